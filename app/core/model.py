@@ -1,0 +1,221 @@
+"""The workflow model and its JSON format.
+
+A workflow is a directed acyclic graph of named steps. Edges go from a step's named output port to
+another step. Load then save is lossless: keys this version does not know are kept in ``extra``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.errors import WorkflowFormatError
+
+FORMAT_VERSION = 1
+STEP_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+
+
+@dataclass
+class Step:
+    name: str                      # unique in the workflow; templates say steps.<name>.output
+    type: str
+    config: dict[str, Any] = field(default_factory=dict)
+    title: str = ""                # label on the canvas; defaults to the name
+    retry: dict[str, Any] = field(default_factory=dict)  # overrides of the type's policy
+    position: tuple[float, float] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name.replace("_", " ").capitalize()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"name": self.name, "type": self.type}
+        if self.title:
+            d["title"] = self.title
+        d["config"] = copy.deepcopy(self.config)
+        if self.retry:
+            d["retry"] = dict(self.retry)
+        if self.position is not None:
+            d["position"] = [self.position[0], self.position[1]]
+        d.update(copy.deepcopy(self.extra))
+        return d
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    port: str
+    target: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"from": self.source, "port": self.port, "to": self.target}
+
+
+@dataclass
+class Trigger:
+    id: str
+    type: str                      # "imap", "webform", "webhook", "marketplace", "schedule", "manual"
+    config: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"id": self.id, "type": self.type, "enabled": self.enabled,
+             "config": copy.deepcopy(self.config)}
+        d.update(copy.deepcopy(self.extra))
+        return d
+
+
+@dataclass
+class Workflow:
+    name: str
+    steps: list[Step] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    description: str = ""
+    business_key: str = ""         # template, e.g. "{{ trigger.order.number }}"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # -- lookups ---------------------------------------------------------------------------
+    def step(self, name: str) -> Step | None:
+        return next((s for s in self.steps if s.name == name), None)
+
+    def step_names(self) -> list[str]:
+        return [s.name for s in self.steps]
+
+    def incoming(self, name: str) -> list[Edge]:
+        return [e for e in self.edges if e.target == name]
+
+    def outgoing(self, name: str) -> list[Edge]:
+        return [e for e in self.edges if e.source == name]
+
+    def entry_steps(self) -> list[str]:
+        targets = {e.target for e in self.edges}
+        return [s.name for s in self.steps if s.name not in targets]
+
+    def downstream(self, name: str) -> list[str]:
+        """Every step reachable from ``name`` (not including it), in workflow order."""
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            cur = stack.pop()
+            for e in self.outgoing(cur):
+                if e.target not in seen:
+                    seen.add(e.target)
+                    stack.append(e.target)
+        return [s for s in self.step_names() if s in seen]
+
+    def upstream(self, name: str) -> list[str]:
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            cur = stack.pop()
+            for e in self.incoming(cur):
+                if e.source not in seen:
+                    seen.add(e.source)
+                    stack.append(e.source)
+        return [s for s in self.step_names() if s in seen]
+
+    # -- JSON --------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"format_version": FORMAT_VERSION, "name": self.name}
+        if self.description:
+            d["description"] = self.description
+        d["business_key"] = self.business_key
+        d["triggers"] = [t.to_dict() for t in self.triggers]
+        d["steps"] = [s.to_dict() for s in self.steps]
+        d["edges"] = [e.to_dict() for e in self.edges]
+        d.update(copy.deepcopy(self.extra))
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Workflow:
+        return _parse(data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Workflow:
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise WorkflowFormatError(f"The workflow file is not valid JSON: {exc}.") from exc
+        return _parse(data)
+
+    def copy(self) -> Workflow:
+        return _parse(self.to_dict())
+
+
+def _need(cond: bool, message: str) -> None:
+    if not cond:
+        raise WorkflowFormatError(message)
+
+
+def _parse(data: Any) -> Workflow:
+    _need(isinstance(data, dict), "A workflow file must hold one JSON object.")
+    data = copy.deepcopy(data)
+    version = data.pop("format_version", None)
+    _need(version is not None, "The workflow file has no “format_version”; is it a Daloy workflow?")
+    _need(isinstance(version, int), "“format_version” must be a whole number.")
+    if version > FORMAT_VERSION:
+        raise WorkflowFormatError(
+            f"This workflow was saved by a newer Daloy (format {version}); this Daloy reads "
+            f"format {FORMAT_VERSION}. Update Daloy to open it.")
+    _need(version >= 1, f"Unknown workflow format {version}.")
+    name = data.pop("name", None)
+    _need(isinstance(name, str) and name.strip() != "", "The workflow needs a name.")
+    steps_raw = data.pop("steps", [])
+    edges_raw = data.pop("edges", [])
+    triggers_raw = data.pop("triggers", [])
+    _need(isinstance(steps_raw, list), "“steps” must be a list.")
+    _need(isinstance(edges_raw, list), "“edges” must be a list.")
+    _need(isinstance(triggers_raw, list), "“triggers” must be a list.")
+    steps = []
+    for i, s in enumerate(steps_raw, 1):
+        _need(isinstance(s, dict), f"Step {i} must be an object.")
+        s = dict(s)
+        sname, stype = s.pop("name", None), s.pop("type", None)
+        _need(isinstance(sname, str), f"Step {i} has no name.")
+        _need(isinstance(stype, str), f"Step “{sname}” has no type.")
+        config = s.pop("config", {})
+        _need(isinstance(config, dict), f"The settings (“config”) of step “{sname}” must be an object.")
+        retry = s.pop("retry", {})
+        _need(isinstance(retry, dict), f"The retry settings of step “{sname}” must be an object.")
+        pos = s.pop("position", None)
+        if pos is not None:
+            _need(isinstance(pos, list | tuple) and len(pos) == 2
+                  and all(isinstance(p, int | float) and not isinstance(p, bool) for p in pos),
+                  f"The position of step “{sname}” must be two numbers.")
+            pos = (pos[0], pos[1])
+        title = s.pop("title", "")
+        _need(isinstance(title, str), f"The title of step “{sname}” must be text.")
+        steps.append(Step(sname, stype, config, title, retry, pos, s))
+    edges = []
+    for i, e in enumerate(edges_raw, 1):
+        _need(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("from", "to")),
+              f"Connection {i} needs “from” and “to” step names.")
+        port = e.get("port", "out")
+        _need(isinstance(port, str), f"Connection {i}: “port” must be text.")
+        edges.append(Edge(e["from"], port, e["to"]))
+    triggers = []
+    for i, t in enumerate(triggers_raw, 1):
+        _need(isinstance(t, dict), f"Trigger {i} must be an object.")
+        t = dict(t)
+        tid, ttype = t.pop("id", None), t.pop("type", None)
+        _need(isinstance(tid, str) and tid, f"Trigger {i} needs an “id”.")
+        _need(isinstance(ttype, str) and ttype, f"Trigger “{tid}” needs a “type”.")
+        config = t.pop("config", {})
+        _need(isinstance(config, dict), f"The settings of trigger “{tid}” must be an object.")
+        enabled = t.pop("enabled", True)
+        _need(isinstance(enabled, bool), f"“enabled” of trigger “{tid}” must be true or false.")
+        triggers.append(Trigger(tid, ttype, config, enabled, t))
+    description = data.pop("description", "")
+    business_key = data.pop("business_key", "")
+    _need(isinstance(description, str), "“description” must be text.")
+    _need(isinstance(business_key, str), "“business_key” must be a template text.")
+    return Workflow(name.strip(), steps, edges, triggers, description, business_key, data)

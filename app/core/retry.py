@@ -1,0 +1,60 @@
+"""Retry policy: how often and how long the engine waits before trying a step again."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    initial_delay: float = 2.0      # seconds before the 2nd attempt
+    backoff: float = 2.0            # multiplier per further attempt
+    max_delay: float = 600.0        # cap on one wait
+    jitter: float = 0.2             # +/- fraction of the delay, spreads retries of many runs
+    timeout: float = 60.0           # seconds one attempt may take
+
+    def delay_before(self, attempt: int, rng: random.Random | None = None) -> float:
+        """Seconds to wait before attempt number ``attempt`` (2 = the first retry)."""
+        base = min(self.max_delay, self.initial_delay * self.backoff ** max(0, attempt - 2))
+        if self.jitter:
+            r = (rng or random).uniform(-self.jitter, self.jitter)
+            base = base * (1 + r)
+        return max(0.0, min(self.max_delay, base))
+
+    def merged(self, overrides: Mapping[str, Any] | None) -> RetryPolicy:
+        if not overrides:
+            return self
+        known = {f.name for f in fields(self)}
+        return replace(self, **{k: v for k, v in overrides.items() if k in known})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+RETRY_FIELDS: dict[str, tuple[type, str]] = {
+    "max_attempts": (int, "Maximum attempts"),
+    "initial_delay": (float, "First wait (seconds)"),
+    "backoff": (float, "Wait multiplier"),
+    "max_delay": (float, "Longest wait (seconds)"),
+    "jitter": (float, "Jitter (fraction)"),
+    "timeout": (float, "Time limit per attempt (seconds)"),
+}
+
+
+def check_overrides(overrides: Mapping[str, Any]) -> list[str]:
+    """Operator-readable problems with a step's retry overrides."""
+    problems = []
+    for key, value in overrides.items():
+        if key not in RETRY_FIELDS:
+            problems.append(f"“{key}” is not a retry setting")
+            continue
+        typ, label = RETRY_FIELDS[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or (typ is int and not isinstance(value, int)):
+            problems.append(f"“{label}” must be a {'whole ' if typ is int else ''}number")
+        elif value < 0 or (key in ("max_attempts", "backoff", "timeout") and value < 1 and key != "timeout") or (key == "timeout" and value <= 0):
+            problems.append(f"“{label}” is out of range")
+    return problems

@@ -1,0 +1,131 @@
+"""Declared config schemas for step and trigger types.
+
+A step type declares its fields once; the editor's inspector form, validation, the generated step
+reference and the JSON format all read this declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# Field kinds. "Templated" kinds hold Jinja2 templates that are rendered when the step starts.
+TEXT = "text"                  # plain string, never rendered
+TEMPLATE = "template"          # one-line template string
+TEMPLATE_TEXT = "template_text"  # multi-line template (email bodies)
+NUMBER = "number"
+INTEGER = "integer"
+BOOLEAN = "boolean"
+CHOICE = "choice"              # one of Field.choices
+JSON = "json"                  # any JSON value; strings inside are templates
+MAPPING = "mapping"            # {name: template}
+STRING_LIST = "string_list"    # [str]
+CONNECTION = "connection"      # name of a Connection of Field.connection_kind
+WORKFLOW = "workflow"          # name of another workflow
+OPTIONS = "options"            # decision options: [{"name": ..., "label": ...}]
+STEPS = "steps"                # nested step names (for_each body)
+
+KINDS = frozenset({TEXT, TEMPLATE, TEMPLATE_TEXT, NUMBER, INTEGER, BOOLEAN, CHOICE, JSON,
+                   MAPPING, STRING_LIST, CONNECTION, WORKFLOW, OPTIONS, STEPS})
+TEMPLATED = frozenset({TEMPLATE, TEMPLATE_TEXT, JSON, MAPPING})
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting of a step or trigger type."""
+
+    name: str
+    kind: str
+    label: str
+    help: str = ""
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    connection_kind: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    placeholder: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r} for field {self.name!r}")
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+def _type_problem(f: Field, value: Any) -> str | None:
+    k = f.kind
+    if k in (TEXT, TEMPLATE, TEMPLATE_TEXT, CONNECTION, WORKFLOW):
+        return None if isinstance(value, str) else "must be text"
+    if k == NUMBER:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "must be a number"
+    elif k == INTEGER:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "must be a whole number"
+    elif k == BOOLEAN:
+        return None if isinstance(value, bool) else "must be yes or no (true/false)"
+    elif k == CHOICE:
+        if value not in f.choices:
+            return f"must be one of: {', '.join(f.choices)}"
+    elif k == MAPPING:
+        if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
+            return "must be a set of names, each with a text or template value"
+    elif k in (STRING_LIST, STEPS):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "must be a list of texts"
+    elif k == OPTIONS:
+        if not isinstance(value, list) or not value:
+            return "must list at least one option"
+        for opt in value:
+            if not isinstance(opt, Mapping) or not isinstance(opt.get("name"), str) or not opt["name"]:
+                return "each option needs a name"
+    if k in (NUMBER, INTEGER):
+        if f.minimum is not None and value < f.minimum:
+            return f"must be at least {f.minimum:g}"
+        if f.maximum is not None and value > f.maximum:
+            return f"must be at most {f.maximum:g}"
+    return None
+
+
+def check_config(fields: tuple[Field, ...], config: Mapping[str, Any]) -> list[FieldProblem]:
+    """Problems with ``config`` measured against the declared ``fields`` (no template checks)."""
+    problems: list[FieldProblem] = []
+    known = {f.name for f in fields}
+    for f in fields:
+        value = config.get(f.name)
+        if value is None or value == "":
+            if f.required and f.default is None:
+                problems.append(FieldProblem(f.name, f"“{f.label}” is required"))
+            continue
+        msg = _type_problem(f, value)
+        if msg:
+            problems.append(FieldProblem(f.name, f"“{f.label}” {msg}"))
+    for name in config:
+        if name not in known:
+            problems.append(FieldProblem(name, f"“{name}” is not a setting of this step type"))
+    return problems
+
+
+def with_defaults(fields: tuple[Field, ...], config: Mapping[str, Any]) -> dict[str, Any]:
+    """The config with declared defaults filled in for missing values."""
+    out = {f.name: f.default for f in fields if f.default is not None}
+    out.update({k: v for k, v in config.items() if v is not None})
+    return out
+
+
+def describe(f: Field) -> dict[str, Any]:
+    """A JSON-able description of a field (for docs and the editor)."""
+    d: dict[str, Any] = {"name": f.name, "kind": f.kind, "label": f.label, "required": f.required}
+    for key in ("help", "default", "connection_kind", "minimum", "maximum", "placeholder"):
+        v = getattr(f, key)
+        if v not in (None, ""):
+            d[key] = v
+    if f.choices:
+        d["choices"] = list(f.choices)
+    return d

@@ -1,0 +1,67 @@
+"""What a step type declares about itself: the one place a step type is described.
+
+``app/steps`` modules build a ``StepSpec`` and register it; validation, the editor's palette and
+inspector, and the generated step reference read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.retry import RetryPolicy
+from app.core.schema import Field
+
+ERROR_PORT = "error"
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    name: str                         # registry key, used in workflow JSON ("http_request")
+    title: str                        # what the operator reads ("HTTP request")
+    category: str                     # palette group ("Connect", "Logic", "People", ...)
+    summary: str                      # one line for the palette
+    help: str                         # one paragraph for the reference and inspector
+    fields: tuple[Field, ...] = ()
+    ports: tuple[str, ...] = ("out",)
+    # For types whose ports depend on config (decision options): config -> ports.
+    dynamic_ports: Callable[[Mapping[str, Any]], tuple[str, ...]] | None = None
+    error_port: bool = False          # offers an "error" port that catches a final failure
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    outcome_may_be_unknown: bool = False  # a timeout may hide a success: reconcile first
+    side_effects: bool = False        # acts on the outside world (practice mode records instead)
+    icon: str = "fa5s.cog"
+    is_trigger: bool = False
+
+    def ports_for(self, config: Mapping[str, Any]) -> tuple[str, ...]:
+        ports = self.dynamic_ports(config) if self.dynamic_ports else self.ports
+        return (*ports, ERROR_PORT) if self.error_port else tuple(ports)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+class SpecRegistry:
+    """Step (or trigger) specs by name; validation takes one so core never imports ``app.steps``."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, StepSpec] = {}
+
+    def add(self, spec: StepSpec) -> StepSpec:
+        if spec.name in self._specs and self._specs[spec.name] is not spec:
+            raise ValueError(f"step type {spec.name!r} is registered twice")
+        self._specs[spec.name] = spec
+        return spec
+
+    def get(self, name: str) -> StepSpec | None:
+        return self._specs.get(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._specs
+
+    def __iter__(self):
+        return iter(sorted(self._specs.values(), key=lambda s: (s.category, s.title)))
+
+    def names(self) -> list[str]:
+        return sorted(self._specs)

@@ -1,0 +1,39 @@
+"""Logging: a rotating file in the data folder plus stderr. Engine records carry the run id and
+step name. Secrets never reach a log: they are only ever held by ``app.secrets``."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+
+class _RunFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        run = getattr(record, "run_id", None)
+        step = getattr(record, "step", None)
+        record.where = f" [run {run} step {step}]" if run else ""
+        return super().format(record)
+
+
+def configure(data_dir: Path | None, verbose: bool = False, stderr: bool = True) -> None:
+    root = logging.getLogger()
+    if getattr(root, "_daloy_configured", False):
+        return
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    fmt = _RunFormatter("%(asctime)s %(levelname)s %(name)s%(where)s: %(message)s")
+    if data_dir is not None:
+        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+        fh = logging.handlers.RotatingFileHandler(data_dir / "logs" / "daloy.log",
+                                                  maxBytes=5_000_000, backupCount=5,
+                                                  encoding="utf-8")
+        fh.setFormatter(fmt)
+        root.addHandler(fh)
+    if stderr:
+        sh = logging.StreamHandler()
+        sh.setFormatter(fmt)
+        sh.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        root.addHandler(sh)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    root._daloy_configured = True  # type: ignore[attr-defined]

@@ -1,0 +1,176 @@
+"""Executes one claimed step attempt: render its input, reconcile an unknown outcome, call the
+step's code under its time limit, and record what happened through the run store."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import (
+    DaloyError,
+    OutcomeUnknownError,
+    RetryableError,
+    StepError,
+    TemplateError,
+)
+from app.core.results import Decision, Reconciled, Sleep, StepResult
+from app.core.retry import RetryPolicy
+from app.crashpoints import crashpoint
+from app.steps import Registry
+from app.steps.base import StepContext, render_input
+from app.store.runs import Claim, RunStore
+
+log = logging.getLogger("daloy.engine")
+
+
+class AttemptTimeout(Exception):
+    pass
+
+
+def call_with_timeout(fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
+                      name: str) -> Any:
+    """Run ``fn(ctx)`` on its own thread and stop waiting after ``timeout`` seconds. A thread that
+    overruns is abandoned; whatever it returns later is discarded (its lease is gone)."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = fn(ctx)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            box["error"] = exc
+
+    t = threading.Thread(target=target, name=name, daemon=True)
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise AttemptTimeout(f"the step took longer than its time limit of {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box.get("result")
+
+
+class StepExecutor:
+    def __init__(self, store: RunStore, registry: Registry, *, data_dir: Path | None = None,
+                 services: dict[str, Any] | None = None,
+                 on_retry_scheduled: Callable[[float], None] | None = None) -> None:
+        self.store = store
+        self.registry = registry
+        self.data_dir = data_dir
+        self.services = services or {}
+        self.on_retry_scheduled = on_retry_scheduled
+        self.rng = random.Random()
+
+    def _schedule(self, at: float | None) -> None:
+        if at is not None and self.on_retry_scheduled:
+            self.on_retry_scheduled(at)
+
+    def execute(self, claim: Claim) -> None:
+        plog = logging.LoggerAdapter(log, {"run_id": claim.run_id, "step": claim.step_name})
+        step_type = self.registry.get(claim.step_type)
+        with self.store.db.read() as s:
+            wf = self.store.workflow_for_version(s, claim.version_id)
+        step = wf.step(claim.step_name)
+        if step_type is None or step is None:
+            self.store.fail(claim, f"This Daloy does not know the step type “{claim.step_type}”.",
+                            retryable=False, retry_at=None)
+            return
+        spec = step_type.spec
+        policy: RetryPolicy = spec.retry.merged(step.retry)
+        context = {"trigger": claim.trigger, "steps": claim.steps,
+                   "run": {"id": claim.run_id, "business_key": claim.business_key}}
+        try:
+            rendered = (claim.input_override if claim.input_override is not None
+                        else render_input(spec, step.config, context))
+        except TemplateError as exc:
+            self.store.fail(claim, f"The step's settings could not be filled in: {exc}",
+                            retryable=False, retry_at=None)
+            return
+        ctx = StepContext(
+            run_id=claim.run_id, step_name=claim.step_name, attempt=claim.attempt,
+            max_attempts=claim.max_attempts, idempotency_key=claim.idempotency_key,
+            config=dict(step.config), input=rendered, trigger=claim.trigger, steps=claim.steps,
+            business_key=claim.business_key, practice=claim.practice, resumed=claim.resumed,
+            scratch=claim.scratch, timeout=policy.timeout, data_dir=self.data_dir,
+            services=self.services, log=plog)
+        thread_name = f"step {claim.run_id[:8]} {claim.step_name}"
+
+        if claim.needs_reconcile and step_type.reconcile is not None:
+            try:
+                rec = call_with_timeout(step_type.reconcile, ctx, policy.timeout, thread_name)
+            except (StepError, AttemptTimeout) as exc:
+                self._failed(claim, policy, f"{exc}", retryable=True, outcome_unknown=True,
+                             rendered=rendered)
+                return
+            except Exception as exc:  # noqa: BLE001
+                plog.exception("reconcile failed")
+                self._failed(claim, policy, f"Checking the earlier attempt failed: {exc!r}",
+                             retryable=True, outcome_unknown=True, rendered=rendered)
+                return
+            if isinstance(rec, Reconciled) and rec.happened:
+                plog.info("earlier attempt had succeeded; not sending again")
+                self.store.succeed(claim, rec.output, rec.port, input=rendered)
+                return
+
+        if claim.practice and step_type.has_side_effects(rendered):
+            self.store.succeed(claim, {"practice": True, "would_send": rendered}, "out",
+                               input=rendered)
+            return
+
+        crashpoint("before_call")
+        started = time.monotonic()
+        try:
+            result = call_with_timeout(step_type.run, ctx, policy.timeout, thread_name)
+        except AttemptTimeout as exc:
+            self._failed(claim, policy, f"No answer: {exc}.", retryable=True,
+                         outcome_unknown=spec.outcome_may_be_unknown, rendered=rendered,
+                         outcome="timeout")
+            return
+        except RetryableError as exc:
+            self._failed(claim, policy, str(exc), retryable=True,
+                         outcome_unknown=isinstance(exc, OutcomeUnknownError),
+                         retry_after=exc.retry_after, rendered=rendered, detail=exc.detail)
+            return
+        except StepError as exc:
+            self._failed(claim, policy, str(exc), retryable=False, rendered=rendered,
+                         detail=exc.detail)
+            return
+        except DaloyError as exc:
+            self._failed(claim, policy, str(exc), retryable=False, rendered=rendered)
+            return
+        except Exception as exc:  # noqa: BLE001 - a bug in step code: keep the order, tell a person
+            plog.exception("step raised an unexpected error")
+            self._failed(claim, policy, f"Unexpected error in the step: {type(exc).__name__}: "
+                                        f"{exc}", retryable=False, rendered=rendered)
+            return
+        crashpoint("after_call")
+        plog.debug("attempt %d finished in %.3f s", claim.attempt, time.monotonic() - started)
+
+        if isinstance(result, Decision):
+            self.store.ask(claim, result, input=rendered)
+        elif isinstance(result, Sleep):
+            self.store.sleep(claim, result.until, result.scratch, result.reason, input=rendered)
+            self._schedule(result.until)
+        elif isinstance(result, StepResult):
+            self.store.succeed(claim, result.output, result.port, result.effects, input=rendered)
+        else:
+            self.store.succeed(claim, result, "out", input=rendered)
+
+    def _failed(self, claim: Claim, policy: RetryPolicy, message: str, *, retryable: bool,
+                outcome_unknown: bool = False, retry_after: float | None = None,
+                rendered: Any = None, outcome: str | None = None, detail: Any = None) -> None:
+        retry_at = None
+        if retryable:
+            delay = policy.delay_before(claim.attempt + 1, self.rng)
+            if retry_after is not None:
+                delay = max(delay, min(retry_after, policy.max_delay))
+            retry_at = time.time() + delay
+        state = self.store.fail(claim, message, retryable=retryable, retry_at=retry_at,
+                                outcome_unknown=outcome_unknown, input=rendered, outcome=outcome,
+                                detail=detail)
+        if state == "retry_wait":
+            self._schedule(retry_at)

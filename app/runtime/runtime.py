@@ -1,0 +1,214 @@
+"""The runtime: hosts the dispatcher on APScheduler and executes ready steps on a bounded pool.
+
+- New work wakes the dispatcher at once (no polling delay on the hot path); a slow poll catches
+  changes made by other processes (the CLI resolving an inbox entry).
+- Stored retry and wait times become date jobs; they are re-created from the database on start,
+  so a retry scheduled before a restart happens at its stored time after it.
+- APScheduler's quiet defaults are replaced: unlimited misfire grace and coalescing for our jobs,
+  and missed or failed jobs become inbox entries instead of log lines.
+- ``shutdown()`` lets in-flight steps finish within a grace period and gives the rest back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from app.runtime.executor import StepExecutor
+from app.steps import Registry
+from app.steps import registry as builtin_registry
+from app.store import inbox
+from app.store.actions import OperatorActions
+from app.store.db import Database
+from app.store.runs import Claim, Event, RunStore, runner_identity
+
+log = logging.getLogger("daloy.runtime")
+
+
+class Runtime:
+    def __init__(self, db: Database, *, registry: Registry | None = None, workers: int = 4,
+                 lease_seconds: float = 60.0, poll_interval: float = 2.0,
+                 data_dir: Path | None = None, services: dict[str, Any] | None = None) -> None:
+        self.db = db
+        self.registry = registry or builtin_registry()
+        self.store = RunStore(db, self.registry.specs)
+        self.actions = OperatorActions(self.store)
+        self.owner = runner_identity()
+        self.workers = workers
+        self.lease_seconds = lease_seconds
+        self.poll_interval = poll_interval
+        self.data_dir = data_dir
+        self.services: dict[str, Any] = services if services is not None else {}
+        self.services.setdefault("runtime", self)
+        self.executor = StepExecutor(self.store, self.registry, data_dir=data_dir,
+                                     services=self.services,
+                                     on_retry_scheduled=self.wake_at)
+        self.scheduler = BackgroundScheduler(
+            executors={"steps": ThreadPoolExecutor(workers), "control": ThreadPoolExecutor(2),
+                       "default": ThreadPoolExecutor(4)},
+            job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+            timezone=UTC)
+        self.scheduler.add_listener(self._on_job_problem, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+        self._lock = threading.Lock()
+        self._wanted = False
+        self._dispatch_scheduled = False
+        self._in_flight: dict[str, Claim] = {}
+        self._idle = threading.Condition(self._lock)
+        self._stopping = False
+        self._started = False
+        self._extensions: list[Any] = []
+        self.store.subscribe(self._on_events)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def add_extension(self, ext: Any) -> None:
+        """Something started and stopped with the runtime (intake channels): needs
+        ``start(runtime)`` and ``stop()``."""
+        self._extensions.append(ext)
+        if self._started:
+            ext.start(self)
+
+    def start(self) -> None:
+        recovered = self.store.recover()
+        if recovered:
+            log.warning("gave back %d step lease(s) left by a runner that stopped", recovered)
+        self.scheduler.start()
+        self._started = True
+        self.scheduler.add_job(self._poll, "interval", seconds=self.poll_interval,
+                               executor="control", id="poll", replace_existing=True)
+        self.scheduler.add_job(self._heartbeat, "interval", seconds=max(1.0, self.lease_seconds / 3),
+                               executor="control", id="heartbeat", replace_existing=True)
+        for at in sorted(set(round(t, 1) for t in self.store.next_wakeups())):
+            self.wake_at(at)
+        for ext in self._extensions:
+            ext.start(self)
+        self.wake()
+
+    def shutdown(self, grace: float = 10.0) -> None:
+        """Stop dispatching; in-flight steps finish within ``grace`` seconds or give their lease
+        back (the attempt does not count)."""
+        if not self._started:
+            return
+        for ext in reversed(self._extensions):
+            try:
+                ext.stop()
+            except Exception:  # noqa: BLE001
+                log.exception("an intake channel did not stop cleanly")
+        with self._lock:
+            self._stopping = True
+            deadline = time.monotonic() + grace
+            while self._in_flight and time.monotonic() < deadline:
+                self._idle.wait(max(0.01, deadline - time.monotonic()))
+            leftover = list(self._in_flight)
+        if leftover:
+            n = self.store.release(leftover)
+            log.warning("shutdown: %d running step(s) gave their lease back", n)
+        self.scheduler.shutdown(wait=False)
+        self._started = False
+
+    @property
+    def running(self) -> bool:
+        return self._started and not self._stopping
+
+    # -- waking -------------------------------------------------------------------------------
+    def wake(self) -> None:
+        with self._lock:
+            if self._stopping or not self._started:
+                return
+            self._wanted = True
+            if self._dispatch_scheduled:
+                return
+            self._dispatch_scheduled = True
+        self.scheduler.add_job(self._dispatch, executor="control")
+
+    def wake_at(self, at: float) -> None:
+        if not self._started or self._stopping:
+            return
+        run_date = datetime.fromtimestamp(max(at, time.time()), UTC)
+        self.scheduler.add_job(self.wake, "date", run_date=run_date, executor="control",
+                               id=f"wake-{at:.1f}", replace_existing=True)
+
+    def _on_events(self, events: list[Event]) -> None:
+        if any(e.status == "ready" or e.kind == "run_started" for e in events):
+            self.wake()
+
+    def _poll(self) -> None:
+        if self.store.has_ready():
+            self.wake()
+
+    def _heartbeat(self) -> None:
+        with self._lock:
+            leases = list(self._in_flight)
+        self.store.heartbeat(leases, self.lease_seconds)
+        # Leases of runners that died elsewhere (several runners on one database).
+        self.store.recover()
+
+    # -- dispatching --------------------------------------------------------------------------
+    def _dispatch(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted or self._stopping:
+                    self._dispatch_scheduled = False
+                    return
+                self._wanted = False
+                free = self.workers - len(self._in_flight)
+            while free > 0:
+                claims = self.store.claim(self.owner, limit=free,
+                                          lease_seconds=self.lease_seconds)
+                if not claims:
+                    break
+                with self._lock:
+                    for c in claims:
+                        self._in_flight[c.lease] = c
+                for c in claims:
+                    self.scheduler.add_job(self._execute, args=[c], executor="steps")
+                free -= len(claims)
+
+    def _execute(self, claim: Claim) -> None:
+        try:
+            self.executor.execute(claim)
+        except Exception:  # noqa: BLE001 - the store failed; the lease will expire and recover
+            log.exception("run %s step %s: recording the attempt failed", claim.run_id,
+                          claim.step_name)
+        finally:
+            with self._lock:
+                self._in_flight.pop(claim.lease, None)
+                self._idle.notify_all()
+            self.wake()
+
+    # -- scheduler problems become inbox entries ------------------------------------------------
+    def _on_job_problem(self, event: JobExecutionEvent) -> None:
+        if event.code == EVENT_JOB_MISSED:
+            title, reason = ("A scheduled task was missed",
+                             f"The task “{event.job_id}” was due at {event.scheduled_run_time} "
+                             "and did not run (was the computer asleep?).")
+        else:
+            title, reason = ("A background task failed",
+                             f"The task “{event.job_id}” failed: {event.exception!r}")
+        try:
+            with self.db.write() as s:
+                item, created = inbox.open_alert(s, "system", f"job:{event.job_id}", title, reason)
+                item_id = item.id
+            if created:
+                self.store._emit([Event("inbox_opened", inbox_id=item_id)])
+        except Exception:  # noqa: BLE001
+            log.exception("could not record a scheduler problem: %s", reason)
+
+    # -- waiting (tests, benchmarks, the CLI) ----------------------------------------------------
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Until nothing is ready or running (retry timers may still be pending)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                busy = bool(self._in_flight) or self._dispatch_scheduled
+            if not busy and not self.store.has_ready():
+                return True
+            time.sleep(0.02)
+        return False

@@ -1,0 +1,47 @@
+"""``condition``: route the order down the ``true`` or ``false`` branch."""
+
+from typing import Any
+
+from app.core.errors import PermanentError
+from app.core.results import StepResult
+from app.core.retry import RetryPolicy
+from app.core.schema import TEMPLATE, Field
+from app.core.stepspec import StepSpec
+from app.steps.base import StepContext, StepType
+
+SPEC = StepSpec(
+    name="condition",
+    title="If / else",
+    category="Logic",
+    summary="Go one way or the other depending on the data.",
+    help=("Evaluates a template such as {{ steps.check_stock.output.short_lines | length > 0 }} "
+          "and continues down the “true” connection when it holds, otherwise down “false”. "
+          "Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false."),
+    fields=(Field("expression", TEMPLATE, "Condition", required=True,
+                  placeholder="{{ trigger.order.total > 1000 }}"),),
+    ports=("true", "false"),
+    retry=RetryPolicy(max_attempts=1, timeout=10),
+    icon="fa5s.code-branch",
+)
+
+_TRUE = {"true", "yes", "1", "y", "on"}
+_FALSE = {"false", "no", "0", "n", "off", "", "none", "null"}
+
+
+def truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v in _TRUE:
+            return True
+        if v in _FALSE:
+            return False
+        raise PermanentError(f"The condition gave “{value}”, which is neither true nor false.")
+    return bool(value)
+
+
+def run(ctx: StepContext) -> StepResult:
+    result = truthy(ctx.input["expression"])
+    return StepResult(output={"result": result}, port="true" if result else "false")
+
+
+STEP = StepType(SPEC, run)

@@ -1,0 +1,173 @@
+"""``http_request``: call a web API (payment gateway, warehouse, marketplace) safely.
+
+Sends the step's idempotency key as ``Idempotency-Key`` so a retried request is recognised as the
+same one. 5xx, 429, refused connections and timeouts before sending are retried; 4xx are not. A
+timeout after the request was sent may hide a success ("outcome unknown"): before repeating, the
+engine calls ``reconcile``, which looks the outcome up with a GET.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urljoin
+
+import httpx
+
+from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentError, RetryableError
+from app.core.results import Reconciled, StepResult
+from app.core.retry import RetryPolicy
+from app.core.schema import CHOICE, CONNECTION, JSON, MAPPING, NUMBER, TEMPLATE, Field
+from app.core.stepspec import StepSpec
+from app.steps.base import StepContext, StepType
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+SPEC = StepSpec(
+    name="http_request",
+    title="Call a web API",
+    category="Connect",
+    summary="Send a request to a payment gateway, warehouse or other web service.",
+    help=("Sends an HTTP request and waits for the answer. Every attempt carries the same "
+          "Idempotency-Key header, so a service that honours it (payment gateways do) never acts "
+          "twice. Server errors (5xx), throttling (429), refused connections and timeouts are "
+          "retried; client errors (4xx) go to the inbox. When the request was sent but no answer "
+          "came, Daloy first asks the service with the “Look-up URL” whether it went through, and "
+          "only sends again when it did not. The answer is available as output.status and "
+          "output.body."),
+    fields=(
+        Field("connection", CONNECTION, "Connection", connection_kind="http",
+              help="Optional: a saved HTTP API connection that supplies the base URL and "
+                   "credentials (kept in the system keyring)."),
+        Field("method", CHOICE, "Method", choices=METHODS, default="POST", required=True),
+        Field("url", TEMPLATE, "URL", required=True,
+              help="Full URL, or a path relative to the connection's base URL.",
+              placeholder="https://pay.example.com/charges"),
+        Field("headers", MAPPING, "Headers", default=None),
+        Field("body", JSON, "JSON body", help="Sent as JSON; text values may use templates."),
+        Field("timeout", NUMBER, "Time limit (seconds)", default=20, minimum=0.1, maximum=600),
+        Field("reconcile_url", TEMPLATE, "Look-up URL",
+              help="GET this URL to find out whether an unanswered request went through "
+                   "(200: it did, 404: it did not). Use {{ idempotency_key }} in it.",
+              placeholder="https://pay.example.com/charges?idempotency_key={{ idempotency_key }}"),
+    ),
+    error_port=True,
+    retry=RetryPolicy(max_attempts=5, initial_delay=2, backoff=2, max_delay=300, timeout=60),
+    outcome_may_be_unknown=True,
+    side_effects=True,
+    icon="fa5s.globe",
+)
+
+
+def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
+    headers: dict[str, str] = {}
+    name = ctx.input.get("connection")
+    if name:
+        provider = ctx.services.get("connections")
+        if provider is None:
+            raise ConfigurationError(f"Connection “{name}” cannot be used here.")
+        conn = provider.http(name)
+        base = conn.get("base_url") or ""
+        headers.update(conn.get("headers") or {})
+        if base and not url.lower().startswith(("http://", "https://")):
+            url = urljoin(base.rstrip("/") + "/", url.lstrip("/"))
+    if not url.lower().startswith(("http://", "https://")):
+        raise ConfigurationError(f"The URL “{url}” must start with http:// or https://.")
+    return url, headers
+
+
+def _body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except (ValueError, UnicodeDecodeError):
+        return response.text[:100_000]
+
+
+def _output(response: httpx.Response) -> dict[str, Any]:
+    return {"status": response.status_code, "body": _body(response),
+            "headers": {k: v for k, v in response.headers.items()
+                        if k.lower() in ("content-type", "location", "retry-after")}}
+
+
+def _describe(response: httpx.Response, url: str) -> str:
+    body = _body(response)
+    detail = ""
+    if isinstance(body, Mapping):
+        detail = str(body.get("error") or body.get("message") or body.get("detail") or "")
+    elif isinstance(body, str):
+        detail = body.strip()[:200]
+    return f"{url} answered {response.status_code} {response.reason_phrase}" + (
+        f": {detail}" if detail else "")
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def run(ctx: StepContext) -> StepResult:
+    inp = ctx.input
+    method = inp.get("method", "POST")
+    url, headers = _target(ctx, inp["url"])
+    headers.update({str(k): str(v) for k, v in (inp.get("headers") or {}).items()})
+    headers.setdefault("Idempotency-Key", ctx.idempotency_key)
+    timeout = min(float(inp.get("timeout") or 20), ctx.timeout)
+    body = inp.get("body")
+    kwargs: dict[str, Any] = {"headers": headers}
+    if body is not None and method != "GET":
+        kwargs["content"] = json.dumps(body, ensure_ascii=False).encode()
+        headers.setdefault("Content-Type", "application/json")
+    try:
+        with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10))) as client:
+            response = client.request(method, url, **kwargs)
+    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+        raise RetryableError(f"Could not reach {url}: {exc or type(exc).__name__}.") from exc
+    except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError,
+            httpx.ReadError, httpx.WriteError) as exc:
+        if method == "GET":
+            raise RetryableError(f"{url} did not answer in time ({type(exc).__name__}).") from exc
+        raise OutcomeUnknownError(
+            f"{url} received the request but did not answer ({type(exc).__name__}); Daloy will "
+            "check whether it went through before sending it again.") from exc
+    except httpx.HTTPError as exc:
+        raise RetryableError(f"The request to {url} failed: {exc}.") from exc
+    if response.status_code >= 500 or response.status_code in (408, 429):
+        raise RetryableError(_describe(response, url), retry_after=_retry_after(response),
+                             detail=_output(response))
+    if response.status_code >= 400:
+        raise PermanentError(_describe(response, url), detail=_output(response))
+    return StepResult(output=_output(response))
+
+
+def reconcile(ctx: StepContext) -> Reconciled:
+    """Did the earlier, unanswered request go through? Asks ``reconcile_url``."""
+    template = ctx.config.get("reconcile_url")
+    if not template:
+        # Without a look-up, repeating relies on the service honouring Idempotency-Key.
+        return Reconciled(happened=False)
+    context = ctx.template_context() | {"idempotency_key": ctx.idempotency_key}
+    from app.core import templates
+    url, headers = _target(ctx, templates.render_text(template, context))
+    try:
+        with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30)) as client:
+            response = client.get(url, headers=headers)
+    except httpx.HTTPError as exc:
+        raise RetryableError(f"Could not find out whether the earlier request went through: "
+                             f"{url} did not answer ({type(exc).__name__}).") from exc
+    if response.status_code == 404:
+        return Reconciled(happened=False)
+    if response.status_code == 200:
+        return Reconciled(happened=True, output=_output(response) | {"reconciled": True})
+    raise RetryableError(f"Could not find out whether the earlier request went through: "
+                         f"{_describe(response, url)}.")
+
+
+def acts(config: Mapping[str, Any]) -> bool:
+    return str(config.get("method", "POST")).upper() != "GET"
+
+
+STEP = StepType(SPEC, run, reconcile, acts)

@@ -1,0 +1,29 @@
+"""``transform``: build new data from the order and earlier steps."""
+
+from app.core.results import StepResult
+from app.core.retry import RetryPolicy
+from app.core.schema import JSON, Field
+from app.core.stepspec import StepSpec
+from app.steps.base import StepContext, StepType
+
+SPEC = StepSpec(
+    name="transform",
+    title="Set fields",
+    category="Data",
+    summary="Build new data from the order and earlier steps.",
+    help=("Sets named fields from templates, such as a total from the order lines or a "
+          "customer's full name, so later steps can use them as steps.<this step>.output. "
+          "A value that is exactly one {{ expression }} keeps its type (a number stays a number)."),
+    fields=(Field("values", JSON, "Fields", required=True,
+                  help="An object of field names and values; text values may use templates.",
+                  placeholder='{"total": "{{ trigger.order.total }}"}'),),
+    retry=RetryPolicy(max_attempts=1, timeout=10),
+    icon="fa5s.pen",
+)
+
+
+def run(ctx: StepContext) -> StepResult:
+    return StepResult(output=ctx.input["values"])
+
+
+STEP = StepType(SPEC, run)

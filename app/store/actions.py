@@ -1,0 +1,265 @@
+"""Every operator action on a run, in one place: used by the CLI, the GUI and tests alike.
+
+Each action is one transaction that changes the run, resolves the inbox entries it answers, and
+writes an audit entry (who, when, what, before and after). A held run continues at once.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import machine as m
+from app.store import audit
+from app.store.models import Attempt, InboxItem, Run, StepRun
+from app.store.runs import ActionRefused, Event, RunStore
+
+ACTIONS = ("retry", "skip", "restart", "choose", "cancel", "dismiss")
+
+
+class OperatorActions:
+    def __init__(self, store: RunStore) -> None:
+        self.store = store
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _run(self, s: Session, run_id: str) -> Run:
+        run = s.get(Run, run_id)
+        if run is None:
+            raise ActionRefused(f"There is no order (run) with id {run_id}.")
+        return run
+
+    def _step(self, s: Session, run_id: str, name: str) -> StepRun:
+        row = s.scalar(select(StepRun).where(StepRun.run_id == run_id, StepRun.name == name))
+        if row is None:
+            raise ActionRefused(f"The run {run_id} has no step “{name}”.")
+        return row
+
+    def _snapshot(self, row: StepRun) -> dict[str, Any]:
+        return {"state": row.state, "attempts": row.attempts, "input": row.input,
+                "output": row.output, "port": row.port, "error": row.error}
+
+    def _close_items(self, s: Session, run_id: str, step: str | None, who: str, resolution: Any,
+                     now: float) -> list[Event]:
+        q = select(InboxItem).where(InboxItem.run_id == run_id, InboxItem.status == "open")
+        if step is not None:
+            q = q.where(InboxItem.step_name == step)
+        events = []
+        for item in s.scalars(q):
+            item.status, item.resolved_at, item.resolved_by = "resolved", now, who
+            item.resolution = resolution
+            events.append(Event("inbox_resolved", run_id, item.step_name, inbox_id=item.id))
+        return events
+
+    def item(self, item_id: int) -> InboxItem:
+        with self.store.db.read() as s:
+            item = s.get(InboxItem, item_id)
+            if item is None:
+                raise ActionRefused(f"There is no inbox entry {item_id}.")
+            return item
+
+    # -- actions ------------------------------------------------------------------------------
+    def retry(self, run_id: str, step: str, *, who: str | None = None,
+              new_input: Any = None) -> None:
+        """Try the step again now (optionally with edited input); attempts start afresh."""
+        who = who or audit.current_user()
+        now = time.time()
+        with self.store.db.write() as s:
+            run = self._run(s, run_id)
+            row = self._step(s, run_id, step)
+            if run.cancelled:
+                raise ActionRefused("This order was cancelled; restart it from a step instead.")
+            if row.state not in (m.NEEDS_ATTENTION, m.RETRY_WAIT):
+                raise ActionRefused(f"Step “{step}” is {row.state.replace('_', ' ')}; only a step "
+                                    "that failed or is waiting can be retried.")
+            before = self._snapshot(row)
+            if row.state == m.NEEDS_ATTENTION and row.sleeping is False and _is_decision(s, row):
+                raise ActionRefused(f"Step “{step}” is waiting for a decision; choose an option.")
+            row.state, row.next_attempt_at, row.sleeping = m.READY, None, False
+            row.max_attempts = row.attempts + _fresh_attempts(self.store, s, run, step)
+            if new_input is not None:
+                row.input_override = new_input
+            row.updated_at = now
+            events = [Event("step_changed", run_id, step, status=m.READY)]
+            events += self._close_items(s, run_id, step, who, {"action": "retry"}, now)
+            events += self.store._refresh_status(s, run_id, now)
+            audit.record(s, who, "retry_with_input" if new_input is not None else "retry",
+                         run_id=run_id, step_name=step, before=before, after=self._snapshot(row))
+        self.store._emit(events)
+
+    def skip(self, run_id: str, step: str, *, output: Any = None, port: str = "out",
+             who: str | None = None) -> None:
+        """Mark the step done with the given output; the run goes on from its ``port``."""
+        who = who or audit.current_user()
+        now = time.time()
+        with self.store.db.write() as s:
+            run = self._run(s, run_id)
+            row = self._step(s, run_id, step)
+            if run.cancelled or row.state in m.FINAL or row.state == m.RUNNING:
+                raise ActionRefused(f"Step “{step}” is {row.state.replace('_', ' ')} and cannot "
+                                    "be skipped now.")
+            wf = self.store.workflow_for_version(s, run.version_id)
+            spec = self.store.registry.get(row.type)
+            ports = spec.ports_for(wf.step(step).config) if spec and wf.step(step) else ("out",)
+            if port not in ports:
+                raise ActionRefused(f"Step “{step}” has no output “{port}” (it has: "
+                                    f"{', '.join(ports)}).")
+            before = self._snapshot(row)
+            row.state, row.output, row.port = m.SKIPPED, output, port
+            row.finished_at = row.updated_at = now
+            row.sleeping = False
+            events = [Event("step_changed", run_id, step, status=m.SKIPPED)]
+            events += self._close_items(s, run_id, step, who, {"action": "skip", "port": port}, now)
+            events += self.store._advance(s, run_id, now)
+            audit.record(s, who, "skip", run_id=run_id, step_name=step, before=before,
+                         after=self._snapshot(row))
+        self.store._emit(events)
+
+    def choose(self, run_id: str, step: str, option: str, *, values: dict | None = None,
+               who: str | None = None) -> None:
+        """Answer a decision: the run continues down the chosen option's branch."""
+        who = who or audit.current_user()
+        now = time.time()
+        with self.store.db.write() as s:
+            run = self._run(s, run_id)
+            row = self._step(s, run_id, step)
+            item = s.scalar(select(InboxItem).where(
+                InboxItem.run_id == run_id, InboxItem.step_name == step,
+                InboxItem.kind == "decision", InboxItem.status == "open"))
+            if item is None or row.state != m.NEEDS_ATTENTION:
+                raise ActionRefused(f"Step “{step}” is not waiting for a decision.")
+            names = [o["name"] for o in (item.detail or {}).get("options", [])]
+            if option not in names:
+                raise ActionRefused(f"“{option}” is not one of the options: {', '.join(names)}.")
+            before = self._snapshot(row)
+            row.state, row.port = m.SUCCEEDED, option
+            row.output = {"choice": option, "values": values or {}, "by": who, "at": now}
+            row.finished_at = row.updated_at = now
+            att = s.scalar(select(Attempt).where(Attempt.run_id == run_id,
+                                                 Attempt.step_name == step)
+                           .order_by(Attempt.number.desc()).limit(1))
+            if att is not None:
+                att.outcome, att.finished_at = f"answered: {option}", now
+            events = [Event("step_changed", run_id, step, status=m.SUCCEEDED)]
+            events += self._close_items(s, run_id, step, who,
+                                        {"action": "choose", "option": option}, now)
+            events += self.store._advance(s, run_id, now)
+            audit.record(s, who, "choose", run_id=run_id, step_name=step, before=before,
+                         after=self._snapshot(row))
+        self.store._emit(events)
+
+    def restart(self, run_id: str, from_step: str, *, who: str | None = None) -> None:
+        """Run ``from_step`` and everything after it again (same idempotency keys, so an
+        outside system that already acted recognises the repeat)."""
+        who = who or audit.current_user()
+        now = time.time()
+        with self.store.db.write() as s:
+            run = self._run(s, run_id)
+            wf = self.store.workflow_for_version(s, run.version_id)
+            rows = {r.name: r for r in s.scalars(select(StepRun).where(StepRun.run_id == run_id))}
+            if any(r.state == m.RUNNING for r in rows.values()):
+                raise ActionRefused("A step of this order is running right now; wait a moment.")
+            try:
+                changes = m.restart_from(wf, {n: r.state for n, r in rows.items()}, from_step)
+            except m.IllegalTransition as exc:
+                raise ActionRefused(f"Cannot restart: {exc}.") from exc
+            before = {n: rows[n].state for n in changes}
+            for name, new in changes.items():
+                r = rows[name]
+                r.state, r.port, r.output, r.error = new, None, None, None
+                r.next_attempt_at, r.sleeping, r.scratch, r.input_override = None, False, None, None
+                r.finished_at = None
+                r.max_attempts = r.attempts + _fresh_attempts(self.store, s, run, name)
+                r.updated_at = now
+            run.cancelled = False
+            events = [Event("step_changed", run_id, n, status=st) for n, st in changes.items()]
+            events += self._close_items(s, run_id, None, who,
+                                        {"action": "restart", "from": from_step}, now)
+            events += self.store._refresh_status(s, run_id, now, rows)
+            audit.record(s, who, "restart", run_id=run_id, step_name=from_step, before=before,
+                         after=changes)
+        self.store._emit(events)
+
+    def cancel(self, run_id: str, *, who: str | None = None, reason: str = "") -> None:
+        who = who or audit.current_user()
+        now = time.time()
+        with self.store.db.write() as s:
+            run = self._run(s, run_id)
+            if run.status in m.RUN_FINAL:
+                raise ActionRefused(f"This order is already {run.status}.")
+            rows = list(s.scalars(select(StepRun).where(StepRun.run_id == run_id)))
+            before = {r.name: r.state for r in rows}
+            events = []
+            for r in rows:
+                if r.state not in m.FINAL:
+                    r.state, r.lease_owner, r.lease_expires_at = m.CANCELLED, None, None
+                    r.finished_at = r.updated_at = now
+                    events.append(Event("step_changed", run_id, r.name, status=m.CANCELLED))
+            run.cancelled = True
+            events += self._close_items(s, run_id, None, who, {"action": "cancel"}, now)
+            events += self.store._refresh_status(s, run_id, now, {r.name: r for r in rows})
+            audit.record(s, who, "cancel", run_id=run_id, before=before,
+                         after={"reason": reason} if reason else None)
+        self.store._emit(events)
+
+    def dismiss(self, item_id: int, *, who: str | None = None, note: str = "") -> None:
+        """Close an entry that belongs to no run (a malformed intake item, a channel alert)."""
+        who = who or audit.current_user()
+        now = time.time()
+        with self.store.db.write() as s:
+            item = s.get(InboxItem, item_id)
+            if item is None or item.status != "open":
+                raise ActionRefused(f"Inbox entry {item_id} is not open.")
+            if item.run_id and item.kind in ("step_failed", "decision"):
+                raise ActionRefused("This entry holds an order; retry, skip, choose or cancel "
+                                    "instead.")
+            item.status, item.resolved_at, item.resolved_by = "resolved", now, who
+            item.resolution = {"action": "dismiss", "note": note}
+            audit.record(s, who, "dismiss", inbox_item_id=item_id, run_id=item.run_id)
+        self.store._emit([Event("inbox_resolved", item.run_id, item.step_name, inbox_id=item_id)])
+
+    def resolve(self, item_id: int, action: str, *, option: str | None = None,
+                output: Any = None, port: str = "out", new_input: Any = None,
+                from_step: str | None = None, values: dict | None = None,
+                who: str | None = None) -> None:
+        """Apply ``action`` to the run behind inbox entry ``item_id`` (the CLI's entry point)."""
+        item = self.item(item_id)
+        if item.status != "open":
+            raise ActionRefused(f"Inbox entry {item_id} was already resolved by "
+                                f"{item.resolved_by}.")
+        if action == "dismiss" or not item.run_id:
+            if action != "dismiss":
+                raise ActionRefused(f"Inbox entry {item_id} belongs to no order; only "
+                                    "“dismiss” applies.")
+            return self.dismiss(item_id, who=who)
+        step = item.step_name or ""
+        if action == "retry":
+            self.retry(item.run_id, step, who=who, new_input=new_input)
+        elif action == "skip":
+            self.skip(item.run_id, step, output=output, port=port, who=who)
+        elif action == "choose":
+            if not option:
+                raise ActionRefused("Say which option to choose (--option).")
+            self.choose(item.run_id, step, option, values=values, who=who)
+        elif action == "restart":
+            self.restart(item.run_id, from_step or step, who=who)
+        elif action == "cancel":
+            self.cancel(item.run_id, who=who)
+        else:
+            raise ActionRefused(f"Unknown action “{action}”; use one of: {', '.join(ACTIONS)}.")
+
+
+def _is_decision(s: Session, row: StepRun) -> bool:
+    return s.scalar(select(InboxItem.id).where(
+        InboxItem.run_id == row.run_id, InboxItem.step_name == row.name,
+        InboxItem.kind == "decision", InboxItem.status == "open")) is not None
+
+
+def _fresh_attempts(store: RunStore, s: Session, run: Run, step: str) -> int:
+    """How many attempts a retried step gets: its policy's maximum, again."""
+    wf = store.workflow_for_version(s, run.version_id)
+    st = wf.step(step)
+    spec = store.registry.get(st.type) if st else None
+    return spec.retry.merged(st.retry).max_attempts if spec and st else 1

@@ -1,0 +1,119 @@
+"""Opening the database: SQLite in WAL mode with ``synchronous=FULL``; writers take the lock up
+front (``BEGIN IMMEDIATE``) so "database is locked" cannot surprise a commit; ``quick_check`` on
+open refuses a corrupt file; Alembic migrations bring an older file up to date.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import DaloyError
+
+log = logging.getLogger(__name__)
+DB_FILENAME = "daloy.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseCorrupt(DaloyError):
+    pass
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy's "begin" below decide how transactions start.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        if conn.get_execution_options().get("daloy_readonly"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One database file (or URL). ``write()`` is a transaction that holds the write lock from its
+    first statement; ``read()`` is a snapshot read that never blocks writers."""
+
+    def __init__(self, url: str, *, check: bool = True, migrate: bool = True) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        kwargs: dict = {}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        self.engine = create_engine(url, **kwargs)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(self.engine.execution_options(daloy_readonly=True),
+                                  expire_on_commit=False)
+        if check:
+            self.check_integrity(quick=True)
+        if migrate:
+            from app.store.migrate import upgrade
+            upgrade(self)
+
+    @classmethod
+    def open_dir(cls, data_dir: str | os.PathLike[str], **kwargs) -> Database:
+        path = Path(data_dir)
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(f"sqlite:///{path / DB_FILENAME}", **kwargs)
+
+    @property
+    def path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        return Path(self.engine.url.database or "")
+
+    def check_integrity(self, quick: bool = True) -> None:
+        if not self.is_sqlite:
+            return
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            with self.engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+        except (DatabaseError, OperationalError) as exc:
+            raise DatabaseCorrupt(
+                f"Daloy cannot open its database {self.path}: {exc.orig}. The file was left "
+                "untouched. Restore it from a backup, or move it away to start with an empty "
+                "database.") from exc
+        if rows != ["ok"]:
+            raise DatabaseCorrupt(
+                f"Daloy's database {self.path} is damaged ({'; '.join(rows[:3])}). The file was "
+                "left untouched. Restore it from a backup, or move it away to start with an "
+                "empty database.")
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One committed transaction (BEGIN IMMEDIATE), rolled back on any error."""
+        with self._write() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session, session.begin():
+            yield session
+
+    def execute_sql(self, sql: str) -> list[tuple]:
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+
+    def close(self) -> None:
+        self.engine.dispose()

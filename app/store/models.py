@@ -1,0 +1,190 @@
+"""SQLAlchemy typed models. Times are epoch seconds (UTC) as floats: sortable, cheap in SQLite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, Any: JSON}
+
+
+class WorkflowRow(Base):
+    __tablename__ = "workflows"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)   # triggers switched on
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    current_version_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class WorkflowVersion(Base):
+    __tablename__ = "workflow_versions"
+    __table_args__ = (UniqueConstraint("workflow_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[str] = mapped_column(Text)          # the workflow JSON
+    has_errors: Mapped[bool] = mapped_column(Boolean, default=False)  # saved as a draft
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[float] = mapped_column(Float)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Run(Base):
+    __tablename__ = "runs"
+    __table_args__ = (Index("ix_runs_status_created", "status", "created_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("workflow_versions.id"))
+    workflow_name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    business_key: Mapped[str] = mapped_column(String(300), index=True, default="")
+    trigger: Mapped[Any] = mapped_column(JSON)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    practice: Mapped[bool] = mapped_column(Boolean, default=False)
+    parent_run_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    parent_step: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    intake_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float, index=True)
+    updated_at: Mapped[float] = mapped_column(Float)
+    finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class StepRun(Base):
+    __tablename__ = "step_runs"
+    __table_args__ = (UniqueConstraint("run_id", "name"),
+                      Index("ix_step_runs_state_next", "state", "next_attempt_at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    type: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer)          # order in the workflow
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer)      # pinned from the version's policy
+    reconcilable: Mapped[bool] = mapped_column(Boolean, default=False)  # outcome may be unknown
+    needs_reconcile: Mapped[bool] = mapped_column(Boolean, default=False)
+    sleeping: Mapped[bool] = mapped_column(Boolean, default=False)      # resume, not an attempt
+    scratch: Mapped[Any] = mapped_column(JSON, nullable=True)
+    port: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    input: Mapped[Any] = mapped_column(JSON, nullable=True)
+    input_override: Mapped[Any] = mapped_column(JSON, nullable=True)
+    output: Mapped[Any] = mapped_column(JSON, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_attempt_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lease_owner: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    lease_expires_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    started_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class Attempt(Base):
+    __tablename__ = "attempts"
+    __table_args__ = (Index("ix_attempts_run_step", "run_id", "step_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(32))
+    step_name: Mapped[str] = mapped_column(String(100))
+    number: Mapped[int] = mapped_column(Integer)
+    runner: Mapped[str] = mapped_column(String(200), default="")
+    started_at: Mapped[float] = mapped_column(Float)
+    finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    outcome: Mapped[str] = mapped_column(String(30), default="running")
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class InboxItem(Base):
+    __tablename__ = "inbox_items"
+    __table_args__ = (Index("ix_inbox_status_created", "status", "created_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))   # step_failed, decision, intake_error, channel_down, system
+    status: Mapped[str] = mapped_column(String(20), default="open")   # open, resolved
+    title: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    detail: Mapped[Any] = mapped_column(JSON, nullable=True)
+    run_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    step_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    workflow_name: Mapped[str] = mapped_column(String(200), default="")
+    business_key: Mapped[str] = mapped_column(String(300), default="")
+    source_key: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    resolved_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    resolution: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[float] = mapped_column(Float, index=True)
+    who: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(50))
+    run_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    step_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    inbox_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Connection(Base):
+    """A named connection's non-secret settings; its secrets live only in the OS keyring."""
+
+    __tablename__ = "connections"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    settings: Mapped[Any] = mapped_column(JSON, default=dict)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class IntakeItem(Base):
+    """One item an intake channel received: committed with the run it starts, under a UNIQUE
+    dedupe key, before the source is acknowledged. Malformed items are kept raw."""
+
+    __tablename__ = "intake_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(300), index=True)   # "<workflow>/<trigger id>"
+    dedupe_key: Mapped[str] = mapped_column(String(500), unique=True)
+    status: Mapped[str] = mapped_column(String(20))    # started, malformed, duplicate
+    summary: Mapped[str] = mapped_column(Text, default="")
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    raw_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    run_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    received_at: Mapped[float] = mapped_column(Float)
+
+
+class ChannelState(Base):
+    """Health and durable position (cursor, IMAP ledger summary) of one intake channel."""
+
+    __tablename__ = "channel_states"
+    channel: Mapped[str] = mapped_column(String(300), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    last_ok_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_error_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    cursor: Mapped[Any] = mapped_column(JSON, nullable=True)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)

@@ -1,0 +1,80 @@
+"""Read side: runs, their steps and attempts, and inbox entries as plain dicts (JSON-able), for
+the CLI's ``--json`` output and the GUI's views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.store.models import Attempt, InboxItem, Run, StepRun
+
+
+def run_dict(r: Run) -> dict[str, Any]:
+    return {"id": r.id, "workflow": r.workflow_name, "status": r.status,
+            "business_key": r.business_key, "created_at": r.created_at,
+            "updated_at": r.updated_at, "finished_at": r.finished_at,
+            "practice": r.practice, "parent_run_id": r.parent_run_id}
+
+
+def step_dict(st: StepRun) -> dict[str, Any]:
+    return {"name": st.name, "type": st.type, "state": st.state, "attempts": st.attempts,
+            "max_attempts": st.max_attempts, "port": st.port, "input": st.input,
+            "output": st.output, "error": st.error, "next_attempt_at": st.next_attempt_at,
+            "started_at": st.started_at, "finished_at": st.finished_at}
+
+
+def inbox_dict(i: InboxItem) -> dict[str, Any]:
+    return {"id": i.id, "kind": i.kind, "status": i.status, "title": i.title, "reason": i.reason,
+            "run_id": i.run_id, "step": i.step_name, "workflow": i.workflow_name,
+            "business_key": i.business_key, "created_at": i.created_at, "detail": i.detail,
+            "resolved_at": i.resolved_at, "resolved_by": i.resolved_by,
+            "resolution": i.resolution}
+
+
+def list_runs(s: Session, *, status: str | None = None, workflow: str | None = None,
+              business_key: str | None = None, limit: int = 100, offset: int = 0,
+              since: float | None = None, until: float | None = None) -> list[Run]:
+    q = select(Run)
+    if status:
+        q = q.where(Run.status == status)
+    if workflow:
+        q = q.where(Run.workflow_name == workflow)
+    if business_key:
+        q = q.where(Run.business_key.like(f"%{business_key}%") if "%" not in business_key
+                    else Run.business_key == business_key)
+    if since is not None:
+        q = q.where(Run.created_at >= since)
+    if until is not None:
+        q = q.where(Run.created_at < until)
+    q = q.order_by(Run.created_at.desc(), Run.id.desc()).limit(limit).offset(offset)
+    return list(s.scalars(q))
+
+
+def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
+    run = s.get(Run, run_id)
+    if run is None:
+        return None
+    steps = list(s.scalars(select(StepRun).where(StepRun.run_id == run_id)
+                           .order_by(StepRun.position)))
+    attempts = list(s.scalars(select(Attempt).where(Attempt.run_id == run_id)
+                              .order_by(Attempt.id)))
+    items = list(s.scalars(select(InboxItem).where(InboxItem.run_id == run_id)
+                           .order_by(InboxItem.id)))
+    d = run_dict(run)
+    d["trigger"] = run.trigger
+    d["steps"] = []
+    for st in steps:
+        sd = step_dict(st)
+        sd["attempt_log"] = [{"number": a.number, "started_at": a.started_at,
+                              "finished_at": a.finished_at, "outcome": a.outcome,
+                              "error": a.error} for a in attempts if a.step_name == st.name]
+        d["steps"].append(sd)
+    d["inbox"] = [inbox_dict(i) for i in items]
+    return d
+
+
+def open_inbox(s: Session) -> list[dict[str, Any]]:
+    return [inbox_dict(i) for i in s.scalars(select(InboxItem).where(InboxItem.status == "open")
+                                              .order_by(InboxItem.created_at))]

@@ -1,0 +1,159 @@
+"""Workflows and their versions. Saving creates a new version; a run pins the version it started
+with, so editing a workflow never changes a run in flight."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import DaloyError
+from app.core.model import Workflow
+from app.store import audit
+from app.store.models import Run, WorkflowRow, WorkflowVersion
+
+
+class WorkflowNotFound(DaloyError):
+    pass
+
+
+@dataclass(frozen=True)
+class SavedVersion:
+    workflow_id: int
+    version_id: int
+    number: int
+    created: bool   # False when the definition did not change
+
+
+def summarize_change(old: Workflow | None, new: Workflow) -> str:
+    """A short sentence: steps added, removed, changed."""
+    if old is None:
+        return f"Created with {len(new.steps)} steps."
+    olds = {s.name: s.to_dict() for s in old.steps}
+    news = {s.name: s.to_dict() for s in new.steps}
+    parts = []
+    added = [n for n in news if n not in olds]
+    removed = [n for n in olds if n not in news]
+    changed = [n for n in news if n in olds and news[n] != olds[n]]
+    if added:
+        parts.append("added " + ", ".join(added))
+    if removed:
+        parts.append("removed " + ", ".join(removed))
+    if changed:
+        parts.append("changed " + ", ".join(changed))
+    if set(old.edges) != set(new.edges):
+        parts.append("connections changed")
+    if [t.to_dict() for t in old.triggers] != [t.to_dict() for t in new.triggers]:
+        parts.append("triggers changed")
+    if old.business_key != new.business_key or old.description != new.description:
+        parts.append("details changed")
+    return (("; ".join(parts)).capitalize() + ".") if parts else "No changes."
+
+
+def get_row(s: Session, name: str) -> WorkflowRow:
+    row = s.scalar(select(WorkflowRow).where(WorkflowRow.name == name))
+    if row is None:
+        raise WorkflowNotFound(f"There is no workflow called “{name}”.")
+    return row
+
+
+def current_version(s: Session, row: WorkflowRow) -> WorkflowVersion:
+    v = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
+    if v is None:
+        raise WorkflowNotFound(f"The workflow “{row.name}” has no saved version.")
+    return v
+
+
+def load(s: Session, name: str) -> tuple[WorkflowRow, WorkflowVersion, Workflow]:
+    row = get_row(s, name)
+    v = current_version(s, row)
+    return row, v, Workflow.from_json(v.definition)
+
+
+def save(s: Session, wf: Workflow, *, who: str | None = None, has_errors: bool = False,
+         rename_from: str | None = None) -> SavedVersion:
+    """Store ``wf`` as the newest version of the workflow with its name (created if new)."""
+    now = time.time()
+    row = s.scalar(select(WorkflowRow).where(WorkflowRow.name == (rename_from or wf.name)))
+    definition = json.dumps(wf.to_dict(), ensure_ascii=False, sort_keys=False)
+    old: Workflow | None = None
+    if row is None:
+        row = WorkflowRow(name=wf.name, enabled=not has_errors, archived=False, created_at=now,
+                          updated_at=now)
+        s.add(row)
+        s.flush()
+        number = 1
+    else:
+        cur = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
+        if cur is not None:
+            if cur.definition == definition and cur.has_errors == has_errors:
+                return SavedVersion(row.id, cur.id, cur.number, False)
+            old = Workflow.from_json(cur.definition)
+        number = (s.scalar(select(func.max(WorkflowVersion.number))
+                           .where(WorkflowVersion.workflow_id == row.id)) or 0) + 1
+        row.name = wf.name
+        row.updated_at = now
+        if has_errors:
+            row.enabled = False
+    v = WorkflowVersion(workflow_id=row.id, number=number, definition=definition,
+                        has_errors=has_errors, summary=summarize_change(old, wf), created_at=now,
+                        created_by=who or audit.current_user())
+    s.add(v)
+    s.flush()
+    row.current_version_id = v.id
+    audit.record(s, who, "workflow_saved", after={"workflow": wf.name, "version": number})
+    return SavedVersion(row.id, v.id, number, True)
+
+
+def list_rows(s: Session, include_archived: bool = False) -> list[WorkflowRow]:
+    q = select(WorkflowRow).order_by(WorkflowRow.name)
+    if not include_archived:
+        q = q.where(WorkflowRow.archived.is_(False))
+    return list(s.scalars(q))
+
+
+def versions(s: Session, name: str) -> list[WorkflowVersion]:
+    row = get_row(s, name)
+    return list(s.scalars(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id)
+                          .order_by(WorkflowVersion.number.desc())))
+
+
+def restore(s: Session, name: str, number: int, who: str | None = None) -> SavedVersion:
+    row = get_row(s, name)
+    v = s.scalar(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id,
+                                               WorkflowVersion.number == number))
+    if v is None:
+        raise WorkflowNotFound(f"The workflow “{name}” has no version {number}.")
+    wf = Workflow.from_json(v.definition)
+    return save(s, wf, who=who, has_errors=v.has_errors)
+
+
+def runs_in_flight(s: Session, row: WorkflowRow) -> int:
+    return s.scalar(select(func.count()).select_from(Run).where(
+        Run.workflow_id == row.id, Run.finished_at.is_(None))) or 0
+
+
+def set_archived(s: Session, name: str, archived: bool, who: str | None = None) -> None:
+    row = get_row(s, name)
+    if archived and (n := runs_in_flight(s, row)):
+        raise DaloyError(f"“{name}” still has {n} orders in progress; let them finish or cancel "
+                         "them before archiving the workflow.")
+    row.archived = archived
+    row.enabled = row.enabled and not archived
+    audit.record(s, who, "workflow_archived" if archived else "workflow_unarchived",
+                 after={"workflow": name})
+
+
+def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) -> None:
+    row = get_row(s, name)
+    if enabled:
+        v = current_version(s, row)
+        if v.has_errors:
+            raise DaloyError(f"“{name}” was saved with problems as a draft; fix them before "
+                             "switching it on.")
+    row.enabled = enabled
+    audit.record(s, who, "workflow_enabled" if enabled else "workflow_disabled",
+                 after={"workflow": name})
