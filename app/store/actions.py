@@ -123,7 +123,7 @@ class OperatorActions:
         who = who or audit.current_user()
         now = time.time()
         with self.store.db.write() as s:
-            run = self._run(s, run_id)
+            self._run(s, run_id)
             row = self._step(s, run_id, step)
             item = s.scalar(select(InboxItem).where(
                 InboxItem.run_id == run_id, InboxItem.step_name == step,
