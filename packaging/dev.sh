@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Set up everything Daloy needs on a Debian machine, then run the app or the test suite.
+#   bash packaging/dev.sh run  [daloy args...]   # the desktop app (or: run runner ...)
+#   bash packaging/dev.sh test [pytest args...]  # the whole test suite
+# As root it installs the Debian packages Qt and the test servers need; it always creates .venv
+# and installs the project into it. Safe to run again: finished steps are skipped.
+set -euo pipefail
+
+mode="${1:-}"
+[ $# -gt 0 ] && shift
+case "$mode" in run|test) ;; *) echo "usage: bash packaging/dev.sh run|test [args...]" >&2; exit 2;; esac
+
+cd "$(dirname "$0")/.."
+root_dir="$(pwd)"
+
+qt_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libdbus-1-3 libfontconfig1
+fonts-dejavu-core"
+test_pkgs="dovecot-imapd xvfb xauth"
+
+pick_python() {
+  for py in python3.13 python3.12 python3.11 python3; do
+    if command -v "$py" >/dev/null 2>&1 &&
+       "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+      echo "$py"; return 0
+    fi
+  done
+  return 1
+}
+
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "dev.sh: installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+pkgs="$qt_pkgs"
+[ "$mode" = test ] && pkgs="$pkgs $test_pkgs"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  py="$(pick_python || true)"
+  if [ -z "$py" ]; then pkgs="$pkgs python3 python3-venv python3-pip"; fi
+  # shellcheck disable=SC2086
+  apt_install $pkgs
+  py="${py:-$(pick_python)}"
+  if ! "$py" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    apt_install "python3-venv"
+  fi
+else
+  echo "dev.sh: not root (or no apt-get): skipping Debian packages ($(echo $pkgs | tr '\n' ' '))"
+  py="$(pick_python)" || { echo "dev.sh: Python 3.11 or newer is required" >&2; exit 1; }
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "dev.sh: creating .venv with $py"
+  "$py" -m venv .venv
+fi
+stamp=.venv/.daloy-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "dev.sh: installing Daloy and its dependencies into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test,build]'
+  touch "$stamp"
+fi
+
+if [ "$mode" = run ]; then
+  exec .venv/bin/daloy "$@"
+fi
+
+export QT_QPA_PLATFORM=offscreen
+if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1; fi
+set +e
+.venv/bin/python -m pytest -n 2 "$@"
+rc=$?
+set -e
+if [ $rc -eq 5 ]; then echo "dev.sh: pytest collected no tests" >&2; exit 1; fi
+exit $rc

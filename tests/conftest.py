@@ -1,0 +1,65 @@
+"""Shared fixtures: real local servers on 127.0.0.1 with free ports, a temporary keyring, and
+offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DALOY_USER", "tester")
+
+from tests.support.http_servers import Marketplace, PaymentGateway, WebhookSink  # noqa: E402
+
+
+@pytest.fixture
+def payment_gateway() -> Iterator[PaymentGateway]:
+    gw = PaymentGateway(hang_seconds=3.0)
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+@pytest.fixture
+def webhook_sink() -> Iterator[WebhookSink]:
+    sink = WebhookSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def marketplace() -> Iterator[Marketplace]:
+    mp = Marketplace()
+    mp.start()
+    yield mp
+    mp.stop()
+
+
+@pytest.fixture
+def keyring_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A file keyring in a temporary folder: no test touches a real keyring."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    folder = tmp_path / "keyring"
+    folder.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("DALOY_ALLOW_INSECURE_KEYRING", "1")
+    backend = PlaintextKeyring()
+    backend.file_path = str(folder / "keyring_pass.cfg")  # type: ignore[misc]
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield folder
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
