@@ -82,7 +82,8 @@ class StepExecutor:
         spec = step_type.spec
         policy: RetryPolicy = spec.retry.merged(step.retry)
         context = {"trigger": claim.trigger, "steps": claim.steps,
-                   "run": {"id": claim.run_id, "business_key": claim.business_key}}
+                   "run": {"id": claim.run_id, "business_key": claim.business_key},
+                   "idempotency_key": claim.idempotency_key}
         try:
             rendered = (claim.input_override if claim.input_override is not None
                         else render_input(spec, step.config, context))

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from datetime import UTC, datetime
@@ -85,7 +86,7 @@ class Runtime:
                                executor="control", id="poll", replace_existing=True)
         self.scheduler.add_job(self._heartbeat, "interval", seconds=max(1.0, self.lease_seconds / 3),
                                executor="control", id="heartbeat", replace_existing=True)
-        for at in sorted(set(round(t, 1) for t in self.store.next_wakeups())):
+        for at in self.store.next_wakeups():
             self.wake_at(at)
         for ext in self._extensions:
             ext.start(self)
@@ -131,9 +132,11 @@ class Runtime:
     def wake_at(self, at: float) -> None:
         if not self._started or self._stopping:
             return
-        run_date = datetime.fromtimestamp(max(at, time.time()), UTC)
-        self.scheduler.add_job(self.wake, "date", run_date=run_date, executor="control",
-                               id=f"wake-{at:.1f}", replace_existing=True)
+        # Never early (a claim before the stored time finds nothing); wakes within the same
+        # tenth of a second share one job.
+        slot = math.ceil(max(at, time.time()) * 10) / 10 + 0.005
+        self.scheduler.add_job(self.wake, "date", run_date=datetime.fromtimestamp(slot, UTC),
+                               executor="control", id=f"wake-{slot:.1f}", replace_existing=True)
 
     def _on_events(self, events: list[Event]) -> None:
         if any(e.status == "ready" or e.kind == "run_started" for e in events):

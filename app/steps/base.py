@@ -36,7 +36,8 @@ class StepContext:
 
     def template_context(self) -> dict[str, Any]:
         return {"trigger": self.trigger, "steps": self.steps,
-                "run": {"id": self.run_id, "business_key": self.business_key}}
+                "run": {"id": self.run_id, "business_key": self.business_key},
+                "idempotency_key": self.idempotency_key}
 
     def render(self, value: Any) -> Any:
         return templates.render_value(value, self.template_context())

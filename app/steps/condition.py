@@ -20,7 +20,7 @@ SPEC = StepSpec(
     fields=(Field("expression", TEMPLATE, "Condition", required=True,
                   placeholder="{{ trigger.order.total > 1000 }}"),),
     ports=("true", "false"),
-    retry=RetryPolicy(max_attempts=1, timeout=10),
+    retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     icon="fa5s.code-branch",
 )
 

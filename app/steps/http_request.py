@@ -145,13 +145,11 @@ def run(ctx: StepContext) -> StepResult:
 
 def reconcile(ctx: StepContext) -> Reconciled:
     """Did the earlier, unanswered request go through? Asks ``reconcile_url``."""
-    template = ctx.config.get("reconcile_url")
-    if not template:
+    lookup = ctx.input.get("reconcile_url")
+    if not lookup:
         # Without a look-up, repeating relies on the service honouring Idempotency-Key.
         return Reconciled(happened=False)
-    context = ctx.template_context() | {"idempotency_key": ctx.idempotency_key}
-    from app.core import templates
-    url, headers = _target(ctx, templates.render_text(template, context))
+    url, headers = _target(ctx, lookup)
     try:
         with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30)) as client:
             response = client.get(url, headers=headers)

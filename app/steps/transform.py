@@ -17,7 +17,7 @@ SPEC = StepSpec(
     fields=(Field("values", JSON, "Fields", required=True,
                   help="An object of field names and values; text values may use templates.",
                   placeholder='{"total": "{{ trigger.order.total }}"}'),),
-    retry=RetryPolicy(max_attempts=1, timeout=10),
+    retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     icon="fa5s.pen",
 )
 
