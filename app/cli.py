@@ -128,10 +128,6 @@ def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
 
 
 def cmd_runner(env: Env, args: argparse.Namespace) -> int:
-    from app.logsetup import configure
-    configure(env.data_dir, args.verbose)
-    seeded = seed_samples(env)
-    runtime = build_runtime(env, args.workers)
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: Any) -> None:
@@ -139,6 +135,10 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    from app.logsetup import configure
+    configure(env.data_dir, args.verbose)
+    seeded = seed_samples(env)
+    runtime = build_runtime(env, args.workers)
     runtime.start()
     print(f"Daloy runner {__version__} working on {env.data_dir}"
           + (f" (sample workflows: {', '.join(seeded)})" if seeded else ""), flush=True)
