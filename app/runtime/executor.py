@@ -72,8 +72,10 @@ class StepExecutor:
     def execute(self, claim: Claim) -> None:
         plog = logging.LoggerAdapter(log, {"run_id": claim.run_id, "step": claim.step_name})
         step_type = self.registry.get(claim.step_type)
-        with self.store.db.read() as s:
-            wf = self.store.workflow_for_version(s, claim.version_id)
+        wf = self.store.cached_workflow(claim.version_id)
+        if wf is None:
+            with self.store.db.read() as s:
+                wf = self.store.workflow_for_version(s, claim.version_id)
         step = wf.step(claim.step_name)
         if step_type is None or step is None:
             self.store.fail(claim, f"This Daloy does not know the step type “{claim.step_type}”.",

@@ -130,6 +130,9 @@ class RunStore:
                 log.exception("event listener failed")
 
     # -- workflows ----------------------------------------------------------------------------
+    def cached_workflow(self, version_id: int) -> Workflow | None:
+        return self._versions.get(version_id)
+
     def workflow_for_version(self, s: Session, version_id: int) -> Workflow:
         wf = self._versions.get(version_id)
         if wf is None:
