@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from app.crashpoints import EXIT_CODE, POINTS
+from app.steps import registry
 from app.store.db import Database
 from app.store.runs import RunStore
-from app.steps import registry
 from tests.support.engine import charge_workflow, wait_for
 
 pytestmark = pytest.mark.slow
