@@ -112,6 +112,7 @@ def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
     names = []
     for path in sample_workflows():
         wf = read_workflow_file(str(path))
+        localize_sample(wf, env.data_dir)
         problems = errors(validate(wf, env.registry.specs))
         with env.db.write() as s:
             workflows.save(s, wf, who="daloy", has_errors=bool(problems))
@@ -120,6 +121,26 @@ def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
         if start_runs and sample is not None and not problems:
             env.store.start_run(wf.name, sample, practice=True, who="daloy")
     return names
+
+
+def localize_sample(wf, data_dir: Path) -> None:  # noqa: ANN001
+    """Sample files a sample workflow names (its "settings" step) are copied into the data
+    folder, and the workflow is pointed at the copies, so the sample runs on a fresh install."""
+    import shutil
+
+    from app.resources import resource_path
+    settings = wf.step("settings")
+    values = settings.config.get("values") if settings else None
+    if not isinstance(values, dict):
+        return
+    for key, value in values.items():
+        source = resource_path("samples", str(value)) if isinstance(value, str) else None
+        if source is not None and "/" not in str(value) and source.is_file():
+            target = data_dir / "samples" / source.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                shutil.copyfile(source, target)
+            values[key] = str(target)
 
 
 def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201

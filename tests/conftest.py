@@ -63,3 +63,12 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     return d
+
+
+@pytest.fixture
+def smtp_sink():
+    from tests.support.smtp import SmtpSink
+    sink = SmtpSink(user="shop", password="s3cret-canary-7Q")
+    sink.start()
+    yield sink
+    sink.stop()

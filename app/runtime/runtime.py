@@ -28,6 +28,7 @@ from app.steps import Registry
 from app.steps import registry as builtin_registry
 from app.store import inbox
 from app.store.actions import OperatorActions
+from app.store.connections import ConnectionProvider
 from app.store.db import Database
 from app.store.runs import Claim, Event, RunStore, runner_identity
 
@@ -49,6 +50,7 @@ class Runtime:
         self.data_dir = data_dir
         self.services: dict[str, Any] = services if services is not None else {}
         self.services.setdefault("runtime", self)
+        self.services.setdefault("connections", ConnectionProvider(db))
         self.executor = StepExecutor(self.store, self.registry, data_dir=data_dir,
                                      services=self.services,
                                      on_retry_scheduled=self.wake_at)
@@ -86,6 +88,8 @@ class Runtime:
                                executor="control", id="poll", replace_existing=True)
         self.scheduler.add_job(self._heartbeat, "interval", seconds=max(1.0, self.lease_seconds / 3),
                                executor="control", id="heartbeat", replace_existing=True)
+        self.scheduler.add_job(self._check_deadlines, "interval", seconds=30,
+                               executor="control", id="deadlines", replace_existing=True)
         for at in self.store.next_wakeups():
             self.wake_at(at)
         for ext in self._extensions:
@@ -185,6 +189,12 @@ class Runtime:
                 self._in_flight.pop(claim.lease, None)
                 self._idle.notify_all()
             self.wake()
+
+    def _check_deadlines(self) -> None:
+        with self.db.write() as s:
+            opened = inbox.remind_overdue_decisions(s, time.time())
+        if opened:
+            self.store._emit([Event("inbox_opened", inbox_id=i) for i in opened])
 
     # -- scheduler problems become inbox entries ------------------------------------------------
     def _on_job_problem(self, event: JobExecutionEvent) -> None:

@@ -19,7 +19,16 @@ __all__ = ["BUILTIN", "StepContext", "StepType", "Registry", "registry"]
 BUILTIN = (
     "transform",
     "condition",
+    "wait",
+    "for_each",
+    "sub_workflow",
+    "ask_person",
+    "spreadsheet_lookup",
+    "spreadsheet_update",
     "http_request",
+    "sql_query",
+    "send_email",
+    "notify",
 )
 
 

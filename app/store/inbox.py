@@ -51,3 +51,33 @@ def open_items(s: Session, limit: int | None = None) -> list[InboxItem]:
 def open_count(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(InboxItem)
                     .where(InboxItem.status == "open")) or 0
+
+
+def remind_overdue_decisions(s: Session, now: float) -> list[int]:
+    """Past its deadline a decision gets a reminder; past twice the deadline, an escalation."""
+    opened: list[int] = []
+    for item in s.scalars(select(InboxItem).where(InboxItem.kind == "decision",
+                                                  InboxItem.status == "open")):
+        detail = dict(item.detail or {})
+        deadline = detail.get("deadline")
+        if not deadline or now < deadline:
+            continue
+        asked = item.created_at
+        stage = "escalation" if now >= deadline + (deadline - asked) else "reminder"
+        if detail.get("alerted") in (stage, "escalation"):
+            continue
+        detail["alerted"] = stage
+        item.detail = detail
+        who = item.business_key or item.workflow_name
+        title = (f"Overdue decision: {who}" if stage == "reminder"
+                 else f"Escalation: {who} still waits for a decision")
+        alert, created = open_alert(
+            s, "system", f"decision:{item.id}:{stage}", title,
+            f"“{item.title}” has waited since {time.strftime('%H:%M', time.localtime(asked))}; "
+            "open the decision in the inbox and choose an option.",
+            detail={"decision_item": item.id, "stage": stage},
+            workflow_name=item.workflow_name)
+        alert.run_id, alert.business_key = item.run_id, item.business_key
+        if created:
+            opened.append(alert.id)
+    return opened

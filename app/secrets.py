@@ -1,0 +1,96 @@
+"""Credentials through the OS keyring, and nowhere else.
+
+A connection's secrets (passwords, API keys, tokens) are stored under service ``daloy`` with the
+user name ``<connection>:<field>``. Nothing secret is ever written to the database, a log or an
+export. Daloy refuses a plaintext or do-nothing keyring backend unless explicitly allowed
+(``DALOY_ALLOW_INSECURE_KEYRING=1``, for tests and headless servers), and never falls back to
+storing a secret somewhere else.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keyring
+import keyring.errors
+
+from app.core.errors import ConfigurationError, DaloyError
+
+SERVICE = "daloy"
+_INSECURE = ("plaintext", "file", "null", "fail", "uncrypted", "chainer")
+
+
+class KeyringUnavailable(DaloyError):
+    pass
+
+
+def backend_name() -> str:
+    kr = keyring.get_keyring()
+    return f"{type(kr).__module__}.{type(kr).__name__}"
+
+
+def insecure_allowed() -> bool:
+    return os.environ.get("DALOY_ALLOW_INSECURE_KEYRING", "") in ("1", "true", "yes")
+
+
+def check_backend() -> tuple[bool, str]:
+    """(usable, sentence). Plaintext, file and no-op backends are refused unless allowed."""
+    name = backend_name()
+    lowered = name.lower()
+    if "fail" in lowered or "null" in lowered:
+        return False, ("No system keyring is available, so Daloy cannot keep passwords safely. "
+                       "Install or unlock the desktop keyring (Windows Credential Manager, "
+                       "GNOME Keyring or KWallet), then restart Daloy.")
+    if any(word in lowered for word in ("plaintext", "file", "uncrypted")) and not insecure_allowed():
+        return False, (f"The keyring in use ({name}) stores passwords in a plain file. Daloy "
+                       "refuses it; use the system keyring, or set "
+                       "DALOY_ALLOW_INSECURE_KEYRING=1 on a test or headless machine.")
+    return True, f"Passwords are kept in {name}."
+
+
+def _require_backend() -> None:
+    ok, message = check_backend()
+    if not ok:
+        raise KeyringUnavailable(message)
+
+
+def _user(connection: str, field: str) -> str:
+    return f"{connection}:{field}"
+
+
+def set_secret(connection: str, field: str, value: str) -> None:
+    _require_backend()
+    try:
+        keyring.set_password(SERVICE, _user(connection, field), value)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"The keyring refused to store the {field} of connection "
+                                 f"“{connection}” ({exc}). Unlock the keyring and try again.") from exc
+
+
+def get_secret(connection: str, field: str) -> str:
+    """The secret, or a ConfigurationError that says which connection and what to do."""
+    _require_backend()
+    try:
+        value = keyring.get_password(SERVICE, _user(connection, field))
+    except keyring.errors.KeyringError as exc:
+        raise ConfigurationError(f"The keyring is locked or unavailable, so the {field} of "
+                                 f"connection “{connection}” cannot be read ({exc}). Unlock it, "
+                                 "then retry.") from exc
+    if value is None:
+        raise ConfigurationError(f"Connection “{connection}” has no {field} saved. Open "
+                                 "Connections, enter it, then retry this step.")
+    return value
+
+
+def has_secret(connection: str, field: str) -> bool:
+    try:
+        return keyring.get_password(SERVICE, _user(connection, field)) is not None
+    except keyring.errors.KeyringError:
+        return False
+
+
+def delete_secret(connection: str, field: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, _user(connection, field))
+    except keyring.errors.PasswordDeleteError:
+        pass

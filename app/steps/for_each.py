@@ -1,0 +1,42 @@
+"""``for_each``: run a workflow once per item of a list (order lines) and collect the results."""
+
+from __future__ import annotations
+
+from app.core.errors import PermanentError
+from app.core.results import Sleep, StepResult
+from app.core.retry import RetryPolicy
+from app.core.schema import INTEGER, TEMPLATE, WORKFLOW, Field
+from app.core.stepspec import StepSpec
+from app.steps.base import StepContext, StepType
+from app.steps.children import run_children
+
+SPEC = StepSpec(
+    name="for_each",
+    title="For each item",
+    category="Logic",
+    summary="Run a chain of steps once per order line.",
+    help=("Runs the chosen workflow once for every item of a list (for example each order line), "
+          "at most “At the same time” items in parallel, and collects their results in "
+          "output.results, in the order of the list. An item that fails holds only its own run "
+          "(it shows in the inbox); the others go on, and this step waits until all are done."),
+    fields=(Field("items", TEMPLATE, "Items", required=True,
+                  placeholder="{{ trigger.order.lines }}"),
+            Field("workflow", WORKFLOW, "Workflow for one item", required=True),
+            Field("parallel", INTEGER, "At the same time", default=4, minimum=1, maximum=50)),
+    retry=RetryPolicy(max_attempts=3, timeout=30),
+    icon="fa5s.list-ol",
+)
+
+
+def run(ctx: StepContext) -> StepResult | Sleep:
+    items = ctx.input["items"]
+    if not isinstance(items, list):
+        raise PermanentError("“Items” must be a list (for example {{ trigger.order.lines }}).")
+    if not items:
+        return StepResult(output={"results": [], "runs": []})
+    return run_children(ctx, ctx.input["workflow"], [{"item": it, "index": i}
+                                                     for i, it in enumerate(items)],
+                        int(ctx.input.get("parallel") or 4))
+
+
+STEP = StepType(SPEC, run)

@@ -1,0 +1,83 @@
+"""``spreadsheet_update``: change cells of an xlsx or csv sheet (e.g. decrement stock)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import PermanentError
+from app.core.results import StepResult
+from app.core.retry import RetryPolicy
+from app.core.schema import CHOICE, TEMPLATE, TEXT, Field
+from app.core.stepspec import StepSpec
+from app.steps import sheets
+from app.steps.base import StepContext, StepType
+
+SPEC = StepSpec(
+    name="spreadsheet_update",
+    title="Update a spreadsheet",
+    category="Data",
+    summary="Change cells, e.g. take sold items off the stock count.",
+    help=("For each item of a list (usually the order lines), finds the row by its key and "
+          "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
+          "written to a temporary file and then swapped in, so a crash never leaves a half-written "
+          "sheet; an Excel file remembers which orders it already applied, so a retry never "
+          "subtracts twice. A sheet open in Excel is retried after asking to close it."),
+    fields=(
+        Field("file", TEMPLATE, "File", required=True),
+        Field("sheet", TEXT, "Sheet"),
+        Field("key_column", TEXT, "Key column", required=True, placeholder="SKU"),
+        Field("column", TEXT, "Column to change", required=True, placeholder="Stock"),
+        Field("items", TEMPLATE, "Items", required=True, placeholder="{{ trigger.order.lines }}"),
+        Field("key_field", TEXT, "Key field of an item", default="sku"),
+        Field("amount_field", TEXT, "Amount field of an item", default="qty"),
+        Field("mode", CHOICE, "Change", choices=("subtract", "add", "set"), default="subtract"),
+    ),
+    retry=RetryPolicy(max_attempts=8, initial_delay=10, backoff=2, max_delay=600, timeout=60),
+    side_effects=True,
+    icon="fa5s.edit",
+)
+
+
+def _number(value: Any, what: str) -> float:
+    try:
+        n = float(value)
+    except (TypeError, ValueError) as exc:
+        raise PermanentError(f"{what} “{value}” is not a number.") from exc
+    return int(n) if n.is_integer() else n
+
+
+def run(ctx: StepContext) -> StepResult:
+    inp = ctx.input
+    items = inp["items"]
+    if not isinstance(items, list):
+        raise PermanentError("“Items” must be a list (for example the order lines).")
+    sheets.check_not_open(Path(inp["file"]).expanduser())
+    table = sheets.load(inp["file"], inp.get("sheet") or None)
+    if ctx.idempotency_key in table.applied:
+        return StepResult(output={"changed": [], "already_applied": True})
+    col = table.column(inp["column"])
+    changed = []
+    for item in items:
+        if not isinstance(item, Mapping):
+            raise PermanentError(f"Each item must be an object; got “{item}”.")
+        key = item.get(inp["key_field"])
+        amount = _number(item.get(inp["amount_field"]), "The amount")
+        idx = table.find(inp["key_column"], key)
+        if idx is None:
+            raise PermanentError(f"{table.path.name} has no row with {inp['key_column']} "
+                                 f"“{key}”.")
+        row = table.rows[idx]
+        while len(row) <= col:
+            row.append(None)
+        old = row[col]
+        new = amount if inp["mode"] == "set" else _number(old or 0, f"The cell {inp['column']}") + (
+            amount if inp["mode"] == "add" else -amount)
+        row[col] = new
+        changed.append({"key": key, "before": old, "after": new})
+    sheets.save(table, applied_key=ctx.idempotency_key)
+    return StepResult(output={"changed": changed, "already_applied": False})
+
+
+STEP = StepType(SPEC, run)

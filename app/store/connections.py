@@ -1,0 +1,121 @@
+"""Connections: named records whose non-secret settings live in the database and whose secrets
+live only in the OS keyring (``app.secrets``). Steps and intake channels refer to them by name."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import secrets
+from app.core.errors import ConfigurationError, DaloyError
+from app.store import audit
+from app.store.db import Database
+from app.store.models import Connection
+
+
+@dataclass(frozen=True)
+class ConnectionKind:
+    name: str
+    title: str
+    settings: tuple[str, ...]       # non-secret, stored in the database
+    secrets: tuple[str, ...]        # stored only in the keyring
+
+
+KINDS: dict[str, ConnectionKind] = {k.name: k for k in (
+    ConnectionKind("smtp", "Email sending (SMTP)",
+                   ("host", "port", "security", "username", "from_address"), ("password",)),
+    ConnectionKind("imap", "Email inbox (IMAP)",
+                   ("host", "port", "security", "username", "folder"), ("password",)),
+    ConnectionKind("http", "Web API", ("base_url", "auth_header", "auth_scheme"), ("token",)),
+    ConnectionKind("marketplace", "Marketplace",
+                   ("base_url", "auth_header", "auth_scheme"), ("token",)),
+    ConnectionKind("database", "Database", ("url", "username"), ("password",)),
+)}
+
+
+class ConnectionError_(DaloyError):
+    pass
+
+
+def _kind(kind: str) -> ConnectionKind:
+    if kind not in KINDS:
+        raise ConnectionError_(f"Unknown connection kind “{kind}”; use one of: "
+                               f"{', '.join(KINDS)}.")
+    return KINDS[kind]
+
+
+def save(s: Session, name: str, kind: str, settings: dict[str, Any],
+         secret_values: dict[str, str] | None = None, who: str | None = None) -> Connection:
+    k = _kind(kind)
+    bad = [key for key in settings if key not in k.settings]
+    if bad:
+        raise ConnectionError_(f"“{', '.join(bad)}” is not a setting of a {k.title} connection"
+                               + (" (secrets go to the keyring, not the settings)."
+                                  if set(bad) & set(k.secrets) else "."))
+    now = time.time()
+    row = s.get(Connection, name)
+    if row is None:
+        row = Connection(name=name, kind=kind, settings=dict(settings), created_at=now,
+                         updated_at=now)
+        s.add(row)
+    else:
+        row.kind, row.settings, row.updated_at = kind, dict(settings), now
+    for field, value in (secret_values or {}).items():
+        if field not in k.secrets:
+            raise ConnectionError_(f"“{field}” is not a secret of a {k.title} connection.")
+        secrets.set_secret(name, field, value)
+    audit.record(s, who, "connection_saved", after={"name": name, "kind": kind,
+                                                    "settings": dict(settings)})
+    return row
+
+
+def remove(s: Session, name: str, who: str | None = None) -> None:
+    row = s.get(Connection, name)
+    if row is None:
+        raise ConnectionError_(f"There is no connection called “{name}”.")
+    for field in KINDS[row.kind].secrets if row.kind in KINDS else ():
+        secrets.delete_secret(name, field)
+    s.delete(row)
+    audit.record(s, who, "connection_removed", after={"name": name})
+
+
+def list_all(s: Session) -> list[Connection]:
+    return list(s.scalars(select(Connection).order_by(Connection.name)))
+
+
+class ConnectionProvider:
+    """What steps see as ``ctx.services["connections"]``: resolved settings plus secrets."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, name: str, kind: str | None = None) -> dict[str, Any]:
+        with self.db.read() as s:
+            row = s.get(Connection, name)
+            if row is None:
+                raise ConfigurationError(f"There is no connection called “{name}”. Create it "
+                                         "under Connections, then retry this step.")
+            if kind and row.kind != kind:
+                raise ConfigurationError(f"Connection “{name}” is a {row.kind} connection, "
+                                         f"but this step needs a {kind} connection.")
+            return {"name": row.name, "kind": row.kind, **(row.settings or {})}
+
+    def secret(self, name: str, field: str) -> str:
+        return secrets.get_secret(name, field)
+
+    def http(self, name: str) -> dict[str, Any]:
+        conn = self.get(name)
+        if conn["kind"] not in ("http", "marketplace"):
+            raise ConfigurationError(f"Connection “{name}” is a {conn['kind']} connection, not a "
+                                     "web API.")
+        headers = {}
+        if secrets.has_secret(name, "token") or conn.get("auth_header"):
+            token = self.secret(name, "token")
+            header = conn.get("auth_header") or "Authorization"
+            scheme = conn.get("auth_scheme", "Bearer")
+            headers[header] = f"{scheme} {token}".strip() if scheme else token
+        return {"base_url": conn.get("base_url", ""), "headers": headers}
