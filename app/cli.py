@@ -157,7 +157,11 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     from app.logsetup import configure
+    from app.secrets import check_backend
     configure(env.data_dir, args.verbose)
+    keyring_ok, keyring_message = check_backend()
+    if not keyring_ok:
+        print(f"daloy: warning: {keyring_message}", file=sys.stderr, flush=True)
     seeded = seed_samples(env)
     runtime = build_runtime(env, args.workers)
     runtime.start()
@@ -408,7 +412,9 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
 
 
 # Other verb groups register themselves here (module path, function name).
-GROUPS: list[tuple[str, str]] = []
+GROUPS: list[tuple[str, str]] = [
+    ("app.cli_connection", "register"),
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,98 @@
+"""``daloy connection add|list|test|remove``. Secrets are read from a prompt or stdin, never from
+the command line (argv is visible to every user of the machine)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from app.cli import CliError, Env, out_json
+
+
+def _parse_settings(pairs: list[str]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise CliError(f"“{pair}” should look like key=value.")
+        out[key] = int(value) if value.isdigit() else value
+    return out
+
+
+def cmd_add(env: Env, args: argparse.Namespace) -> int:
+    from app.store import connections
+    kind = connections.KINDS.get(args.kind)
+    if kind is None:
+        raise CliError(f"Unknown kind “{args.kind}”; use one of: {', '.join(connections.KINDS)}.")
+    secrets: dict[str, str] = {}
+    if args.secret_stdin:
+        if args.secret_stdin not in kind.secrets:
+            raise CliError(f"A {kind.title} connection has no secret “{args.secret_stdin}”.")
+        secrets[args.secret_stdin] = sys.stdin.readline().rstrip("\n")
+    elif not args.no_secret:
+        for field in kind.secrets:
+            if sys.stdin.isatty():
+                value = getpass.getpass(f"{field} for {args.name} (hidden, empty to skip): ")
+                if value:
+                    secrets[field] = value
+    with env.db.write() as s:
+        connections.save(s, args.name, args.kind, _parse_settings(args.set), secrets)
+    print(f"Saved connection “{args.name}”" + (" (secret stored in the keyring)." if secrets else "."))
+    return 0
+
+
+def cmd_list(env: Env, args: argparse.Namespace) -> int:
+    from app import secrets
+    from app.store import connections
+    with env.db.read() as s:
+        rows = [{"name": c.name, "kind": c.kind, "settings": c.settings,
+                 "secrets": {f: secrets.has_secret(c.name, f)
+                             for f in connections.KINDS.get(c.kind, connections.KINDS["http"]).secrets}}
+                for c in connections.list_all(s)]
+    if args.json:
+        out_json(rows)
+    elif not rows:
+        print("No connections yet: daloy connection add NAME --kind smtp --set host=...")
+    for r in rows if not args.json else []:
+        saved = ", ".join(f"{f} {'saved' if ok else 'missing'}" for f, ok in r["secrets"].items())
+        print(f"{r['name']}  ({r['kind']})  {saved}")
+    return 0
+
+
+def cmd_test(env: Env, args: argparse.Namespace) -> int:
+    from app.steps.probes import probe
+    from app.store.connections import ConnectionProvider
+    print(probe(ConnectionProvider(env.db), args.name))
+    return 0
+
+
+def cmd_remove(env: Env, args: argparse.Namespace) -> int:
+    from app.store import connections
+    with env.db.write() as s:
+        connections.remove(s, args.name)
+    print(f"Removed connection “{args.name}” and its secrets.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from app.cli import _Parser
+    p = sub.add_parser("connection", help="connections to mail servers, APIs and databases")
+    csub = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    a = csub.add_parser("add", help="add or change a connection; secrets are prompted for")
+    a.add_argument("name")
+    a.add_argument("--kind", required=True)
+    a.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="a non-secret setting (repeat)")
+    a.add_argument("--secret-stdin", metavar="FIELD", help="read this secret from stdin")
+    a.add_argument("--no-secret", action="store_true", help="do not ask for secrets")
+    a.set_defaults(handler=cmd_add)
+    lst = csub.add_parser("list", help="list connections (never shows secrets)")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_list)
+    t = csub.add_parser("test", help="try the connection for real")
+    t.add_argument("name")
+    t.set_defaults(handler=cmd_test)
+    r = csub.add_parser("remove", help="remove the connection and its secrets")
+    r.add_argument("name")
+    r.set_defaults(handler=cmd_remove)

@@ -1,0 +1,66 @@
+"""“Test connection”: try a saved connection for real and say in words what happened."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+
+import httpx
+
+from app.core.errors import DaloyError
+from app.store.connections import ConnectionProvider
+
+
+def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
+    """A sentence on success; raises DaloyError with a sentence on failure."""
+    conn = provider.get(name)
+    kind = conn["kind"]
+    try:
+        if kind == "smtp":
+            host, port = conn.get("host"), int(conn.get("port") or 587)
+            security = (conn.get("security") or "starttls").lower()
+            smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+                    if security == "ssl" else smtplib.SMTP(host, port, timeout=timeout))
+            with smtp:
+                if security == "starttls":
+                    smtp.starttls(context=ssl.create_default_context())
+                if conn.get("username"):
+                    smtp.login(conn["username"], provider.secret(name, "password"))
+            return f"Connected to {host}:{port} and signed in."
+        if kind == "imap":
+            from imapclient import IMAPClient
+            host, port = conn.get("host"), int(conn.get("port") or 993)
+            security = (conn.get("security") or "ssl").lower()
+            with IMAPClient(host, port=port, ssl=security == "ssl", timeout=timeout) as client:
+                if security == "starttls":
+                    client.starttls(ssl.create_default_context())
+                client.login(conn["username"], provider.secret(name, "password"))
+                info = client.select_folder(conn.get("folder") or "INBOX", readonly=True)
+            return f"Signed in to {host}; {info.get(b'EXISTS', 0)} messages in the folder."
+        if kind in ("http", "marketplace"):
+            target = provider.http(name)
+            r = httpx.get(target["base_url"], headers=target["headers"], timeout=timeout)
+            if r.status_code in (401, 403):
+                raise DaloyError(f"{target['base_url']} refused the token of “{name}” "
+                                 f"({r.status_code}). Enter a new one.")
+            return f"{target['base_url']} answered {r.status_code}."
+        if kind == "database":
+            from sqlalchemy import create_engine, text
+            from sqlalchemy.engine import make_url
+            url = make_url(conn["url"])
+            if conn.get("username"):
+                url = url.set(username=conn["username"], password=provider.secret(name, "password"))
+            engine = create_engine(url)
+            try:
+                with engine.connect() as c:
+                    c.execute(text("select 1"))
+            finally:
+                engine.dispose()
+            return "Connected to the database."
+    except DaloyError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise DaloyError(f"The mail server refused the user name or password of “{name}”.") from exc
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
+        raise DaloyError(f"Could not connect with “{name}”: {exc}.") from exc
+    raise DaloyError(f"Connections of kind {kind} cannot be tested yet.")
