@@ -1,0 +1,101 @@
+"""Order fulfilment on the happy path against real local servers (payment gateway, SMTP, chat
+webhook, xlsx inventory), beside the engine's 5-step transform chain measured in the same run.
+
+    python tests/benchmarks/order_fulfilment.py [--orders 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DALOY_ALLOW_INSECURE_KEYRING", "1")
+
+import keyring  # noqa: E402
+from keyrings.alt.file import PlaintextKeyring  # noqa: E402
+
+from app.core import machine as m  # noqa: E402
+from app.core.model import Workflow  # noqa: E402
+from app.resources import resource_path  # noqa: E402
+from app.runtime.runtime import Runtime  # noqa: E402
+from app.store import connections, workflows  # noqa: E402
+from app.store.db import Database  # noqa: E402
+from tests.benchmarks.engine import engine_rate  # noqa: E402
+from tests.support.http_servers import PaymentGateway, WebhookSink  # noqa: E402
+from tests.support.smtp import SmtpSink  # noqa: E402
+
+
+def fulfil(folder: Path, orders: int) -> dict[str, float]:
+    gateway, sink, smtp = PaymentGateway().start(), WebhookSink().start(), SmtpSink("shop", "pw").start()
+    kr = PlaintextKeyring()
+    kr.file_path = str(folder / "keyring.cfg")  # type: ignore[misc]
+    keyring.set_keyring(kr)
+    inventory = folder / "inventory.xlsx"
+    shutil.copy(resource_path("samples", "inventory.xlsx"), inventory)
+    wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
+    wf.step("settings").config["values"].update(inventory=str(inventory), gateway=gateway.url,
+                                                warehouse_webhook=f"{sink.url}/w")
+    db = Database.open_dir(folder / "shop")
+    with db.write() as s:
+        workflows.save(s, wf)
+        connections.save(s, "shop-email", "smtp", {"host": "127.0.0.1", "port": smtp.port,
+                                                   "security": "none", "username": "shop"},
+                         {"password": "pw"})
+    rt = Runtime(db, workers=4, poll_interval=1.0)
+    rt.start()
+    started: dict[str, float] = {}
+    finished: dict[str, float] = {}
+    done = threading.Event()
+
+    def on_events(events) -> None:  # noqa: ANN001
+        for e in events:
+            if e.kind == "run_changed" and e.status in m.RUN_STATES and e.status != m.RUN_RUNNING:
+                if e.status == m.RUN_SUCCEEDED:
+                    finished[e.run_id] = time.perf_counter()
+                elif e.status == m.RUN_NEEDS_ATTENTION:
+                    print("order needs attention:", e.run_id, file=sys.stderr)
+        if len(finished) >= orders:
+            done.set()
+
+    rt.store.subscribe(on_events)
+    t0 = time.perf_counter()
+    for i in range(orders):
+        order = {"order": {"number": str(5000 + i), "total": 95, "currency": "PHP",
+                           "customer": {"name": "Bench", "email": "b@example.com"},
+                           "lines": [{"sku": "SARDINES-155", "qty": 1}]}}
+        started[rt.store.start_run("Order fulfilment", order)] = time.perf_counter()
+    done.wait(600)
+    elapsed = time.perf_counter() - t0
+    rt.shutdown(grace=5)
+    db.close()
+    for server in (gateway, sink, smtp):
+        server.stop()
+    lat = sorted(finished[r] - started[r] for r in finished)
+    return {"orders_per_s": len(finished) / elapsed, "p50": statistics.median(lat),
+            "p95": lat[max(0, int(len(lat) * 0.95) - 1)], "done": len(finished)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--orders", type=int, default=100)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        chain = engine_rate(Path(tmp), args.orders, 4)
+        res = fulfil(Path(tmp), args.orders)
+    print(f"transform chain: runs/s={chain['runs_per_s']:.1f} steps/s={chain['steps_per_s']:.1f} "
+          f"p95={chain['p95'] * 1000:.0f}ms")
+    print(f"order fulfilment: {res['done']}/{args.orders} orders, orders/s={res['orders_per_s']:.1f} "
+          f"p50={res['p50'] * 1000:.0f}ms p95={res['p95'] * 1000:.0f}ms")
+    print(f"fulfilment_vs_chain_runs_ratio={res['orders_per_s'] / chain['runs_per_s']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
