@@ -42,9 +42,10 @@ SPEC = StepSpec(
 
 def _number(value: object) -> float:
     try:
-        return float(value)  # type: ignore[arg-type]
+        n = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return 0.0
+        return 0
+    return int(n) if n.is_integer() else n
 
 
 def check_items(table: sheets.Table, inp: dict) -> StepResult:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.store.models import Attempt, InboxItem, Run, StepRun
+from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
 
 def run_dict(r: Run) -> dict[str, Any]:
@@ -64,9 +64,16 @@ def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
                            .order_by(InboxItem.id)))
     d = run_dict(run)
     d["trigger"] = run.trigger
+    version = s.get(WorkflowVersion, run.version_id)
+    titles: dict[str, str] = {}
+    if version is not None:
+        from app.core.model import Workflow
+        titles = {st.name: st.label for st in Workflow.from_json(version.definition).steps}
+        d["version"] = version.number
     d["steps"] = []
     for st in steps:
         sd = step_dict(st)
+        sd["title"] = titles.get(st.name, st.name)
         sd["attempt_log"] = [{"number": a.number, "started_at": a.started_at,
                               "finished_at": a.finished_at, "outcome": a.outcome,
                               "error": a.error} for a in attempts if a.step_name == st.name]

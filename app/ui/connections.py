@@ -1,0 +1,227 @@
+"""Connections: create, edit, test and remove. Secrets go to the keyring only; the form never
+shows a saved secret, only whether one is saved. "Test connection" runs off the GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import secrets
+from app.steps.probes import probe
+from app.store import connections
+from app.store.connections import KINDS, ConnectionProvider
+from app.ui.context import AppContext
+from app.ui.style import BAD, OK, icon
+
+KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
+              "marketplace": "fa5s.store", "database": "fa5s.database"}
+
+
+def load_all(ctx: AppContext) -> list[dict[str, Any]]:
+    with ctx.db.read() as s:
+        rows = connections.list_all(s)
+        out = [{"name": c.name, "kind": c.kind, "settings": dict(c.settings or {})} for c in rows]
+    for c in out:
+        kind = KINDS.get(c["kind"])
+        c["secrets"] = {f: secrets.has_secret(c["name"], f) for f in (kind.secrets if kind else ())}
+    return out
+
+
+class ConnectionsPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("page")
+        lay = QVBoxLayout(self)
+        title = QLabel("Connections")
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        ok, message = secrets.check_backend()
+        self.keyring_note = QLabel(message)
+        self.keyring_note.setObjectName("keyringStatus")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet(f"color: {OK if ok else BAD}")
+        lay.addWidget(self.keyring_note)
+        split = QSplitter()
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        self.list = QListWidget()
+        self.list.setObjectName("connectionsList")
+        self.list.currentItemChanged.connect(self._selected)
+        new = QPushButton(icon("fa5s.plus"), "New connection")
+        new.setObjectName("newConnection")
+        new.clicked.connect(self._new)
+        ll.addWidget(self.list, 1)
+        ll.addWidget(new)
+        split.addWidget(left)
+        form_w = QWidget()
+        self.form = QFormLayout(form_w)
+        self.name = QLineEdit()
+        self.name.setObjectName("connectionName")
+        self.kind = QComboBox()
+        self.kind.setObjectName("connectionKind")
+        for k in KINDS.values():
+            self.kind.addItem(icon(KIND_ICONS.get(k.name, "fa5s.plug")), k.title, k.name)
+        self.kind.currentIndexChanged.connect(self._rebuild_fields)
+        self.form.addRow("Name", self.name)
+        self.form.addRow("Kind", self.kind)
+        self.fields: dict[str, QLineEdit] = {}
+        self.secret_fields: dict[str, QLineEdit] = {}
+        self.buttons = QHBoxLayout()
+        self.save_b = QPushButton(icon("fa5s.save", "white"), "Save")
+        self.save_b.setObjectName("primary")
+        self.test_b = QPushButton(icon("fa5s.vial"), "Test connection")
+        self.test_b.setObjectName("testConnection")
+        self.remove_b = QPushButton(icon("fa5s.trash", BAD), "Remove")
+        self.remove_b.setObjectName("danger")
+        for b in (self.save_b, self.test_b, self.remove_b):
+            self.buttons.addWidget(b)
+        self.save_b.clicked.connect(self._save)
+        self.test_b.clicked.connect(self._test)
+        self.remove_b.clicked.connect(self._remove)
+        self.result = QLabel()
+        self.result.setObjectName("connectionResult")
+        self.result.setWordWrap(True)
+        split.addWidget(form_w)
+        split.setSizes([260, 600])
+        lay.addWidget(split, 1)
+        self.rows: list[dict[str, Any]] = []
+        self._rebuild_fields()
+        self.refresh()
+
+    def _rebuild_fields(self, values: dict[str, Any] | None = None,
+                        saved: dict[str, bool] | None = None) -> None:
+        while self.form.rowCount() > 2:
+            self.form.removeRow(2)
+        kind = KINDS[self.kind.currentData()]
+        self.fields, self.secret_fields = {}, {}
+        for f in kind.settings:
+            e = QLineEdit(str((values or {}).get(f, "")))
+            e.setObjectName(f"setting_{f}")
+            self.fields[f] = e
+            self.form.addRow(f.replace("_", " ").capitalize(), e)
+        for f in kind.secrets:
+            e = QLineEdit()
+            e.setObjectName(f"secret_{f}")
+            e.setEchoMode(QLineEdit.EchoMode.Password)
+            e.setPlaceholderText("saved in the keyring — type to replace" if (saved or {}).get(f)
+                                 else "kept in the system keyring, never in Daloy's files")
+            self.secret_fields[f] = e
+            self.form.addRow(f.capitalize(), e)
+        row = QWidget()
+        row.setLayout(self.buttons)
+        self.form.addRow(row)
+        self.form.addRow(self.result)
+
+    def refresh(self) -> None:
+        self.ctx.background(lambda: load_all(self.ctx), self._loaded)
+
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        current = self.name.text()
+        self.list.clear()
+        for r in rows:
+            missing = [f for f, ok in r["secrets"].items() if not ok]
+            li = QListWidgetItem(icon(KIND_ICONS.get(r["kind"], "fa5s.plug")),
+                                 f"{r['name']}\n{KINDS[r['kind']].title if r['kind'] in KINDS else r['kind']}"
+                                 + (f" · {', '.join(missing)} missing" if missing else ""))
+            li.setData(Qt.ItemDataRole.UserRole, r["name"])
+            self.list.addItem(li)
+            if r["name"] == current:
+                self.list.setCurrentItem(li)
+        if not rows:
+            li = QListWidgetItem("No connections yet.\nAdd your mail server, payment gateway or "
+                                 "marketplace here.")
+            li.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(li)
+
+    def _selected(self, cur: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
+        name = cur.data(Qt.ItemDataRole.UserRole) if cur else None
+        row = next((r for r in self.rows if r["name"] == name), None)
+        if row is None:
+            return
+        self.name.setText(row["name"])
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(row["kind"]))
+        self.kind.blockSignals(False)
+        self._rebuild_fields(row["settings"], row["secrets"])
+        self.result.setText("")
+
+    def _new(self) -> None:
+        self.list.clearSelection()
+        self.name.setText("")
+        self._rebuild_fields()
+        self.name.setFocus()
+
+    def _values(self) -> tuple[str, str, dict[str, Any], dict[str, str]]:
+        settings = {}
+        for k, e in self.fields.items():
+            text = e.text().strip()
+            if text:
+                settings[k] = int(text) if text.isdigit() else text
+        new_secrets = {k: e.text() for k, e in self.secret_fields.items() if e.text()}
+        return self.name.text().strip(), self.kind.currentData(), settings, new_secrets
+
+    def _save(self) -> None:
+        name, kind, settings, new_secrets = self._values()
+        if not name:
+            self.result.setText("Give the connection a name first.")
+            return
+
+        def save() -> None:
+            with self.ctx.db.write() as s:
+                connections.save(s, name, kind, settings, new_secrets)
+
+        self._run(save, f"Saved “{name}”.", then=self.refresh)
+
+    def _test(self) -> None:
+        name = self.name.text().strip()
+        self.result.setText(f"Testing “{name}”…")
+        self._run(lambda: probe(ConnectionProvider(self.ctx.db), name), None)
+
+    def _remove(self) -> None:
+        name = self.name.text().strip()
+        if not name or QMessageBox.question(self, "Remove connection?",
+                                            f"Remove “{name}” and its saved secrets?") \
+                != QMessageBox.StandardButton.Yes:
+            return
+
+        def remove() -> None:
+            with self.ctx.db.write() as s:
+                connections.remove(s, name)
+
+        self._run(remove, f"Removed “{name}”.", then=self._after_remove)
+
+    def _after_remove(self) -> None:
+        self._new()
+        self.refresh()
+
+    def _run(self, fn, done: str | None, then=None) -> None:  # noqa: ANN001
+        def ok(result: object) -> None:
+            self.result.setStyleSheet(f"color: {OK}")
+            self.result.setText(done or str(result))
+            for e in self.secret_fields.values():
+                e.clear()
+            if then:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            self.result.setStyleSheet(f"color: {BAD}")
+            self.result.setText(str(exc))
+
+        self.ctx.background(fn, ok, failed)

@@ -1,0 +1,56 @@
+"""Intake health: each channel's last good contact, last error, and a pause switch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from app.store.models import ChannelState
+from app.ui.context import AppContext
+from app.ui.style import BAD, OK, ago, icon
+
+
+def load(ctx: AppContext) -> list[dict[str, Any]]:
+    with ctx.db.read() as s:
+        return [{"channel": c.channel, "kind": c.kind, "ok": c.last_ok_at, "err_at": c.last_error_at,
+                 "error": c.last_error, "paused": c.paused}
+                for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))]
+
+
+class HealthPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("page")
+        lay = QVBoxLayout(self)
+        title = QLabel("Intake health")
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("intakeHealth")
+        self.tree.setHeaderLabels(["Channel", "Kind", "Last good contact", "Last problem", "State"])
+        lay.addWidget(self.tree, 1)
+        self.empty = QLabel("No intake channels yet. Orders started by hand, from the command line "
+                            "or from a practice run appear under Orders.")
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        lay.addWidget(self.empty)
+        ctx.events.inbox_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.background(lambda: load(self.ctx), self._loaded)
+
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        self.tree.clear()
+        for r in rows:
+            failing = r["err_at"] and (not r["ok"] or r["err_at"] > r["ok"])
+            item = QTreeWidgetItem([r["channel"], r["kind"], ago(r["ok"]),
+                                    r["error"] or "", "paused" if r["paused"] else
+                                    ("failing" if failing else "working")])
+            item.setIcon(4, icon("fa5s.times-circle" if failing else "fa5s.check-circle",
+                                 BAD if failing else OK))
+            self.tree.addTopLevelItem(item)
+        self.empty.setVisible(not rows)

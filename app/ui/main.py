@@ -1,0 +1,90 @@
+"""``daloy`` with no arguments: the desktop app with the runtime in the same process.
+
+Single instance: a second launch asks the running one (over a QLocalSocket named after the data
+folder) to bring its window forward, then exits 0. ``--quit-after SECONDS`` quits cleanly after
+that time (smoke tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger("daloy.ui")
+
+
+def server_name(data_dir: Any) -> str:
+    return "daloy-" + hashlib.sha1(str(data_dir).encode()).hexdigest()[:12]
+
+
+def ask_running_instance(name: str) -> bool:
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    if not sock.waitForConnected(500):
+        return False
+    sock.write(b"show\n")
+    sock.waitForBytesWritten(500)
+    sock.disconnectFromServer()
+    return True
+
+
+def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
+    """The context, runtime and window (used by run_gui and by tests)."""
+    from app.cli import build_runtime, seed_samples
+    from app.ui.context import AppContext
+    from app.ui.mainwindow import MainWindow
+    seed_samples(env)
+    runtime = build_runtime(env)
+    ctx = AppContext(db=env.db, registry=env.registry, store=runtime.store,
+                     actions=runtime.actions, data_dir=env.data_dir, runtime=runtime)
+    if start_runtime:
+        runtime.start()
+    return ctx, MainWindow(ctx)
+
+
+def run_gui(env: Any, args: argparse.Namespace) -> int:
+    from app.logsetup import configure
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Daloy")
+    app.setQuitOnLastWindowClosed(False)
+    name = server_name(env.data_dir)
+    if ask_running_instance(name):
+        print("Daloy is already running; its window was brought forward.")
+        return 0
+    configure(env.data_dir, getattr(args, "verbose", False))
+    QLocalServer.removeServer(name)
+    server = QLocalServer()
+    server.listen(name)
+    ctx, window = build(env)
+
+    def on_connection() -> None:
+        conn = server.nextPendingConnection()
+        if conn is not None:
+            conn.readyRead.connect(window.bring_forward)
+            window.bring_forward()
+
+    server.newConnection.connect(on_connection)
+
+    def quit_app() -> None:
+        window.quitting = True
+        window.close()
+        app.quit()
+
+    window.notifier.quit_requested.connect(quit_app)
+    window.show()
+    log.info("main window shown")
+    print("Daloy window shown", flush=True)
+    if args.quit_after:
+        QTimer.singleShot(int(args.quit_after * 1000), quit_app)
+    code = app.exec()
+    ctx.runtime.shutdown(grace=10)
+    ctx.wait_for_background(5000)
+    server.close()
+    return code

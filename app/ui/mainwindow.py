@@ -1,0 +1,138 @@
+"""The main window: a sidebar (``navigation``) with a count badge for the inbox, the pages, and
+the in-window alert banner."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.ui.connections import ConnectionsPage
+from app.ui.context import AppContext
+from app.ui.health import HealthPage
+from app.ui.inbox import InboxPage
+from app.ui.notifier import Banner, Notifier
+from app.ui.runs import RunsPage
+from app.ui.style import STYLESHEET, icon
+
+log = logging.getLogger("daloy.ui")
+PAGES = ("inbox", "runs", "workflows", "connections", "health")
+
+
+class MainWindow(QMainWindow):
+    hidden_to_tray = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Daloy")
+        self.setWindowIcon(icon("fa5s.stream", "#1f6f8b"))
+        self.setStyleSheet(STYLESHEET)
+        self.resize(1180, 760)
+        self.quitting = False
+        self._hinted = False
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(210)
+        self.navigation.setIconSize(self.navigation.iconSize() * 1.2)
+        labels = {"inbox": ("Needs you", "fa5s.inbox"), "runs": ("Orders", "fa5s.list-alt"),
+                  "workflows": ("Workflows", "fa5s.project-diagram"),
+                  "connections": ("Connections", "fa5s.plug"),
+                  "health": ("Intake health", "fa5s.satellite-dish")}
+        for key in PAGES:
+            text, ic = labels[key]
+            item = QListWidgetItem(icon(ic, "#e6eef2"), text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+        outer.addWidget(self.navigation)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        self.banner = Banner()
+        rl.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        rl.addWidget(self.stack, 1)
+        foot = QLabel(f"Daloy {__version__} · data in {ctx.data_dir}")
+        foot.setObjectName("hint")
+        rl.addWidget(foot)
+        outer.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.inbox = InboxPage(ctx)
+        self.runs = RunsPage(ctx)
+        self.workflows = self._workflows_page()
+        self.connections = ConnectionsPage(ctx)
+        self.health = HealthPage(ctx)
+        for page in (self.inbox, self.runs, self.workflows, self.connections, self.health):
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        self.notifier = Notifier(self.banner)
+        self.notifier.open_item.connect(self.open_inbox_item)
+        self.notifier.show_window.connect(self.bring_forward)
+        self.inbox.count_changed.connect(self._count)
+        self.inbox.new_entries.connect(self.notifier.new_items)
+        self.inbox.open_run.connect(self.open_run)
+
+    def _workflows_page(self) -> QWidget:
+        try:
+            from app.ui.editor import EditorPage  # the drag-and-drop editor, when present
+            return EditorPage(self.ctx)
+        except ImportError:
+            from app.ui.workflows import WorkflowsPage
+            return WorkflowsPage(self.ctx)
+
+    def _count(self, n: int) -> None:
+        item = self.navigation.item(0)
+        item.setText(f"Needs you  ({n})" if n else "Needs you")
+        self.notifier.set_state(n, False)
+
+    def page(self, key: str) -> None:
+        self.navigation.setCurrentRow(PAGES.index(key))
+
+    def open_inbox_item(self, item_id: int) -> None:
+        self.bring_forward()
+        self.page("inbox")
+        self.inbox.select(item_id)
+
+    def open_run(self, run_id: str) -> None:
+        self.page("runs")
+        self.runs.open_run(run_id)
+
+    def bring_forward(self) -> None:
+        self.show()
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
+                            | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.quitting or self.notifier.tray is None:
+            event.accept()
+            return
+        # Closing the window keeps Daloy working in the tray.
+        event.ignore()
+        self.hide()
+        if not self._hinted and self.notifier.tray is not None:
+            self.notifier.tray.showMessage("Daloy keeps working",
+                                           "Orders keep running in the background. Use the tray "
+                                           "icon to open Daloy again or to quit.")
+            self._hinted = True
+        self.hidden_to_tray.emit()

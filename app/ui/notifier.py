@@ -1,0 +1,151 @@
+"""Tells the operator the moment a person is needed: a tray icon whose look shows the state, and
+a notification per new inbox entry (grouped when many arrive together). Where the desktop has no
+system tray, the same alerts appear as a banner inside the window, and Daloy says so once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon
+
+from app.ui.style import BAD, OK, WARN, icon
+
+KIND_PHRASES = {"decision": ("decision to make", "decisions to make"),
+                "step_failed": ("failed step", "failed steps"),
+                "intake_error": ("unreadable order", "unreadable orders"),
+                "channel_down": ("channel down", "channels down"),
+                "system": ("alert", "alerts")}
+
+
+def group_reason(items: list[dict]) -> str:
+    """What many entries have in common: one shared error ("gateway unavailable"), else a count
+    per kind ("1 decision to make, 1 failed step")."""
+    failed = [i for i in items if i["kind"] == "step_failed"]
+    errors = {str((i.get("detail") or {}).get("error", "")) for i in failed}
+    if len(failed) == len(items) and len(errors) == 1 and "" not in errors:
+        return errors.pop().rstrip(".")
+    counts: dict[str, int] = {}
+    for i in items:
+        counts[i["kind"]] = counts.get(i["kind"], 0) + 1
+    return ", ".join(f"{n} {KIND_PHRASES.get(k, (k, k))[n != 1]}" for k, n in counts.items())
+
+
+class Banner(QFrame):
+    """The in-window alert strip (objectName ``inAppNotification``)."""
+
+    clicked = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("banner")
+        self.setProperty("role", "inAppNotification")
+        lay = QHBoxLayout(self)
+        self.icon = QLabel()
+        self.icon.setPixmap(icon("fa5s.bell", WARN).pixmap(18, 18))
+        self.text = QLabel()
+        self.text.setObjectName("inAppNotification")
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton("Open")
+        self.close_button = QPushButton("Dismiss")
+        lay.addWidget(self.icon)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.open_button)
+        lay.addWidget(self.close_button)
+        self.item_id: int | None = None
+        self.open_button.clicked.connect(lambda: self.item_id and self.clicked.emit(self.item_id))
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str, item_id: int | None) -> None:
+        self.text.setText(text)
+        self.item_id = item_id
+        self.open_button.setVisible(item_id is not None)
+        self.show()
+
+
+class Notifier(QObject):
+    """Groups new inbox entries arriving within ``group_ms`` into one alert."""
+
+    open_item = Signal(int)
+    show_window = Signal()
+    toggle_intake = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, banner: Banner, group_ms: int = 800,
+                 tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable) -> None:
+        super().__init__()
+        self.banner = banner
+        self.tray: QSystemTrayIcon | None = None
+        self._pending: list[dict] = []
+        self._timer = QTimer(self, singleShot=True, interval=group_ms)
+        self._timer.timeout.connect(self._flush)
+        self._last_item: int | None = None
+        self.state = "ok"
+        self.sent: list[str] = []            # what was announced (for people reading logs/tests)
+        banner.clicked.connect(self.open_item)
+        if tray_available():
+            self._make_tray()
+        else:
+            banner.show_message("Your desktop has no system tray, so Daloy shows its alerts here, "
+                                "at the top of the window.", None)
+
+    # -- tray ------------------------------------------------------------------------------------
+    def _make_tray(self) -> None:
+        self.tray = QSystemTrayIcon(icon("fa5s.stream", OK), self)
+        menu = QMenu()
+        self.open_action = QAction("Open Daloy", menu)
+        self.pause_action = QAction("Pause intake", menu)
+        quit_action = QAction("Quit Daloy", menu)
+        self.open_action.triggered.connect(self.show_window)
+        self.pause_action.triggered.connect(self.toggle_intake)
+        quit_action.triggered.connect(self.quit_requested)
+        for a in (self.open_action, self.pause_action):
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        self.tray.setContextMenu(menu)
+        self._menu = menu
+        self.tray.messageClicked.connect(lambda: self._last_item and self.open_item.emit(self._last_item))
+        self.tray.activated.connect(lambda reason: reason == QSystemTrayIcon.ActivationReason.Trigger
+                                    and self.show_window.emit())
+        self.tray.setToolTip("Daloy: all is well")
+        self.tray.show()
+
+    def set_paused(self, paused: bool) -> None:
+        if self.tray is not None:
+            self.pause_action.setText("Resume intake" if paused else "Pause intake")
+
+    def set_state(self, open_count: int, something_down: bool) -> None:
+        if something_down:
+            self.state, color, tip = "down", BAD, "Daloy: a channel or system is down"
+        elif open_count:
+            self.state, color, tip = "waiting", WARN, f"Daloy: {open_count} waiting for you"
+        else:
+            self.state, color, tip = "ok", OK, "Daloy: all is well"
+        if self.tray is not None:
+            self.tray.setIcon(icon("fa5s.stream", color))
+            self.tray.setToolTip(tip)
+
+    # -- alerts ----------------------------------------------------------------------------------
+    def new_items(self, items: list[dict]) -> None:
+        self._pending.extend(items)
+        self._timer.start()
+
+    def _flush(self) -> None:
+        items, self._pending = self._pending, []
+        if not items:
+            return
+        if len(items) == 1:
+            it = items[0]
+            who = it.get("business_key") or it.get("workflow") or "Daloy"
+            title, text = f"{who}: needs you", it["reason"]
+        else:
+            title = f"{len(items)} orders waiting"
+            text = f"{len(items)} orders waiting: {group_reason(items)}"
+        self._last_item = items[-1]["id"]
+        self.sent.append(text)
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
+        self.banner.show_message(f"<b>{title}</b> — {text}", self._last_item)
