@@ -70,19 +70,21 @@ class ConnectionsPage(QWidget):
         ll.addWidget(new)
         split.addWidget(left)
         form_w = QWidget()
-        self.form = QFormLayout(form_w)
+        fl = QVBoxLayout(form_w)
+        self.form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("connectionName")
         self.kind = QComboBox()
         self.kind.setObjectName("connectionKind")
         for k in KINDS.values():
             self.kind.addItem(icon(KIND_ICONS.get(k.name, "fa5s.plug")), k.title, k.name)
-        self.kind.currentIndexChanged.connect(self._rebuild_fields)
+        self.kind.currentIndexChanged.connect(lambda _i: self._rebuild_fields())
         self.form.addRow("Name", self.name)
         self.form.addRow("Kind", self.kind)
+        self.dynamic = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         self.secret_fields: dict[str, QLineEdit] = {}
-        self.buttons = QHBoxLayout()
+        buttons = QHBoxLayout()
         self.save_b = QPushButton(icon("fa5s.save", "white"), "Save")
         self.save_b.setObjectName("primary")
         self.test_b = QPushButton(icon("fa5s.vial"), "Test connection")
@@ -90,13 +92,19 @@ class ConnectionsPage(QWidget):
         self.remove_b = QPushButton(icon("fa5s.trash", BAD), "Remove")
         self.remove_b.setObjectName("danger")
         for b in (self.save_b, self.test_b, self.remove_b):
-            self.buttons.addWidget(b)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         self.save_b.clicked.connect(self._save)
         self.test_b.clicked.connect(self._test)
         self.remove_b.clicked.connect(self._remove)
         self.result = QLabel()
         self.result.setObjectName("connectionResult")
         self.result.setWordWrap(True)
+        fl.addLayout(self.form)
+        fl.addLayout(self.dynamic)
+        fl.addLayout(buttons)
+        fl.addWidget(self.result)
+        fl.addStretch(1)
         split.addWidget(form_w)
         split.setSizes([260, 600])
         lay.addWidget(split, 1)
@@ -106,15 +114,15 @@ class ConnectionsPage(QWidget):
 
     def _rebuild_fields(self, values: dict[str, Any] | None = None,
                         saved: dict[str, bool] | None = None) -> None:
-        while self.form.rowCount() > 2:
-            self.form.removeRow(2)
+        while self.dynamic.rowCount():
+            self.dynamic.removeRow(0)
         kind = KINDS[self.kind.currentData()]
         self.fields, self.secret_fields = {}, {}
         for f in kind.settings:
             e = QLineEdit(str((values or {}).get(f, "")))
             e.setObjectName(f"setting_{f}")
             self.fields[f] = e
-            self.form.addRow(f.replace("_", " ").capitalize(), e)
+            self.dynamic.addRow(f.replace("_", " ").capitalize(), e)
         for f in kind.secrets:
             e = QLineEdit()
             e.setObjectName(f"secret_{f}")
@@ -122,11 +130,7 @@ class ConnectionsPage(QWidget):
             e.setPlaceholderText("saved in the keyring — type to replace" if (saved or {}).get(f)
                                  else "kept in the system keyring, never in Daloy's files")
             self.secret_fields[f] = e
-            self.form.addRow(f.capitalize(), e)
-        row = QWidget()
-        row.setLayout(self.buttons)
-        self.form.addRow(row)
-        self.form.addRow(self.result)
+            self.dynamic.addRow(f.capitalize(), e)
 
     def refresh(self) -> None:
         self.ctx.background(lambda: load_all(self.ctx), self._loaded)
@@ -155,12 +159,13 @@ class ConnectionsPage(QWidget):
         row = next((r for r in self.rows if r["name"] == name), None)
         if row is None:
             return
+        if row["name"] != self.name.text():
+            self.result.setText("")
         self.name.setText(row["name"])
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(row["kind"]))
         self.kind.blockSignals(False)
         self._rebuild_fields(row["settings"], row["secrets"])
-        self.result.setText("")
 
     def _new(self) -> None:
         self.list.clearSelection()

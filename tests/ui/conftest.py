@@ -1,0 +1,28 @@
+"""GUI fixtures: the real main window over a real data folder, runtime running in-process."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from app.cli import Env
+
+
+@pytest.fixture
+def env(data_dir, keyring_tmp):
+    return Env(argparse.Namespace(data_dir=str(data_dir), verbose=False))
+
+
+@pytest.fixture
+def gui(qtbot, env):
+    from app.ui.main import build
+    ctx, window = build(env)
+    qtbot.addWidget(window)
+    window.show()
+    yield ctx, window
+    window.quitting = True
+    window.close()
+    ctx.runtime.shutdown(grace=2)
+    ctx.wait_for_background(5000)
+    ctx.events.detach()
