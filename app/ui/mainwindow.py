@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.resources import resource_path
 from app.ui.connections import ConnectionsPage
 from app.ui.context import AppContext
 from app.ui.health import HealthPage
@@ -39,7 +40,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle("Daloy")
-        self.setWindowIcon(icon("fa5s.stream", "#1f6f8b"))
+        self.setWindowIcon(QIcon(str(resource_path("icons", "daloy.svg"))))
         self.setStyleSheet(STYLESHEET)
         self.resize(1180, 760)
         self.quitting = False

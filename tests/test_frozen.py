@@ -1,0 +1,101 @@
+"""Smoke test of the installed (PyInstaller) app: build it, run the frozen runner through the
+sample order-fulfilment workflow against real local servers, and open the frozen window
+offscreen and quit cleanly. Set DALOY_FROZEN_DIST to test an existing build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.core.model import Workflow
+from app.resources import resource_path
+from tests.support.engine import wait_for
+
+pytestmark = pytest.mark.frozen
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory) -> Path:
+    existing = os.environ.get("DALOY_FROZEN_DIST")
+    if existing:
+        return Path(existing) / "daloy" / "daloy"
+    dist = tmp_path_factory.mktemp("dist")
+    work = tmp_path_factory.mktemp("build")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(REPO / "packaging" / "build.py"), "--dist", str(dist),
+                    "--work", str(work)], check=True, cwd=REPO, timeout=900)
+    print(f"frozen build took {time.perf_counter() - started:.0f} s")
+    return dist / "daloy" / "daloy"
+
+
+def daloy(exe: Path, data: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    return subprocess.run([str(exe), "--data-dir", str(data), *args], capture_output=True,
+                          text=True, timeout=120, env=env, **kw)
+
+
+def test_frozen_runner_runs_the_sample_workflow(frozen, tmp_path, payment_gateway, webhook_sink):
+    from tests.support.smtp import SmtpSink
+    smtp = SmtpSink().start()
+    try:
+        data = tmp_path / "data"
+        inventory = tmp_path / "inventory.xlsx"
+        shutil.copy(resource_path("samples", "inventory.xlsx"), inventory)
+        wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
+        wf.step("settings").config["values"].update(
+            inventory=str(inventory), gateway=payment_gateway.url,
+            warehouse_webhook=f"{webhook_sink.url}/warehouse")
+        wf_file = tmp_path / "wf.json"
+        wf_file.write_text(wf.to_json())
+        assert daloy(frozen, data, "workflow", "import", str(wf_file)).returncode == 0
+        p = daloy(frozen, data, "connection", "add", "shop-email", "--kind", "smtp", "--set",
+                  "host=127.0.0.1", "--set", f"port={smtp.port}", "--set", "security=none",
+                  "--no-secret")
+        assert p.returncode == 0, p.stderr
+        order = {"order": {"number": "F-1", "total": 95, "currency": "PHP",
+                           "customer": {"name": "Frozen", "email": "f@example.com"},
+                           "lines": [{"sku": "SARDINES-155", "qty": 4}]}}
+        p = daloy(frozen, data, "run", "start", "Order fulfilment", "--input", json.dumps(order))
+        assert p.returncode == 0, p.stderr
+        run_id = p.stdout.strip()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+        runner = subprocess.Popen([str(frozen), "--data-dir", str(data), "runner"], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            def status() -> str:
+                out = daloy(frozen, data, "runs", "show", run_id, "--json").stdout
+                return json.loads(out)["status"] if out else ""
+            wait_for(lambda: status() == "succeeded", 60, interval=0.5)
+        finally:
+            runner.send_signal(signal.SIGTERM)
+            assert runner.wait(30) == 0
+        assert payment_gateway.charge_count(f"daloy-{run_id}-charge") == 1
+        assert smtp.wait_for(1)[0].message["Subject"] == "Order F-1 confirmed"
+        assert webhook_sink.received
+    finally:
+        smtp.stop()
+
+
+def test_frozen_window_opens_and_quits_cleanly(frozen, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(QT_QPA_PLATFORM="offscreen", DALOY_ALLOW_INSECURE_KEYRING="1")
+    started = time.perf_counter()
+    p = subprocess.Popen([str(frozen), "--data-dir", str(tmp_path), "--quit-after", "2"],
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "Daloy window shown"
+    print(f"frozen cold start to main window: {time.perf_counter() - started:.2f} s")
+    assert p.wait(60) == 0
+    log = (tmp_path / "logs" / "daloy.log").read_text()
+    assert "main window shown" in log
+    import sqlite3
+    with sqlite3.connect(tmp_path / "daloy.sqlite3") as c:       # migrations ran, frozen
+        assert c.execute("select version_num from alembic_version").fetchone()[0] == "0001"
