@@ -72,3 +72,12 @@ def smtp_sink():
     sink.start()
     yield sink
     sink.stop()
+
+
+@pytest.fixture
+def dovecot(tmp_path):
+    from tests.support.dovecot import DovecotServer, require_dovecot
+    require_dovecot()
+    server = DovecotServer(tmp_path / "dovecot").start()
+    yield server
+    server.stop()

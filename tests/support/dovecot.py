@@ -1,0 +1,179 @@
+"""A real IMAP server for tests: Debian's dovecot with a generated config, a passwd-file user and
+a Maildir, all in a temporary folder, listening on 127.0.0.1 on a free port.
+
+Dovecot refuses uid 0 as a mail user, so as root the mailbox belongs to ``nobody``.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def require_dovecot() -> None:
+    if shutil.which("dovecot") is None:
+        message = ("dovecot is not installed: run `apt-get install dovecot-imapd` (the README's "
+                   "test command does it when run as root)")
+        if os.environ.get("DALOY_REQUIRE_DOVECOT") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+class DovecotServer:
+    def __init__(self, folder: Path, user: str = "shop", password: str = "imap-pass") -> None:
+        self.folder = folder
+        self.user, self.password = user, password
+        self.host = "127.0.0.1"
+        self.port = free_port()
+        self.conf = folder / "dovecot.conf"
+        if os.getuid() == 0:
+            mail_user = pwd.getpwnam("nobody")
+        else:
+            mail_user = pwd.getpwuid(os.getuid())
+        self.uid, self.gid = mail_user.pw_uid, mail_user.pw_gid
+        self.maildir = folder / "mail"
+        self.run_dir = folder / "run"
+        for d in (self.maildir, self.run_dir, folder / "state"):
+            d.mkdir(parents=True, exist_ok=True)
+        if os.getuid() == 0:
+            os.chown(self.maildir, self.uid, self.gid)
+            os.chmod(folder, 0o755)
+        (folder / "users").write_text(
+            f"{user}:{{PLAIN}}{password}:{self.uid}:{self.gid}::{self.maildir}::\n")
+        login_user = "dovenull" if os.getuid() == 0 else mail_user.pw_name
+        internal_user = "dovecot" if os.getuid() == 0 else mail_user.pw_name
+        self.conf.write_text(f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {self.run_dir}
+state_dir = {folder / 'state'}
+log_path = {folder / 'dovecot.log'}
+info_log_path = {folder / 'dovecot.log'}
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_login_user = {login_user}
+default_internal_user = {internal_user}
+mail_location = maildir:{self.maildir}
+first_valid_uid = 0
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN {folder / 'users'}
+}}
+userdb {{
+  driver = passwd-file
+  args = {folder / 'users'}
+}}
+service imap-login {{
+  inet_listener imap {{
+    port = {self.port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+service imap-login {{
+  chroot =
+}}
+protocol imap {{
+  mail_max_userip_connections = 50
+}}
+""")
+
+    def start(self) -> DovecotServer:
+        # dovecot daemonizes: give it no pipes to hold open.
+        with open(self.folder / "start.log", "ab") as log:
+            subprocess.run(["dovecot", "-c", str(self.conf)], check=True,
+                           stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((self.host, self.port), 0.5):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"dovecot did not start: {self.log()}")
+
+    def stop(self) -> None:
+        subprocess.run(["doveadm", "-c", str(self.conf), "stop"], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        pid_file = self.run_dir / "master.pid"
+        deadline = time.monotonic() + 5
+        while pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if pid_file.exists():
+            try:
+                os.kill(int(pid_file.read_text().strip()), signal.SIGKILL)
+            except (ValueError, ProcessLookupError):
+                pass
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((self.host, self.port), 0.2):
+                    time.sleep(0.05)
+            except OSError:
+                return
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def log(self) -> str:
+        p = self.folder / "dovecot.log"
+        return p.read_text() if p.exists() else ""
+
+    def _client(self) -> imaplib.IMAP4:
+        c = imaplib.IMAP4(self.host, self.port)
+        c.login(self.user, self.password)
+        return c
+
+    def append(self, raw: bytes, folder: str = "INBOX", flags: str = "") -> None:
+        c = self._client()
+        try:
+            if folder != "INBOX":
+                c.create(folder)
+            typ, data = c.append(folder, flags or None, None, raw)
+            assert typ == "OK", data
+        finally:
+            c.logout()
+
+    def messages(self, folder: str = "INBOX") -> list[tuple[int, str]]:
+        c = self._client()
+        try:
+            c.select(folder, readonly=True)
+            typ, data = c.uid("FETCH", "1:*", "(FLAGS)")
+            out = []
+            for line in data:
+                if not line:
+                    continue
+                text = line.decode() if isinstance(line, bytes) else str(line)
+                if "UID" in text:
+                    uid = int(text.split("UID ")[1].split()[0].rstrip(")"))
+                    out.append((uid, text.split("FLAGS (")[1].split(")")[0]))
+            return out
+        finally:
+            c.logout()
+
+    def count_connections(self) -> int:
+        """Live IMAP sessions on the server (doveadm who)."""
+        p = subprocess.run(["doveadm", "-c", str(self.conf), "who", "-1"], capture_output=True,
+                           text=True)
+        return sum(1 for line in p.stdout.splitlines()[1:] if line.strip())
