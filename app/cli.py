@@ -144,8 +144,16 @@ def localize_sample(wf, data_dir: Path) -> None:  # noqa: ANN001
 
 
 def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
+    """The runtime with intake: every enabled workflow's triggers run inside it. The web intake
+    listens on 127.0.0.1:$DALOY_WEB_PORT (default 8787) when a workflow has a webhook trigger."""
+    import os
+
+    from app.intake.manager import IntakeManager
     from app.runtime.runtime import Runtime
-    return Runtime(env.db, registry=env.registry, workers=workers, data_dir=env.data_dir)
+    runtime = Runtime(env.db, registry=env.registry, workers=workers, data_dir=env.data_dir)
+    runtime.intake = IntakeManager(web_port=int(os.environ.get("DALOY_WEB_PORT", "8787")))
+    runtime.add_extension(runtime.intake)
+    return runtime
 
 
 def cmd_runner(env: Env, args: argparse.Namespace) -> int:
@@ -414,6 +422,7 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
 # Other verb groups register themselves here (module path, function name).
 GROUPS: list[tuple[str, str]] = [
     ("app.cli_connection", "register"),
+    ("app.cli_intake", "register"),
 ]
 
 

@@ -64,8 +64,10 @@ def test_run_and_inspect_and_resolve(cli, tmp_path):
     assert [s["name"] for s in detail["steps"]] == ["a", "b"] and detail["steps"][1]["state"] == "needs_attention"
     code, out, _ = cli("inbox", "list", "--json")
     items = json.loads(out)
-    assert len(items) == 2 and "neither true nor false" in items[0]["reason"]
-    item = next(i for i in items if i["run_id"] == run_id)["id"]
+    assert len(items) == 2
+    mine = next(i for i in items if i["run_id"] == run_id)
+    assert "neither true nor false" in mine["reason"]
+    item = mine["id"]
     code, out, _ = cli("inbox", "resolve", str(item), "--action", "skip", "--port", "true", "--output", '{"result": true}')
     assert code == 0
     code, out, _ = cli("runs", "show", run_id, "--json")

@@ -98,4 +98,4 @@ def test_frozen_window_opens_and_quits_cleanly(frozen, tmp_path):
     assert "main window shown" in log
     import sqlite3
     with sqlite3.connect(tmp_path / "daloy.sqlite3") as c:       # migrations ran, frozen
-        assert c.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+        assert c.execute("select version_num from alembic_version").fetchone()[0] == "0002"

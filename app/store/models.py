@@ -188,3 +188,20 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class ImapLedger(Base):
+    """Every message an IMAP channel ingested: (account, folder, UIDVALIDITY, UID) and its
+    Message-ID, so intake catches up after downtime and survives a UIDVALIDITY change."""
+
+    __tablename__ = "imap_ledger"
+    __table_args__ = (UniqueConstraint("channel", "uidvalidity", "uid"),
+                      Index("ix_imap_ledger_message_id", "channel", "message_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(300))
+    uidvalidity: Mapped[int] = mapped_column(Integer)
+    uid: Mapped[int] = mapped_column(Integer)
+    message_id: Mapped[str] = mapped_column(String(500), default="")
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+    intake_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    at: Mapped[float] = mapped_column(Float)

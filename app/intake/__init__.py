@@ -1,0 +1,75 @@
+"""Intake channels: email (IMAP), web form and webhook, marketplace polling, schedules. Each
+channel turns what arrives into items with a durable dedupe key; an item and the run it starts
+commit together (``app.store.intake``) before the source is acknowledged. May import store,
+core and steps; never Qt.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.core.schema import BOOLEAN, CHOICE, CONNECTION, NUMBER, STRING_LIST, TEXT, Field
+from app.core.stepspec import SpecRegistry, StepSpec
+
+
+@lru_cache(maxsize=1)
+def trigger_registry() -> SpecRegistry:
+    reg = SpecRegistry()
+    for spec in (
+        StepSpec("manual", "By hand", "Triggers", "Started from Daloy or the command line.",
+                 "Runs started by hand, from the command line or from a practice run.",
+                 icon="fa5s.hand-pointer", is_trigger=True),
+        StepSpec("imap", "Email", "Triggers", "Each new email in a mailbox becomes an order.",
+                 "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
+                 "into an order: fields from the subject and “Key: value” lines, order lines "
+                 "from an attached CSV or Excel file. Messages are marked read (or moved) only "
+                 "after the order is safely stored.",
+                 fields=(Field("connection", CONNECTION, "Mailbox", required=True,
+                               connection_kind="imap"),
+                         Field("folder", TEXT, "Folder", default="INBOX"),
+                         Field("subject_regex", TEXT, "Subject pattern",
+                               placeholder=r"Order (?P<number>\d+)"),
+                         Field("body_fields", BOOLEAN, "Read “Key: value” lines", default=True),
+                         Field("attachment_lines", BOOLEAN, "Order lines from attachment",
+                               default=True),
+                         Field("required", STRING_LIST, "Required fields"),
+                         Field("after", CHOICE, "Afterwards", choices=("seen", "move"),
+                               default="seen"),
+                         Field("processed_folder", TEXT, "Move to folder"),
+                         Field("poll_seconds", NUMBER, "Check every (seconds)", default=30,
+                               minimum=1),
+                         Field("down_after_minutes", NUMBER, "Alert when down for (minutes)",
+                               default=10, minimum=1)),
+                 icon="fa5s.envelope-open-text", is_trigger=True),
+        StepSpec("webhook", "Webhook / web form", "Triggers",
+                 "Orders posted by a website, or typed into Daloy's order form.",
+                 "Accepts orders as JSON posts (authenticated by a token or an HMAC signature) "
+                 "and offers an HTML order form on the office network. Answers 2xx only after "
+                 "the order is stored.",
+                 fields=(Field("fields", STRING_LIST, "Form fields",
+                               default=["number", "customer", "email", "sku", "qty"]),
+                         Field("auth", CHOICE, "Authentication", choices=("token", "hmac"),
+                               default="token"),
+                         Field("form", BOOLEAN, "Offer an order form", default=True)),
+                 icon="fa5s.globe-asia", is_trigger=True),
+        StepSpec("marketplace", "Marketplace", "Triggers",
+                 "New orders from a marketplace or shop system's API.",
+                 "Polls a marketplace's REST API for new or changed orders, page by page, and "
+                 "advances its cursor only after the orders are stored. Honours Retry-After.",
+                 fields=(Field("connection", CONNECTION, "Marketplace", required=True,
+                               connection_kind="marketplace"),
+                         Field("path", TEXT, "Orders path", default="/orders"),
+                         Field("items_path", TEXT, "Where the orders are", default="data.orders"),
+                         Field("id_field", TEXT, "Order id field", default="id"),
+                         Field("cursor_field", TEXT, "Updated-at field", default="updated_at"),
+                         Field("poll_seconds", NUMBER, "Check every (seconds)", default=60,
+                               minimum=1)),
+                 icon="fa5s.store", is_trigger=True),
+        StepSpec("schedule", "Schedule", "Triggers", "Runs on a timetable (cron).",
+                 "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
+                 "while the PC was off or asleep are folded into one run and noted.",
+                 fields=(Field("cron", TEXT, "Cron", required=True, placeholder="0 8 * * 1-5"),),
+                 icon="fa5s.clock", is_trigger=True),
+    ):
+        reg.add(spec)
+    return reg

@@ -1,0 +1,246 @@
+"""Email intake over IMAP (imapclient): exactly one connection per mailbox, IDLE where the server
+offers it (renewed well before 29 minutes) with a UID SEARCH poll as fallback and watchdog,
+reconnects with backoff and jitter, and a ledger so nothing is missed or taken twice.
+
+A message is fetched with BODY.PEEK[] (reading never marks it seen), committed with its run under
+a dedupe key, and only then flagged \\Seen or moved. After downtime, intake catches up from the
+ledger's last UID, never "from now"; when UIDVALIDITY changes, the folder is rescanned and
+deduplicated by Message-ID.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import socket
+import ssl
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
+from sqlalchemy import func, select
+
+from app.core.errors import DaloyError
+from app.intake import email_rules
+from app.store import intake as repo
+from app.store.connections import ConnectionProvider
+from app.store.models import ImapLedger
+from app.store.runs import RunStore
+
+log = logging.getLogger("daloy.intake.imap")
+IDLE_RENEW = 25 * 60        # servers drop IDLE after 30 min; renew before 29
+BATCH = 50
+NETWORK_ERRORS = (IMAPClientError, OSError, socket.timeout, ssl.SSLError, EOFError)
+
+
+class ImapChannel:
+    kind = "imap"
+
+    def __init__(self, store: RunStore, *, channel: str, workflow: str, config: dict[str, Any],
+                 connections: ConnectionProvider, data_dir: Path | None,
+                 paused: threading.Event) -> None:
+        self.store = store
+        self.channel = channel
+        self.workflow = workflow
+        self.config = config
+        self.connections = connections
+        self.data_dir = data_dir
+        self.paused = paused
+        self.client: IMAPClient | None = None
+        self.stop_event = threading.Event()
+        self.poll_seconds = float(config.get("poll_seconds", 30))
+        self.rng = random.Random()
+        self.connects = 0
+
+    # -- connection -----------------------------------------------------------------------------
+    def _settings(self) -> dict[str, Any]:
+        conn = self.connections.get(self.config["connection"], "imap")
+        return {"host": conn.get("host", "127.0.0.1"), "port": int(conn.get("port") or 993),
+                "security": (conn.get("security") or "ssl").lower(),
+                "username": conn.get("username", ""),
+                "password": self.connections.secret(self.config["connection"], "password"),
+                "folder": self.config.get("folder") or conn.get("folder") or "INBOX"}
+
+    def connect(self) -> IMAPClient:
+        if self.client is not None:
+            return self.client
+        s = self._settings()
+        timeout = float(self.config.get("timeout", 30))
+        context = ssl.create_default_context()
+        client = IMAPClient(s["host"], port=s["port"], ssl=s["security"] == "ssl",
+                            ssl_context=context if s["security"] == "ssl" else None,
+                            timeout=timeout)
+        try:
+            if s["security"] == "starttls":
+                client.starttls(context)
+            client.login(s["username"], s["password"])
+            client.select_folder(s["folder"])
+        except BaseException:
+            self._close(client)
+            raise
+        self.folder = s["folder"]
+        self.client = client
+        self.connects += 1
+        return client
+
+    @staticmethod
+    def _close(client: IMAPClient) -> None:
+        try:
+            client.logout()
+        except Exception:  # noqa: BLE001
+            try:
+                client.shutdown()
+            except Exception:  # noqa: BLE001
+                pass
+
+    def disconnect(self) -> None:
+        if self.client is not None:
+            client, self.client = self.client, None
+            self._close(client)
+
+    # -- one pass ---------------------------------------------------------------------------------
+    def poll(self) -> int:
+        """Ingest every message not in the ledger yet; acknowledge what was committed."""
+        client = self.connect()
+        status = client.folder_status(self.folder, [b"UIDVALIDITY"])
+        uidvalidity = int(status[b"UIDVALIDITY"])
+        with self.store.db.read() as s:
+            last = s.scalar(select(func.max(ImapLedger.uid)).where(
+                ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity)) or 0
+            unacked = list(s.scalars(select(ImapLedger.uid).where(
+                ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity,
+                ImapLedger.acknowledged.is_(False))))
+        if unacked:
+            self._acknowledge(client, uidvalidity, unacked)
+        uids = [u for u in client.search(["UID", f"{last + 1}:*"]) if u > last]
+        new = 0
+        for start in range(0, len(uids), BATCH):
+            chunk = uids[start:start + BATCH]
+            fetched = client.fetch(chunk, ["BODY.PEEK[]"])
+            done = []
+            for uid in chunk:
+                data = fetched.get(uid, {})
+                raw = data.get(b"BODY[]") or b""
+                if self._ingest(uidvalidity, uid, raw):
+                    new += 1
+                done.append(uid)
+            self._acknowledge(client, uidvalidity, done)
+        return new
+
+    def _ingest(self, uidvalidity: int, uid: int, raw: bytes) -> bool:
+        key = f"imap:{self.channel}:{uidvalidity}:{uid}"
+        msg = None
+        try:
+            msg = email_rules.parse(raw)
+        except email_rules.Unreadable:
+            pass
+        message_id = email_rules.message_key(msg, raw)
+        with self.store.db.read() as s:
+            seen_before = s.scalar(select(ImapLedger.id).where(
+                ImapLedger.channel == self.channel, ImapLedger.message_id == message_id))
+        if seen_before:          # the same message under a new UIDVALIDITY: just note it
+            with self.store.db.write() as s:
+                s.add(ImapLedger(channel=self.channel, uidvalidity=uidvalidity, uid=uid,
+                                 message_id=message_id, acknowledged=False, at=time.time()))
+            return False
+
+        def ledger(s, item) -> None:  # noqa: ANN001 - same transaction as the run
+            s.add(ImapLedger(channel=self.channel, uidvalidity=uidvalidity, uid=uid,
+                             message_id=message_id, acknowledged=False,
+                             intake_item_id=item.id, at=time.time()))
+
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+        raw_path = None
+        if self.data_dir is not None and len(raw) > repo.RAW_LIMIT:
+            folder = self.data_dir / "intake"
+            folder.mkdir(parents=True, exist_ok=True)
+            raw_path = str(folder / f"{digest}.eml")
+            Path(raw_path).write_bytes(raw)
+        subject = str(msg.get("Subject", "")) if msg is not None else ""
+        summary = f"Email “{subject}” from {msg.get('From', '?') if msg is not None else '?'}"
+        try:
+            if msg is None:
+                raise email_rules.Unreadable("The message could not be parsed as an email.")
+            attachments = (self.data_dir / "attachments" / digest) if self.data_dir else None
+            trigger = email_rules.to_order(msg, self.config, attachments)
+        except email_rules.Unreadable as exc:
+            result = repo.keep_malformed(self.store, channel=self.channel, workflow=self.workflow,
+                                         dedupe_key=key, reason=str(exc), summary=summary,
+                                         raw=raw, raw_path=raw_path, in_txn=ledger)
+            return not result.duplicate
+        result = repo.ingest(self.store, channel=self.channel, workflow=self.workflow,
+                             dedupe_key=key, trigger=trigger, summary=summary, raw=raw,
+                             raw_path=raw_path, in_txn=ledger)
+        return not result.duplicate
+
+    def _acknowledge(self, client: IMAPClient, uidvalidity: int, uids: list[int]) -> None:
+        if not uids:
+            return
+        if self.config.get("after") == "move" and self.config.get("processed_folder"):
+            target = self.config["processed_folder"]
+            if not client.folder_exists(target):
+                client.create_folder(target)
+            client.move(uids, target)
+        else:
+            client.add_flags(uids, [b"\\Seen"])
+        with self.store.db.write() as s:
+            for row in s.scalars(select(ImapLedger).where(
+                    ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity,
+                    ImapLedger.uid.in_(uids))):
+                row.acknowledged = True
+
+    # -- the loop -------------------------------------------------------------------------------
+    def wait_for_news(self) -> None:
+        """IDLE until the server reports something (or the poll interval passes); the NOOP
+        afterwards is the watchdog that finds a half-open connection."""
+        client = self.client
+        if client is None:
+            return
+        deadline = time.monotonic() + min(self.poll_seconds, IDLE_RENEW)
+        if self.config.get("idle", True) and client.has_capability("IDLE"):
+            client.idle()
+            try:
+                while not self.stop_event.is_set() and time.monotonic() < deadline:
+                    if client.idle_check(timeout=min(1.0, max(0.05, deadline - time.monotonic()))):
+                        break
+            finally:
+                client.idle_done()
+        else:
+            self.stop_event.wait(max(0, deadline - time.monotonic()))
+        client.noop()
+
+    def run(self) -> None:
+        backoff = 1.0
+        while not self.stop_event.is_set():
+            if self.paused.is_set():
+                self.disconnect()
+                self.stop_event.wait(1)
+                continue
+            try:
+                new = self.poll()
+                repo.record_ok(self.store.db, self.channel, self.kind)
+                backoff = 1.0
+                if new:
+                    log.info("%s: %d new message(s)", self.channel, new)
+                self.wait_for_news()
+            except (*NETWORK_ERRORS, DaloyError) as exc:
+                log.warning("%s: %s", self.channel, exc)
+                repo.record_error(self.store.db, self.channel, self.kind,
+                                  f"{type(exc).__name__}: {exc}")
+                self.disconnect()
+                self.stop_event.wait(backoff * self.rng.uniform(0.5, 1.5))
+                backoff = min(backoff * 2, float(self.config.get("max_backoff", 300)))
+            except Exception as exc:  # noqa: BLE001 - never let the channel die silently
+                log.exception("%s: unexpected error", self.channel)
+                repo.record_error(self.store.db, self.channel, self.kind, repr(exc))
+                self.disconnect()
+                self.stop_event.wait(backoff)
+                backoff = min(backoff * 2, 300)
+        self.disconnect()
+
+    def stop(self) -> None:
+        self.stop_event.set()

@@ -1,0 +1,101 @@
+"""Runs every enabled workflow's triggers inside the runtime, as APScheduler jobs: long-lived
+mailbox watchers, pollers, cron jobs, and a health check that raises "channel down" alerts.
+Pausing intake stops intake without stopping work in flight."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+
+from app.core.model import Workflow
+from app.store import intake as repo
+from app.store import workflows
+from app.store.connections import ConnectionProvider
+
+log = logging.getLogger("daloy.intake")
+
+
+class IntakeManager:
+    def __init__(self, *, web_port: int | None = None, web_host: str = "127.0.0.1") -> None:
+        self.runtime: Any = None
+        self.paused = threading.Event()
+        self.channels: list[Any] = []
+        self.web_port = web_port
+        self.web_host = web_host
+        self.web: Any = None
+
+    def channel_name(self, wf: Workflow, trigger_id: str) -> str:
+        return f"{wf.name}/{trigger_id}"
+
+    def start(self, runtime: Any) -> None:
+        from app.intake.imap import ImapChannel
+        from app.intake.marketplace import MarketplaceChannel
+        from app.intake.schedule import ScheduleChannel
+        self.runtime = runtime
+        store, db = runtime.store, runtime.db
+        if repo.is_paused(db):
+            self.paused.set()
+        connections = runtime.services.get("connections") or ConnectionProvider(db)
+        triggers: list[tuple[Workflow, Any]] = []
+        with db.read() as s:
+            for row in workflows.list_rows(s):
+                if not row.enabled:
+                    continue
+                wf = Workflow.from_json(workflows.current_version(s, row).definition)
+                triggers += [(wf, t) for t in wf.triggers if t.enabled]
+        webhooks = []
+        for wf, t in triggers:
+            name = self.channel_name(wf, t.id)
+            if t.type == "imap":
+                self.channels.append(ImapChannel(store, channel=name, workflow=wf.name,
+                                                 config=t.config, connections=connections,
+                                                 data_dir=runtime.data_dir, paused=self.paused))
+            elif t.type == "marketplace":
+                self.channels.append(MarketplaceChannel(store, channel=name, workflow=wf.name,
+                                                        config=t.config,
+                                                        connections=connections,
+                                                        paused=self.paused))
+            elif t.type == "schedule":
+                self.channels.append(ScheduleChannel(store, channel=name, workflow=wf.name,
+                                                     config=t.config, paused=self.paused))
+            elif t.type == "webhook":
+                webhooks.append((wf, t))
+        scheduler = runtime.scheduler
+        scheduler.add_executor(ThreadPoolExecutor(max(2, len(self.channels) + 1)), "intake")
+        for ch in self.channels:
+            ch.schedule(scheduler) if hasattr(ch, "schedule") else scheduler.add_job(
+                ch.run, id=f"intake:{ch.channel}", executor="intake", replace_existing=True)
+        scheduler.add_job(self._health, "interval", seconds=30, id="intake-health",
+                          executor="control", replace_existing=True)
+        scheduler.add_job(self._sync_pause, "interval", seconds=2, id="intake-pause",
+                          executor="control", replace_existing=True)
+        if webhooks and self.web_port is not None:
+            from app.intake.web import WebIntake
+            self.web = WebIntake(store, webhooks, host=self.web_host, port=self.web_port,
+                                 paused=self.paused)
+            self.web.start()
+
+    def _health(self) -> None:
+        for ch in self.channels:
+            threshold = float(ch.config.get("down_after_minutes", 10)) * 60
+            if getattr(ch, "kind", "") != "schedule":
+                repo.check_health(self.runtime.store, ch.channel, ch.kind, threshold)
+
+    def _sync_pause(self) -> None:
+        if repo.is_paused(self.runtime.db):
+            self.paused.set()
+        else:
+            self.paused.clear()
+
+    def set_paused(self, paused: bool) -> None:
+        repo.set_paused(self.runtime.db, paused)
+        self._sync_pause()
+
+    def stop(self) -> None:
+        for ch in self.channels:
+            ch.stop()
+        if self.web is not None:
+            self.web.stop()

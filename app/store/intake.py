@@ -1,0 +1,161 @@
+"""Intake persistence: an item and the run it starts commit in one transaction under a UNIQUE
+dedupe key, before the source is acknowledged; a malformed item is kept raw as an inbox entry;
+channel health, cursors and "channel down" alerts."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.store import inbox, workflows
+from app.store.db import Database
+from app.store.models import ChannelState, InboxItem, IntakeItem, Setting
+from app.store.runs import Event, RunStore
+
+log = logging.getLogger("daloy.intake")
+PAUSED_KEY = "intake_paused"
+RAW_LIMIT = 1_000_000   # larger raw items are kept as files in the data folder
+
+
+@dataclass(frozen=True)
+class Ingested:
+    item_id: int | None
+    run_id: str | None
+    duplicate: bool
+
+
+def _raw_fields(raw: bytes | None, raw_path: str | None) -> dict[str, Any]:
+    if raw is not None and len(raw) > RAW_LIMIT and raw_path:
+        return {"raw": None, "raw_path": raw_path}
+    return {"raw": raw, "raw_path": raw_path}
+
+
+def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, trigger: Any,
+           summary: str, raw: bytes | None = None, raw_path: str | None = None,
+           extra: Any = None, in_txn: Any = None) -> Ingested:
+    """Commit the item and its run together. A repeat of ``dedupe_key`` starts nothing."""
+    try:
+        with store.db.write() as s:
+            if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
+                return Ingested(None, None, True)
+            row, version, wf = workflows.load(s, workflow)
+            item = IntakeItem(channel=channel, dedupe_key=dedupe_key, status="started",
+                              summary=summary[:1000], received_at=time.time(),
+                              **_raw_fields(raw, raw_path))
+            s.add(item)
+            s.flush()
+            run = store.start_run_in(s, row, version, wf, trigger, intake_item_id=item.id)
+            item.run_id = run.id
+            if in_txn is not None:
+                in_txn(s, item)
+            run_id, item_id = run.id, item.id
+    except IntegrityError:
+        return Ingested(None, None, True)
+    store._emit([Event("run_started", run_id)])
+    return Ingested(item_id, run_id, False)
+
+
+def keep_malformed(store: RunStore, *, channel: str, workflow: str, dedupe_key: str,
+                   reason: str, summary: str, raw: bytes | None = None,
+                   raw_path: str | None = None, in_txn: Any = None) -> Ingested:
+    """Keep an item that could not become an order, raw, with the reason in words."""
+    try:
+        with store.db.write() as s:
+            if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
+                return Ingested(None, None, True)
+            item = IntakeItem(channel=channel, dedupe_key=dedupe_key, status="malformed",
+                              summary=summary[:1000], received_at=time.time(),
+                              **_raw_fields(raw, raw_path))
+            s.add(item)
+            s.flush()
+            entry = InboxItem(kind="intake_error", status="open",
+                              title=f"Could not read an order from {channel}",
+                              reason=reason, detail={"summary": summary, "intake_item": item.id,
+                                                     "raw_path": raw_path,
+                                                     "raw_preview": (raw or b"")[:2000].decode(
+                                                         "utf-8", "replace")},
+                              workflow_name=workflow, source_key=f"intake:{item.id}",
+                              created_at=time.time())
+            s.add(entry)
+            if in_txn is not None:
+                in_txn(s, item)
+            s.flush()
+            item_id, entry_id = item.id, entry.id
+    except IntegrityError:
+        return Ingested(None, None, True)
+    store._emit([Event("inbox_opened", inbox_id=entry_id)])
+    return Ingested(item_id, None, False)
+
+
+def state(s: Session, channel: str, kind: str) -> ChannelState:
+    row = s.get(ChannelState, channel)
+    if row is None:
+        row = ChannelState(channel=channel, kind=kind, paused=False, updated_at=time.time())
+        s.add(row)
+        s.flush()
+    return row
+
+
+def record_ok(db: Database, channel: str, kind: str, cursor: Any = ...) -> list[int]:
+    with db.write() as s:
+        row = state(s, channel, kind)
+        row.last_ok_at = row.updated_at = time.time()
+        if cursor is not ...:
+            row.cursor = cursor
+        return inbox.close_alert(s, f"channel:{channel}")
+
+
+def record_error(db: Database, channel: str, kind: str, message: str) -> None:
+    with db.write() as s:
+        row = state(s, channel, kind)
+        row.last_error_at = row.updated_at = time.time()
+        row.last_error = message[:2000]
+
+
+def get_cursor(db: Database, channel: str) -> Any:
+    with db.read() as s:
+        row = s.get(ChannelState, channel)
+        return row.cursor if row else None
+
+
+def check_health(store: RunStore, channel: str, kind: str, threshold: float,
+                 now: float | None = None) -> bool:
+    """Open one "channel down" entry when the channel has failed or been silent beyond
+    ``threshold`` seconds (closed again by the next success). True when it is down."""
+    now = now or time.time()
+    with store.db.write() as s:
+        row = state(s, channel, kind)
+        since = row.last_ok_at or row.updated_at
+        failing = row.last_error_at is not None and (row.last_ok_at or 0) < row.last_error_at
+        if row.paused or now - since < threshold:
+            return False
+        why = (f"{channel} has not worked since {time.strftime('%H:%M', time.localtime(since))}"
+               + (f": {row.last_error}" if failing and row.last_error else " (no contact)")
+               + ". Orders from it are not coming in; check the connection.")
+        item, created = inbox.open_alert(s, "channel_down", f"channel:{channel}",
+                                         f"{channel} is down", why)
+        item_id = item.id
+    if created:
+        store._emit([Event("inbox_opened", inbox_id=item_id)])
+    return True
+
+
+def is_paused(db: Database) -> bool:
+    with db.read() as s:
+        row = s.get(Setting, PAUSED_KEY)
+        return bool(row and row.value)
+
+
+def set_paused(db: Database, paused: bool) -> None:
+    with db.write() as s:
+        row = s.get(Setting, PAUSED_KEY)
+        if row is None:
+            s.add(Setting(key=PAUSED_KEY, value=paused))
+        else:
+            row.value = paused
