@@ -80,4 +80,4 @@ def dovecot(tmp_path):
     require_dovecot()
     server = DovecotServer(tmp_path / "dovecot").start()
     yield server
-    server.stop()
+    server.cleanup()

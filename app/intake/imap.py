@@ -106,6 +106,7 @@ class ImapChannel:
     def poll(self) -> int:
         """Ingest every message not in the ledger yet; acknowledge what was committed."""
         client = self.connect()
+        client.noop()     # let the server tell this session about messages added elsewhere
         status = client.folder_status(self.folder, [b"UIDVALIDITY"])
         uidvalidity = int(status[b"UIDVALIDITY"])
         with self.store.db.read() as s:

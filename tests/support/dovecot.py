@@ -13,6 +13,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,6 +37,12 @@ def require_dovecot() -> None:
 
 class DovecotServer:
     def __init__(self, folder: Path, user: str = "shop", password: str = "imap-pass") -> None:
+        self.own_folder = os.getuid() == 0
+        if self.own_folder:
+            # dovecot's own users (dovecot, dovenull, nobody) must reach these files: pytest's
+            # temporary folders are private to root, so use a traversable one of our own.
+            folder = Path(tempfile.mkdtemp(prefix="daloy-dovecot-"))
+            os.chmod(folder, 0o755)
         self.folder = folder
         self.user, self.password = user, password
         self.host = "127.0.0.1"
@@ -112,7 +119,30 @@ protocol imap {{
                 time.sleep(0.05)
         raise RuntimeError(f"dovecot did not start: {self.log()}")
 
+    def _descendants(self) -> list[int]:
+        pid_file = self.run_dir / "master.pid"
+        try:
+            root = int(pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return []
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                parents[int(stat.parent.name)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+        found, frontier = [], [root]
+        while frontier:
+            cur = frontier.pop()
+            kids = [p for p, pp in parents.items() if pp == cur]
+            found += kids
+            frontier += kids
+        return found
+
     def stop(self) -> None:
+        """A real outage: the master and every session process it started go away."""
+        children = self._descendants()
         subprocess.run(["doveadm", "-c", str(self.conf), "stop"], stdin=subprocess.DEVNULL,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pid_file = self.run_dir / "master.pid"
@@ -124,6 +154,11 @@ protocol imap {{
                 os.kill(int(pid_file.read_text().strip()), signal.SIGKILL)
             except (ValueError, ProcessLookupError):
                 pass
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
             try:
@@ -131,6 +166,11 @@ protocol imap {{
                     time.sleep(0.05)
             except OSError:
                 return
+
+    def cleanup(self) -> None:
+        self.stop()
+        if self.own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def restart(self) -> None:
         self.stop()
