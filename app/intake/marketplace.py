@@ -79,7 +79,8 @@ class MarketplaceChannel:
                     self.not_before = time.time() + min(wait, 900)
                     repo.record_error(self.store.db, self.channel, self.kind,
                                       f"The marketplace asked Daloy to slow down for {wait:g} s.")
-                    break
+                    # What was committed stays (dedupe keys); the cursor waits for a full pass.
+                    return count
                 if r.status_code >= 500:
                     raise DaloyError(f"The marketplace answered {r.status_code}; trying again later.")
                 if r.status_code in (401, 403):
