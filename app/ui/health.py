@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 
+from app.store import intake as repo
 from app.store.models import ChannelState
 from app.ui.context import AppContext
 from app.ui.style import BAD, OK, ago, icon
@@ -20,14 +30,25 @@ def load(ctx: AppContext) -> list[dict[str, Any]]:
 
 
 class HealthPage(QWidget):
+    paused_changed = Signal(bool)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("page")
         lay = QVBoxLayout(self)
+        top = QHBoxLayout()
         title = QLabel("Intake health")
         title.setObjectName("pageTitle")
-        lay.addWidget(title)
+        top.addWidget(title)
+        top.addStretch(1)
+        self.pause = QPushButton(icon("fa5s.pause"), "Pause intake")
+        self.pause.setObjectName("pauseIntake")
+        self.pause.setToolTip("Stop taking in new orders; orders already running go on.")
+        self.pause.clicked.connect(self.toggle)
+        top.addWidget(self.pause)
+        lay.addLayout(top)
+        self.paused = False
         self.tree = QTreeWidget()
         self.tree.setObjectName("intakeHealth")
         self.tree.setHeaderLabels(["Channel", "Kind", "Last good contact", "Last problem", "State"])
@@ -38,12 +59,23 @@ class HealthPage(QWidget):
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
         ctx.events.inbox_changed.connect(self.refresh)
+        self._timer = QTimer(self, interval=10_000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.background(lambda: load(self.ctx), self._loaded)
+        self.ctx.background(lambda: (load(self.ctx), repo.is_paused(self.ctx.db)), self._loaded)
 
-    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+    def toggle(self) -> None:
+        want = not self.paused
+        self.ctx.background(lambda: repo.set_paused(self.ctx.db, want), lambda _r: self.refresh())
+
+    def _loaded(self, result: tuple[list[dict[str, Any]], bool]) -> None:
+        rows, self.paused = result
+        self.pause.setText("Resume intake" if self.paused else "Pause intake")
+        self.pause.setIcon(icon("fa5s.play" if self.paused else "fa5s.pause"))
+        self.paused_changed.emit(self.paused)
         self.tree.clear()
         for r in rows:
             failing = r["err_at"] and (not r["ok"] or r["err_at"] > r["ok"])

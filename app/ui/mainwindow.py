@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.inbox.count_changed.connect(self._count)
         self.inbox.new_entries.connect(self.notifier.new_items)
         self.inbox.open_run.connect(self.open_run)
+        self.notifier.toggle_intake.connect(self.health.toggle)
+        self.health.paused_changed.connect(self.notifier.set_paused)
 
     def _workflows_page(self) -> QWidget:
         try:

@@ -1,0 +1,129 @@
+"""Every edit is one QUndoCommand; a compound edit (removing a step removes its connections) is
+one parent command with children, so one user action is one undo step."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from app.core.model import Edge, Step
+from app.ui.editor.document import WorkflowDocument
+
+
+class AddStep(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, step: Step, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Add {step.label}", parent)
+        self.doc, self.step = doc, step
+
+    def redo(self) -> None:
+        self.doc.insert_step(copy.deepcopy(self.step))
+
+    def undo(self) -> None:
+        self.doc.remove_step(self.step.name)
+
+
+class RemoveEdge(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Remove connection", parent)
+        self.doc, self.edge, self.index = doc, edge, None
+
+    def redo(self) -> None:
+        self.index = self.doc.remove_edge(self.edge)
+
+    def undo(self) -> None:
+        self.doc.insert_edge(self.edge, self.index)
+
+
+class AddEdge(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Connect steps", parent)
+        self.doc, self.edge = doc, edge
+
+    def redo(self) -> None:
+        self.doc.insert_edge(self.edge)
+
+    def undo(self) -> None:
+        self.doc.remove_edge(self.edge)
+
+
+class _RemoveStepOnly(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, name: str, parent: QUndoCommand) -> None:
+        super().__init__("", parent)
+        self.doc, self.name = doc, name
+        self.step: Step | None = None
+        self.index = 0
+
+    def redo(self) -> None:
+        self.step, self.index = self.doc.remove_step(self.name)
+
+    def undo(self) -> None:
+        assert self.step is not None
+        self.doc.insert_step(self.step, self.index)
+
+
+def remove_steps(doc: WorkflowDocument, names: list[str]) -> QUndoCommand:
+    """Remove steps and every connection touching them, as one undo step."""
+    parent = QUndoCommand(f"Delete {len(names)} step(s)" if len(names) != 1 else f"Delete {names[0]}")
+    for edge in [e for e in doc.workflow.edges if e.source in names or e.target in names]:
+        RemoveEdge(doc, edge, parent)
+    for name in names:
+        _RemoveStepOnly(doc, name, parent)
+    return parent
+
+
+class SetConfig(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, name: str, config: dict[str, Any],
+                 title: str | None = None, retry: dict[str, Any] | None = None) -> None:
+        super().__init__(f"Change {name}")
+        step = doc.workflow.step(name)
+        assert step is not None
+        self.doc, self.name = doc, name
+        self.old = (copy.deepcopy(step.config), step.title, dict(step.retry))
+        self.new = (copy.deepcopy(config), step.title if title is None else title,
+                    dict(step.retry) if retry is None else dict(retry))
+
+    def redo(self) -> None:
+        self.doc.set_config(self.name, *self.new)
+
+    def undo(self) -> None:
+        self.doc.set_config(self.name, *self.old)
+
+
+class MoveSteps(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, moves: dict[str, tuple[tuple[float, float] | None,
+                                                                     tuple[float, float]]]) -> None:
+        super().__init__("Move")
+        self.doc, self.moves = doc, moves
+
+    def redo(self) -> None:
+        for name, (_old, new) in self.moves.items():
+            self.doc.set_position(name, new)
+
+    def undo(self) -> None:
+        for name, (old, _new) in self.moves.items():
+            self.doc.set_position(name, old)
+
+
+def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge], offset: float = 40
+          ) -> QUndoCommand:
+    """Paste steps (renaming clashes) and the connections among them, as one undo step."""
+    parent = QUndoCommand(f"Paste {len(steps)} step(s)")
+    renamed: dict[str, str] = {}
+    taken = set(doc.workflow.step_names())
+    for st in steps:
+        name = st.name
+        n = 2
+        while name in taken:
+            name = f"{st.name}_{n}"
+            n += 1
+        taken.add(name)
+        renamed[st.name] = name
+        pos = (st.position[0] + offset, st.position[1] + offset) if st.position else None
+        AddStep(doc, Step(name, st.type, copy.deepcopy(st.config), st.title, dict(st.retry), pos),
+                parent)
+    for e in edges:
+        if e.source in renamed and e.target in renamed:
+            AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target]), parent)
+    return parent

@@ -1,0 +1,337 @@
+"""The canvas: node and connection items that mirror a ``WorkflowDocument``. Items never edit
+the workflow; gestures (moving, linking from a port) end in a request the editor page turns into
+an undo command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from app.core.model import Edge
+from app.core.stepspec import SpecRegistry
+from app.ui.editor.document import WorkflowDocument
+from app.ui.style import icon
+
+NODE_W = 190
+HEAD = 44
+PORT_ROW = 20
+STATE_COLORS = {"running": "#1f6f8b", "succeeded": "#2e7d32", "needs_attention": "#c62828",
+                "retry_wait": "#c77700", "skipped": "#9ca3af", "pending": "#9ca3af",
+                "ready": "#1f6f8b", "cancelled": "#9ca3af"}
+
+
+class NodeItem(QGraphicsObject):
+    def __init__(self, scene: EditorScene, name: str) -> None:
+        super().__init__()
+        self.es = scene
+        self.name = name
+        self.problem = ""
+        self.state: str | None = None
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+
+    # geometry
+    def ports(self) -> tuple[str, ...]:
+        step = self.es.doc.workflow.step(self.name)
+        spec = self.es.specs.get(step.type) if step else None
+        return spec.ports_for(step.config) if spec and step else ("out",)
+
+    def height(self) -> float:
+        return HEAD + max(1, len(self.ports())) * PORT_ROW + 8
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, NODE_W + 8, self.height() + 8)
+
+    def input_pos(self) -> QPointF:
+        return self.mapToScene(QPointF(0, HEAD / 2))
+
+    def port_local(self, port: str) -> QPointF:
+        ports = self.ports()
+        i = ports.index(port) if port in ports else 0
+        return QPointF(NODE_W, HEAD + i * PORT_ROW + PORT_ROW / 2)
+
+    def port_pos(self, port: str) -> QPointF:
+        return self.mapToScene(self.port_local(port))
+
+    def port_at(self, scene_pos: QPointF) -> str | None:
+        local = self.mapFromScene(scene_pos)
+        for port in self.ports():
+            p = self.port_local(port)
+            if abs(local.x() - p.x()) <= 12 and abs(local.y() - p.y()) <= PORT_ROW / 2:
+                return port
+        return None
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        step = self.es.doc.workflow.step(self.name)
+        if step is None:
+            return
+        spec = self.es.specs.get(step.type)
+        h = self.height()
+        border = QColor(STATE_COLORS.get(self.state or "", "#94a3b8"))
+        if self.isSelected():
+            border = QColor("#1f6f8b")
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(border, 2.5 if self.isSelected() or self.state else 1.2))
+        p.setBrush(QBrush(QColor("white")))
+        p.drawRoundedRect(QRectF(0, 0, NODE_W, h), 8, 8)
+        if spec:
+            icon(spec.icon, "#1f6f8b").paint(p, 10, 8, 18, 18)
+        title_font = QFont()
+        title_font.setBold(True)
+        p.setFont(title_font)
+        p.setPen(QColor("#111827"))
+        p.drawText(QRectF(34, 4, NODE_W - 40, 20), Qt.AlignmentFlag.AlignVCenter,
+                   p.fontMetrics().elidedText(step.label, Qt.TextElideMode.ElideRight, NODE_W - 40))
+        small = QFont()
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
+        p.setFont(small)
+        p.setPen(QColor("#6b7280"))
+        p.drawText(QRectF(34, 22, NODE_W - 40, 16), Qt.AlignmentFlag.AlignVCenter,
+                   spec.title if spec else f"unknown type {step.type}")
+        # input port
+        p.setPen(QPen(QColor("#64748b"), 1.5))
+        p.setBrush(QColor("#e2e8f0"))
+        p.drawEllipse(QPointF(0, HEAD / 2), 6, 6)
+        for port in self.ports():
+            pos = self.port_local(port)
+            p.setPen(QColor("#374151"))
+            p.drawText(QRectF(10, pos.y() - PORT_ROW / 2, NODE_W - 24, PORT_ROW),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, port)
+            p.setPen(QPen(QColor("#1f6f8b"), 1.5))
+            p.setBrush(QColor("#c77700") if port == "error" else QColor("#5cc8e6"))
+            p.drawEllipse(pos, 6, 6)
+        if self.problem:
+            p.setBrush(QColor("#c62828"))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawEllipse(QPointF(NODE_W - 4, 4), 9, 9)
+            p.setPen(QColor("white"))
+            p.drawText(QRectF(NODE_W - 13, -5, 18, 18), Qt.AlignmentFlag.AlignCenter, "!")
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: ANN001, ANN201
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.es.node_moved(self)
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        port = self.port_at(event.scenePos())
+        if port is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.es.begin_link(self, port, event.scenePos())
+            event.accept()
+            return
+        self.es.press_positions = {n.name: n.pos() for n in self.es.nodes.values()}
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.es.linking is not None:
+            self.es.drag_link(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.es.linking is not None:
+            self.es.end_link(event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
+        self.es.finish_move()
+
+
+class EdgeItem(QGraphicsPathItem):
+    def __init__(self, scene: EditorScene, edge: Edge) -> None:
+        super().__init__()
+        self.es, self.edge = scene, edge
+        self.setPen(QPen(QColor("#64748b"), 2))
+        self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.update_path()
+
+    def update_path(self) -> None:
+        src = self.es.nodes.get(self.edge.source)
+        dst = self.es.nodes.get(self.edge.target)
+        if src is None or dst is None:
+            return
+        a, b = src.port_pos(self.edge.port), dst.input_pos()
+        path = QPainterPath(a)
+        dx = max(40.0, abs(b.x() - a.x()) / 2)
+        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b)
+        self.setPath(path)
+        self.setPen(QPen(QColor("#1f6f8b") if self.isSelected() else QColor("#64748b"), 2))
+
+
+class EditorScene(QGraphicsScene):
+    link_requested = Signal(str, str, str)      # source, port, target
+    moved = Signal(dict)                       # name -> (old pos, new pos)
+
+    def __init__(self, doc: WorkflowDocument, specs: SpecRegistry) -> None:
+        super().__init__()
+        self.doc, self.specs = doc, specs
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[Edge, EdgeItem] = {}
+        self.linking: tuple[NodeItem, str, QGraphicsPathItem] | None = None
+        self.press_positions: dict[str, QPointF] = {}
+        self._syncing = False
+        doc.reset.connect(self.rebuild)
+        doc.step_added.connect(self._add_node)
+        doc.step_removed.connect(self._remove_node)
+        doc.step_changed.connect(self._changed)
+        doc.step_moved.connect(self._moved)
+        doc.edge_added.connect(self._add_edge)
+        doc.edge_removed.connect(self._remove_edge)
+        self.setBackgroundBrush(QColor("#f7f8fa"))
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.clear()
+        self.nodes, self.edges, self.linking = {}, {}, None
+        for step in self.doc.workflow.steps:
+            self._add_node(step.name)
+        for edge in self.doc.workflow.edges:
+            self._add_edge(edge)
+
+    def _add_node(self, name: str) -> None:
+        node = NodeItem(self, name)
+        step = self.doc.workflow.step(name)
+        self._syncing = True
+        pos = step.position if step and step.position else (len(self.nodes) * 230.0, 0.0)
+        node.setPos(*pos)
+        self._syncing = False
+        self.addItem(node)
+        self.nodes[name] = node
+
+    def _remove_node(self, name: str) -> None:
+        node = self.nodes.pop(name, None)
+        if node is not None:
+            self.removeItem(node)
+
+    def _changed(self, name: str) -> None:
+        node = self.nodes.get(name)
+        if node:
+            node.prepareGeometryChange()
+            node.update()
+            for e, item in self.edges.items():
+                if name in (e.source, e.target):
+                    item.update_path()
+
+    def _moved(self, name: str) -> None:
+        node, step = self.nodes.get(name), self.doc.workflow.step(name)
+        if node and step:
+            self._syncing = True
+            node.setPos(*(step.position or (0.0, 0.0)))
+            self._syncing = False
+
+    def _add_edge(self, edge: Edge) -> None:
+        item = EdgeItem(self, edge)
+        self.addItem(item)
+        self.edges[edge] = item
+
+    def _remove_edge(self, edge: Edge) -> None:
+        item = self.edges.pop(edge, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def node_moved(self, node: NodeItem) -> None:
+        for e, item in self.edges.items():
+            if node.name in (e.source, e.target):
+                item.update_path()
+
+    def finish_move(self) -> None:
+        moves = {}
+        for name, node in self.nodes.items():
+            old = self.press_positions.get(name)
+            if old is not None and old != node.pos():
+                step = self.doc.workflow.step(name)
+                moves[name] = (step.position if step else None, (node.pos().x(), node.pos().y()))
+        self.press_positions = {}
+        if moves:
+            self.moved.emit(moves)
+
+    # -- the link gesture -----------------------------------------------------------------------
+    def begin_link(self, node: NodeItem, port: str, pos: QPointF) -> None:
+        line = QGraphicsPathItem()
+        line.setPen(QPen(QColor("#1f6f8b"), 2, Qt.PenStyle.DashLine))
+        self.addItem(line)
+        self.linking = (node, port, line)
+        self.drag_link(pos)
+
+    def drag_link(self, pos: QPointF) -> None:
+        if self.linking is None:
+            return
+        node, port, line = self.linking
+        a = node.port_pos(port)
+        path = QPainterPath(a)
+        path.lineTo(pos)
+        line.setPath(path)
+
+    def end_link(self, pos: QPointF) -> None:
+        if self.linking is None:
+            return
+        node, port, line = self.linking
+        self.removeItem(line)
+        self.linking = None
+        target = next((n for n in self.nodes.values()
+                       if n is not node and n.sceneBoundingRect().contains(pos)), None)
+        if target is not None:
+            self.link_requested.emit(node.name, port, target.name)
+
+    def set_problems(self, problems: dict[str, str]) -> None:
+        for name, node in self.nodes.items():
+            node.problem = problems.get(name, "")
+            node.setToolTip(node.problem)
+            node.update()
+
+    def set_states(self, states: dict[str, str]) -> None:
+        for name, node in self.nodes.items():
+            node.state = states.get(name)
+            node.update()
+
+
+def layered_layout(doc: WorkflowDocument, dx: float = 250, dy: float = 40
+                   ) -> dict[str, tuple[float, float]]:
+    """Layers by longest path from the entry steps, ordered within a layer by the average
+    position of their predecessors (a small Sugiyama), left to right."""
+    wf = doc.workflow
+    layer: dict[str, int] = {}
+    order = wf.step_names()
+    for _ in range(len(order)):
+        changed = False
+        for name in order:
+            preds = [e.source for e in wf.incoming(name) if e.source in layer or True]
+            value = max((layer.get(p, 0) + 1 for p in preds), default=0)
+            if layer.get(name) != value:
+                layer[name] = value
+                changed = True
+        if not changed:
+            break
+    layers: dict[int, list[str]] = {}
+    for name in order:
+        layers.setdefault(layer[name], []).append(name)
+    index: dict[str, float] = {}
+    heights = {n: HEAD + max(1, len(doc.workflow.step(n).config.get("options") or [1])) * PORT_ROW + 8
+               for n in order}
+    positions: dict[str, tuple[float, float]] = {}
+    for col in sorted(layers):
+        names = layers[col]
+        names.sort(key=lambda n: (sum(index.get(e.source, 0) for e in wf.incoming(n))
+                                  / max(1, len(wf.incoming(n)))))
+        y = 0.0
+        for i, n in enumerate(names):
+            index[n] = i
+            positions[n] = (col * dx, y)
+            y += heights[n] + dy + 40
+    return positions
+
+
+Callback = Callable[[str, str, str], None]
