@@ -49,8 +49,8 @@ class AddEdge(QUndoCommand):
 
 
 class _RemoveStepOnly(QUndoCommand):
-    def __init__(self, doc: WorkflowDocument, name: str, parent: QUndoCommand) -> None:
-        super().__init__("", parent)
+    def __init__(self, doc: WorkflowDocument, name: str) -> None:
+        super().__init__("")
         self.doc, self.name = doc, name
         self.step: Step | None = None
         self.index = 0
@@ -63,14 +63,30 @@ class _RemoveStepOnly(QUndoCommand):
         self.doc.insert_step(self.step, self.index)
 
 
+class Compound(QUndoCommand):
+    """One undo step made of several edits. The parts are kept as Python objects (not Qt
+    children) so their Python ``redo``/``undo`` are always the ones that run."""
+
+    def __init__(self, text: str, parts: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.parts = parts
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
+
+
 def remove_steps(doc: WorkflowDocument, names: list[str]) -> QUndoCommand:
     """Remove steps and every connection touching them, as one undo step."""
-    parent = QUndoCommand(f"Delete {len(names)} step(s)" if len(names) != 1 else f"Delete {names[0]}")
-    for edge in [e for e in doc.workflow.edges if e.source in names or e.target in names]:
-        RemoveEdge(doc, edge, parent)
-    for name in names:
-        _RemoveStepOnly(doc, name, parent)
-    return parent
+    parts: list[QUndoCommand] = [RemoveEdge(doc, e) for e in doc.workflow.edges
+                                 if e.source in names or e.target in names]
+    parts += [_RemoveStepOnly(doc, name) for name in names]
+    return Compound(f"Delete {len(names)} step(s)" if len(names) != 1 else f"Delete {names[0]}",
+                    parts)
 
 
 class SetConfig(QUndoCommand):
@@ -109,7 +125,7 @@ class MoveSteps(QUndoCommand):
 def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge], offset: float = 40
           ) -> QUndoCommand:
     """Paste steps (renaming clashes) and the connections among them, as one undo step."""
-    parent = QUndoCommand(f"Paste {len(steps)} step(s)")
+    parts: list[QUndoCommand] = []
     renamed: dict[str, str] = {}
     taken = set(doc.workflow.step_names())
     for st in steps:
@@ -121,9 +137,9 @@ def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge], offset: f
         taken.add(name)
         renamed[st.name] = name
         pos = (st.position[0] + offset, st.position[1] + offset) if st.position else None
-        AddStep(doc, Step(name, st.type, copy.deepcopy(st.config), st.title, dict(st.retry), pos),
-                parent)
+        parts.append(AddStep(doc, Step(name, st.type, copy.deepcopy(st.config), st.title,
+                                       dict(st.retry), pos)))
     for e in edges:
         if e.source in renamed and e.target in renamed:
-            AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target]), parent)
-    return parent
+            parts.append(AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target])))
+    return Compound(f"Paste {len(steps)} step(s)", parts)

@@ -240,8 +240,9 @@ class EditorPage(QWidget):
             self.undo.push(cmd.SetConfig(self.doc, name, config, title, retry))
 
     def copy(self) -> None:
-        names = [i.name for i in self.scene.selectedItems() if hasattr(i, "name")]
+        selected = {i.name for i in self.scene.selectedItems() if hasattr(i, "name")}
         wf = self.doc.workflow
+        names = [n for n in wf.step_names() if n in selected]
         data = {"daloy_steps": [wf.step(n).to_dict() for n in names],
                 "edges": [e.to_dict() for e in wf.edges if e.source in names and e.target in names]}
         QApplication.clipboard().setText(json.dumps(data))

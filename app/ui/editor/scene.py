@@ -183,6 +183,7 @@ class EditorScene(QGraphicsScene):
         self.linking: tuple[NodeItem, str, QGraphicsPathItem] | None = None
         self.press_positions: dict[str, QPointF] = {}
         self._syncing = False
+        self._graveyard: list[QGraphicsItem] = []
         doc.reset.connect(self.rebuild)
         doc.step_added.connect(self._add_node)
         doc.step_removed.connect(self._remove_node)
@@ -194,7 +195,9 @@ class EditorScene(QGraphicsScene):
         self.rebuild()
 
     def rebuild(self) -> None:
+        self.clearSelection()
         self.clear()
+        self._graveyard = []
         self.nodes, self.edges, self.linking = {}, {}, None
         for step in self.doc.workflow.steps:
             self._add_node(step.name)
@@ -214,7 +217,11 @@ class EditorScene(QGraphicsScene):
     def _remove_node(self, name: str) -> None:
         node = self.nodes.pop(name, None)
         if node is not None:
+            node.setSelected(False)
             self.removeItem(node)
+            # Qt may still touch the item in the event being handled; keep it alive until the
+            # next reload instead of letting Python delete it now.
+            self._graveyard.append(node)
 
     def _changed(self, name: str) -> None:
         node = self.nodes.get(name)
@@ -240,7 +247,9 @@ class EditorScene(QGraphicsScene):
     def _remove_edge(self, edge: Edge) -> None:
         item = self.edges.pop(edge, None)
         if item is not None:
+            item.setSelected(False)
             self.removeItem(item)
+            self._graveyard.append(item)
 
     def node_moved(self, node: NodeItem) -> None:
         for e, item in self.edges.items():

@@ -1,0 +1,145 @@
+"""The step editor driven through real widgets: drop, connect by mouse, edit, undo, redo."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+from app.core.model import Workflow
+from app.resources import resource_path
+from app.ui.editor.widgets import MIME
+
+
+@pytest.fixture
+def editor(gui, qtbot):
+    ctx, window = gui
+    window.page("workflows")
+    page = window.workflows
+    qtbot.waitUntil(lambda: page.current == "Order fulfilment", timeout=10000)
+    page.open(Workflow("Blank"))
+    page.saved_json = page.doc.to_dict()
+    return page
+
+
+def drop(page, type_name: str, scene_pos: QPointF) -> None:
+    mime = QMimeData()
+    mime.setData(MIME, type_name.encode())
+    view = page.view
+    pos = view.mapFromScene(scene_pos)
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(event)
+
+
+def test_palette_mime_data_is_what_the_canvas_accepts(editor):
+    lst = editor.palette.list
+    item = next(lst.item(i) for i in range(lst.count()) if lst.item(i).data(Qt.ItemDataRole.UserRole) == "transform")
+    assert bytes(lst.mime_for(item).data(MIME)).decode() == "transform"
+
+
+def test_drop_connect_edit_then_undo_to_the_exact_start_and_redo(editor, qtbot):
+    page = editor
+    start = copy.deepcopy(page.doc.to_dict())
+    drop(page, "transform", QPointF(0, 0))
+    drop(page, "condition", QPointF(400, 0))
+    assert page.doc.workflow.step_names() == ["transform", "condition"]
+    qtbot.wait(50)
+    source = page.scene.nodes["transform"]
+    target = page.scene.nodes["condition"]
+    view = page.view
+    a = view.mapFromScene(source.port_pos("out"))
+    b = view.mapFromScene(target.sceneBoundingRect().center())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), pos=QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2))
+    qtbot.mouseMove(view.viewport(), pos=b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+    assert [e.to_dict() for e in page.doc.workflow.edges] == [{"from": "transform", "port": "out", "to": "condition"}]
+    # edit a field in the inspector
+    page.scene.clearSelection()
+    target.setSelected(True)
+    qtbot.waitUntil(lambda: page.inspector.step_name == "condition")
+    field = page.inspector.editors["expression"][1]
+    field.setText("{{ steps.transform.output.big }}")
+    field.editingFinished.emit()
+    assert page.doc.workflow.step("condition").config == {"expression": "{{ steps.transform.output.big }}"}
+    after = copy.deepcopy(page.doc.to_dict())
+    while page.undo.canUndo():
+        page.undo.undo()
+    assert page.doc.to_dict() == start
+    while page.undo.canRedo():
+        page.undo.redo()
+    assert page.doc.to_dict() == after
+
+
+def test_a_loop_is_refused_with_a_reason(editor):
+    page = editor
+    drop(page, "transform", QPointF(0, 0))
+    drop(page, "transform", QPointF(300, 0))
+    page.connect_steps("transform", "out", "transform_2")
+    page.connect_steps("transform_2", "out", "transform")
+    assert len(page.doc.workflow.edges) == 1
+    assert "loop" in page.status.text()
+
+
+def test_deleting_a_step_removes_its_connections_as_one_undo_step(editor):
+    page = editor
+    for x in (0, 300, 600):
+        drop(page, "transform", QPointF(x, 0))
+    page.connect_steps("transform", "out", "transform_2")
+    page.connect_steps("transform_2", "out", "transform_3")
+    before = page.doc.to_dict()
+    page.scene.nodes["transform_2"].setSelected(True)
+    page.delete_selected()
+    assert page.doc.workflow.step_names() == ["transform", "transform_3"] and page.doc.workflow.edges == []
+    page.undo.undo()
+    assert page.doc.to_dict() == before
+
+
+def test_copy_paste_renames_clashing_steps(editor):
+    page = editor
+    drop(page, "transform", QPointF(0, 0))
+    drop(page, "condition", QPointF(300, 0))
+    page.connect_steps("transform", "out", "condition")
+    for node in page.scene.nodes.values():
+        node.setSelected(True)
+    page.copy()
+    page.paste()
+    assert page.doc.workflow.step_names() == ["transform", "condition", "transform_2", "condition_2"]
+    assert [e.to_dict()["to"] for e in page.doc.workflow.edges] == ["condition", "condition_2"]
+
+
+def test_build_the_sample_order_fulfilment_from_an_empty_canvas(editor, qtbot):
+    page = editor
+    sample = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
+    for i, step in enumerate(sample.steps):
+        drop(page, step.type, QPointF(i * 250, 0))
+    built = page.doc.workflow
+    # rename the dropped steps and set their settings as the inspector does
+    for dropped, wanted in zip(list(built.steps), sample.steps, strict=True):
+        assert dropped.type == wanted.type
+        dropped.name = wanted.name           # names are chosen in the inspector's label field
+    page.doc.reset.emit()
+    for step in sample.steps:
+        page._edited(step.name, step.config, step.title, step.retry)
+    for e in sample.edges:
+        page.connect_steps(e.source, e.port, e.target)
+    result = page.doc.workflow
+    assert [(s.name, s.type, s.config, s.title, s.retry) for s in result.steps] == \
+        [(s.name, s.type, s.config, s.title, s.retry) for s in sample.steps]
+    assert result.edges == sample.edges
+    from app.core.validation import errors, validate
+    assert errors(validate(result, page.specs)) == []
+
+
+def test_saving_makes_a_version_and_live_validation_marks_problems(editor, qtbot, gui):
+    ctx, _w = gui
+    page = editor
+    drop(page, "condition", QPointF(0, 0))            # no expression yet: a problem
+    assert page.scene.nodes["condition"].problem
+    page.save()
+    qtbot.waitUntil(lambda: "draft" in page.status.text(), timeout=5000)
+    rows = ctx.db.execute_sql("select w.name, v.number, v.has_errors from workflows w join workflow_versions v on v.workflow_id = w.id where w.name='Blank'")
+    assert rows == [("Blank", 1, 1)]
