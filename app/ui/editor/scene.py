@@ -317,7 +317,7 @@ def layered_layout(doc: WorkflowDocument, dx: float = 250, dy: float = 40
     for _ in range(len(order)):
         changed = False
         for name in order:
-            preds = [e.source for e in wf.incoming(name) if e.source in layer or True]
+            preds = [e.source for e in wf.incoming(name)]
             value = max((layer.get(p, 0) + 1 for p in preds), default=0)
             if layer.get(name) != value:
                 layer[name] = value
