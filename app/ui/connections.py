@@ -26,6 +26,7 @@ from app.steps.probes import probe
 from app.store import connections
 from app.store.connections import KINDS, ConnectionProvider
 from app.ui.context import AppContext
+from app.ui.page import Page
 from app.ui.style import BAD, OK, icon
 
 KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
@@ -42,15 +43,10 @@ def load_all(ctx: AppContext) -> list[dict[str, Any]]:
     return out
 
 
-class ConnectionsPage(QWidget):
+class ConnectionsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setObjectName("page")
-        lay = QVBoxLayout(self)
-        title = QLabel("Connections")
-        title.setObjectName("pageTitle")
-        lay.addWidget(title)
+        super().__init__(ctx, "Connections")
+        lay = self.body
         ok, message = secrets.check_backend()
         self.keyring_note = QLabel(message)
         self.keyring_note.setObjectName("keyringStatus")

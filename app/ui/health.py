@@ -6,19 +6,17 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 from sqlalchemy import select
 
 from app.store import intake as repo
 from app.store.models import ChannelState
 from app.ui.context import AppContext
+from app.ui.page import Page
 from app.ui.style import BAD, OK, ago, icon
 
 
@@ -29,25 +27,17 @@ def load(ctx: AppContext) -> list[dict[str, Any]]:
                 for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))]
 
 
-class HealthPage(QWidget):
+class HealthPage(Page):
     paused_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setObjectName("page")
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        title = QLabel("Intake health")
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        super().__init__(ctx, "Intake health")
+        lay, top = self.body, self.top
         self.pause = QPushButton(icon("fa5s.pause"), "Pause intake")
         self.pause.setObjectName("pauseIntake")
         self.pause.setToolTip("Stop taking in new orders; orders already running go on.")
         self.pause.clicked.connect(self.toggle)
         top.addWidget(self.pause)
-        lay.addLayout(top)
         self.paused = False
         self.tree = QTreeWidget()
         self.tree.setObjectName("intakeHealth")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.store import queries
 from app.store.models import InboxItem
 from app.ui.context import AppContext
+from app.ui.page import Page
 from app.ui.style import KIND_WORDS, MUTED, ago, clock, icon, words
 
 FILTERS = [("All open entries", None), ("Decisions", "decision"), ("Failed steps", "step_failed"),
@@ -317,28 +318,20 @@ class InboxDetail(QScrollArea):
         self.ctx.background(fn, ok, failed)
 
 
-class InboxPage(QWidget):
+class InboxPage(Page):
     count_changed = Signal(int)
     new_entries = Signal(list)
     open_run = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setObjectName("page")
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        title = QLabel("Needs you")
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        super().__init__(ctx, "Needs you")
+        lay, top = self.body, self.top
         self.filter = QComboBox()
         self.filter.setObjectName("inboxFilter")
         for label, _ in FILTERS:
             self.filter.addItem(label)
         self.filter.currentIndexChanged.connect(self._populate)
         top.addWidget(self.filter)
-        lay.addLayout(top)
         split = QSplitter()
         self.list = QListWidget()
         self.list.setObjectName("inboxList")
@@ -361,6 +354,7 @@ class InboxPage(QWidget):
         self.items: list[dict[str, Any]] = []
         self._known: set[int] | None = None
         self._want: int | None = None
+        self._repopulating = False
         ctx.events.inbox_changed.connect(self.refresh)
         self.refresh()
 
@@ -401,7 +395,11 @@ class InboxPage(QWidget):
         target = next((self.list.item(i) for i in range(self.list.count())
                        if self.list.item(i).data(Qt.ItemDataRole.UserRole) == keep), None)
         if target is not None:
+            # Re-selecting the entry already shown must not rebuild the detail under the
+            # operator's mouse.
+            self._repopulating = True
             self.list.setCurrentItem(target)
+            self._repopulating = False
             self._want = None
         elif self.detail.entry and self.detail.entry.get("id") not in {i["id"] for i in self.items}:
             self.detail.show_entry({})
@@ -417,5 +415,7 @@ class InboxPage(QWidget):
         if cur is None:
             return
         item_id = cur.data(Qt.ItemDataRole.UserRole)
+        if self._repopulating and (self.detail.entry or {}).get("id") == item_id:
+            return
         self.ctx.background(lambda: load_entry(self.ctx, item_id), self.detail.show_entry)
 

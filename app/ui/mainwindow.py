@@ -22,6 +22,7 @@ from app import __version__
 from app.resources import resource_path
 from app.ui.connections import ConnectionsPage
 from app.ui.context import AppContext
+from app.ui.editor import EditorPage
 from app.ui.health import HealthPage
 from app.ui.inbox import InboxPage
 from app.ui.notifier import Banner, Notifier
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
 
         self.inbox = InboxPage(ctx)
         self.runs = RunsPage(ctx)
-        self.workflows = self._workflows_page()
+        self.workflows = EditorPage(ctx)
         self.connections = ConnectionsPage(ctx)
         self.health = HealthPage(ctx)
         for page in (self.inbox, self.runs, self.workflows, self.connections, self.health):
@@ -93,14 +94,6 @@ class MainWindow(QMainWindow):
         self.inbox.open_run.connect(self.open_run)
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
-
-    def _workflows_page(self) -> QWidget:
-        try:
-            from app.ui.editor import EditorPage  # the drag-and-drop editor, when present
-            return EditorPage(self.ctx)
-        except ImportError:
-            from app.ui.workflows import WorkflowsPage
-            return WorkflowsPage(self.ctx)
 
     def _count(self, n: int) -> None:
         item = self.navigation.item(0)

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from app.store import queries
 from app.store.explain import why
 from app.store.models import Run
 from app.ui.context import AppContext
+from app.ui.page import Page
 from app.ui.style import RUN_WORDS, STATE_WORDS, clock, icon, short_time, words
 
 PAGE = 200
@@ -248,17 +248,10 @@ class RunDetail(QWidget):
             item.setExpanded(st["title"] in expanded or st["state"] in ("needs_attention", "retry_wait"))
 
 
-class RunsPage(QWidget):
+class RunsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setObjectName("page")
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        title = QLabel("Orders")
-        title.setObjectName("pageTitle")
-        top.addWidget(title)
-        top.addStretch(1)
+        super().__init__(ctx, "Orders")
+        lay, top = self.body, self.top
         self.search = QLineEdit()
         self.search.setObjectName("runSearch")
         self.search.setPlaceholderText("Find an order number…")
@@ -279,7 +272,6 @@ class RunsPage(QWidget):
             self.period.addItem(label, secs)
         for w in (self.search, self.status, self.workflow, self.period):
             top.addWidget(w)
-        lay.addLayout(top)
         split = QSplitter()
         self.model = RunsModel(ctx)
         self.table = QTableView()
