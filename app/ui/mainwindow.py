@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.resources import resource_path
+from app.ui import autostart
 from app.ui.connections import ConnectionsPage
 from app.ui.context import AppContext
 from app.ui.editor import EditorPage
@@ -70,9 +72,16 @@ class MainWindow(QMainWindow):
         rl.addWidget(self.banner)
         self.stack = QStackedWidget()
         rl.addWidget(self.stack, 1)
+        footer = QHBoxLayout()
         foot = QLabel(f"Daloy {__version__} · data in {ctx.data_dir}")
         foot.setObjectName("hint")
-        rl.addWidget(foot)
+        footer.addWidget(foot, 1)
+        self.autostart = QCheckBox("Start Daloy when I log in")
+        self.autostart.setObjectName("autostart")
+        self.autostart.setChecked(autostart.is_enabled())
+        self.autostart.toggled.connect(autostart.set_enabled)
+        footer.addWidget(self.autostart)
+        rl.addLayout(footer)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
 

@@ -180,3 +180,13 @@ def test_quit_after_and_single_instance(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert second.returncode == 0 and "already running" in second.stdout
     assert first.wait(60) == 0
+
+
+def test_start_at_login_writes_an_xdg_autostart_entry(gui, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    _ctx, window = gui
+    window.autostart.setChecked(True)
+    entry = tmp_path / "config" / "autostart" / "daloy.desktop"
+    assert entry.exists() and "-m app" in entry.read_text()
+    window.autostart.setChecked(False)
+    assert not entry.exists()
