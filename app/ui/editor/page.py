@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +34,22 @@ from app.ui.editor import commands as cmd
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.scene import EditorScene, layered_layout
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
-from app.ui.style import BAD, MUTED, OK, icon
+from app.ui.style import BAD, MUTED, OK, clock, icon
+
+
+def load_connections(ctx: AppContext) -> dict[str, list[str]]:
+    from app.store.connections import list_all
+    with ctx.db.read() as s:
+        out: dict[str, list[str]] = {}
+        for c in list_all(s):
+            out.setdefault(c.kind, []).append(c.name)
+        return out
+
+
+def load_versions(ctx: AppContext, name: str) -> list[tuple[int, str, float, str]]:
+    with ctx.db.read() as s:
+        return [(v.number, v.created_by, v.created_at, v.summary)
+                for v in workflows.versions(s, name)]
 
 
 def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
@@ -134,10 +153,63 @@ class EditorPage(QWidget):
         act("Duplicate", "fa5s.clone", self.duplicate)
         act("Archive", "fa5s.archive", self.archive)
         act("Switch on/off", "fa5s.power-off", self.toggle_enabled)
+        act("History…", "fa5s.history", self.history, name="versionHistory")
 
     # -- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.ctx.background(lambda: load_rows(self.ctx), self._rows)
+        self.ctx.background(lambda: load_connections(self.ctx),
+                            lambda c: setattr(self.inspector, "connections", c))
+
+    def history(self) -> None:
+        """Versions with who, when and what changed; restoring one saves it as the newest."""
+        name = self.current
+        if not name:
+            return
+        self.ctx.background(lambda: load_versions(self.ctx, name),
+                            lambda rows: self._show_history(name, rows))
+
+    def _show_history(self, name: str, rows: list[tuple[int, str, float, str]]) -> None:
+        dlg = QDialog(self)
+        dlg.setObjectName("historyDialog")
+        dlg.setWindowTitle(f"Versions of “{name}”")
+        lay = QVBoxLayout(dlg)
+        tree = QTreeWidget()
+        tree.setObjectName("versionList")
+        tree.setHeaderLabels(["Version", "By", "When", "What changed"])
+        for number, who, at, summary in rows:
+            item = QTreeWidgetItem([str(number), who, clock(at), summary])
+            item.setData(0, Qt.ItemDataRole.UserRole, number)
+            tree.addTopLevelItem(item)
+        tree.setCurrentItem(tree.topLevelItem(0))
+        lay.addWidget(tree)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        restore = buttons.addButton("Restore this version", QDialogButtonBox.ButtonRole.ActionRole)
+        restore.setObjectName("restoreVersion")
+        buttons.rejected.connect(dlg.reject)
+
+        def do_restore() -> None:
+            number = tree.currentItem().data(0, Qt.ItemDataRole.UserRole)
+
+            def work() -> Any:
+                with self.ctx.db.write() as s:
+                    saved = workflows.restore(s, name, number)
+                    return saved, workflows.load(s, name)[2]
+
+            def done(result: Any) -> None:
+                saved, wf = result
+                self.open(wf)
+                self.say(f"Version {number} restored as version {saved.number}.")
+                self.refresh()
+                dlg.accept()
+
+            self.ctx.background(work, done, lambda e: self.say(str(e), bad=True))
+
+        restore.clicked.connect(do_restore)
+        lay.addWidget(buttons)
+        dlg.resize(640, 360)
+        self.history_dialog = dlg
+        dlg.open()
 
     def _rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = {r["name"]: r for r in rows}

@@ -179,6 +179,7 @@ class Inspector(QScrollArea):
         self.setWidgetResizable(True)
         self.step_name: str | None = None
         self.editors: dict[str, Any] = {}
+        self.connections: dict[str, list[str]] = {}   # kind -> names, kept fresh by the page
         self.show_nothing()
 
     def show_nothing(self) -> None:
@@ -223,6 +224,14 @@ class Inspector(QScrollArea):
         self.setWidget(w)
 
     def _editor(self, f: schema.Field, value: Any, completer: QCompleter) -> QWidget:
+        if f.kind == schema.CONNECTION:
+            e = QComboBox()
+            e.setEditable(True)
+            e.addItems([""] + self.connections.get(f.connection_kind or "", []))
+            e.setCurrentText("" if value is None else str(value))
+            e.setToolTip("A saved connection; its secrets stay in the system keyring.")
+            e.currentTextChanged.connect(self._emit)
+            return e
         if f.kind == schema.CHOICE:
             e = QComboBox()
             e.addItems(list(f.choices))
@@ -269,7 +278,8 @@ class Inspector(QScrollArea):
         errors: list[str] = []
         for name, (f, e) in self.editors.items():
             if isinstance(e, QComboBox):
-                config[name] = e.currentText()
+                if e.currentText() or f.kind != schema.CONNECTION:
+                    config[name] = e.currentText()
             elif isinstance(e, QCheckBox):
                 config[name] = e.isChecked()
             elif isinstance(e, QDoubleSpinBox):

@@ -143,3 +143,43 @@ def test_saving_makes_a_version_and_live_validation_marks_problems(editor, qtbot
     qtbot.waitUntil(lambda: "draft" in page.status.text(), timeout=5000)
     rows = ctx.db.execute_sql("select w.name, v.number, v.has_errors from workflows w join workflow_versions v on v.workflow_id = w.id where w.name='Blank'")
     assert rows == [("Blank", 1, 1)]
+
+
+def test_version_history_and_restore(editor, qtbot, gui):
+    from PySide6.QtWidgets import QPushButton
+    ctx, _w = gui
+    page = editor
+    drop(page, "transform", QPointF(0, 0))
+    page._edited("transform", {"values": {"v": 1}}, "", {})
+    page.save()
+    qtbot.waitUntil(lambda: "version 1" in page.status.text(), timeout=5000)
+    page._edited("transform", {"values": {"v": 2}}, "", {})
+    page.save()
+    qtbot.waitUntil(lambda: "version 2" in page.status.text(), timeout=5000)
+    page.history()
+    qtbot.waitUntil(lambda: getattr(page, "history_dialog", None) is not None, timeout=5000)
+    tree = page.history_dialog.findChild(object, "versionList")
+    assert tree.topLevelItemCount() == 2 and "changed transform" in tree.topLevelItem(0).text(3).lower()
+    tree.setCurrentItem(tree.topLevelItem(1))                       # version 1
+    page.history_dialog.findChild(QPushButton, "restoreVersion").click()
+    qtbot.waitUntil(lambda: "restored as version 3" in page.status.text(), timeout=5000)
+    assert page.doc.workflow.step("transform").config == {"values": {"v": 1}}
+    assert ctx.db.execute_sql("select max(number) from workflow_versions v join workflows w on w.id = v.workflow_id where w.name='Blank'") == [(3,)]
+
+
+def test_connection_fields_offer_saved_connections(editor, qtbot, gui):
+    from PySide6.QtWidgets import QComboBox
+
+    from app.store import connections
+    ctx, _w = gui
+    with ctx.db.write() as s:
+        connections.save(s, "shop-email", "smtp", {"host": "127.0.0.1"})
+    editor.refresh()
+    qtbot.waitUntil(lambda: editor.inspector.connections.get("smtp") == ["shop-email"], timeout=5000)
+    drop(editor, "send_email", QPointF(0, 0))
+    editor.scene.nodes["send_email"].setSelected(True)
+    qtbot.waitUntil(lambda: editor.inspector.step_name == "send_email")
+    picker = editor.inspector.editors["connection"][1]
+    assert isinstance(picker, QComboBox) and picker.findText("shop-email") >= 0
+    picker.setCurrentText("shop-email")
+    assert editor.doc.workflow.step("send_email").config["connection"] == "shop-email"
