@@ -34,7 +34,7 @@ from app.ui.editor import commands as cmd
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.scene import EditorScene, layered_layout
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
-from app.ui.style import BAD, MUTED, OK, clock, icon
+from app.ui.style import BAD, MUTED, OK, STATE_WORDS, clock, icon, words
 
 
 def load_connections(ctx: AppContext) -> dict[str, list[str]]:
@@ -358,6 +358,25 @@ class EditorPage(QWidget):
         problems = [str(p) for p in validate(self.doc.workflow, self.specs) if p.step == step.name]
         self.inspector.show_step(step.name, step.title, step.config, step.retry,
                                  self.specs.get(step.type), self.paths_for(step.name), problems)
+        self._show_test_output(step.name)
+
+    def _show_test_output(self, name: str) -> None:
+        run_id = self.test_run
+        if not run_id:
+            return
+
+        def load() -> str:
+            with self.ctx.db.read() as s:
+                from app.store.models import StepRun
+                row = s.query(StepRun).filter(StepRun.run_id == run_id,
+                                              StepRun.name == name).one_or_none()
+                if row is None:
+                    return ""
+                state = STATE_WORDS.get(row.state, (row.state,))[0]
+                shown = row.output if row.output is not None else row.error
+                return f"Practice run: {state}\n{words(shown) if shown is not None else ''}"
+
+        self.ctx.background(load, lambda text: self.inspector.show_output(name, text))
 
     def paths_for(self, name: str) -> list[str]:
         """Template paths the step can use: trigger fields (from the sample order) and the
@@ -386,6 +405,8 @@ class EditorPage(QWidget):
                 f"select name, state from step_runs where run_id = '{run_id}'"))
 
         self.ctx.background(states, self.scene.set_states)
+        if self.inspector.step_name:
+            self._show_test_output(self.inspector.step_name)
 
     # -- saving, versions, practice ---------------------------------------------------------------
     def say(self, text: str, bad: bool = False) -> None:

@@ -221,7 +221,17 @@ class Inspector(QScrollArea):
         self.problems.setStyleSheet("color: #c62828")
         self.problems.setWordWrap(True)
         form.addRow(self.problems)
+        self.output = QLabel("")
+        self.output.setObjectName("stepOutput")
+        self.output.setWordWrap(True)
+        self.output.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.output)
         self.setWidget(w)
+
+    def show_output(self, name: str, text: str) -> None:
+        """What the step did in the last practice run (or what it would have sent)."""
+        if name == self.step_name and hasattr(self, "output"):
+            self.output.setText(text)
 
     def _editor(self, f: schema.Field, value: Any, completer: QCompleter) -> QWidget:
         if f.kind == schema.CONNECTION:

@@ -183,3 +183,17 @@ def test_connection_fields_offer_saved_connections(editor, qtbot, gui):
     assert isinstance(picker, QComboBox) and picker.findText("shop-email") >= 0
     picker.setCurrentText("shop-email")
     assert editor.doc.workflow.step("send_email").config["connection"] == "shop-email"
+
+
+def test_practice_run_shows_live_states_and_outputs(gui, qtbot):
+    ctx, window = gui
+    window.page("workflows")
+    page = window.workflows
+    qtbot.waitUntil(lambda: page.current == "Order fulfilment", timeout=10000)
+    page.practice()
+    qtbot.waitUntil(lambda: page.test_run is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.scene.nodes["confirm_email"].state == "succeeded", timeout=15000)
+    assert page.scene.nodes["ask_stock"].state == "skipped"
+    page.scene.nodes["charge"].setSelected(True)
+    qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)
+    assert "Would send" in page.inspector.output.text()
