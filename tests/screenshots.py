@@ -71,6 +71,13 @@ def main() -> None:
                 "customer": {"name": name, "email": f"{name.split()[-1].lower()}@example.com"},
                 "lines": [{"sku": s, "qty": q} for s, q in lines]}}, practice=number != "1044")
         wait(app, 4)
+        window.page("workflows")
+        wait(app, 0.5)
+        window.workflows.practice()
+        wait(app, 3)
+        node = window.workflows.scene.nodes.get("charge")
+        if node is not None:
+            node.setSelected(True)
         for key in ("inbox", "runs", "workflows", "connections", "health"):
             window.page(key)
             if key == "inbox" and window.inbox.list.count():

@@ -105,7 +105,7 @@ class EditorPage(QWidget):
         split.addWidget(left)
         split.addWidget(center)
         split.addWidget(self.inspector)
-        split.setSizes([230, 700, 320])
+        split.setSizes([210, 640, 380])
         lay.addWidget(split, 1)
 
         self._actions()

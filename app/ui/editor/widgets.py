@@ -177,6 +177,8 @@ class Inspector(QScrollArea):
         super().__init__()
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(320)
         self.step_name: str | None = None
         self.editors: dict[str, Any] = {}
         self.connections: dict[str, list[str]] = {}   # kind -> names, kept fresh by the page
@@ -197,7 +199,10 @@ class Inspector(QScrollArea):
         head = QLabel(f"<b>{spec.title if spec else 'Unknown step type'}</b><br>"
                       f"<span style='color:#6b7280'>{spec.help if spec else ''}</span>")
         head.setWordWrap(True)
+        head.setMinimumWidth(10)
         form.addRow(head)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.title = QLineEdit(title)
         self.title.setObjectName("field_title")
         self.title.editingFinished.connect(self._emit)
