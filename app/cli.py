@@ -202,10 +202,11 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
 def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
     from app.core.validation import errors, validate
     from app.store import workflows
+    from app.intake import trigger_registry
     wf = read_workflow_file(args.file)
     if args.name:
         wf.name = args.name
-    problems = validate(wf, env.registry.specs)
+    problems = validate(wf, env.registry.specs, trigger_registry())
     errs = errors(problems)
     if errs and not args.draft:
         for p in errs:
@@ -256,8 +257,9 @@ def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
 def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
     from app.core.validation import errors, validate
     from app.steps import registry
+    from app.intake import trigger_registry
     wf = read_workflow_file(args.file)
-    problems = validate(wf, registry().specs)
+    problems = validate(wf, registry().specs, trigger_registry())
     for p in problems:
         print(f"{p.severity}: {p}")
     errs = errors(problems)

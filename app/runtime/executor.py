@@ -23,7 +23,7 @@ from app.core.retry import RetryPolicy
 from app.crashpoints import crashpoint
 from app.steps import Registry
 from app.steps.base import StepContext, render_input
-from app.store.runs import Claim, RunStore
+from app.store.runs import FAR_FUTURE, Claim, RunStore
 
 log = logging.getLogger("daloy.engine")
 
@@ -156,8 +156,10 @@ class StepExecutor:
         if isinstance(result, Decision):
             self.store.ask(claim, result, input=rendered)
         elif isinstance(result, Sleep):
-            self.store.sleep(claim, result.until, result.scratch, result.reason, input=rendered)
-            self._schedule(result.until)
+            due = self.store.sleep(claim, result.until, result.scratch, result.reason,
+                                   input=rendered)
+            if due is not None and due < FAR_FUTURE:
+                self._schedule(due)
         elif isinstance(result, StepResult):
             self.store.succeed(claim, result.output, result.port, result.effects, input=rendered)
         else:

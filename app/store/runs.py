@@ -314,14 +314,17 @@ class RunStore:
         return True
 
     def sleep(self, claim: Claim, until: float | None, scratch: Any = None, reason: str = "",
-              *, input: Any = None) -> bool:
+              *, input: Any = None) -> float | None:
+        """Park the step until ``until`` (or until woken). Returns when it is due, or None if
+        the lease was lost."""
         now = time.time()
         with self.db.write() as s:
             row = self._held(s, claim)
             if row is None:
-                return False
+                return None
+            woken = row.next_attempt_at is not None      # see _wake
             row.state, row.sleeping, row.scratch = m.RETRY_WAIT, True, scratch
-            row.next_attempt_at = until if until is not None else FAR_FUTURE
+            row.next_attempt_at = now if woken else (until if until is not None else FAR_FUTURE)
             row.error = reason or None
             if input is not None:
                 row.input = input
@@ -330,10 +333,11 @@ class RunStore:
             self._finish_attempt(s, claim, "waiting", reason or None, now)
             events = [Event("step_changed", claim.run_id, claim.step_name, status=m.RETRY_WAIT)]
             events += self._refresh_status(s, claim.run_id, now)
+            due = row.next_attempt_at
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
         self._emit(events)
-        return True
+        return due
 
     def ask(self, claim: Claim, decision: Decision, *, input: Any = None) -> bool:
         now = time.time()
@@ -468,6 +472,10 @@ class RunStore:
         if row is not None and row.state == m.RETRY_WAIT and row.sleeping:
             row.next_attempt_at = now
             return [Event("step_changed", run_id, step, status=row.state)]
+        if row is not None and row.state == m.RUNNING:
+            # Woken while still running (a child finished before the step went to sleep):
+            # a running step never uses next_attempt_at, so it marks the wake for ``sleep``.
+            row.next_attempt_at = now
         return []
 
     def wake(self, run_id: str, step: str) -> None:
