@@ -201,8 +201,8 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
 # -- workflows -----------------------------------------------------------------------------------
 def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
     from app.core.validation import errors, validate
-    from app.store import workflows
     from app.intake import trigger_registry
+    from app.store import workflows
     wf = read_workflow_file(args.file)
     if args.name:
         wf.name = args.name
@@ -256,8 +256,8 @@ def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
     from app.core.validation import errors, validate
-    from app.steps import registry
     from app.intake import trigger_registry
+    from app.steps import registry
     wf = read_workflow_file(args.file)
     problems = validate(wf, registry().specs, trigger_registry())
     for p in problems:
