@@ -57,7 +57,7 @@ def run_children(ctx: StepContext, workflow: str, inputs: list[Any], parallel: i
             return StepResult(output={"results": results, "runs": [children[i].id for i in range(len(inputs))]})
     done = sum(1 for r in children.values() if r is not None and r.status in m.RUN_FINAL)
     _runtime(ctx).wake()
-    # Woken when a child finishes; the 30 s re-check covers a child that finished between
-    # this transaction and the sleep being recorded.
+    # Woken when a child finishes (also one that finishes before this sleep is recorded, see
+    # RunStore._wake); the 30 s re-check is only a safety net.
     return Sleep(time.time() + 30, {"started": sorted(started)},
                  reason=f"Waiting for {len(inputs) - done} of {len(inputs)} “{workflow}” runs")

@@ -282,13 +282,6 @@ class RunStore:
             att.error = error
             att.finished_at = now
 
-    def record_input(self, claim: Claim, rendered: Any) -> None:
-        """Keep the rendered input of an attempt (shown in the timeline and the inbox)."""
-        with self.db.write() as s:
-            row = self._held(s, claim)
-            if row is not None:
-                row.input = rendered
-
     def succeed(self, claim: Claim, output: Any, port: str = "out",
                 effects: Iterable[Callable[[Session], None]] = (), *,
                 input: Any = None) -> bool:

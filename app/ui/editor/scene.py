@@ -4,8 +4,6 @@ an undo command."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -342,5 +340,3 @@ def layered_layout(doc: WorkflowDocument, dx: float = 250, dy: float = 40
             y += heights[n] + dy + 40
     return positions
 
-
-Callback = Callable[[str, str, str], None]
