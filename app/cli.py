@@ -185,7 +185,18 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_screen() -> bool:
+    import os
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_gui(env: Env, args: argparse.Namespace) -> int:
+    if _no_screen():
+        print("No screen here (no DISPLAY): starting the headless runner instead. Use "
+              "`xvfb-run -a daloy` for the window on a virtual screen.", file=sys.stderr)
+        args.workers, args.grace = 4, 10.0
+        return cmd_runner(env, args)
     try:
         from app.ui.main import run_gui
     except ImportError as exc:
