@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from app.core.errors import DaloyError
 from app.intake import email_rules
 from app.store import intake as repo
-from app.store.connections import ConnectionProvider
+from app.store.connections import ConnectionProvider, tls_context
 from app.store.models import ImapLedger
 from app.store.runs import RunStore
 
@@ -70,7 +70,7 @@ class ImapChannel:
             return self.client
         s = self._settings()
         timeout = float(self.config.get("timeout", 30))
-        context = ssl.create_default_context()
+        context = tls_context(self.connections.get(self.config["connection"], "imap"))
         client = IMAPClient(s["host"], port=s["port"], ssl=s["security"] == "ssl",
                             ssl_context=context if s["security"] == "ssl" else None,
                             timeout=timeout)

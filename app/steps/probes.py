@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import smtplib
-import ssl
 
 import httpx
 
 from app.core.errors import DaloyError
-from app.store.connections import ConnectionProvider
+from app.store.connections import ConnectionProvider, tls_context
 
 
 def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
@@ -19,11 +18,11 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
         if kind == "smtp":
             host, port = conn.get("host"), int(conn.get("port") or 587)
             security = (conn.get("security") or "starttls").lower()
-            smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+            smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=tls_context(conn))
                     if security == "ssl" else smtplib.SMTP(host, port, timeout=timeout))
             with smtp:
                 if security == "starttls":
-                    smtp.starttls(context=ssl.create_default_context())
+                    smtp.starttls(context=tls_context(conn))
                 if conn.get("username"):
                     smtp.login(conn["username"], provider.secret(name, "password"))
             return f"Connected to {host}:{port} and signed in."
@@ -33,7 +32,7 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
             security = (conn.get("security") or "ssl").lower()
             with IMAPClient(host, port=port, ssl=security == "ssl", timeout=timeout) as client:
                 if security == "starttls":
-                    client.starttls(ssl.create_default_context())
+                    client.starttls(tls_context(conn))
                 client.login(conn["username"], provider.secret(name, "password"))
                 info = client.select_folder(conn.get("folder") or "INBOX", readonly=True)
             return f"Signed in to {host}; {info.get(b'EXISTS', 0)} messages in the folder."

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import smtplib
-import ssl
 from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Any
@@ -19,6 +18,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
+from app.store.connections import tls_context
 
 SPEC = StepSpec(
     name="send_email",
@@ -90,12 +90,12 @@ def run(ctx: StepContext) -> StepResult:
     try:
         if security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(host, port or 465, timeout=timeout,
-                                                  context=_tls_context(conn))
+                                                  context=tls_context(conn))
         else:
             smtp = smtplib.SMTP(host, port or 587, timeout=timeout)
         with smtp:
             if security == "starttls":
-                smtp.starttls(context=_tls_context(conn))
+                smtp.starttls(context=tls_context(conn))
             if password is not None:
                 smtp.login(conn["username"], password)
             refused = smtp.send_message(msg)
@@ -115,14 +115,6 @@ def run(ctx: StepContext) -> StepResult:
         raise RetryableError(f"Could not send through {host}:{port}: {exc}.") from exc
     return StepResult(output={"message_id": msg["Message-ID"], "to": inp["to"],
                               "refused": sorted(refused)})
-
-
-def _tls_context(conn: dict[str, Any]) -> ssl.SSLContext:
-    ctx = ssl.create_default_context()
-    if conn.get("verify_tls") is False:
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    return ctx
 
 
 STEP = StepType(SPEC, run)

@@ -3,6 +3,7 @@ live only in the OS keyring (``app.secrets``). Steps and intake channels refer t
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -27,9 +28,10 @@ class ConnectionKind:
 
 KINDS: dict[str, ConnectionKind] = {k.name: k for k in (
     ConnectionKind("smtp", "Email sending (SMTP)",
-                   ("host", "port", "security", "username", "from_address"), ("password",)),
+                   ("host", "port", "security", "username", "from_address", "ca_file"),
+                   ("password",)),
     ConnectionKind("imap", "Email inbox (IMAP)",
-                   ("host", "port", "security", "username", "folder"), ("password",)),
+                   ("host", "port", "security", "username", "folder", "ca_file"), ("password",)),
     ConnectionKind("http", "Web API", ("base_url", "auth_header", "auth_scheme"), ("token",)),
     ConnectionKind("marketplace", "Marketplace",
                    ("base_url", "auth_header", "auth_scheme"), ("token",)),
@@ -39,6 +41,12 @@ KINDS: dict[str, ConnectionKind] = {k.name: k for k in (
 
 class ConnectionError_(DaloyError):
     pass
+
+
+def tls_context(conn: dict[str, Any]) -> ssl.SSLContext:
+    """Certificates are always checked; ``ca_file`` adds a CA to trust (an office mail server
+    with its own certificate)."""
+    return ssl.create_default_context(cafile=conn.get("ca_file") or None)
 
 
 def _kind(kind: str) -> ConnectionKind:

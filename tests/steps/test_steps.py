@@ -292,3 +292,28 @@ def test_connection_cli_reads_secrets_from_stdin_never_argv(data_dir, keyring_tm
     assert p.returncode == 0 and "signed in" in p.stdout, p.stderr
     p = subprocess.run(base + ["remove", "mail"], capture_output=True, text=True, cwd=repo, env=env)
     assert p.returncode == 0
+
+
+def test_send_email_over_starttls_checks_the_certificate(rt, tmp_path):
+    from tests.support.smtp import SmtpSink
+    sink = SmtpSink(user="shop", password="pw", tls_folder=tmp_path).start()
+    try:
+        settings = {"host": "127.0.0.1", "port": sink.port, "security": "starttls", "username": "shop"}
+        with rt.db.write() as s:
+            connections.save(s, "tls-trusted", "smtp", {**settings, "ca_file": str(sink.cert_file)},
+                             {"password": "pw"})
+            connections.save(s, "tls-unknown", "smtp", settings, {"password": "pw"})
+        one_step(rt, "send_email", {"connection": "tls-trusted", "to": "a@b.example",
+                                    "subject": "Secure", "text": "hi"}, name="ok")
+        finish(rt, rt.store.start_run("ok", {}))
+        assert sink.wait_for(1)[0].message["Subject"] == "Secure"
+        one_step(rt, "send_email", {"connection": "tls-unknown", "to": "a@b.example",
+                                    "subject": "Insecure", "text": "hi"},
+                 retry={"max_attempts": 1}, name="bad")
+        run_id = rt.store.start_run("bad", {})
+        finish(rt, run_id, m.RUN_NEEDS_ATTENTION)
+        assert "CERTIFICATE_VERIFY_FAILED" in rt.db.execute_sql(
+            f"select error from step_runs where run_id='{run_id}'")[0][0]
+        assert len(sink.received) == 1                    # never sent without a trusted certificate
+    finally:
+        sink.stop()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
@@ -53,17 +55,56 @@ class _Handler:
         return "250 OK"
 
 
-class SmtpSink:
-    """``plan`` modes for the next messages: "reject" (550), "later" (451), "drop" (close)."""
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1/localhost and its key, for TLS tests."""
+    import datetime
+    import ipaddress
 
-    def __init__(self, user: str | None = None, password: str | None = None) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([
+                x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+class SmtpSink:
+    """``plan`` modes for the next messages: "reject" (550), "later" (451), "drop" (close).
+    With ``tls_folder`` it offers STARTTLS (and requires it) with a self-signed certificate
+    whose file is ``self.cert_file``."""
+
+    def __init__(self, user: str | None = None, password: str | None = None,
+                 tls_folder: Path | None = None) -> None:
         self.received: list[Received] = []
         self.plan: list[str] = []
         self.lock = threading.Lock()
         self.user, self.password = user, password
         kwargs: dict[str, Any] = {}
         if user:
-            kwargs.update(authenticator=self._auth, auth_require_tls=False)
+            kwargs.update(authenticator=self._auth, auth_require_tls=tls_folder is not None)
+        self.cert_file: Path | None = None
+        if tls_folder is not None:
+            self.cert_file, key_file = self_signed(tls_folder)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(self.cert_file, key_file)
+            kwargs.update(tls_context=context, require_starttls=True)
         self._port = free_port()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self._port,
                                      **kwargs)
