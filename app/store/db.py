@@ -9,6 +9,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class Database:
         if self.is_sqlite:
             _configure_sqlite(self.engine)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = threading.RLock()
         self._read = sessionmaker(self.engine.execution_options(daloy_readonly=True),
                                   expire_on_commit=False)
         if check:
@@ -102,8 +104,12 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One committed transaction (BEGIN IMMEDIATE), rolled back on any error."""
-        with self._write() as session, session.begin():
+        """One committed transaction (BEGIN IMMEDIATE), rolled back on any error.
+
+        Writers of this process queue on a Python lock first: SQLite's own busy handler sleeps
+        in growing steps while it waits for the write lock, which would idle every worker
+        thread; the lock hands over at once. Other processes still meet the busy timeout."""
+        with self._write_lock, self._write() as session, session.begin():
             yield session
 
     @contextlib.contextmanager

@@ -94,7 +94,7 @@ def test_every_named_crash_point(tmp_path, payment_gateway, webhook_sink, point)
     data, ids = setup(tmp_path, payment_gateway, webhook_sink, runs=6)
     if point == "mid_recovery":
         # leave leases behind first, so start-up has something to recover
-        first = daloy(data, "runner", env={"DALOY_CRASHPOINT": "after_claim_commit:2"})
+        first = daloy(data, "runner", env={"DALOY_CRASHPOINT": "after_claim_commit:1"})
         assert first.wait(60) == EXIT_CODE
     for n in (1, 3):
         crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": f"{point}:{n}"})
