@@ -491,14 +491,18 @@ class EditorPage(QWidget):
                             lambda e: self.say(str(e), bad=True))
 
     def import_file(self, path: str) -> None:
-        try:
+        def read() -> Workflow:
             with open(path, "rb") as f:
-                wf = Workflow.from_json(f.read())
-        except Exception as exc:  # noqa: BLE001 - a bad file is shown, never a crash
-            return self.say(f"Could not import {path}: {exc}", bad=True)
-        self.open(wf)
-        self.saved_json = {}
-        self.say(f"Imported “{wf.name}”; press Save to keep it.")
+                return Workflow.from_json(f.read())
+
+        def opened(wf: Workflow) -> None:
+            self.open(wf)
+            self.saved_json = {}
+            self.say(f"Imported “{wf.name}”; press Save to keep it.")
+
+        # A bad file is shown in words, never a crash.
+        self.ctx.background(read, opened,
+                            lambda exc: self.say(f"Could not import {path}: {exc}", bad=True))
 
     def _import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import workflow", "", "Workflow (*.json)")
@@ -509,8 +513,15 @@ class EditorPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export workflow", f"{self.doc.workflow.name}.json",
                                               "Workflow (*.json)")
         if path:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(self.doc.workflow.to_json())
-            self.say(f"Exported to {path} (connection names only, never secrets).")
+            text = self.doc.workflow.to_json()
+
+            def write() -> None:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+
+            self.ctx.background(
+                write, lambda _r: self.say(f"Exported to {path} (connection names only, never "
+                                           "secrets)."),
+                lambda exc: self.say(f"Could not export to {path}: {exc}", bad=True))
 
 

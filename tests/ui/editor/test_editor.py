@@ -197,3 +197,16 @@ def test_practice_run_shows_live_states_and_outputs(gui, qtbot):
     page.scene.nodes["charge"].setSelected(True)
     qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)
     assert "Would send" in page.inspector.output.text()
+
+
+def test_importing_a_bad_file_says_why_and_keeps_the_canvas(editor, qtbot, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format_version": 99, "name": "future"}')
+    before = editor.doc.to_dict()
+    editor.import_file(str(bad))
+    qtbot.waitUntil(lambda: "newer Daloy" in editor.status.text(), timeout=5000)
+    assert editor.doc.to_dict() == before
+    good = tmp_path / "good.json"
+    good.write_text(Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text()).to_json())
+    editor.import_file(str(good))
+    qtbot.waitUntil(lambda: editor.doc.workflow.name == "Order fulfilment", timeout=5000)
