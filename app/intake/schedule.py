@@ -35,28 +35,42 @@ class ScheduleChannel:
             nxt = self.trigger.get_next_fire_time(nxt, nxt + timedelta(seconds=1))
         return out
 
-    def catch_up(self, now: float | None = None) -> int:
-        """On start: fire once for everything missed since the last recorded fire."""
+    def catch_up(self, now: float | None = None, expected: int = 0) -> int:
+        """Fire once for every fire time since the last recorded fire. On start ``expected`` is
+        0 (everything due was missed); on a scheduled tick it is 1 (the tick itself), so a tick
+        that APScheduler coalesced after the PC slept still notes how many times were missed."""
+        if self.paused.is_set():
+            return 0         # the cursor stays put: the times are caught up after resuming
         now = now or time.time()
         cursor = repo.get_cursor(self.store.db, self.channel) or {}
         last = cursor.get("last_fire")
         if last is None:
-            repo.record_ok(self.store.db, self.channel, self.kind, cursor={"last_fire": now})
+            if expected:
+                self.fire(now)
+            else:
+                repo.record_ok(self.store.db, self.channel, self.kind, cursor={"last_fire": now})
             return 0
         missed = self.missed_since(last, now)
         if not missed:
             return 0
-        self.fire(missed[-1].timestamp(), missed=len(missed))
+        self.fire(missed[-1].timestamp(), missed=len(missed) - expected)
+        if len(missed) <= expected:
+            return 0
+        gone = missed[:len(missed) - expected]
         with self.store.db.write() as s:
             item, _ = inbox.open_alert(
                 s, "system", f"schedule-missed:{self.channel}:{int(missed[-1].timestamp())}",
-                f"{self.channel}: {len(missed)} scheduled run(s) missed",
-                f"Daloy was not running at {len(missed)} scheduled time(s) between "
-                f"{missed[0]:%Y-%m-%d %H:%M} and {missed[-1]:%Y-%m-%d %H:%M} UTC; it ran "
+                f"{self.channel}: {len(gone)} scheduled run(s) missed",
+                f"Daloy was not running (or the PC was asleep) at {len(gone)} scheduled time(s) "
+                f"between {gone[0]:%Y-%m-%d %H:%M} and {gone[-1]:%Y-%m-%d %H:%M} UTC; it ran "
                 "the workflow once now instead.", workflow_name=self.workflow)
             item_id = item.id
         self.store._emit([Event("inbox_opened", inbox_id=item_id)])
-        return len(missed)
+        return len(gone)
+
+    def tick(self) -> None:
+        """The cron job: fire now, noting any fire times a sleep folded into this one."""
+        self.catch_up(expected=1)
 
     def fire(self, scheduled_for: float | None = None, missed: int = 0) -> None:
         if self.paused.is_set():
@@ -71,7 +85,7 @@ class ScheduleChannel:
 
     def schedule(self, scheduler: Any) -> None:
         self.catch_up()
-        scheduler.add_job(self.fire, self.trigger, id=f"intake:{self.channel}",
+        scheduler.add_job(self.tick, self.trigger, id=f"intake:{self.channel}",
                           executor="intake", replace_existing=True, coalesce=True,
                           misfire_grace_time=None)
 

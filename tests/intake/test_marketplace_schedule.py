@@ -89,3 +89,18 @@ def test_missed_schedules_are_folded_into_one_run_and_noted(store):
     note = store.db.execute_sql("select title from inbox_items")[0][0]
     assert "5 scheduled run(s) missed" in note
     assert ch.catch_up(now=1_000_000_000 + 5 * 3600 + 20) == 0
+
+
+def test_a_tick_after_sleep_notes_the_times_it_folded_in(store):
+    ch = ScheduleChannel(store, channel="orders/hourly", workflow="orders",
+                         config={"cron": "0 * * * *"}, paused=threading.Event())
+    with store.db.write() as s:                     # a stored last fire: 10:00 UTC
+        repo.state(s, "orders/hourly", "schedule").cursor = {"last_fire": 1_000_000_800.0}
+    on_time = 1_000_000_800 + 3600                  # 11:00 — the tick APScheduler expects
+    assert ch.catch_up(now=on_time + 1, expected=1) == 0 and count(store) == 1
+    assert store.db.execute_sql("select count(*) from inbox_items") == [(0,)]
+    late = on_time + 3 * 3600 + 5                   # slept through 12:00 and 13:00; tick at 14:00
+    assert ch.catch_up(now=late, expected=1) == 2 and count(store) == 2
+    assert "2 scheduled run(s) missed" in store.db.execute_sql("select title from inbox_items")[0][0]
+    ch.paused.set()                                 # paused: nothing fires, the cursor stays
+    assert ch.catch_up(now=late + 3600, expected=1) == 0 and count(store) == 2
