@@ -100,3 +100,56 @@ def test_bad_arguments_and_files_in_a_real_process(tmp_path):
                            cwd=REPO, capture_output=True, text=True, timeout=60)
         assert p.returncode != 0
         assert "Traceback" not in p.stderr and p.stderr.strip().count("\n") == 0, p.stderr
+
+
+DECIDE = {"format_version": 1, "name": "decide", "business_key": "{{ trigger.order.number }}",
+          "steps": [{"name": "ask", "type": "ask_person",
+                     "config": {"question": "Substitute?", "options": [{"name": "yes"}, {"name": "no"}]}},
+                    {"name": "ship", "type": "transform", "config": {"values": {"ok": True}}}],
+          "edges": [{"from": "ask", "port": "yes", "to": "ship"}]}
+
+
+def test_every_resolve_action_from_the_command_line(cli, tmp_path):
+    """retry with edited input, restart from a step, choose an option and cancel, each through
+    ``daloy inbox resolve``, each leaving an audit row."""
+    (tmp_path / "decide.json").write_text(json.dumps(DECIDE))
+    cli("workflow", "import", cli.wf)
+    cli("workflow", "import", str(tmp_path / "decide.json"))
+    start = {name: cli("run", "start", wf, "--input", json.dumps({"order": {"number": name, "big": "maybe"}}))[1].strip()
+             for name, wf in (("retry", "demo"), ("restart", "demo"), ("cancel", "demo"), ("choose", "decide"))}
+    assert cli("runner", "--quit-after", "2")[0] == 0
+    code, out, _ = cli("inbox", "list", "--json")
+    items = {i["run_id"]: i for i in json.loads(out)}
+    assert set(items) == set(start.values())
+    assert {"id", "run_id", "kind", "reason"} <= set(items[start["choose"]])
+
+    def resolve(name, *extra):
+        code, out, err = cli("inbox", "resolve", str(items[start[name]]["id"]), *extra)
+        assert code == 0, err
+
+    resolve("retry", "--action", "retry", "--input", '{"expression": true}')
+    resolve("restart", "--action", "restart", "--from-step", "a")
+    resolve("cancel", "--action", "cancel")
+    resolve("choose", "--action", "choose", "--option", "yes")
+    assert cli("runner", "--quit-after", "2")[0] == 0
+
+    def show(name):
+        return json.loads(cli("runs", "show", start[name], "--json")[1])
+
+    assert show("retry")["status"] == "succeeded"
+    assert show("cancel")["status"] == "cancelled"
+    assert show("choose")["status"] == "succeeded"
+    restarted = {s["name"]: s for s in show("restart")["steps"]}
+    assert show("restart")["status"] == "needs_attention" and restarted["a"]["attempts"] == 2
+    code, out, err = cli("inbox", "resolve", str(items[start["choose"]]["id"]), "--action", "choose")
+    assert code == 1 and "already resolved" in err and err.count("\n") == 1
+
+    import sqlite3
+    con = sqlite3.connect(tmp_path / "data" / "daloy.sqlite3")
+    audit = con.execute("select action, run_id, who, at from audit where action in "
+                        "('retry_with_input', 'restart', 'cancel', 'choose') order by id").fetchall()
+    con.close()
+    assert [(a, r) for a, r, _, _ in audit] == [
+        ("retry_with_input", start["retry"]), ("restart", start["restart"]),
+        ("cancel", start["cancel"]), ("choose", start["choose"])]
+    assert all(who and at for _, _, who, at in audit)
