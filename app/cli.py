@@ -151,7 +151,12 @@ def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
     from app.intake.manager import IntakeManager
     from app.runtime.runtime import Runtime
     runtime = Runtime(env.db, registry=env.registry, workers=workers, data_dir=env.data_dir)
-    runtime.intake = IntakeManager(web_port=int(os.environ.get("DALOY_WEB_PORT", "8787")))
+    runtime.intake = IntakeManager(
+        web_port=int(os.environ.get("DALOY_WEB_PORT", "8787")),
+        # Listening on the LAN is an explicit choice (the server logs a warning); extra Host
+        # names (e.g. "orders.office.lan:8787") join the DNS-rebinding allow-list.
+        web_host=os.environ.get("DALOY_WEB_HOST", "127.0.0.1"),
+        allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h])
     runtime.add_extension(runtime.intake)
     return runtime
 

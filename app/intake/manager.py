@@ -19,12 +19,14 @@ log = logging.getLogger("daloy.intake")
 
 
 class IntakeManager:
-    def __init__(self, *, web_port: int | None = None, web_host: str = "127.0.0.1") -> None:
+    def __init__(self, *, web_port: int | None = None, web_host: str = "127.0.0.1",
+                 allowed_hosts: list[str] | None = None) -> None:
         self.runtime: Any = None
         self.paused = threading.Event()
         self.channels: list[Any] = []
         self.web_port = web_port
         self.web_host = web_host
+        self.allowed_hosts = allowed_hosts or []
         self.web: Any = None
 
     def channel_name(self, wf: Workflow, trigger_id: str) -> str:
@@ -75,7 +77,7 @@ class IntakeManager:
         if webhooks and self.web_port is not None:
             from app.intake.web import WebIntake
             self.web = WebIntake(store, webhooks, host=self.web_host, port=self.web_port,
-                                 paused=self.paused)
+                                 paused=self.paused, allowed_hosts=self.allowed_hosts)
             self.web.start()
 
     def _health(self) -> None:

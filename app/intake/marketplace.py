@@ -4,6 +4,7 @@ orders it has seen are committed."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -18,6 +19,11 @@ from app.store.connections import ConnectionProvider
 from app.store.runs import RunStore
 
 log = logging.getLogger("daloy.intake.marketplace")
+
+
+def _digest(order: Any) -> str:
+    """A key that survives restarts (``hash()`` is salted per process)."""
+    return hashlib.sha256(repr(order).encode()).hexdigest()[:32]
 
 
 def dig(data: Any, path: str) -> Any:
@@ -105,7 +111,7 @@ class MarketplaceChannel:
                     if oid is None:
                         repo.keep_malformed(self.store, channel=self.channel,
                                             workflow=self.workflow,
-                                            dedupe_key=f"mkt-bad:{self.channel}:{hash(str(order))}",
+                                            dedupe_key=f"mkt-bad:{self.channel}:{_digest(order)}",
                                             reason=f"An order from the marketplace has no "
                                                    f"“{id_field}”.",
                                             summary=str(order)[:200], raw=str(order).encode())

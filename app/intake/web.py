@@ -76,6 +76,8 @@ class WebIntake:
         self.allowed = set(allowed_hosts or []) | {f"127.0.0.1:{self.port}",
                                                    f"localhost:{self.port}", "127.0.0.1",
                                                    "localhost"}
+        if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+            self.allowed |= {host, f"{host}:{self.port}"}    # the LAN address it listens on
         self.thread = threading.Thread(target=self.server.run, daemon=True, name="web-intake")
 
     def start(self) -> WebIntake:

@@ -125,3 +125,19 @@ def test_a_slow_sender_does_not_block_others(web, store):
     t.join(10)
     slow.close()
     assert results and results[0].status_code == 201
+
+
+def test_named_hosts_join_the_allow_list_and_others_stay_out(store):
+    wf = Workflow.from_dict({"format_version": 1, "name": "orders", "steps": []})
+    server = WebIntake(store, [(wf, Trigger("shop", "webhook", {"auth": "token"}))], port=0,
+                       allowed_hosts=["orders.office.lan"]).start()
+    try:
+        h = {"Authorization": f"Bearer {ensure_token('orders', 'shop')}"}
+        url = f"{server.url}/hook/orders/shop"
+        r = httpx.post(url, json={"n": 1}, headers={**h, "Host": "orders.office.lan"})
+        assert r.status_code == 201
+        r = httpx.post(url, json={"n": 2}, headers={**h, "Host": "rebind.attacker.example"})
+        assert r.status_code == 421 and "not allowed" in r.json()["error"]
+        assert runs(store) == 1
+    finally:
+        server.stop()
