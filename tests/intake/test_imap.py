@@ -166,3 +166,80 @@ def test_a_20_mb_attachment_and_order_lines_from_csv(store, mailbox, data_dir):
     assert (data_dir / "intake").is_dir()                       # raw kept as a file, not in the DB
     saved = list((data_dir / "attachments").rglob("scan.bin"))
     assert saved and saved[0].stat().st_size == 20 * 1024 * 1024
+
+
+class FreezingProxy:
+    """A TCP relay to the IMAP server whose current connections can be frozen: bytes stop
+    flowing both ways but no FIN or RST is ever sent — a half-open connection, as after a
+    router drops its NAT entry or the PC wakes from sleep on another network."""
+
+    def __init__(self, host: str, port: int) -> None:
+        import socket
+        self.target = (host, port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.frozen: set[int] = set()
+        self.conns: list = []
+        self.accepted = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            n = self.accepted = self.accepted + 1
+            self.conns += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(n, a, b), daemon=True).start()
+
+    def _pump(self, n: int, src, dst) -> None:
+        while True:
+            if n in self.frozen:
+                time.sleep(0.05)
+                continue
+            try:
+                data = src.recv(65536)
+                if not data:
+                    return
+                if n in self.frozen:
+                    continue             # swallowed: it never arrives
+                dst.sendall(data)
+            except OSError:
+                return
+
+    def freeze_current(self) -> None:
+        self.frozen |= set(range(1, self.accepted + 1))
+
+    def close(self) -> None:
+        self.listener.close()
+        for c in self.conns:
+            c.close()
+
+
+def test_the_watchdog_finds_a_half_open_connection(store, mailbox, data_dir):
+    from app.store import connections
+    proxy = FreezingProxy(mailbox.host, mailbox.port)
+    with store.db.write() as s:
+        connections.save(s, "relayed", "imap", {"host": "127.0.0.1", "port": proxy.port,
+                                                "security": "plain", "username": mailbox.user},
+                         {"password": mailbox.password})
+    ch = channel(store, data_dir, connection="relayed", timeout=2)
+    mailbox.append(mail(1))
+    t = run_channel(ch)
+    try:
+        wait_for(lambda: counts(store)[0] == 1, 20, interval=0.1)
+        proxy.freeze_current()               # the connection goes silent without closing
+        mailbox.append(mail(2))
+        wait_for(lambda: counts(store)[0] == 2, 30, interval=0.2)
+        assert ch.connects >= 2 and proxy.accepted >= 2     # found dead, replaced
+        errors = store.db.execute_sql("select last_error from channel_states")[0][0]
+        assert errors and "timed out" in errors.lower()
+    finally:
+        ch.stop()
+        t.join(10)
+        proxy.close()
+    assert counts(store) == (2, 2, 2)
