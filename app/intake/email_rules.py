@@ -100,6 +100,8 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
             attachment_dir.mkdir(parents=True, exist_ok=True)
             safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(filename).name)[:120] or "attachment"
             path = attachment_dir / safe
+            if path.exists():        # two attachments with one name: keep both
+                path = attachment_dir / f"{len(attachments) + 1}-{safe}"
             path.write_bytes(data)
             entry["path"] = str(path)
         attachments.append(entry)
@@ -118,7 +120,24 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
             "email": {"from": str(msg.get("From", "")), "to": str(msg.get("To", "")),
                       "subject": subject, "date": str(msg.get("Date", "")),
                       "message_id": str(msg.get("Message-ID", "")), "text": text[:200_000],
+                      "headers": _headers(msg),
                       "attachments": attachments}}
+
+
+def _headers(msg: EmailMessage) -> dict[str, str]:
+    """Every header, repeated ones (Received) joined by newlines; a broken one kept as text."""
+    out: dict[str, str] = {}
+    for name in msg.keys():
+        if name in out:
+            continue
+        values = []
+        for value in msg.get_all(name) or []:
+            try:
+                values.append(str(value))
+            except Exception:  # noqa: BLE001 - a header the parser cannot decode
+                values.append(repr(value))
+        out[name] = "\n".join(values)
+    return out
 
 
 def message_key(msg: EmailMessage | None, raw: bytes) -> str:

@@ -166,6 +166,10 @@ def test_a_20_mb_attachment_and_order_lines_from_csv(store, mailbox, data_dir):
     assert (data_dir / "intake").is_dir()                       # raw kept as a file, not in the DB
     saved = list((data_dir / "attachments").rglob("scan.bin"))
     assert saved and saved[0].stat().st_size == 20 * 1024 * 1024
+    import json
+    email = json.loads(trig)["email"]                          # the whole message for the workflow
+    assert email["headers"]["MIME-Version"] == "1.0" and "multipart/mixed" in email["headers"]["Content-Type"]
+    assert [a["filename"] for a in email["attachments"]] == ["lines.csv", "scan.bin"]
 
 
 class FreezingProxy:
