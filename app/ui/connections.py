@@ -118,7 +118,8 @@ class ConnectionsPage(Page):
             e = QLineEdit(str((values or {}).get(f, "")))
             e.setObjectName(f"setting_{f}")
             self.fields[f] = e
-            self.dynamic.addRow(f.replace("_", " ").capitalize(), e)
+            label = f.replace("_", " ").capitalize().replace("Ca file", "CA certificate file")
+            self.dynamic.addRow(label, e)
         for f in kind.secrets:
             e = QLineEdit()
             e.setObjectName(f"secret_{f}")
@@ -145,8 +146,8 @@ class ConnectionsPage(Page):
             if r["name"] == current:
                 self.list.setCurrentItem(li)
         if not rows:
-            li = QListWidgetItem("No connections yet.\nAdd your mail server, payment gateway or "
-                                 "marketplace here.")
+            li = QListWidgetItem("No connections yet.\nAdd your mail server,\npayment gateway or "
+                                 "marketplace\nwith “New connection”.")
             li.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(li)
 

@@ -42,6 +42,8 @@ class HealthPage(Page):
         self.tree = QTreeWidget()
         self.tree.setObjectName("intakeHealth")
         self.tree.setHeaderLabels(["Channel", "Kind", "Last good contact", "Last problem", "State"])
+        for column, width in enumerate((180, 110, 160, 320)):
+            self.tree.setColumnWidth(column, width)
         lay.addWidget(self.tree, 1)
         self.empty = QLabel("No intake channels yet. Orders started by hand, from the command line "
                             "or from a practice run appear under Orders.")
