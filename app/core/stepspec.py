@@ -33,6 +33,9 @@ class StepSpec:
     side_effects: bool = False        # acts on the outside world (practice mode records instead)
     icon: str = "fa5s.cog"
     is_trigger: bool = False
+    # Its code only reshapes its rendered input (no I/O, nothing that can hang): the runner calls
+    # it directly instead of on an attempt thread under the time limit.
+    inline: bool = False
 
     def ports_for(self, config: Mapping[str, Any]) -> tuple[str, ...]:
         ports = self.dynamic_ports(config) if self.dynamic_ports else self.ports

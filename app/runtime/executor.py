@@ -32,26 +32,77 @@ class AttemptTimeout(Exception):
     pass
 
 
-def call_with_timeout(fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
-                      name: str) -> Any:
-    """Run ``fn(ctx)`` on its own thread and stop waiting after ``timeout`` seconds. A thread that
-    overruns is abandoned; whatever it returns later is discarded (its lease is gone)."""
-    box: dict[str, Any] = {}
+class AttemptThreads:
+    """Runs each attempt on a thread of its own, so its time limit can be enforced, and keeps
+    finished threads for the next attempt (starting a thread costs more than a quick step).
 
-    def target() -> None:
-        try:
-            box["result"] = fn(ctx)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-            box["error"] = exc
+    A thread that overruns is abandoned: the caller stops waiting, and whatever the step returns
+    later is discarded (its lease is gone); the thread rejoins the idle ones when it returns."""
 
-    t = threading.Thread(target=target, name=name, daemon=True)
-    t.start()
-    t.join(timeout)
-    if t.is_alive():
-        raise AttemptTimeout(f"the step took longer than its time limit of {timeout:g} s")
-    if "error" in box:
-        raise box["error"]
-    return box.get("result")
+    def __init__(self, keep_idle: int = 16) -> None:
+        self.keep_idle = keep_idle
+        self._idle: list[_AttemptThread] = []
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def call(self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
+             name: str) -> Any:
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                self._count += 1
+                worker = _AttemptThread(self, f"daloy-attempt-{self._count}")
+        return worker.run(fn, ctx, timeout, name)
+
+    def _done(self, worker: _AttemptThread) -> bool:
+        """A thread finished its task: keep it (True) or let it end (False)."""
+        with self._lock:
+            if len(self._idle) < self.keep_idle:
+                self._idle.append(worker)
+                return True
+            return False
+
+
+class _AttemptThread:
+    def __init__(self, pool: AttemptThreads, name: str) -> None:
+        self.pool = pool
+        self.name = name
+        self._task: tuple | None = None
+        self._wake = threading.Condition()
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self._thread.start()
+
+    def run(self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
+            name: str) -> Any:
+        done = threading.Event()
+        box: dict[str, Any] = {}
+        with self._wake:
+            self._task = (fn, ctx, name, box, done)
+            self._wake.notify()
+        if not done.wait(timeout):
+            raise AttemptTimeout(f"the step took longer than its time limit of {timeout:g} s")
+        if "error" in box:
+            raise box["error"]
+        return box.get("result")
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                while self._task is None:
+                    self._wake.wait()
+                fn, ctx, name, box, done = self._task
+                self._task = None
+            self._thread.name = name
+            try:
+                box["result"] = fn(ctx)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                box["error"] = exc
+            finally:
+                self._thread.name = self.name
+                done.set()
+            del fn, ctx, box, done
+            if not self.pool._done(self):
+                return
 
 
 class StepExecutor:
@@ -64,12 +115,17 @@ class StepExecutor:
         self.services = services or {}
         self.on_retry_scheduled = on_retry_scheduled
         self.rng = random.Random()
+        self.threads = AttemptThreads()
 
     def _schedule(self, at: float | None) -> None:
         if at is not None and self.on_retry_scheduled:
             self.on_retry_scheduled(at)
 
-    def execute(self, claim: Claim) -> None:
+    def execute(self, claim: Claim, *, chain: bool = False,
+                lease_seconds: float = 60.0) -> Claim | None:
+        """Run one attempt and record it. With ``chain``, a success also claims the step it
+        made ready in the same run (see ``RunStore.succeed_and_continue``), which is returned
+        for the caller to execute next."""
         plog = logging.LoggerAdapter(log, {"run_id": claim.run_id, "step": claim.step_name})
         step_type = self.registry.get(claim.step_type)
         wf = self.store.cached_workflow(claim.version_id)
@@ -80,7 +136,7 @@ class StepExecutor:
         if step_type is None or step is None:
             self.store.fail(claim, f"This Daloy does not know the step type “{claim.step_type}”.",
                             retryable=False, retry_at=None)
-            return
+            return None
         spec = step_type.spec
         policy: RetryPolicy = spec.retry.merged(step.retry)
         context = {"trigger": claim.trigger, "steps": claim.steps,
@@ -92,7 +148,7 @@ class StepExecutor:
         except TemplateError as exc:
             self.store.fail(claim, f"The step's settings could not be filled in: {exc}",
                             retryable=False, retry_at=None)
-            return
+            return None
         ctx = StepContext(
             run_id=claim.run_id, step_name=claim.step_name, attempt=claim.attempt,
             max_attempts=claim.max_attempts, idempotency_key=claim.idempotency_key,
@@ -102,9 +158,13 @@ class StepExecutor:
             services=self.services, log=plog)
         thread_name = f"step {claim.run_id[:8]} {claim.step_name}"
 
+        def succeeded(output: Any, port: str) -> Claim | None:
+            return self.store.succeed_and_continue(claim, output, port, input=rendered,
+                                                   chain=chain, lease_seconds=lease_seconds)[1]
+
         if claim.needs_reconcile and step_type.reconcile is not None:
             try:
-                rec = call_with_timeout(step_type.reconcile, ctx, policy.timeout, thread_name)
+                rec = self.threads.call(step_type.reconcile, ctx, policy.timeout, thread_name)
             except (StepError, AttemptTimeout) as exc:
                 self._failed(claim, policy, f"{exc}", retryable=True, outcome_unknown=True,
                              rendered=rendered)
@@ -116,18 +176,16 @@ class StepExecutor:
                 return
             if isinstance(rec, Reconciled) and rec.happened:
                 plog.info("earlier attempt had succeeded; not sending again")
-                self.store.succeed(claim, rec.output, rec.port, input=rendered)
-                return
+                return succeeded(rec.output, rec.port)
 
         if claim.practice and step_type.has_side_effects(rendered):
-            self.store.succeed(claim, {"practice": True, "would_send": rendered}, "out",
-                               input=rendered)
-            return
+            return succeeded({"practice": True, "would_send": rendered}, "out")
 
         crashpoint("before_call")
         started = time.monotonic()
         try:
-            result = call_with_timeout(step_type.run, ctx, policy.timeout, thread_name)
+            result = (step_type.run(ctx) if spec.inline
+                      else self.threads.call(step_type.run, ctx, policy.timeout, thread_name))
         except AttemptTimeout as exc:
             self._failed(claim, policy, f"No answer: {exc}.", retryable=True,
                          outcome_unknown=spec.outcome_may_be_unknown, rendered=rendered,
@@ -160,10 +218,13 @@ class StepExecutor:
                                    input=rendered)
             if due is not None and due < FAR_FUTURE:
                 self._schedule(due)
-        elif isinstance(result, StepResult):
+        elif isinstance(result, StepResult) and result.effects:
             self.store.succeed(claim, result.output, result.port, result.effects, input=rendered)
+        elif isinstance(result, StepResult):
+            return succeeded(result.output, result.port)
         else:
-            self.store.succeed(claim, result, "out", input=rendered)
+            return succeeded(result, "out")
+        return None
 
     def _failed(self, claim: Claim, policy: RetryPolicy, message: str, *, retryable: bool,
                 outcome_unknown: bool = False, retry_after: float | None = None,

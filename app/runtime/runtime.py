@@ -179,16 +179,29 @@ class Runtime:
                 free -= len(claims)
 
     def _execute(self, claim: Claim) -> None:
-        try:
-            self.executor.execute(claim)
-        except Exception:  # noqa: BLE001 - the store failed; the lease will expire and recover
-            log.exception("run %s step %s: recording the attempt failed", claim.run_id,
-                          claim.step_name)
-        finally:
-            with self._lock:
-                self._in_flight.pop(claim.lease, None)
-                self._idle.notify_all()
-            self.wake()
+        """Execute a claimed step, then the steps its success claimed after it in the same run,
+        until the chain ends (or the runtime is stopping)."""
+        current: Claim | None = claim
+        while current is not None:
+            nxt = None
+            try:
+                nxt = self.executor.execute(current, chain=not self._stopping,
+                                            lease_seconds=self.lease_seconds)
+            except Exception:  # noqa: BLE001 - the store failed; the lease will expire and recover
+                log.exception("run %s step %s: recording the attempt failed", current.run_id,
+                              current.step_name)
+            finally:
+                with self._lock:
+                    self._in_flight.pop(current.lease, None)
+                    stopping = self._stopping
+                    if nxt is not None and not stopping:
+                        self._in_flight[nxt.lease] = nxt
+                    self._idle.notify_all()
+            if nxt is not None and stopping:
+                self.store.release([nxt.lease])     # claimed while shutdown began: give it back
+                nxt = None
+            current = nxt
+        self.wake()
 
     def _check_deadlines(self) -> None:
         with self.db.write() as s:

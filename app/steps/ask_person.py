@@ -45,6 +45,7 @@ SPEC = StepSpec(
     dynamic_ports=option_ports,
     retry=RetryPolicy(max_attempts=3, timeout=10),
     icon="fa5s.user-check",
+    inline=True,
 )
 
 

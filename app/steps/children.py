@@ -15,7 +15,6 @@ from app.core import machine as m
 from app.core.errors import ConfigurationError, PermanentError
 from app.core.results import Sleep, StepResult
 from app.steps.base import StepContext
-from app.store import workflows
 from app.store.models import Run, StepRun
 
 _NS = uuid.UUID("6f1d3c1e-2b8e-4f57-9a57-1d2f4a9c0b11")
@@ -36,7 +35,7 @@ def run_children(ctx: StepContext, workflow: str, inputs: list[Any], parallel: i
     store = _runtime(ctx).store
     started = set((ctx.scratch or {}).get("started", [])) if ctx.resumed else set()
     with store.db.write() as s:
-        row, version, wf = workflows.load(s, workflow)
+        row, version, wf = store.current_workflow(s, workflow)
         children = {i: s.get(Run, child_id(ctx, i)) for i in range(len(inputs))}
         active = sum(1 for r in children.values() if r is not None and r.status not in m.RUN_FINAL)
         for i, item in enumerate(inputs):

@@ -22,6 +22,7 @@ SPEC = StepSpec(
     ports=("true", "false"),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     icon="fa5s.code-branch",
+    inline=True,
 )
 
 _TRUE = {"true", "yes", "1", "y", "on"}

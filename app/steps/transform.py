@@ -19,6 +19,7 @@ SPEC = StepSpec(
                   placeholder='{"total": "{{ trigger.order.total }}"}'),),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     icon="fa5s.pen",
+    inline=True,
 )
 
 

@@ -26,6 +26,7 @@ SPEC = StepSpec(
     ),
     retry=RetryPolicy(max_attempts=3, timeout=10),
     icon="fa5s.hourglass-half",
+    inline=True,
 )
 
 

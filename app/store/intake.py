@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.store import inbox, workflows
+from app.store import inbox
 from app.store.db import Database
 from app.store.models import ChannelState, InboxItem, IntakeItem, Setting
 from app.store.runs import Event, RunStore
@@ -44,7 +44,7 @@ def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, tri
         with store.db.write() as s:
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
                 return Ingested(None, None, True)
-            row, version, wf = workflows.load(s, workflow)
+            row, version, wf = store.current_workflow(s, workflow)
             item = IntakeItem(channel=channel, dedupe_key=dedupe_key, status="started",
                               summary=summary[:1000], received_at=time.time(),
                               **_raw_fields(raw, raw_path))

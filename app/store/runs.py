@@ -8,9 +8,11 @@ person, recovery of expired leases, and every operator action with its audit ent
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import os
 import socket
+import sqlite3
 import threading
 import time
 import uuid
@@ -28,13 +30,25 @@ from app.core.model import Workflow
 from app.core.results import Decision
 from app.core.stepspec import ERROR_PORT, SpecRegistry
 from app.crashpoints import crashpoint
-from app.store import audit
+from app.store import audit, workflows
 from app.store.db import Database
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowRow, WorkflowVersion
-from app.store.workflows import load as load_workflow
 
 log = logging.getLogger(__name__)
 FAR_FUTURE = 4102444800.0  # 2100-01-01: "until woken"
+# What claiming a step reads (``RunStore._take`` unpacks it in this order).
+_STEP_COLS = ("id, run_id, name, type, attempts, max_attempts, sleeping, needs_reconcile, "
+              "scratch, input_override")
+
+
+def _loads(value: str | None) -> Any:
+    """A JSON column as SQLAlchemy's JSON type stores it (SQL NULL and 'null' are both None)."""
+    return None if value is None else json.loads(value)
+
+
+def _dumps(value: Any) -> str | None:
+    """For ``COALESCE(?, column)``: None keeps the column as it is."""
+    return None if value is None else json.dumps(value)
 
 
 class ActionRefused(DaloyError):
@@ -70,6 +84,7 @@ class Claim:
     business_key: str
     practice: bool
     steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    attempt_id: int | None = None     # the attempts row this claim finishes
 
     @property
     def idempotency_key(self) -> str:
@@ -108,6 +123,7 @@ class RunStore:
         self.db = db
         self.registry = registry
         self._versions: dict[int, Workflow] = {}
+        self._plans: dict[int, list[tuple]] = {}
         self._listeners: list[Callable[[list[Event]], None]] = []
         self._seq = itertools.count(1)
         self._lock = threading.Lock()
@@ -148,7 +164,52 @@ class RunStore:
                      trigger: Any, *, intake_item_id: int | None = None,
                      parent: tuple[str, str] | None = None, practice: bool = False,
                      run_id: str | None = None) -> Run:
-        """Create a run inside the caller's transaction (intake commits its item with it)."""
+        """Create a run inside the caller's ORM transaction (intake commits its item with it)."""
+        s.flush()
+        cur = s.connection().connection.driver_connection.cursor()
+        try:
+            run_id = self._insert_run(cur, row.id, version.id, wf, trigger,
+                                      intake_item_id=intake_item_id, parent=parent,
+                                      practice=practice, run_id=run_id)
+        finally:
+            cur.close()
+        return s.get(Run, run_id)
+
+    def start_run(self, workflow_name: str, trigger: Any, *, practice: bool = False,
+                  who: str | None = None) -> str:
+        """Start a run of the workflow's current version (an operator's or a test's)."""
+        who = who or audit.current_user()
+        with self.db.write_raw() as cur:
+            found = cur.execute("SELECT id, archived, current_version_id FROM workflows "
+                                "WHERE name = ?", (workflow_name,)).fetchone()
+            if found is None:
+                raise workflows.no_workflow(workflow_name)
+            workflow_id, archived, version_id = found
+            if archived:
+                raise ActionRefused(f"The workflow “{workflow_name}” is archived.")
+            version = cur.execute("SELECT number FROM workflow_versions WHERE id = ?",
+                                  (version_id,)).fetchone()
+            if version is None:
+                raise workflows.no_version(workflow_name)
+            wf = self._versions.get(version_id)
+            if wf is None:
+                definition = cur.execute("SELECT definition FROM workflow_versions WHERE id = ?",
+                                         (version_id,)).fetchone()[0]
+                wf = self._versions.setdefault(version_id, Workflow.from_json(definition))
+            run_id = self._insert_run(cur, workflow_id, version_id, wf, trigger,
+                                      practice=practice)
+            cur.execute("INSERT INTO audit (at, who, action, run_id, after) "
+                        "VALUES (?, ?, 'run_started', ?, ?)",
+                        (time.time(), who, run_id,
+                         json.dumps({"workflow": workflow_name, "version": version[0]})))
+        self._emit([Event("run_started", run_id)])
+        return run_id
+
+    def _insert_run(self, cur: sqlite3.Cursor, workflow_id: int, version_id: int, wf: Workflow,
+                    trigger: Any, *, intake_item_id: int | None = None,
+                    parent: tuple[str, str] | None = None, practice: bool = False,
+                    run_id: str | None = None) -> str:
+        """The run's row and one row per step, in the caller's transaction."""
         now = time.time()
         key = ""
         if wf.business_key:
@@ -156,98 +217,121 @@ class RunStore:
                 key = str(templates.render_text(wf.business_key, {"trigger": trigger}))[:300]
             except DaloyError as exc:
                 log.warning("business key of a %s run could not be rendered: %s", wf.name, exc)
-        run = Run(id=run_id or uuid.uuid4().hex, workflow_id=row.id, version_id=version.id,
-                  workflow_name=wf.name, status=m.RUN_RUNNING, business_key=key, trigger=trigger,
-                  cancelled=False, practice=practice, intake_item_id=intake_item_id,
-                  parent_run_id=parent[0] if parent else None,
-                  parent_step=parent[1] if parent else None, created_at=now, updated_at=now)
-        s.add(run)
-        states = m.initial(wf)
-        for i, step in enumerate(wf.steps):
-            spec = self.registry.get(step.type)
-            policy = spec.retry.merged(step.retry) if spec else None
-            s.add(StepRun(run_id=run.id, name=step.name, type=step.type, position=i,
-                          state=states[step.name],
-                          max_attempts=policy.max_attempts if policy else 1,
-                          reconcilable=bool(spec and spec.outcome_may_be_unknown),
-                          updated_at=now))
-        run.status = m.run_status(states)
-        if not wf.steps:
-            run.status = m.RUN_SUCCEEDED
-            run.finished_at = now
-        self._versions.setdefault(version.id, wf)
-        return run
-
-    def start_run(self, workflow_name: str, trigger: Any, *, practice: bool = False,
-                  who: str | None = None) -> str:
-        with self.db.write() as s:
-            row, version, wf = load_workflow(s, workflow_name)
-            if row.archived:
-                raise ActionRefused(f"The workflow “{workflow_name}” is archived.")
-            run = self.start_run_in(s, row, version, wf, trigger, practice=practice)
-            audit.record(s, who, "run_started", run_id=run.id,
-                         after={"workflow": workflow_name, "version": version.number})
-            run_id = run.id
-        self._emit([Event("run_started", run_id)])
+        run_id = run_id or uuid.uuid4().hex
+        done = not wf.steps
+        cur.execute(
+            "INSERT INTO runs (id, workflow_id, version_id, workflow_name, status, business_key, "
+            "trigger, cancelled, practice, parent_run_id, parent_step, intake_item_id, "
+            "created_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, "
+            "?, ?)",
+            (run_id, workflow_id, version_id, wf.name,
+             m.RUN_SUCCEEDED if done else m.RUN_RUNNING, key, json.dumps(trigger), practice,
+             parent[0] if parent else None, parent[1] if parent else None, intake_item_id,
+             now, now, now if done else None))
+        cur.executemany(
+            "INSERT INTO step_runs (run_id, name, type, position, state, attempts, max_attempts, "
+            "reconcilable, needs_reconcile, sleeping, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0, ?)",
+            [(run_id, *step, now) for step in self._plan(version_id, wf)])
         return run_id
 
+    def _plan(self, version_id: int, wf: Workflow) -> list[tuple]:
+        """The step rows every run of a version starts with, policies pinned from the specs:
+        (name, type, position, state, max_attempts, reconcilable)."""
+        plan = self._plans.get(version_id)
+        if plan is None:
+            states = m.initial(wf)
+            plan = []
+            for i, step in enumerate(wf.steps):
+                spec = self.registry.get(step.type)
+                policy = spec.retry.merged(step.retry) if spec else None
+                plan.append((step.name, step.type, i, states[step.name],
+                             policy.max_attempts if policy else 1,
+                             bool(spec and spec.outcome_may_be_unknown)))
+            self._plans[version_id] = plan
+        return plan
+
+    def current_workflow(self, s: Session, name: str
+                         ) -> tuple[WorkflowRow, WorkflowVersion, Workflow]:
+        """The workflow's row, its current version and that version parsed (parsed once)."""
+        row = workflows.get_row(s, name)
+        version = workflows.current_version(s, row)
+        wf = self._versions.get(version.id)
+        if wf is None:
+            wf = self._versions.setdefault(version.id, Workflow.from_json(version.definition))
+        return row, version, wf
+
     # -- claiming -----------------------------------------------------------------------------
+    # Claiming a step and recording its success are what every step costs, so they are written
+    # in SQLite SQL on the DB-API cursor (``Database.write_raw``); the rarer transitions (fail,
+    # ask, sleep, recovery, operator actions) use the ORM.
     def claim(self, owner: str, *, limit: int = 1, lease_seconds: float = 60.0,
               now: float | None = None) -> list[Claim]:
         now = time.time() if now is None else now
         claims: list[Claim] = []
-        events: list[Event] = []
-        with self.db.write() as s:
-            rows = list(s.scalars(
-                select(StepRun).where(or_(
-                    StepRun.state == m.READY,
-                    and_(StepRun.state == m.RETRY_WAIT, StepRun.next_attempt_at <= now)))
-                .order_by(StepRun.id).limit(limit)))
+        with self.db.write_raw() as cur:
+            rows = cur.execute(
+                f"SELECT {_STEP_COLS} FROM step_runs WHERE state = 'ready' "
+                "OR (state = 'retry_wait' AND next_attempt_at <= ?) ORDER BY id LIMIT ?",
+                (now, limit)).fetchall()
             if not rows:
                 return []
-            runs = {r.id: r for r in s.scalars(select(Run).where(
-                Run.id.in_({row.run_id for row in rows})))}
+            run_ids = sorted({r[1] for r in rows})
+            runs = {r[0]: r for r in cur.execute(
+                "SELECT id, version_id, trigger, business_key, practice, status, cancelled "
+                f"FROM runs WHERE id IN ({','.join('?' * len(run_ids))})", run_ids)}
+            triggers = {rid: _loads(r[2]) for rid, r in runs.items()}
             for row in rows:
-                run = runs[row.run_id]
-                resumed = row.sleeping
-                if not resumed:
-                    row.attempts += 1
-                    s.add(Attempt(run_id=row.run_id, step_name=row.name, number=row.attempts,
-                                  runner=owner, started_at=now))
-                lease = f"{owner}#{next(self._seq)}"
-                row.state = m.RUNNING
-                row.lease_owner = lease
-                row.lease_expires_at = now + lease_seconds
-                row.started_at = row.started_at or now
-                row.updated_at = now
-                row.next_attempt_at = None
-                if run.status != m.RUN_RUNNING and not run.cancelled:
-                    run.status = m.RUN_RUNNING
-                    run.updated_at = now
-                claims.append(Claim(
-                    step_id=row.id, run_id=row.run_id, step_name=row.name, step_type=row.type,
-                    version_id=run.version_id, lease=lease, attempt=row.attempts,
-                    max_attempts=row.max_attempts, resumed=resumed,
-                    needs_reconcile=row.needs_reconcile, scratch=row.scratch,
-                    input_override=row.input_override, trigger=run.trigger,
-                    business_key=run.business_key, practice=run.practice))
-                events.append(Event("step_changed", row.run_id, row.name, status=m.RUNNING))
-            self._fill_step_data(s, claims)
+                run = runs[row[1]]
+                claims.append(self._take(cur, row, owner, lease_seconds, now, version_id=run[1],
+                                         trigger=triggers[row[1]], business_key=run[3],
+                                         practice=bool(run[4])))
+                if run[5] != m.RUN_RUNNING and not run[6]:
+                    cur.execute("UPDATE runs SET status = ?, updated_at = ? WHERE id = ?",
+                                (m.RUN_RUNNING, now, row[1]))
+                    runs[row[1]] = (*run[:5], m.RUN_RUNNING, run[6])
+            data: dict[str, dict[str, dict[str, Any]]] = {r: {} for r in run_ids}
+            for run_id, name, state, port, output in cur.execute(
+                    "SELECT run_id, name, state, port, output FROM step_runs "
+                    f"WHERE run_id IN ({','.join('?' * len(run_ids))}) "
+                    "AND state IN ('succeeded', 'skipped')", run_ids):
+                data[run_id][name] = {"output": _loads(output), "port": port, "state": state}
+            for c in claims:
+                c.steps = dict(data[c.run_id])
             crashpoint("before_claim_commit")
         crashpoint("after_claim_commit")
-        self._emit(events)
+        self._emit([Event("step_changed", c.run_id, c.step_name, status=m.RUNNING)
+                    for c in claims])
         return claims
 
-    def _fill_step_data(self, s: Session, claims: list[Claim]) -> None:
-        run_ids = {c.run_id for c in claims}
-        data: dict[str, dict[str, dict[str, Any]]] = {r: {} for r in run_ids}
-        for name, run_id, output, port, state in s.execute(
-                select(StepRun.name, StepRun.run_id, StepRun.output, StepRun.port, StepRun.state)
-                .where(StepRun.run_id.in_(run_ids),
-                       StepRun.state.in_((m.SUCCEEDED, m.SKIPPED)))):
-            data[run_id][name] = {"output": output, "port": port, "state": state}
-        for c in claims:
-            c.steps = data[c.run_id]
+    def _take(self, cur: sqlite3.Cursor, row: tuple, owner: str, lease_seconds: float,
+              now: float, *, version_id: int, trigger: Any, business_key: str,
+              practice: bool) -> Claim:
+        """Mark one ready (or due) step running under a new lease; its attempt starts now, or
+        continues when the step was only asleep (a wait, a child run)."""
+        step_id, run_id, name, type_, attempts, max_attempts, sleeping, reconcile, scratch, \
+            override = row
+        if sleeping:
+            last = cur.execute("SELECT id FROM attempts WHERE run_id = ? AND step_name = ? "
+                               "ORDER BY number DESC LIMIT 1", (run_id, name)).fetchone()
+            attempt_id = last[0] if last else None
+        else:
+            attempts += 1
+            attempt_id = cur.execute(
+                "INSERT INTO attempts (run_id, step_name, number, runner, started_at, outcome) "
+                "VALUES (?, ?, ?, ?, ?, 'running')", (run_id, name, attempts, owner, now)
+            ).lastrowid
+        lease = f"{owner}#{next(self._seq)}"
+        cur.execute("UPDATE step_runs SET state = 'running', attempts = ?, lease_owner = ?, "
+                    "lease_expires_at = ?, started_at = COALESCE(started_at, ?), updated_at = ?, "
+                    "next_attempt_at = NULL WHERE id = ?",
+                    (attempts, lease, now + lease_seconds, now, now, step_id))
+        return Claim(step_id=step_id, run_id=run_id, step_name=name, step_type=type_,
+                     version_id=version_id, lease=lease, attempt=attempts,
+                     max_attempts=max_attempts, resumed=bool(sleeping),
+                     needs_reconcile=bool(reconcile), scratch=_loads(scratch),
+                     input_override=_loads(override), trigger=trigger,
+                     business_key=business_key, practice=practice, attempt_id=attempt_id)
 
     def heartbeat(self, leases: Iterable[str], lease_seconds: float) -> None:
         leases = list(leases)
@@ -269,7 +353,9 @@ class RunStore:
 
     def _finish_attempt(self, s: Session, claim: Claim, outcome: str, error: str | None,
                         now: float) -> None:
-        if claim.resumed:
+        if claim.attempt_id is not None:
+            att = s.get(Attempt, claim.attempt_id)
+        elif claim.resumed:
             att = s.scalar(select(Attempt).where(Attempt.run_id == claim.run_id,
                                                  Attempt.step_name == claim.step_name)
                            .order_by(Attempt.number.desc()).limit(1))
@@ -285,6 +371,125 @@ class RunStore:
     def succeed(self, claim: Claim, output: Any, port: str = "out",
                 effects: Iterable[Callable[[Session], None]] = (), *,
                 input: Any = None) -> bool:
+        """Record the step's result and make what follows it ready, in one transaction."""
+        effects = list(effects)
+        if effects:
+            return self._succeed_with_effects(claim, output, port, effects, input)
+        return self.succeed_and_continue(claim, output, port, input=input, chain=False)[0]
+
+    def succeed_and_continue(self, claim: Claim, output: Any, port: str = "out", *,
+                             input: Any = None, chain: bool = True,
+                             lease_seconds: float = 60.0) -> tuple[bool, Claim | None]:
+        """``succeed``, and with ``chain`` also claim a step this made ready in the same run, in
+        the same transaction: a chain of steps costs one commit per step, and the runner goes
+        straight on with the next one. Returns (recorded, the next claim or None)."""
+        try:
+            output_json, input_json = json.dumps(output), _dumps(input)
+        except (TypeError, ValueError) as exc:
+            self.fail(claim, f"The step's result could not be saved: {exc}", retryable=False,
+                      retry_at=None)
+            return False, None
+        now = time.time()
+        with self.db.write_raw() as cur:
+            if cur.execute("UPDATE step_runs SET state = 'succeeded', output = ?, port = ?, "
+                           "error = NULL, input = COALESCE(?, input), finished_at = ?, "
+                           "updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
+                           "needs_reconcile = 0, sleeping = 0 "
+                           "WHERE id = ? AND state = 'running' AND lease_owner = ?",
+                           (output_json, port, input_json, now, now, claim.step_id, claim.lease)
+                           ).rowcount != 1:
+                state = cur.execute("SELECT state FROM step_runs WHERE id = ?",
+                                    (claim.step_id,)).fetchone()
+                log.info("run %s step %s: result discarded, the lease was lost (state %s)",
+                         claim.run_id, claim.step_name, state[0] if state else "gone")
+                return False, None
+            self._finish_attempt_raw(cur, claim, "succeeded", None, now)
+            events = [Event("step_changed", claim.run_id, claim.step_name, status=m.SUCCEEDED)]
+            advanced, nxt = self._advance_raw(cur, claim, output, port, now,
+                                              lease_seconds if chain else None)
+            events += advanced
+            crashpoint("before_result_commit")
+        crashpoint("after_result_commit")
+        self._emit(events)
+        return True, nxt
+
+    def _finish_attempt_raw(self, cur: sqlite3.Cursor, claim: Claim, outcome: str,
+                            error: str | None, now: float) -> None:
+        if claim.attempt_id is None:
+            return
+        cur.execute("UPDATE attempts SET outcome = ?, error = ?, finished_at = ? WHERE id = ?",
+                    (outcome, error, now, claim.attempt_id))
+
+    def _advance_raw(self, cur: sqlite3.Cursor, claim: Claim, output: Any, port: str,
+                     now: float, lease_seconds: float | None) -> tuple[list[Event], Claim | None]:
+        """After ``claim``'s step succeeded: ready or skip what follows, claim the next ready
+        step when ``lease_seconds`` is given, and bring the run's status up to date."""
+        run_id = claim.run_id
+        wf = self._versions.get(claim.version_id)
+        if wf is None:
+            with self.db.read() as s:
+                wf = self.workflow_for_version(s, claim.version_id)
+        rows = {r[2]: r for r in cur.execute(
+            f"SELECT {_STEP_COLS}, state, port, output FROM step_runs WHERE run_id = ?",
+            (run_id,))}
+        states = {name: r[10] for name, r in rows.items()}
+        events: list[Event] = []
+        changes = m.advance(wf, {name: m.StepFact(r[10], r[11]) for name, r in rows.items()})
+        nxt_name = None
+        if lease_seconds is not None:
+            ready = [n for n in (*changes, *states) if changes.get(n, states[n]) == m.READY]
+            nxt_name = min(ready, key=lambda n: rows[n][0]) if ready else None
+        for name, new in changes.items():
+            states[name] = new
+            if name == nxt_name:
+                continue               # goes from pending to running below, in this transaction
+            cur.execute("UPDATE step_runs SET state = ?, updated_at = ?, finished_at = ? "
+                        "WHERE id = ?", (new, now, now if new == m.SKIPPED else None,
+                                         rows[name][0]))
+            events.append(Event("step_changed", run_id, name, status=new))
+        nxt = None
+        if nxt_name is not None:
+            nxt = self._take(cur, rows[nxt_name][:10], claim.lease.split("#", 1)[0],
+                             lease_seconds, now, version_id=claim.version_id,
+                             trigger=claim.trigger, business_key=claim.business_key,
+                             practice=claim.practice)
+            states[nxt_name] = m.RUNNING
+            data = dict(claim.steps)
+            data[claim.step_name] = {"output": output, "port": port, "state": m.SUCCEEDED}
+            for name, st in states.items():
+                if st in (m.SUCCEEDED, m.SKIPPED) and name not in data:
+                    r = rows[name]
+                    data[name] = {"output": _loads(r[12]), "port": r[11], "state": st}
+            nxt.steps = data
+            events.append(Event("step_changed", run_id, nxt_name, status=m.RUNNING))
+        return events + self._refresh_status_raw(cur, run_id, states, now), nxt
+
+    def _refresh_status_raw(self, cur: sqlite3.Cursor, run_id: str, states: dict[str, str],
+                            now: float) -> list[Event]:
+        status = m.run_status(states)
+        final = status in m.RUN_FINAL
+        if not cur.execute("UPDATE runs SET status = ?, updated_at = ?, finished_at = ? "
+                           "WHERE id = ? AND status != ? AND NOT cancelled",
+                           (status, now, now if final else None, run_id, status)).rowcount:
+            return []
+        events = [Event("run_changed", run_id, status=status)]
+        parent_run, parent_step = cur.execute(
+            "SELECT parent_run_id, parent_step FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if final and parent_run and parent_step:
+            # Wake the parent's step that waits for this child run (see ``_wake``).
+            if cur.execute("UPDATE step_runs SET next_attempt_at = ? WHERE run_id = ? AND "
+                           "name = ? AND state = 'retry_wait' AND sleeping = 1",
+                           (now, parent_run, parent_step)).rowcount:
+                events.append(Event("step_changed", parent_run, parent_step,
+                                    status=m.RETRY_WAIT))
+            else:
+                cur.execute("UPDATE step_runs SET next_attempt_at = ? WHERE run_id = ? AND "
+                            "name = ? AND state = 'running'", (now, parent_run, parent_step))
+        return events
+
+    def _succeed_with_effects(self, claim: Claim, output: Any, port: str,
+                              effects: list[Callable[[Session], None]], input: Any) -> bool:
+        """A result whose step also changes Daloy's own tables: the ORM path, one transaction."""
         now = time.time()
         with self.db.write() as s:
             row = self._held(s, claim)

@@ -53,17 +53,25 @@ def summarize_change(old: Workflow | None, new: Workflow) -> str:
     return (("; ".join(parts)).capitalize() + ".") if parts else "No changes."
 
 
+def no_workflow(name: str) -> WorkflowNotFound:
+    return WorkflowNotFound(f"There is no workflow called “{name}”.")
+
+
+def no_version(name: str) -> WorkflowNotFound:
+    return WorkflowNotFound(f"The workflow “{name}” has no saved version.")
+
+
 def get_row(s: Session, name: str) -> WorkflowRow:
     row = s.scalar(select(WorkflowRow).where(WorkflowRow.name == name))
     if row is None:
-        raise WorkflowNotFound(f"There is no workflow called “{name}”.")
+        raise no_workflow(name)
     return row
 
 
 def current_version(s: Session, row: WorkflowRow) -> WorkflowVersion:
     v = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
     if v is None:
-        raise WorkflowNotFound(f"The workflow “{row.name}” has no saved version.")
+        raise no_version(row.name)
     return v
 
 

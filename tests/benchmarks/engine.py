@@ -22,8 +22,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import event  # noqa: E402
-
 from app.core import machine as m  # noqa: E402
 from app.core.model import Edge, Step, Workflow  # noqa: E402
 from app.runtime.runtime import Runtime  # noqa: E402
@@ -61,15 +59,6 @@ def engine_rate(folder: Path, runs: int, workers: int) -> dict[str, float]:
     db = Database.open_dir(folder / "engine")
     with db.write() as s:
         workflows.save(s, chain())
-    commits = 0
-    lock = threading.Lock()
-
-    @event.listens_for(db.engine, "commit")
-    def _count(_conn) -> None:  # noqa: ANN001
-        nonlocal commits
-        with lock:
-            commits += 1
-
     rt = Runtime(db, workers=workers, poll_interval=1.0)
     rt.start()
     finished: dict[str, float] = {}
@@ -85,14 +74,14 @@ def engine_rate(folder: Path, runs: int, workers: int) -> dict[str, float]:
             done.set()
 
     rt.store.subscribe(on_events)
-    c0 = commits
+    c0 = db.commits
     t0 = time.perf_counter()
     for i in range(runs):
         rid = rt.store.start_run("bench-chain", {"n": i})
         started[rid] = time.perf_counter()
     done.wait(600)
     elapsed = time.perf_counter() - t0
-    total_commits = commits - c0
+    total_commits = db.commits - c0
     rt.shutdown(grace=5)
     db.close()
     lat = sorted(finished[r] - started[r] for r in started if r in finished)
