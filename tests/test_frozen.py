@@ -97,5 +97,13 @@ def test_frozen_window_opens_and_quits_cleanly(frozen, tmp_path):
     log = (tmp_path / "logs" / "daloy.log").read_text()
     assert "main window shown" in log
     import sqlite3
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.store.migrate import MIGRATIONS
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
     with sqlite3.connect(tmp_path / "daloy.sqlite3") as c:       # migrations ran, frozen
-        assert c.execute("select version_num from alembic_version").fetchone()[0] == "0002"
+        assert c.execute("select version_num from alembic_version").fetchone()[0] == head

@@ -179,14 +179,18 @@ class Runtime:
                 free -= len(claims)
 
     def _execute(self, claim: Claim) -> None:
-        """Execute a claimed step, then the steps its success claimed after it in the same run,
-        until the chain ends (or the runtime is stopping)."""
+        """A worker: execute a claimed step, then the steps its success claimed after it in the
+        same run, then whatever else is ready, until nothing is (or the runtime is stopping).
+        Busy workers pull their next step themselves; the dispatcher only starts idle ones."""
         current: Claim | None = claim
         while current is not None:
             nxt = None
             try:
                 nxt = self.executor.execute(current, chain=not self._stopping,
                                             lease_seconds=self.lease_seconds)
+                if nxt is None and not self._stopping:
+                    nxt = next(iter(self.store.claim(self.owner, limit=1,
+                                                     lease_seconds=self.lease_seconds)), None)
             except Exception:  # noqa: BLE001 - the store failed; the lease will expire and recover
                 log.exception("run %s step %s: recording the attempt failed", current.run_id,
                               current.step_name)

@@ -129,6 +129,7 @@ class Database:
         with self._write_lock:
             conn = self._raw_connection()
             cur = conn.cursor()
+            changes = conn.total_changes
             try:
                 cur.execute("BEGIN IMMEDIATE")
                 try:
@@ -138,7 +139,8 @@ class Database:
                     if conn.in_transaction:
                         conn.rollback()
                     raise
-                self.commits += 1
+                if conn.total_changes != changes:      # a claim that found nothing wrote nothing
+                    self.commits += 1
             finally:
                 cur.close()
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -69,8 +70,18 @@ class Run(Base):
 
 class StepRun(Base):
     __tablename__ = "step_runs"
+    # Partial indexes over the few active steps only (queries must name the state as a literal,
+    # see ``runs.state_is``): a step's usual path, pending → running → succeeded, then touches
+    # one small index instead of moving entries around a large one on every transition.
     __table_args__ = (UniqueConstraint("run_id", "name"),
-                      Index("ix_step_runs_state_next", "state", "next_attempt_at"))
+                      Index("ix_step_runs_ready", "id", sqlite_where=text("state = 'ready'"),
+                            postgresql_where=text("state = 'ready'")),
+                      Index("ix_step_runs_due", "next_attempt_at",
+                            sqlite_where=text("state = 'retry_wait'"),
+                            postgresql_where=text("state = 'retry_wait'")),
+                      Index("ix_step_runs_running", "lease_owner",
+                            sqlite_where=text("state = 'running'"),
+                            postgresql_where=text("state = 'running'")))
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("runs.id"))
     name: Mapped[str] = mapped_column(String(100))

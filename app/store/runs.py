@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
@@ -39,6 +39,13 @@ FAR_FUTURE = 4102444800.0  # 2100-01-01: "until woken"
 # What claiming a step reads (``RunStore._take`` unpacks it in this order).
 _STEP_COLS = ("id, run_id, name, type, attempts, max_attempts, sleeping, needs_reconcile, "
               "scratch, input_override")
+
+
+def state_is(state: str) -> ColumnElement[bool]:
+    """``step_runs.state = '<state>'`` with the state written into the SQL: SQLite uses a partial
+    index (models.StepRun) only for a literal, never for a bound parameter."""
+    assert state in m.STEP_STATES
+    return text(f"step_runs.state = '{state}'")
 
 
 def _loads(value: str | None) -> Any:
@@ -270,10 +277,13 @@ class RunStore:
         now = time.time() if now is None else now
         claims: list[Claim] = []
         with self.db.write_raw() as cur:
+            # Ready steps and due retries, oldest first (each from its partial index).
             rows = cur.execute(
-                f"SELECT {_STEP_COLS} FROM step_runs WHERE state = 'ready' "
-                "OR (state = 'retry_wait' AND next_attempt_at <= ?) ORDER BY id LIMIT ?",
-                (now, limit)).fetchall()
+                f"SELECT * FROM (SELECT {_STEP_COLS} FROM step_runs WHERE state = 'ready' "
+                "ORDER BY id LIMIT ?) UNION ALL SELECT * FROM ("
+                f"SELECT {_STEP_COLS} FROM step_runs WHERE state = 'retry_wait' "
+                "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?) ORDER BY 1 LIMIT ?",
+                (limit, now, limit, limit)).fetchall()
             if not rows:
                 return []
             run_ids = sorted({r[1] for r in rows})
@@ -339,7 +349,7 @@ class RunStore:
             return
         with self.db.write() as s:
             s.execute(update(StepRun).where(StepRun.lease_owner.in_(leases),
-                                            StepRun.state == m.RUNNING)
+                                            state_is(m.RUNNING))
                       .values(lease_expires_at=time.time() + lease_seconds))
 
     # -- recording results --------------------------------------------------------------------
@@ -690,7 +700,7 @@ class RunStore:
         events: list[Event] = []
         count = 0
         with self.db.write() as s:
-            for row in s.scalars(select(StepRun).where(StepRun.state == m.RUNNING)):
+            for row in s.scalars(select(StepRun).where(state_is(m.RUNNING))):
                 owner = (row.lease_owner or "").split("#", 1)[0]
                 expired = row.lease_expires_at is None or row.lease_expires_at <= now
                 if not expired and is_alive(owner) is not False:
@@ -735,7 +745,7 @@ class RunStore:
         n = 0
         with self.db.write() as s:
             for row in s.scalars(select(StepRun).where(StepRun.lease_owner.in_(leases),
-                                                       StepRun.state == m.RUNNING)):
+                                                       state_is(m.RUNNING))):
                 n += 1
                 self._finish_attempt(s, _claim_of(row), "interrupted", "Daloy was shut down", now)
                 if row.sleeping:
@@ -751,15 +761,15 @@ class RunStore:
     def next_wakeups(self, limit: int = 1000) -> list[float]:
         with self.db.read() as s:
             return list(s.scalars(select(StepRun.next_attempt_at).where(
-                StepRun.state == m.RETRY_WAIT, StepRun.next_attempt_at < FAR_FUTURE)
+                state_is(m.RETRY_WAIT), StepRun.next_attempt_at < FAR_FUTURE)
                 .order_by(StepRun.next_attempt_at).limit(limit)))
 
     def has_ready(self) -> bool:
         with self.db.read() as s:
-            return s.scalar(select(StepRun.id).where(or_(
-                StepRun.state == m.READY,
-                and_(StepRun.state == m.RETRY_WAIT, StepRun.next_attempt_at <= time.time())))
-                .limit(1)) is not None
+            return bool(s.execute(text(
+                "SELECT EXISTS (SELECT 1 FROM step_runs WHERE state = 'ready') OR EXISTS "
+                "(SELECT 1 FROM step_runs WHERE state = 'retry_wait' AND next_attempt_at <= :now)"
+            ), {"now": time.time()}).scalar())
 
 
 def _claim_of(row: StepRun) -> Claim:
