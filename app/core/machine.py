@@ -84,24 +84,24 @@ def _edge_taken(fact: StepFact | None, port: str) -> bool | None:
 
 def advance(wf: Workflow, facts: Mapping[str, StepFact]) -> dict[str, str]:
     """New states for pending steps whose inputs are now decided (ready or skipped), cascading."""
+    incoming: dict[str, list] = {}
+    for e in wf.edges:
+        incoming.setdefault(e.target, []).append(e)
+    waiting = [n for n in wf.step_names()
+               if n in incoming and (f := facts.get(n)) is not None and f.state == PENDING]
     current = dict(facts)
     changes: dict[str, str] = {}
     progress = True
-    while progress:
+    while progress and waiting:
         progress = False
-        for name in wf.step_names():
-            fact = current.get(name)
-            if fact is None or fact.state != PENDING:
-                continue
-            incoming = wf.incoming(name)
-            if not incoming:
-                continue
-            taken = [_edge_taken(current.get(e.source), e.port) for e in incoming]
-            if any(t is None for t in taken):
+        for name in list(waiting):
+            taken = [_edge_taken(current.get(e.source), e.port) for e in incoming[name]]
+            if None in taken:
                 continue
             new = READY if any(taken) else SKIPPED
             changes[name] = new
             current[name] = StepFact(new)
+            waiting.remove(name)
             progress = True
     return changes
 

@@ -8,10 +8,11 @@
 2. Drain: N runs of a 5-step ``transform`` chain are started, then the real Runtime executes
    them; steps/s and the commits that execution spends per step (``Database.commits``: write
    transactions that changed something).
+   Drained once with one worker and once with ``--workers`` (the product's default, 4).
 3. Live: the same while one thread starts the runs with the runtime running: p50/p95 latency
    from start to finish, and the throughput when starting and executing share the write lock.
 The last line is ``engine_vs_sqlite_ratio=<drain steps/s ÷ (raw commits/s ÷ commits per
-step)>``; the line before it gives the same ratio for the live phase.
+step)>`` for ``--workers``; the lines before it give the same ratio with one worker and live.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from app.store.db import Database  # noqa: E402
 
 
 def raw_commit_rate(folder: Path, journal: str = "WAL", sync: str = "FULL",
-                    seconds: float = 2.0) -> float:
-    path = folder / f"raw-{journal}-{sync}.sqlite3"
+                    seconds: float = 2.0, name: str = "raw") -> float:
+    path = folder / f"{name}-{journal}-{sync}.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA journal_mode={journal}")
     conn.execute(f"PRAGMA synchronous={sync}")
@@ -136,22 +137,28 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        raw = raw_commit_rate(folder)
         normal = raw_commit_rate(folder, sync="NORMAL")
         delete = raw_commit_rate(folder, journal="DELETE", sync="FULL")
-        print(f"raw sqlite commits/s  WAL+FULL={raw:.0f}  WAL+NORMAL={normal:.0f}  "
-              f"DELETE+FULL={delete:.0f}")
+        # Each drain right after its own raw measurement: the disk's fsync time drifts.
+        raw1 = raw_commit_rate(folder, name="raw1")
+        one = drain(folder / "drain1", args.runs, 1)
+        raw = raw_commit_rate(folder)
         d = drain(folder / "drain", args.runs, args.workers)
         lv = live(folder / "live", args.runs, args.workers)
-    print(f"engine: {args.runs} runs of a 5-step transform chain, {args.workers} workers")
+    print(f"raw sqlite commits/s  WAL+FULL={raw:.0f} (and {raw1:.0f} before the 1-worker drain)"
+          f"  WAL+NORMAL={normal:.0f}  DELETE+FULL={delete:.0f}")
+    print(f"engine: {args.runs} runs of a 5-step transform chain")
     print(f"starting runs: {d['starts_per_s']:.0f} runs/s (one commit each)")
-    print(f"drain: {d['finished']}/{args.runs} runs, runs/s={d['runs_per_s']:.1f} "
-          f"steps/s={d['steps_per_s']:.1f} commits/step={d['commits_per_step']:.2f}")
-    print(f"live (starting while running): {lv['finished']}/{args.runs} runs, "
-          f"runs/s={lv['runs_per_s']:.1f} steps/s={lv['steps_per_s']:.1f} "
+    for label, res in (("1 worker", one), (f"{args.workers} workers", d)):
+        print(f"drain, {label}: {res['finished']}/{args.runs} runs, "
+              f"runs/s={res['runs_per_s']:.1f} steps/s={res['steps_per_s']:.1f} "
+              f"commits/step={res['commits_per_step']:.2f}")
+    print(f"live, {args.workers} workers (starting while running): {lv['finished']}/{args.runs}"
+          f" runs, runs/s={lv['runs_per_s']:.1f} steps/s={lv['steps_per_s']:.1f} "
           f"p50_latency={lv['p50'] * 1000:.1f}ms p95_latency={lv['p95'] * 1000:.1f}ms")
     budget = raw / d["commits_per_step"]
     print(f"target steps/s >= 50% of raw/commits-per-step = {0.5 * budget:.1f}")
+    print(f"one_worker_vs_sqlite_ratio={one['steps_per_s'] / (raw1 / one['commits_per_step']):.3f}")
     print(f"live_vs_sqlite_ratio={lv['steps_per_s'] / budget:.3f}")
     print(f"engine_vs_sqlite_ratio={d['steps_per_s'] / budget:.3f}")
 
