@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.steps import Registry
@@ -89,10 +90,12 @@ class AppContext:
             self.events = EngineEvents(self.store)
 
     def background(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-                   on_error: Callable[[BaseException], None] | None = None) -> None:
+                   on_error: Callable[[BaseException], None] | None = None, *,
+                   owner: QObject | None = None) -> None:
         """Run ``fn()`` on a worker thread; ``on_done(result)`` / ``on_error(exc)`` run on the
         GUI thread. The relay object is created here, on the GUI thread, so its signals are
-        delivered there."""
+        delivered there. With ``owner`` (the widget the callbacks update), they are dropped
+        when that widget was deleted meanwhile (its pane was rebuilt by a newer event)."""
         relay = _Relay()
         self._relays.add(relay)
 
@@ -100,8 +103,11 @@ class AppContext:
             self._relays.discard(relay)
             relay.deleteLater()
 
-        relay.done.connect(lambda r: (on_done(r) if on_done else None, finish()))
-        relay.failed.connect(lambda e: (on_error(e) if on_error else
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
+
+        relay.done.connect(lambda r: (on_done(r) if on_done and alive() else None, finish()))
+        relay.failed.connect(lambda e: (on_error(e) if on_error and alive() else
                                         log.error("background task failed: %s", e), finish()))
         self.pool.start(_Job(fn, relay))
 

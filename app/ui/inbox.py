@@ -305,17 +305,18 @@ class InboxDetail(QScrollArea):
             self._do(lambda: self.ctx.actions.cancel(rid), "Order cancelled.")
 
     def _do(self, fn, done_text: str) -> None:  # noqa: ANN001
-        self.status.setText("Working…")
+        status = self.status            # the entry's pane may be rebuilt before the answer comes
+        status.setText("Working…")
 
         def ok(_result: object) -> None:
-            self.status.setText(done_text)
+            status.setText(done_text)
             self.acted.emit()
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(str(exc))
-            self.status.setStyleSheet("color: #c62828")
+            status.setText(str(exc))
+            status.setStyleSheet("color: #c62828")
 
-        self.ctx.background(fn, ok, failed)
+        self.ctx.background(fn, ok, failed, owner=status)
 
 
 class InboxPage(Page):
