@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import and_, or_, select
 
 from app.store import queries
 from app.store.explain import why
-from app.store.models import Run
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import RUN_WORDS, STATE_WORDS, clock, icon, short_time, words
@@ -41,22 +39,11 @@ COLUMNS = ("Order", "Workflow", "Status", "Started", "Finished")
 
 def fetch_page(ctx: AppContext, filters: dict[str, Any], after: tuple[float, str] | None,
                limit: int = PAGE) -> list[dict[str, Any]]:
-    """Keyset pagination on (created_at, id): a deep page costs the same as the first."""
-    q = select(Run.id, Run.business_key, Run.workflow_name, Run.status, Run.created_at,
-               Run.finished_at)
-    if filters.get("status"):
-        q = q.where(Run.status == filters["status"])
-    if filters.get("workflow"):
-        q = q.where(Run.workflow_name == filters["workflow"])
-    if filters.get("key"):
-        q = q.where(Run.business_key.like(f"{filters['key']}%"))
-    if filters.get("since"):
-        q = q.where(Run.created_at >= filters["since"])
-    if after is not None:
-        q = q.where(or_(Run.created_at < after[0], and_(Run.created_at == after[0], Run.id < after[1])))
-    q = q.order_by(Run.created_at.desc(), Run.id.desc()).limit(limit)
     with ctx.db.read() as s:
-        return [dict(r._mapping) for r in s.execute(q)]
+        return [queries.run_dict(r) for r in queries.list_runs(
+            s, status=filters.get("status"), workflow=filters.get("workflow"),
+            business_key=filters.get("key"), since=filters.get("since"), after=after,
+            limit=limit)]
 
 
 class RunsModel(QAbstractTableModel):
@@ -92,7 +79,7 @@ class RunsModel(QAbstractTableModel):
             if col == 0:
                 return r["business_key"] or r["id"][:8]
             if col == 1:
-                return r["workflow_name"]
+                return r["workflow"]
             if col == 2:
                 return RUN_WORDS.get(r["status"], (r["status"],))[0]
             if col == 3:
