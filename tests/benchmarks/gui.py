@@ -98,6 +98,19 @@ def runs_view(data: Path) -> tuple[float, list[float]]:
     return first, pages
 
 
+def search_time(data: Path, key: str) -> float:
+    from app.store import queries
+    from app.store.db import Database
+    db = Database.open_dir(data)
+    t = time.perf_counter()
+    with db.read() as s:
+        found = queries.list_runs(s, business_key=key, limit=200)
+    elapsed = time.perf_counter() - t
+    db.close()
+    assert [r.business_key for r in found] == [key], found
+    return elapsed
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=1_000_000)
@@ -111,10 +124,13 @@ def main() -> None:
         fill(data, args.runs)
         print(f"inserted {args.runs} runs in {time.perf_counter() - t:.1f} s")
         first, pages = runs_view(data)
+        search = search_time(data, f"{100000 + args.runs // 2}")
         pages.sort()
         print(f"runs view with {args.runs} runs: first paint {first * 1000:.0f} ms; "
               f"per scroll page (200 rows) median {pages[len(pages) // 2] * 1000:.0f} ms, "
               f"worst {pages[-1] * 1000:.0f} ms")
+        print(f"search by order number (matched anywhere in the key, on a worker thread): "
+              f"{search * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
