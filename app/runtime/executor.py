@@ -121,6 +121,10 @@ class StepExecutor:
         if at is not None and self.on_retry_scheduled:
             self.on_retry_scheduled(at)
 
+    def is_inline(self, claim: Claim) -> bool:
+        step_type = self.registry.get(claim.step_type)
+        return step_type is not None and step_type.spec.inline and not claim.needs_reconcile
+
     def execute(self, claim: Claim, *, chain: bool = False,
                 lease_seconds: float = 60.0) -> Claim | None:
         """Run one attempt and record it. With ``chain``, a success also claims the step it

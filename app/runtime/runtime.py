@@ -64,6 +64,7 @@ class Runtime:
         self._wanted = False
         self._dispatch_scheduled = False
         self._in_flight: dict[str, Claim] = {}
+        self._inline_turn = threading.Lock()
         self._idle = threading.Condition(self._lock)
         self._stopping = False
         self._started = False
@@ -181,30 +182,50 @@ class Runtime:
     def _execute(self, claim: Claim) -> None:
         """A worker: execute a claimed step, then the steps its success claimed after it in the
         same run, then whatever else is ready, until nothing is (or the runtime is stopping).
-        Busy workers pull their next step themselves; the dispatcher only starts idle ones."""
+        Busy workers pull their next step themselves; the dispatcher only starts idle ones.
+
+        Inline steps (pure Python, ``StepSpec.inline``) take turns, a whole chain at a time:
+        under the GIL they cannot run side by side anyway, and workers interleaving them step by
+        step only hand the GIL and the write lock back and forth (a third of the throughput).
+        Steps that wait on the outside world never wait for that turn."""
         current: Claim | None = claim
-        while current is not None:
-            nxt = None
-            try:
-                nxt = self.executor.execute(current, chain=not self._stopping,
-                                            lease_seconds=self.lease_seconds)
-                if nxt is None and not self._stopping:
-                    nxt = next(iter(self.store.claim(self.owner, limit=1,
-                                                     lease_seconds=self.lease_seconds)), None)
-            except Exception:  # noqa: BLE001 - the store failed; the lease will expire and recover
-                log.exception("run %s step %s: recording the attempt failed", current.run_id,
-                              current.step_name)
-            finally:
-                with self._lock:
-                    self._in_flight.pop(current.lease, None)
-                    stopping = self._stopping
-                    if nxt is not None and not stopping:
-                        self._in_flight[nxt.lease] = nxt
-                    self._idle.notify_all()
-            if nxt is not None and stopping:
-                self.store.release([nxt.lease])     # claimed while shutdown began: give it back
+        turn = False
+        try:
+            while current is not None:
+                inline = self.executor.is_inline(current)
+                if inline and not turn:
+                    self._inline_turn.acquire()
+                    turn = True
+                elif not inline and turn:
+                    self._inline_turn.release()
+                    turn = False
                 nxt = None
-            current = nxt
+                try:
+                    nxt = self.executor.execute(current, chain=not self._stopping,
+                                                lease_seconds=self.lease_seconds)
+                    if nxt is None and turn:        # the chain ended: let a waiting worker in
+                        self._inline_turn.release()
+                        turn = False
+                    if nxt is None and not self._stopping:
+                        nxt = next(iter(self.store.claim(self.owner, limit=1,
+                                                         lease_seconds=self.lease_seconds)), None)
+                except Exception:  # noqa: BLE001 - the store failed; the lease expires, recovers
+                    log.exception("run %s step %s: recording the attempt failed", current.run_id,
+                                  current.step_name)
+                finally:
+                    with self._lock:
+                        self._in_flight.pop(current.lease, None)
+                        stopping = self._stopping
+                        if nxt is not None and not stopping:
+                            self._in_flight[nxt.lease] = nxt
+                        self._idle.notify_all()
+                if nxt is not None and stopping:
+                    self.store.release([nxt.lease])   # claimed while shutdown began: give it back
+                    nxt = None
+                current = nxt
+        finally:
+            if turn:
+                self._inline_turn.release()
         self.wake()
 
     def _check_deadlines(self) -> None:

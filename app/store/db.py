@@ -69,7 +69,7 @@ class Database:
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._raw: sqlite3.Connection | None = None
-        self.commits = 0       # committed write transactions (benchmarks read it)
+        self.commits = 0       # committed write transactions that changed something
         self._read = sessionmaker(self.engine.execution_options(daloy_readonly=True),
                                   expire_on_commit=False)
         if check:
@@ -117,8 +117,14 @@ class Database:
         thread; the lock hands over at once. Other processes still meet the busy timeout."""
         with self._write_lock:
             with self._write() as session, session.begin():
+                dbapi = session.connection().connection.driver_connection if self.is_sqlite \
+                    else None
+                changes = dbapi.total_changes if dbapi is not None else 0
                 yield session
-            self.commits += 1
+                session.flush()
+                changed = dbapi is None or dbapi.total_changes != changes
+            if changed:                                   # ``commits`` counts durable writes
+                self.commits += 1
 
     @contextlib.contextmanager
     def write_raw(self) -> Iterator[sqlite3.Cursor]:

@@ -301,3 +301,42 @@ def test_many_runs_in_parallel(rt):
                                 "where state='succeeded' group by run_id")
     assert sorted(r[0] for r in per_run) == sorted(ids)
     assert all(r[1] == 5 and r[2] == 5 for r in per_run)    # each step ran once
+
+
+def test_a_chain_costs_one_commit_per_step_and_its_claim(data_dir):
+    r = runtime(data_dir)
+    save(r.db, {"name": "chain", "steps": [
+        {"name": f"s{i}", "type": "transform", "config": {"values": {"i": i}}} for i in range(5)],
+        "edges": [{"from": f"s{i}", "to": f"s{i+1}"} for i in range(4)]})
+    run_id = r.store.start_run("chain", {})
+    before = r.db.commits
+    r.start()
+    try:
+        done(r, run_id)
+        # one claim for the first step, then each result also claims the next step
+        assert r.db.commits - before == 6, r.db.commits - before
+    finally:
+        r.shutdown(grace=2)
+        r.db.close()
+    attempts = r.db.execute_sql(f"select step_name, number, outcome from attempts "
+                                f"where run_id='{run_id}' order by id")
+    assert attempts == [(f"s{i}", 1, "succeeded") for i in range(5)]
+
+
+def test_branches_run_side_by_side_and_join_once(rt):
+    # a → (b, c) → d: b and c are both ready after a; one continues on a's worker, the other is
+    # dispatched to another; d starts once, after both, and sees both outputs.
+    save(rt.db, {"name": "fan", "steps": [
+        {"name": "a", "type": "transform", "config": {"values": {"n": "{{ trigger.n }}"}}},
+        {"name": "b", "type": "transform", "config": {"values": {"b": "{{ steps.a.output.n }}"}}},
+        {"name": "c", "type": "transform", "config": {"values": {"c": "{{ steps.a.output.n }}"}}},
+        {"name": "d", "type": "transform", "config": {"values": {
+            "sum": "{{ steps.b.output.b + steps.c.output.c }}"}}}],
+        "edges": [{"from": "a", "to": "b"}, {"from": "a", "to": "c"},
+                  {"from": "b", "to": "d"}, {"from": "c", "to": "d"}]})
+    ids = [rt.store.start_run("fan", {"n": i}) for i in range(20)]
+    wait_for(lambda: all(run_status(rt.db, i) == m.RUN_SUCCEEDED for i in ids), 30)
+    for n, run_id in enumerate(ids):
+        out = rt.db.execute_sql(f"select output, attempts from step_runs "
+                                f"where run_id='{run_id}' and name='d'")
+        assert out == [(f'{{"sum": {2 * n}}}', 1)]
