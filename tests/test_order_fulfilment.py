@@ -47,7 +47,7 @@ def shop(data_dir, keyring_tmp, payment_gateway, webhook_sink, smtp_sink):
     with db.write() as s:
         workflows.save(s, wf)
         connections.save(s, "shop-email", "smtp",
-                         {"host": "127.0.0.1", "port": smtp_sink.port, "security": "none",
+                         {"host": "127.0.0.1", "port": smtp_sink.port, "security": "plain",
                           "username": "shop", "from_address": "orders@shop.example"},
                          {"password": CANARY})
     rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)

@@ -26,8 +26,9 @@ from sqlalchemy import func, select
 
 from app.core.errors import DaloyError
 from app.intake import email_rules
+from app.steps.mailservers import open_imap
 from app.store import intake as repo
-from app.store.connections import ConnectionProvider, tls_context
+from app.store.connections import ConnectionProvider
 from app.store.models import ImapLedger
 from app.store.runs import RunStore
 
@@ -57,32 +58,20 @@ class ImapChannel:
         self.connects = 0
 
     # -- connection -----------------------------------------------------------------------------
-    def _settings(self) -> dict[str, Any]:
-        conn = self.connections.get(self.config["connection"], "imap")
-        return {"host": conn.get("host", "127.0.0.1"), "port": int(conn.get("port") or 993),
-                "security": (conn.get("security") or "ssl").lower(),
-                "username": conn.get("username", ""),
-                "password": self.connections.secret(self.config["connection"], "password"),
-                "folder": self.config.get("folder") or conn.get("folder") or "INBOX"}
-
     def connect(self) -> IMAPClient:
         if self.client is not None:
             return self.client
-        s = self._settings()
-        timeout = float(self.config.get("timeout", 30))
-        context = tls_context(self.connections.get(self.config["connection"], "imap"))
-        client = IMAPClient(s["host"], port=s["port"], ssl=s["security"] == "ssl",
-                            ssl_context=context if s["security"] == "ssl" else None,
-                            timeout=timeout)
+        name = self.config["connection"]
+        conn = self.connections.get(name, "imap")
+        folder = self.config.get("folder") or conn.get("folder") or "INBOX"
+        client = open_imap(conn, name, self.connections.secret(name, "password"),
+                           float(self.config.get("timeout", 30)))
         try:
-            if s["security"] == "starttls":
-                client.starttls(context)
-            client.login(s["username"], s["password"])
-            client.select_folder(s["folder"])
+            client.select_folder(folder)
         except BaseException:
             self._close(client)
             raise
-        self.folder = s["folder"]
+        self.folder = folder
         self.client = client
         self.connects += 1
         return client
@@ -231,7 +220,8 @@ class ImapChannel:
             except (*NETWORK_ERRORS, DaloyError) as exc:
                 log.warning("%s: %s", self.channel, exc)
                 repo.record_error(self.store.db, self.channel, self.kind,
-                                  f"{type(exc).__name__}: {exc}")
+                                  str(exc) if isinstance(exc, DaloyError)
+                                  else f"{type(exc).__name__}: {exc}")
                 self.disconnect()
                 self.stop_event.wait(backoff * self.rng.uniform(0.5, 1.5))
                 backoff = min(backoff * 2, float(self.config.get("max_backoff", 300)))

@@ -7,7 +7,8 @@ import smtplib
 import httpx
 
 from app.core.errors import DaloyError
-from app.store.connections import ConnectionProvider, tls_context
+from app.steps.mailservers import open_imap, open_smtp
+from app.store.connections import ConnectionProvider
 
 
 def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
@@ -16,26 +17,18 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
     kind = conn["kind"]
     try:
         if kind == "smtp":
-            host, port = conn.get("host"), int(conn.get("port") or 587)
-            security = (conn.get("security") or "starttls").lower()
-            smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=tls_context(conn))
-                    if security == "ssl" else smtplib.SMTP(host, port, timeout=timeout))
-            with smtp:
-                if security == "starttls":
-                    smtp.starttls(context=tls_context(conn))
-                if conn.get("username"):
-                    smtp.login(conn["username"], provider.secret(name, "password"))
-            return f"Connected to {host}:{port} and signed in."
+            password = provider.secret(name, "password") if conn.get("username") else None
+            with open_smtp(conn, name, password, timeout):
+                pass
+            return (f"Connected to {conn.get('host')} and signed in." if conn.get("username")
+                    else f"Connected to {conn.get('host')}.")
         if kind == "imap":
-            from imapclient import IMAPClient
-            host, port = conn.get("host"), int(conn.get("port") or 993)
-            security = (conn.get("security") or "ssl").lower()
-            with IMAPClient(host, port=port, ssl=security == "ssl", timeout=timeout) as client:
-                if security == "starttls":
-                    client.starttls(tls_context(conn))
-                client.login(conn["username"], provider.secret(name, "password"))
+            client = open_imap(conn, name, provider.secret(name, "password"), timeout)
+            try:
                 info = client.select_folder(conn.get("folder") or "INBOX", readonly=True)
-            return f"Signed in to {host}; {info.get(b'EXISTS', 0)} messages in the folder."
+            finally:
+                client.logout()
+            return f"Signed in to {conn.get('host')}; {info.get(b'EXISTS', 0)} messages in the folder."
         if kind in ("http", "marketplace"):
             target = provider.http(name)
             r = httpx.get(target["base_url"], headers=target["headers"], timeout=timeout)

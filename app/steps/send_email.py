@@ -18,7 +18,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
-from app.store.connections import tls_context
+from app.steps.mailservers import open_smtp
 
 SPEC = StepSpec(
     name="send_email",
@@ -79,25 +79,12 @@ def run(ctx: StepContext) -> StepResult:
         raise ConfigurationError("Email connections are not available here.")
     name = inp["connection"]
     conn = conns.get(name, "smtp")
-    host, port = conn.get("host"), int(conn.get("port") or 0)
-    security = (conn.get("security") or "starttls").lower()
-    if not host:
-        raise ConfigurationError(f"Connection “{name}” has no server name (host).")
+    host = conn.get("host")
     sender = conn.get("from_address") or conn.get("username") or f"daloy@{host}"
     msg = build(inp, sender, ctx.idempotency_key)
     password = conns.secret(name, "password") if conn.get("username") else None
-    timeout = min(ctx.timeout, 60)
     try:
-        if security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(host, port or 465, timeout=timeout,
-                                                  context=tls_context(conn))
-        else:
-            smtp = smtplib.SMTP(host, port or 587, timeout=timeout)
-        with smtp:
-            if security == "starttls":
-                smtp.starttls(context=tls_context(conn))
-            if password is not None:
-                smtp.login(conn["username"], password)
+        with open_smtp(conn, name, password, min(ctx.timeout, 60)) as smtp:
             refused = smtp.send_message(msg)
     except smtplib.SMTPAuthenticationError as exc:
         raise ConfigurationError(f"The mail server refused the user name or password of "
@@ -112,7 +99,7 @@ def run(ctx: StepContext) -> StepResult:
             raise RetryableError(f"The mail server asked to try later ({exc.smtp_code} {text}).") from exc
         raise PermanentError(f"The mail server rejected the message ({exc.smtp_code} {text}).") from exc
     except (TimeoutError, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, OSError) as exc:
-        raise RetryableError(f"Could not send through {host}:{port}: {exc}.") from exc
+        raise RetryableError(f"Could not send through {host}: {exc}.") from exc
     return StepResult(output={"message_id": msg["Message-ID"], "to": inp["to"],
                               "refused": sorted(refused)})
 

@@ -43,6 +43,11 @@ def load_all(ctx: AppContext) -> list[dict[str, Any]]:
     return out
 
 
+HINTS = {"security": "ssl, starttls, or plain (this computer only)",
+         "ca_file": "only for a server with its own certificate",
+         "port": "the usual one when empty"}
+
+
 class ConnectionsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "Connections")
@@ -117,6 +122,7 @@ class ConnectionsPage(Page):
         for f in kind.settings:
             e = QLineEdit(str((values or {}).get(f, "")))
             e.setObjectName(f"setting_{f}")
+            e.setPlaceholderText(HINTS.get(f, ""))
             self.fields[f] = e
             label = f.replace("_", " ").capitalize().replace("Ca file", "CA certificate file")
             self.dynamic.addRow(label, e)

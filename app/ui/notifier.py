@@ -129,6 +129,10 @@ class Notifier(QObject):
             self.tray.setToolTip(tip)
 
     # -- alerts ----------------------------------------------------------------------------------
+    def set_grouping(self, ms: int) -> None:
+        """Entries arriving less than ``ms`` apart are announced together."""
+        self._timer.setInterval(ms)
+
     def new_items(self, items: list[dict]) -> None:
         self._pending.extend(items)
         self._timer.start()

@@ -47,7 +47,7 @@ def fulfil(folder: Path, orders: int) -> dict[str, float]:
     with db.write() as s:
         workflows.save(s, wf)
         connections.save(s, "shop-email", "smtp", {"host": "127.0.0.1", "port": smtp.port,
-                                                   "security": "none", "username": "shop"},
+                                                   "security": "plain", "username": "shop"},
                          {"password": "pw"})
     rt = Runtime(db, workers=4, poll_interval=1.0)
     rt.start()

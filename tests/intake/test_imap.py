@@ -247,3 +247,46 @@ def test_the_watchdog_finds_a_half_open_connection(store, mailbox, data_dir):
         t.join(10)
         proxy.close()
     assert counts(store) == (2, 2, 2)
+
+
+@pytest.mark.parametrize("security", ["ssl", "starttls"])
+def test_email_over_tls_trusts_the_office_certificate_and_no_other(store, data_dir, tmp_path,
+                                                                   security):
+    from app.store import connections
+    from tests.support.dovecot import DovecotServer, require_dovecot
+    require_dovecot()
+    server = DovecotServer(tmp_path / "dovecot", tls=True).start()
+    try:
+        server.append(mail(1))
+        settings = {"host": "127.0.0.1", "security": security, "username": server.user,
+                    "port": server.imaps_port if security == "ssl" else server.port}
+        with store.db.write() as s:
+            connections.save(s, "office", "imap", {**settings, "ca_file": str(server.cert_file)},
+                             {"password": server.password})
+            connections.save(s, "stranger", "imap", settings, {"password": server.password})
+        trusted = ImapChannel(store, channel="orders/office", workflow="orders",
+                              config={"connection": "office", "poll_seconds": 0.5},
+                              connections=ConnectionProvider(store.db), data_dir=data_dir,
+                              paused=threading.Event())
+        untrusted = ImapChannel(store, channel="orders/stranger", workflow="orders",
+                                config={"connection": "stranger", "poll_seconds": 0.5,
+                                        "max_backoff": 1},
+                                connections=ConnectionProvider(store.db), data_dir=data_dir,
+                                paused=threading.Event())
+        threads = [run_channel(trusted), run_channel(untrusted)]
+        try:
+            wait_for(lambda: counts(store)[0] == 1, 20, interval=0.2)
+            error = wait_for(lambda: store.db.execute_sql(
+                "select last_error from channel_states where channel='orders/stranger'"), 20)
+        finally:
+            trusted.stop()
+            untrusted.stop()
+            for t in threads:
+                t.join(10)
+        assert "certificate Daloy does not trust" in error[0][0], error
+        assert counts(store) == (1, 1, 1)                 # taken once, by the trusted channel
+        from app.steps.probes import probe  # “Test connection” trusts the same CA
+        assert probe(ConnectionProvider(store.db), "office").startswith("Signed in")
+        assert all("Seen" in f for _u, f in server.messages())
+    finally:
+        server.cleanup()

@@ -36,7 +36,11 @@ def require_dovecot() -> None:
 
 
 class DovecotServer:
-    def __init__(self, folder: Path, user: str = "shop", password: str = "imap-pass") -> None:
+    """With ``tls`` it has a self-signed certificate (``cert_file``), offers STARTTLS on ``port``
+    and speaks TLS from the first byte on ``imaps_port``."""
+
+    def __init__(self, folder: Path, user: str = "shop", password: str = "imap-pass",
+                 tls: bool = False) -> None:
         self.own_folder = os.getuid() == 0
         if self.own_folder:
             # dovecot's own users (dovecot, dovenull, nobody) must reach these files: pytest's
@@ -47,6 +51,13 @@ class DovecotServer:
         self.user, self.password = user, password
         self.host = "127.0.0.1"
         self.port = free_port()
+        self.imaps_port = free_port() if tls else 0
+        self.cert_file: Path | None = None
+        ssl_settings = "ssl = no"
+        if tls:
+            from tests.support.tls import self_signed
+            self.cert_file, key_file = self_signed(folder)
+            ssl_settings = f"ssl = yes\nssl_cert = <{self.cert_file}\nssl_key = <{key_file}"
         self.conf = folder / "dovecot.conf"
         if os.getuid() == 0:
             mail_user = pwd.getpwnam("nobody")
@@ -71,7 +82,7 @@ base_dir = {self.run_dir}
 state_dir = {folder / 'state'}
 log_path = {folder / 'dovecot.log'}
 info_log_path = {folder / 'dovecot.log'}
-ssl = no
+{ssl_settings}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_login_user = {login_user}
@@ -91,7 +102,8 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    port = 0
+    port = {self.imaps_port}
+    ssl = yes
   }}
 }}
 service anvil {{

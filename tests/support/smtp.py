@@ -16,6 +16,8 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
+from tests.support.tls import self_signed
+
 
 @dataclass
 class Received:
@@ -55,56 +57,32 @@ class _Handler:
         return "250 OK"
 
 
-def self_signed(folder: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1/localhost and its key, for TLS tests."""
-    import datetime
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(minutes=5))
-            .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([
-                x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return cert_file, key_file
-
-
 class SmtpSink:
     """``plan`` modes for the next messages: "reject" (550), "later" (451), "drop" (close).
     With ``tls_folder`` it offers STARTTLS (and requires it) with a self-signed certificate
-    whose file is ``self.cert_file``."""
+    whose file is ``self.cert_file``; with ``implicit_tls`` too, it speaks TLS from the first
+    byte instead (port 465 style)."""
 
     def __init__(self, user: str | None = None, password: str | None = None,
-                 tls_folder: Path | None = None) -> None:
+                 tls_folder: Path | None = None, implicit_tls: bool = False) -> None:
         self.received: list[Received] = []
         self.plan: list[str] = []
         self.lock = threading.Lock()
         self.user, self.password = user, password
         kwargs: dict[str, Any] = {}
         if user:
-            kwargs.update(authenticator=self._auth, auth_require_tls=tls_folder is not None)
+            # over implicit TLS aiosmtpd cannot tell the channel is encrypted: AUTH stays offered
+            kwargs.update(authenticator=self._auth,
+                          auth_require_tls=tls_folder is not None and not implicit_tls)
         self.cert_file: Path | None = None
         if tls_folder is not None:
             self.cert_file, key_file = self_signed(tls_folder)
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(self.cert_file, key_file)
-            kwargs.update(tls_context=context, require_starttls=True)
+            if implicit_tls:
+                kwargs.update(ssl_context=context)
+            else:
+                kwargs.update(tls_context=context, require_starttls=True)
         self._port = free_port()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self._port,
                                      **kwargs)

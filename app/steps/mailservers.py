@@ -1,0 +1,106 @@
+"""Opening a saved SMTP or IMAP connection: transport security, certificates and sign-in, written
+once for sending email, email intake and “Test connection”.
+
+``security`` is ``ssl`` (TLS from the first byte), ``starttls`` (plain, then upgraded before
+signing in) or ``plain``; plain sends the password unencrypted, so it is allowed only to this
+computer (tests, a local relay). Certificates are always checked (``tls_context``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import smtplib
+import ssl
+from typing import Any
+
+from app.core.errors import ConfigurationError
+from app.store.connections import tls_context
+
+SECURITY = ("ssl", "starttls", "plain")
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def security(conn: dict[str, Any], name: str, default: str) -> str:
+    value = (conn.get("security") or default).lower()
+    value = "plain" if value == "none" else value
+    if value not in SECURITY:
+        raise ConfigurationError(f"Connection “{name}”: security “{value}” is not one of "
+                                 f"{', '.join(SECURITY)}.")
+    if value == "plain" and not is_loopback(conn.get("host")):
+        raise ConfigurationError(
+            f"Connection “{name}” would send its password unencrypted to {conn.get('host')} "
+            "(security “plain”). Daloy allows that only to this computer; choose ssl or "
+            "starttls under Connections.")
+    return value
+
+
+def tls_failure(exc: BaseException, name: str, host: str | None) -> ConfigurationError | None:
+    """A certificate problem in words (it will not go away by retrying), else None."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return ConfigurationError(
+            f"The server {host} of connection “{name}” showed a certificate Daloy does not trust "
+            f"({exc.verify_message or exc.reason}). If it is your office's own server, set its "
+            "CA file on the connection; otherwise check the server name.")
+    return None
+
+
+def open_smtp(conn: dict[str, Any], name: str, password: str | None,
+              timeout: float) -> smtplib.SMTP:
+    """Connected, encrypted as configured and signed in (when there is a user name)."""
+    host = conn.get("host")
+    if not host:
+        raise ConfigurationError(f"Connection “{name}” has no server name (host).")
+    sec = security(conn, name, "starttls")
+    port = int(conn.get("port") or (465 if sec == "ssl" else 587))
+    try:
+        smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=tls_context(conn))
+                if sec == "ssl" else smtplib.SMTP(host, port, timeout=timeout))
+        try:
+            if sec == "starttls":
+                smtp.starttls(context=tls_context(conn))
+            if conn.get("username"):
+                smtp.login(conn["username"], password or "")
+        except BaseException:
+            smtp.close()
+            raise
+    except ssl.SSLCertVerificationError as exc:
+        raise tls_failure(exc, name, host) from exc
+    return smtp
+
+
+def open_imap(conn: dict[str, Any], name: str, password: str | None, timeout: float) -> Any:
+    """An ``IMAPClient``, connected, encrypted as configured and signed in."""
+    from imapclient import IMAPClient
+
+    host = conn.get("host")
+    if not host:
+        raise ConfigurationError(f"Connection “{name}” has no server name (host).")
+    sec = security(conn, name, "ssl")
+    port = int(conn.get("port") or (993 if sec == "ssl" else 143))
+    context = tls_context(conn)
+    try:
+        client = IMAPClient(host, port=port, ssl=sec == "ssl",
+                            ssl_context=context if sec == "ssl" else None, timeout=timeout)
+        try:
+            if sec == "starttls":
+                client.starttls(context)
+            client.login(conn.get("username", ""), password or "")
+        except BaseException:
+            try:
+                client.shutdown()
+            except Exception:  # noqa: BLE001
+                pass
+            raise
+    except ssl.SSLCertVerificationError as exc:
+        raise tls_failure(exc, name, host) from exc
+    return client
