@@ -72,7 +72,8 @@ fi
 export QT_QPA_PLATFORM=offscreen
 if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1; fi
 set +e
-.venv/bin/python -m pytest -n 2 "$@"
+# loadgroup: as "load", but tests marked xdist_group share one worker (the frozen build runs once)
+.venv/bin/python -m pytest -n 2 --dist loadgroup "$@"
 rc=$?
 set -e
 if [ $rc -eq 5 ]; then echo "dev.sh: pytest collected no tests" >&2; exit 1; fi

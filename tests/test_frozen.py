@@ -19,7 +19,8 @@ from app.core.model import Workflow
 from app.resources import resource_path
 from tests.support.engine import wait_for
 
-pytestmark = pytest.mark.frozen
+# Both tests share one build: on one xdist worker (``--dist loadgroup``), never two builds at once.
+pytestmark = [pytest.mark.frozen, pytest.mark.xdist_group("frozen")]
 REPO = Path(__file__).resolve().parents[1]
 
 
