@@ -21,6 +21,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from app.core.errors import TemplateError
 
 _SINGLE_EXPR = re.compile(r"^\s*\{\{(?P<expr>.*?)\}\}\s*$", re.S)
+# ``trigger.order.number``: a plain path through dicts, looked up without running Jinja.
+_PATH = re.compile(r"^[A-Za-z]\w*(?:\.[A-Za-z]\w*)*$")
+_DICT_ATTRS = frozenset(dir(dict))      # ``x.items`` means the method to Jinja: leave it to Jinja
+_MISSING = object()
 
 
 class _Env(ImmutableSandboxedEnvironment):
@@ -96,8 +100,12 @@ def render_value(value: Any, context: Mapping[str, Any]) -> Any:
             return value
         m = _SINGLE_EXPR.match(value)
         if m and "{{" not in m.group("expr") and "{%" not in value:
+            expr = m.group("expr").strip()
+            found = _path_value(expr, context)
+            if found is not _MISSING:
+                return _plain(found)
             try:
-                return _plain(_compile_expr(m.group("expr").strip())(**context))
+                return _plain(_compile_expr(expr)(**context))
             except Exception as exc:  # noqa: BLE001
                 raise _explain(exc, value) from exc
         return render_text(value, context)
@@ -105,6 +113,19 @@ def render_value(value: Any, context: Mapping[str, Any]) -> Any:
         return [render_value(v, context) for v in value]
     if isinstance(value, dict):
         return {k: render_value(v, context) for k, v in value.items()}
+    return value
+
+
+def _path_value(expr: str, context: Mapping[str, Any]) -> Any:
+    """The value of a plain dotted path when every step is a key of a dict, else ``_MISSING``
+    (then Jinja evaluates it, and says in words what is missing). Same answer as Jinja's."""
+    if not _PATH.match(expr):
+        return _MISSING
+    value: Any = context
+    for part in expr.split("."):
+        if not isinstance(value, dict) or part in _DICT_ATTRS or part not in value:
+            return _MISSING
+        value = value[part]
     return value
 
 

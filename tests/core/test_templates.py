@@ -57,3 +57,23 @@ def test_default_filter_handles_missing_data():
 def test_referenced_paths():
     assert referenced_paths("{{ steps.check.output.short | length }} {{ trigger.order.number }}") == {
         "steps.check.output.short", "trigger.order.number"}
+
+
+def test_plain_paths_are_looked_up_as_jinja_would():
+    from app.core import templates
+    ctx = {"trigger": {"order": {"number": 1042, "lines": [{"sku": "A"}], "items": "x",
+                                 "ok": True, "none": None}},
+           "steps": {"check": {"output": {"available": 3}}}}
+    for expr in ("trigger.order.number", "trigger.order.lines", "trigger.order.ok",
+                 "trigger.order.none", "steps.check.output", "steps.check.output.available",
+                 "trigger.order.items"):
+        fast = templates._path_value(expr, ctx)
+        jinja = templates._plain(templates._compile_expr(expr)(**ctx))
+        if fast is not templates._MISSING:          # a dict method name is left to Jinja
+            assert templates._plain(fast) == jinja, expr
+        assert render_value("{{ " + expr + " }}", ctx) == jinja
+    assert templates._path_value("trigger.order.items", ctx) is templates._MISSING
+    with pytest.raises(TemplateError, match="not there"):
+        render_value("{{ trigger.order.missing }}", ctx)
+    with pytest.raises(TemplateError, match="may not use"):
+        render_value("{{ trigger.__class__ }}", ctx)
