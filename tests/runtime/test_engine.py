@@ -340,3 +340,16 @@ def test_branches_run_side_by_side_and_join_once(rt):
         out = rt.db.execute_sql(f"select output, attempts from step_runs "
                                 f"where run_id='{run_id}' and name='d'")
         assert out == [(f'{{"sum": {2 * n}}}', 1)]
+
+
+def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir):
+    import datetime
+    rt = runtime(data_dir)
+    save(rt.db, {"name": "w", "steps": [{"name": "a", "type": "transform", "config": {"values": {}}}]})
+    run_id = rt.store.start_run("w", {})
+    claim = rt.store.claim("me:1:x")[0]
+    assert rt.store.succeed_and_continue(claim, {"when": datetime.date(2026, 11, 25)}) == (False, None)
+    assert step_state(rt.db, run_id, "a")[0] == m.NEEDS_ATTENTION
+    reason = rt.db.execute_sql("select reason from inbox_items")[0][0]
+    assert "result could not be saved" in reason and "date is not JSON serializable" in reason
+    rt.db.close()
