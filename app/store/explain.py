@@ -17,7 +17,10 @@ def _clock(ts: float | None) -> str:
     return time.strftime("%H:%M" if t[:3] == today[:3] else "%b %d %H:%M", t)
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
+    """“35 ms”, “4.2 s”, “3 min”, “1.5 h”."""
+    if seconds < 1:
+        return f"{max(1, round(seconds * 1000))} ms"
     if seconds < 60:
         return f"{seconds:.1f} s"
     if seconds < 3600:
@@ -44,7 +47,7 @@ def why(run: dict[str, Any]) -> str:
     open_items = [i for i in run.get("inbox", []) if i["status"] == "open"]
     if status == "succeeded":
         took = (run.get("finished_at") or run["created_at"]) - run["created_at"]
-        return f"Done in {_duration(took)}."
+        return f"Done in {duration(took)}."
     if status == "cancelled":
         who = next((i.get("resolved_by") for i in reversed(run.get("inbox", []))
                     if (i.get("resolution") or {}).get("action") == "cancel"), None)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store import queries
-from app.store.explain import why
+from app.store.explain import duration, why
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import RUN_WORDS, STATE_WORDS, clock, icon, short_time, words
@@ -212,7 +212,7 @@ class RunDetail(QWidget):
             state, color, ic = STATE_WORDS.get(st["state"], (st["state"], "#555", "fa5s.circle"))
             took = ""
             if st.get("started_at") and st.get("finished_at"):
-                took = f"{st['finished_at'] - st['started_at']:.1f} s"
+                took = duration(st["finished_at"] - st["started_at"])
             tries = ""
             if st["state"] in ("retry_wait", "running", "needs_attention") and st["attempts"]:
                 tries = f"{st['attempts']} of {st['max_attempts']}"

@@ -12,6 +12,7 @@ def run(status, steps=(), inbox=(), finished=None):
 
 def test_done():
     assert why(run("succeeded", finished=NOW - 5.8)) == "Done in 4.2 s."
+    assert why(run("succeeded", finished=NOW - 9.965)) == "Done in 35 ms."
 
 
 def test_waiting_for_a_decision():
