@@ -15,7 +15,7 @@ import httpx
 
 from app.core.errors import DaloyError
 from app.store import intake as repo
-from app.store.connections import ConnectionProvider
+from app.store.connections import ConnectionProvider, tls_context
 from app.store.runs import RunStore
 
 log = logging.getLogger("daloy.intake.marketplace")
@@ -74,7 +74,7 @@ class MarketplaceChannel:
         cursor_field = self.config.get("cursor_field", "updated_at")
         newest, token, count = since, None, 0
         with httpx.Client(timeout=float(self.config.get("timeout", 30)),
-                          headers=target["headers"]) as client:
+                          headers=target["headers"], verify=tls_context()) as client:
             for _page in range(int(self.config.get("max_pages", 100))):
                 params = {"updated_since": since, "limit": int(self.config.get("page_size", 50))}
                 if token:

@@ -21,6 +21,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, CONNECTION, JSON, MAPPING, NUMBER, TEMPLATE, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
+from app.store.connections import tls_context
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
@@ -122,7 +123,8 @@ def run(ctx: StepContext) -> StepResult:
         kwargs["content"] = json.dumps(body, ensure_ascii=False).encode()
         headers.setdefault("Content-Type", "application/json")
     try:
-        with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10))) as client:
+        with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
+                          verify=tls_context()) as client:
             response = client.request(method, url, **kwargs)
     except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
         raise RetryableError(f"Could not reach {url}: {exc or type(exc).__name__}.") from exc
@@ -151,7 +153,8 @@ def reconcile(ctx: StepContext) -> Reconciled:
         return Reconciled(happened=False)
     url, headers = _target(ctx, lookup)
     try:
-        with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30)) as client:
+        with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30),
+                          verify=tls_context()) as client:
             response = client.get(url, headers=headers)
     except httpx.HTTPError as exc:
         raise RetryableError(f"Could not find out whether the earlier request went through: "

@@ -10,6 +10,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import JSON, TEMPLATE, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
+from app.store.connections import tls_context
 
 SPEC = StepSpec(
     name="notify",
@@ -38,7 +39,7 @@ def run(ctx: StepContext) -> StepResult:
         body = {"text": ctx.input["message"]}
     url = ctx.input["webhook_url"]
     try:
-        r = httpx.post(url, json=body, timeout=min(ctx.timeout, 20),
+        r = httpx.post(url, json=body, timeout=min(ctx.timeout, 20), verify=tls_context(),
                        headers={"Idempotency-Key": ctx.idempotency_key})
     except httpx.HTTPError as exc:
         raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc

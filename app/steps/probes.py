@@ -8,7 +8,7 @@ import httpx
 
 from app.core.errors import DaloyError
 from app.steps.mailservers import open_imap, open_smtp
-from app.store.connections import ConnectionProvider
+from app.store.connections import ConnectionProvider, tls_context
 
 
 def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
@@ -31,7 +31,8 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
             return f"Signed in to {conn.get('host')}; {info.get(b'EXISTS', 0)} messages in the folder."
         if kind in ("http", "marketplace"):
             target = provider.http(name)
-            r = httpx.get(target["base_url"], headers=target["headers"], timeout=timeout)
+            r = httpx.get(target["base_url"], headers=target["headers"], timeout=timeout,
+                          verify=tls_context())
             if r.status_code in (401, 403):
                 raise DaloyError(f"{target['base_url']} refused the token of “{name}” "
                                  f"({r.status_code}). Enter a new one.")

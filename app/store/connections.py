@@ -3,6 +3,8 @@ live only in the OS keyring (``app.secrets``). Steps and intake channels refer t
 
 from __future__ import annotations
 
+import functools
+import os
 import ssl
 import time
 from dataclasses import dataclass
@@ -43,10 +45,21 @@ class ConnectionError_(DaloyError):
     pass
 
 
-def tls_context(conn: dict[str, Any]) -> ssl.SSLContext:
+def tls_context(conn: dict[str, Any] | None = None) -> ssl.SSLContext:
     """Certificates are always checked; ``ca_file`` adds a CA to trust (an office mail server
-    with its own certificate)."""
-    return ssl.create_default_context(cafile=conn.get("ca_file") or None)
+    with its own certificate). Contexts are shared (loading the system's CAs takes ~17 ms, more
+    than a local HTTP call) and made again when the CA file changes."""
+    ca_file = (conn or {}).get("ca_file") or None
+    try:
+        stamp = os.stat(ca_file).st_mtime_ns if ca_file else 0
+    except OSError:
+        stamp = -1          # a missing file: create_default_context says so, in its own words
+    return _context(ca_file, stamp)
+
+
+@functools.lru_cache(maxsize=32)
+def _context(ca_file: str | None, _stamp: int) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=ca_file)
 
 
 def _kind(kind: str) -> ConnectionKind:
