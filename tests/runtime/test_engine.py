@@ -353,3 +353,28 @@ def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir):
     reason = rt.db.execute_sql("select reason from inbox_items")[0][0]
     assert "result could not be saved" in reason and "date is not JSON serializable" in reason
     rt.db.close()
+
+
+def test_two_runners_on_one_database_run_each_step_once(data_dir):
+    # Two runtimes, each with its own Database (its own write lock and connections), as two
+    # runner processes on one file would be: SQLite's BEGIN IMMEDIATE keeps their claims apart.
+    first, second = runtime(data_dir), runtime(data_dir)
+    save(first.db, {"name": "chain", "steps": [
+        {"name": f"s{i}", "type": "transform", "config": {"values": {"i": i}}} for i in range(5)],
+        "edges": [{"from": f"s{i}", "to": f"s{i+1}"} for i in range(4)]})
+    first.start()
+    second.start()
+    # orders arrive at both (each runner is woken by its own starts and sees the other's too)
+    ids = [(first, second)[i % 2].store.start_run("chain", {"n": i}) for i in range(150)]
+    try:
+        wait_for(lambda: all(run_status(first.db, i) == m.RUN_SUCCEEDED for i in ids), 60)
+    finally:
+        first.shutdown(grace=2)
+        second.shutdown(grace=2)
+    per_step = first.db.execute_sql("select count(*), sum(attempts), count(distinct run_id) "
+                                    "from step_runs where state = 'succeeded'")
+    assert per_step == [(750, 750, 150)]
+    runners = first.db.execute_sql("select count(distinct runner) from attempts")[0][0]
+    assert runners == 2                                 # both took part
+    first.db.close()
+    second.db.close()
