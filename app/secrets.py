@@ -41,11 +41,19 @@ def check_backend() -> tuple[bool, str]:
         return False, ("No system keyring is available, so Daloy cannot keep passwords safely. "
                        "Install or unlock the desktop keyring (Windows Credential Manager, "
                        "GNOME Keyring or KWallet), then restart Daloy.")
-    if any(word in lowered for word in ("plaintext", "file", "uncrypted")) and not insecure_allowed():
-        return False, (f"The keyring in use ({name}) stores passwords in a plain file. Daloy "
-                       "refuses it; use the system keyring, or set "
-                       "DALOY_ALLOW_INSECURE_KEYRING=1 on a test or headless machine.")
+    if is_plain_file(name):
+        if not insecure_allowed():
+            return False, (f"The keyring in use ({name}) stores passwords in a plain file. "
+                           "Daloy refuses it; use the system keyring, or set "
+                           "DALOY_ALLOW_INSECURE_KEYRING=1 on a test or headless machine.")
+        return True, (f"Passwords are kept in a plain file ({name}), as "
+                      "DALOY_ALLOW_INSECURE_KEYRING allows: for a test machine only.")
     return True, f"Passwords are kept in {name}."
+
+
+def is_plain_file(name: str | None = None) -> bool:
+    lowered = (name or backend_name()).lower()
+    return any(word in lowered for word in ("plaintext", "file", "uncrypted"))
 
 
 def _require_backend() -> None:

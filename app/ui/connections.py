@@ -27,7 +27,7 @@ from app.store import connections
 from app.store.connections import KINDS, ConnectionProvider
 from app.ui.context import AppContext
 from app.ui.page import Page
-from app.ui.style import BAD, OK, icon
+from app.ui.style import BAD, OK, WARN, icon
 
 KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
               "marketplace": "fa5s.store", "database": "fa5s.database"}
@@ -56,7 +56,8 @@ class ConnectionsPage(Page):
         self.keyring_note = QLabel(message)
         self.keyring_note.setObjectName("keyringStatus")
         self.keyring_note.setWordWrap(True)
-        self.keyring_note.setStyleSheet(f"color: {OK if ok else BAD}")
+        color = BAD if not ok else WARN if secrets.is_plain_file() else OK
+        self.keyring_note.setStyleSheet(f"color: {color}")
         lay.addWidget(self.keyring_note)
         split = QSplitter()
         left = QWidget()
