@@ -6,8 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QLocale, QMimeData, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QDoubleValidator,
+    QDrag,
+    QIntValidator,
+    QKeyEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,17 +23,20 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGraphicsView,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core import schema
+from app.core.retry import RETRY_FIELDS
 from app.core.stepspec import SpecRegistry, StepSpec
 from app.ui.style import icon
 
@@ -168,6 +178,11 @@ class CanvasView(QGraphicsView):
             super().keyPressEvent(event)
 
 
+RETRY_SHORT = {"max_attempts": "Attempts", "initial_delay": "First wait (s)",
+               "backoff": "Wait ×", "max_delay": "Longest wait (s)", "jitter": "Jitter",
+               "timeout": "Time limit (s)"}
+
+
 class Inspector(QScrollArea):
     """A form generated from the step type's declared fields; emits the new config on edit."""
 
@@ -216,11 +231,37 @@ class Inspector(QScrollArea):
             editor.setToolTip(f.help)
             self.editors[f.name] = (f, editor)
             form.addRow(f.label + (" *" if f.required else ""), editor)
-        self.retry = QLineEdit(json.dumps(retry) if retry else "")
-        self.retry.setObjectName("field_retry")
-        self.retry.setPlaceholderText(json.dumps(spec.retry.to_dict()) if spec else "")
-        self.retry.editingFinished.connect(self._emit)
-        form.addRow("Retry policy", self.retry)
+        # Retries: one box per setting; empty means the step type's default, shown greyed.
+        retries = QLabel("<b>When it fails</b> <span style='color:#6b7280'>(empty: the "
+                         "step's default)</span>")
+        form.addRow(retries)
+        self.retry_edits: dict[str, QLineEdit] = {}
+        defaults = spec.retry.to_dict() if spec else {}
+        grid_box = QWidget()
+        grid_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        grid = QGridLayout(grid_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, (key, (kind, label)) in enumerate(RETRY_FIELDS.items()):
+            e = QLineEdit("" if key not in retry else f"{retry[key]:g}"
+                          if isinstance(retry[key], int | float) else str(retry[key]))
+            e.setObjectName(f"retry_{key}")
+            e.setToolTip(label)
+            if key in defaults:
+                e.setPlaceholderText(f"{defaults[key]:g}")
+            validator = QIntValidator(1, 1000, e) if kind is int else QDoubleValidator(0, 1e6, 3, e)
+            validator.setLocale(QLocale.c())          # "0.5" everywhere; float() reads it
+            e.setValidator(validator)
+            e.editingFinished.connect(self._emit)
+            self.retry_edits[key] = e
+            caption = QLabel(RETRY_SHORT.get(key, label))
+            caption.setToolTip(label)
+            e.setMinimumWidth(40)
+            grid.addWidget(caption, i, 0)
+            grid.addWidget(e, i, 1)
+        form.addRow(grid_box)
+        for key in set(retry) - set(RETRY_FIELDS):
+            problems = [*problems, f"“{key}” is not a retry setting; it is kept as it is."]
+        self._other_retry = {k: v for k, v in retry.items() if k not in RETRY_FIELDS}
         self.problems = QLabel("\n".join(problems))
         self.problems.setObjectName("inspectorProblems")
         self.problems.setStyleSheet("color: #c62828")
@@ -320,12 +361,16 @@ class Inspector(QScrollArea):
         if self.step_name is None:
             return
         config, errors = self.values()
-        retry: dict[str, Any] = {}
-        if self.retry.text().strip():
+        retry: dict[str, Any] = dict(self._other_retry)
+        for key, e in self.retry_edits.items():
+            text = e.text().strip()
+            if not text:
+                continue
+            kind = RETRY_FIELDS[key][0]
             try:
-                retry = json.loads(self.retry.text())
+                retry[key] = kind(float(text)) if kind is int else float(text)
             except ValueError:
-                errors.append("The retry policy is not valid JSON.")
+                errors.append(f"“{RETRY_FIELDS[key][1]}” must be a number.")
         if errors:
             self.problems.setText("\n".join(errors))
             return

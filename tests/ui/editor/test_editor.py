@@ -7,6 +7,7 @@ import copy
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLineEdit
 
 from app.core.model import Workflow
 from app.resources import resource_path
@@ -210,3 +211,22 @@ def test_importing_a_bad_file_says_why_and_keeps_the_canvas(editor, qtbot, tmp_p
     good.write_text(Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text()).to_json())
     editor.import_file(str(good))
     qtbot.waitUntil(lambda: editor.doc.workflow.name == "Order fulfilment", timeout=5000)
+
+
+def test_retry_settings_are_a_form_not_json(editor, qtbot):
+    page = editor
+    drop(page, "http_request", QPointF(0, 0))
+    node = page.scene.nodes["http_request"]
+    page.scene.clearSelection()
+    node.setSelected(True)
+    qtbot.waitUntil(lambda: page.inspector.step_name == "http_request")
+    attempts = page.inspector.findChild(QLineEdit, "retry_max_attempts")
+    first_wait = page.inspector.findChild(QLineEdit, "retry_initial_delay")
+    assert attempts.text() == "" and attempts.placeholderText() == "5"   # the type's default
+    attempts.setText("8")
+    attempts.editingFinished.emit()
+    first_wait.setText("0.5")
+    first_wait.editingFinished.emit()
+    assert page.doc.workflow.step("http_request").retry == {"max_attempts": 8, "initial_delay": 0.5}
+    page.undo.undo()
+    assert page.doc.workflow.step("http_request").retry == {"max_attempts": 8}
