@@ -28,6 +28,7 @@ import uuid
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from waitress import wasyncore
 from waitress.server import create_server
 
 from app import secrets
@@ -85,7 +86,14 @@ class WebIntake:
         return self
 
     def stop(self) -> None:
-        self.server.close()
+        """Close the sockets from the server's own loop thread (closed from here, they race its
+        ``select``: EBADF in that thread), wait for it, then for the request workers."""
+        if self.thread.is_alive():
+            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            self.thread.join(5)
+        else:
+            self.server.close()
+        self.server.task_dispatcher.shutdown()
 
     @property
     def url(self) -> str:
