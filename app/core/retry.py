@@ -36,12 +36,12 @@ class RetryPolicy:
 
 
 RETRY_FIELDS: dict[str, tuple[type, str]] = {
-    "max_attempts": (int, "Maximum attempts"),
-    "initial_delay": (float, "First wait (seconds)"),
+    "max_attempts": (int, "Attempts"),
+    "initial_delay": (float, "First wait (s)"),
     "backoff": (float, "Wait multiplier"),
-    "max_delay": (float, "Longest wait (seconds)"),
+    "max_delay": (float, "Longest wait (s)"),
     "jitter": (float, "Jitter (fraction)"),
-    "timeout": (float, "Time limit per attempt (seconds)"),
+    "timeout": (float, "Time limit per attempt (s)"),
 }
 
 

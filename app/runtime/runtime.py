@@ -34,7 +34,7 @@ from app.store.runs import Claim, Event, RunStore, runner_identity
 
 log = logging.getLogger("daloy.runtime")
 # A worker keeps the turn for inline steps at least this long (seconds), then passes it on when
-# a chain ends: handing it over after every chain costs a sixth of the throughput.
+# a chain ends: handing it over after every chain cost an eighth of the throughput.
 INLINE_SLICE = 0.02
 
 

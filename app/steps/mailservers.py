@@ -44,14 +44,13 @@ def security(conn: dict[str, Any], name: str, default: str) -> str:
     return value
 
 
-def tls_failure(exc: BaseException, name: str, host: str | None) -> ConfigurationError | None:
-    """A certificate problem in words (it will not go away by retrying), else None."""
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return ConfigurationError(
-            f"The server {host} of connection “{name}” showed a certificate Daloy does not trust "
-            f"({exc.verify_message or exc.reason}). If it is your office's own server, set its "
-            "CA file on the connection; otherwise check the server name.")
-    return None
+def tls_failure(exc: ssl.SSLCertVerificationError, name: str,
+                host: str | None) -> ConfigurationError:
+    """A certificate problem in words (it will not go away by retrying)."""
+    return ConfigurationError(
+        f"The server {host} of connection “{name}” showed a certificate Daloy does not trust "
+        f"({exc.verify_message or exc.reason}). If it is your office's own server, set its "
+        "CA file on the connection; otherwise check the server name.")
 
 
 def open_smtp(conn: dict[str, Any], name: str, password: str | None,

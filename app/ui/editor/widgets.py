@@ -178,11 +178,6 @@ class CanvasView(QGraphicsView):
             super().keyPressEvent(event)
 
 
-RETRY_SHORT = {"max_attempts": "Attempts", "initial_delay": "First wait (s)",
-               "backoff": "Wait ×", "max_delay": "Longest wait (s)", "jitter": "Jitter",
-               "timeout": "Time limit (s)"}
-
-
 class Inspector(QScrollArea):
     """A form generated from the step type's declared fields; emits the new config on edit."""
 
@@ -245,7 +240,6 @@ class Inspector(QScrollArea):
             e = QLineEdit("" if key not in retry else f"{retry[key]:g}"
                           if isinstance(retry[key], int | float) else str(retry[key]))
             e.setObjectName(f"retry_{key}")
-            e.setToolTip(label)
             if key in defaults:
                 e.setPlaceholderText(f"{defaults[key]:g}")
             validator = QIntValidator(1, 1000, e) if kind is int else QDoubleValidator(0, 1e6, 3, e)
@@ -253,14 +247,13 @@ class Inspector(QScrollArea):
             e.setValidator(validator)
             e.editingFinished.connect(self._emit)
             self.retry_edits[key] = e
-            caption = QLabel(RETRY_SHORT.get(key, label))
-            caption.setToolTip(label)
             e.setMinimumWidth(40)
+            caption = QLabel(label)
+            caption.setWordWrap(True)                 # a narrow inspector wraps, never clips
             grid.addWidget(caption, i, 0)
             grid.addWidget(e, i, 1)
         form.addRow(grid_box)
-        for key in set(retry) - set(RETRY_FIELDS):
-            problems = [*problems, f"“{key}” is not a retry setting; it is kept as it is."]
+        # Unknown keys are kept as they are (validation names them among the problems).
         self._other_retry = {k: v for k, v in retry.items() if k not in RETRY_FIELDS}
         self.problems = QLabel("\n".join(problems))
         self.problems.setObjectName("inspectorProblems")
