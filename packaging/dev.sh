@@ -33,8 +33,27 @@ apt_install() {
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "dev.sh: installing Debian packages: ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_update
+  DEBIAN_FRONTEND=noninteractive apt-get "${apt_wait[@]}" install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# Automatic updates (unattended-upgrades, apt-daily) may hold the package locks for minutes:
+# wait for them instead of failing. DPkg::Lock::Timeout makes apt-get wait for dpkg's locks;
+# `apt-get update` does not wait for the package lists' lock, so it is retried while that lock
+# is what stops it (any other failure stops at once).
+apt_wait=(-o DPkg::Lock::Timeout=600)
+apt_update() {
+  local waited=0 err
+  while ! err="$(apt-get "${apt_wait[@]}" update -qq 2>&1 >/dev/null)"; do
+    if ! grep -q "Could not get lock" <<<"$err" || [ "$waited" -ge 600 ]; then
+      echo "$err" >&2
+      return 1
+    fi
+    [ "$waited" -eq 0 ] && echo "dev.sh: another package manager is running (automatic updates?); waiting for it to finish"
+    sleep 5
+    waited=$((waited + 5))
+  done
 }
 
 pkgs="$qt_pkgs"
