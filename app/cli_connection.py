@@ -21,6 +21,7 @@ def _parse_settings(pairs: list[str]) -> dict[str, object]:
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
+    from app.secrets import clean
     from app.store import connections
     kind = connections.KINDS.get(args.kind)
     if kind is None:
@@ -29,13 +30,15 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
     if args.secret_stdin:
         if args.secret_stdin not in kind.secrets:
             raise CliError(f"A {kind.title} connection has no secret “{args.secret_stdin}”.")
-        secrets[args.secret_stdin] = sys.stdin.readline().rstrip("\n")
+        # clean() strips the line ending (\r\n from a Windows pipe) and refuses an empty value
+        # or a control character before anything is saved.
+        secrets[args.secret_stdin] = clean(args.name, args.secret_stdin, sys.stdin.readline())
     elif not args.no_secret:
         for field in kind.secrets:
             if sys.stdin.isatty():
                 value = getpass.getpass(f"{field} for {args.name} (hidden, empty to skip): ")
-                if value:
-                    secrets[field] = value
+                if value.strip("\r\n"):
+                    secrets[field] = clean(args.name, field, value)
     with env.db.write() as s:
         connections.save(s, args.name, args.kind, _parse_settings(args.set), secrets)
     print(f"Saved connection “{args.name}”" + (" (secret stored in the keyring)." if secrets else "."))

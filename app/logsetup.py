@@ -1,11 +1,15 @@
 """Logging: a rotating file in the data folder plus stderr. Engine records carry the run id and
-step name. Secrets never reach a log: they are only ever held by ``app.secrets``."""
+step name. Secrets never reach a log: they are only ever held by ``app.secrets``, and every
+record passes ``app.core.redact.LogFilter`` (known secret values, Authorization headers,
+``token=``…) before a handler writes it, whichever library logged it."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 from pathlib import Path
+
+from app.core.redact import LogFilter
 
 
 class _RunFormatter(logging.Formatter):
@@ -28,11 +32,13 @@ def configure(data_dir: Path | None, verbose: bool = False, stderr: bool = True)
                                                   maxBytes=5_000_000, backupCount=5,
                                                   encoding="utf-8")
         fh.setFormatter(fmt)
+        fh.addFilter(LogFilter())
         root.addHandler(fh)
     if stderr:
         sh = logging.StreamHandler()
         sh.setFormatter(fmt)
         sh.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        sh.addFilter(LogFilter())
         root.addHandler(sh)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -4,16 +4,19 @@ A connection's secrets (passwords, API keys, tokens) are stored under service ``
 user name ``<connection>:<field>``. Nothing secret is ever written to the database, a log or an
 export. Daloy refuses a plaintext or do-nothing keyring backend unless explicitly allowed
 (``DALOY_ALLOW_INSECURE_KEYRING=1``, for tests and headless servers), and never falls back to
-storing a secret somewhere else.
+storing a secret somewhere else. Every secret read or saved here is also handed to
+``app.core.redact``, which hides it from error text, inbox entries and log lines.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
 
 import keyring
 import keyring.errors
 
+from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
 
 SERVICE = "daloy"
@@ -66,8 +69,37 @@ def _user(connection: str, field: str) -> str:
     return f"{connection}:{field}"
 
 
+class SecretRejected(DaloyError):
+    pass
+
+
+def clean(connection: str, field: str, value: str) -> str:
+    """The secret as it should be stored: a token pasted or piped on Windows brings a line
+    ending (``\\r\\n``) that no server accepts in a header, so line endings around it go;
+    an empty value, or one with a control character inside, is refused in words (the
+    message never repeats the value)."""
+    value = value.strip("\r\n")
+    if not value:
+        raise SecretRejected(f"The {field} of connection “{connection}” is empty, so nothing "
+                             "was saved. Enter it again.")
+    if has_control_characters(value):
+        raise SecretRejected(f"The {field} of connection “{connection}” contains a line break, "
+                             "tab or other control character, so it was not saved. Copy it "
+                             "again from the service (only the visible characters) and enter it "
+                             "again.")
+    return value
+
+
+def has_control_characters(value: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in value)
+
+
 def set_secret(connection: str, field: str, value: str) -> None:
+    """Store a cleaned secret (see ``clean``); from now on it is hidden from every error and
+    log line this process writes."""
+    value = clean(connection, field, value)
     _require_backend()
+    redact.remember([value])
     try:
         keyring.set_password(SERVICE, _user(connection, field), value)
     except keyring.errors.KeyringError as exc:
@@ -87,7 +119,25 @@ def get_secret(connection: str, field: str) -> str:
     if value is None:
         raise ConfigurationError(f"Connection “{connection}” has no {field} saved. Open "
                                  "Connections, enter it, then retry this step.")
+    # Saved by another process (the window while a runner works) or before this one started.
+    redact.remember([value])
     return value
+
+
+def remember_saved(fields: dict[str, tuple[str, ...]]) -> None:
+    """Hide the saved secrets of these connections ({connection: secret fields}) from every
+    error and log line from now on. Without a usable keyring there is nothing to read (and
+    nothing a step could send)."""
+    if not check_backend()[0]:
+        return
+    values = []
+    for connection, names in fields.items():
+        for field in names:
+            try:
+                values.append(keyring.get_password(SERVICE, _user(connection, field)))
+            except keyring.errors.KeyringError:
+                continue
+    redact.remember(values)
 
 
 def has_secret(connection: str, field: str) -> bool:

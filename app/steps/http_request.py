@@ -4,14 +4,19 @@ Sends the step's idempotency key as ``Idempotency-Key`` so a retried request is 
 same one. 5xx, 429, refused connections and timeouts before sending are retried; 4xx are not. A
 timeout after the request was sent may hide a success ("outcome unknown"): before repeating, the
 engine calls ``reconcile``, which looks the outcome up with a GET.
+
+A connection is bound to its base URL: its credentials go only to URLs with the same scheme,
+host and port, under its path (URLs are templates, and order data must not steer a token to
+another host). A connection that carries credentials must therefore have a base URL.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import httpx
 
@@ -64,6 +69,7 @@ SPEC = StepSpec(
 def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
     headers: dict[str, str] = {}
     name = ctx.input.get("connection")
+    base = ""
     if name:
         provider = ctx.services.get("connections")
         if provider is None:
@@ -73,9 +79,44 @@ def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
         headers.update(conn.get("headers") or {})
         if base and not url.lower().startswith(("http://", "https://")):
             url = urljoin(base.rstrip("/") + "/", url.lstrip("/"))
+        if headers and not base:
+            raise ConfigurationError(
+                f"Connection “{name}” has no base URL, so Daloy does not know where its "
+                "credentials may be sent. Set its base URL (for example "
+                "https://api.example.com/) under Connections, then retry this step.")
     if not url.lower().startswith(("http://", "https://")):
         raise ConfigurationError(f"The URL “{url}” must start with http:// or https://.")
+    if base:
+        _check_bound(name, base, url)
     return url, headers
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _check_bound(name: str, base: str, url: str) -> None:
+    """Refuse a URL outside the connection's base URL: another scheme, host or port, or a
+    path not under the base path (``/api`` covers ``/api`` and ``/api/…``, not ``/apiary``).
+    Both URLs are read by httpx, the parser that sends the request (``a@b``, ``\\`` tricks
+    parse the same way here as on the wire); the path is checked as sent and also decoded with
+    ``..`` resolved, so ``/api/%2e%2e/admin`` is refused too."""
+    try:
+        have, want = httpx.URL(url), httpx.URL(base)
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(f"The URL {url} cannot be read ({exc}); check the step's "
+                                 f"URL and the base URL of connection “{name}”.") from exc
+    prefix = want.path.rstrip("/") + "/"
+    paths = (have.raw_path.decode("ascii", "replace").split("?")[0],
+             posixpath.normpath(unquote(have.path)) if have.path else "/")
+    inside = (have.scheme == want.scheme and have.host == want.host
+              and (have.port or _DEFAULT_PORTS.get(have.scheme))
+              == (want.port or _DEFAULT_PORTS.get(want.scheme))
+              and all(p == prefix.rstrip("/") or p.startswith(prefix) for p in paths))
+    if not inside:
+        raise ConfigurationError(
+            f"The URL {url} is outside the connection “{name}” ({base}): Daloy only sends a "
+            "connection's credentials to its own address. Use a path under that address, or "
+            "a separate connection for the other service.")
 
 
 def _body(response: httpx.Response) -> Any:
@@ -135,6 +176,11 @@ def run(ctx: StepContext) -> StepResult:
         raise OutcomeUnknownError(
             f"{url} received the request but did not answer ({type(exc).__name__}); Daloy will "
             "check whether it went through before sending it again.") from exc
+    except httpx.LocalProtocolError as exc:
+        # Our side built a request no server accepts (a header with a line break): sending it
+        # again cannot help. The library's words may quote the header; the store hides secrets.
+        raise PermanentError(f"The request to {url} could not be sent: {exc}. Check the step's "
+                             "headers and the connection's token, then retry.") from exc
     except httpx.HTTPError as exc:
         raise RetryableError(f"The request to {url} failed: {exc}.") from exc
     if response.status_code >= 500 or response.status_code in (408, 429):

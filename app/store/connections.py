@@ -113,6 +113,11 @@ class ConnectionProvider:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # The engine starts here: from now on the saved secrets of this data folder are hidden
+        # from every error, inbox entry and log line, even ones raised before a step reads them.
+        with db.read() as s:
+            fields = {c.name: KINDS[c.kind].secrets for c in list_all(s) if c.kind in KINDS}
+        secrets.remember_saved(fields)
 
     def get(self, name: str, kind: str | None = None) -> dict[str, Any]:
         with self.db.read() as s:
@@ -135,7 +140,15 @@ class ConnectionProvider:
                                      "web API.")
         headers = {}
         if secrets.has_secret(name, "token") or conn.get("auth_header"):
-            token = self.secret(name, "token")
+            # A token saved before line endings were stripped on input still works; one with a
+            # control character inside would be refused by the HTTP library in an error that
+            # repeats it, so it is refused here in words instead.
+            token = self.secret(name, "token").strip("\r\n")
+            if secrets.has_control_characters(token):
+                raise ConfigurationError(f"The token of connection “{name}” contains a line "
+                                         "break or other control character, which no web "
+                                         "service accepts. Enter it again under Connections, "
+                                         "then retry this step.")
             header = conn.get("auth_header") or "Authorization"
             scheme = conn.get("auth_scheme", "Bearer")
             headers[header] = f"{scheme} {token}".strip() if scheme else token

@@ -12,12 +12,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import redact
 from app.store.models import InboxItem
 
 
 def open_alert(s: Session, kind: str, source_key: str, title: str, reason: str,
                detail: Any = None, workflow_name: str = "") -> tuple[InboxItem, bool]:
-    """The open entry for ``source_key``, created if there is none. Returns (item, created)."""
+    """The open entry for ``source_key``, created if there is none. Returns (item, created).
+    Alerts carry text from outside (a server's error), so secrets are hidden before storing."""
+    reason, detail = redact.text(reason), redact.value(detail)
     item = s.scalar(select(InboxItem).where(InboxItem.source_key == source_key,
                                             InboxItem.status == "open"))
     if item is not None:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core import redact
 from app.store import inbox
 from app.store.db import Database
 from app.store.models import ChannelState, InboxItem, IntakeItem, Setting
@@ -115,7 +116,7 @@ def record_error(db: Database, channel: str, kind: str, message: str) -> None:
     with db.write() as s:
         row = state(s, channel, kind)
         row.last_error_at = row.updated_at = time.time()
-        row.last_error = message[:2000]
+        row.last_error = redact.text(message)[:2000]    # a server's words may quote a token
 
 
 def get_cursor(db: Database, channel: str) -> Any:

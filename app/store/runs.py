@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
-from app.core import templates
+from app.core import redact, templates
 from app.core.errors import DaloyError
 from app.core.model import Workflow
 from app.core.results import Decision
@@ -526,6 +526,7 @@ class RunStore:
         """Park the step until ``until`` (or until woken). Returns when it is due, or None if
         the lease was lost."""
         now = time.time()
+        reason = redact.text(reason)
         with self.db.write() as s:
             row = self._held(s, claim)
             if row is None:
@@ -582,6 +583,9 @@ class RunStore:
              outcome_unknown: bool = False, outcome: str | None = None, input: Any = None,
              detail: Any = None) -> str | None:
         """Record a failed attempt. Returns the step's new state (None if the lease was lost)."""
+        # The one place failure text enters the store (step error, attempt log, error-port
+        # output, inbox entry): secrets are hidden here, before anything is written.
+        message, detail = redact.text(message), redact.value(detail)
         now = time.time()
         with self.db.write() as s:
             row = self._held(s, claim)
