@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.cli_args import CliError, bounded_float, bounded_int, out_json, parse_json_arg
 from app.core.errors import DaloyError
 
-__all__ = ["CliError", "Env", "out_json", "parse_json_arg", "when", "main"]
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+
+class CliError(DaloyError):
+    pass
 
 
 class Env:
@@ -33,27 +35,16 @@ class Env:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.new_folder = False
 
     @cached_property
     def data_dir(self) -> Path:
         from app.paths import data_dir
-        from app.store import datafolder
-        try:
-            path = data_dir(self.args.data_dir)
-        except OSError as exc:
-            path = Path(exc.filename or self.args.data_dir or ".")
-            datafolder.prepare(path)          # says "a file, not a folder" or "read-only"
-            raise CliError(datafolder.os_error_sentence(exc, f"the data folder {path}")) from exc
-        # Checked before anything (the log) is written there, so a new folder is told from a
-        # used one that lost its database.
-        self.new_folder = datafolder.prepare(path)
-        return path
+        return data_dir(self.args.data_dir)
 
     @cached_property
     def db(self):  # noqa: ANN201
         from app.store.db import Database
-        return Database.open_dir(self.data_dir, checked_new=self.new_folder)
+        return Database.open_dir(self.data_dir)
 
     @cached_property
     def registry(self):  # noqa: ANN201
@@ -71,17 +62,38 @@ class Env:
         return OperatorActions(self.store)
 
 
+def out_json(value: Any) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
 def when(ts: float | None) -> str:
+    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
+
+
+def parse_json_arg(value: str | None, what: str) -> Any:
+    """``--input '{"a": 1}'`` or ``--input @file.json``."""
+    if value is None:
+        return None
+    text = value
+    if value.startswith("@"):
+        try:
+            text = Path(value[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"Cannot read {what} file {value[1:]}: {exc.strerror}.") from exc
     try:
-        return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
-    except (ValueError, OverflowError, OSError, TypeError):   # a damaged stored time
-        return "?"
+        return json.loads(text)
+    except ValueError as exc:
+        raise CliError(f"The {what} is not valid JSON: {exc}.") from exc
 
 
 def read_workflow_file(path: str):  # noqa: ANN201
-    from app.cli_args import load_json_text, read_file_arg
     from app.core.model import Workflow
-    return Workflow.from_dict(load_json_text(read_file_arg(path, "workflow"), "workflow file"))
+    try:
+        text = Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {path}: {exc.strerror}.") from exc
+    return Workflow.from_json(text)
 
 
 # -- runner ------------------------------------------------------------------------------------
