@@ -48,14 +48,24 @@ def trigger_registry() -> SpecRegistry:
                  icon="fa5s.envelope-open-text", is_trigger=True),
         StepSpec("webhook", "Webhook / web form", "Triggers",
                  "Orders posted by a website, or typed into Daloy's order form.",
-                 "Accepts orders as JSON posts (authenticated by a token or an HMAC signature) "
-                 "and offers an HTML order form on the office network. Answers 2xx only after "
-                 "the order is stored.",
+                 "Accepts orders as JSON posts to /hook/<workflow>/<trigger>, authenticated by "
+                 "“Authorization: Bearer <token>” or, with hmac, by “X-Daloy-Signature: "
+                 "t=<unix time>,v2=<hex>”: the HMAC-SHA256, keyed by the token, of "
+                 "“<t>.<Idempotency-Key header, or nothing>.<body>”. Each signature is "
+                 "accepted once, within five minutes. Answers 2xx only after the order is "
+                 "stored. With “Offer an order form”, anyone who can reach "
+                 "/form/<workflow>/<trigger> can type in an order: each page carries a "
+                 "one-use token, posts are limited per address, and such orders are marked "
+                 "as from the public form.",
                  fields=(Field("fields", STRING_LIST, "Form fields",
                                default=["number", "customer", "email", "sku", "qty"]),
                          Field("auth", CHOICE, "Authentication", choices=("token", "hmac"),
                                default="token"),
-                         Field("form", BOOLEAN, "Offer an order form", default=True)),
+                         Field("form", BOOLEAN, "Offer a public order form", default=False),
+                         Field("form_per_minute", NUMBER, "Form orders per minute from one "
+                               "address", default=6, minimum=1),
+                         Field("form_token_minutes", NUMBER, "A form page is good for "
+                               "(minutes)", default=60, minimum=1)),
                  icon="fa5s.globe-asia", is_trigger=True),
         StepSpec("marketplace", "Marketplace", "Triggers",
                  "New orders from a marketplace or shop system's API.",

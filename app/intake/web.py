@@ -5,40 +5,55 @@ Waitress: a pure-Python, production-grade WSGI server that runs the same on Wind
 needs. Bound to 127.0.0.1 unless the operator explicitly chooses the LAN.
 
 - ``POST /hook/<workflow>/<trigger>``: JSON, authenticated by ``Authorization: Bearer <token>``
-  or ``X-Daloy-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">`` (replays outside
-  five minutes refused). An ``Idempotency-Key`` header dedupes retries.
-- ``GET /form/<workflow>/<trigger>``: an HTML order form generated from the trigger's fields;
-  ``POST`` stores it (a hidden submission id dedupes double clicks).
+  or ``X-Daloy-Signature: t=<unix time>,v2=<hex HMAC-SHA256 of "<t>.<Idempotency-Key>.<body>">``
+  (the key is empty when no header is sent). The signature covers the key, so a captured
+  request cannot be replayed under a new key; a signature is accepted once and only within five
+  minutes. An ``Idempotency-Key`` header dedupes retries. A signed or token-bearing body that
+  cannot be read is kept raw as an intake error and answered 400 in words.
+- ``GET /form/<workflow>/<trigger>``: the public order form, only where the trigger enables it
+  (``web_form``); 404 otherwise.
 - Host (and Origin, when sent) must be on the allow-list (DNS rebinding). Values are data: they
-  are stored as given and never evaluated as templates.
+  are stored as given and never evaluated as templates. Every answer forbids framing/sniffing.
 - 2xx only after the commit; 4xx with a reason; nothing half-stored.
+- Slow clients: enough threads and connection slots, polling instead of ``select`` (no 1024-fd
+  ceiling), and a deadline to send a whole request (``web_guard.DeadlineServer``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import html
 import json
 import logging
-import secrets as pysecrets
+import re
 import threading
 import time
-import uuid
 from typing import Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import unquote
 
 from waitress import wasyncore
-from waitress.server import create_server
 
-from app import secrets
 from app.core.model import Trigger, Workflow
+from app.intake.web_form import FORM_MAX_BODY, OrderForm, form_enabled, settings
+from app.intake.web_guard import (
+    SECURITY_HEADERS,
+    Answer,
+    DeadlineServer,
+    SeenOnce,
+    ensure_secret,
+    error,
+)
 from app.store import intake as repo
 from app.store.runs import RunStore
 
 log = logging.getLogger("daloy.intake.web")
 MAX_BODY = 256 * 1024
+MAX_DEPTH = 32           # JSON nesting an order may have; deeper is refused before it recurses
 REPLAY_WINDOW = 300
+REQUEST_DEADLINE = 30    # seconds to send one whole request, however slowly
+_SIG_T = re.compile(r"\d{1,12}", re.ASCII)
+_SIG_MAC = re.compile(r"[0-9a-f]{64}", re.ASCII)
+_KEY = re.compile(r"[\x21-\x7e]{1,200}", re.ASCII)    # visible ASCII: signed byte for byte
 
 
 def secret_name(workflow: str, trigger: str) -> str:
@@ -47,32 +62,38 @@ def secret_name(workflow: str, trigger: str) -> str:
 
 def ensure_token(workflow: str, trigger: str) -> str:
     """The trigger's token (also the HMAC key), created in the keyring on first use."""
-    name = secret_name(workflow, trigger)
-    if secrets.has_secret(name, "token"):
-        return secrets.get_secret(name, "token")
-    token = pysecrets.token_urlsafe(32)
-    secrets.set_secret(name, "token", token)
-    return token
+    return ensure_secret(secret_name(workflow, trigger), "token")
 
 
-def sign(token: str, body: bytes, at: int | None = None) -> str:
+def sign(token: str, body: bytes, at: int | None = None, idempotency_key: str = "") -> str:
+    """``X-Daloy-Signature`` for ``body`` sent with ``Idempotency-Key: idempotency_key``."""
     at = int(time.time()) if at is None else at
-    mac = hmac.new(token.encode(), f"{at}.".encode() + body, hashlib.sha256).hexdigest()
-    return f"t={at},v1={mac}"
+    signed = f"{at}.{idempotency_key}.".encode() + body
+    mac = hmac.new(token.encode(), signed, hashlib.sha256).hexdigest()
+    return f"t={at},v2={mac}"
 
 
 class WebIntake:
     def __init__(self, store: RunStore, hooks: list[tuple[Workflow, Trigger]], *,
                  host: str = "127.0.0.1", port: int = 0, paused: threading.Event | None = None,
-                 allowed_hosts: list[str] | None = None) -> None:
+                 allowed_hosts: list[str] | None = None,
+                 request_deadline: float = REQUEST_DEADLINE) -> None:
         self.store = store
         self.hooks = {(wf.name, t.id): (wf, t) for wf, t in hooks}
         self.paused = paused or threading.Event()
+        self.form = OrderForm(store)
+        self.seen = SeenOnce()
         if host not in ("127.0.0.1", "localhost", "::1"):
             log.warning("web intake listens on %s: it is reachable from the network", host)
-        self.server = create_server(self.app, host=host, port=port, threads=4,
-                                    max_request_body_size=MAX_BODY, channel_timeout=30,
-                                    clear_untrusted_proxy_headers=True)
+        # Reading requests happens on the loop thread, so slow senders cost a connection slot
+        # each, not a worker: many slots (poll has no 1024-descriptor ceiling), a deadline for
+        # a whole request, and workers enough for the SQLite writer queue.
+        self.server = DeadlineServer(
+            self.app, request_deadline=request_deadline, host=host, port=port, threads=8,
+            connection_limit=500, asyncore_use_poll=True, channel_timeout=15,
+            cleanup_interval=max(1, min(10, int(request_deadline / 4))),
+            max_request_header_size=32 * 1024, max_request_body_size=MAX_BODY,
+            inbuf_overflow=MAX_BODY, clear_untrusted_proxy_headers=True)
         self.port = self.server.effective_port
         self.allowed = set(allowed_hosts or []) | {f"127.0.0.1:{self.port}",
                                                    f"localhost:{self.port}", "127.0.0.1",
@@ -105,135 +126,150 @@ class WebIntake:
             status, headers, body = self.handle(environ)
         except Exception:  # noqa: BLE001 - never a 5xx without a reason, never a crash
             log.exception("web intake failed")
-            status, headers, body = "503 Service Unavailable", {}, _j(
-                {"error": "Daloy could not store this right now; please send it again."})
+            status, headers, body = error(
+                503, "Daloy could not store this right now; please send it again.")
         headers.setdefault("Content-Type", "application/json")
+        headers.update(SECURITY_HEADERS)
         headers["Content-Length"] = str(len(body))
         start_response(status, list(headers.items()))
         return [body]
 
-    def handle(self, env: dict[str, Any]) -> tuple[str, dict[str, str], bytes]:
+    def handle(self, env: dict[str, Any]) -> Answer:
         host = env.get("HTTP_HOST", "")
         if host not in self.allowed:
-            return _err(421, f"Host “{host}” is not allowed.")
+            return error(421, f"Host “{host}” is not allowed.")
         origin = env.get("HTTP_ORIGIN")
         if origin and origin.split("://", 1)[-1] not in self.allowed:
-            return _err(403, "This origin may not post orders here.")
+            return error(403, "This origin may not post orders here.")
         path = env.get("PATH_INFO", "")
         parts = [unquote(p) for p in path.strip("/").split("/")]
         if len(parts) != 3 or parts[0] not in ("hook", "form"):
-            return _err(404, "No such intake address.")
+            return error(404, "No such intake address.")
         hook = self.hooks.get((parts[1], parts[2]))
-        if hook is None:
-            return _err(404, "No such intake address.")
+        if hook is None or (parts[0] == "form" and not form_enabled(hook[1])):
+            return error(404, "No such intake address.")
         wf, trig = hook
         method = env.get("REQUEST_METHOD", "GET")
         if parts[0] == "form" and method == "GET":
-            return self.form_page(wf, trig)
+            return self.form.page(wf, trig)
         if method != "POST":
-            return _err(405, "Use POST.")
+            return error(405, "Use POST.")
         if self.paused.is_set():
-            return _err(503, "Intake is paused in Daloy; send it again later.",
+            return error(503, "Intake is paused in Daloy; send it again later.",
                         {"Retry-After": "60"})
+        if parts[0] == "form" and (limited := self.form.admit(wf, trig, env)):
+            return limited
         try:
             length = int(env.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return _err(400, "Bad Content-Length.")
-        if length > MAX_BODY:
-            return _err(413, f"The body is larger than {MAX_BODY // 1024} KB.")
-        body = env["wsgi.input"].read(length) if length else b""
+            return error(400, "Bad Content-Length.")
+        limit = MAX_BODY if parts[0] == "hook" else FORM_MAX_BODY
+        if length > limit:
+            return error(413, f"The body is larger than {limit // 1024} KB.")
+        body = env["wsgi.input"].read(length) if length > 0 else b""
         ctype = (env.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         if parts[0] == "hook":
             return self.webhook(wf, trig, env, body, ctype)
-        return self.form_post(wf, trig, body, ctype)
+        return self.form.post(wf, trig, body, ctype)
 
     def _token(self, wf: Workflow, trig: Trigger) -> str:
         return ensure_token(wf.name, trig.id)
 
     def webhook(self, wf: Workflow, trig: Trigger, env: dict[str, Any], body: bytes,
-                ctype: str) -> tuple[str, dict[str, str], bytes]:
+                ctype: str) -> Answer:
         token = self._token(wf, trig)
-        if trig.config.get("auth", "token") == "hmac":
-            sig = env.get("HTTP_X_DALOY_SIGNATURE", "")
-            fields = dict(p.split("=", 1) for p in sig.split(",") if "=" in p)
-            try:
-                at = int(fields.get("t", ""))
-            except ValueError:
-                return _err(401, "Missing or bad X-Daloy-Signature.")
-            if abs(time.time() - at) > REPLAY_WINDOW:
-                return _err(401, "The signature is too old or from the future (replay refused).")
-            if not hmac.compare_digest(sign(token, body, at), f"t={at},v1={fields.get('v1', '')}"):
-                return _err(401, "The signature does not match.")
+        idem = env.get("HTTP_IDEMPOTENCY_KEY")
+        if idem is not None and not _KEY.fullmatch(idem):
+            return error(400, "Idempotency-Key must be 1 to 200 visible ASCII characters.")
+        signature = ""
+        if settings(trig)["auth"] == "hmac":
+            signature, refusal = self._check_signature(token, env, body, idem or "")
+            if refusal is not None:
+                return refusal
         else:
             given = env.get("HTTP_AUTHORIZATION", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-                return _err(401, "Missing or wrong token.")
+                return error(401, "Missing or wrong token.")
         if ctype != "application/json":
-            return _err(415, "Send JSON (Content-Type: application/json).")
+            return error(415, "Send JSON (Content-Type: application/json).")
+        # A captured request must not work twice, not even as a "duplicate": the first use
+        # claims the signature until it has expired on its own.
+        if signature and not self.seen.claim(signature, time.time() + 2 * REPLAY_WINDOW):
+            return error(409, "This signed request was already received; nothing new was "
+                              "stored. Sign each request anew (a new t and Idempotency-Key).")
         try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return _err(400, "The body is not valid JSON.")
-        if not isinstance(data, dict):
-            return _err(400, "The body must be a JSON object.")
-        idem = env.get("HTTP_IDEMPOTENCY_KEY") or hashlib.sha256(body).hexdigest()
-        if len(idem) > 200:
-            return _err(400, "Idempotency-Key is too long.")
-        result = repo.ingest(self.store, channel=f"{wf.name}/{trig.id}", workflow=wf.name,
-                             dedupe_key=f"hook:{wf.name}/{trig.id}:{idem}", trigger=data,
+            return self._store(wf, trig, body, idem)
+        except Exception:
+            self.seen.release(signature)       # nothing stored: the sender may send it again
+            raise
+
+    def _check_signature(self, token: str, env: dict[str, Any], body: bytes,
+                         idem: str) -> tuple[str, Answer | None]:
+        """(the signature's MAC, None) when it is ours and fresh, else ("", a 401 in words)."""
+        parts = [p.strip().split("=", 1) for p in env.get("HTTP_X_DALOY_SIGNATURE", "").split(",")]
+        fields = {p[0]: p[1] for p in parts if len(p) == 2}
+        at, mac = fields.get("t", ""), fields.get("v2", "").lower()
+        if "v1" in fields and "v2" not in fields:
+            return "", error(401, "v1 signatures (which do not cover the Idempotency-Key) are "
+                                  "no longer accepted: sign “<t>.<Idempotency-Key>.<body>” "
+                                  "and send “t=<t>,v2=<hex>”.")
+        if not _SIG_T.fullmatch(at) or not _SIG_MAC.fullmatch(mac):
+            return "", error(401, "X-Daloy-Signature is missing or malformed: send "
+                                  "“t=<unix time>,v2=<64 hex digits>”.")
+        if abs(time.time() - int(at)) > REPLAY_WINDOW:
+            return "", error(401, "The signature is too old or from the future (replay "
+                                  "refused); sign the request again with the current time.")
+        expected = sign(token, body, int(at), idem).rsplit("v2=", 1)[1]
+        if not hmac.compare_digest(expected, mac):
+            return "", error(401, "The signature does not match: sign “<t>.<Idempotency-Key "
+                                  "or nothing>.<body>” with HMAC-SHA256 and this trigger's "
+                                  "token.")
+        return mac, None
+
+    def _store(self, wf: Workflow, trig: Trigger, body: bytes, idem: str | None) -> Answer:
+        channel = f"{wf.name}/{trig.id}"
+        data, problem = _read_order(body)
+        if data is None:
+            # The sender proved who it is: keep what it sent for the operator, raw.
+            repo.keep_malformed(self.store, channel=channel, workflow=wf.name,
+                                dedupe_key=f"hook-unreadable:{channel}:"
+                                           f"{hashlib.sha256(body).hexdigest()}",
+                                reason=f"A post to {channel} could not be read: {problem}. "
+                                       "The sender was answered 400; ask them to fix it, or "
+                                       "enter the order by hand.",
+                                summary=f"Unreadable webhook post to {trig.id}", raw=body)
+            return error(400, f"{problem[0].upper()}{problem[1:]}. Daloy kept the post as an "
+                              "unreadable order; fix it and send it again.")
+        key = idem or hashlib.sha256(body).hexdigest()
+        result = repo.ingest(self.store, channel=channel, workflow=wf.name,
+                             dedupe_key=f"hook:{channel}:{key}", trigger=data,
                              summary=f"Webhook post to {trig.id}", raw=body)
         if result.duplicate:
             return "200 OK", {}, _j({"status": "duplicate", "detail": "Already received."})
-        repo.record_ok(self.store.db, f"{wf.name}/{trig.id}", "webhook")
+        repo.record_ok(self.store.db, channel, "webhook")
         return "201 Created", {}, _j({"status": "stored", "run_id": result.run_id})
 
-    def form_fields(self, trig: Trigger) -> list[str]:
-        return [str(f) for f in trig.config.get("fields") or ["number", "customer", "email", "sku", "qty"]]
 
-    def form_page(self, wf: Workflow, trig: Trigger) -> tuple[str, dict[str, str], bytes]:
-        rows = "".join(f'<label>{html.escape(f.replace("_", " ").capitalize())}'
-                       f'<input name="{html.escape(f)}" required></label>'
-                       for f in self.form_fields(trig))
-        page = (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(wf.name)}"
-                "</title><style>body{font-family:sans-serif;max-width:32em;margin:2em auto}"
-                "label{display:block;margin:.6em 0}input{display:block;width:100%;padding:.4em}"
-                "button{margin-top:1em;padding:.6em 1.4em}</style></head><body>"
-                f"<h1>New order</h1><form method='post'>{rows}"
-                f"<input type='hidden' name='submission_id' value='{uuid.uuid4().hex}'>"
-                "<button type='submit'>Send order</button></form></body></html>")
-        return "200 OK", {"Content-Type": "text/html; charset=utf-8"}, page.encode()
-
-    def form_post(self, wf: Workflow, trig: Trigger, body: bytes,
-                  ctype: str) -> tuple[str, dict[str, str], bytes]:
-        if ctype != "application/x-www-form-urlencoded":
-            return _err(415, "Send the form as application/x-www-form-urlencoded.")
-        try:
-            values = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
-                              max_num_fields=100)
-        except (UnicodeDecodeError, ValueError):
-            return _err(400, "The form could not be read.")
-        order = {f: values.get(f, [""])[0] for f in self.form_fields(trig)}
-        missing = [f for f, v in order.items() if not v.strip()]
-        if missing:
-            return _err(400, f"Please fill in: {', '.join(missing)}.")
-        sid = values.get("submission_id", [""])[0] or hashlib.sha256(body).hexdigest()
-        result = repo.ingest(self.store, channel=f"{wf.name}/{trig.id}", workflow=wf.name,
-                             dedupe_key=f"form:{wf.name}/{trig.id}:{sid[:100]}",
-                             trigger={"order": order, "source": "form"},
-                             summary=f"Order form {order.get('number', '')}", raw=body)
-        page = ("<!doctype html><meta charset='utf-8'><p>Thank you — the order was received"
-                + (" (it had already been sent)." if result.duplicate else ".") + "</p>")
-        return ("200 OK" if result.duplicate else "201 Created",
-                {"Content-Type": "text/html; charset=utf-8"}, page.encode())
+def _read_order(body: bytes) -> tuple[dict[str, Any] | None, str]:
+    """(the order, "") or (None, what is wrong with it, in words)."""
+    deep = f"the JSON is nested deeper than {MAX_DEPTH} levels"
+    try:
+        data = json.loads(body)
+    except RecursionError:
+        return None, deep
+    except (ValueError, UnicodeDecodeError):
+        return None, "the body is not valid JSON"
+    if not isinstance(data, dict):
+        return None, "the body must be a JSON object"
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:        # without recursion: the parser allowed far more depth than we will
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return None, deep
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return data, ""
 
 
 def _j(data: Any) -> bytes:
     return json.dumps(data).encode()
-
-
-def _err(code: int, message: str, headers: dict[str, str] | None = None
-         ) -> tuple[str, dict[str, str], bytes]:
-    reasons = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-               405: "Method Not Allowed", 413: "Payload Too Large", 415: "Unsupported Media Type",
-               421: "Misdirected Request", 503: "Service Unavailable"}
-    return f"{code} {reasons.get(code, 'Error')}", dict(headers or {}), _j({"error": message})

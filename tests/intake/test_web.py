@@ -20,7 +20,8 @@ def web(store):
     wf = Workflow.from_dict({"format_version": 1, "name": "orders", "steps": []})
     hooks = [(wf, Trigger("shop", "webhook", {"auth": "token"})),
              (wf, Trigger("signed", "webhook", {"auth": "hmac"})),
-             (wf, Trigger("counter", "webhook", {"fields": ["number", "customer", "sku", "qty"]}))]
+             (wf, Trigger("counter", "webhook", {"fields": ["number", "customer", "sku", "qty"],
+                                                   "form": True}))]
     server = WebIntake(store, hooks, port=0).start()
     server.token = ensure_token("orders", "shop")
     server.hmac_key = ensure_token("orders", "signed")
@@ -82,12 +83,13 @@ def test_limits_and_content_types(web, store):
 def test_order_form_page_and_post(web, store):
     page = httpx.get(f"{web.url}/form/orders/counter")
     assert page.status_code == 200 and 'name="sku"' in page.text
-    sid = page.text.split("name='submission_id' value='")[1].split("'")[0]
-    form = {"number": "F-9", "customer": "Aling Nena", "sku": "RICE-25", "qty": "2", "submission_id": sid}
+    token = page.text.split("name='form_token' value='")[1].split("'")[0]
+    form = {"number": "F-9", "customer": "Aling Nena", "sku": "RICE-25", "qty": "2", "form_token": token}
+    r = httpx.post(f"{web.url}/form/orders/counter", data={**form, "sku": ""})
+    assert r.status_code == 400 and "sku" in r.json()["error"]     # a mistake spends no token
     assert httpx.post(f"{web.url}/form/orders/counter", data=form).status_code == 201
-    assert httpx.post(f"{web.url}/form/orders/counter", data=form).status_code == 200  # double click
-    r = httpx.post(f"{web.url}/form/orders/counter", data={**form, "sku": "", "submission_id": "x"})
-    assert r.status_code == 400 and "sku" in r.json()["error"]
+    again = httpx.post(f"{web.url}/form/orders/counter", data=form)  # double click
+    assert again.status_code == 409 and "already sent" in again.text
     assert runs(store) == 1
 
 
