@@ -79,10 +79,27 @@ class Database:
             upgrade(self)
 
     @classmethod
-    def open_dir(cls, data_dir: str | os.PathLike[str], **kwargs) -> Database:
+    def open_dir(cls, data_dir: str | os.PathLike[str], *, checked_new: bool = False,
+                 **kwargs) -> Database:
+        """The database of a data folder. A used folder that lost its database is refused (see
+        ``datafolder``); ``checked_new`` says the caller found the folder new before it wrote
+        anything there (the CLI checks before logging starts)."""
+        from app.store import datafolder
         path = Path(data_dir)
-        path.mkdir(parents=True, exist_ok=True)
-        return cls(f"sqlite:///{path / DB_FILENAME}", **kwargs)
+        if not checked_new:
+            datafolder.prepare(path)
+        try:
+            db = cls(f"sqlite:///{path / DB_FILENAME}", **kwargs)
+        except DatabaseCorrupt as exc:
+            # A full disk or a read-only folder is not damage: say what it is.
+            cause = exc.__cause__
+            sentence = datafolder.sqlite_error_sentence(str(getattr(cause, "orig", "")), path) \
+                if isinstance(cause, DatabaseError) else None
+            if sentence is None:
+                raise
+            raise datafolder.DataFolderError(sentence) from exc
+        datafolder.mark(path)
+        return db
 
     @property
     def path(self) -> Path | None:
@@ -169,8 +186,28 @@ class Database:
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(text(sql))]
 
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database file and empty it, so the file alone
+        holds everything (a backup or copy of just ``daloy.sqlite3`` is complete). False when
+        another process still reads and part of the log stayed behind."""
+        if not self.is_sqlite or str(self.path) in ("", ":memory:"):
+            return True
+        with self._write_lock:         # outside any transaction: the raw connection autocommits
+            busy, log_pages, done = self._raw_connection().execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy or (log_pages > 0 and done < log_pages):
+            log.warning("checkpoint of %s incomplete (%s of %s pages); a reader held it",
+                        self.path, done, log_pages)
+            return False
+        return True
+
     def close(self) -> None:
+        """Checkpoint, then close every connection (safe to call twice)."""
         with self._write_lock:
+            try:
+                self.checkpoint()
+            except sqlite3.Error as exc:
+                log.warning("checkpoint of %s failed on close: %s", self.path, exc)
             if self._raw is not None:
                 self._raw.close()
                 self._raw = None

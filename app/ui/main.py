@@ -2,7 +2,7 @@
 
 Single instance: a second launch asks the running one (over a QLocalSocket named after the data
 folder) to bring its window forward, then exits 0. ``--quit-after SECONDS`` quits cleanly after
-that time (smoke tests).
+that time (smoke tests). Every way out ends in ``lifecycle.shutdown``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
+
+from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
 
 log = logging.getLogger("daloy.ui")
 
@@ -72,19 +74,23 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
 
     server.newConnection.connect(on_connection)
 
+    @quit_once
     def quit_app() -> None:
         window.quitting = True
         window.close()
         app.quit()
 
+    signals = QuitOnSignals(app)
+    signals.received.connect(quit_app)
     window.notifier.quit_requested.connect(quit_app)
+    window.quit_requested.connect(quit_app)
     window.show()
     log.info("main window shown")
     print("Daloy window shown", flush=True)
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), quit_app)
     code = app.exec()
-    ctx.runtime.shutdown(grace=10)
-    ctx.wait_for_background(5000)
     server.close()
+    shutdown(ctx)
+    signals.uninstall()
     return code

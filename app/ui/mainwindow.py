@@ -37,6 +37,7 @@ PAGES = ("inbox", "runs", "workflows", "connections", "health")
 
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
+    quit_requested = Signal()          # the window was closed where there is no tray
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quitting or self.notifier.tray is None:
             event.accept()
+            if not self.quitting:      # without a tray, nothing could bring the window back
+                self.quit_requested.emit()
             return
         # Closing the window keeps Daloy working in the tray.
         event.ignore()
