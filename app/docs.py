@@ -37,7 +37,10 @@ def render() -> str:
                     f"× {r.backoff:g}, at most {r.max_delay:g} s; time limit {r.timeout:g} s per attempt",
                     f"- Acts on the outside world: {'yes' if spec.side_effects else 'no'}"
                     + ("; a timeout may hide a success, so Daloy checks before repeating"
-                       if spec.outcome_may_be_unknown else ""), ""]
+                       if spec.outcome_may_be_unknown else "")]
+            if spec.guarantee:
+                out.append(f"- Once-guarantee: {spec.guarantee}")
+            out.append("")
             if spec.fields:
                 out += ["| Setting | Kind | Required | Default | Help |", "|---|---|---|---|---|"]
                 for f in spec.fields:

@@ -15,6 +15,15 @@ from app.core.schema import Field
 
 ERROR_PORT = "error"
 
+# How often a side-effecting step's effect happens although attempts are retried and Daloy may
+# stop in the middle of one. Every side-effecting type's ``guarantee`` starts with one of these
+# (a test checks it); the rest of the sentence says how, and the step reference shows it.
+EXACTLY_ONCE = "Exactly once"
+ONCE_BY_KEY = "Once, through the other side's idempotency key"
+ONCE_OR_ASK = "Never twice on its own"
+AT_LEAST_ONCE = "At least once"
+GUARANTEES = (EXACTLY_ONCE, ONCE_BY_KEY, ONCE_OR_ASK, AT_LEAST_ONCE)
+
 
 @dataclass(frozen=True)
 class StepSpec:
@@ -31,6 +40,7 @@ class StepSpec:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     outcome_may_be_unknown: bool = False  # a timeout may hide a success: reconcile first
     side_effects: bool = False        # acts on the outside world (practice mode records instead)
+    guarantee: str = ""               # once-guarantee of a side effect: a GUARANTEES phrase + how
     icon: str = "fa5s.cog"
     is_trigger: bool = False
     # Its code only reshapes its rendered input (no I/O, nothing that can hang): the runner calls

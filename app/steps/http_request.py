@@ -24,11 +24,16 @@ from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentEr
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, CONNECTION, JSON, MAPPING, NUMBER, TEMPLATE, Field
-from app.core.stepspec import StepSpec
+from app.core.stepspec import AT_LEAST_ONCE, ONCE_BY_KEY, StepSpec
 from app.steps.base import StepContext, StepType
 from app.store.connections import tls_context
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+# The request never left: safe to send again.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# The request (or part of it) was sent, but no answer came: it may have acted.
+MAYBE_SENT = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError, httpx.ReadError,
+              httpx.WriteError)
 
 SPEC = StepSpec(
     name="http_request",
@@ -62,6 +67,10 @@ SPEC = StepSpec(
     retry=RetryPolicy(max_attempts=5, initial_delay=2, backoff=2, max_delay=300, timeout=60),
     outcome_may_be_unknown=True,
     side_effects=True,
+    guarantee=(f"{ONCE_BY_KEY}: every attempt carries the same Idempotency-Key, and a request "
+               "that got no answer is looked up with the Look-up URL before it is sent again. "
+               f"Without a Look-up URL: {AT_LEAST_ONCE.lower()} — a service that ignores "
+               "Idempotency-Key may act twice (GET requests are simply repeated)."),
     icon="fa5s.globe",
 )
 
@@ -167,10 +176,9 @@ def run(ctx: StepContext) -> StepResult:
         with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
                           verify=tls_context()) as client:
             response = client.request(method, url, **kwargs)
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+    except NOT_SENT as exc:
         raise RetryableError(f"Could not reach {url}: {exc or type(exc).__name__}.") from exc
-    except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError,
-            httpx.ReadError, httpx.WriteError) as exc:
+    except MAYBE_SENT as exc:
         if method == "GET":
             raise RetryableError(f"{url} did not answer in time ({type(exc).__name__}).") from exc
         raise OutcomeUnknownError(
@@ -195,8 +203,10 @@ def reconcile(ctx: StepContext) -> Reconciled:
     """Did the earlier, unanswered request go through? Asks ``reconcile_url``."""
     lookup = ctx.input.get("reconcile_url")
     if not lookup:
-        # Without a look-up, repeating relies on the service honouring Idempotency-Key.
-        return Reconciled(happened=False)
+        # Without a look-up only a method that is idempotent by definition is safe to repeat;
+        # whether a service honours Idempotency-Key on a POST cannot be known from here.
+        method = str(ctx.input.get("method", "POST")).upper()
+        return Reconciled(happened=False if method in ("GET", "PUT", "DELETE") else None)
     url, headers = _target(ctx, lookup)
     try:
         with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30),

@@ -1,15 +1,23 @@
-"""``notify``: post a message to a chat webhook (the warehouse's channel)."""
+"""``notify``: post a message to a chat webhook (the warehouse's channel).
+
+Never twice on its own. Every attempt sends the same ``Idempotency-Key`` header. A request that
+never left (refused, no connection) is retried. When the message was sent but no answer came,
+it may have been posted: for a webhook declared idempotent (it ignores a repeated key) Daloy
+simply sends again; otherwise a person is asked to look in the channel, since a chat webhook
+offers no way to ask whether a message arrived.
+"""
 
 from __future__ import annotations
 
 import httpx
 
 from app.core.errors import PermanentError, RetryableError
-from app.core.results import StepResult
+from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
-from app.core.schema import JSON, TEMPLATE, Field
-from app.core.stepspec import StepSpec
+from app.core.schema import BOOLEAN, JSON, TEMPLATE, Field
+from app.core.stepspec import ONCE_BY_KEY, ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
+from app.steps.http_request import MAYBE_SENT, NOT_SENT
 from app.store.connections import tls_context
 
 SPEC = StepSpec(
@@ -24,11 +32,23 @@ SPEC = StepSpec(
         Field("webhook_url", TEMPLATE, "Webhook URL", required=True),
         Field("message", TEMPLATE, "Message", placeholder="Pack order {{ trigger.order.number }}"),
         Field("body", JSON, "Custom JSON body", help="Instead of the message: any JSON body."),
+        Field("idempotent", BOOLEAN, "Webhook ignores repeats", default=False,
+              help="Tick only if the webhook posts a message once per Idempotency-Key header; "
+                   "then an unanswered post is simply sent again."),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=3, backoff=2, max_delay=300, timeout=30),
+    outcome_may_be_unknown=True,
     side_effects=True,
+    guarantee=(f"{ONCE_OR_ASK}: when a post got no answer, a person is asked to look in the "
+               "channel before it is sent again. With “Webhook ignores repeats” ticked: "
+               f"{ONCE_BY_KEY.lower()} (the same Idempotency-Key on every attempt)."),
     icon="fa5s.comment-dots",
 )
+
+
+def _not_known(url: str, why: str) -> str:
+    return (f"Not known whether the message reached the chat webhook {url}: {why}. Look in the "
+            "channel before retrying; if the message is there, skip this step instead.")
 
 
 def run(ctx: StepContext) -> StepResult:
@@ -41,6 +61,14 @@ def run(ctx: StepContext) -> StepResult:
     try:
         r = httpx.post(url, json=body, timeout=min(ctx.timeout, 20), verify=tls_context(),
                        headers={"Idempotency-Key": ctx.idempotency_key})
+    except NOT_SENT as exc:
+        raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc
+    except MAYBE_SENT as exc:
+        if ctx.input.get("idempotent"):
+            raise RetryableError(f"The chat webhook {url} did not answer ({type(exc).__name__}); "
+                                 "sending again with the same Idempotency-Key.") from exc
+        raise PermanentError(_not_known(url, f"it received the post but did not answer "
+                                             f"({type(exc).__name__})")) from exc
     except httpx.HTTPError as exc:
         raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc
     if r.status_code >= 500 or r.status_code == 429:
@@ -51,4 +79,12 @@ def run(ctx: StepContext) -> StepResult:
     return StepResult(output={"status": r.status_code, "sent": body})
 
 
-STEP = StepType(SPEC, run)
+def reconcile(ctx: StepContext) -> Reconciled:
+    """An earlier attempt may have posted (Daloy stopped, or the time limit passed, mid-post)."""
+    if ctx.input.get("idempotent"):
+        return Reconciled(happened=False)   # the webhook ignores the repeated key
+    raise PermanentError(_not_known(ctx.input["webhook_url"],
+                                    "Daloy stopped or gave up waiting while posting it"))
+
+
+STEP = StepType(SPEC, run, reconcile)

@@ -2,6 +2,14 @@
 
 The Message-ID is derived from the step's idempotency key, so a retried send is recognisably the
 same message (mail clients and servers fold duplicates with the same Message-ID).
+
+Never twice on its own. A failure before the message is handed over (DATA) is retried; a refusal
+answered by the server is known. When the connection breaks or times out after the message was
+handed over, the server may have accepted it: with a “Sent folder connection” (an IMAP mailbox
+where the mail server files a copy of every message it sends, as most hosted mail does), the
+engine later calls ``reconcile``, which looks for the Message-ID there and sends again only if it
+is absent; without one, a person is asked to check the Sent folder. Daloy cannot file the copy
+itself: the copy would be written only after a success it never heard of.
 """
 
 from __future__ import annotations
@@ -12,13 +20,18 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Any
 
-from app.core.errors import ConfigurationError, PermanentError, RetryableError
-from app.core.results import StepResult
+from app.core.errors import (
+    ConfigurationError,
+    OutcomeUnknownError,
+    PermanentError,
+    RetryableError,
+)
+from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
-from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, Field
-from app.core.stepspec import StepSpec
+from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, TEXT, Field
+from app.core.stepspec import ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
-from app.steps.mailservers import open_smtp
+from app.steps.mailservers import open_imap, open_smtp
 
 SPEC = StepSpec(
     name="send_email",
@@ -39,9 +52,20 @@ SPEC = StepSpec(
         Field("html", TEMPLATE_TEXT, "HTML body"),
         Field("attachments", JSON, "Attachments",
               help="A list of {\"filename\": ..., \"content\": ...}; content may use templates."),
+        Field("sent_folder_connection", CONNECTION, "Sent folder connection",
+              connection_kind="imap",
+              help="Optional: the IMAP mailbox where the mail server files a copy of every sent "
+                   "message. When a send's outcome is unknown, Daloy looks there first."),
+        Field("sent_folder", TEXT, "Sent folder", default="Sent"),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=5, backoff=3, max_delay=900, timeout=120),
+    outcome_may_be_unknown=True,
     side_effects=True,
+    guarantee=(f"{ONCE_OR_ASK}: every attempt uses the same Message-ID. When the connection "
+               "breaks after the message was handed over, Daloy looks for that Message-ID in "
+               "the Sent folder of the “Sent folder connection” and sends again only if it is "
+               "not there; without that connection a person is asked to check the Sent folder "
+               "before retrying."),
     icon="fa5s.envelope",
 )
 
@@ -72,6 +96,34 @@ def build(inp: dict[str, Any], sender: str, key: str) -> EmailMessage:
     return msg
 
 
+def _not_known(to: str, why: str) -> str:
+    return (f"Not known whether the email to {to} was sent: {why}. Check the Sent folder before "
+            "retrying; if it is there, skip this step instead.")
+
+
+def _watch_handover(smtp: smtplib.SMTP) -> list[bool]:
+    """A flag that turns true once ``send_message`` starts handing the message over (DATA):
+    from then on a broken connection may hide an accepted message."""
+    handed_over = [False]
+    data = smtp.data
+
+    def watched(msg: bytes | str) -> tuple[int, bytes]:
+        handed_over[0] = True
+        return data(msg)
+
+    smtp.data = watched  # type: ignore[method-assign]
+    return handed_over
+
+
+def _close(smtp: smtplib.SMTP) -> None:
+    # The answer to DATA already decided the outcome: a failing QUIT must not turn a sent
+    # message into a retry.
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
+
+
 def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
     conns = ctx.services.get("connections")
@@ -83,9 +135,14 @@ def run(ctx: StepContext) -> StepResult:
     sender = conn.get("from_address") or conn.get("username") or f"daloy@{host}"
     msg = build(inp, sender, ctx.idempotency_key)
     password = conns.secret(name, "password") if conn.get("username") else None
+    handed_over = [False]
     try:
-        with open_smtp(conn, name, password, min(ctx.timeout, 60)) as smtp:
+        smtp = open_smtp(conn, name, password, min(ctx.timeout, 60))
+        try:
+            handed_over = _watch_handover(smtp)
             refused = smtp.send_message(msg)
+        finally:
+            _close(smtp)
     except smtplib.SMTPAuthenticationError as exc:
         raise ConfigurationError(f"The mail server refused the user name or password of "
                                  f"connection “{name}”. Correct it under Connections, then "
@@ -99,9 +156,55 @@ def run(ctx: StepContext) -> StepResult:
             raise RetryableError(f"The mail server asked to try later ({exc.smtp_code} {text}).") from exc
         raise PermanentError(f"The mail server rejected the message ({exc.smtp_code} {text}).") from exc
     except (TimeoutError, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, OSError) as exc:
-        raise RetryableError(f"Could not send through {host}: {exc}.") from exc
+        if not handed_over[0]:
+            raise RetryableError(f"Could not send through {host}: {exc}.") from exc
+        why = f"the connection to {host} broke after the message was handed over ({exc})"
+        if inp.get("sent_folder_connection"):
+            raise OutcomeUnknownError(f"{why[0].upper()}{why[1:]}; Daloy will look for it in "
+                                      "the Sent folder before sending again.") from exc
+        raise PermanentError(_not_known(inp["to"], why)) from exc
     return StepResult(output={"message_id": msg["Message-ID"], "to": inp["to"],
                               "refused": sorted(refused)})
 
 
-STEP = StepType(SPEC, run)
+def reconcile(ctx: StepContext) -> Reconciled:
+    """Was the earlier send accepted? Looks for its Message-ID in the Sent folder."""
+    inp = ctx.input
+    name = inp.get("sent_folder_connection")
+    if not name:
+        raise PermanentError(_not_known(inp["to"], "Daloy stopped or gave up waiting while "
+                                                   "sending it"))
+    conns = ctx.services.get("connections")
+    if conns is None:
+        raise ConfigurationError("Email connections are not available here.")
+    from imapclient.exceptions import IMAPClientError, LoginError
+
+    conn = conns.get(name, "imap")
+    password = conns.secret(name, "password") if conn.get("username") else None
+    folder = inp.get("sent_folder") or "Sent"
+    mid = message_id(ctx.idempotency_key)
+    try:
+        client = open_imap(conn, name, password, min(ctx.timeout, 30))
+        try:
+            client.select_folder(folder, readonly=True)
+            found = client.search(["HEADER", "Message-ID", mid])
+        finally:
+            client.logout()
+    except LoginError as exc:
+        raise ConfigurationError(f"The mail server refused the user name or password of "
+                                 f"connection “{name}”, so the Sent folder could not be checked. "
+                                 "Correct it under Connections, then retry.") from exc
+    except IMAPClientError as exc:
+        raise PermanentError(_not_known(inp["to"], f"the folder “{folder}” of connection "
+                                                   f"“{name}” could not be searched ({exc})")
+                             ) from exc
+    except OSError as exc:
+        raise RetryableError(f"Could not look in the Sent folder of connection “{name}” "
+                             f"({exc}); Daloy will look again before sending.") from exc
+    if not found:
+        return Reconciled(happened=False)
+    return Reconciled(happened=True, output={"message_id": mid, "to": inp["to"], "refused": [],
+                                            "reconciled": True})
+
+
+STEP = StepType(SPEC, run, reconcile)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from app.core.errors import PermanentError
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, TEMPLATE, TEXT, Field
-from app.core.stepspec import StepSpec
+from app.core.stepspec import EXACTLY_ONCE, StepSpec
 from app.steps import sheets
 from app.steps.base import StepContext, StepType
 
@@ -22,8 +21,7 @@ SPEC = StepSpec(
     help=("For each item of a list (usually the order lines), finds the row by its key and "
           "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
           "written to a temporary file and then swapped in, so a crash never leaves a half-written "
-          "sheet; an Excel file remembers which orders it already applied, so a retry never "
-          "subtracts twice. A sheet open in Excel is retried after asking to close it."),
+          "sheet. A sheet open in Excel is retried after asking to close it."),
     fields=(
         Field("file", TEMPLATE, "File", required=True),
         Field("sheet", TEXT, "Sheet"),
@@ -36,6 +34,12 @@ SPEC = StepSpec(
     ),
     retry=RetryPolicy(max_attempts=8, initial_delay=10, backoff=2, max_delay=600, timeout=60),
     side_effects=True,
+    guarantee=(f"{EXACTLY_ONCE}: an Excel file records each applied order in a hidden sheet, "
+               "written together with the changed cells; a CSV file keeps its record beside it "
+               "(.<name>.daloy-ledger.json), naming the exact file contents each change "
+               "produces, so the sheet itself shows whether a change happened. A retry never "
+               "subtracts twice and returns the first result; if Daloy stopped mid-write and "
+               "the CSV was also edited by hand since, a person is asked."),
     icon="fa5s.edit",
 )
 
@@ -53,31 +57,33 @@ def run(ctx: StepContext) -> StepResult:
     items = inp["items"]
     if not isinstance(items, list):
         raise PermanentError("“Items” must be a list (for example the order lines).")
-    sheets.check_not_open(Path(inp["file"]).expanduser())
-    table = sheets.load(inp["file"], inp.get("sheet") or None)
-    if ctx.idempotency_key in table.applied:
-        return StepResult(output={"changed": [], "already_applied": True})
-    col = table.column(inp["column"])
-    changed = []
-    for item in items:
-        if not isinstance(item, Mapping):
-            raise PermanentError(f"Each item must be an object; got “{item}”.")
-        key = item.get(inp["key_field"])
-        amount = _number(item.get(inp["amount_field"]), "The amount")
-        idx = table.find(inp["key_column"], key)
-        if idx is None:
-            raise PermanentError(f"{table.path.name} has no row with {inp['key_column']} "
-                                 f"“{key}”.")
-        row = table.rows[idx]
-        while len(row) <= col:
-            row.append(None)
-        old = row[col]
-        new = amount if inp["mode"] == "set" else _number(old or 0, f"The cell {inp['column']}") + (
-            amount if inp["mode"] == "add" else -amount)
-        row[col] = new
-        changed.append({"key": key, "before": old, "after": new})
-    sheets.save(table, applied_key=ctx.idempotency_key)
-    return StepResult(output={"changed": changed, "already_applied": False})
+
+    def change(table: sheets.Table) -> dict[str, Any]:
+        col = table.column(inp["column"])
+        changed = []
+        for item in items:
+            if not isinstance(item, Mapping):
+                raise PermanentError(f"Each item must be an object; got “{item}”.")
+            key = item.get(inp["key_field"])
+            amount = _number(item.get(inp["amount_field"]), "The amount")
+            idx = table.find(inp["key_column"], key)
+            if idx is None:
+                raise PermanentError(f"{table.path.name} has no row with {inp['key_column']} "
+                                     f"“{key}”.")
+            row = table.rows[idx]
+            while len(row) <= col:
+                row.append(None)
+            old = row[col]
+            new = amount if inp["mode"] == "set" else _number(
+                old or 0, f"The cell {inp['column']}") + (
+                amount if inp["mode"] == "add" else -amount)
+            row[col] = new
+            changed.append({"key": key, "before": old, "after": new})
+        return {"changed": changed, "already_applied": False}
+
+    # One idempotency key changes the sheet once; a repeat returns the first result.
+    return StepResult(output=sheets.apply_once(inp["file"], inp.get("sheet") or None,
+                                               ctx.idempotency_key, change))
 
 
 STEP = StepType(SPEC, run)
