@@ -8,7 +8,7 @@ Each verb group lives in a ``register(subparsers)`` function; the GUI is importe
 from __future__ import annotations
 
 import argparse
-import json
+import logging
 import signal
 import sys
 import threading
@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.cli_args import CliError, bounded_float, bounded_int, out_json, parse_json_arg
 from app.core.errors import DaloyError
 
+__all__ = ["CliError", "Env", "out_json", "parse_json_arg", "when", "main"]
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-
-
-class CliError(DaloyError):
-    pass
+log = logging.getLogger("daloy.cli")
 
 
 class Env:
@@ -35,16 +34,27 @@ class Env:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
+        self.new_folder = False
 
     @cached_property
     def data_dir(self) -> Path:
         from app.paths import data_dir
-        return data_dir(self.args.data_dir)
+        from app.store import datafolder
+        try:
+            path = data_dir(self.args.data_dir)
+        except OSError as exc:
+            path = Path(exc.filename or self.args.data_dir or ".")
+            datafolder.prepare(path)          # says "a file, not a folder" or "read-only"
+            raise CliError(datafolder.os_error_sentence(exc, f"the data folder {path}")) from exc
+        # Checked before anything (the log) is written there, so a new folder is told from a
+        # used one that lost its database.
+        self.new_folder = datafolder.prepare(path)
+        return path
 
     @cached_property
     def db(self):  # noqa: ANN201
         from app.store.db import Database
-        return Database.open_dir(self.data_dir)
+        return Database.open_dir(self.data_dir, checked_new=self.new_folder)
 
     @cached_property
     def registry(self):  # noqa: ANN201
@@ -62,38 +72,17 @@ class Env:
         return OperatorActions(self.store)
 
 
-def out_json(value: Any) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
-
-
 def when(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
-
-
-def parse_json_arg(value: str | None, what: str) -> Any:
-    """``--input '{"a": 1}'`` or ``--input @file.json``."""
-    if value is None:
-        return None
-    text = value
-    if value.startswith("@"):
-        try:
-            text = Path(value[1:]).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"Cannot read {what} file {value[1:]}: {exc.strerror}.") from exc
     try:
-        return json.loads(text)
-    except ValueError as exc:
-        raise CliError(f"The {what} is not valid JSON: {exc}.") from exc
+        return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
+    except (ValueError, OverflowError, OSError, TypeError):   # a damaged stored time
+        return "?"
 
 
 def read_workflow_file(path: str):  # noqa: ANN201
+    from app.cli_args import load_json_text, read_file_arg
     from app.core.model import Workflow
-    try:
-        text = Path(path).read_bytes()
-    except OSError as exc:
-        raise CliError(f"Cannot read {path}: {exc.strerror}.") from exc
-    return Workflow.from_json(text)
+    return Workflow.from_dict(load_json_text(read_file_arg(path, "workflow"), "workflow file"))
 
 
 # -- runner ------------------------------------------------------------------------------------
@@ -149,6 +138,7 @@ def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
     import os
 
     from app.intake.manager import IntakeManager
+    from app.runtime.presence import RunnerPresence
     from app.runtime.runtime import Runtime
     runtime = Runtime(env.db, registry=env.registry, workers=workers, data_dir=env.data_dir)
     runtime.intake = IntakeManager(
@@ -158,6 +148,7 @@ def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
         web_host=os.environ.get("DALOY_WEB_HOST", "127.0.0.1"),
         allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h])
     runtime.add_extension(runtime.intake)
+    runtime.add_extension(RunnerPresence(env.data_dir))   # lets `daloy run start` tell
     return runtime
 
 
@@ -215,23 +206,45 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
 
 
 # -- workflows -----------------------------------------------------------------------------------
-def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
-    from app.core.validation import errors, validate
+def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
+    """The one full validator, told which connections exist so a step naming an unknown one
+    is reported."""
+    import inspect
+
+    from app.core.validation import validate
     from app.intake import trigger_registry
+    from app.store import connections
+    with env.db.read() as s:
+        known = {c.name for c in connections.list_all(s)}
+    # The validator learns ``connections=`` in a parallel change; until then it is not passed.
+    extra = {"connections": known} if "connections" in inspect.signature(validate).parameters \
+        else {}
+    return validate(wf, env.registry.specs, trigger_registry(), **extra)
+
+
+def report_problems(problems: list, stream: Any = None) -> list:
+    """Print each problem on its own line (stderr unless told) and return the errors."""
+    from app.core.validation import errors
+    for p in problems:
+        print(f"  {p.severity}: {p}", file=stream or sys.stderr)
+    return errors(problems)
+
+
+def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
     from app.store import workflows
     wf = read_workflow_file(args.file)
-    if args.name:
+    if args.name is not None:
+        if (problem := workflows.name_problem(args.name)) is not None:
+            raise CliError(problem)
         wf.name = args.name
-    problems = validate(wf, env.registry.specs, trigger_registry())
-    errs = errors(problems)
+    errs = report_problems(check_workflow(env, wf))
     if errs and not args.draft:
-        for p in errs:
-            print(f"  {p}", file=sys.stderr)
         raise CliError(f"{args.file} has {len(errs)} problem(s); fix them or import with --draft.")
     with env.db.write() as s:
         saved = workflows.save(s, wf, has_errors=bool(errs))
     print(f"Imported “{wf.name}” as version {saved.number}"
-          + ("" if saved.created else " (unchanged)") + (" as a draft" if errs else "") + ".")
+          + ("" if saved.created else " (unchanged)")
+          + (" as a draft, switched off" if errs else "") + ".")
     return 0
 
 
@@ -271,27 +284,58 @@ def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
-    from app.core.validation import errors, validate
-    from app.intake import trigger_registry
-    from app.steps import registry
     wf = read_workflow_file(args.file)
-    problems = validate(wf, registry().specs, trigger_registry())
-    for p in problems:
-        print(f"{p.severity}: {p}")
-    errs = errors(problems)
+    errs = report_problems(check_workflow(env, wf), sys.stdout)
     if errs:
-        print(f"{args.file}: {len(errs)} problem(s).", file=sys.stderr)
-        return EXIT_ERROR
+        raise CliError(f"{args.file}: {len(errs)} problem(s).")
     print(f"{args.file}: “{wf.name}” is valid ({len(wf.steps)} steps).")
+    return 0
+
+
+def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
+    """enable / disable / archive / unarchive / remove: one line each, refused in words."""
+    from app.store import workflows
+    with env.db.write() as s:
+        if args.switch == "remove":
+            workflows.remove(s, args.name)
+        elif args.switch in ("archive", "unarchive"):
+            workflows.set_archived(s, args.name, args.switch == "archive")
+        else:
+            row = workflows.get_row(s, args.name)
+            if row.archived and args.switch == "enable":
+                raise CliError(f"“{args.name}” is archived; unarchive it first "
+                               "(daloy workflow unarchive NAME).")
+            workflows.set_enabled(s, args.name, args.switch == "enable")
+    done = {"enable": "switched on: it takes orders", "disable": "switched off: it takes no "
+            "new orders; runs in progress go on", "archive": "archived: it takes no orders "
+            "and its history is kept", "unarchive": "back from the archive, switched off",
+            "remove": "removed"}[args.switch]
+    print(f"Workflow “{args.name}” {done}.")
     return 0
 
 
 # -- runs ------------------------------------------------------------------------------------------
 def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
+    from app.runtime.presence import runner_running
+    from app.store import workflows
     trigger = parse_json_arg(args.input, "input")
+    with env.db.read() as s:
+        row = workflows.get_row(s, args.workflow)
+        draft = workflows.current_version(s, row).has_errors
+    if row.archived:
+        raise CliError(f"The workflow “{args.workflow}” is archived and takes no orders.")
+    if draft:
+        raise CliError(f"The workflow “{args.workflow}” was saved with problems (a draft); "
+                       "check it with `daloy workflow validate`, fix it and import it again.")
+    if not row.enabled:
+        raise CliError(f"The workflow “{args.workflow}” is switched off; switch it on first "
+                       "(daloy workflow enable NAME).")
     run_id = env.store.start_run(args.workflow, trigger if trigger is not None else {},
                                  practice=args.practice)
-    print(run_id)
+    print(run_id, flush=True)
+    if not runner_running(env.data_dir):
+        print(f"Run {run_id} started; it will run when Daloy or `daloy runner` is running.",
+              file=sys.stderr)
     return 0
 
 
@@ -316,8 +360,14 @@ def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
     from app.store.queries import run_detail
-    with env.db.read() as s:
-        d = run_detail(s, args.run_id)
+    try:
+        with env.db.read() as s:
+            d = run_detail(s, args.run_id)
+    except (ValueError, RecursionError, DaloyError) as exc:   # a stored value is not JSON
+        log.error("run %s cannot be read: %r", args.run_id, exc)
+        raise CliError(f"The stored record of run {args.run_id} is damaged ({exc}), so it "
+                       "cannot be shown; nothing was changed. `daloy runs list` still lists it; "
+                       "restore the database from a backup to see its details.") from exc
     if d is None:
         raise CliError(f"There is no run with id {args.run_id}.")
     if args.json:
@@ -350,10 +400,56 @@ def cmd_inbox_list(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
+# Which options go with which action: one given with another action is refused, not ignored.
+ACTION_OPTIONS = {"option": "choose", "values": "choose", "output": "skip", "port": "skip",
+                  "input": "retry", "from_step": "restart"}
+
+
+def retry_input(env: Env, item_id: int, edited: Any) -> dict:
+    """The input a retry runs with: the step's last input (its settings, templates filled in)
+    with the keys given in ``--input`` replaced, checked against the step type's settings so
+    the step cannot fail on a missing or unknown one."""
+    from sqlalchemy import select
+
+    from app.core.schema import TEMPLATED, check_config
+    from app.store.models import StepRun
+    if not isinstance(edited, dict):
+        raise CliError("--input is the step's input as one JSON object (its settings with "
+                       "templates filled in), e.g. '{\"to\": \"ana@example.com\"}'; see "
+                       "`daloy runs show RUN --json` (steps[].input).")
+    item = env.actions.item(item_id)
+    with env.db.read() as s:
+        row = s.scalar(select(StepRun).where(StepRun.run_id == item.run_id,
+                                             StepRun.name == item.step_name))
+    if row is None:
+        return edited       # the action itself says why it cannot retry
+    spec = env.registry.specs.get(row.type)
+    merged = {**(row.input if isinstance(row.input, dict) else {}), **edited}
+    # A templated setting's filled-in value may be any JSON (a number, true): only its
+    # absence is a problem; other settings are checked as the editor checks them.
+    templated = {f.name for f in spec.fields if f.kind in TEMPLATED} if spec else set()
+    problems = [p for p in (check_config(spec.fields, merged) if spec is not None else [])
+                if p.field not in templated or merged.get(p.field) in (None, "")]
+    if problems:
+        raise CliError(f"The edited input does not fit step “{row.name}” (a {row.type} step): "
+                       + "; ".join(p.message for p in problems) + ". Nothing was changed.")
+    return merged
+
+
 def cmd_inbox_resolve(env: Env, args: argparse.Namespace) -> int:
+    defaults = {"port": "out"}
+    for name, action in ACTION_OPTIONS.items():
+        if getattr(args, name) not in (None, defaults.get(name)) and args.action != action:
+            flag = "--" + name.replace("_", "-")
+            raise CliError(f"{flag} goes with --action {action}, not with --action {args.action}.")
     output = parse_json_arg(args.output, "output")
     new_input = parse_json_arg(args.input, "input")
     values = parse_json_arg(args.values, "values")
+    if values is not None and not isinstance(values, dict):
+        raise CliError("--values is one JSON object of the fields filled in, e.g. "
+                       "'{\"note\": \"call the customer\"}'.")
+    if new_input is not None:
+        new_input = retry_input(env, args.item, new_input)
     env.actions.resolve(args.item, args.action, option=args.option, output=output,
                         port=args.port, new_input=new_input, from_step=args.from_step,
                         values=values)
@@ -370,15 +466,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"daloy: {message} (see: {self.prog} --help)\n")
 
 
+SECONDS = bounded_float(0, 7 * 24 * 3600, "SECONDS")
+
+
 def _register_core(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("runner", help="run workflows without a window (servers, tests)")
-    p.add_argument("--workers", type=int, default=4, help="steps run at the same time")
-    p.add_argument("--quit-after", type=float, default=None, metavar="SECONDS")
-    p.add_argument("--grace", type=float, default=10.0, metavar="SECONDS",
+    p.add_argument("--workers", type=bounded_int(1, 64, "--workers"), default=4,
+                   help="steps run at the same time (1 to 64)")
+    p.add_argument("--quit-after", type=SECONDS, default=None, metavar="SECONDS")
+    p.add_argument("--grace", type=SECONDS, default=10.0, metavar="SECONDS",
                    help="how long running steps may finish on shutdown")
     p.set_defaults(handler=cmd_runner)
 
-    wf = sub.add_parser("workflow", help="import, export, list and validate workflows")
+    wf = sub.add_parser("workflow", help="import, export, list, validate, switch on or off, "
+                                         "archive and remove workflows")
     wsub = wf.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     p = wsub.add_parser("import", help="import a workflow JSON file (a new version if it exists)")
     p.add_argument("file")
@@ -395,6 +496,14 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p = wsub.add_parser("validate", help="check a workflow file and list its problems")
     p.add_argument("file")
     p.set_defaults(handler=cmd_workflow_validate)
+    for verb, text in (("enable", "switch a workflow on: it takes orders"),
+                       ("disable", "switch a workflow off: no new orders, runs in progress go on"),
+                       ("archive", "stop taking orders for good and hide it; its history is kept"),
+                       ("unarchive", "bring an archived workflow back (switched off)"),
+                       ("remove", "delete a workflow that never ran (one with runs: archive)")):
+        p = wsub.add_parser(verb, help=text)
+        p.add_argument("name")
+        p.set_defaults(handler=cmd_workflow_switch, switch=verb)
 
     run = sub.add_parser("run", help="start a run")
     rsub = run.add_subparsers(dest="verb", required=True, parser_class=_Parser)
@@ -411,7 +520,7 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status")
     p.add_argument("--workflow")
     p.add_argument("--key", help="find by business key (order number)")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=bounded_int(1, 100_000, "--limit"), default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_runs_list)
     p = rsub.add_parser("show", help="one run with its steps, attempts and inbox entries")
@@ -425,14 +534,17 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_inbox_list)
     p = isub.add_parser("resolve", help="act on an entry")
-    p.add_argument("item", type=int)
+    p.add_argument("item", type=bounded_int(1, 2**62, "The inbox entry"))
     p.add_argument("--action", required=True,
                    choices=("retry", "skip", "restart", "choose", "cancel", "dismiss"))
     p.add_argument("--option", help="with choose: the option's name")
     p.add_argument("--values", metavar="JSON", help="with choose: the fields filled in")
     p.add_argument("--output", metavar="JSON|@FILE", help="with skip: the step's output")
     p.add_argument("--port", default="out", help="with skip: the output to continue from")
-    p.add_argument("--input", metavar="JSON|@FILE", help="with retry: edited input")
+    p.add_argument("--input", metavar="JSON|@FILE",
+                   help="with retry: the step's input to use (a JSON object: its settings with "
+                        "templates filled in; keys you leave out keep their last value, see "
+                        "`daloy runs show RUN --json`)")
     p.add_argument("--from-step", metavar="NAME", help="with restart: the step to restart from")
     p.set_defaults(handler=cmd_inbox_resolve)
 
@@ -451,28 +563,84 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="where the database and files live "
                                            "(default: $DALOY_DATA_DIR or your user data folder)")
     parser.add_argument("-v", "--verbose", action="store_true")
-    parser.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
+    parser.add_argument("--quit-after", type=SECONDS, default=None, metavar="SECONDS",
                         help="open the window, then quit cleanly after SECONDS (smoke tests)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     _register_core(sub)
     import importlib
     for module, func in GROUPS:
         getattr(importlib.import_module(module), func)(sub)
+    _data_dir_everywhere(parser)
     return parser
 
 
+def _data_dir_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` is accepted after the verb too (``daloy runs list --data-dir D``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in {id(p): p for p in action.choices.values()}.values():
+                child.add_argument("--data-dir", default=argparse.SUPPRESS,
+                                   help="where the database and files live")
+                _data_dir_everywhere(child)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def unexpected(env: Env, exc: BaseException) -> str:
+    """One sentence for an exception no verb expected; the detail goes to the log."""
+    import sqlite3
+
+    from app.store import datafolder
+    where = env.__dict__.get("data_dir") or "the data folder"
+    orig = getattr(exc, "orig", exc)
+    if isinstance(exc, OSError):
+        return datafolder.os_error_sentence(exc, str(exc.filename or "a file"))
+    if isinstance(orig, sqlite3.Error):
+        if "locked" in str(orig) or "busy" in str(orig):
+            return ("The database is busy (another Daloy holds it for a long write); try again "
+                    "in a moment.")
+        sentence = datafolder.sqlite_error_sentence(str(orig), where)
+        if sentence:
+            return sentence
+    if isinstance(exc, RecursionError):
+        return "The data is nested too deeply to handle; nothing was changed."
+    try:
+        from app.logsetup import configure
+        if isinstance(where, Path):
+            configure(where, stderr=False)
+        log.error("unexpected failure", exc_info=exc)
+        detail = f" (details in {where / 'logs' / 'daloy.log'})" if isinstance(where, Path) else ""
+    except Exception:  # noqa: BLE001 - the log itself may be the problem
+        detail = ""
+    return (f"Something unexpected went wrong ({type(exc).__name__}){detail}; nothing else "
+            "was changed. Please report it.")
+
+
 def main(argv: list[str] | None = None) -> int:
+    from app.cli_args import bad_text_argument
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (bad := bad_text_argument(argv)) is not None:
+        print(f"daloy: {bad}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:      # --help, --version, or a usage error already said
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     env = Env(args)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
         return handler(env, args)
     except DaloyError as exc:
         from app.core.redact import text as hide_secrets
-        print(f"daloy: {hide_secrets(str(exc))}", file=sys.stderr)
+        print(f"daloy: {one_line(hide_secrets(str(exc)))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the guard of last resort: one sentence, never a traceback
+        print(f"daloy: {one_line(unexpected(env, exc))}", file=sys.stderr)
+        return EXIT_ERROR

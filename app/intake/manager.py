@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -28,6 +29,7 @@ class IntakeManager:
         self.web_host = web_host
         self.allowed_hosts = allowed_hosts or []
         self.web: Any = None
+        self.started_at = time.time()
 
     def channel_name(self, wf: Workflow, trigger_id: str) -> str:
         return f"{wf.name}/{trigger_id}"
@@ -37,17 +39,14 @@ class IntakeManager:
         from app.intake.marketplace import MarketplaceChannel
         from app.intake.schedule import ScheduleChannel
         self.runtime = runtime
+        self.started_at = time.time()
         store, db = runtime.store, runtime.db
         if repo.is_paused(db):
             self.paused.set()
         connections = runtime.services.get("connections") or ConnectionProvider(db)
         triggers: list[tuple[Workflow, Any]] = []
-        with db.read() as s:
-            for row in workflows.list_rows(s):
-                if not row.enabled:
-                    continue
-                wf = Workflow.from_json(workflows.current_version(s, row).definition)
-                triggers += [(wf, t) for t in wf.triggers if t.enabled]
+        for wf in workflows.taking_orders(db):       # one bad workflow is reported, skipped
+            triggers += [(wf, t) for t in wf.triggers if t.enabled]
         webhooks = []
         for wf, t in triggers:
             name = self.channel_name(wf, t.id)
@@ -70,7 +69,9 @@ class IntakeManager:
         for ch in self.channels:
             ch.schedule(scheduler) if hasattr(ch, "schedule") else scheduler.add_job(
                 ch.run, id=f"intake:{ch.channel}", executor="intake", replace_existing=True)
-        scheduler.add_job(self._health, "interval", seconds=30, id="intake-health",
+        # Checked at least twice within the shortest "down after" time (at most every 30 s).
+        every = min([30.0, *(self._threshold(ch) / 2 for ch in self.channels)])
+        scheduler.add_job(self._health, "interval", seconds=max(1.0, every), id="intake-health",
                           executor="control", replace_existing=True)
         scheduler.add_job(self._sync_pause, "interval", seconds=2, id="intake-pause",
                           executor="control", replace_existing=True)
@@ -80,17 +81,27 @@ class IntakeManager:
                                  paused=self.paused, allowed_hosts=self.allowed_hosts)
             self.web.start()
 
+    def _threshold(self, ch: Any) -> float:
+        """Seconds without success before the channel counts as down (minutes may be a
+        fraction)."""
+        return float(ch.config.get("down_after_minutes", 10)) * 60
+
     def _health(self) -> None:
+        if self.paused.is_set():      # paused on purpose: no channel is "down"
+            return
         for ch in self.channels:
-            threshold = float(ch.config.get("down_after_minutes", 10)) * 60
             if getattr(ch, "kind", "") != "schedule":
-                repo.check_health(self.runtime.store, ch.channel, ch.kind, threshold)
+                # Measured from the last success, or from when intake started or resumed: a
+                # channel that never worked (a wrong password from the first minute) is down.
+                repo.check_health(self.runtime.store, ch.channel, ch.kind, self._threshold(ch),
+                                  started_at=self.started_at)
 
     def _sync_pause(self) -> None:
         if repo.is_paused(self.runtime.db):
             self.paused.set()
-        else:
+        elif self.paused.is_set():
             self.paused.clear()
+            self.started_at = time.time()     # a paused channel was not down: a fresh start
 
     def set_paused(self, paused: bool) -> None:
         repo.set_paused(self.runtime.db, paused)

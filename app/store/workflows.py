@@ -4,20 +4,45 @@ with, so editing a workflow never changes a run in flight."""
 from __future__ import annotations
 
 import json
+import logging
 import time
+import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import DaloyError
 from app.core.model import Workflow
 from app.store import audit
-from app.store.models import Run, WorkflowRow, WorkflowVersion
+from app.store.inbox import close_alert, open_alert
+from app.store.models import InboxItem, Run, WorkflowRow, WorkflowVersion
+
+if TYPE_CHECKING:
+    from app.store.db import Database
+
+log = logging.getLogger(__name__)
+NAME_MAX = 100             # shown in lists, channel names and the tray; longer is a mistake
+UNREADABLE = "workflow-unreadable:"   # inbox alert key of a workflow the runner had to skip
 
 
 class WorkflowNotFound(DaloyError):
     pass
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a workflow, as a sentence; None when it can."""
+    if not isinstance(name, str) or not name.strip():
+        return "A workflow needs a name that is not blank."
+    if name != name.strip():
+        return f"The workflow name “{name.strip()}” must not start or end with spaces."
+    if len(name) > NAME_MAX:
+        return f"A workflow name may be at most {NAME_MAX} characters (this one has {len(name)})."
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in name):
+        return ("A workflow name must be one line of plain text (no line breaks, tabs or "
+                "control characters).")
+    return None
 
 
 @dataclass(frozen=True)
@@ -84,6 +109,8 @@ def load(s: Session, name: str) -> tuple[WorkflowRow, WorkflowVersion, Workflow]
 def save(s: Session, wf: Workflow, *, who: str | None = None, has_errors: bool = False,
          rename_from: str | None = None) -> SavedVersion:
     """Store ``wf`` as the newest version of the workflow with its name (created if new)."""
+    if (problem := name_problem(wf.name)) is not None:
+        raise DaloyError(problem)
     now = time.time()
     row = s.scalar(select(WorkflowRow).where(WorkflowRow.name == (rename_from or wf.name)))
     definition = json.dumps(wf.to_dict(), ensure_ascii=False, sort_keys=False)
@@ -165,3 +192,56 @@ def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) ->
     row.enabled = enabled
     audit.record(s, who, "workflow_enabled" if enabled else "workflow_disabled",
                  after={"workflow": name})
+
+
+def remove(s: Session, name: str, who: str | None = None) -> int:
+    """Delete a workflow that never ran (a mistaken import). One with runs keeps its history:
+    it can only be archived. The last definition stays in the audit trail. Returns the number
+    of versions removed."""
+    row = get_row(s, name)
+    runs = s.scalar(select(func.count()).select_from(Run).where(Run.workflow_id == row.id)) or 0
+    if runs:
+        raise DaloyError(f"“{name}” has {runs} run(s) in its history, so it cannot be removed; "
+                         f"archive it instead (daloy workflow archive {json.dumps(name)}).")
+    cur = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
+    row.current_version_id = None
+    s.flush()
+    gone = s.execute(delete(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id)).rowcount
+    s.delete(row)
+    audit.record(s, who, "workflow_removed",
+                 before={"workflow": name, "definition": cur.definition if cur else None})
+    return gone or 0
+
+
+def taking_orders(db: Database) -> list[Workflow]:
+    """Every switched-on workflow, ready for intake. One that cannot be read (a damaged
+    definition, a name no channel can use) is skipped, logged and raised in the inbox, so one
+    bad workflow never stops the others; the alert closes when the workflow reads again."""
+    good: list[Workflow] = []
+    bad: dict[str, tuple[str, str]] = {}
+    with db.read() as s:
+        for row in list_rows(s):
+            if not row.enabled:
+                continue
+            try:
+                wf = Workflow.from_json(current_version(s, row).definition)
+                if (problem := name_problem(row.name)) is not None:
+                    raise DaloyError(problem)
+            except (DaloyError, ValueError, RecursionError) as exc:
+                bad[f"{UNREADABLE}{row.id}"] = (row.name, str(exc))
+                continue
+            good.append(wf)
+        stale = [k for k in s.scalars(select(InboxItem.source_key).where(
+            InboxItem.status == "open", InboxItem.source_key.like(f"{UNREADABLE}%")))
+            if k not in bad]
+    if bad or stale:
+        with db.write() as s:
+            for key, (name, reason) in bad.items():
+                log.error("workflow %r skipped: %s", name, reason)
+                open_alert(s, "system", key, f"Workflow “{name.strip() or name!r}” was skipped",
+                           f"Daloy could not start the workflow “{name}”: {reason} It takes no "
+                           "orders until it is fixed (import a corrected version) or archived.",
+                           workflow_name=name)
+            for key in stale:
+                close_alert(s, key, "the workflow reads again")
+    return good

@@ -1,0 +1,152 @@
+"""What the operator typed on the command line, checked before any verb runs: numbers in range,
+JSON arguments (inline or ``@file``), names, and text that is real text. Also strict JSON output
+and the one sentence for an operating-system or database refusal.
+
+Every check raises :class:`CliError` (or ``argparse.ArgumentTypeError`` inside the parser) with
+one sentence; nothing here prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DaloyError
+
+MAX_JSON_DEPTH = 64          # deeper than any order; stops recursion blowing up later steps
+MAX_JSON_BYTES = 20_000_000  # a trigger or output bigger than this is not an order
+
+
+class CliError(DaloyError):
+    pass
+
+
+def bounded_int(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number between ``low`` and ``high``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip()) if text.strip().isascii() else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{what} must be a whole number from {low} to {high}, not “{text}”")
+        return value
+    return parse
+
+
+def bounded_float(low: float, high: float, what: str) -> Callable[[str], float]:
+    """An argparse ``type`` for a number of seconds between ``low`` and ``high``."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text) if text.strip().isascii() else math.nan
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and low <= value <= high):
+            raise argparse.ArgumentTypeError(
+                f"{what} must be a number from {low:g} to {high:g}, not “{text}”")
+        return value
+    return parse
+
+
+def bad_text_argument(argv: list[str]) -> str | None:
+    """The first argument that is not valid text (a byte the terminal could not decode shows up
+    as a lone surrogate), as a sentence; None when all are fine."""
+    for i, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "replace").decode("utf-8")
+            return (f"Argument {i} (“{shown}”) is not valid text (UTF-8); retype it or set your "
+                    "terminal to UTF-8.")
+        if "\0" in arg:
+            return f"Argument {i} contains a NUL character; retype it."
+    return None
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth, without recursion (the value may be nested very deep)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            break
+        if isinstance(node, dict):
+            stack += [(v, depth + 1) for v in node.values()]
+        elif isinstance(node, list):
+            stack += [(v, depth + 1) for v in node]
+    return deepest
+
+
+def load_json_text(text: str | bytes, what: str) -> Any:
+    """Strict JSON (no NaN or Infinity), at most MAX_JSON_DEPTH deep, or one sentence."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CliError(f"The {what} is not text (byte {exc.start} is not UTF-8); give a "
+                           "JSON file.") from exc
+    try:
+        value = json.loads(text, parse_constant=_no_constants)
+    except RecursionError as exc:
+        raise CliError(f"The {what} is nested too deeply; Daloy accepts at most "
+                       f"{MAX_JSON_DEPTH} levels.") from exc
+    except ValueError as exc:
+        raise CliError(f"The {what} is not valid JSON: {exc}.") from exc
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise CliError(f"The {what} is nested too deeply; Daloy accepts at most "
+                       f"{MAX_JSON_DEPTH} levels.")
+    return value
+
+
+def read_file_arg(path: str, what: str) -> bytes:
+    try:
+        p = Path(path)
+        if p.is_dir():
+            raise CliError(f"{path} is a folder; give the {what} file.")
+        if p.exists() and p.stat().st_size > MAX_JSON_BYTES:
+            raise CliError(f"The {what} file {path} is larger than "
+                           f"{MAX_JSON_BYTES // 1_000_000} MB.")
+        return p.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read the {what} file {path}: {exc.strerror or exc}.") from exc
+
+
+def parse_json_arg(value: str | None, what: str) -> Any:
+    """``--input '{"a": 1}'`` or ``--input @file.json``."""
+    if value is None:
+        return None
+    if value.startswith("@"):
+        return load_json_text(read_file_arg(value[1:], what), what)
+    return load_json_text(value, what)
+
+
+def strict(value: Any) -> Any:
+    """``value`` with every float that JSON cannot hold (NaN, ±Infinity) written as text, so
+    ``--json`` output is always strict JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {str(k): strict(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [strict(v) for v in value]
+    return value
+
+
+def out_json(value: Any) -> None:
+    value = strict(value)
+    text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False, default=str)
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:   # a terminal that is not UTF-8, or stored broken text
+        sys.stdout.write(json.dumps(value, indent=2, allow_nan=False, default=str) + "\n")
