@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from app.store.connections import KINDS, ConnectionProvider
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import BAD, OK, WARN, icon
+from app.ui.text import PlainLabel, confirm
 
 KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
               "marketplace": "fa5s.store", "database": "fa5s.database"}
@@ -53,7 +52,7 @@ class ConnectionsPage(Page):
         super().__init__(ctx, "Connections")
         lay = self.body
         ok, message = secrets.check_backend()
-        self.keyring_note = QLabel(message)
+        self.keyring_note = PlainLabel(message)
         self.keyring_note.setObjectName("keyringStatus")
         self.keyring_note.setWordWrap(True)
         color = BAD if not ok else WARN if secrets.is_plain_file() else OK
@@ -99,7 +98,7 @@ class ConnectionsPage(Page):
         self.save_b.clicked.connect(self._save)
         self.test_b.clicked.connect(self._test)
         self.remove_b.clicked.connect(self._remove)
-        self.result = QLabel()
+        self.result = PlainLabel()
         self.result.setObjectName("connectionResult")
         self.result.setWordWrap(True)
         fl.addLayout(self.form)
@@ -205,9 +204,8 @@ class ConnectionsPage(Page):
 
     def _remove(self) -> None:
         name = self.name.text().strip()
-        if not name or QMessageBox.question(self, "Remove connection?",
-                                            f"Remove “{name}” and its saved secrets?") \
-                != QMessageBox.StandardButton.Yes:
+        if not name or not confirm(self, "Remove connection?",
+                                   f"Remove “{name}” and its saved secrets?"):
             return
 
         def remove() -> None:

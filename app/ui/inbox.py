@@ -36,6 +36,7 @@ from app.store.models import InboxItem
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import KIND_WORDS, MUTED, ago, clock, icon, words
+from app.ui.text import PlainLabel, tooltip
 
 FILTERS = [("All open entries", None), ("Decisions", "decision"), ("Failed steps", "step_failed"),
            ("Unreadable orders", "intake_error"), ("Channels down", "channel_down"),
@@ -68,7 +69,7 @@ class JsonDialog(QDialog):
         lay = QVBoxLayout(self)
         self.editor = QPlainTextEdit(text)
         self.editor.setObjectName("jsonEditor")
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setStyleSheet("color: #c62828")
         lay.addWidget(self.editor)
         self.port = QComboBox()
@@ -136,7 +137,7 @@ class InboxDetail(QScrollArea):
         ic.setPixmap(icon(kind_icon, color).pixmap(28, 28))
         head.addWidget(ic)
         who = entry.get("business_key") and f"Order {entry['business_key']}"
-        title = QLabel(f"{who or entry.get('workflow') or 'Daloy'} needs a decision"
+        title = PlainLabel(f"{who or entry.get('workflow') or 'Daloy'} needs a decision"
                        if entry["kind"] == "decision" else entry["title"])
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
@@ -145,17 +146,17 @@ class InboxDetail(QScrollArea):
         meta = " · ".join(x for x in (kind_title, entry.get("workflow"), entry.get("business_key") and
                                       f"order {entry['business_key']}",
                                       f"since {clock(entry['created_at'])}") if x)
-        m = QLabel(meta)
+        m = PlainLabel(meta)
         m.setObjectName("hint")
         lay.addWidget(m)
         if entry["status"] != "open":
-            done = QLabel(f"Resolved by {entry.get('resolved_by')} at {clock(entry.get('resolved_at'))}.")
+            done = PlainLabel(f"Resolved by {entry.get('resolved_by')} at {clock(entry.get('resolved_at'))}.")
             lay.addWidget(done)
         run = entry.get("run")
         if entry["kind"] == "decision":
             self._decision_card(lay, entry)
         else:
-            reason = QLabel(entry["reason"])
+            reason = PlainLabel(entry["reason"])
             reason.setWordWrap(True)
             reason.setObjectName("why")
             lay.addWidget(reason)
@@ -181,16 +182,16 @@ class InboxDetail(QScrollArea):
             b.clicked.connect(lambda: self._do(lambda: self.ctx.actions.dismiss(entry["id"]),
                                                "Dismissed."))
             lay.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("actionStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
 
     def _section(self, lay: QVBoxLayout, title: str, body: str) -> None:
-        t = QLabel(title)
+        t = PlainLabel(title)
         t.setStyleSheet("font-weight: 600; margin-top: 10px")
         lay.addWidget(t)
-        b = QLabel(body)
+        b = PlainLabel(body)
         b.setWordWrap(True)
         b.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(b)
@@ -200,12 +201,12 @@ class InboxDetail(QScrollArea):
         card = QFrame()
         card.setObjectName("card")
         card_lay = QVBoxLayout(card)
-        q = QLabel(d.get("question", entry["title"]))
+        q = PlainLabel(d.get("question", entry["title"]))
         q.setWordWrap(True)
         q.setStyleSheet("font-size: 16px; font-weight: 600")
         card_lay.addWidget(q)
         if d.get("context"):
-            c = QLabel(words(d["context"]))
+            c = PlainLabel(words(d["context"]))
             c.setWordWrap(True)
             card_lay.addWidget(c)
         fields: dict[str, QLineEdit] = {}
@@ -215,7 +216,7 @@ class InboxDetail(QScrollArea):
                 edit = QLineEdit()
                 edit.setObjectName(f"field_{f['name']}")
                 fields[f["name"]] = edit
-                form.addRow(f.get("label") or f["name"], edit)
+                form.addRow(PlainLabel(f.get("label") or f["name"]), edit)
             card_lay.addLayout(form)
         if d.get("deadline"):
             late = d["deadline"] < time.time()
@@ -389,7 +390,7 @@ class InboxPage(Page):
             li = QListWidgetItem(icon(ic, color), f"{who} · {kind_title}\n{reason}\n"
                                  f"{ago(it['created_at'])}")
             li.setData(Qt.ItemDataRole.UserRole, it["id"])
-            li.setToolTip(it["reason"])
+            li.setToolTip(tooltip(it["reason"]))
             self.list.addItem(li)
         self.list.blockSignals(False)
         self.empty.setVisible(not self.items)

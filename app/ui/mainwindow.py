@@ -10,7 +10,6 @@ from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -30,6 +29,7 @@ from app.ui.inbox import InboxPage
 from app.ui.notifier import Banner, Notifier
 from app.ui.runs import RunsPage
 from app.ui.style import STYLESHEET, icon
+from app.ui.text import PlainLabel
 
 log = logging.getLogger("daloy.ui")
 PAGES = ("inbox", "runs", "workflows", "connections", "health")
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         rl.addWidget(self.stack, 1)
         footer = QHBoxLayout()
-        foot = QLabel(f"Daloy {__version__} · data in {ctx.data_dir}")
+        foot = PlainLabel(f"Daloy {__version__} · data in {ctx.data_dir}")
         foot.setObjectName("hint")
         footer.addWidget(foot, 1)
         self.autostart = QCheckBox("Start Daloy when I log in")

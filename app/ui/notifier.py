@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon
 
 from app.ui.style import BAD, OK, WARN, icon
+from app.ui.text import escape, notification_body, rich_label
 
 KIND_PHRASES = {"decision": ("decision to make", "decisions to make"),
                 "step_failed": ("failed step", "failed steps"),
@@ -44,7 +45,7 @@ class Banner(QFrame):
         lay = QHBoxLayout(self)
         self.icon = QLabel()
         self.icon.setPixmap(icon("fa5s.bell", WARN).pixmap(18, 18))
-        self.text = QLabel()
+        self.text = rich_label()
         self.text.setObjectName("inAppNotification")
         self.text.setWordWrap(True)
         self.open_button = QPushButton("Open")
@@ -58,8 +59,9 @@ class Banner(QFrame):
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str, item_id: int | None) -> None:
-        self.text.setText(text)
+    def show_message(self, text: str, item_id: int | None, title: str = "") -> None:
+        """``title`` in bold, then ``text``; both are shown as written (they name orders)."""
+        self.text.setText(f"<b>{escape(title)}</b> — {escape(text)}" if title else escape(text))
         self.item_id = item_id
         self.open_button.setVisible(item_id is not None)
         self.show()
@@ -151,5 +153,6 @@ class Notifier(QObject):
         self._last_item = items[-1]["id"]
         self.sent.append(text)
         if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
-        self.banner.show_message(f"<b>{title}</b> — {text}", self._last_item)
+            self.tray.showMessage(title, notification_body(text),
+                                  QSystemTrayIcon.MessageIcon.Warning, 10_000)
+        self.banner.show_message(text, self._last_item, title)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -32,6 +31,7 @@ from app.store.explain import duration, why
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import RUN_WORDS, STATE_WORDS, clock, icon, short_time, words
+from app.ui.text import PlainLabel, tooltip
 
 PAGE = 200
 COLUMNS = ("Order", "Workflow", "Status", "Started", "Finished")
@@ -167,10 +167,10 @@ class RunDetail(QWidget):
         self.ctx = ctx
         self.setObjectName("runDetail")
         lay = QVBoxLayout(self)
-        self.title = QLabel("Choose an order on the left to see its steps.")
+        self.title = PlainLabel("Choose an order on the left to see its steps.")
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
-        self.why = QLabel()
+        self.why = PlainLabel()
         self.why.setObjectName("why")
         self.why.setWordWrap(True)
         self.why.hide()
@@ -224,7 +224,7 @@ class RunDetail(QWidget):
             for title, value in (("Given", st.get("input")), ("Produced", st.get("output"))):
                 if value not in (None, {}, []):
                     child = QTreeWidgetItem([f"{title}: " + words(value).replace("\n", "  ·  ")[:400]])
-                    child.setToolTip(0, words(value))
+                    child.setToolTip(0, tooltip(words(value)))
                     item.addChild(child)
             if st.get("error") and st["state"] != "succeeded":
                 item.addChild(QTreeWidgetItem([f"Problem: {st['error']}"]))

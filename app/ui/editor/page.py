@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QTreeWidget,
@@ -35,6 +34,7 @@ from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.scene import EditorScene, layered_layout
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
 from app.ui.style import BAD, MUTED, OK, STATE_WORDS, clock, icon, words
+from app.ui.text import PlainLabel, confirm
 
 
 def load_connections(ctx: AppContext) -> dict[str, list[str]]:
@@ -94,7 +94,7 @@ class EditorPage(QWidget):
         self.view = CanvasView()
         self.view.setScene(self.scene)
         self.inspector = Inspector()
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("editorStatus")
         self.status.setWordWrap(True)
         center = QWidget()
@@ -237,9 +237,8 @@ class EditorPage(QWidget):
         name = item.data(Qt.ItemDataRole.UserRole)
         if name == self.current:
             return
-        if self.dirty() and QMessageBox.question(
-                self, "Unsaved changes", f"Leave “{self.current}” without saving your changes?"
-        ) != QMessageBox.StandardButton.Yes:
+        if self.dirty() and not confirm(
+                self, "Unsaved changes", f"Leave “{self.current}” without saving your changes?"):
             self.list.blockSignals(True)
             self.list.setCurrentItem(prev)
             self.list.blockSignals(False)

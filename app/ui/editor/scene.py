@@ -20,6 +20,7 @@ from app.core.model import Edge
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.document import WorkflowDocument
 from app.ui.style import icon
+from app.ui.text import tooltip
 
 NODE_W = 190
 HEAD = 44
@@ -296,7 +297,7 @@ class EditorScene(QGraphicsScene):
     def set_problems(self, problems: dict[str, str]) -> None:
         for name, node in self.nodes.items():
             node.problem = problems.get(name, "")
-            node.setToolTip(node.problem)
+            node.setToolTip(tooltip(node.problem))
             node.update()
 
     def set_states(self, states: dict[str, str]) -> None:

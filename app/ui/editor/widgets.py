@@ -39,6 +39,7 @@ from app.core import schema
 from app.core.retry import RETRY_FIELDS
 from app.core.stepspec import SpecRegistry, StepSpec
 from app.ui.style import icon
+from app.ui.text import PlainLabel, escape, rich_label
 
 MIME = "application/x-daloy-step-type"
 
@@ -206,8 +207,8 @@ class Inspector(QScrollArea):
         self.step_name = name
         w = QWidget()
         form = QFormLayout(w)
-        head = QLabel(f"<b>{spec.title if spec else 'Unknown step type'}</b><br>"
-                      f"<span style='color:#6b7280'>{spec.help if spec else ''}</span>")
+        head = rich_label(f"<b>{escape(spec.title if spec else 'Unknown step type')}</b><br>"
+                          f"<span style='color:#6b7280'>{escape(spec.help if spec else '')}</span>")
         head.setWordWrap(True)
         head.setMinimumWidth(10)
         form.addRow(head)
@@ -255,12 +256,12 @@ class Inspector(QScrollArea):
         form.addRow(grid_box)
         # Unknown keys are kept as they are (validation names them among the problems).
         self._other_retry = {k: v for k, v in retry.items() if k not in RETRY_FIELDS}
-        self.problems = QLabel("\n".join(problems))
+        self.problems = PlainLabel("\n".join(problems))
         self.problems.setObjectName("inspectorProblems")
         self.problems.setStyleSheet("color: #c62828")
         self.problems.setWordWrap(True)
         form.addRow(self.problems)
-        self.output = QLabel("")
+        self.output = PlainLabel("")
         self.output.setObjectName("stepOutput")
         self.output.setWordWrap(True)
         self.output.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
