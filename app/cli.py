@@ -176,8 +176,16 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
         if deadline and time.monotonic() >= deadline:
             break
         stop.wait(0.2)
-    runtime.shutdown(grace=args.grace)
+    abandoned = runtime.shutdown(grace=args.grace)
+    env.db.close()        # leases given back, the log checkpointed: nothing more is written
     print("Daloy runner stopped.", flush=True)
+    if abandoned:
+        # Their calls were handed back (looked up before any repeat); waiting for them to
+        # return would keep the process alive past its grace period after saying it stopped.
+        import os
+        logging.shutdown()
+        sys.stderr.flush()
+        os._exit(0)
     return 0
 
 
@@ -254,7 +262,11 @@ def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
         _row, _v, wf = workflows.load(s, args.name)
     text = wf.to_json()
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from app.store.datafolder import os_error_sentence
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(os_error_sentence(exc, f"the file {args.output}")) from exc
         print(f"Exported “{wf.name}” to {args.output}.")
     else:
         sys.stdout.write(text)
@@ -466,12 +478,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"daloy: {message} (see: {self.prog} --help)\n")
 
 
-SECONDS = bounded_float(0, 7 * 24 * 3600, "SECONDS")
+SECONDS = bounded_float(0, 7 * 24 * 3600)
 
 
 def _register_core(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("runner", help="run workflows without a window (servers, tests)")
-    p.add_argument("--workers", type=bounded_int(1, 64, "--workers"), default=4,
+    p.add_argument("--workers", type=bounded_int(1, 64), default=4,
                    help="steps run at the same time (1 to 64)")
     p.add_argument("--quit-after", type=SECONDS, default=None, metavar="SECONDS")
     p.add_argument("--grace", type=SECONDS, default=10.0, metavar="SECONDS",
@@ -520,7 +532,7 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status")
     p.add_argument("--workflow")
     p.add_argument("--key", help="find by business key (order number)")
-    p.add_argument("--limit", type=bounded_int(1, 100_000, "--limit"), default=50)
+    p.add_argument("--limit", type=bounded_int(1, 100_000), default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_runs_list)
     p = rsub.add_parser("show", help="one run with its steps, attempts and inbox entries")
@@ -534,7 +546,7 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_inbox_list)
     p = isub.add_parser("resolve", help="act on an entry")
-    p.add_argument("item", type=bounded_int(1, 2**62, "The inbox entry"))
+    p.add_argument("item", type=bounded_int(1, 2**62))
     p.add_argument("--action", required=True,
                    choices=("retry", "skip", "restart", "choose", "cancel", "dismiss"))
     p.add_argument("--option", help="with choose: the option's name")

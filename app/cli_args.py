@@ -26,7 +26,7 @@ class CliError(DaloyError):
     pass
 
 
-def bounded_int(low: int, high: int, what: str) -> Callable[[str], int]:
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
     """An argparse ``type`` for a whole number between ``low`` and ``high``."""
     def parse(text: str) -> int:
         try:
@@ -35,12 +35,12 @@ def bounded_int(low: int, high: int, what: str) -> Callable[[str], int]:
             value = None
         if value is None or not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"{what} must be a whole number from {low} to {high}, not “{text}”")
+                f"it must be a whole number from {low} to {high}, not “{text}”")
         return value
     return parse
 
 
-def bounded_float(low: float, high: float, what: str) -> Callable[[str], float]:
+def bounded_float(low: float, high: float) -> Callable[[str], float]:
     """An argparse ``type`` for a number of seconds between ``low`` and ``high``."""
     def parse(text: str) -> float:
         try:
@@ -49,7 +49,7 @@ def bounded_float(low: float, high: float, what: str) -> Callable[[str], float]:
             value = math.nan
         if not (math.isfinite(value) and low <= value <= high):
             raise argparse.ArgumentTypeError(
-                f"{what} must be a number from {low:g} to {high:g}, not “{text}”")
+                f"it must be a number from {low:g} to {high:g}, not “{text}”")
         return value
     return parse
 

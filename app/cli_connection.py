@@ -16,8 +16,31 @@ def _parse_settings(pairs: list[str]) -> dict[str, object]:
         key, sep, value = pair.partition("=")
         if not sep:
             raise CliError(f"“{pair}” should look like key=value.")
-        out[key] = int(value) if value.isdigit() else value
+        out[key] = int(value) if value.isascii() and value.isdigit() else value
     return out
+
+
+def _check(name: str, kind: str, settings: dict[str, object]) -> None:
+    """Refuse at once what the connection could never use (a blank or multi-line name, a port
+    that is no port, an unknown mail security), instead of failing on first use."""
+    from app.steps import mailservers
+    from app.store.workflows import name_problem
+    if (problem := name_problem(name, "connection")) is not None:
+        raise CliError(problem)
+    port = settings.get("port")
+    if port is not None and not (isinstance(port, int) and 1 <= port <= 65535):
+        raise CliError(f"The port of connection “{name}” must be a whole number from 1 to "
+                       f"65535, not “{port}”.")
+    if kind in ("smtp", "imap"):
+        mailservers.security(settings, name, "ssl")   # raises the sentence
+
+
+def _kinds_help() -> str:
+    from app.store import connections
+    return "kinds, their settings (--set) and secrets (prompted or --secret-stdin):\n" + "\n".join(
+        f"  {k.name:<12} {k.title}: settings {', '.join(k.settings)}; "
+        f"secret {', '.join(k.secrets)}" for k in connections.KINDS.values()) + \
+        "\n  security (smtp, imap): ssl, starttls, or plain (only to this computer)"
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
@@ -26,6 +49,8 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
     kind = connections.KINDS.get(args.kind)
     if kind is None:
         raise CliError(f"Unknown kind “{args.kind}”; use one of: {', '.join(connections.KINDS)}.")
+    settings = _parse_settings(args.set)
+    _check(args.name, args.kind, settings)           # refused before a secret is asked for
     secrets: dict[str, str] = {}
     if args.secret_stdin:
         if args.secret_stdin not in kind.secrets:
@@ -40,7 +65,7 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
                 if value.strip("\r\n"):
                     secrets[field] = clean(args.name, field, value)
     with env.db.write() as s:
-        connections.save(s, args.name, args.kind, _parse_settings(args.set), secrets)
+        connections.save(s, args.name, args.kind, settings, secrets)
     print(f"Saved connection “{args.name}”" + (" (secret stored in the keyring)." if secrets else "."))
     return 0
 
@@ -82,7 +107,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     from app.cli import _Parser
     p = sub.add_parser("connection", help="connections to mail servers, APIs and databases")
     csub = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
-    a = csub.add_parser("add", help="add or change a connection; secrets are prompted for")
+    a = csub.add_parser("add", help="add or change a connection; secrets are prompted for",
+                        epilog=_kinds_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("name")
     a.add_argument("--kind", required=True)
     a.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",

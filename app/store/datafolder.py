@@ -34,8 +34,12 @@ def os_error_sentence(exc: OSError, what: str) -> str:
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
         return (f"Daloy may not write {what} (the folder is read-only or belongs to another "
                 "user); choose a folder you can write to, or fix its permissions.")
-    if code == errno.ENOTDIR or code == errno.EEXIST:
-        return f"{what} is a file, not a folder; choose a folder (--data-dir)."
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return f"Daloy cannot use {what}: part of that path is a file, not a folder."
+    if code == errno.EISDIR:
+        return f"Daloy cannot use {what}: it is a folder, not a file."
+    if code == errno.ENOENT:
+        return f"Daloy cannot use {what}: a folder on the way does not exist."
     return f"Daloy cannot use {what}: {exc.strerror or exc}."
 
 

@@ -31,16 +31,16 @@ class WorkflowNotFound(DaloyError):
     pass
 
 
-def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot name a workflow, as a sentence; None when it can."""
+def name_problem(name: str, what: str = "workflow") -> str | None:
+    """Why ``name`` cannot name a workflow (or a ``what``), as a sentence; None when it can."""
     if not isinstance(name, str) or not name.strip():
-        return "A workflow needs a name that is not blank."
+        return f"A {what} needs a name that is not blank."
     if name != name.strip():
-        return f"The workflow name “{name.strip()}” must not start or end with spaces."
+        return f"The {what} name “{name.strip()}” must not start or end with spaces."
     if len(name) > NAME_MAX:
-        return f"A workflow name may be at most {NAME_MAX} characters (this one has {len(name)})."
+        return f"A {what} name may be at most {NAME_MAX} characters (this one has {len(name)})."
     if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in name):
-        return ("A workflow name must be one line of plain text (no line breaks, tabs or "
+        return (f"A {what} name must be one line of plain text (no line breaks, tabs or "
                 "control characters).")
     return None
 
