@@ -89,9 +89,10 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_test(env: Env, args: argparse.Namespace) -> int:
+    from app.core.redact import text as hide_secrets
     from app.steps.probes import probe
     from app.store.connections import ConnectionProvider
-    print(probe(ConnectionProvider(env.db), args.name))
+    print(hide_secrets(probe(ConnectionProvider(env.db), args.name)))   # a server's words
     return 0
 
 
