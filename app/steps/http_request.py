@@ -50,7 +50,8 @@ SPEC = StepSpec(
     fields=(
         Field("connection", CONNECTION, "Connection", connection_kind="http",
               help="Optional: a saved HTTP API connection that supplies the base URL and "
-                   "credentials (kept in the system keyring)."),
+                   "credentials (kept in the system keyring). Its credentials are only sent to "
+                   "URLs under its base URL."),
         Field("method", CHOICE, "Method", choices=METHODS, default="POST", required=True),
         Field("url", TEMPLATE, "URL", required=True,
               help="Full URL, or a path relative to the connection's base URL.",
