@@ -148,6 +148,7 @@ class InboxDetail(QScrollArea):
                                       f"since {clock(entry['created_at'])}") if x)
         m = PlainLabel(meta)
         m.setObjectName("hint")
+        m.setWordWrap(True)               # a long order number must not widen the pane
         lay.addWidget(m)
         if entry["status"] != "open":
             done = PlainLabel(f"Resolved by {entry.get('resolved_by')} at {clock(entry.get('resolved_at'))}.")
@@ -190,6 +191,7 @@ class InboxDetail(QScrollArea):
     def _section(self, lay: QVBoxLayout, title: str, body: str) -> None:
         t = PlainLabel(title)
         t.setStyleSheet("font-weight: 600; margin-top: 10px")
+        t.setWordWrap(True)
         lay.addWidget(t)
         b = PlainLabel(body)
         b.setWordWrap(True)
