@@ -25,6 +25,7 @@ from app import logsetup, secrets
 from app.cli import main as cli
 from app.core import machine as m
 from app.core import redact
+from app.core.errors import ConfigurationError
 from app.core.stepspec import StepSpec
 from app.steps import Registry, registry
 from app.steps.base import StepContext, StepType
@@ -172,9 +173,21 @@ def test_an_empty_or_garbled_token_is_refused_in_words(data_dir, keyring_tmp, mo
     assert json.loads(capsys.readouterr().out) == []          # nothing half-saved
 
 
-def test_a_token_saved_with_a_control_character_is_refused_before_sending(keyring_tmp):
+def test_a_token_saved_with_a_control_character_is_refused_before_sending(data_dir, keyring_tmp):
     with pytest.raises(secrets.SecretRejected, match="control character"):
         secrets.set_secret("pay", "token", "abc\x1bdef")
+    # One saved by an older Daloy, straight into the keyring, is refused when used, in words.
+    token = canary()
+    db = Database.open_dir(data_dir)
+    try:
+        with db.write() as s:
+            connections.save(s, "old", "http", {"base_url": "https://pay.example.com/"})
+        keyring.set_password("daloy", "old:token", f"{token}\r\nX-Evil: 1\r\n")
+        with pytest.raises(ConfigurationError, match="contains a line break") as caught:
+            connections.ConnectionProvider(db).http("old")
+        assert token not in str(caught.value)
+    finally:
+        db.close()
 
 
 # -- the canaries, through every path ------------------------------------------------------------
