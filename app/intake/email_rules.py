@@ -10,6 +10,7 @@ import email.policy
 import hashlib
 import io
 import re
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,86 @@ class Unreadable(Exception):
     """The message cannot become an order; the text says why, for the operator."""
 
 
+# A header the strict parser gives up on is kept as plain (unstructured) text.
+_PLAIN_HEADERS = HeaderRegistry(default_class=UnstructuredHeader, use_default_map=False)
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
+                    *(f"LPT{n}" for n in range(10))}
+
+
+class _Forgiving(email.policy.EmailPolicy):
+    """The standard policy, except that a header it cannot parse comes back as its text. The
+    stdlib parses headers lazily, on first read, and ``From: jo@`` or ``Message-ID: <abc@``
+    raise IndexError there, far from any handler: one such header must not make the message,
+    or the folder behind it, unreadable."""
+
+    def header_fetch_parse(self, name: str, value: Any) -> Any:
+        try:
+            return super().header_fetch_parse(name, value)
+        except Exception:  # noqa: BLE001 - whatever the parser trips on, keep the words
+            try:
+                return _PLAIN_HEADERS(name, re.sub(r"[\r\n]", "", str(value)))
+            except Exception:  # noqa: BLE001
+                return clean(str(value))
+
+
+POLICY = _Forgiving()
+
+
 def parse(raw: bytes) -> EmailMessage:
     try:
-        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        msg = email.message_from_bytes(raw, policy=POLICY)
     except Exception as exc:  # noqa: BLE001 - any parser failure is "unreadable"
         raise Unreadable(f"The message could not be parsed as an email ({exc}).") from exc
     return msg  # type: ignore[return-value]
+
+
+def clean(text: str) -> str:
+    """``text`` without lone surrogates (undecodable bytes), which SQLite cannot store."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def header(msg: EmailMessage | None, name: str) -> str:
+    """A header's text, "" when absent; never raises, whatever the message holds."""
+    if msg is None:
+        return ""
+    try:
+        value = msg.get(name)
+        return "" if value is None else clean(str(value))
+    except Exception:  # noqa: BLE001 - the forgiving policy should make this unreachable
+        return ""
+
+
+def describe(msg: EmailMessage | None, raw: bytes) -> str:
+    """“the email “Order 5” from jo@example.com”, as far as the message can be read, so an
+    operator can find it in the mailbox."""
+    subject, sender = header(msg, "Subject"), header(msg, "From")
+    if msg is None:     # not even an email: look for the lines by hand
+        for line in raw[:65536].splitlines():
+            name, _, value = line.partition(b":")
+            text = clean(value.strip().decode("utf-8", "replace"))[:200]
+            if name.lower() == b"subject" and not subject:
+                subject = text
+            elif name.lower() == b"from" and not sender:
+                sender = text
+    about = f"the email “{subject[:200]}”" if subject else "an email without a subject"
+    return about + (f" from {sender[:200]}" if sender else "")
+
+
+def plain(value: Any) -> Any:
+    """``value`` as JSON the database can hold: cells of a spreadsheet (dates, times) become
+    text, text loses lone surrogates, keys become text."""
+    if isinstance(value, str):
+        return clean(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, dict):
+        return {clean(str(k)): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return clean(str(value))
 
 
 def _text(msg: EmailMessage) -> str:
@@ -37,7 +112,10 @@ def _text(msg: EmailMessage) -> str:
         content = part.get_content()
         return content if isinstance(content, str) else content.decode("utf-8", "replace")
     except Exception:  # noqa: BLE001 - broken MIME: fall back to the raw payload
-        payload = msg.get_payload(decode=True)
+        try:
+            payload = msg.get_payload(decode=True)
+        except Exception:  # noqa: BLE001 - not even that: the order has no body text
+            return ""
         return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
 
 
@@ -72,7 +150,7 @@ def _lines_from(filename: str, data: bytes) -> list[dict[str, Any]]:
 
 
 def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | None) -> dict[str, Any]:
-    subject = str(msg.get("Subject", "") or "")
+    subject = header(msg, "Subject")
     text = _text(msg)
     order: dict[str, Any] = {}
     pattern = rules.get("subject_regex")
@@ -88,8 +166,9 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
             if kv and _slug(kv.group(1)) not in order:
                 order[_slug(kv.group(1))] = kv.group(2)
     attachments = []
+    taken: set[str] = set()
     for part in msg.iter_attachments():
-        filename = part.get_filename() or "attachment.bin"
+        filename = _filename(part)
         try:
             data = part.get_payload(decode=True) or b""
         except Exception:  # noqa: BLE001
@@ -98,10 +177,7 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
                                  "content_type": part.get_content_type()}
         if attachment_dir is not None:
             attachment_dir.mkdir(parents=True, exist_ok=True)
-            safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(filename).name)[:120] or "attachment"
-            path = attachment_dir / safe
-            if path.exists():        # two attachments with one name: keep both
-                path = attachment_dir / f"{len(attachments) + 1}-{safe}"
+            path = attachment_dir / _file_name(filename, taken)
             path.write_bytes(data)
             entry["path"] = str(path)
         attachments.append(entry)
@@ -116,12 +192,35 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
     missing = [f for f in rules.get("required", []) if f not in order]
     if missing:
         raise Unreadable(f"The email has no {', '.join(missing)} (subject “{subject}”).")
-    return {"order": order,
-            "email": {"from": str(msg.get("From", "")), "to": str(msg.get("To", "")),
-                      "subject": subject, "date": str(msg.get("Date", "")),
-                      "message_id": str(msg.get("Message-ID", "")), "text": text[:200_000],
-                      "headers": _headers(msg),
-                      "attachments": attachments}}
+    return plain({"order": order,
+                  "email": {"from": header(msg, "From"), "to": header(msg, "To"),
+                            "subject": subject, "date": header(msg, "Date"),
+                            "message_id": header(msg, "Message-ID"), "text": text[:200_000],
+                            "headers": _headers(msg),
+                            "attachments": attachments}})
+
+
+def _filename(part: EmailMessage) -> str:
+    try:
+        return clean(part.get_filename() or "") or "attachment.bin"
+    except Exception:  # noqa: BLE001 - broken parameters: the file still counts
+        return "attachment.bin"
+
+
+def _file_name(filename: str, taken: set[str]) -> str:
+    """A safe file name for an attachment that no other attachment of the message has. Names
+    are compared case-blind (Windows and macOS folders are), a numbered name can itself be
+    taken (``3-a.txt``, ``a.txt``, ``a.txt``), and the choice depends only on the message, so
+    taking the same message in again writes the same files."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(filename).name)[:120].strip(".")
+    if not safe or safe.split(".")[0].upper() in WINDOWS_RESERVED:
+        safe = f"attachment-{safe}" if safe else "attachment"
+    name, n = safe, 1
+    while name.lower() in taken:
+        n += 1
+        name = f"{n}-{safe}"
+    taken.add(name.lower())
+    return name
 
 
 def _headers(msg: EmailMessage) -> dict[str, str]:
@@ -133,7 +232,7 @@ def _headers(msg: EmailMessage) -> dict[str, str]:
         values = []
         for value in msg.get_all(name) or []:
             try:
-                values.append(str(value))
+                values.append(clean(str(value)))
             except Exception:  # noqa: BLE001 - a header the parser cannot decode
                 values.append(repr(value))
         out[name] = "\n".join(values)
@@ -141,5 +240,5 @@ def _headers(msg: EmailMessage) -> dict[str, str]:
 
 
 def message_key(msg: EmailMessage | None, raw: bytes) -> str:
-    mid = str(msg.get("Message-ID", "") or "").strip() if msg is not None else ""
+    mid = header(msg, "Message-ID").strip()[:500]
     return mid or "sha256:" + hashlib.sha256(raw).hexdigest()

@@ -4,8 +4,10 @@ reconnects with backoff and jitter, and a ledger so nothing is missed or taken t
 
 A message is fetched with BODY.PEEK[] (reading never marks it seen), committed with its run under
 a dedupe key, and only then flagged \\Seen or moved. After downtime, intake catches up from the
-ledger's last UID, never "from now"; when UIDVALIDITY changes, the folder is rescanned and
-deduplicated by Message-ID.
+ledger's last UID, never "from now"; when UIDVALIDITY changes, the folder is rescanned and a
+message whose exact bytes were already taken in is only noted. A different message reusing a
+Message-ID is its own order. A message that cannot be read becomes an inbox entry, raw, and
+intake goes on with the next one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import hashlib
 import logging
 import random
 import socket
+import sqlite3
 import ssl
 import threading
 import time
@@ -21,21 +24,24 @@ from pathlib import Path
 from typing import Any
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientError, LoginError
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import DaloyError
 from app.intake import email_rules
 from app.steps.mailservers import open_imap
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider
-from app.store.models import ImapLedger
+from app.store.models import ImapLedger, IntakeItem
 from app.store.runs import RunStore
 
 log = logging.getLogger("daloy.intake.imap")
 IDLE_RENEW = 25 * 60        # servers drop IDLE after 30 min; renew before 29
 BATCH = 50
 NETWORK_ERRORS = (IMAPClientError, OSError, socket.timeout, ssl.SSLError, EOFError)
+# Failures of the database or of the set-up, not of one message: the whole pass is retried.
+DATABASE_ERRORS = (sqlite3.Error, SQLAlchemyError, DaloyError)
 
 
 class ImapChannel:
@@ -115,13 +121,17 @@ class ImapChannel:
             for uid in chunk:
                 data = fetched.get(uid, {})
                 raw = data.get(b"BODY[]") or b""
-                if self._ingest(uidvalidity, uid, raw):
+                if self.ingest_message(uidvalidity, uid, raw):
                     new += 1
                 done.append(uid)
             self._acknowledge(client, uidvalidity, done)
         return new
 
-    def _ingest(self, uidvalidity: int, uid: int, raw: bytes) -> bool:
+    def ingest_message(self, uidvalidity: int, uid: int, raw: bytes) -> bool:
+        """Take in one fetched message: as an order, as an "unreadable order" entry with the
+        reason in words, or as a note that it is an exact copy of a message already taken in.
+        Nothing a message contains makes this raise, so one bad message never holds up the
+        ones behind it. True when something new was kept."""
         key = f"imap:{self.channel}:{uidvalidity}:{uid}"
         msg = None
         try:
@@ -129,13 +139,16 @@ class ImapChannel:
         except email_rules.Unreadable:
             pass
         message_id = email_rules.message_key(msg, raw)
-        with self.store.db.read() as s:
-            seen_before = s.scalar(select(ImapLedger.id).where(
-                ImapLedger.channel == self.channel, ImapLedger.message_id == message_id))
-        if seen_before:          # the same message under a new UIDVALIDITY: just note it
+        where = f"UID {uid} in {getattr(self, 'folder', 'the folder')}"
+        about = f"{email_rules.describe(msg, raw)} ({where})"
+        original = self._copy_of(message_id, raw, where)
+        if original is not None:      # the same bytes again (new UIDVALIDITY, moved back)
+            log.info("%s: %s is an exact copy of intake item %d; noted, not taken in again",
+                     self.channel, about, original)
             with self.store.db.write() as s:
                 s.add(ImapLedger(channel=self.channel, uidvalidity=uidvalidity, uid=uid,
-                                 message_id=message_id, acknowledged=False, at=time.time()))
+                                 message_id=message_id, acknowledged=False,
+                                 intake_item_id=original, at=time.time()))
             return False
 
         def ledger(s, item) -> None:  # noqa: ANN001 - same transaction as the run
@@ -150,22 +163,48 @@ class ImapChannel:
             folder.mkdir(parents=True, exist_ok=True)
             raw_path = str(folder / f"{digest}.eml")
             Path(raw_path).write_bytes(raw)
-        subject = str(msg.get("Subject", "")) if msg is not None else ""
-        summary = f"Email “{subject}” from {msg.get('From', '?') if msg is not None else '?'}"
+        summary = (f"Email “{email_rules.header(msg, 'Subject')}” from "
+                   f"{email_rules.header(msg, 'From') or '?'}")
+        kept = f"{about[0].upper()}{about[1:]} is kept as it arrived."
         try:
             if msg is None:
                 raise email_rules.Unreadable("The message could not be parsed as an email.")
             attachments = (self.data_dir / "attachments" / digest) if self.data_dir else None
             trigger = email_rules.to_order(msg, self.config, attachments)
+            return not repo.ingest(self.store, channel=self.channel, workflow=self.workflow,
+                                   dedupe_key=key, trigger=trigger, summary=summary, raw=raw,
+                                   raw_path=raw_path, in_txn=ledger).duplicate
         except email_rules.Unreadable as exc:
-            result = repo.keep_malformed(self.store, channel=self.channel, workflow=self.workflow,
-                                         dedupe_key=key, reason=str(exc), summary=summary,
-                                         raw=raw, raw_path=raw_path, in_txn=ledger)
-            return not result.duplicate
-        result = repo.ingest(self.store, channel=self.channel, workflow=self.workflow,
-                             dedupe_key=key, trigger=trigger, summary=summary, raw=raw,
-                             raw_path=raw_path, in_txn=ledger)
-        return not result.duplicate
+            reason = f"{exc} {kept}"
+        except DATABASE_ERRORS:
+            raise                     # the database, not the message: the pass is retried
+        except Exception as exc:  # noqa: BLE001 - one message must never stop the folder
+            log.exception("%s: could not read %s", self.channel, about)
+            reason = (f"Daloy could not read {about}: {type(exc).__name__}: {exc}. It is kept "
+                      "as it arrived; open it to see what it says and enter the order by hand.")
+        return not repo.keep_malformed(self.store, channel=self.channel, workflow=self.workflow,
+                                       dedupe_key=key, reason=email_rules.clean(reason),
+                                       summary=summary, raw=raw, raw_path=raw_path,
+                                       in_txn=ledger).duplicate
+
+    def _copy_of(self, message_id: str, raw: bytes, where: str) -> int | None:
+        """The intake item already taken in with exactly these bytes, found through its
+        Message-ID (or content hash). A different message that claims a Message-ID already seen
+        is not a copy: it is taken in as its own order, and the log says so."""
+        with self.store.db.read() as s:
+            items = sorted(set(s.scalars(select(ImapLedger.intake_item_id).where(
+                ImapLedger.channel == self.channel, ImapLedger.message_id == message_id,
+                ImapLedger.intake_item_id.is_not(None)))))
+            for item_id in items:
+                row = s.execute(select(IntakeItem.raw, IntakeItem.raw_path)
+                                .where(IntakeItem.id == item_id)).first()
+                if row is not None and _same_bytes(row.raw, row.raw_path, raw):
+                    return item_id
+        if items:
+            log.warning("%s: the message at %s claims Message-ID %s of an earlier, different "
+                        "message (intake item %s); it is taken in as its own order",
+                        self.channel, where, message_id, ", ".join(map(str, items)))
+        return None
 
     def _acknowledge(self, client: IMAPClient, uidvalidity: int, uids: list[int]) -> None:
         if not uids:
@@ -219,19 +258,42 @@ class ImapChannel:
                 self.wait_for_news()
             except (*NETWORK_ERRORS, DaloyError) as exc:
                 log.warning("%s: %s", self.channel, exc)
-                repo.record_error(self.store.db, self.channel, self.kind,
-                                  str(exc) if isinstance(exc, DaloyError)
-                                  else f"{type(exc).__name__}: {exc}")
+                repo.record_error(self.store.db, self.channel, self.kind, self._in_words(exc))
                 self.disconnect()
                 self.stop_event.wait(backoff * self.rng.uniform(0.5, 1.5))
                 backoff = min(backoff * 2, float(self.config.get("max_backoff", 300)))
             except Exception as exc:  # noqa: BLE001 - never let the channel die silently
                 log.exception("%s: unexpected error", self.channel)
-                repo.record_error(self.store.db, self.channel, self.kind, repr(exc))
+                repo.record_error(self.store.db, self.channel, self.kind, self._in_words(exc))
                 self.disconnect()
                 self.stop_event.wait(backoff)
                 backoff = min(backoff * 2, 300)
         self.disconnect()
 
+    def _in_words(self, exc: BaseException) -> str:
+        """What went wrong, as a sentence naming the connection (the "channel down" alert and
+        the channel's status show it to the operator)."""
+        if isinstance(exc, DaloyError):
+            return str(exc)
+        name = self.config.get("connection", "?")
+        if isinstance(exc, LoginError):
+            return (f"The mail server refused the user name or password of connection “{name}” "
+                    f"({exc}). Correct them in the connection's settings.")
+        if isinstance(exc, NETWORK_ERRORS):
+            return (f"The mail server of connection “{name}” could not be reached or stopped "
+                    f"answering ({type(exc).__name__}: {exc}). Daloy keeps trying.")
+        return (f"Reading the mailbox of connection “{name}” failed unexpectedly "
+                f"({type(exc).__name__}: {exc}). Daloy keeps trying; the log has the details.")
+
     def stop(self) -> None:
         self.stop_event.set()
+
+
+def _same_bytes(kept: bytes | None, kept_path: str | None, raw: bytes) -> bool:
+    """Whether an intake item kept exactly ``raw`` (in the database, or as a file when large)."""
+    if kept is None and kept_path:
+        try:
+            kept = Path(kept_path).read_bytes()
+        except OSError:       # the file is gone: cannot tell, so take the message in again
+            return False
+    return kept == raw

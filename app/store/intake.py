@@ -126,19 +126,29 @@ def get_cursor(db: Database, channel: str) -> Any:
 
 
 def check_health(store: RunStore, channel: str, kind: str, threshold: float,
-                 now: float | None = None) -> bool:
+                 now: float | None = None, started_at: float | None = None) -> bool:
     """Open one "channel down" entry when the channel has failed or been silent beyond
-    ``threshold`` seconds (closed again by the next success). True when it is down."""
+    ``threshold`` seconds since its last success, or since ``started_at`` when it has not
+    worked since it started (a wrong password from the first minute); closed again by the
+    next success. True when it is down."""
     now = now or time.time()
     with store.db.write() as s:
         row = state(s, channel, kind)
-        since = row.last_ok_at or row.updated_at
+        if started_at is not None:
+            since = max(row.last_ok_at or 0.0, started_at)
+        else:                 # a caller that does not know: the row's own clock (errors move it)
+            since = row.last_ok_at or row.updated_at
         failing = row.last_error_at is not None and (row.last_ok_at or 0) < row.last_error_at
         if row.paused or now - since < threshold:
             return False
-        why = (f"{channel} has not worked since {time.strftime('%H:%M', time.localtime(since))}"
-               + (f": {row.last_error}" if failing and row.last_error else " (no contact)")
-               + ". Orders from it are not coming in; check the connection.")
+        at = time.strftime("%H:%M", time.localtime(since))
+        worked = row.last_ok_at is not None and row.last_ok_at >= since
+        why = (f"The intake channel {channel} "
+               + (f"has not worked since {at}." if worked
+                  else f"has not worked since it started at {at}.")
+               + (f" The last error: {row.last_error}" if failing and row.last_error
+                  else " Daloy has had no answer from it.")
+               + " Orders from it are not coming in until this is fixed.")
         item, created = inbox.open_alert(s, "channel_down", f"channel:{channel}",
                                          f"{channel} is down", why)
         item_id = item.id

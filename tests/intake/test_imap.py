@@ -290,3 +290,107 @@ def test_email_over_tls_trusts_the_office_certificate_and_no_other(store, data_d
         assert all("Seen" in f for _u, f in server.messages())
     finally:
         server.cleanup()
+
+
+def ledger_items(store) -> dict[int, tuple]:
+    """UID → (intake status, run id, inbox reason) for every message the channel went through."""
+    rows = store.db.execute_sql(
+        "select l.uid, i.status, i.run_id, (select reason from inbox_items b where "
+        "b.source_key = 'intake:' || i.id) from imap_ledger l left join intake_items i "
+        "on i.id = l.intake_item_id")
+    return {uid: rest for uid, *rest in rows}
+
+
+def test_a_broken_header_never_stops_the_folder(store, mailbox, data_dir):
+    broken = [b"From: jo@", b'From: "Jo" <', b"To: <", b"Message-ID: <abc@",
+              b"From: =?utf-8?q?broken", b"Content-Type: multipart/mixed; boundary="]
+    for n, line in enumerate(broken):
+        mailbox.append(line + f"\r\nSubject: Order {n}\r\n\r\nQty: {n}\r\n".encode())
+    mailbox.append(b"From: jo@\r\nSubject: Hello\r\n\r\nNo order here")
+    mailbox.append(mail(99))                       # a good order waiting behind them
+    ch = channel(store, data_dir)
+    assert ch.poll() == len(broken) + 2
+    ch.disconnect()
+    taken = ledger_items(store)
+    assert sorted(taken) == [u for u, _f in mailbox.messages()]   # every one, once
+    assert all(status in ("started", "malformed") for status, _r, _w in taken.values())
+    assert "99" in {k for (k,) in store.db.execute_sql("select business_key from runs")}
+    assert store.db.execute_sql("select count(*) from runs where business_key = '0'") == [(1,)]
+    (reason,) = [w for status, _r, w in taken.values() if status == "malformed"]
+    uid = next(u for u, (status, _r, _w) in taken.items() if status == "malformed")
+    assert "“Hello” from jo@" in reason and f"UID {uid} in INBOX" in reason, reason
+    assert all("Seen" in f for _u, f in mailbox.messages())
+
+
+def test_different_orders_sharing_a_message_id_are_both_taken_in(store, mailbox, data_dir):
+    first = mail(1).replace(b"<order-1@", b"<same@")
+    mailbox.append(first)
+    mailbox.append(mail(2).replace(b"<order-2@", b"<same@"))   # another order, same Message-ID
+    mailbox.append(first)                  # the very same bytes again (moved back into INBOX)
+    ch = channel(store, data_dir)
+    assert ch.poll() == 2
+    ch.disconnect()
+    assert counts(store) == (2, 2, 2)
+    keys = store.db.execute_sql("select business_key from runs order by business_key")
+    assert keys == [("1",), ("2",)]
+    ledger = store.db.execute_sql("select uid, message_id, intake_item_id from imap_ledger "
+                                  "order by uid")
+    assert [m for _u, m, _i in ledger] == ["<same@example.com>"] * 3
+    assert ledger[2][2] == ledger[0][2]          # the copy is noted against the first order
+    assert all("Seen" in f for _u, f in mailbox.messages())
+
+
+def test_attachments_with_one_name_are_all_kept(store, mailbox, data_dir):
+    names = ["3-a.txt", "a.txt", "a.txt", "A.TXT", "..", "CON.txt", "x" * 200 + "1",
+             "x" * 200 + "2"]
+    parts = b"".join(
+        b"--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; "
+        b"filename=\"" + name.encode() + b"\"\r\n\r\ncontent " + str(n).encode() + b"\r\n"
+        for n, name in enumerate(names))
+    mailbox.append(b"From: a@b\r\nSubject: Order 5\r\nMessage-ID: <att@b>\r\nMIME-Version: 1.0"
+                   b"\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                   b"Content-Type: text/plain\r\n\r\nQty: 1\r\n" + parts + b"--b--\r\n")
+    ch = channel(store, data_dir)
+    assert ch.poll() == 1
+    ch.disconnect()
+    import json
+    saved = json.loads(store.db.execute_sql("select trigger from runs")[0][0])["email"]
+    folder = data_dir / "attachments"
+    assert [a["filename"] for a in saved["attachments"]] == names
+    for n, entry in enumerate(saved["attachments"]):
+        path = folder.joinpath(*entry["path"].split(str(folder) + "/")[1].split("/"))
+        assert path.parent.parent == folder                  # inside its own folder
+        assert path.read_bytes() == f"content {n}".encode(), entry
+    assert len({a["path"].lower() for a in saved["attachments"]}) == len(names)
+    assert sum(1 for p in folder.rglob("*") if p.is_file()) == len(names)
+
+
+def test_a_channel_that_never_signed_in_is_reported_down_then_recovers(store, mailbox,
+                                                                       data_dir):
+    from app.intake.manager import IntakeManager
+    from app.runtime.runtime import Runtime
+    from app.store import connections
+    from tests.support.engine import save
+    save(store.db, {"name": "orders", "triggers": [{"id": "email", "type": "imap", "config": {
+        "connection": "mailbox", "poll_seconds": 0.5, "max_backoff": 1,
+        "down_after_minutes": 0.05}}],
+        "steps": [{"name": "note", "type": "transform", "config": {"values": {"n": "1"}}}]})
+    settings = {"host": mailbox.host, "port": mailbox.port, "security": "plain",
+                "username": mailbox.user}
+    with store.db.write() as s:
+        connections.save(s, "mailbox", "imap", settings, {"password": "wrong-password"})
+    alert = "select status, title, reason from inbox_items where kind = 'channel_down'"
+    rt = Runtime(store.db, data_dir=data_dir, poll_interval=0.2)
+    rt.intake = IntakeManager()
+    rt.add_extension(rt.intake)
+    rt.start()
+    try:
+        (status, title, reason), = wait_for(lambda: store.db.execute_sql(alert), 30, 0.2)
+        assert status == "open" and "orders/email" in title, title
+        assert "orders/email has not worked since it started" in reason, reason
+        assert "refused the user name or password of connection “mailbox”" in reason, reason
+        with store.db.write() as s:
+            connections.save(s, "mailbox", "imap", settings, {"password": mailbox.password})
+        wait_for(lambda: store.db.execute_sql(alert)[0][0] == "resolved", 30, 0.2)
+    finally:
+        rt.shutdown(grace=2)
