@@ -15,7 +15,9 @@ from typing import Any
 from app.core.errors import WorkflowFormatError
 
 FORMAT_VERSION = 1
-STEP_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+# A letter first: ``steps._x`` is refused by the template sandbox (private) and reads nothing.
+STEP_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_DEPTH = 100     # nesting of objects and lists in a workflow file; real ones stay under 20
 
 
 @dataclass
@@ -141,10 +143,17 @@ class Workflow:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Workflow:
+        """The workflow in ``text``; anything wrong raises ``WorkflowFormatError`` in words."""
         try:
             data = json.loads(text)
         except (ValueError, UnicodeDecodeError) as exc:
             raise WorkflowFormatError(f"The workflow file is not valid JSON: {exc}.") from exc
+        except RecursionError as exc:
+            raise WorkflowFormatError(
+                f"The workflow file is nested more than {MAX_DEPTH} levels deep; is it a Daloy "
+                "workflow?") from exc
+        except TypeError as exc:
+            raise WorkflowFormatError("A workflow file must be text.") from exc
         return _parse(data)
 
     def copy(self) -> Workflow:
@@ -156,15 +165,57 @@ def _need(cond: bool, message: str) -> None:
         raise WorkflowFormatError(message)
 
 
+_JSON_LEAVES = (str, int, float, bool, type(None))
+
+
+def _check_json_shape(data: Any) -> None:
+    """Refuse what JSON cannot hold or Daloy cannot store, before anything recurses into it:
+    nesting deeper than ``MAX_DEPTH``, names that are not text, values that are not JSON, text
+    that is not valid Unicode (a lone surrogate cannot be written to the database)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if not _is_unicode(value):
+                shown = value[:40].encode("utf-8", "replace").decode()
+                raise WorkflowFormatError("The workflow file holds text that is not valid "
+                                          f"Unicode (near “{shown}”).")
+        elif isinstance(value, dict | list | tuple):
+            _need(depth < MAX_DEPTH,
+                  f"The workflow file is nested more than {MAX_DEPTH} levels deep; is it a "
+                  "Daloy workflow?")
+            if isinstance(value, dict):
+                _need(all(isinstance(k, str) for k in value), "Every name in a workflow file "
+                                                              "must be text.")
+                stack.extend((k, depth + 1) for k in value)
+                stack.extend((v, depth + 1) for v in value.values())
+            else:
+                stack.extend((v, depth + 1) for v in value)
+        else:
+            _need(isinstance(value, _JSON_LEAVES),
+                  f"The workflow holds a value JSON cannot hold ({type(value).__name__}).")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _parse(data: Any) -> Workflow:
     _need(isinstance(data, dict), "A workflow file must hold one JSON object.")
+    _check_json_shape(data)
     data = copy.deepcopy(data)
     version = data.pop("format_version", None)
     _need(version is not None, "The workflow file has no “format_version”; is it a Daloy workflow?")
-    _need(isinstance(version, int), "“format_version” must be a whole number.")
+    _need(isinstance(version, int) and not isinstance(version, bool),
+          "“format_version” must be a whole number.")
     if version > FORMAT_VERSION:
+        shown = version if version < 10**9 else "unknown"
         raise WorkflowFormatError(
-            f"This workflow was saved by a newer Daloy (format {version}); this Daloy reads "
+            f"This workflow was saved by a newer Daloy (format {shown}); this Daloy reads "
             f"format {FORMAT_VERSION}. Update Daloy to open it.")
     _need(version >= 1, f"Unknown workflow format {version}.")
     name = data.pop("name", None)

@@ -6,6 +6,8 @@ reference and the JSON format all read this declaration.
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -86,11 +88,20 @@ def _type_problem(f: Field, value: Any) -> str | None:
             if not isinstance(opt, Mapping) or not isinstance(opt.get("name"), str) or not opt["name"]:
                 return "each option needs a name"
     if k in (NUMBER, INTEGER):
+        if not is_ordinary_number(value):
+            return "must be an ordinary number (not NaN, Infinity or that large)"
         if f.minimum is not None and value < f.minimum:
             return f"must be at least {f.minimum:g}"
         if f.maximum is not None and value > f.maximum:
             return f"must be at most {f.maximum:g}"
     return None
+
+
+def is_ordinary_number(value: int | float) -> bool:
+    """Finite, and small enough to become a float (a larger int is infinity to any timer)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return abs(value) <= sys.float_info.max
 
 
 def check_config(fields: tuple[Field, ...], config: Mapping[str, Any]) -> list[FieldProblem]:

@@ -31,6 +31,8 @@ _SINGLE_EXPR = re.compile(r"^\s*\{\{(?P<expr>.*?)\}\}\s*$", re.S)
 # ``trigger.order.number``: a plain path through dicts, looked up without running Jinja.
 _PATH = re.compile(r"^[A-Za-z]\w*(?:\.[A-Za-z]\w*)*$")
 _DICT_ATTRS = frozenset(dir(dict))      # ``x.items`` means the method to Jinja: leave it to Jinja
+# Keys that ``data.<key>`` cannot reach: Jinja finds the dict's method (``steps.items``) first.
+DATA_METHOD_NAMES = frozenset(n for n in _DICT_ATTRS if not n.startswith("_"))
 _MISSING = object()
 
 
@@ -279,11 +281,17 @@ def referenced_paths(source: str) -> set[str]:
 
 
 def templates_in(value: Any) -> list[str]:
-    """All template strings inside a JSON-shaped value."""
-    if isinstance(value, str):
-        return [value] if is_template(value) else []
-    if isinstance(value, list):
-        return [t for v in value for t in templates_in(v)]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in templates_in(v)]
-    return []
+    """All template strings inside a JSON-shaped value, in order (without recursion: a value
+    may be nested deeper than Python's stack)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if is_template(v):
+                found.append(v)
+        elif isinstance(v, list):
+            stack.extend(reversed(v))
+        elif isinstance(v, dict):
+            stack.extend(reversed(list(v.values())))
+    return found

@@ -1,14 +1,25 @@
-"""Workflow validation in the operator's words: each problem names the step and the setting."""
+"""Workflow validation in the operator's words: each problem names the step (by its title) and
+the setting. ``validate`` never raises: whatever a file holds, the answer is a list of problems.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from app.core import templates
 from app.core.model import STEP_NAME_RE, Workflow
-from app.core.retry import check_overrides
-from app.core.schema import TEMPLATED, check_config
-from app.core.stepspec import SpecRegistry
+from app.core.retry import RETRY_FIELDS, check_overrides
+from app.core.schema import CONNECTION, INTEGER, NUMBER, TEMPLATED, Field, check_config
+from app.core.stepspec import SpecRegistry, StepSpec
+
+# Upper bounds of the retry settings: what the editor's form accepts. Larger values are a typo
+# or an attack (an hour-long timeout is possible, a billion-second one overflows a timer).
+RETRY_MAXIMA: dict[str, float] = {"max_attempts": 1000, "initial_delay": 1e6, "backoff": 100,
+                                  "max_delay": 1e6, "jitter": 1, "timeout": 1e6}
+NOT_ORDINARY = "holds a number that is NaN, Infinity or too large; use an ordinary number"
 
 
 @dataclass(frozen=True)
@@ -17,39 +28,40 @@ class Problem:
     step: str | None = None
     field: str | None = None
     severity: str = "error"   # "error" blocks switching a workflow on; "warning" does not
+    title: str | None = None  # the step's title when it has one: what the canvas shows
 
     def __str__(self) -> str:
-        where = f"Step “{self.step}”" if self.step else "Workflow"
+        where = f"Step “{self.title or self.step}”" if self.step else "Workflow"
         if self.field:
             where += f", setting “{self.field}”"
         return f"{where}: {self.message}"
 
 
 def find_cycle(wf: Workflow) -> list[str] | None:
-    """One cycle as a list of step names, or None."""
-    names = set(wf.step_names())
+    """One cycle as a list of step names, or None. Depth-first without recursion: a chain of
+    thousands of steps must not exhaust Python's stack."""
+    names = wf.step_names()
     adj: dict[str, list[str]] = {n: [] for n in names}
     for e in wf.edges:
-        if e.source in names and e.target in names:
+        if e.source in adj and e.target in adj:
             adj[e.source].append(e.target)
-    color = dict.fromkeys(names, 0)
-    path: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        color[n] = 1
-        path.append(n)
-        for m in adj[n]:
-            if color[m] == 1:
-                return path[path.index(m):] + [m]
-            if color[m] == 0 and (c := visit(m)):
-                return c
-        path.pop()
-        color[n] = 2
-        return None
-
-    for n in wf.step_names():
-        if color.get(n) == 0 and (c := visit(n)):
-            return c
+    color = dict.fromkeys(names, 0)        # 0 unseen, 1 on the current path, 2 done
+    for start in names:
+        if color[start]:
+            continue
+        color[start] = 1
+        path, todo = [start], [iter(adj[start])]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                color[path.pop()] = 2
+                todo.pop()
+            elif color[nxt] == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif color[nxt] == 0:
+                color[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(adj[nxt]))
     return None
 
 
@@ -57,9 +69,23 @@ def would_create_cycle(wf: Workflow, source: str, target: str) -> bool:
     return source == target or source in wf.downstream(target)
 
 
-def validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry | None = None
-             ) -> list[Problem]:
+def validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry | None = None,
+             connections: Collection[str] | None = None) -> list[Problem]:
+    """Every problem of ``wf``; never raises. With ``connections`` (the names of the connections
+    set up), a step or trigger naming one that does not exist is a problem too."""
     problems: list[Problem] = []
+    try:
+        _validate(wf, registry, trigger_types, connections, problems)
+    except Exception as exc:  # noqa: BLE001 - a validator that raises checks nothing at all
+        problems.append(Problem(
+            f"The workflow could not be checked completely ({type(exc).__name__}), so it cannot "
+            "take orders yet. Fix the problems listed, or send the workflow file to support."))
+    titles = {s.name: s.title for s in reversed(wf.steps) if s.title}
+    return [replace(p, title=titles[p.step]) if p.step in titles else p for p in problems]
+
+
+def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry | None,
+              connections: Collection[str] | None, problems: list[Problem]) -> None:
     add = problems.append
     seen: set[str] = set()
     for s in wf.steps:
@@ -69,28 +95,38 @@ def validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry |
         if not STEP_NAME_RE.match(s.name):
             add(Problem("The step name must start with a letter and use only small letters, "
                         "digits and _ (it is used in templates as steps.<name>).", s.name))
+        elif s.name in templates.DATA_METHOD_NAMES:
+            add(Problem(f"The step name “{s.name}” cannot be used: in a template, "
+                        f"steps.{s.name} means something built in, not this step. Rename it, "
+                        f"for example to “{s.name}_step”.", s.name))
     if msg := (templates.check_syntax(wf.business_key) if wf.business_key else None):
         add(Problem(msg, None, "business_key"))
+    _check_numbers(wf.extra, None, problems)
 
     cycle = find_cycle(wf)
     if cycle:
-        add(Problem("The steps form a loop: " + " → ".join(cycle) + ". Remove one connection.",
-                    cycle[0]))
+        labels = {s.name: s.label for s in reversed(wf.steps)}
+        add(Problem("The steps form a loop: " + " → ".join(labels[n] for n in cycle)
+                    + ". A run would wait for ever; remove one connection.", cycle[0]))
 
     for s in wf.steps:
+        if s.position is not None and not all(_ordinary(p) for p in s.position):
+            add(Problem("Its place on the canvas is not an ordinary number; move the step to "
+                        "fix it.", s.name, "position"))
+        _check_numbers(s.extra, s.name, problems)
+        for msg in _retry_problems(s.retry):
+            add(Problem(msg + ".", s.name, "retry"))
         spec = registry.get(s.type)
         if spec is None:
             add(Problem(f"Unknown step type “{s.type}”.", s.name))
+            _check_numbers(s.config, s.name, problems)
             continue
-        for fp in check_config(spec.fields, s.config):
-            add(Problem(fp.message + ".", s.name, fp.field))
+        _check_settings(spec.fields, s.config, s.name, connections, problems, "")
         for f in spec.fields:
             if f.kind in TEMPLATED and f.name in s.config:
                 for t in templates.templates_in(s.config[f.name]):
                     if msg := templates.check_syntax(t):
                         add(Problem(msg, s.name, f.name))
-        for msg in check_overrides(s.retry):
-            add(Problem(msg + ".", s.name, "retry"))
         if not cycle:
             _check_references(wf, s.name, s.config, problems)
 
@@ -105,9 +141,10 @@ def validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry |
             add(Problem("A step cannot be connected to itself.", e.source))
         src = wf.step(e.source)
         spec = registry.get(src.type) if src else None
-        if spec is not None and e.port not in spec.ports_for(src.config):
+        ports = _ports(spec, src.config) if spec is not None and src is not None else None
+        if ports is not None and e.port not in ports:
             add(Problem(f"The connection leaves from an output “{e.port}” this step does not "
-                        f"have (it has: {', '.join(spec.ports_for(src.config))}).", e.source))
+                        f"have (it has: {', '.join(ports) or 'none'}).", e.source))
     if len(set(wf.edges)) != len(wf.edges):
         add(Problem("Two identical connections exist; remove one.", None))
 
@@ -124,14 +161,89 @@ def validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry |
         if t.id in tids:
             add(Problem(f"Two triggers have the id “{t.id}”.", None, "triggers"))
         tids.add(t.id)
-        if trigger_types is not None:
-            tspec = trigger_types.get(t.type)
-            if tspec is None:
-                add(Problem(f"Unknown trigger type “{t.type}” (trigger “{t.id}”).", None, "triggers"))
-            else:
-                for fp in check_config(tspec.fields, t.config):
-                    add(Problem(f"Trigger “{t.id}”: {fp.message}.", None, fp.field))
-    return problems
+        _check_numbers(t.extra, None, problems, f"Trigger “{t.id}”: ")
+        tspec = trigger_types.get(t.type) if trigger_types is not None else None
+        if trigger_types is not None and tspec is None:
+            add(Problem(f"Unknown trigger type “{t.type}” (trigger “{t.id}”).", None, "triggers"))
+        if tspec is None:
+            _check_numbers(t.config, None, problems, f"Trigger “{t.id}”: ")
+        else:
+            _check_settings(tspec.fields, t.config, None, connections, problems,
+                            f"Trigger “{t.id}”: ")
+
+
+def _check_settings(fields: tuple[Field, ...], config: Mapping[str, Any], step: str | None,
+                    connections: Collection[str] | None, problems: list[Problem],
+                    prefix: str) -> None:
+    """A step's or trigger's settings against its declared fields, in words."""
+    for fp in check_config(fields, config):
+        problems.append(Problem(f"{prefix}{fp.message}.", step, fp.field))
+    kinds = {f.name: f for f in fields}
+    for key, value in config.items():
+        f = kinds.get(key)
+        if f is not None and f.kind in (NUMBER, INTEGER):
+            continue                        # check_config says it in the field's own words
+        if not _all_ordinary(value):
+            label = f.label if f is not None else key
+            problems.append(Problem(f"{prefix}“{label}” {NOT_ORDINARY}.", step, key))
+        if (f is not None and f.kind == CONNECTION and connections is not None
+                and isinstance(value, str) and value and value not in connections):
+            problems.append(Problem(
+                f"{prefix}“{f.label}” names the connection “{value}”, which does not exist. "
+                "Add it under Connections, or choose one that exists.", step, key))
+
+
+def _check_numbers(values: Mapping[str, Any], step: str | None, problems: list[Problem],
+                   prefix: str = "") -> None:
+    for key, value in values.items():
+        if not _all_ordinary(value):
+            problems.append(Problem(f"{prefix}“{key}” {NOT_ORDINARY}.", step, key))
+
+
+def _ordinary(value: Any) -> bool:
+    """False for NaN, ±Infinity and ints too large to become a float; True for anything else."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return not isinstance(value, int) or isinstance(value, bool) or abs(value) <= 1.7e308
+
+
+def _all_ordinary(value: Any) -> bool:
+    """``_ordinary`` for every number inside a JSON-shaped value (without recursion)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list | tuple):
+            stack.extend(v)
+        elif not _ordinary(v):
+            return False
+    return True
+
+
+def _retry_problems(retry: Mapping[str, Any]) -> list[str]:
+    """``check_overrides``, plus what it lets through: NaN, Infinity and absurd sizes."""
+    found: list[str] = []
+    for key, value in retry.items():
+        own = check_overrides({key: value})
+        if not own and key in RETRY_FIELDS:
+            label = RETRY_FIELDS[key][1]
+            if not _ordinary(value):
+                own = [f"“{label}” must be an ordinary number (not NaN or Infinity)"]
+            elif value > RETRY_MAXIMA[key]:
+                own = [f"“{label}” must be at most {RETRY_MAXIMA[key]:,.0f}"]
+        found += own
+    return found
+
+
+def _ports(spec: StepSpec, config: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The step's output ports, or None when its settings are too broken to tell (another
+    problem already says why)."""
+    try:
+        ports = spec.ports_for(config)
+    except Exception:  # noqa: BLE001 - a type's port function may not expect a broken config
+        return None
+    return tuple(p for p in ports if isinstance(p, str))
 
 
 def _check_references(wf: Workflow, name: str, config: dict, problems: list[Problem]) -> None:
