@@ -64,6 +64,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     QLocalServer.removeServer(name)
     server = QLocalServer()
     server.listen(name)
+    # Before the slow start-up: a Ctrl-C meanwhile waits in the socket and quits once the loop runs.
+    signals = QuitOnSignals(app)
     ctx, window = build(env)
 
     def on_connection() -> None:
@@ -80,7 +82,6 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         window.close()
         app.quit()
 
-    signals = QuitOnSignals(app)
     signals.received.connect(quit_app)
     window.notifier.quit_requested.connect(quit_app)
     window.quit_requested.connect(quit_app)
