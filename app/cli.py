@@ -376,10 +376,11 @@ def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
         with env.db.read() as s:
             d = run_detail(s, args.run_id)
     except (ValueError, RecursionError, DaloyError) as exc:   # a stored value is not JSON
-        log.error("run %s cannot be read: %r", args.run_id, exc)
-        raise CliError(f"The stored record of run {args.run_id} is damaged ({exc}), so it "
-                       "cannot be shown; nothing was changed. `daloy runs list` still lists it; "
-                       "restore the database from a backup to see its details.") from exc
+        to_log(env, f"run {args.run_id} cannot be read", exc)
+        raise CliError(f"The stored record of run {args.run_id} is damaged (a saved value is "
+                       "not valid JSON), so it cannot be shown; nothing was changed. `daloy runs "
+                       "list` still lists it; restore the database from a backup to see its "
+                       "details.") from exc
     if d is None:
         raise CliError(f"There is no run with id {args.run_id}.")
     if args.json:
@@ -618,16 +619,25 @@ def unexpected(env: Env, exc: BaseException) -> str:
             return sentence
     if isinstance(exc, RecursionError):
         return "The data is nested too deeply to handle; nothing was changed."
-    try:
-        from app.logsetup import configure
-        if isinstance(where, Path):
-            configure(where, stderr=False)
-        log.error("unexpected failure", exc_info=exc)
-        detail = f" (details in {where / 'logs' / 'daloy.log'})" if isinstance(where, Path) else ""
-    except Exception:  # noqa: BLE001 - the log itself may be the problem
-        detail = ""
+    logged = to_log(env, "unexpected failure", exc)
+    detail = f" (details in {logged})" if logged else ""
     return (f"Something unexpected went wrong ({type(exc).__name__}){detail}; nothing else "
             "was changed. Please report it.")
+
+
+def to_log(env: Env, message: str, exc: BaseException) -> Path | None:
+    """Write ``exc`` with its traceback to the data folder's log (never to the terminal: the
+    operator gets one sentence). Returns the log file, or None when it cannot be written."""
+    where = env.__dict__.get("data_dir")         # only a folder already found usable
+    if where is None:
+        return None
+    try:
+        from app.logsetup import configure
+        configure(where, stderr=False)
+        log.error(message, exc_info=exc)
+    except Exception:  # noqa: BLE001 - the log itself may be the problem
+        return None
+    return where / "logs" / "daloy.log"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -644,6 +654,10 @@ def main(argv: list[str] | None = None) -> int:
     env = Env(args)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
+        if handler not in (cmd_runner, cmd_gui):     # those two set up their own logging
+            # A verb's warnings go to the log, not between its answer's lines.
+            from app.logsetup import configure
+            configure(env.data_dir, args.verbose, stderr=args.verbose)
         return handler(env, args)
     except DaloyError as exc:
         from app.core.redact import text as hide_secrets

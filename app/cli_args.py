@@ -73,19 +73,21 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth, without recursion (the value may be nested very deep)."""
-    deepest, stack = 0, [(value, 1)]
+def _check_value(value: Any, what: str) -> None:
+    """Refuse nesting deeper than MAX_JSON_DEPTH and numbers too big to be numbers (1e999 reads
+    as infinity), without recursion (the value may be nested very deep)."""
+    stack = [(value, 1)]
     while stack:
         node, depth = stack.pop()
-        deepest = max(deepest, depth)
         if depth > MAX_JSON_DEPTH:
-            break
+            raise CliError(f"The {what} is nested too deeply; Daloy accepts at most "
+                           f"{MAX_JSON_DEPTH} levels.")
+        if isinstance(node, float) and not math.isfinite(node):
+            raise CliError(f"The {what} holds a number too large to store; write it as text.")
         if isinstance(node, dict):
             stack += [(v, depth + 1) for v in node.values()]
         elif isinstance(node, list):
             stack += [(v, depth + 1) for v in node]
-    return deepest
 
 
 def load_json_text(text: str | bytes, what: str) -> Any:
@@ -103,9 +105,7 @@ def load_json_text(text: str | bytes, what: str) -> Any:
                        f"{MAX_JSON_DEPTH} levels.") from exc
     except ValueError as exc:
         raise CliError(f"The {what} is not valid JSON: {exc}.") from exc
-    if _depth(value) > MAX_JSON_DEPTH:
-        raise CliError(f"The {what} is nested too deeply; Daloy accepts at most "
-                       f"{MAX_JSON_DEPTH} levels.")
+    _check_value(value, what)
     return value
 
 

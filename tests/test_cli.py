@@ -19,6 +19,20 @@ WF = {"format_version": 1, "name": "demo", "business_key": "{{ trigger.order.num
       "edges": [{"from": "a", "to": "b"}]}
 
 
+@pytest.fixture(autouse=True)
+def fresh_logging():
+    """Each in-process ``main()`` call sets logging up once per process (to that test's data
+    folder and captured stderr); undo it so the next test logs to its own."""
+    import logging
+    yield
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        if getattr(h, "baseFilename", None) or isinstance(h, logging.StreamHandler):
+            root.removeHandler(h)
+            h.close()
+    root.__dict__.pop("_daloy_configured", None)
+
+
 @pytest.fixture
 def cli(tmp_path, capsys):
     def run(*args):
@@ -153,3 +167,169 @@ def test_every_resolve_action_from_the_command_line(cli, tmp_path):
         ("retry_with_input", start["retry"]), ("restart", start["restart"]),
         ("cancel", start["cancel"]), ("choose", start["choose"])]
     assert all(who and at for _, _, who, at in audit)
+
+
+# -- issue 11: names, switches, run start, damaged records, strict JSON ------------------------
+def set_column(tmp_path, sql, *params):
+    import sqlite3
+    con = sqlite3.connect(tmp_path / "data" / "daloy.sqlite3")
+    con.execute(sql, params)
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("name, words", [
+    ("   ", "not blank"), ("", "not blank"), (" demo", "start or end with spaces"),
+    ("a\nb", "one line"), ("tab\there", "one line"), ("x" * 101, "at most 100"),
+])
+def test_import_refuses_a_name_no_one_could_use(cli, name, words):
+    code, _, err = cli("workflow", "import", cli.wf, "--name", name)
+    assert code == 1 and words in err and err.count("\n") == 1
+    assert json.loads(cli("workflow", "list", "--json")[1]) == []
+
+
+def test_one_unreadable_workflow_is_skipped_and_raised_in_the_inbox(cli, tmp_path):
+    cli("workflow", "import", cli.wf)
+    cli("workflow", "import", cli.wf, "--name", "other")
+    set_column(tmp_path, "update workflows set name = '   ' where name = 'demo'")
+    code, out, err = cli("runner", "--quit-after", "1")
+    assert code == 0 and "working on" in out
+    alerts = json.loads(cli("inbox", "list", "--json")[1])
+    assert [(a["kind"], a["workflow"]) for a in alerts] == [("system", "   ")]
+    assert "not blank" in alerts[0]["reason"] and "archived" in alerts[0]["reason"]
+    assert cli("run", "start", "other")[0] == 0                  # the others still take orders
+    assert cli("workflow", "archive", "   ")[0] == 0
+    assert cli("runner", "--quit-after", "1")[0] == 0
+    kinds = [a["kind"] for a in json.loads(cli("inbox", "list", "--json")[1])]
+    assert "system" not in kinds                                  # the alert closed itself
+
+
+def test_archive_remove_and_switches(cli):
+    cli("workflow", "import", cli.wf)
+    cli("workflow", "import", cli.wf, "--name", "typo")
+    assert cli("workflow", "remove", "typo")[0] == 0               # never ran: removed
+    assert [w["name"] for w in json.loads(cli("workflow", "list", "--json")[1])] == ["demo"]
+    assert cli("run", "start", "demo")[0] == 0
+    code, _, err = cli("workflow", "remove", "demo")
+    assert code == 1 and "1 run(s)" in err and "archive it instead" in err
+    code, _, err = cli("workflow", "disable", "demo")
+    assert code == 0
+    code, _, err = cli("run", "start", "demo")
+    assert code == 1 and "switched off" in err and "workflow enable" in err
+    assert cli("workflow", "enable", "demo")[0] == 0
+    code, _, err = cli("workflow", "archive", "demo")              # a run is still in progress
+    assert code == 1 and "in progress" in err
+    run_id = json.loads(cli("runs", "list", "--json")[1])[0]["id"]
+    assert cli("runner", "--quit-after", "2")[0] == 0
+    assert json.loads(cli("runs", "show", run_id, "--json")[1])["status"] == "needs_attention"
+    item = json.loads(cli("inbox", "list", "--json")[1])[0]["id"]
+    assert cli("inbox", "resolve", str(item), "--action", "cancel")[0] == 0
+    assert cli("workflow", "archive", "demo")[0] == 0
+    code, _, err = cli("run", "start", "demo")
+    assert code == 1 and "archived" in err
+    wf = json.loads(cli("workflow", "list", "--json")[1])[0]
+    assert wf["archived"] and not wf["enabled"]
+    assert cli("runs", "show", run_id)[0] == 0                     # history kept
+    for verb in ("enable", "disable", "archive", "unarchive", "remove"):
+        code, _, err = cli("workflow", verb, "nope")
+        assert code == 1 and "no workflow called" in err and err.count("\n") == 1
+
+
+def test_run_start_refuses_a_draft_and_says_when_nothing_runs_it(cli, tmp_path):
+    draft = dict(WF, name="draft", steps=WF["steps"] + [{"name": "c", "type": "nope", "config": {}}])
+    (tmp_path / "draft.json").write_text(json.dumps(draft))
+    assert cli("workflow", "import", str(tmp_path / "draft.json"), "--draft")[0] == 0
+    code, out, err = cli("run", "start", "draft")
+    assert code == 1 and "saved with problems" in err and out == ""
+    cli("workflow", "import", cli.wf)
+    code, out, err = cli("run", "start", "demo")
+    run_id = out.strip()
+    assert code == 0 and len(run_id) == 32
+    assert err.strip() == f"Run {run_id} started; it will run when Daloy or `daloy runner` is running."
+
+
+def test_run_start_while_a_runtime_works_on_the_folder_says_nothing_more(cli, tmp_path):
+    from app.cli import Env, build_parser, build_runtime
+    cli("workflow", "import", cli.wf)
+    env = Env(build_parser().parse_args(["--data-dir", str(tmp_path / "data")]))
+    runtime = build_runtime(env, workers=1)
+    runtime.start()
+    try:
+        code, out, err = cli("run", "start", "demo", "--input", '{"order": {"number": "5", "big": true}}')
+        assert code == 0 and len(out.strip()) == 32 and err == ""
+    finally:
+        runtime.shutdown(grace=5)
+    assert "will run when" in cli("run", "start", "demo")[2]       # stopped: said again
+
+
+def test_data_dir_is_accepted_after_the_verb(tmp_path, capsys):
+    data = tmp_path / "elsewhere"
+    (tmp_path / "wf.json").write_text(json.dumps(WF))
+    assert main(["workflow", "import", str(tmp_path / "wf.json"), "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["workflow", "list", "--json", "--data-dir", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["name"] == "demo"
+
+
+def test_a_damaged_run_record_is_said_in_one_line(cli, tmp_path):
+    cli("workflow", "import", cli.wf)
+    run_id = cli("run", "start", "demo", "--input", '{"order": {"number": "9"}}')[1].strip()
+    set_column(tmp_path, "update runs set trigger = '{garbage' where id = ?", run_id)
+    for extra in ([], ["--json"]):
+        code, out, err = cli("runs", "show", run_id, *extra)
+        assert code == 1 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+        assert f"stored record of run {run_id} is damaged" in err
+    logged = (tmp_path / "data" / "logs" / "daloy.log").read_text()
+    assert f"run {run_id} cannot be read" in logged and "JSONDecodeError" in logged   # detail kept
+    assert cli("runs", "list")[0] == 0
+
+
+def test_json_output_is_strict_even_when_the_store_holds_nan(cli, tmp_path):
+    cli("workflow", "import", cli.wf)
+    run_id = cli("run", "start", "demo", "--input", '{"order": {"number": "9"}}')[1].strip()
+    set_column(tmp_path, "update runs set trigger = '{\"x\": NaN, \"y\": -Infinity}' where id = ?", run_id)
+    out = cli("runs", "show", run_id, "--json")[1]
+    detail = json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} in --json output"))
+    assert detail["trigger"] == {"x": "NaN", "y": "-Infinity"}
+
+
+@pytest.mark.parametrize("value, words", [
+    ('{"a": NaN}', "not valid JSON"), ('{"a": 1e999}', "too large"),
+    ("[" * 600 + "]" * 600, "nested too deeply"), ("@/nonexistent.json", "Cannot read"),
+])
+def test_bad_input_arguments(cli, value, words):
+    cli("workflow", "import", cli.wf)
+    code, out, err = cli("run", "start", "demo", "--input", value)
+    assert code == 1 and words in err and err.count("\n") == 1 and out == ""
+
+
+def test_retry_with_edited_input_explains_which_input(cli):
+    cli("workflow", "import", cli.wf)
+    cli("run", "start", "demo", "--input", '{"order": {"number": "1", "big": "maybe"}}')
+    assert cli("runner", "--quit-after", "2")[0] == 0
+    item = str(json.loads(cli("inbox", "list", "--json")[1])[0]["id"])
+    code, _, err = cli("inbox", "resolve", item, "--action", "retry", "--input", '{"file": "x"}')
+    assert code == 1 and "does not fit step “b”" in err and "“file” is not a setting" in err
+    code, _, err = cli("inbox", "resolve", item, "--action", "retry", "--input", "[1, 2]")
+    assert code == 1 and "one JSON object" in err and "steps[].input" in err
+    code, _, err = cli("inbox", "resolve", item, "--action", "skip", "--input", "{}")
+    assert code == 1 and "--input goes with --action retry" in err
+    assert cli("inbox", "resolve", item, "--action", "retry", "--input", '{"expression": true}')[0] == 0
+
+
+def test_connection_add_refuses_what_it_cannot_use(cli, keyring_tmp, monkeypatch):
+    import io
+    for args, words in ((["x", "--kind", "smtp", "--set", "security=tls"], "security “tls”"),
+                        (["x", "--kind", "smtp", "--set", "port=²"], "whole number from 1 to 65535"),
+                        (["", "--kind", "smtp"], "not blank"),
+                        (["a\nb", "--kind", "smtp"], "one line")):
+        code, _, err = cli("connection", "add", *args, "--no-secret")
+        assert code == 1 and words in err and err.count("\n") == 1, err
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    code, _, err = cli("connection", "add", "m", "--kind", "smtp", "--secret-stdin", "password")
+    assert code == 1 and "empty" in err
+    assert json.loads(cli("connection", "list", "--json")[1]) == []
+    help_text = subprocess.run([sys.executable, "-m", "app", "connection", "add", "--help"],
+                               cwd=REPO, capture_output=True, text=True, timeout=60).stdout
+    assert all(w in help_text for w in ("smtp", "imap", "from_address", "password", "token",
+                                         "starttls"))
