@@ -45,8 +45,9 @@ class Sleep:
 
 @dataclass
 class Reconciled:
-    """Answer of a step type's ``reconcile``: did the earlier attempt's effect happen?"""
+    """Answer of a step type's ``reconcile``: did the earlier attempt's effect happen? None: it
+    cannot tell, and repeating might act twice (the engine asks a person)."""
 
-    happened: bool
+    happened: bool | None
     output: Any = None
     port: str = "out"

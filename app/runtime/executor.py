@@ -23,7 +23,7 @@ from app.core.retry import RetryPolicy
 from app.crashpoints import crashpoint
 from app.steps import Registry
 from app.steps.base import StepContext, render_input
-from app.store.runs import FAR_FUTURE, Claim, RunStore
+from app.store.runs import FAR_FUTURE, Claim, RunStore, unknown_outcome_reason
 
 log = logging.getLogger("daloy.engine")
 
@@ -169,9 +169,15 @@ class StepExecutor:
         if claim.needs_reconcile and step_type.reconcile is not None:
             try:
                 rec = self.threads.call(step_type.reconcile, ctx, policy.timeout, thread_name)
-            except (StepError, AttemptTimeout) as exc:
+            except (RetryableError, AttemptTimeout) as exc:
+                # The look-up itself failed: look again later (nothing is sent meanwhile).
                 self._failed(claim, policy, f"{exc}", retryable=True, outcome_unknown=True,
                              rendered=rendered)
+                return
+            except StepError as exc:
+                # The step type cannot find out; its error tells a person what to check.
+                self._failed(claim, policy, str(exc), retryable=False, outcome_unknown=True,
+                             rendered=rendered, outcome="not known", detail=exc.detail)
                 return
             except Exception as exc:  # noqa: BLE001
                 plog.exception("reconcile failed")
@@ -181,6 +187,14 @@ class StepExecutor:
             if isinstance(rec, Reconciled) and rec.happened:
                 plog.info("earlier attempt had succeeded; not sending again")
                 return succeeded(rec.output, rec.port)
+            if not isinstance(rec, Reconciled) or rec.happened is None:
+                # No way to tell (no look-up, and repeating is not known to be harmless): a
+                # person checks, instead of Daloy risking doing it twice.
+                self._failed(claim, policy, unknown_outcome_reason(
+                    step.label, "the earlier attempt got no answer, and the step has no look-up "
+                                "to check it with"), retryable=False,
+                             outcome_unknown=True, rendered=rendered, outcome="not known")
+                return
 
         if claim.practice and step_type.has_side_effects(rendered):
             return succeeded({"practice": True, "would_send": rendered}, "out")
@@ -239,8 +253,8 @@ class StepExecutor:
             if retry_after is not None:
                 delay = max(delay, min(retry_after, policy.max_delay))
             retry_at = time.time() + delay
-        state = self.store.fail(claim, message, retryable=retryable, retry_at=retry_at,
-                                outcome_unknown=outcome_unknown, input=rendered, outcome=outcome,
-                                detail=detail)
-        if state == "retry_wait":
-            self._schedule(retry_at)
+        # The store may postpone ``retry_at`` (an unknown outcome waits until the attempt can no
+        # longer land); its event carries the time the runtime wakes for.
+        self.store.fail(claim, message, retryable=retryable, retry_at=retry_at,
+                        outcome_unknown=outcome_unknown, input=rendered, outcome=outcome,
+                        detail=detail)

@@ -100,11 +100,13 @@ class Runtime:
             ext.start(self)
         self.wake()
 
-    def shutdown(self, grace: float = 10.0) -> None:
+    def shutdown(self, grace: float = 10.0) -> int:
         """Stop dispatching; in-flight steps finish within ``grace`` seconds or give their lease
-        back (the attempt does not count)."""
+        back ("handed back", see ``RunStore.release``). Returns how many were abandoned: their
+        worker threads may go on until the outside call returns, and their results are
+        discarded, so a process may exit without waiting for them."""
         if not self._started:
-            return
+            return 0
         for ext in reversed(self._extensions):
             try:
                 ext.stop()
@@ -121,6 +123,7 @@ class Runtime:
             log.warning("shutdown: %d running step(s) gave their lease back", n)
         self.scheduler.shutdown(wait=False)
         self._started = False
+        return len(leftover)
 
     @property
     def running(self) -> bool:
@@ -149,6 +152,8 @@ class Runtime:
     def _on_events(self, events: list[Event]) -> None:
         if any(e.status == "ready" or e.kind == "run_started" for e in events):
             self.wake()
+        for at in {e.due for e in events if e.due is not None}:
+            self.wake_at(at)           # a retry or a look-up that must wait
 
     def _poll(self) -> None:
         if self.store.has_ready():

@@ -77,6 +77,10 @@ class OperatorActions:
             before = self._snapshot(row)
             if row.state == m.NEEDS_ATTENTION and row.sleeping is False and _is_decision(s, row):
                 raise ActionRefused(f"Step “{step}” is waiting for a decision; choose an option.")
+            if row.state == m.NEEDS_ATTENTION:
+                # Its inbox entry asked the operator to check an unknown outcome before retrying:
+                # retrying says it did not go through, so it is sent without a look-up.
+                row.needs_reconcile = False
             row.state, row.next_attempt_at, row.sleeping = m.READY, None, False
             row.max_attempts = row.attempts + _fresh_attempts(self.store, s, run, step)
             if new_input is not None:

@@ -90,6 +90,9 @@ class StepRun(Base):
     state: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     max_attempts: Mapped[int] = mapped_column(Integer)      # pinned from the version's policy
+    # Seconds one attempt may take (pinned too): an unanswered attempt is looked up only after
+    # its start plus this, when it can no longer land (``RunStore.outcome_settles_at``).
+    time_limit: Mapped[float | None] = mapped_column(Float, nullable=True)
     reconcilable: Mapped[bool] = mapped_column(Boolean, default=False)  # outcome may be unknown
     needs_reconcile: Mapped[bool] = mapped_column(Boolean, default=False)
     sleeping: Mapped[bool] = mapped_column(Boolean, default=False)      # resume, not an attempt

@@ -28,7 +28,8 @@ from app.core import redact, templates
 from app.core.errors import DaloyError
 from app.core.model import Workflow
 from app.core.results import Decision
-from app.core.stepspec import ERROR_PORT, SpecRegistry
+from app.core.retry import RetryPolicy
+from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 from app.crashpoints import crashpoint
 from app.store import audit, workflows
 from app.store.db import Database
@@ -58,6 +59,14 @@ def _dumps(value: Any) -> str | None:
     return None if value is None else json.dumps(value)
 
 
+def unknown_outcome_reason(label: str, cause: str) -> str:
+    """The inbox entry's reason when Daloy cannot tell whether a step acted (sent the request,
+    charged the card): it asks a person instead of repeating the step."""
+    return (f"Not known whether “{label}” went through ({cause.rstrip('.')}). Check with the "
+            "service it calls before retrying — for a payment, whether the card was charged. If "
+            "it went through, skip this step and enter its result; if it did not, retry it.")
+
+
 class ActionRefused(DaloyError):
     """An operator action that does not apply to the run or step as it is now."""
 
@@ -69,6 +78,7 @@ class Event:
     step: str | None = None
     inbox_id: int | None = None
     status: str | None = None
+    due: float | None = None    # a retry_wait step: when it may be claimed (epoch seconds)
 
 
 @dataclass
@@ -237,14 +247,14 @@ class RunStore:
              now, now, now if done else None))
         cur.executemany(
             "INSERT INTO step_runs (run_id, name, type, position, state, attempts, max_attempts, "
-            "reconcilable, needs_reconcile, sleeping, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0, ?)",
+            "reconcilable, time_limit, needs_reconcile, sleeping, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 0, 0, ?)",
             [(run_id, *step, now) for step in self._plan(version_id, wf)])
         return run_id
 
     def _plan(self, version_id: int, wf: Workflow) -> list[tuple]:
         """The step rows every run of a version starts with, policies pinned from the specs:
-        (name, type, position, state, max_attempts, reconcilable)."""
+        (name, type, position, state, max_attempts, reconcilable, time_limit)."""
         plan = self._plans.get(version_id)
         if plan is None:
             states = m.initial(wf)
@@ -254,7 +264,8 @@ class RunStore:
                 policy = spec.retry.merged(step.retry) if spec else None
                 plan.append((step.name, step.type, i, states[step.name],
                              policy.max_attempts if policy else 1,
-                             bool(spec and spec.outcome_may_be_unknown)))
+                             bool(spec and spec.outcome_may_be_unknown),
+                             _time_limit(spec, policy, step.config)))
             self._plans[version_id] = plan
         return plan
 
@@ -362,7 +373,7 @@ class RunStore:
         return row
 
     def _finish_attempt(self, s: Session, claim: Claim, outcome: str, error: str | None,
-                        now: float) -> None:
+                        now: float) -> Attempt | None:
         if claim.attempt_id is not None:
             att = s.get(Attempt, claim.attempt_id)
         elif claim.resumed:
@@ -377,6 +388,7 @@ class RunStore:
             att.outcome = outcome
             att.error = error
             att.finished_at = now
+        return att
 
     def succeed(self, claim: Claim, output: Any, port: str = "out",
                 effects: Iterable[Callable[[Session], None]] = (), *,
@@ -597,10 +609,11 @@ class RunStore:
             row.lease_owner = row.lease_expires_at = None
             row.updated_at = now
             row.sleeping = False
-            self._finish_attempt(s, claim, outcome or ("retryable" if retryable else "failed"),
-                                 message, now)
+            att = self._finish_attempt(s, claim, outcome or ("retryable" if retryable else "failed"),
+                                       message, now)
             events = self._after_failure(s, row, message, retryable=retryable, retry_at=retry_at,
-                                         outcome_unknown=outcome_unknown, now=now, detail=detail)
+                                         outcome_unknown=outcome_unknown, now=now, detail=detail,
+                                         settles_at=self.outcome_settles_at(row, att))
             new_state = row.state
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
@@ -609,16 +622,28 @@ class RunStore:
 
     def _after_failure(self, s: Session, row: StepRun, message: str, *, retryable: bool,
                        retry_at: float | None, outcome_unknown: bool, now: float,
-                       detail: Any = None, why: str | None = None) -> list[Event]:
+                       detail: Any = None, why: str | None = None,
+                       settles_at: float | None = None) -> list[Event]:
+        """``why``: the inbox entry's reason, or a short cause of an outcome not known;
+        ``settles_at``: when the failed attempt can no longer land (``outcome_settles_at``)."""
+        unknown = outcome_unknown and row.reconcilable
         if retryable and row.attempts < row.max_attempts:
             row.state = m.RETRY_WAIT
             row.next_attempt_at = retry_at if retry_at is not None else now
-            row.needs_reconcile = outcome_unknown and row.reconcilable
-            return [Event("step_changed", row.run_id, row.name, status=row.state),
+            if unknown and settles_at is not None:
+                # A look-up before then may not see a request the other side is still booking
+                # ("not found"), and the repeat would act twice.
+                row.next_attempt_at = max(row.next_attempt_at, settles_at)
+            row.needs_reconcile = unknown
+            return [Event("step_changed", row.run_id, row.name, status=row.state,
+                          due=row.next_attempt_at),
                     *self._refresh_status(s, row.run_id, now)]
         run = s.get(Run, row.run_id)
         wf = self.workflow_for_version(s, run.version_id)
-        has_error_path = any(e.port == ERROR_PORT for e in wf.outgoing(row.name))
+        label = wf.step(row.name).label if wf.step(row.name) else row.name
+        # An error path is for a step that failed; whether this one acted is not known, so a
+        # person finds out instead of the workflow guessing.
+        has_error_path = not unknown and any(e.port == ERROR_PORT for e in wf.outgoing(row.name))
         if has_error_path:
             row.state, row.port = m.SUCCEEDED, ERROR_PORT
             row.output = {"error": message, "attempts": row.attempts}
@@ -626,14 +651,17 @@ class RunStore:
             return [Event("step_changed", row.run_id, row.name, status=row.state),
                     *self._advance(s, row.run_id, now)]
         row.state = m.NEEDS_ATTENTION
-        row.needs_reconcile = outcome_unknown and row.reconcilable
-        if why is None:
+        row.needs_reconcile = unknown
+        if unknown:
+            # Attempts that ran out (or a runner that kept stopping) before finding out are said
+            # here; a step that could not find out gave its own sentence for a person.
+            why = unknown_outcome_reason(label, why or message) if retryable else why or message
+        elif why is None:
             tries = f"after {row.attempts} attempt{'s' if row.attempts != 1 else ''}"
-            why = (f"{wf.step(row.name).label if wf.step(row.name) else row.name} failed {tries}: "
-                   f"{message}")
+            why = f"{label} failed {tries}: {message}"
         item = InboxItem(kind="step_failed", status="open",
-                         title=f"{run.business_key or run.workflow_name}: "
-                               f"{wf.step(row.name).label if wf.step(row.name) else row.name} failed",
+                         title=f"{run.business_key or run.workflow_name}: {label} "
+                               + ("— not known whether it went through" if unknown else "failed"),
                          reason=why, detail={"error": message, "attempts": row.attempts,
                                              "input": row.input, "extra": detail},
                          run_id=row.run_id, step_name=row.name, workflow_name=run.workflow_name,
@@ -716,51 +744,66 @@ class RunStore:
                                .order_by(Attempt.number.desc()).limit(1))
                 if att is not None and att.finished_at is None:
                     att.outcome, att.error, att.finished_at = "interrupted", msg, now
-                row.lease_owner = row.lease_expires_at = None
-                row.updated_at = now
-                if row.sleeping:
-                    row.state, row.next_attempt_at = m.RETRY_WAIT, now
-                    events.append(Event("step_changed", row.run_id, row.name, status=row.state))
-                    continue
-                row.error = msg
-                if row.reconcilable:
-                    row.needs_reconcile = True
-                if row.attempts < row.max_attempts:
-                    row.state = m.READY
-                    events.append(Event("step_changed", row.run_id, row.name, status=row.state))
-                else:
-                    events += self._after_failure(
-                        s, row, msg, retryable=False, retry_at=None,
-                        outcome_unknown=row.reconcilable,
-                        now=now, why=f"Daloy stopped {row.attempts} times while step "
-                                     f"“{row.name}” was running; it will not be tried again "
-                                     "on its own. Check the step, then retry or skip it.")
+                events += self._give_back(s, row, att, msg, now,
+                                          f"Daloy stopped {row.attempts} times while step "
+                                          f"“{row.name}” was running")
                 crashpoint("mid_recovery")
         self._emit(events)
         return count
 
     def release(self, leases: Iterable[str]) -> int:
-        """Graceful shutdown: steps still running give their lease back; the attempt does not
-        count (the outside call may have happened, so reconcilable steps reconcile first)."""
+        """Shutdown: steps still running give their lease back. The abandoned attempt keeps its
+        number in the attempt log ("handed back") and counts, as after a crash: the outside call
+        may have happened, so a step whose outcome can be unknown is looked up first, once that
+        attempt can no longer land."""
         leases = list(leases)
         if not leases:
             return 0
         now = time.time()
+        msg = "Daloy was shut down while this attempt was running"
+        events: list[Event] = []
         n = 0
         with self.db.write() as s:
             for row in s.scalars(select(StepRun).where(StepRun.lease_owner.in_(leases),
                                                        state_is(m.RUNNING))):
                 n += 1
-                self._finish_attempt(s, _claim_of(row), "interrupted", "Daloy was shut down", now)
-                if row.sleeping:
-                    row.state, row.next_attempt_at = m.RETRY_WAIT, now
-                else:
-                    row.state = m.READY
-                    row.attempts = max(0, row.attempts - 1)
-                    row.needs_reconcile = row.needs_reconcile or row.reconcilable
-                row.lease_owner = row.lease_expires_at = None
-                row.updated_at = now
+                att = self._finish_attempt(s, _claim_of(row), "handed back", msg, now)
+                events += self._give_back(s, row, att, msg, now,
+                                          f"Daloy was shut down {row.attempts} times while step "
+                                          f"“{row.name}” was running")
+        self._emit(events)
         return n
+
+    def _give_back(self, s: Session, row: StepRun, att: Attempt | None, message: str,
+                   now: float, cause: str) -> list[Event]:
+        """A running step whose runner stopped or died: a wait resumes; a step that may have
+        acted is looked up once its attempt can no longer land; after its last attempt it goes
+        to a person, never into a crash loop."""
+        row.lease_owner = row.lease_expires_at = None
+        row.updated_at = now
+        if row.sleeping:
+            row.state, row.next_attempt_at = m.RETRY_WAIT, now
+            return [Event("step_changed", row.run_id, row.name, status=row.state, due=now)]
+        row.error = message
+        if row.attempts < row.max_attempts and not row.reconcilable:
+            row.state = m.READY
+            return [Event("step_changed", row.run_id, row.name, status=row.state)]
+        why = cause if row.reconcilable else (f"{cause}; it will not be tried again on its own. "
+                                              "Check the step, then retry or skip it.")
+        return self._after_failure(s, row, message, retryable=True, retry_at=now,
+                                   outcome_unknown=True, now=now, why=why,
+                                   settles_at=self.outcome_settles_at(row, att))
+
+    def outcome_settles_at(self, row: StepRun, att: Attempt | None) -> float | None:
+        """When the step's attempt ``att`` can no longer land on the other side: its start plus
+        the step's time limit (None without an attempt)."""
+        if att is None:
+            return None
+        limit = row.time_limit
+        if limit is None:                       # a run from before time limits were pinned
+            spec = self.registry.get(row.type)
+            limit = (spec.retry if spec else RetryPolicy()).timeout
+        return att.started_at + limit
 
     def next_wakeups(self, limit: int = 1000) -> list[float]:
         with self.db.read() as s:
@@ -774,6 +817,20 @@ class RunStore:
                 "SELECT EXISTS (SELECT 1 FROM step_runs WHERE state = 'ready') OR EXISTS "
                 "(SELECT 1 FROM step_runs WHERE state = 'retry_wait' AND next_attempt_at <= :now)"
             ), {"now": time.time()}).scalar())
+
+
+def _time_limit(spec: StepSpec | None, policy: RetryPolicy | None,
+                config: dict[str, Any]) -> float | None:
+    """Seconds one attempt of a step may take: its policy's limit, shortened by the step's own
+    ``timeout`` setting where its type has one (how long ``http_request`` waits for an answer)."""
+    if spec is None or policy is None:
+        return None
+    limit = policy.timeout
+    own = spec.field("timeout")
+    value = config.get("timeout", own.default) if own is not None else None
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        limit = min(limit, float(value))
+    return limit
 
 
 def _claim_of(row: StepRun) -> Claim:

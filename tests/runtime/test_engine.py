@@ -3,6 +3,8 @@ real SQLite files."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from app.core import machine as m
@@ -204,18 +206,22 @@ def test_a_step_that_keeps_killing_its_runner_ends_in_the_inbox(data_dir, paymen
     run_id = rt.store.start_run("charge", ORDER)
     rt.store.claim("h:1:a")
     rt.store.recover(is_alive=lambda o: False)
+    later = time.time()
     for i in range(3):            # the charge step kills its runner three times
         claim = next(c for c in rt.store.claim(f"h:{i}:b", limit=5) if c.step_name == "total") \
             if i == 0 else None
         if claim:
             rt.store.succeed(claim, {"amount": 1})
-        c = rt.store.claim(f"h:{i}:c")[0]
-        assert c.step_name == "charge"
-        rt.store.recover(is_alive=lambda o: False)
+        else:     # each look-up waits until the killed attempt can no longer land (time limit)
+            assert rt.store.claim(f"h:{i}:early", now=later) == []
+            later += 10
+        c = rt.store.claim(f"h:{i}:c", now=later)[0]
+        assert c.step_name == "charge" and c.needs_reconcile == (i > 0)
+        rt.store.recover(is_alive=lambda o: False, now=later)
     assert step_state(rt.db, run_id, "charge") == (m.NEEDS_ATTENTION, 3)
     reason = rt.db.execute_sql("select reason from inbox_items")[0][0]
-    assert "stopped 3 times" in reason
-    assert rt.store.claim("h:9:z") == []       # no crash loop: nothing left to claim
+    assert "stopped 3 times" in reason and "Not known whether" in reason
+    assert rt.store.claim("h:9:z", now=later + 100) == []   # no crash loop: nothing to claim
 
 
 def test_graceful_shutdown_gives_the_lease_back(data_dir, payment_gateway):
@@ -226,10 +232,81 @@ def test_graceful_shutdown_gives_the_lease_back(data_dir, payment_gateway):
     rt.start()
     run_id = rt.store.start_run("charge", ORDER)
     wait_for(lambda: step_state(rt.db, run_id, "charge")[0] == m.RUNNING)
-    rt.shutdown(grace=0.2)
-    state, attempts = step_state(rt.db, run_id, "charge")
-    assert (state, attempts) == (m.READY, 0)
-    assert rt.db.execute_sql(f"select needs_reconcile from step_runs where run_id='{run_id}' and name='charge'") == [(1,)]
+    assert rt.shutdown(grace=0.2) == 1
+    # the request may still land: looked up (not repeated) once its time limit (5 s) is over
+    assert step_state(rt.db, run_id, "charge") == (m.RETRY_WAIT, 1)
+    assert rt.db.execute_sql(
+        f"select s.needs_reconcile, s.next_attempt_at - a.started_at, a.outcome "
+        f"from step_runs s join attempts a on a.run_id = s.run_id and a.step_name = s.name "
+        f"where s.run_id='{run_id}' and s.name='charge'") == [(1, pytest.approx(5.0), "handed back")]
+    rt.db.close()
+
+
+def test_a_handed_back_charge_is_looked_up_after_its_time_limit_and_numbered_on(
+        data_dir, payment_gateway):
+    # A gateway that books 1 s after the POST arrived and ignores Idempotency-Key: a look-up
+    # right after the restart would say "not found" and the card would be charged twice.
+    payment_gateway.book_late(1.0, 1.0)
+    payment_gateway.honour_keys = False
+    first = runtime(data_dir)
+    save(first.db, charge_workflow(payment_gateway.url, timeout=3))
+    first.start()
+    run_id = first.store.start_run("charge", ORDER)
+    wait_for(lambda: payment_gateway.booking == 1)             # the charge is in flight
+    assert first.shutdown(grace=0.05) == 1
+    second = runtime(data_dir)                                  # restarted at once
+    second.start()
+    try:
+        done(second, run_id, timeout=30)
+    finally:
+        second.shutdown(grace=2)
+    key = f"daloy-{run_id}-charge"
+    assert payment_gateway.charge_count(key) == 1
+    lookup = next(r for r in payment_gateway.requests if r["method"] == "GET")
+    started = second.db.execute_sql(f"select started_at from attempts where run_id='{run_id}' "
+                                    "and step_name='charge' and number=1")[0][0]
+    assert lookup["at"] >= started + 3                          # not before the time limit
+    attempts = second.db.execute_sql(f"select number, outcome from attempts where "
+                                     f"run_id='{run_id}' and step_name='charge' order by id")
+    assert attempts == [(1, "handed back"), (2, "succeeded")]  # no second "attempt 1"
+    out = second.db.execute_sql(f"select output from step_runs where run_id='{run_id}' and name='charge'")[0][0]
+    assert '"reconciled": true' in out
+    first.db.close()
+    second.db.close()
+
+
+def test_no_answer_and_no_lookup_asks_a_person_instead_of_charging_again(rt, payment_gateway):
+    payment_gateway.hang_seconds = 2.0
+    wf = charge_workflow(payment_gateway.url, timeout=0.5)
+    del wf["steps"][1]["config"]["reconcile_url"]
+    save(rt.db, wf)
+    payment_gateway.fail_next(1, "charge_then_hang")
+    run_id = rt.store.start_run("charge", ORDER)
+    done(rt, run_id, m.RUN_NEEDS_ATTENTION)
+    assert [r["method"] for r in payment_gateway.requests] == ["POST"]     # never repeated
+    title, reason = rt.db.execute_sql("select title, reason from inbox_items where status='open'")[0]
+    assert "not known whether it went through" in title
+    assert reason.startswith("Not known whether “Charge” went through")
+    assert "whether the card was charged" in reason and "before retrying" in reason
+    # the operator checked (not charged, say) and retries: it is sent, without a look-up
+    rt.actions.retry(run_id, "charge", who="maria")
+    done(rt, run_id)
+    assert [r["method"] for r in payment_gateway.requests] == ["POST", "POST"]
+
+
+def test_lookup_unavailable_retries_the_lookup_then_asks_a_person(rt, payment_gateway):
+    payment_gateway.hang_seconds = 2.0
+    wf = charge_workflow(payment_gateway.url, timeout=0.5, attempts=3)
+    wf["steps"][1]["config"]["reconcile_url"] = "http://127.0.0.1:9/charges"   # nothing listens
+    save(rt.db, wf)
+    payment_gateway.fail_next(1, "charge_then_hang")
+    run_id = rt.store.start_run("charge", ORDER)
+    done(rt, run_id, m.RUN_NEEDS_ATTENTION)
+    assert payment_gateway.charge_count(f"daloy-{run_id}-charge") == 1
+    assert [r["method"] for r in payment_gateway.requests] == ["POST"]     # never repeated
+    reason = rt.db.execute_sql("select reason from inbox_items where status='open'")[0][0]
+    assert reason.startswith("Not known whether “Charge” went through")
+    assert "Could not find out whether the earlier request went through" in reason
 
 
 def test_local_effects_commit_with_the_completion(data_dir):

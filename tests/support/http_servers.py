@@ -101,6 +101,12 @@ class PaymentGateway(LocalService):
     """POST /charges (Idempotency-Key honoured: a repeat returns the first charge, never charges
     again); GET /charges?idempotency_key=K for reconciliation (200 or 404).
 
+    Like a busy real gateway it can book late (``book_late``): a charge is booked, and visible to
+    the look-up, some time after its POST arrived, and only then answered; a client that gave up
+    or died meanwhile is charged all the same. ``honour_keys = False`` plays a gateway that
+    ignores Idempotency-Key: every POST books a new charge (``charge_count`` still counts them by
+    key, so a test sees a double charge).
+
     Failure modes for the next N charge requests (``fail_next``) or at random (``chaos``):
     ``refuse`` (close without answer), ``500``, ``503``, ``400``, ``hang`` (answer after
     ``hang_seconds``), ``charge_then_hang`` (charge, then don't answer in time).
@@ -112,10 +118,19 @@ class PaymentGateway(LocalService):
         super().__init__()
         self.charges: dict[str, dict[str, Any]] = {}
         self.charge_calls: dict[str, int] = {}
+        self._booked = 0
         self._plan: list[str] = []
         self._down = False
         self._chaos: tuple[random.Random, float, tuple[str, ...]] | None = None
         self.hang_seconds = hang_seconds
+        self.honour_keys = True
+        self._booking: tuple[random.Random, float, float] | None = None
+        self.booking = 0             # POSTs that arrived and are not booked yet
+
+    def book_late(self, low: float, high: float, seed: int = 1) -> None:
+        """Book each charge ``low``..``high`` seconds (random per request, seeded) after its POST
+        arrived, then answer it."""
+        self._booking = (random.Random(seed), low, high)
 
     def fail_next(self, n: int, mode: str) -> None:
         assert mode in self.MODES, mode
@@ -149,14 +164,22 @@ class PaymentGateway(LocalService):
                     return rng.choice(modes)
         return None
 
+    def _booking_delay(self) -> float:
+        with self.lock:
+            if self._booking is None:
+                return 0.0
+            rng, low, high = self._booking
+            return rng.uniform(low, high)
+
     def _charge(self, key: str, payload: Any) -> tuple[dict[str, Any], bool]:
         with self.lock:
-            if key in self.charges:
+            if key in self.charges and self.honour_keys:
                 return self.charges[key], False
-            charge = {"id": f"ch_{len(self.charges) + 1}", "status": "succeeded",
+            self._booked += 1
+            charge = {"id": f"ch_{self._booked}", "status": "succeeded",
                       "idempotency_key": key, "amount": (payload or {}).get("amount"),
                       "currency": (payload or {}).get("currency", "PHP")}
-            self.charges[key] = charge
+            self.charges.setdefault(key, charge)       # the look-up finds the first
             self.charge_calls[key] = self.charge_calls.get(key, 0) + 1
             return charge, True
 
@@ -188,11 +211,21 @@ class PaymentGateway(LocalService):
             payload = json.loads(req["body"] or b"{}")
         except ValueError:
             return self.reply(h, 400, {"error": "body is not JSON"})
+        delay = self._booking_delay()
+        if delay:
+            with self.lock:
+                self.booking += 1
+            self.hang(delay)
+            with self.lock:
+                self.booking -= 1
         charge, _new = self._charge(key, payload)
         if failure == "charge_then_hang":
             self.hang(self.hang_seconds)
             return self.drop(h)
-        self.reply(h, 201 if _new else 200, charge)
+        try:
+            self.reply(h, 201 if _new else 200, charge)
+        except OSError:
+            pass                  # the client gave up (or died) waiting: it is charged all the same
 
 
 class WebhookSink(LocalService):
