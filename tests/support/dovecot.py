@@ -9,6 +9,7 @@ from __future__ import annotations
 import imaplib
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -221,6 +222,18 @@ protocol imap {{
                     uid = int(text.split("UID ")[1].split()[0].rstrip(")"))
                     out.append((uid, text.split("FLAGS (")[1].split(")")[0]))
             return out
+        finally:
+            c.logout()
+
+    def raw_messages(self, folder: str = "INBOX") -> dict[int, bytes]:
+        """UID → the message's bytes as the server hands them out (it may have changed line
+        endings on the way in)."""
+        c = self._client()
+        try:
+            c.select(folder, readonly=True)
+            typ, data = c.uid("FETCH", "1:*", "(UID BODY.PEEK[])")
+            return {int(re.search(rb"UID (\d+)", item[0]).group(1)): item[1]
+                    for item in data if isinstance(item, tuple)}
         finally:
             c.logout()
 
