@@ -196,7 +196,8 @@ def reconcile(ctx: StepContext) -> Reconciled:
                                  "Correct it under Connections, then retry.") from exc
     except IMAPClientError as exc:
         raise PermanentError(_not_known(inp["to"], f"the folder “{folder}” of connection "
-                                                   f"“{name}” could not be searched ({exc})")
+                                                   f"“{name}” could not be searched "
+                                                   f"({str(exc).rstrip('.')})")
                              ) from exc
     except OSError as exc:
         raise RetryableError(f"Could not look in the Sent folder of connection “{name}” "

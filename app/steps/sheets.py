@@ -19,8 +19,8 @@ Exactly once. An update and the record that it was applied must become true toge
   the next look, neither matches and a person is asked rather than guessing. A sidecar written
   *after* the replace could not work: a crash between the two writes would apply twice.
 Changes to one file are serialised within the process, so two runs cannot lose each other's
-update (read, change, write). ``sheet_written`` is a crash point between the csv replace and
-marking its entry done (see ``app.crashpoints``).
+update (read, change, write). Crash points (``app.crashpoints``): ``sheet_ledger_written``
+before the csv replace, ``sheet_written`` between it and marking its entry done.
 """
 
 from __future__ import annotations
@@ -293,6 +293,7 @@ def _apply_csv(path: Path, key: str, change: Callable[[Table], dict[str, Any]]
     entries[key] = {"state": "pending", "before": digest, "after": _digest(new),
                     "result": result, "at": time.time()}
     _write_ledger(path, entries)
+    crashpoint("sheet_ledger_written")
     _atomic_write(path, new)            # the commit point
     crashpoint("sheet_written")
     entries[key]["state"] = "done"

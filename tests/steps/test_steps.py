@@ -22,15 +22,6 @@ from app.store import connections, inbox
 from tests.support.engine import run_status, runtime, save, step_state, wait_for
 
 
-@pytest.fixture
-def rt(data_dir, keyring_tmp):
-    r = runtime(data_dir)
-    r.start()
-    yield r
-    r.shutdown(grace=2)
-    r.db.close()
-
-
 def one_step(rt, type_, config, retry=None, name="w"):
     step = {"name": "s", "type": type_, "config": config}
     if retry:
