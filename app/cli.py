@@ -476,7 +476,7 @@ Handler = Callable[[Env, argparse.Namespace], int]
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2
-        self.exit(EXIT_USAGE, f"daloy: {message} (see: {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"daloy: {one_line(message)} (see: {self.prog} --help)\n")
 
 
 SECONDS = bounded_float(0, 7 * 24 * 3600)

@@ -26,6 +26,13 @@ class CliError(DaloyError):
     pass
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """The operator's text as it can be shown in one line: control characters escaped, long
+    text cut."""
+    out = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return out if len(out) <= limit else out[:limit] + "…"
+
+
 def bounded_int(low: int, high: int) -> Callable[[str], int]:
     """An argparse ``type`` for a whole number between ``low`` and ``high``."""
     def parse(text: str) -> int:
@@ -35,7 +42,7 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
             value = None
         if value is None or not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"it must be a whole number from {low} to {high}, not “{text}”")
+                f"it must be a whole number from {low} to {high}, not “{shown(text)}”")
         return value
     return parse
 
@@ -49,7 +56,7 @@ def bounded_float(low: float, high: float) -> Callable[[str], float]:
             value = math.nan
         if not (math.isfinite(value) and low <= value <= high):
             raise argparse.ArgumentTypeError(
-                f"it must be a number from {low:g} to {high:g}, not “{text}”")
+                f"it must be a number from {low:g} to {high:g}, not “{shown(text)}”")
         return value
     return parse
 
@@ -61,8 +68,8 @@ def bad_text_argument(argv: list[str]) -> str | None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            shown = arg.encode("utf-8", "replace").decode("utf-8")
-            return (f"Argument {i} (“{shown}”) is not valid text (UTF-8); retype it or set your "
+            text = shown(arg.encode("utf-8", "replace").decode("utf-8"))
+            return (f"Argument {i} (“{text}”) is not valid text (UTF-8); retype it or set your "
                     "terminal to UTF-8.")
         if "\0" in arg:
             return f"Argument {i} contains a NUL character; retype it."
