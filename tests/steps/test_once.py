@@ -362,6 +362,9 @@ def test_email_whose_answer_was_lost_goes_to_a_person_without_a_sent_folder(rt):
         assert step_state(rt.db, run_id, "s") == (m.NEEDS_ATTENTION, 1)   # not sent again
         assert ("Not known whether the email to a@b.example was sent" in inbox_reasons(rt.db)
                 and "Check the Sent folder before retrying" in inbox_reasons(rt.db))
+        rt.actions.retry(run_id, "s")         # the person checked: it is not in Sent
+        finish(rt, run_id)
+        assert len(sink.received) == 1
     finally:
         sink.stop()
 
