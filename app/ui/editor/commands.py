@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from app.core.model import Edge, Step
+from app.core.stepspec import SpecRegistry
 from app.ui.editor.document import WorkflowDocument
+from app.ui.editor.references import renamed_settings
 
 
 class AddStep(QUndoCommand):
@@ -85,7 +87,7 @@ def remove_steps(doc: WorkflowDocument, names: list[str]) -> QUndoCommand:
     parts: list[QUndoCommand] = [RemoveEdge(doc, e) for e in doc.workflow.edges
                                  if e.source in names or e.target in names]
     parts += [_RemoveStepOnly(doc, name) for name in names]
-    return Compound(f"Delete {len(names)} step(s)" if len(names) != 1 else f"Delete {names[0]}",
+    return Compound(f"Delete {len(names)} steps" if len(names) != 1 else f"Delete {names[0]}",
                     parts)
 
 
@@ -122,8 +124,8 @@ class MoveSteps(QUndoCommand):
             self.doc.set_position(name, old)
 
 
-def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge], offset: float = 40
-          ) -> QUndoCommand:
+def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge],
+          offset: tuple[float, float] = (40, 40)) -> QUndoCommand:
     """Paste steps (renaming clashes) and the connections among them, as one undo step."""
     parts: list[QUndoCommand] = []
     renamed: dict[str, str] = {}
@@ -136,10 +138,51 @@ def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge], offset: f
             n += 1
         taken.add(name)
         renamed[st.name] = name
-        pos = (st.position[0] + offset, st.position[1] + offset) if st.position else None
+        pos = (st.position[0] + offset[0], st.position[1] + offset[1]) if st.position else None
         parts.append(AddStep(doc, Step(name, st.type, copy.deepcopy(st.config), st.title,
                                        dict(st.retry), pos)))
     for e in edges:
         if e.source in renamed and e.target in renamed:
             parts.append(AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target])))
-    return Compound(f"Paste {len(steps)} step(s)", parts)
+    return Compound(f"Paste {len(steps)} steps" if len(steps) != 1 else "Paste a step", parts)
+
+
+class RenameStep(QUndoCommand):
+    """A step's new name, and every template that refers to it rewritten: one undo step. Undo
+    puts back the exact settings recorded before (not a reverse rewrite, which could touch a
+    template that already named the new name)."""
+
+    def __init__(self, doc: WorkflowDocument, old: str, new: str, specs: SpecRegistry,
+                 trigger_types: SpecRegistry | None) -> None:
+        step = doc.workflow.step(old)
+        assert step is not None
+        super().__init__(f"Rename {step.label}")
+        wf = doc.workflow
+        self.doc, self.old, self.new = doc, old, new
+        self.after = renamed_settings(wf, old, new, specs, trigger_types)
+        self.before = ({i: copy.deepcopy(wf.steps[i].config) for i in self.after[0]},
+                       wf.business_key, [t.to_dict() for t in wf.triggers])
+
+    def redo(self) -> None:
+        self.doc.rename_step(self.old, self.new, *self.after)
+
+    def undo(self) -> None:
+        self.doc.rename_step(self.new, self.old, *self.before)
+
+
+class SetWorkflowValue(QUndoCommand):
+    """A workflow-wide setting: the triggers, the business key, the sample order."""
+
+    TEXT = {"triggers": "Change where orders come from", "business_key": "Change the order key",
+            "sample_input": "Change the sample order", "description": "Change the description"}
+
+    def __init__(self, doc: WorkflowDocument, key: str, value: Any) -> None:
+        super().__init__(self.TEXT.get(key, f"Change {key}"))
+        self.doc, self.key = doc, key
+        self.old, self.new = doc.workflow_value(key), copy.deepcopy(value)
+
+    def redo(self) -> None:
+        self.doc.set_workflow_value(self.key, copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self.doc.set_workflow_value(self.key, copy.deepcopy(self.old))

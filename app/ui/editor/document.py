@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.model import Edge, Step, Workflow
+from app.core.model import Edge, Step, Trigger, Workflow
 
 
 class WorkflowDocument(QObject):
@@ -19,6 +19,8 @@ class WorkflowDocument(QObject):
     step_moved = Signal(str)
     edge_added = Signal(object)
     edge_removed = Signal(object)
+    step_renamed = Signal(str, str)     # old name, new name
+    workflow_changed = Signal(str)      # "business_key", "triggers", "sample_input", ...
     reset = Signal()
 
     def __init__(self, workflow: Workflow | None = None) -> None:
@@ -81,3 +83,56 @@ class WorkflowDocument(QObject):
         assert step is not None
         step.position = pos
         self.step_moved.emit(name)
+
+    def rename_step(self, old: str, new: str, configs: dict[int, dict[str, Any]],
+                    business_key: str, triggers: list[dict[str, Any]]) -> None:
+        """Rename a step, its connections, and set the settings whose templates name it: one
+        edit, so the canvas and inspector never see a half-renamed workflow."""
+        wf = self.workflow
+        step = wf.step(old)
+        assert step is not None
+        step.name = new
+        # Edges are frozen values: replace each in place, keeping their order (exact JSON).
+        wf.edges = [Edge(new if e.source == old else e.source, e.port,
+                         new if e.target == old else e.target) for e in wf.edges]
+        for index, config in configs.items():
+            wf.steps[index].config = copy.deepcopy(config)
+        wf.business_key = business_key
+        wf.triggers = [trigger_from_dict(t) for t in triggers]
+        self.step_renamed.emit(old, new)
+        for index in configs:
+            self.step_changed.emit(wf.steps[index].name)
+        self.workflow_changed.emit("business_key")
+        self.workflow_changed.emit("triggers")
+
+    def workflow_value(self, key: str) -> Any:
+        """A workflow-wide setting as JSON: what ``set_workflow_value`` takes."""
+        wf = self.workflow
+        if key == "triggers":
+            return [t.to_dict() for t in wf.triggers]
+        if key in WORKFLOW_FIELDS:
+            return getattr(wf, key)
+        return copy.deepcopy(wf.extra.get(key))
+
+    def set_workflow_value(self, key: str, value: Any) -> None:
+        wf = self.workflow
+        if key == "triggers":
+            wf.triggers = [trigger_from_dict(t) for t in value]
+        elif key in WORKFLOW_FIELDS:
+            setattr(wf, key, value)
+        elif value is None:
+            wf.extra.pop(key, None)
+        else:
+            wf.extra[key] = copy.deepcopy(value)
+        self.workflow_changed.emit(key)
+
+
+# Workflow settings that are attributes of ``Workflow``; any other key lives in ``extra``
+# (``sample_input``: the sample order practice runs use).
+WORKFLOW_FIELDS = ("business_key", "description")
+
+
+def trigger_from_dict(d: dict[str, Any]) -> Trigger:
+    known = {"id", "type", "config", "enabled"}
+    return Trigger(d["id"], d["type"], copy.deepcopy(d.get("config", {})), d.get("enabled", True),
+                   copy.deepcopy({k: v for k, v in d.items() if k not in known}))

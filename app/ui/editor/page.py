@@ -4,36 +4,40 @@ undo/redo, copy/paste, automatic layout, live validation, versions and practice 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.model import Edge, Step, Workflow
-from app.core.validation import errors, validate, would_create_cycle
+from app.core.validation import Problem, errors, validate, would_create_cycle
+from app.intake import trigger_registry
 from app.store import workflows
 from app.ui.context import AppContext
 from app.ui.editor import commands as cmd
 from app.ui.editor.document import WorkflowDocument
-from app.ui.editor.scene import EditorScene, layered_layout
+from app.ui.editor.history import history_dialog, load_versions
+from app.ui.editor.references import name_problem
+from app.ui.editor.saving import Unsaved, ask_unsaved, count, save_workflow, saved_message
+from app.ui.editor.scene import EditorScene, free_offset, layered_layout, node_rect
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
-from app.ui.style import BAD, MUTED, OK, STATE_WORDS, clock, icon, words
+from app.ui.editor.workflow_form import WorkflowPanel
+from app.ui.style import BAD, MUTED, OK, STATE_WORDS, icon, words
 from app.ui.text import PlainLabel, confirm
 
 
@@ -44,12 +48,6 @@ def load_connections(ctx: AppContext) -> dict[str, list[str]]:
         for c in list_all(s):
             out.setdefault(c.kind, []).append(c.name)
         return out
-
-
-def load_versions(ctx: AppContext, name: str) -> list[tuple[int, str, float, str]]:
-    with ctx.db.read() as s:
-        return [(v.number, v.created_by, v.created_at, v.summary)
-                for v in workflows.versions(s, name)]
 
 
 def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
@@ -68,9 +66,13 @@ class EditorPage(QWidget):
         self.ctx = ctx
         self.setObjectName("editorPage")
         self.specs = ctx.registry.specs
+        self.trigger_types = trigger_registry()
+        self.rows: dict[str, dict[str, Any]] = {}
         self.doc = WorkflowDocument()
         self.undo = QUndoStack(self)
         self.saved_json: dict[str, Any] | None = None
+        self.workflow_panel: WorkflowPanel | None = None
+        self.known_connections: set[str] | None = None      # None until loaded: not checked
         self.current: str | None = None
         self.test_run: str | None = None
 
@@ -105,7 +107,8 @@ class EditorPage(QWidget):
         split.addWidget(left)
         split.addWidget(center)
         split.addWidget(self.inspector)
-        split.setSizes([210, 640, 380])
+        split.setSizes([190, 640, 340])
+        split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
 
         self._actions()
@@ -117,49 +120,91 @@ class EditorPage(QWidget):
         self.scene.moved.connect(lambda moves: self.undo.push(cmd.MoveSteps(self.doc, moves)))
         self.scene.selectionChanged.connect(self._selection)
         self.inspector.edited.connect(self._edited)
+        self.inspector.rename_requested.connect(self.rename_step)
+        # before _validate: the inspector follows a renamed step instead of rebuilding its form
+        self.doc.step_renamed.connect(self.inspector.renamed)
         for sig in (self.doc.step_added, self.doc.step_removed, self.doc.step_changed,
-                    self.doc.edge_added, self.doc.edge_removed, self.doc.reset):
+                    self.doc.edge_added, self.doc.edge_removed, self.doc.reset,
+                    self.doc.step_renamed, self.doc.workflow_changed):
             sig.connect(self._validate)
         ctx.events.changed.connect(self._engine_events)
         self.refresh()
 
     # -- toolbar ------------------------------------------------------------------------------
     def _actions(self) -> None:
-        def act(text: str, ic: str, fn, keys=None, name: str = "") -> QAction:  # noqa: ANN001
+        """What matters is on the toolbar itself, never behind its overflow arrow at 1024 px:
+        New, Save, the on/off switch, Try it, Undo/Redo, Tidy up, Fit. The rest is in
+        “More”, a menu that says so."""
+        more = QMenu(self)
+        more.setObjectName("moreMenu")
+
+        def act(text: str, ic: str, fn: Callable[..., Any], keys: Any = None, name: str = "",
+                menu: QMenu | None = None) -> QAction:
             a = QAction(icon(ic), text, self)
             a.triggered.connect(fn)
             if keys:
                 a.setShortcuts(keys if isinstance(keys, list) else [keys])
                 a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             a.setObjectName(name)
-            self.toolbar.addAction(a)
+            (menu.addAction(a) if menu is not None else self.toolbar.addAction(a))
             self.addAction(a)
             return a
 
         act("New", "fa5s.file", self.new_workflow, name="newWorkflow")
         act("Save", "fa5s.save", self.save, QKeySequence.StandardKey.Save, "saveWorkflow")
-        self.undo_action = act("Undo", "fa5s.undo", self.undo.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = act("Redo", "fa5s.redo", self.undo.redo,
-                               [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        act("Copy", "fa5s.copy", self.copy, QKeySequence.StandardKey.Copy)
-        act("Paste", "fa5s.paste", self.paste, QKeySequence.StandardKey.Paste)
-        act("Delete", "fa5s.trash", self.delete_selected)
-        act("Tidy up", "fa5s.sitemap", self.auto_layout, name="autoLayout")
-        act("Fit", "fa5s.expand", self.view.fit)
+        self.switch_action = act("Switched off", "fa5s.toggle-off", self.toggle_enabled,
+                                 name="switchWorkflow")
+        self.switch_action.setCheckable(True)
         act("Try it", "fa5s.play", self.practice, name="practiceRun")
-        act("Import…", "fa5s.file-import", self._import_dialog)
-        act("Export…", "fa5s.file-export", self._export_dialog)
-        act("Rename…", "fa5s.i-cursor", self.rename)
-        act("Duplicate", "fa5s.clone", self.duplicate)
-        act("Archive", "fa5s.archive", self.archive)
-        act("Switch on/off", "fa5s.power-off", self.toggle_enabled)
-        act("History…", "fa5s.history", self.history, name="versionHistory")
+        self.toolbar.addSeparator()
+        self.undo_action = act("Undo", "fa5s.undo", self.undo.undo, QKeySequence.StandardKey.Undo,
+                               "undo")
+        self.redo_action = act("Redo", "fa5s.redo", self.undo.redo,
+                               [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
+        self.undo.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.toolbar.addSeparator()
+        act("Tidy up", "fa5s.sitemap", self.auto_layout, name="autoLayout")
+        act("Fit", "fa5s.expand", self.view.fit, name="fitView")
+        for text, ic, fn, keys, name in (
+                ("Rename workflow…", "fa5s.i-cursor", self.rename, None, "renameWorkflow"),
+                ("Duplicate", "fa5s.clone", self.duplicate, None, "duplicateWorkflow"),
+                ("History…", "fa5s.history", self.history, None, "versionHistory"),
+                ("Archive", "fa5s.archive", self.archive, None, "archiveWorkflow"),
+                ("Import…", "fa5s.file-import", self._import_dialog, None, "importWorkflow"),
+                ("Export…", "fa5s.file-export", self._export_dialog, None, "exportWorkflow"),
+                (None, None, None, None, None),
+                ("Copy", "fa5s.copy", self.copy, QKeySequence.StandardKey.Copy, "copySteps"),
+                ("Paste", "fa5s.paste", self.paste, QKeySequence.StandardKey.Paste,
+                 "pasteSteps"),
+                ("Delete", "fa5s.trash", self.delete_selected, None, "deleteSteps")):
+            if text is None:
+                more.addSeparator()
+            else:
+                act(text, ic, fn, keys, name, more)
+        button = QToolButton()
+        button.setObjectName("moreButton")
+        button.setText("More")
+        button.setIcon(icon("fa5s.ellipsis-h"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(more)
+        self.toolbar.addWidget(button)
+        self.more_menu = more
 
     # -- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.ctx.background(lambda: load_rows(self.ctx), self._rows)
-        self.ctx.background(lambda: load_connections(self.ctx),
-                            lambda c: setattr(self.inspector, "connections", c))
+        self.ctx.background(lambda: load_connections(self.ctx), self._connections)
+
+    def _connections(self, by_kind: dict[str, list[str]]) -> None:
+        self.inspector.connections = by_kind
+        known = {n for names in by_kind.values() for n in names}
+        if known != self.known_connections:
+            self.known_connections = known
+            self._validate()
 
     def history(self) -> None:
         """Versions with who, when and what changed; restoring one saves it as the newest."""
@@ -170,51 +215,19 @@ class EditorPage(QWidget):
                             lambda rows: self._show_history(name, rows))
 
     def _show_history(self, name: str, rows: list[tuple[int, str, float, str]]) -> None:
-        dlg = QDialog(self)
-        dlg.setObjectName("historyDialog")
-        dlg.setWindowTitle(f"Versions of “{name}”")
-        lay = QVBoxLayout(dlg)
-        tree = QTreeWidget()
-        tree.setObjectName("versionList")
-        tree.setHeaderLabels(["Version", "By", "When", "What changed"])
-        for number, who, at, summary in rows:
-            item = QTreeWidgetItem([str(number), who, clock(at), summary])
-            item.setData(0, Qt.ItemDataRole.UserRole, number)
-            tree.addTopLevelItem(item)
-        tree.setCurrentItem(tree.topLevelItem(0))
-        lay.addWidget(tree)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        restore = buttons.addButton("Restore this version", QDialogButtonBox.ButtonRole.ActionRole)
-        restore.setObjectName("restoreVersion")
-        buttons.rejected.connect(dlg.reject)
-
-        def do_restore() -> None:
-            number = tree.currentItem().data(0, Qt.ItemDataRole.UserRole)
-
-            def work() -> Any:
-                with self.ctx.db.write() as s:
-                    saved = workflows.restore(s, name, number)
-                    return saved, workflows.load(s, name)[2]
-
-            def done(result: Any) -> None:
-                saved, wf = result
-                self.open(wf)
-                self.say(f"Version {number} restored as version {saved.number}.")
-                self.refresh()
-                dlg.accept()
-
-            self.ctx.background(work, done, lambda e: self.say(str(e), bad=True))
-
-        restore.clicked.connect(do_restore)
-        lay.addWidget(buttons)
-        dlg.resize(640, 360)
-        self.history_dialog = dlg
-        dlg.open()
+        self.history_dialog = history_dialog(self, name, rows)
 
     def _rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = {r["name"]: r for r in rows}
         self.list.blockSignals(True)
         self.list.clear()
+        if self.current is not None and self.current not in self.rows:
+            # a new or imported workflow, not saved yet: listed, so leaving it is a choice
+            item = QListWidgetItem(icon("fa5s.project-diagram", MUTED),
+                                   f"{self.current}\nnot saved yet")
+            item.setData(Qt.ItemDataRole.UserRole, self.current)
+            self.list.addItem(item)
+            self.list.setCurrentItem(item)
         for r in rows:
             state = "archived" if r["archived"] else "draft" if r["draft"] else (
                 "on" if r["enabled"] else "off")
@@ -225,37 +238,58 @@ class EditorPage(QWidget):
             if r["name"] == self.current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self._sync_switch()
         if self.current is None and rows:
             self.list.setCurrentRow(0)
 
+    def _relist(self) -> None:
+        """The list again from what is known (after switching, discarding or a failed save)."""
+        self._rows(list(self.rows.values()))
+
     def dirty(self) -> bool:
         return self.saved_json is not None and self.doc.to_dict() != self.saved_json
+
+    def resolve_unsaved(self, leaving_for: str, then: Callable[[], None]) -> bool:
+        """Run ``then`` once unsaved edits are saved or discarded, as the operator chooses;
+        False (and ``then`` never runs) when they cancel."""
+        if not self.dirty():
+            then()
+            return True
+        answer = ask_unsaved(self, self.doc.workflow.name, leaving_for)
+        if answer is Unsaved.CANCEL:
+            return False
+        if answer is Unsaved.SAVE:
+            self.save(then=then)
+            return True
+        self.saved_json = None              # discarded: nothing is left to ask about
+        then()
+        return True
 
     def _pick(self, item: QListWidgetItem | None, prev: QListWidgetItem | None) -> None:
         if item is None:
             return
         name = item.data(Qt.ItemDataRole.UserRole)
-        if name == self.current:
+        if name == self.current or name not in self.rows:
             return
-        if self.dirty() and not confirm(
-                self, "Unsaved changes", f"Leave “{self.current}” without saving your changes?"):
-            self.list.blockSignals(True)
-            self.list.setCurrentItem(prev)
-            self.list.blockSignals(False)
-            return
-        self.open(Workflow.from_json(self.rows[name]["definition"]))
+
+        def switch() -> None:
+            self.open(Workflow.from_json(self.rows[name]["definition"]))
+            self._relist()
+
+        if not self.resolve_unsaved(f"opening “{name}”", switch):
+            self._relist()                  # cancelled: the list shows the workflow still open
 
     def open(self, wf: Workflow) -> None:
         if any(s.position is None for s in wf.steps):
-            positions = layered_layout(WorkflowDocument(wf))
+            positions = layered_layout(WorkflowDocument(wf), self.specs)
             for s in wf.steps:
                 s.position = s.position or positions[s.name]
         self.current = wf.name
         self.doc.load(wf)
         self.saved_json = self.doc.to_dict()
         self.undo.clear()
-        self.inspector.show_nothing()
-        QTimer.singleShot(0, self.view.fit)
+        self._sync_switch()
+        self.view.fit()          # now, or as soon as the canvas has its size (fitted stays set)
 
     # -- edits ------------------------------------------------------------------------------------
     def add_step_at(self, type_name: str, pos: QPointF) -> None:
@@ -264,8 +298,14 @@ class EditorPage(QWidget):
             return
         name = self.doc.unique_name(type_name)
         config = {f.name: f.default for f in spec.fields if f.required and f.default is not None}
-        self.undo.push(cmd.AddStep(self.doc, Step(name, type_name, config, "", {},
-                                                  (round(pos.x()), round(pos.y())))))
+        step = Step(name, type_name, config, "", {}, (round(pos.x()), round(pos.y())))
+        dx, dy = free_offset(self._taken(), [node_rect(step, self.specs)], (0, 0))
+        step.position = (step.position[0] + dx, step.position[1] + dy)
+        self.undo.push(cmd.AddStep(self.doc, step))
+        self.scene.select_only([name])          # ready to fill in, in the inspector
+
+    def _taken(self) -> list:
+        return [node_rect(s, self.specs) for s in self.doc.workflow.steps]
 
     def connect_steps(self, source: str, port: str, target: str) -> None:
         wf = self.doc.workflow
@@ -310,6 +350,23 @@ class EditorPage(QWidget):
         if step and (step.config != config or step.title != title or step.retry != retry):
             self.undo.push(cmd.SetConfig(self.doc, name, config, title, retry))
 
+    def _workflow_edited(self, key: str, value: Any) -> None:
+        if self.doc.workflow_value(key) != value:
+            self.undo.push(cmd.SetWorkflowValue(self.doc, key, value))
+
+    def rename_step(self, old: str, new: str) -> None:
+        """A step's internal name; every template naming it is rewritten (one undo step)."""
+        step = self.doc.workflow.step(old)
+        if step is None or old == new:
+            return
+        if problem := name_problem(self.doc.workflow, old, new):
+            self.say(problem, bad=True)
+            self.inspector.refresh(step)             # the box shows the name it still has
+            return
+        self.undo.push(cmd.RenameStep(self.doc, old, new, self.specs, self.trigger_types))
+        self.say(f"“{step.label}” is now called “{new}” in templates; every reference to it "
+                 "was updated.")
+
     def copy(self) -> None:
         selected = {i.name for i in self.scene.selectedItems() if hasattr(i, "name")}
         wf = self.doc.workflow
@@ -325,39 +382,62 @@ class EditorPage(QWidget):
                                        "steps": data["daloy_steps"], "edges": data["edges"]})
         except (ValueError, KeyError, TypeError, Exception):  # noqa: BLE001
             return self.say("The clipboard holds no Daloy steps.")
-        self.undo.push(cmd.paste(self.doc, part.steps, part.edges))
+        for st in part.steps:
+            st.position = st.position or (0.0, 0.0)
+        offset = free_offset(self._taken(), [node_rect(st, self.specs) for st in part.steps],
+                             (40, 40))
+        command = cmd.paste(self.doc, part.steps, part.edges, offset)
+        self.undo.push(command)
+        self.scene.select_only([p.step.name for p in command.parts if isinstance(p, cmd.AddStep)])
 
     # -- live validation, selection, engine states ----------------------------------------------
+    def check(self, wf: Workflow) -> list[Problem]:
+        """The full validation: step and trigger rules, and connections that exist."""
+        return validate(wf, self.specs, self.trigger_types, connections=self.known_connections)
+
     def _validate(self, *_a: Any) -> None:
-        problems = validate(self.doc.workflow, self.specs)
+        problems = self.check(self.doc.workflow)
         by_step: dict[str, str] = {}
         for p in problems:
             if p.step and p.severity == "error":
                 by_step.setdefault(p.step, str(p))
         self.scene.set_problems(by_step)
+        self.view.set_empty(not self.doc.workflow.steps)
         errs = errors(problems)
-        self.say(f"{len(errs)} problem(s): {errs[0]}" if errs else
+        self.say(f"{count(len(errs), 'problem')}: {errs[0]}" if errs else
                  ("Unsaved changes." if self.dirty() else ""), bad=bool(errs))
         self._selection()
 
     def _selection(self) -> None:
+        """The inspector shows the selected step, or the workflow's own settings, always as
+        the document holds them now."""
         try:
             items = [i for i in self.scene.selectedItems() if hasattr(i, "name")]
         except RuntimeError:
             return
-        if len(items) != 1:
-            if self.inspector.step_name and self.doc.workflow.step(self.inspector.step_name) is None:
-                self.inspector.show_nothing()
-            return
-        step = self.doc.workflow.step(items[0].name)
+        wf = self.doc.workflow
+        step = wf.step(items[0].name) if len(items) == 1 else None
         if step is None:
+            if self.inspector.step_name is None and self.workflow_panel is not None:
+                self.workflow_panel.refresh(wf)
+            else:
+                self._show_workflow()
             return
-        if self.inspector.step_name == step.name and self.inspector.editors:
+        self.workflow_panel = None
+        problems = [str(p) for p in self.check(wf) if p.step == step.name]
+        if self.inspector.step_name == step.name and self.inspector.form is not None:
+            self.inspector.refresh(step, problems)
             return
-        problems = [str(p) for p in validate(self.doc.workflow, self.specs) if p.step == step.name]
-        self.inspector.show_step(step.name, step.title, step.config, step.retry,
-                                 self.specs.get(step.type), self.paths_for(step.name), problems)
+        self.inspector.show_step(step, self.specs.get(step.type), self.paths_for(step.name),
+                                 problems)
         self._show_test_output(step.name)
+
+    def _show_workflow(self) -> None:
+        panel = WorkflowPanel(self.doc.workflow, self.trigger_types, self.inspector.connections,
+                              self.paths_for(None))
+        panel.changed.connect(self._workflow_edited)
+        self.inspector.show_panel(panel)
+        self.workflow_panel = panel
 
     def _show_test_output(self, name: str) -> None:
         run_id = self.test_run
@@ -377,9 +457,9 @@ class EditorPage(QWidget):
 
         self.ctx.background(load, lambda text: self.inspector.show_output(name, text))
 
-    def paths_for(self, name: str) -> list[str]:
+    def paths_for(self, name: str | None) -> list[str]:
         """Template paths the step can use: trigger fields (from the sample order) and the
-        outputs of steps that run before it."""
+        outputs of steps that run before it (none for the workflow's own settings)."""
         wf = self.doc.workflow
         paths: list[str] = []
 
@@ -390,7 +470,7 @@ class EditorPage(QWidget):
                     walk(f"{prefix}.{k}", v)
 
         walk("trigger", wf.extra.get("sample_input") or {})
-        for up in wf.upstream(name):
+        for up in wf.upstream(name) if name else ():
             paths.append(f"steps.{up}.output")
         return ["{{ " + p + " }}" for p in paths]
 
@@ -412,30 +492,44 @@ class EditorPage(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {BAD if bad else '#374151'}")
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save through ``saving.save_workflow``; ``then`` runs once it is stored."""
         wf = self.doc.workflow.copy()
         old_name = self.current
-        problems = errors(validate(wf, self.specs))
-
-        def do() -> Any:
-            with self.ctx.db.write() as s:
-                return workflows.save(s, wf, has_errors=bool(problems), rename_from=old_name)
+        problems = errors(self.check(wf))
 
         def done(saved: Any) -> None:
             self.saved_json = wf.to_dict()
             self.current = wf.name
-            self.say(f"Saved as version {saved.number}" + (
-                f" — a draft with {len(problems)} problem(s); it cannot be switched on until "
-                "they are fixed." if problems else "."), bad=bool(problems))
+            self.say(saved_message(saved.number, problems), bad=bool(problems))
             self.refresh()
+            if then is not None:
+                then()
 
-        self.ctx.background(do, done, lambda e: self.say(str(e), bad=True))
+        def failed(exc: BaseException) -> None:
+            self.say(f"“{wf.name}” was not saved: {exc}", bad=True)
+            self._relist()
+
+        self.ctx.background(lambda: save_workflow(self.ctx, wf, old_name, problems), done, failed)
 
     def new_workflow(self) -> None:
-        name, ok = QInputDialog.getText(self, "New workflow", "Name:")
-        if ok and name.strip():
-            self.open(Workflow(name.strip()))
+        name, ok = QInputDialog.getText(self, "New workflow", "Name of the new workflow:")
+        name = name.strip()
+        if not ok or not name:
+            return
+        if name in self.rows or name == self.current:
+            self.say(f"A workflow called “{name}” already exists; open it from the list, or "
+                     "choose another name.", bad=True)
+            return
+
+        def start() -> None:
+            self.open(Workflow(name))
             self.saved_json = {}
+            self._relist()
+            self.say(f"New workflow “{name}”: drag steps onto the canvas, choose where its "
+                     "orders come from on the right, then Save.")
+
+        self.resolve_unsaved(f"starting “{name}”", start)
 
     def practice(self) -> None:
         wf = self.doc.workflow
@@ -461,11 +555,14 @@ class EditorPage(QWidget):
             self.save()
 
     def duplicate(self) -> None:
-        wf = self.doc.workflow.copy()
-        wf.name = f"{wf.name} (copy)"
-        self.open(wf)
-        self.current = None
-        self.save()
+        def copy() -> None:
+            wf = self.doc.workflow.copy()
+            wf.name = f"{wf.name} (copy)"
+            self.open(wf)
+            self.current = None
+            self.save()
+
+        self.resolve_unsaved("making a copy", copy)
 
     def archive(self) -> None:
         name = self.current
@@ -477,17 +574,45 @@ class EditorPage(QWidget):
         self.ctx.background(do, lambda _r: (self.say(f"“{name}” archived."), self.refresh()),
                             lambda e: self.say(str(e), bad=True))
 
+    def _sync_switch(self) -> None:
+        """The on/off switch shows whether the open workflow takes orders."""
+        row = self.rows.get(self.current or "")
+        on = bool(row and row["enabled"] and not row["archived"])
+        self.switch_action.setChecked(on)
+        self.switch_action.setEnabled(row is not None)
+        self.switch_action.setText("Taking orders" if on else "Switched off")
+        self.switch_action.setIcon(icon("fa5s.toggle-on" if on else "fa5s.toggle-off",
+                                        OK if on else MUTED))
+        self.switch_action.setToolTip(
+            "Switched on: takes orders from its triggers. Click to switch it off." if on else
+            "Switched off: takes no new orders. Click to switch it on." if row else
+            "Save the workflow before switching it on.")
+
     def toggle_enabled(self) -> None:
         name = self.current
-        on = not self.rows.get(name, {}).get("enabled", False)
+        row = self.rows.get(name or "")
+        if name is None or row is None:
+            self._sync_switch()
+            return self.say("Save the workflow first; then it can be switched on.", bad=True)
+        on = not row["enabled"]
+        if not on and not confirm(
+                self, "Switch off?",
+                f"Switch off “{name}”? It takes no new orders until you switch it on again; "
+                "orders already started carry on."):
+            self._sync_switch()
+            return None
 
         def do() -> None:
             with self.ctx.db.write() as s:
                 workflows.set_enabled(s, name, on)
 
+        def failed(exc: BaseException) -> None:
+            self._sync_switch()
+            self.say(str(exc), bad=True)
+
         self.ctx.background(do, lambda _r: (self.say(f"“{name}” switched {'on' if on else 'off'}."),
-                                            self.refresh()),
-                            lambda e: self.say(str(e), bad=True))
+                                            self.refresh()), failed)
+        return None
 
     def import_file(self, path: str) -> None:
         def read() -> Workflow:
@@ -495,9 +620,13 @@ class EditorPage(QWidget):
                 return Workflow.from_json(f.read())
 
         def opened(wf: Workflow) -> None:
-            self.open(wf)
-            self.saved_json = {}
-            self.say(f"Imported “{wf.name}”; press Save to keep it.")
+            def show() -> None:
+                self.open(wf)
+                self.saved_json = {}
+                self._relist()
+                self.say(f"Imported “{wf.name}”; press Save to keep it.")
+
+            self.resolve_unsaved(f"opening the imported “{wf.name}”", show)
 
         # A bad file is shown in words, never a crash.
         self.ctx.background(read, opened,

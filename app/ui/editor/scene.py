@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import Edge
+from app.core.model import Edge, Step
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.document import WorkflowDocument
 from app.ui.style import icon
@@ -28,6 +28,39 @@ PORT_ROW = 20
 STATE_COLORS = {"running": "#1f6f8b", "succeeded": "#2e7d32", "needs_attention": "#c62828",
                 "retry_wait": "#c77700", "skipped": "#9ca3af", "pending": "#9ca3af",
                 "ready": "#1f6f8b", "cancelled": "#9ca3af"}
+
+
+def step_ports(step: Step, specs: SpecRegistry) -> tuple[str, ...]:
+    """The output ports the node shows; a broken config shows one port rather than failing."""
+    spec = specs.get(step.type)
+    if spec is None:
+        return ("out",)
+    try:
+        return spec.ports_for(step.config)
+    except Exception:  # noqa: BLE001 - a type's port function may not expect a broken config
+        return ("out",)
+
+
+def node_rect(step: Step, specs: SpecRegistry, pos: tuple[float, float] | None = None) -> QRectF:
+    """Where the step's node sits on the canvas (at ``pos`` when given)."""
+    x, y = pos if pos is not None else (step.position or (0.0, 0.0))
+    return QRectF(x, y, NODE_W, HEAD + max(1, len(step_ports(step, specs))) * PORT_ROW + 8)
+
+
+def free_offset(taken: list[QRectF], placed: list[QRectF], start: tuple[float, float],
+                gap: float = 24) -> tuple[float, float]:
+    """The offset, from ``start`` downwards, at which none of the ``placed`` rectangles covers
+    a ``taken`` one: a new or pasted step never hides another."""
+    dx, dy = start
+    for _ in range(2000):
+        moved = [r.translated(dx, dy).adjusted(-gap, -gap, gap, gap) for r in placed]
+        blocking = [t for t in taken if any(m.intersects(t) for m in moved)]
+        if not blocking:
+            return dx, dy
+        # jump just below the lowest blocking node instead of creeping down pixel by pixel
+        dy = max(dy + PORT_ROW, max(t.bottom() for t in blocking) + gap + 1
+                 - min(r.top() for r in placed))
+    return dx, dy
 
 
 class NodeItem(QGraphicsObject):
@@ -46,8 +79,7 @@ class NodeItem(QGraphicsObject):
     # geometry
     def ports(self) -> tuple[str, ...]:
         step = self.es.doc.workflow.step(self.name)
-        spec = self.es.specs.get(step.type) if step else None
-        return spec.ports_for(step.config) if spec and step else ("out",)
+        return step_ports(step, self.es.specs) if step else ("out",)
 
     def height(self) -> float:
         return HEAD + max(1, len(self.ports())) * PORT_ROW + 8
@@ -190,6 +222,7 @@ class EditorScene(QGraphicsScene):
         doc.step_moved.connect(self._moved)
         doc.edge_added.connect(self._add_edge)
         doc.edge_removed.connect(self._remove_edge)
+        doc.step_renamed.connect(self._renamed)
         self.setBackgroundBrush(QColor("#f7f8fa"))
         self.rebuild()
 
@@ -230,6 +263,25 @@ class EditorScene(QGraphicsScene):
             for e, item in self.edges.items():
                 if name in (e.source, e.target):
                     item.update_path()
+
+    def _renamed(self, old: str, new: str) -> None:
+        node = self.nodes.pop(old, None)
+        if node is not None:
+            node.name = new
+            self.nodes[new] = node
+            node.update()
+        for edge in [e for e in self.edges if old in (e.source, e.target)]:
+            item = self.edges.pop(edge)
+            item.edge = Edge(new if edge.source == old else edge.source, edge.port,
+                             new if edge.target == old else edge.target)
+            self.edges[item.edge] = item
+
+    def select_only(self, names: list[str]) -> None:
+        """Select exactly these steps (a new or pasted step is selected, ready to edit)."""
+        self.clearSelection()
+        for name in names:
+            if name in self.nodes:
+                self.nodes[name].setSelected(True)
 
     def _moved(self, name: str) -> None:
         node, step = self.nodes.get(name), self.doc.workflow.step(name)
@@ -306,8 +358,8 @@ class EditorScene(QGraphicsScene):
             node.update()
 
 
-def layered_layout(doc: WorkflowDocument, dx: float = 250, dy: float = 40
-                   ) -> dict[str, tuple[float, float]]:
+def layered_layout(doc: WorkflowDocument, specs: SpecRegistry | None = None, dx: float = 250,
+                   dy: float = 40) -> dict[str, tuple[float, float]]:
     """Layers by longest path from the entry steps, ordered within a layer by the average
     position of their predecessors (a small Sugiyama), left to right."""
     wf = doc.workflow
@@ -327,8 +379,7 @@ def layered_layout(doc: WorkflowDocument, dx: float = 250, dy: float = 40
     for name in order:
         layers.setdefault(layer[name], []).append(name)
     index: dict[str, float] = {}
-    heights = {n: HEAD + max(1, len(doc.workflow.step(n).config.get("options") or [1])) * PORT_ROW + 8
-               for n in order}
+    heights = {n: node_rect(doc.workflow.step(n), specs or SpecRegistry()).height() for n in order}
     positions: dict[str, tuple[float, float]] = {}
     for col in sorted(layers):
         names = layers[col]

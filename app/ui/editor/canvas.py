@@ -1,0 +1,236 @@
+"""The canvas view: it opens fitted to the workflow and keeps it fitted until the operator moves
+around; dragging empty canvas (or with the middle button, or with Space held) pans, the wheel
+scrolls, Ctrl+wheel and pinch zoom, Shift+drag selects with a rubber band; steps and files are
+dropped here; an empty canvas says what to do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QLabel, QPinchGesture
+
+MIME = "application/x-daloy-step-type"
+EMPTY_HINT = ("This workflow has no steps yet.\nDrag a step from the list on the left onto the "
+              "canvas, or import a workflow file (More ▸ Import…).")
+MIN_SCALE, MAX_SCALE = 0.05, 4.0
+
+
+class CanvasView(QGraphicsView):
+    dropped = Signal(str, QPointF)
+    delete_pressed = Signal()
+    nudge = Signal(float, float)
+    file_dropped = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("editorCanvas")
+        self.setAcceptDrops(True)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        # Fitted until the operator pans or zooms: resizing the window (or the page becoming
+        # visible for the first time) fits again instead of leaving a corner of the workflow.
+        self.fitted = True
+        self._pan_last: QPointF | None = None
+        self._pan_moved = False
+        self._space = False
+        self.hint = QLabel(EMPTY_HINT, self.viewport())
+        self.hint.setObjectName("canvasHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #6b7280; font-size: 11pt;")
+        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hint.hide()
+
+    # -- where we look ----------------------------------------------------------------------------
+    def setScene(self, scene) -> None:  # noqa: ANN001, N802
+        super().setScene(scene)
+        scene.sceneRectChanged.connect(lambda _r: self._grow_scene_rect())
+
+    def scale_now(self) -> float:
+        return self.transform().m11()
+
+    def zoom(self, factor: float) -> None:
+        scale = self.scale_now() * factor
+        if MIN_SCALE <= scale <= MAX_SCALE:
+            self.scale(factor, factor)
+            self.fitted = False
+            self._grow_scene_rect()
+
+    def fit(self) -> None:
+        """Show every step, never enlarged past 100 %."""
+        self.fitted = True
+        if self.scene() is None or self.viewport().width() < 50:
+            return
+        rect = self.scene().itemsBoundingRect()
+        self.resetTransform()
+        if rect.isEmpty():
+            self._grow_scene_rect()
+            self.centerOn(0, 0)
+            return
+        rect = rect.adjusted(-30, -30, 30, 30)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.scale_now() > 1.0:
+            self.resetTransform()
+        self._grow_scene_rect()
+        self.centerOn(rect.center())
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def _grow_scene_rect(self) -> None:
+        """Room to pan: the workflow and what is on screen, plus a screenful around them."""
+        if self.scene() is None:
+            return
+        center = self.mapToScene(self.viewport().rect().center())
+        visible = self.visible_scene_rect()
+        margin = max(visible.width(), visible.height()) / 2
+        rect = self.scene().itemsBoundingRect().united(visible)
+        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+        self.centerOn(center)
+
+    def set_empty(self, empty: bool) -> None:
+        self.hint.setVisible(empty)
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        vp = self.viewport().rect()
+        width = min(vp.width() - 40, 420)
+        height = self.hint.heightForWidth(width) if width > 0 else 0
+        self.hint.setGeometry((vp.width() - width) // 2, (vp.height() - height) // 2, width,
+                              height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_hint()
+        if self.fitted:
+            self.fit()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self.fitted:
+            self.fit()
+
+    # -- moving around --------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y() or event.pixelDelta().y()
+            if delta:
+                self.zoom(1.15 if delta > 0 else 1 / 1.15)
+            event.accept()
+            return
+        self.fitted = False
+        self._grow_scene_rect()
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.NativeGesture and \
+                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom(1.0 + event.value())           # a trackpad pinch (macOS, Wayland)
+            return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):     # a touch-screen pinch
+                self.zoom(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    def _starts_pan(self, event: QMouseEvent) -> bool:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            return True
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        if self._space:
+            return True
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        return not shift and self.itemAt(event.position().toPoint()) is None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._starts_pan(event):
+            self._pan_last, self._pan_moved = event.position(), False
+            self._grow_scene_rect()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self.itemAt(
+                event.position().toPoint()) is None:
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)   # Shift+drag selects
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_last is not None:
+            delta = event.position() - self._pan_last
+            self._pan_last = event.position()
+            if delta.manhattanLength() > 0:
+                self._pan_moved, self.fitted = True, False
+                h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+                h.setValue(h.value() - round(delta.x()))
+                v.setValue(v.value() - round(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_last is not None:
+            if not self._pan_moved and self.scene() is not None:
+                self.scene().clearSelection()      # a click on empty canvas deselects
+            self._pan_last = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space
+                                      else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+
+    # -- drops ----------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.mimeData().hasFormat(MIME) or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802
+        mime = event.mimeData()
+        if mime.hasFormat(MIME):
+            self.dropped.emit(bytes(mime.data(MIME)).decode(),
+                              self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        elif mime.hasUrls():
+            for url in mime.urls():
+                if url.toLocalFile().endswith(".json"):
+                    self.file_dropped.emit(url.toLocalFile())
+            event.acceptProposedAction()
+
+    # -- keys -----------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        ctrl = mods & Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_Space:
+            if not event.isAutoRepeat():
+                self._space = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_pressed.emit()
+        elif key == Qt.Key.Key_F and not mods:
+            self.fit()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and ctrl:
+            self.zoom(1.2)
+        elif key == Qt.Key.Key_Minus and ctrl:
+            self.zoom(1 / 1.2)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = 10.0
+            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0.0)
+            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0.0)
+            self.nudge.emit(dx, dy)
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        super().keyReleaseEvent(event)

@@ -1,0 +1,166 @@
+"""One editor widget per declared setting (``app.core.schema.Field``): the form of a step and the
+form of a trigger are both built here from their registry's schema, read back into a config, and
+refreshed in place from the document (after Undo) without stealing the operator's focus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.core import schema
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line box that reports its text when the operator leaves it (like
+    ``QLineEdit.editingFinished``): one undo step per edit, not per key."""
+
+    def __init__(self, on_commit: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_commit = on_commit
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().focusOutEvent(event)
+        self._on_commit()
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) if value is not None else ""
+
+
+def set_text(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Show ``text`` unless the box already shows it: an unchanged box keeps its cursor."""
+    current = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+    if current != text:
+        editor.blockSignals(True)
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+        else:
+            editor.setText(text)
+        editor.blockSignals(False)
+
+
+class FieldForm:
+    """Editors for ``fields``; ``on_edit`` runs when the operator changes one."""
+
+    def __init__(self, fields: tuple[schema.Field, ...], connections: dict[str, list[str]],
+                 on_edit: Callable[..., None], paths: list[str] | None = None,
+                 prefix: str = "field_") -> None:
+        self.fields, self.connections, self.on_edit = fields, connections, on_edit
+        self.completer = QCompleter(paths or [])
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.prefix = prefix
+        self.editors: dict[str, tuple[schema.Field, QWidget]] = {}
+        self.other: dict[str, Any] = {}      # settings the schema does not know: kept as they are
+
+    def add_rows(self, form: QFormLayout, config: dict[str, Any]) -> None:
+        for f in self.fields:
+            editor = self._editor(f)
+            editor.setObjectName(f"{self.prefix}{f.name}")
+            editor.setToolTip(f.help)
+            self.editors[f.name] = (f, editor)
+            form.addRow(f.label + (" *" if f.required else ""), editor)
+        self.set_values(config)
+
+    def _editor(self, f: schema.Field) -> QWidget:
+        if f.kind == schema.CONNECTION:
+            e = QComboBox()
+            e.setEditable(True)
+            e.addItems([""] + self.connections.get(f.connection_kind or "", []))
+            e.setToolTip("A saved connection; its secrets stay in the system keyring.")
+            e.currentTextChanged.connect(self.on_edit)
+            return e
+        if f.kind == schema.CHOICE:
+            e = QComboBox()
+            e.addItems(list(f.choices))
+            e.currentTextChanged.connect(self.on_edit)
+            return e
+        if f.kind == schema.BOOLEAN:
+            e = QCheckBox()
+            e.toggled.connect(self.on_edit)
+            return e
+        if f.kind in (schema.NUMBER, schema.INTEGER):
+            e = QDoubleSpinBox()
+            e.setDecimals(0 if f.kind == schema.INTEGER else 2)
+            e.setRange(f.minimum if f.minimum is not None else -1e9,
+                       f.maximum if f.maximum is not None else 1e9)
+            e.setSpecialValueText(" ")
+            e.editingFinished.connect(self.on_edit)
+            return e
+        if f.kind in (schema.JSON, schema.MAPPING, schema.OPTIONS, schema.STRING_LIST,
+                      schema.TEMPLATE_TEXT):
+            e = CommitTextEdit(self.on_edit)
+            e.setFixedHeight(90)
+            return e
+        e = QLineEdit()
+        e.setPlaceholderText(f.placeholder)
+        if f.kind == schema.TEMPLATE:
+            e.setCompleter(self.completer)
+        e.editingFinished.connect(self.on_edit)
+        return e
+
+    def set_values(self, config: dict[str, Any]) -> None:
+        """Show ``config`` (the document's current state) without emitting edits."""
+        self.other = {k: v for k, v in config.items() if k not in self.editors}
+        for name, (f, e) in self.editors.items():
+            value = config.get(name)
+            e.blockSignals(True)
+            if isinstance(e, QComboBox):
+                shown = value if value is not None else (
+                    f.default if f.kind == schema.CHOICE else "")
+                if e.currentText() != str(shown if shown is not None else ""):
+                    e.setCurrentText("" if shown is None else str(shown))
+            elif isinstance(e, QCheckBox):
+                e.setChecked(bool(value if value is not None else f.default))
+            elif isinstance(e, QDoubleSpinBox):
+                number = float(value) if isinstance(value, int | float) else e.minimum()
+                if e.value() != number:
+                    e.setValue(number)
+            elif isinstance(e, QPlainTextEdit):
+                e.blockSignals(False)
+                set_text(e, (value or "") if f.kind == schema.TEMPLATE_TEXT and
+                         not isinstance(value, dict | list) else json_text(value))
+            else:
+                e.blockSignals(False)
+                set_text(e, "" if value is None else str(value))
+            e.blockSignals(False)
+
+    def values(self) -> tuple[dict[str, Any], list[str]]:
+        """The config the form shows, and what in it cannot be read (in words)."""
+        config: dict[str, Any] = dict(self.other)
+        errors: list[str] = []
+        for name, (f, e) in self.editors.items():
+            if isinstance(e, QComboBox):
+                if e.currentText() or f.kind != schema.CONNECTION:
+                    config[name] = e.currentText()
+            elif isinstance(e, QCheckBox):
+                config[name] = e.isChecked()
+            elif isinstance(e, QDoubleSpinBox):
+                if e.value() != e.minimum() or f.minimum is not None and e.text().strip():
+                    config[name] = int(e.value()) if f.kind == schema.INTEGER else e.value()
+            elif isinstance(e, QPlainTextEdit):
+                text = e.toPlainText()
+                if not text.strip():
+                    continue
+                if f.kind == schema.TEMPLATE_TEXT:
+                    config[name] = text
+                else:
+                    try:
+                        config[name] = json.loads(text)
+                    except ValueError as exc:
+                        errors.append(f"“{f.label}” is not valid JSON: {exc}")
+            elif e.text() != "":
+                config[name] = e.text()
+        return config, errors
