@@ -8,12 +8,13 @@ Each verb group lives in a ``register(subparsers)`` function; the GUI is importe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -632,12 +633,32 @@ def to_log(env: Env, message: str, exc: BaseException) -> Path | None:
     if where is None:
         return None
     try:
-        from app.logsetup import configure
-        configure(where, stderr=False)
-        log.error(message, exc_info=exc)
+        with file_logging(where):
+            log.error(message, exc_info=exc)
     except Exception:  # noqa: BLE001 - the log itself may be the problem
         return None
     return where / "logs" / "daloy.log"
+
+
+@contextlib.contextmanager
+def file_logging(data_dir: Path, verbose: bool = False) -> Iterator[None]:
+    """The data folder's log while one verb runs, undone afterwards, so whoever calls ``main``
+    in-process (tests, scripts) keeps its own logging. Logging already set up is left alone."""
+    from app.logsetup import configure
+    root = logging.getLogger()
+    if getattr(root, "_daloy_configured", False):
+        yield
+        return
+    before, level = list(root.handlers), root.level
+    configure(data_dir, verbose, stderr=verbose)
+    try:
+        yield
+    finally:
+        for h in [h for h in root.handlers if h not in before]:
+            root.removeHandler(h)
+            h.close()
+        root.setLevel(level)
+        root.__dict__.pop("_daloy_configured", None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -654,11 +675,11 @@ def main(argv: list[str] | None = None) -> int:
     env = Env(args)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
-        if handler not in (cmd_runner, cmd_gui):     # those two set up their own logging
-            # A verb's warnings go to the log, not between its answer's lines.
-            from app.logsetup import configure
-            configure(env.data_dir, args.verbose, stderr=args.verbose)
-        return handler(env, args)
+        if handler in (cmd_runner, cmd_gui):          # those two set up their own logging
+            return handler(env, args)
+        # A verb's warnings go to the log, not between its answer's lines.
+        with file_logging(env.data_dir, args.verbose):
+            return handler(env, args)
     except DaloyError as exc:
         from app.core.redact import text as hide_secrets
         print(f"daloy: {one_line(hide_secrets(str(exc)))}", file=sys.stderr)
