@@ -218,17 +218,12 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
 def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
     """The one full validator, told which connections exist so a step naming an unknown one
     is reported."""
-    import inspect
-
     from app.core.validation import validate
     from app.intake import trigger_registry
     from app.store import connections
     with env.db.read() as s:
         known = {c.name for c in connections.list_all(s)}
-    # The validator learns ``connections=`` in a parallel change; until then it is not passed.
-    extra = {"connections": known} if "connections" in inspect.signature(validate).parameters \
-        else {}
-    return validate(wf, env.registry.specs, trigger_registry(), **extra)
+    return validate(wf, env.registry.specs, trigger_registry(), connections=known)
 
 
 def report_problems(problems: list, stream: Any = None) -> list:

@@ -333,3 +333,18 @@ def test_connection_add_refuses_what_it_cannot_use(cli, keyring_tmp, monkeypatch
                                cwd=REPO, capture_output=True, text=True, timeout=60).stdout
     assert all(w in help_text for w in ("smtp", "imap", "from_address", "password", "token",
                                          "starttls"))
+
+
+def test_import_and_validate_report_an_unknown_connection(cli, tmp_path, keyring_tmp):
+    wf = {"format_version": 1, "name": "mail",
+          "steps": [{"name": "send", "type": "send_email",
+                     "config": {"connection": "shop-mail", "to": "a@example.com",
+                                "subject": "Hi", "text": "Hello"}}], "edges": []}
+    (tmp_path / "mail.json").write_text(json.dumps(wf))
+    for verb in ("validate", "import"):
+        code, out, err = cli("workflow", verb, str(tmp_path / "mail.json"))
+        assert code == 1 and "“shop-mail”, which does not exist" in out + err
+    assert cli("connection", "add", "shop-mail", "--kind", "smtp", "--set",
+               "host=mail.example.com", "--no-secret")[0] == 0
+    code, out, err = cli("workflow", "validate", str(tmp_path / "mail.json"))
+    assert code == 0, out + err
