@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
+import re
 import socket
 import sqlite3
 import ssl
@@ -58,6 +59,7 @@ class ImapChannel:
         self.data_dir = data_dir
         self.paused = paused
         self.client: IMAPClient | None = None
+        self.folder = str(config.get("folder") or "INBOX")   # the connection's may replace it
         self.stop_event = threading.Event()
         self.poll_seconds = float(config.get("poll_seconds", 30))
         self.rng = random.Random()
@@ -139,7 +141,7 @@ class ImapChannel:
         except email_rules.Unreadable:
             pass
         message_id = email_rules.message_key(msg, raw)
-        where = f"UID {uid} in {getattr(self, 'folder', 'the folder')}"
+        where = f"UID {uid} in {self.folder}"
         about = f"{email_rules.describe(msg, raw)} ({where})"
         original = self._copy_of(message_id, raw, where)
         if original is not None:      # the same bytes again (new UIDVALIDITY, moved back)
@@ -276,14 +278,15 @@ class ImapChannel:
         if isinstance(exc, DaloyError):
             return str(exc)
         name = self.config.get("connection", "?")
+        said = re.sub(r"^b'(.*)'$", r"\1", str(exc))     # imapclient quotes the server as bytes
         if isinstance(exc, LoginError):
             return (f"The mail server refused the user name or password of connection “{name}” "
-                    f"({exc}). Correct them in the connection's settings.")
+                    f"({said}). Correct them in the connection's settings.")
         if isinstance(exc, NETWORK_ERRORS):
             return (f"The mail server of connection “{name}” could not be reached or stopped "
-                    f"answering ({type(exc).__name__}: {exc}). Daloy keeps trying.")
+                    f"answering ({type(exc).__name__}: {said}). Daloy keeps trying.")
         return (f"Reading the mailbox of connection “{name}” failed unexpectedly "
-                f"({type(exc).__name__}: {exc}). Daloy keeps trying; the log has the details.")
+                f"({type(exc).__name__}: {said}). Daloy keeps trying; the log has the details.")
 
     def stop(self) -> None:
         self.stop_event.set()
