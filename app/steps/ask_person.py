@@ -11,6 +11,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from app.core.errors import PermanentError
 from app.core.results import Decision
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, NUMBER, OPTIONS, TEMPLATE, Field
@@ -31,7 +32,10 @@ SPEC = StepSpec(
     help=("Stops this order and asks the operator a question in the exceptions inbox, with the "
           "context they need (for example the short lines) and one button per option. Each "
           "option is its own output, so the order continues down the branch that was chosen. "
-          "Optional fields let the person add details (a substitute SKU). After the deadline a "
+          "Optional fields let the person add details (a note for the customer); a field with "
+          "“choices” is a list to pick from (e.g. the products in stock, from a spreadsheet "
+          "step's output.list, shown by “label_key” and saved as “value_key”), and "
+          "“required_for” names the options that need it filled in. After the deadline a "
           "reminder appears, and after twice the deadline an escalation."),
     fields=(
         Field("question", TEMPLATE, "Question", required=True),
@@ -39,7 +43,9 @@ SPEC = StepSpec(
         Field("options", OPTIONS, "Options", required=True,
               help="Each option: {\"name\": \"backorder\", \"label\": \"Backorder\"}."),
         Field("fields", JSON, "Fields to fill in",
-              help="A list of {\"name\": ..., \"label\": ...} the person may fill in."),
+              help="A list of {\"name\": ..., \"label\": ...} the person may fill in; add "
+                   "\"choices\" (a list, or a template giving one) to offer a pick list, and "
+                   "\"required_for\": [option names] where it must be filled in."),
         Field("deadline_minutes", NUMBER, "Deadline (minutes)", minimum=1),
     ),
     dynamic_ports=option_ports,
@@ -49,13 +55,39 @@ SPEC = StepSpec(
 )
 
 
+def _choice(item: Any, value_key: str, label_key: str | list[str]) -> dict[str, str]:
+    if not isinstance(item, Mapping):
+        return {"value": str(item), "label": str(item)}
+    value = str(item.get(value_key, ""))
+    keys = [label_key] if isinstance(label_key, str) else list(label_key)
+    label = " · ".join(str(item[k]) for k in keys if item.get(k) not in (None, ""))
+    return {"value": value, "label": label or value}
+
+
+def form_field(field: Any) -> Any:
+    """A field as the inbox shows it: its choices, whatever their source (plain values, or rows
+    of a sheet named by ``value_key`` / ``label_key``), become [{value, label}]."""
+    if not isinstance(field, Mapping) or "choices" not in field:
+        return field
+    choices = field["choices"]
+    if not isinstance(choices, list):
+        raise PermanentError(f"The choices of the field “{field.get('name')}” must be a list; "
+                             f"they came out as “{choices}”.")
+    out = {k: v for k, v in field.items() if k not in ("value_key", "label_key")}
+    value_key = str(field.get("value_key") or "value")
+    label_key = field.get("label_key") or "label"
+    out["choices"] = [c for c in (_choice(i, value_key, label_key) for i in choices)
+                      if c["value"]]
+    return out
+
+
 def run(ctx: StepContext) -> Decision:
     inp = ctx.input
     options = [{"name": o["name"], "label": o.get("label") or o["name"].replace("_", " ").title()}
                for o in inp["options"]]
     minutes = inp.get("deadline_minutes")
     return Decision(question=inp["question"], options=options, context=inp.get("context"),
-                    fields=list(inp.get("fields") or []),
+                    fields=[form_field(f) for f in inp.get("fields") or []],
                     deadline=time.time() + float(minutes) * 60 if minutes else None)
 
 

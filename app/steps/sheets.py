@@ -74,6 +74,16 @@ class Table:
         return {str(h): (row[i] if i < len(row) else None) for i, h in enumerate(self.header)}
 
 
+def resolve(path_text: str, base: Path | None) -> str:
+    """A relative sheet path is read in the data folder (``samples/inventory.xlsx``), so a
+    workflow that names one works in any workspace it is imported into; absolute and ``~``
+    paths are kept. Without a data folder (a bare engine) the process's folder is the base."""
+    path = Path(str(path_text)).expanduser()
+    if base is None or path.is_absolute() or not str(path_text).strip():
+        return str(path)
+    return str(Path(base) / path)
+
+
 def _lock_files(path: Path) -> list[Path]:
     return [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.core.errors import PermanentError
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
-from app.core.schema import TEMPLATE, TEXT, Field
+from app.core.schema import BOOLEAN, TEMPLATE, TEXT, Field
 from app.core.stepspec import StepSpec
 from app.steps import sheets
 from app.steps.base import StepContext, StepType
@@ -18,9 +18,16 @@ SPEC = StepSpec(
     help=("Opens an Excel (.xlsx) or CSV file and finds the row whose key column holds the given "
           "value, e.g. the SKU in an inventory sheet. The key may also be a list (every SKU of "
           "the order): then output.rows maps each key to its row and output.missing lists keys "
-          "that were not found. A sheet open in Excel is retried after asking to close it."),
+          "that were not found. With items to check, each line is split into what can go now "
+          "(output.ready, its amount cut to the stock) and what cannot (output.later, the "
+          "missing amount), and output.ready_total prices what can go now. “List every row” "
+          "gives output.list instead: the rows (e.g. products) holding at least “At least” in "
+          "the available column, for a person to choose from. A relative file path is read in "
+          "the data folder (samples/inventory.xlsx). A sheet open in Excel is retried after "
+          "asking to close it."),
     fields=(
-        Field("file", TEMPLATE, "File", required=True, placeholder="C:/Shop/inventory.xlsx"),
+        Field("file", TEMPLATE, "File", required=True, placeholder="C:/Shop/inventory.xlsx",
+              help="A relative path is read in the data folder, e.g. samples/inventory.xlsx."),
         Field("sheet", TEXT, "Sheet", help="Default: the first sheet."),
         Field("key_column", TEXT, "Key column", required=True, placeholder="SKU"),
         Field("key", TEMPLATE, "Key (or list of keys)",
@@ -34,6 +41,15 @@ SPEC = StepSpec(
         Field("available_column", TEXT, "Available column", placeholder="Stock",
               help="With items: lines asking for more than this column holds are listed in "
                    "output.short."),
+        Field("price_field", TEXT, "Price field of an item", default="price"),
+        Field("price_column", TEXT, "Price column", placeholder="Price",
+              help="With items: the price of a line that has no price field of its own."),
+        Field("list_all", BOOLEAN, "Or: list every row", default=False,
+              help="Gives output.list, every row in sheet order (e.g. products to choose "
+                   "from); with an available column, only rows holding at least “At least”."),
+        Field("at_least", TEMPLATE, "At least", placeholder="1",
+              help="With “List every row” and an available column: the smallest amount a row "
+                   "must hold (default 1)."),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=10, backoff=2, max_delay=600, timeout=60),
     icon="fa5s.table",
@@ -48,37 +64,87 @@ def _number(value: object) -> float:
     return int(n) if n.is_integer() else n
 
 
+def _price(item: dict, row: dict | None, table: sheets.Table, inp: dict) -> float | None:
+    own = item.get(inp.get("price_field") or "price")
+    if own not in (None, ""):
+        return _number(own)
+    if row is not None and inp.get("price_column"):
+        return _number(row.get(table.header[table.column(inp["price_column"])]))
+    return None
+
+
+def _with_amount(item: dict, field: str, amount: float, price: float | None) -> dict:
+    """A copy of the order line with another amount (and its price, when known)."""
+    line = {**item, field: amount}
+    if price is not None:
+        line["price"] = price
+    return line
+
+
 def check_items(table: sheets.Table, inp: dict) -> StepResult:
     items = inp["items"]
     if not isinstance(items, list):
         raise PermanentError("“Items to check” must be a list (for example the order lines).")
-    rows, short, missing = {}, [], []
+    amount_field = inp.get("amount_field") or "qty"
+    rows, short, missing, ready, later = {}, [], [], [], []
+    ready_total: float | None = 0
     for item in items:
         if not isinstance(item, dict):
             raise PermanentError(f"Each item must be an object; got “{item}”.")
         key = item.get(inp.get("key_field") or "sku")
-        wanted = _number(item.get(inp.get("amount_field") or "qty"))
+        wanted = _number(item.get(amount_field))
         i = table.find(inp["key_column"], key)
-        if i is None:
+        row = None if i is None else table.as_dict(i)
+        available = wanted
+        if row is None:
             missing.append(key)
-            short.append({"key": key, "wanted": wanted, "available": 0})
-            continue
-        row = rows[str(key)] = table.as_dict(i)
-        if inp.get("available_column"):
-            available = _number(row.get(table.header[table.column(inp["available_column"])]))
-            if available < wanted:
-                short.append({"key": key, "wanted": wanted, "available": available})
+            available = 0
+        else:
+            rows[str(key)] = row
+            if inp.get("available_column"):
+                available = _number(row.get(table.header[table.column(inp["available_column"])]))
+        if available < wanted:
+            short.append({"key": key, "wanted": wanted, "available": available})
+        price = _price(item, row, table, inp)
+        now = min(wanted, max(available, 0))
+        if now > 0:
+            ready.append(_with_amount(item, amount_field, now, price))
+            # a line without a known price leaves no total: never charge a guessed amount
+            ready_total = None if price is None or ready_total is None else (
+                ready_total + now * price)
+        if wanted > now:
+            later.append(_with_amount(item, amount_field, wanted - now, price))
     return StepResult(output={"found": not missing, "rows": rows, "missing": missing,
-                              "short": short, "all_available": not short})
+                              "short": short, "all_available": not short, "ready": ready,
+                              "later": later,
+                              "ready_total": None if ready_total is None
+                              else _number(round(ready_total, 2))})
+
+
+def list_rows(table: sheets.Table, inp: dict) -> StepResult:
+    """Every row in sheet order; with an available column, those holding at least
+    ``at_least`` (the products a person may pick as a substitute)."""
+    column = inp.get("available_column")
+    floor = _number(inp.get("at_least")) if inp.get("at_least") not in (None, "") else 1
+    found = []
+    for i in range(len(table.rows)):
+        row = table.as_dict(i)
+        if column and _number(row.get(table.header[table.column(column)])) < floor:
+            continue
+        found.append(row)
+    return StepResult(output={"list": found, "count": len(found)})
 
 
 def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
-    table = sheets.load(inp["file"], inp.get("sheet") or None)
+    table = sheets.load(sheets.resolve(inp["file"], ctx.data_dir), inp.get("sheet") or None)
     if inp.get("items") is not None:
         return check_items(table, inp)
+    if inp.get("list_all"):
+        return list_rows(table, inp)
     if inp.get("key") in (None, ""):
-        raise PermanentError("Give a key to look up, or items to check.")
+        raise PermanentError("Give a key to look up, items to check, or choose “List every "
+                             "row”.")
     key = inp["key"]
     keys = key if isinstance(key, list) else [key]
     rows, missing = {}, []

@@ -8,7 +8,7 @@ from typing import Any
 from app.core.errors import PermanentError
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
-from app.core.schema import CHOICE, TEMPLATE, TEXT, Field
+from app.core.schema import CHOICE, NUMBER, TEMPLATE, TEXT, Field
 from app.core.stepspec import EXACTLY_ONCE, StepSpec
 from app.steps import sheets
 from app.steps.base import StepContext, StepType
@@ -21,7 +21,10 @@ SPEC = StepSpec(
     help=("For each item of a list (usually the order lines), finds the row by its key and "
           "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
           "written to a temporary file and then swapped in, so a crash never leaves a half-written "
-          "sheet. A sheet open in Excel is retried after asking to close it."),
+          "sheet. With “Never below”, a change that would leave a cell under it changes "
+          "nothing and asks a person instead (stock never goes negative). A relative file path "
+          "is read in the data folder. A sheet open in Excel is retried after asking to close "
+          "it."),
     fields=(
         Field("file", TEMPLATE, "File", required=True),
         Field("sheet", TEXT, "Sheet"),
@@ -31,6 +34,9 @@ SPEC = StepSpec(
         Field("key_field", TEXT, "Key field of an item", default="sku"),
         Field("amount_field", TEXT, "Amount field of an item", default="qty"),
         Field("mode", CHOICE, "Change", choices=("subtract", "add", "set"), default="subtract"),
+        Field("minimum", NUMBER, "Never below", placeholder="0",
+              help="Refuse the whole change (nothing is written) if a cell would end up below "
+                   "this, e.g. 0 so stock never goes negative."),
     ),
     retry=RetryPolicy(max_attempts=8, initial_delay=10, backoff=2, max_delay=600, timeout=60),
     side_effects=True,
@@ -50,6 +56,21 @@ def _number(value: Any, what: str) -> float:
     except (TypeError, ValueError) as exc:
         raise PermanentError(f"{what} “{value}” is not a number.") from exc
     return int(n) if n.is_integer() else n
+
+
+def _check_floor(table: sheets.Table, inp: dict[str, Any], changed: list[dict[str, Any]]
+                 ) -> None:
+    """Raised before anything is written, so a refused change leaves the sheet as it was."""
+    floor = inp.get("minimum")
+    if floor is None:
+        return
+    under = [c for c in changed if c["after"] < floor]
+    if under:
+        what = "; ".join(f"{c['key']} would go from {c['before']} to {c['after']}" for c in under)
+        raise PermanentError(
+            f"Not changed: {inp['column']} in {table.path.name} may not go below {floor:g}, "
+            f"but {what}. Nothing was written. Check the sheet (was stock taken by another "
+            "order?), then retry this step, or skip it.")
 
 
 def run(ctx: StepContext) -> StepResult:
@@ -79,10 +100,12 @@ def run(ctx: StepContext) -> StepResult:
                 amount if inp["mode"] == "add" else -amount)
             row[col] = new
             changed.append({"key": key, "before": old, "after": new})
+        _check_floor(table, inp, changed)
         return {"changed": changed, "already_applied": False}
 
     # One idempotency key changes the sheet once; a repeat returns the first result.
-    return StepResult(output=sheets.apply_once(inp["file"], inp.get("sheet") or None,
+    return StepResult(output=sheets.apply_once(sheets.resolve(inp["file"], ctx.data_dir),
+                                               inp.get("sheet") or None,
                                                ctx.idempotency_key, change))
 
 

@@ -137,6 +137,9 @@ class OperatorActions:
             names = [o["name"] for o in (item.detail or {}).get("options", [])]
             if option not in names:
                 raise ActionRefused(f"“{option}” is not one of the options: {', '.join(names)}.")
+            if (problem := _answer_problem((item.detail or {}).get("fields") or [], option,
+                                           values or {})) is not None:
+                raise ActionRefused(problem)
             before = self._snapshot(row)
             row.state, row.port = m.SUCCEEDED, option
             row.output = {"choice": option, "values": values or {}, "by": who, "at": now}
@@ -253,6 +256,22 @@ class OperatorActions:
             self.cancel(item.run_id, who=who)
         else:
             raise ActionRefused(f"Unknown action “{action}”; use one of: {', '.join(ACTIONS)}.")
+
+
+def _answer_problem(fields: list[Any], option: str, values: dict[str, Any]) -> str | None:
+    """A pick-list answer must be one of its choices, and a field the chosen option needs must
+    be filled in (ask_person's ``choices`` and ``required_for``)."""
+    for f in fields:
+        if not isinstance(f, dict):
+            continue
+        label, value = f.get("label") or f.get("name"), values.get(f.get("name"))
+        if value in (None, "") and option in (f.get("required_for") or []):
+            return f"“{option}” needs “{label}” filled in; choose one and answer again."
+        allowed = [c.get("value") for c in f.get("choices") or [] if isinstance(c, dict)]
+        if value not in (None, "") and "choices" in f and value not in allowed:
+            return (f"“{value}” is not one of the choices for “{label}”: "
+                    f"{', '.join(map(str, allowed)) or 'none'}.")
+    return None
 
 
 def _is_decision(s: Session, row: StepRun) -> bool:

@@ -58,6 +58,19 @@ def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
         return d
 
 
+class ChoiceBox(QComboBox):
+    """A decision field with choices (ask_person): shows each label, answers with its value."""
+
+    def __init__(self, choices: list[dict[str, str]]) -> None:
+        super().__init__()
+        self.addItem("— choose —", "")
+        for c in choices:
+            self.addItem(c["label"], c["value"])
+
+    def text(self) -> str:
+        return str(self.currentData() or "")
+
+
 class JsonDialog(QDialog):
     """Edit JSON; refuses to submit until it parses."""
 
@@ -211,11 +224,11 @@ class InboxDetail(QScrollArea):
             c = PlainLabel(words(d["context"]))
             c.setWordWrap(True)
             card_lay.addWidget(c)
-        fields: dict[str, QLineEdit] = {}
+        fields: dict[str, QLineEdit | ChoiceBox] = {}
         if d.get("fields"):
             form = QFormLayout()
             for f in d["fields"]:
-                edit = QLineEdit()
+                edit = ChoiceBox(f["choices"]) if "choices" in f else QLineEdit()
                 edit.setObjectName(f"field_{f['name']}")
                 fields[f["name"]] = edit
                 form.addRow(PlainLabel(f.get("label") or f["name"]), edit)
