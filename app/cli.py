@@ -96,13 +96,15 @@ def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
     from app.resources import sample_workflows
     from app.store import workflows
     from app.store.models import WorkflowRow
+    samples = [read_workflow_file(str(path)) for path in sample_workflows()]
+    for wf in samples:
+        # on every start: a sample imported later (any name) finds its sheet here too
+        localize_sample(wf, env.data_dir)
     with env.db.read() as s:
         if s.scalar(select(WorkflowRow.id).limit(1)) is not None:
             return []
     names = []
-    for path in sample_workflows():
-        wf = read_workflow_file(str(path))
-        localize_sample(wf, env.data_dir)
+    for wf in samples:
         problems = errors(validate(wf, env.registry.specs))
         with env.db.write() as s:
             workflows.save(s, wf, who="daloy", has_errors=bool(problems))
@@ -114,8 +116,10 @@ def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
 
 
 def localize_sample(wf, data_dir: Path) -> None:  # noqa: ANN001
-    """Sample files a sample workflow names (its "settings" step) are copied into the data
-    folder, and the workflow is pointed at the copies, so the sample runs on a fresh install."""
+    """Sample files a workflow's "settings" step names by a relative path under samples/
+    (``samples/inventory.xlsx``) are copied from the bundled resources into the data folder
+    when missing there. Spreadsheet steps read relative paths in the data folder, so the
+    workflow keeps its relative path and works under any name, in any data folder."""
     import shutil
 
     from app.resources import resource_path
@@ -123,14 +127,14 @@ def localize_sample(wf, data_dir: Path) -> None:  # noqa: ANN001
     values = settings.config.get("values") if settings else None
     if not isinstance(values, dict):
         return
-    for key, value in values.items():
-        source = resource_path("samples", str(value)) if isinstance(value, str) else None
-        if source is not None and "/" not in str(value) and source.is_file():
-            target = data_dir / "samples" / source.name
+    for value in values.values():
+        parts = Path(value).parts if isinstance(value, str) else ()
+        if len(parts) != 2 or parts[0] != "samples":
+            continue
+        source, target = resource_path(*parts), data_dir / "samples" / parts[1]
+        if source.is_file() and not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            if not target.exists():
-                shutil.copyfile(source, target)
-            values[key] = str(target)
+            shutil.copyfile(source, target)
 
 
 def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
@@ -214,114 +218,6 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
     return run_gui(env, args)
 
 
-# -- workflows -----------------------------------------------------------------------------------
-def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
-    """The one full validator, told which connections exist so a step naming an unknown one
-    is reported."""
-    from app.core.validation import validate
-    from app.intake import trigger_registry
-    from app.store import connections
-    with env.db.read() as s:
-        known = {c.name for c in connections.list_all(s)}
-    return validate(wf, env.registry.specs, trigger_registry(), connections=known)
-
-
-def report_problems(problems: list, stream: Any = None) -> list:
-    """Print each problem on its own line (stderr unless told) and return the errors."""
-    from app.core.validation import errors
-    for p in problems:
-        print(f"  {p.severity}: {p}", file=stream or sys.stderr)
-    return errors(problems)
-
-
-def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
-    from app.store import workflows
-    wf = read_workflow_file(args.file)
-    if args.name is not None:
-        if (problem := workflows.name_problem(args.name)) is not None:
-            raise CliError(problem)
-        wf.name = args.name
-    errs = report_problems(check_workflow(env, wf))
-    if errs and not args.draft:
-        raise CliError(f"{args.file} has {len(errs)} problem(s); fix them or import with --draft.")
-    with env.db.write() as s:
-        saved = workflows.save(s, wf, has_errors=bool(errs))
-    print(f"Imported “{wf.name}” as version {saved.number}"
-          + ("" if saved.created else " (unchanged)")
-          + (" as a draft, switched off" if errs else "") + ".")
-    return 0
-
-
-def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
-    from app.store import workflows
-    with env.db.read() as s:
-        _row, _v, wf = workflows.load(s, args.name)
-    text = wf.to_json()
-    if args.output:
-        from app.store.datafolder import os_error_sentence
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise CliError(os_error_sentence(exc, f"the file {args.output}")) from exc
-        print(f"Exported “{wf.name}” to {args.output}.")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
-    from app.store import workflows
-    with env.db.read() as s:
-        rows = []
-        for r in workflows.list_rows(s, include_archived=True):
-            v = workflows.current_version(s, r)
-            rows.append({"name": r.name, "version": v.number, "enabled": r.enabled,
-                         "archived": r.archived, "draft": v.has_errors, "updated_at": r.updated_at,
-                         "runs_in_flight": workflows.runs_in_flight(s, r)})
-    if args.json:
-        out_json(rows)
-    elif not rows:
-        print("No workflows yet. Import one with: daloy workflow import FILE")
-    else:
-        for r in rows:
-            flags = [f for f, on in (("off", not r["enabled"]), ("draft", r["draft"]),
-                                     ("archived", r["archived"])) if on]
-            print(f"{r['name']}  v{r['version']}  {r['runs_in_flight']} in progress"
-                  + (f"  ({', '.join(flags)})" if flags else ""))
-    return 0
-
-
-def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
-    wf = read_workflow_file(args.file)
-    errs = report_problems(check_workflow(env, wf), sys.stdout)
-    if errs:
-        raise CliError(f"{args.file}: {len(errs)} problem(s).")
-    print(f"{args.file}: “{wf.name}” is valid ({len(wf.steps)} steps).")
-    return 0
-
-
-def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
-    """enable / disable / archive / unarchive / remove: one line each, refused in words."""
-    from app.store import workflows
-    with env.db.write() as s:
-        if args.switch == "remove":
-            workflows.remove(s, args.name)
-        elif args.switch in ("archive", "unarchive"):
-            workflows.set_archived(s, args.name, args.switch == "archive")
-        else:
-            row = workflows.get_row(s, args.name)
-            if row.archived and args.switch == "enable":
-                raise CliError(f"“{args.name}” is archived; unarchive it first "
-                               "(daloy workflow unarchive NAME).")
-            workflows.set_enabled(s, args.name, args.switch == "enable")
-    done = {"enable": "switched on: it takes orders", "disable": "switched off: it takes no "
-            "new orders; runs in progress go on", "archive": "archived: it takes no orders "
-            "and its history is kept", "unarchive": "back from the archive, switched off",
-            "remove": "removed"}[args.switch]
-    print(f"Workflow “{args.name}” {done}.")
-    return 0
-
-
 # -- runs ------------------------------------------------------------------------------------------
 def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
     from app.runtime.presence import runner_running
@@ -393,79 +289,6 @@ def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
-# -- inbox -------------------------------------------------------------------------------------------
-def cmd_inbox_list(env: Env, args: argparse.Namespace) -> int:
-    from app.store.queries import open_inbox
-    with env.db.read() as s:
-        items = open_inbox(s)
-    if args.json:
-        out_json(items)
-    elif not items:
-        print("The inbox is empty: nothing needs you.")
-    else:
-        for i in items:
-            print(f"#{i['id']}  {i['kind']:<12} {i['business_key'] or i['workflow'] or '-':<20} "
-                  f"{i['reason']}")
-    return 0
-
-
-# Which options go with which action: one given with another action is refused, not ignored.
-ACTION_OPTIONS = {"option": "choose", "values": "choose", "output": "skip", "port": "skip",
-                  "input": "retry", "from_step": "restart"}
-
-
-def retry_input(env: Env, item_id: int, edited: Any) -> dict:
-    """The input a retry runs with: the step's last input (its settings, templates filled in)
-    with the keys given in ``--input`` replaced, checked against the step type's settings so
-    the step cannot fail on a missing or unknown one."""
-    from sqlalchemy import select
-
-    from app.core.schema import TEMPLATED, check_config
-    from app.store.models import StepRun
-    if not isinstance(edited, dict):
-        raise CliError("--input is the step's input as one JSON object (its settings with "
-                       "templates filled in), e.g. '{\"to\": \"ana@example.com\"}'; see "
-                       "`daloy runs show RUN --json` (steps[].input).")
-    item = env.actions.item(item_id)
-    with env.db.read() as s:
-        row = s.scalar(select(StepRun).where(StepRun.run_id == item.run_id,
-                                             StepRun.name == item.step_name))
-    if row is None:
-        return edited       # the action itself says why it cannot retry
-    spec = env.registry.specs.get(row.type)
-    merged = {**(row.input if isinstance(row.input, dict) else {}), **edited}
-    # A templated setting's filled-in value may be any JSON (a number, true): only its
-    # absence is a problem; other settings are checked as the editor checks them.
-    templated = {f.name for f in spec.fields if f.kind in TEMPLATED} if spec else set()
-    problems = [p for p in (check_config(spec.fields, merged) if spec is not None else [])
-                if p.field not in templated or merged.get(p.field) in (None, "")]
-    if problems:
-        raise CliError(f"The edited input does not fit step “{row.name}” (a {row.type} step): "
-                       + "; ".join(p.message for p in problems) + ". Nothing was changed.")
-    return merged
-
-
-def cmd_inbox_resolve(env: Env, args: argparse.Namespace) -> int:
-    defaults = {"port": "out"}
-    for name, action in ACTION_OPTIONS.items():
-        if getattr(args, name) not in (None, defaults.get(name)) and args.action != action:
-            flag = "--" + name.replace("_", "-")
-            raise CliError(f"{flag} goes with --action {action}, not with --action {args.action}.")
-    output = parse_json_arg(args.output, "output")
-    new_input = parse_json_arg(args.input, "input")
-    values = parse_json_arg(args.values, "values")
-    if values is not None and not isinstance(values, dict):
-        raise CliError("--values is one JSON object of the fields filled in, e.g. "
-                       "'{\"note\": \"call the customer\"}'.")
-    if new_input is not None:
-        new_input = retry_input(env, args.item, new_input)
-    env.actions.resolve(args.item, args.action, option=args.option, output=output,
-                        port=args.port, new_input=new_input, from_step=args.from_step,
-                        values=values)
-    print(f"Inbox entry {args.item}: {args.action} done.")
-    return 0
-
-
 # -- parser ------------------------------------------------------------------------------------------
 Handler = Callable[[Env, argparse.Namespace], int]
 
@@ -486,33 +309,6 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--grace", type=SECONDS, default=10.0, metavar="SECONDS",
                    help="how long running steps may finish on shutdown")
     p.set_defaults(handler=cmd_runner)
-
-    wf = sub.add_parser("workflow", help="import, export, list, validate, switch on or off, "
-                                         "archive and remove workflows")
-    wsub = wf.add_subparsers(dest="verb", required=True, parser_class=_Parser)
-    p = wsub.add_parser("import", help="import a workflow JSON file (a new version if it exists)")
-    p.add_argument("file")
-    p.add_argument("--name", help="store it under another name")
-    p.add_argument("--draft", action="store_true", help="import even with problems (switched off)")
-    p.set_defaults(handler=cmd_workflow_import)
-    p = wsub.add_parser("export", help="print or save a workflow as JSON (never contains secrets)")
-    p.add_argument("name")
-    p.add_argument("-o", "--output", metavar="FILE")
-    p.set_defaults(handler=cmd_workflow_export)
-    p = wsub.add_parser("list", help="list workflows")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_workflow_list)
-    p = wsub.add_parser("validate", help="check a workflow file and list its problems")
-    p.add_argument("file")
-    p.set_defaults(handler=cmd_workflow_validate)
-    for verb, text in (("enable", "switch a workflow on: it takes orders"),
-                       ("disable", "switch a workflow off: no new orders, runs in progress go on"),
-                       ("archive", "stop taking orders for good and hide it; its history is kept"),
-                       ("unarchive", "bring an archived workflow back (switched off)"),
-                       ("remove", "delete a workflow that never ran (one with runs: archive)")):
-        p = wsub.add_parser(verb, help=text)
-        p.add_argument("name")
-        p.set_defaults(handler=cmd_workflow_switch, switch=verb)
 
     run = sub.add_parser("run", help="start a run")
     rsub = run.add_subparsers(dest="verb", required=True, parser_class=_Parser)
@@ -537,29 +333,12 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_runs_show)
 
-    ib = sub.add_parser("inbox", help="the exceptions inbox")
-    isub = ib.add_subparsers(dest="verb", required=True, parser_class=_Parser)
-    p = isub.add_parser("list", help="open entries")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_inbox_list)
-    p = isub.add_parser("resolve", help="act on an entry")
-    p.add_argument("item", type=bounded_int(1, 2**62))
-    p.add_argument("--action", required=True,
-                   choices=("retry", "skip", "restart", "choose", "cancel", "dismiss"))
-    p.add_argument("--option", help="with choose: the option's name")
-    p.add_argument("--values", metavar="JSON", help="with choose: the fields filled in")
-    p.add_argument("--output", metavar="JSON|@FILE", help="with skip: the step's output")
-    p.add_argument("--port", default="out", help="with skip: the output to continue from")
-    p.add_argument("--input", metavar="JSON|@FILE",
-                   help="with retry: the step's input to use (a JSON object: its settings with "
-                        "templates filled in; keys you leave out keep their last value, see "
-                        "`daloy runs show RUN --json`)")
-    p.add_argument("--from-step", metavar="NAME", help="with restart: the step to restart from")
-    p.set_defaults(handler=cmd_inbox_resolve)
 
 
 # Other verb groups register themselves here (module path, function name).
 GROUPS: list[tuple[str, str]] = [
+    ("app.cli_workflow", "register"),
+    ("app.cli_inbox", "register"),
     ("app.cli_connection", "register"),
     ("app.cli_intake", "register"),
 ]

@@ -1,0 +1,150 @@
+"""``daloy workflow import|export|list|validate|enable|disable|archive|unarchive|remove``.
+
+Names are checked before anything is stored; problems (unknown connections included) are listed
+one a line; a workflow with runs is archived, never removed, so its history stays."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli import CliError, Env, out_json, read_workflow_file
+
+
+def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
+    """The one full validator, told which connections exist so a step naming an unknown one
+    is reported."""
+    from app.core.validation import validate
+    from app.intake import trigger_registry
+    from app.store import connections
+    with env.db.read() as s:
+        known = {c.name for c in connections.list_all(s)}
+    return validate(wf, env.registry.specs, trigger_registry(), connections=known)
+
+
+def report_problems(problems: list, stream: Any = None) -> list:
+    """Print each problem on its own line (stderr unless told) and return the errors."""
+    from app.core.validation import errors
+    for p in problems:
+        print(f"  {p.severity}: {p}", file=stream or sys.stderr)
+    return errors(problems)
+
+
+def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
+    from app.store import workflows
+    wf = read_workflow_file(args.file)
+    if args.name is not None:
+        if (problem := workflows.name_problem(args.name)) is not None:
+            raise CliError(problem)
+        wf.name = args.name
+    errs = report_problems(check_workflow(env, wf))
+    if errs and not args.draft:
+        raise CliError(f"{args.file} has {len(errs)} problem(s); fix them or import with --draft.")
+    with env.db.write() as s:
+        saved = workflows.save(s, wf, has_errors=bool(errs))
+    print(f"Imported “{wf.name}” as version {saved.number}"
+          + ("" if saved.created else " (unchanged)")
+          + (" as a draft, switched off" if errs else "") + ".")
+    return 0
+
+
+def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
+    from app.store import workflows
+    with env.db.read() as s:
+        _row, _v, wf = workflows.load(s, args.name)
+    text = wf.to_json()
+    if args.output:
+        from app.store.datafolder import os_error_sentence
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(os_error_sentence(exc, f"the file {args.output}")) from exc
+        print(f"Exported “{wf.name}” to {args.output}.")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
+    from app.store import workflows
+    with env.db.read() as s:
+        rows = []
+        for r in workflows.list_rows(s, include_archived=True):
+            v = workflows.current_version(s, r)
+            rows.append({"name": r.name, "version": v.number, "enabled": r.enabled,
+                         "archived": r.archived, "draft": v.has_errors, "updated_at": r.updated_at,
+                         "runs_in_flight": workflows.runs_in_flight(s, r)})
+    if args.json:
+        out_json(rows)
+    elif not rows:
+        print("No workflows yet. Import one with: daloy workflow import FILE")
+    else:
+        for r in rows:
+            flags = [f for f, on in (("off", not r["enabled"]), ("draft", r["draft"]),
+                                     ("archived", r["archived"])) if on]
+            print(f"{r['name']}  v{r['version']}  {r['runs_in_flight']} in progress"
+                  + (f"  ({', '.join(flags)})" if flags else ""))
+    return 0
+
+
+def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
+    wf = read_workflow_file(args.file)
+    errs = report_problems(check_workflow(env, wf), sys.stdout)
+    if errs:
+        raise CliError(f"{args.file}: {len(errs)} problem(s).")
+    print(f"{args.file}: “{wf.name}” is valid ({len(wf.steps)} steps).")
+    return 0
+
+
+def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
+    """enable / disable / archive / unarchive / remove: one line each, refused in words."""
+    from app.store import workflows
+    with env.db.write() as s:
+        if args.switch == "remove":
+            workflows.remove(s, args.name)
+        elif args.switch in ("archive", "unarchive"):
+            workflows.set_archived(s, args.name, args.switch == "archive")
+        else:
+            row = workflows.get_row(s, args.name)
+            if row.archived and args.switch == "enable":
+                raise CliError(f"“{args.name}” is archived; unarchive it first "
+                               "(daloy workflow unarchive NAME).")
+            workflows.set_enabled(s, args.name, args.switch == "enable")
+    done = {"enable": "switched on: it takes orders", "disable": "switched off: it takes no "
+            "new orders; runs in progress go on", "archive": "archived: it takes no orders "
+            "and its history is kept", "unarchive": "back from the archive, switched off",
+            "remove": "removed"}[args.switch]
+    print(f"Workflow “{args.name}” {done}.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from app.cli import _Parser
+    wf = sub.add_parser("workflow", help="import, export, list, validate, switch on or off, "
+                                         "archive and remove workflows")
+    wsub = wf.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    p = wsub.add_parser("import", help="import a workflow JSON file (a new version if it exists)")
+    p.add_argument("file")
+    p.add_argument("--name", help="store it under another name")
+    p.add_argument("--draft", action="store_true", help="import even with problems (switched off)")
+    p.set_defaults(handler=cmd_workflow_import)
+    p = wsub.add_parser("export", help="print or save a workflow as JSON (never contains secrets)")
+    p.add_argument("name")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(handler=cmd_workflow_export)
+    p = wsub.add_parser("list", help="list workflows")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_workflow_list)
+    p = wsub.add_parser("validate", help="check a workflow file and list its problems")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_workflow_validate)
+    for verb, text in (("enable", "switch a workflow on: it takes orders"),
+                       ("disable", "switch a workflow off: no new orders, runs in progress go on"),
+                       ("archive", "stop taking orders for good and hide it; its history is kept"),
+                       ("unarchive", "bring an archived workflow back (switched off)"),
+                       ("remove", "delete a workflow that never ran (one with runs: archive)")):
+        p = wsub.add_parser(verb, help=text)
+        p.add_argument("name")
+        p.set_defaults(handler=cmd_workflow_switch, switch=verb)
