@@ -184,6 +184,8 @@ class StepExecutor:
                 self._failed(claim, policy, f"Checking the earlier attempt failed: {exc!r}",
                              retryable=True, outcome_unknown=True, rendered=rendered)
                 return
+            if isinstance(rec, Reconciled) and rec.happened is not None:
+                self.store.note_looked_up(claim, rec.happened)
             if isinstance(rec, Reconciled) and rec.happened:
                 plog.info("earlier attempt had succeeded; not sending again")
                 return succeeded(rec.output, rec.port)

@@ -122,6 +122,9 @@ class Attempt(Base):
     finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     outcome: Mapped[str] = mapped_column(String(30), default="running")
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What the look-up of the earlier unanswered attempt found before this one was sent:
+    # "found", "not found" or None (no look-up). The inbox says it in words (``explain``).
+    looked_up: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class InboxItem(Base):

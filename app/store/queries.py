@@ -3,11 +3,14 @@ the CLI's ``--json`` output and the GUI's views."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select
 from sqlalchemy.orm import Session, defer
 
+from app.store import search
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
 
@@ -33,15 +36,49 @@ def inbox_dict(i: InboxItem) -> dict[str, Any]:
             "resolution": i.resolution}
 
 
-def list_runs(s: Session, *, status: str | None = None, workflow: str | None = None,
-              business_key: str | None = None, limit: int = 100,
-              since: float | None = None, until: float | None = None,
-              after: tuple[float, str] | None = None) -> list[Run]:
-    """Runs, newest first. ``business_key`` matches anywhere in the key (``%`` for a pattern of
-    your own). Keyset paging: ``after`` is the (created_at, id) of the last run of the previous
-    page, so a deep page costs the same as the first (the orders table scrolls 1M runs).
-    The trigger (the whole order) is not loaded: lists do not show it."""
-    q = select(Run).options(defer(Run.trigger))
+def attempt_dict(a: Attempt) -> dict[str, Any]:
+    return {"number": a.number, "started_at": a.started_at, "finished_at": a.finished_at,
+            "outcome": a.outcome, "error": a.error, "looked_up": a.looked_up}
+
+
+# Sort orders of the orders list: the columns compared, in order (the last ones make each
+# position unique for keyset paging), and whether the first may be NULL (an order without a
+# total). Each has an index to walk, so a sorted first page is quick at 1M runs.
+SORTS: dict[str, tuple[tuple[Any, ...], bool]] = {
+    "created": ((Run.created_at, Run.id), False),
+    "order": ((Run.business_key, Run.created_at, Run.id), False),
+    "status": ((Run.status, Run.created_at, Run.id), False),
+    "workflow": ((Run.workflow_name, Run.created_at, Run.id), False),
+    "customer": ((search.run_facts.c.customer, search.run_facts.c.id), False),
+    "total": ((search.run_facts.c.total, search.run_facts.c.id), True),
+}
+
+
+def _past(keys: tuple[Any, ...], values: tuple[Any, ...], descending: bool,
+          nullable: bool) -> ColumnElement[bool]:
+    """Rows after the one whose sort keys are ``values`` (keyset paging). SQLite sorts NULL
+    first, so NULLs come last going down and first going up."""
+    def beyond(k: Any, v: Any, may_be_null: bool) -> ColumnElement[bool]:
+        if descending:
+            return false() if v is None else (or_(k < v, k.is_(None)) if may_be_null else k < v)
+        return k.is_not(None) if v is None else k > v
+
+    terms = []
+    for i, (k, v) in enumerate(zip(keys, values, strict=True)):
+        same = [kk.is_(None) if vv is None else kk == vv
+                for kk, vv in zip(keys[:i], values[:i], strict=True)]
+        terms.append(and_(*same, beyond(k, v, nullable and i == 0)))
+    return or_(*terms)
+
+
+def _runs_query(*, status: str | None, workflow: str | None, business_key: str | None,
+                since: float | None, until: float | None, search_text: str | None,
+                sort: str, descending: bool, after: tuple | None, limit: int | None) -> Select:
+    if sort not in SORTS:
+        raise ValueError(f"Unknown sort “{sort}”; use one of: {', '.join(SORTS)}.")
+    facts = search.run_facts
+    q = (select(Run, facts.c.customer, facts.c.total, facts.c.id)
+         .outerjoin(facts, facts.c.run_id == Run.id).options(defer(Run.trigger)))
     if status:
         q = q.where(Run.status == status)
     if workflow:
@@ -49,15 +86,122 @@ def list_runs(s: Session, *, status: str | None = None, workflow: str | None = N
     if business_key:
         q = q.where(Run.business_key.like(f"%{business_key}%") if "%" not in business_key
                     else Run.business_key.like(business_key))
+    if search_text and search_text.strip():
+        q = q.where(search.matches(search_text))
     if since is not None:
         q = q.where(Run.created_at >= since)
     if until is not None:
         q = q.where(Run.created_at < until)
+    keys, nullable = SORTS[sort]
     if after is not None:
-        q = q.where(or_(Run.created_at < after[0],
-                        and_(Run.created_at == after[0], Run.id < after[1])))
-    q = q.order_by(Run.created_at.desc(), Run.id.desc()).limit(limit)
-    return list(s.scalars(q))
+        q = q.where(_past(keys, tuple(after), descending, nullable))
+    q = q.order_by(*(k.desc() if descending else k.asc() for k in keys))
+    return q.limit(limit) if limit is not None else q
+
+
+def list_runs(s: Session, *, status: str | None = None, workflow: str | None = None,
+              business_key: str | None = None, limit: int = 100,
+              since: float | None = None, until: float | None = None,
+              after: tuple | None = None, search: str | None = None,
+              sort: str = "created", descending: bool = True) -> list[Run]:
+    """Runs, newest first (or by ``sort``: a key of ``SORTS``). ``business_key`` matches
+    anywhere in the key (``%`` for a pattern of your own); ``search`` finds orders by anything
+    they carry (customer, email, phone, SKU, amount, email text: ``app.store.search``).
+    Keyset paging: ``after`` is the last row's sort keys (``OrderRow.cursor``; for the default
+    sort (created_at, id)), so a deep page costs the same as the first (the orders table
+    scrolls 1M runs). The trigger (the whole order) is not loaded: lists do not show it."""
+    q = _runs_query(status=status, workflow=workflow, business_key=business_key, since=since,
+                    until=until, search_text=search, sort=sort, descending=descending,
+                    after=after, limit=limit)
+    return [row[0] for row in s.execute(q)]
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One line of the orders list: the run's columns plus the customer, total and reason
+    (why it waits, in words) an operator scans for. ``cursor`` is ``after`` for the next
+    page in the same sort."""
+
+    id: str
+    workflow: str
+    status: str
+    business_key: str
+    customer: str
+    total: float | None
+    reason: str
+    created_at: float
+    updated_at: float
+    finished_at: float | None
+    practice: bool
+    cancelled: bool
+    cursor: tuple
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("cursor")
+        return d
+
+
+def _cursor(sort: str, run: Run, customer: str, total: float | None, facts_id: int | None
+            ) -> tuple:
+    first = {"created": run.created_at, "order": run.business_key, "status": run.status,
+             "workflow": run.workflow_name, "customer": customer, "total": total}[sort]
+    return (first, facts_id) if sort in ("customer", "total") else \
+        (run.created_at, run.id) if sort == "created" else (first, run.created_at, run.id)
+
+
+def iter_orders(s: Session, *, status: str | None = None, workflow: str | None = None,
+                business_key: str | None = None, since: float | None = None,
+                until: float | None = None, search: str | None = None, sort: str = "created",
+                descending: bool = True, after: tuple | None = None,
+                limit: int | None = None, batch: int = 500) -> Iterator[OrderRow]:
+    """``OrderRow``s matching the filters of ``list_runs``, in its order, read in batches of
+    ``batch`` by keyset (memory stays flat for an export of every order)."""
+    left = limit
+    while left is None or left > 0:
+        size = batch if left is None else min(batch, left)
+        rows = s.execute(_runs_query(status=status, workflow=workflow, business_key=business_key,
+                                     since=since, until=until, search_text=search, sort=sort,
+                                     descending=descending, after=after, limit=size)).all()
+        reasons = waiting_reasons(s, [r[0].id for r in rows if r[0].status == "needs_attention"])
+        for run, customer, total, facts_id in rows:
+            after = _cursor(sort, run, customer or "", total, facts_id)
+            yield OrderRow(run.id, run.workflow_name, run.status, run.business_key,
+                           customer or "", total, reasons.get(run.id, ""), run.created_at,
+                           run.updated_at, run.finished_at, run.practice, run.cancelled, after)
+        if len(rows) < size:
+            return
+        if left is not None:
+            left -= len(rows)
+
+
+def list_orders(s: Session, *, limit: int = 100, **filters: Any) -> list[OrderRow]:
+    """One page of ``OrderRow``s; the filters, sort and ``after`` of ``iter_orders``."""
+    return list(iter_orders(s, limit=limit, batch=limit, **filters))
+
+
+def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
+    """Why each of these runs waits for a person: the headline of its open inbox entry (a
+    decision first), from ``explain.explain_entry``."""
+    from app.store.explain import explain_entry
+    if not run_ids:
+        return {}
+    found: dict[str, str] = {}
+    items = s.scalars(select(InboxItem).where(InboxItem.run_id.in_(run_ids),
+                                              InboxItem.status == "open")
+                      .order_by(InboxItem.kind != "decision", InboxItem.id))
+    for item in items:
+        if item.run_id not in found:
+            found[item.run_id] = explain_entry(s, item).headline
+    return found
+
+
+def run_facts(s: Session, run_id: str) -> tuple[str, float | None]:
+    """The (customer, total) found in the run's order (``""``/None when it has none)."""
+    facts = search.run_facts
+    row = s.execute(select(facts.c.customer, facts.c.total)
+                    .where(facts.c.run_id == run_id)).first()
+    return (row[0] or "", row[1]) if row else ("", None)
 
 
 def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
@@ -82,9 +226,7 @@ def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
     for st in steps:
         sd = step_dict(st)
         sd["title"] = titles.get(st.name, st.name)
-        sd["attempt_log"] = [{"number": a.number, "started_at": a.started_at,
-                              "finished_at": a.finished_at, "outcome": a.outcome,
-                              "error": a.error} for a in attempts if a.step_name == st.name]
+        sd["attempt_log"] = [attempt_dict(a) for a in attempts if a.step_name == st.name]
         d["steps"].append(sd)
     d["inbox"] = [inbox_dict(i) for i in items]
     return d

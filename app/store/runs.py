@@ -105,8 +105,13 @@ class Claim:
 
     @property
     def idempotency_key(self) -> str:
-        # Identical on every retry of this step in this run, unique across runs.
-        return f"daloy-{self.run_id}-{self.step_name}"
+        return idempotency_key(self.run_id, self.step_name)
+
+
+def idempotency_key(run_id: str, step_name: str) -> str:
+    """The key a step's attempts carry: identical on every retry of this step in this run,
+    unique across runs."""
+    return f"daloy-{run_id}-{step_name}"
 
 
 def runner_identity() -> str:
@@ -389,6 +394,16 @@ class RunStore:
             att.error = error
             att.finished_at = now
         return att
+
+    def note_looked_up(self, claim: Claim, happened: bool) -> None:
+        """Remember on this attempt what the look-up of the earlier unanswered one found, so
+        the inbox can say "Daloy checked with the payment service: no charge was made"."""
+        if claim.attempt_id is None:
+            return
+        with self.db.write() as s:
+            att = s.get(Attempt, claim.attempt_id)
+            if att is not None:
+                att.looked_up = "found" if happened else "not found"
 
     def succeed(self, claim: Claim, output: Any, port: str = "out",
                 effects: Iterable[Callable[[Session], None]] = (), *,

@@ -1,0 +1,48 @@
+"""Finding orders by anything an operator remembers: order number, customer name, email, phone,
+product (SKU or name), amount, the text of the email.
+
+Every run's trigger is flattened into ``run_search`` (SQLite FTS5) and its customer and total
+into ``run_facts`` by an SQL trigger on ``runs`` (migration 0005), in the transaction that
+inserts the run: starting a run stays one commit, and every way a run starts is covered.
+This module turns what the operator typed into a safe FTS5 query and gives ``queries`` the
+tables to join. No I/O of its own; no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Float, Integer, String, column, false, select, table
+
+# Not models: FTS5 tables and trigger-filled facts are written only by SQL (migration 0005).
+run_facts = table("run_facts", column("id", Integer), column("run_id", String),
+                  column("customer", String), column("total", Float))
+run_search = table("run_search", column("rowid", Integer), column("body", String))
+
+MAX_WORDS = 12                  # more words only narrow further; a pasted email is cut here
+# What FTS5's unicode61 tokenizer keeps as one token: letters and digits ("_" separates).
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def match_query(text: str) -> str | None:
+    """The FTS5 query for ``text``: each word must appear, as a phrase of its parts, the last
+    part as a prefix ("nena@exa" finds nena@example.com, "SKU-12" finds SKU-12 and SKU-120,
+    "1499.5" finds 1499.50). None when nothing searchable was typed. Operators' text never
+    reaches FTS5's own syntax: only letters and digits are kept, inside quotes."""
+    phrases = []
+    for word in text.split()[:MAX_WORDS]:
+        tokens = _TOKEN.findall(word.lower())
+        if tokens:
+            phrases.append('"' + " ".join(tokens) + '"*')
+    return " ".join(phrases) or None
+
+
+def matches(text: str) -> ColumnElement[bool]:
+    """A condition on ``run_facts.c.id`` (join it to ``runs``) for runs that match ``text``.
+    SQLite only (FTS5), like the engine's hot path."""
+    query = match_query(text)
+    if query is None:
+        return false()
+    # ``body MATCH`` searches that one column, the only one there is.
+    return run_facts.c.id.in_(select(run_search.c.rowid)
+                              .where(run_search.c.body.op("MATCH")(query)))
