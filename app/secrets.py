@@ -1,15 +1,21 @@
 """Credentials through the OS keyring, and nowhere else.
 
 A connection's secrets (passwords, API keys, tokens) are stored under service ``daloy`` with the
-user name ``<connection>:<field>``. Nothing secret is ever written to the database, a log or an
-export. Daloy refuses a plaintext or do-nothing keyring backend unless explicitly allowed
-(``DALOY_ALLOW_INSECURE_KEYRING=1``, for tests and headless servers), and never falls back to
-storing a secret somewhere else. Every secret read or saved here is also handed to
+user name ``<workspace id>/<connection>/<field>``: each data folder (workspace) has its own id
+(``app.store.workspace``), so two workspaces on one computer never share or delete each other's
+secrets. Older Daloy versions used ``<connection>:<field>``; such a secret is moved to the new
+name when it is first needed (and at the first open, by ``app.store.workspace``). Nothing secret
+is ever written to the database, a log or an export. Daloy refuses a plaintext or do-nothing
+keyring backend unless explicitly allowed (``DALOY_ALLOW_INSECURE_KEYRING=1``, for tests and
+headless servers; the plain-file backend ships in the source install and the installed app
+alike), and never falls back to storing a secret somewhere else. What the operator reads about
+the keyring is words; the backend's class name goes to the log (``check_backend_detail``). Every secret read or saved here is also handed to
 ``app.core.redact``, which hides it from error text, inbox entries and log lines.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import unicodedata
 
@@ -19,12 +25,50 @@ import keyring.errors
 from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
 
+log = logging.getLogger("daloy.secrets")
 SERVICE = "daloy"
 _INSECURE = ("plaintext", "file", "null", "fail", "uncrypted", "chainer")
+# The workspace this process works in: set when a data folder's database opens, used by callers
+# that do not say which workspace (one process works in one data folder).
+_current: str | None = None
+# What the operator reads instead of a backend's class name.
+_FRIENDLY = (("winvault", "Windows Credential Manager"), ("macos", "the macOS Keychain"),
+             ("secretservice", "the desktop keyring (GNOME Keyring or KWallet)"),
+             ("kwallet", "KWallet"), ("libsecret", "the desktop keyring (GNOME Keyring)"))
+NO_KEYRING = ("Daloy cannot keep passwords safely on this computer: it has no password store "
+              "(keyring) that Daloy can use, so connections that need a password or token, and "
+              "webhooks, cannot work. On Linux, install or unlock GNOME Keyring or KWallet; on "
+              "Windows or macOS, sign in to your user account normally. Then restart Daloy. "
+              "On a test machine, your administrator can allow a plain-file store (see the "
+              "README, “Credentials”).")
+PLAIN_REFUSED = ("Daloy refuses to keep passwords here: the only password store on this computer "
+                 "is a plain file that anyone using the computer can read, so connections that "
+                 "need a password or token, and webhooks, cannot work. Install or unlock the "
+                 "computer's password store (GNOME Keyring or KWallet on Linux), then restart "
+                 "Daloy. On a test machine, your administrator can allow the plain file (see "
+                 "the README, “Credentials”).")
 
 
 class KeyringUnavailable(DaloyError):
     pass
+
+
+def use_workspace(workspace: str | None) -> None:
+    """Secrets read or saved without naming a workspace belong to ``workspace`` from now on."""
+    global _current
+    _current = workspace
+
+
+def current_workspace() -> str | None:
+    return _current
+
+
+def _space(workspace: str | None) -> str:
+    space = workspace or _current
+    if not space:
+        raise KeyringUnavailable("No data folder is open, so Daloy does not know whose passwords "
+                                 "to use. Open a data folder, then try again.")
+    return space
 
 
 def backend_name() -> str:
@@ -37,21 +81,29 @@ def insecure_allowed() -> bool:
 
 
 def check_backend() -> tuple[bool, str]:
-    """(usable, sentence). Plaintext, file and no-op backends are refused unless allowed."""
+    """(usable, sentence for the operator). Plaintext, file and no-op backends are refused unless
+    allowed. The sentence names no backend class or environment variable: those are in
+    ``check_backend_detail`` (for the log and an inbox entry's details)."""
     name = backend_name()
     lowered = name.lower()
     if "fail" in lowered or "null" in lowered:
-        return False, ("No system keyring is available, so Daloy cannot keep passwords safely. "
-                       "Install or unlock the desktop keyring (Windows Credential Manager, "
-                       "GNOME Keyring or KWallet), then restart Daloy.")
+        return False, NO_KEYRING
     if is_plain_file(name):
         if not insecure_allowed():
-            return False, (f"The keyring in use ({name}) stores passwords in a plain file. "
-                           "Daloy refuses it; use the system keyring, or set "
-                           "DALOY_ALLOW_INSECURE_KEYRING=1 on a test or headless machine.")
-        return True, (f"Passwords are kept in a plain file ({name}), as "
-                      "DALOY_ALLOW_INSECURE_KEYRING allows: for a test machine only.")
-    return True, f"Passwords are kept in {name}."
+            return False, PLAIN_REFUSED
+        return True, ("Passwords are kept in a plain file, as this computer is set up for "
+                      "testing: for a test machine only.")
+    friendly = next((words for key, words in _FRIENDLY if key in lowered), "the system keyring")
+    return True, f"Passwords are kept in {friendly}."
+
+
+def check_backend_detail() -> str:
+    """The technical side of ``check_backend``, for the log and an entry's details."""
+    name = backend_name()
+    if is_plain_file(name) and not insecure_allowed():
+        return (f"keyring backend {name} stores secrets in a plain file; refused unless "
+                "DALOY_ALLOW_INSECURE_KEYRING=1 (test or headless machines only).")
+    return f"keyring backend {name}; DALOY_ALLOW_INSECURE_KEYRING={'1' if insecure_allowed() else 'unset'}."
 
 
 def is_plain_file(name: str | None = None) -> bool:
@@ -62,11 +114,53 @@ def is_plain_file(name: str | None = None) -> bool:
 def _require_backend() -> None:
     ok, message = check_backend()
     if not ok:
+        log.warning("keyring refused: %s", check_backend_detail())
         raise KeyringUnavailable(message)
 
 
-def _user(connection: str, field: str) -> str:
+def user_name(workspace: str, connection: str, field: str) -> str:
+    """The keyring user name of a secret: the workspace id first, so one never meets another's."""
+    return f"{workspace}/{connection}/{field}"
+
+
+def trigger_secret_name(workflow: str, trigger: str) -> str:
+    """The name under which a web address (webhook trigger) keeps its token."""
+    return f"trigger:{workflow}/{trigger}"
+
+
+def legacy_user_name(connection: str, field: str) -> str:
+    """The name an older Daloy used, shared by every data folder on the computer."""
     return f"{connection}:{field}"
+
+
+def move_legacy(connection: str, field: str, workspace: str) -> str | None:
+    """The secret an older Daloy saved under the shared name, moved to ``workspace``'s name:
+    written under the new name and read back first, only then removed under the old one (a crash
+    in between leaves a copy, never nothing). When the new name already holds a different value
+    the old one is left alone: it may still belong to another not-yet-upgraded workspace.
+    Returns the secret under the new name, or None when there is none. May raise KeyringError."""
+    old_user, new_user = legacy_user_name(connection, field), user_name(workspace, connection, field)
+    old = keyring.get_password(SERVICE, old_user)
+    current = keyring.get_password(SERVICE, new_user)
+    if old is None:
+        return current
+    if current is None:
+        keyring.set_password(SERVICE, new_user, old)
+        current = keyring.get_password(SERVICE, new_user)
+    if current == old:
+        try:
+            keyring.delete_password(SERVICE, old_user)
+        except keyring.errors.PasswordDeleteError:
+            pass
+        log.info("moved the saved %s of connection %s to this workspace's name", field,
+                 connection)
+    return current
+
+
+def _read(connection: str, field: str, workspace: str | None) -> str | None:
+    space = _space(workspace)
+    value = keyring.get_password(SERVICE, user_name(space, connection, field))
+    return value if value is not None else move_legacy(connection, field, space)
 
 
 class SecretRejected(DaloyError):
@@ -94,24 +188,25 @@ def has_control_characters(value: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" for ch in value)
 
 
-def set_secret(connection: str, field: str, value: str) -> None:
-    """Store a cleaned secret (see ``clean``); from now on it is hidden from every error and
-    log line this process writes."""
+def set_secret(connection: str, field: str, value: str, workspace: str | None = None) -> None:
+    """Store a cleaned secret (see ``clean``) for ``workspace`` (default: this process's); from
+    now on it is hidden from every error and log line this process writes."""
     value = clean(connection, field, value)
     _require_backend()
+    space = _space(workspace)
     redact.remember([value])
     try:
-        keyring.set_password(SERVICE, _user(connection, field), value)
+        keyring.set_password(SERVICE, user_name(space, connection, field), value)
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(f"The keyring refused to store the {field} of connection "
                                  f"“{connection}” ({exc}). Unlock the keyring and try again.") from exc
 
 
-def get_secret(connection: str, field: str) -> str:
+def get_secret(connection: str, field: str, workspace: str | None = None) -> str:
     """The secret, or a ConfigurationError that says which connection and what to do."""
     _require_backend()
     try:
-        value = keyring.get_password(SERVICE, _user(connection, field))
+        value = _read(connection, field, workspace)
     except keyring.errors.KeyringError as exc:
         raise ConfigurationError(f"The keyring is locked or unavailable, so the {field} of "
                                  f"connection “{connection}” cannot be read ({exc}). Unlock it, "
@@ -124,7 +219,7 @@ def get_secret(connection: str, field: str) -> str:
     return value
 
 
-def remember_saved(fields: dict[str, tuple[str, ...]]) -> None:
+def remember_saved(fields: dict[str, tuple[str, ...]], workspace: str | None = None) -> None:
     """Hide the saved secrets of these connections ({connection: secret fields}) from every
     error and log line from now on. Without a usable keyring there is nothing to read (and
     nothing a step could send)."""
@@ -134,21 +229,23 @@ def remember_saved(fields: dict[str, tuple[str, ...]]) -> None:
     for connection, names in fields.items():
         for field in names:
             try:
-                values.append(keyring.get_password(SERVICE, _user(connection, field)))
+                values.append(_read(connection, field, workspace))
             except keyring.errors.KeyringError:
                 continue
     redact.remember(values)
 
 
-def has_secret(connection: str, field: str) -> bool:
+def has_secret(connection: str, field: str, workspace: str | None = None) -> bool:
     try:
-        return keyring.get_password(SERVICE, _user(connection, field)) is not None
+        return _read(connection, field, workspace) is not None
     except keyring.errors.KeyringError:
         return False
 
 
-def delete_secret(connection: str, field: str) -> None:
+def delete_secret(connection: str, field: str, workspace: str | None = None) -> None:
+    """Remove this workspace's secret only: another workspace's, even under the same connection
+    name, is never touched."""
     try:
-        keyring.delete_password(SERVICE, _user(connection, field))
+        keyring.delete_password(SERVICE, user_name(_space(workspace), connection, field))
     except keyring.errors.PasswordDeleteError:
         pass

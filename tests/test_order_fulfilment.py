@@ -135,6 +135,8 @@ def test_the_secret_appears_nowhere_but_the_keyring(shop, data_dir, smtp_sink, t
     import logging
 
     import keyring
+
+    from app import secrets
     (data_dir / "logs").mkdir(exist_ok=True)
     handler = logging.FileHandler(data_dir / "logs" / "daloy.log")
     logging.getLogger().addHandler(handler)
@@ -146,7 +148,7 @@ def test_the_secret_appears_nowhere_but_the_keyring(shop, data_dir, smtp_sink, t
         logging.getLogger().removeHandler(handler)
         logging.getLogger().setLevel(previous)
         handler.close()
-    assert keyring.get_password("daloy", "shop-email:password") == CANARY
+    assert keyring.get_password("daloy", secrets.user_name(secrets.current_workspace(), "shop-email", "password")) == CANARY
 
 
 def _run_and_check(shop, data_dir, smtp_sink, tmp_path):

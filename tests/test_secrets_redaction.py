@@ -158,7 +158,7 @@ def test_line_endings_of_a_piped_token_are_dropped(data_dir, keyring_tmp, monkey
     token = canary()
     code, said = add_with_stdin(data_dir, monkeypatch, capsys, "pay", token + ending)
     assert code == 0 and "secret stored" in said
-    assert keyring.get_password("daloy", "pay:token") == token
+    assert keyring.get_password("daloy", secrets.user_name(secrets.current_workspace(), "pay", "token")) == token
 
 
 @pytest.mark.parametrize("text, words", [("\r\n", "is empty"), ("", "is empty"),
@@ -168,7 +168,7 @@ def test_an_empty_or_garbled_token_is_refused_in_words(data_dir, keyring_tmp, mo
                                                        text, words):
     code, said = add_with_stdin(data_dir, monkeypatch, capsys, "pay", text)
     assert code == 1 and words in said and "secret stored" not in said and "en-1234" not in said
-    assert keyring.get_password("daloy", "pay:token") is None
+    assert keyring.get_password("daloy", secrets.user_name(secrets.current_workspace(), "pay", "token")) is None
     assert cli(["--data-dir", str(data_dir), "connection", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []          # nothing half-saved
 

@@ -33,6 +33,8 @@ from urllib.parse import unquote
 
 from waitress import wasyncore
 
+from app import secrets
+from app.core.errors import DaloyError
 from app.core.model import Trigger, Workflow
 from app.intake.web_form import FORM_MAX_BODY, OrderForm, form_enabled, settings
 from app.intake.web_guard import (
@@ -45,6 +47,7 @@ from app.intake.web_guard import (
 )
 from app.store import intake as repo
 from app.store.runs import RunStore
+from app.store.workspace import note_keyring
 
 log = logging.getLogger("daloy.intake.web")
 MAX_BODY = 256 * 1024
@@ -57,7 +60,7 @@ _KEY = re.compile(r"[\x21-\x7e]{1,200}", re.ASCII)    # visible ASCII: signed by
 
 
 def secret_name(workflow: str, trigger: str) -> str:
-    return f"trigger:{workflow}/{trigger}"
+    return secrets.trigger_secret_name(workflow, trigger)
 
 
 def ensure_token(workflow: str, trigger: str) -> str:
@@ -177,7 +180,10 @@ class WebIntake:
 
     def webhook(self, wf: Workflow, trig: Trigger, env: dict[str, Any], body: bytes,
                 ctype: str) -> Answer:
-        token = self._token(wf, trig)
+        try:
+            token = self._token(wf, trig)
+        except DaloyError as exc:       # a refused or locked keyring: said, not a traceback
+            return self._no_token(wf, trig, exc)
         idem = env.get("HTTP_IDEMPOTENCY_KEY")
         if idem is not None and not _KEY.fullmatch(idem):
             return error(400, "Idempotency-Key must be 1 to 200 visible ASCII characters.")
@@ -202,6 +208,21 @@ class WebIntake:
         except Exception:
             self.seen.release(signature)       # nothing stored: the sender may send it again
             raise
+
+    def _no_token(self, wf: Workflow, trig: Trigger, exc: DaloyError) -> Answer:
+        """The address's token cannot be read: the sender gets a 503 in words to send again
+        later; the operator sees it in intake health and the inbox (one entry)."""
+        channel = f"{wf.name}/{trig.id}"
+        log.warning("web address %s: its token cannot be read: %s", channel, exc)
+        try:
+            repo.record_error(self.store.db, channel, "webhook",
+                              f"Orders sent to this web address are refused: {exc}")
+            note_keyring(self.store.db, str(exc))
+        except Exception:  # noqa: BLE001 - the answer below still goes out
+            log.exception("could not note the unreadable token of %s", channel)
+        return error(503, "Daloy cannot read this address's token on its computer right now, so "
+                          "nothing was stored. Please send it again later; the shop has been "
+                          "told.", {"Retry-After": "300"})
 
     def _check_signature(self, token: str, env: dict[str, Any], body: bytes,
                          idem: str) -> tuple[str, Answer | None]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import secrets
 from app.core.errors import ConfigurationError, DaloyError
-from app.store import audit
+from app.store import audit, workspace
 from app.store.db import Database
 from app.store.models import Connection
 
@@ -85,10 +85,11 @@ def save(s: Session, name: str, kind: str, settings: dict[str, Any],
         s.add(row)
     else:
         row.kind, row.settings, row.updated_at = kind, dict(settings), now
+    space = workspace.id_in(s)
     for field, value in (secret_values or {}).items():
         if field not in k.secrets:
             raise ConnectionError_(f"“{field}” is not a secret of a {k.title} connection.")
-        secrets.set_secret(name, field, value)
+        secrets.set_secret(name, field, value, space)
     audit.record(s, who, "connection_saved", after={"name": name, "kind": kind,
                                                     "settings": dict(settings)})
     return row
@@ -98,8 +99,9 @@ def remove(s: Session, name: str, who: str | None = None) -> None:
     row = s.get(Connection, name)
     if row is None:
         raise ConnectionError_(f"There is no connection called “{name}”.")
+    space = workspace.id_in(s)
     for field in KINDS[row.kind].secrets if row.kind in KINDS else ():
-        secrets.delete_secret(name, field)
+        secrets.delete_secret(name, field, space)    # this workspace's only
     s.delete(row)
     audit.record(s, who, "connection_removed", after={"name": name})
 
@@ -113,11 +115,15 @@ class ConnectionProvider:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        # The engine starts here: from now on the saved secrets of this data folder are hidden
-        # from every error, inbox entry and log line, even ones raised before a step reads them.
+        # The engine starts here: this workspace's id (and secrets moved from older names), a
+        # refused keyring said in the inbox, and from now on the saved secrets of this data
+        # folder hidden from every error, inbox entry and log line, even ones raised before a
+        # step reads them.
+        self.workspace = workspace.open_workspace(db) or workspace.id_of(db)
+        workspace.note_keyring(db)
         with db.read() as s:
             fields = {c.name: KINDS[c.kind].secrets for c in list_all(s) if c.kind in KINDS}
-        secrets.remember_saved(fields)
+        secrets.remember_saved(fields, self.workspace)
 
     def get(self, name: str, kind: str | None = None) -> dict[str, Any]:
         with self.db.read() as s:
@@ -131,7 +137,10 @@ class ConnectionProvider:
             return {"name": row.name, "kind": row.kind, **(row.settings or {})}
 
     def secret(self, name: str, field: str) -> str:
-        return secrets.get_secret(name, field)
+        return secrets.get_secret(name, field, self.workspace)
+
+    def has_secret(self, name: str, field: str) -> bool:
+        return secrets.has_secret(name, field, self.workspace)
 
     def http(self, name: str) -> dict[str, Any]:
         conn = self.get(name)
@@ -139,7 +148,7 @@ class ConnectionProvider:
             raise ConfigurationError(f"Connection “{name}” is a {conn['kind']} connection, not a "
                                      "web API.")
         headers = {}
-        if secrets.has_secret(name, "token") or conn.get("auth_header"):
+        if self.has_secret(name, "token") or conn.get("auth_header"):
             # A token saved before line endings were stripped on input still works; one with a
             # control character inside would be refused by the HTTP library in an error that
             # repeats it, so it is refused here in words instead.

@@ -99,6 +99,8 @@ class Database:
                 raise
             raise datafolder.DataFolderError(sentence) from exc
         datafolder.mark(path)
+        from app.store.workspace import open_workspace
+        open_workspace(db)      # this folder's secrets (keyring names), moved from older names once
         return db
 
     @property

@@ -154,6 +154,8 @@ def test_runs_table_pages_lazily_and_searches(gui, qtbot):
 
 def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     import keyring
+
+    from app import secrets
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLineEdit
     ctx, window = gui
@@ -165,7 +167,7 @@ def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     window.findChild(QLineEdit, "secret_token").setText("tok-canary-55")
     qtbot.mouseClick(page.save_b, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.result.text() == "Saved “gateway”.", timeout=5000)
-    assert keyring.get_password("daloy", "gateway:token") == "tok-canary-55"
+    assert keyring.get_password("daloy", secrets.user_name(secrets.current_workspace(), "gateway", "token")) == "tok-canary-55"
     assert ctx.db.execute_sql("select settings from connections") == [('{"base_url": "http://127.0.0.1:9"}',)]
     qtbot.waitUntil(lambda: page.list.count() == 1 and "gateway" in page.list.item(0).text(), timeout=5000)
     qtbot.mouseClick(page.test_b, Qt.MouseButton.LeftButton)
