@@ -7,6 +7,8 @@ writes an audit entry (who, when, what, before and after). A held run continues 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -272,6 +274,48 @@ def _answer_problem(fields: list[Any], option: str, values: dict[str, Any]) -> s
             return (f"“{value}” is not one of the choices for “{label}”: "
                     f"{', '.join(map(str, allowed)) or 'none'}.")
     return None
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """What one entry of a bulk action came to: ``message`` is the confirmation ("Order 3001 is
+    running again.") or, when ``ok`` is False, why it was refused."""
+
+    item_id: int
+    ok: bool
+    message: str
+
+
+BULK_ACTIONS = ("retry", "skip", "cancel")
+
+
+def bulk(actions: OperatorActions, item_ids: Iterable[int], action: str, *,
+         who: str | None = None, output: Any = None, port: str = "out",
+         note: str = "") -> list[BulkResult]:
+    """Retry, skip or cancel several inbox entries at once: each is its own action (its own
+    transaction and audit entry, exactly as if done one by one), so one that is refused (already
+    resolved, a decision that needs an option) is reported and the rest go on. ``note`` is the
+    cancel reason. Returns one result per entry, in the order given."""
+    if action not in BULK_ACTIONS:
+        raise ActionRefused(f"“{action}” cannot be applied to several entries at once; use one "
+                            f"of: {', '.join(BULK_ACTIONS)}.")
+    results = []
+    for item_id in item_ids:
+        try:
+            item = actions.item(item_id)
+            order = f"Order {item.business_key}" if item.business_key else \
+                f"The order of “{item.workflow_name}”"
+            if action == "cancel" and item.run_id and item.status == "open":
+                actions.cancel(item.run_id, who=who, reason=note)
+                done = f"{order} was cancelled."
+            else:
+                actions.resolve(item_id, action, output=output, port=port, who=who)
+                done = (f"{order} is running again." if action == "retry" else
+                        f"{order} goes on without “{item.step_name}”.")
+            results.append(BulkResult(item_id, True, done))
+        except ActionRefused as exc:
+            results.append(BulkResult(item_id, False, str(exc)))
+    return results
 
 
 def _is_decision(s: Session, row: StepRun) -> bool:

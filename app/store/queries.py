@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select
 from sqlalchemy.orm import Session, defer
@@ -235,3 +236,37 @@ def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
 def open_inbox(s: Session) -> list[dict[str, Any]]:
     return [inbox_dict(i) for i in s.scalars(select(InboxItem).where(InboxItem.status == "open")
                                               .order_by(InboxItem.created_at))]
+
+
+def system_of(step_input: Any) -> str | None:
+    """Which outside system a step talks to, as a key that is equal for steps that share it:
+    its connection (``connection:shop-mail``), else the host and port of its URL
+    (``host:pay.example.com:443``). None for a step that calls nothing."""
+    if not isinstance(step_input, dict):
+        return None
+    if step_input.get("connection"):
+        return f"connection:{step_input['connection']}"
+    url = step_input.get("url") or step_input.get("webhook_url")
+    if not url:
+        return None
+    parts = urlsplit(str(url))
+    if not parts.hostname:
+        return None
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme, 0)
+    except ValueError:                  # a port that is no number: the host still groups
+        port = 0
+    return f"host:{parts.hostname.lower()}:{port}"
+
+
+def waiting_on_same_system(s: Session, item_id: int) -> list[int]:
+    """Open entries whose step failed against the same system as entry ``item_id``'s ("all
+    waiting on the payment service"), oldest first, ``item_id`` included. Empty when that
+    entry is no failed step or its step calls nothing outside."""
+    rows = s.execute(select(InboxItem.id, StepRun.input).join(
+        StepRun, and_(StepRun.run_id == InboxItem.run_id, StepRun.name == InboxItem.step_name))
+        .where(InboxItem.status == "open", InboxItem.kind == "step_failed")
+        .order_by(InboxItem.created_at, InboxItem.id)).all()
+    systems = {i: system_of(inp) for i, inp in rows}
+    mine = systems.get(item_id)
+    return [i for i, system in systems.items() if mine is not None and system == mine]
