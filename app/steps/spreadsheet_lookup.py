@@ -50,8 +50,17 @@ SPEC = StepSpec(
         Field("at_least", TEMPLATE, "At least", placeholder="1",
               help="With “List every row” and an available column: the smallest amount a row "
                    "must hold (default 1)."),
+        Field("leave_out", TEMPLATE, "Leave out keys",
+              placeholder="{{ steps.check_stock.output.short | map(attribute='key') | list }}",
+              help="With “List every row”: keys not to list (the product that ran out)."),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=10, backoff=2, max_delay=600, timeout=60),
+    # A found row with stock on hand: the shape the order checks read (rows, ready, short).
+    sample_output=lambda c: {"found": True, "rows": {"SAMPLE-1": {"SKU": "SAMPLE-1",
+                                                                   "Available": 10}},
+                             "row": {"SKU": "SAMPLE-1", "Available": 10}, "missing": [],
+                             "short": [], "all_available": True, "ready": [], "later": [],
+                             "ready_total": 0, "list": [], "count": 0},
     icon="fa5s.table",
 )
 
@@ -126,9 +135,14 @@ def list_rows(table: sheets.Table, inp: dict) -> StepResult:
     ``at_least`` (the products a person may pick as a substitute)."""
     column = inp.get("available_column")
     floor = _number(inp.get("at_least")) if inp.get("at_least") not in (None, "") else 1
+    leave_out = inp.get("leave_out") or []
+    skip = {str(k).strip() for k in (leave_out if isinstance(leave_out, list) else [leave_out])}
+    key_column = table.header[table.column(inp["key_column"])]
     found = []
     for i in range(len(table.rows)):
         row = table.as_dict(i)
+        if str(row.get(key_column)).strip() in skip:
+            continue
         if column and _number(row.get(table.header[table.column(column)])) < floor:
             continue
         found.append(row)
