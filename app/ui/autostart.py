@@ -1,8 +1,14 @@
-"""“Start Daloy when I log in”: the Windows Run key (per user) or an XDG autostart entry."""
+"""“Start Daloy when I log in”: the Windows Run key (per user) or an XDG autostart entry.
+
+The entry starts Daloy on the data folder (workspace) it was switched on from, so a shop kept
+in another folder than the default comes back on its own orders after a restart.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,10 +17,34 @@ from PySide6.QtCore import QSettings
 RUN_KEY = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"
 
 
-def command() -> str:
-    if getattr(sys, "frozen", False):
-        return f'"{sys.executable}"'
-    return f'"{sys.executable}" -m app'
+def arguments(data_dir: Path | str | None = None) -> list[str]:
+    """The command line that starts this Daloy (frozen app or source run) on ``data_dir``."""
+    args = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "app"]
+    if data_dir is not None:
+        args += ["--data-dir", str(Path(data_dir).resolve())]
+    return args
+
+
+def command(data_dir: Path | str | None = None) -> str:
+    """For the Windows Run key: quoted the way Windows splits a command line."""
+    return subprocess.list2cmdline(arguments(data_dir))
+
+
+def desktop_exec(args: list[str]) -> str:
+    """An XDG ``Exec=`` value: each argument quoted with ``"``, ``` ` $ \\`` escaped inside
+    the quotes and ``%`` doubled (the Exec rules), then backslashes and line breaks escaped
+    once more because the whole value is a desktop-file string."""
+    def quoted(arg: str) -> str:
+        return '"' + re.sub(r'(["`$\\])', r"\\\1", arg).replace("%", "%%") + '"'
+    value = " ".join(quoted(a) for a in args)
+    return (value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+            .replace("\r", "\\r"))
+
+
+def desktop_entry(data_dir: Path | str | None = None) -> str:
+    return ("[Desktop Entry]\nType=Application\nName=Daloy\n"
+            f"Exec={desktop_exec(arguments(data_dir))}\nIcon=daloy\n"
+            "X-GNOME-Autostart-enabled=true\nComment=Keeps your orders flowing\n")
 
 
 def _xdg_file() -> Path:
@@ -28,19 +58,17 @@ def is_enabled() -> bool:
     return _xdg_file().exists()
 
 
-def set_enabled(on: bool) -> None:
+def set_enabled(on: bool, data_dir: Path | str | None = None) -> None:
     if sys.platform == "win32":
         settings = QSettings(RUN_KEY, QSettings.Format.NativeFormat)
         if on:
-            settings.setValue("Daloy", command())
+            settings.setValue("Daloy", command(data_dir))
         else:
             settings.remove("Daloy")
         return
     path = _xdg_file()
     if on:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("[Desktop Entry]\nType=Application\nName=Daloy\n"
-                        f"Exec={command()}\nIcon=daloy\nX-GNOME-Autostart-enabled=true\n"
-                        "Comment=Keeps your orders flowing\n", encoding="utf-8")
+        path.write_text(desktop_entry(data_dir), encoding="utf-8")
     else:
         path.unlink(missing_ok=True)
