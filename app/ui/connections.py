@@ -1,5 +1,8 @@
 """Connections: create, edit, test and remove. Secrets go to the keyring only; the form never
-shows a saved secret, only whether one is saved. "Test connection" runs off the GUI thread."""
+shows a saved secret, only whether one is saved. Each kind has its own form (``connection_form``);
+"Test connection" tries the values as typed, before Save, off the GUI thread, and says what went
+wrong in words (the technical detail folded away). The "Web addresses" tab shows where orders
+can be posted (``web_addresses``)."""
 
 from __future__ import annotations
 
@@ -15,36 +18,36 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import secrets
-from app.steps.probes import probe
-from app.store import connections
-from app.store.connections import KINDS, ConnectionProvider
+from app.steps.connection_check import check
+from app.store import connections, workspace
+from app.store.connections import KINDS
+from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import BAD, OK, WARN, icon
 from app.ui.text import PlainLabel, confirm
+from app.ui.web_addresses import WebAddresses
 
 KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
               "marketplace": "fa5s.store", "database": "fa5s.database"}
 
 
 def load_all(ctx: AppContext) -> list[dict[str, Any]]:
+    space = workspace.id_of(ctx.db)
     with ctx.db.read() as s:
         rows = connections.list_all(s)
         out = [{"name": c.name, "kind": c.kind, "settings": dict(c.settings or {})} for c in rows]
     for c in out:
         kind = KINDS.get(c["kind"])
-        c["secrets"] = {f: secrets.has_secret(c["name"], f) for f in (kind.secrets if kind else ())}
+        c["secrets"] = {f: secrets.has_secret(c["name"], f, space)
+                        for f in (kind.secrets if kind else ())}
     return out
-
-
-HINTS = {"security": "ssl, starttls, or plain (this computer only)",
-         "ca_file": "only for a server with its own certificate",
-         "port": "the usual one when empty"}
 
 
 class ConnectionsPage(Page):
@@ -58,6 +61,8 @@ class ConnectionsPage(Page):
         color = BAD if not ok else WARN if secrets.is_plain_file() else OK
         self.keyring_note.setStyleSheet(f"color: {color}")
         lay.addWidget(self.keyring_note)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("connectionTabs")
         split = QSplitter()
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -82,9 +87,8 @@ class ConnectionsPage(Page):
         self.kind.currentIndexChanged.connect(lambda _i: self._rebuild_fields())
         self.form.addRow("Name", self.name)
         self.form.addRow("Kind", self.kind)
-        self.dynamic = QFormLayout()
-        self.fields: dict[str, QLineEdit] = {}
-        self.secret_fields: dict[str, QLineEdit] = {}
+        self.dynamic = QVBoxLayout()
+        self.kind_form: ConnectionForm | None = None
         buttons = QHBoxLayout()
         self.save_b = QPushButton(icon("fa5s.save", "white"), "Save")
         self.save_b.setObjectName("primary")
@@ -98,45 +102,35 @@ class ConnectionsPage(Page):
         self.save_b.clicked.connect(self._save)
         self.test_b.clicked.connect(self._test)
         self.remove_b.clicked.connect(self._remove)
-        self.result = PlainLabel()
-        self.result.setObjectName("connectionResult")
-        self.result.setWordWrap(True)
+        self.outcome = ResultView()
+        self.result = self.outcome.result
         fl.addLayout(self.form)
         fl.addLayout(self.dynamic)
         fl.addLayout(buttons)
-        fl.addWidget(self.result)
+        fl.addWidget(self.outcome)
         fl.addStretch(1)
         split.addWidget(form_w)
         split.setSizes([260, 600])
-        lay.addWidget(split, 1)
+        self.tabs.addTab(split, icon("fa5s.plug"), "Connections")
+        self.web = WebAddresses(ctx)
+        self.tabs.addTab(self.web, icon("fa5s.globe"), "Web addresses")
+        lay.addWidget(self.tabs, 1)
         self.rows: list[dict[str, Any]] = []
         self._rebuild_fields()
         self.refresh()
 
     def _rebuild_fields(self, values: dict[str, Any] | None = None,
                         saved: dict[str, bool] | None = None) -> None:
-        while self.dynamic.rowCount():
-            self.dynamic.removeRow(0)
-        kind = KINDS[self.kind.currentData()]
-        self.fields, self.secret_fields = {}, {}
-        for f in kind.settings:
-            e = QLineEdit(str((values or {}).get(f, "")))
-            e.setObjectName(f"setting_{f}")
-            e.setPlaceholderText(HINTS.get(f, ""))
-            self.fields[f] = e
-            label = f.replace("_", " ").capitalize().replace("Ca file", "CA certificate file")
-            self.dynamic.addRow(label, e)
-        for f in kind.secrets:
-            e = QLineEdit()
-            e.setObjectName(f"secret_{f}")
-            e.setEchoMode(QLineEdit.EchoMode.Password)
-            e.setPlaceholderText("saved in the keyring — type to replace" if (saved or {}).get(f)
-                                 else "kept in the system keyring, never in Daloy's files")
-            self.secret_fields[f] = e
-            self.dynamic.addRow(f.capitalize(), e)
+        if self.kind_form is not None:
+            self.dynamic.removeWidget(self.kind_form)
+            self.kind_form.deleteLater()
+        self.kind_form = ConnectionForm(self.kind.currentData(), values, saved)
+        self.kind_form.setObjectName("connectionForm")
+        self.dynamic.addWidget(self.kind_form)
 
     def refresh(self) -> None:
         self.ctx.background(lambda: load_all(self.ctx), self._loaded)
+        self.web.refresh()
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
@@ -163,7 +157,7 @@ class ConnectionsPage(Page):
         if row is None:
             return
         if row["name"] != self.name.text():
-            self.result.setText("")
+            self.outcome.show_text("")
         self.name.setText(row["name"])
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(row["kind"]))
@@ -177,18 +171,14 @@ class ConnectionsPage(Page):
         self.name.setFocus()
 
     def _values(self) -> tuple[str, str, dict[str, Any], dict[str, str]]:
-        settings = {}
-        for k, e in self.fields.items():
-            text = e.text().strip()
-            if text:
-                settings[k] = int(text) if text.isdigit() else text
-        new_secrets = {k: e.text() for k, e in self.secret_fields.items() if e.text()}
-        return self.name.text().strip(), self.kind.currentData(), settings, new_secrets
+        assert self.kind_form is not None
+        return (self.name.text().strip(), self.kind.currentData(), self.kind_form.settings(),
+                self.kind_form.typed_secrets())
 
     def _save(self) -> None:
         name, kind, settings, new_secrets = self._values()
         if not name:
-            self.result.setText("Give the connection a name first.")
+            self.outcome.show_text("Give the connection a name first.", False)
             return
 
         def save() -> None:
@@ -198,9 +188,22 @@ class ConnectionsPage(Page):
         self._run(save, f"Saved “{name}”.", then=self.refresh)
 
     def _test(self) -> None:
-        name = self.name.text().strip()
-        self.result.setText(f"Testing “{name}”…")
-        self._run(lambda: probe(ConnectionProvider(self.ctx.db), name), None)
+        """Tries the values in the form, saved or not (a secret left empty: the saved one)."""
+        name, kind, settings, typed = self._values()
+        name = name or "new connection"
+        self.outcome.show_text(f"Testing “{name}”…")
+        self.test_b.setEnabled(False)
+
+        def done(sentence: object) -> None:
+            self.test_b.setEnabled(True)
+            self.outcome.show_text(str(sentence), True)
+
+        def failed(exc: BaseException) -> None:
+            self.test_b.setEnabled(True)
+            self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
+
+        self.ctx.background(lambda: check(self.ctx.db, name, kind, settings, typed), done, failed,
+                            owner=self)
 
     def _remove(self) -> None:
         name = self.name.text().strip()
@@ -220,15 +223,13 @@ class ConnectionsPage(Page):
 
     def _run(self, fn, done: str | None, then=None) -> None:  # noqa: ANN001
         def ok(result: object) -> None:
-            self.result.setStyleSheet(f"color: {OK}")
-            self.result.setText(done or str(result))
-            for e in self.secret_fields.values():
-                e.clear()
+            self.outcome.show_text(done or str(result), True)
+            if self.kind_form is not None:
+                self.kind_form.clear_secrets()
             if then:
                 then()
 
         def failed(exc: BaseException) -> None:
-            self.result.setStyleSheet(f"color: {BAD}")
-            self.result.setText(str(exc))
+            self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
 
         self.ctx.background(fn, ok, failed)

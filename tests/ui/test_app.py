@@ -171,7 +171,7 @@ def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     assert ctx.db.execute_sql("select settings from connections") == [('{"base_url": "http://127.0.0.1:9"}',)]
     qtbot.waitUntil(lambda: page.list.count() == 1 and "gateway" in page.list.item(0).text(), timeout=5000)
     qtbot.mouseClick(page.test_b, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Could not connect" in page.result.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "Nothing answers at http://127.0.0.1:9" in page.result.text(), timeout=15000)
 
 
 def test_quit_after_and_single_instance(tmp_path):

@@ -1,0 +1,238 @@
+"""One form per connection kind, with choices instead of free text: the email provider fills in
+server, port and security (and shows its app-password hint), security is a list, the port a
+number, the CA file is chosen from disk. ``ResultView`` shows a test's outcome as plain,
+redacted text, its technical detail folded away under “Details”."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import redact
+from app.steps.mail_presets import BY_KEY, PRESETS, SECURITY_CHOICES, USUAL_PORTS, preset_for
+from app.store.connections import KINDS
+from app.ui.style import BAD, MUTED, OK
+from app.ui.text import PlainLabel
+
+LABELS = {"host": "Server", "port": "Port", "security": "Security", "username": "User name",
+          "from_address": "Send as (email address)", "folder": "Folder",
+          "ca_file": "CA certificate file", "base_url": "Address (base URL)",
+          "auth_header": "Send the token in", "auth_scheme": "Token prefix",
+          "url": "Database address", "password": "Password", "token": "Token"}
+PLACEHOLDERS = {"host": "e.g. mail.example.com", "folder": "INBOX",
+                "ca_file": "only for a server with its own certificate",
+                "base_url": "https://api.example.com/", "username": "usually the full address",
+                "url": "e.g. postgresql://db.example.com/shop"}
+AUTH_HEADERS = ("Authorization", "X-Api-Key")
+# What ConnectionProvider.http uses when a setting is absent; not stored when chosen.
+DEFAULTS = {"auth_header": "Authorization", "auth_scheme": "Bearer"}
+AUTH_SCHEMES = (("Bearer", "Bearer"), ("Token", "Token"), ("Basic", "Basic"),
+                ("", "None (the token alone)"))
+
+
+class ConnectionForm(QWidget):
+    """The settings and secrets of one kind of connection. ``settings()`` gives what goes to
+    the database, ``typed_secrets()`` what goes to the keyring (only fields typed into)."""
+
+    def __init__(self, kind: str, values: dict[str, Any] | None = None,
+                 saved: dict[str, bool] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        values = dict(values or {})
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.fields: dict[str, QWidget] = {}
+        self.secret_fields: dict[str, QLineEdit] = {}
+        self.provider: QComboBox | None = None
+        self.hint = PlainLabel()
+        self.hint.setObjectName("providerHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {MUTED}")
+        if kind in ("imap", "smtp"):
+            self.provider = QComboBox()
+            self.provider.setObjectName("emailProvider")
+            for p in PRESETS:
+                self.provider.addItem(p.title, p.key)
+            self.provider.setCurrentIndex(self.provider.findData(
+                preset_for(values.get("host")).key))
+            self.provider.currentIndexChanged.connect(lambda _i: self._apply_preset())
+            self.layout_.addRow("Email provider", self.provider)
+            self.layout_.addRow("", self.hint)
+        for name in KINDS[kind].settings:
+            widget = self._widget(name, values.get(name))
+            widget.setObjectName(f"setting_{name}")
+            self.fields[name] = widget
+            self.layout_.addRow(LABELS.get(name, name), self._with_extra(name, widget))
+        for name in KINDS[kind].secrets:
+            e = QLineEdit()
+            e.setObjectName(f"secret_{name}")
+            e.setEchoMode(QLineEdit.EchoMode.Password)
+            e.setPlaceholderText("saved in the keyring — type to replace" if (saved or {}).get(name)
+                                 else "kept in the system keyring, never in Daloy's files")
+            self.secret_fields[name] = e
+            self.layout_.addRow(LABELS.get(name, name.capitalize()), e)
+        self._show_hint()
+
+    # -- widgets per setting -------------------------------------------------------------------
+    def _widget(self, name: str, value: Any) -> QWidget:
+        if name == "port":
+            spin = QSpinBox()
+            spin.setRange(0, 65535)
+            spin.setSpecialValueText("the usual one")
+            spin.setValue(int(value) if isinstance(value, int) or str(value or "").isdigit() else 0)
+            return spin
+        if name == "security":
+            combo = QComboBox()
+            for key, title in SECURITY_CHOICES:
+                combo.addItem(title, key)
+            chosen = str(value or ("ssl" if self.kind == "imap" else "starttls")).lower()
+            index = combo.findData("plain" if chosen == "none" else chosen)
+            combo.setCurrentIndex(max(index, 0))
+            combo.currentIndexChanged.connect(lambda _i: self._security_changed())
+            self._security = combo.currentData()
+            return combo
+        if name in ("auth_header", "auth_scheme"):
+            combo = QComboBox()
+            combo.setEditable(name == "auth_header")     # a service with its own header name
+            for key, title in (AUTH_SCHEMES if name == "auth_scheme"
+                               else [(h, h) for h in AUTH_HEADERS]):
+                combo.addItem(title, key)
+            chosen = DEFAULTS[name] if value is None else str(value)
+            index = combo.findData(chosen)
+            if index < 0:
+                combo.addItem(chosen, chosen)
+                index = combo.count() - 1
+            combo.setCurrentIndex(index)
+            return combo
+        e = QLineEdit("" if value is None else str(value))
+        e.setPlaceholderText(PLACEHOLDERS.get(name, ""))
+        return e
+
+    def _with_extra(self, name: str, widget: QWidget) -> QWidget:
+        if name != "ca_file":
+            return widget
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        choose = QPushButton("Choose…")
+        choose.setObjectName("chooseCaFile")
+        choose.clicked.connect(lambda: self._choose_ca(widget))
+        lay.addWidget(widget, 1)
+        lay.addWidget(choose)
+        return row
+
+    def _choose_ca(self, target: QWidget) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "CA certificate file", "",
+                                              "Certificates (*.pem *.crt *.cer);;All files (*)")
+        if path and isinstance(target, QLineEdit):
+            target.setText(path)
+
+    # -- presets and security ------------------------------------------------------------------
+    def _apply_preset(self) -> None:
+        preset = BY_KEY[self.provider.currentData()] if self.provider else None
+        server = preset.server(self.kind) if preset else None
+        if server is not None:
+            self._set("host", server.host)
+            self._set("security", server.security)
+            self._set("port", server.port)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        preset = BY_KEY[self.provider.currentData()] if self.provider else None
+        self.hint.setText(preset.hint if preset else "")
+        self.hint.setVisible(preset is not None)
+
+    def _security_changed(self) -> None:
+        """A port left at the previous security's usual one follows the new security."""
+        combo, spin = self.fields.get("security"), self.fields.get("port")
+        usual = USUAL_PORTS.get(self.kind, {})
+        if isinstance(combo, QComboBox) and isinstance(spin, QSpinBox):
+            if spin.value() in (0, usual.get(self._security)):
+                spin.setValue(usual.get(combo.currentData(), 0))
+            self._security = combo.currentData()
+
+    def _set(self, name: str, value: Any) -> None:
+        widget = self.fields.get(name)
+        if isinstance(widget, QSpinBox):
+            widget.setValue(int(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+
+    # -- values --------------------------------------------------------------------------------
+    def settings(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, widget in self.fields.items():
+            if isinstance(widget, QSpinBox):
+                value: Any = widget.value() or None
+            elif isinstance(widget, QComboBox):
+                value = (widget.currentText().strip() if widget.isEditable()
+                         else widget.currentData())
+                if value == DEFAULTS.get(name):
+                    continue                      # the engine's default: nothing to store
+                if name == "auth_scheme":
+                    out[name] = value             # "" is a choice: the token alone
+                    continue
+            else:
+                value = widget.text().strip()     # type: ignore[attr-defined]
+            if value:
+                out[name] = value
+        return out
+
+    def typed_secrets(self) -> dict[str, str]:
+        return {k: e.text() for k, e in self.secret_fields.items() if e.text()}
+
+    def clear_secrets(self) -> None:
+        for e in self.secret_fields.values():
+            e.clear()
+
+
+class ResultView(QWidget):
+    """A test's outcome: one plain, redacted sentence, and the technical detail behind a
+    “Details” toggle (hidden until asked for)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.result = PlainLabel()
+        self.result.setObjectName("connectionResult")
+        self.result.setWordWrap(True)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("connectionDetailsToggle")
+        self.toggle.setText("Details")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._toggled)
+        self.detail = PlainLabel()
+        self.detail.setObjectName("connectionDetails")
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet(f"color: {MUTED}")
+        for w in (self.result, self.toggle, self.detail):
+            lay.addWidget(w)
+        self.show_text("")
+
+    def _toggled(self, on: bool) -> None:
+        self.detail.setVisible(on)
+        self.toggle.setText("Hide details" if on else "Details")
+
+    def show_text(self, text: str, good: bool | None = None, detail: str = "") -> None:
+        color = "" if good is None else f"color: {OK if good else BAD}"
+        self.result.setStyleSheet(color)
+        self.result.setText(redact.text(text))
+        self.detail.setText(redact.text(detail))
+        self.toggle.setChecked(False)
+        self.toggle.setVisible(bool(detail))
+        self.detail.setVisible(False)
