@@ -72,10 +72,11 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
     from app import secrets
-    from app.store import connections
+    from app.store import connections, workspace
+    space = workspace.id_of(env.db)            # this data folder's secrets only
     with env.db.read() as s:
         rows = [{"name": c.name, "kind": c.kind, "settings": c.settings,
-                 "secrets": {f: secrets.has_secret(c.name, f)
+                 "secrets": {f: secrets.has_secret(c.name, f, space)
                              for f in connections.KINDS.get(c.kind, connections.KINDS["http"]).secrets}}
                 for c in connections.list_all(s)]
     if args.json:
@@ -89,10 +90,18 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
 
 
 def cmd_test(env: Env, args: argparse.Namespace) -> int:
-    from app.core.redact import text as hide_secrets
-    from app.steps.probes import probe
+    """The same test and words as the form's Test button; the technical detail goes to the log."""
+    import logging
+
+    from app.steps.connection_check import ConnectionProblem, check
     from app.store.connections import ConnectionProvider
-    print(hide_secrets(probe(ConnectionProvider(env.db), args.name)))   # a server's words
+    conn = ConnectionProvider(env.db).get(args.name)         # a missing one: said in words
+    settings = {k: v for k, v in conn.items() if k not in ("name", "kind")}
+    try:
+        print(check(env.db, args.name, conn["kind"], settings, {}))  # redacted: a server's words
+    except ConnectionProblem as exc:
+        logging.getLogger("daloy.cli").info("connection test of %s: %s", args.name, exc.detail)
+        raise
     return 0
 
 
