@@ -10,7 +10,8 @@ from pathlib import Path
 import httpx
 import keyring
 import keyring.errors
-import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from keyrings.alt.file import PlaintextKeyring
 
 from app import secrets
@@ -230,3 +231,17 @@ def test_the_installed_app_ships_the_same_keyring_backends_as_the_source_install
     dependencies = project.split("dependencies = [", 1)[1].split("]", 1)[0]
     assert "keyrings.alt" in dependencies          # installed by `pip install .` as well
     assert INSTALL_KEY in workspace.OTHER_SECRETS  # the form key moves with the workspace
+
+
+# -- any names: one workspace never reaches another's --------------------------------------------
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=30).filter(lambda n: not secrets.has_control_characters(n)),
+       field=st.sampled_from(["password", "token", "form_key"]))
+def test_any_connection_name_stays_in_its_workspace(keyring_tmp, name, field):
+    shop, demo = "6b1d2f0e-1111-4c5e-9a57-0c6e3b2f9a11", "6b1d2f0e-2222-4c5e-9a57-0c6e3b2f9a11"
+    secrets.set_secret(name, field, "shop-value", shop)
+    assert not secrets.has_secret(name, field, demo)
+    secrets.set_secret(name, field, "demo-value", demo)
+    secrets.delete_secret(name, field, demo)
+    assert secrets.get_secret(name, field, shop) == "shop-value"
+    secrets.delete_secret(name, field, shop)
