@@ -213,3 +213,21 @@ def test_the_example_requests_work_as_pasted(webhooks, gui, qtbot):
         assert json.loads(done.stdout)["status"] == "stored", (box.address.auth, done.stdout)
     rows = ctx.db.execute_sql("select trigger from runs where workflow_name = 'orders'")
     assert [json.loads(r[0])["order"]["customer"] for r in rows] == ["Aling Nena"] * 2
+
+
+# -- a refused keyring ---------------------------------------------------------------------------
+@pytest.fixture
+def refused_keyring(keyring_tmp, monkeypatch):
+    monkeypatch.delenv("DALOY_ALLOW_INSECURE_KEYRING")     # the plain file, not allowed
+
+
+def test_a_refused_keyring_is_said_in_words_on_the_page_and_in_the_inbox(refused_keyring, gui,
+                                                                         qtbot):
+    from tests.test_workspace_secrets import TECHNICAL
+    ctx, window = gui
+    window.page("connections")
+    note = window.connections.keyring_note.text()
+    assert "refuses to keep passwords" in note and not TECHNICAL.search(note)
+    rows = ctx.db.execute_sql("select title, reason from inbox_items where kind='system' "
+                              "and status='open'")
+    assert len(rows) == 1 and rows[0][1] == note and not TECHNICAL.search(rows[0][0])
