@@ -250,7 +250,8 @@ def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
         raise CliError(f"Unknown status “{args.status}”; use one of: {', '.join(RUN_STATES)}.")
     with env.db.read() as s:
         runs = [run_dict(r) for r in list_runs(s, status=args.status, workflow=args.workflow,
-                                               business_key=args.key, limit=args.limit)]
+                                               business_key=args.key, limit=args.limit,
+                                               search=args.search)]
     if args.json:
         out_json(runs)
     elif not runs:
@@ -259,6 +260,22 @@ def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
         for r in runs:
             print(f"{r['id']}  {r['status']:<16} {r['workflow']:<24} "
                   f"{r['business_key'] or '-':<20} {when(r['created_at'])}")
+    return 0
+
+
+def cmd_runs_export(env: Env, args: argparse.Namespace) -> int:
+    """``daloy runs export``: the orders ``runs list`` would show, all of them, to a file."""
+    from app.core.machine import RUN_STATES
+    from app.store.export import export_orders
+    if args.status and args.status not in RUN_STATES:
+        raise CliError(f"Unknown status “{args.status}”; use one of: {', '.join(RUN_STATES)}.")
+    try:
+        n = export_orders(env.db, args.output, args.format, status=args.status,
+                          workflow=args.workflow, business_key=args.key, search=args.search)
+    except OSError as exc:
+        raise CliError(f"Could not write {args.output}: {exc.strerror or exc}. Choose another "
+                       "file or folder.") from exc
+    print(f"Exported {n} order{'s' if n != 1 else ''} to {args.output}.")
     return 0
 
 
@@ -325,9 +342,20 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status")
     p.add_argument("--workflow")
     p.add_argument("--key", help="find by business key (order number)")
+    p.add_argument("--search", metavar="TEXT", help="find by anything the order carries: "
+                   "customer, email, phone, SKU or product, amount, text of the email")
     p.add_argument("--limit", type=bounded_int(1, 100_000), default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_runs_list)
+    p = rsub.add_parser("export", help="save the runs that match to a CSV or Excel file")
+    p.add_argument("--format", choices=("csv", "xlsx"), default=None,
+                   help="default: from the file name's ending")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--status")
+    p.add_argument("--workflow")
+    p.add_argument("--key", help="find by business key (order number)")
+    p.add_argument("--search", metavar="TEXT", help="as for `runs list`")
+    p.set_defaults(handler=cmd_runs_export)
     p = rsub.add_parser("show", help="one run with its steps, attempts and inbox entries")
     p.add_argument("run_id")
     p.add_argument("--json", action="store_true")

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, defer
 
 from app.store import search
@@ -115,6 +115,16 @@ def list_runs(s: Session, *, status: str | None = None, workflow: str | None = N
                     until=until, search_text=search, sort=sort, descending=descending,
                     after=after, limit=limit)
     return [row[0] for row in s.execute(q)]
+
+
+def count_runs(s: Session, *, status: str | None = None, workflow: str | None = None,
+               business_key: str | None = None, since: float | None = None,
+               until: float | None = None, search: str | None = None) -> int:
+    """How many runs the filters of ``list_runs`` match (an export's progress total)."""
+    q = _runs_query(status=status, workflow=workflow, business_key=business_key, since=since,
+                    until=until, search_text=search, sort="created", descending=True,
+                    after=None, limit=None)
+    return s.scalar(select(func.count()).select_from(q.subquery())) or 0
 
 
 @dataclass(frozen=True)
