@@ -14,6 +14,9 @@ from app.core.retry import RetryPolicy
 from app.core.schema import Field
 
 ERROR_PORT = "error"
+# A replayed practice step's scratch key: the output the real order recorded for that step,
+# used instead of the sample output so only the draft's own changes show as differences.
+RECORDED_OUTPUT = "recorded_output"
 
 # How often a side-effecting step's effect happens although attempts are retried and Daloy may
 # stop in the middle of one. Every side-effecting type's ``guarantee`` starts with one of these
@@ -46,6 +49,26 @@ class StepSpec:
     # Its code only reshapes its rendered input (no I/O, nothing that can hang): the runner calls
     # it directly instead of on an attempt thread under the time limit.
     inline: bool = False
+    # A realistic output for these settings (rendered), in the shape ``run`` returns: what a
+    # practice run records for a step it does not really run, so the steps after it get
+    # plausible data (``steps.charge.output.body.id``), and what the editor can show.
+    sample_output: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+
+    def practice_output(self, rendered: Mapping[str, Any], scratch: Any = None
+                        ) -> dict[str, Any]:
+        """What a practice run records instead of acting: the output a real order recorded
+        for this step when a replay put it in the step's scratch (``RECORDED_OUTPUT``), else
+        the type's sample output; plus ``practice: true`` and ``would_send`` (the rendered
+        settings)."""
+        recorded = scratch.get(RECORDED_OUTPUT) if isinstance(scratch, Mapping) else None
+        if isinstance(recorded, Mapping):
+            base = dict(recorded)
+        else:
+            try:
+                base = dict(self.sample_output(rendered)) if self.sample_output else {}
+            except Exception:  # noqa: BLE001 - a sample must never fail a practice run
+                base = {}
+        return {**base, "practice": True, "would_send": dict(rendered)}
 
     def ports_for(self, config: Mapping[str, Any]) -> tuple[str, ...]:
         ports = self.dynamic_ports(config) if self.dynamic_ports else self.ports

@@ -13,7 +13,7 @@ from app.core import templates
 from app.core.model import STEP_NAME_RE, Workflow
 from app.core.retry import RETRY_FIELDS, check_overrides
 from app.core.schema import CONNECTION, INTEGER, NUMBER, TEMPLATED, Field, check_config
-from app.core.stepspec import SpecRegistry, StepSpec
+from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 
 # Upper bounds of the retry settings: what the editor's form accepts. Larger values are a typo
 # or an attack (an hour-long timeout is possible, a billion-second one overflows a timer).
@@ -148,11 +148,8 @@ def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry 
     if len(set(wf.edges)) != len(wf.edges):
         add(Problem("Two identical connections exist; remove one.", None))
 
-    if not cycle and len(wf.steps) > 1:
-        for s in wf.steps:
-            if not wf.incoming(s.name) and not wf.outgoing(s.name):
-                add(Problem("This step is not connected to any other step, so it runs on its "
-                            "own at the start of every run.", s.name, severity="warning"))
+    if not cycle:
+        problems += route_problems(wf, registry)
     if not wf.steps:
         add(Problem("The workflow has no steps yet.", severity="warning"))
 
@@ -259,6 +256,50 @@ def _check_references(wf: Workflow, name: str, config: dict, problems: list[Prob
                 elif ref not in upstream:
                     problems.append(Problem(f"A template uses the output of step “{ref}”, which "
                                             "does not run before this step.", name))
+
+
+def route_problems(wf: Workflow, registry: SpecRegistry) -> list[Problem]:
+    """Where an order could go astray, in words. Every order enters at one start step (the
+    first step nothing leads into); any other step nothing leads into would start on its own
+    with every order, beside the real start: an error.
+
+    Which ports must be connected: an output of a branching step (a condition's true/false, a
+    decision's options) that leads nowhere ends the orders that take it right there. That is an
+    error when those orders would then miss a step that acts on the outside world which the
+    other outputs lead to (the charge, the confirmation email): they would be lost without a
+    word. Otherwise (nothing after it acts, e.g. "no backorder: nothing more to do") it is a
+    warning. The “error” output may stay unconnected: a failure then asks a person. Assumes no
+    loop (the caller checks)."""
+    found: list[Problem] = []
+    targets = {e.target for e in wf.edges}
+    starts = [s for s in wf.steps if s.name not in targets]
+    for s in starts[1:]:
+        found.append(Problem(
+            f"Nothing leads into this step, so it would start on its own with every order, "
+            f"beside the start “{starts[0].label}”. Connect it after the step it should follow, "
+            "or remove it.", s.name))
+    for s in wf.steps:
+        spec = registry.get(s.type)
+        ports = _ports(spec, s.config) if spec is not None else None
+        ports = tuple(p for p in ports or () if p != ERROR_PORT)
+        used = {e.port for e in wf.outgoing(s.name)}
+        loose = [p for p in ports if p not in used]
+        if len(ports) < 2 or not loose:
+            continue                    # one way out: the order simply ends after this step
+        missed = [wf.step(n) for n in wf.downstream(s.name)]
+        acting = [m.label for m in missed if m is not None and (ms := registry.get(m.type))
+                  is not None and ms.side_effects]
+        for p in loose:
+            if acting:
+                shown = ", ".join(f"“{a}”" for a in acting[:3]) + (" …" if len(acting) > 3 else "")
+                found.append(Problem(
+                    f"Orders that leave by “{p}” go nowhere: they would end here and never reach "
+                    f"{shown}. Connect “{p}” to the step that should follow.", s.name))
+            else:
+                found.append(Problem(
+                    f"Orders that leave by “{p}” end here. If that is not meant, connect it to "
+                    "the step that should follow.", s.name, severity="warning"))
+    return found
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -199,7 +199,7 @@ class StepExecutor:
                 return
 
         if claim.practice and step_type.has_side_effects(rendered):
-            return succeeded({"practice": True, "would_send": rendered}, "out")
+            return succeeded(spec.practice_output(rendered, claim.scratch), "out")
 
         crashpoint("before_call")
         started = time.monotonic()

@@ -50,6 +50,8 @@ SPEC = StepSpec(
     ),
     dynamic_ports=option_ports,
     retry=RetryPolicy(max_attempts=3, timeout=10),
+    sample_output=lambda c: {"choice": next(iter(option_ports(c)), ""), "values": {},
+                             "by": "practice", "at": 0},
     icon="fa5s.user-check",
     inline=True,
 )

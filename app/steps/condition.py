@@ -21,6 +21,7 @@ SPEC = StepSpec(
                   placeholder="{{ trigger.order.total > 1000 }}"),),
     ports=("true", "false"),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
+    sample_output=lambda c: {"result": True},
     icon="fa5s.code-branch",
     inline=True,
 )

@@ -24,6 +24,7 @@ SPEC = StepSpec(
             Field("workflow", WORKFLOW, "Workflow for one item", required=True),
             Field("parallel", INTEGER, "At the same time", default=4, minimum=1, maximum=50)),
     retry=RetryPolicy(max_attempts=3, timeout=30),
+    sample_output=lambda c: {"results": [], "runs": []},
     icon="fa5s.list-ol",
 )
 

@@ -72,6 +72,10 @@ SPEC = StepSpec(
                "that got no answer is looked up with the Look-up URL before it is sent again. "
                f"Without a Look-up URL: {AT_LEAST_ONCE.lower()} — a service that ignores "
                "Idempotency-Key may act twice (GET requests are simply repeated)."),
+    # A payment or order API's usual answer: what steps after a practice call read.
+    sample_output=lambda c: {"status": 201 if str(c.get("method", "POST")).upper() == "POST"
+                             else 200,
+                             "body": {"id": "sample-0001", "status": "ok"}},
     icon="fa5s.globe",
 )
 

@@ -42,6 +42,8 @@ SPEC = StepSpec(
     guarantee=(f"{ONCE_OR_ASK}: when a post got no answer, a person is asked to look in the "
                "channel before it is sent again. With “Webhook ignores repeats” ticked: "
                f"{ONCE_BY_KEY.lower()} (the same Idempotency-Key on every attempt)."),
+    sample_output=lambda c: {"status": 200,
+                             "sent": c.get("body") or {"text": c.get("message", "")}},
     icon="fa5s.comment-dots",
 )
 

@@ -66,6 +66,8 @@ SPEC = StepSpec(
                "the Sent folder of the “Sent folder connection” and sends again only if it is "
                "not there; without that connection a person is asked to check the Sent folder "
                "before retrying."),
+    sample_output=lambda c: {"message_id": "<practice.sample@daloy.invalid>",
+                             "to": c.get("to", ""), "refused": []},
     icon="fa5s.envelope",
 )
 

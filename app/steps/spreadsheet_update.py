@@ -46,6 +46,8 @@ SPEC = StepSpec(
                "produces, so the sheet itself shows whether a change happened. A retry never "
                "subtracts twice and returns the first result; if Daloy stopped mid-write and "
                "the CSV was also edited by hand since, a person is asked."),
+    sample_output=lambda c: {"changed": [{"key": "SAMPLE-1", "before": 10, "after": 9}],
+                             "already_applied": False},
     icon="fa5s.edit",
 )
 

@@ -44,6 +44,9 @@ SPEC = StepSpec(
     guarantee=(f"{EXACTLY_ONCE}: a write records its key in the table daloy_applied of the same "
                "database, in the same transaction; a repeat changes nothing and returns the "
                "recorded result. A SELECT only reads and is simply repeated."),
+    sample_output=lambda c: ({"rows": [], "count": 0}
+                             if str(c.get("statement", "")).lstrip().lower().startswith("select")
+                             else {"rowcount": 1}),
     icon="fa5s.database",
 )
 

@@ -20,6 +20,7 @@ SPEC = StepSpec(
     fields=(Field("workflow", WORKFLOW, "Workflow", required=True),
             Field("input", JSON, "Input", required=True)),
     retry=RetryPolicy(max_attempts=3, timeout=30),
+    sample_output=lambda c: {"result": {}, "run": "practice-sample"},
     icon="fa5s.project-diagram",
 )
 

@@ -18,6 +18,7 @@ SPEC = StepSpec(
                   help="An object of field names and values; text values may use templates.",
                   placeholder='{"total": "{{ trigger.order.total }}"}'),),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
+    sample_output=lambda c: dict(c.get("values") or {}),
     icon="fa5s.pen",
     inline=True,
 )

@@ -25,6 +25,7 @@ SPEC = StepSpec(
         Field("until", TEMPLATE, "Until (date and time)", placeholder="2026-12-01T08:00"),
     ),
     retry=RetryPolicy(max_attempts=3, timeout=10),
+    sample_output=lambda c: {"waited_until": "2026-01-05T09:00:00"},
     icon="fa5s.hourglass-half",
     inline=True,
 )

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core import redact
-from app.store import inbox
+from app.store import held, inbox
 from app.store.db import Database
 from app.store.models import ChannelState, InboxItem, IntakeItem, Setting
 from app.store.runs import Event, RunStore
@@ -40,7 +40,8 @@ def _raw_fields(raw: bytes | None, raw_path: str | None) -> dict[str, Any]:
 def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, trigger: Any,
            summary: str, raw: bytes | None = None, raw_path: str | None = None,
            extra: Any = None, in_txn: Any = None) -> Ingested:
-    """Commit the item and its run together. A repeat of ``dedupe_key`` starts nothing."""
+    """Commit the item and its run together. A repeat of ``dedupe_key`` starts nothing. For a
+    switched-off workflow the order is kept the same way but waits (``held``)."""
     try:
         with store.db.write() as s:
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
@@ -53,6 +54,8 @@ def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, tri
             s.flush()
             run = store.start_run_in(s, row, version, wf, trigger, intake_item_id=item.id)
             item.run_id = run.id
+            if not row.enabled:      # switched off: kept, waiting visibly, started when on
+                held.hold(s, row, item, run.id)
             if in_txn is not None:
                 in_txn(s, item)
             run_id, item_id = run.id, item.id

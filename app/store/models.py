@@ -46,6 +46,25 @@ class WorkflowVersion(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float)
     created_by: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")     # the publisher's words
+    # "published", or "practice": a draft tried or replayed (hidden from the version list; its
+    # practice runs pin it like any run pins its version). Practice rows number below zero.
+    kind: Mapped[str] = mapped_column(String(20), default="published")
+    # Connection names the version uses, noted when published, so switching the workflow on
+    # can check them without the step registry (None: published before this was noted).
+    uses: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class WorkflowDraft(Base):
+    """The one draft of a workflow: where edits go, kept across restarts, checked only when
+    published. A workflow never published has a draft and no current version."""
+
+    __tablename__ = "workflow_drafts"
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"), primary_key=True)
+    definition: Mapped[str] = mapped_column(Text)          # the workflow JSON, maybe broken
+    based_on: Mapped[int | None] = mapped_column(Integer, nullable=True)  # version number
+    saved_at: Mapped[float] = mapped_column(Float)
+    saved_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Run(Base):

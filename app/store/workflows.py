@@ -1,5 +1,7 @@
-"""Workflows and their versions. Saving creates a new version; a run pins the version it started
-with, so editing a workflow never changes a run in flight."""
+"""Workflows and their versions. A run pins the version it started with, so editing a workflow
+never changes a run in flight; edits go to a draft (``app.store.drafts``) and only a published
+version takes orders. Switching a workflow off is explicit and never loses an order: what
+arrives meanwhile waits (``app.store.held``) and starts when it is switched on again."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import describe_changes
 from app.core.errors import DaloyError
 from app.core.model import Workflow
 from app.store import audit
 from app.store.inbox import close_alert, open_alert
-from app.store.models import InboxItem, Run, WorkflowRow, WorkflowVersion
+from app.store.models import InboxItem, Run, WorkflowDraft, WorkflowRow, WorkflowVersion
 
 if TYPE_CHECKING:
     from app.store.db import Database
@@ -53,37 +56,13 @@ class SavedVersion:
     created: bool   # False when the definition did not change
 
 
-def summarize_change(old: Workflow | None, new: Workflow) -> str:
-    """A short sentence: steps added, removed, changed."""
-    if old is None:
-        return f"Created with {len(new.steps)} steps."
-    olds = {s.name: s.to_dict() for s in old.steps}
-    news = {s.name: s.to_dict() for s in new.steps}
-    parts = []
-    added = [n for n in news if n not in olds]
-    removed = [n for n in olds if n not in news]
-    changed = [n for n in news if n in olds and news[n] != olds[n]]
-    if added:
-        parts.append("added " + ", ".join(added))
-    if removed:
-        parts.append("removed " + ", ".join(removed))
-    if changed:
-        parts.append("changed " + ", ".join(changed))
-    if set(old.edges) != set(new.edges):
-        parts.append("connections changed")
-    if [t.to_dict() for t in old.triggers] != [t.to_dict() for t in new.triggers]:
-        parts.append("triggers changed")
-    if old.business_key != new.business_key or old.description != new.description:
-        parts.append("details changed")
-    return (("; ".join(parts)).capitalize() + ".") if parts else "No changes."
-
-
 def no_workflow(name: str) -> WorkflowNotFound:
     return WorkflowNotFound(f"There is no workflow called “{name}”.")
 
 
 def no_version(name: str) -> WorkflowNotFound:
-    return WorkflowNotFound(f"The workflow “{name}” has no saved version.")
+    return WorkflowNotFound(f"The workflow “{name}” has not been published yet, so it takes no "
+                            "orders; publish its draft first (daloy workflow publish NAME).")
 
 
 def get_row(s: Session, name: str) -> WorkflowRow:
@@ -106,41 +85,65 @@ def load(s: Session, name: str) -> tuple[WorkflowRow, WorkflowVersion, Workflow]
     return row, v, Workflow.from_json(v.definition)
 
 
-def save(s: Session, wf: Workflow, *, who: str | None = None, has_errors: bool = False,
-         rename_from: str | None = None) -> SavedVersion:
-    """Store ``wf`` as the newest version of the workflow with its name (created if new)."""
-    if (problem := name_problem(wf.name)) is not None:
+def definition_of(wf: Workflow) -> str:
+    return json.dumps(wf.to_dict(), ensure_ascii=False, sort_keys=False)
+
+
+def new_row(s: Session, name: str) -> WorkflowRow:
+    """A new workflow's row: switched on, so its first publish makes it take orders; until
+    then it has no current version and takes none."""
+    if (problem := name_problem(name)) is not None:
         raise DaloyError(problem)
     now = time.time()
-    row = s.scalar(select(WorkflowRow).where(WorkflowRow.name == (rename_from or wf.name)))
-    definition = json.dumps(wf.to_dict(), ensure_ascii=False, sort_keys=False)
+    row = WorkflowRow(name=name, enabled=True, archived=False, created_at=now, updated_at=now)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def add_version(s: Session, row: WorkflowRow, wf: Workflow, *, who: str | None,
+                has_errors: bool = False, note: str = "", summary: str | None = None,
+                uses: list[str] | None = None) -> SavedVersion:
+    """Make ``wf`` the current (live) version of ``row``: a new numbered version keeping who,
+    when, the note and what changed; an unchanged definition adds nothing. Checks nothing:
+    ``drafts.publish`` is the checked way in."""
+    definition = definition_of(wf)
+    cur = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
     old: Workflow | None = None
-    if row is None:
-        row = WorkflowRow(name=wf.name, enabled=not has_errors, archived=False, created_at=now,
-                          updated_at=now)
-        s.add(row)
-        s.flush()
-        number = 1
-    else:
-        cur = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
-        if cur is not None:
-            if cur.definition == definition and cur.has_errors == has_errors:
-                return SavedVersion(row.id, cur.id, cur.number, False)
-            old = Workflow.from_json(cur.definition)
-        number = (s.scalar(select(func.max(WorkflowVersion.number))
-                           .where(WorkflowVersion.workflow_id == row.id)) or 0) + 1
-        row.name = wf.name
-        row.updated_at = now
-        if has_errors:
-            row.enabled = False
+    if cur is not None:
+        if cur.definition == definition and cur.has_errors == has_errors and row.name == wf.name:
+            return SavedVersion(row.id, cur.id, cur.number, False)
+        old = Workflow.from_json(cur.definition)
+    if (problem := name_problem(wf.name)) is not None:
+        raise DaloyError(problem)
+    number = (s.scalar(select(func.max(WorkflowVersion.number)).where(
+        WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "published")) or 0) + 1
+    now = time.time()
+    row.name = wf.name
+    row.updated_at = now
     v = WorkflowVersion(workflow_id=row.id, number=number, definition=definition,
-                        has_errors=has_errors, summary=summarize_change(old, wf), created_at=now,
-                        created_by=who or audit.current_user())
+                        has_errors=has_errors, created_at=now,
+                        summary=summary if summary is not None
+                        else " ".join(describe_changes(old, wf)) or "No changes.",
+                        created_by=who or audit.current_user(), note=note, kind="published",
+                        uses=uses)
     s.add(v)
     s.flush()
     row.current_version_id = v.id
-    audit.record(s, who, "workflow_saved", after={"workflow": wf.name, "version": number})
+    audit.record(s, who, "workflow_saved", after={"workflow": wf.name, "version": number,
+                                                  "note": note})
     return SavedVersion(row.id, v.id, number, True)
+
+
+def save(s: Session, wf: Workflow, *, who: str | None = None, has_errors: bool = False,
+         rename_from: str | None = None) -> SavedVersion:
+    """Store ``wf`` straight as the live version of the workflow with its name (created if
+    new), unchecked: for tests and scripts that build a known-good workflow. Operators' edits
+    go through ``drafts.save_draft`` and ``drafts.publish``. Never switches a workflow off."""
+    row = s.scalar(select(WorkflowRow).where(WorkflowRow.name == (rename_from or wf.name)))
+    if row is None:
+        row = new_row(s, wf.name)
+    return add_version(s, row, wf, who=who, has_errors=has_errors)
 
 
 def list_rows(s: Session, include_archived: bool = False) -> list[WorkflowRow]:
@@ -152,18 +155,29 @@ def list_rows(s: Session, include_archived: bool = False) -> list[WorkflowRow]:
 
 def versions(s: Session, name: str) -> list[WorkflowVersion]:
     row = get_row(s, name)
-    return list(s.scalars(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id)
+    return list(s.scalars(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id,
+                                                        WorkflowVersion.kind == "published")
                           .order_by(WorkflowVersion.number.desc())))
 
 
-def restore(s: Session, name: str, number: int, who: str | None = None) -> SavedVersion:
+def version(s: Session, name: str, number: int) -> WorkflowVersion:
+    """Published version ``number`` of the workflow, or an error in words."""
     row = get_row(s, name)
     v = s.scalar(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id,
-                                               WorkflowVersion.number == number))
+                                               WorkflowVersion.number == number,
+                                               WorkflowVersion.kind == "published"))
     if v is None:
         raise WorkflowNotFound(f"The workflow “{name}” has no version {number}.")
-    wf = Workflow.from_json(v.definition)
-    return save(s, wf, who=who, has_errors=v.has_errors)
+    return v
+
+
+def restore(s: Session, name: str, number: int, who: str | None = None) -> SavedVersion:
+    """Make an old version live again at once, unchecked (kept for scripts and tests); the
+    editor restores as a draft instead (``drafts.restore_as_draft``)."""
+    row = get_row(s, name)
+    v = version(s, name, number)
+    return add_version(s, row, Workflow.from_json(v.definition), who=who,
+                       has_errors=v.has_errors, note=f"Restored version {number}.")
 
 
 def runs_in_flight(s: Session, row: WorkflowRow) -> int:
@@ -182,16 +196,32 @@ def set_archived(s: Session, name: str, archived: bool, who: str | None = None) 
                  after={"workflow": name})
 
 
-def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) -> None:
+def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) -> int:
+    """Switch a workflow on or off, audited. Switched off, its intake keeps reading and every
+    order that arrives waits, visibly (``held``); switching on starts those orders. Refused in
+    words when it is archived, was never published, or a connection its live version uses is
+    missing or has no saved secret (checked before any order starts). Returns how many waiting
+    orders were started."""
+    from app.store import held
+    from app.store.drafts import missing_connections
     row = get_row(s, name)
+    started = 0
     if enabled:
+        if row.archived:
+            raise DaloyError(f"“{name}” is archived; bring it back from the archive first.")
         v = current_version(s, row)
         if v.has_errors:
-            raise DaloyError(f"“{name}” was saved with problems as a draft; fix them before "
-                             "switching it on.")
-    row.enabled = enabled
-    audit.record(s, who, "workflow_enabled" if enabled else "workflow_disabled",
-                 after={"workflow": name})
+            raise DaloyError(f"The live version of “{name}” was saved with problems; publish a "
+                             "corrected draft before switching it on.")
+        if problems := missing_connections(s, v.uses or []):
+            raise DaloyError(f"“{name}” cannot be switched on: {' '.join(problems)}")
+    if row.enabled != enabled:
+        row.enabled = enabled
+        audit.record(s, who, "workflow_enabled" if enabled else "workflow_disabled",
+                     after={"workflow": name})
+    if enabled:
+        started = held.release(s, row)
+    return started
 
 
 def remove(s: Session, name: str, who: str | None = None) -> int:
@@ -206,6 +236,7 @@ def remove(s: Session, name: str, who: str | None = None) -> int:
     cur = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
     row.current_version_id = None
     s.flush()
+    s.execute(delete(WorkflowDraft).where(WorkflowDraft.workflow_id == row.id))
     gone = s.execute(delete(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id)).rowcount
     s.delete(row)
     audit.record(s, who, "workflow_removed",
@@ -214,17 +245,20 @@ def remove(s: Session, name: str, who: str | None = None) -> int:
 
 
 def taking_orders(db: Database) -> list[Workflow]:
-    """Every switched-on workflow, ready for intake. One that cannot be read (a damaged
-    definition, a name no channel can use) is skipped, logged and raised in the inbox, so one
-    bad workflow never stops the others; the alert closes when the workflow reads again."""
+    """Every published, unarchived workflow, ready for intake: a switched-off one too, so its
+    orders are read and kept waiting (``held``) instead of left unread. One that cannot be read
+    (a damaged definition, a name no channel can use) is skipped, logged and raised in the
+    inbox, so one bad workflow never stops the others; the alert closes when it reads again.
+    A workflow never published (a draft only) takes no orders."""
     good: list[Workflow] = []
     bad: dict[str, tuple[str, str]] = {}
     with db.read() as s:
         for row in list_rows(s):
-            if not row.enabled:
-                continue
+            live = s.get(WorkflowVersion, row.current_version_id or -1)
+            if live is None or (live.has_errors and not row.enabled):
+                continue              # never published, or an old Daloy's switched-off draft
             try:
-                wf = Workflow.from_json(current_version(s, row).definition)
+                wf = Workflow.from_json(live.definition)
                 if (problem := name_problem(row.name)) is not None:
                     raise DaloyError(problem)
             except (DaloyError, ValueError, RecursionError) as exc:

@@ -67,11 +67,10 @@ def test_reference_to_step_that_does_not_run_before():
     assert any("does not run before" in m for m in messages(w))
 
 
-def test_isolated_step_is_a_warning_not_an_error():
+def test_a_step_nothing_leads_into_is_an_error_beside_the_start():
+    # issue 12: a step dropped on the canvas and never connected ran for every order
     w = wf([T("a"), T("b"), T("c")], [{"from": "a", "to": "b"}])
-    problems = validate(w, SPECS)
-    assert errors(problems) == []
-    assert any(p.severity == "warning" and p.step == "c" for p in problems)
+    assert [p.step for p in errors(validate(w, SPECS))] == ["c"]
 
 
 def test_bad_retry_override_and_business_key():
