@@ -243,11 +243,15 @@ def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
+def _check_status(status: str | None) -> None:
     from app.core.machine import RUN_STATES
+    if status and status not in RUN_STATES:
+        raise CliError(f"Unknown status “{status}”; use one of: {', '.join(RUN_STATES)}.")
+
+
+def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
     from app.store.queries import list_runs, run_dict
-    if args.status and args.status not in RUN_STATES:
-        raise CliError(f"Unknown status “{args.status}”; use one of: {', '.join(RUN_STATES)}.")
+    _check_status(args.status)
     with env.db.read() as s:
         runs = [run_dict(r) for r in list_runs(s, status=args.status, workflow=args.workflow,
                                                business_key=args.key, limit=args.limit,
@@ -265,10 +269,8 @@ def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_runs_export(env: Env, args: argparse.Namespace) -> int:
     """``daloy runs export``: the orders ``runs list`` would show, all of them, to a file."""
-    from app.core.machine import RUN_STATES
     from app.store.export import export_orders
-    if args.status and args.status not in RUN_STATES:
-        raise CliError(f"Unknown status “{args.status}”; use one of: {', '.join(RUN_STATES)}.")
+    _check_status(args.status)
     try:
         n = export_orders(env.db, args.output, args.format, status=args.status,
                           workflow=args.workflow, business_key=args.key, search=args.search)

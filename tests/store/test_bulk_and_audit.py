@@ -14,16 +14,7 @@ from app.core import machine as m
 from app.store import audit
 from app.store.actions import bulk
 from app.store.queries import system_of, waiting_on_same_system
-from tests.support.engine import charge_workflow, run_status, runtime, save, wait_for
-
-
-@pytest.fixture
-def rt(data_dir):
-    r = runtime(data_dir)
-    r.start()
-    yield r
-    r.shutdown(grace=2)
-    r.db.close()
+from tests.support.engine import charge_workflow, run_status, save, wait_for
 
 
 def closed_port_url() -> str:
@@ -96,18 +87,10 @@ def test_bulk_skip_and_cancel_with_a_note(rt, payment_gateway):
         bulk(rt.actions, [items[runs[0]]], "choose")
 
 
-DECISION = {
-    "name": "substitute", "business_key": "{{ trigger.order }}",
-    "steps": [
-        {"name": "ask", "type": "ask_person",
-         "config": {"question": "Substitute the blue mug?",
-                    "options": [{"name": "substitute"}, {"name": "backorder"}]}},
-        {"name": "ship_substitute", "type": "transform", "config": {"values": {"ok": True}}},
-        {"name": "hold", "type": "transform", "config": {"values": {"ok": False}}},
-    ],
-    "edges": [{"from": "ask", "port": "substitute", "to": "ship_substitute"},
-              {"from": "ask", "port": "backorder", "to": "hold"}],
-}
+DECISION = {"name": "substitute", "business_key": "{{ trigger.order }}", "steps": [
+    {"name": "ask", "type": "ask_person", "config": {
+        "question": "Substitute the blue mug?",
+        "options": [{"name": "substitute"}, {"name": "backorder"}]}}]}
 
 
 def test_audit_page_filters_and_an_orders_timeline(rt, payment_gateway):

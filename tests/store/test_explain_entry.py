@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from app.core import machine as m
 from app.store.explain import Explanation, explain_entry, plain, tries_over
 from app.store.models import InboxItem
-from tests.support.engine import charge_workflow, run_status, runtime, save, wait_for
+from tests.support.engine import charge_workflow, run_status, save, wait_for
 
 ORDER = {"order": {"number": "3001", "amount": 1499.5, "total": 1499.5, "currency": "PHP",
                    "customer": {"name": "Aling Nena", "email": "nena@example.com"}}}
 RAW = re.compile(r"Errno|127\.0\.0\.1|daloy-[0-9a-f]{8}|Idempotency|\{|https?://", re.I)
-
-
-@pytest.fixture
-def rt(data_dir):
-    r = runtime(data_dir)
-    r.start()
-    yield r
-    r.shutdown(grace=2)
-    r.db.close()
 
 
 def held(rt, run_id: str) -> Explanation:
