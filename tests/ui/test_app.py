@@ -190,6 +190,7 @@ def test_start_at_login_writes_an_xdg_autostart_entry(gui, tmp_path, monkeypatch
     _ctx, window = gui
     window.autostart.setChecked(True)
     entry = tmp_path / "config" / "autostart" / "daloy.desktop"
-    assert entry.exists() and "-m app" in entry.read_text()
+    text = entry.read_text()
+    assert '"-m" "app"' in text and f'"--data-dir" "{_ctx.data_dir}"' in text
     window.autostart.setChecked(False)
     assert not entry.exists()
