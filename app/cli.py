@@ -92,9 +92,9 @@ def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
     with its sample input, so a first launch shows Daloy working."""
     from sqlalchemy import select
 
-    from app.core.validation import errors, validate
+    from app.intake import trigger_registry
     from app.resources import sample_workflows
-    from app.store import workflows
+    from app.store import drafts
     from app.store.models import WorkflowRow
     samples = [read_workflow_file(str(path)) for path in sample_workflows()]
     for wf in samples:
@@ -105,12 +105,12 @@ def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
             return []
     names = []
     for wf in samples:
-        problems = errors(validate(wf, env.registry.specs))
-        with env.db.write() as s:
-            workflows.save(s, wf, who="daloy", has_errors=bool(problems))
+        with env.db.write() as s:         # the one checked path; off until mail is set up
+            saved, _ = drafts.import_workflow(s, wf, env.registry.specs, trigger_registry(),
+                                              who="daloy", off_when_unconnected=True)
         names.append(wf.name)
         sample = wf.extra.get("sample_input")
-        if start_runs and sample is not None and not problems:
+        if start_runs and sample is not None and saved is not None:
             env.store.start_run(wf.name, sample, practice=True, who="daloy")
     return names
 

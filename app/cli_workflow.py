@@ -14,14 +14,12 @@ from app.cli import CliError, Env, out_json, read_workflow_file
 
 
 def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
-    """The one full validator, told which connections exist so a step naming an unknown one
-    is reported."""
-    from app.core.validation import validate
+    """The one full validation (``drafts.check``), the same the editor and publish use:
+    connections that do not exist or have no saved secret included."""
     from app.intake import trigger_registry
-    from app.store import connections
+    from app.store import drafts
     with env.db.read() as s:
-        known = {c.name for c in connections.list_all(s)}
-    return validate(wf, env.registry.specs, trigger_registry(), connections=known)
+        return drafts.check(s, wf, env.registry.specs, trigger_registry())
 
 
 def report_problems(problems: list, stream: Any = None) -> list:
@@ -33,21 +31,31 @@ def report_problems(problems: list, stream: Any = None) -> list:
 
 
 def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
-    from app.store import workflows
+    """The editor's checked path: the file becomes the workflow's draft and is published when
+    the one full check finds no error; ``--draft`` keeps it a draft. With problems the draft
+    is kept, the live version runs on unchanged, and the command fails."""
+    from app.intake import trigger_registry
+    from app.store import drafts, workflows
     wf = read_workflow_file(args.file)
     if args.name is not None:
         if (problem := workflows.name_problem(args.name)) is not None:
             raise CliError(problem)
         wf.name = args.name
-    errs = report_problems(check_workflow(env, wf))
-    if errs and not args.draft:
-        raise CliError(f"{args.file} has {len(errs)} problem(s); fix them or import with --draft.")
     with env.db.write() as s:
-        saved = workflows.save(s, wf, has_errors=bool(errs))
-    print(f"Imported “{wf.name}” as version {saved.number}"
-          + ("" if saved.created else " (unchanged)")
-          + (" as a draft, switched off" if errs else "") + ".")
-    return 0
+        saved, problems = drafts.import_workflow(s, wf, env.registry.specs, trigger_registry(),
+                                                 keep_draft=args.draft)
+    errs = report_problems(problems)
+    if saved is not None:
+        print(f"Imported and published “{wf.name}” as version {saved.number}"
+              + ("" if saved.created else " (unchanged)") + ".")
+        return 0
+    if args.draft:
+        print(f"Imported “{wf.name}” as a draft"
+              + (f" with {drafts.count(len(errs), 'problem')}" if errs else "")
+              + "; the live version is unchanged. Publish it with: daloy workflow publish NAME")
+        return 0
+    raise CliError(f"{args.file} has {drafts.count(len(errs), 'problem')}, so “{wf.name}” was "
+                   "kept as a draft and not published; the live version is unchanged.")
 
 
 def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
@@ -69,12 +77,15 @@ def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
     from app.store import workflows
+    from app.store.models import WorkflowDraft, WorkflowVersion
     with env.db.read() as s:
         rows = []
         for r in workflows.list_rows(s, include_archived=True):
-            v = workflows.current_version(s, r)
-            rows.append({"name": r.name, "version": v.number, "enabled": r.enabled,
-                         "archived": r.archived, "draft": v.has_errors, "updated_at": r.updated_at,
+            v = s.get(WorkflowVersion, r.current_version_id or -1)   # None: never published
+            rows.append({"name": r.name, "version": v.number if v else None,
+                         "enabled": r.enabled and v is not None, "archived": r.archived,
+                         "draft": v is None or v.has_errors or s.get(WorkflowDraft, r.id) is not None,
+                         "updated_at": r.updated_at,
                          "runs_in_flight": workflows.runs_in_flight(s, r)})
     if args.json:
         out_json(rows)
@@ -84,7 +95,8 @@ def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
         for r in rows:
             flags = [f for f, on in (("off", not r["enabled"]), ("draft", r["draft"]),
                                      ("archived", r["archived"])) if on]
-            print(f"{r['name']}  v{r['version']}  {r['runs_in_flight']} in progress"
+            print(f"{r['name']}  {'v' + str(r['version']) if r['version'] else 'not published'}"
+                  f"  {r['runs_in_flight']} in progress"
                   + (f"  ({', '.join(flags)})" if flags else ""))
     return 0
 
@@ -93,7 +105,8 @@ def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
     wf = read_workflow_file(args.file)
     errs = report_problems(check_workflow(env, wf), sys.stdout)
     if errs:
-        raise CliError(f"{args.file}: {len(errs)} problem(s).")
+        from app.store.drafts import count
+        raise CliError(f"{args.file}: {count(len(errs), 'problem')}.")
     print(f"{args.file}: “{wf.name}” is valid ({len(wf.steps)} steps).")
     return 0
 
@@ -128,7 +141,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = wsub.add_parser("import", help="import a workflow JSON file (a new version if it exists)")
     p.add_argument("file")
     p.add_argument("--name", help="store it under another name")
-    p.add_argument("--draft", action="store_true", help="import even with problems (switched off)")
+    p.add_argument("--draft", action="store_true",
+                   help="keep it a draft (even with problems); publish it later")
     p.set_defaults(handler=cmd_workflow_import)
     p = wsub.add_parser("export", help="print or save a workflow as JSON (never contains secrets)")
     p.add_argument("name")
@@ -148,3 +162,5 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = wsub.add_parser(verb, help=text)
         p.add_argument("name")
         p.set_defaults(handler=cmd_workflow_switch, switch=verb)
+    from app.cli_drafts import register_drafts
+    register_drafts(wsub)

@@ -240,7 +240,7 @@ def test_run_start_refuses_a_draft_and_says_when_nothing_runs_it(cli, tmp_path):
     (tmp_path / "draft.json").write_text(json.dumps(draft))
     assert cli("workflow", "import", str(tmp_path / "draft.json"), "--draft")[0] == 0
     code, out, err = cli("run", "start", "draft")
-    assert code == 1 and "saved with problems" in err and out == ""
+    assert code == 1 and "has not been published yet" in err and out == ""
     cli("workflow", "import", cli.wf)
     code, out, err = cli("run", "start", "demo")
     run_id = out.strip()

@@ -122,12 +122,16 @@ def missing_connections(s: Session, names: Collection[str]) -> list[str]:
 
 
 def check(s: Session, wf: Workflow, specs: SpecRegistry,
-          triggers: SpecRegistry | None) -> list[Problem]:
+          triggers: SpecRegistry | None, *, connections: bool = True) -> list[Problem]:
     """The one full validation, for everyone (editor, import, validate, seeding, restore):
     step and trigger rules, templates that read a step running earlier, no loop, one start,
     no output that loses an order, and every connection named exists and has its secret.
     ``triggers``: the trigger types (``app.intake.trigger_registry()``); None skips their
-    rules, which only the engine's own tests should do. Never raises."""
+    rules, which only the engine's own tests should do. ``connections=False`` leaves out the
+    connection checks (publishing a switched-off workflow: they are made when it is switched
+    on). Never raises."""
+    if not connections:
+        return validate(wf, specs, triggers)
     known = {c.name for c in s.scalars(select(Connection))}
     problems = validate(wf, specs, triggers, connections=known)
     titles = {st.name: st.title for st in wf.steps if st.title}
@@ -218,18 +222,21 @@ def report(s: Session, name: str, specs: SpecRegistry,
 
 
 def publish(s: Session, name: str, specs: SpecRegistry, triggers: SpecRegistry | None, *,
-            who: str | None = None, note: str = "") -> SavedVersion:
+            who: str | None = None, note: str = "", enable: bool | None = None) -> SavedVersion:
     """Make the draft of ``name`` the live version, after the one full ``check``: refused with
     ``PublishRefused(problems)`` (nothing changes) when it finds an error. The new version
     keeps who, when, ``note`` and what changed; the draft is gone afterwards. Orders in flight
-    keep the version they started with. Whether the workflow takes orders does not change,
-    except that a new workflow starts taking them at its first publish."""
+    keep the version they started with. ``enable``: switch it on or off with this publish;
+    None keeps it as it is (a new workflow is on, so it takes orders from its first publish).
+    A workflow that stays switched off may be published while a connection it names is
+    missing or has no secret; switching it on checks them again."""
     row = workflows.get_row(s, name)
     d = _draft_row(s, row)
     if d is None:
         raise DaloyError(f"“{name}” has no draft to publish; edit it first.")
     wf = Workflow.from_json(d.definition)
-    problems = errors(check(s, wf, specs, triggers))
+    on = row.enabled if enable is None else enable
+    problems = errors(check(s, wf, specs, triggers, connections=on))
     if wf.name != row.name and s.scalar(select(WorkflowRow.id).where(WorkflowRow.name == wf.name)):
         problems.append(Problem(f"Another workflow is already called “{wf.name}”; choose "
                                 "another name.", None, "name"))
@@ -242,6 +249,8 @@ def publish(s: Session, name: str, specs: SpecRegistry, triggers: SpecRegistry |
         summary=" ".join(describe_changes(live, wf, specs)) or "No changes.",
         uses=connections_used(wf, specs, triggers))
     s.delete(d)
+    if enable is not None:
+        workflows.set_enabled(s, row.name, enable, who)
     audit.record(s, who, "workflow_published", after={"workflow": wf.name,
                                                       "version": saved.number, "note": note})
     return saved
@@ -249,15 +258,24 @@ def publish(s: Session, name: str, specs: SpecRegistry, triggers: SpecRegistry |
 
 def import_workflow(s: Session, wf: Workflow, specs: SpecRegistry,
                     triggers: SpecRegistry | None, *, who: str | None = None,
-                    keep_draft: bool = False) -> tuple[SavedVersion | None, list[Problem]]:
+                    keep_draft: bool = False, off_when_unconnected: bool = False
+                    ) -> tuple[SavedVersion | None, list[Problem]]:
     """Scripts' and seeding's way in, the same checked path as the editor: ``wf`` becomes the
     draft of its workflow and is published when ``check`` finds no error (unless
-    ``keep_draft``). Returns (the published version or None, every problem found)."""
+    ``keep_draft``). ``off_when_unconnected`` (the bundled samples): when the only errors are
+    connections not set up yet, publish it switched off instead of keeping a draft. Returns
+    (the published version or None, every problem found)."""
     save_draft(s, wf, who)
     problems = check(s, wf, specs, triggers)
-    if keep_draft or errors(problems):
+    if keep_draft:
         return None, problems
-    return publish(s, wf.name, specs, triggers, who=who, note="Imported."), problems
+    if not errors(problems):
+        return publish(s, wf.name, specs, triggers, who=who, note="Imported."), problems
+    if off_when_unconnected and not errors(check(s, wf, specs, triggers, connections=False)):
+        return publish(s, wf.name, specs, triggers, who=who, enable=False,
+                       note="Imported switched off: set up its connections, then switch it "
+                            "on."), problems
+    return None, problems
 
 
 def restore_as_draft(s: Session, name: str, number: int, who: str | None = None) -> Draft:
