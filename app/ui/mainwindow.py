@@ -4,6 +4,7 @@ the in-window alert banner."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.notifier.show_window.connect(self.bring_forward)
         self.inbox.count_changed.connect(self._count)
         self.inbox.new_entries.connect(self.notifier.new_items)
+        self.inbox.open_items.connect(self.notifier.set_open)
+        self.notifier.open_inbox.connect(lambda: (self.bring_forward(), self.page("inbox")))
         self.inbox.open_run.connect(self.open_run)
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
@@ -109,7 +112,6 @@ class MainWindow(QMainWindow):
     def _count(self, n: int) -> None:
         item = self.navigation.item(0)
         item.setText(f"Needs you  ({n})" if n else "Needs you")
-        self.notifier.set_state(n, False)
 
     def page(self, key: str) -> None:
         self.navigation.setCurrentRow(PAGES.index(key))
@@ -130,7 +132,19 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def ask_before_quit(self, quit_fn: Callable[[], None]) -> None:
+        """Quit through ``quit_fn`` once unsaved workflow edits are saved or discarded (the
+        operator may also cancel); the editor is shown so they see what the question is about."""
+        if self.workflows.dirty():
+            self.bring_forward()
+            self.page("workflows")
+        self.workflows.resolve_unsaved("quitting Daloy", quit_fn)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.quitting and self.notifier.tray is None and self.workflows.dirty():
+            event.ignore()                 # asked first; quits only after Save or Discard
+            self.ask_before_quit(self.quit_requested.emit)
+            return
         if self.quitting or self.notifier.tray is None:
             event.accept()
             if not self.quitting:      # without a tray, nothing could bring the window back

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon
 
-from app.ui.style import BAD, OK, WARN, icon
+from app.resources import resource_path
+from app.ui.style import WARN, icon
 from app.ui.text import escape, notification_body, rich_label
 
 KIND_PHRASES = {"decision": ("decision to make", "decisions to make"),
@@ -18,6 +19,23 @@ KIND_PHRASES = {"decision": ("decision to make", "decisions to make"),
                 "intake_error": ("unreadable order", "unreadable orders"),
                 "channel_down": ("channel down", "channels down"),
                 "system": ("alert", "alerts")}
+# Entries that mean a channel or a system is down (the tray turns red), not an order waiting.
+DOWN_KINDS = ("channel_down",)
+TRAY_TIPS = {"down": "Daloy: a channel or system is down", "waiting": "Daloy: {n} waiting for you",
+             "ok": "Daloy: all is well"}
+
+
+def tray_icon(state: str) -> QIcon:
+    """Daloy's own icon with a dot: green (all is well), orange (waiting), red (down)."""
+    return QIcon(str(resource_path("icons", f"daloy-tray-{state}.svg")))
+
+
+def tray_state(items: list[dict]) -> str:
+    """"down" when an open entry says a channel or system is down, "waiting" when orders wait
+    for a person, else "ok"."""
+    if any(i["kind"] in DOWN_KINDS for i in items):
+        return "down"
+    return "waiting" if items else "ok"
 
 
 def group_reason(items: list[dict]) -> str:
@@ -55,22 +73,33 @@ class Banner(QFrame):
         lay.addWidget(self.open_button)
         lay.addWidget(self.close_button)
         self.item_id: int | None = None
+        self.item_ids: set[int] = set()       # the entries the message names
         self.open_button.clicked.connect(lambda: self.item_id and self.clicked.emit(self.item_id))
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str, item_id: int | None, title: str = "") -> None:
+    def show_message(self, text: str, item_id: int | None, title: str = "",
+                     item_ids: set[int] | None = None) -> None:
         """``title`` in bold, then ``text``; both are shown as written (they name orders)."""
         self.text.setText(f"<b>{escape(title)}</b> — {escape(text)}" if title else escape(text))
         self.item_id = item_id
+        self.item_ids = set(item_ids or ()) | ({item_id} if item_id is not None else set())
         self.open_button.setVisible(item_id is not None)
         self.show()
+
+    def still_open(self, open_ids: set[int]) -> None:
+        """Hide the message once every entry it names was answered: it must not keep saying
+        "3001: needs you" after the inbox says all clear."""
+        if self.item_ids and not self.item_ids & open_ids:
+            self.item_ids, self.item_id = set(), None
+            self.hide()
 
 
 class Notifier(QObject):
     """Groups new inbox entries arriving within ``group_ms`` into one alert."""
 
     open_item = Signal(int)
+    open_inbox = Signal()
     show_window = Signal()
     toggle_intake = Signal()
     quit_requested = Signal()
@@ -85,6 +114,7 @@ class Notifier(QObject):
         self._timer.timeout.connect(self._flush)
         self._last_item: int | None = None
         self.state = "ok"
+        self.waiting = 0
         self.sent: list[str] = []            # what was announced (for people reading logs/tests)
         banner.clicked.connect(self.open_item)
         if tray_available():
@@ -95,8 +125,12 @@ class Notifier(QObject):
 
     # -- tray ------------------------------------------------------------------------------------
     def _make_tray(self) -> None:
-        self.tray = QSystemTrayIcon(icon("fa5s.stream", OK), self)
+        self.tray = QSystemTrayIcon(tray_icon("ok"), self)
         menu = QMenu()
+        self.waiting_action = QAction("Nothing waiting for you", menu)
+        self.waiting_action.triggered.connect(self.open_inbox)
+        menu.addAction(self.waiting_action)
+        menu.addSeparator()
         self.open_action = QAction("Open Daloy", menu)
         self.pause_action = QAction("Pause intake", menu)
         quit_action = QAction("Quit Daloy", menu)
@@ -119,16 +153,18 @@ class Notifier(QObject):
         if self.tray is not None:
             self.pause_action.setText("Resume intake" if paused else "Pause intake")
 
-    def set_state(self, open_count: int, something_down: bool) -> None:
-        if something_down:
-            self.state, color, tip = "down", BAD, "Daloy: a channel or system is down"
-        elif open_count:
-            self.state, color, tip = "waiting", WARN, f"Daloy: {open_count} waiting for you"
-        else:
-            self.state, color, tip = "ok", OK, "Daloy: all is well"
+    def set_open(self, items: list[dict]) -> None:
+        """The open inbox entries changed: the tray's colour and menu follow, and the banner
+        goes when what it names was answered."""
+        self.state = tray_state(items)
+        self.waiting = len(items)
+        self.banner.still_open({i["id"] for i in items})
+        self._pending = [i for i in self._pending if i["id"] in {x["id"] for x in items}]
         if self.tray is not None:
-            self.tray.setIcon(icon("fa5s.stream", color))
-            self.tray.setToolTip(tip)
+            self.tray.setIcon(tray_icon(self.state))
+            self.tray.setToolTip(TRAY_TIPS[self.state].format(n=len(items)))
+            self.waiting_action.setText(f"{len(items)} waiting for you" if items
+                                        else "Nothing waiting for you")
 
     # -- alerts ----------------------------------------------------------------------------------
     def set_grouping(self, ms: int) -> None:
@@ -155,4 +191,4 @@ class Notifier(QObject):
         if self.tray is not None:
             self.tray.showMessage(title, notification_body(text),
                                   QSystemTrayIcon.MessageIcon.Warning, 10_000)
-        self.banner.show_message(text, self._last_item, title)
+        self.banner.show_message(text, self._last_item, title, {i["id"] for i in items})

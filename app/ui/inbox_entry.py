@@ -1,0 +1,444 @@
+"""One inbox entry, in the order an operator reads it: one plain sentence of what happened and
+what it means for the customer and the money (``app.store.explain``), the actions, the order in
+words, and the technical detail (error, attempts, request, keys) folded underneath. With several
+entries selected, the same place offers the bulk actions.
+
+Reads and actions run off the GUI thread (``AppContext.background``); every action goes through
+``OperatorActions`` (the API the CLI uses), which records who and when.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import queries
+from app.store.actions import BulkResult, bulk
+from app.store.explain import explain_entry
+from app.store.models import InboxItem
+from app.ui.context import AppContext
+from app.ui.step_forms import RetryForm, SkipForm, skip_shape
+from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, words
+from app.ui.text import PlainLabel, confirm
+
+BULK_WORDS = {"retry": ("is running again", "are running again"),
+              "skip": ("goes on without its failed step", "go on without their failed steps"),
+              "cancel": ("was cancelled", "were cancelled")}
+
+
+def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
+    """The entry with its explanation in words, its run, and the other open entries that
+    failed against the same outside system."""
+    with ctx.db.read() as s:
+        item = s.get(InboxItem, item_id)
+        if item is None:
+            return {}
+        d = queries.inbox_dict(item)
+        d["run"] = queries.run_detail(s, item.run_id) if item.run_id else None
+        d["explained"] = explain_entry(s, item)
+        d["same_system"] = queries.waiting_on_same_system(s, item_id) \
+            if item.status == "open" else []
+        return d
+
+
+def order_name(entry: dict[str, Any]) -> str:
+    """“Order 3001”, or “The order of “Refunds”” when it has no number."""
+    if entry.get("business_key"):
+        return f"Order {entry['business_key']}"
+    return f"The order of “{entry.get('workflow') or 'Daloy'}”"
+
+
+def bulk_summary(action: str, results: list[BulkResult]) -> str:
+    """“5 orders are running again.” plus one sentence per entry that was refused."""
+    done = [r for r in results if r.ok]
+    one, many = BULK_WORDS[action]
+    text = (f"{len(done)} order {one}." if len(done) == 1 else f"{len(done)} orders {many}.") \
+        if done else "Nothing was changed."
+    refused = [r.message for r in results if not r.ok]
+    return text + ("" if not refused else " Not done: " + " ".join(refused))
+
+
+class ChoiceBox(QComboBox):
+    """A decision field with choices (ask_person): shows each label, answers with its value."""
+
+    def __init__(self, choices: list[dict[str, str]]) -> None:
+        super().__init__()
+        self.addItem("— choose —", "")
+        for c in choices:
+            self.addItem(c["label"], c["value"])
+
+    def text(self) -> str:
+        return str(self.currentData() or "")
+
+
+class Fold(QWidget):
+    """A section that starts folded: a ▸ button with its title, and the body under it."""
+
+    def __init__(self, title: str, body: str, name: str) -> None:
+        super().__init__()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        self.button = QToolButton()
+        self.button.setObjectName(name)
+        self.button.setText(title)
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setStyleSheet("QToolButton { border: none; font-weight: 600; }")
+        self.body = PlainLabel(body)
+        self.body.setObjectName(f"{name}Body")
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.hide()
+        self.button.toggled.connect(self._toggle)
+        lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.body)
+
+    def _toggle(self, open_: bool) -> None:
+        self.button.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.body.setVisible(open_)
+
+
+def technical_words(detail: dict[str, Any]) -> str:
+    """The folded technical detail, for someone who will look at the service: the error as
+    it was, each attempt, the request sent and the keys."""
+    lines = []
+    if detail.get("error"):
+        lines.append(f"Error: {detail['error']}")
+    for a in detail.get("attempts") or []:
+        lines.append(f"Attempt {a.get('number')} at {clock(a.get('started_at'))}: "
+                     f"{a.get('outcome')}" + (f" — {a['error']}" if a.get("error") else "")
+                     + (f" (look-up: {a['looked_up']})" if a.get("looked_up") else ""))
+    if detail.get("request"):
+        lines.append("Request:\n" + words(detail["request"], 1))
+    for key, label in (("step", "Step"), ("step_type", "Step type"), ("run_id", "Run id"),
+                       ("idempotency_key", "Idempotency key")):
+        if detail.get(key):
+            lines.append(f"{label}: {detail[key]}")
+    rest = {k: v for k, v in detail.items() if k not in
+            ("error", "attempts", "request", "step", "step_type", "run_id", "idempotency_key",
+             "reason", "options", "fields", "question")}
+    if rest:
+        lines.append(words(rest))
+    if detail.get("reason") and not detail.get("error"):
+        lines.append(f"Reason recorded: {detail['reason']}")
+    return "\n".join(lines) or "Nothing more is recorded."
+
+
+class InboxDetail(QScrollArea):
+    """The right-hand pane: one entry, or the bulk actions for several."""
+
+    acted = Signal(int, str)            # the entry acted on, the confirmation in words
+    bulk_done = Signal(list, str)       # the entries acted on, the summary in words
+    open_run = Signal(str)
+    select_ids = Signal(list)           # "select all waiting on the same system"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("inboxDetail")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entry: dict[str, Any] | None = None
+        self.buttons: dict[str, QPushButton] = {}
+        self.status = PlainLabel()
+        self._show_empty()
+
+    def _fresh(self) -> QVBoxLayout:
+        w = QWidget()
+        w.setObjectName("page")
+        lay = QVBoxLayout(w)
+        lay.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(w)
+        self.buttons = {}
+        return lay
+
+    def _status(self, lay: QVBoxLayout) -> None:
+        self.status = PlainLabel()
+        self.status.setObjectName("actionStatus")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+
+    def _show_empty(self) -> None:
+        self.entry = None
+        lay = self._fresh()
+        msg = QLabel("Nothing selected.\n\nWhen an order needs you, it appears on the left: a "
+                     "step that failed after its retries, a decision to make, or an order that "
+                     "could not be read.")
+        msg.setObjectName("hint")
+        msg.setWordWrap(True)
+        lay.addWidget(msg)
+        self._status(lay)
+
+    # -- one entry -----------------------------------------------------------------------------
+    def show_entry(self, entry: dict[str, Any]) -> None:
+        if not entry:
+            self._show_empty()
+            return
+        self.entry = entry
+        lay = self._fresh()
+        kind_title, kind_icon, color = KIND_WORDS.get(entry["kind"], (entry["kind"], "fa5s.bell",
+                                                                      MUTED))
+        ex = entry.get("explained")
+        head = QHBoxLayout()
+        ic = QLabel()
+        ic.setPixmap(icon(kind_icon, color).pixmap(28, 28))
+        head.addWidget(ic, 0, Qt.AlignmentFlag.AlignTop)
+        headline = PlainLabel(ex.headline if ex else entry["title"])
+        headline.setObjectName("headline")
+        headline.setWordWrap(True)
+        headline.setStyleSheet("font-size: 17px; font-weight: 600; color: #111827")
+        head.addWidget(headline, 1)
+        lay.addLayout(head)
+        meta = " · ".join(x for x in (kind_title, entry.get("workflow"),
+                                      f"since {clock(entry['created_at'])}") if x)
+        m = PlainLabel(meta)
+        m.setObjectName("hint")
+        m.setWordWrap(True)               # a long order number must not widen the pane
+        lay.addWidget(m)
+        if ex and ex.money_line and entry["kind"] != "decision":
+            money = PlainLabel(ex.money_line)
+            money.setObjectName("why")
+            money.setWordWrap(True)
+            lay.addWidget(money)
+        if entry["status"] != "open":
+            lay.addWidget(PlainLabel(f"Resolved by {entry.get('resolved_by')} at "
+                                     f"{clock(entry.get('resolved_at'))}."))
+        run = entry.get("run")
+        step = next((s for s in run["steps"] if s["name"] == entry.get("step")), None) \
+            if run else None
+        if entry["kind"] == "decision":
+            self._decision_card(lay, entry)
+        elif entry["status"] == "open" and run:
+            self._actions(lay, entry, run, step)
+        elif entry["status"] == "open":
+            b = QPushButton(icon("fa5s.check"), "Dismiss")
+            b.setObjectName("dismissButton")
+            b.clicked.connect(lambda: self._do(lambda: self.ctx.actions.dismiss(entry["id"]),
+                                               "Dismissed."))
+            lay.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
+            self.buttons["dismiss"] = b
+        self._status(lay)
+        same = [i for i in entry.get("same_system") or [] if i != entry["id"]]
+        if same:
+            service = "the same system"
+            if ex and "payment" in ex.headline + ex.money_line:
+                service = "the payment service"
+            allb = QPushButton(icon("fa5s.layer-group"),
+                               f"Select all {len(same) + 1} waiting on {service}")
+            allb.setObjectName("selectSameSystem")
+            allb.clicked.connect(lambda: self.select_ids.emit([entry["id"], *same]))
+            lay.addWidget(allb, 0, Qt.AlignmentFlag.AlignLeft)
+        if ex and ex.order_line:
+            self._section(lay, "The order", ex.order_line + "\n" +
+                          (words((run or {}).get("trigger")) if run else ""))
+        elif run:
+            self._section(lay, "The order", words(run.get("trigger")))
+        if run:
+            link = QPushButton(icon("fa5s.list-alt"), "Show the whole order")
+            link.setObjectName("showOrder")
+            link.clicked.connect(lambda: self.open_run.emit(run["id"]))
+            lay.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+        detail = dict(ex.detail) if ex else dict(entry.get("detail") or {})
+        if entry["kind"] != "decision" or detail:
+            lay.addWidget(Fold("Technical detail", technical_words(detail), "technicalDetail"))
+
+    def _section(self, lay: QVBoxLayout, title: str, body: str) -> None:
+        t = PlainLabel(title)
+        t.setStyleSheet("font-weight: 600; margin-top: 10px")
+        t.setWordWrap(True)
+        lay.addWidget(t)
+        b = PlainLabel(body.strip())
+        b.setWordWrap(True)
+        b.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(b)
+
+    def _decision_card(self, lay: QVBoxLayout, entry: dict[str, Any]) -> None:
+        d = entry.get("detail") or {}
+        card = QFrame()
+        card.setObjectName("card")
+        card_lay = QVBoxLayout(card)
+        if d.get("context"):
+            c = PlainLabel(words(d["context"]))
+            c.setWordWrap(True)
+            card_lay.addWidget(c)
+        fields: dict[str, QLineEdit | ChoiceBox] = {}
+        if d.get("fields"):
+            form = QFormLayout()
+            for f in d["fields"]:
+                edit = ChoiceBox(f["choices"]) if "choices" in f else QLineEdit()
+                edit.setObjectName(f"field_{f['name']}")
+                fields[f["name"]] = edit
+                form.addRow(PlainLabel(f.get("label") or f["name"]), edit)
+            card_lay.addLayout(form)
+        if d.get("deadline"):
+            late = d["deadline"] < time.time()
+            dl = QLabel(("Overdue since " if late else "Please decide by ") + clock(d["deadline"]))
+            dl.setStyleSheet(f"color: {BAD if late else MUTED}")
+            card_lay.addWidget(dl)
+        row = QHBoxLayout()
+        who = order_name(entry)
+        for opt in d.get("options", []):
+            label = opt.get("label") or opt["name"]
+            b = QPushButton(label)
+            b.setObjectName(f"option_{opt['name']}")
+            b.setEnabled(entry["status"] == "open")
+            b.clicked.connect(lambda _=False, o=opt["name"], lab=label: self._do(
+                lambda: self.ctx.actions.choose(entry["run_id"], entry["step"], o,
+                                                values={k: e.text() for k, e in fields.items()}),
+                f"{who} goes on: you chose “{lab}”."))
+            row.addWidget(b)
+            self.buttons[f"option_{opt['name']}"] = b
+        row.addStretch(1)
+        card_lay.addLayout(row)
+        lay.addWidget(card)
+
+    def _actions(self, lay: QVBoxLayout, entry: dict[str, Any], run: dict[str, Any],
+                 step: dict[str, Any] | None) -> None:
+        rid, sname = run["id"], entry.get("step") or ""
+        who = order_name(entry)
+        retry = QPushButton(icon("fa5s.redo", "white"), "Retry")
+        retry.setObjectName("primary")
+        retry.clicked.connect(lambda: self._do(lambda: self.ctx.actions.retry(rid, sname),
+                                               f"{who} is running again."))
+        edit = QPushButton(icon("fa5s.edit"), "Retry with changes…")
+        edit.setObjectName("retryWithChanges")
+        edit.clicked.connect(lambda: self._retry_edit(rid, sname, step, who))
+        skip = QPushButton(icon("fa5s.forward"), "Skip with this result…")
+        skip.setObjectName("skipWithResult")
+        skip.clicked.connect(lambda: self._skip(rid, sname, step, who))
+        cancel = QPushButton(icon("fa5s.ban", BAD), "Cancel order…")
+        cancel.setObjectName("danger")
+        cancel.clicked.connect(lambda: self._confirm_cancel(rid, who))
+        restart = QComboBox()
+        restart.setObjectName("restartStep")
+        for s in run["steps"]:
+            restart.addItem(s.get("title") or s["name"], s["name"])
+        restart.setCurrentIndex(max(0, restart.findData(sname)))
+        restart_b = QPushButton(icon("fa5s.history"), "Restart from")
+        restart_b.clicked.connect(lambda: self._do(
+            lambda: self.ctx.actions.restart(rid, restart.currentData()),
+            f"{who} starts again from “{restart.currentText()}”."))
+        row = QHBoxLayout()
+        for w in (retry, edit, skip, cancel):
+            row.addWidget(w)
+        row.addStretch(1)
+        lay.addLayout(row)
+        row2 = QHBoxLayout()
+        for w in (restart_b, restart):
+            row2.addWidget(w)
+        row2.addStretch(1)
+        lay.addLayout(row2)
+        self.buttons = {"retry": retry, "retry_edit": edit, "skip": skip, "cancel": cancel,
+                        "restart": restart_b}
+
+    def _spec(self, step: dict[str, Any] | None):  # noqa: ANN202
+        return self.ctx.registry.specs.get(step["type"]) if step else None
+
+    def _retry_edit(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
+        self.dialog = RetryForm(self._spec(step), (step or {}).get("input"),
+                                (step or {}).get("title") or sname, self)
+        self.dialog.accepted.connect(lambda: self._do(
+            lambda: self.ctx.actions.retry(rid, sname, new_input=self.dialog.value),
+            f"{who} is running again with your changes."))
+        self.dialog.open()
+
+    def _skip(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
+        spec = self._spec(step)
+        ports = [p for p in spec.ports_for((step or {}).get("input") or {}) if p != "error"] \
+            if spec else ["out"]
+        title = (step or {}).get("title") or sname
+        self.dialog = SkipForm(title, skip_shape(spec, step or {}), ports, self)
+        self.dialog.accepted.connect(lambda: self._do(
+            lambda: self.ctx.actions.skip(rid, sname, output=self.dialog.value,
+                                          port=self.dialog.port.currentText() or "out"),
+            f"{who} goes on without “{title}”."))
+        self.dialog.open()
+
+    def _confirm_cancel(self, rid: str, who: str) -> None:
+        if confirm(self, "Cancel this order?",
+                   f"{who} stops here and nothing after this step happens. Steps that already "
+                   "ran are not undone (a charge already made stays made)."):
+            self._do(lambda: self.ctx.actions.cancel(rid), f"{who} was cancelled.")
+
+    def _do(self, fn: Callable[[], object], done_text: str) -> None:
+        status = self.status            # the pane may be rebuilt before the answer comes
+        item_id = (self.entry or {}).get("id", 0)
+        status.setText("Working…")
+        for b in self.buttons.values():
+            b.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            status.setText(str(exc))
+            status.setStyleSheet(f"color: {BAD}")
+            for b in self.buttons.values():
+                b.setEnabled(True)
+
+        self.ctx.background(fn, lambda _r: self.acted.emit(item_id, done_text), failed,
+                            owner=status)
+
+    # -- several entries -----------------------------------------------------------------------
+    def show_bulk(self, entries: list[dict[str, Any]]) -> None:
+        self.entry = None
+        lay = self._fresh()
+        ids = [e["id"] for e in entries]
+        title = PlainLabel(f"{len(entries)} entries selected")
+        title.setObjectName("headline")
+        title.setStyleSheet("font-size: 17px; font-weight: 600")
+        lay.addWidget(title)
+        names = PlainLabel(", ".join(order_name(e) for e in entries[:12])
+                           + (f" and {len(entries) - 12} more" if len(entries) > 12 else ""))
+        names.setWordWrap(True)
+        lay.addWidget(names)
+        hint = PlainLabel("Each order is done on its own, and each is recorded with your name. "
+                          "An entry that cannot take the action (a decision to make) is left "
+                          "as it is and said below.")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        row = QHBoxLayout()
+        for action, label, ic in (("retry", "Retry all", "fa5s.redo"),
+                                  ("skip", "Skip all", "fa5s.forward"),
+                                  ("cancel", "Cancel all…", "fa5s.ban")):
+            b = QPushButton(icon(ic, "white" if action == "retry" else
+                                 BAD if action == "cancel" else "#374151"), label)
+            b.setObjectName("primary" if action == "retry" else
+                            "danger" if action == "cancel" else f"bulk_{action}")
+            b.setProperty("bulk", action)
+            b.clicked.connect(lambda _=False, a=action: self._bulk(ids, a))
+            row.addWidget(b)
+            self.buttons[f"bulk_{action}"] = b
+        row.addStretch(1)
+        lay.addLayout(row)
+        self._status(lay)
+
+    def _bulk(self, ids: list[int], action: str) -> None:
+        if action == "cancel" and not confirm(
+                self, "Cancel these orders?", f"{len(ids)} orders stop here; steps that already "
+                "ran are not undone."):
+            return
+        status = self.status
+        status.setText("Working…")
+        for b in self.buttons.values():
+            b.setEnabled(False)
+        self.ctx.background(lambda: bulk(self.ctx.actions, ids, action),
+                            lambda results: self.bulk_done.emit(
+                                [r.item_id for r in results if r.ok],
+                                bulk_summary(action, results)),
+                            lambda exc: status.setText(str(exc)), owner=status)
