@@ -72,8 +72,12 @@ def _past(keys: tuple[Any, ...], values: tuple[Any, ...], descending: bool,
     return or_(*terms)
 
 
+def _matching(s: Session, text: str | None) -> ColumnElement[bool] | None:
+    return search.matches(s, text) if text and text.strip() else None
+
+
 def _runs_query(*, status: str | None, workflow: str | None, business_key: str | None,
-                since: float | None, until: float | None, search_text: str | None,
+                since: float | None, until: float | None, match: ColumnElement[bool] | None,
                 sort: str, descending: bool, after: tuple | None, limit: int | None) -> Select:
     if sort not in SORTS:
         raise ValueError(f"Unknown sort “{sort}”; use one of: {', '.join(SORTS)}.")
@@ -87,8 +91,8 @@ def _runs_query(*, status: str | None, workflow: str | None, business_key: str |
     if business_key:
         q = q.where(Run.business_key.like(f"%{business_key}%") if "%" not in business_key
                     else Run.business_key.like(business_key))
-    if search_text and search_text.strip():
-        q = q.where(search.matches(search_text))
+    if match is not None:                   # ``_matching``: the search, evaluated once
+        q = q.where(match)
     if since is not None:
         q = q.where(Run.created_at >= since)
     if until is not None:
@@ -112,7 +116,7 @@ def list_runs(s: Session, *, status: str | None = None, workflow: str | None = N
     sort (created_at, id)), so a deep page costs the same as the first (the orders table
     scrolls 1M runs). The trigger (the whole order) is not loaded: lists do not show it."""
     q = _runs_query(status=status, workflow=workflow, business_key=business_key, since=since,
-                    until=until, search_text=search, sort=sort, descending=descending,
+                    until=until, match=_matching(s, search), sort=sort, descending=descending,
                     after=after, limit=limit)
     return [row[0] for row in s.execute(q)]
 
@@ -122,7 +126,7 @@ def count_runs(s: Session, *, status: str | None = None, workflow: str | None = 
                until: float | None = None, search: str | None = None) -> int:
     """How many runs the filters of ``list_runs`` match (an export's progress total)."""
     q = _runs_query(status=status, workflow=workflow, business_key=business_key, since=since,
-                    until=until, search_text=search, sort="created", descending=True,
+                    until=until, match=_matching(s, search), sort="created", descending=True,
                     after=None, limit=None)
     return s.scalar(select(func.count()).select_from(q.subquery())) or 0
 
@@ -169,10 +173,11 @@ def iter_orders(s: Session, *, status: str | None = None, workflow: str | None =
     """``OrderRow``s matching the filters of ``list_runs``, in its order, read in batches of
     ``batch`` by keyset (memory stays flat for an export of every order)."""
     left = limit
+    match = _matching(s, search)
     while left is None or left > 0:
         size = batch if left is None else min(batch, left)
         rows = s.execute(_runs_query(status=status, workflow=workflow, business_key=business_key,
-                                     since=since, until=until, search_text=search, sort=sort,
+                                     since=since, until=until, match=match, sort=sort,
                                      descending=descending, after=after, limit=size)).all()
         reasons = waiting_reasons(s, [r[0].id for r in rows if r[0].status == "needs_attention"])
         for run, customer, total, facts_id in rows:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import ColumnElement, Float, Integer, String, column, false, select, table
+from sqlalchemy.orm import Session
 
 # Not models: FTS5 tables and trigger-filled facts are written only by SQL (migration 0005).
 run_facts = table("run_facts", column("id", Integer), column("run_id", String),
                   column("customer", String), column("total", Float))
 run_search = table("run_search", column("rowid", Integer), column("body", String))
 
+FEW = 2000                      # matches named one by one (``matches``)
 MAX_WORDS = 12                  # more words only narrow further; a pasted email is cut here
 # What FTS5's unicode61 tokenizer keeps as one token: letters and digits ("_" separates).
 _TOKEN = re.compile(r"[^\W_]+")
@@ -37,12 +39,15 @@ def match_query(text: str) -> str | None:
     return " ".join(phrases) or None
 
 
-def matches(text: str) -> ColumnElement[bool]:
+def matches(s: Session, text: str) -> ColumnElement[bool]:
     """A condition on ``run_facts.c.id`` (join it to ``runs``) for runs that match ``text``.
-    SQLite only (FTS5), like the engine's hot path."""
+    SQLite only (FTS5), like the engine's hot path. Evaluated once per search: a search that
+    finds few orders (a customer's) names them, so the list starts from those few rows instead
+    of walking every run newest first to find them; a broad one (a product in thousands of
+    orders) stays a sub-query, and the newest-first walk fills a page at once."""
     query = match_query(text)
     if query is None:
         return false()
-    # ``body MATCH`` searches that one column, the only one there is.
-    return run_facts.c.id.in_(select(run_search.c.rowid)
-                              .where(run_search.c.body.op("MATCH")(query)))
+    hits = select(run_search.c.rowid).where(run_search.c.body.op("MATCH")(query))
+    few = list(s.scalars(hits.limit(FEW + 1)))
+    return run_facts.c.id.in_(few if len(few) <= FEW else hits)

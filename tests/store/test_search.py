@@ -161,3 +161,17 @@ def test_match_query_keeps_only_letters_and_digits():
 def test_any_typed_text_searches_without_error(store, text):
     with store.db.read() as s:
         list_runs(s, search=text, limit=5)
+
+
+def test_a_broad_search_finds_the_same_as_a_narrow_one(store, monkeypatch):
+    from app.store import search
+    for order in ORDERS * 3:
+        store.start_run("shop", order)
+    with store.db.read() as s:
+        named = [r.id for r in list_runs(s, search="rice")]
+        monkeypatch.setattr(search, "FEW", 1)         # more matches than FEW: a sub-query
+        assert [r.id for r in list_runs(s, search="rice")] == named and len(named) == 6
+        assert [r.id for r in list_orders(s, search="rice", limit=4, sort="customer",
+                                          after=list_orders(s, search="rice", limit=2,
+                                                            sort="customer")[-1].cursor)] == \
+            [r.id for r in list_orders(s, search="rice", limit=6, sort="customer")][2:6]
