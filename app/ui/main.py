@@ -83,7 +83,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         app.quit()
 
     signals.received.connect(quit_app)
-    window.notifier.quit_requested.connect(quit_app)
+    # The tray's Quit asks about unsaved workflow edits first; signals and --quit-after do not.
+    window.notifier.quit_requested.connect(lambda: window.ask_before_quit(quit_app))
     window.quit_requested.connect(quit_app)
     window.show()
     log.info("main window shown")
