@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Float, Integer, String, column, false, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    column,
+    false,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 # Not models: FTS5 tables and trigger-filled facts are written only by SQL (migration 0005).
@@ -43,8 +52,8 @@ def matches(s: Session, text: str) -> ColumnElement[bool]:
     """A condition on ``run_facts.c.id`` (join it to ``runs``) for runs that match ``text``.
     SQLite only (FTS5), like the engine's hot path. Evaluated once per search: a search that
     finds few orders (a customer's) names them, so the list starts from those few rows instead
-    of walking every run newest first to find them; a broad one (a product in thousands of
-    orders) stays a sub-query, and the newest-first walk fills a page at once."""
+    of walking every run to find them; a broad one stays a sub-query, whose cost grows with
+    what it finds (about 0.25 s for 100,000 of 1M orders; a word in every order, 2 s)."""
     query = match_query(text)
     if query is None:
         return false()
