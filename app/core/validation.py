@@ -4,7 +4,6 @@ the setting. ``validate`` never raises: whatever a file holds, the answer is a l
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -12,7 +11,15 @@ from typing import Any
 from app.core import templates
 from app.core.model import STEP_NAME_RE, Workflow
 from app.core.retry import RETRY_FIELDS, check_overrides
-from app.core.schema import CONNECTION, INTEGER, NUMBER, TEMPLATED, Field, check_config
+from app.core.schema import (
+    CONNECTION,
+    INTEGER,
+    NUMBER,
+    TEMPLATED,
+    Field,
+    check_config,
+    is_ordinary_number,
+)
 from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 
 # Upper bounds of the retry settings: what the editor's form accepts. Larger values are a typo
@@ -199,9 +206,8 @@ def _check_numbers(values: Mapping[str, Any], step: str | None, problems: list[P
 
 def _ordinary(value: Any) -> bool:
     """False for NaN, ±Infinity and ints too large to become a float; True for anything else."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return not isinstance(value, int) or isinstance(value, bool) or abs(value) <= 1.7e308
+    return (isinstance(value, bool) or not isinstance(value, int | float)
+            or is_ordinary_number(value))
 
 
 def _all_ordinary(value: Any) -> bool:
