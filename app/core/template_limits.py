@@ -17,7 +17,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from types import BuiltinMethodType
 from typing import Any
@@ -55,17 +54,20 @@ def _current() -> _Budget | None:
     return getattr(_local, "budget", None)
 
 
-@contextmanager
-def budget() -> Iterator[None]:
+class budget:  # noqa: N801 - used like a function: ``with budget():``
     """One rendering's budget on this thread; nested renderings share the outermost one, so a
-    step's settings together get ``MAX_SECONDS``, not each of their templates."""
-    outer = _current()
-    if outer is None:
-        _local.budget = _Budget(time.monotonic() + MAX_SECONDS)
-    try:
-        yield
-    finally:
-        if outer is None:
+    step's settings together get ``MAX_SECONDS``, not each of their templates. A plain class,
+    not a generator context manager: it wraps every rendering, the plain-path ones too."""
+
+    __slots__ = ("_outermost",)
+
+    def __enter__(self) -> None:
+        self._outermost = getattr(_local, "budget", None) is None
+        if self._outermost:
+            _local.budget = _Budget(time.monotonic() + MAX_SECONDS)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._outermost:
             _local.budget = None
 
 
