@@ -20,6 +20,7 @@ from app.core.errors import (
 )
 from app.core.results import Decision, Reconciled, Sleep, StepResult
 from app.core.retry import RetryPolicy
+from app.core.staged import staged_failure
 from app.crashpoints import crashpoint
 from app.steps import Registry
 from app.steps.base import StepContext, render_input
@@ -199,6 +200,11 @@ class StepExecutor:
                 return
 
         if claim.practice and step_type.has_side_effects(rendered):
+            # A demo order's step staged to meet a system that is down fails once (practice
+            # only: a real order never gets here).
+            if (down := staged_failure(claim.scratch, claim.attempt)) is not None:
+                self._failed(claim, policy, down, retryable=False, rendered=rendered)
+                return None
             return succeeded(spec.practice_output(rendered, claim.scratch), "out")
 
         crashpoint("before_call")

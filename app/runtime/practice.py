@@ -107,12 +107,17 @@ def _recorded(runtime: Runtime, s: Session, run_id: str) -> dict[str, StepFacts]
 
 
 def _start(runtime: Runtime, s: Session, name: str, trigger: Any, *, past: str | None,
-           workflow: Workflow | None, who: str | None) -> str:
+           workflow: Workflow | None, who: str | None,
+           staged: dict[str, dict[str, Any]] | None = None) -> str:
     """One practice run of the draft in the caller's transaction; a stubbed step gets the
-    output the past order recorded for it (``RECORDED_OUTPUT``)."""
+    output the past order recorded for it (``RECORDED_OUTPUT``). ``staged``: scratch to give
+    named steps from the start (the demo's staged outage, ``app.core.staged``)."""
     row, version, wf = drafts.practice_version(s, name, workflow)
     _structural_errors(wf, runtime)
     run = runtime.store.start_run_in(s, row, version, wf, trigger, practice=True)
+    for step, scratch in (staged or {}).items():
+        s.execute(update(StepRun).where(StepRun.run_id == run.id, StepRun.name == step)
+                  .values(scratch=scratch))
     if past is not None:
         for step, facts in _recorded(runtime, s, past).items():
             kind = runtime.registry.get(facts.type)
@@ -128,7 +133,8 @@ def _start(runtime: Runtime, s: Session, name: str, trigger: Any, *, past: str |
 
 
 def try_draft(runtime: Runtime, name: str, trigger: Any = None, *, past_run_id: str | None = None,
-              workflow: Workflow | None = None, who: str | None = None) -> str:
+              workflow: Workflow | None = None, who: str | None = None,
+              staged: dict[str, dict[str, Any]] | None = None) -> str:
     """Start a practice run of the draft of ``name`` and return its run id; follow it like any
     run (its steps' states and outputs; ``runtime.store`` events). The order it runs on:
     ``trigger`` when given, else the trigger of the past run ``past_run_id``, else the
@@ -150,7 +156,8 @@ def try_draft(runtime: Runtime, name: str, trigger: Any = None, *, past_run_id: 
             if trigger is None:
                 raise DaloyError(f"“{name}” has no sample order to try it on; add one in the "
                                  "workflow's details, or try it on a past order.")
-        run_id = _start(runtime, s, name, trigger, past=past_run_id, workflow=workflow, who=who)
+        run_id = _start(runtime, s, name, trigger, past=past_run_id, workflow=workflow, who=who,
+                        staged=staged)
     runtime.store._emit([Event("run_started", run_id)])
     return run_id
 

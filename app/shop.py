@@ -1,0 +1,157 @@
+"""First-run setup without Qt: the operator's answers (shop name and currency, where orders come
+from, how customers are charged, where stock lives, the email that confirms orders) turned into
+connections (secrets in the keyring), the sample workflow's draft, and its publish through the
+store's one checked path (``drafts.publish``: refused with the problems in words when something
+is missing). The wizard (``app.ui.first_run``) and tests call the same ``apply``.
+
+Whether the first-run setup still has to be shown is a settings row (``FIRST_RUN_KEY``): done,
+skipped or demo; a workspace that already has connections or real orders never asks.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.core.errors import DaloyError
+from app.core.model import Trigger, Workflow
+from app.steps import sheets
+from app.store import audit, connections, drafts, workflows
+from app.store.db import Database
+from app.store.models import Connection, Run, Setting
+from app.store.workflows import SavedVersion
+
+FIRST_RUN_KEY = "first_run"          # "done" | "skipped" | "demo"
+SAMPLE = "Order fulfilment"
+SAMPLE_SHEET = "samples/inventory.xlsx"
+# The connection names the setup writes (the sample's emails already use "shop-email").
+INBOX, MARKETPLACE, PAYMENTS, SHOP_EMAIL = "shop-inbox", "marketplace", "payments", "shop-email"
+# The stock sheet's columns the sample's steps read.
+SHEET_COLUMNS = ("SKU", "Stock", "Price")
+SOURCES = ("email", "web", "marketplace", "demo")
+CURRENCIES = ("PHP", "USD", "EUR", "GBP", "SGD", "MYR", "IDR", "THB", "VND", "AUD", "CAD", "INR")
+
+
+@dataclass
+class ConnectionValues:
+    """One connection as the form gave it: settings for the database, secrets for the keyring."""
+
+    kind: str
+    settings: dict[str, Any]
+    secrets: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ShopChoices:
+    shop_name: str = ""
+    currency: str = "PHP"
+    source: str = "web"                          # one of SOURCES
+    inbox: ConnectionValues | None = None        # source "email"
+    marketplace: ConnectionValues | None = None  # source "marketplace"
+    payments: ConnectionValues | None = None
+    stock_file: str | None = None                # None: the sample sheet
+    email: ConnectionValues | None = None
+
+
+# -- whether to ask ----------------------------------------------------------------------------
+def needs_first_run(db: Database) -> bool:
+    """True on a shop not set up yet: never answered (done, skipped or demo), no connection
+    and no real order."""
+    with db.read() as s:
+        if s.get(Setting, FIRST_RUN_KEY) is not None:
+            return False
+        if s.scalar(select(func.count()).select_from(Connection)):
+            return False
+        return not s.scalar(select(func.count()).select_from(Run).where(Run.practice.is_(False)))
+
+
+def mark(db: Database, state: str, who: str | None = None) -> None:
+    with db.write() as s:
+        row = s.get(Setting, FIRST_RUN_KEY)
+        if row is None:
+            s.add(Setting(key=FIRST_RUN_KEY, value=state))
+        else:
+            row.value = state
+        audit.record(s, who, "first_run", after={"state": state})
+
+
+# -- checks the wizard's pages make ------------------------------------------------------------
+def check_sheet(path_text: str, data_dir: Path | None) -> str:
+    """Read the stock sheet the operator chose: a sentence saying what was found, or a
+    DaloyError saying what is wrong with it and what to do."""
+    if not path_text.strip():
+        raise DaloyError("Choose the spreadsheet that holds your stock, or use the sample one.")
+    table = sheets.load(sheets.resolve(path_text, data_dir))
+    missing = [c for c in SHEET_COLUMNS if not any(str(h).strip().lower() == c.lower()
+                                                   for h in table.header)]
+    if missing:
+        have = ", ".join(str(h) for h in table.header if h not in (None, "")) or "no headings"
+        raise DaloyError(f"{Path(table.path).name} has no column {', '.join(missing)} in its "
+                         f"first row (it has: {have}). Daloy needs the columns "
+                         f"{', '.join(SHEET_COLUMNS)}: add them, or use the sample sheet.")
+    n = len(table.rows)
+    return (f"Found {drafts.count(n, 'product')} in {Path(table.path).name} "
+            f"(columns {', '.join(SHEET_COLUMNS)}).")
+
+
+# -- the workflow ------------------------------------------------------------------------------
+def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
+    """The sample workflow with the operator's choices: shop name, currency, stock sheet and
+    payment service in its settings step, the charge through the payments connection, and the
+    channel orders come from as a trigger (the manual one stays, for orders by hand)."""
+    wf = copy.deepcopy(wf)
+    settings = wf.step("settings")
+    if settings is not None:
+        values = settings.config.setdefault("values", {})
+        if choices.shop_name.strip():
+            values["shop_name"] = choices.shop_name.strip()
+        values["currency"] = choices.currency
+        values["inventory"] = choices.stock_file or SAMPLE_SHEET
+        if choices.payments is not None and choices.payments.settings.get("base_url"):
+            values["gateway"] = str(choices.payments.settings["base_url"]).rstrip("/")
+    charge = wf.step("charge")
+    if charge is not None and choices.payments is not None:
+        charge.config["connection"] = PAYMENTS
+    wf.triggers = [t for t in wf.triggers if t.type == "manual"]
+    if choices.source == "email":
+        wf.triggers.append(Trigger("email", "imap", {"connection": INBOX}))
+    elif choices.source == "web":
+        wf.triggers.append(Trigger("web", "webhook", {
+            "form": True, "fields": ["number", "customer", "email", "sku", "qty"]}))
+    elif choices.source == "marketplace":
+        wf.triggers.append(Trigger("marketplace", "marketplace",
+                                   {"connection": MARKETPLACE}))
+    return wf
+
+
+def _connections(choices: ShopChoices) -> list[tuple[str, ConnectionValues]]:
+    named = [(INBOX, choices.inbox if choices.source == "email" else None),
+             (MARKETPLACE, choices.marketplace if choices.source == "marketplace" else None),
+             (PAYMENTS, choices.payments), (SHOP_EMAIL, choices.email)]
+    return [(n, c) for n, c in named if c is not None]
+
+
+def apply(db: Database, specs: Any, choices: ShopChoices, *, who: str | None = None
+          ) -> SavedVersion:
+    """Write the connections (secrets to the keyring), save the sample workflow's draft with
+    the choices and publish it switched on, through the one full check. Raises
+    ``drafts.PublishRefused`` (its problems in words) when something is still missing; the
+    connections and the draft stay saved, so the operator can fix the rest and publish."""
+    from app.intake import trigger_registry
+    who = who or audit.current_user()
+    with db.write() as s:
+        for name, values in _connections(choices):
+            connections.save(s, name, values.kind, values.settings, values.secrets, who=who)
+    with db.write() as s:
+        _, _, live = workflows.load(s, SAMPLE)
+        base = drafts.load_draft(s, SAMPLE) or live
+        drafts.save_draft(s, configure(base, choices), who)
+    with db.write() as s:
+        saved = drafts.publish(s, SAMPLE, specs, trigger_registry(), who=who, enable=True,
+                               note="Set up with the first-run setup.")
+    mark(db, "done", who)
+    return saved
