@@ -57,11 +57,13 @@ class HealthPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.background(lambda: (load(self.ctx), repo.is_paused(self.ctx.db)), self._loaded)
+        self.ctx.background(lambda: (load(self.ctx), repo.is_paused(self.ctx.db)), self._loaded,
+                            owner=self)
 
     def toggle(self) -> None:
         want = not self.paused
-        self.ctx.background(lambda: repo.set_paused(self.ctx.db, want), lambda _r: self.refresh())
+        self.ctx.background(lambda: repo.set_paused(self.ctx.db, want), lambda _r: self.refresh(),
+                            owner=self)
 
     def _loaded(self, result: tuple[list[dict[str, Any]], bool]) -> None:
         rows, self.paused = result

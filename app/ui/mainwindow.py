@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.resources import resource_path
 from app.ui import autostart
+from app.ui.audit_page import AuditPage
 from app.ui.connections import ConnectionsPage
 from app.ui.context import AppContext
 from app.ui.editor import EditorPage
 from app.ui.health import HealthPage
 from app.ui.inbox import InboxPage
-from app.ui.notifier import Banner, Notifier
+from app.ui.notifier import KEEP, QUIT, Banner, Notifier, ask_keep_or_quit
 from app.ui.runs import RunsPage
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
 
 log = logging.getLogger("daloy.ui")
-PAGES = ("inbox", "runs", "workflows", "connections", "health")
+PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         labels = {"inbox": ("Needs you", "fa5s.inbox"), "runs": ("Orders", "fa5s.list-alt"),
                   "workflows": ("Workflows", "fa5s.project-diagram"),
                   "connections": ("Connections", "fa5s.plug"),
-                  "health": ("Intake health", "fa5s.satellite-dish")}
+                  "health": ("Intake health", "fa5s.satellite-dish"),
+                  "audit": ("Who did what", "fa5s.user-check")}
         for key in PAGES:
             text, ic = labels[key]
             item = QListWidgetItem(icon(ic, "#e6eef2"), text)
@@ -93,7 +95,9 @@ class MainWindow(QMainWindow):
         self.workflows = EditorPage(ctx)
         self.connections = ConnectionsPage(ctx)
         self.health = HealthPage(ctx)
-        for page in (self.inbox, self.runs, self.workflows, self.connections, self.health):
+        self.audit = AuditPage(ctx)
+        for page in (self.inbox, self.runs, self.workflows, self.connections, self.health,
+                     self.audit):
             self.stack.addWidget(page)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -106,6 +110,14 @@ class MainWindow(QMainWindow):
         self.inbox.open_items.connect(self.notifier.set_open)
         self.notifier.open_inbox.connect(lambda: (self.bring_forward(), self.page("inbox")))
         self.inbox.open_run.connect(self.open_run)
+        self.runs.open_inbox_item.connect(self.open_inbox_item)
+        self.audit.open_run.connect(self.open_run)
+        # Quit is always visible, tray or not (File ▸ Quit Daloy, Ctrl+Q)
+        quit_action = self.menuBar().addMenu("&File").addAction(icon("fa5s.power-off"),
+                                                                "&Quit Daloy")
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(lambda: self.ask_before_quit(self.quit_requested.emit))
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
 
@@ -141,14 +153,17 @@ class MainWindow(QMainWindow):
         self.workflows.resolve_unsaved("quitting Daloy", quit_fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.quitting and self.notifier.tray is None and self.workflows.dirty():
-            event.ignore()                 # asked first; quits only after Save or Discard
-            self.ask_before_quit(self.quit_requested.emit)
-            return
-        if self.quitting or self.notifier.tray is None:
+        if self.quitting or not self.isVisible():   # a hidden window has nothing to ask
             event.accept()
-            if not self.quitting:      # without a tray, nothing could bring the window back
-                self.quit_requested.emit()
+            return
+        if self.notifier.tray is None:         # no tray to come back to: ask
+            event.ignore()
+            answer = ask_keep_or_quit(self)
+            if answer == KEEP:
+                self.hide()
+                self.hidden_to_tray.emit()
+            elif answer == QUIT:
+                self.ask_before_quit(self.quit_requested.emit)
             return
         # Closing the window keeps Daloy working in the tray.
         event.ignore()

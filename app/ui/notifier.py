@@ -6,9 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSystemTrayIcon,
+    QWidget,
+)
 
 from app.resources import resource_path
 from app.ui.style import WARN, icon
@@ -106,7 +115,7 @@ class Notifier(QObject):
 
     def __init__(self, banner: Banner, group_ms: int = 800,
                  tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable) -> None:
-        super().__init__()
+        super().__init__(banner)       # goes with the window that shows the banner
         self.banner = banner
         self.tray: QSystemTrayIcon | None = None
         self._pending: list[dict] = []
@@ -192,3 +201,29 @@ class Notifier(QObject):
             self.tray.showMessage(title, notification_body(text),
                                   QSystemTrayIcon.MessageIcon.Warning, 10_000)
         self.banner.show_message(text, self._last_item, title, {i["id"] for i in items})
+
+
+KEEP, QUIT, STAY = "keep", "quit", "stay"
+NO_TRAY_QUESTION = ("Your desktop has no system tray, so once this window is closed Daloy "
+                    "has no icon to come back to.\n\nKeep working in the background: orders "
+                    "keep coming in and running. To get the window back, start Daloy again "
+                    "from your applications menu; the running Daloy opens its window.\n\n"
+                    "Quit: Daloy stops; orders wait for the next start.")
+
+
+def ask_keep_or_quit(parent: QWidget) -> str:
+    """Where there is no tray, closing the window asks: KEEP working in the background, QUIT,
+    or STAY (the question was dismissed)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Keep Daloy working?", NO_TRAY_QUESTION,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("keepOrQuit")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    keep = box.addButton("Keep working in the background", QMessageBox.ButtonRole.AcceptRole)
+    keep.setObjectName("keepWorking")
+    quit_ = box.addButton("Quit Daloy", QMessageBox.ButtonRole.DestructiveRole)
+    quit_.setObjectName("quitDaloy")
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return KEEP if clicked is keep else QUIT if clicked is quit_ else STAY

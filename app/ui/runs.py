@@ -1,13 +1,20 @@
-"""Orders (runs): a lazily paged table that stays responsive with a million runs, search by
-business key, filters, and a run's timeline with one sentence saying why it is where it is."""
+"""Orders (runs): a lazily paged table that stays responsive with a million runs, found by
+anything an operator remembers (order number, customer, email, phone, product, amount, email
+text: ``queries.list_orders(search=...)``), sortable by column, with customer, total and the
+reason it waits; exported to CSV or Excel off the GUI thread with progress. Choosing an order
+opens its page (``app.ui.order_page``)."""
 
 from __future__ import annotations
 
+import threading
+import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -16,34 +23,38 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
+    QFileDialog,
+    QHBoxLayout,
     QLineEdit,
-    QSplitter,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store import queries
-from app.store.explain import duration, why
+from app.store.export import export_orders
 from app.ui.context import AppContext
+from app.ui.order_page import OrderPage
 from app.ui.page import Page
-from app.ui.style import RUN_WORDS, STATE_WORDS, clock, icon, short_time, words
+from app.ui.style import BAD, MUTED, RUN_WORDS, icon, run_words, short_time
 from app.ui.text import PlainLabel, tooltip
 
 PAGE = 200
-COLUMNS = ("Order", "Workflow", "Status", "Started", "Finished")
+# (title, sort key of ``queries.SORTS`` or None when the column cannot be sorted)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("Order", "order"), ("Customer", "customer"), ("Total", "total"), ("Status", "status"),
+    ("Reason", None), ("Workflow", "workflow"), ("Received", "created"))
+RECEIVED = 6
 
 
-def fetch_page(ctx: AppContext, filters: dict[str, Any], after: tuple[float, str] | None,
+def fetch_page(ctx: AppContext, filters: dict[str, Any], after: tuple | None,
                limit: int = PAGE) -> list[dict[str, Any]]:
     with ctx.db.read() as s:
-        return [queries.run_dict(r) for r in queries.list_runs(
-            s, status=filters.get("status"), workflow=filters.get("workflow"),
-            business_key=filters.get("key"), since=filters.get("since"), after=after,
-            limit=limit)]
+        return [r.as_dict() | {"cursor": r.cursor}
+                for r in queries.list_orders(s, limit=limit, after=after, **filters)]
 
 
 class RunsModel(QAbstractTableModel):
@@ -67,7 +78,7 @@ class RunsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return COLUMNS[section][0]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -76,24 +87,30 @@ class RunsModel(QAbstractTableModel):
         r = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return r["business_key"] or r["id"][:8]
-            if col == 1:
-                return r["workflow"]
-            if col == 2:
-                return RUN_WORDS.get(r["status"], (r["status"],))[0]
-            if col == 3:
-                return short_time(r["created_at"])
-            if col == 4:
-                return short_time(r["finished_at"]) if r["finished_at"] else ""
-        if role == Qt.ItemDataRole.DecorationRole and col == 2:
-            _, color, ic = RUN_WORDS.get(r["status"], ("", "#555", "fa5s.circle"))
+            return cell_text(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4):
+            return tooltip(cell_text(r, col))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col == 3:
+            _, color, ic = run_words(r)
             return icon(ic, color)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return QColor(RUN_WORDS.get(r["status"], ("", "#333"))[1])
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
+            return QColor(run_words(r)[1])
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4:
+            return QColor(BAD)
         if role == Qt.ItemDataRole.UserRole:
             return r["id"]
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a column title: the store sorts (keyset pages stay exact at 1M rows)."""
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self.filters.get("sort"), self.filters.get("descending")) != (key, descending):
+            self.reset(self.filters | {"sort": key, "descending": descending})
 
     # -- lazy loading --------------------------------------------------------------------------
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -104,11 +121,11 @@ class RunsModel(QAbstractTableModel):
             return
         self._busy = True
         self.loading.emit(True)
-        after = (self.rows[-1]["created_at"], self.rows[-1]["id"]) if self.rows else None
+        after = self.rows[-1]["cursor"] if self.rows else None
         gen, filters = self._generation, dict(self.filters)
         self.ctx.background(lambda: fetch_page(self.ctx, filters, after),
                             lambda rows: self._append(gen, rows),
-                            lambda exc: self._failed(gen))
+                            lambda exc: self._failed(gen), owner=self)
 
     def _append(self, gen: int, rows: list[dict[str, Any]]) -> None:
         self._busy = False
@@ -144,7 +161,8 @@ class RunsModel(QAbstractTableModel):
         gen, filters, n = self._generation, dict(self.filters), max(PAGE, len(self.rows))
         self._busy = True
         self.ctx.background(lambda: fetch_page(self.ctx, filters, None, n),
-                            lambda rows: self._replace(gen, rows), lambda exc: self._failed(gen))
+                            lambda rows: self._replace(gen, rows), lambda exc: self._failed(gen),
+                            owner=self)
 
     def _replace(self, gen: int, rows: list[dict[str, Any]]) -> None:
         self._busy = False
@@ -153,7 +171,8 @@ class RunsModel(QAbstractTableModel):
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
             self.rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(COLUMNS) - 1))
             return
         self.beginResetModel()
         self.rows = rows
@@ -161,87 +180,39 @@ class RunsModel(QAbstractTableModel):
         self.endResetModel()
 
 
-class RunDetail(QWidget):
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setObjectName("runDetail")
-        lay = QVBoxLayout(self)
-        self.title = PlainLabel("Choose an order on the left to see its steps.")
-        self.title.setObjectName("pageTitle")
-        self.title.setWordWrap(True)
-        self.why = PlainLabel()
-        self.why.setObjectName("why")
-        self.why.setWordWrap(True)
-        self.why.hide()
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("runTimeline")
-        self.tree.setHeaderLabels(["Step", "State", "Attempts", "Took"])
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.title)
-        lay.addWidget(self.why)
-        lay.addWidget(self.tree, 1)
-        self.run_id: str | None = None
-        self.detail: dict[str, Any] | None = None
+def cell_text(r: dict[str, Any], col: int) -> str:
+    """What the orders table shows in column ``col`` (the export writes the same facts)."""
+    if col == 0:
+        return r["business_key"] or r["id"][:8]
+    if col == 1:
+        return r.get("customer") or ""
+    if col == 2:
+        return f"{r['total']:,.2f}" if r.get("total") is not None else ""
+    if col == 3:
+        return run_words(r)[0]
+    if col == 4:
+        return r.get("reason") or ""
+    if col == 5:
+        return r["workflow"]
+    return short_time(r["created_at"])
 
-    def show_run(self, run_id: str) -> None:
-        self.run_id = run_id
-        self.ctx.background(lambda: self._load(run_id), self._render)
 
-    def reload(self) -> None:
-        if self.run_id:
-            self.show_run(self.run_id)
+class ExportProgress(QObject):
+    """Carries an export's progress from its worker thread to the GUI thread (queued)."""
 
-    def _load(self, run_id: str) -> dict[str, Any] | None:
-        with self.ctx.db.read() as s:
-            return queries.run_detail(s, run_id)
-
-    def _render(self, d: dict[str, Any] | None) -> None:
-        if d is None or d["id"] != self.run_id:
-            return
-        self.detail = d
-        label = d["business_key"] or d["id"][:8]
-        self.title.setText(f"Order {label} · {d['workflow']} (version {d.get('version', '?')})"
-                           + (" · practice run" if d.get("practice") else ""))
-        self.why.setText(why(d))
-        self.why.show()
-        expanded = {self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())
-                    if self.tree.topLevelItem(i).isExpanded()}
-        self.tree.clear()
-        for st in d["steps"]:
-            state, color, ic = STATE_WORDS.get(st["state"], (st["state"], "#555", "fa5s.circle"))
-            took = ""
-            if st.get("started_at") and st.get("finished_at"):
-                took = duration(st["finished_at"] - st["started_at"])
-            tries = ""
-            if st["state"] in ("retry_wait", "running", "needs_attention") and st["attempts"]:
-                tries = f"{st['attempts']} of {st['max_attempts']}"
-            elif st["attempts"] > 1:
-                tries = str(st["attempts"])
-            item = QTreeWidgetItem([st["title"], state, tries, took])
-            item.setIcon(1, icon(ic, color))
-            item.setForeground(1, QColor(color))
-            for title, value in (("Given", st.get("input")), ("Produced", st.get("output"))):
-                if value not in (None, {}, []):
-                    child = QTreeWidgetItem([f"{title}: " + words(value).replace("\n", "  ·  ")[:400]])
-                    child.setToolTip(0, tooltip(words(value)))
-                    item.addChild(child)
-            if st.get("error") and st["state"] != "succeeded":
-                item.addChild(QTreeWidgetItem([f"Problem: {st['error']}"]))
-            for a in st.get("attempt_log", []):
-                item.addChild(QTreeWidgetItem([f"Attempt {a['number']} at {clock(a['started_at'])}: "
-                                               f"{a['outcome']}" + (f" — {a['error']}" if a.get("error") else "")]))
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(st["title"] in expanded or st["state"] in ("needs_attention", "retry_wait"))
+    moved = Signal(int, int)
 
 
 class RunsPage(Page):
+    open_inbox_item = Signal(int)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "Orders")
         lay, top = self.body, self.top
         self.search = QLineEdit()
         self.search.setObjectName("runSearch")
-        self.search.setPlaceholderText("Find an order number…")
+        self.search.setPlaceholderText("Find by number, customer, email, phone, product…")
+        self.search.setMinimumWidth(200)
         self.search.addAction(icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
@@ -257,9 +228,31 @@ class RunsPage(Page):
         for label, secs in (("Any time", None), ("Today", 86400), ("Last 7 days", 7 * 86400),
                             ("Last 30 days", 30 * 86400)):
             self.period.addItem(label, secs)
-        for w in (self.search, self.status, self.workflow, self.period):
-            top.addWidget(w)
-        split = QSplitter()
+        self.export_button = QPushButton(icon("fa5s.file-export"), "Export…")
+        self.export_button.setObjectName("exportOrders")
+        self.export_button.setToolTip("Save the orders this list shows as a CSV or Excel file.")
+        self.export_button.clicked.connect(self._export_dialog)
+        # the title row of the page holds the search; the filters get a row of their own so
+        # nothing is clipped on a 1024-pixel screen
+        top.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        for w in (self.status, self.workflow, self.period):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.export_bar = QProgressBar()
+        self.export_bar.setObjectName("exportProgress")
+        self.export_bar.setMaximumWidth(180)
+        self.export_bar.hide()
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopExport")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(lambda: self._stop.set())
+        for w in (self.export_bar, self.stop_button, self.export_button):
+            filters.addWidget(w)
+        self.export_status = PlainLabel()
+        self.export_status.setObjectName("exportStatus")
+        self.export_status.setWordWrap(True)
+        self.export_status.hide()
         self.model = RunsModel(ctx)
         self.table = QTableView()
         self.table.setObjectName("runsTable")
@@ -268,21 +261,36 @@ class RunsPage(Page):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 80)
-        self.table.setColumnWidth(1, 140)
-        self.table.setColumnWidth(2, 110)
-        self.table.setColumnWidth(3, 70)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSortIndicator(RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        for col, width in enumerate((80, 150, 90, 130, 260, 140, 100)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(4, header.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._row)
-        self.detail = RunDetail(ctx)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([560, 520])
-        lay.addWidget(split, 1)
+        self.table.activated.connect(lambda _i: self.stack.setCurrentIndex(1))
+        self.table.clicked.connect(lambda _i: self.stack.setCurrentIndex(1))
+        listing = QWidget()
+        ll = QVBoxLayout(listing)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(filters)
+        ll.addWidget(self.export_status)
+        ll.addWidget(self.table, 1)
+        self.detail = OrderPage(ctx)
+        self.detail.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.detail.open_inbox_item.connect(self.open_inbox_item)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(listing)
+        self.stack.addWidget(self.detail)
+        lay.addWidget(self.stack, 1)
+        self._stop = threading.Event()
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filters)
         for combo in (self.status, self.workflow, self.period):
             combo.currentIndexChanged.connect(self.apply_filters)
         self._live = QTimer(self, singleShot=True, interval=700)
@@ -309,18 +317,24 @@ class RunsPage(Page):
                 self.workflow.setCurrentIndex(max(0, self.workflow.findData(current)))
             self.workflow.blockSignals(False)
 
-        self.ctx.background(names, fill)
+        self.ctx.background(names, fill, owner=self)
+
+    def filters(self) -> dict[str, Any]:
+        """What the list shows, as ``queries.list_orders`` filters (the export uses the same)."""
+        period = self.period.currentData()
+        return {"search": self.search.text().strip() or None, "status": self.status.currentData(),
+                "workflow": self.workflow.currentData(),
+                "since": time.time() - period if period else None,
+                "sort": self.model.filters.get("sort", "created"),
+                "descending": self.model.filters.get("descending", True)}
 
     def apply_filters(self) -> None:
-        import time
-        period = self.period.currentData()
-        self.model.reset({"key": self.search.text().strip(), "status": self.status.currentData(),
-                          "workflow": self.workflow.currentData(),
-                          "since": time.time() - period if period else None})
+        self.model.reset(self.filters())
 
     def _refresh(self) -> None:
         self.model.refresh_top()
-        self.detail.reload()
+        if self.stack.currentIndex() == 1:
+            self.detail.reload()
 
     def _row(self, current: QModelIndex, _prev: QModelIndex) -> None:
         run_id = self.model.data(current, Qt.ItemDataRole.UserRole)
@@ -328,8 +342,62 @@ class RunsPage(Page):
             self.detail.show_run(run_id)
 
     def open_run(self, run_id: str) -> None:
+        self.stack.setCurrentIndex(1)
         for row in range(self.model.rowCount()):
             if self.model.rows[row]["id"] == run_id:
                 self.table.selectRow(row)
-                return
+                if self.detail.run_id == run_id:
+                    return
         self.detail.show_run(run_id)
+
+    # -- export ---------------------------------------------------------------------------------
+    def _export_dialog(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export orders", str(Path.home() / "orders.xlsx"),
+            "Excel workbook (*.xlsx);;CSV file (*.csv)")
+        if path:
+            if not path.lower().endswith((".csv", ".xlsx")):
+                path += ".csv" if "csv" in chosen.lower() else ".xlsx"
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the orders the list shows to ``path`` on a worker thread, with progress and
+        a Stop button; the file appears only when complete."""
+        filters = {k: v for k, v in self.filters().items() if v is not None}
+        self._stop.clear()
+        relay = ExportProgress(self)
+        relay.moved.connect(self._progress)
+        self.export_bar.setRange(0, 0)
+        self.export_bar.show()
+        self.stop_button.show()
+        self.export_button.setEnabled(False)
+        self.export_status.setStyleSheet(f"color: {MUTED}")
+        self.export_status.setText(f"Exporting to {path}…")
+        self.export_status.show()
+
+        def work() -> int:
+            def progress(done: int, total: int) -> bool:
+                relay.moved.emit(done, total)       # queued to the GUI thread
+                return not self._stop.is_set()
+            return export_orders(self.ctx.db, path, progress=progress, **filters)
+
+        def done(n: int) -> None:
+            self._export_ended()
+            self.export_status.setStyleSheet("")
+            self.export_status.setText(f"Exported {n} order{'s' if n != 1 else ''} to {path}.")
+
+        def failed(exc: BaseException) -> None:
+            self._export_ended()
+            self.export_status.setStyleSheet(f"color: {BAD}")
+            self.export_status.setText(str(exc) or f"The export to {path} failed.")
+
+        self.ctx.background(work, done, failed, owner=self)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.export_bar.setRange(0, max(total, 1))
+        self.export_bar.setValue(done)
+
+    def _export_ended(self) -> None:
+        self.export_bar.hide()
+        self.stop_button.hide()
+        self.export_button.setEnabled(True)

@@ -33,6 +33,25 @@ RUN_WORDS = {
     "succeeded": ("Done", OK, "fa5s.check-circle"),
     "cancelled": ("Cancelled", MUTED, "fa5s.ban"),
 }
+PRACTICE = "#7c3aed"
+
+
+def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
+    """(words, colour, icon) of a run's state as an operator should read it: a cancelled order,
+    a practice run and a demo order are said as such, never as a green "Done"."""
+    status = run.get("status", "")
+    trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
+    if run.get("cancelled") or status == "cancelled":
+        return "Cancelled", MUTED, "fa5s.ban"
+    label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
+    kind = "Practice run" if run.get("practice") else "Demo order" if trigger.get("demo") \
+        else ""
+    if kind:
+        return (f"{kind}, {label.lower()}" if status != "succeeded" else f"{kind}, finished",
+                PRACTICE, "fa5s.flask")
+    return label, color, ic
+
+
 KIND_WORDS = {
     "step_failed": ("A step failed", "fa5s.exclamation-triangle", BAD),
     "decision": ("A decision is needed", "fa5s.question-circle", ACCENT),

@@ -18,7 +18,8 @@ def env(data_dir, keyring_tmp):
 def gui(qtbot, env):
     from app.ui.main import build
     ctx, window = build(env)
-    qtbot.addWidget(window)
+    # closed as by Quit (without a tray, a plain close asks whether to keep working)
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "quitting", True))
     window.show()
     yield ctx, window
     window.quitting = True

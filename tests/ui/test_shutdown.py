@@ -152,5 +152,7 @@ def test_sigterm_lets_a_running_step_finish_before_the_database_closes(tmp_path)
 def test_closing_the_window_without_a_tray_quits(gui, qtbot):
     _ctx, window = gui
     assert window.notifier.tray is None              # offscreen: no system tray
+    from tests.ui.test_tray import answer_keep_or_quit
+    answer_keep_or_quit(qtbot, "quitDaloy")          # closing asks: keep working, or quit
     with qtbot.waitSignal(window.quit_requested, timeout=5000):
         window.close()

@@ -1,0 +1,119 @@
+"""Who did what: every recorded operator action (retry, skip, a decision, cancel, workflow and
+connection changes), newest first, in words, with the person's note, filtered by who, kind of
+action and period. Reads run off the GUI thread (``AppContext.background``)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem
+
+from app.store import audit
+from app.ui.context import AppContext
+from app.ui.page import Page
+from app.ui.style import clock
+from app.ui.text import PlainLabel, tooltip
+
+ACTION_WORDS = {"choose": "Decisions", "retry": "Retries", "retry_with_input": "Retries with "
+                "changes", "skip": "Skips", "cancel": "Cancellations", "restart": "Restarts",
+                "dismiss": "Dismissed entries"}
+LIMIT = 500
+
+
+def load(ctx: AppContext, filters: dict[str, Any]) -> tuple[list[dict[str, Any]],
+                                                            dict[str, list[str]]]:
+    with ctx.db.read() as s:
+        return ([r.as_dict() for r in audit.list_actions(s, limit=LIMIT, **filters)],
+                audit.filter_choices(s))
+
+
+class AuditPage(Page):
+    open_run = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Who did what")
+        top = self.top
+        self.who = QComboBox()
+        self.who.setObjectName("auditWho")
+        self.who.addItem("Anyone", None)
+        self.action = QComboBox()
+        self.action.setObjectName("auditAction")
+        self.action.addItem("Any action", None)
+        self.period = QComboBox()
+        self.period.setObjectName("auditPeriod")
+        for label, secs in (("Any time", None), ("Today", 86400), ("Last 7 days", 7 * 86400),
+                            ("Last 30 days", 30 * 86400)):
+            self.period.addItem(label, secs)
+        self.order = QLineEdit()
+        self.order.setObjectName("auditWorkflow")
+        self.order.setPlaceholderText("Workflow…")
+        self.order.setClearButtonEnabled(True)
+        self.order.setMaximumWidth(160)
+        for w in (self.who, self.action, self.period, self.order):
+            top.addWidget(w)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("auditList")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(["When", "Who", "What", "Note"])
+        self.tree.setColumnWidth(0, 150)
+        self.tree.setColumnWidth(1, 90)
+        self.tree.setColumnWidth(2, 330)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setColumnWidth(3, 200)
+        self.tree.itemActivated.connect(self._activated)
+        self.body.addWidget(self.tree, 1)
+        self.empty = PlainLabel("Nothing has been done by hand yet. Every retry, skip, "
+                                "decision and cancel is listed here with who did it and when.")
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.body.addWidget(self.empty)
+        self.rows: list[dict[str, Any]] = []
+        for combo in (self.who, self.action, self.period):
+            combo.currentIndexChanged.connect(self.refresh)
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self.refresh)
+        self.order.textChanged.connect(lambda: self._debounce.start())
+        ctx.events.inbox_changed.connect(lambda: self._debounce.start())
+        self.refresh()
+
+    def filters(self) -> dict[str, Any]:
+        period = self.period.currentData()
+        return {"who": self.who.currentData(), "action": self.action.currentData(),
+                "workflow": self.order.text().strip() or None,
+                "since": time.time() - period if period else None}
+
+    def refresh(self) -> None:
+        filters = self.filters()
+        self.ctx.background(lambda: load(self.ctx, filters), self._loaded, owner=self)
+
+    def _fill(self, combo: QComboBox, values: list[str], words: dict[str, str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for v in values:
+            combo.addItem(words.get(v, v.replace("_", " ")), v)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
+
+    def _loaded(self, result: tuple[list[dict[str, Any]], dict[str, list[str]]]) -> None:
+        rows, choices = result
+        self._fill(self.who, choices.get("who", []), {})
+        self._fill(self.action, choices.get("action", []), ACTION_WORDS)
+        self.rows = rows
+        self.tree.clear()
+        for r in rows:
+            item = QTreeWidgetItem([clock(r["at"]), r["who"], r["sentence"], r["note"]])
+            item.setToolTip(2, tooltip(r["sentence"]))
+            item.setToolTip(3, tooltip(r["note"]))
+            item.setData(0, 256, r["run_id"])
+            self.tree.addTopLevelItem(item)
+        self.empty.setVisible(not rows)
+
+    def _activated(self, item: QTreeWidgetItem, _col: int) -> None:
+        run_id = item.data(0, 256)
+        if run_id:
+            self.open_run.emit(run_id)

@@ -1,0 +1,198 @@
+"""An order's page: what state it is in (a cancelled order, a practice run or a demo order said
+as such, never a green "Done"), one sentence saying why it is where it is, its workflow as a
+picture (the editor's canvas, read-only: each step coloured by state, the path taken drawn
+bold), and beside it the timeline of steps and of what people did. "Decide now" / "Open in
+Needs you" lead to the entry that holds it.
+
+Reads run off the GUI thread (``AppContext.background``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import Workflow
+from app.store import audit, queries
+from app.store.explain import why
+from app.store.models import Run, WorkflowVersion
+from app.ui.context import AppContext
+from app.ui.editor.canvas import CanvasView
+from app.ui.editor.document import WorkflowDocument
+from app.ui.editor.scene import EditorScene, layered_layout
+from app.ui.style import OK, icon, run_words
+from app.ui.text import PlainLabel
+from app.ui.timeline import Timeline
+
+TAKEN = QPen(QColor(OK), 4)
+NOT_TAKEN = QPen(QColor("#cbd5e1"), 1.5, Qt.PenStyle.DashLine)
+RAN = ("succeeded", "skipped", "needs_attention", "running", "retry_wait", "ready")
+
+
+def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
+    """The run's detail, its workflow version as it ran, and what people did to it."""
+    with ctx.db.read() as s:
+        d = queries.run_detail(s, run_id)
+        if d is None:
+            return None
+        run = s.get(Run, run_id)
+        version = s.get(WorkflowVersion, run.version_id) if run else None
+        d["definition"] = version.definition if version is not None else None
+        d["cancelled"] = bool(run and run.cancelled)
+        d["actions"] = [a.as_dict() for a in audit.run_actions(s, run_id)]
+        d["customer"], d["total"] = queries.run_facts(s, run_id)
+        return d
+
+
+def path_taken(wf: Workflow, steps: dict[str, dict[str, Any]]) -> set[tuple[str, str, str]]:
+    """The edges the order went along: out of a step that finished by that port into one
+    that then ran."""
+    taken = set()
+    for e in wf.edges:
+        src, dst = steps.get(e.source), steps.get(e.target)
+        if src and dst and src["state"] in ("succeeded", "skipped") and \
+                (src.get("port") or "out") == e.port and dst["state"] in RAN:
+            taken.add((e.source, e.port, e.target))
+    return taken
+
+
+class WorkflowPicture(CanvasView):
+    """The editor's canvas and scene, shown read-only: nothing can be moved, linked or
+    dropped; panning and zooming still work."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("orderPicture")
+        self.setAcceptDrops(False)
+        self.setInteractive(False)
+        self.setMinimumWidth(220)
+        self.hint.setText("The workflow of this order is not available.")
+        self.scene_: EditorScene | None = None
+
+    def show_workflow(self, definition: Any, steps: list[dict[str, Any]]) -> None:
+        if definition is None:
+            self.set_empty(True)
+            return
+        wf = Workflow.from_json(definition) if isinstance(definition, str) else \
+            Workflow.from_dict(definition)
+        doc = WorkflowDocument(wf)
+        if any(not st.position for st in wf.steps):
+            for name, pos in layered_layout(doc, self.ctx.registry.specs).items():
+                wf.step(name).position = pos
+        self.scene_ = EditorScene(doc, self.ctx.registry.specs)
+        for node in self.scene_.nodes.values():
+            node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
+            node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        by_name = {st["name"]: st for st in steps}
+        self.scene_.set_states({n: st["state"] for n, st in by_name.items()})
+        taken = path_taken(wf, by_name)
+        for edge, item in self.scene_.edges.items():
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+            item.setPen(TAKEN if (edge.source, edge.port, edge.target) in taken else NOT_TAKEN)
+        self.taken = taken
+        self.setScene(self.scene_)
+        self.set_empty(not wf.steps)
+        self.fit()
+
+
+class OrderPage(QWidget):
+    """Shown for one order; ``back`` returns to the list."""
+
+    back = Signal()
+    open_inbox_item = Signal(int)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("runDetail")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(icon("fa5s.arrow-left"), "All orders")
+        self.back_button.setObjectName("backToOrders")
+        self.back_button.clicked.connect(self.back)
+        top.addWidget(self.back_button)
+        self.title = PlainLabel("Choose an order to see its steps.")
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        top.addWidget(self.title, 1)
+        self.state = PlainLabel()
+        self.state.setObjectName("orderState")
+        top.addWidget(self.state)
+        lay.addLayout(top)
+        self.facts = PlainLabel()
+        self.facts.setObjectName("hint")
+        self.facts.setWordWrap(True)
+        lay.addWidget(self.facts)
+        row = QHBoxLayout()
+        self.why = PlainLabel()
+        self.why.setObjectName("why")
+        self.why.setWordWrap(True)
+        self.why.hide()
+        row.addWidget(self.why, 1)
+        self.decide = QPushButton(icon("fa5s.hand-paper", "white"), "Open in Needs you")
+        self.decide.setObjectName("primary")
+        self.decide.setProperty("role", "openInbox")
+        self.decide.hide()
+        self.decide.clicked.connect(lambda: self._inbox_id is not None
+                                    and self.open_inbox_item.emit(self._inbox_id))
+        row.addWidget(self.decide, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(row)
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        self.picture = WorkflowPicture(ctx)
+        self.timeline = Timeline()
+        split.addWidget(self.picture)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        lay.addWidget(split, 1)
+        self.run_id: str | None = None
+        self.detail: dict[str, Any] | None = None
+        self._inbox_id: int | None = None
+
+    def show_run(self, run_id: str) -> None:
+        self.run_id = run_id
+        self.ctx.background(lambda: load_order(self.ctx, run_id), self._render, owner=self)
+
+    def reload(self) -> None:
+        if self.run_id:
+            self.show_run(self.run_id)
+
+    def _render(self, d: dict[str, Any] | None) -> None:
+        if d is None or d["id"] != self.run_id:
+            return
+        self.detail = d
+        label = d["business_key"] or d["id"][:8]
+        self.title.setText(f"Order {label} · {d['workflow']} (version {d.get('version', '?')})")
+        text, color, _ic = run_words(d)
+        self.state.setText(text)
+        self.state.setStyleSheet(f"color: {color}; font-weight: 600; font-size: 15px; "
+                                 f"border: 1.5px solid {color}; border-radius: 10px; "
+                                 "padding: 2px 10px")
+        facts = [x for x in (d.get("customer"), d.get("total") is not None
+                             and f"total {d['total']:,.2f}") if x]
+        self.facts.setText(" · ".join(facts))
+        self.facts.setVisible(bool(facts))
+        self.why.setText(why(d))
+        self.why.show()
+        open_items = [i for i in d.get("inbox", []) if i["status"] == "open"]
+        item = next((i for i in open_items if i["kind"] == "decision"), None) or \
+            (open_items[0] if open_items else None)
+        self._inbox_id = item["id"] if item else None
+        self.decide.setText("Decide now" if item and item["kind"] == "decision"
+                            else "Open in Needs you")
+        self.decide.setVisible(item is not None)
+        self.picture.show_workflow(d.get("definition"), d["steps"])
+        self.timeline.show_run(d, d.get("actions", []))

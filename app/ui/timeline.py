@@ -1,0 +1,190 @@
+"""An order's timeline: one row per step whose state, attempts and time always stay in view
+(fixed columns at the right; the title is elided, never the state), each row opening to what the
+step was given and produced, in words; and what people did to the order (from the audit trail:
+who pressed Retry, who chose Backorder, when, with what note) as rows of their own.
+
+Everything shown came from the order or a step's answer: plain text only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.explain import duration
+from app.ui.style import ACCENT, MUTED, STATE_WORDS, clock, icon, short_time, words
+from app.ui.text import PlainLabel, tooltip
+
+STATE_W, TRIES_W, TIME_W = 150, 64, 92
+
+
+def tries_text(st: dict[str, Any]) -> str:
+    if st["state"] in ("retry_wait", "running", "needs_attention") and st["attempts"]:
+        return f"{st['attempts']} of {st['max_attempts']}"
+    return str(st["attempts"]) if st["attempts"] else "—"
+
+
+def time_text(st: dict[str, Any]) -> str:
+    """How long it took when finished, else when it started (or "—")."""
+    if st.get("started_at") and st.get("finished_at"):
+        return duration(max(0.0, st["finished_at"] - st["started_at"]))
+    return short_time(st.get("started_at")) or "—"
+
+
+def step_body(st: dict[str, Any]) -> str:
+    """What the step was given and produced, its problem and each attempt, in words."""
+    parts = []
+    for title, value in (("Given", st.get("input")), ("Produced", st.get("output"))):
+        if value not in (None, {}, []):
+            parts.append(f"{title}:\n{words(value, 1)}")
+    if st.get("port") and st.get("port") != "out":
+        parts.append(f"Went on by: {st['port']}")
+    if st.get("error") and st["state"] != "succeeded":
+        parts.append(f"Problem: {st['error']}")
+    for a in st.get("attempt_log", []):
+        parts.append(f"Attempt {a['number']} at {clock(a['started_at'])}: {a['outcome']}"
+                     + (f" — {a['error']}" if a.get("error") else ""))
+    return "\n".join(parts) or "Nothing recorded yet."
+
+
+def _fixed(text: str, width: int, name: str) -> QLabel:
+    label = PlainLabel(text)
+    label.setObjectName(name)
+    label.setFixedWidth(width)
+    return label
+
+
+class StepRow(QFrame):
+    """One step: ▸ title | state | attempts | time; opens to its body underneath."""
+
+    def __init__(self, st: dict[str, Any], expanded: bool) -> None:
+        super().__init__()
+        self.name = st["name"]
+        self.setObjectName("timelineRow")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 3, 6, 3)
+        lay.setSpacing(2)
+        head = QHBoxLayout()
+        self.toggle = QToolButton()
+        self.toggle.setObjectName(f"step_{st['name']}")
+        self.toggle.setCheckable(True)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setStyleSheet("QToolButton { border: none; font-weight: 600; }")
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title = st.get("title") or st["name"]
+        self.toggle.setText(self.title)
+        self.toggle.setToolTip(tooltip(self.title))
+        words_, color, ic = STATE_WORDS.get(st["state"], (st["state"], MUTED, "fa5s.circle"))
+        self.state = _fixed(words_, STATE_W, "stepState")
+        self.state.setStyleSheet(f"color: {color}; font-weight: 600")
+        state_icon = QLabel()
+        state_icon.setPixmap(icon(ic, color).pixmap(14, 14))
+        self.tries = _fixed(tries_text(st), TRIES_W, "stepAttempts")
+        self.time = _fixed(time_text(st), TIME_W, "stepTime")
+        head.addWidget(self.toggle, 1)
+        head.addWidget(state_icon)
+        head.addWidget(self.state)
+        head.addWidget(self.tries)
+        head.addWidget(self.time)
+        lay.addLayout(head)
+        self.body = PlainLabel(step_body(st))
+        self.body.setObjectName("stepBody")
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setContentsMargins(22, 0, 0, 4)
+        self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        lay.addWidget(self.body)
+        self.toggle.toggled.connect(self._open)
+        self.toggle.setChecked(expanded)
+        self._open(expanded)
+
+    def _open(self, on: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.body.setVisible(on)
+
+    def expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+
+class ActionRow(QFrame):
+    """What a person did: “maria chose “backorder” at “Check stock”” · note · time."""
+
+    def __init__(self, action: dict[str, Any]) -> None:
+        super().__init__()
+        self.setObjectName("timelineAction")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(28, 2, 6, 2)
+        ic = QLabel()
+        ic.setPixmap(icon("fa5s.user-check", ACCENT).pixmap(14, 14))
+        lay.addWidget(ic, 0, Qt.AlignmentFlag.AlignTop)
+        text = action["sentence"] + (f" — “{action['note']}”" if action.get("note") else "")
+        self.text = PlainLabel(text)
+        self.text.setObjectName("actionText")
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet(f"color: {ACCENT}")
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(_fixed(short_time(action["at"]), TIME_W, "actionTime"))
+
+
+class Timeline(QScrollArea):
+    """The rows of one order; rebuilt on each reload, keeping which rows were open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("runTimeline")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows: dict[str, StepRow] = {}
+        self.actions: list[ActionRow] = []
+        self.show_run({"steps": []}, [])
+
+    def show_run(self, run: dict[str, Any], actions: list[dict[str, Any]]) -> None:
+        opened = {n for n, r in self.rows.items() if r.expanded()}
+        holder = QWidget()
+        holder.setObjectName("timelineBody")
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setSpacing(1)
+        lay.setAlignment(Qt.AlignmentFlag.AlignTop)
+        head = QHBoxLayout()
+        head.setContentsMargins(6, 0, 6, 0)
+        for text, width in (("Step", 0), ("State", STATE_W + 20), ("Attempts", TRIES_W),
+                            ("Time", TIME_W)):
+            h = QLabel(text)
+            h.setObjectName("hint")
+            if width:
+                h.setFixedWidth(width)
+            head.addWidget(h, 0 if width else 1)
+        lay.addLayout(head)
+        self.rows, self.actions = {}, []
+        by_step: dict[str, list[dict[str, Any]]] = {}
+        loose: list[dict[str, Any]] = []
+        names = {st["name"] for st in run.get("steps", [])}
+        for a in actions:
+            (by_step.setdefault(a["step_name"], []) if a.get("step_name") in names
+             else loose).append(a)
+        for st in run.get("steps", []):
+            row = StepRow(st, st["name"] in opened or st["state"] in ("needs_attention",
+                                                                      "retry_wait"))
+            self.rows[st["name"]] = row
+            lay.addWidget(row)
+            for a in by_step.get(st["name"], []):
+                self.actions.append(ActionRow(a))
+                lay.addWidget(self.actions[-1])
+        for a in loose:
+            self.actions.append(ActionRow(a))
+            lay.addWidget(self.actions[-1])
+        self.setWidget(holder)
