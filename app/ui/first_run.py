@@ -1,0 +1,403 @@
+"""The first-run setup: a wizard shown on a new data folder (skippable, re-opened from the Shop
+menu) that gets a shop working without a terminal: shop name and currency; where orders come
+from (an email inbox, the web order form, a marketplace, or just the demo); how customers are
+charged; where stock lives; the email that confirms orders.
+
+Each page tests what it was given before moving on (off the GUI thread, through the same
+``connection_check`` as the Connections page) and says what went wrong in words. Finishing
+writes the connections and publishes the sample workflow through the store's checked path
+(``app.shop.apply``); when publishing is refused, its problems are shown on the last page.
+“Try the demo” starts the demo instead (``app.demo``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app import shop
+from app.steps.connection_check import check
+from app.ui.connection_form import ConnectionForm, ResultView
+from app.ui.context import AppContext
+from app.ui.style import STYLESHEET, icon
+from app.ui.text import PlainLabel
+
+SOURCES = (("email", "An email inbox", "Customers email their orders to a mailbox Daloy reads."),
+           ("web", "A web order form", "Customers fill in an order form that Daloy serves."),
+           ("marketplace", "A marketplace", "Daloy fetches new orders from a marketplace or shop "
+                                            "system."),
+           ("demo", "Just try the demo", "Sample orders, nothing set up, nothing real "
+                                         "contacted."))
+
+
+def _hint(text: str) -> PlainLabel:
+    label = PlainLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    return label
+
+
+class CheckedPage(QWizardPage):
+    """A page that tests its values before the wizard moves on: ``work()`` gives the check to
+    run off the GUI thread (returning a sentence, raising with one), or None when there is
+    nothing to test. A passed check is remembered for the same values."""
+
+    def __init__(self, ctx: AppContext, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.lay = QVBoxLayout(self)
+        self.outcome = ResultView()
+        self._passed: object = None
+        self._testing = False
+
+    def finish_layout(self) -> None:
+        self.lay.addWidget(self.outcome)
+        self.lay.addStretch(1)
+
+    def values_key(self) -> object:
+        return None
+
+    def work(self) -> Callable[[], str] | None:
+        return None
+
+    def validatePage(self) -> bool:
+        if self._testing:
+            return False
+        fn = self.work()
+        key = repr(self.values_key())
+        if fn is None or self._passed == key:
+            return True
+        self._testing = True
+        self.outcome.show_text("Checking…")
+
+        def done(sentence: object) -> None:
+            self._testing = False
+            self._passed = key
+            self.outcome.show_text(f"✓ {sentence}", True)
+            if self.wizard() is not None and self.wizard().currentPage() is self:
+                self.wizard().next()
+
+        def failed(exc: BaseException) -> None:
+            self._testing = False
+            self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
+
+        self.ctx.background(fn, done, failed, owner=self)
+        return False
+
+
+class ConnectionPage(CheckedPage):
+    """A page around one connection form (with presets for email)."""
+
+    def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str, kind: str) -> None:
+        super().__init__(ctx, title, subtitle)
+        self.name, self.kind = name, kind
+        self.form = ConnectionForm(kind)
+        self.form.setObjectName(f"{name}Form")
+        self.lay.addWidget(self.form)
+
+    def values(self) -> shop.ConnectionValues:
+        return shop.ConnectionValues(self.kind, self.form.settings(), self.form.typed_secrets())
+
+    def values_key(self) -> object:
+        v = self.values()
+        return (v.settings, v.secrets)
+
+    def work(self) -> Callable[[], str] | None:
+        v = self.values()
+        return lambda: check(self.ctx.db, self.name, self.kind, v.settings, v.secrets)
+
+
+class WelcomePage(CheckedPage):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Welcome to Daloy",
+                         "Daloy takes in your orders, checks stock, charges the customer and "
+                         "sends the confirmation, and asks you only when something needs a "
+                         "person. A few questions get your shop working; you can change every "
+                         "answer later.")
+        form = QFormLayout()
+        self.shop_name = QLineEdit()
+        self.shop_name.setObjectName("shopName")
+        self.shop_name.setPlaceholderText("as customers should read it in their emails")
+        self.currency = QComboBox()
+        self.currency.setObjectName("currency")
+        self.currency.setEditable(True)
+        self.currency.addItems(shop.CURRENCIES)
+        form.addRow("Shop name", self.shop_name)
+        form.addRow("Currency", self.currency)
+        self.lay.addLayout(form)
+        self.lay.addSpacing(16)
+        self.lay.addWidget(_hint("Not ready to set up yet? See Daloy at work on sample orders "
+                                 "first: nothing real is charged, emailed or changed."))
+        self.demo_button = QPushButton(icon("fa5s.play-circle"), "Try the demo")
+        self.demo_button.setObjectName("tryDemo")
+        row = QHBoxLayout()
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        self.lay.addLayout(row)
+        self.finish_layout()
+
+    def values_key(self) -> object:
+        return (self.shop_name.text(), self.currency.currentText())
+
+    def work(self) -> Callable[[], str] | None:
+        name, currency = self.shop_name.text().strip(), self.currency.currentText().strip()
+
+        def ok() -> str:
+            if not name:
+                raise ValueError("Type your shop's name: customers read it in their emails.")
+            if not (len(currency) == 3 and currency.isalpha()):
+                raise ValueError(f"“{currency}” is not a currency code; choose one from the "
+                                 "list (for example PHP or USD).")
+            return f"{name}, prices in {currency.upper()}."
+        return ok
+
+
+class SourcePage(CheckedPage):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Where do your orders come from?",
+                         "Pick the way most orders reach you; you can add others later. Orders "
+                         "taken by phone or at the counter can always be typed in with "
+                         "“New order” on the Orders page.")
+        self.group = QButtonGroup(self)
+        self.details = QStackedWidget()
+        self.inbox = ConnectionForm("imap")
+        self.inbox.setObjectName("inboxForm")
+        self.market = ConnectionForm("marketplace")
+        self.market.setObjectName("marketplaceForm")
+        web = _hint("Daloy serves an order form on this computer. Once set up, its address is "
+                    "under Connections ▸ Web addresses, with the token your website uses to send "
+                    "orders. Nothing to test here.")
+        demo = _hint("The demo starts a few sample orders: one short of stock asks you what to "
+                     "do, one meets a payment service that is down. Nothing real is contacted.")
+        for i, (key, title, words) in enumerate(SOURCES):
+            radio = QRadioButton(f"{title} — {words}")
+            radio.setObjectName(f"source_{key}")
+            self.group.addButton(radio, i)
+            self.lay.addWidget(radio)
+        for w in (self.inbox, web, self.market, demo):
+            self.details.addWidget(w)
+        self.group.idToggled.connect(lambda i, on: on and self.details.setCurrentIndex(i))
+        self.group.button(1).setChecked(True)
+        self.lay.addWidget(self.details)
+        self.finish_layout()
+
+    @property
+    def source(self) -> str:
+        return SOURCES[max(self.group.checkedId(), 0)][0]
+
+    def connection(self) -> shop.ConnectionValues | None:
+        form = {"email": self.inbox, "marketplace": self.market}.get(self.source)
+        if form is None:
+            return None
+        return shop.ConnectionValues(form.kind, form.settings(), form.typed_secrets())
+
+    def values_key(self) -> object:
+        v = self.connection()
+        return (self.source, v.settings if v else None, v.secrets if v else None)
+
+    def work(self) -> Callable[[], str] | None:
+        v = self.connection()
+        if v is None:
+            return None
+        name = shop.INBOX if self.source == "email" else shop.MARKETPLACE
+        return lambda: check(self.ctx.db, name, v.kind, v.settings, v.secrets)
+
+    def validatePage(self) -> bool:
+        if self.source == "demo":
+            wizard = self.wizard()
+            if isinstance(wizard, FirstRunWizard):
+                wizard.try_demo()
+            return False
+        return super().validatePage()
+
+
+class StockPage(CheckedPage):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Where do you keep your stock?",
+                         "Daloy checks each order line against a spreadsheet (Excel or CSV) "
+                         "with the columns SKU, Stock and Price, and takes what ships off the "
+                         "stock.")
+        self.sample = QRadioButton("Use the sample stock sheet (five grocery products, to try "
+                                   "things out)")
+        self.sample.setObjectName("stockSample")
+        self.mine = QRadioButton("Use my spreadsheet:")
+        self.mine.setObjectName("stockMine")
+        self.sample.setChecked(True)
+        self.path = QLineEdit()
+        self.path.setObjectName("stockFile")
+        self.path.setPlaceholderText("e.g. C:/Shop/inventory.xlsx")
+        self.path.textEdited.connect(lambda _t: self.mine.setChecked(True))
+        choose = QPushButton("Choose…")
+        choose.setObjectName("chooseStockFile")
+        choose.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        for w in (self.mine, self.path):
+            row.addWidget(w, 1 if w is self.path else 0)
+        row.addWidget(choose)
+        self.lay.addWidget(self.sample)
+        self.lay.addLayout(row)
+        self.finish_layout()
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Your stock spreadsheet", "",
+                                              "Spreadsheets (*.xlsx *.csv);;All files (*)")
+        if path:
+            self.path.setText(path)
+            self.mine.setChecked(True)
+
+    def stock_file(self) -> str | None:
+        return self.path.text().strip() if self.mine.isChecked() else None
+
+    def values_key(self) -> object:
+        return self.stock_file()
+
+    def work(self) -> Callable[[], str] | None:
+        path = self.stock_file() or shop.SAMPLE_SHEET
+        return lambda: shop.check_sheet(path, self.ctx.data_dir)
+
+
+class FinishPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Ready to take orders")
+        self.setSubTitle("Press Finish to save the connections and switch on “Order "
+                         "fulfilment”. Passwords and tokens go to this computer's keyring, "
+                         "never into Daloy's files.")
+        lay = QVBoxLayout(self)
+        self.summary = PlainLabel()
+        self.summary.setObjectName("setupSummary")
+        self.summary.setWordWrap(True)
+        self.outcome = ResultView()
+        self.outcome.setObjectName("setupOutcome")
+        lay.addWidget(self.summary)
+        lay.addWidget(self.outcome)
+        lay.addStretch(1)
+        self.applied = False
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            self.summary.setText(wizard.summary())
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        if self.applied or not isinstance(wizard, FirstRunWizard):
+            return True
+        wizard.apply()
+        return False
+
+
+class FirstRunWizard(QWizard):
+    """Emits ``demo_requested`` (“Try the demo”), ``set_up`` (the shop took orders) or
+    ``skipped``; the window (``app.ui.shop_menu``) acts on them."""
+
+    demo_requested = Signal()
+    set_up = Signal(str)
+    skipped = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("firstRun")
+        self.setWindowTitle("Set up your shop — Daloy")
+        self.setStyleSheet(STYLESHEET)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Skip setup")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Finish")
+        self.resize(760, 600)
+        self.welcome = WelcomePage(ctx)
+        self.source = SourcePage(ctx)
+        self.payments = ConnectionPage(
+            ctx, "How are customers charged?",
+            "Daloy charges each order through your payment service's web API. Enter its address "
+            "and the API token it gave you; Test checks that it answers.", shop.PAYMENTS, "http")
+        self.stock = StockPage(ctx)
+        self.email = ConnectionPage(
+            ctx, "Which email confirms orders?",
+            "Customers get an email saying what ships now and what later. Choose your email "
+            "provider; the server is filled in for you.", shop.SHOP_EMAIL, "smtp")
+        self.finish = FinishPage()
+        for page in (self.welcome, self.source, self.payments, self.stock, self.email,
+                     self.finish):
+            self.addPage(page)
+        self.welcome.demo_button.clicked.connect(self.try_demo)
+        self.rejected.connect(self._rejected)
+        self._demo = False
+
+    def choices(self) -> shop.ShopChoices:
+        source = self.source.source
+        conn = self.source.connection()
+        return shop.ShopChoices(
+            shop_name=self.welcome.shop_name.text().strip(),
+            currency=self.welcome.currency.currentText().strip().upper(),
+            source=source, inbox=conn if source == "email" else None,
+            marketplace=conn if source == "marketplace" else None,
+            payments=self.payments.values(), stock_file=self.stock.stock_file(),
+            email=self.email.values())
+
+    def summary(self) -> str:
+        c = self.choices()
+        where = dict((k, t) for k, t, _ in SOURCES)[c.source]
+        return "\n".join([
+            f"Shop: {c.shop_name or '(no name)'}, prices in {c.currency}.",
+            f"Orders come from: {where.lower()}; phone and walk-in orders with “New order”.",
+            f"Customers are charged through: {(c.payments.settings.get('base_url') if c.payments else '') or 'not set'}.",
+            f"Stock is read from: {c.stock_file or 'the sample stock sheet'}.",
+            f"Confirmations are sent as: {(c.email.settings.get('from_address') or c.email.settings.get('username') if c.email else '') or 'not set'}."])
+
+    def apply(self) -> None:
+        choices = self.choices()
+        self.finish.outcome.show_text("Saving and switching on “Order fulfilment”…")
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+
+        def work() -> str:
+            from app import demo
+            shop.apply(self.ctx.db, self.ctx.registry.specs, choices)
+            if self.ctx.runtime is not None and demo.is_demo(self.ctx.db):
+                demo.end(self.ctx.runtime)
+            return choices.source
+
+        def done(source: object) -> None:
+            self.finish.applied = True
+            self.finish.outcome.show_text("✓ Your shop is set up: “Order fulfilment” takes "
+                                          "orders now.", True)
+            self.set_up.emit(str(source))
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            self.finish.outcome.show_text(
+                f"{exc} Go Back to fill in what is missing, or finish later under Workflows "
+                "(the draft is kept).", False)
+
+        self.ctx.background(work, done, failed, owner=self)
+
+    def try_demo(self) -> None:
+        self._demo = True
+        self.demo_requested.emit()
+        # QWizard.accept() would validate the current page first (the shop name, unasked for)
+        QDialog.done(self, QDialog.DialogCode.Accepted)
+
+    def _rejected(self) -> None:
+        if not self._demo:
+            self.skipped.emit()

@@ -1,0 +1,318 @@
+"""“New order”: an order taken by phone or at the counter, typed in.
+
+The form follows the workflow's order (its sample order's fields: the customer's name and email,
+plus a phone number, any other field, and the order lines); products are picked from the stock
+sheet the workflow checks (read with the spreadsheet look-up's own code), with what is in stock
+and the price beside each. “Start order” goes through the intake path like any channel
+(``app.store.intake.ingest``) under its own dedupe key (``manual:<uuid>``, one per form, so a
+second press starts nothing), audited with who typed it. In demo mode it becomes a demo order
+(a practice run). All reading and writing runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import Workflow
+from app.ui.connection_form import ResultView
+from app.ui.context import AppContext
+from app.ui.style import STYLESHEET, icon
+from app.ui.text import PlainLabel
+
+SAMPLE = "Order fulfilment"
+SKIP = {"number", "customer", "lines", "total", "currency", "sku", "qty", "email", "phone"}
+NAME_COLUMNS = ("Item", "Name", "Product", "Description")
+
+
+@dataclass
+class OrderShape:
+    """What the form asks for, from the workflow's sample order, and the products on offer."""
+
+    workflow: str
+    currency: str = ""
+    extra: list[str] = field(default_factory=list)     # other plain fields of the order
+    products: list[dict[str, Any]] = field(default_factory=list)   # key, label
+    problem: str = ""                                   # why no product list (said, not fatal)
+    enabled: bool = True
+    demo: bool = False
+
+
+def _stock_step(wf: Workflow) -> tuple[str, dict[str, Any]] | None:
+    """The stock sheet the workflow checks order lines in (its first look-up with items),
+    rendered with its settings step's values; and that step's config."""
+    from app.core.templates import render_value
+    step = next((s for s in wf.steps if s.type == "spreadsheet_lookup" and s.config.get("items")),
+                None)
+    if step is None:
+        return None
+    settings = wf.step("settings")
+    values = settings.config.get("values", {}) if settings is not None else {}
+    path = render_value(step.config.get("file", ""), {"steps": {"settings": {"output": values}},
+                                                      "trigger": {}})
+    return str(path), step.config
+
+
+def load_shape(ctx: AppContext, name: str) -> OrderShape:
+    """The workflow's order fields and its products (worker thread)."""
+    from app import demo
+    from app.steps import sheets
+    from app.steps.spreadsheet_lookup import list_rows
+    from app.store import workflows
+    with ctx.db.read() as s:
+        row, _, wf = workflows.load(s, name)
+        enabled = row.enabled
+    order = (wf.extra.get("sample_input") or {}).get("order") or {}
+    shape = OrderShape(name, str(order.get("currency") or ""),
+                       [k for k, v in order.items() if k not in SKIP and not isinstance(v, dict | list)],
+                       enabled=enabled, demo=demo.is_demo(ctx.db))
+    found = _stock_step(wf)
+    if found is None:
+        shape.problem = "This workflow checks no stock sheet: type the product codes."
+        return shape
+    path, config = found
+    try:
+        table = sheets.load(sheets.resolve(path, ctx.data_dir))
+        rows = list_rows(table, {"key_column": config["key_column"]}).output["list"]
+    except Exception as exc:  # noqa: BLE001 - said in the form; codes can still be typed
+        shape.problem = f"The product list could not be read: {exc}"
+        return shape
+    key = config["key_column"]
+    for r in rows:
+        label = next((str(r[c]) for c in NAME_COLUMNS if r.get(c)), "")
+        stock = r.get(config.get("available_column") or "")
+        price = r.get(config.get("price_column") or "")
+        facts = ", ".join(x for x in (f"in stock: {stock}" if stock is not None else "",
+                                      f"price: {price}" if price not in (None, "") else "") if x)
+        shape.products.append({"key": str(r[key]), "label": f"{r[key]} — {label}"
+                               + (f" ({facts})" if facts else "")})
+    return shape
+
+
+def start_order(ctx: AppContext, shape: OrderShape, order: dict[str, Any], dedupe_key: str,
+                who: str | None = None) -> tuple[str | None, str]:
+    """Start the order (worker thread): (run id or None, a sentence for the operator)."""
+    from app.store import audit
+    from app.store.intake import ingest
+    who = who or audit.current_user()
+    number = order.get("number") or "?"
+    if shape.demo:
+        from app.runtime.practice import try_draft
+        run_id = try_draft(ctx.runtime, shape.workflow, {"demo": True, "order": order}, who=who)
+        return run_id, f"Demo order {number} started (nothing real is charged or sent)."
+
+    def note(s: Any, item: Any) -> None:
+        audit.record(s, who, "order_entered", run_id=item.run_id,
+                     after={"workflow": shape.workflow, "number": number, "by": "hand"})
+
+    done = ingest(ctx.store, channel=f"{shape.workflow}/by hand", workflow=shape.workflow,
+                  dedupe_key=dedupe_key, trigger={"order": order, "source": "by_hand",
+                                                  "entered_by": who},
+                  summary=f"Order {number} typed in by {who}", in_txn=note)
+    if done.duplicate:
+        return None, f"Order {number} was already started from this form."
+    if not shape.enabled:
+        return done.run_id, (f"Order {number} is kept: “{shape.workflow}” is switched off, so "
+                             "it waits and starts when the workflow is switched on.")
+    return done.run_id, f"Order {number} started."
+
+
+class LineRow(QWidget):
+    """One order line: the product (from the stock sheet, or typed) and how many."""
+
+    def __init__(self, products: list[dict[str, Any]]) -> None:
+        super().__init__()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.product = QComboBox()
+        self.product.setObjectName("lineProduct")
+        self.product.setEditable(True)
+        self.product.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.product.addItem("", "")
+        for p in products:
+            self.product.addItem(p["label"], p["key"])
+        completer = self.product.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.product.lineEdit().setPlaceholderText("type a product code or name")
+        self.qty = QSpinBox()
+        self.qty.setObjectName("lineQty")
+        self.qty.setRange(1, 1_000_000)
+        self.remove = QPushButton(icon("fa5s.times"), "")
+        self.remove.setToolTip("Remove this line")
+        lay.addWidget(self.product, 1)
+        lay.addWidget(PlainLabel("×"))
+        lay.addWidget(self.qty)
+        lay.addWidget(self.remove)
+
+    def sku(self) -> str:
+        text = self.product.currentText().strip()
+        index = self.product.findText(text)
+        if index > 0:
+            return str(self.product.itemData(index))
+        return text.split(" — ")[0].strip()
+
+
+class NewOrderDialog(QDialog):
+    started = Signal(str)          # the run id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 workflow: str = SAMPLE) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("newOrderDialog")
+        self.setWindowTitle("New order — typed in")
+        self.setStyleSheet(STYLESHEET)
+        self.resize(620, 520)
+        self.key = f"manual:{uuid.uuid4()}"     # one per form: a second press starts nothing
+        self.shape: OrderShape | None = None
+        self.lines: list[LineRow] = []
+        lay = QVBoxLayout(self)
+        lay.addWidget(PlainLabel("For orders taken by phone or at the counter. The order runs "
+                                 "like any other: stock is checked, the customer charged and "
+                                 "emailed."))
+        self.form = QFormLayout()
+        self.number = QLineEdit(f"H-{uuid.uuid4().hex[:6].upper()}")
+        self.number.setObjectName("orderNumber")
+        self.customer = QLineEdit()
+        self.customer.setObjectName("customerName")
+        self.email = QLineEdit()
+        self.email.setObjectName("customerEmail")
+        self.email.setPlaceholderText("for the confirmation")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("customerPhone")
+        self.extra: dict[str, QLineEdit] = {}
+        for label, w in (("Order number", self.number), ("Customer", self.customer),
+                         ("Email", self.email), ("Phone", self.phone)):
+            self.form.addRow(label, w)
+        lay.addLayout(self.form)
+        lay.addWidget(PlainLabel("What they ordered:"))
+        self.lines_box = QVBoxLayout()
+        lay.addLayout(self.lines_box)
+        add = QPushButton(icon("fa5s.plus"), "Add a line")
+        add.setObjectName("addLine")
+        add.clicked.connect(self.add_line)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.note = PlainLabel()
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        self.outcome = ResultView()
+        lay.addWidget(self.outcome)
+        lay.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.start_b = buttons.addButton("Start order", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_b.setObjectName("startOrder")
+        self.start_b.setEnabled(False)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.note.setText("Reading the products…")
+        self.ctx.background(lambda: load_shape(ctx, workflow), self._loaded,
+                            lambda exc: self.outcome.show_text(str(exc), False), owner=self)
+
+    def _loaded(self, shape: OrderShape) -> None:
+        self.shape = shape
+        for name in shape.extra:
+            e = QLineEdit()
+            e.setObjectName(f"field_{name}")
+            self.extra[name] = e
+            self.form.addRow(name.replace("_", " ").capitalize(), e)
+        self.add_line()
+        words = [shape.problem] if shape.problem else []
+        if shape.demo:
+            words.append("Demo: this order runs as a demo order; nothing real is charged or "
+                         "sent.")
+        elif not shape.enabled:
+            words.append(f"“{shape.workflow}” is switched off: the order will wait until it is "
+                         "switched on.")
+        self.note.setText(" ".join(words))
+        self.start_b.setEnabled(True)
+
+    def add_line(self) -> None:
+        line = LineRow(self.shape.products if self.shape else [])
+        line.remove.clicked.connect(lambda: self._remove(line))
+        self.lines.append(line)
+        self.lines_box.addWidget(line)
+
+    def _remove(self, line: LineRow) -> None:
+        if len(self.lines) > 1:
+            self.lines.remove(line)
+            line.deleteLater()
+
+    def order(self) -> dict[str, Any]:
+        """The order as typed; ValueError with a sentence when something is missing."""
+        number, name = self.number.text().strip(), self.customer.text().strip()
+        email, phone = self.email.text().strip(), self.phone.text().strip()
+        if not number:
+            raise ValueError("Give the order a number (any text you will recognise).")
+        if not name:
+            raise ValueError("Type the customer's name.")
+        if email and ("@" not in email or " " in email):
+            raise ValueError(f"“{email}” is not an email address; correct it or leave it empty.")
+        known = {p["key"] for p in (self.shape.products if self.shape else [])}
+        lines = []
+        for line in self.lines:
+            sku = line.sku()
+            if not sku:
+                continue
+            if known and sku not in known:
+                raise ValueError(f"“{sku}” is not in the stock sheet; pick a product from the "
+                                 "list.")
+            lines.append({"sku": sku, "qty": line.qty.value()})
+        if not lines:
+            raise ValueError("Add at least one product to the order.")
+        customer = {"name": name, "email": email}
+        if phone:
+            customer["phone"] = phone
+        order: dict[str, Any] = {"number": number, "customer": customer, "lines": lines}
+        if self.shape and self.shape.currency:
+            order["currency"] = self.shape.currency
+        order.update({k: e.text().strip() for k, e in self.extra.items() if e.text().strip()})
+        return order
+
+    def submit(self) -> None:
+        if self.shape is None:
+            return
+        try:
+            order = self.order()
+        except ValueError as exc:
+            self.outcome.show_text(str(exc), False)
+            return
+        self.start_b.setEnabled(False)
+        self.outcome.show_text("Starting the order…")
+        shape, key = self.shape, self.key
+
+        def done(result: tuple[str | None, str]) -> None:
+            run_id, sentence = result
+            self.outcome.show_text(sentence, run_id is not None)
+            if run_id is not None:
+                self.started.emit(run_id)
+                self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.start_b.setEnabled(True)
+            self.outcome.show_text(str(exc), False)
+
+        self.ctx.background(lambda: start_order(self.ctx, shape, order, key), done, failed,
+                            owner=self)

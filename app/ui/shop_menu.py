@@ -1,0 +1,116 @@
+"""The shop's own controls on the main window, added from outside it: the Shop menu (set up my
+shop, try the demo, new order by hand), the “New order” button on the Orders page, the demo's
+labels (window title and a banner that stays), and, on launch, the first-run setup when the
+shop is not set up yet. Database work runs off the GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
+
+from app import demo, shop
+from app.ui.first_run import FirstRunWizard
+from app.ui.new_order import NewOrderDialog
+from app.ui.style import PRACTICE, icon
+from app.ui.text import PlainLabel
+
+TITLE = "Daloy"
+DEMO_TITLE = "Daloy — Demo shop (sample orders, nothing real is contacted)"
+DEMO_WORDS = ("Demo: these orders are samples. Nothing real is charged, emailed or changed. "
+              "Resolve what appears under “Needs you”; when you are ready, use Shop ▸ Set up "
+              "my shop… to take real orders.")
+
+
+class ShopControls:
+    """Holds what it adds to ``window`` (a ``MainWindow``) and the wizard when open."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.ctx = window.ctx
+        self.wizard: FirstRunWizard | None = None
+        self.order_dialog: NewOrderDialog | None = None
+        menu = window.menuBar().addMenu("&Shop")
+        setup = menu.addAction(icon("fa5s.magic"), "Set up my shop…")
+        setup.setObjectName("setupShopAction")
+        setup.triggered.connect(self.open_wizard)
+        try_demo = menu.addAction(icon("fa5s.play-circle"), "Try the demo")
+        try_demo.setObjectName("tryDemoAction")
+        try_demo.triggered.connect(self.start_demo)
+        by_hand = menu.addAction(icon("fa5s.phone"), "New order by hand…")
+        by_hand.setObjectName("newOrderAction")
+        by_hand.triggered.connect(self.new_order)
+        self.new_order_button = QPushButton(icon("fa5s.plus"), "New order")
+        self.new_order_button.setObjectName("newOrder")
+        self.new_order_button.setToolTip("Type in an order taken by phone or at the counter.")
+        self.new_order_button.clicked.connect(self.new_order)
+        window.runs.top.addWidget(self.new_order_button)
+        self.banner = PlainLabel(DEMO_WORDS)
+        self.banner.setObjectName("demoBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background: {PRACTICE}; color: white; font-weight: 600; "
+                                  "padding: 8px 12px; border-radius: 6px;")
+        self.banner.hide()
+        layout = window.banner.parentWidget().layout()
+        layout.insertWidget(0, self.banner)
+
+    # -- launch --------------------------------------------------------------------------------
+    def on_launch(self) -> None:
+        """Show the demo's labels when in demo mode; open the setup on a shop not set up."""
+        db = self.ctx.db
+        self.ctx.background(lambda: (shop.needs_first_run(db), demo.is_demo(db)),
+                            self._launched, owner=self.banner)
+
+    def _launched(self, state: tuple[bool, bool]) -> None:
+        needs, in_demo = state
+        self.show_demo(in_demo)
+        if needs:
+            self.open_wizard()
+
+    # -- the wizard ----------------------------------------------------------------------------
+    def open_wizard(self) -> None:
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            return
+        self.wizard = FirstRunWizard(self.ctx, self.window)
+        self.wizard.demo_requested.connect(self.start_demo)
+        self.wizard.set_up.connect(self._set_up)
+        self.wizard.skipped.connect(lambda: self.ctx.background(
+            lambda: shop.needs_first_run(self.ctx.db) and shop.mark(self.ctx.db, "skipped")))
+        self.wizard.open()
+
+    def _set_up(self, _source: str) -> None:
+        self.show_demo(False)
+        self.window.page("inbox")
+
+    # -- the demo ------------------------------------------------------------------------------
+    def start_demo(self) -> None:
+        runtime = self.ctx.runtime
+
+        def work() -> list[str]:
+            if shop.needs_first_run(self.ctx.db):
+                shop.mark(self.ctx.db, "demo")
+            return demo.start(runtime)
+
+        self.show_demo(True)
+        self.window.page("inbox")
+        self.ctx.background(work, owner=self.banner,
+                            on_error=lambda exc: self.banner.setText(f"The demo could not "
+                                                                     f"start: {exc}"))
+
+    def show_demo(self, on: bool) -> None:
+        self.window.setWindowTitle(DEMO_TITLE if on else TITLE)
+        self.banner.setVisible(on)
+
+    # -- orders by hand ------------------------------------------------------------------------
+    def new_order(self) -> None:
+        self.window.page("runs")
+        self.order_dialog = NewOrderDialog(self.ctx, self.window)
+        self.order_dialog.started.connect(self.window.open_run)
+        self.order_dialog.open()
+
+
+def attach(window: QMainWindow | QWidget) -> ShopControls:
+    controls = ShopControls(window)
+    window.shop = controls          # type: ignore[attr-defined]  # kept alive with the window
+    return controls
