@@ -33,6 +33,10 @@ class AttemptTimeout(Exception):
     pass
 
 
+class AttemptAbandoned(Exception):
+    """The runtime stopped waiting for the attempt (shutdown): its lease was handed back."""
+
+
 class AttemptThreads:
     """Runs each attempt on a thread of its own, so its time limit can be enforced, and keeps
     finished threads for the next attempt (starting a thread costs more than a quick step).
@@ -45,9 +49,33 @@ class AttemptThreads:
         self._idle: list[_AttemptThread] = []
         self._lock = threading.Lock()
         self._count = 0
+        self._waiting: set[threading.Event] = set()
+        self.abandoned = False
+
+    def abandon(self) -> None:
+        """Shutdown: every caller stops waiting for its attempt now (``AttemptAbandoned``), so
+        the process can exit; the attempt threads are daemons and end with it."""
+        with self._lock:
+            self.abandoned = True
+            waiting = list(self._waiting)
+        for done in waiting:
+            done.set()
+
+    def _wait(self, done: threading.Event, timeout: float) -> bool:
+        with self._lock:
+            if self.abandoned:
+                raise AttemptAbandoned("Daloy is shutting down")
+            self._waiting.add(done)
+        try:
+            return done.wait(timeout)
+        finally:
+            with self._lock:
+                self._waiting.discard(done)
 
     def call(self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
              name: str) -> Any:
+        if self.abandoned:
+            raise AttemptAbandoned("Daloy is shutting down")
         with self._lock:
             worker = self._idle.pop() if self._idle else None
             if worker is None:
@@ -80,8 +108,10 @@ class _AttemptThread:
         with self._wake:
             self._task = (fn, ctx, name, box, done)
             self._wake.notify()
-        if not done.wait(timeout):
+        if not self.pool._wait(done, timeout):
             raise AttemptTimeout(f"the step took longer than its time limit of {timeout:g} s")
+        if "error" not in box and "result" not in box:
+            raise AttemptAbandoned("Daloy is shutting down")
         if "error" in box:
             raise box["error"]
         return box.get("result")
@@ -170,6 +200,8 @@ class StepExecutor:
         if claim.needs_reconcile and step_type.reconcile is not None:
             try:
                 rec = self.threads.call(step_type.reconcile, ctx, policy.timeout, thread_name)
+            except AttemptAbandoned:
+                return None          # handed back at shutdown: nothing to record
             except (RetryableError, AttemptTimeout) as exc:
                 # The look-up itself failed: look again later (nothing is sent meanwhile).
                 self._failed(claim, policy, f"{exc}", retryable=True, outcome_unknown=True,
@@ -212,6 +244,8 @@ class StepExecutor:
         try:
             result = (step_type.run(ctx) if spec.inline
                       else self.threads.call(step_type.run, ctx, policy.timeout, thread_name))
+        except AttemptAbandoned:
+            return None              # handed back at shutdown (``RunStore.release``)
         except AttemptTimeout as exc:
             self._failed(claim, policy, f"No answer: {exc}.", retryable=True,
                          outcome_unknown=spec.outcome_may_be_unknown, rendered=rendered,

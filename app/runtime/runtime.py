@@ -102,9 +102,8 @@ class Runtime:
 
     def shutdown(self, grace: float = 10.0) -> int:
         """Stop dispatching; in-flight steps finish within ``grace`` seconds or give their lease
-        back ("handed back", see ``RunStore.release``). Returns how many were abandoned: their
-        worker threads may go on until the outside call returns, and their results are
-        discarded, so a process may exit without waiting for them."""
+        back ("handed back", see ``RunStore.release``); their workers stop waiting for them.
+        Returns how many were handed back."""
         if not self._started:
             return 0
         for ext in reversed(self._extensions):
@@ -121,6 +120,9 @@ class Runtime:
         if leftover:
             n = self.store.release(leftover)
             log.warning("shutdown: %d running step(s) gave their lease back", n)
+        # Workers still waiting for an outside call stop waiting (their results would be
+        # discarded anyway): nothing keeps the process alive past the grace period.
+        self.executor.threads.abandon()
         self.scheduler.shutdown(wait=False)
         self._started = False
         return len(leftover)
