@@ -11,8 +11,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,13 +30,15 @@ from app.ui.context import AppContext
 from app.ui.editor import commands as cmd
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.history import history_dialog, load_versions
+from app.ui.editor.library import WorkflowLibrary
+from app.ui.editor.practice_view import PracticeView
 from app.ui.editor.references import name_problem
 from app.ui.editor.saving import Unsaved, ask_unsaved, count, save_workflow, saved_message
 from app.ui.editor.scene import EditorScene, free_offset, layered_layout, node_rect
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
 from app.ui.editor.workflow_form import WorkflowPanel
-from app.ui.style import BAD, MUTED, OK, STATE_WORDS, icon, words
-from app.ui.text import PlainLabel, confirm
+from app.ui.style import BAD, MUTED, OK, icon
+from app.ui.text import PlainLabel
 
 
 def load_connections(ctx: AppContext) -> dict[str, list[str]]:
@@ -60,7 +60,7 @@ def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
         return out
 
 
-class EditorPage(QWidget):
+class EditorPage(WorkflowLibrary, PracticeView, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -439,24 +439,6 @@ class EditorPage(QWidget):
         self.inspector.show_panel(panel)
         self.workflow_panel = panel
 
-    def _show_test_output(self, name: str) -> None:
-        run_id = self.test_run
-        if not run_id:
-            return
-
-        def load() -> str:
-            with self.ctx.db.read() as s:
-                from app.store.models import StepRun
-                row = s.query(StepRun).filter(StepRun.run_id == run_id,
-                                              StepRun.name == name).one_or_none()
-                if row is None:
-                    return ""
-                state = STATE_WORDS.get(row.state, (row.state,))[0]
-                shown = row.output if row.output is not None else row.error
-                return f"Practice run: {state}\n{words(shown) if shown is not None else ''}"
-
-        self.ctx.background(load, lambda text: self.inspector.show_output(name, text))
-
     def paths_for(self, name: str | None) -> list[str]:
         """Template paths the step can use: trigger fields (from the sample order) and the
         outputs of steps that run before it (none for the workflow's own settings)."""
@@ -473,19 +455,6 @@ class EditorPage(QWidget):
         for up in wf.upstream(name) if name else ():
             paths.append(f"steps.{up}.output")
         return ["{{ " + p + " }}" for p in paths]
-
-    def _engine_events(self, events: list) -> None:
-        if not self.test_run or not any(e.run_id == self.test_run for e in events):
-            return
-        run_id = self.test_run
-
-        def states() -> dict[str, str]:
-            return dict(self.ctx.db.execute_sql(
-                f"select name, state from step_runs where run_id = '{run_id}'"))
-
-        self.ctx.background(states, self.scene.set_states)
-        if self.inspector.step_name:
-            self._show_test_output(self.inspector.step_name)
 
     # -- saving, versions, practice ---------------------------------------------------------------
     def say(self, text: str, bad: bool = False) -> None:
@@ -511,145 +480,3 @@ class EditorPage(QWidget):
             self._relist()
 
         self.ctx.background(lambda: save_workflow(self.ctx, wf, old_name, problems), done, failed)
-
-    def new_workflow(self) -> None:
-        name, ok = QInputDialog.getText(self, "New workflow", "Name of the new workflow:")
-        name = name.strip()
-        if not ok or not name:
-            return
-        if name in self.rows or name == self.current:
-            self.say(f"A workflow called “{name}” already exists; open it from the list, or "
-                     "choose another name.", bad=True)
-            return
-
-        def start() -> None:
-            self.open(Workflow(name))
-            self.saved_json = {}
-            self._relist()
-            self.say(f"New workflow “{name}”: drag steps onto the canvas, choose where its "
-                     "orders come from on the right, then Save.")
-
-        self.resolve_unsaved(f"starting “{name}”", start)
-
-    def practice(self) -> None:
-        wf = self.doc.workflow
-        sample = wf.extra.get("sample_input", {})
-        if self.dirty():
-            return self.say("Save first; the practice run uses the saved version.", bad=True)
-
-        def start() -> str:
-            return self.ctx.store.start_run(wf.name, sample, practice=True)
-
-        def started(run_id: str) -> None:
-            self.test_run = run_id
-            self.say(f"Practice run {run_id[:8]} started: steps that act on the outside world "
-                     "only record what they would send.")
-
-        self.ctx.background(start, started, lambda e: self.say(str(e), bad=True))
-
-    def rename(self) -> None:
-        name, ok = QInputDialog.getText(self, "Rename workflow", "New name:",
-                                        text=self.doc.workflow.name)
-        if ok and name.strip():
-            self.doc.workflow.name = name.strip()
-            self.save()
-
-    def duplicate(self) -> None:
-        def copy() -> None:
-            wf = self.doc.workflow.copy()
-            wf.name = f"{wf.name} (copy)"
-            self.open(wf)
-            self.current = None
-            self.save()
-
-        self.resolve_unsaved("making a copy", copy)
-
-    def archive(self) -> None:
-        name = self.current
-
-        def do() -> None:
-            with self.ctx.db.write() as s:
-                workflows.set_archived(s, name, True)
-
-        self.ctx.background(do, lambda _r: (self.say(f"“{name}” archived."), self.refresh()),
-                            lambda e: self.say(str(e), bad=True))
-
-    def _sync_switch(self) -> None:
-        """The on/off switch shows whether the open workflow takes orders."""
-        row = self.rows.get(self.current or "")
-        on = bool(row and row["enabled"] and not row["archived"])
-        self.switch_action.setChecked(on)
-        self.switch_action.setEnabled(row is not None)
-        self.switch_action.setText("Taking orders" if on else "Switched off")
-        self.switch_action.setIcon(icon("fa5s.toggle-on" if on else "fa5s.toggle-off",
-                                        OK if on else MUTED))
-        self.switch_action.setToolTip(
-            "Switched on: takes orders from its triggers. Click to switch it off." if on else
-            "Switched off: takes no new orders. Click to switch it on." if row else
-            "Save the workflow before switching it on.")
-
-    def toggle_enabled(self) -> None:
-        name = self.current
-        row = self.rows.get(name or "")
-        if name is None or row is None:
-            self._sync_switch()
-            return self.say("Save the workflow first; then it can be switched on.", bad=True)
-        on = not row["enabled"]
-        if not on and not confirm(
-                self, "Switch off?",
-                f"Switch off “{name}”? It takes no new orders until you switch it on again; "
-                "orders already started carry on."):
-            self._sync_switch()
-            return None
-
-        def do() -> None:
-            with self.ctx.db.write() as s:
-                workflows.set_enabled(s, name, on)
-
-        def failed(exc: BaseException) -> None:
-            self._sync_switch()
-            self.say(str(exc), bad=True)
-
-        self.ctx.background(do, lambda _r: (self.say(f"“{name}” switched {'on' if on else 'off'}."),
-                                            self.refresh()), failed)
-        return None
-
-    def import_file(self, path: str) -> None:
-        def read() -> Workflow:
-            with open(path, "rb") as f:
-                return Workflow.from_json(f.read())
-
-        def opened(wf: Workflow) -> None:
-            def show() -> None:
-                self.open(wf)
-                self.saved_json = {}
-                self._relist()
-                self.say(f"Imported “{wf.name}”; press Save to keep it.")
-
-            self.resolve_unsaved(f"opening the imported “{wf.name}”", show)
-
-        # A bad file is shown in words, never a crash.
-        self.ctx.background(read, opened,
-                            lambda exc: self.say(f"Could not import {path}: {exc}", bad=True))
-
-    def _import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import workflow", "", "Workflow (*.json)")
-        if path:
-            self.import_file(path)
-
-    def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export workflow", f"{self.doc.workflow.name}.json",
-                                              "Workflow (*.json)")
-        if path:
-            text = self.doc.workflow.to_json()
-
-            def write() -> None:
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(text)
-
-            self.ctx.background(
-                write, lambda _r: self.say(f"Exported to {path} (connection names only, never "
-                                           "secrets)."),
-                lambda exc: self.say(f"Could not export to {path}: {exc}", bad=True))
-
-

@@ -1,0 +1,152 @@
+"""The workflow list's actions from the editor toolbar: New, rename, duplicate, archive, the
+on/off switch (switching off is confirmed), import and export. Each one that would replace the
+open workflow asks about unsaved edits first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from app.core.model import Workflow
+from app.store import workflows
+from app.ui.style import MUTED, OK, icon
+from app.ui.text import confirm
+
+if TYPE_CHECKING:
+    from app.ui.editor.page import EditorPage
+
+    _Base = EditorPage
+else:
+    _Base = object
+
+
+class WorkflowLibrary(_Base):
+    """Mixed into ``EditorPage``: what the toolbar does to whole workflows."""
+
+    def new_workflow(self) -> None:
+        name, ok = QInputDialog.getText(self, "New workflow", "Name of the new workflow:")
+        name = name.strip()
+        if not ok or not name:
+            return
+        if name in self.rows or name == self.current:
+            self.say(f"A workflow called “{name}” already exists; open it from the list, or "
+                     "choose another name.", bad=True)
+            return
+
+        def start() -> None:
+            self.open(Workflow(name))
+            self.saved_json = {}
+            self._relist()
+            self.say(f"New workflow “{name}”: drag steps onto the canvas, choose where its "
+                     "orders come from on the right, then Save.")
+
+        self.resolve_unsaved(f"starting “{name}”", start)
+
+    def rename(self) -> None:
+        name, ok = QInputDialog.getText(self, "Rename workflow", "New name:",
+                                        text=self.doc.workflow.name)
+        if ok and name.strip():
+            self.doc.workflow.name = name.strip()
+            self.save()
+
+    def duplicate(self) -> None:
+        def copy() -> None:
+            wf = self.doc.workflow.copy()
+            wf.name = f"{wf.name} (copy)"
+            self.open(wf)
+            self.current = None
+            self.save()
+
+        self.resolve_unsaved("making a copy", copy)
+
+    def archive(self) -> None:
+        name = self.current
+
+        def do() -> None:
+            with self.ctx.db.write() as s:
+                workflows.set_archived(s, name, True)
+
+        self.ctx.background(do, lambda _r: (self.say(f"“{name}” archived."), self.refresh()),
+                            lambda e: self.say(str(e), bad=True))
+
+    def _sync_switch(self) -> None:
+        """The on/off switch shows whether the open workflow takes orders."""
+        row = self.rows.get(self.current or "")
+        on = bool(row and row["enabled"] and not row["archived"])
+        self.switch_action.setChecked(on)
+        self.switch_action.setEnabled(row is not None)
+        self.switch_action.setText("Taking orders" if on else "Switched off")
+        self.switch_action.setIcon(icon("fa5s.toggle-on" if on else "fa5s.toggle-off",
+                                        OK if on else MUTED))
+        self.switch_action.setToolTip(
+            "Switched on: takes orders from its triggers. Click to switch it off." if on else
+            "Switched off: takes no new orders. Click to switch it on." if row else
+            "Save the workflow before switching it on.")
+
+    def toggle_enabled(self) -> None:
+        name = self.current
+        row = self.rows.get(name or "")
+        if name is None or row is None:
+            self._sync_switch()
+            return self.say("Save the workflow first; then it can be switched on.", bad=True)
+        on = not row["enabled"]
+        if not on and not confirm(
+                self, "Switch off?",
+                f"Switch off “{name}”? It takes no new orders until you switch it on again; "
+                "orders already started carry on."):
+            self._sync_switch()
+            return None
+
+        def do() -> None:
+            with self.ctx.db.write() as s:
+                workflows.set_enabled(s, name, on)
+
+        def failed(exc: BaseException) -> None:
+            self._sync_switch()
+            self.say(str(exc), bad=True)
+
+        self.ctx.background(do, lambda _r: (self.say(f"“{name}” switched {'on' if on else 'off'}."),
+                                            self.refresh()), failed)
+        return None
+
+    def import_file(self, path: str) -> None:
+        def read() -> Workflow:
+            with open(path, "rb") as f:
+                return Workflow.from_json(f.read())
+
+        def opened(wf: Workflow) -> None:
+            def show() -> None:
+                self.open(wf)
+                self.saved_json = {}
+                self._relist()
+                self.say(f"Imported “{wf.name}”; press Save to keep it.")
+
+            self.resolve_unsaved(f"opening the imported “{wf.name}”", show)
+
+        # A bad file is shown in words, never a crash.
+        self.ctx.background(read, opened,
+                            lambda exc: self.say(f"Could not import {path}: {exc}", bad=True))
+
+    def _import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import workflow", "", "Workflow (*.json)")
+        if path:
+            self.import_file(path)
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export workflow", f"{self.doc.workflow.name}.json",
+                                              "Workflow (*.json)")
+        if path:
+            text = self.doc.workflow.to_json()
+
+            def write() -> None:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+
+            self.ctx.background(
+                write, lambda _r: self.say(f"Exported to {path} (connection names only, never "
+                                           "secrets)."),
+                lambda exc: self.say(f"Could not export to {path}: {exc}", bad=True))
+
+
+
