@@ -241,6 +241,7 @@ class NewOrderDialog(QDialog):
         self.add_line()
         words = [shape.problem] if shape.problem else []
         if shape.demo:
+            self.number.setText("DEMO-" + self.number.text())   # said as a demo everywhere
             words.append("Demo: this order runs as a demo order; nothing real is charged or "
                          "sent.")
         elif not shape.enabled:
