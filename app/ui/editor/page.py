@@ -107,7 +107,7 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
         split.addWidget(left)
         split.addWidget(center)
         split.addWidget(self.inspector)
-        split.setSizes([190, 640, 340])
+        split.setSizes([170, 700, 300])
         split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
 
@@ -285,6 +285,7 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
             for s in wf.steps:
                 s.position = s.position or positions[s.name]
         self.current = wf.name
+        self.workflow_panel = None           # another workflow: its settings panel is rebuilt
         self.doc.load(wf)
         self.saved_json = self.doc.to_dict()
         self.undo.clear()

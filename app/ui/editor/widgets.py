@@ -98,7 +98,7 @@ class Inspector(QScrollArea):
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(260)
         self.step_name: str | None = None
         self.form: FieldForm | None = None
         self.connections: dict[str, list[str]] = {}   # kind -> names, kept fresh by the page

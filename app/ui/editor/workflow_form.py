@@ -45,7 +45,8 @@ class TriggerRow(QGroupBox):
         self.extra = {k: v for k, v in trigger.items()
                       if k not in ("id", "type", "enabled", "config")}
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # labels above their boxes: long labels never push the inspector wider than it is
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         top = QHBoxLayout()
         self.enabled = QCheckBox("Takes orders")
         self.enabled.setObjectName("triggerEnabled")
@@ -169,6 +170,7 @@ class WorkflowPanel(QWidget):
         for old in [*self.rows, self.placeholder]:
             if old is not None:
                 self.trigger_box.removeWidget(old)
+                old.hide()                 # until deleted it would still paint where it was
                 old.deleteLater()
         self.rows = [TriggerRow(self, t, i) for i, t in enumerate(triggers)]
         for row in self.rows:
