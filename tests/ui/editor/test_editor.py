@@ -15,25 +15,11 @@ from app.ui.editor.widgets import MIME
 
 
 @pytest.fixture
-def editor(gui, qtbot):
-    ctx, window = gui
-    window.page("workflows")
-    page = window.workflows
-    open_sample(page, qtbot)
+def editor(sample_page):
+    page = sample_page
     page.open(Workflow("Blank"))
     page.saved_json = page.doc.to_dict()
     return page
-
-
-def open_sample(page, qtbot) -> None:
-    """Open the sample “Order fulfilment” (other samples may be listed before it)."""
-    qtbot.waitUntil(lambda: "Order fulfilment" in page.rows and page.current is not None,
-                    timeout=10000)
-    if page.current != "Order fulfilment":
-        page.list.setCurrentItem(next(
-            page.list.item(i) for i in range(page.list.count())
-            if page.list.item(i).data(Qt.ItemDataRole.UserRole) == "Order fulfilment"))
-    assert page.current == "Order fulfilment"
 
 
 def drop(page, type_name: str, scene_pos: QPointF) -> None:
@@ -198,11 +184,8 @@ def test_connection_fields_offer_saved_connections(editor, qtbot, gui):
     assert editor.doc.workflow.step("send_email").config["connection"] == "shop-email"
 
 
-def test_practice_run_shows_live_states_and_outputs(gui, qtbot):
-    ctx, window = gui
-    window.page("workflows")
-    page = window.workflows
-    open_sample(page, qtbot)
+def test_practice_run_shows_live_states_and_outputs(sample_page, qtbot):
+    page = sample_page
     page.practice()
     qtbot.waitUntil(lambda: page.test_run is not None, timeout=5000)
     qtbot.waitUntil(lambda: page.scene.nodes["confirm_email"].state == "succeeded", timeout=15000)

@@ -18,16 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import Step, Workflow
-from tests.ui.editor.test_editor import drop, open_sample
+from tests.ui.editor.test_editor import drop
 
 
 @pytest.fixture
-def page(gui, qtbot):
-    _ctx, window = gui
-    window.page("workflows")
-    page = window.workflows
-    open_sample(page, qtbot)
-    return page
+def page(sample_page):
+    return sample_page
 
 
 def answer_dialog(qtbot, button: str, done: list | None = None, typed: str | None = None) -> None:
