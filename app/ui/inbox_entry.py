@@ -335,16 +335,13 @@ class InboxDetail(QScrollArea):
         restart_b.clicked.connect(lambda: self._do(
             lambda: self.ctx.actions.restart(rid, restart.currentData()),
             f"{who} starts again from “{restart.currentText()}”."))
-        row = QHBoxLayout()
-        for w in (retry, edit, skip, cancel):
-            row.addWidget(w)
-        row.addStretch(1)
-        lay.addLayout(row)
-        row2 = QHBoxLayout()
-        for w in (restart_b, restart):
-            row2.addWidget(w)
-        row2.addStretch(1)
-        lay.addLayout(row2)
+        # two buttons a row: the pane stays narrow enough for a 1024-pixel screen
+        for pair in ((retry, edit), (skip, cancel), (restart_b, restart)):
+            row = QHBoxLayout()
+            for w in pair:
+                row.addWidget(w)
+            row.addStretch(1)
+            lay.addLayout(row)
         self.buttons = {"retry": retry, "retry_edit": edit, "skip": skip, "cancel": cancel,
                         "restart": restart_b}
 

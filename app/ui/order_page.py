@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from app.core.model import Workflow
 from app.store import audit, queries
-from app.store.explain import why
-from app.store.models import Run, WorkflowVersion
+from app.store.explain import explain_entry, why
+from app.store.models import InboxItem, Run, WorkflowVersion
 from app.ui.context import AppContext
 from app.ui.editor.canvas import CanvasView
 from app.ui.editor.document import WorkflowDocument
@@ -51,6 +52,11 @@ def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
         d["cancelled"] = bool(run and run.cancelled)
         d["actions"] = [a.as_dict() for a in audit.run_actions(s, run_id)]
         d["customer"], d["total"] = queries.run_facts(s, run_id)
+        # why it waits, in the inbox's words (not the raw error)
+        items = [i for i in s.scalars(select(InboxItem).where(InboxItem.run_id == run_id,
+                                                              InboxItem.status == "open"))]
+        items.sort(key=lambda i: i.kind != "decision")
+        d["waiting_for"] = explain_entry(s, items[0]).headline if items else ""
         return d
 
 
@@ -76,7 +82,9 @@ class WorkflowPicture(CanvasView):
         self.setObjectName("orderPicture")
         self.setAcceptDrops(False)
         self.setInteractive(False)
-        self.setMinimumWidth(220)
+        self.setMinimumSize(220, 140)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint.setText("The workflow of this order is not available.")
         self.scene_: EditorScene | None = None
 
@@ -149,10 +157,12 @@ class OrderPage(QWidget):
                                     and self.open_inbox_item.emit(self._inbox_id))
         row.addWidget(self.decide, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
-        split = QSplitter()
+        split = self.split = QSplitter()
         split.setChildrenCollapsible(False)
         self.picture = WorkflowPicture(ctx)
         self.timeline = Timeline()
+        self.timeline.setMinimumWidth(480)        # title, state, attempts and time in view
+        self._sized = False
         split.addWidget(self.picture)
         split.addWidget(self.timeline)
         split.setStretchFactor(0, 2)
@@ -161,6 +171,17 @@ class OrderPage(QWidget):
         self.run_id: str | None = None
         self.detail: dict[str, Any] | None = None
         self._inbox_id: int | None = None
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        """The picture beside the timeline when there is room, above it on a small screen."""
+        super().resizeEvent(event)
+        wide = self.width() >= 1000
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if orientation != self.split.orientation() or not self._sized:
+            self._sized = True
+            self.split.setOrientation(orientation)
+            total = self.width() if wide else self.split.height()
+            self.split.setSizes([int(total * 0.4), int(total * 0.6)])
 
     def show_run(self, run_id: str) -> None:
         self.run_id = run_id
@@ -185,7 +206,8 @@ class OrderPage(QWidget):
                              and f"total {d['total']:,.2f}") if x]
         self.facts.setText(" · ".join(facts))
         self.facts.setVisible(bool(facts))
-        self.why.setText(why(d))
+        self.why.setText(f"Waiting for you: {d['waiting_for']}."
+                         if d["status"] == "needs_attention" and d.get("waiting_for") else why(d))
         self.why.show()
         open_items = [i for i in d.get("inbox", []) if i["status"] == "open"]
         item = next((i for i in open_items if i["kind"] == "decision"), None) or \

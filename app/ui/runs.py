@@ -265,7 +265,7 @@ class RunsPage(Page):
         header.setStretchLastSection(False)
         header.setSortIndicator(RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        for col, width in enumerate((80, 150, 90, 130, 260, 140, 100)):
+        for col, width in enumerate((70, 140, 85, 125, 200, 110, 80)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(4, header.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)

@@ -47,8 +47,8 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
     kind = "Practice run" if run.get("practice") else "Demo order" if trigger.get("demo") \
         else ""
     if kind:
-        return (f"{kind}, {label.lower()}" if status != "succeeded" else f"{kind}, finished",
-                PRACTICE, "fa5s.flask")
+        return (f"{kind}, {label.lower()}" if status != "succeeded" else kind, PRACTICE,
+                "fa5s.flask")
     return label, color, ic
 
 

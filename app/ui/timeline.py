@@ -26,7 +26,7 @@ from app.store.explain import duration
 from app.ui.style import ACCENT, MUTED, STATE_WORDS, clock, icon, short_time, words
 from app.ui.text import PlainLabel, tooltip
 
-STATE_W, TRIES_W, TIME_W = 150, 64, 92
+STATE_W, TRIES_W, TIME_W = 180, 64, 80
 
 
 def tries_text(st: dict[str, Any]) -> str:

@@ -68,7 +68,7 @@ def test_a_cancelled_order_and_a_practice_run_are_not_shown_as_done(gui, qtbot, 
                                 for r in model.rows), timeout=15000)
     status = {row[0]: row[3] for row in table_rows(window)}
     assert status["5001"] == "Cancelled"
-    assert status["5002"] == "Practice run, finished"
+    assert status["5002"] == "Practice run"
     # the order's page says the same, and shows who cancelled it in the timeline
     row = next(i for i, r in enumerate(model.rows) if r["business_key"] == "5001")
     rect = window.runs.table.visualRect(model.index(row, 0))
