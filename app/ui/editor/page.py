@@ -8,16 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QSplitter,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from app.ui.editor.practice_view import PracticeView
 from app.ui.editor.references import name_problem
 from app.ui.editor.saving import Unsaved, ask_unsaved, count, save_workflow, saved_message
 from app.ui.editor.scene import EditorScene, free_offset, layered_layout, node_rect
+from app.ui.editor.toolbar import build_toolbar
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
 from app.ui.editor.workflow_form import WorkflowPanel
 from app.ui.style import BAD, MUTED, OK, icon
@@ -111,7 +110,7 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
         split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
 
-        self._actions()
+        build_toolbar(self)
         self.view.dropped.connect(self.add_step_at)
         self.view.delete_pressed.connect(self.delete_selected)
         self.view.nudge.connect(self.nudge)
@@ -129,70 +128,6 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
             sig.connect(self._validate)
         ctx.events.changed.connect(self._engine_events)
         self.refresh()
-
-    # -- toolbar ------------------------------------------------------------------------------
-    def _actions(self) -> None:
-        """What matters is on the toolbar itself, never behind its overflow arrow at 1024 px:
-        New, Save, the on/off switch, Try it, Undo/Redo, Tidy up, Fit. The rest is in
-        “More”, a menu that says so."""
-        more = QMenu(self)
-        more.setObjectName("moreMenu")
-
-        def act(text: str, ic: str, fn: Callable[..., Any], keys: Any = None, name: str = "",
-                menu: QMenu | None = None) -> QAction:
-            a = QAction(icon(ic), text, self)
-            a.triggered.connect(fn)
-            if keys:
-                a.setShortcuts(keys if isinstance(keys, list) else [keys])
-                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.setObjectName(name)
-            (menu.addAction(a) if menu is not None else self.toolbar.addAction(a))
-            self.addAction(a)
-            return a
-
-        act("New", "fa5s.file", self.new_workflow, name="newWorkflow")
-        act("Save", "fa5s.save", self.save, QKeySequence.StandardKey.Save, "saveWorkflow")
-        self.switch_action = act("Switched off", "fa5s.toggle-off", self.toggle_enabled,
-                                 name="switchWorkflow")
-        self.switch_action.setCheckable(True)
-        act("Try it", "fa5s.play", self.practice, name="practiceRun")
-        self.toolbar.addSeparator()
-        self.undo_action = act("Undo", "fa5s.undo", self.undo.undo, QKeySequence.StandardKey.Undo,
-                               "undo")
-        self.redo_action = act("Redo", "fa5s.redo", self.undo.redo,
-                               [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
-        self.undo.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.toolbar.addSeparator()
-        act("Tidy up", "fa5s.sitemap", self.auto_layout, name="autoLayout")
-        act("Fit", "fa5s.expand", self.view.fit, name="fitView")
-        for text, ic, fn, keys, name in (
-                ("Rename workflow…", "fa5s.i-cursor", self.rename, None, "renameWorkflow"),
-                ("Duplicate", "fa5s.clone", self.duplicate, None, "duplicateWorkflow"),
-                ("History…", "fa5s.history", self.history, None, "versionHistory"),
-                ("Archive", "fa5s.archive", self.archive, None, "archiveWorkflow"),
-                ("Import…", "fa5s.file-import", self._import_dialog, None, "importWorkflow"),
-                ("Export…", "fa5s.file-export", self._export_dialog, None, "exportWorkflow"),
-                (None, None, None, None, None),
-                ("Copy", "fa5s.copy", self.copy, QKeySequence.StandardKey.Copy, "copySteps"),
-                ("Paste", "fa5s.paste", self.paste, QKeySequence.StandardKey.Paste,
-                 "pasteSteps"),
-                ("Delete", "fa5s.trash", self.delete_selected, None, "deleteSteps")):
-            if text is None:
-                more.addSeparator()
-            else:
-                act(text, ic, fn, keys, name, more)
-        button = QToolButton()
-        button.setObjectName("moreButton")
-        button.setText("More")
-        button.setIcon(icon("fa5s.ellipsis-h"))
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setMenu(more)
-        self.toolbar.addWidget(button)
-        self.more_menu = more
 
     # -- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -382,3 +382,40 @@ def test_nothing_important_behind_the_toolbar_overflow(page, qtbot, gui):
         assert more.isVisible() and toolbar.rect().contains(more.geometry())
     switch = next(a for a in toolbar.actions() if a.objectName() == "switchWorkflow")
     assert switch.text() in ("Taking orders", "Switched off") and switch.isEnabled()
+
+
+def test_switching_off_is_visible_and_confirmed(page, qtbot, gui):
+    second_workflow(page, qtbot, gui)                  # saved without problems: switched on
+    pick(qtbot, page, "Returns")
+    qtbot.waitUntil(lambda: page.current == "Returns", timeout=5000)
+    toolbar = page.findChild(QToolBar)
+    switch = next(a for a in toolbar.actions() if a.objectName() == "switchWorkflow")
+    qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
+    asked: list = []
+    answer_dialog(qtbot, "No", asked)                  # changed their mind: stays on
+    press(qtbot, page, "switchWorkflow")
+    assert asked == ["Switch off?"] and switch.isChecked() and switch.text() == "Taking orders"
+    answer_dialog(qtbot, "Yes", asked)
+    press(qtbot, page, "switchWorkflow")
+    qtbot.waitUntil(lambda: switch.text() == "Switched off", timeout=5000)
+    assert not switch.isChecked() and not page.rows["Returns"]["enabled"]
+    assert "off" in page.list.currentItem().text()
+    press(qtbot, page, "switchWorkflow")               # switching on asks nothing
+    qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
+    assert len(asked) == 2
+
+
+def test_space_and_drag_pans_over_a_step(page, qtbot):
+    view = page.view
+    node = page.scene.nodes["charge"]
+    where = page.doc.workflow.step("charge").position
+    spot = view.mapFromScene(node.sceneBoundingRect().center())
+    before = view.mapToScene(view.viewport().rect().center())
+    view.setFocus()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.mouseMove(view.viewport(), pos=spot + QPoint(0, 50))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=spot + QPoint(0, 50))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert view.mapToScene(view.viewport().rect().center()).y() < before.y()
+    assert page.doc.workflow.step("charge").position == where and page.undo.count() == 0

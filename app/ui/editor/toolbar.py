@@ -1,0 +1,78 @@
+"""The editor's toolbar. What matters is on the toolbar itself, never behind its overflow arrow
+at 1024 px: New, Save, the on/off switch, Try it, Undo/Redo, Tidy up, Fit. The rest is in
+“More”, a menu that says so. Each action is also a shortcut of the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
+
+from app.ui.style import icon
+
+if TYPE_CHECKING:
+    from app.ui.editor.page import EditorPage
+
+
+def build_toolbar(page: EditorPage) -> None:
+    more = QMenu(page)
+    more.setObjectName("moreMenu")
+
+    def act(text: str, ic: str, fn: Callable[..., Any], keys: Any = None, name: str = "",
+            menu: QMenu | None = None) -> QAction:
+        a = QAction(icon(ic), text, page)
+        a.triggered.connect(fn)
+        if keys:
+            a.setShortcuts(keys if isinstance(keys, list) else [keys])
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        a.setObjectName(name)
+        (menu.addAction(a) if menu is not None else page.toolbar.addAction(a))
+        page.addAction(a)
+        return a
+
+    act("New", "fa5s.file", page.new_workflow, name="newWorkflow")
+    act("Save", "fa5s.save", page.save, QKeySequence.StandardKey.Save, "saveWorkflow")
+    page.switch_action = act("Switched off", "fa5s.toggle-off", page.toggle_enabled,
+                             name="switchWorkflow")
+    page.switch_action.setCheckable(True)
+    act("Try it", "fa5s.play", page.practice, name="practiceRun")
+    page.toolbar.addSeparator()
+    page.undo_action = act("Undo", "fa5s.undo", page.undo.undo, QKeySequence.StandardKey.Undo,
+                           "undo")
+    page.redo_action = act("Redo", "fa5s.redo", page.undo.redo,
+                           [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
+    page.undo.canUndoChanged.connect(page.undo_action.setEnabled)
+    page.undo.canRedoChanged.connect(page.redo_action.setEnabled)
+    page.undo_action.setEnabled(False)
+    page.redo_action.setEnabled(False)
+    page.toolbar.addSeparator()
+    act("Tidy up", "fa5s.sitemap", page.auto_layout, name="autoLayout")
+    act("Fit", "fa5s.expand", page.view.fit, name="fitView")
+    for text, ic, fn, keys, name in (
+            ("Rename workflow…", "fa5s.i-cursor", page.rename, None, "renameWorkflow"),
+            ("Duplicate", "fa5s.clone", page.duplicate, None, "duplicateWorkflow"),
+            ("History…", "fa5s.history", page.history, None, "versionHistory"),
+            ("Archive", "fa5s.archive", page.archive, None, "archiveWorkflow"),
+            ("Import…", "fa5s.file-import", page._import_dialog, None, "importWorkflow"),
+            ("Export…", "fa5s.file-export", page._export_dialog, None, "exportWorkflow"),
+            (None, None, None, None, None),
+            ("Copy", "fa5s.copy", page.copy, QKeySequence.StandardKey.Copy, "copySteps"),
+            ("Paste", "fa5s.paste", page.paste, QKeySequence.StandardKey.Paste,
+             "pasteSteps"),
+            ("Delete", "fa5s.trash", page.delete_selected, None, "deleteSteps")):
+        if text is None:
+            more.addSeparator()
+        else:
+            act(text, ic, fn, keys, name, more)
+    button = QToolButton()
+    button.setObjectName("moreButton")
+    button.setText("More")
+    button.setIcon(icon("fa5s.ellipsis-h"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setMenu(more)
+    page.toolbar.addWidget(button)
+    page.more_menu = more
