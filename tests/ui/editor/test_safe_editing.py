@@ -233,17 +233,25 @@ def wheel(view, delta: int, mods: Qt.KeyboardModifier) -> None:
     QApplication.sendEvent(view.viewport(), event)
 
 
-def test_middle_button_pans_over_a_step(page, qtbot):
+@pytest.mark.parametrize("space", [False, True], ids=["middle button", "space and drag"])
+def test_pan_over_a_step_without_moving_it(page, qtbot, space):
     view = page.view
     node = page.scene.nodes["charge"]
     where = page.doc.workflow.step("charge").position
     spot = view.mapFromScene(node.sceneBoundingRect().center())
     before = view.mapToScene(view.viewport().rect().center())
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.MiddleButton, pos=spot)
-    qtbot.mouseMove(view.viewport(), pos=spot + QPoint(60, 0))
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, pos=spot + QPoint(60, 0))
-    assert view.mapToScene(view.viewport().rect().center()).x() < before.x()
-    assert page.doc.workflow.step("charge").position == where      # the step did not move
+    button = Qt.MouseButton.LeftButton if space else Qt.MouseButton.MiddleButton
+    view.setFocus()
+    if space:
+        qtbot.keyPress(view, Qt.Key.Key_Space)
+    qtbot.mousePress(view.viewport(), button, pos=spot)
+    qtbot.mouseMove(view.viewport(), pos=spot + QPoint(60, 50))
+    qtbot.mouseRelease(view.viewport(), button, pos=spot + QPoint(60, 50))
+    if space:
+        qtbot.keyRelease(view, Qt.Key.Key_Space)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() < before.x() and after.y() < before.y()
+    assert page.doc.workflow.step("charge").position == where and page.undo.count() == 0
 
 
 def test_new_and_pasted_steps_are_selected_and_cover_nothing(page, qtbot):
@@ -403,19 +411,3 @@ def test_switching_off_is_visible_and_confirmed(page, qtbot, gui):
     press(qtbot, page, "switchWorkflow")               # switching on asks nothing
     qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
     assert len(asked) == 2
-
-
-def test_space_and_drag_pans_over_a_step(page, qtbot):
-    view = page.view
-    node = page.scene.nodes["charge"]
-    where = page.doc.workflow.step("charge").position
-    spot = view.mapFromScene(node.sceneBoundingRect().center())
-    before = view.mapToScene(view.viewport().rect().center())
-    view.setFocus()
-    qtbot.keyPress(view, Qt.Key.Key_Space)
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-    qtbot.mouseMove(view.viewport(), pos=spot + QPoint(0, 50))
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=spot + QPoint(0, 50))
-    qtbot.keyRelease(view, Qt.Key.Key_Space)
-    assert view.mapToScene(view.viewport().rect().center()).y() < before.y()
-    assert page.doc.workflow.step("charge").position == where and page.undo.count() == 0
