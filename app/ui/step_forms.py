@@ -219,6 +219,7 @@ class RetryForm(StepFormDialog):
         while self.body_lay.count():
             w = self.body_lay.takeAt(0).widget()
             if w is not None:
+                w.setParent(None)           # gone at once, not at the next event loop turn
                 w.deleteLater()
         fields = self.spec.fields if self.spec else ()
         # A JSON setting holding an object (a request body) gets a form of its own.
@@ -269,8 +270,8 @@ class SkipForm(StepFormDialog):
         self.port.addItems(ports or ["out"])
         if len(ports) > 1:
             self.extra.addRow("Continue from output:", self.port)
-        self.result = ValueForm(output)
-        self.body_lay.addWidget(self.result)
+        self.output_form = ValueForm(output)
+        self.body_lay.addWidget(self.output_form)
         if not output:
             hint = PlainLabel("This step produced nothing to fill in; use the JSON view to "
                               "give it a result, or press OK to go on with none.")
@@ -279,10 +280,10 @@ class SkipForm(StepFormDialog):
             self.body_lay.addWidget(hint)
 
     def form_value(self) -> tuple[Any, list[str]]:
-        return self.result.values()
+        return self.output_form.values()
 
     def show_value(self, value: Any) -> None:
-        self.result.set_value(value)
+        self.output_form.set_value(value)
 
 
 def skip_shape(spec: StepSpec | None, step: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,83 @@
+"""The forms behind "Retry with changes" and "Skip with this result": built from the step's
+schema and output, current values filled in, read back with their types; JSON only as the
+advanced view, and a value it cannot read is refused in words, nothing lost."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtWidgets import QLineEdit
+
+from app.core import machine as m
+from app.steps import registry
+from app.ui.step_forms import RetryForm, SkipForm, ValueForm
+from tests.support.engine import charge_workflow, run_status, save
+from tests.ui.test_inbox_words import click, open_entry, start
+
+SCALARS = st.one_of(st.integers(-10**9, 10**9), st.booleans(),
+                    st.floats(-1e9, 1e9, allow_nan=False).filter(lambda f: f != int(f)),
+                    st.text(max_size=20).filter(lambda t: "\x00" not in t))
+KEYS = st.text(alphabet="abcdefghij_", min_size=1, max_size=8)
+VALUES = st.dictionaries(KEYS, st.one_of(SCALARS, st.dictionaries(KEYS, SCALARS, max_size=3)),
+                         max_size=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(VALUES)
+def test_a_value_form_gives_back_what_it_was_given(qapp, value):
+    form = ValueForm(value)
+    got, errors = form.values()
+    assert errors == []
+    assert got == value
+
+
+def test_a_number_field_refuses_words_and_keeps_the_form(qtbot):
+    dialog = SkipForm("Charge card", {"status": 201, "body": {"id": "ch_1"}}, ["out"])
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "value_status").setText("two hundred")
+    click(qtbot, dialog.ok_button)
+    assert dialog.result() == 0                   # not accepted
+    assert dialog.error.text() == "“Status” must be a number, like 1499.50"
+    dialog.findChild(QLineEdit, "value_status").setText("200")
+    click(qtbot, dialog.ok_button)
+    assert dialog.value == {"status": 200, "body": {"id": "ch_1"}}
+
+
+def test_the_json_view_and_the_form_stay_in_step(qtbot):
+    spec = registry().specs.get("http_request")
+    dialog = RetryForm(spec, {"method": "POST", "url": "https://pay.example/charges",
+                              "body": {"amount": 5}}, "Charge card")
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "value_body.amount").setText("7")
+    dialog.advanced.setChecked(True)
+    assert '"amount": 7' in dialog.json.toPlainText()
+    dialog.json.setPlainText(dialog.json.toPlainText().replace('"amount": 7', '"amount": 9'))
+    dialog.advanced.setChecked(False)
+    assert dialog.findChild(QLineEdit, "value_body.amount").text() == "9"
+    dialog.advanced.setChecked(True)
+    dialog.json.setPlainText("{not json")
+    dialog.advanced.setChecked(False)               # refused: stays on JSON, says why
+    assert dialog.advanced.isChecked() and "not valid JSON" in dialog.error.text()
+
+
+def test_skip_with_this_result_through_the_form(gui, qtbot, payment_gateway):
+    ctx, window = gui
+    save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
+    payment_gateway.fail_next(1, "400")
+    run_id = start(ctx, "3301")
+    detail = open_entry(qtbot, window)
+    click(qtbot, detail.buttons["skip"])
+    qtbot.waitUntil(lambda: getattr(detail, "dialog", None) is not None
+                    and detail.dialog.isVisible(), timeout=5000)
+    dialog = detail.dialog
+    # the shape of the step's output (its type's sample), to fill in
+    body_id = dialog.findChild(QLineEdit, "value_body.id")
+    assert body_id is not None
+    body_id.setText("paid-at-the-counter")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=15000)
+    confirm = ctx.db.execute_sql(
+        f"select output from step_runs where run_id = '{run_id}' and name = 'confirm'")[0][0]
+    assert "paid-at-the-counter" in confirm           # the next step used the given result
+    qtbot.waitUntil(lambda: window.inbox.confirmation.text()
+                    == "✓ Order 3301 goes on without “Charge”.", timeout=5000)
