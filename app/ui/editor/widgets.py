@@ -42,6 +42,9 @@ class Palette(QWidget):
         self.search.setObjectName("paletteSearch")
         self.list = PaletteList()
         self.list.setObjectName("stepPalette")
+        # a narrow column elides long titles (the tooltip has them) instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         lay.addWidget(self.search)
         lay.addWidget(self.list, 1)
         category = None

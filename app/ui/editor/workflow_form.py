@@ -163,7 +163,8 @@ class WorkflowPanel(QWidget):
         if not self._sample_means(sample):
             set_text(self.sample, json_text(sample))
         triggers = [t.to_dict() for t in wf.triggers]
-        if [r.type for r in self.rows] == [t["type"] for t in triggers]:
+        built = bool(self.rows) or self.placeholder is not None
+        if built and [r.type for r in self.rows] == [t["type"] for t in triggers]:
             for row, t in zip(self.rows, triggers, strict=True):
                 row.show_values(t)
             return

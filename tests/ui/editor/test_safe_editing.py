@@ -411,3 +411,12 @@ def test_switching_off_is_visible_and_confirmed(page, qtbot, gui):
     press(qtbot, page, "switchWorkflow")               # switching on asks nothing
     qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
     assert len(asked) == 2
+
+
+def test_a_workflow_without_triggers_says_how_orders_arrive(page, qtbot):
+    page.open(Workflow("Returns desk"))
+    panel = page.workflow_panel
+    assert panel is not None and panel.placeholder is not None
+    assert "None yet" in panel.placeholder.text() and panel.placeholder.isVisible()
+    qtbot.mouseClick(panel.findChild(QPushButton, "addTrigger"), Qt.MouseButton.LeftButton)
+    assert len(page.doc.workflow.triggers) == 1 and not page.workflow_panel.placeholder
