@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTreeWidget, QT
 from app.store import audit
 from app.ui.context import AppContext
 from app.ui.page import Page
-from app.ui.style import clock
+from app.ui.style import clock, period_choice
 from app.ui.text import PlainLabel, tooltip
 
 ACTION_WORDS = {"choose": "Decisions", "retry": "Retries", "retry_with_input": "Retries with "
@@ -41,11 +41,7 @@ class AuditPage(Page):
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
         self.action.addItem("Any action", None)
-        self.period = QComboBox()
-        self.period.setObjectName("auditPeriod")
-        for label, secs in (("Any time", None), ("Today", 86400), ("Last 7 days", 7 * 86400),
-                            ("Last 30 days", 30 * 86400)):
-            self.period.addItem(label, secs)
+        self.period = period_choice("auditPeriod")
         self.order = QLineEdit()
         self.order.setObjectName("auditWorkflow")
         self.order.setPlaceholderText("Workflow…")

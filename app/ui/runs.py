@@ -39,7 +39,7 @@ from app.store.export import export_orders
 from app.ui.context import AppContext
 from app.ui.order_page import OrderPage
 from app.ui.page import Page
-from app.ui.style import BAD, MUTED, RUN_WORDS, icon, run_words, short_time
+from app.ui.style import BAD, MUTED, RUN_WORDS, icon, period_choice, run_words, short_time
 from app.ui.text import PlainLabel, tooltip
 
 PAGE = 200
@@ -223,11 +223,7 @@ class RunsPage(Page):
         self.workflow = QComboBox()
         self.workflow.setObjectName("runWorkflowFilter")
         self.workflow.addItem("Any workflow", None)
-        self.period = QComboBox()
-        self.period.setObjectName("runPeriodFilter")
-        for label, secs in (("Any time", None), ("Today", 86400), ("Last 7 days", 7 * 86400),
-                            ("Last 30 days", 30 * 86400)):
-            self.period.addItem(label, secs)
+        self.period = period_choice("runPeriodFilter")
         self.export_button = QPushButton(icon("fa5s.file-export"), "Export…")
         self.export_button.setObjectName("exportOrders")
         self.export_button.setToolTip("Save the orders this list shows as a CSV or Excel file.")

@@ -9,6 +9,7 @@ from typing import Any
 
 import qtawesome as qta
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox
 
 ACCENT = "#1f6f8b"
 OK = "#2e7d32"
@@ -81,6 +82,19 @@ QTableView, QListWidget#inboxList, QTreeWidget {{ background: white; border: 1px
     border-radius: 6px; }}
 QHeaderView::section {{ background: #f3f4f6; border: none; padding: 6px; font-weight: 600; }}
 """
+
+
+PERIODS = (("Any time", None), ("Today", 86400), ("Last 7 days", 7 * 86400),
+           ("Last 30 days", 30 * 86400))
+
+
+def period_choice(name: str) -> QComboBox:
+    """The "Any time / Today / Last 7 days" filter of a list; its data is seconds back."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for label, secs in PERIODS:
+        combo.addItem(label, secs)
+    return combo
 
 
 def icon(name: str, color: str = "#374151") -> QIcon:

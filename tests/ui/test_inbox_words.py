@@ -37,6 +37,22 @@ def open_entry(qtbot, window, row: int = 0):
     return detail
 
 
+def failed_charge(qtbot, ctx, window, gateway, number: str):
+    """An order whose charge was declined (no retries): its entry opened in Needs you."""
+    save(ctx.db, charge_workflow(gateway.url, attempts=1))
+    gateway.fail_next(1, "400")
+    run_id = start(ctx, number)
+    return run_id, open_entry(qtbot, window)
+
+
+def open_dialog(qtbot, detail, button: str):
+    """Click ``button`` of the entry and wait for the form it opens."""
+    click(qtbot, detail.buttons[button])
+    qtbot.waitUntil(lambda: getattr(detail, "dialog", None) is not None
+                    and detail.dialog.isVisible(), timeout=5000)
+    return detail.dialog
+
+
 def answer_message_box(qtbot, yes: bool) -> None:
     def go() -> None:
         box = QApplication.activeModalWidget()
@@ -78,14 +94,8 @@ def test_a_failed_charge_whose_outcome_was_looked_up_says_not_charged(gui, qtbot
 
 def test_retry_with_changes_through_the_form(gui, qtbot, payment_gateway):
     ctx, window = gui
-    save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
-    payment_gateway.fail_next(1, "400")
-    run_id = start(ctx, "3002")
-    detail = open_entry(qtbot, window)
-    click(qtbot, detail.buttons["retry_edit"])
-    qtbot.waitUntil(lambda: getattr(detail, "dialog", None) is not None
-                    and detail.dialog.isVisible(), timeout=5000)
-    dialog = detail.dialog
+    run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3002")
+    dialog = open_dialog(qtbot, detail, "retry_edit")
     amount = dialog.findChild(QLineEdit, "value_body.amount")
     assert amount is not None and amount.text() == "1499.5"     # current value filled in
     assert dialog.findChild(object, "field_method").currentText() == "POST"
@@ -125,10 +135,7 @@ def test_after_retry_a_confirmation_stays_and_the_next_entry_is_selected(gui, qt
 
 def test_cancel_asks_first(gui, qtbot, payment_gateway):
     ctx, window = gui
-    save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
-    payment_gateway.fail_next(1, "400")
-    run_id = start(ctx, "3201")
-    detail = open_entry(qtbot, window)
+    run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3201")
     answer_message_box(qtbot, yes=False)
     click(qtbot, detail.buttons["cancel"])
     assert run_status(ctx.db, run_id) == m.RUN_NEEDS_ATTENTION      # "No": nothing happened

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 from app.core import machine as m
 from app.steps import registry
 from app.ui.step_forms import RetryForm, SkipForm, ValueForm
-from tests.support.engine import charge_workflow, run_status, save
-from tests.ui.test_inbox_words import click, open_entry, start
+from tests.support.engine import run_status
+from tests.ui.test_inbox_words import click, failed_charge, open_dialog
 
 SCALARS = st.one_of(st.integers(-10**9, 10**9), st.booleans(),
                     st.floats(-1e9, 1e9, allow_nan=False).filter(lambda f: f != int(f)),
@@ -62,14 +62,8 @@ def test_the_json_view_and_the_form_stay_in_step(qtbot):
 
 def test_skip_with_this_result_through_the_form(gui, qtbot, payment_gateway):
     ctx, window = gui
-    save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
-    payment_gateway.fail_next(1, "400")
-    run_id = start(ctx, "3301")
-    detail = open_entry(qtbot, window)
-    click(qtbot, detail.buttons["skip"])
-    qtbot.waitUntil(lambda: getattr(detail, "dialog", None) is not None
-                    and detail.dialog.isVisible(), timeout=5000)
-    dialog = detail.dialog
+    run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3301")
+    dialog = open_dialog(qtbot, detail, "skip")
     # the shape of the step's output (its type's sample), to fill in
     body_id = dialog.findChild(QLineEdit, "value_body.id")
     assert body_id is not None
