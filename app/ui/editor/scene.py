@@ -189,6 +189,11 @@ class EdgeItem(QGraphicsPathItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.update_path()
 
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        # The curve itself, not its control points (Qt's default): a connection drawn back to
+        # an earlier column would otherwise make Fit zoom out to a fraction of the canvas.
+        return self.path().boundingRect().adjusted(-3, -3, 3, 3)
+
     def update_path(self) -> None:
         src = self.es.nodes.get(self.edge.source)
         dst = self.es.nodes.get(self.edge.target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -203,6 +203,11 @@ def test_canvas_opens_fitted_and_moves_around(page, qtbot):
     visible = view.visible_scene_rect()
     for node in page.scene.nodes.values():
         assert visible.contains(node.sceneBoundingRect()), node.name
+    steps = QRectF()                            # fitted, not lost in the middle of the canvas
+    for node in page.scene.nodes.values():
+        steps = steps.united(node.sceneBoundingRect())
+    assert view.scale_now() == 1.0 or visible.width() < steps.width() * 1.35 \
+        or visible.height() < steps.height() * 1.35
     # drag on empty canvas pans
     spot = view.mapFromScene(page.scene.itemsBoundingRect().bottomLeft() + QPointF(-20, 15))
     assert view.itemAt(spot) is None
