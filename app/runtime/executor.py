@@ -3,6 +3,7 @@ step's code under its time limit, and record what happened through the run store
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import threading
@@ -22,8 +23,10 @@ from app.core.results import Decision, Reconciled, Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.staged import staged_failure
 from app.crashpoints import crashpoint
+from app.runtime.breakers import BreakerGate, HeldBack
 from app.steps import Registry
 from app.steps.base import StepContext, render_input
+from app.store.holds import HoldBook, held_sentence
 from app.store.runs import FAR_FUTURE, Claim, RunStore, unknown_outcome_reason
 
 log = logging.getLogger("daloy.engine")
@@ -147,6 +150,9 @@ class StepExecutor:
         self.on_retry_scheduled = on_retry_scheduled
         self.rng = random.Random()
         self.threads = AttemptThreads()
+        # Set by the runtime: circuit breakers per outside system, and the operator's holds.
+        self.gate: BreakerGate | None = None
+        self.holds: HoldBook | None = None
 
     def _schedule(self, at: float | None) -> None:
         if at is not None and self.on_retry_scheduled:
@@ -172,6 +178,12 @@ class StepExecutor:
             self.store.fail(claim, f"This Daloy does not know the step type “{claim.step_type}”.",
                             retryable=False, retry_at=None)
             return None
+        if self.holds is not None and self.holds.active and not claim.resumed:
+            rule = self.holds.matching(workflow=wf.name, step=claim.step_name,
+                                       trigger=claim.trigger)
+            if rule is not None:
+                self.store.park(claim, f"hold:{rule.id}", held_sentence(rule))
+                return None
         spec = step_type.spec
         policy: RetryPolicy = spec.retry.merged(step.retry)
         context = {"trigger": claim.trigger, "steps": claim.steps,
@@ -192,6 +204,11 @@ class StepExecutor:
             scratch=claim.scratch, timeout=policy.timeout, data_dir=self.data_dir,
             services=self.services, log=plog)
         thread_name = f"step {claim.run_id[:8]} {claim.step_name}"
+        if self.gate is not None and not claim.resumed and not claim.practice:
+            claim.system = self.gate.system(step_type, rendered)
+            if claim.system is not None and (why := self.gate.admit(claim, claim.system)):
+                self.gate.park(claim, claim.system, why)      # down: wait, nothing spent
+                return None
 
         def succeeded(output: Any, port: str) -> Claim | None:
             return self.store.succeed_and_continue(claim, output, port, input=rendered,
@@ -199,7 +216,11 @@ class StepExecutor:
 
         if claim.needs_reconcile and step_type.reconcile is not None:
             try:
-                rec = self.threads.call(step_type.reconcile, ctx, policy.timeout, thread_name)
+                with self._calling(claim):
+                    rec = self.threads.call(step_type.reconcile, ctx, policy.timeout,
+                                            thread_name)
+            except HeldBack:
+                return self._hold_back(claim)
             except AttemptAbandoned:
                 return None          # handed back at shutdown: nothing to record
             except (RetryableError, AttemptTimeout) as exc:
@@ -219,6 +240,7 @@ class StepExecutor:
                 return
             if isinstance(rec, Reconciled) and rec.happened is not None:
                 self.store.note_looked_up(claim, rec.happened)
+                self._answered(claim)
             if isinstance(rec, Reconciled) and rec.happened:
                 plog.info("earlier attempt had succeeded; not sending again")
                 return succeeded(rec.output, rec.port)
@@ -242,8 +264,11 @@ class StepExecutor:
         crashpoint("before_call")
         started = time.monotonic()
         try:
-            result = (step_type.run(ctx) if spec.inline
-                      else self.threads.call(step_type.run, ctx, policy.timeout, thread_name))
+            with self._calling(claim):
+                result = (step_type.run(ctx) if spec.inline
+                          else self.threads.call(step_type.run, ctx, policy.timeout, thread_name))
+        except HeldBack:
+            return self._hold_back(claim)
         except AttemptAbandoned:
             return None              # handed back at shutdown (``RunStore.release``)
         except AttemptTimeout as exc:
@@ -269,6 +294,8 @@ class StepExecutor:
                                         f"{exc}", retryable=False, rendered=rendered)
             return
         crashpoint("after_call")
+        if claim.system is not None:
+            self._answered(claim)
         plog.debug("attempt %d finished in %.3f s", claim.attempt, time.monotonic() - started)
 
         if isinstance(result, Decision):
@@ -286,9 +313,26 @@ class StepExecutor:
             return succeeded(result, "out")
         return None
 
+    def _calling(self, claim: Claim) -> contextlib.AbstractContextManager[None]:
+        return self.gate.calling(claim) if self.gate is not None else contextlib.nullcontext()
+
+    def _hold_back(self, claim: Claim) -> None:
+        if self.gate is not None and claim.system is not None:
+            self.gate.hold_back(claim, claim.system)
+
+    def _answered(self, claim: Claim) -> None:
+        if self.gate is not None and claim.system is not None:
+            self.gate.answered(claim.system)
+
     def _failed(self, claim: Claim, policy: RetryPolicy, message: str, *, retryable: bool,
                 outcome_unknown: bool = False, retry_after: float | None = None,
                 rendered: Any = None, outcome: str | None = None, detail: Any = None) -> None:
+        waiting_on, waiting_reason = None, ""
+        if self.gate is not None and claim.system is not None:
+            if retryable:         # counted; once the system is down, the step waits for it
+                waiting_on, waiting_reason = self.gate.failed(claim.system, message)
+            elif outcome is None:
+                self._answered(claim)     # it answered, with a refusal: it is not down
         retry_at = None
         if retryable:
             delay = policy.delay_before(claim.attempt + 1, self.rng)
@@ -299,4 +343,5 @@ class StepExecutor:
         # longer land); its event carries the time the runtime wakes for.
         self.store.fail(claim, message, retryable=retryable, retry_at=retry_at,
                         outcome_unknown=outcome_unknown, input=rendered, outcome=outcome,
-                        detail=detail)
+                        detail=detail, waiting_on=waiting_on, waiting_reason=waiting_reason,
+                        effect=self.gate.noting(claim) if waiting_on and self.gate else None)

@@ -23,6 +23,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEv
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from app.runtime.breakers import BreakerGate
 from app.runtime.executor import StepExecutor
 from app.steps import Registry
 from app.steps import registry as builtin_registry
@@ -30,12 +31,15 @@ from app.store import inbox
 from app.store.actions import OperatorActions
 from app.store.connections import ConnectionProvider
 from app.store.db import Database
+from app.store.holds import HoldBook
 from app.store.runs import Claim, Event, RunStore, runner_identity
 
 log = logging.getLogger("daloy.runtime")
 # A worker keeps the turn for inline steps at least this long (seconds), then passes it on when
 # a chain ends: handing it over after every chain cost an eighth of the throughput.
 INLINE_SLICE = 0.02
+# How often a down system's breaker is looked at (probe due, next waiting step to release).
+BREAKER_TICK = 0.2
 
 
 class Runtime:
@@ -57,6 +61,8 @@ class Runtime:
         self.executor = StepExecutor(self.store, self.registry, data_dir=data_dir,
                                      services=self.services,
                                      on_retry_scheduled=self.wake_at)
+        self.breakers = self.executor.gate = BreakerGate(self.store)
+        self.holds = self.executor.holds = HoldBook(db)
         self.scheduler = BackgroundScheduler(
             executors={"steps": ThreadPoolExecutor(workers), "control": ThreadPoolExecutor(2),
                        "default": ThreadPoolExecutor(4)},
@@ -94,6 +100,10 @@ class Runtime:
                                executor="control", id="heartbeat", replace_existing=True)
         self.scheduler.add_job(self._check_deadlines, "interval", seconds=30,
                                executor="control", id="deadlines", replace_existing=True)
+        self.breakers.refresh()
+        self.holds.refresh()
+        self.scheduler.add_job(self._tick_breakers, "interval", seconds=BREAKER_TICK,
+                               executor="control", id="breakers", replace_existing=True)
         for at in self.store.next_wakeups():
             self.wake_at(at)
         for ext in self._extensions:
@@ -152,12 +162,17 @@ class Runtime:
                                executor="control", id=f"wake-{slot:.1f}", replace_existing=True)
 
     def _on_events(self, events: list[Event]) -> None:
+        if any(e.kind == "holds_changed" for e in events):
+            self.holds.refresh()
         if any(e.status == "ready" or e.kind == "run_started" for e in events):
             self.wake()
         for at in {e.due for e in events if e.due is not None}:
             self.wake_at(at)           # a retry or a look-up that must wait
 
     def _poll(self) -> None:
+        # Breakers and holds changed by another process (a second runner, the CLI).
+        self.breakers.refresh()
+        self.holds.refresh()
         if self.store.has_ready():
             self.wake()
 
@@ -239,6 +254,12 @@ class Runtime:
             if turn:
                 self._inline_turn.release()
         self.wake()
+
+    def _tick_breakers(self) -> None:
+        """Probe a down system, release its waiting steps at their rate (they emit events
+        that wake the dispatcher)."""
+        if self.breakers.due():
+            self.breakers.tick()
 
     def _check_deadlines(self) -> None:
         with self.db.write() as s:

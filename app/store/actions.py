@@ -15,14 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
-from app.store import audit
+from app.store import audit, breakers
 from app.store.models import Attempt, InboxItem, Run, StepRun
 from app.store.runs import ActionRefused, Event, RunStore
+from app.store.system_actions import SYSTEM_ACTIONS, SystemAndHoldActions
 
 ACTIONS = ("retry", "skip", "restart", "choose", "cancel", "dismiss")
 
 
-class OperatorActions:
+class OperatorActions(SystemAndHoldActions):
     def __init__(self, store: RunStore) -> None:
         self.store = store
 
@@ -238,6 +239,8 @@ class OperatorActions:
         if item.status != "open":
             raise ActionRefused(f"Inbox entry {item_id} was already resolved by "
                                 f"{item.resolved_by}.")
+        if item.kind == breakers.KIND and action in SYSTEM_ACTIONS:
+            return self.system_action(item_id, action, who=who)
         if action == "dismiss" or not item.run_id:
             if action != "dismiss":
                 raise ActionRefused(f"Inbox entry {item_id} belongs to no order; only "

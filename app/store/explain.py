@@ -78,6 +78,8 @@ def why(run: dict[str, Any]) -> str:
         return "Waiting for you."
     if status == "waiting":
         step = next((s for s in steps if s["state"] == "retry_wait"), None)
+        if step and step.get("waiting_on") and step.get("error"):
+            return f"{step['error'].rstrip('.')}."      # a down system, a hold: since when
         if step:
             when = _clock(step.get("next_attempt_at"))
             if step["attempts"] and step.get("error") and not step["error"].startswith("Waiting"):

@@ -100,7 +100,10 @@ class StepRun(Base):
                             postgresql_where=text("state = 'retry_wait'")),
                       Index("ix_step_runs_running", "lease_owner",
                             sqlite_where=text("state = 'running'"),
-                            postgresql_where=text("state = 'running'")))
+                            postgresql_where=text("state = 'running'")),
+                      Index("ix_step_runs_waiting_on", "waiting_on", "id",
+                            sqlite_where=text("waiting_on IS NOT NULL"),
+                            postgresql_where=text("waiting_on IS NOT NULL")))
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("runs.id"))
     name: Mapped[str] = mapped_column(String(100))
@@ -115,6 +118,9 @@ class StepRun(Base):
     reconcilable: Mapped[bool] = mapped_column(Boolean, default=False)  # outcome may be unknown
     needs_reconcile: Mapped[bool] = mapped_column(Boolean, default=False)
     sleeping: Mapped[bool] = mapped_column(Boolean, default=False)      # resume, not an attempt
+    # A ``retry_wait`` step parked without spending an attempt: on a system that is down
+    # (``system:<key>``, app.store.breakers) or on an operator's hold (``hold:<id>``).
+    waiting_on: Mapped[str | None] = mapped_column(String(300), nullable=True)
     scratch: Mapped[Any] = mapped_column(JSON, nullable=True)
     port: Mapped[str | None] = mapped_column(String(100), nullable=True)
     input: Mapped[Any] = mapped_column(JSON, nullable=True)
@@ -241,3 +247,41 @@ class ImapLedger(Base):
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
     intake_item_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     at: Mapped[float] = mapped_column(Float)
+
+
+class Breaker(Base):
+    """The circuit breaker of one outside system (a connection, or a host a step calls): shared
+    by every runner on the database, so its state lives here, not in a process."""
+
+    __tablename__ = "breakers"
+    system: Mapped[str] = mapped_column(String(300), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20), default="closed")  # closed/open/probing/resuming
+    failures: Mapped[Any] = mapped_column(JSON, default=list)        # recent failure times
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    opened_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    next_probe_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    probe_delay: Mapped[float | None] = mapped_column(Float, nullable=True)
+    admit_step_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the one let through
+    admit_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    next_release_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    waited: Mapped[Any] = mapped_column(JSON, nullable=True)         # run ids that waited
+    settings: Mapped[Any] = mapped_column(JSON, nullable=True)       # per-system overrides
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class Hold(Base):
+    """An operator's hold: matching orders stop before ``before_step`` (or at their next step)
+    until it is released. Empty rule fields match anything."""
+
+    __tablename__ = "holds"
+    __table_args__ = (Index("ix_holds_released_at", "released_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    customer: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    workflow: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    before_step: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[float] = mapped_column(Float)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    released_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    released_by: Mapped[str | None] = mapped_column(String(200), nullable=True)

@@ -26,7 +26,8 @@ def step_dict(st: StepRun) -> dict[str, Any]:
     return {"name": st.name, "type": st.type, "state": st.state, "attempts": st.attempts,
             "max_attempts": st.max_attempts, "port": st.port, "input": st.input,
             "output": st.output, "error": st.error, "next_attempt_at": st.next_attempt_at,
-            "started_at": st.started_at, "finished_at": st.finished_at}
+            "started_at": st.started_at, "finished_at": st.finished_at,
+            "waiting_on": st.waiting_on}
 
 
 def inbox_dict(i: InboxItem) -> dict[str, Any]:

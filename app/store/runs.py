@@ -102,6 +102,7 @@ class Claim:
     practice: bool
     steps: dict[str, dict[str, Any]] = field(default_factory=dict)
     attempt_id: int | None = None     # the attempts row this claim finishes
+    system: str | None = None         # the outside system this attempt calls (breakers)
 
     @property
     def idempotency_key(self) -> str:
@@ -608,8 +609,11 @@ class RunStore:
 
     def fail(self, claim: Claim, message: str, *, retryable: bool, retry_at: float | None,
              outcome_unknown: bool = False, outcome: str | None = None, input: Any = None,
-             detail: Any = None) -> str | None:
-        """Record a failed attempt. Returns the step's new state (None if the lease was lost)."""
+             detail: Any = None, waiting_on: str | None = None, waiting_reason: str = "",
+             effect: Callable[[Session], list[Event]] | None = None) -> str | None:
+        """Record a failed attempt. Returns the step's new state (None if the lease was lost).
+        ``waiting_on``: a retryable failure against a system now down parks the step there
+        (``park``) instead of counting down its retries; ``effect`` runs in the transaction."""
         # The one place failure text enters the store (step error, attempt log, error-port
         # output, inbox entry): secrets are hidden here, before anything is written.
         message, detail = redact.text(message), redact.value(detail)
@@ -626,14 +630,59 @@ class RunStore:
             row.sleeping = False
             att = self._finish_attempt(s, claim, outcome or ("retryable" if retryable else "failed"),
                                        message, now)
-            events = self._after_failure(s, row, message, retryable=retryable, retry_at=retry_at,
-                                         outcome_unknown=outcome_unknown, now=now, detail=detail,
-                                         settles_at=self.outcome_settles_at(row, att))
+            if waiting_on is not None and retryable:
+                row.needs_reconcile = outcome_unknown and row.reconcilable
+                row.error = redact.text(waiting_reason) or message
+                events = self._parked(s, row, waiting_on, FAR_FUTURE, now)
+            else:
+                events = self._after_failure(s, row, message, retryable=retryable,
+                                             retry_at=retry_at, outcome_unknown=outcome_unknown,
+                                             now=now, detail=detail,
+                                             settles_at=self.outcome_settles_at(row, att))
+            if effect is not None:
+                events += effect(s)
             new_state = row.state
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
         self._emit(events)
         return new_state
+
+    def park(self, claim: Claim, waiting_on: str | None, reason: str, *,
+             due: float = FAR_FUTURE,
+             effect: Callable[[Session], list[Event]] | None = None) -> bool:
+        """Put a claimed step back before it was attempted, without spending an attempt:
+        running → retry_wait until ``due`` (far off: until released), ``waiting_on`` a down
+        system or a hold, ``reason`` the sentence the order shows. ``effect`` runs in the same
+        transaction (the down system's inbox entry counts its orders)."""
+        now = time.time()
+        with self.db.write() as s:
+            row = self._held(s, claim)
+            if row is None:
+                return False
+            if not claim.resumed and claim.attempt_id is not None:
+                att = s.get(Attempt, claim.attempt_id)
+                if att is not None:
+                    s.delete(att)
+                row.attempts = max(0, row.attempts - 1)
+                if row.attempts == 0:
+                    row.started_at = None
+            row.error = redact.text(reason) or None
+            events = self._parked(s, row, waiting_on, due, now)
+            if effect is not None:
+                events += effect(s)
+        self._emit(events)
+        return True
+
+    def _parked(self, s: Session, row: StepRun, waiting_on: str | None, due: float,
+                now: float) -> list[Event]:
+        m.check_transition(row.state, m.RETRY_WAIT)
+        row.state, row.waiting_on, row.next_attempt_at = m.RETRY_WAIT, waiting_on, due
+        row.lease_owner = row.lease_expires_at = None
+        row.sleeping = False
+        row.updated_at = now
+        return [Event("step_changed", row.run_id, row.name, status=row.state,
+                      due=due if due < FAR_FUTURE else None),
+                *self._refresh_status(s, row.run_id, now)]
 
     def _after_failure(self, s: Session, row: StepRun, message: str, *, retryable: bool,
                        retry_at: float | None, outcome_unknown: bool, now: float,
