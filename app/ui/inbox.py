@@ -29,6 +29,7 @@ from app.ui.text import PlainLabel, tooltip
 
 FILTERS = [("All open entries", None), ("Decisions", "decision"), ("Failed steps", "step_failed"),
            ("Unreadable orders", "intake_error"), ("Channels down", "channel_down"),
+           ("Systems down", "system_down"),
            ("Daloy alerts", "system")]
 
 

@@ -27,9 +27,10 @@ KIND_PHRASES = {"decision": ("decision to make", "decisions to make"),
                 "step_failed": ("failed step", "failed steps"),
                 "intake_error": ("unreadable order", "unreadable orders"),
                 "channel_down": ("channel down", "channels down"),
+                "system_down": ("system down", "systems down"),
                 "system": ("alert", "alerts")}
 # Entries that mean a channel or a system is down (the tray turns red), not an order waiting.
-DOWN_KINDS = ("channel_down",)
+DOWN_KINDS = ("channel_down", "system_down")
 TRAY_TIPS = {"down": "Daloy: a channel or system is down", "waiting": "Daloy: {n} waiting for you",
              "ok": "Daloy: all is well"}
 

@@ -58,6 +58,7 @@ KIND_WORDS = {
     "decision": ("A decision is needed", "fa5s.question-circle", ACCENT),
     "intake_error": ("An order could not be read", "fa5s.envelope-open-text", WARN),
     "channel_down": ("A channel is down", "fa5s.satellite-dish", BAD),
+    "system_down": ("A system is down", "fa5s.plug", BAD),
     "system": ("Daloy", "fa5s.bell", WARN),
 }
 

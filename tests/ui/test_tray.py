@@ -58,6 +58,7 @@ def test_orange_when_orders_wait_and_green_when_none():
     waiting = [{"id": 1, "kind": "step_failed"}, {"id": 2, "kind": "decision"}]
     assert tray_state(waiting) == "waiting"
     assert tray_state(waiting + [{"id": 3, "kind": "channel_down"}]) == "down"
+    assert tray_state(waiting + [{"id": 4, "kind": "system_down"}]) == "down"   # a breaker
     assert tray_state([]) == "ok"
 
 
