@@ -139,9 +139,9 @@ def matches(rule: HoldRule, *, workflow: str, step: str, trigger: Any) -> bool:
         return False
     if rule.before_step and rule.before_step != step:
         return False
-    if rule.sku and rule.sku.casefold() not in set(_strings(trigger, ("sku",))):
+    if rule.sku and rule.sku.strip().casefold() not in set(_strings(trigger, ("sku",))):
         return False
-    return not rule.customer or rule.customer.casefold() in set(
+    return not rule.customer or rule.customer.strip().casefold() in set(
         _strings(trigger, ("customer", "email", "name")))
 
 
