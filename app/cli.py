@@ -366,6 +366,7 @@ GROUPS: list[tuple[str, str]] = [
     ("app.cli_inbox", "register"),
     ("app.cli_connection", "register"),
     ("app.cli_intake", "register"),
+    ("app.cli_holds", "register"),
 ]
 
 

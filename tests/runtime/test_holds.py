@@ -99,3 +99,43 @@ def test_matching_any_trigger_never_raises(trigger, sku):
     lines = {"order": {"lines": [{"sku": sku}], "other": trigger}}
     assert holds.matches(rule, workflow="w", step="s", trigger=lines)
     assert found in (True, False)
+
+
+def test_hold_from_the_command_line_is_seen_by_the_runner(rt, payment_gateway, data_dir,
+                                                          capsys):
+    """`daloy hold add|list|release` in its own database connection (as another process would):
+    the runner picks the hold up at its next look, and the release."""
+    import logging
+
+    from app.cli import main
+
+    def daloy(*args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(data_dir), "hold", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    save(rt.db, charge_workflow(payment_gateway.url))
+    try:
+        code, out, _ = daloy("add", "--sku", HELD_SKU, "--workflow", "charge", "--before-step",
+                             "charge", "--note", "until restocked")
+        assert code == 0 and out.startswith("Hold 1 is on: every order of “charge” with "
+                                            f"{HELD_SKU} before “charge” — until restocked.")
+        code, _, err = daloy("add", "--sku", "X", "--workflow", "charge", "--before-step", "Chrage")
+        assert code != 0 and "has no step “Chrage” (its steps: total, charge, confirm)" in err
+        wait_for(lambda: rt.holds.active, 10)                 # the runner's next look
+        held = rt.store.start_run("charge", order(1, HELD_SKU))
+        wait_for(lambda: step_state(rt.db, held, "charge") == (m.RETRY_WAIT, 0), 30)
+        code, out, _ = daloy("list")
+        assert code == 0 and "1 order held" in out
+        code, out, _ = daloy("release", "1")
+        assert out.strip() == "Hold 1 released: 1 order goes on, oldest first."
+        wait_for(lambda: run_status(rt.db, held) == m.RUN_SUCCEEDED, 30)
+        code, _, err = daloy("release", "1")
+        assert code != 0 and "already released" in err
+    finally:
+        root = logging.getLogger()
+        for h in list(root.handlers):
+            if getattr(h, "baseFilename", None):
+                root.removeHandler(h)
+                h.close()
+        root.__dict__.pop("_daloy_configured", None)
