@@ -121,7 +121,8 @@ def listed(s: Session, *, include_released: bool = False) -> list[tuple[HoldRule
 
 
 def _strings(value: Any, keys: tuple[str, ...], found: bool = False) -> Iterator[str]:
-    """Every string under a key containing one of ``keys`` (anywhere in the trigger)."""
+    """Every string (or number) under a key containing one of ``keys``, anywhere in the
+    trigger, stripped."""
     if isinstance(value, dict):
         for k, v in value.items():
             yield from _strings(v, keys, found or any(x in str(k).lower() for x in keys))
@@ -129,7 +130,16 @@ def _strings(value: Any, keys: tuple[str, ...], found: bool = False) -> Iterator
         for v in value:
             yield from _strings(v, keys, found)
     elif found and isinstance(value, str | int) and not isinstance(value, bool):
-        yield str(value).strip().casefold()
+        yield str(value).strip()
+
+
+def order_skus(trigger: Any) -> list[str]:
+    """The products (SKUs) of the order's lines, in order, once each."""
+    return list(dict.fromkeys(x for x in _strings(trigger, ("sku",)) if x))
+
+
+def _folded(trigger: Any, keys: tuple[str, ...]) -> set[str]:
+    return {x.casefold() for x in _strings(trigger, keys)}
 
 
 def matches(rule: HoldRule, *, workflow: str, step: str, trigger: Any) -> bool:
@@ -139,10 +149,10 @@ def matches(rule: HoldRule, *, workflow: str, step: str, trigger: Any) -> bool:
         return False
     if rule.before_step and rule.before_step != step:
         return False
-    if rule.sku and rule.sku.strip().casefold() not in set(_strings(trigger, ("sku",))):
+    if rule.sku and rule.sku.strip().casefold() not in _folded(trigger, ("sku",)):
         return False
-    return not rule.customer or rule.customer.strip().casefold() in set(
-        _strings(trigger, ("customer", "email", "name")))
+    return not rule.customer or rule.customer.strip().casefold() in _folded(
+        trigger, ("customer", "email", "name"))
 
 
 class HoldBook:

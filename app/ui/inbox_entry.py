@@ -35,6 +35,7 @@ from app.ui.context import AppContext
 from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, technical_words
 from app.ui.step_forms import RetryForm, SkipForm, skip_shape
 from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, words
+from app.ui.system_down import system_actions
 from app.ui.text import PlainLabel, confirm
 
 
@@ -139,6 +140,8 @@ class InboxDetail(QScrollArea):
             self._decision_card(lay, entry)
         elif entry["status"] == "open" and run:
             self._actions(lay, entry, run, step)
+        elif entry["status"] == "open" and entry["kind"] == "system_down":
+            system_actions(self, lay, entry)          # try now, keep waiting, retry/cancel all
         elif entry["status"] == "open":
             b = QPushButton(icon("fa5s.check"), "Dismiss")
             b.setObjectName("dismissButton")

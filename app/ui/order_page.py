@@ -31,6 +31,7 @@ from app.ui.context import AppContext
 from app.ui.editor.canvas import CanvasView
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.scene import EditorScene, layered_layout
+from app.ui.holds import HoldBar
 from app.ui.style import OK, icon, run_words
 from app.ui.text import PlainLabel
 from app.ui.timeline import Timeline
@@ -157,6 +158,9 @@ class OrderPage(QWidget):
                                     and self.open_inbox_item.emit(self._inbox_id))
         row.addWidget(self.decide, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
+        self.holds = HoldBar(ctx)               # hold orders like this one, release, list
+        self.holds.changed.connect(self.reload)
+        lay.addWidget(self.holds)
         split = self.split = QSplitter()
         split.setChildrenCollapsible(False)
         self.picture = WorkflowPicture(ctx)
@@ -216,5 +220,6 @@ class OrderPage(QWidget):
         self.decide.setText("Decide now" if item and item["kind"] == "decision"
                             else "Open in Needs you")
         self.decide.setVisible(item is not None)
+        self.holds.show_order(d)
         self.picture.show_workflow(d.get("definition"), d["steps"])
         self.timeline.show_run(d, d.get("actions", []))

@@ -1,0 +1,228 @@
+"""Holds from an order's page: "Hold orders like this…" (a form filled in from the order: its
+products, its customer, its workflow, the step to stop before), "Release this hold" when the
+order is held, and the list of holds that are on, each with Release. Every change goes through
+``OperatorActions`` (audited, the CLI's API) off the GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import holds
+from app.ui.context import AppContext
+from app.ui.style import BAD, icon
+from app.ui.text import PlainLabel
+
+ANY = "(any)"
+
+
+def held_by(order: dict[str, Any]) -> int | None:
+    """The hold that stops this order now (its parked step's ``hold:<id>``), if any."""
+    for step in order.get("steps", []):
+        waiting = step.get("waiting_on") or ""
+        if step.get("state") == "retry_wait" and waiting.startswith(holds.PREFIX):
+            return int(waiting[len(holds.PREFIX):])
+    return None
+
+
+class HoldForm(QDialog):
+    """"Hold orders like this…": which orders (product, customer, workflow) and where they
+    stop; filled in from the order."""
+
+    def __init__(self, order: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("holdForm")
+        self.setWindowTitle("Hold orders like this")
+        lay = QVBoxLayout(self)
+        hint = PlainLabel("Matching orders stop before the step you choose — those waiting now "
+                          "and those that arrive — until you release the hold.")
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        form = QFormLayout()
+        self.sku = QComboBox()
+        self.sku.setObjectName("holdSku")
+        self.sku.setEditable(True)
+        self.sku.addItems([*holds.order_skus(order.get("trigger")), ANY])
+        self.customer = QCheckBox(f"only from {order['customer']}" if order.get("customer")
+                                  else "any customer")
+        self.customer.setObjectName("holdCustomer")
+        self.customer.setEnabled(bool(order.get("customer")))
+        self.customer_name = order.get("customer") or ""
+        self.workflow = QCheckBox(f"only orders of “{order['workflow']}”")
+        self.workflow.setObjectName("holdWorkflow")
+        self.workflow.setChecked(True)
+        self.workflow_name = order["workflow"]
+        self.step = QComboBox()
+        self.step.setObjectName("holdBeforeStep")
+        self.step.addItem("their next step", None)
+        for st in order.get("steps", []):
+            self.step.addItem(st.get("title") or st["name"], st["name"])
+        self.note = QLineEdit()
+        self.note.setObjectName("holdNote")
+        self.note.setPlaceholderText("why, e.g. until restocked")
+        form.addRow("Product (SKU)", self.sku)
+        form.addRow("Customer", self.customer)
+        form.addRow("Workflow", self.workflow)
+        form.addRow("Stop before", self.step)
+        form.addRow("Note", self.note)
+        lay.addLayout(form)
+        self.problem = PlainLabel()
+        self.problem.setStyleSheet(f"color: {BAD}")
+        self.problem.setWordWrap(True)
+        lay.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton("Hold these orders", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("holdConfirm")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def rule(self) -> dict[str, Any]:
+        sku = self.sku.currentText().strip()
+        return {"sku": None if sku in ("", ANY) else sku,
+                "customer": self.customer_name if self.customer.isChecked() else None,
+                "workflow": self.workflow_name if self.workflow.isChecked() else None,
+                "before_step": self.step.currentData(), "note": self.note.text().strip()}
+
+
+class HoldList(QDialog):
+    """The holds that are on, each with how many orders it holds and a Release button."""
+
+    changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("holdList")
+        self.setWindowTitle("Holds")
+        self.resize(560, 320)
+        lay = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName("holds")
+        lay.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.release = QPushButton(icon("fa5s.play"), "Release")
+        self.release.setObjectName("releaseHold")
+        self.release.clicked.connect(self._release)
+        row.addWidget(self.release)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.status = PlainLabel()
+        self.status.setObjectName("holdStatus")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.reload()
+
+    def reload(self) -> None:
+        def load() -> list[tuple[holds.HoldRule, int]]:
+            with self.ctx.db.read() as s:
+                return holds.listed(s)
+        self.ctx.background(load, self._show, owner=self)
+
+    def _show(self, rows: list[tuple[holds.HoldRule, int]]) -> None:
+        self.list.clear()
+        for rule, n in rows:
+            it = QListWidgetItem(f"{rule.describe()}\n{n} order{'s' if n != 1 else ''} held · "
+                                 f"by {rule.created_by}")
+            it.setData(Qt.ItemDataRole.UserRole, rule.id)
+            self.list.addItem(it)
+        if rows:
+            self.list.setCurrentRow(0)
+        else:
+            self.status.setText("No holds are on.")
+        self.release.setEnabled(bool(rows))
+
+    def _release(self) -> None:
+        it = self.list.currentItem()
+        if it is None:
+            return
+        hold_id = it.data(Qt.ItemDataRole.UserRole)
+        self.ctx.background(lambda: self.ctx.actions.release_hold(hold_id),
+                            lambda n: self._released(n),
+                            lambda exc: self.status.setText(str(exc)), owner=self)
+
+    def _released(self, n: int) -> None:
+        text = f"Released: {n} order{'s go' if n != 1 else ' goes'} on, oldest first."
+        self.status.setText(text)
+        self.changed.emit(text)
+        self.reload()
+
+
+class HoldBar(QWidget):
+    """The order page's hold buttons (one line on the page): hold orders like this one, release
+    the hold that stops it, see every hold."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.order: dict[str, Any] | None = None
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.hold = QPushButton(icon("fa5s.pause"), "Hold orders like this…")
+        self.hold.setObjectName("holdOrdersLikeThis")
+        self.hold.clicked.connect(self.open_form)
+        self.release = QPushButton(icon("fa5s.play"), "Release this hold")
+        self.release.setObjectName("releaseThisHold")
+        self.release.clicked.connect(self._release)
+        self.release.hide()
+        self.all = QPushButton(icon("fa5s.list"), "Holds…")
+        self.all.setObjectName("showHolds")
+        self.all.clicked.connect(self.open_list)
+        self.status = PlainLabel()
+        self.status.setObjectName("holdStatus")
+        self.status.setWordWrap(True)
+        for w in (self.hold, self.release, self.all):
+            lay.addWidget(w)
+        lay.addWidget(self.status, 1)
+
+    def show_order(self, order: dict[str, Any]) -> None:
+        self.order = order
+        self.release.setVisible(held_by(order) is not None)
+
+    def open_form(self) -> None:
+        if self.order is None:
+            return
+        self.form = HoldForm(self.order, self)
+        self.form.accepted.connect(self._add)
+        self.form.open()
+
+    def _add(self) -> None:
+        rule = self.form.rule()
+        self.ctx.background(lambda: self.ctx.actions.add_hold(**rule),
+                            lambda r: self._done(f"Hold {r.id} is on: {r.describe()}."),
+                            lambda exc: self.status.setText(str(exc)), owner=self.status)
+
+    def _release(self) -> None:
+        hold_id = held_by(self.order or {})
+        if hold_id is None:
+            return
+        self.ctx.background(lambda: self.ctx.actions.release_hold(hold_id),
+                            lambda n: self._done(f"Hold {hold_id} released: {n} order"
+                                                 f"{'s go' if n != 1 else ' goes'} on."),
+                            lambda exc: self.status.setText(str(exc)), owner=self.status)
+
+    def open_list(self) -> None:
+        self.list = HoldList(self.ctx, self)
+        self.list.changed.connect(self._done)
+        self.list.open()
+
+    def _done(self, text: str) -> None:
+        self.status.setText(text)
+        self.changed.emit()
