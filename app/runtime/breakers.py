@@ -96,7 +96,7 @@ class BreakerGate:
 
         def effect(s: Any) -> list[Event]:
             b.note_waiting(s, system, run_id)
-            return []
+            return [Event("inbox_changed")]           # the entry counts one more order
         return effect
 
     def hold_back(self, claim: Claim, system: str) -> None:
@@ -132,6 +132,7 @@ class BreakerGate:
             state, sentence = row.state, b.down_sentence(row)
             self._note(s, row)
         if state == b.OPEN:
+            self.store._emit([Event("inbox_changed")])
             return b.WAITING + system, sentence
         return None, ""
 
@@ -142,6 +143,7 @@ class BreakerGate:
                 return
         with self.store.db.write() as s:
             self._note(s, b.record_answer(s, system))
+        self.store._emit([Event("inbox_changed")])
 
     def due(self) -> bool:
         """Is a breaker open, probing or resuming (then ``tick`` has work)?"""
@@ -150,9 +152,14 @@ class BreakerGate:
 
     def tick(self) -> list[tuple[str, str]]:
         """Probe, release and close what is due (every runner may; the database decides)."""
+        with self._lock:
+            before = dict(self._unwell)
         with self.store.db.write() as s:
             readied = b.tick(s)
-        if readied:
-            self.store._emit([Event("step_changed", r, n, status="ready") for r, n in readied])
         self.refresh()
+        events = [Event("step_changed", r, n, status="ready") for r, n in readied]
+        with self._lock:
+            if self._unwell != before:
+                events.append(Event("inbox_changed"))  # an entry opened again, or closed
+        self.store._emit(events)
         return readied

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.ui.style import BAD, icon
@@ -46,4 +47,22 @@ def _act(pane: InboxDetail, item_id: int, action: str) -> None:
             pane, "Cancel every waiting order?", "Every order waiting for this system stops "
             "here; steps that already ran are not undone (a charge made stays made)."):
         return
+    if action in ("retry_all", "cancel_all"):
+        pane._do(lambda: pane.ctx.actions.system_action(item_id, action), DONE[action])
+        return
+    # The entry stays open (the system is still down): its buttons come back after the
+    # confirmation, since the inbox keeps showing the same entry.
+    buttons = list(pane.buttons.values())
     pane._do(lambda: pane.ctx.actions.system_action(item_id, action), DONE[action])
+    pane.acted.connect(_enable_again(pane, buttons), Qt.ConnectionType.SingleShotConnection)
+
+
+def _enable_again(pane: InboxDetail, buttons: list[QPushButton]):  # noqa: ANN202
+    def again(*_: object) -> None:
+        try:
+            for b in buttons:
+                b.setEnabled(True)
+            pane.status.setText("")
+        except RuntimeError:            # the pane was rebuilt for another entry meanwhile
+            pass
+    return again
