@@ -55,7 +55,37 @@ def render() -> str:
                                f"{'yes' if f.required else ''} | {default} | "
                                f"{help_text} |")
                 out.append("")
+    out += breakers_and_holds()
     return "\n".join(out).rstrip() + "\n"
+
+
+def breakers_and_holds() -> list[str]:
+    """What every calling step shares: the breaker of the system it calls, and holds."""
+    from app.store.breakers import DEFAULTS
+    out = ["## When a system is down, and holds", "",
+           "Every step that calls an outside system (its connection, else the host and port of "
+           "its URL) shares that system's circuit breaker. After a number of failures in a row "
+           "(5xx, 429, refused, timeouts; within a window) the breaker opens: steps that need the "
+           "system wait — shown as “Waiting for … — down since 10:02”, no attempts spent, no "
+           "inbox entry per order — while other steps and orders run on. One inbox entry says "
+           "the system is down and how many orders wait (Try now, Keep waiting, Retry all, "
+           "Cancel all), and the tray turns red. Daloy probes with one real attempt (the oldest "
+           "waiting order's), waiting longer after each failed probe; once the system answers, "
+           "the entry closes with how long it was down and the waiting steps go again one at a "
+           "time, oldest order first, at a bounded rate. The breaker lives in the database: it "
+           "survives a restart and is shared by every runner, and each change is audited.", "",
+           "| Connection kind | Failures in a row | Window | First probe after | Longest "
+           "probe wait | Released per second |", "|---|---|---|---|---|---|"]
+    for kind, st in DEFAULTS.items():
+        out.append(f"| {'a URL without a connection' if kind == 'host' else kind} | "
+                   f"{st.failures} | {st.window:g} s | {st.probe_after:g} s | "
+                   f"{st.probe_max:g} s | {st.resume_per_second:g} |")
+    out += ["", "Holds stop matching orders (a product's SKU on an order line, a customer, a "
+            "workflow) before a named step, or at their next step, until released — orders that "
+            "arrive meanwhile too: `daloy hold add --sku COFFEE-3IN1 --before-step charge --note "
+            "\"until restocked\"`, `daloy hold list`, `daloy hold release ID`, or “Hold orders "
+            "like this…” on an order's page.", ""]
+    return out
 
 
 def main() -> int:
