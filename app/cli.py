@@ -154,6 +154,8 @@ def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
         allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h])
     runtime.add_extension(runtime.intake)
     runtime.add_extension(RunnerPresence(env.data_dir))   # lets `daloy run start` tell
+    from app.store.backups import DailyBackups
+    runtime.add_extension(DailyBackups(env.data_dir))     # daily backup, then the clean-up
     return runtime
 
 
@@ -288,6 +290,9 @@ def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
                        "list` still lists it; restore the database from a backup to see its "
                        "details.") from exc
     if d is None:
+        from app.store.retention import find_archived
+        d = find_archived(env.data_dir, args.run_id)      # archived by the clean-up
+    if d is None:
         raise CliError(f"There is no run with id {args.run_id}.")
     if args.json:
         out_json(d)
@@ -367,6 +372,7 @@ GROUPS: list[tuple[str, str]] = [
     ("app.cli_connection", "register"),
     ("app.cli_intake", "register"),
     ("app.cli_holds", "register"),
+    ("app.cli_backup", "register"),
 ]
 
 
