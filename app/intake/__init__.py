@@ -94,4 +94,7 @@ def trigger_registry() -> SpecRegistry:
                  icon="fa5s.clock", is_trigger=True),
     ):
         reg.add(spec)
+    from app.intake.platforms.channel import platforms, trigger_spec
+    for platform in platforms().values():      # Shopify, WooCommerce, Shopee, Lazada
+        reg.add(trigger_spec(platform))
     return reg

@@ -37,6 +37,7 @@ class IntakeManager:
     def start(self, runtime: Any) -> None:
         from app.intake.imap import ImapChannel
         from app.intake.marketplace import MarketplaceChannel
+        from app.intake.platforms.channel import PlatformChannel, platforms
         from app.intake.schedule import ScheduleChannel
         self.runtime = runtime
         self.started_at = time.time()
@@ -48,6 +49,7 @@ class IntakeManager:
         for wf in workflows.taking_orders(db):       # one bad workflow is reported, skipped
             triggers += [(wf, t) for t in wf.triggers if t.enabled]
         webhooks = []
+        shops: dict[tuple[str, str], PlatformChannel] = {}     # their webhooks, by address
         for wf, t in triggers:
             name = self.channel_name(wf, t.id)
             if t.type == "imap":
@@ -64,6 +66,12 @@ class IntakeManager:
                                                      config=t.config, paused=self.paused))
             elif t.type == "webhook":
                 webhooks.append((wf, t))
+            elif t.type in platforms():
+                shop = PlatformChannel(store, platform=platforms()[t.type], channel=name,
+                                       workflow=wf.name, config=t.config,
+                                       connections=connections, paused=self.paused)
+                self.channels.append(shop)
+                shops[(wf.name, t.id)] = shop
         scheduler = runtime.scheduler
         scheduler.add_executor(ThreadPoolExecutor(max(2, len(self.channels) + 1)), "intake")
         for ch in self.channels:
@@ -75,10 +83,11 @@ class IntakeManager:
                           executor="control", replace_existing=True)
         scheduler.add_job(self._sync_pause, "interval", seconds=2, id="intake-pause",
                           executor="control", replace_existing=True)
-        if webhooks and self.web_port is not None:
+        if (webhooks or shops) and self.web_port is not None:
             from app.intake.web import WebIntake
             self.web = WebIntake(store, webhooks, host=self.web_host, port=self.web_port,
-                                 paused=self.paused, allowed_hosts=self.allowed_hosts)
+                                 paused=self.paused, allowed_hosts=self.allowed_hosts,
+                                 shops=shops)
             self.web.start()
 
     def _threshold(self, ch: Any) -> float:

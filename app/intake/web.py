@@ -80,9 +80,12 @@ class WebIntake:
     def __init__(self, store: RunStore, hooks: list[tuple[Workflow, Trigger]], *,
                  host: str = "127.0.0.1", port: int = 0, paused: threading.Event | None = None,
                  allowed_hosts: list[str] | None = None,
-                 request_deadline: float = REQUEST_DEADLINE) -> None:
+                 request_deadline: float = REQUEST_DEADLINE, shops: dict[Any, Any] | None = None
+                 ) -> None:
         self.store = store
         self.hooks = {(wf.name, t.id): (wf, t) for wf, t in hooks}
+        # Shop platforms' webhooks (``PlatformChannel.receive``), by (workflow, trigger id).
+        self.shops = dict(shops or {})
         self.paused = paused or threading.Event()
         self.form = OrderForm(store)
         self.seen = SeenOnce()
@@ -146,6 +149,8 @@ class WebIntake:
             return error(403, "This origin may not post orders here.")
         path = env.get("PATH_INFO", "")
         parts = [unquote(p) for p in path.strip("/").split("/")]
+        if len(parts) == 3 and parts[0] == "platform":
+            return self._shop_push(env, (parts[1], parts[2]))
         if len(parts) != 3 or parts[0] not in ("hook", "form"):
             return error(404, "No such intake address.")
         hook = self.hooks.get((parts[1], parts[2]))
@@ -174,6 +179,27 @@ class WebIntake:
         if parts[0] == "hook":
             return self.webhook(wf, trig, env, body, ctype)
         return self.form.post(wf, trig, body, ctype)
+
+    def _shop_push(self, env: dict[str, Any], key: tuple[str, str]) -> Answer:
+        """A shop platform's webhook: checked and stored by its channel (its own signature)."""
+        shop = self.shops.get(key)
+        if shop is None:
+            return error(404, "No such intake address.")
+        if env.get("REQUEST_METHOD") != "POST":
+            return error(405, "Use POST.")
+        if self.paused.is_set():
+            return error(503, "Intake is paused in Daloy; send it again later.",
+                         {"Retry-After": "60"})
+        try:
+            length = int(env.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return error(400, "Bad Content-Length.")
+        if length > MAX_BODY:
+            return error(413, f"The body is larger than {MAX_BODY // 1024} KB.")
+        body = env["wsgi.input"].read(length) if length > 0 else b""
+        headers = {k[5:].replace("_", "-").lower(): v for k, v in env.items()
+                   if k.startswith("HTTP_")}
+        return shop.receive(headers, body)
 
     def _token(self, wf: Workflow, trig: Trigger) -> str:
         return ensure_token(wf.name, trig.id)

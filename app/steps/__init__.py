@@ -26,6 +26,7 @@ BUILTIN = (
     "spreadsheet_lookup",
     "spreadsheet_update",
     "http_request",
+    "platform_update",
     "sql_query",
     "send_email",
     "notify",

@@ -38,6 +38,11 @@ KINDS: dict[str, ConnectionKind] = {k.name: k for k in (
     ConnectionKind("marketplace", "Marketplace",
                    ("base_url", "auth_header", "auth_scheme"), ("token",)),
     ConnectionKind("database", "Database", ("url", "username"), ("password",)),
+    # Shops (app.intake.platforms): the platform's own settings; every key in the keyring.
+    ConnectionKind("shopify", "Shopify shop", ("shop_domain", "api_version", "location_id"),
+                   ("access_token", "webhook_secret")),
+    ConnectionKind("woocommerce", "WooCommerce shop", ("site_url",),
+                   ("consumer_key", "consumer_secret", "webhook_secret")),
 )}
 
 

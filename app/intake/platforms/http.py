@@ -1,0 +1,171 @@
+"""One HTTP client for every platform: the platform's base URL, its authentication (headers, or
+an ``httpx.Auth`` that signs each request — Shopee and Lazada sign every call), and the
+platform's answers turned into errors Daloy acts on:
+
+- 429 (or a platform's own "slow down" answer) → ``RateLimited`` with the seconds to wait
+  (Retry-After, or the platform's default);
+- 401/403 → ``PlatformRefused`` (a wrong or expired token: said in words, not retried blindly);
+- 5xx, refused connections, timeouts → ``PlatformDown``;
+- other 4xx → ``PlatformRejected`` with the platform's own words.
+
+A client only talks to its own base URL: paths are joined under it, so order data can never
+steer a token to another host. Plain http is refused except to this computer (the tests' fake
+platforms), since the tokens travel in every request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from app.core.errors import DaloyError
+from app.store.connections import tls_context
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+class PlatformError(DaloyError):
+    """A platform call that did not succeed; ``status`` is the HTTP status (0: no answer)."""
+
+    def __init__(self, message: str, status: int = 0, body: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class RateLimited(PlatformError):
+    def __init__(self, message: str, retry_after: float, status: int = 429) -> None:
+        super().__init__(message, status)
+        self.retry_after = retry_after
+
+
+class PlatformRefused(PlatformError):
+    """The platform refused our credentials (401/403)."""
+
+
+class PlatformDown(PlatformError):
+    """No answer, or a 5xx: worth trying again later."""
+
+
+class PlatformRejected(PlatformError):
+    """A 4xx other than 401/403/429: the request itself is wrong for the platform."""
+
+
+class OutcomeUnknown(PlatformError):
+    """The request was sent but no answer came: it may have acted."""
+
+
+def base_url(value: str, *, what: str) -> str:
+    """``https://host/…`` from a shop domain or site URL the operator typed. ``http://`` only
+    for this computer (a token in every request must not cross a network in clear)."""
+    value = (value or "").strip().rstrip("/")
+    if not value:
+        raise DaloyError(f"The {what} is empty; fill it in under Connections.")
+    if "://" not in value:
+        value = "https://" + value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise DaloyError(f"“{value}” is not a web address for the {what}; use e.g. "
+                         "https://shop.example.com.")
+    if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
+        raise DaloyError(f"The {what} “{value}” uses http://, which would send the shop's key "
+                         "unencrypted; use https://.")
+    return value
+
+
+def retry_after(response: httpx.Response, default: float) -> float:
+    """Seconds the platform asked us to wait (Retry-After in seconds), else ``default``."""
+    try:
+        return max(0.0, float(response.headers.get("Retry-After", "")))
+    except ValueError:
+        return default
+
+
+def words(response: httpx.Response) -> str:
+    """The platform's own explanation, short (``errors``, ``message``, ``error``)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text.strip()[:200]
+    if isinstance(body, Mapping):
+        for key in ("errors", "message", "error", "msg"):
+            if body.get(key):
+                return str(body[key])[:300]
+    return ""
+
+
+class PlatformHttp:
+    """An httpx client bound to one shop. ``title`` names the platform in error sentences
+    ("Shopify"), ``shop`` the connection ("my-shop")."""
+
+    def __init__(self, base: str, *, title: str, shop: str, headers: Mapping[str, str] | None = None,
+                 auth: httpx.Auth | None = None, timeout: float = 30.0,
+                 default_wait: float = 2.0) -> None:
+        self.base = base.rstrip("/")
+        self.title, self.shop = title, shop
+        self.default_wait = default_wait
+        self.client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
+                                   headers=dict(headers or {}), auth=auth, verify=tls_context())
+
+    def __enter__(self) -> PlatformHttp:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.client.close()
+
+    def url(self, path: str) -> str:
+        if "://" in path:      # a platform's own next-page link: must be under our base URL
+            if not path.startswith(self.base + "/"):
+                raise DaloyError(f"{self.title} pointed Daloy at {path}, outside the shop's "
+                                 f"address {self.base}; it was not followed.")
+            return path
+        return f"{self.base}/{path.lstrip('/')}"
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """Send; return the 2xx response, else raise one of the errors above."""
+        url = self.url(path)
+        try:
+            response = self.client.request(method, url, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise PlatformDown(f"Could not reach {self.title} for shop “{self.shop}”: "
+                               f"{exc or type(exc).__name__}.") from exc
+        except httpx.TransportError as exc:
+            if method == "GET":
+                raise PlatformDown(f"{self.title} did not answer in time for shop "
+                                   f"“{self.shop}” ({type(exc).__name__}).") from exc
+            raise OutcomeUnknown(f"{self.title} received the request for shop “{self.shop}” "
+                                 f"but did not answer ({type(exc).__name__}).") from exc
+        self.check(response)
+        return response
+
+    def check(self, response: httpx.Response) -> None:
+        code = response.status_code
+        if code < 400:
+            return
+        said = words(response)
+        tail = f": {said}" if said else "."
+        if code == 429:
+            wait = retry_after(response, self.default_wait)
+            raise RateLimited(f"{self.title} asked Daloy to slow down for {wait:g} s "
+                              f"(shop “{self.shop}”).", wait)
+        if code in (401, 403):
+            raise PlatformRefused(f"{self.title} refused the key of shop “{self.shop}” "
+                                  f"({code}){tail} Check the access token under Connections.",
+                                  code, said)
+        if code >= 500:
+            raise PlatformDown(f"{self.title} answered {code} for shop “{self.shop}”{tail}",
+                               code, said)
+        raise PlatformRejected(f"{self.title} refused the request for shop “{self.shop}” "
+                               f"({code}){tail}", code, said)
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PUT", path, **kwargs)
