@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,9 @@ ORDER_FOLDERS = ("attachments", "intake")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_PRE_MIGRATION = 7, 4, 12, 3
 TOO_OLD = 3 * 86400          # a daily backup missed for this long is worth a person's look
 FAILED_ALERT, OLD_ALERT = "backup:failed", "backup:old"
+# The first look after start-up waits a little: the office PC was just switched on and the
+# orders that came in overnight go first.
+FIRST_LOOK = 300.0
 
 
 class BackupError(DaloyError):
@@ -410,15 +413,18 @@ class DailyBackups:
 
     JOB_ID = "daily-backup"
 
-    def __init__(self, data_dir: Path, interval: float = 3600.0) -> None:
+    def __init__(self, data_dir: Path, interval: float = 3600.0,
+                 first_after: float = FIRST_LOOK) -> None:
         self.data_dir = Path(data_dir)
         self.interval = interval
+        self.first_after = first_after
         self._runtime: Any = None
 
     def start(self, runtime: Any) -> None:
         self._runtime = runtime
+        first = datetime.now().astimezone() + timedelta(seconds=self.first_after)
         runtime.scheduler.add_job(self.run_due, "interval", seconds=self.interval,
-                                  next_run_time=datetime.now().astimezone(),
+                                  next_run_time=first,
                                   executor="default", id=self.JOB_ID, replace_existing=True)
 
     def stop(self) -> None:

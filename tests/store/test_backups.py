@@ -211,3 +211,14 @@ def test_cli_create_list_restore_to_new_folder(tmp_path, capsys):
     assert main(["--data-dir", str(data), "backup", "restore", name, "--to", str(target)]) == 1
     assert "not an empty folder" in capsys.readouterr().err
     assert os.path.isdir(data / "backups")
+
+
+def test_daily_job_on_the_runtime_takes_one_backup_a_day(rt, data_dir):
+    job = backups.DailyBackups(data_dir, interval=3600, first_after=0)
+    rt.add_extension(job)                              # the runtime is started: runs at once
+    found = wait_for(lambda: backups.listed(data_dir / "backups"))
+    assert [b.kind for b in found] == ["daily"] and found[0].ok
+    job.run_due()                                      # a day has not passed: no second one
+    assert len(backups.listed(data_dir / "backups")) == 1
+    assert backups.last_result(rt.db)["ok"] is True
+    job.stop()
