@@ -9,6 +9,21 @@ import pytest
 from app.cli import Env
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item):  # noqa: ANN201 - a hook wrapper
+    """Every main window still open when a test ends is closed as by Quit: without a tray, a
+    plain close asks whether to keep Daloy working (``notifier.ask_keep_or_quit``), a modal
+    question no test answers. Runs before pytest-qt closes the widgets it was given, whatever
+    fixture or test built the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.mainwindow import MainWindow
+    for w in QApplication.topLevelWidgets() if QApplication.instance() else ():
+        if isinstance(w, MainWindow):
+            w.quitting = True
+    return (yield)
+
+
 @pytest.fixture
 def env(data_dir, keyring_tmp):
     return Env(argparse.Namespace(data_dir=str(data_dir), verbose=False))
@@ -18,8 +33,7 @@ def env(data_dir, keyring_tmp):
 def gui(qtbot, env):
     from app.ui.main import build
     ctx, window = build(env)
-    # closed as by Quit (without a tray, a plain close asks whether to keep working)
-    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "quitting", True))
+    qtbot.addWidget(window)             # closed as by Quit: pytest_runtest_teardown above
     window.show()
     yield ctx, window
     window.quitting = True

@@ -1,5 +1,6 @@
-"""A workflow's versions: who saved each, when and what changed; restoring one saves it again as
-the newest version."""
+"""A workflow's published versions: who published each, when, the note and what changed;
+“Restore as draft” puts one into the draft, to check and publish again (the live version runs on
+meanwhile)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from app.store import workflows
+from app.store import drafts, workflows
 from app.ui.context import AppContext
 from app.ui.style import clock
 
@@ -16,30 +17,37 @@ if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
 
 
-def load_versions(ctx: AppContext, name: str) -> list[tuple[int, str, float, str]]:
+Version = tuple[int, str, float, str, str]        # number, who, when, note, what changed
+
+
+def load_versions(ctx: AppContext, name: str) -> list[Version]:
     with ctx.db.read() as s:
-        return [(v.number, v.created_by, v.created_at, v.summary)
+        return [(v.number, v.created_by, v.created_at, v.note or "", v.summary or "")
                 for v in workflows.versions(s, name)]
 
 
-def history_dialog(page: EditorPage, name: str, rows: list[tuple[int, str, float, str]]
-                   ) -> QDialog:
+def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
     dlg = QDialog(page)
     dlg.setObjectName("historyDialog")
     dlg.setWindowTitle(f"Versions of “{name}”")
     lay = QVBoxLayout(dlg)
     tree = QTreeWidget()
     tree.setObjectName("versionList")
-    tree.setHeaderLabels(["Version", "By", "When", "What changed"])
-    for number, who, at, summary in rows:
-        item = QTreeWidgetItem([str(number), who, clock(at), summary])
+    tree.setHeaderLabels(["Version", "Published by", "When", "Note", "What changed"])
+    tree.setWordWrap(True)
+    for number, who, at, note, summary in rows:
+        item = QTreeWidgetItem([str(number), who, clock(at), note, summary])
         item.setData(0, Qt.ItemDataRole.UserRole, number)
+        item.setToolTip(4, summary)
         tree.addTopLevelItem(item)
+    for column, width in enumerate((60, 110, 130, 160)):
+        tree.setColumnWidth(column, width)
     tree.setCurrentItem(tree.topLevelItem(0))
     lay.addWidget(tree)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    restore = buttons.addButton("Restore this version", QDialogButtonBox.ButtonRole.ActionRole)
+    restore = buttons.addButton("Restore as draft", QDialogButtonBox.ButtonRole.ActionRole)
     restore.setObjectName("restoreVersion")
+    restore.setEnabled(bool(rows))
     buttons.rejected.connect(dlg.reject)
 
     def do_restore() -> None:
@@ -47,13 +55,16 @@ def history_dialog(page: EditorPage, name: str, rows: list[tuple[int, str, float
 
         def work() -> Any:
             with page.ctx.db.write() as s:
-                saved = workflows.restore(s, name, number)
-                return saved, workflows.load(s, name)[2]
+                return drafts.restore_as_draft(s, name, number)
 
-        def done(result: Any) -> None:
-            saved, wf = result
-            page.open(wf)
-            page.say(f"Version {number} restored as version {saved.number}.")
+        def done(draft: drafts.Draft) -> None:
+            row = page.rows.get(name)
+            if row is not None:
+                row.update(draft=True, definition=workflows.definition_of(draft.workflow))
+            page.open(draft.workflow, name)
+            page._relist()
+            page.say(f"Version {number} is now the draft; the live version keeps taking orders "
+                     "until you publish.")
             page.refresh()
             dlg.accept()
 
@@ -63,6 +74,6 @@ def history_dialog(page: EditorPage, name: str, rows: list[tuple[int, str, float
 
     restore.clicked.connect(do_restore)
     lay.addWidget(buttons)
-    dlg.resize(640, 360)
+    dlg.resize(860, 380)
     dlg.open()
     return dlg

@@ -39,7 +39,7 @@ class WorkflowLibrary(_Base):
             self.saved_json = {}
             self._relist()
             self.say(f"New workflow “{name}”: drag steps onto the canvas, choose where its "
-                     "orders come from on the right, then Save.")
+                     "orders come from on the right, then Save the draft and Publish it.")
 
         self.resolve_unsaved(f"starting “{name}”", start)
 
@@ -73,23 +73,26 @@ class WorkflowLibrary(_Base):
     def _sync_switch(self) -> None:
         """The on/off switch shows whether the open workflow takes orders."""
         row = self.rows.get(self.current or "")
+        if row is not None and row["version"] is None:
+            row = None                     # a draft only: nothing to switch until published
         on = bool(row and row["enabled"] and not row["archived"])
         self.switch_action.setChecked(on)
         self.switch_action.setEnabled(row is not None)
-        self.switch_action.setText("Taking orders" if on else "Switched off")
+        self.switch_action.setText("Taking orders" if on else "Switched off" if row
+                                   else "Not published")
         self.switch_action.setIcon(icon("fa5s.toggle-on" if on else "fa5s.toggle-off",
                                         OK if on else MUTED))
         self.switch_action.setToolTip(
             "Switched on: takes orders from its triggers. Click to switch it off." if on else
             "Switched off: takes no new orders. Click to switch it on." if row else
-            "Save the workflow before switching it on.")
+            "Publish the workflow before switching it on.")
 
     def toggle_enabled(self) -> None:
         name = self.current
         row = self.rows.get(name or "")
-        if name is None or row is None:
+        if name is None or row is None or row["version"] is None:
             self._sync_switch()
-            return self.say("Save the workflow first; then it can be switched on.", bad=True)
+            return self.say("Publish the workflow first; then it can be switched on.", bad=True)
         on = not row["enabled"]
         if not on and not confirm(
                 self, "Switch off?",
@@ -120,7 +123,8 @@ class WorkflowLibrary(_Base):
                 self.open(wf)
                 self.saved_json = {}
                 self._relist()
-                self.say(f"Imported “{wf.name}”; press Save to keep it.")
+                self.say(f"Imported “{wf.name}”; Save keeps it as a draft, Publish makes it "
+                         "take orders.")
 
             self.resolve_unsaved(f"opening the imported “{wf.name}”", show)
 

@@ -1,5 +1,6 @@
 """The Workflows page: the list of workflows, the palette, the canvas and the inspector, with
-undo/redo, copy/paste, automatic layout, live validation, versions and practice runs."""
+undo/redo, copy/paste, automatic layout, live validation, versions and practice runs. Saving
+stores the workflow's draft; only Publish (``publishing``) changes what takes orders."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,20 +24,27 @@ from PySide6.QtWidgets import (
 from app.core.model import Edge, Step, Workflow
 from app.core.validation import Problem, errors, validate, would_create_cycle
 from app.intake import trigger_registry
-from app.store import workflows
+from app.store import drafts, workflows
 from app.ui.context import AppContext
 from app.ui.editor import commands as cmd
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.history import history_dialog, load_versions
 from app.ui.editor.library import WorkflowLibrary
 from app.ui.editor.practice_view import PracticeView
+from app.ui.editor.publishing import Publishing
 from app.ui.editor.references import name_problem
-from app.ui.editor.saving import Unsaved, ask_unsaved, count, save_workflow, saved_message
+from app.ui.editor.saving import (
+    Unsaved,
+    ask_unsaved,
+    draft_words,
+    save_workflow,
+    saved_message,
+)
 from app.ui.editor.scene import EditorScene, free_offset, layered_layout, node_rect
 from app.ui.editor.toolbar import build_toolbar
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
 from app.ui.editor.workflow_form import WorkflowPanel
-from app.ui.style import BAD, MUTED, OK, icon
+from app.ui.style import BAD, MUTED, OK, WARN, icon
 from app.ui.text import PlainLabel
 
 
@@ -50,16 +58,31 @@ def load_connections(ctx: AppContext) -> dict[str, list[str]]:
 
 
 def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
+    """Each workflow with its live version number (None: never published), whether it has a
+    draft, and the definition the editor opens: the draft when there is one."""
     with ctx.db.read() as s:
         out = []
         for r in workflows.list_rows(s, include_archived=True):
-            v = workflows.current_version(s, r)
+            live = workflows.current_version(s, r) if r.current_version_id else None
+            draft = drafts.get_draft(s, r.name)
+            if live is None and draft is None:
+                continue
             out.append({"name": r.name, "enabled": r.enabled, "archived": r.archived,
-                        "version": v.number, "draft": v.has_errors, "definition": v.definition})
+                        "version": live.number if live else None, "draft": draft is not None,
+                        "definition": workflows.definition_of(draft.workflow) if draft
+                        else live.definition})
         return out
 
 
-class EditorPage(WorkflowLibrary, PracticeView, QWidget):
+def row_words(row: dict[str, Any]) -> str:
+    """The second line of a workflow in the list: live version, on/off, draft."""
+    if row["version"] is None:
+        return "draft only · not published"
+    state = "archived" if row["archived"] else "on" if row["enabled"] else "off"
+    return f"version {row['version']} · {state}" + (" · draft" if row["draft"] else "")
+
+
+class EditorPage(WorkflowLibrary, PracticeView, Publishing, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -74,6 +97,13 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
         self.known_connections: set[str] | None = None      # None until loaded: not checked
         self.current: str | None = None
         self.test_run: str | None = None
+        self.problems: list[Problem] = []     # the last full check (drafts.check) of the document
+        self.shown_errors: list[str] = []     # the errors the status line says
+        # The full check reads connections and the keyring: off the GUI thread, once edits pause.
+        self.full_check = QTimer(self)
+        self.full_check.setSingleShot(True)
+        self.full_check.setInterval(250)
+        self.full_check.timeout.connect(self._full_check)
 
         lay = QVBoxLayout(self)
         self.toolbar = QToolBar()
@@ -95,12 +125,19 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
         self.view = CanvasView()
         self.view.setScene(self.scene)
         self.inspector = Inspector()
+        self.banner = PlainLabel()
+        self.banner.setObjectName("draftBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background: #fff7e6; color: #374151; padding: 4px 8px; "
+                                  f"border-left: 4px solid {WARN};")
+        self.banner.hide()
         self.status = PlainLabel()
         self.status.setObjectName("editorStatus")
         self.status.setWordWrap(True)
         center = QWidget()
         cl = QVBoxLayout(center)
         cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.banner)
         cl.addWidget(self.view, 1)
         cl.addWidget(self.status)
         split.addWidget(left)
@@ -164,16 +201,16 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
             self.list.addItem(item)
             self.list.setCurrentItem(item)
         for r in rows:
-            state = "archived" if r["archived"] else "draft" if r["draft"] else (
-                "on" if r["enabled"] else "off")
-            item = QListWidgetItem(icon("fa5s.project-diagram", OK if state == "on" else MUTED),
-                                   f"{r['name']}\nversion {r['version']} · {state}")
+            on = r["version"] is not None and r["enabled"] and not r["archived"]
+            item = QListWidgetItem(icon("fa5s.project-diagram", OK if on else MUTED),
+                                   f"{r['name']}\n{row_words(r)}")
             item.setData(Qt.ItemDataRole.UserRole, r["name"])
             self.list.addItem(item)
             if r["name"] == self.current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         self._sync_switch()
+        self._show_draft_state()
         if self.current is None and rows:
             self.list.setCurrentRow(0)
 
@@ -208,23 +245,25 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
             return
 
         def switch() -> None:
-            self.open(Workflow.from_json(self.rows[name]["definition"]))
+            self.open(Workflow.from_json(self.rows[name]["definition"]), name)
             self._relist()
 
         if not self.resolve_unsaved(f"opening “{name}”", switch):
             self._relist()                  # cancelled: the list shows the workflow still open
 
-    def open(self, wf: Workflow) -> None:
+    def open(self, wf: Workflow, name: str | None = None) -> None:
+        """Show ``wf`` (``name``: the workflow it is the draft of, when the draft renames it)."""
         if any(s.position is None for s in wf.steps):
             positions = layered_layout(WorkflowDocument(wf), self.specs)
             for s in wf.steps:
                 s.position = s.position or positions[s.name]
-        self.current = wf.name
+        self.current = name or wf.name
         self.workflow_panel = None           # another workflow: its settings panel is rebuilt
         self.doc.load(wf)
         self.saved_json = self.doc.to_dict()
         self.undo.clear()
         self._sync_switch()
+        self._show_draft_state()
         self.view.fit()          # now, or as soon as the canvas has its size (fitted stays set)
 
     # -- edits ------------------------------------------------------------------------------------
@@ -328,21 +367,50 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
 
     # -- live validation, selection, engine states ----------------------------------------------
     def check(self, wf: Workflow) -> list[Problem]:
-        """The full validation: step and trigger rules, and connections that exist."""
+        """At once, from the document alone: step and trigger rules, connections that exist.
+        The full check (``drafts.check``: saved secrets too) follows off the GUI thread."""
         return validate(wf, self.specs, self.trigger_types, connections=self.known_connections)
 
     def _validate(self, *_a: Any) -> None:
-        problems = self.check(self.doc.workflow)
+        self.problems = self.check(self.doc.workflow)
+        self.view.set_empty(not self.doc.workflow.steps)
+        self.mark_problems(self.problems)
+        self._selection()
+        self.full_check.start()
+
+    def _full_check(self) -> None:
+        """``drafts.check``, the check Publish makes, on the document as it is now; its answer
+        is shown only if the document has not changed meanwhile."""
+        wf = self.doc.workflow.copy()
+        shown = wf.to_dict()
+
+        def run() -> list[Problem]:
+            with self.ctx.db.read() as s:
+                return drafts.check(s, wf, self.specs, self.trigger_types)
+
+        def done(problems: list[Problem]) -> None:
+            if self.doc.to_dict() == shown:
+                self.problems = problems
+                self.mark_problems(problems, quiet=True)
+                if self.inspector.step_name and self.inspector.form is not None:
+                    self.inspector.problems.setText("\n".join(
+                        str(p) for p in problems if p.step == self.inspector.step_name))
+
+        self.ctx.background(run, done, owner=self)
+
+    def mark_problems(self, problems: list[Problem], quiet: bool = False) -> None:
+        """Problems on the nodes (their titles say which) and the first one in the status."""
         by_step: dict[str, str] = {}
-        for p in problems:
-            if p.step and p.severity == "error":
+        for p in errors(problems):
+            if p.step:
                 by_step.setdefault(p.step, str(p))
         self.scene.set_problems(by_step)
-        self.view.set_empty(not self.doc.workflow.steps)
-        errs = errors(problems)
-        self.say(f"{count(len(errs), 'problem')}: {errs[0]}" if errs else
+        errs = [str(p) for p in errors(problems)]
+        if quiet and errs == self.shown_errors:
+            return                  # nothing new to say: a message about a save stays
+        self.shown_errors = errs
+        self.say(f"{drafts.count(len(errs), 'problem')}: {errs[0]}" if errs else
                  ("Unsaved changes." if self.dirty() else ""), bad=bool(errs))
-        self._selection()
 
     def _selection(self) -> None:
         """The inspector shows the selected step, or the workflow's own settings, always as
@@ -360,7 +428,7 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
                 self._show_workflow()
             return
         self.workflow_panel = None
-        problems = [str(p) for p in self.check(wf) if p.step == step.name]
+        problems = [str(p) for p in self.problems if p.step == step.name]
         if self.inspector.step_name == step.name and self.inspector.form is not None:
             self.inspector.refresh(step, problems)
             return
@@ -397,16 +465,28 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {BAD if bad else '#374151'}")
 
+    def _show_draft_state(self) -> None:
+        """The banner over the canvas: a saved draft takes no orders; the live version does."""
+        row = self.rows.get(self.current or "")
+        self.banner.setVisible(bool(row and row["draft"]))
+        if row and row["draft"]:
+            self.banner.setText(draft_words(row["version"]))
+
     def save(self, then: Callable[[], None] | None = None) -> None:
-        """Save through ``saving.save_workflow``; ``then`` runs once it is stored."""
+        """Save the draft through ``saving.save_workflow`` (never the live version); ``then``
+        runs once it is stored."""
         wf = self.doc.workflow.copy()
         old_name = self.current
-        problems = errors(self.check(wf))
+        problems = errors(self.problems)
 
-        def done(saved: Any) -> None:
+        def done(saved: drafts.Draft) -> None:
             self.saved_json = wf.to_dict()
-            self.current = wf.name
-            self.say(saved_message(saved.number, problems), bad=bool(problems))
+            self.current = saved.name           # the live name until a publish renames it
+            row = self.rows.setdefault(saved.name, {
+                "name": saved.name, "enabled": True, "archived": False, "version": None})
+            row.update(draft=True, definition=workflows.definition_of(wf))
+            self._relist()
+            self.say(saved_message(row["version"], problems), bad=bool(problems))
             self.refresh()
             if then is not None:
                 then()
@@ -415,4 +495,4 @@ class EditorPage(WorkflowLibrary, PracticeView, QWidget):
             self.say(f"“{wf.name}” was not saved: {exc}", bad=True)
             self._relist()
 
-        self.ctx.background(lambda: save_workflow(self.ctx, wf, old_name, problems), done, failed)
+        self.ctx.background(lambda: save_workflow(self.ctx, wf, old_name), done, failed)

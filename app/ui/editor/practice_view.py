@@ -1,12 +1,29 @@
-"""Practice runs seen from the editor: start one on the sample order, show live step states on
-the nodes and each step's result in the inspector. (Trying a draft without saving, and replay
-against past orders, come with the store's practice API.)"""
+"""Practice seen from the editor. “Try it” runs the document as it is on the canvas (saved or
+not; ``practice.try_draft``) on the sample order or on a past order picked from a list, with the
+steps that act on the outside world stubbed; the nodes show live states and the inspector each
+step's result. “Replay…” (``replaying``) runs it on the last N orders."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.ui.style import STATE_WORDS, words
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
+
+from app.runtime.practice import try_draft
+from app.store import queries
+from app.store.queries import OrderRow
+from app.ui.editor.replaying import ReplayDialog
+from app.ui.style import STATE_WORDS, clock, run_words, words
+from app.ui.text import PlainLabel
+
+PAST_ORDERS = 50           # the past orders offered to try a draft on, newest first
 
 if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
@@ -52,19 +69,88 @@ class PracticeView(_Base):
         if self.inspector.step_name:
             self._show_test_output(self.inspector.step_name)
 
-    def practice(self) -> None:
-        wf = self.doc.workflow
-        sample = wf.extra.get("sample_input", {})
-        if self.dirty():
-            return self.say("Save first; the practice run uses the saved version.", bad=True)
+    def practice(self, past_run_id: str | None = None) -> None:
+        """Try the document as it is now (saved or not) on the sample order, or on the order
+        of the past run ``past_run_id``; nothing is saved or published."""
+        wf = self.doc.workflow.copy()
+        name = self.current or wf.name
+        runtime = self.ctx.runtime
+        if runtime is None:
+            return self.say("Trying needs the engine, which is not running in this window.",
+                            bad=True)
 
         def start() -> str:
-            return self.ctx.store.start_run(wf.name, sample, practice=True)
+            return try_draft(runtime, name, workflow=wf, past_run_id=past_run_id)
 
         def started(run_id: str) -> None:
             self.test_run = run_id
-            self.say(f"Practice run {run_id[:8]} started: steps that act on the outside world "
-                     "only record what they would send.")
+            self.scene.set_states({})
+            on = "the past order" if past_run_id else "the sample order"
+            self.say(f"Trying it on {on} (practice run {run_id[:8]}): steps that act on the "
+                     "outside world only record what they would send. Select a step to see "
+                     "its result.")
+            if name not in self.rows:
+                self.refresh()             # a new workflow got its draft saved to try it
 
         self.ctx.background(start, started, lambda e: self.say(str(e), bad=True))
+        return None
 
+    def practice_on_past_order(self) -> None:
+        """Pick one of the workflow's recent orders to try the document on."""
+        name = self.current
+        if not name:
+            return
+
+        def load() -> list[OrderRow]:
+            with self.ctx.db.read() as s:
+                return [o for o in queries.list_orders(s, workflow=name, limit=PAST_ORDERS * 2)
+                        if not o.practice][:PAST_ORDERS]
+
+        self.ctx.background(load, lambda orders: self._pick_past_order(name, orders),
+                            lambda e: self.say(str(e), bad=True))
+
+    def _pick_past_order(self, name: str, orders: list[OrderRow]) -> None:
+        dlg = QDialog(self)
+        dlg.setObjectName("pastOrderDialog")
+        dlg.setWindowTitle(f"Try “{name}” on a past order")
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(PlainLabel(
+            "Choose an order: the draft runs on what that order brought in, with the steps "
+            "that act on the outside world stubbed. The order itself is not touched."
+            if orders else f"“{name}” has no past orders yet; try it on the sample order."))
+        lst = QListWidget()
+        lst.setObjectName("pastOrders")
+        for o in orders:
+            state = run_words(o.as_dict())[0]
+            who = f" · {o.customer}" if o.customer else ""
+            item = QListWidgetItem(f"Order {o.business_key or o.id[:8]}{who} · {state} · "
+                                   f"{clock(o.created_at)}")
+            item.setData(Qt.ItemDataRole.UserRole, o.id)
+            lst.addItem(item)
+        lst.setCurrentRow(0)
+        lay.addWidget(lst)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        go = buttons.addButton("Try it on this order", QDialogButtonBox.ButtonRole.AcceptRole)
+        go.setObjectName("tryPastOrder")
+        go.setEnabled(bool(orders))
+        buttons.rejected.connect(dlg.reject)
+
+        def chosen(*_a: Any) -> None:
+            item = lst.currentItem()
+            if item is not None:
+                dlg.accept()
+                self.practice(item.data(Qt.ItemDataRole.UserRole))
+
+        go.clicked.connect(chosen)
+        lst.itemDoubleClicked.connect(chosen)
+        lay.addWidget(buttons)
+        dlg.resize(520, 380)
+        self.past_order_dialog = dlg
+        dlg.open()
+
+    def replay(self) -> None:
+        """Replay… : the document against the last N orders (``ReplayDialog``)."""
+        if not self.current:
+            return
+        self.replay_dialog = ReplayDialog(self, self.current, self.doc.workflow.copy())
+        self.replay_dialog.show()

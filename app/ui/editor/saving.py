@@ -1,41 +1,45 @@
 """Where the editor's edits go, and the question asked before unsaved edits could be lost.
 
-``save_workflow`` is the one function the editor saves through (run on a worker thread): when
-drafts and publishing arrive in ``app.store``, this is the line to re-point; the page does not
-know how a workflow is stored."""
+``save_workflow`` is the one function the editor saves through (run on a worker thread): it
+stores the workflow's draft (``app.store.drafts``), never the live version, so saving never
+changes what orders run on or whether the workflow takes orders; Publish makes it live."""
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.model import Workflow
 from app.core.validation import Problem
-from app.store import workflows
+from app.store import drafts
+from app.store.drafts import count
 from app.ui.context import AppContext
 
 
-def save_workflow(ctx: AppContext, wf: Workflow, old_name: str | None,
-                  problems: list[Problem]) -> Any:
-    """Store ``wf`` (its problems decide whether it may take orders); returns what was saved,
-    with ``.number`` the version number. Runs on a worker thread."""
+def save_workflow(ctx: AppContext, wf: Workflow, old_name: str | None) -> drafts.Draft:
+    """Store ``wf`` as the draft of the workflow it was opened as (``old_name``; a new one when
+    None), even with problems. Runs on a worker thread."""
     with ctx.db.write() as s:
-        return workflows.save(s, wf, has_errors=bool(problems), rename_from=old_name)
+        return drafts.save_draft(s, wf, name=old_name)
 
 
-def count(n: int, thing: str) -> str:
-    """“1 problem”, “2 problems”: never “1 problem(s)”."""
-    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+def draft_words(live_version: int | None) -> str:
+    """What the editor says about an open draft: it takes no orders, the live version does."""
+    if live_version is None:
+        return ("Draft — not taking orders yet; it has never been published. Publish it to "
+                "start taking orders.")
+    return (f"Draft — not taking orders yet; the live version {live_version} keeps running "
+            "until you publish.")
 
 
-def saved_message(number: int, problems: list[Problem]) -> str:
-    if not problems:
-        return f"Saved as version {number}."
-    return (f"Saved as version {number} — a draft with {count(len(problems), 'problem')}; it "
-            "cannot be switched on until they are fixed.")
+def saved_message(live_version: int | None, problems: list[Problem]) -> str:
+    said = "Draft saved" + (f" with {count(len(problems), 'problem')} (fix them before "
+                            "publishing)" if problems else "")
+    kept = (f"the live version {live_version} keeps taking orders"
+            if live_version is not None else "it takes no orders until you publish it")
+    return f"{said}; {kept}."
 
 
 class Unsaved(Enum):

@@ -1,6 +1,8 @@
 """The editor's toolbar. What matters is on the toolbar itself, never behind its overflow arrow
-at 1024 px: New, Save, the on/off switch, Try it, Undo/Redo, Tidy up, Fit. The rest is in
-“More”, a menu that says so. Each action is also a shortcut of the page."""
+at 1024 px: New, Save (the draft), Publish…, the on/off switch, Try it (on the sample order;
+its arrow offers a past order and Replay…), Undo/Redo (icons everyone knows, with tooltips),
+Tidy up, Fit. The rest is in “More”, a menu that says so (Replay… too). Each action is also a
+shortcut of the page."""
 
 from __future__ import annotations
 
@@ -35,15 +37,36 @@ def build_toolbar(page: EditorPage) -> None:
 
     act("New", "fa5s.file", page.new_workflow, name="newWorkflow")
     act("Save", "fa5s.save", page.save, QKeySequence.StandardKey.Save, "saveWorkflow")
+    act("Publish…", "fa5s.upload", page.publish, name="publishWorkflow").setToolTip(
+        "Make the draft the version that takes orders (shows what changes first).")
     page.switch_action = act("Switched off", "fa5s.toggle-off", page.toggle_enabled,
                              name="switchWorkflow")
     page.switch_action.setCheckable(True)
-    act("Try it", "fa5s.play", page.practice, name="practiceRun")
+    tried = act("Try it", "fa5s.play", lambda: page.practice(), name="practiceRun")
+    tried.setToolTip("Run the workflow as it is on the canvas on its sample order, in practice "
+                     "(nothing is sent). The arrow: on a past order.")
+    try_menu = QMenu(page)
+    try_menu.setObjectName("tryMenu")
+    act("On the sample order", "fa5s.play", lambda: page.practice(), name="tryOnSample",
+        menu=try_menu)
+    act("On a past order…", "fa5s.history", page.practice_on_past_order, name="tryOnPastOrder",
+        menu=try_menu)
+    replay = act("Replay on past orders…", "fa5s.redo-alt", page.replay, name="replayOrders",
+                 menu=try_menu)
+    replay.setToolTip("Run the workflow as it is on the canvas on the last orders, in practice, "
+                      "and see which would go differently.")
+    tried.setMenu(try_menu)
+    try_button = page.toolbar.widgetForAction(tried)
+    if isinstance(try_button, QToolButton):
+        try_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     page.toolbar.addSeparator()
     page.undo_action = act("Undo", "fa5s.undo", page.undo.undo, QKeySequence.StandardKey.Undo,
                            "undo")
     page.redo_action = act("Redo", "fa5s.redo", page.undo.redo,
                            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
+    for a, keys in ((page.undo_action, "Ctrl+Z"), (page.redo_action, "Ctrl+Y")):
+        a.setToolTip(f"{a.text()} ({keys})")
+        page.toolbar.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     page.undo.canUndoChanged.connect(page.undo_action.setEnabled)
     page.undo.canRedoChanged.connect(page.redo_action.setEnabled)
     page.undo_action.setEnabled(False)
@@ -51,10 +74,13 @@ def build_toolbar(page: EditorPage) -> None:
     page.toolbar.addSeparator()
     act("Tidy up", "fa5s.sitemap", page.auto_layout, name="autoLayout")
     act("Fit", "fa5s.expand", page.view.fit, name="fitView")
+    more.addAction(replay)
+    more.addSeparator()
     for text, ic, fn, keys, name in (
             ("Rename workflow…", "fa5s.i-cursor", page.rename, None, "renameWorkflow"),
             ("Duplicate", "fa5s.clone", page.duplicate, None, "duplicateWorkflow"),
-            ("History…", "fa5s.history", page.history, None, "versionHistory"),
+            ("Versions…", "fa5s.history", page.history, None, "versionHistory"),
+            ("Discard draft…", "fa5s.trash-restore", page.discard_draft, None, "discardDraft"),
             ("Archive", "fa5s.archive", page.archive, None, "archiveWorkflow"),
             ("Import…", "fa5s.file-import", page._import_dialog, None, "importWorkflow"),
             ("Export…", "fa5s.file-export", page._export_dialog, None, "exportWorkflow"),

@@ -1,18 +1,10 @@
-"""Editor tests: the window's teardown closes it as quitting (pytest-qt closes registered
-widgets before fixtures tear down, and a window closed otherwise may ask whether to keep
-Daloy running in the background — a question no test answers)."""
+"""Editor tests: the Workflows page with the sample open. (Windows are closed as by Quit at
+teardown for every GUI test: ``tests/ui/conftest.py``.)"""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_teardown(item: pytest.Item) -> None:
-    gui = getattr(item, "funcargs", {}).get("gui")
-    if gui is not None:
-        gui[1].quitting = True
 
 
 @pytest.fixture

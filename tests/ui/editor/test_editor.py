@@ -132,38 +132,63 @@ def test_build_the_sample_order_fulfilment_from_an_empty_canvas(editor, qtbot):
     assert errors(validate(result, page.specs)) == []
 
 
-def test_saving_makes_a_version_and_live_validation_marks_problems(editor, qtbot, gui):
+def test_saving_keeps_a_draft_and_live_validation_marks_problems(editor, qtbot, gui):
+    from app.store import drafts
     ctx, _w = gui
     page = editor
     drop(page, "condition", QPointF(0, 0))            # no expression yet: a problem
     assert page.scene.nodes["condition"].problem
     page.save()
-    qtbot.waitUntil(lambda: "draft" in page.status.text(), timeout=5000)
-    rows = ctx.db.execute_sql("select w.name, v.number, v.has_errors from workflows w join workflow_versions v on v.workflow_id = w.id where w.name='Blank'")
-    assert rows == [("Blank", 1, 1)]
+    qtbot.waitUntil(lambda: "Draft saved with 1 problem" in page.status.text(), timeout=5000)
+    assert ctx.db.execute_sql("select count(*) from workflow_versions v join workflows w on "
+                              "w.id = v.workflow_id where w.name='Blank' and "
+                              "v.kind = 'published'") == [(0,)]
+    with ctx.db.read() as s:
+        assert drafts.load_draft(s, "Blank").step("condition") is not None
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
+    assert "never been published" in page.banner.text()
 
 
-def test_version_history_and_restore(editor, qtbot, gui):
+def publish_in_dialog(qtbot, page, note: str) -> None:
+    """Publish… on the toolbar, a note typed in, Publish pressed: real clicks and keys."""
+    from PySide6.QtWidgets import QPushButton, QToolBar
+    page.publish_dialog = None
+    toolbar = page.findChild(QToolBar)
+    action = next(a for a in toolbar.actions() if a.objectName() == "publishWorkflow")
+    qtbot.mouseClick(toolbar.widgetForAction(action), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.publish_dialog is not None, timeout=5000)
+    dialog = page.publish_dialog
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "publishNote"), note)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "confirmPublish"), Qt.MouseButton.LeftButton)
+
+
+def test_version_history_and_restore_as_draft(editor, qtbot, gui):
     from PySide6.QtWidgets import QPushButton
+
+    from app.store import drafts, workflows
     ctx, _w = gui
     page = editor
     drop(page, "transform", QPointF(0, 0))
     page._edited("transform", {"values": {"v": 1}}, "", {})
-    page.save()
-    qtbot.waitUntil(lambda: "version 1" in page.status.text(), timeout=5000)
+    publish_in_dialog(qtbot, page, "first")
+    qtbot.waitUntil(lambda: "as version 1" in page.status.text(), timeout=5000)
     page._edited("transform", {"values": {"v": 2}}, "", {})
-    page.save()
-    qtbot.waitUntil(lambda: "version 2" in page.status.text(), timeout=5000)
+    publish_in_dialog(qtbot, page, "second")
+    qtbot.waitUntil(lambda: "as version 2" in page.status.text(), timeout=5000)
     page.history()
     qtbot.waitUntil(lambda: getattr(page, "history_dialog", None) is not None, timeout=5000)
     tree = page.history_dialog.findChild(object, "versionList")
-    what = tree.topLevelItem(0).text(3).lower()
-    assert tree.topLevelItemCount() == 2 and "changed" in what and "transform" in what
+    top = tree.topLevelItem(0)
+    assert tree.topLevelItemCount() == 2 and top.text(3) == "second"
+    assert top.text(1) and "changed" in top.text(4).lower() and "transform" in top.text(4).lower()
     tree.setCurrentItem(tree.topLevelItem(1))                       # version 1
     page.history_dialog.findChild(QPushButton, "restoreVersion").click()
-    qtbot.waitUntil(lambda: "restored as version 3" in page.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Version 1 is now the draft" in page.status.text(), timeout=5000)
     assert page.doc.workflow.step("transform").config == {"values": {"v": 1}}
-    assert ctx.db.execute_sql("select max(number) from workflow_versions v join workflows w on w.id = v.workflow_id where w.name='Blank'") == [(3,)]
+    assert page.banner.isVisible() and "live version 2 keeps running" in page.banner.text()
+    with ctx.db.read() as s:
+        assert workflows.load(s, "Blank")[1].number == 2           # the live version is unchanged
+        assert drafts.load_draft(s, "Blank").step("transform").config == {"values": {"v": 1}}
 
 
 def test_connection_fields_offer_saved_connections(editor, qtbot, gui):

@@ -315,9 +315,10 @@ def test_switching_workflow_with_unsaved_edits_asks(page, qtbot, gui):
     pick(qtbot, page, "Returns")
     qtbot.waitUntil(lambda: page.current == "Returns", timeout=5000)
     ctx, _w = gui
-    from app.store import workflows
-    with ctx.db.read() as s:
-        assert workflows.load(s, "Order fulfilment")[2].step("charge").title == "Take payment"
+    from app.store import drafts, workflows
+    with ctx.db.read() as s:                           # saved as the draft; the live one as it was
+        assert drafts.load_draft(s, "Order fulfilment").step("charge").title == "Take payment"
+        assert workflows.load(s, "Order fulfilment")[2].step("charge").title != "Take payment"
     make_edit_returns(page)
     answer_dialog(qtbot, "Discard changes", asked)
     pick(qtbot, page, "Order fulfilment")
@@ -380,8 +381,8 @@ def test_quitting_with_unsaved_edits_asks(page, qtbot, gui):
 def test_nothing_important_behind_the_toolbar_overflow(page, qtbot, gui):
     _ctx, window = gui
     toolbar = page.findChild(QToolBar)
-    important = {"newWorkflow", "saveWorkflow", "switchWorkflow", "practiceRun", "undo", "redo",
-                 "autoLayout", "fitView"}
+    important = {"newWorkflow", "saveWorkflow", "publishWorkflow", "switchWorkflow",
+                 "practiceRun", "undo", "redo", "autoLayout", "fitView"}
     for width, height in ((1366, 768), (1024, 700)):
         window.resize(width, height)
         qtbot.waitUntil(lambda w=width: window.width() == w, timeout=3000)

@@ -1,0 +1,144 @@
+"""Replay… : run the editor's document in practice mode on the last N real orders of the
+workflow (``practice.replay``, off the GUI thread) and show, order by order, where it would go
+differently from what the live version did — the check to make before publishing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from app.core.model import Workflow
+from app.runtime.practice import ReplayReport, replay
+from app.store.drafts import count
+from app.ui.style import BAD, OK
+from app.ui.text import PlainLabel
+
+if TYPE_CHECKING:
+    from app.ui.editor.page import EditorPage
+
+DEFAULT_ORDERS = 20
+MAX_ORDERS = 500
+TIMEOUT = 180.0            # seconds the practice runs of one replay may take to settle
+
+
+def summary(report: ReplayReport) -> str:
+    """“3 of 20 orders would go differently”, or that every one would go the same."""
+    n, d = len(report.orders), len(report.differing)
+    if not n:
+        return f"“{report.workflow}” has no past orders to replay yet."
+    if not d:
+        return (f"All {count(n, 'order')} would go exactly as they did." if n > 1 else
+                "The order would go exactly as it did.")
+    return f"{d} of {count(n, 'order')} would go differently."
+
+
+class ReplayDialog(QDialog):
+    def __init__(self, page: EditorPage, name: str, workflow: Workflow) -> None:
+        super().__init__(page)
+        self.page, self.name, self.workflow = page, name, workflow
+        self.report: ReplayReport | None = None
+        self.setObjectName("replayDialog")
+        self.setWindowTitle(f"Replay “{name}” on past orders")
+        lay = QVBoxLayout(self)
+        lay.addWidget(PlainLabel(
+            "Runs the workflow as it is on the canvas (saved or not) on the last orders, in "
+            "practice: nothing is sent, charged or published. Then it lists the orders that "
+            "would go differently from what the live version did."))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Replay the last"))
+        self.orders = QSpinBox()
+        self.orders.setObjectName("replayCount")
+        self.orders.setRange(1, MAX_ORDERS)
+        self.orders.setValue(DEFAULT_ORDERS)
+        row.addWidget(self.orders)
+        row.addWidget(QLabel("orders"))
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("replayProgress")
+        self.progress.setRange(0, 0)              # busy: the runs settle in any order
+        self.progress.hide()
+        lay.addWidget(self.progress)
+        self.summary = PlainLabel("")
+        self.summary.setObjectName("replaySummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.result = QTreeWidget()
+        self.result.setObjectName("replayResult")
+        self.result.setHeaderHidden(True)
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.go = buttons.addButton("Replay", QDialogButtonBox.ButtonRole.ActionRole)
+        self.go.setObjectName("startReplay")
+        self.go.setDefault(True)
+        self.go.clicked.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.clock = QElapsedTimer()
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(500)
+        self.ticker.timeout.connect(self._tick)
+        self.resize(640, 480)
+
+    def start(self) -> None:
+        n, runtime, name, wf = self.orders.value(), self.page.ctx.runtime, self.name, \
+            self.workflow
+        self.go.setEnabled(False)
+        self.orders.setEnabled(False)
+        self.result.clear()
+        self.progress.show()
+        self.clock.start()
+        self.ticker.start()
+        self._tick()
+
+        def work() -> ReplayReport:
+            return replay(runtime, name, n, timeout=TIMEOUT, workflow=wf)
+
+        def failed(exc: BaseException) -> None:
+            self._stopped()
+            self.summary.setText(f"The replay did not finish: {exc}")
+            self.summary.setStyleSheet(f"color: {BAD}")
+
+        self.page.ctx.background(work, self.show_report, failed, owner=self)
+
+    def _tick(self) -> None:
+        seconds = self.clock.elapsed() // 1000
+        self.summary.setText(f"Replaying on the last {count(self.orders.value(), 'order')}… "
+                             f"({seconds} s)")
+        self.summary.setStyleSheet("")
+
+    def _stopped(self) -> None:
+        self.ticker.stop()
+        self.progress.hide()
+        self.go.setEnabled(True)
+        self.orders.setEnabled(True)
+
+    def show_report(self, report: ReplayReport) -> None:
+        self._stopped()
+        self.report = report
+        self.summary.setText(summary(report))
+        self.summary.setStyleSheet(f"color: {BAD if report.differing else OK}; "
+                                   "font-weight: bold")
+        for order in report.differing:
+            top = QTreeWidgetItem([f"{order.label}:"])
+            top.setToolTip(0, order.run_id)
+            for line in order.differences:
+                child = QTreeWidgetItem([line])
+                child.setToolTip(0, line)
+                top.addChild(child)
+            self.result.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.result.setVisible(bool(report.differing))
