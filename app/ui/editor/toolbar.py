@@ -36,7 +36,7 @@ def build_toolbar(page: EditorPage) -> None:
         return a
 
     act("New", "fa5s.file", page.new_workflow, name="newWorkflow")
-    act("Save", "fa5s.save", page.save, QKeySequence.StandardKey.Save, "saveWorkflow")
+    act("Save", "fa5s.save", lambda: page.save(), QKeySequence.StandardKey.Save, "saveWorkflow")
     act("Publish…", "fa5s.upload", page.publish, name="publishWorkflow").setToolTip(
         "Make the draft the version that takes orders (shows what changes first).")
     page.switch_action = act("Switched off", "fa5s.toggle-off", page.toggle_enabled,
