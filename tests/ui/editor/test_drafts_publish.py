@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QSpinBox, QToolBar
 
 from app.core.model import Workflow
@@ -151,8 +151,9 @@ def test_publishing_a_valid_draft_makes_a_version_with_note_and_who(shop, qtbot,
     assert way_taken(ctx, run_order(ctx, qtbot, "A-2", 20)) == (2, "false")
 
 
-def choose_from_menu(qtbot, button, action_name: str) -> None:
-    """Open the menu of a toolbar button by a click and click one of its entries."""
+def choose_from_menu(qtbot, button, action_name: str, at: QPoint | None = None) -> None:
+    """Open the menu of a toolbar button by a click (``at``: on its arrow) and click one of its
+    entries."""
     def look(tries: list[int] = [0]) -> None:  # noqa: B006 - counts this menu's tries
         menu = QApplication.activePopupWidget()
         if not isinstance(menu, QMenu):
@@ -165,7 +166,7 @@ def choose_from_menu(qtbot, button, action_name: str) -> None:
                          pos=menu.actionGeometry(action).center())
 
     QTimer.singleShot(0, look)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=at or button.rect().center())
 
 
 def test_replay_of_20_orders_shows_exactly_the_orders_that_differ(shop, qtbot, gui):
@@ -233,3 +234,32 @@ def test_the_editors_publish_refuses_each_broken_file_for_the_same_reason(
     with ctx.db.read() as s:
         assert workflows.load(s, "shop")[1].number == 1          # the live version is unchanged
         assert workflows.get_row(s, "shop").enabled              # and still takes orders
+
+
+def test_try_unsaved_edits_on_a_past_order_shows_states_and_results(shop, qtbot, gui):
+    ctx, _w = gui
+    page = shop
+    run_order(ctx, qtbot, "P-1", 30)                        # live: a small order
+    click_node(qtbot, page, "big")                          # not saved: big from 10 on
+    type_into(qtbot, page.inspector.editors["expression"][1],
+              "{{ steps.total.output.amount > 10 }}")
+    assert page.dirty()
+    toolbar = page.findChild(QToolBar)
+    tried = next(a for a in toolbar.actions() if a.objectName() == "practiceRun")
+    button = toolbar.widgetForAction(tried)
+    choose_from_menu(qtbot, button, "tryOnPastOrder", QPoint(button.width() - 4,
+                                                             button.height() // 2))
+    qtbot.waitUntil(lambda: getattr(page, "past_order_dialog", None) is not None, timeout=5000)
+    orders = page.past_order_dialog.findChild(object, "pastOrders")
+    assert orders.count() == 1 and orders.item(0).text().startswith("Order P-1 · ")
+    qtbot.mouseClick(page.past_order_dialog.findChild(QPushButton, "tryPastOrder"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.scene.nodes["big_note"].state == "succeeded", timeout=15000)
+    assert page.scene.nodes["small_note"].state == "skipped"    # the unsaved edit ran
+    assert "Trying it on the past order" in page.status.text()
+    click_node(qtbot, page, "big_note")
+    qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)
+    assert "big" in page.inspector.output.text()
+    with ctx.db.read() as s:                                # nothing saved, nothing published
+        assert drafts.get_draft(s, "Shop orders") is None
+        assert workflows.load(s, "Shop orders")[1].number == 1
