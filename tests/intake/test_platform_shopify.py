@@ -5,11 +5,13 @@ buyer's cancellation reaching the run, and the shipment, cancel and stock calls.
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import pytest
 
 from app.core import machine as m
 from app.core.errors import PermanentError
+from app.intake.manager import IntakeManager
 from app.runtime.runtime import Runtime
 from app.steps import registry
 from app.store import connections, workflows
@@ -160,7 +162,7 @@ def test_ship_cancel_and_stock_calls_and_their_look_ups(store, shopify):
 
 def test_the_sample_workflow_ships_a_shopify_order_end_to_end(
         data_dir, keyring_tmp, shopify, payment_gateway, webhook_sink, smtp_sink):
-    wf = fulfilment_workflow(data_dir, "shopify", {"poll_seconds": 1, "first_days": 10000},
+    wf = fulfilment_workflow(data_dir, "shopify", {"poll_seconds": 10, "first_days": 10000},
                              payment_gateway.url, webhook_sink.url)
     db = Database.open_dir(data_dir)
     with db.write() as s:
@@ -174,9 +176,15 @@ def test_the_sample_workflow_ships_a_shopify_order_end_to_end(
     save(db, wf)
     shopify.add_order(5001, 1042, [("RICE-25", 2), ("OIL-1L", 6)])
     rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)
+    rt.intake = IntakeManager(web_port=0)
+    rt.add_extension(rt.intake)
     rt.start()
     try:
         store = RunStore(db, registry().specs)
+        # Pushed by webhook and found by the first poll: one run.
+        url = f"{rt.intake.web.url}/platform/{quote(wf.name)}/shop"
+        assert shopify.webhook(url, 5001).status_code == 200
+        wait_for(lambda: shopify.calls("GET", "orders.json"))
         wait_for(lambda: counts(store)[1] == 1)
         with db.read() as s:
             from app.store.models import Run
