@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.resources import resource_path
-from app.ui import autostart
+from app.ui import autostart, backups_page, dashboard_page
 from app.ui.audit_page import AuditPage
 from app.ui.connections import ConnectionsPage
 from app.ui.context import AppContext
@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self.inbox.open_run.connect(self.open_run)
         self.runs.open_inbox_item.connect(self.open_inbox_item)
         self.audit.open_run.connect(self.open_run)
+        backups_page.attach(self)        # pages of their own modules (issue 18)
+        dashboard_page.attach(self)
         # Quit is always visible, tray or not (File ▸ Quit Daloy, Ctrl+Q)
         quit_action = self.menuBar().addMenu("&File").addAction(icon("fa5s.power-off"),
                                                                 "&Quit Daloy")

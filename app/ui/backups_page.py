@@ -1,0 +1,172 @@
+"""Backups: the last result in words, the backups in the backup folder, "Back up now", the folder
+they go to, and restoring one as a new workspace (the running app keeps its own folder; replacing
+it is done with Daloy stopped: ``daloy backup restore NAME --replace``). All file and database
+work runs off the GUI thread (``ctx.background``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from app.store import backups
+from app.ui.context import AppContext
+from app.ui.page import Page
+from app.ui.style import BAD, OK, icon
+from app.ui.text import PlainLabel
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, n // 1024)} KB"
+
+
+class BackupsPage(Page):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Backups")
+        self.status = PlainLabel()
+        self.status.setObjectName("backupStatus")
+        self.status.setWordWrap(True)
+        self.folder = PlainLabel()
+        self.folder.setObjectName("backupFolder")
+        self.folder.setWordWrap(True)
+        self.now_button = QPushButton(icon("fa5s.save"), "Back up now")
+        self.now_button.setObjectName("backupNow")
+        self.now_button.clicked.connect(self.back_up_now)
+        self.folder_button = QPushButton("Change folder…")
+        self.folder_button.setObjectName("backupChooseFolder")
+        self.folder_button.clicked.connect(self._choose_backup_folder)
+        self.restore_button = QPushButton(icon("fa5s.undo"), "Restore as a new workspace…")
+        self.restore_button.setObjectName("backupRestore")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        self.top.addWidget(self.now_button)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels(("Taken", "Why", "Size", "Checked"))
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems())))
+        actions = QHBoxLayout()
+        actions.addWidget(self.folder, 1)
+        actions.addWidget(self.folder_button)
+        actions.addWidget(self.restore_button)
+        self.result = PlainLabel()
+        self.result.setObjectName("backupResult")
+        self.result.setWordWrap(True)
+        for w in (self.status, self.result):
+            self.body.addWidget(w)
+        self.body.addLayout(actions)
+        self.body.addWidget(self.table, 1)
+        self.hint = PlainLabel("To put a backup in place of this workspace, quit Daloy and run "
+                               "`daloy backup restore NAME --replace`; what it replaces is kept.")
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.body.addWidget(self.hint)
+        self.backups: list[backups.Backup] = []
+        # The dialog asking where to restore; a test or a script may put its own in.
+        self.choose_folder = lambda: QFileDialog.getExistingDirectory(
+            self, "Restore into a new, empty folder")
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        data_dir = self.ctx.data_dir
+
+        def load() -> tuple[Path, list[backups.Backup], dict[str, Any]]:
+            folder = backups.folder_for(data_dir)
+            return folder, backups.listed(folder), backups.last_result(self.ctx.db)
+
+        self.ctx.background(load, self._show, owner=self)
+
+    def _show(self, loaded: tuple[Path, list[backups.Backup], dict[str, Any]]) -> None:
+        folder, found, last = loaded
+        self.backups = found
+        self.folder.setText(f"Backups go to {folder}")
+        self.status.setText(self.words(last))
+        self.status.setStyleSheet(f"color: {OK if last.get('ok', True) else BAD};")
+        self.table.setRowCount(len(found))
+        for row, b in enumerate(found):
+            cells = (b.at.strftime("%Y-%m-%d %H:%M"), b.kind, _size(b.size),
+                     "ok" if b.ok else "not ok")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, str(b.path))
+                self.table.setItem(row, col, item)
+        self.restore_button.setEnabled(bool(self.table.selectedItems()))
+        self.changed.emit()
+
+    @staticmethod
+    def words(last: dict[str, Any]) -> str:
+        def when(ts: float | None) -> str:
+            return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else "never"
+
+        if not last:
+            return "No backup taken yet. Daloy takes one a day while it runs."
+        if last.get("ok"):
+            return f"Last backup: {when(last.get('good_at'))}, checked and complete."
+        return (f"The last backup failed ({when(last.get('at'))}): {last.get('error')} "
+                f"Last good backup: {when(last.get('good_at'))}.")
+
+    # -- actions -----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        self.now_button.setEnabled(False)
+        self.result.setText("Backing up…")
+        self.ctx.background(
+            lambda: backups.take_and_record(self.ctx.db, self.ctx.data_dir, "manual"),
+            lambda b: self._done(f"Backed up to {b.path}."),
+            lambda exc: self._done(str(exc)), owner=self)
+
+    def _done(self, words: str) -> None:
+        self.now_button.setEnabled(True)
+        self.result.setText(words)
+        self.reload()
+
+    def _choose_backup_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Where should backups go?")
+        if chosen:
+            self.ctx.background(lambda: backups.set_folder(self.ctx.db, Path(chosen)),
+                                lambda _r: self.reload(), owner=self)
+
+    def _restore_clicked(self) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        target = self.choose_folder()
+        if target:
+            self.restore_into(Path(items[0].data(Qt.ItemDataRole.UserRole)), Path(target))
+
+    def restore_into(self, backup_path: Path, target: Path) -> None:
+        self.restore_button.setEnabled(False)
+        self.result.setText("Restoring…")
+        self.ctx.background(
+            lambda: backups.restore_new(backups.read(backup_path), target),
+            lambda t: self._done(f"Restored as a new workspace in {t}. Open it with "
+                                 f"`daloy --data-dir {t}`."),
+            lambda exc: self._done(str(exc)), owner=self)
+
+
+def attach(window: Any) -> BackupsPage:
+    """Add the page to the main window's sidebar and pages (one line in ``MainWindow``)."""
+    page = BackupsPage(window.ctx)
+    item = QListWidgetItem(icon("fa5s.save", "#e6eef2"), "Backups")
+    item.setData(Qt.ItemDataRole.UserRole, "backups")
+    window.navigation.addItem(item)
+    window.stack.addWidget(page)
+    window.backups_page = page
+    return page

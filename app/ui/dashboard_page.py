@@ -1,0 +1,260 @@
+"""Dashboard: how the shop is doing over a chosen period (``app.store.dashboard``), read off the
+GUI thread. Every figure clicks through to the orders behind it: the Orders page opens on
+exactly those (``queries.list_orders(run_ids=...)``).
+
+The charts are painted with QPainter, not QtCharts: two simple bar charts do not justify
+shipping the QtCharts module (PySide6-Addons, tens of MB in the installed app) and its startup
+cost; painting them is ~100 lines and keeps the look of the rest of the app.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from app.store import dashboard
+from app.ui.context import AppContext
+from app.ui.page import Page
+from app.ui.style import ACCENT, BAD, MUTED, OK, WARN, icon
+from app.ui.text import PlainLabel
+
+PERIODS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365))
+PALETTE = (ACCENT, OK, WARN, "#7c3aed", MUTED, BAD)
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+class DayChart(QWidget):
+    """Orders per day, stacked by channel. Clicking a bar's part picks (day, channel)."""
+
+    picked = Signal(str)        # "YYYY-MM-DD|channel"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("dayChart")
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.per_day: dict[str, dict[str, int]] = {}
+        self.channels: list[str] = []
+        self.parts: list[tuple[QRectF, str]] = []
+
+    def set_data(self, per_day: dict[str, dict[str, int]], channels: list[str]) -> None:
+        self.per_day, self.channels = per_day, channels
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.parts = []
+        days = sorted(self.per_day)
+        legend_h = 18
+        area = QRectF(4, legend_h + 4, self.width() - 8, self.height() - legend_h - 24)
+        for i, ch in enumerate(self.channels):
+            p.fillRect(QRectF(6 + i * 130, 4, 10, 10), QColor(PALETTE[i % len(PALETTE)]))
+            p.setPen(QColor(MUTED))
+            p.drawText(QRectF(20 + i * 130, 0, 110, 18), Qt.AlignmentFlag.AlignVCenter, ch)
+        if not days:
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No orders in this period.")
+            return
+        top = max(sum(v.values()) for v in self.per_day.values()) or 1
+        width = area.width() / len(days)
+        for i, day in enumerate(days):
+            y = area.bottom()
+            for j, ch in enumerate(self.channels):
+                n = self.per_day[day].get(ch, 0)
+                if not n:
+                    continue
+                h = area.height() * n / top
+                rect = QRectF(area.left() + i * width + 1, y - h, max(1.0, width - 2), h)
+                p.fillRect(rect, QColor(PALETTE[j % len(PALETTE)]))
+                self.parts.append((rect, f"{day}|{ch}"))
+                y -= h
+            if len(days) <= 31 or i % max(1, len(days) // 12) == 0:
+                p.setPen(QColor(MUTED))
+                p.drawText(QRectF(area.left() + i * width, area.bottom() + 2, max(width, 40), 18),
+                           Qt.AlignmentFlag.AlignLeft, day[5:])
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        for rect, key in self.parts:
+            if rect.contains(event.position()):
+                self.picked.emit(key)
+                return
+
+
+class BarList(QWidget):
+    """Horizontal bars, one a row (a label and a count); clicking a row picks its label."""
+
+    picked = Signal(str)
+    ROW = 22
+
+    def __init__(self, name: str, color: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.color = color
+        self.rows: list[tuple[str, int]] = []
+
+    def set_rows(self, rows: list[tuple[str, int]]) -> None:
+        self.rows = rows
+        self.setMinimumHeight(self.ROW * max(1, len(rows)) + 4)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setPen(QColor(MUTED))
+        if not self.rows:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft, "None in this period.")
+            return
+        top = max(n for _l, n in self.rows) or 1
+        label_w = self.width() * 0.5
+        for i, (label, n) in enumerate(self.rows):
+            y = i * self.ROW
+            p.setPen(QColor("#374151"))
+            p.drawText(QRectF(0, y, label_w - 6, self.ROW), Qt.AlignmentFlag.AlignVCenter
+                       | Qt.AlignmentFlag.AlignRight, label)
+            w = (self.width() - label_w - 40) * n / top
+            p.fillRect(QRectF(label_w, y + 4, max(2.0, w), self.ROW - 8), QColor(self.color))
+            p.drawText(QRectF(label_w + w + 4, y, 40, self.ROW), Qt.AlignmentFlag.AlignVCenter,
+                       str(n))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        i = int(event.position().y() // self.ROW)
+        if 0 <= i < len(self.rows):
+            self.picked.emit(self.rows[i][0])
+
+
+class DashboardPage(Page):
+    open_orders = Signal(list, str)        # run ids, what they are (in words)
+    loaded = Signal(object)                # dashboard.Figures (tests, the benchmark)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "Dashboard")
+        self.period = QComboBox()
+        self.period.setObjectName("dashboardPeriod")
+        for label, days in PERIODS:
+            self.period.addItem(label, days)
+        self.period.currentIndexChanged.connect(self.reload)
+        self.top.addWidget(self.period)
+        self.tiles: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for i, key in enumerate(("clean", "needed_person", "resolved", "waiting_person",
+                                 "waiting_system")):
+            tile = QPushButton()
+            tile.setObjectName(f"tile_{key}")
+            tile.setFlat(True)
+            tile.setMinimumHeight(56)
+            tile.clicked.connect(lambda _c=False, k=key: self.pick(k, None))
+            grid.addWidget(tile, 0, i)
+            self.tiles[key] = tile
+        self.body.addLayout(grid)
+        self.days = DayChart()
+        self.days.picked.connect(lambda key: self.pick("day", key))
+        self.body.addWidget(PlainLabel("Orders per day, by channel"))
+        self.body.addWidget(self.days, 2)
+        lists = QHBoxLayout()
+        self.steps = BarList("failingSteps", BAD)
+        self.steps.picked.connect(lambda key: self.pick("failing_step", key))
+        self.systems = BarList("failingSystems", WARN)
+        self.systems.picked.connect(lambda key: self.pick("failing_system", key))
+        for title, w in (("Steps that failed most", self.steps),
+                         ("Systems that failed most", self.systems)):
+            col = QWidget()
+            cl = QGridLayout(col)
+            cl.addWidget(PlainLabel(title), 0, 0)
+            cl.addWidget(w, 1, 0)
+            lists.addWidget(col, 1)
+        self.body.addLayout(lists, 1)
+        self.figures: dashboard.Figures | None = None
+        self._asked = 0
+        self.reload()
+
+    def span(self) -> tuple[float, float]:
+        until = time.time()
+        return until - (self.period.currentData() or 7) * 86400, until
+
+    def reload(self) -> None:
+        since, until = self.span()
+        self._asked += 1
+        asked = self._asked
+
+        def load() -> dashboard.Figures:
+            with self.ctx.db.read() as s:
+                return dashboard.figures(s, since, until)
+
+        # an older answer (another period, chosen meanwhile) arriving late is dropped
+        self.ctx.background(load, lambda f: self._show(f) if asked == self._asked else None,
+                            owner=self)
+
+    def _show(self, f: dashboard.Figures) -> None:
+        self.figures = f
+
+        def share(n: int) -> str:
+            return f" ({100 * n / f.orders:.0f}%)" if f.orders else ""
+
+        words = {"clean": f"Ran cleanly\n{f.clean}{share(f.clean)}",
+                 "needed_person": f"Needed a person\n{f.needed_person}{share(f.needed_person)}",
+                 "resolved": f"Time to resolve (median)\n{duration(f.resolve_median)} "
+                             f"· {f.resolved} answered",
+                 "waiting_person": f"Waiting on a person\n{f.waiting_person}",
+                 "waiting_system": f"Waiting on a system\n{f.waiting_system}"}
+        for key, text in words.items():
+            self.tiles[key].setText(text)
+            self.tiles[key].setToolTip("Click to see these orders.")
+        self.days.set_data(f.per_day, f.channels)
+        self.steps.set_rows(f.failing_steps)
+        self.systems.set_rows(f.failing_systems)
+        self.loaded.emit(f)
+
+    def pick(self, figure: str, key: str | None) -> None:
+        since, until = (self.figures.since, self.figures.until) if self.figures \
+            else self.span()
+        label = self.tiles[figure].text().split("\n")[0] if figure in self.tiles else \
+            (key or figure).replace("|", " · ")
+
+        def load() -> list[str]:
+            with self.ctx.db.read() as s:
+                return dashboard.orders_behind(s, figure, since, until, key)
+
+        self.ctx.background(load, lambda ids: self.open_orders.emit(ids, label), owner=self)
+
+
+def show_orders(window: Any, ids: list[str], label: str) -> None:
+    """Open the Orders page on exactly these orders (a change of its filters shows all again)."""
+    runs = window.runs
+    window.page("runs")
+    runs.stack.setCurrentIndex(0)
+    runs.model.reset({"run_ids": ids})
+    runs.export_status.setText(f"Showing the {len(ids)} orders behind the dashboard's "
+                               f"“{label}”. Change a filter to see every order.")
+    runs.export_status.show()
+
+
+def attach(window: Any) -> DashboardPage:
+    """Add the page to the main window's sidebar and pages (one line in ``MainWindow``)."""
+    page = DashboardPage(window.ctx)
+    item = QListWidgetItem(icon("fa5s.chart-bar", "#e6eef2"), "Dashboard")
+    item.setData(Qt.ItemDataRole.UserRole, "dashboard")
+    window.navigation.addItem(item)
+    window.stack.addWidget(page)
+    page.open_orders.connect(lambda ids, label: show_orders(window, ids, label))
+    window.dashboard_page = page
+    return page

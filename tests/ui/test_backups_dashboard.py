@@ -1,0 +1,88 @@
+"""Backups and Dashboard pages with real clicks on the real window over a real data folder:
+"Back up now" then "Restore as a new workspace…" gives a workspace that opens with every order;
+a dashboard figure opens the Orders page on exactly the orders behind it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton, QTableView, QTableWidget
+
+from app.store import backups
+from app.store.db import DB_FILENAME
+from tests.store.test_dashboard import WF, generate
+from tests.support.engine import save
+
+
+def click(qtbot, widget, pos: QPoint | None = None) -> None:
+    if pos is None:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def nav_to(window, key: str) -> None:
+    nav = window.navigation
+    for row in range(nav.count()):
+        if nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            nav.setCurrentRow(row)
+            return
+    raise AssertionError(f"no page {key}")
+
+
+def test_back_up_now_and_restore_from_the_gui(gui, qtbot, tmp_path):
+    ctx, window = gui
+    save(ctx.db, WF)
+    run_id = ctx.store.start_run("orders", {"order": {"number": "GUI-1"}})
+    assert ctx.runtime.wait_idle(30)
+    nav_to(window, "backups")
+    page = window.backups_page
+    assert window.stack.currentWidget() is page
+    click(qtbot, window.findChild(QPushButton, "backupNow"))
+    table = window.findChild(QTableWidget, "backupsTable")
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=20000)
+    assert "checked and complete" in page.status.text()
+    click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
+    restore = window.findChild(QPushButton, "backupRestore")
+    assert restore.isEnabled()
+    target = tmp_path / "restored"
+    page.choose_folder = lambda: str(target)          # the folder dialog's answer
+    click(qtbot, restore)
+    qtbot.waitUntil(lambda: "Restored as a new workspace" in page.result.text(), timeout=20000)
+    assert backups.integrity(target / DB_FILENAME) == "ok"
+    conn = sqlite3.connect(target / DB_FILENAME)
+    assert conn.execute("select business_key from runs where id = ?", (run_id,)).fetchone() \
+        == ("GUI-1",)
+    conn.close()
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
+    click(qtbot, restore)                              # the same folder again: refused in words
+    qtbot.waitUntil(lambda: "not an empty folder" in page.result.text(), timeout=20000)
+
+
+def test_a_dashboard_figure_opens_its_orders(gui, qtbot):
+    ctx, window = gui
+    save(ctx.db, WF)
+    made = generate(ctx.db, 120)
+    nav_to(window, "dashboard")
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        page.reload()
+    f = page.figures
+    inside = [m for m in made if f.since <= m["created"] < f.until]
+    clean = {m["id"] for m in inside if m["outcome"] == "clean"}
+    assert f.clean == len(clean) and str(len(clean)) in page.tiles["clean"].text()
+    click(qtbot, page.tiles["clean"])
+    table = window.findChild(QTableView, "runsTable")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runs
+                    and window.runs.model.rowCount() == len(clean), timeout=20000)
+    assert {r["id"] for r in window.runs.model.rows} == clean
+    assert table.isVisible() and "Ran cleanly" in window.runs.export_status.text()
+    nav_to(window, "dashboard")                        # a bar of the day chart
+    qtbot.waitUntil(lambda: bool(page.days.parts), timeout=5000)
+    rect, key = page.days.parts[0]
+    click(qtbot, page.days, rect.center().toPoint())
+    day, _sep, channel = key.partition("|")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runs
+                    and window.runs.model.rowCount() == f.per_day[day][channel], timeout=20000)
