@@ -39,6 +39,9 @@ class BreakerGate:
         # system -> (state, failures in a row, threshold), when not plainly closed
         self._unwell: dict[str, tuple[str, int, int]] = {}
         self._in_flight: dict[str, int] = {}
+        # Attempts that failed and are counted in flight until their failure is recorded (else
+        # another attempt slips in between the two and the threshold is overshot).
+        self._pending: dict[str, str] = {}
 
     # -- which system ------------------------------------------------------------------------
     @staticmethod
@@ -119,18 +122,31 @@ class BreakerGate:
             self._in_flight[system] = self._in_flight.get(system, 0) + 1
         try:
             yield
-        finally:
+        except BaseException:
+            with self._lock:
+                self._pending[claim.lease] = system
+            raise
+        else:
             with self._lock:
                 self._in_flight[system] -= 1
 
+    def settle(self, claim: Claim) -> None:
+        """The failed attempt's outcome is recorded: it no longer counts as in flight."""
+        with self._lock:
+            system = self._pending.pop(claim.lease, None)
+            if system is not None:
+                self._in_flight[system] -= 1
+
     # -- outcomes ------------------------------------------------------------------------------
-    def failed(self, system: str, error: str) -> tuple[str | None, str]:
+    def failed(self, claim: Claim, error: str) -> tuple[str | None, str]:
         """A retryable failure: counted. Returns (``waiting_on``, sentence) when the system is
         now down and the step should wait for it, else (None, "")."""
+        system = claim.system or ""
         with self.store.db.write() as s:
             row = b.record_failure(s, system, error)
             state, sentence = row.state, b.down_sentence(row)
             self._note(s, row)
+        self.settle(claim)
         if state == b.OPEN:
             self.store._emit([Event("inbox_changed")])
             return b.WAITING + system, sentence

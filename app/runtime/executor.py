@@ -330,9 +330,10 @@ class StepExecutor:
         waiting_on, waiting_reason = None, ""
         if self.gate is not None and claim.system is not None:
             if retryable:         # counted; once the system is down, the step waits for it
-                waiting_on, waiting_reason = self.gate.failed(claim.system, message)
+                waiting_on, waiting_reason = self.gate.failed(claim, message)
             elif outcome is None:
                 self._answered(claim)     # it answered, with a refusal: it is not down
+            self.gate.settle(claim)
         retry_at = None
         if retryable:
             delay = policy.delay_before(claim.attempt + 1, self.rng)
