@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import sqlite3
 import time
@@ -397,12 +396,6 @@ def take_and_record(db: Any, data_dir: Path, kind: str = "manual") -> Backup:
         raise
     record(db, backup=backup, error=None)
     return backup
-
-
-def env_size(path: Path) -> int:
-    """Bytes of a backup folder (the page shows it)."""
-    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) \
-        if os.path.isdir(path) else 0
 
 
 class DailyBackups:
