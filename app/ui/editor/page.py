@@ -31,7 +31,7 @@ from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.history import history_dialog, load_versions
 from app.ui.editor.library import WorkflowLibrary
 from app.ui.editor.practice_view import PracticeView
-from app.ui.editor.publishing import Publishing
+from app.ui.editor.publishing import Publishing, problem_words
 from app.ui.editor.references import name_problem
 from app.ui.editor.saving import (
     Unsaved,
@@ -394,7 +394,7 @@ class EditorPage(WorkflowLibrary, PracticeView, Publishing, QWidget):
                 self.mark_problems(problems, quiet=True)
                 if self.inspector.step_name and self.inspector.form is not None:
                     self.inspector.problems.setText("\n".join(
-                        str(p) for p in problems if p.step == self.inspector.step_name))
+                        p.message for p in problems if p.step == self.inspector.step_name))
 
         self.ctx.background(run, done, owner=self)
 
@@ -403,9 +403,9 @@ class EditorPage(WorkflowLibrary, PracticeView, Publishing, QWidget):
         by_step: dict[str, str] = {}
         for p in errors(problems):
             if p.step:
-                by_step.setdefault(p.step, str(p))
+                by_step.setdefault(p.step, problem_words(p))
         self.scene.set_problems(by_step)
-        errs = [str(p) for p in errors(problems)]
+        errs = [problem_words(p) for p in errors(problems)]
         if quiet and errs == self.shown_errors:
             return                  # nothing new to say: a message about a save stays
         self.shown_errors = errs
@@ -428,7 +428,7 @@ class EditorPage(WorkflowLibrary, PracticeView, Publishing, QWidget):
                 self._show_workflow()
             return
         self.workflow_panel = None
-        problems = [str(p) for p in self.problems if p.step == step.name]
+        problems = [p.message for p in self.problems if p.step == step.name]
         if self.inspector.step_name == step.name and self.inspector.form is not None:
             self.inspector.refresh(step, problems)
             return

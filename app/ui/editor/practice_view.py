@@ -114,10 +114,13 @@ class PracticeView(_Base):
         dlg.setObjectName("pastOrderDialog")
         dlg.setWindowTitle(f"Try “{name}” on a past order")
         lay = QVBoxLayout(dlg)
-        lay.addWidget(PlainLabel(
-            "Choose an order: the draft runs on what that order brought in, with the steps "
-            "that act on the outside world stubbed. The order itself is not touched."
-            if orders else f"“{name}” has no past orders yet; try it on the sample order."))
+        intro = PlainLabel(
+            "Choose an order: the workflow as it is on the canvas runs on what that order "
+            "brought in, with the steps that act on the outside world stubbed. The order "
+            "itself is not touched."
+            if orders else f"“{name}” has no past orders yet; try it on the sample order.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         lst = QListWidget()
         lst.setObjectName("pastOrders")
         for o in orders:

@@ -34,6 +34,12 @@ else:
     _Base = object
 
 
+def problem_words(p: Problem) -> str:
+    """A problem as the operator reads it: the step by its title; the message already names
+    the setting by its label, so the internal field name is left out."""
+    return f"Step “{p.title or p.step}”: {p.message}" if p.step else p.message
+
+
 def problems_heading(problems: list[Problem], refused: bool) -> str:
     """“Not published: 2 problems …”, or what a check found before pressing Publish."""
     errs = errors(problems)
@@ -59,11 +65,13 @@ class PublishDialog(QDialog):
         self.setWindowTitle(f"Publish “{name}”")
         lay = QVBoxLayout(self)
         live = page.rows.get(name, {}).get("version")
-        lay.addWidget(PlainLabel(
+        intro = PlainLabel(
             f"Publishing makes this draft the version that takes orders, in place of version "
             f"{live}. Orders already started keep the version they started with."
             if live is not None else
-            "Publishing makes this draft the version that takes orders (its first)."))
+            "Publishing makes this draft the version that takes orders (its first).")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         lay.addWidget(QLabel("<b>What changes</b>"))
         self.changes = QListWidget()
         self.changes.setObjectName("publishChanges")
@@ -102,7 +110,8 @@ class PublishDialog(QDialog):
     def show_problems(self, problems: list[Problem], refused: bool) -> None:
         self.problems.clear()
         for p in sorted(problems, key=lambda p: p.severity != "error"):
-            item = QListWidgetItem(str(p) if p.severity == "error" else f"Warning: {p}")
+            words = problem_words(p)
+            item = QListWidgetItem(words if p.severity == "error" else f"Warning: {words}")
             item.setData(Qt.ItemDataRole.UserRole, p.step)
             self.problems.addItem(item)
         self.problems.setVisible(bool(problems))

@@ -52,10 +52,12 @@ class ReplayDialog(QDialog):
         self.setObjectName("replayDialog")
         self.setWindowTitle(f"Replay “{name}” on past orders")
         lay = QVBoxLayout(self)
-        lay.addWidget(PlainLabel(
+        intro = PlainLabel(
             "Runs the workflow as it is on the canvas (saved or not) on the last orders, in "
             "practice: nothing is sent, charged or published. Then it lists the orders that "
-            "would go differently from what the live version did."))
+            "would go differently from what the live version did.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         row = QHBoxLayout()
         row.addWidget(QLabel("Replay the last"))
         self.orders = QSpinBox()

@@ -35,7 +35,8 @@ def draft_words(live_version: int | None) -> str:
 
 
 def saved_message(live_version: int | None, problems: list[Problem]) -> str:
-    said = "Draft saved" + (f" with {count(len(problems), 'problem')} (fix them before "
+    them = "it" if len(problems) == 1 else "them"
+    said = "Draft saved" + (f" with {count(len(problems), 'problem')} (fix {them} before "
                             "publishing)" if problems else "")
     kept = (f"the live version {live_version} keeps taking orders"
             if live_version is not None else "it takes no orders until you publish it")
