@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidge
 
 from app.store import drafts, workflows
 from app.ui.context import AppContext
+from app.ui.editor.dialogs import action_buttons
 from app.ui.style import clock
 
 if TYPE_CHECKING:
@@ -44,11 +45,10 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
         tree.setColumnWidth(column, width)
     tree.setCurrentItem(tree.topLevelItem(0))
     lay.addWidget(tree)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    restore = buttons.addButton("Restore as draft", QDialogButtonBox.ButtonRole.ActionRole)
-    restore.setObjectName("restoreVersion")
+    buttons, restore = action_buttons(dlg, QDialogButtonBox.StandardButton.Close,
+                                      "Restore as draft", "restoreVersion",
+                                      QDialogButtonBox.ButtonRole.ActionRole)
     restore.setEnabled(bool(rows))
-    buttons.rejected.connect(dlg.reject)
 
     def do_restore() -> None:
         number = tree.currentItem().data(0, Qt.ItemDataRole.UserRole)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from app.runtime.practice import try_draft
 from app.store import queries
 from app.store.queries import OrderRow
+from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.editor.replaying import ReplayDialog
 from app.ui.style import STATE_WORDS, clock, run_words, words
-from app.ui.text import PlainLabel
 
 PAST_ORDERS = 50           # the past orders offered to try a draft on, newest first
 
@@ -114,13 +114,11 @@ class PracticeView(_Base):
         dlg.setObjectName("pastOrderDialog")
         dlg.setWindowTitle(f"Try “{name}” on a past order")
         lay = QVBoxLayout(dlg)
-        intro = PlainLabel(
+        lay.addWidget(explanation(
             "Choose an order: the workflow as it is on the canvas runs on what that order "
             "brought in, with the steps that act on the outside world stubbed. The order "
             "itself is not touched."
-            if orders else f"“{name}” has no past orders yet; try it on the sample order.")
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+            if orders else f"“{name}” has no past orders yet; try it on the sample order."))
         lst = QListWidget()
         lst.setObjectName("pastOrders")
         for o in orders:
@@ -132,11 +130,10 @@ class PracticeView(_Base):
             lst.addItem(item)
         lst.setCurrentRow(0)
         lay.addWidget(lst)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        go = buttons.addButton("Try it on this order", QDialogButtonBox.ButtonRole.AcceptRole)
-        go.setObjectName("tryPastOrder")
+        buttons, go = action_buttons(dlg, QDialogButtonBox.StandardButton.Cancel,
+                                     "Try it on this order", "tryPastOrder",
+                                     QDialogButtonBox.ButtonRole.AcceptRole)
         go.setEnabled(bool(orders))
-        buttons.rejected.connect(dlg.reject)
 
         def chosen(*_a: Any) -> None:
             item = lst.currentItem()

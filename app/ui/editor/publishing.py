@@ -23,6 +23,7 @@ from app.core.model import Workflow
 from app.core.validation import Problem, errors
 from app.store import audit, drafts
 from app.store.workflows import SavedVersion
+from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.style import BAD, MUTED
 from app.ui.text import PlainLabel, confirm
 
@@ -65,13 +66,11 @@ class PublishDialog(QDialog):
         self.setWindowTitle(f"Publish “{name}”")
         lay = QVBoxLayout(self)
         live = page.rows.get(name, {}).get("version")
-        intro = PlainLabel(
+        lay.addWidget(explanation(
             f"Publishing makes this draft the version that takes orders, in place of version "
             f"{live}. Orders already started keep the version they started with."
             if live is not None else
-            "Publishing makes this draft the version that takes orders (its first).")
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+            "Publishing makes this draft the version that takes orders (its first)."))
         lay.addWidget(QLabel("<b>What changes</b>"))
         self.changes = QListWidget()
         self.changes.setObjectName("publishChanges")
@@ -97,11 +96,10 @@ class PublishDialog(QDialog):
         by.setObjectName("publishWho")
         by.setStyleSheet(f"color: {MUTED}")
         lay.addWidget(by)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.go = buttons.addButton("Publish", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.go.setObjectName("confirmPublish")
+        buttons, self.go = action_buttons(self, QDialogButtonBox.StandardButton.Cancel,
+                                          "Publish", "confirmPublish",
+                                          QDialogButtonBox.ButtonRole.AcceptRole)
         self.go.setDefault(True)
-        buttons.rejected.connect(self.reject)
         self.go.clicked.connect(self.publish)
         lay.addWidget(buttons)
         self.show_problems(report.problems, refused=False)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.model import Workflow
 from app.runtime.practice import ReplayReport, replay
 from app.store.drafts import count
+from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.style import BAD, OK
 from app.ui.text import PlainLabel
 
@@ -52,12 +53,10 @@ class ReplayDialog(QDialog):
         self.setObjectName("replayDialog")
         self.setWindowTitle(f"Replay “{name}” on past orders")
         lay = QVBoxLayout(self)
-        intro = PlainLabel(
+        lay.addWidget(explanation(
             "Runs the workflow as it is on the canvas (saved or not) on the last orders, in "
             "practice: nothing is sent, charged or published. Then it lists the orders that "
-            "would go differently from what the live version did.")
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+            "would go differently from what the live version did."))
         row = QHBoxLayout()
         row.addWidget(QLabel("Replay the last"))
         self.orders = QSpinBox()
@@ -82,12 +81,10 @@ class ReplayDialog(QDialog):
         self.result.setHeaderHidden(True)
         self.result.setWordWrap(True)
         lay.addWidget(self.result, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.go = buttons.addButton("Replay", QDialogButtonBox.ButtonRole.ActionRole)
-        self.go.setObjectName("startReplay")
+        buttons, self.go = action_buttons(self, QDialogButtonBox.StandardButton.Close, "Replay",
+                                          "startReplay", QDialogButtonBox.ButtonRole.ActionRole)
         self.go.setDefault(True)
         self.go.clicked.connect(self.start)
-        buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.clock = QElapsedTimer()
         self.ticker = QTimer(self)
