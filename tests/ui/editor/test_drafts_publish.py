@@ -16,7 +16,7 @@ from app.intake import trigger_registry
 from app.store import audit, connections, drafts, workflows
 from tests.test_one_validator import CASES, GOOD
 from tests.ui.editor.test_editor import publish_in_dialog
-from tests.ui.editor.test_safe_editing import click_node, pick, press, type_into
+from tests.ui.editor.test_safe_editing import answer_dialog, click_node, pick, press, type_into
 
 # The validator tests' good workflow, with a note on either branch instead of an email: no
 # connection needed, so it takes orders as soon as it is published.
@@ -258,3 +258,36 @@ def test_try_unsaved_edits_on_a_past_order_shows_states_and_results(shop, qtbot,
     with ctx.db.read() as s:                                # nothing saved, nothing published
         assert drafts.get_draft(s, "Shop orders") is None
         assert workflows.load(s, "Shop orders")[1].number == 1
+
+
+def test_discarding_the_draft_opens_the_live_version_again(shop, qtbot, gui):
+    ctx, _w = gui
+    page = shop
+    break_the_condition(qtbot, page)
+    press(qtbot, page, "saveWorkflow")
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
+    asked: list = []
+    answer_dialog(qtbot, "Yes", asked)
+    choose_from_menu(qtbot, page.findChild(QToolBar).findChild(object, "moreButton"),
+                     "discardDraft")
+    qtbot.waitUntil(lambda: "was discarded" in page.status.text(), timeout=5000)
+    assert asked == ["Discard the draft?"]
+    assert page.doc.workflow.step("big").config["expression"] == SHOP["steps"][1]["config"][
+        "expression"]
+    assert not page.banner.isVisible() and not page.dirty()
+    with ctx.db.read() as s:
+        assert drafts.get_draft(s, "Shop orders") is None
+
+
+def test_a_workflow_never_published_opens_as_its_draft(shop, qtbot, gui):
+    page = shop
+    with gui[0].db.write() as s:
+        drafts.save_draft(s, Workflow.from_dict(dict(SHOP, name="Returns desk")), "ana")
+    page.refresh()
+    qtbot.waitUntil(lambda: "Returns desk" in page.rows, timeout=5000)
+    pick(qtbot, page, "Returns desk")
+    qtbot.waitUntil(lambda: page.current == "Returns desk", timeout=5000)
+    assert page.doc.workflow.step_names() == ["total", "big", "big_note", "small_note"]
+    assert page.list.currentItem().text() == "Returns desk\ndraft only · not published"
+    assert "never been published" in page.banner.text() and page.banner.isVisible()
+    assert switch_text(page) == "Not published" and not page.dirty()
