@@ -1,15 +1,17 @@
 """The workflow list's actions from the editor toolbar: New, rename, duplicate, archive, the
 on/off switch (switching off is confirmed), import and export. Each one that would replace the
-open workflow asks about unsaved edits first."""
+open workflow asks about unsaved edits first. And what the list shows of each workflow: its
+live version, on or off, and whether it has a draft (the editor opens the draft)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.core.model import Workflow
-from app.store import workflows
+from app.store import drafts, workflows
+from app.ui.context import AppContext
 from app.ui.style import MUTED, OK, icon
 from app.ui.text import confirm
 
@@ -19,6 +21,31 @@ if TYPE_CHECKING:
     _Base = EditorPage
 else:
     _Base = object
+
+
+def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
+    """Each workflow with its live version number (None: never published), whether it has a
+    draft, and the definition the editor opens: the draft when there is one."""
+    with ctx.db.read() as s:
+        out = []
+        for r in workflows.list_rows(s, include_archived=True):
+            live = workflows.current_version(s, r) if r.current_version_id else None
+            draft = drafts.get_draft(s, r.name)
+            if live is None and draft is None:
+                continue
+            out.append({"name": r.name, "enabled": r.enabled, "archived": r.archived,
+                        "version": live.number if live else None, "draft": draft is not None,
+                        "definition": workflows.definition_of(draft.workflow) if draft
+                        else live.definition})
+        return out
+
+
+def row_words(row: dict[str, Any]) -> str:
+    """The second line of a workflow in the list: live version, on/off, draft."""
+    if row["version"] is None:
+        return "draft only · not published"
+    state = "archived" if row["archived"] else "on" if row["enabled"] else "off"
+    return f"version {row['version']} · {state}" + (" · draft" if row["draft"] else "")
 
 
 class WorkflowLibrary(_Base):

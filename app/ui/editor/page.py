@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import Edge, Step, Workflow
-from app.core.validation import Problem, errors, validate, would_create_cycle
+from app.core.validation import Problem, errors, would_create_cycle
 from app.intake import trigger_registry
 from app.store import drafts, workflows
 from app.ui.context import AppContext
 from app.ui.editor import commands as cmd
+from app.ui.editor.checking import LiveCheck
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.history import history_dialog, load_versions
-from app.ui.editor.library import WorkflowLibrary
+from app.ui.editor.library import WorkflowLibrary, load_rows, row_words
 from app.ui.editor.practice_view import PracticeView
-from app.ui.editor.publishing import Publishing, problem_words
+from app.ui.editor.publishing import Publishing
 from app.ui.editor.references import name_problem
 from app.ui.editor.saving import (
     Unsaved,
@@ -57,32 +58,7 @@ def load_connections(ctx: AppContext) -> dict[str, list[str]]:
         return out
 
 
-def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
-    """Each workflow with its live version number (None: never published), whether it has a
-    draft, and the definition the editor opens: the draft when there is one."""
-    with ctx.db.read() as s:
-        out = []
-        for r in workflows.list_rows(s, include_archived=True):
-            live = workflows.current_version(s, r) if r.current_version_id else None
-            draft = drafts.get_draft(s, r.name)
-            if live is None and draft is None:
-                continue
-            out.append({"name": r.name, "enabled": r.enabled, "archived": r.archived,
-                        "version": live.number if live else None, "draft": draft is not None,
-                        "definition": workflows.definition_of(draft.workflow) if draft
-                        else live.definition})
-        return out
-
-
-def row_words(row: dict[str, Any]) -> str:
-    """The second line of a workflow in the list: live version, on/off, draft."""
-    if row["version"] is None:
-        return "draft only · not published"
-    state = "archived" if row["archived"] else "on" if row["enabled"] else "off"
-    return f"version {row['version']} · {state}" + (" · draft" if row["draft"] else "")
-
-
-class EditorPage(WorkflowLibrary, PracticeView, Publishing, QWidget):
+class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -366,52 +342,6 @@ class EditorPage(WorkflowLibrary, PracticeView, Publishing, QWidget):
         self.scene.select_only([p.step.name for p in command.parts if isinstance(p, cmd.AddStep)])
 
     # -- live validation, selection, engine states ----------------------------------------------
-    def check(self, wf: Workflow) -> list[Problem]:
-        """At once, from the document alone: step and trigger rules, connections that exist.
-        The full check (``drafts.check``: saved secrets too) follows off the GUI thread."""
-        return validate(wf, self.specs, self.trigger_types, connections=self.known_connections)
-
-    def _validate(self, *_a: Any) -> None:
-        self.problems = self.check(self.doc.workflow)
-        self.view.set_empty(not self.doc.workflow.steps)
-        self.mark_problems(self.problems)
-        self._selection()
-        self.full_check.start()
-
-    def _full_check(self) -> None:
-        """``drafts.check``, the check Publish makes, on the document as it is now; its answer
-        is shown only if the document has not changed meanwhile."""
-        wf = self.doc.workflow.copy()
-        shown = wf.to_dict()
-
-        def run() -> list[Problem]:
-            with self.ctx.db.read() as s:
-                return drafts.check(s, wf, self.specs, self.trigger_types)
-
-        def done(problems: list[Problem]) -> None:
-            if self.doc.to_dict() == shown:
-                self.problems = problems
-                self.mark_problems(problems, quiet=True)
-                if self.inspector.step_name and self.inspector.form is not None:
-                    self.inspector.problems.setText("\n".join(
-                        p.message for p in problems if p.step == self.inspector.step_name))
-
-        self.ctx.background(run, done, owner=self)
-
-    def mark_problems(self, problems: list[Problem], quiet: bool = False) -> None:
-        """Problems on the nodes (their titles say which) and the first one in the status."""
-        by_step: dict[str, str] = {}
-        for p in errors(problems):
-            if p.step:
-                by_step.setdefault(p.step, problem_words(p))
-        self.scene.set_problems(by_step)
-        errs = [problem_words(p) for p in errors(problems)]
-        if quiet and errs == self.shown_errors:
-            return                  # nothing new to say: a message about a save stays
-        self.shown_errors = errs
-        self.say(f"{drafts.count(len(errs), 'problem')}: {errs[0]}" if errs else
-                 ("Unsaved changes." if self.dirty() else ""), bad=bool(errs))
-
     def _selection(self) -> None:
         """The inspector shows the selected step, or the workflow's own settings, always as
         the document holds them now."""

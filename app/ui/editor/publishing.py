@@ -24,6 +24,7 @@ from app.core.validation import Problem, errors
 from app.store import audit, drafts
 from app.store.workflows import SavedVersion
 from app.ui.editor.dialogs import action_buttons, explanation
+from app.ui.editor.library import load_rows
 from app.ui.style import BAD, MUTED
 from app.ui.text import PlainLabel, confirm
 
@@ -209,7 +210,6 @@ class Publishing(_Base):
         def work() -> Any:
             with self.ctx.db.write() as s:
                 drafts.discard_draft(s, name)
-            from app.ui.editor.page import load_rows
             return load_rows(self.ctx)
 
         def done(rows: list[dict[str, Any]]) -> None:
