@@ -29,7 +29,7 @@ from app.ui.context import AppContext
 from app.ui.editor import commands as cmd
 from app.ui.editor.checking import LiveCheck
 from app.ui.editor.document import WorkflowDocument
-from app.ui.editor.history import history_dialog, load_versions
+from app.ui.editor.history import Version, history_dialog, load_versions
 from app.ui.editor.library import WorkflowLibrary, load_rows, row_words
 from app.ui.editor.practice_view import PracticeView
 from app.ui.editor.publishing import Publishing
@@ -162,7 +162,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.ctx.background(lambda: load_versions(self.ctx, name),
                             lambda rows: self._show_history(name, rows))
 
-    def _show_history(self, name: str, rows: list[tuple[int, str, float, str]]) -> None:
+    def _show_history(self, name: str, rows: list[Version]) -> None:
         self.history_dialog = history_dialog(self, name, rows)
 
     def _rows(self, rows: list[dict[str, Any]]) -> None:
