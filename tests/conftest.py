@@ -39,9 +39,10 @@ def marketplace() -> Iterator[Marketplace]:
     mp.stop()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def keyring_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A file keyring in a temporary folder: no test touches a real keyring."""
+    """A file keyring in a temporary folder, for every test: no test touches a real keyring,
+    and none sees the "plain-file keyring refused" alert unless it removes the allowance."""
     import keyring
     from keyrings.alt.file import PlaintextKeyring
 

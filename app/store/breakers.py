@@ -28,6 +28,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core import redact
 from app.store import audit
 from app.store.explain import _clock, duration
 from app.store.inbox import close_alert, open_alert
@@ -160,7 +161,7 @@ def record_failure(s: Session, system: str, error: str, now: float | None = None
     now = time.time() if now is None else now
     row = _row(s, system, now)
     cfg = settings_for(s, system, row)
-    row.last_error, row.updated_at = error[:500], now
+    row.last_error, row.updated_at = redact.text(error)[:500], now   # a server may quote a token
     before = row.state
     if row.state == PROBING:
         row.probe_delay = min((row.probe_delay or cfg.probe_after) * 2, cfg.probe_max)
