@@ -19,6 +19,7 @@ from app.cli import Env, seed_samples
 from app.cli import main as cli
 from app.core import machine as m
 from app.resources import resource_path
+from app.runtime.practice import try_draft
 from app.runtime.runtime import Runtime
 from app.store.runs import ActionRefused
 from tests.support.engine import run_status, save, step_state, wait_for
@@ -244,7 +245,8 @@ def test_the_sample_works_under_another_name_in_another_data_folder(tmp_path, ke
     rt = Runtime(other.db, data_dir=other.data_dir, poll_interval=0.2)
     rt.start()
     try:
-        run_id = rt.store.start_run("Shop B", json.loads(text)["sample_input"], practice=True)
+        # A draft runs only as a try (practice): nothing contacted, nothing published.
+        run_id = try_draft(rt, "Shop B", json.loads(text)["sample_input"])
         wait_for(lambda: run_status(rt.db, run_id) == m.RUN_SUCCEEDED)
         out = json.loads(rt.db.execute_sql(
             f"select output from step_runs where run_id='{run_id}' and name='check_stock'")[0][0])
