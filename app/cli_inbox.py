@@ -26,6 +26,8 @@ def cmd_inbox_list(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
+ENTRY_ACTIONS = ("retry", "skip", "restart", "choose", "cancel", "dismiss")
+
 # Which options go with which action: one given with another action is refused, not ignored.
 ACTION_OPTIONS = {"option": "choose", "values": "choose", "output": "skip", "port": "skip",
                   "input": "retry", "from_step": "restart"}
@@ -76,15 +78,18 @@ def cmd_inbox_resolve(env: Env, args: argparse.Namespace) -> int:
                        "'{\"note\": \"call the customer\"}'.")
     if new_input is not None:
         new_input = retry_input(env, args.item, new_input)
-    env.actions.resolve(args.item, args.action, option=args.option, output=output,
-                        port=args.port, new_input=new_input, from_step=args.from_step,
-                        values=values)
-    print(f"Inbox entry {args.item}: {args.action} done.")
+    # A down system's actions (try_now, ...) are spelled with hyphens on the command line.
+    said = env.actions.resolve(args.item, args.action.replace("-", "_"),
+                               option=args.option, output=output, port=args.port,
+                               new_input=new_input, from_step=args.from_step, values=values)
+    # A down system's action says what it did (how many orders, what happens next).
+    print(f"Inbox entry {args.item}: {said if isinstance(said, str) else args.action + ' done.'}")
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli import _Parser
+    from app.store.system_actions import SYSTEM_ACTIONS
     ib = sub.add_parser("inbox", help="the exceptions inbox")
     isub = ib.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     p = isub.add_parser("list", help="open entries")
@@ -92,8 +97,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_inbox_list)
     p = isub.add_parser("resolve", help="act on an entry")
     p.add_argument("item", type=bounded_int(1, 2**62))
-    p.add_argument("--action", required=True,
-                   choices=("retry", "skip", "restart", "choose", "cancel", "dismiss"))
+    system_words = tuple(a.replace("_", "-") for a in SYSTEM_ACTIONS)
+    p.add_argument("--action", required=True, choices=(*ENTRY_ACTIONS, *system_words),
+                   help="retry, skip, restart, choose, cancel or dismiss an order's entry; "
+                        "for a system that is down (kind system_down): try-now (try it at "
+                        "once), keep-waiting (leave the orders waiting, Daloy tries it now "
+                        "and then), retry-all (it is back: the waiting orders go on, oldest "
+                        "first), cancel-all (cancel every order waiting for it)")
     p.add_argument("--option", help="with choose: the option's name")
     p.add_argument("--values", metavar="JSON", help="with choose: the fields filled in")
     p.add_argument("--output", metavar="JSON|@FILE", help="with skip: the step's output")

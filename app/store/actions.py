@@ -233,13 +233,16 @@ class OperatorActions(SystemAndHoldActions):
     def resolve(self, item_id: int, action: str, *, option: str | None = None,
                 output: Any = None, port: str = "out", new_input: Any = None,
                 from_step: str | None = None, values: dict | None = None,
-                who: str | None = None) -> None:
-        """Apply ``action`` to the run behind inbox entry ``item_id`` (the CLI's entry point)."""
+                who: str | None = None) -> str | None:
+        """Apply ``action`` to the run behind inbox entry ``item_id`` (the CLI's entry point).
+        A down system's action returns what it did, in words."""
         item = self.item(item_id)
         if item.status != "open":
             raise ActionRefused(f"Inbox entry {item_id} was already resolved by "
                                 f"{item.resolved_by}.")
-        if item.kind == breakers.KIND and action in SYSTEM_ACTIONS:
+        # A down system's entry takes only its own actions (and dismiss), and those actions
+        # fit no other entry: system_action says so in a sentence either way.
+        if action in SYSTEM_ACTIONS or (item.kind == breakers.KIND and action != "dismiss"):
             return self.system_action(item_id, action, who=who)
         if action == "dismiss" or not item.run_id:
             if action != "dismiss":

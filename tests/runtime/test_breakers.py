@@ -189,3 +189,47 @@ def test_cancel_all_cancels_the_waiting_orders_only(rt, payment_gateway):
     assert {run_status(rt.db, r) for r in ids} == {m.RUN_CANCELLED}
     assert audit_count(rt.db, "cancel") == 3
     assert rt.db.execute_sql("select status from inbox_items") == [("resolved",)]
+
+
+
+def test_the_command_line_offers_a_down_systems_actions(rt, payment_gateway, data_dir, capsys):
+    """``daloy inbox resolve --action try-now|keep-waiting|retry-all`` on the system_down
+    entry, each audited; an order's action on it is refused with a sentence."""
+    from app.cli import main
+    gw = payment_gateway
+    ids = _open_breaker(rt, gw, n=3)
+    with rt.db.read() as s:
+        item = str(s.scalar(breakers_item_id(s)))
+
+    def cli(*args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(data_dir), "inbox", "resolve", item, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, _, err = cli("--action", "retry")
+    assert code != 0 and "Unknown action" in err and "try_now" in err, err
+    code, out, _ = cli("--action", "keep-waiting")
+    assert code == 0 and "keeps waiting for" in out, out
+    assert audit_count(rt.db, "system_keep_waiting") == 1
+    code, out, _ = cli("--action", "try-now")
+    assert code == 0 and "tries" in out and audit_count(rt.db, "system_try_now") == 1
+    gw.up()
+    code, out, _ = cli("--action", "retry-all")
+    assert code == 0 and "go on now, oldest first" in out, out
+    for r in ids:
+        wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
+    assert booked_order(gw, ids) == ids
+
+
+def test_the_command_line_cancels_every_waiting_order(rt, payment_gateway, data_dir, capsys):
+    from app.cli import main
+    ids = _open_breaker(rt, payment_gateway, n=2)
+    with rt.db.read() as s:
+        item = str(s.scalar(breakers_item_id(s)))
+    assert main(["--data-dir", str(data_dir), "inbox", "resolve", "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.split())     # argparse wraps the help
+    assert all(w in said for w in ("try-now", "keep-waiting", "retry-all", "cancel-all"))
+    assert main(["--data-dir", str(data_dir), "inbox", "resolve", item,
+                 "--action", "cancel-all"]) == 0
+    assert capsys.readouterr().out.startswith(f"Inbox entry {item}: 2 orders waiting for")
+    assert {run_status(rt.db, r) for r in ids} == {m.RUN_CANCELLED}
