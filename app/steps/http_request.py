@@ -24,16 +24,27 @@ from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentEr
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, CONNECTION, JSON, MAPPING, NUMBER, TEMPLATE, Field
-from app.core.stepspec import AT_LEAST_ONCE, ONCE_BY_KEY, StepSpec
+from app.core.stepspec import ONCE_BY_KEY, ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
 from app.store.connections import tls_context
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+# Idempotent by definition (RFC 9110): without a look-up, only these are sent again after an
+# unanswered attempt; whether a service honours Idempotency-Key on the others cannot be known.
+REPEATABLE = ("GET", "PUT", "DELETE")
+ASKS = tuple(m for m in METHODS if m not in REPEATABLE)
 # The request never left: safe to send again.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # The request (or part of it) was sent, but no answer came: it may have acted.
 MAYBE_SENT = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError, httpx.ReadError,
               httpx.WriteError)
+
+
+def _words(methods: tuple[str, ...], last: str = "and") -> str:
+    """("GET", "PUT", "DELETE") -> "GET, PUT and DELETE": the help and the guarantee name the
+    methods from the same tuples the reconcile uses."""
+    return ", ".join(methods[:-1]) + f" {last} " + methods[-1] if len(methods) > 1 else methods[0]
+
 
 SPEC = StepSpec(
     name="http_request",
@@ -45,8 +56,9 @@ SPEC = StepSpec(
           "twice. Server errors (5xx), throttling (429), refused connections and timeouts are "
           "retried; client errors (4xx) go to the inbox. When the request was sent but no answer "
           "came, Daloy first asks the service with the “Look-up URL” whether it went through, and "
-          "only sends again when it did not. The answer is available as output.status and "
-          "output.body."),
+          f"only sends again when it did not. Without a Look-up URL, {_words(REPEATABLE)} are "
+          f"sent again, and an unanswered {_words(ASKS, 'or')} goes to the inbox for a person "
+          "to check. The answer is available as output.status and output.body."),
     fields=(
         Field("connection", CONNECTION, "Connection", connection_kind="http",
               help="Optional: a saved HTTP API connection that supplies the base URL and "
@@ -61,7 +73,8 @@ SPEC = StepSpec(
         Field("timeout", NUMBER, "Time limit (seconds)", default=20, minimum=0.1, maximum=600),
         Field("reconcile_url", TEMPLATE, "Look-up URL",
               help="GET this URL to find out whether an unanswered request went through "
-                   "(200: it did, 404: it did not). Use {{ idempotency_key }} in it.",
+                   "(200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without "
+                   f"it, an unanswered {_words(ASKS, 'or')} waits for a person.",
               placeholder="https://pay.example.com/charges?idempotency_key={{ idempotency_key }}"),
     ),
     error_port=True,
@@ -70,8 +83,9 @@ SPEC = StepSpec(
     side_effects=True,
     guarantee=(f"{ONCE_BY_KEY}: every attempt carries the same Idempotency-Key, and a request "
                "that got no answer is looked up with the Look-up URL before it is sent again. "
-               f"Without a Look-up URL: {AT_LEAST_ONCE.lower()} — a service that ignores "
-               "Idempotency-Key may act twice (GET requests are simply repeated)."),
+               f"Without a Look-up URL: {ONCE_OR_ASK.lower()} — {_words(REPEATABLE)} "
+               f"(safe to repeat) are sent again; an unanswered {_words(ASKS, 'or')} goes to "
+               "the inbox for a person to check instead of being sent twice."),
     # A payment or order API's usual answer: what steps after a practice call read.
     sample_output=lambda c: {"status": 201 if str(c.get("method", "POST")).upper() == "POST"
                              else 200,
@@ -211,7 +225,7 @@ def reconcile(ctx: StepContext) -> Reconciled:
         # Without a look-up only a method that is idempotent by definition is safe to repeat;
         # whether a service honours Idempotency-Key on a POST cannot be known from here.
         method = str(ctx.input.get("method", "POST")).upper()
-        return Reconciled(happened=False if method in ("GET", "PUT", "DELETE") else None)
+        return Reconciled(happened=False if method in REPEATABLE else None)
     url, headers = _target(ctx, lookup)
     try:
         with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30),

@@ -498,3 +498,18 @@ def test_every_side_effecting_step_type_declares_its_once_guarantee():
     for st_ in registry():
         if st_.spec.side_effects:
             assert st_.spec.guarantee.startswith(GUARANTEES), st_.spec.name
+
+
+def test_http_request_says_what_an_unanswered_request_without_a_look_up_does():
+    """Without a Look-up URL only GET, PUT and DELETE are sent again; a POST or PATCH whose
+    outcome is unknown goes to a person — and the guarantee and help say just that."""
+    from app.steps.http_request import METHODS, SPEC
+    from app.steps.http_request import reconcile as look_up
+    repeated = [mt for mt in METHODS
+                if look_up(ctx({"method": mt, "url": "http://x/"})).happened is False]
+    asked = [mt for mt in METHODS if look_up(ctx({"method": mt, "url": "http://x/"})).happened
+             is None]
+    assert (repeated, asked) == (["GET", "PUT", "DELETE"], ["POST", "PATCH"])
+    said = " ".join([SPEC.guarantee, SPEC.help])
+    assert "at least once" not in said.lower()
+    assert "GET, PUT and DELETE" in SPEC.guarantee and "POST or PATCH goes to the inbox" in said
