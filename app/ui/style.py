@@ -45,7 +45,9 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
     if run.get("cancelled") or status == "cancelled":
         return "Cancelled", MUTED, "fa5s.ban"
     label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
-    kind = "Practice run" if run.get("practice") else "Demo order" if trigger.get("demo") \
+    # A demo order is a practice run too (it never reaches a real system): say Demo first,
+    # so the operator knows it is the sample order the app made, not their own try.
+    kind = "Demo order" if trigger.get("demo") else "Practice run" if run.get("practice") \
         else ""
     if kind:
         return (f"{kind}, {label.lower()}" if status != "succeeded" else kind, PRACTICE,

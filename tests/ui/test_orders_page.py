@@ -189,3 +189,14 @@ def test_a_step_row_keeps_state_attempts_and_time_in_view_when_opened(gui, qtbot
         right = label.mapTo(page.timeline.viewport(), label.rect().topRight())
         assert view.contains(right), label.objectName()
     assert row.tries.text() == "2 of 2"
+
+
+def test_a_demo_order_reads_as_a_demo_order_not_a_practice_run():
+    """A demo order is run as practice; its words still say Demo (the order page and the
+    practice list read the run with its trigger)."""
+    from app.ui.style import run_words
+    demo = {"status": "succeeded", "practice": True, "trigger": {"demo": True, "order": {}}}
+    assert run_words(demo)[0] == "Demo order"
+    assert run_words(demo | {"status": "needs_attention"})[0].startswith("Demo order, ")
+    assert run_words(demo | {"trigger": {"order": {}}})[0] == "Practice run"
+    assert run_words(demo | {"status": "cancelled"})[0] == "Cancelled"
