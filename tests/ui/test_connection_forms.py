@@ -231,3 +231,47 @@ def test_a_refused_keyring_is_said_in_words_on_the_page_and_in_the_inbox(refused
     rows = ctx.db.execute_sql("select title, reason from inbox_items where kind='system' "
                               "and status='open'")
     assert len(rows) == 1 and rows[0][1] == note and not TECHNICAL.search(rows[0][0])
+
+
+def test_a_secret_the_server_echoes_back_never_reaches_the_test_result(gui, qtbot):
+    """A broken web API that answers with the request's own Authorization line (a garbage
+    status line, which the HTTP library quotes in its error): the token typed in the form is
+    hidden in the sentence and in the folded details alike (``app.core.redact``)."""
+    import socket
+    import threading
+    import uuid
+    canary = f"canary-{uuid.uuid4().hex[:12]}"
+    echoed: list[bytes] = []
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def echo() -> None:
+        conn, _ = server.accept()
+        with conn:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    return
+                data += chunk
+            line = next(x for x in data.split(b"\r\n") if x.lower().startswith(b"authorization"))
+            echoed.append(line)
+            conn.sendall(line + b"\r\n\r\n")
+
+    thread = threading.Thread(target=echo, daemon=True)
+    thread.start()
+    try:
+        ctx, window = gui
+        page = window.connections
+        new_connection(qtbot, window, "http", "echoing-api")
+        fill(window, base_url=f"http://127.0.0.1:{server.getsockname()[1]}/")
+        field(window, QLineEdit, "secret_token").setText(canary)
+        click(qtbot, page.test_b)
+        qtbot.waitUntil(lambda: page.test_b.isEnabled() and "Testing" not in page.result.text(),
+                        timeout=20000)
+        assert echoed and canary.encode() in echoed[0]        # the server did send it back
+        click(qtbot, page.outcome.toggle)
+        shown = page.result.text() + page.outcome.detail.text()
+        assert page.outcome.detail.text() and canary not in shown, shown
+    finally:
+        server.close()
+        thread.join(5)
