@@ -19,9 +19,11 @@ from typing import Any
 
 from app.core.errors import (
     ConfigurationError,
+    DaloyError,
     OutcomeUnknownError,
     PermanentError,
     RetryableError,
+    StepError,
 )
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
@@ -103,8 +105,8 @@ def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
 
 def _client(ctx: StepContext, platform: Any, settings: Mapping[str, Any]) -> Any:
     provider = ctx.services["connections"]
-    client = platform.open(settings, lambda f: provider.secret(settings["name"], f))
-    client.client.timeout = min(float(ctx.input.get("timeout") or 30), ctx.timeout)
+    client = platform.open(settings, lambda f: provider.secret(settings["name"], f), provider)
+    client.set_timeout(min(float(ctx.input.get("timeout") or 30), ctx.timeout))
     return client
 
 
@@ -154,6 +156,10 @@ def _call(ctx: StepContext, fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         raise RetryableError(str(exc)) from exc
     except ph.PlatformError as exc:        # refused key, rejected request: a person decides
         raise PermanentError(str(exc), detail={"status": exc.status, "said": exc.body}) from exc
+    except StepError:
+        raise
+    except DaloyError as exc:     # a token that could not be renewed (its inbox entry is open)
+        raise PermanentError(str(exc)) from exc
 
 
 def run(ctx: StepContext) -> StepResult:

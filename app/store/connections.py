@@ -43,6 +43,12 @@ KINDS: dict[str, ConnectionKind] = {k.name: k for k in (
                    ("access_token", "webhook_secret")),
     ConnectionKind("woocommerce", "WooCommerce shop", ("site_url",),
                    ("consumer_key", "consumer_secret", "webhook_secret")),
+    # Shopee and Lazada sign every call; their tokens expire and are renewed into the keyring
+    # (app.intake.platforms.tokens: token_state holds the expiry times beside the tokens).
+    ConnectionKind("shopee", "Shopee shop", ("base_url", "partner_id", "shop_id"),
+                   ("partner_key", "access_token", "refresh_token", "token_state")),
+    ConnectionKind("lazada", "Lazada shop", ("base_url", "auth_url", "app_key"),
+                   ("app_secret", "access_token", "refresh_token", "token_state")),
 )}
 
 

@@ -13,19 +13,10 @@ from app.core.errors import DaloyError
 from app.intake.platforms import shopee, tokens
 from app.intake.platforms.tokens import RefreshFailed
 from app.store import connections, inbox
-from app.store.connections import ConnectionKind, ConnectionProvider
+from app.store.connections import ConnectionProvider
 from tests.support.fake_shopee import FakeShopee, shopee_sign
 
 DAY = 86400
-
-
-@pytest.fixture
-def kinds(monkeypatch):
-    """The platform kinds, as the registry declares them (added here if not yet there)."""
-    for name, title, mod in (("shopee", "Shopee", shopee),):
-        if name not in connections.KINDS:
-            monkeypatch.setitem(connections.KINDS, name,
-                                ConnectionKind(name, title, mod.SETTINGS, mod.SECRETS))
 
 
 @pytest.fixture
@@ -37,7 +28,7 @@ def fake():
 
 
 @pytest.fixture
-def shop(store, kinds, fake):
+def shop(store, fake):
     with store.db.write() as s:
         connections.save(s, "my-shopee", "shopee",
                          {"base_url": fake.url, "partner_id": str(fake.partner_id),
@@ -66,7 +57,7 @@ def test_sign_is_the_documented_hmac_of_the_base_string():
                                                                              "/api/v2/auth/token/get", 5)
 
 
-def test_a_wrong_partner_key_is_refused_by_the_platform(store, kinds, fake):
+def test_a_wrong_partner_key_is_refused_by_the_platform(store, fake):
     with store.db.write() as s:
         connections.save(s, "bad", "shopee", {"base_url": fake.url,
                                               "partner_id": str(fake.partner_id),

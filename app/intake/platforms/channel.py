@@ -44,7 +44,7 @@ from app.core.errors import DaloyError
 from app.core.schema import CONNECTION, NUMBER, Field
 from app.core.stepspec import StepSpec
 from app.intake.platforms import Order
-from app.intake.platforms.http import PlatformError, PlatformHttp, RateLimited
+from app.intake.platforms.http import PlatformError, RateLimited
 from app.store import intake as repo
 from app.store import platform_orders
 from app.store.connections import ConnectionProvider
@@ -85,8 +85,11 @@ class Platform:
     """One platform, declared once (see the module docstring). Callables take the client that
     ``open`` made; every platform error is a ``PlatformError`` (``app.intake.platforms.http``).
 
-    - ``open(settings, secret)``: a ``PlatformHttp`` for the shop (``secret(field)`` reads the
-      keyring); ``shop(settings)``: the shop's identity in dedupe keys (domain, seller id).
+    - ``open(settings, secret, connections)``: a client for the shop (``secret(field)`` reads
+      the keyring; ``connections`` lets a platform whose tokens expire renew them into the
+      keyring and raise its inbox entry) — a ``PlatformHttp``, or a platform's own client with
+      ``set_timeout`` and ``with`` (Shopee, Lazada); ``shop(settings)``: the shop's identity in
+      dedupe keys (domain, seller id).
     - ``list_orders(client, since, cursor) -> (raw orders, next cursor or None)``: ``since`` is
       ISO 8601 UTC; ``cursor`` None asks for the first page.
     - ``map_order(raw, shop) -> Order`` with ``updated_at`` in ``iso_utc`` form.
@@ -98,16 +101,17 @@ class Platform:
     name: str
     title: str
     connection_kind: str
-    open: Callable[[Mapping[str, Any], Callable[[str], str]], PlatformHttp]
+    open: Callable[[Mapping[str, Any], Callable[[str], str], ConnectionProvider], Any]
     shop: Callable[[Mapping[str, Any]], str]
-    list_orders: Callable[[PlatformHttp, str, Any], tuple[list[dict[str, Any]], Any]]
+    list_orders: Callable[[Any, str, Any], tuple[list[dict[str, Any]], Any]]
     map_order: Callable[[dict[str, Any], str], Order]
     cancelled_statuses: tuple[str, ...]
-    ship: Callable[[PlatformHttp, Shipment], dict[str, Any]] | None = None
-    find_shipment: Callable[[PlatformHttp, Shipment], dict[str, Any] | None] | None = None
-    cancel: Callable[[PlatformHttp, str, str], dict[str, Any]] | None = None
-    find_cancel: Callable[[PlatformHttp, str], dict[str, Any] | None] | None = None
-    set_stock: Callable[[PlatformHttp, str, int], dict[str, Any]] | None = None
+    # The client argument below is whatever ``open`` returned.
+    ship: Callable[[Any, Shipment], dict[str, Any]] | None = None
+    find_shipment: Callable[[Any, Shipment], dict[str, Any] | None] | None = None
+    cancel: Callable[[Any, str, str], dict[str, Any]] | None = None
+    find_cancel: Callable[[Any, str], dict[str, Any] | None] | None = None
+    set_stock: Callable[[Any, str, int], dict[str, Any]] | None = None
     guarantees: Mapping[str, str] = field(default_factory=dict)
     webhook: Webhook | None = None
     summary: str = ""
@@ -157,10 +161,15 @@ def iso_utc(value: Any) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def open_client(platform: Platform, connections: ConnectionProvider, name: str) -> PlatformHttp:
+def epoch(iso: str) -> float:
+    """``iso_utc``'s form back to Unix seconds (for platforms that ask in seconds)."""
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
+def open_client(platform: Platform, connections: ConnectionProvider, name: str) -> Any:
     """A client for the shop behind connection ``name`` (its secrets from the keyring)."""
     settings = connections.get(name, platform.connection_kind)
-    return platform.open(settings, lambda f: connections.secret(name, f))
+    return platform.open(settings, lambda f: connections.secret(name, f), connections)
 
 
 def trigger_spec(platform: Platform) -> StepSpec:
@@ -238,11 +247,10 @@ class PlatformChannel:
         newest = state.get("since") or iso_utc(
             time.time() - float(self.config.get("first_days", 3)) * 86400)
         # One pass reads from the same "since" to its end, even across slow-downs and restarts.
-        since = state.get("pass_since") or iso_utc(
-            (datetime.fromisoformat(newest.replace("Z", "+00:00")) - OVERLAP).timestamp())
+        since = state.get("pass_since") or iso_utc(epoch(newest) - OVERLAP.total_seconds())
         page, newest = state.get("page"), state.get("newest") or newest
         count = 0
-        with self.platform.open(settings, self._secret) as http:
+        with self.platform.open(settings, self._secret, self.connections) as http:
             for _ in range(int(self.config.get("max_pages", 50))):
                 try:
                     raws, page = self.platform.list_orders(http, since, page)

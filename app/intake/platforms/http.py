@@ -116,6 +116,9 @@ class PlatformHttp:
     def __exit__(self, *exc: Any) -> None:
         self.client.close()
 
+    def set_timeout(self, seconds: float) -> None:
+        self.client.timeout = httpx.Timeout(seconds, connect=min(seconds, 10))
+
     def url(self, path: str) -> str:
         if "://" in path:      # a platform's own next-page link: must be under our base URL
             if not path.startswith(self.base + "/"):

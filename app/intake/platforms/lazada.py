@@ -19,7 +19,7 @@ import hmac
 import json
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -27,7 +27,15 @@ import httpx
 
 from app.core.errors import DaloyError
 from app.intake.platforms import Customer, Line, Order
-from app.intake.platforms.http import PlatformHttp, RateLimited, base_url, retry_after
+from app.intake.platforms.channel import Platform, Shipment, epoch, iso_utc
+from app.intake.platforms.http import (
+    PlatformDown,
+    PlatformHttp,
+    PlatformRejected,
+    RateLimited,
+    base_url,
+    retry_after,
+)
 from app.intake.platforms.tokens import (
     RefreshFailed,
     TokenKeeper,
@@ -41,8 +49,7 @@ TITLE = "Lazada"
 BASE_URL = "https://api.lazada.com.ph/rest"
 AUTH_URL = "https://auth.lazada.com/rest"
 PAGE_SIZE = 100              # /orders/get's largest limit
-SETTINGS = ("base_url", "auth_url", "app_key")
-SECRETS = ("app_secret", "access_token", "refresh_token", "token_state")
+ITEMS_BATCH = 50             # /orders/items/get takes up to 50 order ids
 TOKEN_ERRORS = ("IllegalAccessToken", "InvalidAccessToken", "AccessTokenExpired")
 LIMIT_ERRORS = ("ApiCallLimit", "AppCallLimit", "AppApiCallLimit", "SellerCallLimit")
 
@@ -85,6 +92,16 @@ class LazadaShop:
         self.http.client.close()
         self.auth_http.client.close()
 
+    def __enter__(self) -> LazadaShop:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def set_timeout(self, seconds: float) -> None:
+        self.http.set_timeout(seconds)
+        self.auth_http.set_timeout(seconds)
+
     # -- one signed call ---------------------------------------------------------------------
     def _send(self, method: str, path: str, token: str | None, params: dict[str, Any] | None = None,
               base: str = "") -> dict[str, Any]:
@@ -99,8 +116,8 @@ class LazadaShop:
         try:
             data = r.json()
         except ValueError:
-            raise DaloyError(f"Lazada answered {r.status_code} without JSON to {path} for shop "
-                             f"“{self.connection}”; trying again later.") from None
+            raise PlatformDown(f"Lazada answered {r.status_code} without JSON to {path} for "
+                               f"shop “{self.connection}”; trying again later.") from None
         code = str(data.get("code", "0"))
         if code != "0":
             message = str(data.get("message") or code)
@@ -110,8 +127,8 @@ class LazadaShop:
                 # Lazada answers 200 with a "call limit" code; its ban lasts about a second.
                 raise RateLimited(f"Lazada asked Daloy to slow down (shop “{self.connection}”): "
                                   f"{message}", retry_after(r, 1.0), r.status_code)
-            raise DaloyError(f"Lazada refused {path} for shop “{self.connection}”: {message} "
-                             f"({code}).")
+            raise PlatformRejected(f"Lazada refused {path} for shop “{self.connection}”: "
+                                   f"{message} ({code}).", r.status_code, code)
         return data
 
     def call(self, method: str, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -143,29 +160,40 @@ class LazadaShop:
             raise RefreshFailed(f"Lazada answered: {exc}") from exc
 
     # -- orders ------------------------------------------------------------------------------
-    def order_pages(self, since: float, until: float) -> Iterator[list[dict[str, Any]]]:
-        """Orders updated in [since, until], oldest change first, page by page (offset/limit)."""
-        offset = 0
-        while True:
-            data = self.call("GET", "/orders/get",
-                             {"update_after": iso(since), "update_before": iso(until),
-                              "sort_by": "updated_at", "sort_direction": "ASC",
-                              "offset": offset, "limit": PAGE_SIZE})
-            body = data.get("data") or {}
-            orders = body.get("orders") or []
-            yield orders
-            offset += len(orders)
-            total = int(body.get("countTotal") or body.get("count") or 0)
-            if not orders or len(orders) < PAGE_SIZE and offset >= total:
-                break
+    def order_page(self, since: float, offset: int) -> tuple[list[dict[str, Any]], int | None]:
+        """One page of orders updated after ``since``, each with its item rows, and the offset
+        of the next page (None after the last).
+
+        Newest change first and no upper bound: an order updated during a pass moves to the
+        front, so the rest shift towards later pages (read twice — one run all the same) and
+        none can slip onto a page already read, as with oldest-first offset paging."""
+        data = self.call("GET", "/orders/get",
+                         {"update_after": iso(since), "sort_by": "updated_at",
+                          "sort_direction": "DESC", "offset": offset, "limit": PAGE_SIZE})
+        orders = list((data.get("data") or {}).get("orders") or [])
+        items = self.items_of([str(o["order_id"]) for o in orders])
+        page = [{**o, "items": items.get(str(o["order_id"]), [])} for o in orders]
+        return page, (offset + len(orders) if len(orders) >= PAGE_SIZE else None)
+
+    def items_of(self, order_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Item rows of many orders, 50 per call (/orders/items/get)."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(order_ids), ITEMS_BATCH):
+            batch = order_ids[i:i + ITEMS_BATCH]
+            data = self.call("GET", "/orders/items/get",
+                             {"order_ids": "[" + ",".join(batch) + "]"})
+            for row in data.get("data") or []:
+                found[str(row["order_id"])] = list(row.get("order_items") or [])
+        return found
 
     def items(self, order_id: str) -> list[dict[str, Any]]:
         return list(self.call("GET", "/order/items/get", {"order_id": order_id}).get("data") or [])
 
-    def list_orders(self, since: float, until: float | None = None) -> Iterator[dict[str, Any]]:
-        for page in self.order_pages(since, until or self.clock()):
-            for order in page:
-                yield {**order, "items": self.items(str(order["order_id"]))}
+    def list_orders(self, since: float) -> Iterator[dict[str, Any]]:
+        offset: int | None = 0
+        while offset is not None:
+            page, offset = self.order_page(since, offset)
+            yield from page
 
     # -- answers -----------------------------------------------------------------------------
     def ship(self, order_id: str, tracking_number: str, provider: str = "") -> dict[str, Any]:
@@ -227,5 +255,70 @@ def map_order(raw: dict[str, Any], shop: str = "") -> Order:
         shipping_address={k: str(addr.get(k) or "") for k in
                           ("first_name", "last_name", "phone", "address1", "address2", "city",
                            "post_code", "country")},
-        created_at=str(raw.get("created_at") or ""), updated_at=str(raw.get("updated_at") or ""),
+        created_at=iso_utc(raw.get("created_at")), updated_at=iso_utc(raw.get("updated_at")),
         shop=shop, raw=raw)
+
+
+# -- the declaration the channel and the platform_update step run on ----------------------------
+CANCELLED = ("canceled", "cancelled")       # Lazada spells it "canceled"
+SHIPPED = ("ready_to_ship", "shipped", "delivered")
+
+
+def open_client(settings: Mapping[str, Any], _secret: Any,
+                connections: ConnectionProvider) -> LazadaShop:
+    return LazadaShop(connections, str(settings["name"]))
+
+
+def shop_of(settings: Mapping[str, Any]) -> str:
+    # Lazada's calls name no seller (the token does): the connection is the shop.
+    return str(settings["name"])
+
+
+def list_page(client: LazadaShop, since: str, cursor: Any) -> tuple[list[dict[str, Any]], Any]:
+    return client.order_page(epoch(since), int(cursor or 0))
+
+
+def find_shipment(client: LazadaShop, s: Shipment) -> dict[str, Any] | None:
+    items = client.items(s.order_id)
+    if items and all(str(i.get("status")) in SHIPPED + CANCELLED for i in items) and any(
+            str(i.get("status")) in SHIPPED for i in items):
+        known = next((str(i["tracking_code"]) for i in items if i.get("tracking_code")), "")
+        return {"order": s.order_id, "tracking_number": known or s.tracking_number,
+                "already": True}
+    return None
+
+
+def ship(client: LazadaShop, s: Shipment) -> dict[str, Any]:
+    return client.ship(s.order_id, s.tracking_number, s.carrier)
+
+
+def find_cancel(client: LazadaShop, order_id: str) -> dict[str, Any] | None:
+    items = client.items(order_id)
+    if items and all(str(i.get("status")) in CANCELLED for i in items):
+        return {"order": order_id, "status": "canceled"}
+    return None
+
+
+def cancel(client: LazadaShop, order_id: str, reason: str) -> dict[str, Any]:
+    return client.cancel(order_id, detail=reason)
+
+
+def set_stock(client: LazadaShop, sku: str, qty: int) -> dict[str, Any]:
+    return client.update_stock(sku, qty)
+
+
+PLATFORM = Platform(
+    name="lazada", title=TITLE, connection_kind="lazada",
+    open=open_client, shop=shop_of, list_orders=list_page, map_order=map_order,
+    cancelled_statuses=CANCELLED,
+    ship=ship, find_shipment=find_shipment, cancel=cancel, find_cancel=find_cancel,
+    set_stock=set_stock,
+    guarantees={
+        "ship": "Lazada takes no idempotency key for ready-to-ship: Daloy reads the order's "
+                "items first and marks only those still pending or packed, so a repeat sends "
+                "nothing.",
+        "cancel": "Items already canceled are left alone; a repeat sends nothing.",
+        "stock": "The sellable quantity of the SKU is set (an absolute level).",
+    },
+    summary="New and updated orders from a Lazada shop (Open Platform).",
+)

@@ -15,14 +15,21 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import httpx
 
 from app.core.errors import DaloyError
 from app.intake.platforms import Customer, Line, Order
-from app.intake.platforms.http import PlatformHttp, PlatformRefused, base_url
+from app.intake.platforms.channel import Platform, Shipment, epoch, iso_utc
+from app.intake.platforms.http import (
+    PlatformDown,
+    PlatformHttp,
+    PlatformRefused,
+    PlatformRejected,
+    base_url,
+)
 from app.intake.platforms.tokens import (
     RefreshFailed,
     TokenKeeper,
@@ -37,8 +44,6 @@ BASE_URL = "https://partner.shopeemobile.com"
 WINDOW = 15 * 86400          # get_order_list accepts at most 15 days between time_from and time_to
 PAGE_SIZE = 100              # get_order_list's largest page
 DETAIL_BATCH = 50            # get_order_detail takes up to 50 order_sn at once
-SETTINGS = ("base_url", "partner_id", "shop_id")
-SECRETS = ("partner_key", "access_token", "refresh_token", "token_state")
 DETAIL_FIELDS = ("buyer_username,recipient_address,item_list,total_amount,estimated_shipping_fee,"
                  "actual_shipping_fee,order_status")
 # Shopee's cancel reasons (cancel_order); anything else is sent as the buyer's request.
@@ -58,13 +63,6 @@ def _money(value: Any) -> float:
         return 0.0
 
 
-def _iso(epoch: Any) -> str:
-    try:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
-    except (TypeError, ValueError):
-        return ""
-
-
 class ShopeeShop:
     """One authorised shop (a ``shopee`` connection)."""
 
@@ -81,6 +79,15 @@ class ShopeeShop:
 
     def close(self) -> None:
         self.http.client.close()
+
+    def __enter__(self) -> ShopeeShop:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def set_timeout(self, seconds: float) -> None:
+        self.http.set_timeout(seconds)
 
     # -- one signed call ---------------------------------------------------------------------
     def _send(self, method: str, path: str, token: str | None, params: dict[str, Any] | None = None,
@@ -104,12 +111,13 @@ class ShopeeShop:
         try:
             data = r.json()
         except ValueError:
-            raise DaloyError(f"Shopee answered without JSON to {path} for shop "
-                             f"“{self.connection}”; trying again later.") from None
+            raise PlatformDown(f"Shopee answered without JSON to {path} for shop "
+                               f"“{self.connection}”; trying again later.") from None
         error = str(data.get("error") or "")
         if error:
-            raise DaloyError(f"Shopee refused {path} for shop “{self.connection}”: "
-                             f"{data.get('message') or error} ({error}).")
+            raise PlatformRejected(f"Shopee refused {path} for shop “{self.connection}”: "
+                                   f"{data.get('message') or error} ({error}).", r.status_code,
+                                   error)
         return data
 
     def call(self, method: str, path: str, params: dict[str, Any] | None = None,
@@ -160,16 +168,21 @@ class ShopeeShop:
             end = int(min(until, start + WINDOW))
             cursor = ""
             while True:
-                data = self.call("GET", "/api/v2/order/get_order_list",
-                                 {"time_range_field": "update_time", "time_from": start,
-                                  "time_to": end, "page_size": PAGE_SIZE, "cursor": cursor})
-                page = data.get("response") or {}
-                for row in page.get("order_list") or []:
-                    yield str(row["order_sn"])
-                cursor = str(page.get("next_cursor") or "")
-                if not page.get("more") or not cursor:
+                numbers, cursor = self.order_page(start, end, cursor)
+                yield from numbers
+                if not cursor:
                     break
             start = end
+
+    def order_page(self, start: int, end: int, cursor: str) -> tuple[list[str], str]:
+        """One page of order_sn updated in [start, end] (at most 15 days apart), and the cursor
+        of the next page ("" after the last)."""
+        data = self.call("GET", "/api/v2/order/get_order_list",
+                         {"time_range_field": "update_time", "time_from": start,
+                          "time_to": end, "page_size": PAGE_SIZE, "cursor": cursor})
+        page = data.get("response") or {}
+        more = str(page.get("next_cursor") or "") if page.get("more") else ""
+        return [str(row["order_sn"]) for row in page.get("order_list") or []], more
 
     def orders(self, numbers: list[str]) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
@@ -219,8 +232,9 @@ class ShopeeShop:
                           {"item_sku": sku, "page_size": 10, "offset": 0})
         items = (found.get("response") or {}).get("item_id_list") or []
         if not items:
-            raise DaloyError(f"Shopee shop “{self.connection}” has no product with SKU “{sku}”. "
-                             "Check the SKU in Shopee Seller Centre, then retry this step.")
+            raise PlatformRejected(f"Shopee shop “{self.connection}” has no product with SKU "
+                                   f"“{sku}”. Check the SKU in Shopee Seller Centre, then retry "
+                                   "this step.", 404)
         item_id = int(items[0])
         models = (self.call("GET", "/api/v2/product/get_model_list", {"item_id": item_id})
                   .get("response") or {}).get("model") or []
@@ -250,5 +264,87 @@ def map_order(raw: dict[str, Any], shop: str = "") -> Order:
         shipping_address={k: str(addr.get(k) or "") for k in
                           ("name", "phone", "full_address", "town", "district", "city", "state",
                            "region", "zipcode")},
-        created_at=_iso(raw.get("create_time")), updated_at=_iso(raw.get("update_time")),
+        created_at=iso_utc(raw.get("create_time")), updated_at=iso_utc(raw.get("update_time")),
         shop=shop, raw=raw)
+
+
+# -- the declaration the channel and the platform_update step run on ----------------------------
+CANCELLED = ("cancelled", "in_cancel")      # IN_CANCEL: the buyer asked; it must not ship
+
+
+def open_client(settings: Mapping[str, Any], _secret: Any,
+                connections: ConnectionProvider) -> ShopeeShop:
+    return ShopeeShop(connections, str(settings["name"]))
+
+
+def shop_of(settings: Mapping[str, Any]) -> str:
+    return str(settings.get("shop_id") or "")
+
+
+def list_page(client: ShopeeShop, since: str, cursor: Any) -> tuple[list[dict[str, Any]], Any]:
+    """One page of one window. The cursor keeps the pass's end (``until``) so a pass resumed
+    after a slow-down or a restart reads the same windows: ``{"from", "until", "cursor"}``."""
+    state = dict(cursor or {}) or {"from": int(epoch(since)), "until": int(client.clock()),
+                                   "cursor": ""}
+    end = min(state["until"], state["from"] + WINDOW)
+    numbers, nxt = client.order_page(state["from"], end, state["cursor"])
+    orders = client.orders(numbers)
+    if nxt:
+        return orders, {**state, "cursor": nxt}
+    if end < state["until"]:
+        return orders, {**state, "from": end, "cursor": ""}
+    return orders, None
+
+
+def _status(client: ShopeeShop, order_sn: str) -> str:
+    found = client.orders([order_sn])
+    if not found:
+        raise PlatformRejected(f"Shopee shop “{client.connection}” has no order {order_sn}.", 404)
+    return str(found[0].get("order_status") or "")
+
+
+def find_shipment(client: ShopeeShop, s: Shipment) -> dict[str, Any] | None:
+    known = client.tracking_number(s.order_id)
+    return {"order": s.order_id, "tracking_number": known, "already": True} if known else None
+
+
+def ship(client: ShopeeShop, s: Shipment) -> dict[str, Any]:
+    return client.ship(s.order_id, s.tracking_number)
+
+
+def find_cancel(client: ShopeeShop, order_sn: str) -> dict[str, Any] | None:
+    status = _status(client, order_sn)
+    return {"order": order_sn, "status": status} if status.lower() in CANCELLED else None
+
+
+def cancel(client: ShopeeShop, order_sn: str, reason: str) -> dict[str, Any]:
+    if (done := find_cancel(client, order_sn)) is not None:   # Shopee refuses a second cancel
+        return done
+    words = reason.lower()
+    if "stock" in words or "inventory" in words:
+        lines = (client.orders([order_sn]) or [{}])[0].get("item_list") or []
+        return client.cancel(order_sn, "OUT_OF_STOCK", lines)
+    return client.cancel(order_sn, reason if reason.upper() in CANCEL_REASONS
+                         else "CUSTOMER_REQUEST")
+
+
+def set_stock(client: ShopeeShop, sku: str, qty: int) -> dict[str, Any]:
+    return client.update_stock(sku, qty)
+
+
+PLATFORM = Platform(
+    name="shopee", title=TITLE, connection_kind="shopee",
+    open=open_client, shop=shop_of, list_orders=list_page, map_order=map_order,
+    cancelled_statuses=CANCELLED,
+    ship=ship, find_shipment=find_shipment, cancel=cancel, find_cancel=find_cancel,
+    set_stock=set_stock,
+    guarantees={
+        "ship": "Shopee refuses to ship an order twice and takes no idempotency key, so Daloy "
+                "first asks for the order's tracking number (get_tracking_number); one there "
+                "means it is shipped and nothing is sent again.",
+        "cancel": "An order already CANCELLED (or IN_CANCEL) is not cancelled again.",
+        "stock": "update_stock sets the seller stock of the SKU's product or variation (an "
+                 "absolute level).",
+    },
+    summary="New and updated orders from a Shopee shop (Open Platform v2).",
+)

@@ -36,7 +36,7 @@ PAGE = 250
 REASONS = ("customer", "inventory", "fraud", "declined", "other")
 
 
-def open_client(settings: Mapping[str, Any], secret: Any) -> PlatformHttp:
+def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
     root = base_url(str(settings.get("shop_domain") or ""), what="Shopify shop domain")
     version = settings.get("api_version") or API_VERSION
     return PlatformHttp(f"{root}/admin/api/{version}", title="Shopify", shop=shop(settings),

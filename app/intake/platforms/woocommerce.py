@@ -38,7 +38,7 @@ PAGE = 100
 ORDER_TOPICS = ("order.created", "order.updated", "order.restored")
 
 
-def open_client(settings: Mapping[str, Any], secret: Any) -> PlatformHttp:
+def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
     root = base_url(str(settings.get("site_url") or ""), what="WooCommerce site address")
     return PlatformHttp(f"{root}/wp-json/wc/v3", title="WooCommerce", shop=shop(settings),
                         auth=httpx.BasicAuth(secret("consumer_key"), secret("consumer_secret")),
