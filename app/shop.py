@@ -1,8 +1,8 @@
 """First-run setup without Qt: the operator's answers (shop name and currency, where orders come
-from, how customers are charged, where stock lives, the email that confirms orders) turned into
-connections (secrets in the keyring), the sample workflow's draft, and its publish through the
-store's one checked path (``drafts.publish``: refused with the problems in words when something
-is missing). The wizard (``app.ui.first_run``) and tests call the same ``apply``.
+from, how customers are charged, where stock lives, the email that confirms orders, how the
+warehouse is told) turned into connections (secrets in the keyring), the sample workflow's draft,
+and its publish through the store's one checked path (``drafts.publish``: refused with the
+problems in words when something is missing). The wizard (``app.ui.first_run``) and tests call the same ``apply``.
 
 Whether the first-run setup still has to be shown is a settings row (``FIRST_RUN_KEY``): done,
 skipped or demo; a workspace that already has connections or real orders never asks.
@@ -14,11 +14,12 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
 from app.core.errors import DaloyError
-from app.core.model import Trigger, Workflow
+from app.core.model import Edge, Trigger, Workflow
 from app.steps import sheets
 from app.store import audit, connections, drafts, workflows
 from app.store.db import Database
@@ -33,6 +34,10 @@ INBOX, MARKETPLACE, PAYMENTS, SHOP_EMAIL = "shop-inbox", "marketplace", "payment
 # The stock sheet's columns the sample's steps read.
 SHEET_COLUMNS = ("SKU", "Stock", "Price")
 SOURCES = ("email", "web", "marketplace", "demo")
+# How the warehouse hears of an order to pack: a post to its web address, an email through the
+# confirmation email connection, or not at all (no warehouse system: the step is left out).
+WAREHOUSE_WAYS = ("web", "email", "none")
+WAREHOUSE_STEP = "notify_warehouse"
 CURRENCIES = ("PHP", "USD", "EUR", "GBP", "SGD", "MYR", "IDR", "THB", "VND", "AUD", "CAD", "INR")
 
 
@@ -55,6 +60,9 @@ class ShopChoices:
     payments: ConnectionValues | None = None
     stock_file: str | None = None                # None: the sample sheet
     email: ConnectionValues | None = None
+    # "none" by default: the sample's own address (127.0.0.1:8701) is never a real warehouse.
+    warehouse: str = "none"                      # one of WAREHOUSE_WAYS
+    warehouse_address: str = ""                  # its web address, or its email address
 
 
 # -- whether to ask ----------------------------------------------------------------------------
@@ -98,11 +106,60 @@ def check_sheet(path_text: str, data_dir: Path | None) -> str:
             f"(columns {', '.join(SHEET_COLUMNS)}).")
 
 
+def check_warehouse(way: str, address: str) -> str:
+    """The warehouse answer in words, or a DaloyError saying what to fix."""
+    address = address.strip()
+    if way == "web":
+        parts = urlsplit(address)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise DaloyError("Type the web address Daloy posts each order to, starting with "
+                             "https:// (for example https://warehouse.example.com/orders).")
+        return f"Each order to pack is posted to {address}."
+    if way == "email":
+        name, domain = address.rpartition("@")[::2]
+        if not name or "." not in domain or any(c.isspace() for c in address):
+            raise DaloyError(f"“{address}” is not an email address; type the warehouse's, for "
+                             "example packing@shop.example.")
+        return f"Each order to pack is emailed to {address} (from the confirmation email)."
+    if way == "none":
+        return "No warehouse system: the step that tells it is left out."
+    raise DaloyError(f"Unknown way to tell the warehouse “{way}”; use one of "
+                     f"{', '.join(WAREHOUSE_WAYS)}.")
+
+
+def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
+    """The sample's “Tell the warehouse” step as answered: its web address, an email through
+    the confirmation email connection (same step name, so the order's flow is unchanged), or
+    left out with the steps around it joined."""
+    step = wf.step(WAREHOUSE_STEP)
+    settings = wf.step("settings")
+    values = settings.config.setdefault("values", {}) if settings is not None else {}
+    if step is None:
+        return
+    if way == "web":
+        values["warehouse_webhook"] = address.strip()
+        return
+    values.pop("warehouse_webhook", None)
+    if way == "email":
+        message = step.config.get("message") or "Pack order {{ steps.order.output.number }}"
+        values["warehouse_email"] = address.strip()
+        step.type = "send_email"
+        step.config = {"connection": SHOP_EMAIL, "to": "{{ steps.settings.output.warehouse_email }}",
+                       "subject": "Pack order {{ steps.order.output.number }}", "text": message}
+        return
+    into = [e for e in wf.edges if e.target == WAREHOUSE_STEP]
+    after = [e.target for e in wf.edges if e.source == WAREHOUSE_STEP]
+    wf.edges = [e for e in wf.edges if WAREHOUSE_STEP not in (e.source, e.target)]
+    wf.edges += [Edge(e.source, e.port, t) for e in into for t in after]
+    wf.steps = [st for st in wf.steps if st.name != WAREHOUSE_STEP]
+
+
 # -- the workflow ------------------------------------------------------------------------------
 def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
     """The sample workflow with the operator's choices: shop name, currency, stock sheet and
-    payment service in its settings step, the charge through the payments connection, and the
-    channel orders come from as a trigger (the manual one stays, for orders by hand)."""
+    payment service in its settings step, the charge through the payments connection, how the
+    warehouse is told (or not), and the channel orders come from as a trigger (the manual one
+    stays, for orders by hand)."""
     wf = copy.deepcopy(wf)
     settings = wf.step("settings")
     if settings is not None:
@@ -113,6 +170,7 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
         values["inventory"] = choices.stock_file or SAMPLE_SHEET
         if choices.payments is not None and choices.payments.settings.get("base_url"):
             values["gateway"] = str(choices.payments.settings["base_url"]).rstrip("/")
+    _tell_warehouse(wf, choices.warehouse, choices.warehouse_address)
     charge = wf.step("charge")
     if charge is not None and choices.payments is not None:
         charge.config["connection"] = PAYMENTS
@@ -143,6 +201,7 @@ def apply(db: Database, specs: Any, choices: ShopChoices, *, who: str | None = N
     connections and the draft stay saved, so the operator can fix the rest and publish."""
     from app.intake import trigger_registry
     who = who or audit.current_user()
+    check_warehouse(choices.warehouse, choices.warehouse_address)   # nothing written if wrong
     with db.write() as s:
         for name, values in _connections(choices):
             connections.save(s, name, values.kind, values.settings, values.secrets, who=who)

@@ -1,7 +1,8 @@
 """The first-run setup: a wizard shown on a new data folder (skippable, re-opened from the Shop
 menu) that gets a shop working without a terminal: shop name and currency; where orders come
 from (an email inbox, the web order form, a marketplace, or just the demo); how customers are
-charged; where stock lives; the email that confirms orders.
+charged; where stock lives; the email that confirms orders; how the warehouse is told (the
+page kinds are in ``app.ui.wizard_pages``).
 
 Each page tests what it was given before moving on (off the GUI thread, through the same
 ``connection_check`` as the Connections page) and says what went wrong in words. Finishing
@@ -38,6 +39,7 @@ from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
+from app.ui.wizard_pages import CheckedPage, ConnectionPage, WarehousePage, hint
 
 SOURCES = (("email", "An email inbox", "Customers email their orders to a mailbox Daloy reads."),
            ("web", "A web order form", "Customers fill in an order form that Daloy serves."),
@@ -45,85 +47,6 @@ SOURCES = (("email", "An email inbox", "Customers email their orders to a mailbo
                                             "system."),
            ("demo", "Just try the demo", "Sample orders, nothing set up, nothing real "
                                          "contacted."))
-
-
-def _hint(text: str) -> PlainLabel:
-    label = PlainLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("hint")
-    return label
-
-
-class CheckedPage(QWizardPage):
-    """A page that tests its values before the wizard moves on: ``work()`` gives the check to
-    run off the GUI thread (returning a sentence, raising with one), or None when there is
-    nothing to test. A passed check is remembered for the same values."""
-
-    def __init__(self, ctx: AppContext, title: str, subtitle: str) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setTitle(title)
-        self.setSubTitle(subtitle)
-        self.lay = QVBoxLayout(self)
-        self.outcome = ResultView()
-        self._passed: object = None
-        self._testing = False
-
-    def finish_layout(self) -> None:
-        self.lay.addWidget(self.outcome)
-        self.lay.addStretch(1)
-
-    def values_key(self) -> object:
-        return None
-
-    def work(self) -> Callable[[], str] | None:
-        return None
-
-    def validatePage(self) -> bool:
-        if self._testing:
-            return False
-        fn = self.work()
-        key = repr(self.values_key())
-        if fn is None or self._passed == key:
-            return True
-        self._testing = True
-        self.outcome.show_text("Checking…")
-
-        def done(sentence: object) -> None:
-            self._testing = False
-            self._passed = key
-            self.outcome.show_text(f"✓ {sentence}", True)
-            if self.wizard() is not None and self.wizard().currentPage() is self:
-                self.wizard().next()
-
-        def failed(exc: BaseException) -> None:
-            self._testing = False
-            self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
-
-        self.ctx.background(fn, done, failed, owner=self)
-        return False
-
-
-class ConnectionPage(CheckedPage):
-    """A page around one connection form (with presets for email)."""
-
-    def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str, kind: str) -> None:
-        super().__init__(ctx, title, subtitle)
-        self.name, self.kind = name, kind
-        self.form = ConnectionForm(kind)
-        self.form.setObjectName(f"{name}Form")
-        self.lay.addWidget(self.form)
-
-    def values(self) -> shop.ConnectionValues:
-        return shop.ConnectionValues(self.kind, self.form.settings(), self.form.typed_secrets())
-
-    def values_key(self) -> object:
-        v = self.values()
-        return (v.settings, v.secrets)
-
-    def work(self) -> Callable[[], str] | None:
-        v = self.values()
-        return lambda: check(self.ctx.db, self.name, self.kind, v.settings, v.secrets)
 
 
 class WelcomePage(CheckedPage):
@@ -145,7 +68,7 @@ class WelcomePage(CheckedPage):
         form.addRow("Currency", self.currency)
         self.lay.addLayout(form)
         self.lay.addSpacing(16)
-        self.lay.addWidget(_hint("Not ready to set up yet? See Daloy at work on sample orders "
+        self.lay.addWidget(hint("Not ready to set up yet? See Daloy at work on sample orders "
                                  "first: nothing real is charged, emailed or changed."))
         self.demo_button = QPushButton(icon("fa5s.play-circle"), "Try the demo")
         self.demo_button.setObjectName("tryDemo")
@@ -183,10 +106,10 @@ class SourcePage(CheckedPage):
         self.inbox.setObjectName("inboxForm")
         self.market = ConnectionForm("marketplace")
         self.market.setObjectName("marketplaceForm")
-        web = _hint("Daloy serves an order form on this computer. Once set up, its address is "
+        web = hint("Daloy serves an order form on this computer. Once set up, its address is "
                     "under Connections ▸ Web addresses, with the token your website uses to send "
                     "orders. Nothing to test here.")
-        demo = _hint("The demo starts a few sample orders: one short of stock asks you what to "
+        demo = hint("The demo starts a few sample orders: one short of stock asks you what to "
                      "do, one meets a payment service that is down. Nothing real is contacted.")
         for i, (key, title, words) in enumerate(SOURCES):
             radio = QRadioButton(f"{title} — {words}")
@@ -336,9 +259,10 @@ class FirstRunWizard(QWizard):
             ctx, "Which email confirms orders?",
             "Customers get an email saying what ships now and what later. Choose your email "
             "provider; the server is filled in for you.", shop.SHOP_EMAIL, "smtp")
+        self.warehouse = WarehousePage(ctx)
         self.finish = FinishPage()
         for page in (self.welcome, self.source, self.payments, self.stock, self.email,
-                     self.finish):
+                     self.warehouse, self.finish):
             self.addPage(page)
         self.welcome.demo_button.clicked.connect(self.try_demo)
         self.rejected.connect(self._rejected)
@@ -353,7 +277,8 @@ class FirstRunWizard(QWizard):
             source=source, inbox=conn if source == "email" else None,
             marketplace=conn if source == "marketplace" else None,
             payments=self.payments.values(), stock_file=self.stock.stock_file(),
-            email=self.email.values())
+            email=self.email.values(), warehouse=self.warehouse.way,
+            warehouse_address=self.warehouse.address_text())
 
     def summary(self) -> str:
         c = self.choices()
@@ -363,7 +288,8 @@ class FirstRunWizard(QWizard):
             f"Orders come from: {where.lower()}; phone and walk-in orders with “New order”.",
             f"Customers are charged through: {(c.payments.settings.get('base_url') if c.payments else '') or 'not set'}.",
             f"Stock is read from: {c.stock_file or 'the sample stock sheet'}.",
-            f"Confirmations are sent as: {(c.email.settings.get('from_address') or c.email.settings.get('username') if c.email else '') or 'not set'}."])
+            f"Confirmations are sent as: {(c.email.settings.get('from_address') or c.email.settings.get('username') if c.email else '') or 'not set'}.",
+            f"The warehouse: {shop.check_warehouse(c.warehouse, c.warehouse_address)}"])
 
     def apply(self) -> None:
         choices = self.choices()

@@ -166,8 +166,16 @@ def test_setup_tests_each_page_in_words_then_publishes_switched_on(
     _next_stays(qtbot, wizard, wizard.email, "refused")
     _type(qtbot, mail.findChild(QLineEdit, "secret_password"), CANARY)
     _next_moves(qtbot, wizard, wizard.email)
+    # the warehouse: never the sample's address on this computer; a wrong one is said in words
+    assert wizard.currentPage() is wizard.warehouse and wizard.warehouse.way == "none"
+    _type(qtbot, wizard.warehouse.address["web"], "warehouse.example.com")
+    assert wizard.warehouse.way == "web"                      # typing chose the way
+    _next_stays(qtbot, wizard, wizard.warehouse, "starting with https://")
+    _type(qtbot, wizard.warehouse.address["email"], "packing@shop.example")
+    _next_moves(qtbot, wizard, wizard.warehouse)
     assert wizard.currentPage() is wizard.finish
     assert "Tindahan ni Aling Nena" in wizard.finish.summary.text()
+    assert "emailed to packing@shop.example" in wizard.finish.summary.text()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), CLICK)
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30000)
     with ctx.db.read() as s:
@@ -175,6 +183,10 @@ def test_setup_tests_each_page_in_words_then_publishes_switched_on(
         assert row.enabled
         assert wf.step("settings").config["values"]["shop_name"] == "Tindahan ni Aling Nena"
         assert wf.step("charge").config["connection"] == shop.PAYMENTS
+        tell = wf.step(shop.WAREHOUSE_STEP)
+        assert tell.type == "send_email" and tell.config["connection"] == shop.SHOP_EMAIL
+        assert wf.step("settings").config["values"]["warehouse_email"] == "packing@shop.example"
+        assert "warehouse_webhook" not in wf.step("settings").config["values"]
         stored = {c.name: dict(c.settings or {}) for c in s.query(Connection)}
         space = workspace.id_in(s)
     assert set(stored) == {shop.PAYMENTS, shop.SHOP_EMAIL}
@@ -235,3 +247,34 @@ def test_an_order_typed_in_by_hand_starts_like_any_channel(qtbot, gui):
     from app.ui.new_order import start_order
     again = start_order(ctx, dialog.shape, run.trigger["order"], dialog.key)
     assert again[0] is None and "already started" in again[1]     # its own dedupe key
+
+
+def test_the_warehouse_answer_shapes_the_published_sample(env, keyring_tmp, smtp_sink):
+    """A web address replaces the sample's one on this computer; “no warehouse system” leaves
+    the step out with the steps around it joined; a wrong answer writes nothing."""
+    from app.cli import seed_samples
+    seed_samples(env, start_runs=False)
+    mail = shop.ConnectionValues("smtp", {"host": "127.0.0.1", "port": smtp_sink.port,
+                                          "security": "plain", "from_address": "o@shop.example"})
+    with env.db.read() as s:
+        _, _, sample = workflows.load(s, shop.SAMPLE)
+    web = shop.configure(sample, shop.ShopChoices(warehouse="web",
+                                                  warehouse_address="https://wh.example/orders"))
+    assert web.step("settings").config["values"]["warehouse_webhook"] == "https://wh.example/orders"
+    assert web.step(shop.WAREHOUSE_STEP).type == "notify"
+    bad = shop.ShopChoices(shop_name="Shop", email=mail, warehouse="web", warehouse_address="")
+    try:
+        shop.apply(env.db, env.registry.specs, bad)
+    except Exception as exc:      # noqa: BLE001 - the sentence is what is checked
+        assert "starting with https://" in str(exc)
+    else:
+        raise AssertionError("an empty warehouse address was taken")
+    with env.db.read() as s:
+        assert drafts.get_draft(s, shop.SAMPLE) is None                  # nothing written
+    shop.apply(env.db, env.registry.specs, shop.ShopChoices(shop_name="Shop", email=mail))
+    with env.db.read() as s:
+        row, _, wf = workflows.load(s, shop.SAMPLE)
+    assert row.enabled and wf.step(shop.WAREHOUSE_STEP) is None
+    assert [(e.source, e.target) for e in wf.incoming("confirm_email")
+            if e.source == "update_stock"] == [("update_stock", "confirm_email")]
+    assert "127.0.0.1:8701" not in wf.to_json()

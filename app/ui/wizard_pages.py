@@ -1,0 +1,141 @@
+"""The first-run setup's page kinds: a page that tests its values before the wizard moves on
+(``CheckedPage``), one around a connection form (``ConnectionPage``), and the page that asks how
+the warehouse hears of an order to pack (``WarehousePage``). ``app.ui.first_run`` puts them
+together; the answers' checks live in ``app.shop`` (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout, QWizardPage
+
+from app import shop
+from app.steps.connection_check import check
+from app.ui.connection_form import ConnectionForm, ResultView
+from app.ui.context import AppContext
+from app.ui.text import PlainLabel
+
+
+def hint(text: str) -> PlainLabel:
+    label = PlainLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    return label
+
+
+class CheckedPage(QWizardPage):
+    """A page that tests its values before the wizard moves on: ``work()`` gives the check to
+    run off the GUI thread (returning a sentence, raising with one), or None when there is
+    nothing to test. A passed check is remembered for the same values."""
+
+    def __init__(self, ctx: AppContext, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.lay = QVBoxLayout(self)
+        self.outcome = ResultView()
+        self._passed: object = None
+        self._testing = False
+
+    def finish_layout(self) -> None:
+        self.lay.addWidget(self.outcome)
+        self.lay.addStretch(1)
+
+    def values_key(self) -> object:
+        return None
+
+    def work(self) -> Callable[[], str] | None:
+        return None
+
+    def validatePage(self) -> bool:
+        if self._testing:
+            return False
+        fn = self.work()
+        key = repr(self.values_key())
+        if fn is None or self._passed == key:
+            return True
+        self._testing = True
+        self.outcome.show_text("Checking…")
+
+        def done(sentence: object) -> None:
+            self._testing = False
+            self._passed = key
+            self.outcome.show_text(f"✓ {sentence}", True)
+            if self.wizard() is not None and self.wizard().currentPage() is self:
+                self.wizard().next()
+
+        def failed(exc: BaseException) -> None:
+            self._testing = False
+            self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
+
+        self.ctx.background(fn, done, failed, owner=self)
+        return False
+
+
+class ConnectionPage(CheckedPage):
+    """A page around one connection form (with presets for email)."""
+
+    def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str, kind: str) -> None:
+        super().__init__(ctx, title, subtitle)
+        self.name, self.kind = name, kind
+        self.form = ConnectionForm(kind)
+        self.form.setObjectName(f"{name}Form")
+        self.lay.addWidget(self.form)
+
+    def values(self) -> shop.ConnectionValues:
+        return shop.ConnectionValues(self.kind, self.form.settings(), self.form.typed_secrets())
+
+    def values_key(self) -> object:
+        v = self.values()
+        return (v.settings, v.secrets)
+
+    def work(self) -> Callable[[], str] | None:
+        v = self.values()
+        return lambda: check(self.ctx.db, self.name, self.kind, v.settings, v.secrets)
+
+
+class WarehousePage(CheckedPage):
+    """How the warehouse hears of an order to pack: its web address, an email (sent through
+    the confirmation email connection of the page before), or no warehouse system at all."""
+
+    WAYS = (("web", "Post each order to the warehouse's web address:"),
+            ("email", "Email each order to the warehouse (sent as the confirmation email):"),
+            ("none", "No warehouse system — skip this step (you pack from the Orders page)"))
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "How is the warehouse told?",
+                         "Once an order is paid, Daloy tells whoever packs it what to pack. "
+                         "Choose how; you can change it later in the workflow.")
+        self.group = QButtonGroup(self)
+        self.address = {"web": QLineEdit(), "email": QLineEdit()}
+        self.address["web"].setPlaceholderText("https://warehouse.example.com/orders")
+        self.address["email"].setPlaceholderText("packing@shop.example")
+        for i, (way, words) in enumerate(self.WAYS):
+            radio = QRadioButton(words)
+            radio.setObjectName(f"warehouse_{way}")
+            self.group.addButton(radio, i)
+            self.lay.addWidget(radio)
+            if way in self.address:
+                edit = self.address[way]
+                edit.setObjectName(f"warehouse_{way}_address")
+                # Typing an address chooses its way: one click fewer, no wrong way left on.
+                edit.textEdited.connect(lambda _t, r=radio: r.setChecked(True))
+                self.lay.addWidget(edit)
+        self.group.button(len(self.WAYS) - 1).setChecked(True)
+        self.finish_layout()
+
+    @property
+    def way(self) -> str:
+        return self.WAYS[max(self.group.checkedId(), 0)][0]
+
+    def address_text(self) -> str:
+        edit = self.address.get(self.way)
+        return edit.text().strip() if edit is not None else ""
+
+    def values_key(self) -> object:
+        return (self.way, self.address_text())
+
+    def work(self) -> Callable[[], str] | None:
+        way, address = self.way, self.address_text()
+        return lambda: shop.check_warehouse(way, address)
