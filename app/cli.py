@@ -15,148 +15,30 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.cli_args import CliError, bounded_float, bounded_int, out_json, parse_json_arg
+from app.cli_args import bounded_float, bounded_int
+from app.cli_common import (
+    EXIT_USAGE,
+    CliError,
+    Env,
+    _Parser,
+    one_line,
+    out_json,
+    parse_json_arg,
+    read_workflow_file,
+    when,
+)
 from app.core.errors import DaloyError
+from app.host import build_runtime, localize_sample, seed_samples
 
-__all__ = ["CliError", "Env", "out_json", "parse_json_arg", "when", "main"]
+# The app is assembled in app.host; these names stay importable from here for scripts and tests.
+__all__ = ["CliError", "Env", "build_runtime", "localize_sample", "main", "out_json",
+           "parse_json_arg", "read_workflow_file", "seed_samples", "when"]
 EXIT_ERROR = 1
-EXIT_USAGE = 2
 log = logging.getLogger("daloy.cli")
-
-
-class Env:
-    """What every verb needs: the data folder and, opened on first use, the database."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self.new_folder = False
-
-    @cached_property
-    def data_dir(self) -> Path:
-        from app.paths import data_dir
-        from app.store import datafolder
-        try:
-            path = data_dir(self.args.data_dir)
-        except OSError as exc:
-            path = Path(exc.filename or self.args.data_dir or ".")
-            datafolder.prepare(path)          # says "a file, not a folder" or "read-only"
-            raise CliError(datafolder.os_error_sentence(exc, f"the data folder {path}")) from exc
-        # Checked before anything (the log) is written there, so a new folder is told from a
-        # used one that lost its database.
-        self.new_folder = datafolder.prepare(path)
-        return path
-
-    @cached_property
-    def db(self):  # noqa: ANN201
-        from app.store.db import Database
-        return Database.open_dir(self.data_dir, checked_new=self.new_folder)
-
-    @cached_property
-    def registry(self):  # noqa: ANN201
-        from app.steps import registry
-        return registry()
-
-    @cached_property
-    def store(self):  # noqa: ANN201
-        from app.store.runs import RunStore
-        return RunStore(self.db, self.registry.specs)
-
-    @cached_property
-    def actions(self):  # noqa: ANN201
-        from app.store.actions import OperatorActions
-        return OperatorActions(self.store)
-
-
-def when(ts: float | None) -> str:
-    try:
-        return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
-    except (ValueError, OverflowError, OSError, TypeError):   # a damaged stored time
-        return "?"
-
-
-def read_workflow_file(path: str):  # noqa: ANN201
-    from app.cli_args import load_json_text, read_file_arg
-    from app.core.model import Workflow
-    return Workflow.from_dict(load_json_text(read_file_arg(path, "workflow"), "workflow file"))
-
-
-# -- runner ------------------------------------------------------------------------------------
-def seed_samples(env: Env, start_runs: bool = True) -> list[str]:
-    """On a new database, import the bundled sample workflows and start one practice run each
-    with its sample input, so a first launch shows Daloy working."""
-    from sqlalchemy import select
-
-    from app.intake import trigger_registry
-    from app.resources import sample_workflows
-    from app.store import drafts
-    from app.store.models import WorkflowRow
-    samples = [read_workflow_file(str(path)) for path in sample_workflows()]
-    for wf in samples:
-        # on every start: a sample imported later (any name) finds its sheet here too
-        localize_sample(wf, env.data_dir)
-    with env.db.read() as s:
-        if s.scalar(select(WorkflowRow.id).limit(1)) is not None:
-            return []
-    names = []
-    for wf in samples:
-        with env.db.write() as s:         # the one checked path; off until mail is set up
-            saved, _ = drafts.import_workflow(s, wf, env.registry.specs, trigger_registry(),
-                                              who="daloy", off_when_unconnected=True)
-        names.append(wf.name)
-        sample = wf.extra.get("sample_input")
-        if start_runs and sample is not None and saved is not None:
-            env.store.start_run(wf.name, sample, practice=True, who="daloy")
-    return names
-
-
-def localize_sample(wf, data_dir: Path) -> None:  # noqa: ANN001
-    """Sample files a workflow's "settings" step names by a relative path under samples/
-    (``samples/inventory.xlsx``) are copied from the bundled resources into the data folder
-    when missing there. Spreadsheet steps read relative paths in the data folder, so the
-    workflow keeps its relative path and works under any name, in any data folder."""
-    import shutil
-
-    from app.resources import resource_path
-    settings = wf.step("settings")
-    values = settings.config.get("values") if settings else None
-    if not isinstance(values, dict):
-        return
-    for value in values.values():
-        parts = Path(value).parts if isinstance(value, str) else ()
-        if len(parts) != 2 or parts[0] != "samples":
-            continue
-        source, target = resource_path(*parts), data_dir / "samples" / parts[1]
-        if source.is_file() and not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-
-
-def build_runtime(env: Env, workers: int = 4):  # noqa: ANN201
-    """The runtime with intake: every enabled workflow's triggers run inside it. The web intake
-    listens on 127.0.0.1:$DALOY_WEB_PORT (default 8787) when a workflow has a webhook trigger."""
-    import os
-
-    from app.intake.manager import IntakeManager
-    from app.runtime.presence import RunnerPresence
-    from app.runtime.runtime import Runtime
-    runtime = Runtime(env.db, registry=env.registry, workers=workers, data_dir=env.data_dir)
-    runtime.intake = IntakeManager(
-        web_port=int(os.environ.get("DALOY_WEB_PORT", "8787")),
-        # Listening on the LAN is an explicit choice (the server logs a warning); extra Host
-        # names (e.g. "orders.office.lan:8787") join the DNS-rebinding allow-list.
-        web_host=os.environ.get("DALOY_WEB_HOST", "127.0.0.1"),
-        allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h])
-    runtime.add_extension(runtime.intake)
-    runtime.add_extension(RunnerPresence(env.data_dir))   # lets `daloy run start` tell
-    from app.store.backups import DailyBackups
-    runtime.add_extension(DailyBackups(env.data_dir))     # daily backup, then the clean-up
-    return runtime
 
 
 def cmd_runner(env: Env, args: argparse.Namespace) -> int:
@@ -312,11 +194,6 @@ def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
 Handler = Callable[[Env, argparse.Namespace], int]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, exit 2
-        self.exit(EXIT_USAGE, f"daloy: {one_line(message)} (see: {self.prog} --help)\n")
-
-
 SECONDS = bounded_float(0, 7 * 24 * 3600)
 
 
@@ -402,10 +279,6 @@ def _data_dir_everywhere(parser: argparse.ArgumentParser) -> None:
                 child.add_argument("--data-dir", default=argparse.SUPPRESS,
                                    help="where the database and files live")
                 _data_dir_everywhere(child)
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def unexpected(env: Env, exc: BaseException) -> str:

@@ -150,6 +150,12 @@ def strict(value: Any) -> Any:
     return value
 
 
+def read_workflow_file(path: str):  # noqa: ANN201 - app.core.model.Workflow
+    """The workflow in a JSON file named on the command line (or a bundled sample)."""
+    from app.core.model import Workflow
+    return Workflow.from_dict(load_json_text(read_file_arg(path, "workflow"), "workflow file"))
+
+
 def out_json(value: Any) -> None:
     value = strict(value)
     text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False, default=str)

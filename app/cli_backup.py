@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import CliError, Env, out_json
 from app.cli_args import bounded_int
+from app.cli_common import CliError, Env, out_json
 
 
 def _size(n: int) -> str:
@@ -109,7 +109,7 @@ def cmd_cleanup(env: Env, args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import _Parser
+    from app.cli_common import _Parser
     bp = sub.add_parser("backup", help="back up the workspace, list and restore backups")
     bsub = bp.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     p = bsub.add_parser("list", help="the backups in the backup folder, newest first")

@@ -7,7 +7,7 @@ import argparse
 import getpass
 import sys
 
-from app.cli import CliError, Env, out_json
+from app.cli_common import CliError, Env, out_json
 
 
 def _parse_settings(pairs: list[str]) -> dict[str, object]:
@@ -114,7 +114,7 @@ def cmd_remove(env: Env, args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import _Parser
+    from app.cli_common import _Parser
     p = sub.add_parser("connection", help="connections to mail servers, APIs and databases")
     csub = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     a = csub.add_parser("add", help="add or change a connection; secrets are prompted for",

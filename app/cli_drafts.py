@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from app.cli import CliError, Env, out_json
+from app.cli_common import CliError, Env, out_json
 
 
 def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import CliError, Env, out_json, when
 from app.cli_args import bounded_int
+from app.cli_common import CliError, Env, out_json, when
 
 
 def cmd_hold_add(env: Env, args: argparse.Namespace) -> int:
@@ -52,7 +52,7 @@ def cmd_hold_release(env: Env, args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import _Parser
+    from app.cli_common import _Parser
     hp = sub.add_parser("hold", help="hold orders as a group (by product, customer, workflow, "
                                      "before a step) and release them")
     hsub = hp.add_subparsers(dest="verb", required=True, parser_class=_Parser)

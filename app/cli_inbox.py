@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli import CliError, Env, out_json, parse_json_arg
 from app.cli_args import bounded_int
+from app.cli_common import CliError, Env, out_json, parse_json_arg
 
 
 def cmd_inbox_list(env: Env, args: argparse.Namespace) -> int:
@@ -88,7 +88,7 @@ def cmd_inbox_resolve(env: Env, args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import _Parser
+    from app.cli_common import _Parser
     from app.store.system_actions import SYSTEM_ACTIONS
     ib = sub.add_parser("inbox", help="the exceptions inbox")
     isub = ib.add_subparsers(dest="verb", required=True, parser_class=_Parser)

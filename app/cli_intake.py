@@ -7,7 +7,7 @@ import argparse
 
 from sqlalchemy import select
 
-from app.cli import Env, out_json, when
+from app.cli_common import Env, out_json, when
 
 
 def cmd_status(env: Env, args: argparse.Namespace) -> int:
@@ -41,7 +41,7 @@ def cmd_pause(env: Env, args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import _Parser
+    from app.cli_common import _Parser
     p = sub.add_parser("intake", help="intake channels: health, pause, resume")
     isub = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     st = isub.add_parser("status", help="each channel's last good contact and last error")

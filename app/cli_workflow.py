@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli import CliError, Env, out_json, read_workflow_file
+from app.cli_common import CliError, Env, out_json, read_workflow_file
 
 
 def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
@@ -134,7 +134,7 @@ def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import _Parser
+    from app.cli_common import _Parser
     wf = sub.add_parser("workflow", help="import, export, list, validate, switch on or off, "
                                          "archive and remove workflows")
     wsub = wf.add_subparsers(dest="verb", required=True, parser_class=_Parser)

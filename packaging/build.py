@@ -2,15 +2,22 @@
 
 One-folder PyInstaller build in dist/daloy/, then on Linux a tar.gz with a .desktop file, the
 icon and an install script. Prints build time and size (and what dominates the size).
+
+Each build has its own PyInstaller work folder (``--work``, default a new folder under build/)
+and its own PyInstaller cache inside it (``PYINSTALLER_CONFIG_DIR``): PyInstaller's shared
+per-user cache is rewritten by every build, so two builds at once (a developer's and the test
+suite's, tests/test_frozen.py) would otherwise break each other.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,15 +43,23 @@ def main() -> int:
     from app import __version__
     ap = argparse.ArgumentParser()
     ap.add_argument("--dist", default=str(ROOT / "dist"))
-    ap.add_argument("--work", default=str(ROOT / "build"))
+    ap.add_argument("--work", default=None,
+                    help="PyInstaller's work folder (default: a new one under build/)")
     args = ap.parse_args()
-    dist, work = Path(args.dist), Path(args.work)
+    dist = Path(args.dist)
+    if args.work:
+        work = Path(args.work)
+    else:
+        (ROOT / "build").mkdir(exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="work-", dir=ROOT / "build"))
+    # This build's own cache (bootloaders, binary dependencies), never the shared one.
+    env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(work / "pyinstaller-cache")}
     if not (ROOT / "resources" / "icons" / "daloy.png").exists():
         subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icons.py")], check=True)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level",
                     "WARN", "--distpath", str(dist), "--workpath", str(work),
-                    str(ROOT / "packaging" / "daloy.spec")], check=True, cwd=ROOT)
+                    str(ROOT / "packaging" / "daloy.spec")], check=True, cwd=ROOT, env=env)
     took = time.perf_counter() - t0
     app_dir = dist / "daloy"
     size = folder_size(app_dir)

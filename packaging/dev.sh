@@ -88,6 +88,12 @@ if [ "$mode" = run ]; then
   exec .venv/bin/daloy "$@"
 fi
 
+# Lint first: a ruff violation fails the run before the (long) suite starts.
+if ! .venv/bin/ruff check app tests; then
+  echo "dev.sh: ruff check found problems (above); fix them, or \`.venv/bin/ruff check --fix app tests\`" >&2
+  exit 1
+fi
+
 export QT_QPA_PLATFORM=offscreen
 if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1; fi
 set +e

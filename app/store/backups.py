@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DaloyError
-from app.store.db import BUSY_TIMEOUT_MS, DB_FILENAME
+from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
 
 log = logging.getLogger("daloy.backups")
 FOLDER_KEY = "backup_folder"

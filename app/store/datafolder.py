@@ -14,9 +14,13 @@ import uuid
 from pathlib import Path
 
 from app.core.errors import DaloyError
-from app.store.db import DB_FILENAME
 
 MARKER = ".daloy-workspace"
+# The database file of a data folder, and how long a connection to it waits for another
+# writer. Here, not in ``db``, because backups and the folder checks need them without
+# opening a database (and ``db`` imports this module).
+DB_FILENAME = "daloy.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
 # Things only a folder Daloy has worked in holds (the log folder counts only with a log in it:
 # a starting runner opens its log file before it opens the database).
 USED_SIGNS = (MARKER, "attachments", "intake", "backups", "samples")

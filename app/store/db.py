@@ -19,10 +19,11 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import DaloyError
+from app.store import datafolder
+from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
 
+__all__ = ["BUSY_TIMEOUT_MS", "DB_FILENAME", "Database", "DatabaseCorrupt"]
 log = logging.getLogger(__name__)
-DB_FILENAME = "daloy.sqlite3"
-BUSY_TIMEOUT_MS = 30_000
 
 
 class DatabaseCorrupt(DaloyError):
@@ -84,7 +85,6 @@ class Database:
         """The database of a data folder. A used folder that lost its database is refused (see
         ``datafolder``); ``checked_new`` says the caller found the folder new before it wrote
         anything there (the CLI checks before logging starts)."""
-        from app.store import datafolder
         path = Path(data_dir)
         if not checked_new:
             datafolder.prepare(path)

@@ -39,7 +39,7 @@ def ask_running_instance(name: str) -> bool:
 
 def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
     """The context, runtime and window (used by run_gui and by tests)."""
-    from app.cli import build_runtime, seed_samples
+    from app.host import build_runtime, seed_samples
     from app.ui.context import AppContext
     from app.ui.mainwindow import MainWindow
     from app.ui.shop_menu import attach

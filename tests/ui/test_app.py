@@ -154,10 +154,10 @@ def test_runs_table_pages_lazily_and_searches(gui, qtbot):
 
 def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     import keyring
-
-    from app import secrets
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLineEdit
+
+    from app import secrets
     ctx, window = gui
     window.page("connections")
     page = window.connections
