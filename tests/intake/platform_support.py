@@ -74,3 +74,20 @@ def fulfilment_workflow(data_dir: Path, kind: str, trigger: dict[str, Any], gate
                           "position": [1440, 0]})
     data["edges"].append({"from": "confirm_email", "port": "out", "to": "report_shipment"})
     return Workflow.from_dict(data)
+
+
+def step_context(store: RunStore, config: dict[str, Any]) -> Any:
+    """A ``platform_update`` step's context on ``store``'s connections (outside a run)."""
+    from app.steps import registry
+    from app.steps.base import StepContext, render_input
+
+    class _Runtime:
+        db = store.db
+    spec = registry().get("platform_update").spec
+    return StepContext(run_id="r1", step_name="tell", attempt=1, max_attempts=3,
+                       idempotency_key="daloy-r1-tell", config=config,
+                       input=render_input(spec, config,
+                                          {"trigger": {"order": {"platform_order_id": ""}}}),
+                       trigger={}, steps={},
+                       services={"connections": ConnectionProvider(store.db),
+                                 "runtime": _Runtime()})

@@ -17,7 +17,14 @@ from app.steps import registry
 from app.store import connections, workflows
 from app.store.db import Database
 from app.store.runs import RunStore
-from tests.intake.platform_support import channel, counts, fulfilment_workflow, inbox_titles, web
+from tests.intake.platform_support import (
+    channel,
+    counts,
+    fulfilment_workflow,
+    inbox_titles,
+    web,
+)
+from tests.intake.platform_support import step_context as _ctx
 from tests.support.engine import run_status, save, wait_for
 from tests.support.fake_shopify import FakeShopify
 from tests.support.sample_shop import sample
@@ -114,20 +121,6 @@ def test_the_buyer_cancelling_reaches_the_run_and_it_is_not_reported_shipped(sto
     with pytest.raises(PermanentError, match="cancelled order 1001 on Shopify"):
         step.run(ctx)
     assert shopify.calls("POST", "fulfillments.json") == []
-
-
-def _ctx(store: RunStore, config: dict):
-    from app.steps.base import StepContext, render_input
-    from app.store.connections import ConnectionProvider
-
-    class _Runtime:
-        db = store.db
-    spec = registry().get("platform_update").spec
-    return StepContext(run_id="r1", step_name="tell", attempt=1, max_attempts=3,
-                       idempotency_key="daloy-r1-tell", config=config,
-                       input=render_input(spec, config, {"trigger": {"order": {"platform_order_id": ""}}}), trigger={}, steps={},
-                       services={"connections": ConnectionProvider(store.db),
-                                 "runtime": _Runtime()})
 
 
 def test_ship_cancel_and_stock_calls_and_their_look_ups(store, shopify):

@@ -17,7 +17,7 @@ from app.store import connections, workflows
 from app.store.db import Database
 from app.store.runs import RunStore
 from tests.intake.platform_support import channel, counts, fulfilment_workflow, inbox_titles, web
-from tests.intake.test_platform_shopify import _ctx
+from tests.intake.platform_support import step_context as _ctx
 from tests.support.engine import run_status, save, wait_for
 from tests.support.fake_woocommerce import FakeWooCommerce
 from tests.support.sample_shop import sample
