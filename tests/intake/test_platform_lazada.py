@@ -17,7 +17,7 @@ from app.steps import registry
 from app.store import inbox
 from app.store.connections import ConnectionProvider
 from app.store.models import Run
-from tests.intake.platform_support import channel, counts, step_context
+from tests.intake.platform_support import channel, counts, ship_end_to_end, step_context
 from tests.support.fake_lazada import FakeLazada
 
 
@@ -170,3 +170,17 @@ def test_ship_cancel_and_stock_with_their_look_ups(store, fake):
                                    "quantity": "1"})
     with pytest.raises(PermanentError, match="NOPE"):
         step.run(unknown)
+
+
+def test_the_sample_workflow_ships_a_lazada_order_end_to_end(
+        data_dir, keyring_tmp, fake, payment_gateway, webhook_sink, smtp_sink):
+    fake.add_order(9042, 300042, time.time() - 60, [("RICE-25", 2, 500.0), ("OIL-1L", 6, 120.0)])
+    ship_end_to_end(
+        data_dir, "lazada", {"base_url": fake.base, "auth_url": fake.base,
+                             "app_key": fake.app_key}, {"app_secret": fake.app_secret},
+        (payment_gateway, webhook_sink, smtp_sink), number="300042",
+        trigger={"poll_seconds": 10, "first_days": 2}, email_to="orders@shop.example",
+        authorise=lambda p: lazada.LazadaShop(p, "shop").authorise("lzd-code-1"))
+    assert {(r["status"], r["tracking_code"]) for r in fake.items[9042]} == {
+        ("ready_to_ship", "JT300042")}
+    assert fake.items[9042][0]["shipment_provider"] == "J&T Express"

@@ -14,6 +14,7 @@ from app.intake.platforms import shopee, tokens
 from app.intake.platforms.tokens import RefreshFailed
 from app.store import connections, inbox
 from app.store.connections import ConnectionProvider
+from tests.intake.platform_support import ship_end_to_end
 from tests.support.fake_shopee import FakeShopee, shopee_sign
 
 DAY = 86400
@@ -169,3 +170,17 @@ def test_ship_cancel_and_stock_answers(shop, fake):
     assert fake.stock == {(555, 7): 12}
     with pytest.raises(DaloyError, match="no product with SKU"):
         shop.update_stock("NOPE", 1)
+
+
+def test_the_sample_workflow_ships_a_shopee_order_end_to_end(
+        data_dir, keyring_tmp, fake, payment_gateway, webhook_sink, smtp_sink):
+    fake.add_order("260105QX1042", int(time.time()) - 60,
+                   lines=[("RICE-25", 2, 500.0), ("OIL-1L", 6, 120.0)])
+    ship_end_to_end(
+        data_dir, "shopee", {"base_url": fake.url, "partner_id": str(fake.partner_id),
+                             "shop_id": str(fake.shop_id)}, {"partner_key": fake.partner_key},
+        (payment_gateway, webhook_sink, smtp_sink), number="260105QX1042",
+        trigger={"poll_seconds": 10, "first_days": 2}, email_to="orders@shop.example",
+        authorise=lambda p: shopee.ShopeeShop(p, "shop").authorise("auth-code-1"))
+    assert fake.shipped == {"260105QX1042": "JT260105QX1042"}
+    assert fake.orders["260105QX1042"]["order_status"] == "PROCESSED"

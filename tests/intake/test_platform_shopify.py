@@ -5,29 +5,21 @@ buyer's cancellation reaching the run, and the shipment, cancel and stock calls.
 from __future__ import annotations
 
 import time
-from urllib.parse import quote
 
 import pytest
 
-from app.core import machine as m
 from app.core.errors import PermanentError
-from app.intake.manager import IntakeManager
-from app.runtime.runtime import Runtime
 from app.steps import registry
-from app.store import connections, workflows
-from app.store.db import Database
-from app.store.runs import RunStore
 from tests.intake.platform_support import (
     channel,
     counts,
-    fulfilment_workflow,
     inbox_titles,
+    ship_end_to_end,
     web,
 )
 from tests.intake.platform_support import step_context as _ctx
-from tests.support.engine import run_status, save, wait_for
+from tests.support.engine import wait_for
 from tests.support.fake_shopify import FakeShopify
-from tests.support.sample_shop import sample
 
 
 @pytest.fixture
@@ -155,37 +147,11 @@ def test_ship_cancel_and_stock_calls_and_their_look_ups(store, shopify):
 
 def test_the_sample_workflow_ships_a_shopify_order_end_to_end(
         data_dir, keyring_tmp, shopify, payment_gateway, webhook_sink, smtp_sink):
-    wf = fulfilment_workflow(data_dir, "shopify", {"poll_seconds": 10, "first_days": 10000},
-                             payment_gateway.url, webhook_sink.url)
-    db = Database.open_dir(data_dir)
-    with db.write() as s:
-        workflows.save(s, sample("backorder.json"))
-        connections.save(s, "shop", "shopify", {"shop_domain": shopify.domain},
-                         {"access_token": shopify.token, "webhook_secret": shopify.secret})
-        connections.save(s, "shop-email", "smtp",
-                         {"host": "127.0.0.1", "port": smtp_sink.port, "security": "plain",
-                          "username": "shop", "from_address": "orders@shop.example"},
-                         {"password": "s3cret-canary-7Q"})
-    save(db, wf)
     shopify.add_order(5001, 1042, [("RICE-25", 2), ("OIL-1L", 6)])
-    rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)
-    rt.intake = IntakeManager(web_port=0)
-    rt.add_extension(rt.intake)
-    rt.start()
-    try:
-        store = RunStore(db, registry().specs)
-        # Pushed by webhook and found by the first poll: one run.
-        url = f"{rt.intake.web.url}/platform/{quote(wf.name)}/shop"
-        assert shopify.webhook(url, 5001).status_code == 200
-        wait_for(lambda: shopify.calls("GET", "orders.json"))
-        wait_for(lambda: counts(store)[1] == 1)
-        with db.read() as s:
-            from app.store.models import Run
-            run_id = s.query(Run).one().id
-        wait_for(lambda: run_status(db, run_id) == m.RUN_SUCCEEDED, timeout=60)
-    finally:
-        rt.shutdown(grace=2)
-        db.close()
+    ship_end_to_end(data_dir, "shopify", {"shop_domain": shopify.domain},
+                    {"access_token": shopify.token, "webhook_secret": shopify.secret},
+                    (payment_gateway, webhook_sink, smtp_sink), number="1042",
+                    push=lambda url: shopify.webhook(url, 5001),
+                    polled=lambda: shopify.calls("GET", "orders.json"))
     [made] = shopify.fulfillments[5001]
     assert made["tracking_number"] == "JT1042" and made["tracking_company"] == "J&T Express"
-    assert smtp_sink.wait_for(1)[0].message["Subject"] == "Order 1042 confirmed"

@@ -5,22 +5,14 @@ arrives, and the shipment, cancel and stock calls; the sample workflow end to en
 from __future__ import annotations
 
 import time
-from urllib.parse import quote
 
 import pytest
 
-from app.core import machine as m
-from app.intake.manager import IntakeManager
-from app.runtime.runtime import Runtime
 from app.steps import registry
-from app.store import connections, workflows
-from app.store.db import Database
-from app.store.runs import RunStore
-from tests.intake.platform_support import channel, counts, fulfilment_workflow, inbox_titles, web
+from tests.intake.platform_support import channel, counts, inbox_titles, ship_end_to_end, web
 from tests.intake.platform_support import step_context as _ctx
-from tests.support.engine import run_status, save, wait_for
+from tests.support.engine import wait_for
 from tests.support.fake_woocommerce import FakeWooCommerce
-from tests.support.sample_shop import sample
 
 
 @pytest.fixture
@@ -99,34 +91,12 @@ def test_ship_cancel_stock(store, woo):
 
 def test_the_sample_workflow_ships_a_woocommerce_order_end_to_end(
         data_dir, keyring_tmp, woo, payment_gateway, webhook_sink, smtp_sink):
-    wf = fulfilment_workflow(data_dir, "woocommerce", {"poll_seconds": 10, "first_days": 10000},
-                             payment_gateway.url, webhook_sink.url)
-    db = Database.open_dir(data_dir)
-    with db.write() as s:
-        workflows.save(s, sample("backorder.json"))
-        connections.save(s, "shop", "woocommerce", {"site_url": woo.url},
-                         {"consumer_key": woo.key, "consumer_secret": woo.consumer_secret,
-                          "webhook_secret": woo.secret})
-        connections.save(s, "shop-email", "smtp",
-                         {"host": "127.0.0.1", "port": smtp_sink.port, "security": "plain",
-                          "username": "shop", "from_address": "orders@shop.example"},
-                         {"password": "s3cret-canary-7Q"})
-    save(db, wf)
     woo.add_order(1042, [("RICE-25", 2), ("OIL-1L", 6)])
-    rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)
-    rt.intake = IntakeManager(web_port=0)
-    rt.add_extension(rt.intake)
-    rt.start()
-    try:
-        store = RunStore(db, registry().specs)
-        url = f"{rt.intake.web.url}/platform/{quote(wf.name)}/shop"
-        assert woo.webhook(url, 1042).status_code == 200
-        wait_for(lambda: woo.calls("GET", "/orders?"))
-        wait_for(lambda: counts(store)[1] == 1)
-        run_id = db.execute_sql("select id from runs")[0][0]
-        wait_for(lambda: run_status(db, run_id) == m.RUN_SUCCEEDED, timeout=60)
-    finally:
-        rt.shutdown(grace=2)
-        db.close()
+    ship_end_to_end(data_dir, "woocommerce", {"site_url": woo.url},
+                    {"consumer_key": woo.key, "consumer_secret": woo.consumer_secret,
+                     "webhook_secret": woo.secret},
+                    (payment_gateway, webhook_sink, smtp_sink), number="1042",
+                    push=lambda url: woo.webhook(url, 1042),
+                    polled=lambda: woo.calls("GET", "/orders?"))
     assert woo.orders[1042]["status"] == "completed"
     assert "Tracking number: JT1042" in woo.notes[1042][0]["note"]
