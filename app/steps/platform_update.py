@@ -71,8 +71,9 @@ SPEC = StepSpec(
         Field("tracking_url", TEMPLATE, "Tracking page (address)"),
         Field("notify_customer", BOOLEAN, "Let the platform tell the buyer", default=True),
         Field("reason", TEMPLATE, "Reason (cancel)", default="customer",
-              help="Shopify: customer, inventory, fraud, declined or other; the other "
-                   "platforms keep the words as a note."),
+              help="Shopify: customer, inventory, fraud, declined or other; Shopee: "
+                   "words with “stock” or “inventory” cancel as out of stock, others as the "
+                   "buyer's request; WooCommerce and Lazada keep the words as a note."),
         Field("sku", TEMPLATE, "SKU (stock)"),
         Field("quantity", TEMPLATE, "Stock level (stock)"),
         Field("timeout", NUMBER, "Time limit (seconds)", default=30, minimum=1, maximum=300),
