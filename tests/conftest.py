@@ -67,6 +67,18 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def rt(data_dir: Path):
+    """A started runtime (real engine, real SQLite file) on ``data_dir``."""
+    from tests.support.engine import runtime
+
+    r = runtime(data_dir)
+    r.start()
+    yield r
+    r.shutdown(grace=2)
+    r.db.close()
+
+
+@pytest.fixture
 def smtp_sink():
     from tests.support.smtp import SmtpSink
     sink = SmtpSink(user="shop", password="s3cret-canary-7Q")

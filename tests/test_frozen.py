@@ -57,11 +57,13 @@ def test_frozen_runner_runs_the_sample_workflow(frozen, tmp_path, payment_gatewa
             warehouse_webhook=f"{webhook_sink.url}/warehouse")
         wf_file = tmp_path / "wf.json"
         wf_file.write_text(wf.to_json())
-        assert daloy(frozen, data, "workflow", "import", str(wf_file)).returncode == 0
+        # The connection first: a workflow naming a missing connection is kept as a draft.
         p = daloy(frozen, data, "connection", "add", "shop-email", "--kind", "smtp", "--set",
                   "host=127.0.0.1", "--set", f"port={smtp.port}", "--set", "security=none",
                   "--no-secret")
         assert p.returncode == 0, p.stderr
+        p = daloy(frozen, data, "workflow", "import", str(wf_file))
+        assert p.returncode == 0, p.stdout + p.stderr
         order = {"order": {"number": "F-1", "total": 95, "currency": "PHP",
                            "customer": {"name": "Frozen", "email": "f@example.com"},
                            "lines": [{"sku": "SARDINES-155", "qty": 4}]}}

@@ -11,17 +11,7 @@ import pytest
 
 from app.core import machine as m
 from app.store import inbox
-from tests.support.engine import run_status, runtime, save, step_state, wait_for
-
-
-@pytest.fixture
-def rt(data_dir):
-    r = runtime(data_dir)
-    r.start()
-    yield r
-    r.shutdown(grace=2)
-    r.db.close()
-
+from tests.support.engine import run_status, save, step_state, wait_for
 
 DECISION = {
     "name": "substitute", "business_key": "{{ trigger.order }}",

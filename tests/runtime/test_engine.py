@@ -13,15 +13,6 @@ from tests.support.engine import charge_workflow, run_status, runtime, save, ste
 ORDER = {"order": {"number": "1042", "amount": 990, "customer": "Aling Nena"}}
 
 
-@pytest.fixture
-def rt(data_dir):
-    r = runtime(data_dir)
-    r.start()
-    yield r
-    r.shutdown(grace=2)
-    r.db.close()
-
-
 def done(rt, run_id, status=m.RUN_SUCCEEDED, timeout=20):
     return wait_for(lambda: run_status(rt.db, run_id) == status, timeout)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.core import machine as m
 from app.store import holds
 from app.store.runs import ActionRefused
-from tests.support.engine import charge_workflow, run_status, runtime, save, step_state, wait_for
+from tests.support.engine import charge_workflow, run_status, save, step_state, wait_for
 
 HELD_SKU = "COFFEE-3IN1"
 
@@ -19,15 +19,6 @@ HELD_SKU = "COFFEE-3IN1"
 def order(i: int, sku: str) -> dict:
     return {"order": {"number": f"H{i:03}", "amount": 50 + i, "customer": {"name": f"C{i}"},
                       "lines": [{"sku": "RICE-25", "qty": 1}, {"sku": sku, "qty": 2}]}}
-
-
-@pytest.fixture
-def rt(data_dir):
-    r = runtime(data_dir)
-    r.start()
-    yield r
-    r.shutdown(grace=2)
-    r.db.close()
 
 
 def test_held_sku_waits_before_the_named_step_and_goes_on_when_released(rt, payment_gateway):
