@@ -8,12 +8,12 @@ import hashlib
 import logging
 import threading
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from app.core.errors import DaloyError
+from app.intake.polling import PolledChannel
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider, tls_context
 from app.store.runs import RunStore
@@ -34,36 +34,15 @@ def dig(data: Any, path: str) -> Any:
     return data
 
 
-class MarketplaceChannel:
+class MarketplaceChannel(PolledChannel):
     kind = "marketplace"
+    expected_errors = (httpx.HTTPError,)
 
     def __init__(self, store: RunStore, *, channel: str, workflow: str, config: dict[str, Any],
                  connections: ConnectionProvider, paused: threading.Event) -> None:
-        self.store, self.channel, self.workflow, self.config = store, channel, workflow, config
+        super().__init__(store, channel, config, paused)
+        self.workflow = workflow
         self.connections = connections
-        self.paused = paused
-        self.stopped = threading.Event()
-        self.failures = 0
-        self.not_before = 0.0
-
-    def schedule(self, scheduler: Any) -> None:
-        scheduler.add_job(self.poll_once, "interval", seconds=float(self.config.get("poll_seconds", 60)),
-                          id=f"intake:{self.channel}", executor="intake", replace_existing=True,
-                          next_run_time=datetime.now(UTC))
-
-    def poll_once(self) -> int:
-        if self.paused.is_set() or self.stopped.is_set() or time.time() < self.not_before:
-            return 0
-        try:
-            n = self.poll()
-        except (httpx.HTTPError, DaloyError, ValueError) as exc:
-            self.failures += 1
-            self.not_before = time.time() + min(300, 2 ** self.failures)
-            repo.record_error(self.store.db, self.channel, self.kind, str(exc))
-            log.warning("%s: %s", self.channel, exc)
-            return 0
-        self.failures = 0
-        return n
 
     def poll(self) -> int:
         target = self.connections.http(self.config["connection"])
@@ -128,6 +107,3 @@ class MarketplaceChannel:
         # Everything seen is committed: only now does the cursor move.
         repo.record_ok(self.store.db, self.channel, self.kind, cursor={"updated_since": newest})
         return count
-
-    def stop(self) -> None:
-        self.stopped.set()

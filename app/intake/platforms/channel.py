@@ -45,6 +45,7 @@ from app.core.schema import CONNECTION, NUMBER, Field
 from app.core.stepspec import StepSpec
 from app.intake.platforms import Order
 from app.intake.platforms.http import PlatformError, RateLimited
+from app.intake.polling import PolledChannel
 from app.store import intake as repo
 from app.store import platform_orders
 from app.store.connections import ConnectionProvider
@@ -201,41 +202,18 @@ def trigger_spec(platform: Platform) -> StepSpec:
 OVERLAP = timedelta(minutes=5)    # ask again a little before the newest update seen
 
 
-class PlatformChannel:
+class PlatformChannel(PolledChannel):
     """Polls one shop for one workflow's trigger, and takes that trigger's webhooks."""
+
+    default_poll_seconds = 120.0
+    expected_errors = (PlatformError,)
 
     def __init__(self, store: RunStore, *, platform: Platform, channel: str, workflow: str,
                  config: dict[str, Any], connections: ConnectionProvider,
                  paused: threading.Event) -> None:
-        self.store, self.platform, self.channel = store, platform, channel
-        self.workflow, self.config, self.connections = workflow, config, connections
+        super().__init__(store, channel, config, paused)
+        self.platform, self.workflow, self.connections = platform, workflow, connections
         self.kind = platform.name
-        self.paused = paused
-        self.stopped = threading.Event()
-        self.failures = 0
-        self.not_before = 0.0
-
-    # -- polling --------------------------------------------------------------------------------
-    def schedule(self, scheduler: Any) -> None:
-        scheduler.add_job(self.poll_once, "interval",
-                          seconds=float(self.config.get("poll_seconds", 120)),
-                          id=f"intake:{self.channel}", executor="intake", replace_existing=True,
-                          next_run_time=datetime.now(UTC))
-
-    def poll_once(self) -> int:
-        """One check; errors are recorded for intake health and back off, never raised."""
-        if self.paused.is_set() or self.stopped.is_set() or time.time() < self.not_before:
-            return 0
-        try:
-            n = self.poll()
-        except (PlatformError, DaloyError, ValueError) as exc:
-            self.failures += 1
-            self.not_before = time.time() + min(300, 2 ** self.failures)
-            repo.record_error(self.store.db, self.channel, self.kind, str(exc))
-            log.warning("%s: %s", self.channel, exc)
-            return 0
-        self.failures = 0
-        return n
 
     def _settings(self) -> Mapping[str, Any]:
         return self.connections.get(self.config["connection"], self.platform.connection_kind)
@@ -327,5 +305,3 @@ class PlatformChannel:
         repo.record_ok(self.store.db, self.channel, self.kind)
         return "200 OK", {}, json.dumps({"status": "stored" if taken else "known"}).encode()
 
-    def stop(self) -> None:
-        self.stopped.set()
