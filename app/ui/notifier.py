@@ -193,15 +193,18 @@ class Notifier(QObject):
             it = items[0]
             who = it.get("business_key") or it.get("workflow") or "Daloy"
             title, text = f"{who}: needs you", it["reason"]
+            said = text
         else:
             title = f"{len(items)} orders waiting"
-            text = f"{len(items)} orders waiting: {group_reason(items)}"
+            said = group_reason(items)
+            text = f"{title}: {said}"
         self._last_item = items[-1]["id"]
         self.sent.append(text)
         if self.tray is not None:
             self.tray.showMessage(title, notification_body(text),
                                   QSystemTrayIcon.MessageIcon.Warning, 10_000)
-        self.banner.show_message(text, self._last_item, title, {i["id"] for i in items})
+        # the banner shows the title beside the text: the count is said once
+        self.banner.show_message(said, self._last_item, title, {i["id"] for i in items})
 
 
 KEEP, QUIT, STAY = "keep", "quit", "stay"
