@@ -179,14 +179,8 @@ def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
     if args.json:
         out_json(d)
         return 0
-    print(f"Run {d['id']} of “{d['workflow']}”: {d['status']}"
-          + (f" — {d['business_key']}" if d["business_key"] else ""))
-    for st in d["steps"]:
-        extra = f"  error: {st['error']}" if st["error"] and st["state"] != "succeeded" else ""
-        print(f"  {st['name']:<24} {st['state']:<16} attempts {st['attempts']}{extra}")
-    for i in d["inbox"]:
-        if i["status"] == "open":
-            print(f"  inbox #{i['id']}: {i['reason']}")
+    from app.store.retention import describe
+    print("\n".join(describe(d)))
     return 0
 
 

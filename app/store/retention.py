@@ -253,3 +253,16 @@ def search_archived(data_dir: Path, text: str, limit: int = 100) -> list[dict[st
             if len(out) >= limit:
                 break
     return list(out.values())
+
+
+def describe(d: dict[str, Any]) -> list[str]:
+    """An order (``queries.run_detail`` or an archive line) as ``daloy runs show`` prints it:
+    a heading, one line per step, the open questions. The Orders page shows the same lines
+    for an archived order."""
+    lines = [f"Run {d['id']} of “{d['workflow']}”: {d['status']}"
+             + (f" — {d['business_key']}" if d.get("business_key") else "")]
+    for st in d["steps"]:
+        extra = f"  error: {st['error']}" if st["error"] and st["state"] != "succeeded" else ""
+        lines.append(f"  {st['name']:<24} {st['state']:<16} attempts {st['attempts']}{extra}")
+    lines += [f"  inbox #{i['id']}: {i['reason']}" for i in d["inbox"] if i["status"] == "open"]
+    return lines

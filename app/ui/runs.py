@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.store import queries
 from app.store.export import export_orders
+from app.ui.archived_orders import ArchivedOrderView, ArchiveMatches
 from app.ui.context import AppContext
 from app.ui.order_page import OrderPage
 from app.ui.page import Page
@@ -275,12 +276,18 @@ class RunsPage(Page):
         ll.addLayout(filters)
         ll.addWidget(self.export_status)
         ll.addWidget(self.table, 1)
+        self.archive = ArchiveMatches(ctx)          # the search also looks in the archives
+        ll.addWidget(self.archive)
         self.detail = OrderPage(ctx)
         self.detail.back.connect(lambda: self.stack.setCurrentIndex(0))
         self.detail.open_inbox_item.connect(self.open_inbox_item)
         self.stack = QStackedWidget()
         self.stack.addWidget(listing)
         self.stack.addWidget(self.detail)
+        self.archived = ArchivedOrderView()
+        self.archived.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.stack.addWidget(self.archived)
+        self.archive.opened.connect(self._open_archived)
         lay.addWidget(self.stack, 1)
         self._stop = threading.Event()
         self._debounce = QTimer(self, singleShot=True, interval=300)
@@ -326,6 +333,11 @@ class RunsPage(Page):
 
     def apply_filters(self) -> None:
         self.model.reset(self.filters())
+        self.archive.search(self.search.text().strip())
+
+    def _open_archived(self, d: dict[str, Any]) -> None:
+        self.archived.show_order(d)
+        self.stack.setCurrentWidget(self.archived)
 
     def _refresh(self) -> None:
         self.model.refresh_top()
