@@ -164,3 +164,18 @@ def _run_and_check(shop, data_dir, smtp_sink, tmp_path):
     for p in files:
         assert CANARY.encode() not in p.read_bytes(), p
     assert (data_dir / "logs" / "daloy.log").stat().st_size > 0
+
+
+def test_a_marketplace_order_without_a_buyer_email_skips_the_confirmation(shop, webhook_sink,
+                                                                          smtp_sink):
+    """Shopee and Lazada give no buyer email: the order still ships and the run succeeds, and
+    no confirmation goes anywhere (not to the shop's own address)."""
+    marketplace = order("SHP-77", [("SUGAR-1", 1)])
+    marketplace["order"]["customer"] = {"name": "Juan Dela Cruz", "email": "", "phone": "63917"}
+    run_id = shop.store.start_run("Order fulfilment", marketplace)
+    wait_for(lambda: run_status(shop.db, run_id) == m.RUN_SUCCEEDED)
+    assert step_state(shop.db, run_id, "notify_warehouse")[0] == m.SUCCEEDED
+    assert step_state(shop.db, run_id, "has_email")[0] == m.SUCCEEDED
+    assert step_state(shop.db, run_id, "confirm_email")[0] == m.SKIPPED
+    assert step_state(shop.db, run_id, "has_later")[0] == m.SUCCEEDED
+    assert smtp_sink.received == []

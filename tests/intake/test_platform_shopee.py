@@ -180,7 +180,7 @@ def test_the_sample_workflow_ships_a_shopee_order_end_to_end(
         data_dir, "shopee", {"base_url": fake.url, "partner_id": str(fake.partner_id),
                              "shop_id": str(fake.shop_id)}, {"partner_key": fake.partner_key},
         (payment_gateway, webhook_sink, smtp_sink), number="260105QX1042",
-        trigger={"poll_seconds": 10, "first_days": 2}, email_to="orders@shop.example",
+        trigger={"poll_seconds": 10, "first_days": 2}, emailed=False,
         authorise=lambda p: shopee.ShopeeShop(p, "shop").authorise("auth-code-1"))
     assert fake.shipped == {"260105QX1042": "JT260105QX1042"}
     assert fake.orders["260105QX1042"]["order_status"] == "PROCESSED"
