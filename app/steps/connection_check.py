@@ -65,6 +65,8 @@ def check(db: Database, name: str, kind: str, settings: dict[str, Any],
     try:
         return redact.text(probe(UnsavedConnection(db, name, kind, settings, typed), name,
                                  timeout))
+    except ConnectionProblem:
+        raise                               # already in words (a shop's test), with its detail
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise explain(exc, name, kind, settings) from exc
 

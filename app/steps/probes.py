@@ -56,4 +56,6 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
         raise DaloyError(f"The mail server refused the user name or password of “{name}”.") from exc
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise DaloyError(f"Could not connect with “{name}”: {exc}.") from exc
-    raise DaloyError(f"Connections of kind {kind} cannot be tested yet.")
+    # A shop kind: its platform's own call and words (imported lazily, as platform_update does).
+    from app.intake.platforms.setup import try_shop
+    return try_shop(provider, name, timeout)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import redact
+from app.intake.platforms.setup import AUTHORISED_KINDS, FIELDS, label, typed_fields
 from app.steps.mail_presets import BY_KEY, PRESETS, SECURITY_CHOICES, USUAL_PORTS, preset_for
-from app.store.connections import KINDS
+from app.ui.shop_authorise import ShopAuthorisation
 from app.ui.style import BAD, MUTED, OK
 from app.ui.text import PlainLabel
 
@@ -70,20 +71,48 @@ class ConnectionForm(QWidget):
             self.provider.currentIndexChanged.connect(lambda _i: self._apply_preset())
             self.layout_.addRow("Email provider", self.provider)
             self.layout_.addRow("", self.hint)
-        for name in KINDS[kind].settings:
+        # A shop kind speaks the operator's words (``setup.FIELDS``); its tokens come from
+        # “Authorise the shop…”, never typed.
+        shop = FIELDS.get(kind, {})
+        shown_settings, shown_secrets = typed_fields(kind)
+        for name in shown_settings:
             widget = self._widget(name, values.get(name))
             widget.setObjectName(f"setting_{name}")
+            if name in shop and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(shop[name].placeholder)
             self.fields[name] = widget
-            self.layout_.addRow(LABELS.get(name, name), self._with_extra(name, widget))
-        for name in KINDS[kind].secrets:
+            self.layout_.addRow(label(kind, name) if shop else LABELS.get(name, name),
+                                self._with_extra(name, widget))
+            self._help(shop.get(name))
+        for name in shown_secrets:
             e = QLineEdit()
             e.setObjectName(f"secret_{name}")
             e.setEchoMode(QLineEdit.EchoMode.Password)
             e.setPlaceholderText("saved in the keyring — type to replace" if (saved or {}).get(name)
                                  else "kept in the system keyring, never in Daloy's files")
             self.secret_fields[name] = e
-            self.layout_.addRow(LABELS.get(name, name.capitalize()), e)
+            self.layout_.addRow(label(kind, name) if shop else
+                                LABELS.get(name, name.capitalize()), e)
+            self._help(shop.get(name))
+        self.authorisation: ShopAuthorisation | None = None
+        if kind in AUTHORISED_KINDS:
+            self.authorisation = ShopAuthorisation(self)
+            self.layout_.addRow("", self.authorisation)
         self._show_hint()
+
+    def _help(self, text: object) -> None:
+        """The field's help under it, muted: where the operator finds the value."""
+        words = getattr(text, "help", "")
+        if words:
+            note = PlainLabel(words)
+            note.setWordWrap(True)
+            note.setStyleSheet(f"color: {MUTED}")
+            self.layout_.addRow("", note)
+
+    def attach(self, ctx: object, name_of: object) -> None:
+        """The app and the connection's name, for the shop authorisation (when there is one)."""
+        if self.authorisation is not None:
+            self.authorisation.attach(ctx, name_of)  # type: ignore[arg-type]
 
     # -- widgets per setting -------------------------------------------------------------------
     def _widget(self, name: str, value: Any) -> QWidget:
@@ -162,6 +191,10 @@ class ConnectionForm(QWidget):
             if spin.value() in (0, usual.get(self._security)):
                 spin.setValue(usual.get(combo.currentData(), 0))
             self._security = combo.currentData()
+
+    def fill_in(self, name: str, value: Any) -> None:
+        """A setting learnt elsewhere (the shop ID from an authorisation)."""
+        self._set(name, value)
 
     def _set(self, name: str, value: Any) -> None:
         widget = self.fields.get(name)

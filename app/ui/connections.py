@@ -35,7 +35,9 @@ from app.ui.text import PlainLabel, confirm
 from app.ui.web_addresses import WebAddresses
 
 KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
-              "marketplace": "fa5s.store", "database": "fa5s.database"}
+              "marketplace": "fa5s.store", "database": "fa5s.database",
+              "shopify": "fa5s.shopping-bag", "woocommerce": "fa5s.shopping-cart",
+              "shopee": "fa5s.store-alt", "lazada": "fa5s.store-alt"}
 
 
 def load_all(ctx: AppContext) -> list[dict[str, Any]]:
@@ -126,6 +128,7 @@ class ConnectionsPage(Page):
             self.kind_form.deleteLater()
         self.kind_form = ConnectionForm(self.kind.currentData(), values, saved)
         self.kind_form.setObjectName("connectionForm")
+        self.kind_form.attach(self.ctx, lambda: self.name.text().strip())
         self.dynamic.addWidget(self.kind_form)
 
     def refresh(self) -> None:
