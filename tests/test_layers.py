@@ -53,6 +53,9 @@ UPWARD_DEBTS: dict[tuple[str, str], str] = {
         "marketplace clients to move to app/connectors",
     ("app.steps.platform_update", "app.intake.platforms.http"):
         "marketplace clients to move to app/connectors",
+    ("app.steps.probes", "app.intake.platforms.setup"):
+        "a shop's connection test (Connections page and `daloy connection test`) to move to "
+        "app/connectors with the marketplace clients",
     # The runner's presence file is read by the store (restore refuses while a runner works).
     ("app.store.backups", "app.runtime.presence"):
         "presence's file check to move into app/store (it is data-folder state)",

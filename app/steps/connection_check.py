@@ -65,9 +65,9 @@ def check(db: Database, name: str, kind: str, settings: dict[str, Any],
     try:
         return redact.text(probe(UnsavedConnection(db, name, kind, settings, typed), name,
                                  timeout))
-    except ConnectionProblem:
-        raise                               # already in words (a shop's test), with its detail
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
+        if getattr(exc, "in_words", False):
+            raise                           # already in words, with its detail (a shop's test)
         raise explain(exc, name, kind, settings) from exc
 
 

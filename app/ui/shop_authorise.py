@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.intake.platforms.setup import authorisation_link, authorise
+from app.intake.platforms.setup import authorisation_link, authorise, code_from
 from app.steps.connection_check import UnsavedConnection
 from app.ui.style import BAD, MUTED, OK
 from app.ui.text import PlainLabel
@@ -154,13 +154,19 @@ class ShopAuthorisation(QWidget):
         if values is None:
             return
         name, settings, typed = values
-        db, kind, pasted = self.ctx.db, self.form.kind, self.code.text()  # type: ignore[union-attr]
+        db, kind = self.ctx.db, self.form.kind  # type: ignore[union-attr]
+        code, shop_id = code_from(self.code.text())
+        # Shopee names the shop in the return address: taken when the form has none yet.
+        learnt = shop_id if shop_id and "shop_id" in self.form.fields and \
+            not str(settings.get("shop_id") or "").strip() else ""
+        if learnt:
+            settings["shop_id"] = learnt
 
-        def done(result: Any) -> None:
-            if result.shop_id:
-                self.form.fill_in("shop_id", result.shop_id)
+        def done(sentence: Any) -> None:
+            if learnt:
+                self.form.fill_in("shop_id", learnt)
             self.code.clear()
-            self._say(result.sentence, True)
+            self._say(str(sentence), True)
 
-        self._run(lambda: authorise(db, name, kind, settings, typed, pasted), done, self.finish,
-                  "Authorising the shop…")
+        self._run(lambda: authorise(UnsavedConnection(db, name, kind, settings, typed), name,
+                                    code), done, self.finish, "Authorising the shop…")

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 
+from app.core import redact
 from app.core.errors import DaloyError
 from app.intake.platforms.channel import Platform, by_connection_kind, iso_utc
 from app.intake.platforms.http import (
@@ -31,9 +32,19 @@ from app.intake.platforms.http import (
     base_url,
 )
 from app.intake.platforms.tokens import TOKEN_FIELDS, RefreshFailed, TokenRefused
-from app.steps.connection_check import ConnectionProblem, UnsavedConnection
 from app.store.connections import KINDS, ConnectionProvider
-from app.store.db import Database
+
+
+class ShopProblem(DaloyError):
+    """A failed shop test or authorisation: ``str(exc)`` the sentence for the operator,
+    ``detail`` the technical side (the Connections page folds it away), secrets hidden. (Not
+    ``connection_check.ConnectionProblem``: that module reaches this one through ``probes``.)"""
+
+    in_words = True          # ``connection_check.check`` passes it on as it is
+
+    def __init__(self, sentence: str, detail: str = "") -> None:
+        super().__init__(redact.text(sentence))
+        self.detail = redact.text(detail)
 
 
 @dataclass(frozen=True)
@@ -122,9 +133,9 @@ def _need(provider: ConnectionProvider, name: str, kind: str, settings: list[str
     for f in settings:
         value = str(conn.get(f) or "").strip()
         if not value:
-            raise ConnectionProblem(f"Enter the {label(kind, f)} first, then try again.", "")
+            raise ShopProblem(f"Enter the {label(kind, f)} first, then try again.", "")
         if f in NUMBERS and not value.isdigit():
-            raise ConnectionProblem(f"The {label(kind, f)} is a number (digits only); check "
+            raise ShopProblem(f"The {label(kind, f)} is a number (digits only); check "
                                     "it and try again.", "")
 
 
@@ -134,7 +145,7 @@ def _address(platform: Platform, conn: dict[str, Any]) -> str:
 
 
 def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
-            authorising: bool = False) -> ConnectionProblem:
+            authorising: bool = False) -> ShopProblem:
     """A failed shop call in words: wrong key or token, no such shop, network, slow down."""
     chain: list[BaseException] = []
     e: BaseException | None = exc
@@ -147,25 +158,25 @@ def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
     again = "open the link again with “Authorise the shop…” and paste the new code"
     for x in chain:
         if isinstance(x, socket.gaierror):
-            return ConnectionProblem(f"Can't find {where} — check the shop address.", detail)
+            return ShopProblem(f"Can't find {where} — check the shop address.", detail)
         if isinstance(x, RateLimited):
-            return ConnectionProblem(f"{title} asked Daloy to slow down; test again in a "
+            return ShopProblem(f"{title} asked Daloy to slow down; test again in a "
                                      "minute.", detail)
         if isinstance(x, PlatformDown | httpx.TransportError | OSError):
-            return ConnectionProblem(f"Could not reach {title} at {where} — check the address "
+            return ShopProblem(f"Could not reach {title} at {where} — check the address "
                                      "and that this computer is online.", detail)
         if kind == "shopee" and ("sign" in said or "partner" in said):
-            return ConnectionProblem("Shopee refused the Partner ID or Partner key — copy both "
+            return ShopProblem("Shopee refused the Partner ID or Partner key — copy both "
                                      "again from Shopee Open Platform ▸ App List.", detail)
         if kind == "lazada" and ("apikey" in said or "api key" in said or "signature" in said
                                  or "invalidapikey" in said or "incompletesignature" in said):
-            return ConnectionProblem("Lazada refused the App key or App secret — copy both "
+            return ShopProblem("Lazada refused the App key or App secret — copy both "
                                      "again from Lazada Open Platform ▸ App Console.", detail)
         if authorising and isinstance(x, PlatformRejected | PlatformRefused):
-            return ConnectionProblem(f"{title} did not accept that code — a code works once and "
+            return ShopProblem(f"{title} did not accept that code — a code works once and "
                                      f"only for a few minutes; {again}.", detail)
         if isinstance(x, TokenRefused | RefreshFailed):
-            return ConnectionProblem(f"{title} no longer accepts this shop's authorisation — "
+            return ShopProblem(f"{title} no longer accepts this shop's authorisation — "
                                      f"{again}.", detail)
         if isinstance(x, PlatformRefused):
             what = ("Admin API access token — check it under Shopify admin ▸ Settings ▸ Apps ▸ "
@@ -173,13 +184,13 @@ def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
                     "consumer key and secret — check both under WooCommerce ▸ Settings ▸ "
                     "Advanced ▸ REST API, and that the key may read" if kind == "woocommerce"
                     else f"shop's access — {again}")
-            return ConnectionProblem(f"{title} refused the {what}.", detail)
+            return ShopProblem(f"{title} refused the {what}.", detail)
         if isinstance(x, PlatformRejected) and x.status == 404:
-            return ConnectionProblem(f"{title} has no shop at {where} — check the shop "
+            return ShopProblem(f"{title} has no shop at {where} — check the shop "
                                      "address.", detail)
     if isinstance(exc, DaloyError):
-        return ConnectionProblem(str(exc), detail)
-    return ConnectionProblem(f"{title} answered in a way Daloy did not expect; the details "
+        return ShopProblem(str(exc), detail)
+    return ShopProblem(f"{title} answered in a way Daloy did not expect; the details "
                              "below say what it answered.", detail)
 
 
@@ -194,15 +205,15 @@ def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> 
     settings, secret_fields = typed_fields(kind)
     for f in secret_fields:
         if f not in OPTIONAL_SECRETS and not provider.has_secret(name, f):
-            raise ConnectionProblem(f"Enter the {label(kind, f)} first, then test again.", "")
+            raise ShopProblem(f"Enter the {label(kind, f)} first, then test again.", "")
     if kind in AUTHORISED_KINDS and not provider.has_secret(name, "access_token"):
-        raise ConnectionProblem("The shop is not authorised yet: use “Authorise the shop…”, "
+        raise ShopProblem("The shop is not authorised yet: use “Authorise the shop…”, "
                                 "then test again.", "")
     try:
         with platform.open(conn, lambda f: provider.secret(name, f), provider) as client:
             client.set_timeout(timeout)
             orders, more = platform.list_orders(client, iso_utc(time.time() - 86400), None)
-    except ConnectionProblem:
+    except ShopProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise explain(exc, platform, conn) from exc
@@ -230,7 +241,7 @@ def authorisation_link(provider: ConnectionProvider, name: str, redirect: str,
     kind = conn["kind"]
     redirect = redirect.strip()
     if not redirect.startswith(("https://", "http://")):
-        raise ConnectionProblem("Enter the return address (the Redirect URL registered for your "
+        raise ShopProblem("Enter the return address (the Redirect URL registered for your "
                                 "app, starting with https://) first.", "")
     if kind == "shopee":
         _need(provider, name, kind, ["partner_id"])
@@ -250,40 +261,29 @@ def authorisation_link(provider: ConnectionProvider, name: str, redirect: str,
         return f"{root}/oauth/authorize?" + urlencode(
             {"response_type": "code", "force_auth": "true", "redirect_uri": redirect,
              "client_id": str(conn["app_key"]).strip()})
-    raise ConnectionProblem(f"A {kind} connection needs no authorisation.", "")
+    raise ShopProblem(f"A {kind} connection needs no authorisation.", "")
 
 
-@dataclass(frozen=True)
-class Authorised:
-    sentence: str
-    shop_id: str = ""       # from the pasted return address, for the form to show
-
-
-def authorise(db: Database, name: str, kind: str, settings: dict[str, Any],
-              typed: dict[str, str], pasted: str) -> Authorised:
-    """Swap the pasted code for the shop's first tokens (stored in the keyring under ``name``)
-    with the form's values, saved or not."""
-    code, shop_id = code_from(pasted)
+def authorise(provider: ConnectionProvider, name: str, code: str) -> str:
+    """Swap the code (``code_from`` what was pasted) for the shop's first tokens, stored in the
+    keyring under ``name``; "Shop authorised until …"."""
+    kind = provider.get(name)["kind"]
     if not code:
-        raise ConnectionProblem("Paste the code (or the whole address the browser showed after "
-                                "the owner approved) first.", "")
-    settings = dict(settings)
-    if shop_id and not str(settings.get("shop_id") or "").strip():
-        settings["shop_id"] = shop_id
-    provider = UnsavedConnection(db, name, kind, settings, typed)
+        raise ShopProblem("Paste the code (or the whole address the browser showed after "
+                          "the owner approved) first.", "")
     platform = by_connection_kind(kind)
     if kind not in AUTHORISED_KINDS or platform is None:
-        raise ConnectionProblem(f"A {kind} connection needs no authorisation.", "")
+        raise ShopProblem(f"A {kind} connection needs no authorisation.", "")
     _need(provider, name, kind, list(REQUIRED[kind]))
     try:
         with platform.open(provider.get(name), lambda f: provider.secret(name, f),
                            provider) as client:
             tokens = client.authorise(code)
-    except ConnectionProblem:
+    except ShopProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise explain(exc, platform, provider.get(name), authorising=True) from exc
     ends = [t for t in (tokens.authorised_until, tokens.refresh_expires_at) if t]
     until = (f" until {time.strftime('%d %B %Y', time.localtime(min(ends)))}" if ends
              else "; Daloy renews its access by itself")
-    return Authorised(f"Shop authorised{until}.", shop_id)
+    return f"Shop authorised{until}."
