@@ -136,7 +136,7 @@ def _need(provider: ConnectionProvider, name: str, kind: str, settings: list[str
             raise ShopProblem(f"Enter the {label(kind, f)} first, then try again.", "")
         if f in NUMBERS and not value.isdigit():
             raise ShopProblem(f"The {label(kind, f)} is a number (digits only); check "
-                                    "it and try again.", "")
+                              "it and try again.", "")
 
 
 def _address(platform: Platform, conn: dict[str, Any]) -> str:
@@ -161,23 +161,23 @@ def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
             return ShopProblem(f"Can't find {where} — check the shop address.", detail)
         if isinstance(x, RateLimited):
             return ShopProblem(f"{title} asked Daloy to slow down; test again in a "
-                                     "minute.", detail)
+                               "minute.", detail)
         if isinstance(x, PlatformDown | httpx.TransportError | OSError):
             return ShopProblem(f"Could not reach {title} at {where} — check the address "
-                                     "and that this computer is online.", detail)
+                               "and that this computer is online.", detail)
         if kind == "shopee" and ("sign" in said or "partner" in said):
             return ShopProblem("Shopee refused the Partner ID or Partner key — copy both "
-                                     "again from Shopee Open Platform ▸ App List.", detail)
+                               "again from Shopee Open Platform ▸ App List.", detail)
         if kind == "lazada" and ("apikey" in said or "api key" in said or "signature" in said
                                  or "invalidapikey" in said or "incompletesignature" in said):
             return ShopProblem("Lazada refused the App key or App secret — copy both "
-                                     "again from Lazada Open Platform ▸ App Console.", detail)
+                               "again from Lazada Open Platform ▸ App Console.", detail)
         if authorising and isinstance(x, PlatformRejected | PlatformRefused):
             return ShopProblem(f"{title} did not accept that code — a code works once and "
-                                     f"only for a few minutes; {again}.", detail)
+                               f"only for a few minutes; {again}.", detail)
         if isinstance(x, TokenRefused | RefreshFailed):
             return ShopProblem(f"{title} no longer accepts this shop's authorisation — "
-                                     f"{again}.", detail)
+                               f"{again}.", detail)
         if isinstance(x, PlatformRefused):
             what = ("Admin API access token — check it under Shopify admin ▸ Settings ▸ Apps ▸ "
                     "Develop apps, and that the app may read orders" if kind == "shopify" else
@@ -187,11 +187,11 @@ def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
             return ShopProblem(f"{title} refused the {what}.", detail)
         if isinstance(x, PlatformRejected) and x.status == 404:
             return ShopProblem(f"{title} has no shop at {where} — check the shop "
-                                     "address.", detail)
+                               "address.", detail)
     if isinstance(exc, DaloyError):
         return ShopProblem(str(exc), detail)
     return ShopProblem(f"{title} answered in a way Daloy did not expect; the details "
-                             "below say what it answered.", detail)
+                       "below say what it answered.", detail)
 
 
 def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
@@ -208,7 +208,7 @@ def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> 
             raise ShopProblem(f"Enter the {label(kind, f)} first, then test again.", "")
     if kind in AUTHORISED_KINDS and not provider.has_secret(name, "access_token"):
         raise ShopProblem("The shop is not authorised yet: use “Authorise the shop…”, "
-                                "then test again.", "")
+                          "then test again.", "")
     try:
         with platform.open(conn, lambda f: provider.secret(name, f), provider) as client:
             client.set_timeout(timeout)
@@ -242,7 +242,7 @@ def authorisation_link(provider: ConnectionProvider, name: str, redirect: str,
     redirect = redirect.strip()
     if not redirect.startswith(("https://", "http://")):
         raise ShopProblem("Enter the return address (the Redirect URL registered for your "
-                                "app, starting with https://) first.", "")
+                          "app, starting with https://) first.", "")
     if kind == "shopee":
         _need(provider, name, kind, ["partner_id"])
         from app.intake.platforms.shopee import BASE_URL, sign
