@@ -67,13 +67,18 @@ def file_log(data_dir):
     undone afterwards so other tests keep pytest's logging."""
     root = logging.getLogger()
     before, level = list(root.handlers), root.level
+    # An earlier test on this worker may have left the product's logging set up (an in-process
+    # runner or window): set it up afresh for this data folder, and put back what was there.
+    configured = root.__dict__.pop("_daloy_configured", None)
     logsetup.configure(data_dir, stderr=False)
     yield data_dir / "logs" / "daloy.log"
     for handler in [h for h in root.handlers if h not in before]:
         root.removeHandler(handler)
         handler.close()
     root.setLevel(level)
-    del root._daloy_configured
+    root.__dict__.pop("_daloy_configured", None)
+    if configured is not None:
+        root._daloy_configured = configured  # type: ignore[attr-defined]
 
 
 # -- the redaction rules ---------------------------------------------------------------------------
