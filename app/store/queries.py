@@ -232,6 +232,12 @@ def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
     return found
 
 
+def step_states(s: Session, run_id: str) -> dict[str, str]:
+    """Each step of the run and its state (``{"charge": "succeeded", ...}``)."""
+    return dict(s.execute(select(StepRun.name, StepRun.state)
+                          .where(StepRun.run_id == run_id)).all())
+
+
 def run_facts(s: Session, run_id: str) -> tuple[str, float | None]:
     """The (customer, total) found in the run's order (``""``/None when it has none)."""
     facts = search.run_facts

@@ -62,8 +62,8 @@ class PracticeView(_Base):
         run_id = self.test_run
 
         def states() -> dict[str, str]:
-            return dict(self.ctx.db.execute_sql(
-                f"select name, state from step_runs where run_id = '{run_id}'"))
+            with self.ctx.db.read() as s:
+                return queries.step_states(s, run_id)
 
         self.ctx.background(states, self.scene.set_states)
         if self.inspector.step_name:
