@@ -85,6 +85,8 @@ class AppContext:
     _relays: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        from app.ui.gc_guard import collect_on_gui_thread
+        collect_on_gui_thread()      # background threads never free Qt objects (see gc_guard)
         self.pool.setMaxThreadCount(4)
         if self.events is None:
             self.events = EngineEvents(self.store)
