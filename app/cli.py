@@ -35,8 +35,18 @@ from app.core.errors import DaloyError
 from app.host import build_runtime, localize_sample, seed_samples
 
 # The app is assembled in app.host; these names stay importable from here for scripts and tests.
-__all__ = ["CliError", "Env", "build_runtime", "localize_sample", "main", "out_json",
-           "parse_json_arg", "read_workflow_file", "seed_samples", "when"]
+__all__ = [
+    "CliError",
+    "Env",
+    "build_runtime",
+    "localize_sample",
+    "main",
+    "out_json",
+    "parse_json_arg",
+    "read_workflow_file",
+    "seed_samples",
+    "when",
+]
 EXIT_ERROR = 1
 log = logging.getLogger("daloy.cli")
 
@@ -51,6 +61,7 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, on_signal)
     from app.logsetup import configure
     from app.secrets import check_backend
+
     configure(env.data_dir, args.verbose)
     keyring_ok, keyring_message = check_backend()
     if not keyring_ok:
@@ -58,8 +69,11 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     seeded = seed_samples(env)
     runtime = build_runtime(env, args.workers)
     runtime.start()
-    print(f"Daloy runner {__version__} working on {env.data_dir}"
-          + (f" (sample workflows: {', '.join(seeded)})" if seeded else ""), flush=True)
+    print(
+        f"Daloy runner {__version__} working on {env.data_dir}"
+        + (f" (sample workflows: {', '.join(seeded)})" if seeded else ""),
+        flush=True,
+    )
     deadline = time.monotonic() + args.quit_after if args.quit_after else None
     while not stop.is_set():
         if deadline and time.monotonic() >= deadline:
@@ -68,21 +82,29 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     # Steps still running after the grace period are handed back and their workers stop
     # waiting, so the process ends now, not when a hanging call returns.
     runtime.shutdown(grace=args.grace)
-    env.db.close()        # leases given back, the log checkpointed: nothing more is written
+    env.db.close()  # leases given back, the log checkpointed: nothing more is written
     print("Daloy runner stopped.", flush=True)
     return 0
 
 
 def _no_screen() -> bool:
     import os
-    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def cmd_gui(env: Env, args: argparse.Namespace) -> int:
     if _no_screen():
-        print("No screen here (no DISPLAY): starting the headless runner instead. Use "
-              "`xvfb-run -a daloy` for the window on a virtual screen.", file=sys.stderr)
+        print(
+            "No screen here (no DISPLAY): starting the headless runner instead. Use "
+            "`xvfb-run -a daloy` for the window on a virtual screen.",
+            file=sys.stderr,
+        )
         args.workers, args.grace = 4, 10.0
         return cmd_runner(env, args)
     try:
@@ -90,8 +112,10 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
     except ImportError as exc:
         if "app.ui" not in str(exc) and "PySide6" not in str(exc):
             raise
-        print("The desktop window is not available in this build; starting the headless runner.",
-              file=sys.stderr)
+        print(
+            "The desktop window is not available in this build; starting the headless runner.",
+            file=sys.stderr,
+        )
         args.workers, args.grace = 4, 10.0
         return cmd_runner(env, args)
     return run_gui(env, args)
@@ -101,6 +125,7 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
 def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
     from app.runtime.presence import runner_running
     from app.store import workflows
+
     trigger = parse_json_arg(args.input, "input")
     with env.db.read() as s:
         row = workflows.get_row(s, args.workflow)
@@ -108,78 +133,111 @@ def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
     if row.archived:
         raise CliError(f"The workflow “{args.workflow}” is archived and takes no orders.")
     if draft:
-        raise CliError(f"The workflow “{args.workflow}” was saved with problems (a draft); "
-                       "check it with `daloy workflow validate`, fix it and import it again.")
+        raise CliError(
+            f"The workflow “{args.workflow}” was saved with problems (a draft); "
+            "check it with `daloy workflow validate`, fix it and import it again."
+        )
     if not row.enabled:
-        raise CliError(f"The workflow “{args.workflow}” is switched off; switch it on first "
-                       "(daloy workflow enable NAME).")
-    run_id = env.store.start_run(args.workflow, trigger if trigger is not None else {},
-                                 practice=args.practice)
+        raise CliError(
+            f"The workflow “{args.workflow}” is switched off; switch it on first "
+            "(daloy workflow enable NAME)."
+        )
+    run_id = env.store.start_run(
+        args.workflow, trigger if trigger is not None else {}, practice=args.practice
+    )
     print(run_id, flush=True)
     if not runner_running(env.data_dir):
-        print(f"Run {run_id} started; it will run when Daloy or `daloy runner` is running.",
-              file=sys.stderr)
+        print(
+            f"Run {run_id} started; it will run when Daloy or `daloy runner` is running.",
+            file=sys.stderr,
+        )
     return 0
 
 
 def _check_status(status: str | None) -> None:
     from app.core.machine import RUN_STATES
+
     if status and status not in RUN_STATES:
         raise CliError(f"Unknown status “{status}”; use one of: {', '.join(RUN_STATES)}.")
 
 
 def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
     from app.store.queries import list_runs, run_dict
+
     _check_status(args.status)
     with env.db.read() as s:
-        runs = [run_dict(r) for r in list_runs(s, status=args.status, workflow=args.workflow,
-                                               business_key=args.key, limit=args.limit,
-                                               search=args.search)]
+        runs = [
+            run_dict(r)
+            for r in list_runs(
+                s,
+                status=args.status,
+                workflow=args.workflow,
+                business_key=args.key,
+                limit=args.limit,
+                search=args.search,
+            )
+        ]
     if args.json:
         out_json(runs)
     elif not runs:
         print("No runs match.")
     else:
         for r in runs:
-            print(f"{r['id']}  {r['status']:<16} {r['workflow']:<24} "
-                  f"{r['business_key'] or '-':<20} {when(r['created_at'])}")
+            print(
+                f"{r['id']}  {r['status']:<16} {r['workflow']:<24} "
+                f"{r['business_key'] or '-':<20} {when(r['created_at'])}"
+            )
     return 0
 
 
 def cmd_runs_export(env: Env, args: argparse.Namespace) -> int:
     """``daloy runs export``: the orders ``runs list`` would show, all of them, to a file."""
     from app.store.export import export_orders
+
     _check_status(args.status)
     try:
-        n = export_orders(env.db, args.output, args.format, status=args.status,
-                          workflow=args.workflow, business_key=args.key, search=args.search)
+        n = export_orders(
+            env.db,
+            args.output,
+            args.format,
+            status=args.status,
+            workflow=args.workflow,
+            business_key=args.key,
+            search=args.search,
+        )
     except OSError as exc:
-        raise CliError(f"Could not write {args.output}: {exc.strerror or exc}. Choose another "
-                       "file or folder.") from exc
+        raise CliError(
+            f"Could not write {args.output}: {exc.strerror or exc}. Choose another file or folder."
+        ) from exc
     print(f"Exported {n} order{'s' if n != 1 else ''} to {args.output}.")
     return 0
 
 
 def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
     from app.store.queries import run_detail
+
     try:
         with env.db.read() as s:
             d = run_detail(s, args.run_id)
-    except (ValueError, RecursionError, DaloyError) as exc:   # a stored value is not JSON
+    except (ValueError, RecursionError, DaloyError) as exc:  # a stored value is not JSON
         to_log(env, f"run {args.run_id} cannot be read", exc)
-        raise CliError(f"The stored record of run {args.run_id} is damaged (a saved value is "
-                       "not valid JSON), so it cannot be shown; nothing was changed. `daloy runs "
-                       "list` still lists it; restore the database from a backup to see its "
-                       "details.") from exc
+        raise CliError(
+            f"The stored record of run {args.run_id} is damaged (a saved value is "
+            "not valid JSON), so it cannot be shown; nothing was changed. `daloy runs "
+            "list` still lists it; restore the database from a backup to see its "
+            "details."
+        ) from exc
     if d is None:
         from app.store.retention import find_archived
-        d = find_archived(env.data_dir, args.run_id)      # archived by the clean-up
+
+        d = find_archived(env.data_dir, args.run_id)  # archived by the clean-up
     if d is None:
         raise CliError(f"There is no run with id {args.run_id}.")
     if args.json:
         out_json(d)
         return 0
     from app.store.retention import describe
+
     print("\n".join(describe(d)))
     return 0
 
@@ -193,11 +251,17 @@ SECONDS = bounded_float(0, 7 * 24 * 3600)
 
 def _register_core(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("runner", help="run workflows without a window (servers, tests)")
-    p.add_argument("--workers", type=bounded_int(1, 64), default=4,
-                   help="steps run at the same time (1 to 64)")
+    p.add_argument(
+        "--workers", type=bounded_int(1, 64), default=4, help="steps run at the same time (1 to 64)"
+    )
     p.add_argument("--quit-after", type=SECONDS, default=None, metavar="SECONDS")
-    p.add_argument("--grace", type=SECONDS, default=10.0, metavar="SECONDS",
-                   help="how long running steps may finish on shutdown")
+    p.add_argument(
+        "--grace",
+        type=SECONDS,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long running steps may finish on shutdown",
+    )
     p.set_defaults(handler=cmd_runner)
 
     run = sub.add_parser("run", help="start a run")
@@ -205,8 +269,11 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p = rsub.add_parser("start", help="start a run of WORKFLOW; prints the run id")
     p.add_argument("workflow")
     p.add_argument("--input", metavar="JSON|@FILE", help="the trigger data (an order)")
-    p.add_argument("--practice", action="store_true",
-                   help="steps with outside effects record what they would do instead")
+    p.add_argument(
+        "--practice",
+        action="store_true",
+        help="steps with outside effects record what they would do instead",
+    )
     p.set_defaults(handler=cmd_run_start)
 
     runs = sub.add_parser("runs", help="list and show runs")
@@ -215,14 +282,22 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status")
     p.add_argument("--workflow")
     p.add_argument("--key", help="find by business key (order number)")
-    p.add_argument("--search", metavar="TEXT", help="find by anything the order carries: "
-                   "customer, email, phone, SKU or product, amount, text of the email")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="find by anything the order carries: "
+        "customer, email, phone, SKU or product, amount, text of the email",
+    )
     p.add_argument("--limit", type=bounded_int(1, 100_000), default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_runs_list)
     p = rsub.add_parser("export", help="save the runs that match to a CSV or Excel file")
-    p.add_argument("--format", choices=("csv", "xlsx"), default=None,
-                   help="default: from the file name's ending")
+    p.add_argument(
+        "--format",
+        choices=("csv", "xlsx"),
+        default=None,
+        help="default: from the file name's ending",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--status")
     p.add_argument("--workflow")
@@ -233,7 +308,6 @@ def _register_core(sub: argparse._SubParsersAction) -> None:
     p.add_argument("run_id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_runs_show)
-
 
 
 # Other verb groups register themselves here (module path, function name).
@@ -248,17 +322,28 @@ GROUPS: list[tuple[str, str]] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="daloy", description="Daloy: every order runs one workflow; people "
-                                               "touch only the exceptions.")
+    parser = _Parser(
+        prog="daloy",
+        description="Daloy: every order runs one workflow; people touch only the exceptions.",
+    )
     parser.add_argument("--version", action="version", version=f"daloy {__version__}")
-    parser.add_argument("--data-dir", help="where the database and files live "
-                                           "(default: $DALOY_DATA_DIR or your user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        help="where the database and files live "
+        "(default: $DALOY_DATA_DIR or your user data folder)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
-    parser.add_argument("--quit-after", type=SECONDS, default=None, metavar="SECONDS",
-                        help="open the window, then quit cleanly after SECONDS (smoke tests)")
+    parser.add_argument(
+        "--quit-after",
+        type=SECONDS,
+        default=None,
+        metavar="SECONDS",
+        help="open the window, then quit cleanly after SECONDS (smoke tests)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     _register_core(sub)
     import importlib
+
     for module, func in GROUPS:
         getattr(importlib.import_module(module), func)(sub)
     _data_dir_everywhere(parser)
@@ -270,8 +355,11 @@ def _data_dir_everywhere(parser: argparse.ArgumentParser) -> None:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in {id(p): p for p in action.choices.values()}.values():
-                child.add_argument("--data-dir", default=argparse.SUPPRESS,
-                                   help="where the database and files live")
+                child.add_argument(
+                    "--data-dir",
+                    default=argparse.SUPPRESS,
+                    help="where the database and files live",
+                )
                 _data_dir_everywhere(child)
 
 
@@ -280,14 +368,17 @@ def unexpected(env: Env, exc: BaseException) -> str:
     import sqlite3
 
     from app.store import datafolder
+
     where = env.__dict__.get("data_dir") or "the data folder"
     orig = getattr(exc, "orig", exc)
     if isinstance(exc, OSError):
         return datafolder.os_error_sentence(exc, str(exc.filename or "a file"))
     if isinstance(orig, sqlite3.Error):
         if "locked" in str(orig) or "busy" in str(orig):
-            return ("The database is busy (another Daloy holds it for a long write); try again "
-                    "in a moment.")
+            return (
+                "The database is busy (another Daloy holds it for a long write); try again "
+                "in a moment."
+            )
         sentence = datafolder.sqlite_error_sentence(str(orig), where)
         if sentence:
             return sentence
@@ -295,14 +386,16 @@ def unexpected(env: Env, exc: BaseException) -> str:
         return "The data is nested too deeply to handle; nothing was changed."
     logged = to_log(env, "unexpected failure", exc)
     detail = f" (details in {logged})" if logged else ""
-    return (f"Something unexpected went wrong ({type(exc).__name__}){detail}; nothing else "
-            "was changed. Please report it.")
+    return (
+        f"Something unexpected went wrong ({type(exc).__name__}){detail}; nothing else "
+        "was changed. Please report it."
+    )
 
 
 def to_log(env: Env, message: str, exc: BaseException) -> Path | None:
     """Write ``exc`` with its traceback to the data folder's log (never to the terminal: the
     operator gets one sentence). Returns the log file, or None when it cannot be written."""
-    where = env.__dict__.get("data_dir")         # only a folder already found usable
+    where = env.__dict__.get("data_dir")  # only a folder already found usable
     if where is None:
         return None
     try:
@@ -318,6 +411,7 @@ def file_logging(data_dir: Path, verbose: bool = False) -> Iterator[None]:
     """The data folder's log while one verb runs, undone afterwards, so whoever calls ``main``
     in-process (tests, scripts) keeps its own logging. Logging already set up is left alone."""
     from app.logsetup import configure
+
     root = logging.getLogger()
     if getattr(root, "_daloy_configured", False):
         yield
@@ -336,6 +430,7 @@ def file_logging(data_dir: Path, verbose: bool = False) -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     from app.cli_args import bad_text_argument
+
     argv = sys.argv[1:] if argv is None else list(argv)
     if (bad := bad_text_argument(argv)) is not None:
         print(f"daloy: {bad}", file=sys.stderr)
@@ -343,18 +438,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:      # --help, --version, or a usage error already said
+    except SystemExit as exc:  # --help, --version, or a usage error already said
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     env = Env(args)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
-        if handler in (cmd_runner, cmd_gui):          # those two set up their own logging
+        if handler in (cmd_runner, cmd_gui):  # those two set up their own logging
             return handler(env, args)
         # A verb's warnings go to the log, not between its answer's lines.
         with file_logging(env.data_dir, args.verbose):
             return handler(env, args)
     except DaloyError as exc:
         from app.core.redact import text as hide_secrets
+
         print(f"daloy: {one_line(hide_secrets(str(exc)))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.core.errors import DaloyError
 
-MAX_JSON_DEPTH = 64          # deeper than any order; stops recursion blowing up later steps
+MAX_JSON_DEPTH = 64  # deeper than any order; stops recursion blowing up later steps
 MAX_JSON_BYTES = 20_000_000  # a trigger or output bigger than this is not an order
 
 
@@ -35,6 +35,7 @@ def shown(text: str, limit: int = 60) -> str:
 
 def bounded_int(low: int, high: int) -> Callable[[str], int]:
     """An argparse ``type`` for a whole number between ``low`` and ``high``."""
+
     def parse(text: str) -> int:
         try:
             value = int(text.strip()) if text.strip().isascii() else None
@@ -42,13 +43,16 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
             value = None
         if value is None or not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"it must be a whole number from {low} to {high}, not “{shown(text)}”")
+                f"it must be a whole number from {low} to {high}, not “{shown(text)}”"
+            )
         return value
+
     return parse
 
 
 def bounded_float(low: float, high: float) -> Callable[[str], float]:
     """An argparse ``type`` for a number of seconds between ``low`` and ``high``."""
+
     def parse(text: str) -> float:
         try:
             value = float(text) if text.strip().isascii() else math.nan
@@ -56,8 +60,10 @@ def bounded_float(low: float, high: float) -> Callable[[str], float]:
             value = math.nan
         if not (math.isfinite(value) and low <= value <= high):
             raise argparse.ArgumentTypeError(
-                f"it must be a number from {low:g} to {high:g}, not “{shown(text)}”")
+                f"it must be a number from {low:g} to {high:g}, not “{shown(text)}”"
+            )
         return value
+
     return parse
 
 
@@ -69,8 +75,10 @@ def bad_text_argument(argv: list[str]) -> str | None:
             arg.encode("utf-8")
         except UnicodeEncodeError:
             text = shown(arg.encode("utf-8", "replace").decode("utf-8"))
-            return (f"Argument {i} (“{text}”) is not valid text (UTF-8); retype it or set your "
-                    "terminal to UTF-8.")
+            return (
+                f"Argument {i} (“{text}”) is not valid text (UTF-8); retype it or set your "
+                "terminal to UTF-8."
+            )
         if "\0" in arg:
             return f"Argument {i} contains a NUL character; retype it."
     return None
@@ -87,8 +95,9 @@ def _check_value(value: Any, what: str) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            raise CliError(f"The {what} is nested too deeply; Daloy accepts at most "
-                           f"{MAX_JSON_DEPTH} levels.")
+            raise CliError(
+                f"The {what} is nested too deeply; Daloy accepts at most {MAX_JSON_DEPTH} levels."
+            )
         if isinstance(node, float) and not math.isfinite(node):
             raise CliError(f"The {what} holds a number too large to store; write it as text.")
         if isinstance(node, dict):
@@ -103,13 +112,15 @@ def load_json_text(text: str | bytes, what: str) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CliError(f"The {what} is not text (byte {exc.start} is not UTF-8); give a "
-                           "JSON file.") from exc
+            raise CliError(
+                f"The {what} is not text (byte {exc.start} is not UTF-8); give a JSON file."
+            ) from exc
     try:
         value = json.loads(text, parse_constant=_no_constants)
     except RecursionError as exc:
-        raise CliError(f"The {what} is nested too deeply; Daloy accepts at most "
-                       f"{MAX_JSON_DEPTH} levels.") from exc
+        raise CliError(
+            f"The {what} is nested too deeply; Daloy accepts at most {MAX_JSON_DEPTH} levels."
+        ) from exc
     except ValueError as exc:
         raise CliError(f"The {what} is not valid JSON: {exc}.") from exc
     _check_value(value, what)
@@ -122,8 +133,9 @@ def read_file_arg(path: str, what: str) -> bytes:
         if p.is_dir():
             raise CliError(f"{path} is a folder; give the {what} file.")
         if p.exists() and p.stat().st_size > MAX_JSON_BYTES:
-            raise CliError(f"The {what} file {path} is larger than "
-                           f"{MAX_JSON_BYTES // 1_000_000} MB.")
+            raise CliError(
+                f"The {what} file {path} is larger than {MAX_JSON_BYTES // 1_000_000} MB."
+            )
         return p.read_bytes()
     except OSError as exc:
         raise CliError(f"Cannot read the {what} file {path}: {exc.strerror or exc}.") from exc
@@ -153,6 +165,7 @@ def strict(value: Any) -> Any:
 def read_workflow_file(path: str):  # noqa: ANN201 - app.core.model.Workflow
     """The workflow in a JSON file named on the command line (or a bundled sample)."""
     from app.core.model import Workflow
+
     return Workflow.from_dict(load_json_text(read_file_arg(path, "workflow"), "workflow file"))
 
 
@@ -161,5 +174,5 @@ def out_json(value: Any) -> None:
     text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False, default=str)
     try:
         sys.stdout.write(text + "\n")
-    except UnicodeEncodeError:   # a terminal that is not UTF-8, or stored broken text
+    except UnicodeEncodeError:  # a terminal that is not UTF-8, or stored broken text
         sys.stdout.write(json.dumps(value, indent=2, allow_nan=False, default=str) + "\n")

@@ -22,11 +22,23 @@ def _size(n: int) -> str:
 
 def cmd_backup_list(env: Env, args: argparse.Namespace) -> int:
     from app.store import backups
+
     folder = backups.folder_for(env.data_dir)
     found = backups.listed(folder)
     if args.json:
-        out_json([{"name": b.name, "path": str(b.path), "at": b.at.isoformat(), "kind": b.kind,
-                   "ok": b.ok, "size": b.size} for b in found])
+        out_json(
+            [
+                {
+                    "name": b.name,
+                    "path": str(b.path),
+                    "at": b.at.isoformat(),
+                    "kind": b.kind,
+                    "ok": b.ok,
+                    "size": b.size,
+                }
+                for b in found
+            ]
+        )
         return 0
     if not found:
         print(f"No backups in {folder} yet (`daloy backup create` takes one).")
@@ -40,7 +52,8 @@ def cmd_backup_list(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_backup_create(env: Env, args: argparse.Namespace) -> int:
     from app.store import backups
-    db = env.db                               # opened (and migrated) before it is copied
+
+    db = env.db  # opened (and migrated) before it is copied
     try:
         b = backups.take_and_record(db, env.data_dir, "manual")
     except backups.BackupError as exc:
@@ -60,18 +73,24 @@ def _confirm(question: str) -> bool:
 
 def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
     from app.store import backups
+
     backup = backups.find(env.data_dir, args.backup)
     if args.to:
         target = backups.restore_new(backup, Path(args.to))
-        print(f"Restored {backup.name} as a new workspace in {target}. Open it with "
-              f"`daloy --data-dir {target}`.")
+        print(
+            f"Restored {backup.name} as a new workspace in {target}. Open it with "
+            f"`daloy --data-dir {target}`."
+        )
         return 0
     if not args.replace:
-        raise CliError("Say where to restore: --to FOLDER (a new workspace) or --replace (this "
-                       "workspace, after a confirmation). Nothing was changed.")
+        raise CliError(
+            "Say where to restore: --to FOLDER (a new workspace) or --replace (this "
+            "workspace, after a confirmation). Nothing was changed."
+        )
     if not args.yes and not _confirm(
-            f"Replace the workspace in {env.data_dir} with {backup.name}? What is there now "
-            "is kept in the backup folder."):
+        f"Replace the workspace in {env.data_dir} with {backup.name}? What is there now "
+        "is kept in the backup folder."
+    ):
         raise CliError("Not confirmed (answer y, or pass --yes); nothing was changed.")
     aside = backups.restore_replace(backup, env.data_dir)
     print(f"Restored {backup.name} into {env.data_dir}. What was there before is in {aside}.")
@@ -80,6 +99,7 @@ def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_backup_folder(env: Env, args: argparse.Namespace) -> int:
     from app.store import backups
+
     if args.folder is not None:
         backups.set_folder(env.db, Path(args.folder) if args.folder else None)
     print(f"Backups go to {backups.folder_for(env.data_dir)}.")
@@ -89,18 +109,23 @@ def cmd_backup_folder(env: Env, args: argparse.Namespace) -> int:
 def cmd_cleanup(env: Env, args: argparse.Namespace) -> int:
     from app.runtime.presence import runner_running
     from app.store import retention
+
     if args.keep_days is not None:
         with env.db.write() as s:
             retention.set_keep_days(s, args.keep_days)
     with env.db.read() as s:
         days = retention.keep_days(s)
     result = retention.clean_up(env.db, env.data_dir, days=days)
-    print(f"Archived {result.archived} finished order{'s' if result.archived != 1 else ''} "
-          f"older than {days} days to {env.data_dir / retention.ARCHIVES}.")
+    print(
+        f"Archived {result.archived} finished order{'s' if result.archived != 1 else ''} "
+        f"older than {days} days to {env.data_dir / retention.ARCHIVES}."
+    )
     if args.compact:
         if runner_running(env.data_dir):
-            raise CliError("Daloy is running on this folder; quit it before --compact (it "
-                           "rewrites the whole database file).")
+            raise CliError(
+                "Daloy is running on this folder; quit it before --compact (it "
+                "rewrites the whole database file)."
+            )
         path = env.db.path
         env.db.close()
         retention.compact(path)
@@ -110,6 +135,7 @@ def cmd_cleanup(env: Env, args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli_common import _Parser
+
     bp = sub.add_parser("backup", help="back up the workspace, list and restore backups")
     bsub = bp.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     p = bsub.add_parser("list", help="the backups in the backup folder, newest first")
@@ -120,17 +146,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = bsub.add_parser("restore", help="restore a backup to a new folder or over this one")
     p.add_argument("backup", help="a backup's name (from `daloy backup list`) or folder")
     p.add_argument("--to", metavar="FOLDER", help="restore as a new workspace in FOLDER")
-    p.add_argument("--replace", action="store_true",
-                   help="replace this workspace (Daloy must not be running on it)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace this workspace (Daloy must not be running on it)",
+    )
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=cmd_backup_restore)
     p = bsub.add_parser("folder", help="show or set where backups go ('' for the default)")
     p.add_argument("folder", nargs="?", default=None)
     p.set_defaults(handler=cmd_backup_folder)
-    p = sub.add_parser("cleanup", help="archive finished orders older than the retention "
-                                       "period and remove them from the live database")
-    p.add_argument("--keep-days", type=bounded_int(1, 36500), default=None,
-                   help="keep finished orders this many days (saved; default 730)")
-    p.add_argument("--compact", action="store_true",
-                   help="once: switch the file to incremental vacuum (Daloy must be stopped)")
+    p = sub.add_parser(
+        "cleanup",
+        help="archive finished orders older than the retention "
+        "period and remove them from the live database",
+    )
+    p.add_argument(
+        "--keep-days",
+        type=bounded_int(1, 36500),
+        default=None,
+        help="keep finished orders this many days (saved; default 730)",
+    )
+    p.add_argument(
+        "--compact",
+        action="store_true",
+        help="once: switch the file to incremental vacuum (Daloy must be stopped)",
+    )
     p.set_defaults(handler=cmd_cleanup)

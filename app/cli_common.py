@@ -13,8 +13,17 @@ from datetime import datetime
 from app.cli_args import CliError, out_json, parse_json_arg, read_workflow_file
 from app.host import Host
 
-__all__ = ["CliError", "Env", "EXIT_USAGE", "out_json", "parse_json_arg", "read_workflow_file",
-           "one_line", "when", "_Parser"]
+__all__ = [
+    "CliError",
+    "Env",
+    "EXIT_USAGE",
+    "out_json",
+    "parse_json_arg",
+    "read_workflow_file",
+    "one_line",
+    "when",
+    "_Parser",
+]
 EXIT_USAGE = 2
 
 
@@ -30,7 +39,7 @@ class Env(Host):
 def when(ts: float | None) -> str:
     try:
         return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
-    except (ValueError, OverflowError, OSError, TypeError):   # a damaged stored time
+    except (ValueError, OverflowError, OSError, TypeError):  # a damaged stored time
         return "?"
 
 

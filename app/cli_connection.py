@@ -25,32 +25,41 @@ def _check(name: str, kind: str, settings: dict[str, object]) -> None:
     that is no port, an unknown mail security), instead of failing on first use."""
     from app.steps import mailservers
     from app.store.workflows import name_problem
+
     if (problem := name_problem(name, "connection")) is not None:
         raise CliError(problem)
     port = settings.get("port")
     if port is not None and not (isinstance(port, int) and 1 <= port <= 65535):
-        raise CliError(f"The port of connection “{name}” must be a whole number from 1 to "
-                       f"65535, not “{port}”.")
+        raise CliError(
+            f"The port of connection “{name}” must be a whole number from 1 to 65535, not “{port}”."
+        )
     if kind in ("smtp", "imap"):
-        mailservers.security(settings, name, "ssl")   # raises the sentence
+        mailservers.security(settings, name, "ssl")  # raises the sentence
 
 
 def _kinds_help() -> str:
     from app.store import connections
-    return "kinds, their settings (--set) and secrets (prompted or --secret-stdin):\n" + "\n".join(
-        f"  {k.name:<12} {k.title}: settings {', '.join(k.settings)}; "
-        f"secret {', '.join(k.secrets)}" for k in connections.KINDS.values()) + \
-        "\n  security (smtp, imap): ssl, starttls, or plain (only to this computer)"
+
+    return (
+        "kinds, their settings (--set) and secrets (prompted or --secret-stdin):\n"
+        + "\n".join(
+            f"  {k.name:<12} {k.title}: settings {', '.join(k.settings)}; "
+            f"secret {', '.join(k.secrets)}"
+            for k in connections.KINDS.values()
+        )
+        + "\n  security (smtp, imap): ssl, starttls, or plain (only to this computer)"
+    )
 
 
 def cmd_add(env: Env, args: argparse.Namespace) -> int:
     from app.secrets import clean
     from app.store import connections
+
     kind = connections.KINDS.get(args.kind)
     if kind is None:
         raise CliError(f"Unknown kind “{args.kind}”; use one of: {', '.join(connections.KINDS)}.")
     settings = _parse_settings(args.set)
-    _check(args.name, args.kind, settings)           # refused before a secret is asked for
+    _check(args.name, args.kind, settings)  # refused before a secret is asked for
     secrets: dict[str, str] = {}
     if args.secret_stdin:
         if args.secret_stdin not in kind.secrets:
@@ -66,19 +75,30 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
                     secrets[field] = clean(args.name, field, value)
     with env.db.write() as s:
         connections.save(s, args.name, args.kind, settings, secrets)
-    print(f"Saved connection “{args.name}”" + (" (secret stored in the keyring)." if secrets else "."))
+    print(
+        f"Saved connection “{args.name}”" + (" (secret stored in the keyring)." if secrets else ".")
+    )
     return 0
 
 
 def cmd_list(env: Env, args: argparse.Namespace) -> int:
     from app import secrets
     from app.store import connections, workspace
-    space = workspace.id_of(env.db)            # this data folder's secrets only
+
+    space = workspace.id_of(env.db)  # this data folder's secrets only
     with env.db.read() as s:
-        rows = [{"name": c.name, "kind": c.kind, "settings": c.settings,
-                 "secrets": {f: secrets.has_secret(c.name, f, space)
-                             for f in connections.KINDS.get(c.kind, connections.KINDS["http"]).secrets}}
-                for c in connections.list_all(s)]
+        rows = [
+            {
+                "name": c.name,
+                "kind": c.kind,
+                "settings": c.settings,
+                "secrets": {
+                    f: secrets.has_secret(c.name, f, space)
+                    for f in connections.KINDS.get(c.kind, connections.KINDS["http"]).secrets
+                },
+            }
+            for c in connections.list_all(s)
+        ]
     if args.json:
         out_json(rows)
     elif not rows:
@@ -95,7 +115,8 @@ def cmd_test(env: Env, args: argparse.Namespace) -> int:
 
     from app.steps.connection_check import ConnectionProblem, check
     from app.store.connections import ConnectionProvider
-    conn = ConnectionProvider(env.db).get(args.name)         # a missing one: said in words
+
+    conn = ConnectionProvider(env.db).get(args.name)  # a missing one: said in words
     settings = {k: v for k, v in conn.items() if k not in ("name", "kind")}
     try:
         print(check(env.db, args.name, conn["kind"], settings, {}))  # redacted: a server's words
@@ -107,6 +128,7 @@ def cmd_test(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_remove(env: Env, args: argparse.Namespace) -> int:
     from app.store import connections
+
     with env.db.write() as s:
         connections.remove(s, args.name)
     print(f"Removed connection “{args.name}” and its secrets.")
@@ -115,14 +137,24 @@ def cmd_remove(env: Env, args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli_common import _Parser
+
     p = sub.add_parser("connection", help="connections to mail servers, APIs and databases")
     csub = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
-    a = csub.add_parser("add", help="add or change a connection; secrets are prompted for",
-                        epilog=_kinds_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    a = csub.add_parser(
+        "add",
+        help="add or change a connection; secrets are prompted for",
+        epilog=_kinds_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     a.add_argument("name")
     a.add_argument("--kind", required=True)
-    a.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                   help="a non-secret setting (repeat)")
+    a.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a non-secret setting (repeat)",
+    )
     a.add_argument("--secret-stdin", metavar="FIELD", help="read this secret from stdin")
     a.add_argument("--no-secret", action="store_true", help="do not ask for secrets")
     a.set_defaults(handler=cmd_add)

@@ -13,18 +13,22 @@ from app.cli_common import CliError, Env, out_json
 def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:
     from app.intake import trigger_registry
     from app.store import drafts
+
     with env.db.read() as s:
         report = drafts.report(s, args.name, env.registry.specs, trigger_registry())
     with env.db.write() as s:
         try:
-            saved = drafts.publish(s, args.name, env.registry.specs, trigger_registry(),
-                                   note=args.note or "")
+            saved = drafts.publish(
+                s, args.name, env.registry.specs, trigger_registry(), note=args.note or ""
+            )
         except drafts.PublishRefused as exc:
             for p in exc.problems:
                 print(f"  error: {p}")
-            raise CliError(f"“{args.name}” was not published: it has "
-                           f"{drafts.count(len(exc.problems), 'problem')}; the live version "
-                           "is unchanged.") from exc
+            raise CliError(
+                f"“{args.name}” was not published: it has "
+                f"{drafts.count(len(exc.problems), 'problem')}; the live version "
+                "is unchanged."
+            ) from exc
     for line in report.changes if report else ():
         print(f"  {line}")
     print(f"Published “{args.name}” as version {saved.number}.")
@@ -34,6 +38,7 @@ def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:
 def cmd_workflow_draft(env: Env, args: argparse.Namespace) -> int:
     from app.intake import trigger_registry
     from app.store import drafts
+
     with env.db.read() as s:
         report = drafts.report(s, args.name, env.registry.specs, trigger_registry())
     if report is None:
@@ -41,14 +46,20 @@ def cmd_workflow_draft(env: Env, args: argparse.Namespace) -> int:
         return 0
     d = report.draft
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.saved_at))
-    print(f"Draft of “{args.name}”, saved by {d.saved_by} at {when}"
-          + (f", from version {d.based_on}" if d.based_on else ", never published") + ".")
+    print(
+        f"Draft of “{args.name}”, saved by {d.saved_by} at {when}"
+        + (f", from version {d.based_on}" if d.based_on else ", never published")
+        + "."
+    )
     print("Changes:" if report.changes else "No changes from the live version.")
     for line in report.changes:
         print(f"  {line}")
     n = len(report.errors)
-    print(f"{drafts.count(n, 'problem')} to fix before publishing." if n
-          else "Ready to publish (daloy workflow publish NAME).")
+    print(
+        f"{drafts.count(n, 'problem')} to fix before publishing."
+        if n
+        else "Ready to publish (daloy workflow publish NAME)."
+    )
     for p in report.problems:
         print(f"  {p.severity}: {p}")
     return 0
@@ -56,11 +67,19 @@ def cmd_workflow_draft(env: Env, args: argparse.Namespace) -> int:
 
 def cmd_workflow_versions(env: Env, args: argparse.Namespace) -> int:
     from app.store import workflows
+
     with env.db.read() as s:
-        rows = [{"number": v.number, "by": v.created_by, "at": v.created_at,
-                 "note": v.note, "changes": v.summary,
-                 "live": v.id == workflows.get_row(s, args.name).current_version_id}
-                for v in workflows.versions(s, args.name)]
+        rows = [
+            {
+                "number": v.number,
+                "by": v.created_by,
+                "at": v.created_at,
+                "note": v.note,
+                "changes": v.summary,
+                "live": v.id == workflows.get_row(s, args.name).current_version_id,
+            }
+            for v in workflows.versions(s, args.name)
+        ]
     if args.json:
         out_json(rows)
         return 0
@@ -68,17 +87,23 @@ def cmd_workflow_versions(env: Env, args: argparse.Namespace) -> int:
         print(f"“{args.name}” has not been published yet.")
     for r in rows:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(r["at"]))
-        print(f"v{r['number']}{' (live)' if r['live'] else ''}  {when}  {r['by']}"
-              + (f"  “{r['note']}”" if r["note"] else "") + f"  {r['changes']}")
+        print(
+            f"v{r['number']}{' (live)' if r['live'] else ''}  {when}  {r['by']}"
+            + (f"  “{r['note']}”" if r["note"] else "")
+            + f"  {r['changes']}"
+        )
     return 0
 
 
 def cmd_workflow_restore(env: Env, args: argparse.Namespace) -> int:
     from app.store import drafts
+
     with env.db.write() as s:
         drafts.restore_as_draft(s, args.name, args.version)
-    print(f"Version {args.version} of “{args.name}” is now its draft; the live version runs on. "
-          "Check it with `daloy workflow draft NAME`, then publish it.")
+    print(
+        f"Version {args.version} of “{args.name}” is now its draft; the live version runs on. "
+        "Check it with `daloy workflow draft NAME`, then publish it."
+    )
     return 0
 
 
@@ -88,8 +113,8 @@ def cmd_workflow_replay(env: Env, args: argparse.Namespace) -> int:
     from app.runtime.practice import replay
     from app.runtime.presence import runner_running
     from app.runtime.runtime import Runtime
-    runtime = Runtime(env.db, registry=env.registry, data_dir=env.data_dir,
-                      poll_interval=0.5)
+
+    runtime = Runtime(env.db, registry=env.registry, data_dir=env.data_dir, poll_interval=0.5)
     own = not runner_running(env.data_dir)
     if own:
         runtime.start()
@@ -105,6 +130,7 @@ def cmd_workflow_replay(env: Env, args: argparse.Namespace) -> int:
 
 def register_drafts(wsub: argparse._SubParsersAction) -> None:
     from app.cli_args import bounded_float, bounded_int
+
     p = wsub.add_parser("publish", help="check the draft and make it the live version")
     p.add_argument("name")
     p.add_argument("--note", help="a note kept with the version (why it changed)")
@@ -120,10 +146,14 @@ def register_drafts(wsub: argparse._SubParsersAction) -> None:
     p.add_argument("name")
     p.add_argument("version", type=bounded_int(1, 10**9))
     p.set_defaults(handler=cmd_workflow_restore)
-    p = wsub.add_parser("replay", help="run the draft in practice on the last N orders and "
-                                       "show where it would differ from what happened")
+    p = wsub.add_parser(
+        "replay",
+        help="run the draft in practice on the last N orders and "
+        "show where it would differ from what happened",
+    )
     p.add_argument("name")
     p.add_argument("--last", type=bounded_int(1, 1000), default=20, metavar="N")
-    p.add_argument("--timeout", type=bounded_float(1, 3600), default=120.0,
-                   help="seconds to wait at most")
+    p.add_argument(
+        "--timeout", type=bounded_float(1, 3600), default=120.0, help="seconds to wait at most"
+    )
     p.set_defaults(handler=cmd_workflow_replay)

@@ -17,51 +17,72 @@ def cmd_hold_add(env: Env, args: argparse.Namespace) -> int:
             _row, _version, wf = env.store.current_workflow(s, args.workflow)
         if wf.step(args.before_step) is None:
             names = ", ".join(wf.step_names())
-            raise CliError(f"The workflow “{args.workflow}” has no step “{args.before_step}” "
-                           f"(its steps: {names}). Nothing was held.")
-    rule = env.actions.add_hold(sku=args.sku, customer=args.customer, workflow=args.workflow,
-                                before_step=args.before_step, note=args.note or "")
-    print(f"Hold {rule.id} is on: {rule.describe()}. Release it with "
-          f"`daloy hold release {rule.id}`.")
+            raise CliError(
+                f"The workflow “{args.workflow}” has no step “{args.before_step}” "
+                f"(its steps: {names}). Nothing was held."
+            )
+    rule = env.actions.add_hold(
+        sku=args.sku,
+        customer=args.customer,
+        workflow=args.workflow,
+        before_step=args.before_step,
+        note=args.note or "",
+    )
+    print(
+        f"Hold {rule.id} is on: {rule.describe()}. Release it with `daloy hold release {rule.id}`."
+    )
     return 0
 
 
 def cmd_hold_list(env: Env, args: argparse.Namespace) -> int:
     from app.store import holds
+
     with env.db.read() as s:
         rows = holds.listed(s, include_released=args.all)
     if args.json:
         from dataclasses import asdict
+
         out_json([asdict(r) | {"orders_held": n} for r, n in rows])
     elif not rows:
         print("No holds are on." if not args.all else "No holds were ever made.")
     else:
         for rule, n in rows:
-            state = (f"released by {rule.released_by} {when(rule.released_at)}"
-                     if rule.released_at else f"{n} order{'s' if n != 1 else ''} held")
-            print(f"#{rule.id}  {rule.describe()}  (by {rule.created_by} "
-                  f"{when(rule.created_at)}; {state})")
+            state = (
+                f"released by {rule.released_by} {when(rule.released_at)}"
+                if rule.released_at
+                else f"{n} order{'s' if n != 1 else ''} held"
+            )
+            print(
+                f"#{rule.id}  {rule.describe()}  (by {rule.created_by} "
+                f"{when(rule.created_at)}; {state})"
+            )
     return 0
 
 
 def cmd_hold_release(env: Env, args: argparse.Namespace) -> int:
     n = env.actions.release_hold(args.hold)
-    print(f"Hold {args.hold} released: {n} order{'s go' if n != 1 else ' goes'} on, oldest "
-          "first.")
+    print(f"Hold {args.hold} released: {n} order{'s go' if n != 1 else ' goes'} on, oldest first.")
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli_common import _Parser
-    hp = sub.add_parser("hold", help="hold orders as a group (by product, customer, workflow, "
-                                     "before a step) and release them")
+
+    hp = sub.add_parser(
+        "hold",
+        help="hold orders as a group (by product, customer, workflow, "
+        "before a step) and release them",
+    )
     hsub = hp.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     p = hsub.add_parser("add", help="hold matching orders, now and as they arrive")
     p.add_argument("--sku", help="orders with this product (an order line's SKU)")
     p.add_argument("--customer", help="orders from this customer (name or email)")
     p.add_argument("--workflow", help="orders of this workflow")
-    p.add_argument("--before-step", metavar="STEP",
-                   help="stop before this step (default: at the order's next step)")
+    p.add_argument(
+        "--before-step",
+        metavar="STEP",
+        help="stop before this step (default: at the order's next step)",
+    )
     p.add_argument("--note", help="why, in your words (shown with every held order)")
     p.set_defaults(handler=cmd_hold_add)
     p = hsub.add_parser("list", help="holds that are on, with how many orders each holds")

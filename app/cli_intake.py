@@ -13,12 +13,20 @@ from app.cli_common import Env, out_json, when
 def cmd_status(env: Env, args: argparse.Namespace) -> int:
     from app.store import intake
     from app.store.models import ChannelState
+
     with env.db.read() as s:
-        rows = [{"channel": c.channel, "kind": c.kind, "last_ok_at": c.last_ok_at,
-                 "last_error_at": c.last_error_at, "last_error": c.last_error,
-                 "failing": bool(c.last_error_at and (c.last_ok_at or 0) < c.last_error_at),
-                 "cursor": c.cursor}
-                for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))]
+        rows = [
+            {
+                "channel": c.channel,
+                "kind": c.kind,
+                "last_ok_at": c.last_ok_at,
+                "last_error_at": c.last_error_at,
+                "last_error": c.last_error,
+                "failing": bool(c.last_error_at and (c.last_ok_at or 0) < c.last_error_at),
+                "cursor": c.cursor,
+            }
+            for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))
+        ]
     paused = intake.is_paused(env.db)
     if args.json:
         out_json({"paused": paused, "channels": rows})
@@ -28,13 +36,16 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
         print("No intake channels have run yet.")
     for r in rows:
         state = "FAILING" if r["failing"] else "ok"
-        print(f"{r['channel']:<40} {r['kind']:<12} {state:<8} last good {when(r['last_ok_at'])}"
-              + (f"  last error: {r['last_error']}" if r["failing"] else ""))
+        print(
+            f"{r['channel']:<40} {r['kind']:<12} {state:<8} last good {when(r['last_ok_at'])}"
+            + (f"  last error: {r['last_error']}" if r["failing"] else "")
+        )
     return 0
 
 
 def cmd_pause(env: Env, args: argparse.Namespace) -> int:
     from app.store import intake
+
     intake.set_paused(env.db, args.pause)
     print("Intake paused; running orders go on." if args.pause else "Intake resumed.")
     return 0
@@ -42,6 +53,7 @@ def cmd_pause(env: Env, args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli_common import _Parser
+
     p = sub.add_parser("intake", help="intake channels: health, pause, resume")
     isub = p.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     st = isub.add_parser("status", help="each channel's last good contact and last error")

@@ -18,6 +18,7 @@ def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
     connections that do not exist or have no saved secret included."""
     from app.intake import trigger_registry
     from app.store import drafts
+
     with env.db.read() as s:
         return drafts.check(s, wf, env.registry.specs, trigger_registry())
 
@@ -25,6 +26,7 @@ def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
 def report_problems(problems: list, stream: Any = None) -> list:
     """Print each problem on its own line (stderr unless told) and return the errors."""
     from app.core.validation import errors
+
     for p in problems:
         print(f"  {p.severity}: {p}", file=stream or sys.stderr)
     return errors(problems)
@@ -36,35 +38,46 @@ def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
     is kept, the live version runs on unchanged, and the command fails."""
     from app.intake import trigger_registry
     from app.store import drafts, workflows
+
     wf = read_workflow_file(args.file)
     if args.name is not None:
         if (problem := workflows.name_problem(args.name)) is not None:
             raise CliError(problem)
         wf.name = args.name
     with env.db.write() as s:
-        saved, problems = drafts.import_workflow(s, wf, env.registry.specs, trigger_registry(),
-                                                 keep_draft=args.draft)
+        saved, problems = drafts.import_workflow(
+            s, wf, env.registry.specs, trigger_registry(), keep_draft=args.draft
+        )
     errs = report_problems(problems)
     if saved is not None:
-        print(f"Imported and published “{wf.name}” as version {saved.number}"
-              + ("" if saved.created else " (unchanged)") + ".")
+        print(
+            f"Imported and published “{wf.name}” as version {saved.number}"
+            + ("" if saved.created else " (unchanged)")
+            + "."
+        )
         return 0
     if args.draft:
-        print(f"Imported “{wf.name}” as a draft"
-              + (f" with {drafts.count(len(errs), 'problem')}" if errs else "")
-              + "; the live version is unchanged. Publish it with: daloy workflow publish NAME")
+        print(
+            f"Imported “{wf.name}” as a draft"
+            + (f" with {drafts.count(len(errs), 'problem')}" if errs else "")
+            + "; the live version is unchanged. Publish it with: daloy workflow publish NAME"
+        )
         return 0
-    raise CliError(f"{args.file} has {drafts.count(len(errs), 'problem')}, so “{wf.name}” was "
-                   "kept as a draft and not published; the live version is unchanged.")
+    raise CliError(
+        f"{args.file} has {drafts.count(len(errs), 'problem')}, so “{wf.name}” was "
+        "kept as a draft and not published; the live version is unchanged."
+    )
 
 
 def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
     from app.store import workflows
+
     with env.db.read() as s:
         _row, _v, wf = workflows.load(s, args.name)
     text = wf.to_json()
     if args.output:
         from app.store.datafolder import os_error_sentence
+
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -78,26 +91,42 @@ def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
 def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
     from app.store import workflows
     from app.store.models import WorkflowDraft, WorkflowVersion
+
     with env.db.read() as s:
         rows = []
         for r in workflows.list_rows(s, include_archived=True):
-            v = s.get(WorkflowVersion, r.current_version_id or -1)   # None: never published
-            rows.append({"name": r.name, "version": v.number if v else None,
-                         "enabled": r.enabled and v is not None, "archived": r.archived,
-                         "draft": v is None or v.has_errors or s.get(WorkflowDraft, r.id) is not None,
-                         "updated_at": r.updated_at,
-                         "runs_in_flight": workflows.runs_in_flight(s, r)})
+            v = s.get(WorkflowVersion, r.current_version_id or -1)  # None: never published
+            rows.append(
+                {
+                    "name": r.name,
+                    "version": v.number if v else None,
+                    "enabled": r.enabled and v is not None,
+                    "archived": r.archived,
+                    "draft": v is None or v.has_errors or s.get(WorkflowDraft, r.id) is not None,
+                    "updated_at": r.updated_at,
+                    "runs_in_flight": workflows.runs_in_flight(s, r),
+                }
+            )
     if args.json:
         out_json(rows)
     elif not rows:
         print("No workflows yet. Import one with: daloy workflow import FILE")
     else:
         for r in rows:
-            flags = [f for f, on in (("off", not r["enabled"]), ("draft", r["draft"]),
-                                     ("archived", r["archived"])) if on]
-            print(f"{r['name']}  {'v' + str(r['version']) if r['version'] else 'not published'}"
-                  f"  {r['runs_in_flight']} in progress"
-                  + (f"  ({', '.join(flags)})" if flags else ""))
+            flags = [
+                f
+                for f, on in (
+                    ("off", not r["enabled"]),
+                    ("draft", r["draft"]),
+                    ("archived", r["archived"]),
+                )
+                if on
+            ]
+            print(
+                f"{r['name']}  {'v' + str(r['version']) if r['version'] else 'not published'}"
+                f"  {r['runs_in_flight']} in progress"
+                + (f"  ({', '.join(flags)})" if flags else "")
+            )
     return 0
 
 
@@ -106,6 +135,7 @@ def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
     errs = report_problems(check_workflow(env, wf), sys.stdout)
     if errs:
         from app.store.drafts import count
+
         raise CliError(f"{args.file}: {count(len(errs), 'problem')}.")
     print(f"{args.file}: “{wf.name}” is valid ({len(wf.steps)} steps).")
     return 0
@@ -114,6 +144,7 @@ def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
 def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
     """enable / disable / archive / unarchive / remove: one line each, refused in words."""
     from app.store import workflows
+
     with env.db.write() as s:
         if args.switch == "remove":
             workflows.remove(s, args.name)
@@ -122,27 +153,38 @@ def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
         else:
             row = workflows.get_row(s, args.name)
             if row.archived and args.switch == "enable":
-                raise CliError(f"“{args.name}” is archived; unarchive it first "
-                               "(daloy workflow unarchive NAME).")
+                raise CliError(
+                    f"“{args.name}” is archived; unarchive it first "
+                    "(daloy workflow unarchive NAME)."
+                )
             workflows.set_enabled(s, args.name, args.switch == "enable")
-    done = {"enable": "switched on: it takes orders", "disable": "switched off: it takes no "
-            "new orders; runs in progress go on", "archive": "archived: it takes no orders "
-            "and its history is kept", "unarchive": "back from the archive, switched off",
-            "remove": "removed"}[args.switch]
+    done = {
+        "enable": "switched on: it takes orders",
+        "disable": "switched off: it takes no new orders; runs in progress go on",
+        "archive": "archived: it takes no orders and its history is kept",
+        "unarchive": "back from the archive, switched off",
+        "remove": "removed",
+    }[args.switch]
     print(f"Workflow “{args.name}” {done}.")
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli_common import _Parser
-    wf = sub.add_parser("workflow", help="import, export, list, validate, switch on or off, "
-                                         "archive and remove workflows")
+
+    wf = sub.add_parser(
+        "workflow",
+        help="import, export, list, validate, switch on or off, archive and remove workflows",
+    )
     wsub = wf.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     p = wsub.add_parser("import", help="import a workflow JSON file (a new version if it exists)")
     p.add_argument("file")
     p.add_argument("--name", help="store it under another name")
-    p.add_argument("--draft", action="store_true",
-                   help="keep it a draft (even with problems); publish it later")
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="keep it a draft (even with problems); publish it later",
+    )
     p.set_defaults(handler=cmd_workflow_import)
     p = wsub.add_parser("export", help="print or save a workflow as JSON (never contains secrets)")
     p.add_argument("name")
@@ -154,13 +196,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = wsub.add_parser("validate", help="check a workflow file and list its problems")
     p.add_argument("file")
     p.set_defaults(handler=cmd_workflow_validate)
-    for verb, text in (("enable", "switch a workflow on: it takes orders"),
-                       ("disable", "switch a workflow off: no new orders, runs in progress go on"),
-                       ("archive", "stop taking orders for good and hide it; its history is kept"),
-                       ("unarchive", "bring an archived workflow back (switched off)"),
-                       ("remove", "delete a workflow that never ran (one with runs: archive)")):
+    for verb, text in (
+        ("enable", "switch a workflow on: it takes orders"),
+        ("disable", "switch a workflow off: no new orders, runs in progress go on"),
+        ("archive", "stop taking orders for good and hide it; its history is kept"),
+        ("unarchive", "bring an archived workflow back (switched off)"),
+        ("remove", "delete a workflow that never ran (one with runs: archive)"),
+    ):
         p = wsub.add_parser(verb, help=text)
         p.add_argument("name")
         p.set_defaults(handler=cmd_workflow_switch, switch=verb)
     from app.cli_drafts import register_drafts
+
     register_drafts(wsub)

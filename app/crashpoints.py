@@ -12,9 +12,12 @@ import sys
 import threading
 
 POINTS = (
-    "before_claim_commit", "after_claim_commit",
-    "before_call", "after_call",
-    "before_result_commit", "after_result_commit",
+    "before_claim_commit",
+    "after_claim_commit",
+    "before_call",
+    "after_call",
+    "before_result_commit",
+    "after_result_commit",
     "mid_recovery",
 )
 EXIT_CODE = 77

@@ -29,27 +29,53 @@ if TYPE_CHECKING:
     from app.runtime.runtime import Runtime
 
 SAMPLE = "Order fulfilment"
-DEMO_KEY = "demo"                 # settings row: present while the workspace is in demo mode
+DEMO_KEY = "demo"  # settings row: present while the workspace is in demo mode
 PAYMENTS = "The payment service"  # the system the staged outage names
 
 
-def _order(number: str, name: str, email: str, phone: str,
-           lines: list[tuple[str, int]]) -> dict[str, Any]:
-    return {"demo": True, "order": {
-        "number": number, "currency": "PHP",
-        "customer": {"name": name, "email": email, "phone": phone},
-        "lines": [{"sku": sku, "qty": qty} for sku, qty in lines]}}
+def _order(
+    number: str, name: str, email: str, phone: str, lines: list[tuple[str, int]]
+) -> dict[str, Any]:
+    return {
+        "demo": True,
+        "order": {
+            "number": number,
+            "currency": "PHP",
+            "customer": {"name": name, "email": email, "phone": phone},
+            "lines": [{"sku": sku, "qty": qty} for sku, qty in lines],
+        },
+    }
 
 
 # (trigger, steps staged to fail once): in stock; short of coffee (a decision); a charge that
 # meets a payment service that is down (a failed step).
 ORDERS: tuple[tuple[dict[str, Any], dict[str, dict[str, Any]]], ...] = (
-    (_order("DEMO-1001", "Maria Santos", "maria@example.com", "0917 555 0101",
-            [("RICE-25", 1), ("OIL-1L", 3)]), {}),
-    (_order("DEMO-1002", "Jun Reyes", "jun@example.com", "0917 555 0102",
-            [("COFFEE-3IN1", 12), ("SUGAR-1", 2)]), {}),
-    (_order("DEMO-1003", "Lorna Cruz", "lorna@example.com", "0917 555 0103",
-            [("SARDINES-155", 10)]), {"charge": {SYSTEM_DOWN: PAYMENTS}}),
+    (
+        _order(
+            "DEMO-1001",
+            "Maria Santos",
+            "maria@example.com",
+            "0917 555 0101",
+            [("RICE-25", 1), ("OIL-1L", 3)],
+        ),
+        {},
+    ),
+    (
+        _order(
+            "DEMO-1002",
+            "Jun Reyes",
+            "jun@example.com",
+            "0917 555 0102",
+            [("COFFEE-3IN1", 12), ("SUGAR-1", 2)],
+        ),
+        {},
+    ),
+    (
+        _order(
+            "DEMO-1003", "Lorna Cruz", "lorna@example.com", "0917 555 0103", [("SARDINES-155", 10)]
+        ),
+        {"charge": {SYSTEM_DOWN: PAYMENTS}},
+    ),
 )
 
 
@@ -61,24 +87,32 @@ def is_demo(db: Database) -> bool:
 def start(runtime: Runtime, who: str | None = None) -> list[str]:
     """Put the workspace in demo mode and start the demo orders; returns their run ids."""
     from app.runtime.practice import try_draft
+
     who = who or audit.current_user()
     with runtime.db.write() as s:
         row = s.get(Setting, DEMO_KEY)
         if row is None:
             s.add(Setting(key=DEMO_KEY, value={"since": time.time()}))
         audit.record(s, who, "demo_started", after={"workflow": SAMPLE})
-    return [try_draft(runtime, SAMPLE, trigger, who=who, staged=staged)
-            for trigger, staged in ORDERS]
+    return [
+        try_draft(runtime, SAMPLE, trigger, who=who, staged=staged) for trigger, staged in ORDERS
+    ]
 
 
 def demo_runs(db: Database) -> list[str]:
     """The ids of unfinished demo orders (their trigger says ``demo``, or, for the backorder
     a demo order started, its number does)."""
     with db.read() as s:
-        rows = s.execute(select(Run.id, Run.trigger, Run.business_key).where(
-            Run.practice.is_(True), Run.status.not_in(m.RUN_FINAL)))
-        return [rid for rid, trig, key in rows
-                if (isinstance(trig, dict) and trig.get("demo")) or (key or "").startswith("DEMO-")]
+        rows = s.execute(
+            select(Run.id, Run.trigger, Run.business_key).where(
+                Run.practice.is_(True), Run.status.not_in(m.RUN_FINAL)
+            )
+        )
+        return [
+            rid
+            for rid, trig, key in rows
+            if (isinstance(trig, dict) and trig.get("demo")) or (key or "").startswith("DEMO-")
+        ]
 
 
 def end(runtime: Runtime, who: str | None = None) -> int:
@@ -90,7 +124,7 @@ def end(runtime: Runtime, who: str | None = None) -> int:
             runtime.actions.cancel(run_id, who=who, reason="the demo ended")
             cancelled += 1
         except ActionRefused:
-            pass                        # finished meanwhile
+            pass  # finished meanwhile
     with runtime.db.write() as s:
         row = s.get(Setting, DEMO_KEY)
         if row is not None:

@@ -28,13 +28,15 @@ class Host:
     @cached_property
     def data_dir(self) -> Path:
         from app.paths import data_dir
+
         try:
             path = data_dir(self.data_dir_choice)
         except OSError as exc:
             path = Path(exc.filename or self.data_dir_choice or ".")
-            datafolder.prepare(path)          # says "a file, not a folder" or "read-only"
+            datafolder.prepare(path)  # says "a file, not a folder" or "read-only"
             raise datafolder.DataFolderError(
-                datafolder.os_error_sentence(exc, f"the data folder {path}")) from exc
+                datafolder.os_error_sentence(exc, f"the data folder {path}")
+            ) from exc
         # Checked before anything (the log) is written there, so a new folder is told from a
         # used one that lost its database.
         self.new_folder = datafolder.prepare(path)
@@ -43,21 +45,25 @@ class Host:
     @cached_property
     def db(self):  # noqa: ANN201 - app.store.db.Database, imported on first use
         from app.store.db import Database
+
         return Database.open_dir(self.data_dir, checked_new=self.new_folder)
 
     @cached_property
     def registry(self):  # noqa: ANN201
         from app.steps import registry
+
         return registry()
 
     @cached_property
     def store(self):  # noqa: ANN201
         from app.store.runs import RunStore
+
         return RunStore(self.db, self.registry.specs)
 
     @cached_property
     def actions(self):  # noqa: ANN201
         from app.store.actions import OperatorActions
+
         return OperatorActions(self.store)
 
 
@@ -71,6 +77,7 @@ def seed_samples(host: Host, start_runs: bool = True) -> list[str]:
     from app.resources import sample_workflows
     from app.store import drafts
     from app.store.models import WorkflowRow
+
     samples = [read_workflow_file(str(path)) for path in sample_workflows()]
     for wf in samples:
         # on every start: a sample imported later (any name) finds its sheet here too
@@ -80,9 +87,15 @@ def seed_samples(host: Host, start_runs: bool = True) -> list[str]:
             return []
     names = []
     for wf in samples:
-        with host.db.write() as s:         # the one checked path; off until mail is set up
-            saved, _ = drafts.import_workflow(s, wf, host.registry.specs, trigger_registry(),
-                                              who="daloy", off_when_unconnected=True)
+        with host.db.write() as s:  # the one checked path; off until mail is set up
+            saved, _ = drafts.import_workflow(
+                s,
+                wf,
+                host.registry.specs,
+                trigger_registry(),
+                who="daloy",
+                off_when_unconnected=True,
+            )
         names.append(wf.name)
         sample = wf.extra.get("sample_input")
         if start_runs and sample is not None and saved is not None:
@@ -96,6 +109,7 @@ def localize_sample(wf: Any, data_dir: Path) -> None:
     when missing there. Spreadsheet steps read relative paths in the data folder, so the
     workflow keeps its relative path and works under any name, in any data folder."""
     from app.resources import resource_path
+
     settings = wf.step("settings")
     values = settings.config.get("values") if settings else None
     if not isinstance(values, dict):
@@ -117,14 +131,16 @@ def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.r
     from app.runtime.presence import RunnerPresence
     from app.runtime.runtime import Runtime
     from app.store.backups import DailyBackups
+
     runtime = Runtime(host.db, registry=host.registry, workers=workers, data_dir=host.data_dir)
     runtime.intake = IntakeManager(
         web_port=int(os.environ.get("DALOY_WEB_PORT", "8787")),
         # Listening on the LAN is an explicit choice (the server logs a warning); extra Host
         # names (e.g. "orders.office.lan:8787") join the DNS-rebinding allow-list.
         web_host=os.environ.get("DALOY_WEB_HOST", "127.0.0.1"),
-        allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h])
+        allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h],
+    )
     runtime.add_extension(runtime.intake)
-    runtime.add_extension(RunnerPresence(host.data_dir))   # lets `daloy run start` tell
-    runtime.add_extension(DailyBackups(host.data_dir))     # daily backup, then the clean-up
+    runtime.add_extension(RunnerPresence(host.data_dir))  # lets `daloy run start` tell
+    runtime.add_extension(DailyBackups(host.data_dir))  # daily backup, then the clean-up
     return runtime

@@ -28,9 +28,9 @@ def configure(data_dir: Path | None, verbose: bool = False, stderr: bool = True)
     fmt = _RunFormatter("%(asctime)s %(levelname)s %(name)s%(where)s: %(message)s")
     if data_dir is not None:
         (data_dir / "logs").mkdir(parents=True, exist_ok=True)
-        fh = logging.handlers.RotatingFileHandler(data_dir / "logs" / "daloy.log",
-                                                  maxBytes=5_000_000, backupCount=5,
-                                                  encoding="utf-8")
+        fh = logging.handlers.RotatingFileHandler(
+            data_dir / "logs" / "daloy.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
         fh.setFormatter(fmt)
         fh.addFilter(LogFilter())
         root.addHandler(fh)

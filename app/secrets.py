@@ -32,21 +32,29 @@ _INSECURE = ("plaintext", "file", "null", "fail", "uncrypted", "chainer")
 # that do not say which workspace (one process works in one data folder).
 _current: str | None = None
 # What the operator reads instead of a backend's class name.
-_FRIENDLY = (("winvault", "Windows Credential Manager"), ("macos", "the macOS Keychain"),
-             ("secretservice", "the desktop keyring (GNOME Keyring or KWallet)"),
-             ("kwallet", "KWallet"), ("libsecret", "the desktop keyring (GNOME Keyring)"))
-NO_KEYRING = ("Daloy cannot keep passwords safely on this computer: it has no password store "
-              "(keyring) that Daloy can use, so connections that need a password or token, and "
-              "webhooks, cannot work. On Linux, install or unlock GNOME Keyring or KWallet; on "
-              "Windows or macOS, sign in to your user account normally. Then restart Daloy. "
-              "On a test machine, your administrator can allow a plain-file store (see the "
-              "README, “Credentials”).")
-PLAIN_REFUSED = ("Daloy refuses to keep passwords here: the only password store on this computer "
-                 "is a plain file that anyone using the computer can read, so connections that "
-                 "need a password or token, and webhooks, cannot work. Install or unlock the "
-                 "computer's password store (GNOME Keyring or KWallet on Linux), then restart "
-                 "Daloy. On a test machine, your administrator can allow the plain file (see "
-                 "the README, “Credentials”).")
+_FRIENDLY = (
+    ("winvault", "Windows Credential Manager"),
+    ("macos", "the macOS Keychain"),
+    ("secretservice", "the desktop keyring (GNOME Keyring or KWallet)"),
+    ("kwallet", "KWallet"),
+    ("libsecret", "the desktop keyring (GNOME Keyring)"),
+)
+NO_KEYRING = (
+    "Daloy cannot keep passwords safely on this computer: it has no password store "
+    "(keyring) that Daloy can use, so connections that need a password or token, and "
+    "webhooks, cannot work. On Linux, install or unlock GNOME Keyring or KWallet; on "
+    "Windows or macOS, sign in to your user account normally. Then restart Daloy. "
+    "On a test machine, your administrator can allow a plain-file store (see the "
+    "README, “Credentials”)."
+)
+PLAIN_REFUSED = (
+    "Daloy refuses to keep passwords here: the only password store on this computer "
+    "is a plain file that anyone using the computer can read, so connections that "
+    "need a password or token, and webhooks, cannot work. Install or unlock the "
+    "computer's password store (GNOME Keyring or KWallet on Linux), then restart "
+    "Daloy. On a test machine, your administrator can allow the plain file (see "
+    "the README, “Credentials”)."
+)
 
 
 class KeyringUnavailable(DaloyError):
@@ -66,8 +74,10 @@ def current_workspace() -> str | None:
 def _space(workspace: str | None) -> str:
     space = workspace or _current
     if not space:
-        raise KeyringUnavailable("No data folder is open, so Daloy does not know whose passwords "
-                                 "to use. Open a data folder, then try again.")
+        raise KeyringUnavailable(
+            "No data folder is open, so Daloy does not know whose passwords "
+            "to use. Open a data folder, then try again."
+        )
     return space
 
 
@@ -91,8 +101,10 @@ def check_backend() -> tuple[bool, str]:
     if is_plain_file(name):
         if not insecure_allowed():
             return False, PLAIN_REFUSED
-        return True, ("Passwords are kept in a plain file, as this computer is set up for "
-                      "testing: for a test machine only.")
+        return True, (
+            "Passwords are kept in a plain file, as this computer is set up for "
+            "testing: for a test machine only."
+        )
     friendly = next((words for key, words in _FRIENDLY if key in lowered), "the system keyring")
     return True, f"Passwords are kept in {friendly}."
 
@@ -101,8 +113,10 @@ def check_backend_detail() -> str:
     """The technical side of ``check_backend``, for the log and an entry's details."""
     name = backend_name()
     if is_plain_file(name) and not insecure_allowed():
-        return (f"keyring backend {name} stores secrets in a plain file; refused unless "
-                "DALOY_ALLOW_INSECURE_KEYRING=1 (test or headless machines only).")
+        return (
+            f"keyring backend {name} stores secrets in a plain file; refused unless "
+            "DALOY_ALLOW_INSECURE_KEYRING=1 (test or headless machines only)."
+        )
     return f"keyring backend {name}; DALOY_ALLOW_INSECURE_KEYRING={'1' if insecure_allowed() else 'unset'}."
 
 
@@ -139,7 +153,10 @@ def move_legacy(connection: str, field: str, workspace: str) -> str | None:
     in between leaves a copy, never nothing). When the new name already holds a different value
     the old one is left alone: it may still belong to another not-yet-upgraded workspace.
     Returns the secret under the new name, or None when there is none. May raise KeyringError."""
-    old_user, new_user = legacy_user_name(connection, field), user_name(workspace, connection, field)
+    old_user, new_user = (
+        legacy_user_name(connection, field),
+        user_name(workspace, connection, field),
+    )
     old = keyring.get_password(SERVICE, old_user)
     current = keyring.get_password(SERVICE, new_user)
     if old is None:
@@ -152,8 +169,7 @@ def move_legacy(connection: str, field: str, workspace: str) -> str | None:
             keyring.delete_password(SERVICE, old_user)
         except keyring.errors.PasswordDeleteError:
             pass
-        log.info("moved the saved %s of connection %s to this workspace's name", field,
-                 connection)
+        log.info("moved the saved %s of connection %s to this workspace's name", field, connection)
     return current
 
 
@@ -174,13 +190,17 @@ def clean(connection: str, field: str, value: str) -> str:
     message never repeats the value)."""
     value = value.strip("\r\n")
     if not value:
-        raise SecretRejected(f"The {field} of connection “{connection}” is empty, so nothing "
-                             "was saved. Enter it again.")
+        raise SecretRejected(
+            f"The {field} of connection “{connection}” is empty, so nothing "
+            "was saved. Enter it again."
+        )
     if has_control_characters(value):
-        raise SecretRejected(f"The {field} of connection “{connection}” contains a line break, "
-                             "tab or other control character, so it was not saved. Copy it "
-                             "again from the service (only the visible characters) and enter it "
-                             "again.")
+        raise SecretRejected(
+            f"The {field} of connection “{connection}” contains a line break, "
+            "tab or other control character, so it was not saved. Copy it "
+            "again from the service (only the visible characters) and enter it "
+            "again."
+        )
     return value
 
 
@@ -198,8 +218,10 @@ def set_secret(connection: str, field: str, value: str, workspace: str | None = 
     try:
         keyring.set_password(SERVICE, user_name(space, connection, field), value)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"The keyring refused to store the {field} of connection "
-                                 f"“{connection}” ({exc}). Unlock the keyring and try again.") from exc
+        raise KeyringUnavailable(
+            f"The keyring refused to store the {field} of connection "
+            f"“{connection}” ({exc}). Unlock the keyring and try again."
+        ) from exc
 
 
 def get_secret(connection: str, field: str, workspace: str | None = None) -> str:
@@ -208,12 +230,16 @@ def get_secret(connection: str, field: str, workspace: str | None = None) -> str
     try:
         value = _read(connection, field, workspace)
     except keyring.errors.KeyringError as exc:
-        raise ConfigurationError(f"The keyring is locked or unavailable, so the {field} of "
-                                 f"connection “{connection}” cannot be read ({exc}). Unlock it, "
-                                 "then retry.") from exc
+        raise ConfigurationError(
+            f"The keyring is locked or unavailable, so the {field} of "
+            f"connection “{connection}” cannot be read ({exc}). Unlock it, "
+            "then retry."
+        ) from exc
     if value is None:
-        raise ConfigurationError(f"Connection “{connection}” has no {field} saved. Open "
-                                 "Connections, enter it, then retry this step.")
+        raise ConfigurationError(
+            f"Connection “{connection}” has no {field} saved. Open "
+            "Connections, enter it, then retry this step."
+        )
     # Saved by another process (the window while a runner works) or before this one started.
     redact.remember([value])
     return value

@@ -26,7 +26,7 @@ from app.store.db import Database
 from app.store.models import Connection, Run, Setting
 from app.store.workflows import SavedVersion
 
-FIRST_RUN_KEY = "first_run"          # "done" | "skipped" | "demo"
+FIRST_RUN_KEY = "first_run"  # "done" | "skipped" | "demo"
 SAMPLE = "Order fulfilment"
 SAMPLE_SHEET = "samples/inventory.xlsx"
 # The connection names the setup writes (the sample's emails already use "shop-email").
@@ -54,15 +54,15 @@ class ConnectionValues:
 class ShopChoices:
     shop_name: str = ""
     currency: str = "PHP"
-    source: str = "web"                          # one of SOURCES
-    inbox: ConnectionValues | None = None        # source "email"
+    source: str = "web"  # one of SOURCES
+    inbox: ConnectionValues | None = None  # source "email"
     marketplace: ConnectionValues | None = None  # source "marketplace"
     payments: ConnectionValues | None = None
-    stock_file: str | None = None                # None: the sample sheet
+    stock_file: str | None = None  # None: the sample sheet
     email: ConnectionValues | None = None
     # "none" by default: the sample's own address (127.0.0.1:8701) is never a real warehouse.
-    warehouse: str = "none"                      # one of WAREHOUSE_WAYS
-    warehouse_address: str = ""                  # its web address, or its email address
+    warehouse: str = "none"  # one of WAREHOUSE_WAYS
+    warehouse_address: str = ""  # its web address, or its email address
 
 
 # -- whether to ask ----------------------------------------------------------------------------
@@ -94,16 +94,23 @@ def check_sheet(path_text: str, data_dir: Path | None) -> str:
     if not path_text.strip():
         raise DaloyError("Choose the spreadsheet that holds your stock, or use the sample one.")
     table = sheets.load(sheets.resolve(path_text, data_dir))
-    missing = [c for c in SHEET_COLUMNS if not any(str(h).strip().lower() == c.lower()
-                                                   for h in table.header)]
+    missing = [
+        c
+        for c in SHEET_COLUMNS
+        if not any(str(h).strip().lower() == c.lower() for h in table.header)
+    ]
     if missing:
         have = ", ".join(str(h) for h in table.header if h not in (None, "")) or "no headings"
-        raise DaloyError(f"{Path(table.path).name} has no column {', '.join(missing)} in its "
-                         f"first row (it has: {have}). Daloy needs the columns "
-                         f"{', '.join(SHEET_COLUMNS)}: add them, or use the sample sheet.")
+        raise DaloyError(
+            f"{Path(table.path).name} has no column {', '.join(missing)} in its "
+            f"first row (it has: {have}). Daloy needs the columns "
+            f"{', '.join(SHEET_COLUMNS)}: add them, or use the sample sheet."
+        )
     n = len(table.rows)
-    return (f"Found {drafts.count(n, 'product')} in {Path(table.path).name} "
-            f"(columns {', '.join(SHEET_COLUMNS)}).")
+    return (
+        f"Found {drafts.count(n, 'product')} in {Path(table.path).name} "
+        f"(columns {', '.join(SHEET_COLUMNS)})."
+    )
 
 
 def check_warehouse(way: str, address: str) -> str:
@@ -112,19 +119,24 @@ def check_warehouse(way: str, address: str) -> str:
     if way == "web":
         parts = urlsplit(address)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise DaloyError("Type the web address Daloy posts each order to, starting with "
-                             "https:// (for example https://warehouse.example.com/orders).")
+            raise DaloyError(
+                "Type the web address Daloy posts each order to, starting with "
+                "https:// (for example https://warehouse.example.com/orders)."
+            )
         return f"Each order to pack is posted to {address}."
     if way == "email":
         name, domain = address.rpartition("@")[::2]
         if not name or "." not in domain or any(c.isspace() for c in address):
-            raise DaloyError(f"“{address}” is not an email address; type the warehouse's, for "
-                             "example packing@shop.example.")
+            raise DaloyError(
+                f"“{address}” is not an email address; type the warehouse's, for "
+                "example packing@shop.example."
+            )
         return f"Each order to pack is emailed to {address} (from the confirmation email)."
     if way == "none":
         return "No warehouse system: the step that tells it is left out."
-    raise DaloyError(f"Unknown way to tell the warehouse “{way}”; use one of "
-                     f"{', '.join(WAREHOUSE_WAYS)}.")
+    raise DaloyError(
+        f"Unknown way to tell the warehouse “{way}”; use one of {', '.join(WAREHOUSE_WAYS)}."
+    )
 
 
 def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
@@ -144,8 +156,12 @@ def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
         message = step.config.get("message") or "Pack order {{ steps.order.output.number }}"
         values["warehouse_email"] = address.strip()
         step.type = "send_email"
-        step.config = {"connection": SHOP_EMAIL, "to": "{{ steps.settings.output.warehouse_email }}",
-                       "subject": "Pack order {{ steps.order.output.number }}", "text": message}
+        step.config = {
+            "connection": SHOP_EMAIL,
+            "to": "{{ steps.settings.output.warehouse_email }}",
+            "subject": "Pack order {{ steps.order.output.number }}",
+            "text": message,
+        }
         return
     into = [e for e in wf.edges if e.target == WAREHOUSE_STEP]
     after = [e.target for e in wf.edges if e.source == WAREHOUSE_STEP]
@@ -178,30 +194,39 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
     if choices.source == "email":
         wf.triggers.append(Trigger("email", "imap", {"connection": INBOX}))
     elif choices.source == "web":
-        wf.triggers.append(Trigger("web", "webhook", {
-            "form": True, "fields": ["number", "customer", "email", "sku", "qty"]}))
+        wf.triggers.append(
+            Trigger(
+                "web",
+                "webhook",
+                {"form": True, "fields": ["number", "customer", "email", "sku", "qty"]},
+            )
+        )
     elif choices.source == "marketplace":
-        wf.triggers.append(Trigger("marketplace", "marketplace",
-                                   {"connection": MARKETPLACE}))
+        wf.triggers.append(Trigger("marketplace", "marketplace", {"connection": MARKETPLACE}))
     return wf
 
 
 def _connections(choices: ShopChoices) -> list[tuple[str, ConnectionValues]]:
-    named = [(INBOX, choices.inbox if choices.source == "email" else None),
-             (MARKETPLACE, choices.marketplace if choices.source == "marketplace" else None),
-             (PAYMENTS, choices.payments), (SHOP_EMAIL, choices.email)]
+    named = [
+        (INBOX, choices.inbox if choices.source == "email" else None),
+        (MARKETPLACE, choices.marketplace if choices.source == "marketplace" else None),
+        (PAYMENTS, choices.payments),
+        (SHOP_EMAIL, choices.email),
+    ]
     return [(n, c) for n, c in named if c is not None]
 
 
-def apply(db: Database, specs: Any, choices: ShopChoices, *, who: str | None = None
-          ) -> SavedVersion:
+def apply(
+    db: Database, specs: Any, choices: ShopChoices, *, who: str | None = None
+) -> SavedVersion:
     """Write the connections (secrets to the keyring), save the sample workflow's draft with
     the choices and publish it switched on, through the one full check. Raises
     ``drafts.PublishRefused`` (its problems in words) when something is still missing; the
     connections and the draft stay saved, so the operator can fix the rest and publish."""
     from app.intake import trigger_registry
+
     who = who or audit.current_user()
-    check_warehouse(choices.warehouse, choices.warehouse_address)   # nothing written if wrong
+    check_warehouse(choices.warehouse, choices.warehouse_address)  # nothing written if wrong
     with db.write() as s:
         for name, values in _connections(choices):
             connections.save(s, name, values.kind, values.settings, values.secrets, who=who)
@@ -210,7 +235,14 @@ def apply(db: Database, specs: Any, choices: ShopChoices, *, who: str | None = N
         base = drafts.load_draft(s, SAMPLE) or live
         drafts.save_draft(s, configure(base, choices), who)
     with db.write() as s:
-        saved = drafts.publish(s, SAMPLE, specs, trigger_registry(), who=who, enable=True,
-                               note="Set up with the first-run setup.")
+        saved = drafts.publish(
+            s,
+            SAMPLE,
+            specs,
+            trigger_registry(),
+            who=who,
+            enable=True,
+            note="Set up with the first-run setup.",
+        )
     mark(db, "done", who)
     return saved

@@ -23,8 +23,7 @@ BEGIN, END = "<!-- begin: module table (docs/make_map.py) -->", "<!-- end: modul
 
 # Lowest first; a module may import only from its own layer or below (docs/ARCHITECTURE.md).
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("core", ("app", "app.core", "app.paths", "app.resources", "app.crashpoints",
-              "app.logsetup")),
+    ("core", ("app", "app.core", "app.paths", "app.resources", "app.crashpoints", "app.logsetup")),
     ("store", ("app.store", "app.secrets")),
     ("steps", ("app.steps",)),
     ("intake", ("app.intake",)),
@@ -36,12 +35,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 
 @dataclass
 class Module:
-    name: str                      # dotted: app.store.db
+    name: str  # dotted: app.store.db
     path: Path
-    doc: str                       # the docstring's first sentence
-    imports: set[str] = field(default_factory=set)         # run-time edges (app modules)
-    type_only: set[str] = field(default_factory=set)       # under ``if TYPE_CHECKING:``
-    externals: set[str] = field(default_factory=set)       # top-level outside packages
+    doc: str  # the docstring's first sentence
+    imports: set[str] = field(default_factory=set)  # run-time edges (app modules)
+    type_only: set[str] = field(default_factory=set)  # under ``if TYPE_CHECKING:``
+    externals: set[str] = field(default_factory=set)  # top-level outside packages
 
 
 def module_name(path: Path) -> str:
@@ -55,8 +54,11 @@ def layer_of(name: str) -> int:
     for i, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
             # "app" itself is its package docstring only, not a prefix of every module
-            inside = prefix != "app" and name.startswith(prefix + ".") or (
-                prefix.endswith("_") and name.startswith(prefix))        # app.cli_ : app.cli_*
+            inside = (
+                prefix != "app"
+                and name.startswith(prefix + ".")
+                or (prefix.endswith("_") and name.startswith(prefix))
+            )  # app.cli_ : app.cli_*
             if (name == prefix or inside) and len(prefix) > best:
                 best, index = len(prefix), i
     if index < 0:
@@ -67,26 +69,28 @@ def layer_of(name: str) -> int:
 def _first_sentence(doc: str | None) -> str:
     text = " ".join((doc or "").split())
     end = text.find(". ")
-    return text if end < 0 else text[:end + 1]
+    return text if end < 0 else text[: end + 1]
 
 
 def _is_type_checking(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
-def _targets(node: ast.Import | ast.ImportFrom, here: str, is_pkg: bool,
-             names: set[str]) -> tuple[set[str], set[str]]:
+def _targets(
+    node: ast.Import | ast.ImportFrom, here: str, is_pkg: bool, names: set[str]
+) -> tuple[set[str], set[str]]:
     """(app modules, external top-level packages) that one import statement loads."""
     found: set[str] = set()
     if isinstance(node, ast.Import):
         mods = [a.name for a in node.names]
     else:
         base = node.module or ""
-        if node.level:       # relative: from . import x / from ..store import y
+        if node.level:  # relative: from . import x / from ..store import y
             pkg = here.split(".") if is_pkg else here.split(".")[:-1]
-            pkg = pkg[:len(pkg) - node.level + 1]
+            pkg = pkg[: len(pkg) - node.level + 1]
             base = ".".join(pkg + ([base] if base else []))
         # ``from app.store import db`` loads app.store.db; ``from app.store.db import X`` loads
         # app.store.db (and its packages, which are not edges of their own here).
@@ -94,7 +98,7 @@ def _targets(node: ast.Import | ast.ImportFrom, here: str, is_pkg: bool,
     externals = set()
     for mod in mods:
         if mod == "app" or mod.startswith("app."):
-            while mod not in names and "." in mod:     # app.store.db.Database -> app.store.db
+            while mod not in names and "." in mod:  # app.store.db.Database -> app.store.db
                 mod = mod.rsplit(".", 1)[0]
             found.add(mod)
         elif mod:
@@ -110,8 +114,13 @@ def graph() -> dict[str, Module]:
         name = module_name(path)
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         mod = Module(name, path, _first_sentence(ast.get_docstring(tree)))
-        type_nodes = {id(n) for top in ast.walk(tree) if isinstance(top, ast.If)
-                      and _is_type_checking(top) for s in top.body for n in ast.walk(s)}
+        type_nodes = {
+            id(n)
+            for top in ast.walk(tree)
+            if isinstance(top, ast.If) and _is_type_checking(top)
+            for s in top.body
+            for n in ast.walk(s)
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 found, ext = _targets(node, name, path.name == "__init__.py", names)
@@ -124,7 +133,7 @@ def graph() -> dict[str, Module]:
 
 def find_cycle(modules: dict[str, Module]) -> list[str] | None:
     """One import cycle (a list of modules, the first repeated at the end), or None."""
-    state: dict[str, int] = {}                  # 1 = on the current path, 2 = done
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     stack: list[str] = []
 
     def visit(name: str) -> list[str] | None:
@@ -132,7 +141,7 @@ def find_cycle(modules: dict[str, Module]) -> list[str] | None:
         stack.append(name)
         for nxt in sorted(modules[name].imports):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         stack.pop()
@@ -148,8 +157,12 @@ def find_cycle(modules: dict[str, Module]) -> list[str] | None:
 
 def upward(modules: dict[str, Module]) -> list[tuple[str, str]]:
     """Every (importer, imported) pair where the imported module sits in a higher layer."""
-    return sorted((m.name, t) for m in modules.values() for t in m.imports | m.type_only
-                  if layer_of(t) > layer_of(m.name))
+    return sorted(
+        (m.name, t)
+        for m in modules.values()
+        for t in m.imports | m.type_only
+        if layer_of(t) > layer_of(m.name)
+    )
 
 
 def table(modules: dict[str, Module]) -> str:

@@ -41,10 +41,12 @@ def biggest(path: Path, n: int = 6) -> list[tuple[int, str]]:
 
 def main() -> int:
     from app import __version__
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--dist", default=str(ROOT / "dist"))
-    ap.add_argument("--work", default=None,
-                    help="PyInstaller's work folder (default: a new one under build/)")
+    ap.add_argument(
+        "--work", default=None, help="PyInstaller's work folder (default: a new one under build/)"
+    )
     args = ap.parse_args()
     dist = Path(args.dist)
     if args.work:
@@ -57,9 +59,25 @@ def main() -> int:
     if not (ROOT / "resources" / "icons" / "daloy.png").exists():
         subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icons.py")], check=True)
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level",
-                    "WARN", "--distpath", str(dist), "--workpath", str(work),
-                    str(ROOT / "packaging" / "daloy.spec")], check=True, cwd=ROOT, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(ROOT / "packaging" / "daloy.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     took = time.perf_counter() - t0
     app_dir = dist / "daloy"
     size = folder_size(app_dir)

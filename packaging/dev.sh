@@ -93,6 +93,10 @@ if ! .venv/bin/ruff check app tests; then
   echo "dev.sh: ruff check found problems (above); fix them, or \`.venv/bin/ruff check --fix app tests\`" >&2
   exit 1
 fi
+if ! .venv/bin/ruff format --check app tests docs packaging; then
+  echo "dev.sh: files above are not formatted; run \`.venv/bin/ruff format app tests docs packaging\`" >&2
+  exit 1
+fi
 
 export QT_QPA_PLATFORM=offscreen
 if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1; fi

@@ -81,6 +81,7 @@ def rt(data_dir: Path):
 @pytest.fixture
 def smtp_sink():
     from tests.support.smtp import SmtpSink
+
     sink = SmtpSink(user="shop", password="s3cret-canary-7Q")
     sink.start()
     yield sink
@@ -90,6 +91,7 @@ def smtp_sink():
 @pytest.fixture
 def dovecot(tmp_path):
     from tests.support.dovecot import DovecotServer, require_dovecot
+
     require_dovecot()
     server = DovecotServer(tmp_path / "dovecot").start()
     yield server

@@ -23,6 +23,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.cli import Env, seed_samples
+
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/docs/img")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -30,36 +31,62 @@ def main() -> None:
         seed_samples(env, start_runs=False)
         app = QApplication.instance() or QApplication([])
         from app.ui.main import build
+
         ctx, window = build(env)
         window.resize(1366, 740)
         window.show()
-        order = {"number": "1043", "currency": "PHP",
-                 "customer": {"name": "Mang Tomas", "email": "tomas@example.com"}}
-        short = ctx.store.start_run("Order fulfilment", {"order": {
-            **order, "lines": [{"sku": "COFFEE-3IN1", "qty": 10}, {"sku": "SUGAR-1", "qty": 2}]}},
-            practice=True)
-        backordered = ctx.store.start_run("Order fulfilment", {"order": {
-            **order, "number": "1041", "customer": {"name": "Ate Joy", "email": "joy@example.com"},
-            "lines": [{"sku": "COFFEE-3IN1", "qty": 12}]}}, practice=True)
+        order = {
+            "number": "1043",
+            "currency": "PHP",
+            "customer": {"name": "Mang Tomas", "email": "tomas@example.com"},
+        }
+        short = ctx.store.start_run(
+            "Order fulfilment",
+            {
+                "order": {
+                    **order,
+                    "lines": [{"sku": "COFFEE-3IN1", "qty": 10}, {"sku": "SUGAR-1", "qty": 2}],
+                }
+            },
+            practice=True,
+        )
+        backordered = ctx.store.start_run(
+            "Order fulfilment",
+            {
+                "order": {
+                    **order,
+                    "number": "1041",
+                    "customer": {"name": "Ate Joy", "email": "joy@example.com"},
+                    "lines": [{"sku": "COFFEE-3IN1", "qty": 12}],
+                }
+            },
+            practice=True,
+        )
         wait(app, 4)
-        decision = next(i for i in ctx.actions.store.db.execute_sql(
-            "select id, run_id from inbox_items where status='open' and kind='decision'")
-            if i[1] == backordered)
+        decision = next(
+            i
+            for i in ctx.actions.store.db.execute_sql(
+                "select id, run_id from inbox_items where status='open' and kind='decision'"
+            )
+            if i[1] == backordered
+        )
         ctx.actions.resolve(decision[0], "choose", option="backorder", who="maria")
         wait(app, 4)
 
         window.page("workflows")
         wait(app, 1)
         names = [window.workflows.list.item(r).text() for r in range(window.workflows.list.count())]
-        window.workflows.list.setCurrentRow(next(r for r, n in enumerate(names)
-                                                 if n.startswith("Order fulfilment")))
+        window.workflows.list.setCurrentRow(
+            next(r for r, n in enumerate(names) if n.startswith("Order fulfilment"))
+        )
         wait(app, 1)
         # the whole graph, drawn from the editor's own scene at a readable size
         from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QImage, QPainter
+
         scene = window.workflows.scene
         rect = QRectF()
-        for node in scene.nodes.values():           # the steps, not the edges' wide curves
+        for node in scene.nodes.values():  # the steps, not the edges' wide curves
             rect = rect.united(node.sceneBoundingRect())
         rect = rect.adjusted(-40, -20, 40, 20)
         image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
@@ -77,6 +104,7 @@ def main() -> None:
                 window.inbox.list.setCurrentRow(row)
         wait(app, 1)
         from PySide6.QtWidgets import QComboBox
+
         product = window.inbox.findChild(QComboBox, "field_product")
         product.setCurrentIndex(product.findData("SUGAR-1"))
         wait(app, 0.5)

@@ -36,8 +36,10 @@ def orders(data: Path, gateway: PaymentGateway) -> None:
     from app.core.model import Workflow
     from app.resources import resource_path
     from app.store import workflows
+
     env = Env(argparse.Namespace(data_dir=str(data), verbose=False))
     from app.cli import localize_sample
+
     wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
     localize_sample(wf, env.data_dir)
     wf.step("settings").config["values"]["gateway"] = gateway.url
@@ -56,20 +58,35 @@ def main() -> None:
         env = orders(data, gateway)
         app = QApplication.instance() or QApplication([])
         from app.ui.main import build
+
         ctx, window = build(env)
         window.resize(1280, 800)
         window.show()
-        customers = [("1042", "Aling Nena", [("RICE-25", 2), ("OIL-1L", 6)]),
-                     ("1043", "Mang Tomas", [("COFFEE-3IN1", 12)]),
-                     ("1044", "Ate Joy", [("SUGAR-1", 3)]),
-                     ("1045", "Kuya Ben", [("SARDINES-155", 24)])]
+        customers = [
+            ("1042", "Aling Nena", [("RICE-25", 2), ("OIL-1L", 6)]),
+            ("1043", "Mang Tomas", [("COFFEE-3IN1", 12)]),
+            ("1044", "Ate Joy", [("SUGAR-1", 3)]),
+            ("1045", "Kuya Ben", [("SARDINES-155", 24)]),
+        ]
         for number, name, lines in customers:
             if number == "1044":
                 gateway.fail_next(2, "503")
-            ctx.store.start_run("Order fulfilment", {"order": {
-                "number": number, "currency": "PHP", "total": 120 * len(lines) + int(number) % 97,
-                "customer": {"name": name, "email": f"{name.split()[-1].lower()}@example.com"},
-                "lines": [{"sku": s, "qty": q} for s, q in lines]}}, practice=number != "1044")
+            ctx.store.start_run(
+                "Order fulfilment",
+                {
+                    "order": {
+                        "number": number,
+                        "currency": "PHP",
+                        "total": 120 * len(lines) + int(number) % 97,
+                        "customer": {
+                            "name": name,
+                            "email": f"{name.split()[-1].lower()}@example.com",
+                        },
+                        "lines": [{"sku": s, "qty": q} for s, q in lines],
+                    }
+                },
+                practice=number != "1044",
+            )
         wait(app, 4)
         window.page("workflows")
         wait(app, 0.5)

@@ -21,8 +21,12 @@ from app.store.datafolder import MARKER, DataFolderError
 from app.store.db import Database
 
 REPO = Path(__file__).resolve().parents[1]
-WF = {"format_version": 1, "name": "demo",
-      "steps": [{"name": "a", "type": "transform", "config": {"values": {"n": 1}}}], "edges": []}
+WF = {
+    "format_version": 1,
+    "name": "demo",
+    "steps": [{"name": "a", "type": "transform", "config": {"values": {"n": 1}}}],
+    "edges": [],
+}
 LOST = "has been used before but its database daloy.sqlite3 is missing or empty"
 
 
@@ -35,14 +39,20 @@ def cli(capsys, *args: str) -> tuple[int, str, str]:
 def used_folder(tmp_path: Path, capsys) -> Path:
     data = tmp_path / "data"
     (tmp_path / "wf.json").write_text(json.dumps(WF))
-    assert cli(capsys, "--data-dir", str(data), "workflow", "import", str(tmp_path / "wf.json"))[0] == 0
+    assert (
+        cli(capsys, "--data-dir", str(data), "workflow", "import", str(tmp_path / "wf.json"))[0]
+        == 0
+    )
     return data
 
 
 def test_a_new_folder_gets_a_database_and_the_marker(tmp_path, capsys):
     data = used_folder(tmp_path, capsys)
     assert (data / MARKER).is_file() and (data / "daloy.sqlite3").stat().st_size > 0
-    assert json.loads(cli(capsys, "--data-dir", str(data), "workflow", "list", "--json")[1])[0]["name"] == "demo"
+    assert (
+        json.loads(cli(capsys, "--data-dir", str(data), "workflow", "list", "--json")[1])[0]["name"]
+        == "demo"
+    )
 
 
 @pytest.mark.parametrize("loss", ["missing", "empty"])
@@ -66,7 +76,7 @@ def test_a_used_folder_that_lost_its_database_is_refused(tmp_path, capsys, loss,
         code, out, err = cli(capsys, "--data-dir", str(data), *verb)
         assert code == 1 and LOST in err and err.count("\n") == 1, err
         assert "Restore it from a backup, or choose another folder." in err
-    assert sorted(p.name for p in data.iterdir()) == before          # nothing created, no sample
+    assert sorted(p.name for p in data.iterdir()) == before  # nothing created, no sample
     with pytest.raises(DataFolderError, match=LOST):
         Database.open_dir(data)
 
@@ -82,8 +92,11 @@ def test_an_empty_database_in_a_new_folder_is_made_new(tmp_path, capsys):
 def test_data_dir_that_is_a_file_is_refused(tmp_path, capsys):
     f = tmp_path / "notes.txt"
     f.write_text("hello")
-    for args in (["--data-dir", str(f), "runs", "list"], ["runs", "list", "--data-dir", str(f)],
-                 ["--data-dir", str(f / "sub"), "inbox", "list"]):
+    for args in (
+        ["--data-dir", str(f), "runs", "list"],
+        ["runs", "list", "--data-dir", str(f)],
+        ["--data-dir", str(f / "sub"), "inbox", "list"],
+    ):
         code, _, err = cli(capsys, *args)
         assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
         assert "is a file, not a folder" in err or "part of that path is a file" in err
@@ -96,15 +109,20 @@ def _without_root_powers() -> None:
     read-only for it as it is for an operator."""
     if os.geteuid() == 0:
         libc = ctypes.CDLL(None, use_errno=True)
-        for cap in (1, 2):                       # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
             if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
                 raise OSError(ctypes.get_errno(), "prctl")
 
 
 def daloy(data: Path, *args: str, preexec=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data), *args],
-                          cwd=REPO, capture_output=True, text=True, timeout=120,
-                          preexec_fn=preexec)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=preexec,
+    )
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux permissions")

@@ -32,20 +32,38 @@ def frozen(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     work = tmp_path_factory.mktemp("build")
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(REPO / "packaging" / "build.py"), "--dist", str(dist),
-                    "--work", str(work)], check=True, cwd=REPO, timeout=900)
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "packaging" / "build.py"),
+            "--dist",
+            str(dist),
+            "--work",
+            str(work),
+        ],
+        check=True,
+        cwd=REPO,
+        timeout=900,
+    )
     print(f"frozen build took {time.perf_counter() - started:.0f} s")
     return dist / "daloy" / "daloy"
 
 
 def daloy(exe: Path, data: Path, *args: str, **kw) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    return subprocess.run([str(exe), "--data-dir", str(data), *args], capture_output=True,
-                          text=True, timeout=120, env=env, **kw)
+    return subprocess.run(
+        [str(exe), "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        **kw,
+    )
 
 
 def test_frozen_runner_runs_the_sample_workflow(frozen, tmp_path, payment_gateway, webhook_sink):
     from tests.support.smtp import SmtpSink
+
     smtp = SmtpSink().start()
     try:
         data = tmp_path / "data"
@@ -53,30 +71,58 @@ def test_frozen_runner_runs_the_sample_workflow(frozen, tmp_path, payment_gatewa
         shutil.copy(resource_path("samples", "inventory.xlsx"), inventory)
         wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
         wf.step("settings").config["values"].update(
-            inventory=str(inventory), gateway=payment_gateway.url,
-            warehouse_webhook=f"{webhook_sink.url}/warehouse")
+            inventory=str(inventory),
+            gateway=payment_gateway.url,
+            warehouse_webhook=f"{webhook_sink.url}/warehouse",
+        )
         wf_file = tmp_path / "wf.json"
         wf_file.write_text(wf.to_json())
         # The connection first: a workflow naming a missing connection is kept as a draft.
-        p = daloy(frozen, data, "connection", "add", "shop-email", "--kind", "smtp", "--set",
-                  "host=127.0.0.1", "--set", f"port={smtp.port}", "--set", "security=none",
-                  "--no-secret")
+        p = daloy(
+            frozen,
+            data,
+            "connection",
+            "add",
+            "shop-email",
+            "--kind",
+            "smtp",
+            "--set",
+            "host=127.0.0.1",
+            "--set",
+            f"port={smtp.port}",
+            "--set",
+            "security=none",
+            "--no-secret",
+        )
         assert p.returncode == 0, p.stderr
         p = daloy(frozen, data, "workflow", "import", str(wf_file))
         assert p.returncode == 0, p.stdout + p.stderr
-        order = {"order": {"number": "F-1", "total": 95, "currency": "PHP",
-                           "customer": {"name": "Frozen", "email": "f@example.com"},
-                           "lines": [{"sku": "SARDINES-155", "qty": 4}]}}
+        order = {
+            "order": {
+                "number": "F-1",
+                "total": 95,
+                "currency": "PHP",
+                "customer": {"name": "Frozen", "email": "f@example.com"},
+                "lines": [{"sku": "SARDINES-155", "qty": 4}],
+            }
+        }
         p = daloy(frozen, data, "run", "start", "Order fulfilment", "--input", json.dumps(order))
         assert p.returncode == 0, p.stderr
         run_id = p.stdout.strip()
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-        runner = subprocess.Popen([str(frozen), "--data-dir", str(data), "runner"], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        runner = subprocess.Popen(
+            [str(frozen), "--data-dir", str(data), "runner"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
+
             def status() -> str:
                 out = daloy(frozen, data, "runs", "show", run_id, "--json").stdout
                 return json.loads(out)["status"] if out else ""
+
             wait_for(lambda: status() == "succeeded", 60, interval=0.5)
         finally:
             runner.send_signal(signal.SIGTERM)
@@ -92,8 +138,13 @@ def test_frozen_window_opens_and_quits_cleanly(frozen, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update(QT_QPA_PLATFORM="offscreen", DALOY_ALLOW_INSECURE_KEYRING="1")
     started = time.perf_counter()
-    p = subprocess.Popen([str(frozen), "--data-dir", str(tmp_path), "--quit-after", "2"],
-                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen(
+        [str(frozen), "--data-dir", str(tmp_path), "--quit-after", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert p.stdout.readline().strip() == "Daloy window shown"
     print(f"frozen cold start to main window: {time.perf_counter() - started:.2f} s")
     assert p.wait(60) == 0
@@ -105,8 +156,9 @@ def test_frozen_window_opens_and_quits_cleanly(frozen, tmp_path):
     from alembic.script import ScriptDirectory
 
     from app.store.migrate import MIGRATIONS
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    with sqlite3.connect(tmp_path / "daloy.sqlite3") as c:       # migrations ran, frozen
+    with sqlite3.connect(tmp_path / "daloy.sqlite3") as c:  # migrations ran, frozen
         assert c.execute("select version_num from alembic_version").fetchone()[0] == head

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _load_map():  # noqa: ANN202 - the docs/make_map.py module
     spec = importlib.util.spec_from_file_location("make_map", ROOT / "docs" / "make_map.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["make_map"] = module          # dataclasses look their module up by name
+    sys.modules["make_map"] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module
 
@@ -31,16 +31,26 @@ make_map = _load_map()
 CYCLE_DEBTS: dict[tuple[str, str], str] = {
     # DailyBackups is a runtime extension living in the store module of backups; its clean-up
     # (retention) and inbox event (runs) close a cycle through db -> migrate -> backups.
-    ("app.store.backups", "app.store.retention"):
-        "DailyBackups (a runtime extension) runs the clean-up; move it to app/runtime",
-    ("app.store.backups", "app.store.runs"):
-        "DailyBackups emits the inbox event; move it to app/runtime",
-    ("app.store.explain", "app.store.queries"):
-        "explain and queries call each other; queries' entry dicts to move beside explain",
-    ("app.store.workflows", "app.store.drafts"):
-        "workflows asks drafts for missing connections; the check belongs in drafts' callers",
-    ("app.store.workspace", "app.store.connections"):
-        "the legacy move reads connections' KINDS, which could live with the models",
+    (
+        "app.store.backups",
+        "app.store.retention",
+    ): "DailyBackups (a runtime extension) runs the clean-up; move it to app/runtime",
+    (
+        "app.store.backups",
+        "app.store.runs",
+    ): "DailyBackups emits the inbox event; move it to app/runtime",
+    (
+        "app.store.explain",
+        "app.store.queries",
+    ): "explain and queries call each other; queries' entry dicts to move beside explain",
+    (
+        "app.store.workflows",
+        "app.store.drafts",
+    ): "workflows asks drafts for missing connections; the check belongs in drafts' callers",
+    (
+        "app.store.workspace",
+        "app.store.connections",
+    ): "the legacy move reads connections' KINDS, which could live with the models",
 }
 
 # Imports that point up the layers. Each is a planned move, not a pattern to copy.
@@ -49,16 +59,24 @@ UPWARD_DEBTS: dict[tuple[str, str], str] = {
     # the runner and every verb run without Qt.
     ("app.cli", "app.ui.main"): "the `daloy` entry point starts the desktop app",
     # app/connectors/ (planned, issue 16): the marketplace clients shared by the step and intake.
-    ("app.steps.platform_update", "app.intake.platforms.channel"):
-        "marketplace clients to move to app/connectors",
-    ("app.steps.platform_update", "app.intake.platforms.http"):
-        "marketplace clients to move to app/connectors",
-    ("app.steps.probes", "app.intake.platforms.setup"):
-        "a shop's connection test (Connections page and `daloy connection test`) to move to "
-        "app/connectors with the marketplace clients",
+    (
+        "app.steps.platform_update",
+        "app.intake.platforms.channel",
+    ): "marketplace clients to move to app/connectors",
+    (
+        "app.steps.platform_update",
+        "app.intake.platforms.http",
+    ): "marketplace clients to move to app/connectors",
+    (
+        "app.steps.probes",
+        "app.intake.platforms.setup",
+    ): "a shop's connection test (Connections page and `daloy connection test`) to move to "
+    "app/connectors with the marketplace clients",
     # The runner's presence file is read by the store (restore refuses while a runner works).
-    ("app.store.backups", "app.runtime.presence"):
-        "presence's file check to move into app/store (it is data-folder state)",
+    (
+        "app.store.backups",
+        "app.runtime.presence",
+    ): "presence's file check to move into app/store (it is data-folder state)",
 }
 
 
@@ -68,9 +86,9 @@ def _edges(modules) -> set[tuple[str, str]]:  # noqa: ANN001
 
 def test_every_module_belongs_to_a_layer():
     modules = make_map.graph()
-    assert len(modules) > 100           # the walk found the package
+    assert len(modules) > 100  # the walk found the package
     for name in modules:
-        make_map.layer_of(name)         # raises, naming the module, when it has no layer
+        make_map.layer_of(name)  # raises, naming the module, when it has no layer
 
 
 def test_no_import_cycle_between_modules():
@@ -96,7 +114,9 @@ def test_imports_point_down_the_layers():
     upward = [pair for pair in make_map.upward(modules) if pair not in UPWARD_DEBTS]
     assert not upward, "imports pointing up the layers (docs/ARCHITECTURE.md): " + "; ".join(
         f"{a} ({make_map.LAYERS[make_map.layer_of(a)][0]}) imports {b} "
-        f"({make_map.LAYERS[make_map.layer_of(b)][0]})" for a, b in upward)
+        f"({make_map.LAYERS[make_map.layer_of(b)][0]})"
+        for a, b in upward
+    )
 
 
 def test_the_debt_lists_only_shrink():
@@ -116,8 +136,11 @@ def test_every_cycle_debt_still_closes_a_cycle():
 
 def test_nothing_outside_the_ui_imports_qt():
     modules = make_map.graph()
-    qt = sorted(n for n, m in modules.items() if not n.startswith("app.ui")
-                and m.externals & {"PySide6", "shiboken6"})
+    qt = sorted(
+        n
+        for n, m in modules.items()
+        if not n.startswith("app.ui") and m.externals & {"PySide6", "shiboken6"}
+    )
     assert not qt, f"modules outside app/ui importing Qt: {qt}"
 
 
@@ -135,4 +158,5 @@ def test_the_map_lists_every_module():
         "docs/ARCHITECTURE.md's module table is out of date (run `python docs/make_map.py`): "
         f"missing {sorted(current.keys() - listed.keys())}, "
         f"gone {sorted(listed.keys() - current.keys())}, "
-        f"moved {sorted(n for n in listed.keys() & current.keys() if listed[n] != current[n])}")
+        f"moved {sorted(n for n in listed.keys() & current.keys() if listed[n] != current[n])}"
+    )

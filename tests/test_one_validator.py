@@ -19,20 +19,41 @@ from app.store import connections, drafts, workflows
 from app.store.db import Database
 
 GOOD: dict[str, Any] = {
-    "format_version": 1, "name": "shop", "business_key": "{{ trigger.number }}",
+    "format_version": 1,
+    "name": "shop",
+    "business_key": "{{ trigger.number }}",
     "triggers": [{"id": "manual", "type": "manual", "enabled": True, "config": {}}],
     "steps": [
-        {"name": "total", "type": "transform", "title": "Work out the total",
-         "config": {"values": {"amount": "{{ trigger.amount }}"}}},
-        {"name": "big", "type": "condition", "title": "Big order?",
-         "config": {"expression": "{{ steps.total.output.amount > 100 }}"}},
-        {"name": "mail", "type": "send_email", "title": "Confirm",
-         "config": {"connection": "shop-mail", "to": "a@example.com", "subject": "Hi",
-                    "text": "Total {{ steps.total.output.amount }}"}},
+        {
+            "name": "total",
+            "type": "transform",
+            "title": "Work out the total",
+            "config": {"values": {"amount": "{{ trigger.amount }}"}},
+        },
+        {
+            "name": "big",
+            "type": "condition",
+            "title": "Big order?",
+            "config": {"expression": "{{ steps.total.output.amount > 100 }}"},
+        },
+        {
+            "name": "mail",
+            "type": "send_email",
+            "title": "Confirm",
+            "config": {
+                "connection": "shop-mail",
+                "to": "a@example.com",
+                "subject": "Hi",
+                "text": "Total {{ steps.total.output.amount }}",
+            },
+        },
         {"name": "note", "type": "transform", "config": {"values": {"small": True}}},
     ],
-    "edges": [{"from": "total", "to": "big"}, {"from": "big", "port": "true", "to": "mail"},
-              {"from": "big", "port": "false", "to": "note"}],
+    "edges": [
+        {"from": "total", "to": "big"},
+        {"from": "big", "port": "true", "to": "mail"},
+        {"from": "big", "port": "false", "to": "note"},
+    ],
 }
 
 
@@ -48,23 +69,50 @@ def step(wf: dict[str, Any], name: str) -> dict[str, Any]:
 
 # (what is wrong, the file, words every path must say)
 CASES = [
-    ("an unconfigured step", broken(lambda w: step(w, "mail")["config"].pop("subject")),
-     "“Subject” is required"),
-    ("a trigger of an unknown type", broken(lambda w: w["triggers"].append(
-        {"id": "fax", "type": "fax", "config": {}})), "Unknown trigger type “fax”"),
-    ("a template reading a later step", broken(lambda w: step(w, "total")["config"].update(
-        values={"x": "{{ steps.note.output.small }}"})), "does not run before this step"),
-    ("an unknown connection", broken(lambda w: step(w, "mail")["config"].update(
-        connection="nowhere")), "“nowhere”, which does not exist"),
-    ("a connection without its password", broken(lambda w: step(w, "mail")["config"].update(
-        connection="no-password")), "which has no password saved"),
-    ("a step nothing leads into", broken(lambda w: w["edges"].pop()),
-     "Nothing leads into this step"),
-    ("a branch that loses orders", broken(lambda w: (w["edges"].pop(), w["steps"].pop())),
-     "Orders that leave by “false” go nowhere: they would end here and never reach "
-     "“Confirm”"),
-    ("a loop", broken(lambda w: w["edges"].append({"from": "note", "to": "total"})),
-     "The steps form a loop"),
+    (
+        "an unconfigured step",
+        broken(lambda w: step(w, "mail")["config"].pop("subject")),
+        "“Subject” is required",
+    ),
+    (
+        "a trigger of an unknown type",
+        broken(lambda w: w["triggers"].append({"id": "fax", "type": "fax", "config": {}})),
+        "Unknown trigger type “fax”",
+    ),
+    (
+        "a template reading a later step",
+        broken(
+            lambda w: step(w, "total")["config"].update(
+                values={"x": "{{ steps.note.output.small }}"}
+            )
+        ),
+        "does not run before this step",
+    ),
+    (
+        "an unknown connection",
+        broken(lambda w: step(w, "mail")["config"].update(connection="nowhere")),
+        "“nowhere”, which does not exist",
+    ),
+    (
+        "a connection without its password",
+        broken(lambda w: step(w, "mail")["config"].update(connection="no-password")),
+        "which has no password saved",
+    ),
+    (
+        "a step nothing leads into",
+        broken(lambda w: w["edges"].pop()),
+        "Nothing leads into this step",
+    ),
+    (
+        "a branch that loses orders",
+        broken(lambda w: (w["edges"].pop(), w["steps"].pop())),
+        "Orders that leave by “false” go nowhere: they would end here and never reach “Confirm”",
+    ),
+    (
+        "a loop",
+        broken(lambda w: w["edges"].append({"from": "note", "to": "total"})),
+        "The steps form a loop",
+    ),
 ]
 
 
@@ -75,20 +123,25 @@ def cli(tmp_path, capsys, keyring_tmp):
     def run(*args: str) -> tuple[int, str]:
         code = main(["--data-dir", str(data), *args])
         out, err = capsys.readouterr()
-        root = logging.getLogger()        # each in-process main() sets logging up once
+        root = logging.getLogger()  # each in-process main() sets logging up once
         for h in list(root.handlers):
             if getattr(h, "baseFilename", None) or isinstance(h, logging.StreamHandler):
                 root.removeHandler(h)
                 h.close()
         root.__dict__.pop("_daloy_configured", None)
         return code, out + err
-    run("workflow", "list")               # makes the data folder
+
+    run("workflow", "list")  # makes the data folder
     db = Database.open_dir(data)
     with db.write() as s:
-        connections.save(s, "shop-mail", "smtp", {"host": "mail.example.com",
-                                                  "username": "shop"}, {"password": "pw"})
-        connections.save(s, "no-password", "smtp", {"host": "mail.example.com",
-                                                    "username": "shop"})
+        connections.save(
+            s,
+            "shop-mail",
+            "smtp",
+            {"host": "mail.example.com", "username": "shop"},
+            {"password": "pw"},
+        )
+        connections.save(s, "no-password", "smtp", {"host": "mail.example.com", "username": "shop"})
     run.db = db
     return run
 
@@ -115,11 +168,10 @@ def test_a_good_file_is_accepted_by_all_three(cli, tmp_path):
 
 
 @pytest.mark.parametrize("what,wf,words", CASES, ids=[c[0] for c in CASES])
-def test_a_broken_file_is_refused_by_all_three_for_the_same_reason(cli, tmp_path, what, wf,
-                                                                   words):
+def test_a_broken_file_is_refused_by_all_three_for_the_same_reason(cli, tmp_path, what, wf, words):
     f = tmp_path / "wf.json"
     f.write_text(json.dumps(GOOD))
-    assert cli("workflow", "import", str(f))[0] == 0           # a live version to protect
+    assert cli("workflow", "import", str(f))[0] == 0  # a live version to protect
     f.write_text(json.dumps(wf))
     code, said = cli("workflow", "validate", str(f))
     assert code == 1 and words in said, said
@@ -129,5 +181,5 @@ def test_a_broken_file_is_refused_by_all_three_for_the_same_reason(cli, tmp_path
     assert not ok and words in said, said
     assert " problem(s)" not in said
     with cli.db.read() as s:
-        assert workflows.load(s, "shop")[1].number == 1          # the live version is unchanged
-        assert workflows.get_row(s, "shop").enabled              # and still takes orders
+        assert workflows.load(s, "shop")[1].number == 1  # the live version is unchanged
+        assert workflows.get_row(s, "shop").enabled  # and still takes orders

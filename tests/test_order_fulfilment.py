@@ -24,9 +24,15 @@ CANARY = "s3cret-canary-7Q"
 
 
 def order(number: str, lines: list[tuple[str, int]]) -> dict:
-    return {"order": {"number": number, "currency": "PHP", "total": 100 * len(lines),
-                      "customer": {"name": "Aling Nena", "email": "nena@example.com"},
-                      "lines": [{"sku": s, "qty": q} for s, q in lines]}}
+    return {
+        "order": {
+            "number": number,
+            "currency": "PHP",
+            "total": 100 * len(lines),
+            "customer": {"name": "Aling Nena", "email": "nena@example.com"},
+            "lines": [{"sku": s, "qty": q} for s, q in lines],
+        }
+    }
 
 
 def stock(path: Path, sku: str) -> int:
@@ -40,18 +46,29 @@ def shop(data_dir, keyring_tmp, payment_gateway, webhook_sink, smtp_sink):
     shutil.copy(resource_path("samples", "inventory.xlsx"), inventory)
     wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
     wf.step("settings").config["values"].update(
-        inventory=str(inventory), gateway=payment_gateway.url,
-        warehouse_webhook=f"{webhook_sink.url}/warehouse")
+        inventory=str(inventory),
+        gateway=payment_gateway.url,
+        warehouse_webhook=f"{webhook_sink.url}/warehouse",
+    )
     wf.step("charge").retry.update(initial_delay=0.1, max_delay=0.3, max_attempts=4)
     wf.step("charge").config["timeout"] = 2
     db = Database.open_dir(data_dir)
     with db.write() as s:
-        workflows.save(s, sample("backorder.json"))     # where a backordered rest goes
+        workflows.save(s, sample("backorder.json"))  # where a backordered rest goes
         workflows.save(s, wf)
-        connections.save(s, "shop-email", "smtp",
-                         {"host": "127.0.0.1", "port": smtp_sink.port, "security": "plain",
-                          "username": "shop", "from_address": "orders@shop.example"},
-                         {"password": CANARY})
+        connections.save(
+            s,
+            "shop-email",
+            "smtp",
+            {
+                "host": "127.0.0.1",
+                "port": smtp_sink.port,
+                "security": "plain",
+                "username": "shop",
+                "from_address": "orders@shop.example",
+            },
+            {"password": CANARY},
+        )
     rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)
     rt.start()
     rt.inventory = inventory
@@ -61,7 +78,9 @@ def shop(data_dir, keyring_tmp, payment_gateway, webhook_sink, smtp_sink):
 
 
 def test_happy_path(shop, payment_gateway, webhook_sink, smtp_sink):
-    run_id = shop.store.start_run("Order fulfilment", order("1042", [("RICE-25", 2), ("OIL-1L", 6)]))
+    run_id = shop.store.start_run(
+        "Order fulfilment", order("1042", [("RICE-25", 2), ("OIL-1L", 6)])
+    )
     wait_for(lambda: run_status(shop.db, run_id) == m.RUN_SUCCEEDED)
     assert payment_gateway.charge_count(f"daloy-{run_id}-charge") == 1
     assert stock(shop.inventory, "RICE-25") == 38 and stock(shop.inventory, "OIL-1L") == 114
@@ -80,14 +99,33 @@ def test_short_stock_is_answered_through_the_cli(shop, smtp_sink, data_dir, caps
     items = json.loads(capsys.readouterr().out)
     decision = next(i for i in items if i["kind"] == "decision")
     assert "COFFEE-3IN1" in decision["title"]
-    assert [o["name"] for o in decision["detail"]["options"]] == ["substitute", "backorder", "cancel"]
-    assert step_state(shop.db, run_id, "charge")[0] == m.PENDING          # held
-    assert cli(["--data-dir", str(data_dir), "inbox", "resolve", str(decision["id"]),
-                "--action", "choose", "--option", "backorder",
-                "--values", '{"note": "Ships next week."}']) == 0
+    assert [o["name"] for o in decision["detail"]["options"]] == [
+        "substitute",
+        "backorder",
+        "cancel",
+    ]
+    assert step_state(shop.db, run_id, "charge")[0] == m.PENDING  # held
+    assert (
+        cli(
+            [
+                "--data-dir",
+                str(data_dir),
+                "inbox",
+                "resolve",
+                str(decision["id"]),
+                "--action",
+                "choose",
+                "--option",
+                "backorder",
+                "--values",
+                '{"note": "Ships next week."}',
+            ]
+        )
+        == 0
+    )
     body = smtp_sink.wait_for(1)[0].message.get_content()
     assert "Coming later, as order 1043-B" in body and "Ships next week." in body
-    assert stock(shop.inventory, "COFFEE-3IN1") == 0        # 8 ship now, 2 are backordered
+    assert stock(shop.inventory, "COFFEE-3IN1") == 0  # 8 ship now, 2 are backordered
 
 
 def test_short_stock_cancelled_sends_the_cancellation(shop, smtp_sink, payment_gateway):
@@ -125,6 +163,7 @@ def test_gateway_down_for_good(shop, payment_gateway, webhook_sink, smtp_sink):
 
 def test_rejected_email_password_lands_in_the_inbox_with_a_sentence(shop, data_dir, keyring_tmp):
     from app import secrets
+
     secrets.set_secret("shop-email", "password", "wrong")
     run_id = shop.store.start_run("Order fulfilment", order("1047", [("SUGAR-1", 1)]))
     wait_for(lambda: run_status(shop.db, run_id) == m.RUN_NEEDS_ATTENTION)
@@ -138,6 +177,7 @@ def test_the_secret_appears_nowhere_but_the_keyring(shop, data_dir, smtp_sink, t
     import keyring
 
     from app import secrets
+
     (data_dir / "logs").mkdir(exist_ok=True)
     handler = logging.FileHandler(data_dir / "logs" / "daloy.log")
     logging.getLogger().addHandler(handler)
@@ -149,7 +189,12 @@ def test_the_secret_appears_nowhere_but_the_keyring(shop, data_dir, smtp_sink, t
         logging.getLogger().removeHandler(handler)
         logging.getLogger().setLevel(previous)
         handler.close()
-    assert keyring.get_password("daloy", secrets.user_name(secrets.current_workspace(), "shop-email", "password")) == CANARY
+    assert (
+        keyring.get_password(
+            "daloy", secrets.user_name(secrets.current_workspace(), "shop-email", "password")
+        )
+        == CANARY
+    )
 
 
 def _run_and_check(shop, data_dir, smtp_sink, tmp_path):
@@ -157,7 +202,20 @@ def _run_and_check(shop, data_dir, smtp_sink, tmp_path):
     wait_for(lambda: run_status(shop.db, run_id) == m.RUN_SUCCEEDED)
     assert smtp_sink.wait_for(1)
     export = tmp_path / "export.json"
-    assert cli(["--data-dir", str(data_dir), "workflow", "export", "Order fulfilment", "-o", str(export)]) == 0
+    assert (
+        cli(
+            [
+                "--data-dir",
+                str(data_dir),
+                "workflow",
+                "export",
+                "Order fulfilment",
+                "-o",
+                str(export),
+            ]
+        )
+        == 0
+    )
     shop.shutdown(grace=1)
     files = [p for p in data_dir.rglob("*") if p.is_file()] + [export]
     assert any(p.name.startswith("daloy.sqlite3") for p in files)
@@ -166,8 +224,9 @@ def _run_and_check(shop, data_dir, smtp_sink, tmp_path):
     assert (data_dir / "logs" / "daloy.log").stat().st_size > 0
 
 
-def test_a_marketplace_order_without_a_buyer_email_skips_the_confirmation(shop, webhook_sink,
-                                                                          smtp_sink):
+def test_a_marketplace_order_without_a_buyer_email_skips_the_confirmation(
+    shop, webhook_sink, smtp_sink
+):
     """Shopee and Lazada give no buyer email: the order still ships and the run succeeds, and
     no confirmation goes anywhere (not to the shop's own address)."""
     marketplace = order("SHP-77", [("SUGAR-1", 1)])

@@ -9,8 +9,14 @@ from typing import Any
 from app.core.model import Step, Workflow
 from app.core.stepspec import SpecRegistry
 
-TRIGGER_WORDS = {"imap": "email", "webform": "web form", "webhook": "webhook",
-                 "marketplace": "marketplace", "schedule": "schedule", "manual": "by hand"}
+TRIGGER_WORDS = {
+    "imap": "email",
+    "webform": "web form",
+    "webhook": "webhook",
+    "marketplace": "marketplace",
+    "schedule": "schedule",
+    "manual": "by hand",
+}
 
 
 def _quoted(names: list[str]) -> str:
@@ -44,8 +50,9 @@ def _trigger_word(t: Any) -> str:
     return f"{TRIGGER_WORDS.get(t.type, t.type)} “{t.id}”"
 
 
-def describe_changes(old: Workflow | None, new: Workflow,
-                     specs: SpecRegistry | None = None) -> list[str]:
+def describe_changes(
+    old: Workflow | None, new: Workflow, specs: SpecRegistry | None = None
+) -> list[str]:
     """One sentence per change from ``old`` to ``new`` (None: a new workflow): steps added,
     removed, renamed or changed (naming the settings by their labels when ``specs`` is given),
     connections, order sources, business key, description and sample order. An empty list
@@ -75,25 +82,38 @@ def describe_changes(old: Workflow | None, new: Workflow,
         moved = moved or before.position != s.position
     gone, made = set(old.edges) - set(new.edges), set(new.edges) - set(old.edges)
     for e in sorted(made, key=lambda e: (e.source, e.port, e.target)):
-        if e.source in olds and e.target in olds:   # links of added steps say nothing new
-            out.append(f"“{label[e.source]}” now leads to “{label[e.target]}”"
-                       + (f" by “{e.port}”." if e.port != "out" else "."))
+        if e.source in olds and e.target in olds:  # links of added steps say nothing new
+            out.append(
+                f"“{label[e.source]}” now leads to “{label[e.target]}”"
+                + (f" by “{e.port}”." if e.port != "out" else ".")
+            )
     for e in sorted(gone, key=lambda e: (e.source, e.port, e.target)):
         if e.source in news and e.target in news:
-            out.append(f"“{label[e.source]}” no longer leads to “{label[e.target]}”"
-                       + (f" by “{e.port}”." if e.port != "out" else "."))
+            out.append(
+                f"“{label[e.source]}” no longer leads to “{label[e.target]}”"
+                + (f" by “{e.port}”." if e.port != "out" else ".")
+            )
     old_t = {t.id: t for t in old.triggers}
     new_t = {t.id: t for t in new.triggers}
     for tid, t in new_t.items():
         if tid not in old_t:
             out.append(f"Orders now also come from {_trigger_word(t)}.")
         elif old_t[tid].to_dict() != t.to_dict():
-            out.append(f"Changed where orders come from: {_trigger_word(t)}"
-                       + (" switched off." if old_t[tid].enabled and not t.enabled
-                          else " switched on." if t.enabled and not old_t[tid].enabled
-                          else "."))
-    out += [f"Orders no longer come from {_trigger_word(t)}." for tid, t in old_t.items()
-            if tid not in new_t]
+            out.append(
+                f"Changed where orders come from: {_trigger_word(t)}"
+                + (
+                    " switched off."
+                    if old_t[tid].enabled and not t.enabled
+                    else " switched on."
+                    if t.enabled and not old_t[tid].enabled
+                    else "."
+                )
+            )
+    out += [
+        f"Orders no longer come from {_trigger_word(t)}."
+        for tid, t in old_t.items()
+        if tid not in new_t
+    ]
     if old.business_key != new.business_key:
         out.append("Changed how orders are numbered (the business key).")
     if old.description != new.description:

@@ -33,8 +33,9 @@ class RetryableError(StepError):
 
     retryable = True
 
-    def __init__(self, message: str, *, detail: object | None = None,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, detail: object | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message, detail=detail)
         self.retry_after = retry_after
 

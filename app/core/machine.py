@@ -47,7 +47,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Run states, derived from the steps.
 RUN_RUNNING = "running"
-RUN_WAITING = "waiting"                 # a retry timer or a wait step
+RUN_WAITING = "waiting"  # a retry timer or a wait step
 RUN_NEEDS_ATTENTION = "needs_attention"
 RUN_SUCCEEDED = "succeeded"
 RUN_CANCELLED = "cancelled"
@@ -62,7 +62,7 @@ class IllegalTransition(ValueError):
 @dataclass(frozen=True)
 class StepFact:
     state: str
-    port: str | None = None   # the output port taken, for succeeded (or skipped with an output)
+    port: str | None = None  # the output port taken, for succeeded (or skipped with an output)
 
 
 def check_transition(old: str, new: str) -> None:
@@ -87,8 +87,11 @@ def advance(wf: Workflow, facts: Mapping[str, StepFact]) -> dict[str, str]:
     incoming: dict[str, list] = {}
     for e in wf.edges:
         incoming.setdefault(e.target, []).append(e)
-    waiting = [n for n in wf.step_names()
-               if n in incoming and (f := facts.get(n)) is not None and f.state == PENDING]
+    waiting = [
+        n
+        for n in wf.step_names()
+        if n in incoming and (f := facts.get(n)) is not None and f.state == PENDING
+    ]
     current = dict(facts)
     changes: dict[str, str] = {}
     progress = True
@@ -138,8 +141,7 @@ def restart_from(wf: Workflow, states: Mapping[str, str], step: str) -> dict[str
         raise IllegalTransition(f"the workflow has no step “{step}”")
     for up in wf.incoming(step):
         if states.get(up.source) not in FINAL:
-            raise IllegalTransition(
-                f"“{step}” cannot restart before “{up.source}” has finished")
+            raise IllegalTransition(f"“{step}” cannot restart before “{up.source}” has finished")
     changes = {step: READY}
     for d in wf.downstream(step):
         changes[d] = PENDING

@@ -17,15 +17,15 @@ from app.core.errors import WorkflowFormatError
 FORMAT_VERSION = 1
 # A letter first: ``steps._x`` is refused by the template sandbox (private) and reads nothing.
 STEP_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-MAX_DEPTH = 100     # nesting of objects and lists in a workflow file; real ones stay under 20
+MAX_DEPTH = 100  # nesting of objects and lists in a workflow file; real ones stay under 20
 
 
 @dataclass
 class Step:
-    name: str                      # unique in the workflow; templates say steps.<name>.output
+    name: str  # unique in the workflow; templates say steps.<name>.output
     type: str
     config: dict[str, Any] = field(default_factory=dict)
-    title: str = ""                # label on the canvas; defaults to the name
+    title: str = ""  # label on the canvas; defaults to the name
     retry: dict[str, Any] = field(default_factory=dict)  # overrides of the type's policy
     position: tuple[float, float] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -60,14 +60,18 @@ class Edge:
 @dataclass
 class Trigger:
     id: str
-    type: str                      # "imap", "webform", "webhook", "marketplace", "schedule", "manual"
+    type: str  # "imap", "webform", "webhook", "marketplace", "schedule", "manual"
     config: dict[str, Any] = field(default_factory=dict)
     enabled: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"id": self.id, "type": self.type, "enabled": self.enabled,
-             "config": copy.deepcopy(self.config)}
+        d = {
+            "id": self.id,
+            "type": self.type,
+            "enabled": self.enabled,
+            "config": copy.deepcopy(self.config),
+        }
         d.update(copy.deepcopy(self.extra))
         return d
 
@@ -79,7 +83,7 @@ class Workflow:
     edges: list[Edge] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     description: str = ""
-    business_key: str = ""         # template, e.g. "{{ trigger.order.number }}"
+    business_key: str = ""  # template, e.g. "{{ trigger.order.number }}"
     extra: dict[str, Any] = field(default_factory=dict)
 
     # -- lookups ---------------------------------------------------------------------------
@@ -151,7 +155,8 @@ class Workflow:
         except RecursionError as exc:
             raise WorkflowFormatError(
                 f"The workflow file is nested more than {MAX_DEPTH} levels deep; is it a Daloy "
-                "workflow?") from exc
+                "workflow?"
+            ) from exc
         except TypeError as exc:
             raise WorkflowFormatError("A workflow file must be text.") from exc
         return _parse(data)
@@ -178,22 +183,29 @@ def _check_json_shape(data: Any) -> None:
         if isinstance(value, str):
             if not _is_unicode(value):
                 shown = value[:40].encode("utf-8", "replace").decode()
-                raise WorkflowFormatError("The workflow file holds text that is not valid "
-                                          f"Unicode (near “{shown}”).")
+                raise WorkflowFormatError(
+                    f"The workflow file holds text that is not valid Unicode (near “{shown}”)."
+                )
         elif isinstance(value, dict | list | tuple):
-            _need(depth < MAX_DEPTH,
-                  f"The workflow file is nested more than {MAX_DEPTH} levels deep; is it a "
-                  "Daloy workflow?")
+            _need(
+                depth < MAX_DEPTH,
+                f"The workflow file is nested more than {MAX_DEPTH} levels deep; is it a "
+                "Daloy workflow?",
+            )
             if isinstance(value, dict):
-                _need(all(isinstance(k, str) for k in value), "Every name in a workflow file "
-                                                              "must be text.")
+                _need(
+                    all(isinstance(k, str) for k in value),
+                    "Every name in a workflow file must be text.",
+                )
                 stack.extend((k, depth + 1) for k in value)
                 stack.extend((v, depth + 1) for v in value.values())
             else:
                 stack.extend((v, depth + 1) for v in value)
         else:
-            _need(isinstance(value, _JSON_LEAVES),
-                  f"The workflow holds a value JSON cannot hold ({type(value).__name__}).")
+            _need(
+                isinstance(value, _JSON_LEAVES),
+                f"The workflow holds a value JSON cannot hold ({type(value).__name__}).",
+            )
 
 
 def _is_unicode(text: str) -> bool:
@@ -210,13 +222,16 @@ def _parse(data: Any) -> Workflow:
     data = copy.deepcopy(data)
     version = data.pop("format_version", None)
     _need(version is not None, "The workflow file has no “format_version”; is it a Daloy workflow?")
-    _need(isinstance(version, int) and not isinstance(version, bool),
-          "“format_version” must be a whole number.")
+    _need(
+        isinstance(version, int) and not isinstance(version, bool),
+        "“format_version” must be a whole number.",
+    )
     if version > FORMAT_VERSION:
         shown = version if version < 10**9 else "unknown"
         raise WorkflowFormatError(
             f"This workflow was saved by a newer Daloy (format {shown}); this Daloy reads "
-            f"format {FORMAT_VERSION}. Update Daloy to open it.")
+            f"format {FORMAT_VERSION}. Update Daloy to open it."
+        )
     _need(version >= 1, f"Unknown workflow format {version}.")
     name = data.pop("name", None)
     _need(isinstance(name, str) and name.strip() != "", "The workflow needs a name.")
@@ -234,22 +249,30 @@ def _parse(data: Any) -> Workflow:
         _need(isinstance(sname, str), f"Step {i} has no name.")
         _need(isinstance(stype, str), f"Step “{sname}” has no type.")
         config = s.pop("config", {})
-        _need(isinstance(config, dict), f"The settings (“config”) of step “{sname}” must be an object.")
+        _need(
+            isinstance(config, dict),
+            f"The settings (“config”) of step “{sname}” must be an object.",
+        )
         retry = s.pop("retry", {})
         _need(isinstance(retry, dict), f"The retry settings of step “{sname}” must be an object.")
         pos = s.pop("position", None)
         if pos is not None:
-            _need(isinstance(pos, list | tuple) and len(pos) == 2
-                  and all(isinstance(p, int | float) and not isinstance(p, bool) for p in pos),
-                  f"The position of step “{sname}” must be two numbers.")
+            _need(
+                isinstance(pos, list | tuple)
+                and len(pos) == 2
+                and all(isinstance(p, int | float) and not isinstance(p, bool) for p in pos),
+                f"The position of step “{sname}” must be two numbers.",
+            )
             pos = (pos[0], pos[1])
         title = s.pop("title", "")
         _need(isinstance(title, str), f"The title of step “{sname}” must be text.")
         steps.append(Step(sname, stype, config, title, retry, pos, s))
     edges = []
     for i, e in enumerate(edges_raw, 1):
-        _need(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("from", "to")),
-              f"Connection {i} needs “from” and “to” step names.")
+        _need(
+            isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("from", "to")),
+            f"Connection {i} needs “from” and “to” step names.",
+        )
         port = e.get("port", "out")
         _need(isinstance(port, str), f"Connection {i}: “port” must be text.")
         edges.append(Edge(e["from"], port, e["to"]))

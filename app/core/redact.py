@@ -41,15 +41,18 @@ _NOT_MASKED = r"(?!\[hidden\])"
 # An Authorization or Cookie header's value runs to the end of the line or the closing quote
 # ("Bearer abc", "a=1; b=2"); other credentials are one word ("token=abc&page=2").
 _WHOLE_VALUE = re.compile(
-    rf"(?<![\w-])({_HEADER})(\"?'?\s*[:=]\s*[\"']?){_NOT_MASKED}([^\r\n\"']+)", re.IGNORECASE)
+    rf"(?<![\w-])({_HEADER})(\"?'?\s*[:=]\s*[\"']?){_NOT_MASKED}([^\r\n\"']+)", re.IGNORECASE
+)
 _ONE_WORD = re.compile(
-    rf"(?<![\w-])({_WORD})(\"?'?\s*[:=]\s*[\"']?){_NOT_MASKED}([^\s\"'&,;<>)\]}}]+)",
-    re.IGNORECASE)
-_SCHEMES = re.compile(rf"\b(Bearer\s+){_NOT_MASKED}([^\s\"',;\\]+)"
-                      # Basic credentials are base64; "Basic settings" (prose) has no digit,
-                      # + or / and no capital after its first letter.
-                      r"|\b(Basic\s+)((?-i:[A-Za-z0-9+/](?=[A-Za-z0-9+/]*[0-9+/A-Z])[A-Za-z0-9+/]{7,}={0,2}))",
-                      re.IGNORECASE)
+    rf"(?<![\w-])({_WORD})(\"?'?\s*[:=]\s*[\"']?){_NOT_MASKED}([^\s\"'&,;<>)\]}}]+)", re.IGNORECASE
+)
+_SCHEMES = re.compile(
+    rf"\b(Bearer\s+){_NOT_MASKED}([^\s\"',;\\]+)"
+    # Basic credentials are base64; "Basic settings" (prose) has no digit,
+    # + or / and no capital after its first letter.
+    r"|\b(Basic\s+)((?-i:[A-Za-z0-9+/](?=[A-Za-z0-9+/]*[0-9+/A-Z])[A-Za-z0-9+/]{7,}={0,2}))",
+    re.IGNORECASE,
+)
 
 _lock = threading.Lock()
 _known: set[str] = set()
@@ -62,8 +65,14 @@ def _forms(value: str) -> set[str]:
     write it."""
     out = set()
     for v in {value, value.strip()}:
-        out |= {v, json.dumps(v)[1:-1], quote(v, safe=""), quote_plus(v), repr(v)[1:-1],
-                repr(v.encode("utf-8", "replace"))[2:-1]}
+        out |= {
+            v,
+            json.dumps(v)[1:-1],
+            quote(v, safe=""),
+            quote_plus(v),
+            repr(v)[1:-1],
+            repr(v.encode("utf-8", "replace"))[2:-1],
+        }
     return {f for f in out if len(f) >= MIN_LENGTH}
 
 
@@ -124,10 +133,17 @@ def value(obj: Any) -> Any:
     if isinstance(obj, str):
         return text(obj)
     if isinstance(obj, dict):
-        return {k: (MASK if isinstance(k, str) and _SENSITIVE_KEY.fullmatch(k)
-                    and v not in (None, "") and not isinstance(v, (dict, list, bool))
-                    else value(v))
-                for k, v in obj.items()}
+        return {
+            k: (
+                MASK
+                if isinstance(k, str)
+                and _SENSITIVE_KEY.fullmatch(k)
+                and v not in (None, "")
+                and not isinstance(v, (dict, list, bool))
+                else value(v)
+            )
+            for k, v in obj.items()
+        }
     if isinstance(obj, (list, tuple)):
         return [value(v) for v in obj]
     return obj

@@ -26,10 +26,10 @@ class Decision:
     """The step needs a person to choose (``ask_person``): the run waits in the inbox."""
 
     question: str
-    options: list[dict[str, str]]           # [{"name": "substitute", "label": "Substitute"}]
+    options: list[dict[str, str]]  # [{"name": "substitute", "label": "Substitute"}]
     context: Any = None
     fields: list[dict[str, Any]] = field(default_factory=list)
-    deadline: float | None = None           # epoch seconds
+    deadline: float | None = None  # epoch seconds
 
 
 @dataclass

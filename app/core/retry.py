@@ -11,11 +11,11 @@ from typing import Any
 @dataclass(frozen=True)
 class RetryPolicy:
     max_attempts: int = 5
-    initial_delay: float = 2.0      # seconds before the 2nd attempt
-    backoff: float = 2.0            # multiplier per further attempt
-    max_delay: float = 600.0        # cap on one wait
-    jitter: float = 0.2             # +/- fraction of the delay, spreads retries of many runs
-    timeout: float = 60.0           # seconds one attempt may take
+    initial_delay: float = 2.0  # seconds before the 2nd attempt
+    backoff: float = 2.0  # multiplier per further attempt
+    max_delay: float = 600.0  # cap on one wait
+    jitter: float = 0.2  # +/- fraction of the delay, spreads retries of many runs
+    timeout: float = 60.0  # seconds one attempt may take
 
     def delay_before(self, attempt: int, rng: random.Random | None = None) -> float:
         """Seconds to wait before attempt number ``attempt`` (2 = the first retry)."""
@@ -53,8 +53,16 @@ def check_overrides(overrides: Mapping[str, Any]) -> list[str]:
             problems.append(f"“{key}” is not a retry setting")
             continue
         typ, label = RETRY_FIELDS[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or (typ is int and not isinstance(value, int)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (typ is int and not isinstance(value, int))
+        ):
             problems.append(f"“{label}” must be a {'whole ' if typ is int else ''}number")
-        elif value < 0 or (key in ("max_attempts", "backoff", "timeout") and value < 1 and key != "timeout") or (key == "timeout" and value <= 0):
+        elif (
+            value < 0
+            or (key in ("max_attempts", "backoff", "timeout") and value < 1 and key != "timeout")
+            or (key == "timeout" and value <= 0)
+        ):
             problems.append(f"“{label}” is out of range")
     return problems

@@ -13,23 +13,39 @@ from dataclasses import dataclass
 from typing import Any
 
 # Field kinds. "Templated" kinds hold Jinja2 templates that are rendered when the step starts.
-TEXT = "text"                  # plain string, never rendered
-TEMPLATE = "template"          # one-line template string
+TEXT = "text"  # plain string, never rendered
+TEMPLATE = "template"  # one-line template string
 TEMPLATE_TEXT = "template_text"  # multi-line template (email bodies)
 NUMBER = "number"
 INTEGER = "integer"
 BOOLEAN = "boolean"
-CHOICE = "choice"              # one of Field.choices
-JSON = "json"                  # any JSON value; strings inside are templates
-MAPPING = "mapping"            # {name: template}
-STRING_LIST = "string_list"    # [str]
-CONNECTION = "connection"      # name of a Connection of Field.connection_kind
-WORKFLOW = "workflow"          # name of another workflow
-OPTIONS = "options"            # decision options: [{"name": ..., "label": ...}]
-STEPS = "steps"                # nested step names (for_each body)
+CHOICE = "choice"  # one of Field.choices
+JSON = "json"  # any JSON value; strings inside are templates
+MAPPING = "mapping"  # {name: template}
+STRING_LIST = "string_list"  # [str]
+CONNECTION = "connection"  # name of a Connection of Field.connection_kind
+WORKFLOW = "workflow"  # name of another workflow
+OPTIONS = "options"  # decision options: [{"name": ..., "label": ...}]
+STEPS = "steps"  # nested step names (for_each body)
 
-KINDS = frozenset({TEXT, TEMPLATE, TEMPLATE_TEXT, NUMBER, INTEGER, BOOLEAN, CHOICE, JSON,
-                   MAPPING, STRING_LIST, CONNECTION, WORKFLOW, OPTIONS, STEPS})
+KINDS = frozenset(
+    {
+        TEXT,
+        TEMPLATE,
+        TEMPLATE_TEXT,
+        NUMBER,
+        INTEGER,
+        BOOLEAN,
+        CHOICE,
+        JSON,
+        MAPPING,
+        STRING_LIST,
+        CONNECTION,
+        WORKFLOW,
+        OPTIONS,
+        STEPS,
+    }
+)
 TEMPLATED = frozenset({TEMPLATE, TEMPLATE_TEXT, JSON, MAPPING})
 
 
@@ -85,7 +101,11 @@ def _type_problem(f: Field, value: Any) -> str | None:
         if not isinstance(value, list) or not value:
             return "must list at least one option"
         for opt in value:
-            if not isinstance(opt, Mapping) or not isinstance(opt.get("name"), str) or not opt["name"]:
+            if (
+                not isinstance(opt, Mapping)
+                or not isinstance(opt.get("name"), str)
+                or not opt["name"]
+            ):
                 return "each option needs a name"
     if k in (NUMBER, INTEGER):
         if not is_ordinary_number(value):

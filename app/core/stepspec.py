@@ -30,20 +30,20 @@ GUARANTEES = (EXACTLY_ONCE, ONCE_BY_KEY, ONCE_OR_ASK, AT_LEAST_ONCE)
 
 @dataclass(frozen=True)
 class StepSpec:
-    name: str                         # registry key, used in workflow JSON ("http_request")
-    title: str                        # what the operator reads ("HTTP request")
-    category: str                     # palette group ("Connect", "Logic", "People", ...)
-    summary: str                      # one line for the palette
-    help: str                         # one paragraph for the reference and inspector
+    name: str  # registry key, used in workflow JSON ("http_request")
+    title: str  # what the operator reads ("HTTP request")
+    category: str  # palette group ("Connect", "Logic", "People", ...)
+    summary: str  # one line for the palette
+    help: str  # one paragraph for the reference and inspector
     fields: tuple[Field, ...] = ()
     ports: tuple[str, ...] = ("out",)
     # For types whose ports depend on config (decision options): config -> ports.
     dynamic_ports: Callable[[Mapping[str, Any]], tuple[str, ...]] | None = None
-    error_port: bool = False          # offers an "error" port that catches a final failure
+    error_port: bool = False  # offers an "error" port that catches a final failure
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     outcome_may_be_unknown: bool = False  # a timeout may hide a success: reconcile first
-    side_effects: bool = False        # acts on the outside world (practice mode records instead)
-    guarantee: str = ""               # once-guarantee of a side effect: a GUARANTEES phrase + how
+    side_effects: bool = False  # acts on the outside world (practice mode records instead)
+    guarantee: str = ""  # once-guarantee of a side effect: a GUARANTEES phrase + how
     icon: str = "fa5s.cog"
     is_trigger: bool = False
     # Its code only reshapes its rendered input (no I/O, nothing that can hang): the runner calls
@@ -54,8 +54,7 @@ class StepSpec:
     # plausible data (``steps.charge.output.body.id``), and what the editor can show.
     sample_output: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
 
-    def practice_output(self, rendered: Mapping[str, Any], scratch: Any = None
-                        ) -> dict[str, Any]:
+    def practice_output(self, rendered: Mapping[str, Any], scratch: Any = None) -> dict[str, Any]:
         """What a practice run records instead of acting: the output a real order recorded
         for this step when a replay put it in the step's scratch (``RECORDED_OUTPUT``), else
         the type's sample output; plus ``practice: true`` and ``would_send`` (the rendered

@@ -22,10 +22,10 @@ from types import BuiltinMethodType
 from typing import Any
 
 MAX_SECONDS = 2.0
-MAX_TEXT = 5_000_000        # characters (or list items) of one value a template makes
-MAX_MADE = 25_000_000       # characters/items all values of one rendering make together
-MAX_INT_BITS = 4_000        # about 1,200 digits: far beyond any price, quantity or phone number
-MAX_LOOP = 100_000          # loop rounds in one rendering, all loops together
+MAX_TEXT = 5_000_000  # characters (or list items) of one value a template makes
+MAX_MADE = 25_000_000  # characters/items all values of one rendering make together
+MAX_INT_BITS = 4_000  # about 1,200 digits: far beyond any price, quantity or phone number
+MAX_LOOP = 100_000  # loop rounds in one rendering, all loops together
 
 TOO_SLOW = f"took longer than {MAX_SECONDS:g} seconds, so it was stopped"
 TOO_BIG_NUMBER = "made a number too large to handle"
@@ -137,6 +137,7 @@ def join(parts: Iterable[Any]) -> str:
 
 # -- estimates made before an operation runs ---------------------------------------------------
 
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -157,8 +158,11 @@ def check_binop(op: str, left: Any, right: Any) -> None:
             charge(len(left) * max(right, 0))
         elif _sized(right) and _is_int(left):
             charge(len(right) * max(left, 0))
-        elif _is_int(left) and _is_int(right) and (
-                left.bit_length() + right.bit_length() > MAX_INT_BITS + 1):
+        elif (
+            _is_int(left)
+            and _is_int(right)
+            and (left.bit_length() + right.bit_length() > MAX_INT_BITS + 1)
+        ):
             raise LimitExceeded(TOO_BIG_NUMBER)
     elif op == "+" and _sized(left) and _sized(right):
         charge(len(left) + len(right))
@@ -178,8 +182,11 @@ def _number(digits: str) -> int:
 def printf_size(fmt: str, args: Any) -> int:
     """An upper bound of the length of ``fmt % args``."""
     size = len(fmt)
-    values = list(args.values()) if isinstance(args, Mapping) else (
-        list(args) if isinstance(args, tuple) else [args])
+    values = (
+        list(args.values())
+        if isinstance(args, Mapping)
+        else (list(args) if isinstance(args, tuple) else [args])
+    )
     for m in _PRINTF.finditer(fmt):
         for digits in m.groups():
             if digits == "*":
@@ -219,8 +226,14 @@ def _indent(s: Any, width: Any = 4, *_a: Any, **_k: Any) -> int:
     return len(text) + (text.count("\n") + 1) * pad
 
 
-def _wordwrap(s: Any, width: Any = 79, break_long_words: Any = True,
-              wrapstring: Any = None, *_a: Any, **_k: Any) -> int:
+def _wordwrap(
+    s: Any,
+    width: Any = 79,
+    break_long_words: Any = True,
+    wrapstring: Any = None,
+    *_a: Any,
+    **_k: Any,
+) -> int:
     text = s if isinstance(s, str) else ""
     wrap = len(wrapstring) if isinstance(wrapstring, str) else 1
     lines = len(text) // max(width if _is_int(width) else 79, 1) + text.count(" ") + 1
@@ -239,9 +252,11 @@ FILTER_SIZES: dict[str, Callable[..., int]] = {
     "center": lambda value, width=80, *a, **k: _width(value, width),
     "indent": _indent,
     "format": lambda value, *args, **kwargs: printf_size(
-        value if isinstance(value, str) else str(value), kwargs or args),
+        value if isinstance(value, str) else str(value), kwargs or args
+    ),
     "replace": lambda s, old="", new="", count=None, *a, **k: replace_size(
-        s, old, new, -1 if count is None else count),
+        s, old, new, -1 if count is None else count
+    ),
     "wordwrap": _wordwrap,
     "batch": lambda value, linecount=1, *a, **k: linecount if _is_int(linecount) else 0,
     "slice": lambda value, slices=1, *a, **k: slices if _is_int(slices) else 0,
@@ -254,8 +269,9 @@ _METHOD_SIZES: dict[str, Callable[..., int]] = {
     "ljust": lambda s, width=0, *a: _width(s, width),
     "rjust": lambda s, width=0, *a: _width(s, width),
     "zfill": lambda s, width=0, *a: _width(s, width),
-    "expandtabs": lambda s, tabsize=8: (len(s) + s.count("\t") * tabsize
-                                        if isinstance(s, str) and _is_int(tabsize) else 0),
+    "expandtabs": lambda s, tabsize=8: (
+        len(s) + s.count("\t") * tabsize if isinstance(s, str) and _is_int(tabsize) else 0
+    ),
     "replace": lambda s, old="", new="", count=-1: replace_size(s, old, new, count),
 }
 
@@ -264,7 +280,7 @@ def _estimate(size_of: Callable[..., int], args: tuple[Any, ...], kwargs: dict[s
     try:
         return size_of(*args, **kwargs)
     except (TypeError, ValueError, AttributeError):
-        return 0      # arguments the operation itself refuses: let it say so in its own words
+        return 0  # arguments the operation itself refuses: let it say so in its own words
 
 
 def check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
@@ -284,8 +300,7 @@ def check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tu
     return args
 
 
-def check_method_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-                      ) -> tuple[Any, ...]:
+def check_method_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """Refuse a call of a method of a built-in value (``'x'.center(10**9)``,
     ``', '.join(...)``, ``(1).to_bytes(10**9)``) whose result would be too big. Returns the
     arguments to call with (an iterable given to ``join`` is read once, here)."""

@@ -30,7 +30,7 @@ from app.core.errors import TemplateError
 _SINGLE_EXPR = re.compile(r"^\s*\{\{(?P<expr>.*?)\}\}\s*$", re.S)
 # ``trigger.order.number``: a plain path through dicts, looked up without running Jinja.
 _PATH = re.compile(r"^[A-Za-z]\w*(?:\.[A-Za-z]\w*)*$")
-_DICT_ATTRS = frozenset(dir(dict))      # ``x.items`` means the method to Jinja: leave it to Jinja
+_DICT_ATTRS = frozenset(dir(dict))  # ``x.items`` means the method to Jinja: leave it to Jinja
 # Keys that ``data.<key>`` cannot reach: Jinja finds the dict's method (``steps.items``) first.
 DATA_METHOD_NAMES = frozenset(n for n in _DICT_ATTRS if not n.startswith("_"))
 _MISSING = object()
@@ -43,8 +43,14 @@ class _Generator(CodeGenerator):
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
         for loop in list(node.find_all(nodes.For)):
-            loop.iter = nodes.Call(nodes.EnvironmentAttribute("loop_rounds"), [loop.iter], [],
-                                   None, None, lineno=loop.lineno)
+            loop.iter = nodes.Call(
+                nodes.EnvironmentAttribute("loop_rounds"),
+                [loop.iter],
+                [],
+                None,
+                None,
+                lineno=loop.lineno,
+            )
         super().visit_Template(node, frame)
 
     @optimizeconst
@@ -76,7 +82,7 @@ class _Env(ImmutableSandboxedEnvironment):
     # every arithmetic operator goes through call_binop (and is never folded at compile time)
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
     loop_rounds = staticmethod(limits.loop_rounds)
-    concat = staticmethod(limits.join)      # rendered output, {% set %} blocks, macros, ``~``
+    concat = staticmethod(limits.join)  # rendered output, {% set %} blocks, macros, ``~``
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
@@ -89,20 +95,25 @@ class _Env(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         if isinstance(__obj, LoopContext) and len(args) == 1:
-            args = (limits.loop_rounds(args[0]),)        # the next level of a recursive loop
+            args = (limits.loop_rounds(args[0]),)  # the next level of a recursive loop
         args = limits.check_method_call(__obj, args, kwargs)
         return limits.checked(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         # Jinja's own version, with a formatter that counts each field's padding
         if not isinstance(value, MethodType | BuiltinMethodType) or value.__name__ not in (
-                "format", "format_map"):
+            "format",
+            "format_map",
+        ):
             return None
         text = value.__self__
         if not isinstance(text, str):
             return None
-        formatter = (_EscapeFormatter(self, escape=text.escape) if isinstance(text, Markup)
-                     else _Formatter(self))
+        formatter = (
+            _EscapeFormatter(self, escape=text.escape)
+            if isinstance(text, Markup)
+            else _Formatter(self)
+        )
         is_map = value.__name__ == "format_map"
 
         def wrapper(*args: Any, **kwargs: Any) -> str:
@@ -117,7 +128,7 @@ class _Env(ImmutableSandboxedEnvironment):
 
 def _limited(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     """A built-in filter that checks its arguments before it runs and counts what it made."""
-    skip = 0 if _PassArg.from_obj(func) is None else 1   # the context/environment Jinja passes
+    skip = 0 if _PassArg.from_obj(func) is None else 1  # the context/environment Jinja passes
 
     @wraps(func)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -157,23 +168,30 @@ def is_template(text: str) -> bool:
 def _quoted(source: str, limit: int = 120) -> str:
     """The template as the operator wrote it, shortened: a message quotes it, not a whole email."""
     text = source.strip()
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _explain(exc: BaseException, source: str) -> TemplateError:
     where = f"The template “{_quoted(source)}”"
     if isinstance(exc, limits.LimitExceeded):
-        return TemplateError(f"{where} {exc}. Change the template so it does less (or check the "
-                             "order data it uses), then retry the step.")
+        return TemplateError(
+            f"{where} {exc}. Change the template so it does less (or check the "
+            "order data it uses), then retry the step."
+        )
     if isinstance(exc, OverflowError):
-        return TemplateError(f"{where} {limits.TOO_BIG_NUMBER}. Change the template, then retry "
-                             "the step.")
+        return TemplateError(
+            f"{where} {limits.TOO_BIG_NUMBER}. Change the template, then retry the step."
+        )
     if isinstance(exc, RecursionError | MemoryError):
-        return TemplateError(f"{where} is nested too deeply or made too much to handle. Simplify "
-                             "it, then retry the step.")
+        return TemplateError(
+            f"{where} is nested too deeply or made too much to handle. Simplify "
+            "it, then retry the step."
+        )
     if isinstance(exc, SecurityError):
-        return TemplateError(f"{where} tries to reach something templates "
-                             "may not use (only order and step data are available).")
+        return TemplateError(
+            f"{where} tries to reach something templates "
+            "may not use (only order and step data are available)."
+        )
     if isinstance(exc, UndefinedError):
         return TemplateError(f"{where} refers to data that is not there: {exc.message}.")
     if isinstance(exc, TemplateSyntaxError):

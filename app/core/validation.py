@@ -24,8 +24,14 @@ from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 
 # Upper bounds of the retry settings: what the editor's form accepts. Larger values are a typo
 # or an attack (an hour-long timeout is possible, a billion-second one overflows a timer).
-RETRY_MAXIMA: dict[str, float] = {"max_attempts": 1000, "initial_delay": 1e6, "backoff": 100,
-                                  "max_delay": 1e6, "jitter": 1, "timeout": 1e6}
+RETRY_MAXIMA: dict[str, float] = {
+    "max_attempts": 1000,
+    "initial_delay": 1e6,
+    "backoff": 100,
+    "max_delay": 1e6,
+    "jitter": 1,
+    "timeout": 1e6,
+}
 NOT_ORDINARY = "holds a number that is NaN, Infinity or too large; use an ordinary number"
 
 
@@ -34,7 +40,7 @@ class Problem:
     message: str
     step: str | None = None
     field: str | None = None
-    severity: str = "error"   # "error" blocks switching a workflow on; "warning" does not
+    severity: str = "error"  # "error" blocks switching a workflow on; "warning" does not
     title: str | None = None  # the step's title when it has one: what the canvas shows
 
     def __str__(self) -> str:
@@ -52,7 +58,7 @@ def find_cycle(wf: Workflow) -> list[str] | None:
     for e in wf.edges:
         if e.source in adj and e.target in adj:
             adj[e.source].append(e.target)
-    color = dict.fromkeys(names, 0)        # 0 unseen, 1 on the current path, 2 done
+    color = dict.fromkeys(names, 0)  # 0 unseen, 1 on the current path, 2 done
     for start in names:
         if color[start]:
             continue
@@ -64,7 +70,7 @@ def find_cycle(wf: Workflow) -> list[str] | None:
                 color[path.pop()] = 2
                 todo.pop()
             elif color[nxt] == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             elif color[nxt] == 0:
                 color[nxt] = 1
                 path.append(nxt)
@@ -76,23 +82,35 @@ def would_create_cycle(wf: Workflow, source: str, target: str) -> bool:
     return source == target or source in wf.downstream(target)
 
 
-def validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry | None = None,
-             connections: Collection[str] | None = None) -> list[Problem]:
+def validate(
+    wf: Workflow,
+    registry: SpecRegistry,
+    trigger_types: SpecRegistry | None = None,
+    connections: Collection[str] | None = None,
+) -> list[Problem]:
     """Every problem of ``wf``; never raises. With ``connections`` (the names of the connections
     set up), a step or trigger naming one that does not exist is a problem too."""
     problems: list[Problem] = []
     try:
         _validate(wf, registry, trigger_types, connections, problems)
     except Exception as exc:  # noqa: BLE001 - a validator that raises checks nothing at all
-        problems.append(Problem(
-            f"The workflow could not be checked completely ({type(exc).__name__}), so it cannot "
-            "take orders yet. Fix the problems listed, or send the workflow file to support."))
+        problems.append(
+            Problem(
+                f"The workflow could not be checked completely ({type(exc).__name__}), so it cannot "
+                "take orders yet. Fix the problems listed, or send the workflow file to support."
+            )
+        )
     titles = {s.name: s.title for s in reversed(wf.steps) if s.title}
     return [replace(p, title=titles[p.step]) if p.step in titles else p for p in problems]
 
 
-def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry | None,
-              connections: Collection[str] | None, problems: list[Problem]) -> None:
+def _validate(
+    wf: Workflow,
+    registry: SpecRegistry,
+    trigger_types: SpecRegistry | None,
+    connections: Collection[str] | None,
+    problems: list[Problem],
+) -> None:
     add = problems.append
     seen: set[str] = set()
     for s in wf.steps:
@@ -100,12 +118,22 @@ def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry 
             add(Problem(f"Two steps are called “{s.name}”; step names must be unique.", s.name))
         seen.add(s.name)
         if not STEP_NAME_RE.match(s.name):
-            add(Problem("The step name must start with a letter and use only small letters, "
-                        "digits and _ (it is used in templates as steps.<name>).", s.name))
+            add(
+                Problem(
+                    "The step name must start with a letter and use only small letters, "
+                    "digits and _ (it is used in templates as steps.<name>).",
+                    s.name,
+                )
+            )
         elif s.name in templates.DATA_METHOD_NAMES:
-            add(Problem(f"The step name “{s.name}” cannot be used: in a template, "
-                        f"steps.{s.name} means something built in, not this step. Rename it, "
-                        f"for example to “{s.name}_step”.", s.name))
+            add(
+                Problem(
+                    f"The step name “{s.name}” cannot be used: in a template, "
+                    f"steps.{s.name} means something built in, not this step. Rename it, "
+                    f"for example to “{s.name}_step”.",
+                    s.name,
+                )
+            )
     if msg := (templates.check_syntax(wf.business_key) if wf.business_key else None):
         add(Problem(msg, None, "business_key"))
     _check_numbers(wf.extra, None, problems)
@@ -113,13 +141,24 @@ def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry 
     cycle = find_cycle(wf)
     if cycle:
         labels = {s.name: s.label for s in reversed(wf.steps)}
-        add(Problem("The steps form a loop: " + " → ".join(labels[n] for n in cycle)
-                    + ". A run would wait for ever; remove one connection.", cycle[0]))
+        add(
+            Problem(
+                "The steps form a loop: "
+                + " → ".join(labels[n] for n in cycle)
+                + ". A run would wait for ever; remove one connection.",
+                cycle[0],
+            )
+        )
 
     for s in wf.steps:
         if s.position is not None and not all(_ordinary(p) for p in s.position):
-            add(Problem("Its place on the canvas is not an ordinary number; move the step to "
-                        "fix it.", s.name, "position"))
+            add(
+                Problem(
+                    "Its place on the canvas is not an ordinary number; move the step to fix it.",
+                    s.name,
+                    "position",
+                )
+            )
         _check_numbers(s.extra, s.name, problems)
         for msg in _retry_problems(s.retry):
             add(Problem(msg + ".", s.name, "retry"))
@@ -141,8 +180,12 @@ def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry 
     for e in wf.edges:
         if e.source not in names or e.target not in names:
             missing = e.source if e.source not in names else e.target
-            add(Problem(f"A connection points to a step “{missing}” that does not exist.",
-                        e.source if e.source in names else None))
+            add(
+                Problem(
+                    f"A connection points to a step “{missing}” that does not exist.",
+                    e.source if e.source in names else None,
+                )
+            )
             continue
         if e.source == e.target:
             add(Problem("A step cannot be connected to itself.", e.source))
@@ -150,8 +193,13 @@ def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry 
         spec = registry.get(src.type) if src else None
         ports = _ports(spec, src.config) if spec is not None and src is not None else None
         if ports is not None and e.port not in ports:
-            add(Problem(f"The connection leaves from an output “{e.port}” this step does not "
-                        f"have (it has: {', '.join(ports) or 'none'}).", e.source))
+            add(
+                Problem(
+                    f"The connection leaves from an output “{e.port}” this step does not "
+                    f"have (it has: {', '.join(ports) or 'none'}).",
+                    e.source,
+                )
+            )
     if len(set(wf.edges)) != len(wf.edges):
         add(Problem("Two identical connections exist; remove one.", None))
 
@@ -172,13 +220,19 @@ def _validate(wf: Workflow, registry: SpecRegistry, trigger_types: SpecRegistry 
         if tspec is None:
             _check_numbers(t.config, None, problems, f"Trigger “{t.id}”: ")
         else:
-            _check_settings(tspec.fields, t.config, None, connections, problems,
-                            f"Trigger “{t.id}”: ")
+            _check_settings(
+                tspec.fields, t.config, None, connections, problems, f"Trigger “{t.id}”: "
+            )
 
 
-def _check_settings(fields: tuple[Field, ...], config: Mapping[str, Any], step: str | None,
-                    connections: Collection[str] | None, problems: list[Problem],
-                    prefix: str) -> None:
+def _check_settings(
+    fields: tuple[Field, ...],
+    config: Mapping[str, Any],
+    step: str | None,
+    connections: Collection[str] | None,
+    problems: list[Problem],
+    prefix: str,
+) -> None:
     """A step's or trigger's settings against its declared fields, in words."""
     for fp in check_config(fields, config):
         problems.append(Problem(f"{prefix}{fp.message}.", step, fp.field))
@@ -186,19 +240,31 @@ def _check_settings(fields: tuple[Field, ...], config: Mapping[str, Any], step: 
     for key, value in config.items():
         f = kinds.get(key)
         if f is not None and f.kind in (NUMBER, INTEGER):
-            continue                        # check_config says it in the field's own words
+            continue  # check_config says it in the field's own words
         if not _all_ordinary(value):
             label = f.label if f is not None else key
             problems.append(Problem(f"{prefix}“{label}” {NOT_ORDINARY}.", step, key))
-        if (f is not None and f.kind == CONNECTION and connections is not None
-                and isinstance(value, str) and value and value not in connections):
-            problems.append(Problem(
-                f"{prefix}“{f.label}” names the connection “{value}”, which does not exist. "
-                "Add it under Connections, or choose one that exists.", step, key))
+        if (
+            f is not None
+            and f.kind == CONNECTION
+            and connections is not None
+            and isinstance(value, str)
+            and value
+            and value not in connections
+        ):
+            problems.append(
+                Problem(
+                    f"{prefix}“{f.label}” names the connection “{value}”, which does not exist. "
+                    "Add it under Connections, or choose one that exists.",
+                    step,
+                    key,
+                )
+            )
 
 
-def _check_numbers(values: Mapping[str, Any], step: str | None, problems: list[Problem],
-                   prefix: str = "") -> None:
+def _check_numbers(
+    values: Mapping[str, Any], step: str | None, problems: list[Problem], prefix: str = ""
+) -> None:
     for key, value in values.items():
         if not _all_ordinary(value):
             problems.append(Problem(f"{prefix}“{key}” {NOT_ORDINARY}.", step, key))
@@ -206,8 +272,9 @@ def _check_numbers(values: Mapping[str, Any], step: str | None, problems: list[P
 
 def _ordinary(value: Any) -> bool:
     """False for NaN, ±Infinity and ints too large to become a float; True for anything else."""
-    return (isinstance(value, bool) or not isinstance(value, int | float)
-            or is_ordinary_number(value))
+    return (
+        isinstance(value, bool) or not isinstance(value, int | float) or is_ordinary_number(value)
+    )
 
 
 def _all_ordinary(value: Any) -> bool:
@@ -257,11 +324,17 @@ def _check_references(wf: Workflow, name: str, config: dict, problems: list[Prob
             if parts[0] == "steps" and len(parts) > 1:
                 ref = parts[1]
                 if wf.step(ref) is None:
-                    problems.append(Problem(f"A template refers to a step “{ref}” that does not "
-                                            "exist.", name))
+                    problems.append(
+                        Problem(f"A template refers to a step “{ref}” that does not exist.", name)
+                    )
                 elif ref not in upstream:
-                    problems.append(Problem(f"A template uses the output of step “{ref}”, which "
-                                            "does not run before this step.", name))
+                    problems.append(
+                        Problem(
+                            f"A template uses the output of step “{ref}”, which "
+                            "does not run before this step.",
+                            name,
+                        )
+                    )
 
 
 def route_problems(wf: Workflow, registry: SpecRegistry) -> list[Problem]:
@@ -280,10 +353,14 @@ def route_problems(wf: Workflow, registry: SpecRegistry) -> list[Problem]:
     targets = {e.target for e in wf.edges}
     starts = [s for s in wf.steps if s.name not in targets]
     for s in starts[1:]:
-        found.append(Problem(
-            f"Nothing leads into this step, so it would start on its own with every order, "
-            f"beside the start “{starts[0].label}”. Connect it after the step it should follow, "
-            "or remove it.", s.name))
+        found.append(
+            Problem(
+                f"Nothing leads into this step, so it would start on its own with every order, "
+                f"beside the start “{starts[0].label}”. Connect it after the step it should follow, "
+                "or remove it.",
+                s.name,
+            )
+        )
     for s in wf.steps:
         spec = registry.get(s.type)
         ports = _ports(spec, s.config) if spec is not None else None
@@ -291,20 +368,32 @@ def route_problems(wf: Workflow, registry: SpecRegistry) -> list[Problem]:
         used = {e.port for e in wf.outgoing(s.name)}
         loose = [p for p in ports if p not in used]
         if len(ports) < 2 or not loose:
-            continue                    # one way out: the order simply ends after this step
+            continue  # one way out: the order simply ends after this step
         missed = [wf.step(n) for n in wf.downstream(s.name)]
-        acting = [m.label for m in missed if m is not None and (ms := registry.get(m.type))
-                  is not None and ms.side_effects]
+        acting = [
+            m.label
+            for m in missed
+            if m is not None and (ms := registry.get(m.type)) is not None and ms.side_effects
+        ]
         for p in loose:
             if acting:
                 shown = ", ".join(f"“{a}”" for a in acting[:3]) + (" …" if len(acting) > 3 else "")
-                found.append(Problem(
-                    f"Orders that leave by “{p}” go nowhere: they would end here and never reach "
-                    f"{shown}. Connect “{p}” to the step that should follow.", s.name))
+                found.append(
+                    Problem(
+                        f"Orders that leave by “{p}” go nowhere: they would end here and never reach "
+                        f"{shown}. Connect “{p}” to the step that should follow.",
+                        s.name,
+                    )
+                )
             else:
-                found.append(Problem(
-                    f"Orders that leave by “{p}” end here. If that is not meant, connect it to "
-                    "the step that should follow.", s.name, severity="warning"))
+                found.append(
+                    Problem(
+                        f"Orders that leave by “{p}” end here. If that is not meant, connect it to "
+                        "the step that should follow.",
+                        s.name,
+                        severity="warning",
+                    )
+                )
     return found
 
 

@@ -16,85 +16,149 @@ from app.core.stepspec import SpecRegistry, StepSpec
 def trigger_registry() -> SpecRegistry:
     reg = SpecRegistry()
     for spec in (
-        StepSpec("manual", "By hand", "Triggers", "Started from Daloy or the command line.",
-                 "Runs started by hand, from the command line or from a practice run.",
-                 icon="fa5s.hand-pointer", is_trigger=True),
-        StepSpec("imap", "Email", "Triggers", "Each new email in a mailbox becomes an order.",
-                 "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
-                 "into an order: fields from the subject and “Key: value” lines, order lines "
-                 "from an attached CSV or Excel file. Messages are marked read (or moved) only "
-                 "after the order is safely stored.",
-                 fields=(Field("connection", CONNECTION, "Mailbox", required=True,
-                               connection_kind="imap"),
-                         Field("folder", TEXT, "Folder", default="INBOX"),
-                         Field("subject_regex", TEXT, "Subject pattern",
-                               placeholder=r"Order (?P<number>\d+)"),
-                         Field("body_fields", BOOLEAN, "Read “Key: value” lines", default=True),
-                         Field("attachment_lines", BOOLEAN, "Order lines from attachment",
-                               default=True),
-                         Field("required", STRING_LIST, "Required fields"),
-                         Field("after", CHOICE, "Afterwards", choices=("seen", "move"),
-                               default="seen"),
-                         Field("processed_folder", TEXT, "Move to folder"),
-                         Field("poll_seconds", NUMBER, "Check every (seconds)", default=30,
-                               minimum=1),
-                         Field("down_after_minutes", NUMBER, "Alert when down for (minutes)",
-                               default=10, minimum=1),
-                         Field("idle", BOOLEAN, "Use IMAP IDLE when offered", default=True),
-                         Field("timeout", NUMBER, "Network timeout (seconds)", default=30,
-                               minimum=1),
-                         Field("max_backoff", NUMBER, "Longest wait between reconnects (s)",
-                               default=300, minimum=1)),
-                 icon="fa5s.envelope-open-text", is_trigger=True),
-        StepSpec("webhook", "Webhook / web form", "Triggers",
-                 "Orders posted by a website, or typed into Daloy's order form.",
-                 "Accepts orders as JSON posts to /hook/<workflow>/<trigger>, authenticated by "
-                 "“Authorization: Bearer <token>” or, with hmac, by “X-Daloy-Signature: "
-                 "t=<unix time>,v2=<hex>”: the HMAC-SHA256, keyed by the token, of "
-                 "“<t>.<Idempotency-Key header, or nothing>.<body>”. Each signature is "
-                 "accepted once, within five minutes. Answers 2xx only after the order is "
-                 "stored. With “Offer an order form”, anyone who can reach "
-                 "/form/<workflow>/<trigger> can type in an order: each page carries a "
-                 "one-use token, posts are limited per address, and such orders are marked "
-                 "as from the public form.",
-                 fields=(Field("fields", STRING_LIST, "Form fields",
-                               default=["number", "customer", "email", "sku", "qty"]),
-                         Field("auth", CHOICE, "Authentication", choices=("token", "hmac"),
-                               default="token"),
-                         Field("form", BOOLEAN, "Offer a public order form", default=False),
-                         Field("form_per_minute", NUMBER, "Form orders per minute from one "
-                               "address", default=6, minimum=1),
-                         Field("form_token_minutes", NUMBER, "A form page is good for "
-                               "(minutes)", default=60, minimum=1)),
-                 icon="fa5s.globe-asia", is_trigger=True),
-        StepSpec("marketplace", "Marketplace", "Triggers",
-                 "New orders from a marketplace or shop system's API.",
-                 "Polls a marketplace's REST API for new or changed orders, page by page, and "
-                 "advances its cursor only after the orders are stored. Honours Retry-After.",
-                 fields=(Field("connection", CONNECTION, "Marketplace", required=True,
-                               connection_kind="marketplace"),
-                         Field("path", TEXT, "Orders path", default="/orders"),
-                         Field("items_path", TEXT, "Where the orders are", default="data.orders"),
-                         Field("id_field", TEXT, "Order id field", default="id"),
-                         Field("cursor_field", TEXT, "Updated-at field", default="updated_at"),
-                         Field("poll_seconds", NUMBER, "Check every (seconds)", default=60,
-                               minimum=1),
-                         Field("page_size", NUMBER, "Orders per page", default=50, minimum=1),
-                         Field("max_pages", NUMBER, "Pages per check", default=100, minimum=1),
-                         Field("timeout", NUMBER, "Network timeout (seconds)", default=30,
-                               minimum=1),
-                         Field("down_after_minutes", NUMBER, "Alert when down for (minutes)",
-                               default=10, minimum=1)),
-                 icon="fa5s.store", is_trigger=True),
-        StepSpec("schedule", "Schedule", "Triggers", "Runs on a timetable (cron).",
-                 "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
-                 "while the PC was off or asleep are folded into one run and noted.",
-                 fields=(Field("cron", TEXT, "Cron", required=True, placeholder="0 8 * * 1-5"),
-                         Field("timezone", TEXT, "Time zone", placeholder="Asia/Manila")),
-                 icon="fa5s.clock", is_trigger=True),
+        StepSpec(
+            "manual",
+            "By hand",
+            "Triggers",
+            "Started from Daloy or the command line.",
+            "Runs started by hand, from the command line or from a practice run.",
+            icon="fa5s.hand-pointer",
+            is_trigger=True,
+        ),
+        StepSpec(
+            "imap",
+            "Email",
+            "Triggers",
+            "Each new email in a mailbox becomes an order.",
+            "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
+            "into an order: fields from the subject and “Key: value” lines, order lines "
+            "from an attached CSV or Excel file. Messages are marked read (or moved) only "
+            "after the order is safely stored.",
+            fields=(
+                Field("connection", CONNECTION, "Mailbox", required=True, connection_kind="imap"),
+                Field("folder", TEXT, "Folder", default="INBOX"),
+                Field(
+                    "subject_regex", TEXT, "Subject pattern", placeholder=r"Order (?P<number>\d+)"
+                ),
+                Field("body_fields", BOOLEAN, "Read “Key: value” lines", default=True),
+                Field("attachment_lines", BOOLEAN, "Order lines from attachment", default=True),
+                Field("required", STRING_LIST, "Required fields"),
+                Field("after", CHOICE, "Afterwards", choices=("seen", "move"), default="seen"),
+                Field("processed_folder", TEXT, "Move to folder"),
+                Field("poll_seconds", NUMBER, "Check every (seconds)", default=30, minimum=1),
+                Field(
+                    "down_after_minutes",
+                    NUMBER,
+                    "Alert when down for (minutes)",
+                    default=10,
+                    minimum=1,
+                ),
+                Field("idle", BOOLEAN, "Use IMAP IDLE when offered", default=True),
+                Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
+                Field(
+                    "max_backoff",
+                    NUMBER,
+                    "Longest wait between reconnects (s)",
+                    default=300,
+                    minimum=1,
+                ),
+            ),
+            icon="fa5s.envelope-open-text",
+            is_trigger=True,
+        ),
+        StepSpec(
+            "webhook",
+            "Webhook / web form",
+            "Triggers",
+            "Orders posted by a website, or typed into Daloy's order form.",
+            "Accepts orders as JSON posts to /hook/<workflow>/<trigger>, authenticated by "
+            "“Authorization: Bearer <token>” or, with hmac, by “X-Daloy-Signature: "
+            "t=<unix time>,v2=<hex>”: the HMAC-SHA256, keyed by the token, of "
+            "“<t>.<Idempotency-Key header, or nothing>.<body>”. Each signature is "
+            "accepted once, within five minutes. Answers 2xx only after the order is "
+            "stored. With “Offer an order form”, anyone who can reach "
+            "/form/<workflow>/<trigger> can type in an order: each page carries a "
+            "one-use token, posts are limited per address, and such orders are marked "
+            "as from the public form.",
+            fields=(
+                Field(
+                    "fields",
+                    STRING_LIST,
+                    "Form fields",
+                    default=["number", "customer", "email", "sku", "qty"],
+                ),
+                Field("auth", CHOICE, "Authentication", choices=("token", "hmac"), default="token"),
+                Field("form", BOOLEAN, "Offer a public order form", default=False),
+                Field(
+                    "form_per_minute",
+                    NUMBER,
+                    "Form orders per minute from one address",
+                    default=6,
+                    minimum=1,
+                ),
+                Field(
+                    "form_token_minutes",
+                    NUMBER,
+                    "A form page is good for (minutes)",
+                    default=60,
+                    minimum=1,
+                ),
+            ),
+            icon="fa5s.globe-asia",
+            is_trigger=True,
+        ),
+        StepSpec(
+            "marketplace",
+            "Marketplace",
+            "Triggers",
+            "New orders from a marketplace or shop system's API.",
+            "Polls a marketplace's REST API for new or changed orders, page by page, and "
+            "advances its cursor only after the orders are stored. Honours Retry-After.",
+            fields=(
+                Field(
+                    "connection",
+                    CONNECTION,
+                    "Marketplace",
+                    required=True,
+                    connection_kind="marketplace",
+                ),
+                Field("path", TEXT, "Orders path", default="/orders"),
+                Field("items_path", TEXT, "Where the orders are", default="data.orders"),
+                Field("id_field", TEXT, "Order id field", default="id"),
+                Field("cursor_field", TEXT, "Updated-at field", default="updated_at"),
+                Field("poll_seconds", NUMBER, "Check every (seconds)", default=60, minimum=1),
+                Field("page_size", NUMBER, "Orders per page", default=50, minimum=1),
+                Field("max_pages", NUMBER, "Pages per check", default=100, minimum=1),
+                Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
+                Field(
+                    "down_after_minutes",
+                    NUMBER,
+                    "Alert when down for (minutes)",
+                    default=10,
+                    minimum=1,
+                ),
+            ),
+            icon="fa5s.store",
+            is_trigger=True,
+        ),
+        StepSpec(
+            "schedule",
+            "Schedule",
+            "Triggers",
+            "Runs on a timetable (cron).",
+            "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
+            "while the PC was off or asleep are folded into one run and noted.",
+            fields=(
+                Field("cron", TEXT, "Cron", required=True, placeholder="0 8 * * 1-5"),
+                Field("timezone", TEXT, "Time zone", placeholder="Asia/Manila"),
+            ),
+            icon="fa5s.clock",
+            is_trigger=True,
+        ),
     ):
         reg.add(spec)
     from app.intake.platforms.channel import platforms, trigger_spec
-    for platform in platforms().values():      # Shopify, WooCommerce, Shopee, Lazada
+
+    for platform in platforms().values():  # Shopify, WooCommerce, Shopee, Lazada
         reg.add(trigger_spec(platform))
     return reg

@@ -24,8 +24,14 @@ class Unreadable(Exception):
 
 # A header the strict parser gives up on is kept as plain (unstructured) text.
 _PLAIN_HEADERS = HeaderRegistry(default_class=UnstructuredHeader, use_default_map=False)
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
-                    *(f"LPT{n}" for n in range(10))}
+WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{n}" for n in range(10)),
+    *(f"LPT{n}" for n in range(10)),
+}
 
 
 class _Forgiving(email.policy.EmailPolicy):
@@ -78,7 +84,7 @@ def describe(msg: EmailMessage | None, raw: bytes) -> str:
     """“the email “Order 5” from jo@example.com”, as far as the message can be read, so an
     operator can find it in the mailbox."""
     subject, sender = header(msg, "Subject"), header(msg, "From")
-    if msg is None:     # not even an email: look for the lines by hand
+    if msg is None:  # not even an email: look for the lines by hand
         for line in raw[:65536].splitlines():
             name, _, value = line.partition(b":")
             text = clean(value.strip().decode("utf-8", "replace"))[:200]
@@ -129,10 +135,13 @@ def _lines_from(filename: str, data: bytes) -> list[dict[str, Any]]:
         rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace"))))
     elif name.endswith(".xlsx"):
         import openpyxl
+
         ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         values = list(ws.iter_rows(values_only=True))
         header = [str(h or "") for h in values[0]] if values else []
-        rows = [dict(zip(header, r, strict=False)) for r in values[1:] if any(c is not None for c in r)]
+        rows = [
+            dict(zip(header, r, strict=False)) for r in values[1:] if any(c is not None for c in r)
+        ]
     else:
         return []
     out = []
@@ -149,7 +158,9 @@ def _lines_from(filename: str, data: bytes) -> list[dict[str, Any]]:
     return out
 
 
-def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | None) -> dict[str, Any]:
+def to_order(
+    msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | None
+) -> dict[str, Any]:
     subject = header(msg, "Subject")
     text = _text(msg)
     order: dict[str, Any] = {}
@@ -157,8 +168,10 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
     if pattern:
         m = re.search(pattern, subject)
         if not m:
-            raise Unreadable(f"The subject “{subject}” does not look like an order (expected "
-                             f"it to match {pattern}).")
+            raise Unreadable(
+                f"The subject “{subject}” does not look like an order (expected "
+                f"it to match {pattern})."
+            )
         order.update({k: v for k, v in m.groupdict().items() if v is not None})
     if rules.get("body_fields", True):
         for line in text.splitlines():
@@ -173,8 +186,11 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
             data = part.get_payload(decode=True) or b""
         except Exception:  # noqa: BLE001
             data = b""
-        entry: dict[str, Any] = {"filename": filename, "size": len(data),
-                                 "content_type": part.get_content_type()}
+        entry: dict[str, Any] = {
+            "filename": filename,
+            "size": len(data),
+            "content_type": part.get_content_type(),
+        }
         if attachment_dir is not None:
             attachment_dir.mkdir(parents=True, exist_ok=True)
             path = attachment_dir / _file_name(filename, taken)
@@ -185,19 +201,29 @@ def to_order(msg: EmailMessage, rules: dict[str, Any], attachment_dir: Path | No
             try:
                 lines = _lines_from(filename, data)
             except Exception as exc:  # noqa: BLE001
-                raise Unreadable(f"The attached order lines in {filename} could not be read "
-                                 f"({exc}).") from exc
+                raise Unreadable(
+                    f"The attached order lines in {filename} could not be read ({exc})."
+                ) from exc
             if lines:
                 order["lines"] = lines
     missing = [f for f in rules.get("required", []) if f not in order]
     if missing:
         raise Unreadable(f"The email has no {', '.join(missing)} (subject “{subject}”).")
-    return plain({"order": order,
-                  "email": {"from": header(msg, "From"), "to": header(msg, "To"),
-                            "subject": subject, "date": header(msg, "Date"),
-                            "message_id": header(msg, "Message-ID"), "text": text[:200_000],
-                            "headers": _headers(msg),
-                            "attachments": attachments}})
+    return plain(
+        {
+            "order": order,
+            "email": {
+                "from": header(msg, "From"),
+                "to": header(msg, "To"),
+                "subject": subject,
+                "date": header(msg, "Date"),
+                "message_id": header(msg, "Message-ID"),
+                "text": text[:200_000],
+                "headers": _headers(msg),
+                "attachments": attachments,
+            },
+        }
+    )
 
 
 def _filename(part: EmailMessage) -> str:

@@ -38,7 +38,7 @@ from app.store.models import ImapLedger, IntakeItem
 from app.store.runs import RunStore
 
 log = logging.getLogger("daloy.intake.imap")
-IDLE_RENEW = 25 * 60        # servers drop IDLE after 30 min; renew before 29
+IDLE_RENEW = 25 * 60  # servers drop IDLE after 30 min; renew before 29
 BATCH = 50
 NETWORK_ERRORS = (IMAPClientError, OSError, socket.timeout, ssl.SSLError, EOFError)
 # Failures of the database or of the set-up, not of one message: the whole pass is retried.
@@ -48,9 +48,17 @@ DATABASE_ERRORS = (sqlite3.Error, SQLAlchemyError, DaloyError)
 class ImapChannel:
     kind = "imap"
 
-    def __init__(self, store: RunStore, *, channel: str, workflow: str, config: dict[str, Any],
-                 connections: ConnectionProvider, data_dir: Path | None,
-                 paused: threading.Event) -> None:
+    def __init__(
+        self,
+        store: RunStore,
+        *,
+        channel: str,
+        workflow: str,
+        config: dict[str, Any],
+        connections: ConnectionProvider,
+        data_dir: Path | None,
+        paused: threading.Event,
+    ) -> None:
         self.store = store
         self.channel = channel
         self.workflow = workflow
@@ -59,7 +67,7 @@ class ImapChannel:
         self.data_dir = data_dir
         self.paused = paused
         self.client: IMAPClient | None = None
-        self.folder = str(config.get("folder") or "INBOX")   # the connection's may replace it
+        self.folder = str(config.get("folder") or "INBOX")  # the connection's may replace it
         self.stop_event = threading.Event()
         self.poll_seconds = float(config.get("poll_seconds", 30))
         self.rng = random.Random()
@@ -72,8 +80,12 @@ class ImapChannel:
         name = self.config["connection"]
         conn = self.connections.get(name, "imap")
         folder = self.config.get("folder") or conn.get("folder") or "INBOX"
-        client = open_imap(conn, name, self.connections.secret(name, "password"),
-                           float(self.config.get("timeout", 30)))
+        client = open_imap(
+            conn,
+            name,
+            self.connections.secret(name, "password"),
+            float(self.config.get("timeout", 30)),
+        )
         try:
             client.select_folder(folder)
         except BaseException:
@@ -103,21 +115,33 @@ class ImapChannel:
     def poll(self) -> int:
         """Ingest every message not in the ledger yet; acknowledge what was committed."""
         client = self.connect()
-        client.noop()     # let the server tell this session about messages added elsewhere
+        client.noop()  # let the server tell this session about messages added elsewhere
         status = client.folder_status(self.folder, [b"UIDVALIDITY"])
         uidvalidity = int(status[b"UIDVALIDITY"])
         with self.store.db.read() as s:
-            last = s.scalar(select(func.max(ImapLedger.uid)).where(
-                ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity)) or 0
-            unacked = list(s.scalars(select(ImapLedger.uid).where(
-                ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity,
-                ImapLedger.acknowledged.is_(False))))
+            last = (
+                s.scalar(
+                    select(func.max(ImapLedger.uid)).where(
+                        ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity
+                    )
+                )
+                or 0
+            )
+            unacked = list(
+                s.scalars(
+                    select(ImapLedger.uid).where(
+                        ImapLedger.channel == self.channel,
+                        ImapLedger.uidvalidity == uidvalidity,
+                        ImapLedger.acknowledged.is_(False),
+                    )
+                )
+            )
         if unacked:
             self._acknowledge(client, uidvalidity, unacked)
         uids = [u for u in client.search(["UID", f"{last + 1}:*"]) if u > last]
         new = 0
         for start in range(0, len(uids), BATCH):
-            chunk = uids[start:start + BATCH]
+            chunk = uids[start : start + BATCH]
             fetched = client.fetch(chunk, ["BODY.PEEK[]"])
             done = []
             for uid in chunk:
@@ -144,19 +168,39 @@ class ImapChannel:
         where = f"UID {uid} in {self.folder}"
         about = f"{email_rules.describe(msg, raw)} ({where})"
         original = self._copy_of(message_id, raw, where)
-        if original is not None:      # the same bytes again (new UIDVALIDITY, moved back)
-            log.info("%s: %s is an exact copy of intake item %d; noted, not taken in again",
-                     self.channel, about, original)
+        if original is not None:  # the same bytes again (new UIDVALIDITY, moved back)
+            log.info(
+                "%s: %s is an exact copy of intake item %d; noted, not taken in again",
+                self.channel,
+                about,
+                original,
+            )
             with self.store.db.write() as s:
-                s.add(ImapLedger(channel=self.channel, uidvalidity=uidvalidity, uid=uid,
-                                 message_id=message_id, acknowledged=False,
-                                 intake_item_id=original, at=time.time()))
+                s.add(
+                    ImapLedger(
+                        channel=self.channel,
+                        uidvalidity=uidvalidity,
+                        uid=uid,
+                        message_id=message_id,
+                        acknowledged=False,
+                        intake_item_id=original,
+                        at=time.time(),
+                    )
+                )
             return False
 
         def ledger(s, item) -> None:  # noqa: ANN001 - same transaction as the run
-            s.add(ImapLedger(channel=self.channel, uidvalidity=uidvalidity, uid=uid,
-                             message_id=message_id, acknowledged=False,
-                             intake_item_id=item.id, at=time.time()))
+            s.add(
+                ImapLedger(
+                    channel=self.channel,
+                    uidvalidity=uidvalidity,
+                    uid=uid,
+                    message_id=message_id,
+                    acknowledged=False,
+                    intake_item_id=item.id,
+                    at=time.time(),
+                )
+            )
 
         digest = hashlib.sha256(key.encode()).hexdigest()[:16]
         raw_path = None
@@ -165,47 +209,80 @@ class ImapChannel:
             folder.mkdir(parents=True, exist_ok=True)
             raw_path = str(folder / f"{digest}.eml")
             Path(raw_path).write_bytes(raw)
-        summary = (f"Email “{email_rules.header(msg, 'Subject')}” from "
-                   f"{email_rules.header(msg, 'From') or '?'}")
+        summary = (
+            f"Email “{email_rules.header(msg, 'Subject')}” from "
+            f"{email_rules.header(msg, 'From') or '?'}"
+        )
         kept = f"{about[0].upper()}{about[1:]} is kept as it arrived."
         try:
             if msg is None:
                 raise email_rules.Unreadable("The message could not be parsed as an email.")
             attachments = (self.data_dir / "attachments" / digest) if self.data_dir else None
             trigger = email_rules.to_order(msg, self.config, attachments)
-            return not repo.ingest(self.store, channel=self.channel, workflow=self.workflow,
-                                   dedupe_key=key, trigger=trigger, summary=summary, raw=raw,
-                                   raw_path=raw_path, in_txn=ledger).duplicate
+            return not repo.ingest(
+                self.store,
+                channel=self.channel,
+                workflow=self.workflow,
+                dedupe_key=key,
+                trigger=trigger,
+                summary=summary,
+                raw=raw,
+                raw_path=raw_path,
+                in_txn=ledger,
+            ).duplicate
         except email_rules.Unreadable as exc:
             reason = f"{exc} {kept}"
         except DATABASE_ERRORS:
-            raise                     # the database, not the message: the pass is retried
+            raise  # the database, not the message: the pass is retried
         except Exception as exc:  # noqa: BLE001 - one message must never stop the folder
             log.exception("%s: could not read %s", self.channel, about)
-            reason = (f"Daloy could not read {about}: {type(exc).__name__}: {exc}. It is kept "
-                      "as it arrived; open it to see what it says and enter the order by hand.")
-        return not repo.keep_malformed(self.store, channel=self.channel, workflow=self.workflow,
-                                       dedupe_key=key, reason=email_rules.clean(reason),
-                                       summary=summary, raw=raw, raw_path=raw_path,
-                                       in_txn=ledger).duplicate
+            reason = (
+                f"Daloy could not read {about}: {type(exc).__name__}: {exc}. It is kept "
+                "as it arrived; open it to see what it says and enter the order by hand."
+            )
+        return not repo.keep_malformed(
+            self.store,
+            channel=self.channel,
+            workflow=self.workflow,
+            dedupe_key=key,
+            reason=email_rules.clean(reason),
+            summary=summary,
+            raw=raw,
+            raw_path=raw_path,
+            in_txn=ledger,
+        ).duplicate
 
     def _copy_of(self, message_id: str, raw: bytes, where: str) -> int | None:
         """The intake item already taken in with exactly these bytes, found through its
         Message-ID (or content hash). A different message that claims a Message-ID already seen
         is not a copy: it is taken in as its own order, and the log says so."""
         with self.store.db.read() as s:
-            items = sorted(set(s.scalars(select(ImapLedger.intake_item_id).where(
-                ImapLedger.channel == self.channel, ImapLedger.message_id == message_id,
-                ImapLedger.intake_item_id.is_not(None)))))
+            items = sorted(
+                set(
+                    s.scalars(
+                        select(ImapLedger.intake_item_id).where(
+                            ImapLedger.channel == self.channel,
+                            ImapLedger.message_id == message_id,
+                            ImapLedger.intake_item_id.is_not(None),
+                        )
+                    )
+                )
+            )
             for item_id in items:
-                row = s.execute(select(IntakeItem.raw, IntakeItem.raw_path)
-                                .where(IntakeItem.id == item_id)).first()
+                row = s.execute(
+                    select(IntakeItem.raw, IntakeItem.raw_path).where(IntakeItem.id == item_id)
+                ).first()
                 if row is not None and _same_bytes(row.raw, row.raw_path, raw):
                     return item_id
         if items:
-            log.warning("%s: the message at %s claims Message-ID %s of an earlier, different "
-                        "message (intake item %s); it is taken in as its own order",
-                        self.channel, where, message_id, ", ".join(map(str, items)))
+            log.warning(
+                "%s: the message at %s claims Message-ID %s of an earlier, different "
+                "message (intake item %s); it is taken in as its own order",
+                self.channel,
+                where,
+                message_id,
+                ", ".join(map(str, items)),
+            )
         return None
 
     def _acknowledge(self, client: IMAPClient, uidvalidity: int, uids: list[int]) -> None:
@@ -219,9 +296,13 @@ class ImapChannel:
         else:
             client.add_flags(uids, [b"\\Seen"])
         with self.store.db.write() as s:
-            for row in s.scalars(select(ImapLedger).where(
-                    ImapLedger.channel == self.channel, ImapLedger.uidvalidity == uidvalidity,
-                    ImapLedger.uid.in_(uids))):
+            for row in s.scalars(
+                select(ImapLedger).where(
+                    ImapLedger.channel == self.channel,
+                    ImapLedger.uidvalidity == uidvalidity,
+                    ImapLedger.uid.in_(uids),
+                )
+            ):
                 row.acknowledged = True
 
     # -- the loop -------------------------------------------------------------------------------
@@ -278,15 +359,21 @@ class ImapChannel:
         if isinstance(exc, DaloyError):
             return str(exc)
         name = self.config.get("connection", "?")
-        said = re.sub(r"^b'(.*)'$", r"\1", str(exc))     # imapclient quotes the server as bytes
+        said = re.sub(r"^b'(.*)'$", r"\1", str(exc))  # imapclient quotes the server as bytes
         if isinstance(exc, LoginError):
-            return (f"The mail server refused the user name or password of connection “{name}” "
-                    f"({said}). Correct them in the connection's settings.")
+            return (
+                f"The mail server refused the user name or password of connection “{name}” "
+                f"({said}). Correct them in the connection's settings."
+            )
         if isinstance(exc, NETWORK_ERRORS):
-            return (f"The mail server of connection “{name}” could not be reached or stopped "
-                    f"answering ({type(exc).__name__}: {said}). Daloy keeps trying.")
-        return (f"Reading the mailbox of connection “{name}” failed unexpectedly "
-                f"({type(exc).__name__}: {said}). Daloy keeps trying; the log has the details.")
+            return (
+                f"The mail server of connection “{name}” could not be reached or stopped "
+                f"answering ({type(exc).__name__}: {said}). Daloy keeps trying."
+            )
+        return (
+            f"Reading the mailbox of connection “{name}” failed unexpectedly "
+            f"({type(exc).__name__}: {said}). Daloy keeps trying; the log has the details."
+        )
 
     def stop(self) -> None:
         self.stop_event.set()
@@ -297,6 +384,6 @@ def _same_bytes(kept: bytes | None, kept_path: str | None, raw: bytes) -> bool:
     if kept is None and kept_path:
         try:
             kept = Path(kept_path).read_bytes()
-        except OSError:       # the file is gone: cannot tell, so take the message in again
+        except OSError:  # the file is gone: cannot tell, so take the message in again
             return False
     return kept == raw

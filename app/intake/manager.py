@@ -20,8 +20,13 @@ log = logging.getLogger("daloy.intake")
 
 
 class IntakeManager:
-    def __init__(self, *, web_port: int | None = None, web_host: str = "127.0.0.1",
-                 allowed_hosts: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        web_port: int | None = None,
+        web_host: str = "127.0.0.1",
+        allowed_hosts: list[str] | None = None,
+    ) -> None:
         self.runtime: Any = None
         self.paused = threading.Event()
         self.channels: list[Any] = []
@@ -39,6 +44,7 @@ class IntakeManager:
         from app.intake.marketplace import MarketplaceChannel
         from app.intake.platforms.channel import PlatformChannel, platforms
         from app.intake.schedule import ScheduleChannel
+
         self.runtime = runtime
         self.started_at = time.time()
         store, db = runtime.store, runtime.db
@@ -46,48 +52,91 @@ class IntakeManager:
             self.paused.set()
         connections = runtime.services.get("connections") or ConnectionProvider(db)
         triggers: list[tuple[Workflow, Any]] = []
-        for wf in workflows.taking_orders(db):       # one bad workflow is reported, skipped
+        for wf in workflows.taking_orders(db):  # one bad workflow is reported, skipped
             triggers += [(wf, t) for t in wf.triggers if t.enabled]
         webhooks = []
-        shops: dict[tuple[str, str], PlatformChannel] = {}     # their webhooks, by address
+        shops: dict[tuple[str, str], PlatformChannel] = {}  # their webhooks, by address
         for wf, t in triggers:
             name = self.channel_name(wf, t.id)
             if t.type == "imap":
-                self.channels.append(ImapChannel(store, channel=name, workflow=wf.name,
-                                                 config=t.config, connections=connections,
-                                                 data_dir=runtime.data_dir, paused=self.paused))
+                self.channels.append(
+                    ImapChannel(
+                        store,
+                        channel=name,
+                        workflow=wf.name,
+                        config=t.config,
+                        connections=connections,
+                        data_dir=runtime.data_dir,
+                        paused=self.paused,
+                    )
+                )
             elif t.type == "marketplace":
-                self.channels.append(MarketplaceChannel(store, channel=name, workflow=wf.name,
-                                                        config=t.config,
-                                                        connections=connections,
-                                                        paused=self.paused))
+                self.channels.append(
+                    MarketplaceChannel(
+                        store,
+                        channel=name,
+                        workflow=wf.name,
+                        config=t.config,
+                        connections=connections,
+                        paused=self.paused,
+                    )
+                )
             elif t.type == "schedule":
-                self.channels.append(ScheduleChannel(store, channel=name, workflow=wf.name,
-                                                     config=t.config, paused=self.paused))
+                self.channels.append(
+                    ScheduleChannel(
+                        store, channel=name, workflow=wf.name, config=t.config, paused=self.paused
+                    )
+                )
             elif t.type == "webhook":
                 webhooks.append((wf, t))
             elif t.type in platforms():
-                shop = PlatformChannel(store, platform=platforms()[t.type], channel=name,
-                                       workflow=wf.name, config=t.config,
-                                       connections=connections, paused=self.paused)
+                shop = PlatformChannel(
+                    store,
+                    platform=platforms()[t.type],
+                    channel=name,
+                    workflow=wf.name,
+                    config=t.config,
+                    connections=connections,
+                    paused=self.paused,
+                )
                 self.channels.append(shop)
                 shops[(wf.name, t.id)] = shop
         scheduler = runtime.scheduler
         scheduler.add_executor(ThreadPoolExecutor(max(2, len(self.channels) + 1)), "intake")
         for ch in self.channels:
             ch.schedule(scheduler) if hasattr(ch, "schedule") else scheduler.add_job(
-                ch.run, id=f"intake:{ch.channel}", executor="intake", replace_existing=True)
+                ch.run, id=f"intake:{ch.channel}", executor="intake", replace_existing=True
+            )
         # Checked at least twice within the shortest "down after" time (at most every 30 s).
         every = min([30.0, *(self._threshold(ch) / 2 for ch in self.channels)])
-        scheduler.add_job(self._health, "interval", seconds=max(1.0, every), id="intake-health",
-                          executor="control", replace_existing=True)
-        scheduler.add_job(self._sync_pause, "interval", seconds=2, id="intake-pause",
-                          executor="control", replace_existing=True)
+        scheduler.add_job(
+            self._health,
+            "interval",
+            seconds=max(1.0, every),
+            id="intake-health",
+            executor="control",
+            replace_existing=True,
+        )
+        scheduler.add_job(
+            self._sync_pause,
+            "interval",
+            seconds=2,
+            id="intake-pause",
+            executor="control",
+            replace_existing=True,
+        )
         if (webhooks or shops) and self.web_port is not None:
             from app.intake.web import WebIntake
-            self.web = WebIntake(store, webhooks, host=self.web_host, port=self.web_port,
-                                 paused=self.paused, allowed_hosts=self.allowed_hosts,
-                                 shops=shops)
+
+            self.web = WebIntake(
+                store,
+                webhooks,
+                host=self.web_host,
+                port=self.web_port,
+                paused=self.paused,
+                allowed_hosts=self.allowed_hosts,
+                shops=shops,
+            )
             self.web.start()
 
     def _threshold(self, ch: Any) -> float:
@@ -96,21 +145,26 @@ class IntakeManager:
         return float(ch.config.get("down_after_minutes", 10)) * 60
 
     def _health(self) -> None:
-        if self.paused.is_set():      # paused on purpose: no channel is "down"
+        if self.paused.is_set():  # paused on purpose: no channel is "down"
             return
         for ch in self.channels:
             if getattr(ch, "kind", "") != "schedule":
                 # Measured from the last success, or from when intake started or resumed: a
                 # channel that never worked (a wrong password from the first minute) is down.
-                repo.check_health(self.runtime.store, ch.channel, ch.kind, self._threshold(ch),
-                                  started_at=self.started_at)
+                repo.check_health(
+                    self.runtime.store,
+                    ch.channel,
+                    ch.kind,
+                    self._threshold(ch),
+                    started_at=self.started_at,
+                )
 
     def _sync_pause(self) -> None:
         if repo.is_paused(self.runtime.db):
             self.paused.set()
         elif self.paused.is_set():
             self.paused.clear()
-            self.started_at = time.time()     # a paused channel was not down: a fresh start
+            self.started_at = time.time()  # a paused channel was not down: a fresh start
 
     def set_paused(self, paused: bool) -> None:
         repo.set_paused(self.runtime.db, paused)

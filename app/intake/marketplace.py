@@ -38,8 +38,16 @@ class MarketplaceChannel(PolledChannel):
     kind = "marketplace"
     expected_errors = (httpx.HTTPError,)
 
-    def __init__(self, store: RunStore, *, channel: str, workflow: str, config: dict[str, Any],
-                 connections: ConnectionProvider, paused: threading.Event) -> None:
+    def __init__(
+        self,
+        store: RunStore,
+        *,
+        channel: str,
+        workflow: str,
+        config: dict[str, Any],
+        connections: ConnectionProvider,
+        paused: threading.Event,
+    ) -> None:
         super().__init__(store, channel, config, paused)
         self.workflow = workflow
         self.connections = connections
@@ -52,8 +60,11 @@ class MarketplaceChannel(PolledChannel):
         id_field = self.config.get("id_field", "id")
         cursor_field = self.config.get("cursor_field", "updated_at")
         newest, token, count = since, None, 0
-        with httpx.Client(timeout=float(self.config.get("timeout", 30)),
-                          headers=target["headers"], verify=tls_context()) as client:
+        with httpx.Client(
+            timeout=float(self.config.get("timeout", 30)),
+            headers=target["headers"],
+            verify=tls_context(),
+        ) as client:
             for _page in range(int(self.config.get("max_pages", 100))):
                 params = {"updated_since": since, "limit": int(self.config.get("page_size", 50))}
                 if token:
@@ -62,42 +73,64 @@ class MarketplaceChannel(PolledChannel):
                 if r.status_code == 429:
                     wait = float(r.headers.get("Retry-After") or 30)
                     self.not_before = time.time() + min(wait, 900)
-                    repo.record_error(self.store.db, self.channel, self.kind,
-                                      f"The marketplace asked Daloy to slow down for {wait:g} s.")
+                    repo.record_error(
+                        self.store.db,
+                        self.channel,
+                        self.kind,
+                        f"The marketplace asked Daloy to slow down for {wait:g} s.",
+                    )
                     # What was committed stays (dedupe keys); the cursor waits for a full pass.
                     return count
                 if r.status_code >= 500:
-                    raise DaloyError(f"The marketplace answered {r.status_code}; trying again later.")
+                    raise DaloyError(
+                        f"The marketplace answered {r.status_code}; trying again later."
+                    )
                 if r.status_code in (401, 403):
-                    raise DaloyError(f"The marketplace refused the token of connection "
-                                     f"“{self.config['connection']}” ({r.status_code}).")
+                    raise DaloyError(
+                        f"The marketplace refused the token of connection "
+                        f"“{self.config['connection']}” ({r.status_code})."
+                    )
                 try:
                     body = r.json()
                 except ValueError:
                     repo.keep_malformed(
-                        self.store, channel=self.channel, workflow=self.workflow,
+                        self.store,
+                        channel=self.channel,
+                        workflow=self.workflow,
                         dedupe_key=f"mkt-bad:{self.channel}:{since}:{token}:{int(time.time() // 600)}",
                         reason="The marketplace sent an answer that is not JSON; the page was "
-                               "kept and will be asked for again.",
-                        summary=f"Marketplace page after {since or 'the start'}", raw=r.content)
+                        "kept and will be asked for again.",
+                        summary=f"Marketplace page after {since or 'the start'}",
+                        raw=r.content,
+                    )
                     raise DaloyError("The marketplace sent an answer that is not JSON.") from None
                 orders = dig(body, self.config.get("items_path", "data.orders"))
                 if not isinstance(orders, list):
-                    raise DaloyError("The marketplace answer has no list of orders at "
-                                     f"“{self.config.get('items_path', 'data.orders')}”.")
+                    raise DaloyError(
+                        "The marketplace answer has no list of orders at "
+                        f"“{self.config.get('items_path', 'data.orders')}”."
+                    )
                 for order in orders:
                     oid = order.get(id_field) if isinstance(order, dict) else None
                     if oid is None:
-                        repo.keep_malformed(self.store, channel=self.channel,
-                                            workflow=self.workflow,
-                                            dedupe_key=f"mkt-bad:{self.channel}:{_digest(order)}",
-                                            reason=f"An order from the marketplace has no "
-                                                   f"“{id_field}”.",
-                                            summary=str(order)[:200], raw=str(order).encode())
+                        repo.keep_malformed(
+                            self.store,
+                            channel=self.channel,
+                            workflow=self.workflow,
+                            dedupe_key=f"mkt-bad:{self.channel}:{_digest(order)}",
+                            reason=f"An order from the marketplace has no “{id_field}”.",
+                            summary=str(order)[:200],
+                            raw=str(order).encode(),
+                        )
                         continue
-                    result = repo.ingest(self.store, channel=self.channel, workflow=self.workflow,
-                                         dedupe_key=f"mkt:{self.channel}:{oid}",
-                                         trigger={"order": order}, summary=f"Marketplace order {oid}")
+                    result = repo.ingest(
+                        self.store,
+                        channel=self.channel,
+                        workflow=self.workflow,
+                        dedupe_key=f"mkt:{self.channel}:{oid}",
+                        trigger={"order": order},
+                        summary=f"Marketplace order {oid}",
+                    )
                     count += 0 if result.duplicate else 1
                     stamp = str(order.get(cursor_field) or "")
                     newest = max(newest, stamp)

@@ -25,8 +25,9 @@ class PolledChannel:
     # What a failed check may raise besides DaloyError and ValueError (a subclass adds its own).
     expected_errors: tuple[type[BaseException], ...] = ()
 
-    def __init__(self, store: RunStore, channel: str, config: dict[str, Any],
-                 paused: threading.Event) -> None:
+    def __init__(
+        self, store: RunStore, channel: str, config: dict[str, Any], paused: threading.Event
+    ) -> None:
         self.store, self.channel, self.config, self.paused = store, channel, config, paused
         self.stopped = threading.Event()
         self.failures = 0
@@ -34,9 +35,15 @@ class PolledChannel:
 
     def schedule(self, scheduler: Any) -> None:
         seconds = float(self.config.get("poll_seconds", self.default_poll_seconds))
-        scheduler.add_job(self.poll_once, "interval", seconds=seconds,
-                          id=f"intake:{self.channel}", executor="intake", replace_existing=True,
-                          next_run_time=datetime.now(UTC))
+        scheduler.add_job(
+            self.poll_once,
+            "interval",
+            seconds=seconds,
+            id=f"intake:{self.channel}",
+            executor="intake",
+            replace_existing=True,
+            next_run_time=datetime.now(UTC),
+        )
 
     def poll_once(self) -> int:
         """One check; errors are recorded for intake health and back off, never raised."""
@@ -46,7 +53,7 @@ class PolledChannel:
             n = self.poll()
         except (*self.expected_errors, DaloyError, ValueError) as exc:
             self.failures += 1
-            self.not_before = time.time() + min(MAX_BACKOFF, 2 ** self.failures)
+            self.not_before = time.time() + min(MAX_BACKOFF, 2**self.failures)
             repo.record_error(self.store.db, self.channel, self.kind, str(exc))
             log.warning("%s: %s", self.channel, exc)
             return 0

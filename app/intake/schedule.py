@@ -18,8 +18,15 @@ from app.store.runs import Event, RunStore
 class ScheduleChannel:
     kind = "schedule"
 
-    def __init__(self, store: RunStore, *, channel: str, workflow: str, config: dict[str, Any],
-                 paused: threading.Event) -> None:
+    def __init__(
+        self,
+        store: RunStore,
+        *,
+        channel: str,
+        workflow: str,
+        config: dict[str, Any],
+        paused: threading.Event,
+    ) -> None:
         self.store, self.channel, self.workflow, self.config = store, channel, workflow, config
         self.paused = paused
         self.trigger = CronTrigger.from_crontab(config["cron"], timezone=config.get("timezone"))
@@ -40,7 +47,7 @@ class ScheduleChannel:
         0 (everything due was missed); on a scheduled tick it is 1 (the tick itself), so a tick
         that APScheduler coalesced after the PC slept still notes how many times were missed."""
         if self.paused.is_set():
-            return 0         # the cursor stays put: the times are caught up after resuming
+            return 0  # the cursor stays put: the times are caught up after resuming
         now = now or time.time()
         cursor = repo.get_cursor(self.store.db, self.channel) or {}
         last = cursor.get("last_fire")
@@ -56,14 +63,18 @@ class ScheduleChannel:
         self.fire(missed[-1].timestamp(), missed=len(missed) - expected)
         if len(missed) <= expected:
             return 0
-        gone = missed[:len(missed) - expected]
+        gone = missed[: len(missed) - expected]
         with self.store.db.write() as s:
             item, _ = inbox.open_alert(
-                s, "system", f"schedule-missed:{self.channel}:{int(missed[-1].timestamp())}",
+                s,
+                "system",
+                f"schedule-missed:{self.channel}:{int(missed[-1].timestamp())}",
                 f"{self.channel}: {len(gone)} scheduled run(s) missed",
                 f"Daloy was not running (or the PC was asleep) at {len(gone)} scheduled time(s) "
                 f"between {gone[0]:%Y-%m-%d %H:%M} and {gone[-1]:%Y-%m-%d %H:%M} UTC; it ran "
-                "the workflow once now instead.", workflow_name=self.workflow)
+                "the workflow once now instead.",
+                workflow_name=self.workflow,
+            )
             item_id = item.id
         self.store._emit([Event("inbox_opened", inbox_id=item_id)])
         return len(gone)
@@ -77,17 +88,27 @@ class ScheduleChannel:
             return
         at = scheduled_for or time.time()
         stamp = datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%dT%H:%M")
-        repo.ingest(self.store, channel=self.channel, workflow=self.workflow,
-                    dedupe_key=f"schedule:{self.channel}:{stamp}",
-                    trigger={"schedule": {"scheduled_for": stamp, "missed": missed}},
-                    summary=f"Scheduled run for {stamp}")
+        repo.ingest(
+            self.store,
+            channel=self.channel,
+            workflow=self.workflow,
+            dedupe_key=f"schedule:{self.channel}:{stamp}",
+            trigger={"schedule": {"scheduled_for": stamp, "missed": missed}},
+            summary=f"Scheduled run for {stamp}",
+        )
         repo.record_ok(self.store.db, self.channel, self.kind, cursor={"last_fire": at})
 
     def schedule(self, scheduler: Any) -> None:
         self.catch_up()
-        scheduler.add_job(self.tick, self.trigger, id=f"intake:{self.channel}",
-                          executor="intake", replace_existing=True, coalesce=True,
-                          misfire_grace_time=None)
+        scheduler.add_job(
+            self.tick,
+            self.trigger,
+            id=f"intake:{self.channel}",
+            executor="intake",
+            replace_existing=True,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
 
     def stop(self) -> None:
         pass

@@ -51,12 +51,12 @@ from app.store.workspace import note_keyring
 
 log = logging.getLogger("daloy.intake.web")
 MAX_BODY = 256 * 1024
-MAX_DEPTH = 32           # JSON nesting an order may have; deeper is refused before it recurses
+MAX_DEPTH = 32  # JSON nesting an order may have; deeper is refused before it recurses
 REPLAY_WINDOW = 300
-REQUEST_DEADLINE = 30    # seconds to send one whole request, however slowly
+REQUEST_DEADLINE = 30  # seconds to send one whole request, however slowly
 _SIG_T = re.compile(r"\d{1,12}", re.ASCII)
 _SIG_MAC = re.compile(r"[0-9a-f]{64}", re.ASCII)
-_KEY = re.compile(r"[\x21-\x7e]{1,200}", re.ASCII)    # visible ASCII: signed byte for byte
+_KEY = re.compile(r"[\x21-\x7e]{1,200}", re.ASCII)  # visible ASCII: signed byte for byte
 
 
 def secret_name(workflow: str, trigger: str) -> str:
@@ -77,11 +77,18 @@ def sign(token: str, body: bytes, at: int | None = None, idempotency_key: str = 
 
 
 class WebIntake:
-    def __init__(self, store: RunStore, hooks: list[tuple[Workflow, Trigger]], *,
-                 host: str = "127.0.0.1", port: int = 0, paused: threading.Event | None = None,
-                 allowed_hosts: list[str] | None = None,
-                 request_deadline: float = REQUEST_DEADLINE, shops: dict[Any, Any] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        store: RunStore,
+        hooks: list[tuple[Workflow, Trigger]],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        paused: threading.Event | None = None,
+        allowed_hosts: list[str] | None = None,
+        request_deadline: float = REQUEST_DEADLINE,
+        shops: dict[Any, Any] | None = None,
+    ) -> None:
         self.store = store
         self.hooks = {(wf.name, t.id): (wf, t) for wf, t in hooks}
         # Shop platforms' webhooks (``PlatformChannel.receive``), by (workflow, trigger id).
@@ -95,17 +102,29 @@ class WebIntake:
         # each, not a worker: many slots (poll has no 1024-descriptor ceiling), a deadline for
         # a whole request, and workers enough for the SQLite writer queue.
         self.server = DeadlineServer(
-            self.app, request_deadline=request_deadline, host=host, port=port, threads=8,
-            connection_limit=500, asyncore_use_poll=True, channel_timeout=15,
+            self.app,
+            request_deadline=request_deadline,
+            host=host,
+            port=port,
+            threads=8,
+            connection_limit=500,
+            asyncore_use_poll=True,
+            channel_timeout=15,
             cleanup_interval=max(1, min(10, int(request_deadline / 4))),
-            max_request_header_size=32 * 1024, max_request_body_size=MAX_BODY,
-            inbuf_overflow=MAX_BODY, clear_untrusted_proxy_headers=True)
+            max_request_header_size=32 * 1024,
+            max_request_body_size=MAX_BODY,
+            inbuf_overflow=MAX_BODY,
+            clear_untrusted_proxy_headers=True,
+        )
         self.port = self.server.effective_port
-        self.allowed = set(allowed_hosts or []) | {f"127.0.0.1:{self.port}",
-                                                   f"localhost:{self.port}", "127.0.0.1",
-                                                   "localhost"}
+        self.allowed = set(allowed_hosts or []) | {
+            f"127.0.0.1:{self.port}",
+            f"localhost:{self.port}",
+            "127.0.0.1",
+            "localhost",
+        }
         if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
-            self.allowed |= {host, f"{host}:{self.port}"}    # the LAN address it listens on
+            self.allowed |= {host, f"{host}:{self.port}"}  # the LAN address it listens on
         self.thread = threading.Thread(target=self.server.run, daemon=True, name="web-intake")
 
     def start(self) -> WebIntake:
@@ -133,7 +152,8 @@ class WebIntake:
         except Exception:  # noqa: BLE001 - never a 5xx without a reason, never a crash
             log.exception("web intake failed")
             status, headers, body = error(
-                503, "Daloy could not store this right now; please send it again.")
+                503, "Daloy could not store this right now; please send it again."
+            )
         headers.setdefault("Content-Type", "application/json")
         headers.update(SECURITY_HEADERS)
         headers["Content-Length"] = str(len(body))
@@ -163,8 +183,9 @@ class WebIntake:
         if method != "POST":
             return error(405, "Use POST.")
         if self.paused.is_set():
-            return error(503, "Intake is paused in Daloy; send it again later.",
-                        {"Retry-After": "60"})
+            return error(
+                503, "Intake is paused in Daloy; send it again later.", {"Retry-After": "60"}
+            )
         if parts[0] == "form" and (limited := self.form.admit(wf, trig, env)):
             return limited
         try:
@@ -188,8 +209,9 @@ class WebIntake:
         if env.get("REQUEST_METHOD") != "POST":
             return error(405, "Use POST.")
         if self.paused.is_set():
-            return error(503, "Intake is paused in Daloy; send it again later.",
-                         {"Retry-After": "60"})
+            return error(
+                503, "Intake is paused in Daloy; send it again later.", {"Retry-After": "60"}
+            )
         try:
             length = int(env.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -197,18 +219,20 @@ class WebIntake:
         if length > MAX_BODY:
             return error(413, f"The body is larger than {MAX_BODY // 1024} KB.")
         body = env["wsgi.input"].read(length) if length > 0 else b""
-        headers = {k[5:].replace("_", "-").lower(): v for k, v in env.items()
-                   if k.startswith("HTTP_")}
+        headers = {
+            k[5:].replace("_", "-").lower(): v for k, v in env.items() if k.startswith("HTTP_")
+        }
         return shop.receive(headers, body)
 
     def _token(self, wf: Workflow, trig: Trigger) -> str:
         return ensure_token(wf.name, trig.id)
 
-    def webhook(self, wf: Workflow, trig: Trigger, env: dict[str, Any], body: bytes,
-                ctype: str) -> Answer:
+    def webhook(
+        self, wf: Workflow, trig: Trigger, env: dict[str, Any], body: bytes, ctype: str
+    ) -> Answer:
         try:
             token = self._token(wf, trig)
-        except DaloyError as exc:       # a refused or locked keyring: said, not a traceback
+        except DaloyError as exc:  # a refused or locked keyring: said, not a traceback
             return self._no_token(wf, trig, exc)
         idem = env.get("HTTP_IDEMPOTENCY_KEY")
         if idem is not None and not _KEY.fullmatch(idem):
@@ -227,12 +251,15 @@ class WebIntake:
         # A captured request must not work twice, not even as a "duplicate": the first use
         # claims the signature until it has expired on its own.
         if signature and not self.seen.claim(signature, time.time() + 2 * REPLAY_WINDOW):
-            return error(409, "This signed request was already received; nothing new was "
-                              "stored. Sign each request anew (a new t and Idempotency-Key).")
+            return error(
+                409,
+                "This signed request was already received; nothing new was "
+                "stored. Sign each request anew (a new t and Idempotency-Key).",
+            )
         try:
             return self._store(wf, trig, body, idem)
         except Exception:
-            self.seen.release(signature)       # nothing stored: the sender may send it again
+            self.seen.release(signature)  # nothing stored: the sender may send it again
             raise
 
     def _no_token(self, wf: Workflow, trig: Trigger, exc: DaloyError) -> Answer:
@@ -241,36 +268,57 @@ class WebIntake:
         channel = f"{wf.name}/{trig.id}"
         log.warning("web address %s: its token cannot be read: %s", channel, exc)
         try:
-            repo.record_error(self.store.db, channel, "webhook",
-                              f"Orders sent to this web address are refused: {exc}")
+            repo.record_error(
+                self.store.db,
+                channel,
+                "webhook",
+                f"Orders sent to this web address are refused: {exc}",
+            )
             note_keyring(self.store.db, str(exc))
         except Exception:  # noqa: BLE001 - the answer below still goes out
             log.exception("could not note the unreadable token of %s", channel)
-        return error(503, "Daloy cannot read this address's token on its computer right now, so "
-                          "nothing was stored. Please send it again later; the shop has been "
-                          "told.", {"Retry-After": "300"})
+        return error(
+            503,
+            "Daloy cannot read this address's token on its computer right now, so "
+            "nothing was stored. Please send it again later; the shop has been "
+            "told.",
+            {"Retry-After": "300"},
+        )
 
-    def _check_signature(self, token: str, env: dict[str, Any], body: bytes,
-                         idem: str) -> tuple[str, Answer | None]:
+    def _check_signature(
+        self, token: str, env: dict[str, Any], body: bytes, idem: str
+    ) -> tuple[str, Answer | None]:
         """(the signature's MAC, None) when it is ours and fresh, else ("", a 401 in words)."""
         parts = [p.strip().split("=", 1) for p in env.get("HTTP_X_DALOY_SIGNATURE", "").split(",")]
         fields = {p[0]: p[1] for p in parts if len(p) == 2}
         at, mac = fields.get("t", ""), fields.get("v2", "").lower()
         if "v1" in fields and "v2" not in fields:
-            return "", error(401, "v1 signatures (which do not cover the Idempotency-Key) are "
-                                  "no longer accepted: sign “<t>.<Idempotency-Key>.<body>” "
-                                  "and send “t=<t>,v2=<hex>”.")
+            return "", error(
+                401,
+                "v1 signatures (which do not cover the Idempotency-Key) are "
+                "no longer accepted: sign “<t>.<Idempotency-Key>.<body>” "
+                "and send “t=<t>,v2=<hex>”.",
+            )
         if not _SIG_T.fullmatch(at) or not _SIG_MAC.fullmatch(mac):
-            return "", error(401, "X-Daloy-Signature is missing or malformed: send "
-                                  "“t=<unix time>,v2=<64 hex digits>”.")
+            return "", error(
+                401,
+                "X-Daloy-Signature is missing or malformed: send "
+                "“t=<unix time>,v2=<64 hex digits>”.",
+            )
         if abs(time.time() - int(at)) > REPLAY_WINDOW:
-            return "", error(401, "The signature is too old or from the future (replay "
-                                  "refused); sign the request again with the current time.")
+            return "", error(
+                401,
+                "The signature is too old or from the future (replay "
+                "refused); sign the request again with the current time.",
+            )
         expected = sign(token, body, int(at), idem).rsplit("v2=", 1)[1]
         if not hmac.compare_digest(expected, mac):
-            return "", error(401, "The signature does not match: sign “<t>.<Idempotency-Key "
-                                  "or nothing>.<body>” with HMAC-SHA256 and this trigger's "
-                                  "token.")
+            return "", error(
+                401,
+                "The signature does not match: sign “<t>.<Idempotency-Key "
+                "or nothing>.<body>” with HMAC-SHA256 and this trigger's "
+                "token.",
+            )
         return mac, None
 
     def _store(self, wf: Workflow, trig: Trigger, body: bytes, idem: str | None) -> Answer:
@@ -278,19 +326,32 @@ class WebIntake:
         data, problem = _read_order(body)
         if data is None:
             # The sender proved who it is: keep what it sent for the operator, raw.
-            repo.keep_malformed(self.store, channel=channel, workflow=wf.name,
-                                dedupe_key=f"hook-unreadable:{channel}:"
-                                           f"{hashlib.sha256(body).hexdigest()}",
-                                reason=f"A post to {channel} could not be read: {problem}. "
-                                       "The sender was answered 400; ask them to fix it, or "
-                                       "enter the order by hand.",
-                                summary=f"Unreadable webhook post to {trig.id}", raw=body)
-            return error(400, f"{problem[0].upper()}{problem[1:]}. Daloy kept the post as an "
-                              "unreadable order; fix it and send it again.")
+            repo.keep_malformed(
+                self.store,
+                channel=channel,
+                workflow=wf.name,
+                dedupe_key=f"hook-unreadable:{channel}:{hashlib.sha256(body).hexdigest()}",
+                reason=f"A post to {channel} could not be read: {problem}. "
+                "The sender was answered 400; ask them to fix it, or "
+                "enter the order by hand.",
+                summary=f"Unreadable webhook post to {trig.id}",
+                raw=body,
+            )
+            return error(
+                400,
+                f"{problem[0].upper()}{problem[1:]}. Daloy kept the post as an "
+                "unreadable order; fix it and send it again.",
+            )
         key = idem or hashlib.sha256(body).hexdigest()
-        result = repo.ingest(self.store, channel=channel, workflow=wf.name,
-                             dedupe_key=f"hook:{channel}:{key}", trigger=data,
-                             summary=f"Webhook post to {trig.id}", raw=body)
+        result = repo.ingest(
+            self.store,
+            channel=channel,
+            workflow=wf.name,
+            dedupe_key=f"hook:{channel}:{key}",
+            trigger=data,
+            summary=f"Webhook post to {trig.id}",
+            raw=body,
+        )
         if result.duplicate:
             return "200 OK", {}, _j({"status": "duplicate", "detail": "Already received."})
         repo.record_ok(self.store.db, channel, "webhook")
@@ -309,7 +370,7 @@ def _read_order(body: bytes) -> tuple[dict[str, Any] | None, str]:
     if not isinstance(data, dict):
         return None, "the body must be a JSON object"
     stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:        # without recursion: the parser allowed far more depth than we will
+    while stack:  # without recursion: the parser allowed far more depth than we will
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
             return None, deep

@@ -26,10 +26,10 @@ DEFAULT_PORT = 8787
 class WebAddress:
     workflow: str
     trigger: str
-    auth: str                   # "token" (Bearer) or "hmac" (signed)
-    url: str                    # POST orders here
-    form_url: str | None        # the public order form, where the trigger enables it
-    sample: dict[str, Any]      # an order in the shape the workflow expects
+    auth: str  # "token" (Bearer) or "hmac" (signed)
+    url: str  # POST orders here
+    form_url: str | None  # the public order form, where the trigger enables it
+    sample: dict[str, Any]  # an order in the shape the workflow expects
 
 
 def base_url(intake: Any = None) -> str:
@@ -37,8 +37,11 @@ def base_url(intake: Any = None) -> str:
     host = getattr(intake, "web_host", None) or os.environ.get("DALOY_WEB_HOST", "127.0.0.1")
     host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     web = getattr(intake, "web", None)
-    port = getattr(web, "port", None) or getattr(intake, "web_port", None) \
+    port = (
+        getattr(web, "port", None)
+        or getattr(intake, "web_port", None)
         or int(os.environ.get("DALOY_WEB_PORT", str(DEFAULT_PORT)))
+    )
     return f"http://{host}:{port}"
 
 
@@ -51,10 +54,16 @@ def addresses(db: Database, base: str) -> list[WebAddress]:
             if t.type != "webhook" or not t.enabled:
                 continue
             path = f"{quote(wf.name, safe='')}/{quote(t.id, safe='')}"
-            out.append(WebAddress(
-                wf.name, t.id, str(settings(t).get("auth") or "token"), f"{base}/hook/{path}",
-                f"{base}/form/{path}" if form_enabled(t) else None,
-                sample if isinstance(sample, dict) else {"order": {"number": "1001"}}))
+            out.append(
+                WebAddress(
+                    wf.name,
+                    t.id,
+                    str(settings(t).get("auth") or "token"),
+                    f"{base}/hook/{path}",
+                    f"{base}/form/{path}" if form_enabled(t) else None,
+                    sample if isinstance(sample, dict) else {"order": {"number": "1001"}},
+                )
+            )
     return out
 
 
@@ -78,16 +87,21 @@ def example(address: WebAddress, token_text: str) -> str:
     key = "example-order-1"
     if address.auth == "hmac":
         # The signed string is "<t>.<Idempotency-Key>.<body>", HMAC-SHA256 keyed by the token.
-        return "\n".join([
-            f"BODY={shlex.quote(body)}",
-            f"KEY={shlex.quote(key)}",
-            "T=$(date +%s)",
-            "SIG=$(printf '%s' \"$T.$KEY.$BODY\" | openssl dgst -sha256 -hmac "
-            f"{shlex.quote(token_text)} | sed 's/^.* //')",
-            f"curl -sS -X POST {shlex.quote(address.url)} -H 'Content-Type: application/json' "
-            "-H \"Idempotency-Key: $KEY\" -H \"X-Daloy-Signature: t=$T,v2=$SIG\" "
-            "--data-binary \"$BODY\""])
-    return (f"curl -sS -X POST {shlex.quote(address.url)} "
-            f"-H {shlex.quote('Authorization: Bearer ' + token_text)} "
-            f"-H 'Content-Type: application/json' -H {shlex.quote('Idempotency-Key: ' + key)} "
-            f"--data-binary {shlex.quote(body)}")
+        return "\n".join(
+            [
+                f"BODY={shlex.quote(body)}",
+                f"KEY={shlex.quote(key)}",
+                "T=$(date +%s)",
+                "SIG=$(printf '%s' \"$T.$KEY.$BODY\" | openssl dgst -sha256 -hmac "
+                f"{shlex.quote(token_text)} | sed 's/^.* //')",
+                f"curl -sS -X POST {shlex.quote(address.url)} -H 'Content-Type: application/json' "
+                '-H "Idempotency-Key: $KEY" -H "X-Daloy-Signature: t=$T,v2=$SIG" '
+                '--data-binary "$BODY"',
+            ]
+        )
+    return (
+        f"curl -sS -X POST {shlex.quote(address.url)} "
+        f"-H {shlex.quote('Authorization: Bearer ' + token_text)} "
+        f"-H 'Content-Type: application/json' -H {shlex.quote('Idempotency-Key: ' + key)} "
+        f"--data-binary {shlex.quote(body)}"
+    )

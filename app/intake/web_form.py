@@ -29,14 +29,16 @@ from app.intake.web_guard import Answer, RateLimiter, ensure_secret, error
 from app.store import intake as repo
 from app.store.runs import RunStore
 
-FORM_MAX_BODY = 16 * 1024      # a hand-filled order is a few hundred bytes
-FIELD_MAX = 1000               # characters in one form field
+FORM_MAX_BODY = 16 * 1024  # a hand-filled order is a few hundred bytes
+FIELD_MAX = 1000  # characters in one form field
 MAX_FIELDS = 50
 INSTALL_KEY = ("intake:web", "form_key")
 _TOKEN = re.compile(r"(\d{1,12})\.([0-9a-f]{32})\.([0-9a-f]{64})", re.ASCII)
-_STYLE = ("body{font-family:sans-serif;max-width:32em;margin:2em auto}"
-          "label{display:block;margin:.6em 0}input{display:block;width:100%;padding:.4em}"
-          "button{margin-top:1em;padding:.6em 1.4em}")
+_STYLE = (
+    "body{font-family:sans-serif;max-width:32em;margin:2em auto}"
+    "label{display:block;margin:.6em 0}input{display:block;width:100%;padding:.4em}"
+    "button{margin-top:1em;padding:.6em 1.4em}"
+)
 HTML = "text/html; charset=utf-8"
 
 
@@ -61,19 +63,24 @@ def issue_token(key: bytes, wf: str, trig: str, now: float | None = None) -> str
     return f"{at}.{nonce}.{_mac(key, wf, trig, at, nonce)}"
 
 
-def check_token(key: bytes, wf: str, trig: str, token: str, max_age: float,
-                now: float | None = None) -> tuple[str | None, str]:
+def check_token(
+    key: bytes, wf: str, trig: str, token: str, max_age: float, now: float | None = None
+) -> tuple[str | None, str]:
     """(nonce, "") for a token we issued for this form that has not expired; else
     (None, the sentence for the person at the form)."""
     now = time.time() if now is None else now
     m = _TOKEN.fullmatch(token)
     if m is None or not hmac.compare_digest(m[3], _mac(key, wf, trig, int(m[1]), m[2])):
-        return None, ("This order was not sent from the order form page (its form token is "
-                      "missing or wrong). Open the form again and send the order from there.")
+        return None, (
+            "This order was not sent from the order form page (its form token is "
+            "missing or wrong). Open the form again and send the order from there."
+        )
     age = now - int(m[1])
     if age > max_age or age < -60:
-        return None, (f"This order form was opened more than {round(max_age / 60)} minutes "
-                      "ago and has expired. Reload the page, fill it in and send it again.")
+        return None, (
+            f"This order form was opened more than {round(max_age / 60)} minutes "
+            "ago and has expired. Reload the page, fill it in and send it again."
+        )
     return m[2], ""
 
 
@@ -98,23 +105,32 @@ class OrderForm:
     def admit(self, wf: Workflow, trig: Trigger, env: dict[str, Any]) -> Answer | None:
         """None when this address may post now; else a 429 saying when to try again."""
         address = env.get("REMOTE_ADDR", "")
-        wait = self.limiter.take((wf.name, trig.id, address),
-                                 float(settings(trig)["form_per_minute"]))
+        wait = self.limiter.take(
+            (wf.name, trig.id, address), float(settings(trig)["form_per_minute"])
+        )
         if not wait:
             return None
-        return error(429, f"Too many orders from this address; please wait {int(wait)} "
-                          "seconds, then send the order again.", {"Retry-After": str(int(wait))})
+        return error(
+            429,
+            f"Too many orders from this address; please wait {int(wait)} "
+            "seconds, then send the order again.",
+            {"Retry-After": str(int(wait))},
+        )
 
     def page(self, wf: Workflow, trig: Trigger) -> Answer:
-        rows = "".join(f'<label>{html.escape(f.replace("_", " ").capitalize())}'
-                       f'<input name="{html.escape(f)}" maxlength="{FIELD_MAX}" required></label>'
-                       for f in self.fields(trig))
+        rows = "".join(
+            f"<label>{html.escape(f.replace('_', ' ').capitalize())}"
+            f'<input name="{html.escape(f)}" maxlength="{FIELD_MAX}" required></label>'
+            for f in self.fields(trig)
+        )
         token = issue_token(self.key(), wf.name, trig.id)
-        page = (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(wf.name)}"
-                f"</title><style>{_STYLE}</style></head><body>"
-                f"<h1>New order</h1><form method='post'>{rows}"
-                f"<input type='hidden' name='form_token' value='{token}'>"
-                "<button type='submit'>Send order</button></form></body></html>")
+        page = (
+            f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(wf.name)}"
+            f"</title><style>{_STYLE}</style></head><body>"
+            f"<h1>New order</h1><form method='post'>{rows}"
+            f"<input type='hidden' name='form_token' value='{token}'>"
+            "<button type='submit'>Send order</button></form></body></html>"
+        )
         # The token inside must not be kept by a shared cache or the browser's history.
         return "200 OK", {"Content-Type": HTML, "Cache-Control": "no-store"}, page.encode()
 
@@ -122,14 +138,19 @@ class OrderForm:
         if ctype != "application/x-www-form-urlencoded":
             return error(415, "Send the form as application/x-www-form-urlencoded.")
         try:
-            values = parse_qs(body.decode("utf-8"), keep_blank_values=True,
-                              max_num_fields=MAX_FIELDS)
+            values = parse_qs(
+                body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS
+            )
         except (UnicodeDecodeError, ValueError):
             return error(400, "The form could not be read; open it again and send the order.")
         conf = settings(trig)
-        nonce, problem = check_token(self.key(), wf.name, trig.id,
-                                     values.get("form_token", [""])[0],
-                                     float(conf["form_token_minutes"]) * 60)
+        nonce, problem = check_token(
+            self.key(),
+            wf.name,
+            trig.id,
+            values.get("form_token", [""])[0],
+            float(conf["form_token_minutes"]) * 60,
+        )
         if nonce is None:
             return error(403, problem)
         order = {f: values.get(f, [""])[0] for f in self.fields(trig)}
@@ -138,16 +159,27 @@ class OrderForm:
             return error(400, f"Please fill in: {', '.join(missing)}.")
         long = [f for f, v in order.items() if len(v) > FIELD_MAX]
         if long:
-            return error(400, f"Please shorten {', '.join(long)} to at most {FIELD_MAX} "
-                              "characters.")
-        result = repo.ingest(self.store, channel=f"{wf.name}/{trig.id}", workflow=wf.name,
-                             dedupe_key=f"form:{wf.name}/{trig.id}:{nonce}",
-                             trigger={"order": order, "source": "public_form"},
-                             summary=f"Order form {order.get('number', '')}", raw=body)
+            return error(
+                400, f"Please shorten {', '.join(long)} to at most {FIELD_MAX} characters."
+            )
+        result = repo.ingest(
+            self.store,
+            channel=f"{wf.name}/{trig.id}",
+            workflow=wf.name,
+            dedupe_key=f"form:{wf.name}/{trig.id}:{nonce}",
+            trigger={"order": order, "source": "public_form"},
+            summary=f"Order form {order.get('number', '')}",
+            raw=body,
+        )
         if result.duplicate:
-            return ("409 Conflict", {"Content-Type": HTML},
-                    _note("This order form was already sent; the order was received once. "
-                          "To send another order, open the form again."))
+            return (
+                "409 Conflict",
+                {"Content-Type": HTML},
+                _note(
+                    "This order form was already sent; the order was received once. "
+                    "To send another order, open the form again."
+                ),
+            )
         return "201 Created", {"Content-Type": HTML}, _note("Thank you — the order was received.")
 
 

@@ -30,21 +30,35 @@ Answer = tuple[str, dict[str, str], bytes]
 # form), never sniffed into another type, and may load nothing from elsewhere.
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
-    "Content-Security-Policy": ("default-src 'none'; style-src 'unsafe-inline'; "
-                                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-           405: "Method Not Allowed", 409: "Conflict", 413: "Payload Too Large",
-           415: "Unsupported Media Type", 421: "Misdirected Request", 429: "Too Many Requests",
-           503: "Service Unavailable"}
+REASONS = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    413: "Payload Too Large",
+    415: "Unsupported Media Type",
+    421: "Misdirected Request",
+    429: "Too Many Requests",
+    503: "Service Unavailable",
+}
 
 
 def error(code: int, message: str, headers: dict[str, str] | None = None) -> Answer:
     """A refusal in words, as JSON ``{"error": sentence}``."""
-    return (f"{code} {REASONS.get(code, 'Error')}", dict(headers or {}),
-            json.dumps({"error": message}).encode())
+    return (
+        f"{code} {REASONS.get(code, 'Error')}",
+        dict(headers or {}),
+        json.dumps({"error": message}).encode(),
+    )
 
 
 def ensure_secret(name: str, field: str) -> str:
@@ -60,12 +74,11 @@ class RateLimiter:
     """A token bucket per key (an address): ``per_minute`` requests a minute on average, up to
     ``per_minute`` at once. Forgets idle keys so a scan of many addresses cannot fill memory."""
 
-    def __init__(self, max_keys: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, max_keys: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
         self.max_keys = max_keys
         self.clock = clock
         self._lock = threading.Lock()
-        self._buckets: dict[Any, tuple[float, float]] = {}   # key -> (tokens, at)
+        self._buckets: dict[Any, tuple[float, float]] = {}  # key -> (tokens, at)
 
     def take(self, key: Any, per_minute: float) -> float:
         """0 when the request may go ahead (one token taken), else the seconds to wait."""
@@ -136,8 +149,9 @@ class DeadlineServer(TcpWSGIServer):
 
     channel_class = _DeadlineChannel
 
-    def __init__(self, app: Callable[..., Any], *, request_deadline: float,
-                 **adjustments: Any) -> None:
+    def __init__(
+        self, app: Callable[..., Any], *, request_deadline: float, **adjustments: Any
+    ) -> None:
         self.request_deadline = request_deadline
         adj = Adjustments(**adjustments)
         super().__init__(app, map={}, adj=adj, sockinfo=adj.listen[0])

@@ -25,7 +25,7 @@ from app.store.queries import system_of
 from app.store.runs import Claim, Event, RunStore
 
 log = logging.getLogger("daloy.breakers")
-HOLD_BACK = 0.25        # seconds a step waits while another attempt tests a failing system
+HOLD_BACK = 0.25  # seconds a step waits while another attempt tests a failing system
 
 
 class HeldBack(Exception):
@@ -99,13 +99,17 @@ class BreakerGate:
 
         def effect(s: Any) -> list[Event]:
             b.note_waiting(s, system, run_id)
-            return [Event("inbox_changed")]           # the entry counts one more order
+            return [Event("inbox_changed")]  # the entry counts one more order
+
         return effect
 
     def hold_back(self, claim: Claim, system: str) -> None:
-        self.store.park(claim, None, f"Waiting a moment: {b.label(system)} just failed and "
-                                     "is being tried by another order.",
-                        due=time.time() + HOLD_BACK)
+        self.store.park(
+            claim,
+            None,
+            f"Waiting a moment: {b.label(system)} just failed and is being tried by another order.",
+            due=time.time() + HOLD_BACK,
+        )
 
     @contextlib.contextmanager
     def calling(self, claim: Claim) -> Iterator[None]:
@@ -116,8 +120,11 @@ class BreakerGate:
             return
         with self._lock:
             state, failures, threshold = self._unwell.get(system, (b.CLOSED, 0, 0))
-            if state == b.CLOSED and failures and \
-                    self._in_flight.get(system, 0) + failures >= threshold:
+            if (
+                state == b.CLOSED
+                and failures
+                and self._in_flight.get(system, 0) + failures >= threshold
+            ):
                 raise HeldBack(system)
             self._in_flight[system] = self._in_flight.get(system, 0) + 1
         try:

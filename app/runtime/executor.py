@@ -75,8 +75,9 @@ class AttemptThreads:
             with self._lock:
                 self._waiting.discard(done)
 
-    def call(self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
-             name: str) -> Any:
+    def call(
+        self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float, name: str
+    ) -> Any:
         if self.abandoned:
             raise AttemptAbandoned("Daloy is shutting down")
         with self._lock:
@@ -104,8 +105,9 @@ class _AttemptThread:
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
-    def run(self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float,
-            name: str) -> Any:
+    def run(
+        self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float, name: str
+    ) -> Any:
         done = threading.Event()
         box: dict[str, Any] = {}
         with self._wake:
@@ -140,9 +142,15 @@ class _AttemptThread:
 
 
 class StepExecutor:
-    def __init__(self, store: RunStore, registry: Registry, *, data_dir: Path | None = None,
-                 services: dict[str, Any] | None = None,
-                 on_retry_scheduled: Callable[[float], None] | None = None) -> None:
+    def __init__(
+        self,
+        store: RunStore,
+        registry: Registry,
+        *,
+        data_dir: Path | None = None,
+        services: dict[str, Any] | None = None,
+        on_retry_scheduled: Callable[[float], None] | None = None,
+    ) -> None:
         self.store = store
         self.registry = registry
         self.data_dir = data_dir
@@ -162,8 +170,9 @@ class StepExecutor:
         step_type = self.registry.get(claim.step_type)
         return step_type is not None and step_type.spec.inline and not claim.needs_reconcile
 
-    def execute(self, claim: Claim, *, chain: bool = False,
-                lease_seconds: float = 60.0) -> Claim | None:
+    def execute(
+        self, claim: Claim, *, chain: bool = False, lease_seconds: float = 60.0
+    ) -> Claim | None:
         """Run one attempt and record it. With ``chain``, a success also claims the step it
         made ready in the same run (see ``RunStore.succeed_and_continue``), which is returned
         for the caller to execute next."""
@@ -175,68 +184,110 @@ class StepExecutor:
                 wf = self.store.workflow_for_version(s, claim.version_id)
         step = wf.step(claim.step_name)
         if step_type is None or step is None:
-            self.store.fail(claim, f"This Daloy does not know the step type “{claim.step_type}”.",
-                            retryable=False, retry_at=None)
+            self.store.fail(
+                claim,
+                f"This Daloy does not know the step type “{claim.step_type}”.",
+                retryable=False,
+                retry_at=None,
+            )
             return None
         if self.holds is not None and self.holds.active and not claim.resumed:
-            rule = self.holds.matching(workflow=wf.name, step=claim.step_name,
-                                       trigger=claim.trigger)
+            rule = self.holds.matching(
+                workflow=wf.name, step=claim.step_name, trigger=claim.trigger
+            )
             if rule is not None:
                 self.store.park(claim, f"hold:{rule.id}", held_sentence(rule))
                 return None
         spec = step_type.spec
         policy: RetryPolicy = spec.retry.merged(step.retry)
-        context = {"trigger": claim.trigger, "steps": claim.steps,
-                   "run": {"id": claim.run_id, "business_key": claim.business_key},
-                   "idempotency_key": claim.idempotency_key}
+        context = {
+            "trigger": claim.trigger,
+            "steps": claim.steps,
+            "run": {"id": claim.run_id, "business_key": claim.business_key},
+            "idempotency_key": claim.idempotency_key,
+        }
         try:
-            rendered = (claim.input_override if claim.input_override is not None
-                        else render_input(spec, step.config, context))
+            rendered = (
+                claim.input_override
+                if claim.input_override is not None
+                else render_input(spec, step.config, context)
+            )
         except TemplateError as exc:
-            self.store.fail(claim, f"The step's settings could not be filled in: {exc}",
-                            retryable=False, retry_at=None)
+            self.store.fail(
+                claim,
+                f"The step's settings could not be filled in: {exc}",
+                retryable=False,
+                retry_at=None,
+            )
             return None
         ctx = StepContext(
-            run_id=claim.run_id, step_name=claim.step_name, attempt=claim.attempt,
-            max_attempts=claim.max_attempts, idempotency_key=claim.idempotency_key,
-            config=dict(step.config), input=rendered, trigger=claim.trigger, steps=claim.steps,
-            business_key=claim.business_key, practice=claim.practice, resumed=claim.resumed,
-            scratch=claim.scratch, timeout=policy.timeout, data_dir=self.data_dir,
-            services=self.services, log=plog)
+            run_id=claim.run_id,
+            step_name=claim.step_name,
+            attempt=claim.attempt,
+            max_attempts=claim.max_attempts,
+            idempotency_key=claim.idempotency_key,
+            config=dict(step.config),
+            input=rendered,
+            trigger=claim.trigger,
+            steps=claim.steps,
+            business_key=claim.business_key,
+            practice=claim.practice,
+            resumed=claim.resumed,
+            scratch=claim.scratch,
+            timeout=policy.timeout,
+            data_dir=self.data_dir,
+            services=self.services,
+            log=plog,
+        )
         thread_name = f"step {claim.run_id[:8]} {claim.step_name}"
         if self.gate is not None and not claim.resumed and not claim.practice:
             claim.system = self.gate.system(step_type, rendered)
             if claim.system is not None and (why := self.gate.admit(claim, claim.system)):
-                self.gate.park(claim, claim.system, why)      # down: wait, nothing spent
+                self.gate.park(claim, claim.system, why)  # down: wait, nothing spent
                 return None
 
         def succeeded(output: Any, port: str) -> Claim | None:
-            return self.store.succeed_and_continue(claim, output, port, input=rendered,
-                                                   chain=chain, lease_seconds=lease_seconds)[1]
+            return self.store.succeed_and_continue(
+                claim, output, port, input=rendered, chain=chain, lease_seconds=lease_seconds
+            )[1]
 
         if claim.needs_reconcile and step_type.reconcile is not None:
             try:
                 with self._calling(claim):
-                    rec = self.threads.call(step_type.reconcile, ctx, policy.timeout,
-                                            thread_name)
+                    rec = self.threads.call(step_type.reconcile, ctx, policy.timeout, thread_name)
             except HeldBack:
                 return self._hold_back(claim)
             except AttemptAbandoned:
-                return None          # handed back at shutdown: nothing to record
+                return None  # handed back at shutdown: nothing to record
             except (RetryableError, AttemptTimeout) as exc:
                 # The look-up itself failed: look again later (nothing is sent meanwhile).
-                self._failed(claim, policy, f"{exc}", retryable=True, outcome_unknown=True,
-                             rendered=rendered)
+                self._failed(
+                    claim, policy, f"{exc}", retryable=True, outcome_unknown=True, rendered=rendered
+                )
                 return
             except StepError as exc:
                 # The step type cannot find out; its error tells a person what to check.
-                self._failed(claim, policy, str(exc), retryable=False, outcome_unknown=True,
-                             rendered=rendered, outcome="not known", detail=exc.detail)
+                self._failed(
+                    claim,
+                    policy,
+                    str(exc),
+                    retryable=False,
+                    outcome_unknown=True,
+                    rendered=rendered,
+                    outcome="not known",
+                    detail=exc.detail,
+                )
                 return
             except Exception as exc:  # noqa: BLE001
                 plog.exception("reconcile failed")
-                self._failed(claim, policy, f"Checking the earlier attempt failed: {exc!r}",
-                             retryable=True, outcome_unknown=True, rendered=rendered)
+                self._failed(
+                    claim,
+                    policy,
+                    f"Checking the earlier attempt failed: {exc!r}",
+                    retryable=True,
+                    outcome_unknown=True,
+                    rendered=rendered,
+                )
                 return
             if isinstance(rec, Reconciled) and rec.happened is not None:
                 self.store.note_looked_up(claim, rec.happened)
@@ -247,10 +298,19 @@ class StepExecutor:
             if not isinstance(rec, Reconciled) or rec.happened is None:
                 # No way to tell (no look-up, and repeating is not known to be harmless): a
                 # person checks, instead of Daloy risking doing it twice.
-                self._failed(claim, policy, unknown_outcome_reason(
-                    step.label, "the earlier attempt got no answer, and the step has no look-up "
-                                "to check it with"), retryable=False,
-                             outcome_unknown=True, rendered=rendered, outcome="not known")
+                self._failed(
+                    claim,
+                    policy,
+                    unknown_outcome_reason(
+                        step.label,
+                        "the earlier attempt got no answer, and the step has no look-up "
+                        "to check it with",
+                    ),
+                    retryable=False,
+                    outcome_unknown=True,
+                    rendered=rendered,
+                    outcome="not known",
+                )
                 return
 
         if claim.practice and step_type.has_side_effects(rendered):
@@ -265,33 +325,55 @@ class StepExecutor:
         started = time.monotonic()
         try:
             with self._calling(claim):
-                result = (step_type.run(ctx) if spec.inline
-                          else self.threads.call(step_type.run, ctx, policy.timeout, thread_name))
+                result = (
+                    step_type.run(ctx)
+                    if spec.inline
+                    else self.threads.call(step_type.run, ctx, policy.timeout, thread_name)
+                )
         except HeldBack:
             return self._hold_back(claim)
         except AttemptAbandoned:
-            return None              # handed back at shutdown (``RunStore.release``)
+            return None  # handed back at shutdown (``RunStore.release``)
         except AttemptTimeout as exc:
-            self._failed(claim, policy, f"No answer: {exc}.", retryable=True,
-                         outcome_unknown=spec.outcome_may_be_unknown, rendered=rendered,
-                         outcome="timeout")
+            self._failed(
+                claim,
+                policy,
+                f"No answer: {exc}.",
+                retryable=True,
+                outcome_unknown=spec.outcome_may_be_unknown,
+                rendered=rendered,
+                outcome="timeout",
+            )
             return
         except RetryableError as exc:
-            self._failed(claim, policy, str(exc), retryable=True,
-                         outcome_unknown=isinstance(exc, OutcomeUnknownError),
-                         retry_after=exc.retry_after, rendered=rendered, detail=exc.detail)
+            self._failed(
+                claim,
+                policy,
+                str(exc),
+                retryable=True,
+                outcome_unknown=isinstance(exc, OutcomeUnknownError),
+                retry_after=exc.retry_after,
+                rendered=rendered,
+                detail=exc.detail,
+            )
             return
         except StepError as exc:
-            self._failed(claim, policy, str(exc), retryable=False, rendered=rendered,
-                         detail=exc.detail)
+            self._failed(
+                claim, policy, str(exc), retryable=False, rendered=rendered, detail=exc.detail
+            )
             return
         except DaloyError as exc:
             self._failed(claim, policy, str(exc), retryable=False, rendered=rendered)
             return
         except Exception as exc:  # noqa: BLE001 - a bug in step code: keep the order, tell a person
             plog.exception("step raised an unexpected error")
-            self._failed(claim, policy, f"Unexpected error in the step: {type(exc).__name__}: "
-                                        f"{exc}", retryable=False, rendered=rendered)
+            self._failed(
+                claim,
+                policy,
+                f"Unexpected error in the step: {type(exc).__name__}: {exc}",
+                retryable=False,
+                rendered=rendered,
+            )
             return
         crashpoint("after_call")
         if claim.system is not None:
@@ -301,8 +383,9 @@ class StepExecutor:
         if isinstance(result, Decision):
             self.store.ask(claim, result, input=rendered)
         elif isinstance(result, Sleep):
-            due = self.store.sleep(claim, result.until, result.scratch, result.reason,
-                                   input=rendered)
+            due = self.store.sleep(
+                claim, result.until, result.scratch, result.reason, input=rendered
+            )
             if due is not None and due < FAR_FUTURE:
                 self._schedule(due)
         elif isinstance(result, StepResult) and result.effects:
@@ -324,15 +407,25 @@ class StepExecutor:
         if self.gate is not None and claim.system is not None:
             self.gate.answered(claim.system)
 
-    def _failed(self, claim: Claim, policy: RetryPolicy, message: str, *, retryable: bool,
-                outcome_unknown: bool = False, retry_after: float | None = None,
-                rendered: Any = None, outcome: str | None = None, detail: Any = None) -> None:
+    def _failed(
+        self,
+        claim: Claim,
+        policy: RetryPolicy,
+        message: str,
+        *,
+        retryable: bool,
+        outcome_unknown: bool = False,
+        retry_after: float | None = None,
+        rendered: Any = None,
+        outcome: str | None = None,
+        detail: Any = None,
+    ) -> None:
         waiting_on, waiting_reason = None, ""
         if self.gate is not None and claim.system is not None:
-            if retryable:         # counted; once the system is down, the step waits for it
+            if retryable:  # counted; once the system is down, the step waits for it
                 waiting_on, waiting_reason = self.gate.failed(claim, message)
             elif outcome is None:
-                self._answered(claim)     # it answered, with a refusal: it is not down
+                self._answered(claim)  # it answered, with a refusal: it is not down
             self.gate.settle(claim)
         retry_at = None
         if retryable:
@@ -342,7 +435,16 @@ class StepExecutor:
             retry_at = time.time() + delay
         # The store may postpone ``retry_at`` (an unknown outcome waits until the attempt can no
         # longer land); its event carries the time the runtime wakes for.
-        self.store.fail(claim, message, retryable=retryable, retry_at=retry_at,
-                        outcome_unknown=outcome_unknown, input=rendered, outcome=outcome,
-                        detail=detail, waiting_on=waiting_on, waiting_reason=waiting_reason,
-                        effect=self.gate.noting(claim) if waiting_on and self.gate else None)
+        self.store.fail(
+            claim,
+            message,
+            retryable=retryable,
+            retry_at=retry_at,
+            outcome_unknown=outcome_unknown,
+            input=rendered,
+            outcome=outcome,
+            detail=detail,
+            waiting_on=waiting_on,
+            waiting_reason=waiting_reason,
+            effect=self.gate.noting(claim) if waiting_on and self.gate else None,
+        )

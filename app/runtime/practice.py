@@ -35,8 +35,8 @@ from app.store.runs import ActionRefused, Event
 if TYPE_CHECKING:
     from app.runtime.runtime import Runtime
 
-REPLAYER = "replay"          # who answers a practice decision the way the live order was answered
-SHOWN = 80                   # characters of a value quoted in a difference
+REPLAYER = "replay"  # who answers a practice decision the way the live order was answered
+SHOWN = 80  # characters of a value quoted in a difference
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class OrderReplay:
     business_key: str
     practice_run_id: str
     differences: list[str] = field(default_factory=list)
-    finished: bool = True        # False: the practice run had not settled within the time
+    finished: bool = True  # False: the practice run had not settled within the time
 
     @property
     def label(self) -> str:
@@ -78,11 +78,15 @@ class ReplayReport:
         n, d = len(self.orders), len(self.differing)
         if not n:
             return [f"“{self.workflow}” has no past orders to replay."]
-        head = (f"Replayed the draft of “{self.workflow}” on the last "
-                f"{drafts.count(n, 'order')}: "
-                + ("every one would go exactly as it did." if not d else
-                   f"{drafts.count(d, 'order')} would go differently, "
-                   f"{n - d} the same."))
+        head = (
+            f"Replayed the draft of “{self.workflow}” on the last "
+            f"{drafts.count(n, 'order')}: "
+            + (
+                "every one would go exactly as it did."
+                if not d
+                else f"{drafts.count(d, 'order')} would go differently, {n - d} the same."
+            )
+        )
         out = [head]
         for o in self.differing:
             out.append(f"{o.label}:")
@@ -97,18 +101,30 @@ def _structural_errors(wf: Workflow, runtime: Runtime) -> None:
     practice does not use them for stubbed steps."""
     problems = errors(validate(wf, runtime.registry.specs))
     if problems:
-        raise DaloyError(f"The draft of “{wf.name}” has {drafts.count(len(problems), 'problem')}"
-                         " to fix before it can be tried: " + " ".join(str(p) for p in problems))
+        raise DaloyError(
+            f"The draft of “{wf.name}” has {drafts.count(len(problems), 'problem')}"
+            " to fix before it can be tried: " + " ".join(str(p) for p in problems)
+        )
 
 
 def _recorded(runtime: Runtime, s: Session, run_id: str) -> dict[str, StepFacts]:
-    return {r.name: StepFacts(r.type, r.state, r.port, r.input, r.output, r.error)
-            for r in s.scalars(select(StepRun).where(StepRun.run_id == run_id))}
+    return {
+        r.name: StepFacts(r.type, r.state, r.port, r.input, r.output, r.error)
+        for r in s.scalars(select(StepRun).where(StepRun.run_id == run_id))
+    }
 
 
-def _start(runtime: Runtime, s: Session, name: str, trigger: Any, *, past: str | None,
-           workflow: Workflow | None, who: str | None,
-           staged: dict[str, dict[str, Any]] | None = None) -> str:
+def _start(
+    runtime: Runtime,
+    s: Session,
+    name: str,
+    trigger: Any,
+    *,
+    past: str | None,
+    workflow: Workflow | None,
+    who: str | None,
+    staged: dict[str, dict[str, Any]] | None = None,
+) -> str:
     """One practice run of the draft in the caller's transaction; a stubbed step gets the
     output the past order recorded for it (``RECORDED_OUTPUT``). ``staged``: scratch to give
     named steps from the start (the demo's staged outage, ``app.core.staged``)."""
@@ -116,25 +132,44 @@ def _start(runtime: Runtime, s: Session, name: str, trigger: Any, *, past: str |
     _structural_errors(wf, runtime)
     run = runtime.store.start_run_in(s, row, version, wf, trigger, practice=True)
     for step, scratch in (staged or {}).items():
-        s.execute(update(StepRun).where(StepRun.run_id == run.id, StepRun.name == step)
-                  .values(scratch=scratch))
+        s.execute(
+            update(StepRun)
+            .where(StepRun.run_id == run.id, StepRun.name == step)
+            .values(scratch=scratch)
+        )
     if past is not None:
         for step, facts in _recorded(runtime, s, past).items():
             kind = runtime.registry.get(facts.type)
             mine = wf.step(step)
-            if (facts.state == m.SUCCEEDED and kind is not None and mine is not None
-                    and mine.type == facts.type and isinstance(facts.output, dict)
-                    and kind.has_side_effects(facts.input or {})):
-                s.execute(update(StepRun).where(StepRun.run_id == run.id, StepRun.name == step)
-                          .values(scratch={RECORDED_OUTPUT: facts.output}))
-    audit.record(s, who, "practice_started", run_id=run.id,
-                 after={"workflow": name, "past_order": past})
+            if (
+                facts.state == m.SUCCEEDED
+                and kind is not None
+                and mine is not None
+                and mine.type == facts.type
+                and isinstance(facts.output, dict)
+                and kind.has_side_effects(facts.input or {})
+            ):
+                s.execute(
+                    update(StepRun)
+                    .where(StepRun.run_id == run.id, StepRun.name == step)
+                    .values(scratch={RECORDED_OUTPUT: facts.output})
+                )
+    audit.record(
+        s, who, "practice_started", run_id=run.id, after={"workflow": name, "past_order": past}
+    )
     return run.id
 
 
-def try_draft(runtime: Runtime, name: str, trigger: Any = None, *, past_run_id: str | None = None,
-              workflow: Workflow | None = None, who: str | None = None,
-              staged: dict[str, dict[str, Any]] | None = None) -> str:
+def try_draft(
+    runtime: Runtime,
+    name: str,
+    trigger: Any = None,
+    *,
+    past_run_id: str | None = None,
+    workflow: Workflow | None = None,
+    who: str | None = None,
+    staged: dict[str, dict[str, Any]] | None = None,
+) -> str:
     """Start a practice run of the draft of ``name`` and return its run id; follow it like any
     run (its steps' states and outputs; ``runtime.store`` events). The order it runs on:
     ``trigger`` when given, else the trigger of the past run ``past_run_id``, else the
@@ -154,10 +189,13 @@ def try_draft(runtime: Runtime, name: str, trigger: Any = None, *, past_run_id: 
                 shown = drafts.practice_version(s, name)[2]
             trigger = shown.extra.get("sample_input")
             if trigger is None:
-                raise DaloyError(f"“{name}” has no sample order to try it on; add one in the "
-                                 "workflow's details, or try it on a past order.")
-        run_id = _start(runtime, s, name, trigger, past=past_run_id, workflow=workflow, who=who,
-                        staged=staged)
+                raise DaloyError(
+                    f"“{name}” has no sample order to try it on; add one in the "
+                    "workflow's details, or try it on a past order."
+                )
+        run_id = _start(
+            runtime, s, name, trigger, past=past_run_id, workflow=workflow, who=who, staged=staged
+        )
     runtime.store._emit([Event("run_started", run_id)])
     return run_id
 
@@ -166,22 +204,34 @@ def try_draft(runtime: Runtime, name: str, trigger: Any = None, *, past_run_id: 
 def _settled(facts: dict[str, StepFacts], sleeping: set[str]) -> bool:
     """Nothing left that will move on its own: done, waiting for a person, or asleep (a wait
     step would wait; a replay does not)."""
-    return not any(f.state in (m.READY, m.RUNNING)
-                   or (f.state == m.RETRY_WAIT and n not in sleeping) for n, f in facts.items())
+    return not any(
+        f.state in (m.READY, m.RUNNING) or (f.state == m.RETRY_WAIT and n not in sleeping)
+        for n, f in facts.items()
+    )
 
 
 def _open_decisions(s: Session, run_id: str) -> list[str]:
-    return list(s.scalars(select(InboxItem.step_name).where(
-        InboxItem.run_id == run_id, InboxItem.kind == "decision", InboxItem.status == "open")))
+    return list(
+        s.scalars(
+            select(InboxItem.step_name).where(
+                InboxItem.run_id == run_id, InboxItem.kind == "decision", InboxItem.status == "open"
+            )
+        )
+    )
 
 
 def _questions(s: Session, run_id: str) -> dict[str, str]:
-    return {i.step_name or "": i.title for i in s.scalars(select(InboxItem).where(
-        InboxItem.run_id == run_id, InboxItem.kind == "decision"))}
+    return {
+        i.step_name or "": i.title
+        for i in s.scalars(
+            select(InboxItem).where(InboxItem.run_id == run_id, InboxItem.kind == "decision")
+        )
+    }
 
 
-def _answer_like_live(runtime: Runtime, practice: str, live: dict[str, StepFacts],
-                      steps: list[str]) -> None:
+def _answer_like_live(
+    runtime: Runtime, practice: str, live: dict[str, StepFacts], steps: list[str]
+) -> None:
     """Answer the practice run's open decisions as the live order's person did, where the live
     order answered that step; other questions stay asked (and are reported)."""
     for step in steps:
@@ -192,7 +242,7 @@ def _answer_like_live(runtime: Runtime, practice: str, live: dict[str, StepFacts
         try:
             runtime.actions.choose(practice, step, was.port, values=values or {}, who=REPLAYER)
         except ActionRefused:
-            continue               # the draft changed the options: reported as a difference
+            continue  # the draft changed the options: reported as a difference
 
 
 def _wait(runtime: Runtime, pairs: list[tuple[str, str]], timeout: float) -> set[str]:
@@ -206,8 +256,11 @@ def _wait(runtime: Runtime, pairs: list[tuple[str, str]], timeout: float) -> set
         for p in sorted(pending):
             with runtime.db.read() as s:
                 facts = _recorded(runtime, s, p)
-                sleeping = set(s.scalars(select(StepRun.name).where(
-                    StepRun.run_id == p, StepRun.sleeping.is_(True))))
+                sleeping = set(
+                    s.scalars(
+                        select(StepRun.name).where(StepRun.run_id == p, StepRun.sleeping.is_(True))
+                    )
+                )
                 asks = [a for a in _open_decisions(s, p) if (p, a) not in answered]
                 live = _recorded(runtime, s, live_of[p]) if asks else {}
             if asks:
@@ -222,9 +275,8 @@ def _wait(runtime: Runtime, pairs: list[tuple[str, str]], timeout: float) -> set
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
-                                                           default=str)
-    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def _same_run(value: Any, practice: str, live: str) -> Any:
@@ -232,9 +284,17 @@ def _same_run(value: Any, practice: str, live: str) -> Any:
     return json.loads(json.dumps(value, default=str).replace(practice, live))
 
 
-def compare(wf: Workflow, specs: Any, live: dict[str, StepFacts], draft: dict[str, StepFacts],
-            live_questions: dict[str, str], draft_questions: dict[str, str], *,
-            live_id: str, practice_id: str) -> list[str]:
+def compare(
+    wf: Workflow,
+    specs: Any,
+    live: dict[str, StepFacts],
+    draft: dict[str, StepFacts],
+    live_questions: dict[str, str],
+    draft_questions: dict[str, str],
+    *,
+    live_id: str,
+    practice_id: str,
+) -> list[str]:
     """The differences between a live order and its practice replay, in words (empty: it
     would go exactly the same way). Pure: reads only what it is given."""
     label = {n: n.replace("_", " ").capitalize() for n in [*live, *draft]}
@@ -251,8 +311,9 @@ def compare(wf: Workflow, specs: Any, live: dict[str, StepFacts], draft: dict[st
         elif runs and not ran and name not in live_questions:
             out.append(f"“{label[name]}” would run (it did not for this order).")
         elif ran and runs and was.port != now.port:
-            out.append(f"“{label[name]}” would go on by “{now.port}” "
-                       f"(this order went on by “{was.port}”).")
+            out.append(
+                f"“{label[name]}” would go on by “{now.port}” (this order went on by “{was.port}”)."
+            )
         if ran and runs and isinstance(now.output, dict) and now.output.get("practice"):
             sent = _same_run(now.output.get("would_send") or {}, practice_id, live_id)
             before = was.input if isinstance(was.input, dict) else {}
@@ -261,23 +322,34 @@ def compare(wf: Workflow, specs: Any, live: dict[str, StepFacts], draft: dict[st
             for key in dict.fromkeys([*before, *sent]):
                 if before.get(key) != sent.get(key):
                     f = spec.field(key) if spec is not None else None
-                    out.append(f"“{label[name]}” would send a different "
-                               f"“{f.label if f else key}”: {_short(sent.get(key))} "
-                               f"instead of {_short(before.get(key))}.")
+                    out.append(
+                        f"“{label[name]}” would send a different "
+                        f"“{f.label if f else key}”: {_short(sent.get(key))} "
+                        f"instead of {_short(before.get(key))}."
+                    )
     for name, question in draft_questions.items():
         if name not in live_questions:
             out.append(f"A person would be asked “{question}” (at “{label.get(name, name)}”).")
         elif (now := draft.get(name)) is not None and now.state == m.NEEDS_ATTENTION:
-            out.append(f"“{label.get(name, name)}” would still wait for a person: the answer "
-                       "given for this order is no longer one of its options.")
+            out.append(
+                f"“{label.get(name, name)}” would still wait for a person: the answer "
+                "given for this order is no longer one of its options."
+            )
     for name, question in live_questions.items():
         if name not in draft_questions:
             out.append(f"Nobody would be asked “{question}” (at “{label.get(name, name)}”).")
     return out
 
 
-def replay(runtime: Runtime, name: str, n: int, *, timeout: float = 60.0,
-           workflow: Workflow | None = None, who: str | None = None) -> ReplayReport:
+def replay(
+    runtime: Runtime,
+    name: str,
+    n: int,
+    *,
+    timeout: float = 60.0,
+    workflow: Workflow | None = None,
+    who: str | None = None,
+) -> ReplayReport:
     """Run the draft of ``name`` (or ``workflow``, the editor's unsaved document) in practice
     mode on the triggers of the last ``n`` real orders of the workflow, wait for them (at most
     ``timeout`` seconds; a runner must be working on this database), and report order by order
@@ -287,16 +359,25 @@ def replay(runtime: Runtime, name: str, n: int, *, timeout: float = 60.0,
         raise DaloyError("Replay needs at least one past order (--last 1 or more).")
     with runtime.db.read() as s:
         from app.store import workflows
+
         row = workflows.get_row(s, name)
-        past = list(s.execute(select(Run.id, Run.business_key, Run.trigger).where(
-            Run.workflow_id == row.id, Run.practice.is_(False), Run.parent_run_id.is_(None))
-            .order_by(Run.created_at.desc(), Run.id.desc()).limit(n)))
+        past = list(
+            s.execute(
+                select(Run.id, Run.business_key, Run.trigger)
+                .where(
+                    Run.workflow_id == row.id, Run.practice.is_(False), Run.parent_run_id.is_(None)
+                )
+                .order_by(Run.created_at.desc(), Run.id.desc())
+                .limit(n)
+            )
+        )
     pairs: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
     with runtime.db.write() as s:
         for run_id, key, trigger in reversed(past):
-            pairs.append((run_id, _start(runtime, s, name, trigger, past=run_id,
-                                         workflow=workflow, who=who)))
+            pairs.append(
+                (run_id, _start(runtime, s, name, trigger, past=run_id, workflow=workflow, who=who))
+            )
             keys[run_id] = key
         wf = drafts.practice_version(s, name, workflow)[2]
     runtime.store._emit([Event("run_started", p) for _, p in pairs])
@@ -304,17 +385,29 @@ def replay(runtime: Runtime, name: str, n: int, *, timeout: float = 60.0,
     orders = []
     with runtime.db.read() as s:
         for live_id, practice_id in pairs:
-            diffs = compare(wf, runtime.registry.specs, _recorded(runtime, s, live_id),
-                            _recorded(runtime, s, practice_id), _questions(s, live_id),
-                            _questions(s, practice_id), live_id=live_id, practice_id=practice_id)
+            diffs = compare(
+                wf,
+                runtime.registry.specs,
+                _recorded(runtime, s, live_id),
+                _recorded(runtime, s, practice_id),
+                _questions(s, live_id),
+                _questions(s, practice_id),
+                live_id=live_id,
+                practice_id=practice_id,
+            )
             if practice_id in unsettled:
-                diffs.append(f"The practice run had not finished after {timeout:g} seconds; "
-                             "what it did so far is compared.")
-            orders.append(OrderReplay(live_id, keys[live_id], practice_id, diffs,
-                                      practice_id not in unsettled))
+                diffs.append(
+                    f"The practice run had not finished after {timeout:g} seconds; "
+                    "what it did so far is compared."
+                )
+            orders.append(
+                OrderReplay(
+                    live_id, keys[live_id], practice_id, diffs, practice_id not in unsettled
+                )
+            )
     for _, practice_id in pairs:
         try:
             runtime.actions.cancel(practice_id, who=REPLAYER, reason="replay finished")
         except ActionRefused:
-            pass                       # already finished
+            pass  # already finished
     return ReplayReport(name, orders)

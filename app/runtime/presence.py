@@ -24,9 +24,11 @@ def _try_lock(handle: IO[bytes]) -> bool:
     try:
         if sys.platform == "win32":
             import msvcrt
+
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         else:
             import fcntl
+
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
@@ -56,7 +58,7 @@ class RunnerPresence:
                 tmp.rename(final)
                 tmp = final
             self._handle, self._path = handle, tmp
-        except OSError as exc:   # presence is a courtesy to the CLI; the runtime works without it
+        except OSError as exc:  # presence is a courtesy to the CLI; the runtime works without it
             log.warning("could not note this runner in %s: %s", self.folder, exc)
 
     def stop(self) -> None:
@@ -64,7 +66,7 @@ class RunnerPresence:
             return
         self._handle.close()
         with contextlib.suppress(OSError):
-            self._path.unlink()                        # type: ignore[union-attr]
+            self._path.unlink()  # type: ignore[union-attr]
         self._handle = self._path = None
 
 

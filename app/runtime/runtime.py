@@ -43,9 +43,17 @@ BREAKER_TICK = 0.2
 
 
 class Runtime:
-    def __init__(self, db: Database, *, registry: Registry | None = None, workers: int = 4,
-                 lease_seconds: float = 60.0, poll_interval: float = 2.0,
-                 data_dir: Path | None = None, services: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        registry: Registry | None = None,
+        workers: int = 4,
+        lease_seconds: float = 60.0,
+        poll_interval: float = 2.0,
+        data_dir: Path | None = None,
+        services: dict[str, Any] | None = None,
+    ) -> None:
         self.db = db
         self.registry = registry or builtin_registry()
         self.store = RunStore(db, self.registry.specs)
@@ -58,16 +66,24 @@ class Runtime:
         self.services: dict[str, Any] = services if services is not None else {}
         self.services.setdefault("runtime", self)
         self.services.setdefault("connections", ConnectionProvider(db))
-        self.executor = StepExecutor(self.store, self.registry, data_dir=data_dir,
-                                     services=self.services,
-                                     on_retry_scheduled=self.wake_at)
+        self.executor = StepExecutor(
+            self.store,
+            self.registry,
+            data_dir=data_dir,
+            services=self.services,
+            on_retry_scheduled=self.wake_at,
+        )
         self.breakers = self.executor.gate = BreakerGate(self.store)
         self.holds = self.executor.holds = HoldBook(db)
         self.scheduler = BackgroundScheduler(
-            executors={"steps": ThreadPoolExecutor(workers), "control": ThreadPoolExecutor(2),
-                       "default": ThreadPoolExecutor(4)},
+            executors={
+                "steps": ThreadPoolExecutor(workers),
+                "control": ThreadPoolExecutor(2),
+                "default": ThreadPoolExecutor(4),
+            },
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
-            timezone=UTC)
+            timezone=UTC,
+        )
         self.scheduler.add_listener(self._on_job_problem, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
         self._lock = threading.Lock()
         self._wanted = False
@@ -94,16 +110,40 @@ class Runtime:
             log.warning("gave back %d step lease(s) left by a runner that stopped", recovered)
         self.scheduler.start()
         self._started = True
-        self.scheduler.add_job(self._poll, "interval", seconds=self.poll_interval,
-                               executor="control", id="poll", replace_existing=True)
-        self.scheduler.add_job(self._heartbeat, "interval", seconds=max(1.0, self.lease_seconds / 3),
-                               executor="control", id="heartbeat", replace_existing=True)
-        self.scheduler.add_job(self._check_deadlines, "interval", seconds=30,
-                               executor="control", id="deadlines", replace_existing=True)
+        self.scheduler.add_job(
+            self._poll,
+            "interval",
+            seconds=self.poll_interval,
+            executor="control",
+            id="poll",
+            replace_existing=True,
+        )
+        self.scheduler.add_job(
+            self._heartbeat,
+            "interval",
+            seconds=max(1.0, self.lease_seconds / 3),
+            executor="control",
+            id="heartbeat",
+            replace_existing=True,
+        )
+        self.scheduler.add_job(
+            self._check_deadlines,
+            "interval",
+            seconds=30,
+            executor="control",
+            id="deadlines",
+            replace_existing=True,
+        )
         self.breakers.refresh()
         self.holds.refresh()
-        self.scheduler.add_job(self._tick_breakers, "interval", seconds=BREAKER_TICK,
-                               executor="control", id="breakers", replace_existing=True)
+        self.scheduler.add_job(
+            self._tick_breakers,
+            "interval",
+            seconds=BREAKER_TICK,
+            executor="control",
+            id="breakers",
+            replace_existing=True,
+        )
         for at in self.store.next_wakeups():
             self.wake_at(at)
         for ext in self._extensions:
@@ -158,8 +198,14 @@ class Runtime:
         # Never early (a claim before the stored time finds nothing); wakes within the same
         # tenth of a second share one job.
         slot = math.ceil(max(at, time.time()) * 10) / 10 + 0.005
-        self.scheduler.add_job(self.wake, "date", run_date=datetime.fromtimestamp(slot, UTC),
-                               executor="control", id=f"wake-{slot:.1f}", replace_existing=True)
+        self.scheduler.add_job(
+            self.wake,
+            "date",
+            run_date=datetime.fromtimestamp(slot, UTC),
+            executor="control",
+            id=f"wake-{slot:.1f}",
+            replace_existing=True,
+        )
 
     def _on_events(self, events: list[Event]) -> None:
         if any(e.kind == "holds_changed" for e in events):
@@ -167,7 +213,7 @@ class Runtime:
         if any(e.status == "ready" or e.kind == "run_started" for e in events):
             self.wake()
         for at in {e.due for e in events if e.due is not None}:
-            self.wake_at(at)           # a retry or a look-up that must wait
+            self.wake_at(at)  # a retry or a look-up that must wait
 
     def _poll(self) -> None:
         # Breakers and holds changed by another process (a second runner, the CLI).
@@ -193,8 +239,7 @@ class Runtime:
                 self._wanted = False
                 free = self.workers - len(self._in_flight)
             while free > 0:
-                claims = self.store.claim(self.owner, limit=free,
-                                          lease_seconds=self.lease_seconds)
+                claims = self.store.claim(self.owner, limit=free, lease_seconds=self.lease_seconds)
                 if not claims:
                     break
                 with self._lock:
@@ -227,18 +272,28 @@ class Runtime:
                     turn = False
                 nxt = None
                 try:
-                    nxt = self.executor.execute(current, chain=not self._stopping,
-                                                lease_seconds=self.lease_seconds)
+                    nxt = self.executor.execute(
+                        current, chain=not self._stopping, lease_seconds=self.lease_seconds
+                    )
                     if nxt is None and turn and time.monotonic() - turn_since > INLINE_SLICE:
                         # a chain ended after the turn's slice: let a waiting worker in
                         self._inline_turn.release()
                         turn = False
                     if nxt is None and not self._stopping:
-                        nxt = next(iter(self.store.claim(self.owner, limit=1,
-                                                         lease_seconds=self.lease_seconds)), None)
+                        nxt = next(
+                            iter(
+                                self.store.claim(
+                                    self.owner, limit=1, lease_seconds=self.lease_seconds
+                                )
+                            ),
+                            None,
+                        )
                 except Exception:  # noqa: BLE001 - the store failed; the lease expires, recovers
-                    log.exception("run %s step %s: recording the attempt failed", current.run_id,
-                                  current.step_name)
+                    log.exception(
+                        "run %s step %s: recording the attempt failed",
+                        current.run_id,
+                        current.step_name,
+                    )
                 finally:
                     with self._lock:
                         self._in_flight.pop(current.lease, None)
@@ -247,7 +302,7 @@ class Runtime:
                             self._in_flight[nxt.lease] = nxt
                         self._idle.notify_all()
                 if nxt is not None and stopping:
-                    self.store.release([nxt.lease])   # claimed while shutdown began: give it back
+                    self.store.release([nxt.lease])  # claimed while shutdown began: give it back
                     nxt = None
                 current = nxt
         finally:
@@ -270,12 +325,16 @@ class Runtime:
     # -- scheduler problems become inbox entries ------------------------------------------------
     def _on_job_problem(self, event: JobExecutionEvent) -> None:
         if event.code == EVENT_JOB_MISSED:
-            title, reason = ("A scheduled task was missed",
-                             f"The task “{event.job_id}” was due at {event.scheduled_run_time} "
-                             "and did not run (was the computer asleep?).")
+            title, reason = (
+                "A scheduled task was missed",
+                f"The task “{event.job_id}” was due at {event.scheduled_run_time} "
+                "and did not run (was the computer asleep?).",
+            )
         else:
-            title, reason = ("A background task failed",
-                             f"The task “{event.job_id}” failed: {event.exception!r}")
+            title, reason = (
+                "A background task failed",
+                f"The task “{event.job_id}” failed: {event.exception!r}",
+            )
         try:
             with self.db.write() as s:
                 item, created = inbox.open_alert(s, "system", f"job:{event.job_id}", title, reason)

@@ -29,29 +29,44 @@ SPEC = StepSpec(
     title="Ask a person",
     category="People",
     summary="Let the operator decide, e.g. substitute or backorder.",
-    help=("Stops this order and asks the operator a question in the exceptions inbox, with the "
-          "context they need (for example the short lines) and one button per option. Each "
-          "option is its own output, so the order continues down the branch that was chosen. "
-          "Optional fields let the person add details (a note for the customer); a field with "
-          "“choices” is a list to pick from (e.g. the products in stock, from a spreadsheet "
-          "step's output.list, shown by “label_key” and saved as “value_key”), and "
-          "“required_for” names the options that need it filled in. After the deadline a "
-          "reminder appears, and after twice the deadline an escalation."),
+    help=(
+        "Stops this order and asks the operator a question in the exceptions inbox, with the "
+        "context they need (for example the short lines) and one button per option. Each "
+        "option is its own output, so the order continues down the branch that was chosen. "
+        "Optional fields let the person add details (a note for the customer); a field with "
+        "“choices” is a list to pick from (e.g. the products in stock, from a spreadsheet "
+        "step's output.list, shown by “label_key” and saved as “value_key”), and "
+        "“required_for” names the options that need it filled in. After the deadline a "
+        "reminder appears, and after twice the deadline an escalation."
+    ),
     fields=(
         Field("question", TEMPLATE, "Question", required=True),
         Field("context", JSON, "Context", help="Data shown with the question (templates allowed)."),
-        Field("options", OPTIONS, "Options", required=True,
-              help="Each option: {\"name\": \"backorder\", \"label\": \"Backorder\"}."),
-        Field("fields", JSON, "Fields to fill in",
-              help="A list of {\"name\": ..., \"label\": ...} the person may fill in; add "
-                   "\"choices\" (a list, or a template giving one) to offer a pick list, and "
-                   "\"required_for\": [option names] where it must be filled in."),
+        Field(
+            "options",
+            OPTIONS,
+            "Options",
+            required=True,
+            help='Each option: {"name": "backorder", "label": "Backorder"}.',
+        ),
+        Field(
+            "fields",
+            JSON,
+            "Fields to fill in",
+            help='A list of {"name": ..., "label": ...} the person may fill in; add '
+            '"choices" (a list, or a template giving one) to offer a pick list, and '
+            '"required_for": [option names] where it must be filled in.',
+        ),
         Field("deadline_minutes", NUMBER, "Deadline (minutes)", minimum=1),
     ),
     dynamic_ports=option_ports,
     retry=RetryPolicy(max_attempts=3, timeout=10),
-    sample_output=lambda c: {"choice": next(iter(option_ports(c)), ""), "values": {},
-                             "by": "practice", "at": 0},
+    sample_output=lambda c: {
+        "choice": next(iter(option_ports(c)), ""),
+        "values": {},
+        "by": "practice",
+        "at": 0,
+    },
     icon="fa5s.user-check",
     inline=True,
 )
@@ -73,24 +88,31 @@ def form_field(field: Any) -> Any:
         return field
     choices = field["choices"]
     if not isinstance(choices, list):
-        raise PermanentError(f"The choices of the field “{field.get('name')}” must be a list; "
-                             f"they came out as “{choices}”.")
+        raise PermanentError(
+            f"The choices of the field “{field.get('name')}” must be a list; "
+            f"they came out as “{choices}”."
+        )
     out = {k: v for k, v in field.items() if k not in ("value_key", "label_key")}
     value_key = str(field.get("value_key") or "value")
     label_key = field.get("label_key") or "label"
-    out["choices"] = [c for c in (_choice(i, value_key, label_key) for i in choices)
-                      if c["value"]]
+    out["choices"] = [c for c in (_choice(i, value_key, label_key) for i in choices) if c["value"]]
     return out
 
 
 def run(ctx: StepContext) -> Decision:
     inp = ctx.input
-    options = [{"name": o["name"], "label": o.get("label") or o["name"].replace("_", " ").title()}
-               for o in inp["options"]]
+    options = [
+        {"name": o["name"], "label": o.get("label") or o["name"].replace("_", " ").title()}
+        for o in inp["options"]
+    ]
     minutes = inp.get("deadline_minutes")
-    return Decision(question=inp["question"], options=options, context=inp.get("context"),
-                    fields=[form_field(f) for f in inp.get("fields") or []],
-                    deadline=time.time() + float(minutes) * 60 if minutes else None)
+    return Decision(
+        question=inp["question"],
+        options=options,
+        context=inp.get("context"),
+        fields=[form_field(f) for f in inp.get("fields") or []],
+        deadline=time.time() + float(minutes) * 60 if minutes else None,
+    )
 
 
 STEP = StepType(SPEC, run)

@@ -19,25 +19,29 @@ class StepContext:
     step_name: str
     attempt: int
     max_attempts: int
-    idempotency_key: str        # same on every retry of this step in this run
-    config: dict[str, Any]      # settings as saved (templates unrendered), defaults filled in
-    input: dict[str, Any]       # settings with templates rendered for this attempt
+    idempotency_key: str  # same on every retry of this step in this run
+    config: dict[str, Any]  # settings as saved (templates unrendered), defaults filled in
+    input: dict[str, Any]  # settings with templates rendered for this attempt
     trigger: Any
     steps: dict[str, dict[str, Any]]
     business_key: str = ""
     practice: bool = False
-    resumed: bool = False       # woken after a Sleep; ``scratch`` holds what it kept
+    resumed: bool = False  # woken after a Sleep; ``scratch`` holds what it kept
     scratch: Any = None
     timeout: float = 60.0
     data_dir: Path | None = None
     services: dict[str, Any] = field(default_factory=dict)  # connections, child runs, ...
     log: logging.LoggerAdapter | logging.Logger = field(
-        default_factory=lambda: logging.getLogger("daloy.step"))
+        default_factory=lambda: logging.getLogger("daloy.step")
+    )
 
     def template_context(self) -> dict[str, Any]:
-        return {"trigger": self.trigger, "steps": self.steps,
-                "run": {"id": self.run_id, "business_key": self.business_key},
-                "idempotency_key": self.idempotency_key}
+        return {
+            "trigger": self.trigger,
+            "steps": self.steps,
+            "run": {"id": self.run_id, "business_key": self.business_key},
+            "idempotency_key": self.idempotency_key,
+        }
 
     def render(self, value: Any) -> Any:
         return templates.render_value(value, self.template_context())
@@ -55,10 +59,13 @@ class StepType:
         return self.acts(config) if self.acts else self.spec.side_effects
 
 
-def render_input(spec: StepSpec, config: Mapping[str, Any], context: Mapping[str, Any]
-                 ) -> dict[str, Any]:
+def render_input(
+    spec: StepSpec, config: Mapping[str, Any], context: Mapping[str, Any]
+) -> dict[str, Any]:
     """The step's settings with defaults filled in and every templated field rendered."""
     full = with_defaults(spec.fields, config)
     kinds = {f.name: f.kind for f in spec.fields}
-    return {k: (templates.render_value(v, context) if kinds.get(k) in TEMPLATED else v)
-            for k, v in full.items()}
+    return {
+        k: (templates.render_value(v, context) if kinds.get(k) in TEMPLATED else v)
+        for k, v in full.items()
+    }

@@ -31,7 +31,9 @@ def _runtime(ctx: StepContext) -> Any:
     return rt
 
 
-def run_children(ctx: StepContext, workflow: str, inputs: list[Any], parallel: int) -> StepResult | Sleep:
+def run_children(
+    ctx: StepContext, workflow: str, inputs: list[Any], parallel: int
+) -> StepResult | Sleep:
     store = _runtime(ctx).store
     started = set((ctx.scratch or {}).get("started", [])) if ctx.resumed else set()
     with store.db.write() as s:
@@ -40,9 +42,16 @@ def run_children(ctx: StepContext, workflow: str, inputs: list[Any], parallel: i
         active = sum(1 for r in children.values() if r is not None and r.status not in m.RUN_FINAL)
         for i, item in enumerate(inputs):
             if children[i] is None and active < parallel:
-                children[i] = store.start_run_in(s, row, version, wf, item,
-                                                 parent=(ctx.run_id, ctx.step_name),
-                                                 practice=ctx.practice, run_id=child_id(ctx, i))
+                children[i] = store.start_run_in(
+                    s,
+                    row,
+                    version,
+                    wf,
+                    item,
+                    parent=(ctx.run_id, ctx.step_name),
+                    practice=ctx.practice,
+                    run_id=child_id(ctx, i),
+                )
                 active += 1
                 started.add(i)
         if all(r is not None and r.status in m.RUN_FINAL for r in children.values()):
@@ -53,10 +62,15 @@ def run_children(ctx: StepContext, workflow: str, inputs: list[Any], parallel: i
                     raise PermanentError(f"Item {i + 1}: the {workflow} run was cancelled.")
                 steps = s.query(StepRun).filter(StepRun.run_id == r.id).all()
                 results.append({st.name: st.output for st in steps if st.state == m.SUCCEEDED})
-            return StepResult(output={"results": results, "runs": [children[i].id for i in range(len(inputs))]})
+            return StepResult(
+                output={"results": results, "runs": [children[i].id for i in range(len(inputs))]}
+            )
     done = sum(1 for r in children.values() if r is not None and r.status in m.RUN_FINAL)
     _runtime(ctx).wake()
     # Woken when a child finishes (also one that finishes before this sleep is recorded, see
     # RunStore._wake); the 30 s re-check is only a safety net.
-    return Sleep(time.time() + 30, {"started": sorted(started)},
-                 reason=f"Waiting for {len(inputs) - done} of {len(inputs)} “{workflow}” runs")
+    return Sleep(
+        time.time() + 30,
+        {"started": sorted(started)},
+        reason=f"Waiting for {len(inputs) - done} of {len(inputs)} “{workflow}” runs",
+    )

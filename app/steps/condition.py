@@ -14,11 +14,20 @@ SPEC = StepSpec(
     title="If / else",
     category="Logic",
     summary="Go one way or the other depending on the data.",
-    help=("Evaluates a template such as {{ steps.check_stock.output.short_lines | length > 0 }} "
-          "and continues down the “true” connection when it holds, otherwise down “false”. "
-          "Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false."),
-    fields=(Field("expression", TEMPLATE, "Condition", required=True,
-                  placeholder="{{ trigger.order.total > 1000 }}"),),
+    help=(
+        "Evaluates a template such as {{ steps.check_stock.output.short_lines | length > 0 }} "
+        "and continues down the “true” connection when it holds, otherwise down “false”. "
+        "Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false."
+    ),
+    fields=(
+        Field(
+            "expression",
+            TEMPLATE,
+            "Condition",
+            required=True,
+            placeholder="{{ trigger.order.total > 1000 }}",
+        ),
+    ),
     ports=("true", "false"),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     sample_output=lambda c: {"result": True},

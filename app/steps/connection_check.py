@@ -32,8 +32,9 @@ class UnsavedConnection(ConnectionProvider):
     """The provider ``probe`` uses, over the form's values: settings as typed, a secret as typed
     or, when its field was left empty, the one saved for this connection in this workspace."""
 
-    def __init__(self, db: Database, name: str, kind: str, settings: dict[str, Any],
-                 typed: dict[str, str]) -> None:
+    def __init__(
+        self, db: Database, name: str, kind: str, settings: dict[str, Any], typed: dict[str, str]
+    ) -> None:
         # No ConnectionProvider.__init__: testing a form is not the engine starting.
         self.db = db
         self.workspace = workspace.id_of(db)
@@ -51,23 +52,29 @@ class UnsavedConnection(ConnectionProvider):
             return super().secret(name, field)
         except ConfigurationError as exc:
             if secrets.has_secret(name, field, self.workspace):
-                raise                   # saved, but the keyring would not give it: its words
-            raise ConfigurationError(f"Enter the {field} of “{name}” first, then test "
-                                     "again.") from exc
+                raise  # saved, but the keyring would not give it: its words
+            raise ConfigurationError(
+                f"Enter the {field} of “{name}” first, then test again."
+            ) from exc
 
     def has_secret(self, name: str, field: str) -> bool:
         return field in self.typed or super().has_secret(name, field)
 
 
-def check(db: Database, name: str, kind: str, settings: dict[str, Any],
-          typed: dict[str, str], timeout: float = 10.0) -> str:
+def check(
+    db: Database,
+    name: str,
+    kind: str,
+    settings: dict[str, Any],
+    typed: dict[str, str],
+    timeout: float = 10.0,
+) -> str:
     """Try the connection as typed: a sentence on success, ConnectionProblem on failure."""
     try:
-        return redact.text(probe(UnsavedConnection(db, name, kind, settings, typed), name,
-                                 timeout))
+        return redact.text(probe(UnsavedConnection(db, name, kind, settings, typed), name, timeout))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         if getattr(exc, "in_words", False):
-            raise                           # already in words, with its detail (a shop's test)
+            raise  # already in words, with its detail (a shop's test)
         raise explain(exc, name, kind, settings) from exc
 
 
@@ -84,12 +91,17 @@ def _is_login_refusal(exc: BaseException) -> bool:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return True
     text = str(exc).lower()
-    return type(exc).__name__ == "LoginError" or "authenticationfailed" in text \
-        or "invalid credentials" in text or "authentication failed" in text
+    return (
+        type(exc).__name__ == "LoginError"
+        or "authenticationfailed" in text
+        or "invalid credentials" in text
+        or "authentication failed" in text
+    )
 
 
-def explain(exc: BaseException, name: str, kind: str,
-            settings: dict[str, Any]) -> ConnectionProblem:
+def explain(
+    exc: BaseException, name: str, kind: str, settings: dict[str, Any]
+) -> ConnectionProblem:
     """The failure of a connection test in words, with what to do."""
     chain = _chain(exc)
     detail = "\n".join(f"{type(e).__name__}: {e}" for e in chain)
@@ -101,29 +113,42 @@ def explain(exc: BaseException, name: str, kind: str,
         if isinstance(e, socket.gaierror):
             return ConnectionProblem(f"Can't find the server {host} — check the address.", detail)
         if isinstance(e, ConnectionRefusedError):
-            return ConnectionProblem(f"Nothing answers at {where} — check the port (and that "
-                                     "the security matches it).", detail)
+            return ConnectionProblem(
+                f"Nothing answers at {where} — check the port (and that the security matches it).",
+                detail,
+            )
         if isinstance(e, ssl.SSLCertVerificationError):
             return ConnectionProblem(
                 f"The server {host} showed a certificate Daloy does not trust "
                 f"({e.verify_message or e.reason}) — if it is your office's own server, choose "
-                "its CA certificate file; otherwise check the server name.", detail)
+                "its CA certificate file; otherwise check the server name.",
+                detail,
+            )
         if isinstance(e, ssl.SSLError | smtplib.SMTPNotSupportedError) or (
-                "starttls" in str(e).lower() and "not" in str(e).lower()):
+            "starttls" in str(e).lower() and "not" in str(e).lower()
+        ):
             usual = USUAL_PORTS.get(kind, {})
             return ConnectionProblem(
                 f"{where} does not speak the security chosen — check that the security matches "
                 f"the port (SSL/TLS usually {usual.get('ssl', 443)}, STARTTLS usually "
-                f"{usual.get('starttls', 587)}).", detail)
+                f"{usual.get('starttls', 587)}).",
+                detail,
+            )
         if isinstance(e, TimeoutError):
-            return ConnectionProblem(f"{where} did not answer in time — check the address, the "
-                                     "port and that this computer is online.", detail)
+            return ConnectionProblem(
+                f"{where} did not answer in time — check the address, the "
+                "port and that this computer is online.",
+                detail,
+            )
         if kind in ("imap", "smtp") and _is_login_refusal(e):
             hint = preset_for(str(settings.get("host") or "")).password_refused
             user = settings.get("username") or ""
-            return ConnectionProblem(f"The password was refused — {hint}; also check the user "
-                                     f"name “{user}”.", detail)
-    if isinstance(exc, DaloyError):         # already a sentence in our words
+            return ConnectionProblem(
+                f"The password was refused — {hint}; also check the user name “{user}”.", detail
+            )
+    if isinstance(exc, DaloyError):  # already a sentence in our words
         return ConnectionProblem(str(exc), detail)
-    return ConnectionProblem(f"Could not connect with “{name}”; the details below say what the "
-                             "other side answered.", detail)
+    return ConnectionProblem(
+        f"Could not connect with “{name}”; the details below say what the other side answered.",
+        detail,
+    )

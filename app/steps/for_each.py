@@ -15,14 +15,17 @@ SPEC = StepSpec(
     title="For each item",
     category="Logic",
     summary="Run a chain of steps once per order line.",
-    help=("Runs the chosen workflow once for every item of a list (for example each order line), "
-          "at most “At the same time” items in parallel, and collects their results in "
-          "output.results, in the order of the list. An item that fails holds only its own run "
-          "(it shows in the inbox); the others go on, and this step waits until all are done."),
-    fields=(Field("items", TEMPLATE, "Items", required=True,
-                  placeholder="{{ trigger.order.lines }}"),
-            Field("workflow", WORKFLOW, "Workflow for one item", required=True),
-            Field("parallel", INTEGER, "At the same time", default=4, minimum=1, maximum=50)),
+    help=(
+        "Runs the chosen workflow once for every item of a list (for example each order line), "
+        "at most “At the same time” items in parallel, and collects their results in "
+        "output.results, in the order of the list. An item that fails holds only its own run "
+        "(it shows in the inbox); the others go on, and this step waits until all are done."
+    ),
+    fields=(
+        Field("items", TEMPLATE, "Items", required=True, placeholder="{{ trigger.order.lines }}"),
+        Field("workflow", WORKFLOW, "Workflow for one item", required=True),
+        Field("parallel", INTEGER, "At the same time", default=4, minimum=1, maximum=50),
+    ),
     retry=RetryPolicy(max_attempts=3, timeout=30),
     sample_output=lambda c: {"results": [], "runs": []},
     icon="fa5s.list-ol",
@@ -35,9 +38,12 @@ def run(ctx: StepContext) -> StepResult | Sleep:
         raise PermanentError("“Items” must be a list (for example {{ trigger.order.lines }}).")
     if not items:
         return StepResult(output={"results": [], "runs": []})
-    return run_children(ctx, ctx.input["workflow"], [{"item": it, "index": i}
-                                                     for i, it in enumerate(items)],
-                        int(ctx.input.get("parallel") or 4))
+    return run_children(
+        ctx,
+        ctx.input["workflow"],
+        [{"item": it, "index": i} for i, it in enumerate(items)],
+        int(ctx.input.get("parallel") or 4),
+    )
 
 
 STEP = StepType(SPEC, run)

@@ -36,8 +36,13 @@ ASKS = tuple(m for m in METHODS if m not in REPEATABLE)
 # The request never left: safe to send again.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # The request (or part of it) was sent, but no answer came: it may have acted.
-MAYBE_SENT = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError, httpx.ReadError,
-              httpx.WriteError)
+MAYBE_SENT = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+    httpx.WriteError,
+)
 
 
 def _words(methods: tuple[str, ...], last: str = "and") -> str:
@@ -51,45 +56,64 @@ SPEC = StepSpec(
     title="Call a web API",
     category="Connect",
     summary="Send a request to a payment gateway, warehouse or other web service.",
-    help=("Sends an HTTP request and waits for the answer. Every attempt carries the same "
-          "Idempotency-Key header, so a service that honours it (payment gateways do) never acts "
-          "twice. Server errors (5xx), throttling (429), refused connections and timeouts are "
-          "retried; client errors (4xx) go to the inbox. When the request was sent but no answer "
-          "came, Daloy first asks the service with the “Look-up URL” whether it went through, and "
-          f"only sends again when it did not. Without a Look-up URL, {_words(REPEATABLE)} are "
-          f"sent again, and an unanswered {_words(ASKS, 'or')} goes to the inbox for a person "
-          "to check. The answer is available as output.status and output.body."),
+    help=(
+        "Sends an HTTP request and waits for the answer. Every attempt carries the same "
+        "Idempotency-Key header, so a service that honours it (payment gateways do) never acts "
+        "twice. Server errors (5xx), throttling (429), refused connections and timeouts are "
+        "retried; client errors (4xx) go to the inbox. When the request was sent but no answer "
+        "came, Daloy first asks the service with the “Look-up URL” whether it went through, and "
+        f"only sends again when it did not. Without a Look-up URL, {_words(REPEATABLE)} are "
+        f"sent again, and an unanswered {_words(ASKS, 'or')} goes to the inbox for a person "
+        "to check. The answer is available as output.status and output.body."
+    ),
     fields=(
-        Field("connection", CONNECTION, "Connection", connection_kind="http",
-              help="Optional: a saved HTTP API connection that supplies the base URL and "
-                   "credentials (kept in the system keyring). Its credentials are only sent to "
-                   "URLs under its base URL."),
+        Field(
+            "connection",
+            CONNECTION,
+            "Connection",
+            connection_kind="http",
+            help="Optional: a saved HTTP API connection that supplies the base URL and "
+            "credentials (kept in the system keyring). Its credentials are only sent to "
+            "URLs under its base URL.",
+        ),
         Field("method", CHOICE, "Method", choices=METHODS, default="POST", required=True),
-        Field("url", TEMPLATE, "URL", required=True,
-              help="Full URL, or a path relative to the connection's base URL.",
-              placeholder="https://pay.example.com/charges"),
+        Field(
+            "url",
+            TEMPLATE,
+            "URL",
+            required=True,
+            help="Full URL, or a path relative to the connection's base URL.",
+            placeholder="https://pay.example.com/charges",
+        ),
         Field("headers", MAPPING, "Headers", default=None),
         Field("body", JSON, "JSON body", help="Sent as JSON; text values may use templates."),
         Field("timeout", NUMBER, "Time limit (seconds)", default=20, minimum=0.1, maximum=600),
-        Field("reconcile_url", TEMPLATE, "Look-up URL",
-              help="GET this URL to find out whether an unanswered request went through "
-                   "(200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without "
-                   f"it, an unanswered {_words(ASKS, 'or')} waits for a person.",
-              placeholder="https://pay.example.com/charges?idempotency_key={{ idempotency_key }}"),
+        Field(
+            "reconcile_url",
+            TEMPLATE,
+            "Look-up URL",
+            help="GET this URL to find out whether an unanswered request went through "
+            "(200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without "
+            f"it, an unanswered {_words(ASKS, 'or')} waits for a person.",
+            placeholder="https://pay.example.com/charges?idempotency_key={{ idempotency_key }}",
+        ),
     ),
     error_port=True,
     retry=RetryPolicy(max_attempts=5, initial_delay=2, backoff=2, max_delay=300, timeout=60),
     outcome_may_be_unknown=True,
     side_effects=True,
-    guarantee=(f"{ONCE_BY_KEY}: every attempt carries the same Idempotency-Key, and a request "
-               "that got no answer is looked up with the Look-up URL before it is sent again. "
-               f"Without a Look-up URL: {ONCE_OR_ASK.lower()} — {_words(REPEATABLE)} "
-               f"(safe to repeat) are sent again; an unanswered {_words(ASKS, 'or')} goes to "
-               "the inbox for a person to check instead of being sent twice."),
+    guarantee=(
+        f"{ONCE_BY_KEY}: every attempt carries the same Idempotency-Key, and a request "
+        "that got no answer is looked up with the Look-up URL before it is sent again. "
+        f"Without a Look-up URL: {ONCE_OR_ASK.lower()} — {_words(REPEATABLE)} "
+        f"(safe to repeat) are sent again; an unanswered {_words(ASKS, 'or')} goes to "
+        "the inbox for a person to check instead of being sent twice."
+    ),
     # A payment or order API's usual answer: what steps after a practice call read.
-    sample_output=lambda c: {"status": 201 if str(c.get("method", "POST")).upper() == "POST"
-                             else 200,
-                             "body": {"id": "sample-0001", "status": "ok"}},
+    sample_output=lambda c: {
+        "status": 201 if str(c.get("method", "POST")).upper() == "POST" else 200,
+        "body": {"id": "sample-0001", "status": "ok"},
+    },
     icon="fa5s.globe",
 )
 
@@ -111,7 +135,8 @@ def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
             raise ConfigurationError(
                 f"Connection “{name}” has no base URL, so Daloy does not know where its "
                 "credentials may be sent. Set its base URL (for example "
-                "https://api.example.com/) under Connections, then retry this step.")
+                "https://api.example.com/) under Connections, then retry this step."
+            )
     if not url.lower().startswith(("http://", "https://")):
         raise ConfigurationError(f"The URL “{url}” must start with http:// or https://.")
     if base:
@@ -131,20 +156,28 @@ def _check_bound(name: str, base: str, url: str) -> None:
     try:
         have, want = httpx.URL(url), httpx.URL(base)
     except httpx.InvalidURL as exc:
-        raise ConfigurationError(f"The URL {url} cannot be read ({exc}); check the step's "
-                                 f"URL and the base URL of connection “{name}”.") from exc
+        raise ConfigurationError(
+            f"The URL {url} cannot be read ({exc}); check the step's "
+            f"URL and the base URL of connection “{name}”."
+        ) from exc
     prefix = want.path.rstrip("/") + "/"
-    paths = (have.raw_path.decode("ascii", "replace").split("?")[0],
-             posixpath.normpath(unquote(have.path)) if have.path else "/")
-    inside = (have.scheme == want.scheme and have.host == want.host
-              and (have.port or _DEFAULT_PORTS.get(have.scheme))
-              == (want.port or _DEFAULT_PORTS.get(want.scheme))
-              and all(p == prefix.rstrip("/") or p.startswith(prefix) for p in paths))
+    paths = (
+        have.raw_path.decode("ascii", "replace").split("?")[0],
+        posixpath.normpath(unquote(have.path)) if have.path else "/",
+    )
+    inside = (
+        have.scheme == want.scheme
+        and have.host == want.host
+        and (have.port or _DEFAULT_PORTS.get(have.scheme))
+        == (want.port or _DEFAULT_PORTS.get(want.scheme))
+        and all(p == prefix.rstrip("/") or p.startswith(prefix) for p in paths)
+    )
     if not inside:
         raise ConfigurationError(
             f"The URL {url} is outside the connection “{name}” ({base}): Daloy only sends a "
             "connection's credentials to its own address. Use a path under that address, or "
-            "a separate connection for the other service.")
+            "a separate connection for the other service."
+        )
 
 
 def _body(response: httpx.Response) -> Any:
@@ -155,9 +188,15 @@ def _body(response: httpx.Response) -> Any:
 
 
 def _output(response: httpx.Response) -> dict[str, Any]:
-    return {"status": response.status_code, "body": _body(response),
-            "headers": {k: v for k, v in response.headers.items()
-                        if k.lower() in ("content-type", "location", "retry-after")}}
+    return {
+        "status": response.status_code,
+        "body": _body(response),
+        "headers": {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() in ("content-type", "location", "retry-after")
+        },
+    }
 
 
 def _describe(response: httpx.Response, url: str) -> str:
@@ -168,7 +207,8 @@ def _describe(response: httpx.Response, url: str) -> str:
     elif isinstance(body, str):
         detail = body.strip()[:200]
     return f"{url} answered {response.status_code} {response.reason_phrase}" + (
-        f": {detail}" if detail else "")
+        f": {detail}" if detail else ""
+    )
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -192,8 +232,9 @@ def run(ctx: StepContext) -> StepResult:
         kwargs["content"] = json.dumps(body, ensure_ascii=False).encode()
         headers.setdefault("Content-Type", "application/json")
     try:
-        with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
-                          verify=tls_context()) as client:
+        with httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10)), verify=tls_context()
+        ) as client:
             response = client.request(method, url, **kwargs)
     except NOT_SENT as exc:
         raise RetryableError(f"Could not reach {url}: {exc or type(exc).__name__}.") from exc
@@ -202,17 +243,21 @@ def run(ctx: StepContext) -> StepResult:
             raise RetryableError(f"{url} did not answer in time ({type(exc).__name__}).") from exc
         raise OutcomeUnknownError(
             f"{url} received the request but did not answer ({type(exc).__name__}); Daloy will "
-            "check whether it went through before sending it again.") from exc
+            "check whether it went through before sending it again."
+        ) from exc
     except httpx.LocalProtocolError as exc:
         # Our side built a request no server accepts (a header with a line break): sending it
         # again cannot help. The library's words may quote the header; the store hides secrets.
-        raise PermanentError(f"The request to {url} could not be sent: {exc}. Check the step's "
-                             "headers and the connection's token, then retry.") from exc
+        raise PermanentError(
+            f"The request to {url} could not be sent: {exc}. Check the step's "
+            "headers and the connection's token, then retry."
+        ) from exc
     except httpx.HTTPError as exc:
         raise RetryableError(f"The request to {url} failed: {exc}.") from exc
     if response.status_code >= 500 or response.status_code in (408, 429):
-        raise RetryableError(_describe(response, url), retry_after=_retry_after(response),
-                             detail=_output(response))
+        raise RetryableError(
+            _describe(response, url), retry_after=_retry_after(response), detail=_output(response)
+        )
     if response.status_code >= 400:
         raise PermanentError(_describe(response, url), detail=_output(response))
     return StepResult(output=_output(response))
@@ -228,18 +273,22 @@ def reconcile(ctx: StepContext) -> Reconciled:
         return Reconciled(happened=False if method in REPEATABLE else None)
     url, headers = _target(ctx, lookup)
     try:
-        with httpx.Client(timeout=min(float(ctx.input.get("timeout") or 20), 30),
-                          verify=tls_context()) as client:
+        with httpx.Client(
+            timeout=min(float(ctx.input.get("timeout") or 20), 30), verify=tls_context()
+        ) as client:
             response = client.get(url, headers=headers)
     except httpx.HTTPError as exc:
-        raise RetryableError(f"Could not find out whether the earlier request went through: "
-                             f"{url} did not answer ({type(exc).__name__}).") from exc
+        raise RetryableError(
+            f"Could not find out whether the earlier request went through: "
+            f"{url} did not answer ({type(exc).__name__})."
+        ) from exc
     if response.status_code == 404:
         return Reconciled(happened=False)
     if response.status_code == 200:
         return Reconciled(happened=True, output=_output(response) | {"reconciled": True})
-    raise RetryableError(f"Could not find out whether the earlier request went through: "
-                         f"{_describe(response, url)}.")
+    raise RetryableError(
+        f"Could not find out whether the earlier request went through: {_describe(response, url)}."
+    )
 
 
 def acts(config: Mapping[str, Any]) -> bool:

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 
 # (value stored in the connection, what the operator reads)
 SECURITY_CHOICES: tuple[tuple[str, str], ...] = (
-    ("ssl", "SSL/TLS"), ("starttls", "STARTTLS"), ("plain", "None — this computer only"))
+    ("ssl", "SSL/TLS"),
+    ("starttls", "STARTTLS"),
+    ("plain", "None — this computer only"),
+)
 # The usual port of each security choice, filled in when the operator picks one.
-USUAL_PORTS = {"imap": {"ssl": 993, "starttls": 143, "plain": 143},
-               "smtp": {"ssl": 465, "starttls": 587, "plain": 25}}
+USUAL_PORTS = {
+    "imap": {"ssl": 993, "starttls": 143, "plain": 143},
+    "smtp": {"ssl": 465, "starttls": 587, "plain": 25},
+}
 
 
 @dataclass(frozen=True)
@@ -26,42 +31,60 @@ class MailPreset:
     title: str
     imap: MailServer | None
     smtp: MailServer | None
-    hint: str               # how to get the password the server accepts
-    password_refused: str   # what to do when it refuses one
+    hint: str  # how to get the password the server accepts
+    password_refused: str  # what to do when it refuses one
 
     def server(self, kind: str) -> MailServer | None:
         return self.imap if kind == "imap" else self.smtp if kind == "smtp" else None
 
 
 PRESETS: tuple[MailPreset, ...] = (
-    MailPreset("gmail", "Gmail and Google Workspace",
-               MailServer("imap.gmail.com", 993, "ssl"), MailServer("smtp.gmail.com", 465, "ssl"),
-               "Gmail needs an app password, not your normal one: Google Account → Security → "
-               "2-Step Verification → App passwords. The user name is the full email address.",
-               "for Gmail use an app password (Google Account → Security → App passwords)"),
-    MailPreset("outlook", "Outlook and Microsoft 365",
-               MailServer("outlook.office365.com", 993, "ssl"),
-               MailServer("smtp.office365.com", 587, "starttls"),
-               "Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this "
-               "mailbox; with two-step verification, create an app password in your Microsoft "
-               "account's security settings.",
-               "for Microsoft 365 ask your administrator to allow IMAP/SMTP sign-in, or use an "
-               "app password"),
-    MailPreset("yahoo", "Yahoo Mail",
-               MailServer("imap.mail.yahoo.com", 993, "ssl"),
-               MailServer("smtp.mail.yahoo.com", 465, "ssl"),
-               "Yahoo needs an app password: Account info → Account security → Generate app "
-               "password.",
-               "for Yahoo use an app password (Account security → Generate app password)"),
-    MailPreset("zoho", "Zoho Mail",
-               MailServer("imap.zoho.com", 993, "ssl"), MailServer("smtp.zoho.com", 465, "ssl"),
-               "Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor "
-               "authentication, use an application-specific password.",
-               "for Zoho use an application-specific password and check IMAP access is on"),
-    MailPreset("other", "Other", None, None,
-               "Your provider's help pages name the server, port and security to use; many need "
-               "an app password rather than your normal one.",
-               "check the user name and password (many providers need an app password)"),
+    MailPreset(
+        "gmail",
+        "Gmail and Google Workspace",
+        MailServer("imap.gmail.com", 993, "ssl"),
+        MailServer("smtp.gmail.com", 465, "ssl"),
+        "Gmail needs an app password, not your normal one: Google Account → Security → "
+        "2-Step Verification → App passwords. The user name is the full email address.",
+        "for Gmail use an app password (Google Account → Security → App passwords)",
+    ),
+    MailPreset(
+        "outlook",
+        "Outlook and Microsoft 365",
+        MailServer("outlook.office365.com", 993, "ssl"),
+        MailServer("smtp.office365.com", 587, "starttls"),
+        "Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this "
+        "mailbox; with two-step verification, create an app password in your Microsoft "
+        "account's security settings.",
+        "for Microsoft 365 ask your administrator to allow IMAP/SMTP sign-in, or use an "
+        "app password",
+    ),
+    MailPreset(
+        "yahoo",
+        "Yahoo Mail",
+        MailServer("imap.mail.yahoo.com", 993, "ssl"),
+        MailServer("smtp.mail.yahoo.com", 465, "ssl"),
+        "Yahoo needs an app password: Account info → Account security → Generate app password.",
+        "for Yahoo use an app password (Account security → Generate app password)",
+    ),
+    MailPreset(
+        "zoho",
+        "Zoho Mail",
+        MailServer("imap.zoho.com", 993, "ssl"),
+        MailServer("smtp.zoho.com", 465, "ssl"),
+        "Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor "
+        "authentication, use an application-specific password.",
+        "for Zoho use an application-specific password and check IMAP access is on",
+    ),
+    MailPreset(
+        "other",
+        "Other",
+        None,
+        None,
+        "Your provider's help pages name the server, port and security to use; many need "
+        "an app password rather than your normal one.",
+        "check the user name and password (many providers need an app password)",
+    ),
 )
 BY_KEY = {p.key: p for p in PRESETS}
 

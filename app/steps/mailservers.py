@@ -34,27 +34,32 @@ def security(conn: dict[str, Any], name: str, default: str) -> str:
     value = (conn.get("security") or default).lower()
     value = "plain" if value == "none" else value
     if value not in SECURITY:
-        raise ConfigurationError(f"Connection “{name}”: security “{value}” is not one of "
-                                 f"{', '.join(SECURITY)}.")
+        raise ConfigurationError(
+            f"Connection “{name}”: security “{value}” is not one of {', '.join(SECURITY)}."
+        )
     if value == "plain" and not is_loopback(conn.get("host")):
         raise ConfigurationError(
             f"Connection “{name}” would send its password unencrypted to {conn.get('host')} "
             "(security “plain”). Daloy allows that only to this computer; choose ssl or "
-            "starttls under Connections.")
+            "starttls under Connections."
+        )
     return value
 
 
-def tls_failure(exc: ssl.SSLCertVerificationError, name: str,
-                host: str | None) -> ConfigurationError:
+def tls_failure(
+    exc: ssl.SSLCertVerificationError, name: str, host: str | None
+) -> ConfigurationError:
     """A certificate problem in words (it will not go away by retrying)."""
     return ConfigurationError(
         f"The server {host} of connection “{name}” showed a certificate Daloy does not trust "
         f"({exc.verify_message or exc.reason}). If it is your office's own server, set its "
-        "CA file on the connection; otherwise check the server name.")
+        "CA file on the connection; otherwise check the server name."
+    )
 
 
-def open_smtp(conn: dict[str, Any], name: str, password: str | None,
-              timeout: float) -> smtplib.SMTP:
+def open_smtp(
+    conn: dict[str, Any], name: str, password: str | None, timeout: float
+) -> smtplib.SMTP:
     """Connected, encrypted as configured and signed in (when there is a user name)."""
     host = conn.get("host")
     if not host:
@@ -62,8 +67,11 @@ def open_smtp(conn: dict[str, Any], name: str, password: str | None,
     sec = security(conn, name, "starttls")
     port = int(conn.get("port") or (465 if sec == "ssl" else 587))
     try:
-        smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=tls_context(conn))
-                if sec == "ssl" else smtplib.SMTP(host, port, timeout=timeout))
+        smtp = (
+            smtplib.SMTP_SSL(host, port, timeout=timeout, context=tls_context(conn))
+            if sec == "ssl"
+            else smtplib.SMTP(host, port, timeout=timeout)
+        )
         try:
             if sec == "starttls":
                 smtp.starttls(context=tls_context(conn))
@@ -88,8 +96,13 @@ def open_imap(conn: dict[str, Any], name: str, password: str | None, timeout: fl
     port = int(conn.get("port") or (993 if sec == "ssl" else 143))
     context = tls_context(conn)
     try:
-        client = IMAPClient(host, port=port, ssl=sec == "ssl",
-                            ssl_context=context if sec == "ssl" else None, timeout=timeout)
+        client = IMAPClient(
+            host,
+            port=port,
+            ssl=sec == "ssl",
+            ssl_context=context if sec == "ssl" else None,
+            timeout=timeout,
+        )
         try:
             if sec == "starttls":
                 client.starttls(context)

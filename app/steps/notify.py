@@ -25,32 +25,45 @@ SPEC = StepSpec(
     title="Notify a chat",
     category="Messages",
     summary="Post a message to the warehouse's chat channel.",
-    help=("Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and "
-          "similar accept one), so the warehouse hears about the order on the channel it already "
-          "reads. The body is a template; the default sends {\"text\": message}."),
+    help=(
+        "Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and "
+        "similar accept one), so the warehouse hears about the order on the channel it already "
+        'reads. The body is a template; the default sends {"text": message}.'
+    ),
     fields=(
         Field("webhook_url", TEMPLATE, "Webhook URL", required=True),
         Field("message", TEMPLATE, "Message", placeholder="Pack order {{ trigger.order.number }}"),
         Field("body", JSON, "Custom JSON body", help="Instead of the message: any JSON body."),
-        Field("idempotent", BOOLEAN, "Webhook ignores repeats", default=False,
-              help="Tick only if the webhook posts a message once per Idempotency-Key header; "
-                   "then an unanswered post is simply sent again."),
+        Field(
+            "idempotent",
+            BOOLEAN,
+            "Webhook ignores repeats",
+            default=False,
+            help="Tick only if the webhook posts a message once per Idempotency-Key header; "
+            "then an unanswered post is simply sent again.",
+        ),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=3, backoff=2, max_delay=300, timeout=30),
     outcome_may_be_unknown=True,
     side_effects=True,
-    guarantee=(f"{ONCE_OR_ASK}: when a post got no answer, a person is asked to look in the "
-               "channel before it is sent again. With “Webhook ignores repeats” ticked: "
-               f"{ONCE_BY_KEY.lower()} (the same Idempotency-Key on every attempt)."),
-    sample_output=lambda c: {"status": 200,
-                             "sent": c.get("body") or {"text": c.get("message", "")}},
+    guarantee=(
+        f"{ONCE_OR_ASK}: when a post got no answer, a person is asked to look in the "
+        "channel before it is sent again. With “Webhook ignores repeats” ticked: "
+        f"{ONCE_BY_KEY.lower()} (the same Idempotency-Key on every attempt)."
+    ),
+    sample_output=lambda c: {
+        "status": 200,
+        "sent": c.get("body") or {"text": c.get("message", "")},
+    },
     icon="fa5s.comment-dots",
 )
 
 
 def _not_known(url: str, why: str) -> str:
-    return (f"Not known whether the message reached the chat webhook {url}: {why}. Look in the "
-            "channel before retrying; if the message is there, skip this step instead.")
+    return (
+        f"Not known whether the message reached the chat webhook {url}: {why}. Look in the "
+        "channel before retrying; if the message is there, skip this step instead."
+    )
 
 
 def run(ctx: StepContext) -> StepResult:
@@ -61,32 +74,42 @@ def run(ctx: StepContext) -> StepResult:
         body = {"text": ctx.input["message"]}
     url = ctx.input["webhook_url"]
     try:
-        r = httpx.post(url, json=body, timeout=min(ctx.timeout, 20), verify=tls_context(),
-                       headers={"Idempotency-Key": ctx.idempotency_key})
+        r = httpx.post(
+            url,
+            json=body,
+            timeout=min(ctx.timeout, 20),
+            verify=tls_context(),
+            headers={"Idempotency-Key": ctx.idempotency_key},
+        )
     except NOT_SENT as exc:
         raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc
     except MAYBE_SENT as exc:
         if ctx.input.get("idempotent"):
-            raise RetryableError(f"The chat webhook {url} did not answer ({type(exc).__name__}); "
-                                 "sending again with the same Idempotency-Key.") from exc
-        raise PermanentError(_not_known(url, f"it received the post but did not answer "
-                                             f"({type(exc).__name__})")) from exc
+            raise RetryableError(
+                f"The chat webhook {url} did not answer ({type(exc).__name__}); "
+                "sending again with the same Idempotency-Key."
+            ) from exc
+        raise PermanentError(
+            _not_known(url, f"it received the post but did not answer ({type(exc).__name__})")
+        ) from exc
     except httpx.HTTPError as exc:
         raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc
     if r.status_code >= 500 or r.status_code == 429:
         raise RetryableError(f"The chat webhook answered {r.status_code}; trying again later.")
     if r.status_code >= 400:
-        raise PermanentError(f"The chat webhook refused the message ({r.status_code}: "
-                             f"{r.text[:200]}).")
+        raise PermanentError(
+            f"The chat webhook refused the message ({r.status_code}: {r.text[:200]})."
+        )
     return StepResult(output={"status": r.status_code, "sent": body})
 
 
 def reconcile(ctx: StepContext) -> Reconciled:
     """An earlier attempt may have posted (Daloy stopped, or the time limit passed, mid-post)."""
     if ctx.input.get("idempotent"):
-        return Reconciled(happened=False)   # the webhook ignores the repeated key
-    raise PermanentError(_not_known(ctx.input["webhook_url"],
-                                    "Daloy stopped or gave up waiting while posting it"))
+        return Reconciled(happened=False)  # the webhook ignores the repeated key
+    raise PermanentError(
+        _not_known(ctx.input["webhook_url"], "Daloy stopped or gave up waiting while posting it")
+    )
 
 
 STEP = StepType(SPEC, run, reconcile)

@@ -36,12 +36,17 @@ ACTIONS = ("ship", "cancel", "stock")
 
 def _guarantee() -> str:
     from app.intake.platforms.channel import platforms
-    rules = " ".join(f"{p.title}: " + " ".join(p.guarantees.get(a, "") for a in ACTIONS).strip()
-                     for p in platforms().values())
-    return (f"{ONCE_OR_ASK}: an attempt that got no answer is looked up on the platform "
-            "before it is sent again (a shipment by its tracking number, a cancellation by the "
-            "order's status); setting a stock level is absolute, so a repeat sets the same "
-            "number. " + rules)
+
+    rules = " ".join(
+        f"{p.title}: " + " ".join(p.guarantees.get(a, "") for a in ACTIONS).strip()
+        for p in platforms().values()
+    )
+    return (
+        f"{ONCE_OR_ASK}: an attempt that got no answer is looked up on the platform "
+        "before it is sent again (a shipment by its tracking number, a cancellation by the "
+        "order's status); setting a stock level is absolute, so a repeat sets the same "
+        "number. " + rules
+    )
 
 
 SPEC = StepSpec(
@@ -49,31 +54,57 @@ SPEC = StepSpec(
     title="Tell the shop (ship, cancel, stock)",
     category="Connect",
     summary="Report a shipment with its tracking number, cancel an order, or set stock, on "
-            "Shopify, WooCommerce, Shopee or Lazada.",
-    help=("Answers the shop the order came from, through the connection chosen (its kind is "
-          "the platform). “ship”: marks the order shipped with the tracking number and "
-          "carrier, and the platform tells the buyer; an order the buyer has cancelled in the "
-          "meantime is not reported shipped (the step stops and says so). “cancel”: cancels "
-          "the order with the reason given. “stock”: sets the stock level of a SKU to the "
-          "quantity given. Rate limits are honoured (Retry-After); a refused key goes to the "
-          "inbox with what to fix. Output: action, platform, order_id and what the platform "
-          "answered (result)."),
+    "Shopify, WooCommerce, Shopee or Lazada.",
+    help=(
+        "Answers the shop the order came from, through the connection chosen (its kind is "
+        "the platform). “ship”: marks the order shipped with the tracking number and "
+        "carrier, and the platform tells the buyer; an order the buyer has cancelled in the "
+        "meantime is not reported shipped (the step stops and says so). “cancel”: cancels "
+        "the order with the reason given. “stock”: sets the stock level of a SKU to the "
+        "quantity given. Rate limits are honoured (Retry-After); a refused key goes to the "
+        "inbox with what to fix. Output: action, platform, order_id and what the platform "
+        "answered (result)."
+    ),
     fields=(
-        Field("action", CHOICE, "What to tell the shop", choices=ACTIONS, default="ship",
-              required=True),
-        Field("connection", CONNECTION, "Shop", required=True,
-              help="The shop's connection (Shopify, WooCommerce, Shopee or Lazada)."),
-        Field("order_id", TEMPLATE, "Platform order id",
-              default="{{ trigger.order.platform_order_id }}"),
-        Field("tracking_number", TEMPLATE, "Tracking number",
-              placeholder="{{ steps.book_courier.output.body.tracking }}"),
+        Field(
+            "action",
+            CHOICE,
+            "What to tell the shop",
+            choices=ACTIONS,
+            default="ship",
+            required=True,
+        ),
+        Field(
+            "connection",
+            CONNECTION,
+            "Shop",
+            required=True,
+            help="The shop's connection (Shopify, WooCommerce, Shopee or Lazada).",
+        ),
+        Field(
+            "order_id",
+            TEMPLATE,
+            "Platform order id",
+            default="{{ trigger.order.platform_order_id }}",
+        ),
+        Field(
+            "tracking_number",
+            TEMPLATE,
+            "Tracking number",
+            placeholder="{{ steps.book_courier.output.body.tracking }}",
+        ),
         Field("carrier", TEMPLATE, "Carrier", placeholder="J&T Express"),
         Field("tracking_url", TEMPLATE, "Tracking page (address)"),
         Field("notify_customer", BOOLEAN, "Let the platform tell the buyer", default=True),
-        Field("reason", TEMPLATE, "Reason (cancel)", default="customer",
-              help="Shopify: customer, inventory, fraud, declined or other; Shopee: "
-                   "words with “stock” or “inventory” cancel as out of stock, others as the "
-                   "buyer's request; WooCommerce and Lazada keep the words as a note."),
+        Field(
+            "reason",
+            TEMPLATE,
+            "Reason (cancel)",
+            default="customer",
+            help="Shopify: customer, inventory, fraud, declined or other; Shopee: "
+            "words with “stock” or “inventory” cancel as out of stock, others as the "
+            "buyer's request; WooCommerce and Lazada keep the words as a note.",
+        ),
         Field("sku", TEMPLATE, "SKU (stock)"),
         Field("quantity", TEMPLATE, "Stock level (stock)"),
         Field("timeout", NUMBER, "Time limit (seconds)", default=30, minimum=1, maximum=300),
@@ -83,15 +114,19 @@ SPEC = StepSpec(
     outcome_may_be_unknown=True,
     side_effects=True,
     guarantee=_guarantee(),
-    sample_output=lambda c: {"action": c.get("action", "ship"), "platform": "shopify",
-                             "order_id": "5001", "result": {"id": "sample-1",
-                                                            "status": "success"}},
+    sample_output=lambda c: {
+        "action": c.get("action", "ship"),
+        "platform": "shopify",
+        "order_id": "5001",
+        "result": {"id": "sample-1", "status": "success"},
+    },
     icon="fa5s.truck",
 )
 
 
 def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
     from app.intake.platforms.channel import by_connection_kind
+
     name = str(ctx.input.get("connection") or "")
     provider = ctx.services.get("connections")
     if not name or provider is None:
@@ -99,8 +134,10 @@ def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
     settings = provider.get(name)
     platform = by_connection_kind(settings["kind"])
     if platform is None:
-        raise ConfigurationError(f"Connection “{name}” is a {settings['kind']} connection; "
-                                 "this step needs a Shopify, WooCommerce, Shopee or Lazada one.")
+        raise ConfigurationError(
+            f"Connection “{name}” is a {settings['kind']} connection; "
+            "this step needs a Shopify, WooCommerce, Shopee or Lazada one."
+        )
     return platform, settings, platform.shop(settings)
 
 
@@ -113,53 +150,66 @@ def _client(ctx: StepContext, platform: Any, settings: Mapping[str, Any]) -> Any
 
 def _shipment(ctx: StepContext) -> Any:
     from app.intake.platforms.channel import Shipment
+
     tracking = str(ctx.input.get("tracking_number") or "").strip()
     if not tracking:
-        raise PermanentError("There is no tracking number to report; fill in “Tracking "
-                             "number” (from the courier step), then retry.")
-    return Shipment(order_id=_order_id(ctx), tracking_number=tracking,
-                    carrier=str(ctx.input.get("carrier") or ""),
-                    tracking_url=str(ctx.input.get("tracking_url") or ""),
-                    notify_customer=bool(ctx.input.get("notify_customer", True)))
+        raise PermanentError(
+            "There is no tracking number to report; fill in “Tracking "
+            "number” (from the courier step), then retry."
+        )
+    return Shipment(
+        order_id=_order_id(ctx),
+        tracking_number=tracking,
+        carrier=str(ctx.input.get("carrier") or ""),
+        tracking_url=str(ctx.input.get("tracking_url") or ""),
+        notify_customer=bool(ctx.input.get("notify_customer", True)),
+    )
 
 
 def _order_id(ctx: StepContext) -> str:
     oid = str(ctx.input.get("order_id") or "").strip()
     if not oid:
-        raise PermanentError("There is no platform order id; this step answers orders that "
-                             "came from a shop (trigger.order.platform_order_id).")
+        raise PermanentError(
+            "There is no platform order id; this step answers orders that "
+            "came from a shop (trigger.order.platform_order_id)."
+        )
     return oid
 
 
 def _not_cancelled(ctx: StepContext, platform: Any, shop: str, oid: str) -> None:
     from app.intake.platforms.channel import is_cancelled
     from app.store import platform_orders
+
     runtime = ctx.services.get("runtime")
     if runtime is None:
         return
     order = platform_orders.latest(runtime.db, platform.name, shop, oid)
     if order and is_cancelled(order):
-        raise PermanentError(f"The buyer cancelled order {order.get('number') or oid} on "
-                             f"{platform.title}; Daloy did not report it shipped. Cancel this "
-                             "run, or skip this step if the parcel already left.")
+        raise PermanentError(
+            f"The buyer cancelled order {order.get('number') or oid} on "
+            f"{platform.title}; Daloy did not report it shipped. Cancel this "
+            "run, or skip this step if the parcel already left."
+        )
 
 
 def _call(ctx: StepContext, fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     from app.intake.platforms import http as ph
+
     try:
         return fn()
     except ph.RateLimited as exc:
         raise RetryableError(str(exc), retry_after=exc.retry_after) from exc
     except ph.OutcomeUnknown as exc:
-        raise OutcomeUnknownError(f"{exc} Daloy will check whether it went through before "
-                                  "sending it again.") from exc
+        raise OutcomeUnknownError(
+            f"{exc} Daloy will check whether it went through before sending it again."
+        ) from exc
     except ph.PlatformDown as exc:
         raise RetryableError(str(exc)) from exc
-    except ph.PlatformError as exc:        # refused key, rejected request: a person decides
+    except ph.PlatformError as exc:  # refused key, rejected request: a person decides
         raise PermanentError(str(exc), detail={"status": exc.status, "said": exc.body}) from exc
     except StepError:
         raise
-    except DaloyError as exc:     # a token that could not be renewed (its inbox entry is open)
+    except DaloyError as exc:  # a token that could not be renewed (its inbox entry is open)
         raise PermanentError(str(exc)) from exc
 
 
@@ -185,13 +235,16 @@ def run(ctx: StepContext) -> StepResult:
             try:
                 qty = int(float(str(ctx.input.get("quantity"))))
             except ValueError as exc:
-                raise PermanentError(f"The stock level “{ctx.input.get('quantity')}” for SKU "
-                                     f"{sku} is not a whole number.") from exc
+                raise PermanentError(
+                    f"The stock level “{ctx.input.get('quantity')}” for SKU "
+                    f"{sku} is not a whole number."
+                ) from exc
             if not sku:
                 raise PermanentError("Say which SKU's stock to set.")
             result = _call(ctx, lambda: fn(http, sku, qty))
-    return StepResult(output={"action": action, "platform": platform.name, "order_id": oid,
-                              "result": result})
+    return StepResult(
+        output={"action": action, "platform": platform.name, "order_id": oid, "result": result}
+    )
 
 
 def reconcile(ctx: StepContext) -> Reconciled:
@@ -203,15 +256,22 @@ def reconcile(ctx: StepContext) -> Reconciled:
     if action == "stock":
         return Reconciled(happened=False)
     if look is None:
-        return Reconciled(happened=None)        # cannot tell: a person decides
+        return Reconciled(happened=None)  # cannot tell: a person decides
     with _client(ctx, platform, settings) as http:
         arg = _shipment(ctx) if action == "ship" else _order_id(ctx)
         found = _call(ctx, lambda: look(http, arg))
     if found is None:
         return Reconciled(happened=False)
-    return Reconciled(happened=True, output={"action": action, "platform": platform.name,
-                                             "order_id": _order_id(ctx), "result": found,
-                                             "reconciled": True})
+    return Reconciled(
+        happened=True,
+        output={
+            "action": action,
+            "platform": platform.name,
+            "order_id": _order_id(ctx),
+            "result": found,
+            "reconciled": True,
+        },
+    )
 
 
 STEP = StepType(SPEC, run, reconcile)

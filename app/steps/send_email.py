@@ -38,11 +38,13 @@ SPEC = StepSpec(
     title="Send an email",
     category="Messages",
     summary="Email the customer or a colleague.",
-    help=("Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are "
-          "templates, so they can name the order and its lines. Attachments come from earlier "
-          "steps' data (a list of {filename, content}). Every attempt uses the same Message-ID, "
-          "so a retried send is recognisable as the same message. A server that rejects the "
-          "message for good (5xx) sends the order to the inbox; a server that is down is retried."),
+    help=(
+        "Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are "
+        "templates, so they can name the order and its lines. Attachments come from earlier "
+        "steps' data (a list of {filename, content}). Every attempt uses the same Message-ID, "
+        "so a retried send is recognisable as the same message. A server that rejects the "
+        "message for good (5xx) sends the order to the inbox; a server that is down is retried."
+    ),
     fields=(
         Field("connection", CONNECTION, "Connection", required=True, connection_kind="smtp"),
         Field("to", TEMPLATE, "To", required=True, placeholder="{{ trigger.order.email }}"),
@@ -50,24 +52,37 @@ SPEC = StepSpec(
         Field("subject", TEMPLATE, "Subject", required=True),
         Field("text", TEMPLATE_TEXT, "Text body", required=True),
         Field("html", TEMPLATE_TEXT, "HTML body"),
-        Field("attachments", JSON, "Attachments",
-              help="A list of {\"filename\": ..., \"content\": ...}; content may use templates."),
-        Field("sent_folder_connection", CONNECTION, "Sent folder connection",
-              connection_kind="imap",
-              help="Optional: the IMAP mailbox where the mail server files a copy of every sent "
-                   "message. When a send's outcome is unknown, Daloy looks there first."),
+        Field(
+            "attachments",
+            JSON,
+            "Attachments",
+            help='A list of {"filename": ..., "content": ...}; content may use templates.',
+        ),
+        Field(
+            "sent_folder_connection",
+            CONNECTION,
+            "Sent folder connection",
+            connection_kind="imap",
+            help="Optional: the IMAP mailbox where the mail server files a copy of every sent "
+            "message. When a send's outcome is unknown, Daloy looks there first.",
+        ),
         Field("sent_folder", TEXT, "Sent folder", default="Sent"),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=5, backoff=3, max_delay=900, timeout=120),
     outcome_may_be_unknown=True,
     side_effects=True,
-    guarantee=(f"{ONCE_OR_ASK}: every attempt uses the same Message-ID. When the connection "
-               "breaks after the message was handed over, Daloy looks for that Message-ID in "
-               "the Sent folder of the “Sent folder connection” and sends again only if it is "
-               "not there; without that connection a person is asked to check the Sent folder "
-               "before retrying."),
-    sample_output=lambda c: {"message_id": "<practice.sample@daloy.invalid>",
-                             "to": c.get("to", ""), "refused": []},
+    guarantee=(
+        f"{ONCE_OR_ASK}: every attempt uses the same Message-ID. When the connection "
+        "breaks after the message was handed over, Daloy looks for that Message-ID in "
+        "the Sent folder of the “Sent folder connection” and sends again only if it is "
+        "not there; without that connection a person is asked to check the Sent folder "
+        "before retrying."
+    ),
+    sample_output=lambda c: {
+        "message_id": "<practice.sample@daloy.invalid>",
+        "to": c.get("to", ""),
+        "refused": [],
+    },
     icon="fa5s.envelope",
 )
 
@@ -93,14 +108,17 @@ def build(inp: dict[str, Any], sender: str, key: str) -> EmailMessage:
             raise PermanentError("Each attachment needs a filename and a content.")
         content = att.get("content", "")
         data = content.encode() if isinstance(content, str) else bytes(str(content), "utf-8")
-        msg.add_attachment(data, maintype="application", subtype="octet-stream",
-                           filename=str(att["filename"]))
+        msg.add_attachment(
+            data, maintype="application", subtype="octet-stream", filename=str(att["filename"])
+        )
     return msg
 
 
 def _not_known(to: str, why: str) -> str:
-    return (f"Not known whether the email to {to} was sent: {why}. Check the Sent folder before "
-            "retrying; if it is there, skip this step instead.")
+    return (
+        f"Not known whether the email to {to} was sent: {why}. Check the Sent folder before "
+        "retrying; if it is there, skip this step instead."
+    )
 
 
 def _watch_handover(smtp: smtplib.SMTP) -> list[bool]:
@@ -146,27 +164,47 @@ def run(ctx: StepContext) -> StepResult:
         finally:
             _close(smtp)
     except smtplib.SMTPAuthenticationError as exc:
-        raise ConfigurationError(f"The mail server refused the user name or password of "
-                                 f"connection “{name}”. Correct it under Connections, then "
-                                 "retry.") from exc
+        raise ConfigurationError(
+            f"The mail server refused the user name or password of "
+            f"connection “{name}”. Correct it under Connections, then "
+            "retry."
+        ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
-        raise PermanentError(f"The mail server refused the address(es) "
-                             f"{', '.join(exc.recipients)}.") from exc
+        raise PermanentError(
+            f"The mail server refused the address(es) {', '.join(exc.recipients)}."
+        ) from exc
     except smtplib.SMTPResponseException as exc:
-        text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+        text = (
+            exc.smtp_error.decode(errors="replace")
+            if isinstance(exc.smtp_error, bytes)
+            else str(exc.smtp_error)
+        )
         if 400 <= exc.smtp_code < 500:
-            raise RetryableError(f"The mail server asked to try later ({exc.smtp_code} {text}).") from exc
-        raise PermanentError(f"The mail server rejected the message ({exc.smtp_code} {text}).") from exc
-    except (TimeoutError, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, OSError) as exc:
+            raise RetryableError(
+                f"The mail server asked to try later ({exc.smtp_code} {text})."
+            ) from exc
+        raise PermanentError(
+            f"The mail server rejected the message ({exc.smtp_code} {text})."
+        ) from exc
+    except (
+        TimeoutError,
+        smtplib.SMTPServerDisconnected,
+        smtplib.SMTPConnectError,
+        ConnectionError,
+        OSError,
+    ) as exc:
         if not handed_over[0]:
             raise RetryableError(f"Could not send through {host}: {exc}.") from exc
         why = f"the connection to {host} broke after the message was handed over ({exc})"
         if inp.get("sent_folder_connection"):
-            raise OutcomeUnknownError(f"{why[0].upper()}{why[1:]}; Daloy will look for it in "
-                                      "the Sent folder before sending again.") from exc
+            raise OutcomeUnknownError(
+                f"{why[0].upper()}{why[1:]}; Daloy will look for it in "
+                "the Sent folder before sending again."
+            ) from exc
         raise PermanentError(_not_known(inp["to"], why)) from exc
-    return StepResult(output={"message_id": msg["Message-ID"], "to": inp["to"],
-                              "refused": sorted(refused)})
+    return StepResult(
+        output={"message_id": msg["Message-ID"], "to": inp["to"], "refused": sorted(refused)}
+    )
 
 
 def reconcile(ctx: StepContext) -> Reconciled:
@@ -174,8 +212,9 @@ def reconcile(ctx: StepContext) -> Reconciled:
     inp = ctx.input
     name = inp.get("sent_folder_connection")
     if not name:
-        raise PermanentError(_not_known(inp["to"], "Daloy stopped or gave up waiting while "
-                                                   "sending it"))
+        raise PermanentError(
+            _not_known(inp["to"], "Daloy stopped or gave up waiting while sending it")
+        )
     conns = ctx.services.get("connections")
     if conns is None:
         raise ConfigurationError("Email connections are not available here.")
@@ -193,21 +232,31 @@ def reconcile(ctx: StepContext) -> Reconciled:
         finally:
             client.logout()
     except LoginError as exc:
-        raise ConfigurationError(f"The mail server refused the user name or password of "
-                                 f"connection “{name}”, so the Sent folder could not be checked. "
-                                 "Correct it under Connections, then retry.") from exc
+        raise ConfigurationError(
+            f"The mail server refused the user name or password of "
+            f"connection “{name}”, so the Sent folder could not be checked. "
+            "Correct it under Connections, then retry."
+        ) from exc
     except IMAPClientError as exc:
-        raise PermanentError(_not_known(inp["to"], f"the folder “{folder}” of connection "
-                                                   f"“{name}” could not be searched "
-                                                   f"({str(exc).rstrip('.')})")
-                             ) from exc
+        raise PermanentError(
+            _not_known(
+                inp["to"],
+                f"the folder “{folder}” of connection "
+                f"“{name}” could not be searched "
+                f"({str(exc).rstrip('.')})",
+            )
+        ) from exc
     except OSError as exc:
-        raise RetryableError(f"Could not look in the Sent folder of connection “{name}” "
-                             f"({exc}); Daloy will look again before sending.") from exc
+        raise RetryableError(
+            f"Could not look in the Sent folder of connection “{name}” "
+            f"({exc}); Daloy will look again before sending."
+        ) from exc
     if not found:
         return Reconciled(happened=False)
-    return Reconciled(happened=True, output={"message_id": mid, "to": inp["to"], "refused": [],
-                                            "reconciled": True})
+    return Reconciled(
+        happened=True,
+        output={"message_id": mid, "to": inp["to"], "refused": [], "reconciled": True},
+    )
 
 
 STEP = StepType(SPEC, run, reconcile)

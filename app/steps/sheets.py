@@ -43,7 +43,7 @@ from app.core.errors import PermanentError, RetryableError
 from app.crashpoints import crashpoint
 
 APPLIED_SHEET = "_daloy_applied"
-LEDGER_KEEP_SECONDS = 400 * 86400   # a person may retry an old order from the inbox months later
+LEDGER_KEEP_SECONDS = 400 * 86400  # a person may retry an old order from the inbox months later
 
 
 @dataclass
@@ -51,15 +51,17 @@ class Table:
     path: Path
     header: list[str]
     rows: list[list[Any]]
-    applied: dict[str, Any] = field(default_factory=dict)   # idempotency key -> first result
+    applied: dict[str, Any] = field(default_factory=dict)  # idempotency key -> first result
     sheet: str | None = None
 
     def column(self, name: str) -> int:
         for i, h in enumerate(self.header):
             if str(h).strip().lower() == name.strip().lower():
                 return i
-        raise PermanentError(f"The sheet {self.path.name} has no column “{name}” (it has: "
-                             f"{', '.join(str(h) for h in self.header)}).")
+        raise PermanentError(
+            f"The sheet {self.path.name} has no column “{name}” (it has: "
+            f"{', '.join(str(h) for h in self.header)})."
+        )
 
     def find(self, key_column: str, key: Any) -> int | None:
         col = self.column(key_column)
@@ -91,8 +93,10 @@ def _lock_files(path: Path) -> list[Path]:
 def check_not_open(path: Path) -> None:
     for lock in _lock_files(path):
         if lock.exists():
-            raise RetryableError(f"{path.name} is open in a spreadsheet program. Close it there; "
-                                 "Daloy will try again.")
+            raise RetryableError(
+                f"{path.name} is open in a spreadsheet program. Close it there; "
+                "Daloy will try again."
+            )
 
 
 def load(path_text: str, sheet: str | None = None) -> Table:
@@ -103,10 +107,13 @@ def load(path_text: str, sheet: str | None = None) -> Table:
         if path.suffix.lower() == ".csv":
             return _parse_csv(path, path.read_bytes())
         import openpyxl
+
         wb = openpyxl.load_workbook(path, data_only=True)
     except PermissionError as exc:
-        raise RetryableError(f"{path.name} is locked by another program (is it open in Excel?). "
-                             "Close it; Daloy will try again.") from exc
+        raise RetryableError(
+            f"{path.name} is locked by another program (is it open in Excel?). "
+            "Close it; Daloy will try again."
+        ) from exc
     except (OSError, ValueError, KeyError) as exc:
         raise PermanentError(f"{path.name} could not be read as a spreadsheet: {exc}.") from exc
     ws = wb[sheet] if sheet else wb.worksheets[0]
@@ -132,8 +139,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         _sync_folder(path.parent)
     except PermissionError as exc:
-        raise RetryableError(f"{path.name} is locked by another program (is it open in Excel?). "
-                             "Close it; Daloy will try again.") from exc
+        raise RetryableError(
+            f"{path.name} is locked by another program (is it open in Excel?). "
+            "Close it; Daloy will try again."
+        ) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -155,8 +164,9 @@ def _parse_csv(path: Path, data: bytes) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PermanentError(f"{path.name} is not a UTF-8 CSV file ({exc.reason}); save it as "
-                             "“CSV UTF-8” and retry.") from exc
+        raise PermanentError(
+            f"{path.name} is not a UTF-8 CSV file ({exc.reason}); save it as “CSV UTF-8” and retry."
+        ) from exc
     rows = list(csv.reader(io.StringIO(text, newline="")))
     return Table(path, rows[0] if rows else [], rows[1:])
 
@@ -177,6 +187,7 @@ def save(table: Table, applied_key: str | None = None, result: Any = None) -> No
         _atomic_write(table.path, _csv_bytes(table))
         return
     import openpyxl
+
     wb = openpyxl.load_workbook(table.path)
     ws = wb[table.sheet] if table.sheet else wb.worksheets[0]
     for r, row in enumerate(table.rows, start=2):
@@ -187,8 +198,9 @@ def save(table: Table, applied_key: str | None = None, result: Any = None) -> No
         if APPLIED_SHEET not in wb.sheetnames:
             hidden = wb.create_sheet(APPLIED_SHEET)
             hidden.sheet_state = "hidden"
-        wb[APPLIED_SHEET].append([applied_key, json.dumps(result, default=str),
-                                  time.strftime("%Y-%m-%d %H:%M:%S")])
+        wb[APPLIED_SHEET].append(
+            [applied_key, json.dumps(result, default=str), time.strftime("%Y-%m-%d %H:%M:%S")]
+        )
     buf = io.BytesIO()
     wb.save(buf)
     _atomic_write(table.path, buf.getvalue())
@@ -213,8 +225,9 @@ def _again(result: Any) -> dict[str, Any]:
     return {**first, "already_applied": True}
 
 
-def apply_once(path_text: str, sheet: str | None, key: str,
-               change: Callable[[Table], dict[str, Any]]) -> dict[str, Any]:
+def apply_once(
+    path_text: str, sheet: str | None, key: str, change: Callable[[Table], dict[str, Any]]
+) -> dict[str, Any]:
     """Apply ``change`` (which edits the table in place and returns the step's result) to the
     sheet unless ``key`` was applied before; then return the first result instead."""
     path = Path(path_text).expanduser()
@@ -246,9 +259,11 @@ def _read_ledger(path: Path) -> dict[str, dict[str, Any]]:
         return json.loads(ledger.read_text(encoding="utf-8"))["entries"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         # never guess: an unreadable ledger could hide an applied change
-        raise PermanentError(f"Daloy's record of changes to {path.name} ({ledger.name}) cannot "
-                             f"be read ({exc}). Check {path.name} by hand, then delete "
-                             f"{ledger.name} and retry.") from exc
+        raise PermanentError(
+            f"Daloy's record of changes to {path.name} ({ledger.name}) cannot "
+            f"be read ({exc}). Check {path.name} by hand, then delete "
+            f"{ledger.name} and retry."
+        ) from exc
 
 
 def _write_ledger(path: Path, entries: dict[str, dict[str, Any]]) -> None:
@@ -267,21 +282,22 @@ def _settle(entries: dict[str, dict[str, Any]], digest: str) -> bool:
         if digest == e["after"]:
             e["state"] = "done"
         elif digest == e["before"]:
-            del entries[key]            # the replace never happened
+            del entries[key]  # the replace never happened
         else:
-            e["state"] = "unknown"      # changed by hand since: a person must look
+            e["state"] = "unknown"  # changed by hand since: a person must look
     return changed
 
 
-def _apply_csv(path: Path, key: str, change: Callable[[Table], dict[str, Any]]
-               ) -> dict[str, Any]:
+def _apply_csv(path: Path, key: str, change: Callable[[Table], dict[str, Any]]) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise PermanentError(f"The spreadsheet {path} does not exist.") from exc
     except PermissionError as exc:
-        raise RetryableError(f"{path.name} is locked by another program (is it open in Excel?). "
-                             "Close it; Daloy will try again.") from exc
+        raise RetryableError(
+            f"{path.name} is locked by another program (is it open in Excel?). "
+            "Close it; Daloy will try again."
+        ) from exc
     entries = _read_ledger(path)
     digest = _digest(data)
     if _settle(entries, digest):
@@ -296,15 +312,21 @@ def _apply_csv(path: Path, key: str, change: Callable[[Table], dict[str, Any]]
         raise PermanentError(
             f"Not known whether this order's change to {path.name} was made: Daloy stopped while "
             "writing it, and the file was changed since. Check the rows in the sheet; if the "
-            "change is missing, retry this step, otherwise skip it.")
+            "change is missing, retry this step, otherwise skip it."
+        )
     table = _parse_csv(path, data)
     result = change(table)
     new = _csv_bytes(table)
-    entries[key] = {"state": "pending", "before": digest, "after": _digest(new),
-                    "result": result, "at": time.time()}
+    entries[key] = {
+        "state": "pending",
+        "before": digest,
+        "after": _digest(new),
+        "result": result,
+        "at": time.time(),
+    }
     _write_ledger(path, entries)
     crashpoint("sheet_ledger_written")
-    _atomic_write(path, new)            # the commit point
+    _atomic_write(path, new)  # the commit point
     crashpoint("sheet_written")
     entries[key]["state"] = "done"
     _write_ledger(path, entries)

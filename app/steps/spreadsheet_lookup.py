@@ -15,52 +15,100 @@ SPEC = StepSpec(
     title="Look up in a spreadsheet",
     category="Data",
     summary="Find rows (stock, prices) in an Excel or CSV sheet.",
-    help=("Opens an Excel (.xlsx) or CSV file and finds the row whose key column holds the given "
-          "value, e.g. the SKU in an inventory sheet. The key may also be a list (every SKU of "
-          "the order): then output.rows maps each key to its row and output.missing lists keys "
-          "that were not found. With items to check, each line is split into what can go now "
-          "(output.ready, its amount cut to the stock) and what cannot (output.later, the "
-          "missing amount), and output.ready_total prices what can go now. “List every row” "
-          "gives output.list instead: the rows (e.g. products) holding at least “At least” in "
-          "the available column, for a person to choose from. A relative file path is read in "
-          "the data folder (samples/inventory.xlsx). A sheet open in Excel is retried after "
-          "asking to close it."),
+    help=(
+        "Opens an Excel (.xlsx) or CSV file and finds the row whose key column holds the given "
+        "value, e.g. the SKU in an inventory sheet. The key may also be a list (every SKU of "
+        "the order): then output.rows maps each key to its row and output.missing lists keys "
+        "that were not found. With items to check, each line is split into what can go now "
+        "(output.ready, its amount cut to the stock) and what cannot (output.later, the "
+        "missing amount), and output.ready_total prices what can go now. “List every row” "
+        "gives output.list instead: the rows (e.g. products) holding at least “At least” in "
+        "the available column, for a person to choose from. A relative file path is read in "
+        "the data folder (samples/inventory.xlsx). A sheet open in Excel is retried after "
+        "asking to close it."
+    ),
     fields=(
-        Field("file", TEMPLATE, "File", required=True, placeholder="C:/Shop/inventory.xlsx",
-              help="A relative path is read in the data folder, e.g. samples/inventory.xlsx."),
+        Field(
+            "file",
+            TEMPLATE,
+            "File",
+            required=True,
+            placeholder="C:/Shop/inventory.xlsx",
+            help="A relative path is read in the data folder, e.g. samples/inventory.xlsx.",
+        ),
         Field("sheet", TEXT, "Sheet", help="Default: the first sheet."),
         Field("key_column", TEXT, "Key column", required=True, placeholder="SKU"),
-        Field("key", TEMPLATE, "Key (or list of keys)",
-              placeholder="{{ trigger.order.lines | map(attribute='sku') | list }}"),
-        Field("items", TEMPLATE, "Or: items to check",
-              help="A list of objects (order lines); each is looked up by its key field and its "
-                   "amount compared with the available column.",
-              placeholder="{{ trigger.order.lines }}"),
+        Field(
+            "key",
+            TEMPLATE,
+            "Key (or list of keys)",
+            placeholder="{{ trigger.order.lines | map(attribute='sku') | list }}",
+        ),
+        Field(
+            "items",
+            TEMPLATE,
+            "Or: items to check",
+            help="A list of objects (order lines); each is looked up by its key field and its "
+            "amount compared with the available column.",
+            placeholder="{{ trigger.order.lines }}",
+        ),
         Field("key_field", TEXT, "Key field of an item", default="sku"),
         Field("amount_field", TEXT, "Amount field of an item", default="qty"),
-        Field("available_column", TEXT, "Available column", placeholder="Stock",
-              help="With items: lines asking for more than this column holds are listed in "
-                   "output.short."),
+        Field(
+            "available_column",
+            TEXT,
+            "Available column",
+            placeholder="Stock",
+            help="With items: lines asking for more than this column holds are listed in "
+            "output.short.",
+        ),
         Field("price_field", TEXT, "Price field of an item", default="price"),
-        Field("price_column", TEXT, "Price column", placeholder="Price",
-              help="With items: the price of a line that has no price field of its own."),
-        Field("list_all", BOOLEAN, "Or: list every row", default=False,
-              help="Gives output.list, every row in sheet order (e.g. products to choose "
-                   "from); with an available column, only rows holding at least “At least”."),
-        Field("at_least", TEMPLATE, "At least", placeholder="1",
-              help="With “List every row” and an available column: the smallest amount a row "
-                   "must hold (default 1)."),
-        Field("leave_out", TEMPLATE, "Leave out keys",
-              placeholder="{{ steps.check_stock.output.short | map(attribute='key') | list }}",
-              help="With “List every row”: keys not to list (the product that ran out)."),
+        Field(
+            "price_column",
+            TEXT,
+            "Price column",
+            placeholder="Price",
+            help="With items: the price of a line that has no price field of its own.",
+        ),
+        Field(
+            "list_all",
+            BOOLEAN,
+            "Or: list every row",
+            default=False,
+            help="Gives output.list, every row in sheet order (e.g. products to choose "
+            "from); with an available column, only rows holding at least “At least”.",
+        ),
+        Field(
+            "at_least",
+            TEMPLATE,
+            "At least",
+            placeholder="1",
+            help="With “List every row” and an available column: the smallest amount a row "
+            "must hold (default 1).",
+        ),
+        Field(
+            "leave_out",
+            TEMPLATE,
+            "Leave out keys",
+            placeholder="{{ steps.check_stock.output.short | map(attribute='key') | list }}",
+            help="With “List every row”: keys not to list (the product that ran out).",
+        ),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=10, backoff=2, max_delay=600, timeout=60),
     # A found row with stock on hand: the shape the order checks read (rows, ready, short).
-    sample_output=lambda c: {"found": True, "rows": {"SAMPLE-1": {"SKU": "SAMPLE-1",
-                                                                   "Available": 10}},
-                             "row": {"SKU": "SAMPLE-1", "Available": 10}, "missing": [],
-                             "short": [], "all_available": True, "ready": [], "later": [],
-                             "ready_total": 0, "list": [], "count": 0},
+    sample_output=lambda c: {
+        "found": True,
+        "rows": {"SAMPLE-1": {"SKU": "SAMPLE-1", "Available": 10}},
+        "row": {"SKU": "SAMPLE-1", "Available": 10},
+        "missing": [],
+        "short": [],
+        "all_available": True,
+        "ready": [],
+        "later": [],
+        "ready_total": 0,
+        "list": [],
+        "count": 0,
+    },
     icon="fa5s.table",
 )
 
@@ -119,15 +167,23 @@ def check_items(table: sheets.Table, inp: dict) -> StepResult:
         if now > 0:
             ready.append(_with_amount(item, amount_field, now, price))
             # a line without a known price leaves no total: never charge a guessed amount
-            ready_total = None if price is None or ready_total is None else (
-                ready_total + now * price)
+            ready_total = (
+                None if price is None or ready_total is None else (ready_total + now * price)
+            )
         if wanted > now:
             later.append(_with_amount(item, amount_field, wanted - now, price))
-    return StepResult(output={"found": not missing, "rows": rows, "missing": missing,
-                              "short": short, "all_available": not short, "ready": ready,
-                              "later": later,
-                              "ready_total": None if ready_total is None
-                              else _number(round(ready_total, 2))})
+    return StepResult(
+        output={
+            "found": not missing,
+            "rows": rows,
+            "missing": missing,
+            "short": short,
+            "all_available": not short,
+            "ready": ready,
+            "later": later,
+            "ready_total": None if ready_total is None else _number(round(ready_total, 2)),
+        }
+    )
 
 
 def list_rows(table: sheets.Table, inp: dict) -> StepResult:
@@ -157,8 +213,7 @@ def run(ctx: StepContext) -> StepResult:
     if inp.get("list_all"):
         return list_rows(table, inp)
     if inp.get("key") in (None, ""):
-        raise PermanentError("Give a key to look up, items to check, or choose “List every "
-                             "row”.")
+        raise PermanentError("Give a key to look up, items to check, or choose “List every row”.")
     key = inp["key"]
     keys = key if isinstance(key, list) else [key]
     rows, missing = {}, []

@@ -18,13 +18,15 @@ SPEC = StepSpec(
     title="Update a spreadsheet",
     category="Data",
     summary="Change cells, e.g. take sold items off the stock count.",
-    help=("For each item of a list (usually the order lines), finds the row by its key and "
-          "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
-          "written to a temporary file and then swapped in, so a crash never leaves a half-written "
-          "sheet. With “Never below”, a change that would leave a cell under it changes "
-          "nothing and asks a person instead (stock never goes negative). A relative file path "
-          "is read in the data folder. A sheet open in Excel is retried after asking to close "
-          "it."),
+    help=(
+        "For each item of a list (usually the order lines), finds the row by its key and "
+        "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
+        "written to a temporary file and then swapped in, so a crash never leaves a half-written "
+        "sheet. With “Never below”, a change that would leave a cell under it changes "
+        "nothing and asks a person instead (stock never goes negative). A relative file path "
+        "is read in the data folder. A sheet open in Excel is retried after asking to close "
+        "it."
+    ),
     fields=(
         Field("file", TEMPLATE, "File", required=True),
         Field("sheet", TEXT, "Sheet"),
@@ -34,20 +36,29 @@ SPEC = StepSpec(
         Field("key_field", TEXT, "Key field of an item", default="sku"),
         Field("amount_field", TEXT, "Amount field of an item", default="qty"),
         Field("mode", CHOICE, "Change", choices=("subtract", "add", "set"), default="subtract"),
-        Field("minimum", NUMBER, "Never below", placeholder="0",
-              help="Refuse the whole change (nothing is written) if a cell would end up below "
-                   "this, e.g. 0 so stock never goes negative."),
+        Field(
+            "minimum",
+            NUMBER,
+            "Never below",
+            placeholder="0",
+            help="Refuse the whole change (nothing is written) if a cell would end up below "
+            "this, e.g. 0 so stock never goes negative.",
+        ),
     ),
     retry=RetryPolicy(max_attempts=8, initial_delay=10, backoff=2, max_delay=600, timeout=60),
     side_effects=True,
-    guarantee=(f"{EXACTLY_ONCE}: an Excel file records each applied order in a hidden sheet, "
-               "written together with the changed cells; a CSV file keeps its record beside it "
-               "(.<name>.daloy-ledger.json), naming the exact file contents each change "
-               "produces, so the sheet itself shows whether a change happened. A retry never "
-               "subtracts twice and returns the first result; if Daloy stopped mid-write and "
-               "the CSV was also edited by hand since, a person is asked."),
-    sample_output=lambda c: {"changed": [{"key": "SAMPLE-1", "before": 10, "after": 9}],
-                             "already_applied": False},
+    guarantee=(
+        f"{EXACTLY_ONCE}: an Excel file records each applied order in a hidden sheet, "
+        "written together with the changed cells; a CSV file keeps its record beside it "
+        "(.<name>.daloy-ledger.json), naming the exact file contents each change "
+        "produces, so the sheet itself shows whether a change happened. A retry never "
+        "subtracts twice and returns the first result; if Daloy stopped mid-write and "
+        "the CSV was also edited by hand since, a person is asked."
+    ),
+    sample_output=lambda c: {
+        "changed": [{"key": "SAMPLE-1", "before": 10, "after": 9}],
+        "already_applied": False,
+    },
     icon="fa5s.edit",
 )
 
@@ -60,8 +71,7 @@ def _number(value: Any, what: str) -> float:
     return int(n) if n.is_integer() else n
 
 
-def _check_floor(table: sheets.Table, inp: dict[str, Any], changed: list[dict[str, Any]]
-                 ) -> None:
+def _check_floor(table: sheets.Table, inp: dict[str, Any], changed: list[dict[str, Any]]) -> None:
     """Raised before anything is written, so a refused change leaves the sheet as it was."""
     floor = inp.get("minimum")
     if floor is None:
@@ -72,7 +82,8 @@ def _check_floor(table: sheets.Table, inp: dict[str, Any], changed: list[dict[st
         raise PermanentError(
             f"Not changed: {inp['column']} in {table.path.name} may not go below {floor:g}, "
             f"but {what}. Nothing was written. Check the sheet (was stock taken by another "
-            "order?), then retry this step, or skip it.")
+            "order?), then retry this step, or skip it."
+        )
 
 
 def run(ctx: StepContext) -> StepResult:
@@ -91,24 +102,33 @@ def run(ctx: StepContext) -> StepResult:
             amount = _number(item.get(inp["amount_field"]), "The amount")
             idx = table.find(inp["key_column"], key)
             if idx is None:
-                raise PermanentError(f"{table.path.name} has no row with {inp['key_column']} "
-                                     f"“{key}”.")
+                raise PermanentError(
+                    f"{table.path.name} has no row with {inp['key_column']} “{key}”."
+                )
             row = table.rows[idx]
             while len(row) <= col:
                 row.append(None)
             old = row[col]
-            new = amount if inp["mode"] == "set" else _number(
-                old or 0, f"The cell {inp['column']}") + (
-                amount if inp["mode"] == "add" else -amount)
+            new = (
+                amount
+                if inp["mode"] == "set"
+                else _number(old or 0, f"The cell {inp['column']}")
+                + (amount if inp["mode"] == "add" else -amount)
+            )
             row[col] = new
             changed.append({"key": key, "before": old, "after": new})
         _check_floor(table, inp, changed)
         return {"changed": changed, "already_applied": False}
 
     # One idempotency key changes the sheet once; a repeat returns the first result.
-    return StepResult(output=sheets.apply_once(sheets.resolve(inp["file"], ctx.data_dir),
-                                               inp.get("sheet") or None,
-                                               ctx.idempotency_key, change))
+    return StepResult(
+        output=sheets.apply_once(
+            sheets.resolve(inp["file"], ctx.data_dir),
+            inp.get("sheet") or None,
+            ctx.idempotency_key,
+            change,
+        )
+    )
 
 
 STEP = StepType(SPEC, run)

@@ -29,35 +29,50 @@ SPEC = StepSpec(
     title="Database query",
     category="Connect",
     summary="Read or write a database (accounting, POS).",
-    help=("Runs one SQL statement against a database connection. Values go in as named "
-          "parameters (:sku in the statement, and sku in Parameters) and are always bound, never "
-          "pasted into the SQL, so order data cannot change the statement. A SELECT returns "
-          "output.rows; other statements return output.rowcount."),
+    help=(
+        "Runs one SQL statement against a database connection. Values go in as named "
+        "parameters (:sku in the statement, and sku in Parameters) and are always bound, never "
+        "pasted into the SQL, so order data cannot change the statement. A SELECT returns "
+        "output.rows; other statements return output.rowcount."
+    ),
     fields=(
         Field("connection", CONNECTION, "Connection", required=True, connection_kind="database"),
-        Field("statement", TEXT, "SQL statement", required=True,
-              placeholder="SELECT stock FROM items WHERE sku = :sku"),
+        Field(
+            "statement",
+            TEXT,
+            "SQL statement",
+            required=True,
+            placeholder="SELECT stock FROM items WHERE sku = :sku",
+        ),
         Field("parameters", MAPPING, "Parameters", placeholder='{"sku": "{{ trigger.sku }}"}'),
     ),
     retry=RetryPolicy(max_attempts=5, initial_delay=5, backoff=2, max_delay=300, timeout=60),
     side_effects=True,
-    guarantee=(f"{EXACTLY_ONCE}: a write records its key in the table daloy_applied of the same "
-               "database, in the same transaction; a repeat changes nothing and returns the "
-               "recorded result. A SELECT only reads and is simply repeated."),
-    sample_output=lambda c: ({"rows": [], "count": 0}
-                             if str(c.get("statement", "")).lstrip().lower().startswith("select")
-                             else {"rowcount": 1}),
+    guarantee=(
+        f"{EXACTLY_ONCE}: a write records its key in the table daloy_applied of the same "
+        "database, in the same transaction; a repeat changes nothing and returns the "
+        "recorded result. A SELECT only reads and is simply repeated."
+    ),
+    sample_output=lambda c: (
+        {"rows": [], "count": 0}
+        if str(c.get("statement", "")).lstrip().lower().startswith("select")
+        else {"rowcount": 1}
+    ),
     icon="fa5s.database",
 )
 
-LEDGER = Table("daloy_applied", MetaData(),
-               Column("idempotency_key", String(200), primary_key=True),
-               Column("applied_at", Float, nullable=False),
-               Column("result", Text, nullable=False))
+LEDGER = Table(
+    "daloy_applied",
+    MetaData(),
+    Column("idempotency_key", String(200), primary_key=True),
+    Column("applied_at", Float, nullable=False),
+    Column("result", Text, nullable=False),
+)
 
 
 class _AlreadyApplied(Exception):
     """Another attempt recorded this key first; its transaction won."""
+
 
 _engines: dict[str, Any] = {}
 
@@ -92,8 +107,9 @@ def _execute(conn: Connection, statement: str, params: dict[str, Any]) -> dict[s
     return {"rowcount": result.rowcount}
 
 
-def _write_once(conn: Connection, statement: str, params: dict[str, Any],
-                key: str) -> dict[str, Any]:
+def _write_once(
+    conn: Connection, statement: str, params: dict[str, Any], key: str
+) -> dict[str, Any]:
     with conn.begin():
         LEDGER.create(conn, checkfirst=True)
     try:
@@ -103,9 +119,13 @@ def _write_once(conn: Connection, statement: str, params: dict[str, Any],
                 return first
             output = _execute(conn, statement, params)
             try:
-                conn.execute(LEDGER.insert().values(
-                    idempotency_key=key, applied_at=time.time(),
-                    result=json.dumps(output, default=str)))
+                conn.execute(
+                    LEDGER.insert().values(
+                        idempotency_key=key,
+                        applied_at=time.time(),
+                        result=json.dumps(output, default=str),
+                    )
+                )
             except IntegrityError as exc:
                 raise _AlreadyApplied from exc
             return output

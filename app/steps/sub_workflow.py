@@ -14,11 +14,15 @@ SPEC = StepSpec(
     title="Run another workflow",
     category="Logic",
     summary="Start another workflow and wait for its result.",
-    help=("Starts a run of another workflow with the given input (its trigger) and waits until it "
-          "finishes; its steps' outputs become this step's output.results[0]. If the other run "
-          "needs a person, this order waits too, and both show in the inbox."),
-    fields=(Field("workflow", WORKFLOW, "Workflow", required=True),
-            Field("input", JSON, "Input", required=True)),
+    help=(
+        "Starts a run of another workflow with the given input (its trigger) and waits until it "
+        "finishes; its steps' outputs become this step's output.results[0]. If the other run "
+        "needs a person, this order waits too, and both show in the inbox."
+    ),
+    fields=(
+        Field("workflow", WORKFLOW, "Workflow", required=True),
+        Field("input", JSON, "Input", required=True),
+    ),
     retry=RetryPolicy(max_attempts=3, timeout=30),
     sample_output=lambda c: {"result": {}, "run": "practice-sample"},
     icon="fa5s.project-diagram",

@@ -11,12 +11,21 @@ SPEC = StepSpec(
     title="Set fields",
     category="Data",
     summary="Build new data from the order and earlier steps.",
-    help=("Sets named fields from templates, such as a total from the order lines or a "
-          "customer's full name, so later steps can use them as steps.<this step>.output. "
-          "A value that is exactly one {{ expression }} keeps its type (a number stays a number)."),
-    fields=(Field("values", JSON, "Fields", required=True,
-                  help="An object of field names and values; text values may use templates.",
-                  placeholder='{"total": "{{ trigger.order.total }}"}'),),
+    help=(
+        "Sets named fields from templates, such as a total from the order lines or a "
+        "customer's full name, so later steps can use them as steps.<this step>.output. "
+        "A value that is exactly one {{ expression }} keeps its type (a number stays a number)."
+    ),
+    fields=(
+        Field(
+            "values",
+            JSON,
+            "Fields",
+            required=True,
+            help="An object of field names and values; text values may use templates.",
+            placeholder='{"total": "{{ trigger.order.total }}"}',
+        ),
+    ),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     sample_output=lambda c: dict(c.get("values") or {}),
     icon="fa5s.pen",

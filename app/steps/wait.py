@@ -17,9 +17,11 @@ SPEC = StepSpec(
     title="Wait",
     category="Logic",
     summary="Pause for a while or until a given time.",
-    help=("Pauses this order for a number of seconds, or until a date and time computed from a "
-          "template (ISO format, e.g. {{ trigger.order.ship_date }}T08:00). The wait is stored, "
-          "so it survives restarts and the PC sleeping; other orders go on meanwhile."),
+    help=(
+        "Pauses this order for a number of seconds, or until a date and time computed from a "
+        "template (ISO format, e.g. {{ trigger.order.ship_date }}T08:00). The wait is stored, "
+        "so it survives restarts and the PC sleeping; other orders go on meanwhile."
+    ),
     fields=(
         Field("seconds", NUMBER, "Seconds", minimum=0),
         Field("until", TEMPLATE, "Until (date and time)", placeholder="2026-12-01T08:00"),
@@ -37,7 +39,9 @@ def _deadline(ctx: StepContext) -> float:
         try:
             return datetime.fromisoformat(str(until)).timestamp()
         except ValueError as exc:
-            raise PermanentError(f"“{until}” is not a date and time (use 2026-12-01T08:00).") from exc
+            raise PermanentError(
+                f"“{until}” is not a date and time (use 2026-12-01T08:00)."
+            ) from exc
     seconds = ctx.input.get("seconds")
     if seconds is None:
         raise PermanentError("Say how long to wait (seconds) or until when.")
@@ -51,8 +55,11 @@ def run(ctx: StepContext) -> StepResult | Sleep:
         until = _deadline(ctx)
     if time.time() >= until:
         return StepResult(output={"waited_until": datetime.fromtimestamp(until).isoformat()})
-    return Sleep(until, {"until": until},
-                 reason=f"Waiting until {datetime.fromtimestamp(until):%Y-%m-%d %H:%M}")
+    return Sleep(
+        until,
+        {"until": until},
+        reason=f"Waiting until {datetime.fromtimestamp(until):%Y-%m-%d %H:%M}",
+    )
 
 
 STEP = StepType(SPEC, run)

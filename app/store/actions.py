@@ -41,11 +41,18 @@ class OperatorActions(SystemAndHoldActions):
         return row
 
     def _snapshot(self, row: StepRun) -> dict[str, Any]:
-        return {"state": row.state, "attempts": row.attempts, "input": row.input,
-                "output": row.output, "port": row.port, "error": row.error}
+        return {
+            "state": row.state,
+            "attempts": row.attempts,
+            "input": row.input,
+            "output": row.output,
+            "port": row.port,
+            "error": row.error,
+        }
 
-    def _close_items(self, s: Session, run_id: str, step: str | None, who: str, resolution: Any,
-                     now: float) -> list[Event]:
+    def _close_items(
+        self, s: Session, run_id: str, step: str | None, who: str, resolution: Any, now: float
+    ) -> list[Event]:
         q = select(InboxItem).where(InboxItem.run_id == run_id, InboxItem.status == "open")
         if step is not None:
             q = q.where(InboxItem.step_name == step)
@@ -64,8 +71,9 @@ class OperatorActions(SystemAndHoldActions):
             return item
 
     # -- actions ------------------------------------------------------------------------------
-    def retry(self, run_id: str, step: str, *, who: str | None = None,
-              new_input: Any = None) -> None:
+    def retry(
+        self, run_id: str, step: str, *, who: str | None = None, new_input: Any = None
+    ) -> None:
         """Try the step again now (optionally with edited input); attempts start afresh."""
         who = who or audit.current_user()
         now = time.time()
@@ -75,8 +83,10 @@ class OperatorActions(SystemAndHoldActions):
             if run.cancelled:
                 raise ActionRefused("This order was cancelled; restart it from a step instead.")
             if row.state not in (m.NEEDS_ATTENTION, m.RETRY_WAIT):
-                raise ActionRefused(f"Step “{step}” is {row.state.replace('_', ' ')}; only a step "
-                                    "that failed or is waiting can be retried.")
+                raise ActionRefused(
+                    f"Step “{step}” is {row.state.replace('_', ' ')}; only a step "
+                    "that failed or is waiting can be retried."
+                )
             before = self._snapshot(row)
             if row.state == m.NEEDS_ATTENTION and row.sleeping is False and _is_decision(s, row):
                 raise ActionRefused(f"Step “{step}” is waiting for a decision; choose an option.")
@@ -92,12 +102,26 @@ class OperatorActions(SystemAndHoldActions):
             events = [Event("step_changed", run_id, step, status=m.READY)]
             events += self._close_items(s, run_id, step, who, {"action": "retry"}, now)
             events += self.store._refresh_status(s, run_id, now)
-            audit.record(s, who, "retry_with_input" if new_input is not None else "retry",
-                         run_id=run_id, step_name=step, before=before, after=self._snapshot(row))
+            audit.record(
+                s,
+                who,
+                "retry_with_input" if new_input is not None else "retry",
+                run_id=run_id,
+                step_name=step,
+                before=before,
+                after=self._snapshot(row),
+            )
         self.store._emit(events)
 
-    def skip(self, run_id: str, step: str, *, output: Any = None, port: str = "out",
-             who: str | None = None) -> None:
+    def skip(
+        self,
+        run_id: str,
+        step: str,
+        *,
+        output: Any = None,
+        port: str = "out",
+        who: str | None = None,
+    ) -> None:
         """Mark the step done with the given output; the run goes on from its ``port``."""
         who = who or audit.current_user()
         now = time.time()
@@ -105,14 +129,16 @@ class OperatorActions(SystemAndHoldActions):
             run = self._run(s, run_id)
             row = self._step(s, run_id, step)
             if run.cancelled or row.state in m.FINAL or row.state == m.RUNNING:
-                raise ActionRefused(f"Step “{step}” is {row.state.replace('_', ' ')} and cannot "
-                                    "be skipped now.")
+                raise ActionRefused(
+                    f"Step “{step}” is {row.state.replace('_', ' ')} and cannot be skipped now."
+                )
             wf = self.store.workflow_for_version(s, run.version_id)
             spec = self.store.registry.get(row.type)
             ports = spec.ports_for(wf.step(step).config) if spec and wf.step(step) else ("out",)
             if port not in ports:
-                raise ActionRefused(f"Step “{step}” has no output “{port}” (it has: "
-                                    f"{', '.join(ports)}).")
+                raise ActionRefused(
+                    f"Step “{step}” has no output “{port}” (it has: {', '.join(ports)})."
+                )
             before = self._snapshot(row)
             row.state, row.output, row.port = m.SKIPPED, output, port
             row.finished_at = row.updated_at = now
@@ -120,44 +146,77 @@ class OperatorActions(SystemAndHoldActions):
             events = [Event("step_changed", run_id, step, status=m.SKIPPED)]
             events += self._close_items(s, run_id, step, who, {"action": "skip", "port": port}, now)
             events += self.store._advance(s, run_id, now)
-            audit.record(s, who, "skip", run_id=run_id, step_name=step, before=before,
-                         after=self._snapshot(row))
+            audit.record(
+                s,
+                who,
+                "skip",
+                run_id=run_id,
+                step_name=step,
+                before=before,
+                after=self._snapshot(row),
+            )
         self.store._emit(events)
 
-    def choose(self, run_id: str, step: str, option: str, *, values: dict | None = None,
-               who: str | None = None) -> None:
+    def choose(
+        self,
+        run_id: str,
+        step: str,
+        option: str,
+        *,
+        values: dict | None = None,
+        who: str | None = None,
+    ) -> None:
         """Answer a decision: the run continues down the chosen option's branch."""
         who = who or audit.current_user()
         now = time.time()
         with self.store.db.write() as s:
             self._run(s, run_id)
             row = self._step(s, run_id, step)
-            item = s.scalar(select(InboxItem).where(
-                InboxItem.run_id == run_id, InboxItem.step_name == step,
-                InboxItem.kind == "decision", InboxItem.status == "open"))
+            item = s.scalar(
+                select(InboxItem).where(
+                    InboxItem.run_id == run_id,
+                    InboxItem.step_name == step,
+                    InboxItem.kind == "decision",
+                    InboxItem.status == "open",
+                )
+            )
             if item is None or row.state != m.NEEDS_ATTENTION:
                 raise ActionRefused(f"Step “{step}” is not waiting for a decision.")
             names = [o["name"] for o in (item.detail or {}).get("options", [])]
             if option not in names:
                 raise ActionRefused(f"“{option}” is not one of the options: {', '.join(names)}.")
-            if (problem := _answer_problem((item.detail or {}).get("fields") or [], option,
-                                           values or {})) is not None:
+            if (
+                problem := _answer_problem(
+                    (item.detail or {}).get("fields") or [], option, values or {}
+                )
+            ) is not None:
                 raise ActionRefused(problem)
             before = self._snapshot(row)
             row.state, row.port = m.SUCCEEDED, option
             row.output = {"choice": option, "values": values or {}, "by": who, "at": now}
             row.finished_at = row.updated_at = now
-            att = s.scalar(select(Attempt).where(Attempt.run_id == run_id,
-                                                 Attempt.step_name == step)
-                           .order_by(Attempt.number.desc()).limit(1))
+            att = s.scalar(
+                select(Attempt)
+                .where(Attempt.run_id == run_id, Attempt.step_name == step)
+                .order_by(Attempt.number.desc())
+                .limit(1)
+            )
             if att is not None:
                 att.outcome, att.finished_at = f"answered: {option}", now
             events = [Event("step_changed", run_id, step, status=m.SUCCEEDED)]
-            events += self._close_items(s, run_id, step, who,
-                                        {"action": "choose", "option": option}, now)
+            events += self._close_items(
+                s, run_id, step, who, {"action": "choose", "option": option}, now
+            )
             events += self.store._advance(s, run_id, now)
-            audit.record(s, who, "choose", run_id=run_id, step_name=step, before=before,
-                         after=self._snapshot(row))
+            audit.record(
+                s,
+                who,
+                "choose",
+                run_id=run_id,
+                step_name=step,
+                before=before,
+                after=self._snapshot(row),
+            )
         self.store._emit(events)
 
     def restart(self, run_id: str, from_step: str, *, who: str | None = None) -> None:
@@ -185,11 +244,13 @@ class OperatorActions(SystemAndHoldActions):
                 r.updated_at = now
             run.cancelled = False
             events = [Event("step_changed", run_id, n, status=st) for n, st in changes.items()]
-            events += self._close_items(s, run_id, None, who,
-                                        {"action": "restart", "from": from_step}, now)
+            events += self._close_items(
+                s, run_id, None, who, {"action": "restart", "from": from_step}, now
+            )
             events += self.store._refresh_status(s, run_id, now, rows)
-            audit.record(s, who, "restart", run_id=run_id, step_name=from_step, before=before,
-                         after=changes)
+            audit.record(
+                s, who, "restart", run_id=run_id, step_name=from_step, before=before, after=changes
+            )
         self.store._emit(events)
 
     def cancel(self, run_id: str, *, who: str | None = None, reason: str = "") -> None:
@@ -210,8 +271,14 @@ class OperatorActions(SystemAndHoldActions):
             run.cancelled = True
             events += self._close_items(s, run_id, None, who, {"action": "cancel"}, now)
             events += self.store._refresh_status(s, run_id, now, {r.name: r for r in rows})
-            audit.record(s, who, "cancel", run_id=run_id, before=before,
-                         after={"reason": reason} if reason else None)
+            audit.record(
+                s,
+                who,
+                "cancel",
+                run_id=run_id,
+                before=before,
+                after={"reason": reason} if reason else None,
+            )
         self.store._emit(events)
 
     def dismiss(self, item_id: int, *, who: str | None = None, note: str = "") -> None:
@@ -223,31 +290,43 @@ class OperatorActions(SystemAndHoldActions):
             if item is None or item.status != "open":
                 raise ActionRefused(f"Inbox entry {item_id} is not open.")
             if item.run_id and item.kind in ("step_failed", "decision"):
-                raise ActionRefused("This entry holds an order; retry, skip, choose or cancel "
-                                    "instead.")
+                raise ActionRefused(
+                    "This entry holds an order; retry, skip, choose or cancel instead."
+                )
             item.status, item.resolved_at, item.resolved_by = "resolved", now, who
             item.resolution = {"action": "dismiss", "note": note}
             audit.record(s, who, "dismiss", inbox_item_id=item_id, run_id=item.run_id)
         self.store._emit([Event("inbox_resolved", item.run_id, item.step_name, inbox_id=item_id)])
 
-    def resolve(self, item_id: int, action: str, *, option: str | None = None,
-                output: Any = None, port: str = "out", new_input: Any = None,
-                from_step: str | None = None, values: dict | None = None,
-                who: str | None = None) -> str | None:
+    def resolve(
+        self,
+        item_id: int,
+        action: str,
+        *,
+        option: str | None = None,
+        output: Any = None,
+        port: str = "out",
+        new_input: Any = None,
+        from_step: str | None = None,
+        values: dict | None = None,
+        who: str | None = None,
+    ) -> str | None:
         """Apply ``action`` to the run behind inbox entry ``item_id`` (the CLI's entry point).
         A down system's action returns what it did, in words."""
         item = self.item(item_id)
         if item.status != "open":
-            raise ActionRefused(f"Inbox entry {item_id} was already resolved by "
-                                f"{item.resolved_by}.")
+            raise ActionRefused(
+                f"Inbox entry {item_id} was already resolved by {item.resolved_by}."
+            )
         # A down system's entry takes only its own actions (and dismiss), and those actions
         # fit no other entry: system_action says so in a sentence either way.
         if action in SYSTEM_ACTIONS or (item.kind == breakers.KIND and action != "dismiss"):
             return self.system_action(item_id, action, who=who)
         if action == "dismiss" or not item.run_id:
             if action != "dismiss":
-                raise ActionRefused(f"Inbox entry {item_id} belongs to no order; only "
-                                    "“dismiss” applies.")
+                raise ActionRefused(
+                    f"Inbox entry {item_id} belongs to no order; only “dismiss” applies."
+                )
             return self.dismiss(item_id, who=who)
         step = item.step_name or ""
         if action == "retry":
@@ -277,8 +356,10 @@ def _answer_problem(fields: list[Any], option: str, values: dict[str, Any]) -> s
             return f"“{option}” needs “{label}” filled in; choose one and answer again."
         allowed = [c.get("value") for c in f.get("choices") or [] if isinstance(c, dict)]
         if value not in (None, "") and "choices" in f and value not in allowed:
-            return (f"“{value}” is not one of the choices for “{label}”: "
-                    f"{', '.join(map(str, allowed)) or 'none'}.")
+            return (
+                f"“{value}” is not one of the choices for “{label}”: "
+                f"{', '.join(map(str, allowed)) or 'none'}."
+            )
     return None
 
 
@@ -295,29 +376,44 @@ class BulkResult:
 BULK_ACTIONS = ("retry", "skip", "cancel")
 
 
-def bulk(actions: OperatorActions, item_ids: Iterable[int], action: str, *,
-         who: str | None = None, output: Any = None, port: str = "out",
-         note: str = "") -> list[BulkResult]:
+def bulk(
+    actions: OperatorActions,
+    item_ids: Iterable[int],
+    action: str,
+    *,
+    who: str | None = None,
+    output: Any = None,
+    port: str = "out",
+    note: str = "",
+) -> list[BulkResult]:
     """Retry, skip or cancel several inbox entries at once: each is its own action (its own
     transaction and audit entry, exactly as if done one by one), so one that is refused (already
     resolved, a decision that needs an option) is reported and the rest go on. ``note`` is the
     cancel reason. Returns one result per entry, in the order given."""
     if action not in BULK_ACTIONS:
-        raise ActionRefused(f"“{action}” cannot be applied to several entries at once; use one "
-                            f"of: {', '.join(BULK_ACTIONS)}.")
+        raise ActionRefused(
+            f"“{action}” cannot be applied to several entries at once; use one "
+            f"of: {', '.join(BULK_ACTIONS)}."
+        )
     results = []
     for item_id in item_ids:
         try:
             item = actions.item(item_id)
-            order = f"Order {item.business_key}" if item.business_key else \
-                f"The order of “{item.workflow_name}”"
+            order = (
+                f"Order {item.business_key}"
+                if item.business_key
+                else f"The order of “{item.workflow_name}”"
+            )
             if action == "cancel" and item.run_id and item.status == "open":
                 actions.cancel(item.run_id, who=who, reason=note)
                 done = f"{order} was cancelled."
             else:
                 actions.resolve(item_id, action, output=output, port=port, who=who)
-                done = (f"{order} is running again." if action == "retry" else
-                        f"{order} goes on without “{item.step_name}”.")
+                done = (
+                    f"{order} is running again."
+                    if action == "retry"
+                    else f"{order} goes on without “{item.step_name}”."
+                )
             results.append(BulkResult(item_id, True, done))
         except ActionRefused as exc:
             results.append(BulkResult(item_id, False, str(exc)))
@@ -325,9 +421,17 @@ def bulk(actions: OperatorActions, item_ids: Iterable[int], action: str, *,
 
 
 def _is_decision(s: Session, row: StepRun) -> bool:
-    return s.scalar(select(InboxItem.id).where(
-        InboxItem.run_id == row.run_id, InboxItem.step_name == row.name,
-        InboxItem.kind == "decision", InboxItem.status == "open")) is not None
+    return (
+        s.scalar(
+            select(InboxItem.id).where(
+                InboxItem.run_id == row.run_id,
+                InboxItem.step_name == row.name,
+                InboxItem.kind == "decision",
+                InboxItem.status == "open",
+            )
+        )
+        is not None
+    )
 
 
 def _fresh_attempts(store: RunStore, s: Session, run: Run, step: str) -> int:

@@ -23,12 +23,27 @@ def current_user() -> str:
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 
-def record(s: Session, who: str | None, action: str, *, run_id: str | None = None,
-           step_name: str | None = None, inbox_item_id: int | None = None,
-           before: Any = None, after: Any = None) -> AuditEntry:
-    entry = AuditEntry(at=time.time(), who=who or current_user(), action=action, run_id=run_id,
-                       step_name=step_name, inbox_item_id=inbox_item_id, before=before,
-                       after=after)
+def record(
+    s: Session,
+    who: str | None,
+    action: str,
+    *,
+    run_id: str | None = None,
+    step_name: str | None = None,
+    inbox_item_id: int | None = None,
+    before: Any = None,
+    after: Any = None,
+) -> AuditEntry:
+    entry = AuditEntry(
+        at=time.time(),
+        who=who or current_user(),
+        action=action,
+        run_id=run_id,
+        step_name=step_name,
+        inbox_item_id=inbox_item_id,
+        before=before,
+        after=after,
+    )
     s.add(entry)
     return entry
 
@@ -36,6 +51,7 @@ def record(s: Session, who: str | None, action: str, *, run_id: str | None = Non
 # -- reading the trail --------------------------------------------------------------------------
 # The audit page (every action, filtered) and an order's timeline (who chose Backorder, who
 # pressed Retry, when, with what note) read the trail here, in words.
+
 
 @dataclass(frozen=True)
 class AuditRow:
@@ -60,15 +76,23 @@ class AuditRow:
         return asdict(self)
 
 
-_WORDS = {"retry": "pressed Retry on “{step}”", "retry_with_input": "retried “{step}” with "
-          "changed input", "skip": "skipped “{step}”", "restart": "restarted the order from "
-          "“{step}”", "cancel": "cancelled the order", "dismiss": "dismissed an inbox entry",
-          "run_started": "started the order", "workflow_saved": "saved the workflow",
-          "workflow_enabled": "switched the workflow on", "workflow_disabled": "switched the "
-          "workflow off", "workflow_archived": "archived the workflow", "workflow_unarchived":
-          "brought the workflow back from the archive", "workflow_removed": "removed the "
-          "workflow", "connection_saved": "saved the connection", "connection_removed":
-          "removed the connection"}
+_WORDS = {
+    "retry": "pressed Retry on “{step}”",
+    "retry_with_input": "retried “{step}” with changed input",
+    "skip": "skipped “{step}”",
+    "restart": "restarted the order from “{step}”",
+    "cancel": "cancelled the order",
+    "dismiss": "dismissed an inbox entry",
+    "run_started": "started the order",
+    "workflow_saved": "saved the workflow",
+    "workflow_enabled": "switched the workflow on",
+    "workflow_disabled": "switched the workflow off",
+    "workflow_archived": "archived the workflow",
+    "workflow_unarchived": "brought the workflow back from the archive",
+    "workflow_removed": "removed the workflow",
+    "connection_saved": "saved the connection",
+    "connection_removed": "removed the connection",
+}
 
 
 def _note(entry: AuditEntry) -> str:
@@ -94,24 +118,37 @@ def sentence(entry: AuditEntry, business_key: str = "") -> str:
     return f"{entry.who} {what}" + (f" (order {business_key})" if business_key else "")
 
 
-def list_actions(s: Session, *, who: str | None = None, action: str | Iterable[str] | None = None,
-                 workflow: str | None = None, run_id: str | None = None,
-                 since: float | None = None, until: float | None = None,
-                 limit: int | None = 200, before_id: int | None = None,
-                 oldest_first: bool = False) -> list[AuditRow]:
+def list_actions(
+    s: Session,
+    *,
+    who: str | None = None,
+    action: str | Iterable[str] | None = None,
+    workflow: str | None = None,
+    run_id: str | None = None,
+    since: float | None = None,
+    until: float | None = None,
+    limit: int | None = 200,
+    before_id: int | None = None,
+    oldest_first: bool = False,
+) -> list[AuditRow]:
     """Recorded actions, newest first (``oldest_first`` for a timeline), filtered by who,
     action kind(s), workflow (of the order, or the workflow acted on), order (``run_id``) and
     time (``since`` inclusive, ``until`` exclusive). Paging: ``before_id`` is the last row's
     id of the previous page (newest first)."""
     q = select(AuditEntry, Run.workflow_name, Run.business_key).outerjoin(
-        Run, Run.id == AuditEntry.run_id)
+        Run, Run.id == AuditEntry.run_id
+    )
     if who:
         q = q.where(AuditEntry.who == who)
     if action:
         q = q.where(AuditEntry.action.in_([action] if isinstance(action, str) else list(action)))
     if workflow:
-        q = q.where(or_(Run.workflow_name == workflow,
-                        func.json_extract(AuditEntry.after, "$.workflow") == workflow))
+        q = q.where(
+            or_(
+                Run.workflow_name == workflow,
+                func.json_extract(AuditEntry.after, "$.workflow") == workflow,
+            )
+        )
     if run_id:
         q = q.where(AuditEntry.run_id == run_id)
     if since is not None:
@@ -126,11 +163,23 @@ def list_actions(s: Session, *, who: str | None = None, action: str | Iterable[s
     rows = []
     for entry, wf, key in s.execute(q):
         after = entry.after if isinstance(entry.after, dict) else {}
-        rows.append(AuditRow(entry.id, entry.at, entry.who, entry.action,
-                             sentence(entry, key or ""), _note(entry), entry.run_id,
-                             entry.step_name, entry.inbox_item_id,
-                             wf or str(after.get("workflow") or ""), key or "", entry.before,
-                             entry.after))
+        rows.append(
+            AuditRow(
+                entry.id,
+                entry.at,
+                entry.who,
+                entry.action,
+                sentence(entry, key or ""),
+                _note(entry),
+                entry.run_id,
+                entry.step_name,
+                entry.inbox_item_id,
+                wf or str(after.get("workflow") or ""),
+                key or "",
+                entry.before,
+                entry.after,
+            )
+        )
     return rows
 
 
@@ -141,6 +190,7 @@ def run_actions(s: Session, run_id: str) -> list[AuditRow]:
 
 def filter_choices(s: Session) -> dict[str, list[str]]:
     """The people and action kinds the trail holds, for the audit page's filter lists."""
-    return {"who": list(s.scalars(select(AuditEntry.who).distinct().order_by(AuditEntry.who))),
-            "action": list(s.scalars(select(AuditEntry.action).distinct()
-                                     .order_by(AuditEntry.action)))}
+    return {
+        "who": list(s.scalars(select(AuditEntry.who).distinct().order_by(AuditEntry.who))),
+        "action": list(s.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))),
+    }

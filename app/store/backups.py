@@ -39,7 +39,7 @@ FILES = "files"
 # Folders of the workspace that belong to its orders and travel with a backup.
 ORDER_FOLDERS = ("attachments", "intake")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_PRE_MIGRATION = 7, 4, 12, 3
-TOO_OLD = 3 * 86400          # a daily backup missed for this long is worth a person's look
+TOO_OLD = 3 * 86400  # a daily backup missed for this long is worth a person's look
 FAILED_ALERT, OLD_ALERT = "backup:failed", "backup:old"
 # The first look after start-up waits a little: the office PC was just switched on and the
 # orders that came in overnight go first.
@@ -54,9 +54,9 @@ class BackupError(DaloyError):
 class Backup:
     path: Path
     at: datetime
-    kind: str                # daily, manual, pre-migration, before-restore
-    ok: bool                 # integrity_check said ok when it was taken
-    size: int                # bytes of the database copy
+    kind: str  # daily, manual, pre-migration, before-restore
+    ok: bool  # integrity_check said ok when it was taken
+    size: int  # bytes of the database copy
     note: str = ""
 
     @property
@@ -91,7 +91,7 @@ def _copy_database(source: Path, target: Path) -> None:
         # pages=-1: the whole file in one step, inside one read transaction, so the copy is one
         # committed moment even while writers go on (in WAL mode they are not blocked).
         src.backup(dst, pages=-1)
-        dst.execute("PRAGMA journal_mode=DELETE")   # one self-contained file
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
     finally:
         dst.close()
         src.close()
@@ -131,8 +131,14 @@ def _copy_files(data_dir: Path, target: Path) -> int:
     return n
 
 
-def take(data_dir: Path, kind: str = "manual", *, folder: Path | None = None,
-         now: datetime | None = None, rotate_after: bool = True) -> Backup:
+def take(
+    data_dir: Path,
+    kind: str = "manual",
+    *,
+    folder: Path | None = None,
+    now: datetime | None = None,
+    rotate_after: bool = True,
+) -> Backup:
     """A verified backup of the workspace in ``data_dir``. Raises :class:`BackupError` in words
     when the destination cannot be written or the copy is not sound (nothing half-made stays)."""
     data_dir = Path(data_dir)
@@ -146,29 +152,39 @@ def take(data_dir: Path, kind: str = "manual", *, folder: Path | None = None,
     partial = dest / f".{name}.partial"
     try:
         dest.mkdir(parents=True, exist_ok=True)
-        if final.exists():                      # two in one second: keep both
+        if final.exists():  # two in one second: keep both
             final = dest / f"{name}-{time.time_ns() % 1000:03d}"
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir()
         _copy_database(db_file, partial / DB_FILENAME)
         checked = integrity(partial / DB_FILENAME)
         if checked != "ok":
-            raise BackupError(f"The backup copy in {dest} failed its check ({checked}); the "
-                              "previous backups are kept. Try again, or choose another folder.")
+            raise BackupError(
+                f"The backup copy in {dest} failed its check ({checked}); the "
+                "previous backups are kept. Try again, or choose another folder."
+            )
         files = _copy_files(data_dir, partial / FILES)
-        manifest = {"at": now.isoformat(timespec="seconds"), "kind": kind, "integrity": checked,
-                    "revision": _revision(partial / DB_FILENAME), "files": files,
-                    "from": str(data_dir)}
+        manifest = {
+            "at": now.isoformat(timespec="seconds"),
+            "kind": kind,
+            "integrity": checked,
+            "revision": _revision(partial / DB_FILENAME),
+            "files": files,
+            "from": str(data_dir),
+        }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         partial.rename(final)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
         from app.store.datafolder import os_error_sentence
+
         raise BackupError(os_error_sentence(exc, f"a backup in {dest}")) from exc
     except sqlite3.Error as exc:
         shutil.rmtree(partial, ignore_errors=True)
-        raise BackupError(f"The database could not be copied to {dest}: {exc}. Try again; if "
-                          "it keeps failing, the database may be damaged.") from exc
+        raise BackupError(
+            f"The database could not be copied to {dest}: {exc}. Try again; if "
+            "it keeps failing, the database may be damaged."
+        ) from exc
     backup = read(final)
     if rotate_after:
         rotate(dest)
@@ -188,15 +204,16 @@ def read(path: Path) -> Backup:
     except OSError:
         size = 0
     kind = manifest.get("kind") or path.name.split("-", 3)[-1]
-    return Backup(path, at, str(kind), manifest.get("integrity") == "ok", size,
-                  str(manifest.get("note", "")))
+    return Backup(
+        path, at, str(kind), manifest.get("integrity") == "ok", size, str(manifest.get("note", ""))
+    )
 
 
 def _date_of(name: str) -> datetime | None:
     if not name.startswith(PREFIX):
         return None
     try:
-        return datetime.strptime(name[len(PREFIX):len(PREFIX) + 15], STAMP)
+        return datetime.strptime(name[len(PREFIX) : len(PREFIX) + 15], STAMP)
     except ValueError:
         return None
 
@@ -216,9 +233,11 @@ def to_keep(backups: list[Backup]) -> set[Path]:
     KEEP_PRE_MIGRATION taken before a migration. Damaged ones never count as kept copies."""
     good = sorted((b for b in backups if b.ok), key=lambda b: b.at, reverse=True)
     keep: set[Path] = set()
-    for limit, period in ((KEEP_DAILY, lambda d: d.date()),
-                          (KEEP_WEEKLY, lambda d: d.isocalendar()[:2]),
-                          (KEEP_MONTHLY, lambda d: (d.year, d.month))):
+    for limit, period in (
+        (KEEP_DAILY, lambda d: d.date()),
+        (KEEP_WEEKLY, lambda d: d.isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda d: (d.year, d.month)),
+    ):
         seen: list[Any] = []
         for b in good:
             p = period(b.at)
@@ -250,16 +269,20 @@ def find(data_dir: Path, name: str) -> Backup:
     if not path.is_dir():
         path = folder_for(data_dir) / name
     if not (path / DB_FILENAME).is_file():
-        raise BackupError(f"There is no backup “{name}” in {folder_for(data_dir)}; "
-                          "`daloy backup list` shows the backups there.")
+        raise BackupError(
+            f"There is no backup “{name}” in {folder_for(data_dir)}; "
+            "`daloy backup list` shows the backups there."
+        )
     return read(path)
 
 
 def _put(backup: Backup, target: Path) -> None:
     checked = integrity(backup.path / DB_FILENAME)
     if checked != "ok":
-        raise BackupError(f"The backup {backup.name} is damaged ({checked}); choose another "
-                          "one. Nothing was changed.")
+        raise BackupError(
+            f"The backup {backup.name} is damaged ({checked}); choose another "
+            "one. Nothing was changed."
+        )
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(backup.path / DB_FILENAME, target / DB_FILENAME)
     files = backup.path / FILES
@@ -273,12 +296,15 @@ def restore_new(backup: Backup, target: Path) -> Path:
     workspace id, so its connections find their passwords on this computer."""
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BackupError(f"{target} is not an empty folder; choose a new or empty folder to "
-                          "restore into. Nothing was changed.")
+        raise BackupError(
+            f"{target} is not an empty folder; choose a new or empty folder to "
+            "restore into. Nothing was changed."
+        )
     try:
         _put(backup, target)
     except OSError as exc:
         from app.store.datafolder import os_error_sentence
+
         raise BackupError(os_error_sentence(exc, f"the restored workspace in {target}")) from exc
     return target
 
@@ -288,14 +314,19 @@ def restore_replace(backup: Backup, data_dir: Path) -> Path:
     was, into ``<backup folder>/daloy-<now>-replaced``; returns that folder. Refused while Daloy
     (the app or ``daloy runner``) works on the folder."""
     from app.runtime.presence import runner_running
+
     data_dir = Path(data_dir)
     if runner_running(data_dir):
-        raise BackupError(f"Daloy is running on {data_dir}; quit it (and any `daloy runner`) "
-                          "before replacing its workspace. Nothing was changed.")
+        raise BackupError(
+            f"Daloy is running on {data_dir}; quit it (and any `daloy runner`) "
+            "before replacing its workspace. Nothing was changed."
+        )
     checked = integrity(backup.path / DB_FILENAME)
     if checked != "ok":
-        raise BackupError(f"The backup {backup.name} is damaged ({checked}); choose another "
-                          "one. Nothing was changed.")
+        raise BackupError(
+            f"The backup {backup.name} is damaged ({checked}); choose another "
+            "one. Nothing was changed."
+        )
     aside = folder_for(data_dir) / f"{PREFIX}{datetime.now().strftime(STAMP)}-replaced"
     try:
         (aside / FILES).mkdir(parents=True)
@@ -306,25 +337,37 @@ def restore_replace(backup: Backup, data_dir: Path) -> Path:
         for name in ORDER_FOLDERS:
             if (data_dir / name).exists():
                 shutil.move(data_dir / name, aside / FILES / name)
-        (aside / MANIFEST).write_text(json.dumps({
-            "at": datetime.now().isoformat(timespec="seconds"), "kind": "replaced",
-            "integrity": integrity(aside / DB_FILENAME) if (aside / DB_FILENAME).exists()
-            else "missing", "note": f"replaced by {backup.name}"}), encoding="utf-8")
+        (aside / MANIFEST).write_text(
+            json.dumps(
+                {
+                    "at": datetime.now().isoformat(timespec="seconds"),
+                    "kind": "replaced",
+                    "integrity": integrity(aside / DB_FILENAME)
+                    if (aside / DB_FILENAME).exists()
+                    else "missing",
+                    "note": f"replaced by {backup.name}",
+                }
+            ),
+            encoding="utf-8",
+        )
         _put(backup, data_dir)
     except OSError as exc:
         from app.store.datafolder import os_error_sentence
-        raise BackupError(os_error_sentence(exc, f"the workspace {data_dir}") +
-                          f" What was there before is in {aside}.") from exc
+
+        raise BackupError(
+            os_error_sentence(exc, f"the workspace {data_dir}")
+            + f" What was there before is in {aside}."
+        ) from exc
     return aside
 
 
 # -- the result, for the Backups page and the inbox -------------------------------------------
-def record(db: Any, *, backup: Backup | None, error: str | None, now: float | None = None
-           ) -> bool:
+def record(db: Any, *, backup: Backup | None, error: str | None, now: float | None = None) -> bool:
     """Note the result of an attempt in ``db`` (an ``app.store.db.Database``) and open or close
     the inbox entries. Returns True when an inbox entry was opened."""
     from app.store import inbox
     from app.store.models import Setting
+
     now = now or time.time()
     with db.write() as s:
         row = s.get(Setting, LAST_KEY)
@@ -341,9 +384,13 @@ def record(db: Any, *, backup: Backup | None, error: str | None, now: float | No
             inbox.close_alert(s, OLD_ALERT, "a backup succeeded")
             return False
         _item, created = inbox.open_alert(
-            s, "system", FAILED_ALERT, "A backup failed",
+            s,
+            "system",
+            FAILED_ALERT,
+            "A backup failed",
             f"Daloy could not back up the orders: {error} The last good backup: "
-            f"{_when(last.get('good_at'))}.")
+            f"{_when(last.get('good_at'))}.",
+        )
         return created
 
 
@@ -351,22 +398,29 @@ def check_age(db: Any, now: float | None = None) -> bool:
     """Open an inbox entry when the last good backup is older than ``TOO_OLD``. True if opened."""
     from app.store import inbox
     from app.store.models import Setting
+
     now = now or time.time()
     with db.write() as s:
         row = s.get(Setting, LAST_KEY)
-        good_at = row.value.get("good_at") if row is not None and isinstance(row.value, dict) \
-            else None
+        good_at = (
+            row.value.get("good_at") if row is not None and isinstance(row.value, dict) else None
+        )
         if good_at is not None and now - good_at < TOO_OLD:
             return False
         _item, created = inbox.open_alert(
-            s, "system", OLD_ALERT, "No recent backup",
+            s,
+            "system",
+            OLD_ALERT,
+            "No recent backup",
             f"The last good backup of the orders is from {_when(good_at)}. Open Backups and "
-            "choose “Back up now”, or check the backup folder (a USB disk may be unplugged).")
+            "choose “Back up now”, or check the backup folder (a USB disk may be unplugged).",
+        )
         return created
 
 
 def last_result(db: Any) -> dict[str, Any]:
     from app.store.models import Setting
+
     with db.read() as s:
         row = s.get(Setting, LAST_KEY)
         return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
@@ -374,6 +428,7 @@ def last_result(db: Any) -> dict[str, Any]:
 
 def set_folder(db: Any, folder: Path | None) -> None:
     from app.store.models import Setting
+
     with db.write() as s:
         row = s.get(Setting, FOLDER_KEY)
         value = str(Path(folder).expanduser().absolute()) if folder else ""
@@ -406,8 +461,9 @@ class DailyBackups:
 
     JOB_ID = "daily-backup"
 
-    def __init__(self, data_dir: Path, interval: float = 3600.0,
-                 first_after: float = FIRST_LOOK) -> None:
+    def __init__(
+        self, data_dir: Path, interval: float = 3600.0, first_after: float = FIRST_LOOK
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.interval = interval
         self.first_after = first_after
@@ -416,9 +472,15 @@ class DailyBackups:
     def start(self, runtime: Any) -> None:
         self._runtime = runtime
         first = datetime.now().astimezone() + timedelta(seconds=self.first_after)
-        runtime.scheduler.add_job(self.run_due, "interval", seconds=self.interval,
-                                  next_run_time=first,
-                                  executor="default", id=self.JOB_ID, replace_existing=True)
+        runtime.scheduler.add_job(
+            self.run_due,
+            "interval",
+            seconds=self.interval,
+            next_run_time=first,
+            executor="default",
+            id=self.JOB_ID,
+            replace_existing=True,
+        )
 
     def stop(self) -> None:
         if self._runtime is not None:
@@ -443,10 +505,12 @@ class DailyBackups:
                 opened = True
         opened = check_age(db) or opened
         from app.store import retention
+
         try:
             retention.clean_up(db, self.data_dir)
         except Exception:  # noqa: BLE001 - the clean-up waits for tomorrow; the orders stay
             log.exception("the daily clean-up failed")
         if opened:
             from app.store.runs import Event
+
             runtime.store._emit([Event("inbox_opened")])

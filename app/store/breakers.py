@@ -35,27 +35,34 @@ from app.store.inbox import close_alert, open_alert
 from app.store.models import Breaker, Connection, Run, StepRun
 
 CLOSED, OPEN, PROBING, RESUMING = "closed", "open", "probing", "resuming"
-KIND = "system_down"            # inbox kind: the tray shows red while one is open
-ALERT = "breaker:"              # inbox source key, per system
-WAITING = "system:"             # ``step_runs.waiting_on`` of a step parked on a down system
-DAEMON = "daloy"                # who the audit trail names for the breaker's own changes
+KIND = "system_down"  # inbox kind: the tray shows red while one is open
+ALERT = "breaker:"  # inbox source key, per system
+WAITING = "system:"  # ``step_runs.waiting_on`` of a step parked on a down system
+DAEMON = "daloy"  # who the audit trail names for the breaker's own changes
 # A probe that has not answered in this long (its runner died, it is stuck) is given up on.
 PROBE_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
 class BreakerSettings:
-    failures: int = 8               # failures in a row (no answer between) within ``window``
+    failures: int = 8  # failures in a row (no answer between) within ``window``
     window: float = 120.0
-    probe_after: float = 10.0       # first probe this long after opening; doubles each failure
+    probe_after: float = 10.0  # first probe this long after opening; doubles each failure
     probe_max: float = 300.0
     resume_per_second: float = 2.0  # waiting steps released per second once it answers
 
     def check(self) -> None:
-        if self.failures < 1 or self.window <= 0 or self.probe_after <= 0 \
-                or self.probe_max < self.probe_after or self.resume_per_second <= 0:
-            raise ValueError("Breaker settings: failures at least 1, window, probe_after and "
-                             "resume_per_second above 0, probe_max at least probe_after.")
+        if (
+            self.failures < 1
+            or self.window <= 0
+            or self.probe_after <= 0
+            or self.probe_max < self.probe_after
+            or self.resume_per_second <= 0
+        ):
+            raise ValueError(
+                "Breaker settings: failures at least 1, window, probe_after and "
+                "resume_per_second above 0, probe_max at least probe_after."
+            )
 
 
 # Defaults per connection kind ("host": a step that calls a URL without a connection). Mail
@@ -64,8 +71,7 @@ DEFAULTS: dict[str, BreakerSettings] = {
     "http": BreakerSettings(),
     "host": BreakerSettings(),
     "marketplace": BreakerSettings(probe_after=30.0),
-    "smtp": BreakerSettings(failures=5, probe_after=30.0, probe_max=600.0,
-                            resume_per_second=1.0),
+    "smtp": BreakerSettings(failures=5, probe_after=30.0, probe_max=600.0, resume_per_second=1.0),
     "imap": BreakerSettings(failures=5, probe_after=30.0, probe_max=600.0),
     "database": BreakerSettings(failures=5, probe_after=15.0),
 }
@@ -90,7 +96,7 @@ def _kind(s: Session, system: str) -> str:
 
 def settings_for(s: Session, system: str, row: Breaker | None = None) -> BreakerSettings:
     base = DEFAULTS.get(_kind(s, system), BreakerSettings())
-    own = (row or s.get(Breaker, system))
+    own = row or s.get(Breaker, system)
     overrides = own.settings if own is not None and isinstance(own.settings, dict) else {}
     names = {f.name for f in fields(BreakerSettings)}
     return replace(base, **{k: v for k, v in overrides.items() if k in names})
@@ -101,16 +107,22 @@ def configure(s: Session, system: str, who: str | None = None, **values: Any) ->
     names = {f.name for f in fields(BreakerSettings)}
     unknown = sorted(set(values) - names)
     if unknown:
-        raise ValueError(f"“{', '.join(unknown)}” is not a breaker setting; use: "
-                         f"{', '.join(sorted(names))}.")
+        raise ValueError(
+            f"“{', '.join(unknown)}” is not a breaker setting; use: {', '.join(sorted(names))}."
+        )
     row = _row(s, system, time.time())
     before = asdict(settings_for(s, system, row))
     merged = {**(row.settings or {}), **values}
     new = replace(settings_for(s, system, row), **values)
     new.check()
     row.settings = merged
-    audit.record(s, who, "breaker_settings", before={"system": system, **before},
-                 after={"system": system, **asdict(new)})
+    audit.record(
+        s,
+        who,
+        "breaker_settings",
+        before={"system": system, **before},
+        after={"system": system, **asdict(new)},
+    )
     return new
 
 
@@ -123,15 +135,25 @@ def _row(s: Session, system: str, now: float) -> Breaker:
     return row
 
 
-def _audit(s: Session, row: Breaker, action: str, before: str, who: str | None = None,
-           **extra: Any) -> None:
-    audit.record(s, who or DAEMON, action, before={"system": row.system, "state": before},
-                 after={"system": row.system, "state": row.state, **extra})
+def _audit(
+    s: Session, row: Breaker, action: str, before: str, who: str | None = None, **extra: Any
+) -> None:
+    audit.record(
+        s,
+        who or DAEMON,
+        action,
+        before={"system": row.system, "state": before},
+        after={"system": row.system, "state": row.state, **extra},
+    )
 
 
 def waiting_count(s: Session, system: str) -> int:
-    return s.scalar(select(func.count()).select_from(StepRun).where(
-        StepRun.waiting_on == WAITING + system)) or 0
+    return (
+        s.scalar(
+            select(func.count()).select_from(StepRun).where(StepRun.waiting_on == WAITING + system)
+        )
+        or 0
+    )
 
 
 def down_sentence(row: Breaker) -> str:
@@ -145,13 +167,21 @@ def _alert(s: Session, row: Breaker) -> None:
     orders = "1 order waiting" if n == 1 else f"{n} orders waiting"
     since = _clock(row.opened_at)
     item, _ = open_alert(
-        s, KIND, ALERT + row.system, f"{label(row.system)} down since {since} — {orders}",
+        s,
+        KIND,
+        ALERT + row.system,
+        f"{label(row.system)} down since {since} — {orders}",
         f"{label(row.system)} has failed again and again since {since} "
         f"({row.last_error or 'no answer'}). Orders that need it wait here, nothing spent, "
         "and go on by themselves, oldest first, once it answers; Daloy tries it now and then. "
         "Try now if you know it is back; cancel all to stop the waiting orders.",
-        detail={"system": row.system, "since": row.opened_at, "waiting": n,
-                "error": row.last_error})
+        detail={
+            "system": row.system,
+            "since": row.opened_at,
+            "waiting": n,
+            "error": row.last_error,
+        },
+    )
     item.title = f"{label(row.system)} down since {since} — {orders}"
 
 
@@ -161,7 +191,7 @@ def record_failure(s: Session, system: str, error: str, now: float | None = None
     now = time.time() if now is None else now
     row = _row(s, system, now)
     cfg = settings_for(s, system, row)
-    row.last_error, row.updated_at = redact.text(error)[:500], now   # a server may quote a token
+    row.last_error, row.updated_at = redact.text(error)[:500], now  # a server may quote a token
     before = row.state
     if row.state == PROBING:
         row.probe_delay = min((row.probe_delay or cfg.probe_after) * 2, cfg.probe_max)
@@ -169,7 +199,7 @@ def record_failure(s: Session, system: str, error: str, now: float | None = None
         _audit(s, row, "system_still_down", before, next_probe_at=row.next_probe_at)
         return row
     if row.state == OPEN:
-        return row                      # an attempt already under way when it opened
+        return row  # an attempt already under way when it opened
     row.failures = [t for t in (row.failures or []) if t > now - cfg.window] + [now]
     if len(row.failures) >= cfg.failures:
         row.opened_at = now if before == CLOSED or row.opened_at is None else row.opened_at
@@ -203,10 +233,19 @@ def record_answer(s: Session, system: str, now: float | None = None) -> Breaker 
     down = duration(now - (row.opened_at or now))
     waited = len(row.waited or [])
     orders = "1 order waited" if waited == 1 else f"{waited} orders waited"
-    close_alert(s, ALERT + system, f"{label(system)} was down for {down}; {orders}, and they "
-                                   "go on now, oldest first.")
-    _audit(s, row, "system_back", before, down_seconds=now - (row.opened_at or now),
-           orders_waited=waited)
+    close_alert(
+        s,
+        ALERT + system,
+        f"{label(system)} was down for {down}; {orders}, and they go on now, oldest first.",
+    )
+    _audit(
+        s,
+        row,
+        "system_back",
+        before,
+        down_seconds=now - (row.opened_at or now),
+        orders_waited=waited,
+    )
     return row
 
 
@@ -223,9 +262,13 @@ def note_waiting(s: Session, system: str, run_id: str) -> None:
 
 
 def _oldest_waiting(s: Session, system: str) -> StepRun | None:
-    return s.scalar(select(StepRun).join(Run, Run.id == StepRun.run_id).where(
-        StepRun.waiting_on == WAITING + system, text("step_runs.state = 'retry_wait'"))
-        .order_by(Run.created_at, StepRun.id).limit(1))
+    return s.scalar(
+        select(StepRun)
+        .join(Run, Run.id == StepRun.run_id)
+        .where(StepRun.waiting_on == WAITING + system, text("step_runs.state = 'retry_wait'"))
+        .order_by(Run.created_at, StepRun.id)
+        .limit(1)
+    )
 
 
 def _let_go(row: Breaker, step: StepRun, now: float) -> None:
@@ -260,15 +303,20 @@ def tick(s: Session, now: float | None = None) -> list[tuple[str, str]]:
         elif row.state == PROBING:
             state = admitted.state if admitted is not None else m.CANCELLED
             if state in (m.SUCCEEDED, m.NEEDS_ATTENTION):
-                record_answer(s, row.system, now)        # answered; its recording came first
-            elif state in (m.CANCELLED, m.SKIPPED) or (
-                    state != m.RUNNING and state != m.READY and admitted.waiting_on is None) or \
-                    (row.admit_at or 0) + PROBE_TIMEOUT < now:
+                record_answer(s, row.system, now)  # answered; its recording came first
+            elif (
+                state in (m.CANCELLED, m.SKIPPED)
+                or (state != m.RUNNING and state != m.READY and admitted.waiting_on is None)
+                or (row.admit_at or 0) + PROBE_TIMEOUT < now
+            ):
                 row.next_probe_at, row.admit_step_id, row.state = now, None, OPEN
         elif row.state == RESUMING:
-            if admitted is not None and admitted.state in (m.READY, m.RUNNING) and \
-                    (row.admit_at or 0) + PROBE_TIMEOUT > now:
-                continue                    # one at a time, oldest order first
+            if (
+                admitted is not None
+                and admitted.state in (m.READY, m.RUNNING)
+                and (row.admit_at or 0) + PROBE_TIMEOUT > now
+            ):
+                continue  # one at a time, oldest order first
             if (row.next_release_at or 0) > now:
                 continue
             step = _oldest_waiting(s, row.system)
@@ -285,16 +333,19 @@ def tick(s: Session, now: float | None = None) -> list[tuple[str, str]]:
 
 def next_due(s: Session) -> float | None:
     """When a breaker next has something to do (for the runtime's timer)."""
-    times = [t for r in s.scalars(select(Breaker).where(Breaker.state != CLOSED))
-             for t in ((r.next_probe_at if r.state == OPEN else r.next_release_at),) if t]
+    times = [
+        t
+        for r in s.scalars(select(Breaker).where(Breaker.state != CLOSED))
+        for t in ((r.next_probe_at if r.state == OPEN else r.next_release_at),)
+        if t
+    ]
     return min(times) if times else None
 
 
 def unwell(s: Session) -> dict[str, Breaker]:
     """Breakers that are not plainly closed: open, probing, resuming, or closed with recent
     failures (the runtime sends such a system one attempt at a time)."""
-    return {r.system: r for r in s.scalars(select(Breaker))
-            if r.state != CLOSED or r.failures}
+    return {r.system: r for r in s.scalars(select(Breaker)) if r.state != CLOSED or r.failures}
 
 
 # -- operator actions (through ``OperatorActions``, audited) ----------------------------------
@@ -329,5 +380,11 @@ def retry_all(s: Session, system: str, who: str) -> None:
 
 def waiting_runs(s: Session, system: str) -> list[str]:
     """Runs with a step parked on ``system``, oldest first (``cancel all``)."""
-    return list(s.scalars(select(StepRun.run_id).join(Run, Run.id == StepRun.run_id).where(
-        StepRun.waiting_on == WAITING + system).order_by(Run.created_at, StepRun.id)))
+    return list(
+        s.scalars(
+            select(StepRun.run_id)
+            .join(Run, Run.id == StepRun.run_id)
+            .where(StepRun.waiting_on == WAITING + system)
+            .order_by(Run.created_at, StepRun.id)
+        )
+    )

@@ -24,32 +24,59 @@ from app.store.models import Connection
 class ConnectionKind:
     name: str
     title: str
-    settings: tuple[str, ...]       # non-secret, stored in the database
-    secrets: tuple[str, ...]        # stored only in the keyring
+    settings: tuple[str, ...]  # non-secret, stored in the database
+    secrets: tuple[str, ...]  # stored only in the keyring
 
 
-KINDS: dict[str, ConnectionKind] = {k.name: k for k in (
-    ConnectionKind("smtp", "Email sending (SMTP)",
-                   ("host", "port", "security", "username", "from_address", "ca_file"),
-                   ("password",)),
-    ConnectionKind("imap", "Email inbox (IMAP)",
-                   ("host", "port", "security", "username", "folder", "ca_file"), ("password",)),
-    ConnectionKind("http", "Web API", ("base_url", "auth_header", "auth_scheme"), ("token",)),
-    ConnectionKind("marketplace", "Marketplace",
-                   ("base_url", "auth_header", "auth_scheme"), ("token",)),
-    ConnectionKind("database", "Database", ("url", "username"), ("password",)),
-    # Shops (app.intake.platforms): the platform's own settings; every key in the keyring.
-    ConnectionKind("shopify", "Shopify shop", ("shop_domain", "api_version", "location_id"),
-                   ("access_token", "webhook_secret")),
-    ConnectionKind("woocommerce", "WooCommerce shop", ("site_url",),
-                   ("consumer_key", "consumer_secret", "webhook_secret")),
-    # Shopee and Lazada sign every call; their tokens expire and are renewed into the keyring
-    # (app.intake.platforms.tokens: token_state holds the expiry times beside the tokens).
-    ConnectionKind("shopee", "Shopee shop", ("base_url", "partner_id", "shop_id"),
-                   ("partner_key", "access_token", "refresh_token", "token_state")),
-    ConnectionKind("lazada", "Lazada shop", ("base_url", "auth_url", "app_key"),
-                   ("app_secret", "access_token", "refresh_token", "token_state")),
-)}
+KINDS: dict[str, ConnectionKind] = {
+    k.name: k
+    for k in (
+        ConnectionKind(
+            "smtp",
+            "Email sending (SMTP)",
+            ("host", "port", "security", "username", "from_address", "ca_file"),
+            ("password",),
+        ),
+        ConnectionKind(
+            "imap",
+            "Email inbox (IMAP)",
+            ("host", "port", "security", "username", "folder", "ca_file"),
+            ("password",),
+        ),
+        ConnectionKind("http", "Web API", ("base_url", "auth_header", "auth_scheme"), ("token",)),
+        ConnectionKind(
+            "marketplace", "Marketplace", ("base_url", "auth_header", "auth_scheme"), ("token",)
+        ),
+        ConnectionKind("database", "Database", ("url", "username"), ("password",)),
+        # Shops (app.intake.platforms): the platform's own settings; every key in the keyring.
+        ConnectionKind(
+            "shopify",
+            "Shopify shop",
+            ("shop_domain", "api_version", "location_id"),
+            ("access_token", "webhook_secret"),
+        ),
+        ConnectionKind(
+            "woocommerce",
+            "WooCommerce shop",
+            ("site_url",),
+            ("consumer_key", "consumer_secret", "webhook_secret"),
+        ),
+        # Shopee and Lazada sign every call; their tokens expire and are renewed into the keyring
+        # (app.intake.platforms.tokens: token_state holds the expiry times beside the tokens).
+        ConnectionKind(
+            "shopee",
+            "Shopee shop",
+            ("base_url", "partner_id", "shop_id"),
+            ("partner_key", "access_token", "refresh_token", "token_state"),
+        ),
+        ConnectionKind(
+            "lazada",
+            "Lazada shop",
+            ("base_url", "auth_url", "app_key"),
+            ("app_secret", "access_token", "refresh_token", "token_state"),
+        ),
+    )
+}
 
 
 class ConnectionError_(DaloyError):
@@ -64,7 +91,7 @@ def tls_context(conn: dict[str, Any] | None = None) -> ssl.SSLContext:
     try:
         stamp = os.stat(ca_file).st_mtime_ns if ca_file else 0
     except OSError:
-        stamp = -1          # a missing file: create_default_context says so, in its own words
+        stamp = -1  # a missing file: create_default_context says so, in its own words
     return _context(ca_file, stamp)
 
 
@@ -75,24 +102,35 @@ def _context(ca_file: str | None, _stamp: int) -> ssl.SSLContext:
 
 def _kind(kind: str) -> ConnectionKind:
     if kind not in KINDS:
-        raise ConnectionError_(f"Unknown connection kind “{kind}”; use one of: "
-                               f"{', '.join(KINDS)}.")
+        raise ConnectionError_(f"Unknown connection kind “{kind}”; use one of: {', '.join(KINDS)}.")
     return KINDS[kind]
 
 
-def save(s: Session, name: str, kind: str, settings: dict[str, Any],
-         secret_values: dict[str, str] | None = None, who: str | None = None) -> Connection:
+def save(
+    s: Session,
+    name: str,
+    kind: str,
+    settings: dict[str, Any],
+    secret_values: dict[str, str] | None = None,
+    who: str | None = None,
+) -> Connection:
     k = _kind(kind)
     bad = [key for key in settings if key not in k.settings]
     if bad:
-        raise ConnectionError_(f"“{', '.join(bad)}” is not a setting of a {k.title} connection"
-                               + (" (secrets go to the keyring, not the settings)."
-                                  if set(bad) & set(k.secrets) else "."))
+        raise ConnectionError_(
+            f"“{', '.join(bad)}” is not a setting of a {k.title} connection"
+            + (
+                " (secrets go to the keyring, not the settings)."
+                if set(bad) & set(k.secrets)
+                else "."
+            )
+        )
     now = time.time()
     row = s.get(Connection, name)
     if row is None:
-        row = Connection(name=name, kind=kind, settings=dict(settings), created_at=now,
-                         updated_at=now)
+        row = Connection(
+            name=name, kind=kind, settings=dict(settings), created_at=now, updated_at=now
+        )
         s.add(row)
     else:
         row.kind, row.settings, row.updated_at = kind, dict(settings), now
@@ -101,8 +139,9 @@ def save(s: Session, name: str, kind: str, settings: dict[str, Any],
         if field not in k.secrets:
             raise ConnectionError_(f"“{field}” is not a secret of a {k.title} connection.")
         secrets.set_secret(name, field, value, space)
-    audit.record(s, who, "connection_saved", after={"name": name, "kind": kind,
-                                                    "settings": dict(settings)})
+    audit.record(
+        s, who, "connection_saved", after={"name": name, "kind": kind, "settings": dict(settings)}
+    )
     return row
 
 
@@ -112,7 +151,7 @@ def remove(s: Session, name: str, who: str | None = None) -> None:
         raise ConnectionError_(f"There is no connection called “{name}”.")
     space = workspace.id_in(s)
     for field in KINDS[row.kind].secrets if row.kind in KINDS else ():
-        secrets.delete_secret(name, field, space)    # this workspace's only
+        secrets.delete_secret(name, field, space)  # this workspace's only
     s.delete(row)
     audit.record(s, who, "connection_removed", after={"name": name})
 
@@ -140,11 +179,15 @@ class ConnectionProvider:
         with self.db.read() as s:
             row = s.get(Connection, name)
             if row is None:
-                raise ConfigurationError(f"There is no connection called “{name}”. Create it "
-                                         "under Connections, then retry this step.")
+                raise ConfigurationError(
+                    f"There is no connection called “{name}”. Create it "
+                    "under Connections, then retry this step."
+                )
             if kind and row.kind != kind:
-                raise ConfigurationError(f"Connection “{name}” is a {row.kind} connection, "
-                                         f"but this step needs a {kind} connection.")
+                raise ConfigurationError(
+                    f"Connection “{name}” is a {row.kind} connection, "
+                    f"but this step needs a {kind} connection."
+                )
             return {"name": row.name, "kind": row.kind, **(row.settings or {})}
 
     def secret(self, name: str, field: str) -> str:
@@ -156,8 +199,9 @@ class ConnectionProvider:
     def http(self, name: str) -> dict[str, Any]:
         conn = self.get(name)
         if conn["kind"] not in ("http", "marketplace"):
-            raise ConfigurationError(f"Connection “{name}” is a {conn['kind']} connection, not a "
-                                     "web API.")
+            raise ConfigurationError(
+                f"Connection “{name}” is a {conn['kind']} connection, not a web API."
+            )
         headers = {}
         if self.has_secret(name, "token") or conn.get("auth_header"):
             # A token saved before line endings were stripped on input still works; one with a
@@ -165,10 +209,12 @@ class ConnectionProvider:
             # repeats it, so it is refused here in words instead.
             token = self.secret(name, "token").strip("\r\n")
             if secrets.has_control_characters(token):
-                raise ConfigurationError(f"The token of connection “{name}” contains a line "
-                                         "break or other control character, which no web "
-                                         "service accepts. Enter it again under Connections, "
-                                         "then retry this step.")
+                raise ConfigurationError(
+                    f"The token of connection “{name}” contains a line "
+                    "break or other control character, which no web "
+                    "service accepts. Enter it again under Connections, "
+                    "then retry this step."
+                )
             header = conn.get("auth_header") or "Authorization"
             scheme = conn.get("auth_scheme", "Bearer")
             headers[header] = f"{scheme} {token}".strip() if scheme else token

@@ -27,13 +27,12 @@ from sqlalchemy.orm import Session
 from app.store.models import Attempt, InboxItem, IntakeItem, Run, StepRun
 from app.store.queries import system_of
 
-BY_HAND = "by hand"       # an order with no intake item: typed in, the CLI, a demo
+BY_HAND = "by hand"  # an order with no intake item: typed in, the CLI, a demo
 # Attempt outcomes that are no failure (the step went on, waits, asked a person, was handed back)
 NOT_FAILED = ("succeeded", "running", "waiting", "asked", "handed back")
-SLOT = 900                # seconds in one ``run_counts`` slot (migration 0008)
-RUN_COUNTS = table("run_counts", column("slot"), column("channel"), column("status"),
-                   column("n"))
-MAX_BEHIND = 10_000       # orders a click-through opens (the Orders list pages them)
+SLOT = 900  # seconds in one ``run_counts`` slot (migration 0008)
+RUN_COUNTS = table("run_counts", column("slot"), column("channel"), column("status"), column("n"))
+MAX_BEHIND = 10_000  # orders a click-through opens (the Orders list pages them)
 TOP = 8
 
 
@@ -41,17 +40,17 @@ TOP = 8
 class Figures:
     since: float
     until: float
-    per_day: dict[str, dict[str, int]] = field(default_factory=dict)   # day -> channel -> n
+    per_day: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> channel -> n
     orders: int = 0
     clean: int = 0
     needed_person: int = 0
     resolved: int = 0
-    resolve_median: float | None = None    # seconds from the question to its answer
+    resolve_median: float | None = None  # seconds from the question to its answer
     resolve_mean: float | None = None
     open_questions: int = 0
     waiting_person: int = 0
     waiting_system: int = 0
-    failing_steps: list[tuple[str, int]] = field(default_factory=list)   # ("wf ▸ step", n)
+    failing_steps: list[tuple[str, int]] = field(default_factory=list)  # ("wf ▸ step", n)
     failing_systems: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -106,20 +105,28 @@ def _tally(s: Session, since: float, until: float) -> list[Any]:
     day, channel = _day().label("day"), _channel().label("channel")
 
     def direct(lo: float, hi: float) -> list[Any]:
-        return list(s.execute(
-            select(day, channel, Run.status, func.count()).select_from(Run)
-            .outerjoin(IntakeItem, IntakeItem.id == Run.intake_item_id)
-            .where(_in_period(lo, hi)).group_by(day, channel, Run.status)).all())
+        return list(
+            s.execute(
+                select(day, channel, Run.status, func.count())
+                .select_from(Run)
+                .outerjoin(IntakeItem, IntakeItem.id == Run.intake_item_id)
+                .where(_in_period(lo, hi))
+                .group_by(day, channel, Run.status)
+            ).all()
+        )
 
     first, last = math.ceil(since / SLOT), math.floor(until / SLOT)
     if s.get_bind().dialect.name != "sqlite" or first >= last:
-        return direct(since, until)             # run_counts is SQLite's (migration 0008)
+        return direct(since, until)  # run_counts is SQLite's (migration 0008)
     c = RUN_COUNTS.c
-    slot_day = func.date(c.slot * SLOT, literal_column("'unixepoch'"),
-                         literal_column("'localtime'"))
-    whole = s.execute(select(slot_day, c.channel, c.status, func.sum(c.n))
-                      .where(c.slot >= first, c.slot < last, c.n != 0)
-                      .group_by(slot_day, c.channel, c.status)).all()
+    slot_day = func.date(
+        c.slot * SLOT, literal_column("'unixepoch'"), literal_column("'localtime'")
+    )
+    whole = s.execute(
+        select(slot_day, c.channel, c.status, func.sum(c.n))
+        .where(c.slot >= first, c.slot < last, c.n != 0)
+        .group_by(slot_day, c.channel, c.status)
+    ).all()
     return list(whole) + direct(since, first * SLOT) + direct(last * SLOT, until)
 
 
@@ -132,28 +139,46 @@ def figures(s: Session, since: float, until: float) -> Figures:
         per[ch] = per.get(ch, 0) + n
         by_status[status] += n
     f.orders = sum(by_status.values())
-    status = Run.status + ""        # grouped by, without walking the status index instead
-    asked = dict(s.execute(select(status, func.count(func.distinct(Run.id)))
-                           .select_from(InboxItem).join(Run, Run.id == InboxItem.run_id)
-                           .where(in_period).group_by(status)).all())
+    status = Run.status + ""  # grouped by, without walking the status index instead
+    asked = dict(
+        s.execute(
+            select(status, func.count(func.distinct(Run.id)))
+            .select_from(InboxItem)
+            .join(Run, Run.id == InboxItem.run_id)
+            .where(in_period)
+            .group_by(status)
+        ).all()
+    )
     f.needed_person = sum(asked.values())
     f.clean = by_status["succeeded"] - asked.get("succeeded", 0)
-    questions = s.execute(select(InboxItem.created_at, InboxItem.resolved_at)
-                          .join(Run, Run.id == InboxItem.run_id).where(in_period)).all()
+    questions = s.execute(
+        select(InboxItem.created_at, InboxItem.resolved_at)
+        .join(Run, Run.id == InboxItem.run_id)
+        .where(in_period)
+    ).all()
     took = [r - c for c, r in questions if r is not None]
     f.resolved, f.open_questions = len(took), len(questions) - len(took)
     if took:
         f.resolve_median, f.resolve_mean = statistics.median(took), statistics.fmean(took)
-    held = s.scalar(select(func.count(func.distinct(Run.id))).select_from(StepRun)
-                    .join(Run, Run.id == StepRun.run_id)
-                    .where(in_period, status == "waiting", _on_hold())) or 0
+    held = (
+        s.scalar(
+            select(func.count(func.distinct(Run.id)))
+            .select_from(StepRun)
+            .join(Run, Run.id == StepRun.run_id)
+            .where(in_period, status == "waiting", _on_hold())
+        )
+        or 0
+    )
     f.waiting_person = by_status["needs_attention"] + held
     f.waiting_system = by_status["waiting"] - held
-    failed = s.execute(select(Run.workflow_name, Attempt.step_name, func.count())
-                       .join(Run, Run.id == Attempt.run_id)
-                       .where(in_period, _failed())
-                       .group_by(Run.workflow_name, Attempt.step_name)
-                       .order_by(func.count().desc()).limit(TOP)).all()
+    failed = s.execute(
+        select(Run.workflow_name, Attempt.step_name, func.count())
+        .join(Run, Run.id == Attempt.run_id)
+        .where(in_period, _failed())
+        .group_by(Run.workflow_name, Attempt.step_name)
+        .order_by(func.count().desc())
+        .limit(TOP)
+    ).all()
     f.failing_steps = [(f"{wf} ▸ {step}", n) for wf, step, n in failed]
     f.failing_systems = Counter(_failed_systems(s, since, until)).most_common(TOP)
     return f
@@ -161,11 +186,12 @@ def figures(s: Session, since: float, until: float) -> Figures:
 
 def _failed_systems(s: Session, since: float, until: float) -> list[str]:
     """One system name per failed attempt (a step that calls nothing outside counts nowhere)."""
-    rows = s.execute(select(StepRun.input)
-                     .join(Attempt, and_(Attempt.run_id == StepRun.run_id,
-                                         Attempt.step_name == StepRun.name))
-                     .join(Run, Run.id == StepRun.run_id)
-                     .where(_row_in_period(since, until), _failed())).all()
+    rows = s.execute(
+        select(StepRun.input)
+        .join(Attempt, and_(Attempt.run_id == StepRun.run_id, Attempt.step_name == StepRun.name))
+        .join(Run, Run.id == StepRun.run_id)
+        .where(_row_in_period(since, until), _failed())
+    ).all()
     names = []
     for (inp,) in rows:
         system = system_of(inp)
@@ -175,8 +201,9 @@ def _failed_systems(s: Session, since: float, until: float) -> list[str]:
 
 
 # -- the orders behind a figure ------------------------------------------------------------------
-def orders_behind(s: Session, figure: str, since: float, until: float,
-                  key: str | None = None) -> list[str]:
+def orders_behind(
+    s: Session, figure: str, since: float, until: float, key: str | None = None
+) -> list[str]:
     """Run ids behind one figure (newest first, at most ``MAX_BEHIND``): ``day`` (key
     "YYYY-MM-DD", or "YYYY-MM-DD|channel"), ``clean``, ``needed_person``, ``waiting_person``,
     ``waiting_system``, ``failing_step`` (key "workflow ▸ step"), ``failing_system`` (key as
@@ -186,7 +213,8 @@ def orders_behind(s: Session, figure: str, since: float, until: float,
     if figure == "day":
         day, _sep, channel = (key or "").partition("|")
         q = q.outerjoin(IntakeItem, IntakeItem.id == Run.intake_item_id).where(
-            period, _day() == day)
+            period, _day() == day
+        )
         if channel:
             q = q.where(_channel() == channel)
     elif figure == "clean":
@@ -194,29 +222,36 @@ def orders_behind(s: Session, figure: str, since: float, until: float,
     elif figure in ("needed_person", "resolved", "open_questions"):
         q = q.where(period, _asked_person())
         if figure != "needed_person":
-            answered = exists().where(InboxItem.run_id == Run.id,
-                                      InboxItem.status != "open")
+            answered = exists().where(InboxItem.run_id == Run.id, InboxItem.status != "open")
             still = exists().where(InboxItem.run_id == Run.id, InboxItem.status == "open")
             q = q.where(answered if figure == "resolved" else still)
     elif figure == "waiting_person":
-        q = q.where(period, or_(Run.status == "needs_attention",
-                                and_(Run.status == "waiting", _waits_on_hold())))
+        q = q.where(
+            period,
+            or_(Run.status == "needs_attention", and_(Run.status == "waiting", _waits_on_hold())),
+        )
     elif figure == "waiting_system":
         q = q.where(period, Run.status == "waiting", ~_waits_on_hold())
     elif figure == "failing_step":
         wf, _sep, step = (key or "").partition(" ▸ ")
-        q = q.where(period, Run.workflow_name == wf, exists().where(
-            Attempt.run_id == Run.id, Attempt.step_name == step,
-            _failed()))
+        q = q.where(
+            period,
+            Run.workflow_name == wf,
+            exists().where(Attempt.run_id == Run.id, Attempt.step_name == step, _failed()),
+        )
     elif figure == "failing_system":
-        rows = s.execute(select(Run.id, StepRun.input)
-                         .join(StepRun, StepRun.run_id == Run.id)
-                         .join(Attempt, and_(Attempt.run_id == StepRun.run_id,
-                                             Attempt.step_name == StepRun.name))
-                         .where(period, _failed())
-                         .order_by(Run.created_at.desc())).all()
-        ids = dict.fromkeys(rid for rid, inp in rows
-                            if (system_of(inp) or ":").split(":", 1)[1] == key)
+        rows = s.execute(
+            select(Run.id, StepRun.input)
+            .join(StepRun, StepRun.run_id == Run.id)
+            .join(
+                Attempt, and_(Attempt.run_id == StepRun.run_id, Attempt.step_name == StepRun.name)
+            )
+            .where(period, _failed())
+            .order_by(Run.created_at.desc())
+        ).all()
+        ids = dict.fromkeys(
+            rid for rid, inp in rows if (system_of(inp) or ":").split(":", 1)[1] == key
+        )
         return list(ids)[:MAX_BEHIND]
     else:
         raise ValueError(f"Unknown dashboard figure “{figure}”.")

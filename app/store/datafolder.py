@@ -36,8 +36,10 @@ def os_error_sentence(exc: OSError, what: str) -> str:
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"The disk is full while Daloy writes {what}; free some space and try again."
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"Daloy may not write {what} (the folder is read-only or belongs to another "
-                "user); choose a folder you can write to, or fix its permissions.")
+        return (
+            f"Daloy may not write {what} (the folder is read-only or belongs to another "
+            "user); choose a folder you can write to, or fix its permissions."
+        )
     if code in (errno.ENOTDIR, errno.EEXIST):
         return f"Daloy cannot use {what}: part of that path is a file, not a folder."
     if code == errno.EISDIR:
@@ -52,12 +54,16 @@ def sqlite_error_sentence(message: str, where: Path | str) -> str | None:
     for anything else."""
     text = message.lower()
     if "disk is full" in text or "disk i/o error" in text:
-        return (f"The disk is full (or failing) while Daloy writes its database in {where}; free "
-                "some space and try again. Nothing was half-saved.")
+        return (
+            f"The disk is full (or failing) while Daloy writes its database in {where}; free "
+            "some space and try again. Nothing was half-saved."
+        )
     if "readonly" in text or "read-only" in text or "unable to open database" in text:
-        return (f"Daloy may not write its database in {where} (the folder is read-only or "
-                "belongs to another user); choose a folder you can write to, or fix its "
-                "permissions.")
+        return (
+            f"Daloy may not write its database in {where} (the folder is read-only or "
+            "belongs to another user); choose a folder you can write to, or fix its "
+            "permissions."
+        )
     return None
 
 
@@ -80,8 +86,10 @@ def prepare(folder: Path) -> bool:
     a new one. Raises :class:`DataFolderError` for a file in its place, a folder Daloy may not
     write, or a used folder that lost its database."""
     if folder.exists() and not folder.is_dir():
-        raise DataFolderError(f"The data folder {folder} is a file, not a folder; choose a "
-                              "folder (--data-dir or DALOY_DATA_DIR).")
+        raise DataFolderError(
+            f"The data folder {folder} is a file, not a folder; choose a "
+            "folder (--data-dir or DALOY_DATA_DIR)."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # os.access says yes to root on a read-only mount: only a real write tells the truth.
@@ -95,7 +103,8 @@ def prepare(folder: Path) -> bool:
     if used_before(folder):
         raise DataFolderError(
             f"The data folder {folder} has been used before but its database {DB_FILENAME} is "
-            "missing or empty. Restore it from a backup, or choose another folder.")
+            "missing or empty. Restore it from a backup, or choose another folder."
+        )
     return True
 
 
@@ -105,8 +114,8 @@ def mark(folder: Path) -> None:
     if marker.exists():
         return
     try:
-        marker.write_text("This folder holds Daloy's data. Keep daloy.sqlite3 with it.\n",
-                          encoding="utf-8")
+        marker.write_text(
+            "This folder holds Daloy's data. Keep daloy.sqlite3 with it.\n", encoding="utf-8"
+        )
     except OSError:
         pass
-

@@ -70,18 +70,21 @@ class Database:
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._raw: sqlite3.Connection | None = None
-        self.commits = 0       # committed write transactions that changed something
-        self._read = sessionmaker(self.engine.execution_options(daloy_readonly=True),
-                                  expire_on_commit=False)
+        self.commits = 0  # committed write transactions that changed something
+        self._read = sessionmaker(
+            self.engine.execution_options(daloy_readonly=True), expire_on_commit=False
+        )
         if check:
             self.check_integrity(quick=True)
         if migrate:
             from app.store.migrate import upgrade
+
             upgrade(self)
 
     @classmethod
-    def open_dir(cls, data_dir: str | os.PathLike[str], *, checked_new: bool = False,
-                 **kwargs) -> Database:
+    def open_dir(
+        cls, data_dir: str | os.PathLike[str], *, checked_new: bool = False, **kwargs
+    ) -> Database:
         """The database of a data folder. A used folder that lost its database is refused (see
         ``datafolder``); ``checked_new`` says the caller found the folder new before it wrote
         anything there (the CLI checks before logging starts)."""
@@ -93,14 +96,18 @@ class Database:
         except DatabaseCorrupt as exc:
             # A full disk or a read-only folder is not damage: say what it is.
             cause = exc.__cause__
-            sentence = datafolder.sqlite_error_sentence(str(getattr(cause, "orig", "")), path) \
-                if isinstance(cause, DatabaseError) else None
+            sentence = (
+                datafolder.sqlite_error_sentence(str(getattr(cause, "orig", "")), path)
+                if isinstance(cause, DatabaseError)
+                else None
+            )
             if sentence is None:
                 raise
             raise datafolder.DataFolderError(sentence) from exc
         datafolder.mark(path)
         from app.store.workspace import open_workspace
-        open_workspace(db)      # this folder's secrets (keyring names), moved from older names once
+
+        open_workspace(db)  # this folder's secrets (keyring names), moved from older names once
         return db
 
     @property
@@ -120,12 +127,14 @@ class Database:
             raise DatabaseCorrupt(
                 f"Daloy cannot open its database {self.path}: {exc.orig}. The file was left "
                 "untouched. Restore it from a backup, or move it away to start with an empty "
-                "database.") from exc
+                "database."
+            ) from exc
         if rows != ["ok"]:
             raise DatabaseCorrupt(
                 f"Daloy's database {self.path} is damaged ({'; '.join(rows[:3])}). The file was "
                 "left untouched. Restore it from a backup, or move it away to start with an "
-                "empty database.")
+                "empty database."
+            )
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -136,13 +145,14 @@ class Database:
         thread; the lock hands over at once. Other processes still meet the busy timeout."""
         with self._write_lock:
             with self._write() as session, session.begin():
-                dbapi = session.connection().connection.driver_connection if self.is_sqlite \
-                    else None
+                dbapi = (
+                    session.connection().connection.driver_connection if self.is_sqlite else None
+                )
                 changes = dbapi.total_changes if dbapi is not None else 0
                 yield session
                 session.flush()
                 changed = dbapi is None or dbapi.total_changes != changes
-            if changed:                                   # ``commits`` counts durable writes
+            if changed:  # ``commits`` counts durable writes
                 self.commits += 1
 
     @contextlib.contextmanager
@@ -164,7 +174,7 @@ class Database:
                     if conn.in_transaction:
                         conn.rollback()
                     raise
-                if conn.total_changes != changes:      # a claim that found nothing wrote nothing
+                if conn.total_changes != changes:  # a claim that found nothing wrote nothing
                     self.commits += 1
             finally:
                 cur.close()
@@ -173,8 +183,12 @@ class Database:
         if self._raw is None:
             if not self.is_sqlite or not self.path or str(self.path) in ("", ":memory:"):
                 raise DaloyError("The engine's hot path needs an SQLite database file.")
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                   timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = sqlite3.connect(
+                self.path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
             _set_pragmas(conn)
             self._raw = conn
         return self._raw
@@ -194,12 +208,17 @@ class Database:
         another process still reads and part of the log stayed behind."""
         if not self.is_sqlite or str(self.path) in ("", ":memory:"):
             return True
-        with self._write_lock:         # outside any transaction: the raw connection autocommits
-            busy, log_pages, done = self._raw_connection().execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        with self._write_lock:  # outside any transaction: the raw connection autocommits
+            busy, log_pages, done = (
+                self._raw_connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            )
         if busy or (log_pages > 0 and done < log_pages):
-            log.warning("checkpoint of %s incomplete (%s of %s pages); a reader held it",
-                        self.path, done, log_pages)
+            log.warning(
+                "checkpoint of %s incomplete (%s of %s pages); a reader held it",
+                self.path,
+                done,
+                log_pages,
+            )
             return False
         return True
 

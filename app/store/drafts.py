@@ -31,9 +31,13 @@ from app.store.workflows import SavedVersion
 # Which setting of a connection says it needs its secret (None: always). A mail or database
 # account with a user name needs its password; a web API sends its token when a header for it
 # is set; a marketplace always signs in. Without it, the first order would fail at that step.
-NEEDS_SECRET: dict[str, str | None] = {"smtp": "username", "imap": "username",
-                                       "database": "username", "http": "auth_header",
-                                       "marketplace": None}
+NEEDS_SECRET: dict[str, str | None] = {
+    "smtp": "username",
+    "imap": "username",
+    "database": "username",
+    "http": "auth_header",
+    "marketplace": None,
+}
 
 
 def count(n: int, thing: str) -> str:
@@ -47,15 +51,17 @@ class PublishRefused(DaloyError):
 
     def __init__(self, name: str, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"“{name}” was not published: it has {count(len(problems), 'problem')}"
-                         f". The live version is unchanged. " + " ".join(str(p) for p in problems))
+        super().__init__(
+            f"“{name}” was not published: it has {count(len(problems), 'problem')}"
+            f". The live version is unchanged. " + " ".join(str(p) for p in problems)
+        )
 
 
 @dataclass(frozen=True)
 class Draft:
-    name: str                 # the workflow's name as it is live (the draft may rename it)
+    name: str  # the workflow's name as it is live (the draft may rename it)
     workflow: Workflow
-    based_on: int | None      # the live version number the draft started from
+    based_on: int | None  # the live version number the draft started from
     saved_at: float
     saved_by: str
 
@@ -65,8 +71,8 @@ class DraftReport:
     """What ``daloy workflow draft`` and the Publish dialog show."""
 
     draft: Draft
-    problems: list[Problem]   # errors block publishing; warnings are shown
-    changes: list[str]        # from the live version, in words
+    problems: list[Problem]  # errors block publishing; warnings are shown
+    changes: list[str]  # from the live version, in words
 
     @property
     def errors(self) -> list[Problem]:
@@ -74,8 +80,9 @@ class DraftReport:
 
 
 # -- the one full check ------------------------------------------------------------------------
-def _connection_fields(wf: Workflow, specs: SpecRegistry, triggers: SpecRegistry | None
-                       ) -> Iterator[tuple[str | None, str, str, str]]:
+def _connection_fields(
+    wf: Workflow, specs: SpecRegistry, triggers: SpecRegistry | None
+) -> Iterator[tuple[str | None, str, str, str]]:
     """(step name or None, field name, field label, connection name) for every connection the
     workflow names, in steps and triggers."""
     for s in wf.steps:
@@ -90,14 +97,16 @@ def _connection_fields(wf: Workflow, specs: SpecRegistry, triggers: SpecRegistry
                 yield None, f.name, f"Trigger “{t.id}”: {f.label}", t.config[f.name]
 
 
-def connections_used(wf: Workflow, specs: SpecRegistry,
-                     triggers: SpecRegistry | None = None) -> list[str]:
+def connections_used(
+    wf: Workflow, specs: SpecRegistry, triggers: SpecRegistry | None = None
+) -> list[str]:
     return sorted({c for *_, c in _connection_fields(wf, specs, triggers)})
 
 
 def _secret_missing(s: Session, conn: Connection) -> str | None:
     """Which secret ``conn`` needs and has not saved (its field name), or None."""
     from app.store.connections import KINDS
+
     kind = KINDS.get(conn.kind)
     if kind is None or not kind.secrets or conn.kind not in NEEDS_SECRET:
         return None
@@ -116,13 +125,18 @@ def missing_connections(s: Session, names: Collection[str]) -> list[str]:
         if conn is None:
             out.append(f"the connection “{name}” does not exist; add it under Connections.")
         elif field := _secret_missing(s, conn):
-            out.append(f"the connection “{name}” has no {field} saved; enter it under "
-                       "Connections.")
+            out.append(f"the connection “{name}” has no {field} saved; enter it under Connections.")
     return [o[0].upper() + o[1:] for o in out]
 
 
-def check(s: Session, wf: Workflow, specs: SpecRegistry,
-          triggers: SpecRegistry | None, *, connections: bool = True) -> list[Problem]:
+def check(
+    s: Session,
+    wf: Workflow,
+    specs: SpecRegistry,
+    triggers: SpecRegistry | None,
+    *,
+    connections: bool = True,
+) -> list[Problem]:
     """The one full validation, for everyone (editor, import, validate, seeding, restore):
     step and trigger rules, templates that read a step running earlier, no loop, one start,
     no output that loses an order, and every connection named exists and has its secret.
@@ -139,10 +153,15 @@ def check(s: Session, wf: Workflow, specs: SpecRegistry,
         conn = s.get(Connection, name)
         missing = _secret_missing(s, conn) if conn is not None else None
         if missing:
-            problems.append(Problem(
-                f"“{label}” uses the connection “{name}”, which has no {missing} saved, so the "
-                "first order would fail here. Enter it under Connections.", step,
-                field if step else "triggers", title=titles.get(step or "")))
+            problems.append(
+                Problem(
+                    f"“{label}” uses the connection “{name}”, which has no {missing} saved, so the "
+                    "first order would fail here. Enter it under Connections.",
+                    step,
+                    field if step else "triggers",
+                    title=titles.get(step or ""),
+                )
+            )
     return problems
 
 
@@ -156,8 +175,9 @@ def _live(s: Session, row: WorkflowRow) -> tuple[WorkflowVersion | None, Workflo
     return v, (Workflow.from_json(v.definition) if v is not None else None)
 
 
-def save_draft(s: Session, wf: Workflow, who: str | None = None, *,
-               name: str | None = None) -> Draft:
+def save_draft(
+    s: Session, wf: Workflow, who: str | None = None, *, name: str | None = None
+) -> Draft:
     """Store ``wf`` as the draft of the workflow called ``name`` (default ``wf.name``; give the
     old name when the draft renames it), creating a new workflow (draft only, taking no orders)
     when there is none. Stored even with problems; never changes the live version or whether
@@ -205,24 +225,35 @@ def discard_draft(s: Session, name: str, who: str | None = None) -> bool:
     s.flush()
     audit.record(s, who, "draft_discarded", after={"workflow": name})
     if row.current_version_id is None and not s.scalar(
-            select(func.count()).select_from(Run).where(Run.workflow_id == row.id)):
+        select(func.count()).select_from(Run).where(Run.workflow_id == row.id)
+    ):
         workflows.remove(s, name, who)
     return True
 
 
-def report(s: Session, name: str, specs: SpecRegistry,
-           triggers: SpecRegistry | None) -> DraftReport | None:
+def report(
+    s: Session, name: str, specs: SpecRegistry, triggers: SpecRegistry | None
+) -> DraftReport | None:
     """The draft's problems (``check``) and its changes from the live version, in words."""
     d = get_draft(s, name)
     if d is None:
         return None
     _, live = _live(s, workflows.get_row(s, name))
-    return DraftReport(d, check(s, d.workflow, specs, triggers),
-                       describe_changes(live, d.workflow, specs))
+    return DraftReport(
+        d, check(s, d.workflow, specs, triggers), describe_changes(live, d.workflow, specs)
+    )
 
 
-def publish(s: Session, name: str, specs: SpecRegistry, triggers: SpecRegistry | None, *,
-            who: str | None = None, note: str = "", enable: bool | None = None) -> SavedVersion:
+def publish(
+    s: Session,
+    name: str,
+    specs: SpecRegistry,
+    triggers: SpecRegistry | None,
+    *,
+    who: str | None = None,
+    note: str = "",
+    enable: bool | None = None,
+) -> SavedVersion:
     """Make the draft of ``name`` the live version, after the one full ``check``: refused with
     ``PublishRefused(problems)`` (nothing changes) when it finds an error. The new version
     keeps who, when, ``note`` and what changed; the draft is gone afterwards. Orders in flight
@@ -238,28 +269,48 @@ def publish(s: Session, name: str, specs: SpecRegistry, triggers: SpecRegistry |
     on = row.enabled if enable is None else enable
     problems = errors(check(s, wf, specs, triggers, connections=on))
     if wf.name != row.name and s.scalar(select(WorkflowRow.id).where(WorkflowRow.name == wf.name)):
-        problems.append(Problem(f"Another workflow is already called “{wf.name}”; choose "
-                                "another name.", None, "name"))
+        problems.append(
+            Problem(
+                f"Another workflow is already called “{wf.name}”; choose another name.",
+                None,
+                "name",
+            )
+        )
     if problems:
         raise PublishRefused(name, problems)
     _, live = _live(s, row)
     who = who or audit.current_user()
     saved = workflows.add_version(
-        s, row, wf, who=who, note=note,
+        s,
+        row,
+        wf,
+        who=who,
+        note=note,
         summary=" ".join(describe_changes(live, wf, specs)) or "No changes.",
-        uses=connections_used(wf, specs, triggers))
+        uses=connections_used(wf, specs, triggers),
+    )
     s.delete(d)
     if enable is not None:
         workflows.set_enabled(s, row.name, enable, who)
-    audit.record(s, who, "workflow_published", after={"workflow": wf.name,
-                                                      "version": saved.number, "note": note})
+    audit.record(
+        s,
+        who,
+        "workflow_published",
+        after={"workflow": wf.name, "version": saved.number, "note": note},
+    )
     return saved
 
 
-def import_workflow(s: Session, wf: Workflow, specs: SpecRegistry,
-                    triggers: SpecRegistry | None, *, who: str | None = None,
-                    keep_draft: bool = False, off_when_unconnected: bool = False
-                    ) -> tuple[SavedVersion | None, list[Problem]]:
+def import_workflow(
+    s: Session,
+    wf: Workflow,
+    specs: SpecRegistry,
+    triggers: SpecRegistry | None,
+    *,
+    who: str | None = None,
+    keep_draft: bool = False,
+    off_when_unconnected: bool = False,
+) -> tuple[SavedVersion | None, list[Problem]]:
     """Scripts' and seeding's way in, the same checked path as the editor: ``wf`` becomes the
     draft of its workflow and is published when ``check`` finds no error (unless
     ``keep_draft``). ``off_when_unconnected`` (the bundled samples): when the only errors are
@@ -272,9 +323,15 @@ def import_workflow(s: Session, wf: Workflow, specs: SpecRegistry,
     if not errors(problems):
         return publish(s, wf.name, specs, triggers, who=who, note="Imported."), problems
     if off_when_unconnected and not errors(check(s, wf, specs, triggers, connections=False)):
-        return publish(s, wf.name, specs, triggers, who=who, enable=False,
-                       note="Imported switched off: set up its connections, then switch it "
-                            "on."), problems
+        return publish(
+            s,
+            wf.name,
+            specs,
+            triggers,
+            who=who,
+            enable=False,
+            note="Imported switched off: set up its connections, then switch it on.",
+        ), problems
     return None, problems
 
 
@@ -286,8 +343,9 @@ def restore_as_draft(s: Session, name: str, number: int, who: str | None = None)
 
 
 # -- practice ----------------------------------------------------------------------------------
-def practice_version(s: Session, name: str, workflow: Workflow | None = None
-                     ) -> tuple[WorkflowRow, WorkflowVersion, Workflow]:
+def practice_version(
+    s: Session, name: str, workflow: Workflow | None = None
+) -> tuple[WorkflowRow, WorkflowVersion, Workflow]:
     """A hidden version holding ``workflow`` (the editor's unsaved document), else the draft,
     else the live definition, for practice runs to pin: not listed, numbered below zero,
     reused while the definition is the same. Nothing is saved or published and whether the
@@ -298,21 +356,47 @@ def practice_version(s: Session, name: str, workflow: Workflow | None = None
     row = workflows.get_row(s, name)
     d = _draft_row(s, row)
     live, _ = _live(s, row)
-    definition = (workflows.definition_of(workflow) if workflow is not None
-                  else d.definition if d is not None else live.definition if live else None)
+    definition = (
+        workflows.definition_of(workflow)
+        if workflow is not None
+        else d.definition
+        if d is not None
+        else live.definition
+        if live
+        else None
+    )
     if definition is None:
         raise workflows.no_version(name)
-    same = s.scalar(select(WorkflowVersion).where(
-        WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "practice",
-        WorkflowVersion.definition == definition).order_by(WorkflowVersion.id.desc()).limit(1))
+    same = s.scalar(
+        select(WorkflowVersion)
+        .where(
+            WorkflowVersion.workflow_id == row.id,
+            WorkflowVersion.kind == "practice",
+            WorkflowVersion.definition == definition,
+        )
+        .order_by(WorkflowVersion.id.desc())
+        .limit(1)
+    )
     if same is None:
-        lowest = s.scalar(select(func.min(WorkflowVersion.number)).where(
-            WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "practice")) or 0
-        same = WorkflowVersion(workflow_id=row.id, number=min(lowest, 0) - 1,
-                               definition=definition, has_errors=False, summary="Practice.",
-                               created_at=time.time(), created_by=audit.current_user(),
-                               note="", kind="practice")
+        lowest = (
+            s.scalar(
+                select(func.min(WorkflowVersion.number)).where(
+                    WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "practice"
+                )
+            )
+            or 0
+        )
+        same = WorkflowVersion(
+            workflow_id=row.id,
+            number=min(lowest, 0) - 1,
+            definition=definition,
+            has_errors=False,
+            summary="Practice.",
+            created_at=time.time(),
+            created_by=audit.current_user(),
+            note="",
+            kind="practice",
+        )
         s.add(same)
         s.flush()
     return row, same, Workflow.from_json(definition)
-

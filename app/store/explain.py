@@ -62,12 +62,19 @@ def why(run: dict[str, Any]) -> str:
         took = (run.get("finished_at") or run["created_at"]) - run["created_at"]
         return f"Done in {duration(took)}."
     if status == "cancelled":
-        who = next((i.get("resolved_by") for i in reversed(run.get("inbox", []))
-                    if (i.get("resolution") or {}).get("action") == "cancel"), None)
+        who = next(
+            (
+                i.get("resolved_by")
+                for i in reversed(run.get("inbox", []))
+                if (i.get("resolution") or {}).get("action") == "cancel"
+            ),
+            None,
+        )
         return "Cancelled" + (f" by {who}" if who else "") + "."
     if status == "needs_attention":
-        item = next((i for i in open_items if i["kind"] == "decision"), None) or \
-            (open_items[0] if open_items else None)
+        item = next((i for i in open_items if i["kind"] == "decision"), None) or (
+            open_items[0] if open_items else None
+        )
         if item and item["kind"] == "decision":
             return f"Waiting for you: {item['title']} (since {_clock(item['created_at'])})"
         step = next((s for s in steps if s["state"] == "needs_attention"), None)
@@ -79,12 +86,14 @@ def why(run: dict[str, Any]) -> str:
     if status == "waiting":
         step = next((s for s in steps if s["state"] == "retry_wait"), None)
         if step and step.get("waiting_on") and step.get("error"):
-            return f"{step['error'].rstrip('.')}."      # a down system, a hold: since when
+            return f"{step['error'].rstrip('.')}."  # a down system, a hold: since when
         if step:
             when = _clock(step.get("next_attempt_at"))
             if step["attempts"] and step.get("error") and not step["error"].startswith("Waiting"):
-                return (f"Waiting for {_system(step)}: attempt {step['attempts'] + 1} of "
-                        f"{step['max_attempts']} at {when}.")
+                return (
+                    f"Waiting for {_system(step)}: attempt {step['attempts'] + 1} of "
+                    f"{step['max_attempts']} at {when}."
+                )
             return f"{step.get('error') or 'Waiting'} (next check {when})."
         return "Waiting."
     running = [s for s in steps if s["state"] in ("running", "ready")]
@@ -96,6 +105,7 @@ def why(run: dict[str, Any]) -> str:
 # -- inbox entries in words ---------------------------------------------------------------------
 # What an operator reads first: what happened, and what it means for the customer and the money.
 # Raw error text, addresses, keys and requests go into ``Explanation.detail`` only.
+
 
 @dataclass(frozen=True)
 class Explanation:
@@ -114,11 +124,11 @@ class Explanation:
 class _Effect:
     """What a step does to the outside world, in an operator's words."""
 
-    done: str          # "the card was charged"
-    not_done: str      # "The card was not charged"
-    service: str       # "the payment service"
-    nothing: str       # what a look-up that found nothing means: "no charge was made"
-    next_step: str     # what the operator can do when it did not happen
+    done: str  # "the card was charged"
+    not_done: str  # "The card was not charged"
+    service: str  # "the payment service"
+    nothing: str  # what a look-up that found nothing means: "no charge was made"
+    next_step: str  # what the operator can do when it did not happen
 
 
 _PAYMENT = re.compile(r"charge|pay|card|checkout|billing", re.I)
@@ -127,11 +137,14 @@ _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.I)
 _ERRNO = re.compile(r"\[Errno -?\d+\]\s*|\bErrno -?\d+:?\s*", re.I)
 _KEY = re.compile(r"\bdaloy-[0-9a-f]{8,}-[\w.-]+", re.I)
 _STATUS = re.compile(r"answered (\d{3})(?:[^:]*)(?::\s*(.+))?", re.I)
-_UNREACHABLE = re.compile(r"could not reach|could not send through|connection refused|"
-                          r"connecterror|name or service not known|no route to host|"
-                          r"network is unreachable|did not answer: ", re.I)
+_UNREACHABLE = re.compile(
+    r"could not reach|could not send through|connection refused|"
+    r"connecterror|name or service not known|no route to host|"
+    r"network is unreachable|did not answer: ",
+    re.I,
+)
 _NO_ANSWER = re.compile(r"did not answer|no answer|timed? ?out|timeout", re.I)
-_NOT_AN_ATTEMPT = ("waiting", "asked")     # a sleep or a question, not a try
+_NOT_AN_ATTEMPT = ("waiting", "asked")  # a sleep or a question, not a try
 
 
 def plain(text: str | None) -> str:
@@ -140,8 +153,12 @@ def plain(text: str | None) -> str:
     if not text:
         return ""
     text = redact.text(str(text))
-    for pattern, word in ((_URL, "the service"), (_KEY, "the order's key"), (_IP, "the server"),
-                          (_ERRNO, "")):
+    for pattern, word in (
+        (_URL, "the service"),
+        (_KEY, "the order's key"),
+        (_IP, "the server"),
+        (_ERRNO, ""),
+    ):
         text = pattern.sub(word, text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
@@ -157,27 +174,51 @@ def _host(url: Any) -> str | None:
 def _effect(step_type: str, name: str, label: str, inp: dict[str, Any]) -> _Effect:
     words = f"{name} {label} {inp.get('url', '')}"
     if step_type == "http_request" and _PAYMENT.search(words):
-        return _Effect("the card was charged", "The card was not charged", "the payment service",
-                       "no charge was made", "Retry when the payment service works again, or "
-                       "cancel the order.")
+        return _Effect(
+            "the card was charged",
+            "The card was not charged",
+            "the payment service",
+            "no charge was made",
+            "Retry when the payment service works again, or cancel the order.",
+        )
     if step_type == "send_email":
-        what = "The confirmation email" if re.search(r"confirm", words, re.I) else \
-            f"The email “{label}”"
-        return _Effect(f"{what[0].lower()}{what[1:]} was sent", f"{what} was not sent",
-                       "the mail server", "it had not been sent",
-                       "Retry when the mail server works again, or skip it and write yourself.")
+        what = (
+            "The confirmation email"
+            if re.search(r"confirm", words, re.I)
+            else f"The email “{label}”"
+        )
+        return _Effect(
+            f"{what[0].lower()}{what[1:]} was sent",
+            f"{what} was not sent",
+            "the mail server",
+            "it had not been sent",
+            "Retry when the mail server works again, or skip it and write yourself.",
+        )
     if step_type == "notify":
-        return _Effect("the message was posted", f"The message “{label}” was not posted",
-                       "the chat service", "it had not been posted",
-                       "Retry when the chat service works again, or skip it.")
+        return _Effect(
+            "the message was posted",
+            f"The message “{label}” was not posted",
+            "the chat service",
+            "it had not been posted",
+            "Retry when the chat service works again, or skip it.",
+        )
     if step_type == "http_request":
         host = _host(inp.get("url"))
         service = host or "the web service it calls"
-        return _Effect(f"“{label}” went through", f"“{label}” did not go through", service,
-                       "it had not gone through", f"Retry when {service} works again, or skip "
-                       "it with the result it should have given.")
-    return _Effect(f"“{label}” finished", f"“{label}” could not finish", "", "",
-                   "Retry it, skip it with the result it should have given, or cancel the order.")
+        return _Effect(
+            f"“{label}” went through",
+            f"“{label}” did not go through",
+            service,
+            "it had not gone through",
+            f"Retry when {service} works again, or skip it with the result it should have given.",
+        )
+    return _Effect(
+        f"“{label}” finished",
+        f"“{label}” could not finish",
+        "",
+        "",
+        "Retry it, skip it with the result it should have given, or cancel the order.",
+    )
 
 
 def tries_over(attempts: list[dict[str, Any]]) -> str:
@@ -223,15 +264,17 @@ def _money(amount: Any, currency: Any) -> str:
     return f"{currency + ' ' if isinstance(currency, str) and currency else ''}{amount:,.2f}"
 
 
-def order_words(run: dict[str, Any], customer: str = "", total: Any = None,
-                where: str = "") -> str:
+def order_words(run: dict[str, Any], customer: str = "", total: Any = None, where: str = "") -> str:
     """“Order 3001 for Aling Nena (PHP 1,499.50) waits at “Charge card”; the steps after it
     are on hold.” Parts that are unknown are left out."""
     trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
     order = trigger.get("order") if isinstance(trigger.get("order"), dict) else trigger
     kind = "Practice order" if run.get("practice") else "Order"
-    text = f"{kind} {run['business_key']}" if run.get("business_key") else \
-        f"{kind} of “{run.get('workflow', '')}”"
+    text = (
+        f"{kind} {run['business_key']}"
+        if run.get("business_key")
+        else f"{kind} of “{run.get('workflow', '')}”"
+    )
     if customer:
         text += f" for {customer}"
     money = _money(total, order.get("currency"))
@@ -242,8 +285,15 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None,
     return text + "."
 
 
-def explain_step_failure(item: dict[str, Any], step: dict[str, Any], run: dict[str, Any], *,
-                         label: str, customer: str = "", total: Any = None) -> Explanation:
+def explain_step_failure(
+    item: dict[str, Any],
+    step: dict[str, Any],
+    run: dict[str, Any],
+    *,
+    label: str,
+    customer: str = "",
+    total: Any = None,
+) -> Explanation:
     """A step that failed after its retries, or whose outcome is not known. Pure: ``item`` is
     ``queries.inbox_dict``, ``step`` ``queries.step_dict`` with its ``attempt_log`` (each
     attempt's outcome, error and ``looked_up``) and ``needs_reconcile``, ``run`` a run dict."""
@@ -255,18 +305,29 @@ def explain_step_failure(item: dict[str, Any], step: dict[str, Any], run: dict[s
     service = eff.service or "the system it calls"
     if step.get("needs_reconcile"):
         headline = f"Not known whether {eff.done} — check {service} before retrying"
-        money = ("Daloy did not try again, so nothing happens twice. If it went through, choose "
-                 "Skip and enter its result; if it did not, choose Retry.")
+        money = (
+            "Daloy did not try again, so nothing happens twice. If it went through, choose "
+            "Skip and enter its result; if it did not, choose Retry."
+        )
     else:
-        headline = f"{eff.not_done}: {_cause(error, last.get('outcome', ''), eff.service)}, " \
-                   f"{tries_over(log)}"
+        headline = (
+            f"{eff.not_done}: {_cause(error, last.get('outcome', ''), eff.service)}, "
+            f"{tries_over(log)}"
+        )
         checked = any(a.get("looked_up") == "not found" for a in log)
-        money = (f"Daloy checked with {service}: {eff.nothing}. " if checked and eff.nothing
-                 else "") + eff.next_step
-    detail = {"error": redact.text(error), "attempts": log, "request": redact.value(inp),
-              "step": step["name"], "step_type": step["type"], "run_id": run.get("id"),
-              "idempotency_key": idempotency_key(run["id"], step["name"]) if run.get("id")
-              else None, "reason": item.get("reason")}
+        money = (
+            f"Daloy checked with {service}: {eff.nothing}. " if checked and eff.nothing else ""
+        ) + eff.next_step
+    detail = {
+        "error": redact.text(error),
+        "attempts": log,
+        "request": redact.value(inp),
+        "step": step["name"],
+        "step_type": step["type"],
+        "run_id": run.get("id"),
+        "idempotency_key": idempotency_key(run["id"], step["name"]) if run.get("id") else None,
+        "reason": item.get("reason"),
+    }
     return Explanation(headline, money, order_words(run, customer, total, label), detail)
 
 
@@ -275,26 +336,34 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
     detail = dict(item.get("detail") or {})
     order = order_words(run) if run else ""
     if item["kind"] == "decision":
-        options = [o.get("label") or o.get("name") for o in detail.get("options", [])
-                   if isinstance(o, dict)]
-        money = ("The order waits for your answer" + (f": {', '.join(map(str, options))}."
-                                                      if options else "."))
+        options = [
+            o.get("label") or o.get("name")
+            for o in detail.get("options", [])
+            if isinstance(o, dict)
+        ]
+        money = "The order waits for your answer" + (
+            f": {', '.join(map(str, options))}." if options else "."
+        )
         return Explanation(detail.get("question") or item["title"], money, order, detail)
     if item["kind"] == "intake_error":
         what = detail.get("summary") or "Something that arrived"
-        return Explanation(f"{plain(what)} could not be read as an order: "
-                           f"{plain(item['reason']).rstrip('.')}.",
-                           "No order was started and nobody was charged; what arrived is kept "
-                           "as it was. Enter the order by hand or ask the sender to fix it.",
-                           order, {"reason": item["reason"], **detail})
-    return Explanation(plain(item["title"]), plain(item["reason"]), order,
-                       {"reason": item["reason"], **detail})
+        return Explanation(
+            f"{plain(what)} could not be read as an order: {plain(item['reason']).rstrip('.')}.",
+            "No order was started and nobody was charged; what arrived is kept "
+            "as it was. Enter the order by hand or ask the sender to fix it.",
+            order,
+            {"reason": item["reason"], **detail},
+        )
+    return Explanation(
+        plain(item["title"]), plain(item["reason"]), order, {"reason": item["reason"], **detail}
+    )
 
 
 def explain_entry(s: Session, item: InboxItem) -> Explanation:
     """The inbox entry ``item`` in words, read from the store: its step, the step's attempt
     log, whether the outcome is known and what a look-up found."""
     from app.store import queries
+
     d = queries.inbox_dict(item)
     if not item.run_id:
         return explain_item(d)
@@ -302,15 +371,24 @@ def explain_entry(s: Session, item: InboxItem) -> Explanation:
     if run is None:
         return explain_item(d)
     rd = queries.run_dict(run) | {"trigger": run.trigger}
-    row = s.scalar(select(StepRun).where(StepRun.run_id == item.run_id,
-                                         StepRun.name == item.step_name)) \
-        if item.step_name else None
+    row = (
+        s.scalar(
+            select(StepRun).where(StepRun.run_id == item.run_id, StepRun.name == item.step_name)
+        )
+        if item.step_name
+        else None
+    )
     if item.kind != "step_failed" or row is None:
         return explain_item(d, rd)
     step = queries.step_dict(row) | {"needs_reconcile": row.needs_reconcile}
-    step["attempt_log"] = [queries.attempt_dict(a) for a in s.scalars(
-        select(Attempt).where(Attempt.run_id == row.run_id, Attempt.step_name == row.name)
-        .order_by(Attempt.number, Attempt.id))]
+    step["attempt_log"] = [
+        queries.attempt_dict(a)
+        for a in s.scalars(
+            select(Attempt)
+            .where(Attempt.run_id == row.run_id, Attempt.step_name == row.name)
+            .order_by(Attempt.number, Attempt.id)
+        )
+    ]
     version = s.get(WorkflowVersion, run.version_id)
     label = row.name.replace("_", " ")
     if version is not None:

@@ -28,10 +28,17 @@ from app.store.db import Database
 FORMATS = ("csv", "xlsx")
 # (OrderRow attribute, column title), in the order of the orders table.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("business_key", "Order"), ("customer", "Customer"), ("total", "Total"),
-    ("status", "Status"), ("reason", "Reason"), ("workflow", "Workflow"),
-    ("created_at", "Received"), ("finished_at", "Finished"), ("practice", "Practice"),
-    ("id", "Run id"))
+    ("business_key", "Order"),
+    ("customer", "Customer"),
+    ("total", "Total"),
+    ("status", "Status"),
+    ("reason", "Reason"),
+    ("workflow", "Workflow"),
+    ("created_at", "Received"),
+    ("finished_at", "Finished"),
+    ("practice", "Practice"),
+    ("id", "Run id"),
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # progress(done, total): called every ``PROGRESS_EVERY`` rows and at the end; returning False
 # stops the export (the partial file is removed, the target is left as it was).
@@ -58,21 +65,31 @@ def cells(row: queries.OrderRow) -> list[Any]:
     return out
 
 
-def export_orders(db: Database, path: str | os.PathLike[str], fmt: str | None = None, *,
-                  progress: Progress | None = None, **filters: Any) -> int:
+def export_orders(
+    db: Database,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    progress: Progress | None = None,
+    **filters: Any,
+) -> int:
     """Write the orders ``filters`` match (status, workflow, business_key, since, until,
     search, sort, descending: as ``queries.list_runs``) to ``path`` as ``fmt`` ("csv" or
     "xlsx"; by default from the file's ending). Returns the number of orders written."""
     target = Path(path)
     fmt = (fmt or target.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise DaloyError(f"Daloy exports orders as {' or '.join(FORMATS)}, not “{fmt}”; end the "
-                         "file name with .csv or .xlsx.")
+        raise DaloyError(
+            f"Daloy exports orders as {' or '.join(FORMATS)}, not “{fmt}”; end the "
+            "file name with .csv or .xlsx."
+        )
     with db.read() as s:
-        total = queries.count_runs(s, **{k: v for k, v in filters.items()
-                                         if k not in ("sort", "descending")})
-    fd, tmp = tempfile.mkstemp(prefix=".daloy-export-", suffix=f".{fmt}",
-                               dir=target.parent if str(target.parent) else ".")
+        total = queries.count_runs(
+            s, **{k: v for k, v in filters.items() if k not in ("sort", "descending")}
+        )
+    fd, tmp = tempfile.mkstemp(
+        prefix=".daloy-export-", suffix=f".{fmt}", dir=target.parent if str(target.parent) else "."
+    )
     os.close(fd)
     try:
         with db.read() as s:
@@ -85,14 +102,18 @@ def export_orders(db: Database, path: str | os.PathLike[str], fmt: str | None = 
     return written
 
 
-def _reported(rows: Iterator[queries.OrderRow], total: int, progress: Progress | None
-              ) -> Iterator[list[Any]]:
+def _reported(
+    rows: Iterator[queries.OrderRow], total: int, progress: Progress | None
+) -> Iterator[list[Any]]:
     done = 0
     for row in rows:
         yield cells(row)
         done += 1
-        if progress is not None and done % PROGRESS_EVERY == 0 \
-                and progress(done, max(total, done)) is False:
+        if (
+            progress is not None
+            and done % PROGRESS_EVERY == 0
+            and progress(done, max(total, done)) is False
+        ):
             raise ExportStopped("The export was stopped; no file was written.")
     if progress is not None:
         progress(done, done)
@@ -104,7 +125,7 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value              # a spreadsheet shows it, never runs it
+        return "'" + value  # a spreadsheet shows it, never runs it
     return value
 
 
@@ -124,7 +145,7 @@ def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    book = Workbook(write_only=True)        # streams rows to disk: flat memory
+    book = Workbook(write_only=True)  # streams rows to disk: flat memory
     sheet = book.create_sheet("Orders")
     sheet.append([title for _attr, title in COLUMNS])
     n = 0
@@ -133,7 +154,7 @@ def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
         for value in row:
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str):
-                cell.data_type = "s"        # never a formula, whatever the text starts with
+                cell.data_type = "s"  # never a formula, whatever the text starts with
             elif isinstance(value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
             line.append(cell)

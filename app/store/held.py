@@ -19,36 +19,57 @@ from app.core.model import Workflow
 from app.store.inbox import close_alert, open_alert
 from app.store.models import IntakeItem, Run, StepRun, WorkflowRow, WorkflowVersion
 
-WAITING = "waiting"          # IntakeItem.status of an order held while its workflow is off
-ALERT = "workflow-off:"      # inbox alert key, per workflow id
+WAITING = "waiting"  # IntakeItem.status of an order held while its workflow is off
+ALERT = "workflow-off:"  # inbox alert key, per workflow id
 
 
 def _waiting(s: Session, row: WorkflowRow) -> list[tuple[IntakeItem, Run]]:
-    return list(s.execute(select(IntakeItem, Run).join(Run, Run.id == IntakeItem.run_id).where(
-        IntakeItem.status == WAITING, Run.workflow_id == row.id).order_by(IntakeItem.id)))
+    return list(
+        s.execute(
+            select(IntakeItem, Run)
+            .join(Run, Run.id == IntakeItem.run_id)
+            .where(IntakeItem.status == WAITING, Run.workflow_id == row.id)
+            .order_by(IntakeItem.id)
+        )
+    )
 
 
 def count(s: Session, row: WorkflowRow) -> int:
     """How many orders wait for this (switched-off) workflow."""
-    return s.scalar(select(func.count()).select_from(IntakeItem).join(
-        Run, Run.id == IntakeItem.run_id).where(IntakeItem.status == WAITING,
-                                                Run.workflow_id == row.id)) or 0
+    return (
+        s.scalar(
+            select(func.count())
+            .select_from(IntakeItem)
+            .join(Run, Run.id == IntakeItem.run_id)
+            .where(IntakeItem.status == WAITING, Run.workflow_id == row.id)
+        )
+        or 0
+    )
 
 
 def hold(s: Session, row: WorkflowRow, item: IntakeItem, run_id: str) -> None:
     """Keep the run just started from ``item`` from starting: its workflow is switched off."""
     now = time.time()
     s.flush()
-    s.execute(update(StepRun).where(StepRun.run_id == run_id, StepRun.state == m.READY)
-              .values(state=m.PENDING, updated_at=now))
+    s.execute(
+        update(StepRun)
+        .where(StepRun.run_id == run_id, StepRun.state == m.READY)
+        .values(state=m.PENDING, updated_at=now)
+    )
     s.execute(update(Run).where(Run.id == run_id).values(status=m.RUN_WAITING, updated_at=now))
     item.status = WAITING
     n = count(s, row)
     orders = "1 order waits" if n == 1 else f"{n} orders wait"
-    open_alert(s, "system", f"{ALERT}{row.id}", f"Orders wait: “{row.name}” is switched off",
-               f"{orders} for “{row.name}”: they arrived while it is switched off and are kept. "
-               "They start as soon as you switch it on (Workflows → Switch on, or daloy "
-               "workflow enable NAME); cancel any you do not want.", workflow_name=row.name)
+    open_alert(
+        s,
+        "system",
+        f"{ALERT}{row.id}",
+        f"Orders wait: “{row.name}” is switched off",
+        f"{orders} for “{row.name}”: they arrived while it is switched off and are kept. "
+        "They start as soon as you switch it on (Workflows → Switch on, or daloy "
+        "workflow enable NAME); cancel any you do not want.",
+        workflow_name=row.name,
+    )
 
 
 def release(s: Session, row: WorkflowRow) -> int:
@@ -60,13 +81,18 @@ def release(s: Session, row: WorkflowRow) -> int:
     for item, run in _waiting(s, row):
         item.status = "started"
         if run.cancelled or run.status in m.RUN_FINAL:
-            continue                       # cancelled by a person while it waited
+            continue  # cancelled by a person while it waited
         v = s.get(WorkflowVersion, run.version_id)
-        ready = [n for n, st in m.initial(Workflow.from_json(v.definition)).items()
-                 if st == m.READY] if v is not None else []
-        s.execute(update(StepRun).where(StepRun.run_id == run.id, StepRun.name.in_(ready),
-                                        StepRun.state == m.PENDING)
-                  .values(state=m.READY, updated_at=now))
+        ready = (
+            [n for n, st in m.initial(Workflow.from_json(v.definition)).items() if st == m.READY]
+            if v is not None
+            else []
+        )
+        s.execute(
+            update(StepRun)
+            .where(StepRun.run_id == run.id, StepRun.name.in_(ready), StepRun.state == m.PENDING)
+            .values(state=m.READY, updated_at=now)
+        )
         run.status, run.updated_at = m.RUN_RUNNING, now
         started += 1
     close_alert(s, f"{ALERT}{row.id}", "the workflow was switched on")

@@ -26,7 +26,7 @@ from app.store.db import Database
 from app.store.explain import _clock
 from app.store.models import Hold, Run, StepRun
 
-PREFIX = "hold:"                 # ``step_runs.waiting_on`` of a held step
+PREFIX = "hold:"  # ``step_runs.waiting_on`` of a held step
 
 
 class HoldRefused(ValueError):
@@ -48,8 +48,18 @@ class HoldRule:
 
     @classmethod
     def of(cls, h: Hold) -> HoldRule:
-        return cls(h.id, h.sku, h.customer, h.workflow, h.before_step, h.note or "",
-                   h.created_at, h.created_by, h.released_at, h.released_by)
+        return cls(
+            h.id,
+            h.sku,
+            h.customer,
+            h.workflow,
+            h.before_step,
+            h.note or "",
+            h.created_at,
+            h.created_by,
+            h.released_at,
+            h.released_by,
+        )
 
     def describe(self) -> str:
         """“every order with COFFEE-3IN1 from Aling Nena before “charge” — until restocked”."""
@@ -65,17 +75,32 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def add(s: Session, *, sku: str | None = None, customer: str | None = None,
-        workflow: str | None = None, before_step: str | None = None, note: str = "",
-        who: str | None = None) -> HoldRule:
+def add(
+    s: Session,
+    *,
+    sku: str | None = None,
+    customer: str | None = None,
+    workflow: str | None = None,
+    before_step: str | None = None,
+    note: str = "",
+    who: str | None = None,
+) -> HoldRule:
     """Put a hold on; at least one of SKU, customer or workflow says which orders."""
     sku, customer, workflow = _clean(sku), _clean(customer), _clean(workflow)
     if not (sku or customer or workflow):
-        raise HoldRefused("Say which orders to hold: a product (SKU), a customer or a workflow "
-                          "(with, if you like, the step to stop before).")
-    h = Hold(sku=sku, customer=customer, workflow=workflow, before_step=_clean(before_step),
-             note=(note or "").strip(), created_at=time.time(),
-             created_by=who or audit.current_user())
+        raise HoldRefused(
+            "Say which orders to hold: a product (SKU), a customer or a workflow "
+            "(with, if you like, the step to stop before)."
+        )
+    h = Hold(
+        sku=sku,
+        customer=customer,
+        workflow=workflow,
+        before_step=_clean(before_step),
+        note=(note or "").strip(),
+        created_at=time.time(),
+        created_by=who or audit.current_user(),
+    )
     s.add(h)
     s.flush()
     rule = HoldRule.of(h)
@@ -89,8 +114,9 @@ def release(s: Session, hold_id: int, who: str | None = None) -> list[tuple[str,
     if h is None:
         raise HoldRefused(f"There is no hold {hold_id}; `daloy hold list` shows them.")
     if h.released_at is not None:
-        raise HoldRefused(f"Hold {hold_id} was already released by {h.released_by} at "
-                          f"{_clock(h.released_at)}.")
+        raise HoldRefused(
+            f"Hold {hold_id} was already released by {h.released_by} at {_clock(h.released_at)}."
+        )
     now = time.time()
     h.released_at, h.released_by = now, who or audit.current_user()
     readied = []
@@ -99,17 +125,25 @@ def release(s: Session, hold_id: int, who: str | None = None) -> list[tuple[str,
         step.state, step.waiting_on, step.next_attempt_at = m.READY, None, None
         step.error, step.updated_at = None, now
         readied.append((step.run_id, step.name))
-    audit.record(s, h.released_by, "hold_released",
-                 after={"hold": hold_id, "rule": HoldRule.of(h).describe(),
-                        "orders": len(readied)})
+    audit.record(
+        s,
+        h.released_by,
+        "hold_released",
+        after={"hold": hold_id, "rule": HoldRule.of(h).describe(), "orders": len(readied)},
+    )
     return readied
 
 
 def held_steps(s: Session, hold_id: int) -> list[StepRun]:
     """Steps parked by this hold, oldest order first."""
-    return list(s.scalars(select(StepRun).join(Run, Run.id == StepRun.run_id).where(
-        StepRun.waiting_on == f"{PREFIX}{hold_id}", StepRun.state == m.RETRY_WAIT)
-        .order_by(Run.created_at, StepRun.id)))
+    return list(
+        s.scalars(
+            select(StepRun)
+            .join(Run, Run.id == StepRun.run_id)
+            .where(StepRun.waiting_on == f"{PREFIX}{hold_id}", StepRun.state == m.RETRY_WAIT)
+            .order_by(Run.created_at, StepRun.id)
+        )
+    )
 
 
 def listed(s: Session, *, include_released: bool = False) -> list[tuple[HoldRule, int]]:
@@ -152,7 +186,8 @@ def matches(rule: HoldRule, *, workflow: str, step: str, trigger: Any) -> bool:
     if rule.sku and rule.sku.strip().casefold() not in _folded(trigger, ("sku",)):
         return False
     return not rule.customer or rule.customer.strip().casefold() in _folded(
-        trigger, ("customer", "email", "name"))
+        trigger, ("customer", "email", "name")
+    )
 
 
 class HoldBook:
@@ -166,8 +201,10 @@ class HoldBook:
 
     def refresh(self) -> None:
         with self.db.read() as s:
-            rules = tuple(HoldRule.of(h) for h in s.scalars(
-                select(Hold).where(Hold.released_at.is_(None)).order_by(Hold.id)))
+            rules = tuple(
+                HoldRule.of(h)
+                for h in s.scalars(select(Hold).where(Hold.released_at.is_(None)).order_by(Hold.id))
+            )
         with self._lock:
             self.active = rules
 

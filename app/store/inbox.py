@@ -16,19 +16,35 @@ from app.core import redact
 from app.store.models import InboxItem
 
 
-def open_alert(s: Session, kind: str, source_key: str, title: str, reason: str,
-               detail: Any = None, workflow_name: str = "") -> tuple[InboxItem, bool]:
+def open_alert(
+    s: Session,
+    kind: str,
+    source_key: str,
+    title: str,
+    reason: str,
+    detail: Any = None,
+    workflow_name: str = "",
+) -> tuple[InboxItem, bool]:
     """The open entry for ``source_key``, created if there is none. Returns (item, created).
     Alerts carry text from outside (a server's error), so secrets are hidden before storing."""
     reason, detail = redact.text(reason), redact.value(detail)
-    item = s.scalar(select(InboxItem).where(InboxItem.source_key == source_key,
-                                            InboxItem.status == "open"))
+    item = s.scalar(
+        select(InboxItem).where(InboxItem.source_key == source_key, InboxItem.status == "open")
+    )
     if item is not None:
         item.reason = reason
         item.detail = detail
         return item, False
-    item = InboxItem(kind=kind, status="open", title=title, reason=reason, detail=detail,
-                     source_key=source_key, workflow_name=workflow_name, created_at=time.time())
+    item = InboxItem(
+        kind=kind,
+        status="open",
+        title=title,
+        reason=reason,
+        detail=detail,
+        source_key=source_key,
+        workflow_name=workflow_name,
+        created_at=time.time(),
+    )
     s.add(item)
     s.flush()
     return item, True
@@ -36,8 +52,9 @@ def open_alert(s: Session, kind: str, source_key: str, title: str, reason: str,
 
 def close_alert(s: Session, source_key: str, note: str = "recovered") -> list[int]:
     closed = []
-    for item in s.scalars(select(InboxItem).where(InboxItem.source_key == source_key,
-                                                  InboxItem.status == "open")):
+    for item in s.scalars(
+        select(InboxItem).where(InboxItem.source_key == source_key, InboxItem.status == "open")
+    ):
         item.status, item.resolved_at, item.resolved_by = "resolved", time.time(), "daloy"
         item.resolution = {"action": "auto", "note": note}
         closed.append(item.id)
@@ -52,15 +69,17 @@ def open_items(s: Session, limit: int | None = None) -> list[InboxItem]:
 
 
 def open_count(s: Session) -> int:
-    return s.scalar(select(func.count()).select_from(InboxItem)
-                    .where(InboxItem.status == "open")) or 0
+    return (
+        s.scalar(select(func.count()).select_from(InboxItem).where(InboxItem.status == "open")) or 0
+    )
 
 
 def remind_overdue_decisions(s: Session, now: float) -> list[int]:
     """Past its deadline a decision gets a reminder; past twice the deadline, an escalation."""
     opened: list[int] = []
-    for item in s.scalars(select(InboxItem).where(InboxItem.kind == "decision",
-                                                  InboxItem.status == "open")):
+    for item in s.scalars(
+        select(InboxItem).where(InboxItem.kind == "decision", InboxItem.status == "open")
+    ):
         detail = dict(item.detail or {})
         deadline = detail.get("deadline")
         if not deadline or now < deadline:
@@ -72,14 +91,21 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
         detail["alerted"] = stage
         item.detail = detail
         who = item.business_key or item.workflow_name
-        title = (f"Overdue decision: {who}" if stage == "reminder"
-                 else f"Escalation: {who} still waits for a decision")
+        title = (
+            f"Overdue decision: {who}"
+            if stage == "reminder"
+            else f"Escalation: {who} still waits for a decision"
+        )
         alert, created = open_alert(
-            s, "system", f"decision:{item.id}:{stage}", title,
+            s,
+            "system",
+            f"decision:{item.id}:{stage}",
+            title,
             f"“{item.title}” has waited since {time.strftime('%H:%M', time.localtime(asked))}; "
             "open the decision in the inbox and choose an option.",
             detail={"decision_item": item.id, "stage": stage},
-            workflow_name=item.workflow_name)
+            workflow_name=item.workflow_name,
+        )
         alert.run_id, alert.business_key = item.run_id, item.business_key
         if created:
             opened.append(alert.id)

@@ -21,7 +21,7 @@ from app.store.runs import Event, RunStore
 
 log = logging.getLogger("daloy.intake")
 PAUSED_KEY = "intake_paused"
-RAW_LIMIT = 1_000_000   # larger raw items are kept as files in the data folder
+RAW_LIMIT = 1_000_000  # larger raw items are kept as files in the data folder
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,19 @@ def _raw_fields(raw: bytes | None, raw_path: str | None) -> dict[str, Any]:
     return {"raw": raw, "raw_path": raw_path}
 
 
-def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, trigger: Any,
-           summary: str, raw: bytes | None = None, raw_path: str | None = None,
-           extra: Any = None, in_txn: Any = None) -> Ingested:
+def ingest(
+    store: RunStore,
+    *,
+    channel: str,
+    workflow: str,
+    dedupe_key: str,
+    trigger: Any,
+    summary: str,
+    raw: bytes | None = None,
+    raw_path: str | None = None,
+    extra: Any = None,
+    in_txn: Any = None,
+) -> Ingested:
     """Commit the item and its run together. A repeat of ``dedupe_key`` starts nothing. For a
     switched-off workflow the order is kept the same way but waits (``held``)."""
     try:
@@ -47,14 +57,19 @@ def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, tri
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
                 return Ingested(None, None, True)
             row, version, wf = store.current_workflow(s, workflow)
-            item = IntakeItem(channel=channel, dedupe_key=dedupe_key, status="started",
-                              summary=summary[:1000], received_at=time.time(),
-                              **_raw_fields(raw, raw_path))
+            item = IntakeItem(
+                channel=channel,
+                dedupe_key=dedupe_key,
+                status="started",
+                summary=summary[:1000],
+                received_at=time.time(),
+                **_raw_fields(raw, raw_path),
+            )
             s.add(item)
             s.flush()
             run = store.start_run_in(s, row, version, wf, trigger, intake_item_id=item.id)
             item.run_id = run.id
-            if not row.enabled:      # switched off: kept, waiting visibly, started when on
+            if not row.enabled:  # switched off: kept, waiting visibly, started when on
                 held.hold(s, row, item, run.id)
             if in_txn is not None:
                 in_txn(s, item)
@@ -65,27 +80,48 @@ def ingest(store: RunStore, *, channel: str, workflow: str, dedupe_key: str, tri
     return Ingested(item_id, run_id, False)
 
 
-def keep_malformed(store: RunStore, *, channel: str, workflow: str, dedupe_key: str,
-                   reason: str, summary: str, raw: bytes | None = None,
-                   raw_path: str | None = None, in_txn: Any = None) -> Ingested:
+def keep_malformed(
+    store: RunStore,
+    *,
+    channel: str,
+    workflow: str,
+    dedupe_key: str,
+    reason: str,
+    summary: str,
+    raw: bytes | None = None,
+    raw_path: str | None = None,
+    in_txn: Any = None,
+) -> Ingested:
     """Keep an item that could not become an order, raw, with the reason in words."""
     try:
         with store.db.write() as s:
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
                 return Ingested(None, None, True)
-            item = IntakeItem(channel=channel, dedupe_key=dedupe_key, status="malformed",
-                              summary=summary[:1000], received_at=time.time(),
-                              **_raw_fields(raw, raw_path))
+            item = IntakeItem(
+                channel=channel,
+                dedupe_key=dedupe_key,
+                status="malformed",
+                summary=summary[:1000],
+                received_at=time.time(),
+                **_raw_fields(raw, raw_path),
+            )
             s.add(item)
             s.flush()
-            entry = InboxItem(kind="intake_error", status="open",
-                              title=f"Could not read an order from {channel}",
-                              reason=reason, detail={"summary": summary, "intake_item": item.id,
-                                                     "raw_path": raw_path,
-                                                     "raw_preview": (raw or b"")[:2000].decode(
-                                                         "utf-8", "replace")},
-                              workflow_name=workflow, source_key=f"intake:{item.id}",
-                              created_at=time.time())
+            entry = InboxItem(
+                kind="intake_error",
+                status="open",
+                title=f"Could not read an order from {channel}",
+                reason=reason,
+                detail={
+                    "summary": summary,
+                    "intake_item": item.id,
+                    "raw_path": raw_path,
+                    "raw_preview": (raw or b"")[:2000].decode("utf-8", "replace"),
+                },
+                workflow_name=workflow,
+                source_key=f"intake:{item.id}",
+                created_at=time.time(),
+            )
             s.add(entry)
             if in_txn is not None:
                 in_txn(s, item)
@@ -119,7 +155,7 @@ def record_error(db: Database, channel: str, kind: str, message: str) -> None:
     with db.write() as s:
         row = state(s, channel, kind)
         row.last_error_at = row.updated_at = time.time()
-        row.last_error = redact.text(message)[:2000]    # a server's words may quote a token
+        row.last_error = redact.text(message)[:2000]  # a server's words may quote a token
 
 
 def get_cursor(db: Database, channel: str) -> Any:
@@ -128,8 +164,14 @@ def get_cursor(db: Database, channel: str) -> Any:
         return row.cursor if row else None
 
 
-def check_health(store: RunStore, channel: str, kind: str, threshold: float,
-                 now: float | None = None, started_at: float | None = None) -> bool:
+def check_health(
+    store: RunStore,
+    channel: str,
+    kind: str,
+    threshold: float,
+    now: float | None = None,
+    started_at: float | None = None,
+) -> bool:
     """Open one "channel down" entry when the channel has failed or been silent beyond
     ``threshold`` seconds since its last success, or since ``started_at`` when it has not
     worked since it started (a wrong password from the first minute); closed again by the
@@ -139,21 +181,30 @@ def check_health(store: RunStore, channel: str, kind: str, threshold: float,
         row = state(s, channel, kind)
         if started_at is not None:
             since = max(row.last_ok_at or 0.0, started_at)
-        else:                 # a caller that does not know: the row's own clock (errors move it)
+        else:  # a caller that does not know: the row's own clock (errors move it)
             since = row.last_ok_at or row.updated_at
         failing = row.last_error_at is not None and (row.last_ok_at or 0) < row.last_error_at
         if row.paused or now - since < threshold:
             return False
         at = time.strftime("%H:%M", time.localtime(since))
         worked = row.last_ok_at is not None and row.last_ok_at >= since
-        why = (f"The intake channel {channel} "
-               + (f"has not worked since {at}." if worked
-                  else f"has not worked since it started at {at}.")
-               + (f" The last error: {row.last_error}" if failing and row.last_error
-                  else " Daloy has had no answer from it.")
-               + " Orders from it are not coming in until this is fixed.")
-        item, created = inbox.open_alert(s, "channel_down", f"channel:{channel}",
-                                         f"{channel} is down", why)
+        why = (
+            f"The intake channel {channel} "
+            + (
+                f"has not worked since {at}."
+                if worked
+                else f"has not worked since it started at {at}."
+            )
+            + (
+                f" The last error: {row.last_error}"
+                if failing and row.last_error
+                else " Daloy has had no answer from it."
+            )
+            + " Orders from it are not coming in until this is fixed."
+        )
+        item, created = inbox.open_alert(
+            s, "channel_down", f"channel:{channel}", f"{channel} is down", why
+        )
         item_id = item.id
     if created:
         store._emit([Event("inbox_opened", inbox_id=item_id)])

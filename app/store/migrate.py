@@ -59,7 +59,8 @@ def upgrade(db: Database, target: str = "head") -> None:
             f"This Daloy could not update its database ({type(exc).__name__}: {exc}); it was "
             f"left as it was and Daloy will not start on it. A backup was taken just before: "
             f"{backup.path}. Go back to the earlier Daloy, or restore that backup with "
-            f"`daloy backup restore {backup.name} --replace`.") from exc
+            f"`daloy backup restore {backup.name} --replace`."
+        ) from exc
 
 
 def _backup_first(db: Database):  # noqa: ANN202 - app.store.backups.Backup | None
@@ -70,12 +71,16 @@ def _backup_first(db: Database):  # noqa: ANN202 - app.store.backups.Backup | No
         return None
     with db.engine.connect() as conn:
         tables = conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar()
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).scalar()
     if not tables:
         return None
     from app.store import backups
+
     try:
         return backups.take(path.parent, "pre-migration")
     except backups.BackupError as exc:
-        raise MigrationFailed(f"Daloy must update its database but could not back it up "
-                              f"first: {exc} The database was not changed.") from exc
+        raise MigrationFailed(
+            f"Daloy must update its database but could not back it up "
+            f"first: {exc} The database was not changed."
+        ) from exc

@@ -28,7 +28,7 @@ class WorkflowRow(Base):
     __tablename__ = "workflows"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    enabled: Mapped[bool] = mapped_column(Boolean, default=True)   # triggers switched on
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)  # triggers switched on
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     current_version_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[float] = mapped_column(Float)
@@ -41,12 +41,12 @@ class WorkflowVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    definition: Mapped[str] = mapped_column(Text)          # the workflow JSON
+    definition: Mapped[str] = mapped_column(Text)  # the workflow JSON
     has_errors: Mapped[bool] = mapped_column(Boolean, default=False)  # saved as a draft
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float)
     created_by: Mapped[str] = mapped_column(String(200), default="")
-    note: Mapped[str] = mapped_column(Text, default="")     # the publisher's words
+    note: Mapped[str] = mapped_column(Text, default="")  # the publisher's words
     # "published", or "practice": a draft tried or replayed (hidden from the version list; its
     # practice runs pin it like any run pins its version). Practice rows number below zero.
     kind: Mapped[str] = mapped_column(String(20), default="published")
@@ -61,7 +61,7 @@ class WorkflowDraft(Base):
 
     __tablename__ = "workflow_drafts"
     workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"), primary_key=True)
-    definition: Mapped[str] = mapped_column(Text)          # the workflow JSON, maybe broken
+    definition: Mapped[str] = mapped_column(Text)  # the workflow JSON, maybe broken
     based_on: Mapped[int | None] = mapped_column(Integer, nullable=True)  # version number
     saved_at: Mapped[float] = mapped_column(Float)
     saved_by: Mapped[str] = mapped_column(String(200), default="")
@@ -92,32 +92,48 @@ class StepRun(Base):
     # Partial indexes over the few active steps only (queries must name the state as a literal,
     # see ``runs.state_is``): a step's usual path, pending → running → succeeded, then touches
     # one small index instead of moving entries around a large one on every transition.
-    __table_args__ = (UniqueConstraint("run_id", "name"),
-                      Index("ix_step_runs_ready", "id", sqlite_where=text("state = 'ready'"),
-                            postgresql_where=text("state = 'ready'")),
-                      Index("ix_step_runs_due", "next_attempt_at",
-                            sqlite_where=text("state = 'retry_wait'"),
-                            postgresql_where=text("state = 'retry_wait'")),
-                      Index("ix_step_runs_running", "lease_owner",
-                            sqlite_where=text("state = 'running'"),
-                            postgresql_where=text("state = 'running'")),
-                      Index("ix_step_runs_waiting_on", "waiting_on", "id",
-                            sqlite_where=text("waiting_on IS NOT NULL"),
-                            postgresql_where=text("waiting_on IS NOT NULL")))
+    __table_args__ = (
+        UniqueConstraint("run_id", "name"),
+        Index(
+            "ix_step_runs_ready",
+            "id",
+            sqlite_where=text("state = 'ready'"),
+            postgresql_where=text("state = 'ready'"),
+        ),
+        Index(
+            "ix_step_runs_due",
+            "next_attempt_at",
+            sqlite_where=text("state = 'retry_wait'"),
+            postgresql_where=text("state = 'retry_wait'"),
+        ),
+        Index(
+            "ix_step_runs_running",
+            "lease_owner",
+            sqlite_where=text("state = 'running'"),
+            postgresql_where=text("state = 'running'"),
+        ),
+        Index(
+            "ix_step_runs_waiting_on",
+            "waiting_on",
+            "id",
+            sqlite_where=text("waiting_on IS NOT NULL"),
+            postgresql_where=text("waiting_on IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("runs.id"))
     name: Mapped[str] = mapped_column(String(100))
     type: Mapped[str] = mapped_column(String(100))
-    position: Mapped[int] = mapped_column(Integer)          # order in the workflow
+    position: Mapped[int] = mapped_column(Integer)  # order in the workflow
     state: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    max_attempts: Mapped[int] = mapped_column(Integer)      # pinned from the version's policy
+    max_attempts: Mapped[int] = mapped_column(Integer)  # pinned from the version's policy
     # Seconds one attempt may take (pinned too): an unanswered attempt is looked up only after
     # its start plus this, when it can no longer land (``RunStore.outcome_settles_at``).
     time_limit: Mapped[float | None] = mapped_column(Float, nullable=True)
     reconcilable: Mapped[bool] = mapped_column(Boolean, default=False)  # outcome may be unknown
     needs_reconcile: Mapped[bool] = mapped_column(Boolean, default=False)
-    sleeping: Mapped[bool] = mapped_column(Boolean, default=False)      # resume, not an attempt
+    sleeping: Mapped[bool] = mapped_column(Boolean, default=False)  # resume, not an attempt
     # A ``retry_wait`` step parked without spending an attempt: on a system that is down
     # (``system:<key>``, app.store.breakers) or on an operator's hold (``hold:<id>``).
     waiting_on: Mapped[str | None] = mapped_column(String(300), nullable=True)
@@ -156,8 +172,10 @@ class InboxItem(Base):
     __tablename__ = "inbox_items"
     __table_args__ = (Index("ix_inbox_status_created", "status", "created_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(30))   # step_failed, decision, intake_error, channel_down, system
-    status: Mapped[str] = mapped_column(String(20), default="open")   # open, resolved
+    kind: Mapped[str] = mapped_column(
+        String(30)
+    )  # step_failed, decision, intake_error, channel_down, system
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, resolved
     title: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     detail: Mapped[Any] = mapped_column(JSON, nullable=True)
@@ -202,9 +220,9 @@ class IntakeItem(Base):
 
     __tablename__ = "intake_items"
     id: Mapped[int] = mapped_column(primary_key=True)
-    channel: Mapped[str] = mapped_column(String(300), index=True)   # "<workflow>/<trigger id>"
+    channel: Mapped[str] = mapped_column(String(300), index=True)  # "<workflow>/<trigger id>"
     dedupe_key: Mapped[str] = mapped_column(String(500), unique=True)
-    status: Mapped[str] = mapped_column(String(20))    # started, malformed, duplicate
+    status: Mapped[str] = mapped_column(String(20))  # started, malformed, duplicate
     summary: Mapped[str] = mapped_column(Text, default="")
     raw: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     raw_path: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -237,8 +255,10 @@ class ImapLedger(Base):
     Message-ID, so intake catches up after downtime and survives a UIDVALIDITY change."""
 
     __tablename__ = "imap_ledger"
-    __table_args__ = (UniqueConstraint("channel", "uidvalidity", "uid"),
-                      Index("ix_imap_ledger_message_id", "channel", "message_id"))
+    __table_args__ = (
+        UniqueConstraint("channel", "uidvalidity", "uid"),
+        Index("ix_imap_ledger_message_id", "channel", "message_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(300))
     uidvalidity: Mapped[int] = mapped_column(Integer)
@@ -256,7 +276,7 @@ class Breaker(Base):
     __tablename__ = "breakers"
     system: Mapped[str] = mapped_column(String(300), primary_key=True)
     state: Mapped[str] = mapped_column(String(20), default="closed")  # closed/open/probing/resuming
-    failures: Mapped[Any] = mapped_column(JSON, default=list)        # recent failure times
+    failures: Mapped[Any] = mapped_column(JSON, default=list)  # recent failure times
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     opened_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     next_probe_at: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -264,8 +284,8 @@ class Breaker(Base):
     admit_step_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the one let through
     admit_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     next_release_at: Mapped[float | None] = mapped_column(Float, nullable=True)
-    waited: Mapped[Any] = mapped_column(JSON, nullable=True)         # run ids that waited
-    settings: Mapped[Any] = mapped_column(JSON, nullable=True)       # per-system overrides
+    waited: Mapped[Any] = mapped_column(JSON, nullable=True)  # run ids that waited
+    settings: Mapped[Any] = mapped_column(JSON, nullable=True)  # per-system overrides
     updated_at: Mapped[float] = mapped_column(Float)
 
 

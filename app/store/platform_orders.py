@@ -43,10 +43,16 @@ def _like(prefix: str) -> str:
 
 
 def _versions(s: Any, prefix: str) -> list[IntakeItem]:
-    return list(s.scalars(select(IntakeItem)
-                          .where(IntakeItem.dedupe_key.like(_like(prefix), escape="\\"),
-                                 IntakeItem.status.in_((STARTED, UPDATED)))
-                          .order_by(IntakeItem.received_at, IntakeItem.id)))
+    return list(
+        s.scalars(
+            select(IntakeItem)
+            .where(
+                IntakeItem.dedupe_key.like(_like(prefix), escape="\\"),
+                IntakeItem.status.in_((STARTED, UPDATED)),
+            )
+            .order_by(IntakeItem.received_at, IntakeItem.id)
+        )
+    )
 
 
 class _Known(Exception):
@@ -56,13 +62,22 @@ class _Known(Exception):
 @dataclass(frozen=True)
 class Taken:
     run_id: str | None
-    new_run: bool            # this version started the order's run
-    duplicate: bool          # this very version was already taken in
-    notice: str = ""         # the inbox sentence opened on the run, if any
+    new_run: bool  # this version started the order's run
+    duplicate: bool  # this very version was already taken in
+    notice: str = ""  # the inbox sentence opened on the run, if any
 
 
-def take(store: RunStore, *, channel: str, workflow: str, platform: str, title: str, shop: str,
-         order: dict[str, Any], cancelled: Callable[[dict[str, Any]], bool]) -> Taken:
+def take(
+    store: RunStore,
+    *,
+    channel: str,
+    workflow: str,
+    platform: str,
+    title: str,
+    shop: str,
+    order: dict[str, Any],
+    cancelled: Callable[[dict[str, Any]], bool],
+) -> Taken:
     """Take in one version of a platform order (``order``: ``Order.to_trigger()['order']``,
     kept as the item's raw JSON). The first version starts a run; later ones reach that run
     (see the module docstring). ``cancelled`` says whether a version is a cancelled order."""
@@ -76,33 +91,61 @@ def take(store: RunStore, *, channel: str, workflow: str, platform: str, title: 
             raise _Known
 
     try:
-        result = intake.ingest(store, channel=channel, workflow=workflow, dedupe_key=key,
-                               trigger={"order": order}, raw=raw, in_txn=first_only,
-                               summary=f"{title} order {order.get('number') or oid}")
+        result = intake.ingest(
+            store,
+            channel=channel,
+            workflow=workflow,
+            dedupe_key=key,
+            trigger={"order": order},
+            raw=raw,
+            in_txn=first_only,
+            summary=f"{title} order {order.get('number') or oid}",
+        )
     except _Known:
-        return _update(store, channel=channel, workflow=workflow, title=title, key=key,
-                       prefix=prefix, order=order, raw=raw, cancelled=cancelled)
+        return _update(
+            store,
+            channel=channel,
+            workflow=workflow,
+            title=title,
+            key=key,
+            prefix=prefix,
+            order=order,
+            raw=raw,
+            cancelled=cancelled,
+        )
     return Taken(result.run_id, not result.duplicate, result.duplicate)
 
 
-def _notice(title: str, before: dict[str, Any], after: dict[str, Any],
-            cancelled: bool) -> str:
+def _notice(title: str, before: dict[str, Any], after: dict[str, Any], cancelled: bool) -> str:
     number = after.get("number") or after.get("platform_order_id")
     if cancelled:
-        return (f"The buyer cancelled order {number} on {title} after Daloy took it in. "
-                "Steps that report to the shop will not ship it; check what this order has "
-                "already done (charged, packed) and cancel the run or undo by hand.")
+        return (
+            f"The buyer cancelled order {number} on {title} after Daloy took it in. "
+            "Steps that report to the shop will not ship it; check what this order has "
+            "already done (charged, packed) and cancel the run or undo by hand."
+        )
     if before.get("shipping_address") != after.get("shipping_address"):
         where = ", ".join(str(v) for v in (after.get("shipping_address") or {}).values() if v)
-        return (f"The shipping address of order {number} on {title} changed to: {where}. "
-                "If the parcel is already packed or handed over, fix the label or tell the "
-                "courier.")
+        return (
+            f"The shipping address of order {number} on {title} changed to: {where}. "
+            "If the parcel is already packed or handed over, fix the label or tell the "
+            "courier."
+        )
     return ""
 
 
-def _update(store: RunStore, *, channel: str, workflow: str, title: str, key: str,
-            prefix: str, order: dict[str, Any], raw: bytes,
-            cancelled: Callable[[dict[str, Any]], bool]) -> Taken:
+def _update(
+    store: RunStore,
+    *,
+    channel: str,
+    workflow: str,
+    title: str,
+    key: str,
+    prefix: str,
+    order: dict[str, Any],
+    raw: bytes,
+    cancelled: Callable[[dict[str, Any]], bool],
+) -> Taken:
     try:
         with store.db.write() as s:
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == key)):
@@ -110,23 +153,40 @@ def _update(store: RunStore, *, channel: str, workflow: str, title: str, key: st
             versions = _versions(s, prefix)
             run_id = next((v.run_id for v in versions if v.run_id), None)
             before = _order_of(versions[-1]) if versions else {}
-            s.add(IntakeItem(channel=channel, dedupe_key=key, status=UPDATED, run_id=run_id,
-                             summary=f"{title} order {order.get('number')} updated "
-                                     f"({order.get('status')})",
-                             raw=raw, received_at=time.time()))
+            s.add(
+                IntakeItem(
+                    channel=channel,
+                    dedupe_key=key,
+                    status=UPDATED,
+                    run_id=run_id,
+                    summary=f"{title} order {order.get('number')} updated ({order.get('status')})",
+                    raw=raw,
+                    received_at=time.time(),
+                )
+            )
             newly_cancelled = cancelled(order) and not (before and cancelled(before))
             notice = _notice(title, before, order, newly_cancelled)
             entry_id = None
             if notice:
-                entry = InboxItem(kind="order_update", status="open", run_id=run_id,
-                                  title=(f"The buyer cancelled order {order.get('number')} on "
-                                         f"{title}" if newly_cancelled else
-                                         f"Order {order.get('number')} on {title} changed"),
-                                  reason=notice, workflow_name=workflow,
-                                  business_key=str(order.get("number") or ""),
-                                  detail={"status": order.get("status"),
-                                          "shipping_address": order.get("shipping_address")},
-                                  source_key=f"order-update:{key}", created_at=time.time())
+                entry = InboxItem(
+                    kind="order_update",
+                    status="open",
+                    run_id=run_id,
+                    title=(
+                        f"The buyer cancelled order {order.get('number')} on {title}"
+                        if newly_cancelled
+                        else f"Order {order.get('number')} on {title} changed"
+                    ),
+                    reason=notice,
+                    workflow_name=workflow,
+                    business_key=str(order.get("number") or ""),
+                    detail={
+                        "status": order.get("status"),
+                        "shipping_address": order.get("shipping_address"),
+                    },
+                    source_key=f"order-update:{key}",
+                    created_at=time.time(),
+                )
                 s.add(entry)
                 s.flush()
                 entry_id = entry.id

@@ -16,31 +16,65 @@ from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
 
 def run_dict(r: Run) -> dict[str, Any]:
-    return {"id": r.id, "workflow": r.workflow_name, "status": r.status,
-            "business_key": r.business_key, "created_at": r.created_at,
-            "updated_at": r.updated_at, "finished_at": r.finished_at,
-            "practice": r.practice, "parent_run_id": r.parent_run_id}
+    return {
+        "id": r.id,
+        "workflow": r.workflow_name,
+        "status": r.status,
+        "business_key": r.business_key,
+        "created_at": r.created_at,
+        "updated_at": r.updated_at,
+        "finished_at": r.finished_at,
+        "practice": r.practice,
+        "parent_run_id": r.parent_run_id,
+    }
 
 
 def step_dict(st: StepRun) -> dict[str, Any]:
-    return {"name": st.name, "type": st.type, "state": st.state, "attempts": st.attempts,
-            "max_attempts": st.max_attempts, "port": st.port, "input": st.input,
-            "output": st.output, "error": st.error, "next_attempt_at": st.next_attempt_at,
-            "started_at": st.started_at, "finished_at": st.finished_at,
-            "waiting_on": st.waiting_on}
+    return {
+        "name": st.name,
+        "type": st.type,
+        "state": st.state,
+        "attempts": st.attempts,
+        "max_attempts": st.max_attempts,
+        "port": st.port,
+        "input": st.input,
+        "output": st.output,
+        "error": st.error,
+        "next_attempt_at": st.next_attempt_at,
+        "started_at": st.started_at,
+        "finished_at": st.finished_at,
+        "waiting_on": st.waiting_on,
+    }
 
 
 def inbox_dict(i: InboxItem) -> dict[str, Any]:
-    return {"id": i.id, "kind": i.kind, "status": i.status, "title": i.title, "reason": i.reason,
-            "run_id": i.run_id, "step": i.step_name, "workflow": i.workflow_name,
-            "business_key": i.business_key, "created_at": i.created_at, "detail": i.detail,
-            "resolved_at": i.resolved_at, "resolved_by": i.resolved_by,
-            "resolution": i.resolution}
+    return {
+        "id": i.id,
+        "kind": i.kind,
+        "status": i.status,
+        "title": i.title,
+        "reason": i.reason,
+        "run_id": i.run_id,
+        "step": i.step_name,
+        "workflow": i.workflow_name,
+        "business_key": i.business_key,
+        "created_at": i.created_at,
+        "detail": i.detail,
+        "resolved_at": i.resolved_at,
+        "resolved_by": i.resolved_by,
+        "resolution": i.resolution,
+    }
 
 
 def attempt_dict(a: Attempt) -> dict[str, Any]:
-    return {"number": a.number, "started_at": a.started_at, "finished_at": a.finished_at,
-            "outcome": a.outcome, "error": a.error, "looked_up": a.looked_up}
+    return {
+        "number": a.number,
+        "started_at": a.started_at,
+        "finished_at": a.finished_at,
+        "outcome": a.outcome,
+        "error": a.error,
+        "looked_up": a.looked_up,
+    }
 
 
 # Sort orders of the orders list: the columns compared, in order (the last ones make each
@@ -56,10 +90,12 @@ SORTS: dict[str, tuple[tuple[Any, ...], bool]] = {
 }
 
 
-def _past(keys: tuple[Any, ...], values: tuple[Any, ...], descending: bool,
-          nullable: bool) -> ColumnElement[bool]:
+def _past(
+    keys: tuple[Any, ...], values: tuple[Any, ...], descending: bool, nullable: bool
+) -> ColumnElement[bool]:
     """Rows after the one whose sort keys are ``values`` (keyset paging). SQLite sorts NULL
     first, so NULLs come last going down and first going up."""
+
     def beyond(k: Any, v: Any, may_be_null: bool) -> ColumnElement[bool]:
         if descending:
             return false() if v is None else (or_(k < v, k.is_(None)) if may_be_null else k < v)
@@ -67,8 +103,10 @@ def _past(keys: tuple[Any, ...], values: tuple[Any, ...], descending: bool,
 
     terms = []
     for i, (k, v) in enumerate(zip(keys, values, strict=True)):
-        same = [kk.is_(None) if vv is None else kk == vv
-                for kk, vv in zip(keys[:i], values[:i], strict=True)]
+        same = [
+            kk.is_(None) if vv is None else kk == vv
+            for kk, vv in zip(keys[:i], values[:i], strict=True)
+        ]
         terms.append(and_(*same, beyond(k, v, nullable and i == 0)))
     # The same rows, with a plain range on the first key in front: SQLite walks its index
     # from there instead of testing the OR on every row (a deep page costs what the first does).
@@ -86,30 +124,48 @@ def _matching(s: Session, text: str | None) -> ColumnElement[bool] | None:
     return search.matches(s, text) if text and text.strip() else None
 
 
-def _runs_query(*, status: str | None, workflow: str | None, business_key: str | None,
-                since: float | None, until: float | None, match: ColumnElement[bool] | None,
-                sort: str, descending: bool, after: tuple | None, limit: int | None,
-                run_ids: list[str] | None = None) -> Select:
+def _runs_query(
+    *,
+    status: str | None,
+    workflow: str | None,
+    business_key: str | None,
+    since: float | None,
+    until: float | None,
+    match: ColumnElement[bool] | None,
+    sort: str,
+    descending: bool,
+    after: tuple | None,
+    limit: int | None,
+    run_ids: list[str] | None = None,
+) -> Select:
     if sort not in SORTS:
         raise ValueError(f"Unknown sort “{sort}”; use one of: {', '.join(SORTS)}.")
     facts = search.run_facts
     # A search or a sort by customer or total starts from run_facts (its rows, its indexes):
     # SQLite never reorders a LEFT JOIN, so there the join is inner. Every run has its facts
     # row (an SQL trigger writes it with the run); the plain list still shows a run without.
-    q = (select(Run, facts.c.customer, facts.c.total, facts.c.id)
-         .join(facts, facts.c.run_id == Run.id,
-               isouter=match is None and sort not in ("customer", "total"))
-         .options(defer(Run.trigger)))
+    q = (
+        select(Run, facts.c.customer, facts.c.total, facts.c.id)
+        .join(
+            facts,
+            facts.c.run_id == Run.id,
+            isouter=match is None and sort not in ("customer", "total"),
+        )
+        .options(defer(Run.trigger))
+    )
     if status:
         q = q.where(Run.status == status)
-    if run_ids is not None:                 # the orders behind a dashboard figure
+    if run_ids is not None:  # the orders behind a dashboard figure
         q = q.where(Run.id.in_(run_ids))
     if workflow:
         q = q.where(Run.workflow_name == workflow)
     if business_key:
-        q = q.where(Run.business_key.like(f"%{business_key}%") if "%" not in business_key
-                    else Run.business_key.like(business_key))
-    if match is not None:                   # ``_matching``: the search, evaluated once
+        q = q.where(
+            Run.business_key.like(f"%{business_key}%")
+            if "%" not in business_key
+            else Run.business_key.like(business_key)
+        )
+    if match is not None:  # ``_matching``: the search, evaluated once
         q = q.where(match)
     if since is not None:
         q = q.where(Run.created_at >= since)
@@ -122,30 +178,64 @@ def _runs_query(*, status: str | None, workflow: str | None, business_key: str |
     return q.limit(limit) if limit is not None else q
 
 
-def list_runs(s: Session, *, status: str | None = None, workflow: str | None = None,
-              business_key: str | None = None, limit: int = 100,
-              since: float | None = None, until: float | None = None,
-              after: tuple | None = None, search: str | None = None,
-              sort: str = "created", descending: bool = True) -> list[Run]:
+def list_runs(
+    s: Session,
+    *,
+    status: str | None = None,
+    workflow: str | None = None,
+    business_key: str | None = None,
+    limit: int = 100,
+    since: float | None = None,
+    until: float | None = None,
+    after: tuple | None = None,
+    search: str | None = None,
+    sort: str = "created",
+    descending: bool = True,
+) -> list[Run]:
     """Runs, newest first (or by ``sort``: a key of ``SORTS``). ``business_key`` matches
     anywhere in the key (``%`` for a pattern of your own); ``search`` finds orders by anything
     they carry (customer, email, phone, SKU, amount, email text: ``app.store.search``).
     Keyset paging: ``after`` is the last row's sort keys (``OrderRow.cursor``; for the default
     sort (created_at, id)), so a deep page costs the same as the first (the orders table
     scrolls 1M runs). The trigger (the whole order) is not loaded: lists do not show it."""
-    q = _runs_query(status=status, workflow=workflow, business_key=business_key, since=since,
-                    until=until, match=_matching(s, search), sort=sort, descending=descending,
-                    after=after, limit=limit)
+    q = _runs_query(
+        status=status,
+        workflow=workflow,
+        business_key=business_key,
+        since=since,
+        until=until,
+        match=_matching(s, search),
+        sort=sort,
+        descending=descending,
+        after=after,
+        limit=limit,
+    )
     return [row[0] for row in s.execute(q)]
 
 
-def count_runs(s: Session, *, status: str | None = None, workflow: str | None = None,
-               business_key: str | None = None, since: float | None = None,
-               until: float | None = None, search: str | None = None) -> int:
+def count_runs(
+    s: Session,
+    *,
+    status: str | None = None,
+    workflow: str | None = None,
+    business_key: str | None = None,
+    since: float | None = None,
+    until: float | None = None,
+    search: str | None = None,
+) -> int:
     """How many runs the filters of ``list_runs`` match (an export's progress total)."""
-    q = _runs_query(status=status, workflow=workflow, business_key=business_key, since=since,
-                    until=until, match=_matching(s, search), sort="created", descending=True,
-                    after=None, limit=None)
+    q = _runs_query(
+        status=status,
+        workflow=workflow,
+        business_key=business_key,
+        since=since,
+        until=until,
+        match=_matching(s, search),
+        sort="created",
+        descending=True,
+        after=None,
+        limit=None,
+    )
     return s.scalar(select(func.count()).select_from(q.subquery())) or 0
 
 
@@ -175,36 +265,79 @@ class OrderRow:
         return d
 
 
-def _cursor(sort: str, run: Run, customer: str, total: float | None, facts_id: int | None
-            ) -> tuple:
-    first = {"created": run.created_at, "order": run.business_key, "status": run.status,
-             "workflow": run.workflow_name, "customer": customer, "total": total}[sort]
-    return (first, facts_id) if sort in ("customer", "total") else \
-        (run.created_at, run.id) if sort == "created" else (first, run.created_at, run.id)
+def _cursor(sort: str, run: Run, customer: str, total: float | None, facts_id: int | None) -> tuple:
+    first = {
+        "created": run.created_at,
+        "order": run.business_key,
+        "status": run.status,
+        "workflow": run.workflow_name,
+        "customer": customer,
+        "total": total,
+    }[sort]
+    return (
+        (first, facts_id)
+        if sort in ("customer", "total")
+        else (run.created_at, run.id)
+        if sort == "created"
+        else (first, run.created_at, run.id)
+    )
 
 
-def iter_orders(s: Session, *, status: str | None = None, workflow: str | None = None,
-                business_key: str | None = None, since: float | None = None,
-                until: float | None = None, search: str | None = None, sort: str = "created",
-                descending: bool = True, after: tuple | None = None,
-                limit: int | None = None, batch: int = 500,
-                run_ids: list[str] | None = None) -> Iterator[OrderRow]:
+def iter_orders(
+    s: Session,
+    *,
+    status: str | None = None,
+    workflow: str | None = None,
+    business_key: str | None = None,
+    since: float | None = None,
+    until: float | None = None,
+    search: str | None = None,
+    sort: str = "created",
+    descending: bool = True,
+    after: tuple | None = None,
+    limit: int | None = None,
+    batch: int = 500,
+    run_ids: list[str] | None = None,
+) -> Iterator[OrderRow]:
     """``OrderRow``s matching the filters of ``list_runs``, in its order, read in batches of
     ``batch`` by keyset (memory stays flat for an export of every order)."""
     left = limit
     match = _matching(s, search)
     while left is None or left > 0:
         size = batch if left is None else min(batch, left)
-        rows = s.execute(_runs_query(status=status, workflow=workflow, business_key=business_key,
-                                     since=since, until=until, match=match, sort=sort,
-                                     descending=descending, after=after, limit=size,
-                                     run_ids=run_ids)).all()
+        rows = s.execute(
+            _runs_query(
+                status=status,
+                workflow=workflow,
+                business_key=business_key,
+                since=since,
+                until=until,
+                match=match,
+                sort=sort,
+                descending=descending,
+                after=after,
+                limit=size,
+                run_ids=run_ids,
+            )
+        ).all()
         reasons = waiting_reasons(s, [r[0].id for r in rows if r[0].status == "needs_attention"])
         for run, customer, total, facts_id in rows:
             after = _cursor(sort, run, customer or "", total, facts_id)
-            yield OrderRow(run.id, run.workflow_name, run.status, run.business_key,
-                           customer or "", total, reasons.get(run.id, ""), run.created_at,
-                           run.updated_at, run.finished_at, run.practice, run.cancelled, after)
+            yield OrderRow(
+                run.id,
+                run.workflow_name,
+                run.status,
+                run.business_key,
+                customer or "",
+                total,
+                reasons.get(run.id, ""),
+                run.created_at,
+                run.updated_at,
+                run.finished_at,
+                run.practice,
+                run.cancelled,
+                after,
+            )
         if len(rows) < size:
             return
         if left is not None:
@@ -220,12 +353,15 @@ def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
     """Why each of these runs waits for a person: the headline of its open inbox entry (a
     decision first), from ``explain.explain_entry``."""
     from app.store.explain import explain_entry
+
     if not run_ids:
         return {}
     found: dict[str, str] = {}
-    items = s.scalars(select(InboxItem).where(InboxItem.run_id.in_(run_ids),
-                                              InboxItem.status == "open")
-                      .order_by(InboxItem.kind != "decision", InboxItem.id))
+    items = s.scalars(
+        select(InboxItem)
+        .where(InboxItem.run_id.in_(run_ids), InboxItem.status == "open")
+        .order_by(InboxItem.kind != "decision", InboxItem.id)
+    )
     for item in items:
         if item.run_id not in found:
             found[item.run_id] = explain_entry(s, item).headline
@@ -234,15 +370,15 @@ def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
 
 def step_states(s: Session, run_id: str) -> dict[str, str]:
     """Each step of the run and its state (``{"charge": "succeeded", ...}``)."""
-    return dict(s.execute(select(StepRun.name, StepRun.state)
-                          .where(StepRun.run_id == run_id)).all())
+    return dict(
+        s.execute(select(StepRun.name, StepRun.state).where(StepRun.run_id == run_id)).all()
+    )
 
 
 def run_facts(s: Session, run_id: str) -> tuple[str, float | None]:
     """The (customer, total) found in the run's order (``""``/None when it has none)."""
     facts = search.run_facts
-    row = s.execute(select(facts.c.customer, facts.c.total)
-                    .where(facts.c.run_id == run_id)).first()
+    row = s.execute(select(facts.c.customer, facts.c.total).where(facts.c.run_id == run_id)).first()
     return (row[0] or "", row[1]) if row else ("", None)
 
 
@@ -250,18 +386,20 @@ def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
     run = s.get(Run, run_id)
     if run is None:
         return None
-    steps = list(s.scalars(select(StepRun).where(StepRun.run_id == run_id)
-                           .order_by(StepRun.position)))
-    attempts = list(s.scalars(select(Attempt).where(Attempt.run_id == run_id)
-                              .order_by(Attempt.id)))
-    items = list(s.scalars(select(InboxItem).where(InboxItem.run_id == run_id)
-                           .order_by(InboxItem.id)))
+    steps = list(
+        s.scalars(select(StepRun).where(StepRun.run_id == run_id).order_by(StepRun.position))
+    )
+    attempts = list(s.scalars(select(Attempt).where(Attempt.run_id == run_id).order_by(Attempt.id)))
+    items = list(
+        s.scalars(select(InboxItem).where(InboxItem.run_id == run_id).order_by(InboxItem.id))
+    )
     d = run_dict(run)
     d["trigger"] = run.trigger
     version = s.get(WorkflowVersion, run.version_id)
     titles: dict[str, str] = {}
     if version is not None:
         from app.core.model import Workflow
+
         titles = {st.name: st.label for st in Workflow.from_json(version.definition).steps}
         d["version"] = version.number
     d["steps"] = []
@@ -275,8 +413,12 @@ def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
 
 
 def open_inbox(s: Session) -> list[dict[str, Any]]:
-    return [inbox_dict(i) for i in s.scalars(select(InboxItem).where(InboxItem.status == "open")
-                                              .order_by(InboxItem.created_at))]
+    return [
+        inbox_dict(i)
+        for i in s.scalars(
+            select(InboxItem).where(InboxItem.status == "open").order_by(InboxItem.created_at)
+        )
+    ]
 
 
 def system_of(step_input: Any) -> str | None:
@@ -295,7 +437,7 @@ def system_of(step_input: Any) -> str | None:
         return None
     try:
         port = parts.port or {"http": 80, "https": 443}.get(parts.scheme, 0)
-    except ValueError:                  # a port that is no number: the host still groups
+    except ValueError:  # a port that is no number: the host still groups
         port = 0
     return f"host:{parts.hostname.lower()}:{port}"
 
@@ -304,10 +446,14 @@ def waiting_on_same_system(s: Session, item_id: int) -> list[int]:
     """Open entries whose step failed against the same system as entry ``item_id``'s ("all
     waiting on the payment service"), oldest first, ``item_id`` included. Empty when that
     entry is no failed step or its step calls nothing outside."""
-    rows = s.execute(select(InboxItem.id, StepRun.input).join(
-        StepRun, and_(StepRun.run_id == InboxItem.run_id, StepRun.name == InboxItem.step_name))
+    rows = s.execute(
+        select(InboxItem.id, StepRun.input)
+        .join(
+            StepRun, and_(StepRun.run_id == InboxItem.run_id, StepRun.name == InboxItem.step_name)
+        )
         .where(InboxItem.status == "open", InboxItem.kind == "step_failed")
-        .order_by(InboxItem.created_at, InboxItem.id)).all()
+        .order_by(InboxItem.created_at, InboxItem.id)
+    ).all()
     systems = {i: system_of(inp) for i, inp in rows}
     mine = systems.get(item_id)
     return [i for i, system in systems.items() if mine is not None and system == mine]

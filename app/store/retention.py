@@ -73,14 +73,22 @@ def set_keep_days(s: Session, days: int) -> None:
 
 def _finished_before(s: Session, cutoff: float, limit: int) -> list[Run]:
     child = aliased(Run)
-    return list(s.scalars(
-        select(Run).where(
-            Run.status.in_(sorted(RUN_FINAL)), Run.finished_at.is_not(None),
-            Run.finished_at < cutoff,
-            ~exists().where(and_(InboxItem.run_id == Run.id, InboxItem.status == "open")),
-            ~exists().where(and_(child.parent_run_id == Run.id,
-                                 child.status.not_in(sorted(RUN_FINAL)))))
-        .order_by(Run.finished_at).limit(limit)))
+    return list(
+        s.scalars(
+            select(Run)
+            .where(
+                Run.status.in_(sorted(RUN_FINAL)),
+                Run.finished_at.is_not(None),
+                Run.finished_at < cutoff,
+                ~exists().where(and_(InboxItem.run_id == Run.id, InboxItem.status == "open")),
+                ~exists().where(
+                    and_(child.parent_run_id == Run.id, child.status.not_in(sorted(RUN_FINAL)))
+                ),
+            )
+            .order_by(Run.finished_at)
+            .limit(limit)
+        )
+    )
 
 
 def _raw_of(item: IntakeItem) -> bytes | None:
@@ -98,23 +106,42 @@ def _line(s: Session, run: Run) -> tuple[dict[str, Any], IntakeItem | None]:
     d = run_dict(run)
     d["trigger"] = run.trigger
     d["version_id"] = run.version_id
-    d["steps"] = [step_dict(st) for st in s.scalars(
-        select(StepRun).where(StepRun.run_id == run.id).order_by(StepRun.position))]
-    attempts = list(s.scalars(select(Attempt).where(Attempt.run_id == run.id)
-                              .order_by(Attempt.id)))
+    d["steps"] = [
+        step_dict(st)
+        for st in s.scalars(
+            select(StepRun).where(StepRun.run_id == run.id).order_by(StepRun.position)
+        )
+    ]
+    attempts = list(s.scalars(select(Attempt).where(Attempt.run_id == run.id).order_by(Attempt.id)))
     for st in d["steps"]:
         st["attempt_log"] = [attempt_dict(a) for a in attempts if a.step_name == st["name"]]
-    d["inbox"] = [inbox_dict(i) for i in s.scalars(
-        select(InboxItem).where(InboxItem.run_id == run.id).order_by(InboxItem.id))]
-    d["audit"] = [{"at": a.at, "who": a.who, "action": a.action, "step": a.step_name,
-                   "before": a.before, "after": a.after}
-                  for a in s.scalars(select(AuditEntry).where(AuditEntry.run_id == run.id))]
+    d["inbox"] = [
+        inbox_dict(i)
+        for i in s.scalars(
+            select(InboxItem).where(InboxItem.run_id == run.id).order_by(InboxItem.id)
+        )
+    ]
+    d["audit"] = [
+        {
+            "at": a.at,
+            "who": a.who,
+            "action": a.action,
+            "step": a.step_name,
+            "before": a.before,
+            "after": a.after,
+        }
+        for a in s.scalars(select(AuditEntry).where(AuditEntry.run_id == run.id))
+    ]
     item = s.get(IntakeItem, run.intake_item_id) if run.intake_item_id else None
     if item is not None:
         raw = _raw_of(item)
-        d["intake"] = {"channel": item.channel, "dedupe_key": item.dedupe_key,
-                       "summary": item.summary, "received_at": item.received_at,
-                       "raw_base64": base64.b64encode(raw).decode("ascii") if raw else None}
+        d["intake"] = {
+            "channel": item.channel,
+            "dedupe_key": item.dedupe_key,
+            "summary": item.summary,
+            "received_at": item.received_at,
+            "raw_base64": base64.b64encode(raw).decode("ascii") if raw else None,
+        }
     d["archived_at"] = time.time()
     return d, item
 
@@ -127,8 +154,10 @@ def _append(folder: Path, lines: dict[str, list[str]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for month, rows in lines.items():
         # "ab" adds a gzip member: readers see one stream of lines across members.
-        with open(folder / f"{month}.jsonl.gz", "ab") as raw, \
-                gzip.GzipFile(fileobj=raw, mode="ab") as gz:
+        with (
+            open(folder / f"{month}.jsonl.gz", "ab") as raw,
+            gzip.GzipFile(fileobj=raw, mode="ab") as gz,
+        ):
             gz.write("".join(rows).encode("utf-8"))
             gz.flush()
             raw.flush()
@@ -139,6 +168,7 @@ def _order_files(data_dir: Path, item: IntakeItem | None) -> list[Path]:
     if item is None:
         return []
     import hashlib
+
     # the IMAP channel names an order's attachment folder and raw copy by this digest
     digest = hashlib.sha256(item.dedupe_key.encode()).hexdigest()[:16]
     found = [data_dir / "attachments" / digest]
@@ -147,8 +177,9 @@ def _order_files(data_dir: Path, item: IntakeItem | None) -> list[Path]:
     return [p for p in found if p.exists()]
 
 
-def archive_finished(db: Any, data_dir: Path, *, days: int | None = None,
-                     now: float | None = None) -> CleanUp:
+def archive_finished(
+    db: Any, data_dir: Path, *, days: int | None = None, now: float | None = None
+) -> CleanUp:
     """Archive and remove finished orders older than ``days`` (default: the setting)."""
     data_dir = Path(data_dir)
     now = now or time.time()
@@ -167,18 +198,19 @@ def archive_finished(db: Any, data_dir: Path, *, days: int | None = None,
             for run in runs:
                 d, item = _line(s, run)
                 lines.setdefault(month_of(run.created_at), []).append(
-                    json.dumps(d, default=str) + "\n")
+                    json.dumps(d, default=str) + "\n"
+                )
                 files += _order_files(data_dir, item)
                 if item is not None:
                     item.raw, item.raw_path = None, None
-            _append(data_dir / ARCHIVES, lines)      # on disk before the rows go
+            _append(data_dir / ARCHIVES, lines)  # on disk before the rows go
             ids = [r.id for r in runs]
             s.execute(delete(Attempt).where(Attempt.run_id.in_(ids)))
             s.execute(delete(StepRun).where(StepRun.run_id.in_(ids)))
             s.execute(delete(InboxItem).where(InboxItem.run_id.in_(ids)))
             s.execute(delete(Run).where(Run.id.in_(ids)))
             result.archived += len(ids)
-        for f in files:                               # after the commit: never lose a file early
+        for f in files:  # after the commit: never lose a file early
             try:
                 shutil.rmtree(f) if f.is_dir() else f.unlink()
                 result.files_removed += 1
@@ -211,8 +243,9 @@ def compact(db_file: Path) -> None:
         conn.close()
 
 
-def clean_up(db: Any, data_dir: Path, *, days: int | None = None,
-             now: float | None = None) -> CleanUp:
+def clean_up(
+    db: Any, data_dir: Path, *, days: int | None = None, now: float | None = None
+) -> CleanUp:
     result = archive_finished(db, data_dir, days=days, now=now)
     if result.archived:
         result.pages_freed = incremental_vacuum(db)
@@ -259,8 +292,10 @@ def describe(d: dict[str, Any]) -> list[str]:
     """An order (``queries.run_detail`` or an archive line) as ``daloy runs show`` prints it:
     a heading, one line per step, the open questions. The Orders page shows the same lines
     for an archived order."""
-    lines = [f"Run {d['id']} of “{d['workflow']}”: {d['status']}"
-             + (f" — {d['business_key']}" if d.get("business_key") else "")]
+    lines = [
+        f"Run {d['id']} of “{d['workflow']}”: {d['status']}"
+        + (f" — {d['business_key']}" if d.get("business_key") else "")
+    ]
     for st in d["steps"]:
         extra = f"  error: {st['error']}" if st["error"] and st["state"] != "succeeded" else ""
         lines.append(f"  {st['name']:<24} {st['state']:<16} attempts {st['attempts']}{extra}")

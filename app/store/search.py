@@ -25,12 +25,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 # Not models: FTS5 tables and trigger-filled facts are written only by SQL (migration 0005).
-run_facts = table("run_facts", column("id", Integer), column("run_id", String),
-                  column("customer", String), column("total", Float))
+run_facts = table(
+    "run_facts",
+    column("id", Integer),
+    column("run_id", String),
+    column("customer", String),
+    column("total", Float),
+)
 run_search = table("run_search", column("rowid", Integer), column("body", String))
 
-FEW = 2000                      # matches named one by one (``matches``)
-MAX_WORDS = 12                  # more words only narrow further; a pasted email is cut here
+FEW = 2000  # matches named one by one (``matches``)
+MAX_WORDS = 12  # more words only narrow further; a pasted email is cut here
 # What FTS5's unicode61 tokenizer keeps as one token: letters and digits ("_" separates).
 _TOKEN = re.compile(r"[^\W_]+")
 

@@ -20,7 +20,8 @@ class SystemAndHoldActions:
 
     store: RunStore
 
-    if TYPE_CHECKING:               # provided by OperatorActions
+    if TYPE_CHECKING:  # provided by OperatorActions
+
         def cancel(self, run_id: str, *, who: str | None = None, reason: str = "") -> None: ...
         def dismiss(self, item_id: int, *, who: str | None = None, note: str = "") -> None: ...
 
@@ -35,15 +36,17 @@ class SystemAndHoldActions:
         if item is None or item.kind != breakers.KIND or not system:
             raise ActionRefused(f"Inbox entry {item_id} is not about a system that is down.")
         if action not in SYSTEM_ACTIONS:
-            raise ActionRefused(f"Unknown action “{action}”; use one of: "
-                                f"{', '.join(SYSTEM_ACTIONS)}.")
+            raise ActionRefused(
+                f"Unknown action “{action}”; use one of: {', '.join(SYSTEM_ACTIONS)}."
+            )
         name = breakers.label(system)
         if action == "cancel_all":
             with self.store.db.read() as s:
                 runs = breakers.waiting_runs(s, system)
             for run_id in dict.fromkeys(runs):
-                self.cancel(run_id, who=who, reason=f"cancelled with every order waiting for "
-                                                    f"{name}")
+                self.cancel(
+                    run_id, who=who, reason=f"cancelled with every order waiting for {name}"
+                )
             self.dismiss(item_id, who=who, note=f"cancelled {len(runs)} waiting orders")
             return f"{len(runs)} orders waiting for {name} were cancelled."
         with self.store.db.write() as s:
@@ -52,18 +55,34 @@ class SystemAndHoldActions:
             except LookupError as exc:
                 raise ActionRefused(str(exc)) from exc
         self.store._emit([Event("inbox_resolved", inbox_id=item_id)])
-        return {"try_now": f"Daloy tries {name} now.",
-                "keep_waiting": f"Daloy keeps waiting for {name} and tries it now and then.",
-                "retry_all": f"The orders waiting for {name} go on now, oldest first."}[action]
+        return {
+            "try_now": f"Daloy tries {name} now.",
+            "keep_waiting": f"Daloy keeps waiting for {name} and tries it now and then.",
+            "retry_all": f"The orders waiting for {name} go on now, oldest first.",
+        }[action]
 
-    def add_hold(self, *, sku: str | None = None, customer: str | None = None,
-                 workflow: str | None = None, before_step: str | None = None, note: str = "",
-                 who: str | None = None) -> holds.HoldRule:
+    def add_hold(
+        self,
+        *,
+        sku: str | None = None,
+        customer: str | None = None,
+        workflow: str | None = None,
+        before_step: str | None = None,
+        note: str = "",
+        who: str | None = None,
+    ) -> holds.HoldRule:
         """Hold matching orders (now and as they arrive) before ``before_step``."""
         with self.store.db.write() as s:
             try:
-                rule = holds.add(s, sku=sku, customer=customer, workflow=workflow,
-                                 before_step=before_step, note=note, who=who)
+                rule = holds.add(
+                    s,
+                    sku=sku,
+                    customer=customer,
+                    workflow=workflow,
+                    before_step=before_step,
+                    note=note,
+                    who=who,
+                )
             except holds.HoldRefused as exc:
                 raise ActionRefused(str(exc)) from exc
         self.store._emit([Event("holds_changed")])
@@ -80,6 +99,5 @@ class SystemAndHoldActions:
             events = [Event("holds_changed")]
             for run_id in dict.fromkeys(r for r, _ in readied):
                 events += self.store._refresh_status(s, run_id, now)
-        self.store._emit(events + [Event("step_changed", r, n, status=m.READY)
-                                   for r, n in readied])
+        self.store._emit(events + [Event("step_changed", r, n, status=m.READY) for r, n in readied])
         return len(readied)

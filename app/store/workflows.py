@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from app.store.db import Database
 
 log = logging.getLogger(__name__)
-NAME_MAX = 100             # shown in lists, channel names and the tray; longer is a mistake
-UNREADABLE = "workflow-unreadable:"   # inbox alert key of a workflow the runner had to skip
+NAME_MAX = 100  # shown in lists, channel names and the tray; longer is a mistake
+UNREADABLE = "workflow-unreadable:"  # inbox alert key of a workflow the runner had to skip
 
 
 class WorkflowNotFound(DaloyError):
@@ -43,8 +43,10 @@ def name_problem(name: str, what: str = "workflow") -> str | None:
     if len(name) > NAME_MAX:
         return f"A {what} name may be at most {NAME_MAX} characters (this one has {len(name)})."
     if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in name):
-        return (f"A {what} name must be one line of plain text (no line breaks, tabs or "
-                "control characters).")
+        return (
+            f"A {what} name must be one line of plain text (no line breaks, tabs or "
+            "control characters)."
+        )
     return None
 
 
@@ -53,7 +55,7 @@ class SavedVersion:
     workflow_id: int
     version_id: int
     number: int
-    created: bool   # False when the definition did not change
+    created: bool  # False when the definition did not change
 
 
 def no_workflow(name: str) -> WorkflowNotFound:
@@ -61,8 +63,10 @@ def no_workflow(name: str) -> WorkflowNotFound:
 
 
 def no_version(name: str) -> WorkflowNotFound:
-    return WorkflowNotFound(f"The workflow “{name}” has not been published yet, so it takes no "
-                            "orders; publish its draft first (daloy workflow publish NAME).")
+    return WorkflowNotFound(
+        f"The workflow “{name}” has not been published yet, so it takes no "
+        "orders; publish its draft first (daloy workflow publish NAME)."
+    )
 
 
 def get_row(s: Session, name: str) -> WorkflowRow:
@@ -101,9 +105,17 @@ def new_row(s: Session, name: str) -> WorkflowRow:
     return row
 
 
-def add_version(s: Session, row: WorkflowRow, wf: Workflow, *, who: str | None,
-                has_errors: bool = False, note: str = "", summary: str | None = None,
-                uses: list[str] | None = None) -> SavedVersion:
+def add_version(
+    s: Session,
+    row: WorkflowRow,
+    wf: Workflow,
+    *,
+    who: str | None,
+    has_errors: bool = False,
+    note: str = "",
+    summary: str | None = None,
+    uses: list[str] | None = None,
+) -> SavedVersion:
     """Make ``wf`` the current (live) version of ``row``: a new numbered version keeping who,
     when, the note and what changed; an unchanged definition adds nothing. Checks nothing:
     ``drafts.publish`` is the checked way in."""
@@ -116,27 +128,48 @@ def add_version(s: Session, row: WorkflowRow, wf: Workflow, *, who: str | None,
         old = Workflow.from_json(cur.definition)
     if (problem := name_problem(wf.name)) is not None:
         raise DaloyError(problem)
-    number = (s.scalar(select(func.max(WorkflowVersion.number)).where(
-        WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "published")) or 0) + 1
+    number = (
+        s.scalar(
+            select(func.max(WorkflowVersion.number)).where(
+                WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "published"
+            )
+        )
+        or 0
+    ) + 1
     now = time.time()
     row.name = wf.name
     row.updated_at = now
-    v = WorkflowVersion(workflow_id=row.id, number=number, definition=definition,
-                        has_errors=has_errors, created_at=now,
-                        summary=summary if summary is not None
-                        else " ".join(describe_changes(old, wf)) or "No changes.",
-                        created_by=who or audit.current_user(), note=note, kind="published",
-                        uses=uses)
+    v = WorkflowVersion(
+        workflow_id=row.id,
+        number=number,
+        definition=definition,
+        has_errors=has_errors,
+        created_at=now,
+        summary=summary
+        if summary is not None
+        else " ".join(describe_changes(old, wf)) or "No changes.",
+        created_by=who or audit.current_user(),
+        note=note,
+        kind="published",
+        uses=uses,
+    )
     s.add(v)
     s.flush()
     row.current_version_id = v.id
-    audit.record(s, who, "workflow_saved", after={"workflow": wf.name, "version": number,
-                                                  "note": note})
+    audit.record(
+        s, who, "workflow_saved", after={"workflow": wf.name, "version": number, "note": note}
+    )
     return SavedVersion(row.id, v.id, number, True)
 
 
-def save(s: Session, wf: Workflow, *, who: str | None = None, has_errors: bool = False,
-         rename_from: str | None = None) -> SavedVersion:
+def save(
+    s: Session,
+    wf: Workflow,
+    *,
+    who: str | None = None,
+    has_errors: bool = False,
+    rename_from: str | None = None,
+) -> SavedVersion:
     """Store ``wf`` straight as the live version of the workflow with its name (created if
     new), unchecked: for tests and scripts that build a known-good workflow. Operators' edits
     go through ``drafts.save_draft`` and ``drafts.publish``. Never switches a workflow off."""
@@ -155,17 +188,25 @@ def list_rows(s: Session, include_archived: bool = False) -> list[WorkflowRow]:
 
 def versions(s: Session, name: str) -> list[WorkflowVersion]:
     row = get_row(s, name)
-    return list(s.scalars(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id,
-                                                        WorkflowVersion.kind == "published")
-                          .order_by(WorkflowVersion.number.desc())))
+    return list(
+        s.scalars(
+            select(WorkflowVersion)
+            .where(WorkflowVersion.workflow_id == row.id, WorkflowVersion.kind == "published")
+            .order_by(WorkflowVersion.number.desc())
+        )
+    )
 
 
 def version(s: Session, name: str, number: int) -> WorkflowVersion:
     """Published version ``number`` of the workflow, or an error in words."""
     row = get_row(s, name)
-    v = s.scalar(select(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id,
-                                               WorkflowVersion.number == number,
-                                               WorkflowVersion.kind == "published"))
+    v = s.scalar(
+        select(WorkflowVersion).where(
+            WorkflowVersion.workflow_id == row.id,
+            WorkflowVersion.number == number,
+            WorkflowVersion.kind == "published",
+        )
+    )
     if v is None:
         raise WorkflowNotFound(f"The workflow “{name}” has no version {number}.")
     return v
@@ -176,24 +217,39 @@ def restore(s: Session, name: str, number: int, who: str | None = None) -> Saved
     editor restores as a draft instead (``drafts.restore_as_draft``)."""
     row = get_row(s, name)
     v = version(s, name, number)
-    return add_version(s, row, Workflow.from_json(v.definition), who=who,
-                       has_errors=v.has_errors, note=f"Restored version {number}.")
+    return add_version(
+        s,
+        row,
+        Workflow.from_json(v.definition),
+        who=who,
+        has_errors=v.has_errors,
+        note=f"Restored version {number}.",
+    )
 
 
 def runs_in_flight(s: Session, row: WorkflowRow) -> int:
-    return s.scalar(select(func.count()).select_from(Run).where(
-        Run.workflow_id == row.id, Run.finished_at.is_(None))) or 0
+    return (
+        s.scalar(
+            select(func.count())
+            .select_from(Run)
+            .where(Run.workflow_id == row.id, Run.finished_at.is_(None))
+        )
+        or 0
+    )
 
 
 def set_archived(s: Session, name: str, archived: bool, who: str | None = None) -> None:
     row = get_row(s, name)
     if archived and (n := runs_in_flight(s, row)):
-        raise DaloyError(f"“{name}” still has {n} orders in progress; let them finish or cancel "
-                         "them before archiving the workflow.")
+        raise DaloyError(
+            f"“{name}” still has {n} orders in progress; let them finish or cancel "
+            "them before archiving the workflow."
+        )
     row.archived = archived
     row.enabled = row.enabled and not archived
-    audit.record(s, who, "workflow_archived" if archived else "workflow_unarchived",
-                 after={"workflow": name})
+    audit.record(
+        s, who, "workflow_archived" if archived else "workflow_unarchived", after={"workflow": name}
+    )
 
 
 def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) -> int:
@@ -204,6 +260,7 @@ def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) ->
     orders were started."""
     from app.store import held
     from app.store.drafts import missing_connections
+
     row = get_row(s, name)
     started = 0
     if enabled:
@@ -211,14 +268,17 @@ def set_enabled(s: Session, name: str, enabled: bool, who: str | None = None) ->
             raise DaloyError(f"“{name}” is archived; bring it back from the archive first.")
         v = current_version(s, row)
         if v.has_errors:
-            raise DaloyError(f"The live version of “{name}” was saved with problems; publish a "
-                             "corrected draft before switching it on.")
+            raise DaloyError(
+                f"The live version of “{name}” was saved with problems; publish a "
+                "corrected draft before switching it on."
+            )
         if problems := missing_connections(s, v.uses or []):
             raise DaloyError(f"“{name}” cannot be switched on: {' '.join(problems)}")
     if row.enabled != enabled:
         row.enabled = enabled
-        audit.record(s, who, "workflow_enabled" if enabled else "workflow_disabled",
-                     after={"workflow": name})
+        audit.record(
+            s, who, "workflow_enabled" if enabled else "workflow_disabled", after={"workflow": name}
+        )
     if enabled:
         started = held.release(s, row)
     return started
@@ -231,16 +291,22 @@ def remove(s: Session, name: str, who: str | None = None) -> int:
     row = get_row(s, name)
     runs = s.scalar(select(func.count()).select_from(Run).where(Run.workflow_id == row.id)) or 0
     if runs:
-        raise DaloyError(f"“{name}” has {runs} run(s) in its history, so it cannot be removed; "
-                         f"archive it instead (daloy workflow archive {json.dumps(name)}).")
+        raise DaloyError(
+            f"“{name}” has {runs} run(s) in its history, so it cannot be removed; "
+            f"archive it instead (daloy workflow archive {json.dumps(name)})."
+        )
     cur = s.get(WorkflowVersion, row.current_version_id) if row.current_version_id else None
     row.current_version_id = None
     s.flush()
     s.execute(delete(WorkflowDraft).where(WorkflowDraft.workflow_id == row.id))
     gone = s.execute(delete(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id)).rowcount
     s.delete(row)
-    audit.record(s, who, "workflow_removed",
-                 before={"workflow": name, "definition": cur.definition if cur else None})
+    audit.record(
+        s,
+        who,
+        "workflow_removed",
+        before={"workflow": name, "definition": cur.definition if cur else None},
+    )
     return gone or 0
 
 
@@ -256,7 +322,7 @@ def taking_orders(db: Database) -> list[Workflow]:
         for row in list_rows(s):
             live = s.get(WorkflowVersion, row.current_version_id or -1)
             if live is None or (live.has_errors and not row.enabled):
-                continue              # never published, or an old Daloy's switched-off draft
+                continue  # never published, or an old Daloy's switched-off draft
             try:
                 wf = Workflow.from_json(live.definition)
                 if (problem := name_problem(row.name)) is not None:
@@ -265,17 +331,28 @@ def taking_orders(db: Database) -> list[Workflow]:
                 bad[f"{UNREADABLE}{row.id}"] = (row.name, str(exc))
                 continue
             good.append(wf)
-        stale = [k for k in s.scalars(select(InboxItem.source_key).where(
-            InboxItem.status == "open", InboxItem.source_key.like(f"{UNREADABLE}%")))
-            if k not in bad]
+        stale = [
+            k
+            for k in s.scalars(
+                select(InboxItem.source_key).where(
+                    InboxItem.status == "open", InboxItem.source_key.like(f"{UNREADABLE}%")
+                )
+            )
+            if k not in bad
+        ]
     if bad or stale:
         with db.write() as s:
             for key, (name, reason) in bad.items():
                 log.error("workflow %r skipped: %s", name, reason)
-                open_alert(s, "system", key, f"Workflow “{name.strip() or name!r}” was skipped",
-                           f"Daloy could not start the workflow “{name}”: {reason} It takes no "
-                           "orders until it is fixed (import a corrected version) or archived.",
-                           workflow_name=name)
+                open_alert(
+                    s,
+                    "system",
+                    key,
+                    f"Workflow “{name.strip() or name!r}” was skipped",
+                    f"Daloy could not start the workflow “{name}”: {reason} It takes no "
+                    "orders until it is fixed (import a corrected version) or archived.",
+                    workflow_name=name,
+                )
             for key in stale:
                 close_alert(s, key, "the workflow reads again")
     return good

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("daloy.workspace")
 ID_KEY = "workspace_id"
-MIGRATED_KEY = "secrets_namespaced"       # the move of legacy secret names has been done
+MIGRATED_KEY = "secrets_namespaced"  # the move of legacy secret names has been done
 KEYRING_ALERT = "keyring"
 # Secrets that are no connection's: the per-install key of the public order form
 # (``app.intake.web_form.INSTALL_KEY``; the store may not import intake).
@@ -54,7 +54,7 @@ def id_in(s: Session) -> str:
     value = str(uuid.uuid4())
     if row is None:
         s.add(Setting(key=ID_KEY, value=value))
-    else:                       # a damaged value: a new id (its secrets were unreadable anyway)
+    else:  # a damaged value: a new id (its secrets were unreadable anyway)
         row.value = value
     s.flush()
     return value
@@ -99,15 +99,22 @@ def secret_names(s: Session) -> list[tuple[str, str]]:
     from app.core.model import Workflow
     from app.store.connections import KINDS
     from app.store.workflows import current_version, list_rows
-    names = [(c.name, field) for c in s.scalars(select(Connection))
-             for field in (KINDS[c.kind].secrets if c.kind in KINDS else ())]
+
+    names = [
+        (c.name, field)
+        for c in s.scalars(select(Connection))
+        for field in (KINDS[c.kind].secrets if c.kind in KINDS else ())
+    ]
     for row in list_rows(s, include_archived=True):
         try:
             wf = Workflow.from_json(current_version(s, row).definition)
         except (DaloyError, ValueError, RecursionError):
-            continue                    # unreadable: the runner says so in the inbox
-        names += [(secrets.trigger_secret_name(wf.name, t.id), "token") for t in wf.triggers
-                  if t.type == "webhook"]
+            continue  # unreadable: the runner says so in the inbox
+        names += [
+            (secrets.trigger_secret_name(wf.name, t.id), "token")
+            for t in wf.triggers
+            if t.type == "webhook"
+        ]
     return names + list(OTHER_SECRETS)
 
 
@@ -121,7 +128,7 @@ def migrate_legacy(db: Database, workspace: str) -> int:
             return 0
         names = secret_names(s)
     if not secrets.check_backend()[0]:
-        return 0                        # nothing readable now: tried again at the next open
+        return 0  # nothing readable now: tried again at the next open
     moved = 0
     try:
         for name, field in names:
@@ -151,8 +158,11 @@ def note_keyring(db: Database, problem: str | None = None) -> bool:
         ok, sentence = False, problem
     if ok:
         with db.read() as s:
-            open_one = s.scalar(select(InboxItem.id).where(
-                InboxItem.source_key == KEYRING_ALERT, InboxItem.status == "open"))
+            open_one = s.scalar(
+                select(InboxItem.id).where(
+                    InboxItem.source_key == KEYRING_ALERT, InboxItem.status == "open"
+                )
+            )
         if open_one is not None:
             with db.write() as s:
                 inbox.close_alert(s, KEYRING_ALERT, "the keyring can be used again")
@@ -160,6 +170,12 @@ def note_keyring(db: Database, problem: str | None = None) -> bool:
     detail = secrets.check_backend_detail()
     log.warning("keyring refused: %s", detail)
     with db.write() as s:
-        inbox.open_alert(s, "system", KEYRING_ALERT, "Passwords cannot be kept on this computer",
-                         sentence, detail={"technical": detail})
+        inbox.open_alert(
+            s,
+            "system",
+            KEYRING_ALERT,
+            "Passwords cannot be kept on this computer",
+            sentence,
+            detail={"technical": detail},
+        )
     return False

@@ -25,7 +25,7 @@ from app.ui.context import AppContext
 from app.ui.style import short_time
 from app.ui.text import PlainLabel
 
-SHOWN = 100          # archived matches listed; the operator narrows the search for more
+SHOWN = 100  # archived matches listed; the operator narrows the search for more
 
 
 def archived_label(d: dict[str, Any]) -> str:
@@ -42,7 +42,7 @@ class ArchiveMatches(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self._asked = ""        # the search the newest request was for (older answers dropped)
+        self._asked = ""  # the search the newest request was for (older answers dropped)
         self.found: list[dict[str, Any]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -64,8 +64,11 @@ class ArchiveMatches(QWidget):
             self._show(text, [])
             return
         data_dir = self.ctx.data_dir
-        self.ctx.background(lambda: retention.search_archived(data_dir, text, SHOWN),
-                            lambda found: self._show(text, found), owner=self)
+        self.ctx.background(
+            lambda: retention.search_archived(data_dir, text, SHOWN),
+            lambda found: self._show(text, found),
+            owner=self,
+        )
 
     def _show(self, text: str, found: list[dict[str, Any]]) -> None:
         if text != self._asked:
@@ -114,9 +117,14 @@ class ArchivedOrderView(QWidget):
 
     def show_order(self, d: dict[str, Any]) -> None:
         when = short_time(d["archived_at"]) if d.get("archived_at") else "by the clean-up"
-        self.heading.setText(f"Archived order (read-only, archived {when}). It no longer "
-                             "runs; its record is kept in the archive files.")
+        self.heading.setText(
+            f"Archived order (read-only, archived {when}). It no longer "
+            "runs; its record is kept in the archive files."
+        )
         lines = retention.describe(d)
-        lines += ["", "Order data:", json.dumps(d.get("trigger"), indent=2, ensure_ascii=False,
-                                                default=str)]
+        lines += [
+            "",
+            "Order data:",
+            json.dumps(d.get("trigger"), indent=2, ensure_ascii=False, default=str),
+        ]
         self.text.setPlainText("\n".join(lines))

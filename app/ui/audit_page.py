@@ -16,17 +16,26 @@ from app.ui.page import Page
 from app.ui.style import clock, period_choice
 from app.ui.text import PlainLabel, tooltip
 
-ACTION_WORDS = {"choose": "Decisions", "retry": "Retries", "retry_with_input": "Retries with "
-                "changes", "skip": "Skips", "cancel": "Cancellations", "restart": "Restarts",
-                "dismiss": "Dismissed entries"}
+ACTION_WORDS = {
+    "choose": "Decisions",
+    "retry": "Retries",
+    "retry_with_input": "Retries with changes",
+    "skip": "Skips",
+    "cancel": "Cancellations",
+    "restart": "Restarts",
+    "dismiss": "Dismissed entries",
+}
 LIMIT = 500
 
 
-def load(ctx: AppContext, filters: dict[str, Any]) -> tuple[list[dict[str, Any]],
-                                                            dict[str, list[str]]]:
+def load(
+    ctx: AppContext, filters: dict[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
     with ctx.db.read() as s:
-        return ([r.as_dict() for r in audit.list_actions(s, limit=LIMIT, **filters)],
-                audit.filter_choices(s))
+        return (
+            [r.as_dict() for r in audit.list_actions(s, limit=LIMIT, **filters)],
+            audit.filter_choices(s),
+        )
 
 
 class AuditPage(Page):
@@ -61,8 +70,10 @@ class AuditPage(Page):
         self.tree.setColumnWidth(3, 200)
         self.tree.itemActivated.connect(self._activated)
         self.body.addWidget(self.tree, 1)
-        self.empty = PlainLabel("Nothing has been done by hand yet. Every retry, skip, "
-                                "decision and cancel is listed here with who did it and when.")
+        self.empty = PlainLabel(
+            "Nothing has been done by hand yet. Every retry, skip, "
+            "decision and cancel is listed here with who did it and when."
+        )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)
@@ -77,9 +88,12 @@ class AuditPage(Page):
 
     def filters(self) -> dict[str, Any]:
         period = self.period.currentData()
-        return {"who": self.who.currentData(), "action": self.action.currentData(),
-                "workflow": self.order.text().strip() or None,
-                "since": time.time() - period if period else None}
+        return {
+            "who": self.who.currentData(),
+            "action": self.action.currentData(),
+            "workflow": self.order.text().strip() or None,
+            "since": time.time() - period if period else None,
+        }
 
     def refresh(self) -> None:
         filters = self.filters()

@@ -34,17 +34,22 @@ def desktop_exec(args: list[str]) -> str:
     """An XDG ``Exec=`` value: each argument quoted with ``"``, ``` ` $ \\`` escaped inside
     the quotes and ``%`` doubled (the Exec rules), then backslashes and line breaks escaped
     once more because the whole value is a desktop-file string."""
+
     def quoted(arg: str) -> str:
         return '"' + re.sub(r'(["`$\\])', r"\\\1", arg).replace("%", "%%") + '"'
+
     value = " ".join(quoted(a) for a in args)
-    return (value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
-            .replace("\r", "\\r"))
+    return (
+        value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    )
 
 
 def desktop_entry(data_dir: Path | str | None = None) -> str:
-    return ("[Desktop Entry]\nType=Application\nName=Daloy\n"
-            f"Exec={desktop_exec(arguments(data_dir))}\nIcon=daloy\n"
-            "X-GNOME-Autostart-enabled=true\nComment=Keeps your orders flowing\n")
+    return (
+        "[Desktop Entry]\nType=Application\nName=Daloy\n"
+        f"Exec={desktop_exec(arguments(data_dir))}\nIcon=daloy\n"
+        "X-GNOME-Autostart-enabled=true\nComment=Keeps your orders flowing\n"
+    )
 
 
 def _xdg_file() -> Path:

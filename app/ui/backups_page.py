@@ -61,7 +61,8 @@ class BackupsPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems())))
+            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems()))
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.folder, 1)
         actions.addWidget(self.folder_button)
@@ -73,15 +74,18 @@ class BackupsPage(Page):
             self.body.addWidget(w)
         self.body.addLayout(actions)
         self.body.addWidget(self.table, 1)
-        self.hint = PlainLabel("To put a backup in place of this workspace, quit Daloy and run "
-                               "`daloy backup restore NAME --replace`; what it replaces is kept.")
+        self.hint = PlainLabel(
+            "To put a backup in place of this workspace, quit Daloy and run "
+            "`daloy backup restore NAME --replace`; what it replaces is kept."
+        )
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
         self.backups: list[backups.Backup] = []
         # The dialog asking where to restore; a test or a script may put its own in.
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(
-            self, "Restore into a new, empty folder")
+            self, "Restore into a new, empty folder"
+        )
         self.reload()
 
     # -- loading -----------------------------------------------------------------------------
@@ -102,8 +106,12 @@ class BackupsPage(Page):
         self.status.setStyleSheet(f"color: {OK if last.get('ok', True) else BAD};")
         self.table.setRowCount(len(found))
         for row, b in enumerate(found):
-            cells = (b.at.strftime("%Y-%m-%d %H:%M"), b.kind, _size(b.size),
-                     "ok" if b.ok else "not ok")
+            cells = (
+                b.at.strftime("%Y-%m-%d %H:%M"),
+                b.kind,
+                _size(b.size),
+                "ok" if b.ok else "not ok",
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
@@ -120,8 +128,10 @@ class BackupsPage(Page):
             return "No backup taken yet. Daloy takes one a day while it runs."
         if last.get("ok"):
             return f"Last backup: {when(last.get('good_at'))}, checked and complete."
-        return (f"The last backup failed ({when(last.get('at'))}): {last.get('error')} "
-                f"Last good backup: {when(last.get('good_at'))}.")
+        return (
+            f"The last backup failed ({when(last.get('at'))}): {last.get('error')} "
+            f"Last good backup: {when(last.get('good_at'))}."
+        )
 
     # -- actions -----------------------------------------------------------------------------
     def back_up_now(self) -> None:
@@ -130,7 +140,9 @@ class BackupsPage(Page):
         self.ctx.background(
             lambda: backups.take_and_record(self.ctx.db, self.ctx.data_dir, "manual"),
             lambda b: self._done(f"Backed up to {b.path}."),
-            lambda exc: self._done(str(exc)), owner=self)
+            lambda exc: self._done(str(exc)),
+            owner=self,
+        )
 
     def _done(self, words: str) -> None:
         self.now_button.setEnabled(True)
@@ -140,8 +152,11 @@ class BackupsPage(Page):
     def _choose_backup_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Where should backups go?")
         if chosen:
-            self.ctx.background(lambda: backups.set_folder(self.ctx.db, Path(chosen)),
-                                lambda _r: self.reload(), owner=self)
+            self.ctx.background(
+                lambda: backups.set_folder(self.ctx.db, Path(chosen)),
+                lambda _r: self.reload(),
+                owner=self,
+            )
 
     def _restore_clicked(self) -> None:
         items = self.table.selectedItems()
@@ -156,9 +171,12 @@ class BackupsPage(Page):
         self.result.setText("Restoring…")
         self.ctx.background(
             lambda: backups.restore_new(backups.read(backup_path), target),
-            lambda t: self._done(f"Restored as a new workspace in {t}. Open it with "
-                                 f"`daloy --data-dir {t}`."),
-            lambda exc: self._done(str(exc)), owner=self)
+            lambda t: self._done(
+                f"Restored as a new workspace in {t}. Open it with `daloy --data-dir {t}`."
+            ),
+            lambda exc: self._done(str(exc)),
+            owner=self,
+        )
 
 
 def attach(window: Any) -> BackupsPage:

@@ -27,28 +27,51 @@ from app.ui.shop_authorise import ShopAuthorisation
 from app.ui.style import BAD, MUTED, OK
 from app.ui.text import PlainLabel
 
-LABELS = {"host": "Server", "port": "Port", "security": "Security", "username": "User name",
-          "from_address": "Send as (email address)", "folder": "Folder",
-          "ca_file": "CA certificate file", "base_url": "Address (base URL)",
-          "auth_header": "Send the token in", "auth_scheme": "Token prefix",
-          "url": "Database address", "password": "Password", "token": "Token"}
-PLACEHOLDERS = {"host": "e.g. mail.example.com", "folder": "INBOX",
-                "ca_file": "only for a server with its own certificate",
-                "base_url": "https://api.example.com/", "username": "usually the full address",
-                "url": "e.g. postgresql://db.example.com/shop"}
+LABELS = {
+    "host": "Server",
+    "port": "Port",
+    "security": "Security",
+    "username": "User name",
+    "from_address": "Send as (email address)",
+    "folder": "Folder",
+    "ca_file": "CA certificate file",
+    "base_url": "Address (base URL)",
+    "auth_header": "Send the token in",
+    "auth_scheme": "Token prefix",
+    "url": "Database address",
+    "password": "Password",
+    "token": "Token",
+}
+PLACEHOLDERS = {
+    "host": "e.g. mail.example.com",
+    "folder": "INBOX",
+    "ca_file": "only for a server with its own certificate",
+    "base_url": "https://api.example.com/",
+    "username": "usually the full address",
+    "url": "e.g. postgresql://db.example.com/shop",
+}
 AUTH_HEADERS = ("Authorization", "X-Api-Key")
 # What ConnectionProvider.http uses when a setting is absent; not stored when chosen.
 DEFAULTS = {"auth_header": "Authorization", "auth_scheme": "Bearer"}
-AUTH_SCHEMES = (("Bearer", "Bearer"), ("Token", "Token"), ("Basic", "Basic"),
-                ("", "None (the token alone)"))
+AUTH_SCHEMES = (
+    ("Bearer", "Bearer"),
+    ("Token", "Token"),
+    ("Basic", "Basic"),
+    ("", "None (the token alone)"),
+)
 
 
 class ConnectionForm(QWidget):
     """The settings and secrets of one kind of connection. ``settings()`` gives what goes to
     the database, ``typed_secrets()`` what goes to the keyring (only fields typed into)."""
 
-    def __init__(self, kind: str, values: dict[str, Any] | None = None,
-                 saved: dict[str, bool] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        values: dict[str, Any] | None = None,
+        saved: dict[str, bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         values = dict(values or {})
@@ -66,8 +89,9 @@ class ConnectionForm(QWidget):
             self.provider.setObjectName("emailProvider")
             for p in PRESETS:
                 self.provider.addItem(p.title, p.key)
-            self.provider.setCurrentIndex(self.provider.findData(
-                preset_for(values.get("host")).key))
+            self.provider.setCurrentIndex(
+                self.provider.findData(preset_for(values.get("host")).key)
+            )
             self.provider.currentIndexChanged.connect(lambda _i: self._apply_preset())
             self.layout_.addRow("Email provider", self.provider)
             self.layout_.addRow("", self.hint)
@@ -81,18 +105,24 @@ class ConnectionForm(QWidget):
             if name in shop and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(shop[name].placeholder)
             self.fields[name] = widget
-            self.layout_.addRow(label(kind, name) if shop else LABELS.get(name, name),
-                                self._with_extra(name, widget))
+            self.layout_.addRow(
+                label(kind, name) if shop else LABELS.get(name, name),
+                self._with_extra(name, widget),
+            )
             self._help(shop.get(name))
         for name in shown_secrets:
             e = QLineEdit()
             e.setObjectName(f"secret_{name}")
             e.setEchoMode(QLineEdit.EchoMode.Password)
-            e.setPlaceholderText("saved in the keyring — type to replace" if (saved or {}).get(name)
-                                 else "kept in the system keyring, never in Daloy's files")
+            e.setPlaceholderText(
+                "saved in the keyring — type to replace"
+                if (saved or {}).get(name)
+                else "kept in the system keyring, never in Daloy's files"
+            )
             self.secret_fields[name] = e
-            self.layout_.addRow(label(kind, name) if shop else
-                                LABELS.get(name, name.capitalize()), e)
+            self.layout_.addRow(
+                label(kind, name) if shop else LABELS.get(name, name.capitalize()), e
+            )
             self._help(shop.get(name))
         self.authorisation: ShopAuthorisation | None = None
         if kind in AUTHORISED_KINDS:
@@ -134,9 +164,10 @@ class ConnectionForm(QWidget):
             return combo
         if name in ("auth_header", "auth_scheme"):
             combo = QComboBox()
-            combo.setEditable(name == "auth_header")     # a service with its own header name
-            for key, title in (AUTH_SCHEMES if name == "auth_scheme"
-                               else [(h, h) for h in AUTH_HEADERS]):
+            combo.setEditable(name == "auth_header")  # a service with its own header name
+            for key, title in (
+                AUTH_SCHEMES if name == "auth_scheme" else [(h, h) for h in AUTH_HEADERS]
+            ):
                 combo.addItem(title, key)
             chosen = DEFAULTS[name] if value is None else str(value)
             index = combo.findData(chosen)
@@ -163,8 +194,9 @@ class ConnectionForm(QWidget):
         return row
 
     def _choose_ca(self, target: QWidget) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "CA certificate file", "",
-                                              "Certificates (*.pem *.crt *.cer);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "CA certificate file", "", "Certificates (*.pem *.crt *.cer);;All files (*)"
+        )
         if path and isinstance(target, QLineEdit):
             target.setText(path)
 
@@ -212,15 +244,16 @@ class ConnectionForm(QWidget):
             if isinstance(widget, QSpinBox):
                 value: Any = widget.value() or None
             elif isinstance(widget, QComboBox):
-                value = (widget.currentText().strip() if widget.isEditable()
-                         else widget.currentData())
+                value = (
+                    widget.currentText().strip() if widget.isEditable() else widget.currentData()
+                )
                 if value == DEFAULTS.get(name):
-                    continue                      # the engine's default: nothing to store
+                    continue  # the engine's default: nothing to store
                 if name == "auth_scheme":
-                    out[name] = value             # "" is a choice: the token alone
+                    out[name] = value  # "" is a choice: the token alone
                     continue
             else:
-                value = widget.text().strip()     # type: ignore[attr-defined]
+                value = widget.text().strip()  # type: ignore[attr-defined]
             if value:
                 out[name] = value
         return out

@@ -34,10 +34,17 @@ from app.ui.style import BAD, OK, WARN, icon
 from app.ui.text import PlainLabel, confirm
 from app.ui.web_addresses import WebAddresses
 
-KIND_ICONS = {"smtp": "fa5s.paper-plane", "imap": "fa5s.inbox", "http": "fa5s.globe",
-              "marketplace": "fa5s.store", "database": "fa5s.database",
-              "shopify": "fa5s.shopping-bag", "woocommerce": "fa5s.shopping-cart",
-              "shopee": "fa5s.store-alt", "lazada": "fa5s.store-alt"}
+KIND_ICONS = {
+    "smtp": "fa5s.paper-plane",
+    "imap": "fa5s.inbox",
+    "http": "fa5s.globe",
+    "marketplace": "fa5s.store",
+    "database": "fa5s.database",
+    "shopify": "fa5s.shopping-bag",
+    "woocommerce": "fa5s.shopping-cart",
+    "shopee": "fa5s.store-alt",
+    "lazada": "fa5s.store-alt",
+}
 
 
 def load_all(ctx: AppContext) -> list[dict[str, Any]]:
@@ -47,8 +54,9 @@ def load_all(ctx: AppContext) -> list[dict[str, Any]]:
         out = [{"name": c.name, "kind": c.kind, "settings": dict(c.settings or {})} for c in rows]
     for c in out:
         kind = KINDS.get(c["kind"])
-        c["secrets"] = {f: secrets.has_secret(c["name"], f, space)
-                        for f in (kind.secrets if kind else ())}
+        c["secrets"] = {
+            f: secrets.has_secret(c["name"], f, space) for f in (kind.secrets if kind else ())
+        }
     return out
 
 
@@ -121,8 +129,9 @@ class ConnectionsPage(Page):
         self._rebuild_fields()
         self.refresh()
 
-    def _rebuild_fields(self, values: dict[str, Any] | None = None,
-                        saved: dict[str, bool] | None = None) -> None:
+    def _rebuild_fields(
+        self, values: dict[str, Any] | None = None, saved: dict[str, bool] | None = None
+    ) -> None:
         if self.kind_form is not None:
             self.dynamic.removeWidget(self.kind_form)
             self.kind_form.deleteLater()
@@ -141,16 +150,20 @@ class ConnectionsPage(Page):
         self.list.clear()
         for r in rows:
             missing = [f for f, ok in r["secrets"].items() if not ok]
-            li = QListWidgetItem(icon(KIND_ICONS.get(r["kind"], "fa5s.plug")),
-                                 f"{r['name']}\n{KINDS[r['kind']].title if r['kind'] in KINDS else r['kind']}"
-                                 + (f" · {', '.join(missing)} missing" if missing else ""))
+            li = QListWidgetItem(
+                icon(KIND_ICONS.get(r["kind"], "fa5s.plug")),
+                f"{r['name']}\n{KINDS[r['kind']].title if r['kind'] in KINDS else r['kind']}"
+                + (f" · {', '.join(missing)} missing" if missing else ""),
+            )
             li.setData(Qt.ItemDataRole.UserRole, r["name"])
             self.list.addItem(li)
             if r["name"] == current:
                 self.list.setCurrentItem(li)
         if not rows:
-            li = QListWidgetItem("No connections yet.\nAdd your mail server,\npayment gateway or "
-                                 "marketplace\nwith “New connection”.")
+            li = QListWidgetItem(
+                "No connections yet.\nAdd your mail server,\npayment gateway or "
+                "marketplace\nwith “New connection”."
+            )
             li.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(li)
 
@@ -175,8 +188,12 @@ class ConnectionsPage(Page):
 
     def _values(self) -> tuple[str, str, dict[str, Any], dict[str, str]]:
         assert self.kind_form is not None
-        return (self.name.text().strip(), self.kind.currentData(), self.kind_form.settings(),
-                self.kind_form.typed_secrets())
+        return (
+            self.name.text().strip(),
+            self.kind.currentData(),
+            self.kind_form.settings(),
+            self.kind_form.typed_secrets(),
+        )
 
     def _save(self) -> None:
         name, kind, settings, new_secrets = self._values()
@@ -205,13 +222,15 @@ class ConnectionsPage(Page):
             self.test_b.setEnabled(True)
             self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
 
-        self.ctx.background(lambda: check(self.ctx.db, name, kind, settings, typed), done, failed,
-                            owner=self)
+        self.ctx.background(
+            lambda: check(self.ctx.db, name, kind, settings, typed), done, failed, owner=self
+        )
 
     def _remove(self) -> None:
         name = self.name.text().strip()
-        if not name or not confirm(self, "Remove connection?",
-                                   f"Remove “{name}” and its saved secrets?"):
+        if not name or not confirm(
+            self, "Remove connection?", f"Remove “{name}” and its saved secrets?"
+        ):
             return
 
         def remove() -> None:

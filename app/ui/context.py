@@ -31,7 +31,7 @@ class EngineEvents(QObject):
     """Store events re-emitted on the GUI thread (the object lives there; emission from worker
     threads is queued by Qt)."""
 
-    changed = Signal(list)          # list[Event], batched per transaction
+    changed = Signal(list)  # list[Event], batched per transaction
     inbox_changed = Signal()
     runs_changed = Signal()
 
@@ -79,21 +79,27 @@ class AppContext:
     store: RunStore
     actions: OperatorActions
     data_dir: Path
-    runtime: Any = None                       # app.runtime.runtime.Runtime when running
+    runtime: Any = None  # app.runtime.runtime.Runtime when running
     pool: QThreadPool = field(default_factory=QThreadPool)
     events: EngineEvents | None = None
     _relays: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         from app.ui.gc_guard import collect_on_gui_thread
-        collect_on_gui_thread()      # background threads never free Qt objects (see gc_guard)
+
+        collect_on_gui_thread()  # background threads never free Qt objects (see gc_guard)
         self.pool.setMaxThreadCount(4)
         if self.events is None:
             self.events = EngineEvents(self.store)
 
-    def background(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-                   on_error: Callable[[BaseException], None] | None = None, *,
-                   owner: QObject | None = None) -> None:
+    def background(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
         """Run ``fn()`` on a worker thread; ``on_done(result)`` / ``on_error(exc)`` run on the
         GUI thread. The relay object is created here, on the GUI thread, so its signals are
         delivered there. With ``owner`` (the widget the callbacks update), they are dropped
@@ -109,8 +115,12 @@ class AppContext:
             return owner is None or shiboken6.isValid(owner)
 
         relay.done.connect(lambda r: (on_done(r) if on_done and alive() else None, finish()))
-        relay.failed.connect(lambda e: (on_error(e) if on_error and alive() else
-                                        log.error("background task failed: %s", e), finish()))
+        relay.failed.connect(
+            lambda e: (
+                on_error(e) if on_error and alive() else log.error("background task failed: %s", e),
+                finish(),
+            )
+        )
         self.pool.start(_Job(fn, relay))
 
     def wait_for_background(self, msecs: int = 10_000) -> bool:

@@ -47,7 +47,7 @@ def duration(seconds: float | None) -> str:
 class DayChart(QWidget):
     """Orders per day, stacked by channel. Clicking a bar's part picks (day, channel)."""
 
-    picked = Signal(str)        # "YYYY-MM-DD|channel"
+    picked = Signal(str)  # "YYYY-MM-DD|channel"
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,8 +91,11 @@ class DayChart(QWidget):
                 y -= h
             if len(days) <= 31 or i % max(1, len(days) // 12) == 0:
                 p.setPen(QColor(MUTED))
-                p.drawText(QRectF(area.left() + i * width, area.bottom() + 2, max(width, 40), 18),
-                           Qt.AlignmentFlag.AlignLeft, day[5:])
+                p.drawText(
+                    QRectF(area.left() + i * width, area.bottom() + 2, max(width, 40), 18),
+                    Qt.AlignmentFlag.AlignLeft,
+                    day[5:],
+                )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         for rect, key in self.parts:
@@ -129,12 +132,16 @@ class BarList(QWidget):
         for i, (label, n) in enumerate(self.rows):
             y = i * self.ROW
             p.setPen(QColor("#374151"))
-            p.drawText(QRectF(0, y, label_w - 6, self.ROW), Qt.AlignmentFlag.AlignVCenter
-                       | Qt.AlignmentFlag.AlignRight, label)
+            p.drawText(
+                QRectF(0, y, label_w - 6, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                label,
+            )
             w = (self.width() - label_w - 40) * n / top
             p.fillRect(QRectF(label_w, y + 4, max(2.0, w), self.ROW - 8), QColor(self.color))
-            p.drawText(QRectF(label_w + w + 4, y, 40, self.ROW), Qt.AlignmentFlag.AlignVCenter,
-                       str(n))
+            p.drawText(
+                QRectF(label_w + w + 4, y, 40, self.ROW), Qt.AlignmentFlag.AlignVCenter, str(n)
+            )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         i = int(event.position().y() // self.ROW)
@@ -143,8 +150,8 @@ class BarList(QWidget):
 
 
 class DashboardPage(Page):
-    open_orders = Signal(list, str)        # run ids, what they are (in words)
-    loaded = Signal(object)                # dashboard.Figures (tests, the benchmark)
+    open_orders = Signal(list, str)  # run ids, what they are (in words)
+    loaded = Signal(object)  # dashboard.Figures (tests, the benchmark)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "Dashboard")
@@ -156,8 +163,9 @@ class DashboardPage(Page):
         self.top.addWidget(self.period)
         self.tiles: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        for i, key in enumerate(("clean", "needed_person", "resolved", "waiting_person",
-                                 "waiting_system")):
+        for i, key in enumerate(
+            ("clean", "needed_person", "resolved", "waiting_person", "waiting_system")
+        ):
             tile = QPushButton()
             tile.setObjectName(f"tile_{key}")
             tile.setFlat(True)
@@ -175,8 +183,10 @@ class DashboardPage(Page):
         self.steps.picked.connect(lambda key: self.pick("failing_step", key))
         self.systems = BarList("failingSystems", WARN)
         self.systems.picked.connect(lambda key: self.pick("failing_system", key))
-        for title, w in (("Steps that failed most", self.steps),
-                         ("Systems that failed most", self.systems)):
+        for title, w in (
+            ("Steps that failed most", self.steps),
+            ("Systems that failed most", self.systems),
+        ):
             col = QWidget()
             cl = QGridLayout(col)
             cl.addWidget(PlainLabel(title), 0, 0)
@@ -201,8 +211,9 @@ class DashboardPage(Page):
                 return dashboard.figures(s, since, until)
 
         # an older answer (another period, chosen meanwhile) arriving late is dropped
-        self.ctx.background(load, lambda f: self._show(f) if asked == self._asked else None,
-                            owner=self)
+        self.ctx.background(
+            load, lambda f: self._show(f) if asked == self._asked else None, owner=self
+        )
 
     def _show(self, f: dashboard.Figures) -> None:
         self.figures = f
@@ -210,12 +221,14 @@ class DashboardPage(Page):
         def share(n: int) -> str:
             return f" ({100 * n / f.orders:.0f}%)" if f.orders else ""
 
-        words = {"clean": f"Ran cleanly\n{f.clean}{share(f.clean)}",
-                 "needed_person": f"Needed a person\n{f.needed_person}{share(f.needed_person)}",
-                 "resolved": f"Time to resolve (median)\n{duration(f.resolve_median)} "
-                             f"· {f.resolved} answered",
-                 "waiting_person": f"Waiting on a person\n{f.waiting_person}",
-                 "waiting_system": f"Waiting on a system\n{f.waiting_system}"}
+        words = {
+            "clean": f"Ran cleanly\n{f.clean}{share(f.clean)}",
+            "needed_person": f"Needed a person\n{f.needed_person}{share(f.needed_person)}",
+            "resolved": f"Time to resolve (median)\n{duration(f.resolve_median)} "
+            f"· {f.resolved} answered",
+            "waiting_person": f"Waiting on a person\n{f.waiting_person}",
+            "waiting_system": f"Waiting on a system\n{f.waiting_system}",
+        }
         for key, text in words.items():
             self.tiles[key].setText(text)
             self.tiles[key].setToolTip("Click to see these orders.")
@@ -225,10 +238,12 @@ class DashboardPage(Page):
         self.loaded.emit(f)
 
     def pick(self, figure: str, key: str | None) -> None:
-        since, until = (self.figures.since, self.figures.until) if self.figures \
-            else self.span()
-        label = self.tiles[figure].text().split("\n")[0] if figure in self.tiles else \
-            (key or figure).replace("|", " · ")
+        since, until = (self.figures.since, self.figures.until) if self.figures else self.span()
+        label = (
+            self.tiles[figure].text().split("\n")[0]
+            if figure in self.tiles
+            else (key or figure).replace("|", " · ")
+        )
 
         def load() -> list[str]:
             with self.ctx.db.read() as s:
@@ -243,8 +258,10 @@ def show_orders(window: Any, ids: list[str], label: str) -> None:
     window.page("runs")
     runs.stack.setCurrentIndex(0)
     runs.model.reset({"run_ids": ids})
-    runs.export_status.setText(f"Showing the {len(ids)} orders behind the dashboard's "
-                               f"“{label}”. Change a filter to see every order.")
+    runs.export_status.setText(
+        f"Showing the {len(ids)} orders behind the dashboard's "
+        f"“{label}”. Change a filter to see every order."
+    )
     runs.export_status.show()
 
 

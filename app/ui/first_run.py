@@ -41,21 +41,24 @@ from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
 from app.ui.wizard_pages import CheckedPage, ConnectionPage, WarehousePage, hint
 
-SOURCES = (("email", "An email inbox", "Customers email their orders to a mailbox Daloy reads."),
-           ("web", "A web order form", "Customers fill in an order form that Daloy serves."),
-           ("marketplace", "A marketplace", "Daloy fetches new orders from a marketplace or shop "
-                                            "system."),
-           ("demo", "Just try the demo", "Sample orders, nothing set up, nothing real "
-                                         "contacted."))
+SOURCES = (
+    ("email", "An email inbox", "Customers email their orders to a mailbox Daloy reads."),
+    ("web", "A web order form", "Customers fill in an order form that Daloy serves."),
+    ("marketplace", "A marketplace", "Daloy fetches new orders from a marketplace or shop system."),
+    ("demo", "Just try the demo", "Sample orders, nothing set up, nothing real contacted."),
+)
 
 
 class WelcomePage(CheckedPage):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Welcome to Daloy",
-                         "Daloy takes in your orders, checks stock, charges the customer and "
-                         "sends the confirmation, and asks you only when something needs a "
-                         "person. A few questions get your shop working; you can change every "
-                         "answer later.")
+        super().__init__(
+            ctx,
+            "Welcome to Daloy",
+            "Daloy takes in your orders, checks stock, charges the customer and "
+            "sends the confirmation, and asks you only when something needs a "
+            "person. A few questions get your shop working; you can change every "
+            "answer later.",
+        )
         form = QFormLayout()
         self.shop_name = QLineEdit()
         self.shop_name.setObjectName("shopName")
@@ -68,8 +71,12 @@ class WelcomePage(CheckedPage):
         form.addRow("Currency", self.currency)
         self.lay.addLayout(form)
         self.lay.addSpacing(16)
-        self.lay.addWidget(hint("Not ready to set up yet? See Daloy at work on sample orders "
-                                 "first: nothing real is charged, emailed or changed."))
+        self.lay.addWidget(
+            hint(
+                "Not ready to set up yet? See Daloy at work on sample orders "
+                "first: nothing real is charged, emailed or changed."
+            )
+        )
         self.demo_button = QPushButton(icon("fa5s.play-circle"), "Try the demo")
         self.demo_button.setObjectName("tryDemo")
         row = QHBoxLayout()
@@ -88,29 +95,39 @@ class WelcomePage(CheckedPage):
             if not name:
                 raise ValueError("Type your shop's name: customers read it in their emails.")
             if not (len(currency) == 3 and currency.isalpha()):
-                raise ValueError(f"“{currency}” is not a currency code; choose one from the "
-                                 "list (for example PHP or USD).")
+                raise ValueError(
+                    f"“{currency}” is not a currency code; choose one from the "
+                    "list (for example PHP or USD)."
+                )
             return f"{name}, prices in {currency.upper()}."
+
         return ok
 
 
 class SourcePage(CheckedPage):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Where do your orders come from?",
-                         "Pick the way most orders reach you; you can add others later. Orders "
-                         "taken by phone or at the counter can always be typed in with "
-                         "“New order” on the Orders page.")
+        super().__init__(
+            ctx,
+            "Where do your orders come from?",
+            "Pick the way most orders reach you; you can add others later. Orders "
+            "taken by phone or at the counter can always be typed in with "
+            "“New order” on the Orders page.",
+        )
         self.group = QButtonGroup(self)
         self.details = QStackedWidget()
         self.inbox = ConnectionForm("imap")
         self.inbox.setObjectName("inboxForm")
         self.market = ConnectionForm("marketplace")
         self.market.setObjectName("marketplaceForm")
-        web = hint("Daloy serves an order form on this computer. Once set up, its address is "
-                    "under Connections ▸ Web addresses, with the token your website uses to send "
-                    "orders. Nothing to test here.")
-        demo = hint("The demo starts a few sample orders: one short of stock asks you what to "
-                     "do, one meets a payment service that is down. Nothing real is contacted.")
+        web = hint(
+            "Daloy serves an order form on this computer. Once set up, its address is "
+            "under Connections ▸ Web addresses, with the token your website uses to send "
+            "orders. Nothing to test here."
+        )
+        demo = hint(
+            "The demo starts a few sample orders: one short of stock asks you what to "
+            "do, one meets a payment service that is down. Nothing real is contacted."
+        )
         for i, (key, title, words) in enumerate(SOURCES):
             radio = QRadioButton(f"{title} — {words}")
             radio.setObjectName(f"source_{key}")
@@ -155,12 +172,16 @@ class SourcePage(CheckedPage):
 
 class StockPage(CheckedPage):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Where do you keep your stock?",
-                         "Daloy checks each order line against a spreadsheet (Excel or CSV) "
-                         "with the columns SKU, Stock and Price, and takes what ships off the "
-                         "stock.")
-        self.sample = QRadioButton("Use the sample stock sheet (five grocery products, to try "
-                                   "things out)")
+        super().__init__(
+            ctx,
+            "Where do you keep your stock?",
+            "Daloy checks each order line against a spreadsheet (Excel or CSV) "
+            "with the columns SKU, Stock and Price, and takes what ships off the "
+            "stock.",
+        )
+        self.sample = QRadioButton(
+            "Use the sample stock sheet (five grocery products, to try things out)"
+        )
         self.sample.setObjectName("stockSample")
         self.mine = QRadioButton("Use my spreadsheet:")
         self.mine.setObjectName("stockMine")
@@ -181,8 +202,9 @@ class StockPage(CheckedPage):
         self.finish_layout()
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Your stock spreadsheet", "",
-                                              "Spreadsheets (*.xlsx *.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Your stock spreadsheet", "", "Spreadsheets (*.xlsx *.csv);;All files (*)"
+        )
         if path:
             self.path.setText(path)
             self.mine.setChecked(True)
@@ -202,9 +224,11 @@ class FinishPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Ready to take orders")
-        self.setSubTitle("Press Finish to save the connections and switch on “Order "
-                         "fulfilment”. Passwords and tokens go to this computer's keyring, "
-                         "never into Daloy's files.")
+        self.setSubTitle(
+            "Press Finish to save the connections and switch on “Order "
+            "fulfilment”. Passwords and tokens go to this computer's keyring, "
+            "never into Daloy's files."
+        )
         lay = QVBoxLayout(self)
         self.summary = PlainLabel()
         self.summary.setObjectName("setupSummary")
@@ -251,18 +275,33 @@ class FirstRunWizard(QWizard):
         self.welcome = WelcomePage(ctx)
         self.source = SourcePage(ctx)
         self.payments = ConnectionPage(
-            ctx, "How are customers charged?",
+            ctx,
+            "How are customers charged?",
             "Daloy charges each order through your payment service's web API. Enter its address "
-            "and the API token it gave you; Test checks that it answers.", shop.PAYMENTS, "http")
+            "and the API token it gave you; Test checks that it answers.",
+            shop.PAYMENTS,
+            "http",
+        )
         self.stock = StockPage(ctx)
         self.email = ConnectionPage(
-            ctx, "Which email confirms orders?",
+            ctx,
+            "Which email confirms orders?",
             "Customers get an email saying what ships now and what later. Choose your email "
-            "provider; the server is filled in for you.", shop.SHOP_EMAIL, "smtp")
+            "provider; the server is filled in for you.",
+            shop.SHOP_EMAIL,
+            "smtp",
+        )
         self.warehouse = WarehousePage(ctx)
         self.finish = FinishPage()
-        for page in (self.welcome, self.source, self.payments, self.stock, self.email,
-                     self.warehouse, self.finish):
+        for page in (
+            self.welcome,
+            self.source,
+            self.payments,
+            self.stock,
+            self.email,
+            self.warehouse,
+            self.finish,
+        ):
             self.addPage(page)
         self.welcome.demo_button.clicked.connect(self.try_demo)
         self.rejected.connect(self._rejected)
@@ -274,22 +313,29 @@ class FirstRunWizard(QWizard):
         return shop.ShopChoices(
             shop_name=self.welcome.shop_name.text().strip(),
             currency=self.welcome.currency.currentText().strip().upper(),
-            source=source, inbox=conn if source == "email" else None,
+            source=source,
+            inbox=conn if source == "email" else None,
             marketplace=conn if source == "marketplace" else None,
-            payments=self.payments.values(), stock_file=self.stock.stock_file(),
-            email=self.email.values(), warehouse=self.warehouse.way,
-            warehouse_address=self.warehouse.address_text())
+            payments=self.payments.values(),
+            stock_file=self.stock.stock_file(),
+            email=self.email.values(),
+            warehouse=self.warehouse.way,
+            warehouse_address=self.warehouse.address_text(),
+        )
 
     def summary(self) -> str:
         c = self.choices()
         where = dict((k, t) for k, t, _ in SOURCES)[c.source]
-        return "\n".join([
-            f"Shop: {c.shop_name or '(no name)'}, prices in {c.currency}.",
-            f"Orders come from: {where.lower()}; phone and walk-in orders with “New order”.",
-            f"Customers are charged through: {(c.payments.settings.get('base_url') if c.payments else '') or 'not set'}.",
-            f"Stock is read from: {c.stock_file or 'the sample stock sheet'}.",
-            f"Confirmations are sent as: {(c.email.settings.get('from_address') or c.email.settings.get('username') if c.email else '') or 'not set'}.",
-            f"The warehouse: {shop.check_warehouse(c.warehouse, c.warehouse_address)}"])
+        return "\n".join(
+            [
+                f"Shop: {c.shop_name or '(no name)'}, prices in {c.currency}.",
+                f"Orders come from: {where.lower()}; phone and walk-in orders with “New order”.",
+                f"Customers are charged through: {(c.payments.settings.get('base_url') if c.payments else '') or 'not set'}.",
+                f"Stock is read from: {c.stock_file or 'the sample stock sheet'}.",
+                f"Confirmations are sent as: {(c.email.settings.get('from_address') or c.email.settings.get('username') if c.email else '') or 'not set'}.",
+                f"The warehouse: {shop.check_warehouse(c.warehouse, c.warehouse_address)}",
+            ]
+        )
 
     def apply(self) -> None:
         choices = self.choices()
@@ -298,6 +344,7 @@ class FirstRunWizard(QWizard):
 
         def work() -> str:
             from app import demo
+
             shop.apply(self.ctx.db, self.ctx.registry.specs, choices)
             if self.ctx.runtime is not None and demo.is_demo(self.ctx.db):
                 demo.end(self.ctx.runtime)
@@ -305,8 +352,9 @@ class FirstRunWizard(QWizard):
 
         def done(source: object) -> None:
             self.finish.applied = True
-            self.finish.outcome.show_text("✓ Your shop is set up: “Order fulfilment” takes "
-                                          "orders now.", True)
+            self.finish.outcome.show_text(
+                "✓ Your shop is set up: “Order fulfilment” takes orders now.", True
+            )
             self.set_up.emit(str(source))
             self.accept()
 
@@ -314,7 +362,9 @@ class FirstRunWizard(QWizard):
             self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
             self.finish.outcome.show_text(
                 f"{exc} Go Back to fill in what is missing, or finish later under Workflows "
-                "(the draft is kept).", False)
+                "(the draft is kept).",
+                False,
+            )
 
         self.ctx.background(work, done, failed, owner=self)
 

@@ -22,9 +22,17 @@ from app.ui.style import BAD, OK, ago, icon
 
 def load(ctx: AppContext) -> list[dict[str, Any]]:
     with ctx.db.read() as s:
-        return [{"channel": c.channel, "kind": c.kind, "ok": c.last_ok_at, "err_at": c.last_error_at,
-                 "error": c.last_error, "paused": c.paused}
-                for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))]
+        return [
+            {
+                "channel": c.channel,
+                "kind": c.kind,
+                "ok": c.last_ok_at,
+                "err_at": c.last_error_at,
+                "error": c.last_error,
+                "paused": c.paused,
+            }
+            for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))
+        ]
 
 
 class HealthPage(Page):
@@ -45,8 +53,10 @@ class HealthPage(Page):
         for column, width in enumerate((180, 110, 160, 320)):
             self.tree.setColumnWidth(column, width)
         lay.addWidget(self.tree, 1)
-        self.empty = QLabel("No intake channels yet. Orders started by hand, from the command line "
-                            "or from a practice run appear under Orders.")
+        self.empty = QLabel(
+            "No intake channels yet. Orders started by hand, from the command line "
+            "or from a practice run appear under Orders."
+        )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
@@ -57,13 +67,15 @@ class HealthPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.background(lambda: (load(self.ctx), repo.is_paused(self.ctx.db)), self._loaded,
-                            owner=self)
+        self.ctx.background(
+            lambda: (load(self.ctx), repo.is_paused(self.ctx.db)), self._loaded, owner=self
+        )
 
     def toggle(self) -> None:
         want = not self.paused
-        self.ctx.background(lambda: repo.set_paused(self.ctx.db, want), lambda _r: self.refresh(),
-                            owner=self)
+        self.ctx.background(
+            lambda: repo.set_paused(self.ctx.db, want), lambda _r: self.refresh(), owner=self
+        )
 
     def _loaded(self, result: tuple[list[dict[str, Any]], bool]) -> None:
         rows, self.paused = result
@@ -73,10 +85,20 @@ class HealthPage(Page):
         self.tree.clear()
         for r in rows:
             failing = r["err_at"] and (not r["ok"] or r["err_at"] > r["ok"])
-            item = QTreeWidgetItem([r["channel"], r["kind"], ago(r["ok"]),
-                                    r["error"] or "", "paused" if r["paused"] else
-                                    ("failing" if failing else "working")])
-            item.setIcon(4, icon("fa5s.times-circle" if failing else "fa5s.check-circle",
-                                 BAD if failing else OK))
+            item = QTreeWidgetItem(
+                [
+                    r["channel"],
+                    r["kind"],
+                    ago(r["ok"]),
+                    r["error"] or "",
+                    "paused" if r["paused"] else ("failing" if failing else "working"),
+                ]
+            )
+            item.setIcon(
+                4,
+                icon(
+                    "fa5s.times-circle" if failing else "fa5s.check-circle", BAD if failing else OK
+                ),
+            )
             self.tree.addTopLevelItem(item)
         self.empty.setVisible(not rows)

@@ -36,12 +36,12 @@ def held_by(order: dict[str, Any]) -> int | None:
     for step in order.get("steps", []):
         waiting = step.get("waiting_on") or ""
         if step.get("state") == "retry_wait" and waiting.startswith(holds.PREFIX):
-            return int(waiting[len(holds.PREFIX):])
+            return int(waiting[len(holds.PREFIX) :])
     return None
 
 
 class HoldForm(QDialog):
-    """"Hold orders like this…": which orders (product, customer, workflow) and where they
+    """ "Hold orders like this…": which orders (product, customer, workflow) and where they
     stop; filled in from the order."""
 
     def __init__(self, order: dict[str, Any], parent: QWidget | None = None) -> None:
@@ -49,8 +49,10 @@ class HoldForm(QDialog):
         self.setObjectName("holdForm")
         self.setWindowTitle("Hold orders like this")
         lay = QVBoxLayout(self)
-        hint = PlainLabel("Matching orders stop before the step you choose — those waiting now "
-                          "and those that arrive — until you release the hold.")
+        hint = PlainLabel(
+            "Matching orders stop before the step you choose — those waiting now "
+            "and those that arrive — until you release the hold."
+        )
         hint.setWordWrap(True)
         lay.addWidget(hint)
         form = QFormLayout()
@@ -58,8 +60,9 @@ class HoldForm(QDialog):
         self.sku.setObjectName("holdSku")
         self.sku.setEditable(True)
         self.sku.addItems([*holds.order_skus(order.get("trigger")), ANY])
-        self.customer = QCheckBox(f"only from {order['customer']}" if order.get("customer")
-                                  else "any customer")
+        self.customer = QCheckBox(
+            f"only from {order['customer']}" if order.get("customer") else "any customer"
+        )
         self.customer.setObjectName("holdCustomer")
         self.customer.setEnabled(bool(order.get("customer")))
         self.customer_name = order.get("customer") or ""
@@ -94,10 +97,13 @@ class HoldForm(QDialog):
 
     def rule(self) -> dict[str, Any]:
         sku = self.sku.currentText().strip()
-        return {"sku": None if sku in ("", ANY) else sku,
-                "customer": self.customer_name if self.customer.isChecked() else None,
-                "workflow": self.workflow_name if self.workflow.isChecked() else None,
-                "before_step": self.step.currentData(), "note": self.note.text().strip()}
+        return {
+            "sku": None if sku in ("", ANY) else sku,
+            "customer": self.customer_name if self.customer.isChecked() else None,
+            "workflow": self.workflow_name if self.workflow.isChecked() else None,
+            "before_step": self.step.currentData(),
+            "note": self.note.text().strip(),
+        }
 
 
 class HoldList(QDialog):
@@ -132,13 +138,15 @@ class HoldList(QDialog):
         def load() -> list[tuple[holds.HoldRule, int]]:
             with self.ctx.db.read() as s:
                 return holds.listed(s)
+
         self.ctx.background(load, self._show, owner=self)
 
     def _show(self, rows: list[tuple[holds.HoldRule, int]]) -> None:
         self.list.clear()
         for rule, n in rows:
-            it = QListWidgetItem(f"{rule.describe()}\n{n} order{'s' if n != 1 else ''} held · "
-                                 f"by {rule.created_by}")
+            it = QListWidgetItem(
+                f"{rule.describe()}\n{n} order{'s' if n != 1 else ''} held · by {rule.created_by}"
+            )
             it.setData(Qt.ItemDataRole.UserRole, rule.id)
             self.list.addItem(it)
         if rows:
@@ -152,9 +160,12 @@ class HoldList(QDialog):
         if it is None:
             return
         hold_id = it.data(Qt.ItemDataRole.UserRole)
-        self.ctx.background(lambda: self.ctx.actions.release_hold(hold_id),
-                            lambda n: self._released(n),
-                            lambda exc: self.status.setText(str(exc)), owner=self)
+        self.ctx.background(
+            lambda: self.ctx.actions.release_hold(hold_id),
+            lambda n: self._released(n),
+            lambda exc: self.status.setText(str(exc)),
+            owner=self,
+        )
 
     def _released(self, n: int) -> None:
         text = f"Released: {n} order{'s go' if n != 1 else ' goes'} on, oldest first."
@@ -205,18 +216,25 @@ class HoldBar(QWidget):
 
     def _add(self) -> None:
         rule = self.form.rule()
-        self.ctx.background(lambda: self.ctx.actions.add_hold(**rule),
-                            lambda r: self._done(f"Hold {r.id} is on: {r.describe()}."),
-                            lambda exc: self.status.setText(str(exc)), owner=self.status)
+        self.ctx.background(
+            lambda: self.ctx.actions.add_hold(**rule),
+            lambda r: self._done(f"Hold {r.id} is on: {r.describe()}."),
+            lambda exc: self.status.setText(str(exc)),
+            owner=self.status,
+        )
 
     def _release(self) -> None:
         hold_id = held_by(self.order or {})
         if hold_id is None:
             return
-        self.ctx.background(lambda: self.ctx.actions.release_hold(hold_id),
-                            lambda n: self._done(f"Hold {hold_id} released: {n} order"
-                                                 f"{'s go' if n != 1 else ' goes'} on."),
-                            lambda exc: self.status.setText(str(exc)), owner=self.status)
+        self.ctx.background(
+            lambda: self.ctx.actions.release_hold(hold_id),
+            lambda n: self._done(
+                f"Hold {hold_id} released: {n} order{'s go' if n != 1 else ' goes'} on."
+            ),
+            lambda exc: self.status.setText(str(exc)),
+            owner=self.status,
+        )
 
     def open_list(self) -> None:
         self.list = HoldList(self.ctx, self)

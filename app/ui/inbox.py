@@ -27,16 +27,22 @@ from app.ui.page import Page
 from app.ui.style import KIND_WORDS, MUTED, OK, ago, icon
 from app.ui.text import PlainLabel, tooltip
 
-FILTERS = [("All open entries", None), ("Decisions", "decision"), ("Failed steps", "step_failed"),
-           ("Unreadable orders", "intake_error"), ("Channels down", "channel_down"),
-           ("Systems down", "system_down"),
-           ("Daloy alerts", "system")]
+FILTERS = [
+    ("All open entries", None),
+    ("Decisions", "decision"),
+    ("Failed steps", "step_failed"),
+    ("Unreadable orders", "intake_error"),
+    ("Channels down", "channel_down"),
+    ("Systems down", "system_down"),
+    ("Daloy alerts", "system"),
+]
 
 
 def load_open(ctx: AppContext) -> list[dict[str, Any]]:
     """The open entries, each with its headline in words (what the list shows)."""
     from app.store.explain import explain_entry
     from app.store.models import InboxItem
+
     with ctx.db.read() as s:
         items = queries.open_inbox(s)
         for it in items:
@@ -47,7 +53,7 @@ def load_open(ctx: AppContext) -> list[dict[str, Any]]:
 
 class InboxPage(Page):
     count_changed = Signal(int)
-    open_items = Signal(list)            # every open entry (dicts), after each refresh
+    open_items = Signal(list)  # every open entry (dicts), after each refresh
     new_entries = Signal(list)
     open_run = Signal(str)
 
@@ -63,8 +69,10 @@ class InboxPage(Page):
         self.confirmation = PlainLabel()
         self.confirmation.setObjectName("confirmation")
         self.confirmation.setWordWrap(True)
-        self.confirmation.setStyleSheet(f"background: #e8f5e9; color: {OK}; font-weight: 600; "
-                                        "padding: 8px 10px; border-radius: 6px;")
+        self.confirmation.setStyleSheet(
+            f"background: #e8f5e9; color: {OK}; font-weight: 600; "
+            "padding: 8px 10px; border-radius: 6px;"
+        )
         self.confirmation.hide()
         lay.addWidget(self.confirmation)
         split = QSplitter()
@@ -74,8 +82,9 @@ class InboxPage(Page):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setToolTip("Ctrl+click or Shift+click to select several entries and act on "
-                             "them at once.")
+        self.list.setToolTip(
+            "Ctrl+click or Shift+click to select several entries and act on them at once."
+        )
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemSelectionChanged.connect(self._selected)
         self.detail = InboxDetail(ctx)
@@ -89,14 +98,16 @@ class InboxPage(Page):
         split.setStretchFactor(1, 3)
         split.setSizes([330, 560])
         lay.addWidget(split, 1)
-        self.empty = QLabel("All clear: nothing needs you right now. Daloy keeps working and "
-                            "will tell you when something does.")
+        self.empty = QLabel(
+            "All clear: nothing needs you right now. Daloy keeps working and "
+            "will tell you when something does."
+        )
         self.empty.setObjectName("hint")
         lay.addWidget(self.empty)
         self.items: list[dict[str, Any]] = []
         self._known: set[int] | None = None
         self._want: list[int] = []
-        self._after_row: int | None = None      # where the entry just resolved was
+        self._after_row: int | None = None  # where the entry just resolved was
         self._shown: int | None = None
         self._repopulating = False
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -131,16 +142,22 @@ class InboxPage(Page):
             if kind and it["kind"] != kind:
                 continue
             _, ic, color = KIND_WORDS.get(it["kind"], ("", "fa5s.bell", MUTED))
-            who = f"Order {it['business_key']}" if it.get("business_key") else \
-                (it.get("workflow") or "Daloy")
+            who = (
+                f"Order {it['business_key']}"
+                if it.get("business_key")
+                else (it.get("workflow") or "Daloy")
+            )
             text = it.get("headline") or it["reason"]
             short = text if len(text) < 90 else text[:87] + "…"
             li = QListWidgetItem(icon(ic, color), f"{who}\n{short}\n{ago(it['created_at'])}")
             li.setData(Qt.ItemDataRole.UserRole, it["id"])
             li.setToolTip(tooltip(text))
             self.list.addItem(li)
-        targets = [self.list.item(i) for i in range(self.list.count())
-                   if self.list.item(i).data(Qt.ItemDataRole.UserRole) in keep]
+        targets = [
+            self.list.item(i)
+            for i in range(self.list.count())
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) in keep
+        ]
         if not targets and self._after_row is not None and self.list.count():
             # the entry just answered left the list: the next one takes its place
             targets = [self.list.item(min(self._after_row, self.list.count() - 1))]
@@ -162,8 +179,11 @@ class InboxPage(Page):
         """An action went through: say so where it stays visible, and move to the next entry."""
         self.confirmation.setText(f"✓ {text}")
         self.confirmation.show()
-        rows = [r for r in range(self.list.count())
-                if self.list.item(r).data(Qt.ItemDataRole.UserRole) in item_ids]
+        rows = [
+            r
+            for r in range(self.list.count())
+            if self.list.item(r).data(Qt.ItemDataRole.UserRole) in item_ids
+        ]
         self._after_row = min(rows) if rows else None
         self._want = []
         self.list.blockSignals(True)
@@ -174,7 +194,7 @@ class InboxPage(Page):
     def select(self, item_id: int) -> None:
         self._want = [item_id]
         self._populate()
-        if not self._selected_ids():            # not open any more: still show it
+        if not self._selected_ids():  # not open any more: still show it
             self.ctx.background(lambda: load_entry(self.ctx, item_id), self._show, owner=self)
 
     def select_many(self, item_ids: list[int]) -> None:
@@ -195,6 +215,6 @@ class InboxPage(Page):
             return
         item_id = ids[0]
         if self._shown == item_id and self.detail.entry is not None:
-            return                    # already shown: do not rebuild under the operator's mouse
+            return  # already shown: do not rebuild under the operator's mouse
         self._shown = item_id
         self.ctx.background(lambda: load_entry(self.ctx, item_id), self._show, owner=self)

@@ -49,18 +49,19 @@ def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
         d = queries.inbox_dict(item)
         d["run"] = queries.run_detail(s, item.run_id) if item.run_id else None
         d["explained"] = explain_entry(s, item)
-        d["same_system"] = queries.waiting_on_same_system(s, item_id) \
-            if item.status == "open" else []
+        d["same_system"] = (
+            queries.waiting_on_same_system(s, item_id) if item.status == "open" else []
+        )
         return d
 
 
 class InboxDetail(QScrollArea):
     """The right-hand pane: one entry, or the bulk actions for several."""
 
-    acted = Signal(int, str)            # the entry acted on, the confirmation in words
-    bulk_done = Signal(list, str)       # the entries acted on, the summary in words
+    acted = Signal(int, str)  # the entry acted on, the confirmation in words
+    bulk_done = Signal(list, str)  # the entries acted on, the summary in words
     open_run = Signal(str)
-    select_ids = Signal(list)           # "select all waiting on the same system"
+    select_ids = Signal(list)  # "select all waiting on the same system"
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -91,9 +92,11 @@ class InboxDetail(QScrollArea):
     def _show_empty(self) -> None:
         self.entry = None
         lay = self._fresh()
-        msg = QLabel("Nothing selected.\n\nWhen an order needs you, it appears on the left: a "
-                     "step that failed after its retries, a decision to make, or an order that "
-                     "could not be read.")
+        msg = QLabel(
+            "Nothing selected.\n\nWhen an order needs you, it appears on the left: a "
+            "step that failed after its retries, a decision to make, or an order that "
+            "could not be read."
+        )
         msg.setObjectName("hint")
         msg.setWordWrap(True)
         lay.addWidget(msg)
@@ -106,8 +109,9 @@ class InboxDetail(QScrollArea):
             return
         self.entry = entry
         lay = self._fresh()
-        kind_title, kind_icon, color = KIND_WORDS.get(entry["kind"], (entry["kind"], "fa5s.bell",
-                                                                      MUTED))
+        kind_title, kind_icon, color = KIND_WORDS.get(
+            entry["kind"], (entry["kind"], "fa5s.bell", MUTED)
+        )
         ex = entry.get("explained")
         head = QHBoxLayout()
         ic = QLabel()
@@ -119,11 +123,14 @@ class InboxDetail(QScrollArea):
         headline.setStyleSheet("font-size: 17px; font-weight: 600; color: #111827")
         head.addWidget(headline, 1)
         lay.addLayout(head)
-        meta = " · ".join(x for x in (kind_title, entry.get("workflow"),
-                                      f"since {clock(entry['created_at'])}") if x)
+        meta = " · ".join(
+            x
+            for x in (kind_title, entry.get("workflow"), f"since {clock(entry['created_at'])}")
+            if x
+        )
         m = PlainLabel(meta)
         m.setObjectName("hint")
-        m.setWordWrap(True)               # a long order number must not widen the pane
+        m.setWordWrap(True)  # a long order number must not widen the pane
         lay.addWidget(m)
         if ex and ex.money_line and entry["kind"] != "decision":
             money = PlainLabel(ex.money_line)
@@ -131,22 +138,27 @@ class InboxDetail(QScrollArea):
             money.setWordWrap(True)
             lay.addWidget(money)
         if entry["status"] != "open":
-            lay.addWidget(PlainLabel(f"Resolved by {entry.get('resolved_by')} at "
-                                     f"{clock(entry.get('resolved_at'))}."))
+            lay.addWidget(
+                PlainLabel(
+                    f"Resolved by {entry.get('resolved_by')} at {clock(entry.get('resolved_at'))}."
+                )
+            )
         run = entry.get("run")
-        step = next((s for s in run["steps"] if s["name"] == entry.get("step")), None) \
-            if run else None
+        step = (
+            next((s for s in run["steps"] if s["name"] == entry.get("step")), None) if run else None
+        )
         if entry["kind"] == "decision":
             self._decision_card(lay, entry)
         elif entry["status"] == "open" and run:
             self._actions(lay, entry, run, step)
         elif entry["status"] == "open" and entry["kind"] == "system_down":
-            system_actions(self, lay, entry)          # try now, keep waiting, retry/cancel all
+            system_actions(self, lay, entry)  # try now, keep waiting, retry/cancel all
         elif entry["status"] == "open":
             b = QPushButton(icon("fa5s.check"), "Dismiss")
             b.setObjectName("dismissButton")
-            b.clicked.connect(lambda: self._do(lambda: self.ctx.actions.dismiss(entry["id"]),
-                                               "Dismissed."))
+            b.clicked.connect(
+                lambda: self._do(lambda: self.ctx.actions.dismiss(entry["id"]), "Dismissed.")
+            )
             lay.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons["dismiss"] = b
         self._status(lay)
@@ -155,14 +167,18 @@ class InboxDetail(QScrollArea):
             service = "the same system"
             if ex and "payment" in ex.headline + ex.money_line:
                 service = "the payment service"
-            allb = QPushButton(icon("fa5s.layer-group"),
-                               f"Select all {len(same) + 1} waiting on {service}")
+            allb = QPushButton(
+                icon("fa5s.layer-group"), f"Select all {len(same) + 1} waiting on {service}"
+            )
             allb.setObjectName("selectSameSystem")
             allb.clicked.connect(lambda: self.select_ids.emit([entry["id"], *same]))
             lay.addWidget(allb, 0, Qt.AlignmentFlag.AlignLeft)
         if ex and ex.order_line:
-            self._section(lay, "The order", ex.order_line + "\n" +
-                          (words((run or {}).get("trigger")) if run else ""))
+            self._section(
+                lay,
+                "The order",
+                ex.order_line + "\n" + (words((run or {}).get("trigger")) if run else ""),
+            )
         elif run:
             self._section(lay, "The order", words(run.get("trigger")))
         if run:
@@ -214,24 +230,37 @@ class InboxDetail(QScrollArea):
             b = QPushButton(label)
             b.setObjectName(f"option_{opt['name']}")
             b.setEnabled(entry["status"] == "open")
-            b.clicked.connect(lambda _=False, o=opt["name"], lab=label: self._do(
-                lambda: self.ctx.actions.choose(entry["run_id"], entry["step"], o,
-                                                values={k: e.text() for k, e in fields.items()}),
-                f"{who} goes on: you chose “{lab}”."))
+            b.clicked.connect(
+                lambda _=False, o=opt["name"], lab=label: self._do(
+                    lambda: self.ctx.actions.choose(
+                        entry["run_id"],
+                        entry["step"],
+                        o,
+                        values={k: e.text() for k, e in fields.items()},
+                    ),
+                    f"{who} goes on: you chose “{lab}”.",
+                )
+            )
             row.addWidget(b)
             self.buttons[f"option_{opt['name']}"] = b
         row.addStretch(1)
         card_lay.addLayout(row)
         lay.addWidget(card)
 
-    def _actions(self, lay: QVBoxLayout, entry: dict[str, Any], run: dict[str, Any],
-                 step: dict[str, Any] | None) -> None:
+    def _actions(
+        self,
+        lay: QVBoxLayout,
+        entry: dict[str, Any],
+        run: dict[str, Any],
+        step: dict[str, Any] | None,
+    ) -> None:
         rid, sname = run["id"], entry.get("step") or ""
         who = order_name(entry)
         retry = QPushButton(icon("fa5s.redo", "white"), "Retry")
         retry.setObjectName("primary")
-        retry.clicked.connect(lambda: self._do(lambda: self.ctx.actions.retry(rid, sname),
-                                               f"{who} is running again."))
+        retry.clicked.connect(
+            lambda: self._do(lambda: self.ctx.actions.retry(rid, sname), f"{who} is running again.")
+        )
         edit = QPushButton(icon("fa5s.edit"), "Retry with changes…")
         edit.setObjectName("retryWithChanges")
         edit.clicked.connect(lambda: self._retry_edit(rid, sname, step, who))
@@ -247,9 +276,12 @@ class InboxDetail(QScrollArea):
             restart.addItem(s.get("title") or s["name"], s["name"])
         restart.setCurrentIndex(max(0, restart.findData(sname)))
         restart_b = QPushButton(icon("fa5s.history"), "Restart from")
-        restart_b.clicked.connect(lambda: self._do(
-            lambda: self.ctx.actions.restart(rid, restart.currentData()),
-            f"{who} starts again from “{restart.currentText()}”."))
+        restart_b.clicked.connect(
+            lambda: self._do(
+                lambda: self.ctx.actions.restart(rid, restart.currentData()),
+                f"{who} starts again from “{restart.currentText()}”.",
+            )
+        )
         # two buttons a row: the pane stays narrow enough for a 1024-pixel screen
         for pair in ((retry, edit), (skip, cancel), (restart_b, restart)):
             row = QHBoxLayout()
@@ -257,40 +289,62 @@ class InboxDetail(QScrollArea):
                 row.addWidget(w)
             row.addStretch(1)
             lay.addLayout(row)
-        self.buttons = {"retry": retry, "retry_edit": edit, "skip": skip, "cancel": cancel,
-                        "restart": restart_b}
+        self.buttons = {
+            "retry": retry,
+            "retry_edit": edit,
+            "skip": skip,
+            "cancel": cancel,
+            "restart": restart_b,
+        }
 
     def _spec(self, step: dict[str, Any] | None):  # noqa: ANN202
         return self.ctx.registry.specs.get(step["type"]) if step else None
 
     def _retry_edit(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
-        self.dialog = RetryForm(self._spec(step), (step or {}).get("input"),
-                                (step or {}).get("title") or sname, self)
-        self.dialog.accepted.connect(lambda: self._do(
-            lambda: self.ctx.actions.retry(rid, sname, new_input=self.dialog.value),
-            f"{who} is running again with your changes."))
+        self.dialog = RetryForm(
+            self._spec(step), (step or {}).get("input"), (step or {}).get("title") or sname, self
+        )
+        self.dialog.accepted.connect(
+            lambda: self._do(
+                lambda: self.ctx.actions.retry(rid, sname, new_input=self.dialog.value),
+                f"{who} is running again with your changes.",
+            )
+        )
         self.dialog.open()
 
     def _skip(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
         spec = self._spec(step)
-        ports = [p for p in spec.ports_for((step or {}).get("input") or {}) if p != "error"] \
-            if spec else ["out"]
+        ports = (
+            [p for p in spec.ports_for((step or {}).get("input") or {}) if p != "error"]
+            if spec
+            else ["out"]
+        )
         title = (step or {}).get("title") or sname
         self.dialog = SkipForm(title, skip_shape(spec, step or {}), ports, self)
-        self.dialog.accepted.connect(lambda: self._do(
-            lambda: self.ctx.actions.skip(rid, sname, output=self.dialog.value,
-                                          port=self.dialog.port.currentText() or "out"),
-            f"{who} goes on without “{title}”."))
+        self.dialog.accepted.connect(
+            lambda: self._do(
+                lambda: self.ctx.actions.skip(
+                    rid,
+                    sname,
+                    output=self.dialog.value,
+                    port=self.dialog.port.currentText() or "out",
+                ),
+                f"{who} goes on without “{title}”.",
+            )
+        )
         self.dialog.open()
 
     def _confirm_cancel(self, rid: str, who: str) -> None:
-        if confirm(self, "Cancel this order?",
-                   f"{who} stops here and nothing after this step happens. Steps that already "
-                   "ran are not undone (a charge already made stays made)."):
+        if confirm(
+            self,
+            "Cancel this order?",
+            f"{who} stops here and nothing after this step happens. Steps that already "
+            "ran are not undone (a charge already made stays made).",
+        ):
             self._do(lambda: self.ctx.actions.cancel(rid), f"{who} was cancelled.")
 
     def _do(self, fn: Callable[[], object], done_text: str) -> None:
-        status = self.status            # the pane may be rebuilt before the answer comes
+        status = self.status  # the pane may be rebuilt before the answer comes
         item_id = (self.entry or {}).get("id", 0)
         status.setText("Working…")
         for b in self.buttons.values():
@@ -302,8 +356,9 @@ class InboxDetail(QScrollArea):
             for b in self.buttons.values():
                 b.setEnabled(True)
 
-        self.ctx.background(fn, lambda _r: self.acted.emit(item_id, done_text), failed,
-                            owner=status)
+        self.ctx.background(
+            fn, lambda _r: self.acted.emit(item_id, done_text), failed, owner=status
+        )
 
     # -- several entries -----------------------------------------------------------------------
     def show_bulk(self, entries: list[dict[str, Any]]) -> None:
@@ -314,24 +369,39 @@ class InboxDetail(QScrollArea):
         title.setObjectName("headline")
         title.setStyleSheet("font-size: 17px; font-weight: 600")
         lay.addWidget(title)
-        names = PlainLabel(", ".join(order_name(e) for e in entries[:12])
-                           + (f" and {len(entries) - 12} more" if len(entries) > 12 else ""))
+        names = PlainLabel(
+            ", ".join(order_name(e) for e in entries[:12])
+            + (f" and {len(entries) - 12} more" if len(entries) > 12 else "")
+        )
         names.setWordWrap(True)
         lay.addWidget(names)
-        hint = PlainLabel("Each order is done on its own, and each is recorded with your name. "
-                          "An entry that cannot take the action (a decision to make) is left "
-                          "as it is and said below.")
+        hint = PlainLabel(
+            "Each order is done on its own, and each is recorded with your name. "
+            "An entry that cannot take the action (a decision to make) is left "
+            "as it is and said below."
+        )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         lay.addWidget(hint)
         row = QHBoxLayout()
-        for action, label, ic in (("retry", "Retry all", "fa5s.redo"),
-                                  ("skip", "Skip all", "fa5s.forward"),
-                                  ("cancel", "Cancel all…", "fa5s.ban")):
-            b = QPushButton(icon(ic, "white" if action == "retry" else
-                                 BAD if action == "cancel" else "#374151"), label)
-            b.setObjectName("primary" if action == "retry" else
-                            "danger" if action == "cancel" else f"bulk_{action}")
+        for action, label, ic in (
+            ("retry", "Retry all", "fa5s.redo"),
+            ("skip", "Skip all", "fa5s.forward"),
+            ("cancel", "Cancel all…", "fa5s.ban"),
+        ):
+            b = QPushButton(
+                icon(
+                    ic, "white" if action == "retry" else BAD if action == "cancel" else "#374151"
+                ),
+                label,
+            )
+            b.setObjectName(
+                "primary"
+                if action == "retry"
+                else "danger"
+                if action == "cancel"
+                else f"bulk_{action}"
+            )
             b.setProperty("bulk", action)
             b.clicked.connect(lambda _=False, a=action: self._bulk(ids, a))
             row.addWidget(b)
@@ -342,15 +412,20 @@ class InboxDetail(QScrollArea):
 
     def _bulk(self, ids: list[int], action: str) -> None:
         if action == "cancel" and not confirm(
-                self, "Cancel these orders?", f"{len(ids)} orders stop here; steps that already "
-                "ran are not undone."):
+            self,
+            "Cancel these orders?",
+            f"{len(ids)} orders stop here; steps that already ran are not undone.",
+        ):
             return
         status = self.status
         status.setText("Working…")
         for b in self.buttons.values():
             b.setEnabled(False)
-        self.ctx.background(lambda: bulk(self.ctx.actions, ids, action),
-                            lambda results: self.bulk_done.emit(
-                                [r.item_id for r in results if r.ok],
-                                bulk_summary(action, results)),
-                            lambda exc: status.setText(str(exc)), owner=status)
+        self.ctx.background(
+            lambda: bulk(self.ctx.actions, ids, action),
+            lambda results: self.bulk_done.emit(
+                [r.item_id for r in results if r.ok], bulk_summary(action, results)
+            ),
+            lambda exc: status.setText(str(exc)),
+            owner=status,
+        )

@@ -12,9 +12,11 @@ from app.store.actions import BulkResult
 from app.ui.style import clock, words
 from app.ui.text import PlainLabel
 
-BULK_WORDS = {"retry": ("is running again", "are running again"),
-              "skip": ("goes on without its failed step", "go on without their failed steps"),
-              "cancel": ("was cancelled", "were cancelled")}
+BULK_WORDS = {
+    "retry": ("is running again", "are running again"),
+    "skip": ("goes on without its failed step", "go on without their failed steps"),
+    "cancel": ("was cancelled", "were cancelled"),
+}
 
 
 def order_name(entry: dict[str, Any]) -> str:
@@ -28,8 +30,11 @@ def bulk_summary(action: str, results: list[BulkResult]) -> str:
     """“5 orders are running again.” plus one sentence per entry that was refused."""
     done = [r for r in results if r.ok]
     one, many = BULK_WORDS[action]
-    text = (f"{len(done)} order {one}." if len(done) == 1 else f"{len(done)} orders {many}.") \
-        if done else "Nothing was changed."
+    text = (
+        (f"{len(done)} order {one}." if len(done) == 1 else f"{len(done)} orders {many}.")
+        if done
+        else "Nothing was changed."
+    )
     refused = [r.message for r in results if not r.ok]
     return text + ("" if not refused else " Not done: " + " ".join(refused))
 
@@ -82,18 +87,40 @@ def technical_words(detail: dict[str, Any]) -> str:
     if detail.get("error"):
         lines.append(f"Error: {detail['error']}")
     for a in detail.get("attempts") or []:
-        lines.append(f"Attempt {a.get('number')} at {clock(a.get('started_at'))}: "
-                     f"{a.get('outcome')}" + (f" — {a['error']}" if a.get("error") else "")
-                     + (f" (look-up: {a['looked_up']})" if a.get("looked_up") else ""))
+        lines.append(
+            f"Attempt {a.get('number')} at {clock(a.get('started_at'))}: "
+            f"{a.get('outcome')}"
+            + (f" — {a['error']}" if a.get("error") else "")
+            + (f" (look-up: {a['looked_up']})" if a.get("looked_up") else "")
+        )
     if detail.get("request"):
         lines.append("Request:\n" + words(detail["request"], 1))
-    for key, label in (("step", "Step"), ("step_type", "Step type"), ("run_id", "Run id"),
-                       ("idempotency_key", "Idempotency key")):
+    for key, label in (
+        ("step", "Step"),
+        ("step_type", "Step type"),
+        ("run_id", "Run id"),
+        ("idempotency_key", "Idempotency key"),
+    ):
         if detail.get(key):
             lines.append(f"{label}: {detail[key]}")
-    rest = {k: v for k, v in detail.items() if k not in
-            ("error", "attempts", "request", "step", "step_type", "run_id", "idempotency_key",
-             "reason", "options", "fields", "question")}
+    rest = {
+        k: v
+        for k, v in detail.items()
+        if k
+        not in (
+            "error",
+            "attempts",
+            "request",
+            "step",
+            "step_type",
+            "run_id",
+            "idempotency_key",
+            "reason",
+            "options",
+            "fields",
+            "question",
+        )
+    }
     if rest:
         lines.append(words(rest))
     if detail.get("reason") and not detail.get("error"):

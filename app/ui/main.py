@@ -43,19 +43,27 @@ def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
     from app.ui.context import AppContext
     from app.ui.mainwindow import MainWindow
     from app.ui.shop_menu import attach
+
     seed_samples(env)
     runtime = build_runtime(env)
-    ctx = AppContext(db=env.db, registry=env.registry, store=runtime.store,
-                     actions=runtime.actions, data_dir=env.data_dir, runtime=runtime)
+    ctx = AppContext(
+        db=env.db,
+        registry=env.registry,
+        store=runtime.store,
+        actions=runtime.actions,
+        data_dir=env.data_dir,
+        runtime=runtime,
+    )
     if start_runtime:
         runtime.start()
     window = MainWindow(ctx)
-    attach(window)                  # the Shop menu, “New order”, the demo's labels
+    attach(window)  # the Shop menu, “New order”, the demo's labels
     return ctx, window
 
 
 def run_gui(env: Any, args: argparse.Namespace) -> int:
     from app.logsetup import configure
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Daloy")
     app.setQuitOnLastWindowClosed(False)
@@ -90,7 +98,7 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     window.notifier.quit_requested.connect(lambda: window.ask_before_quit(quit_app))
     window.quit_requested.connect(quit_app)
     window.show()
-    window.shop.on_launch()         # the first-run setup on a shop not set up yet
+    window.shop.on_launch()  # the first-run setup on a shop not set up yet
     log.info("main window shown")
     print("Daloy window shown", flush=True)
     if args.quit_after:

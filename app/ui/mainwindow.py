@@ -39,7 +39,7 @@ PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
 
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
-    quit_requested = Signal()          # the window was closed where there is no tray
+    quit_requested = Signal()  # the window was closed where there is no tray
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -59,11 +59,14 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(210)
         self.navigation.setIconSize(self.navigation.iconSize() * 1.2)
-        labels = {"inbox": ("Needs you", "fa5s.inbox"), "runs": ("Orders", "fa5s.list-alt"),
-                  "workflows": ("Workflows", "fa5s.project-diagram"),
-                  "connections": ("Connections", "fa5s.plug"),
-                  "health": ("Intake health", "fa5s.satellite-dish"),
-                  "audit": ("Who did what", "fa5s.user-check")}
+        labels = {
+            "inbox": ("Needs you", "fa5s.inbox"),
+            "runs": ("Orders", "fa5s.list-alt"),
+            "workflows": ("Workflows", "fa5s.project-diagram"),
+            "connections": ("Connections", "fa5s.plug"),
+            "health": ("Intake health", "fa5s.satellite-dish"),
+            "audit": ("Who did what", "fa5s.user-check"),
+        }
         for key in PAGES:
             text, ic = labels[key]
             item = QListWidgetItem(icon(ic, "#e6eef2"), text)
@@ -96,8 +99,14 @@ class MainWindow(QMainWindow):
         self.connections = ConnectionsPage(ctx)
         self.health = HealthPage(ctx)
         self.audit = AuditPage(ctx)
-        for page in (self.inbox, self.runs, self.workflows, self.connections, self.health,
-                     self.audit):
+        for page in (
+            self.inbox,
+            self.runs,
+            self.workflows,
+            self.connections,
+            self.health,
+            self.audit,
+        ):
             self.stack.addWidget(page)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -112,11 +121,12 @@ class MainWindow(QMainWindow):
         self.inbox.open_run.connect(self.open_run)
         self.runs.open_inbox_item.connect(self.open_inbox_item)
         self.audit.open_run.connect(self.open_run)
-        backups_page.attach(self)        # pages of their own modules (issue 18)
+        backups_page.attach(self)  # pages of their own modules (issue 18)
         dashboard_page.attach(self)
         # Quit is always visible, tray or not (File ▸ Quit Daloy, Ctrl+Q)
-        quit_action = self.menuBar().addMenu("&File").addAction(icon("fa5s.power-off"),
-                                                                "&Quit Daloy")
+        quit_action = (
+            self.menuBar().addMenu("&File").addAction(icon("fa5s.power-off"), "&Quit Daloy")
+        )
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(lambda: self.ask_before_quit(self.quit_requested.emit))
@@ -141,8 +151,9 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         self.show()
-        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
-                            | Qt.WindowState.WindowActive)
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
         self.raise_()
         self.activateWindow()
 
@@ -155,10 +166,10 @@ class MainWindow(QMainWindow):
         self.workflows.resolve_unsaved("quitting Daloy", quit_fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.quitting or not self.isVisible():   # a hidden window has nothing to ask
+        if self.quitting or not self.isVisible():  # a hidden window has nothing to ask
             event.accept()
             return
-        if self.notifier.tray is None:         # no tray to come back to: ask
+        if self.notifier.tray is None:  # no tray to come back to: ask
             event.ignore()
             answer = ask_keep_or_quit(self)
             if answer == KEEP:
@@ -171,8 +182,10 @@ class MainWindow(QMainWindow):
         event.ignore()
         self.hide()
         if not self._hinted and self.notifier.tray is not None:
-            self.notifier.tray.showMessage("Daloy keeps working",
-                                           "Orders keep running in the background. Use the tray "
-                                           "icon to open Daloy again or to quit.")
+            self.notifier.tray.showMessage(
+                "Daloy keeps working",
+                "Orders keep running in the background. Use the tray "
+                "icon to open Daloy again or to quit.",
+            )
             self._hinted = True
         self.hidden_to_tray.emit()

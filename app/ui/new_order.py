@@ -47,9 +47,9 @@ class OrderShape:
 
     workflow: str
     currency: str = ""
-    extra: list[str] = field(default_factory=list)     # other plain fields of the order
-    products: list[dict[str, Any]] = field(default_factory=list)   # key, label
-    problem: str = ""                                   # why no product list (said, not fatal)
+    extra: list[str] = field(default_factory=list)  # other plain fields of the order
+    products: list[dict[str, Any]] = field(default_factory=list)  # key, label
+    problem: str = ""  # why no product list (said, not fatal)
     enabled: bool = True
     demo: bool = False
 
@@ -58,14 +58,17 @@ def _stock_step(wf: Workflow) -> tuple[str, dict[str, Any]] | None:
     """The stock sheet the workflow checks order lines in (its first look-up with items),
     rendered with its settings step's values; and that step's config."""
     from app.core.templates import render_value
-    step = next((s for s in wf.steps if s.type == "spreadsheet_lookup" and s.config.get("items")),
-                None)
+
+    step = next(
+        (s for s in wf.steps if s.type == "spreadsheet_lookup" and s.config.get("items")), None
+    )
     if step is None:
         return None
     settings = wf.step("settings")
     values = settings.config.get("values", {}) if settings is not None else {}
-    path = render_value(step.config.get("file", ""), {"steps": {"settings": {"output": values}},
-                                                      "trigger": {}})
+    path = render_value(
+        step.config.get("file", ""), {"steps": {"settings": {"output": values}}, "trigger": {}}
+    )
     return str(path), step.config
 
 
@@ -75,13 +78,18 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
     from app.steps import sheets
     from app.steps.spreadsheet_lookup import list_rows
     from app.store import workflows
+
     with ctx.db.read() as s:
         row, _, wf = workflows.load(s, name)
         enabled = row.enabled
     order = (wf.extra.get("sample_input") or {}).get("order") or {}
-    shape = OrderShape(name, str(order.get("currency") or ""),
-                       [k for k, v in order.items() if k not in SKIP and not isinstance(v, dict | list)],
-                       enabled=enabled, demo=demo.is_demo(ctx.db))
+    shape = OrderShape(
+        name,
+        str(order.get("currency") or ""),
+        [k for k, v in order.items() if k not in SKIP and not isinstance(v, dict | list)],
+        enabled=enabled,
+        demo=demo.is_demo(ctx.db),
+    )
     found = _stock_step(wf)
     if found is None:
         shape.problem = "This workflow checks no stock sheet: type the product codes."
@@ -98,38 +106,64 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
         label = next((str(r[c]) for c in NAME_COLUMNS if r.get(c)), "")
         stock = r.get(config.get("available_column") or "")
         price = r.get(config.get("price_column") or "")
-        facts = ", ".join(x for x in (f"in stock: {stock}" if stock is not None else "",
-                                      f"price: {price}" if price not in (None, "") else "") if x)
-        shape.products.append({"key": str(r[key]), "label": f"{r[key]} — {label}"
-                               + (f" ({facts})" if facts else "")})
+        facts = ", ".join(
+            x
+            for x in (
+                f"in stock: {stock}" if stock is not None else "",
+                f"price: {price}" if price not in (None, "") else "",
+            )
+            if x
+        )
+        shape.products.append(
+            {"key": str(r[key]), "label": f"{r[key]} — {label}" + (f" ({facts})" if facts else "")}
+        )
     return shape
 
 
-def start_order(ctx: AppContext, shape: OrderShape, order: dict[str, Any], dedupe_key: str,
-                who: str | None = None) -> tuple[str | None, str]:
+def start_order(
+    ctx: AppContext,
+    shape: OrderShape,
+    order: dict[str, Any],
+    dedupe_key: str,
+    who: str | None = None,
+) -> tuple[str | None, str]:
     """Start the order (worker thread): (run id or None, a sentence for the operator)."""
     from app.store import audit
     from app.store.intake import ingest
+
     who = who or audit.current_user()
     number = order.get("number") or "?"
     if shape.demo:
         from app.runtime.practice import try_draft
+
         run_id = try_draft(ctx.runtime, shape.workflow, {"demo": True, "order": order}, who=who)
         return run_id, f"Demo order {number} started (nothing real is charged or sent)."
 
     def note(s: Any, item: Any) -> None:
-        audit.record(s, who, "order_entered", run_id=item.run_id,
-                     after={"workflow": shape.workflow, "number": number, "by": "hand"})
+        audit.record(
+            s,
+            who,
+            "order_entered",
+            run_id=item.run_id,
+            after={"workflow": shape.workflow, "number": number, "by": "hand"},
+        )
 
-    done = ingest(ctx.store, channel=f"{shape.workflow}/by hand", workflow=shape.workflow,
-                  dedupe_key=dedupe_key, trigger={"order": order, "source": "by_hand",
-                                                  "entered_by": who},
-                  summary=f"Order {number} typed in by {who}", in_txn=note)
+    done = ingest(
+        ctx.store,
+        channel=f"{shape.workflow}/by hand",
+        workflow=shape.workflow,
+        dedupe_key=dedupe_key,
+        trigger={"order": order, "source": "by_hand", "entered_by": who},
+        summary=f"Order {number} typed in by {who}",
+        in_txn=note,
+    )
     if done.duplicate:
         return None, f"Order {number} was already started from this form."
     if not shape.enabled:
-        return done.run_id, (f"Order {number} is kept: “{shape.workflow}” is switched off, so "
-                             "it waits and starts when the workflow is switched on.")
+        return done.run_id, (
+            f"Order {number} is kept: “{shape.workflow}” is switched off, so "
+            "it waits and starts when the workflow is switched on."
+        )
     return done.run_id, f"Order {number} started."
 
 
@@ -170,23 +204,28 @@ class LineRow(QWidget):
 
 
 class NewOrderDialog(QDialog):
-    started = Signal(str)          # the run id
+    started = Signal(str)  # the run id
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 workflow: str = SAMPLE) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, workflow: str = SAMPLE
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("newOrderDialog")
         self.setWindowTitle("New order — typed in")
         self.setStyleSheet(STYLESHEET)
         self.resize(620, 520)
-        self.key = f"manual:{uuid.uuid4()}"     # one per form: a second press starts nothing
+        self.key = f"manual:{uuid.uuid4()}"  # one per form: a second press starts nothing
         self.shape: OrderShape | None = None
         self.lines: list[LineRow] = []
         lay = QVBoxLayout(self)
-        lay.addWidget(PlainLabel("For orders taken by phone or at the counter. The order runs "
-                                 "like any other: stock is checked, the customer charged and "
-                                 "emailed."))
+        lay.addWidget(
+            PlainLabel(
+                "For orders taken by phone or at the counter. The order runs "
+                "like any other: stock is checked, the customer charged and "
+                "emailed."
+            )
+        )
         self.form = QFormLayout()
         self.number = QLineEdit(f"H-{uuid.uuid4().hex[:6].upper()}")
         self.number.setObjectName("orderNumber")
@@ -198,8 +237,12 @@ class NewOrderDialog(QDialog):
         self.phone = QLineEdit()
         self.phone.setObjectName("customerPhone")
         self.extra: dict[str, QLineEdit] = {}
-        for label, w in (("Order number", self.number), ("Customer", self.customer),
-                         ("Email", self.email), ("Phone", self.phone)):
+        for label, w in (
+            ("Order number", self.number),
+            ("Customer", self.customer),
+            ("Email", self.email),
+            ("Phone", self.phone),
+        ):
             self.form.addRow(label, w)
         lay.addLayout(self.form)
         lay.addWidget(PlainLabel("What they ordered:"))
@@ -228,8 +271,12 @@ class NewOrderDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.note.setText("Reading the products…")
-        self.ctx.background(lambda: load_shape(ctx, workflow), self._loaded,
-                            lambda exc: self.outcome.show_text(str(exc), False), owner=self)
+        self.ctx.background(
+            lambda: load_shape(ctx, workflow),
+            self._loaded,
+            lambda exc: self.outcome.show_text(str(exc), False),
+            owner=self,
+        )
 
     def _loaded(self, shape: OrderShape) -> None:
         self.shape = shape
@@ -241,12 +288,12 @@ class NewOrderDialog(QDialog):
         self.add_line()
         words = [shape.problem] if shape.problem else []
         if shape.demo:
-            self.number.setText("DEMO-" + self.number.text())   # said as a demo everywhere
-            words.append("Demo: this order runs as a demo order; nothing real is charged or "
-                         "sent.")
+            self.number.setText("DEMO-" + self.number.text())  # said as a demo everywhere
+            words.append("Demo: this order runs as a demo order; nothing real is charged or sent.")
         elif not shape.enabled:
-            words.append(f"“{shape.workflow}” is switched off: the order will wait until it is "
-                         "switched on.")
+            words.append(
+                f"“{shape.workflow}” is switched off: the order will wait until it is switched on."
+            )
         self.note.setText(" ".join(words))
         self.start_b.setEnabled(True)
 
@@ -278,8 +325,9 @@ class NewOrderDialog(QDialog):
             if not sku:
                 continue
             if known and sku not in known:
-                raise ValueError(f"“{sku}” is not in the stock sheet; pick a product from the "
-                                 "list.")
+                raise ValueError(
+                    f"“{sku}” is not in the stock sheet; pick a product from the list."
+                )
             lines.append({"sku": sku, "qty": line.qty.value()})
         if not lines:
             raise ValueError("Add at least one product to the order.")
@@ -315,5 +363,6 @@ class NewOrderDialog(QDialog):
             self.start_b.setEnabled(True)
             self.outcome.show_text(str(exc), False)
 
-        self.ctx.background(lambda: start_order(self.ctx, shape, order, key), done, failed,
-                            owner=self)
+        self.ctx.background(
+            lambda: start_order(self.ctx, shape, order, key), done, failed, owner=self
+        )

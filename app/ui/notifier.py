@@ -23,16 +23,21 @@ from app.resources import resource_path
 from app.ui.style import WARN, icon
 from app.ui.text import escape, notification_body, rich_label
 
-KIND_PHRASES = {"decision": ("decision to make", "decisions to make"),
-                "step_failed": ("failed step", "failed steps"),
-                "intake_error": ("unreadable order", "unreadable orders"),
-                "channel_down": ("channel down", "channels down"),
-                "system_down": ("system down", "systems down"),
-                "system": ("alert", "alerts")}
+KIND_PHRASES = {
+    "decision": ("decision to make", "decisions to make"),
+    "step_failed": ("failed step", "failed steps"),
+    "intake_error": ("unreadable order", "unreadable orders"),
+    "channel_down": ("channel down", "channels down"),
+    "system_down": ("system down", "systems down"),
+    "system": ("alert", "alerts"),
+}
 # Entries that mean a channel or a system is down (the tray turns red), not an order waiting.
 DOWN_KINDS = ("channel_down", "system_down")
-TRAY_TIPS = {"down": "Daloy: a channel or system is down", "waiting": "Daloy: {n} waiting for you",
-             "ok": "Daloy: all is well"}
+TRAY_TIPS = {
+    "down": "Daloy: a channel or system is down",
+    "waiting": "Daloy: {n} waiting for you",
+    "ok": "Daloy: all is well",
+}
 
 
 def tray_icon(state: str) -> QIcon:
@@ -41,7 +46,7 @@ def tray_icon(state: str) -> QIcon:
 
 
 def tray_state(items: list[dict]) -> str:
-    """"down" when an open entry says a channel or system is down, "waiting" when orders wait
+    """ "down" when an open entry says a channel or system is down, "waiting" when orders wait
     for a person, else "ok"."""
     if any(i["kind"] in DOWN_KINDS for i in items):
         return "down"
@@ -83,13 +88,14 @@ class Banner(QFrame):
         lay.addWidget(self.open_button)
         lay.addWidget(self.close_button)
         self.item_id: int | None = None
-        self.item_ids: set[int] = set()       # the entries the message names
+        self.item_ids: set[int] = set()  # the entries the message names
         self.open_button.clicked.connect(lambda: self.item_id and self.clicked.emit(self.item_id))
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str, item_id: int | None, title: str = "",
-                     item_ids: set[int] | None = None) -> None:
+    def show_message(
+        self, text: str, item_id: int | None, title: str = "", item_ids: set[int] | None = None
+    ) -> None:
         """``title`` in bold, then ``text``; both are shown as written (they name orders)."""
         self.text.setText(f"<b>{escape(title)}</b> — {escape(text)}" if title else escape(text))
         self.item_id = item_id
@@ -114,9 +120,13 @@ class Notifier(QObject):
     toggle_intake = Signal()
     quit_requested = Signal()
 
-    def __init__(self, banner: Banner, group_ms: int = 800,
-                 tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable) -> None:
-        super().__init__(banner)       # goes with the window that shows the banner
+    def __init__(
+        self,
+        banner: Banner,
+        group_ms: int = 800,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+    ) -> None:
+        super().__init__(banner)  # goes with the window that shows the banner
         self.banner = banner
         self.tray: QSystemTrayIcon | None = None
         self._pending: list[dict] = []
@@ -125,13 +135,16 @@ class Notifier(QObject):
         self._last_item: int | None = None
         self.state = "ok"
         self.waiting = 0
-        self.sent: list[str] = []            # what was announced (for people reading logs/tests)
+        self.sent: list[str] = []  # what was announced (for people reading logs/tests)
         banner.clicked.connect(self.open_item)
         if tray_available():
             self._make_tray()
         else:
-            banner.show_message("Your desktop has no system tray, so Daloy shows its alerts here, "
-                                "at the top of the window.", None)
+            banner.show_message(
+                "Your desktop has no system tray, so Daloy shows its alerts here, "
+                "at the top of the window.",
+                None,
+            )
 
     # -- tray ------------------------------------------------------------------------------------
     def _make_tray(self) -> None:
@@ -153,9 +166,14 @@ class Notifier(QObject):
         menu.addAction(quit_action)
         self.tray.setContextMenu(menu)
         self._menu = menu
-        self.tray.messageClicked.connect(lambda: self._last_item and self.open_item.emit(self._last_item))
-        self.tray.activated.connect(lambda reason: reason == QSystemTrayIcon.ActivationReason.Trigger
-                                    and self.show_window.emit())
+        self.tray.messageClicked.connect(
+            lambda: self._last_item and self.open_item.emit(self._last_item)
+        )
+        self.tray.activated.connect(
+            lambda reason: (
+                reason == QSystemTrayIcon.ActivationReason.Trigger and self.show_window.emit()
+            )
+        )
         self.tray.setToolTip("Daloy: all is well")
         self.tray.show()
 
@@ -173,8 +191,9 @@ class Notifier(QObject):
         if self.tray is not None:
             self.tray.setIcon(tray_icon(self.state))
             self.tray.setToolTip(TRAY_TIPS[self.state].format(n=len(items)))
-            self.waiting_action.setText(f"{len(items)} waiting for you" if items
-                                        else "Nothing waiting for you")
+            self.waiting_action.setText(
+                f"{len(items)} waiting for you" if items else "Nothing waiting for you"
+            )
 
     # -- alerts ----------------------------------------------------------------------------------
     def set_grouping(self, ms: int) -> None:
@@ -201,25 +220,33 @@ class Notifier(QObject):
         self._last_item = items[-1]["id"]
         self.sent.append(text)
         if self.tray is not None:
-            self.tray.showMessage(title, notification_body(text),
-                                  QSystemTrayIcon.MessageIcon.Warning, 10_000)
+            self.tray.showMessage(
+                title, notification_body(text), QSystemTrayIcon.MessageIcon.Warning, 10_000
+            )
         # the banner shows the title beside the text: the count is said once
         self.banner.show_message(said, self._last_item, title, {i["id"] for i in items})
 
 
 KEEP, QUIT, STAY = "keep", "quit", "stay"
-NO_TRAY_QUESTION = ("Your desktop has no system tray, so once this window is closed Daloy "
-                    "has no icon to come back to.\n\nKeep working in the background: orders "
-                    "keep coming in and running. To get the window back, start Daloy again "
-                    "from your applications menu; the running Daloy opens its window.\n\n"
-                    "Quit: Daloy stops; orders wait for the next start.")
+NO_TRAY_QUESTION = (
+    "Your desktop has no system tray, so once this window is closed Daloy "
+    "has no icon to come back to.\n\nKeep working in the background: orders "
+    "keep coming in and running. To get the window back, start Daloy again "
+    "from your applications menu; the running Daloy opens its window.\n\n"
+    "Quit: Daloy stops; orders wait for the next start."
+)
 
 
 def ask_keep_or_quit(parent: QWidget) -> str:
     """Where there is no tray, closing the window asks: KEEP working in the background, QUIT,
     or STAY (the question was dismissed)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Keep Daloy working?", NO_TRAY_QUESTION,
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Keep Daloy working?",
+        NO_TRAY_QUESTION,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setObjectName("keepOrQuit")
     box.setTextFormat(Qt.TextFormat.PlainText)
     keep = box.addButton("Keep working in the background", QMessageBox.ButtonRole.AcceptRole)

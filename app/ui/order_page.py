@@ -54,8 +54,12 @@ def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
         d["actions"] = [a.as_dict() for a in audit.run_actions(s, run_id)]
         d["customer"], d["total"] = queries.run_facts(s, run_id)
         # why it waits, in the inbox's words (not the raw error)
-        items = [i for i in s.scalars(select(InboxItem).where(InboxItem.run_id == run_id,
-                                                              InboxItem.status == "open"))]
+        items = [
+            i
+            for i in s.scalars(
+                select(InboxItem).where(InboxItem.run_id == run_id, InboxItem.status == "open")
+            )
+        ]
         items.sort(key=lambda i: i.kind != "decision")
         d["waiting_for"] = explain_entry(s, items[0]).headline if items else ""
         return d
@@ -67,8 +71,13 @@ def path_taken(wf: Workflow, steps: dict[str, dict[str, Any]]) -> set[tuple[str,
     taken = set()
     for e in wf.edges:
         src, dst = steps.get(e.source), steps.get(e.target)
-        if src and dst and src["state"] in ("succeeded", "skipped") and \
-                (src.get("port") or "out") == e.port and dst["state"] in RAN:
+        if (
+            src
+            and dst
+            and src["state"] in ("succeeded", "skipped")
+            and (src.get("port") or "out") == e.port
+            and dst["state"] in RAN
+        ):
             taken.add((e.source, e.port, e.target))
     return taken
 
@@ -93,8 +102,11 @@ class WorkflowPicture(CanvasView):
         if definition is None:
             self.set_empty(True)
             return
-        wf = Workflow.from_json(definition) if isinstance(definition, str) else \
-            Workflow.from_dict(definition)
+        wf = (
+            Workflow.from_json(definition)
+            if isinstance(definition, str)
+            else Workflow.from_dict(definition)
+        )
         doc = WorkflowDocument(wf)
         if any(not st.position for st in wf.steps):
             for name, pos in layered_layout(doc, self.ctx.registry.specs).items():
@@ -154,18 +166,19 @@ class OrderPage(QWidget):
         self.decide.setObjectName("primary")
         self.decide.setProperty("role", "openInbox")
         self.decide.hide()
-        self.decide.clicked.connect(lambda: self._inbox_id is not None
-                                    and self.open_inbox_item.emit(self._inbox_id))
+        self.decide.clicked.connect(
+            lambda: self._inbox_id is not None and self.open_inbox_item.emit(self._inbox_id)
+        )
         row.addWidget(self.decide, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
-        self.holds = HoldBar(ctx)               # hold orders like this one, release, list
+        self.holds = HoldBar(ctx)  # hold orders like this one, release, list
         self.holds.changed.connect(self.reload)
         lay.addWidget(self.holds)
         split = self.split = QSplitter()
         split.setChildrenCollapsible(False)
         self.picture = WorkflowPicture(ctx)
         self.timeline = Timeline()
-        self.timeline.setMinimumWidth(480)        # title, state, attempts and time in view
+        self.timeline.setMinimumWidth(480)  # title, state, attempts and time in view
         self._sized = False
         split.addWidget(self.picture)
         split.addWidget(self.timeline)
@@ -203,22 +216,32 @@ class OrderPage(QWidget):
         self.title.setText(f"Order {label} · {d['workflow']} (version {d.get('version', '?')})")
         text, color, _ic = run_words(d)
         self.state.setText(text)
-        self.state.setStyleSheet(f"color: {color}; font-weight: 600; font-size: 15px; "
-                                 f"border: 1.5px solid {color}; border-radius: 10px; "
-                                 "padding: 2px 10px")
-        facts = [x for x in (d.get("customer"), d.get("total") is not None
-                             and f"total {d['total']:,.2f}") if x]
+        self.state.setStyleSheet(
+            f"color: {color}; font-weight: 600; font-size: 15px; "
+            f"border: 1.5px solid {color}; border-radius: 10px; "
+            "padding: 2px 10px"
+        )
+        facts = [
+            x
+            for x in (d.get("customer"), d.get("total") is not None and f"total {d['total']:,.2f}")
+            if x
+        ]
         self.facts.setText(" · ".join(facts))
         self.facts.setVisible(bool(facts))
-        self.why.setText(f"Waiting for you: {d['waiting_for']}."
-                         if d["status"] == "needs_attention" and d.get("waiting_for") else why(d))
+        self.why.setText(
+            f"Waiting for you: {d['waiting_for']}."
+            if d["status"] == "needs_attention" and d.get("waiting_for")
+            else why(d)
+        )
         self.why.show()
         open_items = [i for i in d.get("inbox", []) if i["status"] == "open"]
-        item = next((i for i in open_items if i["kind"] == "decision"), None) or \
-            (open_items[0] if open_items else None)
+        item = next((i for i in open_items if i["kind"] == "decision"), None) or (
+            open_items[0] if open_items else None
+        )
         self._inbox_id = item["id"] if item else None
-        self.decide.setText("Decide now" if item and item["kind"] == "decision"
-                            else "Open in Needs you")
+        self.decide.setText(
+            "Decide now" if item and item["kind"] == "decision" else "Open in Needs you"
+        )
         self.decide.setVisible(item is not None)
         self.holds.show_order(d)
         self.picture.show_workflow(d.get("definition"), d["steps"])

@@ -46,16 +46,25 @@ from app.ui.text import PlainLabel, tooltip
 PAGE = 200
 # (title, sort key of ``queries.SORTS`` or None when the column cannot be sorted)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("Order", "order"), ("Customer", "customer"), ("Total", "total"), ("Status", "status"),
-    ("Reason", None), ("Workflow", "workflow"), ("Received", "created"))
+    ("Order", "order"),
+    ("Customer", "customer"),
+    ("Total", "total"),
+    ("Status", "status"),
+    ("Reason", None),
+    ("Workflow", "workflow"),
+    ("Received", "created"),
+)
 RECEIVED = 6
 
 
-def fetch_page(ctx: AppContext, filters: dict[str, Any], after: tuple | None,
-               limit: int = PAGE) -> list[dict[str, Any]]:
+def fetch_page(
+    ctx: AppContext, filters: dict[str, Any], after: tuple | None, limit: int = PAGE
+) -> list[dict[str, Any]]:
     with ctx.db.read() as s:
-        return [r.as_dict() | {"cursor": r.cursor}
-                for r in queries.list_orders(s, limit=limit, after=after, **filters)]
+        return [
+            r.as_dict() | {"cursor": r.cursor}
+            for r in queries.list_orders(s, limit=limit, after=after, **filters)
+        ]
 
 
 class RunsModel(QAbstractTableModel):
@@ -77,12 +86,16 @@ class RunsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section][0]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         r = self.rows[index.row()]
@@ -124,9 +137,12 @@ class RunsModel(QAbstractTableModel):
         self.loading.emit(True)
         after = self.rows[-1]["cursor"] if self.rows else None
         gen, filters = self._generation, dict(self.filters)
-        self.ctx.background(lambda: fetch_page(self.ctx, filters, after),
-                            lambda rows: self._append(gen, rows),
-                            lambda exc: self._failed(gen), owner=self)
+        self.ctx.background(
+            lambda: fetch_page(self.ctx, filters, after),
+            lambda rows: self._append(gen, rows),
+            lambda exc: self._failed(gen),
+            owner=self,
+        )
 
     def _append(self, gen: int, rows: list[dict[str, Any]]) -> None:
         self._busy = False
@@ -161,9 +177,12 @@ class RunsModel(QAbstractTableModel):
             return
         gen, filters, n = self._generation, dict(self.filters), max(PAGE, len(self.rows))
         self._busy = True
-        self.ctx.background(lambda: fetch_page(self.ctx, filters, None, n),
-                            lambda rows: self._replace(gen, rows), lambda exc: self._failed(gen),
-                            owner=self)
+        self.ctx.background(
+            lambda: fetch_page(self.ctx, filters, None, n),
+            lambda rows: self._replace(gen, rows),
+            lambda exc: self._failed(gen),
+            owner=self,
+        )
 
     def _replace(self, gen: int, rows: list[dict[str, Any]]) -> None:
         self._busy = False
@@ -172,8 +191,7 @@ class RunsModel(QAbstractTableModel):
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
             self.rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(rows) - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
             return
         self.beginResetModel()
         self.rows = rows
@@ -276,7 +294,7 @@ class RunsPage(Page):
         ll.addLayout(filters)
         ll.addWidget(self.export_status)
         ll.addWidget(self.table, 1)
-        self.archive = ArchiveMatches(ctx)          # the search also looks in the archives
+        self.archive = ArchiveMatches(ctx)  # the search also looks in the archives
         ll.addWidget(self.archive)
         self.detail = OrderPage(ctx)
         self.detail.back.connect(lambda: self.stack.setCurrentIndex(0))
@@ -325,11 +343,14 @@ class RunsPage(Page):
     def filters(self) -> dict[str, Any]:
         """What the list shows, as ``queries.list_orders`` filters (the export uses the same)."""
         period = self.period.currentData()
-        return {"search": self.search.text().strip() or None, "status": self.status.currentData(),
-                "workflow": self.workflow.currentData(),
-                "since": time.time() - period if period else None,
-                "sort": self.model.filters.get("sort", "created"),
-                "descending": self.model.filters.get("descending", True)}
+        return {
+            "search": self.search.text().strip() or None,
+            "status": self.status.currentData(),
+            "workflow": self.workflow.currentData(),
+            "since": time.time() - period if period else None,
+            "sort": self.model.filters.get("sort", "created"),
+            "descending": self.model.filters.get("descending", True),
+        }
 
     def apply_filters(self) -> None:
         self.model.reset(self.filters())
@@ -361,8 +382,11 @@ class RunsPage(Page):
     # -- export ---------------------------------------------------------------------------------
     def _export_dialog(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export orders", str(Path.home() / "orders.xlsx"),
-            "Excel workbook (*.xlsx);;CSV file (*.csv)")
+            self,
+            "Export orders",
+            str(Path.home() / "orders.xlsx"),
+            "Excel workbook (*.xlsx);;CSV file (*.csv)",
+        )
         if path:
             if not path.lower().endswith((".csv", ".xlsx")):
                 path += ".csv" if "csv" in chosen.lower() else ".xlsx"
@@ -385,8 +409,9 @@ class RunsPage(Page):
 
         def work() -> int:
             def progress(done: int, total: int) -> bool:
-                relay.moved.emit(done, total)       # queued to the GUI thread
+                relay.moved.emit(done, total)  # queued to the GUI thread
                 return not self._stop.is_set()
+
             return export_orders(self.ctx.db, path, progress=progress, **filters)
 
         def done(n: int) -> None:

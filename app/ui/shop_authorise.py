@@ -22,14 +22,16 @@ if TYPE_CHECKING:
     from app.ui.connection_form import ConnectionForm
     from app.ui.context import AppContext
 
-STEPS = {"shopee": "1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL "
-                   "registered for your app and make the link. 3. The shop's owner opens it, "
-                   "signs in to Shopee Seller Centre and approves. 4. Paste the address the "
-                   "browser then shows (it holds the code and the shop ID) below.",
-         "lazada": "1. Enter the App key and App secret above. 2. Enter the Callback URL "
-                   "registered for your app and make the link. 3. The shop's owner opens it, "
-                   "signs in as the seller and approves. 4. Paste the address the browser then "
-                   "shows (it holds the code) below."}
+STEPS = {
+    "shopee": "1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL "
+    "registered for your app and make the link. 3. The shop's owner opens it, "
+    "signs in to Shopee Seller Centre and approves. 4. Paste the address the "
+    "browser then shows (it holds the code and the shop ID) below.",
+    "lazada": "1. Enter the App key and App secret above. 2. Enter the Callback URL "
+    "registered for your app and make the link. 3. The shop's owner opens it, "
+    "signs in as the seller and approves. 4. Paste the address the browser then "
+    "shows (it holds the code) below.",
+}
 
 
 class ShopAuthorisation(QWidget):
@@ -111,13 +113,15 @@ class ShopAuthorisation(QWidget):
     def _values(self) -> tuple[str, dict[str, Any], dict[str, str]] | None:
         name = self.name_of()
         if self.ctx is None or not name:
-            self._say("Give the connection a name first (the shop's tokens are kept under "
-                      "it).", False)
+            self._say(
+                "Give the connection a name first (the shop's tokens are kept under it).", False
+            )
             return None
         return name, self.form.settings(), self.form.typed_secrets()
 
-    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None], busy: QPushButton,
-             waiting: str) -> None:
+    def _run(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], busy: QPushButton, waiting: str
+    ) -> None:
         assert self.ctx is not None
         busy.setEnabled(False)
         self._say(waiting)
@@ -143,11 +147,19 @@ class ShopAuthorisation(QWidget):
             self.link.setText(str(link))
             for w in (self.copy, self.browse):
                 w.setEnabled(True)
-            self._say("Send this link to the shop's owner, or open it here if that is you; it "
-                      "works for a few minutes.")
+            self._say(
+                "Send this link to the shop's owner, or open it here if that is you; it "
+                "works for a few minutes."
+            )
 
-        self._run(lambda: authorisation_link(UnsavedConnection(db, name, kind, settings, typed),
-                                             name, redirect), made, self.make, "Making the link…")
+        self._run(
+            lambda: authorisation_link(
+                UnsavedConnection(db, name, kind, settings, typed), name, redirect
+            ),
+            made,
+            self.make,
+            "Making the link…",
+        )
 
     def _finish(self) -> None:
         values = self._values()
@@ -157,8 +169,13 @@ class ShopAuthorisation(QWidget):
         db, kind = self.ctx.db, self.form.kind  # type: ignore[union-attr]
         code, shop_id = code_from(self.code.text())
         # Shopee names the shop in the return address: taken when the form has none yet.
-        learnt = shop_id if shop_id and "shop_id" in self.form.fields and \
-            not str(settings.get("shop_id") or "").strip() else ""
+        learnt = (
+            shop_id
+            if shop_id
+            and "shop_id" in self.form.fields
+            and not str(settings.get("shop_id") or "").strip()
+            else ""
+        )
         if learnt:
             settings["shop_id"] = learnt
 
@@ -168,5 +185,9 @@ class ShopAuthorisation(QWidget):
             self.code.clear()
             self._say(str(sentence), True)
 
-        self._run(lambda: authorise(UnsavedConnection(db, name, kind, settings, typed), name,
-                                    code), done, self.finish, "Authorising the shop…")
+        self._run(
+            lambda: authorise(UnsavedConnection(db, name, kind, settings, typed), name, code),
+            done,
+            self.finish,
+            "Authorising the shop…",
+        )

@@ -17,9 +17,11 @@ from app.ui.text import PlainLabel
 
 TITLE = "Daloy"
 DEMO_TITLE = "Daloy — Demo shop (sample orders, nothing real is contacted)"
-DEMO_WORDS = ("Demo: these orders are samples. Nothing real is charged, emailed or changed. "
-              "Resolve what appears under “Needs you”; when you are ready, use Shop ▸ Set up "
-              "my shop… to take real orders.")
+DEMO_WORDS = (
+    "Demo: these orders are samples. Nothing real is charged, emailed or changed. "
+    "Resolve what appears under “Needs you”; when you are ready, use Shop ▸ Set up "
+    "my shop… to take real orders."
+)
 
 
 class ShopControls:
@@ -48,8 +50,10 @@ class ShopControls:
         self.banner = PlainLabel(DEMO_WORDS)
         self.banner.setObjectName("demoBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: {PRACTICE}; color: white; font-weight: 600; "
-                                  "padding: 8px 12px; border-radius: 6px;")
+        self.banner.setStyleSheet(
+            f"background: {PRACTICE}; color: white; font-weight: 600; "
+            "padding: 8px 12px; border-radius: 6px;"
+        )
         self.banner.hide()
         layout = window.banner.parentWidget().layout()
         layout.insertWidget(0, self.banner)
@@ -58,8 +62,9 @@ class ShopControls:
     def on_launch(self) -> None:
         """Show the demo's labels when in demo mode; open the setup on a shop not set up."""
         db = self.ctx.db
-        self.ctx.background(lambda: (shop.needs_first_run(db), demo.is_demo(db)),
-                            self._launched, owner=self.banner)
+        self.ctx.background(
+            lambda: (shop.needs_first_run(db), demo.is_demo(db)), self._launched, owner=self.banner
+        )
 
     def _launched(self, state: tuple[bool, bool]) -> None:
         needs, in_demo = state
@@ -75,8 +80,11 @@ class ShopControls:
         self.wizard = FirstRunWizard(self.ctx, self.window)
         self.wizard.demo_requested.connect(self.start_demo)
         self.wizard.set_up.connect(self._set_up)
-        self.wizard.skipped.connect(lambda: self.ctx.background(
-            lambda: shop.needs_first_run(self.ctx.db) and shop.mark(self.ctx.db, "skipped")))
+        self.wizard.skipped.connect(
+            lambda: self.ctx.background(
+                lambda: shop.needs_first_run(self.ctx.db) and shop.mark(self.ctx.db, "skipped")
+            )
+        )
         self.wizard.open()
 
     def _set_up(self, _source: str) -> None:
@@ -94,9 +102,11 @@ class ShopControls:
 
         self.show_demo(True)
         self.window.page("inbox")
-        self.ctx.background(work, owner=self.banner,
-                            on_error=lambda exc: self.banner.setText(f"The demo could not "
-                                                                     f"start: {exc}"))
+        self.ctx.background(
+            work,
+            owner=self.banner,
+            on_error=lambda exc: self.banner.setText(f"The demo could not start: {exc}"),
+        )
 
     def show_demo(self, on: bool) -> None:
         self.window.setWindowTitle(DEMO_TITLE if on else TITLE)
@@ -112,5 +122,5 @@ class ShopControls:
 
 def attach(window: QMainWindow | QWidget) -> ShopControls:
     controls = ShopControls(window)
-    window.shop = controls          # type: ignore[attr-defined]  # kept alive with the window
+    window.shop = controls  # type: ignore[attr-defined]  # kept alive with the window
     return controls

@@ -91,8 +91,9 @@ class ValueForm(QWidget):
                 try:
                     out[key] = json.loads(editor.toPlainText() or "null")
                 except ValueError:
-                    errors.append(f"“{field_label(key)}” is not a valid list; fix it or use "
-                                  "the JSON view.")
+                    errors.append(
+                        f"“{field_label(key)}” is not a valid list; fix it or use the JSON view."
+                    )
             else:
                 out[key], problem = typed(editor.text(), old)
                 if problem:
@@ -146,8 +147,9 @@ class StepFormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -177,8 +179,7 @@ class StepFormDialog(QDialog):
             try:
                 value = json.loads(self.json.toPlainText() or "{}")
             except ValueError as exc:
-                self.error.setText(f"This is not valid JSON: {exc}. Fix it to go back to the "
-                                   "form.")
+                self.error.setText(f"This is not valid JSON: {exc}. Fix it to go back to the form.")
                 self.advanced.blockSignals(True)
                 self.advanced.setChecked(True)
                 self.advanced.blockSignals(False)
@@ -206,11 +207,15 @@ class StepFormDialog(QDialog):
 class RetryForm(StepFormDialog):
     """The step's settings (as the failed attempt used them), one editor per declared field."""
 
-    def __init__(self, spec: StepSpec | None, step_input: Any, step_title: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__("Retry with changes",
-                         f"Change what “{step_title}” is given, then press OK to try it again "
-                         "with these values.", parent)
+    def __init__(
+        self, spec: StepSpec | None, step_input: Any, step_title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            "Retry with changes",
+            f"Change what “{step_title}” is given, then press OK to try it again "
+            "with these values.",
+            parent,
+        )
         self.spec = spec
         self.current = dict(step_input) if isinstance(step_input, dict) else {}
         self._build(self.current)
@@ -219,13 +224,15 @@ class RetryForm(StepFormDialog):
         while self.body_lay.count():
             w = self.body_lay.takeAt(0).widget()
             if w is not None:
-                w.setParent(None)           # gone at once, not at the next event loop turn
+                w.setParent(None)  # gone at once, not at the next event loop turn
                 w.deleteLater()
         fields = self.spec.fields if self.spec else ()
         # A JSON setting holding an object (a request body) gets a form of its own.
-        self.nested = {f.name: ValueForm(value[f.name], prefix=f"value_{f.name}.")
-                       for f in fields if f.kind == schema.JSON
-                       and isinstance(value.get(f.name), dict) and value.get(f.name)}
+        self.nested = {
+            f.name: ValueForm(value[f.name], prefix=f"value_{f.name}.")
+            for f in fields
+            if f.kind == schema.JSON and isinstance(value.get(f.name), dict) and value.get(f.name)
+        }
         plain_fields = tuple(f for f in fields if f.name not in self.nested)
         self.fields = FieldForm(plain_fields, {}, lambda *_a: None)
         holder = QWidget()
@@ -234,7 +241,7 @@ class RetryForm(StepFormDialog):
         for f in fields:
             if f.name in self.nested:
                 form.addRow(f.label, self.nested[f.name])
-        if not fields:      # a type this Daloy does not know: its values as they are
+        if not fields:  # a type this Daloy does not know: its values as they are
             self.nested = {}
             self.fields.other = {}
             self.loose = ValueForm(value)
@@ -260,11 +267,19 @@ class SkipForm(StepFormDialog):
     """What the skipped step should have produced, in the shape of its output, and which way
     the order goes on (a step with several outputs)."""
 
-    def __init__(self, step_title: str, output: dict[str, Any], ports: list[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__("Skip with this result",
-                         f"The order goes on as if “{step_title}” had produced this. Change "
-                         "what it should have produced, then press OK.", parent)
+    def __init__(
+        self,
+        step_title: str,
+        output: dict[str, Any],
+        ports: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            "Skip with this result",
+            f"The order goes on as if “{step_title}” had produced this. Change "
+            "what it should have produced, then press OK.",
+            parent,
+        )
         self.port = QComboBox()
         self.port.setObjectName("skipPort")
         self.port.addItems(ports or ["out"])
@@ -273,8 +288,10 @@ class SkipForm(StepFormDialog):
         self.output_form = ValueForm(output)
         self.body_lay.addWidget(self.output_form)
         if not output:
-            hint = PlainLabel("This step produced nothing to fill in; use the JSON view to "
-                              "give it a result, or press OK to go on with none.")
+            hint = PlainLabel(
+                "This step produced nothing to fill in; use the JSON view to "
+                "give it a result, or press OK to go on with none."
+            )
             hint.setWordWrap(True)
             hint.setObjectName("hint")
             self.body_lay.addWidget(hint)

@@ -47,11 +47,13 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
     label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
     # A demo order is a practice run too (it never reaches a real system): say Demo first,
     # so the operator knows it is the sample order the app made, not their own try.
-    kind = "Demo order" if trigger.get("demo") else "Practice run" if run.get("practice") \
-        else ""
+    kind = "Demo order" if trigger.get("demo") else "Practice run" if run.get("practice") else ""
     if kind:
-        return (f"{kind}, {label.lower()}" if status != "succeeded" else kind, PRACTICE,
-                "fa5s.flask")
+        return (
+            f"{kind}, {label.lower()}" if status != "succeeded" else kind,
+            PRACTICE,
+            "fa5s.flask",
+        )
     return label, color, ic
 
 
@@ -87,8 +89,12 @@ QHeaderView::section {{ background: #f3f4f6; border: none; padding: 6px; font-we
 """
 
 
-PERIODS = (("Any time", None), ("Today", 86400), ("Last 7 days", 7 * 86400),
-           ("Last 30 days", 30 * 86400))
+PERIODS = (
+    ("Any time", None),
+    ("Today", 86400),
+    ("Last 7 days", 7 * 86400),
+    ("Last 30 days", 30 * 86400),
+)
 
 
 def period_choice(name: str) -> QComboBox:
@@ -118,7 +124,7 @@ def ago(ts: float | None) -> str:
 
 
 def short_time(ts: float | None) -> str:
-    """"14:05" today, "Nov 24 14:05" otherwise."""
+    """ "14:05" today, "Nov 24 14:05" otherwise."""
     if not ts:
         return ""
     t, now = time.localtime(ts), time.localtime()
@@ -149,9 +155,12 @@ def words(value: Any, indent: int = 0) -> str:
             return pad + "(none)"
         if all(not isinstance(v, dict | list) for v in value):
             return pad + ", ".join(_scalar(v) for v in value)
-        return "\n".join(f"{pad}• " + words(v, indent + 1).strip() if not isinstance(v, dict)
-                         else f"{pad}• " + "; ".join(f"{k}: {_scalar(x)}" for k, x in v.items())
-                         for v in value)
+        return "\n".join(
+            f"{pad}• " + words(v, indent + 1).strip()
+            if not isinstance(v, dict)
+            else f"{pad}• " + "; ".join(f"{k}: {_scalar(x)}" for k, x in v.items())
+            for v in value
+        )
     return pad + _scalar(value)
 
 

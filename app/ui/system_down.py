@@ -15,10 +15,12 @@ from app.ui.text import confirm
 if TYPE_CHECKING:
     from app.ui.inbox_entry import InboxDetail
 
-BUTTONS = (("try_now", "Try now", "fa5s.plug", "primary"),
-           ("keep_waiting", "Keep waiting", "fa5s.hourglass-half", "keepWaiting"),
-           ("retry_all", "Retry all", "fa5s.redo", "retryAll"),
-           ("cancel_all", "Cancel all…", "fa5s.ban", "danger"))
+BUTTONS = (
+    ("try_now", "Try now", "fa5s.plug", "primary"),
+    ("keep_waiting", "Keep waiting", "fa5s.hourglass-half", "keepWaiting"),
+    ("retry_all", "Retry all", "fa5s.redo", "retryAll"),
+    ("cancel_all", "Cancel all…", "fa5s.ban", "danger"),
+)
 
 
 def system_actions(pane: InboxDetail, lay: QVBoxLayout, entry: dict[str, Any]) -> None:
@@ -26,8 +28,12 @@ def system_actions(pane: InboxDetail, lay: QVBoxLayout, entry: dict[str, Any]) -
     item_id = entry["id"]
     row = QHBoxLayout()
     for action, label, ic, name in BUTTONS:
-        b = QPushButton(icon(ic, "white" if name == "primary" else
-                             BAD if action == "cancel_all" else "#374151"), label)
+        b = QPushButton(
+            icon(
+                ic, "white" if name == "primary" else BAD if action == "cancel_all" else "#374151"
+            ),
+            label,
+        )
         b.setObjectName(name)
         b.clicked.connect(lambda _=False, a=action: _act(pane, item_id, a))
         row.addWidget(b)
@@ -36,16 +42,21 @@ def system_actions(pane: InboxDetail, lay: QVBoxLayout, entry: dict[str, Any]) -
     lay.addLayout(row)
 
 
-DONE = {"try_now": "Daloy tries the system now.",
-        "keep_waiting": "Daloy keeps waiting and tries the system now and then.",
-        "retry_all": "The waiting orders go on now, oldest first.",
-        "cancel_all": "The waiting orders were cancelled."}
+DONE = {
+    "try_now": "Daloy tries the system now.",
+    "keep_waiting": "Daloy keeps waiting and tries the system now and then.",
+    "retry_all": "The waiting orders go on now, oldest first.",
+    "cancel_all": "The waiting orders were cancelled.",
+}
 
 
 def _act(pane: InboxDetail, item_id: int, action: str) -> None:
     if action == "cancel_all" and not confirm(
-            pane, "Cancel every waiting order?", "Every order waiting for this system stops "
-            "here; steps that already ran are not undone (a charge made stays made)."):
+        pane,
+        "Cancel every waiting order?",
+        "Every order waiting for this system stops "
+        "here; steps that already ran are not undone (a charge made stays made).",
+    ):
         return
     if action in ("retry_all", "cancel_all"):
         pane._do(lambda: pane.ctx.actions.system_action(item_id, action), DONE[action])
@@ -63,6 +74,7 @@ def _enable_again(pane: InboxDetail, buttons: list[QPushButton]):  # noqa: ANN20
             for b in buttons:
                 b.setEnabled(True)
             pane.status.setText("")
-        except RuntimeError:            # the pane was rebuilt for another entry meanwhile
+        except RuntimeError:  # the pane was rebuilt for another entry meanwhile
             pass
+
     return again

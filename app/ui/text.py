@@ -56,7 +56,12 @@ def notification_body(text: str) -> str:
 
 def confirm(parent: QWidget, title: str, question: str) -> bool:
     """Yes/No question whose text may name outside data (a connection, a workflow)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box.exec() == QMessageBox.StandardButton.Yes

@@ -53,8 +53,10 @@ def step_body(st: dict[str, Any]) -> str:
     if st.get("error") and st["state"] != "succeeded":
         parts.append(f"Problem: {st['error']}")
     for a in st.get("attempt_log", []):
-        parts.append(f"Attempt {a['number']} at {clock(a['started_at'])}: {a['outcome']}"
-                     + (f" — {a['error']}" if a.get("error") else ""))
+        parts.append(
+            f"Attempt {a['number']} at {clock(a['started_at'])}: {a['outcome']}"
+            + (f" — {a['error']}" if a.get("error") else "")
+        )
     return "\n".join(parts) or "Nothing recorded yet."
 
 
@@ -161,8 +163,12 @@ class Timeline(QScrollArea):
         lay.setAlignment(Qt.AlignmentFlag.AlignTop)
         head = QHBoxLayout()
         head.setContentsMargins(6, 0, 6, 0)
-        for text, width in (("Step", 0), ("State", STATE_W + 20), ("Attempts", TRIES_W),
-                            ("Time", TIME_W)):
+        for text, width in (
+            ("Step", 0),
+            ("State", STATE_W + 20),
+            ("Attempts", TRIES_W),
+            ("Time", TIME_W),
+        ):
             h = QLabel(text)
             h.setObjectName("hint")
             if width:
@@ -174,11 +180,13 @@ class Timeline(QScrollArea):
         loose: list[dict[str, Any]] = []
         names = {st["name"] for st in run.get("steps", [])}
         for a in actions:
-            (by_step.setdefault(a["step_name"], []) if a.get("step_name") in names
-             else loose).append(a)
+            (
+                by_step.setdefault(a["step_name"], []) if a.get("step_name") in names else loose
+            ).append(a)
         for st in run.get("steps", []):
-            row = StepRow(st, st["name"] in opened or st["state"] in ("needs_attention",
-                                                                      "retry_wait"))
+            row = StepRow(
+                st, st["name"] in opened or st["state"] in ("needs_attention", "retry_wait")
+            )
             self.rows[st["name"]] = row
             lay.addWidget(row)
             for a in by_step.get(st["name"], []):

@@ -111,9 +111,12 @@ class AddressBox(QGroupBox):
         self._say("Example request copied.")
 
     def _regenerate(self) -> None:
-        if not confirm(self, "Make a new token?",
-                       f"Make a new token for {self.address.url}? Whoever sends orders there "
-                       "with the old token is refused from now on, until they use the new one."):
+        if not confirm(
+            self,
+            "Make a new token?",
+            f"Make a new token for {self.address.url}? Whoever sends orders there "
+            "with the old token is refused from now on, until they use the new one.",
+        ):
             return
 
         def done(value: object) -> None:
@@ -143,12 +146,13 @@ class WebAddresses(QScrollArea):
 
     def refresh(self) -> None:
         intake = getattr(self.ctx.runtime, "intake", None)
-        self.ctx.background(lambda: web.addresses(self.ctx.db, web.base_url(intake)),
-                            self._loaded, owner=self)
+        self.ctx.background(
+            lambda: web.addresses(self.ctx.db, web.base_url(intake)), self._loaded, owner=self
+        )
 
     def _loaded(self, found: list[web.WebAddress]) -> None:
         if [b.address for b in self.boxes] == found:
-            return                          # unchanged: keep a revealed token revealed
+            return  # unchanged: keep a revealed token revealed
         while self.lay.count():
             item = self.lay.takeAt(0)
             if item.widget():
@@ -157,9 +161,11 @@ class WebAddresses(QScrollArea):
         for box in self.boxes:
             self.lay.addWidget(box)
         if not found:
-            note = PlainLabel("No web addresses yet: a switched-on workflow with a webhook "
-                              "trigger gets one here, to receive orders from a website or "
-                              "another system.")
+            note = PlainLabel(
+                "No web addresses yet: a switched-on workflow with a webhook "
+                "trigger gets one here, to receive orders from a website or "
+                "another system."
+            )
             note.setWordWrap(True)
             note.setStyleSheet(f"color: {MUTED}")
             self.lay.addWidget(note)

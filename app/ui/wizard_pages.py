@@ -99,14 +99,19 @@ class WarehousePage(CheckedPage):
     """How the warehouse hears of an order to pack: its web address, an email (sent through
     the confirmation email connection of the page before), or no warehouse system at all."""
 
-    WAYS = (("web", "Post each order to the warehouse's web address:"),
-            ("email", "Email each order to the warehouse (sent as the confirmation email):"),
-            ("none", "No warehouse system — skip this step (you pack from the Orders page)"))
+    WAYS = (
+        ("web", "Post each order to the warehouse's web address:"),
+        ("email", "Email each order to the warehouse (sent as the confirmation email):"),
+        ("none", "No warehouse system — skip this step (you pack from the Orders page)"),
+    )
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "How is the warehouse told?",
-                         "Once an order is paid, Daloy tells whoever packs it what to pack. "
-                         "Choose how; you can change it later in the workflow.")
+        super().__init__(
+            ctx,
+            "How is the warehouse told?",
+            "Once an order is paid, Daloy tells whoever packs it what to pack. "
+            "Choose how; you can change it later in the workflow.",
+        )
         self.group = QButtonGroup(self)
         self.address = {"web": QLineEdit(), "email": QLineEdit()}
         self.address["web"].setPlaceholderText("https://warehouse.example.com/orders")

@@ -66,9 +66,11 @@ def main() -> None:
         app.processEvents()
         frames.append(time.perf_counter() - t)
     frames.sort()
-    print(f"500 steps / {len(wf.edges)} connections: open {opened * 1000:.0f} ms; "
-          f"frame while panning/zooming median {frames[30] * 1000:.1f} ms, "
-          f"p95 {frames[56] * 1000:.1f} ms; memory +{rss_mb() - before:.0f} MB")
+    print(
+        f"500 steps / {len(wf.edges)} connections: open {opened * 1000:.0f} ms; "
+        f"frame while panning/zooming median {frames[30] * 1000:.1f} ms, "
+        f"p95 {frames[56] * 1000:.1f} ms; memory +{rss_mb() - before:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -38,8 +38,9 @@ from app.store import workflows  # noqa: E402
 from app.store.db import Database  # noqa: E402
 
 
-def raw_commit_rate(folder: Path, journal: str = "WAL", sync: str = "FULL",
-                    seconds: float = 2.0, name: str = "raw") -> float:
+def raw_commit_rate(
+    folder: Path, journal: str = "WAL", sync: str = "FULL", seconds: float = 2.0, name: str = "raw"
+) -> float:
     path = folder / f"{name}-{journal}-{sync}.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA journal_mode={journal}")
@@ -59,9 +60,14 @@ def raw_commit_rate(folder: Path, journal: str = "WAL", sync: str = "FULL",
 
 
 def chain(n: int = 5) -> Workflow:
-    return Workflow("bench-chain", [Step(f"s{i}", "transform", {"values": {"i": i, "n": "{{ trigger.n }}"}})
-                                    for i in range(n)],
-                    [Edge(f"s{i}", "out", f"s{i + 1}") for i in range(n - 1)])
+    return Workflow(
+        "bench-chain",
+        [
+            Step(f"s{i}", "transform", {"values": {"i": i, "n": "{{ trigger.n }}"}})
+            for i in range(n)
+        ],
+        [Edge(f"s{i}", "out", f"s{i + 1}") for i in range(n - 1)],
+    )
 
 
 class Finished:
@@ -107,9 +113,13 @@ def drain(folder: Path, runs: int, workers: int) -> dict[str, float]:
     rt.shutdown(grace=5)
     rt.db.close()
     steps = len(finished.at) * 5
-    return {"finished": len(finished.at), "runs_per_s": len(finished.at) / elapsed,
-            "steps_per_s": steps / elapsed, "commits_per_step": commits / max(1, steps),
-            "starts_per_s": start_rate}
+    return {
+        "finished": len(finished.at),
+        "runs_per_s": len(finished.at) / elapsed,
+        "steps_per_s": steps / elapsed,
+        "commits_per_step": commits / max(1, steps),
+        "starts_per_s": start_rate,
+    }
 
 
 def live(folder: Path, runs: int, workers: int, rate: float) -> dict[str, float]:
@@ -130,8 +140,11 @@ def live(folder: Path, runs: int, workers: int, rate: float) -> dict[str, float]
     rt.shutdown(grace=5)
     rt.db.close()
     lat = sorted(finished.at[r] - started[r] for r in started if r in finished.at)
-    return {"finished": len(finished.at), "p50": statistics.median(lat),
-            "p95": lat[max(0, int(len(lat) * 0.95) - 1)]}
+    return {
+        "finished": len(finished.at),
+        "p50": statistics.median(lat),
+        "p95": lat[max(0, int(len(lat) * 0.95) - 1)],
+    }
 
 
 def main() -> None:
@@ -150,17 +163,23 @@ def main() -> None:
         d = drain(folder / "drain", args.runs, args.workers)
         rate = d["runs_per_s"] / 2
         lv = live(folder / "live", args.runs, args.workers, rate)
-    print(f"raw sqlite commits/s  WAL+FULL={raw:.0f} (and {raw1:.0f} before the 1-worker drain)"
-          f"  WAL+NORMAL={normal:.0f}  DELETE+FULL={delete:.0f}")
+    print(
+        f"raw sqlite commits/s  WAL+FULL={raw:.0f} (and {raw1:.0f} before the 1-worker drain)"
+        f"  WAL+NORMAL={normal:.0f}  DELETE+FULL={delete:.0f}"
+    )
     print(f"engine: {args.runs} runs of a 5-step transform chain")
     print(f"starting runs: {d['starts_per_s']:.0f} runs/s (one commit each)")
     for label, res in (("1 worker", one), (f"{args.workers} workers", d)):
-        print(f"drain, {label}: {res['finished']}/{args.runs} runs, "
-              f"runs/s={res['runs_per_s']:.1f} steps/s={res['steps_per_s']:.1f} "
-              f"commits/step={res['commits_per_step']:.2f}")
-    print(f"latency, {args.workers} workers, runs arriving at {rate:.0f}/s (half the drain rate): "
-          f"{lv['finished']}/{args.runs} runs, p50_latency={lv['p50'] * 1000:.1f}ms "
-          f"p95_latency={lv['p95'] * 1000:.1f}ms")
+        print(
+            f"drain, {label}: {res['finished']}/{args.runs} runs, "
+            f"runs/s={res['runs_per_s']:.1f} steps/s={res['steps_per_s']:.1f} "
+            f"commits/step={res['commits_per_step']:.2f}"
+        )
+    print(
+        f"latency, {args.workers} workers, runs arriving at {rate:.0f}/s (half the drain rate): "
+        f"{lv['finished']}/{args.runs} runs, p50_latency={lv['p50'] * 1000:.1f}ms "
+        f"p95_latency={lv['p95'] * 1000:.1f}ms"
+    )
     budget = raw / d["commits_per_step"]
     print(f"target steps/s >= 50% of raw/commits-per-step = {0.5 * budget:.1f}")
     print(f"one_worker_vs_sqlite_ratio={one['steps_per_s'] / (raw1 / one['commits_per_step']):.3f}")

@@ -32,10 +32,12 @@ class Bot:
     def mouseClick(self, widget: Any, button: Any, pos: Any = None) -> None:  # noqa: N802
         from PySide6.QtCore import QPoint, Qt
         from PySide6.QtTest import QTest
+
         QTest.mouseClick(widget, button, Qt.KeyboardModifier.NoModifier, pos or QPoint())
 
     def waitUntil(self, condition: Callable[[], Any], timeout: int = 5000) -> None:  # noqa: N802
         from PySide6.QtTest import QTest
+
         deadline = time.monotonic() + timeout / 1000
         while True:
             try:
@@ -69,9 +71,11 @@ def main() -> None:
         built = time.perf_counter() - t0
         clicks, seconds = run_demo(Bot(), ctx, window)
         print(f"window built on a fresh data folder: {built:.2f} s")
-        print(f"first launch → demo → one decision and one failed step resolved: "
-              f"{clicks} clicks, {seconds:.2f} s (target: under {MAX_CLICKS} clicks and "
-              "120 s)")
+        print(
+            f"first launch → demo → one decision and one failed step resolved: "
+            f"{clicks} clicks, {seconds:.2f} s (target: under {MAX_CLICKS} clicks and "
+            "120 s)"
+        )
         window.quitting = True
         window.close()
         ctx.runtime.shutdown(grace=2)

@@ -32,14 +32,23 @@ def cold_start(data: Path) -> tuple[float, float, int]:
     subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets"], check=True)
     bare = time.perf_counter() - t0
     t0 = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data), "--quit-after", "3"],
-                         cwd=REPO, stdout=subprocess.PIPE, text=True)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(data), "--quit-after", "3"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     line = p.stdout.readline()
     shown = time.perf_counter() - t0
     assert "window shown" in line, line
     time.sleep(2)
-    rss_kb = int(next(x for x in Path(f"/proc/{p.pid}/status").read_text().splitlines()
-                      if x.startswith("VmRSS")).split()[1])
+    rss_kb = int(
+        next(
+            x
+            for x in Path(f"/proc/{p.pid}/status").read_text().splitlines()
+            if x.startswith("VmRSS")
+        ).split()[1]
+    )
     p.wait(30)
     return shown, bare, rss_kb
 
@@ -48,6 +57,7 @@ def fill(data: Path, n: int) -> None:
     import argparse as ap
 
     from app.cli import Env, seed_samples
+
     env = Env(ap.Namespace(data_dir=str(data), verbose=False))
     seed_samples(env, start_runs=False)
     now = time.time()
@@ -59,16 +69,79 @@ def fill(data: Path, n: int) -> None:
             c.exec_driver_sql(
                 "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key,"
                 " trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
-                [(uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", statuses[i % 10], f"{100000 + i}",
-                  order(i), 0, 0, now - i, now - i) for i in range(start, min(n, start + batch))])
+                [
+                    (
+                        uuid.uuid4().hex,
+                        wf_id,
+                        v_id,
+                        "Order fulfilment",
+                        statuses[i % 10],
+                        f"{100000 + i}",
+                        order(i),
+                        0,
+                        0,
+                        now - i,
+                        now - i,
+                    )
+                    for i in range(start, min(n, start + batch))
+                ],
+            )
     env.db.close()
 
 
 FIRST = ("Aling", "Mang", "Ana", "Jose", "Maria", "Juan", "Rosa", "Pedro", "Liza", "Ramon")
-SYLLABLES = ("ba", "ka", "da", "ga", "ha", "la", "ma", "na", "pa", "ra", "sa", "ta", "ya",
-             "bi", "ki", "di", "gi", "li", "mi", "ni", "pi", "ri", "si", "ti", "yo", "bo",
-             "ko", "do", "go", "lo", "mo", "no", "po", "ro", "so", "to", "bu", "ku", "du",
-             "gu", "lu", "mu", "nu", "pu", "ru", "su", "tu", "yu", "ng", "wa")
+SYLLABLES = (
+    "ba",
+    "ka",
+    "da",
+    "ga",
+    "ha",
+    "la",
+    "ma",
+    "na",
+    "pa",
+    "ra",
+    "sa",
+    "ta",
+    "ya",
+    "bi",
+    "ki",
+    "di",
+    "gi",
+    "li",
+    "mi",
+    "ni",
+    "pi",
+    "ri",
+    "si",
+    "ti",
+    "yo",
+    "bo",
+    "ko",
+    "do",
+    "go",
+    "lo",
+    "mo",
+    "no",
+    "po",
+    "ro",
+    "so",
+    "to",
+    "bu",
+    "ku",
+    "du",
+    "gu",
+    "lu",
+    "mu",
+    "nu",
+    "pu",
+    "ru",
+    "su",
+    "tu",
+    "yu",
+    "ng",
+    "wa",
+)
 
 
 def customer(i: int) -> str:
@@ -76,19 +149,30 @@ def customer(i: int) -> str:
     so 100,000 customers have names of their own over 1M orders."""
     c = i // 10
     n = len(SYLLABLES)
-    last = "".join(SYLLABLES[c // 10 // n ** k % n] for k in range(3))
+    last = "".join(SYLLABLES[c // 10 // n**k % n] for k in range(3))
     return f"{FIRST[c % len(FIRST)]} {last.capitalize()}"
 
 
 def order(i: int) -> str:
     """What a real order carries (the search index flattens it, as it does every order)."""
     name = customer(i)
-    return json.dumps({"order": {
-        "number": f"{100000 + i}", "total": round(100 + (i * 37) % 5000 + 0.5, 2),
-        "currency": "PHP",
-        "customer": {"name": name, "email": f"{name.lower().replace(' ', '.')}@example.com",
-                     "phone": f"+63 917 {i % 1000:03d} {i // 1000 % 10000:04d}"},
-        "lines": [{"sku": f"SKU-{i % 997}", "name": "Jasmine rice 25 kg", "qty": 1 + i % 4}]}})
+    return json.dumps(
+        {
+            "order": {
+                "number": f"{100000 + i}",
+                "total": round(100 + (i * 37) % 5000 + 0.5, 2),
+                "currency": "PHP",
+                "customer": {
+                    "name": name,
+                    "email": f"{name.lower().replace(' ', '.')}@example.com",
+                    "phone": f"+63 917 {i % 1000:03d} {i // 1000 % 10000:04d}",
+                },
+                "lines": [
+                    {"sku": f"SKU-{i % 997}", "name": "Jasmine rice 25 kg", "qty": 1 + i % 4}
+                ],
+            }
+        }
+    )
 
 
 def runs_view(data: Path) -> tuple[float, list[float]]:
@@ -98,6 +182,7 @@ def runs_view(data: Path) -> tuple[float, list[float]]:
 
     from app.cli import Env
     from app.ui.main import build
+
     app = QApplication.instance() or QApplication([])
     env = Env(ap.Namespace(data_dir=str(data), verbose=False))
     ctx, window = build(env, start_runtime=False)
@@ -131,6 +216,7 @@ def runs_view(data: Path) -> tuple[float, list[float]]:
 def search_time(data: Path, key: str) -> float:
     from app.store import queries
     from app.store.db import Database
+
     db = Database.open_dir(data)
     t = time.perf_counter()
     with db.read() as s:
@@ -149,6 +235,7 @@ def search_customer_time(data: Path, n: int) -> tuple[float, float, int]:
 
     from app.store import queries
     from app.store.db import Database
+
     db = Database.open_dir(data)
     name = customer(n // 2)
     result: dict[str, object] = {}
@@ -178,6 +265,7 @@ def dashboard_time(data: Path, days: int) -> tuple[float, int]:
 
     from app.store import dashboard
     from app.store.db import Database
+
     db = Database.open_dir(data)
     result: dict[str, object] = {}
 
@@ -201,8 +289,10 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         shown, bare, rss = cold_start(Path(tmp) / "fresh")
-        print(f"cold start to main window: {shown:.2f} s (bare PySide6 import: {bare:.2f} s, "
-              f"ratio {shown / bare:.1f}); idle memory {rss / 1024:.0f} MB")
+        print(
+            f"cold start to main window: {shown:.2f} s (bare PySide6 import: {bare:.2f} s, "
+            f"ratio {shown / bare:.1f}); idle memory {rss / 1024:.0f} MB"
+        )
         data = Path(tmp) / "big"
         t = time.perf_counter()
         fill(data, args.runs)
@@ -210,21 +300,29 @@ def main() -> None:
         first, pages = runs_view(data)
         search = search_time(data, f"{100000 + args.runs // 2}")
         pages.sort()
-        print(f"runs view with {args.runs} runs: first paint {first * 1000:.0f} ms; "
-              f"per scroll page (200 rows) median {pages[len(pages) // 2] * 1000:.0f} ms, "
-              f"worst {pages[-1] * 1000:.0f} ms")
-        print(f"search by order number (matched anywhere in the key, on a worker thread): "
-              f"{search * 1000:.0f} ms")
+        print(
+            f"runs view with {args.runs} runs: first paint {first * 1000:.0f} ms; "
+            f"per scroll page (200 rows) median {pages[len(pages) // 2] * 1000:.0f} ms, "
+            f"worst {pages[-1] * 1000:.0f} ms"
+        )
+        print(
+            f"search by order number (matched anywhere in the key, on a worker thread): "
+            f"{search * 1000:.0f} ms"
+        )
         by_customer, broad, hits = search_customer_time(data, args.runs)
-        print(f"search by customer over {args.runs} orders (full-text, first page with "
-              f"customer, total and reason, on a worker thread; target < 200 ms): "
-              f"{by_customer * 1000:.0f} ms for {hits} orders; a product found in "
-              f"~{args.runs // 997} orders (first page of 200): {broad * 1000:.0f} ms")
+        print(
+            f"search by customer over {args.runs} orders (full-text, first page with "
+            f"customer, total and reason, on a worker thread; target < 200 ms): "
+            f"{by_customer * 1000:.0f} ms for {hits} orders; a product found in "
+            f"~{args.runs // 997} orders (first page of 200): {broad * 1000:.0f} ms"
+        )
         for days in (30, 365):
             took, orders = dashboard_time(data, days)
-            print(f"dashboard over the last {days} days with {args.runs} orders in the database "
-                  f"(every figure, on a worker thread; target < 300 ms): {took * 1000:.0f} ms "
-                  f"for {orders} orders")
+            print(
+                f"dashboard over the last {days} days with {args.runs} orders in the database "
+                f"(every figure, on a worker thread; target < 300 ms): {took * 1000:.0f} ms "
+                f"for {orders} orders"
+            )
 
 
 if __name__ == "__main__":

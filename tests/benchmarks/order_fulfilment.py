@@ -36,21 +36,30 @@ from tests.support.smtp import SmtpSink  # noqa: E402
 def fulfil(folder: Path, orders: int, rate: float | None = None) -> dict[str, float]:
     """All orders at once (throughput), or arriving at ``rate`` per second (latency)."""
     folder.mkdir(parents=True, exist_ok=True)
-    gateway, sink, smtp = PaymentGateway().start(), WebhookSink().start(), SmtpSink("shop", "pw").start()
+    gateway, sink, smtp = (
+        PaymentGateway().start(),
+        WebhookSink().start(),
+        SmtpSink("shop", "pw").start(),
+    )
     kr = PlaintextKeyring()
     kr.file_path = str(folder / "keyring.cfg")  # type: ignore[misc]
     keyring.set_keyring(kr)
     inventory = folder / "inventory.xlsx"
     shutil.copy(resource_path("samples", "inventory.xlsx"), inventory)
     wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
-    wf.step("settings").config["values"].update(inventory=str(inventory), gateway=gateway.url,
-                                                warehouse_webhook=f"{sink.url}/w")
+    wf.step("settings").config["values"].update(
+        inventory=str(inventory), gateway=gateway.url, warehouse_webhook=f"{sink.url}/w"
+    )
     db = Database.open_dir(folder / "shop")
     with db.write() as s:
         workflows.save(s, wf)
-        connections.save(s, "shop-email", "smtp", {"host": "127.0.0.1", "port": smtp.port,
-                                                   "security": "plain", "username": "shop"},
-                         {"password": "pw"})
+        connections.save(
+            s,
+            "shop-email",
+            "smtp",
+            {"host": "127.0.0.1", "port": smtp.port, "security": "plain", "username": "shop"},
+            {"password": "pw"},
+        )
     rt = Runtime(db, workers=4, poll_interval=1.0)
     rt.start()
     started: dict[str, float] = {}
@@ -74,9 +83,15 @@ def fulfil(folder: Path, orders: int, rate: float | None = None) -> dict[str, fl
             delay = t0 + i / rate - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-        order = {"order": {"number": str(5000 + i), "total": 95, "currency": "PHP",
-                           "customer": {"name": "Bench", "email": "b@example.com"},
-                           "lines": [{"sku": "SARDINES-155", "qty": 1}]}}
+        order = {
+            "order": {
+                "number": str(5000 + i),
+                "total": 95,
+                "currency": "PHP",
+                "customer": {"name": "Bench", "email": "b@example.com"},
+                "lines": [{"sku": "SARDINES-155", "qty": 1}],
+            }
+        }
         started[rt.store.start_run("Order fulfilment", order)] = time.perf_counter()
     done.wait(600)
     elapsed = time.perf_counter() - t0
@@ -85,8 +100,12 @@ def fulfil(folder: Path, orders: int, rate: float | None = None) -> dict[str, fl
     for server in (gateway, sink, smtp):
         server.stop()
     lat = sorted(finished[r] - started[r] for r in finished)
-    return {"orders_per_s": len(finished) / elapsed, "p50": statistics.median(lat),
-            "p95": lat[max(0, int(len(lat) * 0.95) - 1)], "done": len(finished)}
+    return {
+        "orders_per_s": len(finished) / elapsed,
+        "p50": statistics.median(lat),
+        "p95": lat[max(0, int(len(lat) * 0.95) - 1)],
+        "done": len(finished),
+    }
 
 
 def main() -> None:
@@ -99,10 +118,14 @@ def main() -> None:
         rate = flood["orders_per_s"] / 2
         paced = fulfil(Path(tmp) / "paced", args.orders, rate)
     print(f"transform chain: runs/s={chain['runs_per_s']:.1f} steps/s={chain['steps_per_s']:.1f}")
-    print(f"order fulfilment, all {args.orders} at once: {flood['done']}/{args.orders} orders, "
-          f"orders/s={flood['orders_per_s']:.1f}")
-    print(f"order fulfilment, arriving at {rate:.1f}/s (half that): {paced['done']}/{args.orders}"
-          f" orders, p50={paced['p50'] * 1000:.0f}ms p95={paced['p95'] * 1000:.0f}ms")
+    print(
+        f"order fulfilment, all {args.orders} at once: {flood['done']}/{args.orders} orders, "
+        f"orders/s={flood['orders_per_s']:.1f}"
+    )
+    print(
+        f"order fulfilment, arriving at {rate:.1f}/s (half that): {paced['done']}/{args.orders}"
+        f" orders, p50={paced['p50'] * 1000:.0f}ms p95={paced['p95'] * 1000:.0f}ms"
+    )
     print(f"fulfilment_vs_chain_runs_ratio={flood['orders_per_s'] / chain['runs_per_s']:.3f}")
 
 

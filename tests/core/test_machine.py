@@ -17,7 +17,9 @@ def dags(draw):
     for i in range(n):
         for j in range(i + 1, n):
             if draw(st.integers(0, 3)) == 0:
-                edges.append(Edge(names[i], draw(st.sampled_from(["out", "true", "false"])), names[j]))
+                edges.append(
+                    Edge(names[i], draw(st.sampled_from(["out", "true", "false"])), names[j])
+                )
     return Workflow("w", [Step(x, "transform") for x in names], edges)
 
 
@@ -67,9 +69,16 @@ def test_steps_downstream_of_needs_attention_are_held(wf, seed):
 
 
 def test_condition_branch_skips_the_other_side():
-    wf = Workflow("w", [Step("c", "condition"), Step("yes", "t"), Step("no", "t"), Step("end", "t")],
-                  [Edge("c", "true", "yes"), Edge("c", "false", "no"), Edge("yes", "out", "end"),
-                   Edge("no", "out", "end")])
+    wf = Workflow(
+        "w",
+        [Step("c", "condition"), Step("yes", "t"), Step("no", "t"), Step("end", "t")],
+        [
+            Edge("c", "true", "yes"),
+            Edge("c", "false", "no"),
+            Edge("yes", "out", "end"),
+            Edge("no", "out", "end"),
+        ],
+    )
     states = m.initial(wf)
     states["c"] = m.SUCCEEDED
     ch = m.advance(wf, {n: m.StepFact(s, "true" if n == "c" else None) for n, s in states.items()})
@@ -78,6 +87,7 @@ def test_condition_branch_skips_the_other_side():
 
 def test_illegal_transitions_raise():
     import pytest
+
     with pytest.raises(m.IllegalTransition):
         m.check_transition(m.SUCCEEDED, m.READY)
     with pytest.raises(m.IllegalTransition):
@@ -85,7 +95,9 @@ def test_illegal_transitions_raise():
 
 
 def test_restart_from_resets_downstream():
-    wf = Workflow("w", [Step(x, "t") for x in "abc"], [Edge("a", "out", "b"), Edge("b", "out", "c")])
+    wf = Workflow(
+        "w", [Step(x, "t") for x in "abc"], [Edge("a", "out", "b"), Edge("b", "out", "c")]
+    )
     states = {"a": m.SUCCEEDED, "b": m.SUCCEEDED, "c": m.NEEDS_ATTENTION}
     assert m.restart_from(wf, states, "b") == {"b": m.READY, "c": m.PENDING}
 

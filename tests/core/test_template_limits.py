@@ -12,11 +12,21 @@ from app.core import template_limits as limits
 from app.core.errors import TemplateError
 from app.core.templates import render_text, render_value
 
-CTX = {"trigger": {"order": {"number": "1042", "qty": "40", "price": 10**8,
-                             "lines": [{"sku": "A-1", "qty": 2, "price": 12.5},
-                                       {"sku": "B-7", "qty": 1, "price": 99.0}],
-                             "customer": "Aling Nena"}},
-       "steps": {"check_stock": {"output": {"available": 3}}}}
+CTX = {
+    "trigger": {
+        "order": {
+            "number": "1042",
+            "qty": "40",
+            "price": 10**8,
+            "lines": [
+                {"sku": "A-1", "qty": 2, "price": 12.5},
+                {"sku": "B-7", "qty": 1, "price": 99.0},
+            ],
+            "customer": "Aling Nena",
+        }
+    },
+    "steps": {"check_stock": {"output": {"available": 3}}},
+}
 
 NESTED = "{% for a in s %}{% for b in s %}{% for c in s %}x{% endfor %}{% endfor %}{% endfor %}"
 HOSTILE = [
@@ -86,7 +96,7 @@ def test_hostile_template_fails_in_words_within_bounded_time_and_memory(payload,
     print(f"{took:.3f}s {peak:.1f}MB {payload[:60]!r}: {error}")
     assert isinstance(error, TemplateError), error
     assert str(error).startswith("The template “")
-    assert took < 10        # the limit is 2 s; generous for a busy machine, never a speed test
+    assert took < 10  # the limit is 2 s; generous for a busy machine, never a speed test
     assert peak < 200
 
 
@@ -98,8 +108,11 @@ def test_limits_are_named_in_the_sentence():
     with pytest.raises(TemplateError, match="repeated its loops more than 100,000 times"):
         render_text("{% set s = 'x' * 1000 %}" + NESTED, CTX)
     with pytest.raises(TemplateError, match="took longer than 2 seconds"):
-        render_text("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}"
-                    "{% endmacro %}{{ m(40) }}", CTX)
+        render_text(
+            "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}"
+            "{% endmacro %}{{ m(40) }}",
+            CTX,
+        )
 
 
 def test_a_long_template_is_quoted_short():
@@ -110,8 +123,9 @@ def test_a_long_template_is_quoted_short():
 
 
 def test_templates_in_one_value_share_one_time_budget():
-    slow = ("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
-            "{{ m(40) }}")
+    slow = (
+        "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{{ m(40) }}"
+    )
     error, took, _ = _cost(lambda: render_value({"a": slow, "b": [slow, slow], "c": slow}, CTX))
     print(f"four slow templates in one setting: {took:.2f}s")
     assert isinstance(error, TemplateError) and "took longer" in str(error)
@@ -120,31 +134,35 @@ def test_templates_in_one_value_share_one_time_budget():
 
 def test_ordinary_templates_render_as_before():
     assert render_value("{{ trigger.order.number }}", CTX) == "1042"
-    assert render_value("{{ trigger.order.lines[0].qty * trigger.order.lines[0].price }}",
-                        CTX) == 25.0
+    assert (
+        render_value("{{ trigger.order.lines[0].qty * trigger.order.lines[0].price }}", CTX) == 25.0
+    )
     assert render_value("{{ trigger.order.lines|sum(attribute='qty') }}", CTX) == 3
     assert render_value("{{ 2 ** 10 }}", CTX) == 1024
     assert render_value("{{ 10 ** 300 > 1 }}", CTX) is True
     assert render_value("{{ '-' * 3 }}", CTX) == "---"
-    text = ("Order {{ trigger.order.number }} for {{ trigger.order.customer|upper }}:\n"
-            "{% for l in trigger.order.lines %}{{ loop.index }}. {{ '%-5s' % l.sku }}"
-            "{{ '{:>6.2f}'.format(l.qty * l.price) }}\n{% endfor %}"
-            "{{ trigger.order.lines|map(attribute='sku')|join(', ') }} "
-            "{{ 'a' ~ 'b' }} {{ 'x'|center(5) }}|{{ 'a b c'|wordwrap(2)|replace('\n', '/') }}")
+    text = (
+        "Order {{ trigger.order.number }} for {{ trigger.order.customer|upper }}:\n"
+        "{% for l in trigger.order.lines %}{{ loop.index }}. {{ '%-5s' % l.sku }}"
+        "{{ '{:>6.2f}'.format(l.qty * l.price) }}\n{% endfor %}"
+        "{{ trigger.order.lines|map(attribute='sku')|join(', ') }} "
+        "{{ 'a' ~ 'b' }} {{ 'x'|center(5) }}|{{ 'a b c'|wordwrap(2)|replace('\n', '/') }}"
+    )
     assert render_text(text, CTX) == (
-        "Order 1042 for ALING NENA:\n1. A-1   25.00\n2. B-7   99.00\nA-1, B-7 ab   x  |a/b/c")
+        "Order 1042 for ALING NENA:\n1. A-1   25.00\n2. B-7   99.00\nA-1, B-7 ab   x  |a/b/c"
+    )
 
 
 def test_fast_path_is_unchanged_and_big_data_passes_through():
-    big = "x" * (limits.MAX_TEXT * 2)         # data larger than any template may make
+    big = "x" * (limits.MAX_TEXT * 2)  # data larger than any template may make
     ctx = {"trigger": {"attachment": big, "items": "kept"}}
     assert render_value("{{ trigger.attachment }}", ctx) is big
     assert render_value({"file": "{{ trigger.attachment }}"}, ctx)["file"] is big
-    assert render_value("{{ trigger.items }}", ctx) != "kept"      # the dict method, as Jinja says
+    assert render_value("{{ trigger.items }}", ctx) != "kept"  # the dict method, as Jinja says
     assert render_value("no template here", ctx) == "no template here"
 
 
 def test_a_budget_ends_with_its_rendering():
-    for _ in range(3):         # each rendering gets its own two seconds and its own size budget
+    for _ in range(3):  # each rendering gets its own two seconds and its own size budget
         render_value("{% set a = 'x' * 4000000 %}{{ a|length }}", CTX)
     assert limits._current() is None

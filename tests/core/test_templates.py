@@ -5,8 +5,10 @@ import pytest
 from app.core.errors import TemplateError
 from app.core.templates import check_syntax, referenced_paths, render_text, render_value
 
-CTX = {"trigger": {"order": {"number": "1042", "total": 250.5, "lines": [1, 2]}},
-       "steps": {"check": {"output": {"short": []}}}}
+CTX = {
+    "trigger": {"order": {"number": "1042", "total": 250.5, "lines": [1, 2]}},
+    "steps": {"check": {"output": {"short": []}}},
+}
 
 SSTI = [
     "{{ ''.__class__.__mro__ }}",
@@ -55,21 +57,38 @@ def test_default_filter_handles_missing_data():
 
 
 def test_referenced_paths():
-    assert referenced_paths("{{ steps.check.output.short | length }} {{ trigger.order.number }}") == {
-        "steps.check.output.short", "trigger.order.number"}
+    assert referenced_paths(
+        "{{ steps.check.output.short | length }} {{ trigger.order.number }}"
+    ) == {"steps.check.output.short", "trigger.order.number"}
 
 
 def test_plain_paths_are_looked_up_as_jinja_would():
     from app.core import templates
-    ctx = {"trigger": {"order": {"number": 1042, "lines": [{"sku": "A"}], "items": "x",
-                                 "ok": True, "none": None}},
-           "steps": {"check": {"output": {"available": 3}}}}
-    for expr in ("trigger.order.number", "trigger.order.lines", "trigger.order.ok",
-                 "trigger.order.none", "steps.check.output", "steps.check.output.available",
-                 "trigger.order.items"):
+
+    ctx = {
+        "trigger": {
+            "order": {
+                "number": 1042,
+                "lines": [{"sku": "A"}],
+                "items": "x",
+                "ok": True,
+                "none": None,
+            }
+        },
+        "steps": {"check": {"output": {"available": 3}}},
+    }
+    for expr in (
+        "trigger.order.number",
+        "trigger.order.lines",
+        "trigger.order.ok",
+        "trigger.order.none",
+        "steps.check.output",
+        "steps.check.output.available",
+        "trigger.order.items",
+    ):
         fast = templates._path_value(expr, ctx)
         jinja = templates._plain(templates._compile_expr(expr)(**ctx))
-        if fast is not templates._MISSING:          # a dict method name is left to Jinja
+        if fast is not templates._MISSING:  # a dict method name is left to Jinja
             assert templates._plain(fast) == jinja, expr
         assert render_value("{{ " + expr + " }}", ctx) == jinja
     assert templates._path_value("trigger.order.items", ctx) is templates._MISSING

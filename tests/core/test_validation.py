@@ -8,8 +8,9 @@ SPECS = registry().specs
 
 
 def wf(steps, edges=(), **kw):
-    return Workflow.from_dict({"format_version": 1, "name": "t", "steps": steps,
-                               "edges": list(edges), **kw})
+    return Workflow.from_dict(
+        {"format_version": 1, "name": "t", "steps": steps, "edges": list(edges), **kw}
+    )
 
 
 def T(name, **cfg):
@@ -21,8 +22,14 @@ def messages(w):
 
 
 def test_valid_workflow_has_no_errors():
-    w = wf([T("a"), {"name": "b", "type": "condition", "config": {"expression": "{{ steps.a.output.a }}"}}, T("c")],
-           [{"from": "a", "to": "b"}, {"from": "b", "port": "true", "to": "c"}])
+    w = wf(
+        [
+            T("a"),
+            {"name": "b", "type": "condition", "config": {"expression": "{{ steps.a.output.a }}"}},
+            T("c"),
+        ],
+        [{"from": "a", "to": "b"}, {"from": "b", "port": "true", "to": "c"}],
+    )
     assert messages(w) == []
 
 
@@ -40,9 +47,17 @@ def test_dangling_edge_and_unknown_port():
 
 
 def test_unknown_type_missing_and_mistyped_config():
-    assert any("Unknown step type" in m for m in messages(wf([{"name": "a", "type": "teleport", "config": {}}])))
-    assert any("“Fields” is required" in m for m in messages(wf([{"name": "a", "type": "transform", "config": {}}])))
-    w = wf([{"name": "a", "type": "http_request", "config": {"url": "http://x", "timeout": "soon"}}])
+    assert any(
+        "Unknown step type" in m
+        for m in messages(wf([{"name": "a", "type": "teleport", "config": {}}]))
+    )
+    assert any(
+        "“Fields” is required" in m
+        for m in messages(wf([{"name": "a", "type": "transform", "config": {}}]))
+    )
+    w = wf(
+        [{"name": "a", "type": "http_request", "config": {"url": "http://x", "timeout": "soon"}}]
+    )
     assert any("setting “timeout”" in m and "number" in m for m in messages(w))
     w = wf([{"name": "a", "type": "http_request", "config": {"url": "http://x", "method": "BREW"}}])
     assert any("one of" in m for m in messages(w))
@@ -62,8 +77,10 @@ def test_duplicate_names_and_bad_names():
 
 
 def test_reference_to_step_that_does_not_run_before():
-    w = wf([T("a"), T("b", values={"x": "{{ steps.c.output.a }}"}), T("c")],
-           [{"from": "a", "to": "b"}, {"from": "a", "to": "c"}])
+    w = wf(
+        [T("a"), T("b", values={"x": "{{ steps.c.output.a }}"}), T("c")],
+        [{"from": "a", "to": "b"}, {"from": "a", "to": "c"}],
+    )
     assert any("does not run before" in m for m in messages(w))
 
 

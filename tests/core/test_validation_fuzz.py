@@ -21,8 +21,10 @@ from app.steps import registry
 
 SPECS = registry().specs
 TRIGGERS = trigger_registry()
-SAMPLES = [json.loads(p.read_text(encoding="utf-8"))
-           for p in sorted((Path(__file__).parents[2] / "resources" / "workflows").glob("*.json"))]
+SAMPLES = [
+    json.loads(p.read_text(encoding="utf-8"))
+    for p in sorted((Path(__file__).parents[2] / "resources" / "workflows").glob("*.json"))
+]
 
 
 def _nested(depth: int) -> Any:
@@ -33,15 +35,49 @@ def _nested(depth: int) -> Any:
 
 
 # Values the loader accepts and the validator must judge ...
-ODD_VALUES = st.sampled_from([
-    math.nan, math.inf, -math.inf, 10**400, -(2**63), 2**64, 0, -1, 1e308, True, None, "", [], {},
-    [None], [{}], {"": None}, "Ω\u202eevil\u0000", "x" * 10_000, _nested(50),
-    "{{ 9**(9**9) }}", "{{ steps.items.output }}", "{% for %}", "{{ " + "(" * 300 + " }}",
-    "copy", "_x", "items", ["a", 1, None], {"name": ["x"]}, [{"name": None}], 3.5,
-]).map(copy.deepcopy) | st.text(max_size=20) | st.integers()
+ODD_VALUES = (
+    st.sampled_from(
+        [
+            math.nan,
+            math.inf,
+            -math.inf,
+            10**400,
+            -(2**63),
+            2**64,
+            0,
+            -1,
+            1e308,
+            True,
+            None,
+            "",
+            [],
+            {},
+            [None],
+            [{}],
+            {"": None},
+            "Ω\u202eevil\u0000",
+            "x" * 10_000,
+            _nested(50),
+            "{{ 9**(9**9) }}",
+            "{{ steps.items.output }}",
+            "{% for %}",
+            "{{ " + "(" * 300 + " }}",
+            "copy",
+            "_x",
+            "items",
+            ["a", 1, None],
+            {"name": ["x"]},
+            [{"name": None}],
+            3.5,
+        ]
+    ).map(copy.deepcopy)
+    | st.text(max_size=20)
+    | st.integers()
+)
 # ... and values it refuses (lone surrogates, nesting beyond its limit), drawn less often.
 REFUSED_VALUES = st.sampled_from(["\ud800", "\udfff lone", 150, 600]).map(
-    lambda v: _nested(v) if isinstance(v, int) else v)
+    lambda v: _nested(v) if isinstance(v, int) else v
+)
 
 
 def _value(data: st.DataObject) -> Any:
@@ -64,8 +100,11 @@ def _paths(value: Any, path: tuple = ()) -> list[tuple]:
 def _mutate(doc: Any, data: st.DataObject) -> Any:
     paths = _paths(doc)
     # mostly inside settings, where the loader lets anything through to the validator
-    inner = [p for p in paths if len(p) > 2 and p[0] in ("steps", "triggers")
-             and p[2] in ("config", "retry")]
+    inner = [
+        p
+        for p in paths
+        if len(p) > 2 and p[0] in ("steps", "triggers") and p[2] in ("config", "retry")
+    ]
     path = data.draw(st.sampled_from(inner if inner and data.draw(st.booleans()) else paths))
     if not path:
         return data.draw(st.sampled_from([_value(data), [doc]]))
@@ -78,15 +117,36 @@ def _mutate(doc: Any, data: st.DataObject) -> Any:
         del parent[key]
     elif action == "replace":
         parent[key] = _value(data)
-    elif action == "swap":        # a dict where a list was and the other way round
+    elif action == "swap":  # a dict where a list was and the other way round
         v = parent[key]
-        parent[key] = (list(v.values()) if isinstance(v, dict) else
-                       {str(i): x for i, x in enumerate(v)} if isinstance(v, list) else [v])
+        parent[key] = (
+            list(v.values())
+            if isinstance(v, dict)
+            else {str(i): x for i, x in enumerate(v)}
+            if isinstance(v, list)
+            else [v]
+        )
     elif action == "wrap":
         parent[key] = _nested(data.draw(st.sampled_from([1, 5, 40, 1, 5, 40, 600])))
     elif isinstance(parent, dict):
-        parent[data.draw(st.sampled_from(["retry", "position", "config", "port", "title",
-                                          "from", "to", "extra", "", "\ud800"]))] = _value(data)
+        parent[
+            data.draw(
+                st.sampled_from(
+                    [
+                        "retry",
+                        "position",
+                        "config",
+                        "port",
+                        "title",
+                        "from",
+                        "to",
+                        "extra",
+                        "",
+                        "\ud800",
+                    ]
+                )
+            )
+        ] = _value(data)
     else:
         parent.insert(key, _value(data))
     return doc
@@ -98,7 +158,7 @@ def _load(doc: Any, as_text: bool) -> Workflow | None:
             try:
                 text = json.dumps(doc, ensure_ascii=False)
             except (ValueError, RecursionError):
-                return None                      # not writable as a file at all
+                return None  # not writable as a file at all
             return Workflow.from_json(text.encode("utf-8", "surrogatepass"))
         return Workflow.from_dict(doc)
     except WorkflowFormatError as exc:
@@ -119,15 +179,16 @@ def test_mutated_workflows_never_crash_loader_or_validator(sample, mutations, as
     assert isinstance(problems, list) and all(isinstance(p, Problem) for p in problems)
     assert not any("could not be checked" in p.message for p in problems), problems
     for p in problems:
-        assert str(p).endswith((".", ")")), p     # a sentence
+        assert str(p).endswith((".", ")")), p  # a sentence
     # what loads can be saved again (nothing lost), though NaN only as the JSON extension
     wf.to_json()
 
 
 def test_the_samples_themselves_are_valid():
     for doc in SAMPLES:
-        assert [p for p in validate(Workflow.from_dict(doc), SPECS, TRIGGERS)
-                if p.severity == "error"] == []
+        assert [
+            p for p in validate(Workflow.from_dict(doc), SPECS, TRIGGERS) if p.severity == "error"
+        ] == []
 
 
 def test_deeply_nested_text_is_refused_in_words():
@@ -138,8 +199,11 @@ def test_deeply_nested_text_is_refused_in_words():
         assert "nested" in str(exc)
     else:
         raise AssertionError("a 100,000-level file loaded")
-    doc = {"format_version": 1, "name": "t", "steps": [{"name": "a", "type": "transform",
-                                                          "config": {"values": _nested(600)}}]}
+    doc = {
+        "format_version": 1,
+        "name": "t",
+        "steps": [{"name": "a", "type": "transform", "config": {"values": _nested(600)}}],
+    }
     for load in (lambda: Workflow.from_dict(doc), lambda: Workflow.from_json(json.dumps(doc))):
         try:
             load()

@@ -12,9 +12,13 @@ from app.store.db import Database
 from app.store.runs import RunStore
 from tests.support.engine import save
 
-WORKFLOW = {"name": "orders", "business_key": "{{ trigger.order.number | default('') }}",
-            "steps": [{"name": "note", "type": "transform",
-                       "config": {"values": {"got": "{{ trigger.order }}"}}}]}
+WORKFLOW = {
+    "name": "orders",
+    "business_key": "{{ trigger.order.number | default('') }}",
+    "steps": [
+        {"name": "note", "type": "transform", "config": {"values": {"got": "{{ trigger.order }}"}}}
+    ],
+}
 
 
 @pytest.fixture
@@ -29,9 +33,18 @@ def store(data_dir, keyring_tmp):
 @pytest.fixture
 def mailbox(store, dovecot):
     with store.db.write() as s:
-        connections.save(s, "mailbox", "imap", {"host": dovecot.host, "port": dovecot.port,
-                                                "security": "plain", "username": dovecot.user},
-                         {"password": dovecot.password})
+        connections.save(
+            s,
+            "mailbox",
+            "imap",
+            {
+                "host": dovecot.host,
+                "port": dovecot.port,
+                "security": "plain",
+                "username": dovecot.user,
+            },
+            {"password": dovecot.password},
+        )
     return dovecot
 
 

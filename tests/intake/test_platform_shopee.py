@@ -31,9 +31,17 @@ def fake():
 @pytest.fixture
 def shop(store, fake):
     with store.db.write() as s:
-        connections.save(s, "my-shopee", "shopee",
-                         {"base_url": fake.url, "partner_id": str(fake.partner_id),
-                          "shop_id": str(fake.shop_id)}, {"partner_key": fake.partner_key})
+        connections.save(
+            s,
+            "my-shopee",
+            "shopee",
+            {
+                "base_url": fake.url,
+                "partner_id": str(fake.partner_id),
+                "shop_id": str(fake.shop_id),
+            },
+            {"partner_key": fake.partner_key},
+        )
     provider = ConnectionProvider(store.db)
     client = shopee.ShopeeShop(provider, "my-shopee")
     client.authorise("auth-code-1")
@@ -51,19 +59,30 @@ def test_sign_is_the_documented_hmac_of_the_base_string():
     base = "2001887/api/v2/order/get_order_list1655714431tok123220022"
     import hashlib
     import hmac
-    assert shopee.sign("k3y", 2001887, "/api/v2/order/get_order_list", 1655714431, "tok123",
-                       220022) == hmac.new(b"k3y", base.encode(), hashlib.sha256).hexdigest()
+
+    assert (
+        shopee.sign("k3y", 2001887, "/api/v2/order/get_order_list", 1655714431, "tok123", 220022)
+        == hmac.new(b"k3y", base.encode(), hashlib.sha256).hexdigest()
+    )
     # Public calls (token ones) sign partner_id + path + timestamp only.
-    assert shopee.sign("k3y", 1, "/api/v2/auth/token/get", 5) == shopee_sign("k3y", 1,
-                                                                             "/api/v2/auth/token/get", 5)
+    assert shopee.sign("k3y", 1, "/api/v2/auth/token/get", 5) == shopee_sign(
+        "k3y", 1, "/api/v2/auth/token/get", 5
+    )
 
 
 def test_a_wrong_partner_key_is_refused_by_the_platform(store, fake):
     with store.db.write() as s:
-        connections.save(s, "bad", "shopee", {"base_url": fake.url,
-                                              "partner_id": str(fake.partner_id),
-                                              "shop_id": str(fake.shop_id)},
-                         {"partner_key": "not-the-key"})
+        connections.save(
+            s,
+            "bad",
+            "shopee",
+            {
+                "base_url": fake.url,
+                "partner_id": str(fake.partner_id),
+                "shop_id": str(fake.shop_id),
+            },
+            {"partner_key": "not-the-key"},
+        )
     client = shopee.ShopeeShop(ConnectionProvider(store.db), "bad")
     with pytest.raises(DaloyError):
         client.authorise("auth-code-1")
@@ -72,20 +91,22 @@ def test_a_wrong_partner_key_is_refused_by_the_platform(store, fake):
 
 def test_orders_across_15_day_windows_and_pages_are_all_listed_and_mapped(shop, fake):
     now = int(time.time())
-    for i in range(230):                          # 3 pages of 100 in the newest window
+    for i in range(230):  # 3 pages of 100 in the newest window
         fake.add_order(f"N{i:04d}", now - 3600 + i, lines=[("SKU-A", 2, 150.0)])
     fake.add_order("OLD1", now - 20 * DAY, lines=[("SKU-B", 1, 99.5), ("SKU-A", 1, 150.0)])
     got = list(shop.list_orders(now - 40 * DAY, now))
     assert sorted(o["order_sn"] for o in got) == sorted(fake.orders)
-    assert "error_param" not in fake.refused       # no window over 15 days, no page over 100
+    assert "error_param" not in fake.refused  # no window over 15 days, no page over 100
     order = shopee.map_order(next(o for o in got if o["order_sn"] == "OLD1"), "my-shopee")
     assert (order.number, order.platform, order.currency) == ("OLD1", "shopee", "PHP")
-    assert [(ln.sku, ln.qty, ln.price) for ln in order.lines] == [("SKU-B", 1, 99.5),
-                                                                  ("SKU-A", 1, 150.0)]
+    assert [(ln.sku, ln.qty, ln.price) for ln in order.lines] == [
+        ("SKU-B", 1, 99.5),
+        ("SKU-A", 1, 150.0),
+    ]
     assert order.total == 299.5 and order.subtotal == 249.5 and order.shipping == 50.0
     assert order.customer.name == "Juan Dela Cruz"
     assert order.shipping_address["city"] == "Makati" and order.raw["order_sn"] == "OLD1"
-    json.dumps(order.to_trigger())                 # a workflow's trigger is plain JSON
+    json.dumps(order.to_trigger())  # a workflow's trigger is plain JSON
 
 
 def test_throttling_is_waited_out_as_asked_and_nothing_is_lost(shop, fake):
@@ -122,11 +143,11 @@ def test_a_token_that_expires_mid_run_is_renewed_and_no_order_is_lost(shop, fake
 
 def test_tokens_are_renewed_ahead_of_expiry_and_kept_in_the_keyring(shop, fake):
     before = shop.keeper.load()
-    shop.keeper.clock = lambda: before.access_expires_at - 120   # two minutes left
+    shop.keeper.clock = lambda: before.access_expires_at - 120  # two minutes left
     shop.tracking_number("NONE")
     after = shop.keeper.load()
     assert after.access_token != before.access_token and fake.tokens.refreshes == 1
-    assert after.refresh_token != before.refresh_token     # Shopee's are single-use
+    assert after.refresh_token != before.refresh_token  # Shopee's are single-use
     assert after.authorised_until == pytest.approx(fake.authorised_until)
 
 
@@ -140,7 +161,7 @@ def test_a_refresh_that_fails_raises_one_inbox_entry_in_words(shop, fake, store)
     assert len(entries) == 1
     assert "my-shopee" in entries[0].reason and "authorise the shop again" in entries[0].reason
     fake.tokens.fail_refresh = False
-    shop.tracking_number("X1")                     # renewed: the entry closes by itself
+    shop.tracking_number("X1")  # renewed: the entry closes by itself
     assert alerts(store) == []
 
 
@@ -159,8 +180,11 @@ def test_ship_cancel_and_stock_answers(shop, fake):
     fake.add_order("S1", now, lines=[("SKU-A", 1, 10.0)])
     fake.add_order("C1", now, lines=[("SKU-A", 1, 10.0)])
     fake.products["SKU-A"] = (555, 7)
-    assert shop.ship("S1", "TRACK-1") == {"order": "S1", "tracking_number": "TRACK-1",
-                                          "already": False}
+    assert shop.ship("S1", "TRACK-1") == {
+        "order": "S1",
+        "tracking_number": "TRACK-1",
+        "already": False,
+    }
     # A repeat (an attempt whose answer was lost) is found done, not shipped twice.
     assert shop.ship("S1", "TRACK-1")["already"] is True
     assert fake.shipped == {"S1": "TRACK-1"}
@@ -173,14 +197,21 @@ def test_ship_cancel_and_stock_answers(shop, fake):
 
 
 def test_the_sample_workflow_ships_a_shopee_order_end_to_end(
-        data_dir, keyring_tmp, fake, payment_gateway, webhook_sink, smtp_sink):
-    fake.add_order("260105QX1042", int(time.time()) - 60,
-                   lines=[("RICE-25", 2, 500.0), ("OIL-1L", 6, 120.0)])
+    data_dir, keyring_tmp, fake, payment_gateway, webhook_sink, smtp_sink
+):
+    fake.add_order(
+        "260105QX1042", int(time.time()) - 60, lines=[("RICE-25", 2, 500.0), ("OIL-1L", 6, 120.0)]
+    )
     ship_end_to_end(
-        data_dir, "shopee", {"base_url": fake.url, "partner_id": str(fake.partner_id),
-                             "shop_id": str(fake.shop_id)}, {"partner_key": fake.partner_key},
-        (payment_gateway, webhook_sink, smtp_sink), number="260105QX1042",
-        trigger={"poll_seconds": 10, "first_days": 2}, emailed=False,
-        authorise=lambda p: shopee.ShopeeShop(p, "shop").authorise("auth-code-1"))
+        data_dir,
+        "shopee",
+        {"base_url": fake.url, "partner_id": str(fake.partner_id), "shop_id": str(fake.shop_id)},
+        {"partner_key": fake.partner_key},
+        (payment_gateway, webhook_sink, smtp_sink),
+        number="260105QX1042",
+        trigger={"poll_seconds": 10, "first_days": 2},
+        emailed=False,
+        authorise=lambda p: shopee.ShopeeShop(p, "shop").authorise("auth-code-1"),
+    )
     assert fake.shipped == {"260105QX1042": "JT260105QX1042"}
     assert fake.orders["260105QX1042"]["order_status"] == "PROCESSED"

@@ -25,9 +25,17 @@ def woo():
 
 
 def woo_channel(store, fake, key=None):
-    return channel(store, "woocommerce", {"site_url": fake.url},
-                   {"consumer_key": key or fake.key, "consumer_secret": fake.consumer_secret,
-                    "webhook_secret": fake.secret}, first_days=10000)
+    return channel(
+        store,
+        "woocommerce",
+        {"site_url": fake.url},
+        {
+            "consumer_key": key or fake.key,
+            "consumer_secret": fake.consumer_secret,
+            "webhook_secret": fake.secret,
+        },
+        first_days=10000,
+    )
 
 
 def test_wrong_keys_are_refused(store, woo):
@@ -47,7 +55,7 @@ def test_pages_a_slow_down_and_one_run_per_order(store, woo):
     wait_for(lambda: time.time() >= ch.not_before, timeout=5)
     assert ch.poll_once() == 5
     assert woo.calls("GET", "/orders?")[1]["at"] - throttled >= 1.2
-    assert len(woo.calls("GET", "/orders?")) == 4           # the throttled ask, then 3 pages
+    assert len(woo.calls("GET", "/orders?")) == 4  # the throttled ask, then 3 pages
     assert ch.poll_once() == 0 and counts(store) == (5, 5)
 
 
@@ -70,33 +78,54 @@ def test_ship_cancel_stock(store, woo):
     woo.add_order(301, [("RICE-25", 1)])
     woo.add_order(302, [("RICE-25", 1)])
     step = registry().get("platform_update")
-    ship = _ctx(store, {"action": "ship", "connection": "shop", "order_id": "301",
-                        "tracking_number": "LBC77", "carrier": "LBC"})
+    ship = _ctx(
+        store,
+        {
+            "action": "ship",
+            "connection": "shop",
+            "order_id": "301",
+            "tracking_number": "LBC77",
+            "carrier": "LBC",
+        },
+    )
     assert step.reconcile(ship).happened is False
     step.run(ship)
     assert step.reconcile(ship).happened is True
-    step.run(ship)                                           # a repeat: no second note
+    step.run(ship)  # a repeat: no second note
     assert [n["note"] for n in woo.notes[301]] == [
-        "Your order has shipped with LBC. Tracking number: LBC77."]
+        "Your order has shipped with LBC. Tracking number: LBC77."
+    ]
     assert woo.orders[301]["status"] == "completed"
-    cancel = _ctx(store, {"action": "cancel", "connection": "shop", "order_id": "302",
-                          "reason": "out of stock"})
+    cancel = _ctx(
+        store,
+        {"action": "cancel", "connection": "shop", "order_id": "302", "reason": "out of stock"},
+    )
     step.run(cancel)
     step.run(cancel)
     assert woo.orders[302]["status"] == "cancelled" and len(woo.notes[302]) == 1
-    step.run(_ctx(store, {"action": "stock", "connection": "shop", "sku": "OIL-1L",
-                          "quantity": "99"}))
+    step.run(
+        _ctx(store, {"action": "stock", "connection": "shop", "sku": "OIL-1L", "quantity": "99"})
+    )
     assert woo.products["OIL-1L"]["stock_quantity"] == 99
 
 
 def test_the_sample_workflow_ships_a_woocommerce_order_end_to_end(
-        data_dir, keyring_tmp, woo, payment_gateway, webhook_sink, smtp_sink):
+    data_dir, keyring_tmp, woo, payment_gateway, webhook_sink, smtp_sink
+):
     woo.add_order(1042, [("RICE-25", 2), ("OIL-1L", 6)])
-    ship_end_to_end(data_dir, "woocommerce", {"site_url": woo.url},
-                    {"consumer_key": woo.key, "consumer_secret": woo.consumer_secret,
-                     "webhook_secret": woo.secret},
-                    (payment_gateway, webhook_sink, smtp_sink), number="1042",
-                    push=lambda url: woo.webhook(url, 1042),
-                    polled=lambda: woo.calls("GET", "/orders?"))
+    ship_end_to_end(
+        data_dir,
+        "woocommerce",
+        {"site_url": woo.url},
+        {
+            "consumer_key": woo.key,
+            "consumer_secret": woo.consumer_secret,
+            "webhook_secret": woo.secret,
+        },
+        (payment_gateway, webhook_sink, smtp_sink),
+        number="1042",
+        push=lambda url: woo.webhook(url, 1042),
+        polled=lambda: woo.calls("GET", "/orders?"),
+    )
     assert woo.orders[1042]["status"] == "completed"
     assert "Tracking number: JT1042" in woo.notes[1042][0]["note"]

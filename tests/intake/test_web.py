@@ -18,10 +18,16 @@ from app.intake.web import WebIntake, ensure_token, sign
 @pytest.fixture
 def web(store):
     wf = Workflow.from_dict({"format_version": 1, "name": "orders", "steps": []})
-    hooks = [(wf, Trigger("shop", "webhook", {"auth": "token"})),
-             (wf, Trigger("signed", "webhook", {"auth": "hmac"})),
-             (wf, Trigger("counter", "webhook", {"fields": ["number", "customer", "sku", "qty"],
-                                                   "form": True}))]
+    hooks = [
+        (wf, Trigger("shop", "webhook", {"auth": "token"})),
+        (wf, Trigger("signed", "webhook", {"auth": "hmac"})),
+        (
+            wf,
+            Trigger(
+                "counter", "webhook", {"fields": ["number", "customer", "sku", "qty"], "form": True}
+            ),
+        ),
+    ]
     server = WebIntake(store, hooks, port=0).start()
     server.token = ensure_token("orders", "shop")
     server.hmac_key = ensure_token("orders", "signed")
@@ -39,15 +45,21 @@ def test_token_webhook_stores_then_answers_and_dedupes(web, store):
     r = httpx.post(f"{web.url}/hook/orders/shop", json=body, headers=h)
     assert r.status_code == 201 and r.json()["status"] == "stored"
     trig = json.loads(store.db.execute_sql("select trigger from runs")[0][0])
-    assert trig["order"]["note"] == "{{ 7*7 }}"          # data, never a template
+    assert trig["order"]["note"] == "{{ 7*7 }}"  # data, never a template
     r = httpx.post(f"{web.url}/hook/orders/shop", json=body, headers=h)
     assert r.status_code == 200 and r.json()["status"] == "duplicate"
     assert runs(store) == 1
 
 
-@pytest.mark.parametrize("headers, status", [
-    ({"Authorization": ""}, 401), ({"Authorization": "Bearer nope"}, 401), ({"Host": "evil.example"}, 421),
-    ({"Origin": "http://evil.example"}, 403)])
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ({"Authorization": ""}, 401),
+        ({"Authorization": "Bearer nope"}, 401),
+        ({"Host": "evil.example"}, 421),
+        ({"Origin": "http://evil.example"}, 403),
+    ],
+)
 def test_refusals_store_nothing(web, store, headers, status):
     h = {"Authorization": f"Bearer {web.token}", **headers}
     r = httpx.post(f"{web.url}/hook/orders/shop", json={"a": 1}, headers=h)
@@ -59,8 +71,10 @@ def test_hmac_signature_and_replay_window(web, store):
     body = json.dumps({"order": {"number": "S-1"}}).encode()
     ok = {"X-Daloy-Signature": sign(web.hmac_key, body), "Content-Type": "application/json"}
     assert httpx.post(f"{web.url}/hook/orders/signed", content=body, headers=ok).status_code == 201
-    old = {"X-Daloy-Signature": sign(web.hmac_key, body, int(time.time()) - 3600),
-           "Content-Type": "application/json"}
+    old = {
+        "X-Daloy-Signature": sign(web.hmac_key, body, int(time.time()) - 3600),
+        "Content-Type": "application/json",
+    }
     r = httpx.post(f"{web.url}/hook/orders/signed", content=body, headers=old)
     assert r.status_code == 401 and "replay" in r.json()["error"]
     bad = {"X-Daloy-Signature": sign("wrong", body), "Content-Type": "application/json"}
@@ -70,12 +84,30 @@ def test_hmac_signature_and_replay_window(web, store):
 
 def test_limits_and_content_types(web, store):
     h = {"Authorization": f"Bearer {web.token}"}
-    assert httpx.post(f"{web.url}/hook/orders/shop", content=b"x" * 300_000,
-                      headers={**h, "Content-Type": "application/json"}).status_code == 413
-    assert httpx.post(f"{web.url}/hook/orders/shop", content=b"a=1",
-                      headers={**h, "Content-Type": "text/plain"}).status_code == 415
-    assert httpx.post(f"{web.url}/hook/orders/shop", content=b"{bad",
-                      headers={**h, "Content-Type": "application/json"}).status_code == 400
+    assert (
+        httpx.post(
+            f"{web.url}/hook/orders/shop",
+            content=b"x" * 300_000,
+            headers={**h, "Content-Type": "application/json"},
+        ).status_code
+        == 413
+    )
+    assert (
+        httpx.post(
+            f"{web.url}/hook/orders/shop",
+            content=b"a=1",
+            headers={**h, "Content-Type": "text/plain"},
+        ).status_code
+        == 415
+    )
+    assert (
+        httpx.post(
+            f"{web.url}/hook/orders/shop",
+            content=b"{bad",
+            headers={**h, "Content-Type": "application/json"},
+        ).status_code
+        == 400
+    )
     assert httpx.get(f"{web.url}/hook/orders/nope").status_code == 404
     assert runs(store) == 0
 
@@ -84,9 +116,15 @@ def test_order_form_page_and_post(web, store):
     page = httpx.get(f"{web.url}/form/orders/counter")
     assert page.status_code == 200 and 'name="sku"' in page.text
     token = page.text.split("name='form_token' value='")[1].split("'")[0]
-    form = {"number": "F-9", "customer": "Aling Nena", "sku": "RICE-25", "qty": "2", "form_token": token}
+    form = {
+        "number": "F-9",
+        "customer": "Aling Nena",
+        "sku": "RICE-25",
+        "qty": "2",
+        "form_token": token,
+    }
     r = httpx.post(f"{web.url}/form/orders/counter", data={**form, "sku": ""})
-    assert r.status_code == 400 and "sku" in r.json()["error"]     # a mistake spends no token
+    assert r.status_code == 400 and "sku" in r.json()["error"]  # a mistake spends no token
     assert httpx.post(f"{web.url}/form/orders/counter", data=form).status_code == 201
     again = httpx.post(f"{web.url}/form/orders/counter", data=form)  # double click
     assert again.status_code == 409 and "already sent" in again.text
@@ -95,22 +133,36 @@ def test_order_form_page_and_post(web, store):
 
 def test_paused_intake_answers_503_and_stores_nothing(web, store):
     web.paused.set()
-    r = httpx.post(f"{web.url}/hook/orders/shop", json={"a": 1},
-                   headers={"Authorization": f"Bearer {web.token}"})
+    r = httpx.post(
+        f"{web.url}/hook/orders/shop",
+        json={"a": 1},
+        headers={"Authorization": f"Bearer {web.token}"},
+    )
     assert r.status_code == 503 and r.headers["Retry-After"]
     assert runs(store) == 0
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(path=st.sampled_from(["/hook/orders/shop", "/hook/orders/signed", "/form/orders/counter", "/x"]),
-       body=st.binary(max_size=2000),
-       ctype=st.sampled_from(["application/json", "text/plain", "application/x-www-form-urlencoded", ""]),
-       auth=st.sampled_from(["", "Bearer nope", "Bearer x" * 50]),
-       sig=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80))
+@settings(
+    max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    path=st.sampled_from(
+        ["/hook/orders/shop", "/hook/orders/signed", "/form/orders/counter", "/x"]
+    ),
+    body=st.binary(max_size=2000),
+    ctype=st.sampled_from(
+        ["application/json", "text/plain", "application/x-www-form-urlencoded", ""]
+    ),
+    auth=st.sampled_from(["", "Bearer nope", "Bearer x" * 50]),
+    sig=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80),
+)
 def test_malformed_requests_never_5xx_never_store(web, store, path, body, ctype, auth, sig):
     headers = {"Content-Type": ctype, "Authorization": auth, "X-Daloy-Signature": sig}
-    r = httpx.post(f"{web.url}{path}", content=body,
-                   headers={k: v.strip() for k, v in headers.items() if v.strip()})
+    r = httpx.post(
+        f"{web.url}{path}",
+        content=body,
+        headers={k: v.strip() for k, v in headers.items() if v.strip()},
+    )
     assert r.status_code < 500
     if path.startswith("/hook"):
         assert runs(store) == 0
@@ -118,11 +170,21 @@ def test_malformed_requests_never_5xx_never_store(web, store, path, body, ctype,
 
 def test_a_slow_sender_does_not_block_others(web, store):
     import socket
+
     slow = socket.create_connection(("127.0.0.1", web.port))
-    slow.sendall(b"POST /hook/orders/shop HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{")
+    slow.sendall(
+        b"POST /hook/orders/shop HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"
+    )
     results = []
-    t = threading.Thread(target=lambda: results.append(httpx.post(
-        f"{web.url}/hook/orders/shop", json={"o": 1}, headers={"Authorization": f"Bearer {web.token}"})))
+    t = threading.Thread(
+        target=lambda: results.append(
+            httpx.post(
+                f"{web.url}/hook/orders/shop",
+                json={"o": 1},
+                headers={"Authorization": f"Bearer {web.token}"},
+            )
+        )
+    )
     t.start()
     t.join(10)
     slow.close()
@@ -131,8 +193,12 @@ def test_a_slow_sender_does_not_block_others(web, store):
 
 def test_named_hosts_join_the_allow_list_and_others_stay_out(store):
     wf = Workflow.from_dict({"format_version": 1, "name": "orders", "steps": []})
-    server = WebIntake(store, [(wf, Trigger("shop", "webhook", {"auth": "token"}))], port=0,
-                       allowed_hosts=["orders.office.lan"]).start()
+    server = WebIntake(
+        store,
+        [(wf, Trigger("shop", "webhook", {"auth": "token"}))],
+        port=0,
+        allowed_hosts=["orders.office.lan"],
+    ).start()
     try:
         h = {"Authorization": f"Bearer {ensure_token('orders', 'shop')}"}
         url = f"{server.url}/hook/orders/shop"

@@ -35,19 +35,19 @@ def test_no_form_unless_the_trigger_enables_it(store):
 def test_a_post_needs_the_unused_token_of_a_page_we_served(store):
     with running(store, {"counter": FORM, "other": FORM}) as web:
         url = f"{web.url}/form/orders/counter"
-        assert httpx.post(url, data=ORDER).status_code == 403                  # no token
+        assert httpx.post(url, data=ORDER).status_code == 403  # no token
         forged = "1700000000." + "a" * 32 + "." + "b" * 64
         r = httpx.post(url, data={**ORDER, "form_token": forged})
         assert r.status_code == 403 and "form token" in r.json()["error"]
         other_page = token_of(httpx.get(f"{web.url}/form/orders/other"))  # bound to its page
         assert httpx.post(url, data={**ORDER, "form_token": other_page}).status_code == 403
-        key = secrets.get_secret(*INSTALL_KEY).encode()          # per install, in the keyring
+        key = secrets.get_secret(*INSTALL_KEY).encode()  # per install, in the keyring
         old = issue_token(key, "orders", "counter", now=1_000_000)
         r = httpx.post(url, data={**ORDER, "form_token": old})
         assert r.status_code == 403 and "expired" in r.json()["error"]
         token = token_of(httpx.get(url))
         assert httpx.post(url, data={**ORDER, "form_token": token}).status_code == 201
-        for changed in ({}, {"number": "F-2"}):                        # replayed, even altered
+        for changed in ({}, {"number": "F-2"}):  # replayed, even altered
             again = httpx.post(url, data={**ORDER, **changed, "form_token": token})
             assert again.status_code == 409 and "already sent" in again.text
     assert runs(store) == 1
@@ -81,7 +81,7 @@ def test_the_bucket_is_per_address_and_refills():
     now = [0.0]
     limiter = RateLimiter(clock=lambda: now[0])
     assert [limiter.take("10.0.0.1", 2) for _ in range(3)] == [0, 0, 30]
-    assert limiter.take("10.0.0.2", 2) == 0                   # another address is not held up
+    assert limiter.take("10.0.0.2", 2) == 0  # another address is not held up
     now[0] = 30.0
     assert limiter.take("10.0.0.1", 2) == 0
 
@@ -101,8 +101,11 @@ def test_size_limits(store):
         assert big.status_code == 413
         long = httpx.post(url, data={**ORDER, "customer": "x" * 1500, "form_token": token})
         assert long.status_code == 400 and "customer" in long.json()["error"]
-        many = httpx.post(url, content="&".join(f"f{n}=1" for n in range(100)).encode(),
-                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+        many = httpx.post(
+            url,
+            content="&".join(f"f{n}=1" for n in range(100)).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         assert many.status_code == 400
     assert runs(store) == 0
 

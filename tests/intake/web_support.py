@@ -16,8 +16,12 @@ ORDERS = Workflow.from_dict({"format_version": 1, "name": "orders", "steps": []}
 @contextmanager
 def running(store: Any, triggers: dict[str, dict[str, Any]], **kw: Any) -> Iterator[WebIntake]:
     """A web intake serving the workflow ``orders`` with ``triggers`` (id -> config)."""
-    server = WebIntake(store, [(ORDERS, Trigger(tid, "webhook", conf))
-                               for tid, conf in triggers.items()], port=0, **kw).start()
+    server = WebIntake(
+        store,
+        [(ORDERS, Trigger(tid, "webhook", conf)) for tid, conf in triggers.items()],
+        port=0,
+        **kw,
+    ).start()
     try:
         yield server
     finally:

@@ -13,7 +13,7 @@ from app.store import breakers
 from tests.support.engine import charge_workflow, run_status, runtime, save, wait_for
 
 WORKERS = 4
-FAILURES = 4          # the breaker's threshold in these tests (= workers: see the bound below)
+FAILURES = 4  # the breaker's threshold in these tests (= workers: see the bound below)
 
 
 def order(i: int) -> dict:
@@ -25,16 +25,25 @@ def system_of(gateway) -> str:
 
 
 def configure(db, gateway, **kw) -> None:
-    values = {"failures": FAILURES, "window": 60.0, "probe_after": 1.0, "probe_max": 3.0,
-              "resume_per_second": 20.0, **kw}
+    values = {
+        "failures": FAILURES,
+        "window": 60.0,
+        "probe_after": 1.0,
+        "probe_max": 3.0,
+        "resume_per_second": 20.0,
+        **kw,
+    }
     with db.write() as s:
         breakers.configure(s, system_of(gateway), who="tester", **values)
 
 
 def posts(gateway, before: float | None = None) -> int:
     with gateway.lock:
-        return sum(1 for r in gateway.requests if r["method"] == "POST"
-                   and (before is None or r["at"] < before))
+        return sum(
+            1
+            for r in gateway.requests
+            if r["method"] == "POST" and (before is None or r["at"] < before)
+        )
 
 
 def breaker_state(db, gateway) -> str:
@@ -43,13 +52,16 @@ def breaker_state(db, gateway) -> str:
 
 
 def parked(db, gateway) -> int:
-    return db.execute_sql("select count(*) from step_runs where waiting_on = "
-                          f"'system:{system_of(gateway)}'")[0][0]
+    return db.execute_sql(
+        f"select count(*) from step_runs where waiting_on = 'system:{system_of(gateway)}'"
+    )[0][0]
 
 
 def audit_count(db, action: str, before: float | None = None) -> int:
-    return db.execute_sql(f"select count(*) from audit where action = '{action}'"
-                          + (f" and at < {before}" if before else ""))[0][0]
+    return db.execute_sql(
+        f"select count(*) from audit where action = '{action}'"
+        + (f" and at < {before}" if before else "")
+    )[0][0]
 
 
 def booked_order(gateway, ids: list[str]) -> list[str]:
@@ -80,29 +92,31 @@ def test_forty_orders_meet_a_down_gateway(rt, payment_gateway):
     items = rt.db.execute_sql("select kind, title from inbox_items where status = 'open'")
     assert [k for k, _ in items] == [breakers.KIND], items
     assert "orders waiting" in items[0][1]
-    assert {run_status(rt.db, r) for r in ids} == {m.RUN_WAITING} or \
-        wait_for(lambda: {run_status(rt.db, r) for r in ids} == {m.RUN_WAITING}, 10)
+    assert {run_status(rt.db, r) for r in ids} == {m.RUN_WAITING} or wait_for(
+        lambda: {run_status(rt.db, r) for r in ids} == {m.RUN_WAITING}, 10
+    )
     # A waiting order says what it waits for, and has not used up its attempts.
-    reason = rt.db.execute_sql(f"select error from step_runs where run_id = '{ids[-1]}' "
-                               "and name = 'charge'")[0][0]
+    reason = rt.db.execute_sql(
+        f"select error from step_runs where run_id = '{ids[-1]}' and name = 'charge'"
+    )[0][0]
     assert reason.startswith(f"Waiting for {breakers.label(system_of(gw))} — down since")
-    wait_for(lambda: audit_count(rt.db, "system_still_down") >= 2, 20)   # probes, backed off
+    wait_for(lambda: audit_count(rt.db, "system_still_down") >= 2, 20)  # probes, backed off
     up_at = time.time()
     gw.up()
     for r in ids:
         wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 60)
     probes = audit_count(rt.db, "system_probe", before=up_at)
     assert posts(gw, before=up_at) <= FAILURES + probes, (posts(gw, up_at), probes)
-    assert booked_order(gw, ids) == ids                      # arrival order, once each
+    assert booked_order(gw, ids) == ids  # arrival order, once each
     assert all(gw.charge_count(f"daloy-{r}-charge") == 1 for r in ids)
     kinds = rt.db.execute_sql("select kind, status, resolution from inbox_items")
     assert [(k, st) for k, st, _ in kinds] == [(breakers.KIND, "resolved")]
     assert "was down for" in kinds[0][2] and "40 orders waited" in kinds[0][2]
-    wait_for(lambda: breaker_state(rt.db, gw) == breakers.CLOSED, 10)   # nobody waits now
+    wait_for(lambda: breaker_state(rt.db, gw) == breakers.CLOSED, 10)  # nobody waits now
     for action in ("system_down", "system_probe", "system_back", "system_caught_up"):
         assert audit_count(rt.db, action) >= 1, action
     attempts = rt.db.execute_sql("select max(attempts) from step_runs where name = 'charge'")
-    assert attempts[0][0] <= 3 + probes                      # waiting spent no attempts
+    assert attempts[0][0] <= 3 + probes  # waiting spent no attempts
 
 
 def _open_breaker(rt, gw, n: int = 6) -> list[str]:
@@ -126,7 +140,7 @@ def test_a_restart_keeps_the_breaker_open(rt, payment_gateway, data_dir):
         assert breaker_state(again.db, gw) == breakers.OPEN
         late = again.store.start_run("charge", order(99))
         wait_for(lambda: parked(again.db, gw) == len(ids) + 1, 20)
-        assert posts(gw) == sent                              # nothing reached the gateway
+        assert posts(gw) == sent  # nothing reached the gateway
         assert again.db.execute_sql("select count(*) from inbox_items")[0][0] == 1
         gw.up()
         with again.db.read() as s:
@@ -134,8 +148,9 @@ def test_a_restart_keeps_the_breaker_open(rt, payment_gateway, data_dir):
         again.actions.system_action(item_id, "try_now", who="maria")
         for r in [*ids, late]:
             wait_for(lambda r=r: run_status(again.db, r) == m.RUN_SUCCEEDED, 30)
-        assert again.db.execute_sql("select who from audit where action = 'system_try_now'") \
-            == [("maria",)]
+        assert again.db.execute_sql("select who from audit where action = 'system_try_now'") == [
+            ("maria",)
+        ]
     finally:
         again.shutdown(grace=2)
         again.db.close()
@@ -145,26 +160,26 @@ def breakers_item_id(s):
     from sqlalchemy import select
 
     from app.store.models import InboxItem
-    return select(InboxItem.id).where(InboxItem.kind == breakers.KIND,
-                                      InboxItem.status == "open")
+
+    return select(InboxItem.id).where(InboxItem.kind == breakers.KIND, InboxItem.status == "open")
 
 
 def test_two_runtimes_on_one_database_share_one_breaker(rt, payment_gateway, data_dir):
     gw = payment_gateway
     ids = _open_breaker(rt, gw)
     other = runtime(data_dir, workers=WORKERS)
-    other.start()                       # reads the breaker the first one opened
+    other.start()  # reads the breaker the first one opened
     try:
         sent = posts(gw)
         more = [other.store.start_run("charge", order(50 + i)) for i in range(6)]
         wait_for(lambda: parked(rt.db, gw) == len(ids) + len(more), 20)
-        assert posts(gw) == sent                              # neither runner sends
+        assert posts(gw) == sent  # neither runner sends
         assert rt.db.execute_sql("select count(*) from breakers")[0][0] == 1
         assert rt.db.execute_sql("select count(*) from inbox_items")[0][0] == 1
         gw.up()
         with other.db.read() as s:
             item_id = s.scalar(breakers_item_id(s))
-        other.actions.system_action(item_id, "retry_all", who="maria")   # from the second one
+        other.actions.system_action(item_id, "retry_all", who="maria")  # from the second one
         everything = [*ids, *more]
         for r in everything:
             wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
@@ -178,8 +193,14 @@ def test_two_runtimes_on_one_database_share_one_breaker(rt, payment_gateway, dat
 def test_cancel_all_cancels_the_waiting_orders_only(rt, payment_gateway):
     gw = payment_gateway
     ids = _open_breaker(rt, gw, n=3)
-    save(rt.db, {"name": "pure", "steps": [{"name": "t", "type": "transform",
-                                            "config": {"values": {"x": 1}}}], "edges": []})
+    save(
+        rt.db,
+        {
+            "name": "pure",
+            "steps": [{"name": "t", "type": "transform", "config": {"values": {"x": 1}}}],
+            "edges": [],
+        },
+    )
     other = rt.store.start_run("pure", {})
     wait_for(lambda: run_status(rt.db, other) == m.RUN_SUCCEEDED)  # other orders run on
     with rt.db.read() as s:
@@ -191,11 +212,11 @@ def test_cancel_all_cancels_the_waiting_orders_only(rt, payment_gateway):
     assert rt.db.execute_sql("select status from inbox_items") == [("resolved",)]
 
 
-
 def test_the_command_line_offers_a_down_systems_actions(rt, payment_gateway, data_dir, capsys):
     """``daloy inbox resolve --action try-now|keep-waiting|retry-all`` on the system_down
     entry, each audited; an order's action on it is refused with a sentence."""
     from app.cli import main
+
     gw = payment_gateway
     ids = _open_breaker(rt, gw, n=3)
     with rt.db.read() as s:
@@ -223,13 +244,15 @@ def test_the_command_line_offers_a_down_systems_actions(rt, payment_gateway, dat
 
 def test_the_command_line_cancels_every_waiting_order(rt, payment_gateway, data_dir, capsys):
     from app.cli import main
+
     ids = _open_breaker(rt, payment_gateway, n=2)
     with rt.db.read() as s:
         item = str(s.scalar(breakers_item_id(s)))
     assert main(["--data-dir", str(data_dir), "inbox", "resolve", "--help"]) == 0
-    said = " ".join(capsys.readouterr().out.split())     # argparse wraps the help
+    said = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
     assert all(w in said for w in ("try-now", "keep-waiting", "retry-all", "cancel-all"))
-    assert main(["--data-dir", str(data_dir), "inbox", "resolve", item,
-                 "--action", "cancel-all"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "inbox", "resolve", item, "--action", "cancel-all"]) == 0
+    )
     assert capsys.readouterr().out.startswith(f"Inbox entry {item}: 2 orders waiting for")
     assert {run_status(rt.db, r) for r in ids} == {m.RUN_CANCELLED}

@@ -37,11 +37,20 @@ def five_step_workflow(gateway_url: str, sink_url: str) -> dict:
     wf["steps"][1]["retry"].update(max_delay=0.3)
     wf["steps"] += [
         # PUT: idempotent by definition, so repeated after a crash without a look-up
-        {"name": "notify", "type": "http_request",
-         "config": {"method": "PUT", "url": f"{sink_url}/warehouse", "timeout": 2,
-                    "body": {"order": "{{ trigger.order.number }}",
-                             "charge": "{{ steps.confirm.output.charge_id }}"}},
-         "retry": {"max_attempts": 20, "initial_delay": 0.05, "max_delay": 0.3}},
+        {
+            "name": "notify",
+            "type": "http_request",
+            "config": {
+                "method": "PUT",
+                "url": f"{sink_url}/warehouse",
+                "timeout": 2,
+                "body": {
+                    "order": "{{ trigger.order.number }}",
+                    "charge": "{{ steps.confirm.output.charge_id }}",
+                },
+            },
+            "retry": {"max_attempts": 20, "initial_delay": 0.05, "max_delay": 0.3},
+        },
         {"name": "finish", "type": "transform", "config": {"values": {"done": True}}},
     ]
     wf["edges"] += [{"from": "confirm", "to": "notify"}, {"from": "notify", "to": "finish"}]
@@ -49,13 +58,19 @@ def five_step_workflow(gateway_url: str, sink_url: str) -> dict:
 
 
 def daloy(data_dir: Path, *args: str, env: dict | None = None, **kw) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
-                            cwd=REPO, env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kw,
+    )
 
 
-def setup(tmp_path: Path, gateway, sink, runs: int, wf: dict | None = None
-          ) -> tuple[Path, list[str]]:
+def setup(
+    tmp_path: Path, gateway, sink, runs: int, wf: dict | None = None
+) -> tuple[Path, list[str]]:
     data = tmp_path / "data"
     wf_file = tmp_path / "wf.json"
     wf = wf or five_step_workflow(gateway.url, sink.url)
@@ -64,9 +79,10 @@ def setup(tmp_path: Path, gateway, sink, runs: int, wf: dict | None = None
     assert p.wait(60) == 0, p.stderr.read()
     db = Database.open_dir(data)
     store = RunStore(db, registry().specs)
-    ids = [store.start_run(wf["name"], {"order": {"number": f"#{i}", "amount": i,
-                                                  "customer": "c"}})
-           for i in range(runs)]
+    ids = [
+        store.start_run(wf["name"], {"order": {"number": f"#{i}", "amount": i, "customer": "c"}})
+        for i in range(runs)
+    ]
     db.close()
     return data, ids
 
@@ -91,14 +107,20 @@ def succeeded_steps(data: Path) -> int:
 def busy(data: Path, step_ids: list[int]) -> bool:
     """Any of these steps still waiting to run or running (a look-up waiting out its time
     limit in retry_wait is neither)."""
-    return bool(step_ids) and query(
-        data, f"select count(*) from step_runs where id in ({','.join(map(str, step_ids))}) "
-              "and state in ('ready', 'running')")[0][0] > 0
+    return (
+        bool(step_ids)
+        and query(
+            data,
+            f"select count(*) from step_runs where id in ({','.join(map(str, step_ids))}) "
+            "and state in ('ready', 'running')",
+        )[0][0]
+        > 0
+    )
 
 
 def finish_cleanly(data: Path, total: int, timeout: float = 240) -> None:
     runner = daloy(data, "runner", "--workers", "8")
-    assert "working on" in runner.stdout.readline().decode()   # started, signal handlers set
+    assert "working on" in runner.stdout.readline().decode()  # started, signal handlers set
     try:
         wait_for(lambda: statuses(data).get("succeeded", 0) == total, timeout, interval=0.3)
     except TimeoutError:
@@ -157,15 +179,21 @@ def test_sigkill_at_random_moments_during_200_runs(tmp_path, payment_gateway, we
     # Bounded by count and time. A runner is killed only once it is seen at work: a step
     # succeeded since it started, and the steps the last kill hit are done with (else, on a busy
     # machine, the same steps are hit again and again until they use up their attempts).
-    while (kills < MAX_KILLS and time.monotonic() < deadline
-           and statuses(data).get("succeeded", 0) < len(ids)):
+    while (
+        kills < MAX_KILLS
+        and time.monotonic() < deadline
+        and statuses(data).get("succeeded", 0) < len(ids)
+    ):
         before = succeeded_steps(data)
         runner = daloy(data, "runner", "--workers", "8")
         try:
             assert "working on" in runner.stdout.readline().decode()
-            wait_for(lambda b=before, h=hit: succeeded_steps(data) > b and not busy(data, h),
-                     120, interval=0.05)
-            time.sleep(rng.uniform(0.0, 0.5))          # a random moment of its work
+            wait_for(
+                lambda b=before, h=hit: succeeded_steps(data) > b and not busy(data, h),
+                120,
+                interval=0.05,
+            )
+            time.sleep(rng.uniform(0.0, 0.5))  # a random moment of its work
         finally:
             runner.send_signal(signal.SIGKILL)
             runner.wait(10)
@@ -178,17 +206,18 @@ def test_sigkill_at_random_moments_during_200_runs(tmp_path, payment_gateway, we
     assert statuses(data) == {"succeeded": 200}
 
 
-def test_restart_right_after_stopped_while_charges_are_in_flight(tmp_path, payment_gateway,
-                                                                  webhook_sink):
+def test_restart_right_after_stopped_while_charges_are_in_flight(
+    tmp_path, payment_gateway, webhook_sink
+):
     payment_gateway.book_late(1.0, 1.5, seed=5)
     payment_gateway.honour_keys = False
     data, ids = setup(tmp_path, payment_gateway, webhook_sink, runs=30)
     runner = daloy(data, "runner", "--workers", "8", "--grace", "0.2")
     assert "working on" in runner.stdout.readline().decode()
-    wait_for(lambda: payment_gateway.booking >= 1, 60)            # a charge is in flight
+    wait_for(lambda: payment_gateway.booking >= 1, 60)  # a charge is in flight
     runner.send_signal(signal.SIGTERM)
     assert runner.stdout.readline().decode().strip() == "Daloy runner stopped."
-    restarted = daloy(data, "runner", "--workers", "8")           # at once
+    restarted = daloy(data, "runner", "--workers", "8")  # at once
     try:
         assert "working on" in restarted.stdout.readline().decode()
         wait_for(lambda: statuses(data).get("succeeded", 0) == len(ids), 240, interval=0.3)
@@ -198,11 +227,12 @@ def test_restart_right_after_stopped_while_charges_are_in_flight(tmp_path, payme
     assert runner.wait(30) == 0
     check_integrity(data, payment_gateway, ids)
     handed_back = query(data, "select count(*) from attempts where outcome = 'handed back'")
-    assert handed_back[0][0] >= 1                                  # it did stop mid-charge
+    assert handed_back[0][0] >= 1  # it did stop mid-charge
 
 
-def test_the_runner_exits_after_saying_it_stopped_while_a_call_hangs(tmp_path, payment_gateway,
-                                                                     webhook_sink):
+def test_the_runner_exits_after_saying_it_stopped_while_a_call_hangs(
+    tmp_path, payment_gateway, webhook_sink
+):
     payment_gateway.hang_seconds = 120
     payment_gateway.fail_next(1, "hang")
     wf = charge_workflow(payment_gateway.url, timeout=120, name="slow")
@@ -212,8 +242,10 @@ def test_the_runner_exits_after_saying_it_stopped_while_a_call_hangs(tmp_path, p
     wait_for(lambda: any(r["method"] == "POST" for r in payment_gateway.requests), 60)
     runner.send_signal(signal.SIGTERM)
     assert runner.stdout.readline().decode().strip() == "Daloy runner stopped."
-    assert runner.wait(30) == 0              # gone, although its call hangs for two minutes
-    assert query(data, "select s.state, s.needs_reconcile, a.number, a.outcome from step_runs s "
-                       "join attempts a on a.run_id = s.run_id and a.step_name = s.name "
-                       f"where s.run_id = '{run_id}' and s.name = 'charge'") == [
-        ("retry_wait", 1, 1, "handed back")]     # looked up, not repeated, after its time limit
+    assert runner.wait(30) == 0  # gone, although its call hangs for two minutes
+    assert query(
+        data,
+        "select s.state, s.needs_reconcile, a.number, a.outcome from step_runs s "
+        "join attempts a on a.run_id = s.run_id and a.step_name = s.name "
+        f"where s.run_id = '{run_id}' and s.name = 'charge'",
+    ) == [("retry_wait", 1, 1, "handed back")]  # looked up, not repeated, after its time limit

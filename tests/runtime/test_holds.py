@@ -17,15 +17,22 @@ HELD_SKU = "COFFEE-3IN1"
 
 
 def order(i: int, sku: str) -> dict:
-    return {"order": {"number": f"H{i:03}", "amount": 50 + i, "customer": {"name": f"C{i}"},
-                      "lines": [{"sku": "RICE-25", "qty": 1}, {"sku": sku, "qty": 2}]}}
+    return {
+        "order": {
+            "number": f"H{i:03}",
+            "amount": 50 + i,
+            "customer": {"name": f"C{i}"},
+            "lines": [{"sku": "RICE-25", "qty": 1}, {"sku": sku, "qty": 2}],
+        }
+    }
 
 
 def test_held_sku_waits_before_the_named_step_and_goes_on_when_released(rt, payment_gateway):
     gw = payment_gateway
     save(rt.db, charge_workflow(gw.url))
-    rule = rt.actions.add_hold(sku="coffee-3in1", before_step="charge", note="until restocked",
-                               who="maria")
+    rule = rt.actions.add_hold(
+        sku="coffee-3in1", before_step="charge", note="until restocked", who="maria"
+    )
     assert rule.describe() == "every order with coffee-3in1 before “charge” — until restocked"
     skus = [HELD_SKU if i % 4 == 1 else "SUGAR-1" for i in range(20)]
     ids = [rt.store.start_run("charge", order(i, sku)) for i, sku in enumerate(skus)]
@@ -35,12 +42,13 @@ def test_held_sku_waits_before_the_named_step_and_goes_on_when_released(rt, paym
         wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
     for r in held:
         wait_for(lambda r=r: step_state(rt.db, r, "charge") == (m.RETRY_WAIT, 0), 30)
-        assert step_state(rt.db, r, "total")[0] == m.SUCCEEDED       # stopped before charge
+        assert step_state(rt.db, r, "total")[0] == m.SUCCEEDED  # stopped before charge
         assert run_status(rt.db, r) == m.RUN_WAITING
         assert gw.charge_count(f"daloy-{r}-charge") == 0
     with rt.db.read() as s:
         from app.store.explain import why
         from app.store.queries import run_detail
+
         said = why(run_detail(s, held[0]))
     assert said.startswith("Held since ") and "every order with coffee-3in1 before" in said
     # An order that arrives during the hold is held as it reaches the step.
@@ -53,9 +61,9 @@ def test_held_sku_waits_before_the_named_step_and_goes_on_when_released(rt, paym
     for r in everyone:
         wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
         assert gw.charge_count(f"daloy-{r}-charge") == 1
-    assert rt.db.execute_sql("select action, who from audit where action like 'hold_%' "
-                             "order by id") == [("hold_added", "maria"),
-                                                ("hold_released", "maria")]
+    assert rt.db.execute_sql(
+        "select action, who from audit where action like 'hold_%' order by id"
+    ) == [("hold_added", "maria"), ("hold_released", "maria")]
     with pytest.raises(ActionRefused, match="already released by maria"):
         rt.actions.release_hold(rule.id)
 
@@ -80,10 +88,14 @@ def test_a_hold_needs_a_rule(rt):
 
 
 @settings(max_examples=60, deadline=None)
-@given(trigger=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                            lambda c: st.lists(c, max_size=3)
-                            | st.dictionaries(st.text(max_size=6), c, max_size=3), max_leaves=12),
-       sku=st.text(min_size=1, max_size=8))
+@given(
+    trigger=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=6), c, max_size=3),
+        max_leaves=12,
+    ),
+    sku=st.text(min_size=1, max_size=8),
+)
 def test_matching_any_trigger_never_raises(trigger, sku):
     rule = holds.HoldRule(1, sku, None, None, None, "", 0.0, "t")
     found = holds.matches(rule, workflow="w", step="s", trigger=trigger)
@@ -92,8 +104,7 @@ def test_matching_any_trigger_never_raises(trigger, sku):
     assert found in (True, False)
 
 
-def test_hold_from_the_command_line_is_seen_by_the_runner(rt, payment_gateway, data_dir,
-                                                          capsys):
+def test_hold_from_the_command_line_is_seen_by_the_runner(rt, payment_gateway, data_dir, capsys):
     """`daloy hold add|list|release` in its own database connection (as another process would):
     the runner picks the hold up at its next look, and the release."""
     import logging
@@ -107,13 +118,24 @@ def test_hold_from_the_command_line_is_seen_by_the_runner(rt, payment_gateway, d
 
     save(rt.db, charge_workflow(payment_gateway.url))
     try:
-        code, out, _ = daloy("add", "--sku", HELD_SKU, "--workflow", "charge", "--before-step",
-                             "charge", "--note", "until restocked")
-        assert code == 0 and out.startswith("Hold 1 is on: every order of “charge” with "
-                                            f"{HELD_SKU} before “charge” — until restocked.")
+        code, out, _ = daloy(
+            "add",
+            "--sku",
+            HELD_SKU,
+            "--workflow",
+            "charge",
+            "--before-step",
+            "charge",
+            "--note",
+            "until restocked",
+        )
+        assert code == 0 and out.startswith(
+            "Hold 1 is on: every order of “charge” with "
+            f"{HELD_SKU} before “charge” — until restocked."
+        )
         code, _, err = daloy("add", "--sku", "X", "--workflow", "charge", "--before-step", "Chrage")
         assert code != 0 and "has no step “Chrage” (its steps: total, charge, confirm)" in err
-        wait_for(lambda: rt.holds.active, 10)                 # the runner's next look
+        wait_for(lambda: rt.holds.active, 10)  # the runner's next look
         held = rt.store.start_run("charge", order(1, HELD_SKU))
         wait_for(lambda: step_state(rt.db, held, "charge") == (m.RETRY_WAIT, 0), 30)
         code, out, _ = daloy("list")

@@ -8,17 +8,28 @@ import time
 from app.core import machine as m
 from tests.support.engine import run_status, runtime, save, step_state, wait_for
 
-SLOW = ("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
-        "{{ m(40) }}")
+SLOW = "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}{{ m(40) }}"
 
 
 def _quote(name: str, template: str) -> dict:
-    return {"name": name, "business_key": "{{ trigger.order.number }}",
-            "steps": [{"name": "charge", "title": "Charge the customer", "type": "transform",
-                       "config": {"values": {"amount": template}}},
-                      {"name": "confirm", "type": "transform",
-                       "config": {"values": {"sent": "{{ steps.charge.output.amount }}"}}}],
-            "edges": [{"from": "charge", "to": "confirm"}]}
+    return {
+        "name": name,
+        "business_key": "{{ trigger.order.number }}",
+        "steps": [
+            {
+                "name": "charge",
+                "title": "Charge the customer",
+                "type": "transform",
+                "config": {"values": {"amount": template}},
+            },
+            {
+                "name": "confirm",
+                "type": "transform",
+                "config": {"values": {"sent": "{{ steps.charge.output.amount }}"}},
+            },
+        ],
+        "edges": [{"from": "charge", "to": "confirm"}],
+    }
 
 
 def _order(number: str, qty: object, price: object) -> dict:
@@ -32,10 +43,13 @@ def test_hostile_templates_fail_in_words_while_other_runs_succeed(data_dir):
     save(rt.db, _quote("slow", SLOW))
     rt.start()
     try:
-        hostile = {rt.store.start_run("slow", _order("S-1", 1, 1)): "took longer than 2 seconds",
-                   rt.store.start_run("power", _order("P-1", 1, 1)): "number too large",
-                   rt.store.start_run("quote", _order("Q-1", "40", 10**8)):
-                       "longer than 5,000,000 characters"}
+        hostile = {
+            rt.store.start_run("slow", _order("S-1", 1, 1)): "took longer than 2 seconds",
+            rt.store.start_run("power", _order("P-1", 1, 1)): "number too large",
+            rt.store.start_run(
+                "quote", _order("Q-1", "40", 10**8)
+            ): "longer than 5,000,000 characters",
+        }
         fine = [rt.store.start_run("quote", _order(f"F-{i}", i, 5)) for i in range(6)]
         for run_id in fine:
             wait_for(lambda r=run_id: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
@@ -46,9 +60,9 @@ def test_hostile_templates_fail_in_words_while_other_runs_succeed(data_dir):
             print(reasons[run_id])
             assert words in reasons[run_id] and "The template “" in reasons[run_id]
         outputs = rt.db.execute_sql(
-            "select output from step_runs where name='charge' and state='succeeded'")
-        assert sorted(o[0] for o in outputs) == sorted(
-            f'{{"amount": {i * 5}}}' for i in range(6))
+            "select output from step_runs where name='charge' and state='succeeded'"
+        )
+        assert sorted(o[0] for o in outputs) == sorted(f'{{"amount": {i * 5}}}' for i in range(6))
         # the runner is still free: a run started after all that finishes too
         late = rt.store.start_run("quote", _order("L-1", 2, 3))
         wait_for(lambda: run_status(rt.db, late) == m.RUN_SUCCEEDED, 30)
@@ -60,4 +74,4 @@ def test_hostile_templates_fail_in_words_while_other_runs_succeed(data_dir):
         took = time.monotonic() - started
         rt.db.close()
     print(f"shutdown with a slow template in flight took {took:.2f}s (grace 3 s)")
-    assert took < 3 + 5        # within its grace (plus room for a busy machine)
+    assert took < 3 + 5  # within its grace (plus room for a busy machine)

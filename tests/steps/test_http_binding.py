@@ -41,10 +41,25 @@ def rt(data_dir, keyring_tmp, servers):
         connections.save(s, "pay", "http", {"base_url": f"{own.url}/api"}, {"token": TOKEN})
         connections.save(s, "loose", "http", {}, {"token": TOKEN})
     for name in ("pay", "loose"):
-        save(r.db, {"name": name, "steps": [
-            {"name": "s", "type": "http_request",
-             "config": {"connection": name, "method": "POST", "url": "{{ trigger.url }}",
-                        "body": {"a": 1}, "timeout": 5}}]})
+        save(
+            r.db,
+            {
+                "name": name,
+                "steps": [
+                    {
+                        "name": "s",
+                        "type": "http_request",
+                        "config": {
+                            "connection": name,
+                            "method": "POST",
+                            "url": "{{ trigger.url }}",
+                            "body": {"a": 1},
+                            "timeout": 5,
+                        },
+                    }
+                ],
+            },
+        )
     r.start()
     yield r
     r.shutdown(grace=2)
@@ -55,20 +70,25 @@ def outcome(rt, url: str, connection: str = "pay") -> tuple[str, int, str]:
     run_id = rt.store.start_run(connection, {"url": url})
     wait_for(lambda: run_status(rt.db, run_id) in (m.RUN_SUCCEEDED, m.RUN_NEEDS_ATTENTION))
     state, attempts, error = rt.db.execute_sql(
-        f"select state, attempts, error from step_runs where run_id = '{run_id}'")[0]
+        f"select state, attempts, error from step_runs where run_id = '{run_id}'"
+    )[0]
     return state, attempts, error or ""
 
 
 def test_order_data_cannot_steer_the_token_to_another_server(rt, servers):
     own, other = servers
-    refused = [f"{other.url}/steal",                                   # another port
-               f"http://localhost:{own.port}/api/x",                     # another host name
-               f"http://127.0.0.1:{own.port}@127.0.0.1:{other.port}/x",  # user-info trick
-               f"{own.url}/apiary", f"{own.url}/admin",                  # outside the path
-               "../admin", f"{own.url}/api/%2e%2e/admin"]                # dot segments
+    refused = [
+        f"{other.url}/steal",  # another port
+        f"http://localhost:{own.port}/api/x",  # another host name
+        f"http://127.0.0.1:{own.port}@127.0.0.1:{other.port}/x",  # user-info trick
+        f"{own.url}/apiary",
+        f"{own.url}/admin",  # outside the path
+        "../admin",
+        f"{own.url}/api/%2e%2e/admin",
+    ]  # dot segments
     for url in refused:
         state, attempts, error = outcome(rt, url)
-        assert state == m.NEEDS_ATTENTION and attempts == 1, url        # not retried
+        assert state == m.NEEDS_ATTENTION and attempts == 1, url  # not retried
         assert f"is outside the connection “pay” ({own.url}/api)" in error, error
         assert "only sends a connection's credentials to its own address" in error
     assert other.requests == []
@@ -90,28 +110,43 @@ def test_a_connection_without_base_url_sends_its_token_nowhere(rt, servers):
 
 def test_the_look_up_url_is_bound_too(rt, servers):
     own, other = servers
-    ctx = StepContext(run_id="r1", step_name="s", attempt=2, max_attempts=3,
-                      idempotency_key="daloy-r1-s", config={},
-                      input={"connection": "pay", "method": "POST", "url": "charges",
-                             "reconcile_url": f"{other.url}/charges?key=daloy-r1-s"},
-                      trigger={}, steps={}, services={"connections": ConnectionProvider(rt.db)})
+    ctx = StepContext(
+        run_id="r1",
+        step_name="s",
+        attempt=2,
+        max_attempts=3,
+        idempotency_key="daloy-r1-s",
+        config={},
+        input={
+            "connection": "pay",
+            "method": "POST",
+            "url": "charges",
+            "reconcile_url": f"{other.url}/charges?key=daloy-r1-s",
+        },
+        trigger={},
+        steps={},
+        services={"connections": ConnectionProvider(rt.db)},
+    )
     with pytest.raises(ConfigurationError, match="is outside the connection “pay”"):
         reconcile(ctx)
     assert other.requests == []
 
 
-@pytest.mark.parametrize("url, inside", [
-    ("https://pay.example.com/api/charges", True),
-    ("https://pay.example.com:443/api/charges", True),      # the default port, written out
-    ("HTTPS://PAY.example.com/api", True),
-    ("http://pay.example.com/api/charges", False),          # another scheme
-    ("https://pay.example.com:8443/api/charges", False),
-    ("https://pay.example.com.evil.example/api/x", False),
-    ("https://pay.example.com\\@evil.example/api/x", False),
-    ("https://pay.example.com/api/../admin", False),
-    ("https://pay.example.com/api/%2F..%2F..%2Fadmin", False),
-    ("https://pay.example.com/api-v2/x", False),
-])
+@pytest.mark.parametrize(
+    "url, inside",
+    [
+        ("https://pay.example.com/api/charges", True),
+        ("https://pay.example.com:443/api/charges", True),  # the default port, written out
+        ("HTTPS://PAY.example.com/api", True),
+        ("http://pay.example.com/api/charges", False),  # another scheme
+        ("https://pay.example.com:8443/api/charges", False),
+        ("https://pay.example.com.evil.example/api/x", False),
+        ("https://pay.example.com\\@evil.example/api/x", False),
+        ("https://pay.example.com/api/../admin", False),
+        ("https://pay.example.com/api/%2F..%2F..%2Fadmin", False),
+        ("https://pay.example.com/api-v2/x", False),
+    ],
+)
 def test_binding_rules(url, inside):
     if inside:
         _check_bound("pay", "https://pay.example.com/api/", url)

@@ -48,11 +48,22 @@ from tests.support.http_servers import WebhookSink
 from tests.support.smtp import Received, SmtpSink
 
 
-def ctx(inp: dict[str, Any], key: str = "daloy-run1-s", services: dict | None = None
-        ) -> StepContext:
-    return StepContext(run_id="run1", step_name="s", attempt=1, max_attempts=5,
-                       idempotency_key=key, config=dict(inp), input=dict(inp), trigger={},
-                       steps={}, timeout=10, services=services or {})
+def ctx(
+    inp: dict[str, Any], key: str = "daloy-run1-s", services: dict | None = None
+) -> StepContext:
+    return StepContext(
+        run_id="run1",
+        step_name="s",
+        attempt=1,
+        max_attempts=5,
+        idempotency_key=key,
+        config=dict(inp),
+        input=dict(inp),
+        trigger={},
+        steps={},
+        timeout=10,
+        services=services or {},
+    )
 
 
 def inbox_reasons(db: Database) -> str:
@@ -60,15 +71,16 @@ def inbox_reasons(db: Database) -> str:
 
 
 # -- the real runner, stopped at a crash point ----------------------------------------------------
-def start_in_runner(tmp_path: Path, step: dict[str, Any], trigger: dict[str, Any],
-                    conns: tuple[tuple, ...] = ()) -> tuple[Path, str]:
+def start_in_runner(
+    tmp_path: Path, step: dict[str, Any], trigger: dict[str, Any], conns: tuple[tuple, ...] = ()
+) -> tuple[Path, str]:
     """A data folder with a one-step workflow (and connections) and one run waiting."""
     data = tmp_path / "data"
     wf_file = tmp_path / "wf.json"
     wf_file.write_text(json.dumps({"format_version": 1, "name": "once", "steps": [step]}))
     db = Database.open_dir(data)
     with db.write() as s:
-        for args in conns:                  # before the import, which checks they exist
+        for args in conns:  # before the import, which checks they exist
             connections.save(s, *args)
     db.close()
     p = daloy(data, "workflow", "import", str(wf_file))
@@ -92,8 +104,9 @@ def crash_then_finish(data: Path, run_id: str, point: str = "after_call:1") -> t
     runner = daloy(data, "runner")
     assert "working on" in runner.stdout.readline().decode()
     try:
-        wait_for(lambda: set(statuses(data)) & {m.RUN_SUCCEEDED, m.RUN_NEEDS_ATTENTION}, 60,
-                 interval=0.2)
+        wait_for(
+            lambda: set(statuses(data)) & {m.RUN_SUCCEEDED, m.RUN_NEEDS_ATTENTION}, 60, interval=0.2
+        )
     finally:
         runner.send_signal(signal.SIGTERM)
         assert runner.wait(30) == 0
@@ -120,8 +133,15 @@ def csv_stock(path: Path, sku: str = "A") -> str:
 
 
 def update_input(path: Path, qty: int = 3) -> dict[str, Any]:
-    return {"file": str(path), "key_column": "sku", "column": "stock", "mode": "subtract",
-            "items": [{"sku": "A", "qty": qty}], "key_field": "sku", "amount_field": "qty"}
+    return {
+        "file": str(path),
+        "key_column": "sku",
+        "column": "stock",
+        "mode": "subtract",
+        "items": [{"sku": "A", "qty": qty}],
+        "key_field": "sku",
+        "amount_field": "qty",
+    }
 
 
 def test_csv_update_repeated_with_the_same_key_subtracts_once(tmp_path):
@@ -142,9 +162,13 @@ run(ctx(json.loads(sys.argv[1])))
 
 
 def crash_inside_the_step(inp: dict[str, Any], point: str) -> None:
-    p = subprocess.run([sys.executable, "-c", CRASH_STEP, json.dumps(inp)], cwd=REPO,
-                       env={**__import__("os").environ, "DALOY_CRASHPOINT": f"{point}:1"},
-                       capture_output=True, timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-c", CRASH_STEP, json.dumps(inp)],
+        cwd=REPO,
+        env={**__import__("os").environ, "DALOY_CRASHPOINT": f"{point}:1"},
+        capture_output=True,
+        timeout=60,
+    )
     assert p.returncode == EXIT_CODE, p.stderr.decode()
 
 
@@ -163,9 +187,10 @@ def test_csv_update_crashing_mid_write_is_applied_once(tmp_path, point):
 def test_csv_edited_by_hand_after_a_crash_goes_to_a_person(tmp_path):
     path = stock_csv(tmp_path)
     crash_inside_the_step(update_input(path), "sheet_written")
-    path.write_text(path.read_text().replace("B,5", "B,6"))      # someone saves it in Excel
-    with pytest.raises(PermanentError, match="Not known whether this order's change to "
-                                             "stock.csv was made"):
+    path.write_text(path.read_text().replace("B,5", "B,6"))  # someone saves it in Excel
+    with pytest.raises(
+        PermanentError, match="Not known whether this order's change to stock.csv was made"
+    ):
         update_sheet(ctx(update_input(path)))
     assert csv_stock(path) == "7"
     # The person looked, saw the change missing (say), and retried: it is applied then.
@@ -182,6 +207,7 @@ def test_concurrent_updates_of_one_csv_lose_nothing(tmp_path):
             update_sheet(ctx(update_input(path, qty=1), key=f"order-{i}"))
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
+
     threads = [threading.Thread(target=order, args=(i,)) for i in range(20)]
     for t in threads:
         t.start()
@@ -190,7 +216,9 @@ def test_concurrent_updates_of_one_csv_lose_nothing(tmp_path):
     assert errors == [] and csv_stock(path) == "80"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(keys=st.lists(st.sampled_from(["k1", "k2", "k3", "k4"]), min_size=1, max_size=8))
 def test_any_sequence_of_repeats_applies_each_key_once(tmp_path_factory, keys):
     path = stock_csv(tmp_path_factory.mktemp("fuzz"), a=100)
@@ -208,13 +236,20 @@ def sheet(tmp_path):
 
 
 def xlsx_input(path: Path) -> dict[str, Any]:
-    return {**update_input(path), "key_column": "SKU", "column": "Stock",
-            "items": [{"sku": "RICE-25", "qty": 3}]}
+    return {
+        **update_input(path),
+        "key_column": "SKU",
+        "column": "Stock",
+        "items": [{"sku": "RICE-25", "qty": 3}],
+    }
 
 
 def xlsx_stock(path: Path) -> Any:
-    return next(r[2] for r in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)
-                if r[0] == "RICE-25")
+    return next(
+        r[2]
+        for r in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)
+        if r[0] == "RICE-25"
+    )
 
 
 def test_xlsx_update_repeated_with_the_same_key_returns_the_first_result(sheet):
@@ -227,7 +262,7 @@ def test_xlsx_update_repeated_with_the_same_key_returns_the_first_result(sheet):
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_sheet_update_crash_after_the_write_is_applied_once_by_the_runner(tmp_path, sheet, kind):
     inp = update_input(stock_csv(tmp_path)) if kind == "csv" else xlsx_input(sheet)
-    config = {**inp, "items": "{{ trigger.lines }}"}      # as saved: the lines come from the order
+    config = {**inp, "items": "{{ trigger.lines }}"}  # as saved: the lines come from the order
     step = {"name": "s", "type": "spreadsheet_update", "config": config, "retry": FAST}
     data, run_id = start_in_runner(tmp_path, step, {"lines": inp["items"]})
     status, out = crash_then_finish(data, run_id)
@@ -248,8 +283,11 @@ def pos(tmp_path, data_dir):
     db.close()
 
 
-SALE = {"connection": "pos", "statement": "insert into sales values (:sku, :qty)",
-        "parameters": {"sku": "A", "qty": 3}}
+SALE = {
+    "connection": "pos",
+    "statement": "insert into sales values (:sku, :qty)",
+    "parameters": {"sku": "A", "qty": 3},
+}
 
 
 def rows(dbfile: Path, sql: str = "select * from sales") -> list[tuple]:
@@ -280,8 +318,9 @@ def test_sql_write_crash_after_the_call_runs_once_by_the_runner(tmp_path):
         c.execute("create table sales (sku text, qty int)")
     config = {**SALE, "parameters": {"sku": "{{ trigger.sku }}", "qty": "{{ trigger.qty }}"}}
     step = {"name": "s", "type": "sql_query", "config": config, "retry": FAST}
-    data, run_id = start_in_runner(tmp_path, step, SALE["parameters"],
-                                   (("pos", "database", {"url": f"sqlite:///{dbfile}"}),))
+    data, run_id = start_in_runner(
+        tmp_path, step, SALE["parameters"], (("pos", "database", {"url": f"sqlite:///{dbfile}"}),)
+    )
     status, out = crash_then_finish(data, run_id)
     assert status == m.RUN_SUCCEEDED and out == {"rowcount": 1, "already_applied": True}
     assert rows(dbfile) == [("A", 3)]
@@ -299,10 +338,11 @@ class _FilingHandler:
         with self.sink.lock:
             plan = self.sink.plan.pop(0) if self.sink.plan else None
         raw = envelope.original_content or envelope.content
-        if plan != "drop":                       # "drop": lost before the server took it
+        if plan != "drop":  # "drop": lost before the server took it
             with self.sink.lock:
-                self.sink.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
-                                                   raw))
+                self.sink.received.append(
+                    Received(envelope.mail_from, list(envelope.rcpt_tos), raw)
+                )
             self.sink.dovecot.append(raw, "Sent")
         if plan in ("drop", "accept_then_drop"):  # the answer to DATA never arrives
             server.transport.close()
@@ -321,7 +361,7 @@ class FilingSmtp(SmtpSink):
 def filing_smtp(dovecot):
     imap = imaplib.IMAP4(dovecot.host, dovecot.port)
     imap.login(dovecot.user, dovecot.password)
-    imap.create("Sent")                           # a hosted mailbox has one from the start
+    imap.create("Sent")  # a hosted mailbox has one from the start
     imap.logout()
     sink = FilingSmtp(dovecot).start()
     yield sink
@@ -332,17 +372,32 @@ def mail_connections(smtp_port: int, dovecot: Any = None) -> tuple[tuple, ...]:
     smtp = ("mail", "smtp", {"host": "127.0.0.1", "port": smtp_port, "security": "plain"})
     if dovecot is None:
         return (smtp,)
-    return (smtp, ("sent", "imap", {"host": dovecot.host, "port": dovecot.port,
-                                    "security": "plain", "username": dovecot.user},
-                   {"password": dovecot.password}))
+    return (
+        smtp,
+        (
+            "sent",
+            "imap",
+            {
+                "host": dovecot.host,
+                "port": dovecot.port,
+                "security": "plain",
+                "username": dovecot.user,
+            },
+            {"password": dovecot.password},
+        ),
+    )
 
 
 def email_step(sent_folder: bool) -> dict[str, Any]:
     config = {"connection": "mail", "to": "a@b.example", "subject": "Order", "text": "Hello"}
     if sent_folder:
         config["sent_folder_connection"] = "sent"
-    return {"name": "s", "type": "send_email", "config": config,
-            "retry": {**FAST, "max_attempts": 3}}
+    return {
+        "name": "s",
+        "type": "send_email",
+        "config": config,
+        "retry": {**FAST, "max_attempts": 3},
+    }
 
 
 def save_in(rt: Any, step: dict[str, Any], conns: tuple[tuple, ...]) -> None:
@@ -359,18 +414,20 @@ def test_email_whose_answer_was_lost_goes_to_a_person_without_a_sent_folder(rt):
         sink.next("drop")
         run_id = rt.store.start_run("w", {})
         finish(rt, run_id, m.RUN_NEEDS_ATTENTION)
-        assert step_state(rt.db, run_id, "s") == (m.NEEDS_ATTENTION, 1)   # not sent again
-        assert ("Not known whether the email to a@b.example was sent" in inbox_reasons(rt.db)
-                and "Check the Sent folder before retrying" in inbox_reasons(rt.db))
-        rt.actions.retry(run_id, "s")         # the person checked: it is not in Sent
+        assert step_state(rt.db, run_id, "s") == (m.NEEDS_ATTENTION, 1)  # not sent again
+        assert "Not known whether the email to a@b.example was sent" in inbox_reasons(
+            rt.db
+        ) and "Check the Sent folder before retrying" in inbox_reasons(rt.db)
+        rt.actions.retry(run_id, "s")  # the person checked: it is not in Sent
         finish(rt, run_id)
         assert len(sink.received) == 1
     finally:
         sink.stop()
 
 
-def test_email_whose_answer_was_lost_is_found_in_the_sent_folder_not_resent(rt, filing_smtp,
-                                                                            dovecot):
+def test_email_whose_answer_was_lost_is_found_in_the_sent_folder_not_resent(
+    rt, filing_smtp, dovecot
+):
     save_in(rt, email_step(True), mail_connections(filing_smtp.port, dovecot))
     filing_smtp.next("accept_then_drop")
     run_id = rt.store.start_run("w", {})
@@ -388,34 +445,41 @@ def test_email_lost_before_the_server_took_it_is_sent_again(rt, filing_smtp, dov
     assert [r.message["Message-ID"] for r in filing_smtp.received] == [out["message_id"]]
 
 
-def test_email_unknown_outcome_raises_outcome_unknown_with_a_sent_folder(filing_smtp, dovecot,
-                                                                         data_dir, keyring_tmp):
+def test_email_unknown_outcome_raises_outcome_unknown_with_a_sent_folder(
+    filing_smtp, dovecot, data_dir, keyring_tmp
+):
     db = Database.open_dir(data_dir)
     try:
         with db.write() as s:
             for args in mail_connections(filing_smtp.port, dovecot):
                 connections.save(s, *args)
         from app.steps.send_email import reconcile, run
+
         c = ctx(email_step(True)["config"], services={"connections": ConnectionProvider(db)})
         assert reconcile(c).happened is False
         filing_smtp.next("accept_then_drop")
         with pytest.raises(OutcomeUnknownError, match="broke after the message was handed over"):
             run(c)
         found = reconcile(c)
-        assert found.happened is True and found.output["message_id"] == message_id(c.idempotency_key)
+        assert found.happened is True and found.output["message_id"] == message_id(
+            c.idempotency_key
+        )
     finally:
         db.close()
 
 
-def test_email_crash_after_the_send_is_not_resent_by_the_runner(tmp_path, filing_smtp, dovecot,
-                                                                keyring_tmp):
+def test_email_crash_after_the_send_is_not_resent_by_the_runner(
+    tmp_path, filing_smtp, dovecot, keyring_tmp
+):
     import keyring
     from keyrings.alt.file import PlaintextKeyring
+
     # The runner subprocess finds the plain-file keyring at its default place under
     # XDG_DATA_HOME (set by keyring_tmp); keyring_tmp restores the previous one afterwards.
     keyring.set_keyring(PlaintextKeyring())
-    data, run_id = start_in_runner(tmp_path, email_step(True), {},
-                                   mail_connections(filing_smtp.port, dovecot))
+    data, run_id = start_in_runner(
+        tmp_path, email_step(True), {}, mail_connections(filing_smtp.port, dovecot)
+    )
     status, out = crash_then_finish(data, run_id)
     assert status == m.RUN_SUCCEEDED and out["reconciled"] is True
     assert len(filing_smtp.received) == 1
@@ -424,8 +488,7 @@ def test_email_crash_after_the_send_is_not_resent_by_the_runner(tmp_path, filing
 def test_email_crash_after_the_send_goes_to_a_person_without_a_sent_folder(tmp_path):
     sink = SmtpSink().start()
     try:
-        data, run_id = start_in_runner(tmp_path, email_step(False), {},
-                                       mail_connections(sink.port))
+        data, run_id = start_in_runner(tmp_path, email_step(False), {}, mail_connections(sink.port))
         status, _ = crash_then_finish(data, run_id)
         assert status == m.RUN_NEEDS_ATTENTION and len(sink.received) == 1
         db = Database.open_dir(data, migrate=False)
@@ -459,8 +522,12 @@ class LossyWebhook(WebhookSink):
 
 
 def notify_step(url: str, idempotent: bool) -> dict[str, Any]:
-    return {"name": "s", "type": "notify", "retry": FAST,
-            "config": {"webhook_url": f"{url}/hook", "message": "Pack #7", "idempotent": idempotent}}
+    return {
+        "name": "s",
+        "type": "notify",
+        "retry": FAST,
+        "config": {"webhook_url": f"{url}/hook", "message": "Pack #7", "idempotent": idempotent},
+    }
 
 
 @pytest.mark.parametrize("idempotent", [False, True])
@@ -488,7 +555,7 @@ def test_notify_crash_after_the_post_is_not_reposted_by_the_runner(tmp_path, ide
         status, _ = crash_then_finish(data, run_id)
         assert status == (m.RUN_SUCCEEDED if idempotent else m.RUN_NEEDS_ATTENTION)
         assert len(hook.received) == 1
-        assert len(hook.requests) == (2 if idempotent else 1)   # repeated only when it is safe
+        assert len(hook.requests) == (2 if idempotent else 1)  # repeated only when it is safe
     finally:
         hook.stop()
 
@@ -505,10 +572,13 @@ def test_http_request_says_what_an_unanswered_request_without_a_look_up_does():
     outcome is unknown goes to a person — and the guarantee and help say just that."""
     from app.steps.http_request import METHODS, SPEC
     from app.steps.http_request import reconcile as look_up
-    repeated = [mt for mt in METHODS
-                if look_up(ctx({"method": mt, "url": "http://x/"})).happened is False]
-    asked = [mt for mt in METHODS if look_up(ctx({"method": mt, "url": "http://x/"})).happened
-             is None]
+
+    repeated = [
+        mt for mt in METHODS if look_up(ctx({"method": mt, "url": "http://x/"})).happened is False
+    ]
+    asked = [
+        mt for mt in METHODS if look_up(ctx({"method": mt, "url": "http://x/"})).happened is None
+    ]
     assert (repeated, asked) == (["GET", "PUT", "DELETE"], ["POST", "PATCH"])
     said = " ".join([SPEC.guarantee, SPEC.help])
     assert "at least once" not in said.lower()

@@ -16,10 +16,15 @@ from app.store import backups, migrate
 from app.store.db import DB_FILENAME, Database
 from tests.support.engine import save, wait_for
 
-WF = {"name": "orders", "business_key": "{{ trigger.order.number }}",
-      "steps": [{"name": "a", "type": "transform", "config": {"values": {"x": 1}}},
-                {"name": "b", "type": "transform", "config": {"values": {"y": 2}}}],
-      "edges": [{"from": "a", "to": "b"}]}
+WF = {
+    "name": "orders",
+    "business_key": "{{ trigger.order.number }}",
+    "steps": [
+        {"name": "a", "type": "transform", "config": {"values": {"x": 1}}},
+        {"name": "b", "type": "transform", "config": {"values": {"y": 2}}},
+    ],
+    "edges": [{"from": "a", "to": "b"}],
+}
 
 
 def _runs(db_file: Path) -> dict[str, str]:
@@ -41,8 +46,8 @@ def test_backup_while_200_runs_execute_restores_every_committed_run(rt, data_dir
 
     feeder = threading.Thread(target=start_orders)
     feeder.start()
-    wait_for(lambda: len(started) >= 60)             # the backup lands in the middle
-    committed_before = list(started)                  # start_run returned: committed
+    wait_for(lambda: len(started) >= 60)  # the backup lands in the middle
+    committed_before = list(started)  # start_run returned: committed
     taken.append(backups.take(data_dir, "manual"))
     feeder.join()
     assert rt.wait_idle(60)
@@ -53,11 +58,13 @@ def test_backup_while_200_runs_execute_restores_every_committed_run(rt, data_dir
     runs = _runs(restored / DB_FILENAME)
     assert set(committed_before) <= set(runs) <= set(started)
     assert len(runs) < 200 or len(started) == 200
-    conn = sqlite3.connect(restored / DB_FILENAME)   # one moment: each run with its steps
-    assert conn.execute("select count(*) from runs r where (select count(*) from step_runs s "
-                        "where s.run_id = r.id) != 2").fetchone() == (0,)
+    conn = sqlite3.connect(restored / DB_FILENAME)  # one moment: each run with its steps
+    assert conn.execute(
+        "select count(*) from runs r where (select count(*) from step_runs s "
+        "where s.run_id = r.id) != 2"
+    ).fetchone() == (0,)
     conn.close()
-    db = Database.open_dir(restored)                  # opens (checks, migrates) as a workspace
+    db = Database.open_dir(restored)  # opens (checks, migrates) as a workspace
     db.close()
 
 
@@ -65,29 +72,32 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     folder = tmp_path / "b"
     day = datetime(2024, 12, 31, 2, 0, 0)
     made = []
-    for n in range(400):                              # a backup a day for 400 days
+    for n in range(400):  # a backup a day for 400 days
         at = day - timedelta(days=n)
         path = folder / f"daloy-{at.strftime(backups.STAMP)}-daily"
         path.mkdir(parents=True)
         (path / DB_FILENAME).write_bytes(b"x")
-        (path / backups.MANIFEST).write_text(f'{{"kind": "daily", "integrity": "ok", '
-                                             f'"at": "{at.isoformat()}"}}')
+        (path / backups.MANIFEST).write_text(
+            f'{{"kind": "daily", "integrity": "ok", "at": "{at.isoformat()}"}}'
+        )
         made.append(at)
-    pre = folder / f"daloy-{(day - timedelta(days=300, hours=1)).strftime(backups.STAMP)}" \
+    pre = (
+        folder / f"daloy-{(day - timedelta(days=300, hours=1)).strftime(backups.STAMP)}"
         "-pre-migration"
+    )
     pre.mkdir()
     (pre / backups.MANIFEST).write_text('{"kind": "pre-migration", "integrity": "ok"}')
     backups.rotate(folder)
     kept = sorted(b.at for b in backups.listed(folder) if b.kind == "daily")
-    expected = set(made[:7])                                         # the last 7 days
+    expected = set(made[:7])  # the last 7 days
     weeks: dict = {}
     months: dict = {}
-    for at in made:                                                  # newest first
+    for at in made:  # newest first
         weeks.setdefault(at.isocalendar()[:2], at)
         months.setdefault((at.year, at.month), at)
     expected |= set(list(weeks.values())[:4]) | set(list(months.values())[:12])
     assert set(kept) == expected
-    assert pre.exists()                                              # pre-migration kept
+    assert pre.exists()  # pre-migration kept
     assert len(kept) == len(expected) < 24
 
 
@@ -100,22 +110,24 @@ def test_unwritable_destination_raises_an_inbox_entry_in_words(tmp_path):
     with pytest.raises(backups.BackupError) as caught:
         backups.take_and_record(db, data, "daily")
     assert "is a file, not a folder" in str(caught.value)
-    rows = db.execute_sql("select title, reason, status from inbox_items "
-                          f"where source_key = '{backups.FAILED_ALERT}'")
+    rows = db.execute_sql(
+        f"select title, reason, status from inbox_items where source_key = '{backups.FAILED_ALERT}'"
+    )
     assert len(rows) == 1 and rows[0][2] == "open"
     assert rows[0][0] == "A backup failed" and "last good backup: never" in rows[0][1]
     assert not any(p.name.startswith(".") for p in data.iterdir() if p.name == "backups")
-    backups.set_folder(db, None)                      # back to the data folder: it works again
+    backups.set_folder(db, None)  # back to the data folder: it works again
     backups.take_and_record(db, data, "manual")
-    assert db.execute_sql("select status from inbox_items where source_key = "
-                          f"'{backups.FAILED_ALERT}'") == [("resolved",)]
+    assert db.execute_sql(
+        f"select status from inbox_items where source_key = '{backups.FAILED_ALERT}'"
+    ) == [("resolved",)]
     db.close()
 
 
 def test_old_last_backup_opens_an_entry(tmp_path):
     db = Database.open_dir(tmp_path / "data")
-    assert backups.check_age(db) is True              # never backed up
-    assert backups.check_age(db) is False             # one entry, not one per look
+    assert backups.check_age(db) is True  # never backed up
+    assert backups.check_age(db) is False  # one entry, not one per look
     backups.take_and_record(db, tmp_path / "data")
     assert db.execute_sql("select count(*) from inbox_items where status = 'open'") == [(0,)]
     db.close()
@@ -124,6 +136,7 @@ def test_old_last_backup_opens_an_entry(tmp_path):
 def test_backup_carries_attachments_and_no_secret_values(tmp_path, keyring_tmp):
     from app import secrets
     from app.store import connections
+
     data = tmp_path / "data"
     db = Database.open_dir(data)
     (data / "attachments" / "abc").mkdir(parents=True)
@@ -133,17 +146,19 @@ def test_backup_carries_attachments_and_no_secret_values(tmp_path, keyring_tmp):
     secrets.set_secret("shop-mail", "password", "s3cr3t-Value-42")
     assert secrets.get_secret("shop-mail", "password") == "s3cr3t-Value-42"
     b = backups.take(data, "manual")
-    assert (b.path / "files" / "attachments" / "abc" / "invoice.pdf").read_bytes() == \
-        b"%PDF-1.4 invoice"
+    assert (
+        b.path / "files" / "attachments" / "abc" / "invoice.pdf"
+    ).read_bytes() == b"%PDF-1.4 invoice"
     for f in b.path.rglob("*"):
         if f.is_file():
             assert b"s3cr3t-Value-42" not in f.read_bytes()
-    assert b"shop-mail" in (b.path / DB_FILENAME).read_bytes()        # the name travels
+    assert b"shop-mail" in (b.path / DB_FILENAME).read_bytes()  # the name travels
     db.close()
 
 
 def test_replace_keeps_a_copy_and_is_refused_while_running(rt, data_dir):
     from app.runtime.presence import RunnerPresence
+
     save(rt.db, WF)
     b = backups.take(data_dir, "manual")
     run_id = rt.store.start_run("orders", {"order": {"number": "after-backup"}})
@@ -155,28 +170,30 @@ def test_replace_keeps_a_copy_and_is_refused_while_running(rt, data_dir):
     rt.shutdown(grace=2)
     rt.db.close()
     assert main(["--data-dir", str(data_dir), "backup", "restore", b.name, "--replace"]) == 1
-    assert main(["--data-dir", str(data_dir), "backup", "restore", b.name, "--replace",
-                 "--yes"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "backup", "restore", b.name, "--replace", "--yes"]) == 0
+    )
     assert run_id not in _runs(data_dir / DB_FILENAME)
     aside = [x for x in backups.listed(data_dir / "backups") if x.kind == "replaced"]
     assert len(aside) == 1 and run_id in _runs(aside[0].path / DB_FILENAME)
-    rt.db = Database.open_dir(data_dir)               # the fixture closes this one
+    rt.db = Database.open_dir(data_dir)  # the fixture closes this one
 
 
 def test_pre_migration_backup_only_when_a_migration_is_pending(tmp_path):
     from alembic import command
+
     data = tmp_path / "data"
-    Database.open_dir(data).close()                   # a new file: nothing to back up
+    Database.open_dir(data).close()  # a new file: nothing to back up
     assert backups.listed(data / "backups") == []
-    Database.open_dir(data).close()                   # at head: no migration, no backup
+    Database.open_dir(data).close()  # at head: no migration, no backup
     assert backups.listed(data / "backups") == []
     db = Database(f"sqlite:///{data / DB_FILENAME}", migrate=False)
     cfg = migrate.config(db)
-    with db.engine.begin() as conn:                   # as the Daloy before the last upgrade
+    with db.engine.begin() as conn:  # as the Daloy before the last upgrade
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "-1")
     db.close()
-    Database.open_dir(data).close()                   # upgrades: a checked backup first
+    Database.open_dir(data).close()  # upgrades: a checked backup first
     pre = backups.listed(data / "backups")
     assert [(b.kind, b.ok) for b in pre] == [("pre-migration", True)]
 
@@ -185,10 +202,10 @@ def test_failing_migration_refuses_and_names_the_backup(tmp_path):
     data = tmp_path / "data"
     Database.open_dir(data).close()
     conn = sqlite3.connect(data / DB_FILENAME)
-    conn.execute("update alembic_version set version_num = '0006'")   # says: 0007 not applied
+    conn.execute("update alembic_version set version_num = '0006'")  # says: 0007 not applied
     conn.commit()
     conn.close()
-    with pytest.raises(migrate.MigrationFailed) as caught:            # 0007's tables exist
+    with pytest.raises(migrate.MigrationFailed) as caught:  # 0007's tables exist
         Database.open_dir(data)
     pre = [b for b in backups.listed(data / "backups") if b.kind == "pre-migration"]
     assert len(pre) == 1 and pre[0].name in str(caught.value)
@@ -215,10 +232,10 @@ def test_cli_create_list_restore_to_new_folder(tmp_path, capsys):
 
 def test_daily_job_on_the_runtime_takes_one_backup_a_day(rt, data_dir):
     job = backups.DailyBackups(data_dir, interval=3600, first_after=0)
-    rt.add_extension(job)                              # the runtime is started: runs at once
+    rt.add_extension(job)  # the runtime is started: runs at once
     found = wait_for(lambda: backups.listed(data_dir / "backups"))
     assert [b.kind for b in found] == ["daily"] and found[0].ok
-    job.run_due()                                      # a day has not passed: no second one
+    job.run_due()  # a day has not passed: no second one
     assert len(backups.listed(data_dir / "backups")) == 1
     assert backups.last_result(rt.db)["ok"] is True
     job.stop()

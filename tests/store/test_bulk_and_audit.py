@@ -26,8 +26,12 @@ def closed_port_url() -> str:
 def open_entries(rt, run_ids):
     for run_id in run_ids:
         wait_for(lambda r=run_id: run_status(rt.db, r) == m.RUN_NEEDS_ATTENTION, 30)
-    return {r: rt.db.execute_sql(f"select id from inbox_items where run_id = '{r}' "
-                                 "and status = 'open'")[0][0] for r in run_ids}
+    return {
+        r: rt.db.execute_sql(
+            f"select id from inbox_items where run_id = '{r}' and status = 'open'"
+        )[0][0]
+        for r in run_ids
+    }
 
 
 def order(n: int) -> dict:
@@ -45,7 +49,7 @@ def test_bulk_retry_of_everything_waiting_on_the_payment_service(rt, payment_gat
 
     with rt.db.read() as s:
         group = waiting_on_same_system(s, items[runs[2]])
-        assert sorted(group) == sorted(items.values())        # the other system's entry is not
+        assert sorted(group) == sorted(items.values())  # the other system's entry is not
         assert waiting_on_same_system(s, other) == [other]
 
     # One id that no longer exists sits in the middle: it is reported, the rest go on.
@@ -59,7 +63,7 @@ def test_bulk_retry_of_everything_waiting_on_the_payment_service(rt, payment_gat
         wait_for(lambda r=run_id: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
     with rt.db.read() as s:
         retried = audit.list_actions(s, action="retry", who="maria")
-    assert sorted(a.run_id for a in retried) == sorted(runs)       # one audited action each
+    assert sorted(a.run_id for a in retried) == sorted(runs)  # one audited action each
     assert retried[0].sentence.startswith("maria pressed Retry on “charge” (order 30")
     # Again: already resolved entries are refused, one by one, and nothing changes.
     again = bulk(rt.actions, group, "retry", who="maria")
@@ -72,10 +76,20 @@ def test_bulk_skip_and_cancel_with_a_note(rt, payment_gateway):
     payment_gateway.fail_next(4, "503")
     runs = [rt.store.start_run("charge", order(5000 + i)) for i in range(4)]
     items = open_entries(rt, runs)
-    skipped = bulk(rt.actions, [items[runs[0]], items[runs[1]]], "skip", who="ana",
-                   output={"status": 201, "body": {"id": "ch_by_hand"}})
-    cancelled = bulk(rt.actions, [items[runs[2]], items[runs[3]]], "cancel", who="ana",
-                     note="customer called to cancel")
+    skipped = bulk(
+        rt.actions,
+        [items[runs[0]], items[runs[1]]],
+        "skip",
+        who="ana",
+        output={"status": 201, "body": {"id": "ch_by_hand"}},
+    )
+    cancelled = bulk(
+        rt.actions,
+        [items[runs[2]], items[runs[3]]],
+        "cancel",
+        who="ana",
+        note="customer called to cancel",
+    )
     assert all(r.ok for r in skipped + cancelled)
     assert cancelled[0].message == "Order 5002 was cancelled."
     wait_for(lambda: run_status(rt.db, runs[0]) == m.RUN_SUCCEEDED, 30)
@@ -87,10 +101,20 @@ def test_bulk_skip_and_cancel_with_a_note(rt, payment_gateway):
         bulk(rt.actions, [items[runs[0]]], "choose")
 
 
-DECISION = {"name": "substitute", "business_key": "{{ trigger.order }}", "steps": [
-    {"name": "ask", "type": "ask_person", "config": {
-        "question": "Substitute the blue mug?",
-        "options": [{"name": "substitute"}, {"name": "backorder"}]}}]}
+DECISION = {
+    "name": "substitute",
+    "business_key": "{{ trigger.order }}",
+    "steps": [
+        {
+            "name": "ask",
+            "type": "ask_person",
+            "config": {
+                "question": "Substitute the blue mug?",
+                "options": [{"name": "substitute"}, {"name": "backorder"}],
+            },
+        }
+    ],
+}
 
 
 def test_audit_page_filters_and_an_orders_timeline(rt, payment_gateway):
@@ -99,8 +123,9 @@ def test_audit_page_filters_and_an_orders_timeline(rt, payment_gateway):
     start = time.time()
     first = rt.store.start_run("substitute", {"order": "7001"}, who="ana")
     wait_for(lambda: run_status(rt.db, first) == m.RUN_NEEDS_ATTENTION, 30)
-    rt.actions.choose(first, "ask", "backorder", values={"note": "supplier out until May"},
-                      who="maria")
+    rt.actions.choose(
+        first, "ask", "backorder", values={"note": "supplier out until May"}, who="maria"
+    )
     wait_for(lambda: run_status(rt.db, first) == m.RUN_SUCCEEDED, 30)
     payment_gateway.fail_next(1, "503")
     second = rt.store.start_run("charge", order(7002), who="ana")
@@ -110,28 +135,38 @@ def test_audit_page_filters_and_an_orders_timeline(rt, payment_gateway):
 
     with rt.db.read() as s:
         timeline = audit.run_actions(s, first)
-        assert [(a.who, a.action) for a in timeline] == [("ana", "run_started"),
-                                                         ("maria", "choose")]
+        assert [(a.who, a.action) for a in timeline] == [
+            ("ana", "run_started"),
+            ("maria", "choose"),
+        ]
         chose = timeline[1]
         assert chose.sentence == "maria chose “backorder” at “ask” (order 7001)"
         assert chose.note == "supplier out until May" and chose.at >= start
         assert [a.action for a in audit.list_actions(s, who="jun")] == ["retry"]
-        assert {(a.run_id, a.action) for a in audit.list_actions(s, workflow="charge")} == \
-            {(second, "run_started"), (second, "retry"), (None, "workflow_saved")}
-        assert [a.action for a in audit.list_actions(s, workflow="substitute")] == \
-            ["choose", "run_started", "workflow_saved"]
+        assert {(a.run_id, a.action) for a in audit.list_actions(s, workflow="charge")} == {
+            (second, "run_started"),
+            (second, "retry"),
+            (None, "workflow_saved"),
+        }
+        assert [a.action for a in audit.list_actions(s, workflow="substitute")] == [
+            "choose",
+            "run_started",
+            "workflow_saved",
+        ]
         assert audit.list_actions(s, since=time.time() + 60) == []
         assert audit.list_actions(s, until=start, action="choose") == []
         newest, *rest = audit.list_actions(s, limit=2)
-        assert [a.id for a in audit.list_actions(s, before_id=newest.id, limit=1)] == \
-            [rest[0].id]
+        assert [a.id for a in audit.list_actions(s, before_id=newest.id, limit=1)] == [rest[0].id]
         choices = audit.filter_choices(s)
         assert {"ana", "maria", "jun"} <= set(choices["who"]) and "choose" in choices["action"]
 
 
 def test_system_of_groups_by_connection_or_host_and_port():
-    assert system_of({"url": "https://Pay.example.com/charges"}) == \
-        system_of({"url": "https://pay.example.com:443/refunds"}) == "host:pay.example.com:443"
+    assert (
+        system_of({"url": "https://Pay.example.com/charges"})
+        == system_of({"url": "https://pay.example.com:443/refunds"})
+        == "host:pay.example.com:443"
+    )
     assert system_of({"connection": "gateway", "url": "/charges"}) == "connection:gateway"
     assert system_of({"url": "http://h:notaport/"}) == "host:h:0"
     assert system_of({"values": {}}) is None and system_of(None) is None

@@ -12,8 +12,11 @@ from app.store.db import Database
 from app.store.models import Attempt, InboxItem, IntakeItem, Run, StepRun
 from tests.support.engine import save
 
-WF = {"name": "orders", "business_key": "{{ trigger.order.number }}",
-      "steps": [{"name": "charge", "type": "transform", "config": {"values": {"x": 1}}}]}
+WF = {
+    "name": "orders",
+    "business_key": "{{ trigger.order.number }}",
+    "steps": [{"name": "charge", "type": "transform", "config": {"values": {"x": 1}}}],
+}
 DAY = 86400.0
 CHANNELS = ("orders/mail", "orders/web", None)
 
@@ -29,38 +32,89 @@ def generate(db: Database, n: int, seed: int = 7, now: float | None = None) -> l
         for i in range(n):
             created = now - rng.uniform(0, 10 * DAY)
             channel = rng.choice(CHANNELS)
-            outcome = rng.choice(("clean", "clean", "clean", "asked", "failed", "waiting",
-                                  "held"))
+            outcome = rng.choice(("clean", "clean", "clean", "asked", "failed", "waiting", "held"))
             rid = f"r{i:05d}"
-            status = {"clean": "succeeded", "asked": "succeeded", "failed": "needs_attention",
-                      "waiting": "waiting", "held": "waiting"}[outcome]
+            status = {
+                "clean": "succeeded",
+                "asked": "succeeded",
+                "failed": "needs_attention",
+                "waiting": "waiting",
+                "held": "waiting",
+            }[outcome]
             item_id = None
             if channel:
-                item = IntakeItem(channel=channel, dedupe_key=f"k{i}", status="started",
-                                  run_id=rid, received_at=created)
+                item = IntakeItem(
+                    channel=channel,
+                    dedupe_key=f"k{i}",
+                    status="started",
+                    run_id=rid,
+                    received_at=created,
+                )
                 s.add(item)
                 s.flush()
                 item_id = item.id
-            s.add(Run(id=rid, workflow_id=version[1], version_id=version[0],
-                      workflow_name="orders", status=status, business_key=f"N{i}",
-                      trigger={}, intake_item_id=item_id, created_at=created,
-                      updated_at=created, finished_at=created + 60 if status == "succeeded"
-                      else None))
-            s.add(StepRun(run_id=rid, name="charge", type="http_request", position=0,
-                          state="succeeded", max_attempts=3, updated_at=created,
-                          input={"url": "https://pay.example.com/charges"},
-                          waiting_on="hold:1" if outcome == "held" else None))
+            s.add(
+                Run(
+                    id=rid,
+                    workflow_id=version[1],
+                    version_id=version[0],
+                    workflow_name="orders",
+                    status=status,
+                    business_key=f"N{i}",
+                    trigger={},
+                    intake_item_id=item_id,
+                    created_at=created,
+                    updated_at=created,
+                    finished_at=created + 60 if status == "succeeded" else None,
+                )
+            )
+            s.add(
+                StepRun(
+                    run_id=rid,
+                    name="charge",
+                    type="http_request",
+                    position=0,
+                    state="succeeded",
+                    max_attempts=3,
+                    updated_at=created,
+                    input={"url": "https://pay.example.com/charges"},
+                    waiting_on="hold:1" if outcome == "held" else None,
+                )
+            )
             took = None
             if outcome in ("asked", "failed"):
-                s.add(Attempt(run_id=rid, step_name="charge", number=1, started_at=created,
-                              outcome="failed", error="declined"))
+                s.add(
+                    Attempt(
+                        run_id=rid,
+                        step_name="charge",
+                        number=1,
+                        started_at=created,
+                        outcome="failed",
+                        error="declined",
+                    )
+                )
                 took = rng.uniform(60, 3600) if outcome == "asked" else None
-                s.add(InboxItem(kind="step_failed", status="resolved" if took else "open",
-                                title="?", reason="?", run_id=rid, step_name="charge",
-                                created_at=created + 10,
-                                resolved_at=created + 10 + took if took else None))
-            made.append({"id": rid, "created": created, "channel": channel or "by hand",
-                         "outcome": outcome, "took": took})
+                s.add(
+                    InboxItem(
+                        kind="step_failed",
+                        status="resolved" if took else "open",
+                        title="?",
+                        reason="?",
+                        run_id=rid,
+                        step_name="charge",
+                        created_at=created + 10,
+                        resolved_at=created + 10 + took if took else None,
+                    )
+                )
+            made.append(
+                {
+                    "id": rid,
+                    "created": created,
+                    "channel": channel or "by hand",
+                    "outcome": outcome,
+                    "took": took,
+                }
+            )
     return made
 
 
@@ -84,8 +138,17 @@ def test_figures_match_hand_counts(tmp_path):
     assert f.needed_person == sum(m["outcome"] in ("asked", "failed") for m in inside)
     took = sorted(m["took"] for m in inside if m["took"])
     assert f.resolved == len(took)
-    assert abs(f.resolve_median - (took[len(took) // 2] if len(took) % 2 else
-                                   (took[len(took) // 2 - 1] + took[len(took) // 2]) / 2)) < 1e-6
+    assert (
+        abs(
+            f.resolve_median
+            - (
+                took[len(took) // 2]
+                if len(took) % 2
+                else (took[len(took) // 2 - 1] + took[len(took) // 2]) / 2
+            )
+        )
+        < 1e-6
+    )
     assert f.open_questions == sum(m["outcome"] == "failed" for m in inside)
     assert f.waiting_person == sum(m["outcome"] in ("failed", "held") for m in inside)
     assert f.waiting_system == sum(m["outcome"] == "waiting" for m in inside)
@@ -99,10 +162,11 @@ def test_figures_match_hand_counts(tmp_path):
         day = sorted(per_day)[0]
         key = f"{day}|orders/mail"
         assert len(dashboard.orders_behind(s, "day", since, until, key)) == per_day[day].get(
-            "orders/mail", 0)
-        assert set(dashboard.orders_behind(s, "failing_system", since, until,
-                                           "pay.example.com:443")) == \
-            {m["id"] for m in inside if m["outcome"] in ("asked", "failed")}
+            "orders/mail", 0
+        )
+        assert set(
+            dashboard.orders_behind(s, "failing_system", since, until, "pay.example.com:443")
+        ) == {m["id"] for m in inside if m["outcome"] in ("asked", "failed")}
         shown = queries.list_orders(s, limit=1000, run_ids=sorted(behind))
-        assert {r.id for r in shown} == behind                 # the Orders list shows them
+        assert {r.id for r in shown} == behind  # the Orders list shows them
     db.close()

@@ -33,18 +33,38 @@ def db(data):
     read them."""
     data.mkdir()
     db = Database.open_dir(data)
-    save(db, {"name": "shop", "business_key": "{{ trigger.order.number }}",
-              "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}]})
+    save(
+        db,
+        {
+            "name": "shop",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
+        },
+    )
     store = RunStore(db, registry().specs)
-    redact.remember([SECRET])                 # as a connection's token is, once read
-    names = ["Aling Nena", "José Rizal", "=HYPERLINK(\"http://evil\")", f"Ana {SECRET}",
-             "Ben Cruz", "-2+3"]
-    for i in range(1200):                     # more than one batch and one progress step
+    redact.remember([SECRET])  # as a connection's token is, once read
+    names = [
+        "Aling Nena",
+        "José Rizal",
+        '=HYPERLINK("http://evil")',
+        f"Ana {SECRET}",
+        "Ben Cruz",
+        "-2+3",
+    ]
+    for i in range(1200):  # more than one batch and one progress step
         name = names[i % len(names)]
-        store.start_run("shop", {"order": {"number": str(6000 + i), "total": i * 1.25,
-                                           "customer": {"name": name},
-                                           "lines": [{"sku": "RICE-25" if i % 2 else "OIL-1L"}]}},
-                        practice=(i % 7 == 0))
+        store.start_run(
+            "shop",
+            {
+                "order": {
+                    "number": str(6000 + i),
+                    "total": i * 1.25,
+                    "customer": {"name": name},
+                    "lines": [{"sku": "RICE-25" if i % 2 else "OIL-1L"}],
+                }
+            },
+            practice=(i % 7 == 0),
+        )
     yield db
     db.close()
 
@@ -73,20 +93,21 @@ def as_csv(row):
     return out
 
 
-@pytest.mark.parametrize("filters", [{}, {"search": "oil nena"}, {"search": "OIL-1L",
-                                                                     "sort": "total"}])
+@pytest.mark.parametrize(
+    "filters", [{}, {"search": "oil nena"}, {"search": "OIL-1L", "sort": "total"}]
+)
 def test_csv_rows_match_the_list(db, tmp_path, filters):
     seen = []
-    n = export_orders(db, tmp_path / "orders.csv", progress=lambda d, t: seen.append((d, t)),
-                      **filters)
+    n = export_orders(
+        db, tmp_path / "orders.csv", progress=lambda d, t: seen.append((d, t)), **filters
+    )
     want = expected(db, **filters)
     rows = read_csv(tmp_path / "orders.csv")
     assert rows[0] == [title for _a, title in COLUMNS]
     assert rows[1:] == [as_csv(r) for r in want] and n == len(want) > 0
     assert seen[-1] == (n, n)
-    with db.read() as s:                      # the same orders list_runs finds
-        assert [r[-1] for r in rows[1:]] == [r.id for r in list_runs(s, limit=100_000,
-                                                                     **filters)]
+    with db.read() as s:  # the same orders list_runs finds
+        assert [r[-1] for r in rows[1:]] == [r.id for r in list_runs(s, limit=100_000, **filters)]
 
 
 @pytest.mark.parametrize("filters", [{}, {"search": "cruz"}, {"status": "running"}])
@@ -117,13 +138,16 @@ def test_secrets_never_appear_and_formulas_are_text(db, tmp_path):
     book = load_workbook(tmp_path / "o.xlsx")
     values = [c for r in book.active.iter_rows(values_only=True) for c in r]
     assert not any(SECRET in str(v) for v in values)
-    formula = next(c for r in book.active.iter_rows() for c in r
-                   if str(c.value).startswith("=HYPERLINK"))
-    assert formula.data_type == "s"           # shown, never run
+    formula = next(
+        c for r in book.active.iter_rows() for c in r if str(c.value).startswith("=HYPERLINK")
+    )
+    assert formula.data_type == "s"  # shown, never run
     import zipfile
+
     assert SECRET.encode() not in b"".join(
-        zipfile.ZipFile(tmp_path / "o.xlsx").read(n) for n in
-        zipfile.ZipFile(tmp_path / "o.xlsx").namelist())
+        zipfile.ZipFile(tmp_path / "o.xlsx").read(n)
+        for n in zipfile.ZipFile(tmp_path / "o.xlsx").namelist()
+    )
 
 
 def test_a_stopped_export_leaves_the_old_file_and_no_partial_one(db, tmp_path):
@@ -139,17 +163,21 @@ def test_a_stopped_export_leaves_the_old_file_and_no_partial_one(db, tmp_path):
 def test_cli_runs_export_and_search(db, data, tmp_path, capsys):
     data_dir = data
     out = tmp_path / "nena.xlsx"
-    assert main(["runs", "export", "-o", str(out), "--search", "aling", "--data-dir",
-                 str(data_dir)]) == 0
+    assert (
+        main(["runs", "export", "-o", str(out), "--search", "aling", "--data-dir", str(data_dir)])
+        == 0
+    )
     assert capsys.readouterr().out.strip() == f"Exported 200 orders to {out}."
     assert load_workbook(out).active.max_row == 201
     assert main(["runs", "list", "--search", "nena@", "--data-dir", str(data_dir)]) == 0
-    assert main(["runs", "list", "--search", "José 6001", "--json", "--data-dir",
-                 str(data_dir)]) == 0
+    assert (
+        main(["runs", "list", "--search", "José 6001", "--json", "--data-dir", str(data_dir)]) == 0
+    )
     assert '"business_key": "6001"' in capsys.readouterr().out
-    assert main(["runs", "export", "-o", str(tmp_path / "no" / "x.csv"), "--data-dir",
-                 str(data_dir)]) != 0
+    assert (
+        main(["runs", "export", "-o", str(tmp_path / "no" / "x.csv"), "--data-dir", str(data_dir)])
+        != 0
+    )
     assert "Could not write" in capsys.readouterr().err
-    assert main(["runs", "export", "-o", str(tmp_path / "x.txt"), "--data-dir",
-                 str(data_dir)]) != 0
+    assert main(["runs", "export", "-o", str(tmp_path / "x.txt"), "--data-dir", str(data_dir)]) != 0
     assert "end the file name with .csv or .xlsx" in capsys.readouterr().err

@@ -12,8 +12,11 @@ from app.store.db import Database
 from app.store.models import InboxItem, IntakeItem, Run
 from tests.support.engine import save
 
-WF = {"name": "orders", "business_key": "{{ trigger.order.number }}",
-      "steps": [{"name": "a", "type": "transform", "config": {"values": {"x": 1}}}]}
+WF = {
+    "name": "orders",
+    "business_key": "{{ trigger.order.number }}",
+    "steps": [{"name": "a", "type": "transform", "config": {"values": {"x": 1}}}],
+}
 DAY = 86400.0
 
 
@@ -27,18 +30,33 @@ def _age(db: Database, run_id: str, days: float, status: str | None = None) -> N
 
 def test_archive_keeps_open_orders_and_finds_archived_ones(rt, data_dir, capsys):
     save(rt.db, WF)
-    ids = {n: rt.store.start_run("orders", {"order": {"number": n, "customer": "Ana Reyes"}})
-           for n in ("OLD-1", "OLD-2", "OPEN", "INBOX", "NEW")}
+    ids = {
+        n: rt.store.start_run("orders", {"order": {"number": n, "customer": "Ana Reyes"}})
+        for n in ("OLD-1", "OLD-2", "OPEN", "INBOX", "NEW")
+    }
     assert rt.wait_idle(30)
     for n in ("OLD-1", "OLD-2", "OPEN", "INBOX"):
         _age(rt.db, ids[n], 800)
-    _age(rt.db, ids["OPEN"], 800, status="waiting")               # not finished: stays
-    with rt.db.write() as s:                                      # an inbox question: stays
-        s.add(InboxItem(kind="decision", status="open", title="Substitute?", reason="?",
-                        run_id=ids["INBOX"], created_at=time.time()))
-        item = IntakeItem(channel="orders/mail", dedupe_key="msg-1", status="started",
-                          raw=b"From: ana@example.com\r\n\r\nOLD-1 please", run_id=ids["OLD-1"],
-                          received_at=time.time())
+    _age(rt.db, ids["OPEN"], 800, status="waiting")  # not finished: stays
+    with rt.db.write() as s:  # an inbox question: stays
+        s.add(
+            InboxItem(
+                kind="decision",
+                status="open",
+                title="Substitute?",
+                reason="?",
+                run_id=ids["INBOX"],
+                created_at=time.time(),
+            )
+        )
+        item = IntakeItem(
+            channel="orders/mail",
+            dedupe_key="msg-1",
+            status="started",
+            raw=b"From: ana@example.com\r\n\r\nOLD-1 please",
+            run_id=ids["OLD-1"],
+            received_at=time.time(),
+        )
         s.add(item)
         s.flush()
         s.get(Run, ids["OLD-1"]).intake_item_id = item.id
@@ -46,18 +64,21 @@ def test_archive_keeps_open_orders_and_finds_archived_ones(rt, data_dir, capsys)
     assert result.archived == 2
     left = {r[0] for r in rt.db.execute_sql("select business_key from runs")}
     assert left == {"OPEN", "INBOX", "NEW"}
-    assert rt.db.execute_sql(f"select count(*) from step_runs where run_id in "
-                             f"('{ids['OLD-1']}', '{ids['OLD-2']}')") == [(0,)]
+    assert rt.db.execute_sql(
+        f"select count(*) from step_runs where run_id in ('{ids['OLD-1']}', '{ids['OLD-2']}')"
+    ) == [(0,)]
     # the intake row keeps its dedupe key (the order cannot come in again), not its bytes
     assert rt.db.execute_sql("select dedupe_key, raw from intake_items") == [("msg-1", None)]
     files = list((data_dir / "archives").glob("*.jsonl.gz"))
-    assert len(files) == 1 and files[0].name == f"{retention.month_of(time.time() - 800 * DAY)}" \
-        ".jsonl.gz"
+    assert (
+        len(files) == 1
+        and files[0].name == f"{retention.month_of(time.time() - 800 * DAY)}.jsonl.gz"
+    )
     found = retention.find_archived(data_dir, ids["OLD-1"])
     assert found["business_key"] == "OLD-1" and found["steps"][0]["state"] == "succeeded"
     assert found["intake"]["raw_base64"]
     assert [d["business_key"] for d in retention.search_archived(data_dir, "old-2")] == ["OLD-2"]
-    assert retention.clean_up(rt.db, data_dir).archived == 0       # nothing left to archive
+    assert retention.clean_up(rt.db, data_dir).archived == 0  # nothing left to archive
     rt.shutdown(grace=2)
     rt.db.close()
     assert main(["--data-dir", str(data_dir), "runs", "show", ids["OLD-2"], "--json"]) == 0
@@ -71,6 +92,7 @@ def test_retention_setting_and_cli_cleanup_with_compact(tmp_path, capsys):
     save(db, WF)
     from app.steps import registry
     from app.store.runs import RunStore
+
     store = RunStore(db, registry().specs)
     run_id = store.start_run("orders", {"order": {"number": "A"}})
     _age(db, run_id, 40, status="succeeded")
@@ -83,6 +105,6 @@ def test_retention_setting_and_cli_cleanup_with_compact(tmp_path, capsys):
     db = Database.open_dir(data)
     with db.read() as s:
         assert retention.keep_days(s) == 30
-    assert db.execute_sql("PRAGMA auto_vacuum") == [(2,)]          # incremental from now on
+    assert db.execute_sql("PRAGMA auto_vacuum") == [(2,)]  # incremental from now on
     assert db.execute_sql("select count(*) from runs") == [(0,)]
     db.close()

@@ -16,22 +16,38 @@ from app.store.models import Attempt, InboxItem, IntakeItem, Run, StepRun
 from tests.store.test_dashboard import DAY, WF, generate
 from tests.support.engine import save
 
-DIRECT = ("SELECT CAST(r.created_at / 900 AS INTEGER), coalesce(i.channel, 'by hand'), r.status,"
-          " count(*) FROM runs r LEFT JOIN intake_items i ON i.id = r.intake_item_id "
-          "WHERE r.practice = 0 GROUP BY 1, 2, 3")
+DIRECT = (
+    "SELECT CAST(r.created_at / 900 AS INTEGER), coalesce(i.channel, 'by hand'), r.status,"
+    " count(*) FROM runs r LEFT JOIN intake_items i ON i.id = r.intake_item_id "
+    "WHERE r.practice = 0 GROUP BY 1, 2, 3"
+)
 
-CHANGE = st.tuples(st.integers(0, 59), st.sampled_from(
-    ("succeeded", "waiting", "needs_attention", "cancelled", "move", "practice", "intake",
-     "delete")))
+CHANGE = st.tuples(
+    st.integers(0, 59),
+    st.sampled_from(
+        (
+            "succeeded",
+            "waiting",
+            "needs_attention",
+            "cancelled",
+            "move",
+            "practice",
+            "intake",
+            "delete",
+        )
+    ),
+)
 
 
 def counted(db: Database) -> set[tuple]:
-    return {tuple(r) for r in db.execute_sql("SELECT slot, channel, status, n FROM run_counts "
-                                             "WHERE n != 0")}
+    return {
+        tuple(r)
+        for r in db.execute_sql("SELECT slot, channel, status, n FROM run_counts WHERE n != 0")
+    }
 
 
 def test_run_counts_follow_every_change(tmp_path):
-    db = Database.open_dir(tmp_path)          # one database: migrations take seconds
+    db = Database.open_dir(tmp_path)  # one database: migrations take seconds
     save(db, WF)
     try:
         check_changes(db)
@@ -43,7 +59,7 @@ def check_changes(db: Database) -> None:
     @settings(max_examples=15, deadline=None)
     @given(changes=st.lists(CHANGE, max_size=25))
     def check(changes: list[tuple[int, str]]) -> None:
-        with db.write() as s:                 # a fresh history for each example
+        with db.write() as s:  # a fresh history for each example
             for model in (Attempt, InboxItem, StepRun, Run, IntakeItem):
                 s.execute(delete(model))
         now = time.time()
@@ -58,12 +74,17 @@ def check_changes(db: Database) -> None:
                 elif change == "practice":
                     run.practice = not run.practice
                 elif change == "intake":
-                    item = IntakeItem(channel="orders/shop", dedupe_key=f"late-{n}",
-                                      status="started", run_id=run.id, received_at=now)
+                    item = IntakeItem(
+                        channel="orders/shop",
+                        dedupe_key=f"late-{n}",
+                        status="started",
+                        run_id=run.id,
+                        received_at=now,
+                    )
                     s.add(item)
                     s.flush()
                     run.intake_item_id = item.id
-                elif change == "delete":           # as the clean-up archives an order
+                elif change == "delete":  # as the clean-up archives an order
                     for model in (Attempt, InboxItem, StepRun):
                         s.execute(delete(model).where(model.run_id == run.id))
                     s.delete(run)
@@ -75,8 +96,12 @@ def check_changes(db: Database) -> None:
         since, until = now - 20 * DAY + 123, now - 2 * DAY + 77
         with db.read() as s:
             f = dashboard.figures(s, since, until)
-        assert f.orders == db.execute_sql(
-            f"SELECT count(*) FROM runs WHERE practice = 0 AND created_at >= {since} "
-            f"AND created_at < {until}")[0][0]
+        assert (
+            f.orders
+            == db.execute_sql(
+                f"SELECT count(*) FROM runs WHERE practice = 0 AND created_at >= {since} "
+                f"AND created_at < {until}"
+            )[0][0]
+        )
 
     check()

@@ -20,16 +20,41 @@ from app.store.search import match_query
 from tests.support.engine import save
 
 ORDERS = [
-    {"order": {"number": "3001", "customer": {"name": "Aling Nena", "email": "nena@example.com",
-                                              "phone": "+63 917 555 1234"},
-               "lines": [{"sku": "RICE-25", "name": "Jasmine rice 25 kg"}], "total": 1499.5}},
-    {"order": {"number": "3002", "customer": "José Rizal", "total": "250.00",
-               "lines": [{"sku": "OIL-1L", "name": "Cooking oil"}]},
-     "email": {"from": "jose@example.org", "subject": "Order", "text": "Pakidala po bukas ng umaga",
-               "headers": {"Received": "from mail.example.org (10.9.8.7)"},
-               "message_id": "<m-77@example.org>"}},
-    {"order": {"number": "3003", "customer": {"name": "Ana Santos"}, "total": 3270,
-               "lines": [{"sku": "RICE-50", "name": "Jasmine rice 50 kg"}]}},
+    {
+        "order": {
+            "number": "3001",
+            "customer": {
+                "name": "Aling Nena",
+                "email": "nena@example.com",
+                "phone": "+63 917 555 1234",
+            },
+            "lines": [{"sku": "RICE-25", "name": "Jasmine rice 25 kg"}],
+            "total": 1499.5,
+        }
+    },
+    {
+        "order": {
+            "number": "3002",
+            "customer": "José Rizal",
+            "total": "250.00",
+            "lines": [{"sku": "OIL-1L", "name": "Cooking oil"}],
+        },
+        "email": {
+            "from": "jose@example.org",
+            "subject": "Order",
+            "text": "Pakidala po bukas ng umaga",
+            "headers": {"Received": "from mail.example.org (10.9.8.7)"},
+            "message_id": "<m-77@example.org>",
+        },
+    },
+    {
+        "order": {
+            "number": "3003",
+            "customer": {"name": "Ana Santos"},
+            "total": 3270,
+            "lines": [{"sku": "RICE-50", "name": "Jasmine rice 50 kg"}],
+        }
+    },
     {"order": {"number": "3004"}},
 ]
 
@@ -37,8 +62,14 @@ ORDERS = [
 @pytest.fixture
 def store(data_dir):
     db = Database.open_dir(data_dir)
-    save(db, {"name": "shop", "business_key": "{{ trigger.order.number }}",
-              "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}]})
+    save(
+        db,
+        {
+            "name": "shop",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
+        },
+    )
     store = RunStore(db, registry().specs)
     yield store
     db.close()
@@ -52,24 +83,24 @@ def test_search_by_what_an_operator_remembers(store):
     for order in ORDERS:
         store.start_run("shop", order)
     with store.db.read() as s:
-        assert keys(s, "nena") == ["3001"]                      # customer name
+        assert keys(s, "nena") == ["3001"]  # customer name
         assert keys(s, "aling nena") == ["3001"]
-        assert keys(s, "Jose") == ["3002"]                      # accents do not matter
-        assert keys(s, "nena@example.com") == ["3001"]          # email
-        assert keys(s, "jose@exa") == ["3002"]                  # the start of one
-        assert keys(s, "917 555 1234") == ["3001"]              # phone as written
-        assert keys(s, "639175551234") == ["3001"]              # phone as digits
-        assert keys(s, "RICE-25") == ["3001"]                   # SKU
-        assert keys(s, "rice") == ["3001", "3003"]              # product name / SKU part
-        assert keys(s, "jasmine santos") == ["3003"]            # words anywhere, all present
-        assert keys(s, "1499.50") == ["3001"] and keys(s, "1499.5") == ["3001"]   # amount
+        assert keys(s, "Jose") == ["3002"]  # accents do not matter
+        assert keys(s, "nena@example.com") == ["3001"]  # email
+        assert keys(s, "jose@exa") == ["3002"]  # the start of one
+        assert keys(s, "917 555 1234") == ["3001"]  # phone as written
+        assert keys(s, "639175551234") == ["3001"]  # phone as digits
+        assert keys(s, "RICE-25") == ["3001"]  # SKU
+        assert keys(s, "rice") == ["3001", "3003"]  # product name / SKU part
+        assert keys(s, "jasmine santos") == ["3003"]  # words anywhere, all present
+        assert keys(s, "1499.50") == ["3001"] and keys(s, "1499.5") == ["3001"]  # amount
         assert keys(s, "3270.00") == ["3003"]
-        assert keys(s, "bukas umaga") == ["3002"]               # text of the email
-        assert keys(s, "3004") == ["3004"]                      # order number
-        assert keys(s, "10.9.8.7") == [] and keys(s, "m-77") == []   # not headers, not ids
-        assert keys(s, "nena", status="running") == ["3001"]    # with the other filters
+        assert keys(s, "bukas umaga") == ["3002"]  # text of the email
+        assert keys(s, "3004") == ["3004"]  # order number
+        assert keys(s, "10.9.8.7") == [] and keys(s, "m-77") == []  # not headers, not ids
+        assert keys(s, "nena", status="running") == ["3001"]  # with the other filters
         assert keys(s, "nena", workflow="other") == []
-        assert keys(s, "   ") == ["3001", "3002", "3003", "3004"]    # nothing typed: all
+        assert keys(s, "   ") == ["3001", "3002", "3003", "3004"]  # nothing typed: all
 
 
 def test_starting_a_run_stays_one_commit_and_is_searchable_at_once(store):
@@ -83,8 +114,15 @@ def test_starting_a_run_stays_one_commit_and_is_searchable_at_once(store):
 
 def test_runs_started_by_intake_are_searchable(store):
     from app.store import intake
-    intake.ingest(store, channel="shop/mail", workflow="shop", dedupe_key="m1",
-                  trigger=ORDERS[1], summary="Email “Order” from jose@example.org")
+
+    intake.ingest(
+        store,
+        channel="shop/mail",
+        workflow="shop",
+        dedupe_key="m1",
+        trigger=ORDERS[1],
+        summary="Email “Order” from jose@example.org",
+    )
     with store.db.read() as s:
         assert keys(s, "rizal") == ["3002"]
         [row] = list_orders(s, search="rizal")
@@ -94,16 +132,22 @@ def test_runs_started_by_intake_are_searchable(store):
 def test_existing_runs_are_indexed_by_the_migration(data_dir):
     db = Database.open_dir(data_dir, migrate=False)
     migrate.upgrade(db, "0004")
-    with db.engine.begin() as c:           # the rows as a Daloy of revision 0004 wrote them
-        c.exec_driver_sql("insert into workflows (name, enabled, archived, created_at, "
-                          "updated_at) values ('shop', 1, 0, 1, 1)")
-        c.exec_driver_sql("insert into workflow_versions (workflow_id, number, definition, "
-                          "has_errors, summary, created_at, created_by) "
-                          "values (1, 1, '{}', 0, '', 1, '')")
+    with db.engine.begin() as c:  # the rows as a Daloy of revision 0004 wrote them
+        c.exec_driver_sql(
+            "insert into workflows (name, enabled, archived, created_at, "
+            "updated_at) values ('shop', 1, 0, 1, 1)"
+        )
+        c.exec_driver_sql(
+            "insert into workflow_versions (workflow_id, number, definition, "
+            "has_errors, summary, created_at, created_by) "
+            "values (1, 1, '{}', 0, '', 1, '')"
+        )
         c.exec_driver_sql(
             "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
             "trigger, cancelled, practice, created_at, updated_at) values ('old', 1, 1, 'shop', "
-            "'succeeded', '99', ?, 0, 0, 1, 1)", (json.dumps(ORDERS[2]),))
+            "'succeeded', '99', ?, 0, 0, 1, 1)",
+            (json.dumps(ORDERS[2]),),
+        )
     migrate.upgrade(db)
     with db.read() as s:
         [row] = list_orders(s, search="santos")
@@ -134,18 +178,32 @@ def test_sorted_pages_by_keyset_are_the_sorted_list(store, sort, descending):
     if sort == "total":
         values = [r.total for r in everything if r.total is not None]
         assert values == sorted(values, reverse=descending)
-        assert (everything[-1].total is None) == descending     # no total: last going down
+        assert (everything[-1].total is None) == descending  # no total: last going down
 
 
 def test_reason_says_why_an_order_waits(store):
     run_id = store.start_run("shop", ORDERS[0])
     with store.db.write() as s:
-        s.execute(__import__("sqlalchemy").text(
-            "update runs set status = 'needs_attention' where id = :r"), {"r": run_id})
+        s.execute(
+            __import__("sqlalchemy").text(
+                "update runs set status = 'needs_attention' where id = :r"
+            ),
+            {"r": run_id},
+        )
         from app.store.models import InboxItem
-        s.add(InboxItem(kind="decision", status="open", title="Substitute or backorder?",
-                        reason="", detail={"question": "Substitute or backorder?"},
-                        run_id=run_id, step_name="note", created_at=time.time()))
+
+        s.add(
+            InboxItem(
+                kind="decision",
+                status="open",
+                title="Substitute or backorder?",
+                reason="",
+                detail={"question": "Substitute or backorder?"},
+                run_id=run_id,
+                step_name="note",
+                created_at=time.time(),
+            )
+        )
     with store.db.read() as s:
         [row] = list_orders(s)
     assert row.reason == "Substitute or backorder?"
@@ -156,7 +214,9 @@ def test_match_query_keeps_only_letters_and_digits():
     assert match_query("  ") is None and match_query("@@ --") is None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=60))
 def test_any_typed_text_searches_without_error(store, text):
     with store.db.read() as s:
@@ -165,13 +225,20 @@ def test_any_typed_text_searches_without_error(store, text):
 
 def test_a_broad_search_finds_the_same_as_a_narrow_one(store, monkeypatch):
     from app.store import search
+
     for order in ORDERS * 3:
         store.start_run("shop", order)
     with store.db.read() as s:
         named = [r.id for r in list_runs(s, search="rice")]
-        monkeypatch.setattr(search, "FEW", 1)         # more matches than FEW: a sub-query
+        monkeypatch.setattr(search, "FEW", 1)  # more matches than FEW: a sub-query
         assert [r.id for r in list_runs(s, search="rice")] == named and len(named) == 6
-        assert [r.id for r in list_orders(s, search="rice", limit=4, sort="customer",
-                                          after=list_orders(s, search="rice", limit=2,
-                                                            sort="customer")[-1].cursor)] == \
-            [r.id for r in list_orders(s, search="rice", limit=6, sort="customer")][2:6]
+        assert [
+            r.id
+            for r in list_orders(
+                s,
+                search="rice",
+                limit=4,
+                sort="customer",
+                after=list_orders(s, search="rice", limit=2, sort="customer")[-1].cursor,
+            )
+        ] == [r.id for r in list_orders(s, search="rice", limit=6, sort="customer")][2:6]

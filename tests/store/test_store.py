@@ -14,8 +14,12 @@ from app.store import migrate, workflows
 from app.store.db import Database, DatabaseCorrupt
 from app.store.runs import RunStore
 
-WF = {"format_version": 1, "name": "orders", "business_key": "{{ trigger.order.number }}",
-      "steps": [{"name": "a", "type": "transform", "config": {"values": {"x": 1}}}]}
+WF = {
+    "format_version": 1,
+    "name": "orders",
+    "business_key": "{{ trigger.order.number }}",
+    "steps": [{"name": "a", "type": "transform", "config": {"values": {"x": 1}}}],
+}
 
 
 def test_saving_creates_versions_with_a_summary(tmp_path):
@@ -23,14 +27,17 @@ def test_saving_creates_versions_with_a_summary(tmp_path):
     wf = Workflow.from_dict(WF)
     with db.write() as s:
         assert workflows.save(s, wf, who="ana").number == 1
-        assert workflows.save(s, wf, who="ana").created is False       # unchanged: no new version
-        wf.steps.append(Workflow.from_dict({**WF, "steps": [{"name": "b", "type": "transform",
-                                                              "config": {"values": {}}}]}).steps[0])
+        assert workflows.save(s, wf, who="ana").created is False  # unchanged: no new version
+        wf.steps.append(
+            Workflow.from_dict(
+                {**WF, "steps": [{"name": "b", "type": "transform", "config": {"values": {}}}]}
+            ).steps[0]
+        )
         assert workflows.save(s, wf, who="ben").number == 2
     with db.read() as s:
         vs = workflows.versions(s, "orders")
         assert [(v.number, v.created_by) for v in vs] == [(2, "ben"), (1, "ana")]
-        assert vs[0].summary == "Added “B”."        # steps by their label, in words
+        assert vs[0].summary == "Added “B”."  # steps by their label, in words
     with db.write() as s:
         assert workflows.restore(s, "orders", 1).number == 3
     with db.read() as s:
@@ -39,6 +46,7 @@ def test_saving_creates_versions_with_a_summary(tmp_path):
 
 def test_business_key_is_stored_and_searchable(tmp_path):
     from app.store.queries import list_runs
+
     db = Database.open_dir(tmp_path)
     with db.write() as s:
         workflows.save(s, Workflow.from_dict(WF))
@@ -47,11 +55,14 @@ def test_business_key_is_stored_and_searchable(tmp_path):
     store.start_run("orders", {"order": {"number": "2001"}})
     with db.read() as s:
         assert [r.business_key for r in list_runs(s, business_key="1042")] == ["1042"]
-    assert db.execute_sql("select count(*) from sqlite_master where name='ix_runs_business_key'") == [(1,)]
+    assert db.execute_sql(
+        "select count(*) from sqlite_master where name='ix_runs_business_key'"
+    ) == [(1,)]
 
 
 def test_drafts_cannot_be_switched_on_and_archiving_waits_for_runs(tmp_path):
     from app.core.errors import DaloyError
+
     db = Database.open_dir(tmp_path)
     with db.write() as s:
         workflows.save(s, Workflow.from_dict(WF), has_errors=True)
@@ -69,7 +80,7 @@ def test_sqlite_settings_are_in_effect(tmp_path):
     db = Database.open_dir(tmp_path)
     with db.engine.connect() as c:
         assert c.exec_driver_sql("pragma journal_mode").scalar() == "wal"
-        assert c.exec_driver_sql("pragma synchronous").scalar() == 2      # FULL
+        assert c.exec_driver_sql("pragma synchronous").scalar() == 2  # FULL
         assert c.exec_driver_sql("pragma foreign_keys").scalar() == 1
 
 
@@ -95,7 +106,7 @@ def test_concurrent_writers_never_see_database_is_locked(tmp_path):
     for t in threads:
         t.join()
     assert errors == []
-    assert db.execute_sql("select n from counter") == [(400,)]   # no lost update either
+    assert db.execute_sql("select n from counter") == [(400,)]  # no lost update either
 
 
 def test_an_older_database_is_migrated_on_open(tmp_path):
@@ -120,7 +131,7 @@ def test_a_corrupt_database_is_refused_and_left_untouched(tmp_path, damage):
     if damage == "garbage":
         path.write_bytes(b"this is not a database" * 200)
     else:
-        path.write_bytes(raw[:100] + b"\0" * 50 + raw[150:len(raw) // 2])
+        path.write_bytes(raw[:100] + b"\0" * 50 + raw[150 : len(raw) // 2])
     before = path.read_bytes()
     with pytest.raises(DatabaseCorrupt, match="left untouched"):
         Database.open_dir(tmp_path)

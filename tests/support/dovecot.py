@@ -29,8 +29,10 @@ def free_port() -> int:
 
 def require_dovecot() -> None:
     if shutil.which("dovecot") is None:
-        message = ("dovecot is not installed: run `apt-get install dovecot-imapd` (the README's "
-                   "test command does it when run as root)")
+        message = (
+            "dovecot is not installed: run `apt-get install dovecot-imapd` (the README's "
+            "test command does it when run as root)"
+        )
         if os.environ.get("DALOY_REQUIRE_DOVECOT") == "1":
             pytest.fail(message)
         pytest.skip(message)
@@ -40,8 +42,9 @@ class DovecotServer:
     """With ``tls`` it has a self-signed certificate (``cert_file``), offers STARTTLS on ``port``
     and speaks TLS from the first byte on ``imaps_port``."""
 
-    def __init__(self, folder: Path, user: str = "shop", password: str = "imap-pass",
-                 tls: bool = False) -> None:
+    def __init__(
+        self, folder: Path, user: str = "shop", password: str = "imap-pass", tls: bool = False
+    ) -> None:
         self.own_folder = os.getuid() == 0
         if self.own_folder:
             # dovecot's own users (dovecot, dovenull, nobody) must reach these files: pytest's
@@ -57,6 +60,7 @@ class DovecotServer:
         ssl_settings = "ssl = no"
         if tls:
             from tests.support.tls import self_signed
+
             self.cert_file, key_file = self_signed(folder)
             ssl_settings = f"ssl = yes\nssl_cert = <{self.cert_file}\nssl_key = <{key_file}"
         self.conf = folder / "dovecot.conf"
@@ -73,16 +77,17 @@ class DovecotServer:
             os.chown(self.maildir, self.uid, self.gid)
             os.chmod(folder, 0o755)
         (folder / "users").write_text(
-            f"{user}:{{PLAIN}}{password}:{self.uid}:{self.gid}::{self.maildir}::\n")
+            f"{user}:{{PLAIN}}{password}:{self.uid}:{self.gid}::{self.maildir}::\n"
+        )
         login_user = "dovenull" if os.getuid() == 0 else mail_user.pw_name
         internal_user = "dovecot" if os.getuid() == 0 else mail_user.pw_name
         self.conf.write_text(f"""
 protocols = imap
 listen = 127.0.0.1
 base_dir = {self.run_dir}
-state_dir = {folder / 'state'}
-log_path = {folder / 'dovecot.log'}
-info_log_path = {folder / 'dovecot.log'}
+state_dir = {folder / "state"}
+log_path = {folder / "dovecot.log"}
+info_log_path = {folder / "dovecot.log"}
 {ssl_settings}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
@@ -92,11 +97,11 @@ mail_location = maildir:{self.maildir}
 first_valid_uid = 0
 passdb {{
   driver = passwd-file
-  args = scheme=PLAIN {folder / 'users'}
+  args = scheme=PLAIN {folder / "users"}
 }}
 userdb {{
   driver = passwd-file
-  args = {folder / 'users'}
+  args = {folder / "users"}
 }}
 service imap-login {{
   inet_listener imap {{
@@ -121,8 +126,13 @@ protocol imap {{
     def start(self) -> DovecotServer:
         # dovecot daemonizes: give it no pipes to hold open.
         with open(self.folder / "start.log", "ab") as log:
-            subprocess.run(["dovecot", "-c", str(self.conf)], check=True,
-                           stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+            subprocess.run(
+                ["dovecot", "-c", str(self.conf)],
+                check=True,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+            )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -156,8 +166,12 @@ protocol imap {{
     def stop(self) -> None:
         """A real outage: the master and every session process it started go away."""
         children = self._descendants()
-        subprocess.run(["doveadm", "-c", str(self.conf), "stop"], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            ["doveadm", "-c", str(self.conf), "stop"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         pid_file = self.run_dir / "master.pid"
         deadline = time.monotonic() + 5
         while pid_file.exists() and time.monotonic() < deadline:
@@ -232,13 +246,17 @@ protocol imap {{
         try:
             c.select(folder, readonly=True)
             typ, data = c.uid("FETCH", "1:*", "(UID BODY.PEEK[])")
-            return {int(re.search(rb"UID (\d+)", item[0]).group(1)): item[1]
-                    for item in data if isinstance(item, tuple)}
+            return {
+                int(re.search(rb"UID (\d+)", item[0]).group(1)): item[1]
+                for item in data
+                if isinstance(item, tuple)
+            }
         finally:
             c.logout()
 
     def count_connections(self) -> int:
         """Live IMAP sessions on the server (doveadm who)."""
-        p = subprocess.run(["doveadm", "-c", str(self.conf), "who", "-1"], capture_output=True,
-                           text=True)
+        p = subprocess.run(
+            ["doveadm", "-c", str(self.conf), "who", "-1"], capture_output=True, text=True
+        )
         return sum(1 for line in p.stdout.splitlines()[1:] if line.strip())

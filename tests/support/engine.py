@@ -19,23 +19,50 @@ def save(db: Database, wf: dict[str, Any] | Workflow) -> Workflow:
     return w
 
 
-def charge_workflow(gateway_url: str, *, attempts: int = 5, delay: float = 0.05,
-                    timeout: float = 2.0, name: str = "charge") -> dict[str, Any]:
+def charge_workflow(
+    gateway_url: str,
+    *,
+    attempts: int = 5,
+    delay: float = 0.05,
+    timeout: float = 2.0,
+    name: str = "charge",
+) -> dict[str, Any]:
     """order -> total -> charge (idempotent, reconcilable) -> confirm."""
     return {
-        "name": name, "business_key": "{{ trigger.order.number }}",
+        "name": name,
+        "business_key": "{{ trigger.order.number }}",
         "steps": [
-            {"name": "total", "type": "transform",
-             "config": {"values": {"amount": "{{ trigger.order.amount }}"}}},
-            {"name": "charge", "type": "http_request",
-             "config": {"method": "POST", "url": f"{gateway_url}/charges", "timeout": timeout,
-                        "body": {"amount": "{{ steps.total.output.amount }}",
-                                 "customer": "{{ trigger.order.customer }}"},
-                        "reconcile_url": gateway_url + "/charges?idempotency_key={{ idempotency_key }}"},
-             "retry": {"max_attempts": attempts, "initial_delay": delay, "backoff": 1.5,
-                       "max_delay": 0.5, "timeout": timeout + 1}},
-            {"name": "confirm", "type": "transform",
-             "config": {"values": {"charge_id": "{{ steps.charge.output.body.id }}"}}},
+            {
+                "name": "total",
+                "type": "transform",
+                "config": {"values": {"amount": "{{ trigger.order.amount }}"}},
+            },
+            {
+                "name": "charge",
+                "type": "http_request",
+                "config": {
+                    "method": "POST",
+                    "url": f"{gateway_url}/charges",
+                    "timeout": timeout,
+                    "body": {
+                        "amount": "{{ steps.total.output.amount }}",
+                        "customer": "{{ trigger.order.customer }}",
+                    },
+                    "reconcile_url": gateway_url + "/charges?idempotency_key={{ idempotency_key }}",
+                },
+                "retry": {
+                    "max_attempts": attempts,
+                    "initial_delay": delay,
+                    "backoff": 1.5,
+                    "max_delay": 0.5,
+                    "timeout": timeout + 1,
+                },
+            },
+            {
+                "name": "confirm",
+                "type": "transform",
+                "config": {"values": {"charge_id": "{{ steps.charge.output.body.id }}"}},
+            },
         ],
         "edges": [{"from": "total", "to": "charge"}, {"from": "charge", "to": "confirm"}],
     }
@@ -63,4 +90,5 @@ def run_status(db: Database, run_id: str) -> str:
 
 def step_state(db: Database, run_id: str, step: str) -> tuple[str, int]:
     return db.execute_sql(
-        f"select state, attempts from step_runs where run_id = '{run_id}' and name = '{step}'")[0]
+        f"select state, attempts from step_runs where run_id = '{run_id}' and name = '{step}'"
+    )[0]

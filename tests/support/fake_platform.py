@@ -21,8 +21,12 @@ def b64_hmac(secret: str, body: bytes) -> str:
 
 
 def post_webhook(url: str, body: dict[str, Any], headers: dict[str, str]) -> httpx.Response:
-    return httpx.post(url, content=json.dumps(body).encode(), timeout=10,
-                      headers={"Content-Type": "application/json", **headers})
+    return httpx.post(
+        url,
+        content=json.dumps(body).encode(),
+        timeout=10,
+        headers={"Content-Type": "application/json", **headers},
+    )
 
 
 class FakePlatform(LocalService):
@@ -43,9 +47,16 @@ class FakePlatform(LocalService):
             wait = self._throttle.pop(0) if self._throttle else None
         if wait is not None:
             req["throttled"] = True
-            return self.reply(h, 429, {"errors": "Exceeded 2 calls per second for api client. "
-                                                 "Reduce request rates to resume uninterrupted "
-                                                 "service."}, {"Retry-After": f"{wait:.1f}"})
+            return self.reply(
+                h,
+                429,
+                {
+                    "errors": "Exceeded 2 calls per second for api client. "
+                    "Reduce request rates to resume uninterrupted "
+                    "service."
+                },
+                {"Retry-After": f"{wait:.1f}"},
+            )
         self.route(h, req)
 
     def authorised(self, req: dict[str, Any]) -> bool:

@@ -38,8 +38,13 @@ class LocalService:
             def _any(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                req = {"method": self.command, "path": self.path, "headers": dict(self.headers),
-                       "body": body, "at": time.time()}
+                req = {
+                    "method": self.command,
+                    "path": self.path,
+                    "headers": dict(self.headers),
+                    "body": body,
+                    "at": time.time(),
+                }
                 with service.lock:
                     service.requests.append(req)
                 service.handle(self, req)
@@ -47,8 +52,9 @@ class LocalService:
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _any
 
         self.server = _Server(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True,
-                                       name=type(self).__name__)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, daemon=True, name=type(self).__name__
+        )
 
     @property
     def port(self) -> int:
@@ -72,10 +78,17 @@ class LocalService:
 
     # helpers
     @staticmethod
-    def reply(h: BaseHTTPRequestHandler, status: int, body: Any = None,
-              headers: dict[str, str] | None = None) -> None:
-        data = b"" if body is None else (body if isinstance(body, bytes)
-                                         else json.dumps(body).encode())
+    def reply(
+        h: BaseHTTPRequestHandler,
+        status: int,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        data = (
+            b""
+            if body is None
+            else (body if isinstance(body, bytes) else json.dumps(body).encode())
+        )
         h.send_response(status)
         h.send_header("Content-Type", "application/json")
         h.send_header("Content-Length", str(len(data)))
@@ -125,7 +138,7 @@ class PaymentGateway(LocalService):
         self.hang_seconds = hang_seconds
         self.honour_keys = True
         self._booking: tuple[random.Random, float, float] | None = None
-        self.booking = 0             # POSTs that arrived and are not booked yet
+        self.booking = 0  # POSTs that arrived and are not booked yet
 
     def book_late(self, low: float, high: float, seed: int = 1) -> None:
         """Book each charge ``low``..``high`` seconds (random per request, seeded) after its POST
@@ -143,8 +156,9 @@ class PaymentGateway(LocalService):
     def up(self) -> None:
         self._down = False
 
-    def chaos(self, probability: float, modes: tuple[str, ...] = MODES[:2] + ("503",),
-              seed: int = 1) -> None:
+    def chaos(
+        self, probability: float, modes: tuple[str, ...] = MODES[:2] + ("503",), seed: int = 1
+    ) -> None:
         self._chaos = (random.Random(seed), probability, modes)
 
     def charge_count(self, key: str) -> int:
@@ -176,10 +190,14 @@ class PaymentGateway(LocalService):
             if key in self.charges and self.honour_keys:
                 return self.charges[key], False
             self._booked += 1
-            charge = {"id": f"ch_{self._booked}", "status": "succeeded",
-                      "idempotency_key": key, "amount": (payload or {}).get("amount"),
-                      "currency": (payload or {}).get("currency", "PHP")}
-            self.charges.setdefault(key, charge)       # the look-up finds the first
+            charge = {
+                "id": f"ch_{self._booked}",
+                "status": "succeeded",
+                "idempotency_key": key,
+                "amount": (payload or {}).get("amount"),
+                "currency": (payload or {}).get("currency", "PHP"),
+            }
+            self.charges.setdefault(key, charge)  # the look-up finds the first
             self.charge_calls[key] = self.charge_calls.get(key, 0) + 1
             return charge, True
 
@@ -191,7 +209,11 @@ class PaymentGateway(LocalService):
                 key = url.path.rsplit("/", 1)[-1]
             with self.lock:
                 charge = self.charges.get(key)
-            return self.reply(h, 200, charge) if charge else self.reply(h, 404, {"error": "no such charge"})
+            return (
+                self.reply(h, 200, charge)
+                if charge
+                else self.reply(h, 404, {"error": "no such charge"})
+            )
         if req["method"] != "POST" or url.path != "/charges":
             return self.reply(h, 404, {"error": "not found"})
         failure = self._next_failure()
@@ -225,7 +247,7 @@ class PaymentGateway(LocalService):
         try:
             self.reply(h, 201 if _new else 200, charge)
         except OSError:
-            pass                  # the client gave up (or died) waiting: it is charged all the same
+            pass  # the client gave up (or died) waiting: it is charged all the same
 
 
 class WebhookSink(LocalService):
@@ -310,6 +332,6 @@ class Marketplace(LocalService):
         limit = int(q.get("limit", [str(self.page_size)])[0])
         with self.lock:
             matching = [o for o in self.orders if not since or o.get("updated_at", "") > since]
-        page = matching[start:start + limit]
+        page = matching[start : start + limit]
         nxt = str(start + limit) if start + limit < len(matching) else None
         self.reply(h, 200, {"data": {"orders": page}, "next_page_token": nxt})

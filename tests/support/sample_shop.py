@@ -17,7 +17,7 @@ from app.store.db import Database
 from tests.support.engine import wait_for
 
 CANARY = "s3cret-canary-7Q"
-SHEET = Path("samples") / "inventory.xlsx"      # the sample's own relative path
+SHEET = Path("samples") / "inventory.xlsx"  # the sample's own relative path
 
 
 def sample(name: str, gateway: str | None = None, webhook: str | None = None) -> Workflow:
@@ -25,8 +25,13 @@ def sample(name: str, gateway: str | None = None, webhook: str | None = None) ->
     settings = wf.step("settings")
     if settings is not None:
         values = settings.config["values"]
-        values.update({k: v for k, v in (("gateway", gateway), ("warehouse_webhook", webhook))
-                       if v is not None})
+        values.update(
+            {
+                k: v
+                for k, v in (("gateway", gateway), ("warehouse_webhook", webhook))
+                if v is not None
+            }
+        )
         wf.step("charge").retry.update(initial_delay=0.1, max_delay=0.3, max_attempts=4)
         wf.step("charge").config["timeout"] = 2
     return wf
@@ -35,30 +40,46 @@ def sample(name: str, gateway: str | None = None, webhook: str | None = None) ->
 def open_shop(data_dir: Path, gateway_url: str, webhook_url: str, smtp_port: int) -> Runtime:
     """Both sample workflows saved as shipped (the sheet path stays relative), the sample
     stock sheet copied into the data folder, and the "shop-email" connection to the sink."""
-    db = Database.open_dir(data_dir)        # first: a folder with files but no database is refused
+    db = Database.open_dir(data_dir)  # first: a folder with files but no database is refused
     sheet = data_dir / SHEET
     sheet.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(resource_path("samples", "inventory.xlsx"), sheet)
     with db.write() as s:
         workflows.save(s, sample("backorder.json"))
         workflows.save(s, sample("order-fulfilment.json", gateway_url, f"{webhook_url}/warehouse"))
-        connections.save(s, "shop-email", "smtp",
-                         {"host": "127.0.0.1", "port": smtp_port, "security": "plain",
-                          "username": "shop", "from_address": "orders@shop.example"},
-                         {"password": CANARY})
+        connections.save(
+            s,
+            "shop-email",
+            "smtp",
+            {
+                "host": "127.0.0.1",
+                "port": smtp_port,
+                "security": "plain",
+                "username": "shop",
+                "from_address": "orders@shop.example",
+            },
+            {"password": CANARY},
+        )
     rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)
     rt.start()
     rt.inventory = sheet
     return rt
 
 
-def order(number: str, lines: list[tuple[str, int]], prices: dict[str, float] | None = None
-          ) -> dict[str, Any]:
-    return {"order": {"number": number, "currency": "PHP",
-                      "customer": {"name": "Aling Nena", "email": "nena@example.com"},
-                      "lines": [{"sku": s, "qty": q, **({"price": prices[s]} if prices and s in
-                                                         prices else {})}
-                                for s, q in lines]}}
+def order(
+    number: str, lines: list[tuple[str, int]], prices: dict[str, float] | None = None
+) -> dict[str, Any]:
+    return {
+        "order": {
+            "number": number,
+            "currency": "PHP",
+            "customer": {"name": "Aling Nena", "email": "nena@example.com"},
+            "lines": [
+                {"sku": s, "qty": q, **({"price": prices[s]} if prices and s in prices else {})}
+                for s, q in lines
+            ],
+        }
+    }
 
 
 def stock(path: Path, sku: str) -> int:
@@ -81,14 +102,25 @@ def open_decision(rt: Runtime, run_id: str) -> dict[str, Any]:
 
     def find() -> dict[str, Any] | None:
         with rt.db.read() as s:
-            return next((i for i in queries.open_inbox(s)
-                         if i["run_id"] == run_id and i["kind"] == "decision"), None)
+            return next(
+                (
+                    i
+                    for i in queries.open_inbox(s)
+                    if i["run_id"] == run_id and i["kind"] == "decision"
+                ),
+                None,
+            )
+
     return wait_for(find)
 
 
 def runs(rt: Runtime) -> list[dict[str, Any]]:
     import json
-    rows = rt.db.execute_sql("select id, business_key, status, parent_run_id, trigger "
-                             "from runs order by created_at")
-    return [{"id": r[0], "key": r[1], "status": r[2], "parent": r[3],
-             "trigger": json.loads(r[4])} for r in rows]
+
+    rows = rt.db.execute_sql(
+        "select id, business_key, status, parent_run_id, trigger from runs order by created_at"
+    )
+    return [
+        {"id": r[0], "key": r[1], "status": r[2], "parent": r[3], "trigger": json.loads(r[4])}
+        for r in rows
+    ]

@@ -52,8 +52,13 @@ class _Handler:
             server.transport.close()
             return "421 closing"
         with self.sink.lock:
-            self.sink.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
-                                               envelope.original_content or envelope.content))
+            self.sink.received.append(
+                Received(
+                    envelope.mail_from,
+                    list(envelope.rcpt_tos),
+                    envelope.original_content or envelope.content,
+                )
+            )
         return "250 OK"
 
 
@@ -63,8 +68,13 @@ class SmtpSink:
     whose file is ``self.cert_file``; with ``implicit_tls`` too, it speaks TLS from the first
     byte instead (port 465 style)."""
 
-    def __init__(self, user: str | None = None, password: str | None = None,
-                 tls_folder: Path | None = None, implicit_tls: bool = False) -> None:
+    def __init__(
+        self,
+        user: str | None = None,
+        password: str | None = None,
+        tls_folder: Path | None = None,
+        implicit_tls: bool = False,
+    ) -> None:
         self.received: list[Received] = []
         self.plan: list[str] = []
         self.lock = threading.Lock()
@@ -72,8 +82,10 @@ class SmtpSink:
         kwargs: dict[str, Any] = {}
         if user:
             # over implicit TLS aiosmtpd cannot tell the channel is encrypted: AUTH stays offered
-            kwargs.update(authenticator=self._auth,
-                          auth_require_tls=tls_folder is not None and not implicit_tls)
+            kwargs.update(
+                authenticator=self._auth,
+                auth_require_tls=tls_folder is not None and not implicit_tls,
+            )
         self.cert_file: Path | None = None
         if tls_folder is not None:
             self.cert_file, key_file = self_signed(tls_folder)
@@ -84,12 +96,18 @@ class SmtpSink:
             else:
                 kwargs.update(tls_context=context, require_starttls=True)
         self._port = free_port()
-        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self._port,
-                                     **kwargs)
+        self.controller = Controller(
+            _Handler(self), hostname="127.0.0.1", port=self._port, **kwargs
+        )
 
-    def _auth(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
-        ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == self.user
-              and auth_data.password.decode() == self.password)
+    def _auth(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login.decode() == self.user
+            and auth_data.password.decode() == self.password
+        )
         return AuthResult(success=ok, handled=False)
 
     def start(self) -> SmtpSink:

@@ -18,6 +18,7 @@ def pytest_runtest_teardown(item: pytest.Item):  # noqa: ANN201 - a hook wrapper
     from PySide6.QtWidgets import QApplication
 
     from app.ui.mainwindow import MainWindow
+
     for w in QApplication.topLevelWidgets() if QApplication.instance() else ():
         if isinstance(w, MainWindow):
             w.quitting = True
@@ -32,8 +33,9 @@ def env(data_dir, keyring_tmp):
 @pytest.fixture
 def gui(qtbot, env):
     from app.ui.main import build
+
     ctx, window = build(env)
-    qtbot.addWidget(window)             # closed as by Quit: pytest_runtest_teardown above
+    qtbot.addWidget(window)  # closed as by Quit: pytest_runtest_teardown above
     window.show()
     yield ctx, window
     window.quitting = True

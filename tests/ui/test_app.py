@@ -27,8 +27,12 @@ def find(window, cls, name):
 
 def test_key_widgets_carry_stable_names(gui):
     _ctx, window = gui
-    for cls, name in ((QListWidget, "navigation"), (QListWidget, "inboxList"),
-                      (QTableView, "runsTable"), (QListWidget, "connectionsList")):
+    for cls, name in (
+        (QListWidget, "navigation"),
+        (QListWidget, "inboxList"),
+        (QTableView, "runsTable"),
+        (QListWidget, "connectionsList"),
+    ):
         find(window, cls, name)
     assert window.findChild(object, "inboxDetail") is not None
     assert window.findChild(object, "runDetail") is not None
@@ -49,13 +53,18 @@ def test_a_failed_step_is_released_by_retry_in_the_inbox(gui, qtbot, payment_gat
     ctx, window = gui
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=2))
     payment_gateway.fail_next(2, "503")
-    run_id = ctx.store.start_run("charge", {"order": {"number": "1042", "amount": 5, "customer": "A"}})
+    run_id = ctx.store.start_run(
+        "charge", {"order": {"number": "1042", "amount": 5, "customer": "A"}}
+    )
     inbox = find(window, QListWidget, "inboxList")
     qtbot.waitUntil(lambda: inbox.count() == 1, timeout=15000)
     inbox.setCurrentRow(0)
     detail = window.inbox.detail
     qtbot.waitUntil(lambda: getattr(detail, "buttons", {}).get("retry") is not None, timeout=5000)
-    qtbot.mouseClick(detail.buttons["retry"], __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        detail.buttons["retry"],
+        __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton,
+    )
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=15000)
     qtbot.waitUntil(lambda: inbox.count() == 0, timeout=5000)
     who = ctx.db.execute_sql("select who, action from audit where action='retry'")
@@ -64,37 +73,67 @@ def test_a_failed_step_is_released_by_retry_in_the_inbox(gui, qtbot, payment_gat
 
 def test_a_decision_card_routes_the_run_down_the_chosen_branch(gui, qtbot):
     ctx, window = gui
-    save(ctx.db, {"name": "ask", "steps": [
-        {"name": "q", "type": "ask_person", "config": {"question": "Substitute or backorder?",
-                                                       "options": [{"name": "substitute", "label": "Substitute"},
-                                                                   {"name": "backorder", "label": "Backorder"}],
-                                                       "fields": [{"name": "sku", "label": "Substitute SKU"}]}},
-        {"name": "sub", "type": "transform", "config": {"values": {"sku": "{{ steps.q.output['values'].sku }}"}}},
-        {"name": "back", "type": "transform", "config": {"values": {"b": 1}}}],
-        "edges": [{"from": "q", "port": "substitute", "to": "sub"}, {"from": "q", "port": "backorder", "to": "back"}]})
+    save(
+        ctx.db,
+        {
+            "name": "ask",
+            "steps": [
+                {
+                    "name": "q",
+                    "type": "ask_person",
+                    "config": {
+                        "question": "Substitute or backorder?",
+                        "options": [
+                            {"name": "substitute", "label": "Substitute"},
+                            {"name": "backorder", "label": "Backorder"},
+                        ],
+                        "fields": [{"name": "sku", "label": "Substitute SKU"}],
+                    },
+                },
+                {
+                    "name": "sub",
+                    "type": "transform",
+                    "config": {"values": {"sku": "{{ steps.q.output['values'].sku }}"}},
+                },
+                {"name": "back", "type": "transform", "config": {"values": {"b": 1}}},
+            ],
+            "edges": [
+                {"from": "q", "port": "substitute", "to": "sub"},
+                {"from": "q", "port": "backorder", "to": "back"},
+            ],
+        },
+    )
     run_id = ctx.store.start_run("ask", {})
     inbox = find(window, QListWidget, "inboxList")
     qtbot.waitUntil(lambda: inbox.count() == 1, timeout=15000)
     inbox.setCurrentRow(0)
-    qtbot.waitUntil(lambda: window.findChild(QPushButton, "option_substitute") is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.findChild(QPushButton, "option_substitute") is not None, timeout=5000
+    )
     field = window.findChild(object, "field_sku")
     field.setText("RICE-10")
     from PySide6.QtCore import Qt
+
     qtbot.mouseClick(window.findChild(QPushButton, "option_substitute"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=15000)
     states = dict(ctx.db.execute_sql(f"select name, state from step_runs where run_id='{run_id}'"))
     assert states == {"q": "succeeded", "sub": "succeeded", "back": "skipped"}
-    assert "RICE-10" in ctx.db.execute_sql(f"select output from step_runs where run_id='{run_id}' and name='sub'")[0][0]
+    assert (
+        "RICE-10"
+        in ctx.db.execute_sql(
+            f"select output from step_runs where run_id='{run_id}' and name='sub'"
+        )[0][0]
+    )
 
 
 def test_a_new_inbox_entry_raises_the_in_app_notification(gui, qtbot, payment_gateway):
     ctx, window = gui
-    assert window.notifier.tray is None            # offscreen: no system tray
+    assert window.notifier.tray is None  # offscreen: no system tray
     banner = window.findChild(QLabel, "inAppNotification")
     assert "no system tray" in banner.text()
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
     payment_gateway.fail_next(3, "400")
-    window.notifier.set_grouping(3000)   # "together" even on a busy test machine
+    window.notifier.set_grouping(3000)  # "together" even on a busy test machine
     for n in range(3):
         ctx.store.start_run("charge", {"order": {"number": f"20{n}", "amount": 5, "customer": "A"}})
     qtbot.waitUntil(lambda: "3 orders waiting" in banner.text(), timeout=15000)
@@ -130,14 +169,30 @@ def test_the_event_loop_keeps_turning_while_the_store_is_slow(gui, qtbot):
 def test_runs_table_pages_lazily_and_searches(gui, qtbot):
     ctx, window = gui
     import uuid
+
     now = time.time()
     with ctx.db.engine.begin() as c:
         wf_id, v_id = c.exec_driver_sql("select id, current_version_id from workflows").fetchone()
         c.exec_driver_sql(
             "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
             "trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
-            [(uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", "succeeded", f"B-{i:05d}", "{}",
-              0, 0, now - i, now - i) for i in range(1000)])
+            [
+                (
+                    uuid.uuid4().hex,
+                    wf_id,
+                    v_id,
+                    "Order fulfilment",
+                    "succeeded",
+                    f"B-{i:05d}",
+                    "{}",
+                    0,
+                    0,
+                    now - i,
+                    now - i,
+                )
+                for i in range(1000)
+            ],
+        )
     window.page("runs")
     window.runs.apply_filters()
     model = window.runs.model
@@ -146,9 +201,27 @@ def test_runs_table_pages_lazily_and_searches(gui, qtbot):
     model.fetchMore()
     qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=10000)
     keys = [r["business_key"] for r in model.rows]
-    assert len(set(keys)) == 400                       # keyset paging: no repeats, no gaps
+    assert len(set(keys)) == 400  # keyset paging: no repeats, no gaps
     window.runs.search.setText("B-0042")
-    qtbot.waitUntil(lambda: [r["business_key"] for r in model.rows] == ["B-00429", "B-00428", "B-00427", "B-00426", "B-00425", "B-00424", "B-00423", "B-00422", "B-00421", "B-00420"] or len(model.rows) == 10, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            [r["business_key"] for r in model.rows]
+            == [
+                "B-00429",
+                "B-00428",
+                "B-00427",
+                "B-00426",
+                "B-00425",
+                "B-00424",
+                "B-00423",
+                "B-00422",
+                "B-00421",
+                "B-00420",
+            ]
+            or len(model.rows) == 10
+        ),
+        timeout=10000,
+    )
     assert all(r["business_key"].startswith("B-0042") for r in model.rows)
 
 
@@ -158,6 +231,7 @@ def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     from PySide6.QtWidgets import QLineEdit
 
     from app import secrets
+
     ctx, window = gui
     window.page("connections")
     page = window.connections
@@ -167,20 +241,43 @@ def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     window.findChild(QLineEdit, "secret_token").setText("tok-canary-55")
     qtbot.mouseClick(page.save_b, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.result.text() == "Saved “gateway”.", timeout=5000)
-    assert keyring.get_password("daloy", secrets.user_name(secrets.current_workspace(), "gateway", "token")) == "tok-canary-55"
-    assert ctx.db.execute_sql("select settings from connections") == [('{"base_url": "http://127.0.0.1:9"}',)]
-    qtbot.waitUntil(lambda: page.list.count() == 1 and "gateway" in page.list.item(0).text(), timeout=5000)
+    assert (
+        keyring.get_password(
+            "daloy", secrets.user_name(secrets.current_workspace(), "gateway", "token")
+        )
+        == "tok-canary-55"
+    )
+    assert ctx.db.execute_sql("select settings from connections") == [
+        ('{"base_url": "http://127.0.0.1:9"}',)
+    ]
+    qtbot.waitUntil(
+        lambda: page.list.count() == 1 and "gateway" in page.list.item(0).text(), timeout=5000
+    )
     qtbot.mouseClick(page.test_b, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Nothing answers at http://127.0.0.1:9" in page.result.text(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: "Nothing answers at http://127.0.0.1:9" in page.result.text(), timeout=15000
+    )
 
 
 def test_quit_after_and_single_instance(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DALOY_ALLOW_INSECURE_KEYRING": "1"}
-    first = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(tmp_path), "--quit-after", "8"],
-                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path), "--quit-after", "8"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert first.stdout.readline().strip() == "Daloy window shown"
-    second = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(tmp_path)], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=60)
+    second = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert second.returncode == 0 and "already running" in second.stdout
     assert first.wait(60) == 0
 

@@ -26,11 +26,16 @@ def launched_args(tmp_path: Path, args: list[str]) -> list[str]:
     out = tmp_path / "argv.json"
     out.unlink(missing_ok=True)
     recorder = tmp_path / "record.py"
-    recorder.write_text("import json, sys\nopen(sys.argv[1], 'w').write(json.dumps(sys.argv[2:]))\n")
+    recorder.write_text(
+        "import json, sys\nopen(sys.argv[1], 'w').write(json.dumps(sys.argv[2:]))\n"
+    )
     entry = tmp_path / "t.desktop"
-    entry.write_text("[Desktop Entry]\nType=Application\nName=T\nExec="
-                     + autostart.desktop_exec([sys.executable, str(recorder), str(out), *args])
-                     + "\n", encoding="utf-8")
+    entry.write_text(
+        "[Desktop Entry]\nType=Application\nName=T\nExec="
+        + autostart.desktop_exec([sys.executable, str(recorder), str(out), *args])
+        + "\n",
+        encoding="utf-8",
+    )
     subprocess.run(["gio", "launch", str(entry)], check=True, timeout=30, capture_output=True)
     wait_for(lambda: out.exists() and out.read_text())
     return json.loads(out.read_text())

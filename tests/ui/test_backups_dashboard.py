@@ -47,17 +47,18 @@ def test_back_up_now_and_restore_from_the_gui(gui, qtbot, tmp_path):
     restore = window.findChild(QPushButton, "backupRestore")
     assert restore.isEnabled()
     target = tmp_path / "restored"
-    page.choose_folder = lambda: str(target)          # the folder dialog's answer
+    page.choose_folder = lambda: str(target)  # the folder dialog's answer
     click(qtbot, restore)
     qtbot.waitUntil(lambda: "Restored as a new workspace" in page.result.text(), timeout=20000)
     assert backups.integrity(target / DB_FILENAME) == "ok"
     conn = sqlite3.connect(target / DB_FILENAME)
-    assert conn.execute("select business_key from runs where id = ?", (run_id,)).fetchone() \
-        == ("GUI-1",)
+    assert conn.execute("select business_key from runs where id = ?", (run_id,)).fetchone() == (
+        "GUI-1",
+    )
     conn.close()
     qtbot.waitUntil(lambda: table.rowCount() == 1)
     click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
-    click(qtbot, restore)                              # the same folder again: refused in words
+    click(qtbot, restore)  # the same folder again: refused in words
     qtbot.waitUntil(lambda: "not an empty folder" in page.result.text(), timeout=20000)
 
 
@@ -75,14 +76,24 @@ def test_a_dashboard_figure_opens_its_orders(gui, qtbot):
     assert f.clean == len(clean) and str(len(clean)) in page.tiles["clean"].text()
     click(qtbot, page.tiles["clean"])
     table = window.findChild(QTableView, "runsTable")
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runs
-                    and window.runs.model.rowCount() == len(clean), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            window.stack.currentWidget() is window.runs
+            and window.runs.model.rowCount() == len(clean)
+        ),
+        timeout=20000,
+    )
     assert {r["id"] for r in window.runs.model.rows} == clean
     assert table.isVisible() and "Ran cleanly" in window.runs.export_status.text()
-    nav_to(window, "dashboard")                        # a bar of the day chart
+    nav_to(window, "dashboard")  # a bar of the day chart
     qtbot.waitUntil(lambda: bool(page.days.parts), timeout=5000)
     rect, key = page.days.parts[0]
     click(qtbot, page.days, rect.center().toPoint())
     day, _sep, channel = key.partition("|")
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.runs
-                    and window.runs.model.rowCount() == f.per_day[day][channel], timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            window.stack.currentWidget() is window.runs
+            and window.runs.model.rowCount() == f.per_day[day][channel]
+        ),
+        timeout=20000,
+    )

@@ -67,23 +67,30 @@ def test_imap_form_tests_unsaved_values_wrong_then_right_password(gui, qtbot, do
     ctx, window = gui
     page = window.connections
     new_connection(qtbot, window, "imap", "shop-inbox")
-    fill(window, host=dovecot.host, port=dovecot.port, security="plain",
-         username=dovecot.user, password="not-the-password")
+    fill(
+        window,
+        host=dovecot.host,
+        port=dovecot.port,
+        security="plain",
+        username=dovecot.user,
+        password="not-the-password",
+    )
     said = try_it(qtbot, page, "The password was refused")
     assert "not-the-password" not in said and "Traceback" not in said
     details = window.findChild(type(page.outcome.toggle), "connectionDetailsToggle")
-    assert details.isVisible() and not page.outcome.detail.isVisible()     # folded away
+    assert details.isVisible() and not page.outcome.detail.isVisible()  # folded away
     click(qtbot, details)
     assert page.outcome.detail.isVisible() and "Error" in page.outcome.detail.text()
     assert "not-the-password" not in page.outcome.detail.text()
     fill(window, password=dovecot.password)
     said = try_it(qtbot, page, f"Signed in to {dovecot.host}")
     assert not page.outcome.toggle.isVisible()
-    assert saved_connections(ctx) == 0                     # tested, never saved
+    assert saved_connections(ctx) == 0  # tested, never saved
 
 
 def test_smtp_form_wrong_and_right_password_and_an_untrusted_certificate(gui, qtbot, tmp_path):
     from tests.support.smtp import SmtpSink
+
     ctx, window = gui
     page = window.connections
     sink = SmtpSink(user="shop", password="smtp-right-pass").start()
@@ -91,8 +98,14 @@ def test_smtp_form_wrong_and_right_password_and_an_untrusted_certificate(gui, qt
     tls = SmtpSink(tls_folder=tmp_path / "tls").start()
     try:
         new_connection(qtbot, window, "smtp", "shop-email")
-        fill(window, host="127.0.0.1", port=sink.port, security="plain", username="shop",
-             password="smtp-wrong-pass")
+        fill(
+            window,
+            host="127.0.0.1",
+            port=sink.port,
+            security="plain",
+            username="shop",
+            password="smtp-wrong-pass",
+        )
         said = try_it(qtbot, page, "The password was refused")
         assert "smtp-wrong-pass" not in said
         fill(window, password="smtp-right-pass")
@@ -133,9 +146,12 @@ def test_email_presets_fill_server_port_and_security_and_show_the_hint(gui, qtbo
     assert field(window, QSpinBox, "setting_port").value() == 587
     security = field(window, QComboBox, "setting_security")
     assert security.currentText() == "STARTTLS"
-    assert [security.itemText(i) for i in range(security.count())] == \
-        ["SSL/TLS", "STARTTLS", "None — this computer only"]
-    security.setCurrentIndex(security.findData("ssl"))       # the usual port follows
+    assert [security.itemText(i) for i in range(security.count())] == [
+        "SSL/TLS",
+        "STARTTLS",
+        "None — this computer only",
+    ]
+    security.setCurrentIndex(security.findData("ssl"))  # the usual port follows
     assert field(window, QSpinBox, "setting_port").value() == 465
 
 
@@ -145,10 +161,18 @@ def webhooks(env, monkeypatch):
     """A switched-on workflow with a token webhook and a signed one; the web intake on a free
     port (set before the window's runtime starts)."""
     monkeypatch.setenv("DALOY_WEB_PORT", str(free_port()))
-    save(env.db, {"name": "orders", "steps": [],
-                  "sample_input": {"order": {"number": "S-1", "customer": "Aling Nena"}},
-                  "triggers": [{"id": "site", "type": "webhook", "config": {"auth": "token"}},
-                               {"id": "signed", "type": "webhook", "config": {"auth": "hmac"}}]})
+    save(
+        env.db,
+        {
+            "name": "orders",
+            "steps": [],
+            "sample_input": {"order": {"number": "S-1", "customer": "Aling Nena"}},
+            "triggers": [
+                {"id": "site", "type": "webhook", "config": {"auth": "token"}},
+                {"id": "signed", "type": "webhook", "config": {"auth": "hmac"}},
+            ],
+        },
+    )
     with env.db.write() as s:
         workflows.set_enabled(s, "orders", True)
 
@@ -160,12 +184,17 @@ def answer_next_question(button: QMessageBox.StandardButton) -> None:
             box.button(button).click()
         else:
             QTimer.singleShot(50, answer)
+
     QTimer.singleShot(50, answer)
 
 
 def post(url: str, token: str) -> int:
-    return httpx.post(url, json={"order": {"number": "W-1"}}, timeout=10,
-                      headers={"Authorization": f"Bearer {token}"}).status_code
+    return httpx.post(
+        url,
+        json={"order": {"number": "W-1"}},
+        timeout=10,
+        headers={"Authorization": f"Bearer {token}"},
+    ).status_code
 
 
 def test_web_address_token_reveal_copy_regenerate(webhooks, gui, qtbot):
@@ -176,7 +205,10 @@ def test_web_address_token_reveal_copy_regenerate(webhooks, gui, qtbot):
     qtbot.waitUntil(lambda: len(page.web.boxes) == 2, timeout=10000)
     box = next(b for b in page.web.boxes if b.address.trigger == "site")
     url = box.address.url
-    assert url.endswith("/hook/orders/site") and box.findChild(QLineEdit, "webAddressUrl").text() == url
+    assert (
+        url.endswith("/hook/orders/site")
+        and box.findChild(QLineEdit, "webAddressUrl").text() == url
+    )
     assert box.token.text() == "•" * 12 and "press Reveal" in box.example.toPlainText()
     click(qtbot, box.reveal_b)
     qtbot.waitUntil(lambda: box.token.text() != "•" * 12, timeout=10000)
@@ -187,14 +219,14 @@ def test_web_address_token_reveal_copy_regenerate(webhooks, gui, qtbot):
     assert QApplication.clipboard().text() == old
     qtbot.waitUntil(lambda: ctx.runtime.intake.web is not None, timeout=10000)
     assert post(url, old) == 201
-    answer_next_question(QMessageBox.StandardButton.No)        # changed its mind: nothing
+    answer_next_question(QMessageBox.StandardButton.No)  # changed its mind: nothing
     click(qtbot, box.new_b)
     assert box.token.text() == old and post(url, old) in (200, 201)
     answer_next_question(QMessageBox.StandardButton.Yes)
     click(qtbot, box.new_b)
     qtbot.waitUntil(lambda: box.token.text() not in (old, "•" * 12), timeout=10000)
     new = box.token.text()
-    assert post(url, old) == 401                                # the running intake refuses it
+    assert post(url, old) == 401  # the running intake refuses it
     assert post(url, new) in (200, 201)
     assert "old one no longer works" in box.status.text()
 
@@ -218,18 +250,21 @@ def test_the_example_requests_work_as_pasted(webhooks, gui, qtbot):
 # -- a refused keyring ---------------------------------------------------------------------------
 @pytest.fixture
 def refused_keyring(keyring_tmp, monkeypatch):
-    monkeypatch.delenv("DALOY_ALLOW_INSECURE_KEYRING")     # the plain file, not allowed
+    monkeypatch.delenv("DALOY_ALLOW_INSECURE_KEYRING")  # the plain file, not allowed
 
 
-def test_a_refused_keyring_is_said_in_words_on_the_page_and_in_the_inbox(refused_keyring, gui,
-                                                                         qtbot):
+def test_a_refused_keyring_is_said_in_words_on_the_page_and_in_the_inbox(
+    refused_keyring, gui, qtbot
+):
     from tests.test_workspace_secrets import TECHNICAL
+
     ctx, window = gui
     window.page("connections")
     note = window.connections.keyring_note.text()
     assert "refuses to keep passwords" in note and not TECHNICAL.search(note)
-    rows = ctx.db.execute_sql("select title, reason from inbox_items where kind='system' "
-                              "and status='open'")
+    rows = ctx.db.execute_sql(
+        "select title, reason from inbox_items where kind='system' and status='open'"
+    )
     assert len(rows) == 1 and rows[0][1] == note and not TECHNICAL.search(rows[0][0])
 
 
@@ -240,6 +275,7 @@ def test_a_secret_the_server_echoes_back_never_reaches_the_test_result(gui, qtbo
     import socket
     import threading
     import uuid
+
     canary = f"canary-{uuid.uuid4().hex[:12]}"
     echoed: list[bytes] = []
     server = socket.create_server(("127.0.0.1", 0))
@@ -266,9 +302,10 @@ def test_a_secret_the_server_echoes_back_never_reaches_the_test_result(gui, qtbo
         fill(window, base_url=f"http://127.0.0.1:{server.getsockname()[1]}/")
         field(window, QLineEdit, "secret_token").setText(canary)
         click(qtbot, page.test_b)
-        qtbot.waitUntil(lambda: page.test_b.isEnabled() and "Testing" not in page.result.text(),
-                        timeout=20000)
-        assert echoed and canary.encode() in echoed[0]        # the server did send it back
+        qtbot.waitUntil(
+            lambda: page.test_b.isEnabled() and "Testing" not in page.result.text(), timeout=20000
+        )
+        assert echoed and canary.encode() in echoed[0]  # the server did send it back
         click(qtbot, page.outcome.toggle)
         shown = page.result.text() + page.outcome.detail.text()
         assert page.outcome.detail.text() and canary not in shown, shown

@@ -37,15 +37,19 @@ class Clicker:
             self.qtbot.mouseClick(widget, CLICK, pos=pos)
 
     def item(self, list_widget: Any, item_id: int) -> None:
-        item = next(list_widget.item(i) for i in range(list_widget.count())
-                    if list_widget.item(i).data(Qt.ItemDataRole.UserRole) == item_id)
+        item = next(
+            list_widget.item(i)
+            for i in range(list_widget.count())
+            if list_widget.item(i).data(Qt.ItemDataRole.UserRole) == item_id
+        )
         list_widget.scrollToItem(item)
         self(list_widget.viewport(), list_widget.visualItemRect(item).center())
 
 
 def entry(window: Any, key: str, kind: str) -> dict[str, Any] | None:
-    return next((i for i in window.inbox.items
-                 if i.get("business_key") == key and i["kind"] == kind), None)
+    return next(
+        (i for i in window.inbox.items if i.get("business_key") == key and i["kind"] == kind), None
+    )
 
 
 def step_of(ctx: Any, key: str, step: str) -> StepRun | None:
@@ -58,9 +62,10 @@ def step_of(ctx: Any, key: str, step: str) -> StepRun | None:
 
 
 def open_wizard(qtbot: Any, window: Any) -> QWizard:
-    window.shop.on_launch()            # what `daloy` does once the window is shown
-    qtbot.waitUntil(lambda: window.shop.wizard is not None and window.shop.wizard.isVisible(),
-                    timeout=10000)
+    window.shop.on_launch()  # what `daloy` does once the window is shown
+    qtbot.waitUntil(
+        lambda: window.shop.wizard is not None and window.shop.wizard.isVisible(), timeout=10000
+    )
     return window.shop.wizard
 
 
@@ -73,47 +78,73 @@ def run_demo(qtbot: Any, ctx: Any, window: Any) -> tuple[int, float]:
     click(wizard.welcome.demo_button)
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
     assert "Demo" in window.windowTitle()
-    qtbot.waitUntil(lambda: entry(window, "DEMO-1002", "decision") is not None
-                    and entry(window, "DEMO-1003", "step_failed") is not None, timeout=60000)
+    qtbot.waitUntil(
+        lambda: (
+            entry(window, "DEMO-1002", "decision") is not None
+            and entry(window, "DEMO-1003", "step_failed") is not None
+        ),
+        timeout=60000,
+    )
     decision = entry(window, "DEMO-1002", "decision")
     click.item(window.inbox.list, decision["id"])
     detail = window.inbox.detail
-    qtbot.waitUntil(lambda: (detail.entry or {}).get("id") == decision["id"]
-                    and "option_backorder" in detail.buttons, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            (detail.entry or {}).get("id") == decision["id"]
+            and "option_backorder" in detail.buttons
+        ),
+        timeout=10000,
+    )
     click(detail.buttons["option_backorder"])
     qtbot.waitUntil(lambda: entry(window, "DEMO-1002", "decision") is None, timeout=20000)
     failed = entry(window, "DEMO-1003", "step_failed")
     click.item(window.inbox.list, failed["id"])
-    qtbot.waitUntil(lambda: (detail.entry or {}).get("id") == failed["id"]
-                    and "retry" in detail.buttons, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (detail.entry or {}).get("id") == failed["id"] and "retry" in detail.buttons,
+        timeout=10000,
+    )
     click(detail.buttons["retry"])
-    qtbot.waitUntil(lambda: (step_of(ctx, "DEMO-1003", "charge") or StepRun()).state
-                    == "succeeded", timeout=30000)
-    qtbot.waitUntil(lambda: (step_of(ctx, "DEMO-1002", "ask_stock") or StepRun()).port
-                    == "backorder", timeout=30000)
+    qtbot.waitUntil(
+        lambda: (step_of(ctx, "DEMO-1003", "charge") or StepRun()).state == "succeeded",
+        timeout=30000,
+    )
+    qtbot.waitUntil(
+        lambda: (step_of(ctx, "DEMO-1002", "ask_stock") or StepRun()).port == "backorder",
+        timeout=30000,
+    )
     return click.count, time.perf_counter() - started
 
 
 def test_first_launch_to_the_demo_resolved_with_real_clicks(qtbot, gui):
     ctx, window = gui
     clicks, seconds = run_demo(qtbot, ctx, window)
-    print(f"\nfirst launch → demo → one decision and one failed step resolved: "
-          f"{clicks} clicks, {seconds:.1f} s")
+    print(
+        f"\nfirst launch → demo → one decision and one failed step resolved: "
+        f"{clicks} clicks, {seconds:.1f} s"
+    )
     assert clicks < MAX_CLICKS
     # labelled Demo wherever it shows: title, banner, orders, inbox
     assert window.shop.banner.isVisible() and "Demo" in window.shop.banner.text()
-    qtbot.waitUntil(lambda: any(r["business_key"] == "DEMO-1001" for r in window.runs.model.rows),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(r["business_key"] == "DEMO-1001" for r in window.runs.model.rows), timeout=10000
+    )
     shown = {r["business_key"] for r in window.runs.model.rows}
     assert {"DEMO-1001", "DEMO-1002", "DEMO-1003"} <= shown
-    assert all("DEMO" in window.inbox.list.item(i).text() for i in range(window.inbox.list.count())
-               if "Backorder" not in window.inbox.list.item(i).text())
+    assert all(
+        "DEMO" in window.inbox.list.item(i).text()
+        for i in range(window.inbox.list.count())
+        if "Backorder" not in window.inbox.list.item(i).text()
+    )
     with ctx.db.read() as s:
-        failed = s.query(StepRun).join(Run, Run.id == StepRun.run_id).filter(
-            Run.business_key == "DEMO-1003", StepRun.name == "charge").one()
-        assert failed.attempts == 2            # the staged outage failed once, Retry went through
+        failed = (
+            s.query(StepRun)
+            .join(Run, Run.id == StepRun.run_id)
+            .filter(Run.business_key == "DEMO-1003", StepRun.name == "charge")
+            .one()
+        )
+        assert failed.attempts == 2  # the staged outage failed once, Retry went through
         demo_runs = s.query(Run).filter(Run.business_key.like("DEMO-%")).all()
-        assert demo_runs and all(r.practice for r in demo_runs)   # nothing real contacted
+        assert demo_runs and all(r.practice for r in demo_runs)  # nothing real contacted
     assert demo.is_demo(ctx.db) and not shop.needs_first_run(ctx.db)
 
 
@@ -134,14 +165,15 @@ def _next_moves(qtbot: Any, wizard: QWizard, page: Any) -> None:
 
 
 def test_setup_tests_each_page_in_words_then_publishes_switched_on(
-        qtbot, gui, payment_gateway, smtp_sink):
+    qtbot, gui, payment_gateway, smtp_sink
+):
     ctx, window = gui
     wizard = open_wizard(qtbot, window)
     _next_stays(qtbot, wizard, wizard.welcome, "Type your shop's name")
     _type(qtbot, wizard.welcome.shop_name, "Tindahan ni Aling Nena")
     _next_moves(qtbot, wizard, wizard.welcome)
     assert wizard.currentPage() is wizard.source and wizard.source.source == "web"
-    _next_moves(qtbot, wizard, wizard.source)               # the web form: nothing to test
+    _next_moves(qtbot, wizard, wizard.source)  # the web form: nothing to test
     pay = wizard.payments.form
     closed = "http://127.0.0.1:9/"
     _type(qtbot, pay.findChild(QLineEdit, "setting_base_url"), closed)
@@ -169,7 +201,7 @@ def test_setup_tests_each_page_in_words_then_publishes_switched_on(
     # the warehouse: never the sample's address on this computer; a wrong one is said in words
     assert wizard.currentPage() is wizard.warehouse and wizard.warehouse.way == "none"
     _type(qtbot, wizard.warehouse.address["web"], "warehouse.example.com")
-    assert wizard.warehouse.way == "web"                      # typing chose the way
+    assert wizard.warehouse.way == "web"  # typing chose the way
     _next_stays(qtbot, wizard, wizard.warehouse, "starting with https://")
     _type(qtbot, wizard.warehouse.address["email"], "packing@shop.example")
     _next_moves(qtbot, wizard, wizard.warehouse)
@@ -190,7 +222,7 @@ def test_setup_tests_each_page_in_words_then_publishes_switched_on(
         stored = {c.name: dict(c.settings or {}) for c in s.query(Connection)}
         space = workspace.id_in(s)
     assert set(stored) == {shop.PAYMENTS, shop.SHOP_EMAIL}
-    assert CANARY not in repr(stored)                       # secrets only in the keyring
+    assert CANARY not in repr(stored)  # secrets only in the keyring
     assert secrets.get_secret(shop.SHOP_EMAIL, "password", space) == CANARY
     assert secrets.get_secret(shop.PAYMENTS, "token", space) == "tok-123"
     form = [a for a in addresses(ctx.db, "http://127.0.0.1:8787") if a.workflow == wf.name]
@@ -200,6 +232,7 @@ def test_setup_tests_each_page_in_words_then_publishes_switched_on(
 
 def test_a_refused_publish_says_what_is_missing(env, keyring_tmp):
     from app.cli import seed_samples
+
     seed_samples(env, start_runs=False)
     choices = shop.ShopChoices(shop_name="Shop", source="web", email=None)
     try:
@@ -210,7 +243,7 @@ def test_a_refused_publish_says_what_is_missing(env, keyring_tmp):
         raise AssertionError("published without the email connection")
     with env.db.read() as s:
         assert not workflows.get_row(s, "Order fulfilment").enabled
-        assert drafts.get_draft(s, "Order fulfilment") is not None     # the answers are kept
+        assert drafts.get_draft(s, "Order fulfilment") is not None  # the answers are kept
 
 
 def test_an_order_typed_in_by_hand_starts_like_any_channel(qtbot, gui):
@@ -220,7 +253,7 @@ def test_an_order_typed_in_by_hand_starts_like_any_channel(qtbot, gui):
     dialog = window.shop.order_dialog
     qtbot.waitUntil(lambda: dialog.start_b.isEnabled(), timeout=10000)
     line = dialog.lines[0]
-    assert line.product.count() > 3                      # products from the stock sheet
+    assert line.product.count() > 3  # products from the stock sheet
     qtbot.mouseClick(dialog.start_b, CLICK)
     assert "customer's name" in dialog.outcome.result.text()
     qtbot.keyClicks(dialog.customer, "Pedro Penduko")
@@ -245,32 +278,42 @@ def test_an_order_typed_in_by_hand_starts_like_any_channel(qtbot, gui):
         who = s.query(AuditEntry).filter_by(action="order_entered", run_id=run.id).one().who
     assert who == audit.current_user()
     from app.ui.new_order import start_order
+
     again = start_order(ctx, dialog.shape, run.trigger["order"], dialog.key)
-    assert again[0] is None and "already started" in again[1]     # its own dedupe key
+    assert again[0] is None and "already started" in again[1]  # its own dedupe key
 
 
 def test_the_warehouse_answer_shapes_the_published_sample(env, keyring_tmp, smtp_sink):
     """A web address replaces the sample's one on this computer; “no warehouse system” leaves
     the step out with the steps around it joined; a wrong answer writes nothing."""
     from app.cli import seed_samples
+
     seed_samples(env, start_runs=False)
-    mail = shop.ConnectionValues("smtp", {"host": "127.0.0.1", "port": smtp_sink.port,
-                                          "security": "plain", "from_address": "o@shop.example"})
+    mail = shop.ConnectionValues(
+        "smtp",
+        {
+            "host": "127.0.0.1",
+            "port": smtp_sink.port,
+            "security": "plain",
+            "from_address": "o@shop.example",
+        },
+    )
     with env.db.read() as s:
         _, _, sample = workflows.load(s, shop.SAMPLE)
-    web = shop.configure(sample, shop.ShopChoices(warehouse="web",
-                                                  warehouse_address="https://wh.example/orders"))
+    web = shop.configure(
+        sample, shop.ShopChoices(warehouse="web", warehouse_address="https://wh.example/orders")
+    )
     assert web.step("settings").config["values"]["warehouse_webhook"] == "https://wh.example/orders"
     assert web.step(shop.WAREHOUSE_STEP).type == "notify"
     bad = shop.ShopChoices(shop_name="Shop", email=mail, warehouse="web", warehouse_address="")
     try:
         shop.apply(env.db, env.registry.specs, bad)
-    except Exception as exc:      # noqa: BLE001 - the sentence is what is checked
+    except Exception as exc:  # noqa: BLE001 - the sentence is what is checked
         assert "starting with https://" in str(exc)
     else:
         raise AssertionError("an empty warehouse address was taken")
     with env.db.read() as s:
-        assert drafts.get_draft(s, shop.SAMPLE) is None                  # nothing written
+        assert drafts.get_draft(s, shop.SAMPLE) is None  # nothing written
     shop.apply(env.db, env.registry.specs, shop.ShopChoices(shop_name="Shop", email=mail))
     with env.db.read() as s:
         row, _, wf = workflows.load(s, shop.SAMPLE)

@@ -18,8 +18,14 @@ def click(qtbot, widget) -> None:
 
 
 def order(number: str, sku: str) -> dict:
-    return {"order": {"number": number, "amount": 120, "customer": {"name": "Aling Nena"},
-                      "lines": [{"sku": sku, "qty": 2}]}}
+    return {
+        "order": {
+            "number": number,
+            "amount": 120,
+            "customer": {"name": "Aling Nena"},
+            "lines": [{"sku": sku, "qty": 2}],
+        }
+    }
 
 
 def test_a_down_system_is_one_entry_and_the_tray_is_red(gui, qtbot, payment_gateway):
@@ -27,24 +33,41 @@ def test_a_down_system_is_one_entry_and_the_tray_is_red(gui, qtbot, payment_gate
     gw = payment_gateway
     save(ctx.db, charge_workflow(gw.url, attempts=3))
     with ctx.db.write() as s:
-        breakers.configure(s, f"host:127.0.0.1:{gw.port}", who="tester", failures=2,
-                           probe_after=600.0, probe_max=600.0, resume_per_second=20.0)
+        breakers.configure(
+            s,
+            f"host:127.0.0.1:{gw.port}",
+            who="tester",
+            failures=2,
+            probe_after=600.0,
+            probe_max=600.0,
+            resume_per_second=20.0,
+        )
     gw.down()
     runs = [ctx.store.start_run("charge", order(f"61{i}", "RICE-25")) for i in range(4)]
     inbox = window.findChild(QListWidget, "inboxList")
-    qtbot.waitUntil(lambda: inbox.count() == 1 and "4 orders waiting" in inbox.item(0).text(),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: inbox.count() == 1 and "4 orders waiting" in inbox.item(0).text(), timeout=30000
+    )
     qtbot.waitUntil(lambda: window.notifier.state == "down", timeout=10000)
     window.page("inbox")
     detail = open_entry(qtbot, window)
     assert set(detail.buttons) == {"try_now", "keep_waiting", "retry_all", "cancel_all"}
     click(qtbot, detail.buttons["keep_waiting"])
-    qtbot.waitUntil(lambda: ctx.db.execute_sql(
-        "select who from audit where action = 'system_keep_waiting'") == [("tester",)],
-        timeout=10000)
-    qtbot.waitUntil(lambda: window.inbox.confirmation.text() == "✓ Daloy keeps waiting and "
-                    "tries the system now and then.", timeout=10000)
-    assert inbox.count() == 1 and window.notifier.state == "down"    # still down, still said
+    qtbot.waitUntil(
+        lambda: (
+            ctx.db.execute_sql("select who from audit where action = 'system_keep_waiting'")
+            == [("tester",)]
+        ),
+        timeout=10000,
+    )
+    qtbot.waitUntil(
+        lambda: (
+            window.inbox.confirmation.text() == "✓ Daloy keeps waiting and "
+            "tries the system now and then."
+        ),
+        timeout=10000,
+    )
+    assert inbox.count() == 1 and window.notifier.state == "down"  # still down, still said
     gw.up()
     detail = open_entry(qtbot, window)
     click(qtbot, detail.buttons["retry_all"])
@@ -57,11 +80,16 @@ def test_a_down_system_is_one_entry_and_the_tray_is_red(gui, qtbot, payment_gate
 
 def open_entry(qtbot, window):
     inbox = window.findChild(QListWidget, "inboxList")
-    qtbot.mouseClick(inbox.viewport(), Qt.MouseButton.LeftButton,
-                     pos=inbox.visualItemRect(inbox.item(0)).center())
+    qtbot.mouseClick(
+        inbox.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=inbox.visualItemRect(inbox.item(0)).center(),
+    )
     detail = window.inbox.detail
-    qtbot.waitUntil(lambda: "retry_all" in detail.buttons
-                    and detail.buttons["retry_all"].isEnabled(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: "retry_all" in detail.buttons and detail.buttons["retry_all"].isEnabled(),
+        timeout=10000,
+    )
     return detail
 
 
@@ -74,8 +102,9 @@ def open_order(qtbot, window, number: str):
     rect = window.runs.table.visualRect(model.index(row, 0))
     qtbot.mouseClick(window.runs.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.runs.detail
-    qtbot.waitUntil(lambda: page.detail is not None and page.detail["business_key"] == number,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.detail is not None and page.detail["business_key"] == number, timeout=10000
+    )
     return page
 
 
@@ -92,9 +121,12 @@ def test_hold_orders_like_this_and_release_from_the_order_page(gui, qtbot, payme
     form.step.setCurrentIndex(form.step.findData("charge"))
     qtbot.keyClicks(form.note, "until restocked")
     click(qtbot, form.ok)
-    qtbot.waitUntil(lambda: page.holds.status.text().startswith("Hold 1 is on: every order of "
-                                                                "“charge” with COFFEE-3IN1"),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.holds.status.text().startswith(
+            "Hold 1 is on: every order of “charge” with COFFEE-3IN1"
+        ),
+        timeout=10000,
+    )
     # a matching order that arrives now is held before "charge"; another product goes on
     held = ctx.store.start_run("charge", order("7002", "COFFEE-3IN1"))
     other = ctx.store.start_run("charge", order("7003", "SUGAR-1"))
@@ -105,12 +137,13 @@ def test_hold_orders_like_this_and_release_from_the_order_page(gui, qtbot, payme
     assert page.why.text().startswith("Held since ") and "until restocked" in page.why.text()
     click(qtbot, page.holds.release)
     wait_for(lambda: run_status(ctx.db, held) == m.RUN_SUCCEEDED, 30)
-    qtbot.waitUntil(lambda: page.holds.status.text() == "Hold 1 released: 1 order goes on.",
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.holds.status.text() == "Hold 1 released: 1 order goes on.", timeout=10000
+    )
     qtbot.waitUntil(lambda: not page.holds.release.isVisible(), timeout=10000)
-    assert ctx.db.execute_sql("select action, who from audit where action like 'hold_%' "
-                              "order by id") == [("hold_added", "tester"),
-                                                 ("hold_released", "tester")]
+    assert ctx.db.execute_sql(
+        "select action, who from audit where action like 'hold_%' order by id"
+    ) == [("hold_added", "tester"), ("hold_released", "tester")]
     # the holds list says none is on
     click(qtbot, page.holds.all)
     qtbot.waitUntil(lambda: page.holds.list.status.text() == "No holds are on.", timeout=10000)

@@ -14,8 +14,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox,
 from app.core import machine as m
 from tests.support.engine import charge_workflow, run_status, save
 
-ORDER = {"number": "3001", "amount": 1499.5, "total": 1499.5, "currency": "PHP",
-         "customer": {"name": "Aling Nena", "email": "nena@example.com"}}
+ORDER = {
+    "number": "3001",
+    "amount": 1499.5,
+    "total": 1499.5,
+    "currency": "PHP",
+    "customer": {"name": "Aling Nena", "email": "nena@example.com"},
+}
 RAW = re.compile(r"Errno|127\.0\.0\.1|daloy-[0-9a-f]{8}|Idempotency", re.I)
 
 
@@ -30,8 +35,11 @@ def start(ctx, number: str, **extra) -> str:
 def open_entry(qtbot, window, row: int = 0):
     inbox = window.findChild(QListWidget, "inboxList")
     qtbot.waitUntil(lambda: inbox.count() > row, timeout=30000)
-    qtbot.mouseClick(inbox.viewport(), Qt.MouseButton.LeftButton,
-                     pos=inbox.visualItemRect(inbox.item(row)).center())
+    qtbot.mouseClick(
+        inbox.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=inbox.visualItemRect(inbox.item(row)).center(),
+    )
     detail = window.inbox.detail
     qtbot.waitUntil(lambda: "retry" in detail.buttons, timeout=10000)
     return detail
@@ -48,8 +56,10 @@ def failed_charge(qtbot, ctx, window, gateway, number: str):
 def open_dialog(qtbot, detail, button: str):
     """Click ``button`` of the entry and wait for the form it opens."""
     click(qtbot, detail.buttons[button])
-    qtbot.waitUntil(lambda: getattr(detail, "dialog", None) is not None
-                    and detail.dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: getattr(detail, "dialog", None) is not None and detail.dialog.isVisible(),
+        timeout=5000,
+    )
     return detail.dialog
 
 
@@ -59,8 +69,11 @@ def answer_message_box(qtbot, yes: bool) -> None:
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(50, go)
             return
-        button = box.button(QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No)
+        button = box.button(
+            QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+        )
         click(qtbot, button)
+
     QTimer.singleShot(50, go)
 
 
@@ -68,13 +81,14 @@ def test_a_failed_charge_whose_outcome_was_looked_up_says_not_charged(gui, qtbot
     ctx, window = gui
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=3, timeout=0.5))
     payment_gateway.hang_seconds = 1.0
-    payment_gateway.fail_next(1, "hang")         # no answer: the outcome is not known
-    payment_gateway.fail_next(5, "503")          # the look-up finds no charge; then it fails
+    payment_gateway.fail_next(1, "hang")  # no answer: the outcome is not known
+    payment_gateway.fail_next(5, "503")  # the look-up finds no charge; then it fails
     start(ctx, "3001")
     detail = open_entry(qtbot, window)
     headline = detail.findChild(object, "headline").text()
-    assert headline.startswith("The card was not charged: the payment service had a problem"), \
+    assert headline.startswith("The card was not charged: the payment service had a problem"), (
         headline
+    )
     money = detail.findChild(object, "why").text()
     assert money.startswith("Daloy checked with the payment service: no charge was made.")
     assert not RAW.search(headline + money)
@@ -83,7 +97,9 @@ def test_a_failed_charge_whose_outcome_was_looked_up_says_not_charged(gui, qtbot
     order = [layout.itemAt(i).widget() or layout.itemAt(i).layout() for i in range(layout.count())]
     texts = [getattr(w, "text", lambda: "")() for w in order if hasattr(w, "text")]
     assert texts.index("The order") > 0
-    retry_y = detail.buttons["retry"].mapTo(detail.widget(), detail.buttons["retry"].rect().topLeft()).y()
+    retry_y = (
+        detail.buttons["retry"].mapTo(detail.widget(), detail.buttons["retry"].rect().topLeft()).y()
+    )
     order_title = next(w for w in order if hasattr(w, "text") and w.text() == "The order")
     assert retry_y < order_title.y()
     fold = detail.findChild(object, "technicalDetailBody")
@@ -97,7 +113,7 @@ def test_retry_with_changes_through_the_form(gui, qtbot, payment_gateway):
     run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3002")
     dialog = open_dialog(qtbot, detail, "retry_edit")
     amount = dialog.findChild(QLineEdit, "value_body.amount")
-    assert amount is not None and amount.text() == "1499.5"     # current value filled in
+    assert amount is not None and amount.text() == "1499.5"  # current value filled in
     assert dialog.findChild(object, "field_method").currentText() == "POST"
     amount.setText("1200")
     click(qtbot, dialog.ok_button)
@@ -111,8 +127,9 @@ def test_retry_with_changes_through_the_form(gui, qtbot, payment_gateway):
     assert ("tester", "retry_with_input") in action
 
 
-def test_after_retry_a_confirmation_stays_and_the_next_entry_is_selected(gui, qtbot,
-                                                                         payment_gateway):
+def test_after_retry_a_confirmation_stays_and_the_next_entry_is_selected(
+    gui, qtbot, payment_gateway
+):
     ctx, window = gui
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
     payment_gateway.fail_next(3, "400")
@@ -138,18 +155,19 @@ def test_cancel_asks_first(gui, qtbot, payment_gateway):
     run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3201")
     answer_message_box(qtbot, yes=False)
     click(qtbot, detail.buttons["cancel"])
-    assert run_status(ctx.db, run_id) == m.RUN_NEEDS_ATTENTION      # "No": nothing happened
+    assert run_status(ctx.db, run_id) == m.RUN_NEEDS_ATTENTION  # "No": nothing happened
     answer_message_box(qtbot, yes=True)
     click(qtbot, detail.buttons["cancel"])
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_CANCELLED, timeout=10000)
-    qtbot.waitUntil(lambda: window.inbox.confirmation.text() == "✓ Order 3201 was cancelled.",
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.inbox.confirmation.text() == "✓ Order 3201 was cancelled.", timeout=5000
+    )
 
 
 def test_bulk_retry_of_five_entries(gui, qtbot, payment_gateway):
     ctx, window = gui
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
-    payment_gateway.down()                          # every charge gets 503 until it is up
+    payment_gateway.down()  # every charge gets 503 until it is up
     runs = [start(ctx, f"35{n}") for n in range(5)]
     inbox = window.findChild(QListWidget, "inboxList")
     qtbot.waitUntil(lambda: inbox.count() == 5, timeout=30000)
@@ -162,12 +180,13 @@ def test_bulk_retry_of_five_entries(gui, qtbot, payment_gateway):
     qtbot.waitUntil(lambda: "bulk_retry" in detail.buttons, timeout=5000)
     payment_gateway.up()
     click(qtbot, detail.buttons["bulk_retry"])
-    qtbot.waitUntil(lambda: all(run_status(ctx.db, r) == m.RUN_SUCCEEDED for r in runs),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: all(run_status(ctx.db, r) == m.RUN_SUCCEEDED for r in runs), timeout=30000
+    )
     qtbot.waitUntil(lambda: inbox.count() == 0, timeout=10000)
     assert window.inbox.confirmation.text() == "✓ 5 orders are running again."
     audited = ctx.db.execute_sql("select who, run_id from audit where action = 'retry'")
-    assert sorted(r for _who, r in audited) == sorted(runs)   # one audited action each
+    assert sorted(r for _who, r in audited) == sorted(runs)  # one audited action each
     assert {who for who, _r in audited} == {"tester"}
 
 
@@ -182,8 +201,9 @@ def test_several_entries_selected_by_hand_show_the_bulk_actions(gui, qtbot, paym
     first = inbox.visualItemRect(inbox.item(0)).center()
     second = inbox.visualItemRect(inbox.item(1)).center()
     qtbot.mouseClick(inbox.viewport(), Qt.MouseButton.LeftButton, pos=first)
-    qtbot.mouseClick(inbox.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.ControlModifier, pos=second)
+    qtbot.mouseClick(
+        inbox.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=second
+    )
     detail = window.inbox.detail
     qtbot.waitUntil(lambda: "bulk_cancel" in detail.buttons, timeout=5000)
     assert detail.findChild(object, "headline").text() == "2 entries selected"

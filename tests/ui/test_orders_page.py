@@ -16,22 +16,43 @@ from app.ui.runs import COLUMNS, cell_text
 from tests.support.engine import charge_workflow, run_status, save
 from tests.ui.test_inbox_words import click
 
-DECIDE = {"name": "ask", "business_key": "{{ trigger.order.number }}", "steps": [
-    {"name": "q", "type": "ask_person", "config": {
-        "question": "Substitute or backorder?",
-        "options": [{"name": "substitute", "label": "Substitute"},
-                    {"name": "backorder", "label": "Backorder"}],
-        "fields": [{"name": "note", "label": "Note"}]}},
-    {"name": "sub", "type": "transform", "config": {"values": {"s": 1}}},
-    {"name": "back", "type": "transform", "config": {"values": {"b": 1}}}],
-    "edges": [{"from": "q", "port": "substitute", "to": "sub"},
-              {"from": "q", "port": "backorder", "to": "back"}]}
+DECIDE = {
+    "name": "ask",
+    "business_key": "{{ trigger.order.number }}",
+    "steps": [
+        {
+            "name": "q",
+            "type": "ask_person",
+            "config": {
+                "question": "Substitute or backorder?",
+                "options": [
+                    {"name": "substitute", "label": "Substitute"},
+                    {"name": "backorder", "label": "Backorder"},
+                ],
+                "fields": [{"name": "note", "label": "Note"}],
+            },
+        },
+        {"name": "sub", "type": "transform", "config": {"values": {"s": 1}}},
+        {"name": "back", "type": "transform", "config": {"values": {"b": 1}}},
+    ],
+    "edges": [
+        {"from": "q", "port": "substitute", "to": "sub"},
+        {"from": "q", "port": "backorder", "to": "back"},
+    ],
+}
 
 
 def order(number: str, name: str, skus: list[str], total: float = 250.0) -> dict:
-    return {"order": {"number": number, "amount": total, "total": total, "currency": "PHP",
-                      "customer": {"name": name, "email": f"{name.split()[0].lower()}@example.com"},
-                      "lines": [{"sku": s, "qty": 1} for s in skus]}}
+    return {
+        "order": {
+            "number": number,
+            "amount": total,
+            "total": total,
+            "currency": "PHP",
+            "customer": {"name": name, "email": f"{name.split()[0].lower()}@example.com"},
+            "lines": [{"sku": s, "qty": 1} for s in skus],
+        }
+    }
 
 
 def table_rows(window) -> list[list[str]]:
@@ -57,15 +78,20 @@ def test_a_cancelled_order_and_a_practice_run_are_not_shown_as_done(gui, qtbot, 
     run_id = ctx.store.start_run("charge", order("5001", "Aling Nena", ["RICE-25"]))
     ctx.store.start_run("charge", order("5002", "Mang Tomas", ["OIL-1L"]), practice=True)
     from tests.support.engine import wait_for
+
     wait_for(lambda: run_status(ctx.db, run_id) == m.RUN_NEEDS_ATTENTION)
     ctx.actions.cancel(run_id, reason="customer called")
     window.page("runs")
     window.runs.apply_filters()
     model = window.runs.model
-    qtbot.waitUntil(lambda: {r["business_key"]: r["status"] for r in model.rows}.get("5001")
-                    == "cancelled", timeout=15000)
-    qtbot.waitUntil(lambda: any(r["business_key"] == "5002" and r["status"] == "succeeded"
-                                for r in model.rows), timeout=15000)
+    qtbot.waitUntil(
+        lambda: {r["business_key"]: r["status"] for r in model.rows}.get("5001") == "cancelled",
+        timeout=15000,
+    )
+    qtbot.waitUntil(
+        lambda: any(r["business_key"] == "5002" and r["status"] == "succeeded" for r in model.rows),
+        timeout=15000,
+    )
     status = {row[0]: row[3] for row in table_rows(window)}
     assert status["5001"] == "Cancelled"
     assert status["5002"] == "Practice run"
@@ -84,8 +110,15 @@ def test_a_cancelled_order_and_a_practice_run_are_not_shown_as_done(gui, qtbot, 
 
 def test_search_by_customer_name_and_by_sku(gui, qtbot):
     ctx, window = gui
-    save(ctx.db, {"name": "shop", "business_key": "{{ trigger.order.number }}", "steps": [
-        {"name": "total", "type": "transform", "config": {"values": {"t": 1}}}], "edges": []})
+    save(
+        ctx.db,
+        {
+            "name": "shop",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{"name": "total", "type": "transform", "config": {"values": {"t": 1}}}],
+            "edges": [],
+        },
+    )
     # (the sample shop's own practice order is there too: names and SKUs here are others)
     ctx.store.start_run("shop", order("6001", "Perla Dizon", ["TUYO-250", "BAGOONG-1"]))
     ctx.store.start_run("shop", order("6002", "Mang Kiko", ["KAPE-3IN1"]))
@@ -100,9 +133,16 @@ def test_search_by_customer_name_and_by_sku(gui, qtbot):
 
 def test_csv_and_xlsx_exports_match_the_table(gui, qtbot, tmp_path):
     ctx, window = gui
-    save(ctx.db, {"name": "shop", "business_key": "{{ trigger.order.number }}", "steps": [
-        {"name": "total", "type": "transform", "config": {"values": {"t": 1}}}], "edges": []})
-    for n, name in enumerate(["Perla Dizon", "Mang Kiko", "=HYPERLINK(\"x\")", "Ate Joy"]):
+    save(
+        ctx.db,
+        {
+            "name": "shop",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{"name": "total", "type": "transform", "config": {"values": {"t": 1}}}],
+            "edges": [],
+        },
+    )
+    for n, name in enumerate(["Perla Dizon", "Mang Kiko", '=HYPERLINK("x")', "Ate Joy"]):
         ctx.store.start_run("shop", order(f"70{n}", name, ["BIHON-500"], total=100.5 + n))
     search(qtbot, window, "BIHON-500", 4)
     shown = table_rows(window)
@@ -140,21 +180,34 @@ def test_audit_page_shows_a_decision_with_who_and_note(gui, qtbot):
     qtbot.waitUntil(lambda: page.decide.isVisible(), timeout=10000)
     assert page.decide.text() == "Decide now"
     click(qtbot, page.decide)
-    qtbot.waitUntil(lambda: window.findChild(QPushButton, "option_backorder") is not None,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.findChild(QPushButton, "option_backorder") is not None, timeout=10000
+    )
     window.findChild(QLineEdit, "field_note").setText("supplier delivers Friday")
     click(qtbot, window.findChild(QPushButton, "option_backorder"))
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=15000)
-    qtbot.waitUntil(lambda: window.inbox.confirmation.text()
-                    == "✓ Order 8001 goes on: you chose “Backorder”.", timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.inbox.confirmation.text() == "✓ Order 8001 goes on: you chose “Backorder”.",
+        timeout=5000,
+    )
     window.page("audit")
     audit = window.audit
     audit.refresh()
-    qtbot.waitUntil(lambda: audit.tree.topLevelItemCount() >= 1 and any(
-        audit.tree.topLevelItem(i).text(2).startswith("tester chose “backorder”")
-        for i in range(audit.tree.topLevelItemCount())), timeout=10000)
-    row = next(audit.tree.topLevelItem(i) for i in range(audit.tree.topLevelItemCount())
-               if "chose" in audit.tree.topLevelItem(i).text(2))
+    qtbot.waitUntil(
+        lambda: (
+            audit.tree.topLevelItemCount() >= 1
+            and any(
+                audit.tree.topLevelItem(i).text(2).startswith("tester chose “backorder”")
+                for i in range(audit.tree.topLevelItemCount())
+            )
+        ),
+        timeout=10000,
+    )
+    row = next(
+        audit.tree.topLevelItem(i)
+        for i in range(audit.tree.topLevelItemCount())
+        if "chose" in audit.tree.topLevelItem(i).text(2)
+    )
     assert row.text(1) == "tester"
     assert row.text(2) == "tester chose “backorder” at “q” (order 8001)"
     assert row.text(3) == "supplier delivers Friday"
@@ -163,14 +216,15 @@ def test_audit_page_shows_a_decision_with_who_and_note(gui, qtbot):
     qtbot.waitUntil(lambda: audit.tree.topLevelItemCount() == 1, timeout=10000)
     # and in the order's timeline, under the step it answered
     window.open_run(run_id)
-    qtbot.waitUntil(lambda: any("supplier delivers Friday" in a.text.text()
-                                for a in page.timeline.actions), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any("supplier delivers Friday" in a.text.text() for a in page.timeline.actions),
+        timeout=10000,
+    )
     assert page.state.text() == "Done"
     assert page.picture.taken == {("q", "backorder", "back")}
 
 
-def test_a_step_row_keeps_state_attempts_and_time_in_view_when_opened(gui, qtbot,
-                                                                       payment_gateway):
+def test_a_step_row_keeps_state_attempts_and_time_in_view_when_opened(gui, qtbot, payment_gateway):
     ctx, window = gui
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=2))
     payment_gateway.fail_next(2, "503")
@@ -178,10 +232,15 @@ def test_a_step_row_keeps_state_attempts_and_time_in_view_when_opened(gui, qtbot
     window.resize(1024, 700)
     window.open_run(run_id)
     page = window.runs.detail
-    qtbot.waitUntil(lambda: "charge" in page.timeline.rows
-                    and page.timeline.rows["charge"].state.text() == "Needs you", timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            "charge" in page.timeline.rows
+            and page.timeline.rows["charge"].state.text() == "Needs you"
+        ),
+        timeout=20000,
+    )
     row = page.timeline.rows["charge"]
-    assert row.expanded() and row.body.isVisible()      # a step that needs you opens itself
+    assert row.expanded() and row.body.isVisible()  # a step that needs you opens itself
     assert "Given:" in row.body.text() and "Attempt 2" in row.body.text()
     qtbot.waitUntil(lambda: row.tries.isVisible(), timeout=5000)
     view = page.timeline.viewport().rect()
@@ -195,6 +254,7 @@ def test_a_demo_order_reads_as_a_demo_order_not_a_practice_run():
     """A demo order is run as practice; its words still say Demo (the order page and the
     practice list read the run with its trigger)."""
     from app.ui.style import run_words
+
     demo = {"status": "succeeded", "practice": True, "trigger": {"demo": True, "order": {}}}
     assert run_words(demo)[0] == "Demo order"
     assert run_words(demo | {"status": "needs_attention"})[0].startswith("Demo order, ")

@@ -54,11 +54,26 @@ def test_a_crafted_order_shows_as_text_everywhere(gui, qtbot):
     shop = CraftedShop()
     shop.start()
     try:
-        save(ctx.db, {"name": "crafted", "business_key": "{{ trigger.order.number }}", "steps": [
-            {"name": "charge", "type": "http_request", "title": MARKUP,
-             "config": {"method": "POST", "url": f"{shop.url}/charges",
-                        "body": {"customer": "{{ trigger.order.customer }}"}},
-             "retry": {"max_attempts": 1}}]})
+        save(
+            ctx.db,
+            {
+                "name": "crafted",
+                "business_key": "{{ trigger.order.number }}",
+                "steps": [
+                    {
+                        "name": "charge",
+                        "type": "http_request",
+                        "title": MARKUP,
+                        "config": {
+                            "method": "POST",
+                            "url": f"{shop.url}/charges",
+                            "body": {"customer": "{{ trigger.order.customer }}"},
+                        },
+                        "retry": {"max_attempts": 1},
+                    }
+                ],
+            },
+        )
         window.notifier.set_grouping(50)
         run_id = ctx.store.start_run("crafted", {"order": {"number": MARKUP, "customer": MARKUP}})
         window.page("inbox")
@@ -83,8 +98,8 @@ def test_a_crafted_order_shows_as_text_everywhere(gui, qtbot):
         shown = labels_showing(detail)
         for label in shown:
             assert_shown_as_text(label)
-        assert any("answered 400" in w.text() for w in shown)          # the error text
-        assert any("Attempt 1" in w.text() for w in shown)             # the attempt log
+        assert any("answered 400" in w.text() for w in shown)  # the error text
+        assert any("Attempt 1" in w.text() for w in shown)  # the attempt log
 
         # The order page: the runs table, the title, the timeline and its tooltips.
         window.open_run(run_id)
@@ -96,8 +111,8 @@ def test_a_crafted_order_shows_as_text_everywhere(gui, qtbot):
         for label in labels_showing(runs):
             assert_shown_as_text(label)
         qtbot.waitUntil(lambda: "charge" in runs.detail.timeline.rows, timeout=10000)
-        step = runs.detail.timeline.rows["charge"]         # the order's timeline row
-        assert step.toggle.text() == MARKUP                # a button's text is never markup
+        step = runs.detail.timeline.rows["charge"]  # the order's timeline row
+        assert step.toggle.text() == MARKUP  # a button's text is never markup
         assert_tooltip_literal(step.toggle.toolTip())
         assert step.body.textFormat() == Qt.TextFormat.PlainText
         assert "Given:" in step.body.text()
@@ -127,8 +142,10 @@ def test_the_banner_and_notifications_escape_what_they_announce(qtbot):
     assert notification_body(MARKUP) == (escape(MARKUP) if linux else MARKUP)
 
 
-SHOWN_LITERALLY = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Z"))
-                          | st.sampled_from("<>&\"';/=#"), max_size=60)
+SHOWN_LITERALLY = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Z")) | st.sampled_from("<>&\"';/=#"),
+    max_size=60,
+)
 
 
 @settings(max_examples=150, deadline=None)

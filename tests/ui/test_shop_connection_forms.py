@@ -30,6 +30,7 @@ def started(request):
         fake.start()
         made.append(fake)
         return fake
+
     yield start
     for fake in made:
         fake.stop()
@@ -45,14 +46,17 @@ def secret(window, name: str, value: str) -> None:
 
 def saved(ctx, connection: str, name: str) -> str | None:
     space = workspace.id_of(ctx.db)
-    return (secrets.get_secret(connection, name, space)
-            if secrets.has_secret(connection, name, space) else None)
+    return (
+        secrets.get_secret(connection, name, space)
+        if secrets.has_secret(connection, name, space)
+        else None
+    )
 
 
 def authorise_panel(qtbot, window, redirect: str) -> str:
     form = window.connections.kind_form
     start = form.findChild(QPushButton, "authoriseShop")
-    qtbot.waitUntil(start.isVisible)         # a rebuilt form is shown on the next event loop turn
+    qtbot.waitUntil(start.isVisible)  # a rebuilt form is shown on the next event loop turn
     assert not form.findChild(QLineEdit, "authRedirect").isVisible()
     click(qtbot, start)
     assert form.findChild(QLineEdit, "authRedirect").isVisible()
@@ -120,12 +124,20 @@ def test_shopee_guided_authorisation_stores_tokens_in_the_keyring(gui, qtbot, st
     q = {k: v[0] for k, v in parse_qs(link.query).items()}
     assert link.path == "/api/v2/shop/auth_partner" and q["redirect"] == "https://shop.example/back"
     assert q["sign"] == shopee_sign(fake.partner_key, fake.partner_id, link.path, q["timestamp"])
-    said = paste_code(qtbot, window, f"https://shop.example/back?code=stolen&shop_id="
-                                     f"{fake.shop_id}", "did not accept that code")
+    said = paste_code(
+        qtbot,
+        window,
+        f"https://shop.example/back?code=stolen&shop_id={fake.shop_id}",
+        "did not accept that code",
+    )
     assert "Traceback" not in said
     assert saved(ctx, "my-shopee", "access_token") is None
-    said = paste_code(qtbot, window, f"https://shop.example/back?code=auth-code-1&shop_id="
-                                     f"{fake.shop_id}", "Shop authorised until")
+    said = paste_code(
+        qtbot,
+        window,
+        f"https://shop.example/back?code=auth-code-1&shop_id={fake.shop_id}",
+        "Shop authorised until",
+    )
     assert field(window, QLineEdit, "setting_shop_id").text() == str(fake.shop_id)
     assert fake.tokens.valid(saved(ctx, "my-shopee", "access_token"))
     assert saved(ctx, "my-shopee", "refresh_token")
@@ -146,6 +158,8 @@ def test_lazada_guided_authorisation_and_a_wrong_code(gui, qtbot, started):
     assert q["client_id"] == fake.app_key and q["redirect_uri"] == "https://shop.example/lazada"
     paste_code(qtbot, window, "not-a-code", "Lazada did not accept that code")
     assert saved(ctx, "my-lazada", "access_token") is None
-    paste_code(qtbot, window, "https://shop.example/lazada?code=lzd-code-1", "Shop authorised until")
+    paste_code(
+        qtbot, window, "https://shop.example/lazada?code=lzd-code-1", "Shop authorised until"
+    )
     assert fake.tokens.valid(saved(ctx, "my-lazada", "access_token"))
     try_it(qtbot, page, "Connected to Lazada shop")

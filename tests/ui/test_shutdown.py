@@ -24,15 +24,25 @@ from tests.support.engine import save
 from tests.support.http_servers import LocalService
 
 REPO = Path(__file__).resolve().parents[2]
-BOUND = 90.0          # generous: a busy 2-core machine starts Qt slowly
+BOUND = 90.0  # generous: a busy 2-core machine starts Qt slowly
 
 
 def start_gui(data: Path, *extra: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DALOY_ALLOW_INSECURE_KEYRING": "1",
-           "DALOY_WEB_PORT": "0", "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(data), *extra],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "DALOY_ALLOW_INSECURE_KEYRING": "1",
+        "DALOY_WEB_PORT": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(data), *extra],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "Daloy window shown"
     return proc
@@ -56,7 +66,7 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = BOUND) -
 def sample_run_done(data: Path) -> bool:
     try:
         return query(data / DB_FILENAME, "select status from runs") == [("succeeded",)]
-    except sqlite3.OperationalError:      # tables not created yet
+    except sqlite3.OperationalError:  # tables not created yet
         return False
 
 
@@ -95,7 +105,8 @@ def test_a_clean_exit_leaves_every_run_in_the_database_file_alone(tmp_path, how)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     alone = file_alone(data, tmp_path)
     assert query(alone, "select workflow_name, status, practice from runs") == [
-        ("Order fulfilment", "succeeded", 1)]
+        ("Order fulfilment", "succeeded", 1)
+    ]
     assert query(alone, "select count(*) from step_runs where state = 'running'") == [(0,)]
     # Checkpointed with TRUNCATE: the log is empty (or gone once the last connection closed).
     wal = data / (DB_FILENAME + "-wal")
@@ -120,21 +131,44 @@ def test_sigterm_lets_a_running_step_finish_before_the_database_closes(tmp_path)
     data = tmp_path / "data"
     try:
         db = Database.open_dir(data)
-        save(db, {"name": "notify", "steps": [
-            {"name": "tell_warehouse", "type": "http_request",
-             "config": {"method": "POST", "url": f"{warehouse.url}/orders", "timeout": 8,
-                        "body": {"order": "{{ trigger.order }}"}},
-             "retry": {"max_attempts": 1, "timeout": 9}},
-            {"name": "after", "type": "transform", "config": {"values": {"done": 1}}}],
-            "edges": [{"from": "tell_warehouse", "to": "after"}]})
+        save(
+            db,
+            {
+                "name": "notify",
+                "steps": [
+                    {
+                        "name": "tell_warehouse",
+                        "type": "http_request",
+                        "config": {
+                            "method": "POST",
+                            "url": f"{warehouse.url}/orders",
+                            "timeout": 8,
+                            "body": {"order": "{{ trigger.order }}"},
+                        },
+                        "retry": {"max_attempts": 1, "timeout": 9},
+                    },
+                    {"name": "after", "type": "transform", "config": {"values": {"done": 1}}},
+                ],
+                "edges": [{"from": "tell_warehouse", "to": "after"}],
+            },
+        )
         from app.steps import registry
+
         run_id = RunStore(db, registry().specs).start_run("notify", {"order": "7001"})
         db.close()
         proc = start_gui(data)
         try:
-            wait_for(lambda: query(data / DB_FILENAME, "select state from step_runs where run_id"
-                                   f" = '{run_id}' and name = 'tell_warehouse'") == [("running",)],
-                     "the warehouse step to start")
+            wait_for(
+                lambda: (
+                    query(
+                        data / DB_FILENAME,
+                        "select state from step_runs where run_id"
+                        f" = '{run_id}' and name = 'tell_warehouse'",
+                    )
+                    == [("running",)]
+                ),
+                "the warehouse step to start",
+            )
             code, err = stop(proc, "sigterm")
         finally:
             if proc.poll() is None:
@@ -145,14 +179,15 @@ def test_sigterm_lets_a_running_step_finish_before_the_database_closes(tmp_path)
     assert code == 0 and "Traceback" not in err, err
     alone = file_alone(data, tmp_path)
     states = dict(query(alone, f"select name, state from step_runs where run_id = '{run_id}'"))
-    assert states["tell_warehouse"] == "succeeded"     # finished within the grace period
+    assert states["tell_warehouse"] == "succeeded"  # finished within the grace period
     assert "running" not in states.values()
 
 
 def test_closing_the_window_without_a_tray_quits(gui, qtbot):
     _ctx, window = gui
-    assert window.notifier.tray is None              # offscreen: no system tray
+    assert window.notifier.tray is None  # offscreen: no system tray
     from tests.ui.test_tray import answer_keep_or_quit
-    answer_keep_or_quit(qtbot, "quitDaloy")          # closing asks: keep working, or quit
+
+    answer_keep_or_quit(qtbot, "quitDaloy")  # closing asks: keep working, or quit
     with qtbot.waitSignal(window.quit_requested, timeout=5000):
         window.close()

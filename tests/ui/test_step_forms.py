@@ -14,12 +14,16 @@ from app.ui.step_forms import RetryForm, SkipForm, ValueForm
 from tests.support.engine import run_status
 from tests.ui.test_inbox_words import click, failed_charge, open_dialog
 
-SCALARS = st.one_of(st.integers(-10**9, 10**9), st.booleans(),
-                    st.floats(-1e9, 1e9, allow_nan=False).filter(lambda f: f != int(f)),
-                    st.text(max_size=20).filter(lambda t: "\x00" not in t))
+SCALARS = st.one_of(
+    st.integers(-(10**9), 10**9),
+    st.booleans(),
+    st.floats(-1e9, 1e9, allow_nan=False).filter(lambda f: f != int(f)),
+    st.text(max_size=20).filter(lambda t: "\x00" not in t),
+)
 KEYS = st.text(alphabet="abcdefghij_", min_size=1, max_size=8)
-VALUES = st.dictionaries(KEYS, st.one_of(SCALARS, st.dictionaries(KEYS, SCALARS, max_size=3)),
-                         max_size=5)
+VALUES = st.dictionaries(
+    KEYS, st.one_of(SCALARS, st.dictionaries(KEYS, SCALARS, max_size=3)), max_size=5
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -36,7 +40,7 @@ def test_a_number_field_refuses_words_and_keeps_the_form(qtbot):
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "value_status").setText("two hundred")
     click(qtbot, dialog.ok_button)
-    assert dialog.result() == 0                   # not accepted
+    assert dialog.result() == 0  # not accepted
     assert dialog.error.text() == "“Status” must be a number, like 1499.50"
     dialog.findChild(QLineEdit, "value_status").setText("200")
     click(qtbot, dialog.ok_button)
@@ -45,8 +49,11 @@ def test_a_number_field_refuses_words_and_keeps_the_form(qtbot):
 
 def test_the_json_view_and_the_form_stay_in_step(qtbot):
     spec = registry().specs.get("http_request")
-    dialog = RetryForm(spec, {"method": "POST", "url": "https://pay.example/charges",
-                              "body": {"amount": 5}}, "Charge card")
+    dialog = RetryForm(
+        spec,
+        {"method": "POST", "url": "https://pay.example/charges", "body": {"amount": 5}},
+        "Charge card",
+    )
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "value_body.amount").setText("7")
     dialog.advanced.setChecked(True)
@@ -56,7 +63,7 @@ def test_the_json_view_and_the_form_stay_in_step(qtbot):
     assert dialog.findChild(QLineEdit, "value_body.amount").text() == "9"
     dialog.advanced.setChecked(True)
     dialog.json.setPlainText("{not json")
-    dialog.advanced.setChecked(False)               # refused: stays on JSON, says why
+    dialog.advanced.setChecked(False)  # refused: stays on JSON, says why
     assert dialog.advanced.isChecked() and "not valid JSON" in dialog.error.text()
 
 
@@ -71,7 +78,10 @@ def test_skip_with_this_result_through_the_form(gui, qtbot, payment_gateway):
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=15000)
     confirm = ctx.db.execute_sql(
-        f"select output from step_runs where run_id = '{run_id}' and name = 'confirm'")[0][0]
-    assert "paid-at-the-counter" in confirm           # the next step used the given result
-    qtbot.waitUntil(lambda: window.inbox.confirmation.text()
-                    == "✓ Order 3301 goes on without “Charge”.", timeout=5000)
+        f"select output from step_runs where run_id = '{run_id}' and name = 'confirm'"
+    )[0][0]
+    assert "paid-at-the-counter" in confirm  # the next step used the given result
+    qtbot.waitUntil(
+        lambda: window.inbox.confirmation.text() == "✓ Order 3301 goes on without “Charge”.",
+        timeout=5000,
+    )

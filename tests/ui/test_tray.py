@@ -18,14 +18,21 @@ from tests.support.engine import charge_workflow, save
 
 def answer_keep_or_quit(qtbot, button: str) -> None:
     """Click ``button`` ("keepWorking" or "quitDaloy") in the close question once it shows."""
+
     def click() -> None:
-        box = next((w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QMessageBox) and w.objectName() == "keepOrQuit"
-                    and w.isVisible()), None)
+        box = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == "keepOrQuit" and w.isVisible()
+            ),
+            None,
+        )
         if box is None:
             QTimer.singleShot(50, click)
             return
         qtbot.mouseClick(box.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+
     QTimer.singleShot(50, click)
 
 
@@ -58,7 +65,7 @@ def test_orange_when_orders_wait_and_green_when_none():
     waiting = [{"id": 1, "kind": "step_failed"}, {"id": 2, "kind": "decision"}]
     assert tray_state(waiting) == "waiting"
     assert tray_state(waiting + [{"id": 3, "kind": "channel_down"}]) == "down"
-    assert tray_state(waiting + [{"id": 4, "kind": "system_down"}]) == "down"   # a breaker
+    assert tray_state(waiting + [{"id": 4, "kind": "system_down"}]) == "down"  # a breaker
     assert tray_state([]) == "ok"
 
 
@@ -66,20 +73,23 @@ def test_banner_clears_when_the_entry_it_names_is_resolved(gui, qtbot, payment_g
     ctx, window = gui
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=1))
     payment_gateway.fail_next(1, "400")
-    run_id = ctx.store.start_run("charge", {"order": {"number": "3001", "amount": 5,
-                                                      "customer": "Aling Nena"}})
+    run_id = ctx.store.start_run(
+        "charge", {"order": {"number": "3001", "amount": 5, "customer": "Aling Nena"}}
+    )
     banner = window.banner
     qtbot.waitUntil(lambda: banner.isVisible() and "3001" in banner.text.text(), timeout=15000)
-    ctx.actions.cancel(run_id)                  # answered elsewhere (the CLI, another window)
+    ctx.actions.cancel(run_id)  # answered elsewhere (the CLI, another window)
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10000)
     qtbot.waitUntil(lambda: window.inbox.empty.isVisible(), timeout=5000)
 
 
-def test_entries_already_waiting_raise_one_alert_at_start(qtbot, data_dir, keyring_tmp,
-                                                          payment_gateway):
+def test_entries_already_waiting_raise_one_alert_at_start(
+    qtbot, data_dir, keyring_tmp, payment_gateway
+):
     import argparse
 
     from app.ui.main import build
+
     env = Env(argparse.Namespace(data_dir=str(data_dir), verbose=False))
     ctx, window = build(env)
     qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "quitting", True))
@@ -116,8 +126,8 @@ def test_without_a_tray_closing_asks_and_keep_working_hides_the_window(gui, qtbo
     answer_keep_or_quit(qtbot, "keepWorking")
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
-    assert quits == []                      # still running, in the background
-    window.bring_forward()                  # what a second launch does
+    assert quits == []  # still running, in the background
+    window.bring_forward()  # what a second launch does
     assert window.isVisible()
 
 

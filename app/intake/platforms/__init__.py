@@ -27,7 +27,7 @@ class Customer:
 class Line:
     sku: str
     qty: int
-    price: float            # unit price in the order's currency
+    price: float  # unit price in the order's currency
     name: str = ""
 
 
@@ -39,9 +39,9 @@ class Order:
     the platform's own id (used to answer it); ``raw`` keeps the platform's order as received."""
 
     number: str
-    platform: str                    # "shopee", "lazada", "shopify", "woocommerce"
+    platform: str  # "shopee", "lazada", "shopify", "woocommerce"
     platform_order_id: str
-    status: str                      # the platform's status word, as received
+    status: str  # the platform's status word, as received
     customer: Customer
     lines: list[Line]
     total: float
@@ -49,9 +49,9 @@ class Order:
     subtotal: float | None = None
     shipping: float | None = None
     shipping_address: dict[str, str] = field(default_factory=dict)
-    created_at: str = ""             # ISO 8601, UTC
+    created_at: str = ""  # ISO 8601, UTC
     updated_at: str = ""
-    shop: str = ""                   # the connection (shop) it came from
+    shop: str = ""  # the connection (shop) it came from
     raw: dict[str, Any] = field(default_factory=dict)
 
     def to_trigger(self) -> dict[str, Any]:

@@ -78,7 +78,7 @@ class Webhook:
     verify: Callable[[Mapping[str, str], bytes, str], bool]
     order_of: Callable[[Mapping[str, str], bytes], dict[str, Any] | None]
     secret_field: str = "webhook_secret"
-    how: str = ""       # one sentence for the trigger's help: where to set it up
+    how: str = ""  # one sentence for the trigger's help: where to set it up
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def platforms() -> dict[str, Platform]:
             if exc.name != f"app.intake.platforms.{mod}":
                 raise
             continue
-        declared = getattr(module, "PLATFORM", None)     # None: its declaration is not written yet
+        declared = getattr(module, "PLATFORM", None)  # None: its declaration is not written yet
         if declared is not None:
             found[declared.name] = declared
     return found
@@ -157,7 +157,7 @@ def iso_utc(value: Any) -> str:
     else:
         text = str(value).strip().replace("Z", "+00:00")
         moment = datetime.fromisoformat(text)
-        if moment.tzinfo is None:          # WooCommerce's *_gmt fields carry no offset
+        if moment.tzinfo is None:  # WooCommerce's *_gmt fields carry no offset
             moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -174,12 +174,17 @@ def open_client(platform: Platform, connections: ConnectionProvider, name: str) 
 
 
 def trigger_spec(platform: Platform) -> StepSpec:
-    push = (f" {platform.title} can also push orders: {platform.webhook.how} Point it at "
-            "/platform/<workflow>/<trigger> on Daloy's web address; pushes with a wrong "
-            "signature are refused and nothing is stored. Polling stays on as the safety net."
-            if platform.webhook else "")
+    push = (
+        f" {platform.title} can also push orders: {platform.webhook.how} Point it at "
+        "/platform/<workflow>/<trigger> on Daloy's web address; pushes with a wrong "
+        "signature are refused and nothing is stored. Polling stays on as the safety net."
+        if platform.webhook
+        else ""
+    )
     return StepSpec(
-        platform.name, platform.title, "Triggers",
+        platform.name,
+        platform.title,
+        "Triggers",
         platform.summary or f"New and updated orders from a {platform.title} shop.",
         f"Checks the {platform.title} shop for new and updated orders page by page, honouring "
         "its rate limits, and gives each to the workflow in Daloy's one order shape "
@@ -187,19 +192,28 @@ def trigger_spec(platform: Platform) -> StepSpec:
         "currency, shipping address, the platform's raw order). The same order arriving twice "
         "is one run; a later change to it (cancelled by the buyer, a new address) is shown on "
         "that run in the inbox." + push,
-        fields=(Field("connection", CONNECTION, f"{platform.title} shop", required=True,
-                      connection_kind=platform.connection_kind),
-                Field("poll_seconds", NUMBER, "Check every (seconds)", default=120, minimum=10),
-                Field("first_days", NUMBER, "On the first check, go back (days)", default=3,
-                      minimum=0),
-                Field("max_pages", NUMBER, "Pages per check", default=50, minimum=1),
-                Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
-                Field("down_after_minutes", NUMBER, "Alert when down for (minutes)",
-                      default=15, minimum=1)),
-        icon="fa5s.shopping-bag", is_trigger=True)
+        fields=(
+            Field(
+                "connection",
+                CONNECTION,
+                f"{platform.title} shop",
+                required=True,
+                connection_kind=platform.connection_kind,
+            ),
+            Field("poll_seconds", NUMBER, "Check every (seconds)", default=120, minimum=10),
+            Field("first_days", NUMBER, "On the first check, go back (days)", default=3, minimum=0),
+            Field("max_pages", NUMBER, "Pages per check", default=50, minimum=1),
+            Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
+            Field(
+                "down_after_minutes", NUMBER, "Alert when down for (minutes)", default=15, minimum=1
+            ),
+        ),
+        icon="fa5s.shopping-bag",
+        is_trigger=True,
+    )
 
 
-OVERLAP = timedelta(minutes=5)    # ask again a little before the newest update seen
+OVERLAP = timedelta(minutes=5)  # ask again a little before the newest update seen
 
 
 class PlatformChannel(PolledChannel):
@@ -208,9 +222,17 @@ class PlatformChannel(PolledChannel):
     default_poll_seconds = 120.0
     expected_errors = (PlatformError,)
 
-    def __init__(self, store: RunStore, *, platform: Platform, channel: str, workflow: str,
-                 config: dict[str, Any], connections: ConnectionProvider,
-                 paused: threading.Event) -> None:
+    def __init__(
+        self,
+        store: RunStore,
+        *,
+        platform: Platform,
+        channel: str,
+        workflow: str,
+        config: dict[str, Any],
+        connections: ConnectionProvider,
+        paused: threading.Event,
+    ) -> None:
         super().__init__(store, channel, config, paused)
         self.platform, self.workflow, self.connections = platform, workflow, connections
         self.kind = platform.name
@@ -223,7 +245,8 @@ class PlatformChannel(PolledChannel):
         shop = self.platform.shop(settings)
         state = repo.get_cursor(self.store.db, self.channel) or {}
         newest = state.get("since") or iso_utc(
-            time.time() - float(self.config.get("first_days", 3)) * 86400)
+            time.time() - float(self.config.get("first_days", 3)) * 86400
+        )
         # One pass reads from the same "since" to its end, even across slow-downs and restarts.
         since = state.get("pass_since") or iso_utc(epoch(newest) - OVERLAP.total_seconds())
         page, newest = state.get("page"), state.get("newest") or newest
@@ -242,13 +265,20 @@ class PlatformChannel(PolledChannel):
                     newest = max(newest, stamp)
                 if not page:
                     # A whole pass is committed: only now does "since" move on.
-                    repo.record_ok(self.store.db, self.channel, self.kind,
-                                   cursor={"since": newest})
+                    repo.record_ok(self.store.db, self.channel, self.kind, cursor={"since": newest})
                     return count
         # Stopped mid-pass (slow-down or page limit): resume from this page next time.
-        repo.record_ok(self.store.db, self.channel, self.kind,
-                       cursor={"since": state.get("since") or "", "pass_since": since,
-                               "page": page, "newest": newest})
+        repo.record_ok(
+            self.store.db,
+            self.channel,
+            self.kind,
+            cursor={
+                "since": state.get("since") or "",
+                "pass_since": since,
+                "page": page,
+                "newest": newest,
+            },
+        )
         return count
 
     def _secret(self, field_name: str) -> str:
@@ -263,18 +293,28 @@ class PlatformChannel(PolledChannel):
             body = json.dumps(raw, ensure_ascii=False, default=str).encode()
             digest = hashlib.sha256(body).hexdigest()[:32]
             repo.keep_malformed(
-                self.store, channel=self.channel, workflow=self.workflow,
+                self.store,
+                channel=self.channel,
+                workflow=self.workflow,
                 dedupe_key=f"{self.platform.name}-bad:{shop}:{digest}",
                 reason=f"An order from {self.platform.title} shop “{shop}” could not be read "
-                       f"({type(exc).__name__}: {exc}). It is kept here; enter it by hand or "
-                       "ask the shop's support.",
-                summary=f"{self.platform.title} order {raw.get('id', '?')}", raw=body)
+                f"({type(exc).__name__}: {exc}). It is kept here; enter it by hand or "
+                "ask the shop's support.",
+                summary=f"{self.platform.title} order {raw.get('id', '?')}",
+                raw=body,
+            )
             return 0, ""
         order.shop = shop
         result = platform_orders.take(
-            self.store, channel=self.channel, workflow=self.workflow,
-            platform=self.platform.name, title=self.platform.title, shop=shop,
-            order=order.to_trigger()["order"], cancelled=is_cancelled)
+            self.store,
+            channel=self.channel,
+            workflow=self.workflow,
+            platform=self.platform.name,
+            title=self.platform.title,
+            shop=shop,
+            order=order.to_trigger()["order"],
+            cancelled=is_cancelled,
+        )
         return int(result.new_run), order.updated_at
 
     # -- push -----------------------------------------------------------------------------------
@@ -282,14 +322,19 @@ class PlatformChannel(PolledChannel):
         """A webhook post (``headers`` with lower-case names). 401 on a bad signature, with
         nothing stored; 200 once the order is committed (or was already)."""
         from app.intake.web_guard import error
+
         hook = self.platform.webhook
         if hook is None:
             return error(404, f"{self.platform.title} does not push orders.")
         try:
             secret = self._secret(hook.secret_field)
         except DaloyError as exc:
-            repo.record_error(self.store.db, self.channel, self.kind,
-                              f"A {self.platform.title} webhook could not be checked: {exc}")
+            repo.record_error(
+                self.store.db,
+                self.channel,
+                self.kind,
+                f"A {self.platform.title} webhook could not be checked: {exc}",
+            )
             return error(401, "This shop's webhook secret is not saved in Daloy.")
         if not secret or not hook.verify(headers, body, secret):
             log.warning("%s: a webhook with a wrong signature was refused", self.channel)
@@ -304,4 +349,3 @@ class PlatformChannel(PolledChannel):
         taken, _stamp = self.take(raw, shop)
         repo.record_ok(self.store.db, self.channel, self.kind)
         return "200 OK", {}, json.dumps({"status": "stored" if taken else "known"}).encode()
-

@@ -68,11 +68,14 @@ def base_url(value: str, *, what: str) -> str:
         value = "https://" + value
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise DaloyError(f"“{value}” is not a web address for the {what}; use e.g. "
-                         "https://shop.example.com.")
+        raise DaloyError(
+            f"“{value}” is not a web address for the {what}; use e.g. https://shop.example.com."
+        )
     if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
-        raise DaloyError(f"The {what} “{value}” uses http://, which would send the shop's key "
-                         "unencrypted; use https://.")
+        raise DaloyError(
+            f"The {what} “{value}” uses http://, which would send the shop's key "
+            "unencrypted; use https://."
+        )
     return value
 
 
@@ -101,14 +104,26 @@ class PlatformHttp:
     """An httpx client bound to one shop. ``title`` names the platform in error sentences
     ("Shopify"), ``shop`` the connection ("my-shop")."""
 
-    def __init__(self, base: str, *, title: str, shop: str, headers: Mapping[str, str] | None = None,
-                 auth: httpx.Auth | None = None, timeout: float = 30.0,
-                 default_wait: float = 2.0) -> None:
+    def __init__(
+        self,
+        base: str,
+        *,
+        title: str,
+        shop: str,
+        headers: Mapping[str, str] | None = None,
+        auth: httpx.Auth | None = None,
+        timeout: float = 30.0,
+        default_wait: float = 2.0,
+    ) -> None:
         self.base = base.rstrip("/")
         self.title, self.shop = title, shop
         self.default_wait = default_wait
-        self.client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
-                                   headers=dict(headers or {}), auth=auth, verify=tls_context())
+        self.client = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10)),
+            headers=dict(headers or {}),
+            auth=auth,
+            verify=tls_context(),
+        )
 
     def __enter__(self) -> PlatformHttp:
         return self
@@ -120,10 +135,12 @@ class PlatformHttp:
         self.client.timeout = httpx.Timeout(seconds, connect=min(seconds, 10))
 
     def url(self, path: str) -> str:
-        if "://" in path:      # a platform's own next-page link: must be under our base URL
+        if "://" in path:  # a platform's own next-page link: must be under our base URL
             if not path.startswith(self.base + "/"):
-                raise DaloyError(f"{self.title} pointed Daloy at {path}, outside the shop's "
-                                 f"address {self.base}; it was not followed.")
+                raise DaloyError(
+                    f"{self.title} pointed Daloy at {path}, outside the shop's "
+                    f"address {self.base}; it was not followed."
+                )
             return path
         return f"{self.base}/{path.lstrip('/')}"
 
@@ -133,14 +150,19 @@ class PlatformHttp:
         try:
             response = self.client.request(method, url, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise PlatformDown(f"Could not reach {self.title} for shop “{self.shop}”: "
-                               f"{exc or type(exc).__name__}.") from exc
+            raise PlatformDown(
+                f"Could not reach {self.title} for shop “{self.shop}”: {exc or type(exc).__name__}."
+            ) from exc
         except httpx.TransportError as exc:
             if method == "GET":
-                raise PlatformDown(f"{self.title} did not answer in time for shop "
-                                   f"“{self.shop}” ({type(exc).__name__}).") from exc
-            raise OutcomeUnknown(f"{self.title} received the request for shop “{self.shop}” "
-                                 f"but did not answer ({type(exc).__name__}).") from exc
+                raise PlatformDown(
+                    f"{self.title} did not answer in time for shop "
+                    f"“{self.shop}” ({type(exc).__name__})."
+                ) from exc
+            raise OutcomeUnknown(
+                f"{self.title} received the request for shop “{self.shop}” "
+                f"but did not answer ({type(exc).__name__})."
+            ) from exc
         self.check(response)
         return response
 
@@ -152,17 +174,23 @@ class PlatformHttp:
         tail = f": {said}" if said else "."
         if code == 429:
             wait = retry_after(response, self.default_wait)
-            raise RateLimited(f"{self.title} asked Daloy to slow down for {wait:g} s "
-                              f"(shop “{self.shop}”).", wait)
+            raise RateLimited(
+                f"{self.title} asked Daloy to slow down for {wait:g} s (shop “{self.shop}”).", wait
+            )
         if code in (401, 403):
-            raise PlatformRefused(f"{self.title} refused the key of shop “{self.shop}” "
-                                  f"({code}){tail} Check the access token under Connections.",
-                                  code, said)
+            raise PlatformRefused(
+                f"{self.title} refused the key of shop “{self.shop}” "
+                f"({code}){tail} Check the access token under Connections.",
+                code,
+                said,
+            )
         if code >= 500:
-            raise PlatformDown(f"{self.title} answered {code} for shop “{self.shop}”{tail}",
-                               code, said)
-        raise PlatformRejected(f"{self.title} refused the request for shop “{self.shop}” "
-                               f"({code}){tail}", code, said)
+            raise PlatformDown(
+                f"{self.title} answered {code} for shop “{self.shop}”{tail}", code, said
+            )
+        raise PlatformRejected(
+            f"{self.title} refused the request for shop “{self.shop}” ({code}){tail}", code, said
+        )
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", path, **kwargs)

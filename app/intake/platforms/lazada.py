@@ -48,8 +48,8 @@ from app.store.connections import ConnectionProvider
 TITLE = "Lazada"
 BASE_URL = "https://api.lazada.com.ph/rest"
 AUTH_URL = "https://auth.lazada.com/rest"
-PAGE_SIZE = 100              # /orders/get's largest limit
-ITEMS_BATCH = 50             # /orders/items/get takes up to 50 order ids
+PAGE_SIZE = 100  # /orders/get's largest limit
+ITEMS_BATCH = 50  # /orders/items/get takes up to 50 order ids
 TOKEN_ERRORS = ("IllegalAccessToken", "InvalidAccessToken", "AccessTokenExpired")
 LIMIT_ERRORS = ("ApiCallLimit", "AppCallLimit", "AppApiCallLimit", "SellerCallLimit")
 
@@ -74,19 +74,32 @@ def iso(epoch: float) -> str:
 class LazadaShop:
     """One authorised seller (a ``lazada`` connection)."""
 
-    def __init__(self, connections: ConnectionProvider, connection: str, *,
-                 clock: Callable[[], float] = time.time, timeout: float = 30.0,
-                 stopped: Any = None) -> None:
+    def __init__(
+        self,
+        connections: ConnectionProvider,
+        connection: str,
+        *,
+        clock: Callable[[], float] = time.time,
+        timeout: float = 30.0,
+        stopped: Any = None,
+    ) -> None:
         conf = connections.get(connection, "lazada")
         self.connection, self.clock, self.stopped = connection, clock, stopped
         self.app_key = str(conf["app_key"])
         self.app_secret = connections.secret(connection, "app_secret")
         self.keeper = TokenKeeper(connections, connection, self._renew, title=TITLE, clock=clock)
-        self.http = PlatformHttp(base_url(conf.get("base_url") or BASE_URL, what="Lazada address"),
-                                 title=TITLE, shop=connection, timeout=timeout)
-        self.auth_http = PlatformHttp(base_url(conf.get("auth_url") or AUTH_URL,
-                                               what="Lazada authorisation address"),
-                                      title=TITLE, shop=connection, timeout=timeout)
+        self.http = PlatformHttp(
+            base_url(conf.get("base_url") or BASE_URL, what="Lazada address"),
+            title=TITLE,
+            shop=connection,
+            timeout=timeout,
+        )
+        self.auth_http = PlatformHttp(
+            base_url(conf.get("auth_url") or AUTH_URL, what="Lazada authorisation address"),
+            title=TITLE,
+            shop=connection,
+            timeout=timeout,
+        )
 
     def close(self) -> None:
         self.http.client.close()
@@ -103,21 +116,32 @@ class LazadaShop:
         self.auth_http.set_timeout(seconds)
 
     # -- one signed call ---------------------------------------------------------------------
-    def _send(self, method: str, path: str, token: str | None, params: dict[str, Any] | None = None,
-              base: str = "") -> dict[str, Any]:
-        query: dict[str, Any] = {"app_key": self.app_key, "sign_method": "sha256",
-                                 "timestamp": str(int(self.clock() * 1000))}
+    def _send(
+        self,
+        method: str,
+        path: str,
+        token: str | None,
+        params: dict[str, Any] | None = None,
+        base: str = "",
+    ) -> dict[str, Any]:
+        query: dict[str, Any] = {
+            "app_key": self.app_key,
+            "sign_method": "sha256",
+            "timestamp": str(int(self.clock() * 1000)),
+        }
         if token is not None:
             query["access_token"] = token
         query.update({k: str(v) for k, v in (params or {}).items()})
         query["sign"] = sign(self.app_secret, path, query)
         http = self.auth_http if base == "auth" else self.http
-        r = (http.get(path, params=query) if method == "GET" else http.post(path, data=query))
+        r = http.get(path, params=query) if method == "GET" else http.post(path, data=query)
         try:
             data = r.json()
         except ValueError:
-            raise PlatformDown(f"Lazada answered {r.status_code} without JSON to {path} for "
-                               f"shop “{self.connection}”; trying again later.") from None
+            raise PlatformDown(
+                f"Lazada answered {r.status_code} without JSON to {path} for "
+                f"shop “{self.connection}”; trying again later."
+            ) from None
         code = str(data.get("code", "0"))
         if code != "0":
             message = str(data.get("message") or code)
@@ -125,37 +149,55 @@ class LazadaShop:
                 raise TokenRefused(message)
             if code in LIMIT_ERRORS:
                 # Lazada answers 200 with a "call limit" code; its ban lasts about a second.
-                raise RateLimited(f"Lazada asked Daloy to slow down (shop “{self.connection}”): "
-                                  f"{message}", retry_after(r, 1.0), r.status_code)
-            raise PlatformRejected(f"Lazada refused {path} for shop “{self.connection}”: "
-                                   f"{message} ({code}).", r.status_code, code)
+                raise RateLimited(
+                    f"Lazada asked Daloy to slow down (shop “{self.connection}”): {message}",
+                    retry_after(r, 1.0),
+                    r.status_code,
+                )
+            raise PlatformRejected(
+                f"Lazada refused {path} for shop “{self.connection}”: {message} ({code}).",
+                r.status_code,
+                code,
+            )
         return data
 
     def call(self, method: str, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-        return with_token(self.keeper, lambda token: self._send(method, path, token, params),
-                          stopped=self.stopped)
+        return with_token(
+            self.keeper, lambda token: self._send(method, path, token, params), stopped=self.stopped
+        )
 
     # -- authorisation -----------------------------------------------------------------------
     def _tokens(self, data: dict[str, Any]) -> Tokens:
         now = self.clock()
         refresh_in = float(data.get("refresh_expires_in") or 0)
-        return Tokens(access_token=str(data["access_token"]),
-                      refresh_token=str(data["refresh_token"]),
-                      access_expires_at=now + float(data.get("expires_in") or 86400),
-                      issued_at=now, refresh_expires_at=now + refresh_in if refresh_in else 0.0)
+        return Tokens(
+            access_token=str(data["access_token"]),
+            refresh_token=str(data["refresh_token"]),
+            access_expires_at=now + float(data.get("expires_in") or 86400),
+            issued_at=now,
+            refresh_expires_at=now + refresh_in if refresh_in else 0.0,
+        )
 
     def authorise(self, code: str) -> Tokens:
         """The guided authorisation's last step: the ``code`` Lazada gave after the seller
         approved the app, swapped for the first tokens (stored in the keyring)."""
-        tokens = self._tokens(self._send("POST", "/auth/token/create", None, {"code": code},
-                                         base="auth"))
+        tokens = self._tokens(
+            self._send("POST", "/auth/token/create", None, {"code": code}, base="auth")
+        )
         self.keeper.save(tokens)
         return tokens
 
     def _renew(self, refresh_token: str) -> Tokens:
         try:
-            return self._tokens(self._send("POST", "/auth/token/refresh", None,
-                                           {"refresh_token": refresh_token}, base="auth"))
+            return self._tokens(
+                self._send(
+                    "POST",
+                    "/auth/token/refresh",
+                    None,
+                    {"refresh_token": refresh_token},
+                    base="auth",
+                )
+            )
         except (DaloyError, httpx.HTTPError, KeyError) as exc:
             raise RefreshFailed(f"Lazada answered: {exc}") from exc
 
@@ -167,9 +209,17 @@ class LazadaShop:
         Newest change first and no upper bound: an order updated during a pass moves to the
         front, so the rest shift towards later pages (read twice — one run all the same) and
         none can slip onto a page already read, as with oldest-first offset paging."""
-        data = self.call("GET", "/orders/get",
-                         {"update_after": iso(since), "sort_by": "updated_at",
-                          "sort_direction": "DESC", "offset": offset, "limit": PAGE_SIZE})
+        data = self.call(
+            "GET",
+            "/orders/get",
+            {
+                "update_after": iso(since),
+                "sort_by": "updated_at",
+                "sort_direction": "DESC",
+                "offset": offset,
+                "limit": PAGE_SIZE,
+            },
+        )
         orders = list((data.get("data") or {}).get("orders") or [])
         items = self.items_of([str(o["order_id"]) for o in orders])
         page = [{**o, "items": items.get(str(o["order_id"]), [])} for o in orders]
@@ -179,9 +229,8 @@ class LazadaShop:
         """Item rows of many orders, 50 per call (/orders/items/get)."""
         found: dict[str, list[dict[str, Any]]] = {}
         for i in range(0, len(order_ids), ITEMS_BATCH):
-            batch = order_ids[i:i + ITEMS_BATCH]
-            data = self.call("GET", "/orders/items/get",
-                             {"order_ids": "[" + ",".join(batch) + "]"})
+            batch = order_ids[i : i + ITEMS_BATCH]
+            data = self.call("GET", "/orders/items/get", {"order_ids": "[" + ",".join(batch) + "]"})
             for row in data.get("data") or []:
                 found[str(row["order_id"])] = list(row.get("order_items") or [])
         return found
@@ -200,30 +249,51 @@ class LazadaShop:
         """Ready to ship (dropship) with the tracking number. Items already marked ready to
         ship (a repeat, or an attempt whose answer was lost) are looked up and left alone."""
         items = self.items(order_id)
-        waiting = [int(i["order_item_id"]) for i in items
-                   if str(i.get("status")) in ("pending", "packed", "topack")]
+        waiting = [
+            int(i["order_item_id"])
+            for i in items
+            if str(i.get("status")) in ("pending", "packed", "topack")
+        ]
         if waiting:
-            self.call("POST", "/order/rts",
-                      {"delivery_type": "dropship", "order_item_ids": json.dumps(waiting),
-                       "shipment_provider": provider, "tracking_number": tracking_number})
+            self.call(
+                "POST",
+                "/order/rts",
+                {
+                    "delivery_type": "dropship",
+                    "order_item_ids": json.dumps(waiting),
+                    "shipment_provider": provider,
+                    "tracking_number": tracking_number,
+                },
+            )
         known = next((str(i.get("tracking_code")) for i in items if i.get("tracking_code")), "")
-        return {"order": order_id, "tracking_number": tracking_number or known,
-                "already": not waiting}
+        return {
+            "order": order_id,
+            "tracking_number": tracking_number or known,
+            "already": not waiting,
+        }
 
     def cancel(self, order_id: str, reason_id: str = "", detail: str = "") -> dict[str, Any]:
         for item in self.items(order_id):
             if str(item.get("status")) in ("canceled", "cancelled"):
-                continue        # a repeat leaves cancelled items alone
-            self.call("POST", "/order/cancel", {"order_item_id": item["order_item_id"],
-                                                "reason_id": reason_id or "0",
-                                                "reason_detail": detail})
+                continue  # a repeat leaves cancelled items alone
+            self.call(
+                "POST",
+                "/order/cancel",
+                {
+                    "order_item_id": item["order_item_id"],
+                    "reason_id": reason_id or "0",
+                    "reason_detail": detail,
+                },
+            )
         return {"order": order_id, "cancelled": True}
 
     def update_stock(self, sku: str, quantity: int) -> dict[str, Any]:
         """Set the sellable stock of ``sku`` (a level, not a change: a repeat is harmless)."""
-        payload = ("<Request><Product><Skus><Sku><SellerSku>" + escape(sku) + "</SellerSku>"
-                   f"<SellableQuantity>{int(quantity)}</SellableQuantity></Sku></Skus>"
-                   "</Product></Request>")
+        payload = (
+            "<Request><Product><Skus><Sku><SellerSku>" + escape(sku) + "</SellerSku>"
+            f"<SellableQuantity>{int(quantity)}</SellableQuantity></Sku></Skus>"
+            "</Product></Request>"
+        )
         self.call("POST", "/product/stock/sellable/update", {"payload": payload})
         return {"sku": sku, "stock": int(quantity)}
 
@@ -238,34 +308,59 @@ def map_order(raw: dict[str, Any], shop: str = "") -> Order:
         if sku in grouped:
             grouped[sku].qty += 1
         else:
-            grouped[sku] = Line(sku=sku, qty=1, price=_money(it.get("item_price")),
-                                name=str(it.get("name") or ""))
+            grouped[sku] = Line(
+                sku=sku, qty=1, price=_money(it.get("item_price")), name=str(it.get("name") or "")
+            )
     addr = raw.get("address_shipping") or {}
-    name = " ".join(p for p in (str(raw.get("customer_first_name") or ""),
-                                str(raw.get("customer_last_name") or "")) if p)
+    name = " ".join(
+        p
+        for p in (
+            str(raw.get("customer_first_name") or ""),
+            str(raw.get("customer_last_name") or ""),
+        )
+        if p
+    )
     subtotal = _money(raw.get("price"))
     shipping = _money(raw.get("shipping_fee"))
     return Order(
-        number=str(raw.get("order_number") or raw["order_id"]), platform="lazada",
+        number=str(raw.get("order_number") or raw["order_id"]),
+        platform="lazada",
         platform_order_id=str(raw["order_id"]),
         status=",".join(str(s) for s in raw.get("statuses") or []),
         customer=Customer(name=name, phone=str(addr.get("phone") or "")),
-        lines=list(grouped.values()), total=round(subtotal + shipping, 2), currency=currency,
-        subtotal=subtotal, shipping=shipping,
-        shipping_address={k: str(addr.get(k) or "") for k in
-                          ("first_name", "last_name", "phone", "address1", "address2", "city",
-                           "post_code", "country")},
-        created_at=iso_utc(raw.get("created_at")), updated_at=iso_utc(raw.get("updated_at")),
-        shop=shop, raw=raw)
+        lines=list(grouped.values()),
+        total=round(subtotal + shipping, 2),
+        currency=currency,
+        subtotal=subtotal,
+        shipping=shipping,
+        shipping_address={
+            k: str(addr.get(k) or "")
+            for k in (
+                "first_name",
+                "last_name",
+                "phone",
+                "address1",
+                "address2",
+                "city",
+                "post_code",
+                "country",
+            )
+        },
+        created_at=iso_utc(raw.get("created_at")),
+        updated_at=iso_utc(raw.get("updated_at")),
+        shop=shop,
+        raw=raw,
+    )
 
 
 # -- the declaration the channel and the platform_update step run on ----------------------------
-CANCELLED = ("canceled", "cancelled")       # Lazada spells it "canceled"
+CANCELLED = ("canceled", "cancelled")  # Lazada spells it "canceled"
 SHIPPED = ("ready_to_ship", "shipped", "delivered")
 
 
-def open_client(settings: Mapping[str, Any], _secret: Any,
-                connections: ConnectionProvider) -> LazadaShop:
+def open_client(
+    settings: Mapping[str, Any], _secret: Any, connections: ConnectionProvider
+) -> LazadaShop:
     return LazadaShop(connections, str(settings["name"]))
 
 
@@ -280,11 +375,13 @@ def list_page(client: LazadaShop, since: str, cursor: Any) -> tuple[list[dict[st
 
 def find_shipment(client: LazadaShop, s: Shipment) -> dict[str, Any] | None:
     items = client.items(s.order_id)
-    if items and all(str(i.get("status")) in SHIPPED + CANCELLED for i in items) and any(
-            str(i.get("status")) in SHIPPED for i in items):
+    if (
+        items
+        and all(str(i.get("status")) in SHIPPED + CANCELLED for i in items)
+        and any(str(i.get("status")) in SHIPPED for i in items)
+    ):
         known = next((str(i["tracking_code"]) for i in items if i.get("tracking_code")), "")
-        return {"order": s.order_id, "tracking_number": known or s.tracking_number,
-                "already": True}
+        return {"order": s.order_id, "tracking_number": known or s.tracking_number, "already": True}
     return None
 
 
@@ -308,15 +405,23 @@ def set_stock(client: LazadaShop, sku: str, qty: int) -> dict[str, Any]:
 
 
 PLATFORM = Platform(
-    name="lazada", title=TITLE, connection_kind="lazada",
-    open=open_client, shop=shop_of, list_orders=list_page, map_order=map_order,
+    name="lazada",
+    title=TITLE,
+    connection_kind="lazada",
+    open=open_client,
+    shop=shop_of,
+    list_orders=list_page,
+    map_order=map_order,
     cancelled_statuses=CANCELLED,
-    ship=ship, find_shipment=find_shipment, cancel=cancel, find_cancel=find_cancel,
+    ship=ship,
+    find_shipment=find_shipment,
+    cancel=cancel,
+    find_cancel=find_cancel,
     set_stock=set_stock,
     guarantees={
         "ship": "Lazada takes no idempotency key for ready-to-ship: Daloy reads the order's "
-                "items first and marks only those still pending or packed, so a repeat sends "
-                "nothing.",
+        "items first and marks only those still pending or packed, so a repeat sends "
+        "nothing.",
         "cancel": "Items already canceled are left alone; a repeat sends nothing.",
         "stock": "The sellable quantity of the SKU is set (an absolute level).",
     },

@@ -40,7 +40,7 @@ class ShopProblem(DaloyError):
     ``detail`` the technical side (the Connections page folds it away), secrets hidden. (Not
     ``connection_check.ConnectionProblem``: that module reaches this one through ``probes``.)"""
 
-    in_words = True          # ``connection_check.check`` passes it on as it is
+    in_words = True  # ``connection_check.check`` passes it on as it is
 
     def __init__(self, sentence: str, detail: str = "") -> None:
         super().__init__(redact.text(sentence))
@@ -56,62 +56,99 @@ class FieldText:
 
 FIELDS: dict[str, dict[str, FieldText]] = {
     "shopify": {
-        "shop_domain": FieldText("Shop address (myshop.myshopify.com)", "myshop.myshopify.com",
-                                 "The shop's .myshopify.com address, even when customers see "
-                                 "your own domain."),
+        "shop_domain": FieldText(
+            "Shop address (myshop.myshopify.com)",
+            "myshop.myshopify.com",
+            "The shop's .myshopify.com address, even when customers see your own domain.",
+        ),
         "api_version": FieldText("Admin API version", "leave empty for the one Daloy knows"),
-        "location_id": FieldText("Stock location ID", "leave empty for the shop's first location",
-                                 "Shopify admin ▸ Settings ▸ Locations: the number at the end of "
-                                 "the location's address."),
-        "access_token": FieldText("Admin API access token", "shpat_…",
-                                  "Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ "
-                                  "API credentials (with read and write access to orders, "
-                                  "fulfillments and inventory)."),
-        "webhook_secret": FieldText("Webhook signing key", "only to receive pushed orders",
-                                    "Shopify admin ▸ Settings ▸ Notifications ▸ Webhooks: the "
-                                    "key under the list (“Your webhooks will be signed with …”)."),
+        "location_id": FieldText(
+            "Stock location ID",
+            "leave empty for the shop's first location",
+            "Shopify admin ▸ Settings ▸ Locations: the number at the end of "
+            "the location's address.",
+        ),
+        "access_token": FieldText(
+            "Admin API access token",
+            "shpat_…",
+            "Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ "
+            "API credentials (with read and write access to orders, "
+            "fulfillments and inventory).",
+        ),
+        "webhook_secret": FieldText(
+            "Webhook signing key",
+            "only to receive pushed orders",
+            "Shopify admin ▸ Settings ▸ Notifications ▸ Webhooks: the "
+            "key under the list (“Your webhooks will be signed with …”).",
+        ),
     },
     "woocommerce": {
-        "site_url": FieldText("Shop address (https://myshop.com)", "https://myshop.com",
-                              "The address of the WordPress site that runs WooCommerce."),
-        "consumer_key": FieldText("Consumer key", "ck_…",
-                                  "WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API "
-                                  "▸ Add key, with Read/Write permission."),
-        "consumer_secret": FieldText("Consumer secret", "cs_…",
-                                     "Shown once, beside the consumer key, when the key is made."),
-        "webhook_secret": FieldText("Webhook secret", "only to receive pushed orders",
-                                    "WooCommerce ▸ Settings ▸ Advanced ▸ Webhooks: the Secret of "
-                                    "the order webhooks."),
+        "site_url": FieldText(
+            "Shop address (https://myshop.com)",
+            "https://myshop.com",
+            "The address of the WordPress site that runs WooCommerce.",
+        ),
+        "consumer_key": FieldText(
+            "Consumer key",
+            "ck_…",
+            "WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API "
+            "▸ Add key, with Read/Write permission.",
+        ),
+        "consumer_secret": FieldText(
+            "Consumer secret", "cs_…", "Shown once, beside the consumer key, when the key is made."
+        ),
+        "webhook_secret": FieldText(
+            "Webhook secret",
+            "only to receive pushed orders",
+            "WooCommerce ▸ Settings ▸ Advanced ▸ Webhooks: the Secret of the order webhooks.",
+        ),
     },
     "shopee": {
-        "base_url": FieldText("Shopee API address", "leave empty for Shopee's live address",
-                              "Only for Shopee's test shops: "
-                              "https://partner.test-stable.shopeemobile.com."),
-        "partner_id": FieldText("Partner ID", "e.g. 2001887",
-                                "Shopee Open Platform ▸ App List ▸ your app: the Partner ID."),
-        "shop_id": FieldText("Shop ID", "filled in by “Authorise the shop…”",
-                             "Shopee gives it with the authorisation code."),
-        "partner_key": FieldText("Partner key", "",
-                                 "Shopee Open Platform ▸ App List ▸ your app: the Partner Key."),
+        "base_url": FieldText(
+            "Shopee API address",
+            "leave empty for Shopee's live address",
+            "Only for Shopee's test shops: https://partner.test-stable.shopeemobile.com.",
+        ),
+        "partner_id": FieldText(
+            "Partner ID",
+            "e.g. 2001887",
+            "Shopee Open Platform ▸ App List ▸ your app: the Partner ID.",
+        ),
+        "shop_id": FieldText(
+            "Shop ID",
+            "filled in by “Authorise the shop…”",
+            "Shopee gives it with the authorisation code.",
+        ),
+        "partner_key": FieldText(
+            "Partner key", "", "Shopee Open Platform ▸ App List ▸ your app: the Partner Key."
+        ),
     },
     "lazada": {
-        "base_url": FieldText("Lazada API address (your country)",
-                              "leave empty for the Philippines",
-                              "Your shop's country: https://api.lazada.com.my/rest, "
-                              ".sg, .co.th, .vn or .co.id in place of .com.ph."),
+        "base_url": FieldText(
+            "Lazada API address (your country)",
+            "leave empty for the Philippines",
+            "Your shop's country: https://api.lazada.com.my/rest, "
+            ".sg, .co.th, .vn or .co.id in place of .com.ph.",
+        ),
         "auth_url": FieldText("Lazada authorisation address", "leave empty (the same everywhere)"),
-        "app_key": FieldText("App key", "e.g. 100132",
-                             "Lazada Open Platform ▸ App Console ▸ your app: the App Key."),
-        "app_secret": FieldText("App secret", "",
-                                "Lazada Open Platform ▸ App Console ▸ your app: the App Secret."),
+        "app_key": FieldText(
+            "App key", "e.g. 100132", "Lazada Open Platform ▸ App Console ▸ your app: the App Key."
+        ),
+        "app_secret": FieldText(
+            "App secret", "", "Lazada Open Platform ▸ App Console ▸ your app: the App Secret."
+        ),
     },
 }
 # Kinds whose tokens come from the guided authorisation (never typed into the form).
 AUTHORISED_KINDS = ("shopee", "lazada")
 OPTIONAL_SECRETS = ("webhook_secret",)
 # Settings a test or an authorisation needs; numbers where the platform wants a number.
-REQUIRED = {"shopify": ("shop_domain",), "woocommerce": ("site_url",),
-            "shopee": ("partner_id", "shop_id"), "lazada": ("app_key",)}
+REQUIRED = {
+    "shopify": ("shop_domain",),
+    "woocommerce": ("site_url",),
+    "shopee": ("partner_id", "shop_id"),
+    "lazada": ("app_key",),
+}
 NUMBERS = ("partner_id", "shop_id")
 SHOPEE_AUTH_PATH = "/api/v2/shop/auth_partner"
 
@@ -135,17 +172,23 @@ def _need(provider: ConnectionProvider, name: str, kind: str, settings: list[str
         if not value:
             raise ShopProblem(f"Enter the {label(kind, f)} first, then try again.", "")
         if f in NUMBERS and not value.isdigit():
-            raise ShopProblem(f"The {label(kind, f)} is a number (digits only); check "
-                              "it and try again.", "")
+            raise ShopProblem(
+                f"The {label(kind, f)} is a number (digits only); check it and try again.", ""
+            )
 
 
 def _address(platform: Platform, conn: dict[str, Any]) -> str:
-    return str(conn.get("shop_domain") or conn.get("site_url") or conn.get("base_url")
-               or f"{platform.title}'s address").strip()
+    return str(
+        conn.get("shop_domain")
+        or conn.get("site_url")
+        or conn.get("base_url")
+        or f"{platform.title}'s address"
+    ).strip()
 
 
-def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
-            authorising: bool = False) -> ShopProblem:
+def explain(
+    exc: BaseException, platform: Platform, conn: dict[str, Any], *, authorising: bool = False
+) -> ShopProblem:
     """A failed shop call in words: wrong key or token, no such shop, network, slow down."""
     chain: list[BaseException] = []
     e: BaseException | None = exc
@@ -160,38 +203,60 @@ def explain(exc: BaseException, platform: Platform, conn: dict[str, Any], *,
         if isinstance(x, socket.gaierror):
             return ShopProblem(f"Can't find {where} — check the shop address.", detail)
         if isinstance(x, RateLimited):
-            return ShopProblem(f"{title} asked Daloy to slow down; test again in a "
-                               "minute.", detail)
+            return ShopProblem(f"{title} asked Daloy to slow down; test again in a minute.", detail)
         if isinstance(x, PlatformDown | httpx.TransportError | OSError):
-            return ShopProblem(f"Could not reach {title} at {where} — check the address "
-                               "and that this computer is online.", detail)
+            return ShopProblem(
+                f"Could not reach {title} at {where} — check the address "
+                "and that this computer is online.",
+                detail,
+            )
         if kind == "shopee" and ("sign" in said or "partner" in said):
-            return ShopProblem("Shopee refused the Partner ID or Partner key — copy both "
-                               "again from Shopee Open Platform ▸ App List.", detail)
-        if kind == "lazada" and ("apikey" in said or "api key" in said or "signature" in said
-                                 or "invalidapikey" in said or "incompletesignature" in said):
-            return ShopProblem("Lazada refused the App key or App secret — copy both "
-                               "again from Lazada Open Platform ▸ App Console.", detail)
+            return ShopProblem(
+                "Shopee refused the Partner ID or Partner key — copy both "
+                "again from Shopee Open Platform ▸ App List.",
+                detail,
+            )
+        if kind == "lazada" and (
+            "apikey" in said
+            or "api key" in said
+            or "signature" in said
+            or "invalidapikey" in said
+            or "incompletesignature" in said
+        ):
+            return ShopProblem(
+                "Lazada refused the App key or App secret — copy both "
+                "again from Lazada Open Platform ▸ App Console.",
+                detail,
+            )
         if authorising and isinstance(x, PlatformRejected | PlatformRefused):
-            return ShopProblem(f"{title} did not accept that code — a code works once and "
-                               f"only for a few minutes; {again}.", detail)
+            return ShopProblem(
+                f"{title} did not accept that code — a code works once and "
+                f"only for a few minutes; {again}.",
+                detail,
+            )
         if isinstance(x, TokenRefused | RefreshFailed):
-            return ShopProblem(f"{title} no longer accepts this shop's authorisation — "
-                               f"{again}.", detail)
+            return ShopProblem(
+                f"{title} no longer accepts this shop's authorisation — {again}.", detail
+            )
         if isinstance(x, PlatformRefused):
-            what = ("Admin API access token — check it under Shopify admin ▸ Settings ▸ Apps ▸ "
-                    "Develop apps, and that the app may read orders" if kind == "shopify" else
-                    "consumer key and secret — check both under WooCommerce ▸ Settings ▸ "
-                    "Advanced ▸ REST API, and that the key may read" if kind == "woocommerce"
-                    else f"shop's access — {again}")
+            what = (
+                "Admin API access token — check it under Shopify admin ▸ Settings ▸ Apps ▸ "
+                "Develop apps, and that the app may read orders"
+                if kind == "shopify"
+                else "consumer key and secret — check both under WooCommerce ▸ Settings ▸ "
+                "Advanced ▸ REST API, and that the key may read"
+                if kind == "woocommerce"
+                else f"shop's access — {again}"
+            )
             return ShopProblem(f"{title} refused the {what}.", detail)
         if isinstance(x, PlatformRejected) and x.status == 404:
-            return ShopProblem(f"{title} has no shop at {where} — check the shop "
-                               "address.", detail)
+            return ShopProblem(f"{title} has no shop at {where} — check the shop address.", detail)
     if isinstance(exc, DaloyError):
         return ShopProblem(str(exc), detail)
-    return ShopProblem(f"{title} answered in a way Daloy did not expect; the details "
-                       "below say what it answered.", detail)
+    return ShopProblem(
+        f"{title} answered in a way Daloy did not expect; the details below say what it answered.",
+        detail,
+    )
 
 
 def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
@@ -207,8 +272,9 @@ def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> 
         if f not in OPTIONAL_SECRETS and not provider.has_secret(name, f):
             raise ShopProblem(f"Enter the {label(kind, f)} first, then test again.", "")
     if kind in AUTHORISED_KINDS and not provider.has_secret(name, "access_token"):
-        raise ShopProblem("The shop is not authorised yet: use “Authorise the shop…”, "
-                          "then test again.", "")
+        raise ShopProblem(
+            "The shop is not authorised yet: use “Authorise the shop…”, then test again.", ""
+        )
     try:
         with platform.open(conn, lambda f: provider.secret(name, f), provider) as client:
             client.set_timeout(timeout)
@@ -218,8 +284,10 @@ def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> 
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise explain(exc, platform, conn) from exc
     count = f"{len(orders)}{'+' if more else ''}"
-    return (f"Connected to {platform.title} shop {_address(platform, conn)}; {count} "
-            f"order{'' if count == '1' else 's'} changed in the last day.")
+    return (
+        f"Connected to {platform.title} shop {_address(platform, conn)}; {count} "
+        f"order{'' if count == '1' else 's'} changed in the last day."
+    )
 
 
 # -- guided authorisation (Shopee, Lazada) -------------------------------------------------------
@@ -233,34 +301,51 @@ def code_from(pasted: str) -> tuple[str, str]:
     return text, ""
 
 
-def authorisation_link(provider: ConnectionProvider, name: str, redirect: str,
-                       clock: Callable[[], float] = time.time) -> str:
+def authorisation_link(
+    provider: ConnectionProvider, name: str, redirect: str, clock: Callable[[], float] = time.time
+) -> str:
     """The address the shop's owner opens to approve Daloy (Shopee's is signed and good for
     five minutes)."""
     conn = provider.get(name)
     kind = conn["kind"]
     redirect = redirect.strip()
     if not redirect.startswith(("https://", "http://")):
-        raise ShopProblem("Enter the return address (the Redirect URL registered for your "
-                          "app, starting with https://) first.", "")
+        raise ShopProblem(
+            "Enter the return address (the Redirect URL registered for your "
+            "app, starting with https://) first.",
+            "",
+        )
     if kind == "shopee":
         _need(provider, name, kind, ["partner_id"])
         from app.intake.platforms.shopee import BASE_URL, sign
+
         ts = int(clock())
         partner = str(conn["partner_id"]).strip()
         key = provider.secret(name, "partner_key")
         root = base_url(str(conn.get("base_url") or BASE_URL), what="Shopee API address")
         return f"{root}{SHOPEE_AUTH_PATH}?" + urlencode(
-            {"partner_id": partner, "timestamp": ts,
-             "sign": sign(key, partner, SHOPEE_AUTH_PATH, ts), "redirect": redirect})
+            {
+                "partner_id": partner,
+                "timestamp": ts,
+                "sign": sign(key, partner, SHOPEE_AUTH_PATH, ts),
+                "redirect": redirect,
+            }
+        )
     if kind == "lazada":
         _need(provider, name, kind, ["app_key"])
         from app.intake.platforms.lazada import AUTH_URL
-        root = base_url(str(conn.get("auth_url") or AUTH_URL), what="Lazada authorisation "
-                        "address").removesuffix("/rest")
+
+        root = base_url(
+            str(conn.get("auth_url") or AUTH_URL), what="Lazada authorisation address"
+        ).removesuffix("/rest")
         return f"{root}/oauth/authorize?" + urlencode(
-            {"response_type": "code", "force_auth": "true", "redirect_uri": redirect,
-             "client_id": str(conn["app_key"]).strip()})
+            {
+                "response_type": "code",
+                "force_auth": "true",
+                "redirect_uri": redirect,
+                "client_id": str(conn["app_key"]).strip(),
+            }
+        )
     raise ShopProblem(f"A {kind} connection needs no authorisation.", "")
 
 
@@ -269,21 +354,28 @@ def authorise(provider: ConnectionProvider, name: str, code: str) -> str:
     keyring under ``name``; "Shop authorised until …"."""
     kind = provider.get(name)["kind"]
     if not code:
-        raise ShopProblem("Paste the code (or the whole address the browser showed after "
-                          "the owner approved) first.", "")
+        raise ShopProblem(
+            "Paste the code (or the whole address the browser showed after "
+            "the owner approved) first.",
+            "",
+        )
     platform = by_connection_kind(kind)
     if kind not in AUTHORISED_KINDS or platform is None:
         raise ShopProblem(f"A {kind} connection needs no authorisation.", "")
     _need(provider, name, kind, list(REQUIRED[kind]))
     try:
-        with platform.open(provider.get(name), lambda f: provider.secret(name, f),
-                           provider) as client:
+        with platform.open(
+            provider.get(name), lambda f: provider.secret(name, f), provider
+        ) as client:
             tokens = client.authorise(code)
     except ShopProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise explain(exc, platform, provider.get(name), authorising=True) from exc
     ends = [t for t in (tokens.authorised_until, tokens.refresh_expires_at) if t]
-    until = (f" until {time.strftime('%d %B %Y', time.localtime(min(ends)))}" if ends
-             else "; Daloy renews its access by itself")
+    until = (
+        f" until {time.strftime('%d %B %Y', time.localtime(min(ends)))}"
+        if ends
+        else "; Daloy renews its access by itself"
+    )
     return f"Shop authorised{until}."

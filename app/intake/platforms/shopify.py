@@ -39,9 +39,13 @@ REASONS = ("customer", "inventory", "fraud", "declined", "other")
 def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
     root = base_url(str(settings.get("shop_domain") or ""), what="Shopify shop domain")
     version = settings.get("api_version") or API_VERSION
-    return PlatformHttp(f"{root}/admin/api/{version}", title="Shopify", shop=shop(settings),
-                        headers={"X-Shopify-Access-Token": secret("access_token"),
-                                 "Accept": "application/json"}, default_wait=2.0)
+    return PlatformHttp(
+        f"{root}/admin/api/{version}",
+        title="Shopify",
+        shop=shop(settings),
+        headers={"X-Shopify-Access-Token": secret("access_token"), "Accept": "application/json"},
+        default_wait=2.0,
+    )
 
 
 def shop(settings: Mapping[str, Any]) -> str:
@@ -53,8 +57,12 @@ def list_orders(http: PlatformHttp, since: str, cursor: Any) -> tuple[list[dict[
     if cursor:
         params: dict[str, Any] = {"limit": PAGE, "page_info": cursor}
     else:
-        params = {"status": "any", "updated_at_min": since, "limit": PAGE,
-                  "order": "updated_at asc"}
+        params = {
+            "status": "any",
+            "updated_at_min": since,
+            "limit": PAGE,
+            "order": "updated_at asc",
+        }
     response = http.get("orders.json", params=params)
     nxt = response.links.get("next", {}).get("url")
     token = parse_qs(urlsplit(nxt).query).get("page_info", [None])[0] if nxt else None
@@ -71,23 +79,39 @@ def map_order(raw: dict[str, Any], shop_name: str) -> Order:
     shipping = ((raw.get("total_shipping_price_set") or {}).get("shop_money") or {}).get("amount")
     return Order(
         number=str(raw.get("name") or raw.get("order_number") or raw["id"]).lstrip("#"),
-        platform="shopify", platform_order_id=str(raw["id"]),
-        status="cancelled" if raw.get("cancelled_at") else str(
-            raw.get("fulfillment_status") or raw.get("financial_status") or "open"),
-        customer=Customer(name=" ".join(filter(None, (person.get("first_name"),
-                                                      person.get("last_name")))),
-                          email=str(raw.get("email") or person.get("email") or ""),
-                          phone=str(raw.get("phone") or person.get("phone") or "")),
-        lines=[Line(sku=str(li.get("sku") or ""), qty=int(li["quantity"]),
-                    price=float(li.get("price") or 0), name=str(li.get("title") or ""))
-               for li in raw.get("line_items") or []],
-        total=float(raw["total_price"]), currency=str(raw.get("currency") or ""),
-        subtotal=_money(raw.get("subtotal_price")), shipping=_money(shipping),
-        shipping_address={k: str(address[k]) for k in ("name", "address1", "address2", "city",
-                                                       "province", "zip", "country", "phone")
-                          if address.get(k)},
-        created_at=iso_utc(raw.get("created_at")), updated_at=iso_utc(raw.get("updated_at")),
-        shop=shop_name, raw=raw)
+        platform="shopify",
+        platform_order_id=str(raw["id"]),
+        status="cancelled"
+        if raw.get("cancelled_at")
+        else str(raw.get("fulfillment_status") or raw.get("financial_status") or "open"),
+        customer=Customer(
+            name=" ".join(filter(None, (person.get("first_name"), person.get("last_name")))),
+            email=str(raw.get("email") or person.get("email") or ""),
+            phone=str(raw.get("phone") or person.get("phone") or ""),
+        ),
+        lines=[
+            Line(
+                sku=str(li.get("sku") or ""),
+                qty=int(li["quantity"]),
+                price=float(li.get("price") or 0),
+                name=str(li.get("title") or ""),
+            )
+            for li in raw.get("line_items") or []
+        ],
+        total=float(raw["total_price"]),
+        currency=str(raw.get("currency") or ""),
+        subtotal=_money(raw.get("subtotal_price")),
+        shipping=_money(shipping),
+        shipping_address={
+            k: str(address[k])
+            for k in ("name", "address1", "address2", "city", "province", "zip", "country", "phone")
+            if address.get(k)
+        },
+        created_at=iso_utc(raw.get("created_at")),
+        updated_at=iso_utc(raw.get("updated_at")),
+        shop=shop_name,
+        raw=raw,
+    )
 
 
 def find_shipment(http: PlatformHttp, s: Shipment) -> dict[str, Any] | None:
@@ -96,8 +120,11 @@ def find_shipment(http: PlatformHttp, s: Shipment) -> dict[str, Any] | None:
     for f in body.get("fulfillments") or []:
         numbers = f.get("tracking_numbers") or [f.get("tracking_number")]
         if s.tracking_number in numbers and f.get("status") != "cancelled":
-            return {"id": str(f["id"]), "status": f.get("status"),
-                    "tracking_number": s.tracking_number}
+            return {
+                "id": str(f["id"]),
+                "status": f.get("status"),
+                "tracking_number": s.tracking_number,
+            }
     return None
 
 
@@ -106,55 +133,87 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
     if (done := find_shipment(http, s)) is not None:
         return done
     orders = http.get(f"orders/{s.order_id}/fulfillment_orders.json").json()
-    open_ones = [fo["id"] for fo in orders.get("fulfillment_orders") or []
-                 if fo.get("status") in ("open", "in_progress")]
+    open_ones = [
+        fo["id"]
+        for fo in orders.get("fulfillment_orders") or []
+        if fo.get("status") in ("open", "in_progress")
+    ]
     if not open_ones:
-        raise PlatformRejected(f"Shopify order {s.order_id} has nothing left to ship (no open "
-                               "fulfillment order); it may have been shipped or cancelled in "
-                               "the Shopify admin.", 422)
-    tracking = {k: v for k, v in (("number", s.tracking_number), ("company", s.carrier),
-                                  ("url", s.tracking_url)) if v}
-    made = http.post("fulfillments.json", json={"fulfillment": {
-        "line_items_by_fulfillment_order": [{"fulfillment_order_id": i} for i in open_ones],
-        "tracking_info": tracking, "notify_customer": s.notify_customer}}).json()["fulfillment"]
-    return {"id": str(made["id"]), "status": made.get("status"),
-            "tracking_number": s.tracking_number}
+        raise PlatformRejected(
+            f"Shopify order {s.order_id} has nothing left to ship (no open "
+            "fulfillment order); it may have been shipped or cancelled in "
+            "the Shopify admin.",
+            422,
+        )
+    tracking = {
+        k: v
+        for k, v in (("number", s.tracking_number), ("company", s.carrier), ("url", s.tracking_url))
+        if v
+    }
+    made = http.post(
+        "fulfillments.json",
+        json={
+            "fulfillment": {
+                "line_items_by_fulfillment_order": [{"fulfillment_order_id": i} for i in open_ones],
+                "tracking_info": tracking,
+                "notify_customer": s.notify_customer,
+            }
+        },
+    ).json()["fulfillment"]
+    return {
+        "id": str(made["id"]),
+        "status": made.get("status"),
+        "tracking_number": s.tracking_number,
+    }
 
 
 def find_cancel(http: PlatformHttp, order_id: str) -> dict[str, Any] | None:
-    order = http.get(f"orders/{order_id}.json",
-                     params={"fields": "id,cancelled_at,cancel_reason"}).json()["order"]
+    order = http.get(
+        f"orders/{order_id}.json", params={"fields": "id,cancelled_at,cancel_reason"}
+    ).json()["order"]
     if order.get("cancelled_at"):
-        return {"id": str(order["id"]), "cancelled_at": order["cancelled_at"],
-                "reason": order.get("cancel_reason")}
+        return {
+            "id": str(order["id"]),
+            "cancelled_at": order["cancelled_at"],
+            "reason": order.get("cancel_reason"),
+        }
     return None
 
 
 def cancel(http: PlatformHttp, order_id: str, reason: str) -> dict[str, Any]:
-    if (done := find_cancel(http, order_id)) is not None:     # Shopify refuses a second cancel
+    if (done := find_cancel(http, order_id)) is not None:  # Shopify refuses a second cancel
         return done
     why = reason if reason in REASONS else "other"
     order = http.post(f"orders/{order_id}/cancel.json", json={"reason": why}).json()["order"]
     return {"id": str(order["id"]), "cancelled_at": order.get("cancelled_at"), "reason": why}
 
 
-VARIANT_BY_SKU = ("query($q: String!) { productVariants(first: 2, query: $q) "
-                  "{ nodes { sku inventoryItem { id } } } }")
+VARIANT_BY_SKU = (
+    "query($q: String!) { productVariants(first: 2, query: $q) "
+    "{ nodes { sku inventoryItem { id } } } }"
+)
 
 
 def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
-    answer = http.post("graphql.json", json={"query": VARIANT_BY_SKU,
-                                             "variables": {"q": f"sku:{sku}"}}).json()
-    nodes = [n for n in ((answer.get("data") or {}).get("productVariants") or {}).get("nodes", [])
-             if n.get("sku") == sku]
+    answer = http.post(
+        "graphql.json", json={"query": VARIANT_BY_SKU, "variables": {"q": f"sku:{sku}"}}
+    ).json()
+    nodes = [
+        n
+        for n in ((answer.get("data") or {}).get("productVariants") or {}).get("nodes", [])
+        if n.get("sku") == sku
+    ]
     if not nodes:
-        raise PlatformRejected(f"Shopify has no product variant with SKU {sku}; check the SKU "
-                               "in the Shopify admin.", 404)
+        raise PlatformRejected(
+            f"Shopify has no product variant with SKU {sku}; check the SKU in the Shopify admin.",
+            404,
+        )
     item = nodes[0]["inventoryItem"]["id"].rsplit("/", 1)[-1]
     location = _location(http)
-    level = http.post("inventory_levels/set.json", json={
-        "location_id": int(location), "inventory_item_id": int(item),
-        "available": qty}).json()["inventory_level"]
+    level = http.post(
+        "inventory_levels/set.json",
+        json={"location_id": int(location), "inventory_item_id": int(item), "available": qty},
+    ).json()["inventory_level"]
     return {"sku": sku, "available": level.get("available"), "location_id": str(location)}
 
 
@@ -184,22 +243,33 @@ def order_of(headers: Mapping[str, str], body: bytes) -> dict[str, Any] | None:
 
 
 PLATFORM = Platform(
-    name="shopify", title="Shopify", connection_kind="shopify",
-    open=open_client, shop=shop, list_orders=list_orders, map_order=map_order,
+    name="shopify",
+    title="Shopify",
+    connection_kind="shopify",
+    open=open_client,
+    shop=shop,
+    list_orders=list_orders,
+    map_order=map_order,
     cancelled_statuses=("cancelled",),
-    ship=ship, find_shipment=find_shipment, cancel=cancel, find_cancel=find_cancel,
+    ship=ship,
+    find_shipment=find_shipment,
+    cancel=cancel,
+    find_cancel=find_cancel,
     set_stock=set_stock,
     guarantees={
         "ship": "Shopify takes no idempotency key for a fulfillment, so Daloy first looks for "
-                "one carrying the same tracking number and reuses it; a closed fulfillment "
-                "order cannot be fulfilled twice.",
+        "one carrying the same tracking number and reuses it; a closed fulfillment "
+        "order cannot be fulfilled twice.",
         "cancel": "A cancelled order (cancelled_at set) is not cancelled again.",
         "stock": "inventory_levels/set sets an absolute level at the connection's location "
-                 "(location_id, or the first active one).",
+        "(location_id, or the first active one).",
     },
-    webhook=Webhook(verify=verify, order_of=order_of,
-                    how="in the Shopify admin (Settings → Notifications → Webhooks) create "
-                        "“Order creation” and “Order update” webhooks in JSON, and save the "
-                        "signing key shown there as the connection's webhook_secret."),
+    webhook=Webhook(
+        verify=verify,
+        order_of=order_of,
+        how="in the Shopify admin (Settings → Notifications → Webhooks) create "
+        "“Order creation” and “Order update” webhooks in JSON, and save the "
+        "signing key shown there as the connection's webhook_secret.",
+    ),
     summary="New and updated orders from a Shopify shop (Admin API).",
 )

@@ -53,10 +53,10 @@ class RefreshFailed(DaloyError):
 class Tokens:
     access_token: str
     refresh_token: str
-    access_expires_at: float            # epoch seconds
+    access_expires_at: float  # epoch seconds
     issued_at: float = 0.0
-    refresh_expires_at: float = 0.0     # 0: unknown / renewed with every refresh
-    authorised_until: float = 0.0       # the shop's authorisation ends; 0: unknown
+    refresh_expires_at: float = 0.0  # 0: unknown / renewed with every refresh
+    authorised_until: float = 0.0  # the shop's authorisation ends; 0: unknown
 
     def state(self) -> dict[str, float]:
         data = asdict(self)
@@ -74,9 +74,15 @@ def _lock(workspace: str, connection: str) -> threading.Lock:
 
 
 class TokenKeeper:
-    def __init__(self, connections: ConnectionProvider, connection: str,
-                 refresh: Callable[[str], Tokens], *, title: str,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        connections: ConnectionProvider,
+        connection: str,
+        refresh: Callable[[str], Tokens],
+        *,
+        title: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.connections, self.connection, self._refresh = connections, connection, refresh
         self.title, self.clock = title, clock
         self._checked = False
@@ -85,16 +91,21 @@ class TokenKeeper:
     def load(self) -> Tokens:
         c = self.connections
         try:
-            state = json.loads(c.secret(self.connection, "token_state")) \
-                if c.has_secret(self.connection, "token_state") else {}
+            state = (
+                json.loads(c.secret(self.connection, "token_state"))
+                if c.has_secret(self.connection, "token_state")
+                else {}
+            )
         except ValueError:
             state = {}
-        return Tokens(access_token=c.secret(self.connection, "access_token"),
-                      refresh_token=c.secret(self.connection, "refresh_token"),
-                      access_expires_at=float(state.get("access_expires_at", 0)),
-                      issued_at=float(state.get("issued_at", 0)),
-                      refresh_expires_at=float(state.get("refresh_expires_at", 0)),
-                      authorised_until=float(state.get("authorised_until", 0)))
+        return Tokens(
+            access_token=c.secret(self.connection, "access_token"),
+            refresh_token=c.secret(self.connection, "refresh_token"),
+            access_expires_at=float(state.get("access_expires_at", 0)),
+            issued_at=float(state.get("issued_at", 0)),
+            refresh_expires_at=float(state.get("refresh_expires_at", 0)),
+            authorised_until=float(state.get("authorised_until", 0)),
+        )
 
     def save(self, tokens: Tokens) -> None:
         """Store a new pair. The refresh token goes first: a crash after it leaves a usable pair
@@ -117,8 +128,9 @@ class TokenKeeper:
         with _lock(self.connections.workspace, self.connection):
             tokens = self.load()
             now = self.clock()
-            renew = (refused is not None and refused == tokens.access_token) \
-                or self._due(tokens, now)
+            renew = (refused is not None and refused == tokens.access_token) or self._due(
+                tokens, now
+            )
             if renew:
                 tokens = self._refresh_now(tokens)
             if renew or not self._checked:
@@ -130,16 +142,19 @@ class TokenKeeper:
         try:
             fresh = self._refresh(tokens.refresh_token)
         except (RefreshFailed, ConfigurationError) as exc:
-            self._alert(f"Daloy could not renew the access of {self.title} connection "
-                        f"“{self.connection}”: {exc} Orders from this shop stop when the current "
-                        "token ends. Open Connections, choose the connection and authorise the "
-                        "shop again.")
+            self._alert(
+                f"Daloy could not renew the access of {self.title} connection "
+                f"“{self.connection}”: {exc} Orders from this shop stop when the current "
+                "token ends. Open Connections, choose the connection and authorise the "
+                "shop again."
+            )
             raise
         if not fresh.authorised_until:
             fresh.authorised_until = tokens.authorised_until
         if not fresh.refresh_expires_at:
-            fresh.refresh_expires_at = tokens.refresh_expires_at if \
-                fresh.refresh_token == tokens.refresh_token else 0.0
+            fresh.refresh_expires_at = (
+                tokens.refresh_expires_at if fresh.refresh_token == tokens.refresh_token else 0.0
+            )
         self.save(fresh)
         log.info("renewed the access token of connection %s", self.connection)
         return fresh
@@ -151,10 +166,12 @@ class TokenKeeper:
         end = min(ends) if ends else 0.0
         if end and end - now < WARN_BEFORE:
             when = time.strftime("%d %B %Y, %H:%M", time.localtime(end))
-            self._alert(f"The shop's authorisation of {self.title} connection "
-                        f"“{self.connection}” ends on {when}; after that no order from this shop "
-                        "reaches Daloy. Open Connections, choose the connection and authorise "
-                        "the shop again before then.")
+            self._alert(
+                f"The shop's authorisation of {self.title} connection "
+                f"“{self.connection}” ends on {when}; after that no order from this shop "
+                "reaches Daloy. Open Connections, choose the connection and authorise "
+                "the shop again before then."
+            )
         else:
             with self.connections.db.write() as s:
                 inbox.close_alert(s, alert_key(self.connection), "authorised again")
@@ -162,8 +179,12 @@ class TokenKeeper:
     def _alert(self, reason: str) -> None:
         with self.connections.db.write() as s:
             _item, created = inbox.open_alert(
-                s, "system", alert_key(self.connection),
-                f"{self.title} shop “{self.connection}” needs to be authorised again", reason)
+                s,
+                "system",
+                alert_key(self.connection),
+                f"{self.title} shop “{self.connection}” needs to be authorised again",
+                reason,
+            )
         if created:
             log.warning("connection %s: %s", self.connection, reason)
 
@@ -172,8 +193,14 @@ class TokenRefused(DaloyError):
     """The platform says the access token is invalid or has expired."""
 
 
-def with_token(keeper: TokenKeeper, attempt: Callable[[str], T], *, max_waits: int = 3,
-               longest_wait: float = 10.0, stopped: threading.Event | None = None) -> T:
+def with_token(
+    keeper: TokenKeeper,
+    attempt: Callable[[str], T],
+    *,
+    max_waits: int = 3,
+    longest_wait: float = 10.0,
+    stopped: threading.Event | None = None,
+) -> T:
     """``attempt(access_token)`` with the platform's answers honoured: a refused token is
     renewed once and the call tried again (a token that expires mid-run loses nothing); a
     short "slow down" is waited out (up to ``max_waits`` times); a longer one is raised as
@@ -185,9 +212,11 @@ def with_token(keeper: TokenKeeper, attempt: Callable[[str], T], *, max_waits: i
             return attempt(token)
         except TokenRefused as exc:
             if renewed:
-                raise DaloyError(f"{keeper.title} refused the access token of connection "
-                                 f"“{keeper.connection}” even after renewing it ({exc}). "
-                                 "Authorise the shop again under Connections.") from exc
+                raise DaloyError(
+                    f"{keeper.title} refused the access token of connection "
+                    f"“{keeper.connection}” even after renewing it ({exc}). "
+                    "Authorise the shop again under Connections."
+                ) from exc
             token, renewed = keeper.access_token(refused=token), True
         except RateLimited as exc:
             if waits >= max_waits or exc.retry_after > longest_wait:

@@ -40,9 +40,14 @@ ORDER_TOPICS = ("order.created", "order.updated", "order.restored")
 
 def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
     root = base_url(str(settings.get("site_url") or ""), what="WooCommerce site address")
-    return PlatformHttp(f"{root}/wp-json/wc/v3", title="WooCommerce", shop=shop(settings),
-                        auth=httpx.BasicAuth(secret("consumer_key"), secret("consumer_secret")),
-                        headers={"Accept": "application/json"}, default_wait=10.0)
+    return PlatformHttp(
+        f"{root}/wp-json/wc/v3",
+        title="WooCommerce",
+        shop=shop(settings),
+        auth=httpx.BasicAuth(secret("consumer_key"), secret("consumer_secret")),
+        headers={"Accept": "application/json"},
+        default_wait=10.0,
+    )
 
 
 def shop(settings: Mapping[str, Any]) -> str:
@@ -53,9 +58,17 @@ def shop(settings: Mapping[str, Any]) -> str:
 
 def list_orders(http: PlatformHttp, since: str, cursor: Any) -> tuple[list[dict[str, Any]], Any]:
     page = int(cursor or 1)
-    response = http.get("orders", params={
-        "modified_after": since.rstrip("Z"), "dates_are_gmt": "true", "orderby": "id",
-        "order": "asc", "per_page": PAGE, "page": page})
+    response = http.get(
+        "orders",
+        params={
+            "modified_after": since.rstrip("Z"),
+            "dates_are_gmt": "true",
+            "orderby": "id",
+            "order": "asc",
+            "per_page": PAGE,
+            "page": page,
+        },
+    )
     pages = int(response.headers.get("X-WP-TotalPages") or 1)
     return list(response.json() or []), (page + 1 if page < pages else None)
 
@@ -67,22 +80,48 @@ def _name(person: Mapping[str, Any]) -> str:
 def map_order(raw: dict[str, Any], shop_name: str) -> Order:
     billing = raw.get("billing") or {}
     ship_to = raw.get("shipping") or {}
-    address = {"name": _name(ship_to)} | {k: str(ship_to[k]) for k in (
-        "company", "address_1", "address_2", "city", "state", "postcode", "country", "phone")
-        if ship_to.get(k)}
+    address = {"name": _name(ship_to)} | {
+        k: str(ship_to[k])
+        for k in (
+            "company",
+            "address_1",
+            "address_2",
+            "city",
+            "state",
+            "postcode",
+            "country",
+            "phone",
+        )
+        if ship_to.get(k)
+    }
     return Order(
-        number=str(raw.get("number") or raw["id"]), platform="woocommerce",
-        platform_order_id=str(raw["id"]), status=str(raw.get("status") or ""),
-        customer=Customer(name=_name(billing), email=str(billing.get("email") or ""),
-                          phone=str(billing.get("phone") or "")),
-        lines=[Line(sku=str(li.get("sku") or ""), qty=int(li["quantity"]),
-                    price=float(li.get("price") or 0), name=str(li.get("name") or ""))
-               for li in raw.get("line_items") or []],
-        total=float(raw["total"]), currency=str(raw.get("currency") or ""),
+        number=str(raw.get("number") or raw["id"]),
+        platform="woocommerce",
+        platform_order_id=str(raw["id"]),
+        status=str(raw.get("status") or ""),
+        customer=Customer(
+            name=_name(billing),
+            email=str(billing.get("email") or ""),
+            phone=str(billing.get("phone") or ""),
+        ),
+        lines=[
+            Line(
+                sku=str(li.get("sku") or ""),
+                qty=int(li["quantity"]),
+                price=float(li.get("price") or 0),
+                name=str(li.get("name") or ""),
+            )
+            for li in raw.get("line_items") or []
+        ],
+        total=float(raw["total"]),
+        currency=str(raw.get("currency") or ""),
         shipping=float(raw.get("shipping_total") or 0),
         shipping_address={k: v for k, v in address.items() if v},
         created_at=iso_utc(raw.get("date_created_gmt")),
-        updated_at=iso_utc(raw.get("date_modified_gmt")), shop=shop_name, raw=raw)
+        updated_at=iso_utc(raw.get("date_modified_gmt")),
+        shop=shop_name,
+        raw=raw,
+    )
 
 
 def _note(s: Shipment) -> str:
@@ -100,10 +139,12 @@ def find_shipment(http: PlatformHttp, s: Shipment) -> dict[str, Any] | None:
 
 
 def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
-    note = find_shipment(http, s)       # notes have no idempotency key: look first
+    note = find_shipment(http, s)  # notes have no idempotency key: look first
     if note is None:
-        made = http.post(f"orders/{s.order_id}/notes",
-                         json={"note": _note(s), "customer_note": s.notify_customer}).json()
+        made = http.post(
+            f"orders/{s.order_id}/notes",
+            json={"note": _note(s), "customer_note": s.notify_customer},
+        ).json()
         note = {"note_id": str(made["id"]), "tracking_number": s.tracking_number}
     order = http.put(f"orders/{s.order_id}", json={"status": "completed"}).json()
     return note | {"status": order.get("status")}
@@ -111,27 +152,35 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
 
 def find_cancel(http: PlatformHttp, order_id: str) -> dict[str, Any] | None:
     order = http.get(f"orders/{order_id}").json()
-    return {"id": str(order["id"]), "status": "cancelled"} if order.get(
-        "status") == "cancelled" else None
+    return (
+        {"id": str(order["id"]), "status": "cancelled"}
+        if order.get("status") == "cancelled"
+        else None
+    )
 
 
 def cancel(http: PlatformHttp, order_id: str, reason: str) -> dict[str, Any]:
     if (done := find_cancel(http, order_id)) is not None:
         return done
     order = http.put(f"orders/{order_id}", json={"status": "cancelled"}).json()
-    http.post(f"orders/{order_id}/notes",
-              json={"note": f"Cancelled by Daloy: {reason}", "customer_note": False})
+    http.post(
+        f"orders/{order_id}/notes",
+        json={"note": f"Cancelled by Daloy: {reason}", "customer_note": False},
+    )
     return {"id": str(order["id"]), "status": order.get("status"), "reason": reason}
 
 
 def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
-    found = [p for p in http.get("products", params={"sku": sku}).json() or []
-             if p.get("sku") == sku]
+    found = [
+        p for p in http.get("products", params={"sku": sku}).json() or [] if p.get("sku") == sku
+    ]
     if not found:
-        raise PlatformRejected(f"WooCommerce has no product with SKU {sku}; check the SKU "
-                               "under Products.", 404)
-    product = http.put(f"products/{found[0]['id']}",
-                       json={"manage_stock": True, "stock_quantity": qty}).json()
+        raise PlatformRejected(
+            f"WooCommerce has no product with SKU {sku}; check the SKU under Products.", 404
+        )
+    product = http.put(
+        f"products/{found[0]['id']}", json={"manage_stock": True, "stock_quantity": qty}
+    ).json()
     return {"sku": sku, "id": str(product["id"]), "stock_quantity": product.get("stock_quantity")}
 
 
@@ -143,7 +192,7 @@ def verify(headers: Mapping[str, str], body: bytes, secret: str) -> bool:
 
 def order_of(headers: Mapping[str, str], body: bytes) -> dict[str, Any] | None:
     if headers.get("x-wc-webhook-topic", "") not in ORDER_TOPICS:
-        return None               # a ping on creation, or another topic: nothing to take in
+        return None  # a ping on creation, or another topic: nothing to take in
     data = json.loads(body)
     if not isinstance(data, dict) or "id" not in data:
         raise ValueError("not an order")
@@ -151,21 +200,32 @@ def order_of(headers: Mapping[str, str], body: bytes) -> dict[str, Any] | None:
 
 
 PLATFORM = Platform(
-    name="woocommerce", title="WooCommerce", connection_kind="woocommerce",
-    open=open_client, shop=shop, list_orders=list_orders, map_order=map_order,
+    name="woocommerce",
+    title="WooCommerce",
+    connection_kind="woocommerce",
+    open=open_client,
+    shop=shop,
+    list_orders=list_orders,
+    map_order=map_order,
     cancelled_statuses=("cancelled", "refunded", "trash"),
-    ship=ship, find_shipment=find_shipment, cancel=cancel, find_cancel=find_cancel,
+    ship=ship,
+    find_shipment=find_shipment,
+    cancel=cancel,
+    find_cancel=find_cancel,
     set_stock=set_stock,
     guarantees={
         "ship": "WooCommerce takes no idempotency key: Daloy adds the tracking note only when "
-                "no note carries that tracking number yet; setting the status to completed "
-                "is the same on a repeat.",
+        "no note carries that tracking number yet; setting the status to completed "
+        "is the same on a repeat.",
         "cancel": "A cancelled order is not cancelled (or noted) again.",
         "stock": "stock_quantity is an absolute level.",
     },
-    webhook=Webhook(verify=verify, order_of=order_of,
-                    how="under WooCommerce → Settings → Advanced → Webhooks add “Order "
-                        "created” and “Order updated” webhooks, and save their secret as the "
-                        "connection's webhook_secret."),
+    webhook=Webhook(
+        verify=verify,
+        order_of=order_of,
+        how="under WooCommerce → Settings → Advanced → Webhooks add “Order "
+        "created” and “Order updated” webhooks, and save their secret as the "
+        "connection's webhook_secret.",
+    ),
     summary="New and updated orders from a WooCommerce shop (REST API v3).",
 )

@@ -14,8 +14,9 @@ def run() -> None:
     if conn is None:
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
         with engine.begin() as conn:
-            context.configure(connection=conn, target_metadata=target_metadata,
-                              render_as_batch=True)
+            context.configure(
+                connection=conn, target_metadata=target_metadata, render_as_batch=True
+            )
             context.run_migrations()
         return
     context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)

@@ -10,8 +10,10 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheel
 from PySide6.QtWidgets import QGraphicsView, QLabel, QPinchGesture
 
 MIME = "application/x-daloy-step-type"
-EMPTY_HINT = ("This workflow has no steps yet.\nDrag a step from the list on the left onto the "
-              "canvas, or import a workflow file (More ▸ Import…).")
+EMPTY_HINT = (
+    "This workflow has no steps yet.\nDrag a step from the list on the left onto the "
+    "canvas, or import a workflow file (More ▸ Import…)."
+)
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
 
 
@@ -100,8 +102,7 @@ class CanvasView(QGraphicsView):
         vp = self.viewport().rect()
         width = min(vp.width() - 40, 420)
         height = self.hint.heightForWidth(width) if width > 0 else 0
-        self.hint.setGeometry((vp.width() - width) // 2, (vp.height() - height) // 2, width,
-                              height)
+        self.hint.setGeometry((vp.width() - width) // 2, (vp.height() - height) // 2, width, height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -127,13 +128,15 @@ class CanvasView(QGraphicsView):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.NativeGesture and \
-                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-            self.zoom(1.0 + event.value())           # a trackpad pinch (macOS, Wayland)
+        if (
+            event.type() == QEvent.Type.NativeGesture
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom(1.0 + event.value())  # a trackpad pinch (macOS, Wayland)
             return True
         if event.type() == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)
-            if isinstance(pinch, QPinchGesture):     # a touch-screen pinch
+            if isinstance(pinch, QPinchGesture):  # a touch-screen pinch
                 self.zoom(pinch.scaleFactor())
                 return True
         return super().viewportEvent(event)
@@ -155,9 +158,11 @@ class CanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
-        if event.button() == Qt.MouseButton.LeftButton and self.itemAt(
-                event.position().toPoint()) is None:
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)   # Shift+drag selects
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.itemAt(event.position().toPoint()) is None
+        ):
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)  # Shift+drag selects
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -176,10 +181,11 @@ class CanvasView(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_last is not None:
             if not self._pan_moved and self.scene() is not None:
-                self.scene().clearSelection()      # a click on empty canvas deselects
+                self.scene().clearSelection()  # a click on empty canvas deselects
             self._pan_last = None
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space
-                                      else Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor
+            )
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -195,8 +201,9 @@ class CanvasView(QGraphicsView):
     def dropEvent(self, event) -> None:  # noqa: ANN001, N802
         mime = event.mimeData()
         if mime.hasFormat(MIME):
-            self.dropped.emit(bytes(mime.data(MIME)).decode(),
-                              self.mapToScene(event.position().toPoint()))
+            self.dropped.emit(
+                bytes(mime.data(MIME)).decode(), self.mapToScene(event.position().toPoint())
+            )
             event.acceptProposedAction()
         elif mime.hasUrls():
             for url in mime.urls():

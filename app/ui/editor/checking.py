@@ -49,8 +49,9 @@ class LiveCheck(_Base):
                 self.problems = problems
                 self.mark_problems(problems, quiet=True)
                 if self.inspector.step_name and self.inspector.form is not None:
-                    self.inspector.problems.setText("\n".join(
-                        p.message for p in problems if p.step == self.inspector.step_name))
+                    self.inspector.problems.setText(
+                        "\n".join(p.message for p in problems if p.step == self.inspector.step_name)
+                    )
 
         self.ctx.background(run, done, owner=self)
 
@@ -63,7 +64,11 @@ class LiveCheck(_Base):
         self.scene.set_problems(by_step)
         errs = [problem_words(p) for p in errors(problems)]
         if quiet and errs == self.shown_errors:
-            return                  # nothing new to say: a message about a save stays
+            return  # nothing new to say: a message about a save stays
         self.shown_errors = errs
-        self.say(f"{drafts.count(len(errs), 'problem')}: {errs[0]}" if errs else
-                 ("Unsaved changes." if self.dirty() else ""), bad=bool(errs))
+        self.say(
+            f"{drafts.count(len(errs), 'problem')}: {errs[0]}"
+            if errs
+            else ("Unsaved changes." if self.dirty() else ""),
+            bad=bool(errs),
+        )

@@ -15,7 +15,9 @@ from app.ui.editor.references import renamed_settings
 
 
 class AddStep(QUndoCommand):
-    def __init__(self, doc: WorkflowDocument, step: Step, parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: WorkflowDocument, step: Step, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(f"Add {step.label}", parent)
         self.doc, self.step = doc, step
 
@@ -27,7 +29,9 @@ class AddStep(QUndoCommand):
 
 
 class RemoveEdge(QUndoCommand):
-    def __init__(self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__("Remove connection", parent)
         self.doc, self.edge, self.index = doc, edge, None
 
@@ -39,7 +43,9 @@ class RemoveEdge(QUndoCommand):
 
 
 class AddEdge(QUndoCommand):
-    def __init__(self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__("Connect steps", parent)
         self.doc, self.edge = doc, edge
 
@@ -84,23 +90,34 @@ class Compound(QUndoCommand):
 
 def remove_steps(doc: WorkflowDocument, names: list[str]) -> QUndoCommand:
     """Remove steps and every connection touching them, as one undo step."""
-    parts: list[QUndoCommand] = [RemoveEdge(doc, e) for e in doc.workflow.edges
-                                 if e.source in names or e.target in names]
+    parts: list[QUndoCommand] = [
+        RemoveEdge(doc, e) for e in doc.workflow.edges if e.source in names or e.target in names
+    ]
     parts += [_RemoveStepOnly(doc, name) for name in names]
-    return Compound(f"Delete {len(names)} steps" if len(names) != 1 else f"Delete {names[0]}",
-                    parts)
+    return Compound(
+        f"Delete {len(names)} steps" if len(names) != 1 else f"Delete {names[0]}", parts
+    )
 
 
 class SetConfig(QUndoCommand):
-    def __init__(self, doc: WorkflowDocument, name: str, config: dict[str, Any],
-                 title: str | None = None, retry: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        doc: WorkflowDocument,
+        name: str,
+        config: dict[str, Any],
+        title: str | None = None,
+        retry: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(f"Change {name}")
         step = doc.workflow.step(name)
         assert step is not None
         self.doc, self.name = doc, name
         self.old = (copy.deepcopy(step.config), step.title, dict(step.retry))
-        self.new = (copy.deepcopy(config), step.title if title is None else title,
-                    dict(step.retry) if retry is None else dict(retry))
+        self.new = (
+            copy.deepcopy(config),
+            step.title if title is None else title,
+            dict(step.retry) if retry is None else dict(retry),
+        )
 
     def redo(self) -> None:
         self.doc.set_config(self.name, *self.new)
@@ -110,8 +127,11 @@ class SetConfig(QUndoCommand):
 
 
 class MoveSteps(QUndoCommand):
-    def __init__(self, doc: WorkflowDocument, moves: dict[str, tuple[tuple[float, float] | None,
-                                                                     tuple[float, float]]]) -> None:
+    def __init__(
+        self,
+        doc: WorkflowDocument,
+        moves: dict[str, tuple[tuple[float, float] | None, tuple[float, float]]],
+    ) -> None:
         super().__init__("Move")
         self.doc, self.moves = doc, moves
 
@@ -124,8 +144,12 @@ class MoveSteps(QUndoCommand):
             self.doc.set_position(name, old)
 
 
-def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge],
-          offset: tuple[float, float] = (40, 40)) -> QUndoCommand:
+def paste(
+    doc: WorkflowDocument,
+    steps: list[Step],
+    edges: list[Edge],
+    offset: tuple[float, float] = (40, 40),
+) -> QUndoCommand:
     """Paste steps (renaming clashes) and the connections among them, as one undo step."""
     parts: list[QUndoCommand] = []
     renamed: dict[str, str] = {}
@@ -139,8 +163,11 @@ def paste(doc: WorkflowDocument, steps: list[Step], edges: list[Edge],
         taken.add(name)
         renamed[st.name] = name
         pos = (st.position[0] + offset[0], st.position[1] + offset[1]) if st.position else None
-        parts.append(AddStep(doc, Step(name, st.type, copy.deepcopy(st.config), st.title,
-                                       dict(st.retry), pos)))
+        parts.append(
+            AddStep(
+                doc, Step(name, st.type, copy.deepcopy(st.config), st.title, dict(st.retry), pos)
+            )
+        )
     for e in edges:
         if e.source in renamed and e.target in renamed:
             parts.append(AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target])))
@@ -152,16 +179,25 @@ class RenameStep(QUndoCommand):
     puts back the exact settings recorded before (not a reverse rewrite, which could touch a
     template that already named the new name)."""
 
-    def __init__(self, doc: WorkflowDocument, old: str, new: str, specs: SpecRegistry,
-                 trigger_types: SpecRegistry | None) -> None:
+    def __init__(
+        self,
+        doc: WorkflowDocument,
+        old: str,
+        new: str,
+        specs: SpecRegistry,
+        trigger_types: SpecRegistry | None,
+    ) -> None:
         step = doc.workflow.step(old)
         assert step is not None
         super().__init__(f"Rename {step.label}")
         wf = doc.workflow
         self.doc, self.old, self.new = doc, old, new
         self.after = renamed_settings(wf, old, new, specs, trigger_types)
-        self.before = ({i: copy.deepcopy(wf.steps[i].config) for i in self.after[0]},
-                       wf.business_key, [t.to_dict() for t in wf.triggers])
+        self.before = (
+            {i: copy.deepcopy(wf.steps[i].config) for i in self.after[0]},
+            wf.business_key,
+            [t.to_dict() for t in wf.triggers],
+        )
 
     def redo(self) -> None:
         self.doc.rename_step(self.old, self.new, *self.after)
@@ -173,8 +209,12 @@ class RenameStep(QUndoCommand):
 class SetWorkflowValue(QUndoCommand):
     """A workflow-wide setting: the triggers, the business key, the sample order."""
 
-    TEXT = {"triggers": "Change where orders come from", "business_key": "Change the order key",
-            "sample_input": "Change the sample order", "description": "Change the description"}
+    TEXT = {
+        "triggers": "Change where orders come from",
+        "business_key": "Change the order key",
+        "sample_input": "Change the sample order",
+        "description": "Change the description",
+    }
 
     def __init__(self, doc: WorkflowDocument, key: str, value: Any) -> None:
         super().__init__(self.TEXT.get(key, f"Change {key}"))

@@ -16,9 +16,13 @@ def explanation(text: str) -> PlainLabel:
     return label
 
 
-def action_buttons(dialog: QDialog, leave: QDialogButtonBox.StandardButton, text: str,
-                   name: str, role: QDialogButtonBox.ButtonRole
-                   ) -> tuple[QDialogButtonBox, QPushButton]:
+def action_buttons(
+    dialog: QDialog,
+    leave: QDialogButtonBox.StandardButton,
+    text: str,
+    name: str,
+    role: QDialogButtonBox.ButtonRole,
+) -> tuple[QDialogButtonBox, QPushButton]:
     """``leave`` (Close or Cancel) rejects the dialog; the action button is returned to wire."""
     buttons = QDialogButtonBox(leave)
     action = buttons.addButton(text, role)

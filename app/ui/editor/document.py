@@ -19,8 +19,8 @@ class WorkflowDocument(QObject):
     step_moved = Signal(str)
     edge_added = Signal(object)
     edge_removed = Signal(object)
-    step_renamed = Signal(str, str)     # old name, new name
-    workflow_changed = Signal(str)      # "business_key", "triggers", "sample_input", ...
+    step_renamed = Signal(str, str)  # old name, new name
+    workflow_changed = Signal(str)  # "business_key", "triggers", "sample_input", ...
     reset = Signal()
 
     def __init__(self, workflow: Workflow | None = None) -> None:
@@ -67,8 +67,13 @@ class WorkflowDocument(QObject):
         self.edge_removed.emit(edge)
         return index
 
-    def set_config(self, name: str, config: dict[str, Any], title: str | None = None,
-                   retry: dict[str, Any] | None = None) -> None:
+    def set_config(
+        self,
+        name: str,
+        config: dict[str, Any],
+        title: str | None = None,
+        retry: dict[str, Any] | None = None,
+    ) -> None:
         step = self.workflow.step(name)
         assert step is not None
         step.config = copy.deepcopy(config)
@@ -84,8 +89,14 @@ class WorkflowDocument(QObject):
         step.position = pos
         self.step_moved.emit(name)
 
-    def rename_step(self, old: str, new: str, configs: dict[int, dict[str, Any]],
-                    business_key: str, triggers: list[dict[str, Any]]) -> None:
+    def rename_step(
+        self,
+        old: str,
+        new: str,
+        configs: dict[int, dict[str, Any]],
+        business_key: str,
+        triggers: list[dict[str, Any]],
+    ) -> None:
         """Rename a step, its connections, and set the settings whose templates name it: one
         edit, so the canvas and inspector never see a half-renamed workflow."""
         wf = self.workflow
@@ -93,8 +104,10 @@ class WorkflowDocument(QObject):
         assert step is not None
         step.name = new
         # Edges are frozen values: replace each in place, keeping their order (exact JSON).
-        wf.edges = [Edge(new if e.source == old else e.source, e.port,
-                         new if e.target == old else e.target) for e in wf.edges]
+        wf.edges = [
+            Edge(new if e.source == old else e.source, e.port, new if e.target == old else e.target)
+            for e in wf.edges
+        ]
         for index, config in configs.items():
             wf.steps[index].config = copy.deepcopy(config)
         wf.business_key = business_key
@@ -134,5 +147,10 @@ WORKFLOW_FIELDS = ("business_key", "description")
 
 def trigger_from_dict(d: dict[str, Any]) -> Trigger:
     known = {"id", "type", "config", "enabled"}
-    return Trigger(d["id"], d["type"], copy.deepcopy(d.get("config", {})), d.get("enabled", True),
-                   copy.deepcopy({k: v for k, v in d.items() if k not in known}))
+    return Trigger(
+        d["id"],
+        d["type"],
+        copy.deepcopy(d.get("config", {})),
+        d.get("enabled", True),
+        copy.deepcopy({k: v for k, v in d.items() if k not in known}),
+    )

@@ -55,15 +55,20 @@ def set_text(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
 class FieldForm:
     """Editors for ``fields``; ``on_edit`` runs when the operator changes one."""
 
-    def __init__(self, fields: tuple[schema.Field, ...], connections: dict[str, list[str]],
-                 on_edit: Callable[..., None], paths: list[str] | None = None,
-                 prefix: str = "field_") -> None:
+    def __init__(
+        self,
+        fields: tuple[schema.Field, ...],
+        connections: dict[str, list[str]],
+        on_edit: Callable[..., None],
+        paths: list[str] | None = None,
+        prefix: str = "field_",
+    ) -> None:
         self.fields, self.connections, self.on_edit = fields, connections, on_edit
         self.completer = QCompleter(paths or [])
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.prefix = prefix
         self.editors: dict[str, tuple[schema.Field, QWidget]] = {}
-        self.other: dict[str, Any] = {}      # settings the schema does not know: kept as they are
+        self.other: dict[str, Any] = {}  # settings the schema does not know: kept as they are
 
     def add_rows(self, form: QFormLayout, config: dict[str, Any]) -> None:
         for f in self.fields:
@@ -94,13 +99,20 @@ class FieldForm:
         if f.kind in (schema.NUMBER, schema.INTEGER):
             e = QDoubleSpinBox()
             e.setDecimals(0 if f.kind == schema.INTEGER else 2)
-            e.setRange(f.minimum if f.minimum is not None else -1e9,
-                       f.maximum if f.maximum is not None else 1e9)
+            e.setRange(
+                f.minimum if f.minimum is not None else -1e9,
+                f.maximum if f.maximum is not None else 1e9,
+            )
             e.setSpecialValueText(" ")
             e.editingFinished.connect(self.on_edit)
             return e
-        if f.kind in (schema.JSON, schema.MAPPING, schema.OPTIONS, schema.STRING_LIST,
-                      schema.TEMPLATE_TEXT):
+        if f.kind in (
+            schema.JSON,
+            schema.MAPPING,
+            schema.OPTIONS,
+            schema.STRING_LIST,
+            schema.TEMPLATE_TEXT,
+        ):
             e = CommitTextEdit(self.on_edit)
             e.setFixedHeight(90)
             return e
@@ -118,8 +130,9 @@ class FieldForm:
             value = config.get(name)
             e.blockSignals(True)
             if isinstance(e, QComboBox):
-                shown = value if value is not None else (
-                    f.default if f.kind == schema.CHOICE else "")
+                shown = (
+                    value if value is not None else (f.default if f.kind == schema.CHOICE else "")
+                )
                 if e.currentText() != str(shown if shown is not None else ""):
                     e.setCurrentText("" if shown is None else str(shown))
             elif isinstance(e, QCheckBox):
@@ -130,8 +143,12 @@ class FieldForm:
                     e.setValue(number)
             elif isinstance(e, QPlainTextEdit):
                 e.blockSignals(False)
-                set_text(e, (value or "") if f.kind == schema.TEMPLATE_TEXT and
-                         not isinstance(value, dict | list) else json_text(value))
+                set_text(
+                    e,
+                    (value or "")
+                    if f.kind == schema.TEMPLATE_TEXT and not isinstance(value, dict | list)
+                    else json_text(value),
+                )
             else:
                 e.blockSignals(False)
                 set_text(e, "" if value is None else str(value))

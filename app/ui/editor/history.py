@@ -18,13 +18,15 @@ if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
 
 
-Version = tuple[int, str, float, str, str]        # number, who, when, note, what changed
+Version = tuple[int, str, float, str, str]  # number, who, when, note, what changed
 
 
 def load_versions(ctx: AppContext, name: str) -> list[Version]:
     with ctx.db.read() as s:
-        return [(v.number, v.created_by, v.created_at, v.note or "", v.summary or "")
-                for v in workflows.versions(s, name)]
+        return [
+            (v.number, v.created_by, v.created_at, v.note or "", v.summary or "")
+            for v in workflows.versions(s, name)
+        ]
 
 
 def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
@@ -45,9 +47,13 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
         tree.setColumnWidth(column, width)
     tree.setCurrentItem(tree.topLevelItem(0))
     lay.addWidget(tree)
-    buttons, restore = action_buttons(dlg, QDialogButtonBox.StandardButton.Close,
-                                      "Restore as draft", "restoreVersion",
-                                      QDialogButtonBox.ButtonRole.ActionRole)
+    buttons, restore = action_buttons(
+        dlg,
+        QDialogButtonBox.StandardButton.Close,
+        "Restore as draft",
+        "restoreVersion",
+        QDialogButtonBox.ButtonRole.ActionRole,
+    )
     restore.setEnabled(bool(rows))
 
     def do_restore() -> None:
@@ -63,14 +69,18 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
                 row.update(draft=True, definition=workflows.definition_of(draft.workflow))
             page.open(draft.workflow, name)
             page._relist()
-            page.say(f"Version {number} is now the draft; the live version keeps taking orders "
-                     "until you publish.")
+            page.say(
+                f"Version {number} is now the draft; the live version keeps taking orders "
+                "until you publish."
+            )
             page.refresh()
             dlg.accept()
 
         # Restoring replaces what the canvas shows: unsaved edits are asked about first.
-        page.resolve_unsaved("restoring another version", lambda: page.ctx.background(
-            work, done, lambda e: page.say(str(e), bad=True)))
+        page.resolve_unsaved(
+            "restoring another version",
+            lambda: page.ctx.background(work, done, lambda e: page.say(str(e), bad=True)),
+        )
 
     restore.clicked.connect(do_restore)
     lay.addWidget(buttons)

@@ -33,10 +33,18 @@ def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
             draft = drafts.get_draft(s, r.name)
             if live is None and draft is None:
                 continue
-            out.append({"name": r.name, "enabled": r.enabled, "archived": r.archived,
-                        "version": live.number if live else None, "draft": draft is not None,
-                        "definition": workflows.definition_of(draft.workflow) if draft
-                        else live.definition})
+            out.append(
+                {
+                    "name": r.name,
+                    "enabled": r.enabled,
+                    "archived": r.archived,
+                    "version": live.number if live else None,
+                    "draft": draft is not None,
+                    "definition": workflows.definition_of(draft.workflow)
+                    if draft
+                    else live.definition,
+                }
+            )
         return out
 
 
@@ -57,22 +65,28 @@ class WorkflowLibrary(_Base):
         if not ok or not name:
             return
         if name in self.rows or name == self.current:
-            self.say(f"A workflow called “{name}” already exists; open it from the list, or "
-                     "choose another name.", bad=True)
+            self.say(
+                f"A workflow called “{name}” already exists; open it from the list, or "
+                "choose another name.",
+                bad=True,
+            )
             return
 
         def start() -> None:
             self.open(Workflow(name))
             self.saved_json = {}
             self._relist()
-            self.say(f"New workflow “{name}”: drag steps onto the canvas, choose where its "
-                     "orders come from on the right, then Save the draft and Publish it.")
+            self.say(
+                f"New workflow “{name}”: drag steps onto the canvas, choose where its "
+                "orders come from on the right, then Save the draft and Publish it."
+            )
 
         self.resolve_unsaved(f"starting “{name}”", start)
 
     def rename(self) -> None:
-        name, ok = QInputDialog.getText(self, "Rename workflow", "New name:",
-                                        text=self.doc.workflow.name)
+        name, ok = QInputDialog.getText(
+            self, "Rename workflow", "New name:", text=self.doc.workflow.name
+        )
         if ok and name.strip():
             self.doc.workflow.name = name.strip()
             self.save()
@@ -94,25 +108,33 @@ class WorkflowLibrary(_Base):
             with self.ctx.db.write() as s:
                 workflows.set_archived(s, name, True)
 
-        self.ctx.background(do, lambda _r: (self.say(f"“{name}” archived."), self.refresh()),
-                            lambda e: self.say(str(e), bad=True))
+        self.ctx.background(
+            do,
+            lambda _r: (self.say(f"“{name}” archived."), self.refresh()),
+            lambda e: self.say(str(e), bad=True),
+        )
 
     def _sync_switch(self) -> None:
         """The on/off switch shows whether the open workflow takes orders."""
         row = self.rows.get(self.current or "")
         if row is not None and row["version"] is None:
-            row = None                     # a draft only: nothing to switch until published
+            row = None  # a draft only: nothing to switch until published
         on = bool(row and row["enabled"] and not row["archived"])
         self.switch_action.setChecked(on)
         self.switch_action.setEnabled(row is not None)
-        self.switch_action.setText("Taking orders" if on else "Switched off" if row
-                                   else "Not published")
-        self.switch_action.setIcon(icon("fa5s.toggle-on" if on else "fa5s.toggle-off",
-                                        OK if on else MUTED))
+        self.switch_action.setText(
+            "Taking orders" if on else "Switched off" if row else "Not published"
+        )
+        self.switch_action.setIcon(
+            icon("fa5s.toggle-on" if on else "fa5s.toggle-off", OK if on else MUTED)
+        )
         self.switch_action.setToolTip(
-            "Switched on: takes orders from its triggers. Click to switch it off." if on else
-            "Switched off: takes no new orders. Click to switch it on." if row else
-            "Publish the workflow before switching it on.")
+            "Switched on: takes orders from its triggers. Click to switch it off."
+            if on
+            else "Switched off: takes no new orders. Click to switch it on."
+            if row
+            else "Publish the workflow before switching it on."
+        )
 
     def toggle_enabled(self) -> None:
         name = self.current
@@ -122,9 +144,11 @@ class WorkflowLibrary(_Base):
             return self.say("Publish the workflow first; then it can be switched on.", bad=True)
         on = not row["enabled"]
         if not on and not confirm(
-                self, "Switch off?",
-                f"Switch off “{name}”? It takes no new orders until you switch it on again; "
-                "orders already started carry on."):
+            self,
+            "Switch off?",
+            f"Switch off “{name}”? It takes no new orders until you switch it on again; "
+            "orders already started carry on.",
+        ):
             self._sync_switch()
             return None
 
@@ -136,8 +160,11 @@ class WorkflowLibrary(_Base):
             self._sync_switch()
             self.say(str(exc), bad=True)
 
-        self.ctx.background(do, lambda _r: (self.say(f"“{name}” switched {'on' if on else 'off'}."),
-                                            self.refresh()), failed)
+        self.ctx.background(
+            do,
+            lambda _r: (self.say(f"“{name}” switched {'on' if on else 'off'}."), self.refresh()),
+            failed,
+        )
         return None
 
     def import_file(self, path: str) -> None:
@@ -150,14 +177,16 @@ class WorkflowLibrary(_Base):
                 self.open(wf)
                 self.saved_json = {}
                 self._relist()
-                self.say(f"Imported “{wf.name}”; Save keeps it as a draft, Publish makes it "
-                         "take orders.")
+                self.say(
+                    f"Imported “{wf.name}”; Save keeps it as a draft, Publish makes it take orders."
+                )
 
             self.resolve_unsaved(f"opening the imported “{wf.name}”", show)
 
         # A bad file is shown in words, never a crash.
-        self.ctx.background(read, opened,
-                            lambda exc: self.say(f"Could not import {path}: {exc}", bad=True))
+        self.ctx.background(
+            read, opened, lambda exc: self.say(f"Could not import {path}: {exc}", bad=True)
+        )
 
     def _import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import workflow", "", "Workflow (*.json)")
@@ -165,8 +194,9 @@ class WorkflowLibrary(_Base):
             self.import_file(path)
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export workflow", f"{self.doc.workflow.name}.json",
-                                              "Workflow (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export workflow", f"{self.doc.workflow.name}.json", "Workflow (*.json)"
+        )
         if path:
             text = self.doc.workflow.to_json()
 
@@ -175,9 +205,7 @@ class WorkflowLibrary(_Base):
                     f.write(text)
 
             self.ctx.background(
-                write, lambda _r: self.say(f"Exported to {path} (connection names only, never "
-                                           "secrets)."),
-                lambda exc: self.say(f"Could not export to {path}: {exc}", bad=True))
-
-
-
+                write,
+                lambda _r: self.say(f"Exported to {path} (connection names only, never secrets)."),
+                lambda exc: self.say(f"Could not export to {path}: {exc}", bad=True),
+            )

@@ -51,6 +51,7 @@ from app.ui.text import PlainLabel
 
 def load_connections(ctx: AppContext) -> dict[str, list[str]]:
     from app.store.connections import list_all
+
     with ctx.db.read() as s:
         out: dict[str, list[str]] = {}
         for c in list_all(s):
@@ -70,11 +71,11 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.undo = QUndoStack(self)
         self.saved_json: dict[str, Any] | None = None
         self.workflow_panel: WorkflowPanel | None = None
-        self.known_connections: set[str] | None = None      # None until loaded: not checked
+        self.known_connections: set[str] | None = None  # None until loaded: not checked
         self.current: str | None = None
         self.test_run: str | None = None
-        self.problems: list[Problem] = []     # the last full check (drafts.check) of the document
-        self.shown_errors: list[str] = []     # the errors the status line says
+        self.problems: list[Problem] = []  # the last full check (drafts.check) of the document
+        self.shown_errors: list[str] = []  # the errors the status line says
         # The full check reads connections and the keyring: off the GUI thread, once edits pause.
         self.full_check = QTimer(self)
         self.full_check.setSingleShot(True)
@@ -104,8 +105,9 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.banner = PlainLabel()
         self.banner.setObjectName("draftBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: #fff7e6; color: #374151; padding: 4px 8px; "
-                                  f"border-left: 4px solid {WARN};")
+        self.banner.setStyleSheet(
+            f"background: #fff7e6; color: #374151; padding: 4px 8px; border-left: 4px solid {WARN};"
+        )
         self.banner.hide()
         self.status = PlainLabel()
         self.status.setObjectName("editorStatus")
@@ -135,9 +137,16 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.inspector.rename_requested.connect(self.rename_step)
         # before _validate: the inspector follows a renamed step instead of rebuilding its form
         self.doc.step_renamed.connect(self.inspector.renamed)
-        for sig in (self.doc.step_added, self.doc.step_removed, self.doc.step_changed,
-                    self.doc.edge_added, self.doc.edge_removed, self.doc.reset,
-                    self.doc.step_renamed, self.doc.workflow_changed):
+        for sig in (
+            self.doc.step_added,
+            self.doc.step_removed,
+            self.doc.step_changed,
+            self.doc.edge_added,
+            self.doc.edge_removed,
+            self.doc.reset,
+            self.doc.step_renamed,
+            self.doc.workflow_changed,
+        ):
             sig.connect(self._validate)
         ctx.events.changed.connect(self._engine_events)
         self.refresh()
@@ -159,8 +168,9 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         name = self.current
         if not name:
             return
-        self.ctx.background(lambda: load_versions(self.ctx, name),
-                            lambda rows: self._show_history(name, rows))
+        self.ctx.background(
+            lambda: load_versions(self.ctx, name), lambda rows: self._show_history(name, rows)
+        )
 
     def _show_history(self, name: str, rows: list[Version]) -> None:
         self.history_dialog = history_dialog(self, name, rows)
@@ -171,15 +181,17 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.list.clear()
         if self.current is not None and self.current not in self.rows:
             # a new or imported workflow, not saved yet: listed, so leaving it is a choice
-            item = QListWidgetItem(icon("fa5s.project-diagram", MUTED),
-                                   f"{self.current}\nnot saved yet")
+            item = QListWidgetItem(
+                icon("fa5s.project-diagram", MUTED), f"{self.current}\nnot saved yet"
+            )
             item.setData(Qt.ItemDataRole.UserRole, self.current)
             self.list.addItem(item)
             self.list.setCurrentItem(item)
         for r in rows:
             on = r["version"] is not None and r["enabled"] and not r["archived"]
-            item = QListWidgetItem(icon("fa5s.project-diagram", OK if on else MUTED),
-                                   f"{r['name']}\n{row_words(r)}")
+            item = QListWidgetItem(
+                icon("fa5s.project-diagram", OK if on else MUTED), f"{r['name']}\n{row_words(r)}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, r["name"])
             self.list.addItem(item)
             if r["name"] == self.current:
@@ -209,7 +221,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         if answer is Unsaved.SAVE:
             self.save(then=then)
             return True
-        self.saved_json = None              # discarded: nothing is left to ask about
+        self.saved_json = None  # discarded: nothing is left to ask about
         then()
         return True
 
@@ -225,7 +237,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             self._relist()
 
         if not self.resolve_unsaved(f"opening “{name}”", switch):
-            self._relist()                  # cancelled: the list shows the workflow still open
+            self._relist()  # cancelled: the list shows the workflow still open
 
     def open(self, wf: Workflow, name: str | None = None) -> None:
         """Show ``wf`` (``name``: the workflow it is the draft of, when the draft renames it)."""
@@ -234,13 +246,13 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             for s in wf.steps:
                 s.position = s.position or positions[s.name]
         self.current = name or wf.name
-        self.workflow_panel = None           # another workflow: its settings panel is rebuilt
+        self.workflow_panel = None  # another workflow: its settings panel is rebuilt
         self.doc.load(wf)
         self.saved_json = self.doc.to_dict()
         self.undo.clear()
         self._sync_switch()
         self._show_draft_state()
-        self.view.fit()          # now, or as soon as the canvas has its size (fitted stays set)
+        self.view.fit()  # now, or as soon as the canvas has its size (fitted stays set)
 
     # -- edits ------------------------------------------------------------------------------------
     def add_step_at(self, type_name: str, pos: QPointF) -> None:
@@ -253,7 +265,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         dx, dy = free_offset(self._taken(), [node_rect(step, self.specs)], (0, 0))
         step.position = (step.position[0] + dx, step.position[1] + dy)
         self.undo.push(cmd.AddStep(self.doc, step))
-        self.scene.select_only([name])          # ready to fill in, in the inspector
+        self.scene.select_only([name])  # ready to fill in, in the inspector
 
     def _taken(self) -> list:
         return [node_rect(s, self.specs) for s in self.doc.workflow.steps]
@@ -264,8 +276,10 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         if edge in wf.edges:
             return self.say(f"“{source}” is already connected to “{target}” from “{port}”.")
         if would_create_cycle(wf, source, target):
-            return self.say(f"Connecting “{source}” to “{target}” would make a loop; a workflow "
-                            "runs forward only.")
+            return self.say(
+                f"Connecting “{source}” to “{target}” would make a loop; a workflow "
+                "runs forward only."
+            )
         self.undo.push(cmd.AddEdge(self.doc, edge))
         self.say("")
 
@@ -312,31 +326,41 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             return
         if problem := name_problem(self.doc.workflow, old, new):
             self.say(problem, bad=True)
-            self.inspector.refresh(step)             # the box shows the name it still has
+            self.inspector.refresh(step)  # the box shows the name it still has
             return
         self.undo.push(cmd.RenameStep(self.doc, old, new, self.specs, self.trigger_types))
-        self.say(f"“{step.label}” is now called “{new}” in templates; every reference to it "
-                 "was updated.")
+        self.say(
+            f"“{step.label}” is now called “{new}” in templates; every reference to it was updated."
+        )
 
     def copy(self) -> None:
         selected = {i.name for i in self.scene.selectedItems() if hasattr(i, "name")}
         wf = self.doc.workflow
         names = [n for n in wf.step_names() if n in selected]
-        data = {"daloy_steps": [wf.step(n).to_dict() for n in names],
-                "edges": [e.to_dict() for e in wf.edges if e.source in names and e.target in names]}
+        data = {
+            "daloy_steps": [wf.step(n).to_dict() for n in names],
+            "edges": [e.to_dict() for e in wf.edges if e.source in names and e.target in names],
+        }
         QApplication.clipboard().setText(json.dumps(data))
 
     def paste(self) -> None:
         try:
             data = json.loads(QApplication.clipboard().text())
-            part = Workflow.from_dict({"format_version": 1, "name": "clip",
-                                       "steps": data["daloy_steps"], "edges": data["edges"]})
+            part = Workflow.from_dict(
+                {
+                    "format_version": 1,
+                    "name": "clip",
+                    "steps": data["daloy_steps"],
+                    "edges": data["edges"],
+                }
+            )
         except (ValueError, KeyError, TypeError, Exception):  # noqa: BLE001
             return self.say("The clipboard holds no Daloy steps.")
         for st in part.steps:
             st.position = st.position or (0.0, 0.0)
-        offset = free_offset(self._taken(), [node_rect(st, self.specs) for st in part.steps],
-                             (40, 40))
+        offset = free_offset(
+            self._taken(), [node_rect(st, self.specs) for st in part.steps], (40, 40)
+        )
         command = cmd.paste(self.doc, part.steps, part.edges, offset)
         self.undo.push(command)
         self.scene.select_only([p.step.name for p in command.parts if isinstance(p, cmd.AddStep)])
@@ -362,13 +386,15 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         if self.inspector.step_name == step.name and self.inspector.form is not None:
             self.inspector.refresh(step, problems)
             return
-        self.inspector.show_step(step, self.specs.get(step.type), self.paths_for(step.name),
-                                 problems)
+        self.inspector.show_step(
+            step, self.specs.get(step.type), self.paths_for(step.name), problems
+        )
         self._show_test_output(step.name)
 
     def _show_workflow(self) -> None:
-        panel = WorkflowPanel(self.doc.workflow, self.trigger_types, self.inspector.connections,
-                              self.paths_for(None))
+        panel = WorkflowPanel(
+            self.doc.workflow, self.trigger_types, self.inspector.connections, self.paths_for(None)
+        )
         panel.changed.connect(self._workflow_edited)
         self.inspector.show_panel(panel)
         self.workflow_panel = panel
@@ -411,9 +437,11 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
 
         def done(saved: drafts.Draft) -> None:
             self.saved_json = wf.to_dict()
-            self.current = saved.name           # the live name until a publish renames it
-            row = self.rows.setdefault(saved.name, {
-                "name": saved.name, "enabled": True, "archived": False, "version": None})
+            self.current = saved.name  # the live name until a publish renames it
+            row = self.rows.setdefault(
+                saved.name,
+                {"name": saved.name, "enabled": True, "archived": False, "version": None},
+            )
             row.update(draft=True, definition=workflows.definition_of(wf))
             self._relist()
             self.say(saved_message(row["version"], problems), bad=bool(problems))

@@ -23,7 +23,7 @@ from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.editor.replaying import ReplayDialog
 from app.ui.style import STATE_WORDS, clock, run_words, words
 
-PAST_ORDERS = 50           # the past orders offered to try a draft on, newest first
+PAST_ORDERS = 50  # the past orders offered to try a draft on, newest first
 
 if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
@@ -46,8 +46,12 @@ class PracticeView(_Base):
         def load() -> str:
             with self.ctx.db.read() as s:
                 from app.store.models import StepRun
-                row = s.query(StepRun).filter(StepRun.run_id == run_id,
-                                              StepRun.name == name).one_or_none()
+
+                row = (
+                    s.query(StepRun)
+                    .filter(StepRun.run_id == run_id, StepRun.name == name)
+                    .one_or_none()
+                )
                 if row is None:
                     return ""
                 state = STATE_WORDS.get(row.state, (row.state,))[0]
@@ -76,8 +80,9 @@ class PracticeView(_Base):
         name = self.current or wf.name
         runtime = self.ctx.runtime
         if runtime is None:
-            return self.say("Trying needs the engine, which is not running in this window.",
-                            bad=True)
+            return self.say(
+                "Trying needs the engine, which is not running in this window.", bad=True
+            )
 
         def start() -> str:
             return try_draft(runtime, name, workflow=wf, past_run_id=past_run_id)
@@ -86,11 +91,13 @@ class PracticeView(_Base):
             self.test_run = run_id
             self.scene.set_states({})
             on = "the past order" if past_run_id else "the sample order"
-            self.say(f"Trying it on {on} (practice run {run_id[:8]}): steps that act on the "
-                     "outside world only record what they would send. Select a step to see "
-                     "its result.")
+            self.say(
+                f"Trying it on {on} (practice run {run_id[:8]}): steps that act on the "
+                "outside world only record what they would send. Select a step to see "
+                "its result."
+            )
             if name not in self.rows:
-                self.refresh()             # a new workflow got its draft saved to try it
+                self.refresh()  # a new workflow got its draft saved to try it
 
         self.ctx.background(start, started, lambda e: self.say(str(e), bad=True))
         return None
@@ -103,36 +110,51 @@ class PracticeView(_Base):
 
         def load() -> list[OrderRow]:
             with self.ctx.db.read() as s:
-                return [o for o in queries.list_orders(s, workflow=name, limit=PAST_ORDERS * 2)
-                        if not o.practice][:PAST_ORDERS]
+                return [
+                    o
+                    for o in queries.list_orders(s, workflow=name, limit=PAST_ORDERS * 2)
+                    if not o.practice
+                ][:PAST_ORDERS]
 
-        self.ctx.background(load, lambda orders: self._pick_past_order(name, orders),
-                            lambda e: self.say(str(e), bad=True))
+        self.ctx.background(
+            load,
+            lambda orders: self._pick_past_order(name, orders),
+            lambda e: self.say(str(e), bad=True),
+        )
 
     def _pick_past_order(self, name: str, orders: list[OrderRow]) -> None:
         dlg = QDialog(self)
         dlg.setObjectName("pastOrderDialog")
         dlg.setWindowTitle(f"Try “{name}” on a past order")
         lay = QVBoxLayout(dlg)
-        lay.addWidget(explanation(
-            "Choose an order: the workflow as it is on the canvas runs on what that order "
-            "brought in, with the steps that act on the outside world stubbed. The order "
-            "itself is not touched."
-            if orders else f"“{name}” has no past orders yet; try it on the sample order."))
+        lay.addWidget(
+            explanation(
+                "Choose an order: the workflow as it is on the canvas runs on what that order "
+                "brought in, with the steps that act on the outside world stubbed. The order "
+                "itself is not touched."
+                if orders
+                else f"“{name}” has no past orders yet; try it on the sample order."
+            )
+        )
         lst = QListWidget()
         lst.setObjectName("pastOrders")
         for o in orders:
             state = run_words(o.as_dict())[0]
             who = f" · {o.customer}" if o.customer else ""
-            item = QListWidgetItem(f"Order {o.business_key or o.id[:8]}{who} · {state} · "
-                                   f"{clock(o.created_at)}")
+            item = QListWidgetItem(
+                f"Order {o.business_key or o.id[:8]}{who} · {state} · {clock(o.created_at)}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             lst.addItem(item)
         lst.setCurrentRow(0)
         lay.addWidget(lst)
-        buttons, go = action_buttons(dlg, QDialogButtonBox.StandardButton.Cancel,
-                                     "Try it on this order", "tryPastOrder",
-                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, go = action_buttons(
+            dlg,
+            QDialogButtonBox.StandardButton.Cancel,
+            "Try it on this order",
+            "tryPastOrder",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         go.setEnabled(bool(orders))
 
         def chosen(*_a: Any) -> None:

@@ -46,11 +46,15 @@ def problems_heading(problems: list[Problem], refused: bool) -> str:
     """“Not published: 2 problems …”, or what a check found before pressing Publish."""
     errs = errors(problems)
     if refused:
-        return (f"Not published: {drafts.count(len(errs), 'problem')} to fix. The live version "
-                "keeps running. Click a problem to show its step.")
+        return (
+            f"Not published: {drafts.count(len(errs), 'problem')} to fix. The live version "
+            "keeps running. Click a problem to show its step."
+        )
     if errs:
-        return (f"{drafts.count(len(errs), 'problem')} to fix before it can be published. "
-                "Click a problem to show its step.")
+        return (
+            f"{drafts.count(len(errs), 'problem')} to fix before it can be published. "
+            "Click a problem to show its step."
+        )
     warnings = len(problems)
     return f"{drafts.count(warnings, 'warning')} (it can still be published):"
 
@@ -59,19 +63,21 @@ class PublishDialog(QDialog):
     """Shows a draft's report; Publish asks the store and shows its answer. Not modal, so the
     canvas stays usable while the problems are fixed."""
 
-    def __init__(self, page: EditorPage, name: str, report: drafts.DraftReport,
-                 who: str) -> None:
+    def __init__(self, page: EditorPage, name: str, report: drafts.DraftReport, who: str) -> None:
         super().__init__(page)
         self.page, self.name, self.who = page, name, who
         self.setObjectName("publishDialog")
         self.setWindowTitle(f"Publish “{name}”")
         lay = QVBoxLayout(self)
         live = page.rows.get(name, {}).get("version")
-        lay.addWidget(explanation(
-            f"Publishing makes this draft the version that takes orders, in place of version "
-            f"{live}. Orders already started keep the version they started with."
-            if live is not None else
-            "Publishing makes this draft the version that takes orders (its first)."))
+        lay.addWidget(
+            explanation(
+                f"Publishing makes this draft the version that takes orders, in place of version "
+                f"{live}. Orders already started keep the version they started with."
+                if live is not None
+                else "Publishing makes this draft the version that takes orders (its first)."
+            )
+        )
         lay.addWidget(QLabel("<b>What changes</b>"))
         self.changes = QListWidget()
         self.changes.setObjectName("publishChanges")
@@ -97,9 +103,13 @@ class PublishDialog(QDialog):
         by.setObjectName("publishWho")
         by.setStyleSheet(f"color: {MUTED}")
         lay.addWidget(by)
-        buttons, self.go = action_buttons(self, QDialogButtonBox.StandardButton.Cancel,
-                                          "Publish", "confirmPublish",
-                                          QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, self.go = action_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Cancel,
+            "Publish",
+            "confirmPublish",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.go.setDefault(True)
         self.go.clicked.connect(self.publish)
         lay.addWidget(buttons)
@@ -131,8 +141,7 @@ class PublishDialog(QDialog):
 
         def work() -> SavedVersion:
             with page.ctx.db.write() as s:
-                return drafts.publish(s, name, page.specs, page.trigger_types, who=who,
-                                      note=note)
+                return drafts.publish(s, name, page.specs, page.trigger_types, who=who, note=note)
 
         def failed(exc: BaseException) -> None:
             self.go.setEnabled(True)
@@ -143,8 +152,9 @@ class PublishDialog(QDialog):
                 self.show_problems([Problem(str(exc))], refused=True)
                 self.heading.setText(str(exc))
 
-        page.ctx.background(work, lambda saved: page.published(name, saved, self), failed,
-                            owner=self)
+        page.ctx.background(
+            work, lambda saved: page.published(name, saved, self), failed, owner=self
+        )
 
 
 class Publishing(_Base):
@@ -168,15 +178,16 @@ class Publishing(_Base):
 
         def load() -> tuple[drafts.DraftReport | None, str]:
             with self.ctx.db.read() as s:
-                return drafts.report(s, name, self.specs, self.trigger_types), \
-                    audit.current_user()
+                return drafts.report(s, name, self.specs, self.trigger_types), audit.current_user()
 
         def show(result: tuple[drafts.DraftReport | None, str]) -> None:
             report, who = result
             if report is None:
                 live = self.rows.get(name, {}).get("version")
-                self.say(f"“{name}” has no draft to publish: version {live} takes orders as it "
-                         "is. Change something and save it first.")
+                self.say(
+                    f"“{name}” has no draft to publish: version {live} takes orders as it "
+                    "is. Change something and save it first."
+                )
                 return
             self.publish_dialog = PublishDialog(self, name, report, who)
             self.publish_dialog.show()
@@ -187,9 +198,11 @@ class Publishing(_Base):
         row = self.rows.get(name, {})
         row.update(draft=False, version=saved.number)
         on = row.get("enabled", True)
-        self.say(f"Published “{name}” as version {saved.number}; "
-                 + ("it takes orders now. " if on else "it stays switched off. ")
-                 + "Orders already started keep the version they started with.")
+        self.say(
+            f"Published “{name}” as version {saved.number}; "
+            + ("it takes orders now. " if on else "it stays switched off. ")
+            + "Orders already started keep the version they started with."
+        )
         dialog.close()
         self.publish_dialog = None
         self._relist()
@@ -201,10 +214,16 @@ class Publishing(_Base):
         if name is None or row is None or not row["draft"]:
             return self.say("There is no saved draft to discard.")
         live = row["version"]
-        if not confirm(self, "Discard the draft?",
-                       f"Throw away the draft of “{name}”? " + (
-                           f"The live version {live} stays as it is." if live is not None else
-                           f"“{name}” was never published, so it is removed.")):
+        if not confirm(
+            self,
+            "Discard the draft?",
+            f"Throw away the draft of “{name}”? "
+            + (
+                f"The live version {live} stays as it is."
+                if live is not None
+                else f"“{name}” was never published, so it is removed."
+            ),
+        ):
             return None
 
         def work() -> Any:

@@ -23,15 +23,21 @@ def name_problem(wf: Workflow, old: str, new: str) -> str | None:
     step = wf.step(old)
     label = step.label if step else old
     if not STEP_NAME_RE.match(new):
-        return (f"“{new}” cannot name the step “{label}”: a step name starts with a small letter "
-                "and uses only small letters, digits and _ (templates use it as steps.<name>).")
+        return (
+            f"“{new}” cannot name the step “{label}”: a step name starts with a small letter "
+            "and uses only small letters, digits and _ (templates use it as steps.<name>)."
+        )
     if new in templates.DATA_METHOD_NAMES:
-        return (f"“{new}” cannot name a step: in a template, steps.{new} means something built "
-                f"in. Try “{new}_step”.")
+        return (
+            f"“{new}” cannot name a step: in a template, steps.{new} means something built "
+            f"in. Try “{new}_step”."
+        )
     if new != old and wf.step(new) is not None:
         other = wf.step(new)
-        return (f"Another step (“{other.label if other else new}”) is already called “{new}”; "
-                "choose another name.")
+        return (
+            f"Another step (“{other.label if other else new}”) is already called “{new}”; "
+            "choose another name."
+        )
     return None
 
 
@@ -59,8 +65,9 @@ def _rewrite_value(value: Any, old: str, new: str) -> Any:
     return value
 
 
-def _rewrite_config(config: dict[str, Any], fields: tuple[Field, ...] | None, old: str,
-                    new: str) -> dict[str, Any]:
+def _rewrite_config(
+    config: dict[str, Any], fields: tuple[Field, ...] | None, old: str, new: str
+) -> dict[str, Any]:
     """Templated settings rewritten; a list of step names (``STEPS``) renamed. Without a
     declared schema (an unknown type) every text is treated as a template: renaming must never
     leave a dangling reference behind."""
@@ -77,9 +84,9 @@ def _rewrite_config(config: dict[str, Any], fields: tuple[Field, ...] | None, ol
     return out
 
 
-def renamed_settings(wf: Workflow, old: str, new: str, specs: SpecRegistry,
-                     trigger_types: SpecRegistry | None
-                     ) -> tuple[dict[int, dict[str, Any]], str, list[dict[str, Any]]]:
+def renamed_settings(
+    wf: Workflow, old: str, new: str, specs: SpecRegistry, trigger_types: SpecRegistry | None
+) -> tuple[dict[int, dict[str, Any]], str, list[dict[str, Any]]]:
     """What renaming ``old`` to ``new`` changes besides the name: the new config of each step
     whose templates change (by position in the workflow), the business key, and the triggers
     (as JSON objects)."""

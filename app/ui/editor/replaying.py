@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 DEFAULT_ORDERS = 20
 MAX_ORDERS = 500
-TIMEOUT = 180.0            # seconds the practice runs of one replay may take to settle
+TIMEOUT = 180.0  # seconds the practice runs of one replay may take to settle
 
 
 def summary(report: ReplayReport) -> str:
@@ -40,8 +40,11 @@ def summary(report: ReplayReport) -> str:
     if not n:
         return f"“{report.workflow}” has no past orders to replay yet."
     if not d:
-        return (f"All {count(n, 'order')} would go exactly as they did." if n > 1 else
-                "The order would go exactly as it did.")
+        return (
+            f"All {count(n, 'order')} would go exactly as they did."
+            if n > 1
+            else "The order would go exactly as it did."
+        )
     return f"{d} of {count(n, 'order')} would go differently."
 
 
@@ -53,10 +56,13 @@ class ReplayDialog(QDialog):
         self.setObjectName("replayDialog")
         self.setWindowTitle(f"Replay “{name}” on past orders")
         lay = QVBoxLayout(self)
-        lay.addWidget(explanation(
-            "Runs the workflow as it is on the canvas (saved or not) on the last orders, in "
-            "practice: nothing is sent, charged or published. Then it lists the orders that "
-            "would go differently from what the live version did."))
+        lay.addWidget(
+            explanation(
+                "Runs the workflow as it is on the canvas (saved or not) on the last orders, in "
+                "practice: nothing is sent, charged or published. Then it lists the orders that "
+                "would go differently from what the live version did."
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(QLabel("Replay the last"))
         self.orders = QSpinBox()
@@ -69,7 +75,7 @@ class ReplayDialog(QDialog):
         lay.addLayout(row)
         self.progress = QProgressBar()
         self.progress.setObjectName("replayProgress")
-        self.progress.setRange(0, 0)              # busy: the runs settle in any order
+        self.progress.setRange(0, 0)  # busy: the runs settle in any order
         self.progress.hide()
         lay.addWidget(self.progress)
         self.summary = PlainLabel("")
@@ -81,8 +87,13 @@ class ReplayDialog(QDialog):
         self.result.setHeaderHidden(True)
         self.result.setWordWrap(True)
         lay.addWidget(self.result, 1)
-        buttons, self.go = action_buttons(self, QDialogButtonBox.StandardButton.Close, "Replay",
-                                          "startReplay", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons, self.go = action_buttons(
+            self,
+            QDialogButtonBox.StandardButton.Close,
+            "Replay",
+            "startReplay",
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
         self.go.setDefault(True)
         self.go.clicked.connect(self.start)
         lay.addWidget(buttons)
@@ -93,8 +104,7 @@ class ReplayDialog(QDialog):
         self.resize(640, 480)
 
     def start(self) -> None:
-        n, runtime, name, wf = self.orders.value(), self.page.ctx.runtime, self.name, \
-            self.workflow
+        n, runtime, name, wf = self.orders.value(), self.page.ctx.runtime, self.name, self.workflow
         self.go.setEnabled(False)
         self.orders.setEnabled(False)
         self.result.clear()
@@ -115,8 +125,9 @@ class ReplayDialog(QDialog):
 
     def _tick(self) -> None:
         seconds = self.clock.elapsed() // 1000
-        self.summary.setText(f"Replaying on the last {count(self.orders.value(), 'order')}… "
-                             f"({seconds} s)")
+        self.summary.setText(
+            f"Replaying on the last {count(self.orders.value(), 'order')}… ({seconds} s)"
+        )
         self.summary.setStyleSheet("")
 
     def _stopped(self) -> None:
@@ -129,8 +140,7 @@ class ReplayDialog(QDialog):
         self._stopped()
         self.report = report
         self.summary.setText(summary(report))
-        self.summary.setStyleSheet(f"color: {BAD if report.differing else OK}; "
-                                   "font-weight: bold")
+        self.summary.setStyleSheet(f"color: {BAD if report.differing else OK}; font-weight: bold")
         for order in report.differing:
             top = QTreeWidgetItem([f"{order.label}:"])
             top.setToolTip(0, order.run_id)

@@ -28,18 +28,28 @@ def save_workflow(ctx: AppContext, wf: Workflow, old_name: str | None) -> drafts
 def draft_words(live_version: int | None) -> str:
     """What the editor says about an open draft: it takes no orders, the live version does."""
     if live_version is None:
-        return ("Draft — not taking orders yet; it has never been published. Publish it to "
-                "start taking orders.")
-    return (f"Draft — not taking orders yet; the live version {live_version} keeps running "
-            "until you publish.")
+        return (
+            "Draft — not taking orders yet; it has never been published. Publish it to "
+            "start taking orders."
+        )
+    return (
+        f"Draft — not taking orders yet; the live version {live_version} keeps running "
+        "until you publish."
+    )
 
 
 def saved_message(live_version: int | None, problems: list[Problem]) -> str:
     them = "it" if len(problems) == 1 else "them"
-    said = "Draft saved" + (f" with {count(len(problems), 'problem')} (fix {them} before "
-                            "publishing)" if problems else "")
-    kept = (f"the live version {live_version} keeps taking orders"
-            if live_version is not None else "it takes no orders until you publish it")
+    said = "Draft saved" + (
+        f" with {count(len(problems), 'problem')} (fix {them} before publishing)"
+        if problems
+        else ""
+    )
+    kept = (
+        f"the live version {live_version} keeps taking orders"
+        if live_version is not None
+        else "it takes no orders until you publish it"
+    )
     return f"{said}; {kept}."
 
 
@@ -51,13 +61,17 @@ class Unsaved(Enum):
 
 def ask_unsaved(parent: QWidget, name: str, leaving_for: str) -> Unsaved:
     """Save / Discard / Cancel, before something would throw away unsaved edits."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                      f"“{name}” has changes that are not saved yet. Save them before "
-                      f"{leaving_for}?",
-                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Unsaved changes",
+        f"“{name}” has changes that are not saved yet. Save them before {leaving_for}?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setObjectName("unsavedQuestion")
-    box.setTextFormat(Qt.TextFormat.PlainText)           # the name comes from outside
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from outside
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.button(QMessageBox.StandardButton.Discard).setText("Discard changes")
     answer = box.exec()

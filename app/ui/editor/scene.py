@@ -25,9 +25,16 @@ from app.ui.text import tooltip
 NODE_W = 190
 HEAD = 44
 PORT_ROW = 20
-STATE_COLORS = {"running": "#1f6f8b", "succeeded": "#2e7d32", "needs_attention": "#c62828",
-                "retry_wait": "#c77700", "skipped": "#9ca3af", "pending": "#9ca3af",
-                "ready": "#1f6f8b", "cancelled": "#9ca3af"}
+STATE_COLORS = {
+    "running": "#1f6f8b",
+    "succeeded": "#2e7d32",
+    "needs_attention": "#c62828",
+    "retry_wait": "#c77700",
+    "skipped": "#9ca3af",
+    "pending": "#9ca3af",
+    "ready": "#1f6f8b",
+    "cancelled": "#9ca3af",
+}
 
 
 def step_ports(step: Step, specs: SpecRegistry) -> tuple[str, ...]:
@@ -47,8 +54,9 @@ def node_rect(step: Step, specs: SpecRegistry, pos: tuple[float, float] | None =
     return QRectF(x, y, NODE_W, HEAD + max(1, len(step_ports(step, specs))) * PORT_ROW + 8)
 
 
-def free_offset(taken: list[QRectF], placed: list[QRectF], start: tuple[float, float],
-                gap: float = 24) -> tuple[float, float]:
+def free_offset(
+    taken: list[QRectF], placed: list[QRectF], start: tuple[float, float], gap: float = 24
+) -> tuple[float, float]:
     """The offset, from ``start`` downwards, at which none of the ``placed`` rectangles covers
     a ``taken`` one: a new or pasted step never hides another."""
     dx, dy = start
@@ -58,8 +66,10 @@ def free_offset(taken: list[QRectF], placed: list[QRectF], start: tuple[float, f
         if not blocking:
             return dx, dy
         # jump just below the lowest blocking node instead of creeping down pixel by pixel
-        dy = max(dy + PORT_ROW, max(t.bottom() for t in blocking) + gap + 1
-                 - min(r.top() for r in placed))
+        dy = max(
+            dy + PORT_ROW,
+            max(t.bottom() for t in blocking) + gap + 1 - min(r.top() for r in placed),
+        )
     return dx, dy
 
 
@@ -70,9 +80,11 @@ class NodeItem(QGraphicsObject):
         self.name = name
         self.problem = ""
         self.state: str | None = None
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
 
@@ -106,7 +118,9 @@ class NodeItem(QGraphicsObject):
                 return port
         return None
 
-    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         step = self.es.doc.workflow.step(self.name)
         if step is None:
             return
@@ -125,14 +139,20 @@ class NodeItem(QGraphicsObject):
         title_font.setBold(True)
         p.setFont(title_font)
         p.setPen(QColor("#111827"))
-        p.drawText(QRectF(34, 4, NODE_W - 40, 20), Qt.AlignmentFlag.AlignVCenter,
-                   p.fontMetrics().elidedText(step.label, Qt.TextElideMode.ElideRight, NODE_W - 40))
+        p.drawText(
+            QRectF(34, 4, NODE_W - 40, 20),
+            Qt.AlignmentFlag.AlignVCenter,
+            p.fontMetrics().elidedText(step.label, Qt.TextElideMode.ElideRight, NODE_W - 40),
+        )
         small = QFont()
         small.setPointSizeF(max(6.0, small.pointSizeF() - 1.5))
         p.setFont(small)
         p.setPen(QColor("#6b7280"))
-        p.drawText(QRectF(34, 22, NODE_W - 40, 16), Qt.AlignmentFlag.AlignVCenter,
-                   spec.title if spec else f"unknown type {step.type}")
+        p.drawText(
+            QRectF(34, 22, NODE_W - 40, 16),
+            Qt.AlignmentFlag.AlignVCenter,
+            spec.title if spec else f"unknown type {step.type}",
+        )
         # input port
         p.setPen(QPen(QColor("#64748b"), 1.5))
         p.setBrush(QColor("#e2e8f0"))
@@ -140,8 +160,11 @@ class NodeItem(QGraphicsObject):
         for port in self.ports():
             pos = self.port_local(port)
             p.setPen(QColor("#374151"))
-            p.drawText(QRectF(10, pos.y() - PORT_ROW / 2, NODE_W - 24, PORT_ROW),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, port)
+            p.drawText(
+                QRectF(10, pos.y() - PORT_ROW / 2, NODE_W - 24, PORT_ROW),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                port,
+            )
             p.setPen(QPen(QColor("#1f6f8b"), 1.5))
             p.setBrush(QColor("#c77700") if port == "error" else QColor("#5cc8e6"))
             p.drawEllipse(pos, 6, 6)
@@ -208,8 +231,8 @@ class EdgeItem(QGraphicsPathItem):
 
 
 class EditorScene(QGraphicsScene):
-    link_requested = Signal(str, str, str)      # source, port, target
-    moved = Signal(dict)                       # name -> (old pos, new pos)
+    link_requested = Signal(str, str, str)  # source, port, target
+    moved = Signal(dict)  # name -> (old pos, new pos)
 
     def __init__(self, doc: WorkflowDocument, specs: SpecRegistry) -> None:
         super().__init__()
@@ -277,8 +300,11 @@ class EditorScene(QGraphicsScene):
             node.update()
         for edge in [e for e in self.edges if old in (e.source, e.target)]:
             item = self.edges.pop(edge)
-            item.edge = Edge(new if edge.source == old else edge.source, edge.port,
-                             new if edge.target == old else edge.target)
+            item.edge = Edge(
+                new if edge.source == old else edge.source,
+                edge.port,
+                new if edge.target == old else edge.target,
+            )
             self.edges[item.edge] = item
 
     def select_only(self, names: list[str]) -> None:
@@ -346,8 +372,14 @@ class EditorScene(QGraphicsScene):
         node, port, line = self.linking
         self.removeItem(line)
         self.linking = None
-        target = next((n for n in self.nodes.values()
-                       if n is not node and n.sceneBoundingRect().contains(pos)), None)
+        target = next(
+            (
+                n
+                for n in self.nodes.values()
+                if n is not node and n.sceneBoundingRect().contains(pos)
+            ),
+            None,
+        )
         if target is not None:
             self.link_requested.emit(node.name, port, target.name)
 
@@ -363,8 +395,9 @@ class EditorScene(QGraphicsScene):
             node.update()
 
 
-def layered_layout(doc: WorkflowDocument, specs: SpecRegistry | None = None, dx: float = 250,
-                   dy: float = 40) -> dict[str, tuple[float, float]]:
+def layered_layout(
+    doc: WorkflowDocument, specs: SpecRegistry | None = None, dx: float = 250, dy: float = 40
+) -> dict[str, tuple[float, float]]:
     """Layers by longest path from the entry steps, ordered within a layer by the average
     position of their predecessors (a small Sugiyama), left to right."""
     wf = doc.workflow
@@ -388,12 +421,14 @@ def layered_layout(doc: WorkflowDocument, specs: SpecRegistry | None = None, dx:
     positions: dict[str, tuple[float, float]] = {}
     for col in sorted(layers):
         names = layers[col]
-        names.sort(key=lambda n: (sum(index.get(e.source, 0) for e in wf.incoming(n))
-                                  / max(1, len(wf.incoming(n)))))
+        names.sort(
+            key=lambda n: (
+                sum(index.get(e.source, 0) for e in wf.incoming(n)) / max(1, len(wf.incoming(n)))
+            )
+        )
         y = 0.0
         for i, n in enumerate(names):
             index[n] = i
             positions[n] = (col * dx, y)
             y += heights[n] + dy + 40
     return positions
-

@@ -23,8 +23,14 @@ def build_toolbar(page: EditorPage) -> None:
     more = QMenu(page)
     more.setObjectName("moreMenu")
 
-    def act(text: str, ic: str, fn: Callable[..., Any], keys: Any = None, name: str = "",
-            menu: QMenu | None = None) -> QAction:
+    def act(
+        text: str,
+        ic: str,
+        fn: Callable[..., Any],
+        keys: Any = None,
+        name: str = "",
+        menu: QMenu | None = None,
+    ) -> QAction:
         a = QAction(icon(ic), text, page)
         a.triggered.connect(fn)
         if keys:
@@ -38,32 +44,55 @@ def build_toolbar(page: EditorPage) -> None:
     act("New", "fa5s.file", page.new_workflow, name="newWorkflow")
     act("Save", "fa5s.save", lambda: page.save(), QKeySequence.StandardKey.Save, "saveWorkflow")
     act("Publish…", "fa5s.upload", page.publish, name="publishWorkflow").setToolTip(
-        "Make the draft the version that takes orders (shows what changes first).")
-    page.switch_action = act("Switched off", "fa5s.toggle-off", page.toggle_enabled,
-                             name="switchWorkflow")
+        "Make the draft the version that takes orders (shows what changes first)."
+    )
+    page.switch_action = act(
+        "Switched off", "fa5s.toggle-off", page.toggle_enabled, name="switchWorkflow"
+    )
     page.switch_action.setCheckable(True)
     tried = act("Try it", "fa5s.play", lambda: page.practice(), name="practiceRun")
-    tried.setToolTip("Run the workflow as it is on the canvas on its sample order, in practice "
-                     "(nothing is sent). The arrow: on a past order.")
+    tried.setToolTip(
+        "Run the workflow as it is on the canvas on its sample order, in practice "
+        "(nothing is sent). The arrow: on a past order."
+    )
     try_menu = QMenu(page)
     try_menu.setObjectName("tryMenu")
-    act("On the sample order", "fa5s.play", lambda: page.practice(), name="tryOnSample",
-        menu=try_menu)
-    act("On a past order…", "fa5s.history", page.practice_on_past_order, name="tryOnPastOrder",
-        menu=try_menu)
-    replay = act("Replay on past orders…", "fa5s.redo-alt", page.replay, name="replayOrders",
-                 menu=try_menu)
-    replay.setToolTip("Run the workflow as it is on the canvas on the last orders, in practice, "
-                      "and see which would go differently.")
+    act(
+        "On the sample order",
+        "fa5s.play",
+        lambda: page.practice(),
+        name="tryOnSample",
+        menu=try_menu,
+    )
+    act(
+        "On a past order…",
+        "fa5s.history",
+        page.practice_on_past_order,
+        name="tryOnPastOrder",
+        menu=try_menu,
+    )
+    replay = act(
+        "Replay on past orders…", "fa5s.redo-alt", page.replay, name="replayOrders", menu=try_menu
+    )
+    replay.setToolTip(
+        "Run the workflow as it is on the canvas on the last orders, in practice, "
+        "and see which would go differently."
+    )
     tried.setMenu(try_menu)
     try_button = page.toolbar.widgetForAction(tried)
     if isinstance(try_button, QToolButton):
         try_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     page.toolbar.addSeparator()
-    page.undo_action = act("Undo", "fa5s.undo", page.undo.undo, QKeySequence.StandardKey.Undo,
-                           "undo")
-    page.redo_action = act("Redo", "fa5s.redo", page.undo.redo,
-                           [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
+    page.undo_action = act(
+        "Undo", "fa5s.undo", page.undo.undo, QKeySequence.StandardKey.Undo, "undo"
+    )
+    page.redo_action = act(
+        "Redo",
+        "fa5s.redo",
+        page.undo.redo,
+        [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+        "redo",
+    )
     for a, keys in ((page.undo_action, "Ctrl+Z"), (page.redo_action, "Ctrl+Y")):
         a.setToolTip(f"{a.text()} ({keys})")
         page.toolbar.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -77,18 +106,18 @@ def build_toolbar(page: EditorPage) -> None:
     more.addAction(replay)
     more.addSeparator()
     for text, ic, fn, keys, name in (
-            ("Rename workflow…", "fa5s.i-cursor", page.rename, None, "renameWorkflow"),
-            ("Duplicate", "fa5s.clone", page.duplicate, None, "duplicateWorkflow"),
-            ("Versions…", "fa5s.history", page.history, None, "versionHistory"),
-            ("Discard draft…", "fa5s.trash-restore", page.discard_draft, None, "discardDraft"),
-            ("Archive", "fa5s.archive", page.archive, None, "archiveWorkflow"),
-            ("Import…", "fa5s.file-import", page._import_dialog, None, "importWorkflow"),
-            ("Export…", "fa5s.file-export", page._export_dialog, None, "exportWorkflow"),
-            (None, None, None, None, None),
-            ("Copy", "fa5s.copy", page.copy, QKeySequence.StandardKey.Copy, "copySteps"),
-            ("Paste", "fa5s.paste", page.paste, QKeySequence.StandardKey.Paste,
-             "pasteSteps"),
-            ("Delete", "fa5s.trash", page.delete_selected, None, "deleteSteps")):
+        ("Rename workflow…", "fa5s.i-cursor", page.rename, None, "renameWorkflow"),
+        ("Duplicate", "fa5s.clone", page.duplicate, None, "duplicateWorkflow"),
+        ("Versions…", "fa5s.history", page.history, None, "versionHistory"),
+        ("Discard draft…", "fa5s.trash-restore", page.discard_draft, None, "discardDraft"),
+        ("Archive", "fa5s.archive", page.archive, None, "archiveWorkflow"),
+        ("Import…", "fa5s.file-import", page._import_dialog, None, "importWorkflow"),
+        ("Export…", "fa5s.file-export", page._export_dialog, None, "exportWorkflow"),
+        (None, None, None, None, None),
+        ("Copy", "fa5s.copy", page.copy, QKeySequence.StandardKey.Copy, "copySteps"),
+        ("Paste", "fa5s.paste", page.paste, QKeySequence.StandardKey.Paste, "pasteSteps"),
+        ("Delete", "fa5s.trash", page.delete_selected, None, "deleteSteps"),
+    ):
         if text is None:
             more.addSeparator()
         else:

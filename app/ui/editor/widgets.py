@@ -65,8 +65,13 @@ class Palette(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             name = item.data(Qt.ItemDataRole.UserRole)
-            item.setHidden(bool(t) and (name is None or (t not in item.text().lower()
-                                                          and t not in item.toolTip().lower())))
+            item.setHidden(
+                bool(t)
+                and (
+                    name is None
+                    or (t not in item.text().lower() and t not in item.toolTip().lower())
+                )
+            )
 
 
 class PaletteList(QListWidget):
@@ -93,8 +98,8 @@ class Inspector(QScrollArea):
     """The selected step's settings: a form generated from its type's declared fields, always
     showing the document's current state (``refresh`` after every change, Undo included)."""
 
-    edited = Signal(str, dict, str, dict)   # step name, config, title, retry
-    rename_requested = Signal(str, str)     # old name, new name
+    edited = Signal(str, dict, str, dict)  # step name, config, title, retry
+    rename_requested = Signal(str, str)  # old name, new name
 
     def __init__(self) -> None:
         super().__init__()
@@ -104,7 +109,7 @@ class Inspector(QScrollArea):
         self.setMinimumWidth(260)
         self.step_name: str | None = None
         self.form: FieldForm | None = None
-        self.connections: dict[str, list[str]] = {}   # kind -> names, kept fresh by the page
+        self.connections: dict[str, list[str]] = {}  # kind -> names, kept fresh by the page
         self.show_nothing()
 
     @property
@@ -122,13 +127,16 @@ class Inspector(QScrollArea):
         self.step_name, self.form = None, None
         self.setWidget(panel)
 
-    def show_step(self, step: Step, spec: StepSpec | None, paths: list[str],
-                  problems: list[str]) -> None:
+    def show_step(
+        self, step: Step, spec: StepSpec | None, paths: list[str], problems: list[str]
+    ) -> None:
         self.step_name = step.name
         w = QWidget()
         form = QFormLayout(w)
-        head = rich_label(f"<b>{escape(spec.title if spec else 'Unknown step type')}</b><br>"
-                          f"<span style='color:#6b7280'>{escape(spec.help if spec else '')}</span>")
+        head = rich_label(
+            f"<b>{escape(spec.title if spec else 'Unknown step type')}</b><br>"
+            f"<span style='color:#6b7280'>{escape(spec.help if spec else '')}</span>"
+        )
         head.setWordWrap(True)
         head.setMinimumWidth(10)
         form.addRow(head)
@@ -141,15 +149,18 @@ class Inspector(QScrollArea):
         # The internal name templates use (steps.<name>): renaming rewrites them all.
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("stepName")
-        self.name_edit.setToolTip("Other steps refer to this step's result as "
-                                  "steps.<name>.output; renaming updates them all.")
+        self.name_edit.setToolTip(
+            "Other steps refer to this step's result as "
+            "steps.<name>.output; renaming updates them all."
+        )
         self.name_edit.editingFinished.connect(self._rename)
         form.addRow("Name in templates", self.name_edit)
         self.form = FieldForm(spec.fields if spec else (), self.connections, self._emit, paths)
         self.form.add_rows(form, step.config)
         # Retries: one box per setting; empty means the step type's default, shown greyed.
-        retries = QLabel("<b>When it fails</b> <span style='color:#6b7280'>(empty: the "
-                         "step's default)</span>")
+        retries = QLabel(
+            "<b>When it fails</b> <span style='color:#6b7280'>(empty: the step's default)</span>"
+        )
         form.addRow(retries)
         self.retry_edits: dict[str, QLineEdit] = {}
         defaults = spec.retry.to_dict() if spec else {}
@@ -163,13 +174,13 @@ class Inspector(QScrollArea):
             if key in defaults:
                 e.setPlaceholderText(f"{defaults[key]:g}")
             validator = QIntValidator(1, 1000, e) if kind is int else QDoubleValidator(0, 1e6, 3, e)
-            validator.setLocale(QLocale.c())          # "0.5" everywhere; float() reads it
+            validator.setLocale(QLocale.c())  # "0.5" everywhere; float() reads it
             e.setValidator(validator)
             e.editingFinished.connect(self._emit)
             self.retry_edits[key] = e
             e.setMinimumWidth(40)
             caption = QLabel(label)
-            caption.setWordWrap(True)                 # a narrow inspector wraps, never clips
+            caption.setWordWrap(True)  # a narrow inspector wraps, never clips
             grid.addWidget(caption, i, 0)
             grid.addWidget(e, i, 1)
         form.addRow(grid_box)
@@ -196,8 +207,14 @@ class Inspector(QScrollArea):
         self.form.set_values(step.config)
         for key, e in self.retry_edits.items():
             value = step.retry.get(key)
-            set_text(e, "" if value is None else f"{value:g}" if isinstance(value, int | float)
-                     else str(value))
+            set_text(
+                e,
+                ""
+                if value is None
+                else f"{value:g}"
+                if isinstance(value, int | float)
+                else str(value),
+            )
         # Unknown keys are kept as they are (validation names them among the problems).
         self._other_retry = {k: v for k, v in step.retry.items() if k not in RETRY_FIELDS}
         if problems is not None:

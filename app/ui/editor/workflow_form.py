@@ -28,10 +28,14 @@ from app.core.stepspec import SpecRegistry
 from app.ui.editor.fields import CommitTextEdit, FieldForm, json_text, set_text
 from app.ui.text import PlainLabel, escape, rich_label
 
-KEY_HELP = ("What names an order in the order list and the inbox, and keeps one order from "
-            "being taken twice, e.g. {{ trigger.order.number }}.")
-SAMPLE_HELP = ("A made-up order as it would arrive (JSON). “Try it” runs the workflow on it, and "
-               "the template suggestions list its fields.")
+KEY_HELP = (
+    "What names an order in the order list and the inbox, and keeps one order from "
+    "being taken twice, e.g. {{ trigger.order.number }}."
+)
+SAMPLE_HELP = (
+    "A made-up order as it would arrive (JSON). “Try it” runs the workflow on it, and "
+    "the template suggestions list its fields."
+)
 
 
 class TriggerRow(QGroupBox):
@@ -42,8 +46,9 @@ class TriggerRow(QGroupBox):
         super().__init__(spec.title if spec else f"Unknown kind “{trigger['type']}”")
         self.setObjectName(f"trigger_{index}")
         self.panel, self.type = panel, trigger["type"]
-        self.extra = {k: v for k, v in trigger.items()
-                      if k not in ("id", "type", "enabled", "config")}
+        self.extra = {
+            k: v for k, v in trigger.items() if k not in ("id", "type", "enabled", "config")
+        }
         form = QFormLayout(self)
         # labels above their boxes: long labels never push the inspector wider than it is
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -64,12 +69,15 @@ class TriggerRow(QGroupBox):
             form.addRow(summary)
         self.id_edit = QLineEdit()
         self.id_edit.setObjectName("triggerId")
-        self.id_edit.setToolTip("Names this source in web addresses (/hook/<workflow>/<name>) "
-                                "and in the intake health page.")
+        self.id_edit.setToolTip(
+            "Names this source in web addresses (/hook/<workflow>/<name>) "
+            "and in the intake health page."
+        )
         self.id_edit.editingFinished.connect(panel.triggers_edited)
         form.addRow("Name", self.id_edit)
-        self.form = FieldForm(spec.fields if spec else (), panel.connections,
-                              panel.triggers_edited, prefix="trigger_")
+        self.form = FieldForm(
+            spec.fields if spec else (), panel.connections, panel.triggers_edited, prefix="trigger_"
+        )
         self.form.add_rows(form, trigger.get("config", {}))
         self.show_values(trigger)
 
@@ -82,26 +90,37 @@ class TriggerRow(QGroupBox):
 
     def value(self) -> tuple[dict[str, Any], list[str]]:
         config, errors = self.form.values()
-        d = {"id": self.id_edit.text().strip(), "type": self.type,
-             "enabled": self.enabled.isChecked(), "config": config}
+        d = {
+            "id": self.id_edit.text().strip(),
+            "type": self.type,
+            "enabled": self.enabled.isChecked(),
+            "config": config,
+        }
         d.update(copy.deepcopy(self.extra))
         return d, errors
 
 
 class WorkflowPanel(QWidget):
-    changed = Signal(str, object)     # key ("triggers", "business_key", ...), new value
+    changed = Signal(str, object)  # key ("triggers", "business_key", ...), new value
 
-    def __init__(self, wf: Workflow, trigger_types: SpecRegistry,
-                 connections: dict[str, list[str]], paths: list[str]) -> None:
+    def __init__(
+        self,
+        wf: Workflow,
+        trigger_types: SpecRegistry,
+        connections: dict[str, list[str]],
+        paths: list[str],
+    ) -> None:
         super().__init__()
         self.setObjectName("workflowPanel")
         self.trigger_types, self.connections = trigger_types, connections
         self.rows: list[TriggerRow] = []
         self.placeholder: QWidget | None = None
         lay = QVBoxLayout(self)
-        head = rich_label(f"<b>Workflow “{escape(wf.name)}”</b><br><span style='color:#6b7280'>"
-                          "Select a step on the canvas to change its settings, or drag one from "
-                          "the list on the left.</span>")
+        head = rich_label(
+            f"<b>Workflow “{escape(wf.name)}”</b><br><span style='color:#6b7280'>"
+            "Select a step on the canvas to change its settings, or drag one from "
+            "the list on the left.</span>"
+        )
         head.setWordWrap(True)
         lay.addWidget(head)
         form = QFormLayout()
@@ -109,16 +128,18 @@ class WorkflowPanel(QWidget):
         self.description = QLineEdit()
         self.description.setObjectName("workflowDescription")
         self.description.editingFinished.connect(
-            lambda: self._changed("description", self.description.text()))
+            lambda: self._changed("description", self.description.text())
+        )
         form.addRow("Description", self.description)
         self.business_key = QLineEdit()
         self.business_key.setObjectName("businessKey")
         self.business_key.setToolTip(KEY_HELP)
         self.business_key.setPlaceholderText("{{ trigger.order.number }}")
-        self.paths = FieldForm((), {}, lambda: None, paths)    # owns the completer
+        self.paths = FieldForm((), {}, lambda: None, paths)  # owns the completer
         self.business_key.setCompleter(self.paths.completer)
         self.business_key.editingFinished.connect(
-            lambda: self._changed("business_key", self.business_key.text().strip()))
+            lambda: self._changed("business_key", self.business_key.text().strip())
+        )
         form.addRow("Order key", self.business_key)
         lay.addLayout(form)
 
@@ -171,14 +192,19 @@ class WorkflowPanel(QWidget):
         for old in [*self.rows, self.placeholder]:
             if old is not None:
                 self.trigger_box.removeWidget(old)
-                old.hide()                 # until deleted it would still paint where it was
+                old.hide()  # until deleted it would still paint where it was
                 old.deleteLater()
         self.rows = [TriggerRow(self, t, i) for i, t in enumerate(triggers)]
         for row in self.rows:
             self.trigger_box.addWidget(row)
-        self.placeholder = None if self.rows else PlainLabel(
-            "None yet: orders are started by hand or from the command line. Add a mailbox, web "
-            "form, marketplace or schedule below.")
+        self.placeholder = (
+            None
+            if self.rows
+            else PlainLabel(
+                "None yet: orders are started by hand or from the command line. Add a mailbox, web "
+                "form, marketplace or schedule below."
+            )
+        )
         if self.placeholder is not None:
             self.placeholder.setWordWrap(True)
             self.placeholder.setStyleSheet("color: #6b7280")
@@ -223,10 +249,14 @@ class WorkflowPanel(QWidget):
         while tid in taken:
             tid, n = f"{base}_{n}", n + 1
         spec = self.trigger_types.get(kind)
-        config = {f.name: f.default for f in spec.fields if f.required and f.default is not None} \
-            if spec else {}
-        self._changed("triggers", [*triggers, {"id": tid, "type": kind, "enabled": True,
-                                                "config": config}])
+        config = (
+            {f.name: f.default for f in spec.fields if f.required and f.default is not None}
+            if spec
+            else {}
+        )
+        self._changed(
+            "triggers", [*triggers, {"id": tid, "type": kind, "enabled": True, "config": config}]
+        )
 
     def remove_trigger(self, index: int) -> None:
         triggers, _errors = self.triggers_value()
@@ -239,7 +269,9 @@ class WorkflowPanel(QWidget):
         try:
             value = json.loads(text)
         except ValueError as exc:
-            self.problem.setText(f"The sample order is not valid JSON ({exc}); fix it and click "
-                                 "outside the box again. Nothing was changed.")
+            self.problem.setText(
+                f"The sample order is not valid JSON ({exc}); fix it and click "
+                "outside the box again. Nothing was changed."
+            )
             return None
         return self._changed("sample_input", value)

@@ -14,11 +14,16 @@ def sample_page(gui, qtbot):
     _ctx, window = gui
     window.page("workflows")
     page = window.workflows
-    qtbot.waitUntil(lambda: "Order fulfilment" in page.rows and page.current is not None,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: "Order fulfilment" in page.rows and page.current is not None, timeout=10000
+    )
     if page.current != "Order fulfilment":
-        page.list.setCurrentItem(next(
-            page.list.item(i) for i in range(page.list.count())
-            if page.list.item(i).data(Qt.ItemDataRole.UserRole) == "Order fulfilment"))
+        page.list.setCurrentItem(
+            next(
+                page.list.item(i)
+                for i in range(page.list.count())
+                if page.list.item(i).data(Qt.ItemDataRole.UserRole) == "Order fulfilment"
+            )
+        )
     assert page.current == "Order fulfilment"
     return page

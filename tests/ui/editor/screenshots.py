@@ -55,10 +55,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = Env(argparse.Namespace(data_dir=str(Path(tmp) / "data"), verbose=False))
         from app.ui.main import build
+
         ctx, window = build(env)
         with ctx.db.write() as s:
-            drafts.import_workflow(s, Workflow.from_dict(SHOP), ctx.registry.specs,
-                                   trigger_registry(), who="maria")
+            drafts.import_workflow(
+                s, Workflow.from_dict(SHOP), ctx.registry.specs, trigger_registry(), who="maria"
+            )
         for i in range(1, 21):
             ctx.store.start_run("Shop orders", {"number": f"R-{i:02}", "amount": 10 * i})
         window.show()
@@ -69,13 +71,19 @@ def main() -> None:
         page.open(Workflow.from_json(page.rows["Shop orders"]["definition"]), "Shop orders")
         # the draft: big orders start above 150, and “Note a big order” lost its setting
         big = page.doc.workflow.step("big")
-        page._edited("big", {"expression": "{{ steps.total.output.amount > 150 }}"}, big.title,
-                     big.retry)
+        page._edited(
+            "big", {"expression": "{{ steps.total.output.amount > 150 }}"}, big.title, big.retry
+        )
         page._edited("big_note", {}, "Note a big order", {})
         page.save()
         wait_for(app, lambda: page.banner.isVisible())
-        wait_for(app, lambda: ctx.db.execute_sql(
-            "select count(*) from runs where status = 'succeeded'")[0][0] == 20)
+        wait_for(
+            app,
+            lambda: (
+                ctx.db.execute_sql("select count(*) from runs where status = 'succeeded'")[0][0]
+                == 20
+            ),
+        )
         for w, h in SIZES:
             window.resize(w, h)
             page.view.fit()
@@ -100,7 +108,7 @@ def main() -> None:
             window.resize(w, h)
             shoot(app, replay, out / f"replay-result-{w}x{h}.png")
         replay.close()
-        page.saved_json = None                    # leave without the unsaved-edits question
+        page.saved_json = None  # leave without the unsaved-edits question
         window.quitting = True
         window.close()
         ctx.runtime.shutdown(grace=2)

@@ -23,32 +23,68 @@ from app.ui.editor.scene import free_offset
 
 def small_registry() -> tuple[SpecRegistry, SpecRegistry]:
     steps = SpecRegistry()
-    steps.add(StepSpec("note", "Note", "Test", "", "", fields=(
-        schema.Field("text", schema.TEMPLATE_TEXT, "Text"),
-        schema.Field("plain", schema.TEXT, "Plain"),
-        schema.Field("body", schema.JSON, "Body"),
-        schema.Field("body_steps", schema.STEPS, "Body steps"))))
+    steps.add(
+        StepSpec(
+            "note",
+            "Note",
+            "Test",
+            "",
+            "",
+            fields=(
+                schema.Field("text", schema.TEMPLATE_TEXT, "Text"),
+                schema.Field("plain", schema.TEXT, "Plain"),
+                schema.Field("body", schema.JSON, "Body"),
+                schema.Field("body_steps", schema.STEPS, "Body steps"),
+            ),
+        )
+    )
     triggers = SpecRegistry()
-    triggers.add(StepSpec("hook", "Hook", "Triggers", "", "", is_trigger=True, fields=(
-        schema.Field("reply", schema.TEMPLATE, "Reply"),)))
+    triggers.add(
+        StepSpec(
+            "hook",
+            "Hook",
+            "Triggers",
+            "",
+            "",
+            is_trigger=True,
+            fields=(schema.Field("reply", schema.TEMPLATE, "Reply"),),
+        )
+    )
     return steps, triggers
 
 
 def sample() -> Workflow:
-    return Workflow("Shop", [
-        Step("fetch", "note", {"text": "x"}, "Fetch order", position=(0, 0)),
-        Step("charge", "note", {
-            "text": "Total {{ steps.fetch.output.total }}; {% if steps.fetch.output %}ok{% endif %}"
+    return Workflow(
+        "Shop",
+        [
+            Step("fetch", "note", {"text": "x"}, "Fetch order", position=(0, 0)),
+            Step(
+                "charge",
+                "note",
+                {
+                    "text": "Total {{ steps.fetch.output.total }}; {% if steps.fetch.output %}ok{% endif %}"
                     " (see steps.fetch.output in the manual)",
-            "plain": "{{ steps.fetch.output }}",            # TEXT: never a template
-            "body": {"amount": "{{ steps['fetch'].output.total }}",
-                     "other": ["{{ steps.fetch_more.output }}", "{{ steps.fetch }}"]},
-            "body_steps": ["fetch", "fetcher"]}, position=(250, 0)),
-        Step("mail", "unknown_type", {"to": "{{ steps.fetch.output.email }}"}, position=(500, 0)),
-    ], [Edge("fetch", "out", "charge"), Edge("charge", "out", "mail")],
-        [Trigger("web", "hook", {"reply": "{{ steps.fetch.output.id }}"}),
-         Trigger("old", "gone", {"x": "{{ steps.fetch.output }}"})],
-        business_key="{{ steps.fetch.output.number }}", extra={"sample_input": {"n": 1}})
+                    "plain": "{{ steps.fetch.output }}",  # TEXT: never a template
+                    "body": {
+                        "amount": "{{ steps['fetch'].output.total }}",
+                        "other": ["{{ steps.fetch_more.output }}", "{{ steps.fetch }}"],
+                    },
+                    "body_steps": ["fetch", "fetcher"],
+                },
+                position=(250, 0),
+            ),
+            Step(
+                "mail", "unknown_type", {"to": "{{ steps.fetch.output.email }}"}, position=(500, 0)
+            ),
+        ],
+        [Edge("fetch", "out", "charge"), Edge("charge", "out", "mail")],
+        [
+            Trigger("web", "hook", {"reply": "{{ steps.fetch.output.id }}"}),
+            Trigger("old", "gone", {"x": "{{ steps.fetch.output }}"}),
+        ],
+        business_key="{{ steps.fetch.output.number }}",
+        extra={"sample_input": {"n": 1}},
+    )
 
 
 @pytest.fixture
@@ -68,21 +104,27 @@ def test_rename_rewrites_every_reference_as_one_undo_step(doc):
     assert wf.step_names() == ["load_order", "charge", "mail"]
     assert wf.edges == [Edge("load_order", "out", "charge"), Edge("charge", "out", "mail")]
     charge = wf.step("charge").config
-    assert charge["text"] == ("Total {{ steps.load_order.output.total }}; {% if "
-                              "steps.load_order.output %}ok{% endif %} (see steps.fetch.output "
-                              "in the manual)")          # plain text outside a template stays
-    assert charge["plain"] == "{{ steps.fetch.output }}"   # not a templated setting
-    assert charge["body"] == {"amount": "{{ steps['load_order'].output.total }}",
-                              "other": ["{{ steps.fetch_more.output }}",
-                                        "{{ steps.load_order }}"]}
+    assert charge["text"] == (
+        "Total {{ steps.load_order.output.total }}; {% if "
+        "steps.load_order.output %}ok{% endif %} (see steps.fetch.output "
+        "in the manual)"
+    )  # plain text outside a template stays
+    assert charge["plain"] == "{{ steps.fetch.output }}"  # not a templated setting
+    assert charge["body"] == {
+        "amount": "{{ steps['load_order'].output.total }}",
+        "other": ["{{ steps.fetch_more.output }}", "{{ steps.load_order }}"],
+    }
     assert charge["body_steps"] == ["load_order", "fetcher"]
     assert wf.step("mail").config == {"to": "{{ steps.load_order.output.email }}"}  # unknown type
     assert wf.business_key == "{{ steps.load_order.output.number }}"
-    assert [t.config for t in wf.triggers] == [{"reply": "{{ steps.load_order.output.id }}"},
-                                               {"x": "{{ steps.load_order.output }}"}]
+    assert [t.config for t in wf.triggers] == [
+        {"reply": "{{ steps.load_order.output.id }}"},
+        {"x": "{{ steps.load_order.output }}"},
+    ]
     for t in (charge["text"], charge["body"]["amount"], wf.business_key):
-        assert not any(p.startswith("steps.fetch.") or p == "steps.fetch"
-                       for p in referenced_paths(t))
+        assert not any(
+            p.startswith("steps.fetch.") or p == "steps.fetch" for p in referenced_paths(t)
+        )
     stack.undo()
     assert doc.workflow.to_json() == start
     stack.redo()
@@ -96,27 +138,42 @@ def test_undo_restores_recorded_settings_not_a_reverse_rewrite(doc):
     start = doc.workflow.to_json()
     stack = QUndoStack()
     stack.push(cmd.RenameStep(doc, "fetch", "pay", specs, triggers))
-    assert doc.workflow.step("charge").config["text"] == "{{ steps.pay.output }} {{ steps.pay.output }}"
+    assert (
+        doc.workflow.step("charge").config["text"]
+        == "{{ steps.pay.output }} {{ steps.pay.output }}"
+    )
     stack.undo()
     assert doc.workflow.to_json() == start
 
 
-@pytest.mark.parametrize(("new", "why"), [
-    ("Fetch", "starts with a small letter"), ("2nd", "starts with a small letter"),
-    ("with space", "starts with a small letter"), ("charge", "already called"),
-    ("items", "built in")])
+@pytest.mark.parametrize(
+    ("new", "why"),
+    [
+        ("Fetch", "starts with a small letter"),
+        ("2nd", "starts with a small letter"),
+        ("with space", "starts with a small letter"),
+        ("charge", "already called"),
+        ("items", "built in"),
+    ],
+)
 def test_names_that_cannot_be_used_are_refused_in_words(doc, new, why):
     assert why in name_problem(doc.workflow, "fetch", new)
     assert name_problem(doc.workflow, "fetch", "fetch_order") is None
 
 
 def test_rewrite_touches_only_references_inside_template_tags():
-    assert rewrite_text("steps.a.output {{ steps.a.output }}", "a", "b") == \
-        "steps.a.output {{ steps.b.output }}"
-    assert rewrite_text("{{ steps . a . output }}{{ steps.ab }}{{ xsteps.a }}", "a", "b") == \
-        "{{ steps . b . output }}{{ steps.ab }}{{ xsteps.a }}"
-    assert rewrite_text('{{ steps["a"].output }}{# steps.a #}', "a", "b") == \
-        '{{ steps["b"].output }}{# steps.a #}'
+    assert (
+        rewrite_text("steps.a.output {{ steps.a.output }}", "a", "b")
+        == "steps.a.output {{ steps.b.output }}"
+    )
+    assert (
+        rewrite_text("{{ steps . a . output }}{{ steps.ab }}{{ xsteps.a }}", "a", "b")
+        == "{{ steps . b . output }}{{ steps.ab }}{{ xsteps.a }}"
+    )
+    assert (
+        rewrite_text('{{ steps["a"].output }}{# steps.a #}', "a", "b")
+        == '{{ steps["b"].output }}{# steps.a #}'
+    )
 
 
 def test_workflow_settings_are_undo_commands_with_exact_json(doc):
@@ -124,9 +181,21 @@ def test_workflow_settings_are_undo_commands_with_exact_json(doc):
     start = doc.workflow.to_json()
     seen: list[str] = []
     doc.workflow_changed.connect(seen.append)
-    stack.push(cmd.SetWorkflowValue(doc, "triggers", [
-        *doc.workflow_value("triggers"),
-        {"id": "daily", "type": "schedule", "enabled": False, "config": {"cron": "0 8 * * *"}}]))
+    stack.push(
+        cmd.SetWorkflowValue(
+            doc,
+            "triggers",
+            [
+                *doc.workflow_value("triggers"),
+                {
+                    "id": "daily",
+                    "type": "schedule",
+                    "enabled": False,
+                    "config": {"cron": "0 8 * * *"},
+                },
+            ],
+        )
+    )
     stack.push(cmd.SetWorkflowValue(doc, "business_key", "{{ trigger.order.number }}"))
     stack.push(cmd.SetWorkflowValue(doc, "sample_input", {"order": {"number": "A1"}}))
     stack.push(cmd.SetWorkflowValue(doc, "description", "Orders from the web shop"))
@@ -176,7 +245,9 @@ def test_free_offset_never_covers_a_node():
 names = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.tuples(st.sampled_from(["fetch", "charge", "mail"]), names), max_size=6))
 def test_any_sequence_of_renames_undoes_to_the_exact_start(qapp, renames):
     specs, triggers = small_registry()

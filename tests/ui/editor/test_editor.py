@@ -27,14 +27,23 @@ def drop(page, type_name: str, scene_pos: QPointF) -> None:
     mime.setData(MIME, type_name.encode())
     view = page.view
     pos = view.mapFromScene(scene_pos)
-    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     view.dropEvent(event)
 
 
 def test_palette_mime_data_is_what_the_canvas_accepts(editor):
     lst = editor.palette.list
-    item = next(lst.item(i) for i in range(lst.count()) if lst.item(i).data(Qt.ItemDataRole.UserRole) == "transform")
+    item = next(
+        lst.item(i)
+        for i in range(lst.count())
+        if lst.item(i).data(Qt.ItemDataRole.UserRole) == "transform"
+    )
     assert bytes(lst.mime_for(item).data(MIME)).decode() == "transform"
 
 
@@ -54,7 +63,9 @@ def test_drop_connect_edit_then_undo_to_the_exact_start_and_redo(editor, qtbot):
     qtbot.mouseMove(view.viewport(), pos=QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2))
     qtbot.mouseMove(view.viewport(), pos=b)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
-    assert [e.to_dict() for e in page.doc.workflow.edges] == [{"from": "transform", "port": "out", "to": "condition"}]
+    assert [e.to_dict() for e in page.doc.workflow.edges] == [
+        {"from": "transform", "port": "out", "to": "condition"}
+    ]
     # edit a field in the inspector
     page.scene.clearSelection()
     target.setSelected(True)
@@ -62,7 +73,9 @@ def test_drop_connect_edit_then_undo_to_the_exact_start_and_redo(editor, qtbot):
     field = page.inspector.editors["expression"][1]
     field.setText("{{ steps.transform.output.big }}")
     field.editingFinished.emit()
-    assert page.doc.workflow.step("condition").config == {"expression": "{{ steps.transform.output.big }}"}
+    assert page.doc.workflow.step("condition").config == {
+        "expression": "{{ steps.transform.output.big }}"
+    }
     after = copy.deepcopy(page.doc.to_dict())
     while page.undo.canUndo():
         page.undo.undo()
@@ -89,9 +102,12 @@ def test_deleting_a_step_removes_its_connections_as_one_undo_step(editor):
     page.connect_steps("transform", "out", "transform_2")
     page.connect_steps("transform_2", "out", "transform_3")
     before = page.doc.to_dict()
-    page.scene.select_only(["transform_2"])       # a dropped step is selected: select just one
+    page.scene.select_only(["transform_2"])  # a dropped step is selected: select just one
     page.delete_selected()
-    assert page.doc.workflow.step_names() == ["transform", "transform_3"] and page.doc.workflow.edges == []
+    assert (
+        page.doc.workflow.step_names() == ["transform", "transform_3"]
+        and page.doc.workflow.edges == []
+    )
     page.undo.undo()
     assert page.doc.to_dict() == before
 
@@ -105,7 +121,12 @@ def test_copy_paste_renames_clashing_steps(editor):
         node.setSelected(True)
     page.copy()
     page.paste()
-    assert page.doc.workflow.step_names() == ["transform", "condition", "transform_2", "condition_2"]
+    assert page.doc.workflow.step_names() == [
+        "transform",
+        "condition",
+        "transform_2",
+        "condition_2",
+    ]
     assert [e.to_dict()["to"] for e in page.doc.workflow.edges] == ["condition", "condition_2"]
 
 
@@ -118,31 +139,36 @@ def test_build_the_sample_order_fulfilment_from_an_empty_canvas(editor, qtbot):
     # rename the dropped steps and set their settings as the inspector does
     for dropped, wanted in zip(list(built.steps), sample.steps, strict=True):
         assert dropped.type == wanted.type
-        dropped.name = wanted.name           # names are chosen in the inspector's label field
+        dropped.name = wanted.name  # names are chosen in the inspector's label field
     page.doc.reset.emit()
     for step in sample.steps:
         page._edited(step.name, step.config, step.title, step.retry)
     for e in sample.edges:
         page.connect_steps(e.source, e.port, e.target)
     result = page.doc.workflow
-    assert [(s.name, s.type, s.config, s.title, s.retry) for s in result.steps] == \
-        [(s.name, s.type, s.config, s.title, s.retry) for s in sample.steps]
+    assert [(s.name, s.type, s.config, s.title, s.retry) for s in result.steps] == [
+        (s.name, s.type, s.config, s.title, s.retry) for s in sample.steps
+    ]
     assert result.edges == sample.edges
     from app.core.validation import errors, validate
+
     assert errors(validate(result, page.specs)) == []
 
 
 def test_saving_keeps_a_draft_and_live_validation_marks_problems(editor, qtbot, gui):
     from app.store import drafts
+
     ctx, _w = gui
     page = editor
-    drop(page, "condition", QPointF(0, 0))            # no expression yet: a problem
+    drop(page, "condition", QPointF(0, 0))  # no expression yet: a problem
     assert page.scene.nodes["condition"].problem
     page.save()
     qtbot.waitUntil(lambda: "Draft saved with 1 problem" in page.status.text(), timeout=5000)
-    assert ctx.db.execute_sql("select count(*) from workflow_versions v join workflows w on "
-                              "w.id = v.workflow_id where w.name='Blank' and "
-                              "v.kind = 'published'") == [(0,)]
+    assert ctx.db.execute_sql(
+        "select count(*) from workflow_versions v join workflows w on "
+        "w.id = v.workflow_id where w.name='Blank' and "
+        "v.kind = 'published'"
+    ) == [(0,)]
     with ctx.db.read() as s:
         assert drafts.load_draft(s, "Blank").step("condition") is not None
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
@@ -152,6 +178,7 @@ def test_saving_keeps_a_draft_and_live_validation_marks_problems(editor, qtbot, 
 def publish_in_dialog(qtbot, page, note: str) -> None:
     """Publish… on the toolbar, a note typed in, Publish pressed: real clicks and keys."""
     from PySide6.QtWidgets import QPushButton, QToolBar
+
     page.publish_dialog = None
     toolbar = page.findChild(QToolBar)
     action = next(a for a in toolbar.actions() if a.objectName() == "publishWorkflow")
@@ -166,6 +193,7 @@ def test_version_history_and_restore_as_draft(editor, qtbot, gui):
     from PySide6.QtWidgets import QPushButton
 
     from app.store import drafts, workflows
+
     ctx, _w = gui
     page = editor
     drop(page, "transform", QPointF(0, 0))
@@ -181,13 +209,13 @@ def test_version_history_and_restore_as_draft(editor, qtbot, gui):
     top = tree.topLevelItem(0)
     assert tree.topLevelItemCount() == 2 and top.text(3) == "second"
     assert top.text(1) and "changed" in top.text(4).lower() and "transform" in top.text(4).lower()
-    tree.setCurrentItem(tree.topLevelItem(1))                       # version 1
+    tree.setCurrentItem(tree.topLevelItem(1))  # version 1
     page.history_dialog.findChild(QPushButton, "restoreVersion").click()
     qtbot.waitUntil(lambda: "Version 1 is now the draft" in page.status.text(), timeout=5000)
     assert page.doc.workflow.step("transform").config == {"values": {"v": 1}}
     assert page.banner.isVisible() and "live version 2 keeps running" in page.banner.text()
     with ctx.db.read() as s:
-        assert workflows.load(s, "Blank")[1].number == 2           # the live version is unchanged
+        assert workflows.load(s, "Blank")[1].number == 2  # the live version is unchanged
         assert drafts.load_draft(s, "Blank").step("transform").config == {"values": {"v": 1}}
 
 
@@ -195,11 +223,14 @@ def test_connection_fields_offer_saved_connections(editor, qtbot, gui):
     from PySide6.QtWidgets import QComboBox
 
     from app.store import connections
+
     ctx, _w = gui
     with ctx.db.write() as s:
         connections.save(s, "shop-email", "smtp", {"host": "127.0.0.1"})
     editor.refresh()
-    qtbot.waitUntil(lambda: editor.inspector.connections.get("smtp") == ["shop-email"], timeout=5000)
+    qtbot.waitUntil(
+        lambda: editor.inspector.connections.get("smtp") == ["shop-email"], timeout=5000
+    )
     drop(editor, "send_email", QPointF(0, 0))
     editor.scene.nodes["send_email"].setSelected(True)
     qtbot.waitUntil(lambda: editor.inspector.step_name == "send_email")
@@ -228,7 +259,11 @@ def test_importing_a_bad_file_says_why_and_keeps_the_canvas(editor, qtbot, tmp_p
     qtbot.waitUntil(lambda: "newer Daloy" in editor.status.text(), timeout=5000)
     assert editor.doc.to_dict() == before
     good = tmp_path / "good.json"
-    good.write_text(Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text()).to_json())
+    good.write_text(
+        Workflow.from_json(
+            resource_path("workflows", "order-fulfilment.json").read_text()
+        ).to_json()
+    )
     editor.import_file(str(good))
     qtbot.waitUntil(lambda: editor.doc.workflow.name == "Order fulfilment", timeout=5000)
 
@@ -242,7 +277,7 @@ def test_retry_settings_are_a_form_not_json(editor, qtbot):
     qtbot.waitUntil(lambda: page.inspector.step_name == "http_request")
     attempts = page.inspector.findChild(QLineEdit, "retry_max_attempts")
     first_wait = page.inspector.findChild(QLineEdit, "retry_initial_delay")
-    assert attempts.text() == "" and attempts.placeholderText() == "5"   # the type's default
+    assert attempts.text() == "" and attempts.placeholderText() == "5"  # the type's default
     attempts.setText("8")
     attempts.editingFinished.emit()
     first_wait.setText("0.5")

@@ -35,15 +35,16 @@ def answer_dialog(qtbot, button: str, done: list | None = None, typed: str | Non
         box = QApplication.activeModalWidget()
         if box is None:
             tries[0] += 1
-            if tries[0] < 250:             # about five seconds, then the test's wait fails
+            if tries[0] < 250:  # about five seconds, then the test's wait fails
                 QTimer.singleShot(20, look)
             return
         if typed is not None:
             edit = box.findChild(QLineEdit)
             edit.selectAll()
             qtbot.keyClicks(edit, typed)
-        target = next(b for b in box.findChildren(QPushButton)
-                      if b.text().replace("&", "") == button)
+        target = next(
+            b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == button
+        )
         if done is not None:
             done.append(box.windowTitle())
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
@@ -60,8 +61,7 @@ def click_node(qtbot, page, name: str) -> None:
 
 
 def click_empty(qtbot, page) -> None:
-    empty = page.view.mapFromScene(page.scene.itemsBoundingRect().bottomRight()
-                                   + QPointF(60, 60))
+    empty = page.view.mapFromScene(page.scene.itemsBoundingRect().bottomRight() + QPointF(60, 60))
     page.view.centerOn(page.scene.itemsBoundingRect().bottomRight())
     empty = page.view.mapFromScene(page.scene.itemsBoundingRect().bottomRight() + QPointF(60, 60))
     assert page.view.itemAt(empty) is None
@@ -92,19 +92,19 @@ def test_undo_keeps_the_inspector_in_sync(page, qtbot):
     type_into(qtbot, url, "https://pay.example/charges")
     assert page.doc.workflow.step("charge").config["url"] == "https://pay.example/charges"
     press(qtbot, page, "undo")
-    assert url.text() == before                           # the inspector shows the old value
+    assert url.text() == before  # the inspector shows the old value
     assert page.doc.workflow.step("charge").config["url"] == before
     method.setFocus()
-    qtbot.keyClicks(method, "PUT")                        # a combo box: typing picks PUT
+    qtbot.keyClicks(method, "PUT")  # a combo box: typing picks PUT
     qtbot.waitUntil(lambda: page.doc.workflow.step("charge").config["method"] == "PUT")
-    assert page.doc.workflow.step("charge").config["url"] == before   # the undone edit stays undone
+    assert page.doc.workflow.step("charge").config["url"] == before  # the undone edit stays undone
     assert url.text() == before
 
 
 def test_title_edit_and_undo_redo_by_keyboard(page, qtbot, gui):
     _ctx, window = gui
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)     # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # shortcuts go to the active window
     click_node(qtbot, page, "charge")
     title = page.inspector.title
     original = title.text()
@@ -155,7 +155,7 @@ def test_trigger_editing_through_the_form(page, qtbot):
     qtbot.mouseClick(panel.findChild(QPushButton, "addTrigger"), Qt.MouseButton.LeftButton)
     wf = page.doc.workflow
     assert [(t.id, t.type) for t in wf.triggers] == [("manual", "manual"), ("schedule", "schedule")]
-    assert any("Cron" in str(p) for p in page.check(wf))        # required, still empty
+    assert any("Cron" in str(p) for p in page.check(wf))  # required, still empty
     row = page.workflow_panel.findChild(object, "trigger_1")
     cron = row.findChild(QLineEdit, "trigger_cron")
     type_into(qtbot, cron, "0 8 * * 1-5")
@@ -166,8 +166,11 @@ def test_trigger_editing_through_the_form(page, qtbot):
     assert not [p for p in page.check(wf) if "trigger" in str(p).lower()]
     press(qtbot, page, "undo")
     assert page.doc.workflow.triggers[1].enabled is True
-    assert page.workflow_panel.findChild(object, "trigger_1").findChild(
-        object, "triggerEnabled").isChecked()
+    assert (
+        page.workflow_panel.findChild(object, "trigger_1")
+        .findChild(object, "triggerEnabled")
+        .isChecked()
+    )
     press(qtbot, page, "undo")
     press(qtbot, page, "undo")
     assert [t.id for t in page.doc.workflow.triggers] == ["manual"]
@@ -185,9 +188,10 @@ def test_business_key_and_sample_order(page, qtbot):
     sample.setFocus()
     sample.selectAll()
     qtbot.keyClicks(sample, '{"order": {"id": "T-1", "lines": []}}')
-    key.setFocus()                                     # leaving the box keeps the edit
-    qtbot.waitUntil(lambda: page.doc.workflow.extra["sample_input"] == {"order": {"id": "T-1",
-                                                                                   "lines": []}})
+    key.setFocus()  # leaving the box keeps the edit
+    qtbot.waitUntil(
+        lambda: page.doc.workflow.extra["sample_input"] == {"order": {"id": "T-1", "lines": []}}
+    )
     sample.setFocus()
     qtbot.keyClicks(sample, "{ not json")
     key.setFocus()
@@ -203,11 +207,14 @@ def test_canvas_opens_fitted_and_moves_around(page, qtbot):
     visible = view.visible_scene_rect()
     for node in page.scene.nodes.values():
         assert visible.contains(node.sceneBoundingRect()), node.name
-    steps = QRectF()                            # fitted, not lost in the middle of the canvas
+    steps = QRectF()  # fitted, not lost in the middle of the canvas
     for node in page.scene.nodes.values():
         steps = steps.united(node.sceneBoundingRect())
-    assert view.scale_now() == 1.0 or visible.width() < steps.width() * 1.35 \
+    assert (
+        view.scale_now() == 1.0
+        or visible.width() < steps.width() * 1.35
         or visible.height() < steps.height() * 1.35
+    )
     # drag on empty canvas pans
     spot = view.mapFromScene(page.scene.itemsBoundingRect().bottomLeft() + QPointF(-20, 15))
     assert view.itemAt(spot) is None
@@ -233,8 +240,16 @@ def test_canvas_opens_fitted_and_moves_around(page, qtbot):
 
 def wheel(view, delta: int, mods: Qt.KeyboardModifier) -> None:
     pos = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, delta),
-                        Qt.MouseButton.NoButton, mods, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        pos,
+        view.viewport().mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        mods,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
 
 
@@ -265,7 +280,7 @@ def test_new_and_pasted_steps_are_selected_and_cover_nothing(page, qtbot):
     assert hint.isVisible() and "Drag a step" in hint.text()
     drop(page, "transform", QPointF(0, 0))
     assert not hint.isVisible()
-    drop(page, "transform", QPointF(10, 10))            # dropped on top of the first one
+    drop(page, "transform", QPointF(10, 10))  # dropped on top of the first one
     first, second = page.scene.nodes["transform"], page.scene.nodes["transform_2"]
     assert second.isSelected() and not first.isSelected()
     assert not first.sceneBoundingRect().intersects(second.sceneBoundingRect())
@@ -276,7 +291,7 @@ def test_new_and_pasted_steps_are_selected_and_cover_nothing(page, qtbot):
     assert len(pasted) == 2
     assert all(n.isSelected() for n in pasted) and not first.isSelected()
     rects = [n.sceneBoundingRect() for n in page.scene.nodes.values()]
-    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
 
 
 # -- no traps ---------------------------------------------------------------------------------
@@ -287,15 +302,20 @@ def make_edit(page) -> None:
 
 def pick(qtbot, page, name: str) -> None:
     lst = page.list
-    item = next(lst.item(i) for i in range(lst.count())
-                if lst.item(i).data(Qt.ItemDataRole.UserRole) == name)
-    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton,
-                     pos=lst.visualItemRect(item).center())
+    item = next(
+        lst.item(i)
+        for i in range(lst.count())
+        if lst.item(i).data(Qt.ItemDataRole.UserRole) == name
+    )
+    qtbot.mouseClick(
+        lst.viewport(), Qt.MouseButton.LeftButton, pos=lst.visualItemRect(item).center()
+    )
 
 
 def second_workflow(page, qtbot, gui) -> None:
     ctx, _w = gui
     from app.store import workflows
+
     with ctx.db.write() as s:
         workflows.save(s, Workflow("Returns", [Step("note", "transform", {"values": {}})]))
     page.refresh()
@@ -316,7 +336,8 @@ def test_switching_workflow_with_unsaved_edits_asks(page, qtbot, gui):
     qtbot.waitUntil(lambda: page.current == "Returns", timeout=5000)
     ctx, _w = gui
     from app.store import drafts, workflows
-    with ctx.db.read() as s:                           # saved as the draft; the live one as it was
+
+    with ctx.db.read() as s:  # saved as the draft; the live one as it was
         assert drafts.load_draft(s, "Order fulfilment").step("charge").title == "Take payment"
         assert workflows.load(s, "Order fulfilment")[2].step("charge").title != "Take payment"
     make_edit_returns(page)
@@ -334,7 +355,7 @@ def make_edit_returns(page) -> None:
 def test_new_asks_first_and_the_other_workflows_stay_reachable(page, qtbot):
     make_edit(page)
     asked: list = []
-    answer_dialog(qtbot, "OK", typed="Returns desk")       # the name of the new workflow
+    answer_dialog(qtbot, "OK", typed="Returns desk")  # the name of the new workflow
     answer_dialog_later(qtbot, "Discard changes", asked)
     press(qtbot, page, "newWorkflow")
     qtbot.waitUntil(lambda: page.current == "Returns desk", timeout=5000)
@@ -348,11 +369,12 @@ def test_new_asks_first_and_the_other_workflows_stay_reachable(page, qtbot):
     answer_dialog(qtbot, "Discard changes", asked)
     pick(qtbot, page, "Order fulfilment")
     qtbot.waitUntil(lambda: page.current == "Order fulfilment", timeout=5000)
-    assert page.doc.workflow.step("charge").title != "Take payment"   # discarded
+    assert page.doc.workflow.step("charge").title != "Take payment"  # discarded
 
 
 def answer_dialog_later(qtbot, button: str, done: list) -> None:
     """The second of two dialogs in a row: wait until the first is gone."""
+
     def start() -> None:
         if isinstance(QApplication.activeModalWidget(), QInputDialog):
             QTimer.singleShot(20, start)
@@ -372,7 +394,7 @@ def test_quitting_with_unsaved_edits_asks(page, qtbot, gui):
     window.page("inbox")
     window.ask_before_quit(quit_fn)
     assert asked == ["Unsaved changes"] and quits == []
-    assert window.stack.currentWidget() is page          # shown what the question is about
+    assert window.stack.currentWidget() is page  # shown what the question is about
     answer_dialog(qtbot, "Discard changes", asked)
     window.ask_before_quit(quit_fn)
     assert quits == [1]
@@ -381,8 +403,17 @@ def test_quitting_with_unsaved_edits_asks(page, qtbot, gui):
 def test_nothing_important_behind_the_toolbar_overflow(page, qtbot, gui):
     _ctx, window = gui
     toolbar = page.findChild(QToolBar)
-    important = {"newWorkflow", "saveWorkflow", "publishWorkflow", "switchWorkflow",
-                 "practiceRun", "undo", "redo", "autoLayout", "fitView"}
+    important = {
+        "newWorkflow",
+        "saveWorkflow",
+        "publishWorkflow",
+        "switchWorkflow",
+        "practiceRun",
+        "undo",
+        "redo",
+        "autoLayout",
+        "fitView",
+    }
     for width, height in ((1366, 768), (1024, 700)):
         window.resize(width, height)
         qtbot.waitUntil(lambda w=width: window.width() == w, timeout=3000)
@@ -399,14 +430,14 @@ def test_nothing_important_behind_the_toolbar_overflow(page, qtbot, gui):
 
 
 def test_switching_off_is_visible_and_confirmed(page, qtbot, gui):
-    second_workflow(page, qtbot, gui)                  # saved without problems: switched on
+    second_workflow(page, qtbot, gui)  # saved without problems: switched on
     pick(qtbot, page, "Returns")
     qtbot.waitUntil(lambda: page.current == "Returns", timeout=5000)
     toolbar = page.findChild(QToolBar)
     switch = next(a for a in toolbar.actions() if a.objectName() == "switchWorkflow")
     qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
     asked: list = []
-    answer_dialog(qtbot, "No", asked)                  # changed their mind: stays on
+    answer_dialog(qtbot, "No", asked)  # changed their mind: stays on
     press(qtbot, page, "switchWorkflow")
     assert asked == ["Switch off?"] and switch.isChecked() and switch.text() == "Taking orders"
     answer_dialog(qtbot, "Yes", asked)
@@ -414,7 +445,7 @@ def test_switching_off_is_visible_and_confirmed(page, qtbot, gui):
     qtbot.waitUntil(lambda: switch.text() == "Switched off", timeout=5000)
     assert not switch.isChecked() and not page.rows["Returns"]["enabled"]
     assert "off" in page.list.currentItem().text()
-    press(qtbot, page, "switchWorkflow")               # switching on asks nothing
+    press(qtbot, page, "switchWorkflow")  # switching on asks nothing
     qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
     assert len(asked) == 2
 

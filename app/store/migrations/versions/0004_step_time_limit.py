@@ -7,6 +7,7 @@ revision have NULL and use their step type's default.
 Revision ID: 0004
 Revises: 0003
 """
+
 import sqlalchemy as sa
 from alembic import op
 

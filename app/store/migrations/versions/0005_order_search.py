@@ -13,6 +13,7 @@ earlier unanswered one went through ("found" / "not found"); the inbox says it i
 Revision ID: 0005
 Revises: 0004
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -23,11 +24,22 @@ depends_on = None
 
 # Where shops put the customer and the total (the sample orders, web forms, marketplaces,
 # email orders), first found wins. Frozen here: a migration must not follow later code.
-CUSTOMER_PATHS = ("$.order.customer.name", "$.order.customer", "$.customer.name", "$.customer",
-                  "$.order.customer_name", "$.customer_name", "$.order.name", "$.name",
-                  "$.order.customer.email", "$.order.email", "$.email", "$.email.from")
+CUSTOMER_PATHS = (
+    "$.order.customer.name",
+    "$.order.customer",
+    "$.customer.name",
+    "$.customer",
+    "$.order.customer_name",
+    "$.customer_name",
+    "$.order.name",
+    "$.name",
+    "$.order.customer.email",
+    "$.order.email",
+    "$.email",
+    "$.email.from",
+)
 TOTAL_PATHS = ("$.order.total", "$.total", "$.order.amount", "$.amount")
-TEXT_LIMIT = 4000          # characters of one value that are searchable (an email's text)
+TEXT_LIMIT = 4000  # characters of one value that are searchable (an email's text)
 
 
 def _valid(t: str, sql: str, default: str) -> str:
@@ -37,8 +49,10 @@ def _valid(t: str, sql: str, default: str) -> str:
 
 
 def customer_sql(t: str) -> str:
-    picks = ", ".join(f"CASE WHEN json_type({t}, '{p}') = 'text' THEN json_extract({t}, '{p}') END"
-                      for p in CUSTOMER_PATHS)
+    picks = ", ".join(
+        f"CASE WHEN json_type({t}, '{p}') = 'text' THEN json_extract({t}, '{p}') END"
+        for p in CUSTOMER_PATHS
+    )
     return _valid(t, f"substr(trim(coalesce({picks}, '')), 1, 200)", "''")
 
 
@@ -47,7 +61,9 @@ def total_sql(t: str) -> str:
         f"CASE WHEN json_type({t}, '{p}') IN ('integer', 'real') THEN json_extract({t}, '{p}') "
         f"WHEN json_type({t}, '{p}') = 'text' AND trim(json_extract({t}, '{p}')) GLOB '[0-9]*' "
         f"AND NOT trim(json_extract({t}, '{p}')) GLOB '*[^0-9.]*' "
-        f"THEN CAST(trim(json_extract({t}, '{p}')) AS REAL) END" for p in TOTAL_PATHS)
+        f"THEN CAST(trim(json_extract({t}, '{p}')) AS REAL) END"
+        for p in TOTAL_PATHS
+    )
     return _valid(t, f"coalesce({picks})", "NULL")
 
 
@@ -68,7 +84,8 @@ def body_sql(t: str, key: str, workflow: str) -> str:
         "AND lower(coalesce(j.key, '')) NOT IN ('path', 'raw_path', 'message_id') "
         "AND lower(coalesce(j.key, '')) NOT GLOB '*token*' "
         "AND lower(coalesce(j.key, '')) NOT GLOB '*password*' "
-        "AND lower(coalesce(j.key, '')) NOT GLOB '*secret*'")
+        "AND lower(coalesce(j.key, '')) NOT GLOB '*secret*'"
+    )
     flat = _valid(t, f"(SELECT group_concat(v, ' ') FROM ({values}))", "NULL")
     return f"coalesce({key}, '') || ' ' || coalesce({workflow}, '') || ' ' || coalesce({flat}, '')"
 
@@ -79,32 +96,39 @@ def upgrade() -> None:
         return
     op.create_table(
         "run_facts",
-        sa.Column("id", sa.Integer(), primary_key=True),        # = run_search's rowid
+        sa.Column("id", sa.Integer(), primary_key=True),  # = run_search's rowid
         sa.Column("run_id", sa.String(32), nullable=False, unique=True),
         sa.Column("customer", sa.String(200), nullable=False, server_default=""),
-        sa.Column("total", sa.Float(), nullable=True))
+        sa.Column("total", sa.Float(), nullable=True),
+    )
     op.create_index("ix_run_facts_customer", "run_facts", ["customer"])
     op.create_index("ix_run_facts_total", "run_facts", ["total"])
-    op.execute("CREATE VIRTUAL TABLE run_search USING fts5(body, "
-               "tokenize = 'unicode61 remove_diacritics 2')")
+    op.execute(
+        "CREATE VIRTUAL TABLE run_search USING fts5(body, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
     op.execute(
         "INSERT INTO run_facts (run_id, customer, total) SELECT id, "
-        f"{customer_sql('trigger')}, {total_sql('trigger')} FROM runs ORDER BY created_at, id")
+        f"{customer_sql('trigger')}, {total_sql('trigger')} FROM runs ORDER BY created_at, id"
+    )
     op.execute(
         "INSERT INTO run_search (rowid, body) SELECT f.id, "
         f"{body_sql('r.trigger', 'r.business_key', 'r.workflow_name')} "
-        "FROM run_facts AS f JOIN runs AS r ON r.id = f.run_id")
+        "FROM run_facts AS f JOIN runs AS r ON r.id = f.run_id"
+    )
     # last_insert_rowid() inside a trigger is the row the trigger itself just inserted.
     op.execute(
         "CREATE TRIGGER runs_search_insert AFTER INSERT ON runs BEGIN "
         "INSERT INTO run_facts (run_id, customer, total) VALUES (new.id, "
         f"{customer_sql('new.trigger')}, {total_sql('new.trigger')}); "
         "INSERT INTO run_search (rowid, body) VALUES (last_insert_rowid(), "
-        f"{body_sql('new.trigger', 'new.business_key', 'new.workflow_name')}); END")
+        f"{body_sql('new.trigger', 'new.business_key', 'new.workflow_name')}); END"
+    )
     op.execute(
         "CREATE TRIGGER runs_search_delete AFTER DELETE ON runs BEGIN "
         "DELETE FROM run_search WHERE rowid = (SELECT id FROM run_facts WHERE run_id = old.id); "
-        "DELETE FROM run_facts WHERE run_id = old.id; END")
+        "DELETE FROM run_facts WHERE run_id = old.id; END"
+    )
 
 
 def downgrade() -> None:

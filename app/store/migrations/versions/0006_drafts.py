@@ -9,6 +9,7 @@ versions are published ones.
 Revision ID: 0006
 Revises: 0005
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -19,10 +20,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("workflow_versions", sa.Column("note", sa.Text(), nullable=False,
-                                                 server_default=""))
-    op.add_column("workflow_versions", sa.Column("kind", sa.String(20), nullable=False,
-                                                 server_default="published"))
+    op.add_column(
+        "workflow_versions", sa.Column("note", sa.Text(), nullable=False, server_default="")
+    )
+    op.add_column(
+        "workflow_versions",
+        sa.Column("kind", sa.String(20), nullable=False, server_default="published"),
+    )
     op.add_column("workflow_versions", sa.Column("uses", sa.JSON(), nullable=True))
     op.create_table(
         "workflow_drafts",

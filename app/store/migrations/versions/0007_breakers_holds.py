@@ -9,6 +9,7 @@ spending an attempt; a partial index finds those of one system, oldest first.
 Revision ID: 0007
 Revises: 0006
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,9 +21,13 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("step_runs", sa.Column("waiting_on", sa.String(300), nullable=True))
-    op.create_index("ix_step_runs_waiting_on", "step_runs", ["waiting_on", "id"],
-                    sqlite_where=sa.text("waiting_on IS NOT NULL"),
-                    postgresql_where=sa.text("waiting_on IS NOT NULL"))
+    op.create_index(
+        "ix_step_runs_waiting_on",
+        "step_runs",
+        ["waiting_on", "id"],
+        sqlite_where=sa.text("waiting_on IS NOT NULL"),
+        postgresql_where=sa.text("waiting_on IS NOT NULL"),
+    )
     op.create_table(
         "breakers",
         sa.Column("system", sa.String(300), nullable=False),
