@@ -1,0 +1,45 @@
+"""Translation for every layer: one call, ``translate(context, source)``, that Qt's tools understand.
+
+``pyside6-lupdate`` finds every ``translate("Context", "Source text")`` and
+``QT_TRANSLATE_NOOP("Context", "Source text")`` in ``app/`` and writes them into the ``.ts`` files
+under ``resources/i18n/``. The engine never imports Qt, so this module is pure: the desktop app
+installs ``QCoreApplication.translate`` as the translator at start-up, and a process without Qt
+(the CLI) may install a translator read from the ``.ts`` files. With none installed the source
+(English) text is returned.
+
+Conventions (resources/i18n/README.md has the full list):
+- the context names the screen or module a sentence belongs to ("Inbox", "Editor", "Steps");
+- placeholders are Python's named fields, filled after translation:
+  ``translate("Inbox", "Order {order} is waiting").format(order=ref)``;
+- counts go through ``n``: ``translate("Inbox", "%n order(s) waiting", n=count)``;
+- what is stored (the database, ``--json`` output, logs) stays in English; a sentence to be shown
+  later is marked with ``QT_TRANSLATE_NOOP`` and translated when shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str, str | None, int], str]
+
+
+def _untranslated(context: str, source: str, disambiguation: str | None, n: int) -> str:
+    return source.replace("%n", str(n)) if n >= 0 else source
+
+
+_translator: Translator = _untranslated
+
+
+def install(translator: Translator | None) -> None:
+    """Use ``translator`` for every later ``translate`` call (None: back to the source text)."""
+    global _translator
+    _translator = translator or _untranslated
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return _translator(context, source, disambiguation, n)
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Mark ``source`` for translation without translating it now (it is translated when shown)."""
+    return source
