@@ -16,7 +16,7 @@ root_dir="$(pwd)"
 qt_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libdbus-1-3 libfontconfig1
 fonts-dejavu-core"
-test_pkgs="dovecot-imapd xvfb xauth"
+test_pkgs="dovecot-imapd postgresql xvfb xauth"
 
 pick_python() {
   for py in python3.13 python3.12 python3.11 python3; do
@@ -99,7 +99,7 @@ if ! .venv/bin/ruff format --check app tests docs packaging; then
 fi
 
 export QT_QPA_PLATFORM=offscreen
-if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1; fi
+if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1 DALOY_REQUIRE_POSTGRES=1; fi
 set +e
 # loadgroup: as "load", but tests marked xdist_group share one worker (the frozen build runs once)
 .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

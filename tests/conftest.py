@@ -14,6 +14,9 @@ os.environ.setdefault("DALOY_USER", "tester")
 
 from tests.support.http_servers import Marketplace, PaymentGateway, WebhookSink  # noqa: E402
 
+# A real PostgreSQL server (session) and a fresh database per test: postgres_server, pg_url.
+pytest_plugins = ["tests.support.postgres"]
+
 
 @pytest.fixture
 def payment_gateway() -> Iterator[PaymentGateway]:
