@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app.core.model import Workflow
 
@@ -150,3 +151,44 @@ def restart_from(wf: Workflow, states: Mapping[str, str], step: str) -> dict[str
 
 def is_final(state: str) -> bool:
     return state in FINAL
+
+
+# Named states. Each member's value is the string above — what the database stores and what
+# ``--json`` prints — so stored data and output are unchanged; the module-level names are
+# rebound to the members below, so ``machine.READY is StepState.READY``.
+class StepState(StrEnum):
+    """A step's state (``step_runs.state``)."""
+
+    PENDING = PENDING
+    READY = READY
+    RUNNING = RUNNING
+    SUCCEEDED = SUCCEEDED
+    RETRY_WAIT = RETRY_WAIT
+    NEEDS_ATTENTION = NEEDS_ATTENTION
+    SKIPPED = SKIPPED
+    CANCELLED = CANCELLED
+
+
+class RunState(StrEnum):
+    """A run's state (``runs.status``), derived from its steps by ``run_status``."""
+
+    RUNNING = RUN_RUNNING
+    WAITING = RUN_WAITING
+    NEEDS_ATTENTION = RUN_NEEDS_ATTENTION
+    SUCCEEDED = RUN_SUCCEEDED
+    CANCELLED = RUN_CANCELLED
+
+
+PENDING, READY, RUNNING = StepState.PENDING, StepState.READY, StepState.RUNNING
+SUCCEEDED, RETRY_WAIT = StepState.SUCCEEDED, StepState.RETRY_WAIT
+NEEDS_ATTENTION, SKIPPED, CANCELLED = (
+    StepState.NEEDS_ATTENTION,
+    StepState.SKIPPED,
+    StepState.CANCELLED,
+)
+RUN_RUNNING, RUN_WAITING, RUN_NEEDS_ATTENTION = (
+    RunState.RUNNING,
+    RunState.WAITING,
+    RunState.NEEDS_ATTENTION,
+)
+RUN_SUCCEEDED, RUN_CANCELLED = RunState.SUCCEEDED, RunState.CANCELLED
