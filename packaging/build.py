@@ -58,6 +58,8 @@ def main() -> int:
     env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(work / "pyinstaller-cache")}
     if not (ROOT / "resources" / "icons" / "daloy.png").exists():
         subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icons.py")], check=True)
+    # The translations are compiled, not committed: the .qm goes into resources/ and ships.
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "i18n.py"), "release"], check=True)
     t0 = time.perf_counter()
     subprocess.run(
         [

@@ -84,6 +84,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
+# The Filipino translations are compiled (resources/i18n/build/daloy_fil.qm), never committed.
+.venv/bin/python packaging/i18n.py release >/dev/null
+
 if [ "$mode" = run ]; then
   exec .venv/bin/daloy "$@"
 fi

@@ -11,7 +11,8 @@ Conventions (resources/i18n/README.md has the full list):
 - the context names the screen or module a sentence belongs to ("Inbox", "Editor", "Steps");
 - placeholders are Python's named fields, filled after translation:
   ``translate("Inbox", "Order {order} is waiting").format(order=ref)``;
-- counts go through ``n``: ``translate("Inbox", "%n order(s) waiting", n=count)``;
+- counts go through ``n``, passed by position (lupdate drops a string whose ``n`` is a keyword):
+  ``translate("Inbox", "%n order(s) waiting", None, count)``;
 - what is stored (the database, ``--json`` output, logs) stays in English; a sentence to be shown
   later is marked with ``QT_TRANSLATE_NOOP`` and translated when shown.
 """
