@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.schema import BOOLEAN, CHOICE, CONNECTION, NUMBER, STRING_LIST, TEXT, Field
 from app.core.stepspec import SpecRegistry, StepSpec
 
@@ -18,47 +19,97 @@ def trigger_registry() -> SpecRegistry:
     for spec in (
         StepSpec(
             "manual",
-            "By hand",
-            "Triggers",
-            "Started from Daloy or the command line.",
-            "Runs started by hand, from the command line or from a practice run.",
+            QT_TRANSLATE_NOOP("Triggers", "By hand"),
+            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
+            QT_TRANSLATE_NOOP("Triggers", "Started from Daloy or the command line."),
+            QT_TRANSLATE_NOOP(
+                "Triggers", "Runs started by hand, from the command line or from a practice run."
+            ),
             icon="fa5s.hand-pointer",
             is_trigger=True,
         ),
         StepSpec(
             "imap",
-            "Email",
-            "Triggers",
-            "Each new email in a mailbox becomes an order.",
-            "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
-            "into an order: fields from the subject and “Key: value” lines, order lines "
-            "from an attached CSV or Excel file. Messages are marked read (or moved) only "
-            "after the order is safely stored.",
+            QT_TRANSLATE_NOOP("Triggers", "Email"),
+            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
+            QT_TRANSLATE_NOOP("Triggers", "Each new email in a mailbox becomes an order."),
+            QT_TRANSLATE_NOOP(
+                "Triggers",
+                "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
+                "into an order: fields from the subject and “Key: value” lines, order lines "
+                "from an attached CSV or Excel file. Messages are marked read (or moved) only "
+                "after the order is safely stored.",
+            ),
             fields=(
-                Field("connection", CONNECTION, "Mailbox", required=True, connection_kind="imap"),
-                Field("folder", TEXT, "Folder", default="INBOX"),
                 Field(
-                    "subject_regex", TEXT, "Subject pattern", placeholder=r"Order (?P<number>\d+)"
+                    "connection",
+                    CONNECTION,
+                    QT_TRANSLATE_NOOP("Triggers", "Mailbox"),
+                    required=True,
+                    connection_kind="imap",
                 ),
-                Field("body_fields", BOOLEAN, "Read “Key: value” lines", default=True),
-                Field("attachment_lines", BOOLEAN, "Order lines from attachment", default=True),
-                Field("required", STRING_LIST, "Required fields"),
-                Field("after", CHOICE, "Afterwards", choices=("seen", "move"), default="seen"),
-                Field("processed_folder", TEXT, "Move to folder"),
-                Field("poll_seconds", NUMBER, "Check every (seconds)", default=30, minimum=1),
+                Field("folder", TEXT, QT_TRANSLATE_NOOP("Triggers", "Folder"), default="INBOX"),
+                Field(
+                    "subject_regex",
+                    TEXT,
+                    QT_TRANSLATE_NOOP("Triggers", "Subject pattern"),
+                    placeholder=r"Order (?P<number>\d+)",
+                ),
+                Field(
+                    "body_fields",
+                    BOOLEAN,
+                    QT_TRANSLATE_NOOP("Triggers", "Read “Key: value” lines"),
+                    default=True,
+                ),
+                Field(
+                    "attachment_lines",
+                    BOOLEAN,
+                    QT_TRANSLATE_NOOP("Triggers", "Order lines from attachment"),
+                    default=True,
+                ),
+                Field("required", STRING_LIST, QT_TRANSLATE_NOOP("Triggers", "Required fields")),
+                Field(
+                    "after",
+                    CHOICE,
+                    QT_TRANSLATE_NOOP("Triggers", "Afterwards"),
+                    choices=(
+                        QT_TRANSLATE_NOOP("Triggers", "seen"),
+                        QT_TRANSLATE_NOOP("Triggers", "move"),
+                    ),
+                    default="seen",
+                ),
+                Field("processed_folder", TEXT, QT_TRANSLATE_NOOP("Triggers", "Move to folder")),
+                Field(
+                    "poll_seconds",
+                    NUMBER,
+                    QT_TRANSLATE_NOOP("Triggers", "Check every (seconds)"),
+                    default=30,
+                    minimum=1,
+                ),
                 Field(
                     "down_after_minutes",
                     NUMBER,
-                    "Alert when down for (minutes)",
+                    QT_TRANSLATE_NOOP("Triggers", "Alert when down for (minutes)"),
                     default=10,
                     minimum=1,
                 ),
-                Field("idle", BOOLEAN, "Use IMAP IDLE when offered", default=True),
-                Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
+                Field(
+                    "idle",
+                    BOOLEAN,
+                    QT_TRANSLATE_NOOP("Triggers", "Use IMAP IDLE when offered"),
+                    default=True,
+                ),
+                Field(
+                    "timeout",
+                    NUMBER,
+                    QT_TRANSLATE_NOOP("Triggers", "Network timeout (seconds)"),
+                    default=30,
+                    minimum=1,
+                ),
                 Field(
                     "max_backoff",
                     NUMBER,
-                    "Longest wait between reconnects (s)",
+                    QT_TRANSLATE_NOOP("Triggers", "Longest wait between reconnects (s)"),
                     default=300,
                     minimum=1,
                 ),
@@ -68,38 +119,57 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "webhook",
-            "Webhook / web form",
-            "Triggers",
-            "Orders posted by a website, or typed into Daloy's order form.",
-            "Accepts orders as JSON posts to /hook/<workflow>/<trigger>, authenticated by "
-            "“Authorization: Bearer <token>” or, with hmac, by “X-Daloy-Signature: "
-            "t=<unix time>,v2=<hex>”: the HMAC-SHA256, keyed by the token, of "
-            "“<t>.<Idempotency-Key header, or nothing>.<body>”. Each signature is "
-            "accepted once, within five minutes. Answers 2xx only after the order is "
-            "stored. With “Offer an order form”, anyone who can reach "
-            "/form/<workflow>/<trigger> can type in an order: each page carries a "
-            "one-use token, posts are limited per address, and such orders are marked "
-            "as from the public form.",
+            QT_TRANSLATE_NOOP("Triggers", "Webhook / web form"),
+            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
+            QT_TRANSLATE_NOOP(
+                "Triggers", "Orders posted by a website, or typed into Daloy's order form."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Triggers",
+                "Accepts orders as JSON posts to /hook/<workflow>/<trigger>, authenticated by "
+                "“Authorization: Bearer <token>” or, with hmac, by “X-Daloy-Signature: "
+                "t=<unix time>,v2=<hex>”: the HMAC-SHA256, keyed by the token, of "
+                "“<t>.<Idempotency-Key header, or nothing>.<body>”. Each signature is "
+                "accepted once, within five minutes. Answers 2xx only after the order is "
+                "stored. With “Offer an order form”, anyone who can reach "
+                "/form/<workflow>/<trigger> can type in an order: each page carries a "
+                "one-use token, posts are limited per address, and such orders are marked "
+                "as from the public form.",
+            ),
             fields=(
                 Field(
                     "fields",
                     STRING_LIST,
-                    "Form fields",
+                    QT_TRANSLATE_NOOP("Triggers", "Form fields"),
                     default=["number", "customer", "email", "sku", "qty"],
                 ),
-                Field("auth", CHOICE, "Authentication", choices=("token", "hmac"), default="token"),
-                Field("form", BOOLEAN, "Offer a public order form", default=False),
+                Field(
+                    "auth",
+                    CHOICE,
+                    QT_TRANSLATE_NOOP("Triggers", "Authentication"),
+                    choices=(
+                        QT_TRANSLATE_NOOP("Triggers", "token"),
+                        QT_TRANSLATE_NOOP("Triggers", "hmac"),
+                    ),
+                    default="token",
+                ),
+                Field(
+                    "form",
+                    BOOLEAN,
+                    QT_TRANSLATE_NOOP("Triggers", "Offer a public order form"),
+                    default=False,
+                ),
                 Field(
                     "form_per_minute",
                     NUMBER,
-                    "Form orders per minute from one address",
+                    QT_TRANSLATE_NOOP("Triggers", "Form orders per minute from one address"),
                     default=6,
                     minimum=1,
                 ),
                 Field(
                     "form_token_minutes",
                     NUMBER,
-                    "A form page is good for (minutes)",
+                    QT_TRANSLATE_NOOP("Triggers", "A form page is good for (minutes)"),
                     default=60,
                     minimum=1,
                 ),
@@ -109,31 +179,72 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "marketplace",
-            "Marketplace",
-            "Triggers",
-            "New orders from a marketplace or shop system's API.",
-            "Polls a marketplace's REST API for new or changed orders, page by page, and "
-            "advances its cursor only after the orders are stored. Honours Retry-After.",
+            QT_TRANSLATE_NOOP("Triggers", "Marketplace"),
+            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
+            QT_TRANSLATE_NOOP("Triggers", "New orders from a marketplace or shop system's API."),
+            QT_TRANSLATE_NOOP(
+                "Triggers",
+                "Polls a marketplace's REST API for new or changed orders, page by page, and "
+                "advances its cursor only after the orders are stored. Honours Retry-After.",
+            ),
             fields=(
                 Field(
                     "connection",
                     CONNECTION,
-                    "Marketplace",
+                    QT_TRANSLATE_NOOP("Triggers", "Marketplace"),
                     required=True,
                     connection_kind="marketplace",
                 ),
-                Field("path", TEXT, "Orders path", default="/orders"),
-                Field("items_path", TEXT, "Where the orders are", default="data.orders"),
-                Field("id_field", TEXT, "Order id field", default="id"),
-                Field("cursor_field", TEXT, "Updated-at field", default="updated_at"),
-                Field("poll_seconds", NUMBER, "Check every (seconds)", default=60, minimum=1),
-                Field("page_size", NUMBER, "Orders per page", default=50, minimum=1),
-                Field("max_pages", NUMBER, "Pages per check", default=100, minimum=1),
-                Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
+                Field(
+                    "path", TEXT, QT_TRANSLATE_NOOP("Triggers", "Orders path"), default="/orders"
+                ),
+                Field(
+                    "items_path",
+                    TEXT,
+                    QT_TRANSLATE_NOOP("Triggers", "Where the orders are"),
+                    default="data.orders",
+                ),
+                Field(
+                    "id_field", TEXT, QT_TRANSLATE_NOOP("Triggers", "Order id field"), default="id"
+                ),
+                Field(
+                    "cursor_field",
+                    TEXT,
+                    QT_TRANSLATE_NOOP("Triggers", "Updated-at field"),
+                    default="updated_at",
+                ),
+                Field(
+                    "poll_seconds",
+                    NUMBER,
+                    QT_TRANSLATE_NOOP("Triggers", "Check every (seconds)"),
+                    default=60,
+                    minimum=1,
+                ),
+                Field(
+                    "page_size",
+                    NUMBER,
+                    QT_TRANSLATE_NOOP("Triggers", "Orders per page"),
+                    default=50,
+                    minimum=1,
+                ),
+                Field(
+                    "max_pages",
+                    NUMBER,
+                    QT_TRANSLATE_NOOP("Triggers", "Pages per check"),
+                    default=100,
+                    minimum=1,
+                ),
+                Field(
+                    "timeout",
+                    NUMBER,
+                    QT_TRANSLATE_NOOP("Triggers", "Network timeout (seconds)"),
+                    default=30,
+                    minimum=1,
+                ),
                 Field(
                     "down_after_minutes",
                     NUMBER,
-                    "Alert when down for (minutes)",
+                    QT_TRANSLATE_NOOP("Triggers", "Alert when down for (minutes)"),
                     default=10,
                     minimum=1,
                 ),
@@ -143,14 +254,28 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "schedule",
-            "Schedule",
-            "Triggers",
-            "Runs on a timetable (cron).",
-            "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
-            "while the PC was off or asleep are folded into one run and noted.",
+            QT_TRANSLATE_NOOP("Triggers", "Schedule"),
+            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
+            QT_TRANSLATE_NOOP("Triggers", "Runs on a timetable (cron)."),
+            QT_TRANSLATE_NOOP(
+                "Triggers",
+                "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
+                "while the PC was off or asleep are folded into one run and noted.",
+            ),
             fields=(
-                Field("cron", TEXT, "Cron", required=True, placeholder="0 8 * * 1-5"),
-                Field("timezone", TEXT, "Time zone", placeholder="Asia/Manila"),
+                Field(
+                    "cron",
+                    TEXT,
+                    QT_TRANSLATE_NOOP("Triggers", "Cron"),
+                    required=True,
+                    placeholder="0 8 * * 1-5",
+                ),
+                Field(
+                    "timezone",
+                    TEXT,
+                    QT_TRANSLATE_NOOP("Triggers", "Time zone"),
+                    placeholder="Asia/Manila",
+                ),
             ),
             icon="fa5s.clock",
             is_trigger=True,

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.core.errors import PermanentError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Decision
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, NUMBER, OPTIONS, TEMPLATE, Field
@@ -26,38 +27,53 @@ def option_ports(config: Mapping[str, Any]) -> tuple[str, ...]:
 
 SPEC = StepSpec(
     name="ask_person",
-    title="Ask a person",
-    category="People",
-    summary="Let the operator decide, e.g. substitute or backorder.",
+    title=QT_TRANSLATE_NOOP("Steps", "Ask a person"),
+    category=QT_TRANSLATE_NOOP("Steps", "People"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Let the operator decide, e.g. substitute or backorder."),
     help=(
-        "Stops this order and asks the operator a question in the exceptions inbox, with the "
-        "context they need (for example the short lines) and one button per option. Each "
-        "option is its own output, so the order continues down the branch that was chosen. "
-        "Optional fields let the person add details (a note for the customer); a field with "
-        "“choices” is a list to pick from (e.g. the products in stock, from a spreadsheet "
-        "step's output.list, shown by “label_key” and saved as “value_key”), and "
-        "“required_for” names the options that need it filled in. After the deadline a "
-        "reminder appears, and after twice the deadline an escalation."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Stops this order and asks the operator a question in the exceptions inbox, with the "
+            "context they need (for example the short lines) and one button per option. Each "
+            "option is its own output, so the order continues down the branch that was chosen. "
+            "Optional fields let the person add details (a note for the customer); a field with "
+            "“choices” is a list to pick from (e.g. the products in stock, from a spreadsheet "
+            "step's output.list, shown by “label_key” and saved as “value_key”), and "
+            "“required_for” names the options that need it filled in. After the deadline a "
+            "reminder appears, and after twice the deadline an escalation.",
+        )
     ),
     fields=(
-        Field("question", TEMPLATE, "Question", required=True),
-        Field("context", JSON, "Context", help="Data shown with the question (templates allowed)."),
+        Field("question", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Question"), required=True),
+        Field(
+            "context",
+            JSON,
+            QT_TRANSLATE_NOOP("Steps", "Context"),
+            help=QT_TRANSLATE_NOOP("Steps", "Data shown with the question (templates allowed)."),
+        ),
         Field(
             "options",
             OPTIONS,
-            "Options",
+            QT_TRANSLATE_NOOP("Steps", "Options"),
             required=True,
-            help='Each option: {"name": "backorder", "label": "Backorder"}.',
+            help=QT_TRANSLATE_NOOP(
+                "Steps", 'Each option: {"name": "backorder", "label": "Backorder"}.'
+            ),
         ),
         Field(
             "fields",
             JSON,
-            "Fields to fill in",
-            help='A list of {"name": ..., "label": ...} the person may fill in; add '
-            '"choices" (a list, or a template giving one) to offer a pick list, and '
-            '"required_for": [option names] where it must be filled in.',
+            QT_TRANSLATE_NOOP("Steps", "Fields to fill in"),
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                'A list of {"name": ..., "label": ...} the person may fill in; add '
+                '"choices" (a list, or a template giving one) to offer a pick list, and '
+                '"required_for": [option names] where it must be filled in.',
+            ),
         ),
-        Field("deadline_minutes", NUMBER, "Deadline (minutes)", minimum=1),
+        Field(
+            "deadline_minutes", NUMBER, QT_TRANSLATE_NOOP("Steps", "Deadline (minutes)"), minimum=1
+        ),
     ),
     dynamic_ports=option_ports,
     retry=RetryPolicy(max_attempts=3, timeout=10),

@@ -3,6 +3,7 @@
 from typing import Any
 
 from app.core.errors import PermanentError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import TEMPLATE, Field
@@ -11,19 +12,22 @@ from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
     name="condition",
-    title="If / else",
-    category="Logic",
-    summary="Go one way or the other depending on the data.",
+    title=QT_TRANSLATE_NOOP("Steps", "If / else"),
+    category=QT_TRANSLATE_NOOP("Steps", "Logic"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Go one way or the other depending on the data."),
     help=(
-        "Evaluates a template such as {{ steps.check_stock.output.short_lines | length > 0 }} "
-        "and continues down the “true” connection when it holds, otherwise down “false”. "
-        "Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Evaluates a template such as {{ steps.check_stock.output.short_lines | length > 0 }} "
+            "and continues down the “true” connection when it holds, otherwise down “false”. "
+            "Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false.",
+        )
     ),
     fields=(
         Field(
             "expression",
             TEMPLATE,
-            "Condition",
+            QT_TRANSLATE_NOOP("Steps", "Condition"),
             required=True,
             placeholder="{{ trigger.order.total > 1000 }}",
         ),

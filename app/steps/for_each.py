@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import PermanentError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import INTEGER, TEMPLATE, WORKFLOW, Field
@@ -12,19 +13,37 @@ from app.steps.children import run_children
 
 SPEC = StepSpec(
     name="for_each",
-    title="For each item",
-    category="Logic",
-    summary="Run a chain of steps once per order line.",
+    title=QT_TRANSLATE_NOOP("Steps", "For each item"),
+    category=QT_TRANSLATE_NOOP("Steps", "Logic"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Run a chain of steps once per order line."),
     help=(
-        "Runs the chosen workflow once for every item of a list (for example each order line), "
-        "at most “At the same time” items in parallel, and collects their results in "
-        "output.results, in the order of the list. An item that fails holds only its own run "
-        "(it shows in the inbox); the others go on, and this step waits until all are done."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Runs the chosen workflow once for every item of a list (for example each order line), "
+            "at most “At the same time” items in parallel, and collects their results in "
+            "output.results, in the order of the list. An item that fails holds only its own run "
+            "(it shows in the inbox); the others go on, and this step waits until all are done.",
+        )
     ),
     fields=(
-        Field("items", TEMPLATE, "Items", required=True, placeholder="{{ trigger.order.lines }}"),
-        Field("workflow", WORKFLOW, "Workflow for one item", required=True),
-        Field("parallel", INTEGER, "At the same time", default=4, minimum=1, maximum=50),
+        Field(
+            "items",
+            TEMPLATE,
+            QT_TRANSLATE_NOOP("Steps", "Items"),
+            required=True,
+            placeholder="{{ trigger.order.lines }}",
+        ),
+        Field(
+            "workflow", WORKFLOW, QT_TRANSLATE_NOOP("Steps", "Workflow for one item"), required=True
+        ),
+        Field(
+            "parallel",
+            INTEGER,
+            QT_TRANSLATE_NOOP("Steps", "At the same time"),
+            default=4,
+            minimum=1,
+            maximum=50,
+        ),
     ),
     retry=RetryPolicy(max_attempts=3, timeout=30),
     sample_output=lambda c: {"results": [], "runs": []},

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urljoin
 import httpx
 
 from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentError, RetryableError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, CONNECTION, JSON, MAPPING, NUMBER, TEMPLATE, Field
@@ -53,48 +54,80 @@ def _words(methods: tuple[str, ...], last: str = "and") -> str:
 
 SPEC = StepSpec(
     name="http_request",
-    title="Call a web API",
-    category="Connect",
-    summary="Send a request to a payment gateway, warehouse or other web service.",
-    help=(
+    title=QT_TRANSLATE_NOOP("Steps", "Call a web API"),
+    category=QT_TRANSLATE_NOOP("Steps", "Connect"),
+    summary=QT_TRANSLATE_NOOP(
+        "Steps", "Send a request to a payment gateway, warehouse or other web service."
+    ),
+    # The methods named are REPEATABLE and ASKS (a literal, so it can be translated when shown;
+    # tests/steps/test_once.py checks it against what the look-up does).
+    help=QT_TRANSLATE_NOOP(
+        "Steps",
         "Sends an HTTP request and waits for the answer. Every attempt carries the same "
         "Idempotency-Key header, so a service that honours it (payment gateways do) never acts "
         "twice. Server errors (5xx), throttling (429), refused connections and timeouts are "
         "retried; client errors (4xx) go to the inbox. When the request was sent but no answer "
         "came, Daloy first asks the service with the “Look-up URL” whether it went through, and "
-        f"only sends again when it did not. Without a Look-up URL, {_words(REPEATABLE)} are "
-        f"sent again, and an unanswered {_words(ASKS, 'or')} goes to the inbox for a person "
-        "to check. The answer is available as output.status and output.body."
+        "only sends again when it did not. Without a Look-up URL, GET, PUT and DELETE are "
+        "sent again, and an unanswered POST or PATCH goes to the inbox for a person "
+        "to check. The answer is available as output.status and output.body.",
     ),
     fields=(
         Field(
             "connection",
             CONNECTION,
-            "Connection",
+            QT_TRANSLATE_NOOP("Steps", "Connection"),
             connection_kind="http",
-            help="Optional: a saved HTTP API connection that supplies the base URL and "
-            "credentials (kept in the system keyring). Its credentials are only sent to "
-            "URLs under its base URL.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Optional: a saved HTTP API connection that supplies the base URL and "
+                "credentials (kept in the system keyring). Its credentials are only sent to "
+                "URLs under its base URL.",
+            ),
         ),
-        Field("method", CHOICE, "Method", choices=METHODS, default="POST", required=True),
+        Field(
+            "method",
+            CHOICE,
+            QT_TRANSLATE_NOOP("Steps", "Method"),
+            choices=METHODS,
+            default="POST",
+            required=True,
+        ),
         Field(
             "url",
             TEMPLATE,
-            "URL",
+            QT_TRANSLATE_NOOP("Steps", "URL"),
             required=True,
-            help="Full URL, or a path relative to the connection's base URL.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps", "Full URL, or a path relative to the connection's base URL."
+            ),
             placeholder="https://pay.example.com/charges",
         ),
-        Field("headers", MAPPING, "Headers", default=None),
-        Field("body", JSON, "JSON body", help="Sent as JSON; text values may use templates."),
-        Field("timeout", NUMBER, "Time limit (seconds)", default=20, minimum=0.1, maximum=600),
+        Field("headers", MAPPING, QT_TRANSLATE_NOOP("Steps", "Headers"), default=None),
+        Field(
+            "body",
+            JSON,
+            QT_TRANSLATE_NOOP("Steps", "JSON body"),
+            help=QT_TRANSLATE_NOOP("Steps", "Sent as JSON; text values may use templates."),
+        ),
+        Field(
+            "timeout",
+            NUMBER,
+            QT_TRANSLATE_NOOP("Steps", "Time limit (seconds)"),
+            default=20,
+            minimum=0.1,
+            maximum=600,
+        ),
         Field(
             "reconcile_url",
             TEMPLATE,
-            "Look-up URL",
-            help="GET this URL to find out whether an unanswered request went through "
-            "(200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without "
-            f"it, an unanswered {_words(ASKS, 'or')} waits for a person.",
+            QT_TRANSLATE_NOOP("Steps", "Look-up URL"),
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "GET this URL to find out whether an unanswered request went through "
+                "(200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without "
+                "it, an unanswered POST or PATCH waits for a person.",
+            ),
             placeholder="https://pay.example.com/charges?idempotency_key={{ idempotency_key }}",
         ),
     ),

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.i18n import QT_TRANSLATE_NOOP
+
 # (value stored in the connection, what the operator reads)
 SECURITY_CHOICES: tuple[tuple[str, str], ...] = (
-    ("ssl", "SSL/TLS"),
-    ("starttls", "STARTTLS"),
-    ("plain", "None — this computer only"),
+    ("ssl", QT_TRANSLATE_NOOP("Connections", "SSL/TLS")),
+    ("starttls", QT_TRANSLATE_NOOP("Connections", "STARTTLS")),
+    ("plain", QT_TRANSLATE_NOOP("Connections", "None — this computer only")),
 )
 # The usual port of each security choice, filled in when the operator picks one.
 USUAL_PORTS = {
@@ -41,49 +43,78 @@ class MailPreset:
 PRESETS: tuple[MailPreset, ...] = (
     MailPreset(
         "gmail",
-        "Gmail and Google Workspace",
+        QT_TRANSLATE_NOOP("Connections", "Gmail and Google Workspace"),
         MailServer("imap.gmail.com", 993, "ssl"),
         MailServer("smtp.gmail.com", 465, "ssl"),
-        "Gmail needs an app password, not your normal one: Google Account → Security → "
-        "2-Step Verification → App passwords. The user name is the full email address.",
-        "for Gmail use an app password (Google Account → Security → App passwords)",
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "Gmail needs an app password, not your normal one: Google Account → Security → "
+            "2-Step Verification → App passwords. The user name is the full email address.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "for Gmail use an app password (Google Account → Security → App passwords)",
+        ),
     ),
     MailPreset(
         "outlook",
-        "Outlook and Microsoft 365",
+        QT_TRANSLATE_NOOP("Connections", "Outlook and Microsoft 365"),
         MailServer("outlook.office365.com", 993, "ssl"),
         MailServer("smtp.office365.com", 587, "starttls"),
-        "Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this "
-        "mailbox; with two-step verification, create an app password in your Microsoft "
-        "account's security settings.",
-        "for Microsoft 365 ask your administrator to allow IMAP/SMTP sign-in, or use an "
-        "app password",
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this "
+            "mailbox; with two-step verification, create an app password in your Microsoft "
+            "account's security settings.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "for Microsoft 365 ask your administrator to allow IMAP/SMTP sign-in, or use an "
+            "app password",
+        ),
     ),
     MailPreset(
         "yahoo",
-        "Yahoo Mail",
+        QT_TRANSLATE_NOOP("Connections", "Yahoo Mail"),
         MailServer("imap.mail.yahoo.com", 993, "ssl"),
         MailServer("smtp.mail.yahoo.com", 465, "ssl"),
-        "Yahoo needs an app password: Account info → Account security → Generate app password.",
-        "for Yahoo use an app password (Account security → Generate app password)",
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "Yahoo needs an app password: Account info → Account security → Generate app password.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "for Yahoo use an app password (Account security → Generate app password)",
+        ),
     ),
     MailPreset(
         "zoho",
-        "Zoho Mail",
+        QT_TRANSLATE_NOOP("Connections", "Zoho Mail"),
         MailServer("imap.zoho.com", 993, "ssl"),
         MailServer("smtp.zoho.com", 465, "ssl"),
-        "Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor "
-        "authentication, use an application-specific password.",
-        "for Zoho use an application-specific password and check IMAP access is on",
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor "
+            "authentication, use an application-specific password.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "for Zoho use an application-specific password and check IMAP access is on",
+        ),
     ),
     MailPreset(
         "other",
-        "Other",
+        QT_TRANSLATE_NOOP("Connections", "Other"),
         None,
         None,
-        "Your provider's help pages name the server, port and security to use; many need "
-        "an app password rather than your normal one.",
-        "check the user name and password (many providers need an app password)",
+        QT_TRANSLATE_NOOP(
+            "Connections",
+            "Your provider's help pages name the server, port and security to use; many need "
+            "an app password rather than your normal one.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Connections", "check the user name and password (many providers need an app password)"
+        ),
     ),
 )
 BY_KEY = {p.key: p for p in PRESETS}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import httpx
 
 from app.core.errors import PermanentError, RetryableError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, JSON, TEMPLATE, Field
@@ -22,25 +23,41 @@ from app.store.connections import tls_context
 
 SPEC = StepSpec(
     name="notify",
-    title="Notify a chat",
-    category="Messages",
-    summary="Post a message to the warehouse's chat channel.",
+    title=QT_TRANSLATE_NOOP("Steps", "Notify a chat"),
+    category=QT_TRANSLATE_NOOP("Steps", "Messages"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Post a message to the warehouse's chat channel."),
     help=(
-        "Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and "
-        "similar accept one), so the warehouse hears about the order on the channel it already "
-        'reads. The body is a template; the default sends {"text": message}.'
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and "
+            "similar accept one), so the warehouse hears about the order on the channel it already "
+            'reads. The body is a template; the default sends {"text": message}.',
+        )
     ),
     fields=(
-        Field("webhook_url", TEMPLATE, "Webhook URL", required=True),
-        Field("message", TEMPLATE, "Message", placeholder="Pack order {{ trigger.order.number }}"),
-        Field("body", JSON, "Custom JSON body", help="Instead of the message: any JSON body."),
+        Field("webhook_url", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Webhook URL"), required=True),
+        Field(
+            "message",
+            TEMPLATE,
+            QT_TRANSLATE_NOOP("Steps", "Message"),
+            placeholder="Pack order {{ trigger.order.number }}",
+        ),
+        Field(
+            "body",
+            JSON,
+            QT_TRANSLATE_NOOP("Steps", "Custom JSON body"),
+            help=QT_TRANSLATE_NOOP("Steps", "Instead of the message: any JSON body."),
+        ),
         Field(
             "idempotent",
             BOOLEAN,
-            "Webhook ignores repeats",
+            QT_TRANSLATE_NOOP("Steps", "Webhook ignores repeats"),
             default=False,
-            help="Tick only if the webhook posts a message once per Idempotency-Key header; "
-            "then an unanswered post is simply sent again.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Tick only if the webhook posts a message once per Idempotency-Key header; "
+                "then an unanswered post is simply sent again.",
+            ),
         ),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=3, backoff=2, max_delay=300, timeout=30),

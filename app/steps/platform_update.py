@@ -25,13 +25,19 @@ from app.core.errors import (
     RetryableError,
     StepError,
 )
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, CHOICE, CONNECTION, NUMBER, TEMPLATE, Field
 from app.core.stepspec import ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
 
-ACTIONS = ("ship", "cancel", "stock")
+# Stored as they are; the editor shows them translated.
+ACTIONS = (
+    QT_TRANSLATE_NOOP("Steps", "ship"),
+    QT_TRANSLATE_NOOP("Steps", "cancel"),
+    QT_TRANSLATE_NOOP("Steps", "stock"),
+)
 
 
 def _guarantee() -> str:
@@ -51,25 +57,31 @@ def _guarantee() -> str:
 
 SPEC = StepSpec(
     name="platform_update",
-    title="Tell the shop (ship, cancel, stock)",
-    category="Connect",
-    summary="Report a shipment with its tracking number, cancel an order, or set stock, on "
-    "Shopify, WooCommerce, Shopee or Lazada.",
+    title=QT_TRANSLATE_NOOP("Steps", "Tell the shop (ship, cancel, stock)"),
+    category=QT_TRANSLATE_NOOP("Steps", "Connect"),
+    summary=QT_TRANSLATE_NOOP(
+        "Steps",
+        "Report a shipment with its tracking number, cancel an order, or set stock, on "
+        "Shopify, WooCommerce, Shopee or Lazada.",
+    ),
     help=(
-        "Answers the shop the order came from, through the connection chosen (its kind is "
-        "the platform). “ship”: marks the order shipped with the tracking number and "
-        "carrier, and the platform tells the buyer; an order the buyer has cancelled in the "
-        "meantime is not reported shipped (the step stops and says so). “cancel”: cancels "
-        "the order with the reason given. “stock”: sets the stock level of a SKU to the "
-        "quantity given. Rate limits are honoured (Retry-After); a refused key goes to the "
-        "inbox with what to fix. Output: action, platform, order_id and what the platform "
-        "answered (result)."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Answers the shop the order came from, through the connection chosen (its kind is "
+            "the platform). “ship”: marks the order shipped with the tracking number and "
+            "carrier, and the platform tells the buyer; an order the buyer has cancelled in the "
+            "meantime is not reported shipped (the step stops and says so). “cancel”: cancels "
+            "the order with the reason given. “stock”: sets the stock level of a SKU to the "
+            "quantity given. Rate limits are honoured (Retry-After); a refused key goes to the "
+            "inbox with what to fix. Output: action, platform, order_id and what the platform "
+            "answered (result).",
+        )
     ),
     fields=(
         Field(
             "action",
             CHOICE,
-            "What to tell the shop",
+            QT_TRANSLATE_NOOP("Steps", "What to tell the shop"),
             choices=ACTIONS,
             default="ship",
             required=True,
@@ -77,37 +89,56 @@ SPEC = StepSpec(
         Field(
             "connection",
             CONNECTION,
-            "Shop",
+            QT_TRANSLATE_NOOP("Steps", "Shop"),
             required=True,
-            help="The shop's connection (Shopify, WooCommerce, Shopee or Lazada).",
+            help=QT_TRANSLATE_NOOP(
+                "Steps", "The shop's connection (Shopify, WooCommerce, Shopee or Lazada)."
+            ),
         ),
         Field(
             "order_id",
             TEMPLATE,
-            "Platform order id",
+            QT_TRANSLATE_NOOP("Steps", "Platform order id"),
             default="{{ trigger.order.platform_order_id }}",
         ),
         Field(
             "tracking_number",
             TEMPLATE,
-            "Tracking number",
+            QT_TRANSLATE_NOOP("Steps", "Tracking number"),
             placeholder="{{ steps.book_courier.output.body.tracking }}",
         ),
-        Field("carrier", TEMPLATE, "Carrier", placeholder="J&T Express"),
-        Field("tracking_url", TEMPLATE, "Tracking page (address)"),
-        Field("notify_customer", BOOLEAN, "Let the platform tell the buyer", default=True),
+        Field(
+            "carrier", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Carrier"), placeholder="J&T Express"
+        ),
+        Field("tracking_url", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Tracking page (address)")),
+        Field(
+            "notify_customer",
+            BOOLEAN,
+            QT_TRANSLATE_NOOP("Steps", "Let the platform tell the buyer"),
+            default=True,
+        ),
         Field(
             "reason",
             TEMPLATE,
-            "Reason (cancel)",
+            QT_TRANSLATE_NOOP("Steps", "Reason (cancel)"),
             default="customer",
-            help="Shopify: customer, inventory, fraud, declined or other; Shopee: "
-            "words with “stock” or “inventory” cancel as out of stock, others as the "
-            "buyer's request; WooCommerce and Lazada keep the words as a note.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Shopify: customer, inventory, fraud, declined or other; Shopee: "
+                "words with “stock” or “inventory” cancel as out of stock, others as the "
+                "buyer's request; WooCommerce and Lazada keep the words as a note.",
+            ),
         ),
-        Field("sku", TEMPLATE, "SKU (stock)"),
-        Field("quantity", TEMPLATE, "Stock level (stock)"),
-        Field("timeout", NUMBER, "Time limit (seconds)", default=30, minimum=1, maximum=300),
+        Field("sku", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "SKU (stock)")),
+        Field("quantity", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Stock level (stock)")),
+        Field(
+            "timeout",
+            NUMBER,
+            QT_TRANSLATE_NOOP("Steps", "Time limit (seconds)"),
+            default=30,
+            minimum=1,
+            maximum=300,
+        ),
     ),
     error_port=True,
     retry=RetryPolicy(max_attempts=6, initial_delay=5, backoff=2, max_delay=600, timeout=90),

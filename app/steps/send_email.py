@@ -26,6 +26,7 @@ from app.core.errors import (
     PermanentError,
     RetryableError,
 )
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, TEXT, Field
@@ -35,38 +36,58 @@ from app.steps.mailservers import open_imap, open_smtp
 
 SPEC = StepSpec(
     name="send_email",
-    title="Send an email",
-    category="Messages",
-    summary="Email the customer or a colleague.",
+    title=QT_TRANSLATE_NOOP("Steps", "Send an email"),
+    category=QT_TRANSLATE_NOOP("Steps", "Messages"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Email the customer or a colleague."),
     help=(
-        "Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are "
-        "templates, so they can name the order and its lines. Attachments come from earlier "
-        "steps' data (a list of {filename, content}). Every attempt uses the same Message-ID, "
-        "so a retried send is recognisable as the same message. A server that rejects the "
-        "message for good (5xx) sends the order to the inbox; a server that is down is retried."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are "
+            "templates, so they can name the order and its lines. Attachments come from earlier "
+            "steps' data (a list of {filename, content}). Every attempt uses the same Message-ID, "
+            "so a retried send is recognisable as the same message. A server that rejects the "
+            "message for good (5xx) sends the order to the inbox; a server that is down is retried.",
+        )
     ),
     fields=(
-        Field("connection", CONNECTION, "Connection", required=True, connection_kind="smtp"),
-        Field("to", TEMPLATE, "To", required=True, placeholder="{{ trigger.order.email }}"),
-        Field("cc", TEMPLATE, "Cc"),
-        Field("subject", TEMPLATE, "Subject", required=True),
-        Field("text", TEMPLATE_TEXT, "Text body", required=True),
-        Field("html", TEMPLATE_TEXT, "HTML body"),
+        Field(
+            "connection",
+            CONNECTION,
+            QT_TRANSLATE_NOOP("Steps", "Connection"),
+            required=True,
+            connection_kind="smtp",
+        ),
+        Field(
+            "to",
+            TEMPLATE,
+            QT_TRANSLATE_NOOP("Steps", "To"),
+            required=True,
+            placeholder="{{ trigger.order.email }}",
+        ),
+        Field("cc", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Cc")),
+        Field("subject", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "Subject"), required=True),
+        Field("text", TEMPLATE_TEXT, QT_TRANSLATE_NOOP("Steps", "Text body"), required=True),
+        Field("html", TEMPLATE_TEXT, QT_TRANSLATE_NOOP("Steps", "HTML body")),
         Field(
             "attachments",
             JSON,
-            "Attachments",
-            help='A list of {"filename": ..., "content": ...}; content may use templates.',
+            QT_TRANSLATE_NOOP("Steps", "Attachments"),
+            help=QT_TRANSLATE_NOOP(
+                "Steps", 'A list of {"filename": ..., "content": ...}; content may use templates.'
+            ),
         ),
         Field(
             "sent_folder_connection",
             CONNECTION,
-            "Sent folder connection",
+            QT_TRANSLATE_NOOP("Steps", "Sent folder connection"),
             connection_kind="imap",
-            help="Optional: the IMAP mailbox where the mail server files a copy of every sent "
-            "message. When a send's outcome is unknown, Daloy looks there first.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Optional: the IMAP mailbox where the mail server files a copy of every sent "
+                "message. When a send's outcome is unknown, Daloy looks there first.",
+            ),
         ),
-        Field("sent_folder", TEXT, "Sent folder", default="Sent"),
+        Field("sent_folder", TEXT, QT_TRANSLATE_NOOP("Steps", "Sent folder"), default="Sent"),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=5, backoff=3, max_delay=900, timeout=120),
     outcome_may_be_unknown=True,

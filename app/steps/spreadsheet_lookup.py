@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import PermanentError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, TEMPLATE, TEXT, Field
@@ -12,86 +13,128 @@ from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
     name="spreadsheet_lookup",
-    title="Look up in a spreadsheet",
-    category="Data",
-    summary="Find rows (stock, prices) in an Excel or CSV sheet.",
+    title=QT_TRANSLATE_NOOP("Steps", "Look up in a spreadsheet"),
+    category=QT_TRANSLATE_NOOP("Steps", "Data"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Find rows (stock, prices) in an Excel or CSV sheet."),
     help=(
-        "Opens an Excel (.xlsx) or CSV file and finds the row whose key column holds the given "
-        "value, e.g. the SKU in an inventory sheet. The key may also be a list (every SKU of "
-        "the order): then output.rows maps each key to its row and output.missing lists keys "
-        "that were not found. With items to check, each line is split into what can go now "
-        "(output.ready, its amount cut to the stock) and what cannot (output.later, the "
-        "missing amount), and output.ready_total prices what can go now. “List every row” "
-        "gives output.list instead: the rows (e.g. products) holding at least “At least” in "
-        "the available column, for a person to choose from. A relative file path is read in "
-        "the data folder (samples/inventory.xlsx). A sheet open in Excel is retried after "
-        "asking to close it."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Opens an Excel (.xlsx) or CSV file and finds the row whose key column holds the given "
+            "value, e.g. the SKU in an inventory sheet. The key may also be a list (every SKU of "
+            "the order): then output.rows maps each key to its row and output.missing lists keys "
+            "that were not found. With items to check, each line is split into what can go now "
+            "(output.ready, its amount cut to the stock) and what cannot (output.later, the "
+            "missing amount), and output.ready_total prices what can go now. “List every row” "
+            "gives output.list instead: the rows (e.g. products) holding at least “At least” in "
+            "the available column, for a person to choose from. A relative file path is read in "
+            "the data folder (samples/inventory.xlsx). A sheet open in Excel is retried after "
+            "asking to close it.",
+        )
     ),
     fields=(
         Field(
             "file",
             TEMPLATE,
-            "File",
+            QT_TRANSLATE_NOOP("Steps", "File"),
             required=True,
             placeholder="C:/Shop/inventory.xlsx",
-            help="A relative path is read in the data folder, e.g. samples/inventory.xlsx.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps", "A relative path is read in the data folder, e.g. samples/inventory.xlsx."
+            ),
         ),
-        Field("sheet", TEXT, "Sheet", help="Default: the first sheet."),
-        Field("key_column", TEXT, "Key column", required=True, placeholder="SKU"),
+        Field(
+            "sheet",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Sheet"),
+            help=QT_TRANSLATE_NOOP("Steps", "Default: the first sheet."),
+        ),
+        Field(
+            "key_column",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Key column"),
+            required=True,
+            placeholder="SKU",
+        ),
         Field(
             "key",
             TEMPLATE,
-            "Key (or list of keys)",
+            QT_TRANSLATE_NOOP("Steps", "Key (or list of keys)"),
             placeholder="{{ trigger.order.lines | map(attribute='sku') | list }}",
         ),
         Field(
             "items",
             TEMPLATE,
-            "Or: items to check",
-            help="A list of objects (order lines); each is looked up by its key field and its "
-            "amount compared with the available column.",
+            QT_TRANSLATE_NOOP("Steps", "Or: items to check"),
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "A list of objects (order lines); each is looked up by its key field and its "
+                "amount compared with the available column.",
+            ),
             placeholder="{{ trigger.order.lines }}",
         ),
-        Field("key_field", TEXT, "Key field of an item", default="sku"),
-        Field("amount_field", TEXT, "Amount field of an item", default="qty"),
+        Field("key_field", TEXT, QT_TRANSLATE_NOOP("Steps", "Key field of an item"), default="sku"),
+        Field(
+            "amount_field",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Amount field of an item"),
+            default="qty",
+        ),
         Field(
             "available_column",
             TEXT,
-            "Available column",
+            QT_TRANSLATE_NOOP("Steps", "Available column"),
             placeholder="Stock",
-            help="With items: lines asking for more than this column holds are listed in "
-            "output.short.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "With items: lines asking for more than this column holds are listed in "
+                "output.short.",
+            ),
         ),
-        Field("price_field", TEXT, "Price field of an item", default="price"),
+        Field(
+            "price_field",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Price field of an item"),
+            default="price",
+        ),
         Field(
             "price_column",
             TEXT,
-            "Price column",
+            QT_TRANSLATE_NOOP("Steps", "Price column"),
             placeholder="Price",
-            help="With items: the price of a line that has no price field of its own.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps", "With items: the price of a line that has no price field of its own."
+            ),
         ),
         Field(
             "list_all",
             BOOLEAN,
-            "Or: list every row",
+            QT_TRANSLATE_NOOP("Steps", "Or: list every row"),
             default=False,
-            help="Gives output.list, every row in sheet order (e.g. products to choose "
-            "from); with an available column, only rows holding at least “At least”.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Gives output.list, every row in sheet order (e.g. products to choose "
+                "from); with an available column, only rows holding at least “At least”.",
+            ),
         ),
         Field(
             "at_least",
             TEMPLATE,
-            "At least",
+            QT_TRANSLATE_NOOP("Steps", "At least"),
             placeholder="1",
-            help="With “List every row” and an available column: the smallest amount a row "
-            "must hold (default 1).",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "With “List every row” and an available column: the smallest amount a row "
+                "must hold (default 1).",
+            ),
         ),
         Field(
             "leave_out",
             TEMPLATE,
-            "Leave out keys",
+            QT_TRANSLATE_NOOP("Steps", "Leave out keys"),
             placeholder="{{ steps.check_stock.output.short | map(attribute='key') | list }}",
-            help="With “List every row”: keys not to list (the product that ran out).",
+            help=QT_TRANSLATE_NOOP(
+                "Steps", "With “List every row”: keys not to list (the product that ran out)."
+            ),
         ),
     ),
     retry=RetryPolicy(max_attempts=6, initial_delay=10, backoff=2, max_delay=600, timeout=60),

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.core.errors import PermanentError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, NUMBER, TEMPLATE, TEXT, Field
@@ -15,34 +16,73 @@ from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
     name="spreadsheet_update",
-    title="Update a spreadsheet",
-    category="Data",
-    summary="Change cells, e.g. take sold items off the stock count.",
+    title=QT_TRANSLATE_NOOP("Steps", "Update a spreadsheet"),
+    category=QT_TRANSLATE_NOOP("Steps", "Data"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Change cells, e.g. take sold items off the stock count."),
     help=(
-        "For each item of a list (usually the order lines), finds the row by its key and "
-        "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
-        "written to a temporary file and then swapped in, so a crash never leaves a half-written "
-        "sheet. With “Never below”, a change that would leave a cell under it changes "
-        "nothing and asks a person instead (stock never goes negative). A relative file path "
-        "is read in the data folder. A sheet open in Excel is retried after asking to close "
-        "it."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "For each item of a list (usually the order lines), finds the row by its key and "
+            "changes one column: subtract the item's amount (stock), add it, or set it. The file is "
+            "written to a temporary file and then swapped in, so a crash never leaves a half-written "
+            "sheet. With “Never below”, a change that would leave a cell under it changes "
+            "nothing and asks a person instead (stock never goes negative). A relative file path "
+            "is read in the data folder. A sheet open in Excel is retried after asking to close "
+            "it.",
+        )
     ),
     fields=(
-        Field("file", TEMPLATE, "File", required=True),
-        Field("sheet", TEXT, "Sheet"),
-        Field("key_column", TEXT, "Key column", required=True, placeholder="SKU"),
-        Field("column", TEXT, "Column to change", required=True, placeholder="Stock"),
-        Field("items", TEMPLATE, "Items", required=True, placeholder="{{ trigger.order.lines }}"),
-        Field("key_field", TEXT, "Key field of an item", default="sku"),
-        Field("amount_field", TEXT, "Amount field of an item", default="qty"),
-        Field("mode", CHOICE, "Change", choices=("subtract", "add", "set"), default="subtract"),
+        Field("file", TEMPLATE, QT_TRANSLATE_NOOP("Steps", "File"), required=True),
+        Field("sheet", TEXT, QT_TRANSLATE_NOOP("Steps", "Sheet")),
+        Field(
+            "key_column",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Key column"),
+            required=True,
+            placeholder="SKU",
+        ),
+        Field(
+            "column",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Column to change"),
+            required=True,
+            placeholder="Stock",
+        ),
+        Field(
+            "items",
+            TEMPLATE,
+            QT_TRANSLATE_NOOP("Steps", "Items"),
+            required=True,
+            placeholder="{{ trigger.order.lines }}",
+        ),
+        Field("key_field", TEXT, QT_TRANSLATE_NOOP("Steps", "Key field of an item"), default="sku"),
+        Field(
+            "amount_field",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Amount field of an item"),
+            default="qty",
+        ),
+        Field(
+            "mode",
+            CHOICE,
+            QT_TRANSLATE_NOOP("Steps", "Change"),
+            choices=(
+                QT_TRANSLATE_NOOP("Steps", "subtract"),
+                QT_TRANSLATE_NOOP("Steps", "add"),
+                QT_TRANSLATE_NOOP("Steps", "set"),
+            ),
+            default="subtract",
+        ),
         Field(
             "minimum",
             NUMBER,
-            "Never below",
+            QT_TRANSLATE_NOOP("Steps", "Never below"),
             placeholder="0",
-            help="Refuse the whole change (nothing is written) if a cell would end up below "
-            "this, e.g. 0 so stock never goes negative.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Refuse the whole change (nothing is written) if a cell would end up below "
+                "this, e.g. 0 so stock never goes negative.",
+            ),
         ),
     ),
     retry=RetryPolicy(max_attempts=8, initial_delay=10, backoff=2, max_delay=600, timeout=60),

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from app.core.errors import ConfigurationError, PermanentError, RetryableError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, MAPPING, TEXT, Field
@@ -26,25 +27,39 @@ from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
     name="sql_query",
-    title="Database query",
-    category="Connect",
-    summary="Read or write a database (accounting, POS).",
+    title=QT_TRANSLATE_NOOP("Steps", "Database query"),
+    category=QT_TRANSLATE_NOOP("Steps", "Connect"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Read or write a database (accounting, POS)."),
     help=(
-        "Runs one SQL statement against a database connection. Values go in as named "
-        "parameters (:sku in the statement, and sku in Parameters) and are always bound, never "
-        "pasted into the SQL, so order data cannot change the statement. A SELECT returns "
-        "output.rows; other statements return output.rowcount."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Runs one SQL statement against a database connection. Values go in as named "
+            "parameters (:sku in the statement, and sku in Parameters) and are always bound, never "
+            "pasted into the SQL, so order data cannot change the statement. A SELECT returns "
+            "output.rows; other statements return output.rowcount.",
+        )
     ),
     fields=(
-        Field("connection", CONNECTION, "Connection", required=True, connection_kind="database"),
+        Field(
+            "connection",
+            CONNECTION,
+            QT_TRANSLATE_NOOP("Steps", "Connection"),
+            required=True,
+            connection_kind="database",
+        ),
         Field(
             "statement",
             TEXT,
-            "SQL statement",
+            QT_TRANSLATE_NOOP("Steps", "SQL statement"),
             required=True,
             placeholder="SELECT stock FROM items WHERE sku = :sku",
         ),
-        Field("parameters", MAPPING, "Parameters", placeholder='{"sku": "{{ trigger.sku }}"}'),
+        Field(
+            "parameters",
+            MAPPING,
+            QT_TRANSLATE_NOOP("Steps", "Parameters"),
+            placeholder='{"sku": "{{ trigger.sku }}"}',
+        ),
     ),
     retry=RetryPolicy(max_attempts=5, initial_delay=5, backoff=2, max_delay=300, timeout=60),
     side_effects=True,

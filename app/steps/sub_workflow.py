@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, WORKFLOW, Field
@@ -11,17 +12,20 @@ from app.steps.children import run_children
 
 SPEC = StepSpec(
     name="sub_workflow",
-    title="Run another workflow",
-    category="Logic",
-    summary="Start another workflow and wait for its result.",
+    title=QT_TRANSLATE_NOOP("Steps", "Run another workflow"),
+    category=QT_TRANSLATE_NOOP("Steps", "Logic"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Start another workflow and wait for its result."),
     help=(
-        "Starts a run of another workflow with the given input (its trigger) and waits until it "
-        "finishes; its steps' outputs become this step's output.results[0]. If the other run "
-        "needs a person, this order waits too, and both show in the inbox."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Starts a run of another workflow with the given input (its trigger) and waits until it "
+            "finishes; its steps' outputs become this step's output.results[0]. If the other run "
+            "needs a person, this order waits too, and both show in the inbox.",
+        )
     ),
     fields=(
-        Field("workflow", WORKFLOW, "Workflow", required=True),
-        Field("input", JSON, "Input", required=True),
+        Field("workflow", WORKFLOW, QT_TRANSLATE_NOOP("Steps", "Workflow"), required=True),
+        Field("input", JSON, QT_TRANSLATE_NOOP("Steps", "Input"), required=True),
     ),
     retry=RetryPolicy(max_attempts=3, timeout=30),
     sample_output=lambda c: {"result": {}, "run": "practice-sample"},

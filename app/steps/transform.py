@@ -1,5 +1,6 @@
 """``transform``: build new data from the order and earlier steps."""
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, Field
@@ -8,21 +9,26 @@ from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
     name="transform",
-    title="Set fields",
-    category="Data",
-    summary="Build new data from the order and earlier steps.",
+    title=QT_TRANSLATE_NOOP("Steps", "Set fields"),
+    category=QT_TRANSLATE_NOOP("Steps", "Data"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Build new data from the order and earlier steps."),
     help=(
-        "Sets named fields from templates, such as a total from the order lines or a "
-        "customer's full name, so later steps can use them as steps.<this step>.output. "
-        "A value that is exactly one {{ expression }} keeps its type (a number stays a number)."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Sets named fields from templates, such as a total from the order lines or a "
+            "customer's full name, so later steps can use them as steps.<this step>.output. "
+            "A value that is exactly one {{ expression }} keeps its type (a number stays a number).",
+        )
     ),
     fields=(
         Field(
             "values",
             JSON,
-            "Fields",
+            QT_TRANSLATE_NOOP("Steps", "Fields"),
             required=True,
-            help="An object of field names and values; text values may use templates.",
+            help=QT_TRANSLATE_NOOP(
+                "Steps", "An object of field names and values; text values may use templates."
+            ),
             placeholder='{"total": "{{ trigger.order.total }}"}',
         ),
     ),

@@ -6,6 +6,7 @@ import time
 from datetime import datetime
 
 from app.core.errors import PermanentError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import NUMBER, TEMPLATE, Field
@@ -14,17 +15,25 @@ from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
     name="wait",
-    title="Wait",
-    category="Logic",
-    summary="Pause for a while or until a given time.",
+    title=QT_TRANSLATE_NOOP("Steps", "Wait"),
+    category=QT_TRANSLATE_NOOP("Steps", "Logic"),
+    summary=QT_TRANSLATE_NOOP("Steps", "Pause for a while or until a given time."),
     help=(
-        "Pauses this order for a number of seconds, or until a date and time computed from a "
-        "template (ISO format, e.g. {{ trigger.order.ship_date }}T08:00). The wait is stored, "
-        "so it survives restarts and the PC sleeping; other orders go on meanwhile."
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Pauses this order for a number of seconds, or until a date and time computed from a "
+            "template (ISO format, e.g. {{ trigger.order.ship_date }}T08:00). The wait is stored, "
+            "so it survives restarts and the PC sleeping; other orders go on meanwhile.",
+        )
     ),
     fields=(
-        Field("seconds", NUMBER, "Seconds", minimum=0),
-        Field("until", TEMPLATE, "Until (date and time)", placeholder="2026-12-01T08:00"),
+        Field("seconds", NUMBER, QT_TRANSLATE_NOOP("Steps", "Seconds"), minimum=0),
+        Field(
+            "until",
+            TEMPLATE,
+            QT_TRANSLATE_NOOP("Steps", "Until (date and time)"),
+            placeholder="2026-12-01T08:00",
+        ),
     ),
     retry=RetryPolicy(max_attempts=3, timeout=10),
     sample_output=lambda c: {"waited_until": "2026-01-05T09:00:00"},
