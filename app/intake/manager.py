@@ -12,6 +12,7 @@ from typing import Any
 from apscheduler.executors.pool import ThreadPoolExecutor
 
 from app.core.model import Workflow
+from app.intake.leases import ChannelLeases
 from app.store import intake as repo
 from app.store import workflows
 from app.store.connections import ConnectionProvider
@@ -26,8 +27,11 @@ class IntakeManager:
         web_port: int | None = None,
         web_host: str = "127.0.0.1",
         allowed_hosts: list[str] | None = None,
+        lease_seconds: float = 15.0,
     ) -> None:
         self.runtime: Any = None
+        self.lease_seconds = lease_seconds  # one poller per channel across runners (leases)
+        self.leases: ChannelLeases | None = None
         self.paused = threading.Event()
         self.channels: list[Any] = []
         self.web_port = web_port
@@ -48,6 +52,7 @@ class IntakeManager:
         self.runtime = runtime
         self.started_at = time.time()
         store, db = runtime.store, runtime.db
+        self.leases = leases = ChannelLeases(db, runtime.owner, self.lease_seconds)
         if repo.is_paused(db):
             self.paused.set()
         connections = runtime.services.get("connections") or ConnectionProvider(db)
@@ -67,7 +72,7 @@ class IntakeManager:
                         config=t.config,
                         connections=connections,
                         data_dir=runtime.data_dir,
-                        paused=self.paused,
+                        paused=leases.gate(name, self.paused),
                     )
                 )
             elif t.type == "marketplace":
@@ -78,13 +83,17 @@ class IntakeManager:
                         workflow=wf.name,
                         config=t.config,
                         connections=connections,
-                        paused=self.paused,
+                        paused=leases.gate(name, self.paused),
                     )
                 )
             elif t.type == "schedule":
                 self.channels.append(
                     ScheduleChannel(
-                        store, channel=name, workflow=wf.name, config=t.config, paused=self.paused
+                        store,
+                        channel=name,
+                        workflow=wf.name,
+                        config=t.config,
+                        paused=leases.gate(name, self.paused),
                     )
                 )
             elif t.type == "webhook":
@@ -97,11 +106,21 @@ class IntakeManager:
                     workflow=wf.name,
                     config=t.config,
                     connections=connections,
-                    paused=self.paused,
+                    paused=leases.gate(name, self.paused),
                 )
                 self.channels.append(shop)
                 shops[(wf.name, t.id)] = shop
         scheduler = runtime.scheduler
+        leases.watch(ch.channel for ch in self.channels)
+        leases.renew()  # before the first pass: a channel another runner polls stays quiet
+        scheduler.add_job(
+            leases.renew,
+            "interval",
+            seconds=max(0.2, self.lease_seconds / 3),
+            id="intake-leases",
+            executor="control",
+            replace_existing=True,
+        )
         scheduler.add_executor(ThreadPoolExecutor(max(2, len(self.channels) + 1)), "intake")
         for ch in self.channels:
             ch.schedule(scheduler) if hasattr(ch, "schedule") else scheduler.add_job(
@@ -173,5 +192,7 @@ class IntakeManager:
     def stop(self) -> None:
         for ch in self.channels:
             ch.stop()
+        if self.leases is not None:
+            self.leases.release()
         if self.web is not None:
             self.web.stop()

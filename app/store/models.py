@@ -305,3 +305,14 @@ class Hold(Base):
     created_by: Mapped[str] = mapped_column(String(200), default="")
     released_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     released_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class ChannelLease(Base):
+    """Which runner polls an intake channel now: ``holder`` until ``expires_at`` (the database's
+    clock), renewed by the holder and taken over by another runner once it has expired."""
+
+    __tablename__ = "channel_leases"
+    channel: Mapped[str] = mapped_column(String(300), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[float] = mapped_column(Float)
+    taken_at: Mapped[float] = mapped_column(Float)  # when this holder took it (handovers)
