@@ -10,6 +10,7 @@ from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
+from app.core.kinds import EventKind
 from app.store import inbox
 from app.store import intake as repo
 from app.store.runs import Event, RunStore
@@ -76,7 +77,7 @@ class ScheduleChannel:
                 workflow_name=self.workflow,
             )
             item_id = item.id
-        self.store._emit([Event("inbox_opened", inbox_id=item_id)])
+        self.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
         return len(gone)
 
     def tick(self) -> None:

@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from app.core.kinds import EventKind
+from app.core.machine import StepState
 from app.steps.base import StepType
 from app.store import breakers as b
 from app.store.queries import system_of
@@ -99,7 +101,7 @@ class BreakerGate:
 
         def effect(s: Any) -> list[Event]:
             b.note_waiting(s, system, run_id)
-            return [Event("inbox_changed")]  # the entry counts one more order
+            return [Event(EventKind.INBOX_CHANGED)]  # the entry counts one more order
 
         return effect
 
@@ -155,7 +157,7 @@ class BreakerGate:
             self._note(s, row)
         self.settle(claim)
         if state == b.OPEN:
-            self.store._emit([Event("inbox_changed")])
+            self.store._emit([Event(EventKind.INBOX_CHANGED)])
             return b.WAITING + system, sentence
         return None, ""
 
@@ -166,7 +168,7 @@ class BreakerGate:
                 return
         with self.store.db.write() as s:
             self._note(s, b.record_answer(s, system))
-        self.store._emit([Event("inbox_changed")])
+        self.store._emit([Event(EventKind.INBOX_CHANGED)])
 
     def due(self) -> bool:
         """Is a breaker open, probing or resuming (then ``tick`` has work)?"""
@@ -180,9 +182,9 @@ class BreakerGate:
         with self.store.db.write() as s:
             readied = b.tick(s)
         self.refresh()
-        events = [Event("step_changed", r, n, status="ready") for r, n in readied]
+        events = [Event(EventKind.STEP_CHANGED, r, n, status=StepState.READY) for r, n in readied]
         with self._lock:
             if self._unwell != before:
-                events.append(Event("inbox_changed"))  # an entry opened again, or closed
+                events.append(Event(EventKind.INBOX_CHANGED))  # an entry opened again, or closed
         self.store._emit(events)
         return readied

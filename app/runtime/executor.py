@@ -19,6 +19,7 @@ from app.core.errors import (
     StepError,
     TemplateError,
 )
+from app.core.kinds import AttemptOutcome
 from app.core.results import Decision, Reconciled, Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.staged import staged_failure
@@ -274,7 +275,7 @@ class StepExecutor:
                     retryable=False,
                     outcome_unknown=True,
                     rendered=rendered,
-                    outcome="not known",
+                    outcome=AttemptOutcome.NOT_KNOWN,
                     detail=exc.detail,
                 )
                 return
@@ -309,7 +310,7 @@ class StepExecutor:
                     retryable=False,
                     outcome_unknown=True,
                     rendered=rendered,
-                    outcome="not known",
+                    outcome=AttemptOutcome.NOT_KNOWN,
                 )
                 return
 
@@ -342,7 +343,7 @@ class StepExecutor:
                 retryable=True,
                 outcome_unknown=spec.outcome_may_be_unknown,
                 rendered=rendered,
-                outcome="timeout",
+                outcome=AttemptOutcome.TIMEOUT,
             )
             return
         except RetryableError as exc:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.errors import DaloyError
+from app.core.kinds import EventKind, InboxKind
 from app.core.model import Workflow
 from app.core.stepspec import RECORDED_OUTPUT
 from app.core.validation import errors, validate
@@ -196,7 +197,7 @@ def try_draft(
         run_id = _start(
             runtime, s, name, trigger, past=past_run_id, workflow=workflow, who=who, staged=staged
         )
-    runtime.store._emit([Event("run_started", run_id)])
+    runtime.store._emit([Event(EventKind.RUN_STARTED, run_id)])
     return run_id
 
 
@@ -214,7 +215,9 @@ def _open_decisions(s: Session, run_id: str) -> list[str]:
     return list(
         s.scalars(
             select(InboxItem.step_name).where(
-                InboxItem.run_id == run_id, InboxItem.kind == "decision", InboxItem.status == "open"
+                InboxItem.run_id == run_id,
+                InboxItem.kind == InboxKind.DECISION,
+                InboxItem.status == "open",
             )
         )
     )
@@ -224,7 +227,9 @@ def _questions(s: Session, run_id: str) -> dict[str, str]:
     return {
         i.step_name or "": i.title
         for i in s.scalars(
-            select(InboxItem).where(InboxItem.run_id == run_id, InboxItem.kind == "decision")
+            select(InboxItem).where(
+                InboxItem.run_id == run_id, InboxItem.kind == InboxKind.DECISION
+            )
         )
     }
 
@@ -380,7 +385,7 @@ def replay(
             )
             keys[run_id] = key
         wf = drafts.practice_version(s, name, workflow)[2]
-    runtime.store._emit([Event("run_started", p) for _, p in pairs])
+    runtime.store._emit([Event(EventKind.RUN_STARTED, p) for _, p in pairs])
     unsettled = _wait(runtime, pairs, timeout)
     orders = []
     with runtime.db.read() as s:

@@ -23,6 +23,8 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEv
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from app.core.kinds import EventKind, InboxKind
+from app.core.machine import StepState
 from app.runtime.breakers import BreakerGate
 from app.runtime.executor import StepExecutor
 from app.steps import Registry
@@ -208,9 +210,9 @@ class Runtime:
         )
 
     def _on_events(self, events: list[Event]) -> None:
-        if any(e.kind == "holds_changed" for e in events):
+        if any(e.kind == EventKind.HOLDS_CHANGED for e in events):
             self.holds.refresh()
-        if any(e.status == "ready" or e.kind == "run_started" for e in events):
+        if any(e.status == StepState.READY or e.kind == EventKind.RUN_STARTED for e in events):
             self.wake()
         for at in {e.due for e in events if e.due is not None}:
             self.wake_at(at)  # a retry or a look-up that must wait
@@ -320,7 +322,7 @@ class Runtime:
         with self.db.write() as s:
             opened = inbox.remind_overdue_decisions(s, time.time())
         if opened:
-            self.store._emit([Event("inbox_opened", inbox_id=i) for i in opened])
+            self.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=i) for i in opened])
 
     # -- scheduler problems become inbox entries ------------------------------------------------
     def _on_job_problem(self, event: JobExecutionEvent) -> None:
@@ -337,10 +339,12 @@ class Runtime:
             )
         try:
             with self.db.write() as s:
-                item, created = inbox.open_alert(s, "system", f"job:{event.job_id}", title, reason)
+                item, created = inbox.open_alert(
+                    s, InboxKind.SYSTEM, f"job:{event.job_id}", title, reason
+                )
                 item_id = item.id
             if created:
-                self.store._emit([Event("inbox_opened", inbox_id=item_id)])
+                self.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
         except Exception:  # noqa: BLE001
             log.exception("could not record a scheduler problem: %s", reason)
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
 from app.store import audit, breakers
 from app.store.models import Attempt, InboxItem, Run, StepRun
 from app.store.runs import ActionRefused, Event, RunStore
@@ -60,7 +61,7 @@ class OperatorActions(SystemAndHoldActions):
         for item in s.scalars(q):
             item.status, item.resolved_at, item.resolved_by = "resolved", now, who
             item.resolution = resolution
-            events.append(Event("inbox_resolved", run_id, item.step_name, inbox_id=item.id))
+            events.append(Event(EventKind.INBOX_RESOLVED, run_id, item.step_name, inbox_id=item.id))
         return events
 
     def item(self, item_id: int) -> InboxItem:
@@ -99,7 +100,7 @@ class OperatorActions(SystemAndHoldActions):
             if new_input is not None:
                 row.input_override = new_input
             row.updated_at = now
-            events = [Event("step_changed", run_id, step, status=m.READY)]
+            events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.READY)]
             events += self._close_items(s, run_id, step, who, {"action": "retry"}, now)
             events += self.store._refresh_status(s, run_id, now)
             audit.record(
@@ -143,7 +144,7 @@ class OperatorActions(SystemAndHoldActions):
             row.state, row.output, row.port = m.SKIPPED, output, port
             row.finished_at = row.updated_at = now
             row.sleeping = False
-            events = [Event("step_changed", run_id, step, status=m.SKIPPED)]
+            events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.SKIPPED)]
             events += self._close_items(s, run_id, step, who, {"action": "skip", "port": port}, now)
             events += self.store._advance(s, run_id, now)
             audit.record(
@@ -176,7 +177,7 @@ class OperatorActions(SystemAndHoldActions):
                 select(InboxItem).where(
                     InboxItem.run_id == run_id,
                     InboxItem.step_name == step,
-                    InboxItem.kind == "decision",
+                    InboxItem.kind == InboxKind.DECISION,
                     InboxItem.status == "open",
                 )
             )
@@ -202,8 +203,8 @@ class OperatorActions(SystemAndHoldActions):
                 .limit(1)
             )
             if att is not None:
-                att.outcome, att.finished_at = f"answered: {option}", now
-            events = [Event("step_changed", run_id, step, status=m.SUCCEEDED)]
+                att.outcome, att.finished_at = answered(option), now
+            events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.SUCCEEDED)]
             events += self._close_items(
                 s, run_id, step, who, {"action": "choose", "option": option}, now
             )
@@ -243,7 +244,9 @@ class OperatorActions(SystemAndHoldActions):
                 r.max_attempts = r.attempts + _fresh_attempts(self.store, s, run, name)
                 r.updated_at = now
             run.cancelled = False
-            events = [Event("step_changed", run_id, n, status=st) for n, st in changes.items()]
+            events = [
+                Event(EventKind.STEP_CHANGED, run_id, n, status=st) for n, st in changes.items()
+            ]
             events += self._close_items(
                 s, run_id, None, who, {"action": "restart", "from": from_step}, now
             )
@@ -267,7 +270,7 @@ class OperatorActions(SystemAndHoldActions):
                 if r.state not in m.FINAL:
                     r.state, r.lease_owner, r.lease_expires_at = m.CANCELLED, None, None
                     r.finished_at = r.updated_at = now
-                    events.append(Event("step_changed", run_id, r.name, status=m.CANCELLED))
+                    events.append(Event(EventKind.STEP_CHANGED, run_id, r.name, status=m.CANCELLED))
             run.cancelled = True
             events += self._close_items(s, run_id, None, who, {"action": "cancel"}, now)
             events += self.store._refresh_status(s, run_id, now, {r.name: r for r in rows})
@@ -289,14 +292,16 @@ class OperatorActions(SystemAndHoldActions):
             item = s.get(InboxItem, item_id)
             if item is None or item.status != "open":
                 raise ActionRefused(f"Inbox entry {item_id} is not open.")
-            if item.run_id and item.kind in ("step_failed", "decision"):
+            if item.run_id and item.kind in STEP_KINDS:
                 raise ActionRefused(
                     "This entry holds an order; retry, skip, choose or cancel instead."
                 )
             item.status, item.resolved_at, item.resolved_by = "resolved", now, who
             item.resolution = {"action": "dismiss", "note": note}
             audit.record(s, who, "dismiss", inbox_item_id=item_id, run_id=item.run_id)
-        self.store._emit([Event("inbox_resolved", item.run_id, item.step_name, inbox_id=item_id)])
+        self.store._emit(
+            [Event(EventKind.INBOX_RESOLVED, item.run_id, item.step_name, inbox_id=item_id)]
+        )
 
     def resolve(
         self,
@@ -426,7 +431,7 @@ def _is_decision(s: Session, row: StepRun) -> bool:
             select(InboxItem.id).where(
                 InboxItem.run_id == row.run_id,
                 InboxItem.step_name == row.name,
-                InboxItem.kind == "decision",
+                InboxItem.kind == InboxKind.DECISION,
                 InboxItem.status == "open",
             )
         )

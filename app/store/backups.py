@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DaloyError
+from app.core.kinds import EventKind, InboxKind
 from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
 
 log = logging.getLogger("daloy.backups")
@@ -385,7 +386,7 @@ def record(db: Any, *, backup: Backup | None, error: str | None, now: float | No
             return False
         _item, created = inbox.open_alert(
             s,
-            "system",
+            InboxKind.SYSTEM,
             FAILED_ALERT,
             "A backup failed",
             f"Daloy could not back up the orders: {error} The last good backup: "
@@ -409,7 +410,7 @@ def check_age(db: Any, now: float | None = None) -> bool:
             return False
         _item, created = inbox.open_alert(
             s,
-            "system",
+            InboxKind.SYSTEM,
             OLD_ALERT,
             "No recent backup",
             f"The last good backup of the orders is from {_when(good_at)}. Open Backups and "
@@ -513,4 +514,4 @@ class DailyBackups:
         if opened:
             from app.store.runs import Event
 
-            runtime.store._emit([Event("inbox_opened")])
+            runtime.store._emit([Event(EventKind.INBOX_OPENED)])

@@ -29,13 +29,14 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core import redact
+from app.core.kinds import InboxKind
 from app.store import audit
 from app.store.explain import _clock, duration
 from app.store.inbox import close_alert, open_alert
 from app.store.models import Breaker, Connection, Run, StepRun
 
 CLOSED, OPEN, PROBING, RESUMING = "closed", "open", "probing", "resuming"
-KIND = "system_down"  # inbox kind: the tray shows red while one is open
+KIND = InboxKind.SYSTEM_DOWN  # inbox kind: the tray shows red while one is open
 ALERT = "breaker:"  # inbox source key, per system
 WAITING = "system:"  # ``step_runs.waiting_on`` of a step parked on a down system
 DAEMON = "daloy"  # who the audit trail names for the breaker's own changes

@@ -24,12 +24,20 @@ from typing import Any
 from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
+from app.core.kinds import AttemptOutcome
+from app.core.machine import RunState
 from app.store.models import Attempt, InboxItem, IntakeItem, Run, StepRun
 from app.store.queries import system_of
 
 BY_HAND = "by hand"  # an order with no intake item: typed in, the CLI, a demo
 # Attempt outcomes that are no failure (the step went on, waits, asked a person, was handed back)
-NOT_FAILED = ("succeeded", "running", "waiting", "asked", "handed back")
+NOT_FAILED = (
+    AttemptOutcome.SUCCEEDED,
+    AttemptOutcome.RUNNING,
+    AttemptOutcome.WAITING,
+    AttemptOutcome.ASKED,
+    AttemptOutcome.HANDED_BACK,
+)
 SLOT = 900  # seconds in one ``run_counts`` slot (migration 0008)
 RUN_COUNTS = table("run_counts", column("slot"), column("channel"), column("status"), column("n"))
 MAX_BEHIND = 10_000  # orders a click-through opens (the Orders list pages them)
@@ -150,7 +158,7 @@ def figures(s: Session, since: float, until: float) -> Figures:
         ).all()
     )
     f.needed_person = sum(asked.values())
-    f.clean = by_status["succeeded"] - asked.get("succeeded", 0)
+    f.clean = by_status[RunState.SUCCEEDED] - asked.get(RunState.SUCCEEDED, 0)
     questions = s.execute(
         select(InboxItem.created_at, InboxItem.resolved_at)
         .join(Run, Run.id == InboxItem.run_id)
@@ -165,12 +173,12 @@ def figures(s: Session, since: float, until: float) -> Figures:
             select(func.count(func.distinct(Run.id)))
             .select_from(StepRun)
             .join(Run, Run.id == StepRun.run_id)
-            .where(in_period, status == "waiting", _on_hold())
+            .where(in_period, status == RunState.WAITING, _on_hold())
         )
         or 0
     )
-    f.waiting_person = by_status["needs_attention"] + held
-    f.waiting_system = by_status["waiting"] - held
+    f.waiting_person = by_status[RunState.NEEDS_ATTENTION] + held
+    f.waiting_system = by_status[RunState.WAITING] - held
     failed = s.execute(
         select(Run.workflow_name, Attempt.step_name, func.count())
         .join(Run, Run.id == Attempt.run_id)
@@ -218,7 +226,7 @@ def orders_behind(
         if channel:
             q = q.where(_channel() == channel)
     elif figure == "clean":
-        q = q.where(period, Run.status == "succeeded", ~_asked_person())
+        q = q.where(period, Run.status == RunState.SUCCEEDED, ~_asked_person())
     elif figure in ("needed_person", "resolved", "open_questions"):
         q = q.where(period, _asked_person())
         if figure != "needed_person":
@@ -228,10 +236,13 @@ def orders_behind(
     elif figure == "waiting_person":
         q = q.where(
             period,
-            or_(Run.status == "needs_attention", and_(Run.status == "waiting", _waits_on_hold())),
+            or_(
+                Run.status == RunState.NEEDS_ATTENTION,
+                and_(Run.status == RunState.WAITING, _waits_on_hold()),
+            ),
         )
     elif figure == "waiting_system":
-        q = q.where(period, Run.status == "waiting", ~_waits_on_hold())
+        q = q.where(period, Run.status == RunState.WAITING, ~_waits_on_hold())
     elif figure == "failing_step":
         wf, _sep, step = (key or "").partition(" ▸ ")
         q = q.where(

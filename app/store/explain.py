@@ -17,6 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.kinds import AttemptOutcome, InboxKind
+from app.core.machine import RunState, StepState
 from app.core.model import Workflow
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 from app.store.runs import idempotency_key
@@ -58,10 +60,10 @@ def why(run: dict[str, Any]) -> str:
     status = run["status"]
     steps = run.get("steps", [])
     open_items = [i for i in run.get("inbox", []) if i["status"] == "open"]
-    if status == "succeeded":
+    if status == RunState.SUCCEEDED:
         took = (run.get("finished_at") or run["created_at"]) - run["created_at"]
         return f"Done in {duration(took)}."
-    if status == "cancelled":
+    if status == RunState.CANCELLED:
         who = next(
             (
                 i.get("resolved_by")
@@ -71,20 +73,20 @@ def why(run: dict[str, Any]) -> str:
             None,
         )
         return "Cancelled" + (f" by {who}" if who else "") + "."
-    if status == "needs_attention":
-        item = next((i for i in open_items if i["kind"] == "decision"), None) or (
+    if status == RunState.NEEDS_ATTENTION:
+        item = next((i for i in open_items if i["kind"] == InboxKind.DECISION), None) or (
             open_items[0] if open_items else None
         )
-        if item and item["kind"] == "decision":
+        if item and item["kind"] == InboxKind.DECISION:
             return f"Waiting for you: {item['title']} (since {_clock(item['created_at'])})"
-        step = next((s for s in steps if s["state"] == "needs_attention"), None)
+        step = next((s for s in steps if s["state"] == StepState.NEEDS_ATTENTION), None)
         if item:
             return f"Waiting for you: {item['reason']} (since {_clock(item['created_at'])})"
         if step:
             return f"Waiting for you: {_label(step)} failed: {step.get('error') or 'see the step'}"
         return "Waiting for you."
-    if status == "waiting":
-        step = next((s for s in steps if s["state"] == "retry_wait"), None)
+    if status == RunState.WAITING:
+        step = next((s for s in steps if s["state"] == StepState.RETRY_WAIT), None)
         if step and step.get("waiting_on") and step.get("error"):
             return f"{step['error'].rstrip('.')}."  # a down system, a hold: since when
         if step:
@@ -96,7 +98,7 @@ def why(run: dict[str, Any]) -> str:
                 )
             return f"{step.get('error') or 'Waiting'} (next check {when})."
         return "Waiting."
-    running = [s for s in steps if s["state"] in ("running", "ready")]
+    running = [s for s in steps if s["state"] in (StepState.RUNNING, StepState.READY)]
     if running:
         return "Working: " + ", ".join(_label(s) for s in running) + "."
     return "Working."
@@ -144,7 +146,7 @@ _UNREACHABLE = re.compile(
     re.I,
 )
 _NO_ANSWER = re.compile(r"did not answer|no answer|timed? ?out|timeout", re.I)
-_NOT_AN_ATTEMPT = ("waiting", "asked")  # a sleep or a question, not a try
+_NOT_AN_ATTEMPT = (AttemptOutcome.WAITING, AttemptOutcome.ASKED)  # a sleep or a question, not a try
 
 
 def plain(text: str | None) -> str:
@@ -242,7 +244,7 @@ def tries_over(attempts: list[dict[str, Any]]) -> str:
 def _cause(error: str, outcome: str, service: str) -> str:
     """Why the last try failed, in words: not reached, no answer, an error answer."""
     who = service or "it"
-    if outcome in ("interrupted", "handed back"):
+    if outcome in (AttemptOutcome.INTERRUPTED, AttemptOutcome.HANDED_BACK):
         return "Daloy stopped while it was running"
     status = _STATUS.search(error)
     if status:
@@ -252,7 +254,7 @@ def _cause(error: str, outcome: str, service: str) -> str:
         return f"{who} refused it (error {code}{': ' + said if said and len(said) < 80 else ''})"
     if _UNREACHABLE.search(error):
         return f"{who} could not be reached"
-    if outcome == "timeout" or _NO_ANSWER.search(error):
+    if outcome == AttemptOutcome.TIMEOUT or _NO_ANSWER.search(error):
         return f"{who} did not answer in time"
     text = plain(error).rstrip(".")
     return text[:1].lower() + text[1:] if text else "it failed"
@@ -335,7 +337,7 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
     """Entries that need no step: a decision, an order that could not be read, an alert."""
     detail = dict(item.get("detail") or {})
     order = order_words(run) if run else ""
-    if item["kind"] == "decision":
+    if item["kind"] == InboxKind.DECISION:
         options = [
             o.get("label") or o.get("name")
             for o in detail.get("options", [])
@@ -345,7 +347,7 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
             f": {', '.join(map(str, options))}." if options else "."
         )
         return Explanation(detail.get("question") or item["title"], money, order, detail)
-    if item["kind"] == "intake_error":
+    if item["kind"] == InboxKind.INTAKE_ERROR:
         what = detail.get("summary") or "Something that arrived"
         return Explanation(
             f"{plain(what)} could not be read as an order: {plain(item['reason']).rstrip('.')}.",
@@ -378,7 +380,7 @@ def explain_entry(s: Session, item: InboxItem) -> Explanation:
         if item.step_name
         else None
     )
-    if item.kind != "step_failed" or row is None:
+    if item.kind != InboxKind.STEP_FAILED or row is None:
         return explain_item(d, rd)
     step = queries.step_dict(row) | {"needs_reconcile": row.needs_reconcile}
     step["attempt_log"] = [

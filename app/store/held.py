@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.kinds import InboxKind
 from app.core.model import Workflow
 from app.store.inbox import close_alert, open_alert
 from app.store.models import IntakeItem, Run, StepRun, WorkflowRow, WorkflowVersion
@@ -62,7 +63,7 @@ def hold(s: Session, row: WorkflowRow, item: IntakeItem, run_id: str) -> None:
     orders = "1 order waits" if n == 1 else f"{n} orders wait"
     open_alert(
         s,
-        "system",
+        InboxKind.SYSTEM,
         f"{ALERT}{row.id}",
         f"Orders wait: “{row.name}” is switched off",
         f"{orders} for “{row.name}”: they arrived while it is switched off and are kept. "

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.kinds import InboxKind
 from app.store.models import InboxItem
 
 
@@ -78,7 +79,7 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
     """Past its deadline a decision gets a reminder; past twice the deadline, an escalation."""
     opened: list[int] = []
     for item in s.scalars(
-        select(InboxItem).where(InboxItem.kind == "decision", InboxItem.status == "open")
+        select(InboxItem).where(InboxItem.kind == InboxKind.DECISION, InboxItem.status == "open")
     ):
         detail = dict(item.detail or {})
         deadline = detail.get("deadline")
@@ -98,7 +99,7 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
         )
         alert, created = open_alert(
             s,
-            "system",
+            InboxKind.SYSTEM,
             f"decision:{item.id}:{stage}",
             title,
             f"“{item.title}” has waited since {time.strftime('%H:%M', time.localtime(asked))}; "

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.kinds import EventKind, InboxKind
 from app.store import held, inbox
 from app.store.db import Database
 from app.store.models import ChannelState, InboxItem, IntakeItem, Setting
@@ -76,7 +77,7 @@ def ingest(
             run_id, item_id = run.id, item.id
     except IntegrityError:
         return Ingested(None, None, True)
-    store._emit([Event("run_started", run_id)])
+    store._emit([Event(EventKind.RUN_STARTED, run_id)])
     return Ingested(item_id, run_id, False)
 
 
@@ -108,7 +109,7 @@ def keep_malformed(
             s.add(item)
             s.flush()
             entry = InboxItem(
-                kind="intake_error",
+                kind=InboxKind.INTAKE_ERROR,
                 status="open",
                 title=f"Could not read an order from {channel}",
                 reason=reason,
@@ -129,7 +130,7 @@ def keep_malformed(
             item_id, entry_id = item.id, entry.id
     except IntegrityError:
         return Ingested(None, None, True)
-    store._emit([Event("inbox_opened", inbox_id=entry_id)])
+    store._emit([Event(EventKind.INBOX_OPENED, inbox_id=entry_id)])
     return Ingested(item_id, None, False)
 
 
@@ -203,11 +204,11 @@ def check_health(
             + " Orders from it are not coming in until this is fixed."
         )
         item, created = inbox.open_alert(
-            s, "channel_down", f"channel:{channel}", f"{channel} is down", why
+            s, InboxKind.CHANNEL_DOWN, f"channel:{channel}", f"{channel} is down", why
         )
         item_id = item.id
     if created:
-        store._emit([Event("inbox_opened", inbox_id=item_id)])
+        store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
     return True
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.core.kinds import EventKind
 from app.store import intake
 from app.store.models import InboxItem, IntakeItem
 from app.store.runs import Event, RunStore
@@ -193,7 +194,7 @@ def _update(
     except IntegrityError:
         return Taken(None, False, True)
     if entry_id is not None:
-        store._emit([Event("inbox_opened", run_id, inbox_id=entry_id)])
+        store._emit([Event(EventKind.INBOX_OPENED, run_id, inbox_id=entry_id)])
     return Taken(run_id, False, False, notice)
 
 

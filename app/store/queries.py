@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, defer
 
+from app.core.kinds import InboxKind
+from app.core.machine import RunState
 from app.store import search
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
@@ -320,7 +322,9 @@ def iter_orders(
                 run_ids=run_ids,
             )
         ).all()
-        reasons = waiting_reasons(s, [r[0].id for r in rows if r[0].status == "needs_attention"])
+        reasons = waiting_reasons(
+            s, [r[0].id for r in rows if r[0].status == RunState.NEEDS_ATTENTION]
+        )
         for run, customer, total, facts_id in rows:
             after = _cursor(sort, run, customer or "", total, facts_id)
             yield OrderRow(
@@ -360,7 +364,7 @@ def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
     items = s.scalars(
         select(InboxItem)
         .where(InboxItem.run_id.in_(run_ids), InboxItem.status == "open")
-        .order_by(InboxItem.kind != "decision", InboxItem.id)
+        .order_by(InboxItem.kind != InboxKind.DECISION, InboxItem.id)
     )
     for item in items:
         if item.run_id not in found:
@@ -451,7 +455,7 @@ def waiting_on_same_system(s: Session, item_id: int) -> list[int]:
         .join(
             StepRun, and_(StepRun.run_id == InboxItem.run_id, StepRun.name == InboxItem.step_name)
         )
-        .where(InboxItem.status == "open", InboxItem.kind == "step_failed")
+        .where(InboxItem.status == "open", InboxItem.kind == InboxKind.STEP_FAILED)
         .order_by(InboxItem.created_at, InboxItem.id)
     ).all()
     systems = {i: system_of(inp) for i, inp in rows}

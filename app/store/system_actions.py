@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from app.core import machine as m
+from app.core.kinds import EventKind
 from app.store import audit, breakers, holds
 from app.store.models import InboxItem
 from app.store.runs import ActionRefused, Event, RunStore
@@ -54,7 +55,7 @@ class SystemAndHoldActions:
                 getattr(breakers, action)(s, system, who)
             except LookupError as exc:
                 raise ActionRefused(str(exc)) from exc
-        self.store._emit([Event("inbox_resolved", inbox_id=item_id)])
+        self.store._emit([Event(EventKind.INBOX_RESOLVED, inbox_id=item_id)])
         return {
             "try_now": f"Daloy tries {name} now.",
             "keep_waiting": f"Daloy keeps waiting for {name} and tries it now and then.",
@@ -85,7 +86,7 @@ class SystemAndHoldActions:
                 )
             except holds.HoldRefused as exc:
                 raise ActionRefused(str(exc)) from exc
-        self.store._emit([Event("holds_changed")])
+        self.store._emit([Event(EventKind.HOLDS_CHANGED)])
         return rule
 
     def release_hold(self, hold_id: int, *, who: str | None = None) -> int:
@@ -96,8 +97,10 @@ class SystemAndHoldActions:
             except holds.HoldRefused as exc:
                 raise ActionRefused(str(exc)) from exc
             now = time.time()
-            events = [Event("holds_changed")]
+            events = [Event(EventKind.HOLDS_CHANGED)]
             for run_id in dict.fromkeys(r for r, _ in readied):
                 events += self.store._refresh_status(s, run_id, now)
-        self.store._emit(events + [Event("step_changed", r, n, status=m.READY) for r, n in readied])
+        self.store._emit(
+            events + [Event(EventKind.STEP_CHANGED, r, n, status=m.READY) for r, n in readied]
+        )
         return len(readied)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.changes import describe_changes
 from app.core.errors import DaloyError
+from app.core.kinds import InboxKind
 from app.core.model import Workflow
 from app.store import audit
 from app.store.inbox import close_alert, open_alert
@@ -346,7 +347,7 @@ def taking_orders(db: Database) -> list[Workflow]:
                 log.error("workflow %r skipped: %s", name, reason)
                 open_alert(
                     s,
-                    "system",
+                    InboxKind.SYSTEM,
                     key,
                     f"Workflow “{name.strip() or name!r}” was skipped",
                     f"Daloy could not start the workflow “{name}”: {reason} It takes no "

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import secrets
 from app.core.errors import DaloyError
+from app.core.kinds import InboxKind
 from app.store import inbox
 from app.store.models import Connection, InboxItem, Setting
 
@@ -172,7 +173,7 @@ def note_keyring(db: Database, problem: str | None = None) -> bool:
     with db.write() as s:
         inbox.open_alert(
             s,
-            "system",
+            InboxKind.SYSTEM,
             KEYRING_ALERT,
             "Passwords cannot be kept on this computer",
             sentence,
