@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -36,12 +38,13 @@ class RetryPolicy:
 
 
 RETRY_FIELDS: dict[str, tuple[type, str]] = {
-    "max_attempts": (int, "Attempts"),
-    "initial_delay": (float, "First wait (s)"),
-    "backoff": (float, "Wait multiplier"),
-    "max_delay": (float, "Longest wait (s)"),
-    "jitter": (float, "Jitter (fraction)"),
-    "timeout": (float, "Time limit per attempt (s)"),
+    # labels in English (shown through schema.shown, translated in the "Steps" context)
+    "max_attempts": (int, QT_TRANSLATE_NOOP("Steps", "Attempts")),
+    "initial_delay": (float, QT_TRANSLATE_NOOP("Steps", "First wait (s)")),
+    "backoff": (float, QT_TRANSLATE_NOOP("Steps", "Wait multiplier")),
+    "max_delay": (float, QT_TRANSLATE_NOOP("Steps", "Longest wait (s)")),
+    "jitter": (float, QT_TRANSLATE_NOOP("Steps", "Jitter (fraction)")),
+    "timeout": (float, QT_TRANSLATE_NOOP("Steps", "Time limit per attempt (s)")),
 }
 
 
@@ -50,19 +53,30 @@ def check_overrides(overrides: Mapping[str, Any]) -> list[str]:
     problems = []
     for key, value in overrides.items():
         if key not in RETRY_FIELDS:
-            problems.append(f"“{key}” is not a retry setting")
+            problems.append(
+                translate("Validation", "“{key}” is not a retry setting").format(key=key)
+            )
             continue
-        typ, label = RETRY_FIELDS[key]
+        typ, english = RETRY_FIELDS[key]
+        label = translate("Steps", english)
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or (typ is int and not isinstance(value, int))
         ):
-            problems.append(f"“{label}” must be a {'whole ' if typ is int else ''}number")
+            problems.append(
+                (
+                    translate("Validation", "“{label}” must be a whole number")
+                    if typ is int
+                    else translate("Validation", "“{label}” must be a number")
+                ).format(label=label)
+            )
         elif (
             value < 0
             or (key in ("max_attempts", "backoff", "timeout") and value < 1 and key != "timeout")
             or (key == "timeout" and value <= 0)
         ):
-            problems.append(f"“{label}” is out of range")
+            problems.append(
+                translate("Validation", "“{label}” is out of range").format(label=label)
+            )
     return problems

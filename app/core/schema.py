@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.i18n import translate
+
 # Field kinds. "Templated" kinds hold Jinja2 templates that are rendered when the step starts.
 TEXT = "text"  # plain string, never rendered
 TEMPLATE = "template"  # one-line template string
@@ -49,6 +51,14 @@ KINDS = frozenset(
 TEMPLATED = frozenset({TEMPLATE, TEMPLATE_TEXT, JSON, MAPPING})
 
 
+def shown(text: str) -> str:
+    """A declared text (a step or trigger type's title, group, summary, help, a field's label,
+    help or choice) in the operator's language. Declarations are built at import, before a
+    translator is installed, so they hold the English (marked ``QT_TRANSLATE_NOOP("Steps", …)``)
+    and are translated here, where they are shown; what is stored stays English."""
+    return translate("Steps", text) if text else text
+
+
 @dataclass(frozen=True)
 class Field:
     """One setting of a step or trigger type."""
@@ -77,43 +87,65 @@ class FieldProblem:
 
 
 def _type_problem(f: Field, value: Any) -> str | None:
+    """What is wrong with ``value`` for ``f``, as a sentence naming the field (None: nothing)."""
+    msg = _kind_problem(f, value)
+    if msg is None:
+        return None
+    return msg.format(
+        label=shown(f.label),
+        choices=", ".join(f.choices),
+        minimum=f"{f.minimum:g}" if f.minimum is not None else "",
+        maximum=f"{f.maximum:g}" if f.maximum is not None else "",
+    )
+
+
+def _kind_problem(f: Field, value: Any) -> str | None:
     k = f.kind
     if k in (TEXT, TEMPLATE, TEMPLATE_TEXT, CONNECTION, WORKFLOW):
-        return None if isinstance(value, str) else "must be text"
+        return None if isinstance(value, str) else translate("Validation", "“{label}” must be text")
     if k == NUMBER:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return "must be a number"
+            return translate("Validation", "“{label}” must be a number")
     elif k == INTEGER:
         if isinstance(value, bool) or not isinstance(value, int):
-            return "must be a whole number"
+            return translate("Validation", "“{label}” must be a whole number")
     elif k == BOOLEAN:
-        return None if isinstance(value, bool) else "must be yes or no (true/false)"
+        return (
+            None
+            if isinstance(value, bool)
+            else translate("Validation", "“{label}” must be yes or no (true/false)")
+        )
     elif k == CHOICE:
         if value not in f.choices:
-            return f"must be one of: {', '.join(f.choices)}"
+            return translate("Validation", "“{label}” must be one of: {choices}")
     elif k == MAPPING:
         if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
-            return "must be a set of names, each with a text or template value"
+            return translate(
+                "Validation", "“{label}” must be a set of names, each with a text or template value"
+            )
     elif k in (STRING_LIST, STEPS):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "must be a list of texts"
+            return translate("Validation", "“{label}” must be a list of texts")
     elif k == OPTIONS:
         if not isinstance(value, list) or not value:
-            return "must list at least one option"
+            return translate("Validation", "“{label}” must list at least one option")
         for opt in value:
             if (
                 not isinstance(opt, Mapping)
                 or not isinstance(opt.get("name"), str)
                 or not opt["name"]
             ):
-                return "each option needs a name"
+                return translate("Validation", "“{label}”: each option needs a name")
     if k in (NUMBER, INTEGER):
         if not is_ordinary_number(value):
-            return "must be an ordinary number (not NaN, Infinity or that large)"
+            return translate(
+                "Validation",
+                "“{label}” must be an ordinary number (not NaN, Infinity or that large)",
+            )
         if f.minimum is not None and value < f.minimum:
-            return f"must be at least {f.minimum:g}"
+            return translate("Validation", "“{label}” must be at least {minimum}")
         if f.maximum is not None and value > f.maximum:
-            return f"must be at most {f.maximum:g}"
+            return translate("Validation", "“{label}” must be at most {maximum}")
     return None
 
 
@@ -132,14 +164,28 @@ def check_config(fields: tuple[Field, ...], config: Mapping[str, Any]) -> list[F
         value = config.get(f.name)
         if value is None or value == "":
             if f.required and f.default is None:
-                problems.append(FieldProblem(f.name, f"“{f.label}” is required"))
+                problems.append(
+                    FieldProblem(
+                        f.name,
+                        translate("Validation", "“{label}” is required").format(
+                            label=shown(f.label)
+                        ),
+                    )
+                )
             continue
         msg = _type_problem(f, value)
         if msg:
-            problems.append(FieldProblem(f.name, f"“{f.label}” {msg}"))
+            problems.append(FieldProblem(f.name, msg))
     for name in config:
         if name not in known:
-            problems.append(FieldProblem(name, f"“{name}” is not a setting of this step type"))
+            problems.append(
+                FieldProblem(
+                    name,
+                    translate("Validation", "“{name}” is not a setting of this step type").format(
+                        name=name
+                    ),
+                )
+            )
     return problems
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core import templates
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import STEP_NAME_RE, Workflow
 from app.core.retry import RETRY_FIELDS, check_overrides
 from app.core.schema import (
@@ -19,6 +20,7 @@ from app.core.schema import (
     Field,
     check_config,
     is_ordinary_number,
+    shown,
 )
 from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 
@@ -32,7 +34,10 @@ RETRY_MAXIMA: dict[str, float] = {
     "jitter": 1,
     "timeout": 1e6,
 }
-NOT_ORDINARY = "holds a number that is NaN, Infinity or too large; use an ordinary number"
+NOT_ORDINARY = QT_TRANSLATE_NOOP(
+    "Validation",
+    "{prefix}“{label}” holds a number that is NaN, Infinity or too large; use an ordinary number.",
+)
 
 
 @dataclass(frozen=True)
@@ -44,10 +49,18 @@ class Problem:
     title: str | None = None  # the step's title when it has one: what the canvas shows
 
     def __str__(self) -> str:
-        where = f"Step “{self.title or self.step}”" if self.step else "Workflow"
-        if self.field:
-            where += f", setting “{self.field}”"
-        return f"{where}: {self.message}"
+        if self.step and self.field:
+            where = translate("Validation", "Step “{step}”, setting “{field}”")
+        elif self.step:
+            where = translate("Validation", "Step “{step}”")
+        elif self.field:
+            where = translate("Validation", "Workflow, setting “{field}”")
+        else:
+            where = translate("Validation", "Workflow")
+        where = where.format(step=self.title or self.step, field=self.field)
+        return translate("Validation", "{where}: {message}").format(
+            where=where, message=self.message
+        )
 
 
 def find_cycle(wf: Workflow) -> list[str] | None:
@@ -96,8 +109,11 @@ def validate(
     except Exception as exc:  # noqa: BLE001 - a validator that raises checks nothing at all
         problems.append(
             Problem(
-                f"The workflow could not be checked completely ({type(exc).__name__}), so it cannot "
-                "take orders yet. Fix the problems listed, or send the workflow file to support."
+                translate(
+                    "Validation",
+                    "The workflow could not be checked completely ({error}), so it cannot "
+                    "take orders yet. Fix the problems listed, or send the workflow file to support.",
+                ).format(error=type(exc).__name__)
             )
         )
     titles = {s.name: s.title for s in reversed(wf.steps) if s.title}
@@ -115,22 +131,35 @@ def _validate(
     seen: set[str] = set()
     for s in wf.steps:
         if s.name in seen:
-            add(Problem(f"Two steps are called “{s.name}”; step names must be unique.", s.name))
+            add(
+                Problem(
+                    translate(
+                        "Validation", "Two steps are called “{name}”; step names must be unique."
+                    ).format(name=s.name),
+                    s.name,
+                )
+            )
         seen.add(s.name)
         if not STEP_NAME_RE.match(s.name):
             add(
                 Problem(
-                    "The step name must start with a letter and use only small letters, "
-                    "digits and _ (it is used in templates as steps.<name>).",
+                    translate(
+                        "Validation",
+                        "The step name must start with a letter and use only small letters, "
+                        "digits and _ (it is used in templates as steps.<name>).",
+                    ),
                     s.name,
                 )
             )
         elif s.name in templates.DATA_METHOD_NAMES:
             add(
                 Problem(
-                    f"The step name “{s.name}” cannot be used: in a template, "
-                    f"steps.{s.name} means something built in, not this step. Rename it, "
-                    f"for example to “{s.name}_step”.",
+                    translate(
+                        "Validation",
+                        "The step name “{name}” cannot be used: in a template, "
+                        "steps.{name} means something built in, not this step. Rename it, "
+                        "for example to “{name}_step”.",
+                    ).format(name=s.name),
                     s.name,
                 )
             )
@@ -143,9 +172,10 @@ def _validate(
         labels = {s.name: s.label for s in reversed(wf.steps)}
         add(
             Problem(
-                "The steps form a loop: "
-                + " → ".join(labels[n] for n in cycle)
-                + ". A run would wait for ever; remove one connection.",
+                translate(
+                    "Validation",
+                    "The steps form a loop: {loop}. A run would wait for ever; remove one connection.",
+                ).format(loop=" → ".join(labels[n] for n in cycle)),
                 cycle[0],
             )
         )
@@ -154,17 +184,25 @@ def _validate(
         if s.position is not None and not all(_ordinary(p) for p in s.position):
             add(
                 Problem(
-                    "Its place on the canvas is not an ordinary number; move the step to fix it.",
+                    translate(
+                        "Validation",
+                        "Its place on the canvas is not an ordinary number; move the step to fix it.",
+                    ),
                     s.name,
                     "position",
                 )
             )
         _check_numbers(s.extra, s.name, problems)
         for msg in _retry_problems(s.retry):
-            add(Problem(msg + ".", s.name, "retry"))
+            add(Problem(translate("Validation", "{problem}.").format(problem=msg), s.name, "retry"))
         spec = registry.get(s.type)
         if spec is None:
-            add(Problem(f"Unknown step type “{s.type}”.", s.name))
+            add(
+                Problem(
+                    translate("Validation", "Unknown step type “{type}”.").format(type=s.type),
+                    s.name,
+                )
+            )
             _check_numbers(s.config, s.name, problems)
             continue
         _check_settings(spec.fields, s.config, s.name, connections, problems, "")
@@ -182,47 +220,67 @@ def _validate(
             missing = e.source if e.source not in names else e.target
             add(
                 Problem(
-                    f"A connection points to a step “{missing}” that does not exist.",
+                    translate(
+                        "Validation", "A connection points to a step “{step}” that does not exist."
+                    ).format(step=missing),
                     e.source if e.source in names else None,
                 )
             )
             continue
         if e.source == e.target:
-            add(Problem("A step cannot be connected to itself.", e.source))
+            add(Problem(translate("Validation", "A step cannot be connected to itself."), e.source))
         src = wf.step(e.source)
         spec = registry.get(src.type) if src else None
         ports = _ports(spec, src.config) if spec is not None and src is not None else None
         if ports is not None and e.port not in ports:
             add(
                 Problem(
-                    f"The connection leaves from an output “{e.port}” this step does not "
-                    f"have (it has: {', '.join(ports) or 'none'}).",
+                    translate(
+                        "Validation",
+                        "The connection leaves from an output “{port}” this step does not "
+                        "have (it has: {ports}).",
+                    ).format(
+                        port=e.port, ports=", ".join(ports) or translate("Validation", "none")
+                    ),
                     e.source,
                 )
             )
     if len(set(wf.edges)) != len(wf.edges):
-        add(Problem("Two identical connections exist; remove one.", None))
+        add(Problem(translate("Validation", "Two identical connections exist; remove one."), None))
 
     if not cycle:
         problems += route_problems(wf, registry)
     if not wf.steps:
-        add(Problem("The workflow has no steps yet.", severity="warning"))
+        add(Problem(translate("Validation", "The workflow has no steps yet."), severity="warning"))
 
     tids: set[str] = set()
     for t in wf.triggers:
         if t.id in tids:
-            add(Problem(f"Two triggers have the id “{t.id}”.", None, "triggers"))
+            add(
+                Problem(
+                    translate("Validation", "Two triggers have the id “{id}”.").format(id=t.id),
+                    None,
+                    "triggers",
+                )
+            )
         tids.add(t.id)
-        _check_numbers(t.extra, None, problems, f"Trigger “{t.id}”: ")
+        prefix = translate("Validation", "Trigger “{id}”: ").format(id=t.id)
+        _check_numbers(t.extra, None, problems, prefix)
         tspec = trigger_types.get(t.type) if trigger_types is not None else None
         if trigger_types is not None and tspec is None:
-            add(Problem(f"Unknown trigger type “{t.type}” (trigger “{t.id}”).", None, "triggers"))
-        if tspec is None:
-            _check_numbers(t.config, None, problems, f"Trigger “{t.id}”: ")
-        else:
-            _check_settings(
-                tspec.fields, t.config, None, connections, problems, f"Trigger “{t.id}”: "
+            add(
+                Problem(
+                    translate(
+                        "Validation", "Unknown trigger type “{type}” (trigger “{id}”)."
+                    ).format(type=t.type, id=t.id),
+                    None,
+                    "triggers",
+                )
             )
+        if tspec is None:
+            _check_numbers(t.config, None, problems, prefix)
+        else:
+            _check_settings(tspec.fields, t.config, None, connections, problems, prefix)
 
 
 def _check_settings(
@@ -235,15 +293,23 @@ def _check_settings(
 ) -> None:
     """A step's or trigger's settings against its declared fields, in words."""
     for fp in check_config(fields, config):
-        problems.append(Problem(f"{prefix}{fp.message}.", step, fp.field))
+        problems.append(
+            Problem(f"{prefix}{fp.message}.", step, fp.field)
+        )  # its parts are translated
     kinds = {f.name: f for f in fields}
     for key, value in config.items():
         f = kinds.get(key)
         if f is not None and f.kind in (NUMBER, INTEGER):
             continue  # check_config says it in the field's own words
         if not _all_ordinary(value):
-            label = f.label if f is not None else key
-            problems.append(Problem(f"{prefix}“{label}” {NOT_ORDINARY}.", step, key))
+            label = shown(f.label) if f is not None else key
+            problems.append(
+                Problem(
+                    translate("Validation", NOT_ORDINARY).format(prefix=prefix, label=label),
+                    step,
+                    key,
+                )
+            )
         if (
             f is not None
             and f.kind == CONNECTION
@@ -254,8 +320,11 @@ def _check_settings(
         ):
             problems.append(
                 Problem(
-                    f"{prefix}“{f.label}” names the connection “{value}”, which does not exist. "
-                    "Add it under Connections, or choose one that exists.",
+                    translate(
+                        "Validation",
+                        "{prefix}“{label}” names the connection “{connection}”, which does not "
+                        "exist. Add it under Connections, or choose one that exists.",
+                    ).format(prefix=prefix, label=shown(f.label), connection=value),
                     step,
                     key,
                 )
@@ -267,7 +336,13 @@ def _check_numbers(
 ) -> None:
     for key, value in values.items():
         if not _all_ordinary(value):
-            problems.append(Problem(f"{prefix}“{key}” {NOT_ORDINARY}.", step, key))
+            problems.append(
+                Problem(
+                    translate("Validation", NOT_ORDINARY).format(prefix=prefix, label=key),
+                    step,
+                    key,
+                )
+            )
 
 
 def _ordinary(value: Any) -> bool:
@@ -297,11 +372,19 @@ def _retry_problems(retry: Mapping[str, Any]) -> list[str]:
     for key, value in retry.items():
         own = check_overrides({key: value})
         if not own and key in RETRY_FIELDS:
-            label = RETRY_FIELDS[key][1]
+            label = shown(RETRY_FIELDS[key][1])
             if not _ordinary(value):
-                own = [f"“{label}” must be an ordinary number (not NaN or Infinity)"]
+                own = [
+                    translate(
+                        "Validation", "“{label}” must be an ordinary number (not NaN or Infinity)"
+                    ).format(label=label)
+                ]
             elif value > RETRY_MAXIMA[key]:
-                own = [f"“{label}” must be at most {RETRY_MAXIMA[key]:,.0f}"]
+                own = [
+                    translate("Validation", "“{label}” must be at most {maximum}").format(
+                        label=label, maximum=f"{RETRY_MAXIMA[key]:,.0f}"
+                    )
+                ]
         found += own
     return found
 
@@ -325,13 +408,22 @@ def _check_references(wf: Workflow, name: str, config: dict, problems: list[Prob
                 ref = parts[1]
                 if wf.step(ref) is None:
                     problems.append(
-                        Problem(f"A template refers to a step “{ref}” that does not exist.", name)
+                        Problem(
+                            translate(
+                                "Validation",
+                                "A template refers to a step “{step}” that does not exist.",
+                            ).format(step=ref),
+                            name,
+                        )
                     )
                 elif ref not in upstream:
                     problems.append(
                         Problem(
-                            f"A template uses the output of step “{ref}”, which "
-                            "does not run before this step.",
+                            translate(
+                                "Validation",
+                                "A template uses the output of step “{step}”, which "
+                                "does not run before this step.",
+                            ).format(step=ref),
                             name,
                         )
                     )
@@ -355,9 +447,12 @@ def route_problems(wf: Workflow, registry: SpecRegistry) -> list[Problem]:
     for s in starts[1:]:
         found.append(
             Problem(
-                f"Nothing leads into this step, so it would start on its own with every order, "
-                f"beside the start “{starts[0].label}”. Connect it after the step it should follow, "
-                "or remove it.",
+                translate(
+                    "Validation",
+                    "Nothing leads into this step, so it would start on its own with every order, "
+                    "beside the start “{start}”. Connect it after the step it should follow, "
+                    "or remove it.",
+                ).format(start=starts[0].label),
                 s.name,
             )
         )
@@ -377,19 +472,25 @@ def route_problems(wf: Workflow, registry: SpecRegistry) -> list[Problem]:
         ]
         for p in loose:
             if acting:
-                shown = ", ".join(f"“{a}”" for a in acting[:3]) + (" …" if len(acting) > 3 else "")
+                listed = ", ".join(f"“{a}”" for a in acting[:3]) + (" …" if len(acting) > 3 else "")
                 found.append(
                     Problem(
-                        f"Orders that leave by “{p}” go nowhere: they would end here and never reach "
-                        f"{shown}. Connect “{p}” to the step that should follow.",
+                        translate(
+                            "Validation",
+                            "Orders that leave by “{port}” go nowhere: they would end here and "
+                            "never reach {steps}. Connect “{port}” to the step that should follow.",
+                        ).format(port=p, steps=listed),
                         s.name,
                     )
                 )
             else:
                 found.append(
                     Problem(
-                        f"Orders that leave by “{p}” end here. If that is not meant, connect it to "
-                        "the step that should follow.",
+                        translate(
+                            "Validation",
+                            "Orders that leave by “{port}” end here. If that is not meant, connect "
+                            "it to the step that should follow.",
+                        ).format(port=p),
                         s.name,
                         severity="warning",
                     )

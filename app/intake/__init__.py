@@ -19,9 +19,9 @@ def trigger_registry() -> SpecRegistry:
     for spec in (
         StepSpec(
             "manual",
-            QT_TRANSLATE_NOOP("Triggers", "By hand"),
-            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
-            QT_TRANSLATE_NOOP("Triggers", "Started from Daloy or the command line."),
+            QT_TRANSLATE_NOOP("Steps", "By hand"),
+            QT_TRANSLATE_NOOP("Steps", "Triggers"),
+            QT_TRANSLATE_NOOP("Steps", "Started from Daloy or the command line."),
             QT_TRANSLATE_NOOP(
                 "Triggers", "Runs started by hand, from the command line or from a practice run."
             ),
@@ -30,9 +30,9 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "imap",
-            QT_TRANSLATE_NOOP("Triggers", "Email"),
-            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
-            QT_TRANSLATE_NOOP("Triggers", "Each new email in a mailbox becomes an order."),
+            QT_TRANSLATE_NOOP("Steps", "Email"),
+            QT_TRANSLATE_NOOP("Steps", "Triggers"),
+            QT_TRANSLATE_NOOP("Steps", "Each new email in a mailbox becomes an order."),
             QT_TRANSLATE_NOOP(
                 "Triggers",
                 "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
@@ -44,72 +44,72 @@ def trigger_registry() -> SpecRegistry:
                 Field(
                     "connection",
                     CONNECTION,
-                    QT_TRANSLATE_NOOP("Triggers", "Mailbox"),
+                    QT_TRANSLATE_NOOP("Steps", "Mailbox"),
                     required=True,
                     connection_kind="imap",
                 ),
-                Field("folder", TEXT, QT_TRANSLATE_NOOP("Triggers", "Folder"), default="INBOX"),
+                Field("folder", TEXT, QT_TRANSLATE_NOOP("Steps", "Folder"), default="INBOX"),
                 Field(
                     "subject_regex",
                     TEXT,
-                    QT_TRANSLATE_NOOP("Triggers", "Subject pattern"),
+                    QT_TRANSLATE_NOOP("Steps", "Subject pattern"),
                     placeholder=r"Order (?P<number>\d+)",
                 ),
                 Field(
                     "body_fields",
                     BOOLEAN,
-                    QT_TRANSLATE_NOOP("Triggers", "Read “Key: value” lines"),
+                    QT_TRANSLATE_NOOP("Steps", "Read “Key: value” lines"),
                     default=True,
                 ),
                 Field(
                     "attachment_lines",
                     BOOLEAN,
-                    QT_TRANSLATE_NOOP("Triggers", "Order lines from attachment"),
+                    QT_TRANSLATE_NOOP("Steps", "Order lines from attachment"),
                     default=True,
                 ),
-                Field("required", STRING_LIST, QT_TRANSLATE_NOOP("Triggers", "Required fields")),
+                Field("required", STRING_LIST, QT_TRANSLATE_NOOP("Steps", "Required fields")),
                 Field(
                     "after",
                     CHOICE,
-                    QT_TRANSLATE_NOOP("Triggers", "Afterwards"),
+                    QT_TRANSLATE_NOOP("Steps", "Afterwards"),
                     choices=(
-                        QT_TRANSLATE_NOOP("Triggers", "seen"),
-                        QT_TRANSLATE_NOOP("Triggers", "move"),
+                        QT_TRANSLATE_NOOP("Steps", "seen"),
+                        QT_TRANSLATE_NOOP("Steps", "move"),
                     ),
                     default="seen",
                 ),
-                Field("processed_folder", TEXT, QT_TRANSLATE_NOOP("Triggers", "Move to folder")),
+                Field("processed_folder", TEXT, QT_TRANSLATE_NOOP("Steps", "Move to folder")),
                 Field(
                     "poll_seconds",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Check every (seconds)"),
+                    QT_TRANSLATE_NOOP("Steps", "Check every (seconds)"),
                     default=30,
                     minimum=1,
                 ),
                 Field(
                     "down_after_minutes",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Alert when down for (minutes)"),
+                    QT_TRANSLATE_NOOP("Steps", "Alert when down for (minutes)"),
                     default=10,
                     minimum=1,
                 ),
                 Field(
                     "idle",
                     BOOLEAN,
-                    QT_TRANSLATE_NOOP("Triggers", "Use IMAP IDLE when offered"),
+                    QT_TRANSLATE_NOOP("Steps", "Use IMAP IDLE when offered"),
                     default=True,
                 ),
                 Field(
                     "timeout",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Network timeout (seconds)"),
+                    QT_TRANSLATE_NOOP("Steps", "Network timeout (seconds)"),
                     default=30,
                     minimum=1,
                 ),
                 Field(
                     "max_backoff",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Longest wait between reconnects (s)"),
+                    QT_TRANSLATE_NOOP("Steps", "Longest wait between reconnects (s)"),
                     default=300,
                     minimum=1,
                 ),
@@ -119,8 +119,8 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "webhook",
-            QT_TRANSLATE_NOOP("Triggers", "Webhook / web form"),
-            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
+            QT_TRANSLATE_NOOP("Steps", "Webhook / web form"),
+            QT_TRANSLATE_NOOP("Steps", "Triggers"),
             QT_TRANSLATE_NOOP(
                 "Triggers", "Orders posted by a website, or typed into Daloy's order form."
             ),
@@ -140,36 +140,36 @@ def trigger_registry() -> SpecRegistry:
                 Field(
                     "fields",
                     STRING_LIST,
-                    QT_TRANSLATE_NOOP("Triggers", "Form fields"),
+                    QT_TRANSLATE_NOOP("Steps", "Form fields"),
                     default=["number", "customer", "email", "sku", "qty"],
                 ),
                 Field(
                     "auth",
                     CHOICE,
-                    QT_TRANSLATE_NOOP("Triggers", "Authentication"),
+                    QT_TRANSLATE_NOOP("Steps", "Authentication"),
                     choices=(
-                        QT_TRANSLATE_NOOP("Triggers", "token"),
-                        QT_TRANSLATE_NOOP("Triggers", "hmac"),
+                        QT_TRANSLATE_NOOP("Steps", "token"),
+                        QT_TRANSLATE_NOOP("Steps", "hmac"),
                     ),
                     default="token",
                 ),
                 Field(
                     "form",
                     BOOLEAN,
-                    QT_TRANSLATE_NOOP("Triggers", "Offer a public order form"),
+                    QT_TRANSLATE_NOOP("Steps", "Offer a public order form"),
                     default=False,
                 ),
                 Field(
                     "form_per_minute",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Form orders per minute from one address"),
+                    QT_TRANSLATE_NOOP("Steps", "Form orders per minute from one address"),
                     default=6,
                     minimum=1,
                 ),
                 Field(
                     "form_token_minutes",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "A form page is good for (minutes)"),
+                    QT_TRANSLATE_NOOP("Steps", "A form page is good for (minutes)"),
                     default=60,
                     minimum=1,
                 ),
@@ -179,9 +179,9 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "marketplace",
-            QT_TRANSLATE_NOOP("Triggers", "Marketplace"),
-            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
-            QT_TRANSLATE_NOOP("Triggers", "New orders from a marketplace or shop system's API."),
+            QT_TRANSLATE_NOOP("Steps", "Marketplace"),
+            QT_TRANSLATE_NOOP("Steps", "Triggers"),
+            QT_TRANSLATE_NOOP("Steps", "New orders from a marketplace or shop system's API."),
             QT_TRANSLATE_NOOP(
                 "Triggers",
                 "Polls a marketplace's REST API for new or changed orders, page by page, and "
@@ -191,60 +191,56 @@ def trigger_registry() -> SpecRegistry:
                 Field(
                     "connection",
                     CONNECTION,
-                    QT_TRANSLATE_NOOP("Triggers", "Marketplace"),
+                    QT_TRANSLATE_NOOP("Steps", "Marketplace"),
                     required=True,
                     connection_kind="marketplace",
                 ),
-                Field(
-                    "path", TEXT, QT_TRANSLATE_NOOP("Triggers", "Orders path"), default="/orders"
-                ),
+                Field("path", TEXT, QT_TRANSLATE_NOOP("Steps", "Orders path"), default="/orders"),
                 Field(
                     "items_path",
                     TEXT,
-                    QT_TRANSLATE_NOOP("Triggers", "Where the orders are"),
+                    QT_TRANSLATE_NOOP("Steps", "Where the orders are"),
                     default="data.orders",
                 ),
-                Field(
-                    "id_field", TEXT, QT_TRANSLATE_NOOP("Triggers", "Order id field"), default="id"
-                ),
+                Field("id_field", TEXT, QT_TRANSLATE_NOOP("Steps", "Order id field"), default="id"),
                 Field(
                     "cursor_field",
                     TEXT,
-                    QT_TRANSLATE_NOOP("Triggers", "Updated-at field"),
+                    QT_TRANSLATE_NOOP("Steps", "Updated-at field"),
                     default="updated_at",
                 ),
                 Field(
                     "poll_seconds",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Check every (seconds)"),
+                    QT_TRANSLATE_NOOP("Steps", "Check every (seconds)"),
                     default=60,
                     minimum=1,
                 ),
                 Field(
                     "page_size",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Orders per page"),
+                    QT_TRANSLATE_NOOP("Steps", "Orders per page"),
                     default=50,
                     minimum=1,
                 ),
                 Field(
                     "max_pages",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Pages per check"),
+                    QT_TRANSLATE_NOOP("Steps", "Pages per check"),
                     default=100,
                     minimum=1,
                 ),
                 Field(
                     "timeout",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Network timeout (seconds)"),
+                    QT_TRANSLATE_NOOP("Steps", "Network timeout (seconds)"),
                     default=30,
                     minimum=1,
                 ),
                 Field(
                     "down_after_minutes",
                     NUMBER,
-                    QT_TRANSLATE_NOOP("Triggers", "Alert when down for (minutes)"),
+                    QT_TRANSLATE_NOOP("Steps", "Alert when down for (minutes)"),
                     default=10,
                     minimum=1,
                 ),
@@ -254,9 +250,9 @@ def trigger_registry() -> SpecRegistry:
         ),
         StepSpec(
             "schedule",
-            QT_TRANSLATE_NOOP("Triggers", "Schedule"),
-            QT_TRANSLATE_NOOP("Triggers", "Triggers"),
-            QT_TRANSLATE_NOOP("Triggers", "Runs on a timetable (cron)."),
+            QT_TRANSLATE_NOOP("Steps", "Schedule"),
+            QT_TRANSLATE_NOOP("Steps", "Triggers"),
+            QT_TRANSLATE_NOOP("Steps", "Runs on a timetable (cron)."),
             QT_TRANSLATE_NOOP(
                 "Triggers",
                 "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
@@ -266,14 +262,14 @@ def trigger_registry() -> SpecRegistry:
                 Field(
                     "cron",
                     TEXT,
-                    QT_TRANSLATE_NOOP("Triggers", "Cron"),
+                    QT_TRANSLATE_NOOP("Steps", "Cron"),
                     required=True,
                     placeholder="0 8 * * 1-5",
                 ),
                 Field(
                     "timezone",
                     TEXT,
-                    QT_TRANSLATE_NOOP("Triggers", "Time zone"),
+                    QT_TRANSLATE_NOOP("Steps", "Time zone"),
                     placeholder="Asia/Manila",
                 ),
             ),
