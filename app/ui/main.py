@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
+from app.core.i18n import translate
 from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
 
 log = logging.getLogger("daloy.ui")
@@ -40,10 +41,12 @@ def ask_running_instance(name: str) -> bool:
 def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
     """The context, runtime and window (used by run_gui and by tests)."""
     from app.host import build_runtime, seed_samples
+    from app.ui import language
     from app.ui.context import AppContext
     from app.ui.mainwindow import MainWindow
     from app.ui.shop_menu import attach
 
+    language.start(QApplication.instance())  # before any text is made (once per application)
     seed_samples(env)
     runtime = build_runtime(env)
     ctx = AppContext(
@@ -67,9 +70,12 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Daloy")
     app.setQuitOnLastWindowClosed(False)
+    from app.ui import language
+
+    language.start(app)  # the operator's language (or the system's) before any text is shown
     name = server_name(env.data_dir)
     if ask_running_instance(name):
-        print("Daloy is already running; its window was brought forward.")
+        print(translate("App", "Daloy is already running; its window was brought forward."))
         return 0
     configure(env.data_dir, getattr(args, "verbose", False))
     QLocalServer.removeServer(name)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.core.i18n import translate
 from app.resources import resource_path
-from app.ui import autostart, backups_page, dashboard_page
+from app.ui import autostart, backups_page, dashboard_page, language
 from app.ui.audit_page import AuditPage
 from app.ui.connections import ConnectionsPage
 from app.ui.context import AppContext
@@ -35,6 +37,8 @@ from app.ui.text import PlainLabel
 
 log = logging.getLogger("daloy.ui")
 PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
+# Each language named in its own words (never translated: a reader must recognise their own).
+LANGUAGE_NAMES = {"en": "English", "fil": "Filipino"}
 
 
 class MainWindow(QMainWindow):
@@ -60,12 +64,12 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(210)
         self.navigation.setIconSize(self.navigation.iconSize() * 1.2)
         labels = {
-            "inbox": ("Needs you", "fa5s.inbox"),
-            "runs": ("Orders", "fa5s.list-alt"),
-            "workflows": ("Workflows", "fa5s.project-diagram"),
-            "connections": ("Connections", "fa5s.plug"),
-            "health": ("Intake health", "fa5s.satellite-dish"),
-            "audit": ("Who did what", "fa5s.user-check"),
+            "inbox": (translate("MainWindow", "Needs you"), "fa5s.inbox"),
+            "runs": (translate("MainWindow", "Orders"), "fa5s.list-alt"),
+            "workflows": (translate("MainWindow", "Workflows"), "fa5s.project-diagram"),
+            "connections": (translate("MainWindow", "Connections"), "fa5s.plug"),
+            "health": (translate("MainWindow", "Intake health"), "fa5s.satellite-dish"),
+            "audit": (translate("MainWindow", "Who did what"), "fa5s.user-check"),
         }
         for key in PAGES:
             text, ic = labels[key]
@@ -80,10 +84,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         rl.addWidget(self.stack, 1)
         footer = QHBoxLayout()
-        foot = PlainLabel(f"Daloy {__version__} · data in {ctx.data_dir}")
-        foot.setObjectName("hint")
-        footer.addWidget(foot, 1)
-        self.autostart = QCheckBox("Start Daloy when I log in")
+        self.foot = PlainLabel()
+        self.foot.setObjectName("hint")
+        footer.addWidget(self.foot, 1)
+        self.language_label = PlainLabel(translate("MainWindow", "Language:"))
+        footer.addWidget(self.language_label)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self._language_items()
+        self.language.activated.connect(
+            lambda i: language.switch(self.language.itemData(i) or language.SYSTEM)
+        )
+        footer.addWidget(self.language)
+        self.autostart = QCheckBox(translate("MainWindow", "Start Daloy when I log in"))
         self.autostart.setObjectName("autostart")
         self.autostart.setChecked(autostart.is_enabled())
         # the entry starts Daloy on this window's data folder (workspace)
@@ -125,17 +138,50 @@ class MainWindow(QMainWindow):
         dashboard_page.attach(self)
         # Quit is always visible, tray or not (File ▸ Quit Daloy, Ctrl+Q)
         quit_action = (
-            self.menuBar().addMenu("&File").addAction(icon("fa5s.power-off"), "&Quit Daloy")
+            self.menuBar()
+            .addMenu(translate("MainWindow", "&File"))
+            .addAction(icon("fa5s.power-off"), translate("MainWindow", "&Quit Daloy"))
         )
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(lambda: self.ask_before_quit(self.quit_requested.emit))
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
+        self._waiting = 0
+        self.retranslate()
+
+    def _language_items(self) -> None:
+        """English, Filipino (each in its own words), or the system's language."""
+        self.language.clear()
+        system = language.resolve(language.SYSTEM)
+        follow = translate("MainWindow", "Follow the system ({language})").format(
+            language=LANGUAGE_NAMES[system]
+        )
+        self.language.addItem(follow, language.SYSTEM)
+        for code in language.SHIPPED:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language.chosen())))
+
+    def retranslate(self) -> None:
+        """Texts with data in them, in the current language (fixed texts follow by themselves:
+        ``app.ui.language``)."""
+        self.foot.setText(
+            translate("MainWindow", "Daloy {version} · data in {folder}").format(
+                version=__version__, folder=self.ctx.data_dir
+            )
+        )
+        self._language_items()
+        self._count(self._waiting)
 
     def _count(self, n: int) -> None:
+        self._waiting = n
         item = self.navigation.item(0)
-        item.setText(f"Needs you  ({n})" if n else "Needs you")
+        needs_you = translate("MainWindow", "Needs you")
+        item.setText(
+            translate("MainWindow", "{needs_you}  ({n})").format(needs_you=needs_you, n=n)
+            if n
+            else needs_you
+        )
 
     def page(self, key: str) -> None:
         self.navigation.setCurrentRow(PAGES.index(key))
@@ -163,7 +209,7 @@ class MainWindow(QMainWindow):
         if self.workflows.dirty():
             self.bring_forward()
             self.page("workflows")
-        self.workflows.resolve_unsaved("quitting Daloy", quit_fn)
+        self.workflows.resolve_unsaved(translate("MainWindow", "quitting Daloy"), quit_fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quitting or not self.isVisible():  # a hidden window has nothing to ask
@@ -183,9 +229,12 @@ class MainWindow(QMainWindow):
         self.hide()
         if not self._hinted and self.notifier.tray is not None:
             self.notifier.tray.showMessage(
-                "Daloy keeps working",
-                "Orders keep running in the background. Use the tray "
-                "icon to open Daloy again or to quit.",
+                translate("MainWindow", "Daloy keeps working"),
+                translate(
+                    "MainWindow",
+                    "Orders keep running in the background. Use the tray "
+                    "icon to open Daloy again or to quit.",
+                ),
             )
             self._hinted = True
         self.hidden_to_tray.emit()

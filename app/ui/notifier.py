@@ -19,25 +19,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.resources import resource_path
 from app.ui.style import WARN, icon
 from app.ui.text import escape, notification_body, rich_label
 
-KIND_PHRASES = {
-    "decision": ("decision to make", "decisions to make"),
-    "step_failed": ("failed step", "failed steps"),
-    "intake_error": ("unreadable order", "unreadable orders"),
-    "channel_down": ("channel down", "channels down"),
-    "system_down": ("system down", "systems down"),
-    "system": ("alert", "alerts"),
-}
+
+def kind_phrase(kind: str, n: int) -> str:
+    """``n`` entries of one kind, counted in words ("2 failed steps")."""
+    phrases = {
+        "decision": lambda: translate("Tray", "%n decision(s) to make", None, n),
+        "step_failed": lambda: translate("Tray", "%n failed step(s)", None, n),
+        "intake_error": lambda: translate("Tray", "%n unreadable order(s)", None, n),
+        "channel_down": lambda: translate("Tray", "%n channel(s) down", None, n),
+        "system_down": lambda: translate("Tray", "%n system(s) down", None, n),
+        "system": lambda: translate("Tray", "%n alert(s)", None, n),
+    }
+    return phrases[kind]() if kind in phrases else f"{n} {kind}"
+
+
 # Entries that mean a channel or a system is down (the tray turns red), not an order waiting.
 DOWN_KINDS = ("channel_down", "system_down")
-TRAY_TIPS = {
-    "down": "Daloy: a channel or system is down",
-    "waiting": "Daloy: {n} waiting for you",
-    "ok": "Daloy: all is well",
-}
+
+
+def tray_tip(state: str, n: int) -> str:
+    if state == "down":
+        return translate("Tray", "Daloy: a channel or system is down")
+    if state == "waiting":
+        return translate("Tray", "Daloy: %n waiting for you", None, n)
+    return translate("Tray", "Daloy: all is well")
 
 
 def tray_icon(state: str) -> QIcon:
@@ -63,7 +73,7 @@ def group_reason(items: list[dict]) -> str:
     counts: dict[str, int] = {}
     for i in items:
         counts[i["kind"]] = counts.get(i["kind"], 0) + 1
-    return ", ".join(f"{n} {KIND_PHRASES.get(k, (k, k))[n != 1]}" for k, n in counts.items())
+    return ", ".join(kind_phrase(k, n) for k, n in counts.items())
 
 
 class Banner(QFrame):
@@ -81,8 +91,8 @@ class Banner(QFrame):
         self.text = rich_label()
         self.text.setObjectName("inAppNotification")
         self.text.setWordWrap(True)
-        self.open_button = QPushButton("Open")
-        self.close_button = QPushButton("Dismiss")
+        self.open_button = QPushButton(translate("Tray", "Open"))
+        self.close_button = QPushButton(translate("Tray", "Dismiss"))
         lay.addWidget(self.icon)
         lay.addWidget(self.text, 1)
         lay.addWidget(self.open_button)
@@ -141,8 +151,11 @@ class Notifier(QObject):
             self._make_tray()
         else:
             banner.show_message(
-                "Your desktop has no system tray, so Daloy shows its alerts here, "
-                "at the top of the window.",
+                translate(
+                    "Tray",
+                    "Your desktop has no system tray, so Daloy shows its alerts here, "
+                    "at the top of the window.",
+                ),
                 None,
             )
 
@@ -150,13 +163,13 @@ class Notifier(QObject):
     def _make_tray(self) -> None:
         self.tray = QSystemTrayIcon(tray_icon("ok"), self)
         menu = QMenu()
-        self.waiting_action = QAction("Nothing waiting for you", menu)
+        self.waiting_action = QAction(translate("Tray", "Nothing waiting for you"), menu)
         self.waiting_action.triggered.connect(self.open_inbox)
         menu.addAction(self.waiting_action)
         menu.addSeparator()
-        self.open_action = QAction("Open Daloy", menu)
-        self.pause_action = QAction("Pause intake", menu)
-        quit_action = QAction("Quit Daloy", menu)
+        self.open_action = QAction(translate("Tray", "Open Daloy"), menu)
+        self.pause_action = QAction(translate("Tray", "Pause intake"), menu)
+        quit_action = QAction(translate("Tray", "Quit Daloy"), menu)
         self.open_action.triggered.connect(self.show_window)
         self.pause_action.triggered.connect(self.toggle_intake)
         quit_action.triggered.connect(self.quit_requested)
@@ -174,12 +187,22 @@ class Notifier(QObject):
                 reason == QSystemTrayIcon.ActivationReason.Trigger and self.show_window.emit()
             )
         )
-        self.tray.setToolTip("Daloy: all is well")
+        self.tray.setToolTip(tray_tip("ok", 0))
         self.tray.show()
+        self.paused = False
 
     def set_paused(self, paused: bool) -> None:
+        self.paused = paused
         if self.tray is not None:
-            self.pause_action.setText("Resume intake" if paused else "Pause intake")
+            self.pause_action.setText(
+                translate("Tray", "Resume intake") if paused else translate("Tray", "Pause intake")
+            )
+
+    def retranslate(self) -> None:
+        """The language changed: the tray's tooltip and menu say the same in the new one."""
+        if self.tray is not None:
+            self.set_paused(self.paused)
+            self._show_state()
 
     def set_open(self, items: list[dict]) -> None:
         """The open inbox entries changed: the tray's colour and menu follow, and the banner
@@ -188,11 +211,16 @@ class Notifier(QObject):
         self.waiting = len(items)
         self.banner.still_open({i["id"] for i in items})
         self._pending = [i for i in self._pending if i["id"] in {x["id"] for x in items}]
+        self._show_state()
+
+    def _show_state(self) -> None:
         if self.tray is not None:
             self.tray.setIcon(tray_icon(self.state))
-            self.tray.setToolTip(TRAY_TIPS[self.state].format(n=len(items)))
+            self.tray.setToolTip(tray_tip(self.state, self.waiting))
             self.waiting_action.setText(
-                f"{len(items)} waiting for you" if items else "Nothing waiting for you"
+                translate("Tray", "%n waiting for you", None, self.waiting)
+                if self.waiting
+                else translate("Tray", "Nothing waiting for you")
             )
 
     # -- alerts ----------------------------------------------------------------------------------
@@ -211,12 +239,12 @@ class Notifier(QObject):
         if len(items) == 1:
             it = items[0]
             who = it.get("business_key") or it.get("workflow") or "Daloy"
-            title, text = f"{who}: needs you", it["reason"]
+            title, text = translate("Tray", "{who}: needs you").format(who=who), it["reason"]
             said = text
         else:
-            title = f"{len(items)} orders waiting"
+            title = translate("Tray", "%n orders waiting", None, len(items))
             said = group_reason(items)
-            text = f"{title}: {said}"
+            text = translate("Tray", "{title}: {reason}").format(title=title, reason=said)
         self._last_item = items[-1]["id"]
         self.sent.append(text)
         if self.tray is not None:
@@ -228,13 +256,17 @@ class Notifier(QObject):
 
 
 KEEP, QUIT, STAY = "keep", "quit", "stay"
-NO_TRAY_QUESTION = (
-    "Your desktop has no system tray, so once this window is closed Daloy "
-    "has no icon to come back to.\n\nKeep working in the background: orders "
-    "keep coming in and running. To get the window back, start Daloy again "
-    "from your applications menu; the running Daloy opens its window.\n\n"
-    "Quit: Daloy stops; orders wait for the next start."
-)
+
+
+def no_tray_question() -> str:
+    return translate(
+        "Tray",
+        "Your desktop has no system tray, so once this window is closed Daloy "
+        "has no icon to come back to.\n\nKeep working in the background: orders "
+        "keep coming in and running. To get the window back, start Daloy again "
+        "from your applications menu; the running Daloy opens its window.\n\n"
+        "Quit: Daloy stops; orders wait for the next start.",
+    )
 
 
 def ask_keep_or_quit(parent: QWidget) -> str:
@@ -242,16 +274,18 @@ def ask_keep_or_quit(parent: QWidget) -> str:
     or STAY (the question was dismissed)."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Keep Daloy working?",
-        NO_TRAY_QUESTION,
+        translate("Tray", "Keep Daloy working?"),
+        no_tray_question(),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setObjectName("keepOrQuit")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    keep = box.addButton("Keep working in the background", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(
+        translate("Tray", "Keep working in the background"), QMessageBox.ButtonRole.AcceptRole
+    )
     keep.setObjectName("keepWorking")
-    quit_ = box.addButton("Quit Daloy", QMessageBox.ButtonRole.DestructiveRole)
+    quit_ = box.addButton(translate("Tray", "Quit Daloy"), QMessageBox.ButtonRole.DestructiveRole)
     quit_.setObjectName("quitDaloy")
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
