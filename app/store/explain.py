@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.i18n import translate
 from app.core.kinds import AttemptOutcome, InboxKind
 from app.core.machine import RunState, StepState
 from app.core.model import Workflow
@@ -62,7 +63,7 @@ def why(run: dict[str, Any]) -> str:
     open_items = [i for i in run.get("inbox", []) if i["status"] == "open"]
     if status == RunState.SUCCEEDED:
         took = (run.get("finished_at") or run["created_at"]) - run["created_at"]
-        return f"Done in {duration(took)}."
+        return translate("Explain", "Done in {duration}.").format(duration=duration(took))
     if status == RunState.CANCELLED:
         who = next(
             (
@@ -72,19 +73,27 @@ def why(run: dict[str, Any]) -> str:
             ),
             None,
         )
-        return "Cancelled" + (f" by {who}" if who else "") + "."
+        if who:
+            return translate("Explain", "Cancelled by {who}.").format(who=who)
+        return translate("Explain", "Cancelled.")
     if status == RunState.NEEDS_ATTENTION:
         item = next((i for i in open_items if i["kind"] == InboxKind.DECISION), None) or (
             open_items[0] if open_items else None
         )
         if item and item["kind"] == InboxKind.DECISION:
-            return f"Waiting for you: {item['title']} (since {_clock(item['created_at'])})"
+            return translate("Explain", "Waiting for you: {what} (since {time})").format(
+                what=item["title"], time=_clock(item["created_at"])
+            )
         step = next((s for s in steps if s["state"] == StepState.NEEDS_ATTENTION), None)
         if item:
-            return f"Waiting for you: {item['reason']} (since {_clock(item['created_at'])})"
+            return translate("Explain", "Waiting for you: {what} (since {time})").format(
+                what=item["reason"], time=_clock(item["created_at"])
+            )
         if step:
-            return f"Waiting for you: {_label(step)} failed: {step.get('error') or 'see the step'}"
-        return "Waiting for you."
+            return translate("Explain", "Waiting for you: {step} failed: {error}").format(
+                step=_label(step), error=step.get("error") or translate("Explain", "see the step")
+            )
+        return translate("Explain", "Waiting for you.")
     if status == RunState.WAITING:
         step = next((s for s in steps if s["state"] == StepState.RETRY_WAIT), None)
         if step and step.get("waiting_on") and step.get("error"):
@@ -92,16 +101,24 @@ def why(run: dict[str, Any]) -> str:
         if step:
             when = _clock(step.get("next_attempt_at"))
             if step["attempts"] and step.get("error") and not step["error"].startswith("Waiting"):
-                return (
-                    f"Waiting for {_system(step)}: attempt {step['attempts'] + 1} of "
-                    f"{step['max_attempts']} at {when}."
+                return translate(
+                    "Explain", "Waiting for {system}: attempt {attempt} of {attempts} at {time}."
+                ).format(
+                    system=_system(step),
+                    attempt=step["attempts"] + 1,
+                    attempts=step["max_attempts"],
+                    time=when,
                 )
-            return f"{step.get('error') or 'Waiting'} (next check {when})."
-        return "Waiting."
+            return translate("Explain", "{what} (next check {time}).").format(
+                what=step.get("error") or translate("Explain", "Waiting"), time=when
+            )
+        return translate("Explain", "Waiting.")
     running = [s for s in steps if s["state"] in (StepState.RUNNING, StepState.READY)]
     if running:
-        return "Working: " + ", ".join(_label(s) for s in running) + "."
-    return "Working."
+        return translate("Explain", "Working: {steps}.").format(
+            steps=", ".join(_label(s) for s in running)
+        )
+    return translate("Explain", "Working.")
 
 
 # -- inbox entries in words ---------------------------------------------------------------------
@@ -156,9 +173,9 @@ def plain(text: str | None) -> str:
         return ""
     text = redact.text(str(text))
     for pattern, word in (
-        (_URL, "the service"),
-        (_KEY, "the order's key"),
-        (_IP, "the server"),
+        (_URL, translate("Explain", "the service")),
+        (_KEY, translate("Explain", "the order's key")),
+        (_IP, translate("Explain", "the server")),
         (_ERRNO, ""),
     ):
         text = pattern.sub(word, text)
@@ -177,49 +194,59 @@ def _effect(step_type: str, name: str, label: str, inp: dict[str, Any]) -> _Effe
     words = f"{name} {label} {inp.get('url', '')}"
     if step_type == "http_request" and _PAYMENT.search(words):
         return _Effect(
-            "the card was charged",
-            "The card was not charged",
-            "the payment service",
-            "no charge was made",
-            "Retry when the payment service works again, or cancel the order.",
+            translate("Explain", "the card was charged"),
+            translate("Explain", "The card was not charged"),
+            translate("Explain", "the payment service"),
+            translate("Explain", "no charge was made"),
+            translate(
+                "Explain", "Retry when the payment service works again, or cancel the order."
+            ),
         )
     if step_type == "send_email":
-        what = (
-            "The confirmation email"
-            if re.search(r"confirm", words, re.I)
-            else f"The email “{label}”"
-        )
+        confirmation = re.search(r"confirm", words, re.I)
         return _Effect(
-            f"{what[0].lower()}{what[1:]} was sent",
-            f"{what} was not sent",
-            "the mail server",
-            "it had not been sent",
-            "Retry when the mail server works again, or skip it and write yourself.",
+            translate("Explain", "the confirmation email was sent")
+            if confirmation
+            else translate("Explain", "the email “{label}” was sent").format(label=label),
+            translate("Explain", "The confirmation email was not sent")
+            if confirmation
+            else translate("Explain", "The email “{label}” was not sent").format(label=label),
+            translate("Explain", "the mail server"),
+            translate("Explain", "it had not been sent"),
+            translate(
+                "Explain", "Retry when the mail server works again, or skip it and write yourself."
+            ),
         )
     if step_type == "notify":
         return _Effect(
-            "the message was posted",
-            f"The message “{label}” was not posted",
-            "the chat service",
-            "it had not been posted",
-            "Retry when the chat service works again, or skip it.",
+            translate("Explain", "the message was posted"),
+            translate("Explain", "The message “{label}” was not posted").format(label=label),
+            translate("Explain", "the chat service"),
+            translate("Explain", "it had not been posted"),
+            translate("Explain", "Retry when the chat service works again, or skip it."),
         )
     if step_type == "http_request":
         host = _host(inp.get("url"))
-        service = host or "the web service it calls"
+        service = host or translate("Explain", "the web service it calls")
         return _Effect(
-            f"“{label}” went through",
-            f"“{label}” did not go through",
+            translate("Explain", "“{label}” went through").format(label=label),
+            translate("Explain", "“{label}” did not go through").format(label=label),
             service,
-            "it had not gone through",
-            f"Retry when {service} works again, or skip it with the result it should have given.",
+            translate("Explain", "it had not gone through"),
+            translate(
+                "Explain",
+                "Retry when {service} works again, or skip it with the result it should have given.",
+            ).format(service=service),
         )
     return _Effect(
-        f"“{label}” finished",
-        f"“{label}” could not finish",
+        translate("Explain", "“{label}” finished").format(label=label),
+        translate("Explain", "“{label}” could not finish").format(label=label),
         "",
         "",
-        "Retry it, skip it with the result it should have given, or cancel the order.",
+        translate(
+            "Explain",
+            "Retry it, skip it with the result it should have given, or cancel the order.",
+        ),
     )
 
 
@@ -227,37 +254,47 @@ def tries_over(attempts: list[dict[str, Any]]) -> str:
     """“6 tries over 3 minutes”, “1 try”: how long Daloy kept trying, in words."""
     tries = [a for a in attempts if a.get("outcome") not in _NOT_AN_ATTEMPT]
     n = len(tries) or 1
-    counted = f"{n} {'try' if n == 1 else 'tries'}"
     if n < 2:
-        return counted
+        return translate("Explain", "1 try")
     span = (tries[-1].get("finished_at") or tries[-1]["started_at"]) - tries[0]["started_at"]
     if span < 60:
-        amount = f"{max(1, round(span))} second{'s' if round(span) > 1 else ''}"
+        seconds = max(1, round(span))
+        amount = (
+            translate("Explain", "{n} seconds") if seconds > 1 else translate("Explain", "1 second")
+        ).format(n=seconds)
     elif span < 3600:
         minutes = round(span / 60)
-        amount = f"{minutes} minute{'s' if minutes > 1 else ''}"
+        amount = (
+            translate("Explain", "{n} minutes") if minutes > 1 else translate("Explain", "1 minute")
+        ).format(n=minutes)
     else:
-        amount = f"{span / 3600:.1f} hours"
-    return f"{counted} over {amount}"
+        amount = translate("Explain", "{n} hours").format(n=f"{span / 3600:.1f}")
+    return translate("Explain", "{n} tries over {amount}").format(n=n, amount=amount)
 
 
 def _cause(error: str, outcome: str, service: str) -> str:
     """Why the last try failed, in words: not reached, no answer, an error answer."""
-    who = service or "it"
+    who = service or translate("Explain", "it")
     if outcome in (AttemptOutcome.INTERRUPTED, AttemptOutcome.HANDED_BACK):
-        return "Daloy stopped while it was running"
+        return translate("Explain", "Daloy stopped while it was running")
     status = _STATUS.search(error)
     if status:
         code, said = int(status.group(1)), plain(status.group(2) or "").rstrip(".")
         if code >= 500 or code in (408, 429):
-            return f"{who} had a problem on its side (error {code})"
-        return f"{who} refused it (error {code}{': ' + said if said and len(said) < 80 else ''})"
+            return translate("Explain", "{who} had a problem on its side (error {code})").format(
+                who=who, code=code
+            )
+        if said and len(said) < 80:
+            return translate("Explain", "{who} refused it (error {code}: {said})").format(
+                who=who, code=code, said=said
+            )
+        return translate("Explain", "{who} refused it (error {code})").format(who=who, code=code)
     if _UNREACHABLE.search(error):
-        return f"{who} could not be reached"
+        return translate("Explain", "{who} could not be reached").format(who=who)
     if outcome == AttemptOutcome.TIMEOUT or _NO_ANSWER.search(error):
-        return f"{who} did not answer in time"
+        return translate("Explain", "{who} did not answer in time").format(who=who)
     text = plain(error).rstrip(".")
-    return text[:1].lower() + text[1:] if text else "it failed"
+    return text[:1].lower() + text[1:] if text else translate("Explain", "it failed")
 
 
 def _money(amount: Any, currency: Any) -> str:
@@ -271,19 +308,28 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None, wher
     are on hold.” Parts that are unknown are left out."""
     trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
     order = trigger.get("order") if isinstance(trigger.get("order"), dict) else trigger
-    kind = "Practice order" if run.get("practice") else "Order"
-    text = (
-        f"{kind} {run['business_key']}"
-        if run.get("business_key")
-        else f"{kind} of “{run.get('workflow', '')}”"
-    )
+    practice = bool(run.get("practice"))
+    if run.get("business_key"):
+        text = (
+            translate("Explain", "Practice order {key}")
+            if practice
+            else translate("Explain", "Order {key}")
+        ).format(key=run["business_key"])
+    else:
+        text = (
+            translate("Explain", "Practice order of “{workflow}”")
+            if practice
+            else translate("Explain", "Order of “{workflow}”")
+        ).format(workflow=run.get("workflow", ""))
     if customer:
-        text += f" for {customer}"
+        text = translate("Explain", "{order} for {customer}").format(order=text, customer=customer)
     money = _money(total, order.get("currency"))
     if money:
         text += f" ({money})"
     if where:
-        return text + f" waits at “{where}”; the steps after it are on hold."
+        return translate(
+            "Explain", "{order} waits at “{step}”; the steps after it are on hold."
+        ).format(order=text, step=where)
     return text + "."
 
 
@@ -304,21 +350,29 @@ def explain_step_failure(
     log = step.get("attempt_log") or []
     last = log[-1] if log else {}
     error = step.get("error") or last.get("error") or ""
-    service = eff.service or "the system it calls"
+    service = eff.service or translate("Explain", "the system it calls")
     if step.get("needs_reconcile"):
-        headline = f"Not known whether {eff.done} — check {service} before retrying"
-        money = (
+        headline = translate(
+            "Explain", "Not known whether {done} — check {service} before retrying"
+        ).format(done=eff.done, service=service)
+        money = translate(
+            "Explain",
             "Daloy did not try again, so nothing happens twice. If it went through, choose "
-            "Skip and enter its result; if it did not, choose Retry."
+            "Skip and enter its result; if it did not, choose Retry.",
         )
     else:
-        headline = (
-            f"{eff.not_done}: {_cause(error, last.get('outcome', ''), eff.service)}, "
-            f"{tries_over(log)}"
+        headline = translate("Explain", "{not_done}: {cause}, {tries}").format(
+            not_done=eff.not_done,
+            cause=_cause(error, last.get("outcome", ""), eff.service),
+            tries=tries_over(log),
         )
         checked = any(a.get("looked_up") == "not found" for a in log)
         money = (
-            f"Daloy checked with {service}: {eff.nothing}. " if checked and eff.nothing else ""
+            translate("Explain", "Daloy checked with {service}: {nothing}. ").format(
+                service=service, nothing=eff.nothing
+            )
+            if checked and eff.nothing
+            else ""
         ) + eff.next_step
     detail = {
         "error": redact.text(error),
@@ -343,16 +397,25 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
             for o in detail.get("options", [])
             if isinstance(o, dict)
         ]
-        money = "The order waits for your answer" + (
-            f": {', '.join(map(str, options))}." if options else "."
+        money = (
+            translate("Explain", "The order waits for your answer: {options}.").format(
+                options=", ".join(map(str, options))
+            )
+            if options
+            else translate("Explain", "The order waits for your answer.")
         )
         return Explanation(detail.get("question") or item["title"], money, order, detail)
     if item["kind"] == InboxKind.INTAKE_ERROR:
-        what = detail.get("summary") or "Something that arrived"
+        what = detail.get("summary") or translate("Explain", "Something that arrived")
         return Explanation(
-            f"{plain(what)} could not be read as an order: {plain(item['reason']).rstrip('.')}.",
-            "No order was started and nobody was charged; what arrived is kept "
-            "as it was. Enter the order by hand or ask the sender to fix it.",
+            translate("Explain", "{what} could not be read as an order: {reason}.").format(
+                what=plain(what), reason=plain(item["reason"]).rstrip(".")
+            ),
+            translate(
+                "Explain",
+                "No order was started and nobody was charged; what arrived is kept "
+                "as it was. Enter the order by hand or ask the sender to fix it.",
+            ),
             order,
             {"reason": item["reason"], **detail},
         )
