@@ -1,5 +1,6 @@
-"""Reading and atomically rewriting spreadsheets (xlsx through openpyxl, and csv), and applying a
-change to one exactly once per idempotency key (``apply_once``).
+"""Reading and atomically rewriting spreadsheets (xlsx through openpyxl, and csv), and the
+records that make each change happen exactly once per idempotency key. ``sheet_files`` keeps
+each file in memory and saves changes in batches; this module is the format underneath.
 
 Writes go to a temporary file in the same folder, then replace the original in one step, so a
 crash never leaves a half-written sheet. A file held open by Excel or LibreOffice is a retryable
@@ -31,16 +32,13 @@ import io
 import json
 import os
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import PermanentError, RetryableError
-from app.crashpoints import crashpoint
 
 APPLIED_SHEET = "_daloy_applied"
 LEDGER_KEEP_SECONDS = 400 * 86400  # a person may retry an old order from the inbox months later
@@ -53,6 +51,11 @@ class Table:
     rows: list[list[Any]]
     applied: dict[str, Any] = field(default_factory=dict)  # idempotency key -> first result
     sheet: str | None = None
+    numbers: list[int] = field(default_factory=list)  # each row's number in the sheet (xlsx)
+    # (row, column, value before) of each ``set`` since ``edits`` was emptied: what a refused
+    # change puts back, and which cells a save must write
+    edits: list[tuple[int, int, Any]] = field(default_factory=list, repr=False)
+    _index: dict[int, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def column(self, name: str) -> int:
         for i, h in enumerate(self.header):
@@ -64,12 +67,32 @@ class Table:
         )
 
     def find(self, key_column: str, key: Any) -> int | None:
+        """The first row whose ``key_column`` holds ``key``; an index per column is built on the
+        first look-up, because a kept sheet of thousands of rows is searched for every order."""
         col = self.column(key_column)
-        wanted = str(key).strip()
-        for i, row in enumerate(self.rows):
-            if col < len(row) and str(row[col]).strip() == wanted:
-                return i
-        return None
+        index = self._index.get(col)
+        if index is None:
+            index = {}
+            for i, row in enumerate(self.rows):
+                if col < len(row):
+                    index.setdefault(str(row[col]).strip(), i)
+            self._index[col] = index
+        return index.get(str(key).strip())
+
+    def set(self, index: int, col: int, value: Any) -> None:
+        row = self.rows[index]
+        while len(row) <= col:
+            row.append(None)
+        self.edits.append((index, col, row[col]))
+        row[col] = value
+        self._index.pop(col, None)
+
+    def undo(self) -> None:
+        """Put back every ``set`` since ``edits`` was emptied (a refused change)."""
+        for index, col, old in reversed(self.edits):
+            self.rows[index][col] = old
+            self._index.pop(col, None)
+        self.edits.clear()
 
     def as_dict(self, index: int) -> dict[str, Any]:
         row = self.rows[index]
@@ -100,36 +123,73 @@ def check_not_open(path: Path) -> None:
 
 
 def load(path_text: str, sheet: str | None = None) -> Table:
+    """The sheet as it is on disk now (``sheet_files`` keeps one in memory for steps)."""
     path = Path(path_text).expanduser()
-    if not path.exists():
-        raise PermanentError(f"The spreadsheet {path} does not exist.")
-    try:
-        if path.suffix.lower() == ".csv":
-            return _parse_csv(path, path.read_bytes())
-        import openpyxl
+    book = parse(path, read_bytes(path))
+    return book.table(sheet)
 
-        wb = openpyxl.load_workbook(path, data_only=True)
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PermanentError(f"The spreadsheet {path} does not exist.") from exc
     except PermissionError as exc:
         raise RetryableError(
             f"{path.name} is locked by another program (is it open in Excel?). "
             "Close it; Daloy will try again."
         ) from exc
-    except (OSError, ValueError, KeyError) as exc:
+
+
+@dataclass
+class Book:
+    """Every sheet of one file as read, and (xlsx) the orders it records as applied."""
+
+    path: Path
+    tables: dict[str, Table]  # by title; a csv file has one, titled ""
+    first: str
+    applied: dict[str, Any] = field(default_factory=dict)
+    next_record: int = 1  # the record sheet's next free row
+
+    def table(self, sheet: str | None) -> Table:
+        try:
+            return self.tables[sheet if sheet and self.first else self.first]  # csv: one
+        except KeyError:
+            raise PermanentError(
+                f"The spreadsheet {self.path.name} has no sheet “{sheet}” (it has: "
+                f"{', '.join(self.tables)})."
+            ) from None
+
+
+def parse(path: Path, data: bytes) -> Book:
+    if path.suffix.lower() == ".csv":
+        return Book(path, {"": _parse_csv(path, data)}, "")
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise PermanentError(f"{path.name} could not be read as a spreadsheet: {exc}.") from exc
-    ws = wb[sheet] if sheet else wb.worksheets[0]
-    values = [list(r) for r in ws.iter_rows(values_only=True)]
-    applied: dict[str, Any] = {}
-    if APPLIED_SHEET in wb.sheetnames:
-        for r in wb[APPLIED_SHEET].iter_rows(values_only=True):
-            if r and r[0]:
-                # rows written before results were kept hold the key only
-                applied[str(r[0])] = json.loads(r[1]) if len(r) > 1 and r[1] else None
-    header = [h if h is not None else "" for h in (values[0] if values else [])]
-    rows = [r for r in values[1:] if any(c is not None for c in r)]
-    return Table(path, header, rows, applied, ws.title)
+    shown = [ws for ws in wb.worksheets if ws.title != APPLIED_SHEET] or wb.worksheets
+    book = Book(path, {}, shown[0].title)
+    for ws in wb.worksheets:
+        if ws.title == APPLIED_SHEET:
+            for r in ws.iter_rows(values_only=True):
+                if r and r[0]:
+                    # rows written before results were kept hold the key only
+                    book.applied[str(r[0])] = json.loads(r[1]) if len(r) > 1 and r[1] else None
+            book.next_record = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value else 1
+            continue
+        values = [list(r) for r in ws.iter_rows(values_only=True)]
+        header = [h if h is not None else "" for h in (values[0] if values else [])]
+        kept = [(n, r) for n, r in enumerate(values[1:], start=2) if any(c is not None for c in r)]
+        book.tables[ws.title] = Table(
+            path, header, [r for _, r in kept], book.applied, ws.title, [n for n, _ in kept]
+        )
+    return book
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -168,10 +228,10 @@ def _parse_csv(path: Path, data: bytes) -> Table:
             f"{path.name} is not a UTF-8 CSV file ({exc.reason}); save it as “CSV UTF-8” and retry."
         ) from exc
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    return Table(path, rows[0] if rows else [], rows[1:])
+    return Table(path, rows[0] if rows else [], rows[1:], sheet="")
 
 
-def _csv_bytes(table: Table) -> bytes:
+def csv_bytes(table: Table) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(table.header)
@@ -179,79 +239,22 @@ def _csv_bytes(table: Table) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def save(table: Table, applied_key: str | None = None, result: Any = None) -> None:
-    """Write ``table`` back (cells only; xlsx formatting of other sheets is kept). For xlsx,
-    ``applied_key`` and its ``result`` are recorded in the hidden sheet in the same write."""
-    check_not_open(table.path)
-    if table.path.suffix.lower() == ".csv":
-        _atomic_write(table.path, _csv_bytes(table))
-        return
-    import openpyxl
-
-    wb = openpyxl.load_workbook(table.path)
-    ws = wb[table.sheet] if table.sheet else wb.worksheets[0]
-    for r, row in enumerate(table.rows, start=2):
-        for c, value in enumerate(row, start=1):
-            if ws.cell(r, c).value != value:
-                ws.cell(r, c).value = value
-    if applied_key:
-        if APPLIED_SHEET not in wb.sheetnames:
-            hidden = wb.create_sheet(APPLIED_SHEET)
-            hidden.sheet_state = "hidden"
-        wb[APPLIED_SHEET].append(
-            [applied_key, json.dumps(result, default=str), time.strftime("%Y-%m-%d %H:%M:%S")]
-        )
-    buf = io.BytesIO()
-    wb.save(buf)
-    _atomic_write(table.path, buf.getvalue())
-
-
 # -- exactly once ---------------------------------------------------------------------------------
-_locks: dict[Path, threading.Lock] = {}
-_locks_guard = threading.Lock()
-
-
-@contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    with _locks_guard:
-        lock = _locks.setdefault(path.resolve(), threading.Lock())
-    with lock:
-        yield
-
-
-def _again(result: Any) -> dict[str, Any]:
+def again(result: Any) -> dict[str, Any]:
     """What a repeat returns: the first result, marked as not applied again."""
     first = result if isinstance(result, dict) else {"changed": []}
     return {**first, "already_applied": True}
-
-
-def apply_once(
-    path_text: str, sheet: str | None, key: str, change: Callable[[Table], dict[str, Any]]
-) -> dict[str, Any]:
-    """Apply ``change`` (which edits the table in place and returns the step's result) to the
-    sheet unless ``key`` was applied before; then return the first result instead."""
-    path = Path(path_text).expanduser()
-    with _file_lock(path):
-        check_not_open(path)
-        if path.suffix.lower() == ".csv":
-            return _apply_csv(path, key, change)
-        table = load(path_text, sheet)
-        if key in table.applied:
-            return _again(table.applied[key])
-        result = change(table)
-        save(table, applied_key=key, result=result)
-        return result
 
 
 def _ledger_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.daloy-ledger.json")
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_ledger(path: Path) -> dict[str, dict[str, Any]]:
+def read_ledger(path: Path) -> dict[str, dict[str, Any]]:
     ledger = _ledger_path(path)
     if not ledger.exists():
         return {}
@@ -266,13 +269,13 @@ def _read_ledger(path: Path) -> dict[str, dict[str, Any]]:
         ) from exc
 
 
-def _write_ledger(path: Path, entries: dict[str, dict[str, Any]]) -> None:
+def write_ledger(path: Path, entries: dict[str, dict[str, Any]]) -> None:
     old = time.time() - LEDGER_KEEP_SECONDS
     kept = {k: e for k, e in entries.items() if e["state"] != "done" or e["at"] > old}
-    _atomic_write(_ledger_path(path), json.dumps({"entries": kept}, default=str).encode())
+    atomic_write(_ledger_path(path), json.dumps({"entries": kept}, default=str).encode())
 
 
-def _settle(entries: dict[str, dict[str, Any]], digest: str) -> bool:
+def settle(entries: dict[str, dict[str, Any]], digest: str) -> bool:
     """Decide every pending entry by the sheet's current bytes; True if anything changed."""
     changed = False
     for key, e in list(entries.items()):
@@ -286,48 +289,3 @@ def _settle(entries: dict[str, dict[str, Any]], digest: str) -> bool:
         else:
             e["state"] = "unknown"  # changed by hand since: a person must look
     return changed
-
-
-def _apply_csv(path: Path, key: str, change: Callable[[Table], dict[str, Any]]) -> dict[str, Any]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PermanentError(f"The spreadsheet {path} does not exist.") from exc
-    except PermissionError as exc:
-        raise RetryableError(
-            f"{path.name} is locked by another program (is it open in Excel?). "
-            "Close it; Daloy will try again."
-        ) from exc
-    entries = _read_ledger(path)
-    digest = _digest(data)
-    if _settle(entries, digest):
-        _write_ledger(path, entries)
-    entry = entries.get(key)
-    if entry is not None and entry["state"] == "done":
-        return _again(entry["result"])
-    if entry is not None:
-        # Asked once; the person's retry (after checking) applies it.
-        del entries[key]
-        _write_ledger(path, entries)
-        raise PermanentError(
-            f"Not known whether this order's change to {path.name} was made: Daloy stopped while "
-            "writing it, and the file was changed since. Check the rows in the sheet; if the "
-            "change is missing, retry this step, otherwise skip it."
-        )
-    table = _parse_csv(path, data)
-    result = change(table)
-    new = _csv_bytes(table)
-    entries[key] = {
-        "state": "pending",
-        "before": digest,
-        "after": _digest(new),
-        "result": result,
-        "at": time.time(),
-    }
-    _write_ledger(path, entries)
-    crashpoint("sheet_ledger_written")
-    _atomic_write(path, new)  # the commit point
-    crashpoint("sheet_written")
-    entries[key]["state"] = "done"
-    _write_ledger(path, entries)
-    return result

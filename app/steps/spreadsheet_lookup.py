@@ -8,7 +8,7 @@ from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, TEMPLATE, TEXT, Field
 from app.core.stepspec import StepSpec
-from app.steps import sheets
+from app.steps import sheet_files, sheets
 from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
@@ -250,7 +250,15 @@ def list_rows(table: sheets.Table, inp: dict) -> StepResult:
 
 def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
-    table = sheets.load(sheets.resolve(inp["file"], ctx.data_dir), inp.get("sheet") or None)
+    # The kept copy (read again when the file changed on disk), read under its lock so an
+    # order's update is seen whole or not at all.
+    with sheet_files.reading(
+        sheets.resolve(inp["file"], ctx.data_dir), inp.get("sheet") or None
+    ) as table:
+        return _look_up(table, inp)
+
+
+def _look_up(table: sheets.Table, inp: dict) -> StepResult:
     if inp.get("items") is not None:
         return check_items(table, inp)
     if inp.get("list_all"):

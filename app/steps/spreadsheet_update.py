@@ -11,7 +11,7 @@ from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, NUMBER, TEMPLATE, TEXT, Field
 from app.core.stepspec import EXACTLY_ONCE, StepSpec
-from app.steps import sheets
+from app.steps import sheet_files, sheets
 from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(
@@ -146,23 +146,22 @@ def run(ctx: StepContext) -> StepResult:
                     f"{table.path.name} has no row with {inp['key_column']} “{key}”."
                 )
             row = table.rows[idx]
-            while len(row) <= col:
-                row.append(None)
-            old = row[col]
+            old = row[col] if col < len(row) else None
             new = (
                 amount
                 if inp["mode"] == "set"
                 else _number(old or 0, f"The cell {inp['column']}")
                 + (amount if inp["mode"] == "add" else -amount)
             )
-            row[col] = new
+            table.set(idx, col, new)
             changed.append({"key": key, "before": old, "after": new})
         _check_floor(table, inp, changed)
         return {"changed": changed, "already_applied": False}
 
-    # One idempotency key changes the sheet once; a repeat returns the first result.
+    # One idempotency key changes the sheet once; a repeat returns the first result. The
+    # change is made on the kept copy (a refused one is undone) and returns once saved.
     return StepResult(
-        output=sheets.apply_once(
+        output=sheet_files.apply_once(
             sheets.resolve(inp["file"], ctx.data_dir),
             inp.get("sheet") or None,
             ctx.idempotency_key,

@@ -1,0 +1,325 @@
+"""Spreadsheets kept in memory, shared by every step of the process, and changes saved in
+batches: one save for all the orders that changed a file while its previous save was being
+written (group commit).
+
+Reading. A file is read once and kept (one ``SheetFile`` per path, for look-ups and updates
+alike). Before each use its modification time (ns), size, inode and change time are compared
+with what was read; while the file is younger than ``RACY_SECONDS`` (a filesystem whose clock
+ticks coarsely could show the same time and size after an edit) its contents' hash is compared
+too. A file changed on disk — saved by hand in Excel — is read again; changes of this process
+not yet saved are made again on it (each from its order's own change, e.g. "take 3 off"), so
+neither the hand edit nor an order is lost, and a file is never overwritten with stale data.
+
+Saving, exactly once, and never lost. A step's change is made on the kept copy and queued;
+the step then waits until a save that includes it is on disk (the file replaced and synced),
+so a step is never recorded as succeeded before its change is durable. Whichever waiting step
+finds no save in progress writes everything queued so far, each change with its record (xlsx:
+a row of the hidden record sheet; csv: the ledger, see ``sheets``) in the same replace; the
+others wait for it. If Daloy is killed before the replace, nothing of the batch is on disk and
+no step of it succeeded: each is run again. If it is killed after, each step's repeat finds its
+key recorded and returns its first result. A failed save (file locked, disk full) fails every
+queued step with a retryable error and forgets the kept copy, so nothing half-known is kept.
+
+Right before a replace the file's bytes are compared once more with what the batch was made on
+(a hand edit in the last moment is read and the batch made again, not overwritten). xlsx
+batches are written by ``xlsx_cells`` (only the changed cells' XML), keeping formulas.
+
+Crash points: ``sheet_changed`` (a change made in memory, not saved), and from ``sheets``
+``sheet_ledger_written`` and ``sheet_written``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import PermanentError, RetryableError
+from app.crashpoints import crashpoint
+from app.steps import sheets, xlsx_cells
+from app.steps.sheets import Book, Table
+
+RACY_SECONDS = 3.0  # FAT keeps times to 2 s; a younger file's time cannot prove it unchanged
+Change = Callable[[Table], dict[str, Any]]
+
+
+@dataclass
+class _Disk:
+    """The file's bytes as this process last read or wrote them."""
+
+    signature: tuple[int, int, int, int]
+    digest: str
+    data: bytes
+    read_at: float  # time.time() when the signature was taken
+
+    def racy(self) -> bool:
+        return self.read_at - self.signature[0] / 1e9 < RACY_SECONDS
+
+
+@dataclass
+class _Queued:
+    key: str
+    sheet: str | None
+    change: Change
+    result: dict[str, Any] | None = None
+    cells: list[xlsx_cells.Cell] = field(default_factory=list)
+    done: bool = False
+    error: BaseException | None = None
+
+
+class _ChangedOnDisk(Exception):
+    """The file was edited since the batch was made: read it again, make the batch again."""
+
+
+def _signature(path: Path) -> tuple[int, int, int, int]:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        raise PermanentError(f"The spreadsheet {path} does not exist.") from exc
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+
+
+class SheetFile:
+    """One spreadsheet file: its kept copy, its queued changes and their saves."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.csv = path.suffix.lower() == ".csv"
+        self._cond = threading.Condition()
+        self._disk: _Disk | None = None
+        self._book: Book | None = None
+        self._ledger: dict[str, dict[str, Any]] = {}  # csv only
+        self._queue: list[_Queued] = []  # made in memory, waiting for a save
+        self._saving: list[_Queued] | None = None  # the batch being written
+        self.saves = 0  # how many replaces this process made (tests, benchmarks)
+
+    # -- reading ----------------------------------------------------------------------------
+    def _fresh(self) -> Book:
+        """The kept copy, read again if the file changed on disk (caller holds the lock)."""
+        if self._saving is not None and self._book is not None:
+            return self._book  # the saver compares the bytes before it replaces the file
+        signature = _signature(self.path)
+        disk = self._disk
+        if disk is not None and self._book is not None:
+            if signature == disk.signature and not disk.racy():
+                return self._book
+        data = sheets.read_bytes(self.path)
+        digest = sheets.digest(data)
+        if disk is not None and self._book is not None and digest == disk.digest:
+            self._disk = _Disk(signature, digest, data, time.time())
+            return self._book
+        return self._read(data, signature, digest)
+
+    def _read(self, data: bytes, signature: tuple[int, int, int, int], digest: str) -> Book:
+        self._book = None  # until this read succeeds, nothing is kept
+        book = sheets.parse(self.path, data)
+        if self.csv:
+            self._ledger = sheets.read_ledger(self.path)
+            if sheets.settle(self._ledger, digest):
+                sheets.write_ledger(self.path, self._ledger)
+        self._disk = _Disk(signature, digest, data, time.time())
+        self._book = book
+        for q in list(self._queue):  # changed by hand: make this process's changes again on it
+            self._make(q)
+        return book
+
+    @contextmanager
+    def reading(self, sheet: str | None) -> Iterator[Table]:
+        """The sheet as kept (with changes made but not yet saved), read under the lock."""
+        with self._cond:
+            yield self._fresh().table(sheet)
+
+    # -- changing ---------------------------------------------------------------------------
+    def _make(self, q: _Queued) -> None:
+        """Make one change on the kept copy; a refused one leaves it as it was and leaves the
+        queue with its error."""
+        assert self._book is not None
+        table = self._book.table(q.sheet)
+        table.edits.clear()
+        try:
+            q.result = q.change(table)
+        except BaseException as exc:
+            table.undo()
+            q.error, q.done = exc, True
+            if q in self._queue:
+                self._queue.remove(q)
+            return
+        touched = dict.fromkeys((i, c) for i, c, _ in table.edits)  # in order, once each
+        q.cells = [
+            xlsx_cells.Cell(table.sheet or "", table.numbers[i], c + 1, table.rows[i][c])
+            for i, c in touched
+            if not self.csv
+        ]
+        table.edits.clear()
+
+    def _recorded(self, key: str) -> dict[str, Any] | None:
+        """The first result of ``key`` if it was applied (caller holds the lock)."""
+        assert self._book is not None
+        if not self.csv:
+            return sheets.again(self._book.applied[key]) if key in self._book.applied else None
+        entry = self._ledger.get(key)
+        if entry is None:
+            return None
+        if entry["state"] == "done":
+            return sheets.again(entry["result"])
+        # Asked once; the person's retry (after checking) applies it.
+        del self._ledger[key]
+        sheets.write_ledger(self.path, self._ledger)
+        raise PermanentError(
+            f"Not known whether this order's change to {self.path.name} was made: Daloy stopped "
+            "while writing it, and the file was changed since. Check the rows in the sheet; if "
+            "the change is missing, retry this step, otherwise skip it."
+        )
+
+    def _in_flight(self, key: str) -> _Queued | None:
+        return next((q for q in [*(self._saving or []), *self._queue] if q.key == key), None)
+
+    def apply_once(self, sheet: str | None, key: str, change: Change) -> dict[str, Any]:
+        """Make ``change`` (which edits the table through ``Table.set`` and returns the step's
+        result) unless ``key`` was applied before, and return once it is saved; a repeat
+        returns the first result."""
+        with self._cond:
+            while self._in_flight(key) is not None:
+                self._cond.wait()  # the same key from another attempt: its outcome decides
+            sheets.check_not_open(self.path)
+            self._fresh()
+            first = self._recorded(key)
+            if first is not None:
+                return first
+            q = _Queued(key, sheet, change)
+            self._queue.append(q)
+            self._make(q)
+            if q.error is not None:
+                raise q.error
+            crashpoint("sheet_changed")
+            while not q.done:
+                if self._saving is None and self._queue:
+                    self._save()
+                else:
+                    self._cond.wait()
+            if q.error is not None:
+                raise q.error
+            assert q.result is not None
+            return q.result
+
+    # -- saving -----------------------------------------------------------------------------
+    def _save(self) -> None:
+        """Write every queued change in one replace (caller holds the lock; released while
+        writing, so more changes queue for the next save)."""
+        batch, self._queue = self._queue, []
+        self._saving = batch
+        try:
+            try:
+                data = self._write(batch)
+            except _ChangedOnDisk:
+                self._saving = None
+                self._queue = batch + self._queue
+                signature = _signature(self.path)
+                data = sheets.read_bytes(self.path)
+                self._read(data, signature, sheets.digest(data))
+                return  # the waiters save the batch made again
+            for q in batch:
+                q.done = True
+                if not self.csv:
+                    assert self._book is not None
+                    self._book.applied[q.key] = q.result
+            if not self.csv:
+                assert self._book is not None
+                self._book.next_record += len(batch)
+            self._disk = _Disk(_signature(self.path), sheets.digest(data), data, time.time())
+            self.saves += 1
+        except BaseException as exc:  # noqa: BLE001 - every queued step hears of it
+            self._fail([*batch, *self._queue], exc)
+        finally:
+            self._saving = None
+            self._cond.notify_all()
+
+    def _fail(self, queued: list[_Queued], exc: BaseException) -> None:
+        error = (
+            exc
+            if isinstance(exc, RetryableError | PermanentError)
+            else RetryableError(
+                f"{self.path.name} could not be saved ({exc}). Nothing of this order was "
+                "written; Daloy will try again."
+            )
+        )
+        for q in queued:
+            q.error, q.done = error, True
+        self._queue = []
+        self._book, self._disk = None, None  # read again: the kept copy holds unsaved changes
+
+    def _write(self, batch: list[_Queued]) -> bytes:
+        """The batch's file bytes, replaced on disk with its records; the lock is released
+        for the slow part. Raises ``_ChangedOnDisk`` if the file was edited meanwhile."""
+        assert self._disk is not None and self._book is not None
+        before = self._disk
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        if self.csv:
+            data = sheets.csv_bytes(self._book.table(None))
+            after = sheets.digest(data)
+            for q in batch:
+                self._ledger[q.key] = {
+                    "state": "pending",
+                    "before": before.digest,
+                    "after": after,
+                    "result": q.result,
+                    "at": time.time(),
+                }
+        first = self._book.next_record
+        self._cond.release()
+        try:
+            sheets.check_not_open(self.path)
+            if sheets.digest(sheets.read_bytes(self.path)) != before.digest:
+                raise _ChangedOnDisk
+            if self.csv:
+                sheets.write_ledger(self.path, self._ledger)
+                crashpoint("sheet_ledger_written")
+            else:
+                data = self._xlsx(before.data, batch, first, stamp)
+            sheets.atomic_write(self.path, data)  # the commit point
+            crashpoint("sheet_written")
+            if self.csv:
+                for q in batch:
+                    self._ledger[q.key]["state"] = "done"
+                sheets.write_ledger(self.path, self._ledger)
+        finally:
+            self._cond.acquire()
+        return data
+
+    @staticmethod
+    def _xlsx(data: bytes, batch: list[_Queued], first: int, stamp: str) -> bytes:
+        cells = [c for q in batch for c in q.cells]
+        records = [[q.key, json.dumps(q.result, default=str), stamp] for q in batch]
+        return xlsx_cells.patch(
+            data, cells, sheets.APPLIED_SHEET, first, records
+        ) or xlsx_cells.save_with_openpyxl(data, cells, sheets.APPLIED_SHEET, records)
+
+
+_files: dict[Path, SheetFile] = {}
+_files_guard = threading.Lock()
+
+
+def sheet_file(path_text: str) -> SheetFile:
+    """The one ``SheetFile`` of this process for a path."""
+    path = Path(path_text).expanduser()
+    with _files_guard:
+        key = path.resolve()
+        if key not in _files:
+            _files[key] = SheetFile(path)
+        return _files[key]
+
+
+def apply_once(path_text: str, sheet: str | None, key: str, change: Change) -> dict[str, Any]:
+    return sheet_file(path_text).apply_once(sheet, key, change)
+
+
+@contextmanager
+def reading(path_text: str, sheet: str | None) -> Iterator[Table]:
+    with sheet_file(path_text).reading(sheet) as table:
+        yield table
