@@ -1,6 +1,6 @@
 """Engine throughput against the raw durable commit rate of SQLite on the same disk.
 
-    python tests/benchmarks/engine.py [--runs 1000] [--workers 4]
+    python tests/benchmarks/engine.py [--runs 1000] [--workers 4] [--database-url auto|URL]
 
 1. Raw: plain sqlite3, WAL + synchronous=FULL + BEGIN IMMEDIATE, one insert and one update per
    commit (also printed for synchronous=NORMAL and journal_mode=DELETE, to show what the
@@ -11,6 +11,8 @@
    Drained once with one worker and once with ``--workers`` (the product's default, 4).
 3. Latency: with the runtime running, runs arrive at half the drain rate; p50/p95 from start
    to finish.
+4. With ``--database-url``: steps/s of 1 and 3 ``daloy runner`` processes on PostgreSQL beside
+   the same on the SQLite file (``tests/benchmarks/runners.py``).
 The last line is ``engine_vs_sqlite_ratio=<drain steps/s ÷ (raw commits/s ÷ commits per
 step)>`` for ``--workers``; the line before it gives the same ratio with one worker.
 """
@@ -151,6 +153,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=4)
+    # PostgreSQL beside SQLite, 1 and 3 runner processes each (tests/benchmarks/runners.py);
+    # "auto" starts a temporary server
+    ap.add_argument("--database-url", default=None)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -180,6 +185,10 @@ def main() -> None:
         f"{lv['finished']}/{args.runs} runs, p50_latency={lv['p50'] * 1000:.1f}ms "
         f"p95_latency={lv['p95'] * 1000:.1f}ms"
     )
+    if args.database_url:
+        from tests.benchmarks.runners import compare
+
+        print("\n".join(compare(args.database_url, args.runs, args.workers)))
     budget = raw / d["commits_per_step"]
     print(f"target steps/s >= 50% of raw/commits-per-step = {0.5 * budget:.1f}")
     print(f"one_worker_vs_sqlite_ratio={one['steps_per_s'] / (raw1 / one['commits_per_step']):.3f}")
