@@ -20,6 +20,7 @@ Conventions (resources/i18n/README.md has the full list):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 Translator = Callable[[str, str, str | None, int], str]
 
@@ -41,6 +42,52 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     return _translator(context, source, disambiguation, n)
 
 
+class Marked(str):
+    """A source text marked for translation, knowing its context (what ``QT_TRANSLATE_NOOP``
+    returns; it is the English text for every other use)."""
+
+    context: str
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
     """Mark ``source`` for translation without translating it now (it is translated when shown)."""
-    return source
+    marked = Marked(source)
+    marked.context = context
+    return marked
+
+
+class Said(str):
+    """A sentence to be stored: its English text, plus what shows it in any language later —
+    the source template, its context and the named fields (see ``said`` and ``shown``)."""
+
+    words: dict[str, Any]
+
+
+def said(template: str, **fields: Any) -> str:
+    """The English sentence ``template.format(**fields)``, carrying its template so that what
+    is stored stays language-neutral: ``said(QT_TRANSLATE_NOOP("Inbox", "{step} failed"),
+    step=title)``. Where it is stored, ``words_of`` gives the template to store beside it."""
+    text = Said(template.format(**fields))
+    plain = (str, int, float, bool, type(None))  # what JSON stores as it is
+    text.words = {
+        "context": getattr(template, "context", ""),
+        "source": str(template),
+        "fields": {k: v if isinstance(v, plain) else str(v) for k, v in fields.items()},
+    }
+    return text
+
+
+def words_of(text: object) -> dict[str, Any] | None:
+    """The template, context and fields of a ``said`` sentence (None for plain text)."""
+    return text.words if isinstance(text, Said) and text.words["context"] else None
+
+
+def shown(words: dict[str, Any] | None, stored: str) -> str:
+    """A stored sentence in the current language: its template translated and filled in; the
+    stored (English) text when it has no template or the translation does not fit its fields."""
+    if not isinstance(words, dict) or not words.get("context") or not words.get("source"):
+        return stored
+    try:
+        return translate(words["context"], words["source"]).format(**(words.get("fields") or {}))
+    except (KeyError, IndexError, ValueError, TypeError):
+        return stored

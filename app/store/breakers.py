@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core import redact
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
 from app.store import audit
 from app.store.explain import _clock, duration
@@ -165,13 +166,20 @@ def down_sentence(row: Breaker) -> str:
 def _alert(s: Session, row: Breaker) -> None:
     """Open (or bring up to date) the one inbox entry of a down system."""
     n = waiting_count(s, row.system)
-    orders = "1 order waiting" if n == 1 else f"{n} orders waiting"
     since = _clock(row.opened_at)
+    title = said(
+        QT_TRANSLATE_NOOP("Inbox", "{system} down since {time} — 1 order waiting")
+        if n == 1
+        else QT_TRANSLATE_NOOP("Inbox", "{system} down since {time} — {count} orders waiting"),
+        system=label(row.system),
+        time=since,
+        count=n,
+    )
     item, _ = open_alert(
         s,
         KIND,
         ALERT + row.system,
-        f"{label(row.system)} down since {since} — {orders}",
+        title,
         f"{label(row.system)} has failed again and again since {since} "
         f"({row.last_error or 'no answer'}). Orders that need it wait here, nothing spent, "
         "and go on by themselves, oldest first, once it answers; Daloy tries it now and then. "
@@ -183,7 +191,7 @@ def _alert(s: Session, row: Breaker) -> None:
             "error": row.last_error,
         },
     )
-    item.title = f"{label(row.system)} down since {since} — {orders}"
+    item.title = title  # the count changes while the entry stays open (its words follow)
 
 
 def record_failure(s: Session, system: str, error: str, now: float | None = None) -> Breaker:

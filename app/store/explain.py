@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import redact
-from app.core.i18n import translate
+from app.core.i18n import shown, translate
 from app.core.kinds import AttemptOutcome, InboxKind
 from app.core.machine import RunState, StepState
 from app.core.model import Workflow
@@ -419,8 +419,12 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
             order,
             {"reason": item["reason"], **detail},
         )
+    words = item.get("words") or {}  # stored language-neutral (app.store.inbox.words_for)
     return Explanation(
-        plain(item["title"]), plain(item["reason"]), order, {"reason": item["reason"], **detail}
+        plain(shown(words.get("title"), item["title"])),
+        plain(shown(words.get("reason"), item["reason"])),
+        order,
+        {"reason": item["reason"], **detail},
     )
 
 

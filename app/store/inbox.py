@@ -2,6 +2,10 @@
 
 Alerts carry a ``source_key`` so one problem opens one entry (not one per poll), and the entry
 closes itself when the problem goes away.
+
+Titles and reasons are stored in English and, when written with ``app.core.i18n.said``, also
+language-neutral in ``words`` (template, context, fields), so each screen shows them in its
+operator's language (``words_for``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.i18n import QT_TRANSLATE_NOOP, said, words_of
 from app.core.kinds import InboxKind
 from app.store.models import InboxItem
 
@@ -28,6 +33,7 @@ def open_alert(
 ) -> tuple[InboxItem, bool]:
     """The open entry for ``source_key``, created if there is none. Returns (item, created).
     Alerts carry text from outside (a server's error), so secrets are hidden before storing."""
+    words = words_for(title, reason)
     reason, detail = redact.text(reason), redact.value(detail)
     item = s.scalar(
         select(InboxItem).where(InboxItem.source_key == source_key, InboxItem.status == "open")
@@ -35,6 +41,8 @@ def open_alert(
     if item is not None:
         item.reason = reason
         item.detail = detail
+        if words or item.words:
+            item.words = {**(item.words or {}), **(words or {})}
         return item, False
     item = InboxItem(
         kind=kind,
@@ -45,10 +53,22 @@ def open_alert(
         source_key=source_key,
         workflow_name=workflow_name,
         created_at=time.time(),
+        words=words,
     )
     s.add(item)
     s.flush()
     return item, True
+
+
+def words_for(title: str, reason: str) -> dict[str, Any] | None:
+    """What to store in ``InboxItem.words`` for a title and a reason made with ``said``: their
+    templates and fields, the fields' secrets hidden as in the stored text."""
+    out = {}
+    for part, text in (("title", title), ("reason", reason)):
+        w = words_of(text)
+        if w is not None:
+            out[part] = {**w, "fields": redact.value(w["fields"])}
+    return out or None
 
 
 def close_alert(s: Session, source_key: str, note: str = "recovered") -> list[int]:
@@ -93,17 +113,27 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
         item.detail = detail
         who = item.business_key or item.workflow_name
         title = (
-            f"Overdue decision: {who}"
+            said(QT_TRANSLATE_NOOP("Inbox", "Overdue decision: {order}"), order=who)
             if stage == "reminder"
-            else f"Escalation: {who} still waits for a decision"
+            else said(
+                QT_TRANSLATE_NOOP("Inbox", "Escalation: {order} still waits for a decision"),
+                order=who,
+            )
         )
         alert, created = open_alert(
             s,
             InboxKind.SYSTEM,
             f"decision:{item.id}:{stage}",
             title,
-            f"“{item.title}” has waited since {time.strftime('%H:%M', time.localtime(asked))}; "
-            "open the decision in the inbox and choose an option.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Inbox",
+                    "“{question}” has waited since {time}; "
+                    "open the decision in the inbox and choose an option.",
+                ),
+                question=item.title,
+                time=time.strftime("%H:%M", time.localtime(asked)),
+            ),
             detail={"decision_item": item.id, "stage": stage},
             workflow_name=item.workflow_name,
         )

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind, InboxKind
 from app.store import held, inbox
 from app.store.db import Database
@@ -108,11 +109,16 @@ def keep_malformed(
             )
             s.add(item)
             s.flush()
+            title = said(
+                QT_TRANSLATE_NOOP("Inbox", "Could not read an order from {channel}"),
+                channel=channel,
+            )
             entry = InboxItem(
                 kind=InboxKind.INTAKE_ERROR,
                 status="open",
-                title=f"Could not read an order from {channel}",
+                title=title,
                 reason=reason,
+                words=inbox.words_for(title, reason),
                 detail={
                     "summary": summary,
                     "intake_item": item.id,
@@ -204,7 +210,11 @@ def check_health(
             + " Orders from it are not coming in until this is fixed."
         )
         item, created = inbox.open_alert(
-            s, InboxKind.CHANNEL_DOWN, f"channel:{channel}", f"{channel} is down", why
+            s,
+            InboxKind.CHANNEL_DOWN,
+            f"channel:{channel}",
+            said(QT_TRANSLATE_NOOP("Inbox", "{channel} is down"), channel=channel),
+            why,
         )
         item_id = item.id
     if created:

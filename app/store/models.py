@@ -188,6 +188,9 @@ class InboxItem(Base):
     resolved_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     resolved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     resolution: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # title and reason language-neutral: {"title"|"reason": {"context", "source", "fields"}},
+    # shown translated (app.core.i18n.shown); NULL for entries written before migration 0010
+    words: Mapped[Any] = mapped_column(JSON, nullable=True)
 
 
 class AuditEntry(Base):

@@ -65,6 +65,7 @@ def inbox_dict(i: InboxItem) -> dict[str, Any]:
         "resolved_at": i.resolved_at,
         "resolved_by": i.resolved_by,
         "resolution": i.resolution,
+        "words": i.words,
     }
 
 

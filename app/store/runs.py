@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.core import machine as m
 from app.core import redact, templates
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.model import Workflow
 from app.core.results import Decision
 from app.core.retry import RetryPolicy
@@ -33,6 +34,7 @@ from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 from app.crashpoints import crashpoint
 from app.store import audit, workflows
 from app.store.db import Database
+from app.store.inbox import words_for
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowRow, WorkflowVersion
 
 log = logging.getLogger(__name__)
@@ -986,14 +988,27 @@ class RunStore:
             # here; a step that could not find out gave its own sentence for a person.
             why = unknown_outcome_reason(label, why or message) if retryable else why or message
         elif why is None:
-            tries = f"after {row.attempts} attempt{'s' if row.attempts != 1 else ''}"
-            why = f"{label} failed {tries}: {message}"
+            why = said(
+                QT_TRANSLATE_NOOP("Inbox", "{step} failed after 1 attempt: {error}")
+                if row.attempts == 1
+                else QT_TRANSLATE_NOOP("Inbox", "{step} failed after {attempts} attempts: {error}"),
+                step=label,
+                attempts=row.attempts,
+                error=message,
+            )
+        title = said(
+            QT_TRANSLATE_NOOP("Inbox", "{order}: {step} — not known whether it went through")
+            if unknown
+            else QT_TRANSLATE_NOOP("Inbox", "{order}: {step} failed"),
+            order=run.business_key or run.workflow_name,
+            step=label,
+        )
         item = InboxItem(
             kind="step_failed",
             status="open",
-            title=f"{run.business_key or run.workflow_name}: {label} "
-            + ("— not known whether it went through" if unknown else "failed"),
+            title=title,
             reason=why,
+            words=words_for(title, why),
             detail={
                 "error": message,
                 "attempts": row.attempts,

@@ -20,21 +20,22 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import queries
 from app.ui.context import AppContext
 from app.ui.inbox_entry import InboxDetail, load_entry
 from app.ui.page import Page
 from app.ui.style import KIND_WORDS, MUTED, OK, ago, icon
-from app.ui.text import PlainLabel, tooltip
+from app.ui.text import PlainLabel, shown_reason, tooltip
 
 FILTERS = [
-    ("All open entries", None),
-    ("Decisions", "decision"),
-    ("Failed steps", "step_failed"),
-    ("Unreadable orders", "intake_error"),
-    ("Channels down", "channel_down"),
-    ("Systems down", "system_down"),
-    ("Daloy alerts", "system"),
+    (QT_TRANSLATE_NOOP("Inbox", "All open entries"), None),
+    (QT_TRANSLATE_NOOP("Inbox", "Decisions"), "decision"),
+    (QT_TRANSLATE_NOOP("Inbox", "Failed steps"), "step_failed"),
+    (QT_TRANSLATE_NOOP("Inbox", "Unreadable orders"), "intake_error"),
+    (QT_TRANSLATE_NOOP("Inbox", "Channels down"), "channel_down"),
+    (QT_TRANSLATE_NOOP("Inbox", "Systems down"), "system_down"),
+    (QT_TRANSLATE_NOOP("Inbox", "Daloy alerts"), "system"),
 ]
 
 
@@ -47,7 +48,7 @@ def load_open(ctx: AppContext) -> list[dict[str, Any]]:
         items = queries.open_inbox(s)
         for it in items:
             row = s.get(InboxItem, it["id"])
-            it["headline"] = explain_entry(s, row).headline if row is not None else it["reason"]
+            it["headline"] = explain_entry(s, row).headline if row is not None else shown_reason(it)
         return items
 
 
@@ -58,12 +59,12 @@ class InboxPage(Page):
     open_run = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Needs you")
+        super().__init__(ctx, translate("Inbox", "Needs you"))
         lay, top = self.body, self.top
         self.filter = QComboBox()
         self.filter.setObjectName("inboxFilter")
         for label, _ in FILTERS:
-            self.filter.addItem(label)
+            self.filter.addItem(translate("Inbox", label))
         self.filter.currentIndexChanged.connect(self._populate)
         top.addWidget(self.filter)
         self.confirmation = PlainLabel()
@@ -83,7 +84,10 @@ class InboxPage(Page):
         self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setToolTip(
-            "Ctrl+click or Shift+click to select several entries and act on them at once."
+            translate(
+                "Inbox",
+                "Ctrl+click or Shift+click to select several entries and act on them at once.",
+            )
         )
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemSelectionChanged.connect(self._selected)
@@ -99,8 +103,11 @@ class InboxPage(Page):
         split.setSizes([330, 560])
         lay.addWidget(split, 1)
         self.empty = QLabel(
-            "All clear: nothing needs you right now. Daloy keeps working and "
-            "will tell you when something does."
+            translate(
+                "Inbox",
+                "All clear: nothing needs you right now. Daloy keeps working and "
+                "will tell you when something does.",
+            )
         )
         self.empty.setObjectName("hint")
         lay.addWidget(self.empty)
@@ -117,6 +124,14 @@ class InboxPage(Page):
 
     def refresh(self) -> None:
         self.ctx.background(lambda: load_open(self.ctx), self._loaded, owner=self)
+
+    def retranslate(self) -> None:
+        """The language changed: the entries' sentences are read again in it (the selection
+        and the entry shown stay)."""
+        self._known = {i["id"] for i in self.items}  # no alert for entries already announced
+        if not self.detail.typing():  # never throw away what the operator is typing
+            self._shown = None
+        self.refresh()
 
     def _loaded(self, items: list[dict[str, Any]]) -> None:
         ids = {i["id"] for i in items}
@@ -143,11 +158,11 @@ class InboxPage(Page):
                 continue
             _, ic, color = KIND_WORDS.get(it["kind"], ("", "fa5s.bell", MUTED))
             who = (
-                f"Order {it['business_key']}"
+                translate("Inbox", "Order {order}").format(order=it["business_key"])
                 if it.get("business_key")
                 else (it.get("workflow") or "Daloy")
             )
-            text = it.get("headline") or it["reason"]
+            text = it.get("headline") or shown_reason(it)
             short = text if len(text) < 90 else text[:87] + "…"
             li = QListWidgetItem(icon(ic, color), f"{who}\n{short}\n{ago(it['created_at'])}")
             li.setData(Qt.ItemDataRole.UserRole, it["id"])

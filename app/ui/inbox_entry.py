@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.store import queries
 from app.store.actions import bulk
 from app.store.explain import explain_entry
@@ -36,7 +37,7 @@ from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, techni
 from app.ui.step_forms import RetryForm, SkipForm, skip_shape
 from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, words
 from app.ui.system_down import system_actions
-from app.ui.text import PlainLabel, confirm
+from app.ui.text import PlainLabel, confirm, shown_title
 
 
 def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
@@ -74,6 +75,11 @@ class InboxDetail(QScrollArea):
         self.status = PlainLabel()
         self._show_empty()
 
+    def typing(self) -> bool:
+        """Has the operator typed something into the pane (a decision's fields)?"""
+        pane = self.widget()
+        return pane is not None and any(e.text() for e in pane.findChildren(QLineEdit))
+
     def _fresh(self) -> QVBoxLayout:
         w = QWidget()
         w.setObjectName("page")
@@ -93,9 +99,12 @@ class InboxDetail(QScrollArea):
         self.entry = None
         lay = self._fresh()
         msg = QLabel(
-            "Nothing selected.\n\nWhen an order needs you, it appears on the left: a "
-            "step that failed after its retries, a decision to make, or an order that "
-            "could not be read."
+            translate(
+                "InboxEntry",
+                "Nothing selected.\n\nWhen an order needs you, it appears on the left: a "
+                "step that failed after its retries, a decision to make, or an order that "
+                "could not be read.",
+            )
         )
         msg.setObjectName("hint")
         msg.setWordWrap(True)
@@ -117,7 +126,7 @@ class InboxDetail(QScrollArea):
         ic = QLabel()
         ic.setPixmap(icon(kind_icon, color).pixmap(28, 28))
         head.addWidget(ic, 0, Qt.AlignmentFlag.AlignTop)
-        headline = PlainLabel(ex.headline if ex else entry["title"])
+        headline = PlainLabel(ex.headline if ex else shown_title(entry))
         headline.setObjectName("headline")
         headline.setWordWrap(True)
         headline.setStyleSheet("font-size: 17px; font-weight: 600; color: #111827")
@@ -125,7 +134,11 @@ class InboxDetail(QScrollArea):
         lay.addLayout(head)
         meta = " · ".join(
             x
-            for x in (kind_title, entry.get("workflow"), f"since {clock(entry['created_at'])}")
+            for x in (
+                kind_title,
+                entry.get("workflow"),
+                translate("InboxEntry", "since {time}").format(time=clock(entry["created_at"])),
+            )
             if x
         )
         m = PlainLabel(meta)
@@ -140,7 +153,9 @@ class InboxDetail(QScrollArea):
         if entry["status"] != "open":
             lay.addWidget(
                 PlainLabel(
-                    f"Resolved by {entry.get('resolved_by')} at {clock(entry.get('resolved_at'))}."
+                    translate("InboxEntry", "Resolved by {who} at {time}.").format(
+                        who=entry.get("resolved_by"), time=clock(entry.get("resolved_at"))
+                    )
                 )
             )
         run = entry.get("run")
@@ -154,41 +169,51 @@ class InboxDetail(QScrollArea):
         elif entry["status"] == "open" and entry["kind"] == "system_down":
             system_actions(self, lay, entry)  # try now, keep waiting, retry/cancel all
         elif entry["status"] == "open":
-            b = QPushButton(icon("fa5s.check"), "Dismiss")
+            b = QPushButton(icon("fa5s.check"), translate("InboxEntry", "Dismiss"))
             b.setObjectName("dismissButton")
             b.clicked.connect(
-                lambda: self._do(lambda: self.ctx.actions.dismiss(entry["id"]), "Dismissed.")
+                lambda: self._do(
+                    lambda: self.ctx.actions.dismiss(entry["id"]),
+                    translate("InboxEntry", "Dismissed."),
+                )
             )
             lay.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons["dismiss"] = b
         self._status(lay)
         same = [i for i in entry.get("same_system") or [] if i != entry["id"]]
         if same:
-            service = "the same system"
+            label = translate("InboxEntry", "Select all {n} waiting on the same system")
             if ex and "payment" in ex.headline + ex.money_line:
-                service = "the payment service"
-            allb = QPushButton(
-                icon("fa5s.layer-group"), f"Select all {len(same) + 1} waiting on {service}"
-            )
+                label = translate("InboxEntry", "Select all {n} waiting on the payment service")
+            label = label.format(n=len(same) + 1)
+            allb = QPushButton(icon("fa5s.layer-group"), label)
             allb.setObjectName("selectSameSystem")
             allb.clicked.connect(lambda: self.select_ids.emit([entry["id"], *same]))
             lay.addWidget(allb, 0, Qt.AlignmentFlag.AlignLeft)
         if ex and ex.order_line:
             self._section(
                 lay,
-                "The order",
+                translate("InboxEntry", "The order"),
                 ex.order_line + "\n" + (words((run or {}).get("trigger")) if run else ""),
             )
         elif run:
-            self._section(lay, "The order", words(run.get("trigger")))
+            self._section(lay, translate("InboxEntry", "The order"), words(run.get("trigger")))
         if run:
-            link = QPushButton(icon("fa5s.list-alt"), "Show the whole order")
+            link = QPushButton(
+                icon("fa5s.list-alt"), translate("InboxEntry", "Show the whole order")
+            )
             link.setObjectName("showOrder")
             link.clicked.connect(lambda: self.open_run.emit(run["id"]))
             lay.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
         detail = dict(ex.detail) if ex else dict(entry.get("detail") or {})
         if entry["kind"] != "decision" or detail:
-            lay.addWidget(Fold("Technical detail", technical_words(detail), "technicalDetail"))
+            lay.addWidget(
+                Fold(
+                    translate("InboxEntry", "Technical detail"),
+                    technical_words(detail),
+                    "technicalDetail",
+                )
+            )
 
     def _section(self, lay: QVBoxLayout, title: str, body: str) -> None:
         t = PlainLabel(title)
@@ -220,7 +245,12 @@ class InboxDetail(QScrollArea):
             card_lay.addLayout(form)
         if d.get("deadline"):
             late = d["deadline"] < time.time()
-            dl = QLabel(("Overdue since " if late else "Please decide by ") + clock(d["deadline"]))
+            when = clock(d["deadline"])
+            dl = QLabel(
+                translate("InboxEntry", "Overdue since {time}").format(time=when)
+                if late
+                else translate("InboxEntry", "Please decide by {time}").format(time=when)
+            )
             dl.setStyleSheet(f"color: {BAD if late else MUTED}")
             card_lay.addWidget(dl)
         row = QHBoxLayout()
@@ -238,7 +268,9 @@ class InboxDetail(QScrollArea):
                         o,
                         values={k: e.text() for k, e in fields.items()},
                     ),
-                    f"{who} goes on: you chose “{lab}”.",
+                    translate("InboxEntry", "{order} goes on: you chose “{option}”.").format(
+                        order=who, option=lab
+                    ),
                 )
             )
             row.addWidget(b)
@@ -256,18 +288,21 @@ class InboxDetail(QScrollArea):
     ) -> None:
         rid, sname = run["id"], entry.get("step") or ""
         who = order_name(entry)
-        retry = QPushButton(icon("fa5s.redo", "white"), "Retry")
+        retry = QPushButton(icon("fa5s.redo", "white"), translate("InboxEntry", "Retry"))
         retry.setObjectName("primary")
         retry.clicked.connect(
-            lambda: self._do(lambda: self.ctx.actions.retry(rid, sname), f"{who} is running again.")
+            lambda: self._do(
+                lambda: self.ctx.actions.retry(rid, sname),
+                translate("InboxEntry", "{order} is running again.").format(order=who),
+            )
         )
-        edit = QPushButton(icon("fa5s.edit"), "Retry with changes…")
+        edit = QPushButton(icon("fa5s.edit"), translate("InboxEntry", "Retry with changes…"))
         edit.setObjectName("retryWithChanges")
         edit.clicked.connect(lambda: self._retry_edit(rid, sname, step, who))
-        skip = QPushButton(icon("fa5s.forward"), "Skip with this result…")
+        skip = QPushButton(icon("fa5s.forward"), translate("InboxEntry", "Skip with this result…"))
         skip.setObjectName("skipWithResult")
         skip.clicked.connect(lambda: self._skip(rid, sname, step, who))
-        cancel = QPushButton(icon("fa5s.ban", BAD), "Cancel order…")
+        cancel = QPushButton(icon("fa5s.ban", BAD), translate("InboxEntry", "Cancel order…"))
         cancel.setObjectName("danger")
         cancel.clicked.connect(lambda: self._confirm_cancel(rid, who))
         restart = QComboBox()
@@ -275,11 +310,13 @@ class InboxDetail(QScrollArea):
         for s in run["steps"]:
             restart.addItem(s.get("title") or s["name"], s["name"])
         restart.setCurrentIndex(max(0, restart.findData(sname)))
-        restart_b = QPushButton(icon("fa5s.history"), "Restart from")
+        restart_b = QPushButton(icon("fa5s.history"), translate("InboxEntry", "Restart from"))
         restart_b.clicked.connect(
             lambda: self._do(
                 lambda: self.ctx.actions.restart(rid, restart.currentData()),
-                f"{who} starts again from “{restart.currentText()}”.",
+                translate("InboxEntry", "{order} starts again from “{step}”.").format(
+                    order=who, step=restart.currentText()
+                ),
             )
         )
         # two buttons a row: the pane stays narrow enough for a 1024-pixel screen
@@ -307,7 +344,9 @@ class InboxDetail(QScrollArea):
         self.dialog.accepted.connect(
             lambda: self._do(
                 lambda: self.ctx.actions.retry(rid, sname, new_input=self.dialog.value),
-                f"{who} is running again with your changes.",
+                translate("InboxEntry", "{order} is running again with your changes.").format(
+                    order=who
+                ),
             )
         )
         self.dialog.open()
@@ -329,7 +368,9 @@ class InboxDetail(QScrollArea):
                     output=self.dialog.value,
                     port=self.dialog.port.currentText() or "out",
                 ),
-                f"{who} goes on without “{title}”.",
+                translate("InboxEntry", "{order} goes on without “{step}”.").format(
+                    order=who, step=title
+                ),
             )
         )
         self.dialog.open()
@@ -337,16 +378,22 @@ class InboxDetail(QScrollArea):
     def _confirm_cancel(self, rid: str, who: str) -> None:
         if confirm(
             self,
-            "Cancel this order?",
-            f"{who} stops here and nothing after this step happens. Steps that already "
-            "ran are not undone (a charge already made stays made).",
+            translate("InboxEntry", "Cancel this order?"),
+            translate(
+                "InboxEntry",
+                "{order} stops here and nothing after this step happens. Steps that already "
+                "ran are not undone (a charge already made stays made).",
+            ).format(order=who),
         ):
-            self._do(lambda: self.ctx.actions.cancel(rid), f"{who} was cancelled.")
+            self._do(
+                lambda: self.ctx.actions.cancel(rid),
+                translate("InboxEntry", "{order} was cancelled.").format(order=who),
+            )
 
     def _do(self, fn: Callable[[], object], done_text: str) -> None:
         status = self.status  # the pane may be rebuilt before the answer comes
         item_id = (self.entry or {}).get("id", 0)
-        status.setText("Working…")
+        status.setText(translate("InboxEntry", "Working…"))
         for b in self.buttons.values():
             b.setEnabled(False)
 
@@ -365,29 +412,36 @@ class InboxDetail(QScrollArea):
         self.entry = None
         lay = self._fresh()
         ids = [e["id"] for e in entries]
-        title = PlainLabel(f"{len(entries)} entries selected")
+        title = PlainLabel(translate("InboxEntry", "{n} entries selected").format(n=len(entries)))
         title.setObjectName("headline")
         title.setStyleSheet("font-size: 17px; font-weight: 600")
         lay.addWidget(title)
         names = PlainLabel(
             ", ".join(order_name(e) for e in entries[:12])
-            + (f" and {len(entries) - 12} more" if len(entries) > 12 else "")
+            + (
+                translate("InboxEntry", " and {n} more").format(n=len(entries) - 12)
+                if len(entries) > 12
+                else ""
+            )
         )
         names.setWordWrap(True)
         lay.addWidget(names)
         hint = PlainLabel(
-            "Each order is done on its own, and each is recorded with your name. "
-            "An entry that cannot take the action (a decision to make) is left "
-            "as it is and said below."
+            translate(
+                "InboxEntry",
+                "Each order is done on its own, and each is recorded with your name. "
+                "An entry that cannot take the action (a decision to make) is left "
+                "as it is and said below.",
+            )
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         lay.addWidget(hint)
         row = QHBoxLayout()
         for action, label, ic in (
-            ("retry", "Retry all", "fa5s.redo"),
-            ("skip", "Skip all", "fa5s.forward"),
-            ("cancel", "Cancel all…", "fa5s.ban"),
+            ("retry", translate("InboxEntry", "Retry all"), "fa5s.redo"),
+            ("skip", translate("InboxEntry", "Skip all"), "fa5s.forward"),
+            ("cancel", translate("InboxEntry", "Cancel all…"), "fa5s.ban"),
         ):
             b = QPushButton(
                 icon(
@@ -413,12 +467,14 @@ class InboxDetail(QScrollArea):
     def _bulk(self, ids: list[int], action: str) -> None:
         if action == "cancel" and not confirm(
             self,
-            "Cancel these orders?",
-            f"{len(ids)} orders stop here; steps that already ran are not undone.",
+            translate("InboxEntry", "Cancel these orders?"),
+            translate(
+                "InboxEntry", "{n} orders stop here; steps that already ran are not undone."
+            ).format(n=len(ids)),
         ):
             return
         status = self.status
-        status.setText("Working…")
+        status.setText(translate("InboxEntry", "Working…"))
         for b in self.buttons.values():
             b.setEnabled(False)
         self.ctx.background(

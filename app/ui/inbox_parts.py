@@ -8,35 +8,57 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QToolButton, QVBoxLayout, QWidget
 
+from app.core.i18n import translate
 from app.store.actions import BulkResult
 from app.ui.style import clock, words
 from app.ui.text import PlainLabel
 
-BULK_WORDS = {
-    "retry": ("is running again", "are running again"),
-    "skip": ("goes on without its failed step", "go on without their failed steps"),
-    "cancel": ("was cancelled", "were cancelled"),
-}
+
+def _bulk_done(action: str, n: int) -> str:
+    """“5 orders are running again.”"""
+    one = n == 1
+    if action == "retry":
+        text = (
+            translate("InboxEntry", "{n} order is running again.")
+            if one
+            else translate("InboxEntry", "{n} orders are running again.")
+        )
+    elif action == "skip":
+        text = (
+            translate("InboxEntry", "{n} order goes on without its failed step.")
+            if one
+            else translate("InboxEntry", "{n} orders go on without their failed steps.")
+        )
+    else:
+        text = (
+            translate("InboxEntry", "{n} order was cancelled.")
+            if one
+            else translate("InboxEntry", "{n} orders were cancelled.")
+        )
+    return text.format(n=n)
 
 
 def order_name(entry: dict[str, Any]) -> str:
     """“Order 3001”, or “The order of “Refunds”” when it has no number."""
     if entry.get("business_key"):
-        return f"Order {entry['business_key']}"
-    return f"The order of “{entry.get('workflow') or 'Daloy'}”"
+        return translate("InboxEntry", "Order {order}").format(order=entry["business_key"])
+    return translate("InboxEntry", "The order of “{workflow}”").format(
+        workflow=entry.get("workflow") or "Daloy"
+    )
 
 
 def bulk_summary(action: str, results: list[BulkResult]) -> str:
     """“5 orders are running again.” plus one sentence per entry that was refused."""
     done = [r for r in results if r.ok]
-    one, many = BULK_WORDS[action]
     text = (
-        (f"{len(done)} order {one}." if len(done) == 1 else f"{len(done)} orders {many}.")
-        if done
-        else "Nothing was changed."
+        _bulk_done(action, len(done)) if done else translate("InboxEntry", "Nothing was changed.")
     )
     refused = [r.message for r in results if not r.ok]
-    return text + ("" if not refused else " Not done: " + " ".join(refused))
+    if not refused:
+        return text
+    return translate("InboxEntry", "{done} Not done: {refused}").format(
+        done=text, refused=" ".join(refused)
+    )
 
 
 class ChoiceBox(QComboBox):
@@ -44,7 +66,7 @@ class ChoiceBox(QComboBox):
 
     def __init__(self, choices: list[dict[str, str]]) -> None:
         super().__init__()
-        self.addItem("— choose —", "")
+        self.addItem(translate("InboxEntry", "— choose —"), "")
         for c in choices:
             self.addItem(c["label"], c["value"])
 
@@ -85,21 +107,26 @@ def technical_words(detail: dict[str, Any]) -> str:
     it was, each attempt, the request sent and the keys."""
     lines = []
     if detail.get("error"):
-        lines.append(f"Error: {detail['error']}")
+        lines.append(translate("InboxEntry", "Error: {error}").format(error=detail["error"]))
     for a in detail.get("attempts") or []:
         lines.append(
-            f"Attempt {a.get('number')} at {clock(a.get('started_at'))}: "
-            f"{a.get('outcome')}"
+            translate("InboxEntry", "Attempt {number} at {time}: {outcome}").format(
+                number=a.get("number"), time=clock(a.get("started_at")), outcome=a.get("outcome")
+            )
             + (f" — {a['error']}" if a.get("error") else "")
-            + (f" (look-up: {a['looked_up']})" if a.get("looked_up") else "")
+            + (
+                translate("InboxEntry", " (look-up: {result})").format(result=a["looked_up"])
+                if a.get("looked_up")
+                else ""
+            )
         )
     if detail.get("request"):
-        lines.append("Request:\n" + words(detail["request"], 1))
+        lines.append(translate("InboxEntry", "Request:") + "\n" + words(detail["request"], 1))
     for key, label in (
-        ("step", "Step"),
-        ("step_type", "Step type"),
-        ("run_id", "Run id"),
-        ("idempotency_key", "Idempotency key"),
+        ("step", translate("InboxEntry", "Step")),
+        ("step_type", translate("InboxEntry", "Step type")),
+        ("run_id", translate("InboxEntry", "Run id")),
+        ("idempotency_key", translate("InboxEntry", "Idempotency key")),
     ):
         if detail.get(key):
             lines.append(f"{label}: {detail[key]}")
@@ -124,5 +151,7 @@ def technical_words(detail: dict[str, Any]) -> str:
     if rest:
         lines.append(words(rest))
     if detail.get("reason") and not detail.get("error"):
-        lines.append(f"Reason recorded: {detail['reason']}")
-    return "\n".join(lines) or "Nothing more is recorded."
+        lines.append(
+            translate("InboxEntry", "Reason recorded: {reason}").format(reason=detail["reason"])
+        )
+    return "\n".join(lines) or translate("InboxEntry", "Nothing more is recorded.")

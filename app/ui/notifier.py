@@ -22,20 +22,43 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.resources import resource_path
 from app.ui.style import WARN, icon
-from app.ui.text import escape, notification_body, rich_label
+from app.ui.text import escape, notification_body, rich_label, shown_reason
 
 
 def kind_phrase(kind: str, n: int) -> str:
     """``n`` entries of one kind, counted in words ("2 failed steps")."""
+    # English says one and many apart; both are translated (the count is a named field)
     phrases = {
-        "decision": lambda: translate("Tray", "%n decision(s) to make", None, n),
-        "step_failed": lambda: translate("Tray", "%n failed step(s)", None, n),
-        "intake_error": lambda: translate("Tray", "%n unreadable order(s)", None, n),
-        "channel_down": lambda: translate("Tray", "%n channel(s) down", None, n),
-        "system_down": lambda: translate("Tray", "%n system(s) down", None, n),
-        "system": lambda: translate("Tray", "%n alert(s)", None, n),
+        "decision": lambda: (
+            translate("Tray", "{n} decision to make")
+            if n == 1
+            else translate("Tray", "{n} decisions to make")
+        ),
+        "step_failed": lambda: (
+            translate("Tray", "{n} failed step")
+            if n == 1
+            else translate("Tray", "{n} failed steps")
+        ),
+        "intake_error": lambda: (
+            translate("Tray", "{n} unreadable order")
+            if n == 1
+            else translate("Tray", "{n} unreadable orders")
+        ),
+        "channel_down": lambda: (
+            translate("Tray", "{n} channel down")
+            if n == 1
+            else translate("Tray", "{n} channels down")
+        ),
+        "system_down": lambda: (
+            translate("Tray", "{n} system down")
+            if n == 1
+            else translate("Tray", "{n} systems down")
+        ),
+        "system": lambda: (
+            translate("Tray", "{n} alert") if n == 1 else translate("Tray", "{n} alerts")
+        ),
     }
-    return phrases[kind]() if kind in phrases else f"{n} {kind}"
+    return phrases[kind]().format(n=n) if kind in phrases else f"{n} {kind}"
 
 
 # Entries that mean a channel or a system is down (the tray turns red), not an order waiting.
@@ -46,7 +69,7 @@ def tray_tip(state: str, n: int) -> str:
     if state == "down":
         return translate("Tray", "Daloy: a channel or system is down")
     if state == "waiting":
-        return translate("Tray", "Daloy: %n waiting for you", None, n)
+        return translate("Tray", "Daloy: {n} waiting for you").format(n=n)
     return translate("Tray", "Daloy: all is well")
 
 
@@ -218,7 +241,7 @@ class Notifier(QObject):
             self.tray.setIcon(tray_icon(self.state))
             self.tray.setToolTip(tray_tip(self.state, self.waiting))
             self.waiting_action.setText(
-                translate("Tray", "%n waiting for you", None, self.waiting)
+                translate("Tray", "{n} waiting for you").format(n=self.waiting)
                 if self.waiting
                 else translate("Tray", "Nothing waiting for you")
             )
@@ -239,10 +262,10 @@ class Notifier(QObject):
         if len(items) == 1:
             it = items[0]
             who = it.get("business_key") or it.get("workflow") or "Daloy"
-            title, text = translate("Tray", "{who}: needs you").format(who=who), it["reason"]
+            title, text = translate("Tray", "{who}: needs you").format(who=who), shown_reason(it)
             said = text
         else:
-            title = translate("Tray", "%n orders waiting", None, len(items))
+            title = translate("Tray", "{n} orders waiting").format(n=len(items))
             said = group_reason(items)
             text = translate("Tray", "{title}: {reason}").format(title=title, reason=said)
         self._last_item = items[-1]["id"]

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import qtawesome as qta
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox
+
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 
 ACCENT = "#1f6f8b"
 OK = "#2e7d32"
@@ -17,23 +21,49 @@ WARN = "#c77700"
 BAD = "#c62828"
 MUTED = "#6b7280"
 
-STATE_WORDS = {
-    "pending": ("Waiting for earlier steps", MUTED, "fa5s.clock"),
-    "ready": ("About to run", ACCENT, "fa5s.play-circle"),
-    "running": ("Running", ACCENT, "fa5s.spinner"),
-    "succeeded": ("Done", OK, "fa5s.check-circle"),
-    "retry_wait": ("Waiting to try again", WARN, "fa5s.redo"),
-    "needs_attention": ("Needs you", BAD, "fa5s.hand-paper"),
-    "skipped": ("Skipped", MUTED, "fa5s.minus-circle"),
-    "cancelled": ("Cancelled", MUTED, "fa5s.ban"),
-}
-RUN_WORDS = {
-    "running": ("In progress", ACCENT, "fa5s.sync"),
-    "waiting": ("Waiting", WARN, "fa5s.hourglass-half"),
-    "needs_attention": ("Needs you", BAD, "fa5s.hand-paper"),
-    "succeeded": ("Done", OK, "fa5s.check-circle"),
-    "cancelled": ("Cancelled", MUTED, "fa5s.ban"),
-}
+
+class Worded(dict):
+    """A table whose values start with a label: the label comes out in the current language
+    (marked for lupdate with ``QT_TRANSLATE_NOOP("Words", ...)`` where the table is written)."""
+
+    @staticmethod
+    def _said(value: Any) -> Any:
+        return (translate("Words", value[0]), *value[1:])
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._said(super().__getitem__(key))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def items(self) -> Iterator[tuple[Any, Any]]:  # type: ignore[override]
+        return ((k, self[k]) for k in self)
+
+    def values(self) -> Iterator[Any]:  # type: ignore[override]
+        return (self[k] for k in self)
+
+
+STATE_WORDS = Worded(
+    {
+        "pending": (QT_TRANSLATE_NOOP("Words", "Waiting for earlier steps"), MUTED, "fa5s.clock"),
+        "ready": (QT_TRANSLATE_NOOP("Words", "About to run"), ACCENT, "fa5s.play-circle"),
+        "running": (QT_TRANSLATE_NOOP("Words", "Running"), ACCENT, "fa5s.spinner"),
+        "succeeded": (QT_TRANSLATE_NOOP("Words", "Done"), OK, "fa5s.check-circle"),
+        "retry_wait": (QT_TRANSLATE_NOOP("Words", "Waiting to try again"), WARN, "fa5s.redo"),
+        "needs_attention": (QT_TRANSLATE_NOOP("Words", "Needs you"), BAD, "fa5s.hand-paper"),
+        "skipped": (QT_TRANSLATE_NOOP("Words", "Skipped"), MUTED, "fa5s.minus-circle"),
+        "cancelled": (QT_TRANSLATE_NOOP("Words", "Cancelled"), MUTED, "fa5s.ban"),
+    }
+)
+RUN_WORDS = Worded(
+    {
+        "running": (QT_TRANSLATE_NOOP("Words", "In progress"), ACCENT, "fa5s.sync"),
+        "waiting": (QT_TRANSLATE_NOOP("Words", "Waiting"), WARN, "fa5s.hourglass-half"),
+        "needs_attention": (QT_TRANSLATE_NOOP("Words", "Needs you"), BAD, "fa5s.hand-paper"),
+        "succeeded": (QT_TRANSLATE_NOOP("Words", "Done"), OK, "fa5s.check-circle"),
+        "cancelled": (QT_TRANSLATE_NOOP("Words", "Cancelled"), MUTED, "fa5s.ban"),
+    }
+)
 PRACTICE = "#7c3aed"
 
 
@@ -43,28 +73,54 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
     status = run.get("status", "")
     trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
     if run.get("cancelled") or status == "cancelled":
-        return "Cancelled", MUTED, "fa5s.ban"
+        return translate("Words", "Cancelled"), MUTED, "fa5s.ban"
     label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
     # A demo order is a practice run too (it never reaches a real system): say Demo first,
     # so the operator knows it is the sample order the app made, not their own try.
-    kind = "Demo order" if trigger.get("demo") else "Practice run" if run.get("practice") else ""
+    kind = (
+        translate("Words", "Demo order")
+        if trigger.get("demo")
+        else translate("Words", "Practice run")
+        if run.get("practice")
+        else ""
+    )
     if kind:
         return (
-            f"{kind}, {label.lower()}" if status != "succeeded" else kind,
+            translate("Words", "{kind}, {state}").format(kind=kind, state=label.lower())
+            if status != "succeeded"
+            else kind,
             PRACTICE,
             "fa5s.flask",
         )
     return label, color, ic
 
 
-KIND_WORDS = {
-    "step_failed": ("A step failed", "fa5s.exclamation-triangle", BAD),
-    "decision": ("A decision is needed", "fa5s.question-circle", ACCENT),
-    "intake_error": ("An order could not be read", "fa5s.envelope-open-text", WARN),
-    "channel_down": ("A channel is down", "fa5s.satellite-dish", BAD),
-    "system_down": ("A system is down", "fa5s.plug", BAD),
-    "system": ("Daloy", "fa5s.bell", WARN),
-}
+KIND_WORDS = Worded(
+    {
+        "step_failed": (
+            QT_TRANSLATE_NOOP("Words", "A step failed"),
+            "fa5s.exclamation-triangle",
+            BAD,
+        ),
+        "decision": (
+            QT_TRANSLATE_NOOP("Words", "A decision is needed"),
+            "fa5s.question-circle",
+            ACCENT,
+        ),
+        "intake_error": (
+            QT_TRANSLATE_NOOP("Words", "An order could not be read"),
+            "fa5s.envelope-open-text",
+            WARN,
+        ),
+        "channel_down": (
+            QT_TRANSLATE_NOOP("Words", "A channel is down"),
+            "fa5s.satellite-dish",
+            BAD,
+        ),
+        "system_down": (QT_TRANSLATE_NOOP("Words", "A system is down"), "fa5s.plug", BAD),
+        "system": ("Daloy", "fa5s.bell", WARN),
+    }
+)
 
 STYLESHEET = f"""
 QMainWindow, QWidget#page {{ background: #f7f8fa; }}
@@ -90,10 +146,10 @@ QHeaderView::section {{ background: #f3f4f6; border: none; padding: 6px; font-we
 
 
 PERIODS = (
-    ("Any time", None),
-    ("Today", 86400),
-    ("Last 7 days", 7 * 86400),
-    ("Last 30 days", 30 * 86400),
+    (QT_TRANSLATE_NOOP("Words", "Any time"), None),
+    (QT_TRANSLATE_NOOP("Words", "Today"), 86400),
+    (QT_TRANSLATE_NOOP("Words", "Last 7 days"), 7 * 86400),
+    (QT_TRANSLATE_NOOP("Words", "Last 30 days"), 30 * 86400),
 )
 
 
@@ -102,7 +158,7 @@ def period_choice(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for label, secs in PERIODS:
-        combo.addItem(label, secs)
+        combo.addItem(translate("Words", label), secs)
     return combo
 
 
@@ -110,17 +166,22 @@ def icon(name: str, color: str = "#374151") -> QIcon:
     return qta.icon(name, color=color)
 
 
+def _local(ts: float, fmt: str) -> str:
+    """A moment in the current language's words (month names), through ``QLocale``."""
+    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(ts * 1000)), fmt)
+
+
 def ago(ts: float | None) -> str:
     if not ts:
         return "—"
     d = max(0, time.time() - ts)
     if d < 60:
-        return "just now"
+        return translate("Words", "just now")
     if d < 3600:
-        return f"{int(d // 60)} min ago"
+        return translate("Words", "{minutes} min ago").format(minutes=int(d // 60))
     if d < 86400:
-        return f"{int(d // 3600)} h ago"
-    return time.strftime("%b %d", time.localtime(ts))
+        return translate("Words", "{hours} h ago").format(hours=int(d // 3600))
+    return _local(ts, "MMM d")
 
 
 def short_time(ts: float | None) -> str:
@@ -128,11 +189,11 @@ def short_time(ts: float | None) -> str:
     if not ts:
         return ""
     t, now = time.localtime(ts), time.localtime()
-    return time.strftime("%H:%M" if t[:3] == now[:3] else "%b %d %H:%M", t)
+    return _local(ts, "HH:mm" if t[:3] == now[:3] else "MMM d HH:mm")
 
 
 def clock(ts: float | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ts)) if ts else "—"
+    return _local(ts, "yyyy-MM-dd HH:mm:ss") if ts else "—"
 
 
 def words(value: Any, indent: int = 0) -> str:
@@ -140,7 +201,7 @@ def words(value: Any, indent: int = 0) -> str:
     pad = "    " * indent
     if isinstance(value, dict):
         if not value:
-            return pad + "(nothing)"
+            return pad + translate("Words", "(nothing)")
         lines = []
         for k, v in value.items():
             label = str(k).replace("_", " ").capitalize()
@@ -152,7 +213,7 @@ def words(value: Any, indent: int = 0) -> str:
         return "\n".join(lines)
     if isinstance(value, list):
         if not value:
-            return pad + "(none)"
+            return pad + translate("Words", "(none)")
         if all(not isinstance(v, dict | list) for v in value):
             return pad + ", ".join(_scalar(v) for v in value)
         return "\n".join(
@@ -168,7 +229,7 @@ def _scalar(v: Any) -> str:
     if v is None:
         return "—"
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return translate("Words", "yes") if v else translate("Words", "no")
     if isinstance(v, dict | list):
         return json.dumps(v, ensure_ascii=False)
     return str(v)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import html
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from app.core.i18n import shown
 
 
 class PlainLabel(QLabel):
@@ -52,6 +54,33 @@ def notification_body(text: str) -> str:
     server, which may interpret a subset of HTML in the body; Windows and macOS show it as
     text."""
     return escape(text) if sys.platform.startswith("linux") else text
+
+
+# Currency symbols the shops we build for use; any other currency is shown by its code.
+CURRENCY_SYMBOLS = {"PHP": "₱", "USD": "$", "EUR": "€", "JPY": "¥", "SGD": "S$"}
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """A number with the current language's grouping and decimal point ("1,499.50")."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def money(amount: float, currency: str | None = "PHP") -> str:
+    """An amount of money in the current language's format: "₱1,499.50", "USD 12.00"."""
+    code = (currency or "PHP").upper()
+    symbol = CURRENCY_SYMBOLS.get(code, code + " ")
+    return QLocale().toCurrencyString(float(amount), symbol)
+
+
+def shown_title(entry: dict) -> str:
+    """An inbox entry's title in the current language (stored language-neutral since
+    migration 0010; older entries show as stored)."""
+    return shown((entry.get("words") or {}).get("title"), entry.get("title") or "")
+
+
+def shown_reason(entry: dict) -> str:
+    """An inbox entry's reason in the current language (see ``shown_title``)."""
+    return shown((entry.get("words") or {}).get("reason"), entry.get("reason") or "")
 
 
 def confirm(parent: QWidget, title: str, question: str) -> bool:
