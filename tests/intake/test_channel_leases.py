@@ -9,13 +9,14 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.intake.manager import IntakeManager
 from app.runtime.runtime import Runtime
-from app.store import channel_leases
+from app.store import channel_leases, connections
 from app.store.db import Database
 from tests.intake.test_imap import mail
 from tests.support.engine import save, wait_for
@@ -51,6 +52,39 @@ def email_workflow() -> dict:
     }
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request, data_dir, keyring_tmp) -> Iterator[tuple[Database, list[str]]]:
+    """The database both runners work on, with the workflow saved, and the ``daloy`` options
+    that name it for a runner process."""
+    if request.param == "sqlite":
+        db, where = Database.open_dir(data_dir), []
+    else:
+        url = request.getfixturevalue("pg_url")
+        db, where = Database.open_url(url), ["--database-url", url]
+    save(db, email_workflow())
+    yield db, where
+    db.close()
+
+
+@pytest.fixture
+def dovecot_mailbox(shared, dovecot):
+    db, _ = shared
+    with db.write() as s:
+        connections.save(
+            s,
+            "mailbox",
+            "imap",
+            {
+                "host": dovecot.host,
+                "port": dovecot.port,
+                "security": "plain",
+                "username": dovecot.user,
+            },
+            {"password": dovecot.password},
+        )
+    return dovecot
+
+
 def runner_process(data_dir: Path, keyring: Path, *database: str) -> subprocess.Popen:
     """``daloy runner`` in a process of its own. The test's plain-file keyring is where the
     child's keyring looks for it ($XDG_DATA_HOME/python_keyring)."""
@@ -80,11 +114,11 @@ def holder(db: Database) -> str | None:
 
 
 def test_two_runners_take_each_email_once_and_a_killed_holder_hands_over(
-    store, mailbox, data_dir, keyring_tmp
+    shared, dovecot_mailbox, data_dir, keyring_tmp
 ):
-    db = store.db
-    save(db, email_workflow())
-    first = runner_process(data_dir, keyring_tmp)
+    db, where = shared
+    mailbox = dovecot_mailbox
+    first = runner_process(data_dir, keyring_tmp, *where)
     second: Runtime | None = None
     try:
         wait_for(lambda: holder(db) is not None, 30, interval=0.1)
@@ -122,8 +156,8 @@ def test_two_runners_take_each_email_once_and_a_killed_holder_hands_over(
     assert channel_leases.holders(db)[CHANNEL].expires_at == 0.0  # given back on a clean stop
 
 
-def test_leases_are_taken_renewed_given_back_and_taken_over(store):
-    db = store.db
+def test_leases_are_taken_renewed_given_back_and_taken_over(shared):
+    db, _ = shared
     assert channel_leases.hold(db, ["a", "b"], "one", 30) == {"a", "b"}
     assert channel_leases.hold(db, ["a", "b", "c"], "two", 30) == {"c"}  # a, b are held
     assert channel_leases.hold(db, ["a"], "one", 30) == {"a"}  # renewed
