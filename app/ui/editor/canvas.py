@@ -9,10 +9,13 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QPinchGesture
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
+
 MIME = "application/x-daloy-step-type"
-EMPTY_HINT = (
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "Editor",
     "This workflow has no steps yet.\nDrag a step from the list on the left onto the "
-    "canvas, or import a workflow file (More ▸ Import…)."
+    "canvas, or import a workflow file (More ▸ Import…).",
 )
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
 
@@ -38,7 +41,7 @@ class CanvasView(QGraphicsView):
         self._pan_last: QPointF | None = None
         self._pan_moved = False
         self._space = False
-        self.hint = QLabel(EMPTY_HINT, self.viewport())
+        self.hint = QLabel(translate("Editor", EMPTY_HINT), self.viewport())
         self.hint.setObjectName("canvasHint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

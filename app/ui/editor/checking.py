@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.core.validation import Problem, errors, validate
 from app.store import drafts
-from app.ui.editor.publishing import problem_words
+from app.ui.editor.publishing import problem_words, problems_line
 
 if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
@@ -67,8 +68,8 @@ class LiveCheck(_Base):
             return  # nothing new to say: a message about a save stays
         self.shown_errors = errs
         self.say(
-            f"{drafts.count(len(errs), 'problem')}: {errs[0]}"
+            problems_line(len(errs), errs[0])
             if errs
-            else ("Unsaved changes." if self.dirty() else ""),
+            else (translate("Editor", "Unsaved changes.") if self.dirty() else ""),
             bad=bool(errs),
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import Edge, Step
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.document import WorkflowDocument
@@ -18,7 +19,7 @@ class AddStep(QUndoCommand):
     def __init__(
         self, doc: WorkflowDocument, step: Step, parent: QUndoCommand | None = None
     ) -> None:
-        super().__init__(f"Add {step.label}", parent)
+        super().__init__(translate("Editor", "Add {step}").format(step=step.label), parent)
         self.doc, self.step = doc, step
 
     def redo(self) -> None:
@@ -32,7 +33,7 @@ class RemoveEdge(QUndoCommand):
     def __init__(
         self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None
     ) -> None:
-        super().__init__("Remove connection", parent)
+        super().__init__(translate("Editor", "Remove connection"), parent)
         self.doc, self.edge, self.index = doc, edge, None
 
     def redo(self) -> None:
@@ -46,7 +47,7 @@ class AddEdge(QUndoCommand):
     def __init__(
         self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None
     ) -> None:
-        super().__init__("Connect steps", parent)
+        super().__init__(translate("Editor", "Connect steps"), parent)
         self.doc, self.edge = doc, edge
 
     def redo(self) -> None:
@@ -95,7 +96,10 @@ def remove_steps(doc: WorkflowDocument, names: list[str]) -> QUndoCommand:
     ]
     parts += [_RemoveStepOnly(doc, name) for name in names]
     return Compound(
-        f"Delete {len(names)} steps" if len(names) != 1 else f"Delete {names[0]}", parts
+        translate("Editor", "Delete {n} steps").format(n=len(names))
+        if len(names) != 1
+        else translate("Editor", "Delete {step}").format(step=names[0]),
+        parts,
     )
 
 
@@ -108,7 +112,7 @@ class SetConfig(QUndoCommand):
         title: str | None = None,
         retry: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(f"Change {name}")
+        super().__init__(translate("Editor", "Change {step}").format(step=name))
         step = doc.workflow.step(name)
         assert step is not None
         self.doc, self.name = doc, name
@@ -132,7 +136,7 @@ class MoveSteps(QUndoCommand):
         doc: WorkflowDocument,
         moves: dict[str, tuple[tuple[float, float] | None, tuple[float, float]]],
     ) -> None:
-        super().__init__("Move")
+        super().__init__(translate("Editor", "Move"))
         self.doc, self.moves = doc, moves
 
     def redo(self) -> None:
@@ -171,7 +175,12 @@ def paste(
     for e in edges:
         if e.source in renamed and e.target in renamed:
             parts.append(AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target])))
-    return Compound(f"Paste {len(steps)} steps" if len(steps) != 1 else "Paste a step", parts)
+    return Compound(
+        translate("Editor", "Paste {n} steps").format(n=len(steps))
+        if len(steps) != 1
+        else translate("Editor", "Paste a step"),
+        parts,
+    )
 
 
 class RenameStep(QUndoCommand):
@@ -189,7 +198,7 @@ class RenameStep(QUndoCommand):
     ) -> None:
         step = doc.workflow.step(old)
         assert step is not None
-        super().__init__(f"Rename {step.label}")
+        super().__init__(translate("Editor", "Rename {step}").format(step=step.label))
         wf = doc.workflow
         self.doc, self.old, self.new = doc, old, new
         self.after = renamed_settings(wf, old, new, specs, trigger_types)
@@ -210,14 +219,19 @@ class SetWorkflowValue(QUndoCommand):
     """A workflow-wide setting: the triggers, the business key, the sample order."""
 
     TEXT = {
-        "triggers": "Change where orders come from",
-        "business_key": "Change the order key",
-        "sample_input": "Change the sample order",
-        "description": "Change the description",
+        "triggers": QT_TRANSLATE_NOOP("Editor", "Change where orders come from"),
+        "business_key": QT_TRANSLATE_NOOP("Editor", "Change the order key"),
+        "sample_input": QT_TRANSLATE_NOOP("Editor", "Change the sample order"),
+        "description": QT_TRANSLATE_NOOP("Editor", "Change the description"),
     }
 
     def __init__(self, doc: WorkflowDocument, key: str, value: Any) -> None:
-        super().__init__(self.TEXT.get(key, f"Change {key}"))
+        text = self.TEXT.get(key)
+        super().__init__(
+            translate("Editor", text)
+            if text
+            else translate("Editor", "Change {step}").format(step=key)
+        )
         self.doc, self.key = doc, key
         self.old, self.new = doc.workflow_value(key), copy.deepcopy(value)
 

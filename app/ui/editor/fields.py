@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import schema
+from app.core.i18n import translate
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -74,9 +75,9 @@ class FieldForm:
         for f in self.fields:
             editor = self._editor(f)
             editor.setObjectName(f"{self.prefix}{f.name}")
-            editor.setToolTip(f.help)
+            editor.setToolTip(schema.shown(f.help))
             self.editors[f.name] = (f, editor)
-            form.addRow(f.label + (" *" if f.required else ""), editor)
+            form.addRow(schema.shown(f.label) + (" *" if f.required else ""), editor)
         self.set_values(config)
 
     def _editor(self, f: schema.Field) -> QWidget:
@@ -84,12 +85,15 @@ class FieldForm:
             e = QComboBox()
             e.setEditable(True)
             e.addItems([""] + self.connections.get(f.connection_kind or "", []))
-            e.setToolTip("A saved connection; its secrets stay in the system keyring.")
+            e.setToolTip(
+                translate("Editor", "A saved connection; its secrets stay in the system keyring.")
+            )
             e.currentTextChanged.connect(self.on_edit)
             return e
         if f.kind == schema.CHOICE:
             e = QComboBox()
-            e.addItems(list(f.choices))
+            for choice in f.choices:  # shown translated; the English value is what is stored
+                e.addItem(schema.shown(choice), choice)
             e.currentTextChanged.connect(self.on_edit)
             return e
         if f.kind == schema.BOOLEAN:
@@ -129,12 +133,14 @@ class FieldForm:
         for name, (f, e) in self.editors.items():
             value = config.get(name)
             e.blockSignals(True)
-            if isinstance(e, QComboBox):
-                shown = (
-                    value if value is not None else (f.default if f.kind == schema.CHOICE else "")
-                )
-                if e.currentText() != str(shown if shown is not None else ""):
-                    e.setCurrentText("" if shown is None else str(shown))
+            if isinstance(e, QComboBox) and f.kind == schema.CHOICE:
+                index = e.findData(value if value is not None else f.default)
+                if index >= 0 and index != e.currentIndex():
+                    e.setCurrentIndex(index)
+            elif isinstance(e, QComboBox):
+                shown = value if value is not None else ""
+                if e.currentText() != str(shown):
+                    e.setCurrentText(str(shown))
             elif isinstance(e, QCheckBox):
                 e.setChecked(bool(value if value is not None else f.default))
             elif isinstance(e, QDoubleSpinBox):
@@ -159,7 +165,9 @@ class FieldForm:
         config: dict[str, Any] = dict(self.other)
         errors: list[str] = []
         for name, (f, e) in self.editors.items():
-            if isinstance(e, QComboBox):
+            if isinstance(e, QComboBox) and f.kind == schema.CHOICE:
+                config[name] = e.currentData() if e.currentIndex() >= 0 else ""
+            elif isinstance(e, QComboBox):
                 if e.currentText() or f.kind != schema.CONNECTION:
                     config[name] = e.currentText()
             elif isinstance(e, QCheckBox):
@@ -177,7 +185,11 @@ class FieldForm:
                     try:
                         config[name] = json.loads(text)
                     except ValueError as exc:
-                        errors.append(f"“{f.label}” is not valid JSON: {exc}")
+                        errors.append(
+                            translate("Editor", "“{label}” is not valid JSON: {error}").format(
+                                label=schema.shown(f.label), error=exc
+                            )
+                        )
             elif e.text() != "":
                 config[name] = e.text()
         return config, errors

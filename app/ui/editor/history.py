@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from app.core.i18n import translate
 from app.store import drafts, workflows
 from app.ui.context import AppContext
 from app.ui.editor.dialogs import action_buttons
@@ -32,11 +33,19 @@ def load_versions(ctx: AppContext, name: str) -> list[Version]:
 def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
     dlg = QDialog(page)
     dlg.setObjectName("historyDialog")
-    dlg.setWindowTitle(f"Versions of “{name}”")
+    dlg.setWindowTitle(translate("EditorPublish", "Versions of “{name}”").format(name=name))
     lay = QVBoxLayout(dlg)
     tree = QTreeWidget()
     tree.setObjectName("versionList")
-    tree.setHeaderLabels(["Version", "Published by", "When", "Note", "What changed"])
+    tree.setHeaderLabels(
+        [
+            translate("EditorPublish", "Version"),
+            translate("EditorPublish", "Published by"),
+            translate("EditorPublish", "When"),
+            translate("EditorPublish", "Note"),
+            translate("EditorPublish", "What changed"),
+        ]
+    )
     tree.setWordWrap(True)
     for number, who, at, note, summary in rows:
         item = QTreeWidgetItem([str(number), who, clock(at), note, summary])
@@ -50,7 +59,7 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
     buttons, restore = action_buttons(
         dlg,
         QDialogButtonBox.StandardButton.Close,
-        "Restore as draft",
+        translate("EditorPublish", "Restore as draft"),
         "restoreVersion",
         QDialogButtonBox.ButtonRole.ActionRole,
     )
@@ -70,15 +79,18 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
             page.open(draft.workflow, name)
             page._relist()
             page.say(
-                f"Version {number} is now the draft; the live version keeps taking orders "
-                "until you publish."
+                translate(
+                    "EditorPublish",
+                    "Version {version} is now the draft; the live version keeps taking orders "
+                    "until you publish.",
+                ).format(version=number)
             )
             page.refresh()
             dlg.accept()
 
         # Restoring replaces what the canvas shows: unsaved edits are asked about first.
         page.resolve_unsaved(
-            "restoring another version",
+            translate("EditorPublish", "restoring another version"),
             lambda: page.ctx.background(work, done, lambda e: page.say(str(e), bad=True)),
         )
 

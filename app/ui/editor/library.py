@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.store import drafts, workflows
 from app.ui.context import AppContext
@@ -51,23 +52,39 @@ def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
 def row_words(row: dict[str, Any]) -> str:
     """The second line of a workflow in the list: live version, on/off, draft."""
     if row["version"] is None:
-        return "draft only · not published"
-    state = "archived" if row["archived"] else "on" if row["enabled"] else "off"
-    return f"version {row['version']} · {state}" + (" · draft" if row["draft"] else "")
+        return translate("Editor", "draft only · not published")
+    state = (
+        translate("Editor", "archived")
+        if row["archived"]
+        else translate("Editor", "on")
+        if row["enabled"]
+        else translate("Editor", "off")
+    )
+    words = translate("Editor", "version {version} · {state}").format(
+        version=row["version"], state=state
+    )
+    return words + (translate("Editor", " · draft") if row["draft"] else "")
 
 
 class WorkflowLibrary(_Base):
     """Mixed into ``EditorPage``: what the toolbar does to whole workflows."""
 
     def new_workflow(self) -> None:
-        name, ok = QInputDialog.getText(self, "New workflow", "Name of the new workflow:")
+        name, ok = QInputDialog.getText(
+            self,
+            translate("Editor", "New workflow"),
+            translate("Editor", "Name of the new workflow:"),
+        )
         name = name.strip()
         if not ok or not name:
             return
         if name in self.rows or name == self.current:
             self.say(
-                f"A workflow called “{name}” already exists; open it from the list, or "
-                "choose another name.",
+                translate(
+                    "Editor",
+                    "A workflow called “{name}” already exists; open it from the list, or "
+                    "choose another name.",
+                ).format(name=name),
                 bad=True,
             )
             return
@@ -77,15 +94,21 @@ class WorkflowLibrary(_Base):
             self.saved_json = {}
             self._relist()
             self.say(
-                f"New workflow “{name}”: drag steps onto the canvas, choose where its "
-                "orders come from on the right, then Save the draft and Publish it."
+                translate(
+                    "Editor",
+                    "New workflow “{name}”: drag steps onto the canvas, choose where its "
+                    "orders come from on the right, then Save the draft and Publish it.",
+                ).format(name=name)
             )
 
-        self.resolve_unsaved(f"starting “{name}”", start)
+        self.resolve_unsaved(translate("Editor", "starting “{name}”").format(name=name), start)
 
     def rename(self) -> None:
         name, ok = QInputDialog.getText(
-            self, "Rename workflow", "New name:", text=self.doc.workflow.name
+            self,
+            translate("Editor", "Rename workflow"),
+            translate("Editor", "New name:"),
+            text=self.doc.workflow.name,
         )
         if ok and name.strip():
             self.doc.workflow.name = name.strip()
@@ -94,12 +117,12 @@ class WorkflowLibrary(_Base):
     def duplicate(self) -> None:
         def copy() -> None:
             wf = self.doc.workflow.copy()
-            wf.name = f"{wf.name} (copy)"
+            wf.name = translate("Editor", "{name} (copy)").format(name=wf.name)
             self.open(wf)
             self.current = None
             self.save()
 
-        self.resolve_unsaved("making a copy", copy)
+        self.resolve_unsaved(translate("Editor", "making a copy"), copy)
 
     def archive(self) -> None:
         name = self.current
@@ -110,7 +133,10 @@ class WorkflowLibrary(_Base):
 
         self.ctx.background(
             do,
-            lambda _r: (self.say(f"“{name}” archived."), self.refresh()),
+            lambda _r: (
+                self.say(translate("Editor", "“{name}” archived.").format(name=name)),
+                self.refresh(),
+            ),
             lambda e: self.say(str(e), bad=True),
         )
 
@@ -123,17 +149,23 @@ class WorkflowLibrary(_Base):
         self.switch_action.setChecked(on)
         self.switch_action.setEnabled(row is not None)
         self.switch_action.setText(
-            "Taking orders" if on else "Switched off" if row else "Not published"
+            translate("Editor", "Taking orders")
+            if on
+            else translate("Editor", "Switched off")
+            if row
+            else translate("Editor", "Not published")
         )
         self.switch_action.setIcon(
             icon("fa5s.toggle-on" if on else "fa5s.toggle-off", OK if on else MUTED)
         )
         self.switch_action.setToolTip(
-            "Switched on: takes orders from its triggers. Click to switch it off."
+            translate(
+                "Editor", "Switched on: takes orders from its triggers. Click to switch it off."
+            )
             if on
-            else "Switched off: takes no new orders. Click to switch it on."
+            else translate("Editor", "Switched off: takes no new orders. Click to switch it on.")
             if row
-            else "Publish the workflow before switching it on."
+            else translate("Editor", "Publish the workflow before switching it on.")
         )
 
     def toggle_enabled(self) -> None:
@@ -141,13 +173,19 @@ class WorkflowLibrary(_Base):
         row = self.rows.get(name or "")
         if name is None or row is None or row["version"] is None:
             self._sync_switch()
-            return self.say("Publish the workflow first; then it can be switched on.", bad=True)
+            return self.say(
+                translate("Editor", "Publish the workflow first; then it can be switched on."),
+                bad=True,
+            )
         on = not row["enabled"]
         if not on and not confirm(
             self,
-            "Switch off?",
-            f"Switch off “{name}”? It takes no new orders until you switch it on again; "
-            "orders already started carry on.",
+            translate("Editor", "Switch off?"),
+            translate(
+                "Editor",
+                "Switch off “{name}”? It takes no new orders until you switch it on again; "
+                "orders already started carry on.",
+            ).format(name=name),
         ):
             self._sync_switch()
             return None
@@ -162,7 +200,16 @@ class WorkflowLibrary(_Base):
 
         self.ctx.background(
             do,
-            lambda _r: (self.say(f"“{name}” switched {'on' if on else 'off'}."), self.refresh()),
+            lambda _r: (
+                self.say(
+                    (
+                        translate("Editor", "“{name}” switched on.")
+                        if on
+                        else translate("Editor", "“{name}” switched off.")
+                    ).format(name=name)
+                ),
+                self.refresh(),
+            ),
             failed,
         )
         return None
@@ -178,24 +225,44 @@ class WorkflowLibrary(_Base):
                 self.saved_json = {}
                 self._relist()
                 self.say(
-                    f"Imported “{wf.name}”; Save keeps it as a draft, Publish makes it take orders."
+                    translate(
+                        "Editor",
+                        "Imported “{name}”; Save keeps it as a draft, Publish makes it take orders.",
+                    ).format(name=wf.name)
                 )
 
-            self.resolve_unsaved(f"opening the imported “{wf.name}”", show)
+            self.resolve_unsaved(
+                translate("Editor", "opening the imported “{name}”").format(name=wf.name), show
+            )
 
         # A bad file is shown in words, never a crash.
         self.ctx.background(
-            read, opened, lambda exc: self.say(f"Could not import {path}: {exc}", bad=True)
+            read,
+            opened,
+            lambda exc: self.say(
+                translate("Editor", "Could not import {path}: {error}").format(
+                    path=path, error=exc
+                ),
+                bad=True,
+            ),
         )
 
     def _import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import workflow", "", "Workflow (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("Editor", "Import workflow"),
+            "",
+            translate("Editor", "Workflow (*.json)"),
+        )
         if path:
             self.import_file(path)
 
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export workflow", f"{self.doc.workflow.name}.json", "Workflow (*.json)"
+            self,
+            translate("Editor", "Export workflow"),
+            f"{self.doc.workflow.name}.json",
+            translate("Editor", "Workflow (*.json)"),
         )
         if path:
             text = self.doc.workflow.to_json()
@@ -206,6 +273,15 @@ class WorkflowLibrary(_Base):
 
             self.ctx.background(
                 write,
-                lambda _r: self.say(f"Exported to {path} (connection names only, never secrets)."),
-                lambda exc: self.say(f"Could not export to {path}: {exc}", bad=True),
+                lambda _r: self.say(
+                    translate(
+                        "Editor", "Exported to {path} (connection names only, never secrets)."
+                    ).format(path=path)
+                ),
+                lambda exc: self.say(
+                    translate("Editor", "Could not export to {path}: {error}").format(
+                        path=path, error=exc
+                    ),
+                    bad=True,
+                ),
             )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.core.model import Edge, Step, Workflow
 from app.core.validation import Problem, errors, would_create_cycle
 from app.intake import trigger_registry
@@ -94,9 +95,11 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.list.setObjectName("workflowList")
         self.list.currentItemChanged.connect(self._pick)
         self.palette = Palette(self.specs)
-        ll.addWidget(QLabel("Workflows"))
+        ll.addWidget(QLabel(translate("Editor", "Workflows")))
         ll.addWidget(self.list, 1)
-        ll.addWidget(QLabel("Steps — drag onto the canvas"))
+        steps_label = QLabel(translate("Editor", "Steps — drag onto the canvas"))
+        steps_label.setWordWrap(True)  # a narrow list wraps the longer Filipino line
+        ll.addWidget(steps_label)
         ll.addWidget(self.palette, 2)
         self.scene = EditorScene(self.doc, self.specs)
         self.view = CanvasView()
@@ -182,7 +185,8 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         if self.current is not None and self.current not in self.rows:
             # a new or imported workflow, not saved yet: listed, so leaving it is a choice
             item = QListWidgetItem(
-                icon("fa5s.project-diagram", MUTED), f"{self.current}\nnot saved yet"
+                icon("fa5s.project-diagram", MUTED),
+                translate("Editor", "{name}\nnot saved yet").format(name=self.current),
             )
             item.setData(Qt.ItemDataRole.UserRole, self.current)
             self.list.addItem(item)
@@ -236,7 +240,9 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             self.open(Workflow.from_json(self.rows[name]["definition"]), name)
             self._relist()
 
-        if not self.resolve_unsaved(f"opening “{name}”", switch):
+        if not self.resolve_unsaved(
+            translate("Editor", "opening “{name}”").format(name=name), switch
+        ):
             self._relist()  # cancelled: the list shows the workflow still open
 
     def open(self, wf: Workflow, name: str | None = None) -> None:
@@ -274,11 +280,18 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         wf = self.doc.workflow
         edge = Edge(source, port, target)
         if edge in wf.edges:
-            return self.say(f"“{source}” is already connected to “{target}” from “{port}”.")
+            return self.say(
+                translate(
+                    "Editor", "“{source}” is already connected to “{target}” from “{port}”."
+                ).format(source=source, target=target, port=port)
+            )
         if would_create_cycle(wf, source, target):
             return self.say(
-                f"Connecting “{source}” to “{target}” would make a loop; a workflow "
-                "runs forward only."
+                translate(
+                    "Editor",
+                    "Connecting “{source}” to “{target}” would make a loop; a workflow "
+                    "runs forward only.",
+                ).format(source=source, target=target)
             )
         self.undo.push(cmd.AddEdge(self.doc, edge))
         self.say("")
@@ -289,7 +302,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         if nodes:
             self.undo.push(cmd.remove_steps(self.doc, nodes))
         elif edges:
-            self.undo.beginMacro("Delete connection(s)")
+            self.undo.beginMacro(translate("Editor", "Delete connections"))
             for e in edges:
                 self.undo.push(cmd.RemoveEdge(self.doc, e))
             self.undo.endMacro()
@@ -330,7 +343,10 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             return
         self.undo.push(cmd.RenameStep(self.doc, old, new, self.specs, self.trigger_types))
         self.say(
-            f"“{step.label}” is now called “{new}” in templates; every reference to it was updated."
+            translate(
+                "Editor",
+                "“{step}” is now called “{new}” in templates; every reference to it was updated.",
+            ).format(step=step.label, new=new)
         )
 
     def copy(self) -> None:
@@ -355,7 +371,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
                 }
             )
         except (ValueError, KeyError, TypeError, Exception):  # noqa: BLE001
-            return self.say("The clipboard holds no Daloy steps.")
+            return self.say(translate("Editor", "The clipboard holds no Daloy steps."))
         for st in part.steps:
             st.position = st.position or (0.0, 0.0)
         offset = free_offset(
@@ -450,7 +466,12 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
                 then()
 
         def failed(exc: BaseException) -> None:
-            self.say(f"“{wf.name}” was not saved: {exc}", bad=True)
+            self.say(
+                translate("Editor", "“{name}” was not saved: {error}").format(
+                    name=wf.name, error=exc
+                ),
+                bad=True,
+            )
             self._relist()
 
         self.ctx.background(lambda: save_workflow(self.ctx, wf, old_name), done, failed)

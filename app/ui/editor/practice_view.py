@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.i18n import translate
 from app.runtime.practice import try_draft
 from app.store import queries
 from app.store.queries import OrderRow
@@ -56,7 +57,9 @@ class PracticeView(_Base):
                     return ""
                 state = STATE_WORDS.get(row.state, (row.state,))[0]
                 shown = row.output if row.output is not None else row.error
-                return f"Practice run: {state}\n{words(shown) if shown is not None else ''}"
+                return translate("EditorPractice", "Practice run: {state}").format(state=state) + (
+                    f"\n{words(shown) if shown is not None else ''}"
+                )
 
         self.ctx.background(load, lambda text: self.inspector.show_output(name, text))
 
@@ -81,7 +84,11 @@ class PracticeView(_Base):
         runtime = self.ctx.runtime
         if runtime is None:
             return self.say(
-                "Trying needs the engine, which is not running in this window.", bad=True
+                translate(
+                    "EditorPractice",
+                    "Trying needs the engine, which is not running in this window.",
+                ),
+                bad=True,
             )
 
         def start() -> str:
@@ -90,11 +97,22 @@ class PracticeView(_Base):
         def started(run_id: str) -> None:
             self.test_run = run_id
             self.scene.set_states({})
-            on = "the past order" if past_run_id else "the sample order"
             self.say(
-                f"Trying it on {on} (practice run {run_id[:8]}): steps that act on the "
-                "outside world only record what they would send. Select a step to see "
-                "its result."
+                (
+                    translate(
+                        "EditorPractice",
+                        "Trying it on the past order (practice run {run}): steps that act on the "
+                        "outside world only record what they would send. Select a step to see "
+                        "its result.",
+                    )
+                    if past_run_id
+                    else translate(
+                        "EditorPractice",
+                        "Trying it on the sample order (practice run {run}): steps that act on the "
+                        "outside world only record what they would send. Select a step to see "
+                        "its result.",
+                    )
+                ).format(run=run_id[:8])
             )
             if name not in self.rows:
                 self.refresh()  # a new workflow got its draft saved to try it
@@ -125,15 +143,22 @@ class PracticeView(_Base):
     def _pick_past_order(self, name: str, orders: list[OrderRow]) -> None:
         dlg = QDialog(self)
         dlg.setObjectName("pastOrderDialog")
-        dlg.setWindowTitle(f"Try “{name}” on a past order")
+        dlg.setWindowTitle(
+            translate("EditorPractice", "Try “{name}” on a past order").format(name=name)
+        )
         lay = QVBoxLayout(dlg)
         lay.addWidget(
             explanation(
-                "Choose an order: the workflow as it is on the canvas runs on what that order "
-                "brought in, with the steps that act on the outside world stubbed. The order "
-                "itself is not touched."
+                translate(
+                    "EditorPractice",
+                    "Choose an order: the workflow as it is on the canvas runs on what that order "
+                    "brought in, with the steps that act on the outside world stubbed. The order "
+                    "itself is not touched.",
+                )
                 if orders
-                else f"“{name}” has no past orders yet; try it on the sample order."
+                else translate(
+                    "EditorPractice", "“{name}” has no past orders yet; try it on the sample order."
+                ).format(name=name)
             )
         )
         lst = QListWidget()
@@ -142,7 +167,10 @@ class PracticeView(_Base):
             state = run_words(o.as_dict())[0]
             who = f" · {o.customer}" if o.customer else ""
             item = QListWidgetItem(
-                f"Order {o.business_key or o.id[:8]}{who} · {state} · {clock(o.created_at)}"
+                translate("EditorPractice", "Order {order}").format(
+                    order=o.business_key or o.id[:8]
+                )
+                + f"{who} · {state} · {clock(o.created_at)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             lst.addItem(item)
@@ -151,7 +179,7 @@ class PracticeView(_Base):
         buttons, go = action_buttons(
             dlg,
             QDialogButtonBox.StandardButton.Cancel,
-            "Try it on this order",
+            translate("EditorPractice", "Try it on this order"),
             "tryPastOrder",
             QDialogButtonBox.ButtonRole.AcceptRole,
         )

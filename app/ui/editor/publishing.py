@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.core.validation import Problem, errors
 from app.store import audit, drafts
@@ -39,24 +40,47 @@ else:
 def problem_words(p: Problem) -> str:
     """A problem as the operator reads it: the step by its title; the message already names
     the setting by its label, so the internal field name is left out."""
-    return f"Step “{p.title or p.step}”: {p.message}" if p.step else p.message
+    if not p.step:
+        return p.message
+    return translate("EditorPublish", "Step “{step}”: {problem}").format(
+        step=p.title or p.step, problem=p.message
+    )
+
+
+def _problems(n: int) -> str:
+    """“1 problem”, “2 problems” (never “problem(s)”, which a plural form would give in English
+    without a translator)."""
+    if n == 1:
+        return translate("EditorPublish", "1 problem")
+    return translate("EditorPublish", "{n} problems").format(n=n)
+
+
+def problems_line(n: int, first: str) -> str:
+    """The editor's status line when the draft has problems: “2 problems: <the first>”."""
+    return translate("EditorPublish", "{problems}: {first}").format(
+        problems=_problems(n), first=first
+    )
 
 
 def problems_heading(problems: list[Problem], refused: bool) -> str:
     """“Not published: 2 problems …”, or what a check found before pressing Publish."""
     errs = errors(problems)
     if refused:
-        return (
-            f"Not published: {drafts.count(len(errs), 'problem')} to fix. The live version "
-            "keeps running. Click a problem to show its step."
-        )
+        return translate(
+            "EditorPublish",
+            "Not published: {problems} to fix. The live version keeps running. Click a problem "
+            "to show its step.",
+        ).format(problems=_problems(len(errs)))
     if errs:
-        return (
-            f"{drafts.count(len(errs), 'problem')} to fix before it can be published. "
-            "Click a problem to show its step."
-        )
-    warnings = len(problems)
-    return f"{drafts.count(warnings, 'warning')} (it can still be published):"
+        return translate(
+            "EditorPublish",
+            "{problems} to fix before it can be published. Click a problem to show its step.",
+        ).format(problems=_problems(len(errs)))
+    if len(problems) == 1:
+        return translate("EditorPublish", "1 warning (it can still be published):")
+    return translate("EditorPublish", "{n} warnings (it can still be published):").format(
+        n=len(problems)
+    )
 
 
 class PublishDialog(QDialog):
@@ -67,22 +91,29 @@ class PublishDialog(QDialog):
         super().__init__(page)
         self.page, self.name, self.who = page, name, who
         self.setObjectName("publishDialog")
-        self.setWindowTitle(f"Publish “{name}”")
+        self.setWindowTitle(translate("EditorPublish", "Publish “{name}”").format(name=name))
         lay = QVBoxLayout(self)
         live = page.rows.get(name, {}).get("version")
         lay.addWidget(
             explanation(
-                f"Publishing makes this draft the version that takes orders, in place of version "
-                f"{live}. Orders already started keep the version they started with."
+                translate(
+                    "EditorPublish",
+                    "Publishing makes this draft the version that takes orders, in place of "
+                    "version {version}. Orders already started keep the version they started with.",
+                ).format(version=live)
                 if live is not None
-                else "Publishing makes this draft the version that takes orders (its first)."
+                else translate(
+                    "EditorPublish",
+                    "Publishing makes this draft the version that takes orders (its first).",
+                )
             )
         )
-        lay.addWidget(QLabel("<b>What changes</b>"))
+        lay.addWidget(QLabel(translate("EditorPublish", "<b>What changes</b>")))
         self.changes = QListWidget()
         self.changes.setObjectName("publishChanges")
         self.changes.setWordWrap(True)
-        for line in report.changes or [f"Nothing changed from version {live}."]:
+        nothing = translate("EditorPublish", "Nothing changed from version {version}.")
+        for line in report.changes or [nothing.format(version=live)]:
             self.changes.addItem(line)
         lay.addWidget(self.changes, 2)
         self.heading = PlainLabel("")
@@ -96,17 +127,19 @@ class PublishDialog(QDialog):
         lay.addWidget(self.problems, 2)
         self.note = QLineEdit()
         self.note.setObjectName("publishNote")
-        self.note.setPlaceholderText("What this change is for (kept with the version)")
-        lay.addWidget(QLabel("Note"))
+        self.note.setPlaceholderText(
+            translate("EditorPublish", "What this change is for (kept with the version)")
+        )
+        lay.addWidget(QLabel(translate("EditorPublish", "Note")))
         lay.addWidget(self.note)
-        by = PlainLabel(f"Published by: {who}")
+        by = PlainLabel(translate("EditorPublish", "Published by: {who}").format(who=who))
         by.setObjectName("publishWho")
         by.setStyleSheet(f"color: {MUTED}")
         lay.addWidget(by)
         buttons, self.go = action_buttons(
             self,
             QDialogButtonBox.StandardButton.Cancel,
-            "Publish",
+            translate("EditorPublish", "Publish"),
             "confirmPublish",
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
@@ -120,7 +153,9 @@ class PublishDialog(QDialog):
         self.problems.clear()
         for p in sorted(problems, key=lambda p: p.severity != "error"):
             words = problem_words(p)
-            item = QListWidgetItem(words if p.severity == "error" else f"Warning: {words}")
+            if p.severity != "error":
+                words = translate("EditorPublish", "Warning: {problem}").format(problem=words)
+            item = QListWidgetItem(words)
             item.setData(Qt.ItemDataRole.UserRole, p.step)
             self.problems.addItem(item)
         self.problems.setVisible(bool(problems))
@@ -185,8 +220,11 @@ class Publishing(_Base):
             if report is None:
                 live = self.rows.get(name, {}).get("version")
                 self.say(
-                    f"“{name}” has no draft to publish: version {live} takes orders as it "
-                    "is. Change something and save it first."
+                    translate(
+                        "EditorPublish",
+                        "“{name}” has no draft to publish: version {version} takes orders as it "
+                        "is. Change something and save it first.",
+                    ).format(name=name, version=live)
                 )
                 return
             self.publish_dialog = PublishDialog(self, name, report, who)
@@ -199,9 +237,19 @@ class Publishing(_Base):
         row.update(draft=False, version=saved.number)
         on = row.get("enabled", True)
         self.say(
-            f"Published “{name}” as version {saved.number}; "
-            + ("it takes orders now. " if on else "it stays switched off. ")
-            + "Orders already started keep the version they started with."
+            (
+                translate(
+                    "EditorPublish",
+                    "Published “{name}” as version {version}; it takes orders now. Orders "
+                    "already started keep the version they started with.",
+                )
+                if on
+                else translate(
+                    "EditorPublish",
+                    "Published “{name}” as version {version}; it stays switched off. Orders "
+                    "already started keep the version they started with.",
+                )
+            ).format(name=name, version=saved.number)
         )
         dialog.close()
         self.publish_dialog = None
@@ -212,17 +260,23 @@ class Publishing(_Base):
         name = self.current
         row = self.rows.get(name or "")
         if name is None or row is None or not row["draft"]:
-            return self.say("There is no saved draft to discard.")
+            return self.say(translate("EditorPublish", "There is no saved draft to discard."))
         live = row["version"]
         if not confirm(
             self,
-            "Discard the draft?",
-            f"Throw away the draft of “{name}”? "
-            + (
-                f"The live version {live} stays as it is."
+            translate("EditorPublish", "Discard the draft?"),
+            (
+                translate(
+                    "EditorPublish",
+                    "Throw away the draft of “{name}”? The live version {version} stays as it is.",
+                )
                 if live is not None
-                else f"“{name}” was never published, so it is removed."
-            ),
+                else translate(
+                    "EditorPublish",
+                    "Throw away the draft of “{name}”? “{name}” was never published, so it is "
+                    "removed.",
+                )
+            ).format(name=name, version=live),
         ):
             return None
 
@@ -238,7 +292,9 @@ class Publishing(_Base):
             if name in self.rows:
                 self.open(Workflow.from_json(self.rows[name]["definition"]), name)
             self._rows(rows)
-            self.say(f"The draft of “{name}” was discarded.")
+            self.say(
+                translate("EditorPublish", "The draft of “{name}” was discarded.").format(name=name)
+            )
 
         self.ctx.background(work, done, lambda e: self.say(str(e), bad=True))
         return None

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from app.core import templates
+from app.core.i18n import translate
 from app.core.model import STEP_NAME_RE, Workflow
 from app.core.schema import STEPS, TEMPLATED, Field
 from app.core.stepspec import SpecRegistry
@@ -23,21 +24,22 @@ def name_problem(wf: Workflow, old: str, new: str) -> str | None:
     step = wf.step(old)
     label = step.label if step else old
     if not STEP_NAME_RE.match(new):
-        return (
-            f"“{new}” cannot name the step “{label}”: a step name starts with a small letter "
-            "and uses only small letters, digits and _ (templates use it as steps.<name>)."
-        )
+        return translate(
+            "Editor",
+            "“{new}” cannot name the step “{step}”: a step name starts with a small letter "
+            "and uses only small letters, digits and _ (templates use it as steps.<name>).",
+        ).format(new=new, step=label)
     if new in templates.DATA_METHOD_NAMES:
-        return (
-            f"“{new}” cannot name a step: in a template, steps.{new} means something built "
-            f"in. Try “{new}_step”."
-        )
+        return translate(
+            "Editor",
+            "“{new}” cannot name a step: in a template, steps.{new} means something built "
+            "in. Try “{new}_step”.",
+        ).format(new=new)
     if new != old and wf.step(new) is not None:
         other = wf.step(new)
-        return (
-            f"Another step (“{other.label if other else new}”) is already called “{new}”; "
-            "choose another name."
-        )
+        return translate(
+            "Editor", "Another step (“{other}”) is already called “{new}”; choose another name."
+        ).format(other=other.label if other else new, new=new)
     return None
 
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.runtime.practice import ReplayReport, replay
-from app.store.drafts import count
 from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.style import BAD, OK
 from app.ui.text import PlainLabel
@@ -38,14 +38,18 @@ def summary(report: ReplayReport) -> str:
     """“3 of 20 orders would go differently”, or that every one would go the same."""
     n, d = len(report.orders), len(report.differing)
     if not n:
-        return f"“{report.workflow}” has no past orders to replay yet."
-    if not d:
-        return (
-            f"All {count(n, 'order')} would go exactly as they did."
-            if n > 1
-            else "The order would go exactly as it did."
+        return translate("EditorPractice", "“{name}” has no past orders to replay yet.").format(
+            name=report.workflow
         )
-    return f"{d} of {count(n, 'order')} would go differently."
+    if not d:
+        if n == 1:
+            return translate("EditorPractice", "The order would go exactly as it did.")
+        return translate("EditorPractice", "All {n} orders would go exactly as they did.").format(
+            n=n
+        )
+    if n == 1:
+        return translate("EditorPractice", "1 of 1 order would go differently.")
+    return translate("EditorPractice", "{d} of {n} orders would go differently.").format(d=d, n=n)
 
 
 class ReplayDialog(QDialog):
@@ -54,23 +58,28 @@ class ReplayDialog(QDialog):
         self.page, self.name, self.workflow = page, name, workflow
         self.report: ReplayReport | None = None
         self.setObjectName("replayDialog")
-        self.setWindowTitle(f"Replay “{name}” on past orders")
+        self.setWindowTitle(
+            translate("EditorPractice", "Replay “{name}” on past orders").format(name=name)
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(
             explanation(
-                "Runs the workflow as it is on the canvas (saved or not) on the last orders, in "
-                "practice: nothing is sent, charged or published. Then it lists the orders that "
-                "would go differently from what the live version did."
+                translate(
+                    "EditorPractice",
+                    "Runs the workflow as it is on the canvas (saved or not) on the last orders, "
+                    "in practice: nothing is sent, charged or published. Then it lists the orders "
+                    "that would go differently from what the live version did.",
+                )
             )
         )
         row = QHBoxLayout()
-        row.addWidget(QLabel("Replay the last"))
+        row.addWidget(QLabel(translate("EditorPractice", "Replay the last")))
         self.orders = QSpinBox()
         self.orders.setObjectName("replayCount")
         self.orders.setRange(1, MAX_ORDERS)
         self.orders.setValue(DEFAULT_ORDERS)
         row.addWidget(self.orders)
-        row.addWidget(QLabel("orders"))
+        row.addWidget(QLabel(translate("EditorPractice", "orders")))
         row.addStretch(1)
         lay.addLayout(row)
         self.progress = QProgressBar()
@@ -90,7 +99,7 @@ class ReplayDialog(QDialog):
         buttons, self.go = action_buttons(
             self,
             QDialogButtonBox.StandardButton.Close,
-            "Replay",
+            translate("EditorPractice", "Replay"),
             "startReplay",
             QDialogButtonBox.ButtonRole.ActionRole,
         )
@@ -118,15 +127,22 @@ class ReplayDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self._stopped()
-            self.summary.setText(f"The replay did not finish: {exc}")
+            self.summary.setText(
+                translate("EditorPractice", "The replay did not finish: {error}").format(error=exc)
+            )
             self.summary.setStyleSheet(f"color: {BAD}")
 
         self.page.ctx.background(work, self.show_report, failed, owner=self)
 
     def _tick(self) -> None:
         seconds = self.clock.elapsed() // 1000
+        n = self.orders.value()
         self.summary.setText(
-            f"Replaying on the last {count(self.orders.value(), 'order')}… ({seconds} s)"
+            (
+                translate("EditorPractice", "Replaying on the last 1 order… ({seconds} s)")
+                if n == 1
+                else translate("EditorPractice", "Replaying on the last {n} orders… ({seconds} s)")
+            ).format(n=n, seconds=seconds)
         )
         self.summary.setStyleSheet("")
 

@@ -11,10 +11,10 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.core.validation import Problem
 from app.store import drafts
-from app.store.drafts import count
 from app.ui.context import AppContext
 
 
@@ -28,29 +28,35 @@ def save_workflow(ctx: AppContext, wf: Workflow, old_name: str | None) -> drafts
 def draft_words(live_version: int | None) -> str:
     """What the editor says about an open draft: it takes no orders, the live version does."""
     if live_version is None:
-        return (
+        return translate(
+            "Editor",
             "Draft — not taking orders yet; it has never been published. Publish it to "
-            "start taking orders."
+            "start taking orders.",
         )
-    return (
-        f"Draft — not taking orders yet; the live version {live_version} keeps running "
-        "until you publish."
-    )
+    return translate(
+        "Editor",
+        "Draft — not taking orders yet; the live version {version} keeps running "
+        "until you publish.",
+    ).format(version=live_version)
 
 
 def saved_message(live_version: int | None, problems: list[Problem]) -> str:
-    them = "it" if len(problems) == 1 else "them"
-    said = "Draft saved" + (
-        f" with {count(len(problems), 'problem')} (fix {them} before publishing)"
-        if problems
-        else ""
-    )
+    if not problems:
+        said = translate("Editor", "Draft saved")
+    elif len(problems) == 1:
+        said = translate("Editor", "Draft saved with 1 problem (fix it before publishing)")
+    else:
+        said = translate(
+            "Editor", "Draft saved with {n} problems (fix them before publishing)"
+        ).format(n=len(problems))
     kept = (
-        f"the live version {live_version} keeps taking orders"
+        translate("Editor", "the live version {version} keeps taking orders").format(
+            version=live_version
+        )
         if live_version is not None
-        else "it takes no orders until you publish it"
+        else translate("Editor", "it takes no orders until you publish it")
     )
-    return f"{said}; {kept}."
+    return translate("Editor", "{saved}; {kept}.").format(saved=said, kept=kept)
 
 
 class Unsaved(Enum):
@@ -63,8 +69,10 @@ def ask_unsaved(parent: QWidget, name: str, leaving_for: str) -> Unsaved:
     """Save / Discard / Cancel, before something would throw away unsaved edits."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Unsaved changes",
-        f"“{name}” has changes that are not saved yet. Save them before {leaving_for}?",
+        translate("Editor", "Unsaved changes"),
+        translate(
+            "Editor", "“{name}” has changes that are not saved yet. Save them before {doing}?"
+        ).format(name=name, doing=leaving_for),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -73,7 +81,7 @@ def ask_unsaved(parent: QWidget, name: str, leaving_for: str) -> Unsaved:
     box.setObjectName("unsavedQuestion")
     box.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from outside
     box.setDefaultButton(QMessageBox.StandardButton.Save)
-    box.button(QMessageBox.StandardButton.Discard).setText("Discard changes")
+    box.button(QMessageBox.StandardButton.Discard).setText(translate("Editor", "Discard changes"))
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:
         return Unsaved.SAVE

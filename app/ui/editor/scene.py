@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.core.model import Edge, Step
+from app.core.schema import shown
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.document import WorkflowDocument
 from app.ui.style import icon
@@ -151,7 +153,13 @@ class NodeItem(QGraphicsObject):
         p.drawText(
             QRectF(34, 22, NODE_W - 40, 16),
             Qt.AlignmentFlag.AlignVCenter,
-            spec.title if spec else f"unknown type {step.type}",
+            p.fontMetrics().elidedText(
+                shown(spec.title)
+                if spec
+                else translate("Editor", "unknown type {type}").format(type=step.type),
+                Qt.TextElideMode.ElideRight,
+                NODE_W - 40,
+            ),
         )
         # input port
         p.setPen(QPen(QColor("#64748b"), 1.5))

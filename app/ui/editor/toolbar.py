@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.style import icon
 
 if TYPE_CHECKING:
@@ -41,42 +42,67 @@ def build_toolbar(page: EditorPage) -> None:
         page.addAction(a)
         return a
 
-    act("New", "fa5s.file", page.new_workflow, name="newWorkflow")
-    act("Save", "fa5s.save", lambda: page.save(), QKeySequence.StandardKey.Save, "saveWorkflow")
-    act("Publish…", "fa5s.upload", page.publish, name="publishWorkflow").setToolTip(
-        "Make the draft the version that takes orders (shows what changes first)."
+    act(translate("Editor", "New"), "fa5s.file", page.new_workflow, name="newWorkflow")
+    act(
+        translate("Editor", "Save"),
+        "fa5s.save",
+        lambda: page.save(),
+        QKeySequence.StandardKey.Save,
+        "saveWorkflow",
+    )
+    act(
+        translate("Editor", "Publish…"), "fa5s.upload", page.publish, name="publishWorkflow"
+    ).setToolTip(
+        translate(
+            "Editor", "Make the draft the version that takes orders (shows what changes first)."
+        )
     )
     page.switch_action = act(
-        "Switched off", "fa5s.toggle-off", page.toggle_enabled, name="switchWorkflow"
+        translate("Editor", "Switched off"),
+        "fa5s.toggle-off",
+        page.toggle_enabled,
+        name="switchWorkflow",
     )
     page.switch_action.setCheckable(True)
-    tried = act("Try it", "fa5s.play", lambda: page.practice(), name="practiceRun")
+    tried = act(
+        translate("Editor", "Try it"), "fa5s.play", lambda: page.practice(), name="practiceRun"
+    )
     tried.setToolTip(
-        "Run the workflow as it is on the canvas on its sample order, in practice "
-        "(nothing is sent). The arrow: on a past order."
+        translate(
+            "Editor",
+            "Run the workflow as it is on the canvas on its sample order, in practice "
+            "(nothing is sent). The arrow: on a past order.",
+        )
     )
     try_menu = QMenu(page)
     try_menu.setObjectName("tryMenu")
     act(
-        "On the sample order",
+        translate("Editor", "On the sample order"),
         "fa5s.play",
         lambda: page.practice(),
         name="tryOnSample",
         menu=try_menu,
     )
     act(
-        "On a past order…",
+        translate("Editor", "On a past order…"),
         "fa5s.history",
         page.practice_on_past_order,
         name="tryOnPastOrder",
         menu=try_menu,
     )
     replay = act(
-        "Replay on past orders…", "fa5s.redo-alt", page.replay, name="replayOrders", menu=try_menu
+        translate("Editor", "Replay on past orders…"),
+        "fa5s.redo-alt",
+        page.replay,
+        name="replayOrders",
+        menu=try_menu,
     )
     replay.setToolTip(
-        "Run the workflow as it is on the canvas on the last orders, in practice, "
-        "and see which would go differently."
+        translate(
+            "Editor",
+            "Run the workflow as it is on the canvas on the last orders, in practice, "
+            "and see which would go differently.",
+        )
     )
     tried.setMenu(try_menu)
     try_button = page.toolbar.widgetForAction(tried)
@@ -84,10 +110,14 @@ def build_toolbar(page: EditorPage) -> None:
         try_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     page.toolbar.addSeparator()
     page.undo_action = act(
-        "Undo", "fa5s.undo", page.undo.undo, QKeySequence.StandardKey.Undo, "undo"
+        translate("Editor", "Undo"),
+        "fa5s.undo",
+        page.undo.undo,
+        QKeySequence.StandardKey.Undo,
+        "undo",
     )
     page.redo_action = act(
-        "Redo",
+        translate("Editor", "Redo"),
         "fa5s.redo",
         page.undo.redo,
         [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
@@ -101,30 +131,90 @@ def build_toolbar(page: EditorPage) -> None:
     page.undo_action.setEnabled(False)
     page.redo_action.setEnabled(False)
     page.toolbar.addSeparator()
-    act("Tidy up", "fa5s.sitemap", page.auto_layout, name="autoLayout")
-    act("Fit", "fa5s.expand", page.view.fit, name="fitView")
+    act(translate("Editor", "Tidy up"), "fa5s.sitemap", page.auto_layout, name="autoLayout")
+    act(translate("Editor", "Fit"), "fa5s.expand", page.view.fit, name="fitView")
     more.addAction(replay)
     more.addSeparator()
     for text, ic, fn, keys, name in (
-        ("Rename workflow…", "fa5s.i-cursor", page.rename, None, "renameWorkflow"),
-        ("Duplicate", "fa5s.clone", page.duplicate, None, "duplicateWorkflow"),
-        ("Versions…", "fa5s.history", page.history, None, "versionHistory"),
-        ("Discard draft…", "fa5s.trash-restore", page.discard_draft, None, "discardDraft"),
-        ("Archive", "fa5s.archive", page.archive, None, "archiveWorkflow"),
-        ("Import…", "fa5s.file-import", page._import_dialog, None, "importWorkflow"),
-        ("Export…", "fa5s.file-export", page._export_dialog, None, "exportWorkflow"),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Rename workflow…"),
+            "fa5s.i-cursor",
+            page.rename,
+            None,
+            "renameWorkflow",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Duplicate"),
+            "fa5s.clone",
+            page.duplicate,
+            None,
+            "duplicateWorkflow",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Versions…"),
+            "fa5s.history",
+            page.history,
+            None,
+            "versionHistory",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Discard draft…"),
+            "fa5s.trash-restore",
+            page.discard_draft,
+            None,
+            "discardDraft",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Archive"),
+            "fa5s.archive",
+            page.archive,
+            None,
+            "archiveWorkflow",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Import…"),
+            "fa5s.file-import",
+            page._import_dialog,
+            None,
+            "importWorkflow",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Export…"),
+            "fa5s.file-export",
+            page._export_dialog,
+            None,
+            "exportWorkflow",
+        ),
         (None, None, None, None, None),
-        ("Copy", "fa5s.copy", page.copy, QKeySequence.StandardKey.Copy, "copySteps"),
-        ("Paste", "fa5s.paste", page.paste, QKeySequence.StandardKey.Paste, "pasteSteps"),
-        ("Delete", "fa5s.trash", page.delete_selected, None, "deleteSteps"),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Copy"),
+            "fa5s.copy",
+            page.copy,
+            QKeySequence.StandardKey.Copy,
+            "copySteps",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Paste"),
+            "fa5s.paste",
+            page.paste,
+            QKeySequence.StandardKey.Paste,
+            "pasteSteps",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Editor", "Delete"),
+            "fa5s.trash",
+            page.delete_selected,
+            None,
+            "deleteSteps",
+        ),
     ):
         if text is None:
             more.addSeparator()
         else:
-            act(text, ic, fn, keys, name, more)
+            act(translate("Editor", text), ic, fn, keys, name, more)
     button = QToolButton()
     button.setObjectName("moreButton")
-    button.setText("More")
+    button.setText(translate("Editor", "More"))
     button.setIcon(icon("fa5s.ellipsis-h"))
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

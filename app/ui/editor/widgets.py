@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.core.model import Step
 from app.core.retry import RETRY_FIELDS
+from app.core.schema import shown
 from app.core.stepspec import SpecRegistry, StepSpec
 from app.ui.editor.canvas import MIME, CanvasView
 from app.ui.editor.fields import FieldForm, set_text
@@ -38,7 +40,7 @@ class Palette(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a step…")
+        self.search.setPlaceholderText(translate("Editor", "Find a step…"))
         self.search.setObjectName("paletteSearch")
         self.list = PaletteList()
         self.list.setObjectName("stepPalette")
@@ -51,12 +53,12 @@ class Palette(QWidget):
         for spec in specs:
             if spec.category != category:
                 category = spec.category
-                head = QListWidgetItem(category.upper())
+                head = QListWidgetItem(shown(category).upper())
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.list.addItem(head)
-            item = QListWidgetItem(icon(spec.icon, "#1f6f8b"), spec.title)
+            item = QListWidgetItem(icon(spec.icon, "#1f6f8b"), shown(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
-            item.setToolTip(f"{spec.summary}\n\n{spec.help}")
+            item.setToolTip(f"{shown(spec.summary)}\n\n{shown(spec.help)}")
             self.list.addItem(item)
         self.search.textChanged.connect(self._filter)
 
@@ -117,7 +119,12 @@ class Inspector(QScrollArea):
         return self.form.editors if self.form is not None and self.step_name else {}
 
     def show_nothing(self) -> None:
-        w = QLabel("Select a step to change its settings, or drag one from the list on the left.")
+        w = QLabel(
+            translate(
+                "Editor",
+                "Select a step to change its settings, or drag one from the list on the left.",
+            )
+        )
         w.setWordWrap(True)
         w.setObjectName("hint")
         self.show_panel(w)
@@ -134,8 +141,8 @@ class Inspector(QScrollArea):
         w = QWidget()
         form = QFormLayout(w)
         head = rich_label(
-            f"<b>{escape(spec.title if spec else 'Unknown step type')}</b><br>"
-            f"<span style='color:#6b7280'>{escape(spec.help if spec else '')}</span>"
+            f"<b>{escape(shown(spec.title) if spec else translate('Editor', 'Unknown step type'))}</b>"
+            f"<br><span style='color:#6b7280'>{escape(shown(spec.help) if spec else '')}</span>"
         )
         head.setWordWrap(True)
         head.setMinimumWidth(10)
@@ -145,22 +152,29 @@ class Inspector(QScrollArea):
         self.title = QLineEdit()
         self.title.setObjectName("field_title")
         self.title.editingFinished.connect(self._emit)
-        form.addRow("Label", self.title)
+        form.addRow(translate("Editor", "Label"), self.title)
         # The internal name templates use (steps.<name>): renaming rewrites them all.
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("stepName")
         self.name_edit.setToolTip(
-            "Other steps refer to this step's result as "
-            "steps.<name>.output; renaming updates them all."
+            translate(
+                "Editor",
+                "Other steps refer to this step's result as "
+                "steps.<name>.output; renaming updates them all.",
+            )
         )
         self.name_edit.editingFinished.connect(self._rename)
-        form.addRow("Name in templates", self.name_edit)
+        form.addRow(translate("Editor", "Name in templates"), self.name_edit)
         self.form = FieldForm(spec.fields if spec else (), self.connections, self._emit, paths)
         self.form.add_rows(form, step.config)
         # Retries: one box per setting; empty means the step type's default, shown greyed.
         retries = QLabel(
-            "<b>When it fails</b> <span style='color:#6b7280'>(empty: the step's default)</span>"
+            translate(
+                "Editor",
+                "<b>When it fails</b> <span style='color:#6b7280'>(empty: the step's default)</span>",
+            )
         )
+        retries.setWordWrap(True)
         form.addRow(retries)
         self.retry_edits: dict[str, QLineEdit] = {}
         defaults = spec.retry.to_dict() if spec else {}
@@ -179,7 +193,7 @@ class Inspector(QScrollArea):
             e.editingFinished.connect(self._emit)
             self.retry_edits[key] = e
             e.setMinimumWidth(40)
-            caption = QLabel(label)
+            caption = QLabel(shown(label))
             caption.setWordWrap(True)  # a narrow inspector wraps, never clips
             grid.addWidget(caption, i, 0)
             grid.addWidget(e, i, 1)
@@ -247,7 +261,11 @@ class Inspector(QScrollArea):
             try:
                 retry[key] = kind(float(text)) if kind is int else float(text)
             except ValueError:
-                errors.append(f"“{RETRY_FIELDS[key][1]}” must be a number.")
+                errors.append(
+                    translate("Editor", "“{label}” must be a number.").format(
+                        label=shown(RETRY_FIELDS[key][1])
+                    )
+                )
         if errors:
             self.problems.setText("\n".join(errors))
             return

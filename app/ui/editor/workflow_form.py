@@ -23,18 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import Workflow
+from app.core.schema import shown
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.fields import CommitTextEdit, FieldForm, json_text, set_text
 from app.ui.text import PlainLabel, escape, rich_label
 
-KEY_HELP = (
+KEY_HELP = QT_TRANSLATE_NOOP(
+    "WorkflowForm",
     "What names an order in the order list and the inbox, and keeps one order from "
-    "being taken twice, e.g. {{ trigger.order.number }}."
+    "being taken twice, e.g. {{ trigger.order.number }}.",
 )
-SAMPLE_HELP = (
+SAMPLE_HELP = QT_TRANSLATE_NOOP(
+    "WorkflowForm",
     "A made-up order as it would arrive (JSON). “Try it” runs the workflow on it, and "
-    "the template suggestions list its fields."
+    "the template suggestions list its fields.",
 )
 
 
@@ -43,7 +47,11 @@ class TriggerRow(QGroupBox):
 
     def __init__(self, panel: WorkflowPanel, trigger: dict[str, Any], index: int) -> None:
         spec = panel.trigger_types.get(trigger["type"])
-        super().__init__(spec.title if spec else f"Unknown kind “{trigger['type']}”")
+        super().__init__(
+            shown(spec.title)
+            if spec
+            else translate("WorkflowForm", "Unknown kind “{type}”").format(type=trigger["type"])
+        )
         self.setObjectName(f"trigger_{index}")
         self.panel, self.type = panel, trigger["type"]
         self.extra = {
@@ -53,28 +61,31 @@ class TriggerRow(QGroupBox):
         # labels above their boxes: long labels never push the inspector wider than it is
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         top = QHBoxLayout()
-        self.enabled = QCheckBox("Takes orders")
+        self.enabled = QCheckBox(translate("WorkflowForm", "Takes orders"))
         self.enabled.setObjectName("triggerEnabled")
         self.enabled.toggled.connect(panel.triggers_edited)
-        remove = QPushButton("Remove")
+        remove = QPushButton(translate("WorkflowForm", "Remove"))
         remove.setObjectName("removeTrigger")
         remove.clicked.connect(lambda: panel.remove_trigger(index))
         top.addWidget(self.enabled, 1)
         top.addWidget(remove)
         form.addRow(top)
         if spec is not None:
-            summary = PlainLabel(spec.summary)
+            summary = PlainLabel(shown(spec.summary))
             summary.setWordWrap(True)
             summary.setStyleSheet("color: #6b7280")
             form.addRow(summary)
         self.id_edit = QLineEdit()
         self.id_edit.setObjectName("triggerId")
         self.id_edit.setToolTip(
-            "Names this source in web addresses (/hook/<workflow>/<name>) "
-            "and in the intake health page."
+            translate(
+                "WorkflowForm",
+                "Names this source in web addresses (/hook/<workflow>/<name>) "
+                "and in the intake health page.",
+            )
         )
         self.id_edit.editingFinished.connect(panel.triggers_edited)
-        form.addRow("Name", self.id_edit)
+        form.addRow(translate("WorkflowForm", "Name"), self.id_edit)
         self.form = FieldForm(
             spec.fields if spec else (), panel.connections, panel.triggers_edited, prefix="trigger_"
         )
@@ -117,9 +128,16 @@ class WorkflowPanel(QWidget):
         self.placeholder: QWidget | None = None
         lay = QVBoxLayout(self)
         head = rich_label(
-            f"<b>Workflow “{escape(wf.name)}”</b><br><span style='color:#6b7280'>"
-            "Select a step on the canvas to change its settings, or drag one from "
-            "the list on the left.</span>"
+            translate("WorkflowForm", "<b>Workflow “{name}”</b>").format(name=escape(wf.name))
+            + "<br><span style='color:#6b7280'>"
+            + escape(
+                translate(
+                    "WorkflowForm",
+                    "Select a step on the canvas to change its settings, or drag one from "
+                    "the list on the left.",
+                )
+            )
+            + "</span>"
         )
         head.setWordWrap(True)
         lay.addWidget(head)
@@ -130,36 +148,36 @@ class WorkflowPanel(QWidget):
         self.description.editingFinished.connect(
             lambda: self._changed("description", self.description.text())
         )
-        form.addRow("Description", self.description)
+        form.addRow(translate("WorkflowForm", "Description"), self.description)
         self.business_key = QLineEdit()
         self.business_key.setObjectName("businessKey")
-        self.business_key.setToolTip(KEY_HELP)
+        self.business_key.setToolTip(translate("WorkflowForm", KEY_HELP))
         self.business_key.setPlaceholderText("{{ trigger.order.number }}")
         self.paths = FieldForm((), {}, lambda: None, paths)  # owns the completer
         self.business_key.setCompleter(self.paths.completer)
         self.business_key.editingFinished.connect(
             lambda: self._changed("business_key", self.business_key.text().strip())
         )
-        form.addRow("Order key", self.business_key)
+        form.addRow(translate("WorkflowForm", "Order key"), self.business_key)
         lay.addLayout(form)
 
-        lay.addWidget(QLabel("<b>Where orders come from</b>"))
+        lay.addWidget(QLabel(translate("WorkflowForm", "<b>Where orders come from</b>")))
         self.trigger_box = QVBoxLayout()
         lay.addLayout(self.trigger_box)
         add = QHBoxLayout()
         self.new_type = QComboBox()
         self.new_type.setObjectName("newTriggerType")
         for spec in trigger_types:
-            self.new_type.addItem(spec.title, spec.name)
-        add_button = QPushButton("Add")
+            self.new_type.addItem(shown(spec.title), spec.name)
+        add_button = QPushButton(translate("WorkflowForm", "Add"))
         add_button.setObjectName("addTrigger")
         add_button.clicked.connect(self.add_trigger)
         add.addWidget(self.new_type, 1)
         add.addWidget(add_button)
         lay.addLayout(add)
 
-        lay.addWidget(QLabel("<b>Sample order</b>"))
-        sample_help = PlainLabel(SAMPLE_HELP)
+        lay.addWidget(QLabel(translate("WorkflowForm", "<b>Sample order</b>")))
+        sample_help = PlainLabel(translate("WorkflowForm", SAMPLE_HELP))
         sample_help.setWordWrap(True)
         sample_help.setStyleSheet("color: #6b7280")
         lay.addWidget(sample_help)
@@ -201,8 +219,11 @@ class WorkflowPanel(QWidget):
             None
             if self.rows
             else PlainLabel(
-                "None yet: orders are started by hand or from the command line. Add a mailbox, web "
-                "form, marketplace or schedule below."
+                translate(
+                    "WorkflowForm",
+                    "None yet: orders are started by hand or from the command line. Add a "
+                    "mailbox, web form, marketplace or schedule below.",
+                )
             )
         )
         if self.placeholder is not None:
@@ -270,8 +291,11 @@ class WorkflowPanel(QWidget):
             value = json.loads(text)
         except ValueError as exc:
             self.problem.setText(
-                f"The sample order is not valid JSON ({exc}); fix it and click "
-                "outside the box again. Nothing was changed."
+                translate(
+                    "WorkflowForm",
+                    "The sample order is not valid JSON ({error}); fix it and click "
+                    "outside the box again. Nothing was changed.",
+                ).format(error=exc)
             )
             return None
         return self._changed("sample_input", value)
