@@ -381,10 +381,15 @@ def keep_waiting(s: Session, system: str, who: str) -> None:
 
 def retry_all(s: Session, system: str, who: str) -> None:
     """The operator says it is back: waiting steps go again (oldest first, at the bounded
-    rate), the entry closes."""
-    row = _down(s, system)
-    record_answer(s, system)
-    _audit(s, row, "system_retry_all", OPEN, who)
+    rate), the entry closes. Already back (a probe answered first): nothing left to do, and
+    that is what the operator asked for, so it is not refused."""
+    row = s.get(Breaker, system)
+    if row is None:
+        return
+    before = row.state
+    if before != CLOSED:
+        record_answer(s, system)
+    _audit(s, row, "system_retry_all", before, who)
 
 
 def waiting_runs(s: Session, system: str) -> list[str]:
