@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import schema
+from app.core.i18n import translate
 from app.core.stepspec import StepSpec
 from app.ui.editor.fields import FieldForm, json_text
 from app.ui.text import PlainLabel
@@ -92,17 +93,21 @@ class ValueForm(QWidget):
                     out[key] = json.loads(editor.toPlainText() or "null")
                 except ValueError:
                     errors.append(
-                        f"“{field_label(key)}” is not a valid list; fix it or use the JSON view."
+                        translate(
+                            "StepForms",
+                            "“{label}” is not a valid list; fix it or use the JSON view.",
+                        ).format(label=field_label(key))
                     )
             else:
                 out[key], problem = typed(editor.text(), old)
                 if problem:
-                    errors.append(f"“{field_label(key)}” {problem}")
+                    errors.append(problem.format(label=field_label(key)))
         return out, errors
 
 
 def typed(text: str, like: Any) -> tuple[Any, str]:
-    """``text`` as the type of the value it replaces; a problem in words when it is not one."""
+    """``text`` as the type of the value it replaces; a problem in words when it is not one
+    (with ``{label}`` where the field's name goes)."""
     text = text.strip() if isinstance(like, int | float) else text
     if like is None and text == "":
         return None, ""
@@ -110,7 +115,7 @@ def typed(text: str, like: Any) -> tuple[Any, str]:
         try:
             number = float(text.replace(",", ""))
         except ValueError:
-            return text, "must be a number, like 1499.50"
+            return text, translate("StepForms", "“{label}” must be a number, like 1499.50")
         return (int(number) if isinstance(like, int) and number.is_integer() else number), ""
     return text, ""
 
@@ -138,7 +143,7 @@ class StepFormDialog(QDialog):
         self.json.setObjectName("jsonEditor")
         self.json.hide()
         lay.addWidget(self.json, 1)
-        self.advanced = QCheckBox("Show as JSON (advanced)")
+        self.advanced = QCheckBox(translate("StepForms", "Show as JSON (advanced)"))
         self.advanced.setObjectName("advancedJson")
         self.advanced.toggled.connect(self._switch)
         lay.addWidget(self.advanced)
@@ -179,7 +184,12 @@ class StepFormDialog(QDialog):
             try:
                 value = json.loads(self.json.toPlainText() or "{}")
             except ValueError as exc:
-                self.error.setText(f"This is not valid JSON: {exc}. Fix it to go back to the form.")
+                self.error.setText(
+                    translate(
+                        "StepForms",
+                        "This is not valid JSON: {error}. Fix it to go back to the form.",
+                    ).format(error=exc)
+                )
                 self.advanced.blockSignals(True)
                 self.advanced.setChecked(True)
                 self.advanced.blockSignals(False)
@@ -194,7 +204,11 @@ class StepFormDialog(QDialog):
             try:
                 self.value = json.loads(self.json.toPlainText() or "null")
             except ValueError as exc:
-                self.error.setText(f"This is not valid JSON: {exc}. Fix it, then press OK.")
+                self.error.setText(
+                    translate(
+                        "StepForms", "This is not valid JSON: {error}. Fix it, then press OK."
+                    ).format(error=exc)
+                )
                 return
         else:
             self.value, errors = self.form_value()
@@ -211,9 +225,11 @@ class RetryForm(StepFormDialog):
         self, spec: StepSpec | None, step_input: Any, step_title: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            "Retry with changes",
-            f"Change what “{step_title}” is given, then press OK to try it again "
-            "with these values.",
+            translate("StepForms", "Retry with changes"),
+            translate(
+                "StepForms",
+                "Change what “{step}” is given, then press OK to try it again with these values.",
+            ).format(step=step_title),
             parent,
         )
         self.spec = spec
@@ -240,7 +256,7 @@ class RetryForm(StepFormDialog):
         self.fields.add_rows(form, {k: v for k, v in value.items() if k not in self.nested})
         for f in fields:
             if f.name in self.nested:
-                form.addRow(f.label, self.nested[f.name])
+                form.addRow(schema.shown(f.label), self.nested[f.name])
         if not fields:  # a type this Daloy does not know: its values as they are
             self.nested = {}
             self.fields.other = {}
@@ -275,22 +291,28 @@ class SkipForm(StepFormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            "Skip with this result",
-            f"The order goes on as if “{step_title}” had produced this. Change "
-            "what it should have produced, then press OK.",
+            translate("StepForms", "Skip with this result"),
+            translate(
+                "StepForms",
+                "The order goes on as if “{step}” had produced this. Change "
+                "what it should have produced, then press OK.",
+            ).format(step=step_title),
             parent,
         )
         self.port = QComboBox()
         self.port.setObjectName("skipPort")
         self.port.addItems(ports or ["out"])
         if len(ports) > 1:
-            self.extra.addRow("Continue from output:", self.port)
+            self.extra.addRow(translate("StepForms", "Continue from output:"), self.port)
         self.output_form = ValueForm(output)
         self.body_lay.addWidget(self.output_form)
         if not output:
             hint = PlainLabel(
-                "This step produced nothing to fill in; use the JSON view to "
-                "give it a result, or press OK to go on with none."
+                translate(
+                    "StepForms",
+                    "This step produced nothing to fill in; use the JSON view to "
+                    "give it a result, or press OK to go on with none.",
+                )
             )
             hint.setWordWrap(True)
             hint.setObjectName("hint")
