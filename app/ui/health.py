@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from app.core.i18n import translate
 from app.store import intake as repo
 from app.store.models import ChannelState
 from app.ui.context import AppContext
@@ -39,23 +40,36 @@ class HealthPage(Page):
     paused_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Intake health")
+        super().__init__(ctx, translate("Health", "Intake health"))
         lay, top = self.body, self.top
-        self.pause = QPushButton(icon("fa5s.pause"), "Pause intake")
+        self.pause = QPushButton(icon("fa5s.pause"), translate("Health", "Pause intake"))
         self.pause.setObjectName("pauseIntake")
-        self.pause.setToolTip("Stop taking in new orders; orders already running go on.")
+        self.pause.setToolTip(
+            translate("Health", "Stop taking in new orders; orders already running go on.")
+        )
         self.pause.clicked.connect(self.toggle)
         top.addWidget(self.pause)
         self.paused = False
         self.tree = QTreeWidget()
         self.tree.setObjectName("intakeHealth")
-        self.tree.setHeaderLabels(["Channel", "Kind", "Last good contact", "Last problem", "State"])
+        self.tree.setHeaderLabels(
+            [
+                translate("Health", "Channel"),
+                translate("Health", "Kind"),
+                translate("Health", "Last good contact"),
+                translate("Health", "Last problem"),
+                translate("Health", "State"),
+            ]
+        )
         for column, width in enumerate((180, 110, 160, 320)):
             self.tree.setColumnWidth(column, width)
         lay.addWidget(self.tree, 1)
         self.empty = QLabel(
-            "No intake channels yet. Orders started by hand, from the command line "
-            "or from a practice run appear under Orders."
+            translate(
+                "Health",
+                "No intake channels yet. Orders started by hand, from the command line "
+                "or from a practice run appear under Orders.",
+            )
         )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
@@ -65,6 +79,9 @@ class HealthPage(Page):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()  # the states and ages are words of the new language
 
     def refresh(self) -> None:
         self.ctx.background(
@@ -79,7 +96,11 @@ class HealthPage(Page):
 
     def _loaded(self, result: tuple[list[dict[str, Any]], bool]) -> None:
         rows, self.paused = result
-        self.pause.setText("Resume intake" if self.paused else "Pause intake")
+        self.pause.setText(
+            translate("Health", "Resume intake")
+            if self.paused
+            else translate("Health", "Pause intake")
+        )
         self.pause.setIcon(icon("fa5s.play" if self.paused else "fa5s.pause"))
         self.paused_changed.emit(self.paused)
         self.tree.clear()
@@ -91,7 +112,11 @@ class HealthPage(Page):
                     r["kind"],
                     ago(r["ok"]),
                     r["error"] or "",
-                    "paused" if r["paused"] else ("failing" if failing else "working"),
+                    translate("Health", "paused")
+                    if r["paused"]
+                    else translate("Health", "failing")
+                    if failing
+                    else translate("Health", "working"),
                 ]
             )
             item.setIcon(

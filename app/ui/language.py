@@ -91,21 +91,23 @@ class _Remembering:
     so a fixed text can be put into the next language (``retranslate_widgets``)."""
 
     def __init__(self) -> None:
-        self.sources: dict[str, tuple[str, str, str | None]] = {}
+        self.sources: dict[str, set[tuple[str, str, str | None]]] = {}
 
     def __call__(self, context: str, source: str, disambiguation: str | None, n: int) -> str:
         text = QCoreApplication.translate(context, source, disambiguation, n)
         # Only texts without fields: a filled-in sentence is re-rendered by its page.
         if n < 0 and "{" not in source:
-            self.sources[text] = (context, source, disambiguation)
-            self.sources.setdefault(source, (context, source, disambiguation))
+            key = (context, source, disambiguation)
+            self.sources.setdefault(text, set()).add(key)
+            self.sources.setdefault(source, set()).add(key)
         return text
 
     def again(self, text: str) -> str | None:
-        key = self.sources.get(text)
-        if key is None:
-            return None
-        return QCoreApplication.translate(key[0], key[1], key[2], -1)
+        """``text`` in the current language; None when it was never shown through
+        ``translate``, or when it came from sources that now say different things (the same
+        English in two screens: the widget's own ``retranslate`` knows which it is)."""
+        said = {QCoreApplication.translate(*key, -1) for key in self.sources.get(text, ())}
+        return said.pop() if len(said) == 1 else None
 
 
 class Language(QObject):

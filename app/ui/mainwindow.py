@@ -41,6 +41,18 @@ PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
 LANGUAGE_NAMES = {"en": "English", "fil": "Filipino"}
 
 
+def nav_labels() -> dict[str, str]:
+    """The sidebar's words for the main window's own pages, in the current language."""
+    return {
+        "inbox": translate("MainWindow", "Needs you"),
+        "runs": translate("MainWindow", "Orders"),
+        "workflows": translate("MainWindow", "Workflows"),
+        "connections": translate("MainWindow", "Connections"),
+        "health": translate("MainWindow", "Intake health"),
+        "audit": translate("MainWindow", "Who did what"),
+    }
+
+
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()  # the window was closed where there is no tray
@@ -63,17 +75,16 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(210)
         self.navigation.setIconSize(self.navigation.iconSize() * 1.2)
-        labels = {
-            "inbox": (translate("MainWindow", "Needs you"), "fa5s.inbox"),
-            "runs": (translate("MainWindow", "Orders"), "fa5s.list-alt"),
-            "workflows": (translate("MainWindow", "Workflows"), "fa5s.project-diagram"),
-            "connections": (translate("MainWindow", "Connections"), "fa5s.plug"),
-            "health": (translate("MainWindow", "Intake health"), "fa5s.satellite-dish"),
-            "audit": (translate("MainWindow", "Who did what"), "fa5s.user-check"),
+        icons = {
+            "inbox": "fa5s.inbox",
+            "runs": "fa5s.list-alt",
+            "workflows": "fa5s.project-diagram",
+            "connections": "fa5s.plug",
+            "health": "fa5s.satellite-dish",
+            "audit": "fa5s.user-check",
         }
         for key in PAGES:
-            text, ic = labels[key]
-            item = QListWidgetItem(icon(ic, "#e6eef2"), text)
+            item = QListWidgetItem(icon(icons[key], "#e6eef2"), nav_labels()[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
         outer.addWidget(self.navigation)
@@ -171,6 +182,9 @@ class MainWindow(QMainWindow):
             )
         )
         self._language_items()
+        labels = nav_labels()
+        for row, key in enumerate(PAGES):
+            self.navigation.item(row).setText(labels[key])
         self._count(self._waiting)
 
     def _count(self, n: int) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.store import audit, queries
 from app.store.explain import explain_entry, why
@@ -33,12 +34,20 @@ from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.scene import EditorScene, layered_layout
 from app.ui.holds import HoldBar
 from app.ui.style import OK, icon, run_words
-from app.ui.text import PlainLabel
+from app.ui.text import PlainLabel, money
 from app.ui.timeline import Timeline
 
 TAKEN = QPen(QColor(OK), 4)
 NOT_TAKEN = QPen(QColor("#cbd5e1"), 1.5, Qt.PenStyle.DashLine)
 RAN = ("succeeded", "skipped", "needs_attention", "running", "retry_wait", "ready")
+
+
+def order_currency(run: dict[str, Any]) -> str | None:
+    """The currency the order was placed in (its trigger's ``order.currency``), if it says."""
+    trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
+    order = trigger.get("order") if isinstance(trigger.get("order"), dict) else trigger
+    currency = order.get("currency")
+    return currency if isinstance(currency, str) and currency else None
 
 
 def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
@@ -95,7 +104,7 @@ class WorkflowPicture(CanvasView):
         self.setMinimumSize(220, 140)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hint.setText("The workflow of this order is not available.")
+        self.hint.setText(translate("OrderPage", "The workflow of this order is not available."))
         self.scene_: EditorScene | None = None
 
     def show_workflow(self, definition: Any, steps: list[dict[str, Any]]) -> None:
@@ -140,11 +149,13 @@ class OrderPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.back_button = QPushButton(icon("fa5s.arrow-left"), "All orders")
+        self.back_button = QPushButton(
+            icon("fa5s.arrow-left"), translate("OrderPage", "All orders")
+        )
         self.back_button.setObjectName("backToOrders")
         self.back_button.clicked.connect(self.back)
         top.addWidget(self.back_button)
-        self.title = PlainLabel("Choose an order to see its steps.")
+        self.title = PlainLabel(translate("OrderPage", "Choose an order to see its steps."))
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
@@ -162,7 +173,9 @@ class OrderPage(QWidget):
         self.why.setWordWrap(True)
         self.why.hide()
         row.addWidget(self.why, 1)
-        self.decide = QPushButton(icon("fa5s.hand-paper", "white"), "Open in Needs you")
+        self.decide = QPushButton(
+            icon("fa5s.hand-paper", "white"), translate("OrderPage", "Open in Needs you")
+        )
         self.decide.setObjectName("primary")
         self.decide.setProperty("role", "openInbox")
         self.decide.hide()
@@ -208,12 +221,19 @@ class OrderPage(QWidget):
         if self.run_id:
             self.show_run(self.run_id)
 
+    def retranslate(self) -> None:
+        self.reload()  # the order's sentences, read again in the new language
+
     def _render(self, d: dict[str, Any] | None) -> None:
         if d is None or d["id"] != self.run_id:
             return
         self.detail = d
         label = d["business_key"] or d["id"][:8]
-        self.title.setText(f"Order {label} · {d['workflow']} (version {d.get('version', '?')})")
+        self.title.setText(
+            translate("OrderPage", "Order {order} · {workflow} (version {version})").format(
+                order=label, workflow=d["workflow"], version=d.get("version", "?")
+            )
+        )
         text, color, _ic = run_words(d)
         self.state.setText(text)
         self.state.setStyleSheet(
@@ -223,13 +243,19 @@ class OrderPage(QWidget):
         )
         facts = [
             x
-            for x in (d.get("customer"), d.get("total") is not None and f"total {d['total']:,.2f}")
+            for x in (
+                d.get("customer"),
+                d.get("total") is not None
+                and translate("OrderPage", "total {amount}").format(
+                    amount=money(d["total"], order_currency(d))
+                ),
+            )
             if x
         ]
         self.facts.setText(" · ".join(facts))
         self.facts.setVisible(bool(facts))
         self.why.setText(
-            f"Waiting for you: {d['waiting_for']}."
+            translate("OrderPage", "Waiting for you: {what}.").format(what=d["waiting_for"])
             if d["status"] == "needs_attention" and d.get("waiting_for")
             else why(d)
         )
@@ -240,7 +266,9 @@ class OrderPage(QWidget):
         )
         self._inbox_id = item["id"] if item else None
         self.decide.setText(
-            "Decide now" if item and item["kind"] == "decision" else "Open in Needs you"
+            translate("OrderPage", "Decide now")
+            if item and item["kind"] == "decision"
+            else translate("OrderPage", "Open in Needs you")
         )
         self.decide.setVisible(item is not None)
         self.holds.show_order(d)

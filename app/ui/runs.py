@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import queries
 from app.store.export import export_orders
 from app.ui.archived_orders import ArchivedOrderView, ArchiveMatches
@@ -41,18 +42,18 @@ from app.ui.context import AppContext
 from app.ui.order_page import OrderPage
 from app.ui.page import Page
 from app.ui.style import BAD, MUTED, RUN_WORDS, icon, period_choice, run_words, short_time
-from app.ui.text import PlainLabel, tooltip
+from app.ui.text import PlainLabel, number, tooltip
 
 PAGE = 200
 # (title, sort key of ``queries.SORTS`` or None when the column cannot be sorted)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("Order", "order"),
-    ("Customer", "customer"),
-    ("Total", "total"),
-    ("Status", "status"),
-    ("Reason", None),
-    ("Workflow", "workflow"),
-    ("Received", "created"),
+    (QT_TRANSLATE_NOOP("Orders", "Order"), "order"),
+    (QT_TRANSLATE_NOOP("Orders", "Customer"), "customer"),
+    (QT_TRANSLATE_NOOP("Orders", "Total"), "total"),
+    (QT_TRANSLATE_NOOP("Orders", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("Orders", "Reason"), None),
+    (QT_TRANSLATE_NOOP("Orders", "Workflow"), "workflow"),
+    (QT_TRANSLATE_NOOP("Orders", "Received"), "created"),
 )
 RECEIVED = 6
 
@@ -90,7 +91,7 @@ class RunsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return translate("Orders", COLUMNS[section][0])
         return None
 
     def data(
@@ -206,7 +207,7 @@ def cell_text(r: dict[str, Any], col: int) -> str:
     if col == 1:
         return r.get("customer") or ""
     if col == 2:
-        return f"{r['total']:,.2f}" if r.get("total") is not None else ""
+        return number(r["total"]) if r.get("total") is not None else ""
     if col == 3:
         return run_words(r)[0]
     if col == 4:
@@ -226,26 +227,30 @@ class RunsPage(Page):
     open_inbox_item = Signal(int)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Orders")
+        super().__init__(ctx, translate("Orders", "Orders"))
         lay, top = self.body, self.top
         self.search = QLineEdit()
         self.search.setObjectName("runSearch")
-        self.search.setPlaceholderText("Find by number, customer, email, phone, product…")
+        self.search.setPlaceholderText(
+            translate("Orders", "Find by number, customer, email, phone, product…")
+        )
         self.search.setMinimumWidth(200)
         self.search.addAction(icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.setObjectName("runStatusFilter")
-        self.status.addItem("Any status", None)
+        self.status.addItem(translate("Orders", "Any status"), None)
         for key, (label, _c, _i) in RUN_WORDS.items():
             self.status.addItem(label, key)
         self.workflow = QComboBox()
         self.workflow.setObjectName("runWorkflowFilter")
-        self.workflow.addItem("Any workflow", None)
+        self.workflow.addItem(translate("Orders", "Any workflow"), None)
         self.period = period_choice("runPeriodFilter")
-        self.export_button = QPushButton(icon("fa5s.file-export"), "Export…")
+        self.export_button = QPushButton(icon("fa5s.file-export"), translate("Orders", "Export…"))
         self.export_button.setObjectName("exportOrders")
-        self.export_button.setToolTip("Save the orders this list shows as a CSV or Excel file.")
+        self.export_button.setToolTip(
+            translate("Orders", "Save the orders this list shows as a CSV or Excel file.")
+        )
         self.export_button.clicked.connect(self._export_dialog)
         # the title row of the page holds the search; the filters get a row of their own so
         # nothing is clipped on a 1024-pixel screen
@@ -258,7 +263,7 @@ class RunsPage(Page):
         self.export_bar.setObjectName("exportProgress")
         self.export_bar.setMaximumWidth(180)
         self.export_bar.hide()
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("Orders", "Stop"))
         self.stop_button.setObjectName("stopExport")
         self.stop_button.hide()
         self.stop_button.clicked.connect(lambda: self._stop.set())
@@ -383,9 +388,9 @@ class RunsPage(Page):
     def _export_dialog(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
             self,
-            "Export orders",
+            translate("Orders", "Export orders"),
             str(Path.home() / "orders.xlsx"),
-            "Excel workbook (*.xlsx);;CSV file (*.csv)",
+            translate("Orders", "Excel workbook (*.xlsx);;CSV file (*.csv)"),
         )
         if path:
             if not path.lower().endswith((".csv", ".xlsx")):
@@ -404,7 +409,7 @@ class RunsPage(Page):
         self.stop_button.show()
         self.export_button.setEnabled(False)
         self.export_status.setStyleSheet(f"color: {MUTED}")
-        self.export_status.setText(f"Exporting to {path}…")
+        self.export_status.setText(translate("Orders", "Exporting to {path}…").format(path=path))
         self.export_status.show()
 
         def work() -> int:
@@ -417,14 +422,29 @@ class RunsPage(Page):
         def done(n: int) -> None:
             self._export_ended()
             self.export_status.setStyleSheet("")
-            self.export_status.setText(f"Exported {n} order{'s' if n != 1 else ''} to {path}.")
+            self.export_status.setText(
+                (
+                    translate("Orders", "Exported 1 order to {path}.")
+                    if n == 1
+                    else translate("Orders", "Exported {n} orders to {path}.")
+                ).format(n=n, path=path)
+            )
 
         def failed(exc: BaseException) -> None:
             self._export_ended()
             self.export_status.setStyleSheet(f"color: {BAD}")
-            self.export_status.setText(str(exc) or f"The export to {path} failed.")
+            self.export_status.setText(
+                str(exc) or translate("Orders", "The export to {path} failed.").format(path=path)
+            )
 
         self.ctx.background(work, done, failed, owner=self)
+
+    def retranslate(self) -> None:
+        """The language changed: column titles and states are said again in it."""
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.model.layoutChanged.emit()
+        for i in range(1, self.status.count()):  # the states: their labels are data-driven
+            self.status.setItemText(i, RUN_WORDS.get(self.status.itemData(i), ("",))[0])
 
     def _progress(self, done: int, total: int) -> None:
         self.export_bar.setRange(0, max(total, 1))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.style import BAD, icon
 from app.ui.text import confirm
 
@@ -16,10 +17,15 @@ if TYPE_CHECKING:
     from app.ui.inbox_entry import InboxDetail
 
 BUTTONS = (
-    ("try_now", "Try now", "fa5s.plug", "primary"),
-    ("keep_waiting", "Keep waiting", "fa5s.hourglass-half", "keepWaiting"),
-    ("retry_all", "Retry all", "fa5s.redo", "retryAll"),
-    ("cancel_all", "Cancel all…", "fa5s.ban", "danger"),
+    ("try_now", QT_TRANSLATE_NOOP("SystemDown", "Try now"), "fa5s.plug", "primary"),
+    (
+        "keep_waiting",
+        QT_TRANSLATE_NOOP("SystemDown", "Keep waiting"),
+        "fa5s.hourglass-half",
+        "keepWaiting",
+    ),
+    ("retry_all", QT_TRANSLATE_NOOP("SystemDown", "Retry all"), "fa5s.redo", "retryAll"),
+    ("cancel_all", QT_TRANSLATE_NOOP("SystemDown", "Cancel all…"), "fa5s.ban", "danger"),
 )
 
 
@@ -32,7 +38,7 @@ def system_actions(pane: InboxDetail, lay: QVBoxLayout, entry: dict[str, Any]) -
             icon(
                 ic, "white" if name == "primary" else BAD if action == "cancel_all" else "#374151"
             ),
-            label,
+            translate("SystemDown", label),
         )
         b.setObjectName(name)
         b.clicked.connect(lambda _=False, a=action: _act(pane, item_id, a))
@@ -43,28 +49,34 @@ def system_actions(pane: InboxDetail, lay: QVBoxLayout, entry: dict[str, Any]) -
 
 
 DONE = {
-    "try_now": "Daloy tries the system now.",
-    "keep_waiting": "Daloy keeps waiting and tries the system now and then.",
-    "retry_all": "The waiting orders go on now, oldest first.",
-    "cancel_all": "The waiting orders were cancelled.",
+    "try_now": QT_TRANSLATE_NOOP("SystemDown", "Daloy tries the system now."),
+    "keep_waiting": QT_TRANSLATE_NOOP(
+        "SystemDown", "Daloy keeps waiting and tries the system now and then."
+    ),
+    "retry_all": QT_TRANSLATE_NOOP("SystemDown", "The waiting orders go on now, oldest first."),
+    "cancel_all": QT_TRANSLATE_NOOP("SystemDown", "The waiting orders were cancelled."),
 }
 
 
 def _act(pane: InboxDetail, item_id: int, action: str) -> None:
     if action == "cancel_all" and not confirm(
         pane,
-        "Cancel every waiting order?",
-        "Every order waiting for this system stops "
-        "here; steps that already ran are not undone (a charge made stays made).",
+        translate("SystemDown", "Cancel every waiting order?"),
+        translate(
+            "SystemDown",
+            "Every order waiting for this system stops "
+            "here; steps that already ran are not undone (a charge made stays made).",
+        ),
     ):
         return
+    done = translate("SystemDown", DONE[action])
     if action in ("retry_all", "cancel_all"):
-        pane._do(lambda: pane.ctx.actions.system_action(item_id, action), DONE[action])
+        pane._do(lambda: pane.ctx.actions.system_action(item_id, action), done)
         return
     # The entry stays open (the system is still down): its buttons come back after the
     # confirmation, since the inbox keeps showing the same entry.
     buttons = list(pane.buttons.values())
-    pane._do(lambda: pane.ctx.actions.system_action(item_id, action), DONE[action])
+    pane._do(lambda: pane.ctx.actions.system_action(item_id, action), done)
     pane.acted.connect(_enable_again(pane, buttons), Qt.ConnectionType.SingleShotConnection)
 
 

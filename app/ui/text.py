@@ -65,9 +65,12 @@ def number(value: float, decimals: int = 2) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
-def money(amount: float, currency: str | None = "PHP") -> str:
-    """An amount of money in the current language's format: "₱1,499.50", "USD 12.00"."""
-    code = (currency or "PHP").upper()
+def money(amount: float, currency: str | None = None) -> str:
+    """An amount of money in the current language's format: "₱1,499.50", "CAD 12.00"; with no
+    currency known, the number alone ("1,499.50")."""
+    if not currency:
+        return number(amount)
+    code = str(currency).upper()
     symbol = CURRENCY_SYMBOLS.get(code, code + " ")
     return QLocale().toCurrencyString(float(amount), symbol)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.store.explain import duration
 from app.ui.style import ACCENT, MUTED, STATE_WORDS, clock, icon, short_time, words
 from app.ui.text import PlainLabel, tooltip
@@ -29,9 +31,19 @@ from app.ui.text import PlainLabel, tooltip
 STATE_W, TRIES_W, TIME_W = 180, 64, 80
 
 
+def state_width() -> int:
+    """The state column: wide enough for the longest state in the current language (bold)."""
+    font = QFont()
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    return max(STATE_W, *(metrics.horizontalAdvance(w[0]) + 8 for w in STATE_WORDS.values()))
+
+
 def tries_text(st: dict[str, Any]) -> str:
     if st["state"] in ("retry_wait", "running", "needs_attention") and st["attempts"]:
-        return f"{st['attempts']} of {st['max_attempts']}"
+        return translate("Timeline", "{n} of {most}").format(
+            n=st["attempts"], most=st["max_attempts"]
+        )
     return str(st["attempts"]) if st["attempts"] else "—"
 
 
@@ -45,19 +57,24 @@ def time_text(st: dict[str, Any]) -> str:
 def step_body(st: dict[str, Any]) -> str:
     """What the step was given and produced, its problem and each attempt, in words."""
     parts = []
-    for title, value in (("Given", st.get("input")), ("Produced", st.get("output"))):
+    for title, value in (
+        (translate("Timeline", "Given:"), st.get("input")),
+        (translate("Timeline", "Produced:"), st.get("output")),
+    ):
         if value not in (None, {}, []):
-            parts.append(f"{title}:\n{words(value, 1)}")
+            parts.append(f"{title}\n{words(value, 1)}")
     if st.get("port") and st.get("port") != "out":
-        parts.append(f"Went on by: {st['port']}")
+        parts.append(translate("Timeline", "Went on by: {port}").format(port=st["port"]))
     if st.get("error") and st["state"] != "succeeded":
-        parts.append(f"Problem: {st['error']}")
+        parts.append(translate("Timeline", "Problem: {error}").format(error=st["error"]))
     for a in st.get("attempt_log", []):
         parts.append(
-            f"Attempt {a['number']} at {clock(a['started_at'])}: {a['outcome']}"
+            translate("Timeline", "Attempt {number} at {time}: {outcome}").format(
+                number=a["number"], time=clock(a["started_at"]), outcome=a["outcome"]
+            )
             + (f" — {a['error']}" if a.get("error") else "")
         )
-    return "\n".join(parts) or "Nothing recorded yet."
+    return "\n".join(parts) or translate("Timeline", "Nothing recorded yet.")
 
 
 def _fixed(text: str, width: int, name: str) -> QLabel:
@@ -89,7 +106,7 @@ class StepRow(QFrame):
         self.toggle.setText(self.title)
         self.toggle.setToolTip(tooltip(self.title))
         words_, color, ic = STATE_WORDS.get(st["state"], (st["state"], MUTED, "fa5s.circle"))
-        self.state = _fixed(words_, STATE_W, "stepState")
+        self.state = _fixed(words_, state_width(), "stepState")
         self.state.setStyleSheet(f"color: {color}; font-weight: 600")
         state_icon = QLabel()
         state_icon.setPixmap(icon(ic, color).pixmap(14, 14))
@@ -164,10 +181,10 @@ class Timeline(QScrollArea):
         head = QHBoxLayout()
         head.setContentsMargins(6, 0, 6, 0)
         for text, width in (
-            ("Step", 0),
-            ("State", STATE_W + 20),
-            ("Attempts", TRIES_W),
-            ("Time", TIME_W),
+            (translate("Timeline", "Step"), 0),
+            (translate("Timeline", "State"), state_width() + 20),
+            (translate("Timeline", "Attempts"), TRIES_W),
+            (translate("Timeline", "Time"), TIME_W),
         ):
             h = QLabel(text)
             h.setObjectName("hint")
