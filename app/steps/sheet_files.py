@@ -97,7 +97,14 @@ class SheetFile:
         self._ledger: dict[str, dict[str, Any]] = {}  # csv only
         self._queue: list[_Queued] = []  # made in memory, waiting for a save
         self._saving: list[_Queued] | None = None  # the batch being written
+        self.reads = 0  # how often the file was read whole (tests, benchmarks)
         self.saves = 0  # how many replaces this process made (tests, benchmarks)
+
+    @property
+    def waiting(self) -> int:
+        """Changes made in memory that wait for the next save."""
+        with self._cond:
+            return len(self._queue)
 
     # -- reading ----------------------------------------------------------------------------
     def _fresh(self) -> Book:
@@ -118,6 +125,7 @@ class SheetFile:
 
     def _read(self, data: bytes, signature: tuple[int, int, int, int], digest: str) -> Book:
         self._book = None  # until this read succeeds, nothing is kept
+        self.reads += 1
         book = sheets.parse(self.path, data)
         if self.csv:
             self._ledger = sheets.read_ledger(self.path)

@@ -1,0 +1,127 @@
+"""Batched sheet saves lose nothing and repeat nothing when Daloy is killed between an order's
+change and its save: a real runner works on 8 orders of one sheet (4 workers, so changes are
+saved in batches) and is stopped at a crash point (``os._exit``, no clean-up); a clean runner
+then finishes every order. Each order's change is in the sheet exactly once, recorded once with
+its idempotency key.
+
+- ``sheet_changed``: a change made in memory, not saved; its step was not recorded, and runs
+  again.
+- ``sheet_ledger_written`` (csv): the batch's ledger entries are on disk, the sheet is not.
+- ``sheet_written``: the batch's file is replaced; none of its steps recorded success yet, so
+  each runs again and finds its key recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.core import machine as m
+from app.crashpoints import EXIT_CODE
+from app.resources import resource_path
+from app.steps import registry, sheets
+from app.store.db import Database
+from app.store.runs import RunStore
+from tests.runtime.test_crash import daloy, statuses
+from tests.steps.test_once import FAST, csv_stock, start_in_runner, stock_csv, update_input
+from tests.support.engine import wait_for
+
+ORDERS = 8
+
+
+def xlsx_sheet(tmp_path: Path) -> Path:
+    path = tmp_path / "inventory.xlsx"
+    path.write_bytes(resource_path("samples", "inventory.xlsx").read_bytes())
+    return path
+
+
+def orders_in_runner(tmp_path: Path, kind: str) -> tuple[Path, Path, list[str]]:
+    """A data folder whose workflow takes each order's lines off the sheet, 8 orders waiting."""
+    if kind == "csv":
+        path = stock_csv(tmp_path, a=100)
+        inp = update_input(path)
+    else:
+        path = xlsx_sheet(tmp_path)
+        inp = {**update_input(path), "key_column": "SKU", "column": "Stock"}
+    config = {**inp, "items": "{{ trigger.lines }}"}
+    step = {"name": "s", "type": "spreadsheet_update", "config": config, "retry": FAST}
+    sku = "A" if kind == "csv" else "OIL-1L"
+    data, first = start_in_runner(tmp_path, step, {"lines": [{"sku": sku, "qty": 1}]})
+    db = Database.open_dir(data)
+    try:
+        store = RunStore(db, registry().specs)
+        rest = [
+            store.start_run("once", {"lines": [{"sku": sku, "qty": 1 + i}]})
+            for i in range(1, ORDERS)
+        ]
+    finally:
+        db.close()
+    return data, path, [first, *rest]
+
+
+def crash_then_finish_all(data: Path, point: str) -> list[dict]:
+    """Run until the crash point, then a clean runner until every order succeeded; the
+    steps' outputs."""
+    crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": point})
+    try:
+        assert crashed.wait(60) == EXIT_CODE, crashed.stderr.read()
+    except subprocess.TimeoutExpired:
+        crashed.kill()
+        pytest.fail(f"crash point {point} was never reached")
+    runner = daloy(data, "runner")
+    assert "working on" in runner.stdout.readline().decode()
+    try:
+        wait_for(lambda: statuses(data).get(m.RUN_SUCCEEDED) == ORDERS, 90, interval=0.2)
+    finally:
+        runner.send_signal(signal.SIGTERM)
+        assert runner.wait(30) == 0
+    db = Database.open_dir(data, migrate=False)
+    try:
+        return [json.loads(o) for (o,) in db.execute_sql("select output from step_runs")]
+    finally:
+        db.close()
+
+
+def recorded_keys(path: Path) -> list[str]:
+    if path.suffix == ".csv":
+        return [k for k, e in sheets.read_ledger(path).items() if e["state"] == "done"]
+    return [
+        r[0] for r in openpyxl.load_workbook(path)["_daloy_applied"].iter_rows(values_only=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "kind, point",
+    [
+        ("xlsx", "sheet_changed:3"),
+        ("xlsx", "sheet_written:2"),
+        ("csv", "sheet_changed:3"),
+        ("csv", "sheet_ledger_written:2"),
+        ("csv", "sheet_written:2"),
+    ],
+)
+def test_runner_killed_between_changes_and_their_save_applies_each_order_once(
+    tmp_path, kind, point
+):
+    data, path, run_ids = orders_in_runner(tmp_path, kind)
+    outputs = crash_then_finish_all(data, point)
+    taken = sum(range(1, ORDERS + 1))  # order i takes i
+    if kind == "csv":
+        assert int(csv_stock(path)) == 100 - taken
+    else:
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        assert next(r[2] for r in ws.iter_rows(values_only=True) if r[0] == "OIL-1L") == 120 - taken
+    keys = recorded_keys(path)
+    assert sorted(keys) == sorted(f"daloy-{r}-s" for r in run_ids)  # each once
+    # every step's result is its own order's change, first or found again
+    assert (
+        sorted(o["changed"][0]["before"] != o["changed"][0]["after"] for o in outputs)
+        == [True] * ORDERS
+    )
+    if point.startswith("sheet_written"):
+        assert any(o["already_applied"] for o in outputs)  # saved, then found on the repeat
