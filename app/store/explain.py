@@ -173,9 +173,10 @@ def plain(text: str | None) -> str:
         return ""
     text = redact.text(str(text))
     for pattern, word in (
-        (_URL, translate("Explain", "the service")),
-        (_KEY, translate("Explain", "the order's key")),
-        (_IP, translate("Explain", "the server")),
+        # the error text these go into is English (stored as the step said it)
+        (_URL, "the service"),
+        (_KEY, "the order's key"),
+        (_IP, "the server"),
         (_ERRNO, ""),
     ):
         text = pattern.sub(word, text)
