@@ -98,18 +98,25 @@ def update(areas: Iterable[str], language: str = "fil") -> None:
             if not ts.exists():
                 _empty_ts(ts, language)
             continue
-        sources = AREAS[area]()
-        if not sources:
+        if lupdate(area, ts, language):
+            print(f"{area}: {ts.relative_to(ROOT)} ({summary(ts)})")
+        else:
             print(f"{area}: no source files")
-            continue
-        ts.parent.mkdir(parents=True, exist_ok=True)
-        # -locations none: the .ts files do not change when someone moves a line of code, so
-        # several people can translate and edit code at once without noisy diffs.
-        cmd = [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none"]
-        cmd += ["-target-language", language]
-        cmd += [os.path.relpath(p, ROOT) for p in sources] + ["-ts", os.path.relpath(ts, ROOT)]
-        subprocess.run(cmd, check=True, cwd=ROOT)
-        print(f"{area}: {ts.relative_to(ROOT)} ({summary(ts)})")
+
+
+def lupdate(area: str, ts: Path, language: str = "fil") -> bool:
+    """Bring ``ts`` up to date with the area's sources (False: the area has none)."""
+    sources = AREAS[area]()
+    if not sources:
+        return False
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    # -locations none: the .ts files do not change when someone moves a line of code, so
+    # several people can translate and edit code at once without noisy diffs.
+    cmd = [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none"]
+    cmd += ["-target-language", language]
+    cmd += [os.path.relpath(p, ROOT) for p in sources] + ["-ts", str(ts.resolve())]
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    return True
 
 
 def release(language: str = "fil", quiet: bool = False) -> Path:
