@@ -70,7 +70,8 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     runtime = build_runtime(env, args.workers)
     runtime.start()
     print(
-        f"Daloy runner {__version__} working on {env.data_dir}"
+        f"Daloy runner {__version__} working on "
+        + (env.data_dir.as_posix() if env.db.is_sqlite else env.db.url)
         + (f" (sample workflows: {', '.join(seeded)})" if seeded else ""),
         flush=True,
     )
@@ -318,6 +319,7 @@ GROUPS: list[tuple[str, str]] = [
     ("app.cli_intake", "register"),
     ("app.cli_holds", "register"),
     ("app.cli_backup", "register"),
+    ("app.cli_store", "register"),
 ]
 
 
@@ -331,6 +333,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         help="where the database and files live "
         "(default: $DALOY_DATA_DIR or your user data folder)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="work on a shared PostgreSQL database (postgresql://USER@HOST:PORT/NAME) instead "
+        "of the data folder's own file (default: $DALOY_DATABASE_URL)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument(
@@ -360,6 +368,12 @@ def _data_dir_everywhere(parser: argparse.ArgumentParser) -> None:
                     default=argparse.SUPPRESS,
                     help="where the database and files live",
                 )
+                child.add_argument(
+                    "--database-url",
+                    metavar="URL",
+                    default=argparse.SUPPRESS,
+                    help="a shared PostgreSQL database instead of the data folder's file",
+                )
                 _data_dir_everywhere(child)
 
 
@@ -384,6 +398,10 @@ def unexpected(env: Env, exc: BaseException) -> str:
             return sentence
     if isinstance(exc, RecursionError):
         return "The data is nested too deeply to handle; nothing was changed."
+    from app.store import dburl
+
+    if env.database_url and dburl.is_connection_error(exc):  # the server went away mid-verb
+        return dburl.unreachable_sentence(dburl.parse(env.database_url), exc)
     logged = to_log(env, "unexpected failure", exc)
     detail = f" (details in {logged})" if logged else ""
     return (

@@ -32,7 +32,7 @@ class Env(Host):
     the database, the step registry, the run store and the operator actions (see ``Host``)."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        super().__init__(getattr(args, "data_dir", None))
+        super().__init__(getattr(args, "data_dir", None), getattr(args, "database_url", None))
         self.args = args
 
 

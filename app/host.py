@@ -19,10 +19,15 @@ from app.store import datafolder
 
 class Host:
     """The data folder and, opened on first use, what works on it. ``data_dir_choice`` is the
-    operator's ``--data-dir`` (None: ``$DALOY_DATA_DIR`` or the platform's data folder)."""
+    operator's ``--data-dir`` (None: ``$DALOY_DATA_DIR`` or the platform's data folder);
+    ``database_url`` the operator's ``--database-url`` (None: ``$DALOY_DATABASE_URL``, else the
+    data folder's SQLite file)."""
 
-    def __init__(self, data_dir_choice: str | None = None) -> None:
+    def __init__(self, data_dir_choice: str | None = None, database_url: str | None = None) -> None:
+        from app.store.dburl import chosen
+
         self.data_dir_choice = data_dir_choice
+        self.database_url = chosen(database_url)
         self.new_folder = False
 
     @cached_property
@@ -39,13 +44,16 @@ class Host:
             ) from exc
         # Checked before anything (the log) is written there, so a new folder is told from a
         # used one that lost its database.
-        self.new_folder = datafolder.prepare(path)
+        self.new_folder = datafolder.prepare(path, database_elsewhere=bool(self.database_url))
         return path
 
     @cached_property
     def db(self):  # noqa: ANN201 - app.store.db.Database, imported on first use
         from app.store.db import Database
 
+        if self.database_url:
+            self.data_dir  # noqa: B018 - logs and files stay in the data folder: check it first
+            return Database.open_url(self.database_url)
         return Database.open_dir(self.data_dir, checked_new=self.new_folder)
 
     @cached_property
@@ -58,7 +66,12 @@ class Host:
     def store(self):  # noqa: ANN201
         from app.store.runs import RunStore
 
-        return RunStore(self.db, self.registry.specs)
+        store = RunStore(self.db, self.registry.specs)
+        if not self.db.is_sqlite:  # other processes on the server hear of a verb's changes
+            from app.store.notify import Notifications
+
+            Notifications(store, listen=False).start()
+        return store
 
     @cached_property
     def actions(self):  # noqa: ANN201
@@ -130,6 +143,7 @@ def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.r
     from app.intake.manager import IntakeManager
     from app.runtime.presence import RunnerPresence
     from app.runtime.runtime import Runtime
+    from app.runtime.wakeups import Wakeups
     from app.store.backups import DailyBackups
 
     runtime = Runtime(host.db, registry=host.registry, workers=workers, data_dir=host.data_dir)
@@ -140,7 +154,9 @@ def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.r
         web_host=os.environ.get("DALOY_WEB_HOST", "127.0.0.1"),
         allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h],
     )
+    runtime.add_extension(Wakeups())  # on a database server: woken by the others' changes
     runtime.add_extension(runtime.intake)
     runtime.add_extension(RunnerPresence(host.data_dir))  # lets `daloy run start` tell
-    runtime.add_extension(DailyBackups(host.data_dir))  # daily backup, then the clean-up
+    if host.db.is_sqlite:  # a database server is backed up by its own tools (pg_dump)
+        runtime.add_extension(DailyBackups(host.data_dir))  # daily backup, then the clean-up
     return runtime

@@ -81,10 +81,11 @@ def used_before(folder: Path) -> bool:
     return logs.is_dir() and any(f.is_file() and f.stat().st_size > 0 for f in logs.iterdir())
 
 
-def prepare(folder: Path) -> bool:
+def prepare(folder: Path, database_elsewhere: bool = False) -> bool:
     """Make sure ``folder`` can hold Daloy's data; True when it holds no database yet and may get
     a new one. Raises :class:`DataFolderError` for a file in its place, a folder Daloy may not
-    write, or a used folder that lost its database."""
+    write, or a used folder that lost its database (unless the database is ``elsewhere``: on a
+    server named by ``--database-url``, the folder keeps only logs and files)."""
     if folder.exists() and not folder.is_dir():
         raise DataFolderError(
             f"The data folder {folder} is a file, not a folder; choose a "
@@ -98,12 +99,13 @@ def prepare(folder: Path) -> bool:
         probe.unlink()
     except OSError as exc:
         raise DataFolderError(os_error_sentence(exc, f"in the data folder {folder}")) from exc
-    if _has_db(folder):
+    if _has_db(folder) or database_elsewhere:
         return False
     if used_before(folder):
         raise DataFolderError(
             f"The data folder {folder} has been used before but its database {DB_FILENAME} is "
-            "missing or empty. Restore it from a backup, or choose another folder."
+            "missing or empty. Restore it from a backup, or choose another folder. If this "
+            "shop works on a database server, start Daloy with --database-url."
         )
     return True
 

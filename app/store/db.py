@@ -15,11 +15,11 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import DaloyError
-from app.store import datafolder
+from app.store import datafolder, dburl
 from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
 
 __all__ = ["BUSY_TIMEOUT_MS", "DB_FILENAME", "Database", "DatabaseCorrupt"]
@@ -59,14 +59,18 @@ class Database:
     first statement; ``read()`` is a snapshot read that never blocks writers."""
 
     def __init__(self, url: str, *, check: bool = True, migrate: bool = True) -> None:
-        self.url = url
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict = {}
         if self.is_sqlite:
+            self.url = url
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-        self.engine = create_engine(url, **kwargs)
-        if self.is_sqlite:
+            self.engine = create_engine(url, **kwargs)
             _configure_sqlite(self.engine)
+        else:  # a database server (PostgreSQL): see ``dburl``
+            server = dburl.parse(url)
+            self.url = dburl.shown(server)  # never the password: it is only in the engine
+            self.engine = create_engine(server, **dburl.engine_options(server))
+            dburl.retry_connects(self.engine)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._raw: sqlite3.Connection | None = None
@@ -74,12 +78,20 @@ class Database:
         self._read = sessionmaker(
             self.engine.execution_options(daloy_readonly=True), expire_on_commit=False
         )
-        if check:
-            self.check_integrity(quick=True)
-        if migrate:
-            from app.store.migrate import upgrade
+        try:
+            if check:
+                self.check_integrity(quick=True)
+            if migrate:
+                from app.store.migrate import upgrade
 
-            upgrade(self)
+                upgrade(self)
+        except (OperationalError, InterfaceError) as exc:
+            if self.is_sqlite or not dburl.is_connection_error(exc):
+                raise
+            self.engine.dispose()
+            raise dburl.DatabaseUnreachable(
+                dburl.unreachable_sentence(self.engine.url, exc)
+            ) from None  # the driver's text may hold the address with its password
 
     @classmethod
     def open_dir(
@@ -108,6 +120,16 @@ class Database:
         from app.store.workspace import open_workspace
 
         open_workspace(db)  # this folder's secrets (keyring names), moved from older names once
+        return db
+
+    @classmethod
+    def open_url(cls, url: str, **kwargs) -> Database:
+        """The database at ``url`` (``--database-url``: a PostgreSQL server shared by several
+        computers) instead of the data folder's file; the data folder keeps logs and files."""
+        db = cls(url, **kwargs)
+        from app.store.workspace import open_workspace
+
+        open_workspace(db)  # the workspace id lives in the database: every PC shares it
         return db
 
     @property

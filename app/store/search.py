@@ -1,11 +1,11 @@
 """Finding orders by anything an operator remembers: order number, customer name, email, phone,
 product (SKU or name), amount, the text of the email.
 
-Every run's trigger is flattened into ``run_search`` (SQLite FTS5) and its customer and total
-into ``run_facts`` by an SQL trigger on ``runs`` (migration 0005), in the transaction that
-inserts the run: starting a run stays one commit, and every way a run starts is covered.
-This module turns what the operator typed into a safe FTS5 query and gives ``queries`` the
-tables to join. No I/O of its own; no Qt.
+Every run's trigger is flattened into ``run_search`` (SQLite FTS5, a PostgreSQL tsvector) and
+its customer and total into ``run_facts`` by an SQL trigger on ``runs`` (migration 0005), in the
+transaction that inserts the run: starting a run stays one commit, and every way a run starts
+is covered. This module turns what the operator typed into a safe FTS5 query (or tsquery) and
+gives ``queries`` the tables to join. No I/O of its own; no Qt.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from sqlalchemy import (
     ColumnElement,
     Float,
     Integer,
+    Select,
     String,
     column,
     false,
+    func,
     select,
     table,
 )
@@ -53,15 +55,35 @@ def match_query(text: str) -> str | None:
     return " ".join(phrases) or None
 
 
+def tsquery(text: str) -> str | None:
+    """The PostgreSQL form of ``match_query``: each word's parts as a phrase (``<->``), the last
+    a prefix (``:*``), the words joined by ``&``; the same letters-and-digits tokens, quoted."""
+    phrases = []
+    for word in text.split()[:MAX_WORDS]:
+        tokens = _TOKEN.findall(word.lower())
+        if tokens:
+            phrases.append(" <-> ".join(f"'{t}'" for t in tokens) + ":*")
+    return " & ".join(f"({p})" for p in phrases) or None
+
+
+def _hits(s: Session, text: str) -> Select[tuple[int]] | None:
+    if s.get_bind().dialect.name == "postgresql":  # a tsvector column (migration 0005)
+        query = tsquery(text)
+        condition = run_search.c.body.op("@@")(func.to_tsquery("simple", query))
+    else:  # SQLite FTS5
+        query = match_query(text)
+        condition = run_search.c.body.op("MATCH")(query)
+    return None if query is None else select(run_search.c.rowid).where(condition)
+
+
 def matches(s: Session, text: str) -> ColumnElement[bool]:
     """A condition on ``run_facts.c.id`` (join it to ``runs``) for runs that match ``text``.
-    SQLite only (FTS5), like the engine's hot path. Evaluated once per search: a search that
+    FTS5 on SQLite, a tsvector on PostgreSQL. Evaluated once per search: a search that
     finds few orders (a customer's) names them, so the list starts from those few rows instead
     of walking every run to find them; a broad one stays a sub-query, whose cost grows with
     what it finds (about 0.25 s for 100,000 of 1M orders; a word in every order, 2 s)."""
-    query = match_query(text)
-    if query is None:
+    hits = _hits(s, text)
+    if hits is None:
         return false()
-    hits = select(run_search.c.rowid).where(run_search.c.body.op("MATCH")(query))
     few = list(s.scalars(hits.limit(FEW + 1)))
     return run_facts.c.id.in_(few if len(few) <= FEW else hits)

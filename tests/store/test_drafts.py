@@ -91,8 +91,8 @@ def test_a_draft_with_errors_leaves_the_live_version_running_and_switched_on(tmp
         assert drafts.load_draft(s, "shop") is not None
 
 
-def test_publish_keeps_who_when_note_and_changes_and_restores_as_a_draft(tmp_path):
-    db = Database.open_dir(tmp_path)
+def test_publish_keeps_who_when_note_and_changes_and_restores_as_a_draft(tmp_path, open_db):
+    db = open_db(tmp_path)
     publish_new(db, shop())
     changed = shop()
     changed.steps[0].config["values"] = {"amount": "{{ trigger.amount * 2 }}"}
@@ -114,7 +114,7 @@ def test_publish_keeps_who_when_note_and_changes_and_restores_as_a_draft(tmp_pat
     with db.write() as s:
         drafts.restore_as_draft(s, "shop", 1, "carla")
     db.close()
-    db = Database.open_dir(tmp_path)  # kept across restarts
+    db = open_db(tmp_path)  # kept across restarts
     with db.read() as s:
         d = drafts.get_draft(s, "shop")
         assert d.saved_by == "carla" and d.based_on == 2
@@ -174,8 +174,8 @@ def test_orders_for_a_switched_off_workflow_wait_visibly_and_start_when_switched
         rt.shutdown()
 
 
-def test_no_switching_on_while_a_connection_has_no_secret(tmp_path, keyring_tmp):
-    db = Database.open_dir(tmp_path)
+def test_no_switching_on_while_a_connection_has_no_secret(tmp_path, keyring_tmp, open_db):
+    db = open_db(tmp_path)
     wf = Workflow.from_dict(
         {
             "format_version": 1,
