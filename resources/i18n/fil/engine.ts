@@ -5,75 +5,75 @@
     <name>Connections</name>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>None — this computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>Wala — para lang sa computer na ito</translation>
     </message>
     <message>
         <source>Gmail and Google Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail at Google Workspace</translation>
     </message>
     <message>
         <source>Gmail needs an app password, not your normal one: Google Account → Security → 2-Step Verification → App passwords. The user name is the full email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kailangan ng Gmail ng app password, hindi ang karaniwang password mo: Google Account → Security → 2-Step Verification → App passwords. Ang user name ay ang buong email address.</translation>
     </message>
     <message>
         <source>for Gmail use an app password (Google Account → Security → App passwords)</source>
-        <translation type="unfinished"></translation>
+        <translation>sa Gmail, gumamit ng app password (Google Account → Security → App passwords)</translation>
     </message>
     <message>
         <source>Outlook and Microsoft 365</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook at Microsoft 365</translation>
     </message>
     <message>
-        <source>Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this mailbox; with two-step verification, create an app password in your Microsoft account&apos;s security settings.</source>
-        <translation type="unfinished"></translation>
+        <source>Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this mailbox; with two-step verification, create an app password in your Microsoft account's security settings.</source>
+        <translation>Microsoft 365: dapat payagan ng administrator mo ang IMAP at SMTP sign-in para sa mailbox na ito; kapag may two-step verification, gumawa ng app password sa security settings ng Microsoft account mo.</translation>
     </message>
     <message>
         <source>for Microsoft 365 ask your administrator to allow IMAP/SMTP sign-in, or use an app password</source>
-        <translation type="unfinished"></translation>
+        <translation>sa Microsoft 365, pakiusapan ang administrator mo na payagan ang IMAP/SMTP sign-in, o gumamit ng app password</translation>
     </message>
     <message>
         <source>Yahoo Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo Mail</translation>
     </message>
     <message>
         <source>Yahoo needs an app password: Account info → Account security → Generate app password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kailangan ng Yahoo ng app password: Account info → Account security → Generate app password.</translation>
     </message>
     <message>
         <source>for Yahoo use an app password (Account security → Generate app password)</source>
-        <translation type="unfinished"></translation>
+        <translation>sa Yahoo, gumamit ng app password (Account security → Generate app password)</translation>
     </message>
     <message>
         <source>Zoho Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoho Mail</translation>
     </message>
     <message>
-        <source>Zoho: switch on IMAP access in Zoho Mail&apos;s settings; with two-factor authentication, use an application-specific password.</source>
-        <translation type="unfinished"></translation>
+        <source>Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor authentication, use an application-specific password.</source>
+        <translation>Zoho: i-on ang IMAP access sa settings ng Zoho Mail; kapag may two-factor authentication, gumamit ng application-specific password.</translation>
     </message>
     <message>
         <source>for Zoho use an application-specific password and check IMAP access is on</source>
-        <translation type="unfinished"></translation>
+        <translation>sa Zoho, gumamit ng application-specific password at tiyaking naka-on ang IMAP access</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Iba pa</translation>
     </message>
     <message>
-        <source>Your provider&apos;s help pages name the server, port and security to use; many need an app password rather than your normal one.</source>
-        <translation type="unfinished"></translation>
+        <source>Your provider's help pages name the server, port and security to use; many need an app password rather than your normal one.</source>
+        <translation>Nakasulat sa help pages ng provider mo ang server, port at security na gagamitin; marami ang nangangailangan ng app password sa halip na ang karaniwang password mo.</translation>
     </message>
     <message>
         <source>check the user name and password (many providers need an app password)</source>
-        <translation type="unfinished"></translation>
+        <translation>tingnan ang user name at password (maraming provider ang nangangailangan ng app password)</translation>
     </message>
 </context>
 <context>
@@ -111,291 +111,279 @@
     <name>Explain</name>
     <message>
         <source>Done in {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapos na sa loob ng {duration}.</translation>
     </message>
     <message>
         <source>Cancelled by {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na-cancel ni {who}.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na-cancel.</translation>
     </message>
     <message>
         <source>Waiting for you: {what} (since {time})</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinihintay ka: {what} (mula {time})</translation>
     </message>
     <message>
         <source>Waiting for you: {step} failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinihintay ka: pumalya ang {step}: {error}</translation>
     </message>
     <message>
         <source>see the step</source>
-        <translation type="unfinished"></translation>
+        <translation>tingnan ang hakbang</translation>
     </message>
     <message>
         <source>Waiting for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinihintay ka.</translation>
     </message>
     <message>
         <source>Waiting for {system}: attempt {attempt} of {attempts} at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naghihintay sa {system}: subok {attempt} ng {attempts} sa {time}.</translation>
     </message>
     <message>
         <source>{what} (next check {time}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} (susunod na tingin: {time}).</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Naghihintay</translation>
     </message>
     <message>
         <source>Waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naghihintay.</translation>
     </message>
     <message>
         <source>Working: {steps}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumatakbo: {steps}.</translation>
     </message>
     <message>
         <source>Working.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the order&apos;s key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumatakbo.</translation>
     </message>
     <message>
         <source>the card was charged</source>
-        <translation type="unfinished"></translation>
+        <translation>nasingil ang card</translation>
     </message>
     <message>
         <source>The card was not charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi nasingil ang card</translation>
     </message>
     <message>
         <source>the payment service</source>
-        <translation type="unfinished"></translation>
+        <translation>payment service</translation>
     </message>
     <message>
         <source>no charge was made</source>
-        <translation type="unfinished"></translation>
+        <translation>walang nasingil</translation>
     </message>
     <message>
         <source>Retry when the payment service works again, or cancel the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-retry kapag gumana na ulit ang payment service, o i-cancel ang order.</translation>
     </message>
     <message>
         <source>the confirmation email was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>naipadala ang confirmation email</translation>
     </message>
     <message>
         <source>the email “{label}” was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>naipadala ang email na “{label}”</translation>
     </message>
     <message>
         <source>The confirmation email was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi naipadala ang confirmation email</translation>
     </message>
     <message>
         <source>The email “{label}” was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi naipadala ang email na “{label}”</translation>
     </message>
     <message>
         <source>the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>mail server</translation>
     </message>
     <message>
         <source>it had not been sent</source>
-        <translation type="unfinished"></translation>
+        <translation>hindi pa ito naipadala</translation>
     </message>
     <message>
         <source>Retry when the mail server works again, or skip it and write yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-retry kapag gumana na ulit ang mail server, o i-skip ito at ikaw na ang sumulat.</translation>
     </message>
     <message>
         <source>the message was posted</source>
-        <translation type="unfinished"></translation>
+        <translation>na-post ang mensahe</translation>
     </message>
     <message>
         <source>The message “{label}” was not posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi na-post ang mensaheng “{label}”</translation>
     </message>
     <message>
         <source>the chat service</source>
-        <translation type="unfinished"></translation>
+        <translation>chat service</translation>
     </message>
     <message>
         <source>it had not been posted</source>
-        <translation type="unfinished"></translation>
+        <translation>hindi pa ito na-post</translation>
     </message>
     <message>
         <source>Retry when the chat service works again, or skip it.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-retry kapag gumana na ulit ang chat service, o i-skip ito.</translation>
     </message>
     <message>
         <source>the web service it calls</source>
-        <translation type="unfinished"></translation>
+        <translation>web service na tinatawagan nito</translation>
     </message>
     <message>
         <source>“{label}” went through</source>
-        <translation type="unfinished"></translation>
+        <translation>pumasok ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” did not go through</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi pumasok ang “{label}”</translation>
     </message>
     <message>
         <source>it had not gone through</source>
-        <translation type="unfinished"></translation>
+        <translation>hindi pa ito pumasok</translation>
     </message>
     <message>
         <source>Retry when {service} works again, or skip it with the result it should have given.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-retry kapag gumana na ulit ang {service}, o i-skip ito gamit ang resultang dapat ibinigay nito.</translation>
     </message>
     <message>
         <source>“{label}” finished</source>
-        <translation type="unfinished"></translation>
+        <translation>natapos ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” could not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi natapos ang “{label}”</translation>
     </message>
     <message>
         <source>Retry it, skip it with the result it should have given, or cancel the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-retry ito, i-skip gamit ang resultang dapat ibinigay nito, o i-cancel ang order.</translation>
     </message>
     <message>
         <source>1 try</source>
-        <translation type="unfinished"></translation>
+        <translation>1 subok</translation>
     </message>
     <message>
         <source>{n} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} segundo</translation>
     </message>
     <message>
         <source>1 second</source>
-        <translation type="unfinished"></translation>
+        <translation>1 segundo</translation>
     </message>
     <message>
         <source>{n} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} minuto</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 minuto</translation>
     </message>
     <message>
         <source>{n} hours</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} oras</translation>
     </message>
     <message>
         <source>{n} tries over {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} subok sa loob ng {amount}</translation>
     </message>
     <message>
         <source>it</source>
-        <translation type="unfinished"></translation>
+        <translation>system na tinatawagan nito</translation>
     </message>
     <message>
         <source>Daloy stopped while it was running</source>
-        <translation type="unfinished"></translation>
+        <translation>huminto ang Daloy habang tumatakbo ito</translation>
     </message>
     <message>
         <source>{who} had a problem on its side (error {code})</source>
-        <translation type="unfinished"></translation>
+        <translation>nagkaproblema sa panig ng {who} (error {code})</translation>
     </message>
     <message>
         <source>{who} refused it (error {code}: {said})</source>
-        <translation type="unfinished"></translation>
+        <translation>tinanggihan ito ng {who} (error {code}: {said})</translation>
     </message>
     <message>
         <source>{who} refused it (error {code})</source>
-        <translation type="unfinished"></translation>
+        <translation>tinanggihan ito ng {who} (error {code})</translation>
     </message>
     <message>
         <source>{who} could not be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>hindi maabot ang {who}</translation>
     </message>
     <message>
         <source>{who} did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>hindi sumagot sa oras ang {who}</translation>
     </message>
     <message>
         <source>it failed</source>
-        <translation type="unfinished"></translation>
+        <translation>pumalya ito</translation>
     </message>
     <message>
         <source>Practice order {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pansubok na order {key}</translation>
     </message>
     <message>
         <source>Order {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {key}</translation>
     </message>
     <message>
         <source>Practice order of “{workflow}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Pansubok na order ng “{workflow}”</translation>
     </message>
     <message>
         <source>Order of “{workflow}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Order ng “{workflow}”</translation>
     </message>
     <message>
         <source>{order} for {customer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{order} para kay {customer}</translation>
     </message>
     <message>
         <source>{order} waits at “{step}”; the steps after it are on hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>{order}: naghihintay sa “{step}”; naka-hold ang mga kasunod na hakbang.</translation>
     </message>
     <message>
         <source>the system it calls</source>
-        <translation type="unfinished"></translation>
+        <translation>system na tinatawagan nito</translation>
     </message>
     <message>
         <source>Not known whether {done} — check {service} before retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi alam kung {done} — tingnan muna ang {service} bago i-retry</translation>
     </message>
     <message>
         <source>Daloy did not try again, so nothing happens twice. If it went through, choose Skip and enter its result; if it did not, choose Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi na sumubok ulit ang Daloy, kaya walang mangyayaring doble. Kung pumasok ito, piliin ang I-skip at ilagay ang resulta nito; kung hindi, piliin ang I-retry.</translation>
     </message>
     <message>
         <source>{not_done}: {cause}, {tries}</source>
-        <translation type="unfinished"></translation>
+        <translation>{not_done}: {cause}, {tries}</translation>
     </message>
     <message>
         <source>Daloy checked with {service}: {nothing}. </source>
-        <translation type="unfinished"></translation>
+        <translation>Tiningnan ng Daloy sa {service}: {nothing}. </translation>
     </message>
     <message>
         <source>The order waits for your answer: {options}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinihintay ng order ang sagot mo: {options}.</translation>
     </message>
     <message>
         <source>The order waits for your answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinihintay ng order ang sagot mo.</translation>
     </message>
     <message>
         <source>Something that arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Isang pumasok na item</translation>
     </message>
     <message>
         <source>{what} could not be read as an order: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi mabasa bilang order: {what} — {reason}.</translation>
     </message>
     <message>
         <source>No order was started and nobody was charged; what arrived is kept as it was. Enter the order by hand or ask the sender to fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walang order na sinimulan at walang siningil; nakatabi nang buo ang dumating. I-enter ang order nang mano-mano o pakiusapan ang nagpadala na ayusin ito.</translation>
     </message>
 </context>
 <context>
@@ -449,723 +437,747 @@
     <name>Steps</name>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilang subok</translation>
     </message>
     <message>
         <source>First wait (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unang hintay (s)</translation>
     </message>
     <message>
         <source>Wait multiplier</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagpaparami ng hintay</translation>
     </message>
     <message>
         <source>Longest wait (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pinakamahabang hintay (s)</translation>
     </message>
     <message>
         <source>Jitter (fraction)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitter (bahagi)</translation>
     </message>
     <message>
         <source>Time limit per attempt (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitasyon ng oras bawat subok (s)</translation>
     </message>
     <message>
         <source>Ask a person</source>
-        <translation type="unfinished"></translation>
+        <translation>Magtanong sa tao</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga tao</translation>
     </message>
     <message>
         <source>Let the operator decide, e.g. substitute or backorder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ipaubaya sa operator ang desisyon, hal. substitute o backorder.</translation>
     </message>
     <message>
-        <source>Stops this order and asks the operator a question in the exceptions inbox, with the context they need (for example the short lines) and one button per option. Each option is its own output, so the order continues down the branch that was chosen. Optional fields let the person add details (a note for the customer); a field with “choices” is a list to pick from (e.g. the products in stock, from a spreadsheet step&apos;s output.list, shown by “label_key” and saved as “value_key”), and “required_for” names the options that need it filled in. After the deadline a reminder appears, and after twice the deadline an escalation.</source>
-        <translation type="unfinished"></translation>
+        <source>Stops this order and asks the operator a question in the exceptions inbox, with the context they need (for example the short lines) and one button per option. Each option is its own output, so the order continues down the branch that was chosen. Optional fields let the person add details (a note for the customer); a field with “choices” is a list to pick from (e.g. the products in stock, from a spreadsheet step's output.list, shown by “label_key” and saved as “value_key”), and “required_for” names the options that need it filled in. After the deadline a reminder appears, and after twice the deadline an escalation.</source>
+        <translation>Itinitigil ang order na ito at nagtatanong sa operator sa Inbox, kasama ang kailangan niyang makita (halimbawa ang mga linyang kulang) at isang button bawat pagpipilian. Bawat pagpipilian ay sariling output, kaya tutuloy ang order sa sangay na pinili. Sa mga opsyonal na field, puwedeng magdagdag ng detalye ang tao (tala para sa customer); ang field na may “choices” ay listahang pagpipilian (hal. mga produktong may stock, mula sa output.list ng isang spreadsheet na hakbang, ipinapakita ayon sa “label_key” at sine-save bilang “value_key”), at sinasabi ng “required_for” kung aling mga pagpipilian ang nangangailangang mapunan ito. Pagkalampas ng deadline may lalabas na paalala, at pagkalampas ng doble ng deadline, escalation.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanong</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Konteksto</translation>
     </message>
     <message>
         <source>Data shown with the question (templates allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos na ipinapakita kasama ng tanong (puwede ang template).</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga pagpipilian</translation>
     </message>
     <message>
-        <source>Each option: {&quot;name&quot;: &quot;backorder&quot;, &quot;label&quot;: &quot;Backorder&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <source>Each option: {"name": "backorder", "label": "Backorder"}.</source>
+        <translation>Bawat pagpipilian: {"name": "backorder", "label": "Backorder"}.</translation>
     </message>
     <message>
         <source>Fields to fill in</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga field na pupunan</translation>
     </message>
     <message>
-        <source>A list of {&quot;name&quot;: ..., &quot;label&quot;: ...} the person may fill in; add &quot;choices&quot; (a list, or a template giving one) to offer a pick list, and &quot;required_for&quot;: [option names] where it must be filled in.</source>
-        <translation type="unfinished"></translation>
+        <source>A list of {"name": ..., "label": ...} the person may fill in; add "choices" (a list, or a template giving one) to offer a pick list, and "required_for": [option names] where it must be filled in.</source>
+        <translation>Listahan ng {"name": ..., "label": ...} na puwedeng punan ng tao; idagdag ang "choices" (listahan, o template na nagbibigay nito) para may mapagpilian, at "required_for": [mga pangalan ng pagpipilian] kung saan ito dapat punan.</translation>
     </message>
     <message>
         <source>Deadline (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline (minuto)</translation>
     </message>
     <message>
         <source>If / else</source>
-        <translation type="unfinished"></translation>
+        <translation>Kung / kung hindi</translation>
     </message>
     <message>
         <source>Logic</source>
-        <translation type="unfinished"></translation>
+        <translation>Lohika</translation>
     </message>
     <message>
         <source>Go one way or the other depending on the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dumaan sa isang daan o sa iba, depende sa datos.</translation>
     </message>
     <message>
         <source>Evaluates a template such as {{ steps.check_stock.output.short_lines | length &gt; 0 }} and continues down the “true” connection when it holds, otherwise down “false”. Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinusuri ang isang template tulad ng {{ steps.check_stock.output.short_lines | length &gt; 0 }} at tumutuloy sa koneksyong “true” kapag totoo ito, kung hindi ay sa “false”. Ang mga tekstong “true”, “yes” at “1” ay bilang totoo; ang “false”, “no”, “0” at walang laman ay bilang hindi totoo.</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Kondisyon</translation>
     </message>
     <message>
         <source>For each item</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa bawat item</translation>
     </message>
     <message>
         <source>Run a chain of steps once per order line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Patakbuhin ang mga hakbang nang isang beses bawat linya ng order.</translation>
     </message>
     <message>
         <source>Runs the chosen workflow once for every item of a list (for example each order line), at most “At the same time” items in parallel, and collects their results in output.results, in the order of the list. An item that fails holds only its own run (it shows in the inbox); the others go on, and this step waits until all are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pinapatakbo ang napiling workflow nang isang beses para sa bawat item ng listahan (halimbawa bawat linya ng order), hanggang “Sabay-sabay” na item nang sabay, at iniipon ang mga resulta sa output.results, ayon sa pagkakasunod ng listahan. Ang item na pumalya ay sarili lang nitong takbo ang naka-hold (lalabas ito sa Inbox); tuloy ang iba, at hihintayin ng hakbang na ito na matapos lahat.</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga item</translation>
     </message>
     <message>
         <source>Workflow for one item</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow para sa isang item</translation>
     </message>
     <message>
         <source>At the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>Sabay-sabay</translation>
     </message>
     <message>
         <source>Call a web API</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumawag sa web API</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumonekta</translation>
     </message>
     <message>
         <source>Send a request to a payment gateway, warehouse or other web service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Magpadala ng request sa payment gateway, bodega o ibang web service.</translation>
     </message>
     <message>
         <source>Sends an HTTP request and waits for the answer. Every attempt carries the same Idempotency-Key header, so a service that honours it (payment gateways do) never acts twice. Server errors (5xx), throttling (429), refused connections and timeouts are retried; client errors (4xx) go to the inbox. When the request was sent but no answer came, Daloy first asks the service with the “Look-up URL” whether it went through, and only sends again when it did not. Without a Look-up URL, GET, PUT and DELETE are sent again, and an unanswered POST or PATCH goes to the inbox for a person to check. The answer is available as output.status and output.body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nagpapadala ng HTTP request at hinihintay ang sagot. Pare-pareho ang Idempotency-Key header ng bawat subok, kaya ang service na sumusunod dito (gaya ng mga payment gateway) ay hindi kailanman kikilos nang dalawang beses. Ang server error (5xx), throttling (429), tinanggihang koneksyon at timeout ay ire-retry; ang client error (4xx) ay mapupunta sa Inbox. Kapag naipadala ang request pero walang sagot, tatanungin muna ng Daloy ang service gamit ang “Look-up URL” kung pumasok ito, at magpapadala lang ulit kapag hindi. Kapag walang Look-up URL, ipapadala ulit ang GET, PUT at DELETE, at ang POST o PATCH na walang sagot ay mapupunta sa Inbox para tingnan ng tao. Makukuha ang sagot bilang output.status at output.body.</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksyon</translation>
     </message>
     <message>
         <source>Optional: a saved HTTP API connection that supplies the base URL and credentials (kept in the system keyring). Its credentials are only sent to URLs under its base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opsyonal: isang naka-save na koneksyon sa HTTP API na nagbibigay ng base URL at credentials (nasa system keyring). Ipinapadala lang ang credentials nito sa mga URL na nasa ilalim ng base URL nito.</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
-        <source>Full URL, or a path relative to the connection&apos;s base URL.</source>
-        <translation type="unfinished"></translation>
+        <source>Full URL, or a path relative to the connection's base URL.</source>
+        <translation>Buong URL, o path na kasunod ng base URL ng koneksyon.</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga header</translation>
     </message>
     <message>
         <source>JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON body</translation>
     </message>
     <message>
         <source>Sent as JSON; text values may use templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ipinapadala bilang JSON; puwedeng gumamit ng template ang mga text na value.</translation>
     </message>
     <message>
         <source>Time limit (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitasyon ng oras (segundo)</translation>
     </message>
     <message>
         <source>Look-up URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Look-up URL</translation>
     </message>
     <message>
         <source>GET this URL to find out whether an unanswered request went through (200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without it, an unanswered POST or PATCH waits for a person.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-GET ang URL na ito para malaman kung pumasok ang request na walang sagot (200: pumasok, 404: hindi). Gamitin ang {{ idempotency_key }} dito. Kapag wala ito, maghihintay ng tao ang POST o PATCH na walang sagot.</translation>
     </message>
     <message>
         <source>Notify a chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Mag-abiso sa chat</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga mensahe</translation>
     </message>
     <message>
-        <source>Post a message to the warehouse&apos;s chat channel.</source>
-        <translation type="unfinished"></translation>
+        <source>Post a message to the warehouse's chat channel.</source>
+        <translation>Mag-post ng mensahe sa chat channel ng bodega.</translation>
     </message>
     <message>
-        <source>Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and similar accept one), so the warehouse hears about the order on the channel it already reads. The body is a template; the default sends {&quot;text&quot;: message}.</source>
-        <translation type="unfinished"></translation>
+        <source>Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and similar accept one), so the warehouse hears about the order on the channel it already reads. The body is a template; the default sends {"text": message}.</source>
+        <translation>Nagpo-post ng JSON na mensahe sa isang chat webhook (tinatanggap ito ng Slack, Google Chat, Teams, mga Viber bot at iba pa), para malaman ng bodega ang order sa channel na binabasa na nila. Template ang body; ang default ay nagpapadala ng {"text": message}.</translation>
     </message>
     <message>
         <source>Webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook URL</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensahe</translation>
     </message>
     <message>
         <source>Custom JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>Sariling JSON body</translation>
     </message>
     <message>
         <source>Instead of the message: any JSON body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapalit ng mensahe: kahit anong JSON body.</translation>
     </message>
     <message>
         <source>Webhook ignores repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi inuulit ng webhook ang post</translation>
     </message>
     <message>
         <source>Tick only if the webhook posts a message once per Idempotency-Key header; then an unanswered post is simply sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>I-tick lang kung isang beses lang nagpo-post ang webhook bawat Idempotency-Key header; saka ipapadala lang ulit ang post na walang sagot.</translation>
     </message>
     <message>
         <source>ship</source>
-        <translation type="unfinished"></translation>
+        <translation>i-ship</translation>
     </message>
     <message>
         <source>cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>i-cancel</translation>
     </message>
     <message>
         <source>stock</source>
-        <translation type="unfinished"></translation>
+        <translation>stock</translation>
     </message>
     <message>
         <source>Tell the shop (ship, cancel, stock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sabihan ang shop (ship, cancel, stock)</translation>
     </message>
     <message>
         <source>Report a shipment with its tracking number, cancel an order, or set stock, on Shopify, WooCommerce, Shopee or Lazada.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iulat ang padala kasama ang tracking number, i-cancel ang order, o itakda ang stock, sa Shopify, WooCommerce, Shopee o Lazada.</translation>
     </message>
     <message>
         <source>Answers the shop the order came from, through the connection chosen (its kind is the platform). “ship”: marks the order shipped with the tracking number and carrier, and the platform tells the buyer; an order the buyer has cancelled in the meantime is not reported shipped (the step stops and says so). “cancel”: cancels the order with the reason given. “stock”: sets the stock level of a SKU to the quantity given. Rate limits are honoured (Retry-After); a refused key goes to the inbox with what to fix. Output: action, platform, order_id and what the platform answered (result).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinasagot ang shop na pinanggalingan ng order, sa pamamagitan ng napiling koneksyon (ang uri nito ang platform). “i-ship” (ship): minamarkahang naipadala ang order kasama ang tracking number at carrier, at ang platform ang magsasabi sa buyer; ang order na na-cancel ng buyer sa pagitan nito ay hindi iuulat na naipadala (titigil ang hakbang at sasabihin ito). “i-cancel” (cancel): kina-cancel ang order kasama ang ibinigay na dahilan. “stock”: itinatakda ang stock ng isang SKU sa ibinigay na dami. Sinusunod ang rate limit (Retry-After); ang tinanggihang key ay mapupunta sa Inbox kasama ang dapat ayusin. Output: action, platform, order_id at ang isinagot ng platform (result).</translation>
     </message>
     <message>
         <source>What to tell the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ano ang sasabihin sa shop</translation>
     </message>
     <message>
         <source>Shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Shop</translation>
     </message>
     <message>
-        <source>The shop&apos;s connection (Shopify, WooCommerce, Shopee or Lazada).</source>
-        <translation type="unfinished"></translation>
+        <source>The shop's connection (Shopify, WooCommerce, Shopee or Lazada).</source>
+        <translation>Ang koneksyon ng shop (Shopify, WooCommerce, Shopee o Lazada).</translation>
     </message>
     <message>
         <source>Platform order id</source>
-        <translation type="unfinished"></translation>
+        <translation>Order id sa platform</translation>
     </message>
     <message>
         <source>Tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking number</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Carrier</translation>
     </message>
     <message>
         <source>Tracking page (address)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking page (address)</translation>
     </message>
     <message>
         <source>Let the platform tell the buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ang platform ang magsasabi sa buyer</translation>
     </message>
     <message>
         <source>Reason (cancel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dahilan (cancel)</translation>
     </message>
     <message>
-        <source>Shopify: customer, inventory, fraud, declined or other; Shopee: words with “stock” or “inventory” cancel as out of stock, others as the buyer&apos;s request; WooCommerce and Lazada keep the words as a note.</source>
-        <translation type="unfinished"></translation>
+        <source>Shopify: customer, inventory, fraud, declined or other; Shopee: words with “stock” or “inventory” cancel as out of stock, others as the buyer's request; WooCommerce and Lazada keep the words as a note.</source>
+        <translation>Shopify: customer, inventory, fraud, declined o other; Shopee: ang mga salitang may “stock” o “inventory” ay cancel dahil ubos ang stock, ang iba ay dahil hiling ng buyer; sa WooCommerce at Lazada, itinatabi ang mga salita bilang tala.</translation>
     </message>
     <message>
         <source>SKU (stock)</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU (stock)</translation>
     </message>
     <message>
         <source>Stock level (stock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dami ng stock (stock)</translation>
     </message>
     <message>
         <source>Send an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Magpadala ng email</translation>
     </message>
     <message>
         <source>Email the customer or a colleague.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mag-email sa customer o sa kasamahan.</translation>
     </message>
     <message>
-        <source>Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are templates, so they can name the order and its lines. Attachments come from earlier steps&apos; data (a list of {filename, content}). Every attempt uses the same Message-ID, so a retried send is recognisable as the same message. A server that rejects the message for good (5xx) sends the order to the inbox; a server that is down is retried.</source>
-        <translation type="unfinished"></translation>
+        <source>Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are templates, so they can name the order and its lines. Attachments come from earlier steps' data (a list of {filename, content}). Every attempt uses the same Message-ID, so a retried send is recognisable as the same message. A server that rejects the message for good (5xx) sends the order to the inbox; a server that is down is retried.</source>
+        <translation>Nagpapadala ng email sa pamamagitan ng SMTP na koneksyon (SSL o STARTTLS). Template ang subject at ang body, kaya puwedeng banggitin ang order at ang mga linya nito. Ang mga attachment ay galing sa datos ng mga naunang hakbang (listahan ng {filename, content}). Pare-pareho ang Message-ID ng bawat subok, kaya makikilalang iisang mensahe ang na-retry na padala. Kapag tuluyang tinanggihan ng server ang mensahe (5xx), mapupunta ang order sa Inbox; kapag down ang server, ire-retry ito.</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Para kay</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>Text body</source>
-        <translation type="unfinished"></translation>
+        <translation>Text body</translation>
     </message>
     <message>
         <source>HTML body</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML body</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga attachment</translation>
     </message>
     <message>
-        <source>A list of {&quot;filename&quot;: ..., &quot;content&quot;: ...}; content may use templates.</source>
-        <translation type="unfinished"></translation>
+        <source>A list of {"filename": ..., "content": ...}; content may use templates.</source>
+        <translation>Listahan ng {"filename": ..., "content": ...}; puwedeng gumamit ng template ang content.</translation>
     </message>
     <message>
         <source>Sent folder connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksyon sa Sent folder</translation>
     </message>
     <message>
-        <source>Optional: the IMAP mailbox where the mail server files a copy of every sent message. When a send&apos;s outcome is unknown, Daloy looks there first.</source>
-        <translation type="unfinished"></translation>
+        <source>Optional: the IMAP mailbox where the mail server files a copy of every sent message. When a send's outcome is unknown, Daloy looks there first.</source>
+        <translation>Opsyonal: ang IMAP mailbox kung saan nagtatabi ang mail server ng kopya ng bawat naipadalang mensahe. Kapag hindi alam kung naipadala, doon muna titingin ang Daloy.</translation>
     </message>
     <message>
         <source>Sent folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent folder</translation>
     </message>
     <message>
         <source>Look up in a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Maghanap sa spreadsheet</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos</translation>
     </message>
     <message>
         <source>Find rows (stock, prices) in an Excel or CSV sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maghanap ng mga row (stock, presyo) sa Excel o CSV na sheet.</translation>
     </message>
     <message>
         <source>Opens an Excel (.xlsx) or CSV file and finds the row whose key column holds the given value, e.g. the SKU in an inventory sheet. The key may also be a list (every SKU of the order): then output.rows maps each key to its row and output.missing lists keys that were not found. With items to check, each line is split into what can go now (output.ready, its amount cut to the stock) and what cannot (output.later, the missing amount), and output.ready_total prices what can go now. “List every row” gives output.list instead: the rows (e.g. products) holding at least “At least” in the available column, for a person to choose from. A relative file path is read in the data folder (samples/inventory.xlsx). A sheet open in Excel is retried after asking to close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Binubuksan ang Excel (.xlsx) o CSV na file at hinahanap ang row na may ibinigay na value sa key column, hal. ang SKU sa inventory sheet. Puwede ring listahan ang key (bawat SKU ng order): saka itinutugma ng output.rows ang bawat key sa row nito at nakalista sa output.missing ang mga key na hindi nakita. Kapag may mga item na susuriin, hinahati ang bawat linya sa puwedeng ipadala na (output.ready, ang dami ay hanggang sa stock) at sa hindi pa (output.later, ang kulang na dami), at ang output.ready_total ang presyo ng puwedeng ipadala na. Ang “Ilista ang bawat row” ay nagbibigay ng output.list sa halip: ang mga row (hal. mga produkto) na may hindi bababa sa “Hindi bababa sa” sa available column, para pagpilian ng tao. Ang relative na file path ay hinahanap sa data folder (samples/inventory.xlsx). Ang sheet na bukas sa Excel ay ire-retry matapos hilinging isara ito.</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>A relative path is read in the data folder, e.g. samples/inventory.xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ang relative na path ay hinahanap sa data folder, hal. samples/inventory.xlsx.</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
         <source>Default: the first sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Default: ang unang sheet.</translation>
     </message>
     <message>
         <source>Key column</source>
-        <translation type="unfinished"></translation>
+        <translation>Key column</translation>
     </message>
     <message>
         <source>Key (or list of keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>Key (o listahan ng mga key)</translation>
     </message>
     <message>
         <source>Or: items to check</source>
-        <translation type="unfinished"></translation>
+        <translation>O kaya: mga item na susuriin</translation>
     </message>
     <message>
         <source>A list of objects (order lines); each is looked up by its key field and its amount compared with the available column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listahan ng mga object (linya ng order); bawat isa ay hinahanap ayon sa key field nito at ikinukumpara ang dami sa available column.</translation>
     </message>
     <message>
         <source>Key field of an item</source>
-        <translation type="unfinished"></translation>
+        <translation>Key field ng item</translation>
     </message>
     <message>
         <source>Amount field of an item</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ng dami ng item</translation>
     </message>
     <message>
         <source>Available column</source>
-        <translation type="unfinished"></translation>
+        <translation>Available column</translation>
     </message>
     <message>
         <source>With items: lines asking for more than this column holds are listed in output.short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapag may mga item: nakalista sa output.short ang mga linyang humihingi ng higit sa laman ng column na ito.</translation>
     </message>
     <message>
         <source>Price field of an item</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ng presyo ng item</translation>
     </message>
     <message>
         <source>Price column</source>
-        <translation type="unfinished"></translation>
+        <translation>Price column</translation>
     </message>
     <message>
         <source>With items: the price of a line that has no price field of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapag may mga item: ang presyo ng linyang walang sariling field ng presyo.</translation>
     </message>
     <message>
         <source>Or: list every row</source>
-        <translation type="unfinished"></translation>
+        <translation>O kaya: ilista ang bawat row</translation>
     </message>
     <message>
         <source>Gives output.list, every row in sheet order (e.g. products to choose from); with an available column, only rows holding at least “At least”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nagbibigay ng output.list, bawat row ayon sa pagkakasunod sa sheet (hal. mga produktong pagpipilian); kapag may available column, ang mga row lang na may hindi bababa sa “Hindi bababa sa”.</translation>
     </message>
     <message>
         <source>At least</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi bababa sa</translation>
     </message>
     <message>
         <source>With “List every row” and an available column: the smallest amount a row must hold (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapag may “Ilista ang bawat row” at available column: ang pinakamaliit na dami na dapat laman ng row (default 1).</translation>
     </message>
     <message>
         <source>Leave out keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Huwag isama ang mga key</translation>
     </message>
     <message>
         <source>With “List every row”: keys not to list (the product that ran out).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapag may “Ilista ang bawat row”: mga key na hindi ililista (ang produktong naubos).</translation>
     </message>
     <message>
         <source>Update a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>I-update ang spreadsheet</translation>
     </message>
     <message>
         <source>Change cells, e.g. take sold items off the stock count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baguhin ang mga cell, hal. ibawas sa stock ang mga nabenta.</translation>
     </message>
     <message>
-        <source>For each item of a list (usually the order lines), finds the row by its key and changes one column: subtract the item&apos;s amount (stock), add it, or set it. The file is written to a temporary file and then swapped in, so a crash never leaves a half-written sheet. With “Never below”, a change that would leave a cell under it changes nothing and asks a person instead (stock never goes negative). A relative file path is read in the data folder. A sheet open in Excel is retried after asking to close it.</source>
-        <translation type="unfinished"></translation>
+        <source>For each item of a list (usually the order lines), finds the row by its key and changes one column: subtract the item's amount (stock), add it, or set it. The file is written to a temporary file and then swapped in, so a crash never leaves a half-written sheet. The sheet is read once and kept (read again when it changes on disk, e.g. saved in Excel, whose changes are kept); orders changing it at the same time are saved together in one write, and each step finishes only once its change is saved. In an Excel file only the changed cells are rewritten: formulas, formatting and other sheets stay as they were. With “Never below”, a change that would leave a cell under it changes nothing and asks a person instead (stock never goes negative). A relative file path is read in the data folder. A sheet open in Excel is retried after asking to close it.</source>
+        <translation>Para sa bawat item ng listahan (karaniwan ang mga linya ng order), hinahanap ang row ayon sa key nito at binabago ang isang column: ibawas ang dami ng item (stock), idagdag ito, o itakda ito. Isinusulat muna ang file sa pansamantalang file saka ipinapalit, kaya hindi kailanman maiiwang kalahati lang ang naisulat na sheet kapag nag-crash. Isang beses binabasa ang sheet at itinatabi (binabasa ulit kapag nagbago ito sa disk, hal. na-save sa Excel, at pinapanatili ang mga pagbabagong iyon); ang mga order na sabay na nagbabago rito ay sabay na sine-save sa iisang sulat, at natatapos lang ang bawat hakbang kapag naka-save na ang pagbabago nito. Sa Excel file, ang mga binagong cell lang ang isinusulat ulit: nananatili ang mga formula, formatting at ibang sheet. Kapag may “Huwag bumaba sa”, ang pagbabagong magpapababa sa isang cell sa ilalim nito ay walang babaguhin at magtatanong na lang sa tao (hindi kailanman magiging negatibo ang stock). Ang relative na file path ay hinahanap sa data folder. Ang sheet na bukas sa Excel ay ire-retry matapos hilinging isara ito.</translation>
     </message>
     <message>
         <source>Column to change</source>
-        <translation type="unfinished"></translation>
+        <translation>Column na babaguhin</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagbabago</translation>
     </message>
     <message>
         <source>subtract</source>
-        <translation type="unfinished"></translation>
+        <translation>ibawas</translation>
     </message>
     <message>
         <source>add</source>
-        <translation type="unfinished"></translation>
+        <translation>idagdag</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>itakda</translation>
     </message>
     <message>
         <source>Never below</source>
-        <translation type="unfinished"></translation>
+        <translation>Huwag bumaba sa</translation>
     </message>
     <message>
         <source>Refuse the whole change (nothing is written) if a cell would end up below this, e.g. 0 so stock never goes negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanggihan ang buong pagbabago (walang isusulat) kung bababa ang isang cell sa ilalim nito, hal. 0 para hindi kailanman maging negatibo ang stock.</translation>
     </message>
     <message>
         <source>Database query</source>
-        <translation type="unfinished"></translation>
+        <translation>Query sa database</translation>
     </message>
     <message>
         <source>Read or write a database (accounting, POS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Magbasa o magsulat sa database (accounting, POS).</translation>
     </message>
     <message>
         <source>Runs one SQL statement against a database connection. Values go in as named parameters (:sku in the statement, and sku in Parameters) and are always bound, never pasted into the SQL, so order data cannot change the statement. A SELECT returns output.rows; other statements return output.rowcount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nagpapatakbo ng isang SQL statement sa isang koneksyon sa database. Pumapasok ang mga value bilang named parameter (:sku sa statement, at sku sa Mga parameter) at laging naka-bind, hindi kailanman idinidikit sa SQL, kaya hindi mababago ng datos ng order ang statement. Ang SELECT ay nagbabalik ng output.rows; ang ibang statement ay nagbabalik ng output.rowcount.</translation>
     </message>
     <message>
         <source>SQL statement</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL statement</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga parameter</translation>
     </message>
     <message>
         <source>Run another workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Magpatakbo ng ibang workflow</translation>
     </message>
     <message>
         <source>Start another workflow and wait for its result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulan ang ibang workflow at hintayin ang resulta nito.</translation>
     </message>
     <message>
-        <source>Starts a run of another workflow with the given input (its trigger) and waits until it finishes; its steps&apos; outputs become this step&apos;s output.results[0]. If the other run needs a person, this order waits too, and both show in the inbox.</source>
-        <translation type="unfinished"></translation>
+        <source>Starts a run of another workflow with the given input (its trigger) and waits until it finishes; its steps' outputs become this step's output.results[0]. If the other run needs a person, this order waits too, and both show in the inbox.</source>
+        <translation>Sinisimulan ang takbo ng ibang workflow gamit ang ibinigay na input (ang trigger nito) at hinihintay itong matapos; ang mga output ng mga hakbang nito ang magiging output.results[0] ng hakbang na ito. Kung kailangan ng tao ang kabilang takbo, maghihintay rin ang order na ito, at pareho silang lalabas sa Inbox.</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Input</translation>
     </message>
     <message>
         <source>Set fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Magtakda ng mga field</translation>
     </message>
     <message>
         <source>Build new data from the order and earlier steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bumuo ng bagong datos mula sa order at sa mga naunang hakbang.</translation>
     </message>
     <message>
-        <source>Sets named fields from templates, such as a total from the order lines or a customer&apos;s full name, so later steps can use them as steps.&lt;this step&gt;.output. A value that is exactly one {{ expression }} keeps its type (a number stays a number).</source>
-        <translation type="unfinished"></translation>
+        <source>Sets named fields from templates, such as a total from the order lines or a customer's full name, so later steps can use them as steps.&lt;this step&gt;.output. A value that is exactly one {{ expression }} keeps its type (a number stays a number).</source>
+        <translation>Nagtatakda ng mga field na may pangalan mula sa mga template, tulad ng kabuuan mula sa mga linya ng order o buong pangalan ng customer, para magamit ng mga susunod na hakbang bilang steps.&lt;this step&gt;.output. Ang value na iisang {{ expression }} lang ay nananatili ang uri (nananatiling numero ang numero).</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga field</translation>
     </message>
     <message>
         <source>An object of field names and values; text values may use templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Object ng mga pangalan ng field at value; puwedeng gumamit ng template ang mga text na value.</translation>
     </message>
     <message>
         <source>Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Maghintay</translation>
     </message>
     <message>
         <source>Pause for a while or until a given time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Huminto muna nang ilang sandali o hanggang sa isang oras.</translation>
     </message>
     <message>
         <source>Pauses this order for a number of seconds, or until a date and time computed from a template (ISO format, e.g. {{ trigger.order.ship_date }}T08:00). The wait is stored, so it survives restarts and the PC sleeping; other orders go on meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pinapahinto ang order na ito nang ilang segundo, o hanggang sa petsa at oras na kinuwenta mula sa template (ISO format, hal. {{ trigger.order.ship_date }}T08:00). Naka-save ang paghihintay, kaya hindi ito nawawala kahit mag-restart o mag-sleep ang PC; tuloy ang ibang order habang naghihintay.</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundo</translation>
     </message>
     <message>
         <source>Until (date and time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanggang (petsa at oras)</translation>
     </message>
     <message>
         <source>By hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Mano-mano</translation>
     </message>
     <message>
         <source>Triggers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga trigger</translation>
     </message>
     <message>
         <source>Started from Daloy or the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinimulan mula sa Daloy o sa command line.</translation>
+    </message>
+    <message>
+        <source>Runs started by hand, from the command line or from a practice run.</source>
+        <translation>Mga order na sinimulan nang mano-mano, mula sa command line o mula sa practice run.</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Each new email in a mailbox becomes an order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bawat bagong email sa mailbox ay nagiging order.</translation>
+    </message>
+    <message>
+        <source>Watches a mailbox over IMAP (IDLE where possible) and turns each new message into an order: fields from the subject and “Key: value” lines, order lines from an attached CSV or Excel file. Messages are marked read (or moved) only after the order is safely stored.</source>
+        <translation>Binabantayan ang isang mailbox sa IMAP (IDLE kung kaya) at ginagawang order ang bawat bagong mensahe: mga field mula sa subject at sa mga linyang “Key: value”, mga linya ng order mula sa naka-attach na CSV o Excel file. Minamarkahang nabasa (o inililipat) lang ang mensahe kapag ligtas nang naka-save ang order.</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder</translation>
     </message>
     <message>
         <source>Subject pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>Pattern ng subject</translation>
     </message>
     <message>
         <source>Read “Key: value” lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Basahin ang mga linyang “Key: value”</translation>
     </message>
     <message>
         <source>Order lines from attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga linya ng order mula sa attachment</translation>
     </message>
     <message>
         <source>Required fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga kailangang field</translation>
     </message>
     <message>
         <source>Afterwards</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagkatapos</translation>
     </message>
     <message>
         <source>seen</source>
-        <translation type="unfinished"></translation>
+        <translation>markahang nabasa</translation>
     </message>
     <message>
         <source>move</source>
-        <translation type="unfinished"></translation>
+        <translation>ilipat</translation>
     </message>
     <message>
         <source>Move to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilipat sa folder</translation>
     </message>
     <message>
         <source>Check every (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tingnan tuwing (segundo)</translation>
     </message>
     <message>
         <source>Alert when down for (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mag-alerto kapag down nang (minuto)</translation>
     </message>
     <message>
         <source>Use IMAP IDLE when offered</source>
-        <translation type="unfinished"></translation>
+        <translation>Gamitin ang IMAP IDLE kung mayroon</translation>
     </message>
     <message>
         <source>Network timeout (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Network timeout (segundo)</translation>
     </message>
     <message>
         <source>Longest wait between reconnects (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pinakamahabang hintay bago kumonekta ulit (s)</translation>
     </message>
     <message>
         <source>Webhook / web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook / web form</translation>
+    </message>
+    <message>
+        <source>Orders posted by a website, or typed into Daloy's order form.</source>
+        <translation>Mga order na ipinost ng website, o tinype sa order form ng Daloy.</translation>
+    </message>
+    <message>
+        <source>Accepts orders as JSON posts to /hook/&lt;workflow&gt;/&lt;trigger&gt;, authenticated by “Authorization: Bearer &lt;token&gt;” or, with hmac, by “X-Daloy-Signature: t=&lt;unix time&gt;,v2=&lt;hex&gt;”: the HMAC-SHA256, keyed by the token, of “&lt;t&gt;.&lt;Idempotency-Key header, or nothing&gt;.&lt;body&gt;”. Each signature is accepted once, within five minutes. Answers 2xx only after the order is stored. With “Offer an order form”, anyone who can reach /form/&lt;workflow&gt;/&lt;trigger&gt; can type in an order: each page carries a one-use token, posts are limited per address, and such orders are marked as from the public form.</source>
+        <translation>Tumatanggap ng mga order bilang JSON post sa /hook/&lt;workflow&gt;/&lt;trigger&gt;, na pinapatunayan ng “Authorization: Bearer &lt;token&gt;” o, kapag hmac, ng “X-Daloy-Signature: t=&lt;unix time&gt;,v2=&lt;hex&gt;”: ang HMAC-SHA256, gamit ang token bilang key, ng “&lt;t&gt;.&lt;Idempotency-Key header, o wala&gt;.&lt;body&gt;”. Isang beses lang tinatanggap ang bawat signature, sa loob ng limang minuto. Sumasagot ng 2xx lang kapag naka-save na ang order. Kapag naka-on ang “Mag-alok ng pampublikong order form”, kahit sinong makakaabot sa /form/&lt;workflow&gt;/&lt;trigger&gt; ay puwedeng mag-type ng order: may pang-isahang token ang bawat page, may limitasyon ang post bawat address, at minamarkahan ang mga order na ito na galing sa pampublikong form.</translation>
     </message>
     <message>
         <source>Form fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Mga field ng form</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentication</translation>
     </message>
     <message>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>token</translation>
     </message>
     <message>
         <source>hmac</source>
-        <translation type="unfinished"></translation>
+        <translation>hmac</translation>
     </message>
     <message>
         <source>Offer a public order form</source>
-        <translation type="unfinished"></translation>
+        <translation>Mag-alok ng pampublikong order form</translation>
     </message>
     <message>
         <source>Form orders per minute from one address</source>
-        <translation type="unfinished"></translation>
+        <translation>Order sa form bawat minuto mula sa iisang address</translation>
     </message>
     <message>
         <source>A form page is good for (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaano katagal magagamit ang form page (minuto)</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketplace</translation>
     </message>
     <message>
-        <source>New orders from a marketplace or shop system&apos;s API.</source>
-        <translation type="unfinished"></translation>
+        <source>New orders from a marketplace or shop system's API.</source>
+        <translation>Mga bagong order mula sa API ng marketplace o shop system.</translation>
+    </message>
+    <message>
+        <source>Polls a marketplace's REST API for new or changed orders, page by page, and advances its cursor only after the orders are stored. Honours Retry-After.</source>
+        <translation>Tinitingnan ang REST API ng marketplace para sa mga bago o nabagong order, page bawat page, at isinusulong ang cursor lang kapag naka-save na ang mga order. Sinusunod ang Retry-After.</translation>
     </message>
     <message>
         <source>Orders path</source>
-        <translation type="unfinished"></translation>
+        <translation>Path ng mga order</translation>
     </message>
     <message>
         <source>Where the orders are</source>
-        <translation type="unfinished"></translation>
+        <translation>Kung nasaan ang mga order</translation>
     </message>
     <message>
         <source>Order id field</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ng order id</translation>
     </message>
     <message>
         <source>Updated-at field</source>
-        <translation type="unfinished"></translation>
+        <translation>Field ng updated-at</translation>
     </message>
     <message>
         <source>Orders per page</source>
-        <translation type="unfinished"></translation>
+        <translation>Order bawat page</translation>
     </message>
     <message>
         <source>Pages per check</source>
-        <translation type="unfinished"></translation>
+        <translation>Page bawat tingin</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Iskedyul</translation>
     </message>
     <message>
         <source>Runs on a timetable (cron).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tumatakbo ayon sa iskedyul (cron).</translation>
+    </message>
+    <message>
+        <source>Starts a run on a cron timetable (minute hour day month weekday). Runs missed while the PC was off or asleep are folded into one run and noted.</source>
+        <translation>Nagsisimula ng order ayon sa cron na iskedyul (minute hour day month weekday). Ang mga takbong nalampasan habang naka-off o naka-sleep ang PC ay pinagsasama sa isang takbo at itinatala.</translation>
     </message>
     <message>
         <source>Cron</source>
-        <translation type="unfinished"></translation>
+        <translation>Cron</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Time zone</translation>
     </message>
 </context>
 <context>
@@ -1175,7 +1187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workspace&apos;s database is at version {version}, this Daloy&apos;s is {head}: open it once with this Daloy (it is updated on opening), then copy it.</source>
+        <source>The workspace's database is at version {version}, this Daloy's is {head}: open it once with this Daloy (it is updated on opening), then copy it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1196,217 +1208,190 @@
     </message>
 </context>
 <context>
-    <name>Triggers</name>
-    <message>
-        <source>Runs started by hand, from the command line or from a practice run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Watches a mailbox over IMAP (IDLE where possible) and turns each new message into an order: fields from the subject and “Key: value” lines, order lines from an attached CSV or Excel file. Messages are marked read (or moved) only after the order is safely stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders posted by a website, or typed into Daloy&apos;s order form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepts orders as JSON posts to /hook/&lt;workflow&gt;/&lt;trigger&gt;, authenticated by “Authorization: Bearer &lt;token&gt;” or, with hmac, by “X-Daloy-Signature: t=&lt;unix time&gt;,v2=&lt;hex&gt;”: the HMAC-SHA256, keyed by the token, of “&lt;t&gt;.&lt;Idempotency-Key header, or nothing&gt;.&lt;body&gt;”. Each signature is accepted once, within five minutes. Answers 2xx only after the order is stored. With “Offer an order form”, anyone who can reach /form/&lt;workflow&gt;/&lt;trigger&gt; can type in an order: each page carries a one-use token, posts are limited per address, and such orders are marked as from the public form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Polls a marketplace&apos;s REST API for new or changed orders, page by page, and advances its cursor only after the orders are stored. Honours Retry-After.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starts a run on a cron timetable (minute hour day month weekday). Runs missed while the PC was off or asleep are folded into one run and noted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Validation</name>
     <message>
         <source>“{key}” is not a retry setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi retry setting ang “{key}”</translation>
     </message>
     <message>
         <source>“{label}” must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat buong numero ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat numero ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>Lampas sa puwedeng halaga ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat text ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must be yes or no (true/false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat oo o hindi (true/false) ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must be one of: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat isa sa mga ito ang “{label}”: {choices}</translation>
     </message>
     <message>
         <source>“{label}” must be a set of names, each with a text or template value</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat listahan ng mga pangalan ang “{label}”, bawat isa may text o template na value</translation>
     </message>
     <message>
         <source>“{label}” must be a list of texts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat listahan ng mga text ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must list at least one option</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat may kahit isang pagpipilian ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}”: each option needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>“{label}”: kailangan ng pangalan ang bawat pagpipilian</translation>
     </message>
     <message>
         <source>“{label}” must be an ordinary number (not NaN, Infinity or that large)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat ordinaryong numero ang “{label}” (hindi NaN, Infinity o ganoon kalaki)</translation>
     </message>
     <message>
         <source>“{label}” must be at least {minimum}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat hindi bababa sa {minimum} ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must be at most {maximum}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat hindi lalampas sa {maximum} ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” is required</source>
-        <translation type="unfinished"></translation>
+        <translation>Kailangang punan ang “{label}”</translation>
     </message>
     <message>
         <source>“{name}” is not a setting of this step type</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi setting ng ganitong uri ng hakbang ang “{name}”</translation>
     </message>
     <message>
         <source>{prefix}“{label}” holds a number that is NaN, Infinity or too large; use an ordinary number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}May numerong NaN, Infinity o sobrang laki ang “{label}”; gumamit ng ordinaryong numero.</translation>
     </message>
     <message>
         <source>Step “{step}”, setting “{field}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakbang na “{step}”, setting na “{field}”</translation>
     </message>
     <message>
         <source>Step “{step}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakbang na “{step}”</translation>
     </message>
     <message>
         <source>Workflow, setting “{field}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow, setting na “{field}”</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow</translation>
     </message>
     <message>
         <source>{where}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}: {message}</translation>
     </message>
     <message>
         <source>The workflow could not be checked completely ({error}), so it cannot take orders yet. Fix the problems listed, or send the workflow file to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi masuri nang buo ang workflow ({error}), kaya hindi pa ito puwedeng tumanggap ng order. Ayusin ang mga nakalistang problema, o ipadala ang workflow file sa support.</translation>
     </message>
     <message>
         <source>Two steps are called “{name}”; step names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalawang hakbang ang may pangalang “{name}”; dapat magkakaiba ang pangalan ng mga hakbang.</translation>
     </message>
     <message>
         <source>The step name must start with a letter and use only small letters, digits and _ (it is used in templates as steps.&lt;name&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat magsimula sa letra ang pangalan ng hakbang at maliliit na letra, numero at _ lang ang gamitin (ginagamit ito sa mga template bilang steps.&lt;name&gt;).</translation>
     </message>
     <message>
         <source>The step name “{name}” cannot be used: in a template, steps.{name} means something built in, not this step. Rename it, for example to “{name}_step”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi puwede ang pangalang “{name}” para sa hakbang: sa template, may ibang built-in na kahulugan ang steps.{name}, hindi ang hakbang na ito. Palitan ang pangalan, halimbawa ng “{name}_step”.</translation>
     </message>
     <message>
         <source>The steps form a loop: {loop}. A run would wait for ever; remove one connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paikot-ikot ang mga hakbang: {loop}. Maghihintay nang walang katapusan ang order; mag-alis ng isang koneksyon.</translation>
     </message>
     <message>
         <source>Its place on the canvas is not an ordinary number; move the step to fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi ordinaryong numero ang puwesto nito sa canvas; ilipat ang hakbang para maayos ito.</translation>
     </message>
     <message>
         <source>{problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}.</translation>
     </message>
     <message>
         <source>Unknown step type “{type}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi kilalang uri ng hakbang: “{type}”.</translation>
     </message>
     <message>
         <source>A connection points to a step “{step}” that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>May koneksyong papunta sa hakbang na “{step}” na wala naman.</translation>
     </message>
     <message>
         <source>A step cannot be connected to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi puwedeng ikonekta ang hakbang sa sarili nito.</translation>
     </message>
     <message>
         <source>The connection leaves from an output “{port}” this step does not have (it has: {ports}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lumalabas ang koneksyon sa output na “{port}” na wala sa hakbang na ito (ang mayroon ito: {ports}).</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>wala</translation>
     </message>
     <message>
         <source>Two identical connections exist; remove one.</source>
-        <translation type="unfinished"></translation>
+        <translation>May dalawang magkaparehong koneksyon; alisin ang isa.</translation>
     </message>
     <message>
         <source>The workflow has no steps yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wala pang hakbang ang workflow.</translation>
     </message>
     <message>
         <source>Two triggers have the id “{id}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalawang trigger ang may id na “{id}”.</translation>
     </message>
     <message>
         <source>Trigger “{id}”: </source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger na “{id}”: </translation>
     </message>
     <message>
         <source>Unknown trigger type “{type}” (trigger “{id}”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi kilalang uri ng trigger: “{type}” (trigger na “{id}”).</translation>
     </message>
     <message>
         <source>{prefix}“{label}” names the connection “{connection}”, which does not exist. Add it under Connections, or choose one that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}Ang “{label}” ay tumutukoy sa koneksyong “{connection}”, na wala. Idagdag ito sa Mga Koneksyon, o pumili ng mayroon na.</translation>
     </message>
     <message>
         <source>“{label}” must be an ordinary number (not NaN or Infinity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapat ordinaryong numero ang “{label}” (hindi NaN o Infinity)</translation>
     </message>
     <message>
         <source>A template refers to a step “{step}” that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>May template na tumutukoy sa hakbang na “{step}” na wala naman.</translation>
     </message>
     <message>
         <source>A template uses the output of step “{step}”, which does not run before this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>May template na gumagamit ng output ng hakbang na “{step}”, na hindi tumatakbo bago ang hakbang na ito.</translation>
     </message>
     <message>
         <source>Nothing leads into this step, so it would start on its own with every order, beside the start “{start}”. Connect it after the step it should follow, or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walang papasok sa hakbang na ito, kaya kusa itong magsisimula sa bawat order, kasabay ng simula na “{start}”. Ikonekta ito pagkatapos ng hakbang na dapat nitong sundan, o alisin ito.</translation>
     </message>
     <message>
         <source>Orders that leave by “{port}” go nowhere: they would end here and never reach {steps}. Connect “{port}” to the step that should follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walang pupuntahan ang mga order na lalabas sa “{port}”: dito sila matatapos at hindi aabot sa {steps}. Ikonekta ang “{port}” sa hakbang na dapat sumunod.</translation>
     </message>
     <message>
         <source>Orders that leave by “{port}” end here. If that is not meant, connect it to the step that should follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dito natatapos ang mga order na lalabas sa “{port}”. Kung hindi iyon ang gusto, ikonekta ito sa hakbang na dapat sumunod.</translation>
     </message>
 </context>
 </TS>
