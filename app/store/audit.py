@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.store.models import AuditEntry, Run
@@ -146,7 +146,7 @@ def list_actions(
         q = q.where(
             or_(
                 Run.workflow_name == workflow,
-                func.json_extract(AuditEntry.after, "$.workflow") == workflow,
+                AuditEntry.after["workflow"].as_string() == workflow,  # on either database
             )
         )
     if run_id:

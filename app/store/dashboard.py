@@ -19,6 +19,7 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table
@@ -85,7 +86,16 @@ def _asked_person() -> Any:
     return exists().where(InboxItem.run_id == Run.id)
 
 
-def _day() -> Any:
+def _day(s: Session) -> Any:
+    """The local calendar day ("YYYY-MM-DD") a run arrived on."""
+    if s.get_bind().dialect.name == "postgresql":
+        # The server's time zone is not this computer's: shift by this computer's UTC offset
+        # now (a day that crosses a daylight-saving change is off by that hour at its edge).
+        offset = datetime.now().astimezone().utcoffset()
+        shift = offset.total_seconds() if offset else 0.0
+        return func.to_char(
+            func.timezone("UTC", func.to_timestamp(Run.created_at + shift)), "YYYY-MM-DD"
+        )
     return func.date(Run.created_at, literal_column("'unixepoch'"), literal_column("'localtime'"))
 
 
@@ -110,7 +120,7 @@ def _failed() -> Any:
 
 def _tally(s: Session, since: float, until: float) -> list[Any]:
     """(day, channel, status, orders) rows of the period; a day and channel may repeat."""
-    day, channel = _day().label("day"), _channel().label("channel")
+    day, channel = _day(s).label("day"), _channel().label("channel")
 
     def direct(lo: float, hi: float) -> list[Any]:
         return list(
@@ -221,7 +231,7 @@ def orders_behind(
     if figure == "day":
         day, _sep, channel = (key or "").partition("|")
         q = q.outerjoin(IntakeItem, IntakeItem.id == Run.intake_item_id).where(
-            period, _day() == day
+            period, _day(s) == day
         )
         if channel:
             q = q.where(_channel() == channel)
