@@ -51,7 +51,7 @@ KINDS = frozenset(
 TEMPLATED = frozenset({TEMPLATE, TEMPLATE_TEXT, JSON, MAPPING})
 
 
-def shown(text: str) -> str:
+def declared(text: str) -> str:
     """A declared text (a step or trigger type's title, group, summary, help, a field's label,
     help or choice) in the operator's language. Declarations are built at import, before a
     translator is installed, so they hold the English (marked ``QT_TRANSLATE_NOOP("Steps", …)``)
@@ -92,7 +92,7 @@ def _type_problem(f: Field, value: Any) -> str | None:
     if msg is None:
         return None
     return msg.format(
-        label=shown(f.label),
+        label=declared(f.label),
         choices=", ".join(f.choices),
         minimum=f"{f.minimum:g}" if f.minimum is not None else "",
         maximum=f"{f.maximum:g}" if f.maximum is not None else "",
@@ -168,7 +168,7 @@ def check_config(fields: tuple[Field, ...], config: Mapping[str, Any]) -> list[F
                     FieldProblem(
                         f.name,
                         translate("Validation", "“{label}” is required").format(
-                            label=shown(f.label)
+                            label=declared(f.label)
                         ),
                     )
                 )

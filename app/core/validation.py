@@ -19,8 +19,8 @@ from app.core.schema import (
     TEMPLATED,
     Field,
     check_config,
+    declared,
     is_ordinary_number,
-    shown,
 )
 from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 
@@ -302,7 +302,7 @@ def _check_settings(
         if f is not None and f.kind in (NUMBER, INTEGER):
             continue  # check_config says it in the field's own words
         if not _all_ordinary(value):
-            label = shown(f.label) if f is not None else key
+            label = declared(f.label) if f is not None else key
             problems.append(
                 Problem(
                     translate("Validation", NOT_ORDINARY).format(prefix=prefix, label=label),
@@ -324,7 +324,7 @@ def _check_settings(
                         "Validation",
                         "{prefix}“{label}” names the connection “{connection}”, which does not "
                         "exist. Add it under Connections, or choose one that exists.",
-                    ).format(prefix=prefix, label=shown(f.label), connection=value),
+                    ).format(prefix=prefix, label=declared(f.label), connection=value),
                     step,
                     key,
                 )
@@ -372,7 +372,7 @@ def _retry_problems(retry: Mapping[str, Any]) -> list[str]:
     for key, value in retry.items():
         own = check_overrides({key: value})
         if not own and key in RETRY_FIELDS:
-            label = shown(RETRY_FIELDS[key][1])
+            label = declared(RETRY_FIELDS[key][1])
             if not _ordinary(value):
                 own = [
                     translate(

@@ -256,7 +256,7 @@ class RetryForm(StepFormDialog):
         self.fields.add_rows(form, {k: v for k, v in value.items() if k not in self.nested})
         for f in fields:
             if f.name in self.nested:
-                form.addRow(schema.shown(f.label), self.nested[f.name])
+                form.addRow(schema.declared(f.label), self.nested[f.name])
         if not fields:  # a type this Daloy does not know: its values as they are
             self.nested = {}
             self.fields.other = {}

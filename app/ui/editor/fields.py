@@ -75,9 +75,9 @@ class FieldForm:
         for f in self.fields:
             editor = self._editor(f)
             editor.setObjectName(f"{self.prefix}{f.name}")
-            editor.setToolTip(schema.shown(f.help))
+            editor.setToolTip(schema.declared(f.help))
             self.editors[f.name] = (f, editor)
-            form.addRow(schema.shown(f.label) + (" *" if f.required else ""), editor)
+            form.addRow(schema.declared(f.label) + (" *" if f.required else ""), editor)
         self.set_values(config)
 
     def _editor(self, f: schema.Field) -> QWidget:
@@ -93,7 +93,7 @@ class FieldForm:
         if f.kind == schema.CHOICE:
             e = QComboBox()
             for choice in f.choices:  # shown translated; the English value is what is stored
-                e.addItem(schema.shown(choice), choice)
+                e.addItem(schema.declared(choice), choice)
             e.currentTextChanged.connect(self.on_edit)
             return e
         if f.kind == schema.BOOLEAN:
@@ -187,7 +187,7 @@ class FieldForm:
                     except ValueError as exc:
                         errors.append(
                             translate("Editor", "“{label}” is not valid JSON: {error}").format(
-                                label=schema.shown(f.label), error=exc
+                                label=schema.declared(f.label), error=exc
                             )
                         )
             elif e.text() != "":

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import translate
 from app.core.model import Edge, Step
-from app.core.schema import shown
+from app.core.schema import declared
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.document import WorkflowDocument
 from app.ui.style import icon
@@ -154,7 +154,7 @@ class NodeItem(QGraphicsObject):
             QRectF(34, 22, NODE_W - 40, 16),
             Qt.AlignmentFlag.AlignVCenter,
             p.fontMetrics().elidedText(
-                shown(spec.title)
+                declared(spec.title)
                 if spec
                 else translate("Editor", "unknown type {type}").format(type=step.type),
                 Qt.TextElideMode.ElideRight,

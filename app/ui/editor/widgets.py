@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.core.model import Step
 from app.core.retry import RETRY_FIELDS
-from app.core.schema import shown
+from app.core.schema import declared
 from app.core.stepspec import SpecRegistry, StepSpec
 from app.ui.editor.canvas import MIME, CanvasView
 from app.ui.editor.fields import FieldForm, set_text
@@ -53,12 +53,12 @@ class Palette(QWidget):
         for spec in specs:
             if spec.category != category:
                 category = spec.category
-                head = QListWidgetItem(shown(category).upper())
+                head = QListWidgetItem(declared(category).upper())
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.list.addItem(head)
-            item = QListWidgetItem(icon(spec.icon, "#1f6f8b"), shown(spec.title))
+            item = QListWidgetItem(icon(spec.icon, "#1f6f8b"), declared(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
-            item.setToolTip(f"{shown(spec.summary)}\n\n{shown(spec.help)}")
+            item.setToolTip(f"{declared(spec.summary)}\n\n{declared(spec.help)}")
             self.list.addItem(item)
         self.search.textChanged.connect(self._filter)
 
@@ -141,8 +141,8 @@ class Inspector(QScrollArea):
         w = QWidget()
         form = QFormLayout(w)
         head = rich_label(
-            f"<b>{escape(shown(spec.title) if spec else translate('Editor', 'Unknown step type'))}</b>"
-            f"<br><span style='color:#6b7280'>{escape(shown(spec.help) if spec else '')}</span>"
+            f"<b>{escape(declared(spec.title) if spec else translate('Editor', 'Unknown step type'))}</b>"
+            f"<br><span style='color:#6b7280'>{escape(declared(spec.help) if spec else '')}</span>"
         )
         head.setWordWrap(True)
         head.setMinimumWidth(10)
@@ -193,7 +193,7 @@ class Inspector(QScrollArea):
             e.editingFinished.connect(self._emit)
             self.retry_edits[key] = e
             e.setMinimumWidth(40)
-            caption = QLabel(shown(label))
+            caption = QLabel(declared(label))
             caption.setWordWrap(True)  # a narrow inspector wraps, never clips
             grid.addWidget(caption, i, 0)
             grid.addWidget(e, i, 1)
@@ -263,7 +263,7 @@ class Inspector(QScrollArea):
             except ValueError:
                 errors.append(
                     translate("Editor", "“{label}” must be a number.").format(
-                        label=shown(RETRY_FIELDS[key][1])
+                        label=declared(RETRY_FIELDS[key][1])
                     )
                 )
         if errors:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import Workflow
-from app.core.schema import shown
+from app.core.schema import declared
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.fields import CommitTextEdit, FieldForm, json_text, set_text
 from app.ui.text import PlainLabel, escape, rich_label
@@ -48,7 +48,7 @@ class TriggerRow(QGroupBox):
     def __init__(self, panel: WorkflowPanel, trigger: dict[str, Any], index: int) -> None:
         spec = panel.trigger_types.get(trigger["type"])
         super().__init__(
-            shown(spec.title)
+            declared(spec.title)
             if spec
             else translate("WorkflowForm", "Unknown kind “{type}”").format(type=trigger["type"])
         )
@@ -71,7 +71,7 @@ class TriggerRow(QGroupBox):
         top.addWidget(remove)
         form.addRow(top)
         if spec is not None:
-            summary = PlainLabel(shown(spec.summary))
+            summary = PlainLabel(declared(spec.summary))
             summary.setWordWrap(True)
             summary.setStyleSheet("color: #6b7280")
             form.addRow(summary)
@@ -168,7 +168,7 @@ class WorkflowPanel(QWidget):
         self.new_type = QComboBox()
         self.new_type.setObjectName("newTriggerType")
         for spec in trigger_types:
-            self.new_type.addItem(shown(spec.title), spec.name)
+            self.new_type.addItem(declared(spec.title), spec.name)
         add_button = QPushButton(translate("WorkflowForm", "Add"))
         add_button.setObjectName("addTrigger")
         add_button.clicked.connect(self.add_trigger)
