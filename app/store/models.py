@@ -279,7 +279,8 @@ class Breaker(Base):
     __tablename__ = "breakers"
     system: Mapped[str] = mapped_column(String(300), primary_key=True)
     state: Mapped[str] = mapped_column(String(20), default="closed")  # closed/open/probing/resuming
-    failures: Mapped[Any] = mapped_column(JSON, default=list)  # recent failure times
+    # Recent failure times (nullable, as migration 0007 made it: tests/store/test_schema_drift).
+    failures: Mapped[Any] = mapped_column(JSON, default=list, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     opened_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     next_probe_at: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -7,20 +7,20 @@ person, recovery of expired leases, and every operator action with its audit ent
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-import json
 import logging
 import os
 import socket
-import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, text, update
+from sqlalchemy import select, text, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
@@ -33,34 +33,28 @@ from app.core.retry import RetryPolicy
 from app.core.stepspec import ERROR_PORT, SpecRegistry, StepSpec
 from app.crashpoints import crashpoint
 from app.store import audit, workflows
+from app.store import statements as st
 from app.store.db import Database
 from app.store.inbox import words_for
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowRow, WorkflowVersion
 
 log = logging.getLogger(__name__)
 FAR_FUTURE = 4102444800.0  # 2100-01-01: "until woken"
-# What claiming a step reads (``RunStore._take`` unpacks it in this order).
-_STEP_COLS = (
-    "id, run_id, name, type, attempts, max_attempts, sleeping, needs_reconcile, "
-    "scratch, input_override"
-)
+state_is = st.state_is
 
 
-def state_is(state: str) -> ColumnElement[bool]:
-    """``step_runs.state = '<state>'`` with the state written into the SQL: SQLite uses a partial
-    index (models.StepRun) only for a literal, never for a bound parameter."""
-    assert state in m.STEP_STATES
-    return text(f"step_runs.state = '{state}'")
-
-
-def _loads(value: str | None) -> Any:
-    """A JSON column as SQLAlchemy's JSON type stores it (SQL NULL and 'null' are both None)."""
-    return None if value is None else json.loads(value)
-
-
-def _dumps(value: Any) -> str | None:
-    """For ``COALESCE(?, column)``: None keeps the column as it is."""
-    return None if value is None else json.dumps(value)
+@contextlib.contextmanager
+def session_cursor(s: Session) -> Iterator[Any]:
+    """The DB-API cursor of the session's transaction, for the hot path's statements
+    (``app.store.statements``) on the ORM path: the session's changes are flushed first, and
+    what it loaded is expired after, so it reads back what the statements wrote."""
+    s.flush()
+    cur = s.connection().connection.driver_connection.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+        s.expire_all()
 
 
 def unknown_outcome_reason(label: str, cause: str) -> str:
@@ -152,7 +146,7 @@ class RunStore:
         self.db = db
         self.registry = registry
         self._versions: dict[int, Workflow] = {}
-        self._plans: dict[int, list[tuple]] = {}
+        self._plans: dict[int, list[dict[str, Any]]] = {}
         self._listeners: list[Callable[[list[Event]], None]] = []
         self._seq = itertools.count(1)
         self._lock = threading.Lock()
@@ -203,13 +197,12 @@ class RunStore:
         run_id: str | None = None,
     ) -> Run:
         """Create a run inside the caller's ORM transaction (intake commits its item with it)."""
-        s.flush()
-        cur = s.connection().connection.driver_connection.cursor()
-        try:
+        row_id, version_id = row.id, version.id
+        with session_cursor(s) as cur:
             run_id = self._insert_run(
                 cur,
-                row.id,
-                version.id,
+                row_id,
+                version_id,
                 wf,
                 trigger,
                 intake_item_id=intake_item_id,
@@ -217,8 +210,6 @@ class RunStore:
                 practice=practice,
                 run_id=run_id,
             )
-        finally:
-            cur.close()
         return s.get(Run, run_id)
 
     def start_run(
@@ -226,44 +217,44 @@ class RunStore:
     ) -> str:
         """Start a run of the workflow's current version (an operator's or a test's)."""
         who = who or audit.current_user()
+        d = self.dialect
         with self.db.write_raw() as cur:
-            found = cur.execute(
-                "SELECT id, archived, current_version_id FROM workflows WHERE name = ?",
-                (workflow_name,),
-            ).fetchone()
+            found = st.WORKFLOW_BY_NAME.one(cur, d, name=workflow_name)
             if found is None:
                 raise workflows.no_workflow(workflow_name)
-            workflow_id, archived, version_id = found
-            if archived:
+            if found["archived"]:
                 raise ActionRefused(f"The workflow “{workflow_name}” is archived.")
-            version = cur.execute(
-                "SELECT number FROM workflow_versions WHERE id = ?", (version_id,)
-            ).fetchone()
+            version_id = found["current_version_id"]
+            version = st.VERSION_NUMBER.one(cur, d, version_id=version_id)
             if version is None:
                 raise workflows.no_version(workflow_name)
             wf = self._versions.get(version_id)
             if wf is None:
-                definition = cur.execute(
-                    "SELECT definition FROM workflow_versions WHERE id = ?", (version_id,)
-                ).fetchone()[0]
-                wf = self._versions.setdefault(version_id, Workflow.from_json(definition))
-            run_id = self._insert_run(cur, workflow_id, version_id, wf, trigger, practice=practice)
-            cur.execute(
-                "INSERT INTO audit (at, who, action, run_id, after) "
-                "VALUES (?, ?, 'run_started', ?, ?)",
-                (
-                    time.time(),
-                    who,
-                    run_id,
-                    json.dumps({"workflow": workflow_name, "version": version[0]}),
-                ),
+                definition = st.VERSION_DEFINITION.one(cur, d, version_id=version_id)
+                assert definition is not None
+                wf = self._versions.setdefault(
+                    version_id, Workflow.from_json(definition["definition"])
+                )
+            run_id = self._insert_run(cur, found["id"], version_id, wf, trigger, practice=practice)
+            st.INSERT_AUDIT.execute(
+                cur,
+                d,
+                at=time.time(),
+                who=who,
+                action="run_started",
+                run_id=run_id,
+                after={"workflow": workflow_name, "version": version["number"]},
             )
         self._emit([Event("run_started", run_id)])
         return run_id
 
+    @property
+    def dialect(self) -> Dialect:
+        return self.db.engine.dialect
+
     def _insert_run(
         self,
-        cur: sqlite3.Cursor,
+        cur: Any,
         workflow_id: int,
         version_id: int,
         wf: Workflow,
@@ -284,39 +275,35 @@ class RunStore:
                 log.warning("business key of a %s run could not be rendered: %s", wf.name, exc)
         run_id = run_id or uuid.uuid4().hex
         done = not wf.steps
-        cur.execute(
-            "INSERT INTO runs (id, workflow_id, version_id, workflow_name, status, business_key, "
-            "trigger, cancelled, practice, parent_run_id, parent_step, intake_item_id, "
-            "created_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, "
-            "?, ?)",
-            (
-                run_id,
-                workflow_id,
-                version_id,
-                wf.name,
-                m.RUN_SUCCEEDED if done else m.RUN_RUNNING,
-                key,
-                json.dumps(trigger),
-                practice,
-                parent[0] if parent else None,
-                parent[1] if parent else None,
-                intake_item_id,
-                now,
-                now,
-                now if done else None,
-            ),
+        st.INSERT_RUN.execute(
+            cur,
+            self.dialect,
+            id=run_id,
+            workflow_id=workflow_id,
+            version_id=version_id,
+            workflow_name=wf.name,
+            status=m.RUN_SUCCEEDED if done else m.RUN_RUNNING,
+            business_key=key,
+            trigger=trigger,
+            cancelled=False,
+            practice=practice,
+            parent_run_id=parent[0] if parent else None,
+            parent_step=parent[1] if parent else None,
+            intake_item_id=intake_item_id,
+            created_at=now,
+            updated_at=now,
+            finished_at=now if done else None,
         )
-        cur.executemany(
-            "INSERT INTO step_runs (run_id, name, type, position, state, attempts, max_attempts, "
-            "reconcilable, time_limit, needs_reconcile, sleeping, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 0, 0, ?)",
-            [(run_id, *step, now) for step in self._plan(version_id, wf)],
+        st.INSERT_STEPS.execute_many(
+            cur,
+            self.dialect,
+            [{**step, "run_id": run_id, "updated_at": now} for step in self._plan(version_id, wf)],
         )
         return run_id
 
-    def _plan(self, version_id: int, wf: Workflow) -> list[tuple]:
-        """The step rows every run of a version starts with, policies pinned from the specs:
-        (name, type, position, state, max_attempts, reconcilable, time_limit)."""
+    def _plan(self, version_id: int, wf: Workflow) -> list[dict[str, Any]]:
+        """The step rows every run of a version starts with (``statements.STEP_COLUMNS`` but the
+        run and the time), policies pinned from the specs."""
         plan = self._plans.get(version_id)
         if plan is None:
             states = m.initial(wf)
@@ -325,15 +312,18 @@ class RunStore:
                 spec = self.registry.get(step.type)
                 policy = spec.retry.merged(step.retry) if spec else None
                 plan.append(
-                    (
-                        step.name,
-                        step.type,
-                        i,
-                        states[step.name],
-                        policy.max_attempts if policy else 1,
-                        bool(spec and spec.outcome_may_be_unknown),
-                        _time_limit(spec, policy, step.config),
-                    )
+                    {
+                        "name": step.name,
+                        "type": step.type,
+                        "position": i,
+                        "state": states[step.name],
+                        "attempts": 0,
+                        "max_attempts": policy.max_attempts if policy else 1,
+                        "reconcilable": bool(spec and spec.outcome_may_be_unknown),
+                        "time_limit": _time_limit(spec, policy, step.config),
+                        "needs_reconcile": False,
+                        "sleeping": False,
+                    }
                 )
             self._plans[version_id] = plan
         return plan
@@ -350,37 +340,25 @@ class RunStore:
         return row, version, wf
 
     # -- claiming -----------------------------------------------------------------------------
-    # Claiming a step and recording its success are what every step costs, so they are written
-    # in SQLite SQL on the DB-API cursor (``Database.write_raw``); the rarer transitions (fail,
-    # ask, sleep, recovery, operator actions) use the ORM.
+    # Claiming a step and recording its success are what every step costs: they run the
+    # compiled statements of ``app.store.statements`` on the DB-API cursor
+    # (``Database.write_raw``); the rarer transitions (fail, ask, sleep, recovery, operator
+    # actions) use the ORM, and share the statements for what both paths do (advance a run,
+    # bring its status up to date, wake a parent).
     def claim(
         self, owner: str, *, limit: int = 1, lease_seconds: float = 60.0, now: float | None = None
     ) -> list[Claim]:
         now = time.time() if now is None else now
+        d = self.dialect
         claims: list[Claim] = []
         with self.db.write_raw() as cur:
-            # Ready steps and due retries, oldest first (each from its partial index).
-            rows = cur.execute(
-                f"SELECT * FROM (SELECT {_STEP_COLS} FROM step_runs WHERE state = 'ready' "
-                "ORDER BY id LIMIT ?) UNION ALL SELECT * FROM ("
-                f"SELECT {_STEP_COLS} FROM step_runs WHERE state = 'retry_wait' "
-                "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?) ORDER BY 1 LIMIT ?",
-                (limit, now, limit, limit),
-            ).fetchall()
+            rows = st.CLAIMABLE.rows(cur, d, limit=limit, now=now)
             if not rows:
                 return []
-            run_ids = sorted({r[1] for r in rows})
-            runs = {
-                r[0]: r
-                for r in cur.execute(
-                    "SELECT id, version_id, trigger, business_key, practice, status, cancelled "
-                    f"FROM runs WHERE id IN ({','.join('?' * len(run_ids))})",
-                    run_ids,
-                )
-            }
-            triggers = {rid: _loads(r[2]) for rid, r in runs.items()}
+            run_ids = sorted({r["run_id"] for r in rows})
+            runs = {rid: st.RUN_FOR_CLAIM.one(cur, d, run_id=rid) or {} for rid in run_ids}
             for row in rows:
-                run = runs[row[1]]
+                run = runs[row["run_id"]]
                 claims.append(
                     self._take(
                         cur,
@@ -388,26 +366,23 @@ class RunStore:
                         owner,
                         lease_seconds,
                         now,
-                        version_id=run[1],
-                        trigger=triggers[row[1]],
-                        business_key=run[3],
-                        practice=bool(run[4]),
+                        version_id=run["version_id"],
+                        trigger=run["trigger"],
+                        business_key=run["business_key"],
+                        practice=bool(run["practice"]),
                     )
                 )
-                if run[5] != m.RUN_RUNNING and not run[6]:
-                    cur.execute(
-                        "UPDATE runs SET status = ?, updated_at = ? WHERE id = ?",
-                        (m.RUN_RUNNING, now, row[1]),
-                    )
-                    runs[row[1]] = (*run[:5], m.RUN_RUNNING, run[6])
+                if run["status"] != m.RUN_RUNNING and not run["cancelled"]:
+                    st.RUN_TO_RUNNING.execute(cur, d, run_id=row["run_id"], now=now)
+                    run["status"] = m.RUN_RUNNING
             data: dict[str, dict[str, dict[str, Any]]] = {r: {} for r in run_ids}
-            for run_id, name, state, port, output in cur.execute(
-                "SELECT run_id, name, state, port, output FROM step_runs "
-                f"WHERE run_id IN ({','.join('?' * len(run_ids))}) "
-                "AND state IN ('succeeded', 'skipped')",
-                run_ids,
-            ):
-                data[run_id][name] = {"output": _loads(output), "port": port, "state": state}
+            for run_id in run_ids:
+                for r in st.FINISHED_STEPS.rows(cur, d, run_id=run_id):
+                    data[run_id][r["name"]] = {
+                        "output": r["output"],
+                        "port": r["port"],
+                        "state": r["state"],
+                    }
             for c in claims:
                 c.steps = dict(data[c.run_id])
             crashpoint("before_claim_commit")
@@ -417,8 +392,8 @@ class RunStore:
 
     def _take(
         self,
-        cur: sqlite3.Cursor,
-        row: tuple,
+        cur: Any,
+        row: dict[str, Any],
         owner: str,
         lease_seconds: float,
         now: float,
@@ -428,54 +403,42 @@ class RunStore:
         business_key: str,
         practice: bool,
     ) -> Claim:
-        """Mark one ready (or due) step running under a new lease; its attempt starts now, or
-        continues when the step was only asleep (a wait, a child run)."""
-        (
-            step_id,
-            run_id,
-            name,
-            type_,
-            attempts,
-            max_attempts,
-            sleeping,
-            reconcile,
-            scratch,
-            override,
-        ) = row
-        if sleeping:
-            last = cur.execute(
-                "SELECT id FROM attempts WHERE run_id = ? AND step_name = ? "
-                "ORDER BY number DESC LIMIT 1",
-                (run_id, name),
-            ).fetchone()
-            attempt_id = last[0] if last else None
+        """Mark one ready (or due, or just readied) step running under a new lease; its attempt
+        starts now, or continues when the step was only asleep (a wait, a child run)."""
+        d = self.dialect
+        run_id, name, attempts = row["run_id"], row["name"], row["attempts"]
+        if row["sleeping"]:
+            last = st.LAST_ATTEMPT.one(cur, d, run_id=run_id, step_name=name)
+            attempt_id = last["id"] if last else None
         else:
             attempts += 1
-            attempt_id = cur.execute(
-                "INSERT INTO attempts (run_id, step_name, number, runner, started_at, outcome) "
-                "VALUES (?, ?, ?, ?, ?, 'running')",
-                (run_id, name, attempts, owner, now),
-            ).lastrowid
+            made = st.INSERT_ATTEMPT.one(
+                cur, d, run_id=run_id, step_name=name, number=attempts, runner=owner, now=now
+            )
+            attempt_id = made["id"] if made else None
         lease = f"{owner}#{next(self._seq)}"
-        cur.execute(
-            "UPDATE step_runs SET state = 'running', attempts = ?, lease_owner = ?, "
-            "lease_expires_at = ?, started_at = COALESCE(started_at, ?), updated_at = ?, "
-            "next_attempt_at = NULL WHERE id = ?",
-            (attempts, lease, now + lease_seconds, now, now, step_id),
+        st.TAKE.execute(
+            cur,
+            d,
+            step_id=row["id"],
+            attempts=attempts,
+            lease=lease,
+            lease_expires_at=now + lease_seconds,
+            now=now,
         )
         return Claim(
-            step_id=step_id,
+            step_id=row["id"],
             run_id=run_id,
             step_name=name,
-            step_type=type_,
+            step_type=row["type"],
             version_id=version_id,
             lease=lease,
             attempt=attempts,
-            max_attempts=max_attempts,
-            resumed=bool(sleeping),
-            needs_reconcile=bool(reconcile),
-            scratch=_loads(scratch),
-            input_override=_loads(override),
+            max_attempts=row["max_attempts"],
+            resumed=bool(row["sleeping"]),
+            needs_reconcile=bool(row["needs_reconcile"]),
+            scratch=row["scratch"],
+            input_override=row["input_override"],
             trigger=trigger,
             business_key=business_key,
             practice=practice,
@@ -570,8 +533,9 @@ class RunStore:
         """``succeed``, and with ``chain`` also claim a step this made ready in the same run, in
         the same transaction: a chain of steps costs one commit per step, and the runner goes
         straight on with the next one. Returns (recorded, the next claim or None)."""
+        now = time.time()
         try:
-            output_json, input_json = json.dumps(output), _dumps(input)
+            success = self._success(claim, output, port, input, now)
         except (TypeError, ValueError) as exc:
             self.fail(
                 claim,
@@ -580,94 +544,118 @@ class RunStore:
                 retry_at=None,
             )
             return False, None
-        now = time.time()
         with self.db.write_raw() as cur:
-            if (
-                cur.execute(
-                    "UPDATE step_runs SET state = 'succeeded', output = ?, port = ?, "
-                    "error = NULL, input = COALESCE(?, input), finished_at = ?, "
-                    "updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, "
-                    "needs_reconcile = 0, sleeping = 0 "
-                    "WHERE id = ? AND state = 'running' AND lease_owner = ?",
-                    (output_json, port, input_json, now, now, claim.step_id, claim.lease),
-                ).rowcount
-                != 1
-            ):
-                state = cur.execute(
-                    "SELECT state FROM step_runs WHERE id = ?", (claim.step_id,)
-                ).fetchone()
-                log.info(
-                    "run %s step %s: result discarded, the lease was lost (state %s)",
-                    claim.run_id,
-                    claim.step_name,
-                    state[0] if state else "gone",
-                )
-                return False, None
-            self._finish_attempt_raw(cur, claim, "succeeded", None, now)
-            events = [Event("step_changed", claim.run_id, claim.step_name, status=m.SUCCEEDED)]
-            advanced, nxt = self._advance_raw(
-                cur, claim, output, port, now, lease_seconds if chain else None
+            recorded, events, nxt = self._record_success(
+                cur, claim, success, output, port, now, lease_seconds if chain else None
             )
-            events += advanced
+            if not recorded:
+                return False, None
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
         self._emit(events)
         return True, nxt
 
-    def _finish_attempt_raw(
-        self, cur: sqlite3.Cursor, claim: Claim, outcome: str, error: str | None, now: float
-    ) -> None:
-        if claim.attempt_id is None:
-            return
-        cur.execute(
-            "UPDATE attempts SET outcome = ?, error = ?, finished_at = ? WHERE id = ?",
-            (outcome, error, now, claim.attempt_id),
+    def _success(
+        self, claim: Claim, output: Any, port: str, input: Any, now: float
+    ) -> tuple[str, tuple | dict]:
+        """The statement recording the step's success, its values checked before the write."""
+        return st.SUCCEED.prepare(
+            self.dialect,
+            output=output,
+            port=port,
+            input=input,
+            now=now,
+            step_id=claim.step_id,
+            lease=claim.lease,
         )
 
-    def _advance_raw(
+    def _record_success(
         self,
-        cur: sqlite3.Cursor,
+        cur: Any,
         claim: Claim,
+        success: tuple[str, tuple | dict],
         output: Any,
         port: str,
         now: float,
         lease_seconds: float | None,
-    ) -> tuple[list[Event], Claim | None]:
-        """After ``claim``'s step succeeded: ready or skip what follows, claim the next ready
-        step when ``lease_seconds`` is given, and bring the run's status up to date."""
-        run_id = claim.run_id
-        wf = self._versions.get(claim.version_id)
-        if wf is None:
-            with self.db.read() as s:
-                wf = self.workflow_for_version(s, claim.version_id)
-        rows = {
-            r[2]: r
-            for r in cur.execute(
-                f"SELECT {_STEP_COLS}, state, port, output FROM step_runs WHERE run_id = ?",
-                (run_id,),
+    ) -> tuple[bool, list[Event], Claim | None]:
+        """running → succeeded under the claim's lease, the attempt finished, what follows
+        readied (and the next step claimed when ``lease_seconds`` is given)."""
+        d = self.dialect
+        if cur.execute(*success).rowcount != 1:
+            state = st.STEP_STATE.one(cur, d, step_id=claim.step_id)
+            log.info(
+                "run %s step %s: result discarded, the lease was lost (state %s)",
+                claim.run_id,
+                claim.step_name,
+                state["state"] if state else "gone",
             )
-        }
-        states = {name: r[10] for name, r in rows.items()}
+            return False, [], None
+        if claim.attempt_id is not None:
+            st.FINISH_ATTEMPT.execute(
+                cur, d, attempt_id=claim.attempt_id, outcome="succeeded", error=None, now=now
+            )
+        events = [Event("step_changed", claim.run_id, claim.step_name, status=m.SUCCEEDED)]
+        advanced, nxt = self._advance_on(
+            cur,
+            claim.run_id,
+            claim.version_id,
+            now,
+            after=(claim, output, port),
+            lease_seconds=lease_seconds,
+        )
+        return True, events + advanced, nxt
+
+    def _advance_on(
+        self,
+        cur: Any,
+        run_id: str,
+        version_id: int,
+        now: float,
+        *,
+        cancelled: bool = False,
+        after: tuple[Claim, Any, str] | None = None,
+        lease_seconds: float | None = None,
+        session: Session | None = None,
+    ) -> tuple[list[Event], Claim | None]:
+        """Ready or skip what the run's finished steps decide, claim the next ready step when
+        ``lease_seconds`` is given (``after``: the claim whose step just succeeded, its output
+        and port), and bring the run's status up to date."""
+        d = self.dialect
+        wf = self._versions.get(version_id)
+        if wf is None:
+            if session is not None:
+                wf = self.workflow_for_version(session, version_id)
+            else:
+                with self.db.read() as s:
+                    wf = self.workflow_for_version(s, version_id)
+        rows = {r["name"]: r for r in st.RUN_STEPS.rows(cur, d, run_id=run_id)}
+        states = {name: r["state"] for name, r in rows.items()}
         events: list[Event] = []
-        changes = m.advance(wf, {name: m.StepFact(r[10], r[11]) for name, r in rows.items()})
+        changes = m.advance(wf, {n: m.StepFact(r["state"], r["port"]) for n, r in rows.items()})
         nxt_name = None
-        if lease_seconds is not None:
+        if lease_seconds is not None and after is not None:
             ready = [n for n in (*changes, *states) if changes.get(n, states[n]) == m.READY]
-            nxt_name = min(ready, key=lambda n: rows[n][0]) if ready else None
+            nxt_name = min(ready, key=lambda n: rows[n]["id"]) if ready else None
         for name, new in changes.items():
             states[name] = new
             if name == nxt_name:
                 continue  # goes from pending to running below, in this transaction
-            cur.execute(
-                "UPDATE step_runs SET state = ?, updated_at = ?, finished_at = ? WHERE id = ?",
-                (new, now, now if new == m.SKIPPED else None, rows[name][0]),
+            st.SET_STEP_STATE.execute(
+                cur,
+                d,
+                step_id=rows[name]["id"],
+                state=new,
+                now=now,
+                finished_at=now if new == m.SKIPPED else None,
             )
             events.append(Event("step_changed", run_id, name, status=new))
         nxt = None
-        if nxt_name is not None:
+        if nxt_name is not None and after is not None and lease_seconds is not None:
+            claim, output, port = after
             nxt = self._take(
                 cur,
-                rows[nxt_name][:10],
+                rows[nxt_name],
                 claim.lease.split("#", 1)[0],
                 lease_seconds,
                 now,
@@ -679,44 +667,46 @@ class RunStore:
             states[nxt_name] = m.RUNNING
             data = dict(claim.steps)
             data[claim.step_name] = {"output": output, "port": port, "state": m.SUCCEEDED}
-            for name, st in states.items():
-                if st in (m.SUCCEEDED, m.SKIPPED) and name not in data:
+            for name, state in states.items():
+                if state in (m.SUCCEEDED, m.SKIPPED) and name not in data:
                     r = rows[name]
-                    data[name] = {"output": _loads(r[12]), "port": r[11], "state": st}
+                    data[name] = {"output": r["output"], "port": r["port"], "state": state}
             nxt.steps = data
             events.append(Event("step_changed", run_id, nxt_name, status=m.RUNNING))
-        return events + self._refresh_status_raw(cur, run_id, states, now), nxt
+        return events + self._refresh_status_on(cur, run_id, states, now, cancelled), nxt
 
-    def _refresh_status_raw(
-        self, cur: sqlite3.Cursor, run_id: str, states: dict[str, str], now: float
+    def _refresh_status_on(
+        self, cur: Any, run_id: str, states: dict[str, str], now: float, cancelled: bool = False
     ) -> list[Event]:
-        status = m.run_status(states)
+        """The run's status from its steps' states; a finished child run wakes its parent."""
+        d = self.dialect
+        status = m.run_status(states, cancelled)
         final = status in m.RUN_FINAL
-        if not cur.execute(
-            "UPDATE runs SET status = ?, updated_at = ?, finished_at = ? "
-            "WHERE id = ? AND status != ? AND NOT cancelled",
-            (status, now, now if final else None, run_id, status),
-        ).rowcount:
+        changed = st.SET_RUN_STATUS.one(
+            cur,
+            d,
+            status=status,
+            now=now,
+            finished_at=now if final else None,
+            run_id=run_id,
+            cancelled=cancelled,
+        )
+        if changed is None:
             return []
         events = [Event("run_changed", run_id, status=status)]
-        parent_run, parent_step = cur.execute(
-            "SELECT parent_run_id, parent_step FROM runs WHERE id = ?", (run_id,)
-        ).fetchone()
-        if final and parent_run and parent_step:
-            # Wake the parent's step that waits for this child run (see ``_wake``).
-            if cur.execute(
-                "UPDATE step_runs SET next_attempt_at = ? WHERE run_id = ? AND "
-                "name = ? AND state = 'retry_wait' AND sleeping = 1",
-                (now, parent_run, parent_step),
-            ).rowcount:
-                events.append(Event("step_changed", parent_run, parent_step, status=m.RETRY_WAIT))
-            else:
-                cur.execute(
-                    "UPDATE step_runs SET next_attempt_at = ? WHERE run_id = ? AND "
-                    "name = ? AND state = 'running'",
-                    (now, parent_run, parent_step),
-                )
+        if final and changed["parent_run_id"] and changed["parent_step"]:
+            events += self._wake_on(cur, changed["parent_run_id"], changed["parent_step"], now)
         return events
+
+    def _wake_on(self, cur: Any, run_id: str, step: str, now: float) -> list[Event]:
+        """Wake the step of ``run_id`` that sleeps until a child run finishes."""
+        d = self.dialect
+        if st.WAKE_SLEEPING.rowcount(cur, d, run_id=run_id, name=step, now=now):
+            return [Event("step_changed", run_id, step, status=m.RETRY_WAIT)]
+        # Woken while still running (a child finished before the step went to sleep):
+        # a running step never uses next_attempt_at, so it marks the wake for ``sleep``.
+        st.WAKE_RUNNING.execute(cur, d, run_id=run_id, name=step, now=now)
+        return []
 
     def _succeed_with_effects(
         self,
@@ -726,27 +716,23 @@ class RunStore:
         effects: list[Callable[[Session], None]],
         input: Any,
     ) -> bool:
-        """A result whose step also changes Daloy's own tables: the ORM path, one transaction."""
+        """A result whose step also changes Daloy's own tables: the effects through the ORM,
+        then the same success as ``succeed_and_continue``, in one transaction."""
         now = time.time()
+        success = self._success(claim, output, port, input, now)
         with self.db.write() as s:
-            row = self._held(s, claim)
-            if row is None:
+            if self._held(s, claim) is None:
                 return False
             for effect in effects:
                 effect(s)
-            row.state, row.output, row.port, row.error = m.SUCCEEDED, output, port, None
-            if input is not None:
-                row.input = input
-            row.finished_at = row.updated_at = now
-            row.lease_owner = row.lease_expires_at = None
-            row.needs_reconcile = row.sleeping = False
-            self._finish_attempt(s, claim, "succeeded", None, now)
-            events = [Event("step_changed", claim.run_id, claim.step_name, status=m.SUCCEEDED)]
-            events += self._advance(s, claim.run_id, now)
+            with session_cursor(s) as cur:
+                recorded, events, _ = self._record_success(
+                    cur, claim, success, output, port, now, None
+                )
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
         self._emit(events)
-        return True
+        return recorded
 
     def sleep(
         self,
@@ -765,7 +751,7 @@ class RunStore:
             row = self._held(s, claim)
             if row is None:
                 return None
-            woken = row.next_attempt_at is not None  # see _wake
+            woken = row.next_attempt_at is not None  # see _wake_on
             row.state, row.sleeping, row.scratch = m.RETRY_WAIT, True, scratch
             row.next_attempt_at = now if woken else (until if until is not None else FAR_FUTURE)
             row.error = reason or None
@@ -775,7 +761,7 @@ class RunStore:
             row.updated_at = now
             self._finish_attempt(s, claim, "waiting", reason or None, now)
             events = [Event("step_changed", claim.run_id, claim.step_name, status=m.RETRY_WAIT)]
-            events += self._refresh_status(s, claim.run_id, now)
+            events += self.refresh_status(s, claim.run_id, now)
             due = row.next_attempt_at
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
@@ -820,7 +806,7 @@ class RunStore:
                 Event("step_changed", claim.run_id, claim.step_name, status=row.state),
                 Event("inbox_opened", claim.run_id, claim.step_name, inbox_id=item.id),
             ]
-            events += self._refresh_status(s, claim.run_id, now)
+            events += self.refresh_status(s, claim.run_id, now)
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
         self._emit(events)
@@ -933,7 +919,7 @@ class RunStore:
                 status=row.state,
                 due=due if due < FAR_FUTURE else None,
             ),
-            *self._refresh_status(s, row.run_id, now),
+            *self.refresh_status(s, row.run_id, now),
         ]
 
     def _after_failure(
@@ -965,7 +951,7 @@ class RunStore:
                 Event(
                     "step_changed", row.run_id, row.name, status=row.state, due=row.next_attempt_at
                 ),
-                *self._refresh_status(s, row.run_id, now),
+                *self.refresh_status(s, row.run_id, now),
             ]
         run = s.get(Run, row.run_id)
         wf = self.workflow_for_version(s, run.version_id)
@@ -979,7 +965,7 @@ class RunStore:
             row.finished_at = now
             return [
                 Event("step_changed", row.run_id, row.name, status=row.state),
-                *self._advance(s, row.run_id, now),
+                *self.advance(s, row.run_id, now),
             ]
         row.state = m.NEEDS_ATTENTION
         row.needs_reconcile = unknown
@@ -1026,59 +1012,43 @@ class RunStore:
         return [
             Event("step_changed", row.run_id, row.name, status=row.state),
             Event("inbox_opened", row.run_id, row.name, inbox_id=item.id),
-            *self._refresh_status(s, row.run_id, now),
+            *self.refresh_status(s, row.run_id, now),
         ]
 
-    # -- advancing runs -----------------------------------------------------------------------
-    def _advance(self, s: Session, run_id: str, now: float) -> list[Event]:
-        run = s.get(Run, run_id)
-        wf = self.workflow_for_version(s, run.version_id)
-        rows = {r.name: r for r in s.scalars(select(StepRun).where(StepRun.run_id == run_id))}
-        facts = {n: m.StepFact(r.state, r.port) for n, r in rows.items()}
-        events = []
-        for name, new in m.advance(wf, facts).items():
-            r = rows[name]
-            r.state = new
-            r.updated_at = now
-            if new == m.SKIPPED:
-                r.finished_at = now
-            events.append(Event("step_changed", run_id, name, status=new))
-        return events + self._refresh_status(s, run_id, now, rows)
-
-    def _refresh_status(
-        self, s: Session, run_id: str, now: float, rows: dict[str, StepRun] | None = None
-    ) -> list[Event]:
-        run = s.get(Run, run_id)
-        if rows is None:
-            rows = {r.name: r for r in s.scalars(select(StepRun).where(StepRun.run_id == run_id))}
-        status = m.run_status({n: r.state for n, r in rows.items()}, run.cancelled)
-        if status == run.status:
-            return []
-        run.status = status
-        run.updated_at = now
-        events = [Event("run_changed", run_id, status=status)]
-        if status in m.RUN_FINAL:
-            run.finished_at = now
-            if run.parent_run_id and run.parent_step:
-                events += self._wake(s, run.parent_run_id, run.parent_step, now)
-        else:
-            run.finished_at = None
+    # -- advancing runs (ORM path) --------------------------------------------------------------
+    def advance(self, s: Session, run_id: str, now: float) -> list[Event]:
+        """In the session's transaction: ready or skip what the run's finished steps decide and
+        bring its status up to date (the hot path's statements, on the session's connection)."""
+        with session_cursor(s) as cur:
+            run = st.RUN_OF.one(cur, self.dialect, run_id=run_id)
+            if run is None:
+                return []
+            events, _ = self._advance_on(
+                cur, run_id, run["version_id"], now, cancelled=bool(run["cancelled"]), session=s
+            )
         return events
 
-    def _wake(self, s: Session, run_id: str, step: str, now: float) -> list[Event]:
-        row = s.scalar(select(StepRun).where(StepRun.run_id == run_id, StepRun.name == step))
-        if row is not None and row.state == m.RETRY_WAIT and row.sleeping:
-            row.next_attempt_at = now
-            return [Event("step_changed", run_id, step, status=row.state)]
-        if row is not None and row.state == m.RUNNING:
-            # Woken while still running (a child finished before the step went to sleep):
-            # a running step never uses next_attempt_at, so it marks the wake for ``sleep``.
-            row.next_attempt_at = now
-        return []
+    def refresh_status(self, s: Session, run_id: str, now: float) -> list[Event]:
+        """In the session's transaction: the run's status from its steps' states."""
+        with session_cursor(s) as cur:
+            run = st.RUN_OF.one(cur, self.dialect, run_id=run_id)
+            if run is None:
+                return []
+            states = {
+                r["name"]: r["state"]
+                for r in st.STATES_OF_RUN.rows(cur, self.dialect, run_id=run_id)
+            }
+            return self._refresh_status_on(cur, run_id, states, now, bool(run["cancelled"]))
+
+    # The names operator actions used before (kept until their call sites move).
+    def _refresh_status(self, s: Session, run_id: str, now: float, rows: Any = None) -> list[Event]:
+        return self.refresh_status(s, run_id, now)
+
+    _advance = advance
 
     def wake(self, run_id: str, step: str) -> None:
-        with self.db.write() as s:
-            events = self._wake(s, run_id, step, time.time())
+        with self.db.write() as s, session_cursor(s) as cur:
+            events = self._wake_on(cur, run_id, step, time.time())
         self._emit(events)
 
     # -- recovery -----------------------------------------------------------------------------
@@ -1093,7 +1063,7 @@ class RunStore:
         events: list[Event] = []
         count = 0
         with self.db.write() as s:
-            for row in s.scalars(select(StepRun).where(state_is(m.RUNNING))):
+            for row in list(s.scalars(select(StepRun).where(state_is(m.RUNNING)))):
                 owner = (row.lease_owner or "").split("#", 1)[0]
                 expired = row.lease_expires_at is None or row.lease_expires_at <= now
                 if not expired and is_alive(owner) is not False:
@@ -1133,8 +1103,10 @@ class RunStore:
         events: list[Event] = []
         n = 0
         with self.db.write() as s:
-            for row in s.scalars(
-                select(StepRun).where(StepRun.lease_owner.in_(leases), state_is(m.RUNNING))
+            for row in list(
+                s.scalars(
+                    select(StepRun).where(StepRun.lease_owner.in_(leases), state_is(m.RUNNING))
+                )
             ):
                 n += 1
                 att = self._finish_attempt(s, _claim_of(row), "handed back", msg, now)

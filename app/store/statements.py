@@ -1,0 +1,425 @@
+"""The hot path's statements, each written once as SQLAlchemy Core over the models' tables.
+
+Claiming a step, recording its success and starting a run are what every step costs. Through
+the ORM (or even a SQLAlchemy ``Connection``) the per-statement overhead costs several times
+the commit itself, so each statement here is compiled once per dialect and executed on the
+DB-API cursor of the transaction: the compiled SQL, with parameters built by name and passed
+through the dialect's own type processing (JSON, booleans) both ways. Nothing here is
+SQLite-only: the same statements compile for PostgreSQL (``RETURNING`` works on both).
+
+Step states in a ``WHERE`` are SQL literals (``state_is``): SQLite uses the partial indexes
+(ready, due, running; ``models.StepRun``) only for a literal, never for a bound parameter.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Executable,
+    Integer,
+    bindparam,
+    func,
+    insert,
+    null,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
+from sqlalchemy.engine import Dialect
+
+from app.core import machine as m
+from app.store.models import Attempt, AuditEntry, Run, StepRun, WorkflowRow, WorkflowVersion
+
+_runs = Run.__table__
+_steps = StepRun.__table__
+_attempts = Attempt.__table__
+_audit = AuditEntry.__table__
+_workflows = WorkflowRow.__table__
+_versions = WorkflowVersion.__table__
+
+
+def state_is(state: str) -> ColumnElement[bool]:
+    """``step_runs.state = '<state>'`` with the state written into the SQL: SQLite uses a partial
+    index (models.StepRun) only for a literal, never for a bound parameter."""
+    assert state in m.STEP_STATES
+    return text(f"step_runs.state = '{state}'")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """One statement compiled for one dialect: its SQL, how to build its parameters from names,
+    and the names (and result processing) of the columns it returns."""
+
+    sql: str
+    positional: bool
+    names: tuple[str, ...]  # bind names, in the order a positional paramstyle wants them
+    defaults: Mapping[str, Any]  # values fixed in the statement (``in_([...])``, limits)
+    binds: Mapping[str, Callable[[Any], Any] | None]
+    columns: tuple[str, ...]
+    results: tuple[Callable[[Any], Any] | None, ...]
+
+    def params(self, values: Mapping[str, Any]) -> tuple | dict:
+        out: dict[str, Any] = {}
+        for name in self.binds:
+            value = values[name] if name in values else self.defaults[name]
+            proc = self.binds[name]
+            out[name] = proc(value) if proc is not None and value is not None else value
+        if self.positional:
+            return tuple(out[n] for n in self.names)
+        return out
+
+    def row(self, raw: Iterable[Any]) -> dict[str, Any]:
+        return {
+            name: (proc(value) if proc is not None else value)
+            for name, proc, value in zip(self.columns, self.results, raw, strict=True)
+        }
+
+
+class Statement:
+    """A statement built from the models' tables, compiled on first use per dialect."""
+
+    def __init__(self, build: Callable[[str], Executable]) -> None:
+        # ``build`` gets the dialect's name: the one place a statement may differ per database.
+        self._build = build
+        self._compiled: dict[str, Compiled] = {}
+        self._lock = threading.Lock()
+
+    def compiled(self, dialect: Dialect) -> Compiled:
+        c = self._compiled.get(dialect.name)
+        if c is None:
+            with self._lock:
+                c = self._compiled.get(dialect.name) or self._compile(dialect)
+                self._compiled[dialect.name] = c
+        return c
+
+    def _compile(self, dialect: Dialect) -> Compiled:
+        stmt = self._build(dialect.name)
+        comp = stmt.compile(dialect=dialect)
+        binds: dict[str, Callable[[Any], Any] | None] = {}
+        defaults: dict[str, Any] = {}
+        for bp, name in comp.bind_names.items():
+            binds[name] = bp.type.dialect_impl(dialect).bind_processor(dialect)
+            if not bp.required:  # a value written into the statement (a limit, a state)
+                value = bp.effective_value
+                defaults[name] = str(value) if isinstance(value, str) else value  # no StrEnum
+        cols = list(getattr(stmt, "exported_columns", ()) or ())
+        return Compiled(
+            sql=str(comp),
+            positional=bool(comp.positional),
+            names=tuple(comp.positiontup or ()),
+            defaults=defaults,
+            binds=binds,
+            columns=tuple(c.key for c in cols),
+            results=tuple(
+                c.type.dialect_impl(dialect).result_processor(dialect, None) for c in cols
+            ),
+        )
+
+    # -- running it on a DB-API cursor ---------------------------------------------------------
+    def prepare(self, dialect: Dialect, **values: Any) -> tuple[str, tuple | dict]:
+        """The SQL and its parameters, built before the transaction (a value that cannot be
+        stored fails here, with nothing written)."""
+        c = self.compiled(dialect)
+        return c.sql, c.params(values)
+
+    def execute(self, cur: Any, dialect: Dialect, **values: Any) -> Any:
+        c = self.compiled(dialect)
+        cur.execute(c.sql, c.params(values))
+        return cur
+
+    def execute_many(self, cur: Any, dialect: Dialect, rows: Iterable[Mapping[str, Any]]) -> None:
+        c = self.compiled(dialect)
+        cur.executemany(c.sql, [c.params(r) for r in rows])
+
+    def rows(self, cur: Any, dialect: Dialect, **values: Any) -> list[dict[str, Any]]:
+        c = self.compiled(dialect)
+        cur.execute(c.sql, c.params(values))
+        return [c.row(r) for r in cur.fetchall()]
+
+    def one(self, cur: Any, dialect: Dialect, **values: Any) -> dict[str, Any] | None:
+        c = self.compiled(dialect)
+        cur.execute(c.sql, c.params(values))
+        found = cur.fetchone()
+        if found is None:
+            return None
+        cur.fetchall()  # a DML statement's RETURNING is complete only once read to the end
+        return c.row(found)
+
+    def rowcount(self, cur: Any, dialect: Dialect, **values: Any) -> int:
+        return int(self.execute(cur, dialect, **values).rowcount)
+
+
+def _p(name: str, **kw: Any) -> Any:
+    return bindparam(name, **kw)
+
+
+# A JSON parameter whose Python None means SQL NULL (``COALESCE`` keeps the column as it is).
+_JSON_OR_NULL = JSON(none_as_null=True)
+
+# -- starting runs ----------------------------------------------------------------------------
+WORKFLOW_BY_NAME = Statement(
+    lambda _d: select(
+        _workflows.c.id, _workflows.c.archived, _workflows.c.current_version_id
+    ).where(_workflows.c.name == _p("name"))
+)
+VERSION_NUMBER = Statement(
+    lambda _d: select(_versions.c.number).where(_versions.c.id == _p("version_id"))
+)
+VERSION_DEFINITION = Statement(
+    lambda _d: select(_versions.c.definition).where(_versions.c.id == _p("version_id"))
+)
+RUN_COLUMNS = (
+    "id",
+    "workflow_id",
+    "version_id",
+    "workflow_name",
+    "status",
+    "business_key",
+    "trigger",
+    "cancelled",
+    "practice",
+    "parent_run_id",
+    "parent_step",
+    "intake_item_id",
+    "created_at",
+    "updated_at",
+    "finished_at",
+)
+INSERT_RUN = Statement(lambda _d: insert(_runs).values({c: _p(c) for c in RUN_COLUMNS}))
+STEP_COLUMNS = (
+    "run_id",
+    "name",
+    "type",
+    "position",
+    "state",
+    "attempts",
+    "max_attempts",
+    "reconcilable",
+    "time_limit",
+    "needs_reconcile",
+    "sleeping",
+    "updated_at",
+)
+INSERT_STEPS = Statement(lambda _d: insert(_steps).values({c: _p(c) for c in STEP_COLUMNS}))
+INSERT_AUDIT = Statement(
+    lambda _d: insert(_audit).values(
+        at=_p("at"), who=_p("who"), action=_p("action"), run_id=_p("run_id"), after=_p("after")
+    )
+)
+
+# -- claiming ---------------------------------------------------------------------------------
+# What claiming a step reads of it (and ``advance`` of every step of the run).
+CLAIM_COLUMNS = (
+    _steps.c.id,
+    _steps.c.run_id,
+    _steps.c.name,
+    _steps.c.type,
+    _steps.c.state,
+    _steps.c.attempts,
+    _steps.c.max_attempts,
+    _steps.c.sleeping,
+    _steps.c.needs_reconcile,
+    _steps.c.scratch,
+    _steps.c.input_override,
+)
+
+
+def _claimable(dialect: str) -> Executable:
+    """Ready steps and due retries, oldest first, each from its partial index. Several runners
+    on PostgreSQL skip each other's rows (``FOR UPDATE SKIP LOCKED``; SQLite's single writer
+    needs no row locks, and SQLAlchemy writes nothing there)."""
+    limit = _p("limit", type_=Integer)
+    ready = (
+        select(*CLAIM_COLUMNS)
+        .where(state_is(m.READY))
+        .order_by(_steps.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .subquery("ready")
+    )
+    due = (
+        select(*CLAIM_COLUMNS)
+        .where(state_is(m.RETRY_WAIT), _steps.c.next_attempt_at <= _p("now"))
+        .order_by(_steps.c.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .subquery("due")
+    )
+    both = union_all(select(ready), select(due)).subquery("claimable")
+    return select(both).order_by(both.c.id).limit(limit)
+
+
+CLAIMABLE = Statement(_claimable)
+RUN_FOR_CLAIM = Statement(
+    lambda _d: select(
+        _runs.c.id,
+        _runs.c.version_id,
+        _runs.c.trigger,
+        _runs.c.business_key,
+        _runs.c.practice,
+        _runs.c.status,
+        _runs.c.cancelled,
+    ).where(_runs.c.id == _p("run_id"))
+)
+RUN_TO_RUNNING = Statement(
+    lambda _d: (
+        update(_runs)
+        .where(_runs.c.id == _p("run_id"))
+        .values(status=m.RUN_RUNNING, updated_at=_p("now"))
+    )
+)
+FINISHED_STEPS = Statement(
+    lambda _d: select(_steps.c.name, _steps.c.state, _steps.c.port, _steps.c.output).where(
+        _steps.c.run_id == _p("run_id"), or_(state_is(m.SUCCEEDED), state_is(m.SKIPPED))
+    )
+)
+LAST_ATTEMPT = Statement(
+    lambda _d: (
+        select(_attempts.c.id)
+        .where(_attempts.c.run_id == _p("run_id"), _attempts.c.step_name == _p("step_name"))
+        .order_by(_attempts.c.number.desc())
+        .limit(1)
+    )
+)
+INSERT_ATTEMPT = Statement(
+    lambda _d: (
+        insert(_attempts)
+        .values(
+            run_id=_p("run_id"),
+            step_name=_p("step_name"),
+            number=_p("number"),
+            runner=_p("runner"),
+            started_at=_p("now"),
+            outcome="running",
+        )
+        .returning(_attempts.c.id)
+    )
+)
+TAKE = Statement(
+    lambda _d: (
+        update(_steps)
+        .where(_steps.c.id == _p("step_id"))
+        .values(
+            state=m.RUNNING,
+            attempts=_p("attempts"),
+            lease_owner=_p("lease"),
+            lease_expires_at=_p("lease_expires_at"),
+            started_at=func.coalesce(_steps.c.started_at, _p("now")),
+            updated_at=_p("now"),
+            next_attempt_at=null(),
+        )
+    )
+)
+
+# -- recording a success and advancing the run -------------------------------------------------
+SUCCEED = Statement(
+    lambda _d: (
+        update(_steps)
+        .where(
+            _steps.c.id == _p("step_id"), state_is(m.RUNNING), _steps.c.lease_owner == _p("lease")
+        )
+        .values(
+            state=m.SUCCEEDED,
+            output=_p("output", type_=JSON()),
+            port=_p("port"),
+            error=null(),
+            input=func.coalesce(_p("input", type_=_JSON_OR_NULL), _steps.c.input),
+            finished_at=_p("now"),
+            updated_at=_p("now"),
+            lease_owner=null(),
+            lease_expires_at=null(),
+            needs_reconcile=False,
+            sleeping=False,
+        )
+    )
+)
+STEP_STATE = Statement(lambda _d: select(_steps.c.state).where(_steps.c.id == _p("step_id")))
+FINISH_ATTEMPT = Statement(
+    lambda _d: (
+        update(_attempts)
+        .where(_attempts.c.id == _p("attempt_id"))
+        .values(outcome=_p("outcome"), error=_p("error"), finished_at=_p("now"))
+    )
+)
+RUN_STEPS = Statement(
+    lambda _d: select(*CLAIM_COLUMNS, _steps.c.port, _steps.c.output).where(
+        _steps.c.run_id == _p("run_id")
+    )
+)
+STATES_OF_RUN = Statement(
+    lambda _d: select(_steps.c.name, _steps.c.state).where(_steps.c.run_id == _p("run_id"))
+)
+RUN_OF = Statement(
+    lambda _d: select(_runs.c.version_id, _runs.c.cancelled).where(_runs.c.id == _p("run_id"))
+)
+SET_STEP_STATE = Statement(
+    lambda _d: (
+        update(_steps)
+        .where(_steps.c.id == _p("step_id"))
+        .values(state=_p("state"), updated_at=_p("now"), finished_at=_p("finished_at"))
+    )
+)
+SET_RUN_STATUS = Statement(
+    lambda _d: (
+        update(_runs)
+        .where(
+            _runs.c.id == _p("run_id"),
+            _runs.c.status != _p("status"),
+            _runs.c.cancelled == _p("cancelled"),
+        )
+        .values(status=_p("status"), updated_at=_p("now"), finished_at=_p("finished_at"))
+        .returning(_runs.c.parent_run_id, _runs.c.parent_step)
+    )
+)
+
+
+def _wake(*states: str) -> Callable[[str], Executable]:
+    def build(_d: str) -> Executable:
+        where = [_steps.c.run_id == _p("run_id"), _steps.c.name == _p("name")]
+        if m.RETRY_WAIT in states:
+            where += [state_is(m.RETRY_WAIT), _steps.c.sleeping == True]  # noqa: E712
+        else:
+            where.append(state_is(m.RUNNING))
+        return update(_steps).where(*where).values(next_attempt_at=_p("now"))
+
+    return build
+
+
+# A parent's step waiting (asleep) for a child run; or still running when the child finished
+# first: a running step never uses next_attempt_at, so it marks the wake for ``sleep``.
+WAKE_SLEEPING = Statement(_wake(m.RETRY_WAIT))
+WAKE_RUNNING = Statement(_wake(m.RUNNING))
+
+ALL = (
+    WORKFLOW_BY_NAME,
+    VERSION_NUMBER,
+    VERSION_DEFINITION,
+    INSERT_RUN,
+    INSERT_STEPS,
+    INSERT_AUDIT,
+    CLAIMABLE,
+    RUN_FOR_CLAIM,
+    RUN_TO_RUNNING,
+    FINISHED_STEPS,
+    LAST_ATTEMPT,
+    INSERT_ATTEMPT,
+    TAKE,
+    SUCCEED,
+    STEP_STATE,
+    FINISH_ATTEMPT,
+    RUN_STEPS,
+    STATES_OF_RUN,
+    RUN_OF,
+    SET_STEP_STATE,
+    SET_RUN_STATUS,
+    WAKE_SLEEPING,
+    WAKE_RUNNING,
+)
