@@ -81,6 +81,8 @@ class HealthPage(Page):
         self.refresh()
 
     def retranslate(self) -> None:
+        # the sidebar says "Intake health" shorter: the title is set here, not by its text
+        self.heading.setText(translate("Health", "Intake health"))
         self.refresh()  # the states and ages are words of the new language
 
     def refresh(self) -> None:

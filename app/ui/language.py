@@ -1,5 +1,6 @@
 """The language the desktop app speaks: English or Filipino, following the system unless the
-operator chose one (Settings ▸ Language, saved per user), switched while the app runs.
+operator chose one (the Language choice at the foot of the window, saved per user), switched
+while the app runs.
 
 At start-up ``start(app)`` installs Qt's translator for ``daloy_fil.qm`` (compiled by
 ``packaging/i18n.py release``) and Qt's own ``qtbase`` translations where Qt ships them, and puts
@@ -106,8 +107,13 @@ class _Remembering:
         """``text`` in the current language; None when it was never shown through
         ``translate``, or when it came from sources that now say different things (the same
         English in two screens: the widget's own ``retranslate`` knows which it is)."""
-        said = {QCoreApplication.translate(*key, -1) for key in self.sources.get(text, ())}
-        return said.pop() if len(said) == 1 else None
+        keys = self.sources.get(text, set())
+        said = {QCoreApplication.translate(*key, -1) for key in keys}
+        if len(said) != 1:
+            return None
+        new = said.pop()
+        self.sources.setdefault(new, set()).update(keys)  # and back again, later
+        return new
 
 
 class Language(QObject):

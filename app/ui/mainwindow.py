@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from app.ui.inbox import InboxPage
 from app.ui.notifier import KEEP, QUIT, Banner, Notifier, ask_keep_or_quit
 from app.ui.runs import RunsPage
 from app.ui.style import STYLESHEET, icon
-from app.ui.text import PlainLabel
+from app.ui.text import PlainLabel, tooltip
 
 log = logging.getLogger("daloy.ui")
 PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
@@ -97,11 +98,14 @@ class MainWindow(QMainWindow):
         footer = QHBoxLayout()
         self.foot = PlainLabel()
         self.foot.setObjectName("hint")
+        # a long data folder gives way to the controls beside it (its tooltip says it whole)
+        self.foot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         footer.addWidget(self.foot, 1)
         self.language_label = PlainLabel(translate("MainWindow", "Language:"))
         footer.addWidget(self.language_label)
         self.language = QComboBox()
         self.language.setObjectName("language")
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._language_items()
         self.language.activated.connect(
             lambda i: language.switch(self.language.itemData(i) or language.SYSTEM)
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
                 version=__version__, folder=self.ctx.data_dir
             )
         )
+        self.foot.setToolTip(tooltip(str(self.ctx.data_dir)))
         self._language_items()
         labels = nav_labels()
         for row, key in enumerate(PAGES):

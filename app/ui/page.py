@@ -15,7 +15,8 @@ class Page(QWidget):
         self.setObjectName("page")
         self.body = QVBoxLayout(self)
         self.top = QHBoxLayout()
-        heading = QLabel(title)
+        # kept: a page whose title reads differently elsewhere re-sets it on a language change
+        self.heading = heading = QLabel(title)
         heading.setObjectName("pageTitle")
         self.top.addWidget(heading)
         self.top.addStretch(1)

@@ -285,8 +285,7 @@ class RunsPage(Page):
         header.setStretchLastSection(False)
         header.setSortIndicator(RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        for col, width in enumerate((70, 140, 85, 125, 200, 110, 80)):
-            self.table.setColumnWidth(col, width)
+        self._fit_columns()
         header.setSectionResizeMode(4, header.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -439,9 +438,16 @@ class RunsPage(Page):
 
         self.ctx.background(work, done, failed, owner=self)
 
+    def _fit_columns(self) -> None:
+        """Each column at least as wide as its title needs in the current language."""
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((70, 140, 85, 125, 200, 110, 80)):
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+
     def retranslate(self) -> None:
         """The language changed: column titles and states are said again in it."""
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._fit_columns()
         self.model.layoutChanged.emit()
         for i in range(1, self.status.count()):  # the states: their labels are data-driven
             self.status.setItemText(i, RUN_WORDS.get(self.status.itemData(i), ("",))[0])

@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Last good contact</source>
-        <translation>Huling maayos na contact</translation>
+        <translation>Huling OK</translation>
     </message>
     <message>
         <source>Last problem</source>
