@@ -54,6 +54,11 @@ def cmd_backup_create(env: Env, args: argparse.Namespace) -> int:
     from app.store import backups
 
     db = env.db  # opened (and migrated) before it is copied
+    if not db.is_sqlite:
+        raise CliError(
+            f"This shop's database is on a server ({db.url}); back it up there with "
+            "`pg_dump -Fc` (see the README, “Moving to PostgreSQL”)."
+        )
     try:
         b = backups.take_and_record(db, env.data_dir, "manual")
     except backups.BackupError as exc:

@@ -139,3 +139,12 @@ def test_a_shown_url_never_holds_the_password(postgres_server: PostgresServer):
     assert dburl.shown(url).endswith(f"@127.0.0.1:{postgres_server.port}/shop")
     with pytest.raises(dburl.DatabaseUnreachable, match="not on “mysql”"):
         dburl.parse("mysql://u:p@h/db")
+
+
+def test_a_backup_of_a_server_database_points_to_pg_dump(
+    postgres_server: PostgresServer, pg_database, data_dir, capsys
+):
+    url = postgres_server.url(pg_database, driver=False)
+    assert main(["--data-dir", str(data_dir), "--database-url", url, "backup", "create"]) == 1
+    err = capsys.readouterr().err
+    assert "pg_dump" in err and postgres_server.password not in err
