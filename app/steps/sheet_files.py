@@ -57,6 +57,7 @@ class _Disk:
     digest: str
     data: bytes
     read_at: float  # time.time() when the signature was taken
+    package: xlsx_cells.Package | None = None  # the xlsx unzipped, when this process wrote it
 
     def racy(self) -> bool:
         return self.read_at - self.signature[0] / 1e9 < RACY_SECONDS
@@ -224,7 +225,7 @@ class SheetFile:
         self._saving = batch
         try:
             try:
-                data = self._write(batch)
+                data, package = self._write(batch)
             except _ChangedOnDisk:
                 self._saving = None
                 self._queue = batch + self._queue
@@ -240,7 +241,9 @@ class SheetFile:
             if not self.csv:
                 assert self._book is not None
                 self._book.next_record += len(batch)
-            self._disk = _Disk(_signature(self.path), sheets.digest(data), data, time.time())
+            self._disk = _Disk(
+                _signature(self.path), sheets.digest(data), data, time.time(), package
+            )
             self.saves += 1
         except BaseException as exc:  # noqa: BLE001 - every queued step hears of it
             self._fail([*batch, *self._queue], exc)
@@ -262,7 +265,7 @@ class SheetFile:
         self._queue = []
         self._book, self._disk = None, None  # read again: the kept copy holds unsaved changes
 
-    def _write(self, batch: list[_Queued]) -> bytes:
+    def _write(self, batch: list[_Queued]) -> tuple[bytes, xlsx_cells.Package | None]:
         """The batch's file bytes, replaced on disk with its records; the lock is released
         for the slow part. Raises ``_ChangedOnDisk`` if the file was edited meanwhile."""
         assert self._disk is not None and self._book is not None
@@ -280,33 +283,40 @@ class SheetFile:
                     "at": time.time(),
                 }
         first = self._book.next_record
+        package: xlsx_cells.Package | None = None
+        ledger = dict(self._ledger)  # written unlocked: a copy no other step changes meanwhile
         self._cond.release()
         try:
             sheets.check_not_open(self.path)
             if sheets.digest(sheets.read_bytes(self.path)) != before.digest:
                 raise _ChangedOnDisk
             if self.csv:
-                sheets.write_ledger(self.path, self._ledger)
+                sheets.write_ledger(self.path, ledger)
                 crashpoint("sheet_ledger_written")
             else:
-                data = self._xlsx(before.data, batch, first, stamp)
+                data, package = self._xlsx(before, batch, first, stamp)
             sheets.atomic_write(self.path, data)  # the commit point
             crashpoint("sheet_written")
             if self.csv:
                 for q in batch:
-                    self._ledger[q.key]["state"] = "done"
-                sheets.write_ledger(self.path, self._ledger)
+                    ledger[q.key]["state"] = "done"  # the same entry as in self._ledger
+                sheets.write_ledger(self.path, ledger)
         finally:
             self._cond.acquire()
-        return data
+        return data, package
 
     @staticmethod
-    def _xlsx(data: bytes, batch: list[_Queued], first: int, stamp: str) -> bytes:
+    def _xlsx(
+        before: _Disk, batch: list[_Queued], first: int, stamp: str
+    ) -> tuple[bytes, xlsx_cells.Package | None]:
         cells = [c for q in batch for c in q.cells]
         records = [[q.key, json.dumps(q.result, default=str), stamp] for q in batch]
-        return xlsx_cells.patch(
-            data, cells, sheets.APPLIED_SHEET, first, records
-        ) or xlsx_cells.save_with_openpyxl(data, cells, sheets.APPLIED_SHEET, records)
+        package = before.package or xlsx_cells.Package.unzip(before.data)  # read before: whole
+        new = xlsx_cells.patch(package, cells, sheets.APPLIED_SHEET, first, records)
+        if new is not None:
+            return new.zipped(), new
+        data = xlsx_cells.save_with_openpyxl(before.data, cells, sheets.APPLIED_SHEET, records)
+        return data, None
 
 
 _files: dict[Path, SheetFile] = {}

@@ -12,6 +12,7 @@ saves through openpyxl instead (``save_with_openpyxl``), which changes the same 
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -39,14 +40,46 @@ class Cell:
     value: object
 
 
+@dataclass(frozen=True)
+class Package:
+    """An xlsx file unzipped: its parts in their order. Kept beside the file's bytes, so the
+    next save changes text already at hand instead of unzipping the workbook again."""
+
+    infos: list[zipfile.ZipInfo]
+    parts: dict[str, bytes | str]  # parts changed by a patch are kept as text
+
+    @classmethod
+    def unzip(cls, data: bytes) -> Package:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        return cls(z.infolist(), {i.filename: z.read(i) for i in z.infolist()})
+
+    def text(self, name: str) -> str:
+        body = self.parts[name]
+        return body if isinstance(body, str) else body.decode("utf-8")
+
+    def zipped(self) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in self.infos:
+                body = self.parts[info.filename]
+                # the fastest deflate: a busy shop's sheet is written many times a minute
+                dst.writestr(
+                    copy.copy(info),
+                    body.encode("utf-8") if isinstance(body, str) else body,
+                    compress_type=zipfile.ZIP_DEFLATED,
+                    compresslevel=1,
+                )
+        return out.getvalue()
+
+
 def _part(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(package: Package) -> dict[str, str]:
     """Each sheet's title and the zip part that holds it."""
-    wb = ET.fromstring(z.read(WORKBOOK))
-    rels = ET.fromstring(z.read(WORKBOOK_RELS))
+    wb = ET.fromstring(package.text(WORKBOOK))
+    rels = ET.fromstring(package.text(WORKBOOK_RELS))
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
     parts = {}
     for s in wb.iter(f"{{{MAIN}}}sheet"):
@@ -138,13 +171,13 @@ def _insert_before(xml: str, closing: str, text: str) -> str:
     return xml[:at] + text + xml[at:]
 
 
-def add_record_sheet(src: zipfile.ZipFile, title: str, changed: dict[str, str]) -> None:
+def add_record_sheet(src: Package, title: str, changed: dict[str, str]) -> None:
     """Add an empty hidden sheet ``title`` at the end of the workbook: its part, its entry in
     the workbook, its relationship and its content type (into ``changed``). Appended last, so
     no sheet's position (which print areas and names refer to) moves."""
-    if RECORD_PART in src.namelist():
+    if RECORD_PART in src.parts:
         raise ValueError(f"{RECORD_PART} exists")
-    workbook = src.read(WORKBOOK).decode("utf-8")
+    workbook = src.text(WORKBOOK)
     r = re.search(rf'xmlns:(\w+)="{re.escape(RELS)}"', workbook)
     sheets = re.search(r"<((?:\w+:)?)sheets\b", workbook)
     if r is None or sheets is None:
@@ -159,12 +192,12 @@ def add_record_sheet(src: zipfile.ZipFile, title: str, changed: dict[str, str]) 
         f'{r.group(1)}:id="{rel_id}"/>',
     )
     changed[WORKBOOK_RELS] = _insert_before(
-        src.read(WORKBOOK_RELS).decode("utf-8"),
+        src.text(WORKBOOK_RELS),
         "</Relationships>",
         f'<Relationship Id="{rel_id}" Type="{WORKSHEET}" Target="/{RECORD_PART}"/>',
     )
     changed[CONTENT_TYPES] = _insert_before(
-        src.read(CONTENT_TYPES).decode("utf-8"),
+        src.text(CONTENT_TYPES),
         "</Types>",
         f'<Override PartName="/{RECORD_PART}" ContentType="{SHEET_TYPE}"/>',
     )
@@ -173,10 +206,10 @@ def add_record_sheet(src: zipfile.ZipFile, title: str, changed: dict[str, str]) 
     )
 
 
-def _recalculate_on_open(src: zipfile.ZipFile, changed: dict[str, str]) -> None:
+def _recalculate_on_open(src: Package, changed: dict[str, str]) -> None:
     """Formulas keep their last values, which a changed cell may make stale: ask the
     spreadsheet program to recalculate when it opens the file (``fullCalcOnLoad``)."""
-    workbook = changed.get(WORKBOOK) or src.read(WORKBOOK).decode("utf-8")
+    workbook = changed.get(WORKBOOK) or src.text(WORKBOOK)
     calc = re.search(r"<((?:\w+:)?)calcPr\b([^>]*?)(/?)>", workbook)
     if calc is None or "fullCalcOnLoad=" in calc.group(2):
         return
@@ -187,18 +220,17 @@ def _recalculate_on_open(src: zipfile.ZipFile, changed: dict[str, str]) -> None:
 
 
 def patch(
-    data: bytes, cells: list[Cell], record_sheet: str, first: int, records: list[list[str]]
-) -> bytes | None:
-    """The workbook ``data`` with ``cells`` changed and ``records`` appended to the sheet
-    ``record_sheet`` (which must exist) from row ``first``; ``None`` if openpyxl must do it."""
+    src: Package, cells: list[Cell], record_sheet: str, first: int, records: list[list[str]]
+) -> Package | None:
+    """The workbook with ``cells`` changed and ``records`` appended to the sheet
+    ``record_sheet`` (added if missing) from row ``first``; ``None`` if openpyxl must do it."""
     try:
-        src = zipfile.ZipFile(io.BytesIO(data))
         parts = sheet_parts(src)
         changed: dict[str, str] = {}
         for title in {c.sheet for c in cells}:
             name = parts[title]
             xml = set_cells(
-                changed.get(name) or src.read(name).decode("utf-8"),
+                changed.get(name) or src.text(name),
                 [c for c in cells if c.sheet == title],
             )
             if xml is None:
@@ -211,23 +243,14 @@ def patch(
                 add_record_sheet(src, record_sheet, changed)
                 parts[record_sheet] = RECORD_PART
             name = parts[record_sheet]
-            xml = append_rows(changed.get(name) or src.read(name).decode("utf-8"), first, records)
+            xml = append_rows(changed.get(name) or src.text(name), first, records)
             if xml is None:
                 return None
             changed[name] = xml
-    except (KeyError, ValueError, ET.ParseError, zipfile.BadZipFile, UnicodeDecodeError):
+    except (KeyError, ValueError, ET.ParseError, UnicodeDecodeError):
         return None
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = changed.pop(info.filename, None)
-            if body is None:
-                dst.writestr(info, src.read(info))
-            else:  # the fastest deflate: a busy shop's sheet is written many times a minute
-                dst.writestr(info, body.encode("utf-8"), compresslevel=1)
-        for name, body in changed.items():  # new parts (the record sheet)
-            dst.writestr(name, body.encode("utf-8"), compresslevel=1)
-    return out.getvalue()
+    new = [zipfile.ZipInfo(n) for n in changed if n not in src.parts]  # the record sheet
+    return Package([*src.infos, *new], {**src.parts, **changed})
 
 
 def save_with_openpyxl(

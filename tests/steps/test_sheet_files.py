@@ -53,9 +53,10 @@ def edit_by_hand(path: Path, sku: str, column: int, value: Any) -> None:
 
 
 def applied_keys(path: Path) -> list[str]:
-    return [
-        r[0] for r in openpyxl.load_workbook(path)["_daloy_applied"].iter_rows(values_only=True)
-    ]
+    wb = openpyxl.load_workbook(path)
+    if "_daloy_applied" not in wb.sheetnames:  # no order changed it yet
+        return []
+    return [r[0] for r in wb["_daloy_applied"].iter_rows(values_only=True)]
 
 
 def test_a_sheet_is_read_once_and_kept_for_look_ups_and_updates(sheet):
