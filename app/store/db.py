@@ -26,6 +26,10 @@ __all__ = ["BUSY_TIMEOUT_MS", "DB_FILENAME", "Database", "DatabaseCorrupt"]
 log = logging.getLogger(__name__)
 
 
+# PostgreSQL advisory lock key of ``Database.write`` (any constant; "DALOYWRT" in ASCII).
+WRITE_TURN = 0x44414C4F59575254
+
+
 class DatabaseCorrupt(DaloyError):
     pass
 
@@ -164,9 +168,16 @@ class Database:
 
         Writers of this process queue on a Python lock first: SQLite's own busy handler sleeps
         in growing steps while it waits for the write lock, which would idle every worker
-        thread; the lock hands over at once. Other processes still meet the busy timeout."""
+        thread; the lock hands over at once. Other processes still meet the busy timeout.
+
+        On PostgreSQL these writers (operator actions, intake, workflows; not the hot path,
+        whose claims lock only their rows) take turns across every process too, through one
+        transaction-scoped advisory lock: a read-then-write here sees what the others
+        committed, as under SQLite's write lock, instead of READ COMMITTED's lost updates."""
         with self._write_lock:
             with self._write() as session, session.begin():
+                if not self.is_sqlite:
+                    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_TURN})
                 dbapi = (
                     session.connection().connection.driver_connection if self.is_sqlite else None
                 )

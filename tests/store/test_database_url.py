@@ -148,3 +148,32 @@ def test_a_backup_of_a_server_database_points_to_pg_dump(
     assert main(["--data-dir", str(data_dir), "--database-url", url, "backup", "create"]) == 1
     err = capsys.readouterr().err
     assert "pg_dump" in err and postgres_server.password not in err
+
+
+def test_writers_of_two_processes_take_turns_on_postgresql(pg_url):
+    """Two Database objects (two processes' worth: each its own pool and in-process lock) doing
+    read-then-write lose no update, as under SQLite's write lock."""
+    first, second = Database(pg_url), Database(pg_url, migrate=False)
+    with first.write() as s:
+        s.execute(text("create table counter (n integer)"))
+        s.execute(text("insert into counter values (0)"))
+    errors: list[BaseException] = []
+
+    def writer(db: Database) -> None:
+        try:
+            for _ in range(50):
+                with db.write() as s:
+                    n = s.execute(text("select n from counter")).scalar()
+                    s.execute(text("update counter set n = :n"), {"n": n + 1})
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(db,)) for db in (first, second) * 2]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert first.execute_sql("select n from counter") == [(200,)]
+    first.close()
+    second.close()
