@@ -4,11 +4,16 @@ written (group commit).
 
 Reading. A file is read once and kept (one ``SheetFile`` per path, for look-ups and updates
 alike). Before each use its modification time (ns), size, inode and change time are compared
-with what was read; while the file is younger than ``RACY_SECONDS`` (a filesystem whose clock
-ticks coarsely could show the same time and size after an edit) its contents' hash is compared
-too. A file changed on disk — saved by hand in Excel — is read again; changes of this process
-not yet saved are made again on it (each from its order's own change, e.g. "take 3 off"), so
-neither the hand edit nor an order is lost, and a file is never overwritten with stale data.
+with what was read; on a filesystem that keeps coarse times, while the file is younger than
+``RACY_SECONDS`` (it could show the same time and size after an edit), its contents' hash is
+compared too; before every save it is compared in any case. A file changed on disk (saved by
+hand in Excel) is read again, and changes of this process not yet saved are made again on it
+(each from its order's own change, e.g. "take 3 off"), so neither the hand edit nor an order
+is lost, and a file is never overwritten with stale data.
+
+Look-ups read the kept copy under its lock: an order's change is seen whole, and seen as soon
+as it is made (before its save is on disk; a failed save forgets the copy, so such a look-up
+saw at most stock that an order was about to take).
 
 Saving, exactly once, and never lost. A step's change is made on the kept copy and queued;
 the step then waits until a save that includes it is on disk (the file replaced and synced),
@@ -60,7 +65,12 @@ class _Disk:
     package: xlsx_cells.Package | None = None  # the xlsx unzipped, when this process wrote it
 
     def racy(self) -> bool:
-        return self.read_at - self.signature[0] / 1e9 < RACY_SECONDS
+        """Could an edit since hide behind the same time and size? Only where the filesystem
+        keeps coarse times (FAT, some network shares: no sub-millisecond part), and only while
+        the file is young; elsewhere any write moves the time (and the change time, which no
+        program can set back)."""
+        mtime_ns = self.signature[0]
+        return mtime_ns % 1_000_000 == 0 and self.read_at - mtime_ns / 1e9 < RACY_SECONDS
 
 
 @dataclass
