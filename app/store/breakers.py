@@ -180,10 +180,18 @@ def _alert(s: Session, row: Breaker) -> None:
         KIND,
         ALERT + row.system,
         title,
-        f"{label(row.system)} has failed again and again since {since} "
-        f"({row.last_error or 'no answer'}). Orders that need it wait here, nothing spent, "
-        "and go on by themselves, oldest first, once it answers; Daloy tries it now and then. "
-        "Try now if you know it is back; cancel all to stop the waiting orders.",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Inbox",
+                "{system} has failed again and again since {time} ({error}). Orders that need "
+                "it wait here, nothing spent, and go on by themselves, oldest first, once it "
+                "answers; Daloy tries it now and then. Try now if you know it is back; cancel "
+                "all to stop the waiting orders.",
+            ),
+            system=label(row.system),
+            time=since,
+            error=row.last_error or "no answer",
+        ),
         detail={
             "system": row.system,
             "since": row.opened_at,

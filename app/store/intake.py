@@ -195,20 +195,34 @@ def check_health(
             return False
         at = time.strftime("%H:%M", time.localtime(since))
         worked = row.last_ok_at is not None and row.last_ok_at >= since
-        why = (
-            f"The intake channel {channel} "
-            + (
-                f"has not worked since {at}."
-                if worked
-                else f"has not worked since it started at {at}."
+        error = row.last_error if failing and row.last_error else None
+        # whole sentences (stored language-neutral), one per case
+        if worked and error:
+            template = QT_TRANSLATE_NOOP(
+                "Inbox",
+                "The intake channel {channel} has not worked since {time}. The last error: "
+                "{error} Orders from it are not coming in until this is fixed.",
             )
-            + (
-                f" The last error: {row.last_error}"
-                if failing and row.last_error
-                else " Daloy has had no answer from it."
+        elif worked:
+            template = QT_TRANSLATE_NOOP(
+                "Inbox",
+                "The intake channel {channel} has not worked since {time}. Daloy has had no "
+                "answer from it. Orders from it are not coming in until this is fixed.",
             )
-            + " Orders from it are not coming in until this is fixed."
-        )
+        elif error:
+            template = QT_TRANSLATE_NOOP(
+                "Inbox",
+                "The intake channel {channel} has not worked since it started at {time}. The "
+                "last error: {error} Orders from it are not coming in until this is fixed.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Inbox",
+                "The intake channel {channel} has not worked since it started at {time}. Daloy "
+                "has had no answer from it. Orders from it are not coming in until this is "
+                "fixed.",
+            )
+        why = said(template, channel=channel, time=at, error=error)
         item, created = inbox.open_alert(
             s,
             InboxKind.CHANNEL_DOWN,

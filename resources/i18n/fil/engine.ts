@@ -397,6 +397,10 @@
         <translation>Down ang {system} mula {time} — {count} order ang naghihintay</translation>
     </message>
     <message>
+        <source>{system} has failed again and again since {time} ({error}). Orders that need it wait here, nothing spent, and go on by themselves, oldest first, once it answers; Daloy tries it now and then. Try now if you know it is back; cancel all to stop the waiting orders.</source>
+        <translation>Paulit-ulit nang pumapalya ang {system} mula {time} ({error}). Dito muna naghihintay ang mga order na kailangan ito, walang nagagastos, at kusa silang tutuloy, una ang pinakaluma, kapag sumagot na ito; sinusubukan ito ng Daloy paminsan-minsan. Piliin ang Subukan ngayon kung alam mong gumagana na ito; I-cancel lahat para itigil ang mga naghihintay na order.</translation>
+    </message>
+    <message>
         <source>Overdue decision: {order}</source>
         <translation>Lampas na sa oras ang desisyon: {order}</translation>
     </message>
@@ -411,6 +415,22 @@
     <message>
         <source>Could not read an order from {channel}</source>
         <translation>Hindi mabasa ang order mula sa {channel}</translation>
+    </message>
+    <message>
+        <source>The intake channel {channel} has not worked since {time}. The last error: {error} Orders from it are not coming in until this is fixed.</source>
+        <translation>Hindi gumagana ang channel na {channel} mula {time}. Ang huling error: {error} Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+    </message>
+    <message>
+        <source>The intake channel {channel} has not worked since {time}. Daloy has had no answer from it. Orders from it are not coming in until this is fixed.</source>
+        <translation>Hindi gumagana ang channel na {channel} mula {time}. Walang sagot mula rito ang natanggap ng Daloy. Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+    </message>
+    <message>
+        <source>The intake channel {channel} has not worked since it started at {time}. The last error: {error} Orders from it are not coming in until this is fixed.</source>
+        <translation>Hindi pa gumagana ang channel na {channel} mula nang magsimula ito noong {time}. Ang huling error: {error} Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+    </message>
+    <message>
+        <source>The intake channel {channel} has not worked since it started at {time}. Daloy has had no answer from it. Orders from it are not coming in until this is fixed.</source>
+        <translation>Hindi pa gumagana ang channel na {channel} mula nang magsimula ito noong {time}. Walang sagot mula rito ang natanggap ng Daloy. Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
     </message>
     <message>
         <source>{channel} is down</source>
