@@ -162,3 +162,27 @@ def test_frozen_window_opens_and_quits_cleanly(frozen, tmp_path):
     head = ScriptDirectory.from_config(cfg).get_current_head()
     with sqlite3.connect(tmp_path / "daloy.sqlite3") as c:  # migrations ran, frozen
         assert c.execute("select version_num from alembic_version").fetchone()[0] == head
+
+
+def test_frozen_app_starts_in_filipino_on_a_filipino_system(frozen, tmp_path):
+    """The installed app ships its Filipino translation and speaks it where the system's
+    language is Filipino (issue 19)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "LC_", "LANG"))}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        DALOY_ALLOW_INSECURE_KEYRING="1",
+        LANG="fil_PH.UTF-8",
+        DALOY_CONFIG_DIR=str(tmp_path / "config"),  # no saved choice: the system decides
+    )
+    data = tmp_path / "data"
+    p = subprocess.run(
+        [str(frozen), "--data-dir", str(data), "--quit-after", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 0, p.stderr
+    log = (data / "logs" / "daloy.log").read_text()
+    assert "language: fil" in log
+    assert "no translation file" not in log

@@ -78,6 +78,7 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         print(translate("App", "Daloy is already running; its window was brought forward."))
         return 0
     configure(env.data_dir, getattr(args, "verbose", False))
+    log.info("language: %s", language.current().current)  # fil on a Filipino system
     QLocalServer.removeServer(name)
     server = QLocalServer()
     server.listen(name)
