@@ -95,11 +95,12 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.list.setObjectName("workflowList")
         self.list.currentItemChanged.connect(self._pick)
         self.palette = Palette(self.specs)
-        ll.addWidget(QLabel(translate("Editor", "Workflows")))
+        self.workflows_label = QLabel(translate("Editor", "Workflows"))
+        ll.addWidget(self.workflows_label)
         ll.addWidget(self.list, 1)
-        steps_label = QLabel(translate("Editor", "Steps — drag onto the canvas"))
-        steps_label.setWordWrap(True)  # a narrow list wraps the longer Filipino line
-        ll.addWidget(steps_label)
+        self.steps_label = QLabel(translate("Editor", "Steps — drag onto the canvas"))
+        self.steps_label.setWordWrap(True)  # a narrow list wraps the longer Filipino line
+        ll.addWidget(self.steps_label)
         ll.addWidget(self.palette, 2)
         self.scene = EditorScene(self.doc, self.specs)
         self.view = CanvasView()
@@ -124,7 +125,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         split.addWidget(left)
         split.addWidget(center)
         split.addWidget(self.inspector)
-        split.setSizes([170, 700, 300])
+        split.setSizes([190, 680, 300])  # room for the longer Filipino step names
         split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
 
@@ -153,6 +154,19 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             sig.connect(self._validate)
         ctx.events.changed.connect(self._engine_events)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """After the operator switched language (``app.ui.language``): the words with data in
+        them again: the list, the banner, the problems, the inspector. Switching happens in the
+        window's footer, so a box being typed in has already handed its text over."""
+        self.workflows_label.setText(translate("Editor", "Workflows"))
+        self.steps_label.setText(translate("Editor", "Steps — drag onto the canvas"))
+        self.palette.retranslate()
+        self._relist()
+        self.inspector.show_nothing()
+        self.workflow_panel = None
+        self._validate()  # the problems in the new language, and the inspector rebuilt
+        self.scene.update()
 
     # -- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -33,6 +33,8 @@ from app.ui.text import PlainLabel, escape, rich_label
 
 __all__ = ["MIME", "CanvasView", "Inspector", "Palette"]
 
+CATEGORY = Qt.ItemDataRole.UserRole + 1  # a palette heading's group, as declared (English)
+
 
 class Palette(QWidget):
     def __init__(self, specs: SpecRegistry) -> None:
@@ -49,18 +51,34 @@ class Palette(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         lay.addWidget(self.search)
         lay.addWidget(self.list, 1)
+        self.specs = specs
         category = None
         for spec in specs:
             if spec.category != category:
                 category = spec.category
-                head = QListWidgetItem(declared(category).upper())
+                head = QListWidgetItem()
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
+                head.setData(CATEGORY, category)
                 self.list.addItem(head)
-            item = QListWidgetItem(icon(spec.icon, "#1f6f8b"), declared(spec.title))
+            item = QListWidgetItem(icon(spec.icon, "#1f6f8b"), "")
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
-            item.setToolTip(f"{declared(spec.summary)}\n\n{declared(spec.help)}")
             self.list.addItem(item)
+        self.retranslate()
         self.search.textChanged.connect(self._filter)
+
+    def retranslate(self) -> None:
+        """The groups' and step types' words in the current language (at start and after the
+        operator switches language)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            name = item.data(Qt.ItemDataRole.UserRole)
+            spec = self.specs.get(name) if name is not None else None
+            if spec is not None:
+                item.setText(declared(spec.title))
+                item.setToolTip(f"{declared(spec.summary)}\n\n{declared(spec.help)}")
+            elif item.data(CATEGORY):
+                item.setText(declared(item.data(CATEGORY)).upper())
+        self._filter(self.search.text())
 
     def _filter(self, text: str) -> None:
         t = text.lower().strip()

@@ -1,0 +1,132 @@
+"""The workflow editor in Filipino (issue 19): the step library, the inspector's forms, choices
+and live validation speak Filipino with the Filipino translator installed (what is stored stays
+English), the editor's and its engine texts' translations are complete, and the editor fits at
+1366×768 and 1024×700 with nothing clipped. A PNG per size is saved for people to read
+(``DALOY_SCREENSHOTS=folder``; else the test's temporary folder)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QToolBar
+
+from app.ui import language
+from tests.ui.editor.test_editor import drop
+from tests.ui.test_filipino import cut_words
+from tests.ui.test_small_screens import clipped
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "packaging"))
+import i18n  # noqa: E402 - packaging/i18n.py, the translation tool
+
+# The engine's contexts this editor shows: step and trigger types, validation, explanations.
+ENGINE_CONTEXTS = ("Steps", "Validation", "Explain", "Connections")
+
+
+@pytest.fixture
+def in_filipino(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The app starts in Filipino (the compiled file, the operator's choice); English again
+    after the test."""
+    i18n.release(quiet=True)
+    monkeypatch.setenv("DALOY_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DALOY_LANGUAGE", language.FILIPINO)
+    yield
+    lang = language.current()
+    if lang is not None:
+        lang.apply(language.ENGLISH)
+
+
+@pytest.fixture
+def page(in_filipino, gui, qtbot):  # noqa: ANN001
+    _ctx, window = gui
+    # language.start chose Filipino when it first ran; later tests switch as the operator does
+    assert language.current().apply(language.FILIPINO)
+    window.page("workflows")
+    page = window.workflows
+    qtbot.waitUntil(lambda: page.current is not None, timeout=10000)
+    return page
+
+
+def palette_texts(page) -> list[str]:  # noqa: ANN001
+    return [page.palette.list.item(i).text() for i in range(page.palette.list.count())]
+
+
+def test_the_editor_speaks_filipino(page, qtbot) -> None:  # noqa: ANN001
+    texts = palette_texts(page)
+    assert "Magpadala ng email" in texts and "Send an email" not in texts
+    assert "MGA MENSAHE" in texts  # the group headings too
+    item = page.palette.list.item(texts.index("Magpadala ng email"))
+    assert item.data(Qt.ItemDataRole.UserRole) == "send_email"  # what is stored: the type name
+    assert "Mag-email sa customer" in item.toolTip()
+    page.palette.search.setText("email")  # finding a step searches the Filipino words
+    assert not item.isHidden()
+
+    from app.core.model import Workflow
+
+    page.open(Workflow("Pagsubok"))
+    drop(page, "spreadsheet_update", QPointF(0, 0))  # file, key column… not filled in yet
+    inspector = page.inspector
+    assert inspector.step_name == "spreadsheet_update"
+    head = inspector.widget().findChildren(QLabel)
+    assert any("I-update ang spreadsheet" in w.text() for w in head)
+    mode = inspector.editors["mode"][1]
+    assert isinstance(mode, QComboBox)
+    assert [mode.itemText(i) for i in range(mode.count())] == ["ibawas", "idagdag", "itakda"]
+    mode.setCurrentIndex(2)  # "itakda": the English value is what the workflow stores
+    qtbot.waitUntil(
+        lambda: page.doc.workflow.step("spreadsheet_update").config.get("mode") == "set",
+        timeout=3000,
+    )
+    # live validation: a problem in Filipino, on the node and in the status line
+    qtbot.waitUntil(lambda: "Kailangang punan" in page.status.text(), timeout=5000)
+    assert "problema" in page.status.text()
+    assert "Kailangang punan" in page.scene.nodes["spreadsheet_update"].problem
+    assert page.toolbar.actions()[0].text() == "Bago"
+
+
+def test_the_editor_and_its_engine_texts_are_all_in_filipino() -> None:
+    """Every string lupdate finds in the editor's sources, and in the engine's contexts the
+    editor shows, has its Filipino translation (the .ts files as committed)."""
+    todo = [
+        f"[{m.context}] {m.source!r}"
+        for m in i18n.messages(i18n.ts_path("editor"))
+        if not m.finished
+    ] + [
+        f"[{m.context}] {m.source!r}"
+        for m in i18n.messages(i18n.ts_path("engine"))
+        if m.context in ENGINE_CONTEXTS and not m.finished
+    ]
+    assert todo == [], "run `packaging/i18n.py update editor engine` and translate them"
+
+
+IMPORTANT = {"newWorkflow", "saveWorkflow", "publishWorkflow", "switchWorkflow", "practiceRun"}
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)])
+def test_the_editor_fits_in_filipino(page, gui, qtbot, tmp_path, size) -> None:  # noqa: ANN001
+    _ctx, window = gui
+    out = Path(os.environ.get("DALOY_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    width, height = size
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.height() <= height, timeout=5000)
+    # a step with its form in the inspector, the problems line filled in
+    send = next(s.name for s in page.doc.workflow.steps if s.type == "send_email")
+    page.scene.select_only([send])
+    qtbot.waitUntil(lambda: page.inspector.step_name == send, timeout=3000)
+    qtbot.wait(300)
+    QApplication.processEvents()
+    window.grab().save(str(out / f"fil-editor-{width}x{height}.png"))
+    found = clipped(window, page) + cut_words(page)
+    toolbar = page.findChild(QToolBar)
+    for action in toolbar.actions():
+        if action.objectName() in IMPORTANT:
+            button = toolbar.widgetForAction(action)
+            if not (button.isVisible() and toolbar.rect().contains(button.geometry())):
+                found.append(f"“{action.text()}” is behind the toolbar's overflow")
+    assert found == [], (window.width(), found)
