@@ -75,6 +75,7 @@ class Database:
             self.url = dburl.shown(server)  # never the password: it is only in the engine
             self.engine = create_engine(server, **dburl.engine_options(server))
             dburl.retry_connects(self.engine)
+            dburl.replace_nul(self.engine)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._raw: sqlite3.Connection | None = None

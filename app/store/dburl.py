@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import event
@@ -146,6 +147,34 @@ def _permanent(message: str) -> bool:
             "permission denied",
         )
     )
+
+
+def _without_nul(value: Any) -> Any:
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
+
+
+def replace_nul(engine: Engine) -> None:
+    """PostgreSQL text cannot hold the character NUL, which SQLite stored as any other (an
+    email's subject, an error message): it is written as U+FFFD instead of refusing the whole
+    transaction (JSON keeps it escaped as ``\\u0000`` and needs nothing)."""
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _clean(_conn, _cursor, statement, parameters, _context, executemany):  # noqa: ANN001, ANN202
+        # (an "insertmanyvalues" batch comes as one mapping even when flagged executemany)
+        if executemany and isinstance(parameters, list):
+            return statement, [_clean_one(p) for p in parameters]
+        return statement, _clean_one(parameters)
+
+
+def _clean_one(parameters: Any) -> Any:
+    values = parameters.values() if isinstance(parameters, Mapping) else parameters
+    if not isinstance(values, Iterable) or not any(
+        isinstance(v, str) and "\x00" in v for v in values
+    ):
+        return parameters  # the usual case: passed on untouched
+    if isinstance(parameters, Mapping):
+        return {k: _without_nul(v) for k, v in parameters.items()}
+    return type(parameters)(_without_nul(v) for v in parameters)
 
 
 def patience() -> float:

@@ -177,3 +177,17 @@ def test_writers_of_two_processes_take_turns_on_postgresql(pg_url):
     assert first.execute_sql("select n from counter") == [(200,)]
     first.close()
     second.close()
+
+
+def test_a_nul_character_in_text_is_kept_as_a_replacement_not_a_refusal(pg_url):
+    """SQLite stores NUL like any character; PostgreSQL text cannot hold it. An operator's note
+    or an email subject with one is saved (as U+FFFD), never refused with the whole action."""
+    from app.store.models import AuditEntry
+
+    db = Database(pg_url)
+    with db.write() as s:
+        s.add(AuditEntry(at=1.0, who="ana\x00", action="note", after={"text": "a\x00b"}))
+    with db.read() as s:
+        entry = s.query(AuditEntry).one()
+        assert (entry.who, entry.after) == ("ana\ufffd", {"text": "a\x00b"})
+    db.close()
