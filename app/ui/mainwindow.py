@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -24,17 +26,13 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.i18n import translate
 from app.resources import resource_path
-from app.ui import autostart, backups_page, dashboard_page, language
-from app.ui.audit_page import AuditPage
-from app.ui.connections import ConnectionsPage
-from app.ui.context import AppContext
-from app.ui.editor import EditorPage
-from app.ui.health import HealthPage
-from app.ui.inbox import InboxPage
+from app.ui import autostart, language
 from app.ui.notifier import KEEP, QUIT, Banner, Notifier, ask_keep_or_quit
-from app.ui.runs import RunsPage
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel, tooltip
+
+if TYPE_CHECKING:  # the pages and the engine load after the window shows (``open``)
+    from app.ui.context import AppContext
 
 log = logging.getLogger("daloy.ui")
 PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
@@ -58,9 +56,13 @@ class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()  # the window was closed where there is no tray
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext | None, data_dir: Path | None = None) -> None:
+        """The window with its pages (``ctx``), or, for a fast start (``app.ui.main``), first
+        only its frame — sidebar, banner, footer, tray — on ``data_dir``, the pages to follow
+        through ``open(ctx)`` once the window shows."""
         super().__init__()
         self.ctx = ctx
+        self.data_dir = ctx.data_dir if ctx is not None else data_dir
         self.setObjectName("mainWindow")
         self.setWindowTitle("Daloy")
         self.setWindowIcon(QIcon(str(resource_path("icons", "daloy.svg"))))
@@ -115,12 +117,39 @@ class MainWindow(QMainWindow):
         self.autostart.setObjectName("autostart")
         self.autostart.setChecked(autostart.is_enabled())
         # the entry starts Daloy on this window's data folder (workspace)
-        self.autostart.toggled.connect(lambda on: autostart.set_enabled(on, ctx.data_dir))
+        self.autostart.toggled.connect(lambda on: autostart.set_enabled(on, self.data_dir))
         footer.addWidget(self.autostart)
         rl.addLayout(footer)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
+        self.notifier = Notifier(self.banner)
+        self.notifier.show_window.connect(self.bring_forward)
+        # Quit is always visible, tray or not (File ▸ Quit Daloy, Ctrl+Q)
+        quit_action = (
+            self.menuBar()
+            .addMenu(translate("MainWindow", "&File"))
+            .addAction(icon("fa5s.power-off"), translate("MainWindow", "&Quit Daloy"))
+        )
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(lambda: self.ask_before_quit(self.quit_requested.emit))
+        self._waiting = 0
+        self.retranslate()
+        if ctx is not None:
+            self.open(ctx)
 
+    def open(self, ctx: AppContext) -> None:
+        """The pages, on the engine (``ctx``). Their modules are imported here, not with the
+        window's, so the frame shows before SQLAlchemy and the rest of the engine load."""
+        from app.ui import backups_page, dashboard_page
+        from app.ui.audit_page import AuditPage
+        from app.ui.connections import ConnectionsPage
+        from app.ui.editor import EditorPage
+        from app.ui.health import HealthPage
+        from app.ui.inbox import InboxPage
+        from app.ui.runs import RunsPage
+
+        self.ctx = ctx
         self.inbox = InboxPage(ctx)
         self.runs = RunsPage(ctx)
         self.workflows = EditorPage(ctx)
@@ -139,9 +168,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
-        self.notifier = Notifier(self.banner)
         self.notifier.open_item.connect(self.open_inbox_item)
-        self.notifier.show_window.connect(self.bring_forward)
         self.inbox.count_changed.connect(self._count)
         self.inbox.new_entries.connect(self.notifier.new_items)
         self.inbox.open_items.connect(self.notifier.set_open)
@@ -151,19 +178,9 @@ class MainWindow(QMainWindow):
         self.audit.open_run.connect(self.open_run)
         backups_page.attach(self)  # pages of their own modules (issue 18)
         dashboard_page.attach(self)
-        # Quit is always visible, tray or not (File ▸ Quit Daloy, Ctrl+Q)
-        quit_action = (
-            self.menuBar()
-            .addMenu(translate("MainWindow", "&File"))
-            .addAction(icon("fa5s.power-off"), translate("MainWindow", "&Quit Daloy"))
-        )
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut("Ctrl+Q")
-        quit_action.triggered.connect(lambda: self.ask_before_quit(self.quit_requested.emit))
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
-        self._waiting = 0
-        self.retranslate()
+        self._count(self._waiting)
 
     def _language_items(self) -> None:
         """English, Filipino (each in its own words), or the system's language."""
@@ -182,15 +199,16 @@ class MainWindow(QMainWindow):
         ``app.ui.language``)."""
         self.foot.setText(
             translate("MainWindow", "Daloy {version} · data in {folder}").format(
-                version=__version__, folder=self.ctx.data_dir
+                version=__version__, folder=self.data_dir
             )
         )
-        self.foot.setToolTip(tooltip(str(self.ctx.data_dir)))
+        self.foot.setToolTip(tooltip(str(self.data_dir)))
         self._language_items()
         labels = nav_labels()
         for row, key in enumerate(PAGES):
             self.navigation.item(row).setText(labels[key])
         self._count(self._waiting)
+        self.notifier.retranslate()  # the tray's tooltip and menu (not widgets of the window)
 
     def _count(self, n: int) -> None:
         self._waiting = n
@@ -225,6 +243,9 @@ class MainWindow(QMainWindow):
     def ask_before_quit(self, quit_fn: Callable[[], None]) -> None:
         """Quit through ``quit_fn`` once unsaved workflow edits are saved or discarded (the
         operator may also cancel); the editor is shown so they see what the question is about."""
+        if self.ctx is None:  # still opening: no page holds an edit yet
+            quit_fn()
+            return
         if self.workflows.dirty():
             self.bring_forward()
             self.page("workflows")

@@ -153,3 +153,26 @@ def test_every_shell_page_fits_in_filipino(shop, qtbot, filipino, tmp_path) -> N
     assert window.navigation.horizontalScrollBar().maximum() == 0
     assert QApplication.instance() is not None
     assert problems == {}
+
+
+def test_the_tray_and_its_alerts_speak_filipino(gui, qtbot, filipino) -> None:  # noqa: ANN001
+    """A channel down: the tray's tooltip, menu and alert in Filipino, the alert's sentence
+    read from the entry's stored template (not its English text)."""
+    from app.ui.notifier import Banner, Notifier
+    from tests.ui.test_tray import channel_down
+
+    ctx, window = gui
+    notifier = Notifier(Banner(), group_ms=10, tray_available=lambda: True)
+    window.inbox.new_entries.connect(notifier.new_items)
+    assert language.current().apply(language.FILIPINO)
+    channel_down(ctx)
+    qtbot.waitUntil(lambda: bool(notifier.sent), timeout=10000)
+    notifier.set_open(window.inbox.items)
+    assert notifier.tray.toolTip() == "Daloy: may channel o system na down"
+    assert notifier.waiting_action.text() == "1 ang naghihintay sa iyo"
+    assert notifier.sent[0].startswith("Hindi pa gumagana ang channel na shop-mail")
+    assert window.inbox.items[0]["reason"].startswith("The intake channel")  # stored English
+    language.current().apply(language.ENGLISH)
+    notifier.retranslate()
+    assert notifier.waiting_action.text() == "1 waiting for you"
+    assert notifier.tray.toolTip() == "Daloy: a channel or system is down"
