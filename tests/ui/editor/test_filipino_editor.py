@@ -130,3 +130,30 @@ def test_the_editor_fits_in_filipino(page, gui, qtbot, tmp_path, size) -> None: 
             if not (button.isVisible() and toolbar.rect().contains(button.geometry())):
                 found.append(f"“{action.text()}” is behind the toolbar's overflow")
     assert found == [], (window.width(), found)
+
+
+def test_switching_language_redoes_the_editor_and_keeps_the_edit(in_filipino, gui, qtbot) -> None:  # noqa: ANN001
+    """The operator edits a step in English, switches to Filipino: the library, the inspector
+    and the problems speak Filipino, and the unsaved edit is still there."""
+    _ctx, window = gui
+    lang = language.current()
+    lang.apply(language.ENGLISH)
+    window.page("workflows")
+    page = window.workflows
+    qtbot.waitUntil(lambda: page.current is not None, timeout=10000)
+    from app.core.model import Workflow
+
+    page.open(Workflow("Switch"))
+    drop(page, "condition", QPointF(0, 0))  # no condition yet: a problem
+    assert "Send an email" in palette_texts(page)
+    qtbot.waitUntil(lambda: "is required" in page.status.text(), timeout=5000)
+    before = page.doc.to_dict()
+    assert lang.apply(language.FILIPINO)
+    assert "Magpadala ng email" in palette_texts(page) and "LOHIKA" in palette_texts(page)
+    assert page.workflows_label.text() == "Mga workflow"
+    assert "Kailangang punan" in page.status.text()
+    assert page.inspector.step_name == "condition"
+    labels = [w.text() for w in page.inspector.widget().findChildren(QLabel)]
+    assert any("Kung / kung hindi" in t for t in labels)
+    assert "Kondisyon *" in labels
+    assert page.doc.to_dict() == before and page.dirty()  # the edit is kept, still unsaved
