@@ -348,7 +348,7 @@ hindi pa naka-save</translation>
     </message>
     <message>
         <source>Connecting “{source}” to “{target}” would make a loop; a workflow runs forward only.</source>
-        <translation>Paiikutin ng pagkonekta ng “{source}” sa “{target}” ang workflow; pasulong lang tumatakbo ang workflow.</translation>
+        <translation>Magiging paikot ang workflow kapag ikinonekta ang “{source}” sa “{target}”; pasulong lang tumatakbo ang workflow.</translation>
     </message>
     <message>
         <source>Delete connections</source>

@@ -665,7 +665,7 @@
     </message>
     <message>
         <source>Webhook ignores repeats</source>
-        <translation>Hindi inuulit ng webhook ang post</translation>
+        <translation>Hindi dinodoble ng webhook ang inulit na post</translation>
     </message>
     <message>
         <source>Tick only if the webhook posts a message once per Idempotency-Key header; then an unanswered post is simply sent again.</source>
@@ -1243,7 +1243,7 @@
     </message>
     <message>
         <source>“{label}” is out of range</source>
-        <translation>Lampas sa puwedeng halaga ang “{label}”</translation>
+        <translation>Wala sa puwedeng saklaw ang “{label}”</translation>
     </message>
     <message>
         <source>“{label}” must be text</source>
