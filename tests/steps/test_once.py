@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +94,8 @@ def start_in_runner(
     return data, run_id
 
 
-def crash_then_finish(data: Path, run_id: str, point: str = "after_call:1") -> tuple[str, Any]:
-    """Run until the crash point, then a clean runner until the run settles: (status, output)."""
+def crash_then_run(data: Path, point: str, settled: Callable[[], Any], timeout: float = 60) -> None:
+    """A runner until the crash point, then a clean runner until ``settled()``."""
     crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": point})
     try:
         assert crashed.wait(60) == EXIT_CODE, crashed.stderr.read()
@@ -104,12 +105,17 @@ def crash_then_finish(data: Path, run_id: str, point: str = "after_call:1") -> t
     runner = daloy(data, "runner")
     assert "working on" in runner.stdout.readline().decode()
     try:
-        wait_for(
-            lambda: set(statuses(data)) & {m.RUN_SUCCEEDED, m.RUN_NEEDS_ATTENTION}, 60, interval=0.2
-        )
+        wait_for(settled, timeout, interval=0.2)
     finally:
         runner.send_signal(signal.SIGTERM)
         assert runner.wait(30) == 0
+
+
+def crash_then_finish(data: Path, run_id: str, point: str = "after_call:1") -> tuple[str, Any]:
+    """Run until the crash point, then a clean runner until the run settles: (status, output)."""
+    crash_then_run(
+        data, point, lambda: set(statuses(data)) & {m.RUN_SUCCEEDED, m.RUN_NEEDS_ATTENTION}
+    )
     db = Database.open_dir(data, migrate=False)
     try:
         out = db.execute_sql(f"select output from step_runs where run_id = '{run_id}'")[0][0]

@@ -14,22 +14,25 @@ its idempotency key.
 from __future__ import annotations
 
 import json
-import signal
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from app.core import machine as m
-from app.crashpoints import EXIT_CODE
 from app.resources import resource_path
 from app.steps import registry, sheets
 from app.store.db import Database
 from app.store.runs import RunStore
-from tests.runtime.test_crash import daloy, statuses
-from tests.steps.test_once import FAST, csv_stock, start_in_runner, stock_csv, update_input
-from tests.support.engine import wait_for
+from tests.runtime.test_crash import statuses
+from tests.steps.test_once import (
+    FAST,
+    crash_then_run,
+    csv_stock,
+    start_in_runner,
+    stock_csv,
+    update_input,
+)
 
 ORDERS = 8
 
@@ -67,19 +70,7 @@ def orders_in_runner(tmp_path: Path, kind: str) -> tuple[Path, Path, list[str]]:
 def crash_then_finish_all(data: Path, point: str) -> list[dict]:
     """Run until the crash point, then a clean runner until every order succeeded; the
     steps' outputs."""
-    crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": point})
-    try:
-        assert crashed.wait(60) == EXIT_CODE, crashed.stderr.read()
-    except subprocess.TimeoutExpired:
-        crashed.kill()
-        pytest.fail(f"crash point {point} was never reached")
-    runner = daloy(data, "runner")
-    assert "working on" in runner.stdout.readline().decode()
-    try:
-        wait_for(lambda: statuses(data).get(m.RUN_SUCCEEDED) == ORDERS, 90, interval=0.2)
-    finally:
-        runner.send_signal(signal.SIGTERM)
-        assert runner.wait(30) == 0
+    crash_then_run(data, point, lambda: statuses(data).get(m.RUN_SUCCEEDED) == ORDERS, 90)
     db = Database.open_dir(data, migrate=False)
     try:
         return [json.loads(o) for (o,) in db.execute_sql("select output from step_runs")]
