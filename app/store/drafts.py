@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from app import secrets
 from app.core.changes import describe_changes
 from app.core.errors import DaloyError
+from app.core.i18n import translate
 from app.core.model import Workflow
-from app.core.schema import CONNECTION
+from app.core.schema import CONNECTION, declared
 from app.core.stepspec import SpecRegistry
 from app.core.validation import Problem, errors, validate
 from app.store import audit, workflows, workspace
@@ -89,12 +90,13 @@ def _connection_fields(
         spec = specs.get(s.type)
         for f in spec.fields if spec is not None else ():
             if f.kind == CONNECTION and isinstance(s.config.get(f.name), str) and s.config[f.name]:
-                yield s.name, f.name, f.label, s.config[f.name]
+                yield s.name, f.name, declared(f.label), s.config[f.name]
     for t in wf.triggers:
         spec = triggers.get(t.type) if triggers is not None else None
         for f in spec.fields if spec is not None and t.enabled else ():
             if f.kind == CONNECTION and isinstance(t.config.get(f.name), str) and t.config[f.name]:
-                yield None, f.name, f"Trigger “{t.id}”: {f.label}", t.config[f.name]
+                label = translate("Validation", "Trigger “{id}”: ").format(id=t.id)
+                yield None, f.name, label + declared(f.label), t.config[f.name]
 
 
 def connections_used(
@@ -155,8 +157,11 @@ def check(
         if missing:
             problems.append(
                 Problem(
-                    f"“{label}” uses the connection “{name}”, which has no {missing} saved, so the "
-                    "first order would fail here. Enter it under Connections.",
+                    translate(
+                        "Validation",
+                        "“{label}” uses the connection “{connection}”, which has no {secret} "
+                        "saved, so the first order would fail here. Enter it under Connections.",
+                    ).format(label=label, connection=name, secret=missing),
                     step,
                     field if step else "triggers",
                     title=titles.get(step or ""),
