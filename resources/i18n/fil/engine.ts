@@ -1413,5 +1413,9 @@
         <source>Orders that leave by “{port}” end here. If that is not meant, connect it to the step that should follow.</source>
         <translation>Dito natatapos ang mga order na lalabas sa “{port}”. Kung hindi iyon ang gusto, ikonekta ito sa hakbang na dapat sumunod.</translation>
     </message>
+    <message>
+        <source>“{label}” uses the connection “{connection}”, which has no {secret} saved, so the first order would fail here. Enter it under Connections.</source>
+        <translation>Ginagamit ng “{label}” ang koneksyong “{connection}”, na walang naka-save na {secret}, kaya papalya ang unang order dito. Ilagay ito sa Mga Koneksyon.</translation>
+    </message>
 </context>
 </TS>
