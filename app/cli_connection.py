@@ -23,7 +23,7 @@ def _parse_settings(pairs: list[str]) -> dict[str, object]:
 def _check(name: str, kind: str, settings: dict[str, object]) -> None:
     """Refuse at once what the connection could never use (a blank or multi-line name, a port
     that is no port, an unknown mail security), instead of failing on first use."""
-    from app.steps import mailservers
+    from app.connectors import mailservers
     from app.store.workflows import name_problem
 
     if (problem := name_problem(name, "connection")) is not None:
@@ -113,7 +113,7 @@ def cmd_test(env: Env, args: argparse.Namespace) -> int:
     """The same test and words as the form's Test button; the technical detail goes to the log."""
     import logging
 
-    from app.steps.connection_check import ConnectionProblem, check
+    from app.connectors.connection_check import ConnectionProblem, check
     from app.store.connections import ConnectionProvider
 
     conn = ConnectionProvider(env.db).get(args.name)  # a missing one: said in words

@@ -25,6 +25,7 @@ BEGIN, END = "<!-- begin: module table (docs/make_map.py) -->", "<!-- end: modul
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("core", ("app", "app.core", "app.paths", "app.resources", "app.crashpoints", "app.logsetup")),
     ("store", ("app.store", "app.secrets")),
+    ("connectors", ("app.connectors",)),
     ("steps", ("app.steps",)),
     ("intake", ("app.intake",)),
     ("runtime", ("app.runtime", "app.docs")),

@@ -1,6 +1,6 @@
 """The import graph of ``app/`` as it really is (every module parsed, lazy imports inside
 functions included; see ``docs/make_map.py``): no cycle between modules, no import that points
-up the layers (core < store < steps < intake < runtime < host/cli < ui), nothing outside
+up the layers (core < store < connectors < steps < intake < runtime < host/cli < ui), nothing outside
 ``app/ui`` imports PySide6, and the module table in ``docs/ARCHITECTURE.md`` lists every module.
 
 The allow-lists below are debts, each with its reason: a listed import that no longer exists
@@ -58,20 +58,6 @@ UPWARD_DEBTS: dict[tuple[str, str], str] = {
     # The entry point opens the window when no verb is given; imported inside cmd_gui only, so
     # the runner and every verb run without Qt.
     ("app.cli", "app.ui.main"): "the `daloy` entry point starts the desktop app",
-    # app/connectors/ (planned, issue 16): the marketplace clients shared by the step and intake.
-    (
-        "app.steps.platform_update",
-        "app.intake.platforms.channel",
-    ): "marketplace clients to move to app/connectors",
-    (
-        "app.steps.platform_update",
-        "app.intake.platforms.http",
-    ): "marketplace clients to move to app/connectors",
-    (
-        "app.steps.probes",
-        "app.intake.platforms.setup",
-    ): "a shop's connection test (Connections page and `daloy connection test`) to move to "
-    "app/connectors with the marketplace clients",
     # The runner's presence file is read by the store (restore refuses while a runner works).
     (
         "app.store.backups",

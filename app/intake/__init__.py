@@ -23,7 +23,7 @@ def trigger_registry() -> SpecRegistry:
             QT_TRANSLATE_NOOP("Steps", "Triggers"),
             QT_TRANSLATE_NOOP("Steps", "Started from Daloy or the command line."),
             QT_TRANSLATE_NOOP(
-                "Triggers", "Runs started by hand, from the command line or from a practice run."
+                "Steps", "Runs started by hand, from the command line or from a practice run."
             ),
             icon="fa5s.hand-pointer",
             is_trigger=True,
@@ -34,7 +34,7 @@ def trigger_registry() -> SpecRegistry:
             QT_TRANSLATE_NOOP("Steps", "Triggers"),
             QT_TRANSLATE_NOOP("Steps", "Each new email in a mailbox becomes an order."),
             QT_TRANSLATE_NOOP(
-                "Triggers",
+                "Steps",
                 "Watches a mailbox over IMAP (IDLE where possible) and turns each new message "
                 "into an order: fields from the subject and “Key: value” lines, order lines "
                 "from an attached CSV or Excel file. Messages are marked read (or moved) only "
@@ -122,10 +122,10 @@ def trigger_registry() -> SpecRegistry:
             QT_TRANSLATE_NOOP("Steps", "Webhook / web form"),
             QT_TRANSLATE_NOOP("Steps", "Triggers"),
             QT_TRANSLATE_NOOP(
-                "Triggers", "Orders posted by a website, or typed into Daloy's order form."
+                "Steps", "Orders posted by a website, or typed into Daloy's order form."
             ),
             QT_TRANSLATE_NOOP(
-                "Triggers",
+                "Steps",
                 "Accepts orders as JSON posts to /hook/<workflow>/<trigger>, authenticated by "
                 "“Authorization: Bearer <token>” or, with hmac, by “X-Daloy-Signature: "
                 "t=<unix time>,v2=<hex>”: the HMAC-SHA256, keyed by the token, of "
@@ -183,7 +183,7 @@ def trigger_registry() -> SpecRegistry:
             QT_TRANSLATE_NOOP("Steps", "Triggers"),
             QT_TRANSLATE_NOOP("Steps", "New orders from a marketplace or shop system's API."),
             QT_TRANSLATE_NOOP(
-                "Triggers",
+                "Steps",
                 "Polls a marketplace's REST API for new or changed orders, page by page, and "
                 "advances its cursor only after the orders are stored. Honours Retry-After.",
             ),
@@ -254,7 +254,7 @@ def trigger_registry() -> SpecRegistry:
             QT_TRANSLATE_NOOP("Steps", "Triggers"),
             QT_TRANSLATE_NOOP("Steps", "Runs on a timetable (cron)."),
             QT_TRANSLATE_NOOP(
-                "Triggers",
+                "Steps",
                 "Starts a run on a cron timetable (minute hour day month weekday). Runs missed "
                 "while the PC was off or asleep are folded into one run and noted.",
             ),
@@ -278,7 +278,8 @@ def trigger_registry() -> SpecRegistry:
         ),
     ):
         reg.add(spec)
-    from app.intake.platforms.channel import platforms, trigger_spec
+    from app.connectors.platforms.platform import platforms
+    from app.intake.platform_channel import trigger_spec
 
     for platform in platforms().values():  # Shopify, WooCommerce, Shopee, Lazada
         reg.add(trigger_spec(platform))

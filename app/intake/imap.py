@@ -29,9 +29,9 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.connectors.mailservers import open_imap
 from app.core.errors import DaloyError
 from app.intake import email_rules
-from app.steps.mailservers import open_imap
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider
 from app.store.models import ImapLedger, IntakeItem

@@ -44,9 +44,10 @@ class IntakeManager:
         return f"{wf.name}/{trigger_id}"
 
     def start(self, runtime: Any) -> None:
+        from app.connectors.platforms.platform import platforms
         from app.intake.imap import ImapChannel
         from app.intake.marketplace import MarketplaceChannel
-        from app.intake.platforms.channel import PlatformChannel, platforms
+        from app.intake.platform_channel import PlatformChannel
         from app.intake.schedule import ScheduleChannel
 
         self.runtime = runtime

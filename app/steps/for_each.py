@@ -9,7 +9,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import INTEGER, TEMPLATE, WORKFLOW, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
-from app.steps.children import run_children
+from app.steps.sub_workflow import run_children
 
 SPEC = StepSpec(
     name="for_each",

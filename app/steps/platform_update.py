@@ -9,7 +9,7 @@ no answer is looked up before anything is sent again (``reconcile``).
 Before reporting a shipment, the step reads the latest version of the order Daloy has taken in
 (``app.store.platform_orders``): an order the buyer cancelled is never reported shipped.
 
-The platform code lives with the intake channels (``app.intake.platforms``), imported lazily.
+The platform clients live in ``app.connectors.platforms``, imported lazily.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ ACTIONS = (
 
 
 def _guarantee() -> str:
-    from app.intake.platforms.channel import platforms
+    from app.connectors.platforms.platform import platforms
 
     rules = " ".join(
         f"{p.title}: " + " ".join(p.guarantees.get(a, "") for a in ACTIONS).strip()
@@ -156,7 +156,7 @@ SPEC = StepSpec(
 
 
 def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
-    from app.intake.platforms.channel import by_connection_kind
+    from app.connectors.platforms.platform import by_connection_kind
 
     name = str(ctx.input.get("connection") or "")
     provider = ctx.services.get("connections")
@@ -180,7 +180,7 @@ def _client(ctx: StepContext, platform: Any, settings: Mapping[str, Any]) -> Any
 
 
 def _shipment(ctx: StepContext) -> Any:
-    from app.intake.platforms.channel import Shipment
+    from app.connectors.platforms.platform import Shipment
 
     tracking = str(ctx.input.get("tracking_number") or "").strip()
     if not tracking:
@@ -208,7 +208,7 @@ def _order_id(ctx: StepContext) -> str:
 
 
 def _not_cancelled(ctx: StepContext, platform: Any, shop: str, oid: str) -> None:
-    from app.intake.platforms.channel import is_cancelled
+    from app.connectors.platforms.platform import is_cancelled
     from app.store import platform_orders
 
     runtime = ctx.services.get("runtime")
@@ -224,7 +224,7 @@ def _not_cancelled(ctx: StepContext, platform: Any, shop: str, oid: str) -> None
 
 
 def _call(ctx: StepContext, fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    from app.intake.platforms import http as ph
+    from app.connectors.platforms import http as ph
 
     try:
         return fn()

@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Any
 
+from app.connectors.mailservers import open_imap, open_smtp
 from app.core.errors import (
     ConfigurationError,
     OutcomeUnknownError,
@@ -32,7 +33,6 @@ from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, TEXT, Field
 from app.core.stepspec import ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
-from app.steps.mailservers import open_imap, open_smtp
 
 SPEC = StepSpec(
     name="send_email",

@@ -1,14 +1,26 @@
-"""``sub_workflow``: run another workflow with an input and wait for its result."""
+"""``sub_workflow``: run another workflow with an input and wait for its result; and the child
+runs it shares with ``for_each`` (``run_children``).
+
+Child run ids are derived from the parent run, step and item index, so a step retried after a
+crash finds the children it already started instead of starting them twice. The parent step
+sleeps; the store wakes it when a child run finishes.
+"""
 
 from __future__ import annotations
 
+import time
+import uuid
+from typing import Any
+
+from app.core import machine as m
+from app.core.errors import ConfigurationError, PermanentError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, WORKFLOW, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
-from app.steps.children import run_children
+from app.store.models import Run, StepRun
 
 SPEC = StepSpec(
     name="sub_workflow",
@@ -41,3 +53,62 @@ def run(ctx: StepContext) -> StepResult | Sleep:
 
 
 STEP = StepType(SPEC, run)
+
+
+_NS = uuid.UUID("6f1d3c1e-2b8e-4f57-9a57-1d2f4a9c0b11")
+
+
+def child_id(ctx: StepContext, index: int) -> str:
+    return uuid.uuid5(_NS, f"{ctx.run_id}/{ctx.step_name}/{index}").hex
+
+
+def _runtime(ctx: StepContext) -> Any:
+    rt = ctx.services.get("runtime")
+    if rt is None:
+        raise ConfigurationError("This step needs the Daloy runtime.")
+    return rt
+
+
+def run_children(
+    ctx: StepContext, workflow: str, inputs: list[Any], parallel: int
+) -> StepResult | Sleep:
+    store = _runtime(ctx).store
+    started = set((ctx.scratch or {}).get("started", [])) if ctx.resumed else set()
+    with store.db.write() as s:
+        row, version, wf = store.current_workflow(s, workflow)
+        children = {i: s.get(Run, child_id(ctx, i)) for i in range(len(inputs))}
+        active = sum(1 for r in children.values() if r is not None and r.status not in m.RUN_FINAL)
+        for i, item in enumerate(inputs):
+            if children[i] is None and active < parallel:
+                children[i] = store.start_run_in(
+                    s,
+                    row,
+                    version,
+                    wf,
+                    item,
+                    parent=(ctx.run_id, ctx.step_name),
+                    practice=ctx.practice,
+                    run_id=child_id(ctx, i),
+                )
+                active += 1
+                started.add(i)
+        if all(r is not None and r.status in m.RUN_FINAL for r in children.values()):
+            results = []
+            for i in range(len(inputs)):
+                r = children[i]
+                if r.status == m.RUN_CANCELLED:
+                    raise PermanentError(f"Item {i + 1}: the {workflow} run was cancelled.")
+                steps = s.query(StepRun).filter(StepRun.run_id == r.id).all()
+                results.append({st.name: st.output for st in steps if st.state == m.SUCCEEDED})
+            return StepResult(
+                output={"results": results, "runs": [children[i].id for i in range(len(inputs))]}
+            )
+    done = sum(1 for r in children.values() if r is not None and r.status in m.RUN_FINAL)
+    _runtime(ctx).wake()
+    # Woken when a child finishes (also one that finishes before this sleep is recorded, see
+    # RunStore._wake); the 30 s re-check is only a safety net.
+    return Sleep(
+        time.time() + 30,
+        {"started": sorted(started)},
+        reason=f"Waiting for {len(inputs) - done} of {len(inputs)} “{workflow}” runs",
+    )

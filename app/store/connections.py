@@ -48,7 +48,7 @@ KINDS: dict[str, ConnectionKind] = {
             "marketplace", "Marketplace", ("base_url", "auth_header", "auth_scheme"), ("token",)
         ),
         ConnectionKind("database", "Database", ("url", "username"), ("password",)),
-        # Shops (app.intake.platforms): the platform's own settings; every key in the keyring.
+        # Shops (app.connectors.platforms): the platform's own settings; every key in the keyring.
         ConnectionKind(
             "shopify",
             "Shopify shop",
@@ -62,7 +62,7 @@ KINDS: dict[str, ConnectionKind] = {
             ("consumer_key", "consumer_secret", "webhook_secret"),
         ),
         # Shopee and Lazada sign every call; their tokens expire and are renewed into the keyring
-        # (app.intake.platforms.tokens: token_state holds the expiry times beside the tokens).
+        # (app.connectors.platforms.tokens: token_state holds the expiry times beside the tokens).
         ConnectionKind(
             "shopee",
             "Shopee shop",

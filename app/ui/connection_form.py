@@ -20,35 +20,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.connectors.mail_presets import BY_KEY, PRESETS, SECURITY_CHOICES, USUAL_PORTS, preset_for
+from app.connectors.platforms.setup import AUTHORISED_KINDS, FIELDS, label, typed_fields
 from app.core import redact
-from app.intake.platforms.setup import AUTHORISED_KINDS, FIELDS, label, typed_fields
-from app.steps.mail_presets import BY_KEY, PRESETS, SECURITY_CHOICES, USUAL_PORTS, preset_for
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.shop_authorise import ShopAuthorisation
 from app.ui.style import BAD, MUTED, OK
 from app.ui.text import PlainLabel
 
 LABELS = {
-    "host": "Server",
-    "port": "Port",
-    "security": "Security",
-    "username": "User name",
-    "from_address": "Send as (email address)",
-    "folder": "Folder",
-    "ca_file": "CA certificate file",
-    "base_url": "Address (base URL)",
-    "auth_header": "Send the token in",
-    "auth_scheme": "Token prefix",
-    "url": "Database address",
-    "password": "Password",
-    "token": "Token",
+    "host": QT_TRANSLATE_NOOP("ConnectionForm", "Server"),
+    "port": QT_TRANSLATE_NOOP("ConnectionForm", "Port"),
+    "security": QT_TRANSLATE_NOOP("ConnectionForm", "Security"),
+    "username": QT_TRANSLATE_NOOP("ConnectionForm", "User name"),
+    "from_address": QT_TRANSLATE_NOOP("ConnectionForm", "Send as (email address)"),
+    "folder": QT_TRANSLATE_NOOP("ConnectionForm", "Folder"),
+    "ca_file": QT_TRANSLATE_NOOP("ConnectionForm", "CA certificate file"),
+    "base_url": QT_TRANSLATE_NOOP("ConnectionForm", "Address (base URL)"),
+    "auth_header": QT_TRANSLATE_NOOP("ConnectionForm", "Send the token in"),
+    "auth_scheme": QT_TRANSLATE_NOOP("ConnectionForm", "Token prefix"),
+    "url": QT_TRANSLATE_NOOP("ConnectionForm", "Database address"),
+    "password": QT_TRANSLATE_NOOP("ConnectionForm", "Password"),
+    "token": QT_TRANSLATE_NOOP("ConnectionForm", "Token"),
 }
 PLACEHOLDERS = {
-    "host": "e.g. mail.example.com",
+    "host": QT_TRANSLATE_NOOP("ConnectionForm", "e.g. mail.example.com"),
     "folder": "INBOX",
-    "ca_file": "only for a server with its own certificate",
+    "ca_file": QT_TRANSLATE_NOOP("ConnectionForm", "only for a server with its own certificate"),
     "base_url": "https://api.example.com/",
-    "username": "usually the full address",
-    "url": "e.g. postgresql://db.example.com/shop",
+    "username": QT_TRANSLATE_NOOP("ConnectionForm", "usually the full address"),
+    "url": QT_TRANSLATE_NOOP("ConnectionForm", "e.g. postgresql://db.example.com/shop"),
 }
 AUTH_HEADERS = ("Authorization", "X-Api-Key")
 # What ConnectionProvider.http uses when a setting is absent; not stored when chosen.
@@ -57,8 +58,13 @@ AUTH_SCHEMES = (
     ("Bearer", "Bearer"),
     ("Token", "Token"),
     ("Basic", "Basic"),
-    ("", "None (the token alone)"),
+    ("", QT_TRANSLATE_NOOP("ConnectionForm", "None (the token alone)")),
 )
+
+
+def _label(name: str) -> str:
+    """A setting's label in the operator's language (its name, capitalised, when it has none)."""
+    return translate("ConnectionForm", LABELS[name]) if name in LABELS else name.capitalize()
 
 
 class ConnectionForm(QWidget):
@@ -88,12 +94,12 @@ class ConnectionForm(QWidget):
             self.provider = QComboBox()
             self.provider.setObjectName("emailProvider")
             for p in PRESETS:
-                self.provider.addItem(p.title, p.key)
+                self.provider.addItem(translate("Connections", p.title), p.key)
             self.provider.setCurrentIndex(
                 self.provider.findData(preset_for(values.get("host")).key)
             )
             self.provider.currentIndexChanged.connect(lambda _i: self._apply_preset())
-            self.layout_.addRow("Email provider", self.provider)
+            self.layout_.addRow(translate("ConnectionForm", "Email provider"), self.provider)
             self.layout_.addRow("", self.hint)
         # A shop kind speaks the operator's words (``setup.FIELDS``); its tokens come from
         # “Authorise the shop…”, never typed.
@@ -106,7 +112,7 @@ class ConnectionForm(QWidget):
                 widget.setPlaceholderText(shop[name].placeholder)
             self.fields[name] = widget
             self.layout_.addRow(
-                label(kind, name) if shop else LABELS.get(name, name),
+                label(kind, name) if shop else _label(name),
                 self._with_extra(name, widget),
             )
             self._help(shop.get(name))
@@ -115,14 +121,14 @@ class ConnectionForm(QWidget):
             e.setObjectName(f"secret_{name}")
             e.setEchoMode(QLineEdit.EchoMode.Password)
             e.setPlaceholderText(
-                "saved in the keyring — type to replace"
+                translate("ConnectionForm", "saved in the keyring — type to replace")
                 if (saved or {}).get(name)
-                else "kept in the system keyring, never in Daloy's files"
+                else translate(
+                    "ConnectionForm", "kept in the system keyring, never in Daloy's files"
+                )
             )
             self.secret_fields[name] = e
-            self.layout_.addRow(
-                label(kind, name) if shop else LABELS.get(name, name.capitalize()), e
-            )
+            self.layout_.addRow(label(kind, name) if shop else _label(name), e)
             self._help(shop.get(name))
         self.authorisation: ShopAuthorisation | None = None
         if kind in AUTHORISED_KINDS:
@@ -149,13 +155,13 @@ class ConnectionForm(QWidget):
         if name == "port":
             spin = QSpinBox()
             spin.setRange(0, 65535)
-            spin.setSpecialValueText("the usual one")
+            spin.setSpecialValueText(translate("ConnectionForm", "the usual one"))
             spin.setValue(int(value) if isinstance(value, int) or str(value or "").isdigit() else 0)
             return spin
         if name == "security":
             combo = QComboBox()
             for key, title in SECURITY_CHOICES:
-                combo.addItem(title, key)
+                combo.addItem(translate("Connections", title), key)
             chosen = str(value or ("ssl" if self.kind == "imap" else "starttls")).lower()
             index = combo.findData("plain" if chosen == "none" else chosen)
             combo.setCurrentIndex(max(index, 0))
@@ -168,7 +174,7 @@ class ConnectionForm(QWidget):
             for key, title in (
                 AUTH_SCHEMES if name == "auth_scheme" else [(h, h) for h in AUTH_HEADERS]
             ):
-                combo.addItem(title, key)
+                combo.addItem(translate("ConnectionForm", title), key)
             chosen = DEFAULTS[name] if value is None else str(value)
             index = combo.findData(chosen)
             if index < 0:
@@ -177,7 +183,8 @@ class ConnectionForm(QWidget):
             combo.setCurrentIndex(index)
             return combo
         e = QLineEdit("" if value is None else str(value))
-        e.setPlaceholderText(PLACEHOLDERS.get(name, ""))
+        hint = PLACEHOLDERS.get(name, "")
+        e.setPlaceholderText(translate("ConnectionForm", hint) if hint else "")
         return e
 
     def _with_extra(self, name: str, widget: QWidget) -> QWidget:
@@ -186,7 +193,7 @@ class ConnectionForm(QWidget):
         row = QWidget()
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
-        choose = QPushButton("Choose…")
+        choose = QPushButton(translate("ConnectionForm", "Choose…"))
         choose.setObjectName("chooseCaFile")
         choose.clicked.connect(lambda: self._choose_ca(widget))
         lay.addWidget(widget, 1)
@@ -195,7 +202,10 @@ class ConnectionForm(QWidget):
 
     def _choose_ca(self, target: QWidget) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "CA certificate file", "", "Certificates (*.pem *.crt *.cer);;All files (*)"
+            self,
+            translate("ConnectionForm", "CA certificate file"),
+            "",
+            translate("ConnectionForm", "Certificates (*.pem *.crt *.cer);;All files (*)"),
         )
         if path and isinstance(target, QLineEdit):
             target.setText(path)
@@ -212,7 +222,7 @@ class ConnectionForm(QWidget):
 
     def _show_hint(self) -> None:
         preset = BY_KEY[self.provider.currentData()] if self.provider else None
-        self.hint.setText(preset.hint if preset else "")
+        self.hint.setText(translate("Connections", preset.hint) if preset else "")
         self.hint.setVisible(preset is not None)
 
     def _security_changed(self) -> None:
@@ -279,7 +289,7 @@ class ResultView(QWidget):
         self.result.setWordWrap(True)
         self.toggle = QToolButton()
         self.toggle.setObjectName("connectionDetailsToggle")
-        self.toggle.setText("Details")
+        self.toggle.setText(translate("ConnectionForm", "Details"))
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._toggled)
         self.detail = PlainLabel()
@@ -292,7 +302,11 @@ class ResultView(QWidget):
 
     def _toggled(self, on: bool) -> None:
         self.detail.setVisible(on)
-        self.toggle.setText("Hide details" if on else "Details")
+        self.toggle.setText(
+            translate("ConnectionForm", "Hide details")
+            if on
+            else translate("ConnectionForm", "Details")
+        )
 
     def show_text(self, text: str, good: bool | None = None, detail: str = "") -> None:
         color = "" if good is None else f"color: {OK if good else BAD}"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import secrets
-from app.steps.connection_check import check
+from app.connectors.connection_check import check
 from app.store import connections, workspace
 from app.store.connections import KINDS
 from app.ui.connection_form import ConnectionForm, ResultView

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import shop
-from app.steps.connection_check import check
+from app.connectors.connection_check import check
 from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.style import STYLESHEET, icon

@@ -1,7 +1,7 @@
 """“Authorise the shop…” on a Shopee or Lazada connection form: the owner opens the platform's
 authorisation link, approves Daloy, and pastes back the code (or the whole address the browser
 landed on); Daloy swaps it for the shop's tokens off the GUI thread and stores them in the
-keyring (``app.intake.platforms.setup``). Said in words: “Shop authorised until …” or what went
+keyring (``app.connectors.platforms.setup``). Said in words: “Shop authorised until …” or what went
 wrong."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.intake.platforms.setup import authorisation_link, authorise, code_from
-from app.steps.connection_check import UnsavedConnection
+from app.connectors.connection_check import UnsavedConnection
+from app.connectors.platforms.setup import authorisation_link, authorise, code_from
 from app.ui.style import BAD, MUTED, OK
 from app.ui.text import PlainLabel
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout, QWizardPage
 
 from app import shop
-from app.steps.connection_check import check
+from app.connectors.connection_check import check
 from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.text import PlainLabel

@@ -14,10 +14,11 @@ from urllib.parse import quote
 
 from sqlalchemy import func, select
 
+from app.connectors.platforms.platform import platforms
 from app.core import machine as m
 from app.core.model import Workflow
 from app.intake.manager import IntakeManager
-from app.intake.platforms.channel import PlatformChannel, platforms
+from app.intake.platform_channel import PlatformChannel
 from app.intake.web import WebIntake
 from app.resources import resource_path
 from app.runtime.runtime import Runtime

@@ -344,7 +344,7 @@ def test_email_over_tls_trusts_the_office_certificate_and_no_other(
                 t.join(10)
         assert "certificate Daloy does not trust" in error[0][0], error
         assert counts(store) == (1, 1, 1)  # taken once, by the trusted channel
-        from app.steps.probes import probe  # “Test connection” trusts the same CA
+        from app.connectors.probes import probe  # “Test connection” trusts the same CA
 
         assert probe(ConnectionProvider(store.db), "office").startswith("Signed in")
         assert all("Seen" in f for _u, f in server.messages())

@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from app.connectors.platforms import lazada, tokens
 from app.core.errors import DaloyError, PermanentError
-from app.intake.platforms import lazada, tokens
 from app.steps import registry
 from app.store import inbox
 from app.store.connections import ConnectionProvider

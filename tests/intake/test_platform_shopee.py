@@ -9,9 +9,9 @@ import time
 
 import pytest
 
+from app.connectors.platforms import shopee, tokens
+from app.connectors.platforms.tokens import RefreshFailed
 from app.core.errors import DaloyError
-from app.intake.platforms import shopee, tokens
-from app.intake.platforms.tokens import RefreshFailed
 from app.store import connections, inbox
 from app.store.connections import ConnectionProvider
 from tests.intake.platform_support import ship_end_to_end

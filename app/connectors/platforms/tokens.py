@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass
 from typing import TypeVar
 
 from app import secrets
+from app.connectors.platforms.http import RateLimited
 from app.core.errors import ConfigurationError, DaloyError
-from app.intake.platforms.http import RateLimited
 from app.store import inbox
 from app.store.connections import ConnectionProvider
 

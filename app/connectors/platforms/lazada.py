@@ -25,10 +25,8 @@ from xml.sax.saxutils import escape
 
 import httpx
 
-from app.core.errors import DaloyError
-from app.intake.platforms import Customer, Line, Order
-from app.intake.platforms.channel import Platform, Shipment, epoch, iso_utc
-from app.intake.platforms.http import (
+from app.connectors.platforms import Customer, Line, Order
+from app.connectors.platforms.http import (
     PlatformDown,
     PlatformHttp,
     PlatformRejected,
@@ -36,13 +34,15 @@ from app.intake.platforms.http import (
     base_url,
     retry_after,
 )
-from app.intake.platforms.tokens import (
+from app.connectors.platforms.platform import Platform, Shipment, epoch, iso_utc
+from app.connectors.platforms.tokens import (
     RefreshFailed,
     TokenKeeper,
     TokenRefused,
     Tokens,
     with_token,
 )
+from app.core.errors import DaloyError
 from app.store.connections import ConnectionProvider
 
 TITLE = "Lazada"

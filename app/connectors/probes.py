@@ -6,8 +6,8 @@ import smtplib
 
 import httpx
 
+from app.connectors.mailservers import open_imap, open_smtp
 from app.core.errors import DaloyError
-from app.steps.mailservers import open_imap, open_smtp
 from app.store.connections import ConnectionProvider, tls_context
 
 
@@ -66,6 +66,6 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise DaloyError(f"Could not connect with “{name}”: {exc}.") from exc
     # A shop kind: its platform's own call and words (imported lazily, as platform_update does).
-    from app.intake.platforms.setup import try_shop
+    from app.connectors.platforms.setup import try_shop
 
     return try_shop(provider, name, timeout)

@@ -30,9 +30,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.intake.platforms import Customer, Line, Order
-from app.intake.platforms.channel import Platform, Shipment, Webhook, iso_utc
-from app.intake.platforms.http import PlatformHttp, PlatformRejected, base_url
+from app.connectors.platforms import Customer, Line, Order
+from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
+from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
 
 PAGE = 100
 ORDER_TOPICS = ("order.created", "order.updated", "order.restored")

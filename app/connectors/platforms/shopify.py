@@ -27,9 +27,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from app.intake.platforms import Customer, Line, Order
-from app.intake.platforms.channel import Platform, Shipment, Webhook, iso_utc
-from app.intake.platforms.http import PlatformHttp, PlatformRejected, base_url
+from app.connectors.platforms import Customer, Line, Order
+from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
+from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
 
 API_VERSION = "2025-01"
 PAGE = 250

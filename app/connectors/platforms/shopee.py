@@ -20,23 +20,23 @@ from typing import Any
 
 import httpx
 
-from app.core.errors import DaloyError
-from app.intake.platforms import Customer, Line, Order
-from app.intake.platforms.channel import Platform, Shipment, epoch, iso_utc
-from app.intake.platforms.http import (
+from app.connectors.platforms import Customer, Line, Order
+from app.connectors.platforms.http import (
     PlatformDown,
     PlatformHttp,
     PlatformRefused,
     PlatformRejected,
     base_url,
 )
-from app.intake.platforms.tokens import (
+from app.connectors.platforms.platform import Platform, Shipment, epoch, iso_utc
+from app.connectors.platforms.tokens import (
     RefreshFailed,
     TokenKeeper,
     TokenRefused,
     Tokens,
     with_token,
 )
+from app.core.errors import DaloyError
 from app.store.connections import ConnectionProvider
 
 TITLE = "Shopee"

@@ -21,17 +21,17 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 
-from app.core import redact
-from app.core.errors import DaloyError
-from app.intake.platforms.channel import Platform, by_connection_kind, iso_utc
-from app.intake.platforms.http import (
+from app.connectors.platforms.http import (
     PlatformDown,
     PlatformRefused,
     PlatformRejected,
     RateLimited,
     base_url,
 )
-from app.intake.platforms.tokens import TOKEN_FIELDS, RefreshFailed, TokenRefused
+from app.connectors.platforms.platform import Platform, by_connection_kind, iso_utc
+from app.connectors.platforms.tokens import TOKEN_FIELDS, RefreshFailed, TokenRefused
+from app.core import redact
+from app.core.errors import DaloyError
 from app.store.connections import KINDS, ConnectionProvider
 
 
@@ -317,7 +317,7 @@ def authorisation_link(
         )
     if kind == "shopee":
         _need(provider, name, kind, ["partner_id"])
-        from app.intake.platforms.shopee import BASE_URL, sign
+        from app.connectors.platforms.shopee import BASE_URL, sign
 
         ts = int(clock())
         partner = str(conn["partner_id"]).strip()
@@ -333,7 +333,7 @@ def authorisation_link(
         )
     if kind == "lazada":
         _need(provider, name, kind, ["app_key"])
-        from app.intake.platforms.lazada import AUTH_URL
+        from app.connectors.platforms.lazada import AUTH_URL
 
         root = base_url(
             str(conn.get("auth_url") or AUTH_URL), what="Lazada authorisation address"

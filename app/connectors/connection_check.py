@@ -10,10 +10,10 @@ import ssl
 from typing import Any
 
 from app import secrets
+from app.connectors.mail_presets import USUAL_PORTS, preset_for
+from app.connectors.probes import probe
 from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
-from app.steps.mail_presets import USUAL_PORTS, preset_for
-from app.steps.probes import probe
 from app.store import workspace
 from app.store.connections import ConnectionProvider
 from app.store.db import Database
