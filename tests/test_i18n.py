@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import i18n  # noqa: E402 - packaging/i18n.py, the translation tool
 
 # Areas whose every string is translated into Filipino (lupdate finds nothing unfinished).
-DONE = ("shell", "qt")
+DONE = ("shell", "qt", "editor")
 # Literals still shown untranslated, per file: these counts may only go down. When you wrap a
 # file's strings, lower (or remove) its number here.
 ALLOWED: dict[str, int] = {
@@ -39,8 +39,6 @@ ALLOWED: dict[str, int] = {
     "app/ui/shop_menu.py": 7,
     "app/ui/web_addresses.py": 12,
     "app/ui/wizard_pages.py": 4,
-    # editor (engineer I)
-    "app/ui/connection_form.py": 8,
 }
 FIELD = re.compile(r"\{(\w*)[^{}]*\}")
 
