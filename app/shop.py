@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from app.connectors import sheets
 from app.core.errors import DaloyError
 from app.core.model import Edge, Trigger, Workflow
-from app.steps import sheets
 from app.store import audit, connections, drafts, workflows
 from app.store.db import Database
 from app.store.models import Connection, Run, Setting

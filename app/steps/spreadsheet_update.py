@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.connectors import sheet_files, sheets
 from app.core.errors import PermanentError
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, NUMBER, TEMPLATE, TEXT, Field
 from app.core.stepspec import EXACTLY_ONCE, StepSpec
-from app.steps import sheet_files, sheets
 from app.steps.base import StepContext, StepType
 
 SPEC = StepSpec(

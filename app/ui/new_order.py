@@ -75,7 +75,7 @@ def _stock_step(wf: Workflow) -> tuple[str, dict[str, Any]] | None:
 def load_shape(ctx: AppContext, name: str) -> OrderShape:
     """The workflow's order fields and its products (worker thread)."""
     from app import demo
-    from app.steps import sheets
+    from app.connectors import sheets
     from app.steps.spreadsheet_lookup import list_rows
     from app.store import workflows
 

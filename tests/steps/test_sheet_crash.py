@@ -19,9 +19,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from app.connectors import sheets
 from app.core import machine as m
 from app.resources import resource_path
-from app.steps import registry, sheets
+from app.steps import registry
 from app.store.db import Database
 from app.store.runs import RunStore
 from tests.runtime.test_crash import statuses

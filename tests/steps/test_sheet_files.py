@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.connectors import sheet_files, sheets, xlsx_cells
 from app.core.errors import PermanentError
 from app.resources import resource_path
-from app.steps import sheet_files, sheets, xlsx_cells
 from app.steps.spreadsheet_lookup import run as look_up
 from app.steps.spreadsheet_update import run as update_sheet
 from tests.steps.test_once import csv_stock, ctx, stock_csv, update_input, xlsx_input, xlsx_stock

@@ -219,7 +219,7 @@ def test_a_sheet_open_in_excel_is_retried_with_a_request_to_close_it(rt, sheet):
 
 
 def take_rice(sheet: Path, key: str = "k") -> dict:
-    from app.steps import sheet_files
+    from app.connectors import sheet_files
 
     def change(table):
         table.set(table.find("SKU", "RICE-25"), 2, 0)
@@ -229,7 +229,7 @@ def take_rice(sheet: Path, key: str = "k") -> dict:
 
 
 def test_a_crash_during_the_write_leaves_the_sheet_whole(sheet, monkeypatch):
-    from app.steps import sheets
+    from app.connectors import sheets
 
     before = sheet.read_bytes()
 
@@ -247,7 +247,7 @@ def test_a_crash_during_the_write_leaves_the_sheet_whole(sheet, monkeypatch):
 
 
 def test_permission_error_is_retryable(sheet, monkeypatch):
-    from app.steps import sheets
+    from app.connectors import sheets
 
     def denied(*a):
         raise PermissionError(13, "denied")

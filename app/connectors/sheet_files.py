@@ -45,10 +45,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.connectors import sheets, xlsx_cells
+from app.connectors.sheets import Book, Table
 from app.core.errors import PermanentError, RetryableError
 from app.crashpoints import crashpoint
-from app.steps import sheets, xlsx_cells
-from app.steps.sheets import Book, Table
 
 RACY_SECONDS = 3.0  # FAT keeps times to 2 s; a younger file's time cannot prove it unchanged
 Change = Callable[[Table], dict[str, Any]]
