@@ -329,6 +329,42 @@ def build_parser() -> argparse.ArgumentParser:
         description="Daloy: every order runs one workflow; people touch only the exceptions.",
     )
     parser.add_argument("--version", action="version", version=f"daloy {__version__}")
+    _top_options(parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _register_core(sub)
+    import importlib
+
+    for module, func in GROUPS:
+        getattr(importlib.import_module(module), func)(sub)
+    _data_dir_everywhere(parser)
+    return parser
+
+
+class _NotTheWindow(Exception):
+    """The command line names a verb, asks for help, or is not understood: the full parser."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: ARG002 - the full parser says it
+        raise _NotTheWindow
+
+
+def window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the window (no verb, no help): read without building
+    the verbs' parsers, whose modules import much of the store — the window shows sooner."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    light = _WindowParser(prog="daloy", add_help=False)
+    _top_options(light)
+    light.add_argument("command", nargs="?")
+    try:
+        args, unknown = light.parse_known_args(argv)
+    except _NotTheWindow:
+        return None
+    return args if args.command is None and not unknown else None
+
+
+def _top_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         help="where the database and files live "
@@ -348,14 +384,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="open the window, then quit cleanly after SECONDS (smoke tests)",
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    _register_core(sub)
-    import importlib
-
-    for module, func in GROUPS:
-        getattr(importlib.import_module(module), func)(sub)
-    _data_dir_everywhere(parser)
-    return parser
 
 
 def _data_dir_everywhere(parser: argparse.ArgumentParser) -> None:
@@ -453,11 +481,12 @@ def main(argv: list[str] | None = None) -> int:
     if (bad := bad_text_argument(argv)) is not None:
         print(f"daloy: {bad}", file=sys.stderr)
         return EXIT_USAGE
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version, or a usage error already said
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    args = window_args(argv)
+    if args is None:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version, or a usage error already said
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     env = Env(args)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:

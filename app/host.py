@@ -24,7 +24,7 @@ class Host:
     data folder's SQLite file)."""
 
     def __init__(self, data_dir_choice: str | None = None, database_url: str | None = None) -> None:
-        from app.store.dburl import chosen
+        from app.store.dbchoice import chosen  # not dburl: SQLAlchemy loads when needed
 
         self.data_dir_choice = data_dir_choice
         self.database_url = chosen(database_url)

@@ -23,9 +23,9 @@ from app import secrets
 from app.core import redact
 from app.core.errors import DaloyError
 from app.core.i18n import translate
+from app.store.dbchoice import ENV, chosen  # noqa: F401 - the choice, read before SQLAlchemy loads
 
 log = logging.getLogger("daloy.database")
-ENV = "DALOY_DATABASE_URL"
 DRIVER = "postgresql+psycopg"  # psycopg 3
 KEYRING_SPACE = "database"  # secrets.user_name("database", "<user>@<host>:<port>/<db>", "password")
 # A server restarting or a network blip: keep trying this long before saying it in words
@@ -37,13 +37,6 @@ CONNECT_TIMEOUT_S = 10
 class DatabaseUnreachable(DaloyError):
     """The database server cannot be reached or refused Daloy; the message says which and what
     to do."""
-
-
-def chosen(url: str | None) -> str | None:
-    """The operator's database URL (the option wins over the environment); None: SQLite in the
-    data folder."""
-    value = url if url else os.environ.get(ENV, "")
-    return value.strip() or None
 
 
 def key_name(url: URL) -> str:

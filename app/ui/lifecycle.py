@@ -16,10 +16,12 @@ import logging
 import signal
 import socket
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
-from app.ui.context import AppContext
+if TYPE_CHECKING:  # the engine's modules load after the window shows (app.ui.main)
+    from app.ui.context import AppContext
 
 log = logging.getLogger("daloy.ui")
 STOP_SIGNALS = tuple(s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s)

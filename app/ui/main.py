@@ -27,6 +27,16 @@ def server_name(data_dir: Any) -> str:
     return "daloy-" + hashlib.sha1(str(data_dir).encode()).hexdigest()[:12]
 
 
+def _folder_named(env: Any) -> Any:
+    """The data folder's path as chosen, not yet checked (``env.data_dir`` checks it)."""
+    from app.paths import data_dir
+
+    try:
+        return data_dir(env.data_dir_choice)
+    except OSError:
+        return env.data_dir  # says what is wrong with the folder
+
+
 def ask_running_instance(name: str) -> bool:
     sock = QLocalSocket()
     sock.connectToServer(name)
@@ -39,14 +49,29 @@ def ask_running_instance(name: str) -> bool:
 
 
 def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
-    """The context, runtime and window (used by run_gui and by tests)."""
-    from app.host import build_runtime, seed_samples
+    """The context, runtime and window (used by tests; run_gui shows the window first)."""
     from app.ui import language
-    from app.ui.context import AppContext
     from app.ui.mainwindow import MainWindow
-    from app.ui.shop_menu import attach
 
     language.start(QApplication.instance())  # before any text is made (once per application)
+    ctx = open_engine(env, start_runtime=start_runtime)
+    window = MainWindow(ctx)
+    _attach_shop(window)
+    return ctx, window
+
+
+def _attach_shop(window: Any) -> None:
+    from app.ui.shop_menu import attach
+
+    attach(window)  # the Shop menu, “New order”, the demo's labels
+
+
+def open_engine(env: Any, *, start_runtime: bool = True):  # noqa: ANN201 - app.ui.context.AppContext
+    """The database (migrated), the sample workflows on a new folder, the runtime with its
+    intake, and the context the pages share."""
+    from app.host import build_runtime, seed_samples
+    from app.ui.context import AppContext
+
     seed_samples(env)
     runtime = build_runtime(env)
     ctx = AppContext(
@@ -59,9 +84,7 @@ def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
     )
     if start_runtime:
         runtime.start()
-    window = MainWindow(ctx)
-    attach(window)  # the Shop menu, “New order”, the demo's labels
-    return ctx, window
+    return ctx
 
 
 def run_gui(env: Any, args: argparse.Namespace) -> int:
@@ -73,7 +96,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     from app.ui import language
 
     language.start(app)  # the operator's language (or the system's) before any text is shown
-    name = server_name(env.data_dir)
+    # Asked before the folder is checked: the running Daloy may still be creating its database.
+    name = server_name(_folder_named(env))
     if ask_running_instance(name):
         print(translate("App", "Daloy is already running; its window was brought forward."))
         return 0
@@ -84,7 +108,12 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     server.listen(name)
     # Before the slow start-up: a Ctrl-C meanwhile waits in the socket and quits once the loop runs.
     signals = QuitOnSignals(app)
-    ctx, window = build(env)
+    from app.ui.mainwindow import MainWindow
+
+    # The window's frame shows first; the engine (SQLAlchemy, the database and its migrations,
+    # the runtime, intake) and the pages load right after, once the event loop runs.
+    window = MainWindow(None, env.data_dir)
+    opened: dict[str, Any] = {}
 
     def on_connection() -> None:
         conn = server.nextPendingConnection()
@@ -105,13 +134,32 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     window.notifier.quit_requested.connect(lambda: window.ask_before_quit(quit_app))
     window.quit_requested.connect(quit_app)
     window.show()
-    window.shop.on_launch()  # the first-run setup on a shop not set up yet
     log.info("main window shown")
     print("Daloy window shown", flush=True)
+
+    def open_pages() -> None:
+        if window.quitting:  # a Ctrl-C before the engine opened: nothing to open or close
+            return
+        try:
+            opened["ctx"] = open_engine(env)
+            window.open(opened["ctx"])
+            _attach_shop(window)
+        except BaseException as exc:  # noqa: BLE001 - said by the CLI after the loop ends
+            opened["error"] = exc
+            window.quitting = True
+            app.quit()
+            return
+        window.shop.on_launch()  # the first-run setup on a shop not set up yet
+
+    QTimer.singleShot(0, open_pages)
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), quit_app)
     code = app.exec()
     server.close()
-    shutdown(ctx)
+    if "ctx" in opened:
+        shutdown(opened["ctx"])
     signals.uninstall()
+    if "error" in opened:  # a corrupt database, an unusable folder: the same sentence as before
+        window.close()
+        raise opened["error"]
     return code

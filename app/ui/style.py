@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox
@@ -163,7 +162,9 @@ def period_choice(name: str) -> QComboBox:
 
 
 def icon(name: str, color: str = "#374151") -> QIcon:
-    return qta.icon(name, color=color)
+    from app.ui.icons import icon as glyph  # the one icon font, loaded on first use
+
+    return glyph(name, color)
 
 
 def _local(ts: float, fmt: str) -> str:
