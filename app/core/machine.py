@@ -8,6 +8,13 @@ Step states::
        │         └─────────┘ (lease expired / runner restarted)
        └─▶ skipped (no incoming path was taken)        any non-final ─▶ cancelled
 
+Two combined transitions (``COMBINED``) are ``… ─▶ ready ─▶ running`` written in one
+transaction by the hot path: ``pending ─▶ running`` (a step readied by its predecessor's
+success and claimed at once) and ``retry_wait ─▶ running`` (a due retry or a woken wait claimed).
+``ready ─▶ pending`` holds a run started while its workflow is switched off. An operator's
+restart (``restart_from``) may reset any step that is not running (``RESETS``): the one
+exception to ``TRANSITIONS``, allowed only when the store says it is resetting.
+
 A step becomes ready when every step feeding it is final and at least one of its incoming
 connections was taken; it is skipped when none was. A step downstream of one that needs attention
 stays ``pending`` — held — until a person resolves it. Pure logic: no I/O.
@@ -33,18 +40,26 @@ CANCELLED = "cancelled"
 STEP_STATES = (PENDING, READY, RUNNING, SUCCEEDED, RETRY_WAIT, NEEDS_ATTENTION, SKIPPED, CANCELLED)
 FINAL = frozenset({SUCCEEDED, SKIPPED, CANCELLED})
 
+# ``a ─▶ ready ─▶ running`` in one transaction: a claim straight after the step is readied.
+COMBINED: frozenset[tuple[str, str]] = frozenset({(PENDING, RUNNING), (RETRY_WAIT, RUNNING)})
+
 TRANSITIONS: dict[str, frozenset[str]] = {
-    PENDING: frozenset({READY, SKIPPED, CANCELLED}),
-    READY: frozenset({RUNNING, SKIPPED, CANCELLED}),
+    PENDING: frozenset({READY, SKIPPED, CANCELLED, RUNNING}),  # RUNNING: COMBINED
+    READY: frozenset({RUNNING, SKIPPED, CANCELLED, PENDING}),  # PENDING: held (switched off)
     RUNNING: frozenset({SUCCEEDED, RETRY_WAIT, NEEDS_ATTENTION, READY, CANCELLED}),
-    RETRY_WAIT: frozenset({READY, NEEDS_ATTENTION, SKIPPED, CANCELLED}),
+    RETRY_WAIT: frozenset({READY, NEEDS_ATTENTION, SKIPPED, CANCELLED, RUNNING}),  # COMBINED
     NEEDS_ATTENTION: frozenset({READY, SKIPPED, SUCCEEDED, CANCELLED}),
     SUCCEEDED: frozenset(),
     SKIPPED: frozenset(),
     CANCELLED: frozenset(),
 }
-# Restarting a run from a step (an operator action) may reset final steps; it is the one
-# exception to TRANSITIONS and goes through ``restart_from``.
+assert all(new in TRANSITIONS[old] for old, new in COMBINED)
+
+# Restarting a run from a step (an operator action, ``restart_from``) puts it back to ready and
+# what follows it to pending, whatever they were — except a running step (the action waits).
+RESETS: dict[str, frozenset[str]] = {
+    old: frozenset({READY, PENDING}) for old in STEP_STATES if old != RUNNING
+}
 
 # Run states, derived from the steps.
 RUN_RUNNING = "running"
@@ -66,9 +81,11 @@ class StepFact:
     port: str | None = None  # the output port taken, for succeeded (or skipped with an output)
 
 
-def check_transition(old: str, new: str) -> None:
-    if new not in TRANSITIONS[old]:
-        raise IllegalTransition(f"a step cannot go from {old} to {new}")
+def check_transition(old: str, new: str, *, reset: bool = False) -> None:
+    """Raise unless a step may go from ``old`` to ``new`` (``reset``: an operator's restart)."""
+    if new in TRANSITIONS[old] or (reset and new in RESETS.get(old, ())):
+        return
+    raise IllegalTransition(f"a step cannot go from {old} to {new}")
 
 
 def initial(wf: Workflow) -> dict[str, str]:

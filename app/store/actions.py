@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
-from app.store import audit, breakers
+from app.store import audit, breakers, transitions
 from app.store.models import Attempt, InboxItem, Run, StepRun
 from app.store.runs import ActionRefused, Event, RunStore
 from app.store.system_actions import SYSTEM_ACTIONS, SystemAndHoldActions
@@ -238,7 +238,9 @@ class OperatorActions(SystemAndHoldActions):
             before = {n: rows[n].state for n in changes}
             for name, new in changes.items():
                 r = rows[name]
-                r.state, r.port, r.output, r.error = new, None, None, None
+                with transitions.resetting():  # the one exception: machine.RESETS
+                    r.state = new
+                r.port, r.output, r.error = None, None, None
                 r.next_attempt_at, r.sleeping, r.scratch, r.input_override = None, False, None, None
                 r.finished_at = None
                 r.max_attempts = r.attempts + _fresh_attempts(self.store, s, run, name)

@@ -37,6 +37,7 @@ from app.store import statements as st
 from app.store.db import Database
 from app.store.inbox import words_for
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowRow, WorkflowVersion
+from app.store.transitions import made
 
 log = logging.getLogger(__name__)
 FAR_FUTURE = 4102444800.0  # 2100-01-01: "until woken"
@@ -412,11 +413,12 @@ class RunStore:
             attempt_id = last["id"] if last else None
         else:
             attempts += 1
-            made = st.INSERT_ATTEMPT.one(
+            started = st.INSERT_ATTEMPT.one(
                 cur, d, run_id=run_id, step_name=name, number=attempts, runner=owner, now=now
             )
-            attempt_id = made["id"] if made else None
+            attempt_id = started["id"] if started else None
         lease = f"{owner}#{next(self._seq)}"
+        made(row["state"], m.RUNNING, "claim")
         st.TAKE.execute(
             cur,
             d,
@@ -591,6 +593,7 @@ class RunStore:
                 state["state"] if state else "gone",
             )
             return False, [], None
+        made(m.RUNNING, m.SUCCEEDED, "success")
         if claim.attempt_id is not None:
             st.FINISH_ATTEMPT.execute(
                 cur, d, attempt_id=claim.attempt_id, outcome="succeeded", error=None, now=now
@@ -641,6 +644,7 @@ class RunStore:
             states[name] = new
             if name == nxt_name:
                 continue  # goes from pending to running below, in this transaction
+            made(rows[name]["state"], new, "advance")
             st.SET_STEP_STATE.execute(
                 cur,
                 d,
@@ -906,7 +910,6 @@ class RunStore:
     def _parked(
         self, s: Session, row: StepRun, waiting_on: str | None, due: float, now: float
     ) -> list[Event]:
-        m.check_transition(row.state, m.RETRY_WAIT)
         row.state, row.waiting_on, row.next_attempt_at = m.RETRY_WAIT, waiting_on, due
         row.lease_owner = row.lease_expires_at = None
         row.sleeping = False

@@ -91,7 +91,26 @@ def test_illegal_transitions_raise():
     with pytest.raises(m.IllegalTransition):
         m.check_transition(m.SUCCEEDED, m.READY)
     with pytest.raises(m.IllegalTransition):
-        m.check_transition(m.PENDING, m.RUNNING)
+        m.check_transition(m.PENDING, m.SUCCEEDED)  # never ran
+    with pytest.raises(m.IllegalTransition):
+        m.check_transition(m.RUNNING, m.PENDING, reset=True)  # a restart waits for it
+
+
+def test_combined_transitions_are_two_allowed_ones_in_one_transaction():
+    for old, new in m.COMBINED:
+        m.check_transition(old, m.READY)
+        m.check_transition(m.READY, new)
+        m.check_transition(old, new)
+
+
+def test_a_restart_may_reset_final_steps_only_when_it_says_so():
+    import pytest
+
+    for final in m.FINAL:
+        with pytest.raises(m.IllegalTransition):
+            m.check_transition(final, m.PENDING)
+        m.check_transition(final, m.PENDING, reset=True)
+        m.check_transition(final, m.READY, reset=True)
 
 
 def test_restart_from_resets_downstream():

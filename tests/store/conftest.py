@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.store.db import Database
+from tests.support.transitions import every_transition_checked  # noqa: F401 - autouse fixture
 
 OpenDb = Callable[..., Database]
 
