@@ -118,8 +118,8 @@ def generate(db: Database, n: int, seed: int = 7, now: float | None = None) -> l
     return made
 
 
-def test_figures_match_hand_counts(tmp_path):
-    db = Database.open_dir(tmp_path)
+def test_figures_match_hand_counts(tmp_path, open_db):
+    db = open_db(tmp_path)
     save(db, WF)
     now = time.time()
     made = generate(db, 400, now=now)
