@@ -56,7 +56,7 @@ class IntakeManager:
         self.leases = leases = ChannelLeases(db, runtime.owner, self.lease_seconds)
         if repo.is_paused(db):
             self.paused.set()
-        connections = runtime.services.get("connections") or ConnectionProvider(db)
+        connections = runtime.services.connections or ConnectionProvider(db)
         triggers: list[tuple[Workflow, Any]] = []
         for wf in workflows.taking_orders(db):  # one bad workflow is reported, skipped
             triggers += [(wf, t) for t in wf.triggers if t.enabled]

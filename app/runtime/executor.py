@@ -26,7 +26,7 @@ from app.core.staged import staged_failure
 from app.crashpoints import crashpoint
 from app.runtime.breakers import BreakerGate, HeldBack
 from app.steps import Registry
-from app.steps.base import StepContext, render_input
+from app.steps.base import StepContext, StepServices, render_input
 from app.store.holds import HoldBook, held_sentence
 from app.store.runs import FAR_FUTURE, Claim, RunStore, unknown_outcome_reason
 
@@ -149,13 +149,13 @@ class StepExecutor:
         registry: Registry,
         *,
         data_dir: Path | None = None,
-        services: dict[str, Any] | None = None,
+        services: StepServices | None = None,
         on_retry_scheduled: Callable[[float], None] | None = None,
     ) -> None:
         self.store = store
         self.registry = registry
         self.data_dir = data_dir
-        self.services = services or {}
+        self.services = services or StepServices()
         self.on_retry_scheduled = on_retry_scheduled
         self.rng = random.Random()
         self.threads = AttemptThreads()

@@ -29,6 +29,7 @@ from app.runtime.breakers import BreakerGate
 from app.runtime.executor import StepExecutor
 from app.steps import Registry
 from app.steps import registry as builtin_registry
+from app.steps.base import StepServices
 from app.store import inbox
 from app.store.actions import OperatorActions
 from app.store.connections import ConnectionProvider
@@ -54,7 +55,7 @@ class Runtime:
         lease_seconds: float = 60.0,
         poll_interval: float = 2.0,
         data_dir: Path | None = None,
-        services: dict[str, Any] | None = None,
+        services: StepServices | None = None,
     ) -> None:
         self.db = db
         self.registry = registry or builtin_registry()
@@ -65,9 +66,10 @@ class Runtime:
         self.lease_seconds = lease_seconds
         self.poll_interval = poll_interval
         self.data_dir = data_dir
-        self.services: dict[str, Any] = services if services is not None else {}
-        self.services.setdefault("runtime", self)
-        self.services.setdefault("connections", ConnectionProvider(db))
+        # What steps may use (typed, see ``StepServices``); a caller may hand its own.
+        self.services = services or StepServices(
+            connections=ConnectionProvider(db), runs=self.store, wake=self.wake
+        )
         self.executor = StepExecutor(
             self.store,
             self.registry,

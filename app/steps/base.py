@@ -6,11 +6,26 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core import templates
 from app.core.schema import TEMPLATED, with_defaults
 from app.core.stepspec import StepSpec
+
+if TYPE_CHECKING:  # typing only: a step module loads neither unless it uses them
+    from app.store.connections import ConnectionProvider
+    from app.store.runs import RunStore
+
+
+@dataclass(frozen=True)
+class StepServices:
+    """What a step may use besides its input, each by name and type. The runtime builds one
+    (a few references, so it costs nothing) and hands it to every step; a field is None where
+    the step runs without it (a test of one step, the step reference)."""
+
+    connections: ConnectionProvider | None = None  # saved connections, secrets from the keyring
+    runs: RunStore | None = None  # the run store: child runs, the latest version of an order
+    wake: Callable[[], None] | None = None  # wake the workers (a child run was started)
 
 
 @dataclass
@@ -30,7 +45,7 @@ class StepContext:
     scratch: Any = None
     timeout: float = 60.0
     data_dir: Path | None = None
-    services: dict[str, Any] = field(default_factory=dict)  # connections, child runs, ...
+    services: StepServices = field(default_factory=StepServices)
     log: logging.LoggerAdapter | logging.Logger = field(
         default_factory=lambda: logging.getLogger("daloy.step")
     )

@@ -156,7 +156,7 @@ def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
     name = ctx.input.get("connection")
     base = ""
     if name:
-        provider = ctx.services.get("connections")
+        provider = ctx.services.connections
         if provider is None:
             raise ConfigurationError(f"Connection “{name}” cannot be used here.")
         conn = provider.http(name)

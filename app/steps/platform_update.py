@@ -159,7 +159,7 @@ def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
     from app.connectors.platforms.platform import by_connection_kind
 
     name = str(ctx.input.get("connection") or "")
-    provider = ctx.services.get("connections")
+    provider = ctx.services.connections
     if not name or provider is None:
         raise ConfigurationError("Choose the shop's connection for this step.")
     settings = provider.get(name)
@@ -173,7 +173,9 @@ def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
 
 
 def _client(ctx: StepContext, platform: Any, settings: Mapping[str, Any]) -> Any:
-    provider = ctx.services["connections"]
+    provider = ctx.services.connections
+    if provider is None:  # _platform asked for it first; here for the type
+        raise ConfigurationError("Choose the shop's connection for this step.")
     client = platform.open(settings, lambda f: provider.secret(settings["name"], f), provider)
     client.set_timeout(min(float(ctx.input.get("timeout") or 30), ctx.timeout))
     return client
@@ -211,10 +213,10 @@ def _not_cancelled(ctx: StepContext, platform: Any, shop: str, oid: str) -> None
     from app.connectors.platforms.platform import is_cancelled
     from app.store import platform_orders
 
-    runtime = ctx.services.get("runtime")
-    if runtime is None:
+    runs = ctx.services.runs
+    if runs is None:
         return
-    order = platform_orders.latest(runtime.db, platform.name, shop, oid)
+    order = platform_orders.latest(runs.db, platform.name, shop, oid)
     if order and is_cancelled(order):
         raise PermanentError(
             f"The buyer cancelled order {order.get('number') or oid} on "

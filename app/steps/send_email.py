@@ -167,7 +167,7 @@ def _close(smtp: smtplib.SMTP) -> None:
 
 def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
-    conns = ctx.services.get("connections")
+    conns = ctx.services.connections
     if conns is None:
         raise ConfigurationError("Email connections are not available here.")
     name = inp["connection"]
@@ -236,7 +236,7 @@ def reconcile(ctx: StepContext) -> Reconciled:
         raise PermanentError(
             _not_known(inp["to"], "Daloy stopped or gave up waiting while sending it")
         )
-    conns = ctx.services.get("connections")
+    conns = ctx.services.connections
     if conns is None:
         raise ConfigurationError("Email connections are not available here.")
     from imapclient.exceptions import IMAPClientError, LoginError

@@ -93,7 +93,7 @@ _engines: dict[str, Any] = {}
 
 
 def _engine(ctx: StepContext):  # noqa: ANN202
-    conns = ctx.services.get("connections")
+    conns = ctx.services.connections
     if conns is None:
         raise ConfigurationError("Database connections are not available here.")
     name = ctx.input["connection"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from app.core import machine as m
 from app.core.errors import ConfigurationError, PermanentError
@@ -21,6 +22,9 @@ from app.core.schema import JSON, WORKFLOW, Field
 from app.core.stepspec import StepSpec
 from app.steps.base import StepContext, StepType
 from app.store.models import Run, StepRun
+
+if TYPE_CHECKING:
+    from app.store.runs import RunStore
 
 SPEC = StepSpec(
     name="sub_workflow",
@@ -62,17 +66,18 @@ def child_id(ctx: StepContext, index: int) -> str:
     return uuid.uuid5(_NS, f"{ctx.run_id}/{ctx.step_name}/{index}").hex
 
 
-def _runtime(ctx: StepContext) -> Any:
-    rt = ctx.services.get("runtime")
-    if rt is None:
+def _runs(ctx: StepContext) -> tuple[RunStore, Callable[[], None]]:
+    """The run store that starts the children, and the workers' wake-up."""
+    runs, wake = ctx.services.runs, ctx.services.wake
+    if runs is None or wake is None:
         raise ConfigurationError("This step needs the Daloy runtime.")
-    return rt
+    return runs, wake
 
 
 def run_children(
     ctx: StepContext, workflow: str, inputs: list[Any], parallel: int
 ) -> StepResult | Sleep:
-    store = _runtime(ctx).store
+    store, wake = _runs(ctx)
     started = set((ctx.scratch or {}).get("started", [])) if ctx.resumed else set()
     with store.db.write() as s:
         row, version, wf = store.current_workflow(s, workflow)
@@ -104,7 +109,7 @@ def run_children(
                 output={"results": results, "runs": [children[i].id for i in range(len(inputs))]}
             )
     done = sum(1 for r in children.values() if r is not None and r.status in m.RUN_FINAL)
-    _runtime(ctx).wake()
+    wake()
     # Woken when a child finishes (also one that finishes before this sleep is recorded, see
     # RunStore._wake); the 30 s re-check is only a safety net.
     return Sleep(

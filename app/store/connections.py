@@ -161,7 +161,7 @@ def list_all(s: Session) -> list[Connection]:
 
 
 class ConnectionProvider:
-    """What steps see as ``ctx.services["connections"]``: resolved settings plus secrets."""
+    """What steps see as ``ctx.services.connections``: resolved settings plus secrets."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

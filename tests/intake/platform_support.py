@@ -108,10 +108,7 @@ def fulfilment_workflow(
 
 def step_context(store: RunStore, config: dict[str, Any]) -> Any:
     """A ``platform_update`` step's context on ``store``'s connections (outside a run)."""
-    from app.steps.base import StepContext, render_input
-
-    class _Runtime:
-        db = store.db
+    from app.steps.base import StepContext, StepServices, render_input
 
     spec = registry().get("platform_update").spec
     return StepContext(
@@ -124,7 +121,7 @@ def step_context(store: RunStore, config: dict[str, Any]) -> Any:
         input=render_input(spec, config, {"trigger": {"order": {"platform_order_id": ""}}}),
         trigger={},
         steps={},
-        services={"connections": ConnectionProvider(store.db), "runtime": _Runtime()},
+        services=StepServices(connections=ConnectionProvider(store.db), runs=store),
     )
 
 

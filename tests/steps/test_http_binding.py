@@ -10,7 +10,7 @@ import pytest
 
 from app.core import machine as m
 from app.core.errors import ConfigurationError
-from app.steps.base import StepContext
+from app.steps.base import StepContext, StepServices
 from app.steps.http_request import _check_bound, reconcile
 from app.store import connections
 from app.store.connections import ConnectionProvider
@@ -125,7 +125,7 @@ def test_the_look_up_url_is_bound_too(rt, servers):
         },
         trigger={},
         steps={},
-        services={"connections": ConnectionProvider(rt.db)},
+        services=StepServices(connections=ConnectionProvider(rt.db)),
     )
     with pytest.raises(ConfigurationError, match="is outside the connection “pay”"):
         reconcile(ctx)

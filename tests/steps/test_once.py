@@ -34,7 +34,7 @@ from app.core.stepspec import GUARANTEES
 from app.crashpoints import EXIT_CODE
 from app.resources import resource_path
 from app.steps import registry
-from app.steps.base import StepContext
+from app.steps.base import StepContext, StepServices
 from app.steps.send_email import message_id
 from app.steps.spreadsheet_update import run as update_sheet
 from app.steps.sql_query import run as run_sql
@@ -50,7 +50,7 @@ from tests.support.smtp import Received, SmtpSink
 
 
 def ctx(
-    inp: dict[str, Any], key: str = "daloy-run1-s", services: dict | None = None
+    inp: dict[str, Any], key: str = "daloy-run1-s", services: StepServices | None = None
 ) -> StepContext:
     return StepContext(
         run_id="run1",
@@ -63,7 +63,7 @@ def ctx(
         trigger={},
         steps={},
         timeout=10,
-        services=services or {},
+        services=services or StepServices(),
     )
 
 
@@ -285,7 +285,7 @@ def pos(tmp_path, data_dir):
     db = Database.open_dir(data_dir)
     with db.write() as s:
         connections.save(s, "pos", "database", {"url": f"sqlite:///{dbfile}"})
-    yield dbfile, {"connections": ConnectionProvider(db)}
+    yield dbfile, StepServices(connections=ConnectionProvider(db))
     db.close()
 
 
@@ -461,7 +461,9 @@ def test_email_unknown_outcome_raises_outcome_unknown_with_a_sent_folder(
                 connections.save(s, *args)
         from app.steps.send_email import reconcile, run
 
-        c = ctx(email_step(True)["config"], services={"connections": ConnectionProvider(db)})
+        c = ctx(
+            email_step(True)["config"], services=StepServices(connections=ConnectionProvider(db))
+        )
         assert reconcile(c).happened is False
         filing_smtp.next("accept_then_drop")
         with pytest.raises(OutcomeUnknownError, match="broke after the message was handed over"):
