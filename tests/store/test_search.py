@@ -16,7 +16,7 @@ from app.store import migrate
 from app.store.db import Database
 from app.store.queries import SORTS, list_orders, list_runs
 from app.store.runs import RunStore
-from app.store.search import match_query
+from app.store.search import match_query, tsquery
 from tests.support.engine import save
 
 ORDERS = [
@@ -129,24 +129,35 @@ def test_runs_started_by_intake_are_searchable(store):
         assert row.total == 250.0
 
 
-def test_existing_runs_are_indexed_by_the_migration(data_dir):
-    db = Database.open_dir(data_dir, migrate=False)
+def test_existing_runs_are_indexed_by_the_migration(data_dir, open_db):
+    from sqlalchemy import text
+
+    db = open_db(data_dir, migrate=False)
     migrate.upgrade(db, "0004")
+    flags = {"yes": True, "no": False}
     with db.engine.begin() as c:  # the rows as a Daloy of revision 0004 wrote them
-        c.exec_driver_sql(
-            "insert into workflows (name, enabled, archived, created_at, "
-            "updated_at) values ('shop', 1, 0, 1, 1)"
+        c.execute(
+            text(
+                "insert into workflows (name, enabled, archived, created_at, "
+                "updated_at) values ('shop', :yes, :no, 1, 1)"
+            ),
+            flags,
         )
-        c.exec_driver_sql(
-            "insert into workflow_versions (workflow_id, number, definition, "
-            "has_errors, summary, created_at, created_by) "
-            "values (1, 1, '{}', 0, '', 1, '')"
+        c.execute(
+            text(
+                "insert into workflow_versions (workflow_id, number, definition, "
+                "has_errors, summary, created_at, created_by) "
+                "values (1, 1, '{}', :no, '', 1, '')"
+            ),
+            flags,
         )
-        c.exec_driver_sql(
-            "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
-            "trigger, cancelled, practice, created_at, updated_at) values ('old', 1, 1, 'shop', "
-            "'succeeded', '99', ?, 0, 0, 1, 1)",
-            (json.dumps(ORDERS[2]),),
+        c.execute(
+            text(
+                "insert into runs (id, workflow_id, version_id, workflow_name, status, "
+                "business_key, trigger, cancelled, practice, created_at, updated_at) values "
+                "('old', 1, 1, 'shop', 'succeeded', '99', :trigger, :no, :no, 1, 1)"
+            ),
+            {**flags, "trigger": json.dumps(ORDERS[2])},
         )
     migrate.upgrade(db)
     with db.read() as s:
@@ -212,6 +223,9 @@ def test_reason_says_why_an_order_waits(store):
 def test_match_query_keeps_only_letters_and_digits():
     assert match_query('nena@exa "OR" NEAR(x*') == '"nena exa"* "or"* "near x"*'
     assert match_query("  ") is None and match_query("@@ --") is None
+    # the same words as a PostgreSQL tsquery: quoted lexemes, phrases, the last part a prefix
+    assert tsquery('nena@exa "OR" !x') == "('nena' <-> 'exa':*) & ('or':*) & ('x':*)"
+    assert tsquery("  ") is None and tsquery("@@ --") is None
 
 
 @settings(
