@@ -123,10 +123,14 @@ def release(language: str = "fil", quiet: bool = False) -> Path:
     inputs = [ts_path(a, language) for a in AREAS if ts_path(a, language).exists()]
     out = qm_path(language)
     out.parent.mkdir(parents=True, exist_ok=True)
-    cmd = [_tool("pyside6-lrelease"), *(str(p) for p in inputs), "-qm", str(out)]
+    # written beside and moved into place: a running app (or a test in another process)
+    # never loads a half-written file
+    part = out.with_name(f"{out.name}.{os.getpid()}.part")
+    cmd = [_tool("pyside6-lrelease"), *(str(p) for p in inputs), "-qm", str(part)]
     if quiet:
         cmd.insert(1, "-silent")
     subprocess.run(cmd, check=True, cwd=ROOT)
+    os.replace(part, out)
     return out
 
 
