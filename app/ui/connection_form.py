@@ -109,10 +109,10 @@ class ConnectionForm(QWidget):
             widget = self._widget(name, values.get(name))
             widget.setObjectName(f"setting_{name}")
             if name in shop and isinstance(widget, QLineEdit):
-                widget.setPlaceholderText(shop[name].placeholder)
+                widget.setPlaceholderText(translate("Connections", shop[name].placeholder))
             self.fields[name] = widget
             self.layout_.addRow(
-                label(kind, name) if shop else _label(name),
+                translate("Connections", label(kind, name)) if shop else _label(name),
                 self._with_extra(name, widget),
             )
             self._help(shop.get(name))
@@ -128,7 +128,9 @@ class ConnectionForm(QWidget):
                 )
             )
             self.secret_fields[name] = e
-            self.layout_.addRow(label(kind, name) if shop else _label(name), e)
+            self.layout_.addRow(
+                translate("Connections", label(kind, name)) if shop else _label(name), e
+            )
             self._help(shop.get(name))
         self.authorisation: ShopAuthorisation | None = None
         if kind in AUTHORISED_KINDS:
@@ -140,7 +142,7 @@ class ConnectionForm(QWidget):
         """The field's help under it, muted: where the operator finds the value."""
         words = getattr(text, "help", "")
         if words:
-            note = PlainLabel(words)
+            note = PlainLabel(translate("Connections", words))
             note.setWordWrap(True)
             note.setStyleSheet(f"color: {MUTED}")
             self.layout_.addRow("", note)

@@ -32,6 +32,7 @@ from app.connectors.platforms.platform import Platform, by_connection_kind, iso_
 from app.connectors.platforms.tokens import TOKEN_FIELDS, RefreshFailed, TokenRefused
 from app.core import redact
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.store.connections import KINDS, ConnectionProvider
 
 
@@ -49,6 +50,9 @@ class ShopProblem(DaloyError):
 
 @dataclass(frozen=True)
 class FieldText:
+    """A shop setting in the operator's words: English, marked ``QT_TRANSLATE_NOOP``; the
+    connection form translates it where it shows it (context "Connections")."""
+
     label: str
     placeholder: str = ""
     help: str = ""
@@ -57,85 +61,135 @@ class FieldText:
 FIELDS: dict[str, dict[str, FieldText]] = {
     "shopify": {
         "shop_domain": FieldText(
-            "Shop address (myshop.myshopify.com)",
+            QT_TRANSLATE_NOOP("Connections", "Shop address (myshop.myshopify.com)"),
             "myshop.myshopify.com",
-            "The shop's .myshopify.com address, even when customers see your own domain.",
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "The shop's .myshopify.com address, even when customers see your own domain.",
+            ),
         ),
-        "api_version": FieldText("Admin API version", "leave empty for the one Daloy knows"),
+        "api_version": FieldText(
+            QT_TRANSLATE_NOOP("Connections", "Admin API version"),
+            QT_TRANSLATE_NOOP("Connections", "leave empty for the one Daloy knows"),
+        ),
         "location_id": FieldText(
-            "Stock location ID",
-            "leave empty for the shop's first location",
-            "Shopify admin ▸ Settings ▸ Locations: the number at the end of "
-            "the location's address.",
+            QT_TRANSLATE_NOOP("Connections", "Stock location ID"),
+            QT_TRANSLATE_NOOP("Connections", "leave empty for the shop's first location"),
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "Shopify admin ▸ Settings ▸ Locations: the number at the end of "
+                "the location's address.",
+            ),
         ),
         "access_token": FieldText(
-            "Admin API access token",
+            QT_TRANSLATE_NOOP("Connections", "Admin API access token"),
             "shpat_…",
-            "Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ "
-            "API credentials (with read and write access to orders, "
-            "fulfillments and inventory).",
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ "
+                "API credentials (with read and write access to orders, "
+                "fulfillments and inventory).",
+            ),
         ),
         "webhook_secret": FieldText(
-            "Webhook signing key",
-            "only to receive pushed orders",
-            "Shopify admin ▸ Settings ▸ Notifications ▸ Webhooks: the "
-            "key under the list (“Your webhooks will be signed with …”).",
+            QT_TRANSLATE_NOOP("Connections", "Webhook signing key"),
+            QT_TRANSLATE_NOOP("Connections", "only to receive pushed orders"),
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "Shopify admin ▸ Settings ▸ Notifications ▸ Webhooks: the "
+                "key under the list (“Your webhooks will be signed with …”).",
+            ),
         ),
     },
     "woocommerce": {
         "site_url": FieldText(
-            "Shop address (https://myshop.com)",
+            QT_TRANSLATE_NOOP("Connections", "Shop address (https://myshop.com)"),
             "https://myshop.com",
-            "The address of the WordPress site that runs WooCommerce.",
+            QT_TRANSLATE_NOOP(
+                "Connections", "The address of the WordPress site that runs WooCommerce."
+            ),
         ),
         "consumer_key": FieldText(
-            "Consumer key",
+            QT_TRANSLATE_NOOP("Connections", "Consumer key"),
             "ck_…",
-            "WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API "
-            "▸ Add key, with Read/Write permission.",
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API "
+                "▸ Add key, with Read/Write permission.",
+            ),
         ),
         "consumer_secret": FieldText(
-            "Consumer secret", "cs_…", "Shown once, beside the consumer key, when the key is made."
+            QT_TRANSLATE_NOOP("Connections", "Consumer secret"),
+            "cs_…",
+            QT_TRANSLATE_NOOP(
+                "Connections", "Shown once, beside the consumer key, when the key is made."
+            ),
         ),
         "webhook_secret": FieldText(
-            "Webhook secret",
-            "only to receive pushed orders",
-            "WooCommerce ▸ Settings ▸ Advanced ▸ Webhooks: the Secret of the order webhooks.",
+            QT_TRANSLATE_NOOP("Connections", "Webhook secret"),
+            QT_TRANSLATE_NOOP("Connections", "only to receive pushed orders"),
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "WooCommerce ▸ Settings ▸ Advanced ▸ Webhooks: the Secret of the order webhooks.",
+            ),
         ),
     },
     "shopee": {
         "base_url": FieldText(
-            "Shopee API address",
-            "leave empty for Shopee's live address",
-            "Only for Shopee's test shops: https://partner.test-stable.shopeemobile.com.",
+            QT_TRANSLATE_NOOP("Connections", "Shopee API address"),
+            QT_TRANSLATE_NOOP("Connections", "leave empty for Shopee's live address"),
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "Only for Shopee's test shops: https://partner.test-stable.shopeemobile.com.",
+            ),
         ),
         "partner_id": FieldText(
-            "Partner ID",
-            "e.g. 2001887",
-            "Shopee Open Platform ▸ App List ▸ your app: the Partner ID.",
+            QT_TRANSLATE_NOOP("Connections", "Partner ID"),
+            QT_TRANSLATE_NOOP("Connections", "e.g. 2001887"),
+            QT_TRANSLATE_NOOP(
+                "Connections", "Shopee Open Platform ▸ App List ▸ your app: the Partner ID."
+            ),
         ),
         "shop_id": FieldText(
-            "Shop ID",
-            "filled in by “Authorise the shop…”",
-            "Shopee gives it with the authorisation code.",
+            QT_TRANSLATE_NOOP("Connections", "Shop ID"),
+            QT_TRANSLATE_NOOP("Connections", "filled in by “Authorise the shop…”"),
+            QT_TRANSLATE_NOOP("Connections", "Shopee gives it with the authorisation code."),
         ),
         "partner_key": FieldText(
-            "Partner key", "", "Shopee Open Platform ▸ App List ▸ your app: the Partner Key."
+            QT_TRANSLATE_NOOP("Connections", "Partner key"),
+            "",
+            QT_TRANSLATE_NOOP(
+                "Connections", "Shopee Open Platform ▸ App List ▸ your app: the Partner Key."
+            ),
         ),
     },
     "lazada": {
         "base_url": FieldText(
-            "Lazada API address (your country)",
-            "leave empty for the Philippines",
-            "Your shop's country: https://api.lazada.com.my/rest, "
-            ".sg, .co.th, .vn or .co.id in place of .com.ph.",
+            QT_TRANSLATE_NOOP("Connections", "Lazada API address (your country)"),
+            QT_TRANSLATE_NOOP("Connections", "leave empty for the Philippines"),
+            QT_TRANSLATE_NOOP(
+                "Connections",
+                "Your shop's country: https://api.lazada.com.my/rest, "
+                ".sg, .co.th, .vn or .co.id in place of .com.ph.",
+            ),
         ),
-        "auth_url": FieldText("Lazada authorisation address", "leave empty (the same everywhere)"),
+        "auth_url": FieldText(
+            QT_TRANSLATE_NOOP("Connections", "Lazada authorisation address"),
+            QT_TRANSLATE_NOOP("Connections", "leave empty (the same everywhere)"),
+        ),
         "app_key": FieldText(
-            "App key", "e.g. 100132", "Lazada Open Platform ▸ App Console ▸ your app: the App Key."
+            QT_TRANSLATE_NOOP("Connections", "App key"),
+            QT_TRANSLATE_NOOP("Connections", "e.g. 100132"),
+            QT_TRANSLATE_NOOP(
+                "Connections", "Lazada Open Platform ▸ App Console ▸ your app: the App Key."
+            ),
         ),
         "app_secret": FieldText(
-            "App secret", "", "Lazada Open Platform ▸ App Console ▸ your app: the App Secret."
+            QT_TRANSLATE_NOOP("Connections", "App secret"),
+            "",
+            QT_TRANSLATE_NOOP(
+                "Connections", "Lazada Open Platform ▸ App Console ▸ your app: the App Secret."
+            ),
         ),
     },
 }

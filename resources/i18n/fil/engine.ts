@@ -75,6 +75,170 @@
         <source>check the user name and password (many providers need an app password)</source>
         <translation>tingnan ang user name at password (maraming provider ang nangangailangan ng app password)</translation>
     </message>
+    <message>
+        <source>Shop address (myshop.myshopify.com)</source>
+        <translation>Address ng shop (myshop.myshopify.com)</translation>
+    </message>
+    <message>
+        <source>The shop's .myshopify.com address, even when customers see your own domain.</source>
+        <translation>Ang .myshopify.com na address ng shop, kahit sariling domain mo ang nakikita ng mga customer.</translation>
+    </message>
+    <message>
+        <source>Admin API version</source>
+        <translation>Version ng Admin API</translation>
+    </message>
+    <message>
+        <source>leave empty for the one Daloy knows</source>
+        <translation>iwanang blangko para sa alam ng Daloy</translation>
+    </message>
+    <message>
+        <source>Stock location ID</source>
+        <translation>ID ng lokasyon ng stock</translation>
+    </message>
+    <message>
+        <source>leave empty for the shop's first location</source>
+        <translation>iwanang blangko para sa unang lokasyon ng shop</translation>
+    </message>
+    <message>
+        <source>Shopify admin ▸ Settings ▸ Locations: the number at the end of the location's address.</source>
+        <translation>Shopify admin ▸ Settings ▸ Locations: ang numero sa dulo ng address ng lokasyon.</translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation>Admin API access token</translation>
+    </message>
+    <message>
+        <source>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ API credentials (with read and write access to orders, fulfillments and inventory).</source>
+        <translation>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ ang app mo ▸ API credentials (may read at write access sa orders, fulfillments at inventory).</translation>
+    </message>
+    <message>
+        <source>Webhook signing key</source>
+        <translation>Webhook signing key</translation>
+    </message>
+    <message>
+        <source>only to receive pushed orders</source>
+        <translation>para lang tumanggap ng mga order na ipinapadala (push)</translation>
+    </message>
+    <message>
+        <source>Shopify admin ▸ Settings ▸ Notifications ▸ Webhooks: the key under the list (“Your webhooks will be signed with …”).</source>
+        <translation>Shopify admin ▸ Settings ▸ Notifications ▸ Webhooks: ang key sa ilalim ng listahan (“Your webhooks will be signed with …”).</translation>
+    </message>
+    <message>
+        <source>Shop address (https://myshop.com)</source>
+        <translation>Address ng shop (https://myshop.com)</translation>
+    </message>
+    <message>
+        <source>The address of the WordPress site that runs WooCommerce.</source>
+        <translation>Ang address ng WordPress site na nagpapatakbo ng WooCommerce.</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>Consumer key</translation>
+    </message>
+    <message>
+        <source>WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API ▸ Add key, with Read/Write permission.</source>
+        <translation>WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API ▸ Add key, na may Read/Write permission.</translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation>Consumer secret</translation>
+    </message>
+    <message>
+        <source>Shown once, beside the consumer key, when the key is made.</source>
+        <translation>Isang beses lang ipinapakita, katabi ng consumer key, kapag ginawa ang key.</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Webhook secret</translation>
+    </message>
+    <message>
+        <source>WooCommerce ▸ Settings ▸ Advanced ▸ Webhooks: the Secret of the order webhooks.</source>
+        <translation>WooCommerce ▸ Settings ▸ Advanced ▸ Webhooks: ang Secret ng mga order webhook.</translation>
+    </message>
+    <message>
+        <source>Shopee API address</source>
+        <translation>Address ng Shopee API</translation>
+    </message>
+    <message>
+        <source>leave empty for Shopee's live address</source>
+        <translation>iwanang blangko para sa live na address ng Shopee</translation>
+    </message>
+    <message>
+        <source>Only for Shopee's test shops: https://partner.test-stable.shopeemobile.com.</source>
+        <translation>Para lang sa mga test shop ng Shopee: https://partner.test-stable.shopeemobile.com.</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>Partner ID</translation>
+    </message>
+    <message>
+        <source>e.g. 2001887</source>
+        <translation>hal. 2001887</translation>
+    </message>
+    <message>
+        <source>Shopee Open Platform ▸ App List ▸ your app: the Partner ID.</source>
+        <translation>Shopee Open Platform ▸ App List ▸ ang app mo: ang Partner ID.</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>Shop ID</translation>
+    </message>
+    <message>
+        <source>filled in by “Authorise the shop…”</source>
+        <translation>kusang napupunan kapag in-authorise ang shop</translation>
+    </message>
+    <message>
+        <source>Shopee gives it with the authorisation code.</source>
+        <translation>Ibinibigay ito ng Shopee kasama ng authorisation code.</translation>
+    </message>
+    <message>
+        <source>Partner key</source>
+        <translation>Partner key</translation>
+    </message>
+    <message>
+        <source>Shopee Open Platform ▸ App List ▸ your app: the Partner Key.</source>
+        <translation>Shopee Open Platform ▸ App List ▸ ang app mo: ang Partner Key.</translation>
+    </message>
+    <message>
+        <source>Lazada API address (your country)</source>
+        <translation>Address ng Lazada API (bansa mo)</translation>
+    </message>
+    <message>
+        <source>leave empty for the Philippines</source>
+        <translation>iwanang blangko para sa Pilipinas</translation>
+    </message>
+    <message>
+        <source>Your shop's country: https://api.lazada.com.my/rest, .sg, .co.th, .vn or .co.id in place of .com.ph.</source>
+        <translation>Ang bansa ng shop mo: https://api.lazada.com.my/rest, .sg, .co.th, .vn o .co.id kapalit ng .com.ph.</translation>
+    </message>
+    <message>
+        <source>Lazada authorisation address</source>
+        <translation>Address ng authorisation ng Lazada</translation>
+    </message>
+    <message>
+        <source>leave empty (the same everywhere)</source>
+        <translation>iwanang blangko (pareho saanman)</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>App key</translation>
+    </message>
+    <message>
+        <source>e.g. 100132</source>
+        <translation>hal. 100132</translation>
+    </message>
+    <message>
+        <source>Lazada Open Platform ▸ App Console ▸ your app: the App Key.</source>
+        <translation>Lazada Open Platform ▸ App Console ▸ ang app mo: ang App Key.</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <source>Lazada Open Platform ▸ App Console ▸ your app: the App Secret.</source>
+        <translation>Lazada Open Platform ▸ App Console ▸ ang app mo: ang App Secret.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
