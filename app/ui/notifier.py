@@ -166,6 +166,7 @@ class Notifier(QObject):
         self._timer = QTimer(self, singleShot=True, interval=group_ms)
         self._timer.timeout.connect(self._flush)
         self._last_item: int | None = None
+        self._announced: list[dict] = []  # the entries the last alert named
         self.state = "ok"
         self.waiting = 0
         self.sent: list[str] = []  # what was announced (for people reading logs/tests)
@@ -173,14 +174,7 @@ class Notifier(QObject):
         if tray_available():
             self._make_tray()
         else:
-            banner.show_message(
-                translate(
-                    "Tray",
-                    "Your desktop has no system tray, so Daloy shows its alerts here, "
-                    "at the top of the window.",
-                ),
-                None,
-            )
+            banner.show_message(no_tray_notice(), None)
 
     # -- tray ------------------------------------------------------------------------------------
     def _make_tray(self) -> None:
@@ -222,10 +216,18 @@ class Notifier(QObject):
             )
 
     def retranslate(self) -> None:
-        """The language changed: the tray's tooltip and menu say the same in the new one."""
+        """The language changed: the tray's tooltip and menu, and the banner's message, say
+        the same in the new one."""
         if self.tray is not None:
             self.set_paused(self.paused)
             self._show_state()
+        if not self.banner.isVisible():
+            return
+        if self.banner.item_ids and self._announced:
+            title, said, _text = self._words(self._announced)
+            self.banner.show_message(said, self.banner.item_id, title, self.banner.item_ids)
+        elif self.tray is None and not self.banner.item_ids:
+            self.banner.show_message(no_tray_notice(), None)
 
     def set_open(self, items: list[dict]) -> None:
         """The open inbox entries changed: the tray's colour and menu follow, and the banner
@@ -259,15 +261,8 @@ class Notifier(QObject):
         items, self._pending = self._pending, []
         if not items:
             return
-        if len(items) == 1:
-            it = items[0]
-            who = it.get("business_key") or it.get("workflow") or "Daloy"
-            title, text = translate("Tray", "{who}: needs you").format(who=who), shown_reason(it)
-            said = text
-        else:
-            title = translate("Tray", "{n} orders waiting").format(n=len(items))
-            said = group_reason(items)
-            text = translate("Tray", "{title}: {reason}").format(title=title, reason=said)
+        title, said, text = self._words(items)
+        self._announced = items
         self._last_item = items[-1]["id"]
         self.sent.append(text)
         if self.tray is not None:
@@ -276,6 +271,26 @@ class Notifier(QObject):
             )
         # the banner shows the title beside the text: the count is said once
         self.banner.show_message(said, self._last_item, title, {i["id"] for i in items})
+
+    @staticmethod
+    def _words(items: list[dict]) -> tuple[str, str, str]:
+        """(title, what is said, the whole message) of an alert naming ``items``."""
+        if len(items) == 1:
+            it = items[0]
+            who = it.get("business_key") or it.get("workflow") or "Daloy"
+            said = shown_reason(it)
+            return translate("Tray", "{who}: needs you").format(who=who), said, said
+        title = translate("Tray", "{n} orders waiting").format(n=len(items))
+        said = group_reason(items)
+        return title, said, translate("Tray", "{title}: {reason}").format(title=title, reason=said)
+
+
+def no_tray_notice() -> str:
+    return translate(
+        "Tray",
+        "Your desktop has no system tray, so Daloy shows its alerts here, "
+        "at the top of the window.",
+    )
 
 
 KEEP, QUIT, STAY = "keep", "quit", "stay"

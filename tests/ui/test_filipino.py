@@ -93,6 +93,8 @@ def test_switching_language_keeps_the_work_and_the_choice(gui, qtbot, filipino) 
     assert window.inbox.filter.itemText(0) == "Lahat ng bukas"
     assert window.autostart.text() == "Buksan ang Daloy pag-log in ko"
     assert window.menuBar().actions()[0].text() == "&File"
+    if window.notifier.tray is None:  # the banner that stands in for the tray says it anew
+        assert "Walang system tray" in window.banner.text.text()
     # Qt's own words (qt.ts): a standard button in Filipino
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Kanselahin"
