@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DALOY_ALLOW_INSECURE_KEYRING", "1")
@@ -25,6 +26,7 @@ os.environ.setdefault("DALOY_ALLOW_INSECURE_KEYRING", "1")
 import keyring  # noqa: E402
 from keyrings.alt.file import PlaintextKeyring  # noqa: E402
 
+from app.connectors import sheet_files  # noqa: E402
 from app.core import machine as m  # noqa: E402
 from app.core.model import Workflow  # noqa: E402
 from app.resources import resource_path  # noqa: E402
@@ -51,7 +53,7 @@ def stock_sheet(path: Path, rows: int, stock: int) -> None:
 
 def fulfil(
     folder: Path, orders: int, rate: float | None = None, rows: int = 5000
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """All orders at once (throughput), or arriving at ``rate`` per second (latency)."""
     folder.mkdir(parents=True, exist_ok=True)
     gateway, sink, smtp = (
@@ -114,6 +116,13 @@ def fulfil(
     done.wait(600)
     elapsed = time.perf_counter() - t0
     rt.shutdown(grace=5)
+    # where an order's time goes: each step type's total time (running, and waiting on a save)
+    spent: dict[str, float] = {}
+    for name, took in db.execute_sql(
+        "select name, finished_at - started_at from step_runs where finished_at is not null "
+        "and started_at is not null"
+    ):
+        spent[name] = spent.get(name, 0.0) + took
     db.close()
     for server in (gateway, sink, smtp):
         server.stop()
@@ -123,6 +132,8 @@ def fulfil(
         "p50": statistics.median(lat),
         "p95": lat[max(0, int(len(lat) * 0.95) - 1)],
         "done": len(finished),
+        "sheet_saves": sheet_files.sheet_file(str(inventory)).saves,
+        "steps_ms": {n: 1000 * t / max(1, len(finished)) for n, t in spent.items()},
     }
 
 
@@ -145,6 +156,11 @@ def main() -> None:
     print(
         f"order fulfilment, arriving at {rate:.1f}/s (half that): {paced['done']}/{args.orders}"
         f" orders, p50={paced['p50'] * 1000:.0f}ms p95={paced['p95'] * 1000:.0f}ms"
+    )
+    slowest = sorted(flood["steps_ms"].items(), key=lambda kv: -kv[1])[:5]
+    print(
+        f"all at once: {flood['sheet_saves']} sheet saves for {args.orders} orders; step time per "
+        "order: " + ", ".join(f"{n} {ms:.1f}ms" for n, ms in slowest)
     )
     print(f"fulfilment_vs_chain_runs_ratio={flood['orders_per_s'] / chain['runs_per_s']:.3f}")
 
