@@ -107,7 +107,8 @@ class _Remembering:
         """``text`` in the current language; None when it was never shown through
         ``translate``, or when it came from sources that now say different things (the same
         English in two screens: the widget's own ``retranslate`` knows which it is)."""
-        keys = self.sources.get(text, set())
+        # a copy: background reads translate (and add sources) while the GUI thread switches
+        keys = set(self.sources.get(text, ()))
         said = {QCoreApplication.translate(*key, -1) for key in keys}
         if len(said) != 1:
             return None
@@ -133,6 +134,7 @@ class Language(QObject):
         """Speak ``language`` from now on; False (and English) if its file is missing."""
         for t in self.translators:
             self.app.removeTranslator(t)
+            t.deleteLater()
         self.translators = []
         ok = True
         if language != ENGLISH:
