@@ -153,6 +153,36 @@ def test_orders_waiting_for_a_save_are_saved_together_each_once(sheet, monkeypat
     assert sorted(applied_keys(sheet)) == sorted(f"o{i}" for i in range(10))
 
 
+def test_look_ups_see_each_order_whole_while_orders_change_the_sheet(sheet):
+    """Orders take 1 rice and 1 oil each; a look-up running meanwhile always finds oil 80
+    above rice (never one line of an order without the other)."""
+    two_lines = {**xlsx_input(sheet), "items": [{"sku": "RICE-25", "qty": 1}]}
+    two_lines["items"].append({"sku": "OIL-1L", "qty": 1})
+    look = {"file": str(sheet), "key_column": "SKU", "key": ["RICE-25", "OIL-1L"]}
+    seen: list[int] = []
+    orders_done = threading.Event()
+
+    def look_up_meanwhile() -> None:
+        while not orders_done.is_set():
+            rows = look_up(ctx(look)).output["rows"]
+            seen.append(rows["OIL-1L"]["Stock"] - rows["RICE-25"]["Stock"])
+
+    reader = threading.Thread(target=look_up_meanwhile)
+    reader.start()
+    orders = [
+        threading.Thread(target=update_sheet, args=(ctx(two_lines, key=f"o{i}"),))
+        for i in range(12)
+    ]
+    for t in orders:
+        t.start()
+    for t in orders:
+        t.join(60)
+    orders_done.set()
+    reader.join(60)
+    assert seen and set(seen) == {80}
+    assert rice(sheet)["Stock"] == 28 and xlsx_stock(sheet) == 28
+
+
 def test_a_refused_change_leaves_the_kept_copy_as_it_was(sheet):
     too_many = {**xlsx_input(sheet), "minimum": 0}
     too_many["items"] = [{"sku": "OIL-1L", "qty": 1}, {"sku": "RICE-25", "qty": 41}]
