@@ -23,6 +23,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEv
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind, InboxKind
 from app.core.machine import StepState
 from app.runtime.breakers import BreakerGate
@@ -330,14 +331,25 @@ class Runtime:
     def _on_job_problem(self, event: JobExecutionEvent) -> None:
         if event.code == EVENT_JOB_MISSED:
             title, reason = (
-                "A scheduled task was missed",
-                f"The task “{event.job_id}” was due at {event.scheduled_run_time} "
-                "and did not run (was the computer asleep?).",
+                said(QT_TRANSLATE_NOOP("Inbox", "A scheduled task was missed")),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Inbox",
+                        "The task “{task}” was due at {time} and did not run (was the "
+                        "computer asleep?).",
+                    ),
+                    task=event.job_id,
+                    time=event.scheduled_run_time,
+                ),
             )
         else:
             title, reason = (
-                "A background task failed",
-                f"The task “{event.job_id}” failed: {event.exception!r}",
+                said(QT_TRANSLATE_NOOP("Inbox", "A background task failed")),
+                said(
+                    QT_TRANSLATE_NOOP("Inbox", "The task “{task}” failed: {error}"),
+                    task=event.job_id,
+                    error=repr(event.exception),
+                ),
             )
         try:
             with self.db.write() as s:

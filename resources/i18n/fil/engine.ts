@@ -616,6 +616,22 @@
         <source>{order}: {step} failed</source>
         <translation>{order}: pumalya ang {step}</translation>
     </message>
+    <message>
+        <source>A scheduled task was missed</source>
+        <translation>May naka-iskedyul na gawain na hindi natuloy</translation>
+    </message>
+    <message>
+        <source>The task “{task}” was due at {time} and did not run (was the computer asleep?).</source>
+        <translation>Dapat tumakbo ang gawaing “{task}” noong {time} pero hindi ito natuloy (naka-sleep ba ang computer?).</translation>
+    </message>
+    <message>
+        <source>A background task failed</source>
+        <translation>Pumalya ang isang gawain sa background</translation>
+    </message>
+    <message>
+        <source>The task “{task}” failed: {error}</source>
+        <translation>Pumalya ang gawaing “{task}”: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>
