@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
 from app.core.model import Workflow
 from app.store.inbox import close_alert, open_alert
@@ -60,15 +61,31 @@ def hold(s: Session, row: WorkflowRow, item: IntakeItem, run_id: str) -> None:
     s.execute(update(Run).where(Run.id == run_id).values(status=m.RUN_WAITING, updated_at=now))
     item.status = WAITING
     n = count(s, row)
-    orders = "1 order waits" if n == 1 else f"{n} orders wait"
     open_alert(
         s,
         InboxKind.SYSTEM,
         f"{ALERT}{row.id}",
-        f"Orders wait: “{row.name}” is switched off",
-        f"{orders} for “{row.name}”: they arrived while it is switched off and are kept. "
-        "They start as soon as you switch it on (Workflows → Switch on, or daloy "
-        "workflow enable NAME); cancel any you do not want.",
+        said(
+            QT_TRANSLATE_NOOP("Inbox", "Orders wait: “{workflow}” is switched off"),
+            workflow=row.name,
+        ),
+        said(
+            QT_TRANSLATE_NOOP(
+                "Inbox",
+                "1 order waits for “{workflow}”: they arrived while it is switched off and are "
+                "kept. They start as soon as you switch it on (Workflows → Switch on, or daloy "
+                "workflow enable NAME); cancel any you do not want.",
+            )
+            if n == 1
+            else QT_TRANSLATE_NOOP(
+                "Inbox",
+                "{n} orders wait for “{workflow}”: they arrived while it is switched off and "
+                "are kept. They start as soon as you switch it on (Workflows → Switch on, or "
+                "daloy workflow enable NAME); cancel any you do not want.",
+            ),
+            n=n,
+            workflow=row.name,
+        ),
         workflow_name=row.name,
     )
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.changes import describe_changes
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
 from app.core.model import Workflow
 from app.store import audit
@@ -349,9 +350,19 @@ def taking_orders(db: Database) -> list[Workflow]:
                     s,
                     InboxKind.SYSTEM,
                     key,
-                    f"Workflow “{name.strip() or name!r}” was skipped",
-                    f"Daloy could not start the workflow “{name}”: {reason} It takes no "
-                    "orders until it is fixed (import a corrected version) or archived.",
+                    said(
+                        QT_TRANSLATE_NOOP("Inbox", "Workflow “{workflow}” was skipped"),
+                        workflow=name.strip() or repr(name),
+                    ),
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Inbox",
+                            "Daloy could not start the workflow “{workflow}”: {reason} It takes "
+                            "no orders until it is fixed (import a corrected version) or archived.",
+                        ),
+                        workflow=name,
+                        reason=reason,
+                    ),
                     workflow_name=name,
                 )
             for key in stale:

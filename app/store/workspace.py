@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import secrets
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
 from app.store import inbox
 from app.store.models import Connection, InboxItem, Setting
@@ -175,7 +176,7 @@ def note_keyring(db: Database, problem: str | None = None) -> bool:
             s,
             InboxKind.SYSTEM,
             KEYRING_ALERT,
-            "Passwords cannot be kept on this computer",
+            said(QT_TRANSLATE_NOOP("Inbox", "Passwords cannot be kept on this computer")),
             sentence,
             detail={"technical": detail},
         )

@@ -31,6 +31,7 @@ from typing import TypeVar
 from app import secrets
 from app.connectors.platforms.http import RateLimited
 from app.core.errors import ConfigurationError, DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store import inbox
 from app.store.connections import ConnectionProvider
 
@@ -182,7 +183,13 @@ class TokenKeeper:
                 s,
                 "system",
                 alert_key(self.connection),
-                f"{self.title} shop “{self.connection}” needs to be authorised again",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Inbox", "{platform} shop “{connection}” needs to be authorised again"
+                    ),
+                    platform=self.title,
+                    connection=self.connection,
+                ),
                 reason,
             )
         if created:

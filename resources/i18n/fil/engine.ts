@@ -632,6 +632,34 @@
         <source>The task “{task}” failed: {error}</source>
         <translation>Pumalya ang gawaing “{task}”: {error}</translation>
     </message>
+    <message>
+        <source>Orders wait: “{workflow}” is switched off</source>
+        <translation>May naghihintay na order: naka-off ang “{workflow}”</translation>
+    </message>
+    <message>
+        <source>1 order waits for “{workflow}”: they arrived while it is switched off and are kept. They start as soon as you switch it on (Workflows → Switch on, or daloy workflow enable NAME); cancel any you do not want.</source>
+        <translation>1 order ang naghihintay para sa “{workflow}”: dumating ito habang naka-off ito at itinabi. Magsisimula ito kapag in-on mo (Mga Workflow → I-on, o daloy workflow enable NAME); i-cancel ang ayaw mo.</translation>
+    </message>
+    <message>
+        <source>{n} orders wait for “{workflow}”: they arrived while it is switched off and are kept. They start as soon as you switch it on (Workflows → Switch on, or daloy workflow enable NAME); cancel any you do not want.</source>
+        <translation>{n} order ang naghihintay para sa “{workflow}”: dumating sila habang naka-off ito at itinabi. Magsisimula sila kapag in-on mo (Mga Workflow → I-on, o daloy workflow enable NAME); i-cancel ang ayaw mo.</translation>
+    </message>
+    <message>
+        <source>Workflow “{workflow}” was skipped</source>
+        <translation>Nilaktawan ang workflow na “{workflow}”</translation>
+    </message>
+    <message>
+        <source>Daloy could not start the workflow “{workflow}”: {reason} It takes no orders until it is fixed (import a corrected version) or archived.</source>
+        <translation>Hindi masimulan ng Daloy ang workflow na “{workflow}”: {reason} Hindi ito tatanggap ng order hangga't hindi naaayos (mag-import ng naitamang bersyon) o na-archive.</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be kept on this computer</source>
+        <translation>Hindi maitatago ang mga password sa computer na ito</translation>
+    </message>
+    <message>
+        <source>{platform} shop “{connection}” needs to be authorised again</source>
+        <translation>Kailangang i-authorise ulit ang {platform} shop na “{connection}”</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>
