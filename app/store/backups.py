@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind, InboxKind
 from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
 
@@ -388,9 +389,15 @@ def record(db: Any, *, backup: Backup | None, error: str | None, now: float | No
             s,
             InboxKind.SYSTEM,
             FAILED_ALERT,
-            "A backup failed",
-            f"Daloy could not back up the orders: {error} The last good backup: "
-            f"{_when(last.get('good_at'))}.",
+            said(QT_TRANSLATE_NOOP("Inbox", "A backup failed")),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Inbox",
+                    "Daloy could not back up the orders: {error} The last good backup: {time}.",
+                ),
+                error=error,
+                time=_when(last.get("good_at")),
+            ),
         )
         return created
 
@@ -412,9 +419,15 @@ def check_age(db: Any, now: float | None = None) -> bool:
             s,
             InboxKind.SYSTEM,
             OLD_ALERT,
-            "No recent backup",
-            f"The last good backup of the orders is from {_when(good_at)}. Open Backups and "
-            "choose “Back up now”, or check the backup folder (a USB disk may be unplugged).",
+            said(QT_TRANSLATE_NOOP("Inbox", "No recent backup")),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Inbox",
+                    "The last good backup of the orders is from {time}. Open Backups and choose "
+                    "“Back up now”, or check the backup folder (a USB disk may be unplugged).",
+                ),
+                time=_when(good_at),
+            ),
         )
         return created
 

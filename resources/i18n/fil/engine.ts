@@ -660,6 +660,22 @@
         <source>{platform} shop “{connection}” needs to be authorised again</source>
         <translation>Kailangang i-authorise ulit ang {platform} shop na “{connection}”</translation>
     </message>
+    <message>
+        <source>A backup failed</source>
+        <translation>Pumalya ang isang backup</translation>
+    </message>
+    <message>
+        <source>Daloy could not back up the orders: {error} The last good backup: {time}.</source>
+        <translation>Hindi ma-backup ng Daloy ang mga order: {error} Ang huling maayos na backup: {time}.</translation>
+    </message>
+    <message>
+        <source>No recent backup</source>
+        <translation>Walang bagong backup</translation>
+    </message>
+    <message>
+        <source>The last good backup of the orders is from {time}. Open Backups and choose “Back up now”, or check the backup folder (a USB disk may be unplugged).</source>
+        <translation>Ang huling maayos na backup ng mga order ay mula {time}. Buksan ang Backups at piliin ang “Back up now”, o tingnan ang backup folder (baka natanggal ang USB disk).</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>
