@@ -10,6 +10,7 @@ from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind
 from app.store import inbox
 from app.store import intake as repo
@@ -70,10 +71,21 @@ class ScheduleChannel:
                 s,
                 "system",
                 f"schedule-missed:{self.channel}:{int(missed[-1].timestamp())}",
-                f"{self.channel}: {len(gone)} scheduled run(s) missed",
-                f"Daloy was not running (or the PC was asleep) at {len(gone)} scheduled time(s) "
-                f"between {gone[0]:%Y-%m-%d %H:%M} and {gone[-1]:%Y-%m-%d %H:%M} UTC; it ran "
-                "the workflow once now instead.",
+                said(
+                    QT_TRANSLATE_NOOP("Inbox", "{channel}: {n} scheduled run(s) missed"),
+                    channel=self.channel,
+                    n=len(gone),
+                ),
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Inbox",
+                        "Daloy was not running (or the PC was asleep) at {n} scheduled time(s) "
+                        "between {first} and {last} UTC; it ran the workflow once now instead.",
+                    ),
+                    n=len(gone),
+                    first=f"{gone[0]:%Y-%m-%d %H:%M}",
+                    last=f"{gone[-1]:%Y-%m-%d %H:%M}",
+                ),
                 workflow_name=self.workflow,
             )
             item_id = item.id

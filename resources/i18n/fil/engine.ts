@@ -676,6 +676,14 @@
         <source>The last good backup of the orders is from {time}. Open Backups and choose “Back up now”, or check the backup folder (a USB disk may be unplugged).</source>
         <translation>Ang huling maayos na backup ng mga order ay mula {time}. Buksan ang Backups at piliin ang “Back up now”, o tingnan ang backup folder (baka natanggal ang USB disk).</translation>
     </message>
+    <message>
+        <source>{channel}: {n} scheduled run(s) missed</source>
+        <translation>{channel}: {n} naka-iskedyul na takbo ang hindi natuloy</translation>
+    </message>
+    <message>
+        <source>Daloy was not running (or the PC was asleep) at {n} scheduled time(s) between {first} and {last} UTC; it ran the workflow once now instead.</source>
+        <translation>Hindi tumatakbo ang Daloy (o naka-sleep ang PC) sa {n} naka-iskedyul na oras mula {first} hanggang {last} UTC; pinatakbo nito ang workflow nang isang beses ngayon bilang kapalit.</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>
