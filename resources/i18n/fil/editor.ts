@@ -532,7 +532,7 @@ hindi pa naka-save</translation>
     </message>
     <message>
         <source>Select a step to change its settings, or drag one from the list on the left.</source>
-        <translation>Pumili ng hakbang para baguhin ang settings nito, o mag-drag ng isa mula sa listahan sa kaliwa.</translation>
+        <translation>Pumili ng hakbang para baguhin ang mga setting nito, o mag-drag ng isa mula sa listahan sa kaliwa.</translation>
     </message>
     <message>
         <source>Label</source>
@@ -868,7 +868,7 @@ hindi pa naka-save</translation>
     </message>
     <message>
         <source>Select a step on the canvas to change its settings, or drag one from the list on the left.</source>
-        <translation>Pumili ng hakbang sa canvas para baguhin ang settings nito, o mag-drag ng isa mula sa listahan sa kaliwa.</translation>
+        <translation>Pumili ng hakbang sa canvas para baguhin ang mga setting nito, o mag-drag ng isa mula sa listahan sa kaliwa.</translation>
     </message>
     <message>
         <source>Description</source>

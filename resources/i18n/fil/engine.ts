@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor authentication, use an application-specific password.</source>
-        <translation>Zoho: i-on ang IMAP access sa settings ng Zoho Mail; kapag may two-factor authentication, gumamit ng application-specific password.</translation>
+        <translation>Zoho: i-on ang IMAP access sa mga setting ng Zoho Mail; kapag may two-factor authentication, gumamit ng application-specific password.</translation>
     </message>
     <message>
         <source>for Zoho use an application-specific password and check IMAP access is on</source>
