@@ -47,6 +47,7 @@ from typing import Any
 
 from app.connectors import sheets, xlsx_cells
 from app.connectors.sheets import Book, Table
+from app.connectors.xlsx_package import Package
 from app.core.errors import PermanentError, RetryableError
 from app.crashpoints import crashpoint
 
@@ -62,7 +63,7 @@ class _Disk:
     digest: str
     data: bytes
     read_at: float  # time.time() when the signature was taken
-    package: xlsx_cells.Package | None = None  # the xlsx unzipped, when this process wrote it
+    package: Package | None = None  # the xlsx unzipped and deflated, when this process wrote it
 
     def racy(self) -> bool:
         """Could an edit since hide behind the same time and size? Only where the filesystem
@@ -275,7 +276,7 @@ class SheetFile:
         self._queue = []
         self._book, self._disk = None, None  # read again: the kept copy holds unsaved changes
 
-    def _write(self, batch: list[_Queued]) -> tuple[bytes, xlsx_cells.Package | None]:
+    def _write(self, batch: list[_Queued]) -> tuple[bytes, Package | None]:
         """The batch's file bytes, replaced on disk with its records; the lock is released
         for the slow part. Raises ``_ChangedOnDisk`` if the file was edited meanwhile."""
         assert self._disk is not None and self._book is not None
@@ -293,7 +294,7 @@ class SheetFile:
                     "at": time.time(),
                 }
         first = self._book.next_record
-        package: xlsx_cells.Package | None = None
+        package: Package | None = None
         ledger = dict(self._ledger)  # written unlocked: a copy no other step changes meanwhile
         self._cond.release()
         try:
@@ -318,13 +319,13 @@ class SheetFile:
     @staticmethod
     def _xlsx(
         before: _Disk, batch: list[_Queued], first: int, stamp: str
-    ) -> tuple[bytes, xlsx_cells.Package | None]:
+    ) -> tuple[bytes, Package | None]:
         cells = [c for q in batch for c in q.cells]
         records = [[q.key, json.dumps(q.result, default=str), stamp] for q in batch]
-        package = before.package or xlsx_cells.Package.unzip(before.data)  # read before: whole
+        package = before.package or Package.unzip(before.data)  # read before: whole
         new = xlsx_cells.patch(package, cells, sheets.APPLIED_SHEET, first, records)
         if new is not None:
-            return new.zipped(), new
+            return new.zipped()
         data = xlsx_cells.save_with_openpyxl(before.data, cells, sheets.APPLIED_SHEET, records)
         return data, None
 

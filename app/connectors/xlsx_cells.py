@@ -12,13 +12,13 @@ saves through openpyxl instead (``save_with_openpyxl``), which changes the same 
 
 from __future__ import annotations
 
-import copy
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
+
+from app.connectors.xlsx_package import Package
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -44,38 +44,6 @@ class Cell:
     row: int  # 1-based, as in the sheet
     column: int  # 1-based
     value: object
-
-
-@dataclass(frozen=True)
-class Package:
-    """An xlsx file unzipped: its parts in their order. Kept beside the file's bytes, so the
-    next save changes text already at hand instead of unzipping the workbook again."""
-
-    infos: list[zipfile.ZipInfo]
-    parts: dict[str, bytes | str]  # parts changed by a patch are kept as text
-
-    @classmethod
-    def unzip(cls, data: bytes) -> Package:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        return cls(z.infolist(), {i.filename: z.read(i) for i in z.infolist()})
-
-    def text(self, name: str) -> str:
-        body = self.parts[name]
-        return body if isinstance(body, str) else body.decode("utf-8")
-
-    def zipped(self) -> bytes:
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in self.infos:
-                body = self.parts[info.filename]
-                # the fastest deflate: a busy shop's sheet is written many times a minute
-                dst.writestr(
-                    copy.copy(info),
-                    body.encode("utf-8") if isinstance(body, str) else body,
-                    compress_type=zipfile.ZIP_DEFLATED,
-                    compresslevel=1,
-                )
-        return out.getvalue()
 
 
 def _part(target: str) -> str:
@@ -255,8 +223,7 @@ def patch(
             changed[name] = xml
     except (KeyError, ValueError, ET.ParseError, UnicodeDecodeError):
         return None
-    new = [zipfile.ZipInfo(n) for n in changed if n not in src.parts]  # the record sheet
-    return Package([*src.infos, *new], {**src.parts, **changed})
+    return src.changed(changed)
 
 
 def save_with_openpyxl(

@@ -328,3 +328,40 @@ def test_any_mix_of_orders_repeats_and_hand_edits_is_applied_once(tmp_path_facto
 def xlsx_stock_of(path: Path, sku: str) -> Any:
     ws = openpyxl.load_workbook(path).worksheets[0]
     return next(r[2] for r in ws.iter_rows(values_only=True) if r[0] == sku)
+
+
+# -- the zip written from deflated pieces ---------------------------------------------------------
+def test_a_big_sheet_saved_again_and_again_stays_a_valid_workbook_recompressing_little(tmp_path):
+    """A 3,000-row sheet (several pieces) and a growing record sheet: after each save the zip
+    checks (every CRC), openpyxl reads the changed cells and records, and only the pieces a
+    save touched were compressed again."""
+    from app.connectors.xlsx_package import Package
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Stock ü"  # a name that is not ASCII
+    ws.append(["SKU", "Stock"])
+    for i in range(3000):
+        ws.append([f"SKU-{i}", 1000])
+    buf = io.BytesIO()
+    wb.save(buf)
+    package = Package.unzip(buf.getvalue())
+    for n, row in enumerate((10, 1500, 2900, 1500)):
+        cell = xlsx_cells.Cell("Stock ü", row, 2, 900 + n)
+        changed = xlsx_cells.patch(package, [cell], "_daloy_applied", n + 1, [[f"k{n}", "{}", "t"]])
+        assert changed is not None
+        before = package
+        data, package = changed.zipped()
+        assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+        if n:  # the stock sheet's untouched pieces were copied, not compressed again
+            name = xlsx_cells.sheet_parts(package)["Stock ü"]
+            old, new = before.deflated[name], package.deflated[name]
+            assert len(new.pieces) > 4
+            assert (
+                sum(a is b for a, b in zip(old.packed, new.packed, strict=False))
+                >= len(new.packed) - 2
+            )
+    book = sheets.parse(tmp_path / "x.xlsx", data)
+    stock = {r[0]: r[1] for r in book.table("Stock ü").rows}
+    assert (stock["SKU-8"], stock["SKU-1498"], stock["SKU-2898"]) == (900, 903, 902)
+    assert list(book.applied) == ["k0", "k1", "k2", "k3"]

@@ -1,0 +1,153 @@
+"""An xlsx file unzipped, and zipped again recompressing only what changed.
+
+A stock sheet of thousands of rows is about a megabyte of XML, and the hidden sheet recording
+applied orders grows by a row per order (36,000 rows after a busy year: seven megabytes).
+Deflating all of it for every save cost 5 ms fresh and over 50 ms a year on. So each part is
+deflated in pieces of about 64 KB, cut at row ends, each piece compressed on its own and ended
+with a full flush: the pieces' compressed bytes laid end to end, closed by an empty final
+block, are one valid deflate stream (pigz writes its streams the same way). A save compresses
+only the pieces whose bytes changed (an order changes a cell or two, and appends its record at
+the end) and copies the rest; the zip's headers are written here because Python's ``zipfile``
+can only write what it compresses itself.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import time
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+PIECE = 65536
+_END = zlib.compressobj(1, zlib.DEFLATED, -15).flush()  # an empty final block
+
+
+def _deflate(piece: bytes) -> bytes:
+    # the fastest level: a busy shop's sheet is written many times a minute
+    z = zlib.compressobj(1, zlib.DEFLATED, -15)
+    return z.compress(piece) + z.flush(zlib.Z_FULL_FLUSH)
+
+
+def _pieces(data: bytes) -> list[bytes]:
+    """``data`` cut after the first row end past every ``PIECE`` bytes. The cuts follow the
+    content, so a change of a few bytes moves no cut but (rarely) the one next to it."""
+    found = re.search(rb"<(\w+:)?sheetData\b", data)
+    if found is None:
+        return [data] if data else []
+    row_end = b"</" + (found.group(1) or b"") + b"row>"
+    cuts, at = [0], PIECE
+    while at < len(data):
+        end = data.find(row_end, at)
+        if end < 0:
+            break
+        cuts.append(end + len(row_end))
+        at = cuts[-1] + PIECE
+    cuts.append(len(data))
+    return [data[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+@dataclass(frozen=True)
+class Deflated:
+    """One part's bytes in pieces, each with its deflated form, and the whole's CRC and size."""
+
+    pieces: tuple[bytes, ...]
+    packed: tuple[bytes, ...]
+    crc: int
+    size: int
+
+    @classmethod
+    def of(cls, content: bytes | str, before: Deflated | None = None) -> Deflated:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        pieces = _pieces(data)
+        old = before.pieces if before is not None else ()
+        packed, crc = [], 0
+        for i, piece in enumerate(pieces):
+            same = i < len(old) and old[i] == piece
+            packed.append(before.packed[i] if same and before is not None else _deflate(piece))
+            crc = zlib.crc32(piece, crc)
+        return cls(tuple(pieces), tuple(packed), crc, len(data))
+
+    def stream(self) -> bytes:
+        return b"".join(self.packed) + _END
+
+
+def _zip(entries: list[tuple[str, Deflated]]) -> bytes:
+    """A zip of deflated entries (no zip64: a workbook is far below 4 GB)."""
+    y, mo, d, h, mi, s = time.localtime()[:6]
+    dos_time, dos_date = (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d
+    out, directory = io.BytesIO(), io.BytesIO()
+    for name, part in entries:
+        raw = name.encode("utf-8")
+        flags = 0 if raw.isascii() else 0x800  # names in UTF-8
+        stream = part.stream()
+        offset = out.tell()
+        sizes = (part.crc, len(stream), part.size, len(raw))
+        out.write(
+            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, dos_time, dos_date, *sizes, 0)
+        )
+        out.write(raw)
+        out.write(stream)
+        directory.write(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                flags,
+                8,
+                dos_time,
+                dos_date,
+                *sizes,
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+        )
+        directory.write(raw)
+    start, listing = out.tell(), directory.getvalue()
+    out.write(listing)
+    n = len(entries)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, n, n, len(listing), start, 0))
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Package:
+    """An xlsx file unzipped: its parts in order, and their deflated pieces where at hand
+    (``stale`` names the parts changed since they were deflated)."""
+
+    names: tuple[str, ...]
+    parts: Mapping[str, bytes | str]
+    deflated: Mapping[str, Deflated]
+    stale: frozenset[str] = frozenset()
+
+    @classmethod
+    def unzip(cls, data: bytes) -> Package:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = [i for i in z.infolist() if not i.is_dir()]
+        return cls(tuple(i.filename for i in infos), {i.filename: z.read(i) for i in infos}, {})
+
+    def text(self, name: str) -> str:
+        body = self.parts[name]
+        return body if isinstance(body, str) else body.decode("utf-8")
+
+    def changed(self, parts: Mapping[str, str]) -> Package:
+        """The package with these parts replaced or (new names) added at the end."""
+        names = self.names + tuple(n for n in parts if n not in self.parts)
+        return Package(names, {**self.parts, **parts}, self.deflated, self.stale | set(parts))
+
+    def zipped(self) -> tuple[bytes, Package]:
+        """The file's bytes, and the package with every part's pieces at hand."""
+        deflated = dict(self.deflated)
+        for name in self.names:
+            if name in self.stale or name not in deflated:
+                deflated[name] = Deflated.of(self.parts[name], deflated.get(name))
+        data = _zip([(n, deflated[n]) for n in self.names])
+        return data, Package(self.names, self.parts, deflated)
