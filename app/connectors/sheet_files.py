@@ -131,7 +131,7 @@ class SheetFile:
         data = sheets.read_bytes(self.path)
         digest = sheets.digest(data)
         if disk is not None and self._book is not None and digest == disk.digest:
-            self._disk = _Disk(signature, digest, data, time.time())
+            self._disk = _Disk(signature, digest, data, time.time(), disk.package)
             return self._book
         return self._read(data, signature, digest)
 
