@@ -89,7 +89,7 @@ class ScheduleChannel:
                 workflow_name=self.workflow,
             )
             item_id = item.id
-        self.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
+        self.store.emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
         return len(gone)
 
     def tick(self) -> None:

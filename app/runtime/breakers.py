@@ -157,7 +157,7 @@ class BreakerGate:
             self._note(s, row)
         self.settle(claim)
         if state == b.OPEN:
-            self.store._emit([Event(EventKind.INBOX_CHANGED)])
+            self.store.emit([Event(EventKind.INBOX_CHANGED)])
             return b.WAITING + system, sentence
         return None, ""
 
@@ -168,7 +168,7 @@ class BreakerGate:
                 return
         with self.store.db.write() as s:
             self._note(s, b.record_answer(s, system))
-        self.store._emit([Event(EventKind.INBOX_CHANGED)])
+        self.store.emit([Event(EventKind.INBOX_CHANGED)])
 
     def due(self) -> bool:
         """Is a breaker open, probing or resuming (then ``tick`` has work)?"""
@@ -186,5 +186,5 @@ class BreakerGate:
         with self._lock:
             if self._unwell != before:
                 events.append(Event(EventKind.INBOX_CHANGED))  # an entry opened again, or closed
-        self.store._emit(events)
+        self.store.emit(events)
         return readied

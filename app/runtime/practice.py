@@ -197,7 +197,7 @@ def try_draft(
         run_id = _start(
             runtime, s, name, trigger, past=past_run_id, workflow=workflow, who=who, staged=staged
         )
-    runtime.store._emit([Event(EventKind.RUN_STARTED, run_id)])
+    runtime.store.emit([Event(EventKind.RUN_STARTED, run_id)])
     return run_id
 
 
@@ -385,7 +385,7 @@ def replay(
             )
             keys[run_id] = key
         wf = drafts.practice_version(s, name, workflow)[2]
-    runtime.store._emit([Event(EventKind.RUN_STARTED, p) for _, p in pairs])
+    runtime.store.emit([Event(EventKind.RUN_STARTED, p) for _, p in pairs])
     unsettled = _wait(runtime, pairs, timeout)
     orders = []
     with runtime.db.read() as s:

@@ -325,7 +325,7 @@ class Runtime:
         with self.db.write() as s:
             opened = inbox.remind_overdue_decisions(s, time.time())
         if opened:
-            self.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=i) for i in opened])
+            self.store.emit([Event(EventKind.INBOX_OPENED, inbox_id=i) for i in opened])
 
     # -- scheduler problems become inbox entries ------------------------------------------------
     def _on_job_problem(self, event: JobExecutionEvent) -> None:
@@ -358,7 +358,7 @@ class Runtime:
                 )
                 item_id = item.id
             if created:
-                self.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
+                self.store.emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
         except Exception:  # noqa: BLE001
             log.exception("could not record a scheduler problem: %s", reason)
 

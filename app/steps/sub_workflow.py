@@ -111,7 +111,7 @@ def run_children(
     done = sum(1 for r in children.values() if r is not None and r.status in m.RUN_FINAL)
     wake()
     # Woken when a child finishes (also one that finishes before this sleep is recorded, see
-    # RunStore._wake); the 30 s re-check is only a safety net.
+    # RunStore.wake); the 30 s re-check is only a safety net.
     return Sleep(
         time.time() + 30,
         {"started": sorted(started)},

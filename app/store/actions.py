@@ -102,7 +102,7 @@ class OperatorActions(SystemAndHoldActions):
             row.updated_at = now
             events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.READY)]
             events += self._close_items(s, run_id, step, who, {"action": "retry"}, now)
-            events += self.store._refresh_status(s, run_id, now)
+            events += self.store.refresh_status(s, run_id, now)
             audit.record(
                 s,
                 who,
@@ -112,7 +112,7 @@ class OperatorActions(SystemAndHoldActions):
                 before=before,
                 after=self._snapshot(row),
             )
-        self.store._emit(events)
+        self.store.emit(events)
 
     def skip(
         self,
@@ -146,7 +146,7 @@ class OperatorActions(SystemAndHoldActions):
             row.sleeping = False
             events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.SKIPPED)]
             events += self._close_items(s, run_id, step, who, {"action": "skip", "port": port}, now)
-            events += self.store._advance(s, run_id, now)
+            events += self.store.advance(s, run_id, now)
             audit.record(
                 s,
                 who,
@@ -156,7 +156,7 @@ class OperatorActions(SystemAndHoldActions):
                 before=before,
                 after=self._snapshot(row),
             )
-        self.store._emit(events)
+        self.store.emit(events)
 
     def choose(
         self,
@@ -208,7 +208,7 @@ class OperatorActions(SystemAndHoldActions):
             events += self._close_items(
                 s, run_id, step, who, {"action": "choose", "option": option}, now
             )
-            events += self.store._advance(s, run_id, now)
+            events += self.store.advance(s, run_id, now)
             audit.record(
                 s,
                 who,
@@ -218,7 +218,7 @@ class OperatorActions(SystemAndHoldActions):
                 before=before,
                 after=self._snapshot(row),
             )
-        self.store._emit(events)
+        self.store.emit(events)
 
     def restart(self, run_id: str, from_step: str, *, who: str | None = None) -> None:
         """Run ``from_step`` and everything after it again (same idempotency keys, so an
@@ -252,11 +252,11 @@ class OperatorActions(SystemAndHoldActions):
             events += self._close_items(
                 s, run_id, None, who, {"action": "restart", "from": from_step}, now
             )
-            events += self.store._refresh_status(s, run_id, now, rows)
+            events += self.store.refresh_status(s, run_id, now)
             audit.record(
                 s, who, "restart", run_id=run_id, step_name=from_step, before=before, after=changes
             )
-        self.store._emit(events)
+        self.store.emit(events)
 
     def cancel(self, run_id: str, *, who: str | None = None, reason: str = "") -> None:
         who = who or audit.current_user()
@@ -275,7 +275,7 @@ class OperatorActions(SystemAndHoldActions):
                     events.append(Event(EventKind.STEP_CHANGED, run_id, r.name, status=m.CANCELLED))
             run.cancelled = True
             events += self._close_items(s, run_id, None, who, {"action": "cancel"}, now)
-            events += self.store._refresh_status(s, run_id, now, {r.name: r for r in rows})
+            events += self.store.refresh_status(s, run_id, now)
             audit.record(
                 s,
                 who,
@@ -284,7 +284,7 @@ class OperatorActions(SystemAndHoldActions):
                 before=before,
                 after={"reason": reason} if reason else None,
             )
-        self.store._emit(events)
+        self.store.emit(events)
 
     def dismiss(self, item_id: int, *, who: str | None = None, note: str = "") -> None:
         """Close an entry that belongs to no run (a malformed intake item, a channel alert)."""
@@ -301,7 +301,7 @@ class OperatorActions(SystemAndHoldActions):
             item.status, item.resolved_at, item.resolved_by = "resolved", now, who
             item.resolution = {"action": "dismiss", "note": note}
             audit.record(s, who, "dismiss", inbox_item_id=item_id, run_id=item.run_id)
-        self.store._emit(
+        self.store.emit(
             [Event(EventKind.INBOX_RESOLVED, item.run_id, item.step_name, inbox_id=item_id)]
         )
 

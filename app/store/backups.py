@@ -527,4 +527,4 @@ class DailyBackups:
         if opened:
             from app.store.runs import Event
 
-            runtime.store._emit([Event(EventKind.INBOX_OPENED)])
+            runtime.store.emit([Event(EventKind.INBOX_OPENED)])

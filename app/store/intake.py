@@ -78,7 +78,7 @@ def ingest(
             run_id, item_id = run.id, item.id
     except IntegrityError:
         return Ingested(None, None, True)
-    store._emit([Event(EventKind.RUN_STARTED, run_id)])
+    store.emit([Event(EventKind.RUN_STARTED, run_id)])
     return Ingested(item_id, run_id, False)
 
 
@@ -136,7 +136,7 @@ def keep_malformed(
             item_id, entry_id = item.id, entry.id
     except IntegrityError:
         return Ingested(None, None, True)
-    store._emit([Event(EventKind.INBOX_OPENED, inbox_id=entry_id)])
+    store.emit([Event(EventKind.INBOX_OPENED, inbox_id=entry_id)])
     return Ingested(item_id, None, False)
 
 
@@ -232,7 +232,7 @@ def check_health(
         )
         item_id = item.id
     if created:
-        store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
+        store.emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
     return True
 
 

@@ -3,7 +3,7 @@ step made ready, a run started, an operator's action) reaches the store listener
 process on the database — a runner waiting for work wakes at once, a desktop app on another PC
 refreshes its inbox — instead of each of them polling the database.
 
-Each process sends its events after they committed (``RunStore._emit``) as one ``NOTIFY`` per
+Each process sends its events after they committed (``RunStore.emit``) as one ``NOTIFY`` per
 batch, from a thread of its own, so a commit never waits for it; and hears the others' on a
 connection of its own, re-emitting them to its own listeners. A lost notification costs only
 time: the runtime's slower poll (and the claim itself) stays the safety net. SQLite has no
@@ -191,7 +191,7 @@ class Notifications:
     def _deliver(self, events: list[Event]) -> None:
         self._remote.active = True
         try:
-            self.store._emit(events)
+            self.store.emit(events)
         finally:
             self._remote.active = False
 

@@ -194,7 +194,7 @@ def _update(
     except IntegrityError:
         return Taken(None, False, True)
     if entry_id is not None:
-        store._emit([Event(EventKind.INBOX_OPENED, run_id, inbox_id=entry_id)])
+        store.emit([Event(EventKind.INBOX_OPENED, run_id, inbox_id=entry_id)])
     return Taken(run_id, False, False, notice)
 
 

@@ -55,7 +55,7 @@ class SystemAndHoldActions:
                 getattr(breakers, action)(s, system, who)
             except LookupError as exc:
                 raise ActionRefused(str(exc)) from exc
-        self.store._emit([Event(EventKind.INBOX_RESOLVED, inbox_id=item_id)])
+        self.store.emit([Event(EventKind.INBOX_RESOLVED, inbox_id=item_id)])
         return {
             "try_now": f"Daloy tries {name} now.",
             "keep_waiting": f"Daloy keeps waiting for {name} and tries it now and then.",
@@ -86,7 +86,7 @@ class SystemAndHoldActions:
                 )
             except holds.HoldRefused as exc:
                 raise ActionRefused(str(exc)) from exc
-        self.store._emit([Event(EventKind.HOLDS_CHANGED)])
+        self.store.emit([Event(EventKind.HOLDS_CHANGED)])
         return rule
 
     def release_hold(self, hold_id: int, *, who: str | None = None) -> int:
@@ -99,8 +99,8 @@ class SystemAndHoldActions:
             now = time.time()
             events = [Event(EventKind.HOLDS_CHANGED)]
             for run_id in dict.fromkeys(r for r, _ in readied):
-                events += self.store._refresh_status(s, run_id, now)
-        self.store._emit(
+                events += self.store.refresh_status(s, run_id, now)
+        self.store.emit(
             events + [Event(EventKind.STEP_CHANGED, r, n, status=m.READY) for r, n in readied]
         )
         return len(readied)

@@ -72,7 +72,7 @@ def test_an_event_committed_in_one_process_reaches_the_others_once(pg_url, proce
     processes += [a, b, c]
     listening(a, b, c)
     ready = Event(EventKind.STEP_CHANGED, "run-1", "charge", status="ready")
-    a.store._emit([ready, Event(EventKind.INBOX_OPENED, inbox_id=7)])
+    a.store.emit([ready, Event(EventKind.INBOX_OPENED, inbox_id=7)])
     for p in (b, c):
         wait_for(lambda p=p: len(p.heard) == 2, 10)
         assert p.heard == [ready, Event(EventKind.INBOX_OPENED, inbox_id=7)]
@@ -86,7 +86,7 @@ def test_a_command_line_verb_sends_without_listening(pg_url, processes):
     verb = Process(pg_url, listen=False)
     processes += [runner, verb]
     listening(runner)
-    verb.store._emit([Event(EventKind.RUN_STARTED, "run-2")])
+    verb.store.emit([Event(EventKind.RUN_STARTED, "run-2")])
     verb.notifications.stop()  # a verb's process ends: what it queued still goes out
     wait_for(lambda: runner.heard == [Event(EventKind.RUN_STARTED, "run-2")], 10)
     assert not verb.notifications.listening.is_set()
@@ -113,7 +113,7 @@ def test_listening_resumes_after_the_server_restarts(pg_url, postgres_server, pr
     wait_for(lambda: EventKind.HOLDS_CHANGED in b.kinds(), 10)
     listening(a)
     b.forget()
-    a.store._emit([Event(EventKind.RUN_CHANGED, "run-3")])
+    a.store.emit([Event(EventKind.RUN_CHANGED, "run-3")])
     wait_for(lambda: Event(EventKind.RUN_CHANGED, "run-3") in b.heard, 20)
 
 
