@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.connectors.mailservers import open_imap
 from app.core.errors import DaloyError
 from app.intake import email_rules
+from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider
 from app.store.models import ImapLedger, IntakeItem
@@ -387,3 +388,15 @@ def _same_bytes(kept: bytes | None, kept_path: str | None, raw: bytes) -> bool:
         except OSError:  # the file is gone: cannot tell, so take the message in again
             return False
     return kept == raw
+
+
+def _start(setup: ChannelSetup) -> ImapChannel:
+    return ImapChannel(
+        setup.store,
+        connections=setup.connections,
+        data_dir=setup.data_dir,
+        **channel_args(setup),
+    )
+
+
+CHANNEL = ChannelKind("imap", start=_start)

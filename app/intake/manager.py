@@ -12,6 +12,7 @@ from typing import Any
 from apscheduler.executors.pool import ThreadPoolExecutor
 
 from app.core.model import Workflow
+from app.intake.channels import ChannelSetup, channel_kinds
 from app.intake.leases import ChannelLeases
 from app.store import intake as repo
 from app.store import workflows
@@ -34,6 +35,7 @@ class IntakeManager:
         self.leases: ChannelLeases | None = None
         self.paused = threading.Event()
         self.channels: list[Any] = []
+        self.quiet: set[str] = set()  # channels that never raise "channel down" (a timetable)
         self.web_port = web_port
         self.web_host = web_host
         self.allowed_hosts = allowed_hosts or []
@@ -44,12 +46,6 @@ class IntakeManager:
         return f"{wf.name}/{trigger_id}"
 
     def start(self, runtime: Any) -> None:
-        from app.connectors.platforms.platform import platforms
-        from app.intake.imap import ImapChannel
-        from app.intake.marketplace import MarketplaceChannel
-        from app.intake.platform_channel import PlatformChannel
-        from app.intake.schedule import ScheduleChannel
-
         self.runtime = runtime
         self.started_at = time.time()
         store, db = runtime.store, runtime.db
@@ -60,57 +56,27 @@ class IntakeManager:
         triggers: list[tuple[Workflow, Any]] = []
         for wf in workflows.taking_orders(db):  # one bad workflow is reported, skipped
             triggers += [(wf, t) for t in wf.triggers if t.enabled]
+        kinds = channel_kinds()  # each channel module declares its trigger type (channels.py)
         webhooks = []
-        shops: dict[tuple[str, str], PlatformChannel] = {}  # their webhooks, by address
+        shops: dict[tuple[str, str], Any] = {}  # channels that take pushes, by address
         for wf, t in triggers:
+            kind = kinds.get(t.type)
+            if kind is None:
+                continue  # started by hand ("manual"): nothing listens
             name = self.channel_name(wf, t.id)
-            if t.type == "imap":
-                self.channels.append(
-                    ImapChannel(
-                        store,
-                        channel=name,
-                        workflow=wf.name,
-                        config=t.config,
-                        connections=connections,
-                        data_dir=runtime.data_dir,
-                        paused=leases.gate(name, self.paused),
-                    )
-                )
-            elif t.type == "marketplace":
-                self.channels.append(
-                    MarketplaceChannel(
-                        store,
-                        channel=name,
-                        workflow=wf.name,
-                        config=t.config,
-                        connections=connections,
-                        paused=leases.gate(name, self.paused),
-                    )
-                )
-            elif t.type == "schedule":
-                self.channels.append(
-                    ScheduleChannel(
-                        store,
-                        channel=name,
-                        workflow=wf.name,
-                        config=t.config,
-                        paused=leases.gate(name, self.paused),
-                    )
-                )
-            elif t.type == "webhook":
-                webhooks.append((wf, t))
-            elif t.type in platforms():
-                shop = PlatformChannel(
-                    store,
-                    platform=platforms()[t.type],
-                    channel=name,
-                    workflow=wf.name,
-                    config=t.config,
-                    connections=connections,
-                    paused=leases.gate(name, self.paused),
-                )
-                self.channels.append(shop)
-                shops[(wf.name, t.id)] = shop
+            channel = None
+            if kind.start is not None:
+                gate = leases.gate(name, self.paused)
+                setup = ChannelSetup(store, name, wf, t, connections, runtime.data_dir, gate)
+                channel = kind.start(setup)
+                self.channels.append(channel)
+                if not kind.alerts_when_down:
+                    self.quiet.add(name)
+            if kind.web:
+                if channel is None:
+                    webhooks.append((wf, t))
+                else:
+                    shops[(wf.name, t.id)] = channel
         scheduler = runtime.scheduler
         leases.watch(ch.channel for ch in self.channels)
         leases.renew()  # before the first pass: a channel another runner polls stays quiet
@@ -168,7 +134,7 @@ class IntakeManager:
         if self.paused.is_set():  # paused on purpose: no channel is "down"
             return
         for ch in self.channels:
-            if getattr(ch, "kind", "") != "schedule":
+            if ch.channel not in self.quiet:
                 # Measured from the last success, or from when intake started or resumed: a
                 # channel that never worked (a wrong password from the first minute) is down.
                 repo.check_health(

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 
 from app.core.errors import DaloyError
+from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.intake.polling import PolledChannel
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider, tls_context
@@ -140,3 +141,10 @@ class MarketplaceChannel(PolledChannel):
         # Everything seen is committed: only now does the cursor move.
         repo.record_ok(self.store.db, self.channel, self.kind, cursor={"updated_since": newest})
         return count
+
+
+def _start(setup: ChannelSetup) -> MarketplaceChannel:
+    return MarketplaceChannel(setup.store, connections=setup.connections, **channel_args(setup))
+
+
+CHANNEL = ChannelKind("marketplace", start=_start)

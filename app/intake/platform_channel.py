@@ -26,15 +26,16 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
 from app.connectors.platforms.http import PlatformError, RateLimited
-from app.connectors.platforms.platform import Platform, epoch, is_cancelled, iso_utc
+from app.connectors.platforms.platform import Platform, epoch, is_cancelled, iso_utc, platforms
 from app.core.errors import DaloyError
 from app.core.schema import CONNECTION, NUMBER, Field
 from app.core.stepspec import StepSpec
+from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.intake.polling import PolledChannel
 from app.store import intake as repo
 from app.store import platform_orders
@@ -222,3 +223,20 @@ class PlatformChannel(PolledChannel):
         taken, _stamp = self.take(raw, shop)
         repo.record_ok(self.store.db, self.channel, self.kind)
         return "200 OK", {}, json.dumps({"status": "stored" if taken else "known"}).encode()
+
+
+def channel_kinds() -> list[ChannelKind]:
+    """One channel kind per shop platform present: polled, and pushed to where it can push."""
+
+    def starter(platform: Platform) -> Callable[[ChannelSetup], PlatformChannel]:
+        def start(setup: ChannelSetup) -> PlatformChannel:
+            return PlatformChannel(
+                setup.store,
+                platform=platform,
+                connections=setup.connections,
+                **channel_args(setup),
+            )
+
+        return start
+
+    return [ChannelKind(p.name, start=starter(p), web=True) for p in platforms().values()]

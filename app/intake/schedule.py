@@ -12,6 +12,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind
+from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.store import inbox
 from app.store import intake as repo
 from app.store.runs import Event, RunStore
@@ -125,3 +126,11 @@ class ScheduleChannel:
 
     def stop(self) -> None:
         pass
+
+
+def _start(setup: ChannelSetup) -> ScheduleChannel:
+    return ScheduleChannel(setup.store, **channel_args(setup))
+
+
+# A timetable has no outside source that could be down.
+CHANNEL = ChannelKind("schedule", start=_start, alerts_when_down=False)

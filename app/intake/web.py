@@ -36,6 +36,7 @@ from waitress import wasyncore
 from app import secrets
 from app.core.errors import DaloyError
 from app.core.model import Trigger, Workflow
+from app.intake.channels import ChannelKind
 from app.intake.web_form import FORM_MAX_BODY, OrderForm, form_enabled, settings
 from app.intake.web_guard import (
     SECURITY_HEADERS,
@@ -381,3 +382,7 @@ def _read_order(body: bytes) -> tuple[dict[str, Any] | None, str]:
 
 def _j(data: Any) -> bytes:
     return json.dumps(data).encode()
+
+
+# Webhook triggers poll nothing: the web intake (started by the manager) serves their posts.
+CHANNEL = ChannelKind("webhook", web=True)
