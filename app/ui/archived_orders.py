@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.store import retention
 from app.ui.context import AppContext
 from app.ui.style import short_time
@@ -79,9 +80,18 @@ class ArchiveMatches(QWidget):
             item = QListWidgetItem(archived_label(d))
             item.setData(Qt.ItemDataRole.UserRole, d["id"])
             self.list.addItem(item)
-        more = " — narrow the search to see others" if len(found) >= SHOWN else ""
-        self.title.setText(f"Also found in the archive ({len(found)}){more}")
         self.setVisible(bool(found))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if len(self.found) >= SHOWN:
+            title = translate(
+                "ArchivedOrders",
+                "Also found in the archive ({count}) — narrow the search to see others",
+            )
+        else:
+            title = translate("ArchivedOrders", "Also found in the archive ({count})")
+        self.title.setText(title.format(count=len(self.found)))
 
     def _open(self, item: QListWidgetItem) -> None:
         run_id = item.data(Qt.ItemDataRole.UserRole)
@@ -100,7 +110,7 @@ class ArchivedOrderView(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        back = QPushButton("← Orders")
+        back = QPushButton(translate("ArchivedOrders", "← Orders"))
         back.setObjectName("archivedBack")
         back.clicked.connect(self.back)
         row.addWidget(back)
@@ -116,15 +126,30 @@ class ArchivedOrderView(QWidget):
         lay.addWidget(self.text, 1)
 
     def show_order(self, d: dict[str, Any]) -> None:
-        when = short_time(d["archived_at"]) if d.get("archived_at") else "by the clean-up"
-        self.heading.setText(
-            f"Archived order (read-only, archived {when}). It no longer "
-            "runs; its record is kept in the archive files."
-        )
+        self.shown = d
+        self.retranslate()
         lines = retention.describe(d)
         lines += [
             "",
-            "Order data:",
+            translate("ArchivedOrders", "Order data:"),
             json.dumps(d.get("trigger"), indent=2, ensure_ascii=False, default=str),
         ]
         self.text.setPlainText("\n".join(lines))
+
+    def retranslate(self) -> None:
+        d = getattr(self, "shown", None)
+        if d is None:
+            return
+        if d.get("archived_at"):
+            heading = translate(
+                "ArchivedOrders",
+                "Archived order (read-only, archived {when}). It no longer runs; its "
+                "record is kept in the archive files.",
+            ).format(when=short_time(d["archived_at"]))
+        else:
+            heading = translate(
+                "ArchivedOrders",
+                "Archived order (read-only, archived by the clean-up). It no longer runs; "
+                "its record is kept in the archive files.",
+            )
+        self.heading.setText(heading)

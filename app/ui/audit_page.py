@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import audit
 from app.ui.context import AppContext
 from app.ui.page import Page
@@ -17,13 +18,13 @@ from app.ui.style import clock, period_choice
 from app.ui.text import PlainLabel, tooltip
 
 ACTION_WORDS = {
-    "choose": "Decisions",
-    "retry": "Retries",
-    "retry_with_input": "Retries with changes",
-    "skip": "Skips",
-    "cancel": "Cancellations",
-    "restart": "Restarts",
-    "dismiss": "Dismissed entries",
+    "choose": QT_TRANSLATE_NOOP("Audit", "Decisions"),
+    "retry": QT_TRANSLATE_NOOP("Audit", "Retries"),
+    "retry_with_input": QT_TRANSLATE_NOOP("Audit", "Retries with changes"),
+    "skip": QT_TRANSLATE_NOOP("Audit", "Skips"),
+    "cancel": QT_TRANSLATE_NOOP("Audit", "Cancellations"),
+    "restart": QT_TRANSLATE_NOOP("Audit", "Restarts"),
+    "dismiss": QT_TRANSLATE_NOOP("Audit", "Dismissed entries"),
 }
 LIMIT = 500
 
@@ -42,18 +43,18 @@ class AuditPage(Page):
     open_run = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Who did what")
+        super().__init__(ctx, translate("Audit", "Who did what"))
         top = self.top
         self.who = QComboBox()
         self.who.setObjectName("auditWho")
-        self.who.addItem("Anyone", None)
+        self.who.addItem(translate("Audit", "Anyone"), None)
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
-        self.action.addItem("Any action", None)
+        self.action.addItem(translate("Audit", "Any action"), None)
         self.period = period_choice("auditPeriod")
         self.order = QLineEdit()
         self.order.setObjectName("auditWorkflow")
-        self.order.setPlaceholderText("Workflow…")
+        self.order.setPlaceholderText(translate("Audit", "Workflow…"))
         self.order.setClearButtonEnabled(True)
         self.order.setMaximumWidth(160)
         for w in (self.who, self.action, self.period, self.order):
@@ -61,7 +62,14 @@ class AuditPage(Page):
         self.tree = QTreeWidget()
         self.tree.setObjectName("auditList")
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(["When", "Who", "What", "Note"])
+        self.tree.setHeaderLabels(
+            [
+                translate("Audit", "When"),
+                translate("Audit", "Who"),
+                translate("Audit", "What"),
+                translate("Audit", "Note"),
+            ]
+        )
         self.tree.setColumnWidth(0, 150)
         self.tree.setColumnWidth(1, 90)
         self.tree.setColumnWidth(2, 330)
@@ -71,8 +79,11 @@ class AuditPage(Page):
         self.tree.itemActivated.connect(self._activated)
         self.body.addWidget(self.tree, 1)
         self.empty = PlainLabel(
-            "Nothing has been done by hand yet. Every retry, skip, "
-            "decision and cancel is listed here with who did it and when."
+            translate(
+                "Audit",
+                "Nothing has been done by hand yet. Every retry, skip, "
+                "decision and cancel is listed here with who did it and when.",
+            )
         )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
@@ -105,7 +116,9 @@ class AuditPage(Page):
         while combo.count() > 1:
             combo.removeItem(1)
         for v in values:
-            combo.addItem(words.get(v, v.replace("_", " ")), v)
+            word = words.get(v)
+            combo.addItem(translate("Audit", word) if word else v.replace("_", " "), v)
+
         combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
         combo.blockSignals(False)
 

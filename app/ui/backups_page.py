@@ -5,6 +5,7 @@ work runs off the GUI thread (``ctx.background``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,21 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import backups
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import BAD, OK, icon
 from app.ui.text import PlainLabel
+
+# why a backup was taken (its folder name's last part), in words
+KINDS = {
+    "daily": QT_TRANSLATE_NOOP("Backups", "daily"),
+    "manual": QT_TRANSLATE_NOOP("Backups", "by hand"),
+    "pre-migration": QT_TRANSLATE_NOOP("Backups", "before an update"),
+    "before-restore": QT_TRANSLATE_NOOP("Backups", "before a restore"),
+    "replaced": QT_TRANSLATE_NOOP("Backups", "replaced"),
+}
 
 
 def _size(n: int) -> str:
@@ -34,27 +45,32 @@ class BackupsPage(Page):
     changed = Signal()
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Backups")
+        super().__init__(ctx, translate("Backups", "Backups"))
         self.status = PlainLabel()
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
         self.folder = PlainLabel()
         self.folder.setObjectName("backupFolder")
         self.folder.setWordWrap(True)
-        self.now_button = QPushButton(icon("fa5s.save"), "Back up now")
+        self.now_button = QPushButton(icon("fa5s.save"), translate("Backups", "Back up now"))
         self.now_button.setObjectName("backupNow")
         self.now_button.clicked.connect(self.back_up_now)
-        self.folder_button = QPushButton("Change folder…")
+        self.folder_button = QPushButton(translate("Backups", "Change folder…"))
         self.folder_button.setObjectName("backupChooseFolder")
         self.folder_button.clicked.connect(self._choose_backup_folder)
-        self.restore_button = QPushButton(icon("fa5s.undo"), "Restore as a new workspace…")
+        self.restore_button = QPushButton(
+            icon("fa5s.undo"), translate("Backups", "Restore as a new workspace…")
+        )
         self.restore_button.setObjectName("backupRestore")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._restore_clicked)
         self.top.addWidget(self.now_button)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("backupsTable")
-        self.table.setHorizontalHeaderLabels(("Taken", "Why", "Size", "Checked"))
+        self.said: Callable[[], str] = str  # the last action's result, said again on a switch
+        self.last: dict[str, Any] = {}
+        self.folder_path: Path | None = None
+        self._headers()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -75,8 +91,11 @@ class BackupsPage(Page):
         self.body.addLayout(actions)
         self.body.addWidget(self.table, 1)
         self.hint = PlainLabel(
-            "To put a backup in place of this workspace, quit Daloy and run "
-            "`daloy backup restore NAME --replace`; what it replaces is kept."
+            translate(
+                "Backups",
+                "To put a backup in place of this workspace, quit Daloy and run "
+                "`daloy backup restore NAME --replace`; what it replaces is kept.",
+            )
         )
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -84,9 +103,26 @@ class BackupsPage(Page):
         self.backups: list[backups.Backup] = []
         # The dialog asking where to restore; a test or a script may put its own in.
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(
-            self, "Restore into a new, empty folder"
+            self, translate("Backups", "Restore into a new, empty folder")
         )
         self.reload()
+
+    def _headers(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            (
+                translate("Backups", "Taken"),
+                translate("Backups", "Why"),
+                translate("Backups", "Size"),
+                translate("Backups", "Checked"),
+            )
+        )
+
+    def retranslate(self) -> None:
+        """Say the sentences with data again in the language just chosen."""
+        self._headers()
+        self.result.setText(self.said())
+        if self.folder_path is not None:
+            self._show((self.folder_path, self.backups, self.last))
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -100,17 +136,17 @@ class BackupsPage(Page):
 
     def _show(self, loaded: tuple[Path, list[backups.Backup], dict[str, Any]]) -> None:
         folder, found, last = loaded
-        self.backups = found
-        self.folder.setText(f"Backups go to {folder}")
+        self.backups, self.last, self.folder_path = found, last, folder
+        self.folder.setText(translate("Backups", "Backups go to {folder}").format(folder=folder))
         self.status.setText(self.words(last))
         self.status.setStyleSheet(f"color: {OK if last.get('ok', True) else BAD};")
         self.table.setRowCount(len(found))
         for row, b in enumerate(found):
             cells = (
                 b.at.strftime("%Y-%m-%d %H:%M"),
-                b.kind,
+                translate("Backups", KINDS[b.kind]) if b.kind in KINDS else b.kind,
                 _size(b.size),
-                "ok" if b.ok else "not ok",
+                translate("Backups", "ok") if b.ok else translate("Backups", "not ok"),
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -122,35 +158,43 @@ class BackupsPage(Page):
     @staticmethod
     def words(last: dict[str, Any]) -> str:
         def when(ts: float | None) -> str:
-            return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else "never"
+            if not ts:
+                return translate("Backups", "never")
+            return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
 
         if not last:
-            return "No backup taken yet. Daloy takes one a day while it runs."
+            return translate("Backups", "No backup taken yet. Daloy takes one a day while it runs.")
         if last.get("ok"):
-            return f"Last backup: {when(last.get('good_at'))}, checked and complete."
-        return (
-            f"The last backup failed ({when(last.get('at'))}): {last.get('error')} "
-            f"Last good backup: {when(last.get('good_at'))}."
-        )
+            return translate("Backups", "Last backup: {when}, checked and complete.").format(
+                when=when(last.get("good_at"))
+            )
+        return translate(
+            "Backups", "The last backup failed ({when}): {error} Last good backup: {good}."
+        ).format(when=when(last.get("at")), error=last.get("error"), good=when(last.get("good_at")))
 
     # -- actions -----------------------------------------------------------------------------
     def back_up_now(self) -> None:
         self.now_button.setEnabled(False)
-        self.result.setText("Backing up…")
+        self.result.setText(translate("Backups", "Backing up…"))
         self.ctx.background(
             lambda: backups.take_and_record(self.ctx.db, self.ctx.data_dir, "manual"),
-            lambda b: self._done(f"Backed up to {b.path}."),
-            lambda exc: self._done(str(exc)),
+            lambda b: self._done(
+                lambda: translate("Backups", "Backed up to {path}.").format(path=b.path)
+            ),
+            lambda exc: self._done(lambda: str(exc)),
             owner=self,
         )
 
-    def _done(self, words: str) -> None:
+    def _done(self, words: Callable[[], str]) -> None:
         self.now_button.setEnabled(True)
-        self.result.setText(words)
+        self.said = words
+        self.result.setText(words())
         self.reload()
 
     def _choose_backup_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Where should backups go?")
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("Backups", "Where should backups go?")
+        )
         if chosen:
             self.ctx.background(
                 lambda: backups.set_folder(self.ctx.db, Path(chosen)),
@@ -168,13 +212,17 @@ class BackupsPage(Page):
 
     def restore_into(self, backup_path: Path, target: Path) -> None:
         self.restore_button.setEnabled(False)
-        self.result.setText("Restoring…")
+        self.result.setText(translate("Backups", "Restoring…"))
         self.ctx.background(
             lambda: backups.restore_new(backups.read(backup_path), target),
             lambda t: self._done(
-                f"Restored as a new workspace in {t}. Open it with `daloy --data-dir {t}`."
+                lambda: translate(
+                    "Backups",
+                    "Restored as a new workspace in {folder}. Open it with "
+                    "`daloy --data-dir {folder}`.",
+                ).format(folder=t)
             ),
-            lambda exc: self._done(str(exc)),
+            lambda exc: self._done(lambda: str(exc)),
             owner=self,
         )
 
@@ -182,7 +230,8 @@ class BackupsPage(Page):
 def attach(window: Any) -> BackupsPage:
     """Add the page to the main window's sidebar and pages (one line in ``MainWindow``)."""
     page = BackupsPage(window.ctx)
-    item = QListWidgetItem(icon("fa5s.save", "#e6eef2"), "Backups")
+    item = QListWidgetItem(icon("fa5s.save", "#e6eef2"), translate("Backups", "Backups"))
+
     item.setData(Qt.ItemDataRole.UserRole, "backups")
     window.navigation.addItem(item)
     window.stack.addWidget(page)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import secrets
 from app.connectors.connection_check import check
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import connections, workspace
 from app.store.connections import KINDS
 from app.ui.connection_form import ConnectionForm, ResultView
@@ -45,6 +46,24 @@ KIND_ICONS = {
     "shopee": "fa5s.store-alt",
     "lazada": "fa5s.store-alt",
 }
+# the kinds' titles in words (app.store.connections.KINDS keeps the English one)
+KIND_TITLES = {
+    "smtp": QT_TRANSLATE_NOOP("Connections", "Email sending (SMTP)"),
+    "imap": QT_TRANSLATE_NOOP("Connections", "Email inbox (IMAP)"),
+    "http": QT_TRANSLATE_NOOP("Connections", "Web API"),
+    "marketplace": QT_TRANSLATE_NOOP("Connections", "Marketplace"),
+    "database": QT_TRANSLATE_NOOP("Connections", "Database"),
+    "shopify": QT_TRANSLATE_NOOP("Connections", "Shopify shop"),
+    "woocommerce": QT_TRANSLATE_NOOP("Connections", "WooCommerce shop"),
+    "shopee": QT_TRANSLATE_NOOP("Connections", "Shopee shop"),
+    "lazada": QT_TRANSLATE_NOOP("Connections", "Lazada shop"),
+}
+
+
+def kind_title(kind: str) -> str:
+    if kind in KIND_TITLES:
+        return translate("Connections", KIND_TITLES[kind])
+    return KINDS[kind].title if kind in KINDS else kind
 
 
 def load_all(ctx: AppContext) -> list[dict[str, Any]]:
@@ -62,7 +81,7 @@ def load_all(ctx: AppContext) -> list[dict[str, Any]]:
 
 class ConnectionsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Connections")
+        super().__init__(ctx, translate("Connections", "Connections"))
         lay = self.body
         ok, message = secrets.check_backend()
         self.keyring_note = PlainLabel(message)
@@ -79,7 +98,7 @@ class ConnectionsPage(Page):
         self.list = QListWidget()
         self.list.setObjectName("connectionsList")
         self.list.currentItemChanged.connect(self._selected)
-        new = QPushButton(icon("fa5s.plus"), "New connection")
+        new = QPushButton(icon("fa5s.plus"), translate("Connections", "New connection"))
         new.setObjectName("newConnection")
         new.clicked.connect(self._new)
         ll.addWidget(self.list, 1)
@@ -93,18 +112,18 @@ class ConnectionsPage(Page):
         self.kind = QComboBox()
         self.kind.setObjectName("connectionKind")
         for k in KINDS.values():
-            self.kind.addItem(icon(KIND_ICONS.get(k.name, "fa5s.plug")), k.title, k.name)
+            self.kind.addItem(icon(KIND_ICONS.get(k.name, "fa5s.plug")), kind_title(k.name), k.name)
         self.kind.currentIndexChanged.connect(lambda _i: self._rebuild_fields())
-        self.form.addRow("Name", self.name)
-        self.form.addRow("Kind", self.kind)
+        self.form.addRow(translate("Connections", "Name"), self.name)
+        self.form.addRow(translate("Connections", "Kind"), self.kind)
         self.dynamic = QVBoxLayout()
         self.kind_form: ConnectionForm | None = None
         buttons = QHBoxLayout()
-        self.save_b = QPushButton(icon("fa5s.save", "white"), "Save")
+        self.save_b = QPushButton(icon("fa5s.save", "white"), translate("Connections", "Save"))
         self.save_b.setObjectName("primary")
-        self.test_b = QPushButton(icon("fa5s.vial"), "Test connection")
+        self.test_b = QPushButton(icon("fa5s.vial"), translate("Connections", "Test connection"))
         self.test_b.setObjectName("testConnection")
-        self.remove_b = QPushButton(icon("fa5s.trash", BAD), "Remove")
+        self.remove_b = QPushButton(icon("fa5s.trash", BAD), translate("Connections", "Remove"))
         self.remove_b.setObjectName("danger")
         for b in (self.save_b, self.test_b, self.remove_b):
             buttons.addWidget(b)
@@ -121,9 +140,9 @@ class ConnectionsPage(Page):
         fl.addStretch(1)
         split.addWidget(form_w)
         split.setSizes([260, 600])
-        self.tabs.addTab(split, icon("fa5s.plug"), "Connections")
+        self.tabs.addTab(split, icon("fa5s.plug"), translate("Connections", "Connections"))
         self.web = WebAddresses(ctx)
-        self.tabs.addTab(self.web, icon("fa5s.globe"), "Web addresses")
+        self.tabs.addTab(self.web, icon("fa5s.globe"), translate("Connections", "Web addresses"))
         lay.addWidget(self.tabs, 1)
         self.rows: list[dict[str, Any]] = []
         self._rebuild_fields()
@@ -144,25 +163,33 @@ class ConnectionsPage(Page):
         self.ctx.background(lambda: load_all(self.ctx), self._loaded)
         self.web.refresh()
 
+    def retranslate(self) -> None:
+        """The list says each connection's kind and missing secrets: said again."""
+        self._loaded(self.rows)
+
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
         current = self.name.text()
         self.list.clear()
         for r in rows:
             missing = [f for f, ok in r["secrets"].items() if not ok]
-            li = QListWidgetItem(
-                icon(KIND_ICONS.get(r["kind"], "fa5s.plug")),
-                f"{r['name']}\n{KINDS[r['kind']].title if r['kind'] in KINDS else r['kind']}"
-                + (f" · {', '.join(missing)} missing" if missing else ""),
-            )
+            text = f"{r['name']}\n{kind_title(r['kind'])}"
+            if missing:
+                text += translate("Connections", " · {fields} missing").format(
+                    fields=", ".join(missing)
+                )
+            li = QListWidgetItem(icon(KIND_ICONS.get(r["kind"], "fa5s.plug")), text)
             li.setData(Qt.ItemDataRole.UserRole, r["name"])
             self.list.addItem(li)
             if r["name"] == current:
                 self.list.setCurrentItem(li)
         if not rows:
             li = QListWidgetItem(
-                "No connections yet.\nAdd your mail server,\npayment gateway or "
-                "marketplace\nwith “New connection”."
+                translate(
+                    "Connections",
+                    "No connections yet.\nAdd your mail server,\npayment gateway or "
+                    "marketplace\nwith “New connection”.",
+                )
             )
             li.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(li)
@@ -198,20 +225,24 @@ class ConnectionsPage(Page):
     def _save(self) -> None:
         name, kind, settings, new_secrets = self._values()
         if not name:
-            self.outcome.show_text("Give the connection a name first.", False)
+            self.outcome.show_text(
+                translate("Connections", "Give the connection a name first."), False
+            )
             return
 
         def save() -> None:
             with self.ctx.db.write() as s:
                 connections.save(s, name, kind, settings, new_secrets)
 
-        self._run(save, f"Saved “{name}”.", then=self.refresh)
+        self._run(
+            save, translate("Connections", "Saved “{name}”.").format(name=name), then=self.refresh
+        )
 
     def _test(self) -> None:
         """Tries the values in the form, saved or not (a secret left empty: the saved one)."""
         name, kind, settings, typed = self._values()
-        name = name or "new connection"
-        self.outcome.show_text(f"Testing “{name}”…")
+        name = name or translate("Connections", "new connection")
+        self.outcome.show_text(translate("Connections", "Testing “{name}”…").format(name=name))
         self.test_b.setEnabled(False)
 
         def done(sentence: object) -> None:
@@ -229,7 +260,9 @@ class ConnectionsPage(Page):
     def _remove(self) -> None:
         name = self.name.text().strip()
         if not name or not confirm(
-            self, "Remove connection?", f"Remove “{name}” and its saved secrets?"
+            self,
+            translate("Connections", "Remove connection?"),
+            translate("Connections", "Remove “{name}” and its saved secrets?").format(name=name),
         ):
             return
 
@@ -237,7 +270,11 @@ class ConnectionsPage(Page):
             with self.ctx.db.write() as s:
                 connections.remove(s, name)
 
-        self._run(remove, f"Removed “{name}”.", then=self._after_remove)
+        self._run(
+            remove,
+            translate("Connections", "Removed “{name}”.").format(name=name),
+            then=self._after_remove,
+        )
 
     def _after_remove(self) -> None:
         self._new()

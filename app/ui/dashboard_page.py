@@ -24,13 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import dashboard
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import ACCENT, BAD, MUTED, OK, WARN, icon
 from app.ui.text import PlainLabel
 
-PERIODS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365))
+PERIODS = (
+    (QT_TRANSLATE_NOOP("Dashboard", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("Dashboard", "Last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("Dashboard", "Last 90 days"), 90),
+    (QT_TRANSLATE_NOOP("Dashboard", "Last year"), 365),
+)
 PALETTE = (ACCENT, OK, WARN, "#7c3aed", MUTED, BAD)
 
 
@@ -38,10 +44,10 @@ def duration(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     if seconds < 3600:
-        return f"{seconds / 60:.0f} min"
+        return translate("Dashboard", "{minutes} min").format(minutes=f"{seconds / 60:.0f}")
     if seconds < 2 * 86400:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} days"
+        return translate("Dashboard", "{hours} h").format(hours=f"{seconds / 3600:.1f}")
+    return translate("Dashboard", "{days} days").format(days=f"{seconds / 86400:.1f}")
 
 
 class DayChart(QWidget):
@@ -74,7 +80,11 @@ class DayChart(QWidget):
             p.setPen(QColor(MUTED))
             p.drawText(QRectF(20 + i * 130, 0, 110, 18), Qt.AlignmentFlag.AlignVCenter, ch)
         if not days:
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No orders in this period.")
+            p.drawText(
+                area,
+                Qt.AlignmentFlag.AlignCenter,
+                translate("Dashboard", "No orders in this period."),
+            )
             return
         top = max(sum(v.values()) for v in self.per_day.values()) or 1
         width = area.width() / len(days)
@@ -125,7 +135,11 @@ class BarList(QWidget):
         p = QPainter(self)
         p.setPen(QColor(MUTED))
         if not self.rows:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft, "None in this period.")
+            p.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignLeft,
+                translate("Dashboard", "None in this period."),
+            )
             return
         top = max(n for _l, n in self.rows) or 1
         label_w = self.width() * 0.5
@@ -154,11 +168,11 @@ class DashboardPage(Page):
     loaded = Signal(object)  # dashboard.Figures (tests, the benchmark)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "Dashboard")
+        super().__init__(ctx, translate("Dashboard", "Dashboard"))
         self.period = QComboBox()
         self.period.setObjectName("dashboardPeriod")
         for label, days in PERIODS:
-            self.period.addItem(label, days)
+            self.period.addItem(translate("Dashboard", label), days)
         self.period.currentIndexChanged.connect(self.reload)
         self.top.addWidget(self.period)
         self.tiles: dict[str, QPushButton] = {}
@@ -176,7 +190,7 @@ class DashboardPage(Page):
         self.body.addLayout(grid)
         self.days = DayChart()
         self.days.picked.connect(lambda key: self.pick("day", key))
-        self.body.addWidget(PlainLabel("Orders per day, by channel"))
+        self.body.addWidget(PlainLabel(translate("Dashboard", "Orders per day, by channel")))
         self.body.addWidget(self.days, 2)
         lists = QHBoxLayout()
         self.steps = BarList("failingSteps", BAD)
@@ -184,8 +198,8 @@ class DashboardPage(Page):
         self.systems = BarList("failingSystems", WARN)
         self.systems.picked.connect(lambda key: self.pick("failing_system", key))
         for title, w in (
-            ("Steps that failed most", self.steps),
-            ("Systems that failed most", self.systems),
+            (translate("Dashboard", "Steps that failed most"), self.steps),
+            (translate("Dashboard", "Systems that failed most"), self.systems),
         ):
             col = QWidget()
             cl = QGridLayout(col)
@@ -215,23 +229,39 @@ class DashboardPage(Page):
             load, lambda f: self._show(f) if asked == self._asked else None, owner=self
         )
 
-    def _show(self, f: dashboard.Figures) -> None:
-        self.figures = f
+    def retranslate(self) -> None:
+        """The tiles say figures in words: said again in the language just chosen."""
+        if self.figures is not None:
+            self._tiles(self.figures)
 
+    def _tiles(self, f: dashboard.Figures) -> None:
         def share(n: int) -> str:
             return f" ({100 * n / f.orders:.0f}%)" if f.orders else ""
 
         words = {
-            "clean": f"Ran cleanly\n{f.clean}{share(f.clean)}",
-            "needed_person": f"Needed a person\n{f.needed_person}{share(f.needed_person)}",
-            "resolved": f"Time to resolve (median)\n{duration(f.resolve_median)} "
-            f"· {f.resolved} answered",
-            "waiting_person": f"Waiting on a person\n{f.waiting_person}",
-            "waiting_system": f"Waiting on a system\n{f.waiting_system}",
+            "clean": translate("Dashboard", "Ran cleanly\n{count}{share}").format(
+                count=f.clean, share=share(f.clean)
+            ),
+            "needed_person": translate("Dashboard", "Needed a person\n{count}{share}").format(
+                count=f.needed_person, share=share(f.needed_person)
+            ),
+            "resolved": translate(
+                "Dashboard", "Time to resolve (median)\n{time} · {count} answered"
+            ).format(time=duration(f.resolve_median), count=f.resolved),
+            "waiting_person": translate("Dashboard", "Waiting on a person\n{count}").format(
+                count=f.waiting_person
+            ),
+            "waiting_system": translate("Dashboard", "Waiting on a system\n{count}").format(
+                count=f.waiting_system
+            ),
         }
         for key, text in words.items():
             self.tiles[key].setText(text)
-            self.tiles[key].setToolTip("Click to see these orders.")
+            self.tiles[key].setToolTip(translate("Dashboard", "Click to see these orders."))
+
+    def _show(self, f: dashboard.Figures) -> None:
+        self.figures = f
+        self._tiles(f)
         self.days.set_data(f.per_day, f.channels)
         self.steps.set_rows(f.failing_steps)
         self.systems.set_rows(f.failing_systems)
@@ -259,8 +289,11 @@ def show_orders(window: Any, ids: list[str], label: str) -> None:
     runs.stack.setCurrentIndex(0)
     runs.model.reset({"run_ids": ids})
     runs.export_status.setText(
-        f"Showing the {len(ids)} orders behind the dashboard's "
-        f"“{label}”. Change a filter to see every order."
+        translate(
+            "Dashboard",
+            "Showing the {count} orders behind the dashboard's “{label}”. Change a filter "
+            "to see every order.",
+        ).format(count=len(ids), label=label)
     )
     runs.export_status.show()
 
@@ -268,7 +301,8 @@ def show_orders(window: Any, ids: list[str], label: str) -> None:
 def attach(window: Any) -> DashboardPage:
     """Add the page to the main window's sidebar and pages (one line in ``MainWindow``)."""
     page = DashboardPage(window.ctx)
-    item = QListWidgetItem(icon("fa5s.chart-bar", "#e6eef2"), "Dashboard")
+    item = QListWidgetItem(icon("fa5s.chart-bar", "#e6eef2"), translate("Dashboard", "Dashboard"))
+
     item.setData(Qt.ItemDataRole.UserRole, "dashboard")
     window.navigation.addItem(item)
     window.stack.addWidget(page)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app import shop
 from app.connectors.connection_check import check
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.style import STYLESHEET, icon
@@ -42,10 +43,28 @@ from app.ui.text import PlainLabel
 from app.ui.wizard_pages import CheckedPage, ConnectionPage, WarehousePage, hint
 
 SOURCES = (
-    ("email", "An email inbox", "Customers email their orders to a mailbox Daloy reads."),
-    ("web", "A web order form", "Customers fill in an order form that Daloy serves."),
-    ("marketplace", "A marketplace", "Daloy fetches new orders from a marketplace or shop system."),
-    ("demo", "Just try the demo", "Sample orders, nothing set up, nothing real contacted."),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("FirstRun", "An email inbox"),
+        QT_TRANSLATE_NOOP("FirstRun", "Customers email their orders to a mailbox Daloy reads."),
+    ),
+    (
+        "web",
+        QT_TRANSLATE_NOOP("FirstRun", "A web order form"),
+        QT_TRANSLATE_NOOP("FirstRun", "Customers fill in an order form that Daloy serves."),
+    ),
+    (
+        "marketplace",
+        QT_TRANSLATE_NOOP("FirstRun", "A marketplace"),
+        QT_TRANSLATE_NOOP(
+            "FirstRun", "Daloy fetches new orders from a marketplace or shop system."
+        ),
+    ),
+    (
+        "demo",
+        QT_TRANSLATE_NOOP("FirstRun", "Just try the demo"),
+        QT_TRANSLATE_NOOP("FirstRun", "Sample orders, nothing set up, nothing real contacted."),
+    ),
 )
 
 
@@ -53,31 +72,41 @@ class WelcomePage(CheckedPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
-            "Welcome to Daloy",
-            "Daloy takes in your orders, checks stock, charges the customer and "
-            "sends the confirmation, and asks you only when something needs a "
-            "person. A few questions get your shop working; you can change every "
-            "answer later.",
+            QT_TRANSLATE_NOOP("FirstRun", "Welcome to Daloy"),
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Daloy takes in your orders, checks stock, charges the customer and "
+                "sends the confirmation, and asks you only when something needs a "
+                "person. A few questions get your shop working; you can change every "
+                "answer later.",
+            ),
         )
         form = QFormLayout()
         self.shop_name = QLineEdit()
         self.shop_name.setObjectName("shopName")
-        self.shop_name.setPlaceholderText("as customers should read it in their emails")
+        self.shop_name.setPlaceholderText(
+            translate("FirstRun", "as customers should read it in their emails")
+        )
         self.currency = QComboBox()
         self.currency.setObjectName("currency")
         self.currency.setEditable(True)
         self.currency.addItems(shop.CURRENCIES)
-        form.addRow("Shop name", self.shop_name)
-        form.addRow("Currency", self.currency)
+        form.addRow(translate("FirstRun", "Shop name"), self.shop_name)
+        form.addRow(translate("FirstRun", "Currency"), self.currency)
         self.lay.addLayout(form)
         self.lay.addSpacing(16)
         self.lay.addWidget(
             hint(
-                "Not ready to set up yet? See Daloy at work on sample orders "
-                "first: nothing real is charged, emailed or changed."
+                translate(
+                    "FirstRun",
+                    "Not ready to set up yet? See Daloy at work on sample orders "
+                    "first: nothing real is charged, emailed or changed.",
+                )
             )
         )
-        self.demo_button = QPushButton(icon("fa5s.play-circle"), "Try the demo")
+        self.demo_button = QPushButton(
+            icon("fa5s.play-circle"), translate("FirstRun", "Try the demo")
+        )
         self.demo_button.setObjectName("tryDemo")
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
@@ -93,13 +122,22 @@ class WelcomePage(CheckedPage):
 
         def ok() -> str:
             if not name:
-                raise ValueError("Type your shop's name: customers read it in their emails.")
+                raise ValueError(
+                    translate(
+                        "FirstRun", "Type your shop's name: customers read it in their emails."
+                    )
+                )
             if not (len(currency) == 3 and currency.isalpha()):
                 raise ValueError(
-                    f"“{currency}” is not a currency code; choose one from the "
-                    "list (for example PHP or USD)."
+                    translate(
+                        "FirstRun",
+                        "“{currency}” is not a currency code; choose one from the "
+                        "list (for example PHP or USD).",
+                    ).format(currency=currency)
                 )
-            return f"{name}, prices in {currency.upper()}."
+            return translate("FirstRun", "{name}, prices in {currency}.").format(
+                name=name, currency=currency.upper()
+            )
 
         return ok
 
@@ -108,10 +146,13 @@ class SourcePage(CheckedPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
-            "Where do your orders come from?",
-            "Pick the way most orders reach you; you can add others later. Orders "
-            "taken by phone or at the counter can always be typed in with "
-            "“New order” on the Orders page.",
+            QT_TRANSLATE_NOOP("FirstRun", "Where do your orders come from?"),
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Pick the way most orders reach you; you can add others later. Orders "
+                "taken by phone or at the counter can always be typed in with "
+                "“New order” on the Orders page.",
+            ),
         )
         self.group = QButtonGroup(self)
         self.details = QStackedWidget()
@@ -120,16 +161,22 @@ class SourcePage(CheckedPage):
         self.market = ConnectionForm("marketplace")
         self.market.setObjectName("marketplaceForm")
         web = hint(
-            "Daloy serves an order form on this computer. Once set up, its address is "
-            "under Connections ▸ Web addresses, with the token your website uses to send "
-            "orders. Nothing to test here."
+            translate(
+                "FirstRun",
+                "Daloy serves an order form on this computer. Once set up, its address is "
+                "under Connections ▸ Web addresses, with the token your website uses to send "
+                "orders. Nothing to test here.",
+            )
         )
         demo = hint(
-            "The demo starts a few sample orders: one short of stock asks you what to "
-            "do, one meets a payment service that is down. Nothing real is contacted."
+            translate(
+                "FirstRun",
+                "The demo starts a few sample orders: one short of stock asks you what to "
+                "do, one meets a payment service that is down. Nothing real is contacted.",
+            )
         )
-        for i, (key, title, words) in enumerate(SOURCES):
-            radio = QRadioButton(f"{title} — {words}")
+        for i, (key, _title, _words) in enumerate(SOURCES):
+            radio = QRadioButton()
             radio.setObjectName(f"source_{key}")
             self.group.addButton(radio, i)
             self.lay.addWidget(radio)
@@ -139,6 +186,16 @@ class SourcePage(CheckedPage):
         self.group.button(1).setChecked(True)
         self.lay.addWidget(self.details)
         self.finish_layout()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for i, (_key, title, words) in enumerate(SOURCES):
+            self.group.button(i).setText(
+                translate("FirstRun", "{title} — {words}").format(
+                    title=translate("FirstRun", title), words=translate("FirstRun", words)
+                )
+            )
 
     @property
     def source(self) -> str:
@@ -174,23 +231,28 @@ class StockPage(CheckedPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
-            "Where do you keep your stock?",
-            "Daloy checks each order line against a spreadsheet (Excel or CSV) "
-            "with the columns SKU, Stock and Price, and takes what ships off the "
-            "stock.",
+            QT_TRANSLATE_NOOP("FirstRun", "Where do you keep your stock?"),
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Daloy checks each order line against a spreadsheet (Excel or CSV) "
+                "with the columns SKU, Stock and Price, and takes what ships off the "
+                "stock.",
+            ),
         )
         self.sample = QRadioButton(
-            "Use the sample stock sheet (five grocery products, to try things out)"
+            translate(
+                "FirstRun", "Use the sample stock sheet (five grocery products, to try things out)"
+            )
         )
         self.sample.setObjectName("stockSample")
-        self.mine = QRadioButton("Use my spreadsheet:")
+        self.mine = QRadioButton(translate("FirstRun", "Use my spreadsheet:"))
         self.mine.setObjectName("stockMine")
         self.sample.setChecked(True)
         self.path = QLineEdit()
         self.path.setObjectName("stockFile")
-        self.path.setPlaceholderText("e.g. C:/Shop/inventory.xlsx")
+        self.path.setPlaceholderText(translate("FirstRun", "e.g. C:/Shop/inventory.xlsx"))
         self.path.textEdited.connect(lambda _t: self.mine.setChecked(True))
-        choose = QPushButton("Choose…")
+        choose = QPushButton(translate("FirstRun", "Choose…"))
         choose.setObjectName("chooseStockFile")
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()
@@ -203,7 +265,10 @@ class StockPage(CheckedPage):
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Your stock spreadsheet", "", "Spreadsheets (*.xlsx *.csv);;All files (*)"
+            self,
+            translate("FirstRun", "Your stock spreadsheet"),
+            "",
+            translate("FirstRun", "Spreadsheets (*.xlsx *.csv);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -223,12 +288,7 @@ class StockPage(CheckedPage):
 class FinishPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Ready to take orders")
-        self.setSubTitle(
-            "Press Finish to save the connections and switch on “Order "
-            "fulfilment”. Passwords and tokens go to this computer's keyring, "
-            "never into Daloy's files."
-        )
+        self.retranslate()
         lay = QVBoxLayout(self)
         self.summary = PlainLabel()
         self.summary.setObjectName("setupSummary")
@@ -239,6 +299,21 @@ class FinishPage(QWizardPage):
         lay.addWidget(self.outcome)
         lay.addStretch(1)
         self.applied = False
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("FirstRun", "Ready to take orders"))
+        self.setSubTitle(
+            translate(
+                "FirstRun",
+                "Press Finish to save the connections and switch on “Order "
+                "fulfilment”. Passwords and tokens go to this computer's keyring, "
+                "never into Daloy's files.",
+            )
+        )
+        wizard = self.wizard()
+        summary = getattr(self, "summary", None)  # None while the page is being built
+        if isinstance(wizard, FirstRunWizard) and summary is not None and summary.text():
+            self.summary.setText(wizard.summary())
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -265,29 +340,34 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("firstRun")
-        self.setWindowTitle("Set up your shop — Daloy")
+        self.setWindowTitle(translate("FirstRun", "Set up your shop — Daloy"))
         self.setStyleSheet(STYLESHEET)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Skip setup")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Finish")
+        self.retranslate()
         self.resize(760, 600)
         self.welcome = WelcomePage(ctx)
         self.source = SourcePage(ctx)
         self.payments = ConnectionPage(
             ctx,
-            "How are customers charged?",
-            "Daloy charges each order through your payment service's web API. Enter its address "
-            "and the API token it gave you; Test checks that it answers.",
+            QT_TRANSLATE_NOOP("FirstRun", "How are customers charged?"),
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Daloy charges each order through your payment service's web API. Enter its "
+                "address and the API token it gave you; Test checks that it answers.",
+            ),
             shop.PAYMENTS,
             "http",
         )
         self.stock = StockPage(ctx)
         self.email = ConnectionPage(
             ctx,
-            "Which email confirms orders?",
-            "Customers get an email saying what ships now and what later. Choose your email "
-            "provider; the server is filled in for you.",
+            QT_TRANSLATE_NOOP("FirstRun", "Which email confirms orders?"),
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Customers get an email saying what ships now and what later. Choose your email "
+                "provider; the server is filled in for you.",
+            ),
             shop.SHOP_EMAIL,
             "smtp",
         )
@@ -307,6 +387,11 @@ class FirstRunWizard(QWizard):
         self.rejected.connect(self._rejected)
         self._demo = False
 
+    def retranslate(self) -> None:
+        # the wizard's own buttons: set by name, so Qt's words do not come back after a switch
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("FirstRun", "Skip setup"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("FirstRun", "Finish"))
+
     def choices(self) -> shop.ShopChoices:
         source = self.source.source
         conn = self.source.connection()
@@ -325,21 +410,43 @@ class FirstRunWizard(QWizard):
 
     def summary(self) -> str:
         c = self.choices()
-        where = dict((k, t) for k, t, _ in SOURCES)[c.source]
+        where = translate("FirstRun", dict((k, t) for k, t, _ in SOURCES)[c.source])
+        not_set = translate("FirstRun", "not set")
+        charged = (c.payments.settings.get("base_url") if c.payments else "") or not_set
+        sender = (
+            (c.email.settings.get("from_address") or c.email.settings.get("username"))
+            if c.email
+            else ""
+        )
         return "\n".join(
             [
-                f"Shop: {c.shop_name or '(no name)'}, prices in {c.currency}.",
-                f"Orders come from: {where.lower()}; phone and walk-in orders with “New order”.",
-                f"Customers are charged through: {(c.payments.settings.get('base_url') if c.payments else '') or 'not set'}.",
-                f"Stock is read from: {c.stock_file or 'the sample stock sheet'}.",
-                f"Confirmations are sent as: {(c.email.settings.get('from_address') or c.email.settings.get('username') if c.email else '') or 'not set'}.",
-                f"The warehouse: {shop.check_warehouse(c.warehouse, c.warehouse_address)}",
+                translate("FirstRun", "Shop: {name}, prices in {currency}.").format(
+                    name=c.shop_name or translate("FirstRun", "(no name)"), currency=c.currency
+                ),
+                translate(
+                    "FirstRun",
+                    "Orders come from: {where}; phone and walk-in orders with “New order”.",
+                ).format(where=where.lower()),
+                translate("FirstRun", "Customers are charged through: {address}.").format(
+                    address=charged
+                ),
+                translate("FirstRun", "Stock is read from: {file}.").format(
+                    file=c.stock_file or translate("FirstRun", "the sample stock sheet")
+                ),
+                translate("FirstRun", "Confirmations are sent as: {sender}.").format(
+                    sender=sender or not_set
+                ),
+                translate("FirstRun", "The warehouse: {how}").format(
+                    how=shop.check_warehouse(c.warehouse, c.warehouse_address)
+                ),
             ]
         )
 
     def apply(self) -> None:
         choices = self.choices()
-        self.finish.outcome.show_text("Saving and switching on “Order fulfilment”…")
+        self.finish.outcome.show_text(
+            translate("FirstRun", "Saving and switching on “Order fulfilment”…")
+        )
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
 
         def work() -> str:
@@ -353,7 +460,10 @@ class FirstRunWizard(QWizard):
         def done(source: object) -> None:
             self.finish.applied = True
             self.finish.outcome.show_text(
-                "✓ Your shop is set up: “Order fulfilment” takes orders now.", True
+                translate(
+                    "FirstRun", "✓ Your shop is set up: “Order fulfilment” takes orders now."
+                ),
+                True,
             )
             self.set_up.emit(str(source))
             self.accept()
@@ -361,8 +471,11 @@ class FirstRunWizard(QWizard):
         def failed(exc: BaseException) -> None:
             self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
             self.finish.outcome.show_text(
-                f"{exc} Go Back to fill in what is missing, or finish later under Workflows "
-                "(the draft is kept).",
+                translate(
+                    "FirstRun",
+                    "{problem} Go Back to fill in what is missing, or finish later under "
+                    "Workflows (the draft is kept).",
+                ).format(problem=exc),
                 False,
             )
 

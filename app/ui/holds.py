@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.store import holds
 from app.ui.context import AppContext
 from app.ui.style import BAD, icon
 from app.ui.text import PlainLabel
 
-ANY = "(any)"
+ANY = "(any)"  # the product choice meaning "every product" (shown in the reader's language)
 
 
 def held_by(order: dict[str, Any]) -> int | None:
@@ -47,11 +48,14 @@ class HoldForm(QDialog):
     def __init__(self, order: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("holdForm")
-        self.setWindowTitle("Hold orders like this")
+        self.setWindowTitle(translate("Holds", "Hold orders like this"))
         lay = QVBoxLayout(self)
         hint = PlainLabel(
-            "Matching orders stop before the step you choose — those waiting now "
-            "and those that arrive — until you release the hold."
+            translate(
+                "Holds",
+                "Matching orders stop before the step you choose — those waiting now "
+                "and those that arrive — until you release the hold.",
+            )
         )
         hint.setWordWrap(True)
         lay.addWidget(hint)
@@ -59,37 +63,44 @@ class HoldForm(QDialog):
         self.sku = QComboBox()
         self.sku.setObjectName("holdSku")
         self.sku.setEditable(True)
-        self.sku.addItems([*holds.order_skus(order.get("trigger")), ANY])
+        self.any = translate("Holds", "(any)")
+        self.sku.addItems([*holds.order_skus(order.get("trigger")), self.any])
         self.customer = QCheckBox(
-            f"only from {order['customer']}" if order.get("customer") else "any customer"
+            translate("Holds", "only from {customer}").format(customer=order["customer"])
+            if order.get("customer")
+            else translate("Holds", "any customer")
         )
         self.customer.setObjectName("holdCustomer")
         self.customer.setEnabled(bool(order.get("customer")))
         self.customer_name = order.get("customer") or ""
-        self.workflow = QCheckBox(f"only orders of “{order['workflow']}”")
+        self.workflow = QCheckBox(
+            translate("Holds", "only orders of “{workflow}”").format(workflow=order["workflow"])
+        )
         self.workflow.setObjectName("holdWorkflow")
         self.workflow.setChecked(True)
         self.workflow_name = order["workflow"]
         self.step = QComboBox()
         self.step.setObjectName("holdBeforeStep")
-        self.step.addItem("their next step", None)
+        self.step.addItem(translate("Holds", "their next step"), None)
         for st in order.get("steps", []):
             self.step.addItem(st.get("title") or st["name"], st["name"])
         self.note = QLineEdit()
         self.note.setObjectName("holdNote")
-        self.note.setPlaceholderText("why, e.g. until restocked")
-        form.addRow("Product (SKU)", self.sku)
-        form.addRow("Customer", self.customer)
-        form.addRow("Workflow", self.workflow)
-        form.addRow("Stop before", self.step)
-        form.addRow("Note", self.note)
+        self.note.setPlaceholderText(translate("Holds", "why, e.g. until restocked"))
+        form.addRow(translate("Holds", "Product (SKU)"), self.sku)
+        form.addRow(translate("Holds", "Customer"), self.customer)
+        form.addRow(translate("Holds", "Workflow"), self.workflow)
+        form.addRow(translate("Holds", "Stop before"), self.step)
+        form.addRow(translate("Holds", "Note"), self.note)
         lay.addLayout(form)
         self.problem = PlainLabel()
         self.problem.setStyleSheet(f"color: {BAD}")
         self.problem.setWordWrap(True)
         lay.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton("Hold these orders", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(
+            translate("Holds", "Hold these orders"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.ok.setObjectName("holdConfirm")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -98,7 +109,7 @@ class HoldForm(QDialog):
     def rule(self) -> dict[str, Any]:
         sku = self.sku.currentText().strip()
         return {
-            "sku": None if sku in ("", ANY) else sku,
+            "sku": None if sku in ("", ANY, self.any) else sku,
             "customer": self.customer_name if self.customer.isChecked() else None,
             "workflow": self.workflow_name if self.workflow.isChecked() else None,
             "before_step": self.step.currentData(),
@@ -115,14 +126,14 @@ class HoldList(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("holdList")
-        self.setWindowTitle("Holds")
+        self.setWindowTitle(translate("Holds", "Holds"))
         self.resize(560, 320)
         lay = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("holds")
         lay.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.release = QPushButton(icon("fa5s.play"), "Release")
+        self.release = QPushButton(icon("fa5s.play"), translate("Holds", "Release"))
         self.release.setObjectName("releaseHold")
         self.release.clicked.connect(self._release)
         row.addWidget(self.release)
@@ -132,6 +143,7 @@ class HoldList(QDialog):
         self.status.setObjectName("holdStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
+        self.rows: list[tuple[holds.HoldRule, int]] = []
         self.reload()
 
     def reload(self) -> None:
@@ -141,18 +153,24 @@ class HoldList(QDialog):
 
         self.ctx.background(load, self._show, owner=self)
 
+    def retranslate(self) -> None:
+        self._show(self.rows)
+
     def _show(self, rows: list[tuple[holds.HoldRule, int]]) -> None:
+        self.rows = rows
         self.list.clear()
         for rule, n in rows:
-            it = QListWidgetItem(
-                f"{rule.describe()}\n{n} order{'s' if n != 1 else ''} held · by {rule.created_by}"
-            )
+            if n == 1:
+                held = translate("Holds", "{rule}\n1 order held · by {who}")
+            else:
+                held = translate("Holds", "{rule}\n{count} orders held · by {who}")
+            it = QListWidgetItem(held.format(rule=rule.describe(), count=n, who=rule.created_by))
             it.setData(Qt.ItemDataRole.UserRole, rule.id)
             self.list.addItem(it)
         if rows:
             self.list.setCurrentRow(0)
         else:
-            self.status.setText("No holds are on.")
+            self.status.setText(translate("Holds", "No holds are on."))
         self.release.setEnabled(bool(rows))
 
     def _release(self) -> None:
@@ -168,7 +186,11 @@ class HoldList(QDialog):
         )
 
     def _released(self, n: int) -> None:
-        text = f"Released: {n} order{'s go' if n != 1 else ' goes'} on, oldest first."
+        if n == 1:
+            text = translate("Holds", "Released: 1 order goes on, oldest first.")
+        else:
+            text = translate("Holds", "Released: {count} orders go on, oldest first.")
+        text = text.format(count=n)
         self.status.setText(text)
         self.changed.emit(text)
         self.reload()
@@ -186,14 +208,14 @@ class HoldBar(QWidget):
         self.order: dict[str, Any] | None = None
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.hold = QPushButton(icon("fa5s.pause"), "Hold orders like this…")
+        self.hold = QPushButton(icon("fa5s.pause"), translate("Holds", "Hold orders like this…"))
         self.hold.setObjectName("holdOrdersLikeThis")
         self.hold.clicked.connect(self.open_form)
-        self.release = QPushButton(icon("fa5s.play"), "Release this hold")
+        self.release = QPushButton(icon("fa5s.play"), translate("Holds", "Release this hold"))
         self.release.setObjectName("releaseThisHold")
         self.release.clicked.connect(self._release)
         self.release.hide()
-        self.all = QPushButton(icon("fa5s.list"), "Holds…")
+        self.all = QPushButton(icon("fa5s.list"), translate("Holds", "Holds…"))
         self.all.setObjectName("showHolds")
         self.all.clicked.connect(self.open_list)
         self.status = PlainLabel()
@@ -218,7 +240,9 @@ class HoldBar(QWidget):
         rule = self.form.rule()
         self.ctx.background(
             lambda: self.ctx.actions.add_hold(**rule),
-            lambda r: self._done(f"Hold {r.id} is on: {r.describe()}."),
+            lambda r: self._done(
+                translate("Holds", "Hold {id} is on: {rule}.").format(id=r.id, rule=r.describe())
+            ),
             lambda exc: self.status.setText(str(exc)),
             owner=self.status,
         )
@@ -230,7 +254,11 @@ class HoldBar(QWidget):
         self.ctx.background(
             lambda: self.ctx.actions.release_hold(hold_id),
             lambda n: self._done(
-                f"Hold {hold_id} released: {n} order{'s go' if n != 1 else ' goes'} on."
+                (
+                    translate("Holds", "Hold {id} released: 1 order goes on.")
+                    if n == 1
+                    else translate("Holds", "Hold {id} released: {count} orders go on.")
+                ).format(id=hold_id, count=n)
             ),
             lambda exc: self.status.setText(str(exc)),
             owner=self.status,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.ui.connection_form import ResultView
 from app.ui.context import AppContext
@@ -37,6 +38,8 @@ from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
 
 SAMPLE = "Order fulfilment"
+DEMO_PREFIX = "DEMO-"  # an order number's prefix, not words: the same in every language
+
 SKIP = {"number", "customer", "lines", "total", "currency", "sku", "qty", "email", "phone"}
 NAME_COLUMNS = ("Item", "Name", "Product", "Description")
 
@@ -92,14 +95,18 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
     )
     found = _stock_step(wf)
     if found is None:
-        shape.problem = "This workflow checks no stock sheet: type the product codes."
+        shape.problem = translate(
+            "NewOrder", "This workflow checks no stock sheet: type the product codes."
+        )
         return shape
     path, config = found
     try:
         table = sheets.load(sheets.resolve(path, ctx.data_dir))
         rows = list_rows(table, {"key_column": config["key_column"]}).output["list"]
     except Exception as exc:  # noqa: BLE001 - said in the form; codes can still be typed
-        shape.problem = f"The product list could not be read: {exc}"
+        shape.problem = translate("NewOrder", "The product list could not be read: {error}").format(
+            error=exc
+        )
         return shape
     key = config["key_column"]
     for r in rows:
@@ -109,8 +116,12 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
         facts = ", ".join(
             x
             for x in (
-                f"in stock: {stock}" if stock is not None else "",
-                f"price: {price}" if price not in (None, "") else "",
+                translate("NewOrder", "in stock: {stock}").format(stock=stock)
+                if stock is not None
+                else "",
+                translate("NewOrder", "price: {price}").format(price=price)
+                if price not in (None, "")
+                else "",
             )
             if x
         )
@@ -137,7 +148,9 @@ def start_order(
         from app.runtime.practice import try_draft
 
         run_id = try_draft(ctx.runtime, shape.workflow, {"demo": True, "order": order}, who=who)
-        return run_id, f"Demo order {number} started (nothing real is charged or sent)."
+        return run_id, translate(
+            "NewOrder", "Demo order {number} started (nothing real is charged or sent)."
+        ).format(number=number)
 
     def note(s: Any, item: Any) -> None:
         audit.record(
@@ -158,13 +171,16 @@ def start_order(
         in_txn=note,
     )
     if done.duplicate:
-        return None, f"Order {number} was already started from this form."
+        return None, translate(
+            "NewOrder", "Order {number} was already started from this form."
+        ).format(number=number)
     if not shape.enabled:
-        return done.run_id, (
-            f"Order {number} is kept: “{shape.workflow}” is switched off, so "
-            "it waits and starts when the workflow is switched on."
-        )
-    return done.run_id, f"Order {number} started."
+        return done.run_id, translate(
+            "NewOrder",
+            "Order {number} is kept: “{workflow}” is switched off, so it waits and starts "
+            "when the workflow is switched on.",
+        ).format(number=number, workflow=shape.workflow)
+    return done.run_id, translate("NewOrder", "Order {number} started.").format(number=number)
 
 
 class LineRow(QWidget):
@@ -184,12 +200,14 @@ class LineRow(QWidget):
         completer = self.product.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.product.lineEdit().setPlaceholderText("type a product code or name")
+        self.product.lineEdit().setPlaceholderText(
+            translate("NewOrder", "type a product code or name")
+        )
         self.qty = QSpinBox()
         self.qty.setObjectName("lineQty")
         self.qty.setRange(1, 1_000_000)
         self.remove = QPushButton(icon("fa5s.times"), "")
-        self.remove.setToolTip("Remove this line")
+        self.remove.setToolTip(translate("NewOrder", "Remove this line"))
         lay.addWidget(self.product, 1)
         lay.addWidget(PlainLabel("×"))
         lay.addWidget(self.qty)
@@ -212,7 +230,7 @@ class NewOrderDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("newOrderDialog")
-        self.setWindowTitle("New order — typed in")
+        self.setWindowTitle(translate("NewOrder", "New order — typed in"))
         self.setStyleSheet(STYLESHEET)
         self.resize(620, 520)
         self.key = f"manual:{uuid.uuid4()}"  # one per form: a second press starts nothing
@@ -221,9 +239,12 @@ class NewOrderDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(
             PlainLabel(
-                "For orders taken by phone or at the counter. The order runs "
-                "like any other: stock is checked, the customer charged and "
-                "emailed."
+                translate(
+                    "NewOrder",
+                    "For orders taken by phone or at the counter. The order runs "
+                    "like any other: stock is checked, the customer charged and "
+                    "emailed.",
+                )
             )
         )
         self.form = QFormLayout()
@@ -233,22 +254,22 @@ class NewOrderDialog(QDialog):
         self.customer.setObjectName("customerName")
         self.email = QLineEdit()
         self.email.setObjectName("customerEmail")
-        self.email.setPlaceholderText("for the confirmation")
+        self.email.setPlaceholderText(translate("NewOrder", "for the confirmation"))
         self.phone = QLineEdit()
         self.phone.setObjectName("customerPhone")
         self.extra: dict[str, QLineEdit] = {}
         for label, w in (
-            ("Order number", self.number),
-            ("Customer", self.customer),
-            ("Email", self.email),
-            ("Phone", self.phone),
+            (translate("NewOrder", "Order number"), self.number),
+            (translate("NewOrder", "Customer"), self.customer),
+            (translate("NewOrder", "Email"), self.email),
+            (translate("NewOrder", "Phone"), self.phone),
         ):
             self.form.addRow(label, w)
         lay.addLayout(self.form)
-        lay.addWidget(PlainLabel("What they ordered:"))
+        lay.addWidget(PlainLabel(translate("NewOrder", "What they ordered:")))
         self.lines_box = QVBoxLayout()
         lay.addLayout(self.lines_box)
-        add = QPushButton(icon("fa5s.plus"), "Add a line")
+        add = QPushButton(icon("fa5s.plus"), translate("NewOrder", "Add a line"))
         add.setObjectName("addLine")
         add.clicked.connect(self.add_line)
         row = QHBoxLayout()
@@ -263,14 +284,16 @@ class NewOrderDialog(QDialog):
         lay.addWidget(self.outcome)
         lay.addStretch(1)
         buttons = QDialogButtonBox()
-        self.start_b = buttons.addButton("Start order", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_b = buttons.addButton(
+            translate("NewOrder", "Start order"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.start_b.setObjectName("startOrder")
         self.start_b.setEnabled(False)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.note.setText("Reading the products…")
+        self.note.setText(translate("NewOrder", "Reading the products…"))
         self.ctx.background(
             lambda: load_shape(ctx, workflow),
             self._loaded,
@@ -288,11 +311,19 @@ class NewOrderDialog(QDialog):
         self.add_line()
         words = [shape.problem] if shape.problem else []
         if shape.demo:
-            self.number.setText("DEMO-" + self.number.text())  # said as a demo everywhere
-            words.append("Demo: this order runs as a demo order; nothing real is charged or sent.")
+            self.number.setText(DEMO_PREFIX + self.number.text())  # said as a demo everywhere
+            words.append(
+                translate(
+                    "NewOrder",
+                    "Demo: this order runs as a demo order; nothing real is charged or sent.",
+                )
+            )
         elif not shape.enabled:
             words.append(
-                f"“{shape.workflow}” is switched off: the order will wait until it is switched on."
+                translate(
+                    "NewOrder",
+                    "“{workflow}” is switched off: the order will wait until it is switched on.",
+                ).format(workflow=shape.workflow)
             )
         self.note.setText(" ".join(words))
         self.start_b.setEnabled(True)
@@ -313,11 +344,17 @@ class NewOrderDialog(QDialog):
         number, name = self.number.text().strip(), self.customer.text().strip()
         email, phone = self.email.text().strip(), self.phone.text().strip()
         if not number:
-            raise ValueError("Give the order a number (any text you will recognise).")
+            raise ValueError(
+                translate("NewOrder", "Give the order a number (any text you will recognise).")
+            )
         if not name:
-            raise ValueError("Type the customer's name.")
+            raise ValueError(translate("NewOrder", "Type the customer's name."))
         if email and ("@" not in email or " " in email):
-            raise ValueError(f"“{email}” is not an email address; correct it or leave it empty.")
+            raise ValueError(
+                translate(
+                    "NewOrder", "“{email}” is not an email address; correct it or leave it empty."
+                ).format(email=email)
+            )
         known = {p["key"] for p in (self.shape.products if self.shape else [])}
         lines = []
         for line in self.lines:
@@ -326,11 +363,14 @@ class NewOrderDialog(QDialog):
                 continue
             if known and sku not in known:
                 raise ValueError(
-                    f"“{sku}” is not in the stock sheet; pick a product from the list."
+                    translate(
+                        "NewOrder",
+                        "“{sku}” is not in the stock sheet; pick a product from the list.",
+                    ).format(sku=sku)
                 )
             lines.append({"sku": sku, "qty": line.qty.value()})
         if not lines:
-            raise ValueError("Add at least one product to the order.")
+            raise ValueError(translate("NewOrder", "Add at least one product to the order."))
         customer = {"name": name, "email": email}
         if phone:
             customer["phone"] = phone
@@ -349,7 +389,8 @@ class NewOrderDialog(QDialog):
             self.outcome.show_text(str(exc), False)
             return
         self.start_b.setEnabled(False)
-        self.outcome.show_text("Starting the order…")
+        self.outcome.show_text(translate("NewOrder", "Starting the order…"))
+
         shape, key = self.shape, self.key
 
         def done(result: tuple[str | None, str]) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, 
 
 from app.connectors.connection_check import UnsavedConnection
 from app.connectors.platforms.setup import authorisation_link, authorise, code_from
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.style import BAD, MUTED, OK
 from app.ui.text import PlainLabel
 
@@ -23,14 +24,20 @@ if TYPE_CHECKING:
     from app.ui.context import AppContext
 
 STEPS = {
-    "shopee": "1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL "
-    "registered for your app and make the link. 3. The shop's owner opens it, "
-    "signs in to Shopee Seller Centre and approves. 4. Paste the address the "
-    "browser then shows (it holds the code and the shop ID) below.",
-    "lazada": "1. Enter the App key and App secret above. 2. Enter the Callback URL "
-    "registered for your app and make the link. 3. The shop's owner opens it, "
-    "signs in as the seller and approves. 4. Paste the address the browser then "
-    "shows (it holds the code) below.",
+    "shopee": QT_TRANSLATE_NOOP(
+        "ShopAuthorise",
+        "1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL "
+        "registered for your app and make the link. 3. The shop's owner opens it, "
+        "signs in to Shopee Seller Centre and approves. 4. Paste the address the "
+        "browser then shows (it holds the code and the shop ID) below.",
+    ),
+    "lazada": QT_TRANSLATE_NOOP(
+        "ShopAuthorise",
+        "1. Enter the App key and App secret above. 2. Enter the Callback URL "
+        "registered for your app and make the link. 3. The shop's owner opens it, "
+        "signs in as the seller and approves. 4. Paste the address the browser then "
+        "shows (it holds the code) below.",
+    ),
 }
 
 
@@ -45,7 +52,7 @@ class ShopAuthorisation(QWidget):
         self.name_of: Callable[[], str] = lambda: ""
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.start = QPushButton("Authorise the shop…")
+        self.start = QPushButton(translate("ShopAuthorise", "Authorise the shop…"))
         self.start.setObjectName("authoriseShop")
         self.start.clicked.connect(self._open)
         lay.addWidget(self.start)
@@ -53,29 +60,33 @@ class ShopAuthorisation(QWidget):
         self.panel.setObjectName("authorisePanel")
         pl = QFormLayout(self.panel)
         pl.setContentsMargins(0, 0, 0, 0)
-        how = PlainLabel(STEPS.get(form.kind, ""))
+        how = PlainLabel(translate("ShopAuthorise", STEPS[form.kind]) if form.kind in STEPS else "")
         how.setWordWrap(True)
         how.setStyleSheet(f"color: {MUTED}")
         pl.addRow(how)
         self.redirect = QLineEdit()
         self.redirect.setObjectName("authRedirect")
-        self.redirect.setPlaceholderText("https://… — the Redirect URL registered for your app")
-        pl.addRow("Return address", self.redirect)
-        self.make = QPushButton("Make the link")
+        self.redirect.setPlaceholderText(
+            translate("ShopAuthorise", "https://… — the Redirect URL registered for your app")
+        )
+        pl.addRow(translate("ShopAuthorise", "Return address"), self.redirect)
+        self.make = QPushButton(translate("ShopAuthorise", "Make the link"))
         self.make.setObjectName("makeAuthLink")
         self.make.clicked.connect(self._make_link)
         pl.addRow("", self.make)
         self.link = QLineEdit()
         self.link.setObjectName("authLink")
         self.link.setReadOnly(True)
-        self.link.setPlaceholderText("the link for the shop's owner appears here")
+        self.link.setPlaceholderText(
+            translate("ShopAuthorise", "the link for the shop's owner appears here")
+        )
         row = QWidget()
         rl = QHBoxLayout(row)
         rl.setContentsMargins(0, 0, 0, 0)
-        self.copy = QPushButton("Copy")
+        self.copy = QPushButton(translate("ShopAuthorise", "Copy"))
         self.copy.setObjectName("copyAuthLink")
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.link.text()))
-        self.browse = QPushButton("Open in browser")
+        self.browse = QPushButton(translate("ShopAuthorise", "Open in browser"))
         self.browse.setObjectName("openAuthLink")
         self.browse.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.link.text())))
         for w in (self.copy, self.browse):
@@ -83,12 +94,14 @@ class ShopAuthorisation(QWidget):
         rl.addWidget(self.link, 1)
         rl.addWidget(self.copy)
         rl.addWidget(self.browse)
-        pl.addRow("Authorisation link", row)
+        pl.addRow(translate("ShopAuthorise", "Authorisation link"), row)
         self.code = QLineEdit()
         self.code.setObjectName("authCode")
-        self.code.setPlaceholderText("paste the code, or the whole address the browser showed")
-        pl.addRow("Code from the platform", self.code)
-        self.finish = QPushButton("Finish authorisation")
+        self.code.setPlaceholderText(
+            translate("ShopAuthorise", "paste the code, or the whole address the browser showed")
+        )
+        pl.addRow(translate("ShopAuthorise", "Code from the platform"), self.code)
+        self.finish = QPushButton(translate("ShopAuthorise", "Finish authorisation"))
         self.finish.setObjectName("finishAuthorisation")
         self.finish.clicked.connect(self._finish)
         pl.addRow("", self.finish)
@@ -114,7 +127,11 @@ class ShopAuthorisation(QWidget):
         name = self.name_of()
         if self.ctx is None or not name:
             self._say(
-                "Give the connection a name first (the shop's tokens are kept under it).", False
+                translate(
+                    "ShopAuthorise",
+                    "Give the connection a name first (the shop's tokens are kept under it).",
+                ),
+                False,
             )
             return None
         return name, self.form.settings(), self.form.typed_secrets()
@@ -148,8 +165,11 @@ class ShopAuthorisation(QWidget):
             for w in (self.copy, self.browse):
                 w.setEnabled(True)
             self._say(
-                "Send this link to the shop's owner, or open it here if that is you; it "
-                "works for a few minutes."
+                translate(
+                    "ShopAuthorise",
+                    "Send this link to the shop's owner, or open it here if that is you; it "
+                    "works for a few minutes.",
+                )
             )
 
         self._run(
@@ -158,7 +178,7 @@ class ShopAuthorisation(QWidget):
             ),
             made,
             self.make,
-            "Making the link…",
+            translate("ShopAuthorise", "Making the link…"),
         )
 
     def _finish(self) -> None:
@@ -189,5 +209,5 @@ class ShopAuthorisation(QWidget):
             lambda: authorise(UnsavedConnection(db, name, kind, settings, typed), name, code),
             done,
             self.finish,
-            "Authorising the shop…",
+            translate("ShopAuthorise", "Authorising the shop…"),
         )

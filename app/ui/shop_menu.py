@@ -10,17 +10,21 @@ from typing import Any
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from app import demo, shop
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.first_run import FirstRunWizard
 from app.ui.new_order import NewOrderDialog
 from app.ui.style import PRACTICE, icon
 from app.ui.text import PlainLabel
 
 TITLE = "Daloy"
-DEMO_TITLE = "Daloy — Demo shop (sample orders, nothing real is contacted)"
-DEMO_WORDS = (
+DEMO_TITLE = QT_TRANSLATE_NOOP(
+    "ShopMenu", "Daloy — Demo shop (sample orders, nothing real is contacted)"
+)
+DEMO_WORDS = QT_TRANSLATE_NOOP(
+    "ShopMenu",
     "Demo: these orders are samples. Nothing real is charged, emailed or changed. "
     "Resolve what appears under “Needs you”; when you are ready, use Shop ▸ Set up "
-    "my shop… to take real orders."
+    "my shop… to take real orders.",
 )
 
 
@@ -32,22 +36,24 @@ class ShopControls:
         self.ctx = window.ctx
         self.wizard: FirstRunWizard | None = None
         self.order_dialog: NewOrderDialog | None = None
-        menu = window.menuBar().addMenu("&Shop")
-        setup = menu.addAction(icon("fa5s.magic"), "Set up my shop…")
+        menu = window.menuBar().addMenu(translate("ShopMenu", "&Shop"))
+        setup = menu.addAction(icon("fa5s.magic"), translate("ShopMenu", "Set up my shop…"))
         setup.setObjectName("setupShopAction")
         setup.triggered.connect(self.open_wizard)
-        try_demo = menu.addAction(icon("fa5s.play-circle"), "Try the demo")
+        try_demo = menu.addAction(icon("fa5s.play-circle"), translate("ShopMenu", "Try the demo"))
         try_demo.setObjectName("tryDemoAction")
         try_demo.triggered.connect(self.start_demo)
-        by_hand = menu.addAction(icon("fa5s.phone"), "New order by hand…")
+        by_hand = menu.addAction(icon("fa5s.phone"), translate("ShopMenu", "New order by hand…"))
         by_hand.setObjectName("newOrderAction")
         by_hand.triggered.connect(self.new_order)
-        self.new_order_button = QPushButton(icon("fa5s.plus"), "New order")
+        self.new_order_button = QPushButton(icon("fa5s.plus"), translate("ShopMenu", "New order"))
         self.new_order_button.setObjectName("newOrder")
-        self.new_order_button.setToolTip("Type in an order taken by phone or at the counter.")
+        self.new_order_button.setToolTip(
+            translate("ShopMenu", "Type in an order taken by phone or at the counter.")
+        )
         self.new_order_button.clicked.connect(self.new_order)
         window.runs.top.addWidget(self.new_order_button)
-        self.banner = PlainLabel(DEMO_WORDS)
+        self.banner = PlainLabel(translate("ShopMenu", DEMO_WORDS))
         self.banner.setObjectName("demoBanner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
@@ -105,11 +111,14 @@ class ShopControls:
         self.ctx.background(
             work,
             owner=self.banner,
-            on_error=lambda exc: self.banner.setText(f"The demo could not start: {exc}"),
+            on_error=lambda exc: self.banner.setText(
+                translate("ShopMenu", "The demo could not start: {error}").format(error=exc)
+            ),
         )
 
     def show_demo(self, on: bool) -> None:
-        self.window.setWindowTitle(DEMO_TITLE if on else TITLE)
+        self.window.setWindowTitle(translate("ShopMenu", DEMO_TITLE) if on else TITLE)
+
         self.banner.setVisible(on)
 
     # -- orders by hand ------------------------------------------------------------------------

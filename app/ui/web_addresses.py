@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import translate
 from app.intake import web_addresses as web
 from app.ui.context import AppContext
 from app.ui.style import BAD, MUTED, icon
@@ -35,38 +36,44 @@ class AddressBox(QGroupBox):
         self.setObjectName(f"webAddress:{address.workflow}/{address.trigger}")
         self.ctx, self.address = ctx, address
         self.token_text: str | None = None
+        self.revealed = False
         form = QFormLayout(self)
         url = QLineEdit(address.url)
         url.setObjectName("webAddressUrl")
         url.setReadOnly(True)
-        form.addRow("Post orders to", url)
+        form.addRow(translate("WebAddresses", "Post orders to"), url)
         if address.form_url:
             page = QLineEdit(address.form_url)
             page.setObjectName("webFormUrl")
             page.setReadOnly(True)
-            form.addRow("Order form page", page)
+            form.addRow(translate("WebAddresses", "Order form page"), page)
         row = QWidget()
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
         self.token = QLineEdit(HIDDEN)
         self.token.setObjectName("webToken")
         self.token.setReadOnly(True)
-        self.reveal_b = QPushButton(icon("fa5s.eye"), "Reveal")
+        self.reveal_b = QPushButton(icon("fa5s.eye"), translate("WebAddresses", "Reveal"))
         self.reveal_b.setObjectName("revealToken")
-        self.copy_b = QPushButton(icon("fa5s.copy"), "Copy")
+        self.copy_b = QPushButton(icon("fa5s.copy"), translate("WebAddresses", "Copy"))
         self.copy_b.setObjectName("copyToken")
-        self.new_b = QPushButton(icon("fa5s.sync"), "New token…")
+        self.new_b = QPushButton(icon("fa5s.sync"), translate("WebAddresses", "New token…"))
         self.new_b.setObjectName("regenerateToken")
         for w in (self.token, self.reveal_b, self.copy_b, self.new_b):
             lay.addWidget(w, 1 if w is self.token else 0)
-        form.addRow("Signing key (HMAC)" if address.auth == "hmac" else "Token", row)
+        form.addRow(
+            translate("WebAddresses", "Signing key (HMAC)")
+            if address.auth == "hmac"
+            else translate("WebAddresses", "Token"),
+            row,
+        )
         self.example = QPlainTextEdit()
         self.example.setObjectName("webExample")
         self.example.setReadOnly(True)
         self.example.setMaximumHeight(110)
-        copy_example = QPushButton(icon("fa5s.copy"), "Copy example")
+        copy_example = QPushButton(icon("fa5s.copy"), translate("WebAddresses", "Copy example"))
         copy_example.setObjectName("copyExample")
-        form.addRow("Example request", self.example)
+        form.addRow(translate("WebAddresses", "Example request"), self.example)
         form.addRow("", copy_example)
         self.status = PlainLabel()
         self.status.setObjectName("webAddressStatus")
@@ -80,9 +87,17 @@ class AddressBox(QGroupBox):
 
     def _show(self, revealed: bool) -> None:
         shown = self.token_text if revealed and self.token_text else None
+        self.revealed = bool(shown)
         self.token.setText(shown or HIDDEN)
-        self.reveal_b.setText("Hide" if shown else "Reveal")
-        self.example.setPlainText(web.example(self.address, shown or "<token: press Reveal>"))
+        self.reveal_b.setText(
+            translate("WebAddresses", "Hide") if shown else translate("WebAddresses", "Reveal")
+        )
+        self.example.setPlainText(
+            web.example(self.address, shown or translate("WebAddresses", "<token: press Reveal>"))
+        )
+
+    def retranslate(self) -> None:
+        self._show(self.revealed)
 
     def _with_token(self, then: Any) -> None:
         """Run ``then(token)`` on the GUI thread once the token was read from the keyring."""
@@ -97,32 +112,35 @@ class AddressBox(QGroupBox):
         self.ctx.background(lambda: web.token(self.address), got, self._failed, owner=self)
 
     def _reveal(self) -> None:
-        if self.reveal_b.text() == "Hide":
+        if self.revealed:
             self._show(revealed=False)
             return
         self._with_token(lambda _t: self._show(revealed=True))
 
     def _copy_token(self, value: str) -> None:
         QGuiApplication.clipboard().setText(value)
-        self._say("Token copied.")
+        self._say(translate("WebAddresses", "Token copied."))
 
     def _copy_example(self, value: str) -> None:
         QGuiApplication.clipboard().setText(web.example(self.address, value))
-        self._say("Example request copied.")
+        self._say(translate("WebAddresses", "Example request copied."))
 
     def _regenerate(self) -> None:
         if not confirm(
             self,
-            "Make a new token?",
-            f"Make a new token for {self.address.url}? Whoever sends orders there "
-            "with the old token is refused from now on, until they use the new one.",
+            translate("WebAddresses", "Make a new token?"),
+            translate(
+                "WebAddresses",
+                "Make a new token for {address}? Whoever sends orders there with the old "
+                "token is refused from now on, until they use the new one.",
+            ).format(address=self.address.url),
         ):
             return
 
         def done(value: object) -> None:
             self.token_text = str(value)
-            self._show(revealed=self.reveal_b.text() == "Hide")
-            self._say("New token saved; the old one no longer works.")
+            self._show(revealed=self.revealed)
+            self._say(translate("WebAddresses", "New token saved; the old one no longer works."))
 
         self.ctx.background(lambda: web.regenerate(self.address), done, self._failed, owner=self)
 
@@ -162,10 +180,14 @@ class WebAddresses(QScrollArea):
             self.lay.addWidget(box)
         if not found:
             note = PlainLabel(
-                "No web addresses yet: a switched-on workflow with a webhook "
-                "trigger gets one here, to receive orders from a website or "
-                "another system."
+                translate(
+                    "WebAddresses",
+                    "No web addresses yet: a switched-on workflow with a webhook "
+                    "trigger gets one here, to receive orders from a website or "
+                    "another system.",
+                )
             )
+
             note.setWordWrap(True)
             note.setStyleSheet(f"color: {MUTED}")
             self.lay.addWidget(note)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout
 
 from app import shop
 from app.connectors.connection_check import check
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.text import PlainLabel
@@ -29,14 +30,22 @@ class CheckedPage(QWizardPage):
     nothing to test. A passed check is remembered for the same values."""
 
     def __init__(self, ctx: AppContext, title: str, subtitle: str) -> None:
+        """``title`` and ``subtitle`` are marked (``QT_TRANSLATE_NOOP``): said in the current
+        language now and again after a switch (a wizard page's title is not a widget's)."""
         super().__init__()
         self.ctx = ctx
-        self.setTitle(title)
-        self.setSubTitle(subtitle)
+        self.words = (title, subtitle)
+        CheckedPage.retranslate(self)  # a subclass's own words do not exist yet
+
         self.lay = QVBoxLayout(self)
         self.outcome = ResultView()
         self._passed: object = None
         self._testing = False
+
+    def retranslate(self) -> None:
+        title, subtitle = self.words
+        self.setTitle(translate(getattr(title, "context", ""), title))
+        self.setSubTitle(translate(getattr(subtitle, "context", ""), subtitle))
 
     def finish_layout(self) -> None:
         self.lay.addWidget(self.outcome)
@@ -56,7 +65,7 @@ class CheckedPage(QWizardPage):
         if fn is None or self._passed == key:
             return True
         self._testing = True
-        self.outcome.show_text("Checking…")
+        self.outcome.show_text(translate("FirstRun", "Checking…"))
 
         def done(sentence: object) -> None:
             self._testing = False
@@ -100,24 +109,40 @@ class WarehousePage(CheckedPage):
     the confirmation email connection of the page before), or no warehouse system at all."""
 
     WAYS = (
-        ("web", "Post each order to the warehouse's web address:"),
-        ("email", "Email each order to the warehouse (sent as the confirmation email):"),
-        ("none", "No warehouse system — skip this step (you pack from the Orders page)"),
+        ("web", QT_TRANSLATE_NOOP("FirstRun", "Post each order to the warehouse's web address:")),
+        (
+            "email",
+            QT_TRANSLATE_NOOP(
+                "FirstRun", "Email each order to the warehouse (sent as the confirmation email):"
+            ),
+        ),
+        (
+            "none",
+            QT_TRANSLATE_NOOP(
+                "FirstRun", "No warehouse system — skip this step (you pack from the Orders page)"
+            ),
+        ),
     )
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
-            "How is the warehouse told?",
-            "Once an order is paid, Daloy tells whoever packs it what to pack. "
-            "Choose how; you can change it later in the workflow.",
+            QT_TRANSLATE_NOOP("FirstRun", "How is the warehouse told?"),
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Once an order is paid, Daloy tells whoever packs it what to pack. "
+                "Choose how; you can change it later in the workflow.",
+            ),
         )
         self.group = QButtonGroup(self)
         self.address = {"web": QLineEdit(), "email": QLineEdit()}
-        self.address["web"].setPlaceholderText("https://warehouse.example.com/orders")
-        self.address["email"].setPlaceholderText("packing@shop.example")
+        self.address["web"].setPlaceholderText(
+            translate("FirstRun", "https://warehouse.example.com/orders")
+        )
+        self.address["email"].setPlaceholderText(translate("FirstRun", "packing@shop.example"))
         for i, (way, words) in enumerate(self.WAYS):
-            radio = QRadioButton(words)
+            radio = QRadioButton(translate("FirstRun", words))
+
             radio.setObjectName(f"warehouse_{way}")
             self.group.addButton(radio, i)
             self.lay.addWidget(radio)

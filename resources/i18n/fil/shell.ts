@@ -9,6 +9,660 @@
     </message>
 </context>
 <context>
+    <name>ArchivedOrders</name>
+    <message>
+        <source>Also found in the archive ({count}) — narrow the search to see others</source>
+        <translation>Nakita rin sa archive ({count}) — paliitin ang hanap para makita ang iba</translation>
+    </message>
+    <message>
+        <source>Also found in the archive ({count})</source>
+        <translation>Nakita rin sa archive ({count})</translation>
+    </message>
+    <message>
+        <source>← Orders</source>
+        <translation>← Mga Order</translation>
+    </message>
+    <message>
+        <source>Order data:</source>
+        <translation>Data ng order:</translation>
+    </message>
+    <message>
+        <source>Archived order (read-only, archived {when}). It no longer runs; its record is kept in the archive files.</source>
+        <translation>Naka-archive na order (basahin lang, na-archive {when}). Hindi na ito tumatakbo; nasa mga archive file ang talaan nito.</translation>
+    </message>
+    <message>
+        <source>Archived order (read-only, archived by the clean-up). It no longer runs; its record is kept in the archive files.</source>
+        <translation>Naka-archive na order (basahin lang, na-archive ng clean-up). Hindi na ito tumatakbo; nasa mga archive file ang talaan nito.</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Decisions</source>
+        <translation>Mga desisyon</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Mga retry</translation>
+    </message>
+    <message>
+        <source>Retries with changes</source>
+        <translation>Mga retry na may binago</translation>
+    </message>
+    <message>
+        <source>Skips</source>
+        <translation>Mga skip</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Mga cancel</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Mga restart</translation>
+    </message>
+    <message>
+        <source>Dismissed entries</source>
+        <translation>Mga entry na isinara</translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation>Sino ang gumawa ng ano</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Kahit sino</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Kahit anong ginawa</translation>
+    </message>
+    <message>
+        <source>Workflow…</source>
+        <translation>Workflow…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kailan</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Sino</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ano</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Tala</translation>
+    </message>
+    <message>
+        <source>Nothing has been done by hand yet. Every retry, skip, decision and cancel is listed here with who did it and when.</source>
+        <translation>Wala pang ginawa nang mano-mano. Nakalista dito ang bawat retry, skip, desisyon at cancel, kung sino ang gumawa at kailan.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>daily</source>
+        <translation>araw-araw</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>mano-mano</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>bago mag-update</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>bago mag-restore</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>napalitan</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Mga Backup</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Mag-backup ngayon</translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>Palitan ang folder…</translation>
+    </message>
+    <message>
+        <source>Restore as a new workspace…</source>
+        <translation>I-restore bilang bagong workspace…</translation>
+    </message>
+    <message>
+        <source>To put a backup in place of this workspace, quit Daloy and run `daloy backup restore NAME --replace`; what it replaces is kept.</source>
+        <translation>Para ipalit ang isang backup sa workspace na ito, isara ang Daloy at patakbuhin ang `daloy backup restore NAME --replace`; itatabi ang papalitan nito.</translation>
+    </message>
+    <message>
+        <source>Restore into a new, empty folder</source>
+        <translation>I-restore sa bago at walang lamang folder</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Kinuha</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Bakit</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Laki</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Nasuri</translation>
+    </message>
+    <message>
+        <source>Backups go to {folder}</source>
+        <translation>Dito napupunta ang mga backup: {folder}</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>not ok</source>
+        <translation>may problema</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>wala pa</translation>
+    </message>
+    <message>
+        <source>No backup taken yet. Daloy takes one a day while it runs.</source>
+        <translation>Wala pang backup. Nagba-backup ang Daloy isang beses sa isang araw habang tumatakbo ito.</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}, checked and complete.</source>
+        <translation>Huling backup: {when}, nasuri at kumpleto.</translation>
+    </message>
+    <message>
+        <source>The last backup failed ({when}): {error} Last good backup: {good}.</source>
+        <translation>Pumalya ang huling backup ({when}): {error} Huling maayos na backup: {good}.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Nagba-backup…</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Na-backup sa {path}.</translation>
+    </message>
+    <message>
+        <source>Where should backups go?</source>
+        <translation>Saan ilalagay ang mga backup?</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Nire-restore…</translation>
+    </message>
+    <message>
+        <source>Restored as a new workspace in {folder}. Open it with `daloy --data-dir {folder}`.</source>
+        <translation>Na-restore bilang bagong workspace sa {folder}. Buksan ito gamit ang `daloy --data-dir {folder}`.</translation>
+    </message>
+</context>
+<context>
+    <name>Connections</name>
+    <message>
+        <source>Email sending (SMTP)</source>
+        <translation>Pagpapadala ng email (SMTP)</translation>
+    </message>
+    <message>
+        <source>Email inbox (IMAP)</source>
+        <translation>Inbox ng email (IMAP)</translation>
+    </message>
+    <message>
+        <source>Web API</source>
+        <translation>Web API</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Shopify shop</source>
+        <translation>Shopify shop</translation>
+    </message>
+    <message>
+        <source>WooCommerce shop</source>
+        <translation>WooCommerce shop</translation>
+    </message>
+    <message>
+        <source>Shopee shop</source>
+        <translation>Shopee shop</translation>
+    </message>
+    <message>
+        <source>Lazada shop</source>
+        <translation>Lazada shop</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Mga Koneksyon</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Bagong koneksyon</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pangalan</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Uri</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>I-save</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>I-test ang koneksyon</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Tanggalin</translation>
+    </message>
+    <message>
+        <source>Web addresses</source>
+        <translation>Mga web address</translation>
+    </message>
+    <message>
+        <source> · {fields} missing</source>
+        <translation> · kulang: {fields}</translation>
+    </message>
+    <message>
+        <source>No connections yet.
+Add your mail server,
+payment gateway or marketplace
+with “New connection”.</source>
+        <translation>Wala pang koneksyon.
+Idagdag ang mail server,
+payment gateway o marketplace
+mo sa “Bagong koneksyon”.</translation>
+    </message>
+    <message>
+        <source>Give the connection a name first.</source>
+        <translation>Bigyan muna ng pangalan ang koneksyon.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>Na-save ang “{name}”.</translation>
+    </message>
+    <message>
+        <source>new connection</source>
+        <translation>bagong koneksyon</translation>
+    </message>
+    <message>
+        <source>Testing “{name}”…</source>
+        <translation>Tine-test ang “{name}”…</translation>
+    </message>
+    <message>
+        <source>Remove connection?</source>
+        <translation>Tanggalin ang koneksyon?</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” and its saved secrets?</source>
+        <translation>Tanggalin ang “{name}” at ang mga naka-save na secret nito?</translation>
+    </message>
+    <message>
+        <source>Removed “{name}”.</source>
+        <translation>Natanggal ang “{name}”.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Nakaraang 7 araw</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Nakaraang 30 araw</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Nakaraang 90 araw</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Nakaraang taon</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} oras</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} araw</translation>
+    </message>
+    <message>
+        <source>No orders in this period.</source>
+        <translation>Walang order sa panahong ito.</translation>
+    </message>
+    <message>
+        <source>None in this period.</source>
+        <translation>Wala sa panahong ito.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Orders per day, by channel</source>
+        <translation>Mga order bawat araw, ayon sa channel</translation>
+    </message>
+    <message>
+        <source>Steps that failed most</source>
+        <translation>Mga hakbang na pinakamadalas pumalya</translation>
+    </message>
+    <message>
+        <source>Systems that failed most</source>
+        <translation>Mga system na pinakamadalas pumalya</translation>
+    </message>
+    <message>
+        <source>Ran cleanly
+{count}{share}</source>
+        <translation>Tuloy-tuloy na natapos
+{count}{share}</translation>
+    </message>
+    <message>
+        <source>Needed a person
+{count}{share}</source>
+        <translation>Kinailangan ng tao
+{count}{share}</translation>
+    </message>
+    <message>
+        <source>Time to resolve (median)
+{time} · {count} answered</source>
+        <translation>Tagal bago naayos (median)
+{time} · {count} nasagot</translation>
+    </message>
+    <message>
+        <source>Waiting on a person
+{count}</source>
+        <translation>Naghihintay sa tao
+{count}</translation>
+    </message>
+    <message>
+        <source>Waiting on a system
+{count}</source>
+        <translation>Naghihintay sa system
+{count}</translation>
+    </message>
+    <message>
+        <source>Click to see these orders.</source>
+        <translation>I-click para makita ang mga order na ito.</translation>
+    </message>
+    <message>
+        <source>Showing the {count} orders behind the dashboard's “{label}”. Change a filter to see every order.</source>
+        <translation>Ipinapakita ang {count} order sa likod ng “{label}” ng dashboard. Baguhin ang isang filter para makita ang lahat ng order.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>An email inbox</source>
+        <translation>Isang email inbox</translation>
+    </message>
+    <message>
+        <source>Customers email their orders to a mailbox Daloy reads.</source>
+        <translation>Ine-email ng mga customer ang order nila sa mailbox na binabasa ng Daloy.</translation>
+    </message>
+    <message>
+        <source>A web order form</source>
+        <translation>Isang web order form</translation>
+    </message>
+    <message>
+        <source>Customers fill in an order form that Daloy serves.</source>
+        <translation>Pinupunan ng mga customer ang order form na inihahain ng Daloy.</translation>
+    </message>
+    <message>
+        <source>A marketplace</source>
+        <translation>Isang marketplace</translation>
+    </message>
+    <message>
+        <source>Daloy fetches new orders from a marketplace or shop system.</source>
+        <translation>Kinukuha ng Daloy ang mga bagong order mula sa marketplace o shop system.</translation>
+    </message>
+    <message>
+        <source>Just try the demo</source>
+        <translation>Subukan lang ang demo</translation>
+    </message>
+    <message>
+        <source>Sample orders, nothing set up, nothing real contacted.</source>
+        <translation>Mga sample na order, walang ise-set up, walang totoong kokontakin.</translation>
+    </message>
+    <message>
+        <source>Welcome to Daloy</source>
+        <translation>Maligayang pagdating sa Daloy</translation>
+    </message>
+    <message>
+        <source>Daloy takes in your orders, checks stock, charges the customer and sends the confirmation, and asks you only when something needs a person. A few questions get your shop working; you can change every answer later.</source>
+        <translation>Tinatanggap ng Daloy ang mga order mo, chine-check ang stock, sinisingil ang customer at ipinapadala ang kumpirmasyon, at tinatanong ka lang kapag kailangan ng tao. Ilang tanong lang at gagana na ang shop mo; puwede mong baguhin ang bawat sagot mamaya.</translation>
+    </message>
+    <message>
+        <source>as customers should read it in their emails</source>
+        <translation>gaya ng dapat mabasa ng customer sa email nila</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Pangalan ng shop</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Not ready to set up yet? See Daloy at work on sample orders first: nothing real is charged, emailed or changed.</source>
+        <translation>Hindi pa handang mag-set up? Panoorin muna ang Daloy sa mga sample na order: walang totoong sisingilin, ie-email o babaguhin.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Subukan ang demo</translation>
+    </message>
+    <message>
+        <source>Type your shop's name: customers read it in their emails.</source>
+        <translation>I-type ang pangalan ng shop mo: nababasa ito ng mga customer sa email nila.</translation>
+    </message>
+    <message>
+        <source>“{currency}” is not a currency code; choose one from the list (for example PHP or USD).</source>
+        <translation>Hindi currency code ang “{currency}”; pumili sa listahan (halimbawa PHP o USD).</translation>
+    </message>
+    <message>
+        <source>{name}, prices in {currency}.</source>
+        <translation>{name}, presyo sa {currency}.</translation>
+    </message>
+    <message>
+        <source>Where do your orders come from?</source>
+        <translation>Saan nanggagaling ang mga order mo?</translation>
+    </message>
+    <message>
+        <source>Pick the way most orders reach you; you can add others later. Orders taken by phone or at the counter can always be typed in with “New order” on the Orders page.</source>
+        <translation>Piliin kung paano dumarating ang karamihan ng order mo; puwede kang magdagdag ng iba mamaya. Ang mga order sa telepono o sa counter ay laging puwedeng i-type sa “Bagong order” sa page ng Mga Order.</translation>
+    </message>
+    <message>
+        <source>Daloy serves an order form on this computer. Once set up, its address is under Connections ▸ Web addresses, with the token your website uses to send orders. Nothing to test here.</source>
+        <translation>Naghahain ang Daloy ng order form sa computer na ito. Pag na-set up na, nasa Mga Koneksyon ▸ Mga web address ang address nito, kasama ang token na gagamitin ng website mo sa pagpapadala ng order. Walang ite-test dito.</translation>
+    </message>
+    <message>
+        <source>The demo starts a few sample orders: one short of stock asks you what to do, one meets a payment service that is down. Nothing real is contacted.</source>
+        <translation>Magsisimula ang demo ng ilang sample na order: ang isa ay kulang sa stock at itatanong sa iyo kung ano ang gagawin, ang isa ay aabutan ng down na payment service. Walang totoong kokontakin.</translation>
+    </message>
+    <message>
+        <source>{title} — {words}</source>
+        <translation>{title} — {words}</translation>
+    </message>
+    <message>
+        <source>Where do you keep your stock?</source>
+        <translation>Saan mo itinatala ang stock mo?</translation>
+    </message>
+    <message>
+        <source>Daloy checks each order line against a spreadsheet (Excel or CSV) with the columns SKU, Stock and Price, and takes what ships off the stock.</source>
+        <translation>Chine-check ng Daloy ang bawat linya ng order sa isang spreadsheet (Excel o CSV) na may mga column na SKU, Stock at Price, at ibinabawas sa stock ang naipapadala.</translation>
+    </message>
+    <message>
+        <source>Use the sample stock sheet (five grocery products, to try things out)</source>
+        <translation>Gamitin ang sample na stock sheet (limang grocery product, pang-subok)</translation>
+    </message>
+    <message>
+        <source>Use my spreadsheet:</source>
+        <translation>Gamitin ang spreadsheet ko:</translation>
+    </message>
+    <message>
+        <source>e.g. C:/Shop/inventory.xlsx</source>
+        <translation>hal. C:/Shop/inventory.xlsx</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pumili…</translation>
+    </message>
+    <message>
+        <source>Your stock spreadsheet</source>
+        <translation>Ang stock spreadsheet mo</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Mga spreadsheet (*.xlsx *.csv);;Lahat ng file (*)</translation>
+    </message>
+    <message>
+        <source>Ready to take orders</source>
+        <translation>Handa nang tumanggap ng order</translation>
+    </message>
+    <message>
+        <source>Press Finish to save the connections and switch on “Order fulfilment”. Passwords and tokens go to this computer's keyring, never into Daloy's files.</source>
+        <translation>Pindutin ang Tapusin para i-save ang mga koneksyon at buksan ang “Order fulfilment”. Sa keyring ng computer na ito napupunta ang mga password at token, hindi kailanman sa mga file ng Daloy.</translation>
+    </message>
+    <message>
+        <source>Set up your shop — Daloy</source>
+        <translation>I-set up ang shop mo — Daloy</translation>
+    </message>
+    <message>
+        <source>How are customers charged?</source>
+        <translation>Paano sinisingil ang mga customer?</translation>
+    </message>
+    <message>
+        <source>Daloy charges each order through your payment service's web API. Enter its address and the API token it gave you; Test checks that it answers.</source>
+        <translation>Sinisingil ng Daloy ang bawat order sa web API ng payment service mo. Ilagay ang address nito at ang API token na ibinigay nito; chine-check ng Test kung sumasagot ito.</translation>
+    </message>
+    <message>
+        <source>Which email confirms orders?</source>
+        <translation>Aling email ang nagkukumpirma ng order?</translation>
+    </message>
+    <message>
+        <source>Customers get an email saying what ships now and what later. Choose your email provider; the server is filled in for you.</source>
+        <translation>Makakatanggap ang customer ng email na nagsasabi kung ano ang ipapadala ngayon at ano ang mamaya. Piliin ang email provider mo; pupunan na ang server para sa iyo.</translation>
+    </message>
+    <message>
+        <source>Skip setup</source>
+        <translation>I-skip ang setup</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Tapusin</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>hindi naka-set</translation>
+    </message>
+    <message>
+        <source>Shop: {name}, prices in {currency}.</source>
+        <translation>Shop: {name}, presyo sa {currency}.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(walang pangalan)</translation>
+    </message>
+    <message>
+        <source>Orders come from: {where}; phone and walk-in orders with “New order”.</source>
+        <translation>Galing ang mga order sa: {where}; ang mga order sa telepono at walk-in sa “Bagong order”.</translation>
+    </message>
+    <message>
+        <source>Customers are charged through: {address}.</source>
+        <translation>Sinisingil ang mga customer sa: {address}.</translation>
+    </message>
+    <message>
+        <source>Stock is read from: {file}.</source>
+        <translation>Binabasa ang stock mula sa: {file}.</translation>
+    </message>
+    <message>
+        <source>the sample stock sheet</source>
+        <translation>ang sample na stock sheet</translation>
+    </message>
+    <message>
+        <source>Confirmations are sent as: {sender}.</source>
+        <translation>Ipinapadala ang mga kumpirmasyon bilang: {sender}.</translation>
+    </message>
+    <message>
+        <source>The warehouse: {how}</source>
+        <translation>Ang bodega: {how}</translation>
+    </message>
+    <message>
+        <source>Saving and switching on “Order fulfilment”…</source>
+        <translation>Sine-save at binubuksan ang “Order fulfilment”…</translation>
+    </message>
+    <message>
+        <source>✓ Your shop is set up: “Order fulfilment” takes orders now.</source>
+        <translation>✓ Naka-set up na ang shop mo: tumatanggap na ng order ang “Order fulfilment”.</translation>
+    </message>
+    <message>
+        <source>{problem} Go Back to fill in what is missing, or finish later under Workflows (the draft is kept).</source>
+        <translation>{problem} Bumalik para punan ang kulang, o tapusin mamaya sa Mga Workflow (itatabi ang draft).</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Tine-check…</translation>
+    </message>
+    <message>
+        <source>Post each order to the warehouse's web address:</source>
+        <translation>I-post ang bawat order sa web address ng bodega:</translation>
+    </message>
+    <message>
+        <source>Email each order to the warehouse (sent as the confirmation email):</source>
+        <translation>I-email ang bawat order sa bodega (ipinapadala gamit ang email ng kumpirmasyon):</translation>
+    </message>
+    <message>
+        <source>No warehouse system — skip this step (you pack from the Orders page)</source>
+        <translation>Walang system ang bodega — i-skip ang hakbang na ito (sa page ng Mga Order ka mag-iimpake)</translation>
+    </message>
+    <message>
+        <source>How is the warehouse told?</source>
+        <translation>Paano malalaman ng bodega?</translation>
+    </message>
+    <message>
+        <source>Once an order is paid, Daloy tells whoever packs it what to pack. Choose how; you can change it later in the workflow.</source>
+        <translation>Pag bayad na ang order, sasabihin ng Daloy sa mag-iimpake kung ano ang iimpake. Piliin kung paano; puwede mo itong baguhin mamaya sa workflow.</translation>
+    </message>
+    <message>
+        <source>https://warehouse.example.com/orders</source>
+        <translation>https://warehouse.example.com/orders</translation>
+    </message>
+    <message>
+        <source>packing@shop.example</source>
+        <translation>packing@shop.example</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>Intake health</source>
@@ -61,6 +715,121 @@
     <message>
         <source>working</source>
         <translation>gumagana</translation>
+    </message>
+</context>
+<context>
+    <name>Holds</name>
+    <message>
+        <source>Hold orders like this</source>
+        <translation>I-hold ang mga order na ganito</translation>
+    </message>
+    <message>
+        <source>Matching orders stop before the step you choose — those waiting now and those that arrive — until you release the hold.</source>
+        <translation>Titigil ang mga tugmang order bago ang hakbang na pipiliin mo — ang mga naghihintay ngayon at ang mga darating — hanggang i-release mo ang hold.</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>(kahit ano)</translation>
+    </message>
+    <message>
+        <source>only from {customer}</source>
+        <translation>mula lang kay {customer}</translation>
+    </message>
+    <message>
+        <source>any customer</source>
+        <translation>kahit sinong customer</translation>
+    </message>
+    <message>
+        <source>only orders of “{workflow}”</source>
+        <translation>mga order lang ng “{workflow}”</translation>
+    </message>
+    <message>
+        <source>their next step</source>
+        <translation>ang susunod nilang hakbang</translation>
+    </message>
+    <message>
+        <source>why, e.g. until restocked</source>
+        <translation>bakit, hal. hanggang may stock ulit</translation>
+    </message>
+    <message>
+        <source>Product (SKU)</source>
+        <translation>Produkto (SKU)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Stop before</source>
+        <translation>Itigil bago ang</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Tala</translation>
+    </message>
+    <message>
+        <source>Hold these orders</source>
+        <translation>I-hold ang mga order na ito</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Mga hold</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>I-release</translation>
+    </message>
+    <message>
+        <source>{rule}
+1 order held · by {who}</source>
+        <translation>{rule}
+1 order ang naka-hold · ni {who}</translation>
+    </message>
+    <message>
+        <source>{rule}
+{count} orders held · by {who}</source>
+        <translation>{rule}
+{count} order ang naka-hold · ni {who}</translation>
+    </message>
+    <message>
+        <source>No holds are on.</source>
+        <translation>Walang naka-on na hold.</translation>
+    </message>
+    <message>
+        <source>Released: 1 order goes on, oldest first.</source>
+        <translation>Na-release: tuloy na ang 1 order, inuuna ang pinakaluma.</translation>
+    </message>
+    <message>
+        <source>Released: {count} orders go on, oldest first.</source>
+        <translation>Na-release: tuloy na ang {count} order, inuuna ang pinakaluma.</translation>
+    </message>
+    <message>
+        <source>Hold orders like this…</source>
+        <translation>I-hold ang mga ganitong order…</translation>
+    </message>
+    <message>
+        <source>Release this hold</source>
+        <translation>I-release ang hold na ito</translation>
+    </message>
+    <message>
+        <source>Holds…</source>
+        <translation>Mga hold…</translation>
+    </message>
+    <message>
+        <source>Hold {id} is on: {rule}.</source>
+        <translation>Naka-on ang hold {id}: {rule}.</translation>
+    </message>
+    <message>
+        <source>Hold {id} released: 1 order goes on.</source>
+        <translation>Na-release ang hold {id}: tuloy na ang 1 order.</translation>
+    </message>
+    <message>
+        <source>Hold {id} released: {count} orders go on.</source>
+        <translation>Na-release ang hold {id}: tuloy na ang {count} order.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +1174,125 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     </message>
 </context>
 <context>
+    <name>NewOrder</name>
+    <message>
+        <source>This workflow checks no stock sheet: type the product codes.</source>
+        <translation>Walang stock sheet na chine-check ang workflow na ito: i-type ang mga product code.</translation>
+    </message>
+    <message>
+        <source>The product list could not be read: {error}</source>
+        <translation>Hindi mabasa ang listahan ng produkto: {error}</translation>
+    </message>
+    <message>
+        <source>in stock: {stock}</source>
+        <translation>stock: {stock}</translation>
+    </message>
+    <message>
+        <source>price: {price}</source>
+        <translation>presyo: {price}</translation>
+    </message>
+    <message>
+        <source>Demo order {number} started (nothing real is charged or sent).</source>
+        <translation>Nagsimula ang demo order {number} (walang totoong sisingilin o ipapadala).</translation>
+    </message>
+    <message>
+        <source>Order {number} was already started from this form.</source>
+        <translation>Nasimulan na ang order {number} mula sa form na ito.</translation>
+    </message>
+    <message>
+        <source>Order {number} is kept: “{workflow}” is switched off, so it waits and starts when the workflow is switched on.</source>
+        <translation>Itinabi ang order {number}: naka-off ang “{workflow}”, kaya maghihintay ito at magsisimula pag na-on ang workflow.</translation>
+    </message>
+    <message>
+        <source>Order {number} started.</source>
+        <translation>Nagsimula ang order {number}.</translation>
+    </message>
+    <message>
+        <source>type a product code or name</source>
+        <translation>i-type ang product code o pangalan</translation>
+    </message>
+    <message>
+        <source>Remove this line</source>
+        <translation>Tanggalin ang linyang ito</translation>
+    </message>
+    <message>
+        <source>New order — typed in</source>
+        <translation>Bagong order — mano-manong tina-type</translation>
+    </message>
+    <message>
+        <source>For orders taken by phone or at the counter. The order runs like any other: stock is checked, the customer charged and emailed.</source>
+        <translation>Para sa mga order sa telepono o sa counter. Tatakbo ang order gaya ng iba: chine-check ang stock, sinisingil at ine-email ang customer.</translation>
+    </message>
+    <message>
+        <source>for the confirmation</source>
+        <translation>para sa kumpirmasyon</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Numero ng order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepono</translation>
+    </message>
+    <message>
+        <source>What they ordered:</source>
+        <translation>Ang inorder nila:</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Magdagdag ng linya</translation>
+    </message>
+    <message>
+        <source>Start order</source>
+        <translation>Simulan ang order</translation>
+    </message>
+    <message>
+        <source>Reading the products…</source>
+        <translation>Binabasa ang mga produkto…</translation>
+    </message>
+    <message>
+        <source>Demo: this order runs as a demo order; nothing real is charged or sent.</source>
+        <translation>Demo: tatakbo ito bilang demo order; walang totoong sisingilin o ipapadala.</translation>
+    </message>
+    <message>
+        <source>“{workflow}” is switched off: the order will wait until it is switched on.</source>
+        <translation>Naka-off ang “{workflow}”: maghihintay ang order hanggang ma-on ito.</translation>
+    </message>
+    <message>
+        <source>Give the order a number (any text you will recognise).</source>
+        <translation>Bigyan ng numero ang order (kahit anong text na makikilala mo).</translation>
+    </message>
+    <message>
+        <source>Type the customer's name.</source>
+        <translation>I-type ang pangalan ng customer.</translation>
+    </message>
+    <message>
+        <source>“{email}” is not an email address; correct it or leave it empty.</source>
+        <translation>Hindi email address ang “{email}”; itama o iwanang blangko.</translation>
+    </message>
+    <message>
+        <source>“{sku}” is not in the stock sheet; pick a product from the list.</source>
+        <translation>Wala sa stock sheet ang “{sku}”; pumili ng produkto sa listahan.</translation>
+    </message>
+    <message>
+        <source>Add at least one product to the order.</source>
+        <translation>Magdagdag ng kahit isang produkto sa order.</translation>
+    </message>
+    <message>
+        <source>Starting the order…</source>
+        <translation>Sinisimulan ang order…</translation>
+    </message>
+</context>
+<context>
     <name>OrderPage</name>
     <message>
         <source>The workflow of this order is not available.</source>
@@ -520,6 +1408,116 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     <message>
         <source>The export to {path} failed.</source>
         <translation>Pumalya ang pag-export sa {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopAuthorise</name>
+    <message>
+        <source>1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL registered for your app and make the link. 3. The shop's owner opens it, signs in to Shopee Seller Centre and approves. 4. Paste the address the browser then shows (it holds the code and the shop ID) below.</source>
+        <translation>1. Ilagay sa itaas ang Partner ID at Partner key. 2. Ilagay ang Redirect URL na naka-register para sa app mo at gawin ang link. 3. Bubuksan ito ng may-ari ng shop, magsa-sign in sa Shopee Seller Centre at papayag. 4. I-paste sa ibaba ang address na ipapakita ng browser pagkatapos (nandoon ang code at ang shop ID).</translation>
+    </message>
+    <message>
+        <source>1. Enter the App key and App secret above. 2. Enter the Callback URL registered for your app and make the link. 3. The shop's owner opens it, signs in as the seller and approves. 4. Paste the address the browser then shows (it holds the code) below.</source>
+        <translation>1. Ilagay sa itaas ang App key at App secret. 2. Ilagay ang Callback URL na naka-register para sa app mo at gawin ang link. 3. Bubuksan ito ng may-ari ng shop, magsa-sign in bilang seller at papayag. 4. I-paste sa ibaba ang address na ipapakita ng browser pagkatapos (nandoon ang code).</translation>
+    </message>
+    <message>
+        <source>Authorise the shop…</source>
+        <translation>I-authorise ang shop…</translation>
+    </message>
+    <message>
+        <source>https://… — the Redirect URL registered for your app</source>
+        <translation>https://… — ang Redirect URL na naka-register para sa app mo</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>Return address</translation>
+    </message>
+    <message>
+        <source>Make the link</source>
+        <translation>Gawin ang link</translation>
+    </message>
+    <message>
+        <source>the link for the shop's owner appears here</source>
+        <translation>dito lalabas ang link para sa may-ari ng shop</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyahin</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Buksan sa browser</translation>
+    </message>
+    <message>
+        <source>Authorisation link</source>
+        <translation>Link ng authorisation</translation>
+    </message>
+    <message>
+        <source>paste the code, or the whole address the browser showed</source>
+        <translation>i-paste ang code, o ang buong address na ipinakita ng browser</translation>
+    </message>
+    <message>
+        <source>Code from the platform</source>
+        <translation>Code mula sa platform</translation>
+    </message>
+    <message>
+        <source>Finish authorisation</source>
+        <translation>Tapusin ang authorisation</translation>
+    </message>
+    <message>
+        <source>Give the connection a name first (the shop's tokens are kept under it).</source>
+        <translation>Bigyan muna ng pangalan ang koneksyon (doon itinatabi ang mga token ng shop).</translation>
+    </message>
+    <message>
+        <source>Send this link to the shop's owner, or open it here if that is you; it works for a few minutes.</source>
+        <translation>Ipadala ang link na ito sa may-ari ng shop, o buksan dito kung ikaw iyon; gumagana ito nang ilang minuto lang.</translation>
+    </message>
+    <message>
+        <source>Making the link…</source>
+        <translation>Ginagawa ang link…</translation>
+    </message>
+    <message>
+        <source>Authorising the shop…</source>
+        <translation>Ina-authorise ang shop…</translation>
+    </message>
+</context>
+<context>
+    <name>ShopMenu</name>
+    <message>
+        <source>Daloy — Demo shop (sample orders, nothing real is contacted)</source>
+        <translation>Daloy — Demo shop (mga sample na order, walang totoong kinokontak)</translation>
+    </message>
+    <message>
+        <source>Demo: these orders are samples. Nothing real is charged, emailed or changed. Resolve what appears under “Needs you”; when you are ready, use Shop ▸ Set up my shop… to take real orders.</source>
+        <translation>Demo: sample lang ang mga order na ito. Walang totoong sinisingil, ine-email o binabago. Ayusin ang lalabas sa “Kailangan ka”; pag handa ka na, gamitin ang Shop ▸ I-set up ang shop ko… para tumanggap ng totoong order.</translation>
+    </message>
+    <message>
+        <source>&amp;Shop</source>
+        <translation>&amp;Shop</translation>
+    </message>
+    <message>
+        <source>Set up my shop…</source>
+        <translation>I-set up ang shop ko…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Subukan ang demo</translation>
+    </message>
+    <message>
+        <source>New order by hand…</source>
+        <translation>Bagong order, mano-mano…</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Bagong order</translation>
+    </message>
+    <message>
+        <source>Type in an order taken by phone or at the counter.</source>
+        <translation>I-type ang order na natanggap sa telepono o sa counter.</translation>
+    </message>
+    <message>
+        <source>The demo could not start: {error}</source>
+        <translation>Hindi makapagsimula ang demo: {error}</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1739,77 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     <message>
         <source>Keep working in the background</source>
         <translation>Ituloy sa background</translation>
+    </message>
+</context>
+<context>
+    <name>WebAddresses</name>
+    <message>
+        <source>Post orders to</source>
+        <translation>I-post ang mga order sa</translation>
+    </message>
+    <message>
+        <source>Order form page</source>
+        <translation>Page ng order form</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Ipakita</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyahin</translation>
+    </message>
+    <message>
+        <source>New token…</source>
+        <translation>Bagong token…</translation>
+    </message>
+    <message>
+        <source>Signing key (HMAC)</source>
+        <translation>Signing key (HMAC)</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Copy example</source>
+        <translation>Kopyahin ang halimbawa</translation>
+    </message>
+    <message>
+        <source>Example request</source>
+        <translation>Halimbawang request</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Itago</translation>
+    </message>
+    <message>
+        <source>&lt;token: press Reveal&gt;</source>
+        <translation>&lt;token: pindutin ang Ipakita&gt;</translation>
+    </message>
+    <message>
+        <source>Token copied.</source>
+        <translation>Nakopya ang token.</translation>
+    </message>
+    <message>
+        <source>Example request copied.</source>
+        <translation>Nakopya ang halimbawang request.</translation>
+    </message>
+    <message>
+        <source>Make a new token?</source>
+        <translation>Gumawa ng bagong token?</translation>
+    </message>
+    <message>
+        <source>Make a new token for {address}? Whoever sends orders there with the old token is refused from now on, until they use the new one.</source>
+        <translation>Gumawa ng bagong token para sa {address}? Tatanggihan na mula ngayon ang sinumang magpapadala ng order doon gamit ang lumang token, hanggang gamitin nila ang bago.</translation>
+    </message>
+    <message>
+        <source>New token saved; the old one no longer works.</source>
+        <translation>Na-save ang bagong token; hindi na gumagana ang luma.</translation>
+    </message>
+    <message>
+        <source>No web addresses yet: a switched-on workflow with a webhook trigger gets one here, to receive orders from a website or another system.</source>
+        <translation>Wala pang web address: dito magkakaroon ng isa ang naka-on na workflow na may webhook trigger, para tumanggap ng order mula sa website o ibang system.</translation>
     </message>
 </context>
 <context>
