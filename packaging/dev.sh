@@ -16,7 +16,8 @@ root_dir="$(pwd)"
 qt_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libdbus-1-3 libfontconfig1
 fonts-dejavu-core"
-test_pkgs="dovecot-imapd postgresql xvfb xauth"
+# icu-devtools and gcc: the Linux build's smaller ICU (packaging/icu_data.py, tests/test_frozen.py)
+test_pkgs="dovecot-imapd postgresql xvfb xauth icu-devtools gcc"
 
 pick_python() {
   for py in python3.13 python3.12 python3.11 python3; do
