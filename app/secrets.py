@@ -20,7 +20,9 @@ import os
 import unicodedata
 
 import keyring
+import keyring.backend
 import keyring.errors
+from keyring.backends.chainer import ChainerBackend
 
 from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
@@ -81,8 +83,20 @@ def _space(workspace: str | None) -> str:
     return space
 
 
-def backend_name() -> str:
+def storing_backend() -> keyring.backend.KeyringBackend:
+    """The backend a secret is written to. Where several backends are usable keyring chains
+    them (on Windows: Credential Manager, then keyrings.alt's plain file), and a chain writes
+    to the first one that takes the secret: that one is judged and named, never the chain."""
     kr = keyring.get_keyring()
+    if isinstance(kr, ChainerBackend):
+        chained = list(kr.backends)
+        if chained:
+            return chained[0]
+    return kr
+
+
+def backend_name() -> str:
+    kr = storing_backend()
     return f"{type(kr).__module__}.{type(kr).__name__}"
 
 

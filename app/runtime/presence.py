@@ -17,6 +17,10 @@ from typing import IO, Any
 
 log = logging.getLogger(__name__)
 FOLDER = "runners"
+# Windows locks byte ranges of a file and cannot rename or remove a file another process holds
+# open: there a runner keeps its *.tmp name and readers leave stale files alone. Which rules
+# apply is this flag (tests set it to walk the Windows path with this system's lock).
+WINDOWS = sys.platform == "win32"
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -25,6 +29,9 @@ def _try_lock(handle: IO[bytes]) -> bool:
         if sys.platform == "win32":
             import msvcrt
 
+            # msvcrt locks from the current position, and append mode starts at the end:
+            # every holder and reader must lock the same first byte.
+            handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         else:
             import fcntl
@@ -54,7 +61,7 @@ class RunnerPresence:
                 handle.close()
                 return
             final = tmp.with_suffix(".lock")
-            if sys.platform != "win32":
+            if not WINDOWS:
                 tmp.rename(final)
                 tmp = final
             self._handle, self._path = handle, tmp
@@ -86,7 +93,7 @@ def runner_running(data_dir: Path) -> bool:
         with handle:
             if not _try_lock(handle):
                 return True
-            if sys.platform != "win32" and path.suffix == ".lock":
+            if not WINDOWS and path.suffix == ".lock":
                 with contextlib.suppress(OSError):
                     path.unlink()
     return False

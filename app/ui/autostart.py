@@ -57,19 +57,31 @@ def _xdg_file() -> Path:
     return base / "autostart" / "daloy.desktop"
 
 
+# The Run key's value name; the installer's "Start Daloy when I log in" task writes the same one
+# (packaging/windows/daloy.iss), so this switch shows and changes what the installer set.
+VALUE = "Daloy"
+
+
+def run_key() -> QSettings:
+    """The per-user Run key in the registry (tests read and write an INI file in its place:
+    the same QSettings calls, another store)."""
+    return QSettings(RUN_KEY, QSettings.Format.NativeFormat)
+
+
 def is_enabled() -> bool:
     if sys.platform == "win32":
-        return QSettings(RUN_KEY, QSettings.Format.NativeFormat).contains("Daloy")
+        return run_key().contains(VALUE)
     return _xdg_file().exists()
 
 
 def set_enabled(on: bool, data_dir: Path | str | None = None) -> None:
     if sys.platform == "win32":
-        settings = QSettings(RUN_KEY, QSettings.Format.NativeFormat)
+        settings = run_key()
         if on:
-            settings.setValue("Daloy", command(data_dir))
+            settings.setValue(VALUE, command(data_dir))
         else:
-            settings.remove("Daloy")
+            settings.remove(VALUE)
+        settings.sync()  # written now: a crash or a power cut must not undo the operator's choice
         return
     path = _xdg_file()
     if on:

@@ -8,8 +8,10 @@ that time (smoke tests). Every way out ends in ``lifecycle.shutdown``.
 from __future__ import annotations
 
 import argparse
+import getpass
 import hashlib
 import logging
+import os
 import sys
 from typing import Any
 
@@ -23,8 +25,22 @@ from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
 log = logging.getLogger("daloy.ui")
 
 
-def server_name(data_dir: Any) -> str:
-    return "daloy-" + hashlib.sha1(str(data_dir).encode()).hexdigest()[:12]
+def server_name(data_dir: Any, user: str | None = None, paths: Any = os.path) -> str:
+    """The single-instance socket's name: one per user and data folder. Local socket names are
+    machine-wide (a named pipe on Windows, a file in /tmp on Linux), so the user is part of it:
+    two people signed in to one PC never reach (or block) each other's Daloy. The folder is
+    compared as the platform compares paths (``paths``: ``ntpath`` on Windows ignores case and
+    takes / for \\), so ``C:\\Shop`` and ``c:/shop`` are one folder and one Daloy."""
+    who = user if user is not None else _user()
+    folder = paths.normcase(paths.abspath(str(data_dir)))
+    return "daloy-" + hashlib.sha1(f"{who}\0{folder}".encode()).hexdigest()[:12]
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()  # USERNAME on Windows; LOGNAME, USER or the uid's name elsewhere
+    except (OSError, KeyError):  # no name for this uid (a bare container): the uid says who
+        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def _folder_named(env: Any) -> Any:
