@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
@@ -28,6 +29,29 @@ log = logging.getLogger(__name__)
 
 # PostgreSQL advisory lock key of ``Database.write`` (any constant; "DALOYWRT" in ASCII).
 WRITE_TURN = 0x44414C4F59575254
+
+
+class _WriteTracking:
+    """A server connection's cursor that notes whether a statement changed rows, so ``commits``
+    counts durable writes there as ``total_changes`` does on SQLite."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+        self.wrote = False
+
+    def execute(self, sql: str, params: Any = None) -> _WriteTracking:
+        self._cursor.execute(sql, params)
+        if not self.wrote and self._cursor.rowcount > 0:
+            self.wrote = not sql.lstrip()[:6].upper().startswith("SELECT")
+        return self
+
+    def executemany(self, sql: str, rows: Any) -> _WriteTracking:
+        self._cursor.executemany(sql, rows)
+        self.wrote = self.wrote or bool(rows)
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
 
 
 class DatabaseCorrupt(DaloyError):
@@ -79,6 +103,7 @@ class Database:
         self._write = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._raw: sqlite3.Connection | None = None
+        self._server: Any = None  # the hot path's own server connection (PostgreSQL)
         self.commits = 0  # committed write transactions that changed something
         self._read = sessionmaker(
             self.engine.execution_options(daloy_readonly=True), expire_on_commit=False
@@ -190,11 +215,18 @@ class Database:
                 self.commits += 1
 
     @contextlib.contextmanager
-    def write_raw(self) -> Iterator[sqlite3.Cursor]:
+    def write_raw(self) -> Iterator[Any]:
         """The engine's hot path (claiming a step, recording its success): a BEGIN IMMEDIATE
-        transaction like ``write()``, on a DB-API connection of its own, for hand-written SQLite
-        SQL. Writers of this process take turns (the write lock), so one connection serves them
-        all; through the ORM the same statements cost several times the commit itself."""
+        transaction like ``write()``, on a DB-API connection of its own, for the compiled
+        statements of ``app.store.statements``. Writers of this process take turns (the write
+        lock), so one connection serves them all; through the ORM the same statements cost
+        several times the commit itself. On PostgreSQL the same, on a psycopg connection of its
+        own (READ COMMITTED; claims lock their rows with SKIP LOCKED, so other processes'
+        runners take other steps), without ``write()``'s cross-process turn."""
+        if not self.is_sqlite:
+            with self._write_lock, self._server_transaction() as cur:
+                yield cur
+            return
         with self._write_lock:
             conn = self._raw_connection()
             cur = conn.cursor()
@@ -212,6 +244,32 @@ class Database:
                     self.commits += 1
             finally:
                 cur.close()
+
+    @contextlib.contextmanager
+    def _server_transaction(self) -> Iterator[Any]:
+        if self._server is None or self._server.driver_connection.closed:
+            self._server = self.engine.raw_connection()  # new connections retried (dburl)
+        conn = self._server.driver_connection
+        cur = _WriteTracking(conn.cursor())
+        try:
+            yield cur
+            conn.commit()
+        except BaseException:
+            try:
+                conn.rollback()
+            except Exception:  # noqa: BLE001 - the connection itself is gone: a new one next time
+                self._drop_server_connection()
+            raise
+        finally:
+            cur.close()
+        if cur.wrote:  # a claim that found nothing wrote nothing
+            self.commits += 1
+
+    def _drop_server_connection(self) -> None:
+        if self._server is not None:
+            with contextlib.suppress(Exception):
+                self._server.invalidate()
+            self._server = None
 
     def _raw_connection(self) -> sqlite3.Connection:
         if self._raw is None:
@@ -266,4 +324,8 @@ class Database:
             if self._raw is not None:
                 self._raw.close()
                 self._raw = None
+            if self._server is not None:
+                with contextlib.suppress(Exception):
+                    self._server.close()
+                self._server = None
         self.engine.dispose()

@@ -177,7 +177,9 @@ def _runs_query(
     keys, nullable = SORTS[sort]
     if after is not None:
         q = q.where(_past(keys, tuple(after), descending, nullable))
-    q = q.order_by(*(k.desc() if descending else k.asc() for k in keys))
+    # NULLs placed as SQLite places them (first going up, last going down; ``_past`` counts on
+    # it); PostgreSQL's default is the opposite. For SQLite this is its default: same plan.
+    q = q.order_by(*(k.desc().nulls_last() if descending else k.asc().nulls_first() for k in keys))
     return q.limit(limit) if limit is not None else q
 
 

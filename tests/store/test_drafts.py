@@ -45,8 +45,8 @@ def publish_new(db: Database, wf: Workflow) -> None:
     assert saved is not None, problems
 
 
-def test_a_draft_with_errors_leaves_the_live_version_running_and_switched_on(tmp_path):
-    db = Database.open_dir(tmp_path)
+def test_a_draft_with_errors_leaves_the_live_version_running_and_switched_on(tmp_path, open_db):
+    db = open_db(tmp_path)
     publish_new(db, shop())
     broken = shop()
     broken.steps.append(
@@ -122,8 +122,8 @@ def test_publish_keeps_who_when_note_and_changes_and_restores_as_a_draft(tmp_pat
         assert workflows.load(s, "shop")[1].number == 2  # live runs on meanwhile
 
 
-def test_a_new_workflow_is_a_draft_only_until_its_first_publish(tmp_path):
-    db = Database.open_dir(tmp_path)
+def test_a_new_workflow_is_a_draft_only_until_its_first_publish(tmp_path, open_db):
+    db = open_db(tmp_path)
     with db.write() as s:
         drafts.save_draft(s, shop(), "ana")
     assert workflows.taking_orders(db) == []

@@ -60,8 +60,8 @@ ORDERS = [
 
 
 @pytest.fixture
-def store(data_dir):
-    db = Database.open_dir(data_dir)
+def store(data_dir, open_db):
+    db = open_db(data_dir)
     save(
         db,
         {

@@ -44,12 +44,12 @@ def test_saving_creates_versions_with_a_summary(tmp_path, open_db):
         assert len(workflows.load(s, "orders")[2].steps) == 1
 
 
-def test_business_key_is_stored_and_searchable(tmp_path):
+def test_business_key_is_stored_and_searchable(tmp_path, open_db):
     from sqlalchemy import inspect
 
     from app.store.queries import list_runs
 
-    db = Database.open_dir(tmp_path)
+    db = open_db(tmp_path)
     with db.write() as s:
         workflows.save(s, Workflow.from_dict(WF))
     store = RunStore(db, registry().specs)
@@ -60,10 +60,10 @@ def test_business_key_is_stored_and_searchable(tmp_path):
     assert "ix_runs_business_key" in {i["name"] for i in inspect(db.engine).get_indexes("runs")}
 
 
-def test_drafts_cannot_be_switched_on_and_archiving_waits_for_runs(tmp_path):
+def test_drafts_cannot_be_switched_on_and_archiving_waits_for_runs(tmp_path, open_db):
     from app.core.errors import DaloyError
 
-    db = Database.open_dir(tmp_path)
+    db = open_db(tmp_path)
     with db.write() as s:
         workflows.save(s, Workflow.from_dict(WF), has_errors=True)
     with pytest.raises(DaloyError, match="draft"), db.write() as s:
