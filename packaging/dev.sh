@@ -2,7 +2,8 @@
 # Set up everything Daloy needs on a Debian machine, then run the app or the test suite.
 #   bash packaging/dev.sh run  [daloy args...]   # the desktop app (or: run runner ...)
 #   bash packaging/dev.sh test [pytest args...]  # the whole test suite
-# As root it installs the Debian packages Qt and the test servers need; it always creates .venv
+# As root it installs the Debian packages Qt and the test servers need (and, for `test`, wine and
+# Inno Setup, to compile the Windows installer's script); it always creates .venv
 # and installs the project into it. Safe to run again: finished steps are skipped.
 set -euo pipefail
 
@@ -57,11 +58,34 @@ apt_update() {
   done
 }
 
+# The tests compile the Windows installer's script (packaging/windows/daloy.iss) with Inno Setup
+# from the npm registry, run by Debian's wine; wine32 needs the i386 architecture.
+inno_version=6.4.1
+windows_pkgs="wine wine32 wine64 npm"
+add_i386() {
+  dpkg --print-foreign-architectures | grep -qx i386 && return 0
+  echo "dev.sh: adding the i386 architecture (for wine32)"
+  dpkg --add-architecture i386
+  apt_update
+}
+install_inno() {
+  [ -f .tools/node_modules/innosetup/bin/ISCC.exe ] && return 0
+  command -v npm >/dev/null 2>&1 || return 0
+  echo "dev.sh: installing Inno Setup $inno_version (npm: innosetup) into .tools/"
+  mkdir -p .tools
+  (cd .tools && npm install --no-audit --no-fund --no-save --loglevel=error \
+    "innosetup@$inno_version" >/dev/null)
+}
+
 pkgs="$qt_pkgs"
 [ "$mode" = test ] && pkgs="$pkgs $test_pkgs"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   py="$(pick_python || true)"
   if [ -z "$py" ]; then pkgs="$pkgs python3 python3-venv python3-pip"; fi
+  if [ "$mode" = test ]; then
+    add_i386
+    pkgs="$pkgs $windows_pkgs"
+  fi
   # shellcheck disable=SC2086
   apt_install $pkgs
   py="${py:-$(pick_python)}"
@@ -91,6 +115,8 @@ fi
 if [ "$mode" = run ]; then
   exec .venv/bin/daloy "$@"
 fi
+
+install_inno  # project-local (.tools/, gitignored); the tests skip with the reason without it
 
 # Lint first: a ruff violation fails the run before the (long) suite starts.
 if ! .venv/bin/ruff check app tests; then
