@@ -191,3 +191,49 @@ def test_a_nul_character_in_text_is_kept_as_a_replacement_not_a_refusal(pg_url):
         entry = s.query(AuditEntry).one()
         assert (entry.who, entry.after) == ("ana\ufffd", {"text": "a\x00b"})
     db.close()
+
+
+def test_runs_finish_across_a_database_server_restart(
+    postgres_server: PostgresServer, pg_url, monkeypatch
+):
+    """The server restarts while a runner works: every run still finishes, each step once
+    recorded as succeeded (a transaction the restart cut off was rolled back; its step's lease
+    expired and it ran again)."""
+    from app.runtime.runtime import Runtime
+    from tests.support.engine import save, wait_for
+
+    monkeypatch.setenv("DALOY_DATABASE_PATIENCE", "60")
+    db = Database.open_url(pg_url)
+    steps = [
+        {"name": f"s{i}", "type": "transform", "config": {"values": {"i": i}}} for i in range(3)
+    ]
+    save(db, {"name": "chain", "steps": steps})
+    rt = Runtime(db, poll_interval=0.2, lease_seconds=3)
+    rt.start()
+    try:
+        runs = [rt.store.start_run("chain", {"n": i}) for i in range(200)]
+        wait_for(
+            lambda: (
+                db.execute_sql("select count(*) from runs where status = 'succeeded'")[0][0] >= 3
+            ),
+            30,
+        )
+        done = db.execute_sql("select count(*) from runs where status = 'succeeded'")[0][0]
+        postgres_server.stop()
+        assert done < len(runs)  # the restart comes while runs are in flight
+        restarted = threading.Timer(1.0, postgres_server.start)
+        restarted.start()
+        restarted.join()
+        runs += [rt.store.start_run("chain", {"n": 100})]  # waits for the server, then starts
+
+        def finished() -> bool:
+            return db.execute_sql("select count(*) from runs where status = 'succeeded'") == [
+                (len(runs),)
+            ]
+
+        wait_for(finished, 90)
+    finally:
+        rt.shutdown(grace=2)
+    assert db.execute_sql("select count(*) from step_runs where state <> 'succeeded'") == [(0,)]
+    assert db.execute_sql("select count(*) from step_runs") == [(3 * len(runs),)]
+    db.close()
