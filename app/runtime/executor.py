@@ -6,9 +6,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,122 +24,40 @@ from app.core.results import Decision, Reconciled, Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.staged import staged_failure
 from app.crashpoints import crashpoint
+from app.runtime.attempt_threads import AttemptAbandoned, AttemptThreads, AttemptTimeout
 from app.runtime.breakers import BreakerGate, HeldBack
 from app.steps import Registry
-from app.steps.base import StepContext, StepServices, render_input
+from app.steps.base import StepContext, StepServices, StepType, render_input
 from app.store.holds import HoldBook, held_sentence
 from app.store.runs import FAR_FUTURE, Claim, RunStore, unknown_outcome_reason
 
 log = logging.getLogger("daloy.engine")
 
 
-class AttemptTimeout(Exception):
-    pass
+class _CarryOn:
+    """Said by a part of ``execute`` that did not settle the attempt: go on to the next."""
 
 
-class AttemptAbandoned(Exception):
-    """The runtime stopped waiting for the attempt (shutdown): its lease was handed back."""
+CARRY_ON = _CarryOn()
 
 
-class AttemptThreads:
-    """Runs each attempt on a thread of its own, so its time limit can be enforced, and keeps
-    finished threads for the next attempt (starting a thread costs more than a quick step).
+@dataclass
+class _Attempt:
+    """One attempt, prepared: what every part of ``StepExecutor.execute`` works from."""
 
-    A thread that overruns is abandoned: the caller stops waiting, and whatever the step returns
-    later is discarded (its lease is gone); the thread rejoins the idle ones when it returns."""
+    claim: Claim
+    step_type: StepType
+    label: str  # the step's title, for sentences
+    policy: RetryPolicy
+    rendered: Any  # the step's settings, templates filled in
+    ctx: StepContext
+    log: logging.LoggerAdapter
+    chain: bool
+    lease_seconds: float
 
-    def __init__(self, keep_idle: int = 16) -> None:
-        self.keep_idle = keep_idle
-        self._idle: list[_AttemptThread] = []
-        self._lock = threading.Lock()
-        self._count = 0
-        self._waiting: set[threading.Event] = set()
-        self.abandoned = False
-
-    def abandon(self) -> None:
-        """Shutdown: every caller stops waiting for its attempt now (``AttemptAbandoned``), so
-        the process can exit; the attempt threads are daemons and end with it."""
-        with self._lock:
-            self.abandoned = True
-            waiting = list(self._waiting)
-        for done in waiting:
-            done.set()
-
-    def _wait(self, done: threading.Event, timeout: float) -> bool:
-        with self._lock:
-            if self.abandoned:
-                raise AttemptAbandoned("Daloy is shutting down")
-            self._waiting.add(done)
-        try:
-            return done.wait(timeout)
-        finally:
-            with self._lock:
-                self._waiting.discard(done)
-
-    def call(
-        self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float, name: str
-    ) -> Any:
-        if self.abandoned:
-            raise AttemptAbandoned("Daloy is shutting down")
-        with self._lock:
-            worker = self._idle.pop() if self._idle else None
-            if worker is None:
-                self._count += 1
-                worker = _AttemptThread(self, f"daloy-attempt-{self._count}")
-        return worker.run(fn, ctx, timeout, name)
-
-    def _done(self, worker: _AttemptThread) -> bool:
-        """A thread finished its task: keep it (True) or let it end (False)."""
-        with self._lock:
-            if len(self._idle) < self.keep_idle:
-                self._idle.append(worker)
-                return True
-            return False
-
-
-class _AttemptThread:
-    def __init__(self, pool: AttemptThreads, name: str) -> None:
-        self.pool = pool
-        self.name = name
-        self._task: tuple | None = None
-        self._wake = threading.Condition()
-        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
-        self._thread.start()
-
-    def run(
-        self, fn: Callable[[StepContext], Any], ctx: StepContext, timeout: float, name: str
-    ) -> Any:
-        done = threading.Event()
-        box: dict[str, Any] = {}
-        with self._wake:
-            self._task = (fn, ctx, name, box, done)
-            self._wake.notify()
-        if not self.pool._wait(done, timeout):
-            raise AttemptTimeout(f"the step took longer than its time limit of {timeout:g} s")
-        if "error" not in box and "result" not in box:
-            raise AttemptAbandoned("Daloy is shutting down")
-        if "error" in box:
-            raise box["error"]
-        return box.get("result")
-
-    def _loop(self) -> None:
-        while True:
-            with self._wake:
-                while self._task is None:
-                    self._wake.wait()
-                fn, ctx, name, box, done = self._task
-                self._task = None
-            self._thread.name = name
-            try:
-                box["result"] = fn(ctx)
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-                box["error"] = exc
-            finally:
-                self._thread.name = self.name
-                done.set()
-            del fn, ctx, box, done
-            if not self.pool._done(self):
-                return
+    @property
+    def thread(self) -> str:
+        return f"step {self.claim.run_id[:8]} {self.claim.step_name}"
 
 
 class StepExecutor:
@@ -177,6 +95,23 @@ class StepExecutor:
         """Run one attempt and record it. With ``chain``, a success also claims the step it
         made ready in the same run (see ``RunStore.succeed_and_continue``), which is returned
         for the caller to execute next."""
+        attempt = self._prepare(claim, chain, lease_seconds)
+        if attempt is None:
+            return None  # recorded already: unknown type, held, unreadable settings, system down
+        if claim.needs_reconcile and attempt.step_type.reconcile is not None:
+            settled = self._look_up_earlier(attempt)
+            if not isinstance(settled, _CarryOn):
+                return settled
+        if claim.practice and attempt.step_type.has_side_effects(attempt.rendered):
+            return self._practise(attempt)
+        called, result = self._call(attempt)
+        return self._record(attempt, result) if called else None
+
+    # -- the parts of one attempt, in order -----------------------------------------------------
+    def _prepare(self, claim: Claim, chain: bool, lease_seconds: float) -> _Attempt | None:
+        """The attempt's step type, policy, rendered input and context; None when the attempt
+        was settled without calling the step (unknown type, a hold, settings that cannot be
+        filled in, a system that is down)."""
         plog = logging.LoggerAdapter(log, {"run_id": claim.run_id, "step": claim.step_name})
         step_type = self.registry.get(claim.step_type)
         wf = self.store.cached_workflow(claim.version_id)
@@ -240,101 +175,116 @@ class StepExecutor:
             services=self.services,
             log=plog,
         )
-        thread_name = f"step {claim.run_id[:8]} {claim.step_name}"
         if self.gate is not None and not claim.resumed and not claim.practice:
             claim.system = self.gate.system(step_type, rendered)
             if claim.system is not None and (why := self.gate.admit(claim, claim.system)):
                 self.gate.park(claim, claim.system, why)  # down: wait, nothing spent
                 return None
+        return _Attempt(
+            claim, step_type, step.label, policy, rendered, ctx, plog, chain, lease_seconds
+        )
 
-        def succeeded(output: Any, port: str) -> Claim | None:
-            return self.store.succeed_and_continue(
-                claim, output, port, input=rendered, chain=chain, lease_seconds=lease_seconds
-            )[1]
+    def _succeeded(self, a: _Attempt, output: Any, port: str) -> Claim | None:
+        return self.store.succeed_and_continue(
+            a.claim, output, port, input=a.rendered, chain=a.chain, lease_seconds=a.lease_seconds
+        )[1]
 
-        if claim.needs_reconcile and step_type.reconcile is not None:
-            try:
-                with self._calling(claim):
-                    rec = self.threads.call(step_type.reconcile, ctx, policy.timeout, thread_name)
-            except HeldBack:
-                return self._hold_back(claim)
-            except AttemptAbandoned:
-                return None  # handed back at shutdown: nothing to record
-            except (RetryableError, AttemptTimeout) as exc:
-                # The look-up itself failed: look again later (nothing is sent meanwhile).
-                self._failed(
-                    claim, policy, f"{exc}", retryable=True, outcome_unknown=True, rendered=rendered
-                )
-                return
-            except StepError as exc:
-                # The step type cannot find out; its error tells a person what to check.
-                self._failed(
-                    claim,
-                    policy,
-                    str(exc),
-                    retryable=False,
-                    outcome_unknown=True,
-                    rendered=rendered,
-                    outcome=AttemptOutcome.NOT_KNOWN,
-                    detail=exc.detail,
-                )
-                return
-            except Exception as exc:  # noqa: BLE001
-                plog.exception("reconcile failed")
-                self._failed(
-                    claim,
-                    policy,
-                    f"Checking the earlier attempt failed: {exc!r}",
-                    retryable=True,
-                    outcome_unknown=True,
-                    rendered=rendered,
-                )
-                return
-            if isinstance(rec, Reconciled) and rec.happened is not None:
-                self.store.note_looked_up(claim, rec.happened)
-                self._answered(claim)
-            if isinstance(rec, Reconciled) and rec.happened:
-                plog.info("earlier attempt had succeeded; not sending again")
-                return succeeded(rec.output, rec.port)
-            if not isinstance(rec, Reconciled) or rec.happened is None:
-                # No way to tell (no look-up, and repeating is not known to be harmless): a
-                # person checks, instead of Daloy risking doing it twice.
-                self._failed(
-                    claim,
-                    policy,
-                    unknown_outcome_reason(
-                        step.label,
-                        "the earlier attempt got no answer, and the step has no look-up "
-                        "to check it with",
-                    ),
-                    retryable=False,
-                    outcome_unknown=True,
-                    rendered=rendered,
-                    outcome=AttemptOutcome.NOT_KNOWN,
-                )
-                return
+    def _look_up_earlier(self, a: _Attempt) -> Claim | None | _CarryOn:
+        """An earlier attempt may have acted without an answer: the step type's look-up says
+        whether it did. Settles the attempt (it had happened, or nobody can tell), or says to
+        carry on and call the step (it had not)."""
+        claim, policy, rendered = a.claim, a.policy, a.rendered
+        assert a.step_type.reconcile is not None  # execute asks only when there is one
+        try:
+            with self._calling(claim):
+                rec = self.threads.call(a.step_type.reconcile, a.ctx, policy.timeout, a.thread)
+        except HeldBack:
+            return self._hold_back(claim)
+        except AttemptAbandoned:
+            return None  # handed back at shutdown: nothing to record
+        except (RetryableError, AttemptTimeout) as exc:
+            # The look-up itself failed: look again later (nothing is sent meanwhile).
+            self._failed(
+                claim, policy, f"{exc}", retryable=True, outcome_unknown=True, rendered=rendered
+            )
+            return None
+        except StepError as exc:
+            # The step type cannot find out; its error tells a person what to check.
+            self._failed(
+                claim,
+                policy,
+                str(exc),
+                retryable=False,
+                outcome_unknown=True,
+                rendered=rendered,
+                outcome=AttemptOutcome.NOT_KNOWN,
+                detail=exc.detail,
+            )
+            return None
+        except Exception as exc:  # noqa: BLE001
+            a.log.exception("reconcile failed")
+            self._failed(
+                claim,
+                policy,
+                f"Checking the earlier attempt failed: {exc!r}",
+                retryable=True,
+                outcome_unknown=True,
+                rendered=rendered,
+            )
+            return None
+        if isinstance(rec, Reconciled) and rec.happened is not None:
+            self.store.note_looked_up(claim, rec.happened)
+            self._answered(claim)
+        if isinstance(rec, Reconciled) and rec.happened:
+            a.log.info("earlier attempt had succeeded; not sending again")
+            return self._succeeded(a, rec.output, rec.port)
+        if not isinstance(rec, Reconciled) or rec.happened is None:
+            # No way to tell (no look-up, and repeating is not known to be harmless): a
+            # person checks, instead of Daloy risking doing it twice.
+            self._failed(
+                claim,
+                policy,
+                unknown_outcome_reason(
+                    a.label,
+                    "the earlier attempt got no answer, and the step has no look-up "
+                    "to check it with",
+                ),
+                retryable=False,
+                outcome_unknown=True,
+                rendered=rendered,
+                outcome=AttemptOutcome.NOT_KNOWN,
+            )
+            return None
+        return CARRY_ON
 
-        if claim.practice and step_type.has_side_effects(rendered):
-            # A demo order's step staged to meet a system that is down fails once (practice
-            # only: a real order never gets here).
-            if (down := staged_failure(claim.scratch, claim.attempt)) is not None:
-                self._failed(claim, policy, down, retryable=False, rendered=rendered)
-                return None
-            return succeeded(spec.practice_output(rendered, claim.scratch), "out")
+    def _practise(self, a: _Attempt) -> Claim | None:
+        """A practice run's side-effecting step records what it would have done instead."""
+        # A demo order's step staged to meet a system that is down fails once (practice
+        # only: a real order never gets here).
+        if (down := staged_failure(a.claim.scratch, a.claim.attempt)) is not None:
+            self._failed(a.claim, a.policy, down, retryable=False, rendered=a.rendered)
+            return None
+        spec = a.step_type.spec
+        return self._succeeded(a, spec.practice_output(a.rendered, a.claim.scratch), "out")
 
+    def _call(self, a: _Attempt) -> tuple[bool, Any]:
+        """Call the step's code under its time limit: (True, what it returned), or (False,
+        None) once a failure is recorded (or the attempt was held back or handed back)."""
+        claim, policy, rendered, spec = a.claim, a.policy, a.rendered, a.step_type.spec
         crashpoint("before_call")
         started = time.monotonic()
         try:
             with self._calling(claim):
                 result = (
-                    step_type.run(ctx)
+                    a.step_type.run(a.ctx)
                     if spec.inline
-                    else self.threads.call(step_type.run, ctx, policy.timeout, thread_name)
+                    else self.threads.call(a.step_type.run, a.ctx, policy.timeout, a.thread)
                 )
         except HeldBack:
-            return self._hold_back(claim)
+            self._hold_back(claim)
+            return False, None
         except AttemptAbandoned:
-            return None  # handed back at shutdown (``RunStore.release``)
+            return False, None  # handed back at shutdown (``RunStore.release``)
         except AttemptTimeout as exc:
             self._failed(
                 claim,
@@ -345,7 +295,7 @@ class StepExecutor:
                 rendered=rendered,
                 outcome=AttemptOutcome.TIMEOUT,
             )
-            return
+            return False, None
         except RetryableError as exc:
             self._failed(
                 claim,
@@ -357,17 +307,17 @@ class StepExecutor:
                 rendered=rendered,
                 detail=exc.detail,
             )
-            return
+            return False, None
         except StepError as exc:
             self._failed(
                 claim, policy, str(exc), retryable=False, rendered=rendered, detail=exc.detail
             )
-            return
+            return False, None
         except DaloyError as exc:
             self._failed(claim, policy, str(exc), retryable=False, rendered=rendered)
-            return
+            return False, None
         except Exception as exc:  # noqa: BLE001 - a bug in step code: keep the order, tell a person
-            plog.exception("step raised an unexpected error")
+            a.log.exception("step raised an unexpected error")
             self._failed(
                 claim,
                 policy,
@@ -375,12 +325,17 @@ class StepExecutor:
                 retryable=False,
                 rendered=rendered,
             )
-            return
+            return False, None
         crashpoint("after_call")
         if claim.system is not None:
             self._answered(claim)
-        plog.debug("attempt %d finished in %.3f s", claim.attempt, time.monotonic() - started)
+        a.log.debug("attempt %d finished in %.3f s", claim.attempt, time.monotonic() - started)
+        return True, result
 
+    def _record(self, a: _Attempt, result: Any) -> Claim | None:
+        """Record what the step returned: a question, a sleep, or a success (with local effects
+        in the same transaction, or chained to the run's next step)."""
+        claim, rendered = a.claim, a.rendered
         if isinstance(result, Decision):
             self.store.ask(claim, result, input=rendered)
         elif isinstance(result, Sleep):
@@ -392,9 +347,9 @@ class StepExecutor:
         elif isinstance(result, StepResult) and result.effects:
             self.store.succeed(claim, result.output, result.port, result.effects, input=rendered)
         elif isinstance(result, StepResult):
-            return succeeded(result.output, result.port)
+            return self._succeeded(a, result.output, result.port)
         else:
-            return succeeded(result, "out")
+            return self._succeeded(a, result, "out")
         return None
 
     def _calling(self, claim: Claim) -> contextlib.AbstractContextManager[None]:
