@@ -10,7 +10,7 @@ from typing import Any
 
 from app.core import templates
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
-from app.core.model import STEP_NAME_RE, Workflow
+from app.core.model import STEP_NAME_RE, Step, Workflow
 from app.core.retry import RETRY_FIELDS, check_overrides
 from app.core.schema import (
     CONNECTION,
@@ -127,6 +127,27 @@ def _validate(
     connections: Collection[str] | None,
     problems: list[Problem],
 ) -> None:
+    """The checks in the order their problems are listed: names, the workflow's own fields, a
+    loop, each step, the connections, the routes, the triggers."""
+    _check_names(wf, problems)
+    if msg := (templates.check_syntax(wf.business_key) if wf.business_key else None):
+        problems.append(Problem(msg, None, "business_key"))
+    _check_numbers(wf.extra, None, problems)
+    cycle = _check_loop(wf, problems)
+    for s in wf.steps:
+        _check_step(wf, s, registry, connections, cycle, problems)
+    _check_connections(wf, registry, problems)
+    if not cycle:
+        problems += route_problems(wf, registry)
+    if not wf.steps:
+        problems.append(
+            Problem(translate("Validation", "The workflow has no steps yet."), severity="warning")
+        )
+    _check_triggers(wf, trigger_types, connections, problems)
+
+
+def _check_names(wf: Workflow, problems: list[Problem]) -> None:
+    """Step names: unique, usable in templates (``steps.<name>``)."""
     add = problems.append
     seen: set[str] = set()
     for s in wf.steps:
@@ -163,14 +184,14 @@ def _validate(
                     s.name,
                 )
             )
-    if msg := (templates.check_syntax(wf.business_key) if wf.business_key else None):
-        add(Problem(msg, None, "business_key"))
-    _check_numbers(wf.extra, None, problems)
 
+
+def _check_loop(wf: Workflow, problems: list[Problem]) -> list[str] | None:
+    """A loop of steps (a run would wait for ever): the loop, else None."""
     cycle = find_cycle(wf)
     if cycle:
         labels = {s.name: s.label for s in reversed(wf.steps)}
-        add(
+        problems.append(
             Problem(
                 translate(
                     "Validation",
@@ -179,41 +200,56 @@ def _validate(
                 cycle[0],
             )
         )
+    return cycle
 
-    for s in wf.steps:
-        if s.position is not None and not all(_ordinary(p) for p in s.position):
-            add(
-                Problem(
-                    translate(
-                        "Validation",
-                        "Its place on the canvas is not an ordinary number; move the step to fix it.",
-                    ),
-                    s.name,
-                    "position",
-                )
-            )
-        _check_numbers(s.extra, s.name, problems)
-        for msg in _retry_problems(s.retry):
-            add(Problem(translate("Validation", "{problem}.").format(problem=msg), s.name, "retry"))
-        spec = registry.get(s.type)
-        if spec is None:
-            add(
-                Problem(
-                    translate("Validation", "Unknown step type “{type}”.").format(type=s.type),
-                    s.name,
-                )
-            )
-            _check_numbers(s.config, s.name, problems)
-            continue
-        _check_settings(spec.fields, s.config, s.name, connections, problems, "")
-        for f in spec.fields:
-            if f.kind in TEMPLATED and f.name in s.config:
-                for t in templates.templates_in(s.config[f.name]):
-                    if msg := templates.check_syntax(t):
-                        add(Problem(msg, s.name, f.name))
-        if not cycle:
-            _check_references(wf, s.name, s.config, problems)
 
+def _check_step(
+    wf: Workflow,
+    s: Step,
+    registry: SpecRegistry,
+    connections: Collection[str] | None,
+    cycle: list[str] | None,
+    problems: list[Problem],
+) -> None:
+    """One step: its place, retry overrides, type, settings, templates and references."""
+    add = problems.append
+    if s.position is not None and not all(_ordinary(p) for p in s.position):
+        add(
+            Problem(
+                translate(
+                    "Validation",
+                    "Its place on the canvas is not an ordinary number; move the step to fix it.",
+                ),
+                s.name,
+                "position",
+            )
+        )
+    _check_numbers(s.extra, s.name, problems)
+    for msg in _retry_problems(s.retry):
+        add(Problem(translate("Validation", "{problem}.").format(problem=msg), s.name, "retry"))
+    spec = registry.get(s.type)
+    if spec is None:
+        add(
+            Problem(
+                translate("Validation", "Unknown step type “{type}”.").format(type=s.type),
+                s.name,
+            )
+        )
+        _check_numbers(s.config, s.name, problems)
+        return
+    _check_settings(spec.fields, s.config, s.name, connections, problems, "")
+    for f in spec.fields:
+        if f.kind in TEMPLATED and f.name in s.config:
+            for t in templates.templates_in(s.config[f.name]):
+                if msg := templates.check_syntax(t):
+                    add(Problem(msg, s.name, f.name))
+    if not cycle:
+        _check_references(wf, s.name, s.config, problems)
+
+
+def _check_connections(wf: Workflow, registry: SpecRegistry, problems: list[Problem]) -> None:
+    """Each connection: between steps that exist, not to itself, from a port the step has."""
+    add = problems.append
     names = set(wf.step_names())
     for e in wf.edges:
         if e.source not in names or e.target not in names:
@@ -248,11 +284,15 @@ def _validate(
     if len(set(wf.edges)) != len(wf.edges):
         add(Problem(translate("Validation", "Two identical connections exist; remove one."), None))
 
-    if not cycle:
-        problems += route_problems(wf, registry)
-    if not wf.steps:
-        add(Problem(translate("Validation", "The workflow has no steps yet."), severity="warning"))
 
+def _check_triggers(
+    wf: Workflow,
+    trigger_types: SpecRegistry | None,
+    connections: Collection[str] | None,
+    problems: list[Problem],
+) -> None:
+    """Each trigger: a unique id, a known type (when the types are given), its settings."""
+    add = problems.append
     tids: set[str] = set()
     for t in wf.triggers:
         if t.id in tids:
