@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # run_started, step_changed, run_changed, inbox_opened, inbox_resolved
+    kind: str  # an ``app.core.kinds.EventKind``
     run_id: str | None = None
     step: str | None = None
     inbox_id: int | None = None

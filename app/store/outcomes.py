@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.core import machine as m
 from app.core import redact
 from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.kinds import AttemptOutcome, EventKind, InboxKind
 from app.core.results import Decision
 from app.core.stepspec import ERROR_PORT
 from app.crashpoints import crashpoint
@@ -52,8 +53,10 @@ class Outcomes(Progress):
                 row.input = input
             row.lease_owner = row.lease_expires_at = None
             row.updated_at = now
-            self._finish_attempt(s, claim, "waiting", reason or None, now)
-            events = [Event("step_changed", claim.run_id, claim.step_name, status=m.RETRY_WAIT)]
+            self._finish_attempt(s, claim, AttemptOutcome.WAITING, reason or None, now)
+            events = [
+                Event(EventKind.STEP_CHANGED, claim.run_id, claim.step_name, status=m.RETRY_WAIT)
+            ]
             events += self.refresh_status(s, claim.run_id, now)
             due = row.next_attempt_at
             crashpoint("before_result_commit")
@@ -74,9 +77,9 @@ class Outcomes(Progress):
             row.sleeping = False
             if input is not None:
                 row.input = input
-            self._finish_attempt(s, claim, "asked", None, now)
+            self._finish_attempt(s, claim, AttemptOutcome.ASKED, None, now)
             item = InboxItem(
-                kind="decision",
+                kind=InboxKind.DECISION,
                 status="open",
                 title=decision.question,
                 reason=decision.question,
@@ -96,8 +99,8 @@ class Outcomes(Progress):
             s.add(item)
             s.flush()
             events = [
-                Event("step_changed", claim.run_id, claim.step_name, status=row.state),
-                Event("inbox_opened", claim.run_id, claim.step_name, inbox_id=item.id),
+                Event(EventKind.STEP_CHANGED, claim.run_id, claim.step_name, status=row.state),
+                Event(EventKind.INBOX_OPENED, claim.run_id, claim.step_name, inbox_id=item.id),
             ]
             events += self.refresh_status(s, claim.run_id, now)
             crashpoint("before_result_commit")
@@ -138,7 +141,11 @@ class Outcomes(Progress):
             row.updated_at = now
             row.sleeping = False
             att = self._finish_attempt(
-                s, claim, outcome or ("retryable" if retryable else "failed"), message, now
+                s,
+                claim,
+                outcome or (AttemptOutcome.RETRYABLE if retryable else AttemptOutcome.FAILED),
+                message,
+                now,
             )
             if waiting_on is not None and retryable:
                 row.needs_reconcile = outcome_unknown and row.reconcilable
@@ -205,7 +212,7 @@ class Outcomes(Progress):
         row.updated_at = now
         return [
             Event(
-                "step_changed",
+                EventKind.STEP_CHANGED,
                 row.run_id,
                 row.name,
                 status=row.state,
@@ -241,7 +248,11 @@ class Outcomes(Progress):
             row.needs_reconcile = unknown
             return [
                 Event(
-                    "step_changed", row.run_id, row.name, status=row.state, due=row.next_attempt_at
+                    EventKind.STEP_CHANGED,
+                    row.run_id,
+                    row.name,
+                    status=row.state,
+                    due=row.next_attempt_at,
                 ),
                 *self.refresh_status(s, row.run_id, now),
             ]
@@ -256,7 +267,7 @@ class Outcomes(Progress):
             row.output = {"error": message, "attempts": row.attempts}
             row.finished_at = now
             return [
-                Event("step_changed", row.run_id, row.name, status=row.state),
+                Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state),
                 *self.advance(s, row.run_id, now),
             ]
         row.state = m.NEEDS_ATTENTION
@@ -282,7 +293,7 @@ class Outcomes(Progress):
             step=label,
         )
         item = InboxItem(
-            kind="step_failed",
+            kind=InboxKind.STEP_FAILED,
             status="open",
             title=title,
             reason=why,
@@ -302,7 +313,7 @@ class Outcomes(Progress):
         s.add(item)
         s.flush()
         return [
-            Event("step_changed", row.run_id, row.name, status=row.state),
-            Event("inbox_opened", row.run_id, row.name, inbox_id=item.id),
+            Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state),
+            Event(EventKind.INBOX_OPENED, row.run_id, row.name, inbox_id=item.id),
             *self.refresh_status(s, row.run_id, now),
         ]

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.kinds import AttemptOutcome, EventKind
 from app.crashpoints import crashpoint
 from app.store import statements as st
 from app.store.events import Event
@@ -67,7 +68,9 @@ class Progress(Starting):
                 c.steps = dict(data[c.run_id])
             crashpoint("before_claim_commit")
         crashpoint("after_claim_commit")
-        self.emit([Event("step_changed", c.run_id, c.step_name, status=m.RUNNING) for c in claims])
+        self.emit(
+            [Event(EventKind.STEP_CHANGED, c.run_id, c.step_name, status=m.RUNNING) for c in claims]
+        )
         return claims
 
     def _take(
@@ -215,9 +218,14 @@ class Progress(Starting):
         made(m.RUNNING, m.SUCCEEDED, "success")
         if claim.attempt_id is not None:
             st.FINISH_ATTEMPT.execute(
-                cur, d, attempt_id=claim.attempt_id, outcome="succeeded", error=None, now=now
+                cur,
+                d,
+                attempt_id=claim.attempt_id,
+                outcome=AttemptOutcome.SUCCEEDED,
+                error=None,
+                now=now,
             )
-        events = [Event("step_changed", claim.run_id, claim.step_name, status=m.SUCCEEDED)]
+        events = [Event(EventKind.STEP_CHANGED, claim.run_id, claim.step_name, status=m.SUCCEEDED)]
         advanced, nxt = self._advance_on(
             cur,
             claim.run_id,
@@ -272,7 +280,7 @@ class Progress(Starting):
                 now=now,
                 finished_at=now if new == m.SKIPPED else None,
             )
-            events.append(Event("step_changed", run_id, name, status=new))
+            events.append(Event(EventKind.STEP_CHANGED, run_id, name, status=new))
         nxt = None
         if nxt_name is not None and after is not None and lease_seconds is not None:
             claim, output, port = after
@@ -295,7 +303,7 @@ class Progress(Starting):
                     r = rows[name]
                     data[name] = {"output": r["output"], "port": r["port"], "state": state}
             nxt.steps = data
-            events.append(Event("step_changed", run_id, nxt_name, status=m.RUNNING))
+            events.append(Event(EventKind.STEP_CHANGED, run_id, nxt_name, status=m.RUNNING))
         return events + self._refresh_status_on(cur, run_id, states, now, cancelled), nxt
 
     def _refresh_status_on(
@@ -316,7 +324,7 @@ class Progress(Starting):
         )
         if changed is None:
             return []
-        events = [Event("run_changed", run_id, status=status)]
+        events = [Event(EventKind.RUN_CHANGED, run_id, status=status)]
         if final and changed["parent_run_id"] and changed["parent_step"]:
             events += self._wake_on(cur, changed["parent_run_id"], changed["parent_step"], now)
         return events
@@ -325,7 +333,7 @@ class Progress(Starting):
         """Wake the step of ``run_id`` that sleeps until a child run finishes."""
         d = self.dialect
         if st.WAKE_SLEEPING.rowcount(cur, d, run_id=run_id, name=step, now=now):
-            return [Event("step_changed", run_id, step, status=m.RETRY_WAIT)]
+            return [Event(EventKind.STEP_CHANGED, run_id, step, status=m.RETRY_WAIT)]
         # Woken while still running (a child finished before the step went to sleep):
         # a running step never uses next_attempt_at, so it marks the wake for ``sleep``.
         st.WAKE_RUNNING.execute(cur, d, run_id=run_id, name=step, now=now)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.core import machine as m
 from app.core import templates
 from app.core.errors import DaloyError
+from app.core.kinds import EventKind
 from app.core.model import Workflow
 from app.core.retry import RetryPolicy
 from app.core.stepspec import StepSpec
@@ -88,7 +89,7 @@ class Starting(StoreBase):
                 run_id=run_id,
                 after={"workflow": workflow_name, "version": version["number"]},
             )
-        self.emit([Event("run_started", run_id)])
+        self.emit([Event(EventKind.RUN_STARTED, run_id)])
         return run_id
 
     def _insert_run(

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 
 from app.core import machine as m
+from app.core.kinds import AttemptOutcome
 from app.store.models import Attempt, AuditEntry, Run, StepRun, WorkflowRow, WorkflowVersion
 
 _runs = Run.__table__
@@ -298,7 +299,7 @@ INSERT_ATTEMPT = Statement(
             number=_p("number"),
             runner=_p("runner"),
             started_at=_p("now"),
-            outcome="running",
+            outcome=AttemptOutcome.RUNNING,
         )
         .returning(_attempts.c.id)
     )

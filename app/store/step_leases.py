@@ -16,6 +16,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.kinds import AttemptOutcome, EventKind
 from app.core.retry import RetryPolicy
 from app.crashpoints import crashpoint
 from app.store.events import Event
@@ -87,7 +88,7 @@ class Leases(Outcomes):
                     .limit(1)
                 )
                 if att is not None and att.finished_at is None:
-                    att.outcome, att.error, att.finished_at = "interrupted", msg, now
+                    att.outcome, att.error, att.finished_at = AttemptOutcome.INTERRUPTED, msg, now
                 events += self._give_back(
                     s,
                     row,
@@ -119,7 +120,7 @@ class Leases(Outcomes):
                 )
             ):
                 n += 1
-                att = self._finish_attempt(s, _claim_of(row), "handed back", msg, now)
+                att = self._finish_attempt(s, _claim_of(row), AttemptOutcome.HANDED_BACK, msg, now)
                 events += self._give_back(
                     s,
                     row,
@@ -141,11 +142,11 @@ class Leases(Outcomes):
         row.updated_at = now
         if row.sleeping:
             row.state, row.next_attempt_at = m.RETRY_WAIT, now
-            return [Event("step_changed", row.run_id, row.name, status=row.state, due=now)]
+            return [Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state, due=now)]
         row.error = message
         if row.attempts < row.max_attempts and not row.reconcilable:
             row.state = m.READY
-            return [Event("step_changed", row.run_id, row.name, status=row.state)]
+            return [Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state)]
         why = (
             cause
             if row.reconcilable
