@@ -180,7 +180,7 @@ class WebIntake:
         wf, trig = hook
         method = env.get("REQUEST_METHOD", "GET")
         if parts[0] == "form" and method == "GET":
-            return self.form.page(wf, trig)
+            return self.form.page(wf, trig, env)
         if method != "POST":
             return error(405, "Use POST.")
         if self.paused.is_set():
@@ -200,7 +200,7 @@ class WebIntake:
         ctype = (env.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         if parts[0] == "hook":
             return self.webhook(wf, trig, env, body, ctype)
-        return self.form.post(wf, trig, body, ctype)
+        return self.form.post(wf, trig, body, ctype, env)
 
     def _shop_push(self, env: dict[str, Any], key: tuple[str, str]) -> Answer:
         """A shop platform's webhook: checked and stored by its channel (its own signature)."""

@@ -22,6 +22,9 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
+from app.core import catalog
+from app.core.catalog import Catalog
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.model import Trigger, Workflow
 from app.core.schema import with_defaults
 from app.intake import trigger_registry
@@ -40,6 +43,30 @@ _STYLE = (
     "button{margin-top:1em;padding:.6em 1.4em}"
 )
 HTML = "text/html; charset=utf-8"
+# The usual form fields in words for the buyer; a field of another name shows its name.
+LABELS = {
+    "number": QT_TRANSLATE_NOOP("WebForm", "Order number"),
+    "customer": QT_TRANSLATE_NOOP("WebForm", "Your name"),
+    "name": QT_TRANSLATE_NOOP("WebForm", "Your name"),
+    "email": QT_TRANSLATE_NOOP("WebForm", "Email"),
+    "phone": QT_TRANSLATE_NOOP("WebForm", "Phone"),
+    "address": QT_TRANSLATE_NOOP("WebForm", "Delivery address"),
+    "sku": QT_TRANSLATE_NOOP("WebForm", "Product code"),
+    "qty": QT_TRANSLATE_NOOP("WebForm", "Quantity"),
+    "quantity": QT_TRANSLATE_NOOP("WebForm", "Quantity"),
+    "notes": QT_TRANSLATE_NOOP("WebForm", "Notes"),
+}
+
+
+def speaker(env: dict[str, Any], setting: str | None = None) -> Catalog:
+    """The buyer's language for one request: the browser's (``Accept-Language``: fil/tl →
+    Filipino) when we ship it, else ``setting`` (the shop's language), else English."""
+    return catalog.for_web(env.get("HTTP_ACCEPT_LANGUAGE"), setting)
+
+
+def label(translate: Catalog, field: str) -> str:
+    marked = LABELS.get(field)
+    return translate("WebForm", marked) if marked else field.replace("_", " ").capitalize()
 
 
 def settings(trig: Trigger) -> dict[str, Any]:
@@ -64,31 +91,42 @@ def issue_token(key: bytes, wf: str, trig: str, now: float | None = None) -> str
 
 
 def check_token(
-    key: bytes, wf: str, trig: str, token: str, max_age: float, now: float | None = None
+    key: bytes,
+    wf: str,
+    trig: str,
+    token: str,
+    max_age: float,
+    now: float | None = None,
+    translate: Catalog | None = None,
 ) -> tuple[str | None, str]:
     """(nonce, "") for a token we issued for this form that has not expired; else
-    (None, the sentence for the person at the form)."""
+    (None, the sentence for the person at the form, in their language)."""
+    translate = translate or Catalog(catalog.ENGLISH)
     now = time.time() if now is None else now
     m = _TOKEN.fullmatch(token)
     if m is None or not hmac.compare_digest(m[3], _mac(key, wf, trig, int(m[1]), m[2])):
-        return None, (
+        return None, translate(
+            "WebForm",
             "This order was not sent from the order form page (its form token is "
-            "missing or wrong). Open the form again and send the order from there."
+            "missing or wrong). Open the form again and send the order from there.",
         )
     age = now - int(m[1])
     if age > max_age or age < -60:
-        return None, (
-            f"This order form was opened more than {round(max_age / 60)} minutes "
-            "ago and has expired. Reload the page, fill it in and send it again."
-        )
+        return None, translate(
+            "WebForm",
+            "This order form was opened more than {minutes} minutes ago and has expired. "
+            "Reload the page, fill it in and send it again.",
+        ).format(minutes=round(max_age / 60))
     return m[2], ""
 
 
 class OrderForm:
     """Serves and receives the public order form of every trigger that enables it."""
 
-    def __init__(self, store: RunStore) -> None:
+    def __init__(self, store: RunStore, language: str | None = None) -> None:
         self.store = store
+        # the shop's language: what the form speaks to a browser asking for neither of ours
+        self.language = language or catalog.chosen_language()
         self.limiter = RateLimiter()
         self._key: bytes | None = None
         self._key_lock = threading.Lock()
@@ -110,31 +148,46 @@ class OrderForm:
         )
         if not wait:
             return None
+        translate = speaker(env, self.language)
         return error(
             429,
-            f"Too many orders from this address; please wait {int(wait)} "
-            "seconds, then send the order again.",
+            translate(
+                "WebForm",
+                "Too many orders from this address; please wait {seconds} seconds, then send "
+                "the order again.",
+            ).format(seconds=int(wait)),
             {"Retry-After": str(int(wait))},
         )
 
-    def page(self, wf: Workflow, trig: Trigger) -> Answer:
+    def page(self, wf: Workflow, trig: Trigger, env: dict[str, Any] | None = None) -> Answer:
+        translate = speaker(env or {}, self.language)
         rows = "".join(
-            f"<label>{html.escape(f.replace('_', ' ').capitalize())}"
+            f"<label>{html.escape(label(translate, f))}"
             f'<input name="{html.escape(f)}" maxlength="{FIELD_MAX}" required></label>'
             for f in self.fields(trig)
         )
         token = issue_token(self.key(), wf.name, trig.id)
+        heading = html.escape(translate("WebForm", "New order"))
+        send = html.escape(translate("WebForm", "Send order"))
         page = (
-            f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(wf.name)}"
-            f"</title><style>{_STYLE}</style></head><body>"
-            f"<h1>New order</h1><form method='post'>{rows}"
+            f"<!doctype html><html lang='{translate.language}'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(wf.name)}</title><style>{_STYLE}</style></head><body>"
+            f"<h1>{heading}</h1><form method='post'>{rows}"
             f"<input type='hidden' name='form_token' value='{token}'>"
-            "<button type='submit'>Send order</button></form></body></html>"
+            f"<button type='submit'>{send}</button></form></body></html>"
         )
         # The token inside must not be kept by a shared cache or the browser's history.
         return "200 OK", {"Content-Type": HTML, "Cache-Control": "no-store"}, page.encode()
 
-    def post(self, wf: Workflow, trig: Trigger, body: bytes, ctype: str) -> Answer:
+    def post(
+        self,
+        wf: Workflow,
+        trig: Trigger,
+        body: bytes,
+        ctype: str,
+        env: dict[str, Any] | None = None,
+    ) -> Answer:
+        translate = speaker(env or {}, self.language)
         if ctype != "application/x-www-form-urlencoded":
             return error(415, "Send the form as application/x-www-form-urlencoded.")
         try:
@@ -142,7 +195,12 @@ class OrderForm:
                 body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS
             )
         except (UnicodeDecodeError, ValueError):
-            return error(400, "The form could not be read; open it again and send the order.")
+            return error(
+                400,
+                translate(
+                    "WebForm", "The form could not be read; open it again and send the order."
+                ),
+            )
         conf = settings(trig)
         nonce, problem = check_token(
             self.key(),
@@ -150,17 +208,26 @@ class OrderForm:
             trig.id,
             values.get("form_token", [""])[0],
             float(conf["form_token_minutes"]) * 60,
+            translate=translate,
         )
         if nonce is None:
             return error(403, problem)
         order = {f: values.get(f, [""])[0] for f in self.fields(trig)}
         missing = [f for f, v in order.items() if not v.strip()]
         if missing:
-            return error(400, f"Please fill in: {', '.join(missing)}.")
+            return error(
+                400,
+                translate("WebForm", "Please fill in: {fields}.").format(
+                    fields=", ".join(label(translate, f) for f in missing)
+                ),
+            )
         long = [f for f, v in order.items() if len(v) > FIELD_MAX]
         if long:
             return error(
-                400, f"Please shorten {', '.join(long)} to at most {FIELD_MAX} characters."
+                400,
+                translate(
+                    "WebForm", "Please shorten {fields} to at most {limit} characters."
+                ).format(fields=", ".join(label(translate, f) for f in long), limit=FIELD_MAX),
             )
         result = repo.ingest(
             self.store,
@@ -176,12 +243,23 @@ class OrderForm:
                 "409 Conflict",
                 {"Content-Type": HTML},
                 _note(
-                    "This order form was already sent; the order was received once. "
-                    "To send another order, open the form again."
+                    translate,
+                    translate(
+                        "WebForm",
+                        "This order form was already sent; the order was received once. "
+                        "To send another order, open the form again.",
+                    ),
                 ),
             )
-        return "201 Created", {"Content-Type": HTML}, _note("Thank you — the order was received.")
+        return (
+            "201 Created",
+            {"Content-Type": HTML},
+            _note(translate, translate("WebForm", "Thank you — the order was received.")),
+        )
 
 
-def _note(sentence: str) -> bytes:
-    return f"<!doctype html><meta charset='utf-8'><p>{html.escape(sentence)}</p>".encode()
+def _note(translate: Catalog, sentence: str) -> bytes:
+    return (
+        f"<!doctype html><html lang='{translate.language}'><meta charset='utf-8'>"
+        f"<p>{html.escape(sentence)}</p>"
+    ).encode()

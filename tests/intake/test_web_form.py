@@ -100,7 +100,8 @@ def test_size_limits(store):
         big = httpx.post(url, data={**ORDER, "customer": "x" * 20_000, "form_token": token})
         assert big.status_code == 413
         long = httpx.post(url, data={**ORDER, "customer": "x" * 1500, "form_token": token})
-        assert long.status_code == 400 and "customer" in long.json()["error"]
+        assert long.status_code == 400 and "Your name" in long.json()["error"]  # its label
+
         many = httpx.post(
             url,
             content="&".join(f"f{n}=1" for n in range(100)).encode(),
@@ -121,3 +122,30 @@ def test_no_answer_can_be_framed_or_sniffed(store, path):
     if path.startswith("/form"):
         assert r.headers["Content-Type"].startswith("text/html")
         assert r.headers["Cache-Control"] == "no-store"
+
+
+def test_the_form_speaks_the_buyers_language(store):
+    """A browser asking for Filipino (``Accept-Language: fil``, or Tagalog) gets the page, its
+    refusals and its thanks in Filipino; another browser gets English; what is stored stays
+    as typed, in English."""
+    fil = {"Accept-Language": "fil-PH,fil;q=0.9,en;q=0.5"}
+    with running(store, {"counter": FORM}) as web:
+        url = f"{web.url}/form/orders/counter"
+        page = httpx.get(url, headers=fil)
+        assert page.status_code == 200
+        assert "<h1>Bagong order</h1>" in page.text and "Ipadala ang order" in page.text
+        assert "Numero ng order" in page.text and "lang='fil'" in page.text
+        english = httpx.get(url, headers={"Accept-Language": "en-US,en;q=0.9"})
+        assert "<h1>New order</h1>" in english.text and "Order number" in english.text
+        tagalog = httpx.get(url, headers={"Accept-Language": "tl"})
+        assert "Bagong order" in tagalog.text
+        refused = httpx.post(url, data={**ORDER, "customer": ""}, headers=fil)
+        assert refused.status_code == 403 and "Hindi po galing" in refused.json()["error"]
+        missing = httpx.post(
+            url, data={**ORDER, "customer": " ", "form_token": token_of(page)}, headers=fil
+        )
+        assert missing.json()["error"] == "Pakipunan po: Pangalan ninyo."
+        sent = httpx.post(url, data={**ORDER, "form_token": token_of(tagalog)}, headers=fil)
+        assert sent.status_code == 201 and "Salamat po" in sent.text
+    trig = json.loads(store.db.execute_sql("select trigger from runs")[0][0])
+    assert trig == {"order": ORDER, "source": "public_form"}  # stored as typed
