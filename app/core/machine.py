@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.core.model import Workflow
+from app.core.model import Edge, Workflow
 
 PENDING = "pending"
 READY = "ready"
@@ -102,7 +102,7 @@ def _edge_taken(fact: StepFact | None, port: str) -> bool | None:
 
 def advance(wf: Workflow, facts: Mapping[str, StepFact]) -> dict[str, str]:
     """New states for pending steps whose inputs are now decided (ready or skipped), cascading."""
-    incoming: dict[str, list] = {}
+    incoming: dict[str, list[Edge]] = {}
     for e in wf.edges:
         incoming.setdefault(e.target, []).append(e)
     waiting = [

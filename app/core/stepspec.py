@@ -6,7 +6,7 @@ inspector, and the generated step reference read it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +95,7 @@ class SpecRegistry:
     def __contains__(self, name: object) -> bool:
         return name in self._specs
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[StepSpec]:
         return iter(sorted(self._specs.values(), key=lambda s: (s.category, s.title)))
 
     def names(self) -> list[str]:

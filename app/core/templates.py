@@ -16,8 +16,16 @@ from functools import lru_cache, update_wrapper, wraps
 from types import BuiltinMethodType, MethodType
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+    nodes,
+)
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
@@ -120,7 +128,7 @@ class _Env(ImmutableSandboxedEnvironment):
             if is_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
+                kwargs, args = args[0], ()
             return type(text)(formatter.vformat(text, args, kwargs))
 
         return update_wrapper(wrapper, value)
@@ -152,12 +160,12 @@ def environment() -> _Env:
 
 
 @lru_cache(maxsize=2048)
-def _compile(source: str):
+def _compile(source: str) -> Template:
     return environment().from_string(source)
 
 
 @lru_cache(maxsize=2048)
-def _compile_expr(expr: str):
+def _compile_expr(expr: str) -> TemplateExpression:
     return environment().compile_expression(expr, undefined_to_none=False)
 
 

@@ -241,8 +241,8 @@ def _check_step(
     for f in spec.fields:
         if f.kind in TEMPLATED and f.name in s.config:
             for t in templates.templates_in(s.config[f.name]):
-                if msg := templates.check_syntax(t):
-                    add(Problem(msg, s.name, f.name))
+                if syntax := templates.check_syntax(t):
+                    add(Problem(syntax, s.name, f.name))
     if not cycle:
         _check_references(wf, s.name, s.config, problems)
 
@@ -439,7 +439,9 @@ def _ports(spec: StepSpec, config: Mapping[str, Any]) -> tuple[str, ...] | None:
     return tuple(p for p in ports if isinstance(p, str))
 
 
-def _check_references(wf: Workflow, name: str, config: dict, problems: list[Problem]) -> None:
+def _check_references(
+    wf: Workflow, name: str, config: dict[str, Any], problems: list[Problem]
+) -> None:
     upstream = set(wf.upstream(name))
     for t in templates.templates_in(config):
         for path in templates.referenced_paths(t):
