@@ -135,7 +135,8 @@ class OperatorActions(SystemAndHoldActions):
                 )
             wf = self.store.workflow_for_version(s, run.version_id)
             spec = self.store.registry.get(row.type)
-            ports = spec.ports_for(wf.step(step).config) if spec and wf.step(step) else ("out",)
+            declared = wf.step(step)
+            ports = spec.ports_for(declared.config) if spec and declared else ("out",)
             if port not in ports:
                 raise ActionRefused(
                     f"Step “{step}” has no output “{port}” (it has: {', '.join(ports)})."
@@ -164,7 +165,7 @@ class OperatorActions(SystemAndHoldActions):
         step: str,
         option: str,
         *,
-        values: dict | None = None,
+        values: dict[str, Any] | None = None,
         who: str | None = None,
     ) -> None:
         """Answer a decision: the run continues down the chosen option's branch."""
@@ -315,7 +316,7 @@ class OperatorActions(SystemAndHoldActions):
         port: str = "out",
         new_input: Any = None,
         from_step: str | None = None,
-        values: dict | None = None,
+        values: dict[str, Any] | None = None,
         who: str | None = None,
     ) -> str | None:
         """Apply ``action`` to the run behind inbox entry ``item_id`` (the CLI's entry point).
@@ -334,7 +335,8 @@ class OperatorActions(SystemAndHoldActions):
                 raise ActionRefused(
                     f"Inbox entry {item_id} belongs to no order; only “dismiss” applies."
                 )
-            return self.dismiss(item_id, who=who)
+            self.dismiss(item_id, who=who)
+            return None
         step = item.step_name or ""
         if action == "retry":
             self.retry(item.run_id, step, who=who, new_input=new_input)
@@ -350,6 +352,7 @@ class OperatorActions(SystemAndHoldActions):
             self.cancel(item.run_id, who=who)
         else:
             raise ActionRefused(f"Unknown action “{action}”; use one of: {', '.join(ACTIONS)}.")
+        return None
 
 
 def _answer_problem(fields: list[Any], option: str, values: dict[str, Any]) -> str | None:
@@ -358,7 +361,8 @@ def _answer_problem(fields: list[Any], option: str, values: dict[str, Any]) -> s
     for f in fields:
         if not isinstance(f, dict):
             continue
-        label, value = f.get("label") or f.get("name"), values.get(f.get("name"))
+        name = f.get("name")
+        label, value = f.get("label") or name, values.get(name) if isinstance(name, str) else None
         if value in (None, "") and option in (f.get("required_for") or []):
             return f"“{option}” needs “{label}” filled in; choose one and answer again."
         allowed = [c.get("value") for c in f.get("choices") or [] if isinstance(c, dict)]

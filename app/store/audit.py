@@ -97,8 +97,8 @@ _WORDS = {
 
 def _note(entry: AuditEntry) -> str:
     after = entry.after if isinstance(entry.after, dict) else {}
-    output = after.get("output") if isinstance(after.get("output"), dict) else {}
-    values = output.get("values") if isinstance(output.get("values"), dict) else {}
+    output = o if isinstance(o := after.get("output"), dict) else {}
+    values = v if isinstance(v := output.get("values"), dict) else {}
     note = after.get("note") or after.get("reason") or values.get("note") or ""
     return str(note)
 

@@ -323,7 +323,12 @@ def tick(s: Session, now: float | None = None) -> list[tuple[str, str]]:
                 record_answer(s, row.system, now)  # answered; its recording came first
             elif (
                 state in (m.CANCELLED, m.SKIPPED)
-                or (state != m.RUNNING and state != m.READY and admitted.waiting_on is None)
+                or (
+                    admitted is not None  # (None is a cancelled step, decided above)
+                    and state != m.RUNNING
+                    and state != m.READY
+                    and admitted.waiting_on is None
+                )
                 or (row.admit_at or 0) + PROBE_TIMEOUT < now
             ):
                 row.next_probe_at, row.admit_step_id, row.state = now, None, OPEN

@@ -97,7 +97,9 @@ def _without_nul(value: Any, counter: list[int]) -> Any:
     return value
 
 
-def _source_rows(conn: Connection, table: Table, counter: list[int]) -> Iterator[list[dict]]:
+def _source_rows(
+    conn: Connection, table: Table, counter: list[int]
+) -> Iterator[list[dict[str, Any]]]:
     result = conn.execute(select(*_raw_columns(table)), execution_options={"stream_results": True})
     for part in result.partitions(BATCH):
         yield [{key: _without_nul(v, counter) for key, v in row._mapping.items()} for row in part]
@@ -130,7 +132,7 @@ def _reset_sequences(conn: Connection, table: Table) -> None:
         return
     sequence = conn.scalar(select(func.pg_get_serial_sequence(table.name, keys[0].name)))
     if sequence:
-        top = conn.scalar(select(func.coalesce(func.max(keys[0]), 0)))
+        top = conn.scalar(select(func.coalesce(func.max(keys[0]), 0))) or 0
         conn.execute(select(func.setval(sequence, top + 1, False)))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -75,7 +75,7 @@ def _configure_sqlite(engine: Engine) -> None:
         _set_pragmas(dbapi_conn)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # noqa: ANN001
+    def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get("daloy_readonly"):
             conn.exec_driver_sql("BEGIN")
         else:
@@ -88,7 +88,7 @@ class Database:
 
     def __init__(self, url: str, *, check: bool = True, migrate: bool = True) -> None:
         self.is_sqlite = url.startswith("sqlite")
-        kwargs: dict = {}
+        kwargs: dict[str, Any] = {}
         if self.is_sqlite:
             self.url = url
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
@@ -125,7 +125,7 @@ class Database:
 
     @classmethod
     def open_dir(
-        cls, data_dir: str | os.PathLike[str], *, checked_new: bool = False, **kwargs
+        cls, data_dir: str | os.PathLike[str], *, checked_new: bool = False, **kwargs: bool
     ) -> Database:
         """The database of a data folder. A used folder that lost its database is refused (see
         ``datafolder``); ``checked_new`` says the caller found the folder new before it wrote
@@ -153,7 +153,7 @@ class Database:
         return db
 
     @classmethod
-    def open_url(cls, url: str, **kwargs) -> Database:
+    def open_url(cls, url: str, **kwargs: bool) -> Database:
         """The database at ``url`` (``--database-url``: a PostgreSQL server shared by several
         computers) instead of the data folder's file; the data folder keeps logs and files."""
         db = cls(url, **kwargs)
@@ -290,7 +290,7 @@ class Database:
         with self._read() as session, session.begin():
             yield session
 
-    def execute_sql(self, sql: str) -> list[tuple]:
+    def execute_sql(self, sql: str) -> list[tuple[Any, ...]]:
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(text(sql))]
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Dialect, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from app import secrets
@@ -101,10 +101,11 @@ def save_password(url: URL, password: str) -> None:
 def shown(url: URL | str) -> str:
     """The URL as it may be shown or logged: never with its password."""
     if isinstance(url, str):
+        written = url
         try:
-            url = make_url(url)
+            url = make_url(written)
         except ArgumentError:
-            return redact.text(url)
+            return redact.text(written)
     shown_url = url.render_as_string(hide_password=True)
     return shown_url.replace(f"{DRIVER}://", "postgresql://", 1)  # as the operator writes it
 
@@ -152,7 +153,14 @@ def replace_nul(engine: Engine) -> None:
     transaction (JSON keeps it escaped as ``\\u0000`` and needs nothing)."""
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
-    def _clean(_conn, _cursor, statement, parameters, _context, executemany):  # noqa: ANN001, ANN202
+    def _clean(
+        _conn: Connection,
+        _cursor: Any,
+        statement: str,
+        parameters: Any,
+        _context: Any,
+        executemany: bool,
+    ) -> tuple[str, Any]:
         # (an "insertmanyvalues" batch comes as one mapping even when flagged executemany)
         if executemany and isinstance(parameters, list):
             return statement, [_clean_one(p) for p in parameters]
@@ -185,7 +193,7 @@ def retry_connects(engine: Engine, patience_s: float | None = None) -> None:
     decides (the engine's lease brings an interrupted step back)."""
 
     @event.listens_for(engine, "do_connect")
-    def _connect(dialect, _conn_rec, cargs, cparams):  # noqa: ANN001, ANN202
+    def _connect(dialect: Dialect, _conn_rec: Any, cargs: Any, cparams: Any) -> Any:
         deadline = time.monotonic() + (patience() if patience_s is None else patience_s)
         pause = 0.2
         while True:

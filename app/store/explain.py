@@ -45,7 +45,7 @@ def duration(seconds: float) -> str:
 
 
 def _label(step: dict[str, Any]) -> str:
-    return step.get("title") or step["name"].replace("_", " ")
+    return str(step.get("title") or step["name"].replace("_", " "))
 
 
 def _system(step: dict[str, Any]) -> str:
@@ -307,8 +307,8 @@ def _money(amount: Any, currency: Any) -> str:
 def order_words(run: dict[str, Any], customer: str = "", total: Any = None, where: str = "") -> str:
     """“Order 3001 for Aling Nena (PHP 1,499.50) waits at “Charge card”; the steps after it
     are on hold.” Parts that are unknown are left out."""
-    trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
-    order = trigger.get("order") if isinstance(trigger.get("order"), dict) else trigger
+    trigger = t if isinstance(t := run.get("trigger"), dict) else {}
+    order = o if isinstance(o := trigger.get("order"), dict) else trigger
     practice = bool(run.get("practice"))
     if run.get("business_key"):
         text = (
@@ -346,7 +346,7 @@ def explain_step_failure(
     """A step that failed after its retries, or whose outcome is not known. Pure: ``item`` is
     ``queries.inbox_dict``, ``step`` ``queries.step_dict`` with its ``attempt_log`` (each
     attempt's outcome, error and ``looked_up``) and ``needs_reconcile``, ``run`` a run dict."""
-    inp = step.get("input") if isinstance(step.get("input"), dict) else {}
+    inp = i if isinstance(i := step.get("input"), dict) else {}
     eff = _effect(step["type"], step["name"], label, inp)
     log = step.get("attempt_log") or []
     last = log[-1] if log else {}

@@ -15,6 +15,7 @@ from app.core.errors import DaloyError
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from app.store.backups import Backup
     from app.store.db import Database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -96,7 +97,7 @@ def upgrade(db: Database, target: str = "head") -> None:
         ) from exc
 
 
-def _backup_first(db: Database):  # noqa: ANN202 - app.store.backups.Backup | None
+def _backup_first(db: Database) -> Backup | None:
     """A backup before a migration, when the database has tables (a new file has nothing to
     lose). A failed backup stops the migration: an upgrade with no way back is not started."""
     path = db.path

@@ -99,7 +99,7 @@ def _past(
     """Rows after the one whose sort keys are ``values`` (keyset paging). SQLite sorts NULL
     first, so NULLs come last going down and first going up."""
 
-    def beyond(k: Any, v: Any, may_be_null: bool) -> ColumnElement[bool]:
+    def beyond(k: ColumnElement[Any], v: Any, may_be_null: bool) -> ColumnElement[bool]:
         if descending:
             return false() if v is None else (or_(k < v, k.is_(None)) if may_be_null else k < v)
         return k.is_not(None) if v is None else k > v
@@ -137,10 +137,10 @@ def _runs_query(
     match: ColumnElement[bool] | None,
     sort: str,
     descending: bool,
-    after: tuple | None,
+    after: tuple[Any, ...] | None,
     limit: int | None,
     run_ids: list[str] | None = None,
-) -> Select:
+) -> Select[Run, Any, Any, Any]:
     if sort not in SORTS:
         raise ValueError(f"Unknown sort “{sort}”; use one of: {', '.join(SORTS)}.")
     facts = search.run_facts
@@ -192,7 +192,7 @@ def list_runs(
     limit: int = 100,
     since: float | None = None,
     until: float | None = None,
-    after: tuple | None = None,
+    after: tuple[Any, ...] | None = None,
     search: str | None = None,
     sort: str = "created",
     descending: bool = True,
@@ -262,7 +262,7 @@ class OrderRow:
     finished_at: float | None
     practice: bool
     cancelled: bool
-    cursor: tuple
+    cursor: tuple[Any, ...]
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -270,7 +270,9 @@ class OrderRow:
         return d
 
 
-def _cursor(sort: str, run: Run, customer: str, total: float | None, facts_id: int | None) -> tuple:
+def _cursor(
+    sort: str, run: Run, customer: str, total: float | None, facts_id: int | None
+) -> tuple[Any, ...]:
     first = {
         "created": run.created_at,
         "order": run.business_key,
@@ -299,7 +301,7 @@ def iter_orders(
     search: str | None = None,
     sort: str = "created",
     descending: bool = True,
-    after: tuple | None = None,
+    after: tuple[Any, ...] | None = None,
     limit: int | None = None,
     batch: int = 500,
     run_ids: list[str] | None = None,
@@ -370,7 +372,7 @@ def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
         .order_by(InboxItem.kind != InboxKind.DECISION, InboxItem.id)
     )
     for item in items:
-        if item.run_id not in found:
+        if item.run_id is not None and item.run_id not in found:  # (in run_ids: never None)
             found[item.run_id] = explain_entry(s, item).headline
     return found
 

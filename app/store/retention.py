@@ -229,7 +229,7 @@ def incremental_vacuum(db: Any) -> int:
             return 0
         before = conn.execute("PRAGMA freelist_count").fetchone()[0]
         conn.execute("PRAGMA incremental_vacuum").fetchall()
-        return before - conn.execute("PRAGMA freelist_count").fetchone()[0]
+        return int(before - conn.execute("PRAGMA freelist_count").fetchone()[0])
 
 
 def compact(db_file: Path) -> None:

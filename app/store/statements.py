@@ -20,9 +20,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    ClauseElement,
     ColumnElement,
-    Executable,
     Integer,
+    Table,
+    TextClause,
     bindparam,
     func,
     insert,
@@ -34,20 +36,37 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.core import machine as m
 from app.core.kinds import AttemptOutcome
-from app.store.models import Attempt, AuditEntry, Run, StepRun, WorkflowRow, WorkflowVersion
+from app.store.models import (
+    Attempt,
+    AuditEntry,
+    Base,
+    Run,
+    StepRun,
+    WorkflowRow,
+    WorkflowVersion,
+)
 
-_runs = Run.__table__
-_steps = StepRun.__table__
-_attempts = Attempt.__table__
-_audit = AuditEntry.__table__
-_workflows = WorkflowRow.__table__
-_versions = WorkflowVersion.__table__
+
+def _table(model: type[Base]) -> Table:
+    # A declarative model's ``__table__`` is typed as any FromClause; ours are all Tables.
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
-def state_is(state: str) -> ColumnElement[bool]:
+_runs = _table(Run)
+_steps = _table(StepRun)
+_attempts = _table(Attempt)
+_audit = _table(AuditEntry)
+_workflows = _table(WorkflowRow)
+_versions = _table(WorkflowVersion)
+
+
+def state_is(state: str) -> TextClause:
     """``step_runs.state = '<state>'`` with the state written into the SQL: SQLite uses a partial
     index (models.StepRun) only for a literal, never for a bound parameter."""
     assert state in m.STEP_STATES
@@ -67,7 +86,7 @@ class Compiled:
     columns: tuple[str, ...]
     results: tuple[Callable[[Any], Any] | None, ...]
 
-    def params(self, values: Mapping[str, Any]) -> tuple | dict:
+    def params(self, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         out: dict[str, Any] = {}
         for name in self.binds:
             value = values[name] if name in values else self.defaults[name]
@@ -87,7 +106,7 @@ class Compiled:
 class Statement:
     """A statement built from the models' tables, compiled on first use per dialect."""
 
-    def __init__(self, build: Callable[[str], Executable]) -> None:
+    def __init__(self, build: Callable[[str], ClauseElement]) -> None:
         # ``build`` gets the dialect's name: the one place a statement may differ per database.
         self._build = build
         self._compiled: dict[str, Compiled] = {}
@@ -104,6 +123,7 @@ class Statement:
     def _compile(self, dialect: Dialect) -> Compiled:
         stmt = self._build(dialect.name)
         comp = stmt.compile(dialect=dialect)
+        assert isinstance(comp, SQLCompiler)  # a statement compiles to SQL (not DDL)
         binds: dict[str, Callable[[Any], Any] | None] = {}
         defaults: dict[str, Any] = {}
         for bp, name in comp.bind_names.items():
@@ -125,7 +145,9 @@ class Statement:
         )
 
     # -- running it on a DB-API cursor ---------------------------------------------------------
-    def prepare(self, dialect: Dialect, **values: Any) -> tuple[str, tuple | dict]:
+    def prepare(
+        self, dialect: Dialect, **values: Any
+    ) -> tuple[str, tuple[Any, ...] | dict[str, Any]]:
         """The SQL and its parameters, built before the transaction (a value that cannot be
         stored fails here, with nothing written)."""
         c = self.compiled(dialect)
@@ -233,7 +255,7 @@ CLAIM_COLUMNS = (
 )
 
 
-def _claimable(dialect: str) -> Executable:
+def _claimable(dialect: str) -> ClauseElement:
     """Ready steps and due retries, oldest first, each from its partial index. Several runners
     on PostgreSQL skip each other's rows (``FOR UPDATE SKIP LOCKED``; SQLite's single writer
     needs no row locks, and SQLAlchemy writes nothing there)."""
@@ -382,9 +404,12 @@ SET_RUN_STATUS = Statement(
 )
 
 
-def _wake(*states: str) -> Callable[[str], Executable]:
-    def build(_d: str) -> Executable:
-        where = [_steps.c.run_id == _p("run_id"), _steps.c.name == _p("name")]
+def _wake(*states: str) -> Callable[[str], ClauseElement]:
+    def build(_d: str) -> ClauseElement:
+        where: list[ColumnElement[bool] | TextClause] = [
+            _steps.c.run_id == _p("run_id"),
+            _steps.c.name == _p("name"),
+        ]
         if m.RETRY_WAIT in states:
             where += [state_is(m.RETRY_WAIT), _steps.c.sleeping == True]  # noqa: E712
         else:

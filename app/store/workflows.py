@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from app.core.changes import describe_changes
@@ -301,7 +302,9 @@ def remove(s: Session, name: str, who: str | None = None) -> int:
     row.current_version_id = None
     s.flush()
     s.execute(delete(WorkflowDraft).where(WorkflowDraft.workflow_id == row.id))
-    gone = s.execute(delete(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id)).rowcount
+    removed = s.execute(delete(WorkflowVersion).where(WorkflowVersion.workflow_id == row.id))
+    assert isinstance(removed, CursorResult)  # a DELETE's result counts its rows
+    gone = removed.rowcount
     s.delete(row)
     audit.record(
         s,
@@ -340,7 +343,7 @@ def taking_orders(db: Database) -> list[Workflow]:
                     InboxItem.status == "open", InboxItem.source_key.like(f"{UNREADABLE}%")
                 )
             )
-            if k not in bad
+            if k is not None and k not in bad  # (the LIKE excludes NULL: narrows the type)
         ]
     if bad or stale:
         with db.write() as s:

@@ -12,7 +12,10 @@ target_metadata = Base.metadata
 def run() -> None:
     conn = config.attributes.get("connection")
     if conn is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:  # only Alembic's own command line comes here without a connection
+            raise SystemExit("alembic.ini names no sqlalchemy.url to migrate.")
+        engine = create_engine(url)
         with engine.begin() as conn:
             context.configure(
                 connection=conn, target_metadata=target_metadata, render_as_batch=True
