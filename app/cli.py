@@ -32,6 +32,7 @@ from app.cli_common import (
     when,
 )
 from app.core.errors import DaloyError
+from app.core.i18n import translate
 from app.host import build_runtime, localize_sample, seed_samples
 
 # The app is assembled in app.host; these names stay importable from here for scripts and tests.
@@ -65,16 +66,22 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     configure(env.data_dir, args.verbose)
     keyring_ok, keyring_message = check_backend()
     if not keyring_ok:
-        print(f"daloy: warning: {keyring_message}", file=sys.stderr, flush=True)
+        print(
+            translate("Cli", "daloy: warning: {message}").format(message=keyring_message),
+            file=sys.stderr,
+            flush=True,
+        )
     seeded = seed_samples(env)
     runtime = build_runtime(env, args.workers)
     runtime.start()
-    print(
-        f"Daloy runner {__version__} working on "
-        + (env.data_dir.as_posix() if env.db.is_sqlite else env.db.url)
-        + (f" (sample workflows: {', '.join(seeded)})" if seeded else ""),
-        flush=True,
-    )
+    where = env.data_dir.as_posix() if env.db.is_sqlite else env.db.url
+    if seeded:
+        working = translate(
+            "Cli", "Daloy runner {version} working on {where} (sample workflows: {samples})"
+        )
+    else:
+        working = translate("Cli", "Daloy runner {version} working on {where}")
+    print(working.format(version=__version__, where=where, samples=", ".join(seeded)), flush=True)
     deadline = time.monotonic() + args.quit_after if args.quit_after else None
     while not stop.is_set():
         if deadline and time.monotonic() >= deadline:
@@ -84,7 +91,7 @@ def cmd_runner(env: Env, args: argparse.Namespace) -> int:
     # waiting, so the process ends now, not when a hanging call returns.
     runtime.shutdown(grace=args.grace)
     env.db.close()  # leases given back, the log checkpointed: nothing more is written
-    print("Daloy runner stopped.", flush=True)
+    print(translate("Cli", "Daloy runner stopped."), flush=True)
     return 0
 
 
@@ -102,8 +109,11 @@ def _no_screen() -> bool:
 def cmd_gui(env: Env, args: argparse.Namespace) -> int:
     if _no_screen():
         print(
-            "No screen here (no DISPLAY): starting the headless runner instead. Use "
-            "`xvfb-run -a daloy` for the window on a virtual screen.",
+            translate(
+                "Cli",
+                "No screen here (no DISPLAY): starting the headless runner instead. Use "
+                "`xvfb-run -a daloy` for the window on a virtual screen.",
+            ),
             file=sys.stderr,
         )
         args.workers, args.grace = 4, 10.0
@@ -114,7 +124,10 @@ def cmd_gui(env: Env, args: argparse.Namespace) -> int:
         if "app.ui" not in str(exc) and "PySide6" not in str(exc):
             raise
         print(
-            "The desktop window is not available in this build; starting the headless runner.",
+            translate(
+                "Cli",
+                "The desktop window is not available in this build; starting the headless runner.",
+            ),
             file=sys.stderr,
         )
         args.workers, args.grace = 4, 10.0
@@ -132,16 +145,26 @@ def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
         row = workflows.get_row(s, args.workflow)
         draft = workflows.current_version(s, row).has_errors
     if row.archived:
-        raise CliError(f"The workflow “{args.workflow}” is archived and takes no orders.")
+        raise CliError(
+            translate("Cli", "The workflow “{name}” is archived and takes no orders.").format(
+                name=args.workflow
+            )
+        )
     if draft:
         raise CliError(
-            f"The workflow “{args.workflow}” was saved with problems (a draft); "
-            "check it with `daloy workflow validate`, fix it and import it again."
+            translate(
+                "Cli",
+                "The workflow “{name}” was saved with problems (a draft); check it with "
+                "`daloy workflow validate`, fix it and import it again.",
+            ).format(name=args.workflow)
         )
     if not row.enabled:
         raise CliError(
-            f"The workflow “{args.workflow}” is switched off; switch it on first "
-            "(daloy workflow enable NAME)."
+            translate(
+                "Cli",
+                "The workflow “{name}” is switched off; switch it on first "
+                "(daloy workflow enable NAME).",
+            ).format(name=args.workflow)
         )
     run_id = env.store.start_run(
         args.workflow, trigger if trigger is not None else {}, practice=args.practice
@@ -149,7 +172,9 @@ def cmd_run_start(env: Env, args: argparse.Namespace) -> int:
     print(run_id, flush=True)
     if not runner_running(env.data_dir):
         print(
-            f"Run {run_id} started; it will run when Daloy or `daloy runner` is running.",
+            translate(
+                "Cli", "Run {run} started; it will run when Daloy or `daloy runner` is running."
+            ).format(run=run_id),
             file=sys.stderr,
         )
     return 0
@@ -159,7 +184,11 @@ def _check_status(status: str | None) -> None:
     from app.core.machine import RUN_STATES
 
     if status and status not in RUN_STATES:
-        raise CliError(f"Unknown status “{status}”; use one of: {', '.join(RUN_STATES)}.")
+        raise CliError(
+            translate("Cli", "Unknown status “{status}”; use one of: {states}.").format(
+                status=status, states=", ".join(RUN_STATES)
+            )
+        )
 
 
 def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
@@ -181,7 +210,7 @@ def cmd_runs_list(env: Env, args: argparse.Namespace) -> int:
     if args.json:
         out_json(runs)
     elif not runs:
-        print("No runs match.")
+        print(translate("Cli", "No runs match."))
     else:
         for r in runs:
             print(
@@ -208,9 +237,15 @@ def cmd_runs_export(env: Env, args: argparse.Namespace) -> int:
         )
     except OSError as exc:
         raise CliError(
-            f"Could not write {args.output}: {exc.strerror or exc}. Choose another file or folder."
+            translate(
+                "Cli", "Could not write {file}: {problem}. Choose another file or folder."
+            ).format(file=args.output, problem=exc.strerror or exc)
         ) from exc
-    print(f"Exported {n} order{'s' if n != 1 else ''} to {args.output}.")
+    if n == 1:
+        exported = translate("Cli", "Exported 1 order to {file}.")
+    else:
+        exported = translate("Cli", "Exported {count} orders to {file}.")
+    print(exported.format(count=n, file=args.output))
     return 0
 
 
@@ -223,17 +258,20 @@ def cmd_runs_show(env: Env, args: argparse.Namespace) -> int:
     except (ValueError, RecursionError, DaloyError) as exc:  # a stored value is not JSON
         to_log(env, f"run {args.run_id} cannot be read", exc)
         raise CliError(
-            f"The stored record of run {args.run_id} is damaged (a saved value is "
-            "not valid JSON), so it cannot be shown; nothing was changed. `daloy runs "
-            "list` still lists it; restore the database from a backup to see its "
-            "details."
+            translate(
+                "Cli",
+                "The stored record of run {run} is damaged (a saved value is not valid "
+                "JSON), so it cannot be shown; nothing was changed. `daloy runs list` still "
+                "lists it; restore the database from a backup to see its details.",
+            ).format(run=args.run_id)
         ) from exc
     if d is None:
         from app.store.retention import find_archived
 
         d = find_archived(env.data_dir, args.run_id)  # archived by the clean-up
     if d is None:
-        raise CliError(f"There is no run with id {args.run_id}.")
+        raise CliError(translate("Cli", "There is no run with id {run}.").format(run=args.run_id))
+
     if args.json:
         out_json(d)
         return 0
@@ -482,13 +520,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"daloy: {bad}", file=sys.stderr)
         return EXIT_USAGE
     args = window_args(argv)
-    if args is None:
+    if args is not None:  # the window installs Qt's translator itself
+        return _guarded(Env(args), args, getattr(args, "handler", cmd_gui))
+    from app.core.catalog import speaking
+
+    with speaking():  # the sentences for people in the operator's language (no Qt here)
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, --version, or a usage error already said
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    env = Env(args)
-    handler: Handler = getattr(args, "handler", cmd_gui)
+        return _guarded(Env(args), args, getattr(args, "handler", cmd_gui))
+
+
+def _guarded(env: Env, args: argparse.Namespace, handler: Handler) -> int:
+    """Run one verb; whatever goes wrong is one sentence on stderr, never a traceback."""
     try:
         if handler in (cmd_runner, cmd_gui):  # those two set up their own logging
             return handler(env, args)

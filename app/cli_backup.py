@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.cli_args import bounded_int
 from app.cli_common import CliError, Env, out_json
+from app.core.i18n import translate
 
 
 def _size(n: int) -> str:
@@ -41,11 +42,15 @@ def cmd_backup_list(env: Env, args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        print(f"No backups in {folder} yet (`daloy backup create` takes one).")
+        print(
+            translate(
+                "Cli", "No backups in {folder} yet (`daloy backup create` takes one)."
+            ).format(folder=folder)
+        )
         return 0
-    print(f"Backups in {folder}, newest first:")
+    print(translate("Cli", "Backups in {folder}, newest first:").format(folder=folder))
     for b in found:
-        state = "checked" if b.ok else "NOT CHECKED OK"
+        state = translate("Cli", "checked") if b.ok else translate("Cli", "NOT CHECKED OK")
         print(f"  {b.name:<40} {b.kind:<15} {_size(b.size):>10}  {state}")
     return 0
 
@@ -56,14 +61,21 @@ def cmd_backup_create(env: Env, args: argparse.Namespace) -> int:
     db = env.db  # opened (and migrated) before it is copied
     if not db.is_sqlite:
         raise CliError(
-            f"This shop's database is on a server ({db.url}); back it up there with "
-            "`pg_dump -Fc` (see the README, “Moving to PostgreSQL”)."
+            translate(
+                "Cli",
+                "This shop's database is on a server ({url}); back it up there with "
+                "`pg_dump -Fc` (see the README, “Moving to PostgreSQL”).",
+            ).format(url=db.url)
         )
     try:
         b = backups.take_and_record(db, env.data_dir, "manual")
     except backups.BackupError as exc:
         raise CliError(str(exc)) from exc
-    print(f"Backed up to {b.path} ({_size(b.size)}, integrity check ok).")
+    print(
+        translate("Cli", "Backed up to {path} ({size}, integrity check ok).").format(
+            path=b.path, size=_size(b.size)
+        )
+    )
     return 0
 
 
@@ -83,22 +95,37 @@ def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
     if args.to:
         target = backups.restore_new(backup, Path(args.to))
         print(
-            f"Restored {backup.name} as a new workspace in {target}. Open it with "
-            f"`daloy --data-dir {target}`."
+            translate(
+                "Cli",
+                "Restored {backup} as a new workspace in {folder}. Open it with "
+                "`daloy --data-dir {folder}`.",
+            ).format(backup=backup.name, folder=target)
         )
         return 0
     if not args.replace:
         raise CliError(
-            "Say where to restore: --to FOLDER (a new workspace) or --replace (this "
-            "workspace, after a confirmation). Nothing was changed."
+            translate(
+                "Cli",
+                "Say where to restore: --to FOLDER (a new workspace) or --replace (this "
+                "workspace, after a confirmation). Nothing was changed.",
+            )
         )
     if not args.yes and not _confirm(
-        f"Replace the workspace in {env.data_dir} with {backup.name}? What is there now "
-        "is kept in the backup folder."
+        translate(
+            "Cli",
+            "Replace the workspace in {folder} with {backup}? What is there now is kept in "
+            "the backup folder.",
+        ).format(folder=env.data_dir, backup=backup.name)
     ):
-        raise CliError("Not confirmed (answer y, or pass --yes); nothing was changed.")
+        raise CliError(
+            translate("Cli", "Not confirmed (answer y, or pass --yes); nothing was changed.")
+        )
     aside = backups.restore_replace(backup, env.data_dir)
-    print(f"Restored {backup.name} into {env.data_dir}. What was there before is in {aside}.")
+    print(
+        translate(
+            "Cli", "Restored {backup} into {folder}. What was there before is in {aside}."
+        ).format(backup=backup.name, folder=env.data_dir, aside=aside)
+    )
     return 0
 
 
@@ -107,7 +134,9 @@ def cmd_backup_folder(env: Env, args: argparse.Namespace) -> int:
 
     if args.folder is not None:
         backups.set_folder(env.db, Path(args.folder) if args.folder else None)
-    print(f"Backups go to {backups.folder_for(env.data_dir)}.")
+    print(
+        translate("Cli", "Backups go to {folder}.").format(folder=backups.folder_for(env.data_dir))
+    )
     return 0
 
 
@@ -121,20 +150,33 @@ def cmd_cleanup(env: Env, args: argparse.Namespace) -> int:
     with env.db.read() as s:
         days = retention.keep_days(s)
     result = retention.clean_up(env.db, env.data_dir, days=days)
+    if result.archived == 1:
+        archived = translate("Cli", "Archived 1 finished order older than {days} days to {folder}.")
+    else:
+        archived = translate(
+            "Cli", "Archived {count} finished orders older than {days} days to {folder}."
+        )
     print(
-        f"Archived {result.archived} finished order{'s' if result.archived != 1 else ''} "
-        f"older than {days} days to {env.data_dir / retention.ARCHIVES}."
+        archived.format(count=result.archived, days=days, folder=env.data_dir / retention.ARCHIVES)
     )
     if args.compact:
         if runner_running(env.data_dir):
             raise CliError(
-                "Daloy is running on this folder; quit it before --compact (it "
-                "rewrites the whole database file)."
+                translate(
+                    "Cli",
+                    "Daloy is running on this folder; quit it before --compact (it "
+                    "rewrites the whole database file).",
+                )
             )
         path = env.db.path
         env.db.close()
         retention.compact(path)
-        print(f"Compacted {path}; from now on the clean-up gives freed space back at once.")
+        print(
+            translate(
+                "Cli", "Compacted {path}; from now on the clean-up gives freed space back at once."
+            ).format(path=path)
+        )
+
     return 0
 
 

@@ -11,6 +11,7 @@ import argparse
 from datetime import datetime
 
 from app.cli_args import CliError, out_json, parse_json_arg, read_workflow_file
+from app.core.i18n import translate
 from app.host import Host
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "parse_json_arg",
     "read_workflow_file",
     "one_line",
+    "problems_in_words",
     "when",
     "_Parser",
 ]
@@ -43,10 +45,23 @@ def when(ts: float | None) -> str:
         return "?"
 
 
+def problems_in_words(n: int) -> str:
+    """How many problems, in the reader's language ("1 problem", "3 problems")."""
+    if n == 1:
+        return translate("Cli", "1 problem")
+    return translate("Cli", "{count} problems").format(count=n)
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2
-        self.exit(EXIT_USAGE, f"daloy: {one_line(message)} (see: {self.prog} --help)\n")
+        self.exit(
+            EXIT_USAGE,
+            translate("Cli", "daloy: {problem} (see: {command} --help)").format(
+                problem=one_line(message), command=self.prog
+            )
+            + "\n",
+        )

@@ -8,6 +8,7 @@ import getpass
 import sys
 
 from app.cli_common import CliError, Env, out_json
+from app.core.i18n import translate
 
 
 def _parse_settings(pairs: list[str]) -> dict[str, object]:
@@ -15,7 +16,9 @@ def _parse_settings(pairs: list[str]) -> dict[str, object]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise CliError(f"“{pair}” should look like key=value.")
+            raise CliError(
+                translate("Cli", "“{pair}” should look like key=value.").format(pair=pair)
+            )
         out[key] = int(value) if value.isascii() and value.isdigit() else value
     return out
 
@@ -31,7 +34,11 @@ def _check(name: str, kind: str, settings: dict[str, object]) -> None:
     port = settings.get("port")
     if port is not None and not (isinstance(port, int) and 1 <= port <= 65535):
         raise CliError(
-            f"The port of connection “{name}” must be a whole number from 1 to 65535, not “{port}”."
+            translate(
+                "Cli",
+                "The port of connection “{name}” must be a whole number from 1 to 65535, not "
+                "“{port}”.",
+            ).format(name=name, port=port)
         )
     if kind in ("smtp", "imap"):
         mailservers.security(settings, name, "ssl")  # raises the sentence
@@ -57,27 +64,41 @@ def cmd_add(env: Env, args: argparse.Namespace) -> int:
 
     kind = connections.KINDS.get(args.kind)
     if kind is None:
-        raise CliError(f"Unknown kind “{args.kind}”; use one of: {', '.join(connections.KINDS)}.")
+        raise CliError(
+            translate("Cli", "Unknown kind “{kind}”; use one of: {kinds}.").format(
+                kind=args.kind, kinds=", ".join(connections.KINDS)
+            )
+        )
     settings = _parse_settings(args.set)
     _check(args.name, args.kind, settings)  # refused before a secret is asked for
     secrets: dict[str, str] = {}
     if args.secret_stdin:
         if args.secret_stdin not in kind.secrets:
-            raise CliError(f"A {kind.title} connection has no secret “{args.secret_stdin}”.")
+            raise CliError(
+                translate("Cli", "A {kind} connection has no secret “{secret}”.").format(
+                    kind=kind.title, secret=args.secret_stdin
+                )
+            )
         # clean() strips the line ending (\r\n from a Windows pipe) and refuses an empty value
         # or a control character before anything is saved.
         secrets[args.secret_stdin] = clean(args.name, args.secret_stdin, sys.stdin.readline())
     elif not args.no_secret:
         for field in kind.secrets:
             if sys.stdin.isatty():
-                value = getpass.getpass(f"{field} for {args.name} (hidden, empty to skip): ")
+                value = getpass.getpass(
+                    translate("Cli", "{field} for {name} (hidden, empty to skip): ").format(
+                        field=field, name=args.name
+                    )
+                )
                 if value.strip("\r\n"):
                     secrets[field] = clean(args.name, field, value)
     with env.db.write() as s:
         connections.save(s, args.name, args.kind, settings, secrets)
-    print(
-        f"Saved connection “{args.name}”" + (" (secret stored in the keyring)." if secrets else ".")
-    )
+    if secrets:
+        saved = translate("Cli", "Saved connection “{name}” (secret stored in the keyring).")
+    else:
+        saved = translate("Cli", "Saved connection “{name}”.")
+    print(saved.format(name=args.name))
     return 0
 
 
@@ -102,9 +123,18 @@ def cmd_list(env: Env, args: argparse.Namespace) -> int:
     if args.json:
         out_json(rows)
     elif not rows:
-        print("No connections yet: daloy connection add NAME --kind smtp --set host=...")
+        print(
+            translate(
+                "Cli", "No connections yet: daloy connection add NAME --kind smtp --set host=..."
+            )
+        )
     for r in rows if not args.json else []:
-        saved = ", ".join(f"{f} {'saved' if ok else 'missing'}" for f, ok in r["secrets"].items())
+        saved = ", ".join(
+            (
+                translate("Cli", "{secret} saved") if ok else translate("Cli", "{secret} missing")
+            ).format(secret=f)
+            for f, ok in r["secrets"].items()
+        )
         print(f"{r['name']}  ({r['kind']})  {saved}")
     return 0
 
@@ -131,7 +161,8 @@ def cmd_remove(env: Env, args: argparse.Namespace) -> int:
 
     with env.db.write() as s:
         connections.remove(s, args.name)
-    print(f"Removed connection “{args.name}” and its secrets.")
+    print(translate("Cli", "Removed connection “{name}” and its secrets.").format(name=args.name))
+
     return 0
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from app.cli_common import CliError, Env, out_json
+from app.cli_common import CliError, Env, out_json, problems_in_words
+from app.core.i18n import translate
 
 
 def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:
@@ -23,15 +24,20 @@ def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:
             )
         except drafts.PublishRefused as exc:
             for p in exc.problems:
-                print(f"  error: {p}")
+                print(translate("Cli", "  error: {problem}").format(problem=p))
             raise CliError(
-                f"“{args.name}” was not published: it has "
-                f"{drafts.count(len(exc.problems), 'problem')}; the live version "
-                "is unchanged."
+                translate(
+                    "Cli",
+                    "“{name}” was not published: it has {problems}; the live version is unchanged.",
+                ).format(name=args.name, problems=problems_in_words(len(exc.problems)))
             ) from exc
     for line in report.changes if report else ():
         print(f"  {line}")
-    print(f"Published “{args.name}” as version {saved.number}.")
+    print(
+        translate("Cli", "Published “{name}” as version {version}.").format(
+            name=args.name, version=saved.number
+        )
+    )
     return 0
 
 
@@ -42,23 +48,35 @@ def cmd_workflow_draft(env: Env, args: argparse.Namespace) -> int:
     with env.db.read() as s:
         report = drafts.report(s, args.name, env.registry.specs, trigger_registry())
     if report is None:
-        print(f"“{args.name}” has no draft: the live version is all there is.")
+        print(
+            translate("Cli", "“{name}” has no draft: the live version is all there is.").format(
+                name=args.name
+            )
+        )
         return 0
     d = report.draft
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.saved_at))
+    if d.based_on:
+        draft = translate(
+            "Cli", "Draft of “{name}”, saved by {who} at {when}, from version {version}."
+        )
+    else:
+        draft = translate("Cli", "Draft of “{name}”, saved by {who} at {when}, never published.")
+    print(draft.format(name=args.name, who=d.saved_by, when=when, version=d.based_on))
     print(
-        f"Draft of “{args.name}”, saved by {d.saved_by} at {when}"
-        + (f", from version {d.based_on}" if d.based_on else ", never published")
-        + "."
+        translate("Cli", "Changes:")
+        if report.changes
+        else translate("Cli", "No changes from the live version.")
     )
-    print("Changes:" if report.changes else "No changes from the live version.")
     for line in report.changes:
         print(f"  {line}")
     n = len(report.errors)
     print(
-        f"{drafts.count(n, 'problem')} to fix before publishing."
+        translate("Cli", "{problems} to fix before publishing.").format(
+            problems=problems_in_words(n)
+        )
         if n
-        else "Ready to publish (daloy workflow publish NAME)."
+        else translate("Cli", "Ready to publish (daloy workflow publish NAME).")
     )
     for p in report.problems:
         print(f"  {p.severity}: {p}")
@@ -84,7 +102,7 @@ def cmd_workflow_versions(env: Env, args: argparse.Namespace) -> int:
         out_json(rows)
         return 0
     if not rows:
-        print(f"“{args.name}” has not been published yet.")
+        print(translate("Cli", "“{name}” has not been published yet.").format(name=args.name))
     for r in rows:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(r["at"]))
         print(
@@ -101,9 +119,13 @@ def cmd_workflow_restore(env: Env, args: argparse.Namespace) -> int:
     with env.db.write() as s:
         drafts.restore_as_draft(s, args.name, args.version)
     print(
-        f"Version {args.version} of “{args.name}” is now its draft; the live version runs on. "
-        "Check it with `daloy workflow draft NAME`, then publish it."
+        translate(
+            "Cli",
+            "Version {version} of “{name}” is now its draft; the live version runs on. "
+            "Check it with `daloy workflow draft NAME`, then publish it.",
+        ).format(version=args.version, name=args.name)
     )
+
     return 0
 
 

@@ -8,6 +8,7 @@ import argparse
 
 from app.cli_args import bounded_int
 from app.cli_common import CliError, Env, out_json, when
+from app.core.i18n import translate
 
 
 def cmd_hold_add(env: Env, args: argparse.Namespace) -> int:
@@ -18,8 +19,11 @@ def cmd_hold_add(env: Env, args: argparse.Namespace) -> int:
         if wf.step(args.before_step) is None:
             names = ", ".join(wf.step_names())
             raise CliError(
-                f"The workflow “{args.workflow}” has no step “{args.before_step}” "
-                f"(its steps: {names}). Nothing was held."
+                translate(
+                    "Cli",
+                    "The workflow “{workflow}” has no step “{step}” (its steps: {names}). "
+                    "Nothing was held.",
+                ).format(workflow=args.workflow, step=args.before_step, names=names)
             )
     rule = env.actions.add_hold(
         sku=args.sku,
@@ -29,7 +33,9 @@ def cmd_hold_add(env: Env, args: argparse.Namespace) -> int:
         note=args.note or "",
     )
     print(
-        f"Hold {rule.id} is on: {rule.describe()}. Release it with `daloy hold release {rule.id}`."
+        translate(
+            "Cli", "Hold {id} is on: {rule}. Release it with `daloy hold release {id}`."
+        ).format(id=rule.id, rule=rule.describe())
     )
     return 0
 
@@ -44,24 +50,41 @@ def cmd_hold_list(env: Env, args: argparse.Namespace) -> int:
 
         out_json([asdict(r) | {"orders_held": n} for r, n in rows])
     elif not rows:
-        print("No holds are on." if not args.all else "No holds were ever made.")
+        print(
+            translate("Cli", "No holds are on.")
+            if not args.all
+            else translate("Cli", "No holds were ever made.")
+        )
     else:
         for rule, n in rows:
-            state = (
-                f"released by {rule.released_by} {when(rule.released_at)}"
-                if rule.released_at
-                else f"{n} order{'s' if n != 1 else ''} held"
-            )
+            if rule.released_at:
+                state = translate("Cli", "released by {who} {when}").format(
+                    who=rule.released_by, when=when(rule.released_at)
+                )
+            elif n == 1:
+                state = translate("Cli", "1 order held")
+            else:
+                state = translate("Cli", "{count} orders held").format(count=n)
             print(
-                f"#{rule.id}  {rule.describe()}  (by {rule.created_by} "
-                f"{when(rule.created_at)}; {state})"
+                translate("Cli", "#{id}  {rule}  (by {who} {when}; {state})").format(
+                    id=rule.id,
+                    rule=rule.describe(),
+                    who=rule.created_by,
+                    when=when(rule.created_at),
+                    state=state,
+                )
             )
     return 0
 
 
 def cmd_hold_release(env: Env, args: argparse.Namespace) -> int:
     n = env.actions.release_hold(args.hold)
-    print(f"Hold {args.hold} released: {n} order{'s go' if n != 1 else ' goes'} on, oldest first.")
+    if n == 1:
+        released = translate("Cli", "Hold {id} released: 1 order goes on, oldest first.")
+    else:
+        released = translate("Cli", "Hold {id} released: {count} orders go on, oldest first.")
+    print(released.format(id=args.hold, count=n))
+
     return 0
 
 

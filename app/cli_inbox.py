@@ -9,6 +9,7 @@ from typing import Any
 
 from app.cli_args import bounded_int
 from app.cli_common import CliError, Env, out_json, parse_json_arg
+from app.core.i18n import shown, translate
 
 
 def cmd_inbox_list(env: Env, args: argparse.Namespace) -> int:
@@ -19,12 +20,14 @@ def cmd_inbox_list(env: Env, args: argparse.Namespace) -> int:
     if args.json:
         out_json(items)
     elif not items:
-        print("The inbox is empty: nothing needs you.")
+        print(translate("Cli", "The inbox is empty: nothing needs you."))
     else:
         for i in items:
+            # the stored sentence in the reader's language (its template, when it has one)
+            reason = shown((i.get("words") or {}).get("reason"), i["reason"])
             print(
                 f"#{i['id']}  {i['kind']:<12} {i['business_key'] or i['workflow'] or '-':<20} "
-                f"{i['reason']}"
+                f"{reason}"
             )
     return 0
 
@@ -53,9 +56,12 @@ def retry_input(env: Env, item_id: int, edited: Any) -> dict:
 
     if not isinstance(edited, dict):
         raise CliError(
-            "--input is the step's input as one JSON object (its settings with "
-            'templates filled in), e.g. \'{"to": "ana@example.com"}\'; see '
-            "`daloy runs show RUN --json` (steps[].input)."
+            translate(
+                "Cli",
+                "--input is the step's input as one JSON object (its settings with "
+                'templates filled in), e.g. \'{"to": "ana@example.com"}\'; see '
+                "`daloy runs show RUN --json` (steps[].input).",
+            )
         )
     item = env.actions.item(item_id)
     with env.db.read() as s:
@@ -76,9 +82,11 @@ def retry_input(env: Env, item_id: int, edited: Any) -> dict:
     ]
     if problems:
         raise CliError(
-            f"The edited input does not fit step “{row.name}” (a {row.type} step): "
-            + "; ".join(p.message for p in problems)
-            + ". Nothing was changed."
+            translate(
+                "Cli",
+                "The edited input does not fit step “{step}” (a {type} step): {problems}. "
+                "Nothing was changed.",
+            ).format(step=row.name, type=row.type, problems="; ".join(p.message for p in problems))
         )
     return merged
 
@@ -88,14 +96,21 @@ def cmd_inbox_resolve(env: Env, args: argparse.Namespace) -> int:
     for name, action in ACTION_OPTIONS.items():
         if getattr(args, name) not in (None, defaults.get(name)) and args.action != action:
             flag = "--" + name.replace("_", "-")
-            raise CliError(f"{flag} goes with --action {action}, not with --action {args.action}.")
+            raise CliError(
+                translate(
+                    "Cli", "{flag} goes with --action {action}, not with --action {other}."
+                ).format(flag=flag, action=action, other=args.action)
+            )
     output = parse_json_arg(args.output, "output")
     new_input = parse_json_arg(args.input, "input")
     values = parse_json_arg(args.values, "values")
     if values is not None and not isinstance(values, dict):
         raise CliError(
-            "--values is one JSON object of the fields filled in, e.g. "
-            '\'{"note": "call the customer"}\'.'
+            translate(
+                "Cli",
+                "--values is one JSON object of the fields filled in, e.g. "
+                '\'{"note": "call the customer"}\'.',
+            )
         )
     if new_input is not None:
         new_input = retry_input(env, args.item, new_input)
@@ -111,7 +126,15 @@ def cmd_inbox_resolve(env: Env, args: argparse.Namespace) -> int:
         values=values,
     )
     # A down system's action says what it did (how many orders, what happens next).
-    print(f"Inbox entry {args.item}: {said if isinstance(said, str) else args.action + ' done.'}")
+    if isinstance(said, str):
+        print(translate("Cli", "Inbox entry {item}: {said}").format(item=args.item, said=said))
+    else:
+        print(
+            translate("Cli", "Inbox entry {item}: {action} done.").format(
+                item=args.item, action=args.action
+            )
+        )
+
     return 0
 
 

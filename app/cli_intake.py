@@ -8,6 +8,7 @@ import argparse
 from sqlalchemy import select
 
 from app.cli_common import Env, out_json, when
+from app.core.i18n import translate
 
 
 def cmd_status(env: Env, args: argparse.Namespace) -> int:
@@ -31,15 +32,22 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
     if args.json:
         out_json({"paused": paused, "channels": rows})
         return 0
-    print("Intake is PAUSED." if paused else "Intake is running.")
+    print(
+        translate("Cli", "Intake is PAUSED.") if paused else translate("Cli", "Intake is running.")
+    )
     if not rows:
-        print("No intake channels have run yet.")
+        print(translate("Cli", "No intake channels have run yet."))
     for r in rows:
-        state = "FAILING" if r["failing"] else "ok"
-        print(
-            f"{r['channel']:<40} {r['kind']:<12} {state:<8} last good {when(r['last_ok_at'])}"
-            + (f"  last error: {r['last_error']}" if r["failing"] else "")
+        state = translate("Cli", "FAILING") if r["failing"] else translate("Cli", "ok")
+        line = translate("Cli", "{channel} {kind} {state} last good {when}").format(
+            channel=f"{r['channel']:<40}",
+            kind=f"{r['kind']:<12}",
+            state=f"{state:<8}",
+            when=when(r["last_ok_at"]),
         )
+        if r["failing"]:
+            line += translate("Cli", "  last error: {error}").format(error=r["last_error"])
+        print(line)
     return 0
 
 
@@ -47,7 +55,12 @@ def cmd_pause(env: Env, args: argparse.Namespace) -> int:
     from app.store import intake
 
     intake.set_paused(env.db, args.pause)
-    print("Intake paused; running orders go on." if args.pause else "Intake resumed.")
+    print(
+        translate("Cli", "Intake paused; running orders go on.")
+        if args.pause
+        else translate("Cli", "Intake resumed.")
+    )
+
     return 0
 
 

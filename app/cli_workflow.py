@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import CliError, Env, out_json, read_workflow_file
+from app.cli_common import CliError, Env, out_json, problems_in_words, read_workflow_file
+from app.core.i18n import translate
 
 
 def check_workflow(env: Env, wf) -> list:  # noqa: ANN001
@@ -50,22 +51,35 @@ def cmd_workflow_import(env: Env, args: argparse.Namespace) -> int:
         )
     errs = report_problems(problems)
     if saved is not None:
-        print(
-            f"Imported and published “{wf.name}” as version {saved.number}"
-            + ("" if saved.created else " (unchanged)")
-            + "."
-        )
+        if saved.created:
+            published = translate("Cli", "Imported and published “{name}” as version {version}.")
+        else:
+            published = translate(
+                "Cli", "Imported and published “{name}” as version {version} (unchanged)."
+            )
+        print(published.format(name=wf.name, version=saved.number))
         return 0
     if args.draft:
-        print(
-            f"Imported “{wf.name}” as a draft"
-            + (f" with {drafts.count(len(errs), 'problem')}" if errs else "")
-            + "; the live version is unchanged. Publish it with: daloy workflow publish NAME"
-        )
+        if errs:
+            kept = translate(
+                "Cli",
+                "Imported “{name}” as a draft with {problems}; the live version is unchanged. "
+                "Publish it with: daloy workflow publish NAME",
+            )
+        else:
+            kept = translate(
+                "Cli",
+                "Imported “{name}” as a draft; the live version is unchanged. Publish it "
+                "with: daloy workflow publish NAME",
+            )
+        print(kept.format(name=wf.name, problems=problems_in_words(len(errs))))
         return 0
     raise CliError(
-        f"{args.file} has {drafts.count(len(errs), 'problem')}, so “{wf.name}” was "
-        "kept as a draft and not published; the live version is unchanged."
+        translate(
+            "Cli",
+            "{file} has {problems}, so “{name}” was kept as a draft and not published; the "
+            "live version is unchanged.",
+        ).format(file=args.file, problems=problems_in_words(len(errs)), name=wf.name)
     )
 
 
@@ -82,7 +96,9 @@ def cmd_workflow_export(env: Env, args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise CliError(os_error_sentence(exc, f"the file {args.output}")) from exc
-        print(f"Exported “{wf.name}” to {args.output}.")
+        print(
+            translate("Cli", "Exported “{name}” to {file}.").format(name=wf.name, file=args.output)
+        )
     else:
         sys.stdout.write(text)
     return 0
@@ -110,21 +126,23 @@ def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
     if args.json:
         out_json(rows)
     elif not rows:
-        print("No workflows yet. Import one with: daloy workflow import FILE")
+        print(translate("Cli", "No workflows yet. Import one with: daloy workflow import FILE"))
     else:
         for r in rows:
             flags = [
                 f
                 for f, on in (
-                    ("off", not r["enabled"]),
-                    ("draft", r["draft"]),
-                    ("archived", r["archived"]),
+                    (translate("Cli", "off"), not r["enabled"]),
+                    (translate("Cli", "draft"), r["draft"]),
+                    (translate("Cli", "archived"), r["archived"]),
                 )
                 if on
             ]
+            version = f"v{r['version']}" if r["version"] else translate("Cli", "not published")
             print(
-                f"{r['name']}  {'v' + str(r['version']) if r['version'] else 'not published'}"
-                f"  {r['runs_in_flight']} in progress"
+                translate("Cli", "{name}  {version}  {count} in progress").format(
+                    name=r["name"], version=version, count=r["runs_in_flight"]
+                )
                 + (f"  ({', '.join(flags)})" if flags else "")
             )
     return 0
@@ -134,10 +152,12 @@ def cmd_workflow_validate(env: Env, args: argparse.Namespace) -> int:
     wf = read_workflow_file(args.file)
     errs = report_problems(check_workflow(env, wf), sys.stdout)
     if errs:
-        from app.store.drafts import count
-
-        raise CliError(f"{args.file}: {count(len(errs), 'problem')}.")
-    print(f"{args.file}: “{wf.name}” is valid ({len(wf.steps)} steps).")
+        raise CliError(f"{args.file}: {problems_in_words(len(errs))}.")
+    print(
+        translate("Cli", "{file}: “{name}” is valid ({count} steps).").format(
+            file=args.file, name=wf.name, count=len(wf.steps)
+        )
+    )
     return 0
 
 
@@ -154,18 +174,26 @@ def cmd_workflow_switch(env: Env, args: argparse.Namespace) -> int:
             row = workflows.get_row(s, args.name)
             if row.archived and args.switch == "enable":
                 raise CliError(
-                    f"“{args.name}” is archived; unarchive it first "
-                    "(daloy workflow unarchive NAME)."
+                    translate(
+                        "Cli",
+                        "“{name}” is archived; unarchive it first (daloy workflow unarchive NAME).",
+                    ).format(name=args.name)
                 )
             workflows.set_enabled(s, args.name, args.switch == "enable")
     done = {
-        "enable": "switched on: it takes orders",
-        "disable": "switched off: it takes no new orders; runs in progress go on",
-        "archive": "archived: it takes no orders and its history is kept",
-        "unarchive": "back from the archive, switched off",
-        "remove": "removed",
+        "enable": translate("Cli", "Workflow “{name}” switched on: it takes orders."),
+        "disable": translate(
+            "Cli",
+            "Workflow “{name}” switched off: it takes no new orders; runs in progress go on.",
+        ),
+        "archive": translate(
+            "Cli", "Workflow “{name}” archived: it takes no orders and its history is kept."
+        ),
+        "unarchive": translate("Cli", "Workflow “{name}” back from the archive, switched off."),
+        "remove": translate("Cli", "Workflow “{name}” removed."),
     }[args.switch]
-    print(f"Workflow “{args.name}” {done}.")
+    print(done.format(name=args.name))
+
     return 0
 
 

@@ -466,3 +466,43 @@ def test_import_and_validate_report_an_unknown_connection(cli, tmp_path, keyring
     )
     code, out, err = cli("workflow", "validate", str(tmp_path / "mail.json"))
     assert code == 0, out + err
+
+
+def test_sentences_for_people_follow_the_language(cli, monkeypatch, tmp_path):
+    """DALOY_LANGUAGE=fil: the verbs' sentences in Filipino (read from the .ts files, no Qt),
+    --json output unchanged, and the caller's own language back after the command."""
+    from app.core.i18n import translate
+
+    monkeypatch.setenv("DALOY_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DALOY_LANGUAGE", "fil")
+    code, out, _ = cli("inbox", "list")
+    assert code == 0 and out.strip() == "Walang laman ang inbox: walang kailangang gawin."
+    code, out, _ = cli("workflow", "import", cli.wf)
+    assert code == 0 and "Na-import at na-publish ang “demo” bilang version 1." in out
+    code, out, _ = cli("workflow", "list", "--json")
+    assert json.loads(out)[0]["name"] == "demo"  # machine output stays language-neutral
+    code, _, err = cli("runs", "show", "no-such-run")
+    assert code != 0 and "Walang order na may id na no-such-run." in err
+    assert translate("Cli", "No runs match.") == "No runs match."  # this process: English again
+    monkeypatch.setenv("DALOY_LANGUAGE", "en")
+    assert cli("inbox", "list")[1].strip() == "The inbox is empty: nothing needs you."
+    # the system's locale decides when nothing was chosen
+    monkeypatch.delenv("DALOY_LANGUAGE")
+    monkeypatch.setenv("LANGUAGE", "fil_PH:en")
+    assert cli("inbox", "list")[1].strip().startswith("Walang laman ang inbox")
+
+
+def test_a_real_daloy_process_speaks_filipino(tmp_path):
+    """The installed command, as a shop operator runs it, with DALOY_LANGUAGE=fil."""
+    import os
+
+    env = {**os.environ, "DALOY_LANGUAGE": "fil", "DALOY_CONFIG_DIR": str(tmp_path / "cfg")}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "d"), "intake", "status"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Tuloy ang pagpasok ng order." in done.stdout

@@ -15,7 +15,8 @@ from __future__ import annotations
 import configparser
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -149,3 +150,14 @@ def for_web(accept_language: str | None, setting: str | None = None) -> Catalog:
     ship, else the form's setting (``en``/``fil``), else English."""
     language = accepted_language(accept_language) or (setting if setting in SHIPPED else ENGLISH)
     return load(language) or Catalog(ENGLISH)  # an empty catalog says the English source
+
+
+@contextmanager
+def speaking(environ: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The chosen language while one command runs, and the translator before it afterwards
+    (whoever calls the command line in-process keeps its own language)."""
+    before = i18n.installed()
+    try:
+        yield install_for_process(environ)
+    finally:
+        i18n.install(before)

@@ -38,6 +38,11 @@ def install(translator: Translator | None) -> None:
     _translator = translator or _untranslated
 
 
+def installed() -> Translator:
+    """The translator in use (to put it back after a while in another language)."""
+    return _translator
+
+
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     return _translator(context, source, disambiguation, n)
 

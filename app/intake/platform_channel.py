@@ -33,6 +33,7 @@ from typing import Any
 from app.connectors.platforms.http import PlatformError, RateLimited
 from app.connectors.platforms.platform import Platform, epoch, is_cancelled, iso_utc, platforms
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.schema import CONNECTION, NUMBER, Field
 from app.core.stepspec import StepSpec
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
@@ -58,7 +59,7 @@ def trigger_spec(platform: Platform) -> StepSpec:
     return StepSpec(
         platform.name,
         platform.title,
-        "Triggers",
+        QT_TRANSLATE_NOOP("Steps", "Triggers"),
         platform.summary or f"New and updated orders from a {platform.title} shop.",
         f"Checks the {platform.title} shop for new and updated orders page by page, honouring "
         "its rate limits, and gives each to the workflow in Daloy's one order shape "
@@ -74,12 +75,41 @@ def trigger_spec(platform: Platform) -> StepSpec:
                 required=True,
                 connection_kind=platform.connection_kind,
             ),
-            Field("poll_seconds", NUMBER, "Check every (seconds)", default=120, minimum=10),
-            Field("first_days", NUMBER, "On the first check, go back (days)", default=3, minimum=0),
-            Field("max_pages", NUMBER, "Pages per check", default=50, minimum=1),
-            Field("timeout", NUMBER, "Network timeout (seconds)", default=30, minimum=1),
+            # the labels are translated where shown (app.core.schema.declared)
             Field(
-                "down_after_minutes", NUMBER, "Alert when down for (minutes)", default=15, minimum=1
+                "poll_seconds",
+                NUMBER,
+                QT_TRANSLATE_NOOP("Steps", "Check every (seconds)"),
+                default=120,
+                minimum=10,
+            ),
+            Field(
+                "first_days",
+                NUMBER,
+                QT_TRANSLATE_NOOP("Steps", "On the first check, go back (days)"),
+                default=3,
+                minimum=0,
+            ),
+            Field(
+                "max_pages",
+                NUMBER,
+                QT_TRANSLATE_NOOP("Steps", "Pages per check"),
+                default=50,
+                minimum=1,
+            ),
+            Field(
+                "timeout",
+                NUMBER,
+                QT_TRANSLATE_NOOP("Steps", "Network timeout (seconds)"),
+                default=30,
+                minimum=1,
+            ),
+            Field(
+                "down_after_minutes",
+                NUMBER,
+                QT_TRANSLATE_NOOP("Steps", "Alert when down for (minutes)"),
+                default=15,
+                minimum=1,
             ),
         ),
         icon="fa5s.shopping-bag",

@@ -1431,6 +1431,10 @@
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
+    <message>
+        <source>On the first check, go back (days)</source>
+        <translation>Sa unang tingin, bumalik nang (araw)</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
