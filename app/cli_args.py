@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DaloyError
+from app.core.i18n import translate
 
 MAX_JSON_DEPTH = 64  # deeper than any order; stops recursion blowing up later steps
 MAX_JSON_BYTES = 20_000_000  # a trigger or output bigger than this is not an order
@@ -95,15 +96,23 @@ def _check_value(value: Any, what: str) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            raise CliError(
-                f"The {what} is nested too deeply; Daloy accepts at most {MAX_JSON_DEPTH} levels."
-            )
+            raise CliError(_too_deep(what))
         if isinstance(node, float) and not math.isfinite(node):
-            raise CliError(f"The {what} holds a number too large to store; write it as text.")
+            raise CliError(
+                translate(
+                    "Cli", "The {what} holds a number too large to store; write it as text."
+                ).format(what=what)
+            )
         if isinstance(node, dict):
             stack += [(v, depth + 1) for v in node.values()]
         elif isinstance(node, list):
             stack += [(v, depth + 1) for v in node]
+
+
+def _too_deep(what: str) -> str:
+    return translate(
+        "Cli", "The {what} is nested too deeply; Daloy accepts at most {levels} levels."
+    ).format(what=what, levels=MAX_JSON_DEPTH)
 
 
 def load_json_text(text: str | bytes, what: str) -> Any:
@@ -113,16 +122,20 @@ def load_json_text(text: str | bytes, what: str) -> Any:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise CliError(
-                f"The {what} is not text (byte {exc.start} is not UTF-8); give a JSON file."
+                translate(
+                    "Cli", "The {what} is not text (byte {byte} is not UTF-8); give a JSON file."
+                ).format(what=what, byte=exc.start)
             ) from exc
     try:
         value = json.loads(text, parse_constant=_no_constants)
     except RecursionError as exc:
-        raise CliError(
-            f"The {what} is nested too deeply; Daloy accepts at most {MAX_JSON_DEPTH} levels."
-        ) from exc
+        raise CliError(_too_deep(what)) from exc
     except ValueError as exc:
-        raise CliError(f"The {what} is not valid JSON: {exc}.") from exc
+        raise CliError(
+            translate("Cli", "The {what} is not valid JSON: {problem}.").format(
+                what=what, problem=exc
+            )
+        ) from exc
     _check_value(value, what)
     return value
 
@@ -131,14 +144,24 @@ def read_file_arg(path: str, what: str) -> bytes:
     try:
         p = Path(path)
         if p.is_dir():
-            raise CliError(f"{path} is a folder; give the {what} file.")
+            raise CliError(
+                translate("Cli", "{path} is a folder; give the {what} file.").format(
+                    path=path, what=what
+                )
+            )
         if p.exists() and p.stat().st_size > MAX_JSON_BYTES:
             raise CliError(
-                f"The {what} file {path} is larger than {MAX_JSON_BYTES // 1_000_000} MB."
+                translate("Cli", "The {what} file {path} is larger than {size} MB.").format(
+                    what=what, path=path, size=MAX_JSON_BYTES // 1_000_000
+                )
             )
         return p.read_bytes()
     except OSError as exc:
-        raise CliError(f"Cannot read the {what} file {path}: {exc.strerror or exc}.") from exc
+        raise CliError(
+            translate("Cli", "Cannot read the {what} file {path}: {problem}.").format(
+                what=what, path=path, problem=exc.strerror or exc
+            )
+        ) from exc
 
 
 def parse_json_arg(value: str | None, what: str) -> Any:

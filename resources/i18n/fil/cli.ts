@@ -419,6 +419,34 @@
         <source>Workflow “{name}” removed.</source>
         <translation>Natanggal ang workflow na “{name}”.</translation>
     </message>
+    <message>
+        <source>The {what} holds a number too large to store; write it as text.</source>
+        <translation>May numero sa {what} na masyadong malaki para i-save; isulat ito bilang text.</translation>
+    </message>
+    <message>
+        <source>The {what} is nested too deeply; Daloy accepts at most {levels} levels.</source>
+        <translation>Masyadong malalim ang pagkaka-nest ng {what}; hanggang {levels} level lang ang tinatanggap ng Daloy.</translation>
+    </message>
+    <message>
+        <source>The {what} is not text (byte {byte} is not UTF-8); give a JSON file.</source>
+        <translation>Hindi text ang {what} (hindi UTF-8 ang byte {byte}); magbigay ng JSON file.</translation>
+    </message>
+    <message>
+        <source>The {what} is not valid JSON: {problem}.</source>
+        <translation>Hindi valid na JSON ang {what}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the {what} file.</source>
+        <translation>Folder ang {path}; ibigay ang file ng {what}.</translation>
+    </message>
+    <message>
+        <source>The {what} file {path} is larger than {size} MB.</source>
+        <translation>Mas malaki sa {size} MB ang file ng {what} na {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read the {what} file {path}: {problem}.</source>
+        <translation>Hindi mabasa ang file ng {what} na {path}: {problem}.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
