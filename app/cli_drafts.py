@@ -8,7 +8,7 @@ import argparse
 import time
 
 from app.cli_common import CliError, Env, out_json, problems_in_words
-from app.core.i18n import translate
+from app.core.i18n import shown, translate, words_of
 
 
 def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:
@@ -32,7 +32,7 @@ def cmd_workflow_publish(env: Env, args: argparse.Namespace) -> int:
                 ).format(name=args.name, problems=problems_in_words(len(exc.problems)))
             ) from exc
     for line in report.changes if report else ():
-        print(f"  {line}")
+        print(f"  {shown(words_of(line), line)}")
     print(
         translate("Cli", "Published “{name}” as version {version}.").format(
             name=args.name, version=saved.number
@@ -69,7 +69,8 @@ def cmd_workflow_draft(env: Env, args: argparse.Namespace) -> int:
         else translate("Cli", "No changes from the live version.")
     )
     for line in report.changes:
-        print(f"  {line}")
+        print(f"  {shown(words_of(line), line)}")
+
     n = len(report.errors)
     print(
         translate("Cli", "{problems} to fix before publishing.").format(

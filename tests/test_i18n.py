@@ -179,3 +179,56 @@ def test_a_failed_step_entry_is_stored_language_neutral(rt, payment_gateway, fil
     assert "failed" in entry["title"]  # the stored text is English
     assert "pumalya" in shown(entry["words"]["title"], entry["title"])
     assert shown(entry["words"]["reason"], entry["reason"]).startswith("Pumalya ang")
+
+
+def test_what_changes_is_said_in_the_readers_language() -> None:
+    """A new version's changes stay English as text, and carry their templates (lists and
+    phrases inside too), so the publish dialog and ``daloy workflow draft`` say them in the
+    reader's language — here through the Qt-free catalog that reads the .ts files."""
+    from app.core import catalog
+    from app.core.changes import describe_changes
+    from app.core.model import Workflow
+
+    def flow(steps: list[tuple[str, str]], retry: bool = False) -> Workflow:
+        return Workflow.from_dict(
+            {
+                "format_version": 1,
+                "name": "shop",
+                "steps": [
+                    {
+                        "name": n,
+                        "type": "notify",
+                        "title": t,
+                        **({"retry": {"max_attempts": 2}} if retry and n == "a" else {}),
+                    }
+                    for n, t in steps
+                ],
+            }
+        )
+
+    old = flow([("a", "Charge")])
+    new = flow([("a", "Charge"), ("b", "Pack"), ("c", "Ship")], retry=True)
+    lines = describe_changes(old, new)
+    assert lines == ["Added “Pack” and “Ship”.", "Changed “Charge”: its retry settings."]
+    core_i18n.install(catalog.load(catalog.FILIPINO))
+    try:
+        said_now = [shown(core_i18n.words_of(line), line) for line in lines]
+    finally:
+        core_i18n.install(None)
+    assert said_now == [
+        "Idinagdag ang “Pack” at “Ship”.",
+        "Binago sa “Charge”: ang mga setting ng retry.",
+    ]
+    assert shown(core_i18n.words_of(lines[0]), lines[0]) == lines[0]  # English again
+
+
+def test_the_web_form_language_follows_the_browser() -> None:
+    from app.core import catalog
+
+    assert catalog.accepted_language("fil-PH,fil;q=0.9,en;q=0.8") == catalog.FILIPINO
+    assert catalog.accepted_language("en-US,en;q=0.9,tl;q=0.8") == catalog.ENGLISH
+    assert catalog.accepted_language("ja, tl;q=0.5") == catalog.FILIPINO
+    assert catalog.accepted_language("fil;q=0, en") == catalog.ENGLISH
+    assert catalog.accepted_language("de") is None and catalog.accepted_language(None) is None
+    assert catalog.for_web("de", "fil")("WebForm", "Send order") == "Ipadala ang order"
+    assert catalog.for_web("de")("WebForm", "Send order") == "Send order"

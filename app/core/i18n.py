@@ -74,10 +74,14 @@ def said(template: str, **fields: Any) -> str:
     step=title)``. Where it is stored, ``words_of`` gives the template to store beside it."""
     text = Said(template.format(**fields))
     plain = (str, int, float, bool, type(None))  # what JSON stores as it is
+    # A field that is itself a said sentence (a list "a, b and c", a phrase) keeps its own
+    # template, so ``shown`` says the whole sentence in the reader's language.
     text.words = {
         "context": getattr(template, "context", ""),
         "source": str(template),
-        "fields": {k: v if isinstance(v, plain) else str(v) for k, v in fields.items()},
+        "fields": {
+            k: words_of(v) or (v if isinstance(v, plain) else str(v)) for k, v in fields.items()
+        },
     }
     return text
 
@@ -93,6 +97,13 @@ def shown(words: dict[str, Any] | None, stored: str) -> str:
     if not isinstance(words, dict) or not words.get("context") or not words.get("source"):
         return stored
     try:
-        return translate(words["context"], words["source"]).format(**(words.get("fields") or {}))
-    except (KeyError, IndexError, ValueError, TypeError):
+        return _filled(words)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError, RecursionError):
         return stored
+
+
+def _filled(words: dict[str, Any]) -> str:
+    fields = {
+        k: _filled(v) if isinstance(v, dict) else v for k, v in (words.get("fields") or {}).items()
+    }
+    return translate(words["context"], words["source"]).format(**fields)

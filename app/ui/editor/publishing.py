@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.i18n import translate
+from app.core.i18n import shown, translate, words_of
 from app.core.model import Workflow
 from app.core.validation import Problem, errors
 from app.store import audit, drafts
@@ -114,7 +114,8 @@ class PublishDialog(QDialog):
         self.changes.setWordWrap(True)
         nothing = translate("EditorPublish", "Nothing changed from version {version}.")
         for line in report.changes or [nothing.format(version=live)]:
-            self.changes.addItem(line)
+            self.changes.addItem(shown(words_of(line), line))  # said in the reader's language
+
         lay.addWidget(self.changes, 2)
         self.heading = PlainLabel("")
         self.heading.setObjectName("publishProblemsHeading")

@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fil">
 <context>
+    <name>Changes</name>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>web form</source>
+        <translation>web form</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <translation>webhook</translation>
+    </message>
+    <message>
+        <source>marketplace</source>
+        <translation>marketplace</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>iskedyul</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>mano-mano</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} at {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>its kind of step</source>
+        <translation>ang uri ng hakbang</translation>
+    </message>
+    <message>
+        <source>setting “{label}”</source>
+        <translation>ang setting na “{label}”</translation>
+    </message>
+    <message>
+        <source>“{label}”</source>
+        <translation>“{label}”</translation>
+    </message>
+    <message>
+        <source>settings {labels}</source>
+        <translation>ang mga setting na {labels}</translation>
+    </message>
+    <message>
+        <source>its retry settings</source>
+        <translation>ang mga setting ng retry</translation>
+    </message>
+    <message>
+        <source>its other details</source>
+        <translation>ang iba pang detalye</translation>
+    </message>
+    <message>
+        <source>{kind} “{id}”</source>
+        <translation>{kind} na “{id}”</translation>
+    </message>
+    <message>
+        <source>New workflow with 1 step.</source>
+        <translation>Bagong workflow na may 1 hakbang.</translation>
+    </message>
+    <message>
+        <source>New workflow with {count} steps.</source>
+        <translation>Bagong workflow na may {count} hakbang.</translation>
+    </message>
+    <message>
+        <source>Added {steps}.</source>
+        <translation>Idinagdag ang {steps}.</translation>
+    </message>
+    <message>
+        <source>Removed {steps}.</source>
+        <translation>Tinanggal ang {steps}.</translation>
+    </message>
+    <message>
+        <source>Renamed “{old}” to “{new}”.</source>
+        <translation>Pinalitan ang pangalan ng “{old}” ng “{new}”.</translation>
+    </message>
+    <message>
+        <source>Changed “{step}”: {changes}.</source>
+        <translation>Binago sa “{step}”: {changes}.</translation>
+    </message>
+    <message>
+        <source>“{source}” now leads to “{target}” by “{port}”.</source>
+        <translation>Papunta na ang “{source}” sa “{target}” sa “{port}”.</translation>
+    </message>
+    <message>
+        <source>“{source}” now leads to “{target}”.</source>
+        <translation>Papunta na ang “{source}” sa “{target}”.</translation>
+    </message>
+    <message>
+        <source>“{source}” no longer leads to “{target}” by “{port}”.</source>
+        <translation>Hindi na papunta ang “{source}” sa “{target}” sa “{port}”.</translation>
+    </message>
+    <message>
+        <source>“{source}” no longer leads to “{target}”.</source>
+        <translation>Hindi na papunta ang “{source}” sa “{target}”.</translation>
+    </message>
+    <message>
+        <source>Orders now also come from {trigger}.</source>
+        <translation>Dumarating na rin ang mga order mula sa {trigger}.</translation>
+    </message>
+    <message>
+        <source>Changed where orders come from: {trigger} switched off.</source>
+        <translation>Binago kung saan galing ang mga order: naka-off ang {trigger}.</translation>
+    </message>
+    <message>
+        <source>Changed where orders come from: {trigger} switched on.</source>
+        <translation>Binago kung saan galing ang mga order: naka-on ang {trigger}.</translation>
+    </message>
+    <message>
+        <source>Changed where orders come from: {trigger}.</source>
+        <translation>Binago kung saan galing ang mga order: {trigger}.</translation>
+    </message>
+    <message>
+        <source>Orders no longer come from {trigger}.</source>
+        <translation>Hindi na dumarating ang mga order mula sa {trigger}.</translation>
+    </message>
+    <message>
+        <source>Changed how orders are numbered (the business key).</source>
+        <translation>Binago kung paano binibilang ang mga order (ang business key).</translation>
+    </message>
+    <message>
+        <source>Changed the description.</source>
+        <translation>Binago ang paglalarawan.</translation>
+    </message>
+    <message>
+        <source>Changed the sample order.</source>
+        <translation>Binago ang sample na order.</translation>
+    </message>
+    <message>
+        <source>Renamed the workflow from “{old}” to “{new}”.</source>
+        <translation>Pinalitan ang pangalan ng workflow mula “{old}” tungong “{new}”.</translation>
+    </message>
+    <message>
+        <source>Moved steps on the canvas.</source>
+        <translation>Inilipat ang mga hakbang sa canvas.</translation>
+    </message>
+</context>
+<context>
     <name>Connections</name>
     <message>
         <source>SSL/TLS</source>
