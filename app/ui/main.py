@@ -20,8 +20,10 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from app.core.i18n import translate
+from app.ui.import_hook import spare_module_sources
 from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
 
+spare_module_sources()  # before the engine's modules load: ~20 MB less (app.ui.import_hook)
 log = logging.getLogger("daloy.ui")
 
 

@@ -142,9 +142,6 @@ class MainWindow(QMainWindow):
         """The pages, on the engine (``ctx``). Their modules are imported here, not with the
         window's, so the frame shows before SQLAlchemy and the rest of the engine load."""
         from app.ui import backups_page, dashboard_page
-        from app.ui.audit_page import AuditPage
-        from app.ui.connections import ConnectionsPage
-        from app.ui.editor import EditorPage
         from app.ui.health import HealthPage
         from app.ui.inbox import InboxPage
         from app.ui.runs import RunsPage
@@ -152,20 +149,17 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.inbox = InboxPage(ctx)
         self.runs = RunsPage(ctx)
-        self.workflows = EditorPage(ctx)
-        self.connections = ConnectionsPage(ctx)
         self.health = HealthPage(ctx)
-        self.audit = AuditPage(ctx)
-        for page in (
-            self.inbox,
-            self.runs,
-            self.workflows,
-            self.connections,
-            self.health,
-            self.audit,
-        ):
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # Pages an operator may not open this session are made on their first visit (or first
+        # use of ``window.<key>``): their widgets and reads cost memory and time at start-up.
+        self._later: dict[str, Callable[[], QWidget]] = {
+            "workflows": self._editor_page,
+            "connections": self._connections_page,
+            "audit": self._audit_page,
+        }
+        for key in PAGES:
+            self.stack.addWidget(QWidget() if key in self._later else getattr(self, key))
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
         self.notifier.open_item.connect(self.open_inbox_item)
@@ -175,12 +169,50 @@ class MainWindow(QMainWindow):
         self.notifier.open_inbox.connect(lambda: (self.bring_forward(), self.page("inbox")))
         self.inbox.open_run.connect(self.open_run)
         self.runs.open_inbox_item.connect(self.open_inbox_item)
-        self.audit.open_run.connect(self.open_run)
         backups_page.attach(self)  # pages of their own modules (issue 18)
         dashboard_page.attach(self)
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
         self._count(self._waiting)
+
+    def _editor_page(self) -> QWidget:
+        from app.ui.editor import EditorPage
+
+        return EditorPage(self.ctx)
+
+    def _connections_page(self) -> QWidget:
+        from app.ui.connections import ConnectionsPage
+
+        return ConnectionsPage(self.ctx)
+
+    def _audit_page(self) -> QWidget:
+        from app.ui.audit_page import AuditPage
+
+        page = AuditPage(self.ctx)
+        page.open_run.connect(self.open_run)
+        return page
+
+    def __getattr__(self, name: str) -> QWidget:
+        """``window.workflows`` and the other pages made on first use (``_later``)."""
+        if name in self.__dict__.get("_later", {}):
+            return self._make(name)
+        raise AttributeError(name)
+
+    def _make(self, key: str) -> QWidget:
+        page = self._later.pop(key)()
+        setattr(self, key, page)
+        row, current = PAGES.index(key), self.stack.currentIndex()
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES) and PAGES[row] in self._later:
+            self._make(PAGES[row])
+        self.stack.setCurrentIndex(row)
 
     def _language_items(self) -> None:
         """English, Filipino (each in its own words), or the system's language."""
@@ -243,7 +275,7 @@ class MainWindow(QMainWindow):
     def ask_before_quit(self, quit_fn: Callable[[], None]) -> None:
         """Quit through ``quit_fn`` once unsaved workflow edits are saved or discarded (the
         operator may also cancel); the editor is shown so they see what the question is about."""
-        if self.ctx is None:  # still opening: no page holds an edit yet
+        if self.ctx is None or "workflows" in self._later:  # the editor holds no edit yet
             quit_fn()
             return
         if self.workflows.dirty():

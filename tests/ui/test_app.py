@@ -26,7 +26,11 @@ def find(window, cls, name):
 
 
 def test_key_widgets_carry_stable_names(gui):
+    from app.ui.mainwindow import PAGES
+
     _ctx, window = gui
+    for key in PAGES:  # some pages are made on their first visit
+        window.page(key)
     for cls, name in (
         (QListWidget, "navigation"),
         (QListWidget, "inboxList"),
@@ -291,3 +295,22 @@ def test_start_at_login_writes_an_xdg_autostart_entry(gui, tmp_path, monkeypatch
     assert '"-m" "app"' in text and f'"--data-dir" "{_ctx.data_dir}"' in text
     window.autostart.setChecked(False)
     assert not entry.exists()
+
+
+def test_pages_made_on_first_visit_keep_their_place_and_links(gui, qtbot):
+    """The editor, connections and audit pages are made when first visited (or first used),
+    in their own place in the stack, with their links (the audit trail opens an order)."""
+    from app.ui.mainwindow import PAGES
+
+    _ctx, window = gui
+    assert window.findChild(QListWidget, "connectionsList") is None  # not made at start
+    window.page("connections")
+    assert window.stack.currentWidget() is window.connections
+    assert window.stack.indexOf(window.connections) == PAGES.index("connections")
+    audit = window.audit  # made by use, not shown
+    assert window.stack.currentWidget() is window.connections
+    assert window.stack.indexOf(audit) == PAGES.index("audit")
+    with qtbot.waitSignal(audit.open_run, timeout=1000):
+        audit.open_run.emit("no-such-run")
+    assert window.stack.currentWidget() is window.runs  # open_run still wired
+    assert window.stack.count() == window.navigation.count()
