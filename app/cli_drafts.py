@@ -8,6 +8,7 @@ import argparse
 import time
 
 from app.cli_common import CliError, Env, out_json, problems_in_words
+from app.core.changes import shown_summary
 from app.core.i18n import shown, translate, words_of
 
 
@@ -96,11 +97,12 @@ def cmd_workflow_versions(env: Env, args: argparse.Namespace) -> int:
                 "note": v.note,
                 "changes": v.summary,
                 "live": v.id == workflows.get_row(s, args.name).current_version_id,
+                "words": v.summary_words,
             }
             for v in workflows.versions(s, args.name)
         ]
     if args.json:
-        out_json(rows)
+        out_json([{k: v for k, v in r.items() if k != "words"} for r in rows])
         return 0
     if not rows:
         print(translate("Cli", "“{name}” has not been published yet.").format(name=args.name))
@@ -109,7 +111,7 @@ def cmd_workflow_versions(env: Env, args: argparse.Namespace) -> int:
         print(
             f"v{r['number']}{' (live)' if r['live'] else ''}  {when}  {r['by']}"
             + (f"  “{r['note']}”" if r["note"] else "")
-            + f"  {r['changes']}"
+            + f"  {shown_summary(r['words'], r['changes'])}"
         )
     return 0
 

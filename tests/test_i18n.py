@@ -232,3 +232,40 @@ def test_the_web_form_language_follows_the_browser() -> None:
     assert catalog.accepted_language("de") is None and catalog.accepted_language(None) is None
     assert catalog.for_web("de", "fil")("WebForm", "Send order") == "Ipadala ang order"
     assert catalog.for_web("de")("WebForm", "Send order") == "Send order"
+
+
+def test_a_version_summary_is_stored_language_neutral(tmp_path: Path) -> None:
+    """Publishing stores what changed as English text and as templates (migration 0011); the
+    history says it in the reader's language; a version written before shows as stored."""
+    from app.core import catalog
+    from app.core.changes import shown_summary
+    from app.core.model import Workflow
+    from app.store import workflows
+    from app.store.db import Database
+
+    wf = Workflow.from_dict(
+        {"format_version": 1, "name": "orders", "steps": [{"name": "a", "type": "notify"}]}
+    )
+    db = Database.open_dir(tmp_path)
+    try:
+        with db.write() as s:
+            workflows.save(s, wf, who="ana")
+            wf.steps[0].title = "Tell the warehouse"
+            workflows.save(s, wf, who="ben")
+        with db.read() as s:
+            v2, v1 = workflows.versions(s, "orders")
+            stored = [(v.summary, v.summary_words) for v in (v2, v1)]
+    finally:
+        db.close()
+    (text2, words2), (text1, words1) = stored
+    assert text2 == "Renamed “A” to “Tell the warehouse”." and text1 == "New workflow with 1 step."
+    assert words2[0]["source"] == "Renamed “{old}” to “{new}”."
+    core_i18n.install(catalog.load(catalog.FILIPINO))
+    try:
+        assert (
+            shown_summary(words2, text2) == "Pinalitan ang pangalan ng “A” ng “Tell the warehouse”."
+        )
+        assert shown_summary(words1, text1) == "Bagong workflow na may 1 hakbang."
+        assert shown_summary(None, "Added “B”.") == "Added “B”."  # written before 0011
+    finally:
+        core_i18n.install(None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, said, shown, words_of
 from app.core.model import Step, Workflow
 from app.core.stepspec import SpecRegistry
 
@@ -203,3 +203,20 @@ def describe_changes(
     if moved:
         out.append(said(QT_TRANSLATE_NOOP("Changes", "Moved steps on the canvas.")))
     return out
+
+
+def summary(lines: list[str]) -> tuple[str, list[dict[str, Any]] | None]:
+    """A version's summary as stored: its English text and each sentence's template (None
+    when a sentence has none)."""
+    if not lines:
+        lines = [said(QT_TRANSLATE_NOOP("Changes", "No changes."))]
+    words = [words_of(line) for line in lines]
+    return " ".join(lines), [w for w in words if w] if all(words) else None
+
+
+def shown_summary(words: Any, stored: str) -> str:
+    """A stored summary in the reader's language; as stored when written without templates."""
+    if not isinstance(words, list) or not words:
+        return stored
+    parts = [shown(w, "") for w in words]
+    return " ".join(parts) if all(parts) else stored

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import secrets
 from app.core.changes import describe_changes
+from app.core.changes import summary as changes_summary
 from app.core.errors import DaloyError
 from app.core.i18n import translate
 from app.core.model import Workflow
@@ -285,13 +286,15 @@ def publish(
         raise PublishRefused(name, problems)
     _, live = _live(s, row)
     who = who or audit.current_user()
+    text, words = changes_summary(describe_changes(live, wf, specs))  # with its templates
     saved = workflows.add_version(
         s,
         row,
         wf,
         who=who,
         note=note,
-        summary=" ".join(describe_changes(live, wf, specs)) or "No changes.",
+        summary=text,
+        summary_words=words,
         uses=connections_used(wf, specs, triggers),
     )
     s.delete(d)

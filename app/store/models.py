@@ -44,6 +44,8 @@ class WorkflowVersion(Base):
     definition: Mapped[str] = mapped_column(Text)  # the workflow JSON
     has_errors: Mapped[bool] = mapped_column(Boolean, default=False)  # saved as a draft
     summary: Mapped[str] = mapped_column(Text, default="")
+    # the summary's sentences as templates (app.core.changes.summary; None: before 0011)
+    summary_words: Mapped[Any] = mapped_column(JSON, nullable=True)
     created_at: Mapped[float] = mapped_column(Float)
     created_by: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")  # the publisher's words

@@ -10,13 +10,14 @@ import logging
 import time
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from app.core.changes import describe_changes
+from app.core.changes import summary as changes_summary
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
@@ -118,6 +119,7 @@ def add_version(
     note: str = "",
     summary: str | None = None,
     uses: list[str] | None = None,
+    summary_words: list[dict[str, Any]] | None = None,
 ) -> SavedVersion:
     """Make ``wf`` the current (live) version of ``row``: a new numbered version keeping who,
     when, the note and what changed; an unchanged definition adds nothing. Checks nothing:
@@ -139,6 +141,8 @@ def add_version(
         )
         or 0
     ) + 1
+    if summary is None:  # said in words, each sentence with its template (migration 0011)
+        summary, summary_words = changes_summary(describe_changes(old, wf))
     now = time.time()
     row.name = wf.name
     row.updated_at = now
@@ -148,9 +152,8 @@ def add_version(
         definition=definition,
         has_errors=has_errors,
         created_at=now,
-        summary=summary
-        if summary is not None
-        else " ".join(describe_changes(old, wf)) or "No changes.",
+        summary=summary,
+        summary_words=summary_words,
         created_by=who or audit.current_user(),
         note=note,
         kind="published",

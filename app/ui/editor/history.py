@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from app.core.changes import shown_summary
 from app.core.i18n import translate
 from app.store import drafts, workflows
 from app.ui.context import AppContext
@@ -25,7 +26,14 @@ Version = tuple[int, str, float, str, str]  # number, who, when, note, what chan
 def load_versions(ctx: AppContext, name: str) -> list[Version]:
     with ctx.db.read() as s:
         return [
-            (v.number, v.created_by, v.created_at, v.note or "", v.summary or "")
+            # what changed, in the reader's language (stored with its templates since 0011)
+            (
+                v.number,
+                v.created_by,
+                v.created_at,
+                v.note or "",
+                shown_summary(v.summary_words, v.summary or ""),
+            )
             for v in workflows.versions(s, name)
         ]
 

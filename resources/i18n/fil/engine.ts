@@ -143,6 +143,10 @@
         <source>Moved steps on the canvas.</source>
         <translation>Inilipat ang mga hakbang sa canvas.</translation>
     </message>
+    <message>
+        <source>No changes.</source>
+        <translation>Walang binago.</translation>
+    </message>
 </context>
 <context>
     <name>Connections</name>
