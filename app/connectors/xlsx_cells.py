@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from typing import Any
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
@@ -43,7 +44,7 @@ class Cell:
     sheet: str  # the sheet's title
     row: int  # 1-based, as in the sheet
     column: int  # 1-based
-    value: object
+    value: Any  # as the sheet's table holds it: text, a number, true/false, a date or None
 
 
 def _part(target: str) -> str:

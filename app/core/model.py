@@ -90,6 +90,13 @@ class Workflow:
     def step(self, name: str) -> Step | None:
         return next((s for s in self.steps if s.name == name), None)
 
+    def existing_step(self, name: str) -> Step:
+        """The step called ``name``, for a caller that took the name from this workflow."""
+        found = self.step(name)
+        if found is None:
+            raise KeyError(f"workflow {self.name!r} has no step {name!r}")
+        return found
+
     def step_names(self) -> list[str]:
         return [s.name for s in self.steps]
 

@@ -183,7 +183,8 @@ def to_order(
     for part in msg.iter_attachments():
         filename = _filename(part)
         try:
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes; None for a multipart part
+            data = payload if isinstance(payload, bytes) else b""
         except Exception:  # noqa: BLE001
             data = b""
         entry: dict[str, Any] = {

@@ -259,15 +259,17 @@ class ImapChannel:
         is not a copy: it is taken in as its own order, and the log says so."""
         with self.store.db.read() as s:
             items = sorted(
-                set(
-                    s.scalars(
+                {
+                    item_id
+                    for item_id in s.scalars(
                         select(ImapLedger.intake_item_id).where(
                             ImapLedger.channel == self.channel,
                             ImapLedger.message_id == message_id,
                             ImapLedger.intake_item_id.is_not(None),
                         )
                     )
-                )
+                    if item_id is not None  # (excluded by the query; narrows the type)
+                }
             )
             for item_id in items:
                 row = s.execute(

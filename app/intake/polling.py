@@ -49,9 +49,10 @@ class PolledChannel:
         """One check; errors are recorded for intake health and back off, never raised."""
         if self.paused.is_set() or self.stopped.is_set() or time.time() < self.not_before:
             return 0
+        caught: tuple[type[BaseException], ...] = (*self.expected_errors, DaloyError, ValueError)
         try:
             n = self.poll()
-        except (*self.expected_errors, DaloyError, ValueError) as exc:
+        except caught as exc:
             self.failures += 1
             self.not_before = time.time() + min(MAX_BACKOFF, 2**self.failures)
             repo.record_error(self.store.db, self.channel, self.kind, str(exc))

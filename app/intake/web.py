@@ -136,7 +136,10 @@ class WebIntake:
         """Close the sockets from the server's own loop thread (closed from here, they race its
         ``select``: EBADF in that thread), wait for it, then for the request workers."""
         if self.thread.is_alive():
-            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+            # (types-waitress types the trigger as int and leaves out _map, the socket map)
+            self.server.trigger.pull_trigger(  # type: ignore[attr-defined]
+                lambda: wasyncore.close_all(self.server._map)  # type: ignore[attr-defined]
+            )
             self.thread.join(5)
         else:
             self.server.close()

@@ -148,17 +148,20 @@ class DeadlineServer(TcpWSGIServer):
     after its first byte closes the connection (checked every ``cleanup_interval``)."""
 
     channel_class = _DeadlineChannel
+    effective_port: int  # set by waitress (from getsockname()), missing from its stubs
 
     def __init__(
         self, app: Callable[..., Any], *, request_deadline: float, **adjustments: Any
     ) -> None:
         self.request_deadline = request_deadline
         adj = Adjustments(**adjustments)
-        super().__init__(app, map={}, adj=adj, sockinfo=adj.listen[0])
+        # types-waitress says listen holds "host:port" text; waitress makes them sockinfo tuples
+        super().__init__(app, map={}, adj=adj, sockinfo=adj.listen[0])  # type: ignore[arg-type]
 
     def maintenance(self, now: float) -> None:
-        super().maintenance(now)
+        super().maintenance(now)  # type: ignore[arg-type]  # stubs say int; waitress: time.time()
         cutoff = now - self.request_deadline
-        for channel in list(self.active_channels.values()):
+        # types-waitress types active_channels as one channel; it is waitress' {fd: channel} dict
+        for channel in list(self.active_channels.values()):  # type: ignore[attr-defined]
             if channel.request is not None and getattr(channel, "request_started", now) < cutoff:
                 channel.will_close = True

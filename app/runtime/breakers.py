@@ -23,6 +23,7 @@ from app.core.kinds import EventKind
 from app.core.machine import StepState
 from app.steps.base import StepType
 from app.store import breakers as b
+from app.store.models import Breaker
 from app.store.queries import system_of
 from app.store.runs import Claim, Event, RunStore
 
@@ -63,10 +64,10 @@ class BreakerGate:
             self._unwell = rows
 
     @staticmethod
-    def _entry(s: Any, row: b.Breaker) -> tuple[str, int, int]:
+    def _entry(s: Any, row: Breaker) -> tuple[str, int, int]:
         return row.state, len(row.failures or []), b.settings_for(s, row.system, row).failures
 
-    def _note(self, s: Any, row: b.Breaker | None) -> None:
+    def _note(self, s: Any, row: Breaker | None) -> None:
         if row is None:
             return
         entry = self._entry(s, row)
@@ -83,7 +84,7 @@ class BreakerGate:
             if system not in self._unwell:
                 return None
         with self.store.db.read() as s:
-            row = s.get(b.Breaker, system)
+            row = s.get(Breaker, system)
             self._note(s, row)
             if row is None or row.state == b.CLOSED:
                 return None

@@ -199,7 +199,8 @@ class StepExecutor:
             with self._calling(claim):
                 rec = self.threads.call(a.step_type.reconcile, a.ctx, policy.timeout, a.thread)
         except HeldBack:
-            return self._hold_back(claim)
+            self._hold_back(claim)
+            return None
         except AttemptAbandoned:
             return None  # handed back at shutdown: nothing to record
         except (RetryableError, AttemptTimeout) as exc:

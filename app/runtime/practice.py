@@ -307,21 +307,22 @@ def compare(
     out: list[str] = []
     for name in [*wf.step_names(), *[n for n in live if wf.step(n) is None]]:
         was, now = live.get(name), draft.get(name)
-        ran = was is not None and was.state == m.SUCCEEDED
-        runs = now is not None and now.state == m.SUCCEEDED
+        # the step's facts when it succeeded (live order / replay), else None
+        ran = was if was is not None and was.state == m.SUCCEEDED else None
+        runs = now if now is not None and now.state == m.SUCCEEDED else None
         if now is not None and now.state == m.NEEDS_ATTENTION and name not in draft_questions:
             out.append(f"“{label[name]}” would fail and need a person: {now.error or 'an error'}")
         elif ran and not runs and name not in draft_questions:
             out.append(f"“{label[name]}” would not run (it ran for this order).")
         elif runs and not ran and name not in live_questions:
             out.append(f"“{label[name]}” would run (it did not for this order).")
-        elif ran and runs and was.port != now.port:
+        elif ran and runs and ran.port != runs.port:
             out.append(
-                f"“{label[name]}” would go on by “{now.port}” (this order went on by “{was.port}”)."
+                f"“{label[name]}” would go on by “{runs.port}” (this order went on by “{ran.port}”)."
             )
-        if ran and runs and isinstance(now.output, dict) and now.output.get("practice"):
-            sent = _same_run(now.output.get("would_send") or {}, practice_id, live_id)
-            before = was.input if isinstance(was.input, dict) else {}
+        if ran and runs and isinstance(runs.output, dict) and runs.output.get("practice"):
+            sent = _same_run(runs.output.get("would_send") or {}, practice_id, live_id)
+            before = ran.input if isinstance(ran.input, dict) else {}
             step = wf.step(name)
             spec = specs.get(step.type) if step is not None else None
             for key in dict.fromkeys([*before, *sent]):

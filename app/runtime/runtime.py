@@ -67,6 +67,9 @@ class Runtime:
         self.lease_seconds = lease_seconds
         self.poll_interval = poll_interval
         self.data_dir = data_dir
+        # The intake channels' manager (``app.intake.manager.IntakeManager``) when ``app.host``
+        # built this runtime with intake; Any: the runtime layer sits below intake.
+        self.intake: Any = None
         # What steps may use (typed, see ``StepServices``); a caller may hand its own.
         self.services = services or StepServices(
             connections=ConnectionProvider(db), runs=self.store, wake=self.wake

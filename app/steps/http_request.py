@@ -153,7 +153,7 @@ SPEC = StepSpec(
 
 def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
     headers: dict[str, str] = {}
-    name = ctx.input.get("connection")
+    name: str = ctx.input.get("connection") or ""  # (the schema makes it a connection's name)
     base = ""
     if name:
         provider = ctx.services.connections

@@ -18,7 +18,7 @@ import hashlib
 import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.connectors.mailservers import open_imap, open_smtp
 from app.core.errors import (
@@ -33,6 +33,9 @@ from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, TEXT, Field
 from app.core.stepspec import ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 SPEC = StepSpec(
     name="send_email",
@@ -148,7 +151,7 @@ def _watch_handover(smtp: smtplib.SMTP) -> list[bool]:
     handed_over = [False]
     data = smtp.data
 
-    def watched(msg: bytes | str) -> tuple[int, bytes]:
+    def watched(msg: ReadableBuffer | str) -> tuple[int, bytes]:
         handed_over[0] = True
         return data(msg)
 

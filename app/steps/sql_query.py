@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Column, Float, MetaData, String, Table, Text, create_engine, select, text
@@ -166,7 +167,7 @@ def run(ctx: StepContext) -> StepResult:
         raise PermanentError(f"The statement could not run: {exc}.") from exc
 
 
-def acts(config: dict[str, Any]) -> bool:
+def acts(config: Mapping[str, Any]) -> bool:
     return not str(config.get("statement", "")).lstrip().lower().startswith("select")
 
 

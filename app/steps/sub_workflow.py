@@ -97,17 +97,15 @@ def run_children(
                 )
                 active += 1
                 started.add(i)
-        if all(r is not None and r.status in m.RUN_FINAL for r in children.values()):
+        finished = [r for r in children.values() if r is not None and r.status in m.RUN_FINAL]
+        if len(finished) == len(children):  # every child has finished (in input order)
             results = []
-            for i in range(len(inputs)):
-                r = children[i]
+            for i, r in enumerate(finished):
                 if r.status == m.RUN_CANCELLED:
                     raise PermanentError(f"Item {i + 1}: the {workflow} run was cancelled.")
                 steps = s.query(StepRun).filter(StepRun.run_id == r.id).all()
                 results.append({st.name: st.output for st in steps if st.state == m.SUCCEEDED})
-            return StepResult(
-                output={"results": results, "runs": [children[i].id for i in range(len(inputs))]}
-            )
+            return StepResult(output={"results": results, "runs": [r.id for r in finished]})
     done = sum(1 for r in children.values() if r is not None and r.status in m.RUN_FINAL)
     wake()
     # Woken when a child finishes (also one that finishes before this sleep is recorded, see
