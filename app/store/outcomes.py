@@ -16,6 +16,7 @@ from app.core import redact
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import AttemptOutcome, EventKind, InboxKind
 from app.core.results import Decision
+from app.core.retry import RetryPolicy
 from app.core.stepspec import ERROR_PORT
 from app.crashpoints import crashpoint
 from app.store.events import Event
@@ -71,6 +72,7 @@ class Outcomes(Progress):
             if row is None:
                 return False
             run = s.get(Run, claim.run_id)
+            assert run is not None  # a step's run is never deleted while it runs
             row.state = m.NEEDS_ATTENTION
             row.lease_owner = row.lease_expires_at = None
             row.updated_at = now
@@ -257,8 +259,10 @@ class Outcomes(Progress):
                 *self.refresh_status(s, row.run_id, now),
             ]
         run = s.get(Run, row.run_id)
+        assert run is not None  # a step's run is never deleted while it runs
         wf = self.workflow_for_version(s, run.version_id)
-        label = wf.step(row.name).label if wf.step(row.name) else row.name
+        step = wf.step(row.name)
+        label = step.label if step else row.name
         # An error path is for a step that failed; whether this one acted is not known, so a
         # person finds out instead of the workflow guessing.
         has_error_path = not unknown and any(e.port == ERROR_PORT for e in wf.outgoing(row.name))
@@ -317,3 +321,14 @@ class Outcomes(Progress):
             Event(EventKind.INBOX_OPENED, row.run_id, row.name, inbox_id=item.id),
             *self.refresh_status(s, row.run_id, now),
         ]
+
+    def outcome_settles_at(self, row: StepRun, att: Attempt | None) -> float | None:
+        """When the step's attempt ``att`` can no longer land on the other side: its start plus
+        the step's time limit (None without an attempt)."""
+        if att is None:
+            return None
+        limit = row.time_limit
+        if limit is None:  # a run from before time limits were pinned
+            spec = self.registry.get(row.type)
+            limit = (spec.retry if spec else RetryPolicy()).timeout
+        return att.started_at + limit

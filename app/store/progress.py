@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,6 +26,12 @@ log = logging.getLogger("app.store.runs")
 
 
 class Progress(Starting):
+    def fail(
+        self, claim: Claim, message: str, *, retryable: bool, retry_at: float | None
+    ) -> str | None:
+        """Record a failed attempt (``outcomes.Outcomes.fail``)."""
+        raise NotImplementedError
+
     def claim(
         self, owner: str, *, limit: int = 1, lease_seconds: float = 60.0, now: float | None = None
     ) -> list[Claim]:
@@ -37,7 +43,10 @@ class Progress(Starting):
             if not rows:
                 return []
             run_ids = sorted({r["run_id"] for r in rows})
-            runs = {rid: st.RUN_FOR_CLAIM.one(cur, d, run_id=rid) or {} for rid in run_ids}
+            runs: dict[str, Mapping[str, Any]] = {
+                rid: st.RUN_FOR_CLAIM.one(cur, d, run_id=rid) or {} for rid in run_ids
+            }
+            running = {rid for rid, run in runs.items() if run and run["status"] == m.RUN_RUNNING}
             for row in rows:
                 run = runs[row["run_id"]]
                 claims.append(
@@ -53,9 +62,9 @@ class Progress(Starting):
                         practice=bool(run["practice"]),
                     )
                 )
-                if run["status"] != m.RUN_RUNNING and not run["cancelled"]:
+                if row["run_id"] not in running and not run["cancelled"]:
                     st.RUN_TO_RUNNING.execute(cur, d, run_id=row["run_id"], now=now)
-                    run["status"] = m.RUN_RUNNING
+                    running.add(row["run_id"])
             data: dict[str, dict[str, dict[str, Any]]] = {r: {} for r in run_ids}
             for run_id in run_ids:
                 for r in st.FINISHED_STEPS.rows(cur, d, run_id=run_id):
@@ -76,7 +85,7 @@ class Progress(Starting):
     def _take(
         self,
         cur: Any,
-        row: dict[str, Any],
+        row: Mapping[str, Any],
         owner: str,
         lease_seconds: float,
         now: float,
@@ -181,7 +190,7 @@ class Progress(Starting):
 
     def _success(
         self, claim: Claim, output: Any, port: str, input: Any, now: float
-    ) -> tuple[str, tuple | dict]:
+    ) -> tuple[str, st.Params]:
         """The statement recording the step's success, its values checked before the write."""
         return st.SUCCEED.prepare(
             self.dialect,
@@ -197,7 +206,7 @@ class Progress(Starting):
         self,
         cur: Any,
         claim: Claim,
-        success: tuple[str, tuple | dict],
+        success: tuple[str, st.Params],
         output: Any,
         port: str,
         now: float,
@@ -313,7 +322,7 @@ class Progress(Starting):
         d = self.dialect
         status = m.run_status(states, cancelled)
         final = status in m.RUN_FINAL
-        changed = st.SET_RUN_STATUS.one(
+        if not st.SET_RUN_STATUS.rowcount(
             cur,
             d,
             status=status,
@@ -321,12 +330,12 @@ class Progress(Starting):
             finished_at=now if final else None,
             run_id=run_id,
             cancelled=cancelled,
-        )
-        if changed is None:
+        ):
             return []
         events = [Event(EventKind.RUN_CHANGED, run_id, status=status)]
-        if final and changed["parent_run_id"] and changed["parent_step"]:
-            events += self._wake_on(cur, changed["parent_run_id"], changed["parent_step"], now)
+        parent = st.RUN_PARENT.one(cur, d, run_id=run_id) if final else None
+        if parent is not None and parent["parent_run_id"] and parent["parent_step"]:
+            events += self._wake_on(cur, parent["parent_run_id"], parent["parent_step"], now)
         return events
 
     def _wake_on(self, cur: Any, run_id: str, step: str, now: float) -> list[Event]:

@@ -42,7 +42,9 @@ def session_cursor(s: Session) -> Iterator[Any]:
     (``app.store.statements``) on the ORM path: the session's changes are flushed first, and
     what it loaded is expired after, so it reads back what the statements wrote."""
     s.flush()
-    cur = s.connection().connection.driver_connection.cursor()
+    dbapi = s.connection().connection.driver_connection
+    assert dbapi is not None  # inside the session's transaction
+    cur = dbapi.cursor()
     try:
         yield cur
     finally:
@@ -104,15 +106,12 @@ class StoreBase(EventHub):
     def __init__(self, db: Database, registry: SpecRegistry) -> None:
         super().__init__()
         self.db = db
+        self.dialect: Dialect = db.engine.dialect  # the statements' dialect (read per step)
         self.registry = registry
         self._versions: dict[int, Workflow] = {}
         self._plans: dict[int, list[dict[str, Any]]] = {}
         self._seq = itertools.count(1)
         self._lock = threading.Lock()
-
-    @property
-    def dialect(self) -> Dialect:
-        return self.db.engine.dialect
 
     def cached_workflow(self, version_id: int) -> Workflow | None:
         return self._versions.get(version_id)

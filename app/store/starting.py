@@ -54,7 +54,9 @@ class Starting(StoreBase):
                 practice=practice,
                 run_id=run_id,
             )
-        return s.get(Run, run_id)
+        run = s.get(Run, run_id)
+        assert run is not None  # inserted just now, in this transaction
+        return run
 
     def start_run(
         self, workflow_name: str, trigger: Any, *, practice: bool = False, who: str | None = None

@@ -14,8 +14,8 @@ Step states in a ``WHERE`` are SQL literals (``state_is``): SQLite uses the part
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
@@ -73,6 +73,10 @@ def state_is(state: str) -> TextClause:
     return text(f"step_runs.state = '{state}'")
 
 
+_FROM_CALLER = object()  # a parameter whose value the caller passes by name
+Params = tuple[Any, ...] | dict[str, Any]  # positional or named, as the dialect's driver wants
+
+
 @dataclass(frozen=True)
 class Compiled:
     """One statement compiled for one dialect: its SQL, how to build its parameters from names,
@@ -85,22 +89,58 @@ class Compiled:
     binds: Mapping[str, Callable[[Any], Any] | None]
     columns: tuple[str, ...]
     results: tuple[Callable[[Any], Any] | None, ...]
+    # Worked out once in ``__post_init__`` (this runs per step): each parameter's name, type
+    # processing and, for a value written into the statement, that value already processed;
+    # each returned column's position and processing by name.
+    order: tuple[tuple[str, Callable[[Any], Any] | None, Any], ...] = field(init=False, repr=False)
+    lookup: dict[str, tuple[int, Callable[[Any], Any] | None]] = field(init=False, repr=False)
 
-    def params(self, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name in self.binds:
-            value = values[name] if name in values else self.defaults[name]
-            proc = self.binds[name]
-            out[name] = proc(value) if proc is not None and value is not None else value
+    def __post_init__(self) -> None:
+        order = []
+        for name in self.names if self.positional else tuple(self.binds):
+            proc, fixed = self.binds[name], self.defaults.get(name, _FROM_CALLER)
+            if fixed is not _FROM_CALLER and fixed is not None and proc is not None:
+                fixed = proc(fixed)
+            order.append((name, proc, fixed))
+        object.__setattr__(self, "order", tuple(order))
+        lookup = {name: (i, self.results[i]) for i, name in enumerate(self.columns)}
+        object.__setattr__(self, "lookup", lookup)
+
+    def params(self, values: Mapping[str, Any]) -> Params:
+        out = []
+        for name, proc, fixed in self.order:
+            if fixed is _FROM_CALLER:
+                value = values[name]
+                out.append(value if proc is None or value is None else proc(value))
+            else:
+                out.append(fixed)
         if self.positional:
-            return tuple(out[n] for n in self.names)
-        return out
+            return tuple(out)
+        return dict(zip(self.binds, out, strict=True))
 
-    def row(self, raw: Iterable[Any]) -> dict[str, Any]:
-        return {
-            name: (proc(value) if proc is not None else value)
-            for name, proc, value in zip(self.columns, self.results, raw, strict=True)
-        }
+    def row(self, raw: Sequence[Any]) -> Row:
+        return Row(self, raw)
+
+
+class Row(Mapping[str, Any]):
+    """One returned row, its columns by name; each value is converted (JSON, booleans) only
+    when read, so a column the caller does not need costs nothing."""
+
+    __slots__ = ("_c", "_raw")
+
+    def __init__(self, c: Compiled, raw: Sequence[Any]) -> None:
+        self._c, self._raw = c, raw
+
+    def __getitem__(self, name: str) -> Any:
+        i, proc = self._c.lookup[name]
+        value = self._raw[i]
+        return value if proc is None or value is None else proc(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._c.columns)
+
+    def __len__(self) -> int:
+        return len(self._c.columns)
 
 
 class Statement:
@@ -145,9 +185,7 @@ class Statement:
         )
 
     # -- running it on a DB-API cursor ---------------------------------------------------------
-    def prepare(
-        self, dialect: Dialect, **values: Any
-    ) -> tuple[str, tuple[Any, ...] | dict[str, Any]]:
+    def prepare(self, dialect: Dialect, **values: Any) -> tuple[str, Params]:
         """The SQL and its parameters, built before the transaction (a value that cannot be
         stored fails here, with nothing written)."""
         c = self.compiled(dialect)
@@ -162,12 +200,12 @@ class Statement:
         c = self.compiled(dialect)
         cur.executemany(c.sql, [c.params(r) for r in rows])
 
-    def rows(self, cur: Any, dialect: Dialect, **values: Any) -> list[dict[str, Any]]:
+    def rows(self, cur: Any, dialect: Dialect, **values: Any) -> list[Row]:
         c = self.compiled(dialect)
         cur.execute(c.sql, c.params(values))
         return [c.row(r) for r in cur.fetchall()]
 
-    def one(self, cur: Any, dialect: Dialect, **values: Any) -> dict[str, Any] | None:
+    def one(self, cur: Any, dialect: Dialect, **values: Any) -> Row | None:
         c = self.compiled(dialect)
         cur.execute(c.sql, c.params(values))
         found = cur.fetchone()
@@ -399,8 +437,11 @@ SET_RUN_STATUS = Statement(
             _runs.c.cancelled == _p("cancelled"),
         )
         .values(status=_p("status"), updated_at=_p("now"), finished_at=_p("finished_at"))
-        .returning(_runs.c.parent_run_id, _runs.c.parent_step)
     )
+)
+# Read only when a run finished (a RETURNING on every status update costs more per step).
+RUN_PARENT = Statement(
+    lambda _d: select(_runs.c.parent_run_id, _runs.c.parent_step).where(_runs.c.id == _p("run_id"))
 )
 
 
@@ -446,6 +487,7 @@ ALL = (
     RUN_OF,
     SET_STEP_STATE,
     SET_RUN_STATUS,
+    RUN_PARENT,
     WAKE_SLEEPING,
     WAKE_RUNNING,
 )

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.kinds import AttemptOutcome, EventKind
-from app.core.retry import RetryPolicy
 from app.crashpoints import crashpoint
 from app.store.events import Event
 from app.store.models import Attempt, StepRun
@@ -166,17 +165,6 @@ class Leases(Outcomes):
             why=why,
             settles_at=self.outcome_settles_at(row, att),
         )
-
-    def outcome_settles_at(self, row: StepRun, att: Attempt | None) -> float | None:
-        """When the step's attempt ``att`` can no longer land on the other side: its start plus
-        the step's time limit (None without an attempt)."""
-        if att is None:
-            return None
-        limit = row.time_limit
-        if limit is None:  # a run from before time limits were pinned
-            spec = self.registry.get(row.type)
-            limit = (spec.retry if spec else RetryPolicy()).timeout
-        return att.started_at + limit
 
     def next_wakeups(self, limit: int = 1000) -> list[float]:
         with self.db.read() as s:
