@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from app.connectors import sheets
 from app.core.errors import DaloyError
+from app.core.i18n import translate
 from app.core.model import Edge, Trigger, Workflow
 from app.store import audit, connections, drafts, workflows
 from app.store.db import Database
@@ -92,7 +93,11 @@ def check_sheet(path_text: str, data_dir: Path | None) -> str:
     """Read the stock sheet the operator chose: a sentence saying what was found, or a
     DaloyError saying what is wrong with it and what to do."""
     if not path_text.strip():
-        raise DaloyError("Choose the spreadsheet that holds your stock, or use the sample one.")
+        raise DaloyError(
+            translate(
+                "Shop", "Choose the spreadsheet that holds your stock, or use the sample one."
+            )
+        )
     table = sheets.load(sheets.resolve(path_text, data_dir))
     missing = [
         c
@@ -100,17 +105,27 @@ def check_sheet(path_text: str, data_dir: Path | None) -> str:
         if not any(str(h).strip().lower() == c.lower() for h in table.header)
     ]
     if missing:
-        have = ", ".join(str(h) for h in table.header if h not in (None, "")) or "no headings"
+        have = ", ".join(str(h) for h in table.header if h not in (None, "")) or translate(
+            "Shop", "no headings"
+        )
         raise DaloyError(
-            f"{Path(table.path).name} has no column {', '.join(missing)} in its "
-            f"first row (it has: {have}). Daloy needs the columns "
-            f"{', '.join(SHEET_COLUMNS)}: add them, or use the sample sheet."
+            translate(
+                "Shop",
+                "{file} has no column {missing} in its first row (it has: {have}). Daloy needs "
+                "the columns {columns}: add them, or use the sample sheet.",
+            ).format(
+                file=Path(table.path).name,
+                missing=", ".join(missing),
+                have=have,
+                columns=", ".join(SHEET_COLUMNS),
+            )
         )
     n = len(table.rows)
-    return (
-        f"Found {drafts.count(n, 'product')} in {Path(table.path).name} "
-        f"(columns {', '.join(SHEET_COLUMNS)})."
-    )
+    if n == 1:
+        found = translate("Shop", "Found 1 product in {file} (columns {columns}).")
+    else:
+        found = translate("Shop", "Found {count} products in {file} (columns {columns}).")
+    return found.format(count=n, file=Path(table.path).name, columns=", ".join(SHEET_COLUMNS))
 
 
 def check_warehouse(way: str, address: str) -> str:
@@ -120,22 +135,34 @@ def check_warehouse(way: str, address: str) -> str:
         parts = urlsplit(address)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise DaloyError(
-                "Type the web address Daloy posts each order to, starting with "
-                "https:// (for example https://warehouse.example.com/orders)."
+                translate(
+                    "Shop",
+                    "Type the web address Daloy posts each order to, starting with "
+                    "https:// (for example https://warehouse.example.com/orders).",
+                )
             )
-        return f"Each order to pack is posted to {address}."
+        return translate("Shop", "Each order to pack is posted to {address}.").format(
+            address=address
+        )
     if way == "email":
         name, domain = address.rpartition("@")[::2]
         if not name or "." not in domain or any(c.isspace() for c in address):
             raise DaloyError(
-                f"“{address}” is not an email address; type the warehouse's, for "
-                "example packing@shop.example."
+                translate(
+                    "Shop",
+                    "“{address}” is not an email address; type the warehouse's, for "
+                    "example packing@shop.example.",
+                ).format(address=address)
             )
-        return f"Each order to pack is emailed to {address} (from the confirmation email)."
+        return translate(
+            "Shop", "Each order to pack is emailed to {address} (from the confirmation email)."
+        ).format(address=address)
     if way == "none":
-        return "No warehouse system: the step that tells it is left out."
+        return translate("Shop", "No warehouse system: the step that tells it is left out.")
     raise DaloyError(
-        f"Unknown way to tell the warehouse “{way}”; use one of {', '.join(WAREHOUSE_WAYS)}."
+        translate("Shop", "Unknown way to tell the warehouse “{way}”; use one of {ways}.").format(
+            way=way, ways=", ".join(WAREHOUSE_WAYS)
+        )
     )
 
 

@@ -49,6 +49,8 @@ class HoldForm(QDialog):
         super().__init__(parent)
         self.setObjectName("holdForm")
         self.setWindowTitle(translate("Holds", "Hold orders like this"))
+        self.setMinimumWidth(560)  # room for the longest words (Filipino runs ~30 % longer)
+
         lay = QVBoxLayout(self)
         hint = PlainLabel(
             translate(

@@ -449,6 +449,53 @@
     </message>
 </context>
 <context>
+    <name>Shop</name>
+    <message>
+        <source>Choose the spreadsheet that holds your stock, or use the sample one.</source>
+        <translation>Piliin ang spreadsheet na may stock mo, o gamitin ang sample.</translation>
+    </message>
+    <message>
+        <source>no headings</source>
+        <translation>walang heading</translation>
+    </message>
+    <message>
+        <source>{file} has no column {missing} in its first row (it has: {have}). Daloy needs the columns {columns}: add them, or use the sample sheet.</source>
+        <translation>Walang column na {missing} sa unang row ng {file} (ang mayroon: {have}). Kailangan ng Daloy ang mga column na {columns}: idagdag ang mga ito, o gamitin ang sample na sheet.</translation>
+    </message>
+    <message>
+        <source>Found 1 product in {file} (columns {columns}).</source>
+        <translation>May 1 produkto sa {file} (mga column {columns}).</translation>
+    </message>
+    <message>
+        <source>Found {count} products in {file} (columns {columns}).</source>
+        <translation>May {count} produkto sa {file} (mga column {columns}).</translation>
+    </message>
+    <message>
+        <source>Type the web address Daloy posts each order to, starting with https:// (for example https://warehouse.example.com/orders).</source>
+        <translation>I-type ang web address kung saan ipo-post ng Daloy ang bawat order, nagsisimula sa https:// (halimbawa https://warehouse.example.com/orders).</translation>
+    </message>
+    <message>
+        <source>Each order to pack is posted to {address}.</source>
+        <translation>Ipo-post sa {address} ang bawat order na iimpake.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an email address; type the warehouse's, for example packing@shop.example.</source>
+        <translation>Hindi email address ang “{address}”; i-type ang sa bodega, halimbawa packing@shop.example.</translation>
+    </message>
+    <message>
+        <source>Each order to pack is emailed to {address} (from the confirmation email).</source>
+        <translation>Ie-email sa {address} ang bawat order na iimpake (mula sa email ng kumpirmasyon).</translation>
+    </message>
+    <message>
+        <source>No warehouse system: the step that tells it is left out.</source>
+        <translation>Walang system ang bodega: tinanggal ang hakbang na nagsasabi rito.</translation>
+    </message>
+    <message>
+        <source>Unknown way to tell the warehouse “{way}”; use one of {ways}.</source>
+        <translation>Hindi kilalang paraan ng pagsabi sa bodega ang “{way}”; gamitin ang isa sa {ways}.</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>A Daloy runner (or the desktop app) is working on {folder}; stop it first, so the copy holds every order.</source>

@@ -309,6 +309,10 @@
         <source>Help</source>
         <translation>Tulong</translation>
     </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Susunod &gt;</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractSpinBox</name>

@@ -459,7 +459,7 @@ mo sa “Bagong koneksyon”.</translation>
     </message>
     <message>
         <source>Daloy takes in your orders, checks stock, charges the customer and sends the confirmation, and asks you only when something needs a person. A few questions get your shop working; you can change every answer later.</source>
-        <translation>Tinatanggap ng Daloy ang mga order mo, chine-check ang stock, sinisingil ang customer at ipinapadala ang kumpirmasyon, at tinatanong ka lang kapag kailangan ng tao. Ilang tanong lang at gagana na ang shop mo; puwede mong baguhin ang bawat sagot mamaya.</translation>
+        <translation>Tinatanggap ng Daloy ang order, chine-check ang stock, sinisingil ang customer at nagkukumpirma; tinatanong ka lang kapag kailangan ng tao. Ilang tanong para gumana ang shop mo; mababago mo ito mamaya.</translation>
     </message>
     <message>
         <source>as customers should read it in their emails</source>
@@ -563,7 +563,7 @@ mo sa “Bagong koneksyon”.</translation>
     </message>
     <message>
         <source>Daloy charges each order through your payment service's web API. Enter its address and the API token it gave you; Test checks that it answers.</source>
-        <translation>Sinisingil ng Daloy ang bawat order sa web API ng payment service mo. Ilagay ang address nito at ang API token na ibinigay nito; chine-check ng Test kung sumasagot ito.</translation>
+        <translation>Sinisingil ng Daloy ang bawat order sa web API ng payment service mo. Ilagay ang address nito at ang API token na ibinigay nito; ite-test ng Daloy kung sumasagot ito.</translation>
     </message>
     <message>
         <source>Which email confirms orders?</source>
