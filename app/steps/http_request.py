@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import posixpath
+import threading
 from collections.abc import Mapping
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import unquote, urljoin
 
@@ -44,6 +46,40 @@ MAYBE_SENT = (
     httpx.ReadError,
     httpx.WriteError,
 )
+
+
+# One client per TLS context for every order (creating one costs ~1-2 ms: reading the proxy
+# settings, building its pool) instead of one per request. Each request still gets a connection
+# of its own, as before: a kept one could be closed by the server just as it is reused, which
+# for a POST reads as "sent, no answer" and asks a person. No cookies are kept: one order's
+# request must not carry what another's answer set.
+_clients: dict[int, tuple[Any, httpx.Client]] = {}
+_clients_lock = threading.Lock()
+
+
+def client(verify: Any = None) -> httpx.Client:
+    """The shared client for ``verify`` (an SSL context; ``tls_context()`` when None). Pass
+    each request's own ``timeout``: the client's default is only a fallback."""
+    context = tls_context() if verify is None else verify
+    with _clients_lock:
+        kept = _clients.get(id(context))
+        if kept is None or kept[0] is not context:  # the id of a context no longer used
+            jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+            kept = (
+                context,
+                httpx.Client(
+                    verify=context,
+                    cookies=jar,
+                    timeout=20.0,
+                    limits=httpx.Limits(max_keepalive_connections=0),
+                ),
+            )
+            _clients[id(context)] = kept
+        return kept[1]
+
+
+def _timeout(seconds: float) -> httpx.Timeout:
+    return httpx.Timeout(seconds, connect=min(seconds, 10))
 
 
 def _words(methods: tuple[str, ...], last: str = "and") -> str:
@@ -265,10 +301,7 @@ def run(ctx: StepContext) -> StepResult:
         kwargs["content"] = json.dumps(body, ensure_ascii=False).encode()
         headers.setdefault("Content-Type", "application/json")
     try:
-        with httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10)), verify=tls_context()
-        ) as client:
-            response = client.request(method, url, **kwargs)
+        response = client().request(method, url, timeout=_timeout(timeout), **kwargs)
     except NOT_SENT as exc:
         raise RetryableError(f"Could not reach {url}: {exc or type(exc).__name__}.") from exc
     except MAYBE_SENT as exc:
@@ -306,10 +339,9 @@ def reconcile(ctx: StepContext) -> Reconciled:
         return Reconciled(happened=False if method in REPEATABLE else None)
     url, headers = _target(ctx, lookup)
     try:
-        with httpx.Client(
-            timeout=min(float(ctx.input.get("timeout") or 20), 30), verify=tls_context()
-        ) as client:
-            response = client.get(url, headers=headers)
+        response = client().get(
+            url, headers=headers, timeout=min(float(ctx.input.get("timeout") or 20), 30)
+        )
     except httpx.HTTPError as exc:
         raise RetryableError(
             f"Could not find out whether the earlier request went through: "

@@ -18,8 +18,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, JSON, TEMPLATE, Field
 from app.core.stepspec import ONCE_BY_KEY, ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
-from app.steps.http_request import MAYBE_SENT, NOT_SENT
-from app.store.connections import tls_context
+from app.steps.http_request import MAYBE_SENT, NOT_SENT, client
 
 SPEC = StepSpec(
     name="notify",
@@ -91,11 +90,10 @@ def run(ctx: StepContext) -> StepResult:
         body = {"text": ctx.input["message"]}
     url = ctx.input["webhook_url"]
     try:
-        r = httpx.post(
+        r = client().post(
             url,
             json=body,
             timeout=min(ctx.timeout, 20),
-            verify=tls_context(),
             headers={"Idempotency-Key": ctx.idempotency_key},
         )
     except NOT_SENT as exc:

@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from typing import TYPE_CHECKING, Any
 
-from app.connectors.mailservers import open_imap, open_smtp
+from app.connectors.mailservers import keep_smtp, open_imap, open_smtp, take_smtp
 from app.core.errors import (
     ConfigurationError,
     OutcomeUnknownError,
@@ -168,6 +168,38 @@ def _close(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
+def _send(
+    conn: dict[str, Any],
+    name: str,
+    password: str | None,
+    timeout: float,
+    msg: EmailMessage,
+    handed_over: list[bool],
+) -> dict[str, Any]:
+    """Send on a kept connection (``take_smtp``) or a new one; ``handed_over`` turns true once
+    the message is being handed over. A kept connection the server closed meanwhile fails
+    before that (at MAIL FROM): nothing went out, so the message goes on a new connection."""
+    smtp, kept = take_smtp(conn, name, password, timeout)
+    while True:
+        watched = _watch_handover(smtp)
+        try:
+            refused = smtp.send_message(msg)
+        except BaseException as exc:
+            handed_over[0] = watched[0]
+            _close(smtp)
+            stale = isinstance(exc, smtplib.SMTPServerDisconnected | OSError) or (
+                isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code == 421
+            )
+            if kept and stale and not watched[0]:
+                smtp, kept = open_smtp(conn, name, password, timeout), False
+                continue
+            raise
+        del smtp.data  # the watch was this message's: a kept connection starts unwatched
+        handed_over[0] = watched[0]
+        keep_smtp(smtp, conn, password)
+        return refused
+
+
 def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
     conns = ctx.services.connections
@@ -181,12 +213,7 @@ def run(ctx: StepContext) -> StepResult:
     password = conns.secret(name, "password") if conn.get("username") else None
     handed_over = [False]
     try:
-        smtp = open_smtp(conn, name, password, min(ctx.timeout, 60))
-        try:
-            handed_over = _watch_handover(smtp)
-            refused = smtp.send_message(msg)
-        finally:
-            _close(smtp)
+        refused = _send(conn, name, password, min(ctx.timeout, 60), msg, handed_over)
     except smtplib.SMTPAuthenticationError as exc:
         raise ConfigurationError(
             f"The mail server refused the user name or password of "

@@ -3,6 +3,7 @@ and the queries that read it back (the audit page, an order's timeline)."""
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import time
@@ -17,8 +18,15 @@ from app.store.models import AuditEntry, Run
 
 
 def current_user() -> str:
+    return os.environ.get("DALOY_USER") or _account()
+
+
+@functools.cache
+def _account() -> str:
+    # The account does not change while Daloy runs, and asking the user database costs about
+    # a millisecond: every order started would pay it.
     try:
-        return os.environ.get("DALOY_USER") or getpass.getuser()
+        return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user database entry (containers)
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
