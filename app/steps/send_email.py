@@ -14,8 +14,11 @@ itself: the copy would be written only after a success it never heard of.
 
 from __future__ import annotations
 
+import email.policy
+import functools
 import hashlib
 import smtplib
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.utils import formatdate
 from typing import TYPE_CHECKING, Any
@@ -111,12 +114,25 @@ SPEC = StepSpec(
 )
 
 
+class _Headers(HeaderRegistry):
+    """The standard header registry, with each header's class made once: the standard one
+    makes a new class for every header it sets or reads, half the cost of building an email."""
+
+    @functools.lru_cache(maxsize=128)  # noqa: B019 - one registry, kept for the process
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        return super().__getitem__(name)
+
+
+# The same policy as ``email.policy.default``: the message is the same, byte for byte.
+POLICY = email.policy.default.clone(header_factory=_Headers())
+
+
 def message_id(idempotency_key: str) -> str:
     return f"<{hashlib.sha256(idempotency_key.encode()).hexdigest()[:32]}@daloy>"
 
 
 def build(inp: dict[str, Any], sender: str, key: str) -> EmailMessage:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = sender
     msg["To"] = inp["to"]
     if inp.get("cc"):
