@@ -62,8 +62,8 @@ def client(verify: Any = None) -> httpx.Client:
     each request's own ``timeout``: the client's default is only a fallback."""
     context = tls_context() if verify is None else verify
     with _clients_lock:
-        kept = _clients.get(id(context))
-        if kept is None or kept[0] is not context:  # the id of a context no longer used
+        kept = _clients.get(id(context))  # the context is kept with it: the id stays its own
+        if kept is None:
             jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
             kept = (
                 context,
@@ -71,7 +71,8 @@ def client(verify: Any = None) -> httpx.Client:
                     verify=context,
                     cookies=jar,
                     timeout=20.0,
-                    limits=httpx.Limits(max_keepalive_connections=0),
+                    # as many at once as before (a client each), none kept after its answer
+                    limits=httpx.Limits(max_connections=None, max_keepalive_connections=0),
                 ),
             )
             _clients[id(context)] = kept
