@@ -69,9 +69,46 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): a test of the SQLite file itself (its locking, the file, a runner "
+        "killed mid-write); the ``database`` fixture runs it on SQLite only",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses ``database`` (directly, or through ``rt`` or the intake ``store``)
+    runs once per database Daloy works on, ids ``[sqlite]`` and ``[postgresql]`` — as huey runs
+    one suite against every storage backend; ``@pytest.mark.sqlite_only(reason)`` opts out."""
+    if "database" not in metafunc.fixturenames:
+        return
+    only = metafunc.definition.get_closest_marker("sqlite_only")
+    if only is not None and not (only.args or only.kwargs.get("reason")):
+        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
+    kinds = ["sqlite"] if only is not None else ["sqlite", "postgresql"]
+    metafunc.parametrize("database", kinds, indirect=True)
+
+
 @pytest.fixture
-def rt(data_dir: Path):
-    """A started runtime (real engine, real SQLite file) on ``data_dir``."""
+def database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The database this test runs on: ``sqlite`` (the data folder's file) or ``postgresql`` (a
+    fresh database of the session's test server). It is chosen as the app chooses it, through
+    ``$DALOY_DATABASE_URL``, so the runtime, a ``Host``, a verb and a runner process the test
+    starts all open the same one (``tests.support.engine.open_database``)."""
+    from app.store.dbchoice import ENV
+
+    kind: str = getattr(request, "param", "sqlite")
+    if kind == "postgresql":
+        monkeypatch.setenv(ENV, request.getfixturevalue("pg_url"))
+    else:
+        monkeypatch.delenv(ENV, raising=False)
+    return kind
+
+
+@pytest.fixture
+def rt(data_dir: Path, database: str):
+    """A started runtime (real engine) on ``data_dir`` and this test's ``database``."""
     from tests.support.engine import runtime
 
     r = runtime(data_dir)

@@ -210,7 +210,11 @@ class Database:
                 changes = dbapi.total_changes if dbapi is not None else 0
                 yield session
                 session.flush()
-                changed = dbapi is None or dbapi.total_changes != changes
+                if dbapi is not None:
+                    changed = dbapi.total_changes != changes
+                else:  # a server transaction has an id only once it wrote (not for its lock)
+                    written = text("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")
+                    changed = bool(session.execute(written).scalar())
             if changed:  # ``commits`` counts durable writes
                 self.commits += 1
 

@@ -1,4 +1,5 @@
-"""Intake fixtures: a database with an order workflow and the store, on real files."""
+"""Intake fixtures: a database with an order workflow and the store, on each database Daloy works
+on (the ``database`` fixture: the data folder's SQLite file, then a PostgreSQL server's)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ import pytest
 
 from app.steps import registry
 from app.store import connections
-from app.store.db import Database
 from app.store.runs import RunStore
-from tests.support.engine import save
+from tests.support.engine import open_database, save
 
 WORKFLOW = {
     "name": "orders",
@@ -22,8 +22,8 @@ WORKFLOW = {
 
 
 @pytest.fixture
-def store(data_dir, keyring_tmp):
-    db = Database.open_dir(data_dir)
+def store(data_dir, keyring_tmp, database):
+    db = open_database(data_dir)
     save(db, WORKFLOW)
     s = RunStore(db, registry().specs)
     yield s

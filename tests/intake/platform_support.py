@@ -25,10 +25,9 @@ from app.runtime.runtime import Runtime
 from app.steps import registry
 from app.store import connections, workflows
 from app.store.connections import ConnectionProvider
-from app.store.db import Database
 from app.store.models import InboxItem, IntakeItem, Run
 from app.store.runs import RunStore
-from tests.support.engine import run_status, save, wait_for
+from tests.support.engine import open_database, run_status, save, wait_for
 from tests.support.sample_shop import sample
 
 
@@ -148,7 +147,7 @@ def ship_end_to_end(
     wf = fulfilment_workflow(
         data_dir, kind, trigger or {"poll_seconds": 10, "first_days": 10000}, gateway.url, sink.url
     )
-    db = Database.open_dir(data_dir)
+    db = open_database(data_dir)  # the test's ``database``
     with db.write() as s:
         workflows.save(s, sample("backorder.json"))
         connections.save(s, "shop", kind, settings, secrets)

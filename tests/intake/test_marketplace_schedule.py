@@ -11,6 +11,7 @@ from app.intake.schedule import ScheduleChannel
 from app.store import connections
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider
+from tests.support.engine import stored
 
 
 def market(store, marketplace):
@@ -99,8 +100,8 @@ def test_missed_schedules_are_folded_into_one_run_and_noted(store):
     assert ch.catch_up(now=1_000_000_000) == 0  # first start: nothing missed
     missed = ch.catch_up(now=1_000_000_000 + 5 * 3600 + 10)  # off for five hours
     assert missed == 5 and count(store) == 1
-    trig = store.db.execute_sql("select trigger from runs")[0][0]
-    assert '"missed": 5' in trig
+    trig = stored(store.db.execute_sql("select trigger from runs")[0][0])
+    assert trig["schedule"]["missed"] == 5
     note = store.db.execute_sql("select title from inbox_items")[0][0]
     assert "5 scheduled run(s) missed" in note
     assert ch.catch_up(now=1_000_000_000 + 5 * 3600 + 20) == 0

@@ -230,7 +230,7 @@ def test_ship_cancel_and_stock_with_their_look_ups(store, fake):
 
 
 def test_the_sample_workflow_ships_a_lazada_order_end_to_end(
-    data_dir, keyring_tmp, fake, payment_gateway, webhook_sink, smtp_sink
+    data_dir, keyring_tmp, database, fake, payment_gateway, webhook_sink, smtp_sink
 ):
     fake.add_order(9042, 300042, time.time() - 60, [("RICE-25", 2, 500.0), ("OIL-1L", 6, 120.0)])
     ship_end_to_end(

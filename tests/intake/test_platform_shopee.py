@@ -197,7 +197,7 @@ def test_ship_cancel_and_stock_answers(shop, fake):
 
 
 def test_the_sample_workflow_ships_a_shopee_order_end_to_end(
-    data_dir, keyring_tmp, fake, payment_gateway, webhook_sink, smtp_sink
+    data_dir, keyring_tmp, database, fake, payment_gateway, webhook_sink, smtp_sink
 ):
     fake.add_order(
         "260105QX1042", int(time.time()) - 60, lines=[("RICE-25", 2, 500.0), ("OIL-1L", 6, 120.0)]

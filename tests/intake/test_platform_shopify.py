@@ -171,7 +171,7 @@ def test_ship_cancel_and_stock_calls_and_their_look_ups(store, shopify):
 
 
 def test_the_sample_workflow_ships_a_shopify_order_end_to_end(
-    data_dir, keyring_tmp, shopify, payment_gateway, webhook_sink, smtp_sink
+    data_dir, keyring_tmp, database, shopify, payment_gateway, webhook_sink, smtp_sink
 ):
     shopify.add_order(5001, 1042, [("RICE-25", 2), ("OIL-1L", 6)])
     ship_end_to_end(

@@ -110,7 +110,7 @@ def test_ship_cancel_stock(store, woo):
 
 
 def test_the_sample_workflow_ships_a_woocommerce_order_end_to_end(
-    data_dir, keyring_tmp, woo, payment_gateway, webhook_sink, smtp_sink
+    data_dir, keyring_tmp, database, woo, payment_gateway, webhook_sink, smtp_sink
 ):
     woo.add_order(1042, [("RICE-25", 2), ("OIL-1L", 6)])
     ship_end_to_end(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from app.core.model import Trigger, Workflow
 from app.intake.web import WebIntake, ensure_token, sign
+from tests.support.engine import stored
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_token_webhook_stores_then_answers_and_dedupes(web, store):
     h = {"Authorization": f"Bearer {web.token}", "Idempotency-Key": "abc"}
     r = httpx.post(f"{web.url}/hook/orders/shop", json=body, headers=h)
     assert r.status_code == 201 and r.json()["status"] == "stored"
-    trig = json.loads(store.db.execute_sql("select trigger from runs")[0][0])
+    trig = stored(store.db.execute_sql("select trigger from runs")[0][0])
     assert trig["order"]["note"] == "{{ 7*7 }}"  # data, never a template
     r = httpx.post(f"{web.url}/hook/orders/shop", json=body, headers=h)
     assert r.status_code == 200 and r.json()["status"] == "duplicate"

@@ -3,8 +3,6 @@ a one-use, expiring token of a page we served, limited per address and in size, 
 
 from __future__ import annotations
 
-import json
-
 import httpx
 import pytest
 
@@ -12,6 +10,7 @@ from app import secrets
 from app.intake.web_form import INSTALL_KEY, issue_token
 from app.intake.web_guard import RateLimiter
 from tests.intake.web_support import running, runs
+from tests.support.engine import stored
 
 ORDER = {"number": "F-1", "customer": "Aling Nena", "sku": "RICE-25", "qty": "2"}
 FORM = {"fields": ["number", "customer", "sku", "qty"], "form": True, "form_per_minute": 60}
@@ -51,7 +50,7 @@ def test_a_post_needs_the_unused_token_of_a_page_we_served(store):
             again = httpx.post(url, data={**ORDER, **changed, "form_token": token})
             assert again.status_code == 409 and "already sent" in again.text
     assert runs(store) == 1
-    trig = json.loads(store.db.execute_sql("select trigger from runs")[0][0])
+    trig = stored(store.db.execute_sql("select trigger from runs")[0][0])
     assert trig == {"order": ORDER, "source": "public_form"}
 
 
@@ -147,5 +146,5 @@ def test_the_form_speaks_the_buyers_language(store):
         assert missing.json()["error"] == "Pakipunan po: Pangalan ninyo."
         sent = httpx.post(url, data={**ORDER, "form_token": token_of(tagalog)}, headers=fil)
         assert sent.status_code == 201 and "Salamat po" in sent.text
-    trig = json.loads(store.db.execute_sql("select trigger from runs")[0][0])
+    trig = stored(store.db.execute_sql("select trigger from runs")[0][0])
     assert trig == {"order": ORDER, "source": "public_form"}  # stored as typed

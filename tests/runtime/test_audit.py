@@ -4,6 +4,7 @@ entries instead of being dropped quietly."""
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import datetime, timedelta
 
@@ -11,7 +12,7 @@ import pytest
 
 from app.core import machine as m
 from app.store import inbox
-from tests.support.engine import run_status, save, step_state, wait_for
+from tests.support.engine import run_status, save, step_state, stored, wait_for
 
 DECISION = {
     "name": "substitute",
@@ -61,7 +62,9 @@ def test_choose_and_dismiss_are_audited_with_who_when_before_after(rt):
     assert all(t0 <= r[1] <= t1 for r in rows)
     choose = rows[0]
     assert (choose[3], choose[4]) == (run_id, "ask")
-    assert m.NEEDS_ATTENTION in choose[6] and '"no"' in choose[7] and m.SUCCEEDED in choose[7]
+    before, after = stored(choose[6]), stored(choose[7])
+    assert before["state"] == m.NEEDS_ATTENTION and after["state"] == m.SUCCEEDED
+    assert '"no"' in json.dumps(after)
     assert rows[1][5] == item_id
     assert rt.db.execute_sql(f"select status, resolved_by from inbox_items where id={item_id}") == [
         ("resolved", "jun")

@@ -10,7 +10,7 @@ import pytest
 
 from app.core import machine as m
 from app.store import breakers
-from tests.support.engine import charge_workflow, run_status, runtime, save, wait_for
+from tests.support.engine import charge_workflow, run_status, runtime, save, stored, wait_for
 
 WORKERS = 4
 FAILURES = 4  # the breaker's threshold in these tests (= workers: see the bound below)
@@ -73,7 +73,7 @@ def booked_order(gateway, ids: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def rt(data_dir):
+def rt(data_dir, database):
     r = runtime(data_dir, workers=WORKERS)
     yield r
     r.shutdown(grace=2)
@@ -111,7 +111,8 @@ def test_forty_orders_meet_a_down_gateway(rt, payment_gateway):
     assert all(gw.charge_count(f"daloy-{r}-charge") == 1 for r in ids)
     kinds = rt.db.execute_sql("select kind, status, resolution from inbox_items")
     assert [(k, st) for k, st, _ in kinds] == [(breakers.KIND, "resolved")]
-    assert "was down for" in kinds[0][2] and "40 orders waited" in kinds[0][2]
+    note = stored(kinds[0][2])["note"]
+    assert "was down for" in note and "40 orders waited" in note
     wait_for(lambda: breaker_state(rt.db, gw) == breakers.CLOSED, 10)  # nobody waits now
     for action in ("system_down", "system_probe", "system_back", "system_caught_up"):
         assert audit_count(rt.db, action) >= 1, action
@@ -232,11 +233,21 @@ def test_the_command_line_offers_a_down_systems_actions(rt, payment_gateway, dat
     code, out, _ = cli("--action", "keep-waiting")
     assert code == 0 and "keeps waiting for" in out, out
     assert audit_count(rt.db, "system_keep_waiting") == 1
+    probes = audit_count(rt.db, "system_probe")
     code, out, _ = cli("--action", "try-now")
     assert code == 0 and "tries" in out and audit_count(rt.db, "system_try_now") == 1
+    # the probe asked for finds the system still down; only then does it come back, so no
+    # probe can close the entry before the operator's retry-all (the next is a minute away)
+    wait_for(
+        lambda: (
+            audit_count(rt.db, "system_probe") > probes
+            and breaker_state(rt.db, gw) == breakers.OPEN
+        ),
+        15,
+    )
     gw.up()
-    code, out, _ = cli("--action", "retry-all")
-    assert code == 0 and "go on now, oldest first" in out, out
+    code, out, err = cli("--action", "retry-all")
+    assert code == 0 and "go on now, oldest first" in out, (out, err)
     for r in ids:
         wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 30)
     assert booked_order(gw, ids) == ids

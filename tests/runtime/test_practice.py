@@ -13,7 +13,7 @@ from app.intake import trigger_registry
 from app.runtime.practice import replay, try_draft
 from app.steps import registry
 from app.store import drafts
-from tests.support.engine import run_status, runtime, save, wait_for
+from tests.support.engine import run_status, runtime, save, stored, wait_for
 
 SPECS = registry().specs
 
@@ -68,7 +68,7 @@ def branching(
 
 
 @pytest.fixture
-def live(tmp_path, webhook_sink):
+def live(tmp_path, database, webhook_sink):
     """20 real orders (amounts 13, 26, ... 260) run through the live version."""
     rt = runtime(tmp_path)
     save(rt.db, branching(webhook_sink.url))
@@ -94,7 +94,9 @@ def test_every_step_type_declares_a_sample_output():
         assert not t.spec.side_effects or t.spec.guarantee.startswith(GUARANTEES)
 
 
-def test_a_try_stubs_the_charge_and_the_next_step_reads_its_sample(tmp_path, webhook_sink):
+def test_a_try_stubs_the_charge_and_the_next_step_reads_its_sample(
+    tmp_path, database, webhook_sink
+):
     rt = runtime(tmp_path)
     with rt.db.write() as s:
         drafts.save_draft(s, Workflow.from_dict(branching(webhook_sink.url)), "ana")
@@ -102,11 +104,10 @@ def test_a_try_stubs_the_charge_and_the_next_step_reads_its_sample(tmp_path, web
     try:
         run_id = try_draft(rt, "orders")  # on the sample order
         wait_for(lambda: run_status(rt.db, run_id) == "succeeded")
-        out = dict(
-            rt.db.execute_sql(f"select name, output from step_runs where run_id = '{run_id}'")
-        )
-        assert '"practice": true' in out["charge"] and '"would_send"' in out["charge"]
-        assert out["receipt"] == '{"charge": "sample-0001"}'  # plausible, not a failure
+        rows = rt.db.execute_sql(f"select name, output from step_runs where run_id = '{run_id}'")
+        out = {name: stored(output) for name, output in rows}
+        assert out["charge"]["practice"] is True and "would_send" in out["charge"]
+        assert out["receipt"] == {"charge": "sample-0001"}  # plausible, not a failure
         assert webhook_sink.received == []  # nothing left the building
         with rt.db.read() as s:  # nothing was published
             assert s.execute(drafts.select(drafts.WorkflowRow.current_version_id)).scalar() is None
@@ -129,7 +130,7 @@ def test_replay_shows_exactly_the_orders_a_changed_branch_treats_differently(liv
     assert "“Small” would run (it did not for this order)." in one.differences
     assert len(sink.received) == sent_live  # practice sent nothing
     assert report.lines()[0].endswith("4 orders would go differently, 16 the same.")
-    statuses = rt.db.execute_sql("select status from runs where practice = 1")
+    statuses = rt.db.execute_sql("select status from runs where practice")
     assert statuses and all(st in ("succeeded", "cancelled") for (st,) in statuses)
 
 
@@ -163,6 +164,6 @@ def test_publish_after_replay_keeps_past_orders_on_their_version(live):
         v
         for (v,) in rt.db.execute_sql(
             "select distinct v.number from runs r join workflow_versions v on v.id = r.version_id "
-            "where r.practice = 0"
+            "where not r.practice"
         )
     } == {1}

@@ -19,7 +19,7 @@ from app.docs import render
 from app.resources import resource_path
 from app.steps.send_email import message_id
 from app.store import connections, inbox
-from tests.support.engine import run_status, runtime, save, step_state, wait_for
+from tests.support.engine import run_status, runtime, save, step_state, stored, wait_for
 
 
 def one_step(rt, type_, config, retry=None, name="w"):
@@ -31,7 +31,7 @@ def one_step(rt, type_, config, retry=None, name="w"):
 
 def finish(rt, run_id, status=m.RUN_SUCCEEDED, timeout=20):
     wait_for(lambda: run_status(rt.db, run_id) == status, timeout)
-    return json.loads(
+    return stored(
         rt.db.execute_sql(f"select output from step_runs where run_id='{run_id}' and name='s'")[0][
             0
         ]
@@ -308,11 +308,12 @@ def test_for_each_holds_only_the_failing_item(rt):
             == 3
         )
     )
-    children = dict(
-        rt.db.execute_sql(
-            "select json_extract(trigger, '$.item.sku'), status from runs where parent_run_id is not null"
+    children = {
+        stored(trigger)["item"]["sku"]: status
+        for trigger, status in rt.db.execute_sql(
+            "select trigger, status from runs where parent_run_id is not null"
         )
-    )
+    }
     assert children == {"A": "succeeded", "B": "needs_attention", "C": "succeeded"}
     wait_for(lambda: run_status(rt.db, parent) == m.RUN_WAITING)  # held by item B only
     failed = rt.db.execute_sql("select run_id from inbox_items where status='open'")[0][0]

@@ -27,6 +27,10 @@ WF = {
 }
 
 
+# The runtime tests below back up the SQLite file; a server is backed up with pg_dump.
+SQLITE_FILE = pytest.mark.sqlite_only("backs up the data folder's SQLite file")
+
+
 def _runs(db_file: Path) -> dict[str, str]:
     conn = sqlite3.connect(db_file)
     try:
@@ -35,6 +39,7 @@ def _runs(db_file: Path) -> dict[str, str]:
         conn.close()
 
 
+@SQLITE_FILE
 def test_backup_while_200_runs_execute_restores_every_committed_run(rt, data_dir, tmp_path):
     save(rt.db, WF)
     started: list[str] = []
@@ -156,6 +161,7 @@ def test_backup_carries_attachments_and_no_secret_values(tmp_path, keyring_tmp):
     db.close()
 
 
+@SQLITE_FILE
 def test_replace_keeps_a_copy_and_is_refused_while_running(rt, data_dir):
     from app.runtime.presence import RunnerPresence
 
@@ -230,6 +236,7 @@ def test_cli_create_list_restore_to_new_folder(tmp_path, capsys):
     assert os.path.isdir(data / "backups")
 
 
+@SQLITE_FILE
 def test_daily_job_on_the_runtime_takes_one_backup_a_day(rt, data_dir):
     job = backups.DailyBackups(data_dir, interval=3600, first_after=0)
     rt.add_extension(job)  # the runtime is started: runs at once

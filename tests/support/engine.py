@@ -1,7 +1,9 @@
-"""Helpers to build workflows and runtimes on real SQLite files in tests."""
+"""Helpers to build workflows and runtimes on real databases in tests (the data folder's SQLite
+file, or the test PostgreSQL server's: see the ``database`` fixture)."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,7 @@ from app.core.model import Workflow
 from app.runtime.runtime import Runtime
 from app.store import workflows
 from app.store.db import Database
+from app.store.dbchoice import chosen
 
 
 def save(db: Database, wf: dict[str, Any] | Workflow) -> Workflow:
@@ -68,8 +71,18 @@ def charge_workflow(
     }
 
 
+def open_database(data_dir: Path, **kw: Any) -> Database:
+    """The test's database, chosen as the app chooses it: the server database named by
+    ``$DALOY_DATABASE_URL`` (set by the ``database`` fixture on PostgreSQL; the data folder then
+    keeps only logs and files), else the data folder's SQLite file. Opening again is a restart."""
+    url = chosen(None)
+    if url:
+        return Database.open_url(url, **kw)
+    return Database.open_dir(data_dir, **kw)
+
+
 def runtime(data_dir: Path, **kw: Any) -> Runtime:
-    db = Database.open_dir(data_dir)
+    db = open_database(data_dir)
     kw.setdefault("poll_interval", 0.2)
     return Runtime(db, **kw)
 
@@ -82,6 +95,12 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.02) -> Any:
             return value
         time.sleep(interval)
     raise TimeoutError("condition not met in time")
+
+
+def stored(value: Any) -> Any:
+    """A JSON column read with plain SQL (``execute_sql``) as a Python value: SQLite hands back
+    the stored text, psycopg PostgreSQL's ``json`` already parsed."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def run_status(db: Database, run_id: str) -> str:
