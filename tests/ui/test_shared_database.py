@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+import shiboken6
+
 from app.cli import Env
 from app.core.kinds import EventKind
 from app.store import inbox
@@ -18,12 +20,11 @@ def shown(window) -> set[str]:  # noqa: ANN001
     return {item["title"] for item in window.inbox.items}
 
 
-def test_an_action_on_another_pc_shows_in_this_window(qtbot, tmp_path, pg_url, keyring_tmp):
+def test_an_action_on_another_pc_shows_in_this_window(pg_url, qtbot, tmp_path, keyring_tmp):
     from app.ui.main import build
 
     here = Env(argparse.Namespace(data_dir=str(tmp_path / "pc1"), database_url=pg_url))
     ctx, window = build(here)
-    qtbot.addWidget(window)
     window.show()
     there = Env(argparse.Namespace(data_dir=str(tmp_path / "pc2"), database_url=pg_url))
     title = "Printer on PC 2 is out of paper"
@@ -39,6 +40,9 @@ def test_an_action_on_another_pc_shows_in_this_window(qtbot, tmp_path, pg_url, k
         window.quitting = True
         window.close()
         ctx.runtime.shutdown(grace=2)
-        ctx.wait_for_background(5000)
         ctx.events.detach()
+        window.deleteLater()  # its pages' timers go with it: nothing reads after the test
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5000)
+        ctx.wait_for_background(5000)
         there.db.close()
+        here.db.close()
