@@ -26,6 +26,7 @@ from keyring.backends.chainer import ChainerBackend
 
 from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger("daloy.secrets")
 SERVICE = "daloy"
@@ -35,27 +36,32 @@ _INSECURE = ("plaintext", "file", "null", "fail", "uncrypted", "chainer")
 _current: str | None = None
 # What the operator reads instead of a backend's class name.
 _FRIENDLY = (
-    ("winvault", "Windows Credential Manager"),
-    ("macos", "the macOS Keychain"),
-    ("secretservice", "the desktop keyring (GNOME Keyring or KWallet)"),
-    ("kwallet", "KWallet"),
-    ("libsecret", "the desktop keyring (GNOME Keyring)"),
+    ("winvault", QT_TRANSLATE_NOOP("Secrets", "Windows Credential Manager")),
+    ("macos", QT_TRANSLATE_NOOP("Secrets", "the macOS Keychain")),
+    (
+        "secretservice",
+        QT_TRANSLATE_NOOP("Secrets", "the desktop keyring (GNOME Keyring or KWallet)"),
+    ),
+    ("kwallet", QT_TRANSLATE_NOOP("Secrets", "KWallet")),
+    ("libsecret", QT_TRANSLATE_NOOP("Secrets", "the desktop keyring (GNOME Keyring)")),
 )
-NO_KEYRING = (
+NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Secrets",
     "Daloy cannot keep passwords safely on this computer: it has no password store "
     "(keyring) that Daloy can use, so connections that need a password or token, and "
     "webhooks, cannot work. On Linux, install or unlock GNOME Keyring or KWallet; on "
     "Windows or macOS, sign in to your user account normally. Then restart Daloy. "
     "On a test machine, your administrator can allow a plain-file store (see the "
-    "README, “Credentials”)."
+    "README, “Credentials”).",
 )
-PLAIN_REFUSED = (
+PLAIN_REFUSED = QT_TRANSLATE_NOOP(
+    "Secrets",
     "Daloy refuses to keep passwords here: the only password store on this computer "
     "is a plain file that anyone using the computer can read, so connections that "
     "need a password or token, and webhooks, cannot work. Install or unlock the "
     "computer's password store (GNOME Keyring or KWallet on Linux), then restart "
     "Daloy. On a test machine, your administrator can allow the plain file (see "
-    "the README, “Credentials”)."
+    "the README, “Credentials”).",
 )
 
 
@@ -111,16 +117,22 @@ def check_backend() -> tuple[bool, str]:
     name = backend_name()
     lowered = name.lower()
     if "fail" in lowered or "null" in lowered:
-        return False, NO_KEYRING
+        return False, translate("Secrets", NO_KEYRING)
     if is_plain_file(name):
         if not insecure_allowed():
-            return False, PLAIN_REFUSED
-        return True, (
+            return False, translate("Secrets", PLAIN_REFUSED)
+        return True, translate(
+            "Secrets",
             "Passwords are kept in a plain file, as this computer is set up for "
-            "testing: for a test machine only."
+            "testing: for a test machine only.",
         )
-    friendly = next((words for key, words in _FRIENDLY if key in lowered), "the system keyring")
-    return True, f"Passwords are kept in {friendly}."
+    friendly = next(
+        (words for key, words in _FRIENDLY if key in lowered),
+        QT_TRANSLATE_NOOP("Secrets", "the system keyring"),
+    )
+    return True, translate("Secrets", "Passwords are kept in {store}.").format(
+        store=translate("Secrets", friendly)
+    )
 
 
 def check_backend_detail() -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store.models import AuditEntry, Run
 
 
@@ -84,22 +85,51 @@ class AuditRow:
         return asdict(self)
 
 
+# Whole sentences (word order differs between languages), said in the reader's language when
+# read: the trail stores only the action's name and its facts.
 _WORDS = {
-    "retry": "pressed Retry on “{step}”",
-    "retry_with_input": "retried “{step}” with changed input",
-    "skip": "skipped “{step}”",
-    "restart": "restarted the order from “{step}”",
-    "cancel": "cancelled the order",
-    "dismiss": "dismissed an inbox entry",
-    "run_started": "started the order",
-    "workflow_saved": "saved the workflow",
-    "workflow_enabled": "switched the workflow on",
-    "workflow_disabled": "switched the workflow off",
-    "workflow_archived": "archived the workflow",
-    "workflow_unarchived": "brought the workflow back from the archive",
-    "workflow_removed": "removed the workflow",
-    "connection_saved": "saved the connection",
-    "connection_removed": "removed the connection",
+    "retry": QT_TRANSLATE_NOOP("Audit", "{who} pressed Retry on “{step}”"),
+    "retry_with_input": QT_TRANSLATE_NOOP("Audit", "{who} retried “{step}” with changed input"),
+    "skip": QT_TRANSLATE_NOOP("Audit", "{who} skipped “{step}”"),
+    "restart": QT_TRANSLATE_NOOP("Audit", "{who} restarted the order from “{step}”"),
+    "cancel": QT_TRANSLATE_NOOP("Audit", "{who} cancelled the order"),
+    "dismiss": QT_TRANSLATE_NOOP("Audit", "{who} dismissed an inbox entry"),
+    "run_started": QT_TRANSLATE_NOOP("Audit", "{who} started the order"),
+    "order_entered": QT_TRANSLATE_NOOP("Audit", "{who} entered the order by hand"),
+    "practice_started": QT_TRANSLATE_NOOP("Audit", "{who} started a practice run"),
+    "demo_started": QT_TRANSLATE_NOOP("Audit", "{who} started the demo"),
+    "demo_ended": QT_TRANSLATE_NOOP("Audit", "{who} ended the demo"),
+    "first_run": QT_TRANSLATE_NOOP("Audit", "{who} went through the first-run setup"),
+    "hold_added": QT_TRANSLATE_NOOP("Audit", "{who} put orders on hold"),
+    "hold_released": QT_TRANSLATE_NOOP("Audit", "{who} released a hold"),
+    "breaker_settings": QT_TRANSLATE_NOOP("Audit", "{who} changed how long a down system waits"),
+    "draft_saved": QT_TRANSLATE_NOOP("Audit", "{who} saved a draft of “{name}”"),
+    "draft_discarded": QT_TRANSLATE_NOOP("Audit", "{who} discarded the draft of “{name}”"),
+    "workflow_published": QT_TRANSLATE_NOOP("Audit", "{who} published the workflow “{name}”"),
+    "workflow_saved": QT_TRANSLATE_NOOP("Audit", "{who} saved the workflow “{name}”"),
+    "workflow_enabled": QT_TRANSLATE_NOOP("Audit", "{who} switched the workflow on “{name}”"),
+    "workflow_disabled": QT_TRANSLATE_NOOP("Audit", "{who} switched the workflow off “{name}”"),
+    "workflow_archived": QT_TRANSLATE_NOOP("Audit", "{who} archived the workflow “{name}”"),
+    "workflow_unarchived": QT_TRANSLATE_NOOP(
+        "Audit", "{who} brought the workflow back from the archive “{name}”"
+    ),
+    "workflow_removed": QT_TRANSLATE_NOOP("Audit", "{who} removed the workflow “{name}”"),
+    "connection_saved": QT_TRANSLATE_NOOP("Audit", "{who} saved the connection “{name}”"),
+    "connection_removed": QT_TRANSLATE_NOOP("Audit", "{who} removed the connection “{name}”"),
+    "system_down": QT_TRANSLATE_NOOP("Audit", "{who} saw that {system} is down"),
+    "system_still_down": QT_TRANSLATE_NOOP("Audit", "{who} checked {system}: still down"),
+    "system_probe": QT_TRANSLATE_NOOP("Audit", "{who} tried {system} again with one order"),
+    "system_caught_up": QT_TRANSLATE_NOOP("Audit", "{who} saw that {system} is back"),
+    "system_unwatched": QT_TRANSLATE_NOOP("Audit", "{who} stopped watching {system}"),
+    "system_try_now": QT_TRANSLATE_NOOP("Audit", "{who} pressed Try now on {system}"),
+    "system_keep_waiting": QT_TRANSLATE_NOOP("Audit", "{who} chose to keep waiting for {system}"),
+    "system_retry_all": QT_TRANSLATE_NOOP("Audit", "{who} retried every order waiting on {system}"),
+}
+
+
+_OWN_NOTES = {
+    QT_TRANSLATE_NOOP("Audit", "Imported."),
+    QT_TRANSLATE_NOOP("Audit", "Imported switched off: set up its connections, then switch it on."),
 }
 
 
@@ -108,22 +138,31 @@ def _note(entry: AuditEntry) -> str:
     output = o if isinstance(o := after.get("output"), dict) else {}
     values = v if isinstance(v := output.get("values"), dict) else {}
     note = after.get("note") or after.get("reason") or values.get("note") or ""
-    return str(note)
+    # Daloy's own notes (an import's) are said in the reader's language; a person's as typed
+    return translate("Audit", note) if note in _OWN_NOTES else str(note)
 
 
 def sentence(entry: AuditEntry, business_key: str = "") -> str:
     """“maria chose “backorder” at “Check stock” (order 3001)”: the action in words."""
     after = entry.after if isinstance(entry.after, dict) else {}
+    before = entry.before if isinstance(entry.before, dict) else {}
     step = entry.step_name or ""
+    name = after.get("workflow") or after.get("name") or before.get("workflow") or ""
     if entry.action == "choose":
-        what = f"chose “{after.get('port') or '?'}”" + (f" at “{step}”" if step else "")
-    else:
-        what = _WORDS.get(entry.action, entry.action.replace("_", " ")).format(step=step)
-    if entry.action.startswith(("workflow_", "connection_")):
-        before = entry.before if isinstance(entry.before, dict) else {}
-        name = after.get("workflow") or after.get("name") or before.get("workflow") or ""
-        what += f" “{name}”" if name else ""
-    return f"{entry.who} {what}" + (f" (order {business_key})" if business_key else "")
+        what = (
+            translate("Audit", "{who} chose “{option}” at “{step}”")
+            if step
+            else translate("Audit", "{who} chose “{option}”")
+        ).format(who=entry.who, option=after.get("port") or "?", step=step)
+    elif entry.action in _WORDS:
+        what = translate("Audit", _WORDS[entry.action]).format(
+            who=entry.who, step=step, name=name, system=after.get("system") or "?"
+        )
+    else:  # an action this Daloy has no words for (a newer one): its name, readable
+        what = f"{entry.who} {entry.action.replace('_', ' ')}"
+    if not business_key:
+        return what
+    return translate("Audit", "{what} (order {order})").format(what=what, order=business_key)
 
 
 def list_actions(

@@ -21,7 +21,7 @@ from app import secrets
 from app.core.changes import describe_changes
 from app.core.changes import summary as changes_summary
 from app.core.errors import DaloyError
-from app.core.i18n import translate
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import Workflow
 from app.core.schema import CONNECTION, declared
 from app.core.stepspec import SpecRegistry
@@ -329,7 +329,9 @@ def import_workflow(
     if keep_draft:
         return None, problems
     if not errors(problems):
-        return publish(s, wf.name, specs, triggers, who=who, note="Imported."), problems
+        return publish(
+            s, wf.name, specs, triggers, who=who, note=QT_TRANSLATE_NOOP("Audit", "Imported.")
+        ), problems
     if off_when_unconnected and not errors(check(s, wf, specs, triggers, connections=False)):
         return publish(
             s,
@@ -338,7 +340,10 @@ def import_workflow(
             triggers,
             who=who,
             enable=False,
-            note="Imported switched off: set up its connections, then switch it on.",
+            # stored in English, said in the reader's language on the audit page (audit._note)
+            note=QT_TRANSLATE_NOOP(
+                "Audit", "Imported switched off: set up its connections, then switch it on."
+            ),
         ), problems
     return None, problems
 

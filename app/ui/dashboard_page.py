@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -176,18 +176,20 @@ class DashboardPage(Page):
         self.period.currentIndexChanged.connect(self.reload)
         self.top.addWidget(self.period)
         self.tiles: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        for i, key in enumerate(
-            ("clean", "needed_person", "resolved", "waiting_person", "waiting_system")
-        ):
+        self.grid = QGridLayout()
+        self._columns = 0
+        for key in ("clean", "needed_person", "resolved", "waiting_person", "waiting_system"):
             tile = QPushButton()
             tile.setObjectName(f"tile_{key}")
             tile.setFlat(True)
             tile.setMinimumHeight(56)
+            # the row of five would hold the window wider than a 1024-pixel screen (Filipino
+            # titles are longer): the tiles go on two rows instead when they do not fit
+            tile.setMinimumWidth(100)
             tile.clicked.connect(lambda _c=False, k=key: self.pick(k, None))
-            grid.addWidget(tile, 0, i)
             self.tiles[key] = tile
-        self.body.addLayout(grid)
+        self._reflow()
+        self.body.addLayout(self.grid)
         self.days = DayChart()
         self.days.picked.connect(lambda key: self.pick("day", key))
         self.body.addWidget(PlainLabel(translate("Dashboard", "Orders per day, by channel")))
@@ -234,6 +236,25 @@ class DashboardPage(Page):
         if self.figures is not None:
             self._tiles(self.figures)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Five tiles on one row when their words fit the page's width, else three and two."""
+        tiles = list(self.tiles.values())
+        needed = sum(t.sizeHint().width() for t in tiles) + self.grid.spacing() * len(tiles)
+        margins = self.body.contentsMargins()
+        columns = 5 if self.width() - margins.left() - margins.right() >= needed else 3
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, tile in enumerate(tiles):
+            self.grid.removeWidget(tile)
+            self.grid.addWidget(tile, i // columns, i % columns)
+        for c in range(5):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
     def _tiles(self, f: dashboard.Figures) -> None:
         def share(n: int) -> str:
             return f" ({100 * n / f.orders:.0f}%)" if f.orders else ""
@@ -258,6 +279,7 @@ class DashboardPage(Page):
         for key, text in words.items():
             self.tiles[key].setText(text)
             self.tiles[key].setToolTip(translate("Dashboard", "Click to see these orders."))
+        self._reflow()
 
     def _show(self, f: dashboard.Figures) -> None:
         self.figures = f

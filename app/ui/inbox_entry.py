@@ -253,7 +253,9 @@ class InboxDetail(QScrollArea):
             )
             dl.setStyleSheet(f"color: {BAD if late else MUTED}")
             card_lay.addWidget(dl)
-        row = QHBoxLayout()
+        # one option under the other: a label is often a sentence, and three side by side
+        # widen the pane past a small screen (and clip the headline with it)
+        row = QVBoxLayout()
         who = order_name(entry)
         for opt in d.get("options", []):
             label = opt.get("label") or opt["name"]
@@ -273,9 +275,8 @@ class InboxDetail(QScrollArea):
                     ),
                 )
             )
-            row.addWidget(b)
+            row.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons[f"option_{opt['name']}"] = b
-        row.addStretch(1)
         card_lay.addLayout(row)
         lay.addWidget(card)
 

@@ -50,6 +50,12 @@ def order_currency(run: dict[str, Any]) -> str | None:
     return currency if isinstance(currency, str) and currency else None
 
 
+def _waiting_for(what: str) -> str:
+    """ "Waiting for you: …." — without a second stop after a decision's question or sentence."""
+    said = translate("OrderPage", "Waiting for you: {what}.").format(what=what.rstrip("."))
+    return said[:-1] if what.endswith(("?", "!")) and said.endswith(".") else said
+
+
 def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
     """The run's detail, its workflow version as it ran, and what people did to it."""
     with ctx.db.read() as s:
@@ -229,9 +235,15 @@ class OrderPage(QWidget):
             return
         self.detail = d
         label = d["business_key"] or d["id"][:8]
+        version = d.get("version")
+        # a practice or demo run pins a hidden draft version (numbered below 1): no number then
         self.title.setText(
             translate("OrderPage", "Order {order} · {workflow} (version {version})").format(
-                order=label, workflow=d["workflow"], version=d.get("version", "?")
+                order=label, workflow=d["workflow"], version=version
+            )
+            if isinstance(version, int) and version > 0
+            else translate("OrderPage", "Order {order} · {workflow}").format(
+                order=label, workflow=d["workflow"]
             )
         )
         text, color, _ic = run_words(d)
@@ -255,7 +267,7 @@ class OrderPage(QWidget):
         self.facts.setText(" · ".join(facts))
         self.facts.setVisible(bool(facts))
         self.why.setText(
-            translate("OrderPage", "Waiting for you: {what}.").format(what=d["waiting_for"])
+            _waiting_for(d["waiting_for"])
             if d["status"] == "needs_attention" and d.get("waiting_for")
             else why(d)
         )

@@ -439,9 +439,11 @@ class RunsPage(Page):
         self.ctx.background(work, done, failed, owner=self)
 
     def _fit_columns(self) -> None:
-        """Each column at least as wide as its title needs in the current language."""
+        """Each column at least as wide as its title needs in the current language; the order
+        number whole ("DEMO-1003", a shop's "#SHP-10042") and the state's two words
+        ("Practice run, needs you" runs longer in Filipino)."""
         header = self.table.horizontalHeader()
-        for col, width in enumerate((70, 140, 85, 125, 200, 110, 80)):
+        for col, width in enumerate((95, 120, 85, 165, 200, 100, 80)):
             self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
 
     def retranslate(self) -> None:

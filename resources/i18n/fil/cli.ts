@@ -449,6 +449,49 @@
     </message>
 </context>
 <context>
+    <name>Secrets</name>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows Credential Manager</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>macOS Keychain</translation>
+    </message>
+    <message>
+        <source>the desktop keyring (GNOME Keyring or KWallet)</source>
+        <translation>keyring ng desktop (GNOME Keyring o KWallet)</translation>
+    </message>
+    <message>
+        <source>KWallet</source>
+        <translation>KWallet</translation>
+    </message>
+    <message>
+        <source>the desktop keyring (GNOME Keyring)</source>
+        <translation>keyring ng desktop (GNOME Keyring)</translation>
+    </message>
+    <message>
+        <source>Daloy cannot keep passwords safely on this computer: it has no password store (keyring) that Daloy can use, so connections that need a password or token, and webhooks, cannot work. On Linux, install or unlock GNOME Keyring or KWallet; on Windows or macOS, sign in to your user account normally. Then restart Daloy. On a test machine, your administrator can allow a plain-file store (see the README, “Credentials”).</source>
+        <translation>Hindi ligtas na maitatago ng Daloy ang mga password sa computer na ito: walang password store (keyring) na magagamit ng Daloy, kaya hindi gagana ang mga koneksyong may password o token, at ang mga webhook. Sa Linux, i-install o i-unlock ang GNOME Keyring o KWallet; sa Windows o macOS, mag-sign in sa user account mo gaya ng dati. Saka i-restart ang Daloy. Sa isang test machine, puwedeng payagan ng administrator mo ang plain-file store (tingnan ang README, “Credentials”).</translation>
+    </message>
+    <message>
+        <source>Daloy refuses to keep passwords here: the only password store on this computer is a plain file that anyone using the computer can read, so connections that need a password or token, and webhooks, cannot work. Install or unlock the computer's password store (GNOME Keyring or KWallet on Linux), then restart Daloy. On a test machine, your administrator can allow the plain file (see the README, “Credentials”).</source>
+        <translation>Ayaw itago ng Daloy ang mga password dito: ang tanging password store sa computer na ito ay isang plain file na nababasa ng kahit sinong gumagamit ng computer, kaya hindi gagana ang mga koneksyong may password o token, at ang mga webhook. I-install o i-unlock ang password store ng computer (GNOME Keyring o KWallet sa Linux), saka i-restart ang Daloy. Sa isang test machine, puwedeng payagan ng administrator mo ang plain file (tingnan ang README, “Credentials”).</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in a plain file, as this computer is set up for testing: for a test machine only.</source>
+        <translation>Nasa isang plain file ang mga password dahil naka-set up ang computer na ito para sa testing: para lang ito sa test machine.</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>keyring ng system</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in {store}.</source>
+        <translation>Nasa {store} ang mga password.</translation>
+    </message>
+</context>
+<context>
     <name>Shop</name>
     <message>
         <source>Choose the spreadsheet that holds your stock, or use the sample one.</source>

@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fil">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>{who} pressed Retry on “{step}”</source>
+        <translation>Pinindot ni {who} ang I-retry sa “{step}”</translation>
+    </message>
+    <message>
+        <source>{who} retried “{step}” with changed input</source>
+        <translation>Ni-retry ni {who} ang “{step}” na may binagong input</translation>
+    </message>
+    <message>
+        <source>{who} skipped “{step}”</source>
+        <translation>Ni-skip ni {who} ang “{step}”</translation>
+    </message>
+    <message>
+        <source>{who} restarted the order from “{step}”</source>
+        <translation>Sinimulan ulit ni {who} ang order mula sa “{step}”</translation>
+    </message>
+    <message>
+        <source>{who} cancelled the order</source>
+        <translation>Ni-cancel ni {who} ang order</translation>
+    </message>
+    <message>
+        <source>{who} dismissed an inbox entry</source>
+        <translation>Inalis ni {who} ang isang entry sa inbox</translation>
+    </message>
+    <message>
+        <source>{who} started the order</source>
+        <translation>Sinimulan ni {who} ang order</translation>
+    </message>
+    <message>
+        <source>{who} entered the order by hand</source>
+        <translation>Mano-manong inilagay ni {who} ang order</translation>
+    </message>
+    <message>
+        <source>{who} started a practice run</source>
+        <translation>Nagsimula si {who} ng practice run</translation>
+    </message>
+    <message>
+        <source>{who} started the demo</source>
+        <translation>Sinimulan ni {who} ang demo</translation>
+    </message>
+    <message>
+        <source>{who} ended the demo</source>
+        <translation>Tinapos ni {who} ang demo</translation>
+    </message>
+    <message>
+        <source>{who} went through the first-run setup</source>
+        <translation>Dinaanan ni {who} ang unang setup</translation>
+    </message>
+    <message>
+        <source>{who} put orders on hold</source>
+        <translation>Nag-hold si {who} ng mga order</translation>
+    </message>
+    <message>
+        <source>{who} released a hold</source>
+        <translation>Ni-release ni {who} ang isang hold</translation>
+    </message>
+    <message>
+        <source>{who} changed how long a down system waits</source>
+        <translation>Binago ni {who} kung gaano katagal maghihintay sa system na down</translation>
+    </message>
+    <message>
+        <source>{who} saved a draft of “{name}”</source>
+        <translation>Nag-save si {who} ng draft ng “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} discarded the draft of “{name}”</source>
+        <translation>Itinapon ni {who} ang draft ng “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} published the workflow “{name}”</source>
+        <translation>Ni-publish ni {who} ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} saved the workflow “{name}”</source>
+        <translation>Ni-save ni {who} ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} switched the workflow on “{name}”</source>
+        <translation>Ini-on ni {who} ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} switched the workflow off “{name}”</source>
+        <translation>Ini-off ni {who} ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} archived the workflow “{name}”</source>
+        <translation>Inilagay ni {who} sa archive ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} brought the workflow back from the archive “{name}”</source>
+        <translation>Ibinalik ni {who} mula sa archive ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} removed the workflow “{name}”</source>
+        <translation>Tinanggal ni {who} ang workflow na “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} saved the connection “{name}”</source>
+        <translation>Ni-save ni {who} ang koneksyong “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} removed the connection “{name}”</source>
+        <translation>Tinanggal ni {who} ang koneksyong “{name}”</translation>
+    </message>
+    <message>
+        <source>{who} saw that {system} is down</source>
+        <translation>Napansin ni {who} na down ang {system}</translation>
+    </message>
+    <message>
+        <source>{who} checked {system}: still down</source>
+        <translation>Tiningnan ni {who} ang {system}: down pa rin</translation>
+    </message>
+    <message>
+        <source>{who} tried {system} again with one order</source>
+        <translation>Sinubukan ulit ni {who} ang {system} gamit ang isang order</translation>
+    </message>
+    <message>
+        <source>{who} saw that {system} is back</source>
+        <translation>Napansin ni {who} na gumagana na ulit ang {system}</translation>
+    </message>
+    <message>
+        <source>{who} stopped watching {system}</source>
+        <translation>Tumigil si {who} sa pagbabantay sa {system}</translation>
+    </message>
+    <message>
+        <source>{who} pressed Try now on {system}</source>
+        <translation>Pinindot ni {who} ang Subukan ngayon sa {system}</translation>
+    </message>
+    <message>
+        <source>{who} chose to keep waiting for {system}</source>
+        <translation>Pinili ni {who} na maghintay pa sa {system}</translation>
+    </message>
+    <message>
+        <source>{who} retried every order waiting on {system}</source>
+        <translation>Ni-retry ni {who} ang lahat ng order na naghihintay sa {system}</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Na-import.</translation>
+    </message>
+    <message>
+        <source>Imported switched off: set up its connections, then switch it on.</source>
+        <translation>Na-import nang naka-off: i-set up ang mga koneksyon nito, saka i-on.</translation>
+    </message>
+    <message>
+        <source>{who} chose “{option}” at “{step}”</source>
+        <translation>Pinili ni {who} ang “{option}” sa “{step}”</translation>
+    </message>
+    <message>
+        <source>{who} chose “{option}”</source>
+        <translation>Pinili ni {who} ang “{option}”</translation>
+    </message>
+    <message>
+        <source>{what} (order {order})</source>
+        <translation>{what} (order {order})</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <source>email</source>
@@ -391,31 +550,31 @@
     <name>Database</name>
     <message>
         <source>The database address is not a URL Daloy understands; write it as postgresql://USER@HOST:PORT/DATABASE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi maintindihan ng Daloy ang address ng database; isulat ito nang ganito: postgresql://USER@HOST:PORT/DATABASE.</translation>
     </message>
     <message>
         <source>Daloy works on PostgreSQL or its own SQLite file, not on “{kind}”; write the address as postgresql://USER@HOST:PORT/DATABASE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gumagana ang Daloy sa PostgreSQL o sa sarili nitong SQLite file, hindi sa “{kind}”; isulat ang address nang ganito: postgresql://USER@HOST:PORT/DATABASE.</translation>
     </message>
     <message>
         <source>The database address {url} names no {part}; write it as postgresql://USER@HOST:PORT/DATABASE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walang {part} ang address ng database na {url}; isulat ito nang ganito: postgresql://USER@HOST:PORT/DATABASE.</translation>
     </message>
     <message>
         <source>check the user and password (in the URL, or saved with `daloy store password`)</source>
-        <translation type="unfinished"></translation>
+        <translation>i-check ang user at password (nasa URL, o naka-save gamit ang `daloy store password`)</translation>
     </message>
     <message>
         <source>create the database and its user first (see the README)</source>
-        <translation type="unfinished"></translation>
+        <translation>gawin muna ang database at ang user nito (tingnan ang README)</translation>
     </message>
     <message>
         <source>check that the server runs and that this computer may reach it; Daloy tries again when started again</source>
-        <translation type="unfinished"></translation>
+        <translation>i-check kung tumatakbo ang server at kung naaabot ito ng computer na ito; susubukan ulit ng Daloy pagbukas ulit nito</translation>
     </message>
     <message>
         <source>Cannot reach the database server at {where} — {detail}; {hint}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hindi maabot ang database server sa {where} — {detail}; {hint}.</translation>
     </message>
 </context>
 <context>
@@ -1587,27 +1746,27 @@
     <name>Store</name>
     <message>
         <source>There is no Daloy database at {path}; name the data folder to copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Walang Daloy database sa {path}; pangalanan ang data folder na kokopyahin.</translation>
     </message>
     <message>
         <source>The workspace's database is at version {version}, this Daloy's is {head}: open it once with this Daloy (it is updated on opening), then copy it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nasa version {version} ang database ng workspace, {head} naman ang sa Daloy na ito: buksan muna ito minsan gamit ang Daloy na ito (naa-update ito pagbukas), saka kopyahin.</translation>
     </message>
     <message>
         <source>The database {url} already holds data (table {table} is not empty), so nothing was copied: copy into a new, empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>May laman na ang database na {url} (hindi walang laman ang table na {table}), kaya walang kinopya: kopyahin sa bago at walang lamang database.</translation>
     </message>
     <message>
         <source>Copy to a PostgreSQL database (postgresql://…), not to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopyahin sa isang PostgreSQL database (postgresql://…), hindi sa file.</translation>
     </message>
     <message>
         <source>Table {table} differs after copying ({got} rows, {rows} expected, or other values), so nothing was copied. Please report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iba ang table na {table} pagkatapos kopyahin ({got} row, {rows} ang inaasahan, o ibang mga value), kaya walang kinopya. Pakireport ito.</translation>
     </message>
     <message>
         <source>The copy failed and was rolled back; nothing was copied: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pumalya ang pagkopya at ibinalik sa dati; walang kinopya: {error}</translation>
     </message>
 </context>
 <context>

@@ -931,7 +931,7 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     </message>
     <message>
         <source>Please decide by {time}</source>
-        <translation>Magdesisyon bago mag-{time}</translation>
+        <translation>Magdesisyon bago ang {time}</translation>
     </message>
     <message>
         <source>{order} goes on: you chose “{option}”.</source>
@@ -1312,7 +1312,11 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     </message>
     <message>
         <source>Order {order} · {workflow} (version {version})</source>
-        <translation>Order {order} · {workflow} (bersyon {version})</translation>
+        <translation>Order {order} · {workflow} (version {version})</translation>
+    </message>
+    <message>
+        <source>Order {order} · {workflow}</source>
+        <translation>Order {order} · {workflow}</translation>
     </message>
     <message>
         <source>total {amount}</source>
