@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from app import __version__
 from app.cli_args import bounded_float, bounded_int
@@ -383,7 +383,7 @@ class _NotTheWindow(Exception):
 
 
 class _WindowParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # noqa: ARG002 - the full parser says it
+    def error(self, message: str) -> NoReturn:  # noqa: ARG002 - the full parser says it
         raise _NotTheWindow
 
 

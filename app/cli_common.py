@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import NoReturn
 
 from app.cli_args import CliError, out_json, parse_json_arg, read_workflow_file
 from app.core.i18n import translate
@@ -57,7 +58,7 @@ def one_line(text: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, exit 2
+    def error(self, message: str) -> NoReturn:  # one clear line, exit 2
         self.exit(
             EXIT_USAGE,
             translate("Cli", "daloy: {problem} (see: {command} --help)").format(

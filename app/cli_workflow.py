@@ -128,20 +128,20 @@ def cmd_workflow_list(env: Env, args: argparse.Namespace) -> int:
     elif not rows:
         print(translate("Cli", "No workflows yet. Import one with: daloy workflow import FILE"))
     else:
-        for r in rows:
+        for row in rows:
             flags = [
                 f
                 for f, on in (
-                    (translate("Cli", "off"), not r["enabled"]),
-                    (translate("Cli", "draft"), r["draft"]),
-                    (translate("Cli", "archived"), r["archived"]),
+                    (translate("Cli", "off"), not row["enabled"]),
+                    (translate("Cli", "draft"), row["draft"]),
+                    (translate("Cli", "archived"), row["archived"]),
                 )
                 if on
             ]
-            version = f"v{r['version']}" if r["version"] else translate("Cli", "not published")
+            version = f"v{row['version']}" if row["version"] else translate("Cli", "not published")
             print(
                 translate("Cli", "{name}  {version}  {count} in progress").format(
-                    name=r["name"], version=version, count=r["runs_in_flight"]
+                    name=row["name"], version=version, count=row["runs_in_flight"]
                 )
                 + (f"  ({', '.join(flags)})" if flags else "")
             )

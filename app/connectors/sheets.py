@@ -177,11 +177,14 @@ def parse(path: Path, data: bytes) -> Book:
             for r in ws.iter_rows(values_only=True):
                 if r and r[0]:
                     # rows written before results were kept hold the key only
-                    book.applied[str(r[0])] = json.loads(r[1]) if len(r) > 1 and r[1] else None
+                    text = r[1] if len(r) > 1 else None  # the result, as JSON text
+                    book.applied[str(r[0])] = (
+                        json.loads(text) if isinstance(text, str) and text else None
+                    )
             book.next_record = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value else 1
             continue
         values = [list(r) for r in ws.iter_rows(values_only=True)]
-        header = [h if h is not None else "" for h in (values[0] if values else [])]
+        header = [str(h) if h is not None else "" for h in (values[0] if values else [])]
         kept = [(n, r) for n, r in enumerate(values[1:], start=2) if any(c is not None for c in r)]
         book.tables[ws.title] = Table(
             path, header, [r for _, r in kept], book.applied, ws.title, [n for n, _ in kept]

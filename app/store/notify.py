@@ -43,7 +43,7 @@ def encode(events: Iterable[Event]) -> list[str]:
         dict.fromkeys(tuple(str(v) if k == "kind" else v for k, v in _items(e)) for e in events)
     )
     payloads: list[str] = []
-    batch: list[tuple] = []
+    batch: list[tuple[Any, ...]] = []
     for row in rows:
         text = json.dumps([*batch, row], separators=(",", ":"))
         if len(text.encode()) > PAYLOAD_LIMIT and batch:
@@ -207,6 +207,7 @@ class Notifications:
         made like the engine's (its URL, password and retries) but kept out of its pool."""
         raw = self.db.engine.raw_connection()
         conn = raw.driver_connection
+        assert conn is not None  # a connection just made has its driver's
         raw.detach()  # closed by us, never handed back to the pool
         conn.rollback()
         conn.autocommit = True

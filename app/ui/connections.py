@@ -70,7 +70,9 @@ def load_all(ctx: AppContext) -> list[dict[str, Any]]:
     space = workspace.id_of(ctx.db)
     with ctx.db.read() as s:
         rows = connections.list_all(s)
-        out = [{"name": c.name, "kind": c.kind, "settings": dict(c.settings or {})} for c in rows]
+        out: list[dict[str, Any]] = [
+            {"name": c.name, "kind": c.kind, "settings": dict(c.settings or {})} for c in rows
+        ]
     for c in out:
         kind = KINDS.get(c["kind"])
         c["secrets"] = {

@@ -81,7 +81,7 @@ class AppContext:
     data_dir: Path
     runtime: Any = None  # app.runtime.runtime.Runtime when running
     pool: QThreadPool = field(default_factory=QThreadPool)
-    events: EngineEvents | None = None
+    events: EngineEvents = field(init=False)  # made in __post_init__
     _relays: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -89,8 +89,7 @@ class AppContext:
 
         collect_on_gui_thread()  # background threads never free Qt objects (see gc_guard)
         self.pool.setMaxThreadCount(4)
-        if self.events is None:
-            self.events = EngineEvents(self.store)
+        self.events = EngineEvents(self.store)
 
     def background(
         self,
@@ -114,13 +113,20 @@ class AppContext:
         def alive() -> bool:
             return owner is None or shiboken6.isValid(owner)
 
-        relay.done.connect(lambda r: (on_done(r) if on_done and alive() else None, finish()))
-        relay.failed.connect(
-            lambda e: (
-                on_error(e) if on_error and alive() else log.error("background task failed: %s", e),
-                finish(),
-            )
-        )
+        def done(result: Any) -> None:
+            if on_done and alive():
+                on_done(result)
+            finish()
+
+        def failed(exc: BaseException) -> None:
+            if on_error and alive():
+                on_error(exc)
+            else:
+                log.error("background task failed: %s", exc)
+            finish()
+
+        relay.done.connect(done)
+        relay.failed.connect(failed)
         self.pool.start(_Job(fn, relay))
 
     def wait_for_background(self, msecs: int = 10_000) -> bool:

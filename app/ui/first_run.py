@@ -182,11 +182,15 @@ class SourcePage(CheckedPage):
             self.lay.addWidget(radio)
         for w in (self.inbox, web, self.market, demo):
             self.details.addWidget(w)
-        self.group.idToggled.connect(lambda i, on: on and self.details.setCurrentIndex(i))
+        self.group.idToggled.connect(self._toggled)
         self.group.button(1).setChecked(True)
         self.lay.addWidget(self.details)
         self.finish_layout()
         self.retranslate()
+
+    def _toggled(self, i: int, on: bool) -> None:
+        if on:
+            self.details.setCurrentIndex(i)
 
     def retranslate(self) -> None:
         super().retranslate()

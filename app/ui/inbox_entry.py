@@ -34,7 +34,7 @@ from app.store.explain import explain_entry
 from app.store.models import InboxItem
 from app.ui.context import AppContext
 from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, technical_words
-from app.ui.step_forms import RetryForm, SkipForm, skip_shape
+from app.ui.step_forms import RetryForm, SkipForm, StepFormDialog, skip_shape
 from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, words
 from app.ui.system_down import system_actions
 from app.ui.text import PlainLabel, confirm, shown_title
@@ -339,7 +339,7 @@ class InboxDetail(QScrollArea):
         return self.ctx.registry.specs.get(step["type"]) if step else None
 
     def _retry_edit(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
-        self.dialog = RetryForm(
+        self.dialog: StepFormDialog = RetryForm(
             self._spec(step), (step or {}).get("input"), (step or {}).get("title") or sname, self
         )
         self.dialog.accepted.connect(
@@ -360,14 +360,14 @@ class InboxDetail(QScrollArea):
             else ["out"]
         )
         title = (step or {}).get("title") or sname
-        self.dialog = SkipForm(title, skip_shape(spec, step or {}), ports, self)
+        self.dialog = form = SkipForm(title, skip_shape(spec, step or {}), ports, self)
         self.dialog.accepted.connect(
             lambda: self._do(
                 lambda: self.ctx.actions.skip(
                     rid,
                     sname,
-                    output=self.dialog.value,
-                    port=self.dialog.port.currentText() or "out",
+                    output=form.value,
+                    port=form.port.currentText() or "out",
                 ),
                 translate("InboxEntry", "{order} goes on without “{step}”.").format(
                     order=who, step=title

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QTabWidget,
     QTreeWidget,
     QWidget,
@@ -180,7 +181,9 @@ def current() -> Language | None:
 def switch(choice: str) -> bool:
     """The operator chose a language in Settings: save it and speak it now."""
     save_choice(choice)
-    lang = _language or start(QCoreApplication.instance())
+    app = QCoreApplication.instance()
+    assert app is not None  # the operator chose in a running window
+    lang = _language or start(app)
     return lang.apply(resolve(choice))
 
 
@@ -221,7 +224,7 @@ def _action_items(action: QAction) -> Iterator[tuple[str, object]]:
     yield action.text(), action.setText
     yield action.toolTip(), action.setToolTip
     menu = action.menu()
-    if menu is not None:
+    if isinstance(menu, QMenu):
         yield menu.title(), menu.setTitle
         for sub in menu.actions():
             yield from _action_items(sub)

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import QApplication
 from app.core.i18n import translate
 from app.ui.import_hook import spare_module_sources
 from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
+
+if TYPE_CHECKING:
+    from app.ui.shop_menu import ShopControls
 
 spare_module_sources()  # before the engine's modules load: ~20 MB less (app.ui.import_hook)
 log = logging.getLogger("daloy.ui")
@@ -71,17 +74,19 @@ def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
     from app.ui import language
     from app.ui.mainwindow import MainWindow
 
-    language.start(QApplication.instance())  # before any text is made (once per application)
+    app = QApplication.instance()
+    assert app is not None  # tests and run_gui make the application first
+    language.start(app)  # before any text is made (once per application)
     ctx = open_engine(env, start_runtime=start_runtime)
     window = MainWindow(ctx)
     _attach_shop(window)
     return ctx, window
 
 
-def _attach_shop(window: Any) -> None:
+def _attach_shop(window: Any) -> ShopControls:
     from app.ui.shop_menu import attach
 
-    attach(window)  # the Shop menu, “New order”, the demo's labels
+    return attach(window)  # the Shop menu, “New order”, the demo's labels
 
 
 def open_engine(env: Any, *, start_runtime: bool = True):  # noqa: ANN201 - app.ui.context.AppContext
@@ -108,19 +113,20 @@ def open_engine(env: Any, *, start_runtime: bool = True):  # noqa: ANN201 - app.
 def run_gui(env: Any, args: argparse.Namespace) -> int:
     from app.logsetup import configure
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Daloy")
     app.setQuitOnLastWindowClosed(False)
     from app.ui import language
 
-    language.start(app)  # the operator's language (or the system's) before any text is shown
+    lang = language.start(app)  # the operator's language (or the system's) before any text
     # Asked before the folder is checked: the running Daloy may still be creating its database.
     name = server_name(_folder_named(env))
     if ask_running_instance(name):
         print(translate("App", "Daloy is already running; its window was brought forward."))
         return 0
     configure(env.data_dir, getattr(args, "verbose", False))
-    log.info("language: %s", language.current().current)  # fil on a Filipino system
+    log.info("language: %s", lang.current)  # fil on a Filipino system
     QLocalServer.removeServer(name)
     server = QLocalServer()
     server.listen(name)
@@ -161,13 +167,13 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         try:
             opened["ctx"] = open_engine(env)
             window.open(opened["ctx"])
-            _attach_shop(window)
+            shop = _attach_shop(window)
         except BaseException as exc:  # noqa: BLE001 - said by the CLI after the loop ends
             opened["error"] = exc
             window.quitting = True
             app.quit()
             return
-        window.shop.on_launch()  # the first-run setup on a shop not set up yet
+        shop.on_launch()  # the first-run setup on a shop not set up yet
 
     QTimer.singleShot(0, open_pages)
     if args.quit_after:

@@ -153,9 +153,9 @@ class MainWindow(QMainWindow):
         # Pages an operator may not open this session are made on their first visit (or first
         # use of ``window.<key>``): their widgets and reads cost memory and time at start-up.
         self._later: dict[str, Callable[[], QWidget]] = {
-            "workflows": self._editor_page,
-            "connections": self._connections_page,
-            "audit": self._audit_page,
+            "workflows": lambda: self._editor_page(ctx),
+            "connections": lambda: self._connections_page(ctx),
+            "audit": lambda: self._audit_page(ctx),
         }
         for key in PAGES:
             self.stack.addWidget(QWidget() if key in self._later else getattr(self, key))
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.inbox.count_changed.connect(self._count)
         self.inbox.new_entries.connect(self.notifier.new_items)
         self.inbox.open_items.connect(self.notifier.set_open)
-        self.notifier.open_inbox.connect(lambda: (self.bring_forward(), self.page("inbox")))
+        self.notifier.open_inbox.connect(self._show_inbox)
         self.inbox.open_run.connect(self.open_run)
         self.runs.open_inbox_item.connect(self.open_inbox_item)
         backups_page.attach(self)  # pages of their own modules (issue 18)
@@ -175,20 +175,24 @@ class MainWindow(QMainWindow):
         self.health.paused_changed.connect(self.notifier.set_paused)
         self._count(self._waiting)
 
-    def _editor_page(self) -> QWidget:
+    def _show_inbox(self) -> None:
+        self.bring_forward()
+        self.page("inbox")
+
+    def _editor_page(self, ctx: AppContext) -> QWidget:
         from app.ui.editor import EditorPage
 
-        return EditorPage(self.ctx)
+        return EditorPage(ctx)
 
-    def _connections_page(self) -> QWidget:
+    def _connections_page(self, ctx: AppContext) -> QWidget:
         from app.ui.connections import ConnectionsPage
 
-        return ConnectionsPage(self.ctx)
+        return ConnectionsPage(ctx)
 
-    def _audit_page(self) -> QWidget:
+    def _audit_page(self, ctx: AppContext) -> QWidget:
         from app.ui.audit_page import AuditPage
 
-        page = AuditPage(self.ctx)
+        page = AuditPage(ctx)
         page.open_run.connect(self.open_run)
         return page
 
@@ -204,8 +208,9 @@ class MainWindow(QMainWindow):
         row, current = PAGES.index(key), self.stack.currentIndex()
         placeholder = self.stack.widget(row)
         self.stack.insertWidget(row, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
         return page
 
@@ -278,10 +283,14 @@ class MainWindow(QMainWindow):
         if self.ctx is None or "workflows" in self._later:  # the editor holds no edit yet
             quit_fn()
             return
-        if self.workflows.dirty():
+        from app.ui.editor import EditorPage
+
+        editor = self.workflows
+        assert isinstance(editor, EditorPage)
+        if editor.dirty():
             self.bring_forward()
             self.page("workflows")
-        self.workflows.resolve_unsaved(translate("MainWindow", "quitting Daloy"), quit_fn)
+        editor.resolve_unsaved(translate("MainWindow", "quitting Daloy"), quit_fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quitting or not self.isVisible():  # a hidden window has nothing to ask

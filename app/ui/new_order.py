@@ -197,12 +197,11 @@ class LineRow(QWidget):
         self.product.addItem("", "")
         for p in products:
             self.product.addItem(p["label"], p["key"])
-        completer = self.product.completer()
+        completer, line = self.product.completer(), self.product.lineEdit()
+        assert completer is not None and line is not None  # an editable combo box has both
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.product.lineEdit().setPlaceholderText(
-            translate("NewOrder", "type a product code or name")
-        )
+        line.setPlaceholderText(translate("NewOrder", "type a product code or name"))
         self.qty = QSpinBox()
         self.qty.setObjectName("lineQty")
         self.qty.setRange(1, 1_000_000)

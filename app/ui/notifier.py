@@ -196,14 +196,17 @@ class Notifier(QObject):
         menu.addAction(quit_action)
         self.tray.setContextMenu(menu)
         self._menu = menu
-        self.tray.messageClicked.connect(
-            lambda: self._last_item and self.open_item.emit(self._last_item)
-        )
-        self.tray.activated.connect(
-            lambda reason: (
-                reason == QSystemTrayIcon.ActivationReason.Trigger and self.show_window.emit()
-            )
-        )
+
+        def message_clicked() -> None:
+            if self._last_item:
+                self.open_item.emit(self._last_item)
+
+        def activated(reason: QSystemTrayIcon.ActivationReason) -> None:
+            if reason == QSystemTrayIcon.ActivationReason.Trigger:
+                self.show_window.emit()
+
+        self.tray.messageClicked.connect(message_clicked)
+        self.tray.activated.connect(activated)
         self.tray.setToolTip(tray_tip("ok", 0))
         self.tray.show()
         self.paused = False

@@ -44,8 +44,8 @@ RAN = ("succeeded", "skipped", "needs_attention", "running", "retry_wait", "read
 
 def order_currency(run: dict[str, Any]) -> str | None:
     """The currency the order was placed in (its trigger's ``order.currency``), if it says."""
-    trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
-    order = trigger.get("order") if isinstance(trigger.get("order"), dict) else trigger
+    trigger = t if isinstance(t := run.get("trigger"), dict) else {}
+    order = o if isinstance(o := trigger.get("order"), dict) else trigger
     currency = order.get("currency")
     return currency if isinstance(currency, str) and currency else None
 
@@ -125,7 +125,7 @@ class WorkflowPicture(CanvasView):
         doc = WorkflowDocument(wf)
         if any(not st.position for st in wf.steps):
             for name, pos in layered_layout(doc, self.ctx.registry.specs).items():
-                wf.step(name).position = pos
+                wf.existing_step(name).position = pos
         self.scene_ = EditorScene(doc, self.ctx.registry.specs)
         for node in self.scene_.nodes.values():
             node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
@@ -185,9 +185,7 @@ class OrderPage(QWidget):
         self.decide.setObjectName("primary")
         self.decide.setProperty("role", "openInbox")
         self.decide.hide()
-        self.decide.clicked.connect(
-            lambda: self._inbox_id is not None and self.open_inbox_item.emit(self._inbox_id)
-        )
+        self.decide.clicked.connect(self._decide)
         row.addWidget(self.decide, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
         self.holds = HoldBar(ctx)  # hold orders like this one, release, list
@@ -207,6 +205,10 @@ class OrderPage(QWidget):
         self.run_id: str | None = None
         self.detail: dict[str, Any] | None = None
         self._inbox_id: int | None = None
+
+    def _decide(self) -> None:
+        if self._inbox_id is not None:
+            self.open_inbox_item.emit(self._inbox_id)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         """The picture beside the timeline when there is room, above it on a small screen."""

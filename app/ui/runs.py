@@ -267,8 +267,8 @@ class RunsPage(Page):
         self.stop_button.setObjectName("stopExport")
         self.stop_button.hide()
         self.stop_button.clicked.connect(lambda: self._stop.set())
-        for w in (self.export_bar, self.stop_button, self.export_button):
-            filters.addWidget(w)
+        for widget in (self.export_bar, self.stop_button, self.export_button):
+            filters.addWidget(widget)
         self.export_status = PlainLabel()
         self.export_status.setObjectName("exportStatus")
         self.export_status.setWordWrap(True)
@@ -303,7 +303,7 @@ class RunsPage(Page):
         self.detail = OrderPage(ctx)
         self.detail.back.connect(lambda: self.stack.setCurrentIndex(0))
         self.detail.open_inbox_item.connect(self.open_inbox_item)
-        self.stack = QStackedWidget()
+        self.stack: QStackedWidget = QStackedWidget()  # (annotated: used by lambdas above)
         self.stack.addWidget(listing)
         self.stack.addWidget(self.detail)
         self.archived = ArchivedOrderView()
@@ -311,7 +311,7 @@ class RunsPage(Page):
         self.stack.addWidget(self.archived)
         self.archive.opened.connect(self._open_archived)
         lay.addWidget(self.stack, 1)
-        self._stop = threading.Event()
+        self._stop: threading.Event = threading.Event()
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda: self._debounce.start())

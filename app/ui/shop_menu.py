@@ -86,11 +86,12 @@ class ShopControls:
         self.wizard = FirstRunWizard(self.ctx, self.window)
         self.wizard.demo_requested.connect(self.start_demo)
         self.wizard.set_up.connect(self._set_up)
-        self.wizard.skipped.connect(
-            lambda: self.ctx.background(
-                lambda: shop.needs_first_run(self.ctx.db) and shop.mark(self.ctx.db, "skipped")
-            )
-        )
+
+        def skipped() -> None:
+            if shop.needs_first_run(self.ctx.db):
+                shop.mark(self.ctx.db, "skipped")
+
+        self.wizard.skipped.connect(lambda: self.ctx.background(skipped))
         self.wizard.open()
 
     def _set_up(self, _source: str) -> None:
@@ -131,5 +132,5 @@ class ShopControls:
 
 def attach(window: QMainWindow | QWidget) -> ShopControls:
     controls = ShopControls(window)
-    window.shop = controls  # type: ignore[attr-defined]  # kept alive with the window
+    window.shop = controls  # type: ignore[union-attr]  # kept alive with the window
     return controls

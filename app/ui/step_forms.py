@@ -98,7 +98,7 @@ class ValueForm(QWidget):
                             "“{label}” is not a valid list; fix it or use the JSON view.",
                         ).format(label=field_label(key))
                     )
-            else:
+            elif isinstance(editor, QLineEdit):
                 out[key], problem = typed(editor.text(), old)
                 if problem:
                     errors.append(problem.format(label=field_label(key)))
@@ -133,12 +133,12 @@ class StepFormDialog(QDialog):
         lay.addWidget(head)
         self.extra = QFormLayout()
         lay.addLayout(self.extra)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()  # (QWidget.scroll() is a method)
+        self.scroll_area.setWidgetResizable(True)
         self.body = QWidget()
         self.body_lay = QVBoxLayout(self.body)
-        self.scroll.setWidget(self.body)
-        lay.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.body)
+        lay.addWidget(self.scroll_area, 1)
         self.json = QPlainTextEdit()
         self.json.setObjectName("jsonEditor")
         self.json.hide()
@@ -196,7 +196,7 @@ class StepFormDialog(QDialog):
                 return
             if isinstance(value, dict):
                 self.show_value(value)
-        self.scroll.setVisible(not to_json)
+        self.scroll_area.setVisible(not to_json)
         self.json.setVisible(to_json)
 
     def _accept(self) -> None:
@@ -238,7 +238,8 @@ class RetryForm(StepFormDialog):
 
     def _build(self, value: dict[str, Any]) -> None:
         while self.body_lay.count():
-            w = self.body_lay.takeAt(0).widget()
+            item = self.body_lay.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.setParent(None)  # gone at once, not at the next event loop turn
                 w.deleteLater()
@@ -260,7 +261,7 @@ class RetryForm(StepFormDialog):
         if not fields:  # a type this Daloy does not know: its values as they are
             self.nested = {}
             self.fields.other = {}
-            self.loose = ValueForm(value)
+            self.loose: ValueForm | None = ValueForm(value)
             form.addRow(self.loose)
         else:
             self.loose = None

@@ -70,7 +70,7 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
     """(words, colour, icon) of a run's state as an operator should read it: a cancelled order,
     a practice run and a demo order are said as such, never as a green "Done"."""
     status = run.get("status", "")
-    trigger = run.get("trigger") if isinstance(run.get("trigger"), dict) else {}
+    trigger = t if isinstance(t := run.get("trigger"), dict) else {}
     if run.get("cancelled") or status == "cancelled":
         return translate("Words", "Cancelled"), MUTED, "fa5s.ban"
     label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))

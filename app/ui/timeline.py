@@ -167,7 +167,7 @@ class Timeline(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows: dict[str, StepRow] = {}
-        self.actions: list[ActionRow] = []
+        self.action_rows: list[ActionRow] = []  # (QWidget.actions() is a method)
         self.show_run({"steps": []}, [])
 
     def show_run(self, run: dict[str, Any], actions: list[dict[str, Any]]) -> None:
@@ -192,7 +192,7 @@ class Timeline(QScrollArea):
                 h.setFixedWidth(width)
             head.addWidget(h, 0 if width else 1)
         lay.addLayout(head)
-        self.rows, self.actions = {}, []
+        self.rows, self.action_rows = {}, []
         by_step: dict[str, list[dict[str, Any]]] = {}
         loose: list[dict[str, Any]] = []
         names = {st["name"] for st in run.get("steps", [])}
@@ -207,9 +207,9 @@ class Timeline(QScrollArea):
             self.rows[st["name"]] = row
             lay.addWidget(row)
             for a in by_step.get(st["name"], []):
-                self.actions.append(ActionRow(a))
-                lay.addWidget(self.actions[-1])
+                self.action_rows.append(ActionRow(a))
+                lay.addWidget(self.action_rows[-1])
         for a in loose:
-            self.actions.append(ActionRow(a))
-            lay.addWidget(self.actions[-1])
+            self.action_rows.append(ActionRow(a))
+            lay.addWidget(self.action_rows[-1])
         self.setWidget(holder)

@@ -173,8 +173,8 @@ class WebAddresses(QScrollArea):
             return  # unchanged: keep a revealed token revealed
         while self.lay.count():
             item = self.lay.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (w := item.widget()) is not None:
+                w.deleteLater()
         self.boxes = [AddressBox(self.ctx, a) for a in found]
         for box in self.boxes:
             self.lay.addWidget(box)

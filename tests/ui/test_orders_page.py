@@ -103,7 +103,7 @@ def test_a_cancelled_order_and_a_practice_run_are_not_shown_as_done(gui, qtbot, 
     qtbot.waitUntil(lambda: page.state.text() == "Cancelled", timeout=10000)
     assert window.runs.stack.currentWidget() is page
     assert page.why.text().startswith("Cancelled by tester")
-    texts = [a.text.text() for a in page.timeline.actions]
+    texts = [a.text.text() for a in page.timeline.action_rows]
     assert texts[-1] == "tester cancelled the order (order 5001) — “customer called”"
     assert page.picture.scene_.nodes["charge"].state == "cancelled"
 
@@ -217,7 +217,7 @@ def test_audit_page_shows_a_decision_with_who_and_note(gui, qtbot):
     # and in the order's timeline, under the step it answered
     window.open_run(run_id)
     qtbot.waitUntil(
-        lambda: any("supplier delivers Friday" in a.text.text() for a in page.timeline.actions),
+        lambda: any("supplier delivers Friday" in a.text.text() for a in page.timeline.action_rows),
         timeout=10000,
     )
     assert page.state.text() == "Done"

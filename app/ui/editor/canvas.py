@@ -5,9 +5,18 @@ dropped here; an empty canvas says what to do."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QLabel, QPinchGesture
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QLabel, QPinchGesture
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -131,14 +140,14 @@ class CanvasView(QGraphicsView):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.NativeGesture
-            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
-        ):
-            self.zoom(1.0 + event.value())  # a trackpad pinch (macOS, Wayland)
-            return True
+        # (the event's type() says which QEvent subclass it is)
+        if event.type() == QEvent.Type.NativeGesture:
+            native = cast(QNativeGestureEvent, event)
+            if native.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom(1.0 + native.value())  # a trackpad pinch (macOS, Wayland)
+                return True
         if event.type() == QEvent.Type.Gesture:
-            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            pinch = cast(QGestureEvent, event).gesture(Qt.GestureType.PinchGesture)
             if isinstance(pinch, QPinchGesture):  # a touch-screen pinch
                 self.zoom(pinch.scaleFactor())
                 return True
@@ -232,8 +241,8 @@ class CanvasView(QGraphicsView):
             self.zoom(1 / 1.2)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = 10.0
-            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0.0)
-            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0.0)
+            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(Qt.Key(key), 0.0)
+            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(Qt.Key(key), 0.0)
             self.nudge.emit(dx, dy)
         else:
             super().keyPressEvent(event)

@@ -12,16 +12,19 @@ from app.core.validation import Problem, errors, validate
 from app.store import drafts
 from app.ui.editor.publishing import problem_words, problems_line
 
+# A mixin of EditorPage, which holds what ``self`` uses here. mypy cannot take EditorPage as
+# this base (the page derives from this class: a cycle), so it sees Any there.
 if TYPE_CHECKING:
-    from app.ui.editor.page import EditorPage
-
-    _Base = EditorPage
+    _Base = Any
 else:
     _Base = object
 
 
 class LiveCheck(_Base):
     """Mixed into ``EditorPage``: the document's problems, kept current while editing."""
+
+    problems: list[Problem]
+    shown_errors: list[str]
 
     def check(self, wf: Workflow) -> list[Problem]:
         """At once, from the document alone: step and trigger rules, connections that exist.

@@ -34,7 +34,8 @@ class RemoveEdge(QUndoCommand):
         self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None
     ) -> None:
         super().__init__(translate("Editor", "Remove connection"), parent)
-        self.doc, self.edge, self.index = doc, edge, None
+        self.doc, self.edge = doc, edge
+        self.index: int | None = None
 
     def redo(self) -> None:
         self.index = self.doc.remove_edge(self.edge)
@@ -153,7 +154,7 @@ def paste(
     steps: list[Step],
     edges: list[Edge],
     offset: tuple[float, float] = (40, 40),
-) -> QUndoCommand:
+) -> Compound:
     """Paste steps (renaming clashes) and the connections among them, as one undo step."""
     parts: list[QUndoCommand] = []
     renamed: dict[str, str] = {}

@@ -97,19 +97,19 @@ class FieldForm:
             e.currentTextChanged.connect(self.on_edit)
             return e
         if f.kind == schema.BOOLEAN:
-            e = QCheckBox()
-            e.toggled.connect(self.on_edit)
-            return e
+            check = QCheckBox()
+            check.toggled.connect(self.on_edit)
+            return check
         if f.kind in (schema.NUMBER, schema.INTEGER):
-            e = QDoubleSpinBox()
-            e.setDecimals(0 if f.kind == schema.INTEGER else 2)
-            e.setRange(
+            spin = QDoubleSpinBox()
+            spin.setDecimals(0 if f.kind == schema.INTEGER else 2)
+            spin.setRange(
                 f.minimum if f.minimum is not None else -1e9,
                 f.maximum if f.maximum is not None else 1e9,
             )
-            e.setSpecialValueText(" ")
-            e.editingFinished.connect(self.on_edit)
-            return e
+            spin.setSpecialValueText(" ")
+            spin.editingFinished.connect(self.on_edit)
+            return spin
         if f.kind in (
             schema.JSON,
             schema.MAPPING,
@@ -117,15 +117,15 @@ class FieldForm:
             schema.STRING_LIST,
             schema.TEMPLATE_TEXT,
         ):
-            e = CommitTextEdit(self.on_edit)
-            e.setFixedHeight(90)
-            return e
-        e = QLineEdit()
-        e.setPlaceholderText(f.placeholder)
+            text = CommitTextEdit(self.on_edit)
+            text.setFixedHeight(90)
+            return text
+        line = QLineEdit()
+        line.setPlaceholderText(f.placeholder)
         if f.kind == schema.TEMPLATE:
-            e.setCompleter(self.completer)
-        e.editingFinished.connect(self.on_edit)
-        return e
+            line.setCompleter(self.completer)
+        line.editingFinished.connect(self.on_edit)
+        return line
 
     def set_values(self, config: dict[str, Any]) -> None:
         """Show ``config`` (the document's current state) without emitting edits."""
@@ -155,7 +155,7 @@ class FieldForm:
                     if f.kind == schema.TEMPLATE_TEXT and not isinstance(value, dict | list)
                     else json_text(value),
                 )
-            else:
+            elif isinstance(e, QLineEdit):
                 e.blockSignals(False)
                 set_text(e, "" if value is None else str(value))
             e.blockSignals(False)
@@ -190,6 +190,6 @@ class FieldForm:
                                 label=schema.declared(f.label), error=exc
                             )
                         )
-            elif e.text() != "":
+            elif isinstance(e, QLineEdit) and e.text() != "":
                 config[name] = e.text()
         return config, errors

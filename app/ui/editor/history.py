@@ -62,7 +62,8 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
         tree.addTopLevelItem(item)
     for column, width in enumerate((60, 110, 130, 160)):
         tree.setColumnWidth(column, width)
-    tree.setCurrentItem(tree.topLevelItem(0))
+    if (first := tree.topLevelItem(0)) is not None:
+        tree.setCurrentItem(first)
     lay.addWidget(tree)
     buttons, restore = action_buttons(
         dlg,
@@ -74,7 +75,10 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
     restore.setEnabled(bool(rows))
 
     def do_restore() -> None:
-        number = tree.currentItem().data(0, Qt.ItemDataRole.UserRole)
+        chosen = tree.currentItem()
+        if chosen is None:
+            return
+        number = chosen.data(0, Qt.ItemDataRole.UserRole)
 
         def work() -> Any:
             with page.ctx.db.write() as s:

@@ -16,10 +16,10 @@ from app.ui.context import AppContext
 from app.ui.style import MUTED, OK, icon
 from app.ui.text import confirm
 
+# A mixin of EditorPage, which holds what ``self`` uses here. mypy cannot take EditorPage as
+# this base (the page derives from this class: a cycle), so it sees Any there.
 if TYPE_CHECKING:
-    from app.ui.editor.page import EditorPage
-
-    _Base = EditorPage
+    _Base = Any
 else:
     _Base = object
 
@@ -43,7 +43,9 @@ def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
                     "draft": draft is not None,
                     "definition": workflows.definition_of(draft.workflow)
                     if draft
-                    else live.definition,
+                    else live.definition
+                    if live
+                    else None,  # (not reached: a workflow with neither was skipped)
                 }
             )
         return out
@@ -68,6 +70,9 @@ def row_words(row: dict[str, Any]) -> str:
 
 class WorkflowLibrary(_Base):
     """Mixed into ``EditorPage``: what the toolbar does to whole workflows."""
+
+    current: str | None
+    saved_json: dict[str, Any] | None
 
     def new_workflow(self) -> None:
         name, ok = QInputDialog.getText(
@@ -126,6 +131,8 @@ class WorkflowLibrary(_Base):
 
     def archive(self) -> None:
         name = self.current
+        if name is None:
+            return  # no workflow open
 
         def do() -> None:
             with self.ctx.db.write() as s:

@@ -94,14 +94,14 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.list = QListWidget()
         self.list.setObjectName("workflowList")
         self.list.currentItemChanged.connect(self._pick)
-        self.palette = Palette(self.specs)
+        self.step_palette = Palette(self.specs)  # (QWidget.palette() is a method)
         self.workflows_label = QLabel(translate("Editor", "Workflows"))
         ll.addWidget(self.workflows_label)
         ll.addWidget(self.list, 1)
         self.steps_label = QLabel(translate("Editor", "Steps — drag onto the canvas"))
         self.steps_label.setWordWrap(True)  # a narrow list wraps the longer Filipino line
         ll.addWidget(self.steps_label)
-        ll.addWidget(self.palette, 2)
+        ll.addWidget(self.step_palette, 2)
         self.scene = EditorScene(self.doc, self.specs)
         self.view = CanvasView()
         self.view.setScene(self.scene)
@@ -161,7 +161,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         window's footer, so a box being typed in has already handed its text over."""
         self.workflows_label.setText(translate("Editor", "Workflows"))
         self.steps_label.setText(translate("Editor", "Steps — drag onto the canvas"))
-        self.palette.retranslate()
+        self.step_palette.retranslate()
         self._relist()
         self.inspector.show_nothing()
         self.workflow_panel = None
@@ -281,9 +281,10 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             return
         name = self.doc.unique_name(type_name)
         config = {f.name: f.default for f in spec.fields if f.required and f.default is not None}
-        step = Step(name, type_name, config, "", {}, (round(pos.x()), round(pos.y())))
+        x, y = round(pos.x()), round(pos.y())
+        step = Step(name, type_name, config, "", {}, (x, y))
         dx, dy = free_offset(self._taken(), [node_rect(step, self.specs)], (0, 0))
-        step.position = (step.position[0] + dx, step.position[1] + dy)
+        step.position = (x + dx, y + dy)
         self.undo.push(cmd.AddStep(self.doc, step))
         self.scene.select_only([name])  # ready to fill in, in the inspector
 
@@ -326,14 +327,14 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         for item in self.scene.selectedItems():
             if hasattr(item, "name"):
                 p = item.pos()
-                step = self.doc.workflow.step(item.name)
+                step = self.doc.workflow.existing_step(item.name)
                 moves[item.name] = (step.position, (p.x() + dx, p.y() + dy))
         if moves:
             self.undo.push(cmd.MoveSteps(self.doc, moves))
 
     def auto_layout(self) -> None:
         positions = layered_layout(self.doc)
-        moves = {n: (self.doc.workflow.step(n).position, p) for n, p in positions.items()}
+        moves = {n: (self.doc.workflow.existing_step(n).position, p) for n, p in positions.items()}
         self.undo.push(cmd.MoveSteps(self.doc, moves))
         self.view.fit()
 
@@ -368,7 +369,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         wf = self.doc.workflow
         names = [n for n in wf.step_names() if n in selected]
         data = {
-            "daloy_steps": [wf.step(n).to_dict() for n in names],
+            "daloy_steps": [wf.existing_step(n).to_dict() for n in names],
             "edges": [e.to_dict() for e in wf.edges if e.source in names and e.target in names],
         }
         QApplication.clipboard().setText(json.dumps(data))

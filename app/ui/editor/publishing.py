@@ -29,10 +29,12 @@ from app.ui.editor.library import load_rows
 from app.ui.style import BAD, MUTED
 from app.ui.text import PlainLabel, confirm
 
+# A mixin of EditorPage, which holds what ``self`` uses here. mypy cannot take EditorPage as
+# this base (the page derives from this class: a cycle), so it sees Any there.
 if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
 
-    _Base = EditorPage
+    _Base = Any
 else:
     _Base = object
 
@@ -197,6 +199,9 @@ class Publishing(_Base):
     """Mixed into ``EditorPage``: Publish… and Discard draft."""
 
     publish_dialog: PublishDialog | None = None
+    current: str | None
+    rows: dict[str, dict[str, Any]]
+    saved_json: dict[str, Any] | None
 
     def publish(self) -> None:
         """Save the document as the draft (when edited), then show the Publish dialog."""

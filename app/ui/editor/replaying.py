@@ -91,11 +91,11 @@ class ReplayDialog(QDialog):
         self.summary.setObjectName("replaySummary")
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
-        self.result = QTreeWidget()
-        self.result.setObjectName("replayResult")
-        self.result.setHeaderHidden(True)
-        self.result.setWordWrap(True)
-        lay.addWidget(self.result, 1)
+        self.differences = QTreeWidget()  # (QDialog.result() is a method)
+        self.differences.setObjectName("replayResult")
+        self.differences.setHeaderHidden(True)
+        self.differences.setWordWrap(True)
+        lay.addWidget(self.differences, 1)
         buttons, self.go = action_buttons(
             self,
             QDialogButtonBox.StandardButton.Close,
@@ -116,7 +116,7 @@ class ReplayDialog(QDialog):
         n, runtime, name, wf = self.orders.value(), self.page.ctx.runtime, self.name, self.workflow
         self.go.setEnabled(False)
         self.orders.setEnabled(False)
-        self.result.clear()
+        self.differences.clear()
         self.progress.show()
         self.clock.start()
         self.ticker.start()
@@ -164,6 +164,6 @@ class ReplayDialog(QDialog):
                 child = QTreeWidgetItem([line])
                 child.setToolTip(0, line)
                 top.addChild(child)
-            self.result.addTopLevelItem(top)
+            self.differences.addTopLevelItem(top)
             top.setExpanded(True)
-        self.result.setVisible(bool(report.differing))
+        self.differences.setVisible(bool(report.differing))

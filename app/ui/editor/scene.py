@@ -425,7 +425,9 @@ def layered_layout(
     for name in order:
         layers.setdefault(layer[name], []).append(name)
     index: dict[str, float] = {}
-    heights = {n: node_rect(doc.workflow.step(n), specs or SpecRegistry()).height() for n in order}
+    heights = {
+        n: node_rect(doc.workflow.existing_step(n), specs or SpecRegistry()).height() for n in order
+    }
     positions: dict[str, tuple[float, float]] = {}
     for col in sorted(layers):
         names = layers[col]

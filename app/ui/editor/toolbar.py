@@ -125,7 +125,8 @@ def build_toolbar(page: EditorPage) -> None:
     )
     for a, keys in ((page.undo_action, "Ctrl+Z"), (page.redo_action, "Ctrl+Y")):
         a.setToolTip(f"{a.text()} ({keys})")
-        page.toolbar.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if isinstance(button := page.toolbar.widgetForAction(a), QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     page.undo.canUndoChanged.connect(page.undo_action.setEnabled)
     page.undo.canRedoChanged.connect(page.redo_action.setEnabled)
     page.undo_action.setEnabled(False)
@@ -135,7 +136,8 @@ def build_toolbar(page: EditorPage) -> None:
     act(translate("Editor", "Fit"), "fa5s.expand", page.view.fit, name="fitView")
     more.addAction(replay)
     more.addSeparator()
-    for text, ic, fn, keys, name in (
+    # (text, icon, what it does, shortcut, object name); None: a separator
+    entries: list[tuple[str, str, Callable[[], Any], Any, str] | None] = [
         (
             QT_TRANSLATE_NOOP("Editor", "Rename workflow…"),
             "fa5s.i-cursor",
@@ -185,7 +187,7 @@ def build_toolbar(page: EditorPage) -> None:
             None,
             "exportWorkflow",
         ),
-        (None, None, None, None, None),
+        None,
         (
             QT_TRANSLATE_NOOP("Editor", "Copy"),
             "fa5s.copy",
@@ -207,10 +209,12 @@ def build_toolbar(page: EditorPage) -> None:
             None,
             "deleteSteps",
         ),
-    ):
-        if text is None:
+    ]
+    for entry in entries:
+        if entry is None:
             more.addSeparator()
         else:
+            text, ic, fn, keys, name = entry
             act(translate("Editor", text), ic, fn, keys, name, more)
     button = QToolButton()
     button.setObjectName("moreButton")

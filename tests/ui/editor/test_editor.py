@@ -38,7 +38,7 @@ def drop(page, type_name: str, scene_pos: QPointF) -> None:
 
 
 def test_palette_mime_data_is_what_the_canvas_accepts(editor):
-    lst = editor.palette.list
+    lst = editor.step_palette.list
     item = next(
         lst.item(i)
         for i in range(lst.count())

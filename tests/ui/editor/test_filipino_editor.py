@@ -53,17 +53,18 @@ def page(in_filipino, gui, qtbot):  # noqa: ANN001
 
 
 def palette_texts(page) -> list[str]:  # noqa: ANN001
-    return [page.palette.list.item(i).text() for i in range(page.palette.list.count())]
+    listed = page.step_palette.list
+    return [listed.item(i).text() for i in range(listed.count())]
 
 
 def test_the_editor_speaks_filipino(page, qtbot) -> None:  # noqa: ANN001
     texts = palette_texts(page)
     assert "Magpadala ng email" in texts and "Send an email" not in texts
     assert "MGA MENSAHE" in texts  # the group headings too
-    item = page.palette.list.item(texts.index("Magpadala ng email"))
+    item = page.step_palette.list.item(texts.index("Magpadala ng email"))
     assert item.data(Qt.ItemDataRole.UserRole) == "send_email"  # what is stored: the type name
     assert "Mag-email sa customer" in item.toolTip()
-    page.palette.search.setText("email")  # finding a step searches the Filipino words
+    page.step_palette.search.setText("email")  # finding a step searches the Filipino words
     assert not item.isHidden()
 
     from app.core.model import Workflow
