@@ -127,6 +127,12 @@ if ! .venv/bin/ruff format --check app tests docs packaging; then
   echo "dev.sh: files above are not formatted; run \`.venv/bin/ruff format app tests docs packaging\`" >&2
   exit 1
 fi
+# Types: [tool.mypy] in pyproject.toml says what is checked; its cache (.mypy_cache/) makes a
+# second run take about a second.
+if ! .venv/bin/mypy; then
+  echo "dev.sh: mypy found type errors (above); fix them (settings: [tool.mypy] in pyproject.toml)" >&2
+  exit 1
+fi
 
 export QT_QPA_PLATFORM=offscreen
 if [ "${CI:-}" = true ]; then export DALOY_REQUIRE_DOVECOT=1 DALOY_REQUIRE_POSTGRES=1; fi
