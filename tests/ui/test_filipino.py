@@ -61,7 +61,8 @@ def cut_words(page: QWidget) -> list[str]:
 @pytest.fixture
 def filipino(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The compiled Filipino file, a settings folder of the test's own, and English again
-    after the test."""
+    after the test. Ask for it before ``gui``: the window reads the settings folder when it
+    is built, and must not find the developer's own saved language there."""
     sys.path.insert(0, str(ROOT / "packaging"))
     import i18n
 
@@ -83,7 +84,7 @@ def test_the_system_language_decides_unless_the_operator_chose() -> None:
     assert language.resolve(language.FILIPINO, QLocale("en_US")) == language.FILIPINO
 
 
-def test_switching_language_keeps_the_work_and_the_choice(gui, qtbot, filipino) -> None:  # noqa: ANN001
+def test_switching_language_keeps_the_work_and_the_choice(filipino, gui, qtbot) -> None:  # noqa: ANN001
     ctx, window = gui
     window.page("runs")
     window.runs.search.setText("Aling Nena")  # typed before the switch
@@ -165,7 +166,7 @@ def test_every_shell_page_fits_in_filipino(shop, qtbot, filipino, tmp_path) -> N
     assert problems == {}
 
 
-def test_the_tray_and_its_alerts_speak_filipino(gui, qtbot, filipino) -> None:  # noqa: ANN001
+def test_the_tray_and_its_alerts_speak_filipino(filipino, gui, qtbot) -> None:  # noqa: ANN001
     """A channel down: the tray's tooltip, menu and alert in Filipino, the alert's sentence
     read from the entry's stored template (not its English text)."""
     from app.ui.notifier import Banner, Notifier

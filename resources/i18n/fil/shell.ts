@@ -435,7 +435,7 @@ mo sa “Bagong koneksyon”.</translation>
     </message>
     <message>
         <source>Customers fill in an order form that Daloy serves.</source>
-        <translation>Pinupunan ng mga customer ang order form na inihahain ng Daloy.</translation>
+        <translation>Pinupunan ng mga customer ang order form na pinapatakbo ng Daloy.</translation>
     </message>
     <message>
         <source>A marketplace</source>
@@ -503,7 +503,7 @@ mo sa “Bagong koneksyon”.</translation>
     </message>
     <message>
         <source>Daloy serves an order form on this computer. Once set up, its address is under Connections ▸ Web addresses, with the token your website uses to send orders. Nothing to test here.</source>
-        <translation>Naghahain ang Daloy ng order form sa computer na ito. Pag na-set up na, nasa Mga Koneksyon ▸ Mga web address ang address nito, kasama ang token na gagamitin ng website mo sa pagpapadala ng order. Walang ite-test dito.</translation>
+        <translation>Ang Daloy mismo ang nagpapatakbo ng order form sa computer na ito. Pag na-set up na, nasa Mga Koneksyon ▸ Mga web address ang address nito, kasama ang token na gagamitin ng website mo sa pagpapadala ng order. Walang ite-test dito.</translation>
     </message>
     <message>
         <source>The demo starts a few sample orders: one short of stock asks you what to do, one meets a payment service that is down. Nothing real is contacted.</source>
@@ -1134,7 +1134,7 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     </message>
     <message>
         <source>Language:</source>
-        <translation>Wika:</translation>
+        <translation>Wika / Language:</translation>
     </message>
     <message>
         <source>Start Daloy when I log in</source>
