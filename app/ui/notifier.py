@@ -238,6 +238,12 @@ class Notifier(QObject):
         self.state = tray_state(items)
         self.waiting = len(items)
         self.banner.still_open({i["id"] for i in items})
+        # some of a group answered: the banner names what is left (not "2 orders waiting"
+        # after one of the two was retried)
+        left = [i for i in items if i["id"] in self.banner.item_ids]
+        if not self.banner.isHidden() and 0 < len(left) < len(self.banner.item_ids):
+            title, said, _text = self._words(left)
+            self.banner.show_message(said, left[-1]["id"], title, {i["id"] for i in left})
         self._pending = [i for i in self._pending if i["id"] in {x["id"] for x in items}]
         self._show_state()
 

@@ -137,3 +137,24 @@ def test_quit_is_always_in_the_file_menu(gui, qtbot):
     assert action is not None and action.text().replace("&", "") == "Quit Daloy"
     with qtbot.waitSignal(window.quit_requested, timeout=5000):
         action.trigger()
+
+
+def test_the_banner_names_what_is_left_when_part_of_its_group_is_answered(qtbot):
+    """Two entries announced together, one answered: the banner names the one left, never
+    "2 orders waiting" any more."""
+    banner = Banner()
+    qtbot.addWidget(banner)
+    notifier = Notifier(banner, group_ms=10)
+    waiting = [
+        {"id": 1, "kind": "step_failed", "business_key": "5001", "reason": "Card declined."},
+        {"id": 2, "kind": "decision", "business_key": "5002", "reason": "Substitute or wait?"},
+    ]
+    notifier.new_items(waiting)
+    qtbot.waitUntil(lambda: notifier.sent != [], timeout=5000)
+    assert banner.text.text().startswith("<b>2 orders waiting</b>")
+    notifier.set_open(waiting[1:])  # 5001 retried
+    assert not banner.isHidden()
+    assert "5002: needs you" in banner.text.text() and "Substitute or wait?" in banner.text.text()
+    assert "2 orders" not in banner.text.text() and banner.item_ids == {2}
+    notifier.set_open([])
+    assert banner.isHidden()
