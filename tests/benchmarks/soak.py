@@ -121,6 +121,7 @@ def main() -> None:
             t0 = time.perf_counter()
             started, done, asked, warm, middle = 0, 0, 0, None, None
             warm_after = min(500, args.orders // 10)  # modules and caches loaded by then
+            next_tenth = max(1, args.orders // 10)
             while done + asked < args.orders:
                 while started < args.orders and started - done - asked < args.in_flight:
                     store.start_run("Order fulfilment", order(started))
@@ -133,6 +134,9 @@ def main() -> None:
                 if warm is None and done + asked >= warm_after:
                     warm, _ = rss_mb(runner.pid)
                     print(f"runner RSS after {done + asked} orders (warm): {warm:.1f} MB")
+                if done + asked >= next_tenth:  # the trend between the figures asked for
+                    print(f"  {done + asked} orders: {rss_mb(runner.pid)[0]:.1f} MB", flush=True)
+                    next_tenth += max(1, args.orders // 10)
                 if middle is None and done + asked >= args.orders // 2:
                     middle, _ = rss_mb(runner.pid)
                     print(f"runner RSS after {done + asked} orders: {middle:.1f} MB", flush=True)
