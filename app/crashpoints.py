@@ -17,6 +17,7 @@ POINTS = (
     "before_call",
     "after_call",
     "before_result_commit",
+    "after_inline_step",
     "after_result_commit",
     "mid_recovery",
 )

@@ -49,6 +49,11 @@ class StepSpec:
     # Its code only reshapes its rendered input (no I/O, nothing that can hang): the runner calls
     # it directly instead of on an attempt thread under the time limit.
     inline: bool = False
+    # Its result depends only on its rendered input, it acts nowhere (not even on Daloy's own
+    # tables) and it neither asks nor sleeps: running it again after a crash is harmless, so the
+    # runner runs it in-line inside the commit of the step before it (``Progress.succeed_and_
+    # continue``) instead of paying a commit of its own.
+    pure: bool = False
     # A realistic output for these settings (rendered), in the shape ``run`` returns: what a
     # practice run records for a step it does not really run, so the steps after it get
     # plausible data (``steps.charge.output.body.id``), and what the editor can show.

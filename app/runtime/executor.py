@@ -20,6 +20,7 @@ from app.core.errors import (
     TemplateError,
 )
 from app.core.kinds import AttemptOutcome
+from app.core.model import Step
 from app.core.results import Decision, Reconciled, Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.staged import staged_failure
@@ -58,6 +59,16 @@ class _Attempt:
     @property
     def thread(self) -> str:
         return f"step {self.claim.run_id[:8]} {self.claim.step_name}"
+
+
+def plain_success(result: Any) -> tuple[Any, str] | None:
+    """What a step returned, as a success with nothing but an output and a port (its output,
+    its port); None for a question, a sleep or a success with local effects."""
+    if isinstance(result, (Decision, Sleep)):
+        return None
+    if isinstance(result, StepResult):
+        return None if result.effects else (result.output, result.port)
+    return result, "out"
 
 
 class StepExecutor:
@@ -134,20 +145,9 @@ class StepExecutor:
             if rule is not None:
                 self.store.park(claim, f"hold:{rule.id}", held_sentence(rule))
                 return None
-        spec = step_type.spec
-        policy: RetryPolicy = spec.retry.merged(step.retry)
-        context = {
-            "trigger": claim.trigger,
-            "steps": claim.steps,
-            "run": {"id": claim.run_id, "business_key": claim.business_key},
-            "idempotency_key": claim.idempotency_key,
-        }
+        policy: RetryPolicy = step_type.spec.retry.merged(step.retry)
         try:
-            rendered = (
-                claim.input_override
-                if claim.input_override is not None
-                else render_input(spec, step.config, context)
-            )
+            rendered, ctx = self._context(claim, step_type, step, policy, plog)
         except TemplateError as exc:
             self.store.fail(
                 claim,
@@ -156,6 +156,36 @@ class StepExecutor:
                 retry_at=None,
             )
             return None
+        if self.gate is not None and not claim.resumed and not claim.practice:
+            claim.system = self.gate.system(step_type, rendered)
+            if claim.system is not None and (why := self.gate.admit(claim, claim.system)):
+                self.gate.park(claim, claim.system, why)  # down: wait, nothing spent
+                return None
+        return _Attempt(
+            claim, step_type, step.label, policy, rendered, ctx, plog, chain, lease_seconds
+        )
+
+    def _context(
+        self,
+        claim: Claim,
+        step_type: StepType,
+        step: Step,
+        policy: RetryPolicy,
+        plog: logging.LoggerAdapter,
+    ) -> tuple[Any, StepContext]:
+        """The step's settings with its templates filled in, and the context it runs with;
+        raises ``TemplateError`` when they cannot be filled in."""
+        context = {
+            "trigger": claim.trigger,
+            "steps": claim.steps,
+            "run": {"id": claim.run_id, "business_key": claim.business_key},
+            "idempotency_key": claim.idempotency_key,
+        }
+        rendered = (
+            claim.input_override
+            if claim.input_override is not None
+            else render_input(step_type.spec, step.config, context)
+        )
         ctx = StepContext(
             run_id=claim.run_id,
             step_name=claim.step_name,
@@ -175,18 +205,43 @@ class StepExecutor:
             services=self.services,
             log=plog,
         )
-        if self.gate is not None and not claim.resumed and not claim.practice:
-            claim.system = self.gate.system(step_type, rendered)
-            if claim.system is not None and (why := self.gate.admit(claim, claim.system)):
-                self.gate.park(claim, claim.system, why)  # down: wait, nothing spent
-                return None
-        return _Attempt(
-            claim, step_type, step.label, policy, rendered, ctx, plog, chain, lease_seconds
-        )
+        return rendered, ctx
+
+    def run_pure(self, claim: Claim) -> tuple[Any, str, Any] | None:
+        """A pure step (``StepSpec.pure``) run in-line inside the store's open transaction
+        (``RunStore.succeed_and_continue``): its output, port and rendered input, or None to
+        leave the claim to the worker as usual — anything but a plain success (a hold, settings
+        that cannot be filled in, a failure) is recorded by the ordinary path, which runs the
+        step again. Writes nothing: the write lock is held by the caller."""
+        step_type = self.registry.get(claim.step_type)
+        wf = self.store.cached_workflow(claim.version_id)
+        step = wf.step(claim.step_name) if wf is not None else None
+        if step_type is None or step is None or not step_type.spec.pure:
+            return None
+        if claim.needs_reconcile or claim.resumed:
+            return None
+        if self.holds is not None and self.holds.active:
+            if self.holds.matching(workflow=wf.name, step=claim.step_name, trigger=claim.trigger):
+                return None  # parked by the ordinary path
+        plog = logging.LoggerAdapter(log, {"run_id": claim.run_id, "step": claim.step_name})
+        try:
+            rendered, ctx = self._context(
+                claim, step_type, step, step_type.spec.retry.merged(step.retry), plog
+            )
+            success = plain_success(step_type.run(ctx))
+        except Exception:  # noqa: BLE001 - the ordinary path runs it again and records why
+            return None
+        return None if success is None else (*success, rendered)
 
     def _succeeded(self, a: _Attempt, output: Any, port: str) -> Claim | None:
         return self.store.succeed_and_continue(
-            a.claim, output, port, input=a.rendered, chain=a.chain, lease_seconds=a.lease_seconds
+            a.claim,
+            output,
+            port,
+            input=a.rendered,
+            chain=a.chain,
+            lease_seconds=a.lease_seconds,
+            pure=self.run_pure if a.chain else None,
         )[1]
 
     def _look_up_earlier(self, a: _Attempt) -> Claim | None | _CarryOn:
@@ -347,10 +402,8 @@ class StepExecutor:
                 self._schedule(due)
         elif isinstance(result, StepResult) and result.effects:
             self.store.succeed(claim, result.output, result.port, result.effects, input=rendered)
-        elif isinstance(result, StepResult):
-            return self._succeeded(a, result.output, result.port)
-        else:
-            return self._succeeded(a, result, "out")
+        elif (success := plain_success(result)) is not None:
+            return self._succeeded(a, *success)
         return None
 
     def _calling(self, claim: Claim) -> contextlib.AbstractContextManager[None]:

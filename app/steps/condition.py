@@ -37,6 +37,7 @@ SPEC = StepSpec(
     sample_output=lambda c: {"result": True},
     icon="fa5s.code-branch",
     inline=True,
+    pure=True,
 )
 
 _TRUE = {"true", "yes", "1", "y", "on"}

@@ -36,6 +36,7 @@ SPEC = StepSpec(
     sample_output=lambda c: dict(c.get("values") or {}),
     icon="fa5s.pen",
     inline=True,
+    pure=True,
 )
 
 

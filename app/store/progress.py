@@ -24,6 +24,14 @@ from app.store.transitions import made
 
 log = logging.getLogger("app.store.runs")
 
+# Runs a claimed pure step (``StepSpec.pure``) without writing anything: its output, port and
+# rendered input, or None to leave the claim to its worker as usual.
+PureRun = Callable[[Claim], "tuple[Any, str, Any] | None"]
+# How many pure steps one commit takes in-line, and for how long (seconds): the write lock is
+# held meanwhile, so other workers' commits wait at most this long for them.
+PURE_BATCH_STEPS = 16
+PURE_BATCH_SECONDS = 0.02
+
 
 class Progress(Starting):
     def fail(
@@ -162,10 +170,13 @@ class Progress(Starting):
         input: Any = None,
         chain: bool = True,
         lease_seconds: float = 60.0,
+        pure: PureRun | None = None,
     ) -> tuple[bool, Claim | None]:
         """``succeed``, and with ``chain`` also claim a step this made ready in the same run, in
         the same transaction: a chain of steps costs one commit per step, and the runner goes
-        straight on with the next one. Returns (recorded, the next claim or None)."""
+        straight on with the next one. With ``pure`` too, the pure steps that follow are run
+        in-line and recorded in the same commit (``_run_pure_on``). Returns (recorded, the next
+        claim or None)."""
         now = time.time()
         try:
             success = self._success(claim, output, port, input, now)
@@ -183,10 +194,49 @@ class Progress(Starting):
             )
             if not recorded:
                 return False, None
+            if chain and pure is not None:
+                events, nxt = self._run_pure_on(cur, events, nxt, pure, lease_seconds)
             crashpoint("before_result_commit")
         crashpoint("after_result_commit")
         self.emit(events)
         return True, nxt
+
+    def _run_pure_on(
+        self,
+        cur: Any,
+        events: list[Event],
+        nxt: Claim | None,
+        pure: PureRun,
+        lease_seconds: float,
+    ) -> tuple[list[Event], Claim | None]:
+        """In the open transaction: while the claimed next step is pure, run it (``pure``) and
+        record its success like any other, claiming the step after it — up to
+        ``PURE_BATCH_STEPS`` steps or ``PURE_BATCH_SECONDS``. A crash before the commit loses
+        only their records, and they run again (no effect anywhere, same result); a step with
+        an effect is only ever claimed here, run after the commit. Anything but a plain success
+        (a failure, a hold, unsavable values) stops the batch: the claim goes back to its
+        worker, which runs the step again and records that as today."""
+        deadline = time.monotonic() + PURE_BATCH_SECONDS
+        for _ in range(PURE_BATCH_STEPS):
+            if nxt is None or time.monotonic() > deadline:
+                break
+            ran = pure(nxt)
+            if ran is None:
+                break
+            output, port, input = ran
+            now = time.time()
+            try:
+                success = self._success(nxt, output, port, input, now)
+            except (TypeError, ValueError):
+                break
+            recorded, more, after = self._record_success(
+                cur, nxt, success, output, port, now, lease_seconds
+            )
+            if not recorded:  # claimed in this very transaction: cannot happen; stop safely
+                break
+            events, nxt = events + more, after
+            crashpoint("after_inline_step")
+        return events, nxt
 
     def _success(
         self, claim: Claim, output: Any, port: str, input: Any, now: float

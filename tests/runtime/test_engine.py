@@ -8,6 +8,7 @@ import time
 import pytest
 
 from app.core import machine as m
+from app.store import progress
 from tests.support.engine import (
     charge_workflow,
     run_status,
@@ -450,7 +451,10 @@ def test_many_runs_in_parallel(rt):
     assert all(r[1] == 5 and r[2] == 5 for r in per_run)  # each step ran once
 
 
-def test_a_chain_costs_one_commit_per_step_and_its_claim(data_dir, database):
+def test_a_chain_costs_one_commit_per_step_and_its_claim(data_dir, database, monkeypatch):
+    # pure steps share the commit of the step before them (tests/runtime/test_pure_batch.py);
+    # the batch's time bound is lifted so that a busy machine cannot change the count
+    monkeypatch.setattr(progress, "PURE_BATCH_SECONDS", 60.0)
     r = runtime(data_dir)
     save(
         r.db,
@@ -468,8 +472,9 @@ def test_a_chain_costs_one_commit_per_step_and_its_claim(data_dir, database):
     r.start()
     try:
         done(r, run_id)
-        # one claim for the first step, then each result also claims the next step
-        assert r.db.commits - before == 6, r.db.commits - before
+        # one claim for the first step, then its result with s1..s4's, run in-line (at most
+        # one commit per step, and its claim)
+        assert r.db.commits - before == 2, r.db.commits - before
     finally:
         r.shutdown(grace=2)
         r.db.close()
