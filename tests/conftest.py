@@ -69,38 +69,57 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
+DATABASES = ("sqlite", "postgresql")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "sqlite_only(reason): a test of the SQLite file itself (its locking, the file, a runner "
         "killed mid-write); the ``database`` fixture runs it on SQLite only",
     )
+    config.addinivalue_line(
+        "markers",
+        "one_database(kind, reason): a heavy test (a fuzzer, server restarts) whose subject is "
+        "not the database runs on that one only, to keep the suite's time",
+    )
+
+
+def _reason(metafunc: pytest.Metafunc, marker: pytest.Mark, position: int) -> None:
+    if len(marker.args) <= position and not marker.kwargs.get("reason"):
+        raise pytest.UsageError(f"{metafunc.definition.nodeid}: {marker.name} needs a reason")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that uses ``database`` (directly, or through ``rt`` or the intake ``store``)
     runs once per database Daloy works on, ids ``[sqlite]`` and ``[postgresql]`` — as huey runs
-    one suite against every storage backend; ``@pytest.mark.sqlite_only(reason)`` opts out."""
+    one suite against every storage backend. ``@pytest.mark.sqlite_only(reason)`` opts out;
+    ``@pytest.mark.one_database(kind, reason)`` runs a heavy test on one of them."""
     if "database" not in metafunc.fixturenames:
         return
-    only = metafunc.definition.get_closest_marker("sqlite_only")
-    if only is not None and not (only.args or only.kwargs.get("reason")):
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
-    kinds = ["sqlite"] if only is not None else ["sqlite", "postgresql"]
+    kinds = list(DATABASES)
+    if (only := metafunc.definition.get_closest_marker("sqlite_only")) is not None:
+        _reason(metafunc, only, 0)
+        kinds = ["sqlite"]
+    elif (one := metafunc.definition.get_closest_marker("one_database")) is not None:
+        _reason(metafunc, one, 1)
+        if not one.args or one.args[0] not in DATABASES:
+            raise pytest.UsageError(f"{metafunc.definition.nodeid}: one_database({DATABASES})")
+        kinds = [one.args[0]]
     metafunc.parametrize("database", kinds, indirect=True)
 
 
 @pytest.fixture
 def database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """The database this test runs on: ``sqlite`` (the data folder's file) or ``postgresql`` (a
-    fresh database of the session's test server). It is chosen as the app chooses it, through
+    fresh database of the session's test server, at the newest schema). It is chosen as the app chooses it, through
     ``$DALOY_DATABASE_URL``, so the runtime, a ``Host``, a verb and a runner process the test
     starts all open the same one (``tests.support.engine.open_database``)."""
     from app.store.dbchoice import ENV
 
     kind: str = getattr(request, "param", "sqlite")
     if kind == "postgresql":
-        monkeypatch.setenv(ENV, request.getfixturevalue("pg_url"))
+        monkeypatch.setenv(ENV, request.getfixturevalue("pg_migrated_url"))
     else:
         monkeypatch.delenv(ENV, raising=False)
     return kind

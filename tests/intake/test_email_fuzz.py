@@ -292,6 +292,7 @@ def assert_taken_in_once(store, uid: int, raw: bytes) -> None:
 UIDS = itertools.count(1)
 
 
+@pytest.mark.one_database("postgresql", "a fuzzer of parsing; run where text is stricter (no NUL)")
 @settings(
     max_examples=int(os.environ.get("DALOY_FUZZ_EXAMPLES", 150)),
     deadline=None,

@@ -66,6 +66,7 @@ def test_a_burst_of_200_messages_is_ingested_exactly_once(store, mailbox, data_d
     assert trig["order"] == {"number": "7", "sku": "RICE-25", "qty": "7"}
 
 
+@pytest.mark.one_database("sqlite", "the mail server restarting is the subject")
 def test_server_restarts_while_messages_arrive(store, mailbox, data_dir):
     ch = channel(store, data_dir)
     t = run_channel(ch)
@@ -89,6 +90,7 @@ def test_server_restarts_while_messages_arrive(store, mailbox, data_dir):
     wait_for(lambda: mailbox.count_connections() == 0, 10)  # and leaked none
 
 
+@pytest.mark.one_database("sqlite", "the mail server's connections are the subject")
 def test_one_connection_per_mailbox_across_reconnects(store, mailbox, data_dir):
     ch = channel(store, data_dir)
     t = run_channel(ch)

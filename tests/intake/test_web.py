@@ -145,6 +145,7 @@ def test_paused_intake_answers_503_and_stores_nothing(web, store):
     assert runs(store) == 0
 
 
+@pytest.mark.one_database("postgresql", "a fuzzer of HTTP; run where text is stricter (no NUL)")
 @settings(
     max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

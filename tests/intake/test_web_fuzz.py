@@ -111,6 +111,7 @@ def raw_post(port: int, head: bytes, body: bytes) -> bytes:
     return answer
 
 
+@pytest.mark.one_database("postgresql", "a fuzzer of HTTP; run where text is stricter (no NUL)")
 @settings(
     max_examples=250,
     deadline=None,

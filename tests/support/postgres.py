@@ -6,8 +6,9 @@ PostgreSQL refuses to run as root, so as root the cluster's folder belongs to th
 user and the server binaries run through ``runuser -u postgres --``. Loopback TCP asks for a
 password (scram-sha-256), so a wrong password is a real refusal; the local socket is trusted.
 
-Fixtures (registered by ``tests/conftest.py``): ``postgres_server`` (the session's server) and
-``pg_url`` (a fresh, empty database's URL, ``postgresql+psycopg://…``).
+Fixtures (registered by ``tests/conftest.py``): ``postgres_server`` (the session's server),
+``pg_url`` (a fresh, empty database's URL, ``postgresql+psycopg://…``) and ``pg_migrated_url``
+(a fresh database already at the newest schema, copied from a template made once).
 """
 
 from __future__ import annotations
@@ -203,10 +204,11 @@ class PostgresServer:
         ) as conn:
             conn.execute(sql)
 
-    def create_database(self, name: str | None = None) -> str:
-        """A new empty database (from template0: no leftovers of other tests); returns its name."""
+    def create_database(self, name: str | None = None, template: str = "template0") -> str:
+        """A new database, a copy of ``template`` (template0: empty, no leftovers of other
+        tests); returns its name."""
         name = name or f"daloy_test_{os.getpid()}_{next(self._names)}"
-        self._admin(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" ENCODING \'UTF8\'')
         return name
 
     def drop_database(self, name: str) -> None:
@@ -233,6 +235,30 @@ def pg_database(postgres_server: PostgresServer) -> Iterator[str]:
         postgres_server.start()
     name = postgres_server.create_database()
     yield name
+    if not postgres_server.running():
+        postgres_server.start()
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_migrated_template(postgres_server: PostgresServer) -> str:
+    """A database at the newest schema (migrations only: no workspace id, nothing else), made
+    once per session, copied for each test that wants one (``pg_migrated_url``): copying is a
+    fraction of running every migration again."""
+    from app.store.db import Database
+
+    name = postgres_server.create_database(f"daloy_schema_{os.getpid()}")
+    Database(postgres_server.url(name), check=False).close()  # closes every connection: a
+    return name  # template with a session open cannot be copied
+
+
+@pytest.fixture
+def pg_migrated_url(postgres_server: PostgresServer, pg_migrated_template: str) -> Iterator[str]:
+    """A fresh database's URL, already at the newest schema (as if Daloy had opened it once)."""
+    if not postgres_server.running():
+        postgres_server.start()
+    name = postgres_server.create_database(template=pg_migrated_template)
+    yield postgres_server.url(name)
     if not postgres_server.running():
         postgres_server.start()
     postgres_server.drop_database(name)
