@@ -86,6 +86,7 @@ def seed_samples(host: Host, start_runs: bool = True) -> list[str]:
     from sqlalchemy import select
 
     from app.cli_args import read_workflow_file
+    from app.core.sample_texts import in_language
     from app.intake import trigger_registry
     from app.resources import sample_workflows
     from app.store import drafts
@@ -100,6 +101,7 @@ def seed_samples(host: Host, start_runs: bool = True) -> list[str]:
             return []
     names = []
     for wf in samples:
+        in_language(wf)  # the operator reads the sample in their language; names stay as shipped
         with host.db.write() as s:  # the one checked path; off until mail is set up
             saved, _ = drafts.import_workflow(
                 s,

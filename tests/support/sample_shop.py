@@ -10,6 +10,7 @@ from typing import Any
 import openpyxl
 
 from app.core.model import Workflow
+from app.core.sample_texts import in_language
 from app.resources import resource_path
 from app.runtime.runtime import Runtime
 from app.store import connections, workflows
@@ -22,6 +23,7 @@ SHEET = Path("samples") / "inventory.xlsx"  # the sample's own relative path
 
 def sample(name: str, gateway: str | None = None, webhook: str | None = None) -> Workflow:
     wf = Workflow.from_json(resource_path("workflows", name).read_text(encoding="utf-8"))
+    in_language(wf)  # as seeding does: the visible words in the language installed
     settings = wf.step("settings")
     if settings is not None:
         values = settings.config["values"]

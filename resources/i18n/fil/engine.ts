@@ -992,6 +992,133 @@
     </message>
 </context>
 <context>
+    <name>Samples</name>
+    <message>
+        <source>The rest of an order that could not ship at once: waits until the operator says the stock is in, then fulfils it as its own order through “Order fulfilment” (charged when it ships), or tells the customer it was cancelled.</source>
+        <translation>Ang natira sa order na hindi naipadala agad: naghihintay hanggang sabihin mong dumating na ang stock, saka ito tinutupad bilang sariling order sa “Order fulfilment” (sinisingil pag naipadala na), o sinasabihan ang customer na na-cancel ito.</translation>
+    </message>
+    <message>
+        <source>Wait until the stock is in</source>
+        <translation>Hintayin ang stock</translation>
+    </message>
+    <message>
+        <source>Backorder {{ trigger.order.number }} for {{ trigger.order.customer.name }} (the rest of order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. When the stock has arrived and is counted in the stock sheet, choose “Stock is in: ship it”.</source>
+        <translation>Backorder {{ trigger.order.number }} ni {{ trigger.order.customer.name }} (ang natira sa order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. Pag dumating na ang stock at naitala na sa stock sheet, piliin ang “Dumating na ang stock: ipadala”.</translation>
+    </message>
+    <message>
+        <source>Stock is in: ship it</source>
+        <translation>Dumating na ang stock: ipadala</translation>
+    </message>
+    <message>
+        <source>Cancel the backorder (nothing is charged)</source>
+        <translation>I-cancel ang backorder (walang sisingilin)</translation>
+    </message>
+    <message>
+        <source>Note for the customer</source>
+        <translation>Tala para sa customer</translation>
+    </message>
+    <message>
+        <source>Fulfil it as its own order</source>
+        <translation>Tuparin bilang sariling order</translation>
+    </message>
+    <message>
+        <source>Email the customer: backorder cancelled</source>
+        <translation>I-email ang customer: na-cancel ang backorder</translation>
+    </message>
+    <message>
+        <source>Every order, from any channel: check stock line by line; when a line is short, ask whether to substitute, backorder or cancel; charge for what ships now, take it off the stock, tell the warehouse, and tell the customer what ships now and what later.</source>
+        <translation>Bawat order, mula sa kahit anong channel: tingnan ang stock kada linya; pag kulang ang isang linya, itanong kung papalitan, i-backorder o i-cancel; singilin ang maipapadala ngayon, ibawas ito sa stock, sabihan ang bodega, at sabihan ang customer kung ano ang maipapadala ngayon at ano ang susunod.</translation>
+    </message>
+    <message>
+        <source>Shop settings</source>
+        <translation>Mga setting ng shop</translation>
+    </message>
+    <message>
+        <source>Read the order</source>
+        <translation>Basahin ang order</translation>
+    </message>
+    <message>
+        <source>Check stock, line by line</source>
+        <translation>Tingnan ang stock kada linya</translation>
+    </message>
+    <message>
+        <source>Is every line in stock?</source>
+        <translation>May stock ba lahat ng linya?</translation>
+    </message>
+    <message>
+        <source>List products that could replace it</source>
+        <translation>Ilista ang mga produktong puwedeng ipalit</translation>
+    </message>
+    <message>
+        <source>Not enough stock: ask what to do</source>
+        <translation>Kulang ang stock: itanong ang gagawin</translation>
+    </message>
+    <message>
+        <source>Order {{ steps.order.output.number }} for {{ steps.order.output.customer.name }}: not enough stock. {% for s in steps.check_stock.output.short %}{{ s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
+        <translation>Order {{ steps.order.output.number }} ni {{ steps.order.output.customer.name }}: kulang ang stock. {% for s in steps.check_stock.output.short %}{{ s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
+    </message>
+    <message>
+        <source>Substitute with the product chosen below</source>
+        <translation>Palitan ng produktong pinili sa ibaba</translation>
+    </message>
+    <message>
+        <source>Backorder: ship what we have, the rest later</source>
+        <translation>I-backorder: ipadala ang meron, ang natira mamaya</translation>
+    </message>
+    <message>
+        <source>Cancel the order (nothing is charged)</source>
+        <translation>I-cancel ang order (walang sisingilin)</translation>
+    </message>
+    <message>
+        <source>Substitute product</source>
+        <translation>Pamalit na produkto</translation>
+    </message>
+    <message>
+        <source>Check stock of the substitute</source>
+        <translation>Tingnan ang stock ng pamalit</translation>
+    </message>
+    <message>
+        <source>Decide what ships now and what later</source>
+        <translation>Alamin ang ipapadala ngayon at mamaya</translation>
+    </message>
+    <message>
+        <source>Anything to ship now?</source>
+        <translation>May maipapadala ba ngayon?</translation>
+    </message>
+    <message>
+        <source>Charge the customer for what ships now</source>
+        <translation>Singilin ang customer sa ipapadala ngayon</translation>
+    </message>
+    <message>
+        <source>Take what ships off the stock</source>
+        <translation>Ibawas sa stock ang ipapadala</translation>
+    </message>
+    <message>
+        <source>Tell the warehouse what to pack</source>
+        <translation>Sabihan ang bodega kung ano ang iimpake</translation>
+    </message>
+    <message>
+        <source>Did the customer give an email address?</source>
+        <translation>Nagbigay ba ng email address ang customer?</translation>
+    </message>
+    <message>
+        <source>Email the customer what ships now and later</source>
+        <translation>I-email sa customer ang ipapadala ngayon at mamaya</translation>
+    </message>
+    <message>
+        <source>Anything left for later?</source>
+        <translation>May natira ba para mamaya?</translation>
+    </message>
+    <message>
+        <source>Start the backorder for the rest</source>
+        <translation>Simulan ang backorder ng natira</translation>
+    </message>
+    <message>
+        <source>Email the customer: order cancelled</source>
+        <translation>I-email ang customer: na-cancel ang order</translation>
+    </message>
+</context>
+<context>
     <name>Steps</name>
     <message>
         <source>Attempts</source>
