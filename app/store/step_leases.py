@@ -73,7 +73,13 @@ class Leases(Outcomes):
         events: list[Event] = []
         count = 0
         with self.db.write() as s:
-            for row in list(s.scalars(select(StepRun).where(state_is(m.RUNNING)))):
+            # Locked rows (PostgreSQL; SQLite's write transaction already excludes others): a
+            # refresh inside the loop expires the session, and a row reloaded after another
+            # runner finished it must not be given back (succeeded -> ready is illegal).
+            running = select(StepRun).where(state_is(m.RUNNING))
+            for row in list(s.scalars(running.with_for_update(skip_locked=True))):
+                if row.state != m.RUNNING:
+                    continue
                 owner = (row.lease_owner or "").split("#", 1)[0]
                 expired = row.lease_expires_at is None or row.lease_expires_at <= now
                 if not expired and is_alive(owner) is not False:
@@ -115,9 +121,13 @@ class Leases(Outcomes):
         with self.db.write() as s:
             for row in list(
                 s.scalars(
-                    select(StepRun).where(StepRun.lease_owner.in_(leases), state_is(m.RUNNING))
+                    select(StepRun)
+                    .where(StepRun.lease_owner.in_(leases), state_is(m.RUNNING))
+                    .with_for_update(skip_locked=True)
                 )
             ):
+                if row.state != m.RUNNING:  # reloaded after another runner finished it
+                    continue
                 n += 1
                 att = self._finish_attempt(s, _claim_of(row), AttemptOutcome.HANDED_BACK, msg, now)
                 events += self._give_back(
