@@ -216,7 +216,7 @@ class StepExecutor:
         step_type = self.registry.get(claim.step_type)
         wf = self.store.cached_workflow(claim.version_id)
         step = wf.step(claim.step_name) if wf is not None else None
-        if step_type is None or step is None or not step_type.spec.pure:
+        if wf is None or step_type is None or step is None or not step_type.spec.pure:
             return None
         if claim.needs_reconcile or claim.resumed:
             return None
