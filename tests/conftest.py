@@ -54,6 +54,8 @@ def keyring_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     monkeypatch.setenv("DALOY_ALLOW_INSECURE_KEYRING", "1")
+    # The user's own settings (the language chosen, …) are the tester's, never read by a test.
+    monkeypatch.setenv("DALOY_CONFIG_DIR", str(tmp_path / "user-config"))
     backend = PlaintextKeyring()
     backend.file_path = str(folder / "keyring_pass.cfg")  # type: ignore[misc]
     previous = keyring.get_keyring()
