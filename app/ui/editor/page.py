@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import translate
 from app.core.model import Edge, Step, Workflow
+from app.core.schema import declared
 from app.core.validation import Problem, errors, would_create_cycle
 from app.intake import trigger_registry
 from app.store import drafts, workflows
@@ -282,7 +283,8 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         name = self.doc.unique_name(type_name)
         config = {f.name: f.default for f in spec.fields if f.required and f.default is not None}
         x, y = round(pos.x()), round(pos.y())
-        step = Step(name, type_name, config, "", {}, (x, y))
+        # titled as the palette names its type, in the operator's language (not "Http request")
+        step = Step(name, type_name, config, declared(spec.title), {}, (x, y))
         dx, dy = free_offset(self._taken(), [node_rect(step, self.specs)], (0, 0))
         step.position = (x + dx, y + dy)
         self.undo.push(cmd.AddStep(self.doc, step))

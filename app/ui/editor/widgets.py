@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -46,9 +47,12 @@ class Palette(QWidget):
         self.search.setObjectName("paletteSearch")
         self.list = PaletteList()
         self.list.setObjectName("stepPalette")
-        # a narrow column elides long titles (the tooltip has them) instead of scrolling sideways
+        # a narrow column wraps long titles (Filipino runs longer) instead of cutting them off
+        # or scrolling sideways; Adjust lays the items out again when the column's width changes
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         lay.addWidget(self.search)
         lay.addWidget(self.list, 1)
         self.specs = specs

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QToolBar
 
 from app.ui import language
@@ -90,6 +90,43 @@ def test_the_editor_speaks_filipino(page, qtbot) -> None:  # noqa: ANN001
     assert page.toolbar.actions()[0].text() == "Bago"
 
 
+def cut_steps(page) -> list[str]:  # noqa: ANN001
+    """Step types whose Filipino name the palette cuts off: each one's words, wrapped to the
+    width its row leaves beside the icon, must fit in the row."""
+    listed = page.step_palette.list
+    metrics = listed.fontMetrics()
+    width = listed.viewport().width()
+    problems = []
+    for i in range(listed.count()):
+        item = listed.item(i)
+        if item.isHidden() or not item.text():
+            continue
+        row = listed.visualItemRect(item)
+        room = row.width() - listed.iconSize().width() - 12  # the icon and the item's margins
+        words = metrics.boundingRect(
+            QRect(0, 0, max(room, 1), 10_000), Qt.TextFlag.TextWordWrap, item.text()
+        )
+        if row.right() > width or words.width() > room or words.height() > row.height():
+            problems.append(f"step “{item.text()}” is cut off in the palette ({row.width()} px)")
+    return problems
+
+
+def test_a_dropped_step_is_titled_in_filipino(page) -> None:  # noqa: ANN001
+    """A step dragged onto the canvas gets its type's Filipino name as its title (what the
+    palette said), not its English type name; its name stays the type's."""
+    from app.core.model import Workflow
+
+    page.open(Workflow("Pamagat"))
+    drop(page, "http_request", QPointF(0, 0))
+    step = page.doc.workflow.step("http_request")
+    shown = next(
+        page.step_palette.list.item(i).text()
+        for i in range(page.step_palette.list.count())
+        if page.step_palette.list.item(i).data(Qt.ItemDataRole.UserRole) == "http_request"
+    )
+    assert step.title == shown and step.title != "Http request", step.title
+
+
 def test_the_editor_and_its_engine_texts_are_all_in_filipino() -> None:
     """Every string lupdate finds in the editor's sources, and in the engine's contexts the
     editor shows, has its Filipino translation (the .ts files as committed)."""
@@ -128,7 +165,7 @@ def test_the_editor_fits_in_filipino(page, gui, qtbot, tmp_path, size) -> None: 
         qtbot.wait(300)
         QApplication.processEvents()
         window.grab().save(str(out / f"fil-editor-{shown}-{width}x{height}.png"))
-        found += clipped(window, page) + cut_words(page)
+        found += clipped(window, page) + cut_words(page) + cut_steps(page)
     toolbar = page.findChild(QToolBar)
     for action in toolbar.actions():
         if action.objectName() in IMPORTANT:
