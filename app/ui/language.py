@@ -127,6 +127,7 @@ class Language(QObject):
         super().__init__(app)
         self.app = app
         self.current = ENGLISH
+        self.choice: str | None = None  # the operator's pick in this session (``switch``)
         self.translators: list[QTranslator] = []
         self.remembering = _Remembering()
         i18n.install(self.remembering)
@@ -184,7 +185,19 @@ def switch(choice: str) -> bool:
     app = QCoreApplication.instance()
     assert app is not None  # the operator chose in a running window
     lang = _language or start(app)
+    lang.choice = choice
     return lang.apply(resolve(choice))
+
+
+def showing() -> str:
+    """The choice the language menu shows: the operator's pick in this session, else the
+    saved (or ``DALOY_LANGUAGE``) one; but never a language other than the one spoken — with
+    ``DALOY_LANGUAGE=fil`` set, picking English must not leave the menu saying "Filipino"."""
+    lang = _language
+    choice = (lang.choice if lang is not None else None) or chosen()
+    if lang is not None and resolve(choice) != lang.current:
+        return lang.current
+    return choice
 
 
 def _items(w: QWidget) -> Iterator[tuple[str, object]]:

@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         self.language.addItem(follow, language.SYSTEM)
         for code in language.SHIPPED:
             self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(max(0, self.language.findData(language.chosen())))
+        self.language.setCurrentIndex(max(0, self.language.findData(language.showing())))
 
     def retranslate(self) -> None:
         """Texts with data in them, in the current language (fixed texts follow by themselves:

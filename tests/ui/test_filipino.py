@@ -117,6 +117,28 @@ def test_switching_language_keeps_the_work_and_the_choice(filipino, gui, qtbot) 
     assert window.runs.search.text() == "Aling Nena"
 
 
+def test_the_language_menu_shows_what_is_spoken(  # noqa: ANN001
+    filipino, monkeypatch, gui, qtbot
+) -> None:
+    """With ``DALOY_LANGUAGE=fil`` set, choosing English switches the app and the footer's
+    menu says English (it kept saying "Filipino"); choosing Filipino again says Filipino."""
+    monkeypatch.setenv("DALOY_LANGUAGE", language.FILIPINO)
+    _ctx, window = gui
+    assert language.current().apply(language.FILIPINO)
+    combo = window.language
+    combo.setCurrentIndex(combo.findData(language.FILIPINO))
+    combo.activated.emit(combo.currentIndex())
+    assert combo.currentData() == language.FILIPINO
+    combo.setCurrentIndex(combo.findData(language.ENGLISH))
+    combo.activated.emit(combo.currentIndex())  # as the operator picks it
+    assert language.current().current == language.ENGLISH
+    assert window.navigation.item(1).text() == "Orders"
+    assert combo.currentData() == language.ENGLISH and combo.currentText() == "English"
+    # spoken without the menu (another window, a test): the menu follows what is spoken
+    assert language.current().apply(language.FILIPINO)
+    assert combo.currentData() == language.FILIPINO
+
+
 def test_every_shell_page_fits_in_filipino(shop, qtbot, filipino, tmp_path) -> None:  # noqa: ANN001, F811
     ctx, window, runs = shop
     assert language.current().apply(language.FILIPINO)
