@@ -13,6 +13,7 @@ Step states in a ``WHERE`` are SQL literals (``state_is``): SQLite uses the part
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -168,6 +169,8 @@ class Statement:
         defaults: dict[str, Any] = {}
         for bp, name in comp.bind_names.items():
             binds[name] = bp.type.dialect_impl(dialect).bind_processor(dialect)
+            if isinstance(bp.type, JSON) and dialect.name != "sqlite":
+                binds[name] = _json_checked_now(binds[name], dialect)
             if not bp.required:  # a value written into the statement (a limit, a state)
                 value = bp.effective_value
                 defaults[name] = str(value) if isinstance(value, str) else value  # no StrEnum
@@ -491,3 +494,19 @@ ALL = (
     WAKE_SLEEPING,
     WAKE_RUNNING,
 )
+
+
+def _json_checked_now(
+    process: Callable[[Any], Any] | None, dialect: Dialect
+) -> Callable[[Any], Any]:
+    """psycopg turns a JSON value into text only when the statement runs, inside the transaction;
+    SQLite's bind does it in ``prepare``. Serialise here too, so a value that cannot be stored
+    fails before anything is written (the step fails in words) on every database."""
+    dumps: Callable[[Any], str] = getattr(dialect, "_json_serializer", None) or json.dumps
+
+    def bind(value: Any) -> Any:
+        if value is not None:
+            dumps(value)
+        return process(value) if process is not None else value
+
+    return bind

@@ -526,16 +526,8 @@ def test_branches_run_side_by_side_and_join_once(rt):
         assert [(stored(o), a) for o, a in out] == [({"sum": 2 * n}, 1)]
 
 
-def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir, database, request):
+def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir, database):
     import datetime
-
-    # until statements.py turns JSON into text before the transaction on PostgreSQL too
-    if database == "postgresql":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="psycopg serialises JSON at execute, after prepare", strict=True
-            )
-        )
 
     rt = runtime(data_dir)
     save(
