@@ -248,7 +248,7 @@ class SheetFile:
                 q.done = True
                 if not self.csv:
                     assert self._book is not None
-                    self._book.applied[q.key] = q.result
+                    self._book.applied[q.key] = json.dumps(q.result, default=str)
             if not self.csv:
                 assert self._book is not None
                 self._book.next_record += len(batch)

@@ -49,7 +49,7 @@ class Table:
     path: Path
     header: list[str]
     rows: list[list[Any]]
-    applied: dict[str, Any] = field(default_factory=dict)  # idempotency key -> first result
+    applied: dict[str, Any] = field(default_factory=dict)  # the book's (see ``Book.applied``)
     sheet: str | None = None
     numbers: list[int] = field(default_factory=list)  # each row's number in the sheet (xlsx)
     # (row, column, value before) of each ``set`` since ``edits`` was emptied: what a refused
@@ -148,7 +148,10 @@ class Book:
     path: Path
     tables: dict[str, Table]  # by title; a csv file has one, titled ""
     first: str
-    applied: dict[str, Any] = field(default_factory=dict)
+    # idempotency key -> first result as its JSON text (None: a key-only row). Text, not the
+    # decoded dict: the record grows a row per order and is kept for the runner's lifetime; a
+    # dict per order held ~3x the memory (soak: ~0.7 KB per order, 35 MB over 50,000).
+    applied: dict[str, str | None] = field(default_factory=dict)
     next_record: int = 1  # the record sheet's next free row
 
     def table(self, sheet: str | None) -> Table:
@@ -178,9 +181,7 @@ def parse(path: Path, data: bytes) -> Book:
                 if r and r[0]:
                     # rows written before results were kept hold the key only
                     text = r[1] if len(r) > 1 else None  # the result, as JSON text
-                    book.applied[str(r[0])] = (
-                        json.loads(text) if isinstance(text, str) and text else None
-                    )
+                    book.applied[str(r[0])] = text if isinstance(text, str) and text else None
             book.next_record = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value else 1
             continue
         values = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -244,7 +245,10 @@ def csv_bytes(table: Table) -> bytes:
 
 # -- exactly once ---------------------------------------------------------------------------------
 def again(result: Any) -> dict[str, Any]:
-    """What a repeat returns: the first result, marked as not applied again."""
+    """What a repeat returns: the first result, marked as not applied again. A kept book holds
+    each result as its JSON text (``Book.applied``), decoded only here, on a repeat."""
+    if isinstance(result, str):
+        result = json.loads(result)
     first = result if isinstance(result, dict) else {"changed": []}
     return {**first, "already_applied": True}
 
