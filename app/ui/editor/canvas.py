@@ -62,7 +62,12 @@ class CanvasView(QGraphicsView):
     # -- where we look ----------------------------------------------------------------------------
     def setScene(self, scene) -> None:  # noqa: ANN001, N802
         super().setScene(scene)
-        scene.sceneRectChanged.connect(lambda _r: self._grow_scene_rect())
+        # A bound method, not a lambda: Qt drops the connection when this view is deleted, so a
+        # scene that outlives it never calls into a deleted view.
+        scene.sceneRectChanged.connect(self._scene_rect_changed)
+
+    def _scene_rect_changed(self, _rect: object) -> None:
+        self._grow_scene_rect()
 
     def scale_now(self) -> float:
         return self.transform().m11()
