@@ -159,7 +159,15 @@ def cmd_cleanup(env: Env, args: argparse.Namespace) -> int:
     print(
         archived.format(count=result.archived, days=days, folder=env.data_dir / retention.ARCHIVES)
     )
-    if args.compact:
+    if args.compact and env.db.path is None:  # a database server: it reclaims space itself
+        print(
+            translate(
+                "Cli",
+                "--compact is for a database file; a PostgreSQL server gives freed space back "
+                "by itself (autovacuum).",
+            )
+        )
+    elif args.compact:
         if runner_running(env.data_dir):
             raise CliError(
                 translate(

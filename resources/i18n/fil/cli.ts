@@ -128,6 +128,10 @@
         <translation>Na-archive ang {count} tapos na order na mas luma sa {days} araw sa {folder}.</translation>
     </message>
     <message>
+        <source>--compact is for a database file; a PostgreSQL server gives freed space back by itself (autovacuum).</source>
+        <translation>Ang --compact ay para sa database file; ang PostgreSQL server mismo ang nagbabalik ng nabakanteng espasyo (autovacuum).</translation>
+    </message>
+    <message>
         <source>Daloy is running on this folder; quit it before --compact (it rewrites the whole database file).</source>
         <translation>Tumatakbo ang Daloy sa folder na ito; isara muna ito bago ang --compact (isinusulat nito ulit ang buong database file).</translation>
     </message>
