@@ -32,7 +32,12 @@ pick_python() {
 
 apt_install() {
   local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  local arch
+  arch="$(dpkg --print-architecture)"
+  # "$p:$arch" too: with i386 added (wine32), a library installed for both is ambiguous by name.
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || dpkg -s "$p:$arch" >/dev/null 2>&1 || missing+=("$p")
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "dev.sh: installing Debian packages: ${missing[*]}"
   apt_update
@@ -61,7 +66,10 @@ apt_update() {
 # The tests compile the Windows installer's script (packaging/windows/daloy.iss) with Inno Setup
 # from the npm registry, run by Debian's wine; wine32 needs the i386 architecture.
 inno_version=6.4.1
-windows_pkgs="wine wine32 wine64 npm"
+windows_pkgs="wine wine32 wine64"
+# Debian's npm only where there is none: it conflicts with a Node.js installed from elsewhere
+# (nodesource's, on these machines), and apt then refuses the whole install.
+command -v npm >/dev/null 2>&1 || windows_pkgs="$windows_pkgs npm"
 add_i386() {
   dpkg --print-foreign-architectures | grep -qx i386 && return 0
   echo "dev.sh: adding the i386 architecture (for wine32)"
