@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from app.steps import registry
 from app.store import migrate
-from app.store.db import Database
 from app.store.queries import SORTS, list_orders, list_runs
 from app.store.runs import RunStore
 from app.store.search import match_query, tsquery
