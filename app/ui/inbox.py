@@ -115,6 +115,11 @@ class InboxPage(Page):
         self._known: set[int] | None = None
         self._want: list[int] = []
         self._after_row: int | None = None  # where the entry just resolved was
+        # Actions taken, and how many had been taken when the list shown was read: a read
+        # started before the last action still lists its entry, so it must not move the
+        # selection on (it would land on the answered entry and lose the next one).
+        self._acts = 0
+        self._read_after = 0
         self._shown: int | None = None
         self._repopulating = False
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -123,7 +128,10 @@ class InboxPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.background(lambda: load_open(self.ctx), self._loaded, owner=self)
+        acts = self._acts
+        self.ctx.background(
+            lambda: load_open(self.ctx), lambda items: self._loaded(items, acts), owner=self
+        )
 
     def retranslate(self) -> None:
         """The language changed: the entries' sentences are read again in it (the selection
@@ -133,7 +141,8 @@ class InboxPage(Page):
             self._shown = None
         self.refresh()
 
-    def _loaded(self, items: list[dict[str, Any]]) -> None:
+    def _loaded(self, items: list[dict[str, Any]], acts: int | None = None) -> None:
+        self._read_after = self._acts if acts is None else acts
         ids = {i["id"] for i in items}
         # At start-up the entries already waiting raise one alert (grouped), later only new ones.
         fresh = items if self._known is None else [i for i in items if i["id"] not in self._known]
@@ -173,10 +182,11 @@ class InboxPage(Page):
             for i in range(self.list.count())
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) in keep
         ]
-        if not targets and self._after_row is not None and self.list.count():
-            # the entry just answered left the list: the next one takes its place
-            targets = [self.list.item(min(self._after_row, self.list.count() - 1))]
-        self._after_row = None
+        if self._after_row is not None and self._read_after == self._acts:
+            if not targets and self.list.count():
+                # the entry just answered left the list: the next one takes its place
+                targets = [self.list.item(min(self._after_row, self.list.count() - 1))]
+            self._after_row = None
         for t in targets:
             t.setSelected(True)
         if targets:
@@ -200,6 +210,7 @@ class InboxPage(Page):
             if self.list.item(r).data(Qt.ItemDataRole.UserRole) in item_ids
         ]
         self._after_row = min(rows) if rows else None
+        self._acts += 1
         self._want = []
         self.list.blockSignals(True)
         self.list.clearSelection()

@@ -97,11 +97,13 @@ def test_a_failed_charge_whose_outcome_was_looked_up_says_not_charged(gui, qtbot
     order = [layout.itemAt(i).widget() or layout.itemAt(i).layout() for i in range(layout.count())]
     texts = [getattr(w, "text", lambda: "")() for w in order if hasattr(w, "text")]
     assert texts.index("The order") > 0
-    retry_y = (
-        detail.buttons["retry"].mapTo(detail.widget(), detail.buttons["retry"].rect().topLeft()).y()
-    )
+    retry = detail.buttons["retry"]
     order_title = next(w for w in order if hasattr(w, "text") and w.text() == "The order")
-    assert retry_y < order_title.y()
+    # positions once the pane's layout has been applied (it is, on the event loop)
+    qtbot.waitUntil(
+        lambda: 0 < retry.mapTo(detail.widget(), retry.rect().topLeft()).y() < order_title.y(),
+        timeout=5000,
+    )
     fold = detail.findChild(object, "technicalDetailBody")
     assert not fold.isVisible() and "503" in fold.text()
     click(qtbot, detail.findChild(object, "technicalDetail"))
