@@ -9,10 +9,6 @@ events (``events``); operator actions with their audit entries are ``app.store.a
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy.orm import Session
-
 from app.store.events import Event, EventHub, Listener
 from app.store.run_base import (
     FAR_FUTURE,
@@ -44,14 +40,3 @@ __all__ = [
 
 class RunStore(Leases):
     """Engine persistence over a ``Database``. Thread-safe: each method is its own transaction."""
-
-    # The names used before the store was split, kept while changes in flight still call them:
-    # use ``emit``, ``advance`` and ``refresh_status``.
-    def _emit(self, events: list[Event]) -> None:
-        self.emit(events)
-
-    def _advance(self, s: Session, run_id: str, now: float) -> list[Event]:
-        return self.advance(s, run_id, now)
-
-    def _refresh_status(self, s: Session, run_id: str, now: float, rows: Any = None) -> list[Event]:
-        return self.refresh_status(s, run_id, now)

@@ -32,7 +32,7 @@ def test_an_action_on_another_pc_shows_in_this_window(pg_url, qtbot, tmp_path, k
         with there.db.write() as s:  # something on PC 2 asks for a person
             item, _ = inbox.open_alert(s, "system", "test:other-pc", title, "Refill it.")
             item_id = item.id
-        there.store._emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
+        there.store.emit([Event(EventKind.INBOX_OPENED, inbox_id=item_id)])
         qtbot.waitUntil(lambda: title in shown(window), timeout=10_000)
         there.actions.dismiss(item_id, who="pc-2")  # and the operator there answers it
         qtbot.waitUntil(lambda: title not in shown(window), timeout=10_000)
