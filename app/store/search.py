@@ -40,6 +40,23 @@ FEW = 2000  # matches named one by one (``matches``)
 MAX_WORDS = 12  # more words only narrow further; a pasted email is cut here
 # What FTS5's unicode61 tokenizer keeps as one token: letters and digits ("_" separates).
 _TOKEN = re.compile(r"[^\W_]+")
+# Accented Latin letters and their plain ones: FTS5 (``remove_diacritics 2``) folds them itself;
+# PostgreSQL's index folds with exactly this table (``daloy_fold``, migration 0012, which keeps
+# its own copy: a migration never changes), so "Pena" finds "Peña" and "Niño" finds "Nino".
+ACCENTED = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğ"
+    "ĠġĢģĤĥĦħĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž"
+)
+PLAIN = (
+    "AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"
+    "GgGgHhHhIiIiIiIiIJjKkLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZz"
+)
+_FOLD = str.maketrans(ACCENTED, PLAIN)
+
+
+def fold(text: str) -> str:
+    """``text`` with accented Latin letters plain, as PostgreSQL's search index holds it."""
+    return text.translate(_FOLD)
 
 
 def match_query(text: str) -> str | None:
@@ -57,10 +74,11 @@ def match_query(text: str) -> str | None:
 
 def tsquery(text: str) -> str | None:
     """The PostgreSQL form of ``match_query``: each word's parts as a phrase (``<->``), the last
-    a prefix (``:*``), the words joined by ``&``; the same letters-and-digits tokens, quoted."""
+    a prefix (``:*``), the words joined by ``&``; the same letters-and-digits tokens, quoted,
+    accents folded as the index folds them."""
     phrases = []
     for word in text.split()[:MAX_WORDS]:
-        tokens = _TOKEN.findall(word.lower())
+        tokens = _TOKEN.findall(fold(word).lower())
         if tokens:
             phrases.append(" <-> ".join(f"'{t}'" for t in tokens) + ":*")
     return " & ".join(f"({p})" for p in phrases) or None

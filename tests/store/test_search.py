@@ -165,6 +165,50 @@ def test_existing_runs_are_indexed_by_the_migration(data_dir, open_db):
     db.close()
 
 
+ACCENTED_NAMES = {"3101": "Ma. Luisa Peña", "3102": "Santo Niño Store", "3103": "Renée Dumaguete"}
+
+
+def test_accents_do_not_matter_either_way(store):
+    """An operator types a name with or without its accent, whichever the customer wrote."""
+    for number, name in ACCENTED_NAMES.items():
+        store.start_run("shop", {"order": {"number": number, "customer": name}})
+    store.start_run("shop", {"order": {"number": "3104", "customer": "Jun Pena"}})
+    with store.db.read() as s:
+        assert keys(s, "Peña") == ["3101", "3104"] and keys(s, "pena") == ["3101", "3104"]
+        assert keys(s, "nino") == ["3102"] and keys(s, "NIÑO") == ["3102"]
+        assert keys(s, "renee") == ["3103"] and keys(s, "Renée") == ["3103"]
+        assert keys(s, "luisa peñ") == ["3101"]  # the start of a word, accented
+
+
+def test_the_migration_folds_with_the_searchs_own_table():
+    import importlib
+
+    from app.store import search
+
+    migration = importlib.import_module("app.store.migrations.versions.0012_search_accents")
+    assert (migration.ACCENTED, migration.PLAIN) == (search.ACCENTED, search.PLAIN)
+    assert search.fold("Peña Niño Ñ ł") == "Pena Nino N l"
+
+
+def test_runs_indexed_before_accents_were_folded_are_folded_by_the_migration(data_dir, open_db):
+    db = open_db(data_dir, migrate=False)
+    migrate.upgrade(db, "0011")
+    store = RunStore(db, registry().specs)
+    save(
+        db,
+        {
+            "name": "shop",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
+        },
+    )
+    store.start_run("shop", {"order": {"number": "3101", "customer": ACCENTED_NAMES["3101"]}})
+    migrate.upgrade(db)
+    with db.read() as s:
+        assert keys(s, "pena") == ["3101"] and keys(s, "peña") == ["3101"]
+    db.close()
+
+
 @pytest.mark.parametrize("sort", sorted(SORTS))
 @pytest.mark.parametrize("descending", [True, False])
 def test_sorted_pages_by_keyset_are_the_sorted_list(store, sort, descending):
