@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import unicodedata
 
 import keyring
 import keyring.backend
 import keyring.errors
+import keyring.util.platform_
 from keyring.backends.chainer import ChainerBackend
 
 from app.core import redact
@@ -29,6 +31,33 @@ from app.core.errors import ConfigurationError, DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger("daloy.secrets")
+
+
+def no_desktop_keyring_client_without_a_session_bus() -> bool:
+    """On Linux with no D-Bus session bus (a server, a service, a login over SSH: where
+    ``daloy runner`` lives) the desktop keyring (Secret Service) cannot be reached, yet keyring
+    imports its client (secretstorage, with cryptography: ~7 MB resident) only to find that out
+    when it picks a backend. Then the client is kept from loading, so keyring picks the backend it
+    would have picked anyway, without the dead weight. Left alone when a backend is named
+    (``PYTHON_KEYRING_BACKEND``, keyring's config file): that choice must fail in its own words.
+    True when the client was kept out."""
+    if (
+        not sys.platform.startswith("linux")
+        or os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        or os.environ.get("PYTHON_KEYRING_BACKEND")
+        or "secretstorage" in sys.modules
+    ):
+        return False
+    runtime_dir = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime_dir and os.path.exists(os.path.join(runtime_dir, "bus")):
+        return False  # a bus a newer D-Bus client may find by itself
+    if (keyring.util.platform_.config_root() / "keyringrc.cfg").exists():
+        return False
+    sys.modules["secretstorage"] = None  # type: ignore[assignment] - import fails: not viable
+    return True
+
+
+no_desktop_keyring_client_without_a_session_bus()
 SERVICE = "daloy"
 _INSECURE = ("plaintext", "file", "null", "fail", "uncrypted", "chainer")
 # The workspace this process works in: set when a data folder's database opens, used by callers

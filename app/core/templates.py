@@ -9,31 +9,19 @@ by ``template_limits``: the environment checks every operator, call, filter, loo
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Mapping
-from functools import lru_cache, update_wrapper, wraps
-from types import BuiltinMethodType, MethodType
-from typing import Any
-
-from jinja2 import (
-    StrictUndefined,
-    Template,
-    TemplateSyntaxError,
-    Undefined,
-    UndefinedError,
-    nodes,
-)
-from jinja2.compiler import CodeGenerator, Frame, optimizeconst
-from jinja2.environment import TemplateExpression
-from jinja2.exceptions import SecurityError
-from jinja2.runtime import Context, LoopContext
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
-from jinja2.utils import _PassArg
-from markupsafe import EscapeFormatter, Markup
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from app.core import template_limits as limits
 from app.core.errors import TemplateError
+
+if TYPE_CHECKING:  # Jinja2 itself loads with the environment (``template_env``)
+    from jinja2 import Template
+    from jinja2.environment import TemplateExpression
+
+    from app.core.template_env import Env
 
 _SINGLE_EXPR = re.compile(r"^\s*\{\{(?P<expr>.*?)\}\}\s*$", re.S)
 # ``trigger.order.number``: a plain path through dicts, looked up without running Jinja.
@@ -44,119 +32,12 @@ DATA_METHOD_NAMES = frozenset(n for n in _DICT_ATTRS if not n.startswith("_"))
 _MISSING = object()
 
 
-class _Generator(CodeGenerator):
-    """Compiles every ``{% for %}`` to iterate through ``limits.loop_rounds`` and every ``~``
-    to join through ``limits.join``: the two ways a template works or grows without calling
-    anything the environment sees."""
-
-    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
-        for loop in list(node.find_all(nodes.For)):
-            loop.iter = nodes.Call(
-                nodes.EnvironmentAttribute("loop_rounds"),
-                [loop.iter],
-                [],
-                None,
-                None,
-                lineno=loop.lineno,
-            )
-        super().visit_Template(node, frame)
-
-    @optimizeconst
-    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        if frame.eval_ctx.volatile or frame.eval_ctx.autoescape:
-            super().visit_Concat(node, frame)
-            return
-        self.write("environment.concat((")
-        for arg in node.nodes:
-            self.visit(arg, frame)
-            self.write(", ")
-        self.write("))")
-
-
-class _Formatter(SandboxedFormatter):
-    """``'{:>999999999}'.format(1)``: each field's padding is counted before it is made."""
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        limits.charge(limits.format_spec_size(format_spec))
-        return super().format_field(value, format_spec)
-
-
-class _EscapeFormatter(_Formatter, EscapeFormatter):
-    pass
-
-
-class _Env(ImmutableSandboxedEnvironment):
-    code_generator_class = _Generator
-    # every arithmetic operator goes through call_binop (and is never folded at compile time)
-    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
-    loop_rounds = staticmethod(limits.loop_rounds)
-    concat = staticmethod(limits.join)  # rendered output, {% set %} blocks, macros, ``~``
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if attr.startswith("_"):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
-
-    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        limits.check_binop(operator, left, right)
-        return limits.checked(super().call_binop(context, operator, left, right))
-
-    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        if isinstance(__obj, LoopContext) and len(args) == 1:
-            args = (limits.loop_rounds(args[0]),)  # the next level of a recursive loop
-        args = limits.check_method_call(__obj, args, kwargs)
-        return limits.checked(super().call(__context, __obj, *args, **kwargs))
-
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        # Jinja's own version, with a formatter that counts each field's padding
-        if not isinstance(value, MethodType | BuiltinMethodType) or value.__name__ not in (
-            "format",
-            "format_map",
-        ):
-            return None
-        text = value.__self__
-        if not isinstance(text, str):
-            return None
-        formatter = (
-            _EscapeFormatter(self, escape=text.escape)
-            if isinstance(text, Markup)
-            else _Formatter(self)
-        )
-        is_map = value.__name__ == "format_map"
-
-        def wrapper(*args: Any, **kwargs: Any) -> str:
-            if is_map:
-                if kwargs or len(args) != 1:
-                    raise TypeError("format_map() takes exactly one argument")
-                kwargs, args = args[0], ()
-            return type(text)(formatter.vformat(text, args, kwargs))
-
-        return update_wrapper(wrapper, value)
-
-
-def _limited(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """A built-in filter that checks its arguments before it runs and counts what it made."""
-    skip = 0 if _PassArg.from_obj(func) is None else 1  # the context/environment Jinja passes
-
-    @wraps(func)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        args = (*args[:skip], *limits.check_filter(name, args[skip:], kwargs))
-        return limits.checked(func(*args, **kwargs))
-
-    return run
-
-
-def _tojson(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
 @lru_cache(maxsize=1)
-def environment() -> _Env:
-    env = _Env(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.globals.clear()
-    env.filters["tojson"] = _tojson
-    env.filters = {name: _limited(name, func) for name, func in env.filters.items()}
-    return env
+def environment() -> Env:
+    """The one sandboxed environment, made (and Jinja2 loaded) on first use."""
+    from app.core.template_env import new_environment
+
+    return new_environment()
 
 
 @lru_cache(maxsize=2048)
@@ -180,6 +61,8 @@ def _quoted(source: str, limit: int = 120) -> str:
 
 
 def _explain(exc: BaseException, source: str) -> TemplateError:
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
     where = f"The template “{_quoted(source)}”"
     if isinstance(exc, limits.LimitExceeded):
         return TemplateError(
@@ -209,8 +92,11 @@ def _explain(exc: BaseException, source: str) -> TemplateError:
 
 def check_syntax(source: str) -> str | None:
     """An operator-readable message if ``source`` does not parse, else None."""
+    env = environment()
+    from jinja2 import TemplateSyntaxError  # loaded with the environment
+
     try:
-        environment().parse(source)
+        env.parse(source)
     except (TemplateSyntaxError, RecursionError, MemoryError) as exc:
         return str(_explain(exc, source))
     return None
@@ -280,6 +166,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, str | int | float | bool) or value is None:
         return value
+    from jinja2 import Undefined  # a value that is none of those came from Jinja: it is loaded
+
     if isinstance(value, Undefined):
         value._fail_with_undefined_error()
     return str(value)
@@ -288,8 +176,11 @@ def _plain(value: Any) -> Any:
 def referenced_paths(source: str) -> set[str]:
     """Dotted data paths a template reads (``steps.check_stock.output``), for checks and
     autocompletion."""
+    env = environment()
+    from jinja2 import TemplateSyntaxError, nodes  # loaded with the environment
+
     try:
-        tree = environment().parse(source)
+        tree = env.parse(source)
     except (TemplateSyntaxError, RecursionError, MemoryError):
         return set()
     paths: set[str] = set()
