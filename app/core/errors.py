@@ -5,9 +5,19 @@ Every message is written for the operator: what happened and what to do next.
 
 from __future__ import annotations
 
+from app.core.i18n import Said
+
 
 class DaloyError(Exception):
-    """Base of all errors Daloy raises on purpose; ``str(err)`` is a sentence for the operator."""
+    """Base of all errors Daloy raises on purpose; ``str(err)`` is a sentence for the operator.
+
+    A message written with ``app.core.i18n.said`` keeps its template through ``str(err)``: the
+    text is the same English, and whoever stores it (``RunStore.fail``) stores its words
+    beside it, so the screens say it in the operator's language."""
+
+    def __str__(self) -> str:
+        message = self.args[0] if len(self.args) == 1 else None
+        return message if isinstance(message, Said) else super().__str__()
 
 
 class WorkflowFormatError(DaloyError):

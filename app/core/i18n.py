@@ -91,6 +91,17 @@ def words_of(text: object) -> dict[str, Any] | None:
     return text.words if isinstance(text, Said) and text.words["context"] else None
 
 
+def carrying(text: str, words: dict[str, Any] | None) -> str:
+    """``text`` (a stored sentence, e.g. with its secrets hidden) carrying ``words`` again, so a
+    sentence that takes it as a field keeps saying it in the reader's language; plain ``text``
+    without words."""
+    if not words:
+        return text
+    out = Said(text)
+    out.words = words
+    return out
+
+
 def shown(words: dict[str, Any] | None, stored: str) -> str:
     """A stored sentence in the current language: its template translated and filled in; the
     stored (English) text when it has no template or the translation does not fit its fields."""

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.steps.base import StepContext
 
 
@@ -93,7 +94,14 @@ class _AttemptThread:
             self._task = (fn, ctx, name, box, done)
             self._wake.notify()
         if not self.pool._wait(done, timeout):
-            raise AttemptTimeout(f"the step took longer than its time limit of {timeout:g} s")
+            raise AttemptTimeout(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "the step took longer than its time limit of {seconds} s"
+                    ),
+                    seconds=f"{timeout:g}",
+                )
+            )
         if "error" not in box and "result" not in box:
             raise AttemptAbandoned("Daloy is shutting down")
         if "error" in box:

@@ -19,6 +19,7 @@ from app.core.errors import (
     StepError,
     TemplateError,
 )
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import AttemptOutcome
 from app.core.model import Step
 from app.core.results import Decision, Reconciled, Sleep, StepResult
@@ -345,7 +346,7 @@ class StepExecutor:
             self._failed(
                 claim,
                 policy,
-                f"No answer: {exc}.",
+                said(QT_TRANSLATE_NOOP("Steps", "No answer: {why}."), why=exc.args[0]),
                 retryable=True,
                 outcome_unknown=spec.outcome_may_be_unknown,
                 rendered=rendered,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Decision
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, NUMBER, OPTIONS, TEMPLATE, Field
@@ -105,8 +105,15 @@ def form_field(field: Any) -> Any:
     choices = field["choices"]
     if not isinstance(choices, list):
         raise PermanentError(
-            f"The choices of the field “{field.get('name')}” must be a list; "
-            f"they came out as “{choices}”."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The choices of the field “{field}” must be a list; they came out as "
+                    "“{choices}”.",
+                ),
+                field=field.get("name"),
+                choices=choices,
+            )
         )
     out = {k: v for k, v in field.items() if k not in ("value_key", "label_key")}
     value_key = str(field.get("value_key") or "value")

@@ -3,7 +3,7 @@
 from typing import Any
 
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import TEMPLATE, Field
@@ -51,7 +51,14 @@ def truthy(value: Any) -> bool:
             return True
         if v in _FALSE:
             return False
-        raise PermanentError(f"The condition gave “{value}”, which is neither true nor false.")
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The condition gave “{value}”, which is neither true nor false."
+                ),
+                value=value,
+            )
+        )
     return bool(value)
 
 

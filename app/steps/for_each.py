@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import INTEGER, TEMPLATE, WORKFLOW, Field
@@ -54,7 +54,12 @@ SPEC = StepSpec(
 def run(ctx: StepContext) -> StepResult | Sleep:
     items = ctx.input["items"]
     if not isinstance(items, list):
-        raise PermanentError("“Items” must be a list (for example {{ trigger.order.lines }}).")
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "“Items” must be a list (for example {example})."),
+                example="{{ trigger.order.lines }}",
+            )
+        )
     if not items:
         return StepResult(output={"results": [], "runs": []})
     return run_children(

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin
 import httpx
 
 from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentError, RetryableError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, CONNECTION, JSON, MAPPING, NUMBER, TEMPLATE, Field
@@ -195,7 +195,12 @@ def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
     if name:
         provider = ctx.services.connections
         if provider is None:
-            raise ConfigurationError(f"Connection “{name}” cannot be used here.")
+            raise ConfigurationError(
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "Connection “{name}” cannot be used here."),
+                    name=name,
+                )
+            )
         conn = provider.http(name)
         base = conn.get("base_url") or ""
         headers.update(conn.get("headers") or {})
@@ -203,12 +208,24 @@ def _target(ctx: StepContext, url: str) -> tuple[str, dict[str, str]]:
             url = urljoin(base.rstrip("/") + "/", url.lstrip("/"))
         if headers and not base:
             raise ConfigurationError(
-                f"Connection “{name}” has no base URL, so Daloy does not know where its "
-                "credentials may be sent. Set its base URL (for example "
-                "https://api.example.com/) under Connections, then retry this step."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "Connection “{name}” has no base URL, so Daloy does not know where its "
+                        "credentials may be sent. Set its base URL (for example {example}) "
+                        "under Connections, then retry this step.",
+                    ),
+                    name=name,
+                    example="https://api.example.com/",
+                )
             )
     if not url.lower().startswith(("http://", "https://")):
-        raise ConfigurationError(f"The URL “{url}” must start with http:// or https://.")
+        raise ConfigurationError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "The URL “{url}” must start with http:// or https://."),
+                url=url,
+            )
+        )
     if base:
         _check_bound(name, base, url)
     return url, headers
@@ -227,8 +244,16 @@ def _check_bound(name: str, base: str, url: str) -> None:
         have, want = httpx.URL(url), httpx.URL(base)
     except httpx.InvalidURL as exc:
         raise ConfigurationError(
-            f"The URL {url} cannot be read ({exc}); check the step's "
-            f"URL and the base URL of connection “{name}”."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The URL {url} cannot be read ({why}); check the step's URL and the base "
+                    "URL of connection “{name}”.",
+                ),
+                url=url,
+                why=exc,
+                name=name,
+            )
         ) from exc
     prefix = want.path.rstrip("/") + "/"
     paths = (
@@ -244,9 +269,17 @@ def _check_bound(name: str, base: str, url: str) -> None:
     )
     if not inside:
         raise ConfigurationError(
-            f"The URL {url} is outside the connection “{name}” ({base}): Daloy only sends a "
-            "connection's credentials to its own address. Use a path under that address, or "
-            "a separate connection for the other service."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The URL {url} is outside the connection “{name}” ({base}): Daloy only "
+                    "sends a connection's credentials to its own address. Use a path under "
+                    "that address, or a separate connection for the other service.",
+                ),
+                url=url,
+                name=name,
+                base=base,
+            )
         )
 
 
@@ -276,8 +309,15 @@ def _describe(response: httpx.Response, url: str) -> str:
         detail = str(body.get("error") or body.get("message") or body.get("detail") or "")
     elif isinstance(body, str):
         detail = body.strip()[:200]
-    return f"{url} answered {response.status_code} {response.reason_phrase}" + (
-        f": {detail}" if detail else ""
+    # explain._STATUS reads the code and the detail back from the English text
+    return said(
+        QT_TRANSLATE_NOOP("Steps", "{url} answered {status} {phrase}: {detail}")
+        if detail
+        else QT_TRANSLATE_NOOP("Steps", "{url} answered {status} {phrase}"),
+        url=url,
+        status=response.status_code,
+        phrase=response.reason_phrase,
+        detail=detail,
     )
 
 
@@ -304,23 +344,53 @@ def run(ctx: StepContext) -> StepResult:
     try:
         response = client().request(method, url, timeout=_timeout(timeout), **kwargs)
     except NOT_SENT as exc:
-        raise RetryableError(f"Could not reach {url}: {exc or type(exc).__name__}.") from exc
+        raise RetryableError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "Could not reach {url}: {why}."),
+                url=url,
+                why=exc or type(exc).__name__,
+            )
+        ) from exc
     except MAYBE_SENT as exc:
         if method == "GET":
-            raise RetryableError(f"{url} did not answer in time ({type(exc).__name__}).") from exc
+            raise RetryableError(
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "{url} did not answer in time ({why})."),
+                    url=url,
+                    why=type(exc).__name__,
+                )
+            ) from exc
         raise OutcomeUnknownError(
-            f"{url} received the request but did not answer ({type(exc).__name__}); Daloy will "
-            "check whether it went through before sending it again."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "{url} received the request but did not answer ({why}); Daloy will check "
+                    "whether it went through before sending it again.",
+                ),
+                url=url,
+                why=type(exc).__name__,
+            )
         ) from exc
     except httpx.LocalProtocolError as exc:
         # Our side built a request no server accepts (a header with a line break): sending it
         # again cannot help. The library's words may quote the header; the store hides secrets.
         raise PermanentError(
-            f"The request to {url} could not be sent: {exc}. Check the step's "
-            "headers and the connection's token, then retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The request to {url} could not be sent: {why}. Check the step's headers "
+                    "and the connection's token, then retry.",
+                ),
+                url=url,
+                why=exc,
+            )
         ) from exc
     except httpx.HTTPError as exc:
-        raise RetryableError(f"The request to {url} failed: {exc}.") from exc
+        raise RetryableError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "The request to {url} failed: {why}."), url=url, why=exc
+            )
+        ) from exc
     if response.status_code >= 500 or response.status_code in (408, 429):
         raise RetryableError(
             _describe(response, url), retry_after=_retry_after(response), detail=_output(response)
@@ -345,15 +415,27 @@ def reconcile(ctx: StepContext) -> Reconciled:
         )
     except httpx.HTTPError as exc:
         raise RetryableError(
-            f"Could not find out whether the earlier request went through: "
-            f"{url} did not answer ({type(exc).__name__})."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Could not find out whether the earlier request went through: {url} did "
+                    "not answer ({why}).",
+                ),
+                url=url,
+                why=type(exc).__name__,
+            )
         ) from exc
     if response.status_code == 404:
         return Reconciled(happened=False)
     if response.status_code == 200:
         return Reconciled(happened=True, output=_output(response) | {"reconciled": True})
     raise RetryableError(
-        f"Could not find out whether the earlier request went through: {_describe(response, url)}."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Steps", "Could not find out whether the earlier request went through: {answer}."
+            ),
+            answer=_describe(response, url),
+        )
     )
 
 

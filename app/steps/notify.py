@@ -12,7 +12,7 @@ from __future__ import annotations
 import httpx
 
 from app.core.errors import PermanentError, RetryableError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, JSON, TEMPLATE, Field
@@ -76,9 +76,22 @@ SPEC = StepSpec(
 
 
 def _not_known(url: str, why: str) -> str:
-    return (
-        f"Not known whether the message reached the chat webhook {url}: {why}. Look in the "
-        "channel before retrying; if the message is there, skip this step instead."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Not known whether the message reached the chat webhook {url}: {why}. Look in the "
+            "channel before retrying; if the message is there, skip this step instead.",
+        ),
+        url=url,
+        why=why,
+    )
+
+
+def _no_answer(url: str, exc: Exception) -> str:
+    return said(
+        QT_TRANSLATE_NOOP("Steps", "The chat webhook {url} did not answer: {why}."),
+        url=url,
+        why=exc,
     )
 
 
@@ -86,7 +99,11 @@ def run(ctx: StepContext) -> StepResult:
     body = ctx.input.get("body")
     if body is None:
         if not ctx.input.get("message"):
-            raise PermanentError("Give the message to post (or a custom JSON body).")
+            raise PermanentError(
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "Give the message to post (or a custom JSON body).")
+                )
+            )
         body = {"text": ctx.input["message"]}
     url = ctx.input["webhook_url"]
     try:
@@ -97,23 +114,49 @@ def run(ctx: StepContext) -> StepResult:
             headers={"Idempotency-Key": ctx.idempotency_key},
         )
     except NOT_SENT as exc:
-        raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc
+        raise RetryableError(_no_answer(url, exc)) from exc
     except MAYBE_SENT as exc:
         if ctx.input.get("idempotent"):
             raise RetryableError(
-                f"The chat webhook {url} did not answer ({type(exc).__name__}); "
-                "sending again with the same Idempotency-Key."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "The chat webhook {url} did not answer ({why}); sending again with the "
+                        "same Idempotency-Key.",
+                    ),
+                    url=url,
+                    why=type(exc).__name__,
+                )
             ) from exc
         raise PermanentError(
-            _not_known(url, f"it received the post but did not answer ({type(exc).__name__})")
+            _not_known(
+                url,
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "it received the post but did not answer ({why})"),
+                    why=type(exc).__name__,
+                ),
+            )
         ) from exc
     except httpx.HTTPError as exc:
-        raise RetryableError(f"The chat webhook {url} did not answer: {exc}.") from exc
+        raise RetryableError(_no_answer(url, exc)) from exc
     if r.status_code >= 500 or r.status_code == 429:
-        raise RetryableError(f"The chat webhook answered {r.status_code}; trying again later.")
+        raise RetryableError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The chat webhook answered {status}; trying again later."
+                ),
+                status=r.status_code,
+            )
+        )
     if r.status_code >= 400:
         raise PermanentError(
-            f"The chat webhook refused the message ({r.status_code}: {r.text[:200]})."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The chat webhook refused the message ({status}: {said})."
+                ),
+                status=r.status_code,
+                said=r.text[:200],
+            )
         )
     return StepResult(output={"status": r.status_code, "sent": body})
 
@@ -123,7 +166,10 @@ def reconcile(ctx: StepContext) -> Reconciled:
     if ctx.input.get("idempotent"):
         return Reconciled(happened=False)  # the webhook ignores the repeated key
     raise PermanentError(
-        _not_known(ctx.input["webhook_url"], "Daloy stopped or gave up waiting while posting it")
+        _not_known(
+            ctx.input["webhook_url"],
+            said(QT_TRANSLATE_NOOP("Steps", "Daloy stopped or gave up waiting while posting it")),
+        )
     )
 
 

@@ -25,7 +25,7 @@ from app.core.errors import (
     RetryableError,
     StepError,
 )
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, CHOICE, CONNECTION, NUMBER, TEMPLATE, Field
@@ -155,19 +155,29 @@ SPEC = StepSpec(
 )
 
 
+_CHOOSE_CONNECTION = said(QT_TRANSLATE_NOOP("Steps", "Choose the shop's connection for this step."))
+
+
 def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
     from app.connectors.platforms.platform import by_connection_kind
 
     name = str(ctx.input.get("connection") or "")
     provider = ctx.services.connections
     if not name or provider is None:
-        raise ConfigurationError("Choose the shop's connection for this step.")
+        raise ConfigurationError(_CHOOSE_CONNECTION)
     settings = provider.get(name)
     platform = by_connection_kind(settings["kind"])
     if platform is None:
         raise ConfigurationError(
-            f"Connection “{name}” is a {settings['kind']} connection; "
-            "this step needs a Shopify, WooCommerce, Shopee or Lazada one."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Connection “{name}” is a {kind} connection; this step needs a Shopify, "
+                    "WooCommerce, Shopee or Lazada one.",
+                ),
+                name=name,
+                kind=settings["kind"],
+            )
         )
     return platform, settings, platform.shop(settings)
 
@@ -175,7 +185,7 @@ def _platform(ctx: StepContext) -> tuple[Any, Any, str]:
 def _client(ctx: StepContext, platform: Any, settings: Mapping[str, Any]) -> Any:
     provider = ctx.services.connections
     if provider is None:  # _platform asked for it first; here for the type
-        raise ConfigurationError("Choose the shop's connection for this step.")
+        raise ConfigurationError(_CHOOSE_CONNECTION)
     client = platform.open(settings, lambda f: provider.secret(settings["name"], f), provider)
     client.set_timeout(min(float(ctx.input.get("timeout") or 30), ctx.timeout))
     return client
@@ -187,8 +197,13 @@ def _shipment(ctx: StepContext) -> Any:
     tracking = str(ctx.input.get("tracking_number") or "").strip()
     if not tracking:
         raise PermanentError(
-            "There is no tracking number to report; fill in “Tracking "
-            "number” (from the courier step), then retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "There is no tracking number to report; fill in “Tracking number” (from "
+                    "the courier step), then retry.",
+                )
+            )
         )
     return Shipment(
         order_id=_order_id(ctx),
@@ -203,8 +218,14 @@ def _order_id(ctx: StepContext) -> str:
     oid = str(ctx.input.get("order_id") or "").strip()
     if not oid:
         raise PermanentError(
-            "There is no platform order id; this step answers orders that "
-            "came from a shop (trigger.order.platform_order_id)."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "There is no platform order id; this step answers orders that came from a "
+                    "shop ({field}).",
+                ),
+                field="trigger.order.platform_order_id",
+            )
         )
     return oid
 
@@ -219,9 +240,15 @@ def _not_cancelled(ctx: StepContext, platform: Any, shop: str, oid: str) -> None
     order = platform_orders.latest(runs.db, platform.name, shop, oid)
     if order and is_cancelled(order):
         raise PermanentError(
-            f"The buyer cancelled order {order.get('number') or oid} on "
-            f"{platform.title}; Daloy did not report it shipped. Cancel this "
-            "run, or skip this step if the parcel already left."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The buyer cancelled order {order} on {platform}; Daloy did not report it "
+                    "shipped. Cancel this run, or skip this step if the parcel already left.",
+                ),
+                order=order.get("number") or oid,
+                platform=platform.title,
+            )
         )
 
 
@@ -234,7 +261,13 @@ def _call(ctx: StepContext, fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         raise RetryableError(str(exc), retry_after=exc.retry_after) from exc
     except ph.OutcomeUnknown as exc:
         raise OutcomeUnknownError(
-            f"{exc} Daloy will check whether it went through before sending it again."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "{what} Daloy will check whether it went through before sending it again.",
+                ),
+                what=str(exc),
+            )
         ) from exc
     except ph.PlatformDown as exc:
         raise RetryableError(str(exc)) from exc
@@ -251,7 +284,13 @@ def run(ctx: StepContext) -> StepResult:
     action = ctx.input.get("action", "ship")
     fn = getattr(platform, "set_stock" if action == "stock" else action, None)
     if fn is None:
-        raise ConfigurationError(f"{platform.title} cannot “{action}” through Daloy yet.")
+        raise ConfigurationError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "{platform} cannot “{action}” through Daloy yet."),
+                platform=platform.title,
+                action=action,
+            )
+        )
     with _client(ctx, platform, settings) as http:
         if action == "ship":
             shipment = _shipment(ctx)
@@ -269,11 +308,19 @@ def run(ctx: StepContext) -> StepResult:
                 qty = int(float(str(ctx.input.get("quantity"))))
             except ValueError as exc:
                 raise PermanentError(
-                    f"The stock level “{ctx.input.get('quantity')}” for SKU "
-                    f"{sku} is not a whole number."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "The stock level “{quantity}” for SKU {sku} is not a whole number.",
+                        ),
+                        quantity=ctx.input.get("quantity"),
+                        sku=sku,
+                    )
                 ) from exc
             if not sku:
-                raise PermanentError("Say which SKU's stock to set.")
+                raise PermanentError(
+                    said(QT_TRANSLATE_NOOP("Steps", "Say which SKU's stock to set."))
+                )
             result = _call(ctx, lambda: fn(http, sku, qty))
     return StepResult(
         output={"action": action, "platform": platform.name, "order_id": oid, "result": result}

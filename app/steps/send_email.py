@@ -30,7 +30,7 @@ from app.core.errors import (
     PermanentError,
     RetryableError,
 )
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Reconciled, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, JSON, TEMPLATE, TEMPLATE_TEXT, TEXT, Field
@@ -145,7 +145,9 @@ def build(inp: dict[str, Any], sender: str, key: str) -> EmailMessage:
         msg.add_alternative(inp["html"], subtype="html")
     for att in inp.get("attachments") or []:
         if not isinstance(att, dict) or "filename" not in att:
-            raise PermanentError("Each attachment needs a filename and a content.")
+            raise PermanentError(
+                said(QT_TRANSLATE_NOOP("Steps", "Each attachment needs a filename and a content."))
+            )
         content = att.get("content", "")
         data = content.encode() if isinstance(content, str) else bytes(str(content), "utf-8")
         msg.add_attachment(
@@ -155,10 +157,19 @@ def build(inp: dict[str, Any], sender: str, key: str) -> EmailMessage:
 
 
 def _not_known(to: str, why: str) -> str:
-    return (
-        f"Not known whether the email to {to} was sent: {why}. Check the Sent folder before "
-        "retrying; if it is there, skip this step instead."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "Not known whether the email to {to} was sent: {why}. Check the Sent folder before "
+            "retrying; if it is there, skip this step instead.",
+        ),
+        to=to,
+        why=why,
     )
+
+
+# said once: the email connections' provider is missing outside the runtime (tests, tools)
+_NO_CONNECTIONS = said(QT_TRANSLATE_NOOP("Steps", "Email connections are not available here."))
 
 
 def _watch_handover(smtp: smtplib.SMTP) -> list[bool]:
@@ -220,7 +231,7 @@ def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
     conns = ctx.services.connections
     if conns is None:
-        raise ConfigurationError("Email connections are not available here.")
+        raise ConfigurationError(_NO_CONNECTIONS)
     name = inp["connection"]
     conn = conns.get(name, "smtp")
     host = conn.get("host")
@@ -232,13 +243,21 @@ def run(ctx: StepContext) -> StepResult:
         refused = _send(conn, name, password, min(ctx.timeout, 60), msg, handed_over)
     except smtplib.SMTPAuthenticationError as exc:
         raise ConfigurationError(
-            f"The mail server refused the user name or password of "
-            f"connection “{name}”. Correct it under Connections, then "
-            "retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The mail server refused the user name or password of connection “{name}”. "
+                    "Correct it under Connections, then retry.",
+                ),
+                name=name,
+            )
         ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
         raise PermanentError(
-            f"The mail server refused the address(es) {', '.join(exc.recipients)}."
+            said(
+                QT_TRANSLATE_NOOP("Steps", "The mail server refused the address(es) {addresses}."),
+                addresses=", ".join(exc.recipients),
+            )
         ) from exc
     except smtplib.SMTPResponseException as exc:
         text = (
@@ -248,10 +267,20 @@ def run(ctx: StepContext) -> StepResult:
         )
         if 400 <= exc.smtp_code < 500:
             raise RetryableError(
-                f"The mail server asked to try later ({exc.smtp_code} {text})."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "The mail server asked to try later ({code} {said})."
+                    ),
+                    code=exc.smtp_code,
+                    said=text,
+                )
             ) from exc
         raise PermanentError(
-            f"The mail server rejected the message ({exc.smtp_code} {text})."
+            said(
+                QT_TRANSLATE_NOOP("Steps", "The mail server rejected the message ({code} {said})."),
+                code=exc.smtp_code,
+                said=text,
+            )
         ) from exc
     except (
         TimeoutError,
@@ -261,13 +290,32 @@ def run(ctx: StepContext) -> StepResult:
         OSError,
     ) as exc:
         if not handed_over[0]:
-            raise RetryableError(f"Could not send through {host}: {exc}.") from exc
-        why = f"the connection to {host} broke after the message was handed over ({exc})"
+            raise RetryableError(
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "Could not send through {host}: {why}."),
+                    host=host,
+                    why=exc,
+                )
+            ) from exc
         if inp.get("sent_folder_connection"):
             raise OutcomeUnknownError(
-                f"{why[0].upper()}{why[1:]}; Daloy will look for it in "
-                "the Sent folder before sending again."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "The connection to {host} broke after the message was handed over "
+                        "({why}); Daloy will look for it in the Sent folder before sending again.",
+                    ),
+                    host=host,
+                    why=exc,
+                )
             ) from exc
+        why = said(
+            QT_TRANSLATE_NOOP(
+                "Steps", "the connection to {host} broke after the message was handed over ({why})"
+            ),
+            host=host,
+            why=exc,
+        )
         raise PermanentError(_not_known(inp["to"], why)) from exc
     return StepResult(
         output={"message_id": msg["Message-ID"], "to": inp["to"], "refused": sorted(refused)}
@@ -280,11 +328,16 @@ def reconcile(ctx: StepContext) -> Reconciled:
     name = inp.get("sent_folder_connection")
     if not name:
         raise PermanentError(
-            _not_known(inp["to"], "Daloy stopped or gave up waiting while sending it")
+            _not_known(
+                inp["to"],
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "Daloy stopped or gave up waiting while sending it")
+                ),
+            )
         )
     conns = ctx.services.connections
     if conns is None:
-        raise ConfigurationError("Email connections are not available here.")
+        raise ConfigurationError(_NO_CONNECTIONS)
     from imapclient.exceptions import IMAPClientError, LoginError
 
     conn = conns.get(name, "imap")
@@ -300,23 +353,42 @@ def reconcile(ctx: StepContext) -> Reconciled:
             client.logout()
     except LoginError as exc:
         raise ConfigurationError(
-            f"The mail server refused the user name or password of "
-            f"connection “{name}”, so the Sent folder could not be checked. "
-            "Correct it under Connections, then retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The mail server refused the user name or password of connection “{name}”, "
+                    "so the Sent folder could not be checked. Correct it under Connections, "
+                    "then retry.",
+                ),
+                name=name,
+            )
         ) from exc
     except IMAPClientError as exc:
         raise PermanentError(
             _not_known(
                 inp["to"],
-                f"the folder “{folder}” of connection "
-                f"“{name}” could not be searched "
-                f"({str(exc).rstrip('.')})",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "the folder “{folder}” of connection “{name}” could not be searched ({why})",
+                    ),
+                    folder=folder,
+                    name=name,
+                    why=str(exc).rstrip("."),
+                ),
             )
         ) from exc
     except OSError as exc:
         raise RetryableError(
-            f"Could not look in the Sent folder of connection “{name}” "
-            f"({exc}); Daloy will look again before sending."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Could not look in the Sent folder of connection “{name}” ({why}); Daloy "
+                    "will look again before sending.",
+                ),
+                name=name,
+                why=exc,
+            )
         ) from exc
     if not found:
         return Reconciled(happened=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.connectors import sheet_files, sheets
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, TEMPLATE, TEXT, Field
@@ -184,13 +184,24 @@ def _with_amount(item: dict, field: str, amount: float, price: float | None) -> 
 def check_items(table: sheets.Table, inp: dict) -> StepResult:
     items = inp["items"]
     if not isinstance(items, list):
-        raise PermanentError("“Items to check” must be a list (for example the order lines).")
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "“Items to check” must be a list (for example the order lines)."
+                )
+            )
+        )
     amount_field = inp.get("amount_field") or "qty"
     rows, short, missing, ready, later = {}, [], [], [], []
     ready_total: float | None = 0
     for item in items:
         if not isinstance(item, dict):
-            raise PermanentError(f"Each item must be an object; got “{item}”.")
+            raise PermanentError(
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "Each item must be an object; got “{item}”."),
+                    item=item,
+                )
+            )
         key = item.get(inp.get("key_field") or "sku")
         wanted = _number(item.get(amount_field))
         i = table.find(inp["key_column"], key)
@@ -264,7 +275,13 @@ def _look_up(table: sheets.Table, inp: dict) -> StepResult:
     if inp.get("list_all"):
         return list_rows(table, inp)
     if inp.get("key") in (None, ""):
-        raise PermanentError("Give a key to look up, items to check, or choose “List every row”.")
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "Give a key to look up, items to check, or choose “List every row”."
+                )
+            )
+        )
     key = inp["key"]
     keys = key if isinstance(key, list) else [key]
     rows, missing = {}, []

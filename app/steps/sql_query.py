@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from app.core.errors import ConfigurationError, PermanentError, RetryableError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CONNECTION, MAPPING, TEXT, Field
@@ -96,11 +96,15 @@ _engines: dict[str, Any] = {}
 def _engine(ctx: StepContext):  # noqa: ANN202
     conns = ctx.services.connections
     if conns is None:
-        raise ConfigurationError("Database connections are not available here.")
+        raise ConfigurationError(
+            said(QT_TRANSLATE_NOOP("Steps", "Database connections are not available here."))
+        )
     name = ctx.input["connection"]
     conn = conns.get(name, "database")
     if not conn.get("url"):
-        raise ConfigurationError(f"Connection “{name}” has no database URL.")
+        raise ConfigurationError(
+            said(QT_TRANSLATE_NOOP("Steps", "Connection “{name}” has no database URL."), name=name)
+        )
     url = make_url(conn["url"])
     if conn.get("username"):
         url = url.set(username=conn["username"], password=conns.secret(name, "password"))
@@ -160,11 +164,20 @@ def run(ctx: StepContext) -> StepResult:
                     return StepResult(output=_execute(conn, statement, params))
             return StepResult(output=_write_once(conn, statement, params, ctx.idempotency_key))
     except OperationalError as exc:
-        raise RetryableError(f"The database did not answer: {exc.orig}.") from exc
+        raise RetryableError(
+            said(QT_TRANSLATE_NOOP("Steps", "The database did not answer: {why}."), why=exc.orig)
+        ) from exc
     except DBAPIError as exc:
-        raise PermanentError(f"The database refused the statement: {exc.orig}.") from exc
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "The database refused the statement: {why}."),
+                why=exc.orig,
+            )
+        ) from exc
     except SQLAlchemyError as exc:
-        raise PermanentError(f"The statement could not run: {exc}.") from exc
+        raise PermanentError(
+            said(QT_TRANSLATE_NOOP("Steps", "The statement could not run: {why}."), why=exc)
+        ) from exc
 
 
 def acts(config: Mapping[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core import machine as m
 from app.core.errors import ConfigurationError, PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import JSON, WORKFLOW, Field
@@ -70,7 +70,9 @@ def _runs(ctx: StepContext) -> tuple[RunStore, Callable[[], None]]:
     """The run store that starts the children, and the workers' wake-up."""
     runs, wake = ctx.services.runs, ctx.services.wake
     if runs is None or wake is None:
-        raise ConfigurationError("This step needs the Daloy runtime.")
+        raise ConfigurationError(
+            said(QT_TRANSLATE_NOOP("Steps", "This step needs the Daloy runtime."))
+        )
     return runs, wake
 
 
@@ -102,7 +104,15 @@ def run_children(
             results = []
             for i, r in enumerate(finished):
                 if r.status == m.RUN_CANCELLED:
-                    raise PermanentError(f"Item {i + 1}: the {workflow} run was cancelled.")
+                    raise PermanentError(
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Steps", "Item {item}: the {workflow} run was cancelled."
+                            ),
+                            item=i + 1,
+                            workflow=workflow,
+                        )
+                    )
                 steps = s.query(StepRun).filter(StepRun.run_id == r.id).all()
                 results.append({st.name: st.output for st in steps if st.state == m.SUCCEEDED})
             return StepResult(output={"results": results, "runs": [r.id for r in finished]})
@@ -113,5 +123,10 @@ def run_children(
     return Sleep(
         time.time() + 30,
         {"started": sorted(started)},
-        reason=f"Waiting for {len(inputs) - done} of {len(inputs)} “{workflow}” runs",
+        reason=said(
+            QT_TRANSLATE_NOOP("Steps", "Waiting for {left} of {count} “{workflow}” runs"),
+            left=len(inputs) - done,
+            count=len(inputs),
+            workflow=workflow,
+        ),
     )

@@ -6,7 +6,7 @@ import time
 from datetime import datetime
 
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import NUMBER, TEMPLATE, Field
@@ -49,11 +49,17 @@ def _deadline(ctx: StepContext) -> float:
             return datetime.fromisoformat(str(until)).timestamp()
         except ValueError as exc:
             raise PermanentError(
-                f"“{until}” is not a date and time (use 2026-12-01T08:00)."
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "“{until}” is not a date and time (use {example})."),
+                    until=until,
+                    example="2026-12-01T08:00",
+                )
             ) from exc
     seconds = ctx.input.get("seconds")
     if seconds is None:
-        raise PermanentError("Say how long to wait (seconds) or until when.")
+        raise PermanentError(
+            said(QT_TRANSLATE_NOOP("Steps", "Say how long to wait (seconds) or until when."))
+        )
     return time.time() + float(seconds)
 
 
@@ -67,7 +73,10 @@ def run(ctx: StepContext) -> StepResult | Sleep:
     return Sleep(
         until,
         {"until": until},
-        reason=f"Waiting until {datetime.fromtimestamp(until):%Y-%m-%d %H:%M}",
+        reason=said(
+            QT_TRANSLATE_NOOP("Steps", "Waiting until {time}"),
+            time=f"{datetime.fromtimestamp(until):%Y-%m-%d %H:%M}",
+        ),
     )
 
 

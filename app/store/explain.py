@@ -57,6 +57,18 @@ def _system(step: dict[str, Any]) -> str:
     return _label(step)
 
 
+def said_error(d: dict[str, Any]) -> str:
+    """A step's or an attempt's error (``queries.step_dict``/``attempt_dict``) in the reader's
+    language: its stored words (migration 0013) when the step said it with a template, else
+    the English text as stored ("" without an error)."""
+    return shown(d.get("error_words"), d.get("error") or "") if d.get("error") else ""
+
+
+def entry_says(item: dict[str, Any], part: str) -> str:
+    """An inbox entry's title or reason in the reader's language (``inbox.words_for``)."""
+    return shown((item.get("words") or {}).get(part), item.get(part) or "")
+
+
 def why(run: dict[str, Any]) -> str:
     status = run["status"]
     steps = run.get("steps", [])
@@ -82,22 +94,22 @@ def why(run: dict[str, Any]) -> str:
         )
         if item and item["kind"] == InboxKind.DECISION:
             return translate("Explain", "Waiting for you: {what} (since {time})").format(
-                what=item["title"], time=_clock(item["created_at"])
+                what=entry_says(item, "title"), time=_clock(item["created_at"])
             )
         step = next((s for s in steps if s["state"] == StepState.NEEDS_ATTENTION), None)
         if item:
             return translate("Explain", "Waiting for you: {what} (since {time})").format(
-                what=item["reason"], time=_clock(item["created_at"])
+                what=entry_says(item, "reason"), time=_clock(item["created_at"])
             )
         if step:
             return translate("Explain", "Waiting for you: {step} failed: {error}").format(
-                step=_label(step), error=step.get("error") or translate("Explain", "see the step")
+                step=_label(step), error=said_error(step) or translate("Explain", "see the step")
             )
         return translate("Explain", "Waiting for you.")
     if status == RunState.WAITING:
         step = next((s for s in steps if s["state"] == StepState.RETRY_WAIT), None)
         if step and step.get("waiting_on") and step.get("error"):
-            return f"{step['error'].rstrip('.')}."  # a down system, a hold: since when
+            return f"{said_error(step).rstrip('.')}."  # a down system, a hold: since when
         if step:
             when = _clock(step.get("next_attempt_at"))
             if step["attempts"] and step.get("error") and not step["error"].startswith("Waiting"):
@@ -110,7 +122,7 @@ def why(run: dict[str, Any]) -> str:
                     time=when,
                 )
             return translate("Explain", "{what} (next check {time}).").format(
-                what=step.get("error") or translate("Explain", "Waiting"), time=when
+                what=said_error(step) or translate("Explain", "Waiting"), time=when
             )
         return translate("Explain", "Waiting.")
     running = [s for s in steps if s["state"] in (StepState.RUNNING, StepState.READY)]
@@ -273,8 +285,9 @@ def tries_over(attempts: list[dict[str, Any]]) -> str:
     return translate("Explain", "{n} tries over {amount}").format(n=n, amount=amount)
 
 
-def _cause(error: str, outcome: str, service: str) -> str:
-    """Why the last try failed, in words: not reached, no answer, an error answer."""
+def _cause(error: str, outcome: str, service: str, in_words: str = "") -> str:
+    """Why the last try failed, in words: not reached, no answer, an error answer (read from
+    the English ``error``); else the step's own sentence, ``in_words`` (the reader's language)."""
     who = service or translate("Explain", "it")
     if outcome in (AttemptOutcome.INTERRUPTED, AttemptOutcome.HANDED_BACK):
         return translate("Explain", "Daloy stopped while it was running")
@@ -294,7 +307,7 @@ def _cause(error: str, outcome: str, service: str) -> str:
         return translate("Explain", "{who} could not be reached").format(who=who)
     if outcome == AttemptOutcome.TIMEOUT or _NO_ANSWER.search(error):
         return translate("Explain", "{who} did not answer in time").format(who=who)
-    text = plain(error).rstrip(".")
+    text = plain(in_words or error).rstrip(".")
     return text[:1].lower() + text[1:] if text else translate("Explain", "it failed")
 
 
@@ -364,7 +377,12 @@ def explain_step_failure(
     else:
         headline = translate("Explain", "{not_done}: {cause}, {tries}").format(
             not_done=eff.not_done,
-            cause=_cause(error, last.get("outcome", ""), eff.service),
+            cause=_cause(
+                error,
+                last.get("outcome", ""),
+                eff.service,
+                said_error(step) or said_error(last),
+            ),
             tries=tries_over(log),
         )
         checked = any(a.get("looked_up") == "not found" for a in log)

@@ -65,10 +65,17 @@ def words_for(title: str, reason: str) -> dict[str, Any] | None:
     templates and fields, the fields' secrets hidden as in the stored text."""
     out = {}
     for part, text in (("title", title), ("reason", reason)):
-        w = words_of(text)
+        w = neutral(text)
         if w is not None:
-            out[part] = {**w, "fields": redact.value(w["fields"])}
+            out[part] = w
     return out or None
+
+
+def neutral(text: str) -> dict[str, Any] | None:
+    """The words to store beside a sentence made with ``said`` (template, context, fields), its
+    fields' secrets hidden as in the stored text; None for a plain sentence."""
+    w = words_of(text)
+    return {**w, "fields": redact.value(w["fields"])} if w is not None else None
 
 
 def close_alert(s: Session, source_key: str, note: str = "recovered") -> list[int]:

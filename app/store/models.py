@@ -145,6 +145,9 @@ class StepRun(Base):
     input_override: Mapped[Any] = mapped_column(JSON, nullable=True)
     output: Mapped[Any] = mapped_column(JSON, nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # ``error`` language-neutral ({"context", "source", "fields"}, shown by app.core.i18n.shown);
+    # written with it on a failure or a wait, NULL for a plain sentence and before migration 0013
+    error_words: Mapped[Any] = mapped_column(JSON, nullable=True)
     next_attempt_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     lease_owner: Mapped[str | None] = mapped_column(String(200), nullable=True)
     lease_expires_at: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -165,6 +168,7 @@ class Attempt(Base):
     finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     outcome: Mapped[str] = mapped_column(String(30), default="running")
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error_words: Mapped[Any] = mapped_column(JSON, nullable=True)  # as StepRun.error_words
     # What the look-up of the earlier unanswered attempt found before this one was sent:
     # "found", "not found" or None (no look-up). The inbox says it in words (``explain``).
     looked_up: Mapped[str | None] = mapped_column(String(20), nullable=True)

@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core import redact
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, carrying, said
 from app.core.kinds import AttemptOutcome, EventKind, InboxKind
 from app.core.results import Decision
 from app.core.retry import RetryPolicy
 from app.core.stepspec import ERROR_PORT
 from app.crashpoints import crashpoint
 from app.store.events import Event
-from app.store.inbox import words_for
+from app.store.inbox import neutral, words_for
 from app.store.models import Attempt, InboxItem, Run, StepRun
 from app.store.progress import Progress
 from app.store.run_base import FAR_FUTURE, Claim, unknown_outcome_reason
@@ -41,7 +41,7 @@ class Outcomes(Progress):
         """Park the step until ``until`` (or until woken). Returns when it is due, or None if
         the lease was lost."""
         now = time.time()
-        reason = redact.text(reason)
+        words, reason = neutral(reason), redact.text(reason)  # a wait's sentence, said
         with self.db.write() as s:
             row = self._held(s, claim)
             if row is None:
@@ -49,12 +49,12 @@ class Outcomes(Progress):
             woken = row.next_attempt_at is not None  # see _wake_on
             row.state, row.sleeping, row.scratch = m.RETRY_WAIT, True, scratch
             row.next_attempt_at = now if woken else (until if until is not None else FAR_FUTURE)
-            row.error = reason or None
+            row.error, row.error_words = reason or None, words
             if input is not None:
                 row.input = input
             row.lease_owner = row.lease_expires_at = None
             row.updated_at = now
-            self._finish_attempt(s, claim, AttemptOutcome.WAITING, reason or None, now)
+            self._finish_attempt(s, claim, AttemptOutcome.WAITING, reason or None, now, words)
             events = [
                 Event(EventKind.STEP_CHANGED, claim.run_id, claim.step_name, status=m.RETRY_WAIT)
             ]
@@ -130,7 +130,10 @@ class Outcomes(Progress):
         (``park``) instead of counting down its retries; ``effect`` runs in the transaction."""
         # The one place failure text enters the store (step error, attempt log, error-port
         # output, inbox entry): secrets are hidden here, before anything is written.
-        message, detail = redact.text(message), redact.value(detail)
+        # The step's sentence keeps its words (``said``) to store beside the text, and to say
+        # it inside the inbox entry's reason in the reader's language.
+        words = neutral(message)
+        message, detail = carrying(redact.text(message), words), redact.value(detail)
         now = time.time()
         with self.db.write() as s:
             row = self._held(s, claim)
@@ -138,7 +141,7 @@ class Outcomes(Progress):
                 return None
             if input is not None:
                 row.input = input
-            row.error = message
+            row.error, row.error_words = message, words
             row.lease_owner = row.lease_expires_at = None
             row.updated_at = now
             row.sleeping = False
@@ -148,10 +151,13 @@ class Outcomes(Progress):
                 outcome or (AttemptOutcome.RETRYABLE if retryable else AttemptOutcome.FAILED),
                 message,
                 now,
+                words,
             )
             if waiting_on is not None and retryable:
                 row.needs_reconcile = outcome_unknown and row.reconcilable
-                row.error = redact.text(waiting_reason) or message
+                if waiting_reason:
+                    row.error = redact.text(waiting_reason)
+                    row.error_words = neutral(waiting_reason)
                 events = self._parked(s, row, waiting_on, FAR_FUTURE, now)
             else:
                 events = self._after_failure(
@@ -198,7 +204,7 @@ class Outcomes(Progress):
                 row.attempts = max(0, row.attempts - 1)
                 if row.attempts == 0:
                     row.started_at = None
-            row.error = redact.text(reason) or None
+            row.error, row.error_words = redact.text(reason) or None, neutral(reason)
             events = self._parked(s, row, waiting_on, due, now)
             if effect is not None:
                 events += effect(s)

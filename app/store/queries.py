@@ -42,6 +42,8 @@ def step_dict(st: StepRun) -> dict[str, Any]:
         "input": st.input,
         "output": st.output,
         "error": st.error,
+        # only beside the error it says (a success clears the error, not its words)
+        "error_words": st.error_words if st.error else None,
         "next_attempt_at": st.next_attempt_at,
         "started_at": st.started_at,
         "finished_at": st.finished_at,
@@ -76,6 +78,7 @@ def attempt_dict(a: Attempt) -> dict[str, Any]:
         "finished_at": a.finished_at,
         "outcome": a.outcome,
         "error": a.error,
+        "error_words": a.error_words if a.error else None,
         "looked_up": a.looked_up,
     }
 

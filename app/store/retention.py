@@ -38,6 +38,7 @@ from sqlalchemy import and_, delete, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.machine import RUN_FINAL
+from app.store.explain import entry_says, said_error
 from app.store.models import Attempt, AuditEntry, InboxItem, IntakeItem, Run, Setting, StepRun
 from app.store.queries import attempt_dict, inbox_dict, run_dict, step_dict
 
@@ -297,7 +298,12 @@ def describe(d: dict[str, Any]) -> list[str]:
         + (f" — {d['business_key']}" if d.get("business_key") else "")
     ]
     for st in d["steps"]:
-        extra = f"  error: {st['error']}" if st["error"] and st["state"] != "succeeded" else ""
+        # the step's sentence and the entry's reason in the reader's language (stored words)
+        extra = f"  error: {said_error(st)}" if st["error"] and st["state"] != "succeeded" else ""
         lines.append(f"  {st['name']:<24} {st['state']:<16} attempts {st['attempts']}{extra}")
-    lines += [f"  inbox #{i['id']}: {i['reason']}" for i in d["inbox"] if i["status"] == "open"]
+    lines += [
+        f"  inbox #{i['id']}: {entry_says(i, 'reason')}"
+        for i in d["inbox"]
+        if i["status"] == "open"
+    ]
     return lines

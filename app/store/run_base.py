@@ -139,8 +139,15 @@ class StoreBase(EventHub):
         return row
 
     def _finish_attempt(
-        self, s: Session, claim: Claim, outcome: str, error: str | None, now: float
+        self,
+        s: Session,
+        claim: Claim,
+        outcome: str,
+        error: str | None,
+        now: float,
+        words: Any = None,
     ) -> Attempt | None:
+        """The claim's attempt ended in ``outcome``; ``words``: ``error`` language-neutral."""
         if claim.attempt_id is not None:
             att = s.get(Attempt, claim.attempt_id)
         elif claim.resumed:
@@ -160,7 +167,7 @@ class StoreBase(EventHub):
             )
         if att is not None:
             att.outcome = outcome
-            att.error = error
+            att.error, att.error_words = error, words
             att.finished_at = now
         return att
 

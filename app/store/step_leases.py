@@ -152,7 +152,7 @@ class Leases(Outcomes):
         if row.sleeping:
             row.state, row.next_attempt_at = m.RETRY_WAIT, now
             return [Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state, due=now)]
-        row.error = message
+        row.error, row.error_words = message, None  # plain English: no words of an older one
         if row.attempts < row.max_attempts and not row.reconcilable:
             row.state = m.READY
             return [Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state)]

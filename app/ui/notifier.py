@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.resources import resource_path
 from app.ui.style import WARN, icon
-from app.ui.text import escape, notification_body, rich_label, shown_reason
+from app.ui.text import escape, notification_body, rich_label, shown_error, shown_reason
 
 
 def kind_phrase(kind: str, n: int) -> str:
@@ -92,7 +92,7 @@ def group_reason(items: list[dict]) -> str:
     failed = [i for i in items if i["kind"] == "step_failed"]
     errors = {str((i.get("detail") or {}).get("error", "")) for i in failed}
     if len(failed) == len(items) and len(errors) == 1 and "" not in errors:
-        return errors.pop().rstrip(".")
+        return shown_error(failed[0]).rstrip(".")  # the same English error: say it once
     counts: dict[str, int] = {}
     for i in items:
         counts[i["kind"]] = counts.get(i["kind"], 0) + 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
-from app.store.explain import duration
+from app.store.explain import duration, said_error
 from app.ui.style import ACCENT, MUTED, STATE_WORDS, clock, icon, short_time, words
 from app.ui.text import PlainLabel, tooltip
 
@@ -66,13 +66,13 @@ def step_body(st: dict[str, Any]) -> str:
     if st.get("port") and st.get("port") != "out":
         parts.append(translate("Timeline", "Went on by: {port}").format(port=st["port"]))
     if st.get("error") and st["state"] != "succeeded":
-        parts.append(translate("Timeline", "Problem: {error}").format(error=st["error"]))
+        parts.append(translate("Timeline", "Problem: {error}").format(error=said_error(st)))
     for a in st.get("attempt_log", []):
         parts.append(
             translate("Timeline", "Attempt {number} at {time}: {outcome}").format(
                 number=a["number"], time=clock(a["started_at"]), outcome=a["outcome"]
             )
-            + (f" — {a['error']}" if a.get("error") else "")
+            + (f" — {said_error(a)}" if a.get("error") else "")
         )
     return "\n".join(parts) or translate("Timeline", "Nothing recorded yet.")
 

@@ -1193,6 +1193,10 @@
         <translation>Deadline (minuto)</translation>
     </message>
     <message>
+        <source>The choices of the field “{field}” must be a list; they came out as “{choices}”.</source>
+        <translation>Dapat listahan ang mga pagpipilian ng field na “{field}”; ang lumabas ay “{choices}”.</translation>
+    </message>
+    <message>
         <source>If / else</source>
         <translation>Kung / kung hindi</translation>
     </message>
@@ -1211,6 +1215,10 @@
     <message>
         <source>Condition</source>
         <translation>Kondisyon</translation>
+    </message>
+    <message>
+        <source>The condition gave “{value}”, which is neither true nor false.</source>
+        <translation>Ang ibinigay ng kondisyon ay “{value}”, na hindi true o false.</translation>
     </message>
     <message>
         <source>For each item</source>
@@ -1235,6 +1243,10 @@
     <message>
         <source>At the same time</source>
         <translation>Sabay-sabay</translation>
+    </message>
+    <message>
+        <source>“Items” must be a list (for example {example}).</source>
+        <translation>Dapat listahan ang “Items” (halimbawa {example}).</translation>
     </message>
     <message>
         <source>Call a web API</source>
@@ -1297,6 +1309,62 @@
         <translation>I-GET ang URL na ito para malaman kung pumasok ang request na walang sagot (200: pumasok, 404: hindi). Gamitin ang {{ idempotency_key }} dito. Kapag wala ito, maghihintay ng tao ang POST o PATCH na walang sagot.</translation>
     </message>
     <message>
+        <source>Connection “{name}” cannot be used here.</source>
+        <translation>Hindi magagamit dito ang koneksyong “{name}”.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” has no base URL, so Daloy does not know where its credentials may be sent. Set its base URL (for example {example}) under Connections, then retry this step.</source>
+        <translation>Walang base URL ang koneksyong “{name}”, kaya hindi alam ng Daloy kung saan puwedeng ipadala ang mga credential nito. Ilagay ang base URL nito (halimbawa {example}) sa Mga Koneksyon, saka i-retry ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>The URL “{url}” must start with http:// or https://.</source>
+        <translation>Dapat magsimula sa http:// o https:// ang URL na “{url}”.</translation>
+    </message>
+    <message>
+        <source>The URL {url} cannot be read ({why}); check the step's URL and the base URL of connection “{name}”.</source>
+        <translation>Hindi mabasa ang URL na {url} ({why}); tingnan ang URL ng hakbang at ang base URL ng koneksyong “{name}”.</translation>
+    </message>
+    <message>
+        <source>The URL {url} is outside the connection “{name}” ({base}): Daloy only sends a connection's credentials to its own address. Use a path under that address, or a separate connection for the other service.</source>
+        <translation>Nasa labas ng koneksyong “{name}” ({base}) ang URL na {url}: sa sariling address lang ng koneksyon ipinapadala ng Daloy ang mga credential nito. Gumamit ng path sa ilalim ng address na iyon, o ng hiwalay na koneksyon para sa kabilang serbisyo.</translation>
+    </message>
+    <message>
+        <source>{url} answered {status} {phrase}: {detail}</source>
+        <translation>Sumagot ang {url} ng {status} {phrase}: {detail}</translation>
+    </message>
+    <message>
+        <source>{url} answered {status} {phrase}</source>
+        <translation>Sumagot ang {url} ng {status} {phrase}</translation>
+    </message>
+    <message>
+        <source>Could not reach {url}: {why}.</source>
+        <translation>Hindi maabot ang {url}: {why}.</translation>
+    </message>
+    <message>
+        <source>{url} did not answer in time ({why}).</source>
+        <translation>Hindi sumagot sa oras ang {url} ({why}).</translation>
+    </message>
+    <message>
+        <source>{url} received the request but did not answer ({why}); Daloy will check whether it went through before sending it again.</source>
+        <translation>Natanggap ng {url} ang request pero hindi ito sumagot ({why}); titingnan muna ng Daloy kung natuloy ito bago ipadala ulit.</translation>
+    </message>
+    <message>
+        <source>The request to {url} could not be sent: {why}. Check the step's headers and the connection's token, then retry.</source>
+        <translation>Hindi maipadala ang request sa {url}: {why}. Tingnan ang mga header ng hakbang at ang token ng koneksyon, saka i-retry.</translation>
+    </message>
+    <message>
+        <source>The request to {url} failed: {why}.</source>
+        <translation>Pumalya ang request sa {url}: {why}.</translation>
+    </message>
+    <message>
+        <source>Could not find out whether the earlier request went through: {url} did not answer ({why}).</source>
+        <translation>Hindi malaman kung natuloy ang naunang request: hindi sumagot ang {url} ({why}).</translation>
+    </message>
+    <message>
+        <source>Could not find out whether the earlier request went through: {answer}.</source>
+        <translation>Hindi malaman kung natuloy ang naunang request: {answer}.</translation>
+    </message>
+    <message>
         <source>Notify a chat</source>
         <translation>Mag-abiso sa chat</translation>
     </message>
@@ -1335,6 +1403,38 @@
     <message>
         <source>Tick only if the webhook posts a message once per Idempotency-Key header; then an unanswered post is simply sent again.</source>
         <translation>I-tick lang kung isang beses lang nagpo-post ang webhook bawat Idempotency-Key header; saka ipapadala lang ulit ang post na walang sagot.</translation>
+    </message>
+    <message>
+        <source>Not known whether the message reached the chat webhook {url}: {why}. Look in the channel before retrying; if the message is there, skip this step instead.</source>
+        <translation>Hindi alam kung nakarating ang mensahe sa chat webhook na {url}: {why}. Tingnan muna ang channel bago i-retry; kung nandoon na ang mensahe, i-skip na lang ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>The chat webhook {url} did not answer: {why}.</source>
+        <translation>Hindi sumagot ang chat webhook na {url}: {why}.</translation>
+    </message>
+    <message>
+        <source>Give the message to post (or a custom JSON body).</source>
+        <translation>Ibigay ang mensaheng ipo-post (o sariling JSON body).</translation>
+    </message>
+    <message>
+        <source>The chat webhook {url} did not answer ({why}); sending again with the same Idempotency-Key.</source>
+        <translation>Hindi sumagot ang chat webhook na {url} ({why}); ipapadala ulit gamit ang parehong Idempotency-Key.</translation>
+    </message>
+    <message>
+        <source>it received the post but did not answer ({why})</source>
+        <translation>natanggap nito ang post pero hindi sumagot ({why})</translation>
+    </message>
+    <message>
+        <source>The chat webhook answered {status}; trying again later.</source>
+        <translation>Sumagot ang chat webhook ng {status}; susubukan ulit mamaya.</translation>
+    </message>
+    <message>
+        <source>The chat webhook refused the message ({status}: {said}).</source>
+        <translation>Tinanggihan ng chat webhook ang mensahe ({status}: {said}).</translation>
+    </message>
+    <message>
+        <source>Daloy stopped or gave up waiting while posting it</source>
+        <translation>huminto ang Daloy o tumigil sa paghihintay habang pino-post ito</translation>
     </message>
     <message>
         <source>ship</source>
@@ -1409,6 +1509,42 @@
         <translation>Dami ng stock (stock)</translation>
     </message>
     <message>
+        <source>Choose the shop's connection for this step.</source>
+        <translation>Piliin ang koneksyon ng shop para sa hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” is a {kind} connection; this step needs a Shopify, WooCommerce, Shopee or Lazada one.</source>
+        <translation>Koneksyong {kind} ang “{name}”; kailangan ng hakbang na ito ang koneksyong Shopify, WooCommerce, Shopee o Lazada.</translation>
+    </message>
+    <message>
+        <source>There is no tracking number to report; fill in “Tracking number” (from the courier step), then retry.</source>
+        <translation>Walang tracking number na maiuulat; punan ang “Tracking number” (mula sa hakbang ng courier), saka i-retry.</translation>
+    </message>
+    <message>
+        <source>There is no platform order id; this step answers orders that came from a shop ({field}).</source>
+        <translation>Walang platform order id; para lang sa mga order na galing sa shop ang hakbang na ito ({field}).</translation>
+    </message>
+    <message>
+        <source>The buyer cancelled order {order} on {platform}; Daloy did not report it shipped. Cancel this run, or skip this step if the parcel already left.</source>
+        <translation>Na-cancel ng buyer ang order {order} sa {platform}; hindi ito iniulat ng Daloy na naipadala na. I-cancel ang order na ito, o i-skip ang hakbang na ito kung nakaalis na ang parcel.</translation>
+    </message>
+    <message>
+        <source>{what} Daloy will check whether it went through before sending it again.</source>
+        <translation>{what} Titingnan muna ng Daloy kung natuloy ito bago ipadala ulit.</translation>
+    </message>
+    <message>
+        <source>{platform} cannot “{action}” through Daloy yet.</source>
+        <translation>Hindi pa kaya ng {platform} ang “{action}” sa pamamagitan ng Daloy.</translation>
+    </message>
+    <message>
+        <source>The stock level “{quantity}” for SKU {sku} is not a whole number.</source>
+        <translation>Hindi buong numero ang stock na “{quantity}” para sa SKU {sku}.</translation>
+    </message>
+    <message>
+        <source>Say which SKU's stock to set.</source>
+        <translation>Sabihin kung aling SKU ang babaguhin ang stock.</translation>
+    </message>
+    <message>
         <source>Send an email</source>
         <translation>Magpadala ng email</translation>
     </message>
@@ -1459,6 +1595,62 @@
     <message>
         <source>Sent folder</source>
         <translation>Sent folder</translation>
+    </message>
+    <message>
+        <source>Each attachment needs a filename and a content.</source>
+        <translation>Kailangan ng bawat attachment ng filename at laman.</translation>
+    </message>
+    <message>
+        <source>Not known whether the email to {to} was sent: {why}. Check the Sent folder before retrying; if it is there, skip this step instead.</source>
+        <translation>Hindi alam kung naipadala ang email kay {to}: {why}. Tingnan muna ang Sent folder bago i-retry; kung nandoon ito, i-skip na lang ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Email connections are not available here.</source>
+        <translation>Hindi magagamit dito ang mga koneksyon ng email.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password of connection “{name}”. Correct it under Connections, then retry.</source>
+        <translation>Tinanggihan ng mail server ang user name o password ng koneksyong “{name}”. Itama ito sa Mga Koneksyon, saka i-retry.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the address(es) {addresses}.</source>
+        <translation>Tinanggihan ng mail server ang (mga) address na {addresses}.</translation>
+    </message>
+    <message>
+        <source>The mail server asked to try later ({code} {said}).</source>
+        <translation>Pinasusubukan ulit mamaya ng mail server ({code} {said}).</translation>
+    </message>
+    <message>
+        <source>The mail server rejected the message ({code} {said}).</source>
+        <translation>Tinanggihan ng mail server ang mensahe ({code} {said}).</translation>
+    </message>
+    <message>
+        <source>Could not send through {host}: {why}.</source>
+        <translation>Hindi maipadala sa pamamagitan ng {host}: {why}.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} broke after the message was handed over ({why}); Daloy will look for it in the Sent folder before sending again.</source>
+        <translation>Naputol ang koneksyon sa {host} pagkatapos maipasa ang mensahe ({why}); hahanapin muna ito ng Daloy sa Sent folder bago magpadala ulit.</translation>
+    </message>
+    <message>
+        <source>the connection to {host} broke after the message was handed over ({why})</source>
+        <translation>naputol ang koneksyon sa {host} pagkatapos maipasa ang mensahe ({why})</translation>
+    </message>
+    <message>
+        <source>Daloy stopped or gave up waiting while sending it</source>
+        <translation>huminto ang Daloy o tumigil sa paghihintay habang ipinapadala ito</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password of connection “{name}”, so the Sent folder could not be checked. Correct it under Connections, then retry.</source>
+        <translation>Tinanggihan ng mail server ang user name o password ng koneksyong “{name}”, kaya hindi matingnan ang Sent folder. Itama ito sa Mga Koneksyon, saka i-retry.</translation>
+    </message>
+    <message>
+        <source>the folder “{folder}” of connection “{name}” could not be searched ({why})</source>
+        <translation>hindi mahanap sa folder na “{folder}” ng koneksyong “{name}” ({why})</translation>
+    </message>
+    <message>
+        <source>Could not look in the Sent folder of connection “{name}” ({why}); Daloy will look again before sending.</source>
+        <translation>Hindi matingnan ang Sent folder ng koneksyong “{name}” ({why}); titingin ulit ang Daloy bago magpadala.</translation>
     </message>
     <message>
         <source>Look up in a spreadsheet</source>
@@ -1561,6 +1753,18 @@
         <translation>Kapag may “Ilista ang bawat row”: mga key na hindi ililista (ang produktong naubos).</translation>
     </message>
     <message>
+        <source>“Items to check” must be a list (for example the order lines).</source>
+        <translation>Dapat listahan ang “Items to check” (halimbawa ang mga linya ng order).</translation>
+    </message>
+    <message>
+        <source>Each item must be an object; got “{item}”.</source>
+        <translation>Dapat object ang bawat item; ang dumating ay “{item}”.</translation>
+    </message>
+    <message>
+        <source>Give a key to look up, items to check, or choose “List every row”.</source>
+        <translation>Magbigay ng key na hahanapin, mga item na titingnan, o piliin ang “List every row”.</translation>
+    </message>
+    <message>
         <source>Update a spreadsheet</source>
         <translation>I-update ang spreadsheet</translation>
     </message>
@@ -1601,6 +1805,38 @@
         <translation>Tanggihan ang buong pagbabago (walang isusulat) kung bababa ang isang cell sa ilalim nito, hal. 0 para hindi kailanman maging negatibo ang stock.</translation>
     </message>
     <message>
+        <source>{what} “{value}” is not a number.</source>
+        <translation>Hindi numero ang {what} na “{value}”.</translation>
+    </message>
+    <message>
+        <source>Not changed: {column} in {file} may not go below {floor}, but {what}. Nothing was written. Check the sheet (was stock taken by another order?), then retry this step, or skip it.</source>
+        <translation>Hindi binago: hindi puwedeng bumaba sa {floor} ang {column} sa {file}, pero {what}. Walang naisulat. Tingnan ang sheet (may ibang order bang kumuha ng stock?), saka i-retry ang hakbang na ito, o i-skip ito.</translation>
+    </message>
+    <message>
+        <source>{key} would go from {before} to {after}</source>
+        <translation>magiging {after} ang {key} mula {before}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>“Items” must be a list (for example the order lines).</source>
+        <translation>Dapat listahan ang “Items” (halimbawa ang mga linya ng order).</translation>
+    </message>
+    <message>
+        <source>The amount</source>
+        <translation>halaga</translation>
+    </message>
+    <message>
+        <source>{file} has no row with {column} “{key}”.</source>
+        <translation>Walang row sa {file} na may {column} na “{key}”.</translation>
+    </message>
+    <message>
+        <source>The cell {column}</source>
+        <translation>cell na {column}</translation>
+    </message>
+    <message>
         <source>Database query</source>
         <translation>Query sa database</translation>
     </message>
@@ -1621,6 +1857,26 @@
         <translation>Mga parameter</translation>
     </message>
     <message>
+        <source>Database connections are not available here.</source>
+        <translation>Hindi magagamit dito ang mga koneksyon ng database.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” has no database URL.</source>
+        <translation>Walang database URL ang koneksyong “{name}”.</translation>
+    </message>
+    <message>
+        <source>The database did not answer: {why}.</source>
+        <translation>Hindi sumagot ang database: {why}.</translation>
+    </message>
+    <message>
+        <source>The database refused the statement: {why}.</source>
+        <translation>Tinanggihan ng database ang statement: {why}.</translation>
+    </message>
+    <message>
+        <source>The statement could not run: {why}.</source>
+        <translation>Hindi mapatakbo ang statement: {why}.</translation>
+    </message>
+    <message>
         <source>Run another workflow</source>
         <translation>Magpatakbo ng ibang workflow</translation>
     </message>
@@ -1639,6 +1895,18 @@
     <message>
         <source>Input</source>
         <translation>Input</translation>
+    </message>
+    <message>
+        <source>This step needs the Daloy runtime.</source>
+        <translation>Kailangan ng hakbang na ito ang runtime ng Daloy.</translation>
+    </message>
+    <message>
+        <source>Item {item}: the {workflow} run was cancelled.</source>
+        <translation>Item {item}: na-cancel ang takbo ng {workflow}.</translation>
+    </message>
+    <message>
+        <source>Waiting for {left} of {count} “{workflow}” runs</source>
+        <translation>Naghihintay sa {left} sa {count} na takbo ng “{workflow}”</translation>
     </message>
     <message>
         <source>Set fields</source>
@@ -1679,6 +1947,18 @@
     <message>
         <source>Until (date and time)</source>
         <translation>Hanggang (petsa at oras)</translation>
+    </message>
+    <message>
+        <source>“{until}” is not a date and time (use {example}).</source>
+        <translation>Hindi petsa at oras ang “{until}” (gamitin ang {example}).</translation>
+    </message>
+    <message>
+        <source>Say how long to wait (seconds) or until when.</source>
+        <translation>Sabihin kung gaano katagal maghihintay (segundo) o hanggang kailan.</translation>
+    </message>
+    <message>
+        <source>Waiting until {time}</source>
+        <translation>Naghihintay hanggang {time}</translation>
     </message>
     <message>
         <source>By hand</source>
@@ -1867,6 +2147,14 @@
     <message>
         <source>On the first check, go back (days)</source>
         <translation>Sa unang tingin, bumalik nang (araw)</translation>
+    </message>
+    <message>
+        <source>the step took longer than its time limit of {seconds} s</source>
+        <translation>lumampas ang hakbang sa limitasyon nitong {seconds} s</translation>
+    </message>
+    <message>
+        <source>No answer: {why}.</source>
+        <translation>Walang sagot: {why}.</translation>
     </message>
 </context>
 <context>
