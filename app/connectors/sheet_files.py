@@ -39,7 +39,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +53,8 @@ from app.crashpoints import crashpoint
 
 RACY_SECONDS = 3.0  # FAT keeps times to 2 s; a younger file's time cannot prove it unchanged
 Change = Callable[[Table], dict[str, Any]]
+# Which of these idempotency keys are of steps finished for good (``app.store.settled``)
+Finished = Callable[[Collection[str]], set[str]]
 
 
 @dataclass
@@ -80,6 +82,7 @@ class _Queued:
     sheet: str | None
     change: Change
     result: dict[str, Any] | None = None
+    text: str = ""  # the result as JSON, as the record holds it
     cells: list[xlsx_cells.Cell] = field(default_factory=list)
     done: bool = False
     error: BaseException | None = None
@@ -87,6 +90,16 @@ class _Queued:
 
 class _ChangedOnDisk(Exception):
     """The file was edited since the batch was made: read it again, make the batch again."""
+
+
+class _Stale(Exception):
+    """Orders of the batch whose steps the database has finished already: an attempt that
+    outlived its time limit or lease, whose record may have been forgotten. They are left out,
+    the rest made again."""
+
+    def __init__(self, keys: set[str]) -> None:
+        super().__init__(", ".join(sorted(keys)))
+        self.keys = keys
 
 
 def _signature(path: Path) -> tuple[int, int, int, int]:
@@ -109,8 +122,10 @@ class SheetFile:
         self._ledger: dict[str, dict[str, Any]] = {}  # csv only
         self._queue: list[_Queued] = []  # made in memory, waiting for a save
         self._saving: list[_Queued] | None = None  # the batch being written
+        self._finished: Finished | None = None  # the database's answer, from the steps
         self.reads = 0  # how often the file was read whole (tests, benchmarks)
         self.saves = 0  # how many replaces this process made (tests, benchmarks)
+        self.forgotten = 0  # records of finished steps left out of saves (tests, benchmarks)
 
     @property
     def waiting(self) -> int:
@@ -200,11 +215,16 @@ class SheetFile:
     def _in_flight(self, key: str) -> _Queued | None:
         return next((q for q in [*(self._saving or []), *self._queue] if q.key == key), None)
 
-    def apply_once(self, sheet: str | None, key: str, change: Change) -> dict[str, Any]:
+    def apply_once(
+        self, sheet: str | None, key: str, change: Change, finished: Finished | None = None
+    ) -> dict[str, Any]:
         """Make ``change`` (which edits the table through ``Table.set`` and returns the step's
         result) unless ``key`` was applied before, and return once it is saved; a repeat
-        returns the first result."""
+        returns the first result. With ``finished`` (the database's word on which steps are
+        done for good), each save forgets the records no step can ask for again."""
         with self._cond:
+            if finished is not None:
+                self._finished = finished
             while self._in_flight(key) is not None:
                 self._cond.wait()  # the same key from another attempt: its outcome decides
             sheets.check_not_open(self.path)
@@ -234,33 +254,63 @@ class SheetFile:
         writing, so more changes queue for the next save)."""
         batch, self._queue = self._queue, []
         self._saving = batch
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
         try:
             try:
-                data, package = self._write(batch)
-            except _ChangedOnDisk:
+                data, package, forgotten = self._write(batch, stamp)
+            except (_ChangedOnDisk, _Stale) as exc:
                 self._saving = None
+                if isinstance(exc, _Stale):
+                    for q in batch:
+                        if q.key in exc.keys:
+                            q.error, q.done = self._stale_error(), True
+                    batch = [q for q in batch if q.key not in exc.keys]
                 self._queue = batch + self._queue
                 signature = _signature(self.path)
                 data = sheets.read_bytes(self.path)
                 self._read(data, signature, sheets.digest(data))
                 return  # the waiters save the batch made again
+            assert self._book is not None
+            for key in forgotten:  # their steps are finished for good: never asked again
+                self._book.applied.pop(key, None)
+                self._book.stamps.pop(key, None)
+                self._ledger.pop(key, None)
             for q in batch:
                 q.done = True
                 if not self.csv:
-                    assert self._book is not None
-                    self._book.applied[q.key] = json.dumps(q.result, default=str)
-            if not self.csv:
-                assert self._book is not None
-                self._book.next_record += len(batch)
+                    self._book.applied[q.key] = q.text
+                    self._book.stamps[q.key] = stamp
             self._disk = _Disk(
                 _signature(self.path), sheets.digest(data), data, time.time(), package
             )
             self.saves += 1
+            self.forgotten += len(forgotten)
         except BaseException as exc:  # noqa: BLE001 - every queued step hears of it
             self._fail([*batch, *self._queue], exc)
         finally:
             self._saving = None
             self._cond.notify_all()
+
+    def _stale_error(self) -> PermanentError:
+        return PermanentError(
+            f"This order's step was already finished by another attempt, so its change to "
+            f"{self.path.name} was not made again."
+        )
+
+    def _forgettable(
+        self, finished: Finished | None, recorded: list[str], batch: list[_Queued]
+    ) -> set[str]:
+        """The recorded keys whose steps the database has finished for good: no attempt of
+        theirs can run again, so their records may go. Raises ``_Stale`` for a key of the
+        batch that is finished already (an attempt that outlived its time limit or lease:
+        its record may be gone, so its change must not be made)."""
+        if finished is None:
+            return set()
+        keys = {q.key for q in batch}
+        done = finished([*recorded, *keys])
+        if done & keys:
+            raise _Stale(done & keys)
+        return done
 
     def _fail(self, queued: list[_Queued], exc: BaseException) -> None:
         error = (
@@ -276,12 +326,14 @@ class SheetFile:
         self._queue = []
         self._book, self._disk = None, None  # read again: the kept copy holds unsaved changes
 
-    def _write(self, batch: list[_Queued]) -> tuple[bytes, Package | None]:
-        """The batch's file bytes, replaced on disk with its records; the lock is released
-        for the slow part. Raises ``_ChangedOnDisk`` if the file was edited meanwhile."""
+    def _write(self, batch: list[_Queued], stamp: str) -> tuple[bytes, Package | None, set[str]]:
+        """The batch's file bytes, replaced on disk with its records, and the records it
+        forgot; the lock is released for the slow part. Raises ``_ChangedOnDisk`` if the file
+        was edited meanwhile."""
         assert self._disk is not None and self._book is not None
         before = self._disk
-        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        for q in batch:
+            q.text = json.dumps(q.result, default=str)
         if self.csv:
             data = sheets.csv_bytes(self._book.table(None))
             after = sheets.digest(data)
@@ -293,19 +345,31 @@ class SheetFile:
                     "result": q.result,
                     "at": time.time(),
                 }
-        first = self._book.next_record
+            recorded = [k for k, e in self._ledger.items() if e["state"] == "done"]
+            rows: list[list[str]] = []
+        else:
+            rows = self._book.record_rows()  # read unlocked: a copy no other step changes
+            recorded = [r[0] for r in rows]
         package: Package | None = None
         ledger = dict(self._ledger)  # written unlocked: a copy no other step changes meanwhile
+        finished = self._finished
         self._cond.release()
         try:
+            forgotten = self._forgettable(finished, recorded, batch)
             sheets.check_not_open(self.path)
             if sheets.digest(sheets.read_bytes(self.path)) != before.digest:
                 raise _ChangedOnDisk
+            if forgotten:
+                crashpoint("sheet_pruned")
             if self.csv:
+                for key in forgotten:
+                    del ledger[key]
                 sheets.write_ledger(self.path, ledger)
                 crashpoint("sheet_ledger_written")
             else:
-                data, package = self._xlsx(before, batch, first, stamp)
+                records = [r for r in rows if r[0] not in forgotten]
+                records += [[q.key, q.text, stamp] for q in batch]
+                data, package = self._xlsx(before, batch, records)
             sheets.atomic_write(self.path, data)  # the commit point
             crashpoint("sheet_written")
             if self.csv:
@@ -314,16 +378,15 @@ class SheetFile:
                 sheets.write_ledger(self.path, ledger)
         finally:
             self._cond.acquire()
-        return data, package
+        return data, package, forgotten
 
     @staticmethod
     def _xlsx(
-        before: _Disk, batch: list[_Queued], first: int, stamp: str
+        before: _Disk, batch: list[_Queued], records: list[list[str]]
     ) -> tuple[bytes, Package | None]:
         cells = [c for q in batch for c in q.cells]
-        records = [[q.key, json.dumps(q.result, default=str), stamp] for q in batch]
         package = before.package or Package.unzip(before.data)  # read before: whole
-        new = xlsx_cells.patch(package, cells, sheets.APPLIED_SHEET, first, records)
+        new = xlsx_cells.patch(package, cells, sheets.APPLIED_SHEET, records)
         if new is not None:
             return new.zipped()
         data = xlsx_cells.save_with_openpyxl(before.data, cells, sheets.APPLIED_SHEET, records)
@@ -344,8 +407,10 @@ def sheet_file(path_text: str) -> SheetFile:
         return _files[key]
 
 
-def apply_once(path_text: str, sheet: str | None, key: str, change: Change) -> dict[str, Any]:
-    return sheet_file(path_text).apply_once(sheet, key, change)
+def apply_once(
+    path_text: str, sheet: str | None, key: str, change: Change, finished: Finished | None = None
+) -> dict[str, Any]:
+    return sheet_file(path_text).apply_once(sheet, key, change, finished)
 
 
 @contextmanager

@@ -148,11 +148,22 @@ class Book:
     path: Path
     tables: dict[str, Table]  # by title; a csv file has one, titled ""
     first: str
-    # idempotency key -> first result as its JSON text (None: a key-only row). Text, not the
-    # decoded dict: the record grows a row per order and is kept for the runner's lifetime; a
-    # dict per order held ~3x the memory (soak: ~0.7 KB per order, 35 MB over 50,000).
+    # idempotency key -> first result as its JSON text (None: a key-only row), for the orders
+    # whose steps may still run (``sheet_files`` forgets the rest at each save). Text, not the
+    # decoded dict: it is decoded only on a repeat.
     applied: dict[str, str | None] = field(default_factory=dict)
-    next_record: int = 1  # the record sheet's next free row
+    stamps: dict[str, str] = field(default_factory=dict)  # key -> when it was applied
+
+    def record_rows(self) -> list[list[str]]:
+        """The record sheet's rows (key, result, when), as this code and older code write them
+        (a row of older code may hold its key alone)."""
+        rows = []
+        for key, result in self.applied.items():
+            row = [key, result or "", self.stamps.get(key, "")]
+            while len(row) > 1 and not row[-1]:
+                row.pop()
+            rows.append(row)
+        return rows
 
     def table(self, sheet: str | None) -> Table:
         try:
@@ -182,7 +193,8 @@ def parse(path: Path, data: bytes) -> Book:
                     # rows written before results were kept hold the key only
                     text = r[1] if len(r) > 1 else None  # the result, as JSON text
                     book.applied[str(r[0])] = text if isinstance(text, str) and text else None
-            book.next_record = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value else 1
+                    if len(r) > 2 and r[2]:
+                        book.stamps[str(r[0])] = str(r[2])
             continue
         values = [list(r) for r in ws.iter_rows(values_only=True)]
         header = [str(h) if h is not None else "" for h in (values[0] if values else [])]

@@ -2,8 +2,8 @@
 
 openpyxl reads a whole workbook into objects and writes it out again: ~170 ms for a 5,000-row
 stock sheet, and on the way it drops charts and images and writes formulas without their
-values. Here only the XML of the changed cells is replaced (and the rows recording applied
-orders appended to the hidden record sheet); every other byte of every part is kept, so
+values. Here only the XML of the changed cells is replaced (and the small hidden record
+sheet written again); every other byte of every part is kept, so
 formulas, their last values, formatting and other sheets stay exactly as the operator left
 them. Anything not handled here (a formula cell to change, a cell or row missing from the
 XML, a value that is not a number, an unusual package layout) returns ``None``, and the caller
@@ -109,13 +109,9 @@ def set_cells(xml: str, cells: list[Cell]) -> str | None:
     return xml
 
 
-def append_rows(xml: str, first: int, rows: list[list[str]]) -> str | None:
-    """``xml`` (a sheet part) with text rows appended from row number ``first``."""
-    found = re.search(r"<((?:\w+:)?)sheetData\s*(/?)>", xml)
-    if found is None:
-        return None
-    p = found.group(1)
-    body = "".join(
+def _rows(p: str, rows: list[list[str]]) -> str:
+    """Text rows as sheet XML, numbered from 1 (inline strings: no shared-strings part)."""
+    return "".join(
         f'<{p}row r="{n}">'
         + "".join(
             f'<{p}c r="{get_column_letter(c)}{n}" t="inlineStr"><{p}is>'
@@ -123,20 +119,28 @@ def append_rows(xml: str, first: int, rows: list[list[str]]) -> str | None:
             for c, v in enumerate(row, start=1)
         )
         + f"</{p}row>"
-        for n, row in enumerate(rows, start=first)
+        for n, row in enumerate(rows, start=1)
     )
-    if found.group(2):
-        xml = f"{xml[: found.start()]}<{p}sheetData>{body}</{p}sheetData>{xml[found.end() :]}"
-    else:
-        end = xml.find(f"</{p}sheetData>", found.end())
-        if end < 0:
+
+
+def set_rows(xml: str, rows: list[list[str]]) -> str | None:
+    """``xml`` (a sheet part) holding exactly ``rows`` (from row 1), everything outside its
+    ``sheetData`` kept. The record sheet is written whole each save: it holds only the orders
+    whose steps may still run, a handful, so this is cheaper than keeping it in pieces."""
+    found = re.search(r"<((?:\w+:)?)sheetData\b[^>]*?(/?)>", xml)
+    if found is None:
+        return None
+    p = found.group(1)
+    end = found.end()
+    if not found.group(2):
+        close = xml.find(f"</{p}sheetData>", end)
+        if close < 0:
             return None
-        xml = xml[:end] + body + xml[end:]
-    last = first + len(rows) - 1
-    width = get_column_letter(max(len(r) for r in rows))
-    return re.sub(
-        r'<((?:\w+:)?)dimension ref="[^"]*"', rf'<\1dimension ref="A1:{width}{last}"', xml, count=1
-    )
+        end = close + len(f"</{p}sheetData>")
+    xml = f"{xml[: found.start()]}<{p}sheetData>{_rows(p, rows)}</{p}sheetData>{xml[end:]}"
+    width = get_column_letter(max((len(r) for r in rows), default=1))
+    size = f"A1:{width}{len(rows)}" if rows else "A1"
+    return re.sub(r'<((?:\w+:)?)dimension ref="[^"]*"', rf'<\1dimension ref="{size}"', xml, count=1)
 
 
 def _insert_before(xml: str, closing: str, text: str) -> str:
@@ -195,10 +199,10 @@ def _recalculate_on_open(src: Package, changed: dict[str, str]) -> None:
 
 
 def patch(
-    src: Package, cells: list[Cell], record_sheet: str, first: int, records: list[list[str]]
+    src: Package, cells: list[Cell], record_sheet: str, records: list[list[str]]
 ) -> Package | None:
-    """The workbook with ``cells`` changed and ``records`` appended to the sheet
-    ``record_sheet`` (added if missing) from row ``first``; ``None`` if openpyxl must do it."""
+    """The workbook with ``cells`` changed and the sheet ``record_sheet`` (added if missing)
+    holding exactly ``records``; ``None`` if openpyxl must do it."""
     try:
         parts = sheet_parts(src)
         changed: dict[str, str] = {}
@@ -213,12 +217,12 @@ def patch(
             changed[name] = xml
         if cells:
             _recalculate_on_open(src, changed)
-        if records:
+        if records or record_sheet in parts:
             if record_sheet not in parts:
                 add_record_sheet(src, record_sheet, changed)
                 parts[record_sheet] = RECORD_PART
             name = parts[record_sheet]
-            xml = append_rows(changed.get(name) or src.text(name), first, records)
+            xml = set_rows(changed.get(name) or src.text(name), records)
             if xml is None:
                 return None
             changed[name] = xml
@@ -237,11 +241,13 @@ def save_with_openpyxl(
     wb = openpyxl.load_workbook(io.BytesIO(data))
     for c in cells:
         wb[c.sheet].cell(c.row, c.column).value = c.value
-    if records:
+    if records or record_sheet in wb.sheetnames:
         if record_sheet not in wb.sheetnames:
             wb.create_sheet(record_sheet).sheet_state = "hidden"
+        ws = wb[record_sheet]
+        ws.delete_rows(1, ws.max_row)  # the record is written whole, as by ``set_rows``
         for row in records:
-            wb[record_sheet].append(row)
+            ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from app.connectors import sheet_files, sheets
@@ -13,6 +14,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, NUMBER, TEMPLATE, TEXT, Field
 from app.core.stepspec import EXACTLY_ONCE, StepSpec
 from app.steps.base import StepContext, StepType
+from app.store import settled
 
 SPEC = StepSpec(
     name="spreadsheet_update",
@@ -166,13 +168,16 @@ def run(ctx: StepContext) -> StepResult:
         return {"changed": changed, "already_applied": False}
 
     # One idempotency key changes the sheet once; a repeat returns the first result. The
-    # change is made on the kept copy (a refused one is undone) and returns once saved.
+    # change is made on the kept copy (a refused one is undone) and returns once saved. The
+    # run store tells which recorded orders are finished for good, so the record stays small.
+    runs = ctx.services.runs
     return StepResult(
         output=sheet_files.apply_once(
             sheets.resolve(inp["file"], ctx.data_dir),
             inp.get("sheet") or None,
             ctx.idempotency_key,
             change,
+            partial(settled.finished_keys, runs.db) if runs is not None else None,
         )
     )
 

@@ -102,6 +102,11 @@ def crash_then_run(data: Path, point: str, settled: Callable[[], Any], timeout: 
     except subprocess.TimeoutExpired:
         crashed.kill()
         pytest.fail(f"crash point {point} was never reached")
+    run_until(data, settled, timeout)
+
+
+def run_until(data: Path, settled: Callable[[], Any], timeout: float = 60) -> None:
+    """A clean runner until ``settled()``."""
     runner = daloy(data, "runner")
     assert "working on" in runner.stdout.readline().decode()
     try:

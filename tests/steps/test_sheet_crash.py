@@ -9,6 +9,9 @@ its idempotency key.
 - ``sheet_ledger_written`` (csv): the batch's ledger entries are on disk, the sheet is not.
 - ``sheet_written``: the batch's file is replaced; none of its steps recorded success yet, so
   each runs again and finds its key recorded.
+- ``sheet_pruned``: a save is about to forget the records of orders whose steps the database
+  has finished for good (so the record stays the size of the orders in flight); killed there,
+  nothing of it is on disk, and no forgotten order is applied again.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from tests.steps.test_once import (
     FAST,
     crash_then_run,
     csv_stock,
+    run_until,
     start_in_runner,
     stock_csv,
     update_input,
@@ -68,10 +72,10 @@ def orders_in_runner(tmp_path: Path, kind: str) -> tuple[Path, Path, list[str]]:
     return data, path, [first, *rest]
 
 
-def crash_then_finish_all(data: Path, point: str) -> list[dict]:
+def crash_then_finish_all(data: Path, point: str, orders: int = ORDERS) -> list[dict]:
     """Run until the crash point, then a clean runner until every order succeeded; the
     steps' outputs."""
-    crash_then_run(data, point, lambda: statuses(data).get(m.RUN_SUCCEEDED) == ORDERS, 90)
+    crash_then_run(data, point, lambda: statuses(data).get(m.RUN_SUCCEEDED) == orders, 90)
     db = Database.open_dir(data, migrate=False)
     try:
         return [json.loads(o) for (o,) in db.execute_sql("select output from step_runs")]
@@ -109,7 +113,8 @@ def test_runner_killed_between_changes_and_their_save_applies_each_order_once(
         ws = openpyxl.load_workbook(path).worksheets[0]
         assert next(r[2] for r in ws.iter_rows(values_only=True) if r[0] == "OIL-1L") == 120 - taken
     keys = recorded_keys(path)
-    assert sorted(keys) == sorted(f"daloy-{r}-s" for r in run_ids)  # each once
+    # each once at most: an order's record is forgotten once its step is finished for good
+    assert len(keys) == len(set(keys)) and set(keys) <= {f"daloy-{r}-s" for r in run_ids}
     # every step's result is its own order's change, first or found again
     assert (
         sorted(o["changed"][0]["before"] != o["changed"][0]["after"] for o in outputs)
@@ -117,3 +122,36 @@ def test_runner_killed_between_changes_and_their_save_applies_each_order_once(
     )
     if point.startswith("sheet_written"):
         assert any(o["already_applied"] for o in outputs)  # saved, then found on the repeat
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_records_of_finished_orders_are_forgotten_and_a_kill_while_forgetting_repeats_nothing(
+    tmp_path, kind
+):
+    """8 orders finish; 8 more come, and the runner is killed at the first save that forgets
+    the earlier orders' records (their steps succeeded). A clean runner finishes: each of the
+    16 orders is taken off once, and the earlier records are gone from the file."""
+    data, path, run_ids = orders_in_runner(tmp_path, kind)
+    run_until(data, lambda: statuses(data).get(m.RUN_SUCCEEDED) == ORDERS, 90)
+    left = set(recorded_keys(path))
+    assert left  # the last save's own orders at least: no save forgets its own batch
+    db = Database.open_dir(data)
+    try:
+        store = RunStore(db, registry().specs)
+        sku = "A" if kind == "csv" else "OIL-1L"
+        run_ids += [
+            store.start_run("once", {"lines": [{"sku": sku, "qty": 1 + i}]}) for i in range(ORDERS)
+        ]
+    finally:
+        db.close()
+    outputs = crash_then_finish_all(data, "sheet_pruned:1", 2 * ORDERS)
+    taken = 2 * sum(range(1, ORDERS + 1))
+    if kind == "csv":
+        assert int(csv_stock(path)) == 100 - taken
+    else:
+        ws = openpyxl.load_workbook(path).worksheets[0]
+        assert next(r[2] for r in ws.iter_rows(values_only=True) if r[0] == "OIL-1L") == 120 - taken
+    keys = recorded_keys(path)
+    assert len(keys) == len(set(keys)) and set(keys) <= {f"daloy-{r}-s" for r in run_ids}
+    assert not left & set(keys)  # finished for good: forgotten
+    assert not any(o["already_applied"] for o in outputs)  # nothing saved when killed

@@ -22,9 +22,12 @@ from hypothesis import strategies as st
 from app.connectors import sheet_files, sheets, xlsx_cells
 from app.core.errors import PermanentError
 from app.resources import resource_path
+from app.steps.base import StepServices
 from app.steps.spreadsheet_lookup import run as look_up
 from app.steps.spreadsheet_update import run as update_sheet
+from app.store.run_base import idempotency_key
 from tests.steps.test_once import csv_stock, ctx, stock_csv, update_input, xlsx_input, xlsx_stock
+from tests.steps.test_steps import finish, one_step
 from tests.support.engine import wait_for
 
 
@@ -346,9 +349,11 @@ def test_a_big_sheet_saved_again_and_again_stays_a_valid_workbook_recompressing_
     buf = io.BytesIO()
     wb.save(buf)
     package = Package.unzip(buf.getvalue())
+    records: list[list[str]] = []
     for n, row in enumerate((10, 1500, 2900, 1500)):
         cell = xlsx_cells.Cell("Stock ü", row, 2, 900 + n)
-        changed = xlsx_cells.patch(package, [cell], "_daloy_applied", n + 1, [[f"k{n}", "{}", "t"]])
+        records.append([f"k{n}", "{}", "t"])
+        changed = xlsx_cells.patch(package, [cell], "_daloy_applied", records)
         assert changed is not None
         before = package
         data, package = changed.zipped()
@@ -365,3 +370,48 @@ def test_a_big_sheet_saved_again_and_again_stays_a_valid_workbook_recompressing_
     stock = {r[0]: r[1] for r in book.table("Stock ü").rows}
     assert (stock["SKU-8"], stock["SKU-1498"], stock["SKU-2898"]) == (900, 903, 902)
     assert list(book.applied) == ["k0", "k1", "k2", "k3"]
+
+
+# -- the record keeps only orders whose steps may still run --------------------------------------
+def test_a_late_attempt_of_an_order_whose_record_was_forgotten_changes_nothing(rt, sheet):
+    """Two orders succeed through the engine; the second's save forgets the first's record
+    (its step is finished for good). An attempt of the first that outlived its time limit then
+    reaches the sheet: the database says its step is finished, so nothing is changed."""
+    one_step(rt, "spreadsheet_update", xlsx_input(sheet))
+    first = rt.store.start_run("w", {})
+    finish(rt, first)
+    second = rt.store.start_run("w", {})
+    finish(rt, second)
+    key = idempotency_key(first, "s")
+    assert applied_keys(sheet) == [idempotency_key(second, "s")]
+    assert xlsx_stock(sheet) == 34
+    late = ctx(xlsx_input(sheet), key=key, services=StepServices(runs=rt.store))
+    with pytest.raises(PermanentError, match="already finished"):
+        update_sheet(late)
+    assert xlsx_stock(sheet) == 34 and rice(sheet)["Stock"] == 34
+
+
+def test_a_record_written_by_older_code_is_read_and_its_orders_honoured(rt, sheet):
+    """A shop's file whose record holds a year of rows (a key alone, as the first versions
+    wrote; key, result and time): orders the database does not know as finished are kept
+    through saves and a repeat of one changes nothing."""
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb.create_sheet("_daloy_applied")
+    ws.sheet_state = "hidden"
+    ws.append(["daloy-old0-s"])
+    for i in range(1, 300):
+        ws.append([f"daloy-old{i}-s", '{"changed": [], "already_applied": false}', "2025-01-01"])
+    wb.save(sheet)
+    one_step(rt, "spreadsheet_update", xlsx_input(sheet))
+    run = rt.store.start_run("w", {})
+    finish(rt, run)
+    assert applied_keys(sheet) == [f"daloy-old{i}-s" for i in range(300)] + [
+        idempotency_key(run, "s")
+    ]
+    services = StepServices(runs=rt.store)
+    for key in ("daloy-old0-s", "daloy-old7-s"):
+        out = update_sheet(ctx(xlsx_input(sheet), key=key, services=services)).output
+        assert out["already_applied"]
+    assert xlsx_stock(sheet) == 37
+    rows = list(openpyxl.load_workbook(sheet)["_daloy_applied"].iter_rows(values_only=True))
+    assert rows[0] == ("daloy-old0-s", None, None) and rows[7][2] == "2025-01-01"
