@@ -263,6 +263,14 @@ def _effect(step_type: str, name: str, label: str, inp: dict[str, Any]) -> _Effe
     )
 
 
+def done_words(step: dict[str, Any]) -> str:
+    """What a step that finished did to the outside world, in words (“the card was charged”,
+    "“Check stock” finished"): the order page's sentence for a done step. ``step`` is a
+    ``queries.step_dict`` with its ``title``."""
+    inp = i if isinstance(i := step.get("input"), dict) else {}
+    return _effect(step["type"], step["name"], _label(step), inp).done
+
+
 def tries_over(attempts: list[dict[str, Any]]) -> str:
     """“6 tries over 3 minutes”, “1 try”: how long Daloy kept trying, in words."""
     tries = [a for a in attempts if a.get("outcome") not in _NOT_AN_ATTEMPT]

@@ -76,7 +76,12 @@ def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
             )
         ]
         items.sort(key=lambda i: i.kind != "decision")
-        d["waiting_for"] = explain_entry(s, items[0]).headline if items else ""
+        # each open entry in the inbox's words, for its step's row (``step_story``)
+        explained = [(i, explain_entry(s, i)) for i in items]
+        d["explained"] = {
+            i.step_name: {"kind": i.kind, "explanation": ex} for i, ex in reversed(explained)
+        }
+        d["waiting_for"] = explained[0][1].headline if explained else ""
         return d
 
 

@@ -1,6 +1,7 @@
 """An order's timeline: one row per step whose state, attempts and time always stay in view
 (fixed columns at the right; the title is elided, never the state), each row opening to what the
-step was given and produced, in words; and what people did to the order (from the audit trail:
+step did in sentences, with what it was given and produced, its answers and keys folded away
+under "Technical detail"; and what people did to the order (from the audit trail:
 who pressed Retry, who chose Backorder, when, with what note) as rows of their own.
 
 Everything shown came from the order or a step's answer: plain text only.
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import redact
 from app.core.i18n import translate
 from app.store.explain import duration, said_error
+from app.ui.inbox_parts import Fold, technical_words
+from app.ui.step_story import redacted, story, technical_ids
 from app.ui.style import ACCENT, MUTED, STATE_WORDS, clock, icon, short_time, words
 from app.ui.text import PlainLabel, tooltip
 
@@ -85,9 +89,17 @@ def _fixed(text: str, width: int, name: str) -> QLabel:
 
 
 class StepRow(QFrame):
-    """One step: ▸ title | state | attempts | time; opens to its body underneath."""
+    """One step: ▸ title | state | attempts | time; opens to its story in sentences
+    (``step_story``) and, folded under it, the technical detail: the step's settings and
+    answers by their keys, each attempt, the idempotency key (secrets hidden)."""
 
-    def __init__(self, st: dict[str, Any], expanded: bool) -> None:
+    def __init__(
+        self,
+        st: dict[str, Any],
+        expanded: bool,
+        run: dict[str, Any] | None = None,
+        explained: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__()
         self.name = st["name"]
         self.setObjectName("timelineRow")
@@ -118,12 +130,28 @@ class StepRow(QFrame):
         head.addWidget(self.tries)
         head.addWidget(self.time)
         lay.addLayout(head)
-        self.body = PlainLabel(step_body(st))
-        self.body.setObjectName("stepBody")
-        self.body.setWordWrap(True)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.body.setContentsMargins(22, 0, 0, 4)
-        self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        run = run or {}
+        self.body = QWidget()  # opened and closed with the row
+        self.body.setObjectName("stepOpened")
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(22, 0, 0, 4)
+        body.setSpacing(0)
+        self.story = PlainLabel(story(st, run, explained))
+        self.story.setObjectName("stepStory")
+        self.technical = Fold(
+            translate("Timeline", "Technical detail"),
+            redact.text(f"{step_body(redacted(st))}\n{technical_words(technical_ids(st, run))}"),
+            "technicalDetail",
+        )  # closed on every reload: nothing about it is kept
+        self.technical.body.setObjectName("stepBody")  # the step's raw record, as before
+        for label in (self.story, self.technical.body):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # a long address or answer wraps in the row instead of widening the timeline
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.technical.body.setStyleSheet(f"color: {MUTED}")
+        body.addWidget(self.story)
+        body.addWidget(self.technical)
         lay.addWidget(self.body)
         self.toggle.toggled.connect(self._open)
         self.toggle.setChecked(expanded)
@@ -202,7 +230,10 @@ class Timeline(QScrollArea):
             ).append(a)
         for st in run.get("steps", []):
             row = StepRow(
-                st, st["name"] in opened or st["state"] in ("needs_attention", "retry_wait")
+                st,
+                st["name"] in opened or st["state"] in ("needs_attention", "retry_wait"),
+                run,
+                run.get("explained", {}).get(st["name"]),
             )
             self.rows[st["name"]] = row
             lay.addWidget(row)

@@ -241,7 +241,8 @@ def test_a_step_row_keeps_state_attempts_and_time_in_view_when_opened(gui, qtbot
     )
     row = page.timeline.rows["charge"]
     assert row.expanded() and row.body.isVisible()  # a step that needs you opens itself
-    assert "Given:" in row.body.text() and "Attempt 2" in row.body.text()
+    raw = row.technical.body.text()  # the step's record, folded under "Technical detail"
+    assert "Given:" in raw and "Attempt 2" in raw
     qtbot.waitUntil(lambda: row.tries.isVisible(), timeout=5000)
     view = page.timeline.viewport().rect()
     for label in (row.state, row.tries, row.time):

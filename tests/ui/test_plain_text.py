@@ -114,9 +114,10 @@ def test_a_crafted_order_shows_as_text_everywhere(gui, qtbot):
         step = runs.detail.timeline.rows["charge"]  # the order's timeline row
         assert step.toggle.text() == MARKUP  # a button's text is never markup
         assert_tooltip_literal(step.toggle.toolTip())
-        assert step.body.textFormat() == Qt.TextFormat.PlainText
-        assert "Given:" in step.body.text()
-        assert MARKUP in step.body.text() and "answered 400" in step.body.text()
+        raw = step.technical.body  # the step's record, folded under "Technical detail"
+        assert raw.textFormat() == step.story.textFormat() == Qt.TextFormat.PlainText
+        assert "Given:" in raw.text()
+        assert MARKUP in raw.text() and "answered 400" in raw.text()
 
         # No label anywhere in the window (on any page) renders the markup.
         everywhere = labels_showing(window)

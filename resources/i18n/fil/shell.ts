@@ -1582,8 +1582,44 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
         <translation>Nagawa:</translation>
     </message>
     <message>
+        <source>Done at {time}: {what}.</source>
+        <translation>Tapos na noong {time}: {what}.</translation>
+    </message>
+    <message>
         <source>Went on by: {port}</source>
         <translation>Tumuloy sa: {port}</translation>
+    </message>
+    <message>
+        <source>Daloy tries again by itself at {time}: nothing to do for now.</source>
+        <translation>Susubukan ulit ito ng Daloy nang kusa sa {time}: wala ka pang kailangang gawin.</translation>
+    </message>
+    <message>
+        <source>Working on it since {time}.</source>
+        <translation>Tumatakbo mula {time}.</translation>
+    </message>
+    <message>
+        <source>About to start.</source>
+        <translation>Magsisimula na.</translation>
+    </message>
+    <message>
+        <source>Skipped: the order went on without this step.</source>
+        <translation>Na-skip: tumuloy ang order nang wala ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Not done: the order was cancelled.</source>
+        <translation>Hindi nagawa: na-cancel ang order.</translation>
+    </message>
+    <message>
+        <source>Not started yet: it waits for the steps before it.</source>
+        <translation>Hindi pa nagsisimula: hinihintay nito ang mga naunang hakbang.</translation>
+    </message>
+    <message>
+        <source>Since {time}.</source>
+        <translation>Mula {time}.</translation>
+    </message>
+    <message>
+        <source>What to do: {next}</source>
+        <translation>Ang gagawin: {next}</translation>
     </message>
     <message>
         <source>Problem: {error}</source>
@@ -1596,6 +1632,10 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     <message>
         <source>Nothing recorded yet.</source>
         <translation>Wala pang nakatala.</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>Teknikal na detalye</translation>
     </message>
     <message>
         <source>Step</source>

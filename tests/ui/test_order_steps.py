@@ -1,0 +1,154 @@
+"""An order's step, opened on the order page, reads for a shop operator who never saw the app:
+what the step did, its result in a sentence, when, and what to do when it failed. The step's
+settings by their keys, raw answers, the attempts and the idempotency key sit behind a
+"Technical detail" fold that starts closed — with every secret hidden there too. Real runs,
+real widgets (offscreen), a real HTTP service that quotes the token it was sent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.store import connections
+from tests.support.engine import charge_workflow, run_status, save, wait_for
+from tests.test_secrets_redaction import EchoingApi, canary
+from tests.ui.test_small_screens import clipped
+
+# What only belongs in the fold: settings by their keys, raw answers, keys.
+TECHNICAL = (
+    "Method",
+    "Timeout",
+    "Reconcile url",
+    "idempotency_key",
+    "Idempotency key",
+    "Given:",
+    "Attempt 1",
+    "upstream down",  # the service's raw answer
+    "Service Unavailable",
+)
+
+
+@pytest.fixture
+def echoing_api():
+    server = EchoingApi().start()
+    yield server
+    server.stop()
+
+
+def order(number: str) -> dict:
+    return {"order": {"number": number, "amount": 250.0, "customer": "Aling Nena"}}
+
+
+def open_order(window, qtbot, run_id: str, step: str, state: str):  # noqa: ANN201
+    window.open_run(run_id)
+    page = window.runs.detail
+    qtbot.waitUntil(
+        lambda: step in page.timeline.rows and page.timeline.rows[step].state.text() == state,
+        timeout=20000,
+    )
+    return page, page.timeline.rows[step]
+
+
+def test_a_failed_step_says_what_happened_and_what_to_do_with_the_raw_detail_folded(
+    gui, qtbot, echoing_api
+):
+    ctx, window = gui
+    token = canary()
+    with ctx.db.write() as s:
+        connections.save(s, "pay", "http", {"base_url": echoing_api.url}, {"token": token})
+    literal = canary()  # typed into the step's own headers: masked by its key
+    save(
+        ctx.db,
+        {
+            "name": "charge",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [
+                {
+                    "name": "charge",
+                    "title": "Charge card",
+                    "type": "http_request",
+                    "config": {
+                        "connection": "pay",
+                        "method": "POST",
+                        "url": "/e503",
+                        "headers": {"X-Api-Key": literal},
+                        "body": {"amount": "{{ trigger.order.amount }}"},
+                        "timeout": 5,
+                    },
+                    "retry": {"max_attempts": 2, "initial_delay": 0.05, "max_delay": 0.1},
+                }
+            ],
+            "edges": [],
+        },
+    )
+    run_id = ctx.store.start_run("charge", order("7001"))
+    wait_for(lambda: run_status(ctx.db, run_id) == "needs_attention", 30)
+    # the service really quoted the token in its answer
+    assert any(token in r["headers"].get("Authorization", "") for r in echoing_api.requests)
+    _page, row = open_order(window, qtbot, run_id, "charge", "Needs you")
+    qtbot.waitUntil(lambda: row.story.isVisible(), timeout=5000)
+    said = row.story.text()
+    assert said.startswith("The card was not charged: the payment service had a problem")
+    assert "Since " in said and "What to do: Retry when the payment service works again" in said
+    for word in TECHNICAL:
+        assert word not in said, word
+    fold = row.technical
+    assert not fold.button.isChecked() and not fold.body.isVisible()  # closed by default
+    qtbot.mouseClick(fold.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: fold.body.isVisible(), timeout=5000)
+    raw = fold.body.text()
+    assert "Given:" in raw and "Method: POST" in raw and "Attempt 2" in raw
+    assert "upstream down" in raw and "Idempotency key: daloy-" in raw
+    assert token not in raw and literal not in raw and "[hidden]" in raw
+    # nothing secret anywhere on the page either
+    texts = [w.text() for w in window.runs.detail.findChildren(type(row.story))]
+    assert not [t for t in texts if token in t or literal in t]
+
+
+def test_a_done_step_says_what_it_did_and_when(gui, qtbot, payment_gateway):
+    ctx, window = gui
+    save(ctx.db, charge_workflow(payment_gateway.url, attempts=2))
+    run_id = ctx.store.start_run("charge", order("7002"))
+    wait_for(lambda: run_status(ctx.db, run_id) == "succeeded", 30)
+    _page, row = open_order(window, qtbot, run_id, "charge", "Done")
+    qtbot.mouseClick(row.toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: row.story.isVisible(), timeout=5000)
+    assert row.story.text().startswith("Done at ")
+    assert row.story.text().endswith(": the card was charged.")
+    assert not row.technical.body.isVisible()
+    for word in TECHNICAL:
+        assert word not in row.story.text(), word
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_an_opened_step_fits_with_its_detail_closed_and_open(
+    gui, qtbot, payment_gateway, size, tmp_path
+):
+    """Checked as ``test_small_screens`` checks every page; a PNG of each for people to read
+    (``DALOY_SCREENSHOTS=folder``, else the test's temporary folder)."""
+    ctx, window = gui
+    out = Path(os.environ.get("DALOY_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    save(ctx.db, charge_workflow(payment_gateway.url, attempts=2))
+    payment_gateway.fail_next(2, "503")
+    run_id = ctx.store.start_run("charge", order("7003"))
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() <= size[0] and window.height() <= size[1], timeout=5000)
+    page, row = open_order(window, qtbot, run_id, "charge", "Needs you")
+    qtbot.waitUntil(lambda: row.story.isVisible(), timeout=5000)
+    qtbot.wait(200)  # the splitter's first layout at this size
+    window.grab().save(str(out / f"order-step-{size[0]}x{size[1]}.png"))
+    assert clipped(window, window.runs) == []
+    qtbot.mouseClick(row.technical.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: row.technical.body.isVisible(), timeout=5000)
+    qtbot.wait(200)
+    window.grab().save(str(out / f"order-step-{size[0]}x{size[1]}-technical.png"))
+    assert clipped(window, window.runs) == []
+    # the step's state, attempts and time stay in view beside the opened detail
+    view = page.timeline.viewport().rect()
+    for label in (row.state, row.tries, row.time):
+        right = label.mapTo(page.timeline.viewport(), label.rect().topRight())
+        assert view.contains(right), label.objectName()
