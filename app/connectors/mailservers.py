@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 from app.core.errors import ConfigurationError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store.connections import tls_context
 
 SECURITY = ("ssl", "starttls", "plain")
@@ -38,13 +39,27 @@ def security(conn: dict[str, Any], name: str, default: str) -> str:
     value = "plain" if value == "none" else value
     if value not in SECURITY:
         raise ConfigurationError(
-            f"Connection “{name}”: security “{value}” is not one of {', '.join(SECURITY)}."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "Connection “{name}”: security “{value}” is not one of {choices}."
+                ),
+                name=name,
+                value=value,
+                choices=", ".join(SECURITY),
+            )
         )
     if value == "plain" and not is_loopback(conn.get("host")):
         raise ConfigurationError(
-            f"Connection “{name}” would send its password unencrypted to {conn.get('host')} "
-            "(security “plain”). Daloy allows that only to this computer; choose ssl or "
-            "starttls under Connections."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Connection “{name}” would send its password unencrypted to {host} "
+                    "(security “plain”). Daloy allows that only to this computer; choose ssl "
+                    "or starttls under Connections.",
+                ),
+                name=name,
+                host=conn.get("host"),
+            )
         )
     return value
 
@@ -54,9 +69,25 @@ def tls_failure(
 ) -> ConfigurationError:
     """A certificate problem in words (it will not go away by retrying)."""
     return ConfigurationError(
-        f"The server {host} of connection “{name}” showed a certificate Daloy does not trust "
-        f"({exc.verify_message or exc.reason}). If it is your office's own server, set its "
-        "CA file on the connection; otherwise check the server name."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Steps",
+                "The server {host} of connection “{name}” showed a certificate Daloy does not "
+                "trust ({why}). If it is your office's own server, set its CA file on the "
+                "connection; otherwise check the server name.",
+            ),
+            host=host,
+            name=name,
+            why=exc.verify_message or exc.reason,
+        )
+    )
+
+
+def _no_host(name: str) -> ConfigurationError:
+    return ConfigurationError(
+        said(
+            QT_TRANSLATE_NOOP("Steps", "Connection “{name}” has no server name (host)."), name=name
+        )
     )
 
 
@@ -66,7 +97,7 @@ def open_smtp(
     """Connected, encrypted as configured and signed in (when there is a user name)."""
     host = conn.get("host")
     if not host:
-        raise ConfigurationError(f"Connection “{name}” has no server name (host).")
+        raise _no_host(name)
     sec = security(conn, name, "starttls")
     port = int(conn.get("port") or (465 if sec == "ssl" else 587))
     try:
@@ -141,7 +172,7 @@ def open_imap(conn: dict[str, Any], name: str, password: str | None, timeout: fl
 
     host = conn.get("host")
     if not host:
-        raise ConfigurationError(f"Connection “{name}” has no server name (host).")
+        raise _no_host(name)
     sec = security(conn, name, "ssl")
     port = int(conn.get("port") or (993 if sec == "ssl" else 143))
     context = tls_context(conn)

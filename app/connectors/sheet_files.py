@@ -49,6 +49,7 @@ from app.connectors import sheets, xlsx_cells
 from app.connectors.sheets import Book, Table
 from app.connectors.xlsx_package import Package
 from app.core.errors import PermanentError, RetryableError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.crashpoints import crashpoint
 
 RACY_SECONDS = 3.0  # FAT keeps times to 2 s; a younger file's time cannot prove it unchanged
@@ -62,10 +63,18 @@ class _Disk:
     """The file's bytes as this process last read or wrote them."""
 
     signature: tuple[int, int, int, int]
-    digest: str
     data: bytes
     read_at: float  # time.time() when the signature was taken
     package: Package | None = None  # the xlsx unzipped and deflated, when this process wrote it
+    _digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """The bytes' hash, made when first asked (the csv ledger names it): the checks
+        compare the bytes themselves, which costs a fraction of hashing them at every save."""
+        if self._digest is None:
+            self._digest = sheets.digest(self.data)
+        return self._digest
 
     def racy(self) -> bool:
         """Could an edit since hide behind the same time and size? Only where the filesystem
@@ -106,7 +115,7 @@ def _signature(path: Path) -> tuple[int, int, int, int]:
     try:
         st = os.stat(path)
     except FileNotFoundError as exc:
-        raise PermanentError(f"The spreadsheet {path} does not exist.") from exc
+        raise sheets.missing(path) from exc
     return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
 
@@ -144,21 +153,20 @@ class SheetFile:
             if signature == disk.signature and not disk.racy():
                 return self._book
         data = sheets.read_bytes(self.path)
-        digest = sheets.digest(data)
-        if disk is not None and self._book is not None and digest == disk.digest:
-            self._disk = _Disk(signature, digest, data, time.time(), disk.package)
+        if disk is not None and self._book is not None and data == disk.data:
+            self._disk = _Disk(signature, data, time.time(), disk.package, disk._digest)
             return self._book
-        return self._read(data, signature, digest)
+        return self._read(data, signature)
 
-    def _read(self, data: bytes, signature: tuple[int, int, int, int], digest: str) -> Book:
+    def _read(self, data: bytes, signature: tuple[int, int, int, int]) -> Book:
         self._book = None  # until this read succeeds, nothing is kept
         self.reads += 1
         book = sheets.parse(self.path, data)
+        disk = self._disk = _Disk(signature, data, time.time())
         if self.csv:
             self._ledger = sheets.read_ledger(self.path)
-            if sheets.settle(self._ledger, digest):
+            if sheets.settle(self._ledger, disk.digest):
                 sheets.write_ledger(self.path, self._ledger)
-        self._disk = _Disk(signature, digest, data, time.time())
         self._book = book
         for q in list(self._queue):  # changed by hand: make this process's changes again on it
             self._make(q)
@@ -207,9 +215,15 @@ class SheetFile:
         del self._ledger[key]
         sheets.write_ledger(self.path, self._ledger)
         raise PermanentError(
-            f"Not known whether this order's change to {self.path.name} was made: Daloy stopped "
-            "while writing it, and the file was changed since. Check the rows in the sheet; if "
-            "the change is missing, retry this step, otherwise skip it."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Not known whether this order's change to {file} was made: Daloy stopped "
+                    "while writing it, and the file was changed since. Check the rows in the "
+                    "sheet; if the change is missing, retry this step, otherwise skip it.",
+                ),
+                file=self.path.name,
+            )
         )
 
     def _in_flight(self, key: str) -> _Queued | None:
@@ -257,7 +271,7 @@ class SheetFile:
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
         try:
             try:
-                data, package, forgotten = self._write(batch, stamp)
+                data, package, forgotten, signature = self._write(batch, stamp)
             except (_ChangedOnDisk, _Stale) as exc:
                 self._saving = None
                 if isinstance(exc, _Stale):
@@ -268,7 +282,7 @@ class SheetFile:
                 self._queue = batch + self._queue
                 signature = _signature(self.path)
                 data = sheets.read_bytes(self.path)
-                self._read(data, signature, sheets.digest(data))
+                self._read(data, signature)
                 return  # the waiters save the batch made again
             assert self._book is not None
             for key in forgotten:  # their steps are finished for good: never asked again
@@ -280,9 +294,7 @@ class SheetFile:
                 if not self.csv:
                     self._book.applied[q.key] = q.text
                     self._book.stamps[q.key] = stamp
-            self._disk = _Disk(
-                _signature(self.path), sheets.digest(data), data, time.time(), package
-            )
+            self._disk = _Disk(signature, data, time.time(), package)
             self.saves += 1
             self.forgotten += len(forgotten)
         except BaseException as exc:  # noqa: BLE001 - every queued step hears of it
@@ -293,8 +305,14 @@ class SheetFile:
 
     def _stale_error(self) -> PermanentError:
         return PermanentError(
-            f"This order's step was already finished by another attempt, so its change to "
-            f"{self.path.name} was not made again."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "This order's step was already finished by another attempt, so its change "
+                    "to {file} was not made again.",
+                ),
+                file=self.path.name,
+            )
         )
 
     def _forgettable(
@@ -317,8 +335,15 @@ class SheetFile:
             exc
             if isinstance(exc, RetryableError | PermanentError)
             else RetryableError(
-                f"{self.path.name} could not be saved ({exc}). Nothing of this order was "
-                "written; Daloy will try again."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "{file} could not be saved ({why}). Nothing of this order was written; "
+                        "Daloy will try again.",
+                    ),
+                    file=self.path.name,
+                    why=exc,
+                )
             )
         )
         for q in queued:
@@ -326,10 +351,12 @@ class SheetFile:
         self._queue = []
         self._book, self._disk = None, None  # read again: the kept copy holds unsaved changes
 
-    def _write(self, batch: list[_Queued], stamp: str) -> tuple[bytes, Package | None, set[str]]:
-        """The batch's file bytes, replaced on disk with its records, and the records it
-        forgot; the lock is released for the slow part. Raises ``_ChangedOnDisk`` if the file
-        was edited meanwhile."""
+    def _write(
+        self, batch: list[_Queued], stamp: str
+    ) -> tuple[bytes, Package | None, set[str], tuple[int, int, int, int]]:
+        """The batch's file bytes, replaced on disk with its records, the records it forgot,
+        and the file's signature once replaced; the lock is released for the slow part. Raises
+        ``_ChangedOnDisk`` if the file was edited meanwhile."""
         assert self._disk is not None and self._book is not None
         before = self._disk
         for q in batch:
@@ -357,7 +384,7 @@ class SheetFile:
         try:
             forgotten = self._forgettable(finished, recorded, batch)
             sheets.check_not_open(self.path)
-            if sheets.digest(sheets.read_bytes(self.path)) != before.digest:
+            if sheets.read_bytes(self.path) != before.data:
                 raise _ChangedOnDisk
             if forgotten:
                 crashpoint("sheet_pruned")
@@ -371,6 +398,7 @@ class SheetFile:
                 records += [[q.key, q.text, stamp] for q in batch]
                 data, package = self._xlsx(before, batch, records)
             sheets.atomic_write(self.path, data)  # the commit point
+            signature = _signature(self.path)
             crashpoint("sheet_written")
             if self.csv:
                 for q in batch:
@@ -378,7 +406,7 @@ class SheetFile:
                 sheets.write_ledger(self.path, ledger)
         finally:
             self._cond.acquire()
-        return data, package, forgotten
+        return data, package, forgotten, signature
 
     @staticmethod
     def _xlsx(

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import PermanentError, RetryableError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 APPLIED_SHEET = "_daloy_applied"
 LEDGER_KEEP_SECONDS = 400 * 86400  # a person may retry an old order from the inbox months later
@@ -62,8 +63,14 @@ class Table:
             if str(h).strip().lower() == name.strip().lower():
                 return i
         raise PermanentError(
-            f"The sheet {self.path.name} has no column “{name}” (it has: "
-            f"{', '.join(str(h) for h in self.header)})."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The sheet {file} has no column “{name}” (it has: {have})."
+                ),
+                file=self.path.name,
+                name=name,
+                have=", ".join(str(h) for h in self.header),
+            )
         )
 
     def find(self, key_column: str, key: Any) -> int | None:
@@ -117,9 +124,34 @@ def check_not_open(path: Path) -> None:
     for lock in _lock_files(path):
         if lock.exists():
             raise RetryableError(
-                f"{path.name} is open in a spreadsheet program. Close it there; "
-                "Daloy will try again."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "{file} is open in a spreadsheet program. Close it there; Daloy will try "
+                        "again.",
+                    ),
+                    file=path.name,
+                )
             )
+
+
+def missing(path: Path) -> PermanentError:
+    return PermanentError(
+        said(QT_TRANSLATE_NOOP("Steps", "The spreadsheet {path} does not exist."), path=str(path))
+    )
+
+
+def locked(path: Path) -> RetryableError:
+    return RetryableError(
+        said(
+            QT_TRANSLATE_NOOP(
+                "Steps",
+                "{file} is locked by another program (is it open in Excel?). Close it; Daloy "
+                "will try again.",
+            ),
+            file=path.name,
+        )
+    )
 
 
 def load(path_text: str, sheet: str | None = None) -> Table:
@@ -133,12 +165,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise PermanentError(f"The spreadsheet {path} does not exist.") from exc
+        raise missing(path) from exc
     except PermissionError as exc:
-        raise RetryableError(
-            f"{path.name} is locked by another program (is it open in Excel?). "
-            "Close it; Daloy will try again."
-        ) from exc
+        raise locked(path) from exc
 
 
 @dataclass
@@ -170,8 +199,14 @@ class Book:
             return self.tables[sheet if sheet and self.first else self.first]  # csv: one
         except KeyError:
             raise PermanentError(
-                f"The spreadsheet {self.path.name} has no sheet “{sheet}” (it has: "
-                f"{', '.join(self.tables)})."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "The spreadsheet {file} has no sheet “{sheet}” (it has: {have})."
+                    ),
+                    file=self.path.name,
+                    sheet=sheet,
+                    have=", ".join(self.tables),
+                )
             ) from None
 
 
@@ -183,7 +218,13 @@ def parse(path: Path, data: bytes) -> Book:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        raise PermanentError(f"{path.name} could not be read as a spreadsheet: {exc}.") from exc
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "{file} could not be read as a spreadsheet: {why}."),
+                file=path.name,
+                why=exc,
+            )
+        ) from exc
     shown = [ws for ws in wb.worksheets if ws.title != APPLIED_SHEET] or wb.worksheets
     book = Book(path, {}, shown[0].title)
     for ws in wb.worksheets:
@@ -215,10 +256,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         _sync_folder(path.parent)
     except PermissionError as exc:
-        raise RetryableError(
-            f"{path.name} is locked by another program (is it open in Excel?). "
-            "Close it; Daloy will try again."
-        ) from exc
+        raise locked(path) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -241,7 +279,14 @@ def _parse_csv(path: Path, data: bytes) -> Table:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PermanentError(
-            f"{path.name} is not a UTF-8 CSV file ({exc.reason}); save it as “CSV UTF-8” and retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "{file} is not a UTF-8 CSV file ({why}); save it as “CSV UTF-8” and retry.",
+                ),
+                file=path.name,
+                why=exc.reason,
+            )
         ) from exc
     rows = list(csv.reader(io.StringIO(text, newline="")))
     return Table(path, rows[0] if rows else [], rows[1:], sheet="")
@@ -282,9 +327,16 @@ def read_ledger(path: Path) -> dict[str, dict[str, Any]]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         # never guess: an unreadable ledger could hide an applied change
         raise PermanentError(
-            f"Daloy's record of changes to {path.name} ({ledger.name}) cannot "
-            f"be read ({exc}). Check {path.name} by hand, then delete "
-            f"{ledger.name} and retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Daloy's record of changes to {file} ({record}) cannot be read ({why}). "
+                    "Check {file} by hand, then delete {record} and retry.",
+                ),
+                file=path.name,
+                record=ledger.name,
+                why=exc,
+            )
         ) from exc
 
 

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind
 from app.core.machine import StepState
 from app.steps.base import StepType
@@ -110,7 +111,13 @@ class BreakerGate:
         self.store.park(
             claim,
             None,
-            f"Waiting a moment: {b.label(system)} just failed and is being tried by another order.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Waiting a moment: {system} just failed and is being tried by another order.",
+                ),
+                system=b.label(system),
+            ),
             due=time.time() + HOLD_BACK,
         )
 

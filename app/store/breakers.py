@@ -160,7 +160,11 @@ def waiting_count(s: Session, system: str) -> int:
 
 def down_sentence(row: Breaker) -> str:
     """What a waiting order says: “Waiting for “payments” — down since 10:02”."""
-    return f"Waiting for {label(row.system)} — down since {_clock(row.opened_at)}"
+    return said(
+        QT_TRANSLATE_NOOP("Steps", "Waiting for {system} — down since {time}"),
+        system=label(row.system),
+        time=_clock(row.opened_at),
+    )
 
 
 def _alert(s: Session, row: Breaker) -> None:

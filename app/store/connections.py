@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import secrets
 from app.core.errors import ConfigurationError, DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store import audit, workspace
 from app.store.db import Database
 from app.store.models import Connection
@@ -180,13 +181,27 @@ class ConnectionProvider:
             row = s.get(Connection, name)
             if row is None:
                 raise ConfigurationError(
-                    f"There is no connection called “{name}”. Create it "
-                    "under Connections, then retry this step."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "There is no connection called “{name}”. Create it under "
+                            "Connections, then retry this step.",
+                        ),
+                        name=name,
+                    )
                 )
             if kind and row.kind != kind:
                 raise ConfigurationError(
-                    f"Connection “{name}” is a {row.kind} connection, "
-                    f"but this step needs a {kind} connection."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "Connection “{name}” is a {kind} connection, but this step needs a "
+                            "{needed} connection.",
+                        ),
+                        name=name,
+                        kind=row.kind,
+                        needed=kind,
+                    )
                 )
             return {"name": row.name, "kind": row.kind, **(row.settings or {})}
 
@@ -200,7 +215,13 @@ class ConnectionProvider:
         conn = self.get(name)
         if conn["kind"] not in ("http", "marketplace"):
             raise ConfigurationError(
-                f"Connection “{name}” is a {conn['kind']} connection, not a web API."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "Connection “{name}” is a {kind} connection, not a web API."
+                    ),
+                    name=name,
+                    kind=conn["kind"],
+                )
             )
         headers = {}
         if self.has_secret(name, "token") or conn.get("auth_header"):
@@ -210,10 +231,15 @@ class ConnectionProvider:
             token = self.secret(name, "token").strip("\r\n")
             if secrets.has_control_characters(token):
                 raise ConfigurationError(
-                    f"The token of connection “{name}” contains a line "
-                    "break or other control character, which no web "
-                    "service accepts. Enter it again under Connections, "
-                    "then retry this step."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "The token of connection “{name}” contains a line break or other "
+                            "control character, which no web service accepts. Enter it again "
+                            "under Connections, then retry this step.",
+                        ),
+                        name=name,
+                    )
                 )
             header = conn.get("auth_header") or "Authorization"
             scheme = conn.get("auth_scheme", "Bearer")

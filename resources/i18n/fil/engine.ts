@@ -1906,7 +1906,7 @@
     </message>
     <message>
         <source>Waiting for {left} of {count} “{workflow}” runs</source>
-        <translation>Naghihintay sa {left} sa {count} na takbo ng “{workflow}”</translation>
+        <translation>Hinihintay pa ang {left} sa {count} na takbo ng “{workflow}”</translation>
     </message>
     <message>
         <source>Set fields</source>
@@ -2155,6 +2155,90 @@
     <message>
         <source>No answer: {why}.</source>
         <translation>Walang sagot: {why}.</translation>
+    </message>
+    <message>
+        <source>Waiting for {system} — down since {time}</source>
+        <translation>Hinihintay ang {system} — down mula {time}</translation>
+    </message>
+    <message>
+        <source>There is no connection called “{name}”. Create it under Connections, then retry this step.</source>
+        <translation>Walang koneksyong “{name}”. Gawin ito sa Mga Koneksyon, saka i-retry ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” is a {kind} connection, but this step needs a {needed} connection.</source>
+        <translation>Koneksyong {kind} ang “{name}”, pero koneksyong {needed} ang kailangan ng hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” is a {kind} connection, not a web API.</source>
+        <translation>Koneksyong {kind} ang “{name}”, hindi web API.</translation>
+    </message>
+    <message>
+        <source>The token of connection “{name}” contains a line break or other control character, which no web service accepts. Enter it again under Connections, then retry this step.</source>
+        <translation>May line break o ibang control character ang token ng koneksyong “{name}”, na hindi tinatanggap ng anumang web service. Ilagay ulit ito sa Mga Koneksyon, saka i-retry ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Waiting a moment: {system} just failed and is being tried by another order.</source>
+        <translation>Sandali lang: kapapalya lang ng {system} at sinusubukan pa ito ng ibang order.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}”: security “{value}” is not one of {choices}.</source>
+        <translation>Koneksyong “{name}”: ang security na “{value}” ay wala sa {choices}.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” would send its password unencrypted to {host} (security “plain”). Daloy allows that only to this computer; choose ssl or starttls under Connections.</source>
+        <translation>Ipapadala ng koneksyong “{name}” ang password nito nang hindi naka-encrypt sa {host} (security “plain”). Sa computer na ito lang iyon pinapayagan ng Daloy; piliin ang ssl o starttls sa Mga Koneksyon.</translation>
+    </message>
+    <message>
+        <source>The server {host} of connection “{name}” showed a certificate Daloy does not trust ({why}). If it is your office's own server, set its CA file on the connection; otherwise check the server name.</source>
+        <translation>Nagpakita ang server na {host} ng koneksyong “{name}” ng certificate na hindi pinagkakatiwalaan ng Daloy ({why}). Kung sariling server ito ng opisina mo, ilagay ang CA file nito sa koneksyon; kung hindi, tingnan ang pangalan ng server.</translation>
+    </message>
+    <message>
+        <source>Connection “{name}” has no server name (host).</source>
+        <translation>Walang pangalan ng server (host) ang koneksyong “{name}”.</translation>
+    </message>
+    <message>
+        <source>Not known whether this order's change to {file} was made: Daloy stopped while writing it, and the file was changed since. Check the rows in the sheet; if the change is missing, retry this step, otherwise skip it.</source>
+        <translation>Hindi alam kung nagawa ang pagbabago ng order na ito sa {file}: huminto ang Daloy habang isinusulat ito, at nabago na ang file mula noon. Tingnan ang mga row sa sheet; kung wala ang pagbabago, i-retry ang hakbang na ito, kung nandoon, i-skip ito.</translation>
+    </message>
+    <message>
+        <source>This order's step was already finished by another attempt, so its change to {file} was not made again.</source>
+        <translation>Natapos na ng ibang subok ang hakbang ng order na ito, kaya hindi na inulit ang pagbabago nito sa {file}.</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved ({why}). Nothing of this order was written; Daloy will try again.</source>
+        <translation>Hindi ma-save ang {file} ({why}). Walang naisulat mula sa order na ito; susubukan ulit ng Daloy.</translation>
+    </message>
+    <message>
+        <source>The sheet {file} has no column “{name}” (it has: {have}).</source>
+        <translation>Walang column na “{name}” ang sheet na {file} (ang meron: {have}).</translation>
+    </message>
+    <message>
+        <source>{file} is open in a spreadsheet program. Close it there; Daloy will try again.</source>
+        <translation>Nakabukas ang {file} sa isang spreadsheet program. Isara ito roon; susubukan ulit ng Daloy.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {path} does not exist.</source>
+        <translation>Walang spreadsheet na {path}.</translation>
+    </message>
+    <message>
+        <source>{file} is locked by another program (is it open in Excel?). Close it; Daloy will try again.</source>
+        <translation>Naka-lock ang {file} ng ibang program (nakabukas ba ito sa Excel?). Isara ito; susubukan ulit ng Daloy.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {file} has no sheet “{sheet}” (it has: {have}).</source>
+        <translation>Walang sheet na “{sheet}” ang spreadsheet na {file} (ang meron: {have}).</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a spreadsheet: {why}.</source>
+        <translation>Hindi mabasa bilang spreadsheet ang {file}: {why}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a UTF-8 CSV file ({why}); save it as “CSV UTF-8” and retry.</source>
+        <translation>Hindi UTF-8 CSV file ang {file} ({why}); i-save ito bilang “CSV UTF-8” at i-retry.</translation>
+    </message>
+    <message>
+        <source>Daloy's record of changes to {file} ({record}) cannot be read ({why}). Check {file} by hand, then delete {record} and retry.</source>
+        <translation>Hindi mabasa ang talaan ng Daloy ng mga pagbabago sa {file} ({record}) ({why}). Tingnan nang mano-mano ang {file}, saka burahin ang {record} at i-retry.</translation>
     </message>
 </context>
 <context>
