@@ -9,7 +9,6 @@ import contextlib
 import logging
 import os
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import DaloyError
 from app.store import datafolder, dburl
 from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
+from app.store.group_commit import GroupCommit
 
 __all__ = ["BUSY_TIMEOUT_MS", "DB_FILENAME", "Database", "DatabaseCorrupt"]
 log = logging.getLogger(__name__)
@@ -101,7 +101,10 @@ class Database:
             dburl.retry_connects(self.engine)
             dburl.replace_nul(self.engine)
         self._write = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_lock = threading.RLock()
+        # The hot path's transactions on SQLite, sharing commits (``group_commit``); its turn
+        # is the in-process write lock every writer takes.
+        self._hot = GroupCommit(self._raw_connection, self._counted)
+        self._write_lock = self._hot.turn
         self._raw: sqlite3.Connection | None = None
         self._server: Any = None  # the hot path's own server connection (PostgreSQL)
         self.commits = 0  # committed write transactions that changed something
@@ -231,23 +234,16 @@ class Database:
             with self._write_lock, self._server_transaction() as cur:
                 yield cur
             return
-        with self._write_lock:
-            conn = self._raw_connection()
-            cur = conn.cursor()
-            changes = conn.total_changes
-            try:
-                cur.execute("BEGIN IMMEDIATE")
-                try:
-                    yield cur
-                    cur.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.rollback()
-                    raise
-                if conn.total_changes != changes:  # a claim that found nothing wrote nothing
-                    self.commits += 1
-            finally:
-                cur.close()
+        with self._hot.transaction() as cur:
+            yield cur
+
+    @property
+    def writers_waiting(self) -> int:
+        """Threads of this process waiting for the write lock now."""
+        return self._write_lock.waiting
+
+    def _counted(self) -> None:
+        self.commits += 1
 
     @contextlib.contextmanager
     def _server_transaction(self) -> Iterator[Any]:

@@ -211,14 +211,18 @@ class Progress(Starting):
     ) -> tuple[list[Event], Claim | None]:
         """In the open transaction: while the claimed next step is pure, run it (``pure``) and
         record its success like any other, claiming the step after it — up to
-        ``PURE_BATCH_STEPS`` steps or ``PURE_BATCH_SECONDS``. A crash before the commit loses
-        only their records, and they run again (no effect anywhere, same result); a step with
-        an effect is only ever claimed here, run after the commit. Anything but a plain success
-        (a failure, a hold, unsavable values) stops the batch: the claim goes back to its
-        worker, which runs the step again and records that as today."""
+        ``PURE_BATCH_STEPS`` steps or ``PURE_BATCH_SECONDS``, or until another writer waits. A
+        crash before the commit loses only their records, and they run again (no effect
+        anywhere, same result); a step with an effect is only ever claimed here, run after the
+        commit. Anything but a plain success (a failure, a hold, unsavable values) stops the
+        batch: the claim goes back to its worker, which runs the step again and records that as
+        today."""
         deadline = time.monotonic() + PURE_BATCH_SECONDS
         for _ in range(PURE_BATCH_STEPS):
-            if nxt is None or time.monotonic() > deadline:
+            # Another writer waiting (a run arriving, another worker's result) ends the batch:
+            # it would wait for the whole batch; the rest runs on the worker's ordinary path,
+            # whose commit it may share (``Database.write_raw``'s group commit).
+            if nxt is None or time.monotonic() > deadline or self.db.writers_waiting:
                 break
             ran = pure(nxt)
             if ran is None:

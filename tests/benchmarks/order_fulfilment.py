@@ -2,7 +2,12 @@
 webhook, an xlsx inventory of ``--rows`` rows), beside the engine's 5-step transform chain
 measured in the same run.
 
-    python tests/benchmarks/order_fulfilment.py [--orders 100] [--rows 5000]
+    python tests/benchmarks/order_fulfilment.py [--orders 100] [--rows 5000] [--servers apart]
+        [--workers 4]
+
+The servers run in a process of their own (``--servers apart``, ``outside_servers.py``), as real
+gateways and mail servers do; ``--servers inside`` runs them in this process, as before, where
+they compete with the runner for the GIL.
 
 The sheet is the sample's, grown to ``--rows`` rows (a small shop's real catalogue size), so
 reading and saving it costs what it costs an operator.
@@ -34,6 +39,7 @@ from app.runtime.runtime import Runtime  # noqa: E402
 from app.store import connections, workflows  # noqa: E402
 from app.store.db import Database  # noqa: E402
 from tests.benchmarks.engine import drain  # noqa: E402
+from tests.benchmarks.outside_servers import SMTP_PASSWORD, SMTP_USER, OutsideServers  # noqa: E402
 from tests.support.http_servers import PaymentGateway, WebhookSink  # noqa: E402
 from tests.support.smtp import SmtpSink  # noqa: E402
 
@@ -51,16 +57,33 @@ def stock_sheet(path: Path, rows: int, stock: int) -> None:
     wb.save(path)
 
 
+class InsideServers:
+    """The same servers in this process (``--servers inside``)."""
+
+    def __init__(self) -> None:
+        self._servers = gateway, sink, smtp = (
+            PaymentGateway().start(),
+            WebhookSink().start(),
+            SmtpSink(SMTP_USER, SMTP_PASSWORD).start(),
+        )
+        self.gateway, self.sink, self.smtp_port = gateway.url, sink.url, smtp.port
+
+    def stop(self) -> None:
+        for server in self._servers:
+            server.stop()
+
+
 def fulfil(
-    folder: Path, orders: int, rate: float | None = None, rows: int = 5000
+    folder: Path,
+    orders: int,
+    rate: float | None = None,
+    rows: int = 5000,
+    apart: bool = True,
+    workers: int = 4,
 ) -> dict[str, Any]:
     """All orders at once (throughput), or arriving at ``rate`` per second (latency)."""
     folder.mkdir(parents=True, exist_ok=True)
-    gateway, sink, smtp = (
-        PaymentGateway().start(),
-        WebhookSink().start(),
-        SmtpSink("shop", "pw").start(),
-    )
+    servers = OutsideServers() if apart else InsideServers()
     kr = PlaintextKeyring()
     kr.file_path = str(folder / "keyring.cfg")  # type: ignore[misc]
     keyring.set_keyring(kr)
@@ -68,7 +91,7 @@ def fulfil(
     stock_sheet(inventory, rows, orders + 10)
     wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
     wf.step("settings").config["values"].update(
-        inventory=str(inventory), gateway=gateway.url, warehouse_webhook=f"{sink.url}/w"
+        inventory=str(inventory), gateway=servers.gateway, warehouse_webhook=f"{servers.sink}/w"
     )
     db = Database.open_dir(folder / "shop")
     with db.write() as s:
@@ -77,10 +100,15 @@ def fulfil(
             s,
             "shop-email",
             "smtp",
-            {"host": "127.0.0.1", "port": smtp.port, "security": "plain", "username": "shop"},
-            {"password": "pw"},
+            {
+                "host": "127.0.0.1",
+                "port": servers.smtp_port,
+                "security": "plain",
+                "username": SMTP_USER,
+            },
+            {"password": SMTP_PASSWORD},
         )
-    rt = Runtime(db, workers=4, poll_interval=1.0)
+    rt = Runtime(db, workers=workers, poll_interval=1.0)
     rt.start()
     started: dict[str, float] = {}
     finished: dict[str, float] = {}
@@ -97,6 +125,7 @@ def fulfil(
             done.set()
 
     rt.store.subscribe(on_events)
+    c0 = db.commits
     t0 = time.perf_counter()
     for i in range(orders):
         if rate:
@@ -115,6 +144,7 @@ def fulfil(
         started[rt.store.start_run("Order fulfilment", order)] = time.perf_counter()
     done.wait(600)
     elapsed = time.perf_counter() - t0
+    commits = db.commits - c0  # the database's durable commits, the runs' starts among them
     rt.shutdown(grace=5)
     # where an order's time goes: each step type's total time (running, and waiting on a save)
     spent: dict[str, float] = {}
@@ -124,8 +154,7 @@ def fulfil(
     ):
         spent[name] = spent.get(name, 0.0) + took
     db.close()
-    for server in (gateway, sink, smtp):
-        server.stop()
+    servers.stop()
     lat = sorted(finished[r] - started[r] for r in finished)
     return {
         "orders_per_s": len(finished) / elapsed,
@@ -133,6 +162,7 @@ def fulfil(
         "p95": lat[max(0, int(len(lat) * 0.95) - 1)],
         "done": len(finished),
         "sheet_saves": sheet_files.sheet_file(str(inventory)).saves,
+        "commits_per_order": commits / max(1, len(finished)),
         "steps_ms": {n: 1000 * t / max(1, len(finished)) for n, t in spent.items()},
     }
 
@@ -141,12 +171,27 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--orders", type=int, default=100)
     ap.add_argument("--rows", type=int, default=5000, help="rows of the stock sheet")
+    ap.add_argument(
+        "--servers",
+        choices=("apart", "inside"),
+        default="apart",
+        help="the gateway, webhook and SMTP servers in a process of their own, or in this one",
+    )
+    ap.add_argument("--workers", type=int, default=4, help="the runtime's (the product's: 4)")
     args = ap.parse_args()
+    apart, workers = args.servers == "apart", args.workers
     with tempfile.TemporaryDirectory() as tmp:
-        chain = drain(Path(tmp) / "chain", args.orders, 4)
-        flood = fulfil(Path(tmp) / "flood", args.orders, rows=args.rows)
+        chain = drain(Path(tmp) / "chain", args.orders, workers)
+        flood = fulfil(
+            Path(tmp) / "flood", args.orders, rows=args.rows, apart=apart, workers=workers
+        )
         rate = flood["orders_per_s"] / 2
-        paced = fulfil(Path(tmp) / "paced", args.orders, rate, rows=args.rows)
+        paced = fulfil(
+            Path(tmp) / "paced", args.orders, rate, rows=args.rows, apart=apart, workers=workers
+        )
+    print(
+        f"servers: {'in a process of their own' if apart else 'in this process'}; {workers} workers"
+    )
     print(f"transform chain: runs/s={chain['runs_per_s']:.1f} steps/s={chain['steps_per_s']:.1f}")
     print(
         f"order fulfilment, all {args.orders} at once, {args.rows}-row stock sheet: "
@@ -159,7 +204,8 @@ def main() -> None:
     )
     slowest = sorted(flood["steps_ms"].items(), key=lambda kv: -kv[1])[:5]
     print(
-        f"all at once: {flood['sheet_saves']} sheet saves for {args.orders} orders; step time per "
+        f"all at once: {flood['commits_per_order']:.1f} database commits per order (its start "
+        f"included), {flood['sheet_saves']} sheet saves for {args.orders} orders; step time per "
         "order: " + ", ".join(f"{n} {ms:.1f}ms" for n, ms in slowest)
     )
     print(f"fulfilment_vs_chain_runs_ratio={flood['orders_per_s'] / chain['runs_per_s']:.3f}")
