@@ -187,6 +187,8 @@ class BackupsPage(Page):
 
     def _done(self, words: Callable[[], str]) -> None:
         self.now_button.setEnabled(True)
+        # the backup still chosen can be restored again at once, not only after the reload
+        self.restore_button.setEnabled(bool(self.table.selectedItems()))
         self.said = words
         self.result.setText(words())
         self.reload()
@@ -227,13 +229,8 @@ class BackupsPage(Page):
         )
 
 
-def attach(window: Any) -> BackupsPage:
-    """Add the page to the main window's sidebar and pages (one line in ``MainWindow``)."""
-    page = BackupsPage(window.ctx)
+def attach(window: Any) -> None:
+    """Add the page to the main window's sidebar (one line in ``MainWindow``); the page itself
+    (``window.backups_page``) is made on its first visit."""
     item = QListWidgetItem(icon("fa5s.save", "#e6eef2"), translate("Backups", "Backups"))
-
-    item.setData(Qt.ItemDataRole.UserRole, "backups")
-    window.navigation.addItem(item)
-    window.stack.addWidget(page)
-    window.backups_page = page
-    return page
+    window.add_page("backups", "backups_page", item, lambda: BackupsPage(window.ctx))

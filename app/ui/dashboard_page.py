@@ -320,14 +320,14 @@ def show_orders(window: Any, ids: list[str], label: str) -> None:
     runs.export_status.show()
 
 
-def attach(window: Any) -> DashboardPage:
-    """Add the page to the main window's sidebar and pages (one line in ``MainWindow``)."""
-    page = DashboardPage(window.ctx)
-    item = QListWidgetItem(icon("fa5s.chart-bar", "#e6eef2"), translate("Dashboard", "Dashboard"))
+def attach(window: Any) -> None:
+    """Add the page to the main window's sidebar (one line in ``MainWindow``); the page itself
+    (``window.dashboard_page``) is made on its first visit: its figures are read then."""
 
-    item.setData(Qt.ItemDataRole.UserRole, "dashboard")
-    window.navigation.addItem(item)
-    window.stack.addWidget(page)
-    page.open_orders.connect(lambda ids, label: show_orders(window, ids, label))
-    window.dashboard_page = page
-    return page
+    def make() -> DashboardPage:
+        page = DashboardPage(window.ctx)
+        page.open_orders.connect(lambda ids, label: show_orders(window, ids, label))
+        return page
+
+    item = QListWidgetItem(icon("fa5s.chart-bar", "#e6eef2"), translate("Dashboard", "Dashboard"))
+    window.add_page("dashboard", "dashboard_page", item, make)

@@ -77,7 +77,19 @@ def _icon_font() -> _IconFont:
     return _font
 
 
-class _GlyphEngine(QIconEngine):
+class PaintedEngine(QIconEngine):
+    """An icon painted at the size asked for (``paint``, given by each subclass)."""
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pm = QPixmap(size)
+        pm.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pm)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pm
+
+
+class _GlyphEngine(PaintedEngine):
     def __init__(self, char: str, color: str) -> None:
         super().__init__()
         self.char = char
@@ -95,14 +107,6 @@ class _GlyphEngine(QIconEngine):
         painter.setFont(_icon_font().font(round(0.875 * rect.height())))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.char)
         painter.restore()
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pm = QPixmap(size)
-        pm.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pm)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pm
 
 
 def icon(name: str, color: str) -> QIcon:

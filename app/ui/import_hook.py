@@ -12,6 +12,7 @@ the hook answers "no" without reading anything.)
 
 from __future__ import annotations
 
+import linecache
 import sys
 from types import ModuleType
 
@@ -34,3 +35,14 @@ def spare_module_sources() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+        forget_read_sources()
+
+
+def forget_read_sources() -> None:
+    """Drop the sources the hook kept before ``uses_pyside`` replaced it (the modules PySide6
+    and the start-up imported first: typing, enum, logging, …, ~1 MB). Only files read from
+    disk go: a traceback reads them again; sources registered without a file (code that
+    SQLAlchemy generates) have no modification time and stay."""
+    for name, entry in list(linecache.cache.items()):
+        if len(entry) == 4 and entry[1] is not None:
+            linecache.cache.pop(name, None)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.i18n import translate
-from app.resources import resource_path
 from app.ui import autostart, language
+from app.ui.logo import logo_icon
 from app.ui.notifier import KEEP, QUIT, Banner, Notifier, ask_keep_or_quit
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel, tooltip
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.data_dir = ctx.data_dir if ctx is not None else data_dir
         self.setObjectName("mainWindow")
         self.setWindowTitle("Daloy")
-        self.setWindowIcon(QIcon(str(resource_path("icons", "daloy.svg"))))
+        self.setWindowIcon(logo_icon())
         self.setStyleSheet(STYLESHEET)
         self.resize(1180, 760)
         self.quitting = False
@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(lambda: self.ask_before_quit(self.quit_requested.emit))
         self._waiting = 0
+        # pages made on first use (``open``, ``add_page``): how to make each, its row, and what
+        # waits for it (``when_made``)
+        self._later: dict[str, Callable[[], QWidget]] = {}
+        self._rows: dict[str, int] = {}
+        self._then: dict[str, list[Callable[[QWidget], None]]] = {}
         self.retranslate()
         if ctx is not None:
             self.open(ctx)
@@ -144,21 +149,23 @@ class MainWindow(QMainWindow):
         from app.ui import backups_page, dashboard_page
         from app.ui.health import HealthPage
         from app.ui.inbox import InboxPage
-        from app.ui.runs import RunsPage
 
         self.ctx = ctx
         self.inbox = InboxPage(ctx)
-        self.runs = RunsPage(ctx)
         self.health = HealthPage(ctx)
-        # Pages an operator may not open this session are made on their first visit (or first
-        # use of ``window.<key>``): their widgets and reads cost memory and time at start-up.
-        self._later: dict[str, Callable[[], QWidget]] = {
+        # Pages the first screen does not show are made on their first visit (or first use of
+        # ``window.<key>``): an operator may not open them this session, and their modules,
+        # widgets and reads cost memory (issue 20: the desktop app idles under 120 MB).
+        later: dict[str, Callable[[], QWidget]] = {
+            "runs": lambda: self._runs_page(ctx),
             "workflows": lambda: self._editor_page(ctx),
             "connections": lambda: self._connections_page(ctx),
             "audit": lambda: self._audit_page(ctx),
         }
-        for key in PAGES:
-            self.stack.addWidget(QWidget() if key in self._later else getattr(self, key))
+        for row, key in enumerate(PAGES):
+            if key in later:
+                self._later[key], self._rows[key] = later[key], row
+            self.stack.addWidget(QWidget() if key in later else getattr(self, key))
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
@@ -168,7 +175,6 @@ class MainWindow(QMainWindow):
         self.inbox.open_items.connect(self.notifier.set_open)
         self.notifier.open_inbox.connect(self._show_inbox)
         self.inbox.open_run.connect(self.open_run)
-        self.runs.open_inbox_item.connect(self.open_inbox_item)
         backups_page.attach(self)  # pages of their own modules (issue 18)
         dashboard_page.attach(self)
         self.notifier.toggle_intake.connect(self.health.toggle)
@@ -178,6 +184,13 @@ class MainWindow(QMainWindow):
     def _show_inbox(self) -> None:
         self.bring_forward()
         self.page("inbox")
+
+    def _runs_page(self, ctx: AppContext) -> QWidget:
+        from app.ui.runs import RunsPage
+
+        page = RunsPage(ctx)
+        page.open_inbox_item.connect(self.open_inbox_item)
+        return page
 
     def _editor_page(self, ctx: AppContext) -> QWidget:
         from app.ui.editor import EditorPage
@@ -202,21 +215,41 @@ class MainWindow(QMainWindow):
             return self._make(name)
         raise AttributeError(name)
 
-    def _make(self, key: str) -> QWidget:
-        page = self._later.pop(key)()
-        setattr(self, key, page)
-        row, current = PAGES.index(key), self.stack.currentIndex()
+    def add_page(
+        self, key: str, attr: str, item: QListWidgetItem, make: Callable[[], QWidget]
+    ) -> None:
+        """A page of its own module at the end of the sidebar (``item``, found by ``key``), made
+        by ``make`` on its first visit or on the first use of ``window.<attr>``."""
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.navigation.addItem(item)
+        self._later[attr], self._rows[attr] = make, self.stack.count()
+        self.stack.addWidget(QWidget())  # stands in for the page until it is made
+
+    def when_made(self, attr: str, then: Callable[[QWidget], None]) -> None:
+        """Call ``then(page)`` once the page ``window.<attr>`` exists (now, if it does)."""
+        if attr in self._later:
+            self._then.setdefault(attr, []).append(then)
+        else:
+            then(getattr(self, attr))
+
+    def _make(self, attr: str) -> QWidget:
+        page = self._later.pop(attr)()
+        setattr(self, attr, page)
+        row, current = self._rows[attr], self.stack.currentIndex()
         placeholder = self.stack.widget(row)
         self.stack.insertWidget(row, page)
         if placeholder is not None:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
+        for then in self._then.pop(attr, []):
+            then(page)
         return page
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(PAGES) and PAGES[row] in self._later:
-            self._make(PAGES[row])
+        waiting = [attr for attr in self._later if self._rows[attr] == row]
+        if waiting:
+            self._make(waiting[0])
         self.stack.setCurrentIndex(row)
 
     def _language_items(self) -> None:

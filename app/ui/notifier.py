@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
-from app.resources import resource_path
+from app.ui.logo import logo_icon
 from app.ui.style import WARN, icon
 from app.ui.text import escape, notification_body, rich_label, shown_error, shown_reason
 
@@ -75,7 +75,7 @@ def tray_tip(state: str, n: int) -> str:
 
 def tray_icon(state: str) -> QIcon:
     """Daloy's own icon with a dot: green (all is well), orange (waiting), red (down)."""
-    return QIcon(str(resource_path("icons", f"daloy-tray-{state}.svg")))
+    return logo_icon(state)
 
 
 def tray_state(items: list[dict]) -> str:

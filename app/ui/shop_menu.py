@@ -5,16 +5,18 @@ shop is not set up yet. Database work runs off the GUI thread."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from app import demo, shop
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
-from app.ui.first_run import FirstRunWizard
-from app.ui.new_order import NewOrderDialog
 from app.ui.style import PRACTICE, icon
 from app.ui.text import PlainLabel
+
+if TYPE_CHECKING:  # imported when first opened: most launches never show them (memory)
+    from app.ui.first_run import FirstRunWizard
+    from app.ui.new_order import NewOrderDialog
 
 TITLE = "Daloy"
 DEMO_TITLE = QT_TRANSLATE_NOOP(
@@ -46,13 +48,17 @@ class ShopControls:
         by_hand = menu.addAction(icon("fa5s.phone"), translate("ShopMenu", "New order by hand…"))
         by_hand.setObjectName("newOrderAction")
         by_hand.triggered.connect(self.new_order)
-        self.new_order_button = QPushButton(icon("fa5s.plus"), translate("ShopMenu", "New order"))
+        # on the Orders page once it is made (``when_made``); the window holds it till then
+        self.new_order_button = QPushButton(
+            icon("fa5s.plus"), translate("ShopMenu", "New order"), window
+        )
+        self.new_order_button.hide()
         self.new_order_button.setObjectName("newOrder")
         self.new_order_button.setToolTip(
             translate("ShopMenu", "Type in an order taken by phone or at the counter.")
         )
         self.new_order_button.clicked.connect(self.new_order)
-        window.runs.top.addWidget(self.new_order_button)
+        window.when_made("runs", self._on_orders_page)
         self.banner = PlainLabel(translate("ShopMenu", DEMO_WORDS))
         self.banner.setObjectName("demoBanner")
         self.banner.setWordWrap(True)
@@ -63,6 +69,10 @@ class ShopControls:
         self.banner.hide()
         layout = window.banner.parentWidget().layout()
         layout.insertWidget(0, self.banner)
+
+    def _on_orders_page(self, runs: Any) -> None:
+        runs.top.addWidget(self.new_order_button)
+        self.new_order_button.show()
 
     # -- launch --------------------------------------------------------------------------------
     def on_launch(self) -> None:
@@ -83,6 +93,8 @@ class ShopControls:
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             return
+        from app.ui.first_run import FirstRunWizard
+
         self.wizard = FirstRunWizard(self.ctx, self.window)
         self.wizard.demo_requested.connect(self.start_demo)
         self.wizard.set_up.connect(self._set_up)
@@ -124,6 +136,8 @@ class ShopControls:
 
     # -- orders by hand ------------------------------------------------------------------------
     def new_order(self) -> None:
+        from app.ui.new_order import NewOrderDialog
+
         self.window.page("runs")
         self.order_dialog = NewOrderDialog(self.ctx, self.window)
         self.order_dialog.started.connect(self.window.open_run)

@@ -75,7 +75,6 @@ def test_a_dashboard_figure_opens_its_orders(gui, qtbot):
     clean = {m["id"] for m in inside if m["outcome"] == "clean"}
     assert f.clean == len(clean) and str(len(clean)) in page.tiles["clean"].text()
     click(qtbot, page.tiles["clean"])
-    table = window.findChild(QTableView, "runsTable")
     qtbot.waitUntil(
         lambda: (
             window.stack.currentWidget() is window.runs
@@ -84,6 +83,7 @@ def test_a_dashboard_figure_opens_its_orders(gui, qtbot):
         timeout=20000,
     )
     assert {r["id"] for r in window.runs.model.rows} == clean
+    table = window.findChild(QTableView, "runsTable")  # the Orders page, made on this first use
     assert table.isVisible() and "Ran cleanly" in window.runs.export_status.text()
     nav_to(window, "dashboard")  # a bar of the day chart
     qtbot.waitUntil(lambda: bool(page.days.parts), timeout=5000)
