@@ -8,7 +8,7 @@ from typing import Any
 
 from app.connectors import sheet_files, sheets
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import CHOICE, NUMBER, TEMPLATE, TEXT, Field
@@ -116,7 +116,13 @@ def _number(value: Any, what: str) -> float:
     try:
         n = float(value)
     except (TypeError, ValueError) as exc:
-        raise PermanentError(f"{what} “{value}” is not a number.") from exc
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "{what} “{value}” is not a number."),
+                what=what,
+                value=value,
+            )
+        ) from exc
     return int(n) if n.is_integer() else n
 
 
@@ -127,39 +133,85 @@ def _check_floor(table: sheets.Table, inp: dict[str, Any], changed: list[dict[st
         return
     under = [c for c in changed if c["after"] < floor]
     if under:
-        what = "; ".join(f"{c['key']} would go from {c['before']} to {c['after']}" for c in under)
         raise PermanentError(
-            f"Not changed: {inp['column']} in {table.path.name} may not go below {floor:g}, "
-            f"but {what}. Nothing was written. Check the sheet (was stock taken by another "
-            "order?), then retry this step, or skip it."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Not changed: {column} in {file} may not go below {floor}, but {what}. "
+                    "Nothing was written. Check the sheet (was stock taken by another order?), "
+                    "then retry this step, or skip it.",
+                ),
+                column=inp["column"],
+                file=table.path.name,
+                floor=f"{floor:g}",
+                what=_one_by_one(
+                    [
+                        said(
+                            QT_TRANSLATE_NOOP("Steps", "{key} would go from {before} to {after}"),
+                            key=c["key"],
+                            before=c["before"],
+                            after=c["after"],
+                        )
+                        for c in under
+                    ]
+                ),
+            )
         )
+
+
+def _one_by_one(parts: list[str]) -> str:
+    """Clauses of one sentence separated by semicolons, each said in the reader's language."""
+    if len(parts) == 1:
+        return parts[0]
+    return said(
+        QT_TRANSLATE_NOOP("Steps", "{first}; {rest}"), first=parts[0], rest=_one_by_one(parts[1:])
+    )
 
 
 def run(ctx: StepContext) -> StepResult:
     inp = ctx.input
     items = inp["items"]
     if not isinstance(items, list):
-        raise PermanentError("“Items” must be a list (for example the order lines).")
+        raise PermanentError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "“Items” must be a list (for example the order lines).")
+            )
+        )
 
     def change(table: sheets.Table) -> dict[str, Any]:
         col = table.column(inp["column"])
         changed = []
         for item in items:
             if not isinstance(item, Mapping):
-                raise PermanentError(f"Each item must be an object; got “{item}”.")
+                raise PermanentError(
+                    said(
+                        QT_TRANSLATE_NOOP("Steps", "Each item must be an object; got “{item}”."),
+                        item=item,
+                    )
+                )
             key = item.get(inp["key_field"])
-            amount = _number(item.get(inp["amount_field"]), "The amount")
+            amount = _number(
+                item.get(inp["amount_field"]), said(QT_TRANSLATE_NOOP("Steps", "The amount"))
+            )
             idx = table.find(inp["key_column"], key)
             if idx is None:
                 raise PermanentError(
-                    f"{table.path.name} has no row with {inp['key_column']} “{key}”."
+                    said(
+                        QT_TRANSLATE_NOOP("Steps", "{file} has no row with {column} “{key}”."),
+                        file=table.path.name,
+                        column=inp["key_column"],
+                        key=key,
+                    )
                 )
             row = table.rows[idx]
             old = row[col] if col < len(row) else None
             new = (
                 amount
                 if inp["mode"] == "set"
-                else _number(old or 0, f"The cell {inp['column']}")
+                else _number(
+                    old or 0,
+                    said(QT_TRANSLATE_NOOP("Steps", "The cell {column}"), column=inp["column"]),
+                )
                 + (amount if inp["mode"] == "add" else -amount)
             )
             table.set(idx, col, new)
