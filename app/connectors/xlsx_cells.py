@@ -12,6 +12,7 @@ saves through openpyxl instead (``save_with_openpyxl``), which changes the same 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -53,15 +54,22 @@ def _part(target: str) -> str:
 
 def sheet_parts(package: Package) -> dict[str, str]:
     """Each sheet's title and the zip part that holds it."""
-    wb = ET.fromstring(package.text(WORKBOOK))
-    rels = ET.fromstring(package.text(WORKBOOK_RELS))
+    return dict(_sheet_parts(package.parts[WORKBOOK], package.parts[WORKBOOK_RELS]))
+
+
+@functools.lru_cache(maxsize=16)
+def _sheet_parts(workbook: bytes | str, workbook_rels: bytes | str) -> tuple[tuple[str, str], ...]:
+    """Parsed once per workbook as long as it is kept (every save asks, the parts seldom
+    change; the same objects come back, whose hashes Python keeps)."""
+    wb = ET.fromstring(workbook)  # ElementTree reads bytes and text alike
+    rels = ET.fromstring(workbook_rels)
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    parts = {}
+    parts = []
     for s in wb.iter(f"{{{MAIN}}}sheet"):
         target = targets.get(s.get(f"{{{RELS}}}id"))
         if target:
-            parts[str(s.get("name"))] = _part(target)
-    return parts
+            parts.append((str(s.get("name")), _part(target)))
+    return tuple(parts)
 
 
 def _number(value: object) -> str | None:
