@@ -54,8 +54,9 @@ from app.crashpoints import crashpoint
 
 RACY_SECONDS = 3.0  # FAT keeps times to 2 s; a younger file's time cannot prove it unchanged
 Change = Callable[[Table], dict[str, Any]]
-# Which of these idempotency keys are of steps finished for good (``app.store.settled``)
-Finished = Callable[[Collection[str]], set[str]]
+# Which of these idempotency keys are of steps finished for good, and which are of runs the
+# database does not know (``app.store.settled``)
+Finished = Callable[[Collection[str]], tuple[set[str], set[str]]]
 
 
 @dataclass
@@ -132,6 +133,9 @@ class SheetFile:
         self._queue: list[_Queued] = []  # made in memory, waiting for a save
         self._saving: list[_Queued] | None = None  # the batch being written
         self._finished: Finished | None = None  # the database's answer, from the steps
+        # recorded keys of runs the database does not know (another workspace's, archived):
+        # kept, and not asked about at every save
+        self._unknown: set[str] = set()
         self.reads = 0  # how often the file was read whole (tests, benchmarks)
         self.saves = 0  # how many replaces this process made (tests, benchmarks)
         self.forgotten = 0  # records of finished steps left out of saves (tests, benchmarks)
@@ -325,9 +329,10 @@ class SheetFile:
         if finished is None:
             return set()
         keys = {q.key for q in batch}
-        done = finished([*recorded, *keys])
+        done, unknown = finished([*recorded, *keys])
         if done & keys:
             raise _Stale(done & keys)
+        self._unknown |= unknown - keys
         return done
 
     def _fail(self, queued: list[_Queued], exc: BaseException) -> None:
@@ -377,6 +382,7 @@ class SheetFile:
         else:
             rows = self._book.record_rows()  # read unlocked: a copy no other step changes
             recorded = [r[0] for r in rows]
+        recorded = [k for k in recorded if k not in self._unknown]
         package: Package | None = None
         ledger = dict(self._ledger)  # written unlocked: a copy no other step changes meanwhile
         finished = self._finished

@@ -33,11 +33,13 @@ def _run_ids(key: str) -> list[str]:
     return [rest[:i] for i, ch in enumerate(rest[: _RUN_ID + 1]) if ch == "-" and i > 0]
 
 
-def finished_keys(db: Database, keys: Collection[str]) -> set[str]:
-    """The keys among ``keys`` whose step is in a final state in this database."""
+def finished_keys(db: Database, keys: Collection[str]) -> tuple[set[str], set[str]]:
+    """The keys among ``keys`` whose step is in a final state in this database, and those whose
+    run this database does not know (asking again will not change that answer)."""
     wanted = set(keys)
     run_ids = sorted({r for k in wanted for r in _run_ids(k)})
     done: set[str] = set()
+    known: set[str] = set()
     for at in range(0, len(run_ids), _CHUNK):
         chunk = run_ids[at : at + _CHUNK]
         with db.read() as s:
@@ -45,7 +47,8 @@ def finished_keys(db: Database, keys: Collection[str]) -> set[str]:
                 select(StepRun.run_id, StepRun.name, StepRun.state).where(StepRun.run_id.in_(chunk))
             ).all()
         for run_id, name, state in rows:
+            known.add(run_id)
             key = idempotency_key(run_id, name)
             if key in wanted and state in m.FINAL:
                 done.add(key)
-    return done
+    return done, {k for k in wanted if not any(r in known for r in _run_ids(k))}
