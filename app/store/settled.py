@@ -42,8 +42,10 @@ def finished_keys(db: Database, keys: Collection[str]) -> tuple[set[str], set[st
     known: set[str] = set()
     for at in range(0, len(run_ids), _CHUNK):
         chunk = run_ids[at : at + _CHUNK]
-        with db.read() as s:
-            rows = s.execute(
+        # a plain connection, no session: asked at every sheet save, where a session's own
+        # cost was as much as the query's
+        with db.engine.connect() as conn:
+            rows = conn.execute(
                 select(StepRun.run_id, StepRun.name, StepRun.state).where(StepRun.run_id.in_(chunk))
             ).all()
         for run_id, name, state in rows:
