@@ -68,7 +68,7 @@ class Said(str):
     words: dict[str, Any]
 
 
-def said(template: str, **fields: Any) -> str:
+def said(template: str, /, **fields: Any) -> str:  # a field may be called "template"
     """The English sentence ``template.format(**fields)``, carrying its template so that what
     is stored stays language-neutral: ``said(QT_TRANSLATE_NOOP("Inbox", "{step} failed"),
     step=title)``. Where it is stored, ``words_of`` gives the template to store beside it."""

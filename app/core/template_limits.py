@@ -21,19 +21,38 @@ from dataclasses import dataclass
 from types import BuiltinMethodType
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP, said
+
 MAX_SECONDS = 2.0
 MAX_TEXT = 5_000_000  # characters (or list items) of one value a template makes
 MAX_MADE = 25_000_000  # characters/items all values of one rendering make together
 MAX_INT_BITS = 4_000  # about 1,200 digits: far beyond any price, quantity or phone number
 MAX_LOOP = 100_000  # loop rounds in one rendering, all loops together
 
-TOO_SLOW = f"took longer than {MAX_SECONDS:g} seconds, so it was stopped"
-TOO_BIG_NUMBER = "made a number too large to handle"
-NOT_A_NUMBER = "made a number that is infinite or not a number"
-TOO_LONG = f"would make a text or list longer than {MAX_TEXT:,} characters"
-TOO_MUCH = f"made more than {MAX_MADE:,} characters of text and lists in all"
-TOO_MANY_ROUNDS = f"repeated its loops more than {MAX_LOOP:,} times"
-NO_SUM_OF_TEXTS = "used “sum” on texts or lists (it adds numbers only; use “join” for texts)"
+# The ends of sentences about a template, said so that a step's error shows them translated.
+TOO_SLOW = said(
+    QT_TRANSLATE_NOOP("Steps", "took longer than {seconds} seconds, so it was stopped"),
+    seconds=f"{MAX_SECONDS:g}",
+)
+TOO_BIG_NUMBER = said(QT_TRANSLATE_NOOP("Steps", "made a number too large to handle"))
+NOT_A_NUMBER = said(QT_TRANSLATE_NOOP("Steps", "made a number that is infinite or not a number"))
+TOO_LONG = said(
+    QT_TRANSLATE_NOOP("Steps", "would make a text or list longer than {count} characters"),
+    count=f"{MAX_TEXT:,}",
+)
+TOO_MUCH = said(
+    QT_TRANSLATE_NOOP("Steps", "made more than {count} characters of text and lists in all"),
+    count=f"{MAX_MADE:,}",
+)
+TOO_MANY_ROUNDS = said(
+    QT_TRANSLATE_NOOP("Steps", "repeated its loops more than {count} times"),
+    count=f"{MAX_LOOP:,}",
+)
+NO_SUM_OF_TEXTS = said(
+    QT_TRANSLATE_NOOP(
+        "Steps", "used “sum” on texts or lists (it adds numbers only; use “join” for texts)"
+    )
+)
 
 
 class LimitExceeded(Exception):

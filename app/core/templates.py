@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core import template_limits as limits
 from app.core.errors import TemplateError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 if TYPE_CHECKING:  # Jinja2 itself loads with the environment (``template_env``)
     from jinja2 import Template
@@ -63,31 +64,71 @@ def _quoted(source: str, limit: int = 120) -> str:
 def _explain(exc: BaseException, source: str) -> TemplateError:
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
-    where = f"The template “{_quoted(source)}”"
-    if isinstance(exc, limits.LimitExceeded):
+    # Each sentence said whole (the template first in English, elsewhere in Filipino).
+    template = _quoted(source)
+    if isinstance(exc, limits.LimitExceeded | OverflowError):
+        what = exc.args[0] if isinstance(exc, limits.LimitExceeded) else limits.TOO_BIG_NUMBER
         return TemplateError(
-            f"{where} {exc}. Change the template so it does less (or check the "
-            "order data it uses), then retry the step."
-        )
-    if isinstance(exc, OverflowError):
-        return TemplateError(
-            f"{where} {limits.TOO_BIG_NUMBER}. Change the template, then retry the step."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The template “{template}” {what}. Change the template so it does less (or "
+                    "check the order data it uses), then retry the step.",
+                ),
+                template=template,
+                what=what,
+            )
         )
     if isinstance(exc, RecursionError | MemoryError):
         return TemplateError(
-            f"{where} is nested too deeply or made too much to handle. Simplify "
-            "it, then retry the step."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The template “{template}” is nested too deeply or made too much to handle. "
+                    "Simplify it, then retry the step.",
+                ),
+                template=template,
+            )
         )
     if isinstance(exc, SecurityError):
         return TemplateError(
-            f"{where} tries to reach something templates "
-            "may not use (only order and step data are available)."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The template “{template}” tries to reach something templates may not use "
+                    "(only order and step data are available).",
+                ),
+                template=template,
+            )
         )
     if isinstance(exc, UndefinedError):
-        return TemplateError(f"{where} refers to data that is not there: {exc.message}.")
+        return TemplateError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The template “{template}” refers to data that is not there: {why}."
+                ),
+                template=template,
+                why=exc.message,
+            )
+        )
     if isinstance(exc, TemplateSyntaxError):
-        return TemplateError(f"{where} has a syntax error: {exc.message} (line {exc.lineno}).")
-    return TemplateError(f"{where} failed: {exc}.")
+        return TemplateError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The template “{template}” has a syntax error: {why} (line {line})."
+                ),
+                template=template,
+                why=exc.message,
+                line=exc.lineno,
+            )
+        )
+    return TemplateError(
+        said(
+            QT_TRANSLATE_NOOP("Steps", "The template “{template}” failed: {why}."),
+            template=template,
+            why=exc,
+        )
+    )
 
 
 def check_syntax(source: str) -> str | None:

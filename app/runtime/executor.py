@@ -152,7 +152,10 @@ class StepExecutor:
         except TemplateError as exc:
             self.store.fail(
                 claim,
-                f"The step's settings could not be filled in: {exc}",
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "The step's settings could not be filled in: {why}"),
+                    why=str(exc),
+                ),
                 retryable=False,
                 retry_at=None,
             )

@@ -189,3 +189,35 @@ def test_words_are_never_shown_without_their_error() -> None:
     assert explain.said_error(queries.step_dict(row)) == ""
     row.error = "Waiting until 9:00"
     assert explain.said_error(queries.step_dict(row)) == "Waiting until 9:00"
+
+
+def test_settings_that_cannot_be_filled_in_say_so_in_the_readers_language(rt) -> None:  # noqa: ANN001
+    """A template that refers to data the order does not have: the runtime's sentence with
+    the template's own inside it, both said in Filipino."""
+    save(
+        rt.db,
+        {
+            "name": "notes",
+            "steps": [
+                {
+                    "name": "post",
+                    "type": "notify",
+                    "config": {
+                        "webhook_url": "http://127.0.0.1:9/hook",
+                        "message": "{{ trigger.order.note.text }}",
+                    },
+                }
+            ],
+        },
+    )
+    run_id = rt.store.start_run("notes", {"order": {}})
+    wait_for(lambda: run_status(rt.db, run_id) == "needs_attention", 30)
+    step = detail(rt, run_id)["steps"][0]
+    assert step["error"].startswith("The step's settings could not be filled in: The template")
+    assert step["error_words"]["fields"]["why"]["source"] == (
+        "The template “{template}” refers to data that is not there: {why}."
+    )
+    assert in_filipino(lambda: explain.said_error(step)).startswith(
+        "Hindi mapunan ang mga setting ng hakbang: Tumutukoy ang template na "
+        "“{{ trigger.order.note.text }}” sa data na wala: "
+    )

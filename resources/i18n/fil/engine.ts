@@ -2153,6 +2153,10 @@
         <translation>lumampas ang hakbang sa limitasyon nitong {seconds} s</translation>
     </message>
     <message>
+        <source>The step's settings could not be filled in: {why}</source>
+        <translation>Hindi mapunan ang mga setting ng hakbang: {why}</translation>
+    </message>
+    <message>
         <source>No answer: {why}.</source>
         <translation>Walang sagot: {why}.</translation>
     </message>
@@ -2239,6 +2243,58 @@
     <message>
         <source>Daloy's record of changes to {file} ({record}) cannot be read ({why}). Check {file} by hand, then delete {record} and retry.</source>
         <translation>Hindi mabasa ang talaan ng Daloy ng mga pagbabago sa {file} ({record}) ({why}). Tingnan nang mano-mano ang {file}, saka burahin ang {record} at i-retry.</translation>
+    </message>
+    <message>
+        <source>took longer than {seconds} seconds, so it was stopped</source>
+        <translation>lumampas sa {seconds} segundo, kaya itinigil</translation>
+    </message>
+    <message>
+        <source>made a number too large to handle</source>
+        <translation>gumawa ng numerong sobrang laki</translation>
+    </message>
+    <message>
+        <source>made a number that is infinite or not a number</source>
+        <translation>gumawa ng numerong walang hangganan o hindi numero</translation>
+    </message>
+    <message>
+        <source>would make a text or list longer than {count} characters</source>
+        <translation>gagawa ng text o listahang mas mahaba sa {count} character</translation>
+    </message>
+    <message>
+        <source>made more than {count} characters of text and lists in all</source>
+        <translation>gumawa ng higit sa {count} character ng text at listahan lahat-lahat</translation>
+    </message>
+    <message>
+        <source>repeated its loops more than {count} times</source>
+        <translation>inulit ang mga loop nito nang higit sa {count} beses</translation>
+    </message>
+    <message>
+        <source>used “sum” on texts or lists (it adds numbers only; use “join” for texts)</source>
+        <translation>ginamit ang “sum” sa mga text o listahan (numero lang ang pinagsasama nito; gamitin ang “join” para sa mga text)</translation>
+    </message>
+    <message>
+        <source>The template “{template}” {what}. Change the template so it does less (or check the order data it uses), then retry the step.</source>
+        <translation>Ang template na “{template}”: {what}. Baguhin ang template para mas kaunti ang gawin nito (o tingnan ang data ng order na ginagamit nito), saka i-retry ang hakbang.</translation>
+    </message>
+    <message>
+        <source>The template “{template}” is nested too deeply or made too much to handle. Simplify it, then retry the step.</source>
+        <translation>Sobrang lalim ng pagkakapatong o sobrang dami ng ginawa ng template na “{template}”. Gawin itong mas simple, saka i-retry ang hakbang.</translation>
+    </message>
+    <message>
+        <source>The template “{template}” tries to reach something templates may not use (only order and step data are available).</source>
+        <translation>May inaabot ang template na “{template}” na hindi puwedeng gamitin ng mga template (data lang ng order at ng mga hakbang ang magagamit).</translation>
+    </message>
+    <message>
+        <source>The template “{template}” refers to data that is not there: {why}.</source>
+        <translation>Tumutukoy ang template na “{template}” sa data na wala: {why}.</translation>
+    </message>
+    <message>
+        <source>The template “{template}” has a syntax error: {why} (line {line}).</source>
+        <translation>May syntax error ang template na “{template}”: {why} (linya {line}).</translation>
+    </message>
+    <message>
+        <source>The template “{template}” failed: {why}.</source>
+        <translation>Pumalya ang template na “{template}”: {why}.</translation>
     </message>
 </context>
 <context>
