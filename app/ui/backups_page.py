@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -227,10 +226,3 @@ class BackupsPage(Page):
             lambda exc: self._done(lambda: str(exc)),
             owner=self,
         )
-
-
-def attach(window: Any) -> None:
-    """Add the page to the main window's sidebar (one line in ``MainWindow``); the page itself
-    (``window.backups_page``) is made on its first visit."""
-    item = QListWidgetItem(icon("fa5s.save", "#e6eef2"), translate("Backups", "Backups"))
-    window.add_page("backups", "backups_page", item, lambda: BackupsPage(window.ctx))

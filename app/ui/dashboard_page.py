@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -28,7 +27,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import dashboard
 from app.ui.context import AppContext
 from app.ui.page import Page
-from app.ui.style import ACCENT, BAD, MUTED, OK, WARN, icon
+from app.ui.style import ACCENT, BAD, MUTED, OK, WARN
 from app.ui.text import PlainLabel
 
 PERIODS = (
@@ -320,14 +319,9 @@ def show_orders(window: Any, ids: list[str], label: str) -> None:
     runs.export_status.show()
 
 
-def attach(window: Any) -> None:
-    """Add the page to the main window's sidebar (one line in ``MainWindow``); the page itself
-    (``window.dashboard_page``) is made on its first visit: its figures are read then."""
-
-    def make() -> DashboardPage:
-        page = DashboardPage(window.ctx)
-        page.open_orders.connect(lambda ids, label: show_orders(window, ids, label))
-        return page
-
-    item = QListWidgetItem(icon("fa5s.chart-bar", "#e6eef2"), translate("Dashboard", "Dashboard"))
-    window.add_page("dashboard", "dashboard_page", item, make)
+def make(window: Any) -> DashboardPage:
+    """The page for the main window (``MainWindow`` makes it on the first visit); its figures
+    open the window's Orders page."""
+    page = DashboardPage(window.ctx)
+    page.open_orders.connect(lambda ids, label: show_orders(window, ids, label))
+    return page

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,10 +34,12 @@ from app.store.explain import explain_entry
 from app.store.models import InboxItem
 from app.ui.context import AppContext
 from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, technical_words
-from app.ui.step_forms import RetryForm, SkipForm, StepFormDialog, skip_shape
 from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, words
 from app.ui.system_down import system_actions
 from app.ui.text import PlainLabel, confirm, shown_title
+
+if TYPE_CHECKING:  # the forms load when an operator opens one, not with the inbox (memory)
+    from app.ui.step_forms import StepFormDialog
 
 
 def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
@@ -339,6 +341,8 @@ class InboxDetail(QScrollArea):
         return self.ctx.registry.specs.get(step["type"]) if step else None
 
     def _retry_edit(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
+        from app.ui.step_forms import RetryForm
+
         self.dialog: StepFormDialog = RetryForm(
             self._spec(step), (step or {}).get("input"), (step or {}).get("title") or sname, self
         )
@@ -353,6 +357,8 @@ class InboxDetail(QScrollArea):
         self.dialog.open()
 
     def _skip(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
+        from app.ui.step_forms import SkipForm, skip_shape
+
         spec = self._spec(step)
         ports = (
             [p for p in spec.ports_for((step or {}).get("input") or {}) if p != "error"]

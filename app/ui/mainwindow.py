@@ -38,6 +38,7 @@ log = logging.getLogger("daloy.ui")
 PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
 # Each language named in its own words (never translated: a reader must recognise their own).
 LANGUAGE_NAMES = {"en": "English", "fil": "Filipino"}
+NAV_ICON = "#e6eef2"  # the sidebar's icons, light on its dark ground
 
 
 def nav_labels() -> dict[str, str]:
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
             "audit": "fa5s.user-check",
         }
         for key in PAGES:
-            item = QListWidgetItem(icon(icons[key], "#e6eef2"), nav_labels()[key])
+            item = QListWidgetItem(icon(icons[key], NAV_ICON), nav_labels()[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
         outer.addWidget(self.navigation)
@@ -146,7 +147,6 @@ class MainWindow(QMainWindow):
     def open(self, ctx: AppContext) -> None:
         """The pages, on the engine (``ctx``). Their modules are imported here, not with the
         window's, so the frame shows before SQLAlchemy and the rest of the engine load."""
-        from app.ui import backups_page, dashboard_page
         from app.ui.health import HealthPage
         from app.ui.inbox import InboxPage
 
@@ -175,8 +175,13 @@ class MainWindow(QMainWindow):
         self.inbox.open_items.connect(self.notifier.set_open)
         self.notifier.open_inbox.connect(self._show_inbox)
         self.inbox.open_run.connect(self.open_run)
-        backups_page.attach(self)  # pages of their own modules (issue 18)
-        dashboard_page.attach(self)
+        # Pages of their own modules (issue 18): the sidebar's entry now; the module, on the visit.
+        backups = QListWidgetItem(icon("fa5s.save", NAV_ICON), translate("Backups", "Backups"))
+        self.add_page("backups", "backups_page", backups, lambda: self._backups_page(ctx))
+        dashboard = QListWidgetItem(
+            icon("fa5s.chart-bar", NAV_ICON), translate("Dashboard", "Dashboard")
+        )
+        self.add_page("dashboard", "dashboard_page", dashboard, lambda: self._dashboard_page())
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
         self._count(self._waiting)
@@ -191,6 +196,16 @@ class MainWindow(QMainWindow):
         page = RunsPage(ctx)
         page.open_inbox_item.connect(self.open_inbox_item)
         return page
+
+    def _backups_page(self, ctx: AppContext) -> QWidget:
+        from app.ui.backups_page import BackupsPage
+
+        return BackupsPage(ctx)
+
+    def _dashboard_page(self) -> QWidget:
+        from app.ui import dashboard_page
+
+        return dashboard_page.make(self)
 
     def _editor_page(self, ctx: AppContext) -> QWidget:
         from app.ui.editor import EditorPage

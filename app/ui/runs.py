@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -286,6 +286,7 @@ class RunsPage(Page):
         header.setSortIndicator(RECEIVED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self._fit_columns()
+        self._shown = False  # fitted again on the first show (``showEvent``)
         header.setSectionResizeMode(4, header.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -445,6 +446,15 @@ class RunsPage(Page):
         header = self.table.horizontalHeader()
         for col, width in enumerate((95, 120, 85, 165, 200, 100, 80)):
             self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the columns again the first time the page shows: it is made on its first visit
+        (``MainWindow.add_page``) and only then takes on the window's style sheet, whose
+        header font the titles' widths depend on."""
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self._fit_columns()
 
     def retranslate(self) -> None:
         """The language changed: column titles and states are said again in it."""

@@ -53,6 +53,10 @@ NOT_AT_START = (
     "app.ui.first_run",
     "app.ui.new_order",
     "app.ui.connection_form",
+    "app.ui.step_forms",
+    "app.ui.editor.fields",
+    "app.ui.backups_page",
+    "app.ui.dashboard_page",
     "PySide6.QtSvg",
 )
 
