@@ -173,8 +173,23 @@ class SheetFile:
                 sheets.write_ledger(self.path, self._ledger)
         self._book = book
         for q in list(self._queue):  # changed by hand: make this process's changes again on it
-            self._make(q)
+            self._make_again(q)
         return book
+
+    def _make_again(self, q: _Queued) -> None:
+        """Make a queued change again on the file as read now, unless the file records its key
+        already: another process sharing the file (runners on one PostgreSQL database) saved
+        another attempt of the same order meanwhile, whose result is the step's."""
+        try:
+            first = self._recorded(q.key)
+        except PermanentError as exc:
+            q.error, q.done = exc, True
+        else:
+            if first is None:
+                self._make(q)
+                return
+            q.result, q.done = first, True
+        self._queue.remove(q)
 
     @contextmanager
     def reading(self, sheet: str | None) -> Iterator[Table]:

@@ -415,3 +415,29 @@ def test_a_record_written_by_older_code_is_read_and_its_orders_honoured(rt, shee
     assert xlsx_stock(sheet) == 37
     rows = list(openpyxl.load_workbook(sheet)["_daloy_applied"].iter_rows(values_only=True))
     assert rows[0] == ("daloy-old0-s", None, None) and rows[7][2] == "2025-01-01"
+
+
+def test_an_order_saved_meanwhile_by_another_process_is_not_made_again(sheet):
+    """Two runners share the file (one PostgreSQL database): while this one's change of an
+    order waits for its save, the other saves another attempt of the same order. This save
+    finds the file changed, reads it, finds the order recorded and returns that result; the
+    stock is taken once."""
+    here, there = sheet_files.SheetFile(sheet), sheet_files.SheetFile(sheet)
+    with here.reading(None), there.reading(None):  # both copies read before either change
+        pass
+
+    def take(table: sheets.Table) -> dict[str, Any]:
+        idx = table.find("SKU", "RICE-25")
+        before = table.rows[idx][2]
+        table.set(idx, 2, before - 3)
+        return {"changed": [{"key": "RICE-25", "before": before, "after": before - 3}]}
+
+    def take_while_the_other_saves(table: sheets.Table) -> dict[str, Any]:
+        out = take(table)
+        if not there.saves:
+            there.apply_once(None, "o1", take)
+        return out
+
+    out = here.apply_once(None, "o1", take_while_the_other_saves)
+    assert out["already_applied"] and out["changed"][0]["after"] == 37
+    assert xlsx_stock(sheet) == 37 and applied_keys(sheet) == ["o1"]
