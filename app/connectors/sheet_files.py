@@ -8,8 +8,9 @@ with what was read; on a filesystem that keeps coarse times, while the file is y
 ``RACY_SECONDS`` (it could show the same time and size after an edit), its contents' hash is
 compared too; before every save it is compared in any case. A file changed on disk (saved by
 hand in Excel) is read again, and changes of this process not yet saved are made again on it
-(each from its order's own change, e.g. "take 3 off"), so neither the hand edit nor an order
-is lost, and a file is never overwritten with stale data.
+(each from its order's own change, e.g. "take 3 off"; not one whose order the file now
+records, saved meanwhile by another runner sharing the file), so neither the hand edit nor an
+order is lost, and a file is never overwritten with stale data.
 
 Look-ups read the kept copy under its lock: an order's change is seen whole, and seen as soon
 as it is made (before its save is on disk; a failed save forgets the copy, so such a look-up
@@ -25,12 +26,20 @@ no step of it succeeded: each is run again. If it is killed after, each step's r
 key recorded and returns its first result. A failed save (file locked, disk full) fails every
 queued step with a retryable error and forgets the kept copy, so nothing half-known is kept.
 
+Forgetting. A record is needed only while its order's step may run again. Each save asks the
+database (``Finished``, from ``app.store.settled``) which recorded keys belong to steps
+finished for good and writes the record without them, so the record, the kept copy and each
+save stay the size of the orders in flight, not of every order ever made. The same answer
+guards the forgetting: an order of the batch whose step is finished already (an attempt that
+outlived its time limit or lease) is left out with an error, never applied, so a forgotten key
+cannot be applied twice. Keys of runs the database does not know are kept.
+
 Right before a replace the file's bytes are compared once more with what the batch was made on
 (a hand edit in the last moment is read and the batch made again, not overwritten). xlsx
 batches are written by ``xlsx_cells`` (only the changed cells' XML), keeping formulas.
 
-Crash points: ``sheet_changed`` (a change made in memory, not saved), and from ``sheets``
-``sheet_ledger_written`` and ``sheet_written``.
+Crash points: ``sheet_changed`` (a change made in memory, not saved), ``sheet_pruned`` (a save
+about to forget records, nothing written yet), ``sheet_ledger_written`` and ``sheet_written``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ error telling the operator to close it.
 Exactly once. An update and the record that it was applied must become true together:
 - xlsx: the record is a row (key, result) of a hidden sheet of the same workbook, so it is in the
   very file replace that changes the cells. A crash before the replace changed nothing; after
-  it, a retry finds its key and returns the first result.
+  it, a retry finds its key and returns the first result. A row stays only while its order's
+  step may run again (``sheet_files`` forgets the rest as it saves).
 - csv has nowhere to hide a record, so a ledger lives beside it (``.<name>.daloy-ledger.json``),
   used as an intent log whose entries name the exact bytes they produce. Before the sheet is
   replaced, the entry {key, before: sha256 of the sheet as read, after: sha256 of the sheet to
