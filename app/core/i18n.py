@@ -102,6 +102,13 @@ def carrying(text: str, words: dict[str, Any] | None) -> str:
     return out
 
 
+def unstopped(text: str) -> str:
+    """``text`` without its closing full stop, to go inside another sentence ("(… )"); a said
+    sentence keeps its words, and is shown without the stop in every language."""
+    words = words_of(text)
+    return carrying(text.rstrip("."), {**words, "unstopped": True} if words else None)
+
+
 def shown(words: dict[str, Any] | None, stored: str) -> str:
     """A stored sentence in the current language: its template translated and filled in; the
     stored (English) text when it has no template or the translation does not fit its fields."""
@@ -117,4 +124,5 @@ def _filled(words: dict[str, Any]) -> str:
     fields = {
         k: _filled(v) if isinstance(v, dict) else v for k, v in (words.get("fields") or {}).items()
     }
-    return translate(words["context"], words["source"]).format(**fields)
+    said_now = translate(words["context"], words["source"]).format(**fields)
+    return said_now.rstrip(".") if words.get("unstopped") else said_now

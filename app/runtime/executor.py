@@ -306,8 +306,13 @@ class StepExecutor:
                 policy,
                 unknown_outcome_reason(
                     a.label,
-                    "the earlier attempt got no answer, and the step has no look-up "
-                    "to check it with",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "the earlier attempt got no answer, and the step has no look-up to "
+                            "check it with",
+                        )
+                    ),
                 ),
                 retryable=False,
                 outcome_unknown=True,
@@ -381,7 +386,11 @@ class StepExecutor:
             self._failed(
                 claim,
                 policy,
-                f"Unexpected error in the step: {type(exc).__name__}: {exc}",
+                said(
+                    QT_TRANSLATE_NOOP("Steps", "Unexpected error in the step: {kind}: {why}"),
+                    kind=type(exc).__name__,
+                    why=exc,
+                ),
                 retryable=False,
                 rendered=rendered,
             )

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said, unstopped
 from app.core.model import Workflow
 from app.core.stepspec import SpecRegistry
 from app.store import statements as st
@@ -55,10 +56,15 @@ def session_cursor(s: Session) -> Iterator[Any]:
 def unknown_outcome_reason(label: str, cause: str) -> str:
     """The inbox entry's reason when Daloy cannot tell whether a step acted (sent the request,
     charged the card): it asks a person instead of repeating the step."""
-    return (
-        f"Not known whether “{label}” went through ({cause.rstrip('.')}). Check with the "
-        "service it calls before retrying — for a payment, whether the card was charged. If "
-        "it went through, skip this step and enter its result; if it did not, retry it."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Inbox",
+            "Not known whether “{label}” went through ({cause}). Check with the service it "
+            "calls before retrying — for a payment, whether the card was charged. If it went "
+            "through, skip this step and enter its result; if it did not, retry it.",
+        ),
+        label=label,
+        cause=unstopped(cause),  # a step's sentence, in brackets
     )
 
 

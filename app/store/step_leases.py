@@ -16,9 +16,11 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import AttemptOutcome, EventKind
 from app.crashpoints import crashpoint
 from app.store.events import Event
+from app.store.inbox import neutral
 from app.store.models import Attempt, StepRun
 from app.store.outcomes import Outcomes
 from app.store.run_base import FAR_FUTURE, Claim, state_is
@@ -85,7 +87,7 @@ class Leases(Outcomes):
                 if not expired and is_alive(owner) is not False:
                     continue
                 count += 1
-                msg = "Daloy stopped while this step was running"
+                msg = said(QT_TRANSLATE_NOOP("Steps", "Daloy stopped while this step was running"))
                 att = s.scalar(
                     select(Attempt)
                     .where(Attempt.run_id == row.run_id, Attempt.step_name == row.name)
@@ -94,13 +96,20 @@ class Leases(Outcomes):
                 )
                 if att is not None and att.finished_at is None:
                     att.outcome, att.error, att.finished_at = AttemptOutcome.INTERRUPTED, msg, now
+                    att.error_words = neutral(msg)
                 events += self._give_back(
                     s,
                     row,
                     att,
                     msg,
                     now,
-                    f"Daloy stopped {row.attempts} times while step “{row.name}” was running",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps", "Daloy stopped {count} times while step “{step}” was running"
+                        ),
+                        count=row.attempts,
+                        step=row.name,
+                    ),
                 )
                 crashpoint("mid_recovery")
         self.emit(events)
@@ -115,7 +124,7 @@ class Leases(Outcomes):
         if not leases:
             return 0
         now = time.time()
-        msg = "Daloy was shut down while this attempt was running"
+        msg = said(QT_TRANSLATE_NOOP("Steps", "Daloy was shut down while this attempt was running"))
         events: list[Event] = []
         n = 0
         with self.db.write() as s:
@@ -129,14 +138,23 @@ class Leases(Outcomes):
                 if row.state != m.RUNNING:  # reloaded after another runner finished it
                     continue
                 n += 1
-                att = self._finish_attempt(s, _claim_of(row), AttemptOutcome.HANDED_BACK, msg, now)
+                att = self._finish_attempt(
+                    s, _claim_of(row), AttemptOutcome.HANDED_BACK, msg, now, neutral(msg)
+                )
                 events += self._give_back(
                     s,
                     row,
                     att,
                     msg,
                     now,
-                    f"Daloy was shut down {row.attempts} times while step “{row.name}” was running",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "Daloy was shut down {count} times while step “{step}” was running",
+                        ),
+                        count=row.attempts,
+                        step=row.name,
+                    ),
                 )
         self.emit(events)
         return n
@@ -152,16 +170,20 @@ class Leases(Outcomes):
         if row.sleeping:
             row.state, row.next_attempt_at = m.RETRY_WAIT, now
             return [Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state, due=now)]
-        row.error, row.error_words = message, None  # plain English: no words of an older one
+        row.error, row.error_words = message, neutral(message)
         if row.attempts < row.max_attempts and not row.reconcilable:
             row.state = m.READY
             return [Event(EventKind.STEP_CHANGED, row.run_id, row.name, status=row.state)]
         why = (
             cause
             if row.reconcilable
-            else (
-                f"{cause}; it will not be tried again on its own. "
-                "Check the step, then retry or skip it."
+            else said(
+                QT_TRANSLATE_NOOP(
+                    "Inbox",
+                    "{cause}; it will not be tried again on its own. Check the step, then retry "
+                    "or skip it.",
+                ),
+                cause=cause,
             )
         )
         return self._after_failure(

@@ -221,3 +221,26 @@ def test_settings_that_cannot_be_filled_in_say_so_in_the_readers_language(rt) ->
         "Hindi mapunan ang mga setting ng hakbang: Tumutukoy ang template na "
         "“{{ trigger.order.note.text }}” sa data na wala: "
     )
+
+
+def test_an_unknown_outcome_says_its_cause_in_the_readers_language(filipino) -> None:  # noqa: ANN001
+    """The entry of a step whose outcome is not known carries the step's own sentence inside
+    its reason (without its full stop, in brackets), in either language."""
+    from app.core.i18n import QT_TRANSLATE_NOOP, said
+    from app.store.inbox import neutral
+    from app.store.run_base import unknown_outcome_reason
+
+    cause = said(
+        QT_TRANSLATE_NOOP("Steps", "{url} did not answer in time ({why})."),
+        url="https://pay.example/charges",
+        why="ReadTimeout",
+    )
+    reason = unknown_outcome_reason("Charge card", cause)
+    assert reason.startswith(
+        "Not known whether “Charge card” went through (https://pay.example/charges did not "
+        "answer in time (ReadTimeout)). Check with the service"
+    )
+    assert core_i18n.shown(neutral(reason), reason).startswith(
+        "Hindi alam kung natuloy ang “Charge card” (Hindi sumagot sa oras ang "
+        "https://pay.example/charges (ReadTimeout)). Tingnan muna"
+    )

@@ -990,6 +990,14 @@
         <source>Daloy was not running (or the PC was asleep) at {n} scheduled time(s) between {first} and {last} UTC; it ran the workflow once now instead.</source>
         <translation>Hindi tumatakbo ang Daloy (o naka-sleep ang PC) sa {n} naka-iskedyul na oras mula {first} hanggang {last} UTC; pinatakbo nito ang workflow nang isang beses ngayon bilang kapalit.</translation>
     </message>
+    <message>
+        <source>Not known whether “{label}” went through ({cause}). Check with the service it calls before retrying — for a payment, whether the card was charged. If it went through, skip this step and enter its result; if it did not, retry it.</source>
+        <translation>Hindi alam kung natuloy ang “{label}” ({cause}). Tingnan muna sa serbisyong tinatawagan nito bago i-retry — para sa bayad, kung nasingil ang card. Kung natuloy, i-skip ang hakbang na ito at ilagay ang resulta nito; kung hindi, i-retry ito.</translation>
+    </message>
+    <message>
+        <source>{cause}; it will not be tried again on its own. Check the step, then retry or skip it.</source>
+        <translation>{cause}; hindi na ito susubukan ulit nang kusa. Tingnan ang hakbang, saka i-retry o i-skip ito.</translation>
+    </message>
 </context>
 <context>
     <name>Samples</name>
@@ -2157,8 +2165,16 @@
         <translation>Hindi mapunan ang mga setting ng hakbang: {why}</translation>
     </message>
     <message>
+        <source>the earlier attempt got no answer, and the step has no look-up to check it with</source>
+        <translation>walang sagot sa naunang subok, at walang look-up ang hakbang para matingnan ito</translation>
+    </message>
+    <message>
         <source>No answer: {why}.</source>
         <translation>Walang sagot: {why}.</translation>
+    </message>
+    <message>
+        <source>Unexpected error in the step: {kind}: {why}</source>
+        <translation>Hindi inaasahang error sa hakbang: {kind}: {why}</translation>
     </message>
     <message>
         <source>Waiting for {system} — down since {time}</source>
@@ -2295,6 +2311,22 @@
     <message>
         <source>The template “{template}” failed: {why}.</source>
         <translation>Pumalya ang template na “{template}”: {why}.</translation>
+    </message>
+    <message>
+        <source>Daloy stopped while this step was running</source>
+        <translation>Huminto ang Daloy habang tumatakbo ang hakbang na ito</translation>
+    </message>
+    <message>
+        <source>Daloy stopped {count} times while step “{step}” was running</source>
+        <translation>{count} beses huminto ang Daloy habang tumatakbo ang hakbang na “{step}”</translation>
+    </message>
+    <message>
+        <source>Daloy was shut down while this attempt was running</source>
+        <translation>Isinara ang Daloy habang tumatakbo ang subok na ito</translation>
+    </message>
+    <message>
+        <source>Daloy was shut down {count} times while step “{step}” was running</source>
+        <translation>{count} beses isinara ang Daloy habang tumatakbo ang hakbang na “{step}”</translation>
     </message>
 </context>
 <context>
