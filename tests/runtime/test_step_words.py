@@ -32,20 +32,21 @@ class Answering(LocalService):
         self.reply(h, self.status, {"error": self.said})
 
 
-@pytest.fixture
-def refusing() -> Iterator[Answering]:
-    server = Answering(400, "card declined")
+def _started(status: int, said: str) -> Iterator[Answering]:
+    server = Answering(status, said)
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def refusing() -> Iterator[Answering]:
+    yield from _started(400, "card declined")
 
 
 @pytest.fixture
 def broken() -> Iterator[Answering]:
-    server = Answering(502, "upstream down")
-    server.start()
-    yield server
-    server.stop()
+    yield from _started(502, "upstream down")
 
 
 @pytest.fixture
