@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP, said
+
 SYSTEM_DOWN = "demo_system_down"  # scratch key: the name of the system that is "down"
 
 
@@ -17,7 +19,11 @@ def staged_failure(scratch: Any, attempt: int) -> str | None:
     system = scratch.get(SYSTEM_DOWN) if isinstance(scratch, Mapping) else None
     if not system or attempt != 1:
         return None
-    return (
-        f"{system} did not answer (Demo: this outage is staged to show what happens when "
-        "a system is down; nothing real was contacted). Press Retry to send it again."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Steps",
+            "{system} did not answer (Demo: this outage is staged to show what happens when a "
+            "system is down; nothing real was contacted). Press Retry to send it again.",
+        ),
+        system=system,
     )

@@ -2328,6 +2328,10 @@
         <source>Daloy was shut down {count} times while step “{step}” was running</source>
         <translation>{count} beses isinara ang Daloy habang tumatakbo ang hakbang na “{step}”</translation>
     </message>
+    <message>
+        <source>{system} did not answer (Demo: this outage is staged to show what happens when a system is down; nothing real was contacted). Press Retry to send it again.</source>
+        <translation>Hindi sumagot ang {system} (Demo: sinadya ang pagka-down na ito para ipakita ang nangyayari kapag down ang isang system; walang totoong kinontak). Pindutin ang I-retry para ipadala ulit.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
