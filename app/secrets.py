@@ -53,7 +53,7 @@ def no_desktop_keyring_client_without_a_session_bus() -> bool:
         return False  # a bus a newer D-Bus client may find by itself
     if (keyring.util.platform_.config_root() / "keyringrc.cfg").exists():
         return False
-    sys.modules["secretstorage"] = None  # type: ignore[assignment] - import fails: not viable
+    sys.modules["secretstorage"] = None  # type: ignore[assignment]  # import fails: not viable
     return True
 
 

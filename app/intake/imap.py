@@ -22,10 +22,8 @@ import ssl
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError, LoginError
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -38,10 +36,21 @@ from app.store.connections import ConnectionProvider
 from app.store.models import ImapLedger, IntakeItem
 from app.store.runs import RunStore
 
+if TYPE_CHECKING:  # imapclient loads when a mailbox is first read (``open_imap``), not at start
+    from imapclient import IMAPClient
+
 log = logging.getLogger("daloy.intake.imap")
 IDLE_RENEW = 25 * 60  # servers drop IDLE after 30 min; renew before 29
 BATCH = 50
-NETWORK_ERRORS = (IMAPClientError, OSError, socket.timeout, ssl.SSLError, EOFError)
+
+
+def network_errors() -> tuple[type[BaseException], ...]:
+    """What a mailbox that cannot be reached raises (imapclient's errors among them)."""
+    from imapclient.exceptions import IMAPClientError
+
+    return (IMAPClientError, OSError, socket.timeout, ssl.SSLError, EOFError)
+
+
 # Failures of the database or of the set-up, not of one message: the whole pass is retried.
 DATABASE_ERRORS = (sqlite3.Error, SQLAlchemyError, DaloyError)
 
@@ -330,6 +339,8 @@ class ImapChannel:
 
     def run(self) -> None:
         backoff = 1.0
+        # a pass that failed in a known way
+        expected: tuple[type[BaseException], ...] = (*network_errors(), DaloyError)
         while not self.stop_event.is_set():
             if self.paused.is_set():
                 self.disconnect()
@@ -342,7 +353,7 @@ class ImapChannel:
                 if new:
                     log.info("%s: %d new message(s)", self.channel, new)
                 self.wait_for_news()
-            except (*NETWORK_ERRORS, DaloyError) as exc:
+            except expected as exc:
                 log.warning("%s: %s", self.channel, exc)
                 repo.record_error(self.store.db, self.channel, self.kind, self._in_words(exc))
                 self.disconnect()
@@ -361,6 +372,8 @@ class ImapChannel:
         the channel's status show it to the operator)."""
         if isinstance(exc, DaloyError):
             return str(exc)
+        from imapclient.exceptions import LoginError
+
         name = self.config.get("connection", "?")
         said = re.sub(r"^b'(.*)'$", r"\1", str(exc))  # imapclient quotes the server as bytes
         if isinstance(exc, LoginError):
@@ -368,7 +381,7 @@ class ImapChannel:
                 f"The mail server refused the user name or password of connection “{name}” "
                 f"({said}). Correct them in the connection's settings."
             )
-        if isinstance(exc, NETWORK_ERRORS):
+        if isinstance(exc, network_errors()):
             return (
                 f"The mail server of connection “{name}” could not be reached or stopped "
                 f"answering ({type(exc).__name__}: {said}). Daloy keeps trying."

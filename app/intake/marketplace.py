@@ -10,8 +10,6 @@ import threading
 import time
 from typing import Any
 
-import httpx
-
 from app.core.errors import DaloyError
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.intake.polling import PolledChannel
@@ -37,7 +35,6 @@ def dig(data: Any, path: str) -> Any:
 
 class MarketplaceChannel(PolledChannel):
     kind = "marketplace"
-    expected_errors = (httpx.HTTPError,)
 
     def __init__(
         self,
@@ -49,11 +46,16 @@ class MarketplaceChannel(PolledChannel):
         connections: ConnectionProvider,
         paused: threading.Event,
     ) -> None:
+        import httpx  # loaded when a workflow polls a marketplace, not when every runner starts
+
         super().__init__(store, channel, config, paused)
+        self.expected_errors = (httpx.HTTPError,)
         self.workflow = workflow
         self.connections = connections
 
     def poll(self) -> int:
+        import httpx
+
         target = self.connections.http(self.config["connection"])
         url = target["base_url"].rstrip("/") + "/" + self.config.get("path", "/orders").lstrip("/")
         cursor = repo.get_cursor(self.store.db, self.channel) or {}

@@ -16,7 +16,7 @@ needs. Bound to 127.0.0.1 unless the operator explicitly chooses the LAN.
   are stored as given and never evaluated as templates. Every answer forbids framing/sniffing.
 - 2xx only after the commit; 4xx with a reason; nothing half-stored.
 - Slow clients: enough threads and connection slots, polling instead of ``select`` (no 1024-fd
-  ceiling), and a deadline to send a whole request (``web_guard.DeadlineServer``).
+  ceiling), and a deadline to send a whole request (``web_server.DeadlineServer``).
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ from functools import partial
 from typing import Any
 from urllib.parse import unquote
 
-from waitress import wasyncore
-
 from app import secrets
 from app.core.errors import DaloyError
 from app.core.model import Trigger, Workflow
@@ -42,7 +40,6 @@ from app.intake.web_form import FORM_MAX_BODY, OrderForm, form_enabled, settings
 from app.intake.web_guard import (
     SECURITY_HEADERS,
     Answer,
-    DeadlineServer,
     SeenOnce,
     ensure_secret,
     error,
@@ -103,6 +100,8 @@ class WebIntake:
         # Reading requests happens on the loop thread, so slow senders cost a connection slot
         # each, not a worker: many slots (poll has no 1024-descriptor ceiling), a deadline for
         # a whole request, and workers enough for the SQLite writer queue.
+        from app.intake.web_server import DeadlineServer  # waitress: only with a web address
+
         self.server = DeadlineServer(
             self.app,
             request_deadline=request_deadline,
@@ -145,6 +144,8 @@ class WebIntake:
                 return
             self._stopped = True
         if self.thread.is_alive():
+            from app.intake.web_server import wasyncore
+
             # (types-waitress types the trigger as int and leaves out _map, the socket map)
             close = partial(wasyncore.close_all, self.server._map, True)  # type: ignore[attr-defined]
             try:

@@ -17,10 +17,8 @@ import posixpath
 import threading
 from collections.abc import Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin
-
-import httpx
 
 from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentError, RetryableError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
@@ -31,21 +29,34 @@ from app.core.stepspec import ONCE_BY_KEY, ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
 from app.store.connections import tls_context
 
+if TYPE_CHECKING:  # httpx (~1.4 MB) loads with the first request, not when the runner starts
+    import httpx
+
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 # Idempotent by definition (RFC 9110): without a look-up, only these are sent again after an
 # unanswered attempt; whether a service honours Idempotency-Key on the others cannot be known.
 REPEATABLE = ("GET", "PUT", "DELETE")
 ASKS = tuple(m for m in METHODS if m not in REPEATABLE)
-# The request never left: safe to send again.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# The request (or part of it) was sent, but no answer came: it may have acted.
-MAYBE_SENT = (
-    httpx.ReadTimeout,
-    httpx.WriteTimeout,
-    httpx.RemoteProtocolError,
-    httpx.ReadError,
-    httpx.WriteError,
-)
+
+
+def not_sent() -> tuple[type[Exception], ...]:
+    """The request never left: safe to send again."""
+    import httpx
+
+    return (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def maybe_sent() -> tuple[type[Exception], ...]:
+    """The request (or part of it) was sent, but no answer came: it may have acted."""
+    import httpx
+
+    return (
+        httpx.ReadTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+        httpx.ReadError,
+        httpx.WriteError,
+    )
 
 
 # One client per TLS context for every order (creating one costs ~1-2 ms: reading the proxy
@@ -60,6 +71,8 @@ _clients_lock = threading.Lock()
 def client(verify: Any = None) -> httpx.Client:
     """The shared client for ``verify`` (an SSL context; ``tls_context()`` when None). Pass
     each request's own ``timeout``: the client's default is only a fallback."""
+    import httpx
+
     context = tls_context() if verify is None else verify
     with _clients_lock:
         kept = _clients.get(id(context))  # the context is kept with it: the id stays its own
@@ -80,6 +93,8 @@ def client(verify: Any = None) -> httpx.Client:
 
 
 def _timeout(seconds: float) -> httpx.Timeout:
+    import httpx
+
     return httpx.Timeout(seconds, connect=min(seconds, 10))
 
 
@@ -240,6 +255,8 @@ def _check_bound(name: str, base: str, url: str) -> None:
     Both URLs are read by httpx, the parser that sends the request (``a@b``, ``\\`` tricks
     parse the same way here as on the wire); the path is checked as sent and also decoded with
     ``..`` resolved, so ``/api/%2e%2e/admin`` is refused too."""
+    import httpx
+
     try:
         have, want = httpx.URL(url), httpx.URL(base)
     except httpx.InvalidURL as exc:
@@ -330,6 +347,8 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def run(ctx: StepContext) -> StepResult:
+    import httpx
+
     inp = ctx.input
     method = inp.get("method", "POST")
     url, headers = _target(ctx, inp["url"])
@@ -343,7 +362,7 @@ def run(ctx: StepContext) -> StepResult:
         headers.setdefault("Content-Type", "application/json")
     try:
         response = client().request(method, url, timeout=_timeout(timeout), **kwargs)
-    except NOT_SENT as exc:
+    except not_sent() as exc:
         raise RetryableError(
             said(
                 QT_TRANSLATE_NOOP("Steps", "Could not reach {url}: {why}."),
@@ -351,7 +370,7 @@ def run(ctx: StepContext) -> StepResult:
                 why=exc or type(exc).__name__,
             )
         ) from exc
-    except MAYBE_SENT as exc:
+    except maybe_sent() as exc:
         if method == "GET":
             raise RetryableError(
                 said(
@@ -408,6 +427,8 @@ def reconcile(ctx: StepContext) -> Reconciled:
         # whether a service honours Idempotency-Key on a POST cannot be known from here.
         method = str(ctx.input.get("method", "POST")).upper()
         return Reconciled(happened=False if method in REPEATABLE else None)
+    import httpx
+
     url, headers = _target(ctx, lookup)
     try:
         response = client().get(

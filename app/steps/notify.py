@@ -9,8 +9,6 @@ offers no way to ask whether a message arrived.
 
 from __future__ import annotations
 
-import httpx
-
 from app.core.errors import PermanentError, RetryableError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Reconciled, StepResult
@@ -18,7 +16,7 @@ from app.core.retry import RetryPolicy
 from app.core.schema import BOOLEAN, JSON, TEMPLATE, Field
 from app.core.stepspec import ONCE_BY_KEY, ONCE_OR_ASK, StepSpec
 from app.steps.base import StepContext, StepType
-from app.steps.http_request import MAYBE_SENT, NOT_SENT, client
+from app.steps.http_request import client, maybe_sent, not_sent
 
 SPEC = StepSpec(
     name="notify",
@@ -105,6 +103,8 @@ def run(ctx: StepContext) -> StepResult:
                 )
             )
         body = {"text": ctx.input["message"]}
+    import httpx  # loaded with the first request (``http_request.client``)
+
     url = ctx.input["webhook_url"]
     try:
         r = client().post(
@@ -113,9 +113,9 @@ def run(ctx: StepContext) -> StepResult:
             timeout=min(ctx.timeout, 20),
             headers={"Idempotency-Key": ctx.idempotency_key},
         )
-    except NOT_SENT as exc:
+    except not_sent() as exc:
         raise RetryableError(_no_answer(url, exc)) from exc
-    except MAYBE_SENT as exc:
+    except maybe_sent() as exc:
         if ctx.input.get("idempotent"):
             raise RetryableError(
                 said(

@@ -16,13 +16,14 @@ platforms), since the tokens travel in every request.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from app.core.errors import DaloyError
 from app.store.connections import tls_context
+
+if TYPE_CHECKING:  # httpx loads when a shop is first called, not when the runner starts
+    import httpx
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -115,6 +116,8 @@ class PlatformHttp:
         timeout: float = 30.0,
         default_wait: float = 2.0,
     ) -> None:
+        import httpx
+
         self.base = base.rstrip("/")
         self.title, self.shop = title, shop
         self.default_wait = default_wait
@@ -132,6 +135,8 @@ class PlatformHttp:
         self.client.close()
 
     def set_timeout(self, seconds: float) -> None:
+        import httpx
+
         self.client.timeout = httpx.Timeout(seconds, connect=min(seconds, 10))
 
     def url(self, path: str) -> str:
@@ -146,6 +151,8 @@ class PlatformHttp:
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """Send; return the 2xx response, else raise one of the errors above."""
+        import httpx
+
         url = self.url(path)
         try:
             response = self.client.request(method, url, **kwargs)

@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
-import httpx
-
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import (
     PlatformDown,
@@ -188,6 +186,8 @@ class LazadaShop:
         return tokens
 
     def _renew(self, refresh_token: str) -> Tokens:
+        import httpx  # loaded with the shop's client (``PlatformHttp``)
+
         try:
             return self._tokens(
                 self._send(

@@ -18,8 +18,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-import httpx
-
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import (
     PlatformDown,
@@ -191,6 +189,8 @@ class ShopeeShop:
         return tokens
 
     def _renew(self, refresh_token: str) -> Tokens:
+        import httpx  # loaded with the shop's client (``PlatformHttp``)
+
         try:
             data = self._send(
                 "POST",

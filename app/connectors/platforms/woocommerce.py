@@ -28,8 +28,6 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
 from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
@@ -39,6 +37,8 @@ ORDER_TOPICS = ("order.created", "order.updated", "order.restored")
 
 
 def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
+    import httpx  # loaded when a shop is first called, not when the runner starts
+
     root = base_url(str(settings.get("site_url") or ""), what="WooCommerce site address")
     return PlatformHttp(
         f"{root}/wp-json/wc/v3",
