@@ -245,3 +245,25 @@ def test_an_unknown_outcome_says_its_cause_in_the_readers_language(filipino) -> 
         "Hindi alam kung natuloy ang “Charge card” (Hindi sumagot sa oras ang "
         "https://pay.example/charges (ReadTimeout)). Tingnan muna"
     )
+
+
+def test_a_secret_in_a_steps_sentence_is_hidden_in_its_words_too(rt) -> None:  # noqa: ANN001
+    """What a server echoes back (a token) is hidden in the stored words as in the text."""
+    from app.core import redact
+
+    token = "tok-" + "9f3b2c7d1e"
+    redact.remember([token])
+    yield_server = _started(400, f"bad token {token}")
+    server = next(yield_server)  # (a fixture's generator, driven by hand)
+    try:
+        save(rt.db, charge(server.url))
+        run_id = rt.store.start_run("charge", {"order": {"number": "3004"}})
+        wait_for(lambda: run_status(rt.db, run_id) == "needs_attention", 30)
+        d = detail(rt, run_id)  # the stored columns, as read back
+    finally:
+        next(yield_server, None)
+    step = d["steps"][0]
+    assert token not in str(step["error_words"]) and token not in step["error"]
+    assert token not in str(step["attempt_log"][0]["error_words"])
+    assert token not in str(d["inbox"][0]["words"])
+    assert step["error_words"]["fields"]["detail"] == "bad token [hidden]"
