@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store.connections import tls_context
 
 if TYPE_CHECKING:  # httpx loads when a shop is first called, not when the runner starts
@@ -143,8 +144,16 @@ class PlatformHttp:
         if "://" in path:  # a platform's own next-page link: must be under our base URL
             if not path.startswith(self.base + "/"):
                 raise DaloyError(
-                    f"{self.title} pointed Daloy at {path}, outside the shop's "
-                    f"address {self.base}; it was not followed."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "{platform} pointed Daloy at {path}, outside the shop's address "
+                            "{base}; it was not followed.",
+                        ),
+                        platform=self.title,
+                        path=path,
+                        base=self.base,
+                    )
                 )
             return path
         return f"{self.base}/{path.lstrip('/')}"
@@ -158,17 +167,38 @@ class PlatformHttp:
             response = self.client.request(method, url, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise PlatformDown(
-                f"Could not reach {self.title} for shop “{self.shop}”: {exc or type(exc).__name__}."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "Could not reach {platform} for shop “{shop}”: {why}."
+                    ),
+                    platform=self.title,
+                    shop=self.shop,
+                    why=exc or type(exc).__name__,
+                )
             ) from exc
         except httpx.TransportError as exc:
             if method == "GET":
                 raise PlatformDown(
-                    f"{self.title} did not answer in time for shop "
-                    f"“{self.shop}” ({type(exc).__name__})."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps", "{platform} did not answer in time for shop “{shop}” ({why})."
+                        ),
+                        platform=self.title,
+                        shop=self.shop,
+                        why=type(exc).__name__,
+                    )
                 ) from exc
             raise OutcomeUnknown(
-                f"{self.title} received the request for shop “{self.shop}” "
-                f"but did not answer ({type(exc).__name__})."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "{platform} received the request for shop “{shop}” but did not answer "
+                        "({why}).",
+                    ),
+                    platform=self.title,
+                    shop=self.shop,
+                    why=type(exc).__name__,
+                )
             ) from exc
         self.check(response)
         return response
@@ -177,26 +207,69 @@ class PlatformHttp:
         code = response.status_code
         if code < 400:
             return
-        said = words(response)
-        tail = f": {said}" if said else "."
+        said_back = words(response)
+        names = {"platform": self.title, "shop": self.shop, "code": code, "said": said_back}
         if code == 429:
             wait = retry_after(response, self.default_wait)
             raise RateLimited(
-                f"{self.title} asked Daloy to slow down for {wait:g} s (shop “{self.shop}”).", wait
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "{platform} asked Daloy to slow down for {seconds} s (shop “{shop}”).",
+                    ),
+                    platform=self.title,
+                    seconds=f"{wait:g}",
+                    shop=self.shop,
+                ),
+                wait,
             )
         if code in (401, 403):
             raise PlatformRefused(
-                f"{self.title} refused the key of shop “{self.shop}” "
-                f"({code}){tail} Check the access token under Connections.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "{platform} refused the key of shop “{shop}” ({code}): {said} Check the "
+                        "access token under Connections.",
+                    )
+                    if said_back
+                    else QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "{platform} refused the key of shop “{shop}” ({code}). Check the access "
+                        "token under Connections.",
+                    ),
+                    **names,
+                ),
                 code,
-                said,
+                said_back,
             )
         if code >= 500:
             raise PlatformDown(
-                f"{self.title} answered {code} for shop “{self.shop}”{tail}", code, said
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "{platform} answered {code} for shop “{shop}”: {said}"
+                    )
+                    if said_back
+                    else QT_TRANSLATE_NOOP(
+                        "Steps", "{platform} answered {code} for shop “{shop}”."
+                    ),
+                    **names,
+                ),
+                code,
+                said_back,
             )
         raise PlatformRejected(
-            f"{self.title} refused the request for shop “{self.shop}” ({code}){tail}", code, said
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "{platform} refused the request for shop “{shop}” ({code}): {said}"
+                )
+                if said_back
+                else QT_TRANSLATE_NOOP(
+                    "Steps", "{platform} refused the request for shop “{shop}” ({code})."
+                ),
+                **names,
+            ),
+            code,
+            said_back,
         )
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:

@@ -41,6 +41,7 @@ from app.connectors.platforms.tokens import (
     with_token,
 )
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store.connections import ConnectionProvider
 
 TITLE = "Lazada"
@@ -137,8 +138,16 @@ class LazadaShop:
             data = r.json()
         except ValueError:
             raise PlatformDown(
-                f"Lazada answered {r.status_code} without JSON to {path} for "
-                f"shop “{self.connection}”; trying again later."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "Lazada answered {code} without JSON to {path} for shop “{shop}”; trying "
+                        "again later.",
+                    ),
+                    code=r.status_code,
+                    path=path,
+                    shop=self.connection,
+                )
             ) from None
         code = str(data.get("code", "0"))
         if code != "0":
@@ -148,12 +157,26 @@ class LazadaShop:
             if code in LIMIT_ERRORS:
                 # Lazada answers 200 with a "call limit" code; its ban lasts about a second.
                 raise RateLimited(
-                    f"Lazada asked Daloy to slow down (shop “{self.connection}”): {message}",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps", "Lazada asked Daloy to slow down (shop “{shop}”): {said}"
+                        ),
+                        shop=self.connection,
+                        said=message,
+                    ),
                     retry_after(r, 1.0),
                     r.status_code,
                 )
             raise PlatformRejected(
-                f"Lazada refused {path} for shop “{self.connection}”: {message} ({code}).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "Lazada refused {path} for shop “{shop}”: {said} ({code})."
+                    ),
+                    path=path,
+                    shop=self.connection,
+                    said=message,
+                    code=code,
+                ),
                 r.status_code,
                 code,
             )

@@ -35,6 +35,7 @@ from app.connectors.platforms.tokens import (
     with_token,
 )
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store.connections import ConnectionProvider
 
 TITLE = "Shopee"
@@ -137,14 +138,28 @@ class ShopeeShop:
             data = r.json()
         except ValueError:
             raise PlatformDown(
-                f"Shopee answered without JSON to {path} for shop "
-                f"“{self.connection}”; trying again later."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "Shopee answered without JSON to {path} for shop “{shop}”; trying again "
+                        "later.",
+                    ),
+                    path=path,
+                    shop=self.connection,
+                )
             ) from None
         error = str(data.get("error") or "")
         if error:
             raise PlatformRejected(
-                f"Shopee refused {path} for shop “{self.connection}”: "
-                f"{data.get('message') or error} ({error}).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps", "Shopee refused {path} for shop “{shop}”: {said} ({code})."
+                    ),
+                    path=path,
+                    shop=self.connection,
+                    said=data.get("message") or error,
+                    code=error,
+                ),
                 r.status_code,
                 error,
             )
@@ -309,9 +324,15 @@ class ShopeeShop:
         items = (found.get("response") or {}).get("item_id_list") or []
         if not items:
             raise PlatformRejected(
-                f"Shopee shop “{self.connection}” has no product with SKU "
-                f"“{sku}”. Check the SKU in Shopee Seller Centre, then retry "
-                "this step.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "Shopee shop “{shop}” has no product with SKU “{sku}”. Check the SKU in "
+                        "Shopee Seller Centre, then retry this step.",
+                    ),
+                    shop=self.connection,
+                    sku=sku,
+                ),
                 404,
             )
         item_id = int(items[0])
@@ -414,7 +435,14 @@ def list_page(client: ShopeeShop, since: str, cursor: Any) -> tuple[list[dict[st
 def _status(client: ShopeeShop, order_sn: str) -> str:
     found = client.orders([order_sn])
     if not found:
-        raise PlatformRejected(f"Shopee shop “{client.connection}” has no order {order_sn}.", 404)
+        raise PlatformRejected(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "Shopee shop “{shop}” has no order {order}."),
+                shop=client.connection,
+                order=order_sn,
+            ),
+            404,
+        )
     return str(found[0].get("order_status") or "")
 
 

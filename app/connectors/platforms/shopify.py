@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
 from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 API_VERSION = "2025-01"
 PAGE = 250
@@ -140,9 +141,14 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
     ]
     if not open_ones:
         raise PlatformRejected(
-            f"Shopify order {s.order_id} has nothing left to ship (no open "
-            "fulfillment order); it may have been shipped or cancelled in "
-            "the Shopify admin.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Shopify order {order} has nothing left to ship (no open fulfillment order); "
+                    "it may have been shipped or cancelled in the Shopify admin.",
+                ),
+                order=s.order_id,
+            ),
             422,
         )
     tracking = {
@@ -205,7 +211,14 @@ def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
     ]
     if not nodes:
         raise PlatformRejected(
-            f"Shopify has no product variant with SKU {sku}; check the SKU in the Shopify admin.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Shopify has no product variant with SKU {sku}; check the SKU in the Shopify "
+                    "admin.",
+                ),
+                sku=sku,
+            ),
             404,
         )
     item = nodes[0]["inventoryItem"]["id"].rsplit("/", 1)[-1]
@@ -221,7 +234,14 @@ def _location(http: PlatformHttp) -> str:
     locations = http.get("locations.json").json().get("locations") or []
     active = [loc for loc in locations if loc.get("active", True)]
     if not active:
-        raise PlatformRejected("The Shopify shop has no active location to keep stock at.", 404)
+        raise PlatformRejected(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps", "The Shopify shop has no active location to keep stock at."
+                )
+            ),
+            404,
+        )
     return str(active[0]["id"])
 
 

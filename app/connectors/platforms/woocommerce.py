@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
 from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 PAGE = 100
 ORDER_TOPICS = ("order.created", "order.updated", "order.restored")
@@ -176,7 +177,14 @@ def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
     ]
     if not found:
         raise PlatformRejected(
-            f"WooCommerce has no product with SKU {sku}; check the SKU under Products.", 404
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "WooCommerce has no product with SKU {sku}; check the SKU under Products.",
+                ),
+                sku=sku,
+            ),
+            404,
         )
     product = http.put(
         f"products/{found[0]['id']}", json={"manage_stock": True, "stock_quantity": qty}

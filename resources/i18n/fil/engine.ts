@@ -2332,6 +2332,94 @@
         <source>{system} did not answer (Demo: this outage is staged to show what happens when a system is down; nothing real was contacted). Press Retry to send it again.</source>
         <translation>Hindi sumagot ang {system} (Demo: sinadya ang pagka-down na ito para ipakita ang nangyayari kapag down ang isang system; walang totoong kinontak). Pindutin ang I-retry para ipadala ulit.</translation>
     </message>
+    <message>
+        <source>{platform} pointed Daloy at {path}, outside the shop's address {base}; it was not followed.</source>
+        <translation>Itinuro ng {platform} ang Daloy sa {path}, na nasa labas ng address ng shop na {base}; hindi ito sinundan.</translation>
+    </message>
+    <message>
+        <source>Could not reach {platform} for shop “{shop}”: {why}.</source>
+        <translation>Hindi maabot ang {platform} para sa shop na “{shop}”: {why}.</translation>
+    </message>
+    <message>
+        <source>{platform} did not answer in time for shop “{shop}” ({why}).</source>
+        <translation>Hindi sumagot sa oras ang {platform} para sa shop na “{shop}” ({why}).</translation>
+    </message>
+    <message>
+        <source>{platform} received the request for shop “{shop}” but did not answer ({why}).</source>
+        <translation>Natanggap ng {platform} ang request para sa shop na “{shop}” pero hindi ito sumagot ({why}).</translation>
+    </message>
+    <message>
+        <source>{platform} asked Daloy to slow down for {seconds} s (shop “{shop}”).</source>
+        <translation>Pinabagal muna ng {platform} ang Daloy nang {seconds} s (shop na “{shop}”).</translation>
+    </message>
+    <message>
+        <source>{platform} refused the key of shop “{shop}” ({code}): {said} Check the access token under Connections.</source>
+        <translation>Tinanggihan ng {platform} ang key ng shop na “{shop}” ({code}): {said} Tingnan ang access token sa Mga Koneksyon.</translation>
+    </message>
+    <message>
+        <source>{platform} refused the key of shop “{shop}” ({code}). Check the access token under Connections.</source>
+        <translation>Tinanggihan ng {platform} ang key ng shop na “{shop}” ({code}). Tingnan ang access token sa Mga Koneksyon.</translation>
+    </message>
+    <message>
+        <source>{platform} answered {code} for shop “{shop}”: {said}</source>
+        <translation>Sumagot ang {platform} ng {code} para sa shop na “{shop}”: {said}</translation>
+    </message>
+    <message>
+        <source>{platform} answered {code} for shop “{shop}”.</source>
+        <translation>Sumagot ang {platform} ng {code} para sa shop na “{shop}”.</translation>
+    </message>
+    <message>
+        <source>{platform} refused the request for shop “{shop}” ({code}): {said}</source>
+        <translation>Tinanggihan ng {platform} ang request para sa shop na “{shop}” ({code}): {said}</translation>
+    </message>
+    <message>
+        <source>{platform} refused the request for shop “{shop}” ({code}).</source>
+        <translation>Tinanggihan ng {platform} ang request para sa shop na “{shop}” ({code}).</translation>
+    </message>
+    <message>
+        <source>Lazada answered {code} without JSON to {path} for shop “{shop}”; trying again later.</source>
+        <translation>Sumagot ang Lazada ng {code} nang walang JSON sa {path} para sa shop na “{shop}”; susubukan ulit mamaya.</translation>
+    </message>
+    <message>
+        <source>Lazada asked Daloy to slow down (shop “{shop}”): {said}</source>
+        <translation>Pinabagal muna ng Lazada ang Daloy (shop na “{shop}”): {said}</translation>
+    </message>
+    <message>
+        <source>Lazada refused {path} for shop “{shop}”: {said} ({code}).</source>
+        <translation>Tinanggihan ng Lazada ang {path} para sa shop na “{shop}”: {said} ({code}).</translation>
+    </message>
+    <message>
+        <source>Shopee answered without JSON to {path} for shop “{shop}”; trying again later.</source>
+        <translation>Sumagot ang Shopee nang walang JSON sa {path} para sa shop na “{shop}”; susubukan ulit mamaya.</translation>
+    </message>
+    <message>
+        <source>Shopee refused {path} for shop “{shop}”: {said} ({code}).</source>
+        <translation>Tinanggihan ng Shopee ang {path} para sa shop na “{shop}”: {said} ({code}).</translation>
+    </message>
+    <message>
+        <source>Shopee shop “{shop}” has no product with SKU “{sku}”. Check the SKU in Shopee Seller Centre, then retry this step.</source>
+        <translation>Walang produktong may SKU na “{sku}” ang Shopee shop na “{shop}”. Tingnan ang SKU sa Shopee Seller Centre, saka i-retry ang hakbang na ito.</translation>
+    </message>
+    <message>
+        <source>Shopee shop “{shop}” has no order {order}.</source>
+        <translation>Walang order na {order} ang Shopee shop na “{shop}”.</translation>
+    </message>
+    <message>
+        <source>Shopify order {order} has nothing left to ship (no open fulfillment order); it may have been shipped or cancelled in the Shopify admin.</source>
+        <translation>Wala nang ipapadala sa Shopify order na {order} (walang bukas na fulfillment order); baka naipadala na o na-cancel sa Shopify admin.</translation>
+    </message>
+    <message>
+        <source>Shopify has no product variant with SKU {sku}; check the SKU in the Shopify admin.</source>
+        <translation>Walang product variant na may SKU na {sku} sa Shopify; tingnan ang SKU sa Shopify admin.</translation>
+    </message>
+    <message>
+        <source>The Shopify shop has no active location to keep stock at.</source>
+        <translation>Walang aktibong location ang Shopify shop para paglagyan ng stock.</translation>
+    </message>
+    <message>
+        <source>WooCommerce has no product with SKU {sku}; check the SKU under Products.</source>
+        <translation>Walang produktong may SKU na {sku} sa WooCommerce; tingnan ang SKU sa Products.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
