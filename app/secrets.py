@@ -28,7 +28,7 @@ from keyring.backends.chainer import ChainerBackend
 
 from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP, translate
+from app.core.i18n import QT_TRANSLATE_NOOP, said, translate
 
 log = logging.getLogger("daloy.secrets")
 
@@ -286,14 +286,28 @@ def get_secret(connection: str, field: str, workspace: str | None = None) -> str
         value = _read(connection, field, workspace)
     except keyring.errors.KeyringError as exc:
         raise ConfigurationError(
-            f"The keyring is locked or unavailable, so the {field} of "
-            f"connection “{connection}” cannot be read ({exc}). Unlock it, "
-            "then retry."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The keyring is locked or unavailable, so the {field} of connection "
+                    "“{connection}” cannot be read ({why}). Unlock it, then retry.",
+                ),
+                field=field,
+                connection=connection,
+                why=exc,
+            )
         ) from exc
     if value is None:
         raise ConfigurationError(
-            f"Connection “{connection}” has no {field} saved. Open "
-            "Connections, enter it, then retry this step."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "Connection “{connection}” has no {field} saved. Open Connections, enter "
+                    "it, then retry this step.",
+                ),
+                connection=connection,
+                field=field,
+            )
         )
     # Saved by another process (the window while a runner works) or before this one started.
     redact.remember([value])

@@ -220,9 +220,17 @@ def with_token(
         except TokenRefused as exc:
             if renewed:
                 raise DaloyError(
-                    f"{keeper.title} refused the access token of connection "
-                    f"“{keeper.connection}” even after renewing it ({exc}). "
-                    "Authorise the shop again under Connections."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Steps",
+                            "{platform} refused the access token of connection “{connection}” "
+                            "even after renewing it ({why}). Authorise the shop again under "
+                            "Connections.",
+                        ),
+                        platform=keeper.title,
+                        connection=keeper.connection,
+                        why=exc,
+                    )
                 ) from exc
             token, renewed = keeper.access_token(refused=token), True
         except RateLimited as exc:

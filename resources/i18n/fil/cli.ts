@@ -543,6 +543,17 @@
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <source>The keyring is locked or unavailable, so the {field} of connection “{connection}” cannot be read ({why}). Unlock it, then retry.</source>
+        <translation>Naka-lock o hindi magamit ang keyring, kaya hindi mabasa ang {field} ng koneksyong “{connection}” ({why}). I-unlock ito, saka i-retry.</translation>
+    </message>
+    <message>
+        <source>Connection “{connection}” has no {field} saved. Open Connections, enter it, then retry this step.</source>
+        <translation>Walang naka-save na {field} ang koneksyong “{connection}”. Buksan ang Mga Koneksyon, ilagay ito, saka i-retry ang hakbang na ito.</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>A Daloy runner (or the desktop app) is working on {folder}; stop it first, so the copy holds every order.</source>

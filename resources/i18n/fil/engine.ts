@@ -2420,6 +2420,10 @@
         <source>WooCommerce has no product with SKU {sku}; check the SKU under Products.</source>
         <translation>Walang produktong may SKU na {sku} sa WooCommerce; tingnan ang SKU sa Products.</translation>
     </message>
+    <message>
+        <source>{platform} refused the access token of connection “{connection}” even after renewing it ({why}). Authorise the shop again under Connections.</source>
+        <translation>Tinanggihan ng {platform} ang access token ng koneksyong “{connection}” kahit na-renew na ito ({why}). I-authorise ulit ang shop sa Mga Koneksyon.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
