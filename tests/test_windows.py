@@ -309,25 +309,22 @@ def test_the_single_instance_name_is_per_user_and_per_folder_as_windows_compares
 
 
 def test_a_second_launch_hands_over_to_the_first(qtbot, tmp_path):
-    """The running Daloy's server gets the second launch's "show"; a launch by another user
-    (another name) finds no Daloy to hand over to and starts its own."""
-    from PySide6.QtNetwork import QLocalServer
-
+    """The running Daloy's listener gets the second launch's "show"; a launch by another user
+    (another name) finds no Daloy to hand over to and starts its own. The address is a named
+    pipe on Windows (``single_instance.address``), checked here on the platform it runs on."""
     from app.ui.main import ask_running_instance, server_name
+    from app.ui.single_instance import Handover, address
 
+    assert address("daloy-x", "win32") == r"\\.\pipe\daloy-x"
     name = server_name(tmp_path, "ana")
-    QLocalServer.removeServer(name)
-    server = QLocalServer()
-    assert server.listen(name), server.errorString()
+    server = Handover(name)
     try:
-        assert ask_running_instance(name)
-        qtbot.waitUntil(server.hasPendingConnections, timeout=5000)
-        conn = server.nextPendingConnection()
-        qtbot.waitUntil(lambda: conn.bytesAvailable() >= 5 or conn.waitForReadyRead(50))
-        assert bytes(conn.readAll()) == b"show\n"
+        with qtbot.waitSignal(server.show_requested, timeout=5000):
+            assert ask_running_instance(name)
         assert not ask_running_instance(server_name(tmp_path, "bo"))
     finally:
         server.close()
+    assert not ask_running_instance(name)  # closed: the next launch starts its own
 
 
 # --- the runner's presence lock on Windows --------------------------------------------------

@@ -1,51 +1,30 @@
 """``daloy`` with no arguments: the desktop app with the runtime in the same process.
 
-Single instance: a second launch asks the running one (over a QLocalSocket named after the data
-folder) to bring its window forward, then exits 0. ``--quit-after SECONDS`` quits cleanly after
+Single instance: a second launch asks the running one (``app.ui.single_instance``: a local
+address named after the user and the data folder) to bring its window forward, then exits 0. ``--quit-after SECONDS`` quits cleanly after
 that time (smoke tests). Every way out ends in ``lifecycle.shutdown``.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import hashlib
 import logging
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from app.core.i18n import translate
 from app.ui.import_hook import spare_module_sources
 from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
+from app.ui.single_instance import Handover, ask_running_instance, server_name
 
 if TYPE_CHECKING:
     from app.ui.shop_menu import ShopControls
 
 spare_module_sources()  # before the engine's modules load: ~20 MB less (app.ui.import_hook)
 log = logging.getLogger("daloy.ui")
-
-
-def server_name(data_dir: Any, user: str | None = None, paths: Any = os.path) -> str:
-    """The single-instance socket's name: one per user and data folder. Local socket names are
-    machine-wide (a named pipe on Windows, a file in /tmp on Linux), so the user is part of it:
-    two people signed in to one PC never reach (or block) each other's Daloy. The folder is
-    compared as the platform compares paths (``paths``: ``ntpath`` on Windows ignores case and
-    takes / for \\), so ``C:\\Shop`` and ``c:/shop`` are one folder and one Daloy."""
-    who = user if user is not None else _user()
-    folder = paths.normcase(paths.abspath(str(data_dir)))
-    return "daloy-" + hashlib.sha1(f"{who}\0{folder}".encode()).hexdigest()[:12]
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()  # USERNAME on Windows; LOGNAME, USER or the uid's name elsewhere
-    except (OSError, KeyError):  # no name for this uid (a bare container): the uid says who
-        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def _folder_named(env: Any) -> Any:
@@ -56,17 +35,6 @@ def _folder_named(env: Any) -> Any:
         return data_dir(env.data_dir_choice)
     except OSError:
         return env.data_dir  # says what is wrong with the folder
-
-
-def ask_running_instance(name: str) -> bool:
-    sock = QLocalSocket()
-    sock.connectToServer(name)
-    if not sock.waitForConnected(500):
-        return False
-    sock.write(b"show\n")
-    sock.waitForBytesWritten(500)
-    sock.disconnectFromServer()
-    return True
 
 
 def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
@@ -127,9 +95,11 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         return 0
     configure(env.data_dir, getattr(args, "verbose", False))
     log.info("language: %s", lang.current)  # fil on a Filipino system
-    QLocalServer.removeServer(name)
-    server = QLocalServer()
-    server.listen(name)
+    try:
+        handover: Handover | None = Handover(name)
+    except OSError as exc:  # the address is taken after all (two launches at once): go on alone
+        log.warning("a second launch cannot hand over to this Daloy: %s", exc)
+        handover = None
     # Before the slow start-up: a Ctrl-C meanwhile waits in the socket and quits once the loop runs.
     signals = QuitOnSignals(app)
     from app.ui.mainwindow import MainWindow
@@ -139,13 +109,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     window = MainWindow(None, env.data_dir)
     opened: dict[str, Any] = {}
 
-    def on_connection() -> None:
-        conn = server.nextPendingConnection()
-        if conn is not None:
-            conn.readyRead.connect(window.bring_forward)
-            window.bring_forward()
-
-    server.newConnection.connect(on_connection)
+    if handover is not None:
+        handover.show_requested.connect(window.bring_forward)
 
     @quit_once
     def quit_app() -> None:
@@ -179,7 +144,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), quit_app)
     code = app.exec()
-    server.close()
+    if handover is not None:
+        handover.close()
     if "ctx" in opened:
         shutdown(opened["ctx"])
     signals.uninstall()

@@ -1,6 +1,7 @@
 """What the desktop app holds once its first screen (Needs you) shows — issue 20, idle under
 120 MB: the pages it does not show are not made and the modules only they need are not
-imported; Qt's SVG module is never loaded (the logo is painted). The pages made later keep
+imported; Qt's SVG and network modules are never loaded (the logo is painted, the single
+instance listens with the standard library). The pages made later keep
 their place and what other parts hang on them (the Shop's "New order" button)."""
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ NOT_AT_START = (
     "app.ui.backups_page",
     "app.ui.dashboard_page",
     "PySide6.QtSvg",
+    "PySide6.QtNetwork",  # the single instance is app.ui.single_instance's
 )
 
 
