@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.runtime.practice import try_draft
 from app.store import queries
+from app.store.explain import said_error
 from app.store.queries import OrderRow
 from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.editor.replaying import ReplayDialog
@@ -56,7 +57,12 @@ class PracticeView(_Base):
                 if row is None:
                     return ""
                 state = STATE_WORDS.get(row.state, (row.state,))[0]
-                shown = row.output if row.output is not None else row.error
+                # a failed step's sentence in the operator's language (its stored words)
+                shown = (
+                    row.output
+                    if row.output is not None
+                    else (said_error(queries.step_dict(row)) or None)
+                )
                 return translate("EditorPractice", "Practice run: {state}").format(state=state) + (
                     f"\n{words(shown) if shown is not None else ''}"
                 )
