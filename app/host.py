@@ -143,6 +143,7 @@ def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.r
     """The runtime with intake: every enabled workflow's triggers run inside it. The web intake
     listens on 127.0.0.1:$DALOY_WEB_PORT (default 8787) when a workflow has a webhook trigger."""
     from app.intake.manager import IntakeManager
+    from app.runtime.memory import IdleTrim
     from app.runtime.presence import RunnerPresence
     from app.runtime.runtime import Runtime
     from app.runtime.wakeups import Wakeups
@@ -161,4 +162,5 @@ def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.r
     runtime.add_extension(RunnerPresence(host.data_dir))  # lets `daloy run start` tell
     if host.db.is_sqlite:  # a database server is backed up by its own tools (pg_dump)
         runtime.add_extension(DailyBackups(host.data_dir))  # daily backup, then the clean-up
+    runtime.add_extension(IdleTrim())  # freed memory back to the system while waiting
     return runtime

@@ -80,3 +80,31 @@ def test_without_a_session_bus_the_keyring_backend_is_the_same(tmp_path: Path) -
     loaded = python(probe, env={**env, "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"})
     assert lean[1] == "False" and loaded.split()[1] == "True"
     assert lean[0] == loaded.split()[0]
+
+
+def test_freed_memory_goes_back_once_settled_and_after_each_burst(tmp_path: Path) -> None:
+    """``IdleTrim`` trims once start-up has settled, then only after work was committed and
+    the database stayed quiet for a whole tick: never in the middle of a burst, never again
+    and again while nothing happens."""
+    from sqlalchemy import text
+
+    from app.runtime.memory import IdleTrim
+    from app.store.db import Database
+
+    db = Database.open_dir(tmp_path / "data")
+    trim = IdleTrim()
+    trim.db = db
+    trim.tick()
+    assert trim.trims == 1  # start-up settled
+    trim.tick()
+    assert trim.trims == 1  # nothing happened since
+    for n in range(2):
+        with db.write() as s:
+            s.execute(text("INSERT INTO settings (key, value) VALUES (:k, '1')"), {"k": f"k{n}"})
+        trim.tick()
+        assert trim.trims == 1  # work is going on
+    trim.tick()
+    assert trim.trims == 2  # the burst ended: quiet for a tick
+    trim.tick()
+    assert trim.trims == 2
+    db.close()
