@@ -60,9 +60,22 @@ def runner_rss(data: Path) -> int:
     assert "working on" in p.stdout.readline()
     time.sleep(4)
     rss_kb = vm_rss_kb(p.pid)
+    print(f"  daloy runner idle: {held(p.pid)}", flush=True)
     assert "PySide6" not in Path(f"/proc/{p.pid}/maps").read_text()  # the runner never loads Qt
     p.wait(60)
     return rss_kb
+
+
+def held(pid: int) -> str:
+    """What holds a process's resident memory: its own (anonymous: Python objects, the C
+    heap, thread stacks) and mapped files (libraries, shared with other processes), threads."""
+    status = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    anon, files = (int(status[k].split()[0]) / 1024 for k in ("RssAnon", "RssFile"))
+    return (
+        f"anonymous {anon:.0f} MB, file-backed {files:.0f} MB, {status['Threads'].strip()} threads"
+    )
 
 
 def vm_rss_kb(pid: int) -> int:
