@@ -86,10 +86,7 @@ def seed_samples(host: Host, start_runs: bool = True) -> list[str]:
     from sqlalchemy import select
 
     from app.cli_args import read_workflow_file
-    from app.core.sample_texts import in_language
-    from app.intake import trigger_registry
     from app.resources import sample_workflows
-    from app.store import drafts
     from app.store.models import WorkflowRow
 
     samples = [read_workflow_file(str(path)) for path in sample_workflows()]
@@ -99,6 +96,11 @@ def seed_samples(host: Host, start_runs: bool = True) -> list[str]:
     with host.db.read() as s:
         if s.scalar(select(WorkflowRow.id).limit(1)) is not None:
             return []
+    # what importing needs (the validator among it), loaded only for a new database
+    from app.core.sample_texts import in_language
+    from app.intake import trigger_registry
+    from app.store import drafts
+
     names = []
     for wf in samples:
         in_language(wf)  # the operator reads the sample in their language; names stay as shipped
