@@ -244,7 +244,11 @@ def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     window.findChild(QLineEdit, "setting_base_url").setText("http://127.0.0.1:9")
     window.findChild(QLineEdit, "secret_token").setText("tok-canary-55")
     qtbot.mouseClick(page.save_b, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.result.text() == "Saved “gateway”.", timeout=20000)
+
+    def saved() -> None:  # on a timeout pytest-qt shows this assert: what the page said instead
+        assert page.result.text() == "Saved “gateway”."
+
+    qtbot.waitUntil(saved, timeout=20000)
     assert (
         keyring.get_password(
             "daloy", secrets.user_name(secrets.current_workspace(), "gateway", "token")
