@@ -16,7 +16,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.connectors import sheet_files, sheets, xlsx_cells
@@ -441,3 +441,84 @@ def test_an_order_saved_meanwhile_by_another_process_is_not_made_again(sheet):
     out = here.apply_once(None, "o1", take_while_the_other_saves)
     assert out["already_applied"] and out["changed"][0]["after"] == 37
     assert xlsx_stock(sheet) == 37 and applied_keys(sheet) == ["o1"]
+
+
+# an order finishes, the next order's save forgets it, then a late attempt of it comes
+FORGOTTEN_THEN_LATE = [("order", 0, 1), ("finish", 0, 1), ("order", 0, 2), ("repeat", 0, 1)]
+FORGETTING = st.lists(
+    st.tuples(
+        st.sampled_from(["order", "repeat", "finish", "hand"]), st.integers(0, 7), st.integers(1, 5)
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(actions=FORGETTING, kind=st.sampled_from(["xlsx", "csv"]))
+@example(actions=FORGOTTEN_THEN_LATE, kind="xlsx")
+@example(actions=FORGOTTEN_THEN_LATE, kind="csv")
+def test_forgetting_finished_orders_never_drops_one_that_may_run_again(
+    tmp_path_factory, actions, kind
+):
+    """Orders, repeats of earlier orders, their steps finishing for good, and hand edits, in any
+    order. The database's answer is a set here (the engine's own is tested above with a real
+    runner): every order is taken off once; a repeat of an unfinished order finds its record; a
+    late attempt of a finished one changes nothing (its record found, or refused once
+    forgotten); and the record always holds every order that is not finished."""
+    folder = tmp_path_factory.mktemp("forget")
+    if kind == "csv":
+        path = folder / "stock.csv"
+        path.write_text("SKU,Stock\nRICE-25,1000\n")
+    else:
+        path = folder / "inventory.xlsx"
+        path.write_bytes(resource_path("samples", "inventory.xlsx").read_bytes())
+        edit_by_hand(path, "RICE-25", 2, 1000)
+    stock, applied, finished = 1000, {}, set()
+    keys = [f"daloy-{n:032x}-s" for n in range(len(actions))]
+
+    def answer(asked: Any) -> tuple[set[str], set[str]]:
+        return finished & set(asked), set()
+
+    for n, (action, which, qty) in enumerate(actions):
+        earlier = list(applied)[which % len(applied)] if applied else None
+        if action == "hand":
+            stock += qty
+            if kind == "csv":
+                path.write_text(f"SKU,Stock\nRICE-25,{stock}\n")
+            else:
+                edit_by_hand(path, "RICE-25", 2, stock)
+            continue
+        if action == "finish":
+            if earlier:
+                finished.add(earlier)
+            continue
+        key = earlier if action == "repeat" and earlier else keys[n]
+
+        def take(table: sheets.Table, qty: int = qty) -> dict[str, Any]:
+            idx = table.find(table.header[0], "RICE-25")
+            before = int(table.rows[idx][table.column("Stock")])
+            table.set(idx, table.column("Stock"), before - qty)
+            return {"changed": [{"key": "RICE-25", "before": before, "after": before - qty}]}
+
+        if key in finished:  # a late attempt: its record found (not forgotten yet), or refused
+            try:
+                assert sheet_files.apply_once(str(path), None, key, take, answer)["already_applied"]
+            except PermanentError as exc:
+                assert "already finished" in str(exc)
+            continue
+        out = sheet_files.apply_once(str(path), None, key, take, answer)
+        if key in applied:
+            assert out.get("already_applied") is True
+            continue
+        applied[key] = qty
+        stock -= qty
+    got = csv_stock(path, "RICE-25") if kind == "csv" else xlsx_stock(path)
+    assert int(got) == stock
+    if kind == "csv":
+        recorded = {k for k, e in sheets.read_ledger(path).items() if e["state"] == "done"}
+    else:
+        recorded = set(applied_keys(path))
+    assert set(applied) - finished <= recorded <= set(applied)
