@@ -33,6 +33,7 @@ from app.ui.text import PlainLabel, tooltip
 
 if TYPE_CHECKING:  # the pages and the engine load after the window shows (``open``)
     from app.ui.context import AppContext
+    from app.ui.runs import RunsPage
 
 log = logging.getLogger("daloy.ui")
 PAGES = ("inbox", "runs", "workflows", "connections", "health", "audit")
@@ -56,6 +57,7 @@ def nav_labels() -> dict[str, str]:
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()  # the window was closed where there is no tray
+    runs: RunsPage  # made on first use (``__getattr__``): declared for the type checker only
 
     def __init__(self, ctx: AppContext | None, data_dir: Path | None = None) -> None:
         """The window with its pages (``ctx``), or, for a fast start (``app.ui.main``), first
