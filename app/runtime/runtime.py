@@ -1,4 +1,5 @@
-"""The runtime: hosts the dispatcher on APScheduler and executes ready steps on a bounded pool.
+"""The runtime: a dispatcher and a bounded pool of workers executing ready steps, and the timers
+(polls, retries, waits) on APScheduler.
 
 - New work wakes the dispatcher at once (no polling delay on the hot path); a slow poll catches
   changes made by other processes (the CLI resolving an inbox entry).
@@ -17,6 +18,8 @@ import math
 import sys
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor as Pool
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -108,7 +111,6 @@ class Runtime:
         self.holds = self.executor.holds = HoldBook(db)
         self.scheduler = BackgroundScheduler(
             executors={
-                "steps": ThreadPoolExecutor(workers),
                 "control": ThreadPoolExecutor(2),
                 "default": ThreadPoolExecutor(4),
             },
@@ -116,6 +118,12 @@ class Runtime:
             timezone=UTC,
         )
         self.scheduler.add_listener(self._on_job_problem, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+        # Workers and the dispatcher take their turns straight from pools of their own (made on
+        # start): through the scheduler each hand-over was two thread hops (its loop, then its
+        # pool), each waiting for the GIL behind busy threads, and a run's first step waited
+        # for four.
+        self._workers: Pool | None = None
+        self._dispatcher: Pool | None = None
         self._lock = threading.Lock()
         self._wanted = False
         self._dispatch_scheduled = False
@@ -140,6 +148,8 @@ class Runtime:
         if recovered:
             log.warning("gave back %d step lease(s) left by a runner that stopped", recovered)
         big_buffers_back_to_the_system()
+        self._workers = Pool(self.workers, thread_name_prefix="daloy-worker")
+        self._dispatcher = Pool(1, thread_name_prefix="daloy-dispatch")
         self.scheduler.start()
         self._started = True
         self.scheduler.add_job(
@@ -205,6 +215,9 @@ class Runtime:
         # Workers still waiting for an outside call stop waiting (their results would be
         # discarded anyway): nothing keeps the process alive past the grace period.
         self.executor.threads.abandon()
+        for pool in (self._workers, self._dispatcher):
+            if pool is not None:  # turns not begun are dropped: their leases were given back
+                pool.shutdown(wait=False, cancel_futures=True)
         self.scheduler.shutdown(wait=False)
         self._started = False
         return len(leftover)
@@ -222,7 +235,7 @@ class Runtime:
             if self._dispatch_scheduled:
                 return
             self._dispatch_scheduled = True
-        self.scheduler.add_job(self._dispatch, executor="control")
+        self._submit(self._dispatcher, "dispatch", self._dispatch)
 
     def wake_at(self, at: float) -> None:
         if not self._started or self._stopping:
@@ -278,7 +291,9 @@ class Runtime:
                     for c in claims:
                         self._in_flight[c.lease] = c
                 for c in claims:
-                    self.scheduler.add_job(self._execute, args=[c], executor="steps")
+                    self._submit(self._workers, "execute", self._execute, c)
+                if len(claims) < free:
+                    break  # nothing else is ready: no empty claim to queue behind a commit
                 free -= len(claims)
 
     def _execute(self, claim: Claim) -> None:
@@ -342,6 +357,28 @@ class Runtime:
                 self._inline_turn.release()
         self.wake()
 
+    def _submit(self, pool: Pool | None, task: str, fn: Callable[..., None], *args: Any) -> None:
+        assert pool is not None  # made on start; wake() and dispatch run only after it
+        try:
+            pool.submit(self._turn, task, fn, *args)
+        except RuntimeError:  # the pool was shut down meanwhile: a claim's lease goes back
+            claims = [a for a in args if isinstance(a, Claim)]
+            with self._lock:
+                for c in claims:
+                    self._in_flight.pop(c.lease, None)
+                self._idle.notify_all()
+            if claims:
+                self.store.release([c.lease for c in claims])
+
+    def _turn(self, task: str, fn: Callable[..., None], *args: Any) -> None:
+        """A worker's or the dispatcher's turn: an unexpected error becomes an inbox entry, as
+        a failed scheduler job's does (a pool would keep it in a future nobody reads)."""
+        try:
+            fn(*args)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("the runtime's %s task failed", task)
+            self._open_problem(task, *self._failed_words(task, exc))
+
     def _tick_breakers(self) -> None:
         """Probe a down system, release its waiting steps at their rate (they emit events
         that wake the dispatcher)."""
@@ -370,18 +407,25 @@ class Runtime:
                 ),
             )
         else:
-            title, reason = (
-                said(QT_TRANSLATE_NOOP("Inbox", "A background task failed")),
-                said(
-                    QT_TRANSLATE_NOOP("Inbox", "The task “{task}” failed: {error}"),
-                    task=event.job_id,
-                    error=repr(event.exception),
-                ),
-            )
+            title, reason = self._failed_words(event.job_id, event.exception)
+        self._open_problem(event.job_id, title, reason)
+
+    @staticmethod
+    def _failed_words(task: str, error: BaseException | None) -> tuple[str, str]:
+        return (
+            said(QT_TRANSLATE_NOOP("Inbox", "A background task failed")),
+            said(
+                QT_TRANSLATE_NOOP("Inbox", "The task “{task}” failed: {error}"),
+                task=task,
+                error=repr(error),
+            ),
+        )
+
+    def _open_problem(self, job_id: str, title: str, reason: str) -> None:
         try:
             with self.db.write() as s:
                 item, created = inbox.open_alert(
-                    s, InboxKind.SYSTEM, f"job:{event.job_id}", title, reason
+                    s, InboxKind.SYSTEM, f"job:{job_id}", title, reason
                 )
                 item_id = item.id
             if created:

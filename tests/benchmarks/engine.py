@@ -114,11 +114,12 @@ def drain(folder: Path, runs: int, workers: int) -> dict[str, float]:
     start_rate = runs / (time.perf_counter() - t0)
     finished = Finished(runs)
     rt.store.subscribe(finished)
-    c0 = rt.db.commits
+    c0, cpu0 = rt.db.commits, time.process_time()
     t0 = time.perf_counter()
     rt.start()
     finished.done.wait(600)
     elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0  # every thread's: steadier than runs/s on a busy machine
     commits = rt.db.commits - c0
     rt.shutdown(grace=5)
     rt.db.close()
@@ -129,6 +130,7 @@ def drain(folder: Path, runs: int, workers: int) -> dict[str, float]:
         "steps_per_s": steps / elapsed,
         "commits_per_step": commits / max(1, steps),
         "commits_per_s": commits / elapsed,
+        "cpu_ms_per_run": 1000 * cpu / max(1, len(finished.at)),
         "starts_per_s": start_rate,
     }
 
@@ -189,7 +191,8 @@ def main() -> None:
             f"runs/s={res['runs_per_s']:.1f} steps/s={res['steps_per_s']:.1f} "
             f"commits/step={res['commits_per_step']:.2f} commits/s={res['commits_per_s']:.0f} "
             f"(commit_use={res['commits_per_s'] / r:.2f} of raw) "
-            f"steps per raw commit={res['steps_per_s'] / r:.2f}"
+            f"steps per raw commit={res['steps_per_s'] / r:.2f} "
+            f"cpu={res['cpu_ms_per_run']:.2f}ms per run"
         )
     print(
         f"latency, {args.workers} workers, runs arriving at {rate:.0f}/s (half the drain rate): "

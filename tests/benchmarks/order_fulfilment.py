@@ -125,7 +125,7 @@ def fulfil(
             done.set()
 
     rt.store.subscribe(on_events)
-    c0 = db.commits
+    c0, cpu0 = db.commits, time.process_time()
     t0 = time.perf_counter()
     for i in range(orders):
         if rate:
@@ -145,6 +145,9 @@ def fulfil(
     done.wait(600)
     elapsed = time.perf_counter() - t0
     commits = db.commits - c0  # the database's durable commits, the runs' starts among them
+    # this process's CPU (every thread; with the servers apart, none of theirs): steadier than
+    # orders/s on a busy machine
+    cpu = time.process_time() - cpu0
     rt.shutdown(grace=5)
     # where an order's time goes: each step type's total time (running, and waiting on a save)
     spent: dict[str, float] = {}
@@ -163,6 +166,7 @@ def fulfil(
         "done": len(finished),
         "sheet_saves": sheet_files.sheet_file(str(inventory)).saves,
         "commits_per_order": commits / max(1, len(finished)),
+        "cpu_ms_per_order": 1000 * cpu / max(1, len(finished)),
         "steps_ms": {n: 1000 * t / max(1, len(finished)) for n, t in spent.items()},
     }
 
@@ -192,11 +196,15 @@ def main() -> None:
     print(
         f"servers: {'in a process of their own' if apart else 'in this process'}; {workers} workers"
     )
-    print(f"transform chain: runs/s={chain['runs_per_s']:.1f} steps/s={chain['steps_per_s']:.1f}")
+    print(
+        f"transform chain: runs/s={chain['runs_per_s']:.1f} steps/s={chain['steps_per_s']:.1f} "
+        f"cpu={chain['cpu_ms_per_run']:.2f}ms per run"
+    )
     print(
         f"order fulfilment, all {args.orders} at once, {args.rows}-row stock sheet: "
         f"{flood['done']}/{args.orders} orders, orders/s={flood['orders_per_s']:.1f} "
-        f"p50={flood['p50'] * 1000:.0f}ms p95={flood['p95'] * 1000:.0f}ms"
+        f"p50={flood['p50'] * 1000:.0f}ms p95={flood['p95'] * 1000:.0f}ms "
+        f"cpu={flood['cpu_ms_per_order']:.1f}ms per order"
     )
     print(
         f"order fulfilment, arriving at {rate:.1f}/s (half that): {paced['done']}/{args.orders}"
@@ -207,6 +215,10 @@ def main() -> None:
         f"all at once: {flood['commits_per_order']:.1f} database commits per order (its start "
         f"included), {flood['sheet_saves']} sheet saves for {args.orders} orders; step time per "
         "order: " + ", ".join(f"{n} {ms:.1f}ms" for n, ms in slowest)
+    )
+    print(
+        "by CPU alone (a chain run's CPU ÷ an order's; what the ratio would be if both were "
+        f"CPU-bound): {chain['cpu_ms_per_run'] / flood['cpu_ms_per_order']:.3f}"
     )
     print(f"fulfilment_vs_chain_runs_ratio={flood['orders_per_s'] / chain['runs_per_s']:.3f}")
 
