@@ -6,6 +6,7 @@ can be posted (``web_addresses``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import secrets
 from app.connectors.connection_check import check
+from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import connections, workspace
 from app.store.connections import KINDS
@@ -237,7 +239,15 @@ class ConnectionsPage(Page):
                 connections.save(s, name, kind, settings, new_secrets)
 
         self._run(
-            save, translate("Connections", "Saved “{name}”.").format(name=name), then=self.refresh
+            save,
+            translate("Connections", "Saved “{name}”.").format(name=name),
+            then=self.refresh,
+            doing=translate("Connections", "Saving “{name}”…").format(name=name),
+            undone=translate(
+                "Connections",
+                "“{name}” was not saved: Daloy could not write to its database. Try again "
+                "in a moment; the details say what the database answered.",
+            ).format(name=name),
         )
 
     def _test(self) -> None:
@@ -276,21 +286,51 @@ class ConnectionsPage(Page):
             remove,
             translate("Connections", "Removed “{name}”.").format(name=name),
             then=self._after_remove,
+            doing=translate("Connections", "Removing “{name}”…").format(name=name),
+            undone=translate(
+                "Connections",
+                "“{name}” was not removed: Daloy could not write to its database. Try again "
+                "in a moment; the details say what the database answered.",
+            ).format(name=name),
         )
 
     def _after_remove(self) -> None:
         self._new()
         self.refresh()
 
-    def _run(self, fn, done: str | None, then=None) -> None:  # noqa: ANN001
-        def ok(result: object) -> None:
-            self.outcome.show_text(done or str(result), True)
+    def _run(
+        self,
+        fn: Callable[[], object],
+        done: str,
+        then: Callable[[], None] | None = None,
+        *,
+        doing: str,
+        undone: str,
+    ) -> None:
+        """Write off the GUI thread. ``doing`` is said at once and Save/Remove wait meanwhile
+        (a second click would write twice); then ``done``, or why not, always in a sentence:
+        a Daloy error says itself, anything else (the database busy or gone) is ``undone``
+        with the database's own words under Details."""
+        self.outcome.show_text(doing)
+        self._writing(True)
+
+        def ok(_result: object) -> None:
+            self._writing(False)
+            self.outcome.show_text(done, True)
             if self.kind_form is not None:
                 self.kind_form.clear_secrets()
             if then:
                 then()
 
         def failed(exc: BaseException) -> None:
-            self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
+            self._writing(False)
+            if isinstance(exc, DaloyError):
+                self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
+            else:
+                self.outcome.show_text(undone, False, str(exc))
 
         self.ctx.background(fn, ok, failed)
+
+    def _writing(self, busy: bool) -> None:
+        for b in (self.save_b, self.remove_b):
+            b.setEnabled(not busy)

@@ -267,6 +267,35 @@ def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     )
 
 
+def test_a_connection_the_database_refuses_is_said_and_can_be_saved_again(gui, qtbot):
+    """The save is said at once ("Saving …", Save waiting); a write the database refuses
+    ends in a sentence, its own words under Details, and Save works again."""
+    from PySide6.QtCore import Qt
+
+    ctx, window = gui
+    with ctx.db.engine.begin() as c:  # the real database refuses, as a full or damaged one
+        c.exec_driver_sql(
+            "create trigger refuse before insert on connections "
+            "begin select raise(abort, 'the disk refused the write'); end"
+        )
+    window.page("connections")
+    page = window.connections
+    page.name.setText("gateway")
+    page.kind.setCurrentIndex(page.kind.findData("http"))
+    qtbot.mouseClick(page.save_b, Qt.MouseButton.LeftButton)
+    assert page.result.text() == "Saving “gateway”…" and not page.save_b.isEnabled()
+
+    def refused() -> None:
+        assert page.result.text().startswith(
+            "“gateway” was not saved: Daloy could not write to its database."
+        )
+
+    qtbot.waitUntil(refused, timeout=20000)
+    assert "the disk refused the write" in page.outcome.detail.text()
+    assert page.outcome.toggle.isVisible() and page.save_b.isEnabled()
+    assert ctx.db.execute_sql("select count(*) from connections") == [(0,)]
+
+
 def test_quit_after_and_single_instance(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DALOY_ALLOW_INSECURE_KEYRING": "1"}
     first = subprocess.Popen(

@@ -306,6 +306,14 @@ mo sa “Bagong koneksyon”.</translation>
         <translation>Na-save ang “{name}”.</translation>
     </message>
     <message>
+        <source>Saving “{name}”…</source>
+        <translation>Sine-save ang “{name}”…</translation>
+    </message>
+    <message>
+        <source>“{name}” was not saved: Daloy could not write to its database. Try again in a moment; the details say what the database answered.</source>
+        <translation>Hindi na-save ang “{name}”: hindi makasulat ang Daloy sa database nito. Subukan ulit maya-maya; nasa detalye ang isinagot ng database.</translation>
+    </message>
+    <message>
         <source>new connection</source>
         <translation>bagong koneksyon</translation>
     </message>
@@ -324,6 +332,14 @@ mo sa “Bagong koneksyon”.</translation>
     <message>
         <source>Removed “{name}”.</source>
         <translation>Natanggal ang “{name}”.</translation>
+    </message>
+    <message>
+        <source>Removing “{name}”…</source>
+        <translation>Tinatanggal ang “{name}”…</translation>
+    </message>
+    <message>
+        <source>“{name}” was not removed: Daloy could not write to its database. Try again in a moment; the details say what the database answered.</source>
+        <translation>Hindi natanggal ang “{name}”: hindi makasulat ang Daloy sa database nito. Subukan ulit maya-maya; nasa detalye ang isinagot ng database.</translation>
     </message>
 </context>
 <context>
