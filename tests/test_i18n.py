@@ -137,9 +137,11 @@ def filipino() -> Iterator[None]:
             "Pumalya ang {step} pagkatapos ng {attempts} subok: {error}"
         ),
     }
+    # put back, not dropped: a GUI test's translator (app.ui.language) serves the process
+    before = core_i18n.installed()
     core_i18n.install(lambda c, s, d, n: words.get(s, s))
     yield
-    core_i18n.install(None)
+    core_i18n.install(before)
 
 
 def test_a_stored_sentence_is_shown_in_the_readers_language(filipino: None) -> None:
@@ -209,11 +211,12 @@ def test_what_changes_is_said_in_the_readers_language() -> None:
     new = flow([("a", "Charge"), ("b", "Pack"), ("c", "Ship")], retry=True)
     lines = describe_changes(old, new)
     assert lines == ["Added “Pack” and “Ship”.", "Changed “Charge”: its retry settings."]
+    before = core_i18n.installed()
     core_i18n.install(catalog.load(catalog.FILIPINO))
     try:
         said_now = [shown(core_i18n.words_of(line), line) for line in lines]
     finally:
-        core_i18n.install(None)
+        core_i18n.install(before)
     assert said_now == [
         "Idinagdag ang “Pack” at “Ship”.",
         "Binago sa “Charge”: ang mga setting ng retry.",
@@ -259,6 +262,7 @@ def test_a_version_summary_is_stored_language_neutral(tmp_path: Path) -> None:
     (text2, words2), (text1, words1) = stored
     assert text2 == "Renamed “A” to “Tell the warehouse”." and text1 == "New workflow with 1 step."
     assert words2[0]["source"] == "Renamed “{old}” to “{new}”."
+    before = core_i18n.installed()
     core_i18n.install(catalog.load(catalog.FILIPINO))
     try:
         assert (
@@ -267,4 +271,4 @@ def test_a_version_summary_is_stored_language_neutral(tmp_path: Path) -> None:
         assert shown_summary(words1, text1) == "Bagong workflow na may 1 hakbang."
         assert shown_summary(None, "Added “B”.") == "Added “B”."  # written before 0011
     finally:
-        core_i18n.install(None)
+        core_i18n.install(before)

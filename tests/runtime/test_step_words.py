@@ -52,9 +52,10 @@ def broken() -> Iterator[Answering]:
 @pytest.fixture
 def filipino() -> Iterator[None]:
     """The Filipino catalog read from the .ts files (as the command line reads it)."""
+    before = core_i18n.installed()  # put back: a GUI test's translator serves the process
     core_i18n.install(catalog.load(catalog.FILIPINO))
     yield
-    core_i18n.install(None)
+    core_i18n.install(before)
 
 
 def charge(url: str, attempts: int = 1) -> dict[str, Any]:
@@ -81,11 +82,12 @@ def detail(rt: Any, run_id: str) -> dict[str, Any]:
 
 
 def in_filipino(fn: Any) -> Any:
+    before = core_i18n.installed()
     core_i18n.install(catalog.load(catalog.FILIPINO))
     try:
         return fn()
     finally:
-        core_i18n.install(None)
+        core_i18n.install(before)
 
 
 def test_a_refused_request_is_stored_with_its_words(rt, refusing) -> None:  # noqa: ANN001
