@@ -13,8 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.store import connections
+from app.ui import language
 from tests.support.engine import charge_workflow, run_status, save, wait_for
 from tests.test_secrets_redaction import EchoingApi, canary
+from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 from tests.ui.test_small_screens import clipped
 
 # What only belongs in the fold: settings by their keys, raw answers, keys.
@@ -45,10 +47,14 @@ def order(number: str) -> dict:
 def open_order(window, qtbot, run_id: str, step: str, state: str):  # noqa: ANN201
     window.open_run(run_id)
     page = window.runs.detail
-    qtbot.waitUntil(
-        lambda: step in page.timeline.rows and page.timeline.rows[step].state.text() == state,
-        timeout=20000,
-    )
+
+    def shown() -> bool:  # the step's row, made from a read that saw ``state``
+        steps = (page.detail or {}).get("steps", [])
+        return step in page.timeline.rows and any(
+            s["name"] == step and s["state"] == state for s in steps
+        )
+
+    qtbot.waitUntil(shown, timeout=20000)
     return page, page.timeline.rows[step]
 
 
@@ -88,7 +94,7 @@ def test_a_failed_step_says_what_happened_and_what_to_do_with_the_raw_detail_fol
     wait_for(lambda: run_status(ctx.db, run_id) == "needs_attention", 30)
     # the service really quoted the token in its answer
     assert any(token in r["headers"].get("Authorization", "") for r in echoing_api.requests)
-    _page, row = open_order(window, qtbot, run_id, "charge", "Needs you")
+    _page, row = open_order(window, qtbot, run_id, "charge", "needs_attention")
     qtbot.waitUntil(lambda: row.story.isVisible(), timeout=5000)
     said = row.story.text()
     assert said.startswith("The card was not charged: the payment service had a problem")
@@ -113,7 +119,7 @@ def test_a_done_step_says_what_it_did_and_when(gui, qtbot, payment_gateway):
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=2))
     run_id = ctx.store.start_run("charge", order("7002"))
     wait_for(lambda: run_status(ctx.db, run_id) == "succeeded", 30)
-    _page, row = open_order(window, qtbot, run_id, "charge", "Done")
+    _page, row = open_order(window, qtbot, run_id, "charge", "succeeded")
     qtbot.mouseClick(row.toggle, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: row.story.isVisible(), timeout=5000)
     assert row.story.text().startswith("Done at ")
@@ -123,13 +129,25 @@ def test_a_done_step_says_what_it_did_and_when(gui, qtbot, payment_gateway):
         assert word not in row.story.text(), word
 
 
+@pytest.fixture(params=["en", "fil"])
+def spoken(request: pytest.FixtureRequest) -> str:
+    """English, and Filipino (longer) through ``test_filipino``'s fixture, set up before the
+    window is built."""
+    if request.param == "fil":
+        request.getfixturevalue("filipino")
+    return request.param
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 700)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_an_opened_step_fits_with_its_detail_closed_and_open(
-    gui, qtbot, payment_gateway, size, tmp_path
+    spoken, gui, qtbot, payment_gateway, size, tmp_path
 ):
-    """Checked as ``test_small_screens`` checks every page; a PNG of each for people to read
-    (``DALOY_SCREENSHOTS=folder``, else the test's temporary folder)."""
+    """Checked as ``test_small_screens`` checks every page, in English and in Filipino; a PNG
+    of each for people to read (``DALOY_SCREENSHOTS=folder``, else the test's temporary
+    folder)."""
     ctx, window = gui
+    if spoken == "fil":
+        assert language.current().apply(language.FILIPINO)
     out = Path(os.environ.get("DALOY_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     save(ctx.db, charge_workflow(payment_gateway.url, attempts=2))
@@ -137,15 +155,15 @@ def test_an_opened_step_fits_with_its_detail_closed_and_open(
     run_id = ctx.store.start_run("charge", order("7003"))
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() <= size[0] and window.height() <= size[1], timeout=5000)
-    page, row = open_order(window, qtbot, run_id, "charge", "Needs you")
+    page, row = open_order(window, qtbot, run_id, "charge", "needs_attention")
     qtbot.waitUntil(lambda: row.story.isVisible(), timeout=5000)
     qtbot.wait(200)  # the splitter's first layout at this size
-    window.grab().save(str(out / f"order-step-{size[0]}x{size[1]}.png"))
+    window.grab().save(str(out / f"order-step-{spoken}-{size[0]}x{size[1]}.png"))
     assert clipped(window, window.runs) == []
     qtbot.mouseClick(row.technical.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: row.technical.body.isVisible(), timeout=5000)
     qtbot.wait(200)
-    window.grab().save(str(out / f"order-step-{size[0]}x{size[1]}-technical.png"))
+    window.grab().save(str(out / f"order-step-{spoken}-{size[0]}x{size[1]}-technical.png"))
     assert clipped(window, window.runs) == []
     # the step's state, attempts and time stay in view beside the opened detail
     view = page.timeline.viewport().rect()
