@@ -170,3 +170,87 @@ def test_an_opened_step_fits_with_its_detail_closed_and_open(
     for label in (row.state, row.tries, row.time):
         right = label.mapTo(page.timeline.viewport(), label.rect().topRight())
         assert view.contains(right), label.objectName()
+
+
+def _step(state: str, **more: object) -> dict:
+    return {
+        "name": "charge",
+        "title": "Charge card",
+        "type": "http_request",
+        "state": state,
+        "attempts": 1,
+        "max_attempts": 3,
+        "port": None,
+        "input": {"method": "POST", "url": "https://pay.example.com/charges", "timeout": 5},
+        "output": None,
+        "error": None,
+        "started_at": 1_700_000_000.0,
+        "finished_at": None,
+        "next_attempt_at": None,
+        "waiting_on": None,
+        "attempt_log": [],
+        **more,
+    }
+
+
+@pytest.mark.parametrize(
+    ("step", "said"),
+    [
+        (_step("pending"), "Not started yet: it waits for the steps before it."),
+        (_step("ready"), "About to start."),
+        (_step("running"), "Working on it since "),
+        (_step("skipped"), "Skipped: the order went on without this step."),
+        (_step("cancelled"), "Not done: the order was cancelled."),
+        (
+            _step("succeeded", finished_at=1_700_000_001.0, output={"status": 201}),
+            ": the card was charged.",
+        ),
+        (
+            _step(
+                "retry_wait",
+                error="https://pay.example.com/charges answered 503 Service Unavailable",
+                next_attempt_at=1_700_000_060.0,
+                attempt_log=[
+                    {
+                        "number": 1,
+                        "started_at": 1_700_000_000.0,
+                        "finished_at": 1_700_000_001.0,
+                        "outcome": "retryable",
+                        "error": "https://pay.example.com/charges answered 503 Service Unavailable",
+                    }
+                ],
+            ),
+            "Daloy tries again by itself at ",
+        ),
+    ],
+    ids=lambda v: v["state"] if isinstance(v, dict) else "",
+)
+def test_every_state_of_a_step_is_said_in_a_sentence_without_its_settings(
+    qapp, step: dict, said: str
+) -> None:
+    from app.ui.step_story import story
+
+    text = story(step, {"id": "r1", "workflow": "charge", "status": "running"})
+    assert said in text
+    for word in ("Method", "Timeout", "Url", "pay.example.com", "Service Unavailable", "{"):
+        assert word not in text, word
+
+
+def test_a_question_waiting_for_an_answer_says_the_choices(qapp) -> None:
+    from app.store.explain import explain_item
+    from app.ui.step_story import story
+
+    item = {
+        "kind": "decision",
+        "title": "Substitute or backorder?",
+        "reason": "",
+        "detail": {
+            "question": "Only 3 of 5 in stock: substitute or backorder?",
+            "options": [{"name": "s", "label": "Substitute"}, {"name": "b", "label": "Backorder"}],
+        },
+    }
+    explained = {"kind": "decision", "explanation": explain_item(item)}
+    text = story(_step("needs_attention", type="ask_person"), {"id": "r1"}, explained)
+    assert text.startswith("Only 3 of 5 in stock: substitute or backorder?\nSince ")
+    assert text.endswith("The order waits for your answer: Substitute, Backorder.")
+    assert "What to do" not in text
