@@ -239,7 +239,9 @@ class Database:
 
     @property
     def writers_waiting(self) -> int:
-        """Threads of this process waiting for the write lock now."""
+        """Threads of this process waiting for the write lock now; a group's members waiting
+        for its commit are among them within ``group_commit.GROUP_LOOK`` (they look whether
+        anyone took their transaction), so a pure batch never keeps them long."""
         return self._write_lock.waiting
 
     def _counted(self) -> None:
