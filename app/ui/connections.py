@@ -243,11 +243,7 @@ class ConnectionsPage(Page):
             translate("Connections", "Saved “{name}”.").format(name=name),
             then=self.refresh,
             doing=translate("Connections", "Saving “{name}”…").format(name=name),
-            undone=translate(
-                "Connections",
-                "“{name}” was not saved: Daloy could not write to its database. Try again "
-                "in a moment; the details say what the database answered.",
-            ).format(name=name),
+            undone=translate("Connections", "“{name}” was not saved.").format(name=name),
         )
 
     def _test(self) -> None:
@@ -287,11 +283,7 @@ class ConnectionsPage(Page):
             translate("Connections", "Removed “{name}”.").format(name=name),
             then=self._after_remove,
             doing=translate("Connections", "Removing “{name}”…").format(name=name),
-            undone=translate(
-                "Connections",
-                "“{name}” was not removed: Daloy could not write to its database. Try again "
-                "in a moment; the details say what the database answered.",
-            ).format(name=name),
+            undone=translate("Connections", "“{name}” was not removed.").format(name=name),
         )
 
     def _after_remove(self) -> None:
@@ -310,7 +302,7 @@ class ConnectionsPage(Page):
         """Write off the GUI thread. ``doing`` is said at once and Save/Remove wait meanwhile
         (a second click would write twice); then ``done``, or why not, always in a sentence:
         a Daloy error says itself, anything else (the database busy or gone) is ``undone``
-        with the database's own words under Details."""
+        and why, with the database's own words under Details."""
         self.outcome.show_text(doing)
         self._writing(True)
 
@@ -326,8 +318,13 @@ class ConnectionsPage(Page):
             self._writing(False)
             if isinstance(exc, DaloyError):
                 self.outcome.show_text(str(exc), False, getattr(exc, "detail", ""))
-            else:
-                self.outcome.show_text(undone, False, str(exc))
+            else:  # the database's own words go under Details
+                why = translate(
+                    "Connections",
+                    "Daloy could not write to its database. Try again in a moment; the details "
+                    "say what the database answered.",
+                )
+                self.outcome.show_text(f"{undone} {why}", False, str(exc))
 
         self.ctx.background(fn, ok, failed)
 

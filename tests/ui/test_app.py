@@ -287,7 +287,7 @@ def test_a_connection_the_database_refuses_is_said_and_can_be_saved_again(gui, q
 
     def refused() -> None:
         assert page.result.text().startswith(
-            "“gateway” was not saved: Daloy could not write to its database."
+            "“gateway” was not saved. Daloy could not write to its database."
         )
 
     qtbot.waitUntil(refused, timeout=20000)

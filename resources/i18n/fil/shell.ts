@@ -310,8 +310,16 @@ mo sa “Bagong koneksyon”.</translation>
         <translation>Sine-save ang “{name}”…</translation>
     </message>
     <message>
-        <source>“{name}” was not saved: Daloy could not write to its database. Try again in a moment; the details say what the database answered.</source>
-        <translation>Hindi na-save ang “{name}”: hindi makasulat ang Daloy sa database nito. Subukan ulit maya-maya; nasa detalye ang isinagot ng database.</translation>
+        <source>“{name}” was not saved.</source>
+        <translation>Hindi na-save ang “{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” was not removed.</source>
+        <translation>Hindi natanggal ang “{name}”.</translation>
+    </message>
+    <message>
+        <source>Daloy could not write to its database. Try again in a moment; the details say what the database answered.</source>
+        <translation>Hindi makasulat ang Daloy sa database nito. Subukan ulit maya-maya; nasa detalye ang isinagot ng database.</translation>
     </message>
     <message>
         <source>new connection</source>
@@ -336,10 +344,6 @@ mo sa “Bagong koneksyon”.</translation>
     <message>
         <source>Removing “{name}”…</source>
         <translation>Tinatanggal ang “{name}”…</translation>
-    </message>
-    <message>
-        <source>“{name}” was not removed: Daloy could not write to its database. Try again in a moment; the details say what the database answered.</source>
-        <translation>Hindi natanggal ang “{name}”: hindi makasulat ang Daloy sa database nito. Subukan ulit maya-maya; nasa detalye ang isinagot ng database.</translation>
     </message>
 </context>
 <context>
