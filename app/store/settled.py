@@ -43,8 +43,11 @@ def finished_keys(db: Database, keys: Collection[str]) -> tuple[set[str], set[st
     for at in range(0, len(run_ids), _CHUNK):
         chunk = run_ids[at : at + _CHUNK]
         # a plain connection, no session: asked at every sheet save, where a session's own
-        # cost was as much as the query's
-        with db.engine.connect() as conn:
+        # cost was as much as the query's. A read (SQLite: deferred BEGIN, no lock in WAL), not
+        # a write's BEGIN IMMEDIATE: that took the database's write lock outside the process's
+        # write turn, so the hot path's commits and this save stalled each other (under load,
+        # for longer than a step's time limit). It sees every success committed before it.
+        with db.engine.connect().execution_options(daloy_readonly=True) as conn:
             rows = conn.execute(
                 select(StepRun.run_id, StepRun.name, StepRun.state).where(StepRun.run_id.in_(chunk))
             ).all()
