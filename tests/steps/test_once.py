@@ -42,7 +42,7 @@ from app.store import connections
 from app.store.connections import ConnectionProvider
 from app.store.db import Database
 from app.store.runs import RunStore
-from tests.runtime.test_crash import REPO, daloy, statuses
+from tests.runtime.test_crash import REPO, daloy, query, statuses
 from tests.steps.test_steps import finish
 from tests.support.engine import run_status, save, step_state, wait_for
 from tests.support.http_servers import WebhookSink
@@ -101,7 +101,7 @@ def crash_then_run(data: Path, point: str, settled: Callable[[], Any], timeout: 
         assert crashed.wait(60) == EXIT_CODE, crashed.stderr.read()
     except subprocess.TimeoutExpired:
         crashed.kill()
-        pytest.fail(f"crash point {point} was never reached")
+        pytest.fail(f"crash point {point} was never reached\n{not_settled(data)}")
     run_until(data, settled, timeout)
 
 
@@ -111,9 +111,24 @@ def run_until(data: Path, settled: Callable[[], Any], timeout: float = 60) -> No
     assert "working on" in runner.stdout.readline().decode()
     try:
         wait_for(settled, timeout, interval=0.2)
+    except TimeoutError:
+        pytest.fail(f"not settled in {timeout:g} s\n{not_settled(data)}")
     finally:
         runner.send_signal(signal.SIGTERM)
         assert runner.wait(30) == 0
+
+
+def not_settled(data: Path) -> str:
+    """What the runners left unfinished and what they logged above INFO (the log outlives the
+    runner): a wait that fails on a loaded machine says what it waited for."""
+    steps = query(
+        data,
+        "select run_id, name, state, attempts, error from step_runs where state != 'succeeded'",
+    )
+    log = data / "logs" / "daloy.log"
+    lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+    logged = [line for line in lines if " INFO " not in line and " DEBUG " not in line]
+    return "\n".join(["unfinished steps:", *map(str, steps), "logged:", *logged[-60:]])
 
 
 def crash_then_finish(data: Path, run_id: str, point: str = "after_call:1") -> tuple[str, Any]:

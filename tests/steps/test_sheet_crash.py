@@ -28,11 +28,12 @@ from app.resources import resource_path
 from app.steps import registry
 from app.store.db import Database
 from app.store.runs import RunStore
-from tests.runtime.test_crash import statuses
+from tests.runtime.test_crash import query, statuses
 from tests.steps.test_once import (
     FAST,
     crash_then_run,
     csv_stock,
+    not_settled,
     run_until,
     start_in_runner,
     stock_csv,
@@ -83,6 +84,18 @@ def crash_then_finish_all(data: Path, point: str, orders: int = ORDERS) -> list[
         db.close()
 
 
+def story(data: Path, path: Path, outputs: list[dict]) -> str:
+    """Each order's attempts, the steps' results and the file's record: what a failed check of
+    a once-guarantee shows, since a kill's interleaving is seldom the same twice."""
+    attempts = query(
+        data, "select run_id, number, outcome, error from attempts order by run_id, number"
+    )
+    return "\n".join(
+        ["attempts:", *map(str, attempts), "outputs:", *map(json.dumps, outputs)]
+        + ["recorded:", *recorded_keys(path), not_settled(data)]
+    )
+
+
 def recorded_keys(path: Path) -> list[str]:
     if path.suffix == ".csv":
         return [k for k, e in sheets.read_ledger(path).items() if e["state"] == "done"]
@@ -106,22 +119,24 @@ def test_runner_killed_between_changes_and_their_save_applies_each_order_once(
 ):
     data, path, run_ids = orders_in_runner(tmp_path, kind)
     outputs = crash_then_finish_all(data, point)
+    why = story(data, path, outputs)
     taken = sum(range(1, ORDERS + 1))  # order i takes i
     if kind == "csv":
-        assert int(csv_stock(path)) == 100 - taken
+        assert int(csv_stock(path)) == 100 - taken, why
     else:
         ws = openpyxl.load_workbook(path).worksheets[0]
-        assert next(r[2] for r in ws.iter_rows(values_only=True) if r[0] == "OIL-1L") == 120 - taken
+        stock = next(r[2] for r in ws.iter_rows(values_only=True) if r[0] == "OIL-1L")
+        assert stock == 120 - taken, why
     keys = recorded_keys(path)
     # each once at most: an order's record is forgotten once its step is finished for good
-    assert len(keys) == len(set(keys)) and set(keys) <= {f"daloy-{r}-s" for r in run_ids}
+    assert len(keys) == len(set(keys)) and set(keys) <= {f"daloy-{r}-s" for r in run_ids}, why
     # every step's result is its own order's change, first or found again
     assert (
         sorted(o["changed"][0]["before"] != o["changed"][0]["after"] for o in outputs)
         == [True] * ORDERS
-    )
+    ), why
     if point.startswith("sheet_written"):
-        assert any(o["already_applied"] for o in outputs)  # saved, then found on the repeat
+        assert any(o["already_applied"] for o in outputs), why  # saved, then found again
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
