@@ -17,8 +17,6 @@ import io
 import re
 from dataclasses import dataclass
 from typing import Any
-from xml.etree import ElementTree as ET
-from xml.sax.saxutils import escape
 
 from app.connectors.xlsx_package import Package
 
@@ -61,6 +59,8 @@ def sheet_parts(package: Package) -> dict[str, str]:
 def _sheet_parts(workbook: bytes | str, workbook_rels: bytes | str) -> tuple[tuple[str, str], ...]:
     """Parsed once per workbook as long as it is kept (every save asks, the parts seldom
     change; the same objects come back, whose hashes Python keeps)."""
+    from xml.etree import ElementTree as ET  # noqa: N817 - loaded with the first xlsx (~1 MB)
+
     wb = ET.fromstring(workbook)  # ElementTree reads bytes and text alike
     rels = ET.fromstring(workbook_rels)
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
@@ -119,6 +119,8 @@ def set_cells(xml: str, cells: list[Cell]) -> str | None:
 
 def _rows(p: str, rows: list[list[str]]) -> str:
     """Text rows as sheet XML, numbered from 1 (inline strings: no shared-strings part)."""
+    from xml.sax.saxutils import escape  # loaded with the first xlsx, not by every process
+
     return "".join(
         f'<{p}row r="{n}">'
         + "".join(
@@ -211,6 +213,8 @@ def patch(
 ) -> Package | None:
     """The workbook with ``cells`` changed and the sheet ``record_sheet`` (added if missing)
     holding exactly ``records``; ``None`` if openpyxl must do it."""
+    from xml.etree import ElementTree as ET  # noqa: N817 - see _sheet_parts
+
     try:
         parts = sheet_parts(src)
         changed: dict[str, str] = {}

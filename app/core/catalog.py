@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import configparser
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -38,6 +37,9 @@ class Catalog:
 
     def read(self, text: str | bytes) -> Catalog:
         """Add the finished messages of one ``.ts`` file's text."""
+        # Loaded with the first catalog read (~1 MB), not by every process that may read one.
+        import xml.etree.ElementTree as ET  # noqa: N817
+
         for ctx in ET.fromstring(text).iter("context"):
             name = ctx.findtext("name") or ""
             for msg in ctx.iter("message"):

@@ -95,6 +95,9 @@ class Database:
             self.engine = create_engine(url, **kwargs)
             _configure_sqlite(self.engine)
         else:  # a database server (PostgreSQL): see ``dburl``
+            from app.store.models import partial_indexes_for_postgresql
+
+            partial_indexes_for_postgresql()  # PostgreSQL's dialect loads with this engine
             server = dburl.parse(url)
             self.url = dburl.shown(server)  # never the password: it is only in the engine
             self.engine = create_engine(server, **dburl.engine_options(server))

@@ -94,32 +94,29 @@ class StepRun(Base):
     # Partial indexes over the few active steps only (queries must name the state as a literal,
     # see ``runs.state_is``): a step's usual path, pending → running → succeeded, then touches
     # one small index instead of moving entries around a large one on every transition.
+    # PostgreSQL's copy of each condition is added by ``partial_indexes_for_postgresql``.
     __table_args__ = (
         UniqueConstraint("run_id", "name"),
         Index(
             "ix_step_runs_ready",
             "id",
             sqlite_where=text("state = 'ready'"),
-            postgresql_where=text("state = 'ready'"),
         ),
         Index(
             "ix_step_runs_due",
             "next_attempt_at",
             sqlite_where=text("state = 'retry_wait'"),
-            postgresql_where=text("state = 'retry_wait'"),
         ),
         Index(
             "ix_step_runs_running",
             "lease_owner",
             sqlite_where=text("state = 'running'"),
-            postgresql_where=text("state = 'running'"),
         ),
         Index(
             "ix_step_runs_waiting_on",
             "waiting_on",
             "id",
             sqlite_where=text("waiting_on IS NOT NULL"),
-            postgresql_where=text("waiting_on IS NOT NULL"),
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -326,3 +323,14 @@ class ChannelLease(Base):
     holder: Mapped[str] = mapped_column(String(200))
     expires_at: Mapped[float] = mapped_column(Float)
     taken_at: Mapped[float] = mapped_column(Float)  # when this holder took it (handovers)
+
+
+def partial_indexes_for_postgresql() -> None:
+    """Give each partial step index its condition for PostgreSQL too (the same as SQLite's).
+    Not written in the models: naming a dialect's option makes SQLAlchemy load that dialect's
+    whole support (~2 MB resident) in every process, a desktop on SQLite included. Called when a
+    PostgreSQL engine is made (``Database``, the migrations' environment); idempotent."""
+    for index in StepRun.__table__.indexes:
+        where = index.dialect_options["sqlite"]["where"]
+        if where is not None:
+            index.dialect_options["postgresql"]["where"] = where

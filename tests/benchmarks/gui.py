@@ -44,6 +44,7 @@ def cold_start(data: Path) -> tuple[float, float, int]:
     assert "window shown" in line, line
     time.sleep(5)  # the engine and pages load after the window shows: idle after that
     rss_kb = vm_rss_kb(p.pid)
+    print(f"  desktop app idle: {held(p.pid)}", flush=True)
     p.wait(30)
     return shown, bare, rss_kb
 

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from app.store.models import Base
+from app.store.models import Base, partial_indexes_for_postgresql
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,11 +17,14 @@ def run() -> None:
             raise SystemExit("alembic.ini names no sqlalchemy.url to migrate.")
         engine = create_engine(url)
         with engine.begin() as conn:
-            context.configure(
-                connection=conn, target_metadata=target_metadata, render_as_batch=True
-            )
-            context.run_migrations()
+            migrate(conn)
         return
+    migrate(conn)
+
+
+def migrate(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+    if conn.dialect.name == "postgresql":
+        partial_indexes_for_postgresql()  # the models' metadata as PostgreSQL has it
     context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
     context.run_migrations()
 
