@@ -254,6 +254,12 @@ class SheetFile:
             )
         )
 
+    def _undecided_while_saving(self, key: str) -> bool:
+        """A save is writing and the kept ledger holds ``key`` not done (while a save writes,
+        ``_fresh`` reads nothing again, so the kept ledger is the one ``_recorded`` asks)."""
+        entry = self._ledger.get(key) if self.csv and self._saving is not None else None
+        return entry is not None and entry["state"] != "done"
+
     def _in_flight(self, key: str) -> _Queued | None:
         return next((q for q in [*(self._saving or []), *self._queue] if q.key == key), None)
 
@@ -267,8 +273,11 @@ class SheetFile:
         with self._cond:
             if finished is not None:
                 self._finished = finished
-            while self._in_flight(key) is not None:
-                self._cond.wait()  # the same key from another attempt: its outcome decides
+            # the same key from another attempt: its outcome decides; an undecided csv entry is
+            # settled (and the ledger written) only between saves: a save writes its own copy
+            # of the ledger unlocked, which would put the entry back or write over it
+            while self._in_flight(key) is not None or self._undecided_while_saving(key):
+                self._cond.wait()
             sheets.check_not_open(self.path)
             self._fresh()
             first = self._recorded(key)

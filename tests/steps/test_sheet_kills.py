@@ -210,3 +210,38 @@ def test_a_kill_anywhere_in_batched_saves_that_forget_applies_each_order_once(
     # nothing left for a person to check, and no order both forgotten and unfinished
     assert set(recorded(path).values()) <= {"done"}
     assert set(amounts) <= set(finished.results)
+
+
+def test_an_undecided_order_asked_about_during_a_save_stays_asked(tmp_path):
+    """A csv's record holds an order Daloy could not decide (killed mid-write, the file edited
+    since: a person is asked once). Its attempt comes while another order's save writes the
+    record: it is asked, and the record it leaves (without the order, for the person's retry)
+    is the one on disk after that save, which never writes its older copy over it."""
+    path = tmp_path / "stock.csv"
+    path.write_text(f"SKU,Stock\nRICE-25,{STOCK}\n")
+    undecided = key_of(1)
+    ledger = {"state": "unknown", "before": "0", "after": "1", "result": {}, "at": 1e10}
+    sheets.write_ledger(path, {undecided: ledger})
+    sheet = sheet_files.SheetFile(path)
+    asked: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            sheet.apply_once(None, undecided, take(5))
+        except PermanentError as exc:
+            asked.append(exc)
+
+    other = threading.Thread(target=ask)
+
+    def during_the_save(keys: Any) -> tuple[set[str], set[str]]:
+        # the save writes the record unlocked: the undecided order's attempt may come now
+        if not other.is_alive() and not asked:
+            other.start()
+            other.join(2)  # its chance to act while the save writes (it may wait for it)
+        return set(), set()
+
+    sheet.apply_once(None, key_of(0), take(3), during_the_save)
+    other.join(30)
+    assert len(asked) == 1 and "Check the rows" in str(asked[0])
+    assert set(sheets.read_ledger(path)) == {key_of(0)}  # asked once: gone for the retry
+    assert int(csv_stock(path, "RICE-25")) == STOCK - 3
