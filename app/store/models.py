@@ -330,7 +330,7 @@ def partial_indexes_for_postgresql() -> None:
     Not written in the models: naming a dialect's option makes SQLAlchemy load that dialect's
     whole support (~2 MB resident) in every process, a desktop on SQLite included. Called when a
     PostgreSQL engine is made (``Database``, the migrations' environment); idempotent."""
-    for index in StepRun.__table__.indexes:
+    for index in Base.metadata.tables[StepRun.__tablename__].indexes:
         where = index.dialect_options["sqlite"]["where"]
         if where is not None:
             index.dialect_options["postgresql"]["where"] = where

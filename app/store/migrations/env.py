@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection Daloy hands over (``config.attributes``)."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from app.store.models import Base, partial_indexes_for_postgresql
 
@@ -22,7 +22,7 @@ def run() -> None:
     migrate(conn)
 
 
-def migrate(conn) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+def migrate(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         partial_indexes_for_postgresql()  # the models' metadata as PostgreSQL has it
     context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
