@@ -15,6 +15,7 @@ one fuzzes the points and the batches, csv (ledger) and xlsx (record sheet) alik
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -47,13 +48,11 @@ POINTS = st.tuples(
 )
 
 WORKER = """
-import json, os, sys, threading
-from app.connectors import sheet_files
-from tests.steps.test_sheet_kills import Finished, take
+import json, sys, threading
+from tests.steps.test_sheet_kills import Finished
 
 args = json.loads(sys.argv[1])
 finished = Finished(args["done"])
-threads = []
 for wave in args["waves"]:
     threads = [
         threading.Thread(target=finished.order, args=(args["path"], key, qty))
@@ -105,7 +104,7 @@ class Finished:
         with self._lock, self.path.open("a") as f:
             f.write(f"{key} {json.dumps(out)}\n")
             f.flush()
-            __import__("os").fsync(f.fileno())
+            os.fsync(f.fileno())
             self.results.setdefault(key, []).append(out)
 
 
@@ -176,7 +175,7 @@ def test_a_kill_anywhere_in_batched_saves_that_forget_applies_each_order_once(
     p = subprocess.run(
         [sys.executable, "-c", WORKER, json.dumps(args)],
         cwd=REPO,
-        env={**__import__("os").environ, "DALOY_CRASHPOINT": f"{point[0]}:{point[1]}"},
+        env={**os.environ, "DALOY_CRASHPOINT": f"{point[0]}:{point[1]}"},
         capture_output=True,
         timeout=120,
     )
