@@ -12,10 +12,8 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import math
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +29,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind, InboxKind
 from app.core.machine import StepState
+from app.runtime import memory
 from app.runtime.breakers import BreakerGate
 from app.runtime.executor import StepExecutor
 from app.steps import Registry
@@ -49,27 +48,6 @@ log = logging.getLogger("daloy.runtime")
 INLINE_SLICE = 0.02
 # How often a down system's breaker is looked at (probe due, next waiting step to release).
 BREAKER_TICK = 0.2
-# glibc's mallopt(M_MMAP_THRESHOLD): buffers this big or bigger get their own mapping, given back
-# to the system when freed.
-_M_MMAP_THRESHOLD = -3
-MMAP_THRESHOLD = 256 * 1024
-
-
-def big_buffers_back_to_the_system() -> None:
-    """Fix glibc's threshold for giving big buffers their own mapping. Left dynamic, it rises to
-    the biggest buffer freed (up to 32 MB), and from then on buffers below it come from the
-    heaps of the worker threads, which keep the highest size they ever held: each save of a kept
-    spreadsheet builds several copies of its growing record sheet (megabytes a year on), so the
-    runner's memory grew with every order (soak: 10 MB more per 1,000 orders). Elsewhere (other C
-    libraries, Windows, whose heap maps big blocks apart anyway) nothing is changed."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # a C library without mallopt: nothing to fix
-        return
-    mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 class Runtime:
@@ -147,7 +125,7 @@ class Runtime:
         recovered = self.store.recover()
         if recovered:
             log.warning("gave back %d step lease(s) left by a runner that stopped", recovered)
-        big_buffers_back_to_the_system()
+        memory.big_buffers_back_to_the_system()
         self._workers = Pool(self.workers, thread_name_prefix="daloy-worker")
         self._dispatcher = Pool(1, thread_name_prefix="daloy-dispatch")
         self.scheduler.start()
