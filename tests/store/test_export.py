@@ -27,6 +27,13 @@ def data(tmp_path_factory):
     return tmp_path_factory.mktemp("export") / "data"
 
 
+@pytest.fixture(autouse=True)
+def secret_known():
+    """The token is known to every test, as to the process that read it (the known secrets
+    are forgotten after each test)."""
+    redact.remember([SECRET])
+
+
 @pytest.fixture(scope="module")
 def db(data):
     """1,200 orders (more than one read batch and one progress step), shared: tests only
