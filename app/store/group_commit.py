@@ -161,10 +161,7 @@ class GroupCommit:
         try:
             cur.execute("COMMIT")
         except BaseException as exc:
-            if conn.in_transaction:
-                conn.rollback()
-            group.error = exc
-            group.done.set()
+            self._abandon(conn, group, exc)
             raise
         if conn.total_changes != group.changes:  # a claim that found nothing wrote nothing
             self._counted()
@@ -177,10 +174,15 @@ class GroupCommit:
             cur.execute("ROLLBACK TO joined")
             cur.execute("RELEASE joined")
         except BaseException as exc:
-            if conn.in_transaction:
-                conn.rollback()
-            group.error = exc
-            group.done.set()
+            self._abandon(conn, group, exc)
+
+    @staticmethod
+    def _abandon(conn: sqlite3.Connection, group: Group, exc: BaseException) -> None:
+        """The whole group rolled back: every member waiting for it raises ``exc``."""
+        if conn.in_transaction:
+            conn.rollback()
+        group.error = exc
+        group.done.set()
 
     def settle(self) -> None:
         """Under the lock, before any other use of the database: commit the group left open."""
