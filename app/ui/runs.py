@@ -145,11 +145,14 @@ class RunsModel(QAbstractTableModel):
             owner=self,
         )
 
+    # A reply to an older generation (the filters changed meanwhile) is dropped whole: the
+    # newer generation's own request is in flight and owns ``_busy``; clearing it here would let
+    # the view ask for the first page a second time, and show it twice.
     def _append(self, gen: int, rows: list[dict[str, Any]]) -> None:
-        self._busy = False
-        self.loading.emit(False)
         if gen != self._generation:
             return
+        self._busy = False
+        self.loading.emit(False)
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
@@ -157,6 +160,8 @@ class RunsModel(QAbstractTableModel):
         self._more = len(rows) == PAGE
 
     def _failed(self, gen: int) -> None:
+        if gen != self._generation:
+            return
         self._busy = False
         self.loading.emit(False)
 
@@ -186,9 +191,9 @@ class RunsModel(QAbstractTableModel):
         )
 
     def _replace(self, gen: int, rows: list[dict[str, Any]]) -> None:
-        self._busy = False
         if gen != self._generation:
             return
+        self._busy = False
         if [r["id"] for r in rows] == [r["id"] for r in self.rows]:
             self.rows = rows
             if rows:

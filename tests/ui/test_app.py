@@ -229,6 +229,63 @@ def test_runs_table_pages_lazily_and_searches(gui, qtbot):
     assert all(r["business_key"].startswith("B-0042") for r in model.rows)
 
 
+def test_a_page_for_older_filters_arriving_late_does_not_show_the_first_page_twice(
+    gui, qtbot, monkeypatch
+):
+    """The orders list is filtered twice quickly: the first filter's page comes back while the
+    second's is still being read. It is dropped, and the list must still know a page is on its
+    way, or the view asks for the first page again and every order shows twice (the CI's
+    one-off failure of the test above)."""
+    import threading
+    import uuid
+
+    from app.ui import runs as runs_module
+
+    ctx, window = gui
+    now = time.time()
+    with ctx.db.engine.begin() as c:
+        wf_id, v_id = c.exec_driver_sql("select id, current_version_id from workflows").fetchone()
+        c.exec_driver_sql(
+            "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
+            "trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", "succeeded", f"L-{i:04d}")
+                + ("{}", 0, 0, now - i, now - i)
+                for i in range(300)
+            ],
+        )
+    window.page("runs")
+    model = window.runs.model
+    ctx.wait_for_background()
+    qtbot.waitUntil(lambda: not model._busy, timeout=10000)
+
+    gates = [threading.Event(), threading.Event()]
+    answered: list[int] = []
+    real = runs_module.fetch_page
+
+    def held(ctx_, filters, after, limit=runs_module.PAGE):
+        gate = gates[min(len(answered), 1)] if after is None else None
+        n = len(answered)
+        answered.append(n)
+        if gate is not None:
+            assert gate.wait(10)
+        return real(ctx_, filters, after, limit)
+
+    monkeypatch.setattr(runs_module, "fetch_page", held)
+    model.reset()  # the older filters: held at the first gate
+    model.reset()  # the newer ones: held at the second
+    gates[0].set()
+    qtbot.waitUntil(lambda: len(answered) == 2, timeout=10000)
+    qtbot.wait(200)  # the older page's reply is delivered and dropped
+    assert not model.canFetchMore(), "a page is still on its way"
+    model.fetchMore()  # what the view does when it may: nothing, while the page is on its way
+    gates[1].set()
+    qtbot.waitUntil(lambda: model.rowCount() == runs_module.PAGE, timeout=10000)
+    qtbot.wait(200)
+    keys = [r["business_key"] for r in model.rows]
+    assert len(keys) == len(set(keys)) == runs_module.PAGE
+
+
 def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     import keyring
     from PySide6.QtCore import Qt
