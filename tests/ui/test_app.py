@@ -273,6 +273,7 @@ def test_a_page_for_older_filters_arriving_late_does_not_show_the_first_page_twi
 
     monkeypatch.setattr(runs_module, "fetch_page", held)
     model.reset()  # the older filters: held at the first gate
+    qtbot.waitUntil(lambda: len(answered) == 1, timeout=10000)
     model.reset()  # the newer ones: held at the second
     gates[0].set()
     qtbot.waitUntil(lambda: len(answered) == 2, timeout=10000)
