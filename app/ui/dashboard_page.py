@@ -67,6 +67,14 @@ class DayChart(QWidget):
         self.per_day, self.channels = per_day, channels
         self.update()
 
+    @staticmethod
+    def empty_words() -> str:
+        # the demo's orders are practice runs: say why its dashboard stays empty
+        return translate(
+            "Dashboard",
+            "No orders in this period. Practice runs and the demo's orders are not counted here.",
+        )
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -81,8 +89,8 @@ class DayChart(QWidget):
         if not days:
             p.drawText(
                 area,
-                Qt.AlignmentFlag.AlignCenter,
-                translate("Dashboard", "No orders in this period."),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.empty_words(),
             )
             return
         top = max(sum(v.values()) for v in self.per_day.values()) or 1
@@ -265,8 +273,10 @@ class DashboardPage(Page):
             "needed_person": translate("Dashboard", "Needed a person\n{count}{share}").format(
                 count=f.needed_person, share=share(f.needed_person)
             ),
-            "resolved": translate(
-                "Dashboard", "Time to resolve (median)\n{time} · {count} answered"
+            "resolved": (
+                translate("Dashboard", "Time to resolve (median)\n{time} · {count} answered")
+                if f.resolved
+                else translate("Dashboard", "Time to resolve (median)\nnothing answered yet")
             ).format(time=duration(f.resolve_median), count=f.resolved),
             "waiting_person": translate("Dashboard", "Waiting on a person\n{count}").format(
                 count=f.waiting_person

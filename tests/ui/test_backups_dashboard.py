@@ -97,3 +97,22 @@ def test_a_dashboard_figure_opens_its_orders(gui, qtbot):
         ),
         timeout=20000,
     )
+
+
+def test_the_demos_dashboard_says_why_it_counts_nothing(gui, qtbot):
+    """The demo's orders are practice runs, which the dashboard leaves out: its tiles read as
+    words an operator understands ("nothing answered yet", not "– · 0 answered") and the empty
+    chart says why it is empty while the demo's orders wait under "Needs you"."""
+    from app import demo
+
+    ctx, window = gui
+    started = demo.start(ctx.runtime)
+    qtbot.waitUntil(lambda: len(demo.demo_runs(ctx.db)) == len(started), timeout=20000)
+    nav_to(window, "dashboard")
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        page.reload()
+    assert page.figures.orders == 0 and not page.figures.per_day
+    assert page.tiles["resolved"].text() == "Time to resolve (median)\nnothing answered yet"
+    assert "–" not in page.tiles["resolved"].text()
+    assert "demo" in page.days.empty_words()

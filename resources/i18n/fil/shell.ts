@@ -377,8 +377,8 @@ mo sa “Bagong koneksyon”.</translation>
         <translation>{days} araw</translation>
     </message>
     <message>
-        <source>No orders in this period.</source>
-        <translation>Walang order sa panahong ito.</translation>
+        <source>No orders in this period. Practice runs and the demo's orders are not counted here.</source>
+        <translation>Walang order sa panahong ito. Hindi binibilang dito ang mga practice run at ang mga order ng demo.</translation>
     </message>
     <message>
         <source>None in this period.</source>
@@ -417,6 +417,12 @@ mo sa “Bagong koneksyon”.</translation>
 {time} · {count} answered</source>
         <translation>Tagal bago naayos (median)
 {time} · {count} nasagot</translation>
+    </message>
+    <message>
+        <source>Time to resolve (median)
+nothing answered yet</source>
+        <translation>Tagal bago naayos (median)
+wala pang nasagot</translation>
     </message>
     <message>
         <source>Waiting on a person
