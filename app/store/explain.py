@@ -143,12 +143,15 @@ class Explanation:
     """One inbox entry in words. ``headline``: what happened (the first thing read);
     ``money_line``: what it means for the money or the customer and what to do next;
     ``order_line``: the order in words; ``detail``: the technical facts (error text, attempt
-    log, request, idempotency key), for a folded "technical detail" section."""
+    log, request, idempotency key), for a folded "technical detail" section; ``alert``: a failed
+    step in one line for the tray's balloon and the window's banner (what happened, what to do,
+    without the count of tries, so orders that failed alike are announced once), else ""."""
 
     headline: str
     money_line: str
     order_line: str
     detail: dict[str, Any] = field(default_factory=dict)
+    alert: str = ""
 
 
 @dataclass(frozen=True)
@@ -374,7 +377,7 @@ def explain_step_failure(
     error = step.get("error") or last.get("error") or ""
     service = eff.service or translate("Explain", "the system it calls")
     if step.get("needs_reconcile"):
-        headline = translate(
+        headline = gist = translate(
             "Explain", "Not known whether {done} — check {service} before retrying"
         ).format(done=eff.done, service=service)
         money = translate(
@@ -383,15 +386,14 @@ def explain_step_failure(
             "Skip and enter its result; if it did not, choose Retry.",
         )
     else:
+        cause = _cause(
+            error, last.get("outcome", ""), eff.service, said_error(step) or said_error(last)
+        )
         headline = translate("Explain", "{not_done}: {cause}, {tries}").format(
-            not_done=eff.not_done,
-            cause=_cause(
-                error,
-                last.get("outcome", ""),
-                eff.service,
-                said_error(step) or said_error(last),
-            ),
-            tries=tries_over(log),
+            not_done=eff.not_done, cause=cause, tries=tries_over(log)
+        )
+        gist = translate("Explain", "{not_done}: {cause}").format(
+            not_done=eff.not_done, cause=cause
         )
         checked = any(a.get("looked_up") == "not found" for a in log)
         money = (
@@ -411,7 +413,8 @@ def explain_step_failure(
         "idempotency_key": idempotency_key(run["id"], step["name"]) if run.get("id") else None,
         "reason": item.get("reason"),
     }
-    return Explanation(headline, money, order_words(run, customer, total, label), detail)
+    alert = translate("Explain", "{what}. What to do: {next}").format(what=gist, next=money)
+    return Explanation(headline, money, order_words(run, customer, total, label), detail, alert)
 
 
 def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Explanation:

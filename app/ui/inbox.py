@@ -48,7 +48,9 @@ def load_open(ctx: AppContext) -> list[dict[str, Any]]:
         items = queries.open_inbox(s)
         for it in items:
             row = s.get(InboxItem, it["id"])
-            it["headline"] = explain_entry(s, row).headline if row is not None else shown_reason(it)
+            ex = explain_entry(s, row) if row is not None else None
+            it["headline"] = ex.headline if ex is not None else shown_reason(it)
+            it["alert"] = ex.alert if ex is not None else ""  # the tray's and banner's words
         return items
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.ui.logo import logo_icon
 from app.ui.style import WARN, icon
-from app.ui.text import escape, notification_body, rich_label, shown_error, shown_reason
+from app.ui.text import escape, notification_body, rich_label, shown_reason
 
 
 def kind_phrase(kind: str, n: int) -> str:
@@ -86,13 +86,20 @@ def tray_state(items: list[dict]) -> str:
     return "waiting" if items else "ok"
 
 
+def alert_words(item: dict) -> str:
+    """What an alert says of one entry: a failed step as the order page explains it (what
+    happened, what to do: ``Explanation.alert``, read with the entry by ``inbox.load_open``),
+    any other entry its reason; both in the current language."""
+    return item.get("alert") or shown_reason(item)
+
+
 def group_reason(items: list[dict]) -> str:
-    """What many entries have in common: one shared error ("gateway unavailable"), else a count
+    """What many entries have in common: steps that failed alike ("The card was not charged:
+    the payment service had a problem on its side (error 503). What to do: …"), else a count
     per kind ("1 decision to make, 1 failed step")."""
-    failed = [i for i in items if i["kind"] == "step_failed"]
-    errors = {str((i.get("detail") or {}).get("error", "")) for i in failed}
-    if len(failed) == len(items) and len(errors) == 1 and "" not in errors:
-        return shown_error(failed[0]).rstrip(".")  # the same English error: say it once
+    alerts = {i.get("alert") or "" for i in items}
+    if len(alerts) == 1 and "" not in alerts:
+        return alerts.pop()  # the same failure: say it once
     counts: dict[str, int] = {}
     for i in items:
         counts[i["kind"]] = counts.get(i["kind"], 0) + 1
@@ -238,10 +245,13 @@ class Notifier(QObject):
         self.state = tray_state(items)
         self.waiting = len(items)
         self.banner.still_open({i["id"] for i in items})
-        # some of a group answered: the banner names what is left (not "2 orders waiting"
-        # after one of the two was retried)
+        # the entries as read now: in the language spoken now (a switch reads them again)
+        fresh = {i["id"]: i for i in items}
+        self._announced = [fresh[i["id"]] for i in self._announced if i["id"] in fresh]
+        # the banner names what is left (not "2 orders waiting" after one of the two was
+        # retried), in the words read last
         left = [i for i in items if i["id"] in self.banner.item_ids]
-        if not self.banner.isHidden() and 0 < len(left) < len(self.banner.item_ids):
+        if not self.banner.isHidden() and left:
             title, said, _text = self._words(left)
             self.banner.show_message(said, left[-1]["id"], title, {i["id"] for i in left})
         self._pending = [i for i in self._pending if i["id"] in {x["id"] for x in items}]
@@ -287,7 +297,7 @@ class Notifier(QObject):
         if len(items) == 1:
             it = items[0]
             who = it.get("business_key") or it.get("workflow") or "Daloy"
-            said = shown_reason(it)
+            said = alert_words(it)
             return translate("Tray", "{who}: needs you").format(who=who), said, said
         title = translate("Tray", "{n} orders waiting").format(n=len(items))
         said = group_reason(items)

@@ -86,15 +86,6 @@ def shown_reason(entry: dict) -> str:
     return shown((entry.get("words") or {}).get("reason"), entry.get("reason") or "")
 
 
-def shown_error(entry: dict) -> str:
-    """A failed step's inbox entry: the step's error (``detail.error``) in the current
-    language, by the words it was said with, kept as the ``{error}`` of the reason's words."""
-    error = str((entry.get("detail") or {}).get("error") or "")
-    reason = (entry.get("words") or {}).get("reason")
-    words = (reason.get("fields") or {}).get("error") if isinstance(reason, dict) else None
-    return shown(words if isinstance(words, dict) else None, error) if error else ""
-
-
 def confirm(parent: QWidget, title: str, question: str) -> bool:
     """Yes/No question whose text may name outside data (a connection, a workflow)."""
     box = QMessageBox(

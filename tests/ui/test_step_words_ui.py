@@ -28,10 +28,12 @@ def test_the_order_page_and_the_tray_say_it_in_filipino(filipino, gui, qtbot) ->
         run_id = ctx.store.start_run("charge", {"order": {"number": "3001"}})
         qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == "needs_attention", timeout=30000)
         said_fil = f"Sumagot ang {server.url}/charges ng 400 Bad Request: card declined"
-        # the tray's alert says the entry's reason, the step's sentence inside it
+        # the tray's alert says the failure as the order page explains it (no address)
         qtbot.waitUntil(lambda: bool(window.notifier.sent), timeout=15000)
         assert window.notifier.sent[0] == (
-            f"Pumalya ang Charge card pagkatapos ng 1 subok: {said_fil}"
+            "Hindi nasingil ang card: tinanggihan ito ng payment service (error 400: card "
+            "declined). Ang gagawin: I-retry kapag gumana na ulit ang payment service, o "
+            "i-cancel ang order."
         )
         page = window.runs.detail
         page.show_run(run_id)

@@ -832,8 +832,16 @@
         <translation>{not_done}: {cause}, {tries}</translation>
     </message>
     <message>
+        <source>{not_done}: {cause}</source>
+        <translation>{not_done}: {cause}</translation>
+    </message>
+    <message>
         <source>Daloy checked with {service}: {nothing}. </source>
         <translation>Tiningnan ng Daloy sa {service}: {nothing}. </translation>
+    </message>
+    <message>
+        <source>{what}. What to do: {next}</source>
+        <translation>{what}. Ang gagawin: {next}</translation>
     </message>
     <message>
         <source>The order waits for your answer: {options}.</source>
