@@ -27,6 +27,9 @@ EMPTY_HINT = QT_TRANSLATE_NOOP(
     "canvas, or import a workflow file (More ▸ Import…).",
 )
 MIN_SCALE, MAX_SCALE = 0.05, 4.0
+# Below this a step's title cannot be read (the sample order workflow fitted whole on a
+# 1366×768 screen came out at ~35 %): a workflow opens no smaller, at its first steps.
+READABLE = 0.6
 
 
 class CanvasView(QGraphicsView):
@@ -47,6 +50,7 @@ class CanvasView(QGraphicsView):
         # Fitted until the operator pans or zooms: resizing the window (or the page becoming
         # visible for the first time) fits again instead of leaving a corner of the workflow.
         self.fitted = True
+        self.readable = True  # the fit keeps steps readable (opening) or shows them all (Fit)
         self._pan_last: QPointF | None = None
         self._pan_moved = False
         self._space = False
@@ -79,9 +83,11 @@ class CanvasView(QGraphicsView):
             self.fitted = False
             self._grow_scene_rect()
 
-    def fit(self) -> None:
-        """Show every step, never enlarged past 100 %."""
-        self.fitted = True
+    def fit(self, readable: bool = False) -> None:
+        """Show every step, never enlarged past 100 %; with ``readable`` (a workflow just
+        opened), never shrunk below ``READABLE`` either: then its start is shown, the rest is
+        a pan or the Fit button away."""
+        self.fitted, self.readable = True, readable
         if self.scene() is None or self.viewport().width() < 50:
             return
         rect = self.scene().itemsBoundingRect()
@@ -94,8 +100,19 @@ class CanvasView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.scale_now() > 1.0:
             self.resetTransform()
+        if not readable or self.scale_now() >= READABLE:
+            self._grow_scene_rect()
+            self.centerOn(rect.center())
+            return
+        self.resetTransform()
+        self.scale(READABLE, READABLE)
         self._grow_scene_rect()
-        self.centerOn(rect.center())
+        seen = self.visible_scene_rect()
+        tall = rect.height() > seen.height()
+        self.centerOn(
+            rect.left() + seen.width() / 2,
+            rect.top() + seen.height() / 2 if tall else rect.center().y(),
+        )
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -125,12 +142,12 @@ class CanvasView(QGraphicsView):
         super().resizeEvent(event)
         self._place_hint()
         if self.fitted:
-            self.fit()
+            self.fit(self.readable)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         if self.fitted:
-            self.fit()
+            self.fit(self.readable)
 
     # -- moving around --------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

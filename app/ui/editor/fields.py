@@ -50,6 +50,10 @@ def set_text(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
             editor.setPlainText(text)
         else:
             editor.setText(text)
+            if not editor.hasFocus():
+                # a long text is read from its start (Qt leaves the cursor, and the view, at
+                # its end: "…what ships now and what later." without its beginning)
+                editor.setCursorPosition(0)
         editor.blockSignals(False)
 
 

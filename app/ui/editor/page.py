@@ -273,7 +273,8 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.undo.clear()
         self._sync_switch()
         self._show_draft_state()
-        self.view.fit()  # now, or as soon as the canvas has its size (fitted stays set)
+        # now, or as soon as the canvas has its size (fitted stays set)
+        self.view.fit(readable=True)
 
     # -- edits ------------------------------------------------------------------------------------
     def add_step_at(self, type_name: str, pos: QPointF) -> None:

@@ -133,7 +133,7 @@ def build_toolbar(page: EditorPage) -> None:
     page.redo_action.setEnabled(False)
     page.toolbar.addSeparator()
     act(translate("Editor", "Tidy up"), "fa5s.sitemap", page.auto_layout, name="autoLayout")
-    act(translate("Editor", "Fit"), "fa5s.expand", page.view.fit, name="fitView")
+    act(translate("Editor", "Fit"), "fa5s.expand", lambda: page.view.fit(), name="fitView")
     more.addAction(replay)
     more.addSeparator()
     # (text, icon, what it does, shortcut, object name); None: a separator

@@ -203,18 +203,35 @@ def test_business_key_and_sample_order(page, qtbot):
 
 # -- the canvas -------------------------------------------------------------------------------
 def test_canvas_opens_fitted_and_moves_around(page, qtbot):
+    from app.ui.editor.canvas import READABLE
+
     view = page.view
+    steps = QRectF()
+    for node in page.scene.nodes.values():
+        steps = steps.united(node.sceneBoundingRect())
+    # The sample is wider than this canvas at a readable size: it opens readable, at its start
+    # (the steps left of the canvas's right edge are on screen), not shrunk until no title reads.
+    visible = view.visible_scene_rect()
+    assert view.scale_now() == pytest.approx(READABLE)
+    first = min(page.scene.nodes.values(), key=lambda n: n.sceneBoundingRect().left())
+    assert visible.contains(first.sceneBoundingRect()), first.name
+    assert visible.left() <= steps.left() and visible.width() < steps.width()
+    # Fit shows it whole, and a window big enough shows it whole at a readable size too
+    press(qtbot, page, "fitView")
     visible = view.visible_scene_rect()
     for node in page.scene.nodes.values():
         assert visible.contains(node.sceneBoundingRect()), node.name
-    steps = QRectF()  # fitted, not lost in the middle of the canvas
-    for node in page.scene.nodes.values():
-        steps = steps.united(node.sceneBoundingRect())
     assert (
         view.scale_now() == 1.0
         or visible.width() < steps.width() * 1.35
         or visible.height() < steps.height() * 1.35
     )
+    view.fit(readable=True)
+    view.resize(int(steps.width() * 0.8) + 80, int(steps.height() * 0.8) + 80)
+    qtbot.waitUntil(lambda: view.scale_now() > READABLE, timeout=5000)
+    visible = view.visible_scene_rect()
+    assert all(visible.contains(n.sceneBoundingRect()) for n in page.scene.nodes.values())
+    view.fit()
     # drag on empty canvas pans
     spot = view.mapFromScene(page.scene.itemsBoundingRect().bottomLeft() + QPointF(-20, 15))
     assert view.itemAt(spot) is None
@@ -457,3 +474,12 @@ def test_a_workflow_without_triggers_says_how_orders_arrive(page, qtbot):
     assert "None yet" in panel.placeholder.text() and panel.placeholder.isVisible()
     qtbot.mouseClick(panel.findChild(QPushButton, "addTrigger"), Qt.MouseButton.LeftButton)
     assert len(page.doc.workflow.triggers) == 1 and not page.workflow_panel.placeholder
+
+
+def test_a_long_description_is_shown_from_its_start(page):
+    """The sample's description is longer than its box: the box shows its beginning, not its
+    last words."""
+    box = page.findChild(QLineEdit, "workflowDescription")
+    assert box.text() == page.doc.workflow.description
+    assert box.fontMetrics().horizontalAdvance(box.text()) > box.width()
+    assert box.cursorPosition() == 0
