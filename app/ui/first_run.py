@@ -358,7 +358,7 @@ class FirstRunWizard(QWizard):
             QT_TRANSLATE_NOOP(
                 "FirstRun",
                 "Daloy charges each order through your payment service's web API. Enter its "
-                "address and the API token it gave you; Test checks that it answers.",
+                "address and the API token it gave you; Next checks that it answers.",
             ),
             shop.PAYMENTS,
             "http",

@@ -91,6 +91,7 @@ class ConnectionPage(CheckedPage):
         self.form = ConnectionForm(kind)
         self.form.setObjectName(f"{name}Form")
         self.lay.addWidget(self.form)
+        self.finish_layout()  # the check's outcome under the form (Next said nothing without)
 
     def values(self) -> shop.ConnectionValues:
         return shop.ConnectionValues(self.kind, self.form.settings(), self.form.typed_secrets())

@@ -157,6 +157,9 @@ def _next_stays(qtbot: Any, wizard: QWizard, page: Any, words: str) -> None:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), CLICK)
     qtbot.waitUntil(lambda: words in page.outcome.result.text(), timeout=30000)
     assert wizard.currentPage() is page
+    # said where the operator sees it: on the page, under what was typed
+    assert page.outcome.isVisible() and page.outcome.result.isVisible()
+    assert page.isAncestorOf(page.outcome)
 
 
 def _next_moves(qtbot: Any, wizard: QWizard, page: Any) -> None:

@@ -588,8 +588,8 @@ wala pang nasagot</translation>
         <translation>Paano sinisingil ang mga customer?</translation>
     </message>
     <message>
-        <source>Daloy charges each order through your payment service's web API. Enter its address and the API token it gave you; Test checks that it answers.</source>
-        <translation>Sinisingil ng Daloy ang bawat order sa web API ng payment service mo. Ilagay ang address nito at ang API token na ibinigay nito; ite-test ng Daloy kung sumasagot ito.</translation>
+        <source>Daloy charges each order through your payment service's web API. Enter its address and the API token it gave you; Next checks that it answers.</source>
+        <translation>Sinisingil ng Daloy ang bawat order sa web API ng payment service mo. Ilagay ang address nito at ang API token na ibinigay nito; sa Next, titingnan ng Daloy kung sumasagot ito.</translation>
     </message>
     <message>
         <source>Which email confirms orders?</source>
