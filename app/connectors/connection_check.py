@@ -11,9 +11,10 @@ from typing import Any
 
 from app import secrets
 from app.connectors.mail_presets import USUAL_PORTS, preset_for
-from app.connectors.probes import probe
+from app.connectors.probes import not_connected, probe
 from app.core import redact
 from app.core.errors import ConfigurationError, DaloyError
+from app.core.i18n import shown, translate, words_of
 from app.store import workspace
 from app.store.connections import ConnectionProvider
 from app.store.db import Database
@@ -54,7 +55,9 @@ class UnsavedConnection(ConnectionProvider):
             if secrets.has_secret(name, field, self.workspace):
                 raise  # saved, but the keyring would not give it: its words
             raise ConfigurationError(
-                f"Enter the {field} of “{name}” first, then test again."
+                translate(
+                    "Connections", "Enter the {field} of “{name}” first, then test again."
+                ).format(field=field.replace("_", " "), name=name)
             ) from exc
 
     def has_secret(self, name: str, field: str) -> bool:
@@ -99,29 +102,55 @@ def _is_login_refusal(exc: BaseException) -> bool:
     )
 
 
+def _untrusted(e: ssl.SSLCertVerificationError) -> str:
+    """Why a certificate is not trusted, in words (OpenSSL's own text goes to the detail)."""
+    code = e.verify_code
+    if code in (18, 19):  # self-signed, or signed by a CA of its own
+        return translate("Connections", "it is signed by the server itself")
+    if code == 10:
+        return translate("Connections", "it has expired")
+    if code == 62:  # the name does not match
+        return translate("Connections", "it is made out to another name")
+    return translate("Connections", "no authority Daloy knows vouches for it")
+
+
 def explain(
     exc: BaseException, name: str, kind: str, settings: dict[str, Any]
 ) -> ConnectionProblem:
-    """The failure of a connection test in words, with what to do."""
+    """The failure of a connection test in words, with what to do, in the reader's language;
+    the exceptions' own text (``[Errno 111] Connection refused``) only in ``detail``."""
     chain = _chain(exc)
     detail = "\n".join(f"{type(e).__name__}: {e}" for e in chain)
     host = str(settings.get("host") or settings.get("base_url") or settings.get("url") or "")
     security = str(settings.get("security") or ("ssl" if kind == "imap" else "starttls"))
     port = settings.get("port") or USUAL_PORTS.get(kind, {}).get(security, "")
-    where = f"{host} port {port}" if port else host
+    where = translate("Connections", "{host} port {port}").format(host=host, port=port)
+    where = where if port else host
     for e in chain:
         if isinstance(e, socket.gaierror):
-            return ConnectionProblem(f"Can't find the server {host} — check the address.", detail)
+            return ConnectionProblem(
+                translate(
+                    "Connections", "Can't find the server {host} — check the address."
+                ).format(host=host),
+                detail,
+            )
         if isinstance(e, ConnectionRefusedError):
             return ConnectionProblem(
-                f"Nothing answers at {where} — check the port (and that the security matches it).",
+                translate(
+                    "Connections",
+                    "Nothing answers at {where} — check the port (and that the security "
+                    "matches it).",
+                ).format(where=where),
                 detail,
             )
         if isinstance(e, ssl.SSLCertVerificationError):
             return ConnectionProblem(
-                f"The server {host} showed a certificate Daloy does not trust "
-                f"({e.verify_message or e.reason}) — if it is your office's own server, choose "
-                "its CA certificate file; otherwise check the server name.",
+                translate(
+                    "Connections",
+                    "The server {host} showed a certificate Daloy does not trust ({why}) — if "
+                    "it is your office's own server, choose its CA certificate file; otherwise "
+                    "check the server name.",
+                ).format(host=host, why=_untrusted(e)),
                 detail,
             )
         if isinstance(e, ssl.SSLError | smtplib.SMTPNotSupportedError) or (
@@ -129,26 +158,34 @@ def explain(
         ):
             usual = USUAL_PORTS.get(kind, {})
             return ConnectionProblem(
-                f"{where} does not speak the security chosen — check that the security matches "
-                f"the port (SSL/TLS usually {usual.get('ssl', 443)}, STARTTLS usually "
-                f"{usual.get('starttls', 587)}).",
+                translate(
+                    "Connections",
+                    "{where} does not speak the security chosen — check that the security "
+                    "matches the port (SSL/TLS usually {ssl}, STARTTLS usually {starttls}).",
+                ).format(
+                    where=where, ssl=usual.get("ssl", 443), starttls=usual.get("starttls", 587)
+                ),
                 detail,
             )
         if isinstance(e, TimeoutError):
             return ConnectionProblem(
-                f"{where} did not answer in time — check the address, the "
-                "port and that this computer is online.",
+                translate(
+                    "Connections",
+                    "{where} did not answer in time — check the address, the port and that "
+                    "this computer is online.",
+                ).format(where=where),
                 detail,
             )
         if kind in ("imap", "smtp") and _is_login_refusal(e):
             hint = preset_for(str(settings.get("host") or "")).password_refused
-            user = settings.get("username") or ""
             return ConnectionProblem(
-                f"The password was refused — {hint}; also check the user name “{user}”.", detail
+                translate(
+                    "Connections",
+                    "The password was refused — {hint}; also check the user name “{user}”.",
+                ).format(hint=translate("Connections", hint), user=settings.get("username") or ""),
+                detail,
             )
-    if isinstance(exc, DaloyError):  # already a sentence in our words
-        return ConnectionProblem(str(exc), detail)
-    return ConnectionProblem(
-        f"Could not connect with “{name}”; the details below say what the other side answered.",
-        detail,
-    )
+    if isinstance(exc, DaloyError):  # already a sentence in our words: in the reader's language
+        said = str(exc)
+        return ConnectionProblem(shown(words_of(said), said), detail)
+    return ConnectionProblem(not_connected(name), detail)

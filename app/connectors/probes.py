@@ -8,11 +8,22 @@ import httpx
 
 from app.connectors.mailservers import open_imap, open_smtp
 from app.core.errors import DaloyError
+from app.core.i18n import translate
 from app.store.connections import ConnectionProvider, tls_context
 
 
+def not_connected(name: str) -> str:
+    """The failure that has no words of its own: the other side's answer is in the detail."""
+    return translate(
+        "Connections",
+        "Could not connect with “{name}”; the details below say what the other side answered.",
+    ).format(name=name)
+
+
 def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str:
-    """A sentence on success; raises DaloyError with a sentence on failure."""
+    """A sentence on success; raises DaloyError with a sentence on failure, both in the
+    reader's language (shown at once, never stored). The exception's own text stays in its
+    chain, for ``connection_check.explain`` to say in words and keep as the detail."""
     conn = provider.get(name)
     kind = conn["kind"]
     try:
@@ -21,19 +32,19 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
             with open_smtp(conn, name, password, timeout):
                 pass
             return (
-                f"Connected to {conn.get('host')} and signed in."
+                translate("Connections", "Connected to {host} and signed in.")
                 if conn.get("username")
-                else f"Connected to {conn.get('host')}."
-            )
+                else translate("Connections", "Connected to {host}.")
+            ).format(host=conn.get("host"))
         if kind == "imap":
             client = open_imap(conn, name, provider.secret(name, "password"), timeout)
             try:
                 info = client.select_folder(conn.get("folder") or "INBOX", readonly=True)
             finally:
                 client.logout()
-            return (
-                f"Signed in to {conn.get('host')}; {info.get(b'EXISTS', 0)} messages in the folder."
-            )
+            return translate(
+                "Connections", "Signed in to {host}; messages in the folder: {n}."
+            ).format(host=conn.get("host"), n=info.get(b"EXISTS", 0))
         if kind in ("http", "marketplace"):
             target = provider.http(name)
             r = httpx.get(
@@ -41,10 +52,14 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
             )
             if r.status_code in (401, 403):
                 raise DaloyError(
-                    f"{target['base_url']} refused the token of “{name}” "
-                    f"({r.status_code}). Enter a new one."
+                    translate(
+                        "Connections",
+                        "{address} refused the token of “{name}” (error {status}). Enter a new one.",
+                    ).format(address=target["base_url"], name=name, status=r.status_code)
                 )
-            return f"{target['base_url']} answered {r.status_code}."
+            return translate("Connections", "{address} answered (status {status}).").format(
+                address=target["base_url"], status=r.status_code
+            )
         if kind == "database":
             from sqlalchemy import create_engine, text
             from sqlalchemy.engine import make_url
@@ -58,13 +73,17 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
                     c.execute(text("select 1"))
             finally:
                 engine.dispose()
-            return "Connected to the database."
+            return translate("Connections", "Connected to the database.")
     except DaloyError:
         raise
     except smtplib.SMTPAuthenticationError as exc:
-        raise DaloyError(f"The mail server refused the user name or password of “{name}”.") from exc
+        raise DaloyError(
+            translate(
+                "Connections", "The mail server refused the user name or password of “{name}”."
+            ).format(name=name)
+        ) from exc
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
-        raise DaloyError(f"Could not connect with “{name}”: {exc}.") from exc
+        raise DaloyError(not_connected(name)) from exc
     # A shop kind: its platform's own call and words (imported lazily, as platform_update does).
     from app.connectors.platforms.setup import try_shop
 

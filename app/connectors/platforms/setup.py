@@ -32,7 +32,7 @@ from app.connectors.platforms.platform import Platform, by_connection_kind, iso_
 from app.connectors.platforms.tokens import TOKEN_FIELDS, RefreshFailed, TokenRefused
 from app.core import redact
 from app.core.errors import DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, shown, translate, words_of
 from app.store.connections import KINDS, ConnectionProvider
 
 
@@ -219,15 +219,34 @@ def label(kind: str, name: str) -> str:
     return text.label if text else name.replace("_", " ").capitalize()
 
 
+def _field(kind: str, name: str) -> str:
+    """A setting's label inside a sentence, in the reader's language."""
+    return translate("Connections", label(kind, name))
+
+
+def _enter_first(kind: str, field: str) -> ShopProblem:
+    return ShopProblem(
+        translate("Connections", "Enter the {field} first, then test again.").format(
+            field=_field(kind, field)
+        )
+    )
+
+
 def _need(provider: ConnectionProvider, name: str, kind: str, settings: list[str]) -> None:
     conn = provider.get(name)
     for f in settings:
         value = str(conn.get(f) or "").strip()
         if not value:
-            raise ShopProblem(f"Enter the {label(kind, f)} first, then try again.", "")
+            raise ShopProblem(
+                translate("Connections", "Enter the {field} first, then try again.").format(
+                    field=_field(kind, f)
+                )
+            )
         if f in NUMBERS and not value.isdigit():
             raise ShopProblem(
-                f"The {label(kind, f)} is a number (digits only); check it and try again.", ""
+                translate(
+                    "Connections", "The {field} is a number (digits only); check it and try again."
+                ).format(field=_field(kind, f))
             )
 
 
@@ -236,8 +255,14 @@ def _address(platform: Platform, conn: dict[str, Any]) -> str:
         conn.get("shop_domain")
         or conn.get("site_url")
         or conn.get("base_url")
-        or f"{platform.title}'s address"
+        or translate("Connections", "{platform}'s address").format(platform=platform.title)
     ).strip()
+
+
+def _no_authorisation(kind: str) -> ShopProblem:
+    return ShopProblem(
+        translate("Connections", "A {kind} connection needs no authorisation.").format(kind=kind)
+    )
 
 
 def explain(
@@ -252,22 +277,40 @@ def explain(
     detail = "\n".join(f"{type(x).__name__}: {x}" for x in chain)
     title, where, kind = platform.title, _address(platform, conn), platform.connection_kind
     said = " ".join(str(getattr(x, "body", "") or "") for x in chain).lower()
-    again = "open the link again with “Authorise the shop…” and paste the new code"
+    again = translate(
+        "Connections", "open the link again with “Authorise the shop…” and paste the new code"
+    )
     for x in chain:
         if isinstance(x, socket.gaierror):
-            return ShopProblem(f"Can't find {where} — check the shop address.", detail)
+            return ShopProblem(
+                translate("Connections", "Can't find {where} — check the shop address.").format(
+                    where=where
+                ),
+                detail,
+            )
         if isinstance(x, RateLimited):
-            return ShopProblem(f"{title} asked Daloy to slow down; test again in a minute.", detail)
+            return ShopProblem(
+                translate(
+                    "Connections", "{title} asked Daloy to slow down; test again in a minute."
+                ).format(title=title),
+                detail,
+            )
         if isinstance(x, PlatformDown | httpx.TransportError | OSError):
             return ShopProblem(
-                f"Could not reach {title} at {where} — check the address "
-                "and that this computer is online.",
+                translate(
+                    "Connections",
+                    "Could not reach {title} at {where} — check the address and that this "
+                    "computer is online.",
+                ).format(title=title, where=where),
                 detail,
             )
         if kind == "shopee" and ("sign" in said or "partner" in said):
             return ShopProblem(
-                "Shopee refused the Partner ID or Partner key — copy both "
-                "again from Shopee Open Platform ▸ App List.",
+                translate(
+                    "Connections",
+                    "Shopee refused the Partner ID or Partner key — copy both "
+                    "again from Shopee Open Platform ▸ App List.",
+                ),
                 detail,
             )
         if kind == "lazada" and (
@@ -278,37 +321,61 @@ def explain(
             or "incompletesignature" in said
         ):
             return ShopProblem(
-                "Lazada refused the App key or App secret — copy both "
-                "again from Lazada Open Platform ▸ App Console.",
+                translate(
+                    "Connections",
+                    "Lazada refused the App key or App secret — copy both "
+                    "again from Lazada Open Platform ▸ App Console.",
+                ),
                 detail,
             )
         if authorising and isinstance(x, PlatformRejected | PlatformRefused):
             return ShopProblem(
-                f"{title} did not accept that code — a code works once and "
-                f"only for a few minutes; {again}.",
+                translate(
+                    "Connections",
+                    "{title} did not accept that code — a code works once and only for a few "
+                    "minutes; {again}.",
+                ).format(title=title, again=again),
                 detail,
             )
         if isinstance(x, TokenRefused | RefreshFailed):
             return ShopProblem(
-                f"{title} no longer accepts this shop's authorisation — {again}.", detail
+                translate(
+                    "Connections", "{title} no longer accepts this shop's authorisation — {again}."
+                ).format(title=title, again=again),
+                detail,
             )
         if isinstance(x, PlatformRefused):
-            what = (
-                "Admin API access token — check it under Shopify admin ▸ Settings ▸ Apps ▸ "
-                "Develop apps, and that the app may read orders"
+            refused = (
+                translate(
+                    "Connections",
+                    "{title} refused the Admin API access token — check it under Shopify admin "
+                    "▸ Settings ▸ Apps ▸ Develop apps, and that the app may read orders.",
+                )
                 if kind == "shopify"
-                else "consumer key and secret — check both under WooCommerce ▸ Settings ▸ "
-                "Advanced ▸ REST API, and that the key may read"
+                else translate(
+                    "Connections",
+                    "{title} refused the consumer key and secret — check both under "
+                    "WooCommerce ▸ Settings ▸ Advanced ▸ REST API, and that the key may read.",
+                )
                 if kind == "woocommerce"
-                else f"shop's access — {again}"
+                else translate("Connections", "{title} refused the shop's access — {again}.")
             )
-            return ShopProblem(f"{title} refused the {what}.", detail)
+            return ShopProblem(refused.format(title=title, again=again), detail)
         if isinstance(x, PlatformRejected) and x.status == 404:
-            return ShopProblem(f"{title} has no shop at {where} — check the shop address.", detail)
-    if isinstance(exc, DaloyError):
-        return ShopProblem(str(exc), detail)
+            return ShopProblem(
+                translate(
+                    "Connections", "{title} has no shop at {where} — check the shop address."
+                ).format(title=title, where=where),
+                detail,
+            )
+    if isinstance(exc, DaloyError):  # already a sentence in our words: in the reader's language
+        return ShopProblem(shown(words_of(str(exc)), str(exc)), detail)
     return ShopProblem(
-        f"{title} answered in a way Daloy did not expect; the details below say what it answered.",
+        translate(
+            "Connections",
+            "{title} answered in a way Daloy did not expect; the details below say what it "
+            "answered.",
+        ).format(title=title),
         detail,
     )
 
@@ -319,15 +386,22 @@ def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> 
     kind = conn["kind"]
     platform = by_connection_kind(kind)
     if platform is None:
-        raise DaloyError(f"Connections of kind {kind} cannot be tested yet.")
+        raise DaloyError(
+            translate("Connections", "Connections of kind {kind} cannot be tested yet.").format(
+                kind=kind
+            )
+        )
     _need(provider, name, kind, list(REQUIRED.get(kind, ())))
     settings, secret_fields = typed_fields(kind)
     for f in secret_fields:
         if f not in OPTIONAL_SECRETS and not provider.has_secret(name, f):
-            raise ShopProblem(f"Enter the {label(kind, f)} first, then test again.", "")
+            raise _enter_first(kind, f)
     if kind in AUTHORISED_KINDS and not provider.has_secret(name, "access_token"):
         raise ShopProblem(
-            "The shop is not authorised yet: use “Authorise the shop…”, then test again.", ""
+            translate(
+                "Connections",
+                "The shop is not authorised yet: use “Authorise the shop…”, then test again.",
+            )
         )
     try:
         with platform.open(conn, lambda f: provider.secret(name, f), provider) as client:
@@ -339,9 +413,16 @@ def try_shop(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> 
         raise explain(exc, platform, conn) from exc
     count = f"{len(orders)}{'+' if more else ''}"
     return (
-        f"Connected to {platform.title} shop {_address(platform, conn)}; {count} "
-        f"order{'' if count == '1' else 's'} changed in the last day."
-    )
+        translate(
+            "Connections",
+            "Connected to {platform} shop {address}; 1 order changed in the last day.",
+        )
+        if count == "1"
+        else translate(
+            "Connections",
+            "Connected to {platform} shop {address}; {count} orders changed in the last day.",
+        )
+    ).format(platform=platform.title, address=_address(platform, conn), count=count)
 
 
 # -- guided authorisation (Shopee, Lazada) -------------------------------------------------------
@@ -365,9 +446,11 @@ def authorisation_link(
     redirect = redirect.strip()
     if not redirect.startswith(("https://", "http://")):
         raise ShopProblem(
-            "Enter the return address (the Redirect URL registered for your "
-            "app, starting with https://) first.",
-            "",
+            translate(
+                "Connections",
+                "Enter the return address (the Redirect URL registered for your "
+                "app, starting with https://) first.",
+            )
         )
     if kind == "shopee":
         _need(provider, name, kind, ["partner_id"])
@@ -400,7 +483,7 @@ def authorisation_link(
                 "client_id": str(conn["app_key"]).strip(),
             }
         )
-    raise ShopProblem(f"A {kind} connection needs no authorisation.", "")
+    raise _no_authorisation(kind)
 
 
 def authorise(provider: ConnectionProvider, name: str, code: str) -> str:
@@ -409,13 +492,15 @@ def authorise(provider: ConnectionProvider, name: str, code: str) -> str:
     kind = provider.get(name)["kind"]
     if not code:
         raise ShopProblem(
-            "Paste the code (or the whole address the browser showed after "
-            "the owner approved) first.",
-            "",
+            translate(
+                "Connections",
+                "Paste the code (or the whole address the browser showed after "
+                "the owner approved) first.",
+            )
         )
     platform = by_connection_kind(kind)
     if kind not in AUTHORISED_KINDS or platform is None:
-        raise ShopProblem(f"A {kind} connection needs no authorisation.", "")
+        raise _no_authorisation(kind)
     _need(provider, name, kind, list(REQUIRED[kind]))
     try:
         with platform.open(
@@ -427,9 +512,8 @@ def authorise(provider: ConnectionProvider, name: str, code: str) -> str:
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence
         raise explain(exc, platform, provider.get(name), authorising=True) from exc
     ends = [t for t in (tokens.authorised_until, tokens.refresh_expires_at) if t]
-    until = (
-        f" until {time.strftime('%d %B %Y', time.localtime(min(ends)))}"
-        if ends
-        else "; Daloy renews its access by itself"
+    if not ends:
+        return translate("Connections", "Shop authorised; Daloy renews its access by itself.")
+    return translate("Connections", "Shop authorised until {date}.").format(
+        date=time.strftime("%d %B %Y", time.localtime(min(ends)))
     )
-    return f"Shop authorised{until}."

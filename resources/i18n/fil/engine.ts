@@ -545,6 +545,190 @@
         <source>Lazada Open Platform ▸ App Console ▸ your app: the App Secret.</source>
         <translation>Lazada Open Platform ▸ App Console ▸ ang app mo: ang App Secret.</translation>
     </message>
+    <message>
+        <source>Enter the {field} first, then test again.</source>
+        <translation>Ilagay muna ang {field}, saka i-test ulit.</translation>
+    </message>
+    <message>
+        <source>Enter the {field} first, then try again.</source>
+        <translation>Ilagay muna ang {field}, saka subukan ulit.</translation>
+    </message>
+    <message>
+        <source>The {field} is a number (digits only); check it and try again.</source>
+        <translation>Numero ang {field} (digits lang); tingnan ito at subukan ulit.</translation>
+    </message>
+    <message>
+        <source>{platform}'s address</source>
+        <translation>address ng {platform}</translation>
+    </message>
+    <message>
+        <source>A {kind} connection needs no authorisation.</source>
+        <translation>Hindi kailangang i-authorise ang {kind} na koneksyon.</translation>
+    </message>
+    <message>
+        <source>open the link again with “Authorise the shop…” and paste the new code</source>
+        <translation>buksan ulit ang link gamit ang “I-authorise ang shop…” at i-paste ang bagong code</translation>
+    </message>
+    <message>
+        <source>Can't find {where} — check the shop address.</source>
+        <translation>Hindi makita ang {where} — tingnan ang address ng shop.</translation>
+    </message>
+    <message>
+        <source>{title} asked Daloy to slow down; test again in a minute.</source>
+        <translation>Pinabagal ng {title} ang Daloy; i-test ulit pagkalipas ng isang minuto.</translation>
+    </message>
+    <message>
+        <source>Could not reach {title} at {where} — check the address and that this computer is online.</source>
+        <translation>Hindi maabot ang {title} sa {where} — tingnan ang address at kung online ang computer na ito.</translation>
+    </message>
+    <message>
+        <source>Shopee refused the Partner ID or Partner key — copy both again from Shopee Open Platform ▸ App List.</source>
+        <translation>Tinanggihan ng Shopee ang Partner ID o Partner key — kopyahin ulit ang dalawa mula sa Shopee Open Platform ▸ App List.</translation>
+    </message>
+    <message>
+        <source>Lazada refused the App key or App secret — copy both again from Lazada Open Platform ▸ App Console.</source>
+        <translation>Tinanggihan ng Lazada ang App key o App secret — kopyahin ulit ang dalawa mula sa Lazada Open Platform ▸ App Console.</translation>
+    </message>
+    <message>
+        <source>{title} did not accept that code — a code works once and only for a few minutes; {again}.</source>
+        <translation>Hindi tinanggap ng {title} ang code na iyon — isang beses lang gumagana ang code at ilang minuto lang; {again}.</translation>
+    </message>
+    <message>
+        <source>{title} no longer accepts this shop's authorisation — {again}.</source>
+        <translation>Hindi na tinatanggap ng {title} ang authorisation ng shop na ito — {again}.</translation>
+    </message>
+    <message>
+        <source>{title} refused the Admin API access token — check it under Shopify admin ▸ Settings ▸ Apps ▸ Develop apps, and that the app may read orders.</source>
+        <translation>Tinanggihan ng {title} ang Admin API access token — tingnan ito sa Shopify admin ▸ Settings ▸ Apps ▸ Develop apps, at kung puwedeng magbasa ng mga order ang app.</translation>
+    </message>
+    <message>
+        <source>{title} refused the consumer key and secret — check both under WooCommerce ▸ Settings ▸ Advanced ▸ REST API, and that the key may read.</source>
+        <translation>Tinanggihan ng {title} ang consumer key at secret — tingnan ang dalawa sa WooCommerce ▸ Settings ▸ Advanced ▸ REST API, at kung puwedeng magbasa ang key.</translation>
+    </message>
+    <message>
+        <source>{title} refused the shop's access — {again}.</source>
+        <translation>Tinanggihan ng {title} ang access ng shop — {again}.</translation>
+    </message>
+    <message>
+        <source>{title} has no shop at {where} — check the shop address.</source>
+        <translation>Walang shop ang {title} sa {where} — tingnan ang address ng shop.</translation>
+    </message>
+    <message>
+        <source>{title} answered in a way Daloy did not expect; the details below say what it answered.</source>
+        <translation>Sumagot ang {title} nang hindi inaasahan ng Daloy; nasa mga detalye sa ibaba ang isinagot nito.</translation>
+    </message>
+    <message>
+        <source>Connections of kind {kind} cannot be tested yet.</source>
+        <translation>Hindi pa puwedeng i-test ang mga koneksyon na {kind}.</translation>
+    </message>
+    <message>
+        <source>The shop is not authorised yet: use “Authorise the shop…”, then test again.</source>
+        <translation>Hindi pa naka-authorise ang shop: gamitin ang “I-authorise ang shop…”, saka i-test ulit.</translation>
+    </message>
+    <message>
+        <source>Connected to {platform} shop {address}; 1 order changed in the last day.</source>
+        <translation>Nakakonekta sa {platform} shop na {address}; 1 order ang nagbago sa nakaraang araw.</translation>
+    </message>
+    <message>
+        <source>Connected to {platform} shop {address}; {count} orders changed in the last day.</source>
+        <translation>Nakakonekta sa {platform} shop na {address}; {count} order ang nagbago sa nakaraang araw.</translation>
+    </message>
+    <message>
+        <source>Enter the return address (the Redirect URL registered for your app, starting with https://) first.</source>
+        <translation>Ilagay muna ang return address (ang Redirect URL na naka-register para sa app mo, nagsisimula sa https://).</translation>
+    </message>
+    <message>
+        <source>Paste the code (or the whole address the browser showed after the owner approved) first.</source>
+        <translation>I-paste muna ang code (o ang buong address na ipinakita ng browser pagkatapos pumayag ang may-ari).</translation>
+    </message>
+    <message>
+        <source>Shop authorised; Daloy renews its access by itself.</source>
+        <translation>Naka-authorise na ang shop; kusang nire-renew ng Daloy ang access nito.</translation>
+    </message>
+    <message>
+        <source>Shop authorised until {date}.</source>
+        <translation>Naka-authorise ang shop hanggang {date}.</translation>
+    </message>
+    <message>
+        <source>Enter the {field} of “{name}” first, then test again.</source>
+        <translation>Ilagay muna ang {field} ng “{name}”, saka i-test ulit.</translation>
+    </message>
+    <message>
+        <source>it is signed by the server itself</source>
+        <translation>ang server mismo ang pumirma nito</translation>
+    </message>
+    <message>
+        <source>it has expired</source>
+        <translation>expired na ito</translation>
+    </message>
+    <message>
+        <source>it is made out to another name</source>
+        <translation>para ito sa ibang pangalan</translation>
+    </message>
+    <message>
+        <source>no authority Daloy knows vouches for it</source>
+        <translation>walang kilalang authority ng Daloy na nagpapatunay dito</translation>
+    </message>
+    <message>
+        <source>{host} port {port}</source>
+        <translation>{host} port {port}</translation>
+    </message>
+    <message>
+        <source>Can't find the server {host} — check the address.</source>
+        <translation>Hindi makita ang server na {host} — tingnan ang address.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {where} — check the port (and that the security matches it).</source>
+        <translation>Walang sumasagot sa {where} — tingnan ang port (at kung tugma rito ang security).</translation>
+    </message>
+    <message>
+        <source>The server {host} showed a certificate Daloy does not trust ({why}) — if it is your office's own server, choose its CA certificate file; otherwise check the server name.</source>
+        <translation>Nagpakita ang server na {host} ng certificate na hindi pinagkakatiwalaan ng Daloy ({why}) — kung sariling server ito ng opisina mo, piliin ang CA certificate file nito; kung hindi, tingnan ang pangalan ng server.</translation>
+    </message>
+    <message>
+        <source>{where} does not speak the security chosen — check that the security matches the port (SSL/TLS usually {ssl}, STARTTLS usually {starttls}).</source>
+        <translation>Hindi gumagamit ang {where} ng napiling security — tingnan kung tugma ang security sa port (SSL/TLS karaniwang {ssl}, STARTTLS karaniwang {starttls}).</translation>
+    </message>
+    <message>
+        <source>{where} did not answer in time — check the address, the port and that this computer is online.</source>
+        <translation>Hindi sumagot sa oras ang {where} — tingnan ang address, ang port at kung online ang computer na ito.</translation>
+    </message>
+    <message>
+        <source>The password was refused — {hint}; also check the user name “{user}”.</source>
+        <translation>Tinanggihan ang password — {hint}; tingnan din ang user name na “{user}”.</translation>
+    </message>
+    <message>
+        <source>Could not connect with “{name}”; the details below say what the other side answered.</source>
+        <translation>Hindi makakonekta sa “{name}”; nasa mga detalye sa ibaba ang isinagot ng kabilang panig.</translation>
+    </message>
+    <message>
+        <source>Connected to {host} and signed in.</source>
+        <translation>Nakakonekta sa {host} at naka-sign in na.</translation>
+    </message>
+    <message>
+        <source>Connected to {host}.</source>
+        <translation>Nakakonekta sa {host}.</translation>
+    </message>
+    <message>
+        <source>Signed in to {host}; messages in the folder: {n}.</source>
+        <translation>Naka-sign in sa {host}; mga mensahe sa folder: {n}.</translation>
+    </message>
+    <message>
+        <source>{address} refused the token of “{name}” (error {status}). Enter a new one.</source>
+        <translation>Tinanggihan ng {address} ang token ng “{name}” (error {status}). Maglagay ng bago.</translation>
+    </message>
+    <message>
+        <source>{address} answered (status {status}).</source>
+        <translation>Sumagot ang {address} (status {status}).</translation>
+    </message>
+    <message>
+        <source>Connected to the database.</source>
+        <translation>Nakakonekta sa database.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password of “{name}”.</source>
+        <translation>Tinanggihan ng mail server ang user name o password ng “{name}”.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
