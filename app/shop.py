@@ -39,6 +39,10 @@ SOURCES = ("email", "web", "marketplace", "demo")
 # confirmation email connection, or not at all (no warehouse system: the step is left out).
 WAREHOUSE_WAYS = ("web", "email", "none")
 WAREHOUSE_STEP = "notify_warehouse"
+# How customers pay: through a payment service's web API (the sample's charge step), or on
+# delivery / by bank transfer, common for small shops here (no charge step; the email says so).
+PAYMENT_WAYS = ("service", "on_delivery")
+CHARGE_STEP = "charge"
 CURRENCIES = ("PHP", "USD", "EUR", "GBP", "SGD", "MYR", "IDR", "THB", "VND", "AUD", "CAD", "INR")
 
 
@@ -58,7 +62,8 @@ class ShopChoices:
     source: str = "web"  # one of SOURCES
     inbox: ConnectionValues | None = None  # source "email"
     marketplace: ConnectionValues | None = None  # source "marketplace"
-    payments: ConnectionValues | None = None
+    payments: ConnectionValues | None = None  # payment "service"
+    payment: str = "service"  # one of PAYMENT_WAYS
     stock_file: str | None = None  # None: the sample sheet
     email: ConnectionValues | None = None
     # "none" by default: the sample's own address (127.0.0.1:8701) is never a real warehouse.
@@ -166,6 +171,16 @@ def check_warehouse(way: str, address: str) -> str:
     )
 
 
+def _leave_out(wf: Workflow, name: str) -> None:
+    """Take step ``name`` out of ``wf``, the steps that led to it now leading where its "out"
+    port led (a step's other ports, such as "error", lead nowhere once it is gone)."""
+    into = [e for e in wf.edges if e.target == name]
+    after = [e.target for e in wf.edges if e.source == name and e.port == "out"]
+    wf.edges = [e for e in wf.edges if name not in (e.source, e.target)]
+    wf.edges += [Edge(e.source, e.port, t) for e in into for t in after]
+    wf.steps = [st for st in wf.steps if st.name != name]
+
+
 def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
     """The sample's “Tell the warehouse” step as answered: its web address, an email through
     the confirmation email connection (same step name, so the order's flow is unchanged), or
@@ -190,18 +205,14 @@ def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
             "text": message,
         }
         return
-    into = [e for e in wf.edges if e.target == WAREHOUSE_STEP]
-    after = [e.target for e in wf.edges if e.source == WAREHOUSE_STEP]
-    wf.edges = [e for e in wf.edges if WAREHOUSE_STEP not in (e.source, e.target)]
-    wf.edges += [Edge(e.source, e.port, t) for e in into for t in after]
-    wf.steps = [st for st in wf.steps if st.name != WAREHOUSE_STEP]
+    _leave_out(wf, WAREHOUSE_STEP)
 
 
 # -- the workflow ------------------------------------------------------------------------------
 def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
     """The sample workflow with the operator's choices: shop name, currency, stock sheet and
-    payment service in its settings step, the charge through the payments connection, how the
-    warehouse is told (or not), and the channel orders come from as a trigger (the manual one
+    payment service in its settings step, the charge through the payments connection (or no
+    charge, when customers pay on delivery), how the warehouse is told (or not), and the channel orders come from as a trigger (the manual one
     stays, for orders by hand)."""
     wf = copy.deepcopy(wf)
     settings = wf.step("settings")
@@ -211,11 +222,16 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
             values["shop_name"] = choices.shop_name.strip()
         values["currency"] = choices.currency
         values["inventory"] = choices.stock_file or SAMPLE_SHEET
-        if choices.payments is not None and choices.payments.settings.get("base_url"):
+        if choices.payment == "on_delivery":
+            values.pop("gateway", None)
+            values["pay_on_delivery"] = True  # the confirmation email asks for payment
+        elif choices.payments is not None and choices.payments.settings.get("base_url"):
             values["gateway"] = str(choices.payments.settings["base_url"]).rstrip("/")
     _tell_warehouse(wf, choices.warehouse, choices.warehouse_address)
-    charge = wf.step("charge")
-    if charge is not None and choices.payments is not None:
+    charge = wf.step(CHARGE_STEP)
+    if charge is not None and choices.payment == "on_delivery":
+        _leave_out(wf, CHARGE_STEP)
+    elif charge is not None and choices.payments is not None:
         charge.config["connection"] = PAYMENTS
     wf.triggers = [t for t in wf.triggers if t.type == "manual"]
     if choices.source == "email":
@@ -237,7 +253,7 @@ def _connections(choices: ShopChoices) -> list[tuple[str, ConnectionValues]]:
     named = [
         (INBOX, choices.inbox if choices.source == "email" else None),
         (MARKETPLACE, choices.marketplace if choices.source == "marketplace" else None),
-        (PAYMENTS, choices.payments),
+        (PAYMENTS, choices.payments if choices.payment == "service" else None),
         (SHOP_EMAIL, choices.email),
     ]
     return [(n, c) for n, c in named if c is not None]
@@ -254,6 +270,12 @@ def apply(
 
     who = who or audit.current_user()
     check_warehouse(choices.warehouse, choices.warehouse_address)  # nothing written if wrong
+    if choices.payment not in PAYMENT_WAYS:
+        raise DaloyError(
+            translate("Shop", "Unknown way to pay “{way}”; use one of {ways}.").format(
+                way=choices.payment, ways=", ".join(PAYMENT_WAYS)
+            )
+        )
     with db.write() as s:
         for name, values in _connections(choices):
             connections.save(s, name, values.kind, values.settings, values.secrets, who=who)

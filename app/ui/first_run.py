@@ -40,7 +40,7 @@ from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
-from app.ui.wizard_pages import CheckedPage, ConnectionPage, WarehousePage, hint
+from app.ui.wizard_pages import CheckedPage, ConnectionPage, PaymentsPage, WarehousePage, hint
 
 SOURCES = (
     (
@@ -352,16 +352,15 @@ class FirstRunWizard(QWizard):
         self.resize(760, 600)
         self.welcome = WelcomePage(ctx)
         self.source = SourcePage(ctx)
-        self.payments = ConnectionPage(
+        self.payments = PaymentsPage(
             ctx,
-            QT_TRANSLATE_NOOP("FirstRun", "How are customers charged?"),
+            QT_TRANSLATE_NOOP("FirstRun", "How do customers pay?"),
             QT_TRANSLATE_NOOP(
                 "FirstRun",
-                "Daloy charges each order through your payment service's web API. Enter its "
+                "Daloy can charge each order through your payment service's web API: enter its "
                 "address and the API token it gave you; Next checks that it answers.",
             ),
             shop.PAYMENTS,
-            "http",
         )
         self.stock = StockPage(ctx)
         self.email = ConnectionPage(
@@ -405,7 +404,8 @@ class FirstRunWizard(QWizard):
             source=source,
             inbox=conn if source == "email" else None,
             marketplace=conn if source == "marketplace" else None,
-            payments=self.payments.values(),
+            payments=self.payments.values() if self.payments.way == "service" else None,
+            payment=self.payments.way,
             stock_file=self.stock.stock_file(),
             email=self.email.values(),
             warehouse=self.warehouse.way,
@@ -417,6 +417,15 @@ class FirstRunWizard(QWizard):
         where = translate("FirstRun", dict((k, t) for k, t, _ in SOURCES)[c.source])
         not_set = translate("FirstRun", "not set")
         charged = (c.payments.settings.get("base_url") if c.payments else "") or not_set
+        paying = (
+            translate(
+                "FirstRun", "Customers pay on delivery or by bank transfer; Daloy charges nothing."
+            )
+            if c.payment == "on_delivery"
+            else translate("FirstRun", "Customers are charged through: {address}.").format(
+                address=charged
+            )
+        )
         sender = (
             (c.email.settings.get("from_address") or c.email.settings.get("username"))
             if c.email
@@ -431,9 +440,7 @@ class FirstRunWizard(QWizard):
                     "FirstRun",
                     "Orders come from: {where}; phone and walk-in orders with “New order”.",
                 ).format(where=where.lower()),
-                translate("FirstRun", "Customers are charged through: {address}.").format(
-                    address=charged
-                ),
+                paying,
                 translate("FirstRun", "Stock is read from: {file}.").format(
                     file=c.stock_file or translate("FirstRun", "the sample stock sheet")
                 ),

@@ -1,6 +1,7 @@
 """The first-run setup's page kinds: a page that tests its values before the wizard moves on
-(``CheckedPage``), one around a connection form (``ConnectionPage``), and the page that asks how
-the warehouse hears of an order to pack (``WarehousePage``). ``app.ui.first_run`` puts them
+(``CheckedPage``), one around a connection form (``ConnectionPage``), the one that asks how
+customers pay (``PaymentsPage``: a payment service's form, or on delivery), and the page that
+asks how the warehouse hears of an order to pack (``WarehousePage``). ``app.ui.first_run`` puts them
 together; the answers' checks live in ``app.shop`` (no Qt)."""
 
 from __future__ import annotations
@@ -103,6 +104,56 @@ class ConnectionPage(CheckedPage):
     def work(self) -> Callable[[], str] | None:
         v = self.values()
         return lambda: check(self.ctx.db, self.name, self.kind, v.settings, v.secrets)
+
+
+class PaymentsPage(ConnectionPage):
+    """How customers pay: through a payment service's web API (the connection form, checked
+    on Next), or on delivery / by bank transfer, where Daloy charges nothing and there is
+    nothing to check."""
+
+    WAYS = (
+        ("service", QT_TRANSLATE_NOOP("FirstRun", "Through a payment service's web API:")),
+        (
+            "on_delivery",
+            QT_TRANSLATE_NOOP(
+                "FirstRun",
+                "Customers pay on delivery or by bank transfer — Daloy charges nothing "
+                "(the confirmation email says how much to pay)",
+            ),
+        ),
+    )
+
+    def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str) -> None:
+        super().__init__(ctx, title, subtitle, name, "http")
+        self.group = QButtonGroup(self)
+        for i, (way, words) in enumerate(self.WAYS):
+            radio = QRadioButton(translate("FirstRun", words))
+            radio.setObjectName(f"payment_{way}")
+            self.group.addButton(radio, i)
+            # the service's radio above its form, paying on delivery below it
+            self.lay.insertWidget(0 if way == "service" else 2, radio)
+        self.group.button(0).setChecked(True)
+        self.group.idToggled.connect(lambda _i, _on: self._sync())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "group"):  # not yet while the page is being made
+            for i, (_way, words) in enumerate(self.WAYS):
+                self.group.button(i).setText(translate("FirstRun", words))
+
+    def _sync(self) -> None:
+        self.form.setEnabled(self.way == "service")
+        self.outcome.show_text("")
+
+    @property
+    def way(self) -> str:
+        return self.WAYS[max(self.group.checkedId(), 0)][0]
+
+    def values_key(self) -> object:
+        return (self.way, super().values_key() if self.way == "service" else None)
+
+    def work(self) -> Callable[[], str] | None:
+        return super().work() if self.way == "service" else None
 
 
 class WarehousePage(CheckedPage):

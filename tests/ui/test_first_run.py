@@ -17,6 +17,7 @@ from app import demo, secrets, shop
 from app.intake.web_addresses import addresses
 from app.store import audit, drafts, workflows, workspace
 from app.store.models import AuditEntry, Connection, IntakeItem, Run, StepRun
+from tests.support.engine import run_status
 from tests.support.sample_shop import CANARY
 
 CLICK = Qt.MouseButton.LeftButton
@@ -326,3 +327,63 @@ def test_the_warehouse_answer_shapes_the_published_sample(env, keyring_tmp, smtp
     assert after
     assert sorted(e.target for e in wf.edges if e.source == "update_stock") == after
     assert "127.0.0.1:8701" not in wf.to_json()
+
+
+def test_a_shop_paid_on_delivery_is_set_up_without_a_payment_service(qtbot, gui, smtp_sink):
+    """Cash on delivery or bank transfer: the payments page needs no payment service, the
+    sample is published without its charge step (what ships goes straight to the stock), and a
+    real order's confirmation email says how much to have ready instead of "We charged"."""
+    from PySide6.QtWidgets import QRadioButton
+
+    from app.core import machine as m
+
+    ctx, window = gui
+    wizard = open_wizard(qtbot, window)
+    _type(qtbot, wizard.welcome.shop_name, "Sari-sari ni Mang Tomas")
+    _next_moves(qtbot, wizard, wizard.welcome)
+    _next_moves(qtbot, wizard, wizard.source)
+    page = wizard.payments
+    qtbot.mouseClick(page.findChild(QRadioButton, "payment_on_delivery"), CLICK)
+    assert page.way == "on_delivery" and not page.form.isEnabled()
+    _next_moves(qtbot, wizard, page)  # nothing to check: no address, no token
+    qtbot.mouseClick(wizard.stock.sample, CLICK)
+    _next_moves(qtbot, wizard, wizard.stock)
+    mail = wizard.email.form
+    mail.provider.setCurrentIndex(mail.provider.findData("other"))
+    _type(qtbot, mail.findChild(QLineEdit, "setting_host"), "127.0.0.1")
+    security = mail.findChild(QComboBox, "setting_security")
+    security.setCurrentIndex(security.findData("plain"))
+    mail.findChild(QSpinBox, "setting_port").setValue(smtp_sink.port)
+    _type(qtbot, mail.findChild(QLineEdit, "setting_username"), "shop")
+    _type(qtbot, mail.findChild(QLineEdit, "setting_from_address"), "orders@shop.example")
+    _type(qtbot, mail.findChild(QLineEdit, "secret_password"), CANARY)
+    _next_moves(qtbot, wizard, wizard.email)
+    _next_moves(qtbot, wizard, wizard.warehouse)  # no warehouse system
+    assert "pay on delivery" in wizard.finish.summary.text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), CLICK)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30000)
+    with ctx.db.read() as s:
+        row, _, wf = workflows.load(s, shop.SAMPLE)
+        assert {c.name for c in s.query(Connection)} == {shop.SHOP_EMAIL}
+    assert row.enabled and wf.step(shop.CHARGE_STEP) is None
+    assert [e.target for e in wf.edges if e.source == "anything_now" and e.port == "true"] == [
+        "update_stock"
+    ]
+    assert "gateway" not in wf.step("settings").config["values"]
+
+    run_id = ctx.runtime.store.start_run(
+        shop.SAMPLE,
+        {
+            "order": {
+                "number": "3001",
+                "currency": "PHP",
+                "customer": {"name": "Pedro Penduko", "email": "pedro@example.com"},
+                "lines": [{"sku": "RICE-25", "qty": 2}],
+            }
+        },
+    )
+    qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=30000)
+    body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
+    assert "Shipping now:\n- 2 × RICE-25\n" in body
+    assert "Please have PHP" in body and "ready for these when they arrive" in body
+    assert "We charged" not in body

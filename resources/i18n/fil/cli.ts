@@ -541,6 +541,10 @@
         <source>Unknown way to tell the warehouse “{way}”; use one of {ways}.</source>
         <translation>Hindi kilalang paraan ng pagsabi sa bodega ang “{way}”; gamitin ang isa sa {ways}.</translation>
     </message>
+    <message>
+        <source>Unknown way to pay “{way}”; use one of {ways}.</source>
+        <translation>Hindi kilalang paraan ng pagbayad “{way}”; gamitin ang isa sa {ways}.</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>

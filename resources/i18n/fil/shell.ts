@@ -584,14 +584,6 @@ wala pang nasagot</translation>
         <translation>I-set up ang shop mo — Daloy</translation>
     </message>
     <message>
-        <source>How are customers charged?</source>
-        <translation>Paano sinisingil ang mga customer?</translation>
-    </message>
-    <message>
-        <source>Daloy charges each order through your payment service's web API. Enter its address and the API token it gave you; Next checks that it answers.</source>
-        <translation>Sinisingil ng Daloy ang bawat order sa web API ng payment service mo. Ilagay ang address nito at ang API token na ibinigay nito; sa Next, titingnan ng Daloy kung sumasagot ito.</translation>
-    </message>
-    <message>
         <source>Which email confirms orders?</source>
         <translation>Aling email ang nagkukumpirma ng order?</translation>
     </message>
@@ -628,6 +620,18 @@ wala pang nasagot</translation>
         <translation>Sinisingil ang mga customer sa: {address}.</translation>
     </message>
     <message>
+        <source>How do customers pay?</source>
+        <translation>Paano nagbabayad ang mga customer?</translation>
+    </message>
+    <message>
+        <source>Daloy can charge each order through your payment service's web API: enter its address and the API token it gave you; Next checks that it answers.</source>
+        <translation>Masisingil ng Daloy ang bawat order sa web API ng payment service mo: ilagay ang address nito at ang API token na ibinigay nito; sa Next, titingnan ng Daloy kung sumasagot ito.</translation>
+    </message>
+    <message>
+        <source>Customers pay on delivery or by bank transfer; Daloy charges nothing.</source>
+        <translation>Nagbabayad ang mga customer pagdating ng order (COD) o sa bank transfer; walang sinisingil ang Daloy.</translation>
+    </message>
+    <message>
         <source>Stock is read from: {file}.</source>
         <translation>Binabasa ang stock mula sa: {file}.</translation>
     </message>
@@ -658,6 +662,14 @@ wala pang nasagot</translation>
     <message>
         <source>Checking…</source>
         <translation>Tine-check…</translation>
+    </message>
+    <message>
+        <source>Through a payment service's web API:</source>
+        <translation>Sa web API ng isang payment service:</translation>
+    </message>
+    <message>
+        <source>Customers pay on delivery or by bank transfer — Daloy charges nothing (the confirmation email says how much to pay)</source>
+        <translation>Nagbabayad ang mga customer pagdating ng order (COD) o sa bank transfer — walang sinisingil ang Daloy (sinasabi ng email ng kumpirmasyon kung magkano ang babayaran)</translation>
     </message>
     <message>
         <source>Post each order to the warehouse's web address:</source>
