@@ -116,9 +116,7 @@ class PaymentsPage(ConnectionPage):
         (
             "on_delivery",
             QT_TRANSLATE_NOOP(
-                "FirstRun",
-                "Customers pay on delivery or by bank transfer — Daloy charges nothing "
-                "(the confirmation email says how much to pay)",
+                "FirstRun", "Customers pay on delivery or by bank transfer (Daloy charges nothing)"
             ),
         ),
     )

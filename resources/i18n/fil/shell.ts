@@ -668,8 +668,8 @@ wala pang nasagot</translation>
         <translation>Sa web API ng isang payment service:</translation>
     </message>
     <message>
-        <source>Customers pay on delivery or by bank transfer — Daloy charges nothing (the confirmation email says how much to pay)</source>
-        <translation>Nagbabayad ang mga customer pagdating ng order (COD) o sa bank transfer — walang sinisingil ang Daloy (sinasabi ng email ng kumpirmasyon kung magkano ang babayaran)</translation>
+        <source>Customers pay on delivery or by bank transfer (Daloy charges nothing)</source>
+        <translation>Nagbabayad ang customer pagdating ng order (COD) o sa bank transfer (walang sinisingil ang Daloy)</translation>
     </message>
     <message>
         <source>Post each order to the warehouse's web address:</source>
