@@ -205,7 +205,7 @@ def words(value: Any, indent: int = 0) -> str:
             return pad + translate("Words", "(nothing)")
         lines = []
         for k, v in value.items():
-            label = str(k).replace("_", " ").capitalize()
+            label = _label(k)
             if isinstance(v, dict | list) and v:
                 lines.append(f"{pad}{label}:")
                 lines.append(words(v, indent + 1))
@@ -220,10 +220,33 @@ def words(value: Any, indent: int = 0) -> str:
         return "\n".join(
             f"{pad}• " + words(v, indent + 1).strip()
             if not isinstance(v, dict)
-            else f"{pad}• " + "; ".join(f"{k}: {_scalar(x)}" for k, x in v.items())
+            else f"{pad}• " + _item(v)
             for v in value
         )
     return pad + _scalar(value)
+
+
+def _label(key: Any) -> str:
+    return str(key).replace("_", " ").capitalize()
+
+
+# An order line's fields, as the sample's and the marketplaces' orders name them.
+_QUANTITY = ("qty", "quantity")
+_WHAT = ("sku", "product", "item", "name", "key")
+
+
+def _item(v: dict[str, Any]) -> str:
+    """One entry of a list on one line: an order line as the customer's email writes it
+    ("8 × COFFEE-3IN1 (price 210)"), anything else as "Label: value; …"."""
+    qty = next((k for k in _QUANTITY if k in v and not isinstance(v[k], dict | list)), None)
+    what = next((k for k in _WHAT if k in v and not isinstance(v[k], dict | list)), None)
+    if qty is None or what is None:
+        return "; ".join(f"{_label(k)}: {_scalar(x)}" for k, x in v.items())
+    rest = ", ".join(
+        f"{_label(k).lower()} {_scalar(x)}" for k, x in v.items() if k not in (qty, what)
+    )
+    line = f"{_scalar(v[qty])} × {_scalar(v[what])}"
+    return f"{line} ({rest})" if rest else line
 
 
 def _scalar(v: Any) -> str:

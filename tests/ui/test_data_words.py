@@ -1,0 +1,35 @@
+"""Data shown to an operator (an order, what a decision is about) reads as words: order lines
+as the customer's email writes them ("8 × COFFEE-3IN1"), other entries with labels, never as
+"sku: COFFEE-3IN1; qty: 8"."""
+
+from __future__ import annotations
+
+from app.ui.style import words
+
+
+def test_order_lines_read_as_the_customers_email_writes_them():
+    shown = words(
+        {
+            "ships_now": [
+                {"sku": "COFFEE-3IN1", "qty": 8, "price": 210},
+                {"sku": "SUGAR-1", "qty": 2},
+            ],
+            "lines": [{"product": "Rice 25 kg", "quantity": 1, "unit_price": 1250.5}],
+        }
+    )
+    assert shown == (
+        "Ships now:\n"
+        "    • 8 × COFFEE-3IN1 (price 210)\n"
+        "    • 2 × SUGAR-1\n"
+        "Lines:\n"
+        "    • 1 × Rice 25 kg (unit price 1250.5)"
+    )
+    assert "sku:" not in shown and "qty" not in shown
+
+
+def test_other_entries_keep_their_labels():
+    assert words([{"tracking_number": "LBC-1", "carrier": None}]) == (
+        "• Tracking number: LBC-1; Carrier: —"
+    )
+    # a quantity without anything it counts is no order line
+    assert words([{"qty": 3, "note": "rush"}]) == "• Qty: 3; Note: rush"
