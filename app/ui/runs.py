@@ -449,7 +449,15 @@ class RunsPage(Page):
         number whole ("DEMO-1003", a shop's "#SHP-10042") and the state's two words
         ("Practice run, needs you" runs longer in Filipino)."""
         header = self.table.horizontalHeader()
-        for col, width in enumerate((95, 120, 85, 165, 200, 100, 80)):
+        # the longest state in the current language, with its icon and the cell's margins
+        states = [
+            run_words({"status": status, "practice": True, "trigger": {"demo": demo}})[0]
+            for status in RUN_WORDS
+            for demo in (False, True)
+        ]
+        metrics = self.table.fontMetrics()
+        state = max(metrics.horizontalAdvance(t) for t in states) + 16 + 24
+        for col, width in enumerate((95, 120, 85, state, 200, 100, 80)):
             self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -287,6 +287,43 @@ def test_a_page_for_older_filters_arriving_late_does_not_show_the_first_page_twi
     assert len(keys) == len(set(keys)) == runs_module.PAGE
 
 
+def test_the_orders_state_is_read_whole(gui, qtbot):
+    """The longest state, "Practice run, needs you", fits its column with its icon (it read
+    "Practice run, needs ..." on a 1366-pixel screen)."""
+    import uuid
+
+    from PySide6.QtGui import QFont
+
+    ctx, window = gui
+    with ctx.db.engine.begin() as c:
+        wf_id, v_id = c.exec_driver_sql("select id, current_version_id from workflows").fetchone()
+        c.exec_driver_sql(
+            "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
+            "trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
+            (uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", "needs_attention", "P-1")
+            + ("{}", 0, 1, time.time(), time.time()),
+        )
+    from PySide6.QtWidgets import QApplication
+
+    font = QApplication.font()
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() * 1.25)  # an office PC's larger text (125 %)
+    QApplication.setFont(bigger)
+    try:
+        window.page("runs")
+    finally:
+        QApplication.setFont(font)
+    window.runs.apply_filters()
+    model, table = window.runs.model, window.runs.table
+    qtbot.waitUntil(lambda: any(r["business_key"] == "P-1" for r in model.rows), timeout=10000)
+    row = next(i for i, r in enumerate(model.rows) if r["business_key"] == "P-1")
+    index = model.index(row, 3)
+    text = model.data(index)
+    assert text == "Practice run, needs you"
+    needed = table.sizeHintForColumn(3)  # as the view lays out a cell: icon, text, margins
+    assert table.visualRect(index).width() >= needed > table.fontMetrics().horizontalAdvance(text)
+
+
 def test_connections_page_saves_secrets_to_the_keyring_only(gui, qtbot):
     import keyring
     from PySide6.QtCore import Qt
