@@ -15,11 +15,23 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP, Said, said
+
 KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 _-]{0,40})\s*:\s*(.+?)\s*$")
 
 
 class Unreadable(Exception):
-    """The message cannot become an order; the text says why, for the operator."""
+    """The message cannot become an order: ``str(exc)`` says why, for the operator (a ``said``
+    sentence, kept as such, so the inbox says it in the reader's language); ``detail`` the
+    technical side (a parser's own words), for the log only."""
+
+    def __init__(self, sentence: str, detail: str = "") -> None:
+        super().__init__(sentence)
+        self.detail = detail
+
+    def __str__(self) -> str:
+        message = self.args[0] if self.args else ""
+        return message if isinstance(message, Said) else super().__str__()
 
 
 # A header the strict parser gives up on is kept as plain (unstructured) text.
@@ -57,8 +69,12 @@ def parse(raw: bytes) -> EmailMessage:
     try:
         msg = email.message_from_bytes(raw, policy=POLICY)
     except Exception as exc:  # noqa: BLE001 - any parser failure is "unreadable"
-        raise Unreadable(f"The message could not be parsed as an email ({exc}).") from exc
+        raise Unreadable(not_an_email(), f"{type(exc).__name__}: {exc}") from exc
     return msg  # type: ignore[return-value]
+
+
+def not_an_email() -> str:
+    return said(QT_TRANSLATE_NOOP("Intake", "The message could not be parsed as an email."))
 
 
 def clean(text: str) -> str:
@@ -92,8 +108,16 @@ def describe(msg: EmailMessage | None, raw: bytes) -> str:
                 subject = text
             elif name.lower() == b"from" and not sender:
                 sender = text
-    about = f"the email “{subject[:200]}”" if subject else "an email without a subject"
-    return about + (f" from {sender[:200]}" if sender else "")
+    subject, sender = subject[:200], sender[:200]
+    if subject and sender:
+        template = QT_TRANSLATE_NOOP("Intake", "the email “{subject}” from {sender}")
+    elif subject:
+        template = QT_TRANSLATE_NOOP("Intake", "the email “{subject}”")
+    elif sender:
+        template = QT_TRANSLATE_NOOP("Intake", "an email without a subject from {sender}")
+    else:
+        template = QT_TRANSLATE_NOOP("Intake", "an email without a subject")
+    return said(template, subject=subject, sender=sender)
 
 
 def plain(value: Any) -> Any:
@@ -169,8 +193,15 @@ def to_order(
         m = re.search(pattern, subject)
         if not m:
             raise Unreadable(
-                f"The subject “{subject}” does not look like an order (expected "
-                f"it to match {pattern})."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake",
+                        "The subject “{subject}” does not look like an order (expected it to "
+                        "match {pattern}).",
+                    ),
+                    subject=subject,
+                    pattern=pattern,
+                )
             )
         order.update({k: v for k, v in m.groupdict().items() if v is not None})
     if rules.get("body_fields", True):
@@ -203,13 +234,27 @@ def to_order(
                 lines = _lines_from(filename, data)
             except Exception as exc:  # noqa: BLE001
                 raise Unreadable(
-                    f"The attached order lines in {filename} could not be read ({exc})."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Intake",
+                            "The order lines in the attachment {filename} could not be read: the "
+                            "file seems damaged, or is not really a CSV or Excel file.",
+                        ),
+                        filename=filename,
+                    ),
+                    f"{type(exc).__name__}: {exc}",
                 ) from exc
             if lines:
                 order["lines"] = lines
     missing = [f for f in rules.get("required", []) if f not in order]
     if missing:
-        raise Unreadable(f"The email has no {', '.join(missing)} (subject “{subject}”).")
+        raise Unreadable(
+            said(
+                QT_TRANSLATE_NOOP("Intake", "The email has no {fields} (subject “{subject}”)."),
+                fields=", ".join(missing),
+                subject=subject,
+            )
+        )
     return plain(
         {
             "order": order,

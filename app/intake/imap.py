@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-import re
 import socket
 import sqlite3
 import ssl
@@ -29,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.connectors.mailservers import open_imap
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, carrying, said, words_of
 from app.intake import email_rules
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.store import intake as repo
@@ -176,7 +176,12 @@ class ImapChannel:
             pass
         message_id = email_rules.message_key(msg, raw)
         where = f"UID {uid} in {self.folder}"
-        about = f"{email_rules.describe(msg, raw)} ({where})"
+        about = said(
+            QT_TRANSLATE_NOOP("Intake", "{email} (UID {uid} in {folder})"),
+            email=email_rules.describe(msg, raw),
+            uid=uid,
+            folder=self.folder,
+        )
         original = self._copy_of(message_id, raw, where)
         if original is not None:  # the same bytes again (new UIDVALIDITY, moved back)
             log.info(
@@ -223,10 +228,10 @@ class ImapChannel:
             f"Email “{email_rules.header(msg, 'Subject')}” from "
             f"{email_rules.header(msg, 'From') or '?'}"
         )
-        kept = f"{about[0].upper()}{about[1:]} is kept as it arrived."
+        kept = said(QT_TRANSLATE_NOOP("Intake", "Daloy keeps {email} as it arrived."), email=about)
         try:
             if msg is None:
-                raise email_rules.Unreadable("The message could not be parsed as an email.")
+                raise email_rules.Unreadable(email_rules.not_an_email())
             attachments = (self.data_dir / "attachments" / digest) if self.data_dir else None
             trigger = email_rules.to_order(msg, self.config, attachments)
             return not repo.ingest(
@@ -241,21 +246,28 @@ class ImapChannel:
                 in_txn=ledger,
             ).duplicate
         except email_rules.Unreadable as exc:
-            reason = f"{exc} {kept}"
+            if exc.detail:  # the parser's own words: for the log, not the operator
+                log.info("%s: %s is not an order: %s", self.channel, about, exc.detail)
+            reason = said(QT_TRANSLATE_NOOP("Intake", "{why} {kept}"), why=str(exc), kept=kept)
         except DATABASE_ERRORS:
             raise  # the database, not the message: the pass is retried
-        except Exception as exc:  # noqa: BLE001 - one message must never stop the folder
-            log.exception("%s: could not read %s", self.channel, about)
-            reason = (
-                f"Daloy could not read {about}: {type(exc).__name__}: {exc}. It is kept "
-                "as it arrived; open it to see what it says and enter the order by hand."
+        except Exception:  # noqa: BLE001 - one message must never stop the folder
+            log.exception("%s: could not read %s", self.channel, about)  # what it was: the log
+            reason = said(
+                QT_TRANSLATE_NOOP(
+                    "Intake",
+                    "Daloy could not read {email}. It is kept as it arrived; open it to see "
+                    "what it says and enter the order by hand.",
+                ),
+                email=about,
             )
         return not repo.keep_malformed(
             self.store,
             channel=self.channel,
             workflow=self.workflow,
             dedupe_key=key,
-            reason=email_rules.clean(reason),
+            # without lone surrogates (SQLite), still carrying its words for the inbox
+            reason=carrying(email_rules.clean(reason), words_of(reason)),
             summary=summary,
             raw=raw,
             raw_path=raw_path,
@@ -374,22 +386,34 @@ class ImapChannel:
             return str(exc)
         from imapclient.exceptions import LoginError
 
+        # The server's and the system's own words ("[AUTHENTICATIONFAILED] …", "[Errno 111]
+        # …") are in the log (``run`` logs each failure); the operator reads what to do.
         name = self.config.get("connection", "?")
-        said = re.sub(r"^b'(.*)'$", r"\1", str(exc))  # imapclient quotes the server as bytes
         if isinstance(exc, LoginError):
-            return (
-                f"The mail server refused the user name or password of connection “{name}” "
-                f"({said}). Correct them in the connection's settings."
+            template = QT_TRANSLATE_NOOP(
+                "Intake",
+                "The mail server refused the user name or password of connection “{name}”. "
+                "Correct them in the connection's settings.",
             )
-        if isinstance(exc, network_errors()):
-            return (
-                f"The mail server of connection “{name}” could not be reached or stopped "
-                f"answering ({type(exc).__name__}: {said}). Daloy keeps trying."
+        elif isinstance(exc, TimeoutError):  # a connection gone silent (the watchdog's)
+            template = QT_TRANSLATE_NOOP(
+                "Intake",
+                "The mail server of connection “{name}” stopped answering (it timed out). "
+                "Daloy connects again and keeps trying.",
             )
-        return (
-            f"Reading the mailbox of connection “{name}” failed unexpectedly "
-            f"({type(exc).__name__}: {said}). Daloy keeps trying; the log has the details."
-        )
+        elif isinstance(exc, network_errors()):
+            template = QT_TRANSLATE_NOOP(
+                "Intake",
+                "The mail server of connection “{name}” could not be reached or stopped "
+                "answering. Daloy keeps trying; check that this computer is online.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Intake",
+                "Reading the mailbox of connection “{name}” failed unexpectedly. Daloy keeps "
+                "trying; the log has the details.",
+            )
+        return said(template, name=name)
 
     def stop(self) -> None:
         self.stop_event.set()

@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.intake.polling import PolledChannel
 from app.store import intake as repo
@@ -80,18 +81,40 @@ class MarketplaceChannel(PolledChannel):
                         self.store.db,
                         self.channel,
                         self.kind,
-                        f"The marketplace asked Daloy to slow down for {wait:g} s.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Intake",
+                                "The marketplace asked Daloy to slow down for {seconds} s; "
+                                "Daloy asks again after that.",
+                            ),
+                            seconds=f"{wait:g}",
+                        ),
                     )
                     # What was committed stays (dedupe keys); the cursor waits for a full pass.
                     return count
                 if r.status_code >= 500:
                     raise DaloyError(
-                        f"The marketplace answered {r.status_code}; trying again later."
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Intake",
+                                "The marketplace had a problem on its side (error {status}); "
+                                "Daloy tries again later.",
+                            ),
+                            status=r.status_code,
+                        )
                     )
                 if r.status_code in (401, 403):
                     raise DaloyError(
-                        f"The marketplace refused the token of connection "
-                        f"“{self.config['connection']}” ({r.status_code})."
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Intake",
+                                "The marketplace refused the token of connection "
+                                "“{connection}” (error {status}). Enter a new one under "
+                                "Connections.",
+                            ),
+                            connection=self.config["connection"],
+                            status=r.status_code,
+                        )
                     )
                 try:
                     body = r.json()
@@ -101,17 +124,34 @@ class MarketplaceChannel(PolledChannel):
                         channel=self.channel,
                         workflow=self.workflow,
                         dedupe_key=f"mkt-bad:{self.channel}:{since}:{token}:{int(time.time() // 600)}",
-                        reason="The marketplace sent an answer that is not JSON; the page was "
-                        "kept and will be asked for again.",
+                        reason=said(
+                            QT_TRANSLATE_NOOP(
+                                "Intake",
+                                "The marketplace sent an answer that is not JSON; the page was "
+                                "kept and will be asked for again.",
+                            )
+                        ),
                         summary=f"Marketplace page after {since or 'the start'}",
                         raw=r.content,
                     )
-                    raise DaloyError("The marketplace sent an answer that is not JSON.") from None
+                    raise DaloyError(
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Intake", "The marketplace sent an answer that is not JSON."
+                            )
+                        )
+                    ) from None
                 orders = dig(body, self.config.get("items_path", "data.orders"))
                 if not isinstance(orders, list):
                     raise DaloyError(
-                        "The marketplace answer has no list of orders at "
-                        f"“{self.config.get('items_path', 'data.orders')}”."
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Intake",
+                                "The marketplace's answer has no list of orders at “{path}”; "
+                                "check “Where the orders are” in the trigger's settings.",
+                            ),
+                            path=self.config.get("items_path", "data.orders"),
+                        )
                     )
                 for order in orders:
                     oid = order.get(id_field) if isinstance(order, dict) else None
@@ -121,7 +161,12 @@ class MarketplaceChannel(PolledChannel):
                             channel=self.channel,
                             workflow=self.workflow,
                             dedupe_key=f"mkt-bad:{self.channel}:{_digest(order)}",
-                            reason=f"An order from the marketplace has no “{id_field}”.",
+                            reason=said(
+                                QT_TRANSLATE_NOOP(
+                                    "Intake", "An order from the marketplace has no “{field}”."
+                                ),
+                                field=id_field,
+                            ),
                             summary=str(order)[:200],
                             raw=str(order).encode(),
                         )

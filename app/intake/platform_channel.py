@@ -33,7 +33,7 @@ from typing import Any
 from app.connectors.platforms.http import PlatformError, RateLimited
 from app.connectors.platforms.platform import Platform, epoch, is_cancelled, iso_utc, platforms
 from app.core.errors import DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said, unstopped
 from app.core.schema import CONNECTION, NUMBER, Field
 from app.core.stepspec import StepSpec
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
@@ -196,14 +196,36 @@ class PlatformChannel(PolledChannel):
         except (KeyError, TypeError, ValueError, DaloyError) as exc:
             body = json.dumps(raw, ensure_ascii=False, default=str).encode()
             digest = hashlib.sha256(body).hexdigest()[:32]
+            # A mapping's own sentence (a DaloyError) is the operator's; a KeyError's text is
+            # the log's.
+            log.warning("%s: an order of shop %s could not be read: %r", self.channel, shop, exc)
+            words = dict(platform=self.platform.title, shop=shop)
+            reason = (
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake",
+                        "An order from {platform} shop “{shop}” could not be read ({why}). It is "
+                        "kept here; enter it by hand or ask the shop's support.",
+                    ),
+                    why=unstopped(str(exc)),
+                    **words,
+                )
+                if isinstance(exc, DaloyError)
+                else said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake",
+                        "An order from {platform} shop “{shop}” could not be read. It is kept "
+                        "here; enter it by hand or ask the shop's support.",
+                    ),
+                    **words,
+                )
+            )
             repo.keep_malformed(
                 self.store,
                 channel=self.channel,
                 workflow=self.workflow,
                 dedupe_key=f"{self.platform.name}-bad:{shop}:{digest}",
-                reason=f"An order from {self.platform.title} shop “{shop}” could not be read "
-                f"({type(exc).__name__}: {exc}). It is kept here; enter it by hand or "
-                "ask the shop's support.",
+                reason=reason,
                 summary=f"{self.platform.title} order {raw.get('id', '?')}",
                 raw=body,
             )
@@ -237,7 +259,11 @@ class PlatformChannel(PolledChannel):
                 self.store.db,
                 self.channel,
                 self.kind,
-                f"A {self.platform.title} webhook could not be checked: {exc}",
+                said(
+                    QT_TRANSLATE_NOOP("Intake", "A {platform} webhook could not be checked: {why}"),
+                    platform=self.platform.title,
+                    why=str(exc),
+                ),
             )
             return error(401, "This shop's webhook secret is not saved in Daloy.")
         if not secret or not hook.verify(headers, body, secret):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store import intake as repo
 from app.store.runs import RunStore
 
@@ -55,11 +56,31 @@ class PolledChannel:
         except caught as exc:
             self.failures += 1
             self.not_before = time.time() + min(MAX_BACKOFF, 2**self.failures)
-            repo.record_error(self.store.db, self.channel, self.kind, str(exc))
-            log.warning("%s: %s", self.channel, exc)
+            repo.record_error(self.store.db, self.channel, self.kind, self.in_words(exc))
+            log.warning("%s: %s", self.channel, exc)  # the technical text: the log's
             return 0
         self.failures = 0
         return n
+
+    def in_words(self, exc: BaseException) -> str:
+        """A failed check as intake health and the "channel down" alert say it: a DaloyError's
+        own sentence; the network's or a parser's text ("[Errno 111] Connection refused")
+        said in words."""
+        if isinstance(exc, DaloyError):
+            return str(exc)
+        if isinstance(exc, self.expected_errors):
+            template = QT_TRANSLATE_NOOP(
+                "Intake",
+                "{channel} could not reach its server, or the server stopped answering. Daloy "
+                "keeps trying; check that this computer is online.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Intake",
+                "{channel} got an answer Daloy could not read. Daloy keeps trying; the log "
+                "has the details.",
+            )
+        return said(template, channel=self.channel)
 
     def poll(self) -> int:
         raise NotImplementedError

@@ -34,6 +34,7 @@ from urllib.parse import unquote
 
 from app import secrets
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.model import Trigger, Workflow
 from app.intake.channels import ChannelKind
 from app.intake.web_form import FORM_MAX_BODY, OrderForm, form_enabled, settings
@@ -290,7 +291,12 @@ class WebIntake:
                 self.store.db,
                 channel,
                 "webhook",
-                f"Orders sent to this web address are refused: {exc}",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake", "Orders sent to this web address are refused: {why}"
+                    ),
+                    why=str(exc),
+                ),
             )
             note_keyring(self.store.db, str(exc))
         except Exception:  # noqa: BLE001 - the answer below still goes out
@@ -349,9 +355,15 @@ class WebIntake:
                 channel=channel,
                 workflow=wf.name,
                 dedupe_key=f"hook-unreadable:{channel}:{hashlib.sha256(body).hexdigest()}",
-                reason=f"A post to {channel} could not be read: {problem}. "
-                "The sender was answered 400; ask them to fix it, or "
-                "enter the order by hand.",
+                reason=said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake",
+                        "A post to {channel} could not be read: {problem}. The sender was "
+                        "answered 400; ask them to fix it, or enter the order by hand.",
+                    ),
+                    channel=channel,
+                    problem=problem,
+                ),
                 summary=f"Unreadable webhook post to {trig.id}",
                 raw=body,
             )
@@ -377,16 +389,20 @@ class WebIntake:
 
 
 def _read_order(body: bytes) -> tuple[dict[str, Any] | None, str]:
-    """(the order, "") or (None, what is wrong with it, in words)."""
-    deep = f"the JSON is nested deeper than {MAX_DEPTH} levels"
+    """(the order, "") or (None, what is wrong with it, in words: a ``said`` phrase, shown to
+    the operator in their language; the sender's answer is the English)."""
+    deep = said(
+        QT_TRANSLATE_NOOP("Intake", "the JSON is nested deeper than {levels} levels"),
+        levels=MAX_DEPTH,
+    )
     try:
         data = json.loads(body)
     except RecursionError:
         return None, deep
     except (ValueError, UnicodeDecodeError):
-        return None, "the body is not valid JSON"
+        return None, said(QT_TRANSLATE_NOOP("Intake", "the body is not valid JSON"))
     if not isinstance(data, dict):
-        return None, "the body must be a JSON object"
+        return None, said(QT_TRANSLATE_NOOP("Intake", "the body must be a JSON object"))
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:  # without recursion: the parser allowed far more depth than we will
         value, depth = stack.pop()

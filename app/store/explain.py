@@ -439,7 +439,7 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
         what = detail.get("summary") or translate("Explain", "Something that arrived")
         return Explanation(
             translate("Explain", "{what} could not be read as an order: {reason}.").format(
-                what=plain(what), reason=plain(item["reason"]).rstrip(".")
+                what=plain(what), reason=plain(entry_says(item, "reason")).rstrip(".")
             ),
             translate(
                 "Explain",

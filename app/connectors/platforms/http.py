@@ -62,21 +62,42 @@ class OutcomeUnknown(PlatformError):
 
 def base_url(value: str, *, what: str) -> str:
     """``https://host/…`` from a shop domain or site URL the operator typed. ``http://`` only
-    for this computer (a token in every request must not cross a network in clear)."""
+    for this computer (a token in every request must not cross a network in clear). ``what``
+    names the setting (a ``said`` phrase, so the sentence is shown in the reader's language)."""
     value = (value or "").strip().rstrip("/")
     if not value:
-        raise DaloyError(f"The {what} is empty; fill it in under Connections.")
+        raise DaloyError(
+            said(
+                QT_TRANSLATE_NOOP("Steps", "The {what} is empty; fill it in under Connections."),
+                what=what,
+            )
+        )
     if "://" not in value:
         value = "https://" + value
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise DaloyError(
-            f"“{value}” is not a web address for the {what}; use e.g. https://shop.example.com."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "“{value}” is not a web address for the {what}; use e.g. "
+                    "https://shop.example.com.",
+                ),
+                value=value,
+                what=what,
+            )
         )
     if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
         raise DaloyError(
-            f"The {what} “{value}” uses http://, which would send the shop's key "
-            "unencrypted; use https://."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The {what} “{value}” uses http://, which would send the shop's key "
+                    "unencrypted; use https://.",
+                ),
+                what=what,
+                value=value,
+            )
         )
     return value
 

@@ -88,13 +88,19 @@ class LazadaShop:
         self.app_secret = connections.secret(connection, "app_secret")
         self.keeper = TokenKeeper(connections, connection, self._renew, title=TITLE, clock=clock)
         self.http = PlatformHttp(
-            base_url(conf.get("base_url") or BASE_URL, what="Lazada address"),
+            base_url(
+                conf.get("base_url") or BASE_URL,
+                what=said(QT_TRANSLATE_NOOP("Steps", "Lazada address")),
+            ),
             title=TITLE,
             shop=connection,
             timeout=timeout,
         )
         self.auth_http = PlatformHttp(
-            base_url(conf.get("auth_url") or AUTH_URL, what="Lazada authorisation address"),
+            base_url(
+                conf.get("auth_url") or AUTH_URL,
+                what=said(QT_TRANSLATE_NOOP("Steps", "Lazada authorisation address")),
+            ),
             title=TITLE,
             shop=connection,
             timeout=timeout,

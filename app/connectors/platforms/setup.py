@@ -32,7 +32,7 @@ from app.connectors.platforms.platform import Platform, by_connection_kind, iso_
 from app.connectors.platforms.tokens import TOKEN_FIELDS, RefreshFailed, TokenRefused
 from app.core import redact
 from app.core.errors import DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP, shown, translate, words_of
+from app.core.i18n import QT_TRANSLATE_NOOP, said, shown, translate, words_of
 from app.store.connections import KINDS, ConnectionProvider
 
 
@@ -459,7 +459,10 @@ def authorisation_link(
         ts = int(clock())
         partner = str(conn["partner_id"]).strip()
         key = provider.secret(name, "partner_key")
-        root = base_url(str(conn.get("base_url") or BASE_URL), what="Shopee API address")
+        root = base_url(
+            str(conn.get("base_url") or BASE_URL),
+            what=said(QT_TRANSLATE_NOOP("Steps", "Shopee API address")),
+        )
         return f"{root}{SHOPEE_AUTH_PATH}?" + urlencode(
             {
                 "partner_id": partner,
@@ -473,7 +476,8 @@ def authorisation_link(
         from app.connectors.platforms.lazada import AUTH_URL
 
         root = base_url(
-            str(conn.get("auth_url") or AUTH_URL), what="Lazada authorisation address"
+            str(conn.get("auth_url") or AUTH_URL),
+            what=said(QT_TRANSLATE_NOOP("Steps", "Lazada authorisation address")),
         ).removesuffix("/rest")
         return f"{root}/oauth/authorize?" + urlencode(
             {

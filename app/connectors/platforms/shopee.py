@@ -88,7 +88,10 @@ class ShopeeShop:
         self.partner_key = connections.secret(connection, "partner_key")
         self.keeper = TokenKeeper(connections, connection, self._renew, title=TITLE, clock=clock)
         self.http = PlatformHttp(
-            base_url(conf.get("base_url") or BASE_URL, what="Shopee address"),
+            base_url(
+                conf.get("base_url") or BASE_URL,
+                what=said(QT_TRANSLATE_NOOP("Steps", "Shopee address")),
+            ),
             title=TITLE,
             shop=connection,
             timeout=timeout,

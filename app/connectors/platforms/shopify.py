@@ -38,7 +38,10 @@ REASONS = ("customer", "inventory", "fraud", "declined", "other")
 
 
 def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
-    root = base_url(str(settings.get("shop_domain") or ""), what="Shopify shop domain")
+    root = base_url(
+        str(settings.get("shop_domain") or ""),
+        what=said(QT_TRANSLATE_NOOP("Steps", "Shopify shop domain")),
+    )
     version = settings.get("api_version") or API_VERSION
     return PlatformHttp(
         f"{root}/admin/api/{version}",

@@ -40,7 +40,10 @@ ORDER_TOPICS = ("order.created", "order.updated", "order.restored")
 def open_client(settings: Mapping[str, Any], secret: Any, _connections: Any = None) -> PlatformHttp:
     import httpx  # loaded when a shop is first called, not when the runner starts
 
-    root = base_url(str(settings.get("site_url") or ""), what="WooCommerce site address")
+    root = base_url(
+        str(settings.get("site_url") or ""),
+        what=said(QT_TRANSLATE_NOOP("Steps", "WooCommerce site address")),
+    )
     return PlatformHttp(
         f"{root}/wp-json/wc/v3",
         title="WooCommerce",

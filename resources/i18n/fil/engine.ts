@@ -1192,6 +1192,121 @@
     </message>
 </context>
 <context>
+    <name>Intake</name>
+    <message>
+        <source>The message could not be parsed as an email.</source>
+        <translation>Hindi mabasa ang mensahe bilang email.</translation>
+    </message>
+    <message>
+        <source>the email “{subject}” from {sender}</source>
+        <translation>email na “{subject}” mula kay {sender}</translation>
+    </message>
+    <message>
+        <source>the email “{subject}”</source>
+        <translation>email na “{subject}”</translation>
+    </message>
+    <message>
+        <source>an email without a subject from {sender}</source>
+        <translation>email na walang subject mula kay {sender}</translation>
+    </message>
+    <message>
+        <source>an email without a subject</source>
+        <translation>email na walang subject</translation>
+    </message>
+    <message>
+        <source>The subject “{subject}” does not look like an order (expected it to match {pattern}).</source>
+        <translation>Hindi mukhang order ang subject na “{subject}” (inaasahang tugma ito sa {pattern}).</translation>
+    </message>
+    <message>
+        <source>The order lines in the attachment {filename} could not be read: the file seems damaged, or is not really a CSV or Excel file.</source>
+        <translation>Hindi mabasa ang mga linya ng order sa attachment na {filename}: mukhang sira ang file, o hindi talaga ito CSV o Excel file.</translation>
+    </message>
+    <message>
+        <source>The email has no {fields} (subject “{subject}”).</source>
+        <translation>Walang {fields} ang email (subject “{subject}”).</translation>
+    </message>
+    <message>
+        <source>{email} (UID {uid} in {folder})</source>
+        <translation>{email} (UID {uid} sa {folder})</translation>
+    </message>
+    <message>
+        <source>Daloy keeps {email} as it arrived.</source>
+        <translation>Itinatago ng Daloy ang {email} gaya ng pagdating nito.</translation>
+    </message>
+    <message>
+        <source>{why} {kept}</source>
+        <translation>{why} {kept}</translation>
+    </message>
+    <message>
+        <source>Daloy could not read {email}. It is kept as it arrived; open it to see what it says and enter the order by hand.</source>
+        <translation>Hindi mabasa ng Daloy ang {email}. Itinatago ito gaya ng pagdating; buksan ito para makita ang laman at ilagay ang order nang mano-mano.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password of connection “{name}”. Correct them in the connection's settings.</source>
+        <translation>Tinanggihan ng mail server ang user name o password ng koneksyon na “{name}”. Itama ang mga ito sa mga setting ng koneksyon.</translation>
+    </message>
+    <message>
+        <source>The mail server of connection “{name}” stopped answering (it timed out). Daloy connects again and keeps trying.</source>
+        <translation>Tumigil sumagot ang mail server ng koneksyon na “{name}” (nag-time out ito). Kumokonekta ulit ang Daloy at patuloy na sumusubok.</translation>
+    </message>
+    <message>
+        <source>The mail server of connection “{name}” could not be reached or stopped answering. Daloy keeps trying; check that this computer is online.</source>
+        <translation>Hindi maabot ang mail server ng koneksyon na “{name}” o tumigil itong sumagot. Patuloy na sumusubok ang Daloy; tingnan kung online ang computer na ito.</translation>
+    </message>
+    <message>
+        <source>Reading the mailbox of connection “{name}” failed unexpectedly. Daloy keeps trying; the log has the details.</source>
+        <translation>Hindi inaasahang pumalya ang pagbasa sa mailbox ng koneksyon na “{name}”. Patuloy na sumusubok ang Daloy; nasa log ang mga detalye.</translation>
+    </message>
+    <message>
+        <source>The marketplace asked Daloy to slow down for {seconds} s; Daloy asks again after that.</source>
+        <translation>Pinabagal ng marketplace ang Daloy nang {seconds} s; magtatanong ulit ang Daloy pagkatapos noon.</translation>
+    </message>
+    <message>
+        <source>The marketplace had a problem on its side (error {status}); Daloy tries again later.</source>
+        <translation>Nagkaproblema sa panig ng marketplace (error {status}); susubok ulit ang Daloy mamaya.</translation>
+    </message>
+    <message>
+        <source>The marketplace refused the token of connection “{connection}” (error {status}). Enter a new one under Connections.</source>
+        <translation>Tinanggihan ng marketplace ang token ng koneksyon na “{connection}” (error {status}). Maglagay ng bago sa Mga Koneksyon.</translation>
+    </message>
+    <message>
+        <source>The marketplace sent an answer that is not JSON; the page was kept and will be asked for again.</source>
+        <translation>Nagpadala ang marketplace ng sagot na hindi JSON; itinago ang page at hihingin ulit.</translation>
+    </message>
+    <message>
+        <source>The marketplace sent an answer that is not JSON.</source>
+        <translation>Nagpadala ang marketplace ng sagot na hindi JSON.</translation>
+    </message>
+    <message>
+        <source>The marketplace's answer has no list of orders at “{path}”; check “Where the orders are” in the trigger's settings.</source>
+        <translation>Walang listahan ng mga order ang sagot ng marketplace sa “{path}”; tingnan ang “Kung nasaan ang mga order” sa mga setting ng trigger.</translation>
+    </message>
+    <message>
+        <source>An order from the marketplace has no “{field}”.</source>
+        <translation>Walang “{field}” ang isang order mula sa marketplace.</translation>
+    </message>
+    <message>
+        <source>An order from {platform} shop “{shop}” could not be read ({why}). It is kept here; enter it by hand or ask the shop's support.</source>
+        <translation>Hindi mabasa ang isang order mula sa {platform} shop na “{shop}” ({why}). Nakatago ito rito; ilagay ito nang mano-mano o magtanong sa support ng shop.</translation>
+    </message>
+    <message>
+        <source>An order from {platform} shop “{shop}” could not be read. It is kept here; enter it by hand or ask the shop's support.</source>
+        <translation>Hindi mabasa ang isang order mula sa {platform} shop na “{shop}”. Nakatago ito rito; ilagay ito nang mano-mano o magtanong sa support ng shop.</translation>
+    </message>
+    <message>
+        <source>A {platform} webhook could not be checked: {why}</source>
+        <translation>Hindi ma-check ang isang {platform} webhook: {why}</translation>
+    </message>
+    <message>
+        <source>{channel} could not reach its server, or the server stopped answering. Daloy keeps trying; check that this computer is online.</source>
+        <translation>Hindi maabot ng {channel} ang server nito, o tumigil sumagot ang server. Patuloy na sumusubok ang Daloy; tingnan kung online ang computer na ito.</translation>
+    </message>
+    <message>
+        <source>{channel} got an answer Daloy could not read. Daloy keeps trying; the log has the details.</source>
+        <translation>Nakatanggap ang {channel} ng sagot na hindi mabasa ng Daloy. Patuloy na sumusubok ang Daloy; nasa log ang mga detalye.</translation>
+    </message>
+</context>
+<context>
     <name>Samples</name>
     <message>
         <source>The rest of an order that could not ship at once: waits until the operator says the stock is in, then fulfils it as its own order through “Order fulfilment” (charged when it ships), or tells the customer it was cancelled.</source>
@@ -2525,6 +2640,18 @@
         <translation>Hindi sumagot ang {system} (Demo: sinadya ang pagka-down na ito para ipakita ang nangyayari kapag down ang isang system; walang totoong kinontak). Pindutin ang I-retry para ipadala ulit.</translation>
     </message>
     <message>
+        <source>The {what} is empty; fill it in under Connections.</source>
+        <translation>Walang laman ang {what}; punan ito sa Mga Koneksyon.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address for the {what}; use e.g. https://shop.example.com.</source>
+        <translation>Hindi web address ang “{value}” para sa {what}; gumamit ng hal. https://shop.example.com.</translation>
+    </message>
+    <message>
+        <source>The {what} “{value}” uses http://, which would send the shop's key unencrypted; use https://.</source>
+        <translation>Gumagamit ng http:// ang {what} na “{value}”, kaya maipapadala nang hindi naka-encrypt ang key ng shop; gamitin ang https://.</translation>
+    </message>
+    <message>
         <source>{platform} pointed Daloy at {path}, outside the shop's address {base}; it was not followed.</source>
         <translation>Itinuro ng {platform} ang Daloy sa {path}, na nasa labas ng address ng shop na {base}; hindi ito sinundan.</translation>
     </message>
@@ -2569,6 +2696,14 @@
         <translation>Tinanggihan ng {platform} ang request para sa shop na “{shop}” ({code}).</translation>
     </message>
     <message>
+        <source>Lazada address</source>
+        <translation>address ng Lazada</translation>
+    </message>
+    <message>
+        <source>Lazada authorisation address</source>
+        <translation>address ng authorisation ng Lazada</translation>
+    </message>
+    <message>
         <source>Lazada answered {code} without JSON to {path} for shop “{shop}”; trying again later.</source>
         <translation>Sumagot ang Lazada ng {code} nang walang JSON sa {path} para sa shop na “{shop}”; susubukan ulit mamaya.</translation>
     </message>
@@ -2579,6 +2714,10 @@
     <message>
         <source>Lazada refused {path} for shop “{shop}”: {said} ({code}).</source>
         <translation>Tinanggihan ng Lazada ang {path} para sa shop na “{shop}”: {said} ({code}).</translation>
+    </message>
+    <message>
+        <source>Shopee address</source>
+        <translation>address ng Shopee</translation>
     </message>
     <message>
         <source>Shopee answered without JSON to {path} for shop “{shop}”; trying again later.</source>
@@ -2597,6 +2736,10 @@
         <translation>Walang order na {order} ang Shopee shop na “{shop}”.</translation>
     </message>
     <message>
+        <source>Shopify shop domain</source>
+        <translation>shop domain sa Shopify</translation>
+    </message>
+    <message>
         <source>Shopify order {order} has nothing left to ship (no open fulfillment order); it may have been shipped or cancelled in the Shopify admin.</source>
         <translation>Wala nang ipapadala sa Shopify order na {order} (walang bukas na fulfillment order); baka naipadala na o na-cancel sa Shopify admin.</translation>
     </message>
@@ -2609,12 +2752,20 @@
         <translation>Walang aktibong location ang Shopify shop para paglagyan ng stock.</translation>
     </message>
     <message>
+        <source>WooCommerce site address</source>
+        <translation>address ng WooCommerce site</translation>
+    </message>
+    <message>
         <source>WooCommerce has no product with SKU {sku}; check the SKU under Products.</source>
         <translation>Walang produktong may SKU na {sku} sa WooCommerce; tingnan ang SKU sa Products.</translation>
     </message>
     <message>
         <source>{platform} refused the access token of connection “{connection}” even after renewing it ({why}). Authorise the shop again under Connections.</source>
         <translation>Tinanggihan ng {platform} ang access token ng koneksyong “{connection}” kahit na-renew na ito ({why}). I-authorise ulit ang shop sa Mga Koneksyon.</translation>
+    </message>
+    <message>
+        <source>Shopee API address</source>
+        <translation>address ng Shopee API</translation>
     </message>
 </context>
 <context>

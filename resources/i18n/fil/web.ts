@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fil">
 <context>
+    <name>Intake</name>
+    <message>
+        <source>Orders sent to this web address are refused: {why}</source>
+        <translation>Tinatanggihan ang mga order na ipinapadala sa web address na ito: {why}</translation>
+    </message>
+    <message>
+        <source>A post to {channel} could not be read: {problem}. The sender was answered 400; ask them to fix it, or enter the order by hand.</source>
+        <translation>Hindi mabasa ang isang post sa {channel}: {problem}. Sinagot ng 400 ang nagpadala; hilingin na ayusin nila ito, o ilagay ang order nang mano-mano.</translation>
+    </message>
+    <message>
+        <source>the JSON is nested deeper than {levels} levels</source>
+        <translation>mas malalim sa {levels} level ang JSON</translation>
+    </message>
+    <message>
+        <source>the body is not valid JSON</source>
+        <translation>hindi wastong JSON ang body</translation>
+    </message>
+    <message>
+        <source>the body must be a JSON object</source>
+        <translation>dapat JSON object ang body</translation>
+    </message>
+</context>
+<context>
     <name>WebForm</name>
     <message>
         <source>Order number</source>
