@@ -170,8 +170,9 @@ def test_the_event_loop_keeps_turning_while_the_store_is_slow(gui, qtbot):
     assert len(ticks) > 40 and max(gaps) < 0.25, max(gaps)
 
 
-def test_runs_table_pages_lazily_and_searches(gui, qtbot):
-    ctx, window = gui
+def add_orders(ctx, keys: list[str], status: str = "succeeded", practice: bool = False) -> None:
+    """Orders of the sample workflow straight into the database, the first newest, a second
+    apart (thousands in a moment, for the list's paging)."""
     import uuid
 
     now = time.time()
@@ -181,22 +182,16 @@ def test_runs_table_pages_lazily_and_searches(gui, qtbot):
             "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
             "trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (
-                    uuid.uuid4().hex,
-                    wf_id,
-                    v_id,
-                    "Order fulfilment",
-                    "succeeded",
-                    f"B-{i:05d}",
-                    "{}",
-                    0,
-                    0,
-                    now - i,
-                    now - i,
-                )
-                for i in range(1000)
+                (uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", status, key, "{}", 0)
+                + (int(practice), now - i, now - i)
+                for i, key in enumerate(keys)
             ],
         )
+
+
+def test_runs_table_pages_lazily_and_searches(gui, qtbot):
+    ctx, window = gui
+    add_orders(ctx, [f"B-{i:05d}" for i in range(1000)])
     window.page("runs")
     window.runs.apply_filters()
     model = window.runs.model
@@ -236,24 +231,10 @@ def test_a_page_for_older_filters_arriving_late_does_not_show_the_first_page_twi
     second's is still being read. It is dropped, and the list must still know a page is on its
     way, or the view asks for the first page again and every order shows twice (the CI's
     one-off failure of the test above)."""
-    import threading
-    import uuid
-
     from app.ui import runs as runs_module
 
     ctx, window = gui
-    now = time.time()
-    with ctx.db.engine.begin() as c:
-        wf_id, v_id = c.exec_driver_sql("select id, current_version_id from workflows").fetchone()
-        c.exec_driver_sql(
-            "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
-            "trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", "succeeded", f"L-{i:04d}")
-                + ("{}", 0, 0, now - i, now - i)
-                for i in range(300)
-            ],
-        )
+    add_orders(ctx, [f"L-{i:04d}" for i in range(300)])
     window.page("runs")
     model = window.runs.model
     ctx.wait_for_background()
@@ -290,20 +271,11 @@ def test_a_page_for_older_filters_arriving_late_does_not_show_the_first_page_twi
 def test_the_orders_state_is_read_whole(gui, qtbot):
     """The longest state, "Practice run, needs you", fits its column with its icon (it read
     "Practice run, needs ..." on a 1366-pixel screen)."""
-    import uuid
-
     from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
 
     ctx, window = gui
-    with ctx.db.engine.begin() as c:
-        wf_id, v_id = c.exec_driver_sql("select id, current_version_id from workflows").fetchone()
-        c.exec_driver_sql(
-            "insert into runs (id, workflow_id, version_id, workflow_name, status, business_key, "
-            "trigger, cancelled, practice, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)",
-            (uuid.uuid4().hex, wf_id, v_id, "Order fulfilment", "needs_attention", "P-1")
-            + ("{}", 0, 1, time.time(), time.time()),
-        )
-    from PySide6.QtWidgets import QApplication
+    add_orders(ctx, ["P-1"], status="needs_attention", practice=True)
 
     font = QApplication.font()
     bigger = QFont(font)

@@ -163,6 +163,20 @@ def _next_stays(qtbot: Any, wizard: QWizard, page: Any, words: str) -> None:
     assert page.isAncestorOf(page.outcome)
 
 
+def _fill_mail(qtbot: Any, wizard: QWizard, port: int, password: str) -> Any:
+    """The email page filled in for the local SMTP server on ``port``; returns its form."""
+    mail = wizard.email.form
+    mail.provider.setCurrentIndex(mail.provider.findData("other"))
+    _type(qtbot, mail.findChild(QLineEdit, "setting_host"), "127.0.0.1")
+    security = mail.findChild(QComboBox, "setting_security")
+    security.setCurrentIndex(security.findData("plain"))
+    mail.findChild(QSpinBox, "setting_port").setValue(port)
+    _type(qtbot, mail.findChild(QLineEdit, "setting_username"), "shop")
+    _type(qtbot, mail.findChild(QLineEdit, "setting_from_address"), "orders@shop.example")
+    _type(qtbot, mail.findChild(QLineEdit, "secret_password"), password)
+    return mail
+
+
 def _next_moves(qtbot: Any, wizard: QWizard, page: Any) -> None:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), CLICK)
     qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=30000)
@@ -190,15 +204,7 @@ def test_setup_tests_each_page_in_words_then_publishes_switched_on(
     _next_stays(qtbot, wizard, wizard.stock, "does not exist")
     qtbot.mouseClick(wizard.stock.sample, CLICK)
     _next_moves(qtbot, wizard, wizard.stock)
-    mail = wizard.email.form
-    mail.provider.setCurrentIndex(mail.provider.findData("other"))
-    _type(qtbot, mail.findChild(QLineEdit, "setting_host"), "127.0.0.1")
-    security = mail.findChild(QComboBox, "setting_security")
-    security.setCurrentIndex(security.findData("plain"))
-    mail.findChild(QSpinBox, "setting_port").setValue(smtp_sink.port)
-    _type(qtbot, mail.findChild(QLineEdit, "setting_username"), "shop")
-    _type(qtbot, mail.findChild(QLineEdit, "setting_from_address"), "orders@shop.example")
-    _type(qtbot, mail.findChild(QLineEdit, "secret_password"), "wrong")
+    mail = _fill_mail(qtbot, wizard, smtp_sink.port, "wrong")
     _next_stays(qtbot, wizard, wizard.email, "refused")
     _type(qtbot, mail.findChild(QLineEdit, "secret_password"), CANARY)
     _next_moves(qtbot, wizard, wizard.email)
@@ -348,15 +354,7 @@ def test_a_shop_paid_on_delivery_is_set_up_without_a_payment_service(qtbot, gui,
     _next_moves(qtbot, wizard, page)  # nothing to check: no address, no token
     qtbot.mouseClick(wizard.stock.sample, CLICK)
     _next_moves(qtbot, wizard, wizard.stock)
-    mail = wizard.email.form
-    mail.provider.setCurrentIndex(mail.provider.findData("other"))
-    _type(qtbot, mail.findChild(QLineEdit, "setting_host"), "127.0.0.1")
-    security = mail.findChild(QComboBox, "setting_security")
-    security.setCurrentIndex(security.findData("plain"))
-    mail.findChild(QSpinBox, "setting_port").setValue(smtp_sink.port)
-    _type(qtbot, mail.findChild(QLineEdit, "setting_username"), "shop")
-    _type(qtbot, mail.findChild(QLineEdit, "setting_from_address"), "orders@shop.example")
-    _type(qtbot, mail.findChild(QLineEdit, "secret_password"), CANARY)
+    _fill_mail(qtbot, wizard, smtp_sink.port, CANARY)
     _next_moves(qtbot, wizard, wizard.email)
     _next_moves(qtbot, wizard, wizard.warehouse)  # no warehouse system
     assert "pay on delivery" in wizard.finish.summary.text()
