@@ -111,6 +111,7 @@ class PaymentsPage(ConnectionPage):
     on Next), or on delivery / by bank transfer, where Daloy charges nothing and there is
     nothing to check."""
 
+    KIND = "http"  # the payment service's connection: a web API with a token
     WAYS = (
         ("service", QT_TRANSLATE_NOOP("FirstRun", "Through a payment service's web API:")),
         (
@@ -122,7 +123,7 @@ class PaymentsPage(ConnectionPage):
     )
 
     def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str) -> None:
-        super().__init__(ctx, title, subtitle, name, "http")
+        super().__init__(ctx, title, subtitle, name, self.KIND)
         self.group = QButtonGroup(self)
         for i, (way, words) in enumerate(self.WAYS):
             radio = QRadioButton(translate("FirstRun", words))
