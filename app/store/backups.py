@@ -100,8 +100,13 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def integrity(db_file: Path) -> str:
-    """What ``PRAGMA integrity_check`` says of a database file: "ok" or the first problems."""
-    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    """What ``PRAGMA integrity_check`` says of a database file: "ok" or the first problems
+    (a file that is missing or cannot be opened says so too: never an exception, so a restore
+    that checks the workspace it replaces goes on)."""
+    try:
+        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     except sqlite3.Error as exc:

@@ -1,7 +1,8 @@
 """Backups: the last result in words, the backups in the backup folder, "Back up now", the folder
-they go to, and restoring one as a new workspace (the running app keeps its own folder; replacing
-it is done with Daloy stopped: ``daloy backup restore NAME --replace``). All file and database
-work runs off the GUI thread (``ctx.background``)."""
+they go to, putting one back in place of this workspace (kept as a request and done when Daloy
+starts again, before it opens the database: ``app.runtime.put_back``; the window restarts the
+app) and restoring one as a new workspace. All file and database work runs off the GUI thread
+(``ctx.background``)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
 )
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
+from app.runtime import put_back
 from app.store import backups
 from app.ui.context import AppContext
 from app.ui.page import Page
@@ -42,6 +45,7 @@ def _size(n: int) -> str:
 
 class BackupsPage(Page):
     changed = Signal()
+    restart_asked = Signal()  # a backup is to be put back when Daloy starts again
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, translate("Backups", "Backups"))
@@ -63,6 +67,14 @@ class BackupsPage(Page):
         self.restore_button.setObjectName("backupRestore")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._restore_clicked)
+        self.put_back_button = QPushButton(
+            icon("fa5s.history"), translate("Backups", "Put back in place…")
+        )
+        self.put_back_button.setObjectName("backupPutBack")
+        self.put_back_button.setEnabled(False)
+        self.put_back_button.clicked.connect(self._put_back_clicked)
+        # a workspace on a database server is restored by its administrator, not from here
+        self.put_back_button.setVisible(ctx.db.engine.dialect.name == "sqlite")
         self.top.addWidget(self.now_button)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("backupsTable")
@@ -75,12 +87,11 @@ class BackupsPage(Page):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectedItems()))
-        )
+        self.table.itemSelectionChanged.connect(self._selected)
         actions = QHBoxLayout()
         actions.addWidget(self.folder, 1)
         actions.addWidget(self.folder_button)
+        actions.addWidget(self.put_back_button)
         actions.addWidget(self.restore_button)
         self.result = PlainLabel()
         self.result.setObjectName("backupResult")
@@ -92,8 +103,10 @@ class BackupsPage(Page):
         self.hint = PlainLabel(
             translate(
                 "Backups",
-                "To put a backup in place of this workspace, quit Daloy and run "
-                "`daloy backup restore NAME --replace`; what it replaces is kept.",
+                "“Put back in place” makes this workspace what it was when the chosen backup "
+                "was taken; Daloy restarts to do it, and what it replaces is kept in the backup "
+                "folder. “Restore as a new workspace” makes a copy in another folder and "
+                "changes nothing here.",
             )
         )
         self.hint.setObjectName("hint")
@@ -104,6 +117,8 @@ class BackupsPage(Page):
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(
             self, translate("Backups", "Restore into a new, empty folder")
         )
+        # The question before a backup is put back (True: go ahead); a test may answer it.
+        self.confirm_put_back = self._confirm_put_back
         self.reload()
 
     def _headers(self) -> None:
@@ -151,7 +166,7 @@ class BackupsPage(Page):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
                 self.table.setItem(row, col, item)
-        self.restore_button.setEnabled(bool(self.table.selectedItems()))
+        self._selected()
         self.changed.emit()
 
     @staticmethod
@@ -187,7 +202,7 @@ class BackupsPage(Page):
     def _done(self, words: Callable[[], str]) -> None:
         self.now_button.setEnabled(True)
         # the backup still chosen can be restored again at once, not only after the reload
-        self.restore_button.setEnabled(bool(self.table.selectedItems()))
+        self._selected()
         self.said = words
         self.result.setText(words())
         self.reload()
@@ -203,13 +218,63 @@ class BackupsPage(Page):
                 owner=self,
             )
 
-    def _restore_clicked(self) -> None:
+    def _selected(self) -> None:
+        chosen = bool(self.table.selectedItems())
+        self.restore_button.setEnabled(chosen)
+        self.put_back_button.setEnabled(chosen)
+
+    def _chosen(self) -> Path | None:
         items = self.table.selectedItems()
-        if not items:
+        return Path(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _confirm_put_back(self, backup: backups.Backup) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("Backups", "Put this backup back?"))
+        box.setText(
+            translate(
+                "Backups",
+                "Put the backup of {when} back in place of this workspace? Orders and changes "
+                "made since then leave this workspace; they are kept in the backup folder, not "
+                "deleted. Daloy restarts to do it.",
+            ).format(when=backup.at.strftime("%Y-%m-%d %H:%M"))
+        )
+        go = box.addButton(
+            translate("Backups", "Put back and restart"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    def _put_back_clicked(self) -> None:
+        path = self._chosen()
+        if path is None:
+            return
+        backup = next((b for b in self.backups if b.path == path), None) or backups.read(path)
+        if not self.confirm_put_back(backup):
+            return
+        self.put_back_button.setEnabled(False)
+        self.result.setText(translate("Backups", "Checking the backup…"))
+
+        def asked(_none: object) -> None:
+            self.said = lambda: translate("Backups", "Daloy restarts to put the backup back…")
+            self.result.setText(self.said())
+            self.restart_asked.emit()
+
+        self.ctx.background(
+            lambda: put_back.ask(self.ctx.data_dir, backup),
+            asked,
+            lambda exc: self._done(lambda: str(exc)),
+            owner=self,
+        )
+
+    def _restore_clicked(self) -> None:
+        path = self._chosen()
+        if path is None:
             return
         target = self.choose_folder()
         if target:
-            self.restore_into(Path(items[0].data(Qt.ItemDataRole.UserRole)), Path(target))
+            self.restore_into(path, Path(target))
 
     def restore_into(self, backup_path: Path, target: Path) -> None:
         self.restore_button.setEnabled(False)

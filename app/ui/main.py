@@ -119,6 +119,12 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         app.quit()
 
     signals.received.connect(quit_app)
+
+    def restart() -> None:  # a backup is to be put back: it is done when Daloy starts again
+        opened["restart"] = True
+        quit_app()
+
+    window.restart_requested.connect(restart)
     # The tray's Quit asks about unsaved workflow edits first; signals and --quit-after do not.
     window.notifier.quit_requested.connect(lambda: window.ask_before_quit(quit_app))
     window.quit_requested.connect(quit_app)
@@ -130,6 +136,7 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         if window.quitting:  # a Ctrl-C before the engine opened: nothing to open or close
             return
         try:
+            put_back = _put_back_asked(env)  # before the database is opened
             opened["ctx"] = open_engine(env)
             window.open(opened["ctx"])
             shop = _attach_shop(window)
@@ -138,6 +145,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
             window.quitting = True
             app.quit()
             return
+        if put_back is not None:
+            _say_put_back(window, put_back)
         shop.on_launch()  # the first-run setup on a shop not set up yet
 
     QTimer.singleShot(0, open_pages)
@@ -152,4 +161,57 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     if "error" in opened:  # a corrupt database, an unusable folder: the same sentence as before
         window.close()
         raise opened["error"]
+    if opened.get("restart"):
+        _start_again()
     return code
+
+
+def _put_back_asked(env: Any) -> Any:
+    """A backup the operator asked to put back (``app.runtime.put_back``), done now, while
+    nothing has the database open; its outcome, or None. A database server has no such
+    request."""
+    if env.database_url:
+        return None
+    from app.runtime import put_back
+
+    return put_back.carry_out(env.data_dir)
+
+
+def _say_put_back(window: Any, outcome: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information if outcome.ok else QMessageBox.Icon.Warning,
+        translate("App", "Backup put back")
+        if outcome.ok
+        else translate("App", "Backup not put back"),
+        outcome.words,
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("putBackOutcome")
+    box.open()  # not exec(): the window and the engine go on meanwhile
+
+
+def restart_command() -> list[str]:
+    """The command that started this Daloy, to start it again: the installed app's executable,
+    or this Python running the package, with the same arguments (the data folder among them)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *sys.argv[1:]]
+    return [sys.executable, "-m", "app", *sys.argv[1:]]
+
+
+def _start_again() -> None:
+    """Start a new Daloy once this one has let go of everything (database, presence, the
+    single-instance address), so the new one finds the folder free."""
+    import subprocess
+
+    detached: dict[str, Any]
+    if sys.platform == "win32":  # no console window, not stopped with this one's group
+        detached = {
+            "creationflags": subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP
+        }
+    else:
+        detached = {"start_new_session": True}
+    log.info("starting Daloy again: %s", restart_command())
+    subprocess.Popen(restart_command(), stdin=subprocess.DEVNULL, close_fds=True, **detached)  # noqa: S603

@@ -57,6 +57,7 @@ def nav_labels() -> dict[str, str]:
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()  # the window was closed where there is no tray
+    restart_requested = Signal()  # a backup is to be put back: quit, and start again
     runs: RunsPage  # made on first use (``__getattr__``): declared for the type checker only
 
     def __init__(self, ctx: AppContext | None, data_dir: Path | None = None) -> None:
@@ -202,7 +203,11 @@ class MainWindow(QMainWindow):
     def _backups_page(self, ctx: AppContext) -> QWidget:
         from app.ui.backups_page import BackupsPage
 
-        return BackupsPage(ctx)
+        page = BackupsPage(ctx)
+        page.restart_asked.connect(
+            lambda: self.ask_before_quit(self.restart_requested.emit)  # unsaved edits first
+        )
+        return page
 
     def _dashboard_page(self) -> QWidget:
         from app.ui import dashboard_page

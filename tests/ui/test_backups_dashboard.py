@@ -5,6 +5,7 @@ a dashboard figure opens the Orders page on exactly the orders behind it."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QTableView, QTableWidget
@@ -116,3 +117,32 @@ def test_the_demos_dashboard_says_why_it_counts_nothing(gui, qtbot):
     assert page.tiles["resolved"].text() == "Time to resolve (median)\nnothing answered yet"
     assert "–" not in page.tiles["resolved"].text()
     assert "demo" in page.days.empty_words()
+
+
+def test_put_back_in_place_asks_then_restarts_daloy_to_do_it(gui, qtbot):
+    """No terminal: choose a backup, "Put back in place…", confirm; the request is kept and the
+    window asks for a restart (the new start carries it out: tests/runtime/test_put_back.py)."""
+    from app.runtime import put_back
+    from app.ui.main import restart_command
+
+    ctx, window = gui
+    save(ctx.db, WF)
+    nav_to(window, "backups")
+    page = window.backups_page
+    click(qtbot, window.findChild(QPushButton, "backupNow"))
+    table = window.findChild(QTableWidget, "backupsTable")
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=20000)
+    button = window.findChild(QPushButton, "backupPutBack")
+    assert button.isVisible() and not button.isEnabled()  # nothing chosen yet
+    click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
+    assert button.isEnabled()
+    asked: list[str] = []
+    page.confirm_put_back = lambda b: asked.append(b.name) or False  # "Cancel"
+    click(qtbot, button)
+    assert asked and not put_back.asked(ctx.data_dir)  # nothing kept
+    page.confirm_put_back = lambda b: True  # "Put back and restart"
+    with qtbot.waitSignal(window.restart_requested, timeout=20000):
+        click(qtbot, button)
+    assert put_back.asked(ctx.data_dir)
+    assert "restarts" in page.result.text()
+    assert restart_command()[:3] == [sys.executable, "-m", "app"]

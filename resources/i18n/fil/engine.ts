@@ -161,6 +161,25 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>The backup of {when} is damaged ({why}); choose another one. Nothing was changed.</source>
+        <translation>Sira ang backup ng {when} ({why}); pumili ng iba. Walang binago.</translation>
+    </message>
+    <message>
+        <source>The backup asked for could not be found or read, so it was not put back; this workspace is as it was. Choose it again on the Backups page.</source>
+        <translation>Hindi nahanap o nabasa ang hiniling na backup, kaya hindi ito naibalik; gaya pa rin ng dati ang workspace na ito. Piliin itong muli sa pahina ng Mga Backup.</translation>
+    </message>
+    <message>
+        <source>The backup of {when} was not put back: {why} Nothing was changed.</source>
+        <translation>Hindi naibalik ang backup ng {when}: {why} Walang binago.</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is back in place: orders and changes since then are gone from this workspace. What it replaced is kept in {aside}.</source>
+        <translation>Naibalik na ang backup ng {when}: wala na sa workspace na ito ang mga order at pagbabago mula noon. Nakatabi sa {aside} ang pinalitan nito.</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <source>email</source>

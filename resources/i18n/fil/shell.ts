@@ -7,6 +7,14 @@
         <source>Daloy is already running; its window was brought forward.</source>
         <translation>Tumatakbo na ang Daloy; inilabas na ang window nito.</translation>
     </message>
+    <message>
+        <source>Backup put back</source>
+        <translation>Naibalik ang backup</translation>
+    </message>
+    <message>
+        <source>Backup not put back</source>
+        <translation>Hindi naibalik ang backup</translation>
+    </message>
 </context>
 <context>
     <name>ArchivedOrders</name>
@@ -141,8 +149,12 @@
         <translation>I-restore bilang bagong workspace…</translation>
     </message>
     <message>
-        <source>To put a backup in place of this workspace, quit Daloy and run `daloy backup restore NAME --replace`; what it replaces is kept.</source>
-        <translation>Para ipalit ang isang backup sa workspace na ito, isara ang Daloy at patakbuhin ang `daloy backup restore NAME --replace`; itatabi ang papalitan nito.</translation>
+        <source>Put back in place…</source>
+        <translation>Ibalik dito…</translation>
+    </message>
+    <message>
+        <source>“Put back in place” makes this workspace what it was when the chosen backup was taken; Daloy restarts to do it, and what it replaces is kept in the backup folder. “Restore as a new workspace” makes a copy in another folder and changes nothing here.</source>
+        <translation>Ibinabalik ng “Ibalik dito” ang workspace na ito sa kalagayan nito noong kinuha ang napiling backup; nagre-restart ang Daloy para gawin ito, at itinatabi sa folder ng mga backup ang papalitan nito. Gumagawa naman ng kopya sa ibang folder ang “I-restore bilang bagong workspace” at walang binabago rito.</translation>
     </message>
     <message>
         <source>Restore into a new, empty folder</source>
@@ -203,6 +215,26 @@
     <message>
         <source>Where should backups go?</source>
         <translation>Saan ilalagay ang mga backup?</translation>
+    </message>
+    <message>
+        <source>Put this backup back?</source>
+        <translation>Ibalik ang backup na ito?</translation>
+    </message>
+    <message>
+        <source>Put the backup of {when} back in place of this workspace? Orders and changes made since then leave this workspace; they are kept in the backup folder, not deleted. Daloy restarts to do it.</source>
+        <translation>Ibalik ang backup ng {when} kapalit ng workspace na ito? Aalis sa workspace na ito ang mga order at pagbabagong ginawa mula noon; itatabi ang mga ito sa folder ng mga backup, hindi buburahin. Magre-restart ang Daloy para gawin ito.</translation>
+    </message>
+    <message>
+        <source>Put back and restart</source>
+        <translation>Ibalik at i-restart</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Sinusuri ang backup…</translation>
+    </message>
+    <message>
+        <source>Daloy restarts to put the backup back…</source>
+        <translation>Nagre-restart ang Daloy para ibalik ang backup…</translation>
     </message>
     <message>
         <source>Restoring…</source>
