@@ -29,7 +29,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind, InboxKind
 from app.core.machine import StepState
-from app.runtime import memory
+from app.runtime import collector, memory
 from app.runtime.breakers import BreakerGate
 from app.runtime.executor import StepExecutor
 from app.steps import Registry
@@ -110,6 +110,7 @@ class Runtime:
         self._idle = threading.Condition(self._lock)
         self._stopping = False
         self._started = False
+        self._counted = False  # by ``collector`` (between start and shutdown)
         self._extensions: list[Any] = []
         self.store.subscribe(self._on_events)
 
@@ -168,6 +169,8 @@ class Runtime:
             self.wake_at(at)
         for ext in self._extensions:
             ext.start(self)
+        collector.runtime_started()
+        self._counted = True
         self.wake()
 
     def shutdown(self, grace: float = 10.0) -> int:
@@ -198,6 +201,9 @@ class Runtime:
                 pool.shutdown(wait=False, cancel_futures=True)
         self.scheduler.shutdown(wait=False)
         self._started = False
+        if self._counted:
+            self._counted = False
+            collector.runtime_stopped()
         return len(leftover)
 
     @property
