@@ -62,6 +62,15 @@ def ask(data_dir: Path, backup: backups.Backup) -> None:
     os.replace(tmp, target)
 
 
+def newest_good(data_dir: Path) -> backups.Backup | None:
+    """The newest backup a start could put back: checked sound when taken, its database there,
+    never a workspace set aside by an earlier put-back."""
+    for backup in backups.listed(backups.folder_for(data_dir)):
+        if backup.kind != "replaced" and backup.ok and (backup.path / DB_FILENAME).is_file():
+            return backup
+    return None
+
+
 def asked(data_dir: Path) -> bool:
     return (Path(data_dir) / PENDING).is_file()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -143,7 +144,18 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         except BaseException as exc:  # noqa: BLE001 - said by the CLI after the loop ends
             opened["error"] = exc
             window.quitting = True
-            app.quit()
+            if not isinstance(exc, Exception):  # Ctrl-C, SystemExit: nothing to say here
+                app.quit()
+                return
+
+            def answered(put_back_asked: bool) -> None:
+                if put_back_asked:  # Daloy starts again and puts the backup back first
+                    opened.pop("error")
+                    opened["restart"] = True
+                app.quit()
+
+            # a double-clicked app has no console: the reason is said in a window too
+            say_why_not_started(window, env, exc, answered)
             return
         if put_back is not None:
             _say_put_back(window, put_back)
@@ -191,6 +203,67 @@ def _say_put_back(window: Any, outcome: Any) -> None:
     )
     box.setObjectName("putBackOutcome")
     box.open()  # not exec(): the window and the engine go on meanwhile
+
+
+def say_why_not_started(
+    window: Any, env: Any, exc: Exception, then: Callable[[bool], None]
+) -> None:
+    """Why Daloy cannot open its workspace, in a message on its window; for a damaged database
+    the newest good backup is offered, to be put back as Daloy starts again. ``then(True)``
+    once that was asked for, ``then(False)`` on Quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.errors import DaloyError
+    from app.core.redact import text as hide_secrets
+    from app.runtime import put_back
+    from app.store.db import DatabaseCorrupt
+
+    if isinstance(exc, DaloyError):  # a sentence already: a damaged database, a full disk…
+        words = hide_secrets(str(exc))
+    else:
+        log.error("the workspace could not be opened", exc_info=exc)
+        words = translate(
+            "App",
+            "Daloy could not open its workspace ({what}); the details are in its log, in the "
+            "data folder's “logs” folder. Nothing was changed.",
+        ).format(what=type(exc).__name__)
+    backup = (
+        put_back.newest_good(env.data_dir)
+        if isinstance(exc, DatabaseCorrupt) and not env.database_url
+        else None
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, translate("App", "Daloy cannot start"), words, parent=window
+    )
+    box.setObjectName("startFailed")
+    put = None
+    if backup is not None:
+        box.setInformativeText(
+            translate(
+                "App",
+                "The newest good backup is from {when}. Put it back in place and start again? "
+                "The damaged database is kept in the backup folder.",
+            ).format(when=backup.at.strftime("%Y-%m-%d %H:%M"))
+        )
+        put = box.addButton(
+            translate("App", "Put back and start again"), QMessageBox.ButtonRole.AcceptRole
+        )
+    box.addButton(translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+
+    def finished() -> None:
+        if put is None or backup is None or box.clickedButton() is not put:
+            then(False)
+            return
+        try:
+            put_back.ask(env.data_dir, backup)
+        except DaloyError as refused:
+            QMessageBox.warning(window, translate("App", "Daloy cannot start"), str(refused))
+            then(False)
+            return
+        then(True)
+
+    box.finished.connect(finished)
+    box.open()  # not exec(): --quit-after and Ctrl-C still quit meanwhile
 
 
 def restart_command() -> list[str]:

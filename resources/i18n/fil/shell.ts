@@ -15,6 +15,26 @@
         <source>Backup not put back</source>
         <translation>Hindi naibalik ang backup</translation>
     </message>
+    <message>
+        <source>Daloy could not open its workspace ({what}); the details are in its log, in the data folder's “logs” folder. Nothing was changed.</source>
+        <translation>Hindi mabuksan ng Daloy ang workspace nito ({what}); nasa log nito ang mga detalye, sa folder na “logs” ng data folder. Walang binago.</translation>
+    </message>
+    <message>
+        <source>Daloy cannot start</source>
+        <translation>Hindi makapagsimula ang Daloy</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when}. Put it back in place and start again? The damaged database is kept in the backup folder.</source>
+        <translation>Ang pinakabagong maayos na backup ay mula {when}. Ibalik ito at magsimulang muli? Itatabi sa folder ng mga backup ang sirang database.</translation>
+    </message>
+    <message>
+        <source>Put back and start again</source>
+        <translation>Ibalik at magsimulang muli</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Isara ang Daloy</translation>
+    </message>
 </context>
 <context>
     <name>ArchivedOrders</name>
