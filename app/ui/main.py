@@ -137,7 +137,7 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
         if window.quitting:  # a Ctrl-C before the engine opened: nothing to open or close
             return
         try:
-            put_back = _put_back_asked(env)  # before the database is opened
+            restored = _put_back_asked(env)  # before the database is opened
             opened["ctx"] = open_engine(env)
             window.open(opened["ctx"])
             shop = _attach_shop(window)
@@ -157,8 +157,8 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
             # a double-clicked app has no console: the reason is said in a window too
             say_why_not_started(window, env, exc, answered)
             return
-        if put_back is not None:
-            _say_put_back(window, put_back)
+        if restored is not None:
+            _say_put_back(window, restored)
         shop.on_launch()  # the first-run setup on a shop not set up yet
 
     QTimer.singleShot(0, open_pages)
