@@ -8,7 +8,7 @@ import argparse
 from sqlalchemy import select
 
 from app.cli_common import Env, out_json, when
-from app.core.i18n import translate
+from app.core.i18n import shown, translate
 
 
 def cmd_status(env: Env, args: argparse.Namespace) -> int:
@@ -23,6 +23,7 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
                 "last_ok_at": c.last_ok_at,
                 "last_error_at": c.last_error_at,
                 "last_error": c.last_error,
+                "last_error_words": c.last_error_words,  # its template (migration 0014)
                 "failing": bool(c.last_error_at and (c.last_ok_at or 0) < c.last_error_at),
                 "cursor": c.cursor,
             }
@@ -46,7 +47,8 @@ def cmd_status(env: Env, args: argparse.Namespace) -> int:
             when=when(r["last_ok_at"]),
         )
         if r["failing"]:
-            line += translate("Cli", "  last error: {error}").format(error=r["last_error"])
+            error = shown(r["last_error_words"], r["last_error"] or "")  # --json: English
+            line += translate("Cli", "  last error: {error}").format(error=error)
         print(line)
     return 0
 

@@ -224,9 +224,10 @@ class ImapChannel:
             folder.mkdir(parents=True, exist_ok=True)
             raw_path = str(folder / f"{digest}.eml")
             Path(raw_path).write_bytes(raw)
-        summary = (
-            f"Email “{email_rules.header(msg, 'Subject')}” from "
-            f"{email_rules.header(msg, 'From') or '?'}"
+        summary = said(  # stored with its words: the inbox says it in the reader's language
+            QT_TRANSLATE_NOOP("Intake", "Email “{subject}” from {sender}"),
+            subject=email_rules.header(msg, "Subject")[:500],  # the row keeps 1000 characters
+            sender=email_rules.header(msg, "From")[:500] or "?",
         )
         kept = said(QT_TRANSLATE_NOOP("Intake", "Daloy keeps {email} as it arrived."), email=about)
         try:

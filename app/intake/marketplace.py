@@ -131,7 +131,12 @@ class MarketplaceChannel(PolledChannel):
                                 "kept and will be asked for again.",
                             )
                         ),
-                        summary=f"Marketplace page after {since or 'the start'}",
+                        summary=said(
+                            QT_TRANSLATE_NOOP("Intake", "The marketplace's page after {since}"),
+                            since=since,
+                        )
+                        if since
+                        else said(QT_TRANSLATE_NOOP("Intake", "The marketplace's first page")),
                         raw=r.content,
                     )
                     raise DaloyError(

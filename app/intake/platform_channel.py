@@ -226,7 +226,11 @@ class PlatformChannel(PolledChannel):
                 workflow=self.workflow,
                 dedupe_key=f"{self.platform.name}-bad:{shop}:{digest}",
                 reason=reason,
-                summary=f"{self.platform.title} order {raw.get('id', '?')}",
+                summary=said(
+                    QT_TRANSLATE_NOOP("Intake", "{platform} order {id}"),
+                    platform=self.platform.title,
+                    id=str(raw.get("id", "?"))[:200],
+                ),
                 raw=body,
             )
             return 0, ""

@@ -364,7 +364,10 @@ class WebIntake:
                     channel=channel,
                     problem=problem,
                 ),
-                summary=f"Unreadable webhook post to {trig.id}",
+                summary=said(
+                    QT_TRANSLATE_NOOP("Intake", "Unreadable webhook post to {trigger}"),
+                    trigger=trig.id,
+                ),
                 raw=body,
             )
             return error(

@@ -436,7 +436,9 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
         )
         return Explanation(detail.get("question") or item["title"], money, order, detail)
     if item["kind"] == InboxKind.INTAKE_ERROR:
-        what = detail.get("summary") or translate("Explain", "Something that arrived")
+        # the summary's words beside the entry's own (store/intake.py; None before them)
+        summary = shown((item.get("words") or {}).get("summary"), detail.get("summary") or "")
+        what = summary or translate("Explain", "Something that arrived")
         return Explanation(
             translate("Explain", "{what} could not be read as an order: {reason}.").format(
                 what=plain(what), reason=plain(entry_says(item, "reason")).rstrip(".")

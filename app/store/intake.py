@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core import redact
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, carrying, said
 from app.core.kinds import EventKind, InboxKind
 from app.store import held, inbox
 from app.store.db import Database
@@ -64,6 +64,7 @@ def ingest(
                 dedupe_key=dedupe_key,
                 status="started",
                 summary=summary[:1000],
+                summary_words=inbox.neutral(summary),  # shown in the reader's language
                 received_at=time.time(),
                 **_raw_fields(raw, raw_path),
             )
@@ -104,6 +105,7 @@ def keep_malformed(
                 dedupe_key=dedupe_key,
                 status="malformed",
                 summary=summary[:1000],
+                summary_words=inbox.neutral(summary),  # shown in the reader's language
                 received_at=time.time(),
                 **_raw_fields(raw, raw_path),
             )
@@ -118,7 +120,7 @@ def keep_malformed(
                 status="open",
                 title=title,
                 reason=reason,
-                words=inbox.words_for(title, reason),
+                words=_with_summary(inbox.words_for(title, reason), summary),
                 detail={
                     "summary": summary,
                     "intake_item": item.id,
@@ -138,6 +140,13 @@ def keep_malformed(
         return Ingested(None, None, True)
     store.emit([Event(EventKind.INBOX_OPENED, inbox_id=entry_id)])
     return Ingested(item_id, None, False)
+
+
+def _with_summary(words: dict[str, Any] | None, summary: str) -> dict[str, Any] | None:
+    """An unreadable item's entry words, with its summary's ("Email “…” from …"), which the
+    entry's explanation says (``explain.explain_item``)."""
+    said_summary = inbox.neutral(summary)
+    return {**(words or {}), "summary": said_summary} if said_summary else words
 
 
 def state(s: Session, channel: str, kind: str) -> ChannelState:
@@ -163,6 +172,9 @@ def record_error(db: Database, channel: str, kind: str, message: str) -> None:
         row = state(s, channel, kind)
         row.last_error_at = row.updated_at = time.time()
         row.last_error = redact.text(message)[:2000]  # a server's words may quote a token
+        # its words (migration 0014): intake health and the "channel down" alert say it in the
+        # reader's language; a plain message clears the words of an earlier one
+        row.last_error_words = inbox.neutral(message)
 
 
 def get_cursor(db: Database, channel: str) -> Any:
@@ -195,7 +207,10 @@ def check_health(
             return False
         at = time.strftime("%H:%M", time.localtime(since))
         worked = row.last_ok_at is not None and row.last_ok_at >= since
-        error = row.last_error if failing and row.last_error else None
+        # the last error nested with its words, so the alert says it in the reader's language
+        error = (
+            carrying(row.last_error, row.last_error_words) if failing and row.last_error else None
+        )
         # whole sentences (stored language-neutral), one per case
         if worked and error:
             template = QT_TRANSLATE_NOOP(

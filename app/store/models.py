@@ -230,6 +230,8 @@ class IntakeItem(Base):
     dedupe_key: Mapped[str] = mapped_column(String(500), unique=True)
     status: Mapped[str] = mapped_column(String(20))  # started, malformed, duplicate
     summary: Mapped[str] = mapped_column(Text, default="")
+    # ``summary`` language-neutral (as StepRun.error_words; None: plain, or before 0014)
+    summary_words: Mapped[Any] = mapped_column(JSON, nullable=True)
     raw: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     raw_path: Mapped[str | None] = mapped_column(Text, nullable=True)
     run_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
@@ -245,6 +247,8 @@ class ChannelState(Base):
     last_ok_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     last_error_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # ``last_error`` language-neutral, written with it (None: plain, or before migration 0014)
+    last_error_words: Mapped[Any] = mapped_column(JSON, nullable=True)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     cursor: Mapped[Any] = mapped_column(JSON, nullable=True)
     updated_at: Mapped[float] = mapped_column(Float)

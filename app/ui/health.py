@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.core.i18n import translate
+from app.core.i18n import shown, translate
 from app.store import intake as repo
 from app.store.models import ChannelState
 from app.ui.context import AppContext
@@ -30,6 +30,7 @@ def load(ctx: AppContext) -> list[dict[str, Any]]:
                 "ok": c.last_ok_at,
                 "err_at": c.last_error_at,
                 "error": c.last_error,
+                "error_words": c.last_error_words,  # said in the reader's language when shown
                 "paused": c.paused,
             }
             for c in s.scalars(select(ChannelState).order_by(ChannelState.channel))
@@ -113,7 +114,7 @@ class HealthPage(Page):
                     r["channel"],
                     r["kind"],
                     ago(r["ok"]),
-                    r["error"] or "",
+                    shown(r["error_words"], r["error"]) if r["error"] else "",
                     translate("Health", "paused")
                     if r["paused"]
                     else translate("Health", "failing")

@@ -1249,6 +1249,10 @@
         <translation>{email} (UID {uid} sa {folder})</translation>
     </message>
     <message>
+        <source>Email “{subject}” from {sender}</source>
+        <translation>Email na “{subject}” mula kay {sender}</translation>
+    </message>
+    <message>
         <source>Daloy keeps {email} as it arrived.</source>
         <translation>Itinatago ng Daloy ang {email} gaya ng pagdating nito.</translation>
     </message>
@@ -1293,6 +1297,14 @@
         <translation>Nagpadala ang marketplace ng sagot na hindi JSON; itinago ang page at hihingin ulit.</translation>
     </message>
     <message>
+        <source>The marketplace's page after {since}</source>
+        <translation>Page ng marketplace pagkatapos ng {since}</translation>
+    </message>
+    <message>
+        <source>The marketplace's first page</source>
+        <translation>Unang page ng marketplace</translation>
+    </message>
+    <message>
         <source>The marketplace sent an answer that is not JSON.</source>
         <translation>Nagpadala ang marketplace ng sagot na hindi JSON.</translation>
     </message>
@@ -1311,6 +1323,10 @@
     <message>
         <source>An order from {platform} shop “{shop}” could not be read. It is kept here; enter it by hand or ask the shop's support.</source>
         <translation>Hindi mabasa ang isang order mula sa {platform} shop na “{shop}”. Nakatago ito rito; ilagay ito nang mano-mano o magtanong sa support ng shop.</translation>
+    </message>
+    <message>
+        <source>{platform} order {id}</source>
+        <translation>Order {id} mula sa {platform}</translation>
     </message>
     <message>
         <source>A {platform} webhook could not be checked: {why}</source>

@@ -12,6 +12,10 @@
         <translation>Hindi mabasa ang isang post sa {channel}: {problem}. Sinagot ng 400 ang nagpadala; hilingin na ayusin nila ito, o ilagay ang order nang mano-mano.</translation>
     </message>
     <message>
+        <source>Unreadable webhook post to {trigger}</source>
+        <translation>Hindi mabasang webhook post sa {trigger}</translation>
+    </message>
+    <message>
         <source>the JSON is nested deeper than {levels} levels</source>
         <translation>mas malalim sa {levels} level ang JSON</translation>
     </message>
