@@ -123,6 +123,9 @@ class Runtime:
             ext.start(self)
 
     def start(self) -> None:
+        # first, before any timer is set: the first start's collection takes a moment
+        collector.runtime_started()
+        self._counted = True
         recovered = self.store.recover()
         if recovered:
             log.warning("gave back %d step lease(s) left by a runner that stopped", recovered)
@@ -169,8 +172,6 @@ class Runtime:
             self.wake_at(at)
         for ext in self._extensions:
             ext.start(self)
-        collector.runtime_started()
-        self._counted = True
         self.wake()
 
     def shutdown(self, grace: float = 10.0) -> int:
@@ -178,6 +179,7 @@ class Runtime:
         back ("handed back", see ``RunStore.release``); their workers stop waiting for them.
         Returns how many were handed back."""
         if not self._started:
+            self._uncount()  # a start that failed part-way
             return 0
         for ext in reversed(self._extensions):
             try:
@@ -201,10 +203,13 @@ class Runtime:
                 pool.shutdown(wait=False, cancel_futures=True)
         self.scheduler.shutdown(wait=False)
         self._started = False
+        self._uncount()
+        return len(leftover)
+
+    def _uncount(self) -> None:
         if self._counted:
             self._counted = False
             collector.runtime_stopped()
-        return len(leftover)
 
     @property
     def running(self) -> bool:
