@@ -109,12 +109,13 @@ class HealthPage(Page):
         self.tree.clear()
         for r in rows:
             failing = r["err_at"] and (not r["ok"] or r["err_at"] > r["ok"])
+            problem = shown(r["error_words"], r["error"]) if r["error"] else ""
             item = QTreeWidgetItem(
                 [
                     r["channel"],
                     r["kind"],
                     ago(r["ok"]),
-                    shown(r["error_words"], r["error"]) if r["error"] else "",
+                    problem,
                     translate("Health", "paused")
                     if r["paused"]
                     else translate("Health", "failing")
@@ -122,6 +123,7 @@ class HealthPage(Page):
                     else translate("Health", "working"),
                 ]
             )
+            item.setToolTip(3, problem)  # a whole sentence: wider than its column
             item.setIcon(
                 4,
                 icon(
