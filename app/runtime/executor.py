@@ -21,10 +21,11 @@ from app.core.errors import (
 )
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import AttemptOutcome
-from app.core.model import Step
+from app.core.model import Step, Workflow
 from app.core.results import Decision, Reconciled, Sleep, StepResult
 from app.core.retry import RetryPolicy
 from app.core.staged import staged_failure
+from app.core.stepspec import StepSpec
 from app.crashpoints import crashpoint
 from app.runtime.attempt_threads import AttemptAbandoned, AttemptThreads, AttemptTimeout
 from app.runtime.breakers import BreakerGate, HeldBack
@@ -89,6 +90,10 @@ class StepExecutor:
         self.on_retry_scheduled = on_retry_scheduled
         self.rng = random.Random()
         self.threads = AttemptThreads()
+        # (version, step) -> (its workflow, its type's spec, the step, its retry policy)
+        self._steps: dict[
+            tuple[int, str], tuple[Workflow, StepSpec | None, Step | None, RetryPolicy | None]
+        ] = {}
         # Set by the runtime: circuit breakers per outside system, and the operator's holds.
         self.gate: BreakerGate | None = None
         self.holds: HoldBook | None = None
@@ -130,8 +135,8 @@ class StepExecutor:
         if wf is None:
             with self.store.db.read() as s:
                 wf = self.store.workflow_for_version(s, claim.version_id)
-        step = wf.step(claim.step_name)
-        if step_type is None or step is None:
+        step, policy = self._pinned(wf, claim, step_type)
+        if step_type is None or step is None or policy is None:
             self.store.fail(
                 claim,
                 f"This Daloy does not know the step type “{claim.step_type}”.",
@@ -146,7 +151,6 @@ class StepExecutor:
             if rule is not None:
                 self.store.park(claim, f"hold:{rule.id}", held_sentence(rule))
                 return None
-        policy: RetryPolicy = step_type.spec.retry.merged(step.retry)
         try:
             rendered, ctx = self._context(claim, step_type, step, policy, plog)
         except TemplateError as exc:
@@ -168,6 +172,20 @@ class StepExecutor:
         return _Attempt(
             claim, step_type, step.label, policy, rendered, ctx, plog, chain, lease_seconds
         )
+
+    def _pinned(
+        self, wf: Workflow, claim: Claim, step_type: StepType | None
+    ) -> tuple[Step | None, RetryPolicy | None]:
+        """The claimed step of its pinned version and its retry policy, looked up once per
+        version and step: a run pins its version, which never changes, so neither do they."""
+        key = (claim.version_id, claim.step_name)
+        spec = step_type.spec if step_type is not None else None
+        found = self._steps.get(key)
+        if found is None or found[0] is not wf or found[1] is not spec:
+            step = wf.step(claim.step_name)
+            policy = spec.retry.merged(step.retry) if step is not None and spec else None
+            found = self._steps[key] = (wf, spec, step, policy)
+        return found[2], found[3]
 
     def _context(
         self,
@@ -219,8 +237,10 @@ class StepExecutor:
         step again. Writes nothing: the write lock is held by the caller."""
         step_type = self.registry.get(claim.step_type)
         wf = self.store.cached_workflow(claim.version_id)
-        step = wf.step(claim.step_name) if wf is not None else None
-        if wf is None or step_type is None or step is None or not step_type.spec.pure:
+        if wf is None or step_type is None or not step_type.spec.pure:
+            return None
+        step, policy = self._pinned(wf, claim, step_type)
+        if step is None or policy is None:
             return None
         if claim.needs_reconcile or claim.resumed:
             return None
@@ -229,9 +249,7 @@ class StepExecutor:
                 return None  # parked by the ordinary path
         plog = logging.LoggerAdapter(log, {"run_id": claim.run_id, "step": claim.step_name})
         try:
-            rendered, ctx = self._context(
-                claim, step_type, step, step_type.spec.retry.merged(step.retry), plog
-            )
+            rendered, ctx = self._context(claim, step_type, step, policy, plog)
             success = plain_success(step_type.run(ctx))
         except Exception:  # noqa: BLE001 - the ordinary path runs it again and records why
             return None
@@ -398,7 +416,8 @@ class StepExecutor:
         crashpoint("after_call")
         if claim.system is not None:
             self._answered(claim)
-        a.log.debug("attempt %d finished in %.3f s", claim.attempt, time.monotonic() - started)
+        if log.isEnabledFor(logging.DEBUG):  # the adapter's call costs, even when not shown
+            a.log.debug("attempt %d finished in %.3f s", claim.attempt, time.monotonic() - started)
         return True, result
 
     def _record(self, a: _Attempt, result: Any) -> Claim | None:

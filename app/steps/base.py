@@ -78,9 +78,25 @@ def render_input(
     spec: StepSpec, config: Mapping[str, Any], context: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The step's settings with defaults filled in and every templated field rendered."""
-    full = with_defaults(spec.fields, config)
-    kinds = {f.name: f.kind for f in spec.fields}
+    defaults, templated = _declared(spec)
+    full = {**defaults, **{k: v for k, v in config.items() if v is not None}}
     return {
-        k: (templates.render_value(v, context) if kinds.get(k) in TEMPLATED else v)
-        for k, v in full.items()
+        k: (templates.render_value(v, context) if k in templated else v) for k, v in full.items()
     }
+
+
+# A step type's declared defaults and templated fields, worked out once per type instead of at
+# every attempt (specs are made once, at import; keyed by identity, the spec kept alive with it).
+_DECLARED: dict[int, tuple[StepSpec, dict[str, Any], frozenset[str]]] = {}
+
+
+def _declared(spec: StepSpec) -> tuple[dict[str, Any], frozenset[str]]:
+    found = _DECLARED.get(id(spec))
+    if found is None or found[0] is not spec:
+        found = (
+            spec,
+            with_defaults(spec.fields, {}),
+            frozenset(f.name for f in spec.fields if f.kind in TEMPLATED),
+        )
+        _DECLARED[id(spec)] = found
+    return found[1], found[2]

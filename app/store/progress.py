@@ -322,10 +322,14 @@ class Progress(Starting):
             else:
                 with self.db.read() as s:
                     wf = self.workflow_for_version(s, version_id)
-        rows = {r["name"]: r for r in st.RUN_STEPS.rows(cur, d, run_id=run_id)}
-        states = {name: r["state"] for name, r in rows.items()}
+        rows: dict[str, st.Row] = {}
+        states: dict[str, str] = {}
+        facts: dict[str, m.StepFact] = {}
+        for r in st.RUN_STEPS.rows(cur, d, run_id=run_id):  # each column read once: per step
+            name, state = r["name"], r["state"]
+            rows[name], states[name], facts[name] = r, state, m.StepFact(state, r["port"])
         events: list[Event] = []
-        changes = m.advance(wf, {n: m.StepFact(r["state"], r["port"]) for n, r in rows.items()})
+        changes = m.advance(wf, facts)
         nxt_name = None
         if lease_seconds is not None and after is not None:
             ready = [n for n in (*changes, *states) if changes.get(n, states[n]) == m.READY]
