@@ -28,6 +28,7 @@ from tests.intake.test_imap import channel
 from tests.intake.test_marketplace_schedule import market
 from tests.support.dovecot import free_port
 from tests.support.engine import wait_for
+from tests.test_cli import fresh_logging  # noqa: F401 - autouse: main() sets logging up
 
 WITH_ERROR = "select channel from channel_states where last_error is not null"
 
@@ -193,3 +194,24 @@ def test_what_was_stored_without_words_shows_its_english_text(store, data_dir) -
     assert "Ang huling error: The server said: 451 try later. Walang order" in in_filipino(
         lambda: reason(alert)
     )
+
+
+def test_intake_status_says_the_last_problem_in_the_language_chosen(
+    store, marketplace, data_dir, monkeypatch, capsys
+) -> None:  # noqa: ANN001
+    """``daloy intake status`` with DALOY_LANGUAGE=fil: the channel's problem in Filipino;
+    ``--json`` keeps the English text (and its words)."""
+    from app.cli import main
+
+    ch = market(store, marketplace)
+    marketplace.garble_next()
+    assert ch.poll_once() == 0
+    monkeypatch.setenv("DALOY_LANGUAGE", "fil")
+    assert main(["--data-dir", str(data_dir), "intake", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "Nagpadala ang marketplace ng sagot na hindi JSON." in out
+    assert "not JSON" not in out
+    assert main(["--data-dir", str(data_dir), "intake", "status", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)["channels"]
+    assert row["last_error"] == "The marketplace sent an answer that is not JSON."
+    assert row["last_error_words"]["source"] == row["last_error"]
