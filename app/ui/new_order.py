@@ -42,6 +42,7 @@ DEMO_PREFIX = "DEMO-"  # an order number's prefix, not words: the same in every 
 
 SKIP = {"number", "customer", "lines", "total", "currency", "sku", "qty", "email", "phone"}
 NAME_COLUMNS = ("Item", "Name", "Product", "Description")
+FIND = Qt.ItemDataRole.UserRole + 1  # a product's code and name: what typing matches
 
 
 @dataclass
@@ -125,8 +126,11 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
             )
             if x
         )
+        named = f"{r[key]} — {label}"
+        # "find": what typing matches (the code and the name: "rice" must not find every
+        # product by its "price"), "label": what the list shows
         shape.products.append(
-            {"key": str(r[key]), "label": f"{r[key]} — {label}" + (f" ({facts})" if facts else "")}
+            {"key": str(r[key]), "label": named + (f" ({facts})" if facts else ""), "find": named}
         )
     return shape
 
@@ -197,8 +201,10 @@ class LineRow(QWidget):
         self.product.addItem("", "")
         for p in products:
             self.product.addItem(p["label"], p["key"])
+            self.product.setItemData(self.product.count() - 1, p.get("find", p["label"]), FIND)
         completer, line = self.product.completer(), self.product.lineEdit()
         assert completer is not None and line is not None  # an editable combo box has both
+        completer.setCompletionRole(FIND)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         line.setPlaceholderText(translate("NewOrder", "type a product code or name"))

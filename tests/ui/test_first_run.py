@@ -264,6 +264,14 @@ def test_an_order_typed_in_by_hand_starts_like_any_channel(qtbot, gui):
     qtbot.waitUntil(lambda: dialog.start_b.isEnabled(), timeout=10000)
     line = dialog.lines[0]
     assert line.product.count() > 3  # products from the stock sheet
+    # typing finds products by code and name: "rice" is not every product's "price"
+    completer = line.product.completer()
+    completer.setCompletionPrefix("rice")
+    found = [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    assert len(found) == 1 and found[0].startswith("RICE-25 — ")
+    assert "price:" in found[0]  # the list still shows stock and price
     qtbot.mouseClick(dialog.start_b, CLICK)
     assert "customer's name" in dialog.outcome.result.text()
     qtbot.keyClicks(dialog.customer, "Pedro Penduko")
