@@ -9,13 +9,10 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select, update
 
-from app.core import catalog
-from app.core import i18n as core_i18n
 from app.core.i18n import shown
 from app.intake.marketplace import MarketplaceChannel
 from app.store import connections, queries
@@ -26,6 +23,7 @@ from app.store.models import ChannelState, InboxItem
 from tests.intake.conftest import run_channel
 from tests.intake.test_imap import channel
 from tests.intake.test_marketplace_schedule import market
+from tests.runtime.test_step_words import in_filipino
 from tests.support.dovecot import free_port
 from tests.support.engine import wait_for
 from tests.test_cli import fresh_logging  # noqa: F401 - autouse: main() sets logging up
@@ -33,13 +31,26 @@ from tests.test_cli import fresh_logging  # noqa: F401 - autouse: main() sets lo
 WITH_ERROR = "select channel from channel_states where last_error is not null"
 
 
-def in_filipino(say: Callable[[], str]) -> str:
-    before = core_i18n.installed()
-    core_i18n.install(catalog.load(catalog.FILIPINO))
-    try:
-        return say()
-    finally:
-        core_i18n.install(before)
+def refused(store: Any) -> None:
+    """One check of a marketplace channel whose server refuses (a port on 127.0.0.1 nobody
+    listens on): its problem is recorded."""
+    with store.db.write() as s:
+        connections.save(
+            s,
+            "closed",
+            "marketplace",
+            {"base_url": f"http://127.0.0.1:{free_port()}"},
+            {"token": "t"},
+        )
+    ch = MarketplaceChannel(
+        store,
+        channel="orders/market",
+        workflow="orders",
+        config={"connection": "closed", "timeout": 5},
+        connections=ConnectionProvider(store.db),
+        paused=threading.Event(),
+    )
+    assert ch.poll_once() == 0
 
 
 def last_problem(store: Any, name: str) -> tuple[str, Any]:
@@ -126,23 +137,7 @@ def test_a_marketplace_answering_garbage_says_its_problem_and_page_in_filipino(
 
 
 def test_a_marketplace_nobody_answers_for_is_down_in_filipino(store) -> None:  # noqa: ANN001
-    with store.db.write() as s:
-        connections.save(
-            s,
-            "closed",
-            "marketplace",
-            {"base_url": f"http://127.0.0.1:{free_port()}"},
-            {"token": "t"},
-        )
-    ch = MarketplaceChannel(
-        store,
-        channel="orders/market",
-        workflow="orders",
-        config={"connection": "closed", "timeout": 5},
-        connections=ConnectionProvider(store.db),
-        paused=threading.Event(),
-    )
-    assert ch.poll_once() == 0
+    refused(store)
     started = time.time() - 3600  # failing for an hour
     assert repo.check_health(store, "orders/market", "marketplace", 60, started_at=started)
     [alert] = entries(store, "channel_down")

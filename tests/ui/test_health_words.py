@@ -6,20 +6,16 @@ channel polling a port on 127.0.0.1 nobody listens on."""
 
 from __future__ import annotations
 
-import threading
 import time
 
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTreeWidget
 from sqlalchemy import update
 
-from app.intake.marketplace import MarketplaceChannel
-from app.store import connections
 from app.store import intake as repo
-from app.store.connections import ConnectionProvider
 from app.store.models import ChannelState
 from app.ui import language
-from tests.support.dovecot import free_port
+from tests.intake.test_channel_words import refused
 from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 
 ENGLISH = (
@@ -31,27 +27,6 @@ FILIPINO = (
     "sumusubok ang Daloy; tingnan kung online ang computer na ito."
 )
 OLD = "The marketplace did not answer (written by an older Daloy)."
-
-
-def _refused(ctx) -> None:  # noqa: ANN001
-    """One check of a marketplace channel whose server refuses: its problem is recorded."""
-    with ctx.db.write() as s:
-        connections.save(
-            s,
-            "closed",
-            "marketplace",
-            {"base_url": f"http://127.0.0.1:{free_port()}"},
-            {"token": "t"},
-        )
-    ch = MarketplaceChannel(
-        ctx.store,
-        channel="orders/market",
-        workflow="orders",
-        config={"connection": "closed", "timeout": 5},
-        connections=ConnectionProvider(ctx.db),
-        paused=threading.Event(),
-    )
-    assert ch.poll_once() == 0
 
 
 def _last_problem(page) -> str:  # noqa: ANN001
@@ -68,7 +43,7 @@ def _plain(markup: str) -> str:
 
 def test_the_last_problem_is_said_in_the_language_spoken(filipino, gui, qtbot) -> None:  # noqa: ANN001, F811
     ctx, window = gui
-    _refused(ctx)
+    refused(ctx.store)
     page = window.health
     assert language.current().apply(language.FILIPINO)
     page.refresh()
@@ -89,7 +64,7 @@ def test_the_last_problem_is_said_in_the_language_spoken(filipino, gui, qtbot) -
 
 def test_a_problem_stored_without_words_shows_its_english_text(filipino, gui, qtbot) -> None:  # noqa: ANN001, F811
     ctx, window = gui
-    _refused(ctx)
+    refused(ctx.store)
     with ctx.db.write() as s:  # as a Daloy before migration 0014 left it
         s.execute(update(ChannelState).values(last_error=OLD, last_error_words=None))
     page = window.health
