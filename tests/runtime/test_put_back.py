@@ -5,10 +5,7 @@ that cannot be carried out is said in words, forgotten, and changes nothing."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,9 +14,9 @@ from app.runtime import put_back
 from app.runtime.presence import RunnerPresence
 from app.store import backups
 from app.store.db import DB_FILENAME
+from tests.support.app_process import run_daloy
 from tests.support.engine import save
 
-REPO = Path(__file__).resolve().parents[2]
 WF = {
     "name": "orders",
     "business_key": "{{ trigger.order.number }}",
@@ -105,15 +102,7 @@ def test_a_daloy_still_working_on_the_folder_refuses_it_in_words(backed_up, data
 def test_the_desktop_app_carries_it_out_when_it_starts(backed_up, data_dir):
     """The real ``daloy`` process, as the restart after "Put back and restart" starts it."""
     put_back.ask(data_dir, backed_up)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DALOY_ALLOW_INSECURE_KEYRING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--quit-after", "4"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_daloy(data_dir)
     assert done.returncode == 0, done.stderr
     assert _keys(data_dir / DB_FILENAME) == {"BEFORE"}
     kept = [b for b in backups.listed(data_dir / "backups") if b.kind == "replaced"]

@@ -5,9 +5,6 @@ as Daloy starts again. Real files, real Qt dialogs, and a real ``daloy`` process
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +16,7 @@ from app.store import backups
 from app.store.db import DB_FILENAME, Database, DatabaseCorrupt
 from app.ui.main import say_why_not_started
 from app.ui.mainwindow import MainWindow
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.app_process import run_daloy
 
 
 def _damaged(folder: Path, with_backup: bool) -> Env:
@@ -89,15 +85,7 @@ def test_the_double_clicked_app_says_it_and_exits_with_the_sentence(tmp_path):
     folder = tmp_path / "shop"
     Database.open_dir(folder).close()
     (folder / DB_FILENAME).write_bytes(b"garbage, not a database " * 400)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DALOY_ALLOW_INSECURE_KEYRING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(folder), "--quit-after", "4"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_daloy(folder)
     assert done.returncode == 1
     assert "left untouched" in done.stderr and "Traceback" not in done.stderr
 
