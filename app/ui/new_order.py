@@ -246,10 +246,10 @@ class NewOrderDialog(QDialog):
             PlainLabel(
                 translate(
                     "NewOrder",
-                    "For orders taken by phone or at the counter. The order runs "
-                    "like any other: stock is checked, the customer charged and "
-                    "emailed.",
-                )
+                    "For orders taken by phone or at the counter. The order runs through "
+                    "“{workflow}” like an order from any other channel: every step, from "
+                    "the stock check to the customer's email.",
+                ).format(workflow=workflow)
             )
         )
         self.form = QFormLayout()

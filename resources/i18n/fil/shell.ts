@@ -1310,8 +1310,8 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
         <translation>Bagong order — mano-manong tina-type</translation>
     </message>
     <message>
-        <source>For orders taken by phone or at the counter. The order runs like any other: stock is checked, the customer charged and emailed.</source>
-        <translation>Para sa mga order sa telepono o sa counter. Tatakbo ang order gaya ng iba: chine-check ang stock, sinisingil at ine-email ang customer.</translation>
+        <source>For orders taken by phone or at the counter. The order runs through “{workflow}” like an order from any other channel: every step, from the stock check to the customer's email.</source>
+        <translation>Para sa mga order sa telepono o sa counter. Tatakbo ang order sa “{workflow}” gaya ng order mula sa ibang channel: bawat hakbang, mula sa pag-check ng stock hanggang sa email sa customer.</translation>
     </message>
     <message>
         <source>for the confirmation</source>
