@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.core import machine as m
 from app.store.db import Database
@@ -22,6 +22,11 @@ from app.store.run_base import idempotency_key
 _PREFIX = idempotency_key("", "")[:-2]  # "daloy"
 _CHUNK = 500  # run ids per query: far under every database's limit on bound values
 _RUN_ID = 32  # a run id's longest form (``runs.id``)
+# Built once (its run ids a list bound at each call): asked at every sheet save, where building
+# the statement again cost as much as running it.
+_STEPS_OF_RUNS = select(StepRun.run_id, StepRun.name, StepRun.state).where(
+    StepRun.run_id.in_(bindparam("run_ids", expanding=True))
+)
 
 
 def _run_ids(key: str) -> list[str]:
@@ -48,9 +53,7 @@ def finished_keys(db: Database, keys: Collection[str]) -> tuple[set[str], set[st
         # write turn, so the hot path's commits and this save stalled each other (under load,
         # for longer than a step's time limit). It sees every success committed before it.
         with db.engine.connect().execution_options(daloy_readonly=True) as conn:
-            rows = conn.execute(
-                select(StepRun.run_id, StepRun.name, StepRun.state).where(StepRun.run_id.in_(chunk))
-            ).all()
+            rows = conn.execute(_STEPS_OF_RUNS, {"run_ids": chunk}).all()
         for run_id, name, state in rows:
             known.add(run_id)
             key = idempotency_key(run_id, name)
