@@ -193,7 +193,9 @@ class PlatformChannel(PolledChannel):
         cannot be read is kept raw as an intake error, once."""
         try:
             order = self.platform.map_order(raw, shop)
-        except (KeyError, TypeError, ValueError, DaloyError) as exc:
+        # AttributeError, IndexError: a field of another shape than the platform documents
+        # (a text where a list of items belongs) is unreadable too, never a stopped channel
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, DaloyError) as exc:
             body = json.dumps(raw, ensure_ascii=False, default=str).encode()
             digest = hashlib.sha256(body).hexdigest()[:32]
             # A mapping's own sentence (a DaloyError) is the operator's; a KeyError's text is

@@ -23,6 +23,7 @@ from app.store.models import ChannelState, InboxItem
 from tests.intake.conftest import run_channel
 from tests.intake.test_imap import channel
 from tests.intake.test_marketplace_schedule import market
+from tests.intake.test_platform_shopify import shop_channel, shopify  # noqa: F401 - a fixture
 from tests.runtime.test_step_words import in_filipino
 from tests.support.dovecot import free_port
 from tests.support.engine import wait_for
@@ -210,3 +211,14 @@ def test_intake_status_says_the_last_problem_in_the_language_chosen(
     [row] = json.loads(capsys.readouterr().out)["channels"]
     assert row["last_error"] == "The marketplace sent an answer that is not JSON."
     assert row["last_error_words"]["source"] == row["last_error"]
+
+
+def test_an_unreadable_shop_orders_summary_is_said_in_filipino(store, shopify) -> None:  # noqa: ANN001, F811
+    """A shop's order whose items are not a list: kept as unreadable, its summary said."""
+    ch = shop_channel(store, shopify)
+    assert ch.take({"id": 9001, "line_items": "not a list"}, shopify.domain) == (0, "")
+    [entry] = entries(store, "intake_error")
+    assert entry["detail"]["summary"] == "Shopify order 9001"
+    assert in_filipino(lambda: explain_item(entry).headline).startswith(
+        "Hindi mabasa bilang order: Order 9001 mula sa Shopify — "
+    )
