@@ -24,6 +24,7 @@ from tests.intake.conftest import run_channel
 from tests.intake.test_imap import channel
 from tests.intake.test_marketplace_schedule import market
 from tests.intake.test_platform_shopify import shop_channel, shopify  # noqa: F401 - a fixture
+from tests.intake.test_web import web  # noqa: F401 - a fixture
 from tests.runtime.test_step_words import in_filipino
 from tests.support.dovecot import free_port
 from tests.support.engine import wait_for
@@ -221,4 +222,18 @@ def test_an_unreadable_shop_orders_summary_is_said_in_filipino(store, shopify) -
     assert entry["detail"]["summary"] == "Shopify order 9001"
     assert in_filipino(lambda: explain_item(entry).headline).startswith(
         "Hindi mabasa bilang order: Order 9001 mula sa Shopify — "
+    )
+
+
+def test_an_unreadable_webhook_posts_summary_is_said_in_filipino(store, web) -> None:  # noqa: ANN001, F811
+    """A post the sender signed for but Daloy cannot read: answered 400, kept, said."""
+    import httpx
+
+    h = {"Authorization": f"Bearer {web.token}", "Content-Type": "application/json"}
+    r = httpx.post(f"{web.url}/hook/orders/shop", content=b"{not json", headers=h)
+    assert r.status_code == 400
+    [entry] = entries(store, "intake_error")
+    assert entry["detail"]["summary"] == "Unreadable webhook post to shop"
+    assert in_filipino(lambda: explain_item(entry).headline).startswith(
+        "Hindi mabasa bilang order: Hindi mabasang webhook post sa shop — "
     )
