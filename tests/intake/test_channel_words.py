@@ -6,11 +6,16 @@ password, a local marketplace answering garbage, a port nobody listens on."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
+from email.message import EmailMessage
 from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from app.core.i18n import shown
@@ -19,7 +24,7 @@ from app.store import connections, queries
 from app.store import intake as repo
 from app.store.connections import ConnectionProvider
 from app.store.explain import explain_item
-from app.store.models import ChannelState, InboxItem
+from app.store.models import ChannelState, InboxItem, IntakeItem
 from tests.intake.conftest import run_channel
 from tests.intake.test_imap import channel
 from tests.intake.test_marketplace_schedule import market
@@ -237,3 +242,37 @@ def test_an_unreadable_webhook_posts_summary_is_said_in_filipino(store, web) -> 
     assert in_filipino(lambda: explain_item(entry).headline).startswith(
         "Hindi mabasa bilang order: Hindi mabasang webhook post sa shop — "
     )
+
+
+HEADER_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
+).filter(lambda t: t.strip() == t and t.isprintable())
+UIDS = itertools.count(1)
+
+
+@pytest.mark.one_database(
+    "sqlite", "a fuzzer of the summary's words; the storing is fuzzed on both"
+)
+@settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(subject=HEADER_TEXT, sender=HEADER_TEXT)
+def test_any_emails_summary_says_its_stored_text_again(store, data_dir, subject, sender) -> None:  # noqa: ANN001
+    """Whatever a subject or sender holds (braces, quotes, any script), the summary's words say
+    the stored English text again, and Filipino keeps the subject and sender as they are."""
+    msg = EmailMessage()
+    msg["Subject"], msg["From"] = subject, sender
+    uid = next(UIDS)
+    msg["Message-ID"] = f"<{uid}@fuzz.example>"  # each example a new email, not a copy
+    msg.set_content("no order here")
+    assert channel(store, data_dir).ingest_message(1, uid, msg.as_bytes())
+    with store.db.read() as s:
+        item = s.scalars(select(IntakeItem).order_by(IntakeItem.id.desc())).first()
+        summary, words = item.summary, item.summary_words
+    assert shown(words, summary) == summary
+    said = in_filipino(lambda: shown(words, summary))
+    fields = words["fields"]
+    assert said == f"Email na “{fields['subject']}” mula kay {fields['sender']}"
