@@ -96,6 +96,7 @@ def keep_malformed(
     in_txn: Any = None,
 ) -> Ingested:
     """Keep an item that could not become an order, raw, with the reason in words."""
+    summary_words = inbox.neutral(summary)  # its words, said by the entry (explain_item)
     try:
         with store.db.write() as s:
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
@@ -105,7 +106,7 @@ def keep_malformed(
                 dedupe_key=dedupe_key,
                 status="malformed",
                 summary=summary[:1000],
-                summary_words=inbox.neutral(summary),  # shown in the reader's language
+                summary_words=summary_words,
                 received_at=time.time(),
                 **_raw_fields(raw, raw_path),
             )
@@ -120,7 +121,7 @@ def keep_malformed(
                 status="open",
                 title=title,
                 reason=reason,
-                words=_with_summary(inbox.words_for(title, reason), summary),
+                words=_with_summary(inbox.words_for(title, reason), summary_words),
                 detail={
                     "summary": summary,
                     "intake_item": item.id,
@@ -142,11 +143,12 @@ def keep_malformed(
     return Ingested(item_id, None, False)
 
 
-def _with_summary(words: dict[str, Any] | None, summary: str) -> dict[str, Any] | None:
+def _with_summary(
+    words: dict[str, Any] | None, summary_words: dict[str, Any] | None
+) -> dict[str, Any] | None:
     """An unreadable item's entry words, with its summary's ("Email “…” from …"), which the
     entry's explanation says (``explain.explain_item``)."""
-    said_summary = inbox.neutral(summary)
-    return {**(words or {}), "summary": said_summary} if said_summary else words
+    return {**(words or {}), "summary": summary_words} if summary_words else words
 
 
 def state(s: Session, channel: str, kind: str) -> ChannelState:
