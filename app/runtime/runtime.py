@@ -123,7 +123,6 @@ class Runtime:
             ext.start(self)
 
     def start(self) -> None:
-        # first, before any timer is set: the first start's collection takes a moment
         collector.runtime_started()
         self._counted = True
         recovered = self.store.recover()
