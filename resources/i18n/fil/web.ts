@@ -20,6 +20,10 @@
         <translation>mas malalim sa {levels} level ang JSON</translation>
     </message>
     <message>
+        <source>a number in the body is too big to be a number</source>
+        <translation>may numero sa body na sobrang laki para maging numero</translation>
+    </message>
+    <message>
         <source>the body is not valid JSON</source>
         <translation>hindi wastong JSON ang body</translation>
     </message>
