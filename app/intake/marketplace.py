@@ -10,6 +10,7 @@ import threading
 import time
 from typing import Any
 
+from app.core import json_text
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
@@ -117,7 +118,7 @@ class MarketplaceChannel(PolledChannel):
                         )
                     )
                 try:
-                    body = r.json()
+                    body = json_text.loads(r.content)  # NaN, Infinity: kept as unreadable
                 except ValueError:
                     repo.keep_malformed(
                         self.store,

@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import json
 import logging
-import math
 import re
 import threading
 import time
@@ -34,6 +33,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from app import secrets
+from app.core import json_text
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.model import Trigger, Workflow
@@ -400,10 +400,10 @@ def _read_order(body: bytes) -> tuple[dict[str, Any] | None, str]:
         levels=MAX_DEPTH,
     )
     try:
-        data = json.loads(body, parse_constant=_not_json, parse_float=_finite)
+        data = json_text.loads(body)
     except RecursionError:
         return None, deep
-    except _TooBig:
+    except json_text.TooBig:
         return None, said(
             QT_TRANSLATE_NOOP("Intake", "a number in the body is too big to be a number")
         )
@@ -419,22 +419,6 @@ def _read_order(body: bytes) -> tuple[dict[str, Any] | None, str]:
         children = value.values() if isinstance(value, dict) else value
         stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
     return data, ""
-
-
-class _TooBig(ValueError):
-    pass
-
-
-def _not_json(name: str) -> Any:
-    # Python reads NaN and Infinity, JSON has neither, and a database server refuses them
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):  # 1e999: valid JSON, no number (infinity)
-        raise _TooBig(text)
-    return value
 
 
 def _j(data: Any) -> bytes:

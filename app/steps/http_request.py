@@ -20,6 +20,7 @@ from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin
 
+from app.core import json_text
 from app.core.errors import ConfigurationError, OutcomeUnknownError, PermanentError, RetryableError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.results import Reconciled, StepResult
@@ -302,7 +303,7 @@ def _check_bound(name: str, base: str, url: str) -> None:
 
 def _body(response: httpx.Response) -> Any:
     try:
-        return response.json()
+        return json_text.loads(response.content)  # NaN, Infinity: kept as the text it is
     except (ValueError, UnicodeDecodeError):
         return response.text[:100_000]
 
