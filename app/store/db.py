@@ -6,10 +6,12 @@ open refuses a corrupt file; Alembic migrations bring an older file up to date.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import sqlite3
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +94,9 @@ class Database:
         if self.is_sqlite:
             self.url = url
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            # NaN and Infinity refused as PostgreSQL's JSON refuses them (a value written here
+            # must move to a server and read the same): a step with one fails in words
+            kwargs["json_serializer"] = partial(json.dumps, allow_nan=False)
             self.engine = create_engine(url, **kwargs)
             _configure_sqlite(self.engine)
         else:  # a database server (PostgreSQL): see ``dburl``

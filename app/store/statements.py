@@ -17,6 +17,7 @@ import json
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -501,8 +502,12 @@ def _json_checked_now(
 ) -> Callable[[Any], Any]:
     """psycopg turns a JSON value into text only when the statement runs, inside the transaction;
     SQLite's bind does it in ``prepare``. Serialise here too, so a value that cannot be stored
-    fails before anything is written (the step fails in words) on every database."""
-    dumps: Callable[[Any], str] = getattr(dialect, "_json_serializer", None) or json.dumps
+    fails before anything is written (the step fails in words) on every database. NaN and
+    Infinity are refused here on SQLite too: PostgreSQL's JSON refuses them, and a value one
+    database takes and the other refuses would behave differently after a move."""
+    dumps: Callable[[Any], str] = getattr(dialect, "_json_serializer", None) or partial(
+        json.dumps, allow_nan=False
+    )
 
     def bind(value: Any) -> Any:
         if value is not None:

@@ -3,6 +3,7 @@ real SQLite files."""
 
 from __future__ import annotations
 
+import datetime
 import time
 
 import pytest
@@ -526,9 +527,17 @@ def test_branches_run_side_by_side_and_join_once(rt):
         assert [(stored(o), a) for o, a in out] == [({"sum": 2 * n}, 1)]
 
 
-def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir, database):
-    import datetime
-
+@pytest.mark.parametrize(
+    "result, why",
+    [
+        ({"when": datetime.date(2026, 11, 25)}, "date is not JSON serializable"),
+        # PostgreSQL's JSON refuses NaN: refused before writing on both databases, so the step
+        # fails in words there too instead of its attempt failing to be recorded (an order
+        # that hung)
+        ({"total": float("nan")}, "not JSON compliant"),
+    ],
+)
+def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir, database, result, why):
     rt = runtime(data_dir)
     save(
         rt.db,
@@ -536,13 +545,10 @@ def test_a_result_that_is_not_json_fails_the_step_in_words(data_dir, database):
     )
     run_id = rt.store.start_run("w", {})
     claim = rt.store.claim("me:1:x")[0]
-    assert rt.store.succeed_and_continue(claim, {"when": datetime.date(2026, 11, 25)}) == (
-        False,
-        None,
-    )
+    assert rt.store.succeed_and_continue(claim, result) == (False, None)
     assert step_state(rt.db, run_id, "a")[0] == m.NEEDS_ATTENTION
     reason = rt.db.execute_sql("select reason from inbox_items")[0][0]
-    assert "result could not be saved" in reason and "date is not JSON serializable" in reason
+    assert "result could not be saved" in reason and why in reason
     rt.db.close()
 
 
