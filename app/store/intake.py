@@ -4,6 +4,7 @@ channel health, cursors and "channel down" alerts."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -53,7 +54,31 @@ def ingest(
     in_txn: Any = None,
 ) -> Ingested:
     """Commit the item and its run together. A repeat of ``dedupe_key`` starts nothing. For a
-    switched-off workflow the order is kept the same way but waits (``held``)."""
+    switched-off workflow the order is kept the same way but waits (``held``). An order holding
+    what no database stores (NaN, an infinite number: a CSV line's "nan", a shop's JSON) is kept
+    as unreadable instead: its run's row would be refused, and the channel would meet the same
+    order at every poll."""
+    try:
+        json.dumps(trigger, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        log.warning("%s: an order holds a value no database stores: %s", channel, exc)
+        return keep_malformed(
+            store,
+            channel=channel,
+            workflow=workflow,
+            dedupe_key=dedupe_key,
+            reason=said(
+                QT_TRANSLATE_NOOP(
+                    "Intake",
+                    "This order holds a value Daloy cannot store (a number that is not a "
+                    "number, or is infinite). It is kept here as it came; enter it by hand "
+                    "with that value corrected.",
+                )
+            ),
+            summary=summary,
+            raw=raw if raw is not None else json.dumps(trigger, default=str).encode(),
+            raw_path=raw_path,
+        )
     try:
         with store.db.write() as s:
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):

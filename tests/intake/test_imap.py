@@ -491,3 +491,35 @@ def test_a_channel_that_never_signed_in_is_reported_down_then_recovers(store, ma
         wait_for(lambda: store.db.execute_sql(alert)[0][0] == "resolved", 30, 0.2)
     finally:
         rt.shutdown(grace=2)
+
+
+def test_an_order_line_of_nan_is_kept_and_the_next_email_still_flows(store, mailbox, data_dir):
+    """A CSV line's quantity "nan" reads as a number no database stores: the email is kept as
+    unreadable (its run's row would be refused, and the channel would meet it at every poll),
+    and the email after it becomes its order."""
+    import base64
+
+    def order_mail(n: int, csv: bytes) -> bytes:
+        return (
+            f"From: shop{n}@example.com\r\nSubject: Order {n}\r\nMessage-ID: <nan{n}@example.com>"
+            "\r\n".encode()
+            + b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'
+            b"--b\r\nContent-Type: text/plain\r\n\r\nPlease send.\r\n"
+            b'--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename="l.csv"'
+            b"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + base64.encodebytes(csv)
+            + b"--b--\r\n"
+        )
+
+    mailbox.append(order_mail(1, b"SKU,Qty\nRICE-25,nan\n"))
+    mailbox.append(order_mail(2, b"SKU,Qty\nRICE-25,2\n"))
+    ch = channel(store, data_dir)
+    ch.poll()
+    ch.disconnect()
+    trig = [stored(t) for (t,) in store.db.execute_sql("select trigger from runs")]
+    assert [t["order"]["lines"] for t in trig] == [[{"sku": "RICE-25", "qty": 2}]]
+    kept = store.db.execute_sql("select status from intake_items order by id")
+    assert [k for (k,) in kept] == ["malformed", "started"]
+    (reason,) = store.db.execute_sql("select reason from inbox_items")[0]
+    assert "cannot store" in reason and "kept here as it came" in reason
+    assert all("Seen" in f for _u, f in mailbox.messages())  # nothing read twice

@@ -1340,6 +1340,10 @@
         <source>{channel} got an answer Daloy could not read. Daloy keeps trying; the log has the details.</source>
         <translation>Nakatanggap ang {channel} ng sagot na hindi mabasa ng Daloy. Patuloy na sumusubok ang Daloy; nasa log ang mga detalye.</translation>
     </message>
+    <message>
+        <source>This order holds a value Daloy cannot store (a number that is not a number, or is infinite). It is kept here as it came; enter it by hand with that value corrected.</source>
+        <translation>May value ang order na ito na hindi maiimbak ng Daloy (numerong hindi numero, o walang hangganan). Nakatabi ito rito gaya ng pagdating; ilagay ito nang mano-mano na naitama ang value na iyon.</translation>
+    </message>
 </context>
 <context>
     <name>Samples</name>
