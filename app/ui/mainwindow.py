@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         # the entry starts Daloy on this window's data folder (workspace)
         self.autostart.toggled.connect(lambda on: autostart.set_enabled(on, self.data_dir))
         footer.addWidget(self.autostart)
+        # the controls keep their whole words (the Filipino checkbox lost its last letter at
+        # 1024 pixels): only the data folder's line gives way
+        for fixed in (self.language_label, self.language, self.autostart):
+            fixed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         rl.addLayout(footer)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
