@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from app.intake.marketplace import MarketplaceChannel
 from app.intake.schedule import ScheduleChannel
 from app.store import connections
@@ -66,12 +68,22 @@ def test_throttled_and_failing_marketplace(store, marketplace):
     assert "503" in state
 
 
-def test_garbage_answer_is_kept_for_the_operator(store, marketplace):
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"{not json",
+        # Python reads it, JSON has no NaN and PostgreSQL would refuse the orders' rows: the
+        # page is kept, the channel goes on (app.core.json_text)
+        b'{"orders": [{"id": "M-1", "total": NaN}], "next_page_token": null}',
+    ],
+)
+def test_garbage_answer_is_kept_for_the_operator(store, marketplace, page):
     ch = market(store, marketplace)
-    marketplace.garble_next()
+    marketplace.garble_next(body=page)
     assert ch.poll_once() == 0
     kinds = store.db.execute_sql("select kind, reason from inbox_items")
     assert kinds and kinds[0][0] == "intake_error" and "not JSON" in kinds[0][1]
+    assert store.db.execute_sql("select count(*) from runs") == [(0,)]
 
 
 def test_channel_down_alert_opens_once_and_closes_on_recovery(store, marketplace):

@@ -308,9 +308,10 @@ class Marketplace(LocalService):
         with self.lock:
             self._plan.extend([("fail", status)] * n)
 
-    def garble_next(self, n: int = 1) -> None:
+    def garble_next(self, n: int = 1, body: bytes = b"{not json") -> None:
+        """The next ``n`` pages answer ``body``: not JSON, or what only Python reads as JSON."""
         with self.lock:
-            self._plan.extend([("garble", None)] * n)
+            self._plan.extend([("garble", body)] * n)
 
     def handle(self, h: BaseHTTPRequestHandler, req: dict[str, Any]) -> None:
         url = urlparse(req["path"])
@@ -325,7 +326,7 @@ class Marketplace(LocalService):
         if action and action[0] == "fail":
             return self.reply(h, action[1], {"error": "server error"})
         if action and action[0] == "garble":
-            return self.reply(h, 200, b"{not json")
+            return self.reply(h, 200, action[1])
         q = parse_qs(url.query)
         since = q.get("updated_since", [""])[0]
         start = int(q.get("page_token", ["0"])[0] or 0)
