@@ -677,7 +677,7 @@ wala pang nasagot</translation>
     </message>
     <message>
         <source>Daloy can charge each order through your payment service's web API: enter its address and the API token it gave you; Next checks that it answers.</source>
-        <translation>Masisingil ng Daloy ang bawat order sa web API ng payment service mo: ilagay ang address nito at ang API token na ibinigay nito; sa Next, titingnan ng Daloy kung sumasagot ito.</translation>
+        <translation>Masisingil ng Daloy ang bawat order sa web API ng payment service mo: ilagay ang address nito at ang API token na ibinigay nito; sa “Susunod”, titingnan ng Daloy kung sumasagot ito.</translation>
     </message>
     <message>
         <source>Customers pay on delivery or by bank transfer; Daloy charges nothing.</source>
