@@ -242,16 +242,16 @@ class NewOrderDialog(QDialog):
         self.shape: OrderShape | None = None
         self.lines: list[LineRow] = []
         lay = QVBoxLayout(self)
-        lay.addWidget(
-            PlainLabel(
-                translate(
-                    "NewOrder",
-                    "For orders taken by phone or at the counter. The order runs through "
-                    "“{workflow}” like an order from any other channel: every step, from "
-                    "the stock check to the customer's email.",
-                ).format(workflow=workflow)
-            )
+        intro = PlainLabel(
+            translate(
+                "NewOrder",
+                "For orders taken by phone or at the counter. The order runs through "
+                "“{workflow}” like an order from any other channel: every step, from "
+                "the stock check to the customer's email.",
+            ).format(workflow=workflow)
         )
+        intro.setWordWrap(True)  # within the dialog's width, in every language
+        lay.addWidget(intro)
         self.form = QFormLayout()
         self.number = QLineEdit(f"H-{uuid.uuid4().hex[:6].upper()}")
         self.number.setObjectName("orderNumber")
