@@ -236,7 +236,8 @@ class BackupsPage(Page):
                 "Backups",
                 "Put the backup of {when} back in place of this workspace? Orders and changes "
                 "made since then leave this workspace; they are kept in the backup folder, not "
-                "deleted. Daloy restarts to do it.",
+                "deleted. Daloy restarts to do it, with taking in orders paused until you "
+                "resume it.",
             ).format(when=backup.at.strftime("%Y-%m-%d %H:%M"))
         )
         go = box.addButton(

@@ -5,6 +5,7 @@ that cannot be carried out is said in words, forgotten, and changes nothing."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -100,7 +101,9 @@ def test_a_daloy_still_working_on_the_folder_refuses_it_in_words(backed_up, data
 
 
 def test_the_desktop_app_carries_it_out_when_it_starts(backed_up, data_dir):
-    """The real ``daloy`` process, as the restart after "Put back and restart" starts it."""
+    """The real ``daloy`` process, as the restart after "Put back and restart" starts it. It
+    comes up with taking in orders paused: channels read from the backup's older place would
+    hand in again the orders that came since."""
     put_back.ask(data_dir, backed_up)
     done = run_daloy(data_dir)
     assert done.returncode == 0, done.stderr
@@ -108,6 +111,12 @@ def test_the_desktop_app_carries_it_out_when_it_starts(backed_up, data_dir):
     kept = [b for b in backups.listed(data_dir / "backups") if b.kind == "replaced"]
     assert len(kept) == 1 and _keys(kept[0].path / DB_FILENAME) == {"BEFORE", "AFTER"}
     assert not put_back.asked(data_dir)
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        paused = conn.execute("select value from settings where key = 'intake_paused'").fetchone()
+    finally:
+        conn.close()
+    assert paused is not None and json.loads(paused[0]) is True
 
 
 def test_a_workspace_whose_database_is_garbage_is_replaced_and_kept(backed_up, data_dir):

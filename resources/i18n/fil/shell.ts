@@ -8,6 +8,10 @@
         <translation>Tumatakbo na ang Daloy; inilabas na ang window nito.</translation>
     </message>
     <message>
+        <source>Taking in orders is paused: the mailbox and marketplace channels would take in again the orders that came since the backup. Check them, then press “Resume intake” on the Intake health page.</source>
+        <translation>Naka-pause ang pagpasok ng mga order: muling papasukin ng mga channel ng mailbox at marketplace ang mga order na dumating mula noong backup. Suriin muna ang mga ito, saka pindutin ang “Ituloy ang pagpasok” sa pahina ng Mga channel.</translation>
+    </message>
+    <message>
         <source>Backup put back</source>
         <translation>Naibalik ang backup</translation>
     </message>
@@ -241,8 +245,8 @@
         <translation>Ibalik ang backup na ito?</translation>
     </message>
     <message>
-        <source>Put the backup of {when} back in place of this workspace? Orders and changes made since then leave this workspace; they are kept in the backup folder, not deleted. Daloy restarts to do it.</source>
-        <translation>Ibalik ang backup ng {when} kapalit ng workspace na ito? Aalis sa workspace na ito ang mga order at pagbabagong ginawa mula noon; itatabi ang mga ito sa folder ng mga backup, hindi buburahin. Magre-restart ang Daloy para gawin ito.</translation>
+        <source>Put the backup of {when} back in place of this workspace? Orders and changes made since then leave this workspace; they are kept in the backup folder, not deleted. Daloy restarts to do it, with taking in orders paused until you resume it.</source>
+        <translation>Ibalik ang backup ng {when} kapalit ng workspace na ito? Aalis sa workspace na ito ang mga order at pagbabagong ginawa mula noon; itatabi ang mga ito sa folder ng mga backup, hindi buburahin. Magre-restart ang Daloy para gawin ito, at naka-pause ang pagpasok ng mga order hanggang ituloy mo ito.</translation>
     </message>
     <message>
         <source>Put back and restart</source>
