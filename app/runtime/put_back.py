@@ -108,9 +108,11 @@ def carry_out(data_dir: Path, let_go: float = LET_GO) -> Outcome | None:
         _forget(pending)
         return Outcome(
             False,
-            translate(
-                "Backups", "The backup of {when} was not put back: {why} Nothing was changed."
-            ).format(when=_when(backup), why=_first_sentence(str(exc))),
+            # the reason says itself whether anything was changed (a move that failed half-way
+            # names where the workspace's files are now)
+            translate("Backups", "The backup of {when} was not put back: {why}").format(
+                when=_when(backup), why=str(exc)
+            ),
         )
     _forget(pending)
     log.info("put back %s; the replaced workspace is in %s", backup.name, aside)
@@ -128,11 +130,6 @@ def carry_out(data_dir: Path, let_go: float = LET_GO) -> Outcome | None:
 def _forget(pending: Path) -> None:
     with contextlib.suppress(OSError):
         pending.unlink()
-
-
-def _first_sentence(text: str) -> str:
-    """The reason without its own "Nothing was changed." (said once, at the end)."""
-    return text.replace(" Nothing was changed.", "").strip()
 
 
 def _when(backup: backups.Backup) -> str:

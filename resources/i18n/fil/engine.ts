@@ -171,8 +171,8 @@
         <translation>Hindi nahanap o nabasa ang hiniling na backup, kaya hindi ito naibalik; gaya pa rin ng dati ang workspace na ito. Piliin itong muli sa pahina ng Mga Backup.</translation>
     </message>
     <message>
-        <source>The backup of {when} was not put back: {why} Nothing was changed.</source>
-        <translation>Hindi naibalik ang backup ng {when}: {why} Walang binago.</translation>
+        <source>The backup of {when} was not put back: {why}</source>
+        <translation>Hindi naibalik ang backup ng {when}: {why}</translation>
     </message>
     <message>
         <source>The backup of {when} is back in place: orders and changes since then are gone from this workspace. What it replaced is kept in {aside}.</source>
