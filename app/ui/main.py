@@ -242,6 +242,7 @@ def say_why_not_started(
             "Daloy could not open its workspace ({what}); the details are in its log, in the "
             "data folder's “logs” folder. Nothing was changed.",
         ).format(what=type(exc).__name__)
+    log.warning("cannot start; said on the window: %s", words)  # for whoever helps later
     backup = (
         put_back.newest_good(env.data_dir)
         if isinstance(exc, DatabaseCorrupt) and not env.database_url

@@ -88,6 +88,8 @@ def test_the_double_clicked_app_says_it_and_exits_with_the_sentence(tmp_path):
     done = run_daloy(folder)
     assert done.returncode == 1
     assert "left untouched" in done.stderr and "Traceback" not in done.stderr
+    logged = (folder / "logs" / "daloy.log").read_text(encoding="utf-8")
+    assert "said on the window" in logged and "left untouched" in logged
 
 
 def qtbot_left():  # noqa: ANN201
