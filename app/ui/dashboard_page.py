@@ -65,6 +65,8 @@ class DayChart(QWidget):
 
     def set_data(self, per_day: dict[str, dict[str, int]], channels: list[str]) -> None:
         self.per_day, self.channels = per_day, channels
+        # a painted chart says nothing to a screen reader: the empty one's words are said here
+        self.setAccessibleDescription("" if per_day else self.empty_words())
         self.update()
 
     @staticmethod
