@@ -129,7 +129,7 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     # The tray's Quit asks about unsaved workflow edits first; signals and --quit-after do not.
     window.notifier.quit_requested.connect(lambda: window.ask_before_quit(quit_app))
     window.quit_requested.connect(quit_app)
-    window.show()
+    show_fitted(window)
     log.info("main window shown")
     print("Daloy window shown", flush=True)
 
@@ -157,9 +157,10 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
             # a double-clicked app has no console: the reason is said in a window too
             say_why_not_started(window, env, exc, answered)
             return
-        if restored is not None:
-            _say_put_back(window, restored)
-        shop.on_launch()  # the first-run setup on a shop not set up yet
+        if restored is not None:  # said first; a first-run setup would cover it
+            _say_put_back(window, restored, then=shop.on_launch)
+        else:
+            shop.on_launch()  # the first-run setup on a shop not set up yet
 
     QTimer.singleShot(0, open_pages)
     if args.quit_after:
@@ -176,6 +177,18 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     if opened.get("restart"):
         _start_again()
     return code
+
+
+def show_fitted(window: Any) -> None:
+    """Show the window at its usual 1180×760, or maximised where the screen's free area is
+    smaller (a 1024×700 office screen cut off its right side and its footer): maximised, its
+    title bar and frame fit too."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (room.width() < window.width() or room.height() < window.height()):
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def _put_back_asked(env: Any) -> Any:
@@ -204,7 +217,8 @@ def _put_back_asked(env: Any) -> Any:
     return replace(outcome, words=f"{outcome.words}\n\n{paused}")
 
 
-def _say_put_back(window: Any, outcome: Any) -> None:
+def _say_put_back(window: Any, outcome: Any, then: Callable[[], None]) -> None:
+    """What a put-back did, in a message; ``then`` once the operator has read it."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(
@@ -217,6 +231,7 @@ def _say_put_back(window: Any, outcome: Any) -> None:
         window,
     )
     box.setObjectName("putBackOutcome")
+    box.finished.connect(lambda _code: then())
     box.open()  # not exec(): the window and the engine go on meanwhile
 
 

@@ -183,3 +183,21 @@ def test_every_page_fits_without_clipping(shop, qtbot, size, tmp_path):
             problems[key] = found
     assert window.width() <= size[0] and window.height() <= size[1]
     assert problems == {}
+
+
+def test_the_window_opens_no_larger_than_the_screen(qtbot, tmp_path):
+    """Its usual 1180×760 cut off the right side and the footer of a 1024×700 office screen:
+    on a screen smaller than that, the app's start shows it maximised (here the offscreen
+    screen's free area)."""
+    from app.ui.main import show_fitted
+    from app.ui.mainwindow import MainWindow
+
+    window = MainWindow(None, tmp_path)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.width() > room.width() or window.height() > room.height()  # this screen is small
+    show_fitted(window)
+    qtbot.waitUntil(lambda: window.isMaximized(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.width() <= room.width() and window.height() <= room.height(), timeout=5000
+    )
