@@ -58,7 +58,7 @@ TEXTS = [
         "another product, backorder them (ship what is in stock now, the rest later as its own "
         "order), or cancel the order?",
     ),
-    QT_TRANSLATE_NOOP("Samples", "Substitute with the product chosen below"),
+    QT_TRANSLATE_NOOP("Samples", "Substitute with the chosen product"),
     QT_TRANSLATE_NOOP("Samples", "Backorder: ship what we have, the rest later"),
     QT_TRANSLATE_NOOP("Samples", "Cancel the order (nothing is charged)"),
     QT_TRANSLATE_NOOP("Samples", "Substitute product"),

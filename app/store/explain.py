@@ -333,19 +333,20 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None, wher
     are on hold.” Parts that are unknown are left out."""
     trigger = t if isinstance(t := run.get("trigger"), dict) else {}
     order = o if isinstance(o := trigger.get("order"), dict) else trigger
-    practice = bool(run.get("practice"))
+    # a demo order is a practice run the app made itself: said as the sample it is
+    kind = "demo" if trigger.get("demo") else "practice" if run.get("practice") else ""
     if run.get("business_key"):
-        text = (
-            translate("Explain", "Practice order {key}")
-            if practice
-            else translate("Explain", "Order {key}")
-        ).format(key=run["business_key"])
+        text = {
+            "demo": translate("Explain", "Demo order {key}"),
+            "practice": translate("Explain", "Practice order {key}"),
+        }.get(kind, translate("Explain", "Order {key}")).format(key=run["business_key"])
     else:
-        text = (
-            translate("Explain", "Practice order of “{workflow}”")
-            if practice
-            else translate("Explain", "Order of “{workflow}”")
-        ).format(workflow=run.get("workflow", ""))
+        text = {
+            "demo": translate("Explain", "Demo order of “{workflow}”"),
+            "practice": translate("Explain", "Practice order of “{workflow}”"),
+        }.get(kind, translate("Explain", "Order of “{workflow}”")).format(
+            workflow=run.get("workflow", "")
+        )
     if customer:
         text = translate("Explain", "{order} for {customer}").format(order=text, customer=customer)
     money = _money(total, order.get("currency"))

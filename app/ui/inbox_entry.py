@@ -34,7 +34,7 @@ from app.store.explain import explain_entry
 from app.store.models import InboxItem
 from app.ui.context import AppContext
 from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, technical_words
-from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, words
+from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, order_facts, words
 from app.ui.system_down import system_actions
 from app.ui.text import PlainLabel, confirm, shown_title
 
@@ -192,14 +192,13 @@ class InboxDetail(QScrollArea):
             allb.setObjectName("selectSameSystem")
             allb.clicked.connect(lambda: self.select_ids.emit([entry["id"], *same]))
             lay.addWidget(allb, 0, Qt.AlignmentFlag.AlignLeft)
-        if ex and ex.order_line:
+        if ex and ex.order_line or run:
+            said = [ex.order_line] if ex and ex.order_line else []
             self._section(
                 lay,
                 translate("InboxEntry", "The order"),
-                ex.order_line + "\n" + (words((run or {}).get("trigger")) if run else ""),
+                "\n".join(said + ([words(order_facts(run.get("trigger")))] if run else [])),
             )
-        elif run:
-            self._section(lay, translate("InboxEntry", "The order"), words(run.get("trigger")))
         if run:
             link = QPushButton(
                 icon("fa5s.list-alt"), translate("InboxEntry", "Show the whole order")

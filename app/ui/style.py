@@ -75,10 +75,11 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
         return translate("Words", "Cancelled"), MUTED, "fa5s.ban"
     label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
     # A demo order is a practice run too (it never reaches a real system): say Demo first,
-    # so the operator knows it is the sample order the app made, not their own try.
+    # so the operator knows it is the sample order the app made, not their own try. The
+    # store says which rows are (``queries.DEMO_ORDER``: the list's rows carry no trigger).
     kind = (
         translate("Words", "Demo order")
-        if trigger.get("demo")
+        if run.get("demo") or trigger.get("demo")
         else translate("Words", "Practice run")
         if run.get("practice")
         else ""
@@ -224,6 +225,14 @@ def words(value: Any, indent: int = 0) -> str:
             for v in value
         )
     return pad + _scalar(value)
+
+
+def order_facts(trigger: Any) -> Any:
+    """What an order says, for reading: without the ``demo`` mark the app puts on its sample
+    orders (their headline already says "Demo order"; "Demo: yes" reads as the customer's)."""
+    if isinstance(trigger, dict) and "demo" in trigger:
+        return {k: v for k, v in trigger.items() if k != "demo"}
+    return trigger
 
 
 def _label(key: Any) -> str:

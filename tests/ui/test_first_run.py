@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWizard
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWizard
 
 from app import demo, secrets, shop
 from app.intake.web_addresses import addresses
@@ -96,6 +96,10 @@ def run_demo(qtbot: Any, ctx: Any, window: Any) -> tuple[int, float]:
         ),
         timeout=10000,
     )
+    # said as the app's sample it is, in the order's headline, not as a field of the order
+    shown = "\n".join(label.text() for label in detail.findChildren(QLabel))
+    assert "Demo order DEMO-1002" in shown and "Practice order" not in shown
+    assert "Demo: yes" not in shown and "Number: DEMO-1002" in shown
     click(detail.buttons["option_backorder"])
     qtbot.waitUntil(lambda: entry(window, "DEMO-1002", "decision") is None, timeout=20000)
     failed = entry(window, "DEMO-1003", "step_failed")

@@ -995,12 +995,20 @@
         <translation>pumalya ito</translation>
     </message>
     <message>
+        <source>Demo order {key}</source>
+        <translation>Demo na order {key}</translation>
+    </message>
+    <message>
         <source>Practice order {key}</source>
         <translation>Pansubok na order {key}</translation>
     </message>
     <message>
         <source>Order {key}</source>
         <translation>Order {key}</translation>
+    </message>
+    <message>
+        <source>Demo order of “{workflow}”</source>
+        <translation>Demo na order ng “{workflow}”</translation>
     </message>
     <message>
         <source>Practice order of “{workflow}”</source>
@@ -1412,8 +1420,8 @@
         <translation>Order {{ steps.order.output.number }} ni {{ steps.order.output.customer.name }}: kulang ang stock. {% for s in steps.check_stock.output.short %}{{ s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
     </message>
     <message>
-        <source>Substitute with the product chosen below</source>
-        <translation>Palitan ng produktong pinili sa ibaba</translation>
+        <source>Substitute with the chosen product</source>
+        <translation>Palitan ng napiling produkto</translation>
     </message>
     <message>
         <source>Backorder: ship what we have, the rest later</source>
