@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from app.core import machine as m
 from app.core.staged import SYSTEM_DOWN
-from app.store import audit
+from app.store import audit, queries
 from app.store.db import Database
 from app.store.models import Run, Setting
 from app.store.runs import ActionRefused
@@ -100,19 +100,12 @@ def start(runtime: Runtime, who: str | None = None) -> list[str]:
 
 
 def demo_runs(db: Database) -> list[str]:
-    """The ids of unfinished demo orders (their trigger says ``demo``, or, for the backorder
-    a demo order started, its number does)."""
+    """The ids of unfinished demo orders (``queries.DEMO_ORDER``: their trigger says ``demo``,
+    or, for the backorder a demo order started, its number does)."""
     with db.read() as s:
-        rows = s.execute(
-            select(Run.id, Run.trigger, Run.business_key).where(
-                Run.practice.is_(True), Run.status.not_in(m.RUN_FINAL)
-            )
+        return list(
+            s.scalars(select(Run.id).where(queries.DEMO_ORDER, Run.status.not_in(m.RUN_FINAL)))
         )
-        return [
-            rid
-            for rid, trig, key in rows
-            if (isinstance(trig, dict) and trig.get("demo")) or (key or "").startswith("DEMO-")
-        ]
 
 
 def end(runtime: Runtime, who: str | None = None) -> int:

@@ -8,13 +8,28 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session, defer
 
 from app.core.kinds import InboxKind
 from app.core.machine import RunState
 from app.store import search
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
+
+# A demo order (``app.demo``): a practice run whose trigger says ``"demo"``, or one that such an
+# order started (its backorder, numbered after it: ``DEMO-1002-B``). The CASE reads the trigger
+# of practice runs only, so a page of real orders costs what it did. JSON ``true`` reads "1" on
+# SQLite and "true" on PostgreSQL; comparing text never fails on a practice run's odd trigger.
+DEMO_ORDER: ColumnElement[bool] = case(
+    (
+        Run.practice.is_(True),
+        or_(
+            Run.trigger["demo"].as_string().in_(("1", "true")),
+            Run.business_key.like("DEMO-%"),
+        ),
+    ),
+    else_=False,
+)
 
 
 def run_dict(r: Run) -> dict[str, Any]:
@@ -151,7 +166,7 @@ def _runs_query(
     # SQLite never reorders a LEFT JOIN, so there the join is inner. Every run has its facts
     # row (an SQL trigger writes it with the run); the plain list still shows a run without.
     q = (
-        select(Run, facts.c.customer, facts.c.total, facts.c.id)
+        select(Run, facts.c.customer, facts.c.total, facts.c.id, DEMO_ORDER)
         .join(
             facts,
             facts.c.run_id == Run.id,
@@ -266,6 +281,7 @@ class OrderRow:
     practice: bool
     cancelled: bool
     cursor: tuple[Any, ...]
+    demo: bool = False  # a demo order (``DEMO_ORDER``), said as one in the list
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -333,7 +349,7 @@ def iter_orders(
         reasons = waiting_reasons(
             s, [r[0].id for r in rows if r[0].status == RunState.NEEDS_ATTENTION]
         )
-        for run, customer, total, facts_id in rows:
+        for run, customer, total, facts_id, demo in rows:
             after = _cursor(sort, run, customer or "", total, facts_id)
             yield OrderRow(
                 run.id,
@@ -349,6 +365,7 @@ def iter_orders(
                 run.practice,
                 run.cancelled,
                 after,
+                bool(demo),
             )
         if len(rows) < size:
             return
@@ -407,6 +424,7 @@ def run_detail(s: Session, run_id: str) -> dict[str, Any] | None:
     )
     d = run_dict(run)
     d["trigger"] = run.trigger
+    d["demo"] = bool(s.scalar(select(DEMO_ORDER).where(Run.id == run_id)))
     version = s.get(WorkflowVersion, run.version_id)
     titles: dict[str, str] = {}
     if version is not None:

@@ -447,11 +447,12 @@ class RunsPage(Page):
     def _fit_columns(self) -> None:
         """Each column at least as wide as its title needs in the current language; the order
         number whole ("DEMO-1003", a shop's "#SHP-10042") and the state's two words
-        ("Practice run, needs you" runs longer in Filipino)."""
+        ("Practice run, needs you", "Demo order, needs you": longer in Filipino)."""
         header = self.table.horizontalHeader()
-        # the longest state in the current language, with its icon and the cell's margins
+        # the longest state in the current language, with its icon and the cell's margins;
+        # each state as a row of the list says it (a demo order: its row's ``demo``)
         states = [
-            run_words({"status": status, "practice": True, "trigger": {"demo": demo}})[0]
+            run_words({"status": status, "practice": True, "demo": demo})[0]
             for status in RUN_WORDS
             for demo in (False, True)
         ]

@@ -299,3 +299,29 @@ def test_a_broad_search_finds_the_same_as_a_narrow_one(store, monkeypatch):
                 after=list_orders(s, search="rice", limit=2, sort="customer")[-1].cursor,
             )
         ] == [r.id for r in list_orders(s, search="rice", limit=6, sort="customer")][2:6]
+
+
+def test_the_list_says_which_orders_are_the_demos(store):
+    """A demo order (``app.demo``: a practice run whose trigger says ``demo``, or the backorder
+    one started, numbered after it) is marked in the list's rows and on its page, from the one
+    page query; an editor's practice run, or a real order whose shop sent "demo", is not."""
+    from app import demo
+    from app.store.queries import run_detail
+
+    demo_order = {"demo": True, "order": {"number": "DEMO-1002"}}
+    started = {
+        "DEMO-1002": store.start_run("shop", demo_order, practice=True),
+        "DEMO-1002-B": store.start_run("shop", {"order": {"number": "DEMO-1002-B"}}, practice=True),
+        "P-7": store.start_run("shop", {"order": {"number": "P-7"}}, practice=True),
+        "P-8": store.start_run("shop", {"demo": "no", "order": {"number": "P-8"}}, practice=True),
+        "5001": store.start_run("shop", {"demo": True, "order": {"number": "5001"}}),
+        "DEMO-9": store.start_run("shop", {"order": {"number": "DEMO-9"}}),
+    }
+    with store.db.read() as s:
+        rows = {r.business_key: r.demo for r in list_orders(s, limit=50)}
+        pages = {key: run_detail(s, run_id)["demo"] for key, run_id in started.items()}
+    expected = {key: key.startswith("DEMO-1002") for key in started}
+    assert rows == pages == expected
+    assert sorted(demo.demo_runs(store.db)) == sorted(
+        started[k] for k in ("DEMO-1002", "DEMO-1002-B")
+    )

@@ -8,12 +8,14 @@ from __future__ import annotations
 import csv
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
 
 from app.core import machine as m
 from app.ui.runs import COLUMNS, cell_text
 from tests.support.engine import charge_workflow, run_status, save
+from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 from tests.ui.test_inbox_words import click
 
 DECIDE = {
@@ -261,3 +263,49 @@ def test_a_demo_order_reads_as_a_demo_order_not_a_practice_run():
     assert run_words(demo | {"status": "needs_attention"})[0].startswith("Demo order, ")
     assert run_words(demo | {"trigger": {"order": {}}})[0] == "Practice run"
     assert run_words(demo | {"status": "cancelled"})[0] == "Cancelled"
+
+
+@pytest.mark.usefixtures("filipino")  # before ``gui``: see the fixture
+def test_the_demos_orders_read_as_demo_orders_in_the_list(gui, qtbot):
+    """The demo's orders (``app.demo``: practice runs whose trigger says demo) are said as demo
+    orders in the Orders list — "Practice run" is an editor's test run — in English and in
+    Filipino, from the list's own rows (they carry no trigger), and the state column still
+    fits its longest state in each language."""
+    from app import demo
+    from app.ui import language
+
+    ctx, window = gui
+    ids = dict(zip(("DEMO-1001", "DEMO-1002", "DEMO-1003"), demo.start(ctx.runtime), strict=True))
+    waits = {"DEMO-1001": m.RUN_SUCCEEDED} | dict.fromkeys(
+        ("DEMO-1002", "DEMO-1003"), m.RUN_NEEDS_ATTENTION
+    )  # in stock; short of coffee (a decision); the payment service "down" (a failed step)
+    qtbot.waitUntil(
+        lambda: all(run_status(ctx.db, ids[k]) == state for k, state in waits.items()),
+        timeout=30000,
+    )
+    window.page("runs")
+    window.runs.apply_filters()
+    model, table = window.runs.model, window.runs.table
+
+    def states() -> dict[str, str]:
+        return {row[0]: row[3] for row in table_rows(window) if row[0] in ids}
+
+    qtbot.waitUntil(lambda: len(states()) == 3 and not model._busy, timeout=10000)
+    assert states() == {
+        "DEMO-1001": "Demo order",
+        "DEMO-1002": "Demo order, needs you",
+        "DEMO-1003": "Demo order, needs you",
+    }
+    assert all(r["demo"] for r in model.rows if r["business_key"] in ids)
+    combo = window.language
+    for choice, said in ((language.FILIPINO, "Demo na order"), (language.ENGLISH, "Demo order")):
+        combo.setCurrentIndex(combo.findData(choice))
+        combo.activated.emit(combo.currentIndex())  # as the operator picks it
+        waiting = said + (", kailangan ka" if choice == language.FILIPINO else ", needs you")
+        assert states() == {"DEMO-1001": said, "DEMO-1002": waiting, "DEMO-1003": waiting}
+        index = model.index(
+            next(i for i, r in enumerate(model.rows) if r["id"] == ids["DEMO-1002"]), 3
+        )
+        needed = table.sizeHintForColumn(3)  # as the view lays out a cell: icon, text, margins
+        assert table.visualRect(index).width() >= needed
+        assert needed > table.fontMetrics().horizontalAdvance(waiting)

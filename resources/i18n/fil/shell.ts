@@ -1994,7 +1994,7 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     </message>
     <message>
         <source>Demo order</source>
-        <translation>Demo order</translation>
+        <translation>Demo na order</translation>
     </message>
     <message>
         <source>Practice run</source>
