@@ -89,18 +89,19 @@ def _confirm(question: str) -> bool:
 
 
 def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
-    from app.store import backups
+    # ``restored`` holds the orders in progress in the backup, so nothing is done twice
+    from app.runtime.put_back import held_words
+    from app.store import backups, restored
 
     backup = backups.find(env.data_dir, args.backup)
     if args.to:
-        target = backups.restore_new(backup, Path(args.to))
-        print(
-            translate(
-                "Cli",
-                "Restored {backup} as a new workspace in {folder}. Open it with "
-                "`daloy --data-dir {folder}`.",
-            ).format(backup=backup.name, folder=target)
-        )
+        copy = restored.copy(backup, Path(args.to), later=env.data_dir)
+        said = translate(
+            "Cli",
+            "Restored {backup} as a new workspace in {folder}, with taking in orders paused. "
+            "Open it with `daloy --data-dir {folder}`.",
+        ).format(backup=backup.name, folder=copy.path)
+        print("\n".join([said, *held_words(copy)]))
         return 0
     if not args.replace:
         raise CliError(
@@ -120,12 +121,13 @@ def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
         raise CliError(
             translate("Cli", "Not confirmed (answer y, or pass --yes); nothing was changed.")
         )
-    aside = backups.restore_replace(backup, env.data_dir)
-    print(
-        translate(
-            "Cli", "Restored {backup} into {folder}. What was there before is in {aside}."
-        ).format(backup=backup.name, folder=env.data_dir, aside=aside)
-    )
+    done = restored.put_back(backup, env.data_dir)
+    said = translate(
+        "Cli",
+        "Restored {backup} into {folder}, with taking in orders paused (`daloy intake resume` "
+        "takes them in again). What was there before is in {aside}.",
+    ).format(backup=backup.name, folder=env.data_dir, aside=done.path)
+    print("\n".join([said, *held_words(done)]))
     return 0
 
 

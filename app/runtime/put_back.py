@@ -3,8 +3,9 @@
 The workspace cannot be replaced while the app that asks has it open, so the request is kept
 in a small file of the data folder (``PENDING``) and carried out the next time Daloy starts on
 that folder, before its database is opened: ``ask`` writes the request (the app then restarts
-itself), ``carry_out`` does it with ``backups.restore_replace`` (what it replaces is set aside
-in the backup folder, never deleted) and says what happened in words. The request is used once:
+itself), ``carry_out`` does it with ``restored.put_back`` (what it replaces is set aside in the
+backup folder, never deleted; the orders in progress in the backup are held, so nothing they
+did since is done twice) and says what happened in words. The request is used once:
 done or refused, its file is gone, so a backup that cannot be put back never blocks a start.
 No Qt here.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from app.core.i18n import translate
 from app.runtime.presence import runner_running
-from app.store import backups
+from app.store import backups, restored
 from app.store.backups import BackupError
 from app.store.datafolder import DB_FILENAME
 
@@ -40,6 +41,7 @@ class Outcome:
     ok: bool
     words: str
     aside: Path | None = None
+    held: int = 0  # orders in progress in the backup, held until the operator releases them
 
 
 def ask(data_dir: Path, backup: backups.Backup) -> None:
@@ -102,7 +104,7 @@ def carry_out(data_dir: Path, let_go: float = LET_GO) -> Outcome | None:
     while runner_running(data_dir) and time.monotonic() < deadline:
         time.sleep(0.1)
     try:
-        aside = backups.restore_replace(backup, data_dir)
+        done = restored.put_back(backup, data_dir)
     except BackupError as exc:
         log.warning("putting back %s was refused: %s", backup.name, exc)
         _forget(pending)
@@ -115,16 +117,51 @@ def carry_out(data_dir: Path, let_go: float = LET_GO) -> Outcome | None:
             ),
         )
     _forget(pending)
-    log.info("put back %s; the replaced workspace is in %s", backup.name, aside)
-    return Outcome(
-        True,
-        translate(
-            "Backups",
-            "The backup of {when} is back in place: orders and changes since then are gone from "
-            "this workspace. What it replaced is kept in {aside}.",
-        ).format(when=_when(backup), aside=aside),
-        aside,
+    log.info(
+        "put back %s; the replaced workspace is in %s; %d orders held",
+        backup.name,
+        done.path,
+        done.held,
     )
+    words = translate(
+        "Backups",
+        "The backup of {when} is back in place: orders and changes since then are gone from "
+        "this workspace. What it replaced is kept in {aside}.",
+    ).format(when=_when(backup), aside=done.path)
+    return Outcome(True, "\n\n".join([words, *held_words(done)]), done.path, done.held)
+
+
+def held_words(done: restored.Restored) -> list[str]:
+    """What a restore held, in words for the operator (nothing when no order was in progress)."""
+    if not done.held:
+        return []
+    said = [
+        (
+            translate(
+                "Backups",
+                "1 order was in progress in the backup. It is held, so that nothing it did "
+                "since is done twice: open it from Orders, check it, then press “Release this "
+                "hold” on its page.",
+            )
+            if done.held == 1
+            else translate(
+                "Backups",
+                "{count} orders were in progress in the backup. They are held as one group, so "
+                "that nothing they did since is done twice: open each from Orders and check it; "
+                "“Release this hold” on an order's page lets the whole group go on.",
+            )
+        ).format(count=done.held)
+    ]
+    if done.gone_on:
+        said.append(
+            translate(
+                "Backups",
+                "Orders that had gone on further since the backup say on their page which steps "
+                "they had done; “Count as done” there records those steps as done instead of "
+                "running them again.",
+            )
+        )
+    return said
 
 
 def _forget(pending: Path) -> None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
+from app.core.i18n import translate
 from app.store import audit
 from app.store.db import Database
 from app.store.explain import _clock
@@ -45,6 +46,10 @@ class HoldRule:
     created_by: str
     released_at: float | None = None
     released_by: str | None = None
+    # None: an operator's rule; "put-back": the orders a restored backup found in progress
+    # (``app.store.restored``), which says what it knows in ``detail`` and matches no new order.
+    kind: str | None = None
+    detail: Any = field(default=None, compare=False)
 
     @classmethod
     def of(cls, h: Hold) -> HoldRule:
@@ -59,15 +64,34 @@ class HoldRule:
             h.created_by,
             h.released_at,
             h.released_by,
+            h.kind,
+            h.detail,
         )
 
     def describe(self) -> str:
         """“every order with COFFEE-3IN1 from Aling Nena before “charge” — until restocked”."""
+        if self.kind is not None:
+            return self._put_back_words()
         what = "every order" + (f" of “{self.workflow}”" if self.workflow else "")
         what += f" with {self.sku}" if self.sku else ""
         what += f" from {self.customer}" if self.customer else ""
         what += f" before “{self.before_step}”" if self.before_step else ""
         return what + (f" — {self.note}" if self.note else "")
+
+    def _put_back_words(self) -> str:
+        detail = self.detail if isinstance(self.detail, dict) else {}
+        when = str(detail.get("backup_at") or "?")
+        if detail.get("how") == "copy":
+            return translate(
+                "Holds",
+                "every order that was in progress in the backup of {when}, restored as this "
+                "workspace — check each one, then release",
+            ).format(when=when)
+        return translate(
+            "Holds",
+            "every order that was in progress when the backup of {when} was put back — check "
+            "each one, then release",
+        ).format(when=when)
 
 
 def _clean(value: str | None) -> str | None:
@@ -178,7 +202,10 @@ def _folded(trigger: Any, keys: tuple[str, ...]) -> set[str]:
 
 def matches(rule: HoldRule, *, workflow: str, step: str, trigger: Any) -> bool:
     """Does the hold stop this order before this step? SKUs are the ``sku`` of the order's
-    lines; a customer is matched by name or email, letter case aside."""
+    lines; a customer is matched by name or email, letter case aside. A hold of a kind holds
+    only the orders it was made with (the book never carries one)."""
+    if rule.kind is not None:
+        return False
     if rule.workflow and rule.workflow != workflow:
         return False
     if rule.before_step and rule.before_step != step:
@@ -203,7 +230,11 @@ class HoldBook:
         with self.db.read() as s:
             rules = tuple(
                 HoldRule.of(h)
-                for h in s.scalars(select(Hold).where(Hold.released_at.is_(None)).order_by(Hold.id))
+                for h in s.scalars(
+                    select(Hold)
+                    .where(Hold.released_at.is_(None), Hold.kind.is_(None))
+                    .order_by(Hold.id)
+                )
             )
         with self._lock:
             self.active = rules

@@ -316,6 +316,10 @@ class Hold(Base):
     created_by: Mapped[str] = mapped_column(String(200), default="")
     released_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     released_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # NULL: an operator's rule. "put-back": the orders a restored backup found in progress
+    # (``app.store.restored``), held once, never matching new orders; ``detail`` what it knows.
+    kind: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    detail: Mapped[Any] = mapped_column(JSON, nullable=True)
 
 
 class ChannelLease(Base):
