@@ -1,0 +1,218 @@
+"""What the sample business tells its customers is right for both kinds of shop the first-run
+setup makes (``shop.PAYMENT_WAYS``): one that charges through a payment service, and one whose
+customers pay on delivery or by bank transfer (``settings.pay_on_delivery``). Every email of the
+samples is rendered as the engine renders a step (``render_input``) both ways; a real order's
+cancellation, and its backorder's, reach a real SMTP server (aiosmtpd) reading right for a
+shop paid on delivery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app import shop
+from app.core import machine as m
+from app.core.model import Workflow
+from app.resources import sample_workflows
+from app.steps import registry
+from app.steps.base import render_input
+from app.store import workflows
+from tests.support.engine import run_status, wait_for
+from tests.support.sample_shop import open_decision, open_shop, order, runs, sample
+
+WAYS = shop.PAYMENT_WAYS  # ("service", "on_delivery")
+SHOP_NAME = "Sari-sari ni Mang Tomas"
+NOTE = "Sorry for the wait."
+
+
+def configured(way: str) -> Workflow:
+    """The sample as the first-run setup publishes it for a shop paid this way."""
+    choices = shop.ShopChoices(shop_name=SHOP_NAME, payment=way, source="demo")
+    return shop.configure(sample("order-fulfilment.json"), choices)
+
+
+def rendered(wf: Workflow, step: str, steps: dict[str, Any], trigger: Any = None) -> dict:
+    """Step ``step``'s settings filled in as the engine fills them in before it runs it: every
+    step of the run in the context (one that did not run: no output, as the store gives it)."""
+    st = wf.step(step)
+    assert st is not None, step
+    context = {
+        "trigger": trigger if trigger is not None else {},
+        "steps": {s.name: {"output": None, "port": None} for s in wf.steps} | steps,
+        "run": {"id": "r1", "business_key": "4001"},
+        "idempotency_key": "r1:" + step,
+    }
+    spec = registry().specs.get(st.type)
+    assert spec is not None, st.type
+    return render_input(spec, st.config, context)
+
+
+def ran(**outputs: Any) -> dict[str, Any]:
+    return {name: {"output": out, "port": "out"} for name, out in outputs.items()}
+
+
+def run_of(wf: Workflow, now: list, later: list, total: float, answer: str | None) -> dict:
+    """The steps of an order of 10 coffee (8 in stock) and a sugar, up to its emails."""
+    line = {"sku": "COFFEE-3IN1", "qty": 10, "price": 210}
+    steps = ran(
+        settings=wf.step("settings").config["values"],
+        order={
+            "number": "4001",
+            "customer": {"name": "Pedro Penduko", "email": "pedro@example.com"},
+            "currency": "PHP",
+            "lines": [line],
+            "backorder_of": "",
+        },
+        check_stock={"later": later, "short": [{"key": "COFFEE-3IN1", "wanted": 10}]},
+        plan={"now": now, "later": later, "total": total},
+    )
+    if answer:
+        steps["ask_stock"] = {"output": {"values": {"note": NOTE}}, "port": answer}
+    return steps
+
+
+def emails(way: str) -> dict[str, str]:
+    """Every customer email of the samples for a shop paid ``way``, rendered, by a name for the
+    case: (subject, text) joined."""
+    wf = configured(way)
+    coffee_now = [{"sku": "COFFEE-3IN1", "qty": 8, "price": 210}]
+    coffee_later = [{"sku": "COFFEE-3IN1", "qty": 2, "price": 210}]
+    cases = {
+        "confirm, all ships": run_of(wf, coffee_now, [], 1680, None),
+        "confirm, some later": run_of(wf, coffee_now, coffee_later, 1680, "backorder"),
+        "confirm, all later": run_of(wf, [], coffee_now + coffee_later, 0, "backorder"),
+    }
+    out = {}
+    for case, steps in cases.items():
+        mail = rendered(wf, "confirm_email", steps)
+        out[case] = f"{mail['subject']}\n{mail['text']}"
+    cancel = rendered(wf, "cancel_email", run_of(wf, [], [], 0, "cancel"))
+    out["cancel"] = f"{cancel['subject']}\n{cancel['text']}"
+    # the backorder started with what the order's step gives it, then cancelled
+    backorder_trigger = rendered(wf, "start_backorder", cases["confirm, some later"])["input"]
+    backorder = sample("backorder.json")
+    wait = {"wait_for_stock": {"output": {"values": {"note": NOTE}}, "port": "cancel"}}
+    mail = rendered(backorder, "cancel_email", wait, backorder_trigger)
+    out["backorder cancelled"] = f"{mail['subject']}\n{mail['text']}"
+    return out
+
+
+def test_every_customer_email_of_the_samples_is_rendered_here() -> None:
+    """A new email step in a sample is read here too (the rendering test covers it)."""
+    sent = {
+        (path.name, st.name)
+        for path in sample_workflows()
+        for st in sample(path.name).steps
+        if st.type == "send_email"
+    }
+    assert sent == {
+        ("order-fulfilment.json", "confirm_email"),
+        ("order-fulfilment.json", "cancel_email"),
+        ("backorder.json", "cancel_email"),
+    }
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_each_email_says_how_this_shop_is_paid(way: str) -> None:
+    said = emails(way)
+    assert set(said) == {
+        "confirm, all ships",
+        "confirm, some later",
+        "confirm, all later",
+        "cancel",
+        "backorder cancelled",
+    }
+    if way == "on_delivery":
+        # nothing was charged, and the customer is never told "you were not charged" as if
+        # the shop charges: what there is to pay, and what happens to a bank transfer made
+        for case, text in said.items():
+            assert "charge" not in text.lower(), (case, text)
+        assert (
+            "Please have PHP 1680 ready for these when they arrive (if you have not paid it by "
+            "bank transfer already)." in said["confirm, all ships"]
+        )
+        assert (
+            "Nothing can ship right away, so there is nothing to pay yet."
+            in (said["confirm, all later"])
+        )
+        assert (
+            "Coming later, as order 4001-B (paid when it arrives):" in said["confirm, some later"]
+        )
+    else:
+        assert "We charged PHP 1680 for these." in said["confirm, all ships"]
+        assert (
+            "Nothing can ship right away, so nothing was charged yet."
+            in (said["confirm, all later"])
+        )
+        assert "as order 4001-B (charged when it ships):" in said["confirm, some later"]
+    assert said["cancel"] == (
+        "Order 4001 could not be filled\n"
+        "Hi Pedro Penduko,\n\nSorry, we could not fill order 4001 and have cancelled it"
+        + (
+            ", so there is nothing to pay. If you have already paid for it by bank transfer, "
+            "we will send your money back."
+            if way == "on_delivery"
+            else "; you were not charged."
+        )
+        + f" {NOTE}\n\n{SHOP_NAME}\n"
+    )
+    assert said["backorder cancelled"] == (
+        "Backorder 4001-B cancelled\n"
+        "Hi Pedro Penduko,\n\nSorry, the rest of order 4001 (2 × COFFEE-3IN1) could not be "
+        "delivered and was cancelled"
+        + (
+            ", so there is nothing to pay for it. If you have already paid for it by bank "
+            "transfer, we will send that money back."
+            if way == "on_delivery"
+            else "; you were not charged for it."
+        )
+        + f" {NOTE}\n\n{SHOP_NAME}\n"
+    )
+
+
+@pytest.fixture
+def shop_paid_on_delivery(data_dir, keyring_tmp, smtp_sink):
+    """The sample business as the first-run setup makes it for a shop paid on delivery (no
+    charge step, no warehouse system), on a real runtime, its emails to a real SMTP server."""
+    rt = open_shop(data_dir, "http://127.0.0.1:9", "http://127.0.0.1:9", smtp_sink.port)
+    with rt.db.write() as s:
+        _row, _version, wf = workflows.load(s, shop.SAMPLE)
+        choices = shop.ShopChoices(shop_name=SHOP_NAME, payment="on_delivery", source="demo")
+        workflows.save(s, shop.configure(wf, choices))
+    yield rt
+    rt.shutdown(grace=2)
+    rt.db.close()
+
+
+def test_a_cancelled_order_of_a_shop_paid_on_delivery_says_there_is_nothing_to_pay(
+    shop_paid_on_delivery, smtp_sink
+) -> None:
+    rt = shop_paid_on_delivery
+    cancelled = rt.store.start_run(shop.SAMPLE, order("4101", [("COFFEE-3IN1", 10)]))
+    rt.actions.resolve(open_decision(rt, cancelled)["id"], "choose", option="cancel", who="maria")
+    wait_for(lambda: run_status(rt.db, cancelled) == m.RUN_SUCCEEDED)
+    mail = smtp_sink.wait_for(1)[0].message
+    body = mail.get_content().replace("\r\n", "\n")
+    assert mail["Subject"] == "Order 4101 could not be filled"
+    assert "have cancelled it, so there is nothing to pay. If you have already paid for it by " in (
+        body
+    )
+    assert "charge" not in body.lower()
+
+    # a backorder, cancelled when the stock never came: told the same
+    backordered = rt.store.start_run(shop.SAMPLE, order("4102", [("COFFEE-3IN1", 10)]))
+    rt.actions.resolve(open_decision(rt, backordered)["id"], "choose", option="backorder")
+    rest = wait_for(lambda: next((r for r in runs(rt) if r["key"] == "4102-B"), None))
+    assert rest["trigger"]["pay_on_delivery"] is True
+    rt.actions.resolve(open_decision(rt, rest["id"])["id"], "choose", option="cancel")
+    wait_for(lambda: run_status(rt.db, rest["id"]) == m.RUN_SUCCEEDED)
+    said = {
+        r.message["Subject"]: r.message.get_content().replace("\r\n", "\n")
+        for r in smtp_sink.wait_for(3)
+    }
+    assert "Please have PHP" in said["Order 4102 confirmed"]
+    assert "Coming later, as order 4102-B (paid when it arrives):" in said["Order 4102 confirmed"]
+    cancelled_rest = said["Backorder 4102-B cancelled"]
+    assert "was cancelled, so there is nothing to pay for it." in cancelled_rest
+    assert all("charge" not in text.lower() for text in said.values()), said
