@@ -50,7 +50,7 @@ def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | N
             )
         ]
         if st.get("port") and st["port"] != "out":
-            lines.append(translate("Timeline", "Went on by: {port}").format(port=st["port"]))
+            lines.append(_went_on(st))
         return "\n".join(lines)
     if state == StepState.NEEDS_ATTENTION:
         return _needs_you(st, run, explained)
@@ -77,6 +77,26 @@ def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | N
     if state == StepState.CANCELLED:
         return translate("Timeline", "Not done: the order was cancelled.")
     return translate("Timeline", "Not started yet: it waits for the steps before it.")
+
+
+def _went_on(st: dict[str, Any]) -> str:
+    """Which way the order went on from a done step, as the operator knows it: a question's
+    answer by the label of the choice, a check's yes or no. The port's name ("backorder",
+    "true") is the workflow's wiring; the technical detail still says it."""
+    port = st["port"]
+    inp = i if isinstance(i := st.get("input"), dict) else {}
+    if st.get("type") == "ask_person":
+        options = o if isinstance(o := inp.get("options"), list) else []
+        for option in options:
+            if isinstance(option, dict) and option.get("name") == port and option.get("label"):
+                return translate("Timeline", "Chosen: {choice}").format(choice=option["label"])
+    if st.get("type") == "condition" and port in ("true", "false"):
+        return (
+            translate("Timeline", "Answer: yes")
+            if port == "true"
+            else translate("Timeline", "Answer: no")
+        )
+    return translate("Timeline", "Went on by: {port}").format(port=port)
 
 
 def _failure(st: dict[str, Any], run: dict[str, Any]) -> Explanation:

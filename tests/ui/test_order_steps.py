@@ -254,3 +254,27 @@ def test_a_question_waiting_for_an_answer_says_the_choices(qapp) -> None:
     assert text.startswith("Only 3 of 5 in stock: substitute or backorder?\nSince ")
     assert text.endswith("The order waits for your answer: Substitute, Backorder.")
     assert "What to do" not in text
+
+
+def test_a_done_question_or_check_says_the_answer_not_the_ports_name(qapp) -> None:
+    """Which way an order went on from a decision is said by the choice's label, from a check
+    by yes or no — "Went on by: backorder" / "Went on by: false" is the workflow's wiring."""
+    from app.ui.step_story import story
+
+    done = {"state": "succeeded", "finished_at": 1_700_000_000.0}
+    options = [
+        {"name": "backorder", "label": "Backorder: ship what we have, the rest later"},
+        {"name": "cancel", "label": "Cancel the order (nothing is charged)"},
+    ]
+    asked = _step(**done, name="ask_stock", type="ask_person", port="backorder")
+    asked |= {"title": "Not enough stock: ask what to do", "input": {"options": options}}
+    checked = _step(**done, name="stock_ok", type="condition", port="false")
+    checked |= {"title": "Is every line in stock?", "input": {"expression": "{{ x }}"}}
+    run = {"id": "r1", "workflow": "Order fulfilment", "status": "running"}
+    assert story(asked, run).endswith("\nChosen: Backorder: ship what we have, the rest later")
+    assert story(checked, run).endswith("\nAnswer: no")
+    assert story(checked | {"port": "true"}, run).endswith("\nAnswer: yes")
+    for text in (story(asked, run), story(checked, run)):
+        assert "Went on by" not in text
+    # a port with no words of its own is still said as it is
+    assert story(_step(**done, port="error"), run).endswith("\nWent on by: error")

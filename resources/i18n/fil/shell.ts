@@ -1708,6 +1708,18 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
         <translation>Hindi pa nagsisimula: hinihintay nito ang mga naunang hakbang.</translation>
     </message>
     <message>
+        <source>Chosen: {choice}</source>
+        <translation>Pinili: {choice}</translation>
+    </message>
+    <message>
+        <source>Answer: yes</source>
+        <translation>Sagot: oo</translation>
+    </message>
+    <message>
+        <source>Answer: no</source>
+        <translation>Sagot: hindi</translation>
+    </message>
+    <message>
         <source>Since {time}.</source>
         <translation>Mula {time}.</translation>
     </message>
