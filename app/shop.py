@@ -35,6 +35,10 @@ INBOX, MARKETPLACE, PAYMENTS, SHOP_EMAIL = "shop-inbox", "marketplace", "payment
 # The stock sheet's columns the sample's steps read.
 SHEET_COLUMNS = ("SKU", "Stock", "Price")
 SOURCES = ("email", "web", "marketplace", "demo")
+# The marketplace choice: a shop platform Daloy has a connector for (its connection kind, also its
+# trigger type; the connection is named after it), or "marketplace", any shop system's web API.
+PLATFORM_KINDS = ("shopee", "lazada", "shopify", "woocommerce")
+MARKETPLACE_KINDS = (*PLATFORM_KINDS, "marketplace")
 # How the warehouse hears of an order to pack: a post to its web address, an email through the
 # confirmation email connection, or not at all (no warehouse system: the step is left out).
 WAREHOUSE_WAYS = ("web", "email", "none")
@@ -61,7 +65,7 @@ class ShopChoices:
     currency: str = "PHP"
     source: str = "web"  # one of SOURCES
     inbox: ConnectionValues | None = None  # source "email"
-    marketplace: ConnectionValues | None = None  # source "marketplace"
+    marketplace: ConnectionValues | None = None  # source "marketplace": kind in MARKETPLACE_KINDS
     payments: ConnectionValues | None = None  # payment "service"
     payment: str = "service"  # one of PAYMENT_WAYS
     stock_file: str | None = None  # None: the sample sheet
@@ -245,14 +249,26 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
             )
         )
     elif choices.source == "marketplace":
-        wf.triggers.append(Trigger("marketplace", "marketplace", {"connection": MARKETPLACE}))
+        # A platform's own trigger: its orders arrive in Daloy's one order shape, which the
+        # sample's “Read the order” step reads as it is (number, customer, lines, currency).
+        kind = choices.marketplace.kind if choices.marketplace else "marketplace"
+        wf.triggers.append(Trigger(kind, kind, {"connection": marketplace_connection(kind)}))
     return wf
+
+
+def marketplace_connection(kind: str) -> str:
+    """The name the setup gives the connection to a marketplace of ``kind``: the platform's
+    (“shopify”), so its authorisation's tokens are kept under the name saved on Finish."""
+    return kind if kind in PLATFORM_KINDS else MARKETPLACE
 
 
 def _connections(choices: ShopChoices) -> list[tuple[str, ConnectionValues]]:
     named = [
         (INBOX, choices.inbox if choices.source == "email" else None),
-        (MARKETPLACE, choices.marketplace if choices.source == "marketplace" else None),
+        (
+            marketplace_connection(choices.marketplace.kind if choices.marketplace else ""),
+            choices.marketplace if choices.source == "marketplace" else None,
+        ),
         (PAYMENTS, choices.payments if choices.payment == "service" else None),
         (SHOP_EMAIL, choices.email),
     ]

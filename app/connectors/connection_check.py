@@ -10,6 +10,7 @@ import ssl
 from typing import Any
 
 from app import secrets
+from app.connectors import connection_values
 from app.connectors.mail_presets import USUAL_PORTS, preset_for
 from app.connectors.probes import not_connected, probe
 from app.core import redact
@@ -72,7 +73,12 @@ def check(
     typed: dict[str, str],
     timeout: float = 10.0,
 ) -> str:
-    """Try the connection as typed: a sentence on success, ConnectionProblem on failure."""
+    """Try the connection as typed: a sentence on success, ConnectionProblem on failure. What
+    is missing or wrong in the form is said first, without trying (``connection_values``)."""
+    settings = connection_values.tidy(kind, settings)
+    said = connection_values.problem(name, kind, settings)
+    if said:
+        raise ConnectionProblem(said, "")  # nothing was tried: no other side's words
     try:
         return redact.text(probe(UnsavedConnection(db, name, kind, settings, typed), name, timeout))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence

@@ -13,6 +13,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 
 from app.core.model import Workflow
 from app.intake.channels import ChannelSetup, channel_kinds
+from app.intake.jobs import IntakeJobs
 from app.intake.leases import ChannelLeases
 from app.store import intake as repo
 from app.store import workflows
@@ -41,6 +42,7 @@ class IntakeManager:
         self.allowed_hosts = allowed_hosts or []
         self.web: Any = None
         self.started_at = time.time()
+        self.jobs = IntakeJobs()  # every intake job, counted so stopping can wait for it
 
     def channel_name(self, wf: Workflow, trigger_id: str) -> str:
         return f"{wf.name}/{trigger_id}"
@@ -77,7 +79,8 @@ class IntakeManager:
                     webhooks.append((wf, t))
                 else:
                     shops[(wf.name, t.id)] = channel
-        scheduler = runtime.scheduler
+        self.jobs = IntakeJobs()  # a restart's channels start afresh
+        scheduler = self.jobs.scheduler(runtime.scheduler)
         leases.watch(ch.channel for ch in self.channels)
         leases.renew()  # before the first pass: a channel another runner polls stays quiet
         scheduler.add_job(
@@ -88,7 +91,7 @@ class IntakeManager:
             executor="control",
             replace_existing=True,
         )
-        scheduler.add_executor(ThreadPoolExecutor(max(2, len(self.channels) + 1)), "intake")
+        runtime.scheduler.add_executor(ThreadPoolExecutor(max(2, len(self.channels) + 1)), "intake")
         for ch in self.channels:
             ch.schedule(scheduler) if hasattr(ch, "schedule") else scheduler.add_job(
                 ch.run, id=f"intake:{ch.channel}", executor="intake", replace_existing=True
@@ -156,10 +159,38 @@ class IntakeManager:
         repo.set_paused(self.runtime.db, paused)
         self._sync_pause()
 
-    def stop(self) -> None:
+    def restart(self) -> None:
+        """The channels again, from the workflows taking orders now: a workflow published while
+        Daloy runs (the first-run setup's) takes orders at once, not at the next start."""
+        runtime = self.runtime
+        if runtime is None:
+            return
+        self.stop()
+        for job in runtime.scheduler.get_jobs():
+            if job.id.startswith("intake"):
+                job.remove()
+        runtime.scheduler.remove_executor("intake")  # waits for a check under way
+        self.channels, self.quiet, self.web = [], set(), None
+        self.start(runtime)
+
+    def stop(self, timeout: float | None = None) -> int:
+        """Stop intake cleanly: no new check starts and the web intake takes no more posts;
+        each check under way ends at its next safe point and is waited for, at most ``timeout``
+        seconds (by default what is left of the runtime's shutdown grace); only then are the
+        leases given back (another runner must not read a mailbox this one still reads).
+        Returns how many checks were still running."""
         for ch in self.channels:
             ch.stop()
-        if self.leases is not None:
-            self.leases.release()
         if self.web is not None:
             self.web.stop()
+        if timeout is None:
+            until = getattr(self.runtime, "stop_deadline", None)
+            timeout = 10.0 if until is None else max(0.0, until - time.monotonic())
+        still = self.jobs.stop(timeout)
+        if still:
+            log.warning(
+                "intake: %d check(s) still under way after %.1f s of stopping", still, timeout
+            )
+        if self.leases is not None:
+            self.leases.release()
+        return still

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.connectors.connection_values import tidy
 from app.connectors.mail_presets import BY_KEY, PRESETS, SECURITY_CHOICES, USUAL_PORTS, preset_for
 from app.connectors.platforms.setup import AUTHORISED_KINDS, FIELDS, label, typed_fields
 from app.core import redact
@@ -187,7 +188,14 @@ class ConnectionForm(QWidget):
         e = QLineEdit("" if value is None else str(value))
         hint = PLACEHOLDERS.get(name, "")
         e.setPlaceholderText(translate("ConnectionForm", hint) if hint else "")
+        # The address as it will be used, shown once typed: “myshop.com” becomes https://…
+        e.editingFinished.connect(lambda: self._tidy_field(name, e))
         return e
+
+    def _tidy_field(self, name: str, e: QLineEdit) -> None:
+        meant = str(tidy(self.kind, {name: e.text()})[name])
+        if meant != e.text():
+            e.setText(meant)
 
     def _with_extra(self, name: str, widget: QWidget) -> QWidget:
         if name != "ca_file":
@@ -268,7 +276,7 @@ class ConnectionForm(QWidget):
                 value = widget.text().strip()  # type: ignore[attr-defined]
             if value:
                 out[name] = value
-        return out
+        return tidy(self.kind, out)  # “myshop.com” is stored as the https:// address it means
 
     def typed_secrets(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.secret_fields.items() if e.text()}

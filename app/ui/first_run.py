@@ -13,6 +13,7 @@ writes the connections and publishes the sample workflow through the store's che
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -38,9 +39,12 @@ from app.connectors.connection_check import check
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.ui.connection_form import ConnectionForm, ResultView
 from app.ui.context import AppContext
+from app.ui.marketplace_choice import MarketplaceChoice
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
 from app.ui.wizard_pages import CheckedPage, ConnectionPage, PaymentsPage, WarehousePage, hint
+
+log = logging.getLogger("daloy.ui.first_run")
 
 SOURCES = (
     (
@@ -158,8 +162,7 @@ class SourcePage(CheckedPage):
         self.details = QStackedWidget()
         self.inbox = ConnectionForm("imap")
         self.inbox.setObjectName("inboxForm")
-        self.market = ConnectionForm("marketplace")
-        self.market.setObjectName("marketplaceForm")
+        self.market = MarketplaceChoice(ctx)  # which marketplace, then its own form
         web = hint(
             translate(
                 "FirstRun",
@@ -206,7 +209,7 @@ class SourcePage(CheckedPage):
         return SOURCES[max(self.group.checkedId(), 0)][0]
 
     def connection(self) -> shop.ConnectionValues | None:
-        form = {"email": self.inbox, "marketplace": self.market}.get(self.source)
+        form = {"email": self.inbox, "marketplace": self.market.form()}.get(self.source)
         if form is None:
             return None
         return shop.ConnectionValues(form.kind, form.settings(), form.typed_secrets())
@@ -219,7 +222,7 @@ class SourcePage(CheckedPage):
         v = self.connection()
         if v is None:
             return None
-        name = shop.INBOX if self.source == "email" else shop.MARKETPLACE
+        name = shop.INBOX if self.source == "email" else shop.marketplace_connection(v.kind)
         return lambda: check(self.ctx.db, name, v.kind, v.settings, v.secrets)
 
     def validatePage(self) -> bool:
@@ -414,7 +417,9 @@ class FirstRunWizard(QWizard):
 
     def summary(self) -> str:
         c = self.choices()
-        where = translate("FirstRun", dict((k, t) for k, t, _ in SOURCES)[c.source])
+        where = translate("FirstRun", dict((k, t) for k, t, _ in SOURCES)[c.source]).lower()
+        if c.source == "marketplace":  # the one chosen: “Shopify”, or another shop system
+            where = self.source.market.which.currentText()
         not_set = translate("FirstRun", "not set")
         charged = (c.payments.settings.get("base_url") if c.payments else "") or not_set
         paying = (
@@ -439,7 +444,7 @@ class FirstRunWizard(QWizard):
                 translate(
                     "FirstRun",
                     "Orders come from: {where}; phone and walk-in orders with “New order”.",
-                ).format(where=where.lower()),
+                ).format(where=where),
                 paying,
                 translate("FirstRun", "Stock is read from: {file}.").format(
                     file=c.stock_file or translate("FirstRun", "the sample stock sheet")
@@ -466,6 +471,12 @@ class FirstRunWizard(QWizard):
             shop.apply(self.ctx.db, self.ctx.registry.specs, choices)
             if self.ctx.runtime is not None and demo.is_demo(self.ctx.db):
                 demo.end(self.ctx.runtime)
+            intake = getattr(self.ctx.runtime, "intake", None)
+            if intake is not None:  # the new triggers listen now (“takes orders now”)
+                try:
+                    intake.restart()
+                except OSError:  # the web address's port taken: the rest listens; logged
+                    log.warning("intake did not fully restart after the setup", exc_info=True)
             return choices.source
 
         def done(source: object) -> None:

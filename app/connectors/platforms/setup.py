@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from app.connectors.platforms.http import base_url
@@ -211,22 +212,26 @@ def _enter_first(kind: str, field: str) -> ShopProblem:
     )
 
 
-def _need(provider: ConnectionProvider, name: str, kind: str, settings: list[str]) -> None:
-    conn = provider.get(name)
+def missing(kind: str, conn: dict[str, Any], settings: list[str]) -> str | None:
+    """What is missing or wrong among ``settings`` of a ``kind`` shop, in words (None: all
+    there); shared by the check before any call (``connection_values``) and the calls here."""
     for f in settings:
         value = str(conn.get(f) or "").strip()
         if not value:
-            raise ShopProblem(
-                translate("Connections", "Enter the {field} first, then try again.").format(
-                    field=_field(kind, f)
-                )
+            return translate("Connections", "Enter the {field} first, then try again.").format(
+                field=_field(kind, f)
             )
         if f in NUMBERS and not value.isdigit():
-            raise ShopProblem(
-                translate(
-                    "Connections", "The {field} is a number (digits only); check it and try again."
-                ).format(field=_field(kind, f))
-            )
+            return translate(
+                "Connections", "The {field} is a number (digits only); check it and try again."
+            ).format(field=_field(kind, f))
+    return None
+
+
+def _need(provider: ConnectionProvider, name: str, kind: str, settings: list[str]) -> None:
+    said_ = missing(kind, provider.get(name), settings)
+    if said_:
+        raise ShopProblem(said_)
 
 
 def _no_authorisation(kind: str) -> ShopProblem:
