@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.runtime import put_back
-from app.store import backups
+from app.store import backups, restored
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import BAD, OK, icon
@@ -41,6 +41,21 @@ KINDS = {
 
 def _size(n: int) -> str:
     return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, n // 1024)} KB"
+
+
+def copy_words(folder: Path) -> str:
+    """What a restore as a new workspace made, for an operator without a terminal: what the
+    copy is for, that opening it does nothing twice, and how it is opened (this window always
+    works on its own workspace)."""
+    return translate(
+        "Backups",
+        "Restored as a new workspace in {folder}. It is a separate copy, kept for looking things "
+        "up: nothing in this workspace changed. Orders that were in progress in it are held and "
+        "taking in orders is paused there, so opening it never does again what they already "
+        "did. This window always works on this workspace; to open the copy, Daloy is started on "
+        'that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set '
+        "up Daloy on this computer can make one).",
+    ).format(folder=folder)
 
 
 class BackupsPage(Page):
@@ -280,15 +295,10 @@ class BackupsPage(Page):
     def restore_into(self, backup_path: Path, target: Path) -> None:
         self.restore_button.setEnabled(False)
         self.result.setText(translate("Backups", "Restoring…"))
+        # ``restored.copy`` holds the copy's orders in progress and pauses its intake
         self.ctx.background(
-            lambda: backups.restore_new(backups.read(backup_path), target),
-            lambda t: self._done(
-                lambda: translate(
-                    "Backups",
-                    "Restored as a new workspace in {folder}. Open it with "
-                    "`daloy --data-dir {folder}`.",
-                ).format(folder=t)
-            ),
+            lambda: restored.copy(backups.read(backup_path), target, later=self.ctx.data_dir),
+            lambda copy: self._done(lambda: copy_words(copy.path)),
             lambda exc: self._done(lambda: str(exc)),
             owner=self,
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.store import holds
 from app.ui.context import AppContext
+from app.ui.put_back_orders import CountAsDone
 from app.ui.style import BAD, icon
 from app.ui.text import PlainLabel
 
@@ -223,13 +224,17 @@ class HoldBar(QWidget):
         self.status = PlainLabel()
         self.status.setObjectName("holdStatus")
         self.status.setWordWrap(True)
-        for w in (self.hold, self.release, self.all):
+        # an order held by a put-back: its steps done since, counted as done (put_back_orders)
+        self.count_done = CountAsDone(ctx, self._done)
+        for w in (self.hold, self.release, self.count_done, self.all):
             lay.addWidget(w)
         lay.addWidget(self.status, 1)
 
     def show_order(self, order: dict[str, Any]) -> None:
         self.order = order
-        self.release.setVisible(held_by(order) is not None)
+        held = held_by(order) is not None
+        self.release.setVisible(held)
+        self.count_done.show_order(order if held else {})
 
     def open_form(self) -> None:
         if self.order is None:

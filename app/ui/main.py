@@ -194,20 +194,19 @@ def show_fitted(window: Any) -> None:
 def _put_back_asked(env: Any) -> Any:
     """A backup the operator asked to put back (``app.runtime.put_back``), done now, while
     nothing has the database open; its outcome, or None. A database server has no such
-    request. Put back, taking in orders is paused before the engine starts: a mailbox or a
-    marketplace read from the backup's older place would hand in again the orders that came
-    since, and the operator decides when to take them (``Resume intake``)."""
+    request. Put back, taking in orders is paused (``restored.put_back`` did it, with the
+    orders in progress held): a mailbox or a marketplace read from the backup's older place
+    would hand in again the orders that came since, and the operator decides when to take them
+    (``Resume intake``)."""
     if env.database_url:
         return None
     from dataclasses import replace
 
     from app.runtime import put_back
-    from app.store import intake
 
     outcome = put_back.carry_out(env.data_dir)
     if outcome is None or not outcome.ok:
         return outcome
-    intake.set_paused(env.db, True)
     paused = translate(
         "App",
         "Taking in orders is paused: the mailbox and marketplace channels would take in "

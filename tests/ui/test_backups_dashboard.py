@@ -51,8 +51,15 @@ def test_back_up_now_and_restore_from_the_gui(gui, qtbot, tmp_path):
     page.choose_folder = lambda: str(target)  # the folder dialog's answer
     click(qtbot, restore)
     qtbot.waitUntil(lambda: "Restored as a new workspace" in page.result.text(), timeout=20000)
+    # said for an operator without a terminal: what the copy is for, how it is opened
+    said = page.result.text()
+    assert "a separate copy, kept for looking things up" in said and "`daloy" not in said
+    assert "taking in orders is paused there" in said
     assert backups.integrity(target / DB_FILENAME) == "ok"
     conn = sqlite3.connect(target / DB_FILENAME)
+    assert conn.execute("select value from settings where key = 'intake_paused'").fetchone() == (
+        "true",
+    )
     assert conn.execute("select business_key from runs where id = ?", (run_id,)).fetchone() == (
         "GUI-1",
     )
