@@ -216,3 +216,32 @@ def test_a_cancelled_order_of_a_shop_paid_on_delivery_says_there_is_nothing_to_p
     cancelled_rest = said["Backorder 4102-B cancelled"]
     assert "was cancelled, so there is nothing to pay for it." in cancelled_rest
     assert all("charge" not in text.lower() for text in said.values()), said
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        {"email": "buyer@example.com"},
+        {"name": "", "email": "b@example.com"},
+        {"name": None, "email": "c@example.com"},
+    ],
+    ids=["no name", "empty name", "null name"],
+)
+def test_a_customer_without_a_name_is_greeted_without_one(customer: dict) -> None:
+    """A marketplace order may come without the buyer's name: its emails start "Hi," — not
+    "Hi ,", "Hi None," or a failed step asking the operator about missing data."""
+    wf = configured("on_delivery")
+    steps = run_of(wf, [], [], 0, "cancel")
+    steps["order"]["output"]["customer"] = customer
+    texts = [
+        rendered(wf, "confirm_email", steps)["text"],
+        rendered(wf, "cancel_email", steps)["text"],
+        rendered(
+            sample("backorder.json"),
+            "cancel_email",
+            {"wait_for_stock": {"output": {"values": {"note": ""}}, "port": "cancel"}},
+            rendered(wf, "start_backorder", steps)["input"],
+        )["text"],
+    ]
+    for text in texts:
+        assert text.startswith("Hi,\n\n"), text
