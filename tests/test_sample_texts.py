@@ -72,7 +72,7 @@ def test_seeded_in_filipino_the_decision_asks_in_filipino_and_runs_the_same(
     ask = saved.step("ask_stock")
     assert ask.title == "Kulang ang stock: itanong ang gagawin"
     assert [(o["name"], o["label"]) for o in ask.config["options"]] == [
-        ("substitute", "Palitan ng produktong pinili sa ibaba"),
+        ("substitute", "Palitan ng napiling produkto"),
         ("backorder", "I-backorder: ipadala ang meron, ang natira mamaya"),
         ("cancel", "I-cancel ang order (walang sisingilin)"),
     ]
