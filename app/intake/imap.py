@@ -7,7 +7,8 @@ a dedupe key, and only then flagged \\Seen or moved. After downtime, intake catc
 ledger's last UID, never "from now"; when UIDVALIDITY changes, the folder is rescanned and a
 message whose exact bytes were already taken in is only noted. A different message reusing a
 Message-ID is its own order. A message that cannot be read becomes an inbox entry, raw, and
-intake goes on with the next one.
+intake goes on with the next one. Asked to stop mid-pass (Daloy shutting down), the pass ends
+after the message being taken in, and marks what it took in before it returns.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.connectors.mailservers import open_imap
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, carrying, said, words_of
+from app.crashpoints import crashpoint
 from app.intake import email_rules
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.store import intake as repo
@@ -160,7 +162,12 @@ class ImapChannel:
                 if self.ingest_message(uidvalidity, uid, raw):
                     new += 1
                 done.append(uid)
+                crashpoint("imap_after_ingest")
+                if self.stop_event.is_set():  # shutting down: stop after a committed message
+                    break
             self._acknowledge(client, uidvalidity, done)
+            if self.stop_event.is_set():  # what was taken in is marked; the rest waits
+                break
         return new
 
     def ingest_message(self, uidvalidity: int, uid: int, raw: bytes) -> bool:

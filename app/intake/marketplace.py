@@ -1,6 +1,7 @@
 """Marketplace and shop-system polling: a generic REST poller. It pages through new or changed
 orders, honours Retry-After on 429 and backs off on 5xx, and advances its cursor only after the
-orders it has seen are committed."""
+orders it has seen are committed. Asked to stop (Daloy shutting down), it ends between two
+pages, after the first one's orders are committed."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from app.core import json_text
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.crashpoints import crashpoint
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.intake.polling import PolledChannel
 from app.store import intake as repo
@@ -191,6 +193,10 @@ class MarketplaceChannel(PolledChannel):
                 token = body.get("next_page_token") if isinstance(body, dict) else None
                 if not token:
                     break
+                crashpoint("poll_between_pages")
+                if self.stopped.is_set():  # shutting down: this page is committed, stop here
+                    # the cursor waits for a whole pass; the next start asks these pages again
+                    return count
         # Everything seen is committed: only now does the cursor move.
         repo.record_ok(self.store.db, self.channel, self.kind, cursor={"updated_since": newest})
         return count

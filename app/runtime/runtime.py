@@ -7,7 +7,9 @@
   so a retry scheduled before a restart happens at its stored time after it.
 - APScheduler's quiet defaults are replaced: unlimited misfire grace and coalescing for our jobs,
   and missed or failed jobs become inbox entries instead of log lines.
-- ``shutdown()`` lets in-flight steps finish within a grace period and gives the rest back.
+- ``shutdown()`` lets in-flight steps and intake's checks under way finish within one grace
+  period (a check stops at its next safe point) and gives the rest back; the database may be
+  closed only after it returns.
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ class Runtime:
         self._inline_turn = threading.Lock()
         self._idle = threading.Condition(self._lock)
         self._stopping = False
+        self.stop_deadline: float | None = None  # time.monotonic() by which shutdown ends
         self._started = False
         self._counted = False  # by ``collector`` (between start and shutdown)
         self._extensions: list[Any] = []
@@ -180,14 +183,18 @@ class Runtime:
         if not self._started:
             self._uncount()  # a start that failed part-way
             return 0
+        # One grace for all: intake's checks under way (``IntakeManager.stop`` waits for them
+        # until ``stop_deadline``) and the steps in flight, which go on meanwhile; nothing new
+        # starts. Only after both may the caller close the database.
+        self.stop_deadline = deadline = time.monotonic() + grace
+        with self._lock:
+            self._stopping = True
         for ext in reversed(self._extensions):
             try:
                 ext.stop()
             except Exception:  # noqa: BLE001
                 log.exception("an intake channel did not stop cleanly")
         with self._lock:
-            self._stopping = True
-            deadline = time.monotonic() + grace
             while self._in_flight and time.monotonic() < deadline:
                 self._idle.wait(max(0.01, deadline - time.monotonic()))
             leftover = list(self._in_flight)
