@@ -17,6 +17,11 @@ How an order arrives:
   before it reports anything to the shop.
 - Rate limits: a ``RateLimited`` answer (429 + Retry-After, or the platform's own words)
   pauses the channel for that long; nothing is asked before then.
+- An answer that is not JSON as JSON is written (an HTML page, a cut-off text, NaN; see
+  ``app.connectors.platforms.http.answer``) is kept raw as an intake error, once, and the
+  check fails like any other: the cursor stays, the page is asked for again at the next check.
+- Shutting down: between pages (after a page's orders are committed) the check sees
+  ``stopped`` and ends there, its place kept as after a slow-down.
 """
 
 from __future__ import annotations
@@ -30,12 +35,13 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
-from app.connectors.platforms.http import PlatformError, RateLimited
+from app.connectors.platforms.http import PlatformError, RateLimited, Unreadable
 from app.connectors.platforms.platform import Platform, epoch, is_cancelled, iso_utc, platforms
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said, unstopped
 from app.core.schema import CONNECTION, NUMBER, Field
 from app.core.stepspec import StepSpec
+from app.crashpoints import crashpoint
 from app.intake.channels import ChannelKind, ChannelSetup, channel_args
 from app.intake.polling import PolledChannel
 from app.store import intake as repo
@@ -120,6 +126,10 @@ def trigger_spec(platform: Platform) -> StepSpec:
 OVERLAP = timedelta(minutes=5)  # ask again a little before the newest update seen
 
 
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()[:32]
+
+
 class PlatformChannel(PolledChannel):
     """Polls one shop for one workflow's trigger, and takes that trigger's webhooks."""
 
@@ -157,12 +167,17 @@ class PlatformChannel(PolledChannel):
         count = 0
         with self.platform.open(settings, self._secret, self.connections) as http:
             for _ in range(int(self.config.get("max_pages", 50))):
+                if self.stopped.is_set():  # shutting down: between pages is a safe point
+                    break
                 try:
                     raws, page = self.platform.list_orders(http, since, page)
                 except RateLimited as exc:
                     self.not_before = time.time() + min(exc.retry_after, 900)
                     log.info("%s: %s", self.channel, exc)
                     break
+                except Unreadable as exc:
+                    self._keep_answer(exc, shop)
+                    raise  # recorded as the check's failure; the page is asked for again
                 for raw in raws:
                     taken, stamp = self.take(raw, shop)
                     count += taken
@@ -171,7 +186,8 @@ class PlatformChannel(PolledChannel):
                     # A whole pass is committed: only now does "since" move on.
                     repo.record_ok(self.store.db, self.channel, self.kind, cursor={"since": newest})
                     return count
-        # Stopped mid-pass (slow-down or page limit): resume from this page next time.
+                crashpoint("poll_between_pages")
+        # Stopped mid-pass (slow-down, page limit, shutdown): resume from this page next time.
         repo.record_ok(
             self.store.db,
             self.channel,
@@ -185,6 +201,22 @@ class PlatformChannel(PolledChannel):
         )
         return count
 
+    def _keep_answer(self, exc: Unreadable, shop: str) -> None:
+        """An unreadable page kept raw (once: the same bytes again are the same entry)."""
+        repo.keep_malformed(
+            self.store,
+            channel=self.channel,
+            workflow=self.workflow,
+            dedupe_key=f"{self.platform.name}-bad:{shop}:{_digest(exc.raw)}",
+            reason=str(exc),
+            summary=said(
+                QT_TRANSLATE_NOOP("Intake", "A page of orders from {platform} shop “{shop}”"),
+                platform=self.platform.title,
+                shop=shop,
+            ),
+            raw=exc.raw,
+        )
+
     def _secret(self, field_name: str) -> str:
         return self.connections.secret(self.config["connection"], field_name)
 
@@ -197,7 +229,7 @@ class PlatformChannel(PolledChannel):
         # (a text where a list of items belongs) is unreadable too, never a stopped channel
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, DaloyError) as exc:
             body = json.dumps(raw, ensure_ascii=False, default=str).encode()
-            digest = hashlib.sha256(body).hexdigest()[:32]
+            digest = _digest(body)
             # A mapping's own sentence (a DaloyError) is the operator's; a KeyError's text is
             # the log's.
             log.warning("%s: an order of shop %s could not be read: %r", self.channel, shop, exc)
@@ -275,13 +307,34 @@ class PlatformChannel(PolledChannel):
         if not secret or not hook.verify(headers, body, secret):
             log.warning("%s: a webhook with a wrong signature was refused", self.channel)
             return error(401, "The webhook signature does not match.")
+        shop = self.platform.shop(self._settings())
         try:
             raw = hook.order_of(headers, body)
-        except ValueError:
-            return error(400, "The webhook body is not an order Daloy can read.")
+        except ValueError:  # signed by the shop, so kept (once) for the operator
+            repo.keep_malformed(
+                self.store,
+                channel=self.channel,
+                workflow=self.workflow,
+                dedupe_key=f"{self.platform.name}-bad:{shop}:{_digest(body)}",
+                reason=said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake",
+                        "{platform} shop “{shop}” pushed an order Daloy cannot read (not JSON "
+                        "as JSON is written, or not an order). It is kept here; the next check "
+                        "of the shop asks for the order again.",
+                    ),
+                    platform=self.platform.title,
+                    shop=shop,
+                ),
+                summary=said(
+                    QT_TRANSLATE_NOOP("Intake", "A {platform} webhook post"),
+                    platform=self.platform.title,
+                ),
+                raw=body,
+            )
+            return error(400, "The webhook body is not an order Daloy can read; it is kept.")
         if raw is None:
             return "200 OK", {}, b'{"status": "ignored"}'
-        shop = self.platform.shop(self._settings())
         taken, _stamp = self.take(raw, shop)
         repo.record_ok(self.store.db, self.channel, self.kind)
         return "200 OK", {}, json.dumps({"status": "stored" if taken else "known"}).encode()

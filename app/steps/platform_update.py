@@ -267,10 +267,11 @@ def _call(ctx: StepContext, fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
                     "{what} Daloy will check whether it went through before sending it again.",
                 ),
                 what=str(exc),
-            )
+            ),
+            detail={"status": exc.status, "said": exc.body},  # an unreadable answer, as it came
         ) from exc
     except ph.PlatformDown as exc:
-        raise RetryableError(str(exc)) from exc
+        raise RetryableError(str(exc), detail={"status": exc.status, "said": exc.body}) from exc
     except ph.PlatformError as exc:  # refused key, rejected request: a person decides
         raise PermanentError(str(exc), detail={"status": exc.status, "said": exc.body}) from exc
     except StepError:

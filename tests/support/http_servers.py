@@ -6,6 +6,7 @@ Each runs a ``ThreadingHTTPServer`` on 127.0.0.1 with a free port in a backgroun
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import threading
@@ -26,6 +27,7 @@ class LocalService:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.lock = threading.Lock()
+        self._answers: list[tuple[str, str, bytes, str, bool]] = []  # see answer_next
         self._stop = threading.Event()
         service = self
 
@@ -47,7 +49,18 @@ class LocalService:
                 }
                 with service.lock:
                     service.requests.append(req)
-                service.handle(self, req)
+                    planned = service._planned_answer(req)
+                if planned is None:
+                    return service.handle(self, req)
+                body, kind, acted = planned
+                if acted:  # the request does its work; only its answer is replaced
+                    real, self.wfile = self.wfile, io.BytesIO()
+                    try:
+                        service.handle(self, req)
+                    finally:
+                        self.wfile = real
+                        self.close_connection = False
+                service.reply(self, 200, body, {"Content-Type": kind})
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _any
 
@@ -76,6 +89,29 @@ class LocalService:
     def handle(self, h: BaseHTTPRequestHandler, req: dict[str, Any]) -> None:
         raise NotImplementedError
 
+    def answer_next(
+        self,
+        method: str,
+        fragment: str,
+        body: bytes,
+        n: int = 1,
+        content_type: str = "application/json",
+        acted: bool = False,
+    ) -> None:
+        """The next ``n`` requests ``method`` whose path holds ``fragment`` are answered 200
+        with ``body`` as it is (NaN, a cut-off text, an HTML page), before any other rule.
+        ``acted``: the request is served all the same (a shipment is made) and only its answer
+        is replaced, as a platform that acted and then answered garbage."""
+        with self.lock:
+            self._answers.extend([(method, fragment, body, content_type, acted)] * n)
+
+    def _planned_answer(self, req: dict[str, Any]) -> tuple[bytes, str, bool] | None:
+        for i, (method, fragment, body, kind, acted) in enumerate(self._answers):
+            if req["method"] == method and fragment in req["path"]:
+                del self._answers[i]
+                return body, kind, acted
+        return None
+
     # helpers
     @staticmethod
     def reply(
@@ -89,10 +125,10 @@ class LocalService:
             if body is None
             else (body if isinstance(body, bytes) else json.dumps(body).encode())
         )
+        headers = {"Content-Type": "application/json", **(headers or {})}
         h.send_response(status)
-        h.send_header("Content-Type", "application/json")
         h.send_header("Content-Length", str(len(data)))
-        for k, v in (headers or {}).items():
+        for k, v in headers.items():
             h.send_header(k, v)
         h.end_headers()
         h.wfile.write(data)

@@ -6,7 +6,11 @@ platform's answers turned into errors Daloy acts on:
   (Retry-After, or the platform's default);
 - 401/403 → ``PlatformRefused`` (a wrong or expired token: said in words, not retried blindly);
 - 5xx, refused connections, timeouts → ``PlatformDown``;
-- other 4xx → ``PlatformRejected`` with the platform's own words.
+- other 4xx → ``PlatformRejected`` with the platform's own words;
+- a 2xx whose body is not JSON as JSON is written (an HTML page, a cut-off text, NaN or
+  Infinity, which Python's reader takes and PostgreSQL refuses) → ``UnreadableAnswer`` (a
+  look-up: asked again later) or ``UnreadableOutcome`` (a request that acts: it may have
+  acted), carrying the answer as it came (``raw``). Every answer is read by ``answer``.
 
 A client only talks to its own base URL: paths are joined under it, so order data can never
 steer a token to another host. Plain http is refused except to this computer (the tests' fake
@@ -15,10 +19,12 @@ platforms), since the tokens travel in every request.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from app.core import json_text
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.store.connections import tls_context
@@ -27,6 +33,7 @@ if TYPE_CHECKING:  # httpx loads when a shop is first called, not when the runne
     import httpx
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+RAW_SHOWN = 100_000  # characters of an unreadable answer kept in an error's detail
 
 
 class PlatformError(DaloyError):
@@ -58,6 +65,24 @@ class PlatformRejected(PlatformError):
 
 class OutcomeUnknown(PlatformError):
     """The request was sent but no answer came: it may have acted."""
+
+
+class Unreadable(PlatformError):
+    """A 2xx answer that is not strict JSON. ``raw``: the answer's bytes as they came (kept
+    by the channel as an intake item); ``body``: its text, shortened, for a step's detail."""
+
+    def __init__(self, message: str, status: int, raw: bytes) -> None:
+        super().__init__(message, status, raw.decode("utf-8", "replace")[:RAW_SHOWN])
+        self.raw = raw
+
+
+class UnreadableAnswer(Unreadable, PlatformDown):
+    """An unreadable answer to a look-up: nothing acted, so it is simply asked again later."""
+
+
+class UnreadableOutcome(Unreadable, OutcomeUnknown):
+    """An unreadable answer to a request that acts: it may have acted, so a step looks before
+    sending it again (its ``reconcile``), as after a lost answer."""
 
 
 def base_url(value: str, *, what: str) -> str:
@@ -110,10 +135,67 @@ def retry_after(response: httpx.Response, default: float) -> float:
         return default
 
 
+def _what_is_wrong(response: httpx.Response, error: ValueError) -> str:
+    """What an unreadable answer is, in words (a ``said`` phrase)."""
+    text = response.content.strip()
+    if not text:
+        return said(QT_TRANSLATE_NOOP("Steps", "an empty answer"))
+    if "html" in response.headers.get("Content-Type", "").lower() or text[:1] == b"<":
+        return said(QT_TRANSLATE_NOOP("Steps", "a web page instead of data"))
+    if isinstance(error, json_text.TooBig):
+        return said(QT_TRANSLATE_NOOP("Steps", "a number too big to be a number"))
+    try:  # Python's lenient reader takes it: NaN or Infinity, which JSON does not have
+        json.loads(text)
+    except ValueError:
+        return said(QT_TRANSLATE_NOOP("Steps", "text that is not JSON, or JSON cut off"))
+    return said(QT_TRANSLATE_NOOP("Steps", "a value that is not a number (NaN or Infinity)"))
+
+
+def answer(response: httpx.Response, *, platform: str, shop: str, shape: type | None = None) -> Any:
+    """The JSON of a 2xx answer, read strictly (``app.core.json_text``), or ``Unreadable``
+    with a sentence for the operator naming the shop and what Daloy does next. ``shape``: the
+    type the answer must have (``dict`` where the platform documents an object)."""
+    try:
+        data = json_text.loads(response.content)
+    except ValueError as exc:  # UnicodeDecodeError and TooBig among them
+        what = _what_is_wrong(response, exc)
+    else:
+        if shape is None or isinstance(data, shape):
+            return data
+        what = said(QT_TRANSLATE_NOOP("Steps", "JSON of another shape than it documents"))
+    names = {"platform": platform, "shop": shop, "path": response.request.url.path, "what": what}
+    if response.request.method in ("GET", "HEAD"):
+        raise UnreadableAnswer(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "{platform} answered {path} for shop “{shop}” with {what}. The answer is "
+                    "kept; Daloy asks again later. If this goes on, ask {platform}'s support "
+                    "about it.",
+                ),
+                **names,
+            ),
+            response.status_code,
+            response.content,
+        )
+    raise UnreadableOutcome(
+        said(
+            QT_TRANSLATE_NOOP(
+                "Steps",
+                "{platform} received {path} for shop “{shop}” but answered with {what}, so it "
+                "may have acted. The answer is kept.",
+            ),
+            **names,
+        ),
+        response.status_code,
+        response.content,
+    )
+
+
 def words(response: httpx.Response) -> str:
     """The platform's own explanation, short (``errors``, ``message``, ``error``)."""
     try:
-        body = response.json()
+        body = json_text.loads(response.content)
     except ValueError:
         return response.text.strip()[:200]
     if isinstance(body, Mapping):
@@ -292,6 +374,15 @@ class PlatformHttp:
             code,
             said_back,
         )
+
+    def answer(self, response: httpx.Response, shape: type | None = None) -> Any:
+        """``response``'s JSON, read strictly (see ``answer``)."""
+        return answer(response, platform=self.title, shop=self.shop, shape=shape)
+
+    def read(self, method: str, path: str, shape: type | None = dict, **kwargs: Any) -> Any:
+        """Send, and read the answer's JSON strictly (an object unless ``shape`` says
+        otherwise): every JSON a shop answers is read through ``answer``."""
+        return self.answer(self.request(method, path, **kwargs), shape)
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", path, **kwargs)

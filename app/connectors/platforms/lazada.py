@@ -25,7 +25,6 @@ from xml.sax.saxutils import escape
 
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import (
-    PlatformDown,
     PlatformHttp,
     PlatformRejected,
     RateLimited,
@@ -140,21 +139,7 @@ class LazadaShop:
         query["sign"] = sign(self.app_secret, path, query)
         http = self.auth_http if base == "auth" else self.http
         r = http.get(path, params=query) if method == "GET" else http.post(path, data=query)
-        try:
-            data = r.json()
-        except ValueError:
-            raise PlatformDown(
-                said(
-                    QT_TRANSLATE_NOOP(
-                        "Steps",
-                        "Lazada answered {code} without JSON to {path} for shop “{shop}”; trying "
-                        "again later.",
-                    ),
-                    code=r.status_code,
-                    path=path,
-                    shop=self.connection,
-                )
-            ) from None
+        data = http.answer(r, dict)
         code = str(data.get("code", "0"))
         if code != "0":
             message = str(data.get("message") or code)

@@ -20,7 +20,6 @@ from typing import Any
 
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import (
-    PlatformDown,
     PlatformHttp,
     PlatformRefused,
     PlatformRejected,
@@ -137,20 +136,7 @@ class ShopeeShop:
             if token is not None and "sign" not in str(exc.body).lower():
                 raise TokenRefused(str(exc.body)) from exc
             raise
-        try:
-            data = r.json()
-        except ValueError:
-            raise PlatformDown(
-                said(
-                    QT_TRANSLATE_NOOP(
-                        "Steps",
-                        "Shopee answered without JSON to {path} for shop “{shop}”; trying again "
-                        "later.",
-                    ),
-                    path=path,
-                    shop=self.connection,
-                )
-            ) from None
+        data = self.http.answer(r, dict)
         error = str(data.get("error") or "")
         if error:
             raise PlatformRejected(

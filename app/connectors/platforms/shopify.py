@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -30,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
 from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
+from app.core import json_text
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 API_VERSION = "2025-01"
@@ -70,7 +70,7 @@ def list_orders(http: PlatformHttp, since: str, cursor: Any) -> tuple[list[dict[
     response = http.get("orders.json", params=params)
     nxt = response.links.get("next", {}).get("url")
     token = parse_qs(urlsplit(nxt).query).get("page_info", [None])[0] if nxt else None
-    return list(response.json().get("orders") or []), token
+    return list(http.answer(response, dict).get("orders") or []), token
 
 
 def _money(value: Any) -> float | None:
@@ -120,7 +120,7 @@ def map_order(raw: dict[str, Any], shop_name: str) -> Order:
 
 def find_shipment(http: PlatformHttp, s: Shipment) -> dict[str, Any] | None:
     """The order's fulfillment that already carries this tracking number, if any."""
-    body = http.get(f"orders/{s.order_id}/fulfillments.json").json()
+    body = http.read("GET", f"orders/{s.order_id}/fulfillments.json")
     for f in body.get("fulfillments") or []:
         numbers = f.get("tracking_numbers") or [f.get("tracking_number")]
         if s.tracking_number in numbers and f.get("status") != "cancelled":
@@ -136,7 +136,7 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
     # Shopify takes no idempotency key here: look first, so a repeat never ships twice.
     if (done := find_shipment(http, s)) is not None:
         return done
-    orders = http.get(f"orders/{s.order_id}/fulfillment_orders.json").json()
+    orders = http.read("GET", f"orders/{s.order_id}/fulfillment_orders.json")
     open_ones = [
         fo["id"]
         for fo in orders.get("fulfillment_orders") or []
@@ -159,7 +159,8 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
         for k, v in (("number", s.tracking_number), ("company", s.carrier), ("url", s.tracking_url))
         if v
     }
-    made = http.post(
+    made = http.read(
+        "POST",
         "fulfillments.json",
         json={
             "fulfillment": {
@@ -168,7 +169,7 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
                 "notify_customer": s.notify_customer,
             }
         },
-    ).json()["fulfillment"]
+    )["fulfillment"]
     return {
         "id": str(made["id"]),
         "status": made.get("status"),
@@ -177,9 +178,9 @@ def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
 
 
 def find_cancel(http: PlatformHttp, order_id: str) -> dict[str, Any] | None:
-    order = http.get(
-        f"orders/{order_id}.json", params={"fields": "id,cancelled_at,cancel_reason"}
-    ).json()["order"]
+    order = http.read(
+        "GET", f"orders/{order_id}.json", params={"fields": "id,cancelled_at,cancel_reason"}
+    )["order"]
     if order.get("cancelled_at"):
         return {
             "id": str(order["id"]),
@@ -193,7 +194,7 @@ def cancel(http: PlatformHttp, order_id: str, reason: str) -> dict[str, Any]:
     if (done := find_cancel(http, order_id)) is not None:  # Shopify refuses a second cancel
         return done
     why = reason if reason in REASONS else "other"
-    order = http.post(f"orders/{order_id}/cancel.json", json={"reason": why}).json()["order"]
+    order = http.read("POST", f"orders/{order_id}/cancel.json", json={"reason": why})["order"]
     return {"id": str(order["id"]), "cancelled_at": order.get("cancelled_at"), "reason": why}
 
 
@@ -204,9 +205,9 @@ VARIANT_BY_SKU = (
 
 
 def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
-    answer = http.post(
-        "graphql.json", json={"query": VARIANT_BY_SKU, "variables": {"q": f"sku:{sku}"}}
-    ).json()
+    answer = http.read(
+        "POST", "graphql.json", json={"query": VARIANT_BY_SKU, "variables": {"q": f"sku:{sku}"}}
+    )
     nodes = [
         n
         for n in ((answer.get("data") or {}).get("productVariants") or {}).get("nodes", [])
@@ -226,15 +227,16 @@ def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
         )
     item = nodes[0]["inventoryItem"]["id"].rsplit("/", 1)[-1]
     location = _location(http)
-    level = http.post(
+    level = http.read(
+        "POST",
         "inventory_levels/set.json",
         json={"location_id": int(location), "inventory_item_id": int(item), "available": qty},
-    ).json()["inventory_level"]
+    )["inventory_level"]
     return {"sku": sku, "available": level.get("available"), "location_id": str(location)}
 
 
 def _location(http: PlatformHttp) -> str:
-    locations = http.get("locations.json").json().get("locations") or []
+    locations = http.read("GET", "locations.json").get("locations") or []
     active = [loc for loc in locations if loc.get("active", True)]
     if not active:
         raise PlatformRejected(
@@ -259,7 +261,7 @@ def order_of(headers: Mapping[str, str], body: bytes) -> dict[str, Any] | None:
     # orders/delete carries only an id; orders/edited a diff, not the order.
     if not topic.startswith("orders/") or topic in ("orders/delete", "orders/edited"):
         return None
-    data = json.loads(body)
+    data = json_text.loads(body)  # as written: NaN, Infinity refused
     if not isinstance(data, dict) or "id" not in data:
         raise ValueError("not an order")
     return data

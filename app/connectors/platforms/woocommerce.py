@@ -23,7 +23,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,6 +30,7 @@ from urllib.parse import urlsplit
 from app.connectors.platforms import Customer, Line, Order
 from app.connectors.platforms.http import PlatformHttp, PlatformRejected, base_url
 from app.connectors.platforms.platform import Platform, Shipment, Webhook, iso_utc
+from app.core import json_text
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 PAGE = 100
@@ -74,7 +74,7 @@ def list_orders(http: PlatformHttp, since: str, cursor: Any) -> tuple[list[dict[
         },
     )
     pages = int(response.headers.get("X-WP-TotalPages") or 1)
-    return list(response.json() or []), (page + 1 if page < pages else None)
+    return http.answer(response, list), (page + 1 if page < pages else None)
 
 
 def _name(person: Mapping[str, Any]) -> str:
@@ -136,7 +136,7 @@ def _note(s: Shipment) -> str:
 
 def find_shipment(http: PlatformHttp, s: Shipment) -> dict[str, Any] | None:
     """The customer note carrying this tracking number, if Daloy already added it."""
-    for note in http.get(f"orders/{s.order_id}/notes").json() or []:
+    for note in http.read("GET", f"orders/{s.order_id}/notes", list):
         if s.tracking_number in str(note.get("note") or ""):
             return {"note_id": str(note["id"]), "tracking_number": s.tracking_number}
     return None
@@ -145,17 +145,18 @@ def find_shipment(http: PlatformHttp, s: Shipment) -> dict[str, Any] | None:
 def ship(http: PlatformHttp, s: Shipment) -> dict[str, Any]:
     note = find_shipment(http, s)  # notes have no idempotency key: look first
     if note is None:
-        made = http.post(
+        made = http.read(
+            "POST",
             f"orders/{s.order_id}/notes",
             json={"note": _note(s), "customer_note": s.notify_customer},
-        ).json()
+        )
         note = {"note_id": str(made["id"]), "tracking_number": s.tracking_number}
-    order = http.put(f"orders/{s.order_id}", json={"status": "completed"}).json()
+    order = http.read("PUT", f"orders/{s.order_id}", json={"status": "completed"})
     return note | {"status": order.get("status")}
 
 
 def find_cancel(http: PlatformHttp, order_id: str) -> dict[str, Any] | None:
-    order = http.get(f"orders/{order_id}").json()
+    order = http.read("GET", f"orders/{order_id}")
     return (
         {"id": str(order["id"]), "status": "cancelled"}
         if order.get("status") == "cancelled"
@@ -166,7 +167,7 @@ def find_cancel(http: PlatformHttp, order_id: str) -> dict[str, Any] | None:
 def cancel(http: PlatformHttp, order_id: str, reason: str) -> dict[str, Any]:
     if (done := find_cancel(http, order_id)) is not None:
         return done
-    order = http.put(f"orders/{order_id}", json={"status": "cancelled"}).json()
+    order = http.read("PUT", f"orders/{order_id}", json={"status": "cancelled"})
     http.post(
         f"orders/{order_id}/notes",
         json={"note": f"Cancelled by Daloy: {reason}", "customer_note": False},
@@ -176,7 +177,7 @@ def cancel(http: PlatformHttp, order_id: str, reason: str) -> dict[str, Any]:
 
 def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
     found = [
-        p for p in http.get("products", params={"sku": sku}).json() or [] if p.get("sku") == sku
+        p for p in http.read("GET", "products", list, params={"sku": sku}) if p.get("sku") == sku
     ]
     if not found:
         raise PlatformRejected(
@@ -189,9 +190,9 @@ def set_stock(http: PlatformHttp, sku: str, qty: int) -> dict[str, Any]:
             ),
             404,
         )
-    product = http.put(
-        f"products/{found[0]['id']}", json={"manage_stock": True, "stock_quantity": qty}
-    ).json()
+    product = http.read(
+        "PUT", f"products/{found[0]['id']}", json={"manage_stock": True, "stock_quantity": qty}
+    )
     return {"sku": sku, "id": str(product["id"]), "stock_quantity": product.get("stock_quantity")}
 
 
@@ -204,7 +205,7 @@ def verify(headers: Mapping[str, str], body: bytes, secret: str) -> bool:
 def order_of(headers: Mapping[str, str], body: bytes) -> dict[str, Any] | None:
     if headers.get("x-wc-webhook-topic", "") not in ORDER_TOPICS:
         return None  # a ping on creation, or another topic: nothing to take in
-    data = json.loads(body)
+    data = json_text.loads(body)  # as written: NaN, Infinity refused
     if not isinstance(data, dict) or "id" not in data:
         raise ValueError("not an order")
     return data
