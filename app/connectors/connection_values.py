@@ -53,13 +53,16 @@ def address_problem(value: str, example: str) -> str | None:
         return translate(
             "Connections", "“{value}” has a space in it; a web address has none, like {example}."
         ).format(value=text, example=example)
-    parts = urlsplit(text if "://" in text else "https://" + text)
-    if parts.scheme not in ("http", "https"):
+    try:
+        parts = urlsplit(text if "://" in text else "https://" + text)
+    except ValueError:  # an unclosed “[” (an IPv6 address cut short)
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") and parts.scheme:
         return translate(
             "Connections",
             "“{value}” is not a web address: it starts with https:// (or http://), like {example}.",
         ).format(value=text, example=example)
-    if not parts.hostname:
+    if not parts.scheme or not parts.hostname:
         return translate(
             "Connections", "“{value}” names no server; type the whole address, like {example}."
         ).format(value=text, example=example)
