@@ -178,6 +178,18 @@
         <source>The backup of {when} is back in place: orders and changes since then are gone from this workspace. What it replaced is kept in {aside}.</source>
         <translation>Naibalik na ang backup ng {when}: wala na sa workspace na ito ang mga order at pagbabago mula noon. Nakatabi sa {aside} ang pinalitan nito.</translation>
     </message>
+    <message>
+        <source>1 order was in progress in the backup. It is held, so that nothing it did since is done twice: open it from Orders, check it, then press “Release this hold” on its page.</source>
+        <translation>May 1 order na tumatakbo pa noong kinuha ang backup. Naka-hold ito, para walang magawa nang dalawang beses sa mga nagawa nito mula noon: buksan ito mula sa Mga Order, suriin, saka pindutin ang “I-release ang hold na ito” sa pahina nito.</translation>
+    </message>
+    <message>
+        <source>{count} orders were in progress in the backup. They are held as one group, so that nothing they did since is done twice: open each from Orders and check it; “Release this hold” on an order's page lets the whole group go on.</source>
+        <translation>May {count} order na tumatakbo pa noong kinuha ang backup. Naka-hold sila bilang isang grupo, para walang magawa nang dalawang beses sa mga nagawa nila mula noon: buksan ang bawat isa mula sa Mga Order at suriin; ang “I-release ang hold na ito” sa pahina ng isang order ay nagpapatuloy sa buong grupo.</translation>
+    </message>
+    <message>
+        <source>Orders that had gone on further since the backup say on their page which steps they had done; “Count as done” there records those steps as done instead of running them again.</source>
+        <translation>Ang mga order na umusad pa mula noong backup ay nagsasabi sa kanilang pahina kung aling mga hakbang ang nagawa na nila; ang “Ituring na tapos” doon ay nagtatala sa mga hakbang na iyon bilang tapos sa halip na patakbuhin muli.</translation>
+    </message>
 </context>
 <context>
     <name>Changes</name>
@@ -3031,6 +3043,29 @@
     <message>
         <source>“{label}” uses the connection “{connection}”, which has no {secret} saved, so the first order would fail here. Enter it under Connections.</source>
         <translation>Ginagamit ng “{label}” ang koneksyong “{connection}”, na walang naka-save na {secret}, kaya papalya ang unang order dito. Ilagay ito sa Mga Koneksyon.</translation>
+    </message>
+</context>
+<context>
+    <name>Holds</name>
+    <message>
+        <source>every order that was in progress in the backup of {when}, restored as this workspace — check each one, then release</source>
+        <translation>bawat order na tumatakbo pa sa backup ng {when}, na naibalik bilang workspace na ito — suriin ang bawat isa, saka i-release</translation>
+    </message>
+    <message>
+        <source>every order that was in progress when the backup of {when} was put back — check each one, then release</source>
+        <translation>bawat order na tumatakbo pa noong ibinalik ang backup ng {when} — suriin ang bawat isa, saka i-release</translation>
+    </message>
+    <message>
+        <source>Held since {time}: {rule}.</source>
+        <translation>Naka-hold mula {time}: {rule}.</translation>
+    </message>
+    <message>
+        <source>Held since {time}: {rule}. In the workspace that was replaced, this order had gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
+        <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinalitan, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
+    </message>
+    <message>
+        <source>Held since {time}: {rule}. In the workspace this backup came from, this order has gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
+        <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinagmulan ng backup na ito, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
     </message>
 </context>
 </TS>

@@ -265,8 +265,8 @@
         <translation>Nire-restore…</translation>
     </message>
     <message>
-        <source>Restored as a new workspace in {folder}. Open it with `daloy --data-dir {folder}`.</source>
-        <translation>Na-restore bilang bagong workspace sa {folder}. Buksan ito gamit ang `daloy --data-dir {folder}`.</translation>
+        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace; to open the copy, Daloy is started on that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set up Daloy on this computer can make one).</source>
+        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito; para buksan ang kopya, pinapatakbo ang Daloy sa folder na iyon (isang shortcut na ang target ay nagtatapos sa --data-dir "{folder}"; makakagawa nito ang nag-set up ng Daloy sa computer na ito).</translation>
     </message>
 </context>
 <context>
@@ -924,6 +924,18 @@ wala pang nasagot</translation>
     <message>
         <source>Hold {id} released: {count} orders go on.</source>
         <translation>Na-release ang hold {id}: tuloy na ang {count} order.</translation>
+    </message>
+    <message>
+        <source>Count as done</source>
+        <translation>Ituring na tapos</translation>
+    </message>
+    <message>
+        <source>Record the steps this order had already done before the backup was put back as done, instead of running them again.</source>
+        <translation>Itala bilang tapos ang mga hakbang na nagawa na ng order na ito bago ibinalik ang backup, sa halip na patakbuhin muli.</translation>
+    </message>
+    <message>
+        <source>Counted as done, not run again: {steps}. The order goes on from there.</source>
+        <translation>Itinuring na tapos, hindi na pinatakbo muli: {steps}. Magpapatuloy ang order mula roon.</translation>
     </message>
 </context>
 <context>
