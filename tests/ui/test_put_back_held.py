@@ -14,29 +14,17 @@ from app.runtime import put_back
 from app.store import backups
 from app.ui.lifecycle import shutdown
 from app.ui.main import _put_back_asked, _say_put_back, build
+from tests.runtime.test_put_back_holds import WF as MAIL_WF
 from tests.support.engine import run_status, runtime, save, wait_for
 from tests.ui.conftest import gone
 from tests.ui.test_holds import open_order
 
 pytestmark = pytest.mark.sqlite_only("puts the data folder's SQLite file back")
 
+# the runtime test's workflow without its email (the real SMTP server is that test's part)
 WF = {
-    "name": "orders",
-    "business_key": "{{ trigger.order.number }}",
-    "steps": [
-        {
-            "name": "check_stock",
-            "title": "Check stock",
-            "type": "transform",
-            "config": {"values": {"ok": True}},
-        },
-        {
-            "name": "notify_warehouse",
-            "title": "Notify warehouse",
-            "type": "transform",
-            "config": {"values": {"sent_to": "warehouse"}},
-        },
-    ],
+    **MAIL_WF,
+    "steps": [st for st in MAIL_WF["steps"] if st["type"] == "transform"],
     "edges": [{"from": "check_stock", "to": "notify_warehouse"}],
 }
 
