@@ -145,7 +145,18 @@ def problem(name: str, kind: str, settings: dict[str, Any]) -> str | None:
             ).format(value=url)
         return None
     if kind in REQUIRED:
-        said = shop_missing(kind, s, list(REQUIRED[kind]))
+        # Shopee's shop ID comes with its authorisation: not asked for as a field to type
+        typed = [f for f in REQUIRED[kind] if f != "shop_id"]
+        said = shop_missing(kind, s, typed)
+        if said:
+            return said
+        if "shop_id" in REQUIRED[kind] and not str(s.get("shop_id") or "").strip():
+            return translate(
+                "Connections",
+                "The shop is not authorised yet: use “Authorise the shop…” (it fills in the "
+                "Shop ID), then try again.",
+            )
+        said = shop_missing(kind, s, list(REQUIRED[kind]))  # the shop ID as typed: a number
         if said:
             return said
     for field, required, example in ADDRESSES.get(kind, ()):

@@ -106,7 +106,9 @@ class ConnectionForm(QWidget):
         # “Authorise the shop…”, never typed.
         shop = FIELDS.get(kind, {})
         shown_settings, shown_secrets = typed_fields(kind)
+        self._rows: dict[str, range] = {}  # a field's rows (its help's too), to leave it out
         for name in shown_settings:
+            first = self.layout_.rowCount()
             widget = self._widget(name, values.get(name))
             widget.setObjectName(f"setting_{name}")
             if name in shop and isinstance(widget, QLineEdit):
@@ -117,7 +119,9 @@ class ConnectionForm(QWidget):
                 self._with_extra(name, widget),
             )
             self._help(shop.get(name))
+            self._rows[name] = range(first, self.layout_.rowCount())
         for name in shown_secrets:
+            first = self.layout_.rowCount()
             e = QLineEdit()
             e.setObjectName(f"secret_{name}")
             e.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,11 +137,19 @@ class ConnectionForm(QWidget):
                 translate("Connections", label(kind, name)) if shop else _label(name), e
             )
             self._help(shop.get(name))
+            self._rows[name] = range(first, self.layout_.rowCount())
         self.authorisation: ShopAuthorisation | None = None
         if kind in AUTHORISED_KINDS:
             self.authorisation = ShopAuthorisation(self)
             self.layout_.addRow("", self.authorisation)
         self._show_hint()
+
+    def leave_out(self, names: tuple[str, ...]) -> None:
+        """Hide fields that can wait (a first setup asks only what a shop needs to start); a
+        hidden field stays empty, so its setting keeps its default."""
+        for name in names:
+            for row in self._rows.get(name, ()):
+                self.layout_.setRowVisible(row, False)
 
     def _help(self, text: object) -> None:
         """The field's help under it, muted: where the operator finds the value."""

@@ -61,7 +61,9 @@ SOURCES = (
         "marketplace",
         QT_TRANSLATE_NOOP("FirstRun", "A marketplace"),
         QT_TRANSLATE_NOOP(
-            "FirstRun", "Daloy fetches new orders from a marketplace or shop system."
+            "FirstRun",
+            "Daloy fetches new orders from Shopee, Lazada, Shopify, WooCommerce or another "
+            "shop system.",
         ),
     ),
     (
@@ -163,6 +165,8 @@ class SourcePage(CheckedPage):
         self.inbox = ConnectionForm("imap")
         self.inbox.setObjectName("inboxForm")
         self.market = MarketplaceChoice(ctx)  # which marketplace, then its own form
+        # another marketplace's form: the last one's words no longer apply
+        self.market.which.currentIndexChanged.connect(lambda _i: self.outcome.show_text(""))
         web = hint(
             translate(
                 "FirstRun",

@@ -72,6 +72,17 @@ CHOICES = (
 )
 
 
+# Fields a first setup leaves for later (Connections page): Shopify's API version and stock
+# location, the keys of pushed orders (polling takes every order without them), Shopee's test
+# address and Lazada's authorisation address (the same everywhere).
+LATER = {
+    "shopify": ("api_version", "location_id", "webhook_secret"),
+    "woocommerce": ("webhook_secret",),
+    "shopee": ("base_url",),
+    "lazada": ("auth_url",),
+}
+
+
 class MarketplaceChoice(QWidget):
     """The list of marketplaces and, below it, the chosen one's form (``form()``)."""
 
@@ -97,6 +108,7 @@ class MarketplaceChoice(QWidget):
             # the generic form kept its name from before there was a choice
             form.setObjectName("marketplaceForm" if kind == "marketplace" else f"{kind}Form")
             form.attach(ctx, lambda k=kind: shop.marketplace_connection(k))
+            form.leave_out(LATER.get(kind, ()))
             self.forms[kind] = form
             self.stack.addWidget(form)
         # A platform's form (with its authorisation panel) can be taller than a small screen.

@@ -45,6 +45,8 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("woocommerce", {"site_url": "https://[::1"}, "names no server"),
     ("shopee", {}, "Enter the Partner ID first"),
     ("shopee", {"partner_id": "20x", "shop_id": "1"}, "The Partner ID is a number"),
+    ("shopee", {"partner_id": "2"}, "The shop is not authorised yet: use “Authorise the shop…”"),
+    ("shopee", {"partner_id": "2", "shop_id": "22x"}, "The Shop ID is a number"),
     ("shopee", {"partner_id": "2", "shop_id": "1", "base_url": "https://x:y"}, "not a number"),
     ("lazada", {}, "Enter the App key first"),
     ("lazada", {"app_key": "1", "auth_url": "https:///rest"}, "names no server"),
