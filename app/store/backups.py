@@ -300,7 +300,8 @@ def _put(backup: Backup, target: Path) -> None:
 
 def restore_new(backup: Backup, target: Path) -> Path:
     """Restore ``backup`` as a new workspace in ``target`` (new or empty). The copy keeps the
-    workspace id, so its connections find their passwords on this computer."""
+    workspace id, so its connections find their passwords on this computer. Callers go through
+    ``restored.copy``, which holds the copy's orders in progress (nothing is done twice)."""
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BackupError(
@@ -319,7 +320,8 @@ def restore_new(backup: Backup, target: Path) -> Path:
 def restore_replace(backup: Backup, data_dir: Path) -> Path:
     """Replace the workspace in ``data_dir`` with ``backup``. What it replaces is moved, as it
     was, into ``<backup folder>/daloy-<now>-replaced``; returns that folder. Refused while Daloy
-    (the app or ``daloy runner``) works on the folder."""
+    (the app or ``daloy runner``) works on the folder. Callers go through ``restored.put_back``,
+    which holds the orders in progress in the backup (nothing is done twice)."""
     from app.runtime.presence import runner_running
 
     data_dir = Path(data_dir)

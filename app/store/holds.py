@@ -219,7 +219,8 @@ def matches(rule: HoldRule, *, workflow: str, step: str, trigger: Any) -> bool:
 
 class HoldBook:
     """The holds that are on, kept in memory for the hot path (``active`` is empty — falsy —
-    when none is on, so a runner without holds pays one attribute test per step)."""
+    when none is on, so a runner without holds pays one attribute test per step). A hold of a
+    kind (a put-back's) is never in it: it parked its orders when it was made."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

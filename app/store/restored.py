@@ -352,7 +352,8 @@ def _hold_of(s: Session, run_id: str) -> Hold | None:
             StepRun.waiting_on.like(f"{holds.PREFIX}%"),
         )
     ):
-        h = s.get(Hold, int(waiting[len(holds.PREFIX) :]))
+        number = (waiting or "")[len(holds.PREFIX) :]
+        h = s.get(Hold, int(number)) if number.isdigit() else None
         if h is not None and h.kind == KIND and h.released_at is None:
             return h
     return None
@@ -361,9 +362,18 @@ def _hold_of(s: Session, run_id: str) -> Hold | None:
 def gone_on(s: Session, run_id: str) -> list[dict[str, Any]]:
     """What the later workspace had done for this order (see ``_done_later``), while a
     put-back's hold holds it; empty otherwise."""
+    return _known(s, run_id)[0]
+
+
+def _known(s: Session, run_id: str) -> tuple[list[dict[str, Any]], str]:
+    """``gone_on``, and how the backup was restored (``REPLACE`` or ``COPY``)."""
     h = _hold_of(s, run_id)
-    orders = (h.detail or {}).get("orders") or {} if h is not None else {}
-    return list(orders.get(run_id) or [])
+    detail = h.detail if h is not None and isinstance(h.detail, dict) else {}
+    orders = detail.get("orders")
+    if not isinstance(orders, dict):
+        orders = {}
+    how = detail.get("how")
+    return list(orders.get(run_id) or []), how if how in _WHERE else REPLACE
 
 
 def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> list[str]:
@@ -374,10 +384,7 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
     who = who or audit.current_user()
     now = time.time()
     with store.db.write() as s:
-        h = _hold_of(s, run_id)
-        detail = (h.detail or {}) if h is not None else {}
-        done = list((detail.get("orders") or {}).get(run_id) or [])
-        where = _WHERE.get(detail.get("how"), _WHERE[REPLACE])
+        done, how = _known(s, run_id)
         if not done:
             raise ActionRefused(
                 f"Order {run_id} is not held by a put-back with steps done since; "
@@ -411,7 +418,7 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
                     "state": row.state,
                     "output": row.output,
                     "port": row.port,
-                    "note": f"counted as done: done at {_clock(d['at'])} {where}",
+                    "note": f"counted as done: done at {_clock(d['at'])} {_WHERE[how]}",
                 },
             )
         events += store.advance(s, run_id, now)

@@ -38,10 +38,11 @@ class CountAsDone(QPushButton):
 
     def show_order(self, order: dict[str, Any]) -> None:
         run_id = order.get("id")
-        self.run_id = run_id if isinstance(run_id, str) else None
-        if self.run_id is None:
+        if not isinstance(run_id, str):
+            self.run_id = None
             self.hide()
             return
+        self.run_id = run_id
 
         def load() -> bool:
             with self.ctx.db.read() as s:
