@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -61,9 +61,7 @@ SOURCES = (
         "marketplace",
         QT_TRANSLATE_NOOP("FirstRun", "A marketplace"),
         QT_TRANSLATE_NOOP(
-            "FirstRun",
-            "Daloy fetches new orders from Shopee, Lazada, Shopify, WooCommerce or another "
-            "shop system.",
+            "FirstRun", "Shopee, Lazada, Shopify, WooCommerce or another shop system."
         ),
     ),
     (
@@ -189,6 +187,8 @@ class SourcePage(CheckedPage):
             self.lay.addWidget(radio)
         for w in (self.inbox, web, self.market, demo):
             self.details.addWidget(w)
+        for words in (web, demo):  # under the choices, not halfway down the page
+            words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.group.idToggled.connect(self._toggled)
         self.group.button(1).setChecked(True)
         self.lay.addWidget(self.details)
@@ -396,6 +396,13 @@ class FirstRunWizard(QWizard):
         self.welcome.demo_button.clicked.connect(self.try_demo)
         self.rejected.connect(self._rejected)
         self._demo = False
+
+    def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt's name
+        super().initializePage(page_id)
+        if self.page(page_id) is self.payments:
+            market = self.source.market
+            paid_there = self.source.source == "marketplace" and market.kind in shop.PLATFORM_KINDS
+            self.payments.paid_elsewhere(market.which.currentText() if paid_there else None)
 
     def retranslate(self) -> None:
         # the wizard's own buttons: set by name, so Qt's words do not come back after a switch

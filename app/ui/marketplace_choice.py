@@ -6,6 +6,7 @@ authorisation's tokens land under the name Finish saves."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -117,6 +118,14 @@ class MarketplaceChoice(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.stack)
+        for form in self.forms.values():
+            if form.authorisation is not None:  # its panel opens below the fold: brought up
+                auth = form.authorisation
+                auth.start.clicked.connect(
+                    lambda _c=False, a=auth: QTimer.singleShot(
+                        0, lambda: scroll.ensureWidgetVisible(a.redirect, 0, 120)
+                    )
+                )
         lay.addWidget(scroll, 1)
         self.which.currentIndexChanged.connect(self._chosen)
         self.retranslate()

@@ -133,6 +133,28 @@ class PaymentsPage(ConnectionPage):
             self.lay.insertWidget(0 if way == "service" else 2, radio)
         self.group.button(0).setChecked(True)
         self.group.idToggled.connect(lambda _i, _on: self._sync())
+        self._by_hand = False  # the operator chose a way: a suggestion no longer changes it
+        self.group.buttonClicked.connect(lambda _b: setattr(self, "_by_hand", True))
+        self.paid_note = hint("")
+        self.paid_note.setObjectName("paidElsewhere")
+        self.paid_note.setVisible(False)
+        self.lay.insertWidget(0, self.paid_note)
+
+    def paid_elsewhere(self, platform: str | None) -> None:
+        """Orders from ``platform`` (a marketplace) are paid there: said, and charging nothing
+        chosen unless the operator chose otherwise (a second charge would be the buyer's)."""
+        self.paid_note.setVisible(bool(platform))
+        if not platform:
+            return
+        self.paid_note.setText(
+            translate(
+                "FirstRun",
+                "Orders from {platform} are paid on {platform}, so Daloy charges nothing for "
+                "them. Choose a payment service only for orders you charge yourself.",
+            ).format(platform=platform)
+        )
+        if not self._by_hand:
+            self.group.button(1).setChecked(True)
 
     def retranslate(self) -> None:
         super().retranslate()

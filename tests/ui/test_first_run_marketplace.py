@@ -96,7 +96,10 @@ def test_a_shopify_shop_set_up_in_the_first_run_turns_its_orders_into_runs(
     _type(qtbot, form.findChild(QLineEdit, "secret_access_token"), shopify.token)
     _next_moves(qtbot, wizard, page)
     assert "Connected to Shopify shop" in page.outcome.result.text()
-    qtbot.mouseClick(wizard.payments.findChild(QRadioButton, "payment_on_delivery"), CLICK)
+    # paid on Shopify: Daloy charges nothing unless the operator says otherwise
+    assert wizard.payments.way == "on_delivery"
+    assert "Orders from Shopify are paid on Shopify" in wizard.payments.paid_note.text()
+    assert wizard.payments.paid_note.isVisible()
     _next_moves(qtbot, wizard, wizard.payments)
     _next_moves(qtbot, wizard, wizard.stock)  # the sample stock sheet
     _fill_mail(qtbot, wizard, smtp_sink.port, CANARY)
@@ -121,6 +124,7 @@ def test_a_shopify_shop_set_up_in_the_first_run_turns_its_orders_into_runs(
     # the platform's own trigger on that connection, not the generic marketplace poller
     [trigger] = [t for t in wf.triggers if t.type != "manual"]
     assert (trigger.type, trigger.config) == ("shopify", {"connection": "shopify"})
+    assert wf.step(shop.CHARGE_STEP) is None  # paid on Shopify: never charged again
 
     # Finish started the shop's intake at once (not at Daloy's next start): the real order
     # becomes a run of the sample, confirmed to the buyer
