@@ -760,6 +760,66 @@
         <source>The mail server refused the user name or password of “{name}”.</source>
         <translation>Tinanggihan ng mail server ang user name o password ng “{name}”.</translation>
     </message>
+    <message>
+        <source>“{value}” has a space in it; a web address has none, like {example}.</source>
+        <translation>May space ang “{value}”; walang space ang web address, tulad ng {example}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address: it starts with https:// (or http://), like {example}.</source>
+        <translation>Hindi web address ang “{value}”: nagsisimula ito sa https:// (o http://), tulad ng {example}.</translation>
+    </message>
+    <message>
+        <source>“{value}” names no server; type the whole address, like {example}.</source>
+        <translation>Walang server na nakasaad sa “{value}”; i-type ang buong address, tulad ng {example}.</translation>
+    </message>
+    <message>
+        <source>The port in “{value}” is not a number from 1 to 65535; type digits after the colon, or leave the port out.</source>
+        <translation>Hindi numero mula 1 hanggang 65535 ang port sa “{value}”; mga digit lang ang i-type pagkatapos ng colon, o alisin ang port.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535; “{port}” is not.</source>
+        <translation>Numero mula 1 hanggang 65535 ang port; hindi ganoon ang “{port}”.</translation>
+    </message>
+    <message>
+        <source>Enter the server of “{name}”, for example {example} (choosing your email provider fills it in).</source>
+        <translation>Ilagay ang server ng “{name}”, halimbawa {example} (kusang napupunan ito kapag pinili mo ang email provider mo).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a server name; type only the name, for example {example}.</source>
+        <translation>Hindi pangalan ng server ang “{value}”; ang pangalan lang ang i-type, halimbawa {example}.</translation>
+    </message>
+    <message>
+        <source>Type the port in its own field: the server is “{host}”, the port {port}.</source>
+        <translation>I-type ang port sa sarili nitong field: “{host}” ang server, {port} ang port.</translation>
+    </message>
+    <message>
+        <source>Enter the user name of “{name}” (usually the full email address).</source>
+        <translation>Ilagay ang user name ng “{name}” (kadalasan ang buong email address).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an email address; type the one customers see, for example orders@myshop.example.</source>
+        <translation>Hindi email address ang “{value}”; i-type ang nakikita ng mga customer, halimbawa orders@myshop.example.</translation>
+    </message>
+    <message>
+        <source>Enter the database address, for example postgresql://db.example.com/shop.</source>
+        <translation>Ilagay ang address ng database, halimbawa postgresql://db.example.com/shop.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a database address; it starts with the kind of database, for example postgresql://db.example.com/shop.</source>
+        <translation>Hindi address ng database ang “{value}”; nagsisimula ito sa uri ng database, halimbawa postgresql://db.example.com/shop.</translation>
+    </message>
+    <message>
+        <source>The shop is not authorised yet: use “Authorise the shop…” (it fills in the Shop ID), then try again.</source>
+        <translation>Hindi pa naka-authorise ang shop: gamitin ang “I-authorise ang shop…” (pinupunan nito ang Shop ID), saka subukan ulit.</translation>
+    </message>
+    <message>
+        <source>Enter the shop's address, for example {example}.</source>
+        <translation>Ilagay ang address ng shop, halimbawa {example}.</translation>
+    </message>
+    <message>
+        <source>Enter the address of “{name}”, for example {example}.</source>
+        <translation>Ilagay ang address ng “{name}”, halimbawa {example}.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1088,6 +1148,29 @@
     </message>
 </context>
 <context>
+    <name>Holds</name>
+    <message>
+        <source>every order that was in progress in the backup of {when}, restored as this workspace — check each one, then release</source>
+        <translation>bawat order na tumatakbo pa sa backup ng {when}, na naibalik bilang workspace na ito — suriin ang bawat isa, saka i-release</translation>
+    </message>
+    <message>
+        <source>every order that was in progress when the backup of {when} was put back — check each one, then release</source>
+        <translation>bawat order na tumatakbo pa noong ibinalik ang backup ng {when} — suriin ang bawat isa, saka i-release</translation>
+    </message>
+    <message>
+        <source>Held since {time}: {rule}.</source>
+        <translation>Naka-hold mula {time}: {rule}.</translation>
+    </message>
+    <message>
+        <source>Held since {time}: {rule}. In the workspace that was replaced, this order had gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
+        <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinalitan, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
+    </message>
+    <message>
+        <source>Held since {time}: {rule}. In the workspace this backup came from, this order has gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
+        <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinagmulan ng backup na ito, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
+    </message>
+</context>
+<context>
     <name>Inbox</name>
     <message>
         <source>{system} down since {time} — 1 order waiting</source>
@@ -1337,6 +1420,10 @@
         <translation>Walang “{field}” ang isang order mula sa marketplace.</translation>
     </message>
     <message>
+        <source>A page of orders from {platform} shop “{shop}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An order from {platform} shop “{shop}” could not be read ({why}). It is kept here; enter it by hand or ask the shop's support.</source>
         <translation>Hindi mabasa ang isang order mula sa {platform} shop na “{shop}” ({why}). Nakatago ito rito; ilagay ito nang mano-mano o magtanong sa support ng shop.</translation>
     </message>
@@ -1351,6 +1438,14 @@
     <message>
         <source>A {platform} webhook could not be checked: {why}</source>
         <translation>Hindi ma-check ang isang {platform} webhook: {why}</translation>
+    </message>
+    <message>
+        <source>{platform} shop “{shop}” pushed an order Daloy cannot read (not JSON as JSON is written, or not an order). It is kept here; the next check of the shop asks for the order again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {platform} webhook post</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{channel} could not reach its server, or the server stopped answering. Daloy keeps trying; check that this computer is online.</source>
@@ -2711,6 +2806,38 @@
         <translation>Gumagamit ng http:// ang {what} na “{value}”, kaya maipapadala nang hindi naka-encrypt ang key ng shop; gamitin ang https://.</translation>
     </message>
     <message>
+        <source>an empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a web page instead of data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number too big to be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text that is not JSON, or JSON cut off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value that is not a number (NaN or Infinity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON of another shape than it documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{platform} answered {path} for shop “{shop}” with {what}. The answer is kept; Daloy asks again later. If this goes on, ask {platform}'s support about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{platform} received {path} for shop “{shop}” but answered with {what}, so it may have acted. The answer is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{platform} pointed Daloy at {path}, outside the shop's address {base}; it was not followed.</source>
         <translation>Itinuro ng {platform} ang Daloy sa {path}, na nasa labas ng address ng shop na {base}; hindi ito sinundan.</translation>
     </message>
@@ -2763,10 +2890,6 @@
         <translation>address ng authorisation ng Lazada</translation>
     </message>
     <message>
-        <source>Lazada answered {code} without JSON to {path} for shop “{shop}”; trying again later.</source>
-        <translation>Sumagot ang Lazada ng {code} nang walang JSON sa {path} para sa shop na “{shop}”; susubukan ulit mamaya.</translation>
-    </message>
-    <message>
         <source>Lazada asked Daloy to slow down (shop “{shop}”): {said}</source>
         <translation>Pinabagal muna ng Lazada ang Daloy (shop na “{shop}”): {said}</translation>
     </message>
@@ -2777,10 +2900,6 @@
     <message>
         <source>Shopee address</source>
         <translation>address ng Shopee</translation>
-    </message>
-    <message>
-        <source>Shopee answered without JSON to {path} for shop “{shop}”; trying again later.</source>
-        <translation>Sumagot ang Shopee nang walang JSON sa {path} para sa shop na “{shop}”; susubukan ulit mamaya.</translation>
     </message>
     <message>
         <source>Shopee refused {path} for shop “{shop}”: {said} ({code}).</source>
@@ -3043,29 +3162,6 @@
     <message>
         <source>“{label}” uses the connection “{connection}”, which has no {secret} saved, so the first order would fail here. Enter it under Connections.</source>
         <translation>Ginagamit ng “{label}” ang koneksyong “{connection}”, na walang naka-save na {secret}, kaya papalya ang unang order dito. Ilagay ito sa Mga Koneksyon.</translation>
-    </message>
-</context>
-<context>
-    <name>Holds</name>
-    <message>
-        <source>every order that was in progress in the backup of {when}, restored as this workspace — check each one, then release</source>
-        <translation>bawat order na tumatakbo pa sa backup ng {when}, na naibalik bilang workspace na ito — suriin ang bawat isa, saka i-release</translation>
-    </message>
-    <message>
-        <source>every order that was in progress when the backup of {when} was put back — check each one, then release</source>
-        <translation>bawat order na tumatakbo pa noong ibinalik ang backup ng {when} — suriin ang bawat isa, saka i-release</translation>
-    </message>
-    <message>
-        <source>Held since {time}: {rule}.</source>
-        <translation>Naka-hold mula {time}: {rule}.</translation>
-    </message>
-    <message>
-        <source>Held since {time}: {rule}. In the workspace that was replaced, this order had gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
-        <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinalitan, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
-    </message>
-    <message>
-        <source>Held since {time}: {rule}. In the workspace this backup came from, this order has gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
-        <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinagmulan ng backup na ito, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
     </message>
 </context>
 </TS>

@@ -157,6 +157,10 @@
         <translation>napalitan</translation>
     </message>
     <message>
+        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace; to open the copy, Daloy is started on that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set up Daloy on this computer can make one).</source>
+        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito; para buksan ang kopya, pinapatakbo ang Daloy sa folder na iyon (isang shortcut na ang target ay nagtatapos sa --data-dir "{folder}"; makakagawa nito ang nag-set up ng Daloy sa computer na ito).</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>Mga Backup</translation>
     </message>
@@ -263,10 +267,6 @@
     <message>
         <source>Restoring…</source>
         <translation>Nire-restore…</translation>
-    </message>
-    <message>
-        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace; to open the copy, Daloy is started on that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set up Daloy on this computer can make one).</source>
-        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito; para buksan ang kopya, pinapatakbo ang Daloy sa folder na iyon (isang shortcut na ang target ay nagtatapos sa --data-dir "{folder}"; makakagawa nito ang nag-set up ng Daloy sa computer na ito).</translation>
     </message>
 </context>
 <context>
@@ -524,10 +524,6 @@ wala pang nasagot</translation>
         <translation>Isang marketplace</translation>
     </message>
     <message>
-        <source>Daloy fetches new orders from a marketplace or shop system.</source>
-        <translation>Kinukuha ng Daloy ang mga bagong order mula sa marketplace o shop system.</translation>
-    </message>
-    <message>
         <source>Just try the demo</source>
         <translation>Subukan lang ang demo</translation>
     </message>
@@ -676,6 +672,10 @@ wala pang nasagot</translation>
         <translation>Sinisingil ang mga customer sa: {address}.</translation>
     </message>
     <message>
+        <source>Shopee, Lazada, Shopify, WooCommerce or another shop system.</source>
+        <translation>Shopee, Lazada, Shopify, WooCommerce o ibang shop system.</translation>
+    </message>
+    <message>
         <source>How do customers pay?</source>
         <translation>Paano nagbabayad ang mga customer?</translation>
     </message>
@@ -728,6 +728,10 @@ wala pang nasagot</translation>
         <translation>Nagbabayad ang customer pagdating ng order (COD) o sa bank transfer (walang sinisingil ang Daloy)</translation>
     </message>
     <message>
+        <source>Orders from {platform} are paid on {platform}, so Daloy charges nothing for them. Choose a payment service only for orders you charge yourself.</source>
+        <translation>Sa {platform} binabayaran ang mga order mula sa {platform}, kaya walang sinisingil ang Daloy para sa mga ito. Pumili lang ng payment service para sa mga order na ikaw mismo ang naniningil.</translation>
+    </message>
+    <message>
         <source>Post each order to the warehouse's web address:</source>
         <translation>I-post ang bawat order sa web address ng bodega:</translation>
     </message>
@@ -754,6 +758,38 @@ wala pang nasagot</translation>
     <message>
         <source>packing@shop.example</source>
         <translation>packing@shop.example</translation>
+    </message>
+    <message>
+        <source>Shopee Open Platform ▸ App List ▸ your app: Partner ID and Partner key; then “Authorise the shop…” lets the shop's owner approve Daloy.</source>
+        <translation>Shopee Open Platform ▸ App List ▸ ang app mo: Partner ID at Partner key; pagkatapos, sa “I-authorise ang shop…” papayagan ng may-ari ng shop ang Daloy.</translation>
+    </message>
+    <message>
+        <source>Lazada Open Platform ▸ App Console ▸ your app: App key and App secret; then “Authorise the shop…” lets the seller approve Daloy.</source>
+        <translation>Lazada Open Platform ▸ App Console ▸ ang app mo: App key at App secret; pagkatapos, sa “I-authorise ang shop…” papayagan ng seller ang Daloy.</translation>
+    </message>
+    <message>
+        <source>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ Admin API access token.</source>
+        <translation>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ ang app mo ▸ Admin API access token.</translation>
+    </message>
+    <message>
+        <source>WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API ▸ Add key: the consumer key and secret.</source>
+        <translation>WordPress admin ▸ WooCommerce ▸ Settings ▸ Advanced ▸ REST API ▸ Add key: ang consumer key at secret.</translation>
+    </message>
+    <message>
+        <source>Another shop system with a web API</source>
+        <translation>Ibang shop system na may web API</translation>
+    </message>
+    <message>
+        <source>Its web API's address and the token it gave you; its provider's help pages say where to find them.</source>
+        <translation>Ang address ng web API nito at ang token na ibinigay nito sa iyo; sinasabi ng help pages ng provider nito kung saan makikita ang mga ito.</translation>
+    </message>
+    <message>
+        <source>Which one?</source>
+        <translation>Alin dito?</translation>
+    </message>
+    <message>
+        <source>Where to find it: {where}</source>
+        <translation>Saan makikita: {where}</translation>
     </message>
 </context>
 <context>
