@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton, QWizard
 
 from app import secrets, shop
@@ -29,22 +28,7 @@ from tests.ui.test_first_run import (
     _type,
     open_wizard,
 )
-
-
-@pytest.fixture
-def shopify():
-    fake = FakeShopify()
-    fake.start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def shopee():
-    fake = FakeShopee()
-    fake.start()
-    yield fake
-    fake.stop()
+from tests.ui.test_shop_connection_forms import started  # noqa: F401 - a fixture
 
 
 def to_marketplace(qtbot: Any, wizard: QWizard, kind: str) -> Any:
@@ -72,9 +56,13 @@ def shown_texts(widget: Any) -> list[str]:
 
 
 def test_a_shopify_shop_set_up_in_the_first_run_turns_its_orders_into_runs(
-    qtbot, gui, shopify, smtp_sink
+    qtbot,
+    gui,
+    started,  # noqa: F811 - the fixture imported above
+    smtp_sink,
 ):
     ctx, window = gui
+    shopify = started(FakeShopify)
     wizard = open_wizard(qtbot, window)
     form = to_marketplace(qtbot, wizard, "shopify")
     page, market = wizard.source, wizard.source.market
@@ -151,8 +139,9 @@ def test_a_shopify_shop_set_up_in_the_first_run_turns_its_orders_into_runs(
     assert "- 2 × RICE-25\n- 1 × OIL-1L\n" in body
 
 
-def test_a_shopee_shop_is_authorised_from_the_first_run(qtbot, gui, shopee):
+def test_a_shopee_shop_is_authorised_from_the_first_run(qtbot, gui, started):  # noqa: F811
     ctx, window = gui
+    shopee = started(FakeShopee)
     wizard = open_wizard(qtbot, window)
     form = to_marketplace(qtbot, wizard, "shopee")
     page = wizard.source
@@ -206,6 +195,9 @@ def test_another_shop_system_keeps_the_web_api_form_and_its_trigger(qtbot, gui, 
     assert form.objectName() == "marketplaceForm"
     _next_stays(qtbot, wizard, page, "Enter the shop's address, for example https://")
     assert "other side" not in page.outcome.result.text()
+    page.market.choose("shopify")  # another marketplace: the words about the last one go
+    assert page.outcome.result.text() == ""
+    page.market.choose("marketplace")
     _type(qtbot, form.findChild(QLineEdit, "setting_base_url"), "http://127.0.0.1:port")
     _next_stays(qtbot, wizard, page, "is not a number from 1 to 65535")
     _type(qtbot, form.findChild(QLineEdit, "setting_base_url"), marketplace.url)
