@@ -17,7 +17,7 @@ from app.runtime import put_back
 from app.store import backups, connections, holds, intake, restored
 from app.store.db import DB_FILENAME
 from app.store.models import StepRun
-from tests.support.engine import run_status, runtime, save, wait_for
+from tests.support.engine import charge_workflow, run_status, runtime, save, wait_for
 
 pytestmark = pytest.mark.sqlite_only("puts the data folder's SQLite file back")
 
@@ -235,3 +235,44 @@ def test_a_hold_that_cannot_be_made_leaves_the_workspace_as_it_was(
     finally:
         conn.close()
     assert not [b for b in backups.listed(data_dir / "backups") if b.kind == "replaced"]
+
+
+def test_a_charge_running_when_the_backup_was_taken_is_looked_up_not_charged_again(
+    rt, data_dir, payment_gateway
+):
+    """The backup caught the charge step mid-attempt (the gateway had booked it and not yet
+    answered). Put back, the step is held with its outcome unknown; released, Daloy looks the
+    charge up and finds it — even at a gateway that ignores the idempotency key, no second
+    charge."""
+    payment_gateway.honour_keys = False  # a repeated POST would charge twice
+    payment_gateway.fail_next(1, "charge_then_hang")
+    save(rt.db, charge_workflow(payment_gateway.url, timeout=1.0))
+    run_id = rt.store.start_run(
+        "charge", {"order": {"number": "6001", "amount": 120, "customer": "Aling Nena"}}
+    )
+    key = f"daloy-{run_id}-charge"
+    wait_for(lambda: payment_gateway.charge_count(key) == 1)  # booked, not answered yet
+    backup = backups.take(data_dir, "manual")
+    wait_for(lambda: run_status(rt.db, run_id) == m.RUN_SUCCEEDED)  # looked up, found
+    _shut(rt)
+    in_backup = sqlite3.connect(backup.path / DB_FILENAME)
+    try:
+        [(state,)] = in_backup.execute(
+            "select state from step_runs where run_id = ? and name = 'charge'", (run_id,)
+        )
+    finally:
+        in_backup.close()
+    restored.put_back(backup, data_dir)
+    again = runtime(data_dir)
+    again.start()
+    try:
+        step = _step(again.db, run_id, "charge")
+        assert (step.waiting_on or "").startswith(holds.PREFIX), state
+        assert step.needs_reconcile  # its outcome was not known when the backup was taken
+        with again.db.read() as s:
+            [(rule, _n)] = holds.listed(s)
+        again.actions.release_hold(rule.id)
+        wait_for(lambda: run_status(again.db, run_id) == m.RUN_SUCCEEDED)
+        assert payment_gateway.charge_count(key) == 1
+    finally:
+        _shut(again)
