@@ -131,6 +131,20 @@ def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup_count_as_done(env: Env, args: argparse.Namespace) -> int:
+    """After a put-back: the steps a held order had done in the replaced workspace, recorded as
+    done instead of run again (the order page's “Count as done”)."""
+    from app.store import restored
+
+    labels = restored.count_as_done(env.store, args.run)
+    print(
+        translate(
+            "Cli", "Order {run}: counted as done, not run again: {steps}. It goes on from there."
+        ).format(run=args.run, steps=", ".join(labels))
+    )
+    return 0
+
+
 def cmd_backup_folder(env: Env, args: argparse.Namespace) -> int:
     from app.store import backups
 
@@ -210,6 +224,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(handler=cmd_backup_restore)
+    p = bsub.add_parser(
+        "count-as-done",
+        help="after a put-back: record what a held order had done since as done, not run again",
+    )
+    p.add_argument("run", help="the order's run id (`daloy hold list`, `daloy runs`)")
+    p.set_defaults(handler=cmd_backup_count_as_done)
     p = bsub.add_parser("folder", help="show or set where backups go ('' for the default)")
     p.add_argument("folder", nargs="?", default=None)
     p.set_defaults(handler=cmd_backup_folder)

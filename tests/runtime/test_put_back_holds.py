@@ -138,7 +138,7 @@ def test_put_back_holds_the_order_and_release_sends_the_email_once_more(
 
 
 def test_put_back_from_the_command_line_then_count_as_done_sends_nothing(
-    rt, data_dir, smtp_sink, backed_up
+    rt, data_dir, smtp_sink, backed_up, capsys
 ):
     backup, run_id, live = backed_up
     _shut(live)
@@ -146,6 +146,8 @@ def test_put_back_from_the_command_line_then_count_as_done_sends_nothing(
         main(["--data-dir", str(data_dir), "backup", "restore", backup.name, "--replace", "--yes"])
         == 0
     )
+    said = capsys.readouterr().out
+    assert "with taking in orders paused" in said and "1 order was in progress" in said
     again = runtime(data_dir)
     again.start()
     try:
@@ -155,8 +157,10 @@ def test_put_back_from_the_command_line_then_count_as_done_sends_nothing(
         with again.db.read() as s:
             done = restored.gone_on(s, run_id)
         assert [d["step"] for d in done] == ["check_stock", "send_confirmation", "notify_warehouse"]
-        labels = restored.count_as_done(again.store, run_id, who="ana")
-        assert labels == ["Check stock", "Send confirmation", "Notify warehouse"]
+        cli = ["--data-dir", str(data_dir), "backup", "count-as-done", run_id]
+        assert main(cli) == 0
+        said = capsys.readouterr().out
+        assert "counted as done, not run again: Check stock, Send confirmation, Notify " in said
         wait_for(lambda: run_status(again.db, run_id) == m.RUN_SUCCEEDED)
         assert again.wait_idle(30)
         assert len(smtp_sink.received) == 1  # counted as done: not sent again

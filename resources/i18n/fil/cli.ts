@@ -96,6 +96,14 @@
         <translation>Na-backup sa {path} ({size}, ok ang integrity check).</translation>
     </message>
     <message>
+        <source>Restored {backup} as a new workspace in {folder}, with taking in orders paused. Open it with `daloy --data-dir {folder}`.</source>
+        <translation>Naibalik ang {backup} bilang bagong workspace sa {folder}, na naka-pause ang pagpasok ng mga order. Buksan ito gamit ang `daloy --data-dir {folder}`.</translation>
+    </message>
+    <message>
+        <source>Restored {backup} into {folder}, with taking in orders paused (`daloy intake resume` takes them in again). What was there before is in {aside}.</source>
+        <translation>Naibalik ang {backup} sa {folder}, na naka-pause ang pagpasok ng mga order (ang `daloy intake resume` ay muling nagpapapasok sa kanila). Nasa {aside} ang dating naroon.</translation>
+    </message>
+    <message>
         <source>Say where to restore: --to FOLDER (a new workspace) or --replace (this workspace, after a confirmation). Nothing was changed.</source>
         <translation>Sabihin kung saan ire-restore: --to FOLDER (bagong workspace) o --replace (ang workspace na ito, pagkatapos ng kumpirmasyon). Walang binago.</translation>
     </message>
@@ -106,6 +114,10 @@
     <message>
         <source>Not confirmed (answer y, or pass --yes); nothing was changed.</source>
         <translation>Hindi kinumpirma (sumagot ng y, o gamitin ang --yes); walang binago.</translation>
+    </message>
+    <message>
+        <source>Order {run}: counted as done, not run again: {steps}. It goes on from there.</source>
+        <translation>Order {run}: itinuring na tapos, hindi na pinatakbo muli: {steps}. Magpapatuloy ito mula roon.</translation>
     </message>
     <message>
         <source>Backups go to {folder}.</source>
@@ -442,14 +454,6 @@
     <message>
         <source>Cannot read the {what} file {path}: {problem}.</source>
         <translation>Hindi mabasa ang file ng {what} na {path}: {problem}.</translation>
-    </message>
-    <message>
-        <source>Restored {backup} as a new workspace in {folder}, with taking in orders paused. Open it with `daloy --data-dir {folder}`.</source>
-        <translation>Naibalik ang {backup} bilang bagong workspace sa {folder}, na naka-pause ang pagpasok ng mga order. Buksan ito gamit ang `daloy --data-dir {folder}`.</translation>
-    </message>
-    <message>
-        <source>Restored {backup} into {folder}, with taking in orders paused (`daloy intake resume` takes them in again). What was there before is in {aside}.</source>
-        <translation>Naibalik ang {backup} sa {folder}, na naka-pause ang pagpasok ng mga order (ang `daloy intake resume` ay muling nagpapapasok sa kanila). Nasa {aside} ang dating naroon.</translation>
     </message>
 </context>
 <context>
