@@ -20,24 +20,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.core import redact
+from app.core import order_states, redact
 from app.core.errors import DaloyError
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import queries
 from app.store.db import Database
 
 FORMATS = ("csv", "xlsx")
-# (OrderRow attribute, column title), in the order of the orders table.
+# (OrderRow attribute, column title), in the order of the orders table; titles and states are
+# said in the operator's language, as the list says them (a spreadsheet, not a program, reads
+# the file: ``runs list --json`` is the machine-readable one).
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("business_key", "Order"),
-    ("customer", "Customer"),
-    ("total", "Total"),
-    ("status", "Status"),
-    ("reason", "Reason"),
-    ("workflow", "Workflow"),
-    ("created_at", "Received"),
-    ("finished_at", "Finished"),
-    ("practice", "Practice"),
-    ("id", "Run id"),
+    ("business_key", QT_TRANSLATE_NOOP("Orders", "Order")),
+    ("customer", QT_TRANSLATE_NOOP("Orders", "Customer")),
+    ("total", QT_TRANSLATE_NOOP("Orders", "Total")),
+    ("status", QT_TRANSLATE_NOOP("Orders", "Status")),
+    ("reason", QT_TRANSLATE_NOOP("Orders", "Reason")),
+    ("workflow", QT_TRANSLATE_NOOP("Orders", "Workflow")),
+    ("created_at", QT_TRANSLATE_NOOP("Orders", "Received")),
+    ("finished_at", QT_TRANSLATE_NOOP("Orders", "Finished")),
+    ("practice", QT_TRANSLATE_NOOP("Orders", "Practice or demo")),
+    ("id", QT_TRANSLATE_NOOP("Orders", "Run id")),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # progress(done, total): called every ``PROGRESS_EVERY`` rows and at the end; returning False
@@ -50,6 +53,10 @@ class ExportStopped(DaloyError):
     """The progress callback asked to stop; nothing was written to the target."""
 
 
+def titles() -> list[str]:
+    return [translate("Orders", title) for _attr, title in COLUMNS]
+
+
 def cells(row: queries.OrderRow) -> list[Any]:
     """One order's cells, in ``COLUMNS`` order: times as local ``datetime``, secrets hidden."""
     out: list[Any] = []
@@ -57,8 +64,18 @@ def cells(row: queries.OrderRow) -> list[Any]:
         value = getattr(row, attr)
         if attr in ("created_at", "finished_at"):
             value = datetime.fromtimestamp(value) if value else None
+        elif attr == "status":
+            value = order_states.said(
+                value, cancelled=row.cancelled, practice=row.practice, demo=row.demo
+            )
         elif attr == "practice":
-            value = "yes" if value else ""
+            value = (
+                translate("Words", "Demo order")
+                if row.demo
+                else translate("Words", "Practice run")
+                if value
+                else ""
+            )
         elif isinstance(value, str):
             value = redact.text(value)
         out.append(value)
@@ -134,7 +151,7 @@ def _write_csv(path: Path, rows: Iterator[list[Any]]) -> int:
     # UTF-8 with a byte-order mark: Excel then reads names like “José” correctly.
     with path.open("w", newline="", encoding="utf-8-sig") as f:
         out = csv.writer(f)
-        out.writerow([title for _attr, title in COLUMNS])
+        out.writerow(titles())
         for row in rows:
             out.writerow([_csv_cell(v) for v in row])
             n += 1
@@ -147,7 +164,7 @@ def _write_xlsx(path: Path, rows: Iterator[list[Any]]) -> int:
 
     book = Workbook(write_only=True)  # streams rows to disk: flat memory
     sheet = book.create_sheet("Orders")
-    sheet.append([title for _attr, title in COLUMNS])
+    sheet.append(titles())
     n = 0
     for row in rows:
         line = []

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox
 
+from app.core import order_states
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 
 ACCENT = "#1f6f8b"
@@ -54,45 +55,37 @@ STATE_WORDS = Worded(
         "cancelled": (QT_TRANSLATE_NOOP("Words", "Cancelled"), MUTED, "fa5s.ban"),
     }
 )
+# colour and icon of a run's state; its words are ``app.core.order_states``' (the export's too)
 RUN_WORDS = Worded(
     {
-        "running": (QT_TRANSLATE_NOOP("Words", "In progress"), ACCENT, "fa5s.sync"),
-        "waiting": (QT_TRANSLATE_NOOP("Words", "Waiting"), WARN, "fa5s.hourglass-half"),
-        "needs_attention": (QT_TRANSLATE_NOOP("Words", "Needs you"), BAD, "fa5s.hand-paper"),
-        "succeeded": (QT_TRANSLATE_NOOP("Words", "Done"), OK, "fa5s.check-circle"),
-        "cancelled": (QT_TRANSLATE_NOOP("Words", "Cancelled"), MUTED, "fa5s.ban"),
+        status: (order_states.LABELS[status], color, ic)
+        for status, color, ic in (
+            ("running", ACCENT, "fa5s.sync"),
+            ("waiting", WARN, "fa5s.hourglass-half"),
+            ("needs_attention", BAD, "fa5s.hand-paper"),
+            ("succeeded", OK, "fa5s.check-circle"),
+            ("cancelled", MUTED, "fa5s.ban"),
+        )
     }
 )
 PRACTICE = "#7c3aed"
 
 
 def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
-    """(words, colour, icon) of a run's state as an operator should read it: a cancelled order,
-    a practice run and a demo order are said as such, never as a green "Done"."""
+    """(words, colour, icon) of a run's state as an operator should read it
+    (``app.core.order_states.said``). The store says which list rows are demo orders
+    (``queries.DEMO_ORDER``: the list's rows carry no trigger)."""
     status = run.get("status", "")
     trigger = t if isinstance(t := run.get("trigger"), dict) else {}
-    if run.get("cancelled") or status == "cancelled":
-        return translate("Words", "Cancelled"), MUTED, "fa5s.ban"
-    label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
-    # A demo order is a practice run too (it never reaches a real system): say Demo first,
-    # so the operator knows it is the sample order the app made, not their own try. The
-    # store says which rows are (``queries.DEMO_ORDER``: the list's rows carry no trigger).
-    kind = (
-        translate("Words", "Demo order")
-        if run.get("demo") or trigger.get("demo")
-        else translate("Words", "Practice run")
-        if run.get("practice")
-        else ""
-    )
-    if kind:
-        return (
-            translate("Words", "{kind}, {state}").format(kind=kind, state=label.lower())
-            if status != "succeeded"
-            else kind,
-            PRACTICE,
-            "fa5s.flask",
-        )
-    return label, color, ic
+    cancelled = bool(run.get("cancelled")) or status == "cancelled"
+    demo, practice = bool(run.get("demo") or trigger.get("demo")), bool(run.get("practice"))
+    text = order_states.said(status, cancelled=cancelled, practice=practice, demo=demo)
+    if cancelled:
+        return text, MUTED, "fa5s.ban"
+    if demo or practice:
+        return text, PRACTICE, "fa5s.flask"
+    _label, color, ic = RUN_WORDS.get(status, (status, MUTED, "fa5s.circle"))
+    return text, color, ic
 
 
 KIND_WORDS = Worded(

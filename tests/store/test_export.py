@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.core import redact
+from app.core import catalog, order_states, redact
+from app.core import i18n as core_i18n
 from app.steps import registry
 from app.store.db import Database
 from app.store.export import COLUMNS, ExportStopped, cells, export_orders
@@ -188,3 +189,45 @@ def test_cli_runs_export_and_search(db, data, tmp_path, capsys):
     assert "Could not write" in capsys.readouterr().err
     assert main(["runs", "export", "-o", str(tmp_path / "x.txt"), "--data-dir", str(data_dir)]) != 0
     assert "end the file name with .csv or .xlsx" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("language", "working", "practice", "header"),
+    [
+        ("en", "In progress", "Practice run, in progress", "Status"),
+        ("fil", None, None, None),  # Filipino: the list's own words, whatever they are
+    ],
+)
+def test_states_are_said_in_words_as_the_list_says_them(
+    db, tmp_path, language, working, practice, header
+):
+    """An export is opened in a spreadsheet by the operator: its states read as the orders list
+    reads them ("Done", "Practice run", not ``succeeded``), in the operator's language."""
+    before = core_i18n.installed()
+    if language == "fil":
+        core_i18n.install(catalog.load(catalog.FILIPINO))
+    try:
+        export_orders(db, tmp_path / "o.csv")
+        rows = read_csv(tmp_path / "o.csv")
+        with db.read() as s:
+            listed = {r.id: r for r in list_orders(s, limit=100_000)}
+        said = {
+            r.id: order_states.said(
+                r.status, cancelled=r.cancelled, practice=r.practice, demo=r.demo
+            )
+            for r in listed.values()
+        }
+        titles = [core_i18n.translate("Orders", title) for _a, title in COLUMNS]
+    finally:
+        core_i18n.install(before)
+    status_at = [a for a, _t in COLUMNS].index("status")
+    assert rows[0] == titles and (header is None or rows[0][status_at] == header)
+    got = {row[-1]: row[status_at] for row in rows[1:]}
+    assert got == said  # the same words as the list's, row by row
+    assert not set(got.values()) & {"succeeded", "running", "needs_attention", "waiting"}
+    if language == "en":
+        kinds = set(got.values())
+        assert kinds == {working, practice}  # the fixture's orders are not run
+    else:
+        assert not set(got.values()) & {"In progress", "Practice run, in progress"}
+        assert "Status" not in rows[0]
