@@ -137,6 +137,9 @@ def test_a_shopify_shop_set_up_in_the_first_run_turns_its_orders_into_runs(
     assert mail["Subject"] == "Order 2001 confirmed" and mail["To"] == "nena@example.com"
     body = mail.get_content().replace("\r\n", "\n")
     assert "- 2 × RICE-25\n- 1 × OIL-1L\n" in body
+    # the setup finished again (from the Shop menu): still one channel for the shop
+    ctx.runtime.intake.restart()
+    assert [ch.channel for ch in ctx.runtime.intake.channels] == [f"{shop.SAMPLE}/shopify"]
 
 
 def test_a_shopee_shop_is_authorised_from_the_first_run(qtbot, gui, started):  # noqa: F811
