@@ -400,9 +400,14 @@ class FirstRunWizard(QWizard):
     def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt's name
         super().initializePage(page_id)
         if self.page(page_id) is self.payments:
-            market = self.source.market
-            paid_there = self.source.source == "marketplace" and market.kind in shop.PLATFORM_KINDS
-            self.payments.paid_elsewhere(market.which.currentText() if paid_there else None)
+            self.payments.paid_elsewhere(self.platform_title())
+
+    def platform_title(self) -> str | None:
+        """The shop platform orders come from (“Shopify”), or None: its orders are paid there."""
+        market = self.source.market
+        if self.source.source == "marketplace" and market.kind in shop.PLATFORM_KINDS:
+            return market.which.currentText()
+        return None
 
     def retranslate(self) -> None:
         # the wizard's own buttons: set by name, so Qt's words do not come back after a switch
@@ -433,15 +438,19 @@ class FirstRunWizard(QWizard):
             where = self.source.market.which.currentText()
         not_set = translate("FirstRun", "not set")
         charged = (c.payments.settings.get("base_url") if c.payments else "") or not_set
-        paying = (
-            translate(
-                "FirstRun", "Customers pay on delivery or by bank transfer; Daloy charges nothing."
-            )
-            if c.payment == "on_delivery"
-            else translate("FirstRun", "Customers are charged through: {address}.").format(
+        platform = self.platform_title()
+        if c.payment != "on_delivery":
+            paying = translate("FirstRun", "Customers are charged through: {address}.").format(
                 address=charged
             )
-        )
+        elif platform:
+            paying = translate(
+                "FirstRun", "Orders are paid on {platform}; Daloy charges nothing."
+            ).format(platform=platform)
+        else:
+            paying = translate(
+                "FirstRun", "Customers pay on delivery or by bank transfer; Daloy charges nothing."
+            )
         sender = (
             (c.email.settings.get("from_address") or c.email.settings.get("username"))
             if c.email

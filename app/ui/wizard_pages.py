@@ -134,6 +134,7 @@ class PaymentsPage(ConnectionPage):
         self.group.button(0).setChecked(True)
         self.group.idToggled.connect(lambda _i, _on: self._sync())
         self._by_hand = False  # the operator chose a way: a suggestion no longer changes it
+        self._suggested = False  # charging nothing was chosen for a platform's orders
         self.group.buttonClicked.connect(lambda _b: setattr(self, "_by_hand", True))
         self.paid_note = hint("")
         self.paid_note.setObjectName("paidElsewhere")
@@ -145,6 +146,9 @@ class PaymentsPage(ConnectionPage):
         chosen unless the operator chose otherwise (a second charge would be the buyer's)."""
         self.paid_note.setVisible(bool(platform))
         if not platform:
+            if self._suggested and not self._by_hand:  # back to the way before the suggestion
+                self.group.button(0).setChecked(True)
+            self._suggested = False
             return
         self.paid_note.setText(
             translate(
@@ -155,6 +159,7 @@ class PaymentsPage(ConnectionPage):
         )
         if not self._by_hand:
             self.group.button(1).setChecked(True)
+            self._suggested = True
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton, QWizard
 
 from app import secrets, shop
@@ -94,6 +95,7 @@ def test_a_shopify_shop_set_up_in_the_first_run_turns_its_orders_into_runs(
     _next_moves(qtbot, wizard, wizard.email)
     _next_moves(qtbot, wizard, wizard.warehouse)  # no warehouse system
     assert "Orders come from: Shopify;" in wizard.finish.summary.text()
+    assert "Orders are paid on Shopify; Daloy charges nothing." in wizard.finish.summary.text()
     # a buyer orders on the shop while the operator sets up
     now = datetime.now(UTC).isoformat(timespec="seconds")
     shopify.add_order(5001, 2001, [("RICE-25", 2), ("OIL-1L", 1)], updated_at=now)
@@ -188,6 +190,33 @@ def test_a_shopee_shop_is_authorised_from_the_first_run(qtbot, gui, started):  #
     choices = wizard.choices()
     assert choices.marketplace.kind == "shopee"
     assert choices.marketplace.settings["shop_id"] == str(shopee.shop_id)
+
+
+def test_charging_nothing_follows_the_answer_unless_chosen_by_hand(qtbot, gui, started):  # noqa: F811
+    """Shopify's orders are paid on Shopify: charging nothing is suggested; gone Back to a web
+    order form, the payment service is the way again — unless the operator chose one."""
+    ctx, window = gui
+    shopify = started(FakeShopify)
+    wizard = open_wizard(qtbot, window)
+    form = to_marketplace(qtbot, wizard, "shopify")
+    _type(qtbot, form.findChild(QLineEdit, "setting_shop_domain"), shopify.domain)
+    _type(qtbot, form.findChild(QLineEdit, "secret_access_token"), shopify.token)
+    _next_moves(qtbot, wizard, wizard.source)
+    pay = wizard.payments
+    assert pay.way == "on_delivery" and pay.paid_note.isVisible()
+    wizard.back()
+    qtbot.mouseClick(wizard.source.findChild(QRadioButton, "source_web"), CLICK)
+    _next_moves(qtbot, wizard, wizard.source)
+    assert pay.way == "service" and not pay.paid_note.isVisible()
+    wizard.back()
+    qtbot.mouseClick(wizard.source.findChild(QRadioButton, "source_marketplace"), CLICK)
+    _next_moves(qtbot, wizard, wizard.source)
+    assert pay.way == "on_delivery"
+    service = pay.findChild(QRadioButton, "payment_service")
+    qtbot.mouseClick(service, CLICK, pos=QPoint(8, service.height() // 2))  # by hand
+    wizard.back()
+    _next_moves(qtbot, wizard, wizard.source)
+    assert pay.way == "service" and pay.paid_note.isVisible()
 
 
 def test_another_shop_system_keeps_the_web_api_form_and_its_trigger(qtbot, gui, marketplace):

@@ -656,6 +656,10 @@ wala pang nasagot</translation>
         <translation>hindi naka-set</translation>
     </message>
     <message>
+        <source>Orders are paid on {platform}; Daloy charges nothing.</source>
+        <translation>Sa {platform} binabayaran ang mga order; walang sinisingil ang Daloy.</translation>
+    </message>
+    <message>
         <source>Shop: {name}, prices in {currency}.</source>
         <translation>Shop: {name}, presyo sa {currency}.</translation>
     </message>
@@ -2043,26 +2047,6 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     <message>
         <source>Cancelled</source>
         <translation>Na-cancel</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Tumatakbo</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Naghihintay</translation>
-    </message>
-    <message>
-        <source>Demo order</source>
-        <translation>Demo na order</translation>
-    </message>
-    <message>
-        <source>Practice run</source>
-        <translation>Practice run</translation>
-    </message>
-    <message>
-        <source>{kind}, {state}</source>
-        <translation>{kind}, {state}</translation>
     </message>
     <message>
         <source>A step failed</source>
