@@ -106,6 +106,12 @@ def release(s: Session, row: WorkflowRow) -> int:
             if v is not None
             else []
         )
+        if s.scalar(
+            select(func.count())
+            .select_from(StepRun)
+            .where(StepRun.run_id == run.id, StepRun.waiting_on.is_not(None))
+        ):
+            continue  # held by a put-back (app.store.restored): releasing that hold starts it
         s.execute(
             update(StepRun)
             .where(StepRun.run_id == run.id, StepRun.name.in_(ready), StepRun.state == m.PENDING)

@@ -25,7 +25,8 @@ from app.core.i18n import translate
 from app.store import audit
 from app.store.db import Database
 from app.store.explain import _clock
-from app.store.models import Hold, Run, StepRun
+from app.store.held import WAITING
+from app.store.models import Hold, IntakeItem, Run, StepRun
 
 PREFIX = "hold:"  # ``step_runs.waiting_on`` of a held step
 
@@ -144,10 +145,14 @@ def release(s: Session, hold_id: int, who: str | None = None) -> list[tuple[str,
     now = time.time()
     h.released_at, h.released_by = now, who or audit.current_user()
     readied = []
+    off = _switched_off(s, hold_id)
     for step in held_steps(s, hold_id):
         m.check_transition(step.state, m.READY)
         step.state, step.waiting_on, step.next_attempt_at = m.READY, None, None
         step.error, step.updated_at = None, now
+        if step.run_id in off:  # its workflow is switched off: it waits for it again
+            step.state = m.PENDING
+            continue
         readied.append((step.run_id, step.name))
     audit.record(
         s,
@@ -156,6 +161,18 @@ def release(s: Session, hold_id: int, who: str | None = None) -> list[tuple[str,
         after={"hold": hold_id, "rule": HoldRule.of(h).describe(), "orders": len(readied)},
     )
     return readied
+
+
+def _switched_off(s: Session, hold_id: int) -> set[str]:
+    """Orders of this hold that wait for a switched-off workflow (held by a put-back before
+    they started): released, they wait for it, and switching it on starts them."""
+    return set(
+        s.scalars(
+            select(StepRun.run_id)
+            .join(IntakeItem, IntakeItem.run_id == StepRun.run_id)
+            .where(StepRun.waiting_on == f"{PREFIX}{hold_id}", IntakeItem.status == WAITING)
+        )
+    )
 
 
 def held_steps(s: Session, hold_id: int) -> list[StepRun]:

@@ -36,14 +36,22 @@ from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import AttemptOutcome, EventKind
 from app.core.model import Workflow
-from app.store import audit, backups, holds
+from app.store import audit, backups, held, holds
 from app.store.backups import Backup, BackupError
 from app.store.datafolder import DB_FILENAME
 from app.store.db import Database
 from app.store.explain import _clock
 from app.store.inbox import neutral
 from app.store.intake import PAUSED_KEY
-from app.store.models import Attempt, Hold, Run, Setting, StepRun, WorkflowVersion
+from app.store.models import (
+    Attempt,
+    Hold,
+    IntakeItem,
+    Run,
+    Setting,
+    StepRun,
+    WorkflowVersion,
+)
 from app.store.run_base import FAR_FUTURE
 from app.store.runs import ActionRefused, Event, RunStore
 
@@ -207,7 +215,7 @@ def _hold(s: Session, backup_at: str, how: str, later: Path | None, who: str) ->
             )
             .order_by(Run.created_at, StepRun.id)
         )
-    )
+    ) + _not_started(s)
     if not steps:
         return 0, 0
     runs = list(dict.fromkeys(st.run_id for st in steps))
@@ -257,6 +265,27 @@ def _hold(s: Session, backup_at: str, how: str, later: Path | None, who: str) ->
     return len(runs), len(gone)
 
 
+def _not_started(s: Session) -> list[StepRun]:
+    """The first steps of orders waiting for a switched-off workflow (all their steps are
+    pending): switched on, they would start, though the later workspace may have run them."""
+    out: list[StepRun] = []
+    waiting = s.execute(
+        select(Run.id, WorkflowVersion.definition)
+        .join(IntakeItem, IntakeItem.run_id == Run.id)
+        .join(WorkflowVersion, WorkflowVersion.id == Run.version_id)
+        .where(IntakeItem.status == held.WAITING, Run.cancelled.is_(False))
+        .order_by(Run.created_at)
+    ).all()
+    for run_id, definition in waiting:
+        first = [n for n, st in m.initial(Workflow.from_json(definition)).items() if st == m.READY]
+        out += s.scalars(
+            select(StepRun).where(
+                StepRun.run_id == run_id, StepRun.name.in_(first), StepRun.state == m.PENDING
+            )
+        )
+    return out
+
+
 def _pause_intake(s: Session) -> None:
     row = s.get(Setting, PAUSED_KEY)
     if row is None:
@@ -279,7 +308,7 @@ def _park(s: Session, st: StepRun, hold_id: int, reason: str, now: float) -> Non
         if att is not None and att.finished_at is None:
             att.outcome, att.finished_at = AttemptOutcome.INTERRUPTED, now
         st.needs_reconcile = st.reconcilable
-    if st.state == m.READY:
+    if st.state in (m.READY, m.PENDING):
         st.state = m.RUNNING  # taken by the put-back, then parked: the machine's own path
     st.state, st.waiting_on, st.next_attempt_at = (
         m.RETRY_WAIT,

@@ -14,8 +14,9 @@ import pytest
 from app.cli import main
 from app.core import machine as m
 from app.runtime import put_back
-from app.store import backups, connections, holds, intake, restored
+from app.store import backups, connections, holds, intake, restored, workflows
 from app.store.db import DB_FILENAME
+from app.store.intake import ingest
 from app.store.models import StepRun
 from tests.support.engine import charge_workflow, run_status, runtime, save, wait_for
 
@@ -63,12 +64,8 @@ def _step(db, run_id: str, name: str) -> StepRun:
         return s.query(StepRun).filter_by(run_id=run_id, name=name).one()
 
 
-@pytest.fixture
-def backed_up(rt, data_dir, smtp_sink):
-    """Order 5001 waiting, due, before its confirmation email in the backup (taken while Daloy
-    was stopped: nothing had picked the order up yet); sent and finished since in the live
-    workspace by a runtime still running there, as the desktop app would be."""
-    with rt.db.write() as s:
+def _shop(db, smtp_sink) -> None:
+    with db.write() as s:
         connections.save(
             s,
             "mail",
@@ -76,7 +73,15 @@ def backed_up(rt, data_dir, smtp_sink):
             {"host": "127.0.0.1", "port": smtp_sink.port, "security": "plain", "username": "shop"},
             {"password": smtp_sink.password},
         )
-    save(rt.db, WF)
+    save(db, WF)
+
+
+@pytest.fixture
+def backed_up(rt, data_dir, smtp_sink):
+    """Order 5001 waiting, due, before its confirmation email in the backup (taken while Daloy
+    was stopped: nothing had picked the order up yet); sent and finished since in the live
+    workspace by a runtime still running there, as the desktop app would be."""
+    _shop(rt.db, smtp_sink)
     rt.shutdown(grace=2)
     run_id = rt.store.start_run("orders", {"order": {"number": "5001", "email": "a@b.example"}})
     assert _step(rt.db, run_id, "check_stock").state == m.READY
@@ -278,5 +283,51 @@ def test_a_charge_running_when_the_backup_was_taken_is_looked_up_not_charged_aga
         again.actions.release_hold(rule.id)
         wait_for(lambda: run_status(again.db, run_id) == m.RUN_SUCCEEDED)
         assert payment_gateway.charge_count(key) == 1
+    finally:
+        _shut(again)
+
+
+@pytest.mark.parametrize("first", ["release", "switch on"])
+def test_an_order_waiting_for_its_switched_off_workflow_is_held_too(rt, data_dir, smtp_sink, first):
+    """The backup has order 5003 waiting for its switched-off workflow; switched on since, the
+    live workspace sent its email. Put back, switching the workflow on does not start it while
+    the put-back's hold is on, and releasing the hold does not start it while the workflow is
+    off: it starts (and sends the email once more, on purpose) only when both are done."""
+    _shop(rt.db, smtp_sink)
+    with rt.db.write() as s:
+        workflows.set_enabled(s, "orders", False, "ana")
+    got = ingest(
+        rt.store,
+        channel="shop/web",
+        workflow="orders",
+        dedupe_key="5003",
+        trigger={"order": {"number": "5003", "email": "e@f.example"}},
+        summary="order 5003",
+    )
+    backup = backups.take(data_dir, "manual")
+    with rt.db.write() as s:
+        workflows.set_enabled(s, "orders", True, "ana")
+    wait_for(lambda: run_status(rt.db, got.run_id) == m.RUN_SUCCEEDED)
+    assert len(smtp_sink.wait_for(1)) == 1
+    _shut(rt)
+    assert restored.put_back(backup, data_dir).held == 1
+    again = runtime(data_dir)
+    again.start()
+    try:
+        rule, step = _held_in(again, got.run_id)
+        assert "had gone on to: Check stock (" in step.error
+        if first == "release":
+            assert again.actions.release_hold(rule.id) == 0  # it waits for its workflow
+            assert _step(again.db, got.run_id, "check_stock").state == m.PENDING
+        with again.db.write() as s:
+            started = workflows.set_enabled(s, "orders", True, "ana")
+        if first == "switch on":
+            assert started == 0  # it waits for the hold
+            assert again.wait_idle(30)
+            assert _step(again.db, got.run_id, "check_stock").waiting_on == step.waiting_on
+            assert run_status(again.db, got.run_id) == m.RUN_WAITING
+            assert again.actions.release_hold(rule.id) == 1
+        wait_for(lambda: run_status(again.db, got.run_id) == m.RUN_SUCCEEDED)
+        assert len(smtp_sink.wait_for(2)) == 2
     finally:
         _shut(again)
