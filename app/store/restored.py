@@ -337,6 +337,7 @@ def _done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict
     except sqlite3.Error:
         return {}
     out: dict[str, list[dict[str, Any]]] = {}
+    parsed: dict[int, Workflow] = {}
     try:
         for run_id in runs:
             rows = conn.execute(
@@ -347,7 +348,7 @@ def _done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict
             done = [
                 {
                     "step": name,
-                    "label": _label(s, run_id, name),
+                    "label": _label(s, run_id, name, parsed),
                     "at": at,
                     "output": json.loads(output) if output is not None else None,
                     "port": port or "out",
@@ -364,10 +365,18 @@ def _done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict
     return out
 
 
-def _label(s: Session, run_id: str, name: str) -> str:
+def _label(s: Session, run_id: str, name: str, parsed: dict[int, Workflow]) -> str:
+    """The step's name as the workflow shows it; ``parsed``: versions read so far (many held
+    orders share one)."""
     run = s.get(Run, run_id)
-    v = s.get(WorkflowVersion, run.version_id) if run is not None else None
-    step = Workflow.from_json(v.definition).step(name) if v is not None else None
+    wf = None
+    if run is not None:
+        if run.version_id not in parsed:
+            v = s.get(WorkflowVersion, run.version_id)
+            if v is not None:
+                parsed[run.version_id] = Workflow.from_json(v.definition)
+        wf = parsed.get(run.version_id)
+    step = wf.step(name) if wf is not None else None
     return step.label if step is not None else name.replace("_", " ")
 
 
