@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.errors import DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, said, translate
 from app.core.kinds import AttemptOutcome, EventKind
 from app.core.model import Workflow
 from app.store import audit, backups, held, holds
@@ -121,12 +121,20 @@ def put_back(backup: Backup, data_dir: Path, *, who: str | None = None) -> Resto
     except (SQLAlchemyError, sqlite3.Error, OSError, DaloyError) as exc:
         kept = _undo(data_dir, aside)
         raise BackupError(
-            f"The orders in progress in the backup {backup.name} could not be held ({exc}), "
-            + (
-                "so it was not put back; the workspace is as it was. Nothing was changed."
+            (
+                translate(
+                    "Backups",
+                    "The orders in progress in the backup of {when} could not be held ({why}), "
+                    "so it was not put back: the workspace is as it was. Nothing was changed.",
+                )
                 if kept
-                else f"and the workspace could not be moved back: it is kept in {aside}."
-            )
+                else translate(
+                    "Backups",
+                    "The orders in progress in the backup of {when} could not be held ({why}), "
+                    "and the workspace could not be moved back in place: it is kept, as it "
+                    "was, in {aside}.",
+                )
+            ).format(when=when(backup), why=exc, aside=aside)
         ) from exc
     return Restored(aside, held, gone_on)
 
@@ -151,8 +159,11 @@ def copy(
     except (SQLAlchemyError, sqlite3.Error, OSError, DaloyError) as exc:
         shutil.rmtree(target, ignore_errors=True)
         raise BackupError(
-            f"The orders in progress in the backup {backup.name} could not be held ({exc}), "
-            f"so it was not restored into {target}. Nothing was changed."
+            translate(
+                "Backups",
+                "The orders in progress in the backup of {when} could not be held ({why}), so "
+                "it was not restored into {folder}. Nothing was changed.",
+            ).format(when=when(backup), why=exc, folder=target)
         ) from exc
     return Restored(target, held, gone_on)
 
@@ -425,8 +436,11 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
         done, how = _known(s, run_id)
         if not done:
             raise ActionRefused(
-                f"Order {run_id} is not held by a put-back with steps done since; "
-                "release its hold instead."
+                translate(
+                    "Holds",
+                    "Order {order} is not held by a put-back with steps it had done since; "
+                    "release its hold instead.",
+                ).format(order=run_id)
             )
         labels = []
         events: list[Event] = []
@@ -437,7 +451,11 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
             if row is None or row.state in m.FINAL:
                 continue
             if row.state == m.RUNNING:
-                raise ActionRefused(f"Step “{d['label']}” is running; wait for it, then try again.")
+                raise ActionRefused(
+                    translate(
+                        "Holds", "Step “{step}” is running; wait for it, then try again."
+                    ).format(step=d["label"])
+                )
             before = {"state": row.state, "output": row.output, "port": row.port}
             row.state, row.output, row.port = m.SKIPPED, d["output"], d["port"]
             row.waiting_on = row.next_attempt_at = row.error = row.error_words = None

@@ -190,6 +190,18 @@
         <source>Orders that had gone on further since the backup say on their page which steps they had done; “Count as done” there records those steps as done instead of running them again.</source>
         <translation>Ang mga order na umusad pa mula noong backup ay nagsasabi sa kanilang pahina kung aling mga hakbang ang nagawa na nila; ang “Ituring na tapos” doon ay nagtatala sa mga hakbang na iyon bilang tapos sa halip na patakbuhin muli.</translation>
     </message>
+    <message>
+        <source>The orders in progress in the backup of {when} could not be held ({why}), so it was not put back: the workspace is as it was. Nothing was changed.</source>
+        <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), kaya hindi ito ibinalik: nananatili ang workspace gaya ng dati. Walang binago.</translation>
+    </message>
+    <message>
+        <source>The orders in progress in the backup of {when} could not be held ({why}), and the workspace could not be moved back in place: it is kept, as it was, in {aside}.</source>
+        <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), at hindi maibalik sa lugar nito ang workspace: nakatabi ito, gaya ng dati, sa {aside}.</translation>
+    </message>
+    <message>
+        <source>The orders in progress in the backup of {when} could not be held ({why}), so it was not restored into {folder}. Nothing was changed.</source>
+        <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), kaya hindi ito naibalik sa {folder}. Walang binago.</translation>
+    </message>
 </context>
 <context>
     <name>Changes</name>
@@ -1168,6 +1180,14 @@
     <message>
         <source>Held since {time}: {rule}. In the workspace this backup came from, this order has gone on to: {steps}. Releasing runs those again; “Count as done” records them as done instead.</source>
         <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinagmulan ng backup na ito, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
+    </message>
+    <message>
+        <source>Order {order} is not held by a put-back with steps it had done since; release its hold instead.</source>
+        <translation>Ang order {order} ay hindi naka-hold dahil sa pagbabalik ng backup na may mga hakbang na nagawa na nito mula noon; i-release na lang ang hold nito.</translation>
+    </message>
+    <message>
+        <source>Step “{step}” is running; wait for it, then try again.</source>
+        <translation>Tumatakbo ang hakbang na “{step}”; hintayin ito, saka subukan muli.</translation>
     </message>
 </context>
 <context>
