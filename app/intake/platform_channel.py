@@ -176,7 +176,15 @@ class PlatformChannel(PolledChannel):
                     log.info("%s: %s", self.channel, exc)
                     break
                 except Unreadable as exc:
-                    self._keep_answer(exc, shop)
+                    page_of = QT_TRANSLATE_NOOP(
+                        "Intake", "A page of orders from {platform} shop “{shop}”"
+                    )
+                    self._keep(
+                        shop,
+                        exc.raw,
+                        str(exc),
+                        said(page_of, platform=self.platform.title, shop=shop),
+                    )
                     raise  # recorded as the check's failure; the page is asked for again
                 for raw in raws:
                     taken, stamp = self.take(raw, shop)
@@ -201,20 +209,17 @@ class PlatformChannel(PolledChannel):
         )
         return count
 
-    def _keep_answer(self, exc: Unreadable, shop: str) -> None:
-        """An unreadable page kept raw (once: the same bytes again are the same entry)."""
+    def _keep(self, shop: str, raw: bytes, reason: str, summary: str) -> None:
+        """What came from the shop and cannot be taken in, kept raw as an intake error, once
+        (the same bytes again are the same entry)."""
         repo.keep_malformed(
             self.store,
             channel=self.channel,
             workflow=self.workflow,
-            dedupe_key=f"{self.platform.name}-bad:{shop}:{_digest(exc.raw)}",
-            reason=str(exc),
-            summary=said(
-                QT_TRANSLATE_NOOP("Intake", "A page of orders from {platform} shop “{shop}”"),
-                platform=self.platform.title,
-                shop=shop,
-            ),
-            raw=exc.raw,
+            dedupe_key=f"{self.platform.name}-bad:{shop}:{_digest(raw)}",
+            reason=reason,
+            summary=summary,
+            raw=raw,
         )
 
     def _secret(self, field_name: str) -> str:
@@ -229,7 +234,6 @@ class PlatformChannel(PolledChannel):
         # (a text where a list of items belongs) is unreadable too, never a stopped channel
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, DaloyError) as exc:
             body = json.dumps(raw, ensure_ascii=False, default=str).encode()
-            digest = _digest(body)
             # A mapping's own sentence (a DaloyError) is the operator's; a KeyError's text is
             # the log's.
             log.warning("%s: an order of shop %s could not be read: %r", self.channel, shop, exc)
@@ -254,19 +258,12 @@ class PlatformChannel(PolledChannel):
                     **words,
                 )
             )
-            repo.keep_malformed(
-                self.store,
-                channel=self.channel,
-                workflow=self.workflow,
-                dedupe_key=f"{self.platform.name}-bad:{shop}:{digest}",
-                reason=reason,
-                summary=said(
-                    QT_TRANSLATE_NOOP("Intake", "{platform} order {id}"),
-                    platform=self.platform.title,
-                    id=str(raw.get("id", "?"))[:200],
-                ),
-                raw=body,
+            summary = said(
+                QT_TRANSLATE_NOOP("Intake", "{platform} order {id}"),
+                platform=self.platform.title,
+                id=str(raw.get("id", "?"))[:200],
             )
+            self._keep(shop, body, reason, summary)
             return 0, ""
         order.shop = shop
         result = platform_orders.take(
@@ -311,26 +308,16 @@ class PlatformChannel(PolledChannel):
         try:
             raw = hook.order_of(headers, body)
         except ValueError:  # signed by the shop, so kept (once) for the operator
-            repo.keep_malformed(
-                self.store,
-                channel=self.channel,
-                workflow=self.workflow,
-                dedupe_key=f"{self.platform.name}-bad:{shop}:{_digest(body)}",
-                reason=said(
-                    QT_TRANSLATE_NOOP(
-                        "Intake",
-                        "{platform} shop “{shop}” pushed an order Daloy cannot read (not JSON "
-                        "as JSON is written, or not an order). It is kept here; the next check "
-                        "of the shop asks for the order again.",
-                    ),
-                    platform=self.platform.title,
-                    shop=shop,
-                ),
-                summary=said(
-                    QT_TRANSLATE_NOOP("Intake", "A {platform} webhook post"),
-                    platform=self.platform.title,
-                ),
-                raw=body,
+            unread = QT_TRANSLATE_NOOP(
+                "Intake",
+                "{platform} shop “{shop}” pushed an order Daloy cannot read (not JSON as JSON "
+                "is written, or not an order). It is kept here; the next check of the shop asks "
+                "for the order again.",
+            )
+            post = QT_TRANSLATE_NOOP("Intake", "A {platform} webhook post")
+            title = self.platform.title
+            self._keep(
+                shop, body, said(unread, platform=title, shop=shop), said(post, platform=title)
             )
             return error(400, "The webhook body is not an order Daloy can read; it is kept.")
         if raw is None:
