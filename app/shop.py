@@ -226,7 +226,13 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
             values["shop_name"] = choices.shop_name.strip()
         values["currency"] = choices.currency
         values["inventory"] = choices.stock_file or SAMPLE_SHEET
-        if choices.payment == "on_delivery":
+        platform = _platform_title(choices)
+        if choices.payment == "on_delivery" and platform:
+            # a marketplace's orders are paid there (online or cash to its courier): the
+            # emails say the platform handles payment, never "have PHP … ready" or "charged"
+            values.pop("gateway", None)
+            values["paid_on"] = platform
+        elif choices.payment == "on_delivery":
             values.pop("gateway", None)
             values["pay_on_delivery"] = True  # the confirmation email asks for payment
         elif choices.payments is not None and choices.payments.settings.get("base_url"):
@@ -254,6 +260,17 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
         kind = choices.marketplace.kind if choices.marketplace else "marketplace"
         wf.triggers.append(Trigger(kind, kind, {"connection": marketplace_connection(kind)}))
     return wf
+
+
+def _platform_title(choices: ShopChoices) -> str:
+    """“Shopee” when the shop's orders come from a shop platform Daloy knows, else ""."""
+    kind = choices.marketplace.kind if choices.marketplace else ""
+    if choices.source != "marketplace" or kind not in PLATFORM_KINDS:
+        return ""
+    from app.connectors.platforms.platform import by_connection_kind
+
+    platform = by_connection_kind(kind)
+    return platform.title if platform else kind.capitalize()
 
 
 def marketplace_connection(kind: str) -> str:

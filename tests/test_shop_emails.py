@@ -72,10 +72,10 @@ def run_of(wf: Workflow, now: list, later: list, total: float, answer: str | Non
     return steps
 
 
-def emails(way: str) -> dict[str, str]:
-    """Every customer email of the samples for a shop paid ``way``, rendered, by a name for the
-    case: (subject, text) joined."""
-    wf = configured(way)
+def emails(way: str, wf: Workflow | None = None) -> dict[str, str]:
+    """Every customer email of the samples for a shop paid ``way`` (or as ``wf`` is set up),
+    rendered, by a name for the case: (subject, text) joined."""
+    wf = wf or configured(way)
     coffee_now = [{"sku": "COFFEE-3IN1", "qty": 8, "price": 210}]
     coffee_later = [{"sku": "COFFEE-3IN1", "qty": 2, "price": 210}]
     cases = {
@@ -245,3 +245,30 @@ def test_a_customer_without_a_name_is_greeted_without_one(customer: dict) -> Non
     ]
     for text in texts:
         assert text.startswith("Hi,\n\n"), text
+
+
+def test_a_marketplace_shops_emails_say_the_platform_handles_payment() -> None:
+    """A Shopee shop's orders are paid on Shopee (online, or cash to its courier): its emails
+    never ask the customer to have money ready, nor say Daloy charged or did not charge."""
+    choices = shop.ShopChoices(
+        shop_name=SHOP_NAME,
+        payment="on_delivery",  # what the setup chooses for a platform's orders: charge nothing
+        source="marketplace",
+        marketplace=shop.ConnectionValues("shopee", {}, {}),
+    )
+    wf = shop.configure(sample("order-fulfilment.json"), choices)
+    assert wf.step(shop.CHARGE_STEP) is None
+    said = emails("on_delivery", wf)
+    for case, text in said.items():
+        assert "charge" not in text.lower() and "ready for these" not in text, (case, text)
+        assert "bank transfer" not in text, (case, text)
+    assert (
+        "Payment for these goes through Shopee, as you chose there." in (said["confirm, all ships"])
+    )
+    assert "Nothing can ship right away.\n" in said["confirm, all later"]
+    assert "as order 4001-B (paid through Shopee):" in said["confirm, some later"]
+    assert "have cancelled it; Shopee returns any payment you made for it. " in said["cancel"]
+    assert (
+        "was cancelled; Shopee returns any payment you made for it. "
+        in (said["backorder cancelled"])
+    )
