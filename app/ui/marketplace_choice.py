@@ -147,7 +147,8 @@ class MarketplaceChoice(QWidget):
         # the stack as tall as the form shown, not as the tallest form (Shopee's)
         for i in range(self.stack.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.stack.widget(i).setSizePolicy(policy, policy)
+            if (form := self.stack.widget(i)) is not None:
+                form.setSizePolicy(policy, policy)
         self.stack.adjustSize()
         self.hint.setText(
             translate("FirstRun", "Where to find it: {where}").format(
