@@ -1441,7 +1441,7 @@
     </message>
     <message>
         <source>A page of orders from {platform} shop “{shop}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Isang pahina ng mga order mula sa {platform} shop na “{shop}”</translation>
     </message>
     <message>
         <source>An order from {platform} shop “{shop}” could not be read ({why}). It is kept here; enter it by hand or ask the shop's support.</source>
@@ -1461,11 +1461,11 @@
     </message>
     <message>
         <source>{platform} shop “{shop}” pushed an order Daloy cannot read (not JSON as JSON is written, or not an order). It is kept here; the next check of the shop asks for the order again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nagpadala ang {platform} shop na “{shop}” ng order na hindi mabasa ng Daloy (hindi wastong JSON, o hindi order). Nakatabi ito rito; sa susunod na pagtingin sa shop, hihingin ulit ng Daloy ang order.</translation>
     </message>
     <message>
         <source>A {platform} webhook post</source>
-        <translation type="unfinished"></translation>
+        <translation>Isang webhook post ng {platform}</translation>
     </message>
     <message>
         <source>{channel} could not reach its server, or the server stopped answering. Daloy keeps trying; check that this computer is online.</source>
@@ -1478,6 +1478,49 @@
     <message>
         <source>This order holds a value Daloy cannot store (a number that is not a number, or is infinite). It is kept here as it came; enter it by hand with that value corrected.</source>
         <translation>May value ang order na ito na hindi maiimbak ng Daloy (numerong hindi numero, o walang hangganan). Nakatabi ito rito gaya ng pagdating; ilagay ito nang mano-mano na naitama ang value na iyon.</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Kabuuan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Lagay</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Dahilan</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Natanggap</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Natapos</translation>
+    </message>
+    <message>
+        <source>Practice or demo</source>
+        <translation>Pansubok o demo</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>Run id</translation>
     </message>
 </context>
 <context>
@@ -2827,35 +2870,35 @@
     </message>
     <message>
         <source>an empty answer</source>
-        <translation type="unfinished"></translation>
+        <translation>walang laman na sagot</translation>
     </message>
     <message>
         <source>a web page instead of data</source>
-        <translation type="unfinished"></translation>
+        <translation>isang web page sa halip na data</translation>
     </message>
     <message>
         <source>a number too big to be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>numerong masyadong malaki para maging numero</translation>
     </message>
     <message>
         <source>text that is not JSON, or JSON cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>text na hindi JSON, o JSON na putol</translation>
     </message>
     <message>
         <source>a value that is not a number (NaN or Infinity)</source>
-        <translation type="unfinished"></translation>
+        <translation>value na hindi numero (NaN o Infinity)</translation>
     </message>
     <message>
         <source>JSON of another shape than it documents</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON na iba ang hugis sa sinasabi ng dokumentasyon nito</translation>
     </message>
     <message>
         <source>{platform} answered {path} for shop “{shop}” with {what}. The answer is kept; Daloy asks again later. If this goes on, ask {platform}'s support about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinagot ng {platform} ang {path} para sa shop na “{shop}” ng {what}. Nakatabi ang sagot; magtatanong ulit ang Daloy mamaya. Kung magpatuloy ito, itanong sa support ng {platform}.</translation>
     </message>
     <message>
         <source>{platform} received {path} for shop “{shop}” but answered with {what}, so it may have acted. The answer is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Natanggap ng {platform} ang {path} para sa shop na “{shop}” pero sumagot ng {what}, kaya maaaring nagawa na nito. Nakatabi ang sagot.</translation>
     </message>
     <message>
         <source>{platform} pointed Daloy at {path}, outside the shop's address {base}; it was not followed.</source>
@@ -3182,6 +3225,41 @@
     <message>
         <source>“{label}” uses the connection “{connection}”, which has no {secret} saved, so the first order would fail here. Enter it under Connections.</source>
         <translation>Ginagamit ng “{label}” ang koneksyong “{connection}”, na walang naka-save na {secret}, kaya papalya ang unang order dito. Ilagay ito sa Mga Koneksyon.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>In progress</source>
+        <translation>Tumatakbo</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Naghihintay</translation>
+    </message>
+    <message>
+        <source>Needs you</source>
+        <translation>Kailangan ka</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Tapos na</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Na-cancel</translation>
+    </message>
+    <message>
+        <source>Demo order</source>
+        <translation>Demo na order</translation>
+    </message>
+    <message>
+        <source>Practice run</source>
+        <translation>Practice run</translation>
+    </message>
+    <message>
+        <source>{kind}, {state}</source>
+        <translation>{kind}, {state}</translation>
     </message>
 </context>
 </TS>
