@@ -26,7 +26,7 @@ from app.runtime import put_back
 from app.store import backups, restored
 from app.ui.context import AppContext
 from app.ui.page import Page
-from app.ui.style import BAD, OK, icon
+from app.ui.style import BAD, MUTED, OK, icon
 from app.ui.text import PlainLabel
 
 # why a backup was taken (its folder name's last part), in words
@@ -168,7 +168,9 @@ class BackupsPage(Page):
         self.backups, self.last, self.folder_path = found, last, folder
         self.folder.setText(translate("Backups", "Backups go to {folder}").format(folder=folder))
         self.status.setText(self.words(last))
-        self.status.setStyleSheet(f"color: {OK if last.get('ok', True) else BAD};")
+        # green only for a backup checked good: none taken yet is news, not a success
+        color = MUTED if not last else OK if last.get("ok") else BAD
+        self.status.setStyleSheet(f"color: {color};")
         self.table.setRowCount(len(found))
         for row, b in enumerate(found):
             cells = (

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QTableView, QTableWidget
 
 from app.store import backups
 from app.store.db import DB_FILENAME
+from app.ui.style import OK
 from tests.store.test_dashboard import WF, generate
 from tests.support.engine import save
 
@@ -40,10 +41,13 @@ def test_back_up_now_and_restore_from_the_gui(gui, qtbot, tmp_path):
     nav_to(window, "backups")
     page = window.backups_page
     assert window.stack.currentWidget() is page
+    # none taken yet is said plainly, not in the green of a good backup
+    qtbot.waitUntil(lambda: "No backup taken yet" in page.status.text(), timeout=10000)
+    assert OK not in page.status.styleSheet()
     click(qtbot, window.findChild(QPushButton, "backupNow"))
     table = window.findChild(QTableWidget, "backupsTable")
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=20000)
-    assert "checked and complete" in page.status.text()
+    assert "checked and complete" in page.status.text() and OK in page.status.styleSheet()
     click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
     restore = window.findChild(QPushButton, "backupRestore")
     assert restore.isEnabled()
