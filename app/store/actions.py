@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
-from app.store import audit, breakers, transitions
+from app.store import audit, breakers, restored, transitions
 from app.store.models import Attempt, InboxItem, Run, StepRun
 from app.store.runs import ActionRefused, Event, RunStore
 from app.store.system_actions import SYSTEM_ACTIONS, SystemAndHoldActions
@@ -73,9 +73,17 @@ class OperatorActions(SystemAndHoldActions):
 
     # -- actions ------------------------------------------------------------------------------
     def retry(
-        self, run_id: str, step: str, *, who: str | None = None, new_input: Any = None
+        self,
+        run_id: str,
+        step: str,
+        *,
+        who: str | None = None,
+        new_input: Any = None,
+        again: bool = False,
     ) -> None:
-        """Try the step again now (optionally with edited input); attempts start afresh."""
+        """Try the step again now (optionally with edited input); attempts start afresh.
+        ``again``: the operator was told that a restored backup's replaced workspace had taken
+        the order further and chose to do those steps again (else that is refused in words)."""
         who = who or audit.current_user()
         now = time.time()
         with self.store.db.write() as s:
@@ -91,6 +99,8 @@ class OperatorActions(SystemAndHoldActions):
             before = self._snapshot(row)
             if row.state == m.NEEDS_ATTENTION and row.sleeping is False and _is_decision(s, row):
                 raise ActionRefused(f"Step “{step}” is waiting for a decision; choose an option.")
+            if not again:
+                restored.refuse_repeat(s, run_id, step)
             if row.state == m.NEEDS_ATTENTION:
                 # Its inbox entry asked the operator to check an unknown outcome before retrying:
                 # retrying says it did not go through, so it is sent without a look-up.
@@ -122,8 +132,10 @@ class OperatorActions(SystemAndHoldActions):
         output: Any = None,
         port: str = "out",
         who: str | None = None,
+        again: bool = False,
     ) -> None:
-        """Mark the step done with the given output; the run goes on from its ``port``."""
+        """Mark the step done with the given output; the run goes on from its ``port``
+        (``again``: as for ``retry``)."""
         who = who or audit.current_user()
         now = time.time()
         with self.store.db.write() as s:
@@ -141,6 +153,8 @@ class OperatorActions(SystemAndHoldActions):
                 raise ActionRefused(
                     f"Step “{step}” has no output “{port}” (it has: {', '.join(ports)})."
                 )
+            if not again:
+                restored.refuse_repeat(s, run_id, step)
             before = self._snapshot(row)
             row.state, row.output, row.port = m.SKIPPED, output, port
             row.finished_at = row.updated_at = now
@@ -167,8 +181,10 @@ class OperatorActions(SystemAndHoldActions):
         *,
         values: dict[str, Any] | None = None,
         who: str | None = None,
+        again: bool = False,
     ) -> None:
-        """Answer a decision: the run continues down the chosen option's branch."""
+        """Answer a decision: the run continues down the chosen option's branch (``again``:
+        as for ``retry``)."""
         who = who or audit.current_user()
         now = time.time()
         with self.store.db.write() as s:
@@ -193,6 +209,8 @@ class OperatorActions(SystemAndHoldActions):
                 )
             ) is not None:
                 raise ActionRefused(problem)
+            if not again:
+                restored.refuse_repeat(s, run_id, step)
             before = self._snapshot(row)
             row.state, row.port = m.SUCCEEDED, option
             row.output = {"choice": option, "values": values or {}, "by": who, "at": now}

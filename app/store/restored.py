@@ -36,7 +36,7 @@ from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said, translate
 from app.core.kinds import AttemptOutcome, EventKind
 from app.core.model import Workflow
-from app.store import audit, backups, held, holds
+from app.store import audit, backups, held, holds, restored_entries
 from app.store.backups import Backup, BackupError
 from app.store.datafolder import DB_FILENAME
 from app.store.db import Database
@@ -52,11 +52,11 @@ from app.store.models import (
     StepRun,
     WorkflowVersion,
 )
+from app.store.restored_entries import COPY, REPLACE
 from app.store.run_base import FAR_FUTURE
 from app.store.runs import ActionRefused, Event, RunStore
 
-KIND = "put-back"  # ``holds.kind``
-REPLACE, COPY = "replace", "copy"  # how the backup was restored (``holds.detail["how"]``)
+KIND = "put-back"  # ``holds.kind``; ``REPLACE``/``COPY``: how the backup was restored
 # The steps a held order may be at: each is parked on the hold.
 ACTIVE = (m.READY, m.RUNNING, m.RETRY_WAIT)
 
@@ -208,12 +208,16 @@ def hold_in_progress(
     db = Database(f"sqlite:///{Path(data_dir) / DB_FILENAME}")
     try:
         with db.write() as s:
-            return _hold(s, backup_at, how, later, who or audit.current_user())
+            return hold_orders(s, backup_at, how, later, who or audit.current_user())
     finally:
         db.close()
 
 
-def _hold(s: Session, backup_at: str, how: str, later: Path | None, who: str) -> tuple[int, int]:
+def hold_orders(
+    s: Session, backup_at: str, how: str, later: Path | None, who: str
+) -> tuple[int, int]:
+    """``hold_in_progress`` in the session given (a database of any kind): hold the orders in
+    progress, tell the entries of those waiting for a person what ``later`` did since."""
     _pause_intake(s)
     steps = list(
         s.scalars(
@@ -227,10 +231,14 @@ def _hold(s: Session, backup_at: str, how: str, later: Path | None, who: str) ->
             .order_by(Run.created_at, StepRun.id)
         )
     ) + _not_started(s)
+    runs = list(dict.fromkeys(st.run_id for st in steps))
+    waiting = _waiting_for_a_person(s)
+    gone = _done_later(s, later, list(dict.fromkeys(runs + waiting))) if later is not None else {}
+    # not held (the operator acts on them in the inbox): their entries say what was done since
+    restored_entries.tell(s, {r: gone[r] for r in waiting if r in gone}, how)
+    gone = {r: done for r, done in gone.items() if r in runs}
     if not steps:
         return 0, 0
-    runs = list(dict.fromkeys(st.run_id for st in steps))
-    gone = _done_later(s, later, runs) if later is not None else {}
     now = time.time()
     rule_words = said(_RULE.get(how, _RULE[REPLACE]), when=backup_at)
     h = Hold(
@@ -249,7 +257,7 @@ def _hold(s: Session, backup_at: str, how: str, later: Path | None, who: str) ->
                 _GONE_ON.get(how, _GONE_ON[REPLACE]),
                 time=_clock(now),
                 rule=rule_words,
-                steps=", ".join(f"{d['label']} ({_clock(d['at'])})" for d in done),
+                steps=restored_entries.steps_said(done),
             )
             if done
             else said(_HELD, time=_clock(now), rule=rule_words)
@@ -295,6 +303,24 @@ def _not_started(s: Session) -> list[StepRun]:
             )
         )
     return out
+
+
+def _waiting_for_a_person(s: Session) -> list[str]:
+    """Orders in progress with a step that needs a person (failed, or a decision asked)."""
+    return list(
+        dict.fromkeys(
+            s.scalars(
+                select(StepRun.run_id)
+                .join(Run, Run.id == StepRun.run_id)
+                .where(
+                    Run.status.not_in(m.RUN_FINAL),
+                    Run.cancelled.is_(False),
+                    StepRun.state == m.NEEDS_ATTENTION,
+                )
+                .order_by(Run.created_at, StepRun.id)
+            )
+        )
+    )
 
 
 def _pause_intake(s: Session) -> None:
@@ -409,20 +435,55 @@ def _hold_of(s: Session, run_id: str) -> Hold | None:
 
 
 def gone_on(s: Session, run_id: str) -> list[dict[str, Any]]:
-    """What the later workspace had done for this order (see ``_done_later``), while a
-    put-back's hold holds it; empty otherwise."""
+    """What the later workspace had done for this order (see ``_done_later``) and is not done
+    here, while a put-back's hold holds it or its open entry waits for a person; else empty."""
     return _known(s, run_id)[0]
 
 
+def gone_on_said(s: Session, run_id: str) -> tuple[list[dict[str, Any]], str]:
+    """``gone_on``, and what the order's inbox entry and page say of it (“… had gone on to:
+    …”; empty when nothing is known)."""
+    done, how = _known(s, run_id)
+    return done, restored_entries.words(done, how)
+
+
+def refuse_repeat(s: Session, run_id: str, step: str) -> None:
+    """Refuse (in words) a retry, skip or answer on an order the later workspace had taken
+    further: it would do those steps again. The caller asks only when the operator has not
+    said to do them again."""
+    done, how = _known(s, run_id)
+    if done:
+        run = s.get(Run, run_id)
+        raise ActionRefused(
+            restored_entries.refusal(
+                done,
+                how,
+                order=(run.business_key if run is not None else None) or run_id,
+                run_id=run_id,
+                step=_label(s, run_id, step, {}),
+            )
+        )
+
+
 def _known(s: Session, run_id: str) -> tuple[list[dict[str, Any]], str]:
-    """``gone_on``, and how the backup was restored (``REPLACE`` or ``COPY``)."""
+    """``gone_on``, and how the backup was restored (``REPLACE`` or ``COPY``): from the hold
+    that holds the order, else from its open entry (an order waiting for a person)."""
     h = _hold_of(s, run_id)
-    detail = h.detail if h is not None and isinstance(h.detail, dict) else {}
-    orders = detail.get("orders")
-    if not isinstance(orders, dict):
-        orders = {}
-    how = detail.get("how")
-    return list(orders.get(run_id) or []), how if how in _WHERE else REPLACE
+    if h is None:
+        done, how = restored_entries.known(s, run_id)
+    else:
+        detail = h.detail if isinstance(h.detail, dict) else {}
+        orders = detail.get("orders")
+        done = list((orders if isinstance(orders, dict) else {}).get(run_id) or [])
+        how = detail.get("how")
+    if done:  # what was done here since (counted, or run again on purpose) is not said again
+        final = set(
+            s.scalars(
+                select(StepRun.name).where(StepRun.run_id == run_id, StepRun.state.in_(m.FINAL))
+            )
+        )
+        done = [d for d in done if d.get("step") not in final]
+    return done, how if how in _WHERE else REPLACE
 
 
 def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> list[str]:
@@ -443,6 +504,7 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
                 ).format(order=run_id)
             )
         labels = []
+        counted: set[str] = set()
         events: list[Event] = []
         for d in done:
             row = s.scalar(
@@ -462,6 +524,7 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
             row.sleeping = False
             row.finished_at = row.updated_at = now
             labels.append(d["label"])
+            counted.add(d["step"])
             events.append(Event(EventKind.STEP_CHANGED, run_id, d["step"], status=m.SKIPPED))
             audit.record(
                 s,
@@ -477,6 +540,7 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
                     "note": f"counted as done: done at {_clock(d['at'])} {_WHERE[how]}",
                 },
             )
+        events += restored_entries.close(s, run_id, counted, who, now)
         events += store.advance(s, run_id, now)
     store.emit([*events, Event(EventKind.HOLDS_CHANGED)])
     return labels

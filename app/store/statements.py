@@ -456,7 +456,14 @@ def _wake(*states: str) -> Callable[[str], ClauseElement]:
             _steps.c.name == _p("name"),
         ]
         if m.RETRY_WAIT in states:
-            where += [state_is(m.RETRY_WAIT), _steps.c.sleeping == True]  # noqa: E712
+            # A step parked while asleep (a put-back's hold parks an order's waiting step as
+            # it is, ``waiting_on = "hold:<id>"``) stays parked: its release readies it, and
+            # the resumed step finds its children finished then.
+            where += [
+                state_is(m.RETRY_WAIT),
+                _steps.c.sleeping == True,  # noqa: E712
+                _steps.c.waiting_on.is_(None),
+            ]
         else:
             where.append(state_is(m.RUNNING))
         return update(_steps).where(*where).values(next_attempt_at=_p("now"))
