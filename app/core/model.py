@@ -84,6 +84,9 @@ class Workflow:
     triggers: list[Trigger] = field(default_factory=list)
     description: str = ""
     business_key: str = ""  # template, e.g. "{{ trigger.order.number }}"
+    # Where the order's total comes from when the trigger carries none (the Orders list's
+    # Total): a template, e.g. "{{ steps.plan.output.total }}"; "" leaves the trigger's.
+    order_total: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     # -- lookups ---------------------------------------------------------------------------
@@ -139,6 +142,8 @@ class Workflow:
         if self.description:
             d["description"] = self.description
         d["business_key"] = self.business_key
+        if self.order_total:  # written only when set: older files stay byte for byte
+            d["order_total"] = self.order_total
         d["triggers"] = [t.to_dict() for t in self.triggers]
         d["steps"] = [s.to_dict() for s in self.steps]
         d["edges"] = [e.to_dict() for e in self.edges]
@@ -297,6 +302,17 @@ def _parse(data: Any) -> Workflow:
         triggers.append(Trigger(tid, ttype, config, enabled, t))
     description = data.pop("description", "")
     business_key = data.pop("business_key", "")
+    order_total = data.pop("order_total", "")
     _need(isinstance(description, str), "“description” must be text.")
     _need(isinstance(business_key, str), "“business_key” must be a template text.")
-    return Workflow(name.strip(), steps, edges, triggers, description, business_key, data)
+    _need(isinstance(order_total, str), "“order_total” must be a template text.")
+    return Workflow(
+        name.strip(),
+        steps,
+        edges,
+        triggers,
+        description,
+        business_key=business_key,
+        order_total=order_total,
+        extra=data,
+    )

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.core import templates
+from app.core import order_total, templates
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import STEP_NAME_RE, Step, Workflow
 from app.core.retry import RETRY_FIELDS, check_overrides
@@ -132,6 +132,7 @@ def _validate(
     _check_names(wf, problems)
     if msg := (templates.check_syntax(wf.business_key) if wf.business_key else None):
         problems.append(Problem(msg, None, "business_key"))
+    _check_order_total(wf, problems)
     _check_numbers(wf.extra, None, problems)
     cycle = _check_loop(wf, problems)
     for s in wf.steps:
@@ -144,6 +145,36 @@ def _validate(
             Problem(translate("Validation", "The workflow has no steps yet."), severity="warning")
         )
     _check_triggers(wf, trigger_types, connections, problems)
+
+
+def _check_order_total(wf: Workflow, problems: list[Problem]) -> None:
+    """The order total's template: it parses, and every step it names exists (a step renamed
+    or removed would leave every order's Total empty without a word)."""
+    source = wf.order_total.strip()
+    if not source:
+        return
+    if msg := templates.check_syntax(source):
+        problems.append(
+            Problem(
+                translate("Validation", "Order total: {problem}").format(problem=msg),
+                None,
+                "order_total",
+            )
+        )
+        return
+    known = set(wf.step_names())
+    for name in sorted(order_total.named_steps(source) - known):
+        problems.append(
+            Problem(
+                translate(
+                    "Validation",
+                    "The order total refers to a step “{step}” that does not exist; name one "
+                    "of the workflow's steps, e.g. {example}.",
+                ).format(step=name, example="{{ steps.plan.output.total }}"),
+                None,
+                "order_total",
+            )
+        )
 
 
 def _check_names(wf: Workflow, problems: list[Problem]) -> None:

@@ -31,6 +31,7 @@ from app.store import statements as st
 from app.store.db import Database
 from app.store.events import EventHub
 from app.store.models import Attempt, StepRun, WorkflowVersion
+from app.store.order_totals import OrderTotals
 
 log = logging.getLogger("app.store.runs")
 FAR_FUTURE = 4102444800.0  # 2100-01-01: "until woken"
@@ -116,6 +117,7 @@ class StoreBase(EventHub):
         self.registry = registry
         self._versions: dict[int, Workflow] = {}
         self._plans: dict[int, list[dict[str, Any]]] = {}
+        self.order_totals = OrderTotals()  # each version's order_total, worked out once
         self._seq = itertools.count(1)
         self._lock = threading.Lock()
 

@@ -4,7 +4,9 @@ product (SKU or name), amount, the text of the email.
 Every run's trigger is flattened into ``run_search`` (SQLite FTS5, a PostgreSQL tsvector) and
 its customer and total into ``run_facts`` by an SQL trigger on ``runs`` (migration 0005), in the
 transaction that inserts the run: starting a run stays one commit, and every way a run starts
-is covered. This module turns what the operator typed into a safe FTS5 query (or tsquery) and
+is covered. A workflow whose orders carry no total (an email, the web form) names where it
+comes from (``order_total``); ``order_totals`` writes it when that step succeeds, in the same
+transaction. This module turns what the operator typed into a safe FTS5 query (or tsquery) and
 gives ``queries`` the tables to join. No I/O of its own; no Qt.
 """
 

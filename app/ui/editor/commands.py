@@ -207,6 +207,7 @@ class RenameStep(QUndoCommand):
             {i: copy.deepcopy(wf.steps[i].config) for i in self.after[0]},
             wf.business_key,
             [t.to_dict() for t in wf.triggers],
+            wf.order_total,
         )
 
     def redo(self) -> None:
@@ -222,6 +223,7 @@ class SetWorkflowValue(QUndoCommand):
     TEXT = {
         "triggers": QT_TRANSLATE_NOOP("Editor", "Change where orders come from"),
         "business_key": QT_TRANSLATE_NOOP("Editor", "Change the order key"),
+        "order_total": QT_TRANSLATE_NOOP("Editor", "Change the order total"),
         "sample_input": QT_TRANSLATE_NOOP("Editor", "Change the sample order"),
         "description": QT_TRANSLATE_NOOP("Editor", "Change the description"),
     }

@@ -96,6 +96,7 @@ class WorkflowDocument(QObject):
         configs: dict[int, dict[str, Any]],
         business_key: str,
         triggers: list[dict[str, Any]],
+        order_total: str,
     ) -> None:
         """Rename a step, its connections, and set the settings whose templates name it: one
         edit, so the canvas and inspector never see a half-renamed workflow."""
@@ -110,12 +111,13 @@ class WorkflowDocument(QObject):
         ]
         for index, config in configs.items():
             wf.steps[index].config = copy.deepcopy(config)
-        wf.business_key = business_key
+        wf.business_key, wf.order_total = business_key, order_total
         wf.triggers = [trigger_from_dict(t) for t in triggers]
         self.step_renamed.emit(old, new)
         for index in configs:
             self.step_changed.emit(wf.steps[index].name)
         self.workflow_changed.emit("business_key")
+        self.workflow_changed.emit("order_total")
         self.workflow_changed.emit("triggers")
 
     def workflow_value(self, key: str) -> Any:
@@ -142,7 +144,7 @@ class WorkflowDocument(QObject):
 
 # Workflow settings that are attributes of ``Workflow``; any other key lives in ``extra``
 # (``sample_input``: the sample order practice runs use).
-WORKFLOW_FIELDS = ("business_key", "description")
+WORKFLOW_FIELDS = ("business_key", "order_total", "description")
 
 
 def trigger_from_dict(d: dict[str, Any]) -> Trigger:

@@ -88,10 +88,10 @@ def _rewrite_config(
 
 def renamed_settings(
     wf: Workflow, old: str, new: str, specs: SpecRegistry, trigger_types: SpecRegistry | None
-) -> tuple[dict[int, dict[str, Any]], str, list[dict[str, Any]]]:
+) -> tuple[dict[int, dict[str, Any]], str, list[dict[str, Any]], str]:
     """What renaming ``old`` to ``new`` changes besides the name: the new config of each step
-    whose templates change (by position in the workflow), the business key, and the triggers
-    (as JSON objects)."""
+    whose templates change (by position in the workflow), the business key, the triggers
+    (as JSON objects) and the order total."""
     configs: dict[int, dict[str, Any]] = {}
     for i, step in enumerate(wf.steps):
         spec = specs.get(step.type)
@@ -104,4 +104,9 @@ def renamed_settings(
         d = t.to_dict()
         d["config"] = _rewrite_config(t.config, tspec.fields if tspec else None, old, new)
         triggers.append(d)
-    return configs, rewrite_text(wf.business_key, old, new), triggers
+    return (
+        configs,
+        rewrite_text(wf.business_key, old, new),
+        triggers,
+        rewrite_text(wf.order_total, old, new),
+    )

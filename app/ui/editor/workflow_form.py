@@ -1,6 +1,6 @@
 """The workflow's own settings, shown in the inspector when no step is selected: where orders
 come from (the triggers, each a form generated from the trigger registry), the business key
-(what names an order), the sample order practice runs use, and the description. Every change
+(what names an order), the order total (what the Orders list shows), the sample order practice runs use, and the description. Every change
 leaves as ``changed(key, value)``; the page turns it into one undo command."""
 
 from __future__ import annotations
@@ -34,6 +34,12 @@ KEY_HELP = QT_TRANSLATE_NOOP(
     "WorkflowForm",
     "What names an order in the order list and the inbox, and keeps one order from "
     "being taken twice, e.g. {{ trigger.order.number }}.",
+)
+TOTAL_HELP = QT_TRANSLATE_NOOP(
+    "WorkflowForm",
+    "The amount the Orders list shows in its Total column. Orders from email or the web form "
+    "often come without one; say which step works it out, e.g. {{ steps.plan.output.total }}. "
+    "Empty: the total the order arrived with.",
 )
 SAMPLE_HELP = QT_TRANSLATE_NOOP(
     "WorkflowForm",
@@ -159,6 +165,17 @@ class WorkflowPanel(QWidget):
             lambda: self._changed("business_key", self.business_key.text().strip())
         )
         form.addRow(translate("WorkflowForm", "Order key"), self.business_key)
+        self.order_total = QLineEdit()
+        self.order_total.setObjectName("orderTotal")
+        self.order_total.setToolTip(translate("WorkflowForm", TOTAL_HELP))
+        self.order_total.setPlaceholderText("{{ steps.plan.output.total }}")
+        self.order_total.setCompleter(self.paths.completer)  # one completer: the focused box's
+        self.order_total.editingFinished.connect(
+            lambda: self._changed("order_total", self.order_total.text().strip())
+        )
+        form.addRow(
+            translate("WorkflowForm", "Order total (shown in the Orders list)"), self.order_total
+        )
         lay.addLayout(form)
 
         lay.addWidget(QLabel(translate("WorkflowForm", "<b>Where orders come from</b>")))
@@ -198,6 +215,7 @@ class WorkflowPanel(QWidget):
         """Show the workflow as the document holds it now (after any edit, Undo included)."""
         set_text(self.description, wf.description)
         set_text(self.business_key, wf.business_key)
+        set_text(self.order_total, wf.order_total)
         sample = wf.extra.get("sample_input")
         if not self._sample_means(sample):
             set_text(self.sample, json_text(sample))

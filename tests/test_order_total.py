@@ -1,0 +1,112 @@
+"""The Orders list's Total from the workflow (``order_total``): an order that arrived without a
+total (an email, the web form) shows the total its workflow worked out, and sorts by it; a
+trigger's own total stays unless the template says otherwise; a template that makes no number
+never fails the step. Real runtime, real local servers, real SQLite (and PostgreSQL)."""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+
+from app.core import machine as m
+from app.intake.email_rules import to_order
+from app.store import queries
+from tests.support.engine import run_status, save, step_state, stored, wait_for
+from tests.test_order_fulfilment import shop  # noqa: F401 - a fixture
+
+PRICES = {"RICE-25": 1350, "OIL-1L": 95, "SUGAR-1": 78}  # the sample stock sheet's
+
+
+def emailed(number: str, sku: str, qty: int) -> dict:
+    """An order as the mailbox intake makes it of a customer's email: no lines with prices,
+    no total (the shop's prices are in its stock sheet)."""
+    msg = EmailMessage()
+    msg["Subject"] = f"Order {number}"
+    msg["From"] = "Aling Nena <nena@example.com>"
+    msg.set_content(
+        f"Number: {number}\nCustomer: Aling Nena\nEmail: nena@example.com\nSku: {sku}\nQty: {qty}\n"
+    )
+    trigger = to_order(msg, {}, None)
+    assert "total" not in trigger["order"] and "lines" not in trigger["order"]
+    return trigger
+
+
+def listed(db, **filters) -> list[queries.OrderRow]:
+    with db.read() as s:
+        return queries.list_orders(s, **filters)
+
+
+def test_an_emailed_order_shows_the_total_its_workflow_worked_out(shop):  # noqa: F811
+    ids = {
+        number: shop.store.start_run("Order fulfilment", emailed(number, sku, qty))
+        for number, sku, qty in (
+            ("2001", "RICE-25", 2),
+            ("2002", "OIL-1L", 6),
+            ("2003", "SUGAR-1", 3),
+        )
+    }
+    for run_id in ids.values():
+        wait_for(lambda r=run_id: run_status(shop.db, r) == m.RUN_SUCCEEDED, timeout=60)
+    totals = {r.business_key: r.total for r in listed(shop.db)}
+    assert totals == {"2001": 2 * 1350, "2002": 6 * 95, "2003": 3 * 78}
+    plan = stored(
+        shop.db.execute_sql(
+            f"select output from step_runs where run_id = '{ids['2001']}' and name = 'plan'"
+        )[0][0]
+    )
+    assert plan["total"] == totals["2001"]  # the plan step's own figure, not a guess
+    up = [r.business_key for r in listed(shop.db, sort="total", descending=False)]
+    down = [r.business_key for r in listed(shop.db, sort="total", descending=True)]
+    assert up == ["2003", "2002", "2001"] and down == ["2001", "2002", "2003"]
+    # the second page of a total sort starts after the first (keyset paging on the new totals)
+    first = listed(shop.db, sort="total", descending=True, limit=1)
+    rest = listed(shop.db, sort="total", descending=True, after=first[0].cursor)
+    assert [r.business_key for r in rest] == ["2002", "2003"]
+
+
+PRICED = {
+    "name": "priced",
+    "business_key": "{{ trigger.order.number }}",
+    "order_total": "{{ steps.price.output.total }}",
+    "steps": [
+        {
+            "name": "read",
+            "type": "transform",
+            "config": {"values": {"n": "{{ trigger.order.number }}"}},
+        },
+        {
+            "name": "price",
+            "type": "transform",
+            "config": {"values": {"total": "{{ trigger.order.worked_out }}"}},
+        },
+        {"name": "done", "type": "transform", "config": {"values": {"ok": True}}},
+    ],
+    "edges": [{"from": "read", "to": "price"}, {"from": "price", "to": "done"}],
+}
+
+
+def test_the_template_replaces_the_triggers_total_and_leaves_it_when_it_makes_no_number(rt, caplog):
+    save(rt.db, PRICED)
+    caplog.set_level(logging.WARNING, logger="app.store.runs")
+    runs = {
+        "A": {"order": {"number": "A", "total": 50, "worked_out": 61.5}},  # the template says
+        "B": {"order": {"number": "B", "total": 50, "worked_out": "ask the shop"}},
+        "C": {"order": {"number": "C", "total": 70, "worked_out": None}},
+        "D": {"order": {"number": "D", "worked_out": "1,234.50"}},  # text a number is kept
+    }
+    ids = {k: rt.store.start_run("priced", t) for k, t in runs.items()}
+    for run_id in ids.values():
+        wait_for(lambda r=run_id: run_status(rt.db, r) == m.RUN_SUCCEEDED)
+    totals = {r.business_key: r.total for r in listed(rt.db)}
+    assert totals == {"A": 61.5, "B": 50, "C": 70, "D": 1234.5}
+    for run_id in ids.values():  # a total that is no number never fails the step
+        assert step_state(rt.db, run_id, "price")[0] == m.SUCCEEDED
+    said = [r.getMessage() for r in caplog.records if "order total" in r.getMessage()]
+    assert len(said) == 1 and "not a number" in said[0]  # once per workflow version
+
+
+def test_a_workflow_without_an_order_total_keeps_the_triggers(rt):
+    save(rt.db, {**PRICED, "name": "plain", "order_total": ""})
+    run_id = rt.store.start_run("plain", {"order": {"number": "P", "total": 42, "worked_out": 9}})
+    wait_for(lambda: run_status(rt.db, run_id) == m.RUN_SUCCEEDED)
+    assert [r.total for r in listed(rt.db)] == [42]
