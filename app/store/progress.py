@@ -297,6 +297,8 @@ class Progress(Starting):
             after=(claim, output, port),
             lease_seconds=lease_seconds,
         )
+        # The order's total from its workflow, committed with this success (order_totals).
+        self.order_totals.after_success(cur, d, claim, output, port, self.cached_workflow)
         return True, events + advanced, nxt
 
     def _advance_on(
@@ -310,8 +312,6 @@ class Progress(Starting):
         after: tuple[Claim, Any, str] | None = None,
         lease_seconds: float | None = None,
         session: Session | None = None,
-        # The order's total from its workflow, committed with this success (order_totals).
-        self.order_totals.after_success(cur, d, claim, output, port, self.cached_workflow)
     ) -> tuple[list[Event], Claim | None]:
         """Ready or skip what the run's finished steps decide, claim the next ready step when
         ``lease_seconds`` is given (``after``: the claim whose step just succeeded, its output
