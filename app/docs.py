@@ -42,7 +42,7 @@ def render() -> str:
         out += [f"## {cat}", ""]
         for spec in sorted(by_cat[cat], key=lambda s: s.title):
             out += [f"### {spec.title} (`{spec.name}`)", "", spec.summary, "", spec.help, ""]
-            ports = ", ".join(f"`{p}`" for p in spec.ports_for({})) or "one per option"
+            ports = ", ".join(f"`{p}`" for p in spec.ports_for({})) or "none: the order ends here"
             if spec.dynamic_ports:
                 ports = "one per option" + (", `error`" if spec.error_port else "")
             r = spec.retry

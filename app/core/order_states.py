@@ -17,19 +17,38 @@ LABELS: dict[str, str] = {
 }
 
 
+# How a workflow itself ended an order (``runs.outcome``, written by the “End the order” step,
+# ``app.steps.end_order``), beside the engine's status: an order the workflow ends cancelled
+# still *ran* to the end (status ``succeeded``), yet it reads and counts as cancelled.
+# ``runs.cancelled``/status ``cancelled`` mean something else: the operator stopped the run.
+ENDED_CANCELLED = "cancelled"
+ENDED_DONE = "done"
+OUTCOMES = (ENDED_CANCELLED, ENDED_DONE)
+
+
+def is_cancelled(status: str, *, cancelled: bool = False, outcome: str | None = None) -> bool:
+    """Does the order read as cancelled: stopped by the operator, or ended so by its workflow."""
+    return cancelled or status == "cancelled" or outcome == ENDED_CANCELLED
+
+
 def label(status: str) -> str:
     """The status alone, in words (an unknown status as it is)."""
     return translate("Words", LABELS[status]) if status in LABELS else status
 
 
 def said(
-    status: str, *, cancelled: bool = False, practice: bool = False, demo: bool = False
+    status: str,
+    *,
+    cancelled: bool = False,
+    practice: bool = False,
+    demo: bool = False,
+    outcome: str | None = None,
 ) -> str:
-    """A run's state as an operator should read it: a cancelled order, a practice run and a
-    demo order are said as such, never as a plain "Done". A demo order is a practice run too
-    (it never reaches a real system); it is said as the sample the app made, not the
-    operator's own try."""
-    if cancelled or status == "cancelled":
+    """A run's state as an operator should read it: a cancelled order (by the operator, or
+    ended so by its workflow: ``outcome``), a practice run and a demo order are said as such,
+    never as a plain "Done". A demo order is a practice run too (it never reaches a real
+    system); it is said as the sample the app made, not the operator's own try."""
+    if is_cancelled(status, cancelled=cancelled, outcome=outcome):
         return label("cancelled")
     kind = (
         translate("Words", "Demo order")

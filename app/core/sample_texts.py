@@ -37,6 +37,8 @@ TEXTS = [
     QT_TRANSLATE_NOOP("Samples", "Note for the customer"),
     QT_TRANSLATE_NOOP("Samples", "Fulfil it as its own order"),
     QT_TRANSLATE_NOOP("Samples", "Email the customer: backorder cancelled"),
+    QT_TRANSLATE_NOOP("Samples", "The backorder ends cancelled"),
+    QT_TRANSLATE_NOOP("Samples", "Cancelled while waiting for the stock"),
     # order-fulfilment.json
     QT_TRANSLATE_NOOP(
         "Samples",
@@ -73,6 +75,8 @@ TEXTS = [
     QT_TRANSLATE_NOOP("Samples", "Anything left for later?"),
     QT_TRANSLATE_NOOP("Samples", "Start the backorder for the rest"),
     QT_TRANSLATE_NOOP("Samples", "Email the customer: order cancelled"),
+    QT_TRANSLATE_NOOP("Samples", "The order ends cancelled"),
+    QT_TRANSLATE_NOOP("Samples", "Cancelled at the stock question"),
 ]
 
 
@@ -98,14 +102,18 @@ def in_language(wf: Any) -> Any:
 
 
 def _places(wf: Any) -> list[tuple[Any, str, str]]:
-    """(holder, key, text) of each visible text: the description, each step's title and, in a
-    decision, its question and the labels of its choices and fields (never their names)."""
+    """(holder, key, text) of each visible text: the description, each step's title, the note
+    of a step that ends the order (shown on the order page) and, in a decision, its question
+    and the labels of its choices and fields (never their names)."""
     places: list[tuple[Any, str, str]] = []
     if isinstance(wf.description, str) and wf.description:
         places.append((wf, "description", wf.description))
     for step in wf.steps:
         if step.title:
             places.append((step, "title", step.title))
+        if step.type == "end_order" and isinstance(step.config.get("note"), str):
+            if step.config["note"]:
+                places.append((step.config, "note", step.config["note"]))
         if step.type != "ask_person":
             continue
         if isinstance(step.config.get("question"), str):

@@ -299,7 +299,18 @@ def _check_connections(wf: Workflow, registry: SpecRegistry, problems: list[Prob
         src = wf.step(e.source)
         spec = registry.get(src.type) if src else None
         ports = _ports(spec, src.config) if spec is not None and src is not None else None
-        if ports is not None and e.port not in ports:
+        if ports == () and spec is not None:  # a step that ends the order (``end_order``)
+            add(
+                Problem(
+                    translate(
+                        "Validation",
+                        "Nothing can follow “{type}”: the order ends there. Remove the "
+                        "connection to “{next}”, or move this step to the end of its path.",
+                    ).format(type=declared(spec.title), next=wf.existing_step(e.target).label),
+                    e.source,
+                )
+            )
+        elif ports is not None and e.port not in ports:
             add(
                 Problem(
                     translate(

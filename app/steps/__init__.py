@@ -23,6 +23,7 @@ BUILTIN = (
     "for_each",
     "sub_workflow",
     "ask_person",
+    "end_order",
     "spreadsheet_lookup",
     "spreadsheet_update",
     "http_request",

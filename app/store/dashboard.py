@@ -1,7 +1,8 @@
-"""The dashboard's figures over a period: orders per day by channel, how many ran cleanly and
-how many needed a person, how long exceptions took to resolve, what waits on a person or on a
-system now, and the steps and systems that fail most. Each figure also says which orders are
-behind it (``orders_behind``), so the page can open the Orders list on exactly those.
+"""The dashboard's figures over a period: orders per day by channel, how many ran cleanly, how
+many needed a person and how many were cancelled, how long exceptions took to resolve, what
+waits on a person or on a system now, and the steps and systems that fail most. Each figure
+also says which orders are behind it (``orders_behind``), so the page can open the Orders list
+on exactly those.
 
 A period is ``[since, until)`` in epoch seconds on the order's arrival time (the indexed
 ``runs.created_at``); practice runs are left out. Called off the GUI thread.
@@ -22,11 +23,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table
+from sqlalchemy import and_, case, column, exists, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from app.core.kinds import AttemptOutcome
 from app.core.machine import RunState
+from app.core.order_states import ENDED_CANCELLED
 from app.store.models import Attempt, InboxItem, IntakeItem, Run, StepRun
 from app.store.queries import system_of
 
@@ -51,8 +53,11 @@ class Figures:
     until: float
     per_day: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> channel -> n
     orders: int = 0
-    clean: int = 0
+    clean: int = 0  # finished as done with nobody asked (an order ended cancelled is not)
     needed_person: int = 0
+    # cancelled: stopped by the operator, or ended cancelled by the workflow (``runs.outcome``;
+    # these are among ``orders``, and among ``needed_person`` when a person was asked first)
+    cancelled: int = 0
     resolved: int = 0
     resolve_median: float | None = None  # seconds from the question to its answer
     resolve_mean: float | None = None
@@ -168,7 +173,11 @@ def figures(s: Session, since: float, until: float) -> Figures:
         ).all()
     )
     f.needed_person = sum(asked.values())
-    f.clean = by_status[RunState.SUCCEEDED] - asked.get(RunState.SUCCEEDED, 0)
+    ended, ended_asked = _ended_cancelled_counts(s, since, until)
+    f.clean = (
+        by_status[RunState.SUCCEEDED] - asked.get(RunState.SUCCEEDED, 0) - (ended - ended_asked)
+    )
+    f.cancelled = by_status[RunState.CANCELLED] + ended
     questions = s.execute(
         select(InboxItem.created_at, InboxItem.resolved_at)
         .join(Run, Run.id == InboxItem.run_id)
@@ -202,6 +211,23 @@ def figures(s: Session, since: float, until: float) -> Figures:
     return f
 
 
+def _ended_cancelled() -> Any:
+    """Orders their workflow ended cancelled (they ran to the end: status succeeded). The
+    outcome's partial index (outcome, created_at) holds only the few such orders."""
+    return and_(Run.outcome == ENDED_CANCELLED, Run.status == RunState.SUCCEEDED)
+
+
+def _ended_cancelled_counts(s: Session, since: float, until: float) -> tuple[int, int]:
+    """(orders of the period the workflow ended cancelled, those of them a person was asked
+    about): the first are no "ran cleanly"; the second are counted in "needed a person"."""
+    row = s.execute(
+        select(func.count(), func.count(case((_asked_person(), 1))))
+        .select_from(Run)
+        .where(_in_period(since, until), _ended_cancelled())
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 def _failed_systems(s: Session, since: float, until: float) -> list[str]:
     """One system name per failed attempt (a step that calls nothing outside counts nowhere)."""
     rows = s.execute(
@@ -223,8 +249,8 @@ def orders_behind(
     s: Session, figure: str, since: float, until: float, key: str | None = None
 ) -> list[str]:
     """Run ids behind one figure (newest first, at most ``MAX_BEHIND``): ``day`` (key
-    "YYYY-MM-DD", or "YYYY-MM-DD|channel"), ``clean``, ``needed_person``, ``waiting_person``,
-    ``waiting_system``, ``failing_step`` (key "workflow ▸ step"), ``failing_system`` (key as
+    "YYYY-MM-DD", or "YYYY-MM-DD|channel"), ``clean``, ``cancelled``, ``needed_person``,
+    ``waiting_person``, ``waiting_system``, ``failing_step`` (key "workflow ▸ step"), ``failing_system`` (key as
     shown), ``resolved``/``open_questions``."""
     period = _in_period(since, until)
     q = select(Run.id).select_from(Run)
@@ -236,7 +262,15 @@ def orders_behind(
         if channel:
             q = q.where(_channel() == channel)
     elif figure == "clean":
-        q = q.where(period, Run.status == RunState.SUCCEEDED, ~_asked_person())
+        # (not ended cancelled: NULL, "done")
+        q = q.where(
+            period,
+            Run.status == RunState.SUCCEEDED,
+            ~_asked_person(),
+            Run.outcome.is_distinct_from(ENDED_CANCELLED),
+        )
+    elif figure == "cancelled":
+        q = q.where(period, or_(Run.status == RunState.CANCELLED, _ended_cancelled()))
     elif figure in ("needed_person", "resolved", "open_questions"):
         q = q.where(period, _asked_person())
         if figure != "needed_person":

@@ -66,7 +66,11 @@ def cells(row: queries.OrderRow) -> list[Any]:
             value = datetime.fromtimestamp(value) if value else None
         elif attr == "status":
             value = order_states.said(
-                value, cancelled=row.cancelled, practice=row.practice, demo=row.demo
+                value,
+                cancelled=row.cancelled,
+                practice=row.practice,
+                demo=row.demo,
+                outcome=row.outcome,
             )
         elif attr == "practice":
             value = (

@@ -71,7 +71,11 @@ class WorkflowDraft(Base):
 
 class Run(Base):
     __tablename__ = "runs"
-    __table_args__ = (Index("ix_runs_status_created", "status", "created_at"),)
+    __table_args__ = (
+        Index("ix_runs_status_created", "status", "created_at"),
+        # the few runs their workflow ended (the list's "Cancelled" filter, the dashboard)
+        Index("ix_runs_outcome", "outcome", "created_at", sqlite_where=text("outcome IS NOT NULL")),
+    )
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("workflow_versions.id"))
@@ -87,6 +91,10 @@ class Run(Base):
     created_at: Mapped[float] = mapped_column(Float, index=True)
     updated_at: Mapped[float] = mapped_column(Float)
     finished_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # How the workflow itself ended the order (``app.core.order_states.OUTCOMES``: "cancelled",
+    # "done"), recorded by its “End the order” step with that step's success; None: it ended
+    # no particular way. Not ``cancelled``, which says the operator stopped the run.
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class StepRun(Base):
@@ -334,11 +342,13 @@ class ChannelLease(Base):
 
 
 def partial_indexes_for_postgresql() -> None:
-    """Give each partial step index its condition for PostgreSQL too (the same as SQLite's).
-    Not written in the models: naming a dialect's option makes SQLAlchemy load that dialect's
-    whole support (~2 MB resident) in every process, a desktop on SQLite included. Called when a
-    PostgreSQL engine is made (``Database``, the migrations' environment); idempotent."""
-    for index in Base.metadata.tables[StepRun.__tablename__].indexes:
-        where = index.dialect_options["sqlite"]["where"]
-        if where is not None:
-            index.dialect_options["postgresql"]["where"] = where
+    """Give each partial index (steps, runs' outcomes) its condition for PostgreSQL too (the
+    same as SQLite's). Not written in the models: naming a dialect's option makes SQLAlchemy
+    load that dialect's whole support (~2 MB resident) in every process, a desktop on SQLite
+    included. Called when a PostgreSQL engine is made (``Database``, the migrations'
+    environment); idempotent."""
+    for table in (StepRun.__tablename__, Run.__tablename__):
+        for index in Base.metadata.tables[table].indexes:
+            where = index.dialect_options["sqlite"]["where"]
+            if where is not None:
+                index.dialect_options["postgresql"]["where"] = where

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
@@ -18,6 +19,7 @@ from app.core.kinds import AttemptOutcome, EventKind
 from app.crashpoints import crashpoint
 from app.store import statements as st
 from app.store.events import Event
+from app.store.models import Run
 from app.store.run_base import Claim, session_cursor
 from app.store.starting import Starting
 from app.store.transitions import made
@@ -31,6 +33,17 @@ PureRun = Callable[[Claim], "tuple[Any, str, Any] | None"]
 # held meanwhile, so other workers' commits wait at most this long for them.
 PURE_BATCH_STEPS = 16
 PURE_BATCH_SECONDS = 0.02
+
+
+def ending(run_id: str, outcome: str) -> Callable[[Session], None]:
+    """The effect of a step that ends its order a certain way (``app.steps.end_order``): the
+    run's ``outcome``, written in the transaction that records the step's success
+    (``Progress.succeed`` with effects), so neither is ever committed without the other."""
+
+    def write(s: Session) -> None:
+        s.execute(update(Run).where(Run.id == run_id).values(outcome=outcome))
+
+    return write
 
 
 class Progress(Starting):

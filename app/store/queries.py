@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, defer
 
 from app.core.kinds import InboxKind
 from app.core.machine import RunState
+from app.core.order_states import ENDED_CANCELLED
 from app.store import search
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
@@ -43,6 +44,7 @@ def run_dict(r: Run) -> dict[str, Any]:
         "finished_at": r.finished_at,
         "practice": r.practice,
         "parent_run_id": r.parent_run_id,
+        "outcome": r.outcome,  # how its workflow ended it (``order_states.OUTCOMES``), or None
     }
 
 
@@ -141,6 +143,18 @@ def _past(
     return and_(bound, or_(*terms))
 
 
+def status_is(status: str) -> ColumnElement[bool]:
+    """Runs in ``status`` as the orders list says it: "cancelled" finds the orders the operator
+    stopped and those their workflow ended cancelled (status succeeded, ``outcome``), "succeeded"
+    ("Done") only the others. Each side is an index's range (``ix_runs_status_created``, the
+    partial ``ix_runs_outcome``), so SQLite reads the two and never walks every run."""
+    if status == RunState.CANCELLED:
+        return or_(Run.status == status, Run.outcome == ENDED_CANCELLED)
+    if status == RunState.SUCCEEDED:
+        return and_(Run.status == status, Run.outcome.is_distinct_from(ENDED_CANCELLED))
+    return Run.status == status
+
+
 def _matching(s: Session, text: str | None) -> ColumnElement[bool] | None:
     return search.matches(s, text) if text and text.strip() else None
 
@@ -175,7 +189,7 @@ def _runs_query(
         .options(defer(Run.trigger))
     )
     if status:
-        q = q.where(Run.status == status)
+        q = q.where(status_is(status))
     if run_ids is not None:  # the orders behind a dashboard figure
         q = q.where(Run.id.in_(run_ids))
     if workflow:
@@ -282,6 +296,7 @@ class OrderRow:
     cancelled: bool
     cursor: tuple[Any, ...]
     demo: bool = False  # a demo order (``DEMO_ORDER``), said as one in the list
+    outcome: str | None = None  # how its workflow ended it: "cancelled" reads “Cancelled”
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -366,6 +381,7 @@ def iter_orders(
                 run.cancelled,
                 after,
                 bool(demo),
+                run.outcome,
             )
         if len(rows) < size:
             return

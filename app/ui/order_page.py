@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from app.core.i18n import translate
 from app.core.model import Workflow
+from app.core.order_states import ENDED_CANCELLED
 from app.store import audit, queries
 from app.store.explain import explain_entry, why
 from app.store.models import InboxItem, Run, WorkflowVersion
@@ -54,6 +55,21 @@ def _waiting_for(what: str) -> str:
     """ "Waiting for you: …." — without a second stop after a decision's question or sentence."""
     said = translate("OrderPage", "Waiting for you: {what}.").format(what=what.rstrip("."))
     return said[:-1] if what.endswith(("?", "!")) and said.endswith(".") else said
+
+
+def ended_cancelled(run: dict[str, Any]) -> str:
+    """Why an order its workflow ended cancelled reads “Cancelled”: the note of the step that
+    ended it (“End the order”), or that step's title; "" for any other order."""
+    if run.get("outcome") != ENDED_CANCELLED:
+        return ""
+    step = next((st for st in run.get("steps", []) if st.get("type") == "end_order"), None)
+    output = step.get("output") if step else None
+    note = output.get("note") if isinstance(output, dict) else ""
+    if note:
+        return translate("OrderPage", "Cancelled by the workflow: {note}").format(note=note)
+    return translate("OrderPage", "Cancelled by the workflow at “{step}”.").format(
+        step=step["title"] if step else ""
+    )
 
 
 def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
@@ -276,7 +292,7 @@ class OrderPage(QWidget):
         self.why.setText(
             _waiting_for(d["waiting_for"])
             if d["status"] == "needs_attention" and d.get("waiting_for")
-            else why(d)
+            else ended_cancelled(d) or why(d)
         )
         self.why.show()
         open_items = [i for i in d.get("inbox", []) if i["status"] == "open"]

@@ -77,7 +77,10 @@ def run_words(run: dict[str, Any]) -> tuple[str, str, str]:
     (``queries.DEMO_ORDER``: the list's rows carry no trigger)."""
     status = run.get("status", "")
     trigger = t if isinstance(t := run.get("trigger"), dict) else {}
-    cancelled = bool(run.get("cancelled")) or status == "cancelled"
+    # stopped by the operator, or ended cancelled by its workflow (``outcome``): muted, a ban
+    cancelled = order_states.is_cancelled(
+        status, cancelled=bool(run.get("cancelled")), outcome=run.get("outcome")
+    )
     demo, practice = bool(run.get("demo") or trigger.get("demo")), bool(run.get("practice"))
     text = order_states.said(status, cancelled=cancelled, practice=practice, demo=demo)
     if cancelled:
