@@ -234,7 +234,9 @@ class HoldBar(QWidget):
         self.order = order
         held = held_by(order) is not None
         self.release.setVisible(held)
-        self.count_done.show_order(order if held else {})
+        # held: its page says what was done since (the held step's words); waiting for a
+        # person (not held), the note here says it
+        self.count_done.show_order(order, note=None if held else self.status.setText)
 
     def open_form(self) -> None:
         if self.order is None:

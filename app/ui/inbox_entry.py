@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
-from app.store import queries
+from app.store import queries, restored
 from app.store.actions import bulk
 from app.store.explain import explain_entry
 from app.store.models import InboxItem
 from app.ui.context import AppContext
 from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, technical_words
+from app.ui.put_back_orders import ask_again, gone_on_part
 from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, order_facts, words
 from app.ui.system_down import system_actions
 from app.ui.text import PlainLabel, confirm, shown_title
@@ -54,6 +55,12 @@ def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
         d["explained"] = explain_entry(s, item)
         d["same_system"] = (
             queries.waiting_on_same_system(s, item_id) if item.status == "open" else []
+        )
+        # after a put-back: what the replaced workspace had done for the order since
+        d["gone_on"] = (
+            restored.gone_on_said(s, item.run_id)[1]
+            if item.run_id and item.status == "open"
+            else ""
         )
         return d
 
@@ -164,6 +171,15 @@ class InboxDetail(QScrollArea):
         step = (
             next((s for s in run["steps"] if s["name"] == entry.get("step")), None) if run else None
         )
+        if entry.get("gone_on") and entry.get("run_id"):
+            gone_on_part(
+                self.ctx,
+                lay,
+                entry["run_id"],
+                entry["gone_on"],
+                lambda text: self.status.setText(text),
+                lambda text: self.acted.emit(entry["id"], text),
+            )
         if entry["kind"] == "decision":
             self._decision_card(lay, entry)
         elif entry["status"] == "open" and run:
@@ -264,16 +280,20 @@ class InboxDetail(QScrollArea):
             b.setObjectName(f"option_{opt['name']}")
             b.setEnabled(entry["status"] == "open")
             b.clicked.connect(
-                lambda _=False, o=opt["name"], lab=label: self._do(
-                    lambda: self.ctx.actions.choose(
-                        entry["run_id"],
-                        entry["step"],
-                        o,
-                        values={k: e.text() for k, e in fields.items()},
-                    ),
-                    translate("InboxEntry", "{order} goes on: you chose “{option}”.").format(
-                        order=who, option=lab
-                    ),
+                lambda _=False, o=opt["name"], lab=label: (
+                    self._again() is not None
+                    and self._do(
+                        lambda: self.ctx.actions.choose(
+                            entry["run_id"],
+                            entry["step"],
+                            o,
+                            values={k: e.text() for k, e in fields.items()},
+                            again=bool(entry.get("gone_on")),
+                        ),
+                        translate("InboxEntry", "{order} goes on: you chose “{option}”.").format(
+                            order=who, option=lab
+                        ),
+                    )
                 )
             )
             row.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
@@ -289,13 +309,17 @@ class InboxDetail(QScrollArea):
         step: dict[str, Any] | None,
     ) -> None:
         rid, sname = run["id"], entry.get("step") or ""
+        told = bool(entry.get("gone_on"))  # asked before acting (``_again``)
         who = order_name(entry)
         retry = QPushButton(icon("fa5s.redo", "white"), translate("InboxEntry", "Retry"))
         retry.setObjectName("primary")
         retry.clicked.connect(
-            lambda: self._do(
-                lambda: self.ctx.actions.retry(rid, sname),
-                translate("InboxEntry", "{order} is running again.").format(order=who),
+            lambda: (
+                self._again() is not None
+                and self._do(
+                    lambda: self.ctx.actions.retry(rid, sname, again=told),
+                    translate("InboxEntry", "{order} is running again.").format(order=who),
+                )
             )
         )
         edit = QPushButton(icon("fa5s.edit"), translate("InboxEntry", "Retry with changes…"))
@@ -339,15 +363,23 @@ class InboxDetail(QScrollArea):
     def _spec(self, step: dict[str, Any] | None):  # noqa: ANN202
         return self.ctx.registry.specs.get(step["type"]) if step else None
 
+    def _again(self) -> bool | None:
+        """Acting on an entry whose order the replaced workspace had taken further (a
+        put-back) does those steps again: asked first. None: not to act."""
+        return ask_again(self, (self.entry or {}).get("gone_on") or "")
+
     def _retry_edit(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
         from app.ui.step_forms import RetryForm
 
+        told = self._again()
+        if told is None:
+            return
         self.dialog: StepFormDialog = RetryForm(
             self._spec(step), (step or {}).get("input"), (step or {}).get("title") or sname, self
         )
         self.dialog.accepted.connect(
             lambda: self._do(
-                lambda: self.ctx.actions.retry(rid, sname, new_input=self.dialog.value),
+                lambda: self.ctx.actions.retry(rid, sname, new_input=self.dialog.value, again=told),
                 translate("InboxEntry", "{order} is running again with your changes.").format(
                     order=who
                 ),
@@ -358,6 +390,9 @@ class InboxDetail(QScrollArea):
     def _skip(self, rid: str, sname: str, step: dict[str, Any] | None, who: str) -> None:
         from app.ui.step_forms import SkipForm, skip_shape
 
+        told = self._again()
+        if told is None:
+            return
         spec = self._spec(step)
         ports = (
             [p for p in spec.ports_for((step or {}).get("input") or {}) if p != "error"]
@@ -373,6 +408,7 @@ class InboxDetail(QScrollArea):
                     sname,
                     output=form.value,
                     port=form.port.currentText() or "out",
+                    again=told,
                 ),
                 translate("InboxEntry", "{order} goes on without “{step}”.").format(
                     order=who, step=title

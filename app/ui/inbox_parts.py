@@ -146,6 +146,7 @@ def technical_words(detail: dict[str, Any]) -> str:
             "options",
             "fields",
             "question",
+            "put_back",  # said above the actions (``restored_entries``), not technical
         )
     }
     if rest:

@@ -1,29 +1,39 @@
-"""“Count as done” on the page of an order held by a put-back (``app.store.restored``): the
-steps the replaced workspace had already done for it are recorded as done, with the results
-recorded there, instead of running them again. Shown only while the order is held that way
-and such steps are known; the work happens off the GUI thread."""
+"""“Count as done” on the page of an order held by a put-back (``app.store.restored``), and on
+the inbox entry of an order that was waiting for a person in the backup: the steps the replaced
+workspace had already done for it are recorded as done, with the results recorded there, instead
+of running them again. Shown only while such steps are known; the work happens off the GUI
+thread."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.core.i18n import translate
 from app.store import restored
 from app.ui.context import AppContext
-from app.ui.style import icon
+from app.ui.style import WARN, icon
+from app.ui.text import PlainLabel, confirm
 
 
 class CountAsDone(QPushButton):
     """The order page's “Count as done” (in the hold buttons' line); ``said`` gets what it did
-    or why not, in words."""
+    or why not, in words (``done``, when given, what it did)."""
 
-    def __init__(self, ctx: AppContext, said: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        said: Callable[[str], None],
+        *,
+        done: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(icon("fa5s.check"), translate("Holds", "Count as done"))
         self.ctx = ctx
         self.said = said
+        self.done = done or said
         self.run_id: str | None = None
         self.setObjectName("countAsDone")
         self.setToolTip(
@@ -36,7 +46,9 @@ class CountAsDone(QPushButton):
         self.clicked.connect(self._count)
         self.hide()
 
-    def show_order(self, order: dict[str, Any]) -> None:
+    def show_order(self, order: dict[str, Any], note: Callable[[str], None] | None = None) -> None:
+        """Shown when the order has steps done since; ``note`` gets what they are, in words
+        (an order not held, whose page says nothing else of them)."""
         run_id = order.get("id")
         if not isinstance(run_id, str):
             self.run_id = None
@@ -44,15 +56,22 @@ class CountAsDone(QPushButton):
             return
         self.run_id = run_id
 
-        def load() -> bool:
+        def load() -> tuple[list[dict[str, Any]], str]:
             with self.ctx.db.read() as s:
-                return bool(restored.gone_on(s, run_id))
+                return restored.gone_on_said(s, run_id)
 
-        self.ctx.background(load, self._known, owner=self)
+        def known(found: tuple[list[dict[str, Any]], str]) -> None:
+            self.known_for(run_id if found[0] else None)
+            if found[1] and note is not None:
+                note(found[1])
 
-    def _known(self, known: bool) -> None:
-        self.setVisible(known)
-        self.setEnabled(known)
+        self.ctx.background(load, known, owner=self)
+
+    def known_for(self, run_id: str | None) -> None:
+        """Offer counting the steps known for this order (None: nothing is known)."""
+        self.run_id = run_id
+        self.setVisible(run_id is not None)
+        self.setEnabled(run_id is not None)
 
     def _count(self) -> None:
         run_id = self.run_id
@@ -68,8 +87,50 @@ class CountAsDone(QPushButton):
 
     def _counted(self, labels: list[str]) -> None:
         self.hide()
-        self.said(
+        self.done(
             translate(
                 "Holds", "Counted as done, not run again: {steps}. The order goes on from there."
             ).format(steps=", ".join(labels))
         )
+
+
+def ask_again(parent: QWidget, said: str) -> bool | None:
+    """Before a retry, skip or answer on an entry that says what the replaced workspace had
+    done (``said``): do those steps again? True: yes; None: no; False: nothing to repeat."""
+    if not said:
+        return False
+    if confirm(
+        parent,
+        translate("InboxEntry", "Do those steps again?"),
+        translate(
+            "InboxEntry",
+            "{said}\n\nDo them again here? (No changes nothing; “Count as done” on the entry "
+            "records them as done instead.)",
+        ).format(said=said),
+    ):
+        return True
+    return None
+
+
+def gone_on_part(
+    ctx: AppContext,
+    lay: QVBoxLayout,
+    run_id: str,
+    words: str,
+    said: Callable[[str], None],
+    done: Callable[[str], None],
+) -> CountAsDone:
+    """An inbox entry's say of what the replaced workspace had done for its order, with
+    “Count as done” under it (``said``: a refusal, in words; ``done``: what it did)."""
+    note = PlainLabel(words)
+    note.setObjectName("goneOn")
+    note.setWordWrap(True)
+    note.setStyleSheet(
+        f"border: 1.5px solid {WARN}; border-radius: 6px; padding: 6px; background: #fffbeb"
+    )
+    lay.addWidget(note)
+    button = CountAsDone(ctx, said, done=done)
+    button.setObjectName("countAsDoneEntry")
+    button.known_for(run_id)
+    lay.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    return button
