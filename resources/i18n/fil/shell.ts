@@ -20,7 +20,7 @@
         <translation>Hindi naibalik ang backup</translation>
     </message>
     <message>
-        <source>Daloy could not open its workspace ({what}); the details are in its log, in the data folder&apos;s “logs” folder. Nothing was changed.</source>
+        <source>Daloy could not open its workspace ({what}); the details are in its log, in the data folder's “logs” folder. Nothing was changed.</source>
         <translation>Hindi mabuksan ng Daloy ang workspace nito ({what}); nasa log nito ang mga detalye, sa folder na “logs” ng data folder. Walang binago.</translation>
     </message>
     <message>
@@ -157,8 +157,8 @@
         <translation>napalitan</translation>
     </message>
     <message>
-        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace; to open the copy, Daloy is started on that folder (a shortcut whose target ends with --data-dir &quot;{folder}&quot;; whoever set up Daloy on this computer can make one).</source>
-        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito; para buksan ang kopya, pinapatakbo ang Daloy sa folder na iyon (isang shortcut na ang target ay nagtatapos sa --data-dir &quot;{folder}&quot;; makakagawa nito ang nag-set up ng Daloy sa computer na ito).</translation>
+        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace; to open the copy, Daloy is started on that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set up Daloy on this computer can make one).</source>
+        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito; para buksan ang kopya, pinapatakbo ang Daloy sa folder na iyon (isang shortcut na ang target ay nagtatapos sa --data-dir "{folder}"; makakagawa nito ang nag-set up ng Daloy sa computer na ito).</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -433,7 +433,7 @@ mo sa “Bagong koneksyon”.</translation>
         <translation>{days} araw</translation>
     </message>
     <message>
-        <source>No orders in this period. Practice runs and the demo&apos;s orders are not counted here.</source>
+        <source>No orders in this period. Practice runs and the demo's orders are not counted here.</source>
         <translation>Walang order sa panahong ito. Hindi binibilang dito ang mga practice run at ang mga order ng demo.</translation>
     </message>
     <message>
@@ -497,7 +497,7 @@ wala pang nasagot</translation>
         <translation>I-click para makita ang mga order na ito.</translation>
     </message>
     <message>
-        <source>Showing the {count} orders behind the dashboard&apos;s “{label}”. Change a filter to see every order.</source>
+        <source>Showing the {count} orders behind the dashboard's “{label}”. Change a filter to see every order.</source>
         <translation>Ipinapakita ang {count} order sa likod ng “{label}” ng dashboard. Baguhin ang isang filter para makita ang lahat ng order.</translation>
     </message>
 </context>
@@ -560,7 +560,7 @@ wala pang nasagot</translation>
         <translation>Subukan ang demo</translation>
     </message>
     <message>
-        <source>Type your shop&apos;s name: customers read it in their emails.</source>
+        <source>Type your shop's name: customers read it in their emails.</source>
         <translation>I-type ang pangalan ng shop mo: nababasa ito ng mga customer sa email nila.</translation>
     </message>
     <message>
@@ -628,7 +628,7 @@ wala pang nasagot</translation>
         <translation>Handa nang tumanggap ng order</translation>
     </message>
     <message>
-        <source>Press Finish to save the connections and switch on “Order fulfilment”. Passwords and tokens go to this computer&apos;s keyring, never into Daloy&apos;s files.</source>
+        <source>Press Finish to save the connections and switch on “Order fulfilment”. Passwords and tokens go to this computer's keyring, never into Daloy's files.</source>
         <translation>Pindutin ang Tapusin para i-save ang mga koneksyon at buksan ang “Order fulfilment”. Sa keyring ng computer na ito napupunta ang mga password at token, hindi kailanman sa mga file ng Daloy.</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@ wala pang nasagot</translation>
         <translation>Paano nagbabayad ang mga customer?</translation>
     </message>
     <message>
-        <source>Daloy can charge each order through your payment service&apos;s web API: enter its address and the API token it gave you; Next checks that it answers.</source>
+        <source>Daloy can charge each order through your payment service's web API: enter its address and the API token it gave you; Next checks that it answers.</source>
         <translation>Masisingil ng Daloy ang bawat order sa web API ng payment service mo: ilagay ang address nito at ang API token na ibinigay nito; sa “Susunod”, titingnan ng Daloy kung sumasagot ito.</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@ wala pang nasagot</translation>
         <translation>Tine-check…</translation>
     </message>
     <message>
-        <source>Through a payment service&apos;s web API:</source>
+        <source>Through a payment service's web API:</source>
         <translation>Sa web API ng isang payment service:</translation>
     </message>
     <message>
@@ -736,7 +736,7 @@ wala pang nasagot</translation>
         <translation>Sa {platform} binabayaran ang mga order mula sa {platform}, kaya walang sinisingil ang Daloy para sa mga ito. Pumili lang ng payment service para sa mga order na ikaw mismo ang naniningil.</translation>
     </message>
     <message>
-        <source>Post each order to the warehouse&apos;s web address:</source>
+        <source>Post each order to the warehouse's web address:</source>
         <translation>I-post ang bawat order sa web address ng bodega:</translation>
     </message>
     <message>
@@ -764,7 +764,7 @@ wala pang nasagot</translation>
         <translation>packing@shop.example</translation>
     </message>
     <message>
-        <source>Shopee Open Platform ▸ App List ▸ your app: Partner ID and Partner key; then “Authorise the shop…” lets the shop&apos;s owner approve Daloy.</source>
+        <source>Shopee Open Platform ▸ App List ▸ your app: Partner ID and Partner key; then “Authorise the shop…” lets the shop's owner approve Daloy.</source>
         <translation>Shopee Open Platform ▸ App List ▸ ang app mo: Partner ID at Partner key; pagkatapos, sa “I-authorise ang shop…” papayagan ng may-ari ng shop ang Daloy.</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@ wala pang nasagot</translation>
         <translation>Ibang shop system na may web API</translation>
     </message>
     <message>
-        <source>Its web API&apos;s address and the token it gave you; its provider&apos;s help pages say where to find them.</source>
+        <source>Its web API's address and the token it gave you; its provider's help pages say where to find them.</source>
         <translation>Ang address ng web API nito at ang token na ibinigay nito sa iyo; sinasabi ng help pages ng provider nito kung saan makikita ang mga ito.</translation>
     </message>
     <message>
@@ -1253,16 +1253,6 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     </message>
     <message>
         <source>Do those steps again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{said}
-
-Do them again here? (No changes nothing; “Count as done” on the entry records them as done instead.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do those steps again?</source>
         <translation>Gawin muli ang mga hakbang na iyon?</translation>
     </message>
     <message>
@@ -1388,7 +1378,7 @@ Gawin muli ang mga iyon dito? (Walang binabago ang Hindi; ang “Ituring na tapo
         <translation>Bagong order — mano-manong tina-type</translation>
     </message>
     <message>
-        <source>For orders taken by phone or at the counter. The order runs through “{workflow}” like an order from any other channel: every step, from the stock check to the customer&apos;s email.</source>
+        <source>For orders taken by phone or at the counter. The order runs through “{workflow}” like an order from any other channel: every step, from the stock check to the customer's email.</source>
         <translation>Para sa mga order sa telepono o sa counter. Tatakbo ang order sa “{workflow}” gaya ng order mula sa ibang channel: bawat hakbang, mula sa pag-check ng stock hanggang sa email sa customer.</translation>
     </message>
     <message>
@@ -1440,7 +1430,7 @@ Gawin muli ang mga iyon dito? (Walang binabago ang Hindi; ang “Ituring na tapo
         <translation>Bigyan ng numero ang order (kahit anong text na makikilala mo).</translation>
     </message>
     <message>
-        <source>Type the customer&apos;s name.</source>
+        <source>Type the customer's name.</source>
         <translation>I-type ang pangalan ng customer.</translation>
     </message>
     <message>
@@ -1593,11 +1583,11 @@ Gawin muli ang mga iyon dito? (Walang binabago ang Hindi; ang “Ituring na tapo
 <context>
     <name>ShopAuthorise</name>
     <message>
-        <source>1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL registered for your app and make the link. 3. The shop&apos;s owner opens it, signs in to Shopee Seller Centre and approves. 4. Paste the address the browser then shows (it holds the code and the shop ID) below.</source>
+        <source>1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL registered for your app and make the link. 3. The shop's owner opens it, signs in to Shopee Seller Centre and approves. 4. Paste the address the browser then shows (it holds the code and the shop ID) below.</source>
         <translation>1. Ilagay sa itaas ang Partner ID at Partner key. 2. Ilagay ang Redirect URL na naka-register para sa app mo at gawin ang link. 3. Bubuksan ito ng may-ari ng shop, magsa-sign in sa Shopee Seller Centre at papayag. 4. I-paste sa ibaba ang address na ipapakita ng browser pagkatapos (nandoon ang code at ang shop ID).</translation>
     </message>
     <message>
-        <source>1. Enter the App key and App secret above. 2. Enter the Callback URL registered for your app and make the link. 3. The shop&apos;s owner opens it, signs in as the seller and approves. 4. Paste the address the browser then shows (it holds the code) below.</source>
+        <source>1. Enter the App key and App secret above. 2. Enter the Callback URL registered for your app and make the link. 3. The shop's owner opens it, signs in as the seller and approves. 4. Paste the address the browser then shows (it holds the code) below.</source>
         <translation>1. Ilagay sa itaas ang App key at App secret. 2. Ilagay ang Callback URL na naka-register para sa app mo at gawin ang link. 3. Bubuksan ito ng may-ari ng shop, magsa-sign in bilang seller at papayag. 4. I-paste sa ibaba ang address na ipapakita ng browser pagkatapos (nandoon ang code).</translation>
     </message>
     <message>
@@ -1617,7 +1607,7 @@ Gawin muli ang mga iyon dito? (Walang binabago ang Hindi; ang “Ituring na tapo
         <translation>Gawin ang link</translation>
     </message>
     <message>
-        <source>the link for the shop&apos;s owner appears here</source>
+        <source>the link for the shop's owner appears here</source>
         <translation>dito lalabas ang link para sa may-ari ng shop</translation>
     </message>
     <message>
@@ -1645,11 +1635,11 @@ Gawin muli ang mga iyon dito? (Walang binabago ang Hindi; ang “Ituring na tapo
         <translation>Tapusin ang authorisation</translation>
     </message>
     <message>
-        <source>Give the connection a name first (the shop&apos;s tokens are kept under it).</source>
+        <source>Give the connection a name first (the shop's tokens are kept under it).</source>
         <translation>Bigyan muna ng pangalan ang koneksyon (doon itinatabi ang mga token ng shop).</translation>
     </message>
     <message>
-        <source>Send this link to the shop&apos;s owner, or open it here if that is you; it works for a few minutes.</source>
+        <source>Send this link to the shop's owner, or open it here if that is you; it works for a few minutes.</source>
         <translation>Ipadala ang link na ito sa may-ari ng shop, o buksan dito kung ikaw iyon; gumagana ito nang ilang minuto lang.</translation>
     </message>
     <message>
