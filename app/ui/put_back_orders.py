@@ -104,8 +104,8 @@ def ask_again(parent: QWidget, said: str) -> bool | None:
         translate("InboxEntry", "Do those steps again?"),
         translate(
             "InboxEntry",
-            "{said}\n\nDo them again here? (No changes nothing; “Count as done” on the entry "
-            "records them as done instead.)",
+            "{said}\n\nDo them again here? No leaves the order as it is; “Count as done” on "
+            "the entry records them as done instead.",
         ).format(said=said),
     ):
         return True

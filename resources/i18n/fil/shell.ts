@@ -1258,10 +1258,10 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     <message>
         <source>{said}
 
-Do them again here? (No changes nothing; “Count as done” on the entry records them as done instead.)</source>
+Do them again here? No leaves the order as it is; “Count as done” on the entry records them as done instead.</source>
         <translation>{said}
 
-Gawin muli ang mga iyon dito? (Walang binabago ang Hindi; ang “Ituring na tapos” sa entry ay nagtatala sa kanila bilang tapos sa halip.)</translation>
+Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “Ituring na tapos” sa entry ay nagtatala sa kanila bilang tapos sa halip.</translation>
     </message>
 </context>
 <context>
