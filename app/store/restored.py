@@ -469,6 +469,7 @@ def _known(s: Session, run_id: str) -> tuple[list[dict[str, Any]], str]:
     """``gone_on``, and how the backup was restored (``REPLACE`` or ``COPY``): from the hold
     that holds the order, else from its open entry (an order waiting for a person)."""
     h = _hold_of(s, run_id)
+    how: Any
     if h is None:
         done, how = restored_entries.known(s, run_id)
     else:

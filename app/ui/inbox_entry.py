@@ -280,20 +280,17 @@ class InboxDetail(QScrollArea):
             b.setObjectName(f"option_{opt['name']}")
             b.setEnabled(entry["status"] == "open")
             b.clicked.connect(
-                lambda _=False, o=opt["name"], lab=label: (
-                    self._again() is not None
-                    and self._do(
-                        lambda: self.ctx.actions.choose(
-                            entry["run_id"],
-                            entry["step"],
-                            o,
-                            values={k: e.text() for k, e in fields.items()},
-                            again=bool(entry.get("gone_on")),
-                        ),
-                        translate("InboxEntry", "{order} goes on: you chose “{option}”.").format(
-                            order=who, option=lab
-                        ),
-                    )
+                lambda _=False, o=opt["name"], lab=label: self._do_asked(
+                    lambda: self.ctx.actions.choose(
+                        entry["run_id"],
+                        entry["step"],
+                        o,
+                        values={k: e.text() for k, e in fields.items()},
+                        again=bool(entry.get("gone_on")),
+                    ),
+                    translate("InboxEntry", "{order} goes on: you chose “{option}”.").format(
+                        order=who, option=lab
+                    ),
                 )
             )
             row.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
@@ -314,12 +311,9 @@ class InboxDetail(QScrollArea):
         retry = QPushButton(icon("fa5s.redo", "white"), translate("InboxEntry", "Retry"))
         retry.setObjectName("primary")
         retry.clicked.connect(
-            lambda: (
-                self._again() is not None
-                and self._do(
-                    lambda: self.ctx.actions.retry(rid, sname, again=told),
-                    translate("InboxEntry", "{order} is running again.").format(order=who),
-                )
+            lambda: self._do_asked(
+                lambda: self.ctx.actions.retry(rid, sname, again=told),
+                translate("InboxEntry", "{order} is running again.").format(order=who),
             )
         )
         edit = QPushButton(icon("fa5s.edit"), translate("InboxEntry", "Retry with changes…"))
@@ -362,6 +356,11 @@ class InboxDetail(QScrollArea):
 
     def _spec(self, step: dict[str, Any] | None):  # noqa: ANN202
         return self.ctx.registry.specs.get(step["type"]) if step else None
+
+    def _do_asked(self, fn: Callable[[], object], done_text: str) -> None:
+        """``_do``, once the operator agreed (``_again``)."""
+        if self._again() is not None:
+            self._do(fn, done_text)
 
     def _again(self) -> bool | None:
         """Acting on an entry whose order the replaced workspace had taken further (a
