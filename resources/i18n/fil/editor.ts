@@ -169,6 +169,10 @@ Mag-drag ng hakbang mula sa listahan sa kaliwa papunta sa canvas, o mag-import n
         <translation>Baguhin ang order key</translation>
     </message>
     <message>
+        <source>Change the order total</source>
+        <translation>Baguhin ang kabuuan ng order</translation>
+    </message>
+    <message>
         <source>Change the sample order</source>
         <translation>Baguhin ang sample order</translation>
     </message>
@@ -839,6 +843,10 @@ hindi pa naka-save</translation>
         <translation>Ang pangalan ng order sa listahan ng mga order at sa Inbox, at pumipigil na matanggap nang dalawang beses ang iisang order, hal. {{ trigger.order.number }}.</translation>
     </message>
     <message>
+        <source>The amount the Orders list shows in its Total column. Orders from email or the web form often come without one; say which step works it out, e.g. {{ steps.plan.output.total }}. Empty: the total the order arrived with.</source>
+        <translation>Ang halagang ipinapakita ng listahan ng mga Order sa hanay na Kabuuan. Kadalasang walang kabuuan ang mga order mula sa email o sa web form; sabihin kung aling hakbang ang kumukuwenta nito, hal. {{ steps.plan.output.total }}. Kapag walang laman: ang kabuuang kasama ng order pagdating.</translation>
+    </message>
+    <message>
         <source>A made-up order as it would arrive (JSON). “Try it” runs the workflow on it, and the template suggestions list its fields.</source>
         <translation>Isang kunwaring order gaya ng pagdating nito (JSON). Pinapatakbo ng “Subukan” ang workflow dito, at ang mga field nito ang nakalista sa mga mungkahi sa template.</translation>
     </message>
@@ -877,6 +885,10 @@ hindi pa naka-save</translation>
     <message>
         <source>Order key</source>
         <translation>Order key</translation>
+    </message>
+    <message>
+        <source>Order total (shown in the Orders list)</source>
+        <translation>Kabuuan ng order (ipinapakita sa listahan ng mga Order)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Where orders come from&lt;/b&gt;</source>

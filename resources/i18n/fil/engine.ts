@@ -3199,6 +3199,14 @@
         <translation>Hindi masuri nang buo ang workflow ({error}), kaya hindi pa ito puwedeng tumanggap ng order. Ayusin ang mga nakalistang problema, o ipadala ang workflow file sa support.</translation>
     </message>
     <message>
+        <source>Order total: {problem}</source>
+        <translation>Kabuuan ng order: {problem}</translation>
+    </message>
+    <message>
+        <source>The order total refers to a step “{step}” that does not exist; name one of the workflow's steps, e.g. {example}.</source>
+        <translation>Tumutukoy ang kabuuan ng order sa hakbang na “{step}” na wala naman; pangalanan ang isa sa mga hakbang ng workflow, hal. {example}.</translation>
+    </message>
+    <message>
         <source>Two steps are called “{name}”; step names must be unique.</source>
         <translation>Dalawang hakbang ang may pangalang “{name}”; dapat magkakaiba ang pangalan ng mga hakbang.</translation>
     </message>
