@@ -131,6 +131,20 @@ def finish_cleanly(data: Path, total: int, timeout: float = 240) -> None:
         assert runner.wait(30) == 0
 
 
+def crash_at(data: Path, point: str, n: int, runs: int) -> None:
+    """A runner that exits abruptly the ``n``-th time it passes ``point``."""
+    crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": f"{point}:{n}"})
+    try:
+        code = crashed.wait(60)
+    except subprocess.TimeoutExpired:
+        crashed.kill()
+        pytest.fail(f"crash point {point}:{n} was never reached")
+    if code != EXIT_CODE:
+        # every run may already be done before the n-th pass: that is fine only then
+        assert statuses(data).get("succeeded", 0) == runs, crashed.stderr.read()
+        crashed.wait()
+
+
 def check_integrity(data: Path, gateway, ids: list[str]) -> None:
     for run_id in ids:
         assert gateway.charge_count(f"daloy-{run_id}-charge") == 1, run_id
@@ -150,16 +164,7 @@ def test_every_named_crash_point(tmp_path, payment_gateway, webhook_sink, point)
         first = daloy(data, "runner", env={"DALOY_CRASHPOINT": "after_claim_commit:1"})
         assert first.wait(60) == EXIT_CODE
     for n in (1, 3):
-        crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": f"{point}:{n}"})
-        try:
-            code = crashed.wait(60)
-        except subprocess.TimeoutExpired:
-            crashed.kill()
-            pytest.fail(f"crash point {point}:{n} was never reached")
-        if code != EXIT_CODE:
-            # every run may already be done before the n-th pass: that is fine only then
-            assert statuses(data).get("succeeded", 0) == len(ids), crashed.stderr.read()
-            crashed.wait()
+        crash_at(data, point, n, len(ids))
     finish_cleanly(data, len(ids))
     check_integrity(data, payment_gateway, ids)
 

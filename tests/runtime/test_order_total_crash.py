@@ -6,16 +6,14 @@ a succeeded step without its total. The real runner process, a real SQLite file.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from app.crashpoints import EXIT_CODE
 from app.steps import registry
 from app.store.db import Database
 from app.store.runs import RunStore
-from tests.runtime.test_crash import daloy, finish_cleanly, query, statuses
+from tests.runtime.test_crash import crash_at, finish_cleanly, query
 from tests.support.engine import save
 from tests.test_order_total import PRICED
 
@@ -67,15 +65,7 @@ def test_a_crash_never_leaves_a_wrong_total(tmp_path, point):
     seen: set[str] = set()
     # each commit takes up to two in-line steps (price, done): the 5th is past a commit
     for n in (1, 5) if point == "after_inline_step" else (1, 2):
-        crashed = daloy(data, "runner", env={"DALOY_CRASHPOINT": f"{point}:{n}"})
-        try:
-            code = crashed.wait(60)
-        except subprocess.TimeoutExpired:
-            crashed.kill()
-            pytest.fail(f"crash point {point}:{n} was never reached")
-        if code != EXIT_CODE:  # every run done before the n-th pass: fine only then
-            assert statuses(data).get("succeeded", 0) == RUNS, crashed.stderr.read()
-            crashed.wait()
+        crash_at(data, point, n, RUNS)
         check_consistent(data)
         seen |= {state for _n, state, _t, _r in facts(data)}
     assert "succeeded" in seen  # a result was committed: totals were checked against real steps
