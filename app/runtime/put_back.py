@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.core.i18n import translate
 from app.runtime.presence import runner_running
-from app.store import backups, restored
+from app.store import backups, restored, restored_entries
 from app.store.backups import BackupError
 from app.store.datafolder import DB_FILENAME
 
@@ -134,7 +134,7 @@ def carry_out(data_dir: Path, let_go: float = LET_GO) -> Outcome | None:
 def held_words(done: restored.Restored) -> list[str]:
     """What a restore held, in words for the operator (nothing when no order was in progress)."""
     if not done.held:
-        return []
+        return restored_entries.told_words(done.told)
     said = [
         (
             translate(
@@ -161,7 +161,7 @@ def held_words(done: restored.Restored) -> list[str]:
                 "running them again.",
             )
         )
-    return said
+    return said + restored_entries.told_words(done.told)
 
 
 def _forget(pending: Path) -> None:

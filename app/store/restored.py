@@ -98,11 +98,13 @@ _WHERE = {
 class Restored:
     """What a restore did: ``path`` is where the replaced workspace is kept (put back) or the
     new workspace (copy); ``held`` the orders held, ``gone_on`` how many of them the later
-    workspace had taken further."""
+    workspace had taken further; ``told``: orders waiting for a person (not held) that it had
+    taken further, their entries told so (``restored_entries``)."""
 
     path: Path
     held: int
     gone_on: int
+    told: int = 0
 
 
 def when(backup: Backup) -> str:
@@ -115,7 +117,7 @@ def put_back(backup: Backup, data_dir: Path, *, who: str | None = None) -> Resto
     data_dir = Path(data_dir)
     aside = backups.restore_replace(backup, data_dir)
     try:
-        held, gone_on = hold_in_progress(
+        held, gone_on, told = hold_in_progress(
             data_dir, when(backup), REPLACE, later=aside / DB_FILENAME, who=who
         )
     except (SQLAlchemyError, sqlite3.Error, OSError, DaloyError) as exc:
@@ -136,7 +138,7 @@ def put_back(backup: Backup, data_dir: Path, *, who: str | None = None) -> Resto
                 )
             ).format(when=when(backup), why=exc, aside=aside)
         ) from exc
-    return Restored(aside, held, gone_on)
+    return Restored(aside, held, gone_on, told)
 
 
 def copy(
@@ -149,7 +151,7 @@ def copy(
     if later is None:
         later = _came_from(backup)
     try:
-        held, gone_on = hold_in_progress(
+        held, gone_on, told = hold_in_progress(
             target,
             when(backup),
             COPY,
@@ -165,7 +167,7 @@ def copy(
                 "it was not restored into {folder}. Nothing was changed.",
             ).format(when=when(backup), why=exc, folder=target)
         ) from exc
-    return Restored(target, held, gone_on)
+    return Restored(target, held, gone_on, told)
 
 
 def _came_from(backup: Backup) -> Path | None:
@@ -200,11 +202,11 @@ def _undo(data_dir: Path, aside: Path) -> bool:
 # -- holding -------------------------------------------------------------------------------
 def hold_in_progress(
     data_dir: Path, backup_at: str, how: str, *, later: Path | None, who: str | None = None
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Hold every order in progress in the workspace in ``data_dir`` (its database migrated
     first, as a start would) and pause its intake, in one transaction. ``later``: the database
     of the later workspace, read for what its orders did since. Returns (orders held, of them
-    gone on further in ``later``)."""
+    gone on further in ``later``, orders waiting for a person told so on their entries)."""
     db = Database(f"sqlite:///{Path(data_dir) / DB_FILENAME}")
     try:
         with db.write() as s:
@@ -215,7 +217,7 @@ def hold_in_progress(
 
 def hold_orders(
     s: Session, backup_at: str, how: str, later: Path | None, who: str
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """``hold_in_progress`` in the session given (a database of any kind): hold the orders in
     progress, tell the entries of those waiting for a person what ``later`` did since."""
     _pause_intake(s)
@@ -235,10 +237,10 @@ def hold_orders(
     waiting = _waiting_for_a_person(s)
     gone = _done_later(s, later, list(dict.fromkeys(runs + waiting))) if later is not None else {}
     # not held (the operator acts on them in the inbox): their entries say what was done since
-    restored_entries.tell(s, {r: gone[r] for r in waiting if r in gone}, how)
+    told = restored_entries.tell(s, {r: gone[r] for r in waiting if r in gone}, how)
     gone = {r: done for r, done in gone.items() if r in runs}
     if not steps:
-        return 0, 0
+        return 0, 0, told
     now = time.time()
     rule_words = said(_RULE.get(how, _RULE[REPLACE]), when=backup_at)
     h = Hold(
@@ -281,7 +283,7 @@ def hold_orders(
             "note": str(rule_words),
         },
     )
-    return len(runs), len(gone)
+    return len(runs), len(gone), told
 
 
 def _not_started(s: Session) -> list[StepRun]:

@@ -61,6 +61,30 @@ _REFUSED = {
 }
 
 
+def told_words(told: int) -> list[str]:
+    """What a restore says of the orders waiting for a person whose entries it told (nothing
+    when none)."""
+    if not told:
+        return []
+    return [
+        (
+            translate(
+                "Backups",
+                "1 order waiting for you in Needs you had gone on further since the backup: "
+                "its entry says which steps it had done, and “Count as done” there records them "
+                "as done instead of doing them again.",
+            )
+            if told == 1
+            else translate(
+                "Backups",
+                "{count} orders waiting for you in Needs you had gone on further since the "
+                "backup: each entry says which steps it had done, and “Count as done” there "
+                "records them as done instead of doing them again.",
+            ).format(count=told)
+        )
+    ]
+
+
 def steps_said(done: list[dict[str, Any]]) -> str:
     """“Check stock (10:02), Send confirmation (10:03)”."""
     return ", ".join(f"{d['label']} ({_clock(d['at'])})" for d in done)

@@ -88,7 +88,11 @@ def test_a_held_parent_stays_held_when_its_child_finishes(rt):
     on only when its hold is released, and then finds its child's result."""
     parent, child = _waiting_parent(rt, "8001")
     with rt.db.write() as s:
-        assert restored.hold_orders(s, "2026-12-01 09:00", restored.REPLACE, None, "ana") == (1, 0)
+        assert restored.hold_orders(s, "2026-12-01 09:00", restored.REPLACE, None, "ana") == (
+            1,
+            0,
+            0,
+        )
     parked = _step(rt.db, parent, "packing")
     assert (parked.waiting_on or "").startswith(holds.PREFIX)
     rt.actions.choose(child, "ask", "yes")
@@ -132,7 +136,8 @@ def test_an_order_waiting_for_a_person_says_what_it_did_since_and_never_repeats_
     resolved); a retry the operator confirmed (``again``) sends the email once more, on
     purpose, with the same Message-ID."""
     backup, run_id = failed_then_sent
-    assert restored.put_back(backup, data_dir).held == 0  # waiting for a person: not held
+    done = restored.put_back(backup, data_dir)
+    assert (done.held, done.told) == (0, 1)  # waiting for a person: not held, its entry told
     again = runtime(data_dir)
     again.start()
     try:

@@ -87,6 +87,7 @@ def test_the_entry_says_what_was_done_since_asks_before_answering_and_counts_as_
     run_id = asked
     outcome = _put_back_asked(env)  # before the database is opened, as a start does
     assert outcome is not None and outcome.ok and outcome.held == 0
+    assert "1 order waiting for you in Needs you had gone on further" in outcome.words
     ctx, window = build(env)
     window.resize(1280, 760)
     window.show()

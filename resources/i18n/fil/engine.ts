@@ -191,6 +191,14 @@
         <translation>Ang mga order na umusad pa mula noong backup ay nagsasabi sa kanilang pahina kung aling mga hakbang ang nagawa na nila; ang “Ituring na tapos” doon ay nagtatala sa mga hakbang na iyon bilang tapos sa halip na patakbuhin muli.</translation>
     </message>
     <message>
+        <source>1 order waiting for you in Needs you had gone on further since the backup: its entry says which steps it had done, and “Count as done” there records them as done instead of doing them again.</source>
+        <translation>1 order na naghihintay sa iyo sa Kailangan ka ang umusad pa mula noong backup: sinasabi ng entry nito kung aling mga hakbang ang nagawa na nito, at ang “Ituring na tapos” doon ay nagtatala sa kanila bilang tapos sa halip na gawin muli.</translation>
+    </message>
+    <message>
+        <source>{count} orders waiting for you in Needs you had gone on further since the backup: each entry says which steps it had done, and “Count as done” there records them as done instead of doing them again.</source>
+        <translation>{count} order na naghihintay sa iyo sa Kailangan ka ang umusad pa mula noong backup: sinasabi ng bawat entry kung aling mga hakbang ang nagawa na nito, at ang “Ituring na tapos” doon ay nagtatala sa kanila bilang tapos sa halip na gawin muli.</translation>
+    </message>
+    <message>
         <source>The orders in progress in the backup of {when} could not be held ({why}), so it was not put back: the workspace is as it was. Nothing was changed.</source>
         <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), kaya hindi ito ibinalik: nananatili ang workspace gaya ng dati. Walang binago.</translation>
     </message>
