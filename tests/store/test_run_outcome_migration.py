@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import time
 
-from alembic import command
 from sqlalchemy import inspect, text
 
 from app.core import order_states
 from app.store import migrate, queries
-
-
-def _downgrade(db, target: str) -> None:  # noqa: ANN001
-    cfg = migrate.config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, target)
+from tests.store.test_migrations_both import _downgrade
 
 
 def _index_sql(db) -> str:  # noqa: ANN001
