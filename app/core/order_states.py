@@ -27,8 +27,11 @@ OUTCOMES = (ENDED_CANCELLED, ENDED_DONE)
 
 
 def is_cancelled(status: str, *, cancelled: bool = False, outcome: str | None = None) -> bool:
-    """Does the order read as cancelled: stopped by the operator, or ended so by its workflow."""
-    return cancelled or status == "cancelled" or outcome == ENDED_CANCELLED
+    """Does the order read as cancelled: stopped by the operator, or ended so by its workflow
+    (once it has finished: while another of its paths still runs or waits, it says so)."""
+    return (
+        cancelled or status == "cancelled" or (outcome == ENDED_CANCELLED and status == "succeeded")
+    )
 
 
 def label(status: str) -> str:

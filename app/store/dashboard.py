@@ -28,9 +28,8 @@ from sqlalchemy.orm import Session
 
 from app.core.kinds import AttemptOutcome
 from app.core.machine import RunState
-from app.core.order_states import ENDED_CANCELLED
 from app.store.models import Attempt, InboxItem, IntakeItem, Run, StepRun
-from app.store.queries import system_of
+from app.store.queries import ended_cancelled, status_is, system_of
 
 BY_HAND = "by hand"  # an order with no intake item: typed in, the CLI, a demo
 # Attempt outcomes that are no failure (the step went on, waits, asked a person, was handed back)
@@ -211,19 +210,13 @@ def figures(s: Session, since: float, until: float) -> Figures:
     return f
 
 
-def _ended_cancelled() -> Any:
-    """Orders their workflow ended cancelled (they ran to the end: status succeeded). The
-    outcome's partial index (outcome, created_at) holds only the few such orders."""
-    return and_(Run.outcome == ENDED_CANCELLED, Run.status == RunState.SUCCEEDED)
-
-
 def _ended_cancelled_counts(s: Session, since: float, until: float) -> tuple[int, int]:
     """(orders of the period the workflow ended cancelled, those of them a person was asked
     about): the first are no "ran cleanly"; the second are counted in "needed a person"."""
     row = s.execute(
         select(func.count(), func.count(case((_asked_person(), 1))))
         .select_from(Run)
-        .where(_in_period(since, until), _ended_cancelled())
+        .where(_in_period(since, until), ended_cancelled())
     ).one()
     return int(row[0] or 0), int(row[1] or 0)
 
@@ -261,16 +254,10 @@ def orders_behind(
         )
         if channel:
             q = q.where(_channel() == channel)
-    elif figure == "clean":
-        # (not ended cancelled: NULL, "done")
-        q = q.where(
-            period,
-            Run.status == RunState.SUCCEEDED,
-            ~_asked_person(),
-            Run.outcome.is_distinct_from(ENDED_CANCELLED),
-        )
+    elif figure == "clean":  # done, nobody asked (an order ended cancelled is not done)
+        q = q.where(period, status_is(RunState.SUCCEEDED), ~_asked_person())
     elif figure == "cancelled":
-        q = q.where(period, or_(Run.status == RunState.CANCELLED, _ended_cancelled()))
+        q = q.where(period, status_is(RunState.CANCELLED))
     elif figure in ("needed_person", "resolved", "open_questions"):
         q = q.where(period, _asked_person())
         if figure != "needed_person":

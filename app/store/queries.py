@@ -143,13 +143,20 @@ def _past(
     return and_(bound, or_(*terms))
 
 
+def ended_cancelled() -> ColumnElement[bool]:
+    """Runs their workflow ended cancelled (``runs.outcome``): they ran to their end (status
+    succeeded), yet read and count as cancelled. The partial index ``ix_runs_outcome``
+    (outcome, created_at) holds only such runs."""
+    return and_(Run.outcome == ENDED_CANCELLED, Run.status == RunState.SUCCEEDED)
+
+
 def status_is(status: str) -> ColumnElement[bool]:
     """Runs in ``status`` as the orders list says it: "cancelled" finds the orders the operator
     stopped and those their workflow ended cancelled (status succeeded, ``outcome``), "succeeded"
     ("Done") only the others. Each side is an index's range (``ix_runs_status_created``, the
     partial ``ix_runs_outcome``), so SQLite reads the two and never walks every run."""
     if status == RunState.CANCELLED:
-        return or_(Run.status == status, Run.outcome == ENDED_CANCELLED)
+        return or_(Run.status == status, ended_cancelled())
     if status == RunState.SUCCEEDED:
         return and_(Run.status == status, Run.outcome.is_distinct_from(ENDED_CANCELLED))
     return Run.status == status

@@ -155,3 +155,13 @@ def test_a_runner_killed_at_the_steps_commit_records_both_or_neither(tmp_path, p
     assert (m.RUNNING in states) if point == "before_result_commit" else (m.SUCCEEDED in states)
     finish_cleanly(data, len(ids))
     assert _never_one_without_the_other(data) == [("succeeded", "cancelled")] * len(ids)
+
+
+def test_an_order_reads_cancelled_by_its_outcome_only_once_finished() -> None:
+    said = order_states.said
+    assert said("succeeded", outcome="cancelled") == "Cancelled"
+    assert said("succeeded", outcome="done") == "Done"
+    assert said("succeeded", outcome="cancelled", practice=True) == "Cancelled"
+    # another of its paths still waits for a person: it says so, not “Cancelled” yet
+    assert said("needs_attention", outcome="cancelled") == "Needs you"
+    assert said("running", outcome="cancelled") == "In progress"
