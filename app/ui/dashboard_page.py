@@ -187,12 +187,19 @@ class DashboardPage(Page):
         self.tiles: dict[str, QPushButton] = {}
         self.grid = QGridLayout()
         self._columns = 0
-        for key in ("clean", "needed_person", "resolved", "waiting_person", "waiting_system"):
+        for key in (
+            "clean",
+            "needed_person",
+            "cancelled",
+            "resolved",
+            "waiting_person",
+            "waiting_system",
+        ):
             tile = QPushButton()
             tile.setObjectName(f"tile_{key}")
             tile.setFlat(True)
             tile.setMinimumHeight(56)
-            # the row of five would hold the window wider than a 1024-pixel screen (Filipino
+            # the row of six would hold the window wider than a 1024-pixel screen (Filipino
             # titles are longer): the tiles go on two rows instead when they do not fit
             tile.setMinimumWidth(100)
             tile.clicked.connect(lambda _c=False, k=key: self.pick(k, None))
@@ -250,18 +257,19 @@ class DashboardPage(Page):
         self._reflow()
 
     def _reflow(self) -> None:
-        """Five tiles on one row when their words fit the page's width, else three and two."""
+        """The tiles on one row when their words fit the page's width, else on two."""
         tiles = list(self.tiles.values())
         needed = sum(t.sizeHint().width() for t in tiles) + self.grid.spacing() * len(tiles)
         margins = self.body.contentsMargins()
-        columns = 5 if self.width() - margins.left() - margins.right() >= needed else 3
+        fits = self.width() - margins.left() - margins.right() >= needed
+        columns = len(tiles) if fits else (len(tiles) + 1) // 2
         if columns == self._columns:
             return
         self._columns = columns
         for i, tile in enumerate(tiles):
             self.grid.removeWidget(tile)
             self.grid.addWidget(tile, i // columns, i % columns)
-        for c in range(5):
+        for c in range(len(tiles)):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def _tiles(self, f: dashboard.Figures) -> None:
@@ -274,6 +282,10 @@ class DashboardPage(Page):
             ),
             "needed_person": translate("Dashboard", "Needed a person\n{count}{share}").format(
                 count=f.needed_person, share=share(f.needed_person)
+            ),
+            # stopped by the operator, or ended cancelled by the workflow (its End the order)
+            "cancelled": translate("Dashboard", "Cancelled\n{count}{share}").format(
+                count=f.cancelled, share=share(f.cancelled)
             ),
             "resolved": (
                 translate("Dashboard", "Time to resolve (median)\n{time} · {count} answered")

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QTableView, QTableWidget
+from sqlalchemy import update
 
 from app.store import backups
 from app.store.db import DB_FILENAME
+from app.store.models import Run
 from app.ui.style import OK
 from tests.store.test_dashboard import WF, generate
 from tests.support.engine import save
@@ -106,6 +109,36 @@ def test_a_dashboard_figure_opens_its_orders(gui, qtbot):
         lambda: (
             window.stack.currentWidget() is window.runs
             and window.runs.model.rowCount() == f.per_day[day][channel]
+        ),
+        timeout=20000,
+    )
+
+
+def test_the_cancelled_tile_counts_and_opens_the_orders_ended_cancelled(gui, qtbot):
+    """Orders a workflow ended cancelled (its End the order step: ``runs.outcome``) are their
+    own tile, never among “Ran cleanly”, and clicking it lists exactly them."""
+    ctx, window = gui
+    save(ctx.db, WF)
+    made = generate(ctx.db, 60)
+    now = time.time()
+    ended = [m["id"] for m in made if m["outcome"] == "clean" and now - m["created"] < 6 * 86400]
+    ended = ended[:3]
+    assert len(ended) == 3
+    with ctx.db.write() as s:
+        s.execute(update(Run).where(Run.id.in_(ended)).values(outcome="cancelled"))
+    nav_to(window, "dashboard")
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        page.reload()
+    f = page.figures
+    assert f.cancelled == 3 and page.tiles["cancelled"].text().startswith("Cancelled\n3 (")
+    clean = {m["id"] for m in made if m["outcome"] == "clean" and f.since <= m["created"]}
+    assert f.clean == len(clean - set(ended))
+    click(qtbot, page.tiles["cancelled"])
+    qtbot.waitUntil(
+        lambda: (
+            window.stack.currentWidget() is window.runs
+            and {r["id"] for r in window.runs.model.rows} == set(ended)
         ),
         timeout=20000,
     )
