@@ -39,6 +39,13 @@ def label(status: str) -> str:
     return translate("Words", LABELS[status]) if status in LABELS else status
 
 
+def kind_of(*, practice: bool, demo: bool) -> str:
+    """“Demo order”, “Practice run”, or "" for a real order."""
+    if demo:
+        return translate("Words", "Demo order")
+    return translate("Words", "Practice run") if practice else ""
+
+
 def said(
     status: str,
     *,
@@ -53,13 +60,7 @@ def said(
     system); it is said as the sample the app made, not the operator's own try."""
     if is_cancelled(status, cancelled=cancelled, outcome=outcome):
         return label("cancelled")
-    kind = (
-        translate("Words", "Demo order")
-        if demo
-        else translate("Words", "Practice run")
-        if practice
-        else ""
-    )
+    kind = kind_of(practice=practice, demo=demo)
     if not kind:
         return label(status)
     if status == "succeeded":

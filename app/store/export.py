@@ -31,16 +31,16 @@ FORMATS = ("csv", "xlsx")
 # said in the operator's language, as the list says them (a spreadsheet, not a program, reads
 # the file: ``runs list --json`` is the machine-readable one).
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("business_key", QT_TRANSLATE_NOOP("Orders", "Order")),
-    ("customer", QT_TRANSLATE_NOOP("Orders", "Customer")),
-    ("total", QT_TRANSLATE_NOOP("Orders", "Total")),
-    ("status", QT_TRANSLATE_NOOP("Orders", "Status")),
-    ("reason", QT_TRANSLATE_NOOP("Orders", "Reason")),
-    ("workflow", QT_TRANSLATE_NOOP("Orders", "Workflow")),
-    ("created_at", QT_TRANSLATE_NOOP("Orders", "Received")),
-    ("finished_at", QT_TRANSLATE_NOOP("Orders", "Finished")),
-    ("practice", QT_TRANSLATE_NOOP("Orders", "Practice or demo")),
-    ("id", QT_TRANSLATE_NOOP("Orders", "Run id")),
+    ("business_key", QT_TRANSLATE_NOOP("Export", "Order")),
+    ("customer", QT_TRANSLATE_NOOP("Export", "Customer")),
+    ("total", QT_TRANSLATE_NOOP("Export", "Total")),
+    ("status", QT_TRANSLATE_NOOP("Export", "Status")),
+    ("reason", QT_TRANSLATE_NOOP("Export", "Reason")),
+    ("workflow", QT_TRANSLATE_NOOP("Export", "Workflow")),
+    ("created_at", QT_TRANSLATE_NOOP("Export", "Received")),
+    ("finished_at", QT_TRANSLATE_NOOP("Export", "Finished")),
+    ("practice", QT_TRANSLATE_NOOP("Export", "Practice or demo")),
+    ("id", QT_TRANSLATE_NOOP("Export", "Run id")),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # progress(done, total): called every ``PROGRESS_EVERY`` rows and at the end; returning False
@@ -54,7 +54,7 @@ class ExportStopped(DaloyError):
 
 
 def titles() -> list[str]:
-    return [translate("Orders", title) for _attr, title in COLUMNS]
+    return [translate("Export", title) for _attr, title in COLUMNS]
 
 
 def cells(row: queries.OrderRow) -> list[Any]:
@@ -73,13 +73,7 @@ def cells(row: queries.OrderRow) -> list[Any]:
                 outcome=row.outcome,
             )
         elif attr == "practice":
-            value = (
-                translate("Words", "Demo order")
-                if row.demo
-                else translate("Words", "Practice run")
-                if value
-                else ""
-            )
+            value = order_states.kind_of(practice=value, demo=row.demo)
         elif isinstance(value, str):
             value = redact.text(value)
         out.append(value)

@@ -43,16 +43,17 @@ class Worded(dict):
         return (self[k] for k in self)
 
 
+# a step's state in words; those a run shares are the run's (one message each to translate)
 STATE_WORDS = Worded(
     {
         "pending": (QT_TRANSLATE_NOOP("Words", "Waiting for earlier steps"), MUTED, "fa5s.clock"),
         "ready": (QT_TRANSLATE_NOOP("Words", "About to run"), ACCENT, "fa5s.play-circle"),
         "running": (QT_TRANSLATE_NOOP("Words", "Running"), ACCENT, "fa5s.spinner"),
-        "succeeded": (QT_TRANSLATE_NOOP("Words", "Done"), OK, "fa5s.check-circle"),
+        "succeeded": (order_states.LABELS["succeeded"], OK, "fa5s.check-circle"),
         "retry_wait": (QT_TRANSLATE_NOOP("Words", "Waiting to try again"), WARN, "fa5s.redo"),
-        "needs_attention": (QT_TRANSLATE_NOOP("Words", "Needs you"), BAD, "fa5s.hand-paper"),
+        "needs_attention": (order_states.LABELS["needs_attention"], BAD, "fa5s.hand-paper"),
         "skipped": (QT_TRANSLATE_NOOP("Words", "Skipped"), MUTED, "fa5s.minus-circle"),
-        "cancelled": (QT_TRANSLATE_NOOP("Words", "Cancelled"), MUTED, "fa5s.ban"),
+        "cancelled": (order_states.LABELS["cancelled"], MUTED, "fa5s.ban"),
     }
 )
 # colour and icon of a run's state; its words are ``app.core.order_states``' (the export's too)

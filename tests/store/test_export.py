@@ -217,7 +217,7 @@ def test_states_are_said_in_words_as_the_list_says_them(
             )
             for r in listed.values()
         }
-        titles = [core_i18n.translate("Orders", title) for _a, title in COLUMNS]
+        titles = [core_i18n.translate("Export", title) for _a, title in COLUMNS]
     finally:
         core_i18n.install(before)
     status_at = [a for a, _t in COLUMNS].index("status")

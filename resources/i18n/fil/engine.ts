@@ -191,14 +191,6 @@
         <translation>Ang mga order na umusad pa mula noong backup ay nagsasabi sa kanilang pahina kung aling mga hakbang ang nagawa na nila; ang “Ituring na tapos” doon ay nagtatala sa mga hakbang na iyon bilang tapos sa halip na patakbuhin muli.</translation>
     </message>
     <message>
-        <source>1 order waiting for you in Needs you had gone on further since the backup: its entry says which steps it had done, and “Count as done” there records them as done instead of doing them again.</source>
-        <translation>1 order na naghihintay sa iyo sa Kailangan ka ang umusad pa mula noong backup: sinasabi ng entry nito kung aling mga hakbang ang nagawa na nito, at ang “Ituring na tapos” doon ay nagtatala sa kanila bilang tapos sa halip na gawin muli.</translation>
-    </message>
-    <message>
-        <source>{count} orders waiting for you in Needs you had gone on further since the backup: each entry says which steps it had done, and “Count as done” there records them as done instead of doing them again.</source>
-        <translation>{count} order na naghihintay sa iyo sa Kailangan ka ang umusad pa mula noong backup: sinasabi ng bawat entry kung aling mga hakbang ang nagawa na nito, at ang “Ituring na tapos” doon ay nagtatala sa kanila bilang tapos sa halip na gawin muli.</translation>
-    </message>
-    <message>
         <source>The orders in progress in the backup of {when} could not be held ({why}), so it was not put back: the workspace is as it was. Nothing was changed.</source>
         <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), kaya hindi ito ibinalik: nananatili ang workspace gaya ng dati. Walang binago.</translation>
     </message>
@@ -209,6 +201,14 @@
     <message>
         <source>The orders in progress in the backup of {when} could not be held ({why}), so it was not restored into {folder}. Nothing was changed.</source>
         <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), kaya hindi ito naibalik sa {folder}. Walang binago.</translation>
+    </message>
+    <message>
+        <source>1 order waiting for you in Needs you had gone on further since the backup: its entry says which steps it had done, and “Count as done” there records them as done instead of doing them again.</source>
+        <translation>1 order na naghihintay sa iyo sa Kailangan ka ang umusad pa mula noong backup: sinasabi ng entry nito kung aling mga hakbang ang nagawa na nito, at ang “Ituring na tapos” doon ay nagtatala sa kanila bilang tapos sa halip na gawin muli.</translation>
+    </message>
+    <message>
+        <source>{count} orders waiting for you in Needs you had gone on further since the backup: each entry says which steps it had done, and “Count as done” there records them as done instead of doing them again.</source>
+        <translation>{count} order na naghihintay sa iyo sa Kailangan ka ang umusad pa mula noong backup: sinasabi ng bawat entry kung aling mga hakbang ang nagawa na nito, at ang “Ituring na tapos” doon ay nagtatala sa kanila bilang tapos sa halip na gawin muli.</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1168,49 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Kabuuan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Lagay</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Dahilan</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Natanggap</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Natapos</translation>
+    </message>
+    <message>
+        <source>Practice or demo</source>
+        <translation>Pansubok o demo</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>Run id</translation>
+    </message>
+</context>
+<context>
     <name>Holds</name>
     <message>
         <source>every order that was in progress in the backup of {when}, restored as this workspace — check each one, then release</source>
@@ -1190,6 +1233,14 @@
         <translation>Naka-hold mula {time}: {rule}. Sa workspace na pinagmulan ng backup na ito, umusad na ang order na ito sa: {steps}. Kapag ni-release, tatakbo muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
     </message>
     <message>
+        <source>Order {order} is not held by a put-back with steps it had done since; release its hold instead.</source>
+        <translation>Ang order {order} ay hindi naka-hold dahil sa pagbabalik ng backup na may mga hakbang na nagawa na nito mula noon; i-release na lang ang hold nito.</translation>
+    </message>
+    <message>
+        <source>Step “{step}” is running; wait for it, then try again.</source>
+        <translation>Tumatakbo ang hakbang na “{step}”; hintayin ito, saka subukan muli.</translation>
+    </message>
+    <message>
         <source>In the workspace that was replaced, this order had gone on to: {steps}. Retrying, skipping or answering here does those again; “Count as done” records them as done instead.</source>
         <translation>Sa workspace na pinalitan, umusad na ang order na ito sa: {steps}. Kapag inulit, nilaktawan o sinagot dito, gagawin muli ang mga iyon; ang “Ituring na tapos” ay nagtatala sa kanila bilang tapos sa halip.</translation>
     </message>
@@ -1204,14 +1255,6 @@
     <message>
         <source>Nothing was changed: in the workspace this backup came from, order {order} has gone on to: {steps}, and this would do those again. “Count as done” on its entry (or `daloy backup count-as-done {run}`) records them as done instead; to do them again on purpose, confirm it on its entry, or restart the order from “{step}”.</source>
         <translation>Walang binago: sa workspace na pinagmulan ng backup na ito, umusad na ang order {order} sa: {steps}, at gagawin itong muli ng aksiyong ito. Ang “Ituring na tapos” sa entry nito (o `daloy backup count-as-done {run}`) ay nagtatala sa kanila bilang tapos sa halip; para sadyang gawin muli, kumpirmahin ito sa entry nito, o simulan muli ang order mula sa “{step}”.</translation>
-    </message>
-    <message>
-        <source>Order {order} is not held by a put-back with steps it had done since; release its hold instead.</source>
-        <translation>Ang order {order} ay hindi naka-hold dahil sa pagbabalik ng backup na may mga hakbang na nagawa na nito mula noon; i-release na lang ang hold nito.</translation>
-    </message>
-    <message>
-        <source>Step “{step}” is running; wait for it, then try again.</source>
-        <translation>Tumatakbo ang hakbang na “{step}”; hintayin ito, saka subukan muli.</translation>
     </message>
 </context>
 <context>
@@ -1502,49 +1545,6 @@
     <message>
         <source>This order holds a value Daloy cannot store (a number that is not a number, or is infinite). It is kept here as it came; enter it by hand with that value corrected.</source>
         <translation>May value ang order na ito na hindi maiimbak ng Daloy (numerong hindi numero, o walang hangganan). Nakatabi ito rito gaya ng pagdating; ilagay ito nang mano-mano na naitama ang value na iyon.</translation>
-    </message>
-</context>
-<context>
-    <name>Orders</name>
-    <message>
-        <source>Order</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Kabuuan</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Lagay</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Dahilan</translation>
-    </message>
-    <message>
-        <source>Workflow</source>
-        <translation>Workflow</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Natanggap</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Natapos</translation>
-    </message>
-    <message>
-        <source>Practice or demo</source>
-        <translation>Pansubok o demo</translation>
-    </message>
-    <message>
-        <source>Run id</source>
-        <translation>Run id</translation>
     </message>
 </context>
 <context>

@@ -469,6 +469,12 @@ mo sa “Bagong koneksyon”.</translation>
 {count}{share}</translation>
     </message>
     <message>
+        <source>Cancelled
+{count}{share}</source>
+        <translation>Na-cancel
+{count}{share}</translation>
+    </message>
+    <message>
         <source>Time to resolve (median)
 {time} · {count} answered</source>
         <translation>Tagal bago naayos (median)
@@ -2049,24 +2055,12 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Tumatakbo</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Tapos na</translation>
-    </message>
-    <message>
         <source>Waiting to try again</source>
         <translation>Maghihintay bago i-retry</translation>
     </message>
     <message>
-        <source>Needs you</source>
-        <translation>Kailangan ka</translation>
-    </message>
-    <message>
         <source>Skipped</source>
         <translation>Na-skip</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Na-cancel</translation>
     </message>
     <message>
         <source>A step failed</source>
