@@ -173,9 +173,16 @@ class WorkflowPanel(QWidget):
         self.order_total.editingFinished.connect(
             lambda: self._changed("order_total", self.order_total.text().strip())
         )
-        form.addRow(
-            translate("WorkflowForm", "Order total (shown in the Orders list)"), self.order_total
+        # Its label on a row of its own, wrapping: in Filipino it is longer than the inspector
+        # is wide, and beside its box it would narrow every box of the form.
+        total_label = PlainLabel(
+            translate("WorkflowForm", "Order total (shown in the Orders list)")
         )
+        total_label.setObjectName("orderTotalLabel")
+        total_label.setWordWrap(True)
+        total_label.setBuddy(self.order_total)
+        form.addRow(total_label)
+        form.addRow(self.order_total)
         lay.addLayout(form)
 
         lay.addWidget(QLabel(translate("WorkflowForm", "<b>Where orders come from</b>")))

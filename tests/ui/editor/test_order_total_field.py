@@ -4,7 +4,7 @@ renaming the step it names rewrites it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 from tests.ui.editor.test_safe_editing import click_empty, press, type_into
 
@@ -24,8 +24,9 @@ def test_the_order_total_sits_under_the_order_key_in_words(sample_page, qtbot):
     form = next(f for f in panel.findChildren(QFormLayout) if f.indexOf(total) >= 0)
     key_row, _ = form.getWidgetPosition(panel.findChild(QLineEdit, "businessKey"))
     total_row, _ = form.getWidgetPosition(total)
-    assert total_row == key_row + 1
-    assert form.labelForField(total).text() == "Order total (shown in the Orders list)"
+    label = panel.findChild(QLabel, "orderTotalLabel")
+    assert form.getWidgetPosition(label)[0] == key_row + 1 and total_row == key_row + 2
+    assert label.text() == "Order total (shown in the Orders list)" and label.buddy() is total
     assert "Orders list" in total.toolTip() and "Total" in total.toolTip()
 
 
