@@ -259,7 +259,9 @@ class DashboardPage(Page):
     def _reflow(self) -> None:
         """The tiles on one row when their words fit the page's width, else on two."""
         tiles = list(self.tiles.values())
-        needed = sum(t.sizeHint().width() for t in tiles) + self.grid.spacing() * len(tiles)
+        # the columns share the width equally: the row fits when the widest tile fits its share
+        widest = max(t.sizeHint().width() for t in tiles)
+        needed = (widest + self.grid.spacing()) * len(tiles)
         margins = self.body.contentsMargins()
         fits = self.width() - margins.left() - margins.right() >= needed
         columns = len(tiles) if fits else (len(tiles) + 1) // 2

@@ -317,7 +317,13 @@ class MainWindow(QMainWindow):
         )
 
     def page(self, key: str) -> None:
-        self.navigation.setCurrentRow(PAGES.index(key))
+        """Show the page ``key``: one of ``PAGES``, or one added later (backups, dashboard)."""
+        nav = self.navigation
+        for row in range(nav.count()):
+            if nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                nav.setCurrentRow(row)
+                return
+        raise KeyError(key)
 
     def open_inbox_item(self, item_id: int) -> None:
         self.bring_forward()

@@ -28,12 +28,7 @@ def click(qtbot, widget, pos: QPoint | None = None) -> None:
 
 
 def nav_to(window, key: str) -> None:
-    nav = window.navigation
-    for row in range(nav.count()):
-        if nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
-            nav.setCurrentRow(row)
-            return
-    raise AssertionError(f"no page {key}")
+    window.page(key)
 
 
 def test_back_up_now_and_restore_from_the_gui(gui, qtbot, tmp_path):

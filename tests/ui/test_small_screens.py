@@ -19,7 +19,17 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWi
 from tests.support.engine import charge_workflow, run_status, save, wait_for
 
 SIZES = ((1366, 768), (1024, 700))
-PAGES = ("inbox", "runs", "order", "workflows", "connections", "health", "audit")
+PAGES = (
+    "inbox",
+    "runs",
+    "order",
+    "workflows",
+    "connections",
+    "health",
+    "audit",
+    "backups",
+    "dashboard",
+)
 # pages built elsewhere: screenshotted and checked to fit the window, their inner layout is
 # their owners' (the editor and the connection forms have tests of their own)
 OTHERS = ("workflows", "connections")
