@@ -133,26 +133,28 @@ def graph() -> dict[str, Module]:
 
 
 def find_cycle(modules: dict[str, Module]) -> list[str] | None:
-    """One import cycle (a list of modules, the first repeated at the end), or None."""
+    """One import cycle (a list of modules, the first repeated at the end), or None.
+
+    A depth-first walk with its own stack, not Python's: raising the process's recursion limit
+    for it changed what every later test in the same process saw (the template guard refuses a
+    too-deeply nested template by the interpreter's limit)."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    stack: list[str] = []
-
-    def visit(name: str) -> list[str] | None:
-        state[name] = 1
-        stack.append(name)
-        for nxt in sorted(modules[name].imports):
-            if state.get(nxt) == 1:
-                return stack[stack.index(nxt) :] + [nxt]
-            if nxt not in state and (cycle := visit(nxt)):
-                return cycle
-        stack.pop()
-        state[name] = 2
-        return None
-
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
-    for name in sorted(modules):
-        if name not in state and (cycle := visit(name)):
-            return cycle
+    for root in sorted(modules):
+        if root in state:
+            continue
+        state[root] = 1
+        path, todo = [root], [iter(sorted(modules[root].imports))]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:  # every import of the module on top is walked
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(sorted(modules[nxt].imports)))
     return None
 
 
