@@ -208,7 +208,7 @@ class WarehousePage(CheckedPage):
             QT_TRANSLATE_NOOP("FirstRun", "How is the warehouse told?"),
             QT_TRANSLATE_NOOP(
                 "FirstRun",
-                "Once an order is paid, Daloy tells whoever packs it what to pack. "
+                "Once an order is confirmed, Daloy tells whoever packs it what to pack. "
                 "Choose how; you can change it later in the workflow.",
             ),
         )

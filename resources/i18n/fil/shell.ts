@@ -758,8 +758,8 @@ wala pang nasagot</translation>
         <translation>Paano malalaman ng bodega?</translation>
     </message>
     <message>
-        <source>Once an order is paid, Daloy tells whoever packs it what to pack. Choose how; you can change it later in the workflow.</source>
-        <translation>Pag bayad na ang order, sasabihin ng Daloy sa mag-iimpake kung ano ang iimpake. Piliin kung paano; puwede mo itong baguhin mamaya sa workflow.</translation>
+        <source>Once an order is confirmed, Daloy tells whoever packs it what to pack. Choose how; you can change it later in the workflow.</source>
+        <translation>Pag kumpirmado na ang order, sasabihin ng Daloy sa mag-iimpake kung ano ang iimpake. Piliin kung paano; puwede mo itong baguhin mamaya sa workflow.</translation>
     </message>
     <message>
         <source>https://warehouse.example.com/orders</source>
