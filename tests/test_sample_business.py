@@ -60,7 +60,7 @@ def test_a_fully_in_stock_order_flows_through_without_asking(
     assert stock(shop.inventory, "RICE-25") == 38 and stock(shop.inventory, "OIL-1L") == 114
     assert webhook_sink.received[0]["json"]["text"].endswith("2 × RICE-25, 6 × OIL-1L")
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
-    assert "Shipping now:\n- 2 × RICE-25\n- 6 × OIL-1L\n" in body and "PHP 3270" in body
+    assert "Shipping now:\n- 2 × RICE-25\n- 6 × OIL-1L\n" in body and "PHP 3,270.00" in body
     assert "later" not in body
     assert [r["key"] for r in runs(shop)] == ["1050"]
 
@@ -94,7 +94,7 @@ def test_backorder_charges_what_ships_and_the_rest_becomes_its_own_order(
     assert webhook_sink.received[0]["json"]["text"].endswith("8 × COFFEE-3IN1, 1 × SUGAR-1")
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
     assert "Shipping now:\n- 8 × COFFEE-3IN1\n- 1 × SUGAR-1\n" in body
-    assert f"PHP {8 * 210 + 78}" in body
+    assert f"PHP {8 * 210 + 78:,.2f}" in body
     assert "Coming later, as order 1051-B (charged when it ships):\n- 2 × COFFEE-3IN1\n" in body
     assert "The rest ships next week." in body
 

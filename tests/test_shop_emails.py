@@ -129,7 +129,7 @@ def test_each_email_says_how_this_shop_is_paid(way: str) -> None:
         for case, text in said.items():
             assert "charge" not in text.lower(), (case, text)
         assert (
-            "Please have PHP 1680 ready for these when they arrive (if you have not paid it by "
+            "Please have PHP 1,680.00 ready for these when they arrive (if you have not paid it by "
             "bank transfer already)." in said["confirm, all ships"]
         )
         assert (
@@ -140,7 +140,7 @@ def test_each_email_says_how_this_shop_is_paid(way: str) -> None:
             "Coming later, as order 4001-B (paid when it arrives):" in said["confirm, some later"]
         )
     else:
-        assert "We charged PHP 1680 for these." in said["confirm, all ships"]
+        assert "We charged PHP 1,680.00 for these." in said["confirm, all ships"]
         assert (
             "Nothing can ship right away, so nothing was charged yet."
             in (said["confirm, all later"])
