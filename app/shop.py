@@ -47,6 +47,15 @@ WAREHOUSE_STEP = "notify_warehouse"
 # delivery / by bank transfer, common for small shops here (no charge step; the email says so).
 PAYMENT_WAYS = ("service", "on_delivery")
 CHARGE_STEP = "charge"
+# The steps that email customers, per sample workflow, left out for a shop that tells its
+# customers itself (a marketplace forbids outside emails, or it messages them on Facebook or
+# Viber); "has_email" only chose whether to send the confirmation, so it goes with it.
+BACKORDER = "Backorder"
+CUSTOMER_EMAIL_STEPS = {
+    SAMPLE: ("confirm_email", "cancel_email"),
+    BACKORDER: ("cancel_email",),
+}
+ASKS_FOR_EMAIL = "has_email"  # the condition before the confirmation: both ways lead on
 CURRENCIES = ("PHP", "USD", "EUR", "GBP", "SGD", "MYR", "IDR", "THB", "VND", "AUD", "CAD", "INR")
 
 
@@ -70,6 +79,8 @@ class ShopChoices:
     payment: str = "service"  # one of PAYMENT_WAYS
     stock_file: str | None = None  # None: the sample sheet
     email: ConnectionValues | None = None
+    # False: Daloy sends customers nothing (``email`` then only sends the warehouse's email)
+    email_customers: bool = True
     # "none" by default: the sample's own address (127.0.0.1:8701) is never a real warehouse.
     warehouse: str = "none"  # one of WAREHOUSE_WAYS
     warehouse_address: str = ""  # its web address, or its email address
@@ -137,8 +148,9 @@ def check_sheet(path_text: str, data_dir: Path | None) -> str:
     return found.format(count=n, file=Path(table.path).name, columns=", ".join(SHEET_COLUMNS))
 
 
-def check_warehouse(way: str, address: str) -> str:
-    """The warehouse answer in words, or a DaloyError saying what to fix."""
+def check_warehouse(way: str, address: str, *, sender: bool = True) -> str:
+    """The warehouse answer in words, or a DaloyError saying what to fix. ``sender``: an
+    email connection exists to send from (emailing the warehouse needs one)."""
     address = address.strip()
     if way == "web":
         parts = urlsplit(address)
@@ -163,6 +175,15 @@ def check_warehouse(way: str, address: str) -> str:
                     "example packing@shop.example.",
                 ).format(address=address)
             )
+        if not sender:
+            raise DaloyError(
+                translate(
+                    "Shop",
+                    "Emailing the warehouse needs an email account to send from. Go Back to "
+                    "the email page and fill it in (customers still get no email from Daloy), "
+                    "or choose another way to tell the warehouse.",
+                )
+            )
         return translate(
             "Shop", "Each order to pack is emailed to {address} (from the confirmation email)."
         ).format(address=address)
@@ -175,11 +196,11 @@ def check_warehouse(way: str, address: str) -> str:
     )
 
 
-def _leave_out(wf: Workflow, name: str) -> None:
-    """Take step ``name`` out of ``wf``, the steps that led to it now leading where its "out"
-    port led (a step's other ports, such as "error", lead nowhere once it is gone)."""
+def _leave_out(wf: Workflow, name: str, port: str = "out") -> None:
+    """Take step ``name`` out of ``wf``, the steps that led to it now leading where its ``port``
+    led (a step's other ports, such as "error", lead nowhere once it is gone)."""
     into = [e for e in wf.edges if e.target == name]
-    after = [e.target for e in wf.edges if e.source == name and e.port == "out"]
+    after = [e.target for e in wf.edges if e.source == name and e.port == port]
     wf.edges = [e for e in wf.edges if name not in (e.source, e.target)]
     wf.edges += [Edge(e.source, e.port, t) for e in into for t in after]
     wf.steps = [st for st in wf.steps if st.name != name]
@@ -210,6 +231,17 @@ def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
         }
         return
     _leave_out(wf, WAREHOUSE_STEP)
+
+
+def _no_customer_emails(wf: Workflow) -> None:
+    """``wf`` without the steps that email customers, the steps around them joined; the
+    question "has the customer an email?" goes too once both its ways lead to the same step."""
+    for name in CUSTOMER_EMAIL_STEPS.get(wf.name, ()):
+        if wf.step(name) is not None:
+            _leave_out(wf, name)
+    ways = {(e.port, e.target) for e in wf.edges if e.source == ASKS_FOR_EMAIL}
+    if wf.step(ASKS_FOR_EMAIL) is not None and len({t for _, t in ways}) == 1:
+        _leave_out(wf, ASKS_FOR_EMAIL, port=next(iter(ways))[0])
 
 
 # -- the workflow ------------------------------------------------------------------------------
@@ -243,6 +275,8 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
         _leave_out(wf, CHARGE_STEP)
     elif charge is not None and choices.payments is not None:
         charge.config["connection"] = PAYMENTS
+    if not choices.email_customers:
+        _no_customer_emails(wf)
     wf.triggers = [t for t in wf.triggers if t.type == "manual"]
     if choices.source == "email":
         wf.triggers.append(Trigger("email", "imap", {"connection": INBOX}))
@@ -302,7 +336,8 @@ def apply(
     from app.intake import trigger_registry
 
     who = who or audit.current_user()
-    check_warehouse(choices.warehouse, choices.warehouse_address)  # nothing written if wrong
+    # nothing written if wrong
+    check_warehouse(choices.warehouse, choices.warehouse_address, sender=choices.email is not None)
     if choices.payment not in PAYMENT_WAYS:
         raise DaloyError(
             translate("Shop", "Unknown way to pay “{way}”; use one of {ways}.").format(
@@ -316,6 +351,8 @@ def apply(
         _, _, live = workflows.load(s, SAMPLE)
         base = drafts.load_draft(s, SAMPLE) or live
         drafts.save_draft(s, configure(base, choices), who)
+    if not choices.email_customers:  # the backorder's cancel email goes too (see below)
+        _publish_without_customer_emails(db, specs, BACKORDER, who)
     with db.write() as s:
         saved = drafts.publish(
             s,
@@ -328,3 +365,28 @@ def apply(
         )
     mark(db, "done", who)
     return saved
+
+
+def _publish_without_customer_emails(db: Database, specs: Any, name: str, who: str) -> None:
+    """Workflow ``name`` (the sample's backorder) published without its customer emails,
+    switched on: imported off while no email was set up, it now needs none."""
+    from app.intake import trigger_registry
+
+    with db.write() as s:
+        try:
+            _, _, live = workflows.load(s, name)
+        except workflows.WorkflowNotFound:  # deleted by the operator: nothing to change
+            return
+        wf = copy.deepcopy(drafts.load_draft(s, name) or live)
+        _no_customer_emails(wf)
+        drafts.save_draft(s, wf, who)
+    with db.write() as s:
+        drafts.publish(
+            s,
+            name,
+            specs,
+            trigger_registry(),
+            who=who,
+            enable=True,
+            note="Set up with the first-run setup: customers get no email from Daloy.",
+        )

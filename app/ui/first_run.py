@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -42,7 +41,14 @@ from app.ui.context import AppContext
 from app.ui.marketplace_choice import MarketplaceChoice
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel
-from app.ui.wizard_pages import CheckedPage, ConnectionPage, PaymentsPage, WarehousePage, hint
+from app.ui.wizard_pages import (
+    CheckedPage,
+    EmailPage,
+    PaymentsPage,
+    WarehousePage,
+    hint,
+)
+from app.ui.wizard_stock import StockPage
 
 log = logging.getLogger("daloy.ui.first_run")
 
@@ -238,64 +244,6 @@ class SourcePage(CheckedPage):
         return super().validatePage()
 
 
-class StockPage(CheckedPage):
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(
-            ctx,
-            QT_TRANSLATE_NOOP("FirstRun", "Where do you keep your stock?"),
-            QT_TRANSLATE_NOOP(
-                "FirstRun",
-                "Daloy checks each order line against a spreadsheet (Excel or CSV) "
-                "with the columns SKU, Stock and Price, and takes what ships off the "
-                "stock.",
-            ),
-        )
-        self.sample = QRadioButton(
-            translate(
-                "FirstRun", "Use the sample stock sheet (five grocery products, to try things out)"
-            )
-        )
-        self.sample.setObjectName("stockSample")
-        self.mine = QRadioButton(translate("FirstRun", "Use my spreadsheet:"))
-        self.mine.setObjectName("stockMine")
-        self.sample.setChecked(True)
-        self.path = QLineEdit()
-        self.path.setObjectName("stockFile")
-        self.path.setPlaceholderText(translate("FirstRun", "e.g. C:/Shop/inventory.xlsx"))
-        self.path.textEdited.connect(lambda _t: self.mine.setChecked(True))
-        choose = QPushButton(translate("FirstRun", "Choose…"))
-        choose.setObjectName("chooseStockFile")
-        choose.clicked.connect(self._choose)
-        row = QHBoxLayout()
-        for w in (self.mine, self.path):
-            row.addWidget(w, 1 if w is self.path else 0)
-        row.addWidget(choose)
-        self.lay.addWidget(self.sample)
-        self.lay.addLayout(row)
-        self.finish_layout()
-
-    def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            translate("FirstRun", "Your stock spreadsheet"),
-            "",
-            translate("FirstRun", "Spreadsheets (*.xlsx *.csv);;All files (*)"),
-        )
-        if path:
-            self.path.setText(path)
-            self.mine.setChecked(True)
-
-    def stock_file(self) -> str | None:
-        return self.path.text().strip() if self.mine.isChecked() else None
-
-    def values_key(self) -> object:
-        return self.stock_file()
-
-    def work(self) -> Callable[[], str] | None:
-        path = self.stock_file() or shop.SAMPLE_SHEET
-        return lambda: shop.check_sheet(path, self.ctx.data_dir)
-
-
 class FinishPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -370,7 +318,7 @@ class FirstRunWizard(QWizard):
             shop.PAYMENTS,
         )
         self.stock = StockPage(ctx)
-        self.email = ConnectionPage(
+        self.email = EmailPage(
             ctx,
             QT_TRANSLATE_NOOP("FirstRun", "Which email confirms orders?"),
             QT_TRANSLATE_NOOP(
@@ -379,9 +327,9 @@ class FirstRunWizard(QWizard):
                 "provider; the server is filled in for you.",
             ),
             shop.SHOP_EMAIL,
-            "smtp",
         )
         self.warehouse = WarehousePage(ctx)
+        self.warehouse.has_sender = lambda: self.email.sender() is not None
         self.finish = FinishPage()
         for page in (
             self.welcome,
@@ -426,7 +374,8 @@ class FirstRunWizard(QWizard):
             payments=self.payments.values() if self.payments.way == "service" else None,
             payment=self.payments.way,
             stock_file=self.stock.stock_file(),
-            email=self.email.values(),
+            email=self.email.sender(),
+            email_customers=self.email.email_customers,
             warehouse=self.warehouse.way,
             warehouse_address=self.warehouse.address_text(),
         )
@@ -466,16 +415,31 @@ class FirstRunWizard(QWizard):
                     "Orders come from: {where}; phone and walk-in orders with “New order”.",
                 ).format(where=where),
                 paying,
-                translate("FirstRun", "Stock is read from: {file}.").format(
-                    file=c.stock_file or translate("FirstRun", "the sample stock sheet")
-                ),
+                self._stock_words(c.stock_file),
                 translate("FirstRun", "Confirmations are sent as: {sender}.").format(
                     sender=sender or not_set
+                )
+                if c.email_customers
+                else translate(
+                    "FirstRun", "Customers get no email from Daloy: you tell them yourself."
                 ),
                 translate("FirstRun", "The warehouse: {how}").format(
-                    how=shop.check_warehouse(c.warehouse, c.warehouse_address)
+                    how=shop.check_warehouse(
+                        c.warehouse, c.warehouse_address, sender=c.email is not None
+                    )
                 ),
             ]
+        )
+
+    def _stock_words(self, stock_file: str | None) -> str:
+        if self.stock.made() is not None:  # a new, empty sheet: where, and what to do with it
+            return translate(
+                "FirstRun",
+                "Stock is read from a new sheet Daloy made: {file}. Fill in your products "
+                "there (SKU, Item, Stock, Price) before the first order.",
+            ).format(file=stock_file)
+        return translate("FirstRun", "Stock is read from: {file}.").format(
+            file=stock_file or translate("FirstRun", "the sample stock sheet")
         )
 
     def apply(self) -> None:

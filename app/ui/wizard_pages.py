@@ -1,6 +1,7 @@
 """The first-run setup's page kinds: a page that tests its values before the wizard moves on
 (``CheckedPage``), one around a connection form (``ConnectionPage``), the one that asks how
-customers pay (``PaymentsPage``: a payment service's form, or on delivery), and the page that
+customers pay (``PaymentsPage``: a payment service's form, or on delivery), the email that
+confirms orders (``EmailPage``: or none, the shop telling its customers itself), and the page that
 asks how the warehouse hears of an order to pack (``WarehousePage``). ``app.ui.first_run`` puts them
 together; the answers' checks live in ``app.shop`` (no Qt)."""
 
@@ -122,6 +123,12 @@ class PaymentsPage(ConnectionPage):
         ),
     )
 
+    WHERE = QT_TRANSLATE_NOOP(
+        "FirstRun",
+        "Where to find them: in your payment service's dashboard (PayMongo, Xendit, Maya…), "
+        "under Developers or API keys — its API address and a secret key.",
+    )
+
     def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str) -> None:
         super().__init__(ctx, title, subtitle, name, self.KIND)
         self.group = QButtonGroup(self)
@@ -136,6 +143,12 @@ class PaymentsPage(ConnectionPage):
         self._by_hand = False  # the operator chose a way: a suggestion no longer changes it
         self._suggested = False  # charging nothing was chosen for a platform's orders
         self.group.buttonClicked.connect(lambda _b: setattr(self, "_by_hand", True))
+        # How the token is sent (header, prefix) is the usual way for nearly every service:
+        # left at its default here, changeable on the Connections page.
+        self.form.leave_out(("auth_header", "auth_scheme"))
+        self.where = hint(translate("FirstRun", self.WHERE))
+        self.where.setObjectName("paymentWhere")
+        self.lay.insertWidget(self.lay.indexOf(self.form) + 1, self.where)
         self.paid_note = hint("")
         self.paid_note.setObjectName("paidElsewhere")
         self.paid_note.setVisible(False)
@@ -166,9 +179,11 @@ class PaymentsPage(ConnectionPage):
         if hasattr(self, "group"):  # not yet while the page is being made
             for i, (_way, words) in enumerate(self.WAYS):
                 self.group.button(i).setText(translate("FirstRun", words))
+            self.where.setText(translate("FirstRun", self.WHERE))
 
     def _sync(self) -> None:
         self.form.setEnabled(self.way == "service")
+        self.where.setEnabled(self.way == "service")
         self.outcome.show_text("")
 
     @property
@@ -180,6 +195,73 @@ class PaymentsPage(ConnectionPage):
 
     def work(self) -> Callable[[], str] | None:
         return super().work() if self.way == "service" else None
+
+
+class EmailPage(ConnectionPage):
+    """The email that confirms orders (Gmail chosen, its server filled in, its app-password
+    hint shown), or no email to customers at all: the shop tells them itself. The form then
+    stays, optional: only emailing the warehouse (next page) sends from it."""
+
+    KIND = "smtp"
+    PROVIDER = "gmail"  # what most small shops here send from
+    WAYS = (
+        ("send", QT_TRANSLATE_NOOP("FirstRun", "Email customers from this address:")),
+        ("none", QT_TRANSLATE_NOOP("FirstRun", "Don't email customers; I tell them myself")),
+    )
+    QUIET = QT_TRANSLATE_NOOP(
+        "FirstRun",
+        "Daloy sends your customers nothing; the Orders page shows each order, so you can "
+        "message them on Facebook, Viber or the marketplace. Leave the form above empty, "
+        "unless the warehouse is told by email (next page): only that email is sent from it.",
+    )
+
+    def __init__(self, ctx: AppContext, title: str, subtitle: str, name: str) -> None:
+        super().__init__(ctx, title, subtitle, name, self.KIND)
+        self.form.leave_out(("ca_file",))  # an office server's own certificate: Connections page
+        if self.form.provider is not None:
+            self.form.provider.setCurrentIndex(self.form.provider.findData(self.PROVIDER))
+        self.group = QButtonGroup(self)
+        for i, (way, _words) in enumerate(self.WAYS):
+            radio = QRadioButton()
+            radio.setObjectName(f"email_{way}")
+            self.group.addButton(radio, i)
+            self.lay.insertWidget(self.lay.indexOf(self.form) + i, radio)  # above, below it
+        self.quiet = hint("")
+        self.quiet.setObjectName("noCustomerEmail")
+        self.lay.insertWidget(self.lay.indexOf(self.outcome), self.quiet)
+        self.group.button(0).setChecked(True)
+        self.group.idToggled.connect(lambda _i, _on: self._sync())
+        self.retranslate()
+        self._sync()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "group"):  # not yet while the page is being made
+            for i, (_way, words) in enumerate(self.WAYS):
+                self.group.button(i).setText(translate("FirstRun", words))
+            self.quiet.setText(translate("FirstRun", self.QUIET))
+
+    def _sync(self) -> None:
+        self.quiet.setVisible(not self.email_customers)
+        self.outcome.show_text("")
+
+    @property
+    def email_customers(self) -> bool:
+        return self.group.checkedId() != 1
+
+    def sender(self) -> shop.ConnectionValues | None:
+        """The email connection to save: always when customers are emailed, else only when
+        the operator filled the form in (for the warehouse's email)."""
+        v = self.values()
+        typed = v.secrets or v.settings.get("username") or v.settings.get("from_address")
+        return v if self.email_customers or typed else None
+
+    def values_key(self) -> object:
+        v = self.sender()
+        return (self.email_customers, (v.settings, v.secrets) if v else None)
+
+    def work(self) -> Callable[[], str] | None:
+        return super().work() if self.sender() is not None else None
 
 
 class WarehousePage(CheckedPage):
@@ -232,6 +314,8 @@ class WarehousePage(CheckedPage):
                 self.lay.addWidget(edit)
         self.group.button(len(self.WAYS) - 1).setChecked(True)
         self.finish_layout()
+        # whether an email connection is there to send the warehouse's email (the wizard's)
+        self.has_sender: Callable[[], bool] = lambda: True
 
     @property
     def way(self) -> str:
@@ -242,8 +326,8 @@ class WarehousePage(CheckedPage):
         return edit.text().strip() if edit is not None else ""
 
     def values_key(self) -> object:
-        return (self.way, self.address_text())
+        return (self.way, self.address_text(), self.has_sender())
 
     def work(self) -> Callable[[], str] | None:
-        way, address = self.way, self.address_text()
-        return lambda: shop.check_warehouse(way, address)
+        way, address, sender = self.way, self.address_text(), self.has_sender()
+        return lambda: shop.check_warehouse(way, address, sender=sender)
