@@ -143,8 +143,10 @@ def localize_sample(wf: Any, data_dir: Path) -> None:
 
 def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.runtime.Runtime
     """The runtime with intake: every enabled workflow's triggers run inside it. The web intake
-    listens on 127.0.0.1:$DALOY_WEB_PORT (default 8787) when a workflow has a webhook trigger."""
+        listens on $DALOY_WEB_PORT (default 8787) when a workflow has a webhook trigger: on 127.0.0.1, or
+    on the shop's network when the operator chose so (``app.intake.web_reach``)."""
     from app.intake.manager import IntakeManager
+    from app.intake.web_reach import from_environment
     from app.runtime.memory import IdleTrim
     from app.runtime.presence import RunnerPresence
     from app.runtime.runtime import Runtime
@@ -152,12 +154,14 @@ def build_runtime(host: Host, workers: int = 4):  # noqa: ANN201 - app.runtime.r
     from app.store.backups import DailyBackups
 
     runtime = Runtime(host.db, registry=host.registry, workers=workers, data_dir=host.data_dir)
+    web_host, allowed_hosts = from_environment()
     runtime.intake = IntakeManager(
         web_port=int(os.environ.get("DALOY_WEB_PORT", "8787")),
-        # Listening on the LAN is an explicit choice (the server logs a warning); extra Host
-        # names (e.g. "orders.office.lan:8787") join the DNS-rebinding allow-list.
-        web_host=os.environ.get("DALOY_WEB_HOST", "127.0.0.1"),
-        allowed_hosts=[h for h in os.environ.get("DALOY_WEB_ALLOWED_HOSTS", "").split(",") if h],
+        # Listening on the LAN is an explicit choice: the operator's on the Web addresses tab
+        # (a workspace setting), or DALOY_WEB_HOST, which wins; extra Host names (e.g.
+        # "orders.office.lan:8787") join the DNS-rebinding allow-list.
+        web_host=web_host,
+        allowed_hosts=allowed_hosts,
     )
     runtime.add_extension(Wakeups())  # on a database server: woken by the others' changes
     runtime.add_extension(runtime.intake)

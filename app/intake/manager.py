@@ -12,6 +12,7 @@ from typing import Any
 from apscheduler.executors.pool import ThreadPoolExecutor
 
 from app.core.model import Workflow
+from app.intake import web_reach
 from app.intake.channels import ChannelSetup, channel_kinds
 from app.intake.jobs import IntakeJobs
 from app.intake.leases import ChannelLeases
@@ -27,7 +28,7 @@ class IntakeManager:
         self,
         *,
         web_port: int | None = None,
-        web_host: str = "127.0.0.1",
+        web_host: str | None = None,
         allowed_hosts: list[str] | None = None,
         lease_seconds: float = 15.0,
     ) -> None:
@@ -38,9 +39,16 @@ class IntakeManager:
         self.channels: list[Any] = []
         self.quiet: set[str] = set()  # channels that never raise "channel down" (a timetable)
         self.web_port = web_port
-        self.web_host = web_host
-        self.allowed_hosts = allowed_hosts or []
+        # Set from outside (the environment): fixed. Else the workspace's choice (web_reach),
+        # read at each start and when the operator changes it.
+        self.fixed_host, self.fixed_allowed = web_host, list(allowed_hosts or [])
+        self.reach = web_reach.resolve(None, web_host, self.fixed_allowed)  # in force now
+        self.web_host = web_host or web_reach.LOOPBACK  # where the web intake listens now
+        self.allowed_hosts = list(self.fixed_allowed)
         self.web: Any = None
+        self._web_served: tuple[list[Any], dict[Any, Any]] = ([], {})
+        self._web_lock = threading.Lock()  # one listener swap at a time (tab, restart, timer)
+        self._stopping = False
         self.started_at = time.time()
         self.jobs = IntakeJobs()  # every intake job, counted so stopping can wait for it
 
@@ -50,6 +58,7 @@ class IntakeManager:
     def start(self, runtime: Any) -> None:
         self.runtime = runtime
         self.started_at = time.time()
+        self._stopping = False
         store, db = runtime.store, runtime.db
         self.leases = leases = ChannelLeases(db, runtime.owner, self.lease_seconds)
         if repo.is_paused(db):
@@ -114,19 +123,70 @@ class IntakeManager:
             executor="control",
             replace_existing=True,
         )
+        self._web_served = (webhooks, shops)
         if (webhooks or shops) and self.web_port is not None:
-            from app.intake.web import WebIntake
-
-            self.web = WebIntake(
-                store,
-                webhooks,
-                host=self.web_host,
-                port=self.web_port,
-                paused=self.paused,
-                allowed_hosts=self.allowed_hosts,
-                shops=shops,
+            with self._web_lock:
+                self._listen(web_reach.resolve(db, self.fixed_host, self.fixed_allowed))
+            scheduler.add_job(
+                self._sync_reach,
+                "interval",
+                seconds=30,
+                id="intake-web-reach",
+                executor="control",
+                replace_existing=True,
             )
-            self.web.start()
+
+    def _listen(self, reach: web_reach.Reach, port: int | None = None) -> None:
+        """Start the web intake as ``reach`` says (on ``port``: the one a swap keeps)."""
+        from app.intake.web import WebIntake
+
+        webhooks, shops = self._web_served
+        self.web = WebIntake(
+            self.runtime.store,
+            webhooks,
+            host=reach.listen,
+            port=self.web_port if port is None else port,
+            paused=self.paused,
+            allowed_hosts=list(reach.allowed),
+            shops=shops,
+        )
+        self.reach = reach
+        self.web_host, self.allowed_hosts = reach.listen, list(reach.allowed)
+        # a browser on the shop's network sends "192.168.1.20:8787": known once the port is
+        self.web.allowed |= web_reach.host_names(reach.lan, self.web.port)
+        self.web.start()
+
+    def apply_web_reach(self) -> web_reach.Reach:
+        """The operator changed who can reach the web addresses: listen again as the workspace
+        now says, on the same port (closing the network listener when going back to this
+        computer). When the new address cannot be opened, the old one is opened again and the
+        OSError raised. Returns the reach in force."""
+        reach = web_reach.resolve(self.runtime.db, self.fixed_host, self.fixed_allowed)
+        with self._web_lock:
+            old, before = self.web, self.reach
+            if old is None or self._stopping:  # no web address, or stopping: at next start
+                return reach
+            if reach.listen == before.listen:  # same listener; a new address on the network
+                old.allowed |= web_reach.host_names(reach.lan, old.port)
+                self.reach = reach
+                return reach
+            old.stop()
+            try:
+                self._listen(reach, old.port)
+            except OSError:
+                self._listen(before, old.port)
+                raise
+        return reach
+
+    def _sync_reach(self) -> None:
+        """Every 30 s: the choice made in another process (or a new address on the shop's
+        network, from its router) takes effect here too."""
+        if self.fixed_host is not None or self.fixed_allowed:
+            return  # set outside Daloy: nothing here changes it
+        try:
+            self.apply_web_reach()
+        except OSError:
+            log.warning("web intake: could not listen as chosen", exc_info=True)
 
     def _threshold(self, ch: Any) -> float:
         """Seconds without success before the channel counts as down (minutes may be a
@@ -181,8 +241,10 @@ class IntakeManager:
         Returns how many checks were still running."""
         for ch in self.channels:
             ch.stop()
-        if self.web is not None:
-            self.web.stop()
+        with self._web_lock:  # not while the listener is being swapped
+            self._stopping = True
+            if self.web is not None:
+                self.web.stop()
         if timeout is None:
             until = getattr(self.runtime, "stop_deadline", None)
             timeout = 10.0 if until is None else max(0.0, until - time.monotonic())

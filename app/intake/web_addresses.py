@@ -1,6 +1,7 @@
 """Where orders can be posted: each switched-on workflow's webhook triggers as web addresses, with
 their token (from the keyring, made on first use), a new token on request, and a ready-to-paste
-example request in the signing format ``app.intake.web`` checks. No Qt: the Connections page's
+example request in the signing format ``app.intake.web`` checks; who can reach them
+(``reachable``: this computer, or the shop's network at this computer's addresses). No Qt: the Connections page's
 "Web addresses" tab and scripts read the same."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from app import secrets
+from app.intake import web_reach
 from app.intake.web import ensure_token, secret_name
 from app.intake.web_form import form_enabled, settings
 from app.store import workflows
@@ -32,17 +34,49 @@ class WebAddress:
     sample: dict[str, Any]  # an order in the shape the workflow expects
 
 
-def base_url(intake: Any = None) -> str:
-    """The web intake's address: the running one's port, else the configured one."""
-    host = getattr(intake, "web_host", None) or os.environ.get("DALOY_WEB_HOST", "127.0.0.1")
-    host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+def port(intake: Any = None) -> int:
+    """The web intake's port: the running one's, else the configured one."""
     web = getattr(intake, "web", None)
-    port = (
+    return int(
         getattr(web, "port", None)
         or getattr(intake, "web_port", None)
         or int(os.environ.get("DALOY_WEB_PORT", str(DEFAULT_PORT)))
     )
-    return f"http://{host}:{port}"
+
+
+def base_url(intake: Any = None) -> str:
+    """The web intake's address: the running one's port, else the configured one."""
+    host = getattr(intake, "web_host", None) or os.environ.get("DALOY_WEB_HOST", "127.0.0.1")
+    host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{host}:{port(intake)}"
+
+
+@dataclass(frozen=True)
+class Reachable:
+    """Who can reach the web addresses, as the tab says it."""
+
+    reach: web_reach.Reach
+    bases: tuple[str, ...]  # the addresses' beginnings on the shop's network, one per address
+
+
+def reachable(db: Database, intake: Any = None) -> Reachable:
+    """The reach in force (the running intake's fixed values, else the environment's, else the
+    workspace's choice) and, when it listens on every interface, this computer's addresses
+    on the shop's network. A fixed LAN host is already ``base_url``'s."""
+    if intake is not None and hasattr(intake, "fixed_allowed"):
+        fixed = intake.fixed_host, intake.fixed_allowed
+    else:
+        fixed = web_reach.from_environment()
+    reach = web_reach.resolve(db, *fixed)
+    if reach.listen not in (web_reach.EVERYWHERE, "::"):
+        return Reachable(reach, ())
+    lan = reach.lan if not reach.outside else tuple(web_reach.lan_addresses())
+    return Reachable(reach, tuple(f"http://{ip}:{port(intake)}" for ip in lan))
+
+
+def on_network(url: str, local_base: str, base: str) -> str:
+    """``url`` (starting with ``local_base``) as seen from the shop's network at ``base``."""
+    return base + url[len(local_base) :] if url.startswith(local_base) else url
 
 
 def addresses(db: Database, base: str) -> list[WebAddress]:
