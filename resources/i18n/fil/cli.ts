@@ -549,6 +549,10 @@
         <source>Unknown way to pay “{way}”; use one of {ways}.</source>
         <translation>Hindi kilalang paraan ng pagbayad “{way}”; gamitin ang isa sa {ways}.</translation>
     </message>
+    <message>
+        <source>Emailing the warehouse needs an email account to send from. Go Back to the email page and fill it in (customers still get no email from Daloy), or choose another way to tell the warehouse.</source>
+        <translation>Para ma-email ang bodega, kailangan ng email account na gagamitin sa pagpapadala. Bumalik sa page ng email at punan ito (wala pa ring email na matatanggap ang mga customer mula sa Daloy), o pumili ng ibang paraan para sabihan ang bodega.</translation>
+    </message>
 </context>
 <context>
     <name>Steps</name>

@@ -3350,4 +3350,15 @@
         <translation>{kind}, {state}</translation>
     </message>
 </context>
+<context>
+    <name>Shop</name>
+    <message>
+        <source>Daloy could not write a new stock sheet in {folder} ({reason}). Choose another folder, such as your Documents folder.</source>
+        <translation>Hindi makagawa ang Daloy ng bagong stock sheet sa {folder} ({reason}). Pumili ng ibang folder, gaya ng Documents folder mo.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds {count} stock sheets made by Daloy; choose another folder.</source>
+        <translation>May {count} stock sheet na ginawa ng Daloy sa {folder}; pumili ng ibang folder.</translation>
+    </message>
+</context>
 </TS>

@@ -801,6 +801,50 @@ wala pang nasagot</translation>
         <source>Where to find it: {where}</source>
         <translation>Saan makikita: {where}</translation>
     </message>
+    <message>
+        <source>Make a new stock sheet for me, in this folder:</source>
+        <translation>Gumawa ng bagong stock sheet para sa akin, sa folder na ito:</translation>
+    </message>
+    <message>
+        <source>Daloy makes “{file}” there with the columns SKU, Item, Stock and Price and no products; you fill in yours (one row each) before the first order.</source>
+        <translation>Gagawa ang Daloy ng “{file}” doon na may mga column na SKU, Item, Stock at Price at walang product; ilagay mo ang mga product mo (isang row bawat isa) bago ang unang order.</translation>
+    </message>
+    <message>
+        <source>Where Daloy makes your stock sheet</source>
+        <translation>Kung saan gagawin ng Daloy ang stock sheet mo</translation>
+    </message>
+    <message>
+        <source>Choose the folder Daloy makes your stock sheet in.</source>
+        <translation>Piliin ang folder kung saan gagawin ng Daloy ang stock sheet mo.</translation>
+    </message>
+    <message>
+        <source>Made {file} in {folder}: fill in your products there.</source>
+        <translation>Nagawa ang {file} sa {folder}: ilagay doon ang mga product mo.</translation>
+    </message>
+    <message>
+        <source>Customers get no email from Daloy: you tell them yourself.</source>
+        <translation>Walang email na matatanggap ang mga customer mula sa Daloy: ikaw mismo ang magsasabi sa kanila.</translation>
+    </message>
+    <message>
+        <source>Stock is read from a new sheet Daloy made: {file}. Fill in your products there (SKU, Item, Stock, Price) before the first order.</source>
+        <translation>Binabasa ang stock mula sa bagong sheet na ginawa ng Daloy: {file}. Ilagay doon ang mga product mo (SKU, Item, Stock, Price) bago ang unang order.</translation>
+    </message>
+    <message>
+        <source>Where to find them: in your payment service's dashboard (PayMongo, Xendit, Maya…), under Developers or API keys — its API address and a secret key.</source>
+        <translation>Saan makikita: sa dashboard ng payment service mo (PayMongo, Xendit, Maya…), sa Developers o API keys — ang API address nito at isang secret key.</translation>
+    </message>
+    <message>
+        <source>Email customers from this address:</source>
+        <translation>I-email ang mga customer mula sa address na ito:</translation>
+    </message>
+    <message>
+        <source>Don't email customers; I tell them myself</source>
+        <translation>Huwag i-email ang mga customer; ako mismo ang magsasabi sa kanila</translation>
+    </message>
+    <message>
+        <source>Daloy sends your customers nothing; the Orders page shows each order, so you can message them on Facebook, Viber or the marketplace. Leave the form above empty, unless the warehouse is told by email (next page): only that email is sent from it.</source>
+        <translation>Walang ipapadala ang Daloy sa mga customer mo; makikita mo ang bawat order sa Orders page, para ma-message mo sila sa Facebook, Viber o sa marketplace. Iwanang blangko ang form sa itaas, maliban kung sa email sasabihan ang bodega (susunod na page): iyon lang ang email na ipapadala mula rito.</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
