@@ -473,6 +473,10 @@ class FirstRunWizard(QWizard):
             )
             self.set_up.emit(str(source))
             self.accept()
+            if source == "web":  # where the form is, and how phones on the Wi-Fi reach it
+                from app.ui.web_ready import announce
+
+                announce(self.ctx, self.parentWidget())
 
         def failed(exc: BaseException) -> None:
             self.button(QWizard.WizardButton.FinishButton).setEnabled(True)

@@ -4,6 +4,7 @@ ready-to-paste example request. Keyring work runs off the GUI thread."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
@@ -24,6 +25,7 @@ from app.intake import web_addresses as web
 from app.ui.context import AppContext
 from app.ui.style import BAD, MUTED, icon
 from app.ui.text import PlainLabel, confirm
+from app.ui.web_reach_choice import AddressLine, ReachChoice
 
 HIDDEN = "•" * 12
 
@@ -31,22 +33,48 @@ HIDDEN = "•" * 12
 class AddressBox(QGroupBox):
     """One web address: URL, token and example."""
 
-    def __init__(self, ctx: AppContext, address: web.WebAddress) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        address: web.WebAddress,
+        local: str = "",
+        bases: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(f"{address.workflow} — {address.trigger}")
         self.setObjectName(f"webAddress:{address.workflow}/{address.trigger}")
         self.ctx, self.address = ctx, address
         self.token_text: str | None = None
         self.revealed = False
         form = QFormLayout(self)
-        url = QLineEdit(address.url)
-        url.setObjectName("webAddressUrl")
-        url.setReadOnly(True)
-        form.addRow(translate("WebAddresses", "Post orders to"), url)
+        self.urls: list[AddressLine] = []
+
+        def url_row(label: str, url: str, name: str) -> None:
+            line = AddressLine(url, name)
+            line.copied.connect(
+                lambda u: self._say(
+                    translate("WebAddresses", "Copied: {address}").format(address=u)
+                )
+            )
+            self.urls.append(line)
+            form.addRow(label, line)
+
+        # the form first: it is what a shop hands to customers
         if address.form_url:
-            page = QLineEdit(address.form_url)
-            page.setObjectName("webFormUrl")
-            page.setReadOnly(True)
-            form.addRow(translate("WebAddresses", "Order form page"), page)
+            url_row(translate("WebAddresses", "Order form page"), address.form_url, "webFormUrl")
+        for base in bases:  # the same addresses as seen from the shop's network
+            if address.form_url:
+                url_row(
+                    translate("WebAddresses", "Order form on the shop's network"),
+                    web.on_network(address.form_url, local, base),
+                    "webFormLanUrl",
+                )
+        url_row(translate("WebAddresses", "Post orders to"), address.url, "webAddressUrl")
+        for base in bases:
+            url_row(
+                translate("WebAddresses", "Post orders on the shop's network"),
+                web.on_network(address.url, local, base),
+                "webAddressLanUrl",
+            )
         row = QWidget()
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -152,30 +180,59 @@ class AddressBox(QGroupBox):
         self._say(str(exc), bad=True)
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What the tab shows, read off the GUI thread."""
+
+    found: list[web.WebAddress]
+    local: str  # the addresses' beginning on this computer
+    reachable: web.Reachable
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return (self.found, self.local, self.reachable.bases)
+
+
+def load(ctx: AppContext) -> Shown:
+    intake = getattr(ctx.runtime, "intake", None)
+    local = web.base_url(intake)
+    return Shown(web.addresses(ctx.db, local), local, web.reachable(ctx.db, intake))
+
+
 class WebAddresses(QScrollArea):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWidgetResizable(True)
         self.inner = QWidget()
-        self.lay = QVBoxLayout(self.inner)
+        outer = QVBoxLayout(self.inner)
+        self.banner = PlainLabel()  # the setup's last words point here (app.ui.web_ready)
+        self.banner.setObjectName("webAddressesBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.reach = ReachChoice(ctx, self.refresh)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.reach)
+        self.lay = QVBoxLayout()
+        outer.addLayout(self.lay, 1)
         self.setWidget(self.inner)
         self.boxes: list[AddressBox] = []
+        self.shown: tuple[object, ...] | None = None
 
     def refresh(self) -> None:
-        intake = getattr(self.ctx.runtime, "intake", None)
-        self.ctx.background(
-            lambda: web.addresses(self.ctx.db, web.base_url(intake)), self._loaded, owner=self
-        )
+        self.ctx.background(lambda: load(self.ctx), self._loaded, owner=self)
 
-    def _loaded(self, found: list[web.WebAddress]) -> None:
-        if [b.address for b in self.boxes] == found:
+    def _loaded(self, shown: Shown) -> None:
+        self.reach.show_reach(shown.reachable)
+        if self.shown == shown.key:
             return  # unchanged: keep a revealed token revealed
+        self.shown = shown.key
+        found = shown.found
         while self.lay.count():
             item = self.lay.takeAt(0)
             if item is not None and (w := item.widget()) is not None:
                 w.deleteLater()
-        self.boxes = [AddressBox(self.ctx, a) for a in found]
+        self.boxes = [AddressBox(self.ctx, a, shown.local, shown.reachable.bases) for a in found]
         for box in self.boxes:
             self.lay.addWidget(box)
         if not found:
