@@ -285,7 +285,8 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
             Trigger(
                 "web",
                 "webhook",
-                {"form": True, "fields": ["number", "customer", "email", "sku", "qty"]},
+                # the shop numbers the form's orders; a courier needs phone and address
+                {"form": True, "fields": ["customer", "phone", "address", "email", "notes"]},
             )
         )
     elif choices.source == "marketplace":

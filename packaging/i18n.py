@@ -41,7 +41,10 @@ def _py(folder: str, recursive: bool = True) -> list[Path]:
 
 
 # The web order form's code is its own area (its page is translated for the customer).
-_WEB = [ROOT / "app" / "intake" / "web_form.py", ROOT / "app" / "intake" / "web.py"]
+_WEB = [
+    ROOT / "app" / "intake" / name
+    for name in ("web_form.py", "web.py", "web_order.py", "web_page.py")
+]
 _EDITOR_PAGES = [ROOT / "app" / "ui" / "step_forms.py", ROOT / "app" / "ui" / "connection_form.py"]
 
 

@@ -141,7 +141,8 @@ def trigger_registry() -> SpecRegistry:
                     "fields",
                     STRING_LIST,
                     QT_TRANSLATE_NOOP("Steps", "Form fields"),
-                    default=["number", "customer", "email", "sku", "qty"],
+                    # the product rows, name, phone and address are always on the form
+                    default=["customer", "phone", "address", "email", "notes"],
                 ),
                 Field(
                     "auth",

@@ -29,6 +29,7 @@ import re
 import threading
 import time
 from functools import partial
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -89,13 +90,14 @@ class WebIntake:
         allowed_hosts: list[str] | None = None,
         request_deadline: float = REQUEST_DEADLINE,
         shops: dict[Any, Any] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         self.store = store
         self.hooks = {(wf.name, t.id): (wf, t) for wf, t in hooks}
         # Shop platforms' webhooks (``PlatformChannel.receive``), by (workflow, trigger id).
         self.shops = dict(shops or {})
         self.paused = paused or threading.Event()
-        self.form = OrderForm(store)
+        self.form = OrderForm(store, data_dir=data_dir)  # its stock sheet may be relative
         self.seen = SeenOnce()
         if host not in ("127.0.0.1", "localhost", "::1"):
             log.warning("web intake listens on %s: it is reachable from the network", host)

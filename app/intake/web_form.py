@@ -13,60 +13,45 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import html
 import json
 import re
 import secrets as pysecrets
 import threading
 import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 from app.core import catalog
 from app.core.catalog import Catalog
-from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.model import Trigger, Workflow
 from app.core.schema import with_defaults
-from app.intake import trigger_registry
+from app.intake import trigger_registry, web_page
 from app.intake.web_guard import Answer, RateLimiter, ensure_secret, error
+from app.intake.web_order import Posted, Problem, check, form_fields, read_post
+from app.intake.web_page import FormPage
+from app.intake.web_products import ProductShelf, shop_of
 from app.store import intake as repo
+from app.store import order_numbers
 from app.store.runs import RunStore
 
 FORM_MAX_BODY = 16 * 1024  # a hand-filled order is a few hundred bytes
-FIELD_MAX = 1000  # characters in one form field
 MAX_FIELDS = 50
 INSTALL_KEY = ("intake:web", "form_key")
 _TOKEN = re.compile(r"(\d{1,12})\.([0-9a-f]{32})\.([0-9a-f]{64})", re.ASCII)
-_STYLE = (
-    "body{font-family:sans-serif;max-width:32em;margin:2em auto}"
-    "label{display:block;margin:.6em 0}input{display:block;width:100%;padding:.4em}"
-    "button{margin-top:1em;padding:.6em 1.4em}"
-)
+_RAW_TOKEN = re.compile(rb"form_token=(\d{1,12}\.[0-9a-f]{32}\.[0-9a-f]{64})")
 HTML = "text/html; charset=utf-8"
-# The usual form fields in words for the buyer; a field of another name shows its name.
-LABELS = {
-    "number": QT_TRANSLATE_NOOP("WebForm", "Order number"),
-    "customer": QT_TRANSLATE_NOOP("WebForm", "Your name"),
-    "name": QT_TRANSLATE_NOOP("WebForm", "Your name"),
-    "email": QT_TRANSLATE_NOOP("WebForm", "Email"),
-    "phone": QT_TRANSLATE_NOOP("WebForm", "Phone"),
-    "address": QT_TRANSLATE_NOOP("WebForm", "Delivery address"),
-    "sku": QT_TRANSLATE_NOOP("WebForm", "Product code"),
-    "qty": QT_TRANSLATE_NOOP("WebForm", "Quantity"),
-    "quantity": QT_TRANSLATE_NOOP("WebForm", "Quantity"),
-    "notes": QT_TRANSLATE_NOOP("WebForm", "Notes"),
-}
+# The shop numbers the orders of its form itself: W-1001, W-1002, … (one series for every form
+# of the workspace, so two forms never give one number twice).
+NUMBER_PREFIX = "W-"
+FIRST_NUMBER = 1001
 
 
 def speaker(env: dict[str, Any], setting: str | None = None) -> Catalog:
     """The buyer's language for one request: the browser's (``Accept-Language``: fil/tl →
     Filipino) when we ship it, else ``setting`` (the shop's language), else English."""
     return catalog.for_web(env.get("HTTP_ACCEPT_LANGUAGE"), setting)
-
-
-def label(translate: Catalog, field: str) -> str:
-    marked = LABELS.get(field)
-    return translate("WebForm", marked) if marked else field.replace("_", " ").capitalize()
 
 
 def settings(trig: Trigger) -> dict[str, Any]:
@@ -115,7 +100,7 @@ def check_token(
         return None, translate(
             "WebForm",
             "This order form was opened more than {minutes} minutes ago and has expired. "
-            "Reload the page, fill it in and send it again.",
+            "Check what you typed below and send the order again.",
         ).format(minutes=round(max_age / 60))
     return m[2], ""
 
@@ -123,11 +108,18 @@ def check_token(
 class OrderForm:
     """Serves and receives the public order form of every trigger that enables it."""
 
-    def __init__(self, store: RunStore, language: str | None = None) -> None:
+    def __init__(
+        self, store: RunStore, language: str | None = None, data_dir: Path | None = None
+    ) -> None:
         self.store = store
         # the shop's language: what the form speaks to a browser asking for neither of ours
         self.language = language or catalog.chosen_language()
+        # where a workflow's relative stock sheet is (samples/inventory.xlsx): the data folder,
+        # which holds the SQLite database when no one says
+        db_path = getattr(store.db, "path", None)
+        self.data_dir = data_dir or (Path(db_path).parent if db_path else None)
         self.limiter = RateLimiter()
+        self.shelf = ProductShelf()
         self._key: bytes | None = None
         self._key_lock = threading.Lock()
 
@@ -138,7 +130,7 @@ class OrderForm:
             return self._key
 
     def fields(self, trig: Trigger) -> list[str]:
-        return [str(f) for f in settings(trig)["fields"]]
+        return form_fields(list(settings(trig)["fields"]))
 
     def admit(self, wf: Workflow, trig: Trigger, env: dict[str, Any]) -> Answer | None:
         """None when this address may post now; else a 429 saying when to try again."""
@@ -149,35 +141,47 @@ class OrderForm:
         if not wait:
             return None
         translate = speaker(env, self.language)
-        return error(
-            429,
-            translate(
-                "WebForm",
-                "Too many orders from this address; please wait {seconds} seconds, then send "
-                "the order again.",
-            ).format(seconds=int(wait)),
-            {"Retry-After": str(int(wait))},
+        sentence = translate(
+            "WebForm",
+            "Too many orders from this address; please wait {seconds} seconds, then send "
+            "the order again.",
+        ).format(seconds=int(wait))
+        title = translate("WebForm", "Please wait a moment")
+        return (
+            "429 Too Many Requests",
+            {"Content-Type": HTML, "Retry-After": str(int(wait))},
+            web_page.note(translate, title, sentence),
         )
 
     def page(self, wf: Workflow, trig: Trigger, env: dict[str, Any] | None = None) -> Answer:
         translate = speaker(env or {}, self.language)
-        rows = "".join(
-            f"<label>{html.escape(label(translate, f))}"
-            f'<input name="{html.escape(f)}" maxlength="{FIELD_MAX}" required></label>'
-            for f in self.fields(trig)
-        )
         token = issue_token(self.key(), wf.name, trig.id)
-        heading = html.escape(translate("WebForm", "New order"))
-        send = html.escape(translate("WebForm", "Send order"))
-        page = (
-            f"<!doctype html><html lang='{translate.language}'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(wf.name)}</title><style>{_STYLE}</style></head><body>"
-            f"<h1>{heading}</h1><form method='post'>{rows}"
-            f"<input type='hidden' name='form_token' value='{token}'>"
-            f"<button type='submit'>{send}</button></form></body></html>"
+        return self._form(translate, wf, trig, token, "200 OK")
+
+    def _form(
+        self,
+        translate: Catalog,
+        wf: Workflow,
+        trig: Trigger,
+        token: str,
+        status: str,
+        posted: Posted | None = None,
+        problems: list[Problem] | None = None,
+        note: str = "",
+    ) -> Answer:
+        shop = shop_of(wf, self.data_dir)
+        page = FormPage(
+            shop,
+            self.fields(trig),
+            self.shelf.products(shop.place),
+            token,
+            posted,
+            tuple(problems or ()),
+            note,
         )
         # The token inside must not be kept by a shared cache or the browser's history.
-        return "200 OK", {"Content-Type": HTML, "Cache-Control": "no-store"}, page.encode()
+        headers = {"Content-Type": HTML, "Cache-Control": "no-store"}
+        return status, headers, web_page.form(translate, page)
 
     def post(
         self,
@@ -190,60 +194,47 @@ class OrderForm:
         translate = speaker(env or {}, self.language)
         if ctype != "application/x-www-form-urlencoded":
             return error(415, "Send the form as application/x-www-form-urlencoded.")
+        conf = settings(trig)
+        max_age = float(conf["form_token_minutes"]) * 60
         try:
             values = parse_qs(
                 body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS
             )
         except (UnicodeDecodeError, ValueError):
-            return error(
-                400,
-                translate(
-                    "WebForm", "The form could not be read; open it again and send the order."
-                ),
-            )
-        conf = settings(trig)
+            return self._unreadable(translate, wf, trig, body, max_age)
+        fields = self.fields(trig)
+        posted = read_post(values, fields)
+        token = values.get("form_token", [""])[0]
         nonce, problem = check_token(
-            self.key(),
-            wf.name,
-            trig.id,
-            values.get("form_token", [""])[0],
-            float(conf["form_token_minutes"]) * 60,
-            translate=translate,
+            self.key(), wf.name, trig.id, token, max_age, translate=translate
         )
-        if nonce is None:
-            return error(403, problem)
-        order = {f: values.get(f, [""])[0] for f in self.fields(trig)}
-        missing = [f for f, v in order.items() if not v.strip()]
-        if missing:
-            return error(
-                400,
-                translate("WebForm", "Please fill in: {fields}.").format(
-                    fields=", ".join(label(translate, f) for f in missing)
-                ),
-            )
-        long = [f for f, v in order.items() if len(v) > FIELD_MAX]
-        if long:
-            return error(
-                400,
-                translate(
-                    "WebForm", "Please shorten {fields} to at most {limit} characters."
-                ).format(fields=", ".join(label(translate, f) for f in long), limit=FIELD_MAX),
-            )
+        if nonce is None:  # shown again with what was typed, on a page good for an order
+            fresh = issue_token(self.key(), wf.name, trig.id)
+            return self._form(translate, wf, trig, fresh, "403 Forbidden", posted, note=problem)
+        shop = shop_of(wf, self.data_dir)
+        order, problems = check(posted, self.shelf.products(shop.place), translate)
+        if problems:
+            return self._form(translate, wf, trig, token, "400 Bad Request", posted, problems)
+        number = f"{NUMBER_PREFIX}{order_numbers.take(self.store.db, NUMBER_PREFIX, FIRST_NUMBER)}"
+        order = {"number": number, **order}
+        if shop.currency:
+            order["currency"] = shop.currency
         result = repo.ingest(
             self.store,
             channel=f"{wf.name}/{trig.id}",
             workflow=wf.name,
             dedupe_key=f"form:{wf.name}/{trig.id}:{nonce}",
             trigger={"order": order, "source": "public_form"},
-            summary=f"Order form {order.get('number', '')}",
+            summary=f"Order form {number}",
             raw=body,
         )
         if result.duplicate:
             return (
                 "409 Conflict",
                 {"Content-Type": HTML},
-                _note(
+                web_page.note(
                     translate,
+                    translate("WebForm", "This order was already sent"),
                     translate(
                         "WebForm",
                         "This order form was already sent; the order was received once. "
@@ -251,15 +242,56 @@ class OrderForm:
                     ),
                 ),
             )
-        return (
-            "201 Created",
-            {"Content-Type": HTML},
-            _note(translate, translate("WebForm", "Thank you — the order was received.")),
+        emails = any(st.type == "send_email" for st in wf.steps)
+        page = web_page.thanks(
+            translate,
+            shop,
+            number,
+            order,
+            self.shelf.products(shop.place),
+            emails=emails,
+            pay_on_delivery=shop.pay_on_delivery,
         )
+        return "201 Created", {"Content-Type": HTML}, page
 
-
-def _note(translate: Catalog, sentence: str) -> bytes:
-    return (
-        f"<!doctype html><html lang='{translate.language}'><meta charset='utf-8'>"
-        f"<p>{html.escape(sentence)}</p>"
-    ).encode()
+    def _unreadable(
+        self, translate: Catalog, wf: Workflow, trig: Trigger, body: bytes, max_age: float
+    ) -> Answer:
+        """A post that is not UTF-8 form data: kept raw for the operator when it carries a
+        good token of our page (a person sent it from the form), refused in words either way."""
+        found = _RAW_TOKEN.search(body)
+        token = found[1].decode("ascii") if found else ""
+        nonce, _ = check_token(self.key(), wf.name, trig.id, token, max_age)
+        channel = f"{wf.name}/{trig.id}"
+        if nonce is not None:
+            repo.keep_malformed(
+                self.store,
+                channel=channel,
+                workflow=wf.name,
+                dedupe_key=f"form-unreadable:{channel}:{nonce}",
+                reason=said(
+                    QT_TRANSLATE_NOOP(
+                        "Intake",
+                        "An order sent with the order form of {channel} could not be read (it "
+                        "is not text the form sends). The customer was asked to send it again; "
+                        "what arrived is kept here.",
+                    ),
+                    channel=channel,
+                ),
+                summary=said(
+                    QT_TRANSLATE_NOOP("Intake", "Unreadable order form post to {trigger}"),
+                    trigger=trig.id,
+                ),
+                raw=body,
+            )
+        return (
+            "400 Bad Request",
+            {"Content-Type": HTML},
+            web_page.note(
+                translate,
+                translate("WebForm", "The order could not be read"),
+                translate(
+                    "WebForm", "The form could not be read; open it again and send the order."
+                ),
+            ),
+        )

@@ -27,7 +27,7 @@ WORKFLOW = {
     "triggers": [{"id": "web", "type": "webhook", "config": FORM}],
     "steps": [{"name": "note", "type": "transform", "config": {"values": {"n": "1"}}}],
 }
-ORDER = {"number": "7001", "customer": "Ana", "sku": "MUG", "qty": "1"}
+ORDER = {"customer": "Ana", "phone": "0917 123 4567", "address": "Mabini St.", "sku": "MUG"}
 LAN = web_reach.lan_addresses()
 NO_LAN = "this sandbox has no network address besides loopback (only 127.0.0.1 is configured)"
 
