@@ -2083,6 +2083,85 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <source>No web addresses yet: a switched-on workflow with a webhook trigger gets one here, to receive orders from a website or another system.</source>
         <translation>Wala pang web address: dito magkakaroon ng isa ang naka-on na workflow na may webhook trigger, para tumanggap ng order mula sa website o ibang system.</translation>
     </message>
+    <message>
+        <source>Copied: {address}</source>
+        <translation>Nakopya: {address}</translation>
+    </message>
+    <message>
+        <source>Order form on the shop's network</source>
+        <translation>Order form sa network ng tindahan</translation>
+    </message>
+    <message>
+        <source>Post orders on the shop's network</source>
+        <translation>I-post ang mga order sa network ng tindahan</translation>
+    </message>
+    <message>
+        <source>Who can reach these addresses</source>
+        <translation>Sino ang makakabukas ng mga address na ito</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Ang computer na ito lang</translation>
+    </message>
+    <message>
+        <source>Computers and phones on this shop's network (Wi-Fi / LAN)</source>
+        <translation>Mga computer at phone sa network ng tindahang ito (Wi-Fi / LAN)</translation>
+    </message>
+    <message>
+        <source>This is set outside Daloy, by whoever installed it on this computer (DALOY_WEB_HOST), so it cannot be changed here.</source>
+        <translation>Itinakda ito sa labas ng Daloy, ng nag-install nito sa computer na ito (DALOY_WEB_HOST), kaya hindi ito mababago dito.</translation>
+    </message>
+    <message>
+        <source>Only this computer can open these addresses. To let phones and other computers on the shop's Wi-Fi use the order form, choose the shop's network.</source>
+        <translation>Ang computer na ito lang ang makakabukas ng mga address na ito. Para magamit ng mga phone at ibang computer sa Wi-Fi ng tindahan ang order form, piliin ang network ng tindahan.</translation>
+    </message>
+    <message>
+        <source>Anyone on the shop's Wi-Fi can now open the order form.</source>
+        <translation>Mabubuksan na ng kahit sino sa Wi-Fi ng tindahan ang order form.</translation>
+    </message>
+    <message>
+        <source>This computer is not on a network right now: connect it to the shop's Wi-Fi or network cable, then open this tab again.</source>
+        <translation>Hindi nakakonekta sa network ang computer na ito ngayon: ikonekta ito sa Wi-Fi o network cable ng tindahan, saka buksan ulit ang tab na ito.</translation>
+    </message>
+    <message>
+        <source>Customers outside the shop (on mobile data, at home) still cannot reach it; to put the form on the internet, ask your internet provider or a web person to forward it to this computer.</source>
+        <translation>Hindi pa rin ito mabubuksan ng mga customer na nasa labas ng tindahan (naka-mobile data, nasa bahay); para mailagay ang form sa internet, magpatulong sa internet provider mo o sa isang web person na i-forward ito sa computer na ito.</translation>
+    </message>
+    <message>
+        <source>Daloy could not change who can reach the web addresses: {error}. Nothing changed; if another program uses port {port}, close it (or restart the computer) and try again.</source>
+        <translation>Hindi nabago ng Daloy kung sino ang makakabukas ng mga web address: {error}. Walang nabago; kung may ibang program na gumagamit ng port {port}, isara ito (o i-restart ang computer) at subukan ulit.</translation>
+    </message>
+</context>
+<context>
+    <name>WebReady</name>
+    <message>
+        <source>Your order form is ready — Daloy</source>
+        <translation>Handa na ang order form mo — Daloy</translation>
+    </message>
+    <message>
+        <source>Customers fill in your order form at:</source>
+        <translation>Dito sinasagutan ng mga customer ang order form mo:</translation>
+    </message>
+    <message>
+        <source>Phones and computers on the shop's Wi-Fi can open it at the addresses above; customers outside the shop cannot.</source>
+        <translation>Mabubuksan ito ng mga phone at computer sa Wi-Fi ng tindahan sa mga address sa itaas; hindi ito mabubuksan ng mga customer na nasa labas ng tindahan.</translation>
+    </message>
+    <message>
+        <source>Right now only this computer can open it. To let phones on the shop's Wi-Fi use it, choose “Computers and phones on this shop's network” under Connections ▸ Web addresses.</source>
+        <translation>Sa ngayon, ang computer na ito lang ang makakabukas nito. Para magamit ito ng mga phone sa Wi-Fi ng tindahan, piliin ang “Mga computer at phone sa network ng tindahang ito” sa Mga Koneksyon ▸ Mga web address.</translation>
+    </message>
+    <message>
+        <source>Open the order form</source>
+        <translation>Buksan ang order form</translation>
+    </message>
+    <message>
+        <source>Let phones on the Wi-Fi use it…</source>
+        <translation>Ipagamit sa mga phone sa Wi-Fi…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Isara</translation>
+    </message>
 </context>
 <context>
     <name>Words</name>
