@@ -1,6 +1,8 @@
 """The "Web addresses" tab: for each webhook of a switched-on workflow, the address to post orders
 to, its token (hidden until "Reveal", a Copy button, "New token…" after a confirmation) and a
-ready-to-paste example request. Keyring work runs off the GUI thread."""
+ready-to-paste example request; above them, who can reach them (``web_reach_choice``) and, when
+the shop's network can, the same addresses at this computer's network address. Keyring work runs
+off the GUI thread."""
 
 from __future__ import annotations
 
