@@ -33,7 +33,7 @@ ALIASES: dict[str, str | None] = {
 # products first, then where to deliver: the page reads in the order a customer thinks
 _ORDER = {"lines": 0, "customer": 1, "phone": 2, "address": 3, "email": 4, "notes": 9}
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_QTY = re.compile(r"\s*\d{1,6}\s*")
+_QTY = re.compile(r"\s*\d{1,6}\s*", re.ASCII)
 # The usual form fields in words for the buyer; a field of another name shows its name.
 LABELS = {
     "customer": QT_TRANSLATE_NOOP("WebForm", "Your name"),
