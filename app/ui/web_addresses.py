@@ -63,17 +63,24 @@ class AddressBox(QGroupBox):
         # the form first: it is what a shop hands to customers
         if address.form_url:
             url_row(translate("WebAddresses", "Order form page"), address.form_url, "webFormUrl")
-        for base in bases:  # the same addresses as seen from the shop's network
+        url_row(translate("WebAddresses", "Post orders to"), address.url, "webAddressUrl")
+        if bases:  # the same addresses as phones on the shop's network open them
+            heading = PlainLabel(
+                translate("WebAddresses", "From phones and other computers on the shop's Wi-Fi:")
+            )
+            heading.setObjectName("webLanHeading")
+            heading.setWordWrap(True)
+            heading.setStyleSheet("font-weight: 600")
+            form.addRow(heading)
+        for base in bases:
             if address.form_url:
                 url_row(
-                    translate("WebAddresses", "Order form on the shop's network"),
+                    translate("WebAddresses", "Order form page"),
                     web.on_network(address.form_url, local, base),
                     "webFormLanUrl",
                 )
-        url_row(translate("WebAddresses", "Post orders to"), address.url, "webAddressUrl")
-        for base in bases:
             url_row(
-                translate("WebAddresses", "Post orders on the shop's network"),
+                translate("WebAddresses", "Post orders to"),
                 web.on_network(address.url, local, base),
                 "webAddressLanUrl",
             )
@@ -208,12 +215,7 @@ class WebAddresses(QScrollArea):
         self.setWidgetResizable(True)
         self.inner = QWidget()
         outer = QVBoxLayout(self.inner)
-        self.banner = PlainLabel()  # the setup's last words point here (app.ui.web_ready)
-        self.banner.setObjectName("webAddressesBanner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
         self.reach = ReachChoice(ctx, self.refresh)
-        outer.addWidget(self.banner)
         outer.addWidget(self.reach)
         self.lay = QVBoxLayout()
         outer.addLayout(self.lay, 1)

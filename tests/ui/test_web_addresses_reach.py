@@ -12,7 +12,7 @@ import httpx
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QRadioButton, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QRadioButton, QWizard
 
 from app.intake import web_reach
 from app.store import workflows
@@ -74,7 +74,7 @@ def test_choosing_the_shop_network_opens_the_form_there_and_back_closes_it(order
     qtbot.waitUntil(lambda: intake.web is not None, timeout=10000)
     assert tab.reach.only_here.isChecked() and intake.web_host == "127.0.0.1"
     assert "Only this computer can open" in tab.reach.words.text()
-    assert lan_lines(tab, "webFormLanUrl") == []
+    assert lan_lines(tab, "webFormLanUrl") == [] and not tab.findChildren(QLabel, "webLanHeading")
 
     choose(qtbot, tab.reach.network)
     qtbot.waitUntil(
@@ -93,6 +93,8 @@ def test_choosing_the_shop_network_opens_the_form_there_and_back_closes_it(order
     assert lan_lines(tab, "webAddressLanUrl") == [
         f"http://{ip}:{port}/hook/orders/web" for ip in LAN
     ]
+    heading = tab.boxes[0].findChild(QLabel, "webLanHeading")
+    assert heading.text() == "From phones and other computers on the shop's Wi-Fi:"
     copy = tab.boxes[0].findChildren(QPushButton, "webFormLanUrlCopy")[0]
     qtbot.mouseClick(copy, CLICK)
     assert QApplication.clipboard().text() == forms[0]
