@@ -2024,6 +2024,14 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Page ng order form</translation>
     </message>
     <message>
+        <source>Copied: {address}</source>
+        <translation>Nakopya: {address}</translation>
+    </message>
+    <message>
+        <source>From phones and other computers on the shop's Wi-Fi:</source>
+        <translation>Mula sa mga phone at ibang computer sa Wi-Fi ng tindahan:</translation>
+    </message>
+    <message>
         <source>Reveal</source>
         <translation>Ipakita</translation>
     </message>
@@ -2082,18 +2090,6 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     <message>
         <source>No web addresses yet: a switched-on workflow with a webhook trigger gets one here, to receive orders from a website or another system.</source>
         <translation>Wala pang web address: dito magkakaroon ng isa ang naka-on na workflow na may webhook trigger, para tumanggap ng order mula sa website o ibang system.</translation>
-    </message>
-    <message>
-        <source>Copied: {address}</source>
-        <translation>Nakopya: {address}</translation>
-    </message>
-    <message>
-        <source>Order form on the shop's network</source>
-        <translation>Order form sa network ng tindahan</translation>
-    </message>
-    <message>
-        <source>Post orders on the shop's network</source>
-        <translation>I-post ang mga order sa network ng tindahan</translation>
     </message>
     <message>
         <source>Who can reach these addresses</source>
