@@ -89,7 +89,10 @@ class WebFormReady(QDialog):
         self.open_b.setObjectName("openOrderForm")
         self.open_b.setDefault(True)
         self.addresses_b = QPushButton(
-            icon("fa5s.wifi"), translate("WebReady", "Let phones on the Wi-Fi use it…")
+            icon("fa5s.wifi"),
+            translate("WebReady", "Web addresses…")  # already open to the Wi-Fi
+            if reach.reach.network
+            else translate("WebReady", "Let phones on the Wi-Fi use it…"),
         )
         self.addresses_b.setObjectName("openWebAddresses")
         close = QPushButton(translate("WebReady", "Close"))

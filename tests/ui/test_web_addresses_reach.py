@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QRadioButton, QWizard
 
-from app.intake import web_reach
+from app.intake import web_addresses, web_reach
 from app.store import workflows
 from app.ui import web_ready
 from tests.support.dovecot import free_port
@@ -175,3 +175,18 @@ def test_after_the_setup_with_the_web_form_a_message_says_where_it_is(
     assert window.stack.currentWidget() is page and page.tabs.currentWidget() is page.web
     qtbot.waitUntil(lambda: bool(page.web.boxes), timeout=10000)
     assert page.web.reach.only_here.isChecked() and page.web.reach.network.isEnabled()
+
+
+def test_the_message_on_a_shop_network_lists_the_addresses_phones_use(qtbot):
+    reach = web_reach.Reach(True, "0.0.0.0", ("192.168.1.20",), ("192.168.1.20",), False)
+    found = web_ready.FormAddress(
+        "http://127.0.0.1:8787/form/Order%20fulfilment/web",
+        "http://127.0.0.1:8787",
+        web_addresses.Reachable(reach, ("http://192.168.1.20:8787",)),
+    )
+    dialog = web_ready.WebFormReady(found)
+    qtbot.addWidget(dialog)
+    lan = dialog.findChild(QLineEdit, "webFormLanUrl")
+    assert lan.text() == "http://192.168.1.20:8787/form/Order%20fulfilment/web"
+    assert "Wi-Fi can open it" in dialog.words.text() and "outside the shop" in dialog.words.text()
+    assert dialog.addresses_b.text() == "Web addresses…"
