@@ -5,8 +5,10 @@ Anyone who can reach the page can post, so each post must carry the form token o
 served: ``<issued unix time>.<nonce>.<HMAC-SHA256>`` over the workflow, trigger, time and nonce,
 keyed by a per-install secret kept in the OS keyring. A token is good for ``form_token_minutes``
 and for one order (its nonce is the order's dedupe key, so a second use stores nothing and is
-refused). Posts are limited per address (``form_per_minute``) and in size; orders are marked
-``source: public_form``.
+refused). Orders are limited per address (``form_per_minute``; a refused one shows the form again
+with what was typed), posts of any kind to ``FLOOD`` times that, and in size; orders are marked
+``source: public_form``. What the form shows and reads: ``web_products``, ``web_order``,
+``web_page``.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ HTML = "text/html; charset=utf-8"
 # of the workspace, so two forms never give one number twice).
 NUMBER_PREFIX = "W-"
 FIRST_NUMBER = 1001
+FLOOD = 4  # posts per address a minute, as a multiple of the orders allowed (form_per_minute)
 
 
 def speaker(env: dict[str, Any], setting: str | None = None) -> Catalog:
@@ -62,6 +65,14 @@ def settings(trig: Trigger) -> dict[str, Any]:
 
 def form_enabled(trig: Trigger) -> bool:
     return settings(trig).get("form") is True
+
+
+def _wait(translate: Catalog, wait: float) -> str:
+    return translate(
+        "WebForm",
+        "Too many orders from this address; please wait {seconds} seconds, then send "
+        "the order again.",
+    ).format(seconds=int(wait))
 
 
 def _mac(key: bytes, wf: str, trig: str, at: int, nonce: str) -> str:
@@ -118,7 +129,8 @@ class OrderForm:
         # which holds the SQLite database when no one says
         db_path = getattr(store.db, "path", None)
         self.data_dir = data_dir or (Path(db_path).parent if db_path else None)
-        self.limiter = RateLimiter()
+        self.limiter = RateLimiter()  # orders per address
+        self.flood = RateLimiter()  # posts per address
         self.shelf = ProductShelf()
         self._key: bytes | None = None
         self._key_lock = threading.Lock()
@@ -133,24 +145,21 @@ class OrderForm:
         return form_fields(list(settings(trig)["fields"]))
 
     def admit(self, wf: Workflow, trig: Trigger, env: dict[str, Any]) -> Answer | None:
-        """None when this address may post now; else a 429 saying when to try again."""
-        address = env.get("REMOTE_ADDR", "")
-        wait = self.limiter.take(
-            (wf.name, trig.id, address), float(settings(trig)["form_per_minute"])
-        )
+        """None when this address may post now; else a 429 saying when to try again. A flood
+        guard only (``FLOOD`` times the orders allowed): a customer correcting a form posts
+        more often than they order, so orders are counted in ``post``, where the form can be
+        shown again with what was typed."""
+        per_minute = float(settings(trig)["form_per_minute"]) * FLOOD
+        wait = self.flood.take((wf.name, trig.id, env.get("REMOTE_ADDR", "")), per_minute)
         if not wait:
             return None
         translate = speaker(env, self.language)
-        sentence = translate(
-            "WebForm",
-            "Too many orders from this address; please wait {seconds} seconds, then send "
-            "the order again.",
-        ).format(seconds=int(wait))
-        title = translate("WebForm", "Please wait a moment")
         return (
             "429 Too Many Requests",
             {"Content-Type": HTML, "Retry-After": str(int(wait))},
-            web_page.note(translate, title, sentence),
+            web_page.note(
+                translate, translate("WebForm", "Please wait a moment"), _wait(translate, wait)
+            ),
         )
 
     def page(self, wf: Workflow, trig: Trigger, env: dict[str, Any] | None = None) -> Answer:
@@ -215,6 +224,20 @@ class OrderForm:
         order, problems = check(posted, self.shelf.products(shop.place), translate)
         if problems:
             return self._form(translate, wf, trig, token, "400 Bad Request", posted, problems)
+        address = (env or {}).get("REMOTE_ADDR", "")
+        wait = self.limiter.take((wf.name, trig.id, address), float(conf["form_per_minute"]))
+        if wait:  # too many orders: the same page again, what was typed kept
+            limited = self._form(
+                translate,
+                wf,
+                trig,
+                token,
+                "429 Too Many Requests",
+                posted,
+                None,
+                _wait(translate, wait),
+            )
+            return limited[0], {**limited[1], "Retry-After": str(int(wait))}, limited[2]
         number = f"{NUMBER_PREFIX}{order_numbers.take(self.store.db, NUMBER_PREFIX, FIRST_NUMBER)}"
         order = {"number": number, **order}
         if shop.currency:

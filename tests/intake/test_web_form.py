@@ -90,7 +90,21 @@ def test_posts_from_one_address_are_limited_with_retry_after(store):
             codes.append(r.status_code)
         assert codes == [201, 201, 201, 429, 429]
         assert int(r.headers["Retry-After"]) >= 1 and "wait" in r.text
+        assert "value='Aling Nena'" in r.text  # the form again, nothing typed lost
     assert runs(store) == 3
+
+
+def test_corrections_are_not_counted_as_orders(store):
+    with running(store, {"counter": {**FORM, "form_per_minute": 2}}) as web:
+        url = f"{web.url}/form/orders/counter"
+        token = token_of(httpx.get(url))
+        for _ in range(5):  # a customer fixing the phone number, again and again
+            wrong = httpx.post(url, data={**ORDER, "phone": "12", "form_token": token})
+            assert wrong.status_code == 400 and "phone number" in wrong.text
+        assert httpx.post(url, data={**ORDER, "form_token": token}).status_code == 201
+        flood = [httpx.post(url, data={"form_token": token}).status_code for _ in range(8)]
+        assert flood[-1] == 429  # posts of any kind: four times the orders allowed
+    assert runs(store) == 1
 
 
 def test_the_bucket_is_per_address_and_refills():
