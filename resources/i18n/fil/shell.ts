@@ -2151,6 +2151,10 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Buksan ang order form</translation>
     </message>
     <message>
+        <source>Web addresses…</source>
+        <translation>Mga web address…</translation>
+    </message>
+    <message>
         <source>Let phones on the Wi-Fi use it…</source>
         <translation>Ipagamit sa mga phone sa Wi-Fi…</translation>
     </message>
