@@ -161,7 +161,8 @@ class IntakeManager:
         now says, on the same port (closing the network listener when going back to this
         computer). When the new address cannot be opened, the old one is opened again and the
         OSError raised. Returns the reach in force."""
-        reach = web_reach.resolve(self.runtime.db, self.fixed_host, self.fixed_allowed)
+        db = getattr(self.runtime, "db", None)  # not started: the choice counts at the start
+        reach = web_reach.resolve(db, self.fixed_host, self.fixed_allowed)
         with self._web_lock:
             old, before = self.web, self.reach
             if old is None or self._stopping:  # no web address, or stopping: at next start
