@@ -145,7 +145,7 @@ class IntakeManager:
             self.runtime.store,
             webhooks,
             host=reach.listen,
-            port=self.web_port if port is None else port,
+            port=(self.web_port or 0) if port is None else port,  # start() checked it is set
             paused=self.paused,
             allowed_hosts=list(reach.allowed),
             shops=shops,
