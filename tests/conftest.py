@@ -11,6 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DALOY_USER", "tester")
+# Each test's web intake on a free port, never the product's 8787: a Daloy running on this
+# machine, or the test in the other xdist worker, may hold it (a test sets its own to know it).
+os.environ.setdefault("DALOY_WEB_PORT", "0")
 
 from tests.support.http_servers import Marketplace, PaymentGateway, WebhookSink  # noqa: E402
 
