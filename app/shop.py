@@ -55,7 +55,8 @@ CUSTOMER_EMAIL_STEPS = {
     SAMPLE: ("confirm_email", "cancel_email"),
     BACKORDER: ("cancel_email",),
 }
-ASKS_FOR_EMAIL = "has_email"  # the condition before the confirmation: both ways lead on
+# the questions before a customer email (the confirmation, a cancellation): both ways lead on
+ASKS_FOR_EMAIL = ("has_email", "cancel_has_email")
 CURRENCIES = ("PHP", "USD", "EUR", "GBP", "SGD", "MYR", "IDR", "THB", "VND", "AUD", "CAD", "INR")
 
 
@@ -234,14 +235,15 @@ def _tell_warehouse(wf: Workflow, way: str, address: str) -> None:
 
 
 def _no_customer_emails(wf: Workflow) -> None:
-    """``wf`` without the steps that email customers, the steps around them joined; the
-    question "has the customer an email?" goes too once both its ways lead to the same step."""
+    """``wf`` without the steps that email customers, the steps around them joined; a question
+    "has the customer an email?" goes too once both its ways lead to the same step."""
     for name in CUSTOMER_EMAIL_STEPS.get(wf.name, ()):
         if wf.step(name) is not None:
             _leave_out(wf, name)
-    ways = {(e.port, e.target) for e in wf.edges if e.source == ASKS_FOR_EMAIL}
-    if wf.step(ASKS_FOR_EMAIL) is not None and len({t for _, t in ways}) == 1:
-        _leave_out(wf, ASKS_FOR_EMAIL, port=next(iter(ways))[0])
+    for asks in ASKS_FOR_EMAIL:
+        ways = {(e.port, e.target) for e in wf.edges if e.source == asks}
+        if wf.step(asks) is not None and len({t for _, t in ways}) == 1:
+            _leave_out(wf, asks, port=next(iter(ways))[0])
 
 
 # -- the workflow ------------------------------------------------------------------------------

@@ -59,6 +59,20 @@ def test_cancel_at_the_stock_question_ends_the_order_cancelled(shop, payment_gat
     assert (figures.orders, figures.clean, figures.needed_person, figures.cancelled) == (1, 0, 1, 1)
 
 
+def test_a_customer_without_an_email_is_cancelled_without_an_email_step_failing(shop, smtp_sink):  # noqa: ANN001
+    """A phone or marketplace order often has no email: cancelling it must not leave it stuck at
+    an email step with no address (the confirmation already asked first; the cancellation now
+    does too, in the order and in its backorder)."""
+    trigger = order("1055", [("COFFEE-3IN1", 10)])
+    trigger["order"]["customer"] = {"name": "Mang Tomas", "phone": "0917 555 0199"}
+    run_id = shop.store.start_run("Order fulfilment", trigger)
+    shop.actions.resolve(open_decision(shop, run_id)["id"], "choose", option="cancel", who="maria")
+    wait_for(lambda: run_status(shop.db, run_id) == m.RUN_SUCCEEDED)
+    assert step_state(shop.db, run_id, "cancel_email")[0] != m.NEEDS_ATTENTION
+    assert step_state(shop.db, run_id, "end_cancelled") == (m.SUCCEEDED, 1)
+    assert row_of(shop, run_id).outcome == "cancelled" and smtp_sink.received == []
+
+
 def test_a_cancelled_backorder_ends_cancelled_and_its_order_stays_done(shop, smtp_sink):  # noqa: ANN001
     prices = {"COFFEE-3IN1": 210, "SUGAR-1": 78}
     run_id = shop.store.start_run(
