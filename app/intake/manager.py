@@ -149,6 +149,9 @@ class IntakeManager:
             paused=self.paused,
             allowed_hosts=list(reach.allowed),
             shops=shops,
+            # the order form's stock sheet may be relative to the data folder (the sample's):
+            # on PostgreSQL there is no database file to find that folder from
+            data_dir=self.runtime.data_dir,
         )
         self.reach = reach
         self.web_host, self.allowed_hosts = reach.listen, list(reach.allowed)

@@ -262,3 +262,26 @@ def test_an_unreadable_post_from_the_form_is_kept_for_the_shop(store, form):
     assert runs(store) == 0 and intake_errors(store) == 1
     raw = store.db.execute_sql("select raw from intake_items")[0][0]
     assert bytes(raw) == body  # kept as it came
+
+
+def test_the_running_intake_finds_a_relative_stock_sheet_on_either_database(
+    store, sample, data_dir
+):
+    """The runtime's intake serves the form with the sample's sheet, whose path is relative to
+    the data folder: on PostgreSQL there is no database file to find that folder from, so the
+    intake hands the form the runtime's data folder (else the form fell back to a code box)."""
+    from app.intake.manager import IntakeManager
+    from app.store import workflows
+
+    wf, trig = sample
+    with store.db.write() as s:
+        workflows.set_enabled(s, wf.name, True)
+    rt = Runtime(store.db, data_dir=data_dir, poll_interval=0.2)
+    rt.intake = IntakeManager(web_port=0)
+    rt.add_extension(rt.intake)
+    rt.start()
+    try:
+        url = f"{rt.intake.web.url}/form/{wf.name}/{trig.id}".replace(" ", "%20")
+        wait_for(lambda: "Rice, 25 kg sack" in httpx.get(url).text, 10)
+    finally:
+        rt.shutdown(grace=2)
