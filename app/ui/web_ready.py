@@ -127,6 +127,8 @@ def announce(ctx: AppContext, parent: QWidget | None) -> None:
         dialog = WebFormReady(found, parent)
         SHOWN.add(dialog)  # kept alive until closed, with or without a parent
         dialog.finished.connect(lambda _r: SHOWN.discard(dialog))
+        # closed with its window (never finished): forgotten too, not kept as a dead object
+        dialog.destroyed.connect(lambda _o=None: SHOWN.discard(dialog))
         dialog.setModal(False)
         dialog.show()
 
