@@ -58,7 +58,7 @@ def test_a_fully_in_stock_order_flows_through_without_asking(
     assert step_state(shop.db, run_id, "ask_stock")[0] == m.SKIPPED
     assert charged(payment_gateway) == [2 * 1350 + 6 * 95]  # priced from the stock sheet
     assert stock(shop.inventory, "RICE-25") == 38 and stock(shop.inventory, "OIL-1L") == 114
-    assert webhook_sink.received[0]["json"]["text"].endswith("2 × RICE-25, 6 × OIL-1L")
+    assert webhook_sink.received[0]["json"]["text"].endswith("2 × RICE-25, 6 × OIL-1L.")
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
     assert "Shipping now:\n- 2 × RICE-25\n- 6 × OIL-1L\n" in body and "PHP 3,270.00" in body
     assert "later" not in body
@@ -91,7 +91,7 @@ def test_backorder_charges_what_ships_and_the_rest_becomes_its_own_order(
     assert charged(payment_gateway) == [8 * 210 + 78]  # what ships, not what was ordered
     assert stock(shop.inventory, "COFFEE-3IN1") == 0  # never below zero
     assert stock(shop.inventory, "SUGAR-1") == 59
-    assert webhook_sink.received[0]["json"]["text"].endswith("8 × COFFEE-3IN1, 1 × SUGAR-1")
+    assert webhook_sink.received[0]["json"]["text"].endswith("8 × COFFEE-3IN1, 1 × SUGAR-1.")
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
     assert "Shipping now:\n- 8 × COFFEE-3IN1\n- 1 × SUGAR-1\n" in body
     assert f"PHP {8 * 210 + 78:,.2f}" in body

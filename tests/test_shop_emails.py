@@ -272,3 +272,31 @@ def test_a_marketplace_shops_emails_say_the_platform_handles_payment() -> None:
         "was cancelled; Shopee returns any payment you made for it. "
         in (said["backorder cancelled"])
     )
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_the_warehouse_is_told_where_to_deliver_and_what_to_collect(way: str) -> None:
+    """Whoever packs the order hands it to a courier: the message carries the customer's phone
+    and address when the order has them, and for a shop paid on delivery the amount to collect."""
+    choices = shop.ShopChoices(
+        shop_name=SHOP_NAME,
+        payment=way,
+        source="demo",
+        warehouse="web",
+        warehouse_address="https://warehouse.example/orders",
+    )
+    wf = shop.configure(sample("order-fulfilment.json"), choices)
+    coffee = [{"sku": "COFFEE-3IN1", "qty": 8, "price": 210}]
+    steps = run_of(wf, coffee, [], 1680, None)
+    steps["order"]["output"]["customer"] |= {
+        "phone": "0917 555 0101",
+        "address": "12 Mabini St., Quezon City",
+    }
+    message = rendered(wf, shop.WAREHOUSE_STEP, steps)["message"]
+    assert message.startswith("Pack order 4001 for Pedro Penduko: 8 × COFFEE-3IN1.")
+    assert " Phone: 0917 555 0101. Deliver to: 12 Mabini St., Quezon City." in message
+    collect = " Collect PHP 1,680.00 on delivery, unless it was paid by bank transfer."
+    assert (collect in message) == (way == "on_delivery")
+    # an order without them (an email order) still reads as a sentence
+    bare = rendered(wf, shop.WAREHOUSE_STEP, run_of(wf, coffee, [], 1680, None))["message"]
+    assert "Phone" not in bare and "Deliver to" not in bare
