@@ -175,8 +175,8 @@ class SourcePage(CheckedPage):
             translate(
                 "FirstRun",
                 "Daloy serves an order form on this computer. Once set up, its address is "
-                "under Connections ▸ Web addresses, with the token your website uses to send "
-                "orders. Nothing to test here.",
+                "under Connections ▸ Web addresses, where you can also let phones and "
+                "computers on the shop's Wi-Fi use it. Nothing to test here.",
             )
         )
         demo = hint(

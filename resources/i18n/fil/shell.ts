@@ -586,8 +586,8 @@ wala pang nasagot</translation>
         <translation>Piliin kung paano dumarating ang karamihan ng order mo; puwede kang magdagdag ng iba mamaya. Ang mga order sa telepono o sa counter ay laging puwedeng i-type sa “Bagong order” sa page ng Mga Order.</translation>
     </message>
     <message>
-        <source>Daloy serves an order form on this computer. Once set up, its address is under Connections ▸ Web addresses, with the token your website uses to send orders. Nothing to test here.</source>
-        <translation>Ang Daloy mismo ang nagpapatakbo ng order form sa computer na ito. Pag na-set up na, nasa Mga Koneksyon ▸ Mga web address ang address nito, kasama ang token na gagamitin ng website mo sa pagpapadala ng order. Walang ite-test dito.</translation>
+        <source>Daloy serves an order form on this computer. Once set up, its address is under Connections ▸ Web addresses, where you can also let phones and computers on the shop&apos;s Wi-Fi use it. Nothing to test here.</source>
+        <translation>Ang Daloy mismo ang nagpapatakbo ng order form sa computer na ito. Pag na-set up na, nasa Mga Koneksyon ▸ Mga web address ang address nito, kung saan mo rin mapapayagang gamitin ito ng mga phone at computer sa Wi-Fi ng tindahan. Walang ite-test dito.</translation>
     </message>
     <message>
         <source>The demo starts a few sample orders: one short of stock asks you what to do, one meets a payment service that is down. Nothing real is contacted.</source>
