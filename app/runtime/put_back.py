@@ -133,8 +133,9 @@ def carry_out(data_dir: Path, let_go: float = LET_GO) -> Outcome | None:
 
 def held_words(done: restored.Restored) -> list[str]:
     """What a restore held, in words for the operator (nothing when no order was in progress)."""
+    numbers = [done.numbers] if done.numbers else []  # order numbers skipped ahead (restored)
     if not done.held:
-        return restored_entries.told_words(done.told)
+        return restored_entries.told_words(done.told) + numbers
     said = [
         (
             translate(
@@ -161,7 +162,7 @@ def held_words(done: restored.Restored) -> list[str]:
                 "running them again.",
             )
         )
-    return said + restored_entries.told_words(done.told)
+    return said + restored_entries.told_words(done.told) + numbers
 
 
 def _forget(pending: Path) -> None:

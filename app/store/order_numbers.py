@@ -2,14 +2,31 @@
 series in the settings table, taken in a write transaction of its own (SQLite's write lock,
 PostgreSQL's writers' turn), so two posts at once, two runner processes on one PostgreSQL
 database, or a restart never get the same number. A number taken for a post that is then not
-stored is skipped, never given again."""
+stored is skipped, never given again.
+
+A backup put back holds the counters of when it was taken, though numbers were given since:
+``carry_forward`` raises them to those of the workspace it replaces, or, when that cannot be
+read, skips ``MARGIN`` ahead (a gap in the numbers is harmless; a number given twice is two
+customers holding one order number)."""
 
 from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.store.db import Database
 from app.store.models import Setting
 
 KEY = "order_numbers:{series}"
+# How far ahead each series starts after a put-back whose replaced workspace cannot be read; for
+# a series with no counter yet (the backup is older than its first number) ``take`` adds it.
+AHEAD_KEY = "order_numbers_ahead"
+MARGIN = 1000
+_OURS = "order_numbers%"  # every counter and AHEAD_KEY, as LIKE matches them
 
 
 def take(db: Database, series: str, first: int = 1001) -> int:
@@ -17,9 +34,44 @@ def take(db: Database, series: str, first: int = 1001) -> int:
     key = KEY.format(series=series)
     with db.write() as s:
         row = s.get(Setting, key)
-        number = first if row is None else max(int(row.value), first)
+        if row is None:
+            ahead = s.get(Setting, AHEAD_KEY)
+            number = first + (int(ahead.value) if ahead is not None else 0)
+        else:
+            number = max(int(row.value), first)
         if row is None:
             s.add(Setting(key=key, value=number + 1))
         else:
             row.value = number + 1
     return number
+
+
+def given_in(path: Path) -> dict[str, int]:
+    """The counters of the SQLite database at ``path``, read-only (none when there is no such
+    file: nothing was numbered there). Raises ``sqlite3.Error`` or ``ValueError`` when it cannot
+    be read."""
+    if not Path(path).exists():
+        return {}
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        rows = conn.execute("SELECT key, value FROM settings WHERE key LIKE ?", (_OURS,)).fetchall()
+    finally:
+        conn.close()
+    # a JSON column: SQLite keeps a number as an integer (the column's affinity) or as text
+    return {key: int(json.loads(v) if isinstance(v, str | bytes) else v) for key, v in rows}
+
+
+def carry_forward(s: Session, later: dict[str, int] | None) -> None:
+    """In ``s``'s transaction: each counter the higher of its own and ``later``'s (the counters
+    of a workspace that went on numbering); ``later`` None (unknown): every series skips
+    ``MARGIN`` ahead instead, those not started yet too (``AHEAD_KEY``)."""
+    own = {r.key: r for r in s.scalars(select(Setting).where(Setting.key.like(_OURS)))}
+    if later is None:
+        later = {key: int(r.value) + MARGIN for key, r in own.items()}
+        later[AHEAD_KEY] = max(later.get(AHEAD_KEY, 0), MARGIN)
+    for key, value in later.items():
+        row = own.get(key)
+        if row is None:
+            s.add(Setting(key=key, value=value))
+        elif int(row.value) < value:
+            row.value = value

@@ -14,6 +14,8 @@ Where the later workspace is readable (the one set aside by a put-back; for a co
 workspace the backup came from), each held order says which steps had succeeded there but are
 not done in the backup, by name and time; ``count_as_done`` records those as done with the
 results recorded there (a skip with that output, audited) instead of running them again.
+The shop's own order numbers (``order_numbers``) carry on after those given there, in the same
+transaction: no customer's number is given again.
 No Qt.
 """
 
@@ -36,7 +38,7 @@ from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said, translate
 from app.core.kinds import AttemptOutcome, EventKind
 from app.core.model import Workflow
-from app.store import audit, backups, held, holds, restored_entries
+from app.store import audit, backups, held, holds, order_numbers, restored_entries
 from app.store.backups import Backup, BackupError
 from app.store.datafolder import DB_FILENAME
 from app.store.db import Database
@@ -99,12 +101,14 @@ class Restored:
     """What a restore did: ``path`` is where the replaced workspace is kept (put back) or the
     new workspace (copy); ``held`` the orders held, ``gone_on`` how many of them the later
     workspace had taken further; ``told``: orders waiting for a person (not held) that it had
-    taken further, their entries told so (``restored_entries``)."""
+    taken further, their entries told so (``restored_entries``); ``numbers``: what became of
+    the order numbers, when the operator should know (empty when they simply carry on)."""
 
     path: Path
     held: int
     gone_on: int
     told: int = 0
+    numbers: str = ""
 
 
 def when(backup: Backup) -> str:
@@ -117,7 +121,7 @@ def put_back(backup: Backup, data_dir: Path, *, who: str | None = None) -> Resto
     data_dir = Path(data_dir)
     aside = backups.restore_replace(backup, data_dir)
     try:
-        held, gone_on, told = hold_in_progress(
+        held, gone_on, told, numbers = hold_in_progress(
             data_dir, when(backup), REPLACE, later=aside / DB_FILENAME, who=who
         )
     except (SQLAlchemyError, sqlite3.Error, OSError, DaloyError) as exc:
@@ -138,7 +142,7 @@ def put_back(backup: Backup, data_dir: Path, *, who: str | None = None) -> Resto
                 )
             ).format(when=when(backup), why=exc, aside=aside)
         ) from exc
-    return Restored(aside, held, gone_on, told)
+    return Restored(aside, held, gone_on, told, numbers)
 
 
 def copy(
@@ -151,7 +155,7 @@ def copy(
     if later is None:
         later = _came_from(backup)
     try:
-        held, gone_on, told = hold_in_progress(
+        held, gone_on, told, numbers = hold_in_progress(
             target,
             when(backup),
             COPY,
@@ -167,7 +171,7 @@ def copy(
                 "it was not restored into {folder}. Nothing was changed.",
             ).format(when=when(backup), why=exc, folder=target)
         ) from exc
-    return Restored(target, held, gone_on, told)
+    return Restored(target, held, gone_on, told, numbers)
 
 
 def _came_from(backup: Backup) -> Path | None:
@@ -202,17 +206,42 @@ def _undo(data_dir: Path, aside: Path) -> bool:
 # -- holding -------------------------------------------------------------------------------
 def hold_in_progress(
     data_dir: Path, backup_at: str, how: str, *, later: Path | None, who: str | None = None
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, str]:
     """Hold every order in progress in the workspace in ``data_dir`` (its database migrated
-    first, as a start would) and pause its intake, in one transaction. ``later``: the database
-    of the later workspace, read for what its orders did since. Returns (orders held, of them
-    gone on further in ``later``, orders waiting for a person told so on their entries)."""
+    first, as a start would), pause its intake and carry its order numbers on, in one
+    transaction. ``later``: the database of the later workspace, read for what its orders did
+    since and the numbers it gave. Returns (orders held, of them gone on further in ``later``,
+    orders waiting for a person told so on their entries, ``Restored.numbers``)."""
     db = Database(f"sqlite:///{Path(data_dir) / DB_FILENAME}")
     try:
         with db.write() as s:
-            return hold_orders(s, backup_at, how, later, who or audit.current_user())
+            numbers = _carry_numbers(s, how, later)
+            return (*hold_orders(s, backup_at, how, later, who or audit.current_user()), numbers)
     finally:
         db.close()
+
+
+def _carry_numbers(s: Session, how: str, later: Path | None) -> str:
+    """The order numbers carry on after those ``later`` gave since the backup; words for the
+    operator when they had to skip ahead instead (``later`` unreadable), else empty."""
+    if later is None:
+        return ""
+    try:
+        given = order_numbers.given_in(later)
+    except (sqlite3.Error, ValueError, OSError) as exc:
+        if how == COPY:
+            # A copy is for looking things up (its intake is paused): the workspace it came
+            # from is often elsewhere, and while both take orders no counter keeps them apart.
+            return ""
+        order_numbers.carry_forward(s, None)
+        return translate(
+            "Backups",
+            "The order numbers given in the workspace that was replaced could not be read "
+            "({why}), so this workspace's order numbers skip {margin} ahead: no number a "
+            "customer was given since the backup is given again.",
+        ).format(why=exc, margin=order_numbers.MARGIN)
+    order_numbers.carry_forward(s, given)
+    return ""
 
 
 def hold_orders(
