@@ -168,9 +168,10 @@ def problem(name: str, kind: str, settings: dict[str, Any]) -> str | None:
                 return translate(
                     "Connections", "Enter the shop's address, for example {example}."
                 ).format(example=example)
+            # not "of “payments”": the setup names its connections itself, the form says which
             return translate(
-                "Connections", "Enter the address of “{name}”, for example {example}."
-            ).format(name=name, example=example)
+                "Connections", "Enter the web address (base URL), for example {example}."
+            ).format(example=example)
         said = address_problem(value, example)
         if said:
             return said

@@ -22,7 +22,7 @@ MAIL = {"host": "mail.example.com", "username": "orders@shop.example"}
 CASES: list[tuple[str, dict[str, Any], str]] = [
     ("marketplace", {}, "Enter the shop's address, for example https://myshop.example.com"),
     ("marketplace", {"base_url": "   "}, "Enter the shop's address"),
-    ("http", {}, "Enter the address of “conn”, for example https://api.example.com"),
+    ("http", {}, "Enter the web address (base URL), for example https://api.example.com"),
     ("http", {"base_url": "ftp://pay.example.com"}, "it starts with https:// (or http://)"),
     ("http", {"base_url": "https://pay example.com"}, "has a space in it"),
     ("http", {"base_url": "https://"}, "names no server"),

@@ -43,7 +43,7 @@ def test_the_setup_pages_say_what_is_missing_before_trying(qtbot, gui, payment_g
     _next_moves(qtbot, wizard, source)
     # payments: an empty address, then one without http(s)://, shown as the one it means
     pay = wizard.payments
-    _next_stays(qtbot, wizard, pay, "Enter the address of “payments”, for example https://")
+    _next_stays(qtbot, wizard, pay, "Enter the web address (base URL), for example https://")
     said_before_trying(pay)
     address = pay.form.findChild(QLineEdit, "setting_base_url")
     _type(qtbot, address, "pay.example.com:80a")
@@ -76,7 +76,7 @@ def test_the_setup_pages_say_what_is_missing_before_trying(qtbot, gui, payment_g
 @pytest.mark.parametrize(
     ("kind", "words"),
     [
-        ("http", "Enter the address of “the-api”, for example https://api.example.com"),
+        ("http", "Enter the web address (base URL), for example https://api.example.com"),
         ("marketplace", "Enter the shop's address, for example https://myshop.example.com"),
         ("smtp", "Enter the server of “the-api”"),
         ("imap", "Enter the server of “the-api”"),
