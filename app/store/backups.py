@@ -194,7 +194,7 @@ def take(
         ) from exc
     backup = read(final)
     if rotate_after:
-        rotate(dest)
+        rotate(dest, taken=final)
     return backup
 
 
@@ -231,7 +231,8 @@ def listed(folder: Path) -> list[Backup]:
         paths = [p for p in Path(folder).iterdir() if p.is_dir() and _date_of(p.name)]
     except OSError:
         return []
-    return sorted((read(p) for p in paths), key=lambda b: b.at, reverse=True)
+    # two taken in one second share ``at``: the later one's name has a suffix, so it sorts after
+    return sorted((read(p) for p in paths), key=lambda b: (b.at, b.path.name), reverse=True)
 
 
 def to_keep(backups: list[Backup]) -> set[Path]:
@@ -257,10 +258,11 @@ def to_keep(backups: list[Backup]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path) -> list[Path]:
-    """Remove the backups the rotation does not keep; returns what was removed."""
+def rotate(folder: Path, *, taken: Path | None = None) -> list[Path]:
+    """Remove the backups the rotation does not keep; returns what was removed. ``taken``, the
+    backup just made, is never among them (its caller is about to use it)."""
     backups = listed(folder)
-    keep = to_keep(backups)
+    keep = to_keep(backups) | ({Path(taken)} if taken is not None else set())
     removed = []
     for b in backups:
         if b.path not in keep:

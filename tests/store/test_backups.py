@@ -73,6 +73,20 @@ def test_backup_while_200_runs_execute_restores_every_committed_run(rt, data_dir
     db.close()
 
 
+def test_two_backups_in_one_second_are_both_there_and_the_later_is_the_newest(data_dir):
+    """The rotation keeps the newest of a day; two taken in the same second (a put-back's
+    set-aside beside a backup, two quick clicks) tie on their time. The one just taken was at
+    times judged the older and removed before ``take`` returned it: never again."""
+    Database.open_dir(data_dir).close()
+    at = datetime(2026, 12, 2, 9, 30, 15)
+    first = backups.take(data_dir, "manual", now=at)
+    second = backups.take(data_dir, "manual", now=at)
+    assert second.path != first.path and second.path.name.startswith(first.path.name)
+    assert (second.path / DB_FILENAME).is_file()  # what take returned is there
+    listed = backups.listed(backups.folder_for(data_dir))
+    assert listed[0].path == second.path  # the later of the two is the newest
+
+
 def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     folder = tmp_path / "b"
     day = datetime(2024, 12, 31, 2, 0, 0)
