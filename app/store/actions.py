@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -17,9 +17,7 @@ from sqlalchemy.orm import Session
 from app.core import machine as m
 from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
 from app.store import audit, breakers, restored, transitions
-from app.store import statements as st
 from app.store.models import Attempt, InboxItem, Run, StepRun
-from app.store.run_base import session_cursor
 from app.store.runs import ActionRefused, Event, RunStore
 from app.store.system_actions import SYSTEM_ACTIONS, SystemAndHoldActions
 
@@ -164,13 +162,7 @@ class OperatorActions(SystemAndHoldActions):
             events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.SKIPPED)]
             # the output entered stands for the step's result: the order's total it makes is
             # written as on a success, in this transaction (order_totals)
-            _write_total(
-                self.store,
-                s,
-                _Skipped(run_id, run.version_id, step, run.trigger, run.business_key),
-                output,
-                port,
-            )
+            self.store.total_after_skip(s, run, step, output, port)
             events += self._close_items(s, run_id, step, who, {"action": "skip", "port": port}, now)
             events += self.store.advance(s, run_id, now)
             audit.record(
@@ -458,31 +450,6 @@ def bulk(
         except ActionRefused as exc:
             results.append(BulkResult(item_id, False, str(exc)))
     return results
-
-
-@dataclass
-class _Skipped:
-    """What ``order_totals`` reads of a step's result (``order_totals.Succeeded``), for a skip."""
-
-    run_id: str
-    version_id: int
-    step_name: str
-    trigger: Any
-    business_key: str
-    steps: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-def _write_total(store: RunStore, s: Session, done: _Skipped, output: Any, port: str) -> None:
-    """In the session's transaction: the order's total, when ``done``'s step is one the
-    workflow's ``order_total`` waits for, from the run's finished steps (as a claim has them)."""
-    with session_cursor(s) as cur:
-        done.steps = {
-            r["name"]: {"output": r["output"], "port": r["port"], "state": r["state"]}
-            for r in st.FINISHED_STEPS.rows(cur, store.dialect, run_id=done.run_id)
-        }
-        store.order_totals.after_success(
-            cur, store.dialect, done, output, port, store.cached_workflow
-        )
 
 
 def _is_decision(s: Session, row: StepRun) -> bool:

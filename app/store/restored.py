@@ -572,6 +572,8 @@ def count_as_done(store: RunStore, run_id: str, *, who: str | None = None) -> li
                     "note": f"counted as done: done at {_clock(d['at'])} {_WHERE[how]}",
                 },
             )
+            # the result recorded there stands for the step's: the order's total it makes too
+            store.total_after_skip(s, s.get(Run, run_id), d["step"], d["output"], d["port"])
         events += restored_entries.close(s, run_id, counted, who, now)
         events += store.advance(s, run_id, now)
     store.emit([*events, Event(EventKind.HOLDS_CHANGED)])

@@ -107,6 +107,18 @@ def idempotency_key(run_id: str, step_name: str) -> str:
     return f"daloy-{run_id}-{step_name}"
 
 
+@dataclass
+class SkippedStep:
+    """What ``order_totals`` reads of a step's result (``order_totals.Succeeded``), for a skip."""
+
+    run_id: str
+    version_id: int
+    step_name: str
+    trigger: Any
+    business_key: str
+    steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
 class StoreBase(EventHub):
     """Engine persistence over a ``Database``. Thread-safe: each method is its own transaction."""
 
@@ -123,6 +135,22 @@ class StoreBase(EventHub):
 
     def cached_workflow(self, version_id: int) -> Workflow | None:
         return self._versions.get(version_id)
+
+    def total_after_skip(self, s: Session, run: Any, step: str, output: Any, port: str) -> None:
+        """In the session's transaction: a step skipped with an ``output`` entered (by an
+        operator, or counted as done after a put-back) writes the order's total as its success
+        would (``order_totals``), from the run's finished steps as a claim has them."""
+        self.workflow_for_version(s, run.version_id)  # parsed, so its total's plan is known
+        skipped = SkippedStep(run.id, run.version_id, step, run.trigger, run.business_key)
+        s.flush()  # the steps skipped in this transaction are among the finished ones read
+        with session_cursor(s) as cur:
+            skipped.steps = {
+                r["name"]: {"output": r["output"], "port": r["port"], "state": r["state"]}
+                for r in st.FINISHED_STEPS.rows(cur, self.dialect, run_id=run.id)
+            }
+            self.order_totals.after_success(
+                cur, self.dialect, skipped, output, port, self.cached_workflow
+            )
 
     def workflow_for_version(self, s: Session, version_id: int) -> Workflow:
         wf = self._versions.get(version_id)

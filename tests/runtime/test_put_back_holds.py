@@ -14,7 +14,7 @@ import pytest
 from app.cli import main
 from app.core import machine as m
 from app.runtime import put_back
-from app.store import backups, connections, holds, intake, restored, workflows
+from app.store import backups, connections, holds, intake, queries, restored, workflows
 from app.store.db import DB_FILENAME
 from app.store.intake import ingest
 from app.store.models import StepRun
@@ -25,12 +25,13 @@ pytestmark = pytest.mark.sqlite_only("puts the data folder's SQLite file back")
 WF = {
     "name": "orders",
     "business_key": "{{ trigger.order.number }}",
+    "order_total": "{{ steps.check_stock.output.total }}",
     "steps": [
         {
             "name": "check_stock",
             "title": "Check stock",
             "type": "transform",
-            "config": {"values": {"ok": True}},
+            "config": {"values": {"ok": True, "total": 1234.5}},
         },
         {
             "name": "send_confirmation",
@@ -171,6 +172,8 @@ def test_put_back_from_the_command_line_then_count_as_done_sends_nothing(
         assert len(smtp_sink.received) == 1  # counted as done: not sent again
         # the results recorded in the replaced workspace are the order's results here
         assert _step(again.db, run_id, "notify_warehouse").output == {"sent_to": "warehouse"}
+        with again.db.read() as s:  # and the order's total its counted step makes
+            assert queries.run_facts(s, run_id)[1] == 1234.5
         notes = again.db.execute_sql(
             f"select after from audit where action = 'skip' and run_id = '{run_id}'"
         )
