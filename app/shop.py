@@ -283,14 +283,12 @@ def configure(wf: Workflow, choices: ShopChoices) -> Workflow:
     if choices.source == "email":
         wf.triggers.append(Trigger("email", "imap", {"connection": INBOX}))
     elif choices.source == "web":
-        wf.triggers.append(
-            Trigger(
-                "web",
-                "webhook",
-                # the shop numbers the form's orders; a courier needs phone and address
-                {"form": True, "fields": ["customer", "phone", "address", "email", "notes"]},
-            )
-        )
+        # the shop numbers the form's orders; a courier needs phone and address; the email
+        # box only where Daloy emails customers (else it promised a confirmation never sent)
+        fields = ["customer", "phone", "address", "email", "notes"]
+        if not choices.email_customers:
+            fields.remove("email")
+        wf.triggers.append(Trigger("web", "webhook", {"form": True, "fields": fields}))
     elif choices.source == "marketplace":
         # A platform's own trigger: its orders arrive in Daloy's one order shape, which the
         # sample's “Read the order” step reads as it is (number, customer, lines, currency).

@@ -11,8 +11,10 @@ import itertools
 
 from app import shop
 from app.cli import Env, seed_samples
+from app.core.model import Workflow
 from app.core.validation import errors
 from app.intake import trigger_registry
+from app.resources import resource_path
 from app.store import drafts, workflows
 
 
@@ -61,3 +63,17 @@ def test_every_answer_gives_a_sample_the_full_check_accepts(data_dir, keyring_tm
                     assert wf.name != shop.SAMPLE or wf.step(shop.WAREHOUSE_STEP).type == (
                         "send_email"
                     )
+
+
+def test_the_order_form_asks_for_an_email_only_where_daloy_emails_customers() -> None:
+    """“Email (if you want a confirmation)” on a shop's form that sends none promised what
+    never comes: the box is there only when the shop lets Daloy email its customers."""
+    sample = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
+
+    def form_fields(email_customers: bool) -> list[str]:
+        choices = shop.ShopChoices(source="web", email_customers=email_customers)
+        wf = shop.configure(copy.deepcopy(sample), choices)
+        return next(t for t in wf.triggers if t.type == "webhook").config["fields"]
+
+    assert form_fields(True) == ["customer", "phone", "address", "email", "notes"]
+    assert form_fields(False) == ["customer", "phone", "address", "notes"]
