@@ -60,13 +60,7 @@ def shop(data_dir, keyring_tmp, payment_gateway, webhook_sink, smtp_sink):
             s,
             "shop-email",
             "smtp",
-            {
-                "host": "127.0.0.1",
-                "port": smtp_sink.port,
-                "security": "plain",
-                "username": "shop",
-                "from_address": "orders@shop.example",
-            },
+            smtp_sink.settings(),
             {"password": CANARY},
         )
     rt = Runtime(db, data_dir=data_dir, poll_interval=0.2)

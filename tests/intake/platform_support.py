@@ -155,13 +155,7 @@ def ship_end_to_end(
             s,
             "shop-email",
             "smtp",
-            {
-                "host": "127.0.0.1",
-                "port": smtp_sink.port,
-                "security": "plain",
-                "username": "shop",
-                "from_address": "orders@shop.example",
-            },
+            smtp_sink.settings(),
             {"password": "s3cret-canary-7Q"},
         )
     save(db, wf)

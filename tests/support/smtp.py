@@ -121,6 +121,16 @@ class SmtpSink:
     def port(self) -> int:
         return self._port
 
+    def settings(self, from_address: str = "orders@shop.example") -> dict[str, Any]:
+        """The settings of an "smtp" connection to this server (its password: the secret)."""
+        return {
+            "host": "127.0.0.1",
+            "port": self.port,
+            "security": "plain",
+            "username": "shop",
+            "from_address": from_address,
+        }
+
     def next(self, *modes: str) -> None:
         with self.lock:
             self.plan.extend(modes)

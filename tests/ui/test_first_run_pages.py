@@ -165,13 +165,7 @@ def test_the_warehouse_email_still_goes_when_customers_get_none(gui, smtp_sink):
     ctx, _window = gui
     mail = shop.ConnectionValues(
         "smtp",
-        {
-            "host": "127.0.0.1",
-            "port": smtp_sink.port,
-            "security": "plain",
-            "username": "shop",
-            "from_address": "orders@shop.example",
-        },
+        smtp_sink.settings(),
         {"password": CANARY},
     )
     choices = shop.ShopChoices(
