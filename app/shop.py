@@ -189,7 +189,11 @@ def check_warehouse(way: str, address: str, *, sender: bool = True) -> str:
             "Shop", "Each order to pack is emailed to {address} (from the confirmation email)."
         ).format(address=address)
     if way == "none":
-        return translate("Shop", "No warehouse system: the step that tells it is left out.")
+        return translate(
+            "Shop",
+            "No warehouse system: you pack from the Orders page (the step that tells a "
+            "warehouse is left out).",
+        )
     raise DaloyError(
         translate("Shop", "Unknown way to tell the warehouse “{way}”; use one of {ways}.").format(
             way=way, ways=", ".join(WAREHOUSE_WAYS)

@@ -423,11 +423,8 @@ class FirstRunWizard(QWizard):
                 else translate(
                     "FirstRun", "Customers get no email from Daloy: you tell them yourself."
                 ),
-                translate("FirstRun", "The warehouse: {how}").format(
-                    how=shop.check_warehouse(
-                        c.warehouse, c.warehouse_address, sender=c.email is not None
-                    )
-                ),
+                # a whole sentence each way ("Each order to pack is posted to …")
+                shop.check_warehouse(c.warehouse, c.warehouse_address, sender=c.email is not None),
             ]
         )
 

@@ -542,8 +542,8 @@
         <translation>Ie-email sa {address} ang bawat order na iimpake (mula sa email ng kumpirmasyon).</translation>
     </message>
     <message>
-        <source>No warehouse system: the step that tells it is left out.</source>
-        <translation>Walang system ang bodega: tinanggal ang hakbang na nagsasabi rito.</translation>
+        <source>No warehouse system: you pack from the Orders page (the step that tells a warehouse is left out).</source>
+        <translation>Walang system ang bodega: sa pahina ng Mga Order ka nag-iimpake (tinanggal ang hakbang na nagsasabi sa bodega).</translation>
     </message>
     <message>
         <source>Unknown way to tell the warehouse “{way}”; use one of {ways}.</source>

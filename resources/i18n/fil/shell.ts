@@ -738,10 +738,6 @@ wala pang nasagot</translation>
         <translation>Ipinapadala ang mga kumpirmasyon bilang: {sender}.</translation>
     </message>
     <message>
-        <source>The warehouse: {how}</source>
-        <translation>Ang bodega: {how}</translation>
-    </message>
-    <message>
         <source>Saving and switching on “Order fulfilment”…</source>
         <translation>Sine-save at binubuksan ang “Order fulfilment”…</translation>
     </message>
