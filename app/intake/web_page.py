@@ -183,9 +183,28 @@ def thanks(
     """The page after an order is stored: its number, what was ordered, what happens next."""
     customer = order.get("customer") or {}
     names = {p.code: p.name for p in products or ()}
+    lines = list(order.get("lines", ()))
     ordered = "".join(
-        f"<li>{_e(line['qty'])} × {_e(names.get(line['sku'], line['sku']))}</li>"
-        for line in order.get("lines", ())
+        f"<li>{_e(line['qty'])} × {_e(names.get(line['sku'], line['sku']))}</li>" for line in lines
+    )
+    # the amount at the prices the form showed, when every line has one (else none is said)
+    prices = {p.code: p.price for p in products or ()}
+    known = [prices.get(line["sku"]) for line in lines]
+    total = (
+        sum(float(line["qty"]) * float(p) for line, p in zip(lines, known, strict=True))
+        if lines and all(p is not None for p in known)
+        else None
+    )
+    total_said = (
+        "<p>"
+        + _e(
+            translate(
+                "WebForm", "Total: {amount} at today's prices, if everything is in stock."
+            ).format(amount=money(shop, total))
+        )
+        + "</p>"
+        if total is not None
+        else ""
     )
     steps = [
         translate(
@@ -215,7 +234,7 @@ def thanks(
     what_next = translate("WebForm", "What happens next")
     return (
         _head(translate, title)
-        + f"<h1>{_e(thank)}</h1><h2>{_e(you_ordered)}</h2><ul>{ordered}</ul>"
+        + f"<h1>{_e(thank)}</h1><h2>{_e(you_ordered)}</h2><ul>{ordered}</ul>{total_said}"
         + f"<h2>{_e(what_next)}</h2><ol>{next_steps}</ol></main></body></html>"
     ).encode()
 

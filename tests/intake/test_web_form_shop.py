@@ -110,6 +110,8 @@ def test_two_lines_become_a_run_of_the_sample_numbered_by_the_shop(store, form, 
     assert sent.status_code == 201
     assert "Thank you! Your order number is W-1001." in sent.text
     assert "2 × Rice, 25 kg sack" in sent.text and "3 × Cooking oil, 1 L" in sent.text
+    # the amount at the prices the form showed: 2 × 1,350 + 3 × 95
+    assert "Total: PHP 2,985.00 at today&#x27;s prices, if everything is in stock." in sent.text
     assert "contacts you at 0917 123 4567" in sent.text and "You pay when it arrives." in sent.text
     assert "confirmation is emailed" not in sent.text  # no email given
     trig = stored(store.db.execute_sql("select trigger from runs")[0][0])

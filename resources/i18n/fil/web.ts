@@ -135,6 +135,10 @@
         <translation>{product} — ubos na</translation>
     </message>
     <message>
+        <source>Total: {amount} at today's prices, if everything is in stock.</source>
+        <translation>Kabuuan: {amount} sa presyo ngayon, kung may stock ang lahat.</translation>
+    </message>
+    <message>
         <source>{shop} checks that everything is in stock. If something is missing, the shop contacts you at {phone}.</source>
         <translation>Titingnan ng {shop} kung may stock ang lahat. Kung may kulang, kokontakin kayo ng tindahan sa {phone}.</translation>
     </message>
