@@ -353,11 +353,9 @@ def apply(
         for name, values in _connections(choices):
             connections.save(s, name, values.kind, values.settings, values.secrets, who=who)
     with db.write() as s:
-        _, _, live = workflows.load(s, SAMPLE)
-        base = drafts.load_draft(s, SAMPLE) or live
-        drafts.save_draft(s, configure(base, choices), who)
-    if not choices.email_customers:  # the backorder's cancel email goes too (see below)
-        _publish_without_customer_emails(db, specs, BACKORDER, who)
+        base, edited = starting_point(s, SAMPLE)
+        _save_setup_draft(s, configure(base, choices), who)
+    _publish_backorder(db, specs, choices.email_customers, who)
     with db.write() as s:
         saved = drafts.publish(
             s,
@@ -366,32 +364,142 @@ def apply(
             trigger_registry(),
             who=who,
             enable=True,
-            note="Set up with the first-run setup.",
+            note=SETUP_ON_EDITS if edited else SETUP_NOTE,
         )
     mark(db, "done", who)
     return saved
 
 
-def _publish_without_customer_emails(db: Database, specs: Any, name: str, who: str) -> None:
-    """Workflow ``name`` (the sample's backorder) published without its customer emails,
-    switched on: imported off while no email was set up, it now needs none."""
+def _publish_backorder(db: Database, specs: Any, email_customers: bool, who: str) -> None:
+    """The sample's backorder published switched on: without its customer emails for a shop
+    that tells its customers itself (imported off while no email was set up, it then needs
+    none), or with them again when the last setup took them out and nobody edited it since."""
     from app.intake import trigger_registry
 
     with db.write() as s:
         try:
-            _, _, live = workflows.load(s, name)
+            wf, edited = starting_point(s, BACKORDER)
         except workflows.WorkflowNotFound:  # deleted by the operator: nothing to change
             return
-        wf = copy.deepcopy(drafts.load_draft(s, name) or live)
-        _no_customer_emails(wf)
-        drafts.save_draft(s, wf, who)
+        if email_customers and (edited or not _has_setup_note(s, BACKORDER, NO_EMAILS_NOTE)):
+            return  # as the operator (or the seeding) left it
+        if not email_customers:
+            _no_customer_emails(wf)
+        _save_setup_draft(s, wf, who)
     with db.write() as s:
         drafts.publish(
             s,
-            name,
+            BACKORDER,
             specs,
             trigger_registry(),
             who=who,
             enable=True,
-            note="Set up with the first-run setup: customers get no email from Daloy.",
+            note=(SETUP_ON_EDITS if edited else SETUP_NOTE) if email_customers else NO_EMAILS_NOTE,
         )
+
+
+# -- running the setup again -------------------------------------------------------------------
+# The setup leaves steps out for some answers, so running it again must not start from what an
+# earlier run published, or a changed answer ("a payment service now") never gets them back. A
+# version's note says who made it: the seeding's import, a setup that started from the bundled
+# sample, or a setup that kept the operator's edits. A workflow whose versions are all the
+# seeding's and pure setups' has no edit of the operator's, so the setup starts from the bundled
+# sample again; anything else (an edit, a restore, an import, an unpublished draft) is theirs and
+# is kept. Notes rather than comparing with configure(sample, earlier answers): the answers
+# (addresses, stock file, shop name) are not all stored, and a note needs no migration.
+SETUP_NOTE = "Set up with the first-run setup."
+SETUP_ON_EDITS = "Set up with the first-run setup, on your edited workflow."
+NO_EMAILS_NOTE = "Set up with the first-run setup: customers get no email from Daloy."
+SEEDED_NOTES = (
+    "Imported.",
+    "Imported switched off: set up its connections, then switch it on.",
+)
+SAMPLE_FILES = {SAMPLE: "order-fulfilment.json", BACKORDER: "backorder.json"}
+# the steps some answer leaves out, which the setup can put back only on an unedited workflow
+LEFT_OUT_BY_ANSWERS = (CHARGE_STEP, WAREHOUSE_STEP, *ASKS_FOR_EMAIL) + tuple(
+    n for names in CUSTOMER_EMAIL_STEPS.values() for n in names
+)
+
+
+def bundled_sample(name: str) -> Workflow:
+    """Sample workflow ``name`` as shipped, its texts in the operator's language (as seeded)."""
+    import json
+
+    from app.core.sample_texts import in_language
+    from app.resources import resource_path
+
+    path = resource_path("workflows", SAMPLE_FILES[name])
+    return in_language(Workflow.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+
+
+def _has_setup_note(s: Any, name: str, *notes: str) -> bool:
+    return workflows.load(s, name)[1].note in notes
+
+
+def _save_setup_draft(s: Any, wf: Workflow, who: str) -> None:
+    """Save the setup's draft of ``wf`` and remember it, so that a draft still waiting when the
+    setup runs again (its publish was refused) is known as the setup's, not an edit."""
+    drafts.save_draft(s, wf, who)
+    key = f"{FIRST_RUN_KEY}.draft.{wf.name}"
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=workflows.definition_of(wf)))
+    else:
+        row.value = workflows.definition_of(wf)
+
+
+def _only_setup_made(s: Any, name: str) -> bool:
+    """True when every published version of ``name`` up to the live one is the seeding's import
+    or a setup that started from the bundled sample, and any draft waiting is the setup's."""
+    draft = drafts.load_draft(s, name)
+    mine = s.get(Setting, f"{FIRST_RUN_KEY}.draft.{name}")
+    if draft is not None and (mine is None or mine.value != workflows.definition_of(draft)):
+        return False
+    _, live, _ = workflows.load(s, name)
+    history = [v for v in workflows.versions(s, name) if v.number <= live.number]
+    for v in history:
+        seeded = v.created_by == "daloy" and v.note in SEEDED_NOTES
+        if not seeded and v.note not in (SETUP_NOTE, NO_EMAILS_NOTE):
+            return False
+    return bool(history)
+
+
+def starting_point(s: Any, name: str) -> tuple[Workflow, bool]:
+    """The workflow the setup shapes for ``name`` and whether it is the operator's edited one
+    (True) rather than the bundled sample. Raises ``WorkflowNotFound`` when it is gone."""
+    _, _, live = workflows.load(s, name)
+    if name in SAMPLE_FILES and _only_setup_made(s, name):
+        return bundled_sample(name), False
+    return drafts.load_draft(s, name) or live, True
+
+
+def not_put_back(db: Database, choices: ShopChoices) -> str:
+    """One sentence naming the steps these answers would have but the operator's edited sample
+    workflows lack (an earlier setup left them out, and the setup keeps edits), or ""."""
+    missing: list[str] = []
+    with db.read() as s:
+        for name in SAMPLE_FILES:
+            try:
+                base, edited = starting_point(s, name)
+            except workflows.WorkflowNotFound:
+                continue
+            if not edited:
+                continue
+            wanted = bundled_sample(name)
+            if name == SAMPLE:
+                wanted = configure(wanted, choices)
+            elif not choices.email_customers:
+                _no_customer_emails(wanted)
+            have = {st.name for st in base.steps}
+            missing += [
+                translate("Shop", "“{step}” in “{workflow}”").format(step=st.label, workflow=name)
+                for st in wanted.steps
+                if st.name in LEFT_OUT_BY_ANSWERS and st.name not in have
+            ]
+    if not missing:
+        return ""
+    return translate(
+        "Shop",
+        "You have edited the workflows since an earlier setup, so steps your earlier answers "
+        "left out are not put back: {steps}; add them in the workflow editor if you need them.",
+    ).format(steps=", ".join(missing))

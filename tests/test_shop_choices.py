@@ -77,3 +77,51 @@ def test_the_order_form_asks_for_an_email_only_where_daloy_emails_customers() ->
 
     assert form_fields(True) == ["customer", "phone", "address", "email", "notes"]
     assert form_fields(False) == ["customer", "phone", "address", "notes"]
+
+
+def test_the_setup_run_again_puts_back_what_earlier_answers_left_out(data_dir, keyring_tmp):
+    """A shop once set up paid on delivery, with no warehouse and no customer emails gets the
+    charge, warehouse and email steps back (in both samples) by changing its answers; once the
+    operator edits a sample, the setup keeps their version and names what stays out."""
+    env = Env(argparse.Namespace(data_dir=str(data_dir), verbose=False))
+    seed_samples(env, start_runs=False)
+    mail = shop.ConnectionValues("smtp", {"host": "127.0.0.1", "port": 2525, "security": "plain"})
+    pay = shop.ConnectionValues("http", {"base_url": "http://127.0.0.1:9/"}, {"token": "t"})
+    lean = shop.ShopChoices(shop_name="Shop", payment="on_delivery", email_customers=False)
+    full = shop.ShopChoices(
+        shop_name="Shop", payments=pay, email=mail, warehouse="web",
+        warehouse_address="https://wh.example/orders",
+    )  # fmt: skip
+
+    def live(name: str) -> Workflow:
+        with env.db.read() as s:
+            return workflows.load(s, name)[2]
+
+    shop.apply(env.db, env.registry.specs, lean)
+    assert live(shop.SAMPLE).step(shop.CHARGE_STEP) is None
+    assert not _customer_emails(live(shop.SAMPLE)) and not _customer_emails(live(shop.BACKORDER))
+    assert shop.not_put_back(env.db, full) == ""  # nothing edited: all comes back
+    shop.apply(env.db, env.registry.specs, full)
+    wf = live(shop.SAMPLE)
+    assert wf.step(shop.CHARGE_STEP) and wf.step(shop.WAREHOUSE_STEP)
+    assert set(_customer_emails(wf)) == {"confirm_email", "cancel_email"}
+    assert wf.step("has_email") and wf.step("cancel_has_email")
+    assert _customer_emails(live(shop.BACKORDER)) == ["cancel_email"]
+
+    # the operator edits both samples after a lean setup: their edits are kept, and said
+    shop.apply(env.db, env.registry.specs, lean)
+    for name in (shop.SAMPLE, shop.BACKORDER):
+        edited = live(name)
+        edited.steps[0].title = "My first step"
+        with env.db.write() as s:
+            drafts.save_draft(s, edited, "op")
+            drafts.publish(s, name, env.registry.specs, trigger_registry(), who="op")
+    said = shop.not_put_back(env.db, full)
+    assert "not put back" in said and "Charge the customer" in said
+    assert "Email the customer: order cancelled" in said and "“Backorder”" in said
+    shop.apply(env.db, env.registry.specs, full)
+    for name in (shop.SAMPLE, shop.BACKORDER):
+        assert live(name).steps[0].title == "My first step"
+        assert not _customer_emails(live(name))
+    assert live(shop.SAMPLE).step(shop.CHARGE_STEP) is None
+    assert shop.not_put_back(env.db, full) == said  # run again: still the operator's

@@ -425,6 +425,8 @@ class FirstRunWizard(QWizard):
                 ),
                 # a whole sentence each way ("Each order to pack is posted to …")
                 shop.check_warehouse(c.warehouse, c.warehouse_address, sender=c.email is not None),
+                # run again on edited workflows: which left-out steps stay out (a quick read)
+                *filter(None, [shop.not_put_back(self.ctx.db, c)]),
             ]
         )
 
