@@ -92,8 +92,13 @@ class InboxDetail(QScrollArea):
     def _fresh(self) -> QVBoxLayout:
         w = QWidget()
         w.setObjectName("page")
-        lay = QVBoxLayout(w)
-        lay.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # top-aligned by a stretch below, not by the layout's alignment: an aligned layout
+        # gets its sizeHint's height, which misses the wrapped lines, and squashed the
+        # decision card (its option buttons showed as slivers) on a small screen
+        outer = QVBoxLayout(w)
+        lay = QVBoxLayout()
+        outer.addLayout(lay)
+        outer.addStretch(1)
         self.setWidget(w)
         self.buttons = {}
         return lay

@@ -93,7 +93,7 @@ def test_a_failed_charge_whose_outcome_was_looked_up_says_not_charged(gui, qtbot
     assert money.startswith("Daloy checked with the payment service: no charge was made.")
     assert not RAW.search(headline + money)
     # the actions come before the order in words, and the technical detail is folded
-    layout = detail.widget().layout()
+    layout = detail.widget().layout().itemAt(0).layout()  # the content, above the stretch
     order = [layout.itemAt(i).widget() or layout.itemAt(i).layout() for i in range(layout.count())]
     texts = [getattr(w, "text", lambda: "")() for w in order if hasattr(w, "text")]
     assert texts.index("The order") > 0
