@@ -6,6 +6,9 @@ problems in words when something is missing). The wizard (``app.ui.first_run``) 
 
 Whether the first-run setup still has to be shown is a settings row (``FIRST_RUN_KEY``): done,
 skipped or demo; a workspace that already has connections or real orders never asks.
+
+Run again, it starts from the bundled sample while no operator edit was published since (see
+``starting_point``), so every answer can be changed back; else from the operator's version.
 """
 
 from __future__ import annotations
