@@ -189,12 +189,10 @@ def thanks(
     )
     # the amount at the prices the form showed, when every line has one (else none is said)
     prices = {p.code: p.price for p in products or ()}
-    known = [prices.get(line["sku"]) for line in lines]
-    total = (
-        sum(float(line["qty"]) * float(p) for line, p in zip(lines, known, strict=True))
-        if lines and all(p is not None for p in known)
-        else None
-    )
+    known = [(float(line["qty"]), prices.get(line["sku"])) for line in lines]
+    total: float | None = 0.0 if lines else None
+    for qty, price in known:
+        total = None if total is None or price is None else total + qty * price
     total_said = (
         "<p>"
         + _e(
