@@ -277,7 +277,18 @@ class FinishPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         if isinstance(wizard, FirstRunWizard):
+            wizard.kept_out = None
             self.summary.setText(wizard.summary())
+            choices = wizard.choices()
+
+            def said(kept_out: str) -> None:
+                wizard.kept_out = kept_out
+                self.summary.setText(wizard.summary())
+
+            # which steps an edited workflow keeps out: a database read, never on this thread
+            wizard.ctx.background(
+                lambda: shop.not_put_back(wizard.ctx.db, choices), said, owner=self
+            )
 
     def validatePage(self) -> bool:
         wizard = self.wizard()
@@ -298,6 +309,8 @@ class FirstRunWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # the finish page's word on left-out steps an edit keeps out (None: not read yet)
+        self.kept_out: str | None = None
         self.setObjectName("firstRun")
         self.setWindowTitle(translate("FirstRun", "Set up your shop — Daloy"))
         self.setStyleSheet(STYLESHEET)
@@ -329,7 +342,7 @@ class FirstRunWizard(QWizard):
             shop.SHOP_EMAIL,
         )
         self.warehouse = WarehousePage(ctx)
-        self.warehouse.has_sender = lambda: self.email.sender() is not None
+        self.warehouse.has_sender = lambda: self.email.sending() is not None
         self.finish = FinishPage()
         for page in (
             self.welcome,
@@ -374,7 +387,7 @@ class FirstRunWizard(QWizard):
             payments=self.payments.values() if self.payments.way == "service" else None,
             payment=self.payments.way,
             stock_file=self.stock.stock_file(),
-            email=self.email.sender(),
+            email=self.email.sending(),
             email_customers=self.email.email_customers,
             warehouse=self.warehouse.way,
             warehouse_address=self.warehouse.address_text(),
@@ -425,8 +438,9 @@ class FirstRunWizard(QWizard):
                 ),
                 # a whole sentence each way ("Each order to pack is posted to …")
                 shop.check_warehouse(c.warehouse, c.warehouse_address, sender=c.email is not None),
-                # run again on edited workflows: which left-out steps stay out (a quick read)
-                *filter(None, [shop.not_put_back(self.ctx.db, c)]),
+                # run again on edited workflows: which left-out steps stay out (read off the
+                # GUI thread when the finish page opens: ``kept_out``)
+                *filter(None, [self.kept_out]),
             ]
         )
 

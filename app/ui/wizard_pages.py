@@ -249,7 +249,7 @@ class EmailPage(ConnectionPage):
     def email_customers(self) -> bool:
         return self.group.checkedId() != 1
 
-    def sender(self) -> shop.ConnectionValues | None:
+    def sending(self) -> shop.ConnectionValues | None:
         """The email connection to save: always when customers are emailed, else only when
         the operator filled the form in (for the warehouse's email)."""
         v = self.values()
@@ -257,11 +257,11 @@ class EmailPage(ConnectionPage):
         return v if self.email_customers or typed else None
 
     def values_key(self) -> object:
-        v = self.sender()
+        v = self.sending()
         return (self.email_customers, (v.settings, v.secrets) if v else None)
 
     def work(self) -> Callable[[], str] | None:
-        return super().work() if self.sender() is not None else None
+        return super().work() if self.sending() is not None else None
 
 
 class WarehousePage(CheckedPage):
