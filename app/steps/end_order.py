@@ -56,7 +56,7 @@ SPEC = StepSpec(
             TEMPLATE,
             QT_TRANSLATE_NOOP("Steps", "Note"),
             help=QT_TRANSLATE_NOOP("Steps", "Optional: why it ends so, shown on the order page."),
-            placeholder="Cancelled at the stock question",
+            placeholder=QT_TRANSLATE_NOOP("Steps", "Cancelled at the stock question"),
         ),
     ),
     ports=(),  # nothing follows: validation says so in words when a connection leaves it

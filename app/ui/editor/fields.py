@@ -125,7 +125,9 @@ class FieldForm:
             text.setFixedHeight(90)
             return text
         line = QLineEdit()
-        line.setPlaceholderText(f.placeholder)
+        # an example in words (End the order's note) is shown in the operator's language;
+        # a literal one ("SKU", an address) has no translation and stays as it is
+        line.setPlaceholderText(schema.declared(f.placeholder))
         if f.kind == schema.TEMPLATE:
             line.setCompleter(self.completer)
         line.editingFinished.connect(self.on_edit)

@@ -1691,7 +1691,7 @@
     </message>
     <message>
         <source>Cancelled at the stock question</source>
-        <translation>Na-cancel sa tanong tungkol sa stock</translation>
+        <translation>Pinili ang i-cancel sa tanong tungkol sa stock</translation>
     </message>
 </context>
 <context>
@@ -3094,6 +3094,10 @@
     <message>
         <source>Optional: why it ends so, shown on the order page.</source>
         <translation>Opsyonal: kung bakit ganito ito nagtatapos, ipinapakita sa pahina ng order.</translation>
+    </message>
+    <message>
+        <source>Cancelled at the stock question</source>
+        <translation>Pinili ang i-cancel sa tanong tungkol sa stock</translation>
     </message>
     <message>
         <source>“{outcome}” is no way for an order to end; choose {cancelled} or {done}.</source>
