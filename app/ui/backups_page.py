@@ -183,6 +183,9 @@ class BackupsPage(Page):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
                 self.table.setItem(row, col, item)
+        # the date and time whole on one line: at its default width the column wrapped
+        # “2026-12-02 06:06” into a row too short for two lines
+        self.table.resizeColumnToContents(0)
         self._selected()
         self.changed.emit()
 

@@ -46,6 +46,9 @@ def test_back_up_now_and_restore_from_the_gui(gui, qtbot, tmp_path):
     table = window.findChild(QTableWidget, "backupsTable")
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=20000)
     assert "checked and complete" in page.status.text() and OK in page.status.styleSheet()
+    # when it was taken, on one line: the column is as wide as the date and time need
+    taken = table.fontMetrics().horizontalAdvance(table.item(0, 0).text())
+    assert table.columnWidth(0) >= taken
     click(qtbot, table.viewport(), table.visualItemRect(table.item(0, 0)).center())
     restore = window.findChild(QPushButton, "backupRestore")
     assert restore.isEnabled()
