@@ -2117,7 +2117,7 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     </message>
     <message>
         <source>Customers outside the shop (on mobile data, at home) still cannot reach it; to put the form on the internet, ask your internet provider or a web person to forward it to this computer.</source>
-        <translation>Hindi pa rin ito mabubuksan ng mga customer na nasa labas ng tindahan (naka-mobile data, nasa bahay); para mailagay ang form sa internet, magpatulong sa internet provider mo o sa isang web person na i-forward ito sa computer na ito.</translation>
+        <translation>Hindi pa rin ito mabubuksan ng mga customer na nasa labas ng tindahan (naka-mobile data, nasa bahay); para mailagay ang form sa internet, magpatulong sa internet provider mo o sa kakilalang IT na i-forward ito sa computer na ito.</translation>
     </message>
     <message>
         <source>Daloy could not change who can reach the web addresses: {error}. Nothing changed; if another program uses port {port}, close it (or restart the computer) and try again.</source>
