@@ -543,7 +543,7 @@ wala pang nasagot</translation>
     </message>
     <message>
         <source>Daloy takes in your orders, checks stock, charges the customer and sends the confirmation, and asks you only when something needs a person. A few questions get your shop working; you can change every answer later.</source>
-        <translation>Tinatanggap ng Daloy ang order, chine-check ang stock, sinisingil ang customer at nagkukumpirma; tinatanong ka lang kapag kailangan ng tao. Ilang tanong para gumana ang shop mo; mababago mo ito mamaya.</translation>
+        <translation>Tinatanggap ng Daloy ang mga order mo, chine-check ang stock, sinisingil ang customer at pinapadalhan siya ng kumpirmasyon; tinatanong ka lang kapag kailangan ng tao. Ilang tanong lang para gumana ang shop mo; puwede mong baguhin ang bawat sagot mamaya.</translation>
     </message>
     <message>
         <source>as customers should read it in their emails</source>
@@ -619,7 +619,7 @@ wala pang nasagot</translation>
     </message>
     <message>
         <source>Daloy makes “{file}” there with the columns SKU, Item, Stock and Price and no products; you fill in yours (one row each) before the first order.</source>
-        <translation>Gagawa ang Daloy ng “{file}” doon na may mga column na SKU, Item, Stock at Price at walang product; ilagay mo ang mga product mo (isang row bawat isa) bago ang unang order.</translation>
+        <translation>Gagawa ang Daloy ng “{file}” doon na may mga column na SKU, Item, Stock at Price, wala pang product; ilagay mo ang mga product mo (isang row bawat isa) bago ang unang order.</translation>
     </message>
     <message>
         <source>e.g. C:/Shop/inventory.xlsx</source>
