@@ -207,6 +207,8 @@ def words(value: Any, indent: int = 0) -> str:
             if isinstance(v, dict | list) and v:
                 lines.append(f"{pad}{label}:")
                 lines.append(words(v, indent + 1))
+            elif isinstance(v, dict | list):  # empty: "(none)", never "[]"
+                lines.append(f"{pad}{label}: {words(v)}")
             else:
                 lines.append(f"{pad}{label}: {_scalar(v)}")
         return "\n".join(lines)

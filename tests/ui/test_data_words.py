@@ -33,3 +33,9 @@ def test_other_entries_keep_their_labels():
     )
     # a quantity without anything it counts is no order line
     assert words([{"qty": 3, "note": "rush"}]) == "• Qty: 3; Note: rush"
+
+
+def test_an_empty_list_reads_none_not_brackets():
+    # the demo's stock question: nothing ships now if the operator backorders
+    shown = words({"ships now if you backorder": [], "extra": {}})
+    assert shown == "Ships now if you backorder: (none)\nExtra: (nothing)"
