@@ -234,8 +234,22 @@ def order_facts(trigger: Any) -> Any:
     return trigger
 
 
+# The keys an order and the sample workflow's questions most often carry, as ``_label`` writes
+# them: said in the operator's language (any other key is shown as it is written)
+KEY_WORDS = (
+    QT_TRANSLATE_NOOP("DataKeys", "Order"),
+    QT_TRANSLATE_NOOP("DataKeys", "Number"),
+    QT_TRANSLATE_NOOP("DataKeys", "Name"),
+    QT_TRANSLATE_NOOP("DataKeys", "Phone"),
+    QT_TRANSLATE_NOOP("DataKeys", "Address"),
+    QT_TRANSLATE_NOOP("DataKeys", "Lines"),
+    QT_TRANSLATE_NOOP("DataKeys", "Missing"),
+    QT_TRANSLATE_NOOP("DataKeys", "Ships now if you backorder"),
+)
+
+
 def _label(key: Any) -> str:
-    return str(key).replace("_", " ").capitalize()
+    return translate("DataKeys", str(key).replace("_", " ").capitalize())
 
 
 # An order line's fields, as the sample's and the marketplaces' orders name them.

@@ -508,6 +508,41 @@ wala pang nasagot</translation>
     </message>
 </context>
 <context>
+    <name>DataKeys</name>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Pangalan</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepono</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Mga item</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Kulang</translation>
+    </message>
+    <message>
+        <source>Ships now if you backorder</source>
+        <translation>Maipapadala ngayon kung i-backorder</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>An email inbox</source>
