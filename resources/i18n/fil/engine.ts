@@ -470,7 +470,7 @@
     </message>
     <message>
         <source>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ your app ▸ API credentials (with read and write access to orders, fulfillments and inventory).</source>
-        <translation>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ ang app mo ▸ API credentials (may read at write access sa orders, fulfillments at inventory).</translation>
+        <translation>Shopify admin ▸ Settings ▸ Apps ▸ Develop apps ▸ ang app mo ▸ API credentials (dapat may read at write access ito sa orders, fulfillments at inventory).</translation>
     </message>
     <message>
         <source>Webhook signing key</source>
