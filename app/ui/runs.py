@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -55,7 +55,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Orders", "Workflow"), "workflow"),
     (QT_TRANSLATE_NOOP("Orders", "Received"), "created"),
 )
-RECEIVED = 6
+RECEIVED, WORKFLOW = 6, 5
 
 
 def fetch_page(
@@ -458,8 +458,24 @@ class RunsPage(Page):
         ]
         metrics = self.table.fontMetrics()
         state = max(metrics.horizontalAdvance(t) for t in states) + 16 + 24
-        for col, width in enumerate((95, 120, 85, state, 200, 100, 80)):
-            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+        self._widths = [
+            max(width, header.sectionSizeHint(col))
+            for col, width in enumerate((95, 120, 85, state, 200, 100, 80))
+        ]
+        for col, width in enumerate(self._widths):
+            self.table.setColumnWidth(col, width)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The workflow column gives way when the columns do not fit (1024 pixels, Filipino
+        states): the reason an order waits matters more, and the workflow filter stays."""
+        widths = getattr(self, "_widths", None)  # None until the columns are first fitted
+        if widths:
+            self.table.setColumnHidden(WORKFLOW, self.table.viewport().width() < sum(widths))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_width()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fit the columns again the first time the page shows: it is made on its first visit

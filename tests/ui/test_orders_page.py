@@ -309,3 +309,17 @@ def test_the_demos_orders_read_as_demo_orders_in_the_list(gui, qtbot):
         needed = table.sizeHintForColumn(3)  # as the view lays out a cell: icon, text, margins
         assert table.visualRect(index).width() >= needed
         assert needed > table.fontMetrics().horizontalAdvance(waiting)
+    # on a 1024-pixel screen the workflow column gives way: the reason keeps its title whole
+    # (in Filipino it was cut to “ahila”); on a wide one it is back
+    combo.setCurrentIndex(combo.findData(language.FILIPINO))
+    combo.activated.emit(combo.currentIndex())
+    header, reason, workflow = table.horizontalHeader(), 4, 5
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: table.isColumnHidden(workflow), timeout=5000)
+    qtbot.waitUntil(
+        lambda: header.sectionSize(reason) >= header.sectionSizeHint(reason), timeout=5000
+    )
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(workflow), timeout=5000)
+    combo.setCurrentIndex(combo.findData(language.ENGLISH))  # as the test found it
+    combo.activated.emit(combo.currentIndex())
