@@ -578,7 +578,7 @@ wala pang nasagot</translation>
     </message>
     <message>
         <source>Daloy takes in your orders, checks stock, charges the customer and sends the confirmation, and asks you only when something needs a person. A few questions get your shop working; you can change every answer later.</source>
-        <translation>Tinatanggap ng Daloy ang mga order mo, chine-check ang stock, sinisingil ang customer at pinapadalhan siya ng kumpirmasyon; tinatanong ka lang kapag kailangan ng tao. Ilang tanong lang para gumana ang shop mo; puwede mong baguhin ang bawat sagot mamaya.</translation>
+        <translation>Tinatanggap ng Daloy ang order, chine-check ang stock, sinisingil at kinukumpirma sa customer; tinatanong ka lang kapag kailangan ng tao. Ilang tanong para gumana ang shop mo; mababago mo ito mamaya.</translation>
     </message>
     <message>
         <source>as customers should read it in their emails</source>
