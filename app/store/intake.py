@@ -286,8 +286,13 @@ def is_paused(db: Database) -> bool:
 
 def set_paused(db: Database, paused: bool) -> None:
     with db.write() as s:
-        row = s.get(Setting, PAUSED_KEY)
-        if row is None:
-            s.add(Setting(key=PAUSED_KEY, value=paused))
-        else:
-            row.value = paused
+        set_paused_on(s, paused)
+
+
+def set_paused_on(s: Session, paused: bool) -> None:
+    """In the session's transaction (a restore pauses intake with the orders it holds)."""
+    row = s.get(Setting, PAUSED_KEY)
+    if row is None:
+        s.add(Setting(key=PAUSED_KEY, value=paused))
+    else:
+        row.value = paused

@@ -44,13 +44,12 @@ from app.store.datafolder import DB_FILENAME
 from app.store.db import Database
 from app.store.explain import _clock
 from app.store.inbox import neutral
-from app.store.intake import PAUSED_KEY
+from app.store.intake import set_paused_on
 from app.store.models import (
     Attempt,
     Hold,
     IntakeItem,
     Run,
-    Setting,
     StepRun,
     WorkflowVersion,
 )
@@ -249,7 +248,7 @@ def hold_orders(
 ) -> tuple[int, int, int]:
     """``hold_in_progress`` in the session given (a database of any kind): hold the orders in
     progress, tell the entries of those waiting for a person what ``later`` did since."""
-    _pause_intake(s)
+    set_paused_on(s, True)
     steps = list(
         s.scalars(
             select(StepRun)
@@ -352,14 +351,6 @@ def _waiting_for_a_person(s: Session) -> list[str]:
             )
         )
     )
-
-
-def _pause_intake(s: Session) -> None:
-    row = s.get(Setting, PAUSED_KEY)
-    if row is None:
-        s.add(Setting(key=PAUSED_KEY, value=True))
-    else:
-        row.value = True
 
 
 def _park(s: Session, st: StepRun, hold_id: int, reason: str, now: float) -> None:
