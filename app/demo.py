@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from app.core import machine as m
 from app.core.staged import SYSTEM_DOWN
-from app.store import audit, queries
+from app.store import audit, queries, settings
 from app.store.db import Database
-from app.store.models import Run, Setting
+from app.store.models import Run
 from app.store.runs import ActionRefused
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ ORDERS: tuple[tuple[dict[str, Any], dict[str, dict[str, Any]]], ...] = (
 
 def is_demo(db: Database) -> bool:
     with db.read() as s:
-        return s.get(Setting, DEMO_KEY) is not None
+        return settings.has(s, DEMO_KEY)
 
 
 def start(runtime: Runtime, who: str | None = None) -> list[str]:
@@ -90,9 +90,8 @@ def start(runtime: Runtime, who: str | None = None) -> list[str]:
 
     who = who or audit.current_user()
     with runtime.db.write() as s:
-        row = s.get(Setting, DEMO_KEY)
-        if row is None:
-            s.add(Setting(key=DEMO_KEY, value={"since": time.time()}))
+        if not settings.has(s, DEMO_KEY):
+            settings.put(s, DEMO_KEY, {"since": time.time()})
         audit.record(s, who, "demo_started", after={"workflow": SAMPLE})
     return [
         try_draft(runtime, SAMPLE, trigger, who=who, staged=staged) for trigger, staged in ORDERS
@@ -119,8 +118,6 @@ def end(runtime: Runtime, who: str | None = None) -> int:
         except ActionRefused:
             pass  # finished meanwhile
     with runtime.db.write() as s:
-        row = s.get(Setting, DEMO_KEY)
-        if row is not None:
-            s.delete(row)
+        if settings.delete(s, DEMO_KEY):
             audit.record(s, who, "demo_ended", after={"cancelled": cancelled})
     return cancelled

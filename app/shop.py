@@ -25,9 +25,9 @@ from app.connectors import sheets
 from app.core.errors import DaloyError
 from app.core.i18n import translate
 from app.core.model import Edge, Trigger, Workflow
-from app.store import audit, connections, drafts, workflows
+from app.store import audit, connections, drafts, settings, workflows
 from app.store.db import Database
-from app.store.models import Connection, Run, Setting
+from app.store.models import Connection, Run
 from app.store.workflows import SavedVersion
 
 FIRST_RUN_KEY = "first_run"  # "done" | "skipped" | "demo"
@@ -95,7 +95,7 @@ def needs_first_run(db: Database) -> bool:
     """True on a shop not set up yet: never answered (done, skipped or demo), no connection
     and no real order."""
     with db.read() as s:
-        if s.get(Setting, FIRST_RUN_KEY) is not None:
+        if settings.has(s, FIRST_RUN_KEY):
             return False
         if s.scalar(select(func.count()).select_from(Connection)):
             return False
@@ -104,11 +104,7 @@ def needs_first_run(db: Database) -> bool:
 
 def mark(db: Database, state: str, who: str | None = None) -> None:
     with db.write() as s:
-        row = s.get(Setting, FIRST_RUN_KEY)
-        if row is None:
-            s.add(Setting(key=FIRST_RUN_KEY, value=state))
-        else:
-            row.value = state
+        settings.put(s, FIRST_RUN_KEY, state)
         audit.record(s, who, "first_run", after={"state": state})
 
 
@@ -443,20 +439,15 @@ def _save_setup_draft(s: Any, wf: Workflow, who: str) -> None:
     """Save the setup's draft of ``wf`` and remember it, so that a draft still waiting when the
     setup runs again (its publish was refused) is known as the setup's, not an edit."""
     drafts.save_draft(s, wf, who)
-    key = f"{FIRST_RUN_KEY}.draft.{wf.name}"
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=workflows.definition_of(wf)))
-    else:
-        row.value = workflows.definition_of(wf)
+    settings.put(s, f"{FIRST_RUN_KEY}.draft.{wf.name}", workflows.definition_of(wf))
 
 
 def _only_setup_made(s: Any, name: str) -> bool:
     """True when every published version of ``name`` up to the live one is the seeding's import
     or a setup that started from the bundled sample, and any draft waiting is the setup's."""
     draft = drafts.load_draft(s, name)
-    mine = s.get(Setting, f"{FIRST_RUN_KEY}.draft.{name}")
-    if draft is not None and (mine is None or mine.value != workflows.definition_of(draft)):
+    mine = settings.get(s, f"{FIRST_RUN_KEY}.draft.{name}")
+    if draft is not None and mine != workflows.definition_of(draft):
         return False
     _, live, _ = workflows.load(s, name)
     history = [v for v in workflows.versions(s, name) if v.number <= live.number]
