@@ -17,8 +17,8 @@ import socket
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from app.store import settings
 from app.store.db import Database
-from app.store.models import Setting
 
 REACH_KEY = "web_reach"
 THIS_COMPUTER = "this_computer"
@@ -45,19 +45,14 @@ class Reach:
 def chosen(db: Database) -> str:
     """The operator's choice: ``THIS_COMPUTER`` (the default) or ``NETWORK``."""
     with db.read() as s:
-        row = s.get(Setting, REACH_KEY)
-        return NETWORK if row is not None and row.value == NETWORK else THIS_COMPUTER
+        return NETWORK if settings.get(s, REACH_KEY) == NETWORK else THIS_COMPUTER
 
 
 def choose(db: Database, choice: str) -> None:
     if choice not in (THIS_COMPUTER, NETWORK):
         raise ValueError(f"unknown web reach {choice!r}")
     with db.write() as s:
-        row = s.get(Setting, REACH_KEY)
-        if row is None:
-            s.add(Setting(key=REACH_KEY, value=choice))
-        else:
-            row.value = choice
+        settings.put(s, REACH_KEY, choice)
 
 
 def _usable(text: str) -> str | None:

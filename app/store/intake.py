@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from app.core import redact
 from app.core.i18n import QT_TRANSLATE_NOOP, carrying, said
 from app.core.kinds import EventKind, InboxKind
-from app.store import held, inbox
+from app.store import held, inbox, settings
 from app.store.db import Database
-from app.store.models import ChannelState, InboxItem, IntakeItem, Setting
+from app.store.models import ChannelState, InboxItem, IntakeItem
 from app.store.runs import Event, RunStore
 
 log = logging.getLogger("daloy.intake")
@@ -280,8 +280,7 @@ def check_health(
 
 def is_paused(db: Database) -> bool:
     with db.read() as s:
-        row = s.get(Setting, PAUSED_KEY)
-        return bool(row and row.value)
+        return bool(settings.get(s, PAUSED_KEY))
 
 
 def set_paused(db: Database, paused: bool) -> None:
@@ -291,8 +290,4 @@ def set_paused(db: Database, paused: bool) -> None:
 
 def set_paused_on(s: Session, paused: bool) -> None:
     """In the session's transaction (a restore pauses intake with the orders it holds)."""
-    row = s.get(Setting, PAUSED_KEY)
-    if row is None:
-        s.add(Setting(key=PAUSED_KEY, value=paused))
-    else:
-        row.value = paused
+    settings.put(s, PAUSED_KEY, paused)

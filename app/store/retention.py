@@ -38,8 +38,9 @@ from sqlalchemy import and_, delete, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.machine import RUN_FINAL
+from app.store import settings
 from app.store.explain import entry_says, said_error
-from app.store.models import Attempt, AuditEntry, InboxItem, IntakeItem, Run, Setting, StepRun
+from app.store.models import Attempt, AuditEntry, InboxItem, IntakeItem, Run, StepRun
 from app.store.queries import attempt_dict, inbox_dict, run_dict, step_dict
 
 log = logging.getLogger("daloy.retention")
@@ -57,19 +58,14 @@ class CleanUp:
 
 
 def keep_days(s: Session) -> int:
-    row = s.get(Setting, KEEP_KEY)
-    value = row.value if row is not None else None
+    value = settings.get(s, KEEP_KEY)
     return int(value) if isinstance(value, int) and value > 0 else DEFAULT_DAYS
 
 
 def set_keep_days(s: Session, days: int) -> None:
     if days < 1:
         raise ValueError("Keep orders at least one day.")
-    row = s.get(Setting, KEEP_KEY)
-    if row is None:
-        s.add(Setting(key=KEEP_KEY, value=int(days)))
-    else:
-        row.value = int(days)
+    settings.put(s, KEEP_KEY, int(days))
 
 
 def _finished_before(s: Session, cutoff: float, limit: int) -> list[Run]:
