@@ -18,7 +18,7 @@ from app.runtime.runtime import Runtime
 from app.store import connections, workflows
 from app.store.db import Database
 from tests.support.engine import run_status, step_state, wait_for
-from tests.support.sample_shop import sample
+from tests.support.sample_shop import open_decision, runs, sample
 
 CANARY = "s3cret-canary-7Q"
 
@@ -232,3 +232,28 @@ def test_a_marketplace_order_without_a_buyer_email_skips_the_confirmation(
     assert step_state(shop.db, run_id, "confirm_email")[0] == m.SKIPPED
     assert step_state(shop.db, run_id, "has_later")[0] == m.SUCCEEDED
     assert smtp_sink.received == []
+
+
+def test_customers_read_product_names_and_a_product_not_in_the_sheet_its_code(
+    shop, webhook_sink, smtp_sink
+):
+    """The stock sheet names each product (its Item column): the customer's emails say the
+    names, the warehouse the names with the codes it picks by, the stock question both. A line
+    whose product is not in the sheet still reads, with its code."""
+    run_id = shop.store.start_run(
+        "Order fulfilment", order("1045", [("RICE-25", 2), ("MYSTERY-9", 1)])
+    )
+    question = open_decision(shop, run_id)["detail"]["question"]
+    assert "stock. MYSTERY-9: 1 ordered, 0 in stock. Substitute" in question
+    shop.actions.choose(run_id, "ask_stock", "backorder", who="maria")
+    body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
+    assert "Shipping now:\n- 2 × Rice, 25 kg sack\n" in body and "RICE-25" not in body
+    assert "(charged when it ships):\n- 1 × MYSTERY-9\n" in body
+    assert webhook_sink.received[0]["json"]["text"].endswith(": 2 × Rice, 25 kg sack (RICE-25).")
+
+    # the rest, cancelled while it waits for stock: its email names it by its code
+    rest = wait_for(lambda: next((r for r in runs(shop) if r["key"] == "1045-B"), None))
+    assert "1045): 1 × MYSTERY-9. When" in open_decision(shop, rest["id"])["detail"]["question"]
+    shop.actions.choose(rest["id"], "wait_for_stock", "cancel", who="maria")
+    said = {r.message["Subject"]: r.message.get_content() for r in smtp_sink.wait_for(2)}
+    assert "rest of order 1045 (1 × MYSTERY-9) could not" in said["Backorder 1045-B cancelled"]

@@ -58,9 +58,13 @@ def test_a_fully_in_stock_order_flows_through_without_asking(
     assert step_state(shop.db, run_id, "ask_stock")[0] == m.SKIPPED
     assert charged(payment_gateway) == [2 * 1350 + 6 * 95]  # priced from the stock sheet
     assert stock(shop.inventory, "RICE-25") == 38 and stock(shop.inventory, "OIL-1L") == 114
-    assert webhook_sink.received[0]["json"]["text"].endswith("2 × RICE-25, 6 × OIL-1L.")
+    # the warehouse reads the names and the codes it picks by; the customer reads the names
+    assert webhook_sink.received[0]["json"]["text"].endswith(
+        "2 × Rice, 25 kg sack (RICE-25); 6 × Cooking oil, 1 L (OIL-1L)."
+    )
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
-    assert "Shipping now:\n- 2 × RICE-25\n- 6 × OIL-1L\n" in body and "PHP 3,270.00" in body
+    assert "Shipping now:\n- 2 × Rice, 25 kg sack\n- 6 × Cooking oil, 1 L\n" in body
+    assert "PHP 3,270.00" in body and "RICE-25" not in body and "OIL-1L" not in body
     assert "later" not in body
     assert [r["key"] for r in runs(shop)] == ["1050"]
 
@@ -73,7 +77,8 @@ def test_backorder_charges_what_ships_and_the_rest_becomes_its_own_order(
         "Order fulfilment", order("1051", [("COFFEE-3IN1", 10), ("SUGAR-1", 1)], PRICES)
     )
     decision = open_decision(shop, run_id)
-    assert "COFFEE-3IN1: 10 ordered, 8 in stock" in decision["detail"]["question"]
+    question = decision["detail"]["question"]
+    assert "Coffee 3-in-1, 30s (COFFEE-3IN1): 10 ordered, 8 in stock" in question
     assert payment_gateway.charges == {}  # nothing before the answer
     shop.actions.resolve(
         decision["id"],
@@ -86,21 +91,25 @@ def test_backorder_charges_what_ships_and_the_rest_becomes_its_own_order(
     backorder = wait_for(lambda: next((r for r in runs(shop) if r["key"] == "1051-B"), None))
     assert backorder["parent"] == run_id
     assert backorder["trigger"]["order"]["lines"] == [
-        {"sku": "COFFEE-3IN1", "qty": 2, "price": 210}
+        {"sku": "COFFEE-3IN1", "qty": 2, "price": 210, "name": "Coffee 3-in-1, 30s"}
     ]
     assert charged(payment_gateway) == [8 * 210 + 78]  # what ships, not what was ordered
     assert stock(shop.inventory, "COFFEE-3IN1") == 0  # never below zero
     assert stock(shop.inventory, "SUGAR-1") == 59
-    assert webhook_sink.received[0]["json"]["text"].endswith("8 × COFFEE-3IN1, 1 × SUGAR-1.")
+    assert webhook_sink.received[0]["json"]["text"].endswith(
+        "8 × Coffee 3-in-1, 30s (COFFEE-3IN1); 1 × Sugar, 1 kg (SUGAR-1)."
+    )
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
-    assert "Shipping now:\n- 8 × COFFEE-3IN1\n- 1 × SUGAR-1\n" in body
+    assert "Shipping now:\n- 8 × Coffee 3-in-1, 30s\n- 1 × Sugar, 1 kg\n" in body
     assert f"PHP {8 * 210 + 78:,.2f}" in body
-    assert "Coming later, as order 1051-B (charged when it ships):\n- 2 × COFFEE-3IN1\n" in body
+    assert (
+        "Coming later, as order 1051-B (charged when it ships):\n- 2 × Coffee 3-in-1, 30s\n" in body
+    )
     assert "The rest ships next week." in body
 
     # The backorder waits for the stock; the original order waits for its backorder.
     wait_decision = open_decision(shop, backorder["id"])
-    assert "2 × COFFEE-3IN1" in wait_decision["detail"]["question"]
+    assert "2 × Coffee 3-in-1, 30s (COFFEE-3IN1)." in wait_decision["detail"]["question"]
     assert run_status(shop.db, run_id) != m.RUN_SUCCEEDED
     set_stock(shop.inventory, "COFFEE-3IN1", 5)  # the delivery arrived
     shop.actions.resolve(wait_decision["id"], "choose", option="ship", who="maria")
@@ -110,7 +119,7 @@ def test_backorder_charges_what_ships_and_the_rest_becomes_its_own_order(
     assert stock(shop.inventory, "COFFEE-3IN1") == 3
     later = smtp_sink.wait_for(2)[1].message
     assert later["Subject"] == "Order 1051-B confirmed"
-    assert "- 2 × COFFEE-3IN1\n" in later.get_content().replace("\r\n", "\n")
+    assert "- 2 × Coffee 3-in-1, 30s\n" in later.get_content().replace("\r\n", "\n")
 
 
 def test_backorder_with_nothing_in_stock_charges_nothing_now(shop, payment_gateway, smtp_sink):
@@ -119,11 +128,14 @@ def test_backorder_with_nothing_in_stock_charges_nothing_now(shop, payment_gatew
     shop.actions.resolve(open_decision(shop, run_id)["id"], "choose", option="backorder")
     backorder = wait_for(lambda: next((r for r in runs(shop) if r["key"] == "1052-B"), None))
     assert backorder["trigger"]["order"]["lines"] == [
-        {"sku": "COFFEE-3IN1", "qty": 10, "price": 210}
+        {"sku": "COFFEE-3IN1", "qty": 10, "price": 210, "name": "Coffee 3-in-1, 30s"}
     ]
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
     assert "Nothing can ship right away, so nothing was charged yet." in body
-    assert "Coming later, as order 1052-B (charged when it ships):\n- 10 × COFFEE-3IN1\n" in body
+    assert (
+        "Coming later, as order 1052-B (charged when it ships):\n- 10 × Coffee 3-in-1, 30s\n"
+        in body
+    )
     assert payment_gateway.charges == {}
     assert step_state(shop.db, run_id, "update_stock")[0] == m.SKIPPED
     assert stock(shop.inventory, "COFFEE-3IN1") == 0
@@ -157,8 +169,8 @@ def test_substitute_asks_with_what_and_uses_the_chosen_product(shop, payment_gat
     assert stock(shop.inventory, "COFFEE-3IN1") == 0
     assert stock(shop.inventory, "SUGAR-1") == 58  # the substitute came off the stock
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
-    assert "Shipping now:\n- 8 × COFFEE-3IN1\n- 2 × SUGAR-1\n" in body
-    assert "SUGAR-1 replaces what we ran out of: COFFEE-3IN1." in body
+    assert "Shipping now:\n- 8 × Coffee 3-in-1, 30s\n- 2 × Sugar, 1 kg\n" in body
+    assert "Sugar, 1 kg replaces what we ran out of: Coffee 3-in-1, 30s." in body
     assert "later" not in body
     assert [r["key"] for r in runs(shop)] == ["1053"]  # no backorder
 
@@ -267,7 +279,7 @@ def test_first_practice_run_on_a_fresh_install_succeeds_without_any_connection(
         )
         assert (
             would["practice"] is True
-            and "- 2 × RICE-25\n- 6 × OIL-1L" in would["would_send"]["text"]
+            and "- 2 × Rice, 25 kg sack\n- 6 × Cooking oil, 1 L" in would["would_send"]["text"]
         )
         # a short practice order stops only at the decision
         short = rt.store.start_run(

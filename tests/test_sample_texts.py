@@ -86,7 +86,10 @@ def test_seeded_in_filipino_the_decision_asks_in_filipino_and_runs_the_same(
             "Order fulfilment", order("P-2", [("COFFEE-3IN1", 10)]), practice=True
         )
         decision = open_decision(rt, short)
-        assert "COFFEE-3IN1: 10 ang in-order, 8 ang may stock." in decision["detail"]["question"]
+        assert (
+            "Coffee 3-in-1, 30s (COFFEE-3IN1): 10 ang in-order, 8 ang may stock."
+            in decision["detail"]["question"]
+        )
     finally:
         rt.shutdown(grace=2)
         env.db.close()
@@ -111,10 +114,15 @@ def test_a_filipino_sample_backorders_exactly_as_the_english_one(
         assert decision["detail"]["question"].startswith("Order 1051 ni ")
         shop.actions.resolve(decision["id"], "choose", option="backorder", values={}, who="maria")
         rest = wait_for(lambda: next((r for r in runs(shop) if r["key"] == "1051-B"), None))
-        assert rest["trigger"]["order"]["lines"] == [{"sku": "COFFEE-3IN1", "qty": 2, "price": 210}]
+        assert rest["trigger"]["order"]["lines"] == [
+            {"sku": "COFFEE-3IN1", "qty": 2, "price": 210, "name": "Coffee 3-in-1, 30s"}
+        ]
         # the rest waits for its own stock decision, in Filipino too; the parent waits for it
         rest_ask = open_decision(shop, rest["id"])
-        assert rest_ask["detail"]["question"].startswith("Backorder 1051-B ni ")
+        assert rest_ask["detail"]["question"].startswith(
+            "Backorder 1051-B ni Aling Nena (ang natira sa order 1051): "
+            "2 × Coffee 3-in-1, 30s (COFFEE-3IN1). Pag dumating"
+        )
         assert sorted(c["amount"] for c in payment_gateway.charges.values()) == [8 * 210 + 78]
         assert stock(shop.inventory, "COFFEE-3IN1") == 0
     finally:

@@ -29,7 +29,8 @@ TEXTS = [
         "Samples",
         "Backorder {{ trigger.order.number }} for {{ trigger.order.customer.name }} (the rest "
         "of order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}"
-        "{{ l.qty }} × {{ l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. When the "
+        "{{ l.qty }} × {{ l.name ~ ' (' ~ l.sku ~ ')' if l.name | default('', true) else l.sku }}"
+        "{% if not loop.last %}; {% endif %}{% endfor %}. When the "
         "stock has arrived and is counted in the stock sheet, choose “Stock is in: ship it”.",
     ),
     QT_TRANSLATE_NOOP("Samples", "Stock is in: ship it"),
@@ -55,8 +56,10 @@ TEXTS = [
     QT_TRANSLATE_NOOP(
         "Samples",
         "Order {{ steps.order.output.number }} for {{ steps.order.output.customer.name }}: not "
-        "enough stock. {% for s in steps.check_stock.output.short %}{{ s.key }}: {{ s.wanted }} "
-        "ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with "
+        "enough stock. {% for s in steps.check_stock.output.short %}"
+        "{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: "
+        "{{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing "
+        "items with "
         "another product, backorder them (ship what is in stock now, the rest later as its own "
         "order), or cancel the order?",
     ),

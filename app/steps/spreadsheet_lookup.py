@@ -106,6 +106,18 @@ SPEC = StepSpec(
             ),
         ),
         Field(
+            "name_column",
+            TEXT,
+            QT_TRANSLATE_NOOP("Steps", "Name column"),
+            placeholder="Item",
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "With items: each line (ready, later, short) gets the product's name from this "
+                "column as “name”, for messages to say “Sardines, 155 g” rather than the code. "
+                "A line not in the sheet, or a sheet without this column, keeps its code only.",
+            ),
+        ),
+        Field(
             "list_all",
             BOOLEAN,
             QT_TRANSLATE_NOOP("Steps", "Or: list every row"),
@@ -173,11 +185,35 @@ def _price(item: dict, row: dict | None, table: sheets.Table, inp: dict) -> floa
     return None
 
 
-def _with_amount(item: dict, field: str, amount: float, price: float | None) -> dict:
-    """A copy of the order line with another amount (and its price, when known)."""
+def _name_header(table: sheets.Table, inp: dict) -> str | None:
+    """The heading of the name column as the sheet spells it, or None. A sheet without it (an
+    operator's own sheet needs only SKU, Stock and Price) leaves the lines their codes: a
+    product's name is for reading, never a reason to stop an order."""
+    wanted = str(inp.get("name_column") or "").strip().lower()
+    if not wanted:
+        return None
+    return next((str(h) for h in table.header if str(h).strip().lower() == wanted), None)
+
+
+def _name(item: dict, row: dict | None, header: str | None) -> str:
+    """The line's product name: its own (a marketplace's title, a backorder's earlier check)
+    first, as with the price, else the sheet's; "" when neither says one."""
+    own = item.get("name")
+    if own not in (None, ""):
+        return str(own)
+    cell = row.get(header) if row is not None and header is not None else None
+    return "" if cell is None else str(cell).strip()
+
+
+def _with_amount(
+    item: dict, field: str, amount: float, price: float | None, name: str = ""
+) -> dict:
+    """A copy of the order line with another amount (and its price and name, when known)."""
     line = {**item, field: amount}
     if price is not None:
         line["price"] = price
+    if name:
+        line["name"] = name
     return line
 
 
@@ -192,6 +228,7 @@ def check_items(table: sheets.Table, inp: dict) -> StepResult:
             )
         )
     amount_field = inp.get("amount_field") or "qty"
+    name_header = _name_header(table, inp)
     rows, short, missing, ready, later = {}, [], [], [], []
     ready_total: float | None = 0
     for item in items:
@@ -214,18 +251,20 @@ def check_items(table: sheets.Table, inp: dict) -> StepResult:
             rows[str(key)] = row
             if inp.get("available_column"):
                 available = _number(row.get(table.header[table.column(inp["available_column"])]))
+        name = _name(item, row, name_header)
         if available < wanted:
-            short.append({"key": key, "wanted": wanted, "available": available})
+            gap = {"key": key, "wanted": wanted, "available": available}
+            short.append({**gap, "name": name} if name else gap)
         price = _price(item, row, table, inp)
         now = min(wanted, max(available, 0))
         if now > 0:
-            ready.append(_with_amount(item, amount_field, now, price))
+            ready.append(_with_amount(item, amount_field, now, price, name))
             # a line without a known price leaves no total: never charge a guessed amount
             ready_total = (
                 None if price is None or ready_total is None else (ready_total + now * price)
             )
         if wanted > now:
-            later.append(_with_amount(item, amount_field, wanted - now, price))
+            later.append(_with_amount(item, amount_field, wanted - now, price, name))
     return StepResult(
         output={
             "found": not missing,

@@ -1562,8 +1562,8 @@
         <translation>Hintayin ang stock</translation>
     </message>
     <message>
-        <source>Backorder {{ trigger.order.number }} for {{ trigger.order.customer.name }} (the rest of order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. When the stock has arrived and is counted in the stock sheet, choose “Stock is in: ship it”.</source>
-        <translation>Backorder {{ trigger.order.number }} ni {{ trigger.order.customer.name }} (ang natira sa order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. Pag dumating na ang stock at naitala na sa stock sheet, piliin ang “Dumating na ang stock: ipadala”.</translation>
+        <source>Backorder {{ trigger.order.number }} for {{ trigger.order.customer.name }} (the rest of order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.name ~ ' (' ~ l.sku ~ ')' if l.name | default('', true) else l.sku }}{% if not loop.last %}; {% endif %}{% endfor %}. When the stock has arrived and is counted in the stock sheet, choose “Stock is in: ship it”.</source>
+        <translation>Backorder {{ trigger.order.number }} ni {{ trigger.order.customer.name }} (ang natira sa order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.name ~ ' (' ~ l.sku ~ ')' if l.name | default('', true) else l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. Pag dumating na ang stock at naitala na sa stock sheet, piliin ang “Dumating na ang stock: ipadala”.</translation>
     </message>
     <message>
         <source>Stock is in: ship it</source>
@@ -1612,10 +1612,6 @@
     <message>
         <source>Not enough stock: ask what to do</source>
         <translation>Kulang ang stock: itanong ang gagawin</translation>
-    </message>
-    <message>
-        <source>Order {{ steps.order.output.number }} for {{ steps.order.output.customer.name }}: not enough stock. {% for s in steps.check_stock.output.short %}{{ s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
-        <translation>Order {{ steps.order.output.number }} ni {{ steps.order.output.customer.name }}: kulang ang stock. {% for s in steps.check_stock.output.short %}{{ s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
     </message>
     <message>
         <source>Substitute with the chosen product</source>
@@ -1684,6 +1680,10 @@
     <message>
         <source>Cancelled while waiting for the stock</source>
         <translation>Na-cancel habang hinihintay ang stock</translation>
+    </message>
+    <message>
+        <source>Order {{ steps.order.output.number }} for {{ steps.order.output.customer.name }}: not enough stock. {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
+        <translation>Order {{ steps.order.output.number }} ni {{ steps.order.output.customer.name }}: kulang ang stock. {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
     </message>
     <message>
         <source>The order ends cancelled</source>
@@ -2314,6 +2314,14 @@
     <message>
         <source>With items: the price of a line that has no price field of its own.</source>
         <translation>Kapag may mga item: ang presyo ng linyang walang sariling field ng presyo.</translation>
+    </message>
+    <message>
+        <source>Name column</source>
+        <translation>Name column</translation>
+    </message>
+    <message>
+        <source>With items: each line (ready, later, short) gets the product's name from this column as “name”, for messages to say “Sardines, 155 g” rather than the code. A line not in the sheet, or a sheet without this column, keeps its code only.</source>
+        <translation>Kapag may mga item: bawat linya (ready, later, short) ay binibigyan ng pangalan ng produkto mula sa column na ito bilang “name”, para “Sardines, 155 g” ang sabihin ng mga mensahe sa halip na ang code. Ang linyang wala sa sheet, o sheet na walang ganitong column, ay code lang ang dala.</translation>
     </message>
     <message>
         <source>Or: list every row</source>
