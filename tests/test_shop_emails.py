@@ -300,3 +300,73 @@ def test_the_warehouse_is_told_where_to_deliver_and_what_to_collect(way: str) ->
     # an order without them (an email order) still reads as a sentence
     bare = rendered(wf, shop.WAREHOUSE_STEP, run_of(wf, coffee, [], 1680, None))["message"]
     assert "Phone" not in bare and "Deliver to" not in bare
+
+
+COFFEE = "Coffee 3-in-1, 30s"
+
+
+@pytest.mark.parametrize("warehouse", ["web", "email"])
+@pytest.mark.parametrize("way", WAYS)
+def test_customers_read_product_names_and_a_product_not_in_the_sheet_its_code(
+    way: str, warehouse: str
+) -> None:
+    """The stock check gives each line its product's name from the sheet (``name``): every
+    message a customer reads says the names, the warehouse's and the operator's questions the
+    name with the code; a line whose product is not in the sheet (no name) reads with its code.
+    For each way the setup makes the shop (paid how, the warehouse told how)."""
+    address = "packing@shop.example" if warehouse == "email" else "https://warehouse.example/o"
+    choices = shop.ShopChoices(
+        shop_name=SHOP_NAME,
+        payment=way,
+        source="demo",
+        warehouse=warehouse,
+        warehouse_address=address,
+    )
+    wf = shop.configure(sample("order-fulfilment.json"), choices)
+    now = [{"sku": "COFFEE-3IN1", "qty": 8, "price": 210, "name": COFFEE}]
+    later = [
+        {"sku": "COFFEE-3IN1", "qty": 2, "price": 210, "name": COFFEE},
+        {"sku": "MYSTERY-9", "qty": 1},
+    ]
+    steps = run_of(wf, now, later, 1680, "backorder")
+    steps["check_stock"]["output"] |= {
+        "ready": now,
+        "short": [
+            {"key": "COFFEE-3IN1", "wanted": 10, "available": 8, "name": COFFEE},
+            {"key": "MYSTERY-9", "wanted": 1, "available": 0},
+        ],
+    }
+    confirm = rendered(wf, "confirm_email", steps)["text"]
+    assert "Shipping now:\n- 8 × Coffee 3-in-1, 30s\n" in confirm
+    assert "):\n- 2 × Coffee 3-in-1, 30s\n- 1 × MYSTERY-9\n" in confirm
+    assert "COFFEE-3IN1" not in confirm
+    asked = steps | ran(in_stock={"list": [], "count": 0})
+    question = rendered(wf, "ask_stock", asked)["question"]
+    assert (
+        "stock. Coffee 3-in-1, 30s (COFFEE-3IN1): 10 ordered, 8 in stock. MYSTERY-9: 1 ordered, "
+        "0 in stock. Substitute" in question
+    )
+    told = rendered(wf, shop.WAREHOUSE_STEP, steps)
+    assert (told["text"] if warehouse == "email" else told["message"]).startswith(
+        "Pack order 4001 for Pedro Penduko: 8 × Coffee 3-in-1, 30s (COFFEE-3IN1)."
+    )
+
+    # the rest, as the backorder gets it: its question and its cancellation
+    trigger = rendered(wf, "start_backorder", steps)["input"]
+    backorder = sample("backorder.json")
+    wait = {"wait_for_stock": {"output": {"values": {"note": ""}}, "port": "cancel"}}
+    assert (
+        "(the rest of order 4001): 2 × Coffee 3-in-1, 30s (COFFEE-3IN1); 1 × MYSTERY-9. When"
+        in rendered(backorder, "wait_for_stock", {}, trigger)["question"]
+    )
+    cancelled = rendered(backorder, "cancel_email", wait, trigger)["text"]
+    assert "the rest of order 4001 (2 × Coffee 3-in-1, 30s; 1 × MYSTERY-9) could not" in cancelled
+
+    # a substitute: named as the line it replaces
+    sugar = {"sku": "SUGAR-1", "qty": 2, "price": 78, "name": "Sugar, 1 kg"}
+    steps = run_of(wf, [*now, sugar], [], 1836, "substitute")
+    steps["check_stock"]["output"]["later"] = later[:1]
+    steps["substitute_check"] = {"output": {"ready": [sugar], "later": []}, "port": "out"}
+    confirm = rendered(wf, "confirm_email", steps)["text"]
+    assert "- 8 × Coffee 3-in-1, 30s\n- 2 × Sugar, 1 kg\n" in confirm
+    assert "\nSugar, 1 kg replaces what we ran out of: Coffee 3-in-1, 30s.\n" in confirm
