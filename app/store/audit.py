@@ -15,7 +15,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
-from app.store.models import AuditEntry, Run
+from app.core.model import Workflow
+from app.store.models import AuditEntry, Run, WorkflowVersion
 
 
 def current_user() -> str:
@@ -142,18 +143,60 @@ def _note(entry: AuditEntry) -> str:
     return translate("Audit", note) if note in _OWN_NOTES else str(note)
 
 
-def sentence(entry: AuditEntry, business_key: str = "") -> str:
-    """“maria chose “backorder” at “Check stock” (order 3001)”: the action in words."""
+class StepWords:
+    """A step's title and its options' labels as the order's workflow version shows them (the
+    trail stores the step's and the option's names: “ask_stock”, “substitute”), read once per
+    version while a page of the trail is said."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+        self._versions: dict[int, Workflow | None] = {}
+
+    def _workflow(self, version_id: int | None) -> Workflow | None:
+        if version_id is None:
+            return None
+        if version_id not in self._versions:
+            v = self._s.get(WorkflowVersion, version_id)
+            try:
+                self._versions[version_id] = Workflow.from_json(v.definition) if v else None
+            except Exception:  # noqa: BLE001 - an unreadable old version: its names will do
+                self._versions[version_id] = None
+        return self._versions[version_id]
+
+    def title(self, version_id: int | None, step: str) -> str:
+        found = (wf := self._workflow(version_id)) and wf.step(step)
+        return found.label if found else step
+
+    def option(self, version_id: int | None, step: str, option: str) -> str:
+        found = (wf := self._workflow(version_id)) and wf.step(step)
+        for o in (found.config.get("options") or []) if found else []:
+            if isinstance(o, dict) and o.get("name") == option:
+                # as the inbox showed it (``ask_person``: a label, else the name made readable)
+                return str(o.get("label") or option.replace("_", " ").title())
+        return option
+
+
+def sentence(
+    entry: AuditEntry,
+    business_key: str = "",
+    words: StepWords | None = None,
+    version_id: int | None = None,
+) -> str:
+    """“maria chose “Backorder” at “Check stock” (order 3001)”: the action in words (the
+    step's title and the option's label when ``words`` can read the order's workflow)."""
     after = entry.after if isinstance(entry.after, dict) else {}
     before = entry.before if isinstance(entry.before, dict) else {}
     step = entry.step_name or ""
+    option = str(after.get("port") or "?")
+    if words is not None and step:
+        step, option = words.title(version_id, step), words.option(version_id, step, option)
     name = after.get("workflow") or after.get("name") or before.get("workflow") or ""
     if entry.action == "choose":
         what = (
             translate("Audit", "{who} chose “{option}” at “{step}”")
             if step
             else translate("Audit", "{who} chose “{option}”")
-        ).format(who=entry.who, option=after.get("port") or "?", step=step)
+        ).format(who=entry.who, option=option, step=step)
     elif entry.action in _WORDS:
         what = translate("Audit", _WORDS[entry.action]).format(
             who=entry.who, step=step, name=name, system=after.get("system") or "?"
@@ -182,7 +225,7 @@ def list_actions(
     action kind(s), workflow (of the order, or the workflow acted on), order (``run_id``) and
     time (``since`` inclusive, ``until`` exclusive). Paging: ``before_id`` is the last row's
     id of the previous page (newest first)."""
-    q = select(AuditEntry, Run.workflow_name, Run.business_key).outerjoin(
+    q = select(AuditEntry, Run.workflow_name, Run.business_key, Run.version_id).outerjoin(
         Run, Run.id == AuditEntry.run_id
     )
     if who:
@@ -207,8 +250,8 @@ def list_actions(
     q = q.order_by(AuditEntry.id.asc() if oldest_first else AuditEntry.id.desc())
     if limit is not None:
         q = q.limit(limit)
-    rows = []
-    for entry, wf, key in s.execute(q):
+    rows, words = [], StepWords(s)
+    for entry, wf, key, version_id in s.execute(q):
         after = entry.after if isinstance(entry.after, dict) else {}
         rows.append(
             AuditRow(
@@ -216,7 +259,7 @@ def list_actions(
                 entry.at,
                 entry.who,
                 entry.action,
-                sentence(entry, key or ""),
+                sentence(entry, key or "", words, version_id),
                 _note(entry),
                 entry.run_id,
                 entry.step_name,

@@ -64,7 +64,8 @@ def test_bulk_retry_of_everything_waiting_on_the_payment_service(rt, payment_gat
     with rt.db.read() as s:
         retried = audit.list_actions(s, action="retry", who="maria")
     assert sorted(a.run_id for a in retried) == sorted(runs)  # one audited action each
-    assert retried[0].sentence.startswith("maria pressed Retry on “charge” (order 30")
+    # the step as the operator sees it (its label), not its name
+    assert retried[0].sentence.startswith("maria pressed Retry on “Charge” (order 30")
     # Again: already resolved entries are refused, one by one, and nothing changes.
     again = bulk(rt.actions, group, "retry", who="maria")
     assert not any(r.ok for r in again) and "already resolved by maria" in again[0].message
@@ -108,9 +109,13 @@ DECISION = {
         {
             "name": "ask",
             "type": "ask_person",
+            "title": "Blue mug out of stock: ask",
             "config": {
                 "question": "Substitute the blue mug?",
-                "options": [{"name": "substitute"}, {"name": "backorder"}],
+                "options": [
+                    {"name": "substitute"},
+                    {"name": "backorder", "label": "Backorder: ship the rest later"},
+                ],
             },
         }
     ],
@@ -140,7 +145,11 @@ def test_audit_page_filters_and_an_orders_timeline(rt, payment_gateway):
             ("maria", "choose"),
         ]
         chose = timeline[1]
-        assert chose.sentence == "maria chose “backorder” at “ask” (order 7001)"
+        # the step's title and the option's label, as the operator saw them; not their names
+        assert chose.sentence == (
+            "maria chose “Backorder: ship the rest later” at “Blue mug out of stock: ask” "
+            "(order 7001)"
+        )
         assert chose.note == "supplier out until May" and chose.at >= start
         assert [a.action for a in audit.list_actions(s, who="jun")] == ["retry"]
         assert {(a.run_id, a.action) for a in audit.list_actions(s, workflow="charge")} == {

@@ -199,7 +199,7 @@ def test_audit_page_shows_a_decision_with_who_and_note(gui, qtbot):
         lambda: (
             audit.tree.topLevelItemCount() >= 1
             and any(
-                audit.tree.topLevelItem(i).text(2).startswith("tester chose “backorder”")
+                audit.tree.topLevelItem(i).text(2).startswith("tester chose “Backorder”")
                 for i in range(audit.tree.topLevelItemCount())
             )
         ),
@@ -211,7 +211,8 @@ def test_audit_page_shows_a_decision_with_who_and_note(gui, qtbot):
         if "chose" in audit.tree.topLevelItem(i).text(2)
     )
     assert row.text(1) == "tester"
-    assert row.text(2) == "tester chose “backorder” at “q” (order 8001)"
+    # the option's label and the step's title, as on the inbox entry the person answered
+    assert row.text(2) == "tester chose “Backorder” at “Q” (order 8001)"
     assert row.text(3) == "supplier delivers Friday"
     # filtered by who and kind of action
     audit.action.setCurrentIndex(audit.action.findData("choose"))
