@@ -15,11 +15,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.store import settings
 from app.store.db import Database
-from app.store.models import Setting
 
 KEY = "order_numbers:{series}"
 # How far ahead each series starts after a put-back whose replaced workspace cannot be read; for
@@ -33,16 +32,12 @@ def take(db: Database, series: str, first: int = 1001) -> int:
     """The next number of ``series`` (``first`` for its first order), counted as taken."""
     key = KEY.format(series=series)
     with db.write() as s:
-        row = s.get(Setting, key)
-        if row is None:
-            ahead = s.get(Setting, AHEAD_KEY)
-            number = first + (int(ahead.value) if ahead is not None else 0)
+        given = settings.get(s, key)
+        if given is None:
+            number = first + int(settings.get(s, AHEAD_KEY, 0))
         else:
-            number = max(int(row.value), first)
-        if row is None:
-            s.add(Setting(key=key, value=number + 1))
-        else:
-            row.value = number + 1
+            number = max(int(given), first)
+        settings.put(s, key, number + 1)
     return number
 
 
@@ -65,13 +60,10 @@ def carry_forward(s: Session, later: dict[str, int] | None) -> None:
     """In ``s``'s transaction: each counter the higher of its own and ``later``'s (the counters
     of a workspace that went on numbering); ``later`` None (unknown): every series skips
     ``MARGIN`` ahead instead, those not started yet too (``AHEAD_KEY``)."""
-    own = {r.key: r for r in s.scalars(select(Setting).where(Setting.key.like(_OURS)))}
+    own = settings.matching(s, _OURS)
     if later is None:
-        later = {key: int(r.value) + MARGIN for key, r in own.items()}
+        later = {key: int(v) + MARGIN for key, v in own.items()}
         later[AHEAD_KEY] = max(later.get(AHEAD_KEY, 0), MARGIN)
     for key, value in later.items():
-        row = own.get(key)
-        if row is None:
-            s.add(Setting(key=key, value=value))
-        elif int(row.value) < value:
-            row.value = value
+        if key not in own or int(own[key]) < value:
+            settings.put(s, key, value)

@@ -44,6 +44,7 @@ def delete(s: Session, key: str) -> bool:
     if row is None:
         return False
     s.delete(row)
+    s.flush()  # else the session's ``get`` still finds the row until the commit
     return True
 
 

@@ -25,8 +25,8 @@ from app import secrets
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
-from app.store import inbox
-from app.store.models import Connection, InboxItem, Setting
+from app.store import inbox, settings
+from app.store.models import Connection, InboxItem
 
 if TYPE_CHECKING:
     from app.store.db import Database
@@ -50,14 +50,11 @@ def _valid(value: object) -> bool:
 
 def id_in(s: Session) -> str:
     """This database's workspace id, made (in this write session) if it has none yet."""
-    row = s.get(Setting, ID_KEY)
-    if row is not None and _valid(row.value):
-        return str(row.value)
-    value = str(uuid.uuid4())
-    if row is None:
-        s.add(Setting(key=ID_KEY, value=value))
-    else:  # a damaged value: a new id (its secrets were unreadable anyway)
-        row.value = value
+    value = settings.get(s, ID_KEY)
+    if _valid(value):
+        return str(value)
+    value = str(uuid.uuid4())  # none yet, or a damaged one (its secrets were unreadable anyway)
+    settings.put(s, ID_KEY, value)
     s.flush()
     return value
 
@@ -68,8 +65,8 @@ def id_of(db: Database) -> str:
     if cached is not None:
         return cached
     with db.read() as s:
-        row = s.get(Setting, ID_KEY)
-        value = str(row.value) if row is not None and _valid(row.value) else None
+        value = settings.get(s, ID_KEY)
+        value = str(value) if _valid(value) else None
     if value is None:
         with db.write() as s:
             value = id_in(s)
@@ -125,8 +122,7 @@ def migrate_legacy(db: Database, workspace: str) -> int:
     once (noted in settings), idempotent, and only for names this workspace uses, so another
     workspace's secrets (already under its own id) are never touched. Returns how many moved."""
     with db.read() as s:
-        row = s.get(Setting, MIGRATED_KEY)
-        if row is not None and row.value:
+        if settings.get(s, MIGRATED_KEY):
             return 0
         names = secret_names(s)
     if not secrets.check_backend()[0]:
@@ -141,11 +137,7 @@ def migrate_legacy(db: Database, workspace: str) -> int:
         log.warning("the keyring refused while moving secrets; tried again at the next open")
         return moved
     with db.write() as s:
-        row = s.get(Setting, MIGRATED_KEY)
-        if row is None:
-            s.add(Setting(key=MIGRATED_KEY, value=True))
-        else:
-            row.value = True
+        settings.put(s, MIGRATED_KEY, True)
     if moved:
         log.info("moved %d saved secrets to this workspace's names", moved)
     return moved
