@@ -68,8 +68,9 @@ class HealthPage(Page):
         self.empty = QLabel(
             translate(
                 "Health",
-                "No intake channels yet. Orders started by hand, from the command line "
-                "or from a practice run appear under Orders.",
+                "No intake channels yet: orders come in only when you type them in "
+                "(Orders ▸ New order). To take orders from your email, your web order form "
+                "or a marketplace, use Shop ▸ Set up my shop….",
             )
         )
         self.empty.setObjectName("hint")

@@ -912,8 +912,8 @@ wala pang nasagot</translation>
         <translation>Lagay</translation>
     </message>
     <message>
-        <source>No intake channels yet. Orders started by hand, from the command line or from a practice run appear under Orders.</source>
-        <translation>Wala pang channel ng order. Ang mga order na sinimulan nang mano-mano, mula sa command line o mula sa practice run ay makikita sa Mga Order.</translation>
+        <source>No intake channels yet: orders come in only when you type them in (Orders ▸ New order). To take orders from your email, your web order form or a marketplace, use Shop ▸ Set up my shop….</source>
+        <translation>Wala pang channel ng order: papasok lang ang order kapag ikaw ang nag-type nito (Mga Order ▸ Bagong order). Para tumanggap ng order mula sa email mo, sa web order form mo o sa isang marketplace, gamitin ang Shop ▸ I-set up ang shop ko….</translation>
     </message>
     <message>
         <source>Resume intake</source>
