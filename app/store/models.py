@@ -15,9 +15,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    case,
+    literal_column,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.elements import Grouping
 
 
 class Base(DeclarativeBase):
@@ -95,6 +99,30 @@ class Run(Base):
     # "done"), recorded by its “End the order” step with that step's success; None: it ended
     # no particular way. Not ``cancelled``, which says the operator stopped the run.
     outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+# The orders list's Status column sorts by the state as the list says it (``queries.SORTS``):
+# what needs a person first, then what waits, runs, is done, and cancelled last; a run its
+# workflow ended cancelled (status succeeded, ``outcome``) among the cancelled, not among "Done".
+# Literal values, never parameters: SQLite and PostgreSQL walk an index on an expression only
+# for a query with that very expression (the index: migration 0017).
+STATUS_SORT_ORDER = ("needs_attention", "waiting", "running", "succeeded", "cancelled")
+SHOWN_STATUS_RANK = case(
+    (
+        and_(
+            Run.outcome == literal_column("'cancelled'"),
+            Run.status == literal_column("'succeeded'"),
+        ),
+        literal_column(str(STATUS_SORT_ORDER.index("cancelled"))),
+    ),
+    *(
+        (Run.status == literal_column(f"'{status}'"), literal_column(str(rank)))
+        for rank, status in enumerate(STATUS_SORT_ORDER)
+    ),
+    else_=literal_column(str(len(STATUS_SORT_ORDER))),
+)
+# (in brackets: PostgreSQL takes an expression in an index only so)
+Index("ix_runs_shown_status", Grouping(SHOWN_STATUS_RANK), Run.created_at)
 
 
 class StepRun(Base):

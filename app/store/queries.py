@@ -15,7 +15,7 @@ from app.core.kinds import InboxKind
 from app.core.machine import RunState
 from app.core.order_states import ENDED_CANCELLED
 from app.store import search
-from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
+from app.store.models import SHOWN_STATUS_RANK, Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
 # A demo order (``app.demo``): a practice run whose trigger says ``"demo"``, or one that such an
 # order started (its backorder, numbered after it: ``DEMO-1002-B``). The CASE reads the trigger
@@ -102,11 +102,13 @@ def attempt_dict(a: Attempt) -> dict[str, Any]:
 
 # Sort orders of the orders list: the columns compared, in order (the last ones make each
 # position unique for keyset paging), and whether the first may be NULL (an order without a
-# total). Each has an index to walk, so a sorted first page is quick at 1M runs.
+# total). Each has an index to walk, so a sorted first page is quick at 1M runs. "status" is
+# the state as the list says it (``models.SHOWN_STATUS_RANK``: an order its workflow ended
+# cancelled sorts among the cancelled, not among "Done"), walked by ``ix_runs_shown_status``.
 SORTS: dict[str, tuple[tuple[Any, ...], bool]] = {
     "created": ((Run.created_at, Run.id), False),
     "order": ((Run.business_key, Run.created_at, Run.id), False),
-    "status": ((Run.status, Run.created_at, Run.id), False),
+    "status": ((SHOWN_STATUS_RANK, Run.created_at, Run.id), False),
     "workflow": ((Run.workflow_name, Run.created_at, Run.id), False),
     "customer": ((search.run_facts.c.customer, search.run_facts.c.id), False),
     "total": ((search.run_facts.c.total, search.run_facts.c.id), True),
@@ -187,7 +189,8 @@ def _runs_query(
     # SQLite never reorders a LEFT JOIN, so there the join is inner. Every run has its facts
     # row (an SQL trigger writes it with the run); the plain list still shows a run without.
     q = (
-        select(Run, facts.c.customer, facts.c.total, facts.c.id, DEMO_ORDER)
+        # the shown status's rank: the "status" sort's cursor (never worked out twice)
+        select(Run, facts.c.customer, facts.c.total, facts.c.id, DEMO_ORDER, SHOWN_STATUS_RANK)
         .join(
             facts,
             facts.c.run_id == Run.id,
@@ -312,12 +315,12 @@ class OrderRow:
 
 
 def _cursor(
-    sort: str, run: Run, customer: str, total: float | None, facts_id: int | None
+    sort: str, run: Run, customer: str, total: float | None, facts_id: int | None, rank: int
 ) -> tuple[Any, ...]:
     first = {
         "created": run.created_at,
         "order": run.business_key,
-        "status": run.status,
+        "status": rank,
         "workflow": run.workflow_name,
         "customer": customer,
         "total": total,
@@ -371,8 +374,8 @@ def iter_orders(
         reasons = waiting_reasons(
             s, [r[0].id for r in rows if r[0].status == RunState.NEEDS_ATTENTION]
         )
-        for run, customer, total, facts_id, demo in rows:
-            after = _cursor(sort, run, customer or "", total, facts_id)
+        for run, customer, total, facts_id, demo, rank in rows:
+            after = _cursor(sort, run, customer or "", total, facts_id, rank)
             yield OrderRow(
                 run.id,
                 run.workflow_name,
