@@ -24,12 +24,15 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind, InboxKind
 from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger("daloy.backups")
 FOLDER_KEY = "backup_folder"
@@ -376,20 +379,15 @@ def restore_replace(backup: Backup, data_dir: Path) -> Path:
 def record(db: Any, *, backup: Backup | None, error: str | None, now: float | None = None) -> bool:
     """Note the result of an attempt in ``db`` (an ``app.store.db.Database``) and open or close
     the inbox entries. Returns True when an inbox entry was opened."""
-    from app.store import inbox
-    from app.store.models import Setting
+    from app.store import inbox, settings
 
     now = now or time.time()
     with db.write() as s:
-        row = s.get(Setting, LAST_KEY)
-        last = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+        last = _last(s)
         last.update({"at": now, "ok": error is None, "error": error})
         if backup is not None:
             last.update({"good_at": backup.at.timestamp(), "good_path": str(backup.path)})
-        if row is None:
-            s.add(Setting(key=LAST_KEY, value=last))
-        else:
-            row.value = last
+        settings.put(s, LAST_KEY, last)
         if error is None:
             inbox.close_alert(s, FAILED_ALERT, "a backup succeeded")
             inbox.close_alert(s, OLD_ALERT, "a backup succeeded")
@@ -414,14 +412,10 @@ def record(db: Any, *, backup: Backup | None, error: str | None, now: float | No
 def check_age(db: Any, now: float | None = None) -> bool:
     """Open an inbox entry when the last good backup is older than ``TOO_OLD``. True if opened."""
     from app.store import inbox
-    from app.store.models import Setting
 
     now = now or time.time()
     with db.write() as s:
-        row = s.get(Setting, LAST_KEY)
-        good_at = (
-            row.value.get("good_at") if row is not None and isinstance(row.value, dict) else None
-        )
+        good_at = _last(s).get("good_at")
         if good_at is not None and now - good_at < TOO_OLD:
             return False
         _item, created = inbox.open_alert(
@@ -442,23 +436,23 @@ def check_age(db: Any, now: float | None = None) -> bool:
 
 
 def last_result(db: Any) -> dict[str, Any]:
-    from app.store.models import Setting
-
     with db.read() as s:
-        row = s.get(Setting, LAST_KEY)
-        return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+        return _last(s)
+
+
+def _last(s: Session) -> dict[str, Any]:
+    """A copy of the last attempt's result in session ``s`` (empty: none yet, or unreadable)."""
+    from app.store import settings
+
+    last = settings.get(s, LAST_KEY)
+    return dict(last) if isinstance(last, dict) else {}
 
 
 def set_folder(db: Any, folder: Path | None) -> None:
-    from app.store.models import Setting
+    from app.store import settings
 
     with db.write() as s:
-        row = s.get(Setting, FOLDER_KEY)
-        value = str(Path(folder).expanduser().absolute()) if folder else ""
-        if row is None:
-            s.add(Setting(key=FOLDER_KEY, value=value))
-        else:
-            row.value = value
+        settings.put(s, FOLDER_KEY, str(Path(folder).expanduser().absolute()) if folder else "")
 
 
 def _when(ts: float | None) -> str:
