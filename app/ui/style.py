@@ -264,10 +264,19 @@ def _item(v: dict[str, Any]) -> str:
     what = next((k for k in _WHAT if k in v and not isinstance(v[k], dict | list)), None)
     if qty is None or what is None:
         return "; ".join(f"{_label(k)}: {_scalar(x)}" for k, x in v.items())
+    # a line the stock check named ("Coffee 3-in-1, 30s"): the name first, its code beside it;
+    # a blank name (a marketplace's line may carry one) says nothing
+    name = v.get("name") if what != "name" else None
+    named = isinstance(name, str) and bool(name.strip())
     rest = ", ".join(
-        f"{_label(k).lower()} {_scalar(x)}" for k, x in v.items() if k not in (qty, what)
+        [_scalar(v[what])] * named
+        + [
+            f"{_label(k).lower()} {_scalar(x)}"
+            for k, x in v.items()
+            if k not in (qty, what) and not (k == "name" and isinstance(name, str))
+        ]
     )
-    line = f"{_scalar(v[qty])} × {_scalar(v[what])}"
+    line = f"{_scalar(v[qty])} × {_scalar(name if named else v[what])}"
     return f"{line} ({rest})" if rest else line
 
 

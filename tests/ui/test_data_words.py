@@ -25,6 +25,10 @@ def test_order_lines_read_as_the_customers_email_writes_them():
         "    • 1 × Rice 25 kg (unit price 1250.5)"
     )
     assert "sku:" not in shown and "qty" not in shown
+    # a line the stock check named: the name first, the code beside it
+    named = {"sku": "COFFEE-3IN1", "qty": 8, "price": 210, "name": "Coffee 3-in-1, 30s"}
+    assert words([named]) == "• 8 × Coffee 3-in-1, 30s (COFFEE-3IN1, price 210)"
+    assert words([{"sku": "MYSTERY-9", "qty": 1, "name": ""}]) == "• 1 × MYSTERY-9"
 
 
 def test_other_entries_keep_their_labels():

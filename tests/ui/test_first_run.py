@@ -394,6 +394,6 @@ def test_a_shop_paid_on_delivery_is_set_up_without_a_payment_service(qtbot, gui,
     )
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=30000)
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
-    assert "Shipping now:\n- 2 × RICE-25\n" in body
+    assert "Shipping now:\n- 2 × Rice, 25 kg sack\n" in body
     assert "Please have PHP" in body and "ready for these when they arrive" in body
     assert "We charged" not in body

@@ -231,7 +231,7 @@ def test_a_new_stock_sheet_is_made_in_the_folder_chosen_never_over_a_file(
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_SUCCEEDED, timeout=30000)
     assert stock(made, "TUYO-250") == 3
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
-    assert "2 × TUYO-250" in body
+    assert "2 × Dried fish, 250 g" in body  # the name the owner gave it in the sheet
 
 
 def test_a_stock_sheet_folder_that_cannot_be_written_is_said_in_words(tmp_path: Path):
