@@ -5,12 +5,13 @@ empty address used to reach the HTTP library and come back as “the other side 
 
 ``tidy`` turns what the operator plainly meant into what is stored: a web address typed
 without ``https://`` (``myshop.com``) gets it. Every form (first-run setup, Connections page,
-``daloy connection test``) goes through ``connection_check.check``, which calls both.
+``daloy connection test``) goes through ``connection_check.check``, which calls both; the
+Connections page's Save calls ``find`` too, which also names the field to fix.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from app.connectors.platforms.setup import REQUIRED
@@ -34,6 +35,13 @@ ADDRESSES: dict[str, tuple[tuple[str, bool, str], ...]] = {
 TIDIED = ("http", "marketplace")
 MAIL_KINDS = ("imap", "smtp")
 MAIL_EXAMPLE = "mail.example.com"
+
+
+class Problem(NamedTuple):
+    """What is wrong, in a sentence, and the setting to fix (None: not one field)."""
+
+    field: str | None
+    sentence: str
 
 
 def tidy(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
@@ -88,91 +96,125 @@ def _port_problem(port: Any) -> str | None:
     return None
 
 
-def _mail_problem(name: str, kind: str, s: dict[str, Any]) -> str | None:
+def _mail_problem(name: str, kind: str, s: dict[str, Any]) -> Problem | None:
     host = str(s.get("host") or "").strip()
     if not host:
-        return translate(
-            "Connections",
-            "Enter the server of “{name}”, for example {example} (choosing your email "
-            "provider fills it in).",
-        ).format(name=name, example=MAIL_EXAMPLE)
+        return Problem(
+            "host",
+            translate(
+                "Connections",
+                "Enter the server of “{name}”, for example {example} (choosing your email "
+                "provider fills it in).",
+            ).format(name=name, example=MAIL_EXAMPLE),
+        )
     if any(c.isspace() for c in host) or "://" in host or "/" in host:
-        return translate(
-            "Connections",
-            "“{value}” is not a server name; type only the name, for example {example}.",
-        ).format(value=host, example=MAIL_EXAMPLE)
+        return Problem(
+            "host",
+            translate(
+                "Connections",
+                "“{value}” is not a server name; type only the name, for example {example}.",
+            ).format(value=host, example=MAIL_EXAMPLE),
+        )
     head, colon, tail = host.rpartition(":")
     if colon and tail.isdigit() and ":" not in head:
-        return translate(
-            "Connections",
-            "Type the port in its own field: the server is “{host}”, the port {port}.",
-        ).format(host=head, port=tail)
+        return Problem(
+            "host",
+            translate(
+                "Connections",
+                "Type the port in its own field: the server is “{host}”, the port {port}.",
+            ).format(host=head, port=tail),
+        )
     said = _port_problem(s.get("port"))
     if said:
-        return said
+        return Problem("port", said)
     if kind == "imap" and not str(s.get("username") or "").strip():
-        return translate(
-            "Connections", "Enter the user name of “{name}” (usually the full email address)."
-        ).format(name=name)
+        return Problem(
+            "username",
+            translate(
+                "Connections", "Enter the user name of “{name}” (usually the full email address)."
+            ).format(name=name),
+        )
     sender = str(s.get("from_address") or "").strip()
     if sender and ("@" not in sender or any(c.isspace() for c in sender)):
-        return translate(
-            "Connections",
-            "“{value}” is not an email address; type the one customers see, for example "
-            "orders@myshop.example.",
-        ).format(value=sender)
+        return Problem(
+            "from_address",
+            translate(
+                "Connections",
+                "“{value}” is not an email address; type the one customers see, for example "
+                "orders@myshop.example.",
+            ).format(value=sender),
+        )
     return None
 
 
 def problem(name: str, kind: str, settings: dict[str, Any]) -> str | None:
     """The first thing missing or wrong in ``settings`` (of connection ``name``), in words;
     None when there is nothing to say before trying."""
+    found = find(name, kind, settings)
+    return found.sentence if found else None
+
+
+def find(name: str, kind: str, settings: dict[str, Any]) -> Problem | None:
+    """``problem`` with the setting it is about, so a form can point at the field; None also
+    for a kind these checks do not know."""
     s = tidy(kind, settings)
     if kind in MAIL_KINDS:
         return _mail_problem(name, kind, s)
     if kind == "database":
         url = str(s.get("url") or "").strip()
         if not url:
-            return translate(
-                "Connections",
-                "Enter the database address, for example postgresql://db.example.com/shop.",
+            return Problem(
+                "url",
+                translate(
+                    "Connections",
+                    "Enter the database address, for example postgresql://db.example.com/shop.",
+                ),
             )
         if "://" not in url:
-            return translate(
-                "Connections",
-                "“{value}” is not a database address; it starts with the kind of database, "
-                "for example postgresql://db.example.com/shop.",
-            ).format(value=url)
+            return Problem(
+                "url",
+                translate(
+                    "Connections",
+                    "“{value}” is not a database address; it starts with the kind of database, "
+                    "for example postgresql://db.example.com/shop.",
+                ).format(value=url),
+            )
         return None
     if kind in REQUIRED:
         # Shopee's shop ID comes with its authorisation: not asked for as a field to type
-        typed = [f for f in REQUIRED[kind] if f != "shop_id"]
-        said = shop_missing(kind, s, typed)
-        if said:
-            return said
-        if "shop_id" in REQUIRED[kind] and not str(s.get("shop_id") or "").strip():
-            return translate(
-                "Connections",
-                "The shop is not authorised yet: use “Authorise the shop…” (it fills in the "
-                "Shop ID), then try again.",
-            )
-        said = shop_missing(kind, s, list(REQUIRED[kind]))  # the shop ID as typed: a number
-        if said:
-            return said
+        for field in REQUIRED[kind]:
+            if field == "shop_id" and not str(s.get("shop_id") or "").strip():
+                return Problem(
+                    "shop_id",
+                    translate(
+                        "Connections",
+                        "The shop is not authorised yet: use “Authorise the shop…” (it fills in "
+                        "the Shop ID), then try again.",
+                    ),
+                )
+            said = shop_missing(kind, s, [field])  # one field at a time: the one to point at
+            if said:
+                return Problem(field, said)
     for field, required, example in ADDRESSES.get(kind, ()):
         value = str(s.get(field) or "").strip()
         if not value:
             if not required:
                 continue
             if kind == "marketplace":
-                return translate(
-                    "Connections", "Enter the shop's address, for example {example}."
-                ).format(example=example)
+                return Problem(
+                    field,
+                    translate(
+                        "Connections", "Enter the shop's address, for example {example}."
+                    ).format(example=example),
+                )
             # not "of “payments”": the setup names its connections itself, the form says which
-            return translate(
-                "Connections", "Enter the web address (base URL), for example {example}."
-            ).format(example=example)
+            return Problem(
+                field,
+                translate(
+                    "Connections", "Enter the web address (base URL), for example {example}."
+                ).format(example=example),
+            )
         said = address_problem(value, example)
         if said:
-            return said
+            return Problem(field, said)
     return None

@@ -4,9 +4,11 @@ One place decides what a secret looks like in text:
 - the values of connection secrets, remembered here by ``app.secrets`` whenever one is read or
   saved, and for every connection of the data folder when the engine starts
   (``app.store.connections.ConnectionProvider``), in the forms they take in error text (as
-  typed, without line endings, JSON-, URL- and repr-escaped);
+  typed, without line endings, JSON-, URL- and repr-escaped, and base64 as SMTP's AUTH sends
+  it, which a mail server may quote back in its refusal);
 - the usual shapes of credentials: an ``Authorization``/``X-Api-Key``/``…-Token`` header or JSON
-  key, ``token=``/``password=`` in a query or form body, ``Bearer …``.
+  key, ``token=``/``password=`` in a query or form body, ``Bearer …``, the password in an
+  address (``https://user:password@host``).
 
 Callers: the store runs error text, attempt logs, failed attempts' details and inbox entries
 through ``text``/``value`` before writing them; ``app.logsetup`` installs ``LogFilter`` on its
@@ -22,6 +24,7 @@ Pure logic, no I/O, no Qt: importable by every layer.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -54,6 +57,10 @@ _SCHEMES = re.compile(
     re.IGNORECASE,
 )
 
+# ``scheme://user:password@`` (a web or database address typed with its password): the user
+# stays, for the reader.
+_USERINFO = re.compile(rf"(\b[a-z][\w+.-]*://[^\s/?#@:]*:){_NOT_MASKED}([^\s/?#@]+)(?=@)", re.I)
+
 _lock = threading.Lock()
 _known: set[str] = set()
 _pattern: re.Pattern[str] | None = None
@@ -73,7 +80,20 @@ def _forms(value: str) -> set[str]:
             repr(v)[1:-1],
             repr(v.encode("utf-8", "replace"))[2:-1],
         }
+        out |= _base64_forms(v.encode("utf-8", "replace"))
     return {f for f in out if len(f) >= MIN_LENGTH}
+
+
+def _base64_forms(raw: bytes) -> set[str]:
+    """The value's bytes base64-encoded at each of the three offsets it can sit at inside a
+    longer encoded string (AUTH PLAIN sends ``\\0user\\0password`` as one), keeping only the
+    characters that depend on the value alone."""
+    out = set()
+    for offset in range(3):
+        whole = (offset + len(raw)) // 3 * 3  # complete 3-byte groups only: no padding
+        encoded = base64.b64encode((b"\0" * offset + raw)[:whole]).decode()
+        out.add(encoded[(0, 2, 3)[offset] :])  # the leading characters mix in what precedes
+    return {f for f in out if len(f) >= 2 * MIN_LENGTH}  # short ones would match anything
 
 
 def remember(values: Iterable[str | None]) -> None:
@@ -114,6 +134,7 @@ def text(value: str) -> str:
     known = _known_pattern()
     if known is not None:
         value = known.sub(MASK, value)
+    value = _USERINFO.sub(lambda m: m.group(1) + MASK, value)
     value = _WHOLE_VALUE.sub(lambda m: m.group(1) + m.group(2) + _keep_scheme(m.group(3)), value)
     value = _ONE_WORD.sub(lambda m: m.group(1) + m.group(2) + MASK, value)
     return _SCHEMES.sub(lambda m: (m.group(1) or m.group(3)) + MASK, value)

@@ -290,6 +290,25 @@ class ConnectionForm(QWidget):
                 out[name] = value
         return tidy(self.kind, out)  # “myshop.com” is stored as the https:// address it means
 
+    def point_at(self, field: str | None, sentence: str = "") -> None:
+        """Mark the setting a check found wrong (its label and frame in red, the sentence as its
+        tooltip) and put the cursor in it; every other setting unmarked (None: all)."""
+        for name, widget in self.fields.items():
+            bad = name == field
+            widget.setStyleSheet(
+                f"#{widget.objectName()} {{ border: 1px solid {BAD}; }}" if bad else ""
+            )
+            widget.setToolTip(sentence if bad else "")
+            # the CA file sits in a row with its “Choose…” button: the label is the row's
+            label = self.layout_.labelForField(widget) or self.layout_.labelForField(
+                widget.parentWidget()
+            )
+            if label is not None:
+                label.setStyleSheet(f"color: {BAD}; font-weight: 600" if bad else "")
+        target = self.fields.get(field or "")
+        if target is not None:
+            target.setFocus()
+
     def typed_secrets(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.secret_fields.items() if e.text()}
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import secrets
+from app.connectors import connection_values
 from app.connectors.connection_check import check
 from app.core.errors import DaloyError
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -226,12 +227,26 @@ class ConnectionsPage(Page):
             self.kind_form.typed_secrets(),
         )
 
+    def _refused(self, name: str, kind: str, settings: dict[str, Any], undone: str = "") -> bool:
+        """Say what the values lack before anything is written or tried (the first-run setup's
+        own checks, ``connection_values``), and point at the field; the form keeps all it holds.
+        Pure and quick, so it runs here on the GUI thread: nothing is waited for."""
+        assert self.kind_form is not None
+        found = connection_values.find(name, kind, settings)
+        self.kind_form.point_at(found.field if found else None, found.sentence if found else "")
+        if found:
+            self.outcome.show_text(f"{undone} {found.sentence}".strip(), False)
+        return found is not None
+
     def _save(self) -> None:
         name, kind, settings, new_secrets = self._values()
         if not name:
             self.outcome.show_text(
                 translate("Connections", "Give the connection a name first."), False
             )
+            return
+        undone = translate("Connections", "“{name}” was not saved.").format(name=name)
+        if self._refused(name, kind, settings, undone):
             return
 
         def save() -> None:
@@ -243,13 +258,15 @@ class ConnectionsPage(Page):
             translate("Connections", "Saved “{name}”.").format(name=name),
             then=self.refresh,
             doing=translate("Connections", "Saving “{name}”…").format(name=name),
-            undone=translate("Connections", "“{name}” was not saved.").format(name=name),
+            undone=undone,
         )
 
     def _test(self) -> None:
         """Tries the values in the form, saved or not (a secret left empty: the saved one)."""
         name, kind, settings, typed = self._values()
         name = name or translate("Connections", "new connection")
+        if self._refused(name, kind, settings):
+            return  # values that cannot work: no server is asked
         self.outcome.show_text(translate("Connections", "Testing “{name}”…").format(name=name))
         self.test_b.setEnabled(False)
 
