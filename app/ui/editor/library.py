@@ -5,6 +5,7 @@ live version, on or off, and whether it has a draft (the editor opens the draft)
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -49,6 +50,39 @@ def load_rows(ctx: AppContext) -> list[dict[str, Any]]:
                 }
             )
         return out
+
+
+def first_to_open(rows: list[dict[str, Any]]) -> int:
+    """The row the editor opens when nothing is open yet: the shop's order workflow, not the
+    “Backorder” it starts (which sorts before it). Among workflows not archived: one that takes
+    orders from a channel (email, web form, marketplace) before one only started by hand or by
+    another workflow, then one no other workflow runs, then the larger; the first on a tie."""
+    defs: list[dict[str, Any]] = []
+    for r in rows:
+        try:
+            d = json.loads(r["definition"] or "{}")
+        except ValueError:
+            d = None  # an unreadable definition still opens, and says what is wrong there
+        defs.append(d if isinstance(d, dict) else {})
+    called = {
+        s["config"]["workflow"]
+        for d in defs
+        for s in d.get("steps") or []
+        if isinstance(s, dict)
+        and isinstance(s.get("config"), dict)
+        and isinstance(s["config"].get("workflow"), str)
+    }
+
+    def rank(i: int) -> tuple[bool, bool, bool, int, int]:
+        d = defs[i]
+        channel = any(
+            isinstance(tr, dict) and tr.get("type") not in (None, "manual")
+            for tr in d.get("triggers") or []
+        )
+        steps = len(d.get("steps") or [])
+        return (not rows[i]["archived"], channel, rows[i]["name"] not in called, steps, -i)
+
+    return max(range(len(rows)), key=rank, default=0)
 
 
 def row_words(row: dict[str, Any]) -> str:

@@ -32,7 +32,7 @@ from app.ui.editor import commands as cmd
 from app.ui.editor.checking import LiveCheck
 from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.history import Version, history_dialog, load_versions
-from app.ui.editor.library import WorkflowLibrary, load_rows, row_words
+from app.ui.editor.library import WorkflowLibrary, first_to_open, load_rows, row_words
 from app.ui.editor.practice_view import PracticeView
 from app.ui.editor.publishing import Publishing
 from app.ui.editor.references import name_problem
@@ -219,7 +219,8 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self._sync_switch()
         self._show_draft_state()
         if self.current is None and rows:
-            self.list.setCurrentRow(0)
+            # the row's index is the list's: nothing unsaved is listed before it (none is open)
+            self.list.setCurrentRow(first_to_open(rows))
 
     def _relist(self) -> None:
         """The list again from what is known (after switching, discarding or a failed save)."""
