@@ -28,6 +28,12 @@ _STYLE = (
     ".row{display:grid;grid-template-columns:1fr 5.5em;gap:.5em;align-items:end}"
     ".row>div{min-width:0}"  # a long product name must not widen the page past a phone's
     ".row label{font-weight:400}"
+    # A closed select never wraps: beside the quantity, a phone (360 px) left it some 230 px
+    # and cut “Rice, 25 kg sack — PHP 1,350.00” after “PHP”. On a narrow screen the product
+    # takes the whole width and its quantity sits on the line below it, label and box together.
+    "@media (max-width:30em){.row{grid-template-columns:1fr;gap:0;margin-bottom:.9em}"
+    ".row>div+div{display:flex;align-items:center;gap:.6em;margin-top:.4em}"
+    ".row>div+div label{margin:0}.row>div+div input{width:6em}}"
     ".bad{border:2px solid #b00020}"
     ".problems{border:2px solid #b00020;border-radius:.4em;padding:.4em 1em;margin:1em 0}"
     "summary{margin:1em 0;color:#0645ad;cursor:pointer}"

@@ -22,6 +22,7 @@ from app.intake.web import WebIntake
 from app.resources import resource_path
 from app.runtime.runtime import Runtime
 from tests.intake.web_support import intake_errors, runs
+from tests.support.browser import CHROMIUM, laid_out
 from tests.support.engine import (
     open_database,
     run_status,
@@ -287,3 +288,31 @@ def test_the_running_intake_finds_a_relative_stock_sheet_on_either_database(
         wait_for(lambda: "Rice, 25 kg sack" in httpx.get(url).text, 10)
     finally:
         rt.shutdown(grace=2)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (packaging/dev.sh installs it)")
+@pytest.mark.parametrize("language", ["en", "fil"])
+def test_on_a_phone_360_pixels_wide_the_chosen_products_show_whole(form, tmp_path, language):
+    """Laid out by a real browser at 360 px (the narrowest common phone): each chosen product
+    reads whole with its price (“Rice, 25 kg sack — PHP 1,350.00”, once cut after “PHP”),
+    nothing makes the page scroll sideways, and the thank-you page says the products' names."""
+    speaks = {"Accept-Language": language}
+    token = token_of(httpx.get(form, headers=speaks))
+    chosen = {"sku_1": "RICE-25", "qty_1": "2", "sku_2": "SARDINES-155", "qty_2": "12"}
+    again = httpx.post(
+        form, data={**chosen, "sku_3": "OIL-1L", "form_token": token}, headers=speaks
+    )
+    assert again.status_code == 400  # no name, phone or address: shown again, as chosen
+    page = laid_out(again.text, tmp_path)
+    assert [s["text"] for s in page.selects[:3]] == [
+        "Rice, 25 kg sack — PHP 1,350.00",
+        "Sardines, 155 g — PHP 24.00",
+        "Cooking oil, 1 L — PHP 95.00",
+    ]
+    assert page.cut() == [] and page.page <= page.view == 360, page
+
+    sent = httpx.post(form, data={**CUSTOMER, **chosen, "form_token": token}, headers=speaks)
+    assert sent.status_code == 201
+    assert "<li>2 × Rice, 25 kg sack</li><li>12 × Sardines, 155 g</li>" in sent.text
+    thanks = laid_out(sent.text, tmp_path)
+    assert thanks.page <= thanks.view == 360, thanks
