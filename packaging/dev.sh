@@ -18,7 +18,8 @@ qt_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-i
 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libdbus-1-3 libfontconfig1
 fonts-dejavu-core"
 # icu-devtools and gcc: the Linux build's smaller ICU (packaging/icu_data.py, tests/test_frozen.py)
-test_pkgs="dovecot-imapd postgresql xvfb xauth icu-devtools gcc"
+# chromium: the order form laid out at a phone's width (tests/support/browser.py)
+test_pkgs="dovecot-imapd postgresql xvfb xauth icu-devtools gcc chromium"
 
 pick_python() {
   for py in python3.13 python3.12 python3.11 python3; do
