@@ -1,8 +1,8 @@
 """What the public order form offers: the shop's name, currency and products, read off the
 workflow it posts to. The products come from the stock sheet the workflow checks lines against
-(its ``spreadsheet_lookup`` step with items: its file, sheet, key, stock and price columns, the
-file rendered with the workflow's “settings” step, as the run renders it), read through
-``sheet_files`` as the steps read it, so the form offers what the steps will find.
+(its ``spreadsheet_lookup`` step with items: its file, sheet, key, stock, price and name
+columns, the file rendered with the workflow's “settings” step, as the run renders it), read
+through ``sheet_files`` as the steps read it, so the form offers what the steps will find.
 
 A request never waits long for the sheet: the list is kept for ``FRESH_SECONDS``; an older list
 is served while a background read replaces it; only the very first page waits, at most
@@ -48,6 +48,7 @@ class SheetPlace:
     key: str
     stock: str | None
     price: str | None
+    name: str | None = None  # the step's name column, the one its messages name lines by
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def _place(wf: Workflow, values: dict[str, Any], data_dir: Path | None) -> Sheet
             str(conf["key_column"]),
             conf.get("available_column") or None,
             conf.get("price_column") or None,
+            conf.get("name_column") or None,
         )
     return None
 
@@ -120,7 +122,9 @@ def read_products(place: SheetPlace) -> list[Product]:
     with sheet_files.reading(place.path, place.sheet) as table:
         key = table.column(place.key)
         lower = [str(h).strip().lower() for h in table.header]
-        name = next((lower.index(n) for n in NAME_COLUMNS if n in lower), None)
+        # the column the step names the lines by, so the form and the emails say one name
+        names = ([place.name.strip().lower()] if place.name else []) + list(NAME_COLUMNS)
+        name = next((lower.index(n) for n in names if n in lower), None)
         stock = table.column(place.stock) if place.stock else None
         price = table.column(place.price) if place.price else None
         products: list[Product] = []

@@ -14,7 +14,7 @@ import pytest
 
 from app.connectors import sheet_files
 from app.core.model import Workflow
-from app.intake.web_products import ProductShelf, SheetPlace, shop_of
+from app.intake.web_products import ProductShelf, SheetPlace, read_products, shop_of
 from app.resources import resource_path
 from tests.support.engine import wait_for
 
@@ -73,3 +73,18 @@ def test_a_missing_sheet_gives_no_list(tmp_path):
     shelf = ProductShelf()
     gone = SheetPlace(str(tmp_path / "nowhere.xlsx"), None, "SKU", "Stock", "Price")
     assert shelf.products(gone) is None
+
+
+def test_the_form_names_products_by_the_column_the_steps_name_lines_by(tmp_path):
+    """The stock check's name column (the one the emails say) is the form's too; without one
+    the form takes the first of Item, Name, Product, Description."""
+    sheet = tmp_path / "stock.csv"
+    sheet.write_text(
+        "SKU,Description,Short name,Stock,Price\nTUYO-250,Dried fish 250 g,Tuyo,5,120\n"
+    )
+    wf = Workflow.from_json(resource_path("workflows", "order-fulfilment.json").read_text())
+    wf.step("settings").config["values"]["inventory"] = str(sheet)
+    assert shop_of(wf, tmp_path).place.name == "Item"  # the sample's
+    assert [p.name for p in read_products(shop_of(wf, tmp_path).place)] == ["Dried fish 250 g"]
+    wf.step("check_stock").config["name_column"] = "short name"
+    assert [p.name for p in read_products(shop_of(wf, tmp_path).place)] == ["Tuyo"]
