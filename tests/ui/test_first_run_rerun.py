@@ -80,8 +80,8 @@ def test_changed_answers_put_the_left_out_steps_back(qtbot, gui, payment_gateway
     assert not _customer_emails(_live(ctx, shop.BACKORDER))
 
     wizard = _full_setup(qtbot, window, payment_gateway.url, smtp_sink.port)
-    qtbot.waitUntil(lambda: wizard.kept_out is not None, timeout=10000)  # read off the GUI
-    assert wizard.kept_out == ""  # nothing edited: all back
+    qtbot.waitUntil(lambda: wizard.finish.kept_out is not None, timeout=10000)  # read off the GUI
+    assert wizard.finish.kept_out == ""  # nothing edited: all back
     assert "not put back" not in wizard.finish.summary.text()
     _finish(qtbot, wizard)
     wf = _live(ctx, shop.SAMPLE)
