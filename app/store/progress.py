@@ -337,27 +337,31 @@ class Progress(Starting):
             else:
                 with self.db.read() as s:
                     wf = self.workflow_for_version(s, version_id)
-        rows: dict[str, st.Row] = {}
+        # Every step of the run as plain tuples (id, name, state, port, output), each column
+        # read once: this runs at every step of every order, where a ``Row`` per step and a
+        # look-up per column read cost more than the query. An output is converted only if
+        # the next claim needs it, and the claimed step's other columns are read for it alone.
+        raw: dict[str, Any] = {}
         states: dict[str, str] = {}
         facts: dict[str, m.StepFact] = {}
-        for r in st.RUN_STEPS.rows(cur, d, run_id=run_id):  # each column read once: per step
-            name, state = r["name"], r["state"]
-            rows[name], states[name], facts[name] = r, state, m.StepFact(state, r["port"])
+        for r in st.RUN_STEPS.tuples(cur, d, run_id=run_id):
+            name, state = r[1], r[2]
+            raw[name], states[name], facts[name] = r, state, m.StepFact(state, r[3])
         events: list[Event] = []
         changes = m.advance(wf, facts)
         nxt_name = None
         if lease_seconds is not None and after is not None:
             ready = [n for n in (*changes, *states) if changes.get(n, states[n]) == m.READY]
-            nxt_name = min(ready, key=lambda n: rows[n]["id"]) if ready else None
+            nxt_name = min(ready, key=lambda n: raw[n][0]) if ready else None
         for name, new in changes.items():
             states[name] = new
             if name == nxt_name:
                 continue  # goes from pending to running below, in this transaction
-            made(rows[name]["state"], new, "advance")
+            made(raw[name][2], new, "advance")
             st.SET_STEP_STATE.execute(
                 cur,
                 d,
-                step_id=rows[name]["id"],
+                step_id=raw[name][0],
                 state=new,
                 now=now,
                 finished_at=now if new == m.SKIPPED else None,
@@ -366,9 +370,11 @@ class Progress(Starting):
         nxt = None
         if nxt_name is not None and after is not None and lease_seconds is not None:
             claim, output, port = after
+            row = st.STEP_TO_CLAIM.one(cur, d, step_id=raw[nxt_name][0])
+            assert row is not None  # read in this very transaction
             nxt = self._take(
                 cur,
-                rows[nxt_name],
+                row,
                 claim.lease.split("#", 1)[0],
                 lease_seconds,
                 now,
@@ -382,8 +388,9 @@ class Progress(Starting):
             data[claim.step_name] = {"output": output, "port": port, "state": m.SUCCEEDED}
             for name, state in states.items():
                 if state in (m.SUCCEEDED, m.SKIPPED) and name not in data:
-                    r = rows[name]
-                    data[name] = {"output": r["output"], "port": r["port"], "state": state}
+                    r = raw[name]
+                    out = st.RUN_STEPS.compiled(d).row(r)["output"]
+                    data[name] = {"output": out, "port": r[3], "state": state}
             nxt.steps = data
             events.append(Event(EventKind.STEP_CHANGED, run_id, nxt_name, status=m.RUNNING))
         return events + self._refresh_status_on(cur, run_id, states, now, cancelled), nxt

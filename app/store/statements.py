@@ -204,6 +204,15 @@ class Statement:
         c = self.compiled(dialect)
         cur.executemany(c.sql, [c.params(r) for r in rows])
 
+    def tuples(self, cur: Any, dialect: Dialect, **values: Any) -> list[Any]:
+        """The rows as the driver returns them, unconverted: for a read done at every step of
+        every order, where a ``Row`` per row (and a look-up per column read) cost more than the
+        query. A column that needs converting (JSON, booleans) is converted by the caller, when
+        it needs it, through ``compiled(dialect).row(raw)``."""
+        c = self.compiled(dialect)
+        cur.execute(c.sql, c.params(values))
+        return cur.fetchall()  # type: ignore[no-any-return]
+
     def rows(self, cur: Any, dialect: Dialect, **values: Any) -> list[Row]:
         c = self.compiled(dialect)
         cur.execute(c.sql, c.params(values))
@@ -414,11 +423,14 @@ FINISH_ATTEMPT = Statement(
         .values(outcome=_p("outcome"), error=_p("error"), finished_at=_p("now"))
     )
 )
+# What advancing reads of every step of the run, at every step (``Statement.tuples``, in this
+# column order): the claim's own columns are read for the one step claimed (STEP_TO_CLAIM).
 RUN_STEPS = Statement(
-    lambda _d: select(*CLAIM_COLUMNS, _steps.c.port, _steps.c.output).where(
-        _steps.c.run_id == _p("run_id")
-    )
+    lambda _d: select(
+        _steps.c.id, _steps.c.name, _steps.c.state, _steps.c.port, _steps.c.output
+    ).where(_steps.c.run_id == _p("run_id"))
 )
+STEP_TO_CLAIM = Statement(lambda _d: select(*CLAIM_COLUMNS).where(_steps.c.id == _p("step_id")))
 STATES_OF_RUN = Statement(
     lambda _d: select(_steps.c.name, _steps.c.state).where(_steps.c.run_id == _p("run_id"))
 )
@@ -494,6 +506,7 @@ ALL = (
     STEP_STATE,
     FINISH_ATTEMPT,
     RUN_STEPS,
+    STEP_TO_CLAIM,
     STATES_OF_RUN,
     RUN_OF,
     SET_STEP_STATE,
