@@ -43,6 +43,8 @@ from app.core.errors import PermanentError, RetryableError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 
 APPLIED_SHEET = "_daloy_applied"
+# The headings a product's name goes by in a shop's sheet, the first found (the sample's "Item")
+NAME_COLUMNS = ("item", "name", "product", "description")
 LEDGER_KEEP_SECONDS = 400 * 86400  # a person may retry an old order from the inbox months later
 
 
@@ -73,6 +75,13 @@ class Table:
                 have=", ".join(str(h) for h in self.header),
             )
         )
+
+    def name_column(self, wanted: str | None = None) -> int | None:
+        """The column of the products' names: ``wanted`` when the sheet has it, else the first
+        of ``NAME_COLUMNS`` it has (an operator's own sheet may say "Product"), else None."""
+        lower = [str(h).strip().lower() for h in self.header]
+        names = [str(wanted).strip().lower()] if wanted and str(wanted).strip() else []
+        return next((lower.index(n) for n in [*names, *NAME_COLUMNS] if n in lower), None)
 
     def find(self, key_column: str, key: Any) -> int | None:
         """The first row whose ``key_column`` holds ``key``; an index per column is built on the

@@ -28,7 +28,6 @@ FRESH_SECONDS = 15.0  # a stock change shows on the form within this (and a page
 FIRST_WAIT = 2.0
 MAX_PRODUCTS = 500  # a select longer than this helps nobody on a phone
 SETTINGS_STEP = "settings"
-NAME_COLUMNS = ("item", "name", "product", "description")  # the product's name, first found
 
 
 @dataclass(frozen=True)
@@ -121,10 +120,8 @@ def read_products(place: SheetPlace) -> list[Product]:
     """The sheet's products as the steps see it now (raises the steps' errors in words)."""
     with sheet_files.reading(place.path, place.sheet) as table:
         key = table.column(place.key)
-        lower = [str(h).strip().lower() for h in table.header]
         # the column the step names the lines by, so the form and the emails say one name
-        names = ([place.name.strip().lower()] if place.name else []) + list(NAME_COLUMNS)
-        name = next((lower.index(n) for n in names if n in lower), None)
+        name = table.name_column(place.name)
         stock = table.column(place.stock) if place.stock else None
         price = table.column(place.price) if place.price else None
         products: list[Product] = []

@@ -114,7 +114,8 @@ SPEC = StepSpec(
                 "Steps",
                 "With items: each line (ready, later, short) gets the product's name from this "
                 "column as “name”, for messages to say “Sardines, 155 g” rather than the code. "
-                "A line not in the sheet, or a sheet without this column, keeps its code only.",
+                "A sheet without this column is read by its Item, Name, Product or Description "
+                "column; a line not in the sheet, or a sheet without any, keeps its code only.",
             ),
         ),
         Field(
@@ -186,13 +187,14 @@ def _price(item: dict, row: dict | None, table: sheets.Table, inp: dict) -> floa
 
 
 def _name_header(table: sheets.Table, inp: dict) -> str | None:
-    """The heading of the name column as the sheet spells it, or None. A sheet without it (an
-    operator's own sheet needs only SKU, Stock and Price) leaves the lines their codes: a
-    product's name is for reading, never a reason to stop an order."""
-    wanted = str(inp.get("name_column") or "").strip().lower()
-    if not wanted:
+    """The heading of the name column as the sheet spells it (another name column of an
+    operator's own sheet, "Product", when it has not this one, as the order form reads it), or
+    None: a sheet of codes only leaves the lines their codes, for a product's name is for
+    reading, never a reason to stop an order. No name column asked for: no names."""
+    if not str(inp.get("name_column") or "").strip():
         return None
-    return next((str(h) for h in table.header if str(h).strip().lower() == wanted), None)
+    i = table.name_column(str(inp["name_column"]))
+    return None if i is None else str(table.header[i])
 
 
 def _name(item: dict, row: dict | None, header: str | None) -> str:

@@ -73,6 +73,12 @@ def test_a_sheet_without_the_name_column_still_checks_the_order(tmp_path: Path) 
     out = checked(sheets.load(str(path)), [{"sku": "RICE-25", "qty": 2}], name_column="Item")
     assert out["ready"] == [{"sku": "RICE-25", "qty": 1, "price": 1350}]
     assert out["short"] == [{"key": "RICE-25", "wanted": 2, "available": 1}]
+    # one that calls the name “Product” is read by it, as the order form reads it
+    path.write_text("SKU,Product,Stock,Price\nRICE-25,Bigas,1,1350\n")
+    out = checked(sheets.load(str(path)), [{"sku": "RICE-25", "qty": 1}], name_column="Item")
+    assert out["ready"] == [{"sku": "RICE-25", "qty": 1, "price": 1350, "name": "Bigas"}]
+    # no name column asked for: no names, as before the column existed
+    assert "name" not in checked(sheets.load(str(path)), [{"sku": "RICE-25", "qty": 1}])["ready"][0]
 
 
 def without_name(x: object) -> object:

@@ -2320,8 +2320,8 @@
         <translation>Name column</translation>
     </message>
     <message>
-        <source>With items: each line (ready, later, short) gets the product's name from this column as “name”, for messages to say “Sardines, 155 g” rather than the code. A line not in the sheet, or a sheet without this column, keeps its code only.</source>
-        <translation>Kapag may mga item: bawat linya (ready, later, short) ay binibigyan ng pangalan ng produkto mula sa column na ito bilang “name”, para “Sardines, 155 g” ang sabihin ng mga mensahe sa halip na ang code. Ang linyang wala sa sheet, o sheet na walang ganitong column, ay code lang ang dala.</translation>
+        <source>With items: each line (ready, later, short) gets the product's name from this column as “name”, for messages to say “Sardines, 155 g” rather than the code. A sheet without this column is read by its Item, Name, Product or Description column; a line not in the sheet, or a sheet without any, keeps its code only.</source>
+        <translation>Kapag may mga item: bawat linya (ready, later, short) ay binibigyan ng pangalan ng produkto mula sa column na ito bilang “name”, para “Sardines, 155 g” ang sabihin ng mga mensahe sa halip na ang code. Ang sheet na walang ganitong column ay binabasa sa column na Item, Name, Product o Description nito; code lang ang dala ng linyang wala sa sheet, o ng sheet na wala ni isa sa mga iyon.</translation>
     </message>
     <message>
         <source>Or: list every row</source>
