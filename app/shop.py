@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 
 from app.connectors import sheets
+from app.core import own_notes
 from app.core.errors import DaloyError
 from app.core.i18n import translate
 from app.core.model import Edge, Trigger, Workflow
@@ -406,13 +407,11 @@ def _publish_backorder(db: Database, specs: Any, email_customers: bool, who: str
 # sample again; anything else (an edit, a restore, an import, an unpublished draft) is theirs and
 # is kept. Notes rather than comparing with configure(sample, earlier answers): the answers
 # (addresses, stock file, shop name) are not all stored, and a note needs no migration.
-SETUP_NOTE = "Set up with the first-run setup."
-SETUP_ON_EDITS = "Set up with the first-run setup, on your edited workflow."
-NO_EMAILS_NOTE = "Set up with the first-run setup: customers get no email from Daloy."
-SEEDED_NOTES = (
-    "Imported.",
-    "Imported switched off: set up its connections, then switch it on.",
-)
+# stored in English, said in the reader's language where read (``own_notes.said_note``)
+SETUP_NOTE = own_notes.SETUP
+SETUP_ON_EDITS = own_notes.SETUP_ON_EDITS
+NO_EMAILS_NOTE = own_notes.SETUP_NO_EMAILS
+SEEDED_NOTES = (own_notes.IMPORTED, own_notes.IMPORTED_OFF)
 SAMPLE_FILES = {SAMPLE: "order-fulfilment.json", BACKORDER: "backorder.json"}
 # the steps some answer leaves out, which the setup can put back only on an unedited workflow
 LEFT_OUT_BY_ANSWERS = (CHARGE_STEP, WAREHOUSE_STEP, *ASKS_FOR_EMAIL) + tuple(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import Workflow
+from app.core.own_notes import said_note
 from app.store.models import AuditEntry, Run, WorkflowVersion
 
 
@@ -128,19 +129,15 @@ _WORDS = {
 }
 
 
-_OWN_NOTES = {
-    QT_TRANSLATE_NOOP("Audit", "Imported."),
-    QT_TRANSLATE_NOOP("Audit", "Imported switched off: set up its connections, then switch it on."),
-}
-
-
 def _note(entry: AuditEntry) -> str:
     after = entry.after if isinstance(entry.after, dict) else {}
     output = o if isinstance(o := after.get("output"), dict) else {}
     values = v if isinstance(v := output.get("values"), dict) else {}
     note = after.get("note") or after.get("reason") or values.get("note") or ""
-    # Daloy's own notes (an import's) are said in the reader's language; a person's as typed
-    return translate("Audit", note) if note in _OWN_NOTES else str(note)
+    # Daloy's own notes (an import's, the setup's, a put-back's; with their words when stored
+    # so) are said in the reader's language; a person's as typed
+    words = after.get("note_words") if after.get("note") else None
+    return said_note(note, words if isinstance(words, dict) else None)
 
 
 class StepWords:

@@ -18,10 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import secrets
+from app.core import own_notes
 from app.core.changes import describe_changes
 from app.core.changes import summary as changes_summary
 from app.core.errors import DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP, translate
+from app.core.i18n import translate
 from app.core.model import Workflow
 from app.core.schema import CONNECTION, declared
 from app.core.stepspec import SpecRegistry
@@ -329,9 +330,7 @@ def import_workflow(
     if keep_draft:
         return None, problems
     if not errors(problems):
-        return publish(
-            s, wf.name, specs, triggers, who=who, note=QT_TRANSLATE_NOOP("Audit", "Imported.")
-        ), problems
+        return publish(s, wf.name, specs, triggers, who=who, note=own_notes.IMPORTED), problems
     if off_when_unconnected and not errors(check(s, wf, specs, triggers, connections=False)):
         return publish(
             s,
@@ -340,10 +339,8 @@ def import_workflow(
             triggers,
             who=who,
             enable=False,
-            # stored in English, said in the reader's language on the audit page (audit._note)
-            note=QT_TRANSLATE_NOOP(
-                "Audit", "Imported switched off: set up its connections, then switch it on."
-            ),
+            # stored in English, said in the reader's language where read (own_notes.said_note)
+            note=own_notes.IMPORTED_OFF,
         ), problems
     return None, problems
 

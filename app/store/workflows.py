@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
+from app.core import own_notes
 from app.core.changes import describe_changes
 from app.core.changes import summary as changes_summary
 from app.core.errors import DaloyError
@@ -229,7 +230,7 @@ def restore(s: Session, name: str, number: int, who: str | None = None) -> Saved
         Workflow.from_json(v.definition),
         who=who,
         has_errors=v.has_errors,
-        note=f"Restored version {number}.",
+        note=own_notes.RESTORED.format(number=number),  # said in the reader's language
     )
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidge
 
 from app.core.changes import shown_summary
 from app.core.i18n import translate
+from app.core.own_notes import said_note
 from app.store import drafts, workflows
 from app.ui.context import AppContext
 from app.ui.editor.dialogs import action_buttons
@@ -31,7 +32,7 @@ def load_versions(ctx: AppContext, name: str) -> list[Version]:
                 v.number,
                 v.created_by,
                 v.created_at,
-                v.note or "",
+                said_note(v.note),  # Daloy's own notes (the setup's, an import's) too
                 shown_summary(v.summary_words, v.summary or ""),
             )
             for v in workflows.versions(s, name)

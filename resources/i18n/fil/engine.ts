@@ -148,6 +148,30 @@
         <translation>Na-import nang naka-off: i-set up ang mga koneksyon nito, saka i-on.</translation>
     </message>
     <message>
+        <source>Set up with the first-run setup.</source>
+        <translation>Na-set up sa unang setup.</translation>
+    </message>
+    <message>
+        <source>Set up with the first-run setup, on your edited workflow.</source>
+        <translation>Na-set up sa unang setup, sa workflow na binago mo.</translation>
+    </message>
+    <message>
+        <source>Set up with the first-run setup: customers get no email from Daloy.</source>
+        <translation>Na-set up sa unang setup: walang email na matatanggap ang mga customer mula sa Daloy.</translation>
+    </message>
+    <message>
+        <source>Restored version {number}.</source>
+        <translation>Ibinalik ang bersyon {number}.</translation>
+    </message>
+    <message>
+        <source>counted as done: done at {time} in the workspace that was replaced</source>
+        <translation>itinuring na tapos: natapos noong {time} sa workspace na pinalitan</translation>
+    </message>
+    <message>
+        <source>counted as done: done at {time} in the workspace this backup came from</source>
+        <translation>itinuring na tapos: natapos noong {time} sa workspace na pinagmulan ng backup na ito</translation>
+    </message>
+    <message>
         <source>{who} chose “{option}” at “{step}”</source>
         <translation>Pinili ni {who} ang “{option}” sa “{step}”</translation>
     </message>

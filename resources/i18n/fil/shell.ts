@@ -98,6 +98,118 @@
         <translation>Mga entry na isinara</translation>
     </message>
     <message>
+        <source>Orders started</source>
+        <translation>Mga order na sinimulan</translation>
+    </message>
+    <message>
+        <source>Orders typed in</source>
+        <translation>Mga order na ni-type</translation>
+    </message>
+    <message>
+        <source>Practice runs</source>
+        <translation>Mga practice run</translation>
+    </message>
+    <message>
+        <source>Demo started</source>
+        <translation>Sinimulan ang demo</translation>
+    </message>
+    <message>
+        <source>Demo ended</source>
+        <translation>Tinapos ang demo</translation>
+    </message>
+    <message>
+        <source>First-run setup</source>
+        <translation>Unang setup</translation>
+    </message>
+    <message>
+        <source>Holds put on</source>
+        <translation>Mga hold na inilagay</translation>
+    </message>
+    <message>
+        <source>Holds released</source>
+        <translation>Mga hold na ni-release</translation>
+    </message>
+    <message>
+        <source>Waiting for a down system, changed</source>
+        <translation>Binagong paghihintay sa system na down</translation>
+    </message>
+    <message>
+        <source>Drafts saved</source>
+        <translation>Mga draft na ni-save</translation>
+    </message>
+    <message>
+        <source>Drafts discarded</source>
+        <translation>Mga draft na itinapon</translation>
+    </message>
+    <message>
+        <source>Workflows published</source>
+        <translation>Mga workflow na ni-publish</translation>
+    </message>
+    <message>
+        <source>Workflow versions saved</source>
+        <translation>Mga bersyon ng workflow na ni-save</translation>
+    </message>
+    <message>
+        <source>Workflows switched on</source>
+        <translation>Mga workflow na ini-on</translation>
+    </message>
+    <message>
+        <source>Workflows switched off</source>
+        <translation>Mga workflow na ini-off</translation>
+    </message>
+    <message>
+        <source>Workflows archived</source>
+        <translation>Mga workflow na inilagay sa archive</translation>
+    </message>
+    <message>
+        <source>Workflows brought back</source>
+        <translation>Mga workflow na ibinalik mula sa archive</translation>
+    </message>
+    <message>
+        <source>Workflows removed</source>
+        <translation>Mga workflow na tinanggal</translation>
+    </message>
+    <message>
+        <source>Connections saved</source>
+        <translation>Mga koneksyong ni-save</translation>
+    </message>
+    <message>
+        <source>Connections removed</source>
+        <translation>Mga koneksyong tinanggal</translation>
+    </message>
+    <message>
+        <source>Systems found down</source>
+        <translation>Mga system na nakitang down</translation>
+    </message>
+    <message>
+        <source>Systems still down</source>
+        <translation>Mga system na down pa rin</translation>
+    </message>
+    <message>
+        <source>Tries with one order</source>
+        <translation>Mga subok gamit ang isang order</translation>
+    </message>
+    <message>
+        <source>Systems back</source>
+        <translation>Mga system na gumagana na ulit</translation>
+    </message>
+    <message>
+        <source>Systems no longer watched</source>
+        <translation>Mga system na hindi na binabantayan</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Subukan ngayon</translation>
+    </message>
+    <message>
+        <source>Kept waiting</source>
+        <translation>Mga pinili na maghintay pa</translation>
+    </message>
+    <message>
+        <source>Every waiting order retried</source>
+        <translation>Ni-retry ang lahat ng naghihintay na order</translation>
+    </message>
+    <message>
         <source>Who did what</source>
         <translation>Sino ang gumawa ng ano</translation>
     </message>
@@ -540,6 +652,318 @@ wala pang nasagot</translation>
     <message>
         <source>Ships now if you backorder</source>
         <translation>Maipapadala ngayon kung i-backorder</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Kabuuan</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Halaga</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Tala</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Mga tala</translation>
+    </message>
+    <message>
+        <source>Backorder of</source>
+        <translation>Backorder ng</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Lagay</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Platform order id</source>
+        <translation>ID ng order sa platform</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Shipping address</source>
+        <translation>Address para sa shipping</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Ginawa noong</translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation>Binago noong</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Orihinal na natanggap</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Pinagmulan</translation>
+    </message>
+    <message>
+        <source>Sku</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Dami</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Dami</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Presyo</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkto</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Mga item</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Pangalan</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apelyido</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Kompanya</translation>
+    </message>
+    <message>
+        <source>Address1</source>
+        <translation>Address 1</translation>
+    </message>
+    <message>
+        <source>Address2</source>
+        <translation>Address 2</translation>
+    </message>
+    <message>
+        <source>Address 1</source>
+        <translation>Address 1</translation>
+    </message>
+    <message>
+        <source>Address 2</source>
+        <translation>Address 2</translation>
+    </message>
+    <message>
+        <source>Full address</source>
+        <translation>Buong address</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Bayan</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Lungsod</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Probinsya</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Probinsya</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Rehiyon</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>ZIP code</translation>
+    </message>
+    <message>
+        <source>Zipcode</source>
+        <translation>ZIP code</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Post code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Bansa</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Mula kay</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para kay</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Petsa</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>Message ID</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teksto</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Mga header</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Mga attachment</translation>
+    </message>
+    <message>
+        <source>Filename</source>
+        <translation>Pangalan ng file</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Laki</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>Uri ng file</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Lokasyon ng file</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Pangalan ng shop</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Imbentaryo</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Payment gateway</translation>
+    </message>
+    <message>
+        <source>Warehouse webhook</source>
+        <translation>Webhook ng bodega</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Mga value</translation>
+    </message>
+    <message>
+        <source>Pay on delivery</source>
+        <translation>Bayad pagdating (COD)</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Binayaran noong</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ngayon</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sa susunod</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Handa na</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Kulang ang stock</translation>
+    </message>
+    <message>
+        <source>All available</source>
+        <translation>Kumpleto ang stock</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Nakita</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>Hinihingi</translation>
+    </message>
+    <message>
+        <source>Ready total</source>
+        <translation>Kabuuan ng handa na</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Mga row</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Bilang</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Listahan</translation>
     </message>
 </context>
 <context>
