@@ -134,9 +134,9 @@ def cmd_backup_restore(env: Env, args: argparse.Namespace) -> int:
 def cmd_backup_count_as_done(env: Env, args: argparse.Namespace) -> int:
     """After a put-back: the steps a held order had done in the replaced workspace, recorded as
     done instead of run again (the order page's “Count as done”)."""
-    from app.store import restored
+    from app.store import restored_choice
 
-    labels = restored.count_as_done(env.store, args.run)
+    labels = restored_choice.count_as_done(env.store, args.run)
     print(
         translate(
             "Cli", "Order {run}: counted as done, not run again: {steps}. It goes on from there."

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
-from app.store import audit, breakers, restored, transitions
+from app.store import audit, breakers, restored_choice, transitions
 from app.store.models import Attempt, InboxItem, Run, StepRun
 from app.store.runs import ActionRefused, Event, RunStore
 from app.store.system_actions import SYSTEM_ACTIONS, SystemAndHoldActions
@@ -100,7 +100,7 @@ class OperatorActions(SystemAndHoldActions):
             if row.state == m.NEEDS_ATTENTION and row.sleeping is False and _is_decision(s, row):
                 raise ActionRefused(f"Step “{step}” is waiting for a decision; choose an option.")
             if not again:
-                restored.refuse_repeat(s, run_id, step)
+                restored_choice.refuse_repeat(s, run_id, step)
             if row.state == m.NEEDS_ATTENTION:
                 # Its inbox entry asked the operator to check an unknown outcome before retrying:
                 # retrying says it did not go through, so it is sent without a look-up.
@@ -154,7 +154,7 @@ class OperatorActions(SystemAndHoldActions):
                     f"Step “{step}” has no output “{port}” (it has: {', '.join(ports)})."
                 )
             if not again:
-                restored.refuse_repeat(s, run_id, step)
+                restored_choice.refuse_repeat(s, run_id, step)
             before = self._snapshot(row)
             row.state, row.output, row.port = m.SKIPPED, output, port
             row.finished_at = row.updated_at = now
@@ -213,7 +213,7 @@ class OperatorActions(SystemAndHoldActions):
             ) is not None:
                 raise ActionRefused(problem)
             if not again:
-                restored.refuse_repeat(s, run_id, step)
+                restored_choice.refuse_repeat(s, run_id, step)
             before = self._snapshot(row)
             row.state, row.port = m.SUCCEEDED, option
             row.output = {"choice": option, "values": values or {}, "by": who, "at": now}

@@ -5,18 +5,20 @@ A backup holds its orders as they were when it was taken. Put back in place of t
 would go on from there: a step that was due then, and ran later in the workspace it replaces,
 would run again (a second confirmation email, a second warehouse notice). So, before any runtime
 can open it, every order in progress in the restored database is held as one group: a hold of
-kind ``put-back`` (``app.store.holds``; its steps parked ``retry_wait`` on ``hold:<id>``, shown
-on the Holds list and the order's page with Release; releasing readies them oldest first). It
-holds only those orders and never matches a new one. Taking in orders is paused too: a mailbox
-read from the backup's older place would hand in again the orders that came since.
+kind ``put-back`` (``restored_holds``, over ``app.store.holds``; its steps parked ``retry_wait``
+on ``hold:<id>``, shown on the Holds list and the order's page with Release; releasing readies
+them oldest first). It holds only those orders and never matches a new one. Taking in orders is
+paused too: a mailbox read from the backup's older place would hand in again the orders that
+came since.
 
 Where the later workspace is readable (the one set aside by a put-back; for a copy, the
 workspace the backup came from), each held order says which steps had succeeded there but are
-not done in the backup, by name and time; ``count_as_done`` records those as done with the
-results recorded there (a skip with that output, audited) instead of running them again.
-The shop's own order numbers (``order_numbers``) carry on after those given there, in the same
-transaction: no customer's number is given again.
-No Qt.
+not done in the backup, by name and time (``restored_later``); “Count as done”
+(``restored_choice.count_as_done``) records those as done with the results recorded there (a
+skip with that output, audited) instead of running them again. The shop's own order numbers
+(``order_numbers``) carry on after those given there, in the same transaction: no customer's
+number is given again. This module restores (``put_back``, ``copy``) and makes that one
+transaction (``hold_in_progress``). No Qt.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """What a restored backup tells the inbox about an order that was waiting for a person.
 
 An order whose step needed a person when the backup was taken (a failed step, a decision) is
-not held by the put-back (``app.store.restored``): the operator acts on it in the inbox. But the
+not held by the put-back (``app.store.restored_holds``): the operator acts on it in the inbox. But the
 replaced workspace may have taken it further since (the step retried or answered there, a
 confirmation email sent), and acting on it here would do that again. So its open entries carry
 what the later workspace had done for it (``inbox_items.detail["put_back"]``: how the backup was
 restored and the steps, with their results); the entry and the order page say it, “Count as
 done” records them as done, and a retry, skip or answer that would repeat them is refused
 unless the operator said to do them again. Only the words and the entries' record live here;
-``restored`` decides. No Qt.
+``restored_choice`` decides. No Qt.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from app.store.runs import Event
 KEY = "put_back"  # ``inbox_items.detail`` of an entry told what the later workspace did
 REPLACE, COPY = "replace", "copy"  # how the backup was restored (as ``restored``)
 
-# The held steps' words (``restored``) end with what releasing does; an entry's with what acting
+# The held steps' words (``restored_holds``) end with what releasing does; an entry's with what acting
 # on it does.
 _WAITING = {
     REPLACE: QT_TRANSLATE_NOOP(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
-from app.store import queries, restored
+from app.store import queries, restored_choice
 from app.store.actions import bulk
 from app.store.explain import explain_entry
 from app.store.models import InboxItem
@@ -58,7 +58,7 @@ def load_entry(ctx: AppContext, item_id: int) -> dict[str, Any]:
         )
         # after a put-back: what the replaced workspace had done for the order since
         d["gone_on"] = (
-            restored.gone_on_said(s, item.run_id)[1]
+            restored_choice.gone_on_said(s, item.run_id)[1]
             if item.run_id and item.status == "open"
             else ""
         )

@@ -1,4 +1,4 @@
-"""“Count as done” on the page of an order held by a put-back (``app.store.restored``), and on
+"""“Count as done” on the page of an order held by a put-back (``app.store.restored_choice``), and on
 the inbox entry of an order that was waiting for a person in the backup: the steps the replaced
 workspace had already done for it are recorded as done, with the results recorded there, instead
 of running them again. Shown only while such steps are known; the work happens off the GUI
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.core.i18n import translate
-from app.store import restored
+from app.store import restored_choice
 from app.ui.context import AppContext
 from app.ui.style import WARN, icon
 from app.ui.text import PlainLabel, confirm
@@ -58,7 +58,7 @@ class CountAsDone(QPushButton):
 
         def load() -> tuple[list[dict[str, Any]], str]:
             with self.ctx.db.read() as s:
-                return restored.gone_on_said(s, run_id)
+                return restored_choice.gone_on_said(s, run_id)
 
         def known(found: tuple[list[dict[str, Any]], str]) -> None:
             self.known_for(run_id if found[0] else None)
@@ -79,7 +79,7 @@ class CountAsDone(QPushButton):
             return
         self.setEnabled(False)
         self.ctx.background(
-            lambda: restored.count_as_done(self.ctx.store, run_id),
+            lambda: restored_choice.count_as_done(self.ctx.store, run_id),
             self._counted,
             lambda exc: self.said(str(exc)),
             owner=self,

@@ -14,7 +14,17 @@ import pytest
 from app.cli import main
 from app.core import machine as m
 from app.runtime import put_back
-from app.store import backups, connections, holds, intake, queries, restored, workflows
+from app.store import (
+    backups,
+    connections,
+    holds,
+    intake,
+    queries,
+    restored,
+    restored_choice,
+    restored_holds,
+    workflows,
+)
 from app.store.db import DB_FILENAME
 from app.store.intake import ingest
 from app.store.models import StepRun
@@ -100,7 +110,11 @@ def _held_in(rt, run_id: str) -> tuple[holds.HoldRule, StepRun]:
     assert step.state == m.RETRY_WAIT and (step.waiting_on or "").startswith(holds.PREFIX)
     with rt.db.read() as s:
         [(rule, n)] = holds.listed(s)
-    assert n == 1 and rule.kind == restored.KIND and f"{holds.PREFIX}{rule.id}" == step.waiting_on
+    assert (
+        n == 1
+        and rule.kind == restored_holds.KIND
+        and f"{holds.PREFIX}{rule.id}" == step.waiting_on
+    )
     return rule, step
 
 
@@ -161,7 +175,7 @@ def test_put_back_from_the_command_line_then_count_as_done_sends_nothing(
         _held_in(again, run_id)
         assert len(smtp_sink.received) == 1
         with again.db.read() as s:
-            done = restored.gone_on(s, run_id)
+            done = restored_choice.gone_on(s, run_id)
         assert [d["step"] for d in done] == ["check_stock", "send_confirmation", "notify_warehouse"]
         cli = ["--data-dir", str(data_dir), "backup", "count-as-done", run_id]
         assert main(cli) == 0
@@ -204,7 +218,7 @@ def test_a_backup_restored_as_a_new_workspace_holds_its_orders_and_pauses_intake
         assert "In the workspace this backup came from, this order has gone on to: " in step.error
         assert intake.is_paused(there.db)
         assert len(smtp_sink.received) == 1
-        restored.count_as_done(there.store, run_id)
+        restored_choice.count_as_done(there.store, run_id)
         wait_for(lambda: run_status(there.db, run_id) == m.RUN_SUCCEEDED)
         assert len(smtp_sink.received) == 1
     finally:

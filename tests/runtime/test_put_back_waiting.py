@@ -2,7 +2,7 @@
 decision) is not held — the operator acts on it in the inbox — but its entry says what the
 replaced workspace had done for it since, and a retry, skip or answer that would do that again
 is refused in words until the operator counts those steps as done or says to do them again
-(``app.store.restored``, ``app.store.restored_entries``). And a held parent stays held when its
+(``app.store.restored_choice``, ``app.store.restored_entries``). And a held parent stays held when its
 child order finishes: it wakes only when released (``statements.WAKE_SLEEPING``). Real SQLite
 files and PostgreSQL, the real runtime, a real SMTP server (aiosmtpd)."""
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from app.core import machine as m
-from app.store import backups, holds, restored, restored_entries
+from app.store import backups, holds, restored, restored_choice, restored_entries, restored_holds
 from app.store.actions import bulk
 from app.store.models import InboxItem, Run, StepRun
 from app.store.run_base import FAR_FUTURE
@@ -88,7 +88,9 @@ def test_a_held_parent_stays_held_when_its_child_finishes(rt):
     on only when its hold is released, and then finds its child's result."""
     parent, child = _waiting_parent(rt, "8001")
     with rt.db.write() as s:
-        assert restored.hold_orders(s, "2026-12-01 09:00", restored.REPLACE, None, "ana") == (
+        assert restored_holds.hold_orders(
+            s, "2026-12-01 09:00", restored_entries.REPLACE, None, "ana"
+        ) == (
             1,
             0,
             0,
@@ -145,7 +147,7 @@ def test_an_order_waiting_for_a_person_says_what_it_did_since_and_never_repeats_
         entry = _entry(again.db, run_id, "send_confirmation")
         assert entry is not None and restored_entries.KEY in entry.detail
         with again.db.read() as s:
-            done, words = restored.gone_on_said(s, run_id)
+            done, words = restored_choice.gone_on_said(s, run_id)
         assert [d["step"] for d in done] == ["send_confirmation", "notify_warehouse"]
         assert "In the workspace that was replaced, this order had gone on to: " in words
         assert "Send confirmation (" in words and "Notify warehouse (" in words
@@ -163,7 +165,7 @@ def test_an_order_waiting_for_a_person_says_what_it_did_since_and_never_repeats_
         assert _step(again.db, run_id, "send_confirmation").state == m.NEEDS_ATTENTION
 
         if choice == "count as done":
-            labels = restored.count_as_done(again.store, run_id, who="ana")
+            labels = restored_choice.count_as_done(again.store, run_id, who="ana")
             assert labels == ["Send confirmation", "Notify warehouse"]
             wait_for(lambda: run_status(again.db, run_id) == m.RUN_SUCCEEDED)
             assert again.wait_idle(30)
@@ -177,7 +179,7 @@ def test_an_order_waiting_for_a_person_says_what_it_did_since_and_never_repeats_
             assert len(sent) == 2  # done again on purpose: the same message, once more
             assert sent[0].message["Message-ID"] == sent[1].message["Message-ID"]
         with again.db.read() as s:
-            assert restored.gone_on_said(s, run_id) == ([], "")  # nothing left to say
+            assert restored_choice.gone_on_said(s, run_id) == ([], "")  # nothing left to say
     finally:
         _shut(again)
 
@@ -198,17 +200,17 @@ def test_a_put_back_parent_stays_held_when_its_child_is_counted_as_done(rt, data
     again.start()
     try:
         with again.db.read() as s:
-            assert [d["step"] for d in restored.gone_on(s, child)] == ["ask"]
-            assert [d["step"] for d in restored.gone_on(s, parent)] == ["packing", "ship"]
+            assert [d["step"] for d in restored_choice.gone_on(s, child)] == ["ask"]
+            assert [d["step"] for d in restored_choice.gone_on(s, parent)] == ["packing", "ship"]
         with pytest.raises(ActionRefused, match="Nothing was changed"):
             again.actions.choose(child, "ask", "no")
-        assert restored.count_as_done(again.store, child) == ["Ask the packer"]
+        assert restored_choice.count_as_done(again.store, child) == ["Ask the packer"]
         wait_for(lambda: run_status(again.db, child) == m.RUN_SUCCEEDED)
         assert again.wait_idle(30)
         held = _step(again.db, parent, "packing")
         assert held.state == m.RETRY_WAIT and (held.waiting_on or "").startswith(holds.PREFIX)
         assert _step(again.db, parent, "ship").state == m.PENDING
-        assert restored.count_as_done(again.store, parent) == ["Packing", "Ship"]
+        assert restored_choice.count_as_done(again.store, parent) == ["Packing", "Ship"]
         wait_for(lambda: run_status(again.db, parent) == m.RUN_SUCCEEDED)
         assert _step(again.db, parent, "ship").state == m.SKIPPED  # recorded, not run again
     finally:
