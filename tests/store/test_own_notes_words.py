@@ -16,7 +16,7 @@ from app.core import catalog, own_notes
 from app.core.i18n import said, words_of
 from app.intake import trigger_registry
 from app.steps import registry
-from app.store import audit, drafts, restored, workflows
+from app.store import audit, drafts, restored_holds, workflows
 from app.store.models import AuditEntry
 from app.store.restored_entries import REPLACE
 from tests.support.engine import save
@@ -61,7 +61,7 @@ def test_daloys_own_notes_read_in_filipino_a_persons_as_typed(db):
         ):
             audit.record(s, "maria", "skip", after={"note": note})
         # a put-back's hold: the rule said with its words, stored beside it
-        rule = said(restored._RULE[REPLACE], when="2026-12-01 09:00")
+        rule = said(restored_holds._RULE[REPLACE], when="2026-12-01 09:00")
         audit.record(
             s, "maria", "hold_added", after={"note": str(rule), "note_words": words_of(rule)}
         )

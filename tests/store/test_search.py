@@ -58,17 +58,18 @@ ORDERS = [
 ]
 
 
+# a one-step workflow whose orders are numbered by ``trigger.order.number``
+SHOP = {
+    "name": "shop",
+    "business_key": "{{ trigger.order.number }}",
+    "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
+}
+
+
 @pytest.fixture
 def store(data_dir, open_db):
     db = open_db(data_dir)
-    save(
-        db,
-        {
-            "name": "shop",
-            "business_key": "{{ trigger.order.number }}",
-            "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
-        },
-    )
+    save(db, SHOP)
     store = RunStore(db, registry().specs)
     yield store
     db.close()

@@ -12,12 +12,11 @@ import pytest
 from sqlalchemy import text
 
 from app.core import order_states
-from app.steps import registry
 from app.store import migrate
 from app.store.queries import _runs_query, list_orders
 from app.store.runs import RunStore
 from tests.store.test_migrations_both import _downgrade
-from tests.support.engine import save
+from tests.store.test_search import store  # noqa: F401 - a fixture
 
 # (engine status, outcome) → how many orders; shuffled in arrival by the cycle below
 KINDS = [
@@ -32,29 +31,14 @@ KINDS = [
 SHOWN_ORDER = ["Needs you", "Waiting", "In progress", "Done", "Cancelled"]
 
 
-@pytest.fixture
-def store(data_dir, open_db):
-    db = open_db(data_dir)
-    save(
-        db,
-        {
-            "name": "shop",
-            "business_key": "{{ trigger.order.number }}",
-            "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
-        },
-    )
-    yield RunStore(db, registry().specs)
-    db.close()
-
-
-def orders(store: RunStore, n: int) -> None:
+def orders(runs: RunStore, n: int) -> None:
     """``n`` orders in every state, the states mixed in arrival order (and some arriving at the
     same second: the id breaks the tie)."""
     kinds = itertools.cycle(KINDS)
     for i in range(n):
         status, outcome = next(kinds)
-        run_id = store.start_run("shop", {"order": {"number": f"S{i:03}"}})
-        with store.db.write() as s:
+        run_id = runs.start_run("shop", {"order": {"number": f"S{i:03}"}})
+        with runs.db.write() as s:
             s.execute(
                 text("update runs set status = :st, outcome = :o, created_at = :at where id = :r"),
                 {"st": status, "o": outcome, "at": 1_700_000_000 + i // 3, "r": run_id},
@@ -66,7 +50,7 @@ def shown(row) -> str:
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_status_sort_groups_what_the_list_shows_and_pages_exactly(store, descending):
+def test_status_sort_groups_what_the_list_shows_and_pages_exactly(store, descending):  # noqa: F811
     orders(store, 47)
     with store.db.read() as s:
         everything = list_orders(s, sort="status", descending=descending, limit=1000)
@@ -94,7 +78,7 @@ def test_status_sort_groups_what_the_list_shows_and_pages_exactly(store, descend
         assert keys == sorted(keys, reverse=descending)
 
 
-def test_sqlite_walks_the_status_index_for_a_first_and_a_deep_page(store, backend):
+def test_sqlite_walks_the_status_index_for_a_first_and_a_deep_page(store, backend):  # noqa: F811
     if backend != "sqlite":
         pytest.skip("the query plan asked here is SQLite's")
     orders(store, 14)
@@ -123,7 +107,7 @@ def test_sqlite_walks_the_status_index_for_a_first_and_a_deep_page(store, backen
             assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
 
 
-def test_the_migration_adds_and_drops_the_status_index(store, backend):
+def test_the_migration_adds_and_drops_the_status_index(store, backend):  # noqa: F811
     def there() -> bool:
         catalog = (
             "select name from sqlite_master where type = 'index'"

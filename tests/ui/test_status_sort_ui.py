@@ -13,9 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
+from app.steps import registry
+from app.store.runs import RunStore
 from app.ui import language
 from app.ui.runs import PAGE, cell_text
-from tests.store.test_status_sort import KINDS
+from tests.store.test_search import SHOP
+from tests.store.test_status_sort import orders
 from tests.support.engine import open_database, save
 from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 
@@ -24,37 +27,14 @@ N = PAGE + 31  # more than one page of the list
 
 
 def seed(data_dir: Path) -> None:
-    """``N`` orders in every state, mixed in arrival order, made before the window opens; their
-    steps are done, so the runtime leaves them as they are."""
+    """``N`` orders in every state (``test_status_sort.orders``), made before the window opens;
+    their steps are done, so the runtime leaves them as they are."""
     db = open_database(data_dir)
     try:
-        save(
-            db,
-            {
-                "name": "shop",
-                "business_key": "{{ trigger.order.number }}",
-                "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
-            },
-        )
-        from app.steps import registry
-        from app.store.runs import RunStore
-
-        store = RunStore(db, registry().specs)
-        kinds = itertools.cycle(KINDS)
-        for i in range(N):
-            status, outcome = next(kinds)
-            run_id = store.start_run("shop", {"order": {"number": f"S{i:03}"}})
-            with db.write() as s:
-                s.execute(
-                    text("update step_runs set state = 'succeeded' where run_id = :r"),
-                    {"r": run_id},
-                )
-                s.execute(
-                    text(
-                        "update runs set status = :st, outcome = :o, created_at = :at where id = :r"
-                    ),
-                    {"st": status, "o": outcome, "at": 1_700_000_000 + i, "r": run_id},
-                )
+        save(db, SHOP)
+        orders(RunStore(db, registry().specs), N)
+        with db.write() as s:
+            s.execute(text("update step_runs set state = 'succeeded'"))
     finally:
         db.close()
 
