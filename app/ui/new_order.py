@@ -41,7 +41,6 @@ SAMPLE = "Order fulfilment"
 DEMO_PREFIX = "DEMO-"  # an order number's prefix, not words: the same in every language
 
 SKIP = {"number", "customer", "lines", "total", "currency", "sku", "qty", "email", "phone"}
-NAME_COLUMNS = ("Item", "Name", "Product", "Description")
 FIND = Qt.ItemDataRole.UserRole + 1  # a product's code and name: what typing matches
 
 
@@ -110,8 +109,11 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
         )
         return shape
     key = config["key_column"]
+    # the name the stock check gives the order's lines (its name column, else the sheet's usual)
+    name_at = table.name_column(config.get("name_column"))
+    name_header = table.header[name_at] if name_at is not None else None
     for r in rows:
-        label = next((str(r[c]) for c in NAME_COLUMNS if r.get(c)), "")
+        label = str(r.get(name_header) or "") if name_header is not None else ""
         stock = r.get(config.get("available_column") or "")
         price = r.get(config.get("price_column") or "")
         facts = ", ".join(

@@ -1,0 +1,16 @@
+"""The order typed in by hand offers the stock sheet's products by the name the stock check
+gives order lines (its name column), as the customers' emails say them."""
+
+from __future__ import annotations
+
+from app.ui.new_order import load_shape
+
+
+def test_the_products_on_offer_are_named_as_the_stock_check_names_them(gui):
+    ctx, _window = gui
+    shape = load_shape(ctx, "Order fulfilment")
+    assert not shape.problem
+    by_code = {p["key"]: p for p in shape.products}
+    assert by_code["SARDINES-155"]["find"] == "SARDINES-155 — Sardines, 155 g"
+    assert by_code["SARDINES-155"]["label"].startswith("SARDINES-155 — Sardines, 155 g (in stock: ")
+    assert "price: " in by_code["RICE-25"]["label"]
