@@ -89,12 +89,20 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     from app.ui import language
 
     lang = language.start(app)  # the operator's language (or the system's) before any text
-    # Asked before the folder is checked: the running Daloy may still be creating its database.
-    name = server_name(_folder_named(env))
-    if ask_running_instance(name):
-        print(translate("App", "Daloy is already running; its window was brought forward."))
-        return 0
-    configure(env.data_dir, getattr(args, "verbose", False))
+    from app.core.errors import DaloyError
+
+    try:
+        # Asked before the folder is checked: the running Daloy may still be creating its
+        # database.
+        name = server_name(_folder_named(env))
+        if ask_running_instance(name):
+            print(translate("App", "Daloy is already running; its window was brought forward."))
+            return 0
+        configure(env.data_dir, getattr(args, "verbose", False))
+    except DaloyError as exc:  # a data folder Daloy cannot use
+        if not getattr(args, "quit_after", None):  # not a smoke test: nobody would press OK
+            _refused_folder(str(exc))
+        raise  # and said on stderr as every refusal is (app.cli)
     log.info("language: %s", lang.current)  # fil on a Filipino system
     try:
         handover: Handover | None = Handover(name)
@@ -294,6 +302,20 @@ def say_why_not_started(
 
     box.finished.connect(finished)
     box.open()  # not exec(): --quit-after and Ctrl-C still quit meanwhile
+
+
+def _refused_folder(words: str) -> None:
+    """Why Daloy cannot use its data folder, in a window: a double-clicked Daloy has no
+    terminal for the sentence, and would seem not to start at all."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.redact import text as hide_secrets
+
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, translate("App", "Daloy cannot start"), hide_secrets(words)
+    )
+    box.setObjectName("folderRefused")
+    box.exec()
 
 
 def restart_command() -> list[str]:
