@@ -34,10 +34,10 @@ def os_error_sentence(exc: OSError, what: str) -> str:
     """One sentence for an operating-system refusal while Daloy works on ``what``."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return f"The disk is full while Daloy writes {what}; free some space and try again."
+        return f"The disk is full while Daloy writes to {what}; free some space and try again."
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
         return (
-            f"Daloy may not write {what} (the folder is read-only or belongs to another "
+            f"Daloy may not write to {what} (the folder is read-only or belongs to another "
             "user); choose a folder you can write to, or fix its permissions."
         )
     if code in (errno.ENOTDIR, errno.EEXIST):
@@ -98,7 +98,7 @@ def prepare(folder: Path, database_elsewhere: bool = False) -> bool:
         probe.touch()
         probe.unlink()
     except OSError as exc:
-        raise DataFolderError(os_error_sentence(exc, f"in the data folder {folder}")) from exc
+        raise DataFolderError(os_error_sentence(exc, f"the data folder {folder}")) from exc
     if _has_db(folder) or database_elsewhere:
         return False
     if used_before(folder):
