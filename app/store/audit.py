@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.core import systems
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.model import Workflow
 from app.core.own_notes import said_note
@@ -196,7 +197,10 @@ def sentence(
         ).format(who=entry.who, option=option, step=step)
     elif entry.action in _WORDS:
         what = translate("Audit", _WORDS[entry.action]).format(
-            who=entry.who, step=step, name=name, system=after.get("system") or "?"
+            who=entry.who,
+            step=step,
+            name=name,
+            system=systems.label(str(after["system"])) if after.get("system") else "?",
         )
     else:  # an action this Daloy has no words for (a newer one): its name, readable
         what = f"{entry.who} {entry.action.replace('_', ' ')}"

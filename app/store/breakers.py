@@ -31,6 +31,7 @@ from app.core import machine as m
 from app.core import redact
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
+from app.core.systems import label  # breakers.label: said here and by the callers
 from app.store import audit
 from app.store.explain import _clock, duration
 from app.store.inbox import close_alert, open_alert
@@ -77,15 +78,6 @@ DEFAULTS: dict[str, BreakerSettings] = {
     "imap": BreakerSettings(failures=5, probe_after=30.0, probe_max=600.0),
     "database": BreakerSettings(failures=5, probe_after=15.0),
 }
-
-
-def label(system: str) -> str:
-    """The system in an operator's words: the connection's name, or host:port."""
-    kind, _, rest = system.partition(":")
-    if kind == "connection":
-        return f"“{rest}”"
-    host, _, port = rest.rpartition(":")
-    return rest if port not in ("80", "443", "0") else host
 
 
 def _kind(s: Session, system: str) -> str:
