@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from app.core import systems
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import EventKind
 from app.core.machine import StepState
@@ -116,7 +117,7 @@ class BreakerGate:
                     "Steps",
                     "Waiting a moment: {system} just failed and is being tried by another order.",
                 ),
-                system=b.label(system),
+                system=systems.label(system),
             ),
             due=time.time() + HOLD_BACK,
         )

@@ -31,7 +31,7 @@ from app.core import machine as m
 from app.core import redact
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.kinds import InboxKind
-from app.core.systems import label  # breakers.label: said here and by the callers
+from app.core.systems import label
 from app.store import audit
 from app.store.explain import _clock, duration
 from app.store.inbox import close_alert, open_alert

@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from app.core import machine as m
+from app.core import systems
 from app.core.kinds import EventKind
 from app.store import audit, breakers, holds
 from app.store.models import InboxItem
@@ -40,7 +41,7 @@ class SystemAndHoldActions:
             raise ActionRefused(
                 f"Unknown action “{action}”; use one of: {', '.join(SYSTEM_ACTIONS)}."
             )
-        name = breakers.label(system)
+        name = systems.label(system)
         if action == "cancel_all":
             with self.store.db.read() as s:
                 runs = breakers.waiting_runs(s, system)

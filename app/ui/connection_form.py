@@ -300,9 +300,9 @@ class ConnectionForm(QWidget):
             )
             widget.setToolTip(sentence if bad else "")
             # the CA file sits in a row with its “Choose…” button: the label is the row's
-            label = self.layout_.labelForField(widget) or self.layout_.labelForField(
-                widget.parentWidget()
-            )
+            label = self.layout_.labelForField(widget)
+            if label is None and (row := widget.parentWidget()) is not None:
+                label = self.layout_.labelForField(row)
             if label is not None:
                 label.setStyleSheet(f"color: {BAD}; font-weight: 600" if bad else "")
         target = self.fields.get(field or "")
