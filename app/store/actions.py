@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from app.core import machine as m
 from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
 from app.store import audit, breakers, restored_choice, transitions
-from app.store.models import Attempt, InboxItem, Run, StepRun
+from app.store.models import InboxItem, Run, StepRun
+from app.store.run_base import latest_attempt
 from app.store.runs import ActionRefused, Event, RunStore
 from app.store.system_actions import SYSTEM_ACTIONS, SystemAndHoldActions
 
@@ -218,12 +219,7 @@ class OperatorActions(SystemAndHoldActions):
             row.state, row.port = m.SUCCEEDED, option
             row.output = {"choice": option, "values": values or {}, "by": who, "at": now}
             row.finished_at = row.updated_at = now
-            att = s.scalar(
-                select(Attempt)
-                .where(Attempt.run_id == run_id, Attempt.step_name == step)
-                .order_by(Attempt.number.desc())
-                .limit(1)
-            )
+            att = latest_attempt(s, run_id, step)
             if att is not None:
                 att.outcome, att.finished_at = answered(option), now
             events = [Event(EventKind.STEP_CHANGED, run_id, step, status=m.SUCCEEDED)]

@@ -27,9 +27,9 @@ from app.store import audit, held, holds, restored_entries, restored_later
 from app.store.explain import _clock
 from app.store.inbox import neutral
 from app.store.intake import set_paused_on
-from app.store.models import Attempt, Hold, IntakeItem, Run, StepRun, WorkflowVersion
+from app.store.models import Hold, IntakeItem, Run, StepRun, WorkflowVersion
 from app.store.restored_entries import COPY, REPLACE
-from app.store.run_base import FAR_FUTURE
+from app.store.run_base import FAR_FUTURE, latest_attempt
 
 KIND = "put-back"  # ``holds.kind``; ``REPLACE``/``COPY``: how the backup was restored
 # The steps a held order may be at: each is parked on the hold.
@@ -185,12 +185,7 @@ def _park(s: Session, st: StepRun, hold_id: int, reason: str, now: float) -> Non
     if st.state == m.RUNNING and not st.sleeping:
         # The attempt under way when the backup was taken: its outcome is not known here, so a
         # step that can look it up does so before acting again (as after a crash).
-        att = s.scalar(
-            select(Attempt)
-            .where(Attempt.run_id == st.run_id, Attempt.step_name == st.name)
-            .order_by(Attempt.number.desc())
-            .limit(1)
-        )
+        att = latest_attempt(s, st.run_id, st.name)
         if att is not None and att.finished_at is None:
             att.outcome, att.finished_at = AttemptOutcome.INTERRUPTED, now
         st.needs_reconcile = st.reconcilable

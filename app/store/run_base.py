@@ -101,6 +101,17 @@ class Claim:
         return idempotency_key(self.run_id, self.step_name)
 
 
+def latest_attempt(s: Session, run_id: str, step_name: str) -> Attempt | None:
+    """The step's latest attempt (highest number) in the session's transaction, None when the
+    step has none yet: the one a step under way, resumed or answered is on."""
+    return s.scalar(
+        select(Attempt)
+        .where(Attempt.run_id == run_id, Attempt.step_name == step_name)
+        .order_by(Attempt.number.desc())
+        .limit(1)
+    )
+
+
 def idempotency_key(run_id: str, step_name: str) -> str:
     """The key a step's attempts carry: identical on every retry of this step in this run,
     unique across runs."""
@@ -187,12 +198,7 @@ class StoreBase(EventHub):
         if claim.attempt_id is not None:
             att = s.get(Attempt, claim.attempt_id)
         elif claim.resumed:
-            att = s.scalar(
-                select(Attempt)
-                .where(Attempt.run_id == claim.run_id, Attempt.step_name == claim.step_name)
-                .order_by(Attempt.number.desc())
-                .limit(1)
-            )
+            att = latest_attempt(s, claim.run_id, claim.step_name)
         else:
             att = s.scalar(
                 select(Attempt).where(

@@ -23,7 +23,7 @@ from app.store.events import Event
 from app.store.inbox import neutral
 from app.store.models import Attempt, StepRun
 from app.store.outcomes import Outcomes
-from app.store.run_base import FAR_FUTURE, Claim, state_is
+from app.store.run_base import FAR_FUTURE, Claim, latest_attempt, state_is
 
 log = logging.getLogger("app.store.runs")
 
@@ -88,12 +88,7 @@ class Leases(Outcomes):
                     continue
                 count += 1
                 msg = said(QT_TRANSLATE_NOOP("Steps", "Daloy stopped while this step was running"))
-                att = s.scalar(
-                    select(Attempt)
-                    .where(Attempt.run_id == row.run_id, Attempt.step_name == row.name)
-                    .order_by(Attempt.number.desc())
-                    .limit(1)
-                )
+                att = latest_attempt(s, row.run_id, row.name)
                 if att is not None and att.finished_at is None:
                     att.outcome, att.error, att.finished_at = AttemptOutcome.INTERRUPTED, msg, now
                     att.error_words = neutral(msg)
