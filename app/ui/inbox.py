@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
 )
@@ -24,6 +23,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import queries
 from app.ui.context import AppContext
 from app.ui.inbox_entry import InboxDetail, load_entry
+from app.ui.inbox_parts import EntryList
 from app.ui.page import Page
 from app.ui.style import KIND_WORDS, MUTED, OK, ago, icon
 from app.ui.text import PlainLabel, shown_reason, tooltip
@@ -79,7 +79,7 @@ class InboxPage(Page):
         self.confirmation.hide()
         lay.addWidget(self.confirmation)
         split = QSplitter()
-        self.list = QListWidget()
+        self.list = EntryList()  # Up/Down, Tab on to the entry, Enter to its pane
         self.list.setObjectName("inboxList")
         self.list.setMinimumWidth(260)
         self.list.setWordWrap(True)
@@ -98,6 +98,9 @@ class InboxPage(Page):
         self.detail.bulk_done.connect(self._acted)
         self.detail.open_run.connect(self.open_run)
         self.detail.select_ids.connect(self.select_many)
+        self.detail.tab_from = self.list
+        self.list.to_pane.connect(self.detail.focus_first)
+        self.setFocusProxy(self.list)  # the keyboard enters the page at the list (Ctrl+1)
         split.addWidget(self.list)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 2)
@@ -245,4 +248,10 @@ class InboxPage(Page):
         if self._shown == item_id and self.detail.entry is not None:
             return  # already shown: do not rebuild under the operator's mouse
         self._shown = item_id
-        self.ctx.background(lambda: load_entry(self.ctx, item_id), self._show, owner=self)
+        self.ctx.background(
+            lambda: load_entry(self.ctx, item_id),
+            # a read that comes back after the operator moved on (Down, Down) is not shown: it
+            # would replace the entry now selected, and take the keyboard out of its pane
+            lambda entry: self._show(entry) if self._shown == item_id else None,
+            owner=self,
+        )

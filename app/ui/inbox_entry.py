@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -33,7 +34,14 @@ from app.store.actions import bulk
 from app.store.explain import explain_entry
 from app.store.models import InboxItem
 from app.ui.context import AppContext
-from app.ui.inbox_parts import ChoiceBox, Fold, bulk_summary, order_name, technical_words
+from app.ui.inbox_parts import (
+    ChoiceBox,
+    Fold,
+    bulk_summary,
+    order_name,
+    tab_after,
+    technical_words,
+)
 from app.ui.put_back_orders import ask_again, gone_on_part
 from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, order_facts, words
 from app.ui.system_down import system_actions
@@ -82,6 +90,9 @@ class InboxDetail(QScrollArea):
         self.entry: dict[str, Any] | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.status = PlainLabel()
+        # the inbox's list: Tab goes from it to the pane's controls (``controls``), in order
+        self.tab_from: QWidget | None = None
+        self.controls: list[QWidget] = []
         self._show_empty()
 
     def typing(self) -> bool:
@@ -101,7 +112,26 @@ class InboxDetail(QScrollArea):
         outer.addStretch(1)
         self.setWidget(w)
         self.buttons = {}
+        self.controls = []
         return lay
+
+    def _chain(self) -> None:
+        """Tab from the list reaches the pane's first control, and on in reading order."""
+        pane = self.widget()
+        if self.tab_from is not None and pane is not None:
+            self.controls = tab_after(self.tab_from, pane)
+
+    def focus_first(self) -> None:
+        """The keyboard to the entry's first control (Enter on the list): focus only."""
+        if self.controls:
+            self.controls[0].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _keyboard_back(self) -> None:
+        """An action's button is about to be switched off: the keyboard goes back to the list
+        (Qt would hand it to the next control, where one more key would do something else)."""
+        focused = QApplication.focusWidget()
+        if self.tab_from is not None and focused is not None and self.isAncestorOf(focused):
+            self.tab_from.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _status(self, lay: QVBoxLayout) -> None:
         self.status = PlainLabel()
@@ -236,6 +266,7 @@ class InboxDetail(QScrollArea):
                     "technicalDetail",
                 )
             )
+        self._chain()
 
     def _section(self, lay: QVBoxLayout, title: str, body: str) -> None:
         t = PlainLabel(title)
@@ -440,6 +471,7 @@ class InboxDetail(QScrollArea):
         status = self.status  # the pane may be rebuilt before the answer comes
         item_id = (self.entry or {}).get("id", 0)
         status.setText(translate("InboxEntry", "Working…"))
+        self._keyboard_back()
         for b in self.buttons.values():
             b.setEnabled(False)
 
@@ -509,6 +541,7 @@ class InboxDetail(QScrollArea):
         row.addStretch(1)
         lay.addLayout(row)
         self._status(lay)
+        self._chain()
 
     def _bulk(self, ids: list[int], action: str) -> None:
         if action == "cancel" and not confirm(
@@ -521,6 +554,7 @@ class InboxDetail(QScrollArea):
             return
         status = self.status
         status.setText(translate("InboxEntry", "Working…"))
+        self._keyboard_back()
         for b in self.buttons.values():
             b.setEnabled(False)
         self.ctx.background(

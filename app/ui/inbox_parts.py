@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QListWidget, QToolButton, QVBoxLayout, QWidget
 
 from app.core.i18n import translate
 from app.store.actions import BulkResult
@@ -59,6 +60,42 @@ def bulk_summary(action: str, results: list[BulkResult]) -> str:
     return translate("InboxEntry", "{done} Not done: {refused}").format(
         done=text, refused=" ".join(refused)
     )
+
+
+class EntryList(QListWidget):
+    """The inbox's list for the keyboard: entering it (Tab, Ctrl+1) shows the entry under the
+    cursor at once; Enter or Return takes the keyboard to the entry's pane (``to_pane``) and
+    never acts: an action is taken only by a button the operator has put the focus on."""
+
+    to_pane = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        keyboard = event.reason() != Qt.FocusReason.MouseFocusReason
+        if keyboard and self.count() and not self.selectedItems():
+            self.setCurrentItem(self.currentItem() or self.item(0))  # selects it: shown
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.to_pane.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def tab_after(first: QWidget, pane: QWidget) -> list[QWidget]:
+    """Tab goes from ``first`` into ``pane``'s controls in reading order (a pane built after
+    the window otherwise comes last in its Tab order, after the footer). The controls, in
+    that order."""
+    controls = [
+        w
+        for w in pane.findChildren(QWidget)  # depth first, each in the order it was laid out
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()
+    ]
+    if first.window() is not pane.window():  # not in the window yet: Qt refuses a chain across
+        return controls
+    for a, b in zip([first, *controls], controls, strict=False):
+        QWidget.setTabOrder(a, b)
+    return controls
 
 
 class ChoiceBox(QComboBox):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.i18n import translate
-from app.ui import autostart, language
+from app.ui import autostart, language, shortcuts
 from app.ui.logo import logo_icon
 from app.ui.notifier import KEEP, QUIT, Banner, Notifier, ask_keep_or_quit
 from app.ui.style import STYLESHEET, icon
@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         self.notifier.toggle_intake.connect(self.health.toggle)
         self.health.paused_changed.connect(self.notifier.set_paused)
         self._count(self._waiting)
+        shortcuts.install(
+            self, nav_labels()
+        )  # Ctrl+1…, Find, New, Refresh: once every page is in the sidebar
 
     def _show_inbox(self) -> None:
         self.bring_forward()
@@ -304,6 +307,7 @@ class MainWindow(QMainWindow):
         for row, key in enumerate(PAGES):
             self.navigation.item(row).setText(labels[key])
         self._count(self._waiting)
+        shortcuts.tooltips(self, labels)  # each entry's keys, said in the new language
         self.notifier.retranslate()  # the tray's tooltip and menu (not widgets of the window)
 
     def _count(self, n: int) -> None:
@@ -324,6 +328,11 @@ class MainWindow(QMainWindow):
                 nav.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    def current_page(self) -> str:
+        """The key of the page shown (one of ``PAGES``, or one added later); "" before any."""
+        item = self.navigation.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
     def open_inbox_item(self, item_id: int) -> None:
         self.bring_forward()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QKeySequence, QPen, QShortcut
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
@@ -181,6 +181,12 @@ class OrderPage(QWidget):
         )
         self.back_button.setObjectName("backToOrders")
         self.back_button.clicked.connect(self.back)
+        # Escape or Back (Alt+Left) as on the button: shortcuts of the window that work only
+        # while this page shows (Qt ignores a hidden widget's shortcuts)
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Back):
+            back = QShortcut(keys, self, context=Qt.ShortcutContext.WindowShortcut)
+            back.activated.connect(self.back_button.click)
+        self._say_back_keys()
         top.addWidget(self.back_button)
         self.title = PlainLabel(translate("OrderPage", "Choose an order to see its steps."))
         self.title.setObjectName("pageTitle")
@@ -250,7 +256,18 @@ class OrderPage(QWidget):
         if self.run_id:
             self.show_run(self.run_id)
 
+    def _say_back_keys(self) -> None:
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Back)[:1]
+        said = [
+            k.toString(QKeySequence.SequenceFormat.NativeText)
+            for k in (QKeySequence(Qt.Key.Key_Escape), *keys)
+        ]
+        self.back_button.setToolTip(
+            translate("OrderPage", "Back to all orders ({keys})").format(keys=", ".join(said))
+        )
+
     def retranslate(self) -> None:
+        self._say_back_keys()
         self.reload()  # the order's sentences, read again in the new language
 
     def _render(self, d: dict[str, Any] | None) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -307,13 +308,13 @@ class RunsPage(Page):
         self.archive = ArchiveMatches(ctx)  # the search also looks in the archives
         ll.addWidget(self.archive)
         self.detail = OrderPage(ctx)
-        self.detail.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.detail.back.connect(self.show_list)
         self.detail.open_inbox_item.connect(self.open_inbox_item)
         self.stack: QStackedWidget = QStackedWidget()  # (annotated: used by lambdas above)
         self.stack.addWidget(listing)
         self.stack.addWidget(self.detail)
         self.archived = ArchivedOrderView()
-        self.archived.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.archived.back.connect(self.show_list)
         self.stack.addWidget(self.archived)
         self.archive.opened.connect(self._open_archived)
         lay.addWidget(self.stack, 1)
@@ -325,7 +326,8 @@ class RunsPage(Page):
         for combo in (self.status, self.workflow, self.period):
             combo.currentIndexChanged.connect(self.apply_filters)
         self._live = QTimer(self, singleShot=True, interval=700)
-        self._live.timeout.connect(self._refresh)
+        self._live.timeout.connect(self.refresh)
+        self.setFocusProxy(self.table)  # the keyboard enters the page at the list (Ctrl+2)
         ctx.events.runs_changed.connect(lambda: self._live.start())
         self.apply_filters()
         self._load_workflows()
@@ -370,7 +372,17 @@ class RunsPage(Page):
         self.archived.show_order(d)
         self.stack.setCurrentWidget(self.archived)
 
-    def _refresh(self) -> None:
+    def show_list(self) -> None:
+        """Back to all orders (the order page's “All orders”, Escape, Alt+Left); the keyboard
+        goes back to the list, on the order it left."""
+        focused = QApplication.focusWidget()
+        left = self.stack.currentWidget()  # the order (or archived order) being left
+        self.stack.setCurrentIndex(0)
+        if focused is None or (left is not None and left.isAncestorOf(focused)):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Read what is shown again, off the GUI thread (new orders, F5)."""
         self.model.refresh_top()
         if self.stack.currentIndex() == 1:
             self.detail.reload()

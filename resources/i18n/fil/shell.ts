@@ -1835,6 +1835,10 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <source>Orders keep running in the background. Use the tray icon to open Daloy again or to quit.</source>
         <translation>Tuloy ang mga order sa background. Gamitin ang icon sa tray para buksan ulit ang Daloy o para isara ito.</translation>
     </message>
+    <message>
+        <source>Go to {page} ({keys})</source>
+        <translation>Pumunta sa {page} ({keys})</translation>
+    </message>
 </context>
 <context>
     <name>NewOrder</name>
@@ -1972,6 +1976,10 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
     <message>
         <source>Open in Needs you</source>
         <translation>Buksan sa Kailangan ka</translation>
+    </message>
+    <message>
+        <source>Back to all orders ({keys})</source>
+        <translation>Bumalik sa lahat ng order ({keys})</translation>
     </message>
     <message>
         <source>Order {order} · {workflow} (version {version})</source>
