@@ -279,13 +279,7 @@ class Runtime:
                 self._wanted = False
                 free = self.workers - len(self._in_flight)
             while free > 0:
-                # an order's first pure steps run in the claim's own commit (``RunStore.claim``)
-                claims = self.store.claim(
-                    self.owner,
-                    limit=free,
-                    lease_seconds=self.lease_seconds,
-                    pure=self.executor.run_pure,
-                )
+                claims = self.store.claim(self.owner, limit=free, lease_seconds=self.lease_seconds)
                 if not claims:
                     break
                 with self._lock:
@@ -331,10 +325,7 @@ class Runtime:
                         nxt = next(
                             iter(
                                 self.store.claim(
-                                    self.owner,
-                                    limit=1,
-                                    lease_seconds=self.lease_seconds,
-                                    pure=self.executor.run_pure,
+                                    self.owner, limit=1, lease_seconds=self.lease_seconds
                                 )
                             ),
                             None,

@@ -54,19 +54,8 @@ class Progress(Starting):
         raise NotImplementedError
 
     def claim(
-        self,
-        owner: str,
-        *,
-        limit: int = 1,
-        lease_seconds: float = 60.0,
-        now: float | None = None,
-        pure: PureRun | None = None,
+        self, owner: str, *, limit: int = 1, lease_seconds: float = 60.0, now: float | None = None
     ) -> list[Claim]:
-        """Take up to ``limit`` ready (or due) steps under new leases, in one transaction. With
-        ``pure``, a claimed pure step (an order's first steps: settings, the order's fields)
-        runs in-line and is recorded in this same transaction, as after a success
-        (``_run_pure_on``), and the step after it is returned instead: its own commit and a
-        worker's turn for nothing but a pure step are saved."""
         now = time.time() if now is None else now
         d = self.dialect
         claims: list[Claim] = []
@@ -107,23 +96,11 @@ class Progress(Starting):
                     }
             for c in claims:
                 c.steps = dict(data[c.run_id])
-            events = [
-                Event(EventKind.STEP_CHANGED, c.run_id, c.step_name, status=m.RUNNING)
-                for c in claims
-            ]
-            if pure is not None:
-                taken = []
-                for c in claims:
-                    if runs[c.run_id]["cancelled"]:
-                        taken.append(c)  # its worker records it as ever
-                        continue
-                    events, nxt = self._run_pure_on(cur, events, c, pure, lease_seconds)
-                    if nxt is not None:
-                        taken.append(nxt)
-                claims = taken
             crashpoint("before_claim_commit")
         crashpoint("after_claim_commit")
-        self.emit(events)
+        self.emit(
+            [Event(EventKind.STEP_CHANGED, c.run_id, c.step_name, status=m.RUNNING) for c in claims]
+        )
         return claims
 
     def _take(

@@ -473,9 +473,9 @@ def test_a_chain_costs_one_commit_per_step_and_its_claim(data_dir, database, mon
     r.start()
     try:
         done(r, run_id)
-        # one commit: the claim of the first step runs it and s1..s4 in-line, the pure steps
-        # recorded with it (at most one commit per step, and its claim)
-        assert r.db.commits - before == 1, r.db.commits - before
+        # one claim for the first step, then its result with s1..s4's, run in-line (at most
+        # one commit per step, and its claim)
+        assert r.db.commits - before == 2, r.db.commits - before
     finally:
         r.shutdown(grace=2)
         r.db.close()

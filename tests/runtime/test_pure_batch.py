@@ -62,9 +62,9 @@ def test_pure_steps_share_the_commit_of_the_step_before_them(
     r.start()
     try:
         wait_for(lambda: run_status(r.db, run_id) == m.RUN_SUCCEEDED)
-        # the claim of "total", run in-line with big and label (all pure), and the claim of
+        # the claim of "total"; its result with big's and label's (run in-line) and the claim of
         # "tell"; tell's result. One commit per step would be 5.
-        assert r.db.commits - before == 2, r.db.commits - before
+        assert r.db.commits - before == 3, r.db.commits - before
     finally:
         r.shutdown(grace=2)
     try:
