@@ -174,6 +174,8 @@ def test_a_decision_answered_with_the_keyboard_alone(gui, qtbot):
     qtbot.waitUntil(lambda: (inbox.detail.entry or {}).get("id") == first, timeout=10000)
     press(qtbot, window, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: (inbox.detail.entry or {}).get("id") == second, timeout=10000)
+    # and on screen: a pane's controls show once the event loop turns (Qt shows them queued)
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in inbox.detail.controls), timeout=5000)
     chosen_run = inbox.detail.entry["run_id"]
     other_run = next(r for r in runs.values() if r != chosen_run)
     waiting = run_status(ctx.db, other_run)  # for the person
@@ -194,6 +196,7 @@ def test_a_decision_answered_with_the_keyboard_alone(gui, qtbot):
     # the keyboard is back on the list, on the next entry: Enter only goes to its pane
     assert QApplication.focusWidget() is inbox.list
     qtbot.waitUntil(lambda: (inbox.detail.entry or {}).get("run_id") == other_run, timeout=10000)
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in inbox.detail.controls), timeout=5000)
     press(qtbot, window, Qt.Key.Key_Return)
     assert QApplication.focusWidget().objectName() == "field_note"
     assert run_status(ctx.db, other_run) == waiting
