@@ -11,6 +11,7 @@ shortcuts on one key fire neither."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -57,9 +58,7 @@ def install(window: MainWindow, names: dict[str, str]) -> None:
     """The window's keys, once its pages are in the sidebar (``MainWindow.open``); ``names``:
     its own pages' names (``mainwindow.nav_labels``), for the tooltips."""
     for row in range(min(9, window.navigation.count())):
-        _action(
-            window, f"goToPage{row + 1}", page_keys(row), lambda _on=False, r=row: go_to(window, r)
-        )
+        _action(window, f"goToPage{row + 1}", page_keys(row), partial(go_to, window, row))
     _action(window, "findOrders", QKeySequence.StandardKey.Find, lambda: find_orders(window))
     new = _action(window, "newOrderKeys", QKeySequence.StandardKey.New, lambda: new_order(window))
     _action(window, "refreshPage", QKeySequence.StandardKey.Refresh, lambda: refresh(window))
@@ -91,7 +90,7 @@ def go_to(window: MainWindow, row: int) -> None:
     window.navigation.setCurrentRow(row)
     page = window.stack.currentWidget()
     focused = QApplication.focusWidget()
-    if page is not shown or focused is None or not page.isAncestorOf(focused):
+    if page is not shown or focused is None or page is None or not page.isAncestorOf(focused):
         enter(page)
 
 
@@ -103,8 +102,8 @@ def enter(page: QWidget | None) -> None:
     if page.focusProxy() is not None:
         page.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return
-    widget = page.nextInFocusChain()
-    for _ in range(500):  # the window's chain is circular: at most once round a large page
+    widget: QWidget | None = page.nextInFocusChain()
+    while widget is not None and widget is not page:  # the focus chain is a ring: once round
         if (
             page.isAncestorOf(widget)
             and widget.isVisible()
@@ -114,8 +113,6 @@ def enter(page: QWidget | None) -> None:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         widget = widget.nextInFocusChain()
-        if widget is page:
-            return
 
 
 def find_orders(window: MainWindow) -> None:
