@@ -20,6 +20,11 @@ class _RunFormatter(logging.Formatter):
         return super().format(record)
 
 
+def log_file(data_dir: Path) -> Path:
+    """Where the log of the Daloy working in ``data_dir`` is written (its older parts beside it)."""
+    return data_dir / "logs" / "daloy.log"
+
+
 def configure(data_dir: Path | None, verbose: bool = False, stderr: bool = True) -> None:
     root = logging.getLogger()
     if getattr(root, "_daloy_configured", False):
@@ -27,9 +32,9 @@ def configure(data_dir: Path | None, verbose: bool = False, stderr: bool = True)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     fmt = _RunFormatter("%(asctime)s %(levelname)s %(name)s%(where)s: %(message)s")
     if data_dir is not None:
-        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+        log_file(data_dir).parent.mkdir(parents=True, exist_ok=True)
         fh = logging.handlers.RotatingFileHandler(
-            data_dir / "logs" / "daloy.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+            log_file(data_dir), maxBytes=5_000_000, backupCount=5, encoding="utf-8"
         )
         fh.setFormatter(fmt)
         fh.addFilter(LogFilter())

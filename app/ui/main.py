@@ -53,9 +53,12 @@ def build(env: Any, *, start_runtime: bool = True):  # noqa: ANN201
 
 
 def _attach_shop(window: Any) -> ShopControls:
+    from app.ui import help_menu
     from app.ui.shop_menu import attach
 
-    return attach(window)  # the Shop menu, “New order”, the demo's labels
+    shop = attach(window)  # the Shop menu, “New order”, the demo's labels
+    help_menu.attach(window)  # the Help menu, after Shop
+    return shop
 
 
 def open_engine(env: Any, *, start_runtime: bool = True):  # noqa: ANN201 - app.ui.context.AppContext

@@ -41,9 +41,11 @@ def _action(
     name: str,
     keys: QKeySequence | QKeySequence.StandardKey,
     then: Callable[[], None],
+    words: str = "",
 ) -> QAction:
     action = QAction(window)
     action.setObjectName(name)
+    action.setText(words)  # what Help ▸ Keyboard shortcuts lists (``app.ui.help_menu``)
     if isinstance(keys, QKeySequence.StandardKey):
         action.setShortcuts(keys)  # every binding the platform has (Refresh: F5 and Ctrl+R)
     else:
@@ -59,9 +61,13 @@ def install(window: MainWindow, names: dict[str, str]) -> None:
     its own pages' names (``mainwindow.nav_labels``), for the tooltips."""
     for row in range(min(9, window.navigation.count())):
         _action(window, f"goToPage{row + 1}", page_keys(row), partial(go_to, window, row))
-    _action(window, "findOrders", QKeySequence.StandardKey.Find, lambda: find_orders(window))
-    new = _action(window, "newOrderKeys", QKeySequence.StandardKey.New, lambda: new_order(window))
-    _action(window, "refreshPage", QKeySequence.StandardKey.Refresh, lambda: refresh(window))
+    keys = QKeySequence.StandardKey
+    find = translate("MainWindow", "Find an order")
+    _action(window, "findOrders", keys.Find, lambda: find_orders(window), find)
+    typed_in = translate("MainWindow", "New order typed in")
+    new = _action(window, "newOrderKeys", keys.New, lambda: new_order(window), typed_in)
+    again = translate("MainWindow", "Read the page again")
+    _action(window, "refreshPage", keys.Refresh, lambda: refresh(window), again)
     window.navigation.currentRowChanged.connect(
         lambda _row: new.setEnabled(window.current_page() != EDITOR)
     )
@@ -81,6 +87,9 @@ def tooltips(window: MainWindow, names: dict[str, str]) -> None:
                 page=name, keys=keys_said(page_keys(row))
             )
         )
+        action = window.findChild(QAction, f"goToPage{row + 1}")
+        if action is not None:  # its words in Help ▸ Keyboard shortcuts
+            action.setText(translate("MainWindow", "Go to {page}").format(page=name))
 
 
 def go_to(window: MainWindow, row: int) -> None:

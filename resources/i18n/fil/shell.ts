@@ -1357,6 +1357,93 @@ wala pang nasagot</translation>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Operator guide — Daloy</source>
+        <translation>Gabay para sa operator — Daloy</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Mga keyboard shortcut</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ano</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Mga key</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Bersyon</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation>Mga password</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>About Daloy</source>
+        <translation>Tungkol sa Daloy</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation>{name}:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyahin</translation>
+    </message>
+    <message>
+        <source>Put these facts on the clipboard for whoever helps you.</source>
+        <translation>Kopyahin ang mga ito para sa tutulong sa iyo.</translation>
+    </message>
+    <message>
+        <source>Daloy runs your shop's orders; people touch only the exceptions.</source>
+        <translation>Pinapatakbo ng Daloy ang mga order ng shop mo; tao lang ang kailangan kapag may problema o tanong.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Nakopya na</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Tulong</translation>
+    </message>
+    <message>
+        <source>Operator guide</source>
+        <translation>Gabay para sa operator</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Buksan ang data folder</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Buksan ang folder ng log</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Buksan ang folder</translation>
+    </message>
+    <message>
+        <source>Daloy could not open the folder on this computer. It is here: {folder}</source>
+        <translation>Hindi mabuksan ng Daloy ang folder sa computer na ito. Nandito ito: {folder}</translation>
+    </message>
+</context>
+<context>
     <name>Holds</name>
     <message>
         <source>Hold orders like this</source>
@@ -1836,8 +1923,24 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>Tuloy ang mga order sa background. Gamitin ang icon sa tray para buksan ulit ang Daloy o para isara ito.</translation>
     </message>
     <message>
+        <source>Find an order</source>
+        <translation>Maghanap ng order</translation>
+    </message>
+    <message>
+        <source>New order typed in</source>
+        <translation>Bagong order, mano-mano</translation>
+    </message>
+    <message>
+        <source>Read the page again</source>
+        <translation>Basahin ulit ang page</translation>
+    </message>
+    <message>
         <source>Go to {page} ({keys})</source>
         <translation>Pumunta sa {page} ({keys})</translation>
+    </message>
+    <message>
+        <source>Go to {page}</source>
+        <translation>Pumunta sa {page}</translation>
     </message>
 </context>
 <context>
