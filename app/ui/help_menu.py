@@ -103,7 +103,16 @@ class GuideWindow(QWidget):
             self.browser.setSearchPaths([folder])
             document = self.browser.document()
             document.setBaseUrl(QUrl.fromLocalFile(folder + "/"))
-            self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+            try:
+                self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+            except OSError as exc:  # an installation without its docs: say so, not crash
+                self.browser.setPlainText(
+                    translate(
+                        "Help",
+                        "The operator guide is missing from this installation ({path}: {error}). "
+                        "Install Daloy again to get it back.",
+                    ).format(path=path, error=exc.strerror or exc)
+                )
             document.setDocumentMargin(14)
             self._name_headings()
             self.shown = path
@@ -184,11 +193,22 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
             actions += menu.actions()
     rows = []
     for action in actions:
-        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        keys = [k for k in action.shortcuts() if not k.isEmpty() and not _extra_key(k)]
         if keys and action.text():  # New too, though off on the Workflows page
             what = action.text().replace("&", "")  # the menu's underline mark
             rows.append((what, ", ".join(keys_said(k) for k in keys)))
     return rows
+
+
+def _extra_key(keys: QKeySequence) -> bool:
+    """A key only some keyboards have, alone (the platform also binds Help, Find, New and
+    Refresh to the dedicated keys of some keyboards): listed, it read as a word, not a key."""
+    combination = keys[0]
+    return (
+        keys.count() == 1
+        and combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+        and combination.key().value >= Qt.Key.Key_Help.value
+    )
 
 
 class ShortcutsDialog(QDialog):
@@ -213,7 +233,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, 420)
+        self.resize(480, 560)
 
 
 def about_facts(data_dir: Path) -> list[tuple[str, str]]:
@@ -238,6 +258,11 @@ class AboutDialog(QDialog):
         self.setWindowTitle(translate("Help", "About Daloy"))
         self.facts = about_facts(data_dir)
         form = QFormLayout()
+        words = PlainLabel(
+            translate("Help", "Daloy runs your shop's orders; people touch only the exceptions.")
+        )
+        words.setWordWrap(True)
+        form.addRow(words)  # the form wraps it to the dialog's width (a box cut it off)
         for name, value in self.facts:
             shown = PlainLabel(value)
             shown.setWordWrap(True)
@@ -252,15 +277,10 @@ class AboutDialog(QDialog):
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy.clicked.connect(self.copy_facts)
         buttons.rejected.connect(self.reject)
-        words = PlainLabel(
-            translate("Help", "Daloy runs your shop's orders; people touch only the exceptions.")
-        )
-        words.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(words)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(560)
 
     def text(self) -> str:
         return "\n".join(f"{name}: {value}" for name, value in self.facts)

@@ -138,10 +138,12 @@ def test_the_shortcut_list_is_the_windows_own_keys(gui, qtbot) -> None:  # noqa:
     assert not dialog.isModal() or dialog.windowModality() != Qt.WindowModality.ApplicationModal
     table = dialog.table
     rows = {(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())}
-    # every binding the platform gives Find, as it writes them (here: Ctrl+F and the Find key)
-    said = ", ".join(keys_said(k) for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+    # shortcuts.py's Find (the platform's standard key), as the platform writes it; the
+    # multimedia keyboards' own Find key, also bound, is left out of the list
+    said = keys_said(QKeySequence(QKeySequence.StandardKey.Find))
     assert (find.text(), said) in rows
-    assert find.text() == "Find an order" and said.startswith("Ctrl+F")
+    assert (find.text(), said) == ("Find an order", "Ctrl+F")
+    assert ("Read the page again", "F5") in rows
     assert ("Go to Needs you", "Ctrl+1") in rows
     assert ("Quit Daloy", "Ctrl+Q") in rows
     dialog.close()

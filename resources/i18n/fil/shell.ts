@@ -1363,6 +1363,10 @@ wala pang nasagot</translation>
         <translation>Gabay para sa operator — Daloy</translation>
     </message>
     <message>
+        <source>The operator guide is missing from this installation ({path}: {error}). Install Daloy again to get it back.</source>
+        <translation>Wala ang gabay para sa operator sa installation na ito ({path}: {error}). I-install ulit ang Daloy para bumalik ito.</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Mga keyboard shortcut</translation>
     </message>
