@@ -202,3 +202,17 @@ def test_every_section_link_of_both_guides_has_its_heading() -> None:
         }
         links = re.findall(r"\]\(#([^)]+)\)", text)
         assert links and set(links) <= headings, (spoken, set(links) - headings)
+
+
+def test_a_web_link_in_the_guide_opens_in_the_browser_not_inside(gui, qtbot) -> None:  # noqa: ANN001
+    _ctx, window = gui
+    guide = window.help.open_guide()
+    before = guide.browser.document().toPlainText()
+    browser = Receiver()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        guide.follow(QUrl("https://example.com/help"))  # as a click on such a link does
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.urls == [QUrl("https://example.com/help")]
+    assert guide.browser.document().toPlainText() == before
