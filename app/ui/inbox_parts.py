@@ -89,7 +89,10 @@ def tab_after(first: QWidget, pane: QWidget) -> list[QWidget]:
     controls = [
         w
         for w in pane.findChildren(QWidget)  # depth first, each in the order it was laid out
-        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()
+        # (a pick list's popup is a window of its own: Qt refuses a chain across windows)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not w.isHidden()
+        and w.window() is pane.window()
     ]
     if first.window() is not pane.window():  # not in the window yet: Qt refuses a chain across
         return controls
