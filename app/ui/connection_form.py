@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -321,6 +322,8 @@ class ResultView(QWidget):
     """A test's outcome: one plain, redacted sentence, and the technical detail behind a
     “Details” toggle (hidden until asked for)."""
 
+    shown = Signal(str)  # what was just said (a page that scrolls brings it into view)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
@@ -357,3 +360,4 @@ class ResultView(QWidget):
         self.toggle.setChecked(False)
         self.toggle.setVisible(bool(detail))
         self.detail.setVisible(False)
+        self.shown.emit(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -143,7 +144,29 @@ class ConnectionsPage(Page):
         fl.addLayout(buttons)
         fl.addWidget(self.outcome)
         fl.addStretch(1)
-        split.addWidget(form_w)
+        # a long form (a marketplace's, or a refusal said under it) scrolls on a small screen
+        # instead of squeezing its wrapped hints into slivers
+        scroll = QScrollArea()
+        scroll.setObjectName("connectionFormScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(form_w)
+        split.addWidget(scroll)
+        # What Save or Test says sits under the form: brought into view, now and when the form's
+        # height settles (the sentence's own lines are laid out a little later).
+        self._bring_outcome = False
+
+        def said(text: str) -> None:
+            self._bring_outcome = bool(text)
+            QTimer.singleShot(0, scroll, bring)
+
+        def bring(*_range: int) -> None:
+            if self._bring_outcome:
+                scroll.ensureWidgetVisible(self.outcome)
+
+        self.outcome.shown.connect(said)
+        scroll.verticalScrollBar().rangeChanged.connect(bring)
         split.setSizes([260, 600])
         self.tabs.addTab(split, icon("fa5s.plug"), translate("Connections", "Connections"))
         self.web = WebAddresses(ctx)
@@ -156,6 +179,7 @@ class ConnectionsPage(Page):
     def _rebuild_fields(
         self, values: dict[str, Any] | None = None, saved: dict[str, bool] | None = None
     ) -> None:
+        self._bring_outcome = False  # another form: an earlier sentence is not scrolled to
         if self.kind_form is not None:
             self.dynamic.removeWidget(self.kind_form)
             self.kind_form.deleteLater()

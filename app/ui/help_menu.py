@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -144,7 +145,7 @@ class GuideWindow(QWidget):
         document = self.browser.document()
         block = document.begin()
         while block.isValid():
-            for it in block:
+            for it in block:  # type: ignore[attr-defined]  # (PySide6's stubs lack __iter__)
                 fragment = it.fragment()
                 if not fragment.charFormat().isImageFormat() or self.shown is None:
                     continue
@@ -189,7 +190,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
     actions = list(window.actions())
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        if menu is not None:
+        if isinstance(menu, QMenu):
             actions += menu.actions()
     rows = []
     for action in actions:
@@ -203,7 +204,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
 def _extra_key(keys: QKeySequence) -> bool:
     """A key only some keyboards have, alone (the platform also binds Help, Find, New and
     Refresh to the dedicated keys of some keyboards): listed, it read as a word, not a key."""
-    combination = keys[0]
+    combination = keys[0]  # type: ignore[index]  # (PySide6's stubs lack __getitem__)
     return (
         keys.count() == 1
         and combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier

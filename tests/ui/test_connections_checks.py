@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QScrollArea
 
 from app import secrets
 from app.connectors import connection_values
@@ -243,3 +243,28 @@ def test_the_refusal_is_seen_beside_the_form_at_1024_by_700(gui, qtbot, tmp_path
     assert label.isVisible() and window.rect().contains(corner)  # not cut off at 1024x700
     shot = tmp_path / "connections-refused.png"
     assert window.grab().save(str(shot)) and shot.stat().st_size > 0
+
+
+def test_on_a_short_screen_the_form_scrolls_and_the_refusal_is_brought_into_view(gui, qtbot):
+    """Too short a window for the mail form and its refusal: the form scrolls instead of
+    squeezing the provider's wrapped hint, and the sentence under the buttons is scrolled to."""
+    _ctx, window = gui
+    page = window.connections
+    window.resize(1024, 460)
+    new_connection(qtbot, window, "smtp", "shop-email")
+    fill(window, host="smtp.example.com", from_address="orders", password="pw-1234")
+    click(qtbot, page.save_b)
+    label = page.result
+    assert "is not an email address" in label.text()
+    scroll = page.findChild(QScrollArea, "connectionFormScroll")
+    view = scroll.viewport()
+
+    def seen(widget) -> bool:  # noqa: ANN001
+        corners = (widget.rect().topLeft(), widget.rect().bottomRight())
+        return all(view.rect().contains(widget.mapTo(view, c)) for c in corners)
+
+    # the form is taller than its room: it scrolls, down to the sentence
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() > 0 and seen(label), timeout=5000)
+    hint = page.kind_form.hint
+    assert hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())
