@@ -98,11 +98,14 @@ def _find(xml: str, tag: str, ref: str, start: int = 0, end: int = -1) -> re.Mat
 
 
 def set_cells(xml: str, cells: list[Cell]) -> str | None:
-    """``xml`` (a sheet part) with each cell's value replaced by a number, its style kept."""
+    """``xml`` (a sheet part) with each cell's value replaced by a number, its style kept.
+    The cells are found in ``xml`` as given and the new text made once: a megabyte sheet made
+    again for each changed cell of a batch cost a fresh megabyte of memory per cell."""
     data = re.search(r"<((?:\w+:)?)sheetData\b", xml)
     if data is None:
         return None
     p = data.group(1)
+    new: dict[int, tuple[int, str]] = {}  # where a cell starts: where it ends, its new XML
     for cell in cells:
         text = _number(cell.value)
         if text is None:
@@ -123,8 +126,14 @@ def set_cells(xml: str, cells: list[Cell]) -> str | None:
             end = close + len(f"</{p}c>")
         style = re.search(r'\ss="(\d+)"', found.group(1) + found.group(2))
         s = f' s="{style.group(1)}"' if style else ""
-        xml = f'{xml[: found.start()]}<{p}c r="{ref}"{s}><{p}v>{text}</{p}v></{p}c>{xml[end:]}'
-    return xml
+        new[found.start()] = (end, f'<{p}c r="{ref}"{s}><{p}v>{text}</{p}v></{p}c>')  # last wins
+    pieces, at = [], 0
+    for start in sorted(new):
+        end, cell_xml = new[start]
+        pieces += [xml[at:start], cell_xml]
+        at = end
+    pieces.append(xml[at:])
+    return "".join(pieces)
 
 
 def _rows(p: str, rows: list[list[str]]) -> str:

@@ -7,6 +7,7 @@ whichever step's worker thread finds no save in progress (each thread allocates 
 malloc arena, so big objects freed by one are not reused by the next: more page faults).
 
     python tests/benchmarks/xlsx_save_path.py [--saves 500] [--rows 5000] [--threads 1]
+        [--cells 1]  # cells changed per save: a batch of several orders changes several
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main() -> None:
     ap.add_argument("--saves", type=int, default=500)
     ap.add_argument("--rows", type=int, default=5000)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--cells", type=int, default=1)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "inventory.xlsx"
@@ -49,8 +51,9 @@ def main() -> None:
         nonlocal package, data, records, patch_s, zip_s
         for n in range(first, args.saves, args.threads):
             turns[first].acquire()
-            row = 2 + (n * 37) % args.rows  # a different row each save, all over the sheet
-            cells = [xlsx_cells.Cell(title, row, 3, 1000 + n)]
+            # different rows each save, all over the sheet
+            rows = [2 + (n * 37 + k * 1009) % (args.rows - 1) for k in range(args.cells)]
+            cells = [xlsx_cells.Cell(title, row, 3, 1000 + n) for row in rows]
             records = [*records[-4:], [f"daloy-{n:032x}-update_stock", '{"ok": 1}', "now"]]
             t = time.process_time()
             new = xlsx_cells.patch(package, cells, sheets.APPLIED_SHEET, records)
