@@ -163,7 +163,7 @@ class StepWords:
 
     def title(self, version_id: int | None, step: str) -> str:
         found = (wf := self._workflow(version_id)) and wf.step(step)
-        return found.label if found else step
+        return found.label if found else step.replace("_", " ")  # a step since removed
 
     def option(self, version_id: int | None, step: str, option: str) -> str:
         found = (wf := self._workflow(version_id)) and wf.step(step)

@@ -58,7 +58,7 @@ def refuse_repeat(s: Session, run_id: str, step: str) -> None:
                 how,
                 order=(run.business_key if run is not None else None) or run_id,
                 run_id=run_id,
-                step=restored_later.label(s, run_id, step, {}),
+                step=restored_later.label(s, run_id, step, audit.StepWords(s)),
             )
         )
 

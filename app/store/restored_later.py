@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import machine as m
-from app.core.model import Workflow
-from app.store.models import Run, StepRun, WorkflowVersion
+from app.store.audit import StepWords
+from app.store.models import Run, StepRun
 
 
 def done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -39,7 +39,7 @@ def done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict[
     except sqlite3.Error:
         return {}
     out: dict[str, list[dict[str, Any]]] = {}
-    parsed: dict[int, Workflow] = {}
+    words = StepWords(s)
     try:
         for run_id in runs:
             rows = conn.execute(
@@ -50,7 +50,7 @@ def done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict[
             done = [
                 {
                     "step": name,
-                    "label": label(s, run_id, name, parsed),
+                    "label": label(s, run_id, name, words),
                     "at": at,
                     "output": json.loads(output) if output is not None else None,
                     "port": port or "out",
@@ -67,16 +67,8 @@ def done_later(s: Session, later: Path, runs: list[str]) -> dict[str, list[dict[
     return out
 
 
-def label(s: Session, run_id: str, name: str, parsed: dict[int, Workflow]) -> str:
-    """The step's name as the workflow shows it; ``parsed``: versions read so far (many held
-    orders share one)."""
+def label(s: Session, run_id: str, name: str, words: StepWords) -> str:
+    """The step's name as the order's workflow shows it (``words``: versions read so far, many
+    held orders share one)."""
     run = s.get(Run, run_id)
-    wf = None
-    if run is not None:
-        if run.version_id not in parsed:
-            v = s.get(WorkflowVersion, run.version_id)
-            if v is not None:
-                parsed[run.version_id] = Workflow.from_json(v.definition)
-        wf = parsed.get(run.version_id)
-    step = wf.step(name) if wf is not None else None
-    return step.label if step is not None else name.replace("_", " ")
+    return words.title(run.version_id if run is not None else None, name)
