@@ -8,7 +8,10 @@ from __future__ import annotations
 import logging
 from email.message import EmailMessage
 
+import pytest
+
 from app.core import machine as m
+from app.core import order_total
 from app.intake.email_rules import to_order
 from app.store import queries
 from tests.support.engine import run_status, save, step_state, stored, wait_for
@@ -110,3 +113,20 @@ def test_a_workflow_without_an_order_total_keeps_the_triggers(rt):
     run_id = rt.store.start_run("plain", {"order": {"number": "P", "total": 42, "worked_out": 9}})
     wait_for(lambda: run_status(rt.db, run_id) == m.RUN_SUCCEEDED)
     assert [r.total for r in listed(rt.db)] == [42]
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "said"),
+    [
+        (1499.5, "PHP", "PHP 1,499.50"),
+        (2700, "PHP", "PHP 2,700.00"),
+        (12, "", "12.00"),
+        (12, None, "12.00"),
+        ("12", "PHP", ""),  # text is not an amount
+        (True, "PHP", ""),
+        (float("nan"), "PHP", ""),
+        (None, "PHP", ""),
+    ],
+)
+def test_an_amount_reads_as_the_shops_messages_write_it(amount, currency, said):
+    assert order_total.money_text(amount, currency) == said

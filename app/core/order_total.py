@@ -64,6 +64,15 @@ def plan(wf: Workflow) -> TotalPlan | None:
     return TotalPlan(source, frozenset(wf.entry_steps()), frozenset())
 
 
+def money_text(amount: Any, currency: Any = "") -> str:
+    """An amount as Daloy's sentences and the customer's order form write it: "PHP 1,499.50"
+    (the number alone without a currency); "" for anything that is not a number."""
+    if not isinstance(amount, int | float) or isinstance(amount, bool) or not math.isfinite(amount):
+        return ""
+    code = currency.strip() if isinstance(currency, str) else ""
+    return f"{code} {amount:,.2f}".strip()
+
+
 def as_total(value: Any) -> float | None:
     """``value`` as an order total, or None when it is not a number (text, a list, nothing,
     true/false, NaN or infinity)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.catalog import Catalog
+from app.core.order_total import money_text
 from app.intake.web_order import FIELD_MAX, LINES, MAX_QTY, SHOWN_LINES, Posted, Problem, label
 from app.intake.web_products import Product, Shop
 
@@ -53,13 +54,6 @@ def _e(text: Any) -> str:
 
 def _head(translate: Catalog, title: str) -> str:
     return HEAD.format(lang=translate.language, title=_e(title), style=_STYLE)
-
-
-def money(shop: Shop, amount: float | None) -> str:
-    if amount is None:
-        return ""
-    text = f"{amount:,.2f}"
-    return f"{shop.currency} {text}".strip()
 
 
 @dataclass
@@ -162,7 +156,9 @@ def _row(translate: Catalog, page: FormPage, n: int, sku: str, qty: str, bad: se
         for p in page.products:
             chosen = " selected" if p.code == sku else ""
             if p.in_stock:
-                shown = f"{p.name} — {money(page.shop, p.price)}" if p.price else p.name
+                shown = (
+                    f"{p.name} — {money_text(p.price, page.shop.currency)}" if p.price else p.name
+                )
                 options.append(f"<option value='{_e(p.code)}'{chosen}>{_e(shown)}</option>")
             else:
                 shown = translate("WebForm", "{product} — out of stock").format(product=p.name)
@@ -204,7 +200,7 @@ def thanks(
         + _e(
             translate(
                 "WebForm", "Total: {amount} at today's prices, if everything is in stock."
-            ).format(amount=money(shop, total))
+            ).format(amount=money_text(total, shop.currency))
         )
         + "</p>"
         if total is not None

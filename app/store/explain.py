@@ -21,6 +21,7 @@ from app.core.i18n import shown, translate
 from app.core.kinds import AttemptOutcome, InboxKind
 from app.core.machine import RunState, StepState
 from app.core.model import Workflow
+from app.core.order_total import money_text
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 from app.store.runs import idempotency_key
 
@@ -322,12 +323,6 @@ def _cause(error: str, outcome: str, service: str, in_words: str = "") -> str:
     return text[:1].lower() + text[1:] if text else translate("Explain", "it failed")
 
 
-def _money(amount: Any, currency: Any) -> str:
-    if not isinstance(amount, int | float) or isinstance(amount, bool):
-        return ""
-    return f"{currency + ' ' if isinstance(currency, str) and currency else ''}{amount:,.2f}"
-
-
 def order_words(run: dict[str, Any], customer: str = "", total: Any = None, where: str = "") -> str:
     """“Order 3001 for Aling Nena (PHP 1,499.50) waits at “Charge card”; the steps after it
     are on hold.” Parts that are unknown are left out."""
@@ -349,7 +344,7 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None, wher
         )
     if customer:
         text = translate("Explain", "{order} for {customer}").format(order=text, customer=customer)
-    money = _money(total, order.get("currency"))
+    money = money_text(total, order.get("currency"))
     if money:
         text += f" ({money})"
     if where:
