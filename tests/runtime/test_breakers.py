@@ -13,7 +13,11 @@ from app.store import breakers
 from tests.support.engine import charge_workflow, run_status, runtime, save, stored, wait_for
 
 WORKERS = 4
-FAILURES = 4  # the breaker's threshold in these tests (= workers: see the bound below)
+FAILURES = 4  # the breaker's threshold in these tests
+# A worker whose call failed early may already be calling for its next order when the
+# threshold's last failure is recorded: at most one call per other worker is in flight as the
+# breaker opens. After that, only probes reach the system.
+IN_FLIGHT = WORKERS - 1
 
 
 def order(i: int) -> dict:
@@ -106,7 +110,7 @@ def test_forty_orders_meet_a_down_gateway(rt, payment_gateway):
     for r in ids:
         wait_for(lambda r=r: run_status(rt.db, r) == m.RUN_SUCCEEDED, 60)
     probes = audit_count(rt.db, "system_probe", before=up_at)
-    assert posts(gw, before=up_at) <= FAILURES + probes, (posts(gw, up_at), probes)
+    assert posts(gw, before=up_at) <= FAILURES + IN_FLIGHT + probes, (posts(gw, up_at), probes)
     assert booked_order(gw, ids) == ids  # arrival order, once each
     assert all(gw.charge_count(f"daloy-{r}-charge") == 1 for r in ids)
     kinds = rt.db.execute_sql("select kind, status, resolution from inbox_items")
