@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from app import demo, shop
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
+from app.ui.shortcuts import keys_said
 from app.ui.style import PRACTICE, icon
 from app.ui.text import PlainLabel
 
@@ -38,16 +40,20 @@ class ShopControls:
         self.ctx = window.ctx
         self.wizard: FirstRunWizard | None = None
         self.order_dialog: NewOrderDialog | None = None
-        menu = window.menuBar().addMenu(translate("ShopMenu", "&Shop"))
+        self.menu = menu = window.menuBar().addMenu(translate("ShopMenu", "&Shop"))
         setup = menu.addAction(icon("fa5s.magic"), translate("ShopMenu", "Set up my shop…"))
         setup.setObjectName("setupShopAction")
         setup.triggered.connect(self.open_wizard)
         try_demo = menu.addAction(icon("fa5s.play-circle"), translate("ShopMenu", "Try the demo"))
         try_demo.setObjectName("tryDemoAction")
         try_demo.triggered.connect(self.start_demo)
-        by_hand = menu.addAction(icon("fa5s.phone"), translate("ShopMenu", "New order by hand…"))
-        by_hand.setObjectName("newOrderAction")
-        by_hand.triggered.connect(self.new_order)
+        self.by_hand = menu.addAction(
+            icon("fa5s.phone"), translate("ShopMenu", "New order by hand…")
+        )
+        self.by_hand.setObjectName("newOrderAction")
+        self.by_hand.triggered.connect(self.new_order)
+        self.say_keys()
+        menu.aboutToShow.connect(self.say_keys)  # in the language and on the page of that moment
         # on the Orders page once it is made (``when_made``); the window holds it till then
         self.new_order_button = QPushButton(
             icon("fa5s.plus"), translate("ShopMenu", "New order"), window
@@ -69,6 +75,17 @@ class ShopControls:
         self.banner.hide()
         layout = window.banner.parentWidget().layout()
         layout.insertWidget(0, self.banner)
+
+    def say_keys(self) -> None:
+        """“New order by hand…” with the window's keys beside it, as a menu shows an action's
+        keys, while they open a new order (not on the Workflows page, where they are the
+        editor's). The keys stay the window's (``app.ui.shortcuts``): a second action on them
+        would make both fire neither."""
+        text = translate("ShopMenu", "New order by hand…")
+        keys = self.window.findChild(QAction, "newOrderKeys")
+        if isinstance(keys, QAction) and keys.isEnabled() and not keys.shortcut().isEmpty():
+            text += "\t" + keys_said(keys.shortcut())  # the part a menu shows as the keys
+        self.by_hand.setText(text)
 
     def _on_orders_page(self, runs: Any) -> None:
         runs.top.addWidget(self.new_order_button)

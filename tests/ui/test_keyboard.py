@@ -1,7 +1,7 @@
 """The shell by keyboard alone, on the real window: Ctrl+1…Ctrl+8 open the sidebar's pages (each
 entry's tooltip says its keys, in the operator's language), Find puts the cursor in the orders'
 search, New opens a new order (not on the Workflows page, where the editor's own New is the only
-one), F5 reads the page again, Escape and Alt+Left leave an order's page, and a decision in the
+one; the Shop menu shows its keys while they do), F5 reads the page again, Escape and Alt+Left leave an order's page, and a decision in the
 inbox is answered with keys only (and Enter on the list never acts)."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import machine as m
+from app.core.i18n import translate
 from app.store import connections
 from app.ui import language
 from tests.support.engine import run_status, save
@@ -112,6 +113,50 @@ def test_new_opens_a_new_order_but_on_the_workflows_page_the_editors_new_wins(gu
     own_new.setEnabled(False)
     press(qtbot, window, Qt.Key.Key_N, CTRL)  # and with no New of its own: still no order
     assert not new_order_dialogs(window)
+
+
+def shop_menu_shows(qtbot, window) -> tuple[str, str]:
+    """The Shop menu opened as the operator opens it: “New order by hand…” and the keys it
+    shows beside it (a menu shows what follows a tab as the item's keys)."""
+    menu = window.shop.menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible, timeout=5000)
+    words, _tab, keys = window.findChild(QAction, "newOrderAction").text().partition("\t")
+    menu.close()
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=5000)
+    return words, keys
+
+
+def test_the_shop_menu_shows_the_keys_of_a_new_order_while_they_open_one(gui, qtbot):
+    _ctx, window = gui
+    active(qtbot, window)
+    window_new = window.findChild(QAction, "newOrderKeys")
+    said = window_new.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert said  # Ctrl+N here, ⌘N on a Mac: whatever the window's own New is
+    assert shop_menu_shows(qtbot, window) == ("New order by hand…", said)
+    # the keys are the window's alone: the menu's item has none (both would fire neither)
+    assert window.findChild(QAction, "newOrderAction").shortcut().isEmpty()
+    active(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: len(new_order_dialogs(window)) == 1, timeout=5000)
+    new_order_dialogs(window)[0].reject()
+    qtbot.waitUntil(lambda: not new_order_dialogs(window), timeout=5000)
+    # on the Workflows page the keys are the editor's: the menu does not claim them there
+    window.page("workflows")
+    assert shop_menu_shows(qtbot, window) == ("New order by hand…", "")
+    window.page("runs")
+    assert shop_menu_shows(qtbot, window)[1] == said
+
+
+def test_the_shop_menu_says_its_keys_in_filipino(filipino, gui, qtbot):  # noqa: F811
+    _ctx, window = gui
+    combo = window.language
+    combo.setCurrentIndex(combo.findData(language.FILIPINO))
+    combo.activated.emit(combo.currentIndex())
+    words, keys = shop_menu_shows(qtbot, window)
+    assert words == translate("ShopMenu", "New order by hand…") != "New order by hand…"
+    window_new = window.findChild(QAction, "newOrderKeys")
+    assert keys == window_new.shortcut().toString(QKeySequence.SequenceFormat.NativeText) != ""
 
 
 def test_f5_reads_the_page_shown_again(gui, qtbot):
