@@ -333,12 +333,12 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None, wher
     if run.get("business_key"):
         text = {
             "demo": translate("Explain", "Demo order {key}"),
-            "practice": translate("Explain", "Practice order {key}"),
+            "practice": translate("Explain", "Practice run {key}"),
         }.get(kind, translate("Explain", "Order {key}")).format(key=run["business_key"])
     else:
         text = {
             "demo": translate("Explain", "Demo order of “{workflow}”"),
-            "practice": translate("Explain", "Practice order of “{workflow}”"),
+            "practice": translate("Explain", "Practice run of “{workflow}”"),
         }.get(kind, translate("Explain", "Order of “{workflow}”")).format(
             workflow=run.get("workflow", "")
         )

@@ -39,7 +39,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("workflow", QT_TRANSLATE_NOOP("Export", "Workflow")),
     ("created_at", QT_TRANSLATE_NOOP("Export", "Received")),
     ("finished_at", QT_TRANSLATE_NOOP("Export", "Finished")),
-    ("practice", QT_TRANSLATE_NOOP("Export", "Practice or demo")),
+    ("practice", QT_TRANSLATE_NOOP("Export", "Practice run or demo")),
     ("id", QT_TRANSLATE_NOOP("Export", "Run id")),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

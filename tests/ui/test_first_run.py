@@ -98,7 +98,7 @@ def run_demo(qtbot: Any, ctx: Any, window: Any) -> tuple[int, float]:
     )
     # said as the app's sample it is, in the order's headline, not as a field of the order
     shown = "\n".join(label.text() for label in detail.findChildren(QLabel))
-    assert "Demo order DEMO-1002" in shown and "Practice order" not in shown
+    assert "Demo order DEMO-1002" in shown and "Practice run" not in shown
     assert "Demo: yes" not in shown and "Number: DEMO-1002" in shown
     click(detail.buttons["option_backorder"])
     qtbot.waitUntil(lambda: entry(window, "DEMO-1002", "decision") is None, timeout=20000)

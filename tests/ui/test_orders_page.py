@@ -254,6 +254,51 @@ def test_a_step_row_keeps_state_attempts_and_time_in_view_when_opened(gui, qtbot
     assert row.tries.text() == "2 of 2"
 
 
+@pytest.mark.usefixtures("filipino")  # before ``gui``: see the fixture
+def test_a_practice_run_is_called_the_same_in_the_list_and_in_its_sentences(gui, qtbot):
+    """The editor's “Try it” makes a practice run: the Orders list, its entry in Needs you and
+    its page call it by the same word, in English and in Filipino (the entry read “Practice
+    order 5101” beside the list's “Practice run”)."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.core.order_states import kind_of
+    from app.ui import language
+
+    ctx, window = gui
+    save(ctx.db, DECIDE)
+    run_id = ctx.store.start_run("ask", {"order": {"number": "5101"}}, practice=True)
+    qtbot.waitUntil(lambda: window.inbox.list.count() == 1, timeout=15000)
+
+    def shown(widget) -> str:
+        return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+    def called(spoken: str) -> str:
+        """The word each place uses, once each has said the order in ``spoken``."""
+        assert language.current().apply(spoken)
+        word = kind_of(practice=True, demo=False)  # what the Orders list says
+        window.page("inbox")
+        window.inbox.list.setCurrentRow(0)
+        qtbot.waitUntil(lambda: f"{word} 5101" in shown(window.inbox.detail), timeout=10000)
+        window.page("runs")
+        window.runs.apply_filters()
+        model = window.runs.model
+        qtbot.waitUntil(
+            lambda: any(r[0] == "5101" for r in table_rows(window)) and not model._busy,
+            timeout=10000,
+        )
+        status = next(r[3] for r in table_rows(window) if r[0] == "5101")
+        assert status.startswith(word + ",")  # “Practice run, needs you”
+        window.open_run(run_id)
+        page = window.runs.detail
+        qtbot.waitUntil(lambda: page.run_id == run_id and bool(page.detail), timeout=10000)
+        qtbot.waitUntil(lambda: page.state.text().startswith(word + ","), timeout=10000)
+        assert "Practice order" not in shown(page) and "Pansubok na order" not in shown(page)
+        return word
+
+    assert called(language.FILIPINO)
+    assert called(language.ENGLISH) == "Practice run"
+
+
 def test_a_demo_order_reads_as_a_demo_order_not_a_practice_run():
     """A demo order is run as practice; its words still say Demo (the order page and the
     practice list read the run with its trigger)."""

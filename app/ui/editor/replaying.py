@@ -67,7 +67,7 @@ class ReplayDialog(QDialog):
                 translate(
                     "EditorPractice",
                     "Runs the workflow as it is on the canvas (saved or not) on the last orders, "
-                    "in practice: nothing is sent, charged or published. Then it lists the orders "
+                    "as practice runs: nothing is sent, charged or published. Then it lists the orders "
                     "that would go differently from what the live version did.",
                 )
             )

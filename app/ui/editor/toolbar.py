@@ -70,7 +70,7 @@ def build_toolbar(page: EditorPage) -> None:
     tried.setToolTip(
         translate(
             "Editor",
-            "Run the workflow as it is on the canvas on its sample order, in practice "
+            "Run the workflow as it is on the canvas on its sample order, as a practice run "
             "(nothing is sent). The arrow: on a past order.",
         )
     )
@@ -100,7 +100,7 @@ def build_toolbar(page: EditorPage) -> None:
     replay.setToolTip(
         translate(
             "Editor",
-            "Run the workflow as it is on the canvas on the last orders, in practice, "
+            "Run the workflow as it is on the canvas on the last orders, as practice runs, "
             "and see which would go differently.",
         )
     )

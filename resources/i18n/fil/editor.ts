@@ -84,7 +84,7 @@
         <translation>naka-save sa keyring — mag-type para palitan</translation>
     </message>
     <message>
-        <source>kept in the system keyring, never in Daloy&apos;s files</source>
+        <source>kept in the system keyring, never in Daloy's files</source>
         <translation>nasa system keyring, hindi kailanman sa mga file ng Daloy</translation>
     </message>
     <message>
@@ -451,10 +451,6 @@ hindi pa naka-save</translation>
         <translation>Subukan</translation>
     </message>
     <message>
-        <source>Run the workflow as it is on the canvas on its sample order, in practice (nothing is sent). The arrow: on a past order.</source>
-        <translation>Patakbuhin ang workflow gaya ng nasa canvas sa sample order nito, bilang practice run (walang ipapadala). Ang arrow: sa isang lumang order.</translation>
-    </message>
-    <message>
         <source>On the sample order</source>
         <translation>Sa sample order</translation>
     </message>
@@ -467,7 +463,11 @@ hindi pa naka-save</translation>
         <translation>I-replay sa mga lumang order…</translation>
     </message>
     <message>
-        <source>Run the workflow as it is on the canvas on the last orders, in practice, and see which would go differently.</source>
+        <source>Run the workflow as it is on the canvas on its sample order, as a practice run (nothing is sent). The arrow: on a past order.</source>
+        <translation>Patakbuhin ang workflow gaya ng nasa canvas sa sample order nito, bilang practice run (walang ipapadala). Ang arrow: sa isang lumang order.</translation>
+    </message>
+    <message>
+        <source>Run the workflow as it is on the canvas on the last orders, as practice runs, and see which would go differently.</source>
         <translation>Patakbuhin ang workflow gaya ng nasa canvas sa mga huling order, bilang practice run, at tingnan kung alin ang iba ang kalalabasan.</translation>
     </message>
     <message>
@@ -543,7 +543,7 @@ hindi pa naka-save</translation>
         <translation>Pamagat</translation>
     </message>
     <message>
-        <source>Other steps refer to this step&apos;s result as steps.&lt;name&gt;.output; renaming updates them all.</source>
+        <source>Other steps refer to this step's result as steps.&lt;name&gt;.output; renaming updates them all.</source>
         <translation>Tinutukoy ng ibang hakbang ang resulta ng hakbang na ito bilang steps.&lt;name&gt;.output; kapag pinalitan ang pangalan, maa-update silang lahat.</translation>
     </message>
     <message>
@@ -551,8 +551,8 @@ hindi pa naka-save</translation>
         <translation>Pangalan sa mga template</translation>
     </message>
     <message>
-        <source>&lt;b&gt;When it fails&lt;/b&gt; &lt;span style=&apos;color:#6b7280&apos;&gt;(empty: the step&apos;s default)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Kapag pumalya&lt;/b&gt; &lt;span style=&apos;color:#6b7280&apos;&gt;(walang laman: ang default ng hakbang)&lt;/span&gt;</translation>
+        <source>&lt;b&gt;When it fails&lt;/b&gt; &lt;span style='color:#6b7280'&gt;(empty: the step's default)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Kapag pumalya&lt;/b&gt; &lt;span style='color:#6b7280'&gt;(walang laman: ang default ng hakbang)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>“{label}” must be a number.</source>
@@ -622,7 +622,7 @@ hindi pa naka-save</translation>
         <translation>I-replay ang “{name}” sa mga lumang order</translation>
     </message>
     <message>
-        <source>Runs the workflow as it is on the canvas (saved or not) on the last orders, in practice: nothing is sent, charged or published. Then it lists the orders that would go differently from what the live version did.</source>
+        <source>Runs the workflow as it is on the canvas (saved or not) on the last orders, as practice runs: nothing is sent, charged or published. Then it lists the orders that would go differently from what the live version did.</source>
         <translation>Pinapatakbo ang workflow gaya ng nasa canvas (naka-save man o hindi) sa mga huling order, bilang practice run: walang ipapadala, sisingilin o ipa-publish. Saka nito ililista ang mga order na iba ang kalalabasan kaysa sa ginawa ng live na version.</translation>
     </message>
     <message>

@@ -1119,8 +1119,12 @@
         <translation>Demo na order {key}</translation>
     </message>
     <message>
-        <source>Practice order {key}</source>
-        <translation>Pansubok na order {key}</translation>
+        <source>Practice run {key}</source>
+        <translation>Practice run {key}</translation>
+    </message>
+    <message>
+        <source>Practice run of “{workflow}”</source>
+        <translation>Practice run ng “{workflow}”</translation>
     </message>
     <message>
         <source>Order {key}</source>
@@ -1129,10 +1133,6 @@
     <message>
         <source>Demo order of “{workflow}”</source>
         <translation>Demo na order ng “{workflow}”</translation>
-    </message>
-    <message>
-        <source>Practice order of “{workflow}”</source>
-        <translation>Pansubok na order ng “{workflow}”</translation>
     </message>
     <message>
         <source>Order of “{workflow}”</source>
@@ -1230,8 +1230,8 @@
         <translation>Natapos</translation>
     </message>
     <message>
-        <source>Practice or demo</source>
-        <translation>Pansubok o demo</translation>
+        <source>Practice run or demo</source>
+        <translation>Practice run o demo</translation>
     </message>
     <message>
         <source>Run id</source>
