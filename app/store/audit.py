@@ -221,11 +221,13 @@ def list_actions(
     limit: int | None = 200,
     before_id: int | None = None,
     oldest_first: bool = False,
+    name_the_order: bool = True,
 ) -> list[AuditRow]:
     """Recorded actions, newest first (``oldest_first`` for a timeline), filtered by who,
     action kind(s), workflow (of the order, or the workflow acted on), order (``run_id``) and
     time (``since`` inclusive, ``until`` exclusive). Paging: ``before_id`` is the last row's
-    id of the previous page (newest first)."""
+    id of the previous page (newest first). Each sentence ends with the order it was done to
+    (“… (order 3001)”) unless ``name_the_order`` is False: on that order's own page."""
     q = select(AuditEntry, Run.workflow_name, Run.business_key, Run.version_id).outerjoin(
         Run, Run.id == AuditEntry.run_id
     )
@@ -260,7 +262,7 @@ def list_actions(
                 entry.at,
                 entry.who,
                 entry.action,
-                sentence(entry, key or "", words, version_id),
+                sentence(entry, (key or "") if name_the_order else "", words, version_id),
                 _note(entry),
                 entry.run_id,
                 entry.step_name,
@@ -275,8 +277,9 @@ def list_actions(
 
 
 def run_actions(s: Session, run_id: str) -> list[AuditRow]:
-    """What people did to one order, oldest first, for its timeline."""
-    return list_actions(s, run_id=run_id, limit=None, oldest_first=True)
+    """What people did to one order, oldest first, for its timeline: on the order's own page,
+    so its sentences do not name it again."""
+    return list_actions(s, run_id=run_id, limit=None, oldest_first=True, name_the_order=False)
 
 
 def filter_choices(s: Session) -> dict[str, list[str]]:

@@ -145,11 +145,14 @@ def test_audit_page_filters_and_an_orders_timeline(rt, payment_gateway):
             ("maria", "choose"),
         ]
         chose = timeline[1]
-        # the step's title and the option's label, as the operator saw them; not their names
+        # the step's title and the option's label, as the operator saw them; not their names;
+        # and not the order's number: the timeline is on that order's own page
         assert chose.sentence == (
-            "maria chose “Backorder: ship the rest later” at “Blue mug out of stock: ask” "
-            "(order 7001)"
+            "maria chose “Backorder: ship the rest later” at “Blue mug out of stock: ask”"
         )
+        assert [a.sentence for a in audit.list_actions(s, run_id=first, action="choose")] == [
+            chose.sentence + " (order 7001)"  # the audit page, of every order, names it
+        ]
         assert chose.note == "supplier out until May" and chose.at >= start
         assert [a.action for a in audit.list_actions(s, who="jun")] == ["retry"]
         assert {(a.run_id, a.action) for a in audit.list_actions(s, workflow="charge")} == {

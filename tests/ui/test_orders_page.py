@@ -1,7 +1,8 @@
 """Orders, an order's page and the audit page, driven through the real window with real runs:
 a cancelled order and a practice run are never a green "Done"; orders are found by customer
 name and by SKU; the CSV and Excel exports hold what the table shows; a decision shows who made
-it and their note, on the audit page and in the order's timeline."""
+it and their note, on the audit page and in the order's timeline (which does not name the order
+again on its own page)."""
 
 from __future__ import annotations
 
@@ -106,7 +107,9 @@ def test_a_cancelled_order_and_a_practice_run_are_not_shown_as_done(gui, qtbot, 
     assert window.runs.stack.currentWidget() is page
     assert page.why.text().startswith("Cancelled by tester")
     texts = [a.text.text() for a in page.timeline.action_rows]
-    assert texts[-1] == "tester cancelled the order (order 5001) — “customer called”"
+    # on the order's own page its number is not said again (the audit page says it)
+    assert texts[-1] == "tester cancelled the order — “customer called”"
+    assert not any("5001" in text for text in texts)
     assert page.picture.scene_.nodes["charge"].state == "cancelled"
 
 
@@ -223,6 +226,8 @@ def test_audit_page_shows_a_decision_with_who_and_note(gui, qtbot):
         lambda: any("supplier delivers Friday" in a.text.text() for a in page.timeline.action_rows),
         timeout=10000,
     )
+    chose = next(a.text.text() for a in page.timeline.action_rows if "chose" in a.text.text())
+    assert chose == "tester chose “Backorder” at “Q” — “supplier delivers Friday”"  # no 8001
     assert page.state.text() == "Done"
     assert page.picture.taken == {("q", "backorder", "back")}
 
