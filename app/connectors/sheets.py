@@ -1,6 +1,7 @@
-"""Reading and atomically rewriting spreadsheets (xlsx through openpyxl, and csv), and the
-records that make each change happen exactly once per idempotency key. ``sheet_files`` keeps
-each file in memory and saves changes in batches; this module is the format underneath.
+"""Reading and atomically rewriting spreadsheets (xlsx read by ``xlsx_values``, or by openpyxl
+where that declines, and csv), and the records that make each change happen exactly once per
+idempotency key. ``sheet_files`` keeps each file in memory and saves changes in batches; this
+module is the format underneath.
 
 Writes go to a temporary file in the same folder, then replace the original in one step, so a
 crash never leaves a half-written sheet. A file held open by Excel or LibreOffice is a retryable
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.connectors import xlsx_values
 from app.core.errors import PermanentError, RetryableError
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 
@@ -223,6 +225,33 @@ class Book:
 def parse(path: Path, data: bytes) -> Book:
     if path.suffix.lower() == ".csv":
         return Book(path, {"": _parse_csv(path, data)}, "")
+    try:
+        sheets = xlsx_values.worksheets(data)
+    except xlsx_values.Unusual:
+        sheets = _worksheets_by_openpyxl(path, data)
+    shown = [title for title, _ in sheets if title != APPLIED_SHEET] or [sheets[0][0]]
+    book = Book(path, {}, shown[0])
+    for title, rows in sheets:
+        if title == APPLIED_SHEET:
+            for r in rows:
+                if r and r[0]:
+                    # rows written before results were kept hold the key only
+                    text = r[1] if len(r) > 1 else None  # the result, as JSON text
+                    book.applied[str(r[0])] = text if isinstance(text, str) and text else None
+                    if len(r) > 2 and r[2]:
+                        book.stamps[str(r[0])] = str(r[2])
+            continue
+        values = [list(r) for r in rows]
+        header = [str(h) if h is not None else "" for h in (values[0] if values else [])]
+        kept = [(n, r) for n, r in enumerate(values[1:], start=2) if any(c is not None for c in r)]
+        book.tables[title] = Table(
+            path, header, [r for _, r in kept], book.applied, title, [n for n, _ in kept]
+        )
+    return book
+
+
+def _worksheets_by_openpyxl(path: Path, data: bytes) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """What ``xlsx_values`` leaves to openpyxl (dates, unusual files), read the same way."""
     import openpyxl
 
     try:
@@ -235,25 +264,7 @@ def parse(path: Path, data: bytes) -> Book:
                 why=exc,
             )
         ) from exc
-    shown = [ws for ws in wb.worksheets if ws.title != APPLIED_SHEET] or wb.worksheets
-    book = Book(path, {}, shown[0].title)
-    for ws in wb.worksheets:
-        if ws.title == APPLIED_SHEET:
-            for r in ws.iter_rows(values_only=True):
-                if r and r[0]:
-                    # rows written before results were kept hold the key only
-                    text = r[1] if len(r) > 1 else None  # the result, as JSON text
-                    book.applied[str(r[0])] = text if isinstance(text, str) and text else None
-                    if len(r) > 2 and r[2]:
-                        book.stamps[str(r[0])] = str(r[2])
-            continue
-        values = [list(r) for r in ws.iter_rows(values_only=True)]
-        header = [str(h) if h is not None else "" for h in (values[0] if values else [])]
-        kept = [(n, r) for n, r in enumerate(values[1:], start=2) if any(c is not None for c in r)]
-        book.tables[ws.title] = Table(
-            path, header, [r for _, r in kept], book.applied, ws.title, [n for n, _ in kept]
-        )
-    return book
+    return [(ws.title, list(ws.iter_rows(values_only=True))) for ws in wb.worksheets]
 
 
 def atomic_write(path: Path, data: bytes) -> None:
