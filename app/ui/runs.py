@@ -261,6 +261,11 @@ class RunsPage(Page):
         # the title row of the page holds the search; the filters get a row of their own so
         # nothing is clipped on a 1024-pixel screen
         top.addWidget(self.search, 1)
+        for i in range(top.count()):  # the title row's spare room to the search, not a blank
+            item = top.itemAt(i)
+            if item is not None and item.spacerItem() is not None:
+                top.setStretch(i, 0)
+        self._fit_search()
         filters = QHBoxLayout()
         for w in (self.status, self.workflow, self.period):
             filters.addWidget(w)
@@ -498,8 +503,21 @@ class RunsPage(Page):
             self._shown = True
             self._fit_columns()
 
+    def _fit_search(self) -> None:
+        """The search box as wide as what it finds by (its placeholder, in the language
+        spoken) and no wider; on a small screen as wide as the title row allows. Sharing that
+        row's room with a blank cut it to “…, email, phone…” at 1024 pixels, in Filipino to
+        “…, numero, custome…”: the operator never read that a product finds its orders."""
+        box = self.search
+        fm = box.fontMetrics()
+        # beside the words: the search icon and the clear button, each about as wide as the
+        # box is tall
+        needed = fm.horizontalAdvance(box.placeholderText()) + 2 * box.sizeHint().height() + 8
+        box.setMaximumWidth(max(box.minimumWidth(), needed))
+
     def retranslate(self) -> None:
         """The language changed: column titles and states are said again in it."""
+        self._fit_search()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._fit_columns()
         self.model.layoutChanged.emit()

@@ -11,7 +11,7 @@ import csv
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QToolButton
 
 from app.core import machine as m
 from app.ui.runs import COLUMNS, cell_text
@@ -134,6 +134,41 @@ def test_search_by_customer_name_and_by_sku(gui, qtbot):
     assert search(qtbot, window, "bagoong-1", 1) == ["6001"]
     rows = table_rows(window)
     assert rows[0][1] == "Perla Dizon" and rows[0][2] == "250.00"
+
+
+def placeholder_room(box: QLineEdit) -> tuple[int, int]:
+    """(room, needed): the width between the search icon and where the clear button shows,
+    and the width of the box's placeholder there (cut with “…” when the room is less)."""
+    buttons = sorted(box.findChildren(QToolButton), key=lambda b: b.x())
+    room = buttons[-1].geometry().left() - buttons[0].geometry().right()
+    return room, box.fontMetrics().horizontalAdvance(box.placeholderText())
+
+
+@pytest.mark.usefixtures("filipino")  # before ``gui``: see the fixture
+def test_the_search_box_shows_all_it_finds_by_on_a_small_screen(gui, qtbot):
+    """At 1024×700 the search's placeholder was cut (“…, email, phone…”, in Filipino “…,
+    numero, custome…”): the operator never read that a product finds its orders."""
+    from app.ui import language
+    from tests.ui.test_small_screens import clipped
+
+    _ctx, window = gui
+    window.resize(1024, 700)
+    window.page("runs")
+    box = window.runs.search
+    for spoken in (language.ENGLISH, language.FILIPINO):
+        assert language.current().apply(spoken)
+        qtbot.waitUntil(lambda: window.width() == 1024, timeout=5000)
+        QApplication.processEvents()
+        assert box.placeholderText().endswith("…")
+        room, needed = placeholder_room(box)
+        assert room >= needed, (spoken, box.placeholderText(), room, needed)
+        assert not clipped(window, window.runs)  # “New order” beside it stays whole
+    # on a wide screen no wider than its words need: the rest stays blank
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366, timeout=5000)
+    QApplication.processEvents()
+    room, needed = placeholder_room(box)
+    assert needed <= room < needed + 80
 
 
 def test_csv_and_xlsx_exports_match_the_table(gui, qtbot, tmp_path):
