@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from app.ui.context import AppContext
 from app.ui.inbox_parts import (
     ChoiceBox,
     Fold,
+    PaneChoice,
     bulk_summary,
     order_name,
     tab_after,
@@ -361,7 +361,7 @@ class InboxDetail(QScrollArea):
         cancel = QPushButton(icon("fa5s.ban", BAD), translate("InboxEntry", "Cancel order…"))
         cancel.setObjectName("danger")
         cancel.clicked.connect(lambda: self._confirm_cancel(rid, who))
-        restart = QComboBox()
+        restart = PaneChoice()
         restart.setObjectName("restartStep")
         for s in run["steps"]:
             restart.addItem(s.get("title") or s["name"], s["name"])

@@ -1,12 +1,13 @@
 """The pieces of an inbox entry's pane: the order's name in a sentence, the confirmation of a
-bulk action, a decision's pick-list, a folded section, and the technical detail in lines."""
+bulk action, a decision's pick-list (a choice box the wheel scrolls past), a folded section, and
+the technical detail in lines."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QListWidget, QToolButton, QVBoxLayout, QWidget
 
 from app.core.i18n import translate
@@ -101,7 +102,24 @@ def tab_after(first: QWidget, pane: QWidget) -> list[QWidget]:
     return controls
 
 
-class ChoiceBox(QComboBox):
+class PaneChoice(QComboBox):
+    """A choice box in the entry's scrolling pane: the mouse wheel over it scrolls the pane,
+    as over the rest of it, and picks only once the box was clicked or tabbed into. (A plain
+    choice box takes the wheel: scrolling down to the answers changed the chosen substitute,
+    or the step to restart from, under the pointer, unseen.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not give it the focus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # on to the pane, which scrolls
+
+
+class ChoiceBox(PaneChoice):
     """A decision field with choices (ask_person): shows each label, answers with its value."""
 
     def __init__(self, choices: list[dict[str, str]]) -> None:
