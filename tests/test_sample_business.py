@@ -79,6 +79,9 @@ def test_backorder_charges_what_ships_and_the_rest_becomes_its_own_order(
     decision = open_decision(shop, run_id)
     question = decision["detail"]["question"]
     assert "Coffee 3-in-1, 30s (COFFEE-3IN1): 10 ordered, 8 in stock" in question
+    # what is wrong first: the question is also the order's reason in the Orders list and its
+    # line in Needs you, beside its number (it read “Order 1051 for …”, cut after the name)
+    assert question.startswith("Not enough stock for Aling Nena: ") and "1051" not in question
     assert payment_gateway.charges == {}  # nothing before the answer
     shop.actions.resolve(
         decision["id"],

@@ -55,8 +55,8 @@ TEXTS = [
     QT_TRANSLATE_NOOP("Samples", "Not enough stock: ask what to do"),
     QT_TRANSLATE_NOOP(
         "Samples",
-        "Order {{ steps.order.output.number }} for {{ steps.order.output.customer.name }}: not "
-        "enough stock. {% for s in steps.check_stock.output.short %}"
+        "Not enough stock for {{ steps.order.output.customer.name }}: "
+        "{% for s in steps.check_stock.output.short %}"
         "{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: "
         "{{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing "
         "items with "

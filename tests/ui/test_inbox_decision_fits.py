@@ -15,7 +15,7 @@ from app.ui.inbox_entry import InboxDetail
 from app.ui.inbox_parts import ChoiceBox
 
 LONG = (
-    "Order DEMO-1002 ni Jun Reyes: kulang ang stock. COFFEE-3IN1: 12 ang in-order, 0 ang may "
+    "Kulang ang stock sa order ni Jun Reyes: COFFEE-3IN1: 12 ang in-order, 0 ang may "
     "stock. SUGAR-1: 2 ang in-order, 0 ang may stock. Papalitan ba ng ibang produkto ang "
     "kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling "
     "order), o i-cancel ang order?"

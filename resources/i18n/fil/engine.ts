@@ -1638,6 +1638,10 @@
         <translation>Kulang ang stock: itanong ang gagawin</translation>
     </message>
     <message>
+        <source>Not enough stock for {{ steps.order.output.customer.name }}: {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
+        <translation>Kulang ang stock sa order ni {{ steps.order.output.customer.name }}: {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
+    </message>
+    <message>
         <source>Substitute with the chosen product</source>
         <translation>Palitan ng napiling produkto</translation>
     </message>
@@ -1704,10 +1708,6 @@
     <message>
         <source>Cancelled while waiting for the stock</source>
         <translation>Na-cancel habang hinihintay ang stock</translation>
-    </message>
-    <message>
-        <source>Order {{ steps.order.output.number }} for {{ steps.order.output.customer.name }}: not enough stock. {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
-        <translation>Order {{ steps.order.output.number }} ni {{ steps.order.output.customer.name }}: kulang ang stock. {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
     </message>
     <message>
         <source>The order ends cancelled</source>
