@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import smtplib
 
-import httpx
-
 from app.connectors.mailservers import open_imap, open_smtp
 from app.core.errors import DaloyError
 from app.core.i18n import translate
@@ -46,6 +44,8 @@ def probe(provider: ConnectionProvider, name: str, timeout: float = 10.0) -> str
                 "Connections", "Signed in to {host}; messages in the folder: {n}."
             ).format(host=conn.get("host"), n=info.get(b"EXISTS", 0))
         if kind in ("http", "marketplace"):
+            import httpx  # loaded for a test of a web connection, not with the setup window
+
             target = provider.http(name)
             r = httpx.get(
                 target["base_url"], headers=target["headers"], timeout=timeout, verify=tls_context()

@@ -8,8 +8,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import openpyxl
-
 from app.core.errors import DaloyError
 from app.core.i18n import translate
 from app.resources import resource_path
@@ -19,7 +17,11 @@ MAX_TRIES = 1000  # “Daloy stock (1000).xlsx”: a folder this full is a mista
 
 
 def layout() -> bytes:
-    """The sample sheet with its products taken out: the header row and its formatting only."""
+    """The sample sheet with its products taken out: the header row and its formatting only.
+    openpyxl (about 9 MB a running window keeps) is imported here, when a sheet is made, not
+    with the setup window."""
+    import openpyxl
+
     wb = openpyxl.load_workbook(resource_path("samples", "inventory.xlsx"))
     for ws in wb.worksheets:
         if ws.max_row > 1:

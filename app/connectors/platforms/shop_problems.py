@@ -6,9 +6,8 @@ kept apart as ``detail``. Used by ``setup``."""
 from __future__ import annotations
 
 import socket
+import sys
 from typing import Any
-
-import httpx
 
 from app.connectors.platforms.http import (
     PlatformDown,
@@ -75,7 +74,7 @@ def explain(
                 ).format(title=title),
                 detail,
             )
-        if isinstance(x, PlatformDown | httpx.TransportError | OSError):
+        if isinstance(x, PlatformDown | OSError) or _transport_error(x):
             return ShopProblem(
                 translate(
                     "Connections",
@@ -158,3 +157,10 @@ def explain(
         ).format(title=title),
         detail,
     )
+
+
+def _transport_error(exc: BaseException) -> bool:
+    """An httpx network error. httpx is not imported for this: the setup window reads this
+    module, and a failure from httpx means httpx was loaded to make the call."""
+    httpx = sys.modules.get("httpx")
+    return httpx is not None and isinstance(exc, httpx.TransportError)
