@@ -153,15 +153,26 @@ def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", key.strip().lower()).strip("_")
 
 
+def _first_sheet(data: bytes) -> list[tuple[Any, ...]]:
+    """The rows of a workbook's first sheet, read as the stock sheet is (``xlsx_values``, or
+    openpyxl where that declines)."""
+    from app.connectors import xlsx_values
+
+    try:
+        return xlsx_values.worksheets(data)[0][1]
+    except xlsx_values.Unusual:
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return list(book.worksheets[0].iter_rows(values_only=True))
+
+
 def _lines_from(filename: str, data: bytes) -> list[dict[str, Any]]:
     name = filename.lower()
     if name.endswith(".csv"):
         rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace"))))
     elif name.endswith(".xlsx"):
-        import openpyxl
-
-        ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        values = list(ws.iter_rows(values_only=True))
+        values = _first_sheet(data)
         header = [str(h or "") for h in values[0]] if values else []
         rows = [
             dict(zip(header, r, strict=False)) for r in values[1:] if any(c is not None for c in r)
