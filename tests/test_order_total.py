@@ -130,3 +130,44 @@ def test_a_workflow_without_an_order_total_keeps_the_triggers(rt):
 )
 def test_an_amount_reads_as_the_shops_messages_write_it(amount, currency, said):
     assert order_total.money_text(amount, currency) == said
+
+
+@pytest.mark.parametrize(
+    ("trigger", "code"),
+    [
+        ({"order": {"currency": "PHP"}}, "PHP"),
+        ({"order": {"number": "1"}, "currency": " USD "}, "USD"),  # an order given flat
+        ({"currency": "EUR"}, "EUR"),
+        ({"order": {"currency": ""}}, ""),
+        ({"order": {"currency": 5}}, ""),
+        ({"order": "PHP"}, ""),
+        (None, ""),
+        ("PHP", ""),
+    ],
+)
+def test_the_currency_an_order_was_placed_in(trigger, code):
+    assert order_total.currency_of(trigger) == code
+
+
+def test_the_orders_list_reads_each_orders_currency_for_the_rows_asked_for(rt):
+    """``queries.order_currencies`` reads by path in the trigger what ``currency_of`` reads
+    from the whole trigger, on SQLite and PostgreSQL alike."""
+    save(rt.db, {**PRICED, "name": "plain", "order_total": ""})
+    triggers = {
+        "nested": {"order": {"number": "C-1", "currency": "USD"}},
+        "flat": {"number": "C-2", "currency": " EUR "},
+        "both": {"order": {"number": "C-3", "currency": "PHP"}, "currency": "SGD"},
+        "none": {"order": {"number": "C-4"}},
+        "number": {"order": {"number": "C-5", "currency": 5}},
+        "list": {"order": ["PHP"]},
+    }
+    ids = {k: rt.store.start_run("plain", t) for k, t in triggers.items()}
+    with rt.db.read() as s:
+        found = queries.order_currencies(s, list(ids.values()))
+        assert queries.order_currencies(s, []) == {}
+    assert found == {
+        ids[k]: order_total.currency_of(t)
+        for k, t in triggers.items()
+        if order_total.currency_of(t)
+    }
+    assert found == {ids["nested"]: "USD", ids["flat"]: "EUR", ids["both"]: "PHP"}

@@ -73,6 +73,17 @@ def money_text(amount: Any, currency: Any = "") -> str:
     return f"{code} {amount:,.2f}".strip()
 
 
+def currency_of(trigger: Any) -> str:
+    """The currency an order was placed in: its trigger's ``order.currency``, else the
+    trigger's own ``currency`` (an order given flat); "" when it says none."""
+    order = trigger.get("order") if isinstance(trigger, dict) else None
+    for where in (order, trigger):
+        code = where.get("currency") if isinstance(where, dict) else None
+        if isinstance(code, str) and code.strip():
+            return code.strip()
+    return ""
+
+
 def as_total(value: Any) -> float | None:
     """``value`` as an order total, or None when it is not a number (text, a list, nothing,
     true/false, NaN or infinity)."""

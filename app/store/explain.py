@@ -21,7 +21,7 @@ from app.core.i18n import shown, translate
 from app.core.kinds import AttemptOutcome, InboxKind
 from app.core.machine import RunState, StepState
 from app.core.model import Workflow
-from app.core.order_total import money_text
+from app.core.order_total import currency_of, money_text
 from app.store.models import Attempt, InboxItem, Run, StepRun, WorkflowVersion
 from app.store.runs import idempotency_key
 
@@ -327,7 +327,6 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None, wher
     """“Order 3001 for Aling Nena (PHP 1,499.50) waits at “Charge card”; the steps after it
     are on hold.” Parts that are unknown are left out."""
     trigger = t if isinstance(t := run.get("trigger"), dict) else {}
-    order = o if isinstance(o := trigger.get("order"), dict) else trigger
     # a demo order is a practice run the app made itself: said as the sample it is
     kind = "demo" if trigger.get("demo") else "practice" if run.get("practice") else ""
     if run.get("business_key"):
@@ -344,7 +343,7 @@ def order_words(run: dict[str, Any], customer: str = "", total: Any = None, wher
         )
     if customer:
         text = translate("Explain", "{order} for {customer}").format(order=text, customer=customer)
-    money = money_text(total, order.get("currency"))
+    money = money_text(total, currency_of(trigger))
     if money:
         text += f" ({money})"
     if where:

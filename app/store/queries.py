@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, defer
 from app.core.kinds import InboxKind
 from app.core.machine import RunState
 from app.core.order_states import ENDED_CANCELLED
+from app.core.order_total import currency_of
 from app.store import search
 from app.store.models import SHOWN_STATUS_RANK, Attempt, InboxItem, Run, StepRun, WorkflowVersion
 
@@ -421,6 +422,26 @@ def waiting_reasons(s: Session, run_ids: list[str]) -> dict[str, str]:
         if item.run_id is not None and item.run_id not in found:  # (in run_ids: never None)
             found[item.run_id] = explain_entry(s, item).headline
     return found
+
+
+def order_currencies(s: Session, run_ids: list[str]) -> dict[str, str]:
+    """The currency each of these runs' orders was placed in (``order_total.currency_of``),
+    for the orders list's totals; a run whose order names none is left out. Read by its path
+    in the trigger for these rows only (a page of the list), never for every run sorted."""
+    if not run_ids:
+        return {}
+    rows = s.execute(
+        select(
+            Run.id,
+            Run.trigger[("order", "currency")],  # JSON: a number stays a number
+            Run.trigger["currency"],
+        ).where(Run.id.in_(run_ids))
+    )
+    found = {
+        run_id: currency_of({"order": {"currency": nested}, "currency": flat})
+        for run_id, nested, flat in rows
+    }
+    return {run_id: code for run_id, code in found.items() if code}
 
 
 def step_states(s: Session, run_id: str) -> dict[str, str]:

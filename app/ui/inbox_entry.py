@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
+from app.core.order_total import currency_of
 from app.store import queries, restored_choice
 from app.store.actions import bulk
 from app.store.explain import explain_entry
@@ -284,7 +285,10 @@ class InboxDetail(QScrollArea):
         card.setObjectName("card")
         card_lay = QVBoxLayout(card)
         if d.get("context"):
-            c = PlainLabel(words(d["context"]))
+            # its prices in the order's currency, as the order's page and the list say them
+            c = PlainLabel(
+                words(d["context"], currency=currency_of((entry.get("run") or {}).get("trigger")))
+            )
             c.setWordWrap(True)
             card_lay.addWidget(c)
         fields: dict[str, QLineEdit | ChoiceBox] = {}

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from app.core.i18n import translate
 from app.core.model import Workflow
 from app.core.order_states import ENDED_CANCELLED
+from app.core.order_total import currency_of, money_text
 from app.store import audit, queries
 from app.store.explain import explain_entry, why
 from app.store.models import InboxItem, Run, WorkflowVersion
@@ -35,20 +36,12 @@ from app.ui.editor.document import WorkflowDocument
 from app.ui.editor.scene import EditorScene, layered_layout
 from app.ui.holds import HoldBar
 from app.ui.style import OK, icon, run_words
-from app.ui.text import PlainLabel, money
+from app.ui.text import PlainLabel
 from app.ui.timeline import Timeline
 
 TAKEN = QPen(QColor(OK), 4)
 NOT_TAKEN = QPen(QColor("#cbd5e1"), 1.5, Qt.PenStyle.DashLine)
 RAN = ("succeeded", "skipped", "needs_attention", "running", "retry_wait", "ready")
-
-
-def order_currency(run: dict[str, Any]) -> str | None:
-    """The currency the order was placed in (its trigger's ``order.currency``), if it says."""
-    trigger = t if isinstance(t := run.get("trigger"), dict) else {}
-    order = o if isinstance(o := trigger.get("order"), dict) else trigger
-    currency = order.get("currency")
-    return currency if isinstance(currency, str) and currency else None
 
 
 def _waiting_for(what: str) -> str:
@@ -299,7 +292,7 @@ class OrderPage(QWidget):
                 d.get("customer"),
                 d.get("total") is not None
                 and translate("OrderPage", "total {amount}").format(
-                    amount=money(d["total"], order_currency(d))
+                    amount=money_text(d["total"], currency_of(d.get("trigger")))
                 ),
             )
             if x

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
+from app.core.order_total import money_text
 from app.store import queries
 from app.store.export import export_orders
 from app.ui.archived_orders import ArchivedOrderView, ArchiveMatches
@@ -43,7 +44,7 @@ from app.ui.context import AppContext
 from app.ui.order_page import OrderPage
 from app.ui.page import Page
 from app.ui.style import BAD, MUTED, RUN_WORDS, icon, period_choice, run_words, short_time
-from app.ui.text import PlainLabel, number, tooltip
+from app.ui.text import PlainLabel, tooltip
 
 PAGE = 200
 # (title, sort key of ``queries.SORTS`` or None when the column cannot be sorted)
@@ -63,9 +64,11 @@ def fetch_page(
     ctx: AppContext, filters: dict[str, Any], after: tuple | None, limit: int = PAGE
 ) -> list[dict[str, Any]]:
     with ctx.db.read() as s:
+        rows = queries.list_orders(s, limit=limit, after=after, **filters)
+        # each total in its order's currency, as the order's page and Needs you write it
+        currencies = queries.order_currencies(s, [r.id for r in rows if r.total is not None])
         return [
-            r.as_dict() | {"cursor": r.cursor}
-            for r in queries.list_orders(s, limit=limit, after=after, **filters)
+            r.as_dict() | {"cursor": r.cursor, "currency": currencies.get(r.id, "")} for r in rows
         ]
 
 
@@ -213,7 +216,7 @@ def cell_text(r: dict[str, Any], col: int) -> str:
     if col == 1:
         return r.get("customer") or ""
     if col == 2:
-        return number(r["total"]) if r.get("total") is not None else ""
+        return money_text(r.get("total"), r.get("currency"))
     if col == 3:
         return run_words(r)[0]
     if col == 4:
@@ -475,9 +478,10 @@ class RunsPage(Page):
         ]
         metrics = self.table.fontMetrics()
         state = max(metrics.horizontalAdvance(t) for t in states) + 16 + 24
+        total = metrics.horizontalAdvance(money_text(99999.99, "PHP")) + 16  # "PHP 99,999.99"
         self._widths = [
             max(width, header.sectionSizeHint(col))
-            for col, width in enumerate((95, 120, 85, state, 200, 100, 80))
+            for col, width in enumerate((95, 120, total, state, 200, 100, 80))
         ]
         for col, width in enumerate(self._widths):
             self.table.setColumnWidth(col, width)

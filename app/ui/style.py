@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox
 
 from app.core import order_states
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
+from app.core.order_total import currency_of, money_text
 
 ACCENT = "#1f6f8b"
 OK = "#2e7d32"
@@ -195,22 +196,26 @@ def clock(ts: float | None) -> str:
     return _local(ts, "yyyy-MM-dd HH:mm:ss") if ts else "—"
 
 
-def words(value: Any, indent: int = 0) -> str:
-    """Data as readable lines ("Customer: Aling Nena") rather than JSON."""
+def words(value: Any, indent: int = 0, currency: str = "") -> str:
+    """Data as readable lines ("Customer: Aling Nena") rather than JSON. An amount of money
+    (a number under one of ``MONEY_KEYS``) reads as every amount does (``money_text``:
+    "PHP 210.00") in the currency a dict names beside it (an order's), else ``currency``
+    (the order's, for data that does not name it: a question's context, a step's output)."""
     pad = "    " * indent
     if isinstance(value, dict):
         if not value:
             return pad + translate("Words", "(nothing)")
+        currency = currency_of(value) or currency
         lines = []
         for k, v in value.items():
             label = _label(k)
             if isinstance(v, dict | list) and v:
                 lines.append(f"{pad}{label}:")
-                lines.append(words(v, indent + 1))
+                lines.append(words(v, indent + 1, currency))
             elif isinstance(v, dict | list):  # empty: "(none)", never "[]"
                 lines.append(f"{pad}{label}: {words(v)}")
             else:
-                lines.append(f"{pad}{label}: {_scalar(v)}")
+                lines.append(f"{pad}{label}: {_value(k, v, currency)}")
         return "\n".join(lines)
     if isinstance(value, list):
         if not value:
@@ -218,9 +223,9 @@ def words(value: Any, indent: int = 0) -> str:
         if all(not isinstance(v, dict | list) for v in value):
             return pad + ", ".join(_scalar(v) for v in value)
         return "\n".join(
-            f"{pad}• " + words(v, indent + 1).strip()
+            f"{pad}• " + words(v, indent + 1, currency).strip()
             if not isinstance(v, dict)
-            else f"{pad}• " + _item(v)
+            else f"{pad}• " + _item(v, currency)
             for v in value
         )
     return pad + _scalar(value)
@@ -340,13 +345,14 @@ _QUANTITY = ("qty", "quantity")
 _WHAT = ("sku", "product", "item", "name", "key")
 
 
-def _item(v: dict[str, Any]) -> str:
+def _item(v: dict[str, Any], currency: str = "") -> str:
     """One entry of a list on one line: an order line as the customer's email writes it
-    ("8 × COFFEE-3IN1 (price 210)"), anything else as "Label: value; …"."""
+    ("8 × COFFEE-3IN1 (price PHP 210.00)"), anything else as "Label: value; …"."""
+    currency = currency_of(v) or currency
     qty = next((k for k in _QUANTITY if k in v and not isinstance(v[k], dict | list)), None)
     what = next((k for k in _WHAT if k in v and not isinstance(v[k], dict | list)), None)
     if qty is None or what is None:
-        return "; ".join(f"{_label(k)}: {_scalar(x)}" for k, x in v.items())
+        return "; ".join(f"{_label(k)}: {_value(k, x, currency)}" for k, x in v.items())
     # a line the stock check named ("Coffee 3-in-1, 30s"): the name first, its code beside it;
     # a blank name (a marketplace's line may carry one) says nothing
     name = v.get("name") if what != "name" else None
@@ -354,13 +360,29 @@ def _item(v: dict[str, Any]) -> str:
     rest = ", ".join(
         [_scalar(v[what])] * named
         + [
-            f"{_label(k).lower()} {_scalar(x)}"
+            f"{_label(k).lower()} {_value(k, x, currency)}"
             for k, x in v.items()
             if k not in (qty, what) and not (k == "name" and isinstance(name, str))
         ]
     )
     line = f"{_scalar(v[qty])} × {_scalar(name if named else v[what])}"
     return f"{line} ({rest})" if rest else line
+
+
+# The keys whose number is an amount of money: an order's and its lines' (the channels', the
+# web form's, an order typed in), the stock check's answer (``spreadsheet_lookup``) and the
+# sample's plan and charge.
+MONEY_KEYS = frozenset(
+    ("price", "unit_price", "total", "subtotal", "amount", "ready_total", "shipping")
+)
+
+
+def _value(key: Any, v: Any, currency: str) -> str:
+    """``v`` under ``key``: an amount of money as ``money_text`` writes it when the currency is
+    known (a count named "total" in data of no order stays a number)."""
+    if currency and str(key).lower() in MONEY_KEYS and (said := money_text(v, currency)):
+        return said
+    return _scalar(v)
 
 
 def _scalar(v: Any) -> str:

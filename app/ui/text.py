@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import sys
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -54,25 +54,6 @@ def notification_body(text: str) -> str:
     server, which may interpret a subset of HTML in the body; Windows and macOS show it as
     text."""
     return escape(text) if sys.platform.startswith("linux") else text
-
-
-# Currency symbols the shops we build for use; any other currency is shown by its code.
-CURRENCY_SYMBOLS = {"PHP": "₱", "USD": "$", "EUR": "€", "JPY": "¥", "SGD": "S$"}
-
-
-def number(value: float, decimals: int = 2) -> str:
-    """A number with the current language's grouping and decimal point ("1,499.50")."""
-    return QLocale().toString(float(value), "f", decimals)
-
-
-def money(amount: float, currency: str | None = None) -> str:
-    """An amount of money in the current language's format: "₱1,499.50", "CAD 12.00"; with no
-    currency known, the number alone ("1,499.50")."""
-    if not currency:
-        return number(amount)
-    code = str(currency).upper()
-    symbol = CURRENCY_SYMBOLS.get(code, code + " ")
-    return QLocale().toCurrencyString(float(amount), symbol)
 
 
 def shown_title(entry: dict) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core import redact
 from app.core.i18n import translate
+from app.core.order_total import currency_of
 from app.store.explain import duration, said_error
 from app.ui.inbox_parts import Fold, technical_words
 from app.ui.step_story import redacted, story, technical_ids
@@ -58,15 +59,16 @@ def time_text(st: dict[str, Any]) -> str:
     return short_time(st.get("started_at")) or "—"
 
 
-def step_body(st: dict[str, Any]) -> str:
-    """What the step was given and produced, its problem and each attempt, in words."""
+def step_body(st: dict[str, Any], currency: str = "") -> str:
+    """What the step was given and produced (amounts in the order's ``currency``), its problem
+    and each attempt, in words."""
     parts = []
     for title, value in (
         (translate("Timeline", "Given:"), st.get("input")),
         (translate("Timeline", "Produced:"), st.get("output")),
     ):
         if value not in (None, {}, []):
-            parts.append(f"{title}\n{words(value, 1)}")
+            parts.append(f"{title}\n{words(value, 1, currency)}")
     if st.get("port") and st.get("port") != "out":
         parts.append(translate("Timeline", "Went on by: {port}").format(port=st["port"]))
     if st.get("error") and st["state"] != "succeeded":
@@ -140,7 +142,10 @@ class StepRow(QFrame):
         self.story.setObjectName("stepStory")
         self.technical = Fold(
             translate("Timeline", "Technical detail"),
-            redact.text(f"{step_body(redacted(st))}\n{technical_words(technical_ids(st, run))}"),
+            redact.text(
+                f"{step_body(redacted(st), currency_of(run.get('trigger')))}\n"
+                f"{technical_words(technical_ids(st, run))}"
+            ),
             "technicalDetail",
         )  # closed on every reload: nothing about it is kept
         self.technical.body.setObjectName("stepBody")  # the step's raw record, as before

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QToolButton
 
 from app.core import machine as m
+from app.core.order_total import money_text
 from app.ui.runs import COLUMNS, cell_text
 from tests.support.engine import charge_workflow, run_status, save
 from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
@@ -133,7 +134,7 @@ def test_search_by_customer_name_and_by_sku(gui, qtbot):
     assert search(qtbot, window, "KAPE-3IN1", 1) == ["6002"]
     assert search(qtbot, window, "bagoong-1", 1) == ["6001"]
     rows = table_rows(window)
-    assert rows[0][1] == "Perla Dizon" and rows[0][2] == "250.00"
+    assert rows[0][1] == "Perla Dizon" and rows[0][2] == "PHP 250.00"  # in the order's currency
 
 
 def placeholder_room(box: QLineEdit) -> tuple[int, int]:
@@ -196,13 +197,13 @@ def test_csv_and_xlsx_exports_match_the_table(gui, qtbot, tmp_path):
             with path.open(encoding="utf-8-sig") as f:
                 got = list(csv.DictReader(f))
             customers = [r["Customer"].removeprefix("'") for r in got]
-            totals = [f"{float(r['Total']):,.2f}" for r in got]
+            totals = [money_text(float(r["Total"]), "PHP") for r in got]  # a number in the file
         else:
             sheet = openpyxl.load_workbook(path).active
             head, *body = [list(r) for r in sheet.iter_rows(values_only=True)]
             got = [dict(zip(head, r, strict=True)) for r in body]
             customers = [r["Customer"].removeprefix("'") for r in got]
-            totals = [f"{r['Total']:,.2f}" for r in got]
+            totals = [money_text(r["Total"], "PHP") for r in got]
         assert [r["Order"] for r in got] == [row[0] for row in shown]
         assert customers == [row[1] for row in shown]
         assert totals == [row[2] for row in shown]
