@@ -338,3 +338,31 @@ def test_order_lines_with_a_date_still_read(tmp_path: Path) -> None:
     )
     lines = email_rules._lines_from("order.xlsx", data)
     assert lines[0]["sku"] == "RICE-25" and lines[0]["due"].year == 2023
+
+
+# -- files saved by LibreOffice Calc 7 (a workbook with formulas, currency, percent, "pcs"
+# counts, booleans, an error, a hidden sheet; the second also a date) --------------------------
+FILES = Path(__file__).with_name("files")
+
+
+def test_a_sheet_libreoffice_saved_reads_the_same() -> None:
+    found = same_as_openpyxl((FILES / "libreoffice-stock.xlsx").read_bytes())
+    assert [title for title, _ in found] == ["Stock", "Hidden"]
+    assert found[0][1][1][:8] == (
+        "SKU-2",
+        "Item ñ 2 — “quoted”",
+        6,
+        12.5,
+        75,
+        "SKU-2 x",
+        True,
+        0.02,
+    )
+    assert found[0][1][4][8] == "#DIV/0!"  # a formula's error, as its text
+
+
+def test_a_sheet_libreoffice_saved_with_a_date_is_read_by_openpyxl() -> None:
+    data = (FILES / "libreoffice-dates.xlsx").read_bytes()
+    with pytest.raises(xlsx_values.Unusual):
+        xlsx_values.worksheets(data)
+    assert sheets.parse(Path("stock.xlsx"), data).tables["Dates"].header[0] == "When"
