@@ -155,8 +155,15 @@ def _start(
                     .where(StepRun.run_id == run.id, StepRun.name == step)
                     .values(scratch={RECORDED_OUTPUT: facts.output})
                 )
+    # a demo order (``app.demo``: its trigger says ``demo``) is a practice run said as the demo
+    # order it is: its start too (``audit.sentence``), as its page and the list say it
+    demo = {"demo": True} if isinstance(trigger, dict) and trigger.get("demo") else {}
     audit.record(
-        s, who, "practice_started", run_id=run.id, after={"workflow": name, "past_order": past}
+        s,
+        who,
+        "practice_started",
+        run_id=run.id,
+        after={"workflow": name, "past_order": past, **demo},
     )
     return run.id
 

@@ -195,6 +195,9 @@ def sentence(
             if step
             else translate("Audit", "{who} chose “{option}”")
         ).format(who=entry.who, option=option, step=step)
+    elif entry.action == "practice_started" and after.get("demo"):
+        # a demo order (``app.demo``) runs as practice; its page calls it a demo order
+        what = translate("Audit", "{who} started a demo order").format(who=entry.who)
     elif entry.action in _WORDS:
         what = translate("Audit", _WORDS[entry.action]).format(
             who=entry.who,

@@ -180,6 +180,10 @@
         <translation>Pinili ni {who} ang “{option}”</translation>
     </message>
     <message>
+        <source>{who} started a demo order</source>
+        <translation>Nagsimula si {who} ng demo na order</translation>
+    </message>
+    <message>
         <source>{what} (order {order})</source>
         <translation>{what} (order {order})</translation>
     </message>
