@@ -244,7 +244,7 @@ def test_customers_read_product_names_and_a_product_not_in_the_sheet_its_code(
         "Order fulfilment", order("1045", [("RICE-25", 2), ("MYSTERY-9", 1)])
     )
     question = open_decision(shop, run_id)["detail"]["question"]
-    assert "stock. MYSTERY-9: 1 ordered, 0 in stock. Substitute" in question
+    assert "Aling Nena: MYSTERY-9: 1 ordered, 0 in stock. Substitute" in question
     shop.actions.choose(run_id, "ask_stock", "backorder", who="maria")
     body = smtp_sink.wait_for(1)[0].message.get_content().replace("\r\n", "\n")
     assert "Shipping now:\n- 2 × Rice, 25 kg sack\n" in body and "RICE-25" not in body
