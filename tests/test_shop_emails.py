@@ -343,7 +343,7 @@ def test_customers_read_product_names_and_a_product_not_in_the_sheet_its_code(
     asked = steps | ran(in_stock={"list": [], "count": 0})
     question = rendered(wf, "ask_stock", asked)["question"]
     assert (
-        "stock. Coffee 3-in-1, 30s (COFFEE-3IN1): 10 ordered, 8 in stock. MYSTERY-9: 1 ordered, "
+        "Pedro Penduko: Coffee 3-in-1, 30s (COFFEE-3IN1): 10 ordered, 8 in stock. MYSTERY-9: 1 ordered, "
         "0 in stock. Substitute" in question
     )
     told = rendered(wf, shop.WAREHOUSE_STEP, steps)
