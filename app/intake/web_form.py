@@ -265,6 +265,8 @@ class OrderForm:
                     ),
                 ),
             )
+        # intake health lists the form with its last order (a webhook's post does the same)
+        repo.record_ok(self.store.db, f"{wf.name}/{trig.id}", "webform")
         emails = any(st.type == "send_email" for st in wf.steps)
         page = web_page.thanks(
             translate,

@@ -13,12 +13,34 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.core.i18n import shown, translate
+from app.core.i18n import QT_TRANSLATE_NOOP, shown, translate
 from app.store import intake as repo
 from app.store.models import ChannelState
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import BAD, OK, ago, icon
+
+# A channel's kind as stored (its trigger type) in the operator's words; the shop platforms
+# by their names
+KINDS = {
+    "imap": QT_TRANSLATE_NOOP("Health", "Email inbox"),
+    "webform": QT_TRANSLATE_NOOP("Health", "Web order form"),
+    "webhook": QT_TRANSLATE_NOOP("Health", "Web address"),
+    "marketplace": QT_TRANSLATE_NOOP("Health", "Marketplace"),
+    "schedule": QT_TRANSLATE_NOOP("Health", "Schedule"),
+}
+PLATFORMS = {
+    "shopee": "Shopee",
+    "lazada": "Lazada",
+    "shopify": "Shopify",
+    "woocommerce": "WooCommerce",
+}
+
+
+def kind_words(kind: str) -> str:
+    if kind in KINDS:
+        return translate("Health", KINDS[kind])
+    return PLATFORMS.get(kind, kind)
 
 
 def load(ctx: AppContext) -> list[dict[str, Any]]:
@@ -70,7 +92,7 @@ class HealthPage(Page):
                 "Health",
                 "No intake channels yet: orders come in only when you type them in "
                 "(Orders ▸ New order). To take orders from your email, your web order form "
-                "or a marketplace, use Shop ▸ Set up my shop….",
+                "or a marketplace, use Shop ▸ Set up my shop…",
             )
         )
         self.empty.setObjectName("hint")
@@ -114,7 +136,7 @@ class HealthPage(Page):
             item = QTreeWidgetItem(
                 [
                     r["channel"],
-                    r["kind"],
+                    kind_words(r["kind"]),
                     ago(r["ok"]),
                     problem,
                     translate("Health", "paused")

@@ -1304,6 +1304,26 @@ wala pang nasagot</translation>
 <context>
     <name>Health</name>
     <message>
+        <source>Email inbox</source>
+        <translation>Inbox ng email</translation>
+    </message>
+    <message>
+        <source>Web order form</source>
+        <translation>Web order form</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Iskedyul</translation>
+    </message>
+    <message>
         <source>Intake health</source>
         <translation>Kalagayan ng mga channel</translation>
     </message>
@@ -1336,8 +1356,8 @@ wala pang nasagot</translation>
         <translation>Lagay</translation>
     </message>
     <message>
-        <source>No intake channels yet: orders come in only when you type them in (Orders ▸ New order). To take orders from your email, your web order form or a marketplace, use Shop ▸ Set up my shop….</source>
-        <translation>Wala pang channel ng order: papasok lang ang order kapag ikaw ang nag-type nito (Mga Order ▸ Bagong order). Para tumanggap ng order mula sa email mo, sa web order form mo o sa isang marketplace, gamitin ang Shop ▸ I-set up ang shop ko….</translation>
+        <source>No intake channels yet: orders come in only when you type them in (Orders ▸ New order). To take orders from your email, your web order form or a marketplace, use Shop ▸ Set up my shop…</source>
+        <translation>Wala pang channel ng order: papasok lang ang order kapag ikaw ang nag-type nito (Mga Order ▸ Bagong order). Para tumanggap ng order mula sa email mo, sa web order form mo o sa isang marketplace, gamitin ang Shop ▸ I-set up ang shop ko…</translation>
     </message>
     <message>
         <source>Resume intake</source>
