@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QWidget,
 )
+from sqlalchemy import select
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import dashboard
+from app.store.models import ChannelState
 from app.ui.context import AppContext
+from app.ui.health import kind_words
 from app.ui.page import Page
 from app.ui.style import ACCENT, BAD, MUTED, OK, WARN
 from app.ui.text import PlainLabel
@@ -49,8 +52,35 @@ def duration(seconds: float | None) -> str:
     return translate("Dashboard", "{days} days").format(days=f"{seconds / 86400:.1f}")
 
 
+def channel_labels(channels: list[str], kinds: dict[str, str]) -> dict[str, str]:
+    """Each channel ("<workflow>/<trigger>") in words: its kind as intake health says it
+    ("Web order form"), with its workflow when two channels would read the same; orders typed
+    in (``dashboard.BY_HAND``) as such."""
+    words = {
+        c: translate("Dashboard", "typed in")
+        if c == dashboard.BY_HAND
+        else kind_words(kinds[c])
+        if c in kinds
+        else c
+        for c in channels
+    }
+    seen = list(words.values())
+    for c, w in words.items():
+        if c in kinds and seen.count(w) > 1:
+            words[c] = f"{w} ({c.rpartition('/')[0]})"
+    return words
+
+
+def day_words(day: str) -> str:
+    """ "2026-12-02" as the language spoken says a short date ("Dec 2"): "12-02" read as
+    either month first or day first."""
+    date = QDate.fromString(day, "yyyy-MM-dd")
+    return QLocale().toString(date, "MMM d") if date.isValid() else day
+
+
 class DayChart(QWidget):
-    """Orders per day, stacked by channel. Clicking a bar's part picks (day, channel)."""
+    """Orders per day, stacked by channel, each day's count over its bar. Clicking a bar's
+    part picks (day, channel)."""
 
     picked = Signal(str)  # "YYYY-MM-DD|channel"
 
@@ -61,10 +91,19 @@ class DayChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.per_day: dict[str, dict[str, int]] = {}
         self.channels: list[str] = []
+        self.labels: dict[str, str] = {}
         self.parts: list[tuple[QRectF, str]] = []
+        # what the last paint wrote, and where (tests read them): the legend, the day counts
+        self.legend: list[tuple[QRectF, str]] = []
+        self.counts: list[tuple[QRectF, str]] = []
 
-    def set_data(self, per_day: dict[str, dict[str, int]], channels: list[str]) -> None:
-        self.per_day, self.channels = per_day, channels
+    def set_data(
+        self,
+        per_day: dict[str, dict[str, int]],
+        channels: list[str],
+        labels: dict[str, str] | None = None,
+    ) -> None:
+        self.per_day, self.channels, self.labels = per_day, channels, labels or {}
         # a painted chart says nothing to a screen reader: the empty one's words are said here
         self.setAccessibleDescription("" if per_day else self.empty_words())
         self.update()
@@ -80,14 +119,26 @@ class DayChart(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.parts = []
+        self.parts, self.legend, self.counts = [], [], []
         days = sorted(self.per_day)
-        legend_h = 18
-        area = QRectF(4, legend_h + 4, self.width() - 8, self.height() - legend_h - 24)
+        metrics = p.fontMetrics()
+        legend_h, count_h = 18, metrics.height() + 2
+        # room above the tallest bar for its count
+        area = QRectF(
+            4, legend_h + 4 + count_h, self.width() - 8, self.height() - legend_h - 24 - count_h
+        )
+        x = 6.0
         for i, ch in enumerate(self.channels):
-            p.fillRect(QRectF(6 + i * 130, 4, 10, 10), QColor(PALETTE[i % len(PALETTE)]))
+            # each name as wide as its words (a fixed 110 px cut “Order fulfilment/web”)
+            label = self.labels.get(ch, ch)
+            room = max(0.0, self.width() - x - 20)
+            shown_label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room))
+            p.fillRect(QRectF(x, 4, 10, 10), QColor(PALETTE[i % len(PALETTE)]))
             p.setPen(QColor(MUTED))
-            p.drawText(QRectF(20 + i * 130, 0, 110, 18), Qt.AlignmentFlag.AlignVCenter, ch)
+            rect = QRectF(x + 14, 0, metrics.horizontalAdvance(shown_label) + 2, 18)
+            p.drawText(rect, Qt.AlignmentFlag.AlignVCenter, shown_label)
+            self.legend.append((rect, shown_label))
+            x = rect.right() + 16
         if not days:
             p.drawText(
                 area,
@@ -99,6 +150,7 @@ class DayChart(QWidget):
         width = area.width() / len(days)
         for i, day in enumerate(days):
             y = area.bottom()
+            total = sum(self.per_day[day].get(ch, 0) for ch in self.channels)
             for j, ch in enumerate(self.channels):
                 n = self.per_day[day].get(ch, 0)
                 if not n:
@@ -108,12 +160,21 @@ class DayChart(QWidget):
                 p.fillRect(rect, QColor(PALETTE[j % len(PALETTE)]))
                 self.parts.append((rect, f"{day}|{ch}"))
                 y -= h
+            # the day's count over its bar: a bar alone says no number (where it fits)
+            count = str(total)
+            if total and metrics.horizontalAdvance(count) <= width:
+                rect = QRectF(area.left() + i * width, y - count_h, width, count_h)
+                p.setPen(QColor("#374151"))
+                p.drawText(
+                    rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, count
+                )
+                self.counts.append((rect, count))
             if len(days) <= 31 or i % max(1, len(days) // 12) == 0:
                 p.setPen(QColor(MUTED))
                 p.drawText(
                     QRectF(area.left() + i * width, area.bottom() + 2, max(width, 40), 18),
                     Qt.AlignmentFlag.AlignLeft,
-                    day[5:],
+                    day_words(day),
                 )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
@@ -226,6 +287,7 @@ class DashboardPage(Page):
             lists.addWidget(col, 1)
         self.body.addLayout(lists, 1)
         self.figures: dashboard.Figures | None = None
+        self.kinds: dict[str, str] = {}  # channel -> its kind (``ChannelState``)
         self._asked = 0
         self.reload()
 
@@ -238,9 +300,13 @@ class DashboardPage(Page):
         self._asked += 1
         asked = self._asked
 
-        def load() -> dashboard.Figures:
+        def load() -> tuple[dashboard.Figures, dict[str, str]]:
             with self.ctx.db.read() as s:
-                return dashboard.figures(s, since, until)
+                # each channel's kind, which names it in the chart's legend
+                kinds = dict(s.execute(select(ChannelState.channel, ChannelState.kind)).all())
+                return dashboard.figures(s, since, until), {
+                    str(c): str(k) for c, k in kinds.items()
+                }
 
         # an older answer (another period, chosen meanwhile) arriving late is dropped
         self.ctx.background(
@@ -248,9 +314,11 @@ class DashboardPage(Page):
         )
 
     def retranslate(self) -> None:
-        """The tiles say figures in words: said again in the language just chosen."""
+        """The tiles and the chart say figures in words: said again in the language just
+        chosen."""
         if self.figures is not None:
             self._tiles(self.figures)
+            self._chart(self.figures)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -306,21 +374,27 @@ class DashboardPage(Page):
             self.tiles[key].setToolTip(translate("Dashboard", "Click to see these orders."))
         self._reflow()
 
-    def _show(self, f: dashboard.Figures) -> None:
+    def _chart(self, f: dashboard.Figures) -> None:
+        self.days.set_data(f.per_day, f.channels, channel_labels(f.channels, self.kinds))
+
+    def _show(self, loaded: tuple[dashboard.Figures, dict[str, str]]) -> None:
+        f, self.kinds = loaded
         self.figures = f
         self._tiles(f)
-        self.days.set_data(f.per_day, f.channels)
+        self._chart(f)
         self.steps.set_rows(f.failing_steps)
         self.systems.set_rows(f.failing_systems)
         self.loaded.emit(f)
 
     def pick(self, figure: str, key: str | None) -> None:
         since, until = (self.figures.since, self.figures.until) if self.figures else self.span()
-        label = (
-            self.tiles[figure].text().split("\n")[0]
-            if figure in self.tiles
-            else (key or figure).replace("|", " · ")
-        )
+        if figure in self.tiles:
+            label = self.tiles[figure].text().split("\n")[0]
+        elif figure == "day":  # the day and the channel as the chart says them
+            day, _sep, channel = (key or "").partition("|")
+            label = f"{day_words(day)} · {self.days.labels.get(channel, channel)}"
+        else:
+            label = key or figure
 
         def load() -> list[str]:
             with self.ctx.db.read() as s:

@@ -16,7 +16,10 @@ from tests.support.engine import save
 from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 
 # the workflow the web intake of ``running`` serves, saved in the window's workspace
-ORDERS = {"name": "orders", "steps": [{"name": "note", "type": "transform", "config": {}}]}
+ORDERS = {
+    "name": "orders",
+    "steps": [{"name": "note", "type": "transform", "config": {"values": {}}}],
+}
 
 
 def _rows(page) -> list[list[str]]:  # noqa: ANN001

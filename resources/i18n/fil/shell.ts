@@ -545,6 +545,10 @@ mo sa “Bagong koneksyon”.</translation>
         <translation>{days} araw</translation>
     </message>
     <message>
+        <source>typed in</source>
+        <translation>mano-mano</translation>
+    </message>
+    <message>
         <source>No orders in this period. Practice runs and the demo's orders are not counted here.</source>
         <translation>Walang order sa panahong ito. Hindi binibilang dito ang mga practice run at ang mga order ng demo.</translation>
     </message>
