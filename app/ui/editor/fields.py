@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -81,7 +82,15 @@ class FieldForm:
             editor.setObjectName(f"{self.prefix}{f.name}")
             editor.setToolTip(schema.declared(f.help))
             self.editors[f.name] = (f, editor)
-            form.addRow(schema.declared(f.label) + (" *" if f.required else ""), editor)
+            text = schema.declared(f.label) + (" *" if f.required else "")
+            if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
+                # above its box: a long label (Filipino's run longer) wraps instead of
+                # widening the form past the inspector, which cut off its right edge
+                label = QLabel(text)
+                label.setWordWrap(True)
+                form.addRow(label, editor)
+            else:
+                form.addRow(text, editor)
         self.set_values(config)
 
     def _editor(self, f: schema.Field) -> QWidget:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QToolBar
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QToolBar
 
 from app.ui import language
 from tests.ui.editor.test_editor import drop
@@ -200,3 +200,31 @@ def test_switching_language_redoes_the_editor_and_keeps_the_edit(in_filipino, gu
     assert any("Kung / kung hindi" in t for t in labels)
     assert "Kondisyon *" in labels
     assert page.doc.to_dict() == before and page.dirty()  # the edit is kept, still unsaved
+
+
+def test_the_web_order_forms_settings_fit_at_1024_in_filipino(page, gui, qtbot) -> None:  # noqa: ANN001
+    """The workflow's settings as the first-run setup leaves them for a web order form, in
+    Filipino at 1024×700: its long setting names (“Order sa form bawat minuto mula sa iisang
+    address”) wrap above their boxes instead of widening the form past the inspector, where
+    each source's “Alisin” (Remove) button and the right end of every box were cut off."""
+    from app.shop import ShopChoices, configure
+
+    _ctx, window = gui
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.height() <= 700, timeout=5000)
+    wf = configure(page.doc.workflow.copy(), ShopChoices(source="web", payment="on_delivery"))
+    assert [t.type for t in wf.triggers] == ["manual", "webhook"]
+    page.open(wf)
+    page.scene.select_only([])
+    qtbot.waitUntil(lambda: page.workflow_panel is not None, timeout=3000)
+    qtbot.wait(300)
+    QApplication.processEvents()
+    panel = page.inspector.widget()
+    seen = page.inspector.viewport().width()
+    assert panel.width() <= seen, (panel.width(), seen)
+    removes = [b for b in panel.findChildren(QPushButton, "removeTrigger") if b.isVisibleTo(panel)]
+    assert len(removes) == 2
+    for button in removes:
+        right = button.mapTo(panel, button.rect().topRight()).x()
+        assert right < seen, (button.text(), right, seen)
+    assert clipped(window, page) == []
