@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -84,8 +85,14 @@ class HealthPage(Page):
                 translate("Health", "State"),
             ]
         )
-        for column, width in enumerate((180, 110, 160, 320)):
+        for column, width in enumerate((180, 110, 160)):
             self.tree.setColumnWidth(column, width)
+        # the last problem takes the room left and the state keeps its words: at fixed widths
+        # (a 320 px problem) the state went off the right edge at 1024x700, its words unseen
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.tree, 1)
         self.empty = QLabel(
             translate(
