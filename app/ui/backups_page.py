@@ -46,15 +46,15 @@ def _size(n: int) -> str:
 def copy_words(folder: Path) -> str:
     """What a restore as a new workspace made, for an operator without a terminal: what the
     copy is for, that opening it does nothing twice, and how it is opened (this window always
-    works on its own workspace)."""
+    works on its own workspace): by a shortcut that whoever set Daloy up makes (README: the
+    data folder is ``--data-dir``), never a command-line option the operator is to type."""
     return translate(
         "Backups",
         "Restored as a new workspace in {folder}. It is a separate copy, kept for looking things "
         "up: nothing in this workspace changed. Orders that were in progress in it are held and "
         "taking in orders is paused there, so opening it never does again what they already "
-        "did. This window always works on this workspace; to open the copy, Daloy is started on "
-        'that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set '
-        "up Daloy on this computer can make one).",
+        "did. This window always works on this workspace. To open the copy, ask whoever set up "
+        "Daloy on this computer for a second Daloy shortcut that opens that folder.",
     ).format(folder=folder)
 
 

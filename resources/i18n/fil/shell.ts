@@ -269,8 +269,8 @@
         <translation>napalitan</translation>
     </message>
     <message>
-        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace; to open the copy, Daloy is started on that folder (a shortcut whose target ends with --data-dir "{folder}"; whoever set up Daloy on this computer can make one).</source>
-        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito; para buksan ang kopya, pinapatakbo ang Daloy sa folder na iyon (isang shortcut na ang target ay nagtatapos sa --data-dir "{folder}"; makakagawa nito ang nag-set up ng Daloy sa computer na ito).</translation>
+        <source>Restored as a new workspace in {folder}. It is a separate copy, kept for looking things up: nothing in this workspace changed. Orders that were in progress in it are held and taking in orders is paused there, so opening it never does again what they already did. This window always works on this workspace. To open the copy, ask whoever set up Daloy on this computer for a second Daloy shortcut that opens that folder.</source>
+        <translation>Naibalik bilang bagong workspace sa {folder}. Hiwalay itong kopya, nakatabi para may matingnan: walang nabago sa workspace na ito. Naka-hold doon ang mga order na tumatakbo pa noon at naka-pause ang pagpasok ng mga order, kaya ang pagbukas dito ay hindi na uulit sa mga nagawa na nila. Laging sa workspace na ito gumagana ang window na ito. Para buksan ang kopya, humingi sa nag-set up ng Daloy sa computer na ito ng pangalawang shortcut ng Daloy na nagbubukas sa folder na iyon.</translation>
     </message>
     <message>
         <source>Backups</source>
