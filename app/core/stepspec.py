@@ -58,6 +58,9 @@ class StepSpec:
     # practice run records for a step it does not really run, so the steps after it get
     # plausible data (``steps.charge.output.body.id``), and what the editor can show.
     sample_output: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    # What is wrong with these settings (not rendered) that their fields' kinds cannot see, as
+    # (field, sentence in the operator's language) pairs: the validator lists them as errors.
+    check: Callable[[Mapping[str, Any]], list[tuple[str, str]]] | None = None
 
     def practice_output(self, rendered: Mapping[str, Any], scratch: Any = None) -> dict[str, Any]:
         """What a practice run records instead of acting: the output a real order recorded

@@ -274,6 +274,9 @@ def _check_step(
             for t in templates.templates_in(s.config[f.name]):
                 if syntax := templates.check_syntax(t):
                     add(Problem(syntax, s.name, f.name))
+    if spec.check is not None:
+        for field_name, message in spec.check(s.config):
+            add(Problem(message, s.name, field_name))
     if not cycle:
         _check_references(wf, s.name, s.config, problems)
 

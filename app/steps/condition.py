@@ -1,9 +1,10 @@
 """``condition``: route the order down the ``true`` or ``false`` branch."""
 
+import re
 from typing import Any
 
 from app.core.errors import PermanentError
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, said, translate
 from app.core.results import StepResult
 from app.core.retry import RetryPolicy
 from app.core.schema import TEMPLATE, Field
@@ -33,12 +34,47 @@ SPEC = StepSpec(
         ),
     ),
     ports=("true", "false"),
+    check=lambda config: outside_braces(config.get("expression")),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     sample_output=lambda c: {"result": True},
     icon="fa5s.code-branch",
     inline=True,
     pure=True,
 )
+
+_TAG = re.compile(r"\{\{(.*?)\}\}", re.S)
+
+
+def whole_inside(expression: str) -> str:
+    """``expression`` written as one ``{{ … }}``: ``{{ trigger.order.total }} > 5000`` becomes
+    ``{{ trigger.order.total > 5000 }}``."""
+    inner = " ".join(_TAG.sub(lambda m: f" {m.group(1).strip()} ", expression).split())
+    return "{{ " + inner + " }}"
+
+
+def outside_braces(expression: object) -> list[tuple[str, str]]:
+    """A comparison written outside the braces (``{{ trigger.order.total }} > 5000``) gives the
+    text “3270 > 5000”, never true or false: every order would stop at this step. (A condition
+    with ``{% … %}`` tags writes its own words, and is left to the order.)"""
+    if not isinstance(expression, str) or "{%" in expression or "{{" not in expression:
+        return []
+    if not _TAG.sub("", expression).strip():
+        return []
+    return [
+        (
+            "expression",
+            translate(
+                "Steps",
+                "“{outside}” is outside the braces, so the condition gives text, not true or "
+                "false, and every order would stop here. Put the whole comparison inside the "
+                "braces: {fixed}",
+            ).format(
+                outside=" ".join(_TAG.sub(" ", expression).split()),
+                fixed=whole_inside(expression),
+            ),
+        )
+    ]
+
 
 _TRUE = {"true", "yes", "1", "y", "on"}
 _FALSE = {"false", "no", "0", "n", "off", "", "none", "null"}
@@ -54,7 +90,10 @@ def truthy(value: Any) -> bool:
         raise PermanentError(
             said(
                 QT_TRANSLATE_NOOP(
-                    "Steps", "The condition gave “{value}”, which is neither true nor false."
+                    "Steps",
+                    "The condition gave “{value}”, which is neither true nor false. Correct it "
+                    "in the workflow so it gives true or false (a comparison goes whole inside "
+                    "the braces, as in {{{{ steps.plan.output.total > 5000 }}}}), then retry.",
                 ),
                 value=value,
             )

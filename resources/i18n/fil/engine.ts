@@ -1832,8 +1832,12 @@
         <translation>Kondisyon</translation>
     </message>
     <message>
-        <source>The condition gave “{value}”, which is neither true nor false.</source>
-        <translation>Ang ibinigay ng kondisyon ay “{value}”, na hindi true o false.</translation>
+        <source>“{outside}” is outside the braces, so the condition gives text, not true or false, and every order would stop here. Put the whole comparison inside the braces: {fixed}</source>
+        <translation>Nasa labas ng mga brace ang “{outside}”, kaya text ang ibinibigay ng kondisyon, hindi true o false, at titigil dito ang bawat order. Ilagay ang buong paghahambing sa loob ng mga brace: {fixed}</translation>
+    </message>
+    <message>
+        <source>The condition gave “{value}”, which is neither true nor false. Correct it in the workflow so it gives true or false (a comparison goes whole inside the braces, as in {{{{ steps.plan.output.total &gt; 5000 }}}}), then retry.</source>
+        <translation>Ang ibinigay ng kondisyon ay “{value}”, na hindi true o false. Itama ito sa workflow para true o false ang ibigay nito (buo sa loob ng mga brace ang paghahambing, gaya ng {{{{ steps.plan.output.total &gt; 5000 }}}}), saka i-retry.</translation>
     </message>
     <message>
         <source>For each item</source>

@@ -285,3 +285,23 @@ def test_retry_settings_are_a_form_not_json(editor, qtbot):
     assert page.doc.workflow.step("http_request").retry == {"max_attempts": 8, "initial_delay": 0.5}
     page.undo.undo()
     assert page.doc.workflow.step("http_request").retry == {"max_attempts": 8}
+
+
+def test_a_comparison_outside_the_braces_is_marked_with_how_to_write_it(editor, qtbot):
+    """A shop owner picks “{{ trigger.order.total }}” from the suggestions and types “> 5000”
+    after it: the condition would give the text “3270 > 5000” and stop every order. The
+    inspector says so before any order runs, with the condition written right."""
+    page = editor
+    drop(page, "condition", QPointF(0, 0))
+    page.scene.select_only(["condition"])
+    qtbot.waitUntil(lambda: page.inspector.step_name == "condition")
+    box = page.inspector.findChild(QLineEdit, "field_expression")
+    box.setText("{{ trigger.order.total }} > 5000")
+    box.editingFinished.emit()
+    assert page.doc.workflow.step("condition").config["expression"] == box.text()
+    said = "Put the whole comparison inside the braces: {{ trigger.order.total > 5000 }}"
+    qtbot.waitUntil(lambda: said in page.inspector.problems.text(), timeout=5000)
+    assert "“> 5000” is outside the braces" in page.inspector.problems.text()
+    box.setText("{{ trigger.order.total > 5000 }}")
+    box.editingFinished.emit()
+    qtbot.waitUntil(lambda: "braces" not in page.inspector.problems.text(), timeout=5000)
