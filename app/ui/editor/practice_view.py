@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
+from app.core.schema import declared
+from app.core.stepspec import StepSpec
 from app.runtime.practice import try_draft
 from app.store import queries
 from app.store.explain import said_error
@@ -35,6 +37,30 @@ else:
     _Base = object
 
 
+def would_send(spec: StepSpec, output: dict[str, Any]) -> str:
+    """What a step that acts on the outside world would have sent, under its settings' names
+    (“Webhook URL”, not “Webhook url”), and that nothing was sent. The made-up answer a
+    practice run gives the steps after it (“Status: 200”, “Sent: …”) is left out: shown, it
+    read as if the message had gone out."""
+    sent = output.get("would_send")
+    sent = dict(sent) if isinstance(sent, dict) else {}
+    lines = [
+        translate("EditorPractice", "Nothing was sent: this is a practice run. It would send:")
+    ]
+    for f in spec.fields:
+        value = sent.pop(f.name, None)
+        if value is None or value == "" or value == {} or value == []:
+            continue
+        label = declared(f.label)
+        if isinstance(value, dict | list):
+            lines += [f"    {label}:", words(value, 2)]
+        else:
+            lines.append(f"    {label}: {words(value)}")
+    if sent:  # settings the type does not declare: named as the data names them
+        lines.append(words(sent, 1))
+    return "\n".join(lines)
+
+
 class PracticeView(_Base):
     """Mixed into ``EditorPage``: the practice-run part of the page."""
 
@@ -44,6 +70,8 @@ class PracticeView(_Base):
         run_id = self.test_run
         if not run_id:
             return
+        step = self.doc.workflow.step(name)
+        spec = self.specs.get(step.type) if step is not None else None
 
         def load() -> str:
             with self.ctx.db.read() as s:
@@ -63,8 +91,12 @@ class PracticeView(_Base):
                     if row.output is not None
                     else (said_error(queries.step_dict(row)) or None)
                 )
+                if isinstance(shown, dict) and shown.get("practice") and spec is not None:
+                    shown = would_send(spec, shown)
+                elif shown is not None:
+                    shown = words(shown)
                 return translate("EditorPractice", "Practice run: {state}").format(state=state) + (
-                    f"\n{words(shown) if shown is not None else ''}"
+                    f"\n{shown if shown is not None else ''}"
                 )
 
         self.ctx.background(load, lambda text: self.inspector.show_output(name, text))

@@ -562,6 +562,10 @@ hindi pa naka-save</translation>
 <context>
     <name>EditorPractice</name>
     <message>
+        <source>Nothing was sent: this is a practice run. It would send:</source>
+        <translation>Walang ipinadala: practice run ito. Ito ang ipapadala nito:</translation>
+    </message>
+    <message>
         <source>Practice run: {state}</source>
         <translation>Practice run: {state}</translation>
     </message>

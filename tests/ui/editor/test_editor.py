@@ -248,7 +248,31 @@ def test_practice_run_shows_live_states_and_outputs(sample_page, qtbot):
     assert page.scene.nodes["ask_stock"].state == "skipped"
     page.scene.nodes["charge"].setSelected(True)
     qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)
-    assert "Would send" in page.inspector.output.text()
+    assert "It would send:" in page.inspector.output.text()
+
+
+def test_a_practice_message_to_the_warehouse_reads_as_not_sent(sample_page, qtbot):
+    """After “Try it”, the warehouse chat step says nothing was sent and what would have
+    been, under the names its settings have in the form; not the made-up answer the steps
+    after it get (“Status: 200”, “Sent: …”), which read as if the message had gone out."""
+    page = sample_page
+    page.practice()
+    qtbot.waitUntil(lambda: page.test_run is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.scene.nodes["notify_warehouse"].state == "succeeded", timeout=15000
+    )
+    page.scene.select_only(["notify_warehouse"])
+    qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)
+    text = page.inspector.output.text()
+    assert "Nothing was sent: this is a practice run. It would send:" in text
+    labels = {
+        page.inspector.widget().layout().labelForField(e).text()
+        for e in (page.inspector.editors["webhook_url"][1], page.inspector.editors["message"][1])
+    }
+    assert labels == {"Webhook URL *", "Message"}
+    assert "    Webhook URL: http" in text and "    Message: Pack order" in text
+    for raw in ("Status: 200", "Sent:", "Practice: yes", "Webhook url", "Idempotent"):
+        assert raw not in text, (raw, text)
 
 
 def test_importing_a_bad_file_says_why_and_keeps_the_canvas(editor, qtbot, tmp_path):
