@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import redact
+from app.core.headline import split as first_sentence
 from app.core.i18n import shown, translate
 from app.core.kinds import AttemptOutcome, InboxKind
 from app.core.machine import RunState, StepState
@@ -146,13 +147,16 @@ class Explanation:
     ``order_line``: the order in words; ``detail``: the technical facts (error text, attempt
     log, request, idempotency key), for a folded "technical detail" section; ``alert``: a failed
     step in one line for the tray's balloon and the window's banner (what happened, what to do,
-    without the count of tries, so orders that failed alike are announced once), else ""."""
+    without the count of tries, so orders that failed alike are announced once), else "";
+    ``more``: the rest of a decision's question after its first sentence (the headline), said
+    beneath the headline in plain weight."""
 
     headline: str
     money_line: str
     order_line: str
     detail: dict[str, Any] = field(default_factory=dict)
     alert: str = ""
+    more: str = ""
 
 
 @dataclass(frozen=True)
@@ -429,7 +433,8 @@ def explain_item(item: dict[str, Any], run: dict[str, Any] | None = None) -> Exp
             if options
             else translate("Explain", "The order waits for your answer.")
         )
-        return Explanation(detail.get("question") or item["title"], money, order, detail)
+        headline, more = first_sentence(str(detail.get("question") or item["title"]))
+        return Explanation(headline, money, order, detail, more=more)
     if item["kind"] == InboxKind.INTAKE_ERROR:
         # the summary's words beside the entry's own (store/intake.py; None before them)
         summary = shown((item.get("words") or {}).get("summary"), detail.get("summary") or "")

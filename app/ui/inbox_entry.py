@@ -175,7 +175,15 @@ class InboxDetail(QScrollArea):
         headline.setObjectName("headline")
         headline.setWordWrap(True)
         headline.setStyleSheet("font-size: 17px; font-weight: 600; color: #111827")
-        head.addWidget(headline, 1)
+        heading = QVBoxLayout()
+        heading.addWidget(headline)
+        if ex and ex.more:  # the rest of a long question, under its first sentence
+            more = PlainLabel(ex.more)
+            more.setObjectName("headlineMore")
+            more.setWordWrap(True)
+            more.setStyleSheet("font-size: 14px; color: #111827")
+            heading.addWidget(more)
+        head.addLayout(heading, 1)
         lay.addLayout(head)
         meta = " · ".join(
             x

@@ -91,6 +91,7 @@ def load_order(ctx: AppContext, run_id: str) -> dict[str, Any] | None:
             i.step_name: {"kind": i.kind, "explanation": ex} for i, ex in reversed(explained)
         }
         d["waiting_for"] = explained[0][1].headline if explained else ""
+        d["waiting_for_more"] = explained[0][1].more if explained else ""
         return d
 
 
@@ -194,11 +195,20 @@ class OrderPage(QWidget):
         self.facts.setWordWrap(True)
         lay.addWidget(self.facts)
         row = QHBoxLayout()
+        said = QVBoxLayout()
+        said.setSpacing(0)
         self.why = PlainLabel()
         self.why.setObjectName("why")
         self.why.setWordWrap(True)
         self.why.hide()
-        row.addWidget(self.why, 1)
+        said.addWidget(self.why)
+        # the rest of a long question, in plain weight under its first sentence (one box)
+        self.why_more = PlainLabel()
+        self.why_more.setObjectName("whyMore")
+        self.why_more.setWordWrap(True)
+        self.why_more.hide()
+        said.addWidget(self.why_more)
+        row.addLayout(said, 1)
         self.decide = QPushButton(
             icon("fa5s.hand-paper", "white"), translate("OrderPage", "Open in Needs you")
         )
@@ -299,12 +309,21 @@ class OrderPage(QWidget):
         ]
         self.facts.setText(" · ".join(facts))
         self.facts.setVisible(bool(facts))
+        waiting = d["status"] == "needs_attention" and bool(d.get("waiting_for"))
         self.why.setText(
-            _waiting_for(d["waiting_for"])
-            if d["status"] == "needs_attention" and d.get("waiting_for")
-            else ended_cancelled(d) or why(d)
+            _waiting_for(d["waiting_for"]) if waiting else ended_cancelled(d) or why(d)
         )
         self.why.show()
+        more = d.get("waiting_for_more", "") if waiting else ""
+        self.why_more.setText(more)
+        self.why_more.setVisible(bool(more))
+        # one box: the headline's lower corners square and close over the rest
+        self.why.setStyleSheet(
+            "QLabel#why { border-bottom-left-radius: 0; border-bottom-right-radius: 0; "
+            "padding-bottom: 2px; }"
+            if more
+            else ""
+        )
         open_items = [i for i in d.get("inbox", []) if i["status"] == "open"]
         item = next((i for i in open_items if i["kind"] == "decision"), None) or (
             open_items[0] if open_items else None

@@ -109,7 +109,8 @@ def _needs_you(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any
     since = translate("Timeline", "Since {time}.").format(
         time=_when(st.get("finished_at") or st.get("started_at"))
     )
-    lines = [_capital(_sentence(ex.headline)), since]
+    said = f"{ex.headline} {ex.more}".strip()  # a question whole: the row is plain text
+    lines = [_capital(_sentence(said)), since]
     if ex.money_line:
         if explained and explained["kind"] == InboxKind.DECISION:
             lines.append(ex.money_line)  # the answers to choose from

@@ -130,6 +130,8 @@ QLabel#pageTitle {{ font-size: 20px; font-weight: 600; color: #111827; }}
 QLabel#hint {{ color: {MUTED}; }}
 QLabel#why {{ font-size: 15px; font-weight: 600; padding: 8px 10px; border-radius: 6px;
     background: #eef6f9; color: #12343f; }}
+QLabel#whyMore {{ font-size: 14px; padding: 0 10px 8px 10px; background: #eef6f9;
+    color: #12343f; border-bottom-left-radius: 6px; border-bottom-right-radius: 6px; }}
 QFrame#card {{ background: white; border: 1px solid #e5e7eb; border-radius: 8px; }}
 QFrame#banner {{ background: #fff7e6; border: 1px solid #f5c26b; border-radius: 6px; }}
 QPushButton {{ padding: 6px 14px; border-radius: 5px; border: 1px solid #cbd5e1;

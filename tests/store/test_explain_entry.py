@@ -160,7 +160,25 @@ def test_decision_and_unreadable_order_entries(data_dir):
         }
     )
     assert d.headline == "Substitute or backorder?"
+    assert d.more == ""  # one sentence: all of it is the headline
     assert d.money_line == "The order waits for your answer: Substitute, Backorder."
+    # a long question: its first sentence is the headline, the rest said beneath it
+    long = explain_item(
+        {
+            "kind": "decision",
+            "title": "Short of coffee",
+            "reason": "",
+            "detail": {
+                "question": "Not enough stock for Jun: Coffee (COFFEE-3IN1): 12 ordered, 8 in "
+                "stock. Substitute, backorder or cancel?",
+                "options": [{"name": "cancel", "label": "Cancel"}],
+            },
+        }
+    )
+    assert (
+        long.headline == "Not enough stock for Jun: Coffee (COFFEE-3IN1): 12 ordered, 8 in stock."
+    )
+    assert long.more == "Substitute, backorder or cancel?"
     i = explain_item(
         {
             "kind": "intake_error",
