@@ -86,9 +86,12 @@ class FieldForm:
             if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
                 # above its box: a long label (Filipino's run longer) wraps instead of
                 # widening the form past the inspector, which cut off its right edge
+                # (a label row of its own: a label beside no field gets the whole line)
                 label = QLabel(text)
                 label.setWordWrap(True)
-                form.addRow(label, editor)
+                label.setBuddy(editor)
+                form.addRow(label)
+                form.addRow(editor)
             else:
                 form.addRow(text, editor)
         self.set_values(config)

@@ -227,4 +227,9 @@ def test_the_web_order_forms_settings_fit_at_1024_in_filipino(page, gui, qtbot) 
     for button in removes:
         right = button.mapTo(panel, button.rect().topRight()).x()
         assert right < seen, (button.text(), right, seen)
+    # every setting's name shown whole: wrapped on the line it has, as tall as its lines
+    for label in panel.findChildren(QLabel):
+        if label.isVisibleTo(panel) and label.wordWrap() and label.text():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+            assert label.width() >= min(label.minimumSizeHint().width(), seen - 40), label.text()
     assert clipped(window, page) == []
