@@ -174,6 +174,15 @@ class StepWords:
         return option
 
 
+SYSTEM = "daloy"  # who Daloy's own actions are recorded as (samples, breakers, inbox)
+
+
+def who_words(who: str) -> str:
+    """Who did it, as the operator reads it: Daloy's own actions by its name, “Daloy started
+    the order”, not by the lower-case word they are recorded with, which reads as a user."""
+    return "Daloy" if who == SYSTEM else who
+
+
 def sentence(
     entry: AuditEntry,
     business_key: str = "",
@@ -182,6 +191,7 @@ def sentence(
 ) -> str:
     """“maria chose “Backorder” at “Check stock” (order 3001)”: the action in words (the
     step's title and the option's label when ``words`` can read the order's workflow)."""
+    who = who_words(entry.who)
     after = entry.after if isinstance(entry.after, dict) else {}
     before = entry.before if isinstance(entry.before, dict) else {}
     step = entry.step_name or ""
@@ -194,19 +204,19 @@ def sentence(
             translate("Audit", "{who} chose “{option}” at “{step}”")
             if step
             else translate("Audit", "{who} chose “{option}”")
-        ).format(who=entry.who, option=option, step=step)
+        ).format(who=who, option=option, step=step)
     elif entry.action == "practice_started" and after.get("demo"):
         # a demo order (``app.demo``) runs as practice; its page calls it a demo order
-        what = translate("Audit", "{who} started a demo order").format(who=entry.who)
+        what = translate("Audit", "{who} started a demo order").format(who=who)
     elif entry.action in _WORDS:
         what = translate("Audit", _WORDS[entry.action]).format(
-            who=entry.who,
+            who=who,
             step=step,
             name=name,
             system=systems.label(str(after["system"])) if after.get("system") else "?",
         )
     else:  # an action this Daloy has no words for (a newer one): its name, readable
-        what = f"{entry.who} {entry.action.replace('_', ' ')}"
+        what = f"{who} {entry.action.replace('_', ' ')}"
     if not business_key:
         return what
     return translate("Audit", "{what} (order {order})").format(what=what, order=business_key)

@@ -153,12 +153,13 @@ class AuditPage(Page):
 
     def _loaded(self, result: tuple[list[dict[str, Any]], dict[str, list[str]]]) -> None:
         rows, choices = result
-        self._fill(self.who, choices.get("who", []), {})
+        self._fill(self.who, choices.get("who", []), {audit.SYSTEM: audit.who_words(audit.SYSTEM)})
         self._fill(self.action, choices.get("action", []), ACTION_WORDS)
         self.rows = rows
         self.tree.clear()
         for r in rows:
-            item = QTreeWidgetItem([clock(r["at"]), r["who"], r["sentence"], r["note"]])
+            who = audit.who_words(r["who"])
+            item = QTreeWidgetItem([clock(r["at"]), who, r["sentence"], r["note"]])
             item.setToolTip(2, tooltip(r["sentence"]))
             item.setToolTip(3, tooltip(r["note"]))
             item.setData(0, 256, r["run_id"])

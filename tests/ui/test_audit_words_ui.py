@@ -31,6 +31,7 @@ def test_the_audit_page_reads_in_filipino(filipino, gui, qtbot, tmp_path):  # no
         workflows.restore(s, shop.SAMPLE, 1, who="maria")
         audit.record(s, "maria", "skip", step_name="charge", after={"note": OLD_NOTE})
         audit.record(s, "maria", "cancel", after={"reason": TYPED})
+        audit.record(s, audit.SYSTEM, "practice_started")
     assert language.current().apply(language.FILIPINO)
     window.resize(1280, 800)
     window.page("audit")
@@ -67,6 +68,10 @@ def test_the_audit_page_reads_in_filipino(filipino, gui, qtbot, tmp_path):  # no
     for action, label in names.items():
         assert label != action.replace("_", " "), action
     assert names["workflow_published"] == "Mga workflow na ni-publish"
+    # Daloy's own actions: by its name, in the Who column, its sentences and the filter
+    assert "daloy" not in {r[1] for r in shown} and "Daloy" in {r[1] for r in shown}
+    assert not [r for r in shown if r[2].startswith("daloy ")]
+    assert "Daloy" in [page.who.itemText(i) for i in range(page.who.count())]
     shots = Path(os.environ.get("DALOY_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(shots / "audit_fil.png"))
