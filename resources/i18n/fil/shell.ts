@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>ok</source>
-        <translation>ok</translation>
+        <translation>maayos</translation>
     </message>
     <message>
         <source>not ok</source>
