@@ -9,10 +9,11 @@ Reads run off the GUI thread (``AppContext.background``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPen, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPen, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
@@ -40,6 +41,8 @@ from app.ui.text import PlainLabel
 from app.ui.timeline import Timeline
 
 TAKEN = QPen(QColor(OK), 4)
+STEPS_IN_VIEW = 6  # the step list under the picture shows at least this many when it can
+PICTURE_MIN_HEIGHT = 32
 NOT_TAKEN = QPen(QColor("#cbd5e1"), 1.5, Qt.PenStyle.DashLine)
 RAN = ("succeeded", "skipped", "needs_attention", "running", "retry_wait", "ready")
 
@@ -122,7 +125,9 @@ class WorkflowPicture(CanvasView):
         self.setObjectName("orderPicture")
         self.setAcceptDrops(False)
         self.setInteractive(False)
-        self.setMinimumSize(220, 140)
+        # on a short screen it gives way to the step list, down to a strip the operator can
+        # drag taller (``OrderPage._share``); it was 140 px, which left 2 steps in view
+        self.setMinimumSize(220, PICTURE_MIN_HEIGHT)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint.setText(translate("OrderPage", "The workflow of this order is not available."))
@@ -155,6 +160,19 @@ class WorkflowPicture(CanvasView):
         self.setScene(self.scene_)
         self.set_empty(not wf.steps)
         self.fit()
+
+
+class _Split(QSplitter):
+    """The picture and the step list; ``shared`` is called after each of its resizes (the
+    window's, a banner shown or closed, the words above it changed)."""
+
+    def __init__(self, shared: Callable[[], None]) -> None:
+        super().__init__()
+        self._shared = shared
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._shared()
 
 
 class OrderPage(QWidget):
@@ -221,8 +239,10 @@ class OrderPage(QWidget):
         self.holds = HoldBar(ctx)  # hold orders like this one, release, list
         self.holds.changed.connect(self.reload)
         lay.addWidget(self.holds)
-        split = self.split = QSplitter()
+        split = self.split = _Split(self._share)
         split.setChildrenCollapsible(False)
+        split.splitterMoved.connect(self._moved)
+        self._dragged = False  # the operator moved the handle since the last resize
         self.picture = WorkflowPicture(ctx)
         self.timeline = Timeline()
         self.timeline.setMinimumWidth(480)  # title, state, attempts and time in view
@@ -248,8 +268,28 @@ class OrderPage(QWidget):
         if orientation != self.split.orientation() or not self._sized:
             self._sized = True
             self.split.setOrientation(orientation)
-            total = self.width() if wide else self.split.height()
-            self.split.setSizes([int(total * 0.4), int(total * 0.6)])
+            if wide:
+                self.split.setSizes([int(self.width() * 0.4), int(self.width() * 0.6)])
+            else:
+                self._share()
+
+    def _moved(self, _pos: int, _index: int) -> None:
+        self._dragged = True
+
+    def _share(self, resized: bool = True) -> None:
+        """The picture above the step list (a small screen): the list takes 60%, and at least
+        ``STEPS_IN_VIEW`` steps while the picture can give way down to its minimum. A resize
+        shares again; a reload keeps where the operator moved the handle."""
+        split = self.split
+        if split.orientation() != Qt.Orientation.Vertical or (self._dragged and not resized):
+            return
+        self._dragged = False
+        room = split.height() - split.handleWidth()
+        if room <= 0:
+            return
+        wanted = max(self.timeline.height_for(STEPS_IN_VIEW), int(room * 0.6))
+        listed = max(0, min(wanted, room - self.picture.minimumHeight()))
+        split.setSizes([room - listed, listed])
 
     def show_run(self, run_id: str) -> None:
         self.run_id = run_id
@@ -338,3 +378,6 @@ class OrderPage(QWidget):
         self.holds.show_order(d)
         self.picture.show_workflow(d.get("definition"), d["steps"])
         self.timeline.show_run(d, d.get("actions", []))
+        # its rows (an opened one, the words above) known: share the height again, after the
+        # layout has taken in the new texts
+        QTimer.singleShot(0, self, lambda: self._share(resized=False))

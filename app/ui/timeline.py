@@ -162,6 +162,14 @@ class StepRow(QFrame):
         self.toggle.setChecked(expanded)
         self._open(expanded)
 
+    def title_height(self) -> int:
+        """The height of the row's title line, opened or not: what shows the step's title,
+        state, attempts and time."""
+        lay = self.layout()
+        assert lay is not None  # made in __init__
+        margins, head = lay.contentsMargins(), lay.itemAt(0)
+        return margins.top() + margins.bottom() + (head.sizeHint().height() if head else 0)
+
     def _open(self, on: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.body.setVisible(on)
@@ -249,3 +257,31 @@ class Timeline(QScrollArea):
             self.action_rows.append(ActionRow(a))
             lay.addWidget(self.action_rows[-1])
         self.setWidget(holder)
+
+    def height_for(self, steps: int) -> int:
+        """The height that shows the column titles and the first ``steps`` steps' title lines
+        whole, scrolled to the top (an opened step counts its title line)."""
+        holder = self.widget()
+        lay = holder.layout() if holder is not None else None
+        if lay is None:
+            return 0
+        margins = lay.contentsMargins()
+        head = lay.itemAt(0)
+        shown = list(self.rows.values())[:steps]
+        titles = [r.title_height() for r in shown]
+        # the steps above the last: whole (an opened one with what it says)
+        rows = [
+            max(t, r.sizeHint().height()) if r.expanded() else t
+            for r, t in zip(shown, titles, strict=True)
+        ]
+        if rows:
+            rows[-1] = titles[-1]
+        typical = min(titles) if titles else self.fontMetrics().height() + 12
+        rows += [typical] * (steps - len(rows))  # a workflow of fewer steps: as if it had them
+        return (
+            2 * self.frameWidth()
+            + margins.top()
+            + (head.sizeHint().height() if head is not None else 0)
+            + lay.spacing() * steps
+            + sum(rows)
+        )

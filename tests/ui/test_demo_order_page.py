@@ -5,19 +5,24 @@ seeded in the language spoken, as a new data folder is)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QWidget
 
 from app import demo, shop
 from app.core import machine as m
 from app.runtime.practice import try_draft
 from app.store import queries
 from app.ui import language
+from app.ui.order_page import PICTURE_MIN_HEIGHT, STEPS_IN_VIEW
 from tests.support.engine import run_status
 from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
+from tests.ui.test_small_screens import clipped
 
 # a 1024×700 screen, less the window's title bar (openbox's: 20 px)
 WINDOW = (1024, 680)
@@ -104,6 +109,65 @@ def test_a_demo_orders_timeline_says_a_demo_order_was_started(speaking, gui, qtb
 
         trail = [a.sentence for a in audit.list_actions(s, action="practice_started")]
     assert any(t.startswith(demo_started) and "DEMO-1002" in t for t in trail), trail
+
+
+def rows_in_view(page) -> int:  # noqa: ANN001
+    """How many steps of the timeline show their title line (title, state, attempts, time)
+    whole in its viewport, as the operator sees it scrolled to the top."""
+    timeline = page.timeline
+    view = timeline.viewport()
+    return sum(
+        view.rect().contains(
+            QRect(row.mapTo(view, QPoint(0, 0)), QSize(row.width(), row.title_height()))
+        )
+        for row in timeline.rows.values()
+        if row.isVisible()
+    )
+
+
+def test_the_step_list_shows_six_steps_at_1024x700_under_both_banners(
+    speaking, gui, qtbot, tmp_path
+):
+    """The demo's banner and a decision's alert above the page, the order waiting on the stock
+    question: the step list under the workflow picture showed 2 steps in Filipino (4 in
+    English); the picture gives way, the list keeps six."""
+    ctx, window = gui
+    window.resize(*WINDOW)
+    qtbot.waitUntil(lambda: window.size().toTuple() == WINDOW, timeout=5000)
+    ids = set_up_and_try_the_demo(ctx, window, qtbot)
+    # the demo's banner, and the alert of the stock question (no tray: said in the window)
+    demo_banner = window.findChild(QWidget, "demoBanner")
+    qtbot.waitUntil(
+        lambda: (
+            demo_banner.isVisible()
+            and window.banner.isVisible()
+            and "DEMO-1002" in window.banner.text.text()
+        ),
+        timeout=30000,
+    )
+    page = open_page(window, qtbot, ids["DEMO-1002"])
+    qtbot.waitUntil(lambda: page.why_more.isVisible(), timeout=10000)
+    qtbot.wait(300)  # the splitter's layout at this size
+    out = Path(os.environ.get("DALOY_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out / f"demo-order-{speaking}-1024x700.png"))
+    assert window.size().toTuple() == WINDOW  # the page's least height still fits the screen
+    assert clipped(window, window.runs) == []
+    assert rows_in_view(page) >= STEPS_IN_VIEW, (page.split.sizes(), rows_in_view(page))
+    assert page.picture.height() >= PICTURE_MIN_HEIGHT  # it gave way, and is still there
+    # the operator drags the picture taller: the next reload keeps it so
+    top, bottom = page.split.sizes()
+    page.split.moveSplitter(top + 60, 1)
+    dragged = page.split.sizes()
+    assert dragged[0] > top
+    page.reload()
+    qtbot.wait(300)
+    assert page.split.sizes() == dragged
+    # a resize shares the height again: the list has its steps back
+    window.resize(WINDOW[0], WINDOW[1] - 10)
+    qtbot.waitUntil(lambda: page.split.sizes() != dragged, timeout=5000)
+    window.resize(*WINDOW)
+    qtbot.waitUntil(lambda: rows_in_view(page) >= STEPS_IN_VIEW, timeout=5000)
 
 
 # the sample's stock question for DEMO-1002: its first sentence, then the rest
