@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -312,6 +312,13 @@ class DashboardPage(Page):
         self.ctx.background(
             load, lambda f: self._show(f) if asked == self._asked else None, owner=self
         )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Come back to, the page counts again (in the background): orders came and went
+        while another page was open, and the operator should not need F5 to see them."""
+        super().showEvent(event)
+        if self.figures is not None:  # the first figures are being read since the page was made
+            self.reload()
 
     def retranslate(self) -> None:
         """The tiles and the chart say figures in words: said again in the language just

@@ -188,3 +188,19 @@ def test_put_back_in_place_asks_then_restarts_daloy_to_do_it(gui, qtbot):
     assert put_back.asked(ctx.data_dir)
     assert "restarts" in page.result.text()
     assert restart_command()[:3] == [sys.executable, "-m", "app"]
+
+
+def test_the_dashboard_counts_again_when_come_back_to(gui, qtbot):
+    """Orders that came while another page was open are counted on coming back, without F5."""
+    ctx, window = gui
+    save(ctx.db, WF)
+    nav_to(window, "dashboard")
+    page = window.dashboard_page
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=20000)
+    before = page.figures.clean
+    nav_to(window, "inbox")
+    generate(ctx.db, 40)
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        nav_to(window, "dashboard")
+    assert page.figures.clean > before
+    assert str(page.figures.clean) in page.tiles["clean"].text()
