@@ -1538,6 +1538,10 @@ wala pang nasagot</translation>
         <translation>I-release</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Isara</translation>
+    </message>
+    <message>
         <source>{rule}
 1 order held · by {who}</source>
         <translation>{rule}
