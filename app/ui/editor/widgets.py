@@ -170,7 +170,10 @@ class Inspector(QScrollArea):
         head.setMinimumWidth(10)
         form.addRow(head)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # each setting's name above its box, wrapped on the whole line: beside its box, one
+        # long name (“Hindi dinodoble ng webhook ang inulit na post”) pushed every box past the
+        # inspector's right edge at 1024×700, and left the message box a few words wide
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.title = QLineEdit()
         self.title.setObjectName("field_title")
         self.title.editingFinished.connect(self._emit)

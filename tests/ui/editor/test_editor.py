@@ -7,7 +7,7 @@ import copy
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app.core.model import Workflow
 from app.resources import resource_path
@@ -265,11 +265,11 @@ def test_a_practice_message_to_the_warehouse_reads_as_not_sent(sample_page, qtbo
     qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)
     text = page.inspector.output.text()
     assert "Nothing was sent: this is a practice run. It would send:" in text
+    boxes = (page.inspector.editors["webhook_url"][1], page.inspector.editors["message"][1])
     labels = {
-        page.inspector.widget().layout().labelForField(e).text()
-        for e in (page.inspector.editors["webhook_url"][1], page.inspector.editors["message"][1])
+        label.text() for label in page.inspector.findChildren(QLabel) if label.buddy() in boxes
     }
-    assert labels == {"Webhook URL *", "Message"}
+    assert labels == {"Webhook URL *", "Message"}  # the names the form shows
     assert "    Webhook URL: http" in text and "    Message: Pack order" in text
     for raw in ("Status: 200", "Sent:", "Practice: yes", "Webhook url", "Idempotent"):
         assert raw not in text, (raw, text)

@@ -233,3 +233,27 @@ def test_the_web_order_forms_settings_fit_at_1024_in_filipino(page, gui, qtbot) 
             assert label.height() >= label.heightForWidth(label.width()), label.text()
             assert label.width() >= min(label.minimumSizeHint().width(), seen - 40), label.text()
     assert clipped(window, page) == []
+
+
+def test_a_chat_steps_settings_fit_at_1024_in_filipino(page, gui, qtbot) -> None:  # noqa: ANN001
+    """“Mag-abiso sa chat” in Filipino at 1024×700: its long setting name (“Hindi dinodoble ng
+    webhook ang inulit na post”) sits above its box, wrapped, instead of beside every box,
+    where it pushed the boxes past the inspector's right edge and left the message box a
+    few words wide."""
+    _ctx, window = gui
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.height() <= 700, timeout=5000)
+    drop(page, "notify", QPointF(0, 900))
+    page.scene.select_only(["notify"])
+    qtbot.waitUntil(lambda: page.inspector.step_name == "notify", timeout=3000)
+    qtbot.wait(300)
+    QApplication.processEvents()
+    form = page.inspector.widget()
+    seen = page.inspector.viewport().width()
+    assert form.width() <= seen, (form.width(), seen)
+    for name, (_field, box) in page.inspector.editors.items():
+        left = box.mapTo(form, box.rect().topLeft()).x()
+        assert left + box.width() <= seen, (name, left, box.width(), seen)
+    message = page.inspector.editors["message"][1]
+    assert message.width() >= seen * 0.8, (message.width(), seen)
+    assert clipped(window, page) == []
