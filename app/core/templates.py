@@ -61,11 +61,68 @@ def _quoted(source: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _explain(exc: BaseException, source: str) -> TemplateError:
+def _missing(source: str, context: Mapping[str, Any]) -> tuple[str, str, str, list[str]] | None:
+    """The first path of ``source`` that the data does not have, as (path, where, missing key,
+    the keys that are there): ``trigger.order.total`` on an order without a total. Only a field
+    of the order (``trigger.…``) or of a step's result (``steps.<step>.output.…``); a name the
+    template makes itself (a loop's) or a step that did not run is left to Jinja's words."""
+    for path in sorted(referenced_paths(source)):
+        parts = path.split(".")
+        first = {"trigger": 1, "steps": 3}.get(parts[0])
+        value: Any = context
+        for i, part in enumerate(parts):
+            if not isinstance(value, Mapping):
+                break
+            if part not in value:
+                if first is not None and i >= first:
+                    return path, ".".join(parts[:i]), part, [str(k) for k in value]
+                break
+            value = value[part]
+    return None
+
+
+def _explain(
+    exc: BaseException, source: str, context: Mapping[str, Any] | None = None
+) -> TemplateError:
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
     # Each sentence said whole (the template first in English, elsewhere in Filipino).
     template = _quoted(source)
+    missing = (
+        _missing(source, context)
+        if isinstance(exc, UndefinedError) and context is not None
+        else None
+    )
+    if missing is not None:
+        path, where, key, there = missing
+        if there:
+            return TemplateError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Steps",
+                        "The template “{template}” uses {path}, but this order has no "
+                        "“{key}” in {where} (it has: {there}). Change the template to use "
+                        "what is there, then retry the step.",
+                    ),
+                    template=template,
+                    path=path,
+                    key=key,
+                    where=where,
+                    there=", ".join(there[:12]) + (", …" if len(there) > 12 else ""),
+                )
+            )
+        return TemplateError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Steps",
+                    "The template “{template}” uses {path}, but this order has nothing in "
+                    "{where}. Change the template to use what is there, then retry the step.",
+                ),
+                template=template,
+                path=path,
+                where=where,
+            )
+        )
     if isinstance(exc, limits.LimitExceeded | OverflowError):
         what = exc.args[0] if isinstance(exc, limits.LimitExceeded) else limits.TOO_BIG_NUMBER
         return TemplateError(
@@ -151,7 +208,7 @@ def render_text(source: str, context: Mapping[str, Any]) -> str:
         try:
             return _compile(source).render(**context)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a TemplateError in words
-            raise _explain(exc, source) from exc
+            raise _explain(exc, source, context) from exc
 
 
 def render_value(value: Any, context: Mapping[str, Any]) -> Any:
@@ -177,7 +234,7 @@ def _render_value(value: Any, context: Mapping[str, Any]) -> Any:
             try:
                 return _plain(_compile_expr(expr)(**context))
             except Exception as exc:  # noqa: BLE001
-                raise _explain(exc, value) from exc
+                raise _explain(exc, value, context) from exc
         return render_text(value, context)
     if isinstance(value, list):
         return [_render_value(v, context) for v in value]

@@ -218,11 +218,13 @@ def test_settings_that_cannot_be_filled_in_say_so_in_the_readers_language(rt) ->
     step = detail(rt, run_id)["steps"][0]
     assert step["error"].startswith("The step's settings could not be filled in: The template")
     assert step["error_words"]["fields"]["why"]["source"] == (
-        "The template “{template}” refers to data that is not there: {why}."
+        "The template “{template}” uses {path}, but this order has nothing in {where}. "
+        "Change the template to use what is there, then retry the step."
     )
     assert in_filipino(lambda: explain.said_error(step)).startswith(
-        "Hindi mapunan ang mga setting ng hakbang: Tumutukoy ang template na "
-        "“{{ trigger.order.note.text }}” sa data na wala: "
+        "Hindi mapunan ang mga setting ng hakbang: Gumagamit ang template na "
+        "“{{ trigger.order.note.text }}” ng trigger.order.note.text, pero walang laman ang "
+        "trigger.order sa order na ito."
     )
 
 

@@ -2908,6 +2908,14 @@
         <translation>ginamit ang “sum” sa mga text o listahan (numero lang ang pinagsasama nito; gamitin ang “join” para sa mga text)</translation>
     </message>
     <message>
+        <source>The template “{template}” uses {path}, but this order has no “{key}” in {where} (it has: {there}). Change the template to use what is there, then retry the step.</source>
+        <translation>Gumagamit ang template na “{template}” ng {path}, pero walang “{key}” ang order na ito sa {where} (ang mayroon: {there}). Palitan ang template para gamitin ang mayroon, saka i-retry ang hakbang.</translation>
+    </message>
+    <message>
+        <source>The template “{template}” uses {path}, but this order has nothing in {where}. Change the template to use what is there, then retry the step.</source>
+        <translation>Gumagamit ang template na “{template}” ng {path}, pero walang laman ang {where} sa order na ito. Palitan ang template para gamitin ang mayroon, saka i-retry ang hakbang.</translation>
+    </message>
+    <message>
         <source>The template “{template}” {what}. Change the template so it does less (or check the order data it uses), then retry the step.</source>
         <translation>Ang template na “{template}”: {what}. Baguhin ang template para mas kaunti ang gawin nito (o tingnan ang data ng order na ginagamit nito), saka i-retry ang hakbang.</translation>
     </message>

@@ -329,3 +329,43 @@ def test_a_comparison_outside_the_braces_is_marked_with_how_to_write_it(editor, 
     box.setText("{{ trigger.order.total > 5000 }}")
     box.editingFinished.emit()
     qtbot.waitUntil(lambda: "braces" not in page.inspector.problems.text(), timeout=5000)
+
+
+def test_a_practice_order_without_the_data_a_condition_uses_names_what_it_has(sample_page, qtbot):
+    """An order from the web form or typed in by hand comes without a total: a condition on
+    “{{ trigger.order.total > 5000 }}” stops it. Tried on such an order, the step says which
+    field the order lacks and what it has, not Jinja's “'dict object' has no attribute”."""
+    page = sample_page
+    wf = Workflow.from_dict(
+        {
+            "format_version": 1,
+            "name": "Order fulfilment",
+            "steps": [
+                {
+                    "name": "big",
+                    "type": "condition",
+                    "title": "Order over ₱5,000?",
+                    "config": {"expression": "{{ trigger.order.total > 5000 }}"},
+                }
+            ],
+            "sample_input": {
+                "order": {
+                    "number": "1042",
+                    "customer": {"name": "Aling Nena"},
+                    "lines": [{"sku": "RICE-25", "qty": 2}],
+                }
+            },
+        }
+    )
+    page.open(wf)
+    page.practice()
+    qtbot.waitUntil(lambda: page.test_run is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.scene.nodes["big"].state == "needs_attention", timeout=15000)
+    page.scene.select_only(["big"])
+    qtbot.waitUntil(lambda: "Practice run:" in page.inspector.output.text(), timeout=5000)
+    text = page.inspector.output.text()
+    assert (
+        "uses trigger.order.total, but this order has no “total” in trigger.order "
+        "(it has: number, customer, lines). Change the template to use what is there"
+    ) in text, text
+    assert "dict object" not in text
