@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
+from app.core.kinds import InboxKind
 from app.ui.logo import logo_icon
 from app.ui.style import WARN, icon
 from app.ui.text import escape, notification_body, rich_label, shown_reason
@@ -89,7 +90,11 @@ def tray_state(items: list[dict]) -> str:
 def alert_words(item: dict) -> str:
     """What an alert says of one entry: a failed step as the order page explains it (what
     happened, what to do: ``Explanation.alert``, read with the entry by ``inbox.load_open``),
-    any other entry its reason; both in the current language."""
+    a decision its question's first sentence, as the Needs you list heads it (the sample's
+    stock question filled four lines of the banner in Filipino; the rest is in the entry);
+    any other entry its reason; all in the current language."""
+    if not item.get("alert") and item.get("kind") == InboxKind.DECISION and item.get("headline"):
+        return str(item["headline"])
     return item.get("alert") or shown_reason(item)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtGui import QTextDocument
 
 from app.ui import language
-from app.ui.notifier import Banner, Notifier, group_reason
+from app.ui.notifier import Banner, Notifier, alert_words, group_reason
 from tests.support.engine import charge_workflow, save
 from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 from tests.ui.test_order_steps import open_order, order, spoken  # noqa: F401 - spoken: a fixture
@@ -112,3 +112,19 @@ def test_orders_that_failed_alike_are_announced_once_in_words() -> None:
     assert group_reason(same) == alike
     other = [*same, {"id": 3, "kind": "decision", "reason": "Substitute or wait?"}]
     assert group_reason(other) == "2 failed steps, 1 decision to make"
+
+
+def test_a_decision_is_announced_by_its_first_sentence() -> None:
+    """The sample's stock question is several sentences: the alert says the first, as the
+    Needs you list heads it; the whole question is in the entry."""
+    question = (
+        "Not enough stock for Jun Reyes: Coffee 3-in-1, 30s (COFFEE-3IN1): 12 ordered, 8 in "
+        "stock. Substitute the missing items with another product, backorder them, or cancel?"
+    )
+    first = (
+        "Not enough stock for Jun Reyes: Coffee 3-in-1, 30s (COFFEE-3IN1): 12 ordered, 8 in stock."
+    )
+    item = {"id": 1, "kind": "decision", "reason": question, "headline": first, "alert": ""}
+    assert alert_words(item) == first
+    failed = {"id": 2, "kind": "step_failed", "reason": "x", "headline": "h", "alert": "A. B."}
+    assert alert_words(failed) == "A. B."  # a failure keeps what to do
