@@ -52,10 +52,9 @@ class LiveCheck(_Base):
             if self.doc.to_dict() == shown:
                 self.problems = problems
                 self.mark_problems(problems, quiet=True)
-                if self.inspector.step_name and self.inspector.form is not None:
-                    self.inspector.problems.setText(
-                        "\n".join(p.message for p in problems if p.step == self.inspector.step_name)
-                    )
+                self.inspector.show_problems(
+                    [p.message for p in problems if p.step == self.inspector.step_name]
+                )
 
         self.ctx.background(run, done, owner=self)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QDrag, QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -257,7 +257,7 @@ class Inspector(QScrollArea):
         # Unknown keys are kept as they are (validation names them among the problems).
         self._other_retry = {k: v for k, v in step.retry.items() if k not in RETRY_FIELDS}
         if problems is not None:
-            self.problems.setText("\n".join(problems))
+            self._say(self.problems, "\n".join(problems))
 
     def renamed(self, old: str, new: str) -> None:
         if self.step_name == old:
@@ -266,7 +266,37 @@ class Inspector(QScrollArea):
     def show_output(self, name: str, text: str) -> None:
         """What the step did in the last practice run (or what it would have sent)."""
         if name == self.step_name and hasattr(self, "output"):
-            self.output.setText(text)
+            self._say(self.output, text)
+
+    def show_problems(self, problems: list[str]) -> None:
+        """The selected step's problems, as live validation finds them."""
+        if self.form is not None and self.step_name:
+            self._say(self.problems, "\n".join(problems))
+
+    def _say(self, label: QLabel, text: str) -> None:
+        """Change a line of the form only when its words change (no relayout otherwise)."""
+        if label.text() != text:
+            label.setText(text)
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # The scroll area gives the form the height its lines need at the inspector's width,
+        # but the form then shares it out as at its widest (one line per name): wrapped lines
+        # (the step's help, its problems) got too little and overlapped the boxes above them.
+        # Laid out again once resized, each gets its own height.
+        if watched is self.widget() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._relayout)
+        return super().eventFilter(watched, event)
+
+    def _relayout(self) -> None:
+        form = self.widget()
+        layout = form.layout() if form is not None else None
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
 
     def _rename(self) -> None:
         new = self.name_edit.text().strip()
@@ -292,6 +322,6 @@ class Inspector(QScrollArea):
                     )
                 )
         if errors:
-            self.problems.setText("\n".join(errors))
+            self._say(self.problems, "\n".join(errors))
             return
         self.edited.emit(self.step_name, config, self.title.text(), retry)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QToolBar
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QToolBar
 
 from app.ui import language
 from tests.ui.editor.test_editor import drop
@@ -257,3 +257,38 @@ def test_a_chat_steps_settings_fit_at_1024_in_filipino(page, gui, qtbot) -> None
     message = page.inspector.editors["message"][1]
     assert message.width() >= seen * 0.8, (message.width(), seen)
     assert clipped(window, page) == []
+
+
+def test_a_longer_problem_does_not_overlap_the_steps_settings(page, gui, qtbot) -> None:  # noqa: ANN001
+    """At 1024×700 in Filipino, a condition written outside its braces: the problem's four
+    lines, the step's help and “Kapag pumalya” each get the height of their lines (the form
+    had shared its new height out as at its widest: the problem overlapped the boxes above
+    it and the help lost its last lines)."""
+    _ctx, window = gui
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.height() <= 700, timeout=5000)
+    drop(page, "condition", QPointF(0, 900))
+    page.scene.select_only(["condition"])
+    qtbot.waitUntil(lambda: page.inspector.step_name == "condition", timeout=3000)
+    qtbot.wait(300)  # the form laid out, as the operator sees it before typing
+    box = page.inspector.editors["expression"][1]
+    box.setText("{{ trigger.order.total }} > 5000")
+    box.editingFinished.emit()
+    problems = page.inspector.problems
+    qtbot.waitUntil(lambda: "Nasa labas ng mga brace" in problems.text(), timeout=5000)
+    form = page.inspector.widget()
+
+    def short() -> list[str]:
+        return [
+            f"{label.text()[:40]!r}: {label.height()} of {label.heightForWidth(label.width())} px"
+            for label in form.findChildren(QLabel)
+            if label.isVisibleTo(form)
+            and label.wordWrap()
+            and label.height() < label.heightForWidth(label.width())
+        ]
+
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: short() == [], timeout=3000)
+    assert problems.geometry().top() >= max(
+        w.geometry().bottom() for w in form.findChildren(QLineEdit) if w.isVisibleTo(form)
+    )
