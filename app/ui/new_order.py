@@ -248,8 +248,8 @@ class NewOrderDialog(QDialog):
             translate(
                 "NewOrder",
                 "For orders taken by phone or at the counter. The order runs through "
-                "“{workflow}” like an order from any other channel: every step, from "
-                "the stock check to the customer's email.",
+                "“{workflow}” like an order from any other channel, every step of it, "
+                "from the stock check on.",
             ).format(workflow=workflow)
         )
         intro.setWordWrap(True)  # within the dialog's width, in every language

@@ -14,3 +14,16 @@ def test_the_products_on_offer_are_named_as_the_stock_check_names_them(gui):
     assert by_code["SARDINES-155"]["find"] == "SARDINES-155 — Sardines, 155 g"
     assert by_code["SARDINES-155"]["label"].startswith("SARDINES-155 — Sardines, 155 g (in stock: ")
     assert "price: " in by_code["RICE-25"]["label"]
+
+
+def test_the_typed_in_order_promises_no_email(gui, qtbot):
+    """A shop that chose not to email customers types orders in too: the dialog says the order
+    runs every step of its workflow, not that an email goes out."""
+    from app.ui.new_order import NewOrderDialog
+    from app.ui.text import PlainLabel
+
+    ctx, window = gui
+    dialog = NewOrderDialog(ctx, window, workflow="charge")
+    intro = next(w.text() for w in dialog.findChildren(PlainLabel) if "phone" in w.text())
+    assert "every step of it" in intro and "email" not in intro
+    dialog.close()

@@ -2022,8 +2022,8 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>Bagong order — mano-manong tina-type</translation>
     </message>
     <message>
-        <source>For orders taken by phone or at the counter. The order runs through “{workflow}” like an order from any other channel: every step, from the stock check to the customer's email.</source>
-        <translation>Para sa mga order sa telepono o sa counter. Tatakbo ang order sa “{workflow}” gaya ng order mula sa ibang channel: bawat hakbang, mula sa pag-check ng stock hanggang sa email sa customer.</translation>
+        <source>For orders taken by phone or at the counter. The order runs through “{workflow}” like an order from any other channel, every step of it, from the stock check on.</source>
+        <translation>Para sa mga order sa telepono o sa counter. Tatakbo ang order sa “{workflow}” gaya ng order mula sa ibang channel, bawat hakbang nito, simula sa pag-check ng stock.</translation>
     </message>
     <message>
         <source>for the confirmation</source>
