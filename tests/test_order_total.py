@@ -171,3 +171,20 @@ def test_the_orders_list_reads_each_orders_currency_for_the_rows_asked_for(rt):
         if order_total.currency_of(t)
     }
     assert found == {ids["nested"]: "USD", ids["flat"]: "EUR", ids["both"]: "PHP"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "total"),
+    [
+        ([{"sku": "A", "qty": 2}, {"sku": "B", "qty": 3}], 2 * 1350 + 3 * 95.5),
+        ([{"sku": "A", "qty": "2"}], 2700.0),  # numbers as text, as a sheet may hold them
+        ([{"sku": "C", "qty": 3}], 0.3),  # to the centavo: 3 × 0.1 is not 0.30000000000000004
+        ([{"sku": "A", "qty": 1}, {"sku": "Z", "qty": 1}], None),  # a product without a price
+        ([{"sku": "N", "qty": 1}], None),  # a price that is not a number
+        ([], None),
+        ("lines", None),
+    ],
+)
+def test_the_total_at_prices(lines, total):
+    prices = {"A": 1350, "B": "95.50", "C": 0.1, "N": "ask the shop"}
+    assert order_total.at_prices(lines, prices) == total

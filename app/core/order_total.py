@@ -100,6 +100,23 @@ def as_total(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def at_prices(lines: Any, prices: Mapping[str, Any]) -> float | None:
+    """What an order's lines (``{"sku", "qty"}``) come to at these prices (a product's code
+    to its price), to the centavo: the total a web form or a typed-in order carries, as a
+    marketplace's order does. None when there is no line or a line has no price: a total that
+    left a product out would be wrong."""
+    if not isinstance(lines, list) or not lines:
+        return None
+    total = 0.0
+    for line in lines:
+        qty = as_total(line.get("qty")) if isinstance(line, dict) else None
+        price = as_total(prices.get(str(line.get("sku")))) if isinstance(line, dict) else None
+        if qty is None or price is None:
+            return None
+        total += qty * price
+    return round(total, 2)
+
+
 def render(total: TotalPlan, context: Mapping[str, Any]) -> tuple[float | None, Any]:
     """The total the template makes from ``context`` (``trigger``, ``steps``, ``run``), or None
     and what it made instead (a value that is not a number, or the ``TemplateError``)."""

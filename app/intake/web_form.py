@@ -28,6 +28,7 @@ from app.core import catalog
 from app.core.catalog import Catalog
 from app.core.i18n import QT_TRANSLATE_NOOP, said
 from app.core.model import Trigger, Workflow
+from app.core.order_total import at_prices
 from app.core.schema import with_defaults
 from app.intake import trigger_registry, web_page
 from app.intake.web_guard import Answer, RateLimiter, ensure_secret, error
@@ -221,7 +222,8 @@ class OrderForm:
             fresh = issue_token(self.key(), wf.name, trig.id)
             return self._form(translate, wf, trig, fresh, "403 Forbidden", posted, note=problem)
         shop = shop_of(wf, self.data_dir)
-        order, problems = check(posted, self.shelf.products(shop.place), translate)
+        products = self.shelf.products(shop.place)
+        order, problems = check(posted, products, translate)
         if problems:
             return self._form(translate, wf, trig, token, "400 Bad Request", posted, problems)
         address = (env or {}).get("REMOTE_ADDR", "")
@@ -242,6 +244,11 @@ class OrderForm:
         order = {"number": number, **order}
         if shop.currency:
             order["currency"] = shop.currency
+        # the amount at the prices the form showed, as a marketplace's order carries its total
+        # (a workflow's "total over ₱5,000?" reads it as it reads theirs); none if one is unknown
+        total = at_prices(order["lines"], {p.code: p.price for p in products or ()})
+        if total is not None:
+            order["total"] = total
         result = repo.ingest(
             self.store,
             channel=f"{wf.name}/{trig.id}",
@@ -273,7 +280,7 @@ class OrderForm:
             shop,
             number,
             order,
-            self.shelf.products(shop.place),
+            products,
             emails=emails,
             pay_on_delivery=shop.pay_on_delivery,
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.catalog import Catalog
-from app.core.order_total import money_text
+from app.core.order_total import as_total, money_text
 from app.intake.web_order import FIELD_MAX, LINES, MAX_QTY, SHOWN_LINES, Posted, Problem, label
 from app.intake.web_products import Product, Shop
 
@@ -190,11 +190,7 @@ def thanks(
         f"<li>{_e(line['qty'])} × {_e(names.get(line['sku'], line['sku']))}</li>" for line in lines
     )
     # the amount at the prices the form showed, when every line has one (else none is said)
-    prices = {p.code: p.price for p in products or ()}
-    known = [(float(line["qty"]), prices.get(line["sku"])) for line in lines]
-    total: float | None = 0.0 if lines else None
-    for qty, price in known:
-        total = None if total is None or price is None else total + qty * price
+    total = as_total(order.get("total"))
     total_said = (
         "<p>"
         + _e(

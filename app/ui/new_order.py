@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import translate
 from app.core.model import Workflow
+from app.core.order_total import at_prices
 from app.ui.connection_form import ResultView
 from app.ui.context import AppContext
 from app.ui.style import STYLESHEET, icon
@@ -132,7 +133,12 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
         # "find": what typing matches (the code and the name: "rice" must not find every
         # product by its "price"), "label": what the list shows
         shape.products.append(
-            {"key": str(r[key]), "label": named + (f" ({facts})" if facts else ""), "find": named}
+            {
+                "key": str(r[key]),
+                "label": named + (f" ({facts})" if facts else ""),
+                "find": named,
+                "price": price,
+            }
         )
     return shape
 
@@ -384,6 +390,11 @@ class NewOrderDialog(QDialog):
         order: dict[str, Any] = {"number": number, "customer": customer, "lines": lines}
         if self.shape and self.shape.currency:
             order["currency"] = self.shape.currency
+        # at the sheet's prices, as the web form's and a marketplace's orders carry theirs
+        prices = {p["key"]: p.get("price") for p in (self.shape.products if self.shape else [])}
+        total = at_prices(lines, prices)
+        if total is not None:
+            order["total"] = total
         order.update({k: e.text().strip() for k, e in self.extra.items() if e.text().strip()})
         return order
 

@@ -127,6 +127,7 @@ def test_two_lines_become_a_run_of_the_sample_numbered_by_the_shop(store, form, 
             },
             "lines": [{"sku": "RICE-25", "qty": 2}, {"sku": "OIL-1L", "qty": 3}],
             "currency": "PHP",
+            "total": 2985.0,  # at the form's prices, as the thank-you page says it
             "notes": "",
         },
         "source": "public_form",

@@ -27,3 +27,25 @@ def test_the_typed_in_order_promises_no_email(gui, qtbot):
     intro = next(w.text() for w in dialog.findChildren(PlainLabel) if "phone" in w.text())
     assert "every step of it" in intro and "email" not in intro
     dialog.close()
+
+
+def test_a_typed_in_order_carries_its_total_at_the_sheets_prices(gui, qtbot):
+    """As a marketplace's order and the web form's do: a workflow's “total over ₱5,000?”
+    reads ``trigger.order.total`` whatever the channel. A product typed that the sheet has no
+    price for leaves the total out rather than a wrong one."""
+    from app.ui.new_order import NewOrderDialog
+
+    ctx, window = gui
+    dialog = NewOrderDialog(ctx, window, workflow="Order fulfilment")
+    qtbot.waitUntil(dialog.start_b.isEnabled, timeout=10000)
+    dialog.customer.setText("Aling Nena")
+    line = dialog.lines[0]
+    line.product.setCurrentIndex(line.product.findData("RICE-25"))
+    line.qty.setValue(2)
+    dialog.add_line()
+    dialog.lines[1].product.setCurrentIndex(dialog.lines[1].product.findData("OIL-1L"))
+    dialog.lines[1].qty.setValue(3)
+    order = dialog.order()
+    assert order["lines"] == [{"sku": "RICE-25", "qty": 2}, {"sku": "OIL-1L", "qty": 3}]
+    assert order["total"] == 2 * 1350 + 3 * 95 and order["currency"] == "PHP"
+    dialog.close()
