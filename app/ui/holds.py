@@ -42,6 +42,28 @@ def held_by(order: dict[str, Any]) -> int | None:
     return None
 
 
+def product_names(order: dict[str, Any]) -> dict[str, str]:
+    """The names the order's steps gave its products (the stock check's lines: ``{"sku":
+    "SARDINES-155", "name": "Sardines, 155 g"}``), by code: the hold form offers a product by
+    the name the operator knows it by."""
+    names: dict[str, str] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            sku, name = value.get("sku"), value.get("name")
+            if isinstance(sku, str) and isinstance(name, str) and name.strip():
+                names.setdefault(sku, name.strip())
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for step in order.get("steps", []):
+        walk(step.get("output"))
+    return names
+
+
 class HoldForm(QDialog):
     """ "Hold orders like this…": which orders (product, customer, workflow) and where they
     stop; filled in from the order."""
@@ -67,7 +89,10 @@ class HoldForm(QDialog):
         self.sku.setObjectName("holdSku")
         self.sku.setEditable(True)
         self.any = translate("Holds", "(any)")
-        self.sku.addItems([*holds.order_skus(order.get("trigger")), self.any])
+        names = product_names(order)
+        for sku in holds.order_skus(order.get("trigger")):
+            self.sku.addItem(f"{names[sku]} ({sku})" if sku in names else sku, sku)
+        self.sku.addItem(self.any, None)
         self.customer = QCheckBox(
             translate("Holds", "only from {customer}").format(customer=order["customer"])
             if order.get("customer")
@@ -110,9 +135,11 @@ class HoldForm(QDialog):
         lay.addWidget(buttons)
 
     def rule(self) -> dict[str, Any]:
-        sku = self.sku.currentText().strip()
+        typed = self.sku.currentText().strip()
+        listed = self.sku.findText(typed)  # a product of the list: its code; else as typed
+        sku = self.sku.itemData(listed) if listed >= 0 else typed
         return {
-            "sku": None if sku in ("", ANY, self.any) else sku,
+            "sku": None if sku in (None, "", ANY, self.any) else sku,
             "customer": self.customer_name if self.customer.isChecked() else None,
             "workflow": self.workflow_name if self.workflow.isChecked() else None,
             "before_step": self.step.currentData(),

@@ -149,3 +149,25 @@ def test_hold_orders_like_this_and_release_from_the_order_page(gui, qtbot, payme
     qtbot.waitUntil(lambda: page.holds.list.status.text() == "No holds are on.", timeout=10000)
     page.holds.list.close()
     QApplication.processEvents()
+
+
+def test_the_hold_form_offers_products_by_their_names(gui, qtbot):
+    """A product reads as the stock check named it (“Sardines, 155 g (SARDINES-155)”); the hold
+    is still made on its code, and a code typed in is taken as typed."""
+    _ctx, window = gui
+    lines = [{"sku": "SARDINES-155", "qty": 12, "name": "Sardines, 155 g"}]
+    order = {
+        "workflow": "Order fulfilment",
+        "customer": "Aling Nena",
+        "trigger": {"order": {"lines": [{"sku": "SARDINES-155"}, {"sku": "MYSTERY-9"}]}},
+        "steps": [{"name": "check_stock", "title": "Check stock", "output": {"lines": lines}}],
+    }
+    form = HoldForm(order, window)
+    shown = [form.sku.itemText(i) for i in range(form.sku.count())]
+    assert shown == ["Sardines, 155 g (SARDINES-155)", "MYSTERY-9", "(any)"]
+    assert form.rule()["sku"] == "SARDINES-155"
+    form.sku.setCurrentIndex(2)
+    assert form.rule()["sku"] is None
+    form.sku.setEditText("OIL-1L")
+    assert form.rule()["sku"] == "OIL-1L"
+    form.close()
