@@ -8,13 +8,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -136,6 +137,7 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.view.nudge.connect(self.nudge)
         self.view.file_dropped.connect(self.import_file)
         self.scene.link_requested.connect(self.connect_steps)
+        self.scene.edge_menu_requested.connect(self.edge_menu)
         self.scene.moved.connect(lambda moves: self.undo.push(cmd.MoveSteps(self.doc, moves)))
         self.scene.selectionChanged.connect(self._selection)
         self.inspector.edited.connect(self._edited)
@@ -325,6 +327,21 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
             for e in edges:
                 self.undo.push(cmd.RemoveEdge(self.doc, e))
             self.undo.endMacro()
+
+    def edge_menu(self, edge: Edge, at: QPoint) -> QMenu:
+        """A connection's right-click menu: Delete, undoable like More ▸ Delete."""
+        menu = QMenu(self)
+        menu.setObjectName("connectionMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete = menu.addAction(icon("fa5s.trash"), translate("Editor", "Delete"))
+        delete.setObjectName("deleteConnection")
+        delete.triggered.connect(lambda: self._delete_edge(edge))
+        menu.popup(at)
+        return menu
+
+    def _delete_edge(self, edge: Edge) -> None:
+        if edge in self.doc.workflow.edges:
+            self.undo.push(cmd.RemoveEdge(self.doc, edge))
 
     def nudge(self, dx: float, dy: float) -> None:
         moves = {}

@@ -4,13 +4,14 @@ an undo command."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsPathItem,
     QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -27,6 +28,7 @@ from app.ui.text import tooltip
 NODE_W = 190
 HEAD = 44
 PORT_ROW = 20
+HIT = 5  # how far from a connection's line a click still takes it
 STATE_COLORS = {
     "running": "#1f6f8b",
     "succeeded": "#2e7d32",
@@ -223,7 +225,19 @@ class EdgeItem(QGraphicsPathItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         # The curve itself, not its control points (Qt's default): a connection drawn back to
         # an earlier column would otherwise make Fit zoom out to a fraction of the canvas.
-        return self.path().boundingRect().adjusted(-3, -3, 3, 3)
+        return self.path().boundingRect().adjusted(-HIT, -HIT, HIT, HIT)
+
+    def shape(self) -> QPainterPath:
+        # A band along the curve, wider than the 2 px line, so a click or right-click on it hits.
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * HIT)
+        return stroker.createStroke(self.path())
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        self.es.clearSelection()
+        self.setSelected(True)
+        self.es.edge_menu_requested.emit(self.edge, event.screenPos())
+        event.accept()
 
     def update_path(self) -> None:
         src = self.es.nodes.get(self.edge.source)
@@ -241,6 +255,7 @@ class EdgeItem(QGraphicsPathItem):
 class EditorScene(QGraphicsScene):
     link_requested = Signal(str, str, str)  # source, port, target
     moved = Signal(dict)  # name -> (old pos, new pos)
+    edge_menu_requested = Signal(object, QPoint)  # the Edge right-clicked, where on screen
 
     def __init__(self, doc: WorkflowDocument, specs: SpecRegistry) -> None:
         super().__init__()
