@@ -19,9 +19,10 @@ SPEC = StepSpec(
     help=(
         QT_TRANSLATE_NOOP(
             "Steps",
-            "Evaluates a template such as {{ steps.check_stock.output.short_lines | length > 0 }} "
-            "and continues down the “true” connection when it holds, otherwise down “false”. "
-            "Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false.",
+            "Checks something about the order and goes on along the “true” connection when it "
+            "holds, otherwise along “false”. Write the whole check inside double braces: "
+            "{{ trigger.order.total > 5000 }} holds for orders over 5,000. An answer of “true”, "
+            "“yes” or “1” counts as true; “false”, “no”, “0” or nothing counts as false.",
         )
     ),
     fields=(

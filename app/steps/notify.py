@@ -26,9 +26,10 @@ SPEC = StepSpec(
     help=(
         QT_TRANSLATE_NOOP(
             "Steps",
-            "Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and "
-            "similar accept one), so the warehouse hears about the order on the channel it already "
-            'reads. The body is a template; the default sends {"text": message}.',
+            "Sends a message to a chat the warehouse already reads, so it hears about the order "
+            "there. Slack, Google Chat, Teams, Viber bots and the like give a chat a web address "
+            "for incoming messages (a “webhook”): paste it here. In the message, parts in double "
+            "braces such as {{ trigger.order.number }} are filled in from the order.",
         )
     ),
     fields=(
@@ -42,8 +43,12 @@ SPEC = StepSpec(
         Field(
             "body",
             JSON,
-            QT_TRANSLATE_NOOP("Steps", "Custom JSON body"),
-            help=QT_TRANSLATE_NOOP("Steps", "Instead of the message: any JSON body."),
+            QT_TRANSLATE_NOOP("Steps", "Message in the chat's own format (advanced)"),
+            help=QT_TRANSLATE_NOOP(
+                "Steps",
+                "Only for a chat that needs more than a text: what to send instead of the "
+                "message, written as that chat's instructions give it (JSON).",
+            ),
         ),
         Field(
             "idempotent",
@@ -52,8 +57,9 @@ SPEC = StepSpec(
             default=False,
             help=QT_TRANSLATE_NOOP(
                 "Steps",
-                "Tick only if the webhook posts a message once per Idempotency-Key header; "
-                "then an unanswered post is simply sent again.",
+                "Tick only if the chat's instructions say it shows a message sent twice with "
+                "the same Idempotency-Key once. Then, when the chat does not answer, Daloy "
+                "sends again by itself; otherwise it asks you to look in the chat first.",
             ),
         ),
     ),

@@ -1824,8 +1824,8 @@
         <translation>Dumaan sa isang daan o sa iba, depende sa datos.</translation>
     </message>
     <message>
-        <source>Evaluates a template such as {{ steps.check_stock.output.short_lines | length &gt; 0 }} and continues down the “true” connection when it holds, otherwise down “false”. Texts “true”, “yes” and “1” count as true; “false”, “no”, “0” and empty count as false.</source>
-        <translation>Sinusuri ang isang template tulad ng {{ steps.check_stock.output.short_lines | length &gt; 0 }} at tumutuloy sa koneksyong “true” kapag totoo ito, kung hindi ay sa “false”. Ang mga tekstong “true”, “yes” at “1” ay bilang totoo; ang “false”, “no”, “0” at walang laman ay bilang hindi totoo.</translation>
+        <source>Checks something about the order and goes on along the “true” connection when it holds, otherwise along “false”. Write the whole check inside double braces: {{ trigger.order.total &gt; 5000 }} holds for orders over 5,000. An answer of “true”, “yes” or “1” counts as true; “false”, “no”, “0” or nothing counts as false.</source>
+        <translation>Sinusuri ang isang bagay sa order at tumutuloy sa koneksyong “true” kapag totoo ito, kung hindi ay sa “false”. Isulat ang buong pagsusuri sa loob ng dobleng braces: totoo ang {{ trigger.order.total &gt; 5000 }} para sa mga order na higit sa 5,000. Ang sagot na “true”, “yes” o “1” ay totoo; ang “false”, “no”, “0” o walang laman ay hindi.</translation>
     </message>
     <message>
         <source>Condition</source>
@@ -1996,10 +1996,6 @@
         <translation>Mag-post ng mensahe sa chat channel ng bodega.</translation>
     </message>
     <message>
-        <source>Posts a JSON message to a chat webhook (Slack, Google Chat, Teams, Viber bots and similar accept one), so the warehouse hears about the order on the channel it already reads. The body is a template; the default sends {"text": message}.</source>
-        <translation>Nagpo-post ng JSON na mensahe sa isang chat webhook (tinatanggap ito ng Slack, Google Chat, Teams, mga Viber bot at iba pa), para malaman ng bodega ang order sa channel na binabasa na nila. Template ang body; ang default ay nagpapadala ng {"text": message}.</translation>
-    </message>
-    <message>
         <source>Webhook URL</source>
         <translation>Webhook URL</translation>
     </message>
@@ -2008,20 +2004,24 @@
         <translation>Mensahe</translation>
     </message>
     <message>
-        <source>Custom JSON body</source>
-        <translation>Sariling JSON body</translation>
-    </message>
-    <message>
-        <source>Instead of the message: any JSON body.</source>
-        <translation>Kapalit ng mensahe: kahit anong JSON body.</translation>
-    </message>
-    <message>
         <source>Webhook ignores repeats</source>
         <translation>Hindi dinodoble ng webhook ang inulit na post</translation>
     </message>
     <message>
-        <source>Tick only if the webhook posts a message once per Idempotency-Key header; then an unanswered post is simply sent again.</source>
-        <translation>I-tick lang kung isang beses lang nagpo-post ang webhook bawat Idempotency-Key header; saka ipapadala lang ulit ang post na walang sagot.</translation>
+        <source>Sends a message to a chat the warehouse already reads, so it hears about the order there. Slack, Google Chat, Teams, Viber bots and the like give a chat a web address for incoming messages (a “webhook”): paste it here. In the message, parts in double braces such as {{ trigger.order.number }} are filled in from the order.</source>
+        <translation>Nagpapadala ng mensahe sa chat na binabasa na ng bodega, para doon nila malaman ang order. Nagbibigay ang Slack, Google Chat, Teams, mga Viber bot at iba pa ng web address para sa mga papasok na mensahe ng chat (isang “webhook”): i-paste ito rito. Sa mensahe, pinupunan mula sa order ang mga bahaging nasa dobleng braces gaya ng {{ trigger.order.number }}.</translation>
+    </message>
+    <message>
+        <source>Message in the chat's own format (advanced)</source>
+        <translation>Mensahe sa sariling format ng chat (advanced)</translation>
+    </message>
+    <message>
+        <source>Only for a chat that needs more than a text: what to send instead of the message, written as that chat's instructions give it (JSON).</source>
+        <translation>Para lang sa chat na nangangailangan ng higit sa teksto: ang ipapadala sa halip na ang mensahe, isinulat ayon sa mga tagubilin ng chat na iyon (JSON).</translation>
+    </message>
+    <message>
+        <source>Tick only if the chat's instructions say it shows a message sent twice with the same Idempotency-Key once. Then, when the chat does not answer, Daloy sends again by itself; otherwise it asks you to look in the chat first.</source>
+        <translation>I-tick lang kung sinasabi ng mga tagubilin ng chat na isang beses lang nito ipinapakita ang mensaheng dalawang beses na ipinadala na may parehong Idempotency-Key. Kung gayon, kapag hindi sumagot ang chat, kusang magpapadala ulit ang Daloy; kung hindi, hihilingin muna nitong tingnan mo ang chat.</translation>
     </message>
     <message>
         <source>Not known whether the message reached the chat webhook {url}: {why}. Look in the channel before retrying; if the message is there, skip this step instead.</source>
