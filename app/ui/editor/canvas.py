@@ -1,13 +1,14 @@
 """The canvas view: it opens fitted to the workflow and keeps it fitted until the operator moves
 around; dragging empty canvas (or with the middle button, or with Space held) pans, the wheel
-scrolls, Ctrl+wheel and pinch zoom, Shift+drag selects with a rubber band; steps and files are
-dropped here; an empty canvas says what to do."""
+scrolls, Ctrl+wheel and pinch zoom, Shift+drag selects with a rubber band; dragging a step or a
+new connection near the edge scrolls the canvas that way; steps and files are dropped here; an
+empty canvas says what to do."""
 
 from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
@@ -30,6 +31,10 @@ MIN_SCALE, MAX_SCALE = 0.05, 4.0
 # Below this a step's title cannot be read (the sample order workflow fitted whole on a
 # 1366×768 screen came out at ~35 %): a workflow opens no smaller, at its first steps.
 READABLE = 0.6
+# Dragging a step or a connection within EDGE px of the canvas's edge (or past it) scrolls the
+# canvas every SCROLL_MS, faster the closer to the edge, up to SCROLL_MAX px a tick: at 1024x700
+# the canvas is ~265 px wide and a step off screen could not be reached without zooming out.
+EDGE, SCROLL_MS, SCROLL_MAX = 32, 25, 16
 
 
 class CanvasView(QGraphicsView):
@@ -54,6 +59,10 @@ class CanvasView(QGraphicsView):
         self._pan_last: QPointF | None = None
         self._pan_moved = False
         self._space = False
+        self._drag_at: QPointF | None = None  # where a step or connection is being dragged
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(SCROLL_MS)
+        self._scroll_timer.timeout.connect(self._auto_scroll)
         self.hint = QLabel(translate("Editor", EMPTY_HINT), self.viewport())
         self.hint.setObjectName("canvasHint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -71,7 +80,7 @@ class CanvasView(QGraphicsView):
         scene.sceneRectChanged.connect(self._scene_rect_changed)
 
     def _scene_rect_changed(self, _rect: object) -> None:
-        self._grow_scene_rect()
+        self._grow_scene_rect(only_if_short=True)
 
     def scale_now(self) -> float:
         return self.transform().m11()
@@ -117,14 +126,19 @@ class CanvasView(QGraphicsView):
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
 
-    def _grow_scene_rect(self) -> None:
-        """Room to pan: the workflow and what is on screen, plus a screenful around them."""
+    def _grow_scene_rect(self, only_if_short: bool = False) -> None:
+        """Room to pan: the workflow and what is on screen, plus a screenful around them.
+        ``only_if_short``: left as it is while the workflow and the screen are inside it (the
+        scene grew under a drag: re-centring can shift the view a pixel, which moves the
+        dragged connection's end, which grows the scene again, without end)."""
         if self.scene() is None:
             return
         center = self.mapToScene(self.viewport().rect().center())
         visible = self.visible_scene_rect()
-        margin = max(visible.width(), visible.height()) / 2
         rect = self.scene().itemsBoundingRect().united(visible)
+        if only_if_short and self.sceneRect().contains(rect):
+            return
+        margin = max(visible.width(), visible.height()) / 2
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
         self.centerOn(center)
 
@@ -198,6 +212,13 @@ class CanvasView(QGraphicsView):
         ):
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)  # Shift+drag selects
         super().mousePressEvent(event)
+        scene = self.scene()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and scene is not None
+            and scene.mouseGrabberItem() is not None
+        ):
+            self._drag_at = event.position()  # a step (or a connection from its port) is held
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_last is not None:
@@ -211,6 +232,13 @@ class CanvasView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._drag_at is not None:
+            self._drag_at = event.position()
+            if self._scroll_step() != (0, 0):
+                if not self._scroll_timer.isActive():
+                    self._scroll_timer.start()
+            else:
+                self._scroll_timer.stop()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_last is not None:
@@ -222,8 +250,53 @@ class CanvasView(QGraphicsView):
             )
             event.accept()
             return
+        self._drag_at = None
+        self._scroll_timer.stop()
         super().mouseReleaseEvent(event)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
+
+    def _scroll_step(self) -> tuple[int, int]:
+        """How far to scroll this tick for the drag where it is: (0, 0) away from the edges."""
+        if self._drag_at is None:
+            return 0, 0
+        vp = self.viewport().rect()
+
+        def along(at: float, size: int) -> int:
+            if at < EDGE:
+                return -round(SCROLL_MAX * min(1.0, (EDGE - at) / EDGE))
+            if at > size - EDGE:
+                return round(SCROLL_MAX * min(1.0, (at - (size - EDGE)) / EDGE))
+            return 0
+
+        return along(self._drag_at.x(), vp.width()), along(self._drag_at.y(), vp.height())
+
+    def _auto_scroll(self) -> None:
+        dx, dy = self._scroll_step()
+        scene, at = self.scene(), self._drag_at
+        if (dx, dy) == (0, 0) or at is None or scene is None or scene.mouseGrabberItem() is None:
+            self._scroll_timer.stop()
+            return
+        self.fitted = False
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        if not (
+            h.minimum() <= h.value() + dx <= h.maximum()
+            and v.minimum() <= v.value() + dy <= v.maximum()
+        ):
+            self._grow_scene_rect()  # room to scroll on past the workflow
+        h.setValue(h.value() + dx)
+        v.setValue(v.value() + dy)
+        # The mouse stood still while the canvas moved under it: the held step or the
+        # connection's loose end follows it to the same spot on screen.
+        super().mouseMoveEvent(
+            QMouseEvent(
+                QEvent.Type.MouseMove,
+                at,
+                self.viewport().mapToGlobal(at),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
 
     # -- drops ----------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802

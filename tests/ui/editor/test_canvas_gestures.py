@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -60,3 +60,72 @@ def test_right_click_on_empty_canvas_opens_no_connection_menu(sample_page, qtbot
     )
     assert page.findChild(QMenu, "connectionMenu") is None
     assert len(page.doc.workflow.edges) == 1
+
+
+def _far_apart(page, qtbot):
+    """Two steps 1,400 px apart at 100 %, the view on the first: the second is off screen."""
+    page.open(Workflow("Blank"))
+    drop(page, "transform", QPointF(0, 0))
+    drop(page, "condition", QPointF(1400, 0))
+    page.scene.clearSelection()
+    view = page.view
+    view.resetTransform()
+    view.fitted = False
+    view._grow_scene_rect()
+    view.centerOn(page.scene.nodes["transform"].sceneBoundingRect().center())
+    qtbot.wait(20)
+    target = page.scene.nodes["condition"]
+    assert not view.visible_scene_rect().intersects(target.sceneBoundingRect())
+    return view, page.scene.nodes["transform"], target
+
+
+def test_dragging_a_connection_to_the_edge_scrolls_to_a_step_off_screen(sample_page, qtbot):
+    page = sample_page
+    view, source, target = _far_apart(page, qtbot)
+    vp = view.viewport()
+    a = view.mapFromScene(source.port_pos("out"))
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=a)
+    edge_at = QPoint(vp.width() - 4, a.y())
+    qtbot.mouseMove(vp, pos=QPoint(edge_at.x() - 40, a.y()))
+    qtbot.mouseMove(vp, pos=edge_at)
+    # the mouse holds still at the edge; the canvas scrolls on its own until the step shows
+    qtbot.waitUntil(
+        lambda: 0 < view.mapFromScene(target.sceneBoundingRect().center()).x() < vp.width() - 50,
+        timeout=10000,
+    )
+    # the dashed line's loose end stayed under the mouse while the canvas moved
+    line = page.scene.linking[2]
+    end = line.path().pointAtPercent(1.0)
+    assert (view.mapFromScene(end) - edge_at).manhattanLength() <= 2
+    b = view.mapFromScene(target.sceneBoundingRect().center())
+    qtbot.mouseMove(vp, pos=b)  # away from the edge: the scrolling stops
+    scrolled = view.horizontalScrollBar().value()
+    qtbot.wait(100)
+    assert view.horizontalScrollBar().value() == scrolled
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=b)
+    assert [e.to_dict() for e in page.doc.workflow.edges] == [
+        {"from": "transform", "port": "out", "to": "condition"}
+    ]
+
+
+def test_dragging_a_step_to_the_edge_scrolls_and_carries_it_along(sample_page, qtbot):
+    page = sample_page
+    view, source, _target = _far_apart(page, qtbot)
+    vp = view.viewport()
+    grip = view.mapFromScene(source.sceneBoundingRect().topLeft() + QPointF(60, 12))
+    start_x = view.horizontalScrollBar().value()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=grip)
+    edge_at = QPoint(vp.width() - 2, grip.y())
+    qtbot.mouseMove(vp, pos=QPoint(grip.x() + 20, grip.y()))
+    qtbot.mouseMove(vp, pos=edge_at)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().value() > start_x + 500, timeout=10000)
+    # the step is still under the mouse, far right of where it started
+    assert source.sceneBoundingRect().contains(view.mapToScene(edge_at))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=edge_at)
+    x = page.doc.workflow.step("transform").position[0]
+    assert x > 500
+    scrolled = view.horizontalScrollBar().value()
+    qtbot.wait(100)
+    assert view.horizontalScrollBar().value() == scrolled  # released: no more scrolling
+    page.undo.undo()
+    assert page.doc.workflow.step("transform").position[0] == 0
