@@ -37,6 +37,16 @@ else:
     _Base = object
 
 
+def practice_name(business_key: str, started_at: float | None) -> str:
+    """A practice run as the operator knows it: by its order's number (the workflow's business
+    key), else by when it started; never by its run id."""
+    if business_key:
+        return translate("EditorPractice", "practice run of order {order}").format(
+            order=business_key
+        )
+    return translate("EditorPractice", "practice run started {time}").format(time=clock(started_at))
+
+
 def would_send(spec: StepSpec, output: dict[str, Any]) -> str:
     """What a step that acts on the outside world would have sent, under its settings' names
     (“Webhook URL”, not “Webhook url”), and that nothing was sent. The made-up answer a
@@ -129,28 +139,35 @@ class PracticeView(_Base):
                 bad=True,
             )
 
-        def start() -> str:
-            return try_draft(runtime, name, workflow=wf, past_run_id=past_run_id)
+        def start() -> tuple[str, str, float | None]:
+            run_id = try_draft(runtime, name, workflow=wf, past_run_id=past_run_id)
+            with self.ctx.db.read() as s:
+                from app.store.models import Run
 
-        def started(run_id: str) -> None:
+                run = s.get(Run, run_id)
+                return run_id, run.business_key if run else "", run.created_at if run else None
+
+        def started(result: tuple[str, str, float | None]) -> None:
+            run_id, business_key, started_at = result
+            known = practice_name(business_key, started_at)
             self.test_run = run_id
             self.scene.set_states({})
             self.say(
                 (
                     translate(
                         "EditorPractice",
-                        "Trying it on the past order (practice run {run}): steps that act on the "
+                        "Trying it on the past order ({run}): steps that act on the "
                         "outside world only record what they would send. Select a step to see "
                         "its result.",
                     )
                     if past_run_id
                     else translate(
                         "EditorPractice",
-                        "Trying it on the sample order (practice run {run}): steps that act on the "
+                        "Trying it on the sample order ({run}): steps that act on the "
                         "outside world only record what they would send. Select a step to see "
                         "its result.",
                     )
-                ).format(run=run_id[:8])
+                ).format(run=known)
             )
             if name not in self.rows:
                 self.refresh()  # a new workflow got its draft saved to try it

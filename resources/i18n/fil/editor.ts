@@ -574,12 +574,20 @@ hindi pa naka-save</translation>
         <translation>Kailangan ng engine para sumubok, at hindi ito tumatakbo sa window na ito.</translation>
     </message>
     <message>
-        <source>Trying it on the past order (practice run {run}): steps that act on the outside world only record what they would send. Select a step to see its result.</source>
-        <translation>Sinusubukan sa lumang order (practice run {run}): itinatala lang ng mga hakbang na kumikilos sa labas ang ipapadala sana nila. Pumili ng hakbang para makita ang resulta nito.</translation>
+        <source>practice run of order {order}</source>
+        <translation>practice run ng order {order}</translation>
     </message>
     <message>
-        <source>Trying it on the sample order (practice run {run}): steps that act on the outside world only record what they would send. Select a step to see its result.</source>
-        <translation>Sinusubukan sa sample order (practice run {run}): itinatala lang ng mga hakbang na kumikilos sa labas ang ipapadala sana nila. Pumili ng hakbang para makita ang resulta nito.</translation>
+        <source>practice run started {time}</source>
+        <translation>practice run na nagsimula noong {time}</translation>
+    </message>
+    <message>
+        <source>Trying it on the past order ({run}): steps that act on the outside world only record what they would send. Select a step to see its result.</source>
+        <translation>Sinusubukan sa lumang order ({run}): itinatala lang ng mga hakbang na kumikilos sa labas ang ipapadala sana nila. Pumili ng hakbang para makita ang resulta nito.</translation>
+    </message>
+    <message>
+        <source>Trying it on the sample order ({run}): steps that act on the outside world only record what they would send. Select a step to see its result.</source>
+        <translation>Sinusubukan sa sample order ({run}): itinatala lang ng mga hakbang na kumikilos sa labas ang ipapadala sana nila. Pumili ng hakbang para makita ang resulta nito.</translation>
     </message>
     <message>
         <source>Try “{name}” on a past order</source>
