@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
+    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -238,6 +239,14 @@ class EdgeItem(QGraphicsPathItem):
         self.setSelected(True)
         self.es.edge_menu_requested.emit(self.edge, event.screenPos())
         event.accept()
+
+    def paint(
+        self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        # Selected, the line turns blue (``update_path``); without this Qt also drew a dashed box
+        # round the whole curve, which crossed the steps between its ends.
+        option.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(p, option, widget)
 
     def update_path(self) -> None:
         src = self.es.nodes.get(self.edge.source)

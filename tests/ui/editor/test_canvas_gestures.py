@@ -129,3 +129,36 @@ def test_dragging_a_step_to_the_edge_scrolls_and_carries_it_along(sample_page, q
     assert view.horizontalScrollBar().value() == scrolled  # released: no more scrolling
     page.undo.undo()
     assert page.doc.workflow.step("transform").position[0] == 0
+
+
+def test_a_selected_connection_is_drawn_without_a_box_round_it(sample_page, qtbot):
+    """Selected (by a click or its right-click menu) a connection turns blue; Qt's dashed box
+    round its whole curve, drawn across the steps between its ends, is left out."""
+    from PySide6.QtGui import QImage, QPainter
+
+    page = sample_page
+    page.open(Workflow("Blank"))
+    drop(page, "transform", QPointF(0, 0))
+    drop(page, "condition", QPointF(400, 300))  # lower: the curve's box is tall
+    page.connect_steps("transform", "out", "condition")
+    (edge,) = page.doc.workflow.edges
+    item = page.scene.edges[edge]
+    page.scene.clearSelection()
+    item.setSelected(True)
+    rect = item.boundingRect()
+    image = QImage(int(rect.width()) + 1, int(rect.height()) + 1, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    page.scene.render(painter, image.rect(), rect)
+    painter.end()
+    background = image.pixelColor(image.width() // 4, image.height() * 3 // 4)
+    # the line's middle is drawn in the selected colour...
+    mid = item.path().pointAtPercent(0.5) - rect.topLeft()
+    assert image.pixelColor(int(mid.x()), int(mid.y())) != background
+    # ...and the box's left and bottom sides, away from the curve (which runs from the top
+    # left to the bottom right), are canvas
+    h, w = image.height(), image.width()
+    left = {image.pixelColor(x, y).name() for x in (0, 1, 2) for y in range(h // 3, h)}
+    bottom = {
+        image.pixelColor(x, y).name() for y in (h - 1, h - 2, h - 3) for x in range(w * 2 // 3)
+    }
+    assert left == bottom == {background.name()}
