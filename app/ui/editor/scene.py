@@ -240,6 +240,11 @@ class EdgeItem(QGraphicsPathItem):
         self.es.edge_menu_requested.emit(self.edge, event.screenPos())
         event.accept()
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: ANN001, ANN201
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update_path()  # its colour: blue while selected
+        return super().itemChange(change, value)
+
     def paint(
         self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

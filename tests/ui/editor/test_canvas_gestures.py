@@ -154,6 +154,9 @@ def test_a_selected_connection_is_drawn_without_a_box_round_it(sample_page, qtbo
     # the line's middle is drawn in the selected colour...
     mid = item.path().pointAtPercent(0.5) - rect.topLeft()
     assert image.pixelColor(int(mid.x()), int(mid.y())) != background
+    assert item.pen().color().name() == "#1f6f8b"  # blue while selected, grey when not
+    item.setSelected(False)
+    assert item.pen().color().name() == "#64748b"
     # ...and the box's left and bottom sides, away from the curve (which runs from the top
     # left to the bottom right), are canvas
     h, w = image.height(), image.width()
