@@ -137,6 +137,7 @@ class ConnectionsPage(Page):
         self.save_b.clicked.connect(self._save)
         self.test_b.clicked.connect(self._test)
         self.remove_b.clicked.connect(self._remove)
+        self.name.textChanged.connect(lambda _t: self._removable())
         self.outcome = ResultView()
         self.result = self.outcome.result
         fl.addLayout(self.form)
@@ -173,6 +174,7 @@ class ConnectionsPage(Page):
         self.tabs.addTab(self.web, icon("fa5s.globe"), translate("Connections", "Web addresses"))
         lay.addWidget(self.tabs, 1)
         self.rows: list[dict[str, Any]] = []
+        self._removable()
         self._rebuild_fields()
         self.refresh()
 
@@ -187,6 +189,22 @@ class ConnectionsPage(Page):
         self.kind_form.setObjectName("connectionForm")
         self.kind_form.attach(self.ctx, lambda: self.name.text().strip())
         self.dynamic.addWidget(self.kind_form)
+        self._align_labels()
+
+    def _align_labels(self) -> None:
+        """One column of labels: the page's own rows (name, kind) sit in another form layout
+        than the kind's fields under them, and each layout sizes its labels alone, so their
+        fields would start at two different places."""
+        assert self.kind_form is not None
+        role = QFormLayout.ItemRole.LabelRole
+        forms = (self.form, self.kind_form.layout_)
+        items = [f.itemAt(r, role) for f in forms for r in range(f.rowCount())]
+        labels = [w for w in (i.widget() for i in items if i is not None) if w is not None]
+        for w in labels:
+            w.setMinimumWidth(0)
+        width = max((w.sizeHint().width() for w in labels), default=0)
+        for w in labels:
+            w.setMinimumWidth(width)
 
     def refresh(self) -> None:
         self.ctx.background(lambda: load_all(self.ctx), self._loaded)
@@ -222,6 +240,12 @@ class ConnectionsPage(Page):
             )
             li.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(li)
+        self._removable()
+
+    def _removable(self) -> None:
+        """Remove only a saved connection: a new one, not yet saved, has nothing to remove."""
+        name = self.name.text().strip()
+        self.remove_b.setEnabled(any(r["name"] == name for r in self.rows))
 
     def _selected(self, cur: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
         name = cur.data(Qt.ItemDataRole.UserRole) if cur else None
@@ -370,5 +394,8 @@ class ConnectionsPage(Page):
         self.ctx.background(fn, ok, failed)
 
     def _writing(self, busy: bool) -> None:
-        for b in (self.save_b, self.remove_b):
-            b.setEnabled(not busy)
+        self.save_b.setEnabled(not busy)
+        if busy:
+            self.remove_b.setEnabled(False)
+        else:
+            self._removable()
