@@ -1,8 +1,8 @@
 """The canvas view: it opens fitted to the workflow and keeps it fitted until the operator moves
 around; dragging empty canvas (or with the middle button, or with Space held) pans, the wheel
-scrolls, Ctrl+wheel and pinch zoom, Shift+drag selects with a rubber band; dragging a step or a
-new connection near the edge scrolls the canvas that way; steps and files are dropped here; an
-empty canvas says what to do."""
+scrolls, Ctrl+wheel and pinch zoom, Shift+drag selects with a rubber band; dragging a step, a
+new connection or a step from the palette near the edge scrolls the canvas that way; steps and
+files are dropped here; an empty canvas says what to do."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ READABLE = 0.6
 # Dragging a step or a connection within EDGE px of the canvas's edge (or past it) scrolls the
 # canvas every SCROLL_MS, faster the closer to the edge, up to SCROLL_MAX px a tick: at 1024x700
 # the canvas is ~265 px wide and a step off screen could not be reached without zooming out.
+# A step dragged in from the palette scrolls the same, once it has been inside the edges: it
+# comes in over the left edge, which would otherwise scroll the canvas on its way in.
 EDGE, SCROLL_MS, SCROLL_MAX = 32, 25, 16
 
 
@@ -42,6 +44,8 @@ class CanvasView(QGraphicsView):
     delete_pressed = Signal()
     nudge = Signal(float, float)
     file_dropped = Signal(str)
+    dragging = Signal(str, QPointF)  # a step type from the palette held over the canvas, where
+    drag_ended = Signal()  # it left the canvas or was dropped
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,6 +64,8 @@ class CanvasView(QGraphicsView):
         self._pan_moved = False
         self._space = False
         self._drag_at: QPointF | None = None  # where a step or connection is being dragged
+        self._dragged_type: str | None = None  # a step type from the palette, over the canvas
+        self._inside = False  # ... and it has been inside the edges (its scrolling is armed)
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setInterval(SCROLL_MS)
         self._scroll_timer.timeout.connect(self._auto_scroll)
@@ -233,12 +239,17 @@ class CanvasView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
         if self._drag_at is not None:
-            self._drag_at = event.position()
-            if self._scroll_step() != (0, 0):
-                if not self._scroll_timer.isActive():
-                    self._scroll_timer.start()
-            else:
-                self._scroll_timer.stop()
+            self._drag_to(event.position())
+
+    def _drag_to(self, at: QPointF) -> None:
+        """A drag (a step, a connection, a step from the palette) is at ``at``: near an edge
+        the canvas scrolls on its own, and stops when the mouse moves away."""
+        self._drag_at = at
+        if self._scroll_step() != (0, 0):
+            if not self._scroll_timer.isActive():
+                self._scroll_timer.start()
+        else:
+            self._scroll_timer.stop()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_last is not None:
@@ -257,7 +268,7 @@ class CanvasView(QGraphicsView):
 
     def _scroll_step(self) -> tuple[int, int]:
         """How far to scroll this tick for the drag where it is: (0, 0) away from the edges."""
-        if self._drag_at is None:
+        if self._drag_at is None or (self._dragged_type is not None and not self._inside):
             return 0, 0
         vp = self.viewport().rect()
 
@@ -273,7 +284,13 @@ class CanvasView(QGraphicsView):
     def _auto_scroll(self) -> None:
         dx, dy = self._scroll_step()
         scene, at = self.scene(), self._drag_at
-        if (dx, dy) == (0, 0) or at is None or scene is None or scene.mouseGrabberItem() is None:
+        palette = self._dragged_type
+        if (
+            (dx, dy) == (0, 0)
+            or at is None
+            or scene is None
+            or (palette is None and scene.mouseGrabberItem() is None)
+        ):
             self._scroll_timer.stop()
             return
         self.fitted = False
@@ -285,6 +302,9 @@ class CanvasView(QGraphicsView):
             self._grow_scene_rect()  # room to scroll on past the workflow
         h.setValue(h.value() + dx)
         v.setValue(v.value() + dy)
+        if palette is not None:  # the connection under the mouse may be another one now
+            self.dragging.emit(palette, self.mapToScene(at.toPoint()))
+            return
         # The mouse stood still while the canvas moved under it: the held step or the
         # connection's loose end follows it to the same spot on screen.
         super().mouseMoveEvent(
@@ -300,13 +320,36 @@ class CanvasView(QGraphicsView):
 
     # -- drops ----------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
-        if event.mimeData().hasFormat(MIME) or event.mimeData().hasUrls():
+        mime = event.mimeData()
+        if mime.hasFormat(MIME) or mime.hasUrls():
             event.acceptProposedAction()
+        if not mime.hasFormat(MIME):
+            return
+        # a step type from the palette: the connection it would go in lights up, and near an
+        # edge the canvas scrolls (once the drag has been inside the edges)
+        at = event.position()
+        if self._dragged_type is None:
+            self._dragged_type, self._inside = bytes(mime.data(MIME)).decode(), False
+        vp = self.viewport().rect()
+        if EDGE <= at.x() <= vp.width() - EDGE and EDGE <= at.y() <= vp.height() - EDGE:
+            self._inside = True
+        self._drag_to(at)
+        self.dragging.emit(self._dragged_type, self.mapToScene(at.toPoint()))
 
     dragMoveEvent = dragEnterEvent
 
+    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802
+        self._end_palette_drag()
+
+    def _end_palette_drag(self) -> None:
+        if self._dragged_type is not None:
+            self._dragged_type, self._drag_at = None, None
+            self._scroll_timer.stop()
+            self.drag_ended.emit()
+
     def dropEvent(self, event) -> None:  # noqa: ANN001, N802
         mime = event.mimeData()
+        self._end_palette_drag()
         if mime.hasFormat(MIME):
             self.dropped.emit(
                 bytes(mime.data(MIME)).decode(), self.mapToScene(event.position().toPoint())

@@ -46,13 +46,17 @@ class RemoveEdge(QUndoCommand):
 
 class AddEdge(QUndoCommand):
     def __init__(
-        self, doc: WorkflowDocument, edge: Edge, parent: QUndoCommand | None = None
+        self,
+        doc: WorkflowDocument,
+        edge: Edge,
+        parent: QUndoCommand | None = None,
+        index: int | None = None,
     ) -> None:
         super().__init__(translate("Editor", "Connect steps"), parent)
-        self.doc, self.edge = doc, edge
+        self.doc, self.edge, self.index = doc, edge, index
 
     def redo(self) -> None:
-        self.doc.insert_edge(self.edge)
+        self.doc.insert_edge(self.edge, self.index)
 
     def undo(self) -> None:
         self.doc.remove_edge(self.edge)
@@ -149,13 +153,34 @@ class MoveSteps(QUndoCommand):
             self.doc.set_position(name, old)
 
 
+def insert_between(
+    doc: WorkflowDocument, edge: Edge, name: str, port: str, placed: QUndoCommand
+) -> Compound:
+    """Put step ``name`` in the middle of connection ``edge`` (A→B): A→step keeps the
+    connection's port (a condition's true or false), step→B leaves from ``port``, the step's
+    own way on. ``placed`` adds the step (``AddStep``) or moves it there (``MoveSteps``). One
+    undo step: undone, A→B is back where it was among the connections."""
+    index = doc.workflow.edges.index(edge)
+    return Compound(
+        translate("Editor", "Insert {step}").format(step=name),
+        [
+            placed,
+            RemoveEdge(doc, edge),
+            AddEdge(doc, Edge(edge.source, edge.port, name), index=index),
+            AddEdge(doc, Edge(name, port, edge.target), index=index + 1),
+        ],
+    )
+
+
 def paste(
     doc: WorkflowDocument,
     steps: list[Step],
     edges: list[Edge],
     offset: tuple[float, float] = (40, 40),
+    text: str | None = None,
 ) -> Compound:
-    """Paste steps (renaming clashes) and the connections among them, as one undo step."""
+    """Paste steps (renaming clashes) and the connections among them, as one undo step
+    (``text``: what the undo step is called, when not “Paste …”: Duplicate)."""
     parts: list[QUndoCommand] = []
     renamed: dict[str, str] = {}
     taken = set(doc.workflow.step_names())
@@ -176,12 +201,13 @@ def paste(
     for e in edges:
         if e.source in renamed and e.target in renamed:
             parts.append(AddEdge(doc, Edge(renamed[e.source], e.port, renamed[e.target])))
-    return Compound(
-        translate("Editor", "Paste {n} steps").format(n=len(steps))
-        if len(steps) != 1
-        else translate("Editor", "Paste a step"),
-        parts,
-    )
+    if text is None:
+        text = (
+            translate("Editor", "Paste {n} steps").format(n=len(steps))
+            if len(steps) != 1
+            else translate("Editor", "Paste a step")
+        )
+    return Compound(text, parts)
 
 
 class RenameStep(QUndoCommand):

@@ -44,7 +44,14 @@ from app.ui.editor.saving import (
     save_workflow,
     saved_message,
 )
-from app.ui.editor.scene import EditorScene, free_offset, layered_layout, node_rect
+from app.ui.editor.scene import (
+    EditorScene,
+    free_offset,
+    layered_layout,
+    new_config,
+    node_rect,
+    through_port,
+)
 from app.ui.editor.toolbar import build_toolbar
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
 from app.ui.editor.workflow_form import WorkflowPanel
@@ -136,9 +143,13 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.view.delete_pressed.connect(self.delete_selected)
         self.view.nudge.connect(self.nudge)
         self.view.file_dropped.connect(self.import_file)
+        self.view.dragging.connect(self.scene.drag_type_over)
+        self.view.drag_ended.connect(self.scene.end_drag)
         self.scene.link_requested.connect(self.connect_steps)
         self.scene.edge_menu_requested.connect(self.edge_menu)
+        self.scene.step_menu_requested.connect(self.step_menu)
         self.scene.moved.connect(lambda moves: self.undo.push(cmd.MoveSteps(self.doc, moves)))
+        self.scene.insert_requested.connect(self._moved_between)
         self.scene.selectionChanged.connect(self._selection)
         self.inspector.edited.connect(self._edited)
         self.inspector.rename_requested.connect(self.rename_step)
@@ -281,18 +292,36 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
 
     # -- edits ------------------------------------------------------------------------------------
     def add_step_at(self, type_name: str, pos: QPointF) -> None:
+        """A step type dropped from the palette at ``pos``; dropped onto a connection, the new
+        step goes in between (one undo step)."""
+        self.scene.end_drag()
         spec = self.specs.get(type_name)
         if spec is None:
             return
         name = self.doc.unique_name(type_name)
-        config = {f.name: f.default for f in spec.fields if f.required and f.default is not None}
         x, y = round(pos.x()), round(pos.y())
         # titled as the palette names its type, in the operator's language (not "Http request")
-        step = Step(name, type_name, config, declared(spec.title), {}, (x, y))
+        step = Step(name, type_name, new_config(self.specs, type_name), declared(spec.title), {})
+        step.position = (x, y)
+        edge = self.scene.edge_to_insert(step, pos)
         dx, dy = free_offset(self._taken(), [node_rect(step, self.specs)], (0, 0))
         step.position = (x + dx, y + dy)
-        self.undo.push(cmd.AddStep(self.doc, step))
+        port = through_port(step, self.specs)
+        if edge is not None and port is not None:
+            self.undo.push(
+                cmd.insert_between(self.doc, edge, name, port, cmd.AddStep(self.doc, step))
+            )
+        else:
+            self.undo.push(cmd.AddStep(self.doc, step))
         self.scene.select_only([name])  # ready to fill in, in the inspector
+
+    def _moved_between(self, name: str, edge: Edge, port: str, move: tuple) -> None:
+        """A step dragged onto a connection: moved there and put in between, one undo step."""
+        if edge in self.doc.workflow.edges:
+            moved = cmd.MoveSteps(self.doc, {name: move})
+            self.undo.push(cmd.insert_between(self.doc, edge, name, port, moved))
+        else:
+            self.undo.push(cmd.MoveSteps(self.doc, {name: move}))
 
     def _taken(self) -> list:
         return [node_rect(s, self.specs) for s in self.doc.workflow.steps]
@@ -328,20 +357,123 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
                 self.undo.push(cmd.RemoveEdge(self.doc, e))
             self.undo.endMacro()
 
-    def edge_menu(self, edge: Edge, at: QPoint) -> QMenu:
-        """A connection's right-click menu: Delete, undoable like More ▸ Delete."""
+    def _item_menu(
+        self,
+        name: str,
+        entries: list[tuple[str, str, str, Callable[[], Any]] | None],
+        at: QPoint,
+    ) -> QMenu:
+        """A right-click menu on the canvas at ``at``: each entry (words, icon, object name,
+        what it does), None a separator. Every edit it makes goes through the undo stack."""
         menu = QMenu(self)
-        menu.setObjectName("connectionMenu")
+        menu.setObjectName(name)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        delete = menu.addAction(icon("fa5s.trash"), translate("Editor", "Delete"))
-        delete.setObjectName("deleteConnection")
-        delete.triggered.connect(lambda: self._delete_edge(edge))
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, ic, object_name, fn = entry
+            action = menu.addAction(icon(ic), text)
+            action.setObjectName(object_name)
+            action.triggered.connect(fn)
         menu.popup(at)
         return menu
+
+    def edge_menu(self, edge: Edge, at: QPoint) -> QMenu:
+        """A connection's right-click menu: Delete, undoable like More ▸ Delete."""
+        return self._item_menu(
+            "connectionMenu",
+            [
+                (
+                    translate("Editor", "Delete"),
+                    "fa5s.trash",
+                    "deleteConnection",
+                    lambda: self._delete_edge(edge),
+                )
+            ],
+            at,
+        )
 
     def _delete_edge(self, edge: Edge) -> None:
         if edge in self.doc.workflow.edges:
             self.undo.push(cmd.RemoveEdge(self.doc, edge))
+
+    def step_menu(self, name: str, at: QPoint) -> QMenu:
+        """A step's right-click menu: its settings and its label in the inspector, Duplicate
+        (like Copy then Paste), Copy, and Delete step (like More ▸ Delete): each one undo step."""
+        return self._item_menu(
+            "stepMenu",
+            [
+                (
+                    translate("Editor", "Change settings"),
+                    "fa5s.sliders-h",
+                    "stepSettings",
+                    lambda: self._edit_step(name, label=False),
+                ),
+                (
+                    translate("Editor", "Rename"),
+                    "fa5s.i-cursor",
+                    "renameStep",
+                    lambda: self._edit_step(name, label=True),
+                ),
+                (
+                    translate("Editor", "Duplicate step"),
+                    "fa5s.clone",
+                    "duplicateStep",
+                    lambda: self.duplicate_step(name),
+                ),
+                (
+                    translate("Editor", "Copy"),
+                    "fa5s.copy",
+                    "copyStep",
+                    lambda: self._copy_step(name),
+                ),
+                None,
+                (
+                    translate("Editor", "Delete step"),
+                    "fa5s.trash",
+                    "deleteStep",
+                    lambda: self._delete_step(name),
+                ),
+            ],
+            at,
+        )
+
+    def _edit_step(self, name: str, label: bool) -> None:
+        """The step's settings in the inspector, the cursor in its label (``label``) or in its
+        first setting."""
+        if self.doc.workflow.step(name) is None:
+            return
+        if [i.name for i in self.scene.selectedItems() if hasattr(i, "name")] != [name]:
+            self.scene.select_only([name])
+        if self.inspector.step_name != name:
+            return
+        editors = [e for _f, e in self.inspector.editors.values() if e.isEnabled()]
+        box = self.inspector.title if label or not editors else editors[0]
+        self.inspector.ensureWidgetVisible(box)
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
+        if label:
+            self.inspector.title.selectAll()
+
+    def duplicate_step(self, name: str) -> None:
+        """A copy of the step beside it (renamed, unconnected), selected: one undo step."""
+        step = self.doc.workflow.step(name)
+        if step is None:
+            return
+        offset = free_offset(self._taken(), [node_rect(step, self.specs)], (40, 40))
+        command = cmd.paste(
+            self.doc, [step], [], offset, translate("Editor", "Duplicate {step}").format(step=name)
+        )
+        self.undo.push(command)
+        self.scene.select_only([p.step.name for p in command.parts if isinstance(p, cmd.AddStep)])
+
+    def _copy_step(self, name: str) -> None:
+        self.scene.select_only([name])
+        self.copy()
+
+    def _delete_step(self, name: str) -> None:
+        if self.doc.workflow.step(name) is not None:
+            self.undo.push(cmd.remove_steps(self.doc, [name]))
 
     def nudge(self, dx: float, dy: float) -> None:
         moves = {}

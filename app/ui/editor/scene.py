@@ -1,6 +1,7 @@
 """The canvas: node and connection items that mirror a ``WorkflowDocument``. Items never edit
-the workflow; gestures (moving, linking from a port) end in a request the editor page turns into
-an undo command."""
+the workflow; gestures (moving, linking from a port, a right-click on a step or a connection,
+dropping a step onto a connection to put it in between) end in a request the editor page turns
+into an undo command."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import translate
 from app.core.model import Edge, Step
 from app.core.schema import declared
-from app.core.stepspec import SpecRegistry
+from app.core.stepspec import ERROR_PORT, SpecRegistry
 from app.ui.editor.document import WorkflowDocument
 from app.ui.style import icon
 from app.ui.text import tooltip
@@ -30,6 +31,7 @@ NODE_W = 190
 HEAD = 44
 PORT_ROW = 20
 HIT = 5  # how far from a connection's line a click still takes it
+DROP_HIT = 12  # how far from a connection's line a step dropped on it goes in between
 STATE_COLORS = {
     "running": "#1f6f8b",
     "succeeded": "#2e7d32",
@@ -51,6 +53,24 @@ def step_ports(step: Step, specs: SpecRegistry) -> tuple[str, ...]:
         return spec.ports_for(step.config)
     except Exception:  # noqa: BLE001 - a type's port function may not expect a broken config
         return ("out",)
+
+
+def new_config(specs: SpecRegistry, type_name: str) -> dict:
+    """The settings a step of this type starts with when dropped from the palette."""
+    spec = specs.get(type_name)
+    fields = spec.fields if spec else ()
+    return {f.name: f.default for f in fields if f.required and f.default is not None}
+
+
+def through_port(step: Step, specs: SpecRegistry) -> str | None:
+    """The output a step put in the middle of a connection carries on from: its one output
+    besides “error”. None when it has none (End the order) or a choice of them (If / else's
+    true and false, a question's answers): such a step is dropped as it is, not in between."""
+    spec = specs.get(step.type)
+    if spec is None or spec.is_trigger:
+        return None
+    ports = [p for p in step_ports(step, specs) if p != ERROR_PORT]
+    return ports[0] if len(ports) == 1 else None
 
 
 def node_rect(step: Step, specs: SpecRegistry, pos: tuple[float, float] | None = None) -> QRectF:
@@ -205,6 +225,10 @@ class NodeItem(QGraphicsObject):
             self.es.drag_link(event.scenePos())
             return
         super().mouseMoveEvent(event)
+        self.es.drag_step_over(self, event.scenePos())
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        self.es.menu_for(self, event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.es.linking is not None:
@@ -235,10 +259,7 @@ class EdgeItem(QGraphicsPathItem):
         return stroker.createStroke(self.path())
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
-        self.es.clearSelection()
-        self.setSelected(True)
-        self.es.edge_menu_requested.emit(self.edge, event.screenPos())
-        event.accept()
+        self.es.menu_for(self, event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: ANN001, ANN201
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -263,13 +284,23 @@ class EdgeItem(QGraphicsPathItem):
         dx = max(40.0, abs(b.x() - a.x()) / 2)
         path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b)
         self.setPath(path)
-        self.setPen(QPen(QColor("#1f6f8b") if self.isSelected() else QColor("#64748b"), 2))
+        self.show_pen()
+
+    def show_pen(self) -> None:
+        """Grey; blue while selected; blue and thicker while a step held over it would be
+        put in between (``EditorScene.show_insert``)."""
+        target = self.es.insert_edge == self.edge
+        blue = self.isSelected() or target
+        self.setPen(QPen(QColor("#1f6f8b") if blue else QColor("#64748b"), 4 if target else 2))
 
 
 class EditorScene(QGraphicsScene):
     link_requested = Signal(str, str, str)  # source, port, target
     moved = Signal(dict)  # name -> (old pos, new pos)
     edge_menu_requested = Signal(object, QPoint)  # the Edge right-clicked, where on screen
+    step_menu_requested = Signal(str, QPoint)  # the step right-clicked, where on screen
+    # a step moved onto a connection: its name, the Edge, its port on, (old pos, new pos)
+    insert_requested = Signal(str, object, str, object)
 
     def __init__(self, doc: WorkflowDocument, specs: SpecRegistry) -> None:
         super().__init__()
@@ -278,6 +309,7 @@ class EditorScene(QGraphicsScene):
         self.edges: dict[Edge, EdgeItem] = {}
         self.linking: tuple[NodeItem, str, QGraphicsPathItem] | None = None
         self.press_positions: dict[str, QPointF] = {}
+        self.insert_edge: Edge | None = None  # the connection a held step would go in
         self._syncing = False
         self._graveyard: list[QGraphicsItem] = []
         doc.reset.connect(self.rebuild)
@@ -296,6 +328,7 @@ class EditorScene(QGraphicsScene):
         self.clear()
         self._graveyard = []
         self.nodes, self.edges, self.linking = {}, {}, None
+        self.insert_edge = None
         for step in self.doc.workflow.steps:
             self._add_node(step.name)
         for edge in self.doc.workflow.edges:
@@ -364,6 +397,8 @@ class EditorScene(QGraphicsScene):
         self.edges[edge] = item
 
     def _remove_edge(self, edge: Edge) -> None:
+        if self.insert_edge == edge:
+            self.insert_edge = None
         item = self.edges.pop(edge, None)
         if item is not None:
             item.setSelected(False)
@@ -383,8 +418,81 @@ class EditorScene(QGraphicsScene):
                 step = self.doc.workflow.step(name)
                 moves[name] = (step.position if step else None, (node.pos().x(), node.pos().y()))
         self.press_positions = {}
-        if moves:
+        edge = self.insert_edge
+        self.show_insert(None)
+        step = self.doc.workflow.step(next(iter(moves))) if len(moves) == 1 else None
+        port = through_port(step, self.specs) if step else None
+        if step is not None and edge is not None and port is not None:
+            self.insert_requested.emit(step.name, edge, port, moves[step.name])
+        elif moves:
             self.moved.emit(moves)
+
+    # -- right-click menus ------------------------------------------------------------------------
+    def menu_for(self, item: QGraphicsItem, event: QGraphicsSceneContextMenuEvent) -> None:
+        """A step's or a connection's right-click menu: the item alone is selected (what the
+        menu acts on shows, and the inspector shows a step's settings) while the page opens
+        the menu at the mouse."""
+        self.clearSelection()
+        item.setSelected(True)
+        if isinstance(item, EdgeItem):
+            self.edge_menu_requested.emit(item.edge, event.screenPos())
+        elif isinstance(item, NodeItem):
+            self.step_menu_requested.emit(item.name, event.screenPos())
+        event.accept()
+
+    # -- a step dropped onto a connection goes in between ---------------------------------------
+    def edge_to_insert(self, step: Step, at: QPointF) -> Edge | None:
+        """The connection a step dropped with the mouse at ``at`` goes in between: the one
+        nearest under the mouse (within DROP_HIT), when the step has no connections of its own,
+        a single way on (``through_port``) and the mouse is not over another step."""
+        if through_port(step, self.specs) is None:
+            return None
+        wf = self.doc.workflow
+        if any(step.name in (e.source, e.target) for e in wf.edges):
+            return None
+        for name, node in self.nodes.items():
+            if name != step.name and node.sceneBoundingRect().contains(at):
+                return None
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * DROP_HIT)
+        best: tuple[float, Edge] | None = None
+        for edge, item in self.edges.items():
+            if step.name in (edge.source, edge.target):
+                continue
+            if not stroker.createStroke(item.path()).contains(at):
+                continue
+            path = item.path()
+            near = min((path.pointAtPercent(i / 64) - at).manhattanLength() for i in range(65))
+            if best is None or near < best[0]:
+                best = (near, edge)
+        return best[1] if best else None
+
+    def show_insert(self, edge: Edge | None) -> None:
+        """Highlight the connection a drop would put the step in (None: none)."""
+        if edge == self.insert_edge:
+            return
+        old, self.insert_edge = self.insert_edge, edge
+        for e in (old, edge):
+            item = self.edges.get(e) if e is not None else None
+            if item is not None:
+                item.show_pen()
+
+    def drag_step_over(self, node: NodeItem, at: QPointF) -> None:
+        """A step held by the mouse: the connection under the mouse lights up when letting go
+        would put the step in between (only a step moved alone)."""
+        step = self.doc.workflow.step(node.name)
+        alone = [i for i in self.selectedItems() if isinstance(i, NodeItem)] == [node]
+        self.show_insert(self.edge_to_insert(step, at) if step and alone else None)
+
+    def drag_type_over(self, type_name: str, at: QPointF) -> None:
+        """A step type dragged from the palette over the canvas, the mouse at ``at``."""
+        if type_name not in self.specs:
+            return self.show_insert(None)
+        probe = Step(self.doc.unique_name(type_name), type_name, new_config(self.specs, type_name))
+        self.show_insert(self.edge_to_insert(probe, at))
+
+    def end_drag(self) -> None:
+        self.show_insert(None)
 
     # -- the link gesture -----------------------------------------------------------------------
     def begin_link(self, node: NodeItem, port: str, pos: QPointF) -> None:

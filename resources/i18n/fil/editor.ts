@@ -149,6 +149,10 @@ Mag-drag ng hakbang mula sa listahan sa kaliwa papunta sa canvas, o mag-import n
         <translation>Ilipat</translation>
     </message>
     <message>
+        <source>Insert {step}</source>
+        <translation>Isingit ang {step}</translation>
+    </message>
+    <message>
         <source>Paste {n} steps</source>
         <translation>I-paste ang {n} hakbang</translation>
     </message>
@@ -357,6 +361,26 @@ hindi pa naka-save</translation>
     <message>
         <source>Delete connections</source>
         <translation>Burahin ang mga koneksyon</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>Baguhin ang mga setting</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Palitan ang pangalan</translation>
+    </message>
+    <message>
+        <source>Duplicate step</source>
+        <translation>Doblehin ang hakbang</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>Burahin ang hakbang</translation>
+    </message>
+    <message>
+        <source>Duplicate {step}</source>
+        <translation>Doblehin ang {step}</translation>
     </message>
     <message>
         <source>“{step}” is now called “{new}” in templates; every reference to it was updated.</source>
