@@ -149,12 +149,13 @@ def test_substitute_asks_with_what_and_uses_the_chosen_product(shop, payment_gat
     decision = open_decision(shop, run_id)
     product = next(f for f in decision["detail"]["fields"] if f["name"] == "product")
     choices = {c["value"]: c["label"] for c in product["choices"]}
-    # the products of the stock sheet holding at least the 2 missing, not the one that ran out
+    # the products of the stock sheet holding at least the 2 missing, not the one that ran out,
+    # each with its stock and price: a substitute changes what the customer pays
     assert choices == {
-        "RICE-25": "RICE-25 · Rice, 25 kg sack",
-        "OIL-1L": "OIL-1L · Cooking oil, 1 L",
-        "SUGAR-1": "SUGAR-1 · Sugar, 1 kg",
-        "SARDINES-155": "SARDINES-155 · Sardines, 155 g",
+        "RICE-25": "RICE-25 · Rice, 25 kg sack (Stock: 40, Price: 1,350)",
+        "OIL-1L": "OIL-1L · Cooking oil, 1 L (Stock: 120, Price: 95)",
+        "SUGAR-1": "SUGAR-1 · Sugar, 1 kg (Stock: 60, Price: 78)",
+        "SARDINES-155": "SARDINES-155 · Sardines, 155 g (Stock: 200, Price: 24)",
     }
     with pytest.raises(ActionRefused, match="needs “Substitute product” filled in"):
         shop.actions.resolve(decision["id"], "choose", option="substitute", values={})

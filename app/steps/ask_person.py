@@ -38,7 +38,8 @@ SPEC = StepSpec(
             "option is its own output, so the order continues down the branch that was chosen. "
             "Optional fields let the person add details (a note for the customer); a field with "
             "“choices” is a list to pick from (e.g. the products in stock, from a spreadsheet "
-            "step's output.list, shown by “label_key” and saved as “value_key”), and "
+            "step's output.list, shown by “label_key” and saved as “value_key”; "
+            "“detail_keys” adds columns in brackets, e.g. the stock and price), and "
             "“required_for” names the options that need it filled in. After the deadline a "
             "reminder appears, and after twice the deadline an escalation.",
         )
@@ -88,13 +89,32 @@ SPEC = StepSpec(
 )
 
 
-def _choice(item: Any, value_key: str, label_key: str | list[str]) -> dict[str, str]:
+def _keys(keys: Any) -> list[str]:
+    return [keys] if isinstance(keys, str) else [str(k) for k in keys or []]
+
+
+def _shown(value: Any) -> str:
+    """A cell as a person reads it: 95.0 as 95, 1350 as 1,350."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _choice(item: Any, value_key: str, label_key: Any, detail_keys: Any) -> dict[str, str]:
+    """One pick-list entry; a sheet row's ``detail_keys`` columns follow its label in brackets
+    with their column names ("RICE-25 · Rice, 25 kg sack (Stock: 40, Price: 1,350)"), so a
+    person picking a substitute sees what it costs and how many there are."""
     if not isinstance(item, Mapping):
         return {"value": str(item), "label": str(item)}
     value = str(item.get(value_key, ""))
-    keys = [label_key] if isinstance(label_key, str) else list(label_key)
-    label = " · ".join(str(item[k]) for k in keys if item.get(k) not in (None, ""))
-    return {"value": value, "label": label or value}
+    label = " · ".join(str(item[k]) for k in _keys(label_key) if item.get(k) not in (None, ""))
+    details = [
+        f"{k}: {_shown(item[k])}" for k in _keys(detail_keys) if item.get(k) not in (None, "")
+    ]
+    label = label or value
+    return {"value": value, "label": f"{label} ({', '.join(details)})" if details else label}
 
 
 def form_field(field: Any) -> Any:
@@ -115,10 +135,12 @@ def form_field(field: Any) -> Any:
                 choices=choices,
             )
         )
-    out = {k: v for k, v in field.items() if k not in ("value_key", "label_key")}
+    out = {k: v for k, v in field.items() if k not in ("value_key", "label_key", "detail_keys")}
     value_key = str(field.get("value_key") or "value")
     label_key = field.get("label_key") or "label"
-    out["choices"] = [c for c in (_choice(i, value_key, label_key) for i in choices) if c["value"]]
+    detail_keys = field.get("detail_keys")
+    made = (_choice(i, value_key, label_key, detail_keys) for i in choices)
+    out["choices"] = [c for c in made if c["value"]]
     return out
 
 
