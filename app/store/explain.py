@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -71,13 +72,21 @@ def entry_says(item: dict[str, Any], part: str) -> str:
     return shown((item.get("words") or {}).get(part), item.get(part) or "")
 
 
-def why(run: dict[str, Any]) -> str:
+def why(
+    run: dict[str, Any],
+    *,
+    clock: Callable[[float | None], str] = _clock,
+    took: Callable[[float], str] = duration,
+) -> str:
+    """Why the run is where it is, in one sentence. ``clock`` says a moment after "at" or
+    "since" and ``took`` a length of time: the window passes its own (``app.ui.when``: "2:03
+    PM", "4 seconds"); the command line keeps "14:03" and "4.2 s"."""
     status = run["status"]
     steps = run.get("steps", [])
     open_items = [i for i in run.get("inbox", []) if i["status"] == "open"]
     if status == RunState.SUCCEEDED:
-        took = (run.get("finished_at") or run["created_at"]) - run["created_at"]
-        return translate("Explain", "Done in {duration}.").format(duration=duration(took))
+        spent = (run.get("finished_at") or run["created_at"]) - run["created_at"]
+        return translate("Explain", "Done in {duration}.").format(duration=took(spent))
     if status == RunState.CANCELLED:
         who = next(
             (
@@ -96,12 +105,12 @@ def why(run: dict[str, Any]) -> str:
         )
         if item and item["kind"] == InboxKind.DECISION:
             return translate("Explain", "Waiting for you: {what} (since {time})").format(
-                what=entry_says(item, "title"), time=_clock(item["created_at"])
+                what=entry_says(item, "title"), time=clock(item["created_at"])
             )
         step = next((s for s in steps if s["state"] == StepState.NEEDS_ATTENTION), None)
         if item:
             return translate("Explain", "Waiting for you: {what} (since {time})").format(
-                what=entry_says(item, "reason"), time=_clock(item["created_at"])
+                what=entry_says(item, "reason"), time=clock(item["created_at"])
             )
         if step:
             return translate("Explain", "Waiting for you: {step} failed: {error}").format(
@@ -113,7 +122,7 @@ def why(run: dict[str, Any]) -> str:
         if step and step.get("waiting_on") and step.get("error"):
             return f"{said_error(step).rstrip('.')}."  # a down system, a hold: since when
         if step:
-            when = _clock(step.get("next_attempt_at"))
+            when = clock(step.get("next_attempt_at"))
             if step["attempts"] and step.get("error") and not step["error"].startswith("Waiting"):
                 return translate(
                     "Explain", "Waiting for {system}: attempt {attempt} of {attempts} at {time}."

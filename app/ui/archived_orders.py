@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import translate
 from app.store import retention
+from app.ui import when
 from app.ui.context import AppContext
-from app.ui.style import short_time
 from app.ui.text import PlainLabel
 
 SHOWN = 100  # archived matches listed; the operator narrows the search for more
@@ -31,8 +31,8 @@ SHOWN = 100  # archived matches listed; the operator narrows the search for more
 
 def archived_label(d: dict[str, Any]) -> str:
     key = d.get("business_key") or d.get("id")
-    when = short_time(d["created_at"]) if d.get("created_at") else ""
-    return f"{key} — {d.get('workflow', '')} · {d.get('status', '')} · {when}"
+    received = when.moment(d["created_at"]) if d.get("created_at") else ""
+    return f"{key} — {d.get('workflow', '')} · {d.get('status', '')} · {received}"
 
 
 class ArchiveMatches(QWidget):
@@ -145,7 +145,7 @@ class ArchivedOrderView(QWidget):
                 "ArchivedOrders",
                 "Archived order (read-only, archived {when}). It no longer runs; its "
                 "record is kept in the archive files.",
-            ).format(when=short_time(d["archived_at"]))
+            ).format(when=when.at(d["archived_at"]))
         else:
             heading = translate(
                 "ArchivedOrders",

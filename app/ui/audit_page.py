@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTreeWidget, QT
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import audit
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.page import Page
-from app.ui.style import clock, period_choice
+from app.ui.style import period_choice
 from app.ui.text import PlainLabel, tooltip
 
 ACTION_WORDS = {
@@ -159,7 +160,8 @@ class AuditPage(Page):
         self.tree.clear()
         for r in rows:
             who = audit.who_words(r["who"])
-            item = QTreeWidgetItem([clock(r["at"]), who, r["sentence"], r["note"]])
+            item = QTreeWidgetItem([when.moment(r["at"]), who, r["sentence"], r["note"]])
+            item.setToolTip(0, tooltip(when.exact_tip(r["at"])))
             item.setToolTip(2, tooltip(r["sentence"]))
             item.setToolTip(3, tooltip(r["note"]))
             item.setData(0, 256, r["run_id"])

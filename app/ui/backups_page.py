@@ -7,7 +7,6 @@ app) and restoring one as a new workspace. All file and database work runs off t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.runtime import put_back
 from app.store import backups, restored
+from app.ui import when as when_
 from app.ui.context import AppContext
 from app.ui.page import Page
 from app.ui.style import BAD, MUTED, OK, icon
@@ -174,7 +174,7 @@ class BackupsPage(Page):
         self.table.setRowCount(len(found))
         for row, b in enumerate(found):
             cells = (
-                b.at.strftime("%Y-%m-%d %H:%M"),
+                when_.moment(b.at.timestamp()),
                 translate("Backups", KINDS[b.kind]) if b.kind in KINDS else b.kind,
                 _size(b.size),
                 translate("Backups", "ok") if b.ok else translate("Backups", "not ok"),
@@ -182,6 +182,8 @@ class BackupsPage(Page):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(b.path))
+                if col == 0:
+                    item.setToolTip(when_.exact_tip(b.at.timestamp()))
                 self.table.setItem(row, col, item)
         # the date and time whole on one line: at its default width the column wrapped
         # “2026-12-02 06:06” into a row too short for two lines
@@ -194,7 +196,7 @@ class BackupsPage(Page):
         def when(ts: float | None) -> str:
             if not ts:
                 return translate("Backups", "never")
-            return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+            return when_.moment(ts)
 
         if not last:
             return translate("Backups", "No backup taken yet. Daloy takes one a day while it runs.")
@@ -258,7 +260,7 @@ class BackupsPage(Page):
                 "made since then leave this workspace; they are kept in the backup folder, not "
                 "deleted. Daloy restarts to do it, with taking in orders paused until you "
                 "resume it.",
-            ).format(when=backup.at.strftime("%Y-%m-%d %H:%M"))
+            ).format(when=when_.at(backup.at.timestamp()))
         )
         go = box.addButton(
             translate("Backups", "Put back and restart"), QMessageBox.ButtonRole.AcceptRole

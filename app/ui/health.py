@@ -17,9 +17,11 @@ from sqlalchemy import select
 from app.core.i18n import QT_TRANSLATE_NOOP, shown, translate
 from app.store import intake as repo
 from app.store.models import ChannelState
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.page import Page
-from app.ui.style import BAD, OK, ago, icon
+from app.ui.style import BAD, OK, icon
+from app.ui.text import tooltip
 
 # A channel's kind as stored (its trigger type) in the operator's words; the shop platforms
 # by their names
@@ -144,7 +146,7 @@ class HealthPage(Page):
                 [
                     r["channel"],
                     kind_words(r["kind"]),
-                    ago(r["ok"]),
+                    when.ago(r["ok"]),
                     problem,
                     translate("Health", "paused")
                     if r["paused"]
@@ -153,6 +155,7 @@ class HealthPage(Page):
                     else translate("Health", "working"),
                 ]
             )
+            item.setToolTip(2, tooltip(when.exact_tip(r["ok"])))
             item.setToolTip(3, problem)  # a whole sentence: wider than its column
             item.setIcon(
                 4,

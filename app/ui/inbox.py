@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import queries
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.inbox_entry import InboxDetail, load_entry
 from app.ui.inbox_parts import EntryList
 from app.ui.page import Page
-from app.ui.style import KIND_WORDS, MUTED, OK, ago, icon
+from app.ui.style import KIND_WORDS, MUTED, OK, icon
 from app.ui.text import PlainLabel, shown_reason, tooltip
 
 FILTERS = [
@@ -178,9 +179,11 @@ class InboxPage(Page):
             )
             text = it.get("headline") or shown_reason(it)
             short = text if len(text) < 90 else text[:87] + "…"
-            li = QListWidgetItem(icon(ic, color), f"{who}\n{short}\n{ago(it['created_at'])}")
+            li = QListWidgetItem(
+                icon(ic, color), f"{who}\n{short}\n{when.moment(it['created_at'])}"
+            )
             li.setData(Qt.ItemDataRole.UserRole, it["id"])
-            li.setToolTip(tooltip(text))
+            li.setToolTip(tooltip(f"{text}\n{when.exact(it['created_at'])}"))
             self.list.addItem(li)
         targets = [
             self.list.item(i)

@@ -33,6 +33,7 @@ from app.store import queries, restored_choice
 from app.store.actions import bulk
 from app.store.explain import explain_entry
 from app.store.models import InboxItem
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.inbox_parts import (
     ChoiceBox,
@@ -44,9 +45,9 @@ from app.ui.inbox_parts import (
     technical_words,
 )
 from app.ui.put_back_orders import ask_again, gone_on_part
-from app.ui.style import BAD, KIND_WORDS, MUTED, clock, icon, order_facts, words
+from app.ui.style import BAD, KIND_WORDS, MUTED, icon, order_facts, words
 from app.ui.system_down import system_actions
-from app.ui.text import PlainLabel, confirm, shown_title
+from app.ui.text import PlainLabel, confirm, shown_title, tooltip
 
 if TYPE_CHECKING:  # the forms load when an operator opens one, not with the inbox (memory)
     from app.ui.step_forms import StepFormDialog
@@ -190,12 +191,13 @@ class InboxDetail(QScrollArea):
             for x in (
                 kind_title,
                 entry.get("workflow"),
-                translate("InboxEntry", "since {time}").format(time=clock(entry["created_at"])),
+                translate("InboxEntry", "since {time}").format(time=when.at(entry["created_at"])),
             )
             if x
         )
         m = PlainLabel(meta)
         m.setObjectName("hint")
+        m.setToolTip(tooltip(when.exact_tip(entry["created_at"])))
         m.setWordWrap(True)  # a long order number must not widen the pane
         lay.addWidget(m)
         if ex and ex.money_line and entry["kind"] != "decision":
@@ -206,8 +208,8 @@ class InboxDetail(QScrollArea):
         if entry["status"] != "open":
             lay.addWidget(
                 PlainLabel(
-                    translate("InboxEntry", "Resolved by {who} at {time}.").format(
-                        who=entry.get("resolved_by"), time=clock(entry.get("resolved_at"))
+                    translate("InboxEntry", "Resolved by {who} {time}.").format(
+                        who=entry.get("resolved_by"), time=when.at(entry.get("resolved_at"))
                     )
                 )
             )
@@ -310,13 +312,14 @@ class InboxDetail(QScrollArea):
             card_lay.addLayout(form)
         if d.get("deadline"):
             late = d["deadline"] < time.time()
-            when = clock(d["deadline"])
+            said_when = when.at(d["deadline"])
             dl = QLabel(
-                translate("InboxEntry", "Overdue since {time}").format(time=when)
+                translate("InboxEntry", "Overdue since {time}").format(time=said_when)
                 if late
-                else translate("InboxEntry", "Please decide by {time}").format(time=when)
+                else translate("InboxEntry", "Please decide by {time}").format(time=said_when)
             )
             dl.setStyleSheet(f"color: {BAD if late else MUTED}")
+            dl.setToolTip(tooltip(when.exact_tip(d["deadline"])))
             card_lay.addWidget(dl)
         # one option under the other: a label is often a sentence, and three side by side
         # widen the pane past a small screen (and clip the headline with it)

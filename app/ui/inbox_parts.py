@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QToolButton, QVBoxLayout, 
 
 from app.core.i18n import translate
 from app.store.actions import BulkResult
-from app.ui.style import clock, words
+from app.ui import when
+from app.ui.style import words
 from app.ui.text import PlainLabel
 
 
@@ -169,7 +170,9 @@ def technical_words(detail: dict[str, Any]) -> str:
     for a in detail.get("attempts") or []:
         lines.append(
             translate("InboxEntry", "Attempt {number} at {time}: {outcome}").format(
-                number=a.get("number"), time=clock(a.get("started_at")), outcome=a.get("outcome")
+                number=a.get("number"),
+                time=when.exact(a.get("started_at")),
+                outcome=a.get("outcome"),
             )
             + (f" — {a['error']}" if a.get("error") else "")
             + (

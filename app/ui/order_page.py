@@ -31,6 +31,7 @@ from app.core.order_total import currency_of, money_text
 from app.store import audit, queries
 from app.store.explain import explain_entry, why
 from app.store.models import InboxItem, Run, WorkflowVersion
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.editor.canvas import CanvasView
 from app.ui.editor.document import WorkflowDocument
@@ -351,7 +352,9 @@ class OrderPage(QWidget):
         self.facts.setVisible(bool(facts))
         waiting = d["status"] == "needs_attention" and bool(d.get("waiting_for"))
         self.why.setText(
-            _waiting_for(d["waiting_for"]) if waiting else ended_cancelled(d) or why(d)
+            _waiting_for(d["waiting_for"])
+            if waiting
+            else ended_cancelled(d) or why(d, clock=when.short, took=when.duration)
         )
         self.why.show()
         more = d.get("waiting_for_more", "") if waiting else ""

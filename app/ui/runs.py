@@ -39,11 +39,12 @@ from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.order_total import money_text
 from app.store import queries
 from app.store.export import export_orders
+from app.ui import when
 from app.ui.archived_orders import ArchivedOrderView, ArchiveMatches
 from app.ui.context import AppContext
 from app.ui.order_page import OrderPage
 from app.ui.page import Page
-from app.ui.style import BAD, MUTED, RUN_WORDS, icon, period_choice, run_words, short_time
+from app.ui.style import BAD, MUTED, RUN_WORDS, icon, period_choice, run_words
 from app.ui.text import PlainLabel, tooltip
 
 PAGE = 200
@@ -57,7 +58,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("Orders", "Workflow"), "workflow"),
     (QT_TRANSLATE_NOOP("Orders", "Received"), "created"),
 )
-RECEIVED, WORKFLOW = 6, 5
+CUSTOMER, REASON, WORKFLOW, RECEIVED = 1, 4, 5, 6
 
 
 def fetch_page(
@@ -109,6 +110,8 @@ class RunsModel(QAbstractTableModel):
             return cell_text(r, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4):
             return tooltip(cell_text(r, col))
+        if role == Qt.ItemDataRole.ToolTipRole and col == RECEIVED:  # to the second
+            return tooltip(when.exact_tip(r["created_at"]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == 3:
@@ -223,7 +226,7 @@ def cell_text(r: dict[str, Any], col: int) -> str:
         return r.get("reason") or ""
     if col == 5:
         return r["workflow"]
-    return short_time(r["created_at"])
+    return when.moment(r["created_at"])
 
 
 class ExportProgress(QObject):
@@ -479,9 +482,11 @@ class RunsPage(Page):
         metrics = self.table.fontMetrics()
         state = max(metrics.horizontalAdvance(t) for t in states) + 16 + 24
         total = metrics.horizontalAdvance(money_text(99999.99, "PHP")) + 16  # "PHP 99,999.99"
+        # "Yesterday 12:59 PM", "Sun 29 Nov, 12:59 PM": each moment the column may show
+        received = max(metrics.horizontalAdvance(t) for t in when.moment_samples()) + 16
         self._widths = [
             max(width, header.sectionSizeHint(col))
-            for col, width in enumerate((95, 120, total, state, 200, 100, 80))
+            for col, width in enumerate((95, 120, total, state, 200, 100, received))
         ]
         for col, width in enumerate(self._widths):
             self.table.setColumnWidth(col, width)
@@ -491,8 +496,20 @@ class RunsPage(Page):
         """The workflow column gives way when the columns do not fit (1024 pixels, Filipino
         states): the reason an order waits matters more, and the workflow filter stays."""
         widths = getattr(self, "_widths", None)  # None until the columns are first fitted
-        if widths:
-            self.table.setColumnHidden(WORKFLOW, self.table.viewport().width() < sum(widths))
+        if not widths:
+            return
+        room = self.table.viewport().width()
+        tight = room < sum(widths)
+        self.table.setColumnHidden(WORKFLOW, tight)
+        # then the customer's name (whole in its tooltip) gives way, down to its title, so the
+        # reason keeps its title whole beside the received time ("Yesterday 12:59 PM")
+        header = self.table.horizontalHeader()
+        rest = sum(w for col, w in enumerate(widths) if col not in (CUSTOMER, REASON, WORKFLOW))
+        customer = widths[CUSTOMER]
+        if tight:
+            left = room - rest - header.sectionSizeHint(REASON)
+            customer = max(header.sectionSizeHint(CUSTOMER), min(customer, left))
+        self.table.setColumnWidth(CUSTOMER, customer)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

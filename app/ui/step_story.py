@@ -22,7 +22,7 @@ from app.store.explain import (
     said_error,
 )
 from app.store.runs import idempotency_key
-from app.ui.style import short_time
+from app.ui import when
 
 
 def _sentence(text: str) -> str:
@@ -36,7 +36,8 @@ def _capital(text: str) -> str:
 
 
 def _when(ts: float | None) -> str:
-    return short_time(ts) or "—"
+    """A moment inside the sentence: "today at 2:03 PM", "Tue 1 Dec at 4:40 PM"."""
+    return when.at(ts)
 
 
 def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | None = None) -> str:
@@ -45,7 +46,7 @@ def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | N
     state = st["state"]
     if state == StepState.SUCCEEDED:
         lines = [
-            translate("Timeline", "Done at {time}: {what}.").format(
+            translate("Timeline", "Done {time}: {what}.").format(
                 time=_when(st.get("finished_at")), what=done_words(st)
             )
         ]
@@ -63,7 +64,7 @@ def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | N
             first
             + "\n"
             + translate(
-                "Timeline", "Daloy tries again by itself at {time}: nothing to do for now."
+                "Timeline", "Daloy tries again by itself {time}: nothing to do for now."
             ).format(time=_when(st.get("next_attempt_at")))
         )
     if state == StepState.RUNNING:

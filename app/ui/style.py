@@ -1,10 +1,9 @@
 """Look and words shared by every screen: colours, the stylesheet, icons, and turning data into
-sentences (ages, states, values) instead of raw JSON."""
+sentences (states, values) instead of raw JSON; times and lengths of time are ``app.ui.when``'s."""
 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -168,34 +167,12 @@ def icon(name: str, color: str = "#374151") -> QIcon:
     return glyph(name, color)
 
 
-def _local(ts: float, fmt: str) -> str:
-    """A moment in the current language's words (month names), through ``QLocale``."""
-    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(ts * 1000)), fmt)
-
-
-def ago(ts: float | None) -> str:
+def clock(ts: float | None) -> str:
+    """To the second, as the editor's history and practice view show it; every other screen
+    says times through ``app.ui.when`` ("Today 2:03 PM", "3 seconds")."""
     if not ts:
         return "—"
-    d = max(0, time.time() - ts)
-    if d < 60:
-        return translate("Words", "just now")
-    if d < 3600:
-        return translate("Words", "{minutes} min ago").format(minutes=int(d // 60))
-    if d < 86400:
-        return translate("Words", "{hours} h ago").format(hours=int(d // 3600))
-    return _local(ts, "MMM d")
-
-
-def short_time(ts: float | None) -> str:
-    """ "14:05" today, "Nov 24 14:05" otherwise."""
-    if not ts:
-        return ""
-    t, now = time.localtime(ts), time.localtime()
-    return _local(ts, "HH:mm" if t[:3] == now[:3] else "MMM d HH:mm")
-
-
-def clock(ts: float | None) -> str:
-    return _local(ts, "yyyy-MM-dd HH:mm:ss") if ts else "—"
+    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(ts * 1000)), "yyyy-MM-dd HH:mm:ss")
 
 
 def words(value: Any, indent: int = 0, currency: str = "") -> str:

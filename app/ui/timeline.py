@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import redact
-from app.core.i18n import translate
+from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.order_total import currency_of
-from app.store.explain import duration, said_error
+from app.store.explain import said_error
+from app.ui import when
 from app.ui.inbox_parts import Fold, technical_words
 from app.ui.step_story import redacted, story, technical_ids
-from app.ui.style import ACCENT, MUTED, STATE_WORDS, clock, icon, short_time, words
+from app.ui.style import ACCENT, MUTED, STATE_WORDS, icon, words
 from app.ui.text import PlainLabel, tooltip
 
 STATE_W, TRIES_W, TIME_W = 180, 64, 80
@@ -52,11 +53,32 @@ def tries_text(st: dict[str, Any]) -> str:
     return str(st["attempts"]) if st["attempts"] else "—"
 
 
+def time_width(texts: list[str]) -> int:
+    """The time column: as wide as the longest of ``texts`` it shows ("Yesterday 12:59 PM",
+    "less than a second"), so that the step's title keeps the rest of the row."""
+    metrics = QFontMetrics(QFont())
+    return max([TIME_W, *(metrics.horizontalAdvance(t) + 8 for t in texts)])
+
+
 def time_text(st: dict[str, Any]) -> str:
-    """How long it took when finished, else when it started (or "—")."""
+    """How long it took when finished ("3 seconds"), else when it started ("Today 2:03 PM"),
+    or "—"."""
     if st.get("started_at") and st.get("finished_at"):
-        return duration(max(0.0, st["finished_at"] - st["started_at"]))
-    return short_time(st.get("started_at")) or "—"
+        return when.duration(max(0.0, st["finished_at"] - st["started_at"]))
+    return when.moment(st.get("started_at"))
+
+
+def time_tip(st: dict[str, Any]) -> str:
+    """The exact moments behind the time column, for whoever needs them."""
+    lines = [
+        translate("Timeline", label).format(time=when.exact(st[key]))
+        for key, label in (
+            ("started_at", QT_TRANSLATE_NOOP("Timeline", "Started: {time}")),
+            ("finished_at", QT_TRANSLATE_NOOP("Timeline", "Finished: {time}")),
+        )
+        if st.get(key)
+    ]
+    return "\n".join(lines)
 
 
 def step_body(st: dict[str, Any], currency: str = "") -> str:
@@ -76,7 +98,7 @@ def step_body(st: dict[str, Any], currency: str = "") -> str:
     for a in st.get("attempt_log", []):
         parts.append(
             translate("Timeline", "Attempt {number} at {time}: {outcome}").format(
-                number=a["number"], time=clock(a["started_at"]), outcome=a["outcome"]
+                number=a["number"], time=when.exact(a["started_at"]), outcome=a["outcome"]
             )
             + (f" — {said_error(a)}" if a.get("error") else "")
         )
@@ -101,6 +123,7 @@ class StepRow(QFrame):
         expanded: bool,
         run: dict[str, Any] | None = None,
         explained: dict[str, Any] | None = None,
+        time_w: int = TIME_W,
     ) -> None:
         super().__init__()
         self.name = st["name"]
@@ -125,7 +148,8 @@ class StepRow(QFrame):
         state_icon = QLabel()
         state_icon.setPixmap(icon(ic, color).pixmap(14, 14))
         self.tries = _fixed(tries_text(st), TRIES_W, "stepAttempts")
-        self.time = _fixed(time_text(st), TIME_W, "stepTime")
+        self.time = _fixed(time_text(st), time_w, "stepTime")
+        self.time.setToolTip(tooltip(time_tip(st)))
         head.addWidget(self.toggle, 1)
         head.addWidget(state_icon)
         head.addWidget(self.state)
@@ -181,7 +205,7 @@ class StepRow(QFrame):
 class ActionRow(QFrame):
     """What a person did: “maria chose “backorder” at “Check stock”” · note · time."""
 
-    def __init__(self, action: dict[str, Any]) -> None:
+    def __init__(self, action: dict[str, Any], time_w: int = TIME_W) -> None:
         super().__init__()
         self.setObjectName("timelineAction")
         lay = QHBoxLayout(self)
@@ -196,7 +220,9 @@ class ActionRow(QFrame):
         self.text.setStyleSheet(f"color: {ACCENT}")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lay.addWidget(self.text, 1)
-        lay.addWidget(_fixed(short_time(action["at"]), TIME_W, "actionTime"))
+        self.time = _fixed(when.moment(action["at"]), time_w, "actionTime")
+        self.time.setToolTip(tooltip(when.exact_tip(action["at"])))
+        lay.addWidget(self.time)
 
 
 class Timeline(QScrollArea):
@@ -219,13 +245,17 @@ class Timeline(QScrollArea):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(1)
         lay.setAlignment(Qt.AlignmentFlag.AlignTop)
+        steps = run.get("steps", [])
+        time_w = time_width(
+            [time_text(st) for st in steps] + [when.moment(a["at"]) for a in actions]
+        )
         head = QHBoxLayout()
         head.setContentsMargins(6, 0, 6, 0)
         for text, width in (
             (translate("Timeline", "Step"), 0),
             (translate("Timeline", "State"), state_width() + 20),
             (translate("Timeline", "Attempts"), TRIES_W),
-            (translate("Timeline", "Time"), TIME_W),
+            (translate("Timeline", "Time"), time_w),
         ):
             h = QLabel(text)
             h.setObjectName("hint")
@@ -247,14 +277,15 @@ class Timeline(QScrollArea):
                 st["name"] in opened or st["state"] in ("needs_attention", "retry_wait"),
                 run,
                 run.get("explained", {}).get(st["name"]),
+                time_w,
             )
             self.rows[st["name"]] = row
             lay.addWidget(row)
             for a in by_step.get(st["name"], []):
-                self.action_rows.append(ActionRow(a))
+                self.action_rows.append(ActionRow(a, time_w))
                 lay.addWidget(self.action_rows[-1])
         for a in loose:
-            self.action_rows.append(ActionRow(a))
+            self.action_rows.append(ActionRow(a, time_w))
             lay.addWidget(self.action_rows[-1])
         self.setWidget(holder)
 

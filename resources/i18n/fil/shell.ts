@@ -1664,8 +1664,8 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
         <translation>mula {time}</translation>
     </message>
     <message>
-        <source>Resolved by {who} at {time}.</source>
-        <translation>Inayos ni {who} noong {time}.</translation>
+        <source>Resolved by {who} {time}.</source>
+        <translation>Inayos ni {who} {time}.</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1701,7 +1701,7 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
     </message>
     <message>
         <source>Please decide by {time}</source>
-        <translation>Magdesisyon bago ang {time}</translation>
+        <translation>Magdesisyon hanggang {time}</translation>
     </message>
     <message>
         <source>{order} goes on: you chose “{option}”.</source>
@@ -2388,6 +2388,14 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>{n} sa {most}</translation>
     </message>
     <message>
+        <source>Started: {time}</source>
+        <translation>Nagsimula: {time}</translation>
+    </message>
+    <message>
+        <source>Finished: {time}</source>
+        <translation>Natapos: {time}</translation>
+    </message>
+    <message>
         <source>Given:</source>
         <translation>Ibinigay:</translation>
     </message>
@@ -2396,16 +2404,16 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>Nagawa:</translation>
     </message>
     <message>
-        <source>Done at {time}: {what}.</source>
-        <translation>Tapos na noong {time}: {what}.</translation>
-    </message>
-    <message>
         <source>Went on by: {port}</source>
         <translation>Tumuloy sa: {port}</translation>
     </message>
     <message>
-        <source>Daloy tries again by itself at {time}: nothing to do for now.</source>
-        <translation>Susubukan ulit ito ng Daloy nang kusa sa {time}: wala ka pang kailangang gawin.</translation>
+        <source>Done {time}: {what}.</source>
+        <translation>Tapos na {time}: {what}.</translation>
+    </message>
+    <message>
+        <source>Daloy tries again by itself {time}: nothing to do for now.</source>
+        <translation>Susubukan ulit ito ng Daloy nang kusa {time}: wala ka pang kailangang gawin.</translation>
     </message>
     <message>
         <source>Working on it since {time}.</source>
@@ -2762,6 +2770,97 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     </message>
 </context>
 <context>
+    <name>When</name>
+    <message>
+        <source>Today {time}</source>
+        <translation>Ngayon {time}</translation>
+    </message>
+    <message>
+        <source>Yesterday {time}</source>
+        <translation>Kahapon {time}</translation>
+    </message>
+    <message>
+        <source>Tomorrow {time}</source>
+        <translation>Bukas {time}</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>ngayong araw, {time}</translation>
+    </message>
+    <message>
+        <source>yesterday at {time}</source>
+        <translation>kahapon, {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow at {time}</source>
+        <translation>bukas, {time}</translation>
+    </message>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>kahapon {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>bukas {time}</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 segundo</translation>
+    </message>
+    <message>
+        <source>{n} seconds</source>
+        <translation>{n} segundo</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minuto</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 oras</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} oras</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 araw</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} araw</translation>
+    </message>
+    <message>
+        <source>{bigger} {smaller}</source>
+        <translation>{bigger} at {smaller}</translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation>saglit lang</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ngayon lang</translation>
+    </message>
+    <message>
+        <source>{time} ago</source>
+        <translation>{time} ang nakalipas</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>Waiting for earlier steps</source>
@@ -2818,18 +2917,6 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     <message>
         <source>Last 30 days</source>
         <translation>Nakaraang 30 araw</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>ngayon lang</translation>
-    </message>
-    <message>
-        <source>{minutes} min ago</source>
-        <translation>{minutes} min ang nakalipas</translation>
-    </message>
-    <message>
-        <source>{hours} h ago</source>
-        <translation>{hours} oras ang nakalipas</translation>
     </message>
     <message>
         <source>(nothing)</source>
