@@ -20,6 +20,7 @@ from app.core.i18n import translate
 from app.ui.import_hook import spare_module_sources
 from app.ui.lifecycle import QuitOnSignals, quit_once, shutdown
 from app.ui.single_instance import Handover, ask_running_instance, server_name
+from app.ui.window_place import show_fitted
 
 if TYPE_CHECKING:
     from app.ui.shop_menu import ShopControls
@@ -190,18 +191,6 @@ def run_gui(env: Any, args: argparse.Namespace) -> int:
     return code
 
 
-def show_fitted(window: Any) -> None:
-    """Show the window at its usual 1180×760, or maximised where the screen's free area is
-    smaller (a 1024×700 office screen cut off its right side and its footer): maximised, its
-    title bar and frame fit too."""
-    screen = window.screen()
-    room = screen.availableGeometry() if screen is not None else None
-    if room is not None and (room.width() < window.width() or room.height() < window.height()):
-        window.showMaximized()
-    else:
-        window.show()
-
-
 def _put_back_asked(env: Any) -> Any:
     """A backup the operator asked to put back (``app.runtime.put_back``), done now, while
     nothing has the database open; its outcome, or None. A database server has no such
@@ -273,6 +262,8 @@ def say_why_not_started(
         if isinstance(exc, DatabaseCorrupt) and not env.database_url
         else None
     )
+    from app.ui import when
+
     box = QMessageBox(
         QMessageBox.Icon.Critical, translate("App", "Daloy cannot start"), words, parent=window
     )
@@ -284,7 +275,7 @@ def say_why_not_started(
                 "App",
                 "The newest good backup is from {when}. Put it back in place and start again? "
                 "The damaged database is kept in the backup folder.",
-            ).format(when=backup.at.strftime("%Y-%m-%d %H:%M"))
+            ).format(when=when.at(backup.at.timestamp()))
         )
         put = box.addButton(
             translate("App", "Put back and start again"), QMessageBox.ButtonRole.AcceptRole

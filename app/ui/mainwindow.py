@@ -30,6 +30,7 @@ from app.ui.logo import logo_icon
 from app.ui.notifier import KEEP, QUIT, Banner, Notifier, ask_keep_or_quit
 from app.ui.style import STYLESHEET, icon
 from app.ui.text import PlainLabel, tooltip
+from app.ui.window_place import USUAL, remember
 
 if TYPE_CHECKING:  # the pages and the engine load after the window shows (``open``)
     from app.ui.context import AppContext
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Daloy")
         self.setWindowIcon(logo_icon())
         self.setStyleSheet(STYLESHEET)
-        self.resize(1180, 760)
+        self.resize(USUAL)  # where it opens: ``window_place.show_fitted``
         self.quitting = False
         self._hinted = False
         central = QWidget()
@@ -367,6 +368,8 @@ class MainWindow(QMainWindow):
         editor.resolve_unsaved(translate("MainWindow", "quitting Daloy"), quit_fn)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.isVisible():  # where the operator left it, for the next start
+            remember(self)
         if self.quitting or not self.isVisible():  # a hidden window has nothing to ask
             event.accept()
             return
