@@ -112,6 +112,10 @@ class PaneChoice(QComboBox):
     def __init__(self) -> None:
         super().__init__()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not give it the focus
+        # As wide as the pane gives it, not as its longest entry: a long one (a substitute
+        # with its stock and price) pushed the card past the pane's right edge, unseen.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if self.hasFocus():

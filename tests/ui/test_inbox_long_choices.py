@@ -1,0 +1,63 @@
+"""A pick list whose entries are long (each substitute with its stock and price) keeps the
+decision inside the Inbox's pane at 1024x700: the box had grown to its longest entry and pushed
+the card, the question and the box itself past the pane's right edge (no horizontal scroll bar,
+so unseen); the open list still shows each entry whole."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QFrame
+
+from app.ui.inbox_entry import InboxDetail
+from app.ui.inbox_parts import ChoiceBox
+
+PRODUCTS = [
+    ("RICE-25", "Rice, 25 kg sack", 40, "1,350"),
+    ("OIL-1L", "Cooking oil, 1 L", 120, "95"),
+    ("SUGAR-1", "Sugar, 1 kg", 60, "78"),
+    ("SARDINES-155", "Sardines in tomato sauce, 155 g, pack of 12", 200, "24"),
+]
+
+
+def test_long_choices_stay_inside_the_pane(qtbot) -> None:
+    pane = InboxDetail(ctx=None)  # type: ignore[arg-type]  # showing needs no engine
+    qtbot.addWidget(pane)
+    pane.resize(487, 460)  # the Inbox's right pane at 1024x700
+    pane.show()
+    choices = [
+        {"value": sku, "label": f"{sku} · {name} (Stock: {stock}, Price: {price})"}
+        for sku, name, stock, price in PRODUCTS
+    ]
+    pane.show_entry(
+        {
+            "id": 1,
+            "kind": "decision",
+            "status": "open",
+            "run_id": "r1",
+            "step": "ask",
+            "workflow": "Order fulfilment",
+            "created_at": time.time(),
+            "title": "Not enough stock for Jun Reyes: Coffee 3-in-1, 30s (COFFEE-3IN1): "
+            "12 ordered, 8 in stock.",
+            "detail": {
+                "fields": [{"name": "product", "label": "Substitute product", "choices": choices}],
+                "options": [{"name": "substitute", "label": "Substitute with the chosen product"}],
+            },
+        }
+    )
+    box = pane.findChild(ChoiceBox, "field_product")
+    card = next(f for f in pane.widget().findChildren(QFrame) if f.objectName() == "card")
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    viewport = pane.viewport().width()
+    assert pane.widget().width() <= viewport
+    right = box.mapTo(pane.viewport(), box.rect().topRight()).x()
+    assert right <= viewport, (right, viewport)
+    assert card.mapTo(pane.viewport(), card.rect().topRight()).x() <= viewport
+    # opened, the list is still as wide as its longest entry (Qt widens it), each read whole
+    box.showPopup()
+    view = box.view()
+    widest = max(view.fontMetrics().horizontalAdvance(c["label"]) for c in choices)
+    qtbot.waitUntil(lambda: view.isVisible(), timeout=5000)
+    assert view.width() >= widest
+    box.hidePopup()
