@@ -102,6 +102,12 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setObjectName("workflowList")
+        # a long name or state ("version 1 · naka-archive") wraps in the narrow list
+        # (190 px at 1024x700) instead of running past its edge behind a sideways scroll bar
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentItemChanged.connect(self._pick)
         self.step_palette = Palette(self.specs)  # (QWidget.palette() is a method)
         self.workflows_label = QLabel(translate("Editor", "Workflows"))

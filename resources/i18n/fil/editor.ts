@@ -194,7 +194,7 @@ Mag-drag ng hakbang mula sa listahan sa kaliwa papunta sa canvas, o mag-import n
     </message>
     <message>
         <source>draft only · not published</source>
-        <translation>draft pa lang · hindi pa naka-publish</translation>
+        <translation>draft pa lang</translation>
     </message>
     <message>
         <source>archived</source>
