@@ -100,7 +100,9 @@ class AuditPage(Page):
                 translate("Audit", "Note"),
             ]
         )
-        self.tree.setColumnWidth(0, 150)
+        # when, whole: "Tue 24 Nov, 12:59 PM" beside the tree's indentation
+        widest = max(self.tree.fontMetrics().horizontalAdvance(t) for t in when.moment_samples())
+        self.tree.setColumnWidth(0, max(150, widest + self.tree.indentation() + 16))
         self.tree.setColumnWidth(1, 90)
         self.tree.setColumnWidth(2, 330)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -128,3 +128,13 @@ def test_needs_you_says_since_when_in_words_in_filipino(
     assert meta and re.search(f"mula ngayong araw, {CLOCK}", meta[0]), meta
     texts = [w.text() for w in detail.findChildren(QLabel)]
     assert not [t for t in texts if re.search(r"\d{4}-\d\d-\d\d", t)], texts
+
+
+def test_who_did_what_shows_every_moment_whole(gui, qtbot) -> None:
+    """An older moment (“Tue 24 Nov, 12:59 PM”) in the first column, beside the indentation."""
+    _ctx, window = gui
+    window.page("audit")
+    tree = window.audit.tree
+    metrics = tree.fontMetrics()
+    widest = max(metrics.horizontalAdvance(t) for t in when.moment_samples())
+    assert tree.columnWidth(0) >= widest + tree.indentation() + 8
