@@ -27,6 +27,7 @@ from sqlalchemy import select
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.store import dashboard
 from app.store.models import ChannelState
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.health import kind_words
 from app.ui.page import Page
@@ -43,13 +44,9 @@ PALETTE = (ACCENT, OK, WARN, "#7c3aed", MUTED, BAD)
 
 
 def duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    if seconds < 3600:
-        return translate("Dashboard", "{minutes} min").format(minutes=f"{seconds / 60:.0f}")
-    if seconds < 2 * 86400:
-        return translate("Dashboard", "{hours} h").format(hours=f"{seconds / 3600:.1f}")
-    return translate("Dashboard", "{days} days").format(days=f"{seconds / 86400:.1f}")
+    """How long the median entry waited for a person, as every screen says a length of time
+    (``app.ui.when``: "1 hour 30 minutes", was "1.5 h")."""
+    return "–" if seconds is None else when.duration(seconds)
 
 
 def channel_labels(channels: list[str], kinds: dict[str, str]) -> dict[str, str]:

@@ -138,3 +138,11 @@ def test_who_did_what_shows_every_moment_whole(gui, qtbot) -> None:
     metrics = tree.fontMetrics()
     widest = max(metrics.horizontalAdvance(t) for t in when.moment_samples())
     assert tree.columnWidth(0) >= widest + tree.indentation() + 8
+
+
+def test_the_dashboard_says_how_long_in_the_same_words(qapp) -> None:
+    from app.ui.dashboard_page import duration
+
+    assert duration(5400) == "1 hour 30 minutes"  # was "1.5 h"
+    assert duration(3 * 86400 + 7200) == "3 days 2 hours"  # was "3.1 days"
+    assert duration(None) == "–"
