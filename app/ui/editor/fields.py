@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core import schema
 from app.core.i18n import translate
+from app.ui.editor.value_picker import ValueField, ValuePaths
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -33,8 +35,14 @@ class CommitTextEdit(QPlainTextEdit):
         super().__init__()
         self._on_commit = on_commit
 
+    def commit(self) -> None:
+        self._on_commit()
+
     def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
         super().focusOutEvent(event)
+        popup = QApplication.activePopupWidget()
+        if event.reason() == Qt.FocusReason.PopupFocusReason and popup and popup.parent() is self:
+            return  # its own menu ("Insert a value") is open: the operator is still here
         self._on_commit()
 
 
@@ -59,7 +67,10 @@ def set_text(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
 
 
 class FieldForm:
-    """Editors for ``fields``; ``on_edit`` runs when the operator changes one."""
+    """Editors for ``fields``; ``on_edit`` runs when the operator changes one. Given ``paths``
+    (the values a step's settings can use), each templated setting gets the completer and an
+    “Insert a value” button (``value_picker.ValueField``); a form without them (a trigger's,
+    “Retry with changes”) shows its boxes alone."""
 
     def __init__(
         self,
@@ -70,11 +81,15 @@ class FieldForm:
         prefix: str = "field_",
     ) -> None:
         self.fields, self.connections, self.on_edit = fields, connections, on_edit
-        self.completer = QCompleter(paths or [])
+        self.paths: ValuePaths | None = (
+            None if paths is None else paths if isinstance(paths, ValuePaths) else ValuePaths(paths)
+        )
+        self.completer = QCompleter(list(paths or []))
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.prefix = prefix
         self.editors: dict[str, tuple[schema.Field, QWidget]] = {}
         self.other: dict[str, Any] = {}  # settings the schema does not know: kept as they are
+        self.pickers: dict[str, ValueField] = {}  # templated settings' "Insert a value"
 
     def add_rows(self, form: QFormLayout, config: dict[str, Any]) -> None:
         for f in self.fields:
@@ -82,6 +97,7 @@ class FieldForm:
             editor.setObjectName(f"{self.prefix}{f.name}")
             editor.setToolTip(schema.declared(f.help))
             self.editors[f.name] = (f, editor)
+            shown = self._with_values(f, editor)
             text = schema.declared(f.label) + (" *" if f.required else "")
             if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
                 # above its box: a long label (Filipino's run longer) wraps instead of
@@ -91,10 +107,27 @@ class FieldForm:
                 label.setWordWrap(True)
                 label.setBuddy(editor)
                 form.addRow(label)
-                form.addRow(editor)
+                form.addRow(shown)
             else:
-                form.addRow(text, editor)
+                form.addRow(text, shown)
         self.set_values(config)
+
+    def _with_values(self, f: schema.Field, editor: QWidget) -> QWidget:
+        """A templated setting's box with its “Insert a value” button (the box alone when the
+        form knows no values)."""
+        if self.paths is None or f.kind not in schema.TEMPLATED:
+            return editor
+        if isinstance(editor, CommitTextEdit):
+            commit = editor.commit
+        elif isinstance(editor, QLineEdit):
+            commit = editor.editingFinished.emit
+        else:
+            return editor
+        picker = ValueField(
+            editor, self.paths, commit, json=f.kind in (schema.JSON, schema.MAPPING)
+        )
+        self.pickers[f.name] = picker
+        return picker
 
     def _editor(self, f: schema.Field) -> QWidget:
         if f.kind == schema.CONNECTION:
@@ -177,6 +210,8 @@ class FieldForm:
                 e.blockSignals(False)
                 set_text(e, "" if value is None else str(value))
             e.blockSignals(False)
+        for picker in self.pickers.values():
+            picker.show_words()
 
     def values(self) -> tuple[dict[str, Any], list[str]]:
         """The config the form shows, and what in it cannot be read (in words)."""

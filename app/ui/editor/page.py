@@ -53,6 +53,7 @@ from app.ui.editor.scene import (
     through_port,
 )
 from app.ui.editor.toolbar import build_toolbar
+from app.ui.editor.value_picker import template_paths
 from app.ui.editor.widgets import CanvasView, Inspector, Palette
 from app.ui.editor.workflow_form import WorkflowPanel
 from app.ui.style import BAD, MUTED, OK, WARN, icon
@@ -590,21 +591,8 @@ class EditorPage(WorkflowLibrary, LiveCheck, PracticeView, Publishing, QWidget):
         self.workflow_panel = panel
 
     def paths_for(self, name: str | None) -> list[str]:
-        """Template paths the step can use: trigger fields (from the sample order) and the
-        outputs of steps that run before it (none for the workflow's own settings)."""
-        wf = self.doc.workflow
-        paths: list[str] = []
-
-        def walk(prefix: str, value: Any) -> None:
-            paths.append(prefix)
-            if isinstance(value, dict):
-                for k, v in value.items():
-                    walk(f"{prefix}.{k}", v)
-
-        walk("trigger", wf.extra.get("sample_input") or {})
-        for up in wf.upstream(name) if name else ():
-            paths.append(f"steps.{up}.output")
-        return ["{{ " + p + " }}" for p in paths]
+        """Template paths the step can use (``value_picker.template_paths``)."""
+        return template_paths(self.doc.workflow, self.specs, name)
 
     # -- saving, versions, practice ---------------------------------------------------------------
     def say(self, text: str, bad: bool = False) -> None:

@@ -9,10 +9,11 @@ import copy
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from app.core.model import Workflow
 from app.core.schema import declared
 from app.core.stepspec import SpecRegistry
 from app.ui.editor.fields import CommitTextEdit, FieldForm, json_text, set_text
+from app.ui.editor.value_picker import ANY_STEP, ValueField, ValuePaths
 from app.ui.text import PlainLabel, escape, rich_label
 
 KEY_HELP = QT_TRANSLATE_NOOP(
@@ -155,23 +157,35 @@ class WorkflowPanel(QWidget):
             lambda: self._changed("description", self.description.text())
         )
         form.addRow(translate("WorkflowForm", "Description"), self.description)
+        # Order key and Order total: each with "Insert a value" beside it and the value it
+        # holds in words under it. The key is worked out when the order arrives: the order's
+        # values only; the total may name any step.
+        values = paths if isinstance(paths, ValuePaths) else ValuePaths(paths)
+        self.paths = FieldForm((), {}, lambda: None, values)  # owns the total's completer
+        self.key_completer = QCompleter(list(values.order_only()), self)
+        self.key_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.business_key = QLineEdit()
         self.business_key.setObjectName("businessKey")
         self.business_key.setToolTip(translate("WorkflowForm", KEY_HELP))
         self.business_key.setPlaceholderText("{{ trigger.order.number }}")
-        self.paths = FieldForm((), {}, lambda: None, paths)  # owns the completer
-        self.business_key.setCompleter(self.paths.completer)
+        self.business_key.setCompleter(self.key_completer)
         self.business_key.editingFinished.connect(
             lambda: self._changed("business_key", self.business_key.text().strip())
         )
-        form.addRow(translate("WorkflowForm", "Order key"), self.business_key)
+        self.key_field = ValueField(
+            self.business_key, values.order_only(), self.business_key.editingFinished.emit
+        )
+        form.addRow(translate("WorkflowForm", "Order key"), self.key_field)
         self.order_total = QLineEdit()
         self.order_total.setObjectName("orderTotal")
         self.order_total.setToolTip(translate("WorkflowForm", TOTAL_HELP))
         self.order_total.setPlaceholderText("{{ steps.plan.output.total }}")
-        self.order_total.setCompleter(self.paths.completer)  # one completer: the focused box's
+        self.order_total.setCompleter(self.paths.completer)
         self.order_total.editingFinished.connect(
             lambda: self._changed("order_total", self.order_total.text().strip())
+        )
+        self.total_field = ValueField(
+            self.order_total, values, self.order_total.editingFinished.emit, heading=ANY_STEP
         )
         # Its label on a row of its own, wrapping: in Filipino it is longer than the inspector
         # is wide, and beside its box it would narrow every box of the form.
@@ -182,7 +196,7 @@ class WorkflowPanel(QWidget):
         total_label.setWordWrap(True)
         total_label.setBuddy(self.order_total)
         form.addRow(total_label)
-        form.addRow(self.order_total)
+        form.addRow(self.total_field)
         lay.addLayout(form)
 
         lay.addWidget(QLabel(translate("WorkflowForm", "<b>Where orders come from</b>")))
@@ -223,6 +237,8 @@ class WorkflowPanel(QWidget):
         set_text(self.description, wf.description)
         set_text(self.business_key, wf.business_key)
         set_text(self.order_total, wf.order_total)
+        self.key_field.show_words()
+        self.total_field.show_words()
         sample = wf.extra.get("sample_input")
         if not self._sample_means(sample):
             set_text(self.sample, json_text(sample))

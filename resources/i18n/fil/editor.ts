@@ -873,6 +873,217 @@ hindi pa naka-save</translation>
     </message>
 </context>
 <context>
+    <name>ValuePicker</name>
+    <message>
+        <source>number</source>
+        <translation>numero</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>pangalan</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telepono</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>items ordered</source>
+        <translation>mga inorder</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>mga item</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>kabuuan</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>currency</translation>
+    </message>
+    <message>
+        <source>product code</source>
+        <translation>code ng produkto</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>dami</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>presyo</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>tala</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>sagot</translation>
+    </message>
+    <message>
+        <source>reference number</source>
+        <translation>reference number</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>resulta</translation>
+    </message>
+    <message>
+        <source>how many</source>
+        <translation>ilan</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>nahanap</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>pinili</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>mga sagot</translation>
+    </message>
+    <message>
+        <source>answered by</source>
+        <translation>sumagot</translation>
+    </message>
+    <message>
+        <source>answered at</source>
+        <translation>oras ng sagot</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ngayon</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>sa susunod</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>handa na</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>kulang</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>wala</translation>
+    </message>
+    <message>
+        <source>all in stock</source>
+        <translation>lahat ay may stock</translation>
+    </message>
+    <message>
+        <source>total of what is ready</source>
+        <translation>kabuuan ng handa na</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>kinalabasan</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>pinadalhan</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>naipadala</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>tinanggihan</translation>
+    </message>
+    <message>
+        <source>message reference</source>
+        <translation>reference ng mensahe</translation>
+    </message>
+    <message>
+        <source>waited until</source>
+        <translation>naghintay hanggang</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>binago</translation>
+    </message>
+    <message>
+        <source>Insert a value from the order or an earlier step</source>
+        <translation>Maglagay ng detalye mula sa order o sa naunang hakbang</translation>
+    </message>
+    <message>
+        <source>Insert a value from the order</source>
+        <translation>Maglagay ng detalye mula sa order</translation>
+    </message>
+    <message>
+        <source>From the steps before it</source>
+        <translation>Mula sa mga naunang hakbang</translation>
+    </message>
+    <message>
+        <source>From the steps</source>
+        <translation>Mula sa mga hakbang</translation>
+    </message>
+    <message>
+        <source>item {number}</source>
+        <translation>item {number}</translation>
+    </message>
+    <message>
+        <source>all of it</source>
+        <translation>lahat</translation>
+    </message>
+    <message>
+        <source>From the order: {what}</source>
+        <translation>Mula sa order: {what}</translation>
+    </message>
+    <message>
+        <source>From “{step}”: {what}</source>
+        <translation>Mula sa “{step}”: {what}</translation>
+    </message>
+    <message>
+        <source>All of it</source>
+        <translation>Lahat</translation>
+    </message>
+    <message>
+        <source>The order</source>
+        <translation>Ang order</translation>
+    </message>
+    <message>
+        <source>The whole order</source>
+        <translation>Ang buong order</translation>
+    </message>
+    <message>
+        <source>All of its result</source>
+        <translation>Ang buong resulta nito</translation>
+    </message>
+    <message>
+        <source>Nothing to insert yet: give the workflow a sample order, or connect a step before this one.</source>
+        <translation>Wala pang mailalagay: bigyan ang workflow ng sample na order, o magkabit ng hakbang bago ito.</translation>
+    </message>
+    <message>
+        <source>Insert a value</source>
+        <translation>Maglagay ng detalye</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowForm</name>
     <message>
         <source>What names an order in the order list and the inbox, and keeps one order from being taken twice, e.g. {{ trigger.order.number }}.</source>

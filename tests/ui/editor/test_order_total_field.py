@@ -21,9 +21,10 @@ def test_the_order_total_sits_under_the_order_key_in_words(sample_page, qtbot):
     panel = panel_of(sample_page, qtbot)
     total = panel.findChild(QLineEdit, "orderTotal")
     assert total.text() == SAMPLE  # the sample workflow says where its total comes from
-    form = next(f for f in panel.findChildren(QFormLayout) if f.indexOf(total) >= 0)
-    key_row, _ = form.getWidgetPosition(panel.findChild(QLineEdit, "businessKey"))
-    total_row, _ = form.getWidgetPosition(total)
+    # each box is in the form with its "Insert a value" button beside it (its parent widget)
+    form = next(f for f in panel.findChildren(QFormLayout) if f.indexOf(total.parentWidget()) >= 0)
+    key_row, _ = form.getWidgetPosition(panel.findChild(QLineEdit, "businessKey").parentWidget())
+    total_row, _ = form.getWidgetPosition(total.parentWidget())
     label = panel.findChild(QLabel, "orderTotalLabel")
     assert form.getWidgetPosition(label)[0] == key_row + 1 and total_row == key_row + 2
     assert label.text() == "Order total (shown in the Orders list)" and label.buddy() is total
