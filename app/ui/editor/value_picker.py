@@ -86,15 +86,24 @@ ANY_STEP = QT_TRANSLATE_NOOP("ValuePicker", "From the steps")
 class ValuePaths(list[str]):
     """Template paths, each as the operator inserts it (``{{ trigger.order.number }}``): what
     the completer lists and the “Insert a value” menu shows, with the titles of the steps
-    they name (``titles``: step name → its title on the canvas)."""
+    they name (``titles``: step name → its title on the canvas) and what the sample order
+    holds in its fields (``examples``: template → a short text, “1042”)."""
 
-    def __init__(self, paths: Iterable[str] = (), titles: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        paths: Iterable[str] = (),
+        titles: Mapping[str, str] | None = None,
+        examples: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(paths)
         self.titles: dict[str, str] = dict(titles or {})
+        self.examples: dict[str, str] = dict(examples or {})
 
     def order_only(self) -> ValuePaths:
         """The order's values alone (what the order key may use: no step has run yet)."""
-        return ValuePaths((p for p in self if (parts(p) or [""])[0] == "trigger"), self.titles)
+        return ValuePaths(
+            (p for p in self if (parts(p) or [""])[0] == "trigger"), self.titles, self.examples
+        )
 
 
 def _segment(key: str) -> str:
@@ -102,14 +111,18 @@ def _segment(key: str) -> str:
     return f"['{key}']" if key in templates.DATA_METHOD_NAMES else f".{key}"
 
 
-def _walk(prefix: str, value: Any, out: list[str]) -> None:
+def _walk(prefix: str, value: Any, out: list[str], examples: dict[str, str] | None = None) -> None:
     out.append(prefix)
     if isinstance(value, dict):
         for k, v in value.items():
             # a name no template can write as a path ("SAMPLE-1", a row of a sample sheet)
             # is an example, not a field
             if isinstance(k, str) and _NAME.match(k):
-                _walk(prefix + _segment(k), v, out)
+                _walk(prefix + _segment(k), v, out, examples)
+    elif examples is not None and isinstance(value, str | int | float) and value != "":
+        if not isinstance(value, bool):
+            text = str(value)
+            examples["{{ " + prefix + " }}"] = text if len(text) <= 24 else text[:23] + "…"
 
 
 def template_paths(wf: Workflow, specs: SpecRegistry, name: str | None) -> ValuePaths:
@@ -118,7 +131,8 @@ def template_paths(wf: Workflow, specs: SpecRegistry, name: str | None) -> Value
     None: its order total may name any), each walked through its type's sample output for
     these settings."""
     paths: list[str] = []
-    _walk("trigger", wf.extra.get("sample_input") or {}, paths)
+    examples: dict[str, str] = {}  # the sample order's own values, beside its fields
+    _walk("trigger", wf.extra.get("sample_input") or {}, paths, examples)
     steps = wf.upstream(name) if name else wf.step_names()
     titles: dict[str, str] = {}
     for up in steps:
@@ -140,7 +154,7 @@ def template_paths(wf: Workflow, specs: SpecRegistry, name: str | None) -> Value
     for up, title in titles.items():
         if seen.count(title) > 1:
             titles[up] = f"{title} ({up})"
-    return ValuePaths(("{{ " + p + " }}" for p in paths), titles)
+    return ValuePaths(("{{ " + p + " }}" for p in paths), titles, examples)
 
 
 def parts(text: str) -> list[str | int] | None:
@@ -234,9 +248,13 @@ def _menu_text(text: str) -> str:
     return text.replace("&", "&&")  # a title's "&" is not a shortcut letter
 
 
-def _fill(menu: QMenu, node: _Node, pick: Callable[[str], None], whole: str) -> None:
+Pick = Callable[[str], None]
+
+
+def _fill(menu: QMenu, node: _Node, pick: Pick, whole: str, examples: Mapping[str, str]) -> None:
     """``node``'s values into ``menu``: all of it first (``whole``), then each value inside it,
-    a value with values inside it as a submenu of its own."""
+    a value with values inside it as a submenu of its own; beside a value, what the sample
+    order holds there (``examples``)."""
     if node.template:
         _action(menu, whole, node.template, pick)
         if node.children:
@@ -245,13 +263,14 @@ def _fill(menu: QMenu, node: _Node, pick: Callable[[str], None], whole: str) -> 
         if child.children:
             sub = menu.addMenu(_menu_text(key_words(key)))
             sub.setToolTipsVisible(True)
-            _fill(sub, child, pick, translate("ValuePicker", "All of it"))
+            _fill(sub, child, pick, translate("ValuePicker", "All of it"), examples)
         elif child.template:
-            _action(menu, key_words(key), child.template, pick)
+            _action(menu, key_words(key), child.template, pick, examples.get(child.template))
 
 
-def _action(menu: QMenu, text: str, template: str, pick: Callable[[str], None]) -> None:
-    action = menu.addAction(_menu_text(text))
+def _action(menu: QMenu, text: str, template: str, pick: Pick, example: str | None = None) -> None:
+    # the example in the column a shortcut would take: right of the words, greyed
+    action = menu.addAction(_menu_text(text) + (f"\t{_menu_text(example)}" if example else ""))
     action.setToolTip(template)  # what is inserted, for those who read templates
     action.setData(template)
     action.triggered.connect(lambda _checked=False, t=template: pick(t))
@@ -280,7 +299,7 @@ def fill_menu(
         sub = menu.addMenu(translate("ValuePicker", "The order"))
         sub.setObjectName("valuesOrder")
         sub.setToolTipsVisible(True)
-        _fill(sub, order, pick, translate("ValuePicker", "The whole order"))
+        _fill(sub, order, pick, translate("ValuePicker", "The whole order"), paths.examples)
     if steps.children:
         menu.addSeparator()
         said = menu.addAction(translate("ValuePicker", heading))
@@ -289,7 +308,7 @@ def fill_menu(
             sub = menu.addMenu(_menu_text(paths.titles.get(str(name), str(name))))
             sub.setObjectName(f"valuesStep_{name}")
             sub.setToolTipsVisible(True)
-            _fill(sub, node, pick, translate("ValuePicker", "All of its result"))
+            _fill(sub, node, pick, translate("ValuePicker", "All of its result"), {})
     if menu.isEmpty():
         nothing = menu.addAction(
             translate(
