@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox
 
@@ -165,14 +164,6 @@ def icon(name: str, color: str = "#374151") -> QIcon:
     from app.ui.icons import icon as glyph  # the one icon font, loaded on first use
 
     return glyph(name, color)
-
-
-def clock(ts: float | None) -> str:
-    """To the second, as the editor's history and practice view show it; every other screen
-    says times through ``app.ui.when`` ("Today 2:03 PM", "3 seconds")."""
-    if not ts:
-        return "—"
-    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(ts * 1000)), "yyyy-MM-dd HH:mm:ss")
 
 
 def words(value: Any, indent: int = 0, currency: str = "") -> str:

@@ -1,5 +1,5 @@
 """Times and lengths of time as a shop operator says them, in the language the app speaks: the
-one place every screen of the window takes them from (the editor keeps ``style.clock``).
+one place every screen of the window takes them from.
 
 - ``moment``: a moment in a list or beside a row: "Today 2:03 PM", "Yesterday 9:15 AM",
   "Tomorrow 8:00 AM", "Tue 1 Dec, 4:40 PM" (the year added when it is not this year);

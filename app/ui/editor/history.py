@@ -13,9 +13,9 @@ from app.core.changes import shown_summary
 from app.core.i18n import translate
 from app.core.own_notes import said_note
 from app.store import drafts, workflows
+from app.ui import when
 from app.ui.context import AppContext
 from app.ui.editor.dialogs import action_buttons
-from app.ui.style import clock
 
 if TYPE_CHECKING:
     from app.ui.editor.page import EditorPage
@@ -57,8 +57,9 @@ def history_dialog(page: EditorPage, name: str, rows: list[Version]) -> QDialog:
     )
     tree.setWordWrap(True)
     for number, who, at, note, summary in rows:
-        item = QTreeWidgetItem([str(number), who, clock(at), note, summary])
+        item = QTreeWidgetItem([str(number), who, when.moment(at), note, summary])
         item.setData(0, Qt.ItemDataRole.UserRole, number)
+        item.setToolTip(2, when.exact_tip(at))
         item.setToolTip(4, summary)
         tree.addTopLevelItem(item)
     for column, width in enumerate((60, 110, 130, 160)):

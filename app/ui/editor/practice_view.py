@@ -23,9 +23,10 @@ from app.runtime.practice import try_draft
 from app.store import queries
 from app.store.explain import said_error
 from app.store.queries import OrderRow
+from app.ui import when
 from app.ui.editor.dialogs import action_buttons, explanation
 from app.ui.editor.replaying import ReplayDialog
-from app.ui.style import STATE_WORDS, clock, run_words, words
+from app.ui.style import STATE_WORDS, run_words, words
 
 PAST_ORDERS = 50  # the past orders offered to try a draft on, newest first
 
@@ -44,7 +45,9 @@ def practice_name(business_key: str, started_at: float | None) -> str:
         return translate("EditorPractice", "practice run of order {order}").format(
             order=business_key
         )
-    return translate("EditorPractice", "practice run started {time}").format(time=clock(started_at))
+    return translate("EditorPractice", "practice run started {time}").format(
+        time=when.at(started_at)
+    )
 
 
 def would_send(spec: StepSpec, output: dict[str, Any]) -> str:
@@ -225,7 +228,7 @@ class PracticeView(_Base):
                 translate("EditorPractice", "Order {order}").format(
                     order=o.business_key or o.id[:8]
                 )
-                + f"{who} · {state} · {clock(o.created_at)}"
+                + f"{who} · {state} · {when.moment(o.created_at)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             lst.addItem(item)

@@ -209,6 +209,8 @@ def test_version_history_and_restore_as_draft(editor, qtbot, gui):
     top = tree.topLevelItem(0)
     assert tree.topLevelItemCount() == 2 and top.text(3) == "second"
     assert top.text(1) and "changed" in top.text(4).lower() and "transform" in top.text(4).lower()
+    # when, as every screen says it ("Today 2:03 PM"), to the second in its tooltip
+    assert top.text(2).startswith("Today ") and ":" in top.toolTip(2)
     tree.setCurrentItem(tree.topLevelItem(1))  # version 1
     page.history_dialog.findChild(QPushButton, "restoreVersion").click()
     qtbot.waitUntil(lambda: "Version 1 is now the draft" in page.status.text(), timeout=5000)

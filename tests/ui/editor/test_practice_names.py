@@ -24,11 +24,12 @@ def test_a_practice_run_is_named_by_its_order_number_not_its_id(sample_page, qtb
 
 
 def test_a_practice_run_without_an_order_number_is_named_by_its_start(sample_page, qtbot):
-    from app.ui.style import clock
+    from app.ui import when
 
     page = sample_page
     page.doc.workflow.business_key = ""  # a workflow that does not number its orders
     said, run = _practice_said(page, qtbot)
     assert run.business_key == ""
-    assert f"(practice run started {clock(run.created_at)})" in said
+    assert f"(practice run started {when.at(run.created_at)})" in said
+    assert "today at" in said  # as every screen says a moment, not "2026-12-02 14:03:27"
     assert run.id[:8] not in said
