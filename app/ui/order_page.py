@@ -1,8 +1,9 @@
 """An order's page: what state it is in (a cancelled order, a practice run or a demo order said
 as such, never a green "Done"), one sentence saying why it is where it is, its workflow as a
 picture (the editor's canvas, read-only: each step coloured by state, the path taken drawn
-bold), and beside it the timeline of steps and of what people did. "Decide now" / "Open in
-Needs you" lead to the entry that holds it.
+bold; it opens at a zoom where step titles read, on the step that matters for this order, with
+a button to see the whole workflow and back), and beside it the timeline of steps and of what
+people did. "Decide now" / "Open in Needs you" lead to the entry that holds it.
 
 Reads run off the GUI thread (``AppContext.background``).
 """
@@ -13,7 +14,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPen, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPen,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
@@ -35,7 +44,7 @@ from app.ui import when
 from app.ui.context import AppContext
 from app.ui.editor.canvas import CanvasView
 from app.ui.editor.document import WorkflowDocument
-from app.ui.editor.scene import EditorScene, layered_layout
+from app.ui.editor.scene import EditorScene, NodeItem, layered_layout
 from app.ui.holds import HoldBar
 from app.ui.style import OK, icon, run_words
 from app.ui.text import PlainLabel
@@ -46,6 +55,12 @@ STEPS_IN_VIEW = 6  # the step list under the picture shows at least this many wh
 PICTURE_MIN_HEIGHT = 32
 NOT_TAKEN = QPen(QColor("#cbd5e1"), 1.5, Qt.PenStyle.DashLine)
 RAN = ("succeeded", "skipped", "needs_attention", "running", "retry_wait", "ready")
+GOING = ("running", "retry_wait", "ready")
+# The picture opens no smaller than this (the editor's 100 % is 1.0) unless the whole workflow
+# fits larger: a step's title still reads (the sample's 19 steps fitted whole came out at
+# ~25 % at 1024x700, ~20 % beside the step list at 1366x768: boxes without words).
+READABLE_ZOOM = 0.8
+PAN_KEY_STEP = 60  # px the arrow keys move the picture
 
 
 def _waiting_for(what: str) -> str:
@@ -116,9 +131,41 @@ def path_taken(wf: Workflow, steps: dict[str, dict[str, Any]]) -> set[tuple[str,
     return taken
 
 
+def step_that_matters(d: dict[str, Any]) -> str | None:
+    """The step the operator looks for on this order's picture: the one waiting for a person
+    (a decision first, as “Decide now” opens) or failed, else the one running or waiting to
+    run again, else the last one reached; None before any step ran (the picture shows the
+    workflow's first step then)."""
+    steps = d.get("steps", [])
+    names = {st["name"] for st in steps}
+    open_items = [
+        i for i in d.get("inbox", []) if i.get("status") == "open" and i.get("step") in names
+    ]
+    open_items.sort(key=lambda i: i.get("kind") != "decision")
+    if open_items:
+        return str(open_items[0]["step"])
+    for wanted in (("needs_attention",), GOING):
+        st = next((st for st in steps if st["state"] in wanted), None)
+        if st is not None:
+            return str(st["name"])
+    reached = [
+        (st.get("finished_at") or st.get("started_at"), i, st["name"])
+        for i, st in enumerate(steps)
+        if st["state"] == "succeeded" or (st["state"] in RAN and st.get("started_at"))
+    ]
+    timed = [r for r in reached if r[0] is not None]
+    if timed:
+        return str(max(timed, key=lambda r: (r[0], r[1]))[2])
+    return str(reached[-1][2]) if reached else None
+
+
 class WorkflowPicture(CanvasView):
     """The editor's canvas and scene, shown read-only: nothing can be moved, linked or
-    dropped; panning and zooming still work."""
+    dropped. It opens at ``READABLE_ZOOM`` (or larger when the whole workflow fits) centred
+    on the step that matters (``step_that_matters``); a button in its corner switches to the
+    whole workflow and back (F on the picture too). Dragging anywhere pans, the wheel and the
+    arrow keys scroll, Ctrl+wheel zooms. Shown again for the same order (a reload), the view
+    stays where the operator left it unless that step changed."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -132,11 +179,138 @@ class WorkflowPicture(CanvasView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint.setText(translate("OrderPage", "The workflow of this order is not available."))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the arrow keys pan, F switches
         self.scene_: EditorScene | None = None
+        self.taken: set[tuple[str, str, str]] = set()
+        self.focus: str | None = None  # the step that matters (its name), centred when opened
+        self.whole = False  # the whole workflow shown (the button), else the focus step
+        self._shown: tuple[str | None, Any] | None = None  # (order, definition) on screen
+        # on the view, not its viewport: scrolling moves the viewport's children with it
+        self.switch = QPushButton(self)
+        self.switch.setObjectName("pictureSwitch")
+        self.switch.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.switch.setStyleSheet(
+            "QPushButton#pictureSwitch { padding: 3px 10px; background: rgba(255,255,255,235); }"
+        )
+        self.switch.clicked.connect(self.toggle_whole)
+        self.switch.hide()
+        self._say_switch()
 
-    def show_workflow(self, definition: Any, steps: list[dict[str, Any]]) -> None:
+    # -- where it looks ---------------------------------------------------------------------
+    def _say_switch(self) -> None:
+        """The button says where it goes: the whole workflow, or back to this order's step."""
+        if self.whole:
+            text = translate("OrderPage", "Where this order is")
+            tip = translate("OrderPage", "Back to the step this order is at, large enough to read")
+            name = "fa5s.crosshairs"
+        else:
+            text = translate("OrderPage", "Whole workflow")
+            tip = translate("OrderPage", "See every step of the workflow at once")
+            name = "fa5s.expand"
+        self.switch.setText(text)
+        self.switch.setIcon(icon(name))
+        self.switch.setToolTip(f"{tip} (F)")
+        self.switch.adjustSize()
+        self._place_switch()
+
+    def _place_switch(self) -> None:
+        vp = self.viewport().geometry()
+        self.switch.move(max(vp.left(), vp.right() - self.switch.width() - 6), vp.top() + 6)
+        self.switch.raise_()
+
+    def toggle_whole(self) -> None:
+        self.whole = not self.whole
+        self._say_switch()
+        self.fit()
+
+    def fit(self, readable: bool = False) -> None:
+        """The view the picture opens at (and keeps while the window is resized, until the
+        operator pans): the whole workflow, or ``READABLE_ZOOM`` around the focus step."""
+        super().fit(readable=False)  # every step, never past 100 %
+        if self.scene_ is None or self.viewport().width() < 50 or not self.scene_.nodes:
+            self.switch.hide()
+            return
+        fits = self.scale_now() >= READABLE_ZOOM  # all of it is readable: nothing to switch
+        self.switch.setVisible(not fits)
+        self._place_switch()
+        if fits or self.whole:
+            return
+        node = self.scene_.nodes.get(self.focus or "") or self._first_node()
+        self.resetTransform()
+        self.scale(READABLE_ZOOM, READABLE_ZOOM)
+        self._grow_scene_rect()
+        box = node.sceneBoundingRect()
+        seen = self.visible_scene_rect()
+        if box.height() <= seen.height():
+            self.centerOn(box.center())
+        else:  # a short picture (a small screen): its title at the top, as many answers as fit
+            self.centerOn(box.center().x(), box.top() + seen.height() / 2)
+
+    def _first_node(self) -> NodeItem:
+        """Before any step ran: the workflow's first step (its trigger)."""
+        assert self.scene_ is not None
+        steps = self.scene_.doc.workflow.steps
+        return self.scene_.nodes.get(steps[0].name) or next(iter(self.scene_.nodes.values()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_switch()
+
+    def _starts_pan(self, event: QMouseEvent) -> bool:
+        """Nothing here can be moved: a drag anywhere, over a step too, pans."""
+        return event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = Qt.Key(event.key())
+        moves = {
+            Qt.Key.Key_Left: (-PAN_KEY_STEP, 0),
+            Qt.Key.Key_Right: (PAN_KEY_STEP, 0),
+            Qt.Key.Key_Up: (0, -PAN_KEY_STEP),
+            Qt.Key.Key_Down: (0, PAN_KEY_STEP),
+        }
+        if key in moves and not event.modifiers():
+            dx, dy = moves[key]
+            self.fitted = False
+            self._grow_scene_rect()
+            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+            h.setValue(h.value() + dx)
+            v.setValue(v.value() + dy)
+        elif key == Qt.Key.Key_F and not event.modifiers():
+            self.toggle_whole()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            event.ignore()
+        else:
+            super().keyPressEvent(event)
+
+    def show_workflow(
+        self,
+        definition: Any,
+        steps: list[dict[str, Any]],
+        order: str | None = None,
+        focus: str | None = None,
+    ) -> None:
+        """The workflow with the order's steps coloured; ``order`` the order shown (the same
+        one again keeps the view unless ``focus``, the step that matters, changed)."""
+        self._say_switch()
         if definition is None:
+            self.scene_, self._shown = None, None
+            self.switch.hide()
             self.set_empty(True)
+            return
+        by_name = {st["name"]: st for st in steps}
+        again = (
+            self.scene_ is not None
+            and order is not None
+            and self._shown == (order, definition)
+            and self.scene() is self.scene_
+        )
+        if again:
+            assert self.scene_ is not None
+            wf = self.scene_.doc.workflow
+            self._colour(wf, by_name)
+            if focus != self.focus:
+                self.focus = focus
+                self.fit()  # the order moved on: to its new step (or the whole, if chosen)
             return
         wf = (
             Workflow.from_json(definition)
@@ -151,16 +325,24 @@ class WorkflowPicture(CanvasView):
         for node in self.scene_.nodes.values():
             node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
             node.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-        by_name = {st["name"]: st for st in steps}
-        self.scene_.set_states({n: st["state"] for n, st in by_name.items()})
-        taken = path_taken(wf, by_name)
-        for edge, item in self.scene_.edges.items():
+        for item in self.scene_.edges.values():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-            item.setPen(TAKEN if (edge.source, edge.port, edge.target) in taken else NOT_TAKEN)
-        self.taken = taken
+        self._colour(wf, by_name)
+        self._shown = (order, definition)
+        self.focus, self.whole = focus, False
+        self._say_switch()
         self.setScene(self.scene_)
         self.set_empty(not wf.steps)
         self.fit()
+
+    def _colour(self, wf: Workflow, by_name: dict[str, dict[str, Any]]) -> None:
+        """Each step in its state's colour, the path the order took bold."""
+        assert self.scene_ is not None
+        self.scene_.set_states({n: st["state"] for n, st in by_name.items()})
+        taken = path_taken(wf, by_name)
+        for edge, item in self.scene_.edges.items():
+            item.setPen(TAKEN if (edge.source, edge.port, edge.target) in taken else NOT_TAKEN)
+        self.taken = taken
 
 
 class _Split(QSplitter):
@@ -379,7 +561,9 @@ class OrderPage(QWidget):
         )
         self.decide.setVisible(item is not None)
         self.holds.show_order(d)
-        self.picture.show_workflow(d.get("definition"), d["steps"])
+        self.picture.show_workflow(
+            d.get("definition"), d["steps"], order=d["id"], focus=step_that_matters(d)
+        )
         self.timeline.show_run(d, d.get("actions", []))
         # its rows (an opened one, the words above) known: share the height again, after the
         # layout has taken in the new texts
