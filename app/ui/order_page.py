@@ -201,15 +201,17 @@ class WorkflowPicture(CanvasView):
         """The button says where it goes: the whole workflow, or back to this order's step."""
         if self.whole:
             text = translate("OrderPage", "Where this order is")
-            tip = translate("OrderPage", "Back to the step this order is at, large enough to read")
+            tip = translate(
+                "OrderPage", "Back to the step this order is at, large enough to read (F)"
+            )
             name = "fa5s.crosshairs"
         else:
             text = translate("OrderPage", "Whole workflow")
-            tip = translate("OrderPage", "See every step of the workflow at once")
+            tip = translate("OrderPage", "See every step of the workflow at once (F)")
             name = "fa5s.expand"
         self.switch.setText(text)
         self.switch.setIcon(icon(name))
-        self.switch.setToolTip(f"{tip} (F)")
+        self.switch.setToolTip(tip)
         self.switch.adjustSize()
         self._place_switch()
 

@@ -2093,12 +2093,16 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>Nasaan ang order na ito</translation>
     </message>
     <message>
+        <source>Back to the step this order is at, large enough to read (F)</source>
+        <translation>Balik sa hakbang kung nasaan ang order na ito, sapat ang laki para mabasa (F)</translation>
+    </message>
+    <message>
         <source>Whole workflow</source>
         <translation>Buong workflow</translation>
     </message>
     <message>
-        <source>See every step of the workflow at once</source>
-        <translation>Makita nang sabay ang lahat ng hakbang ng workflow</translation>
+        <source>See every step of the workflow at once (F)</source>
+        <translation>Makita nang sabay ang lahat ng hakbang ng workflow (F)</translation>
     </message>
     <message>
         <source>All orders</source>
@@ -2131,10 +2135,6 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
     <message>
         <source>Waiting for you: {what}.</source>
         <translation>Naghihintay sa iyo: {what}.</translation>
-    </message>
-    <message>
-        <source>Back to the step this order is at, large enough to read</source>
-        <translation>Balik sa hakbang kung nasaan ang order na ito, sapat ang laki para mabasa</translation>
     </message>
     <message>
         <source>Decide now</source>
