@@ -62,7 +62,7 @@ def test_right_click_on_empty_canvas_opens_no_connection_menu(sample_page, qtbot
     assert len(page.doc.workflow.edges) == 1
 
 
-def _far_apart(page, qtbot):
+def far_apart(page, qtbot):
     """Two steps 1,400 px apart at 100 %, the view on the first: the second is off screen."""
     page.open(Workflow("Blank"))
     drop(page, "transform", QPointF(0, 0))
@@ -81,7 +81,7 @@ def _far_apart(page, qtbot):
 
 def test_dragging_a_connection_to_the_edge_scrolls_to_a_step_off_screen(sample_page, qtbot):
     page = sample_page
-    view, source, target = _far_apart(page, qtbot)
+    view, source, target = far_apart(page, qtbot)
     vp = view.viewport()
     a = view.mapFromScene(source.port_pos("out"))
     qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=a)
@@ -110,7 +110,7 @@ def test_dragging_a_connection_to_the_edge_scrolls_to_a_step_off_screen(sample_p
 
 def test_dragging_a_step_to_the_edge_scrolls_and_carries_it_along(sample_page, qtbot):
     page = sample_page
-    view, source, _target = _far_apart(page, qtbot)
+    view, source, _target = far_apart(page, qtbot)
     vp = view.viewport()
     grip = view.mapFromScene(source.sceneBoundingRect().topLeft() + QPointF(60, 12))
     start_x = view.horizontalScrollBar().value()

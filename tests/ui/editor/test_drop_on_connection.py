@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.model import Edge, Workflow
 from app.ui.editor.widgets import MIME
+from tests.ui.editor.test_canvas_gestures import far_apart
 from tests.ui.editor.test_editor import drop
 
 BLUE, GREY = "#1f6f8b", "#64748b"
@@ -177,26 +178,9 @@ def test_a_connected_step_dragged_over_a_connection_only_moves(sample_page, qtbo
     assert page.doc.workflow.edges == [edge, Edge("wait", "out", "notify")]
 
 
-def _far_apart(page, qtbot):
-    """Two steps 1,400 px apart at 100 %, the view on the first: the second is off screen."""
-    page.open(Workflow("Blank"))
-    drop(page, "transform", QPointF(0, 0))
-    drop(page, "condition", QPointF(1400, 0))
-    page.scene.clearSelection()
-    view = page.view
-    view.resetTransform()
-    view.fitted = False
-    view._grow_scene_rect()
-    view.centerOn(page.scene.nodes["transform"].sceneBoundingRect().center())
-    qtbot.wait(20)
-    target = page.scene.nodes["condition"]
-    assert not view.visible_scene_rect().intersects(target.sceneBoundingRect())
-    return view, target
-
-
 def test_a_palette_drag_near_the_edge_scrolls_the_canvas(sample_page, qtbot):
     page = sample_page
-    view, target = _far_apart(page, qtbot)
+    view, _source, target = far_apart(page, qtbot)
     vp = view.viewport()
     bar = view.horizontalScrollBar()
     start = bar.value()
