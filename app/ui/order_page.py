@@ -249,7 +249,7 @@ class WorkflowPicture(CanvasView):
             self.centerOn(box.center().x(), box.top() + seen.height() / 2)
 
     def _first_node(self) -> NodeItem:
-        """Before any step ran: the workflow's first step (its trigger)."""
+        """Before any step ran: the workflow's first step."""
         assert self.scene_ is not None
         steps = self.scene_.doc.workflow.steps
         return self.scene_.nodes.get(steps[0].name) or next(iter(self.scene_.nodes.values()))

@@ -312,22 +312,9 @@ def test_the_inspector_fits_at_1024_in_english(sample_page, qtbot, gui, tmp_path
     assert shoot_inspector(sample_page, qtbot, gui, tmp_path, "en") == []
 
 
-def test_the_inspector_fits_at_1024_in_filipino(in_filipino, gui, qtbot, tmp_path):  # noqa: F811
-    _ctx, window = gui
+def test_the_inspector_fits_at_1024_in_filipino(in_filipino, sample_page, gui, qtbot, tmp_path):  # noqa: F811
     assert language.current().apply(language.FILIPINO)
-    window.page("workflows")
-    page = window.workflows
-    qtbot.waitUntil(
-        lambda: "Order fulfilment" in page.rows and page.current is not None, timeout=10000
-    )
-    if page.current != "Order fulfilment":
-        page.list.setCurrentItem(
-            next(
-                page.list.item(i)
-                for i in range(page.list.count())
-                if page.list.item(i).data(Qt.ItemDataRole.UserRole) == "Order fulfilment"
-            )
-        )
+    page = sample_page
     found = shoot_inspector(page, qtbot, gui, tmp_path, "fil")
     assert found == []
     click_node(qtbot, page, "confirm_email")
