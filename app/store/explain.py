@@ -289,11 +289,11 @@ def done_words(step: dict[str, Any]) -> str:
 
 
 def tries_over(attempts: list[dict[str, Any]]) -> str:
-    """“6 tries over 3 minutes”, “1 try”: how long Daloy kept trying, in words."""
+    """“tried 6 times over 3 minutes”, “tried once”: how long Daloy kept trying, in words."""
     tries = [a for a in attempts if a.get("outcome") not in _NOT_AN_ATTEMPT]
     n = len(tries) or 1
     if n < 2:
-        return translate("Explain", "1 try")
+        return translate("Explain", "tried once")
     span = (tries[-1].get("finished_at") or tries[-1]["started_at"]) - tries[0]["started_at"]
     if span < 60:
         seconds = max(1, round(span))
@@ -307,7 +307,7 @@ def tries_over(attempts: list[dict[str, Any]]) -> str:
         ).format(n=minutes)
     else:
         amount = translate("Explain", "{n} hours").format(n=f"{span / 3600:.1f}")
-    return translate("Explain", "{n} tries over {amount}").format(n=n, amount=amount)
+    return translate("Explain", "tried {n} times over {amount}").format(n=n, amount=amount)
 
 
 def _cause(error: str, outcome: str, service: str, in_words: str = "") -> str:
@@ -397,7 +397,7 @@ def explain_step_failure(
         cause = _cause(
             error, last.get("outcome", ""), eff.service, said_error(step) or said_error(last)
         )
-        headline = translate("Explain", "{not_done}: {cause}, {tries}").format(
+        headline = translate("Explain", "{not_done}: {cause} — {tries}").format(
             not_done=eff.not_done, cause=cause, tries=tries_over(log)
         )
         gist = translate("Explain", "{not_done}: {cause}").format(

@@ -390,12 +390,15 @@ class InboxDetail(QScrollArea):
                 ),
             )
         )
-        # two buttons a row: the pane stays narrow enough for a 1024-pixel screen
+        # two buttons a row: the pane stays narrow enough for a 1024-pixel screen; the step to
+        # restart from takes the rest of its row, so its title is read whole (at its own width
+        # it showed “Charge the custome”)
         for pair in ((retry, edit), (skip, cancel), (restart_b, restart)):
             row = QHBoxLayout()
             for w in pair:
-                row.addWidget(w)
-            row.addStretch(1)
+                row.addWidget(w, 1 if w is restart else 0)
+            if restart not in pair:
+                row.addStretch(1)
             lay.addLayout(row)
         self.buttons = {
             "retry": retry,

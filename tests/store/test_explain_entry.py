@@ -42,8 +42,8 @@ def test_refused_until_retries_run_out_says_not_charged_and_how_long(rt, payment
     run_id = rt.store.start_run("charge", ORDER)
     e = held(rt, run_id)
     assert re.fullmatch(
-        r"The card was not charged: the payment service could not be reached, "
-        r"3 tries over \d+ seconds?",
+        r"The card was not charged: the payment service could not be reached "
+        r"— tried 3 times over \d+ seconds?",
         e.headline,
     ), e.headline
     assert "Retry when the payment service" in e.money_line
@@ -69,7 +69,7 @@ def test_looked_up_and_not_found_says_no_charge_was_made(rt, payment_gateway):
     e = held(rt, run_id)
     assert e.headline.startswith(
         "The card was not charged: the payment service had a problem "
-        "on its side (error 503), 3 tries over"
+        "on its side (error 503) — tried 3 times over"
     ), e.headline
     assert e.money_line.startswith("Daloy checked with the payment service: no charge was made.")
     assert [a["looked_up"] for a in e.detail["attempts"]] == [None, "not found", None]
@@ -95,7 +95,7 @@ def test_declined_card_says_refused_with_the_reason(rt, payment_gateway):
     payment_gateway.fail_next(1, "400")
     e = held(rt, rt.store.start_run("charge", ORDER))
     assert e.headline == (
-        "The card was not charged: the payment service refused it (error 400: card declined), 1 try"
+        "The card was not charged: the payment service refused it (error 400: card declined) — tried once"
     )
 
 
@@ -137,7 +137,7 @@ def test_email_step_says_the_confirmation_email_was_not_sent(rt, keyring_tmp):
     )
     e = held(rt, rt.store.start_run("mail", ORDER))
     assert e.headline.startswith(
-        "The confirmation email was not sent: the mail server could not be reached, 2 tries over"
+        "The confirmation email was not sent: the mail server could not be reached — tried 2 times over"
     ), e.headline
     assert_plain(e)
 
@@ -202,8 +202,8 @@ def test_plain_and_tries_words():
         )
         == "Could not reach the service Connection refused (key the order's key) at the server"
     )
-    assert tries_over([{"started_at": 0, "finished_at": 1}]) == "1 try"
+    assert tries_over([{"started_at": 0, "finished_at": 1}]) == "tried once"
     assert (
         tries_over([{"started_at": 0, "finished_at": 1}, {"started_at": 100, "finished_at": 190}])
-        == "2 tries over 3 minutes"
+        == "tried 2 times over 3 minutes"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QComboBox, QFrame
 
 from app.ui.inbox_entry import InboxDetail
 from app.ui.inbox_parts import ChoiceBox
@@ -61,3 +61,39 @@ def test_long_choices_stay_inside_the_pane(qtbot) -> None:
     qtbot.waitUntil(lambda: view.isVisible(), timeout=5000)
     assert view.width() >= widest
     box.hidePopup()
+
+
+def test_the_step_to_restart_from_is_read_whole(qtbot) -> None:
+    """A failed step's “Restart from” box takes the rest of its row: at its own width (twelve
+    characters) it said “Charge the custome” at 1024x700."""
+    pane = InboxDetail(ctx=None)  # type: ignore[arg-type]  # showing needs no engine
+    qtbot.addWidget(pane)
+    pane.resize(487, 460)  # the Inbox's right pane at 1024x700
+    pane.show()
+    title = "Charge the customer for what ships now"
+    pane.show_entry(
+        {
+            "id": 2,
+            "kind": "failed",
+            "status": "open",
+            "run_id": "r2",
+            "step": "charge",
+            "workflow": "Order fulfilment",
+            "created_at": time.time(),
+            "title": "The card was not charged",
+            "run": {
+                "id": "r2",
+                "steps": [
+                    {"name": "check", "title": "Check stock"},
+                    {"name": "charge", "title": title},
+                ],
+            },
+        }
+    )
+    box = pane.findChild(QComboBox, "restartStep")
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    assert box.currentText() == title
+    # the box's text area (its width less the arrow) holds the whole title
+    assert box.width() - 30 >= box.fontMetrics().horizontalAdvance(title), box.width()
+    right = box.mapTo(pane.viewport(), box.rect().topRight()).x()
+    assert right <= pane.viewport().width()

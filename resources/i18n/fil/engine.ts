@@ -1059,8 +1059,8 @@
         <translation>I-retry ito, i-skip gamit ang resultang dapat ibinigay nito, o i-cancel ang order.</translation>
     </message>
     <message>
-        <source>1 try</source>
-        <translation>1 subok</translation>
+        <source>{not_done}: {cause} — {tries}</source>
+        <translation>{not_done}: {cause} — {tries}</translation>
     </message>
     <message>
         <source>{n} seconds</source>
@@ -1081,10 +1081,6 @@
     <message>
         <source>{n} hours</source>
         <translation>{n} oras</translation>
-    </message>
-    <message>
-        <source>{n} tries over {amount}</source>
-        <translation>{n} subok sa loob ng {amount}</translation>
     </message>
     <message>
         <source>it</source>
@@ -1135,6 +1131,14 @@
         <translation>Order {key}</translation>
     </message>
     <message>
+        <source>tried once</source>
+        <translation>isang beses sinubukan</translation>
+    </message>
+    <message>
+        <source>tried {n} times over {amount}</source>
+        <translation>{n} beses sinubukan sa loob ng {amount}</translation>
+    </message>
+    <message>
         <source>Demo order of “{workflow}”</source>
         <translation>Demo na order ng “{workflow}”</translation>
     </message>
@@ -1161,10 +1165,6 @@
     <message>
         <source>Daloy did not try again, so nothing happens twice. If it went through, choose Skip and enter its result; if it did not, choose Retry.</source>
         <translation>Hindi na sumubok ulit ang Daloy, kaya walang mangyayaring doble. Kung pumasok ito, piliin ang I-skip at ilagay ang resulta nito; kung hindi, piliin ang I-retry.</translation>
-    </message>
-    <message>
-        <source>{not_done}: {cause}, {tries}</source>
-        <translation>{not_done}: {cause}, {tries}</translation>
     </message>
     <message>
         <source>{not_done}: {cause}</source>
