@@ -1,13 +1,24 @@
 """The canvas: node and connection items that mirror a ``WorkflowDocument``. Items never edit
 the workflow; gestures (moving, linking from a port, a right-click on a step or a connection,
 dropping a step onto a connection to put it in between) end in a request the editor page turns
-into an undo command."""
+into an undo command. The Menu key and Shift+F10 open the selected step's (or connection's)
+menu at its box, as a right-click on it does."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsPathItem,
@@ -294,6 +305,14 @@ class EdgeItem(QGraphicsPathItem):
         self.setPen(QPen(QColor("#1f6f8b") if blue else QColor("#64748b"), 4 if target else 2))
 
 
+def menu_key(event: QKeyEvent) -> bool:
+    """The keys that open a menu where the keyboard is: the Menu key, and Shift+F10."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return (event.key() == Qt.Key.Key_Menu and mods == Qt.KeyboardModifier.NoModifier) or (
+        event.key() == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
+    )
+
+
 class EditorScene(QGraphicsScene):
     link_requested = Signal(str, str, str)  # source, port, target
     moved = Signal(dict)  # name -> (old pos, new pos)
@@ -439,6 +458,54 @@ class EditorScene(QGraphicsScene):
         elif isinstance(item, NodeItem):
             self.step_menu_requested.emit(item.name, event.screenPos())
         event.accept()
+
+    # -- the same menus from the keyboard -----------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if menu_key(event):
+            self.menu_for_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        if event.reason() == QGraphicsSceneContextMenuEvent.Reason.Keyboard:
+            # the system's own menu key (Windows sends one): Qt aims it at the canvas's middle,
+            # not at the selected step
+            self.menu_for_selection()
+            event.accept()
+            return
+        super().contextMenuEvent(event)
+
+    def menu_for_selection(self) -> bool:
+        """The Menu key or Shift+F10 on the canvas: the menu of the one selected step (or
+        connection), opened at its box on screen, scrolled into view first; nothing when
+        nothing (or more than one thing) is selected, or a menu is already open (the key's
+        own press and the system's menu event both arrive). True when a menu was asked for."""
+        selected = self.selectedItems()
+        views = [v for v in self.views() if v.hasFocus()] or self.views()
+        if len(selected) != 1 or not views or QApplication.activePopupWidget() is not None:
+            return False
+        item, view = selected[0], views[0]
+        if isinstance(item, NodeItem):
+            box = item.sceneBoundingRect()
+            view.ensureVisible(box, 16, 16)
+            # just under the box's left end, where its title starts: the box stays readable
+            at = view.mapFromScene(box.bottomLeft() + QPointF(12, 0))
+        elif isinstance(item, EdgeItem):
+            middle = item.mapToScene(item.path().pointAtPercent(0.5))
+            view.ensureVisible(QRectF(middle, middle).adjusted(-16, -16, 16, 16))
+            at = view.mapFromScene(middle)
+        else:
+            return False
+        port = view.viewport()
+        at = QPoint(  # within the canvas, a box larger than it seen in part
+            min(max(at.x(), 0), port.width() - 1), min(max(at.y(), 0), port.height() - 1)
+        )
+        if isinstance(item, NodeItem):
+            self.step_menu_requested.emit(item.name, port.mapToGlobal(at))
+        else:
+            self.edge_menu_requested.emit(item.edge, port.mapToGlobal(at))
+        return True
 
     # -- a step dropped onto a connection goes in between ---------------------------------------
     def edge_to_insert(self, step: Step, at: QPointF) -> Edge | None:

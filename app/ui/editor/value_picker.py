@@ -4,7 +4,8 @@ what later ▸ total”), that inserts the template (``{{ steps.plan.output.tota
 cursor as one edit through the field's own commit; and, under a setting holding one value and
 nothing else, that value in words (“From the order: number”). The values are the one list the
 template completer shows (``template_paths``: the sample order's fields and the earlier steps'
-outputs, from their types' sample output)."""
+outputs, from their types' sample output). From the keyboard: Alt+Down in the box opens the
+menu, or Tab from the box to the button and Space or Enter; arrows move in the menu."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
@@ -76,8 +77,10 @@ KEY_WORDS = {
     "waited_until": QT_TRANSLATE_NOOP("ValuePicker", "waited until"),
     "changed": QT_TRANSLATE_NOOP("ValuePicker", "changed"),
 }
-TOOLTIP = QT_TRANSLATE_NOOP("ValuePicker", "Insert a value from the order or an earlier step")
-ORDER_TOOLTIP = QT_TRANSLATE_NOOP("ValuePicker", "Insert a value from the order")
+TOOLTIP = QT_TRANSLATE_NOOP(
+    "ValuePicker", "Insert a value from the order or an earlier step (Alt+Down)"
+)
+ORDER_TOOLTIP = QT_TRANSLATE_NOOP("ValuePicker", "Insert a value from the order (Alt+Down)")
 EARLIER = QT_TRANSLATE_NOOP("ValuePicker", "From the steps before it")
 ANY_STEP = QT_TRANSLATE_NOOP("ValuePicker", "From the steps")
 
@@ -334,6 +337,33 @@ def _inside_json_text(text: str) -> bool:
     return inside
 
 
+GLYPH, BLUE, FOCUS_BLUE = "fa5s.plus-circle", "#2563eb", "#1e3a8a"
+
+
+def _focused_glyph() -> QIcon:
+    """The button's glyph while it has the keyboard's focus: white on a dark blue tile (the
+    line edit's own button draws no focus frame), so Tab landing on it shows."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(FOCUS_BLUE))
+    painter.drawRoundedRect(QRectF(0, 0, 32, 32), 7, 7)
+    painter.drawPixmap(3, 3, icon(GLYPH, "#ffffff").pixmap(26, 26))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _opens_menu(event: QKeyEvent) -> bool:
+    """Alt+Down (as on a drop-down list) in the box or on its button; Enter on the button."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return (event.key() == Qt.Key.Key_Down and mods == Qt.KeyboardModifier.AltModifier) or (
+        event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        and mods == Qt.KeyboardModifier.NoModifier
+    )
+
+
 class ValueField(QWidget):
     """A templated setting's box with its “Insert a value” button in it (at its right end) and,
     under it, the value it holds in words. ``commit`` is the box's own way of saying it was
@@ -344,7 +374,10 @@ class ValueField(QWidget):
 
     The button is the box's own child (a line edit's trailing action; a text box's corner): a
     click on it leaves the focus in the box, so its cursor stays where the operator left it
-    and nothing is committed before the value is in."""
+    and nothing is committed before the value is in. From the keyboard, Alt+Down in the box
+    opens the menu there (the same one edit); and Tab from a line edit lands on the button
+    (drawn white on blue then), where Space or Enter opens the menu: what was typed was
+    committed on leaving the box, and the value goes in at the cursor the box had."""
 
     def __init__(
         self,
@@ -360,14 +393,18 @@ class ValueField(QWidget):
         self.menu: QMenu | None = None
         self._had_focus = False
         self._clicked_in = False  # the box got the focus from the mouse press under way
+        self._tabbed_in = False  # the button has the focus, come to by Tab from the box
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addWidget(editor)
         tip = translate("ValuePicker", TOOLTIP if paths.titles else ORDER_TOOLTIP)
-        glyph = icon("fa5s.plus-circle", "#2563eb")
+        self.glyph, self.focused_glyph = icon(GLYPH, BLUE), _focused_glyph()
+        glyph = self.glyph
+        self.action: QAction | None = None
         if isinstance(editor, QLineEdit):
             action = QAction(glyph, translate("ValuePicker", "Insert a value"), editor)
+            self.action = action
             action.setToolTip(tip)
             editor.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
             self.button = next(
@@ -387,9 +424,13 @@ class ValueField(QWidget):
         self.button.setObjectName(f"{editor.objectName()}_insert")
         self.button.setToolTip(tip)
         self.button.setAccessibleName(translate("ValuePicker", "Insert a value"))
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # in the Tab order right after its box, never taking the focus from a click (which
+        # leaves the box being edited)
+        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        QWidget.setTabOrder(editor, self.button)
         self.button.pressed.connect(self._remember_focus)
         editor.installEventFilter(self)
+        self.button.installEventFilter(self)
         self.words = PlainLabel("")
         self.words.setObjectName(f"{editor.objectName()}_words")
         self.words.setWordWrap(True)
@@ -400,7 +441,19 @@ class ValueField(QWidget):
         editor.textChanged.connect(self.show_words)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.button:
+            return self._button_event(event) or super().eventFilter(watched, event)
         if watched is self.editor:
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Down
+                and _opens_menu(event)
+            ):
+                # the operator is in the box: the value goes at its cursor, one edit
+                self._had_focus = True
+                self.open_menu()
+                return True
             if (
                 event.type() == QEvent.Type.FocusIn
                 and isinstance(event, QFocusEvent)
@@ -415,14 +468,48 @@ class ValueField(QWidget):
             self.button.move(port.right() + 2, port.top())
         return super().eventFilter(watched, event)
 
+    def _button_event(self, event: QEvent) -> bool:
+        """The button with the keyboard's focus: shown, and Enter or Alt+Down open the menu
+        (Space is the button's own click). True when the event is handled here."""
+        popup = isinstance(event, QFocusEvent) and (
+            event.reason() == Qt.FocusReason.PopupFocusReason
+        )
+        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            if not popup:  # (back from its menu: as it came)
+                # come from the box by Tab: its cursor is where the value goes
+                self._tabbed_in = event.reason() == Qt.FocusReason.TabFocusReason
+            self._show_glyph(self.focused_glyph)
+        elif event.type() == QEvent.Type.FocusOut and not popup:
+            self._tabbed_in = False
+            self._show_glyph(self.glyph)
+        elif (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and _opens_menu(event)
+        ):
+            self._remember_focus()
+            self.open_menu()
+            return True
+        return False
+
+    def _show_glyph(self, glyph: QIcon) -> None:
+        if self.action is not None:
+            self.action.setIcon(glyph)  # the line edit's button draws its action's icon
+        else:
+            self.button.setIcon(glyph)
+
     def _forget_click(self) -> None:
         self._clicked_in = False
 
     def _remember_focus(self) -> None:
-        self._had_focus = self.editor.hasFocus() and not self._clicked_in
+        self._had_focus = (self.editor.hasFocus() and not self._clicked_in) or (
+            self.button.hasFocus() and self._tabbed_in
+        )
 
     def open_menu(self) -> QMenu:
-        """The menu of values under the button (kept in ``menu`` while it is open)."""
+        """The menu of values under the button, ending at the box's right end (kept in
+        ``menu`` while it is open); the arrow keys move in it, Enter chooses, Escape closes
+        it."""
         if self.menu is not None:
             self.menu.deleteLater()
         # the box's own popup (as its completer's is): opening it is not leaving the box, so
@@ -430,7 +517,10 @@ class ValueField(QWidget):
         self.menu = QMenu(self.editor)
         self.menu.setObjectName("valueMenu")
         fill_menu(self.menu, self.paths, self.insert, self.heading)
-        self.menu.popup(self.button.mapToGlobal(QPoint(0, self.button.height())))
+        # under the button, its right edge at the box's right end: the inspector is at the
+        # window's right, where a menu opening rightwards would be pushed back over the box
+        corner = self.button.mapToGlobal(QPoint(self.button.width(), self.button.height()))
+        self.menu.popup(QPoint(corner.x() - self.menu.sizeHint().width(), corner.y()))
         return self.menu
 
     def insert(self, template: str) -> None:

@@ -1027,12 +1027,12 @@ hindi pa naka-save</translation>
         <translation>binago</translation>
     </message>
     <message>
-        <source>Insert a value from the order or an earlier step</source>
-        <translation>Maglagay ng detalye mula sa order o sa naunang hakbang</translation>
+        <source>Insert a value from the order or an earlier step (Alt+Down)</source>
+        <translation>Maglagay ng detalye mula sa order o sa naunang hakbang (Alt+Down)</translation>
     </message>
     <message>
-        <source>Insert a value from the order</source>
-        <translation>Maglagay ng detalye mula sa order</translation>
+        <source>Insert a value from the order (Alt+Down)</source>
+        <translation>Maglagay ng detalye mula sa order (Alt+Down)</translation>
     </message>
     <message>
         <source>From the steps before it</source>
