@@ -37,12 +37,17 @@ class AttemptThreads:
 
     def abandon(self) -> None:
         """Shutdown: every caller stops waiting for its attempt now (``AttemptAbandoned``), so
-        the process can exit; the attempt threads are daemons and end with it."""
+        the process can exit; the kept threads end now, and the busy ones when their step
+        returns (daemons: a step that never returns ends with the process). A process that
+        starts a runtime again (the desktop app after a restore) kept the old ones waiting."""
         with self._lock:
             self.abandoned = True
             waiting = list(self._waiting)
+            idle, self._idle = self._idle, []
         for done in waiting:
             done.set()
+        for worker in idle:
+            worker.end()
 
     def _wait(self, done: threading.Event, timeout: float) -> bool:
         with self._lock:
@@ -70,10 +75,13 @@ class AttemptThreads:
     def _done(self, worker: _AttemptThread) -> bool:
         """A thread finished its task: keep it (True) or let it end (False)."""
         with self._lock:
-            if len(self._idle) < self.keep_idle:
+            if not self.abandoned and len(self._idle) < self.keep_idle:
                 self._idle.append(worker)
                 return True
             return False
+
+
+_END = ("end",)  # the task that ends an idle thread (``_AttemptThread.end``)
 
 
 class _AttemptThread:
@@ -108,11 +116,19 @@ class _AttemptThread:
             raise box["error"]
         return box.get("result")
 
+    def end(self) -> None:
+        """The thread, idle, ends instead of waiting for another task."""
+        with self._wake:
+            self._task = _END
+            self._wake.notify()
+
     def _loop(self) -> None:
         while True:
             with self._wake:
                 while self._task is None:
                     self._wake.wait()
+                if self._task is _END:
+                    return
                 fn, ctx, name, box, done = self._task
                 self._task = None
             self._thread.name = name

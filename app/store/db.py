@@ -339,3 +339,20 @@ class Database:
                     self._server.close()
                 self._server = None
         self.engine.dispose()
+        forget_compiled(self.engine.dialect)
+
+
+def forget_compiled(dialect: Any) -> None:
+    """What SQLAlchemy's mappers compiled for a closed database, dropped. Each mapper keeps the
+    INSERT and UPDATE statements it compiles in a cache of its own (up to 100 entries), keyed by
+    the engine's dialect, which outlives the engine: every database the process opened and
+    closed (a restored backup, a copy checked, each test's data folder) stayed in memory with
+    all it had compiled, and every full collection of Python's collector walked it again."""
+    from app.store.models import Base
+
+    for mapper in Base.registry.mappers:
+        cache = mapper.__dict__.get("_compiled_cache")  # made on the mapper's first write
+        if cache is None:
+            continue
+        for key in [k for k in list(cache) if isinstance(k, tuple) and k and k[0] is dialect]:
+            cache.pop(key, None)
