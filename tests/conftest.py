@@ -83,6 +83,9 @@ DATABASES = ("sqlite", "postgresql")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from tests.support import sqlite_template
+
+    sqlite_template.install()  # new SQLite files start as one migrated copy (see its docstring)
     config.addinivalue_line(
         "markers",
         "sqlite_only(reason): a test of the SQLite file itself (its locking, the file, a runner "

@@ -18,12 +18,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from app.store import statements as st
 from app.store.db import Database
 from app.store.models import Base, Run, StepRun
+from tests.support.sqlite_template import real_upgrade
 
 
 @pytest.fixture
 def migrated(tmp_path: Path) -> Database:
-    """A fresh SQLite file brought to the head revision by the migrations alone."""
-    db = Database(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    """A fresh SQLite file brought to the head revision by the migrations alone (not the test
+    process's copy of one: ``tests.support.sqlite_template``)."""
+    db = Database(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", migrate=False)
+    real_upgrade(db)
     yield db
     db.close()
 
