@@ -46,7 +46,15 @@ def state_width() -> int:
 
 
 def tries_text(st: dict[str, Any]) -> str:
-    if st["state"] in ("retry_wait", "running", "needs_attention") and st["attempts"]:
+    """“2 of 5” while more tries may come or when Daloy gave up (a failed step); else how many
+    were made. A question waiting for the operator was asked once: “1 of 3” read as if Daloy
+    would ask again by itself."""
+    asking = st.get("type") == "ask_person"
+    if (
+        st["state"] in ("retry_wait", "running", "needs_attention")
+        and st["attempts"]
+        and not asking
+    ):
         return translate("Timeline", "{n} of {most}").format(
             n=st["attempts"], most=st["max_attempts"]
         )

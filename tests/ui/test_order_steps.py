@@ -278,3 +278,16 @@ def test_a_done_question_or_check_says_the_answer_not_the_ports_name(qapp) -> No
         assert "Went on by" not in text
     # a port with no words of its own is still said as it is
     assert story(_step(**done, port="error"), run).endswith("\nWent on by: error")
+
+
+def test_a_question_waiting_for_the_operator_is_not_counted_as_a_try_of_several(qapp) -> None:
+    """The Attempts column: a failed step says how many of its tries Daloy used; a question
+    waiting for the operator was asked once, and “1 of 3” read as if Daloy would ask again."""
+    from app.ui.timeline import tries_text
+
+    asked = _step("needs_attention", type="ask_person") | {"attempts": 1, "max_attempts": 3}
+    failed = _step("needs_attention", type="http_request") | {"attempts": 1, "max_attempts": 3}
+    waiting = _step("retry_wait", type="http_request") | {"attempts": 2, "max_attempts": 5}
+    assert tries_text(asked) == "1"
+    assert tries_text(failed) == "1 of 3"
+    assert tries_text(waiting) == "2 of 5"
