@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core.kinds import STEP_KINDS, EventKind, InboxKind, answered
-from app.store import audit, breakers, restored_choice, transitions
+from app.store import audit, breakers, inbox, restored_choice, transitions
 from app.store.models import InboxItem, Run, StepRun
 from app.store.run_base import latest_attempt
 from app.store.runs import ActionRefused, Event, RunStore
@@ -63,6 +63,12 @@ class OperatorActions(SystemAndHoldActions):
             item.status, item.resolved_at, item.resolved_by = "resolved", now, who
             item.resolution = resolution
             events.append(Event(EventKind.INBOX_RESOLVED, run_id, item.step_name, inbox_id=item.id))
+            if item.kind == InboxKind.DECISION:  # its reminders are answered with it
+                for alert in inbox.decision_alerts(item.id):
+                    for closed in inbox.close_alert(s, alert, "the decision was answered"):
+                        events.append(
+                            Event(EventKind.INBOX_RESOLVED, run_id, None, inbox_id=closed)
+                        )
         return events
 
     def item(self, item_id: int) -> InboxItem:

@@ -102,6 +102,12 @@ def open_count(s: Session) -> int:
     )
 
 
+def decision_alerts(decision_id: int) -> list[str]:
+    """The source keys of a decision's reminder and escalation (``remind_overdue_decisions``):
+    closed when the decision is."""
+    return [f"decision:{decision_id}:{stage}" for stage in ("reminder", "escalation")]
+
+
 def remind_overdue_decisions(s: Session, now: float) -> list[int]:
     """Past its deadline a decision gets a reminder; past twice the deadline, an escalation."""
     opened: list[int] = []
@@ -130,7 +136,7 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
         alert, created = open_alert(
             s,
             InboxKind.SYSTEM,
-            f"decision:{item.id}:{stage}",
+            decision_alerts(item.id)[stage == "escalation"],
             title,
             said(
                 QT_TRANSLATE_NOOP(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.i18n import translate
+from app.core.kinds import STEP_KINDS
 from app.core.order_total import currency_of
 from app.store import queries, restored_choice
 from app.store.actions import bulk
@@ -228,11 +229,21 @@ class InboxDetail(QScrollArea):
             )
         if entry["kind"] == "decision":
             self._decision_card(lay, entry)
-        elif entry["status"] == "open" and run:
+        elif entry["status"] == "open" and run and entry["kind"] in STEP_KINDS:
             self._actions(lay, entry, run, step)
         elif entry["status"] == "open" and entry["kind"] == "system_down":
             system_actions(self, lay, entry)  # try now, keep waiting, retry/cancel all
         elif entry["status"] == "open":
+            decision = (entry.get("detail") or {}).get("decision_item")
+            if decision:  # a reminder of a decision: its answer is there, not here
+                go = QPushButton(
+                    icon("fa5s.question-circle", "white"),
+                    translate("InboxEntry", "Open the decision"),
+                )
+                go.setObjectName("primary")
+                go.clicked.connect(lambda: self.select_ids.emit([decision]))
+                lay.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
+                self.buttons["open_decision"] = go
             b = QPushButton(icon("fa5s.check"), translate("InboxEntry", "Dismiss"))
             b.setObjectName("dismissButton")
             b.clicked.connect(

@@ -396,6 +396,9 @@ def test_ask_person_deadline_raises_a_reminder_then_an_escalation(rt):
     assert titles[0].startswith("Overdue decision") and titles[1].startswith("Escalation")
     rt.actions.choose(run_id, "s", "yes")
     assert finish(rt, run_id)["choice"] == "yes"
+    # answered, the decision's reminder and escalation are closed with it
+    left = rt.db.execute_sql("select status from inbox_items where kind='system'")
+    assert [st for (st,) in left] == ["resolved", "resolved"]
 
 
 # -- reference, secrets, connection CLI -------------------------------------------------------------

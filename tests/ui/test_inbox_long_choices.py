@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFrame
 
 from app.ui.inbox_entry import InboxDetail
@@ -74,7 +75,7 @@ def test_the_step_to_restart_from_is_read_whole(qtbot) -> None:
     pane.show_entry(
         {
             "id": 2,
-            "kind": "failed",
+            "kind": "step_failed",
             "status": "open",
             "run_id": "r2",
             "step": "charge",
@@ -97,3 +98,32 @@ def test_the_step_to_restart_from_is_read_whole(qtbot) -> None:
     assert box.width() - 30 >= box.fontMetrics().horizontalAdvance(title), box.width()
     right = box.mapTo(pane.viewport(), box.rect().topRight()).x()
     assert right <= pane.viewport().width()
+
+
+def test_a_decisions_reminder_opens_the_decision_and_offers_no_step_actions(qtbot) -> None:
+    """An overdue decision's reminder belongs to the order but answers nothing itself: it showed
+    Retry, Skip, Cancel and “Restart from Shop settings” (a failed step's actions) beside
+    “open the decision in the inbox”; now it opens the decision, or is dismissed."""
+    pane = InboxDetail(ctx=None)  # type: ignore[arg-type]  # showing needs no engine
+    qtbot.addWidget(pane)
+    pane.resize(487, 460)
+    pane.show()
+    pane.show_entry(
+        {
+            "id": 9,
+            "kind": "system",
+            "status": "open",
+            "run_id": "r3",
+            "workflow": "Order fulfilment",
+            "created_at": time.time(),
+            "title": "Overdue decision: DEMO-1002",
+            "reason": "“Substitute or backorder?” has waited since 18:32.",
+            "detail": {"decision_item": 7, "stage": "reminder"},
+            "run": {"id": "r3", "steps": [{"name": "settings", "title": "Shop settings"}]},
+        }
+    )
+    assert set(pane.buttons) == {"open_decision", "dismiss"}
+    assert pane.findChild(QComboBox, "restartStep") is None
+    with qtbot.waitSignal(pane.select_ids) as shown:
+        qtbot.mouseClick(pane.buttons["open_decision"], Qt.MouseButton.LeftButton)
+    assert shown.args == [[7]]

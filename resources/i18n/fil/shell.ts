@@ -1656,6 +1656,10 @@ Kapag may order na kailangan ka, lalabas ito sa kaliwa: isang hakbang na pumalya
         <translation>Inayos ni {who} {time}.</translation>
     </message>
     <message>
+        <source>Open the decision</source>
+        <translation>Buksan ang desisyon</translation>
+    </message>
+    <message>
         <source>Dismiss</source>
         <translation>Isara</translation>
     </message>
