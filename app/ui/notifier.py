@@ -304,7 +304,13 @@ class Notifier(QObject):
             who = it.get("business_key") or it.get("workflow") or "Daloy"
             said = alert_words(it)
             return translate("Tray", "{who}: needs you").format(who=who), said, said
-        title = translate("Tray", "{n} orders waiting").format(n=len(items))
+        # "3 orders waiting" only when the entries are three orders: a decision's reminder is
+        # a second entry of the same order, a channel or backup alert no order at all
+        orders = {i.get("run_id") or i.get("business_key") for i in items} - {None, ""}
+        if len(orders) == len(items):
+            title = translate("Tray", "{n} orders waiting").format(n=len(items))
+        else:
+            title = translate("Tray", "{n} new in Needs you").format(n=len(items))
         said = group_reason(items)
         return title, said, translate("Tray", "{title}: {reason}").format(title=title, reason=said)
 

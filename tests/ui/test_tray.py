@@ -158,3 +158,24 @@ def test_the_banner_names_what_is_left_when_part_of_its_group_is_answered(qtbot)
     assert "2 orders" not in banner.text.text() and banner.item_ids == {2}
     notifier.set_open([])
     assert banner.isHidden()
+
+
+def test_the_alert_counts_orders_only_when_its_entries_are_orders(qtbot):
+    """A decision, its reminder (the same order) and a failed step were announced as “3 orders
+    waiting” for two orders; a mail channel's alert is no order at all."""
+    banner = Banner()
+    qtbot.addWidget(banner)
+    notifier = Notifier(banner, group_ms=10)
+    notifier.new_items(
+        [
+            {"id": 1, "kind": "step_failed", "run_id": "r1", "business_key": "DEMO-1003"},
+            {"id": 2, "kind": "decision", "run_id": "r2", "business_key": "DEMO-1002"},
+            {"id": 3, "kind": "system", "run_id": "r2", "business_key": "DEMO-1002"},
+        ]
+    )
+    qtbot.waitUntil(lambda: notifier.sent != [], timeout=5000)
+    assert notifier.sent[0].startswith("3 new in Needs you"), notifier.sent
+    notifier.new_items([{"id": 4, "kind": "channel_down", "workflow": "Order fulfilment"}])
+    notifier.new_items([{"id": 5, "kind": "step_failed", "run_id": "r5", "business_key": "5"}])
+    qtbot.waitUntil(lambda: len(notifier.sent) == 2, timeout=5000)
+    assert notifier.sent[1].startswith("2 new in Needs you"), notifier.sent

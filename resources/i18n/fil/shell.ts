@@ -2567,6 +2567,10 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>Isara</translation>
     </message>
     <message>
+        <source>{n} new in Needs you</source>
+        <translation>{n} bago sa Kailangan ka</translation>
+    </message>
+    <message>
         <source>Your desktop has no system tray, so Daloy shows its alerts here, at the top of the window.</source>
         <translation>Walang system tray ang desktop mo, kaya dito ipinapakita ng Daloy ang mga alerto nito, sa itaas ng window.</translation>
     </message>
