@@ -19,6 +19,7 @@ Conventions (resources/i18n/README.md has the full list):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,39 @@ class Said(str):
     words: dict[str, Any]
 
 
+class Moment(str):
+    """A time inside a stored sentence (``moment``): stored as the moment itself, so a reader
+    sees it in its own words ("today at 6:32 PM" in the window) instead of the clock the
+    sentence was made with."""
+
+    ts: float
+
+
+def clock(ts: float) -> str:
+    """A moment where no window says it (the command line, logs, the stored English text):
+    "18:32" today, "Dec 01 18:32" another day."""
+    t, today = time.localtime(ts), time.localtime()
+    return time.strftime("%H:%M" if t[:3] == today[:3] else "%b %d %H:%M", t)
+
+
+_moment_words: Callable[[float], str] = clock
+
+
+def moment(ts: float, text: str | None = None) -> str:
+    """A field of ``said`` that is a time: stored as ``text`` (``clock``'s by default) in the
+    English sentence, shown by ``moment_words`` wherever the sentence is read."""
+    out = Moment(clock(ts) if text is None else text)
+    out.ts = ts
+    return out
+
+
+def moment_words(words: Callable[[float], str] | None) -> None:
+    """How stored moments are said from now on (the window: ``app.ui.when.at``); None: the
+    plain clock again."""
+    global _moment_words
+    _moment_words = words or clock
+
+
 def said(template: str, /, **fields: Any) -> str:  # a field may be called "template"
     """The English sentence ``template.format(**fields)``, carrying its template so that what
     is stored stays language-neutral: ``said(QT_TRANSLATE_NOOP("Inbox", "{step} failed"),
@@ -80,7 +114,10 @@ def said(template: str, /, **fields: Any) -> str:  # a field may be called "temp
         "context": getattr(template, "context", ""),
         "source": str(template),
         "fields": {
-            k: words_of(v) or (v if isinstance(v, plain) else str(v)) for k, v in fields.items()
+            k: {"moment": v.ts}
+            if isinstance(v, Moment)
+            else words_of(v) or (v if isinstance(v, plain) else str(v))
+            for k, v in fields.items()
         },
     }
     return text
@@ -120,9 +157,13 @@ def shown(words: dict[str, Any] | None, stored: str) -> str:
         return stored
 
 
+def _field(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _moment_words(value["moment"]) if "moment" in value else _filled(value)
+    return value
+
+
 def _filled(words: dict[str, Any]) -> str:
-    fields = {
-        k: _filled(v) if isinstance(v, dict) else v for k, v in (words.get("fields") or {}).items()
-    }
+    fields = {k: _field(v) for k, v in (words.get("fields") or {}).items()}
     said_now = translate(words["context"], words["source"]).format(**fields)
     return said_now.rstrip(".") if words.get("unstopped") else said_now

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import DaloyError
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, moment, said
 from app.core.kinds import EventKind, InboxKind
 from app.store.datafolder import BUSY_TIMEOUT_MS, DB_FILENAME
 
@@ -456,7 +456,9 @@ def set_folder(db: Any, folder: Path | None) -> None:
 
 
 def _when(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else "never"
+    """A backup's moment in a stored sentence: "2026-12-02 18:32" in the English text, said in
+    the reader's words where it is shown (``moment``); "never"."""
+    return moment(ts, datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")) if ts else "never"
 
 
 def take_and_record(db: Any, data_dir: Path, kind: str = "manual") -> Backup:

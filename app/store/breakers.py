@@ -29,11 +29,11 @@ from sqlalchemy.orm import Session
 
 from app.core import machine as m
 from app.core import redact
-from app.core.i18n import QT_TRANSLATE_NOOP, said
+from app.core.i18n import QT_TRANSLATE_NOOP, moment, said
 from app.core.kinds import InboxKind
 from app.core.systems import label
 from app.store import audit
-from app.store.explain import _clock, duration
+from app.store.explain import duration
 from app.store.inbox import close_alert, open_alert
 from app.store.models import Breaker, Connection, Run, StepRun
 
@@ -150,19 +150,24 @@ def waiting_count(s: Session, system: str) -> int:
     )
 
 
+def _since(row: Breaker) -> str:
+    """When the system went down, as a stored sentence's moment ("?" when not known)."""
+    return moment(row.opened_at) if row.opened_at else "?"
+
+
 def down_sentence(row: Breaker) -> str:
     """What a waiting order says: “Waiting for “payments” — down since 10:02”."""
     return said(
         QT_TRANSLATE_NOOP("Steps", "Waiting for {system} — down since {time}"),
         system=label(row.system),
-        time=_clock(row.opened_at),
+        time=_since(row),
     )
 
 
 def _alert(s: Session, row: Breaker) -> None:
     """Open (or bring up to date) the one inbox entry of a down system."""
     n = waiting_count(s, row.system)
-    since = _clock(row.opened_at)
+    since = _since(row)
     title = said(
         QT_TRANSLATE_NOOP("Inbox", "{system} down since {time} — 1 order waiting")
         if n == 1

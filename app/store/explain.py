@@ -8,7 +8,6 @@ and the money), with the technical detail kept apart."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core import redact
 from app.core.headline import split as first_sentence
-from app.core.i18n import shown, translate
+from app.core.i18n import clock, shown, translate
 from app.core.kinds import AttemptOutcome, InboxKind
 from app.core.machine import RunState, StepState
 from app.core.model import Workflow
@@ -29,11 +28,7 @@ from app.store.runs import idempotency_key
 
 
 def _clock(ts: float | None) -> str:
-    if not ts:
-        return "?"
-    t = time.localtime(ts)
-    today = time.localtime()
-    return time.strftime("%H:%M" if t[:3] == today[:3] else "%b %d %H:%M", t)
+    return clock(ts) if ts else "?"
 
 
 def duration(seconds: float) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import redact
-from app.core.i18n import QT_TRANSLATE_NOOP, said, words_of
+from app.core.i18n import QT_TRANSLATE_NOOP, moment, said, words_of
 from app.core.kinds import InboxKind
 from app.store.models import InboxItem
 
@@ -145,7 +145,7 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
                     "open the decision in the inbox and choose an option.",
                 ),
                 question=item.title,
-                time=time.strftime("%H:%M", time.localtime(asked)),
+                time=moment(asked),
             ),
             detail={"decision_item": item.id, "stage": stage},
             workflow_name=item.workflow_name,

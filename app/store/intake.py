@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core import redact
-from app.core.i18n import QT_TRANSLATE_NOOP, carrying, said
+from app.core.i18n import QT_TRANSLATE_NOOP, carrying, moment, said
 from app.core.kinds import EventKind, InboxKind
 from app.store import held, inbox, settings
 from app.store.db import Database
@@ -264,7 +264,8 @@ def check_health(
                 "has had no answer from it. Orders from it are not coming in until this is "
                 "fixed.",
             )
-        why = said(template, channel=channel, time=at, error=error)
+        # "since today at 6:32 PM" where the sentence is read; "started at" keeps the clock
+        why = said(template, channel=channel, time=moment(since, at) if worked else at, error=error)
         item, created = inbox.open_alert(
             s,
             InboxKind.CHANNEL_DOWN,

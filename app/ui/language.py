@@ -131,6 +131,10 @@ class Language(QObject):
         self.translators: list[QTranslator] = []
         self.remembering = _Remembering()
         i18n.install(self.remembering)
+        from app.ui import when
+
+        # a stored sentence's moment ("down since {time}") said as the window says times
+        i18n.moment_words(when.at)
 
     def apply(self, language: str) -> bool:
         """Speak ``language`` from now on; False (and English) if its file is missing."""

@@ -6,6 +6,7 @@ time to the second stays in a tooltip and in the technical detail."""
 from __future__ import annotations
 
 import re
+import time
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QLabel, QListWidget
@@ -146,3 +147,26 @@ def test_the_dashboard_says_how_long_in_the_same_words(qapp) -> None:
     assert duration(5400) == "1 hour 30 minutes"  # was "1.5 h"
     assert duration(3 * 86400 + 7200) == "3 days 2 hours"  # was "3.1 days"
     assert duration(None) == "–"
+
+
+def test_a_stored_sentences_time_is_said_as_the_window_says_times(filipino, qapp) -> None:  # noqa: F811
+    """An alert the engine stored (“has waited since 18:32”, a system “down since 10:02”) said
+    its time as the engine's clock; in the window it reads as every other time, in the
+    operator's language. The stored English text and the command line keep the clock."""
+    from app.core.i18n import QT_TRANSLATE_NOOP, moment, said, shown, words_of
+
+    asked = time.time() - 60
+    text = said(
+        QT_TRANSLATE_NOOP(
+            "Inbox",
+            "“{question}” has waited since {time}; open the decision in "
+            "the inbox and choose an option.",
+        ),
+        question="Substitute?",
+        time=moment(asked),
+    )
+    assert re.search(r"since \d\d:\d\d;", text)  # stored, and the command line's words
+    lang = language.start(qapp)  # the window's language: it says moments as ``when.at``
+    assert "since today at " + when.short(asked) + ";" in shown(words_of(text), text)
+    assert lang.apply(language.FILIPINO)
+    assert "mula ngayong araw, " + when.short(asked) in shown(words_of(text), text)
