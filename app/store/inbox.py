@@ -102,10 +102,14 @@ def open_count(s: Session) -> int:
     )
 
 
+def decision_alert(decision_id: int, stage: str) -> str:
+    """The source key of a decision's reminder or escalation (``remind_overdue_decisions``)."""
+    return f"decision:{decision_id}:{stage}"
+
+
 def decision_alerts(decision_id: int) -> list[str]:
-    """The source keys of a decision's reminder and escalation (``remind_overdue_decisions``):
-    closed when the decision is."""
-    return [f"decision:{decision_id}:{stage}" for stage in ("reminder", "escalation")]
+    """The source keys of a decision's reminder and escalation: closed when the decision is."""
+    return [decision_alert(decision_id, stage) for stage in ("reminder", "escalation")]
 
 
 def remind_overdue_decisions(s: Session, now: float) -> list[int]:
@@ -136,7 +140,7 @@ def remind_overdue_decisions(s: Session, now: float) -> list[int]:
         alert, created = open_alert(
             s,
             InboxKind.SYSTEM,
-            decision_alerts(item.id)[stage == "escalation"],
+            decision_alert(item.id, stage),
             title,
             said(
                 QT_TRANSLATE_NOOP(
