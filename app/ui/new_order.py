@@ -11,6 +11,7 @@ second press starts nothing), audited with who typed it. In demo mode it becomes
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,7 @@ class OrderShape:
     problem: str = ""  # why no product list (said, not fatal)
     enabled: bool = True
     demo: bool = False
+    number: str = ""  # the number the form suggests (``next_number``)
 
 
 def _stock_step(wf: Workflow) -> tuple[str, dict[str, Any]] | None:
@@ -76,6 +78,29 @@ def _stock_step(wf: Workflow) -> tuple[str, dict[str, Any]] | None:
     return str(path), step.config
 
 
+HAND_PREFIX = "H-"  # a typed-in order's suggested number: H-0001, H-0002, …
+_HAND_NUMBER = re.compile(rf"^Order {HAND_PREFIX}(\d+) typed in by ")
+
+
+def next_number(s: Any) -> str:
+    """The number after the highest suggested one typed in so far (``H-0001`` first), in any
+    workflow; an order waiting for its workflow to be switched on counts (its intake item
+    holds it). A number the operator typed instead (“A-17”) takes nothing from the sequence.
+    Two desks typing orders at the same moment may be offered the same number: the form
+    shows it before the order starts, to be changed."""
+    from sqlalchemy import select
+
+    from app.store.models import IntakeItem
+
+    summaries = s.scalars(
+        select(IntakeItem.summary).where(
+            IntakeItem.channel.like("%/by hand"), IntakeItem.summary.like(f"Order {HAND_PREFIX}%")
+        )
+    )
+    taken = [int(m.group(1)) for t in summaries if (m := _HAND_NUMBER.match(t or ""))]
+    return f"{HAND_PREFIX}{max(taken, default=0) + 1:04d}"
+
+
 def load_shape(ctx: AppContext, name: str) -> OrderShape:
     """The workflow's order fields and its products (worker thread)."""
     from app import demo
@@ -86,6 +111,7 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
     with ctx.db.read() as s:
         row, _, wf = workflows.load(s, name)
         enabled = row.enabled
+        number = next_number(s)
     order = (wf.extra.get("sample_input") or {}).get("order") or {}
     shape = OrderShape(
         name,
@@ -93,6 +119,7 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
         [k for k, v in order.items() if k not in SKIP and not isinstance(v, dict | list)],
         enabled=enabled,
         demo=demo.is_demo(ctx.db),
+        number=number,
     )
     found = _stock_step(wf)
     if found is None:
@@ -261,7 +288,7 @@ class NewOrderDialog(QDialog):
         intro.setWordWrap(True)  # within the dialog's width, in every language
         lay.addWidget(intro)
         self.form = QFormLayout()
-        self.number = QLineEdit(f"H-{uuid.uuid4().hex[:6].upper()}")
+        self.number = QLineEdit()  # the next in the shop's sequence, once read (``_loaded``)
         self.number.setObjectName("orderNumber")
         self.customer = QLineEdit()
         self.customer.setObjectName("customerName")
@@ -323,6 +350,8 @@ class NewOrderDialog(QDialog):
             self.form.addRow(name.replace("_", " ").capitalize(), e)
         self.add_line()
         words = [shape.problem] if shape.problem else []
+        if not self.number.isModified():  # not over what the operator typed meanwhile
+            self.number.setText(shape.number)
         if shape.demo:
             self.number.setText(DEMO_PREFIX + self.number.text())  # said as a demo everywhere
             words.append(

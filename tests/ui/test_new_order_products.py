@@ -49,3 +49,29 @@ def test_a_typed_in_order_carries_its_total_at_the_sheets_prices(gui, qtbot):
     assert order["lines"] == [{"sku": "RICE-25", "qty": 2}, {"sku": "OIL-1L", "qty": 3}]
     assert order["total"] == 2 * 1350 + 3 * 95 and order["currency"] == "PHP"
     dialog.close()
+
+
+def test_typed_in_orders_are_numbered_in_the_shops_sequence(gui, qtbot):
+    """The form suggests H-0001, then H-0002 — numbers an operator can say on the phone — where
+    it suggested “H-DF6DC6”; a number typed instead takes nothing from the sequence."""
+    from app.ui.new_order import NewOrderDialog
+
+    ctx, window = gui
+
+    def typed_in(number: str | None = None) -> str:
+        dialog = NewOrderDialog(ctx, window, workflow="Order fulfilment")
+        qtbot.waitUntil(dialog.start_b.isEnabled, timeout=10000)
+        suggested = dialog.number.text()
+        if number is not None:
+            dialog.number.setText(number)
+        dialog.customer.setText("Aling Nena")
+        line = dialog.lines[0]
+        line.product.setCurrentIndex(line.product.findData("RICE-25"))
+        with qtbot.waitSignal(dialog.started, timeout=15000):
+            dialog.submit()
+        return suggested
+
+    assert typed_in() == "H-0001"
+    assert typed_in("A-17") == "H-0002"  # offered, not taken
+    assert typed_in() == "H-0002"
+    assert typed_in() == "H-0003"
