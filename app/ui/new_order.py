@@ -90,7 +90,7 @@ def next_number(s: Any) -> str:
     shows it before the order starts, to be changed."""
     from sqlalchemy import select
 
-    from app.store.models import IntakeItem
+    from app.store.models import IntakeItem, Run
 
     summaries = s.scalars(
         select(IntakeItem.summary).where(
@@ -98,6 +98,10 @@ def next_number(s: Any) -> str:
         )
     )
     taken = [int(m.group(1)) for t in summaries if (m := _HAND_NUMBER.match(t or ""))]
+    # demo orders typed in start as practice runs, without an intake item: their runs say them
+    demo = DEMO_PREFIX + HAND_PREFIX
+    keys = s.scalars(select(Run.business_key).where(Run.business_key.like(f"{demo}%")))
+    taken += [int(k[len(demo) :]) for k in keys if k and k[len(demo) :].isdigit()]
     return f"{HAND_PREFIX}{max(taken, default=0) + 1:04d}"
 
 

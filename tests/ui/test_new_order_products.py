@@ -75,3 +75,24 @@ def test_typed_in_orders_are_numbered_in_the_shops_sequence(gui, qtbot):
     assert typed_in("A-17") == "H-0002"  # offered, not taken
     assert typed_in() == "H-0002"
     assert typed_in() == "H-0003"
+
+
+def test_demo_orders_typed_in_are_numbered_in_the_sequence_too(gui, qtbot):
+    """In the demo a typed-in order starts as a demo run, without an intake item: the next one
+    was offered DEMO-H-0001 again."""
+    from app import demo
+    from app.ui.new_order import NewOrderDialog
+
+    ctx, window = gui
+    demo.start(ctx.runtime)
+    numbers = []
+    for _ in range(2):
+        dialog = NewOrderDialog(ctx, window, workflow="Order fulfilment")
+        qtbot.waitUntil(dialog.start_b.isEnabled, timeout=10000)
+        numbers.append(dialog.number.text())
+        dialog.customer.setText("Aling Nena")
+        line = dialog.lines[0]
+        line.product.setCurrentIndex(line.product.findData("RICE-25"))
+        with qtbot.waitSignal(dialog.started, timeout=15000):
+            dialog.submit()
+    assert numbers == ["DEMO-H-0001", "DEMO-H-0002"]
