@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.core import i18n
 from app.resources import resource_path
+from app.ui import when
 
 log = logging.getLogger("daloy.ui")
 
@@ -131,8 +132,6 @@ class Language(QObject):
         self.translators: list[QTranslator] = []
         self.remembering = _Remembering()
         i18n.install(self.remembering)
-        from app.ui import when
-
         # a stored sentence's moment ("down since {time}") said as the window says times
         i18n.moment_words(when.at)
 

@@ -79,7 +79,8 @@ def _stock_step(wf: Workflow) -> tuple[str, dict[str, Any]] | None:
 
 
 HAND_PREFIX = "H-"  # a typed-in order's suggested number: H-0001, H-0002, …
-_HAND_NUMBER = re.compile(rf"^Order {HAND_PREFIX}(\d+) typed in by ")
+SUMMARY = "Order {number} typed in by {who}"  # its intake item's summary (``start_order``)
+_HAND_NUMBER = re.compile(rf"^Order {HAND_PREFIX}(\d+) typed in by ")  # SUMMARY, read back
 
 
 def next_number(s: Any) -> str:
@@ -210,7 +211,7 @@ def start_order(
         workflow=shape.workflow,
         dedupe_key=dedupe_key,
         trigger={"order": order, "source": "by_hand", "entered_by": who},
-        summary=f"Order {number} typed in by {who}",
+        summary=SUMMARY.format(number=number, who=who),
         in_txn=note,
     )
     if done.duplicate:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from app.store import migrate
@@ -34,36 +36,34 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
+@contextmanager
+def _connection(db: Database) -> Iterator[sqlite3.Connection]:
+    """One of the database's own SQLite connections, handed back after."""
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        yield conn
+    finally:
+        raw.close()
+
+
 def upgrade(db: Database, target: str = "head") -> None:
     global _pages
     if target != "head" or not db.is_sqlite:
         real_upgrade(db, target)
         return
     with _lock:
-        raw = db.engine.raw_connection()
-        try:
-            conn = raw.driver_connection
-            assert isinstance(conn, sqlite3.Connection)
-            if not _is_empty(conn):
-                new = False
-            elif _pages is not None:
+        with _connection(db) as conn:
+            empty = _is_empty(conn)
+            if empty and _pages is not None:
                 _pages.backup(conn)
                 return
-            else:
-                new = True
-        finally:
-            raw.close()
         real_upgrade(db, target)
-        if new:
-            pages = sqlite3.connect(":memory:", check_same_thread=False)
-            raw = db.engine.raw_connection()
-            try:
-                conn = raw.driver_connection
-                assert isinstance(conn, sqlite3.Connection)
-                conn.backup(pages)
-            finally:
-                raw.close()
-            _pages = pages
+        if empty:  # the process's first new database: its pages kept for the next ones
+            _pages = sqlite3.connect(":memory:", check_same_thread=False)
+            with _connection(db) as conn:
+                conn.backup(_pages)
 
 
 def install() -> None:
