@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,12 +53,17 @@ def ingest(
     raw_path: str | None = None,
     extra: Any = None,
     in_txn: Any = None,
+    settle: Callable[[Session], tuple[Any, str]] | None = None,
 ) -> Ingested:
     """Commit the item and its run together. A repeat of ``dedupe_key`` starts nothing. For a
     switched-off workflow the order is kept the same way but waits (``held``). An order holding
     what no database stores (NaN, an infinite number: a CSV line's "nan", a shop's JSON) is kept
     as unreadable instead: its run's row would be refused, and the channel would meet the same
-    order at every poll."""
+    order at every poll.
+
+    ``settle``, when given, makes the trigger and summary again inside the write, from what the
+    database holds at that moment (writes take turns: a typed-in order takes the next number of
+    its sequence there, so two desks never start the same one)."""
     try:
         json.dumps(trigger, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -84,6 +90,8 @@ def ingest(
             if s.scalar(select(IntakeItem.id).where(IntakeItem.dedupe_key == dedupe_key)):
                 return Ingested(None, None, True)
             row, version, wf = store.current_workflow(s, workflow)
+            if settle is not None:
+                trigger, summary = settle(s)
             item = IntakeItem(
                 channel=channel,
                 dedupe_key=dedupe_key,

@@ -1,8 +1,9 @@
-"""Order numbers a shop gives its own orders (the web order form's “W-1001”): one counter per
-series in the settings table, taken in a write transaction of its own (SQLite's write lock,
-PostgreSQL's writers' turn), so two posts at once, two runner processes on one PostgreSQL
-database, or a restart never get the same number. A number taken for a post that is then not
-stored is skipped, never given again.
+"""Order numbers a shop gives its own orders (the web order form's “W-1001”, a typed-in order's
+“H-0001”): one counter per series in the settings table, taken in a write transaction (SQLite's
+write lock, PostgreSQL's writers' turn), so two posts at once, two desks, two runner processes
+on one PostgreSQL database, or a restart never get the same number. A number taken for a post
+that is then not stored is skipped, never given again; ``peek`` reads the next one without
+taking it (a form showing it before the order starts).
 
 A backup put back holds the counters of when it was taken, though numbers were given since:
 ``carry_forward`` raises them to those of the workspace it replaces, or, when that cannot be
@@ -28,17 +29,27 @@ MARGIN = 1000
 _OURS = "order_numbers%"  # every counter and AHEAD_KEY, as LIKE matches them
 
 
+def peek(s: Session, series: str, first: int = 1001) -> int:
+    """The number ``take`` would give next, not taken (``first`` for the series' first order,
+    or a higher one the caller knows is used)."""
+    given = settings.get(s, KEY.format(series=series))
+    if given is None:
+        return first + int(settings.get(s, AHEAD_KEY, 0))
+    return max(int(given), first)
+
+
+def take_in(s: Session, series: str, first: int = 1001) -> int:
+    """The next number of ``series``, counted as taken in ``s``'s write transaction (the
+    order it numbers is stored in the same one)."""
+    number = peek(s, series, first)
+    settings.put(s, KEY.format(series=series), number + 1)
+    return number
+
+
 def take(db: Database, series: str, first: int = 1001) -> int:
     """The next number of ``series`` (``first`` for its first order), counted as taken."""
-    key = KEY.format(series=series)
     with db.write() as s:
-        given = settings.get(s, key)
-        if given is None:
-            number = first + int(settings.get(s, AHEAD_KEY, 0))
-        else:
-            number = max(int(given), first)
-        settings.put(s, key, number + 1)
-    return number
+        return take_in(s, series, first)
 
 
 def given_in(path: Path) -> dict[str, int]:

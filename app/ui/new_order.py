@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -83,12 +83,10 @@ SUMMARY = "Order {number} typed in by {who}"  # its intake item's summary (``sta
 _HAND_NUMBER = re.compile(rf"^Order {HAND_PREFIX}(\d+) typed in by ")  # SUMMARY, read back
 
 
-def next_number(s: Any) -> str:
-    """The number after the highest suggested one typed in so far (``H-0001`` first), in any
-    workflow; an order waiting for its workflow to be switched on counts (its intake item
-    holds it). A number the operator typed instead (“A-17”) takes nothing from the sequence.
-    Two desks typing orders at the same moment may be offered the same number: the form
-    shows it before the order starts, to be changed."""
+def _numbers_seen(s: Any) -> int:
+    """One past the highest suggested number typed in so far, demo orders included (typed in
+    before the sequence had its counter, or in the demo: demo orders start as practice runs
+    without an intake item, and take no number from the counter)."""
     from sqlalchemy import select
 
     from app.store.models import IntakeItem, Run
@@ -99,11 +97,23 @@ def next_number(s: Any) -> str:
         )
     )
     taken = [int(m.group(1)) for t in summaries if (m := _HAND_NUMBER.match(t or ""))]
-    # demo orders typed in start as practice runs, without an intake item: their runs say them
     demo = DEMO_PREFIX + HAND_PREFIX
     keys = s.scalars(select(Run.business_key).where(Run.business_key.like(f"{demo}%")))
     taken += [int(k[len(demo) :]) for k in keys if k and k[len(demo) :].isdigit()]
-    return f"{HAND_PREFIX}{max(taken, default=0) + 1:04d}"
+    return max(taken, default=0) + 1
+
+
+def next_number(s: Any, take: bool = False) -> str:
+    """The next number of the typed-in orders' sequence (``H-0001`` first), in any workflow,
+    from its counter (``app.store.order_numbers``: a backup put back does not give a number
+    twice); ``take`` counts it as taken, in ``s``'s write transaction. A number the operator
+    typed instead (“A-17”) takes nothing. The form shows the number before the order starts;
+    an order keeping it takes the number as it starts (``start_order``), so two desks typing
+    orders at the same moment never start the same one."""
+    from app.store import order_numbers
+
+    given = order_numbers.take_in if take else order_numbers.peek
+    return f"{HAND_PREFIX}{given(s, HAND_PREFIX, _numbers_seen(s)):04d}"
 
 
 def load_shape(ctx: AppContext, name: str) -> OrderShape:
@@ -175,26 +185,53 @@ def load_shape(ctx: AppContext, name: str) -> OrderShape:
     return shape
 
 
+class Started(NamedTuple):
+    """What ``start_order`` did: the run (None: nothing started), a sentence for the operator,
+    and the number the order started with (another than the form's when it was taken)."""
+
+    run_id: str | None
+    sentence: str
+    number: str
+
+
 def start_order(
     ctx: AppContext,
     shape: OrderShape,
     order: dict[str, Any],
     dedupe_key: str,
     who: str | None = None,
-) -> tuple[str | None, str]:
-    """Start the order (worker thread): (run id or None, a sentence for the operator)."""
+) -> Started:
+    """Start the order (worker thread)."""
     from app.store import audit
     from app.store.intake import ingest
 
     who = who or audit.current_user()
     number = order.get("number") or "?"
+    offered = bool(shape.number) and number == shape.number  # the sequence's, not one typed
     if shape.demo:
         from app.runtime.practice import try_draft
 
         run_id = try_draft(ctx.runtime, shape.workflow, {"demo": True, "order": order}, who=who)
-        return run_id, translate(
-            "NewOrder", "Demo order {number} started (nothing real is charged or sent)."
-        ).format(number=number)
+        return Started(
+            run_id,
+            translate(
+                "NewOrder", "Demo order {number} started (nothing real is charged or sent)."
+            ).format(number=number),
+            number,
+        )
+
+    def trigger() -> tuple[dict[str, Any], str]:
+        return (
+            {"order": {**order, "number": number}, "source": "by_hand", "entered_by": who},
+            SUMMARY.format(number=number, who=who),
+        )
+
+    def settle(s: Any) -> tuple[dict[str, Any], str]:
+        # the sequence read again where the order starts (writes take turns): another desk
+        # may have started the number this form offered since it was read
+        nonlocal number
+        number = next_number(s, take=True)
+        return trigger()
 
     def note(s: Any, item: Any) -> None:
         audit.record(
@@ -205,26 +242,38 @@ def start_order(
             after={"workflow": shape.workflow, "number": number, "by": "hand"},
         )
 
+    made, summary = trigger()
     done = ingest(
         ctx.store,
         channel=f"{shape.workflow}/by hand",
         workflow=shape.workflow,
         dedupe_key=dedupe_key,
-        trigger={"order": order, "source": "by_hand", "entered_by": who},
-        summary=SUMMARY.format(number=number, who=who),
+        trigger=made,
+        summary=summary,
         in_txn=note,
+        settle=settle if offered else None,
     )
     if done.duplicate:
-        return None, translate(
-            "NewOrder", "Order {number} was already started from this form."
-        ).format(number=number)
+        return Started(
+            None,
+            translate("NewOrder", "Order {number} was already started from this form.").format(
+                number=number
+            ),
+            number,
+        )
     if not shape.enabled:
-        return done.run_id, translate(
+        sentence = translate(
             "NewOrder",
             "Order {number} is kept: “{workflow}” is switched off, so it waits and starts "
             "when the workflow is switched on.",
         ).format(number=number, workflow=shape.workflow)
-    return done.run_id, translate("NewOrder", "Order {number} started.").format(number=number)
+    else:
+        sentence = translate("NewOrder", "Order {number} started.").format(number=number)
+    if number != order.get("number"):
+        sentence += " " + translate(
+            "NewOrder", "It is not {offered}: another order typed in took that number meanwhile."
+        ).format(offered=order.get("number"))
+    return Started(done.run_id, sentence, number)
 
 
 class LineRow(QWidget):
@@ -334,7 +383,7 @@ class NewOrderDialog(QDialog):
         )
         self.start_b.setObjectName("startOrder")
         self.start_b.setEnabled(False)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_b = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -445,12 +494,19 @@ class NewOrderDialog(QDialog):
 
         shape, key = self.shape, self.key
 
-        def done(result: tuple[str | None, str]) -> None:
-            run_id, sentence = result
-            self.outcome.show_text(sentence, run_id is not None)
-            if run_id is not None:
-                self.started.emit(run_id)
+        def done(result: Started) -> None:
+            self.outcome.show_text(result.sentence, result.run_id is not None)
+            if result.run_id is None:
+                return
+            self.started.emit(result.run_id)
+            if result.number == order["number"]:
                 self.accept()
+                return
+            # started under another number than the form showed: the form stays, saying so,
+            # for the operator to give the customer the right one
+            self.number.setText(result.number)
+            self.number.setReadOnly(True)
+            self.cancel_b.setText(translate("NewOrder", "Close"))
 
         def failed(exc: BaseException) -> None:
             self.start_b.setEnabled(True)

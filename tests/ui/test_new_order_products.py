@@ -96,3 +96,75 @@ def test_demo_orders_typed_in_are_numbered_in_the_sequence_too(gui, qtbot):
         with qtbot.waitSignal(dialog.started, timeout=15000):
             dialog.submit()
     assert numbers == ["DEMO-H-0001", "DEMO-H-0002"]
+
+
+def test_two_desks_offered_the_same_number_start_two_numbers(gui, qtbot):
+    """Two forms open at once are both offered H-0001 (the sequence as read when each opened).
+    The first started takes it; the second starts as H-0002 and stays open saying so, with its
+    number shown, for the operator to give the customer the right one."""
+    from app.store.models import Run
+    from app.ui.new_order import NewOrderDialog
+
+    ctx, window = gui
+    forms = [NewOrderDialog(ctx, window, workflow="Order fulfilment") for _ in range(2)]
+    for dialog in forms:
+        qtbot.waitUntil(dialog.start_b.isEnabled, timeout=10000)
+        dialog.customer.setText("Aling Nena")
+        line = dialog.lines[0]
+        line.product.setCurrentIndex(line.product.findData("RICE-25"))
+    assert [d.number.text() for d in forms] == ["H-0001", "H-0001"]
+    first, second = forms
+    with qtbot.waitSignal(first.started, timeout=15000):
+        first.submit()
+    assert not first.isVisible()
+    second.show()
+    with qtbot.waitSignal(second.started, timeout=15000) as started:
+        second.submit()
+    assert second.isVisible() and second.number.text() == "H-0002"
+    assert second.number.isReadOnly()
+    said = second.outcome.result.text()
+    assert said.startswith("Order H-0002 ") and "It is not H-0001" in said
+    with ctx.db.read() as s:
+        assert s.get(Run, started.args[0]).business_key == "H-0002"
+        keys = sorted(k for (k,) in s.query(Run.business_key).filter(Run.practice.is_(False)))
+    assert [k for k in keys if k.startswith("H-")] == ["H-0001", "H-0002"]
+    second.close()
+
+
+def test_orders_started_at_the_same_moment_never_share_a_number(gui):
+    """Four desks press Start at the same moment, each offered H-0001: the writes take turns
+    and each takes the next number there, so four orders are H-0001…H-0004 and the audit says
+    each one's own number."""
+    import threading
+
+    from app.store.models import AuditEntry, Run
+    from app.ui.new_order import load_shape, start_order
+
+    ctx, _window = gui
+    shape = load_shape(ctx, "Order fulfilment")
+    assert shape.number == "H-0001"
+    order = {
+        "number": "H-0001",
+        "customer": {"name": "Aling Nena"},
+        "lines": [{"sku": "RICE-25", "qty": 1}],
+    }
+    results: list = []
+    go = threading.Barrier(4)
+
+    def desk(i: int) -> None:
+        go.wait()
+        results.append(start_order(ctx, shape, dict(order), f"manual:desk-{i}", who=f"desk {i}"))
+
+    desks = [threading.Thread(target=desk, args=(i,)) for i in range(4)]
+    for t in desks:
+        t.start()
+    for t in desks:
+        t.join(30)
+    assert sorted(r.number for r in results) == ["H-0001", "H-0002", "H-0003", "H-0004"]
+    with ctx.db.read() as s:
+        for r in results:
+            run = s.get(Run, r.run_id)
+            assert run.business_key == r.number == run.trigger["order"]["number"]
+            entry = s.query(AuditEntry).filter_by(action="order_entered", run_id=r.run_id).one()
+            assert entry.after["number"] == r.number
+    assert sum("took that number meanwhile" in r.sentence for r in results) == 3

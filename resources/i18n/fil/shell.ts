@@ -2002,6 +2002,10 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
         <translation>Nagsimula ang order {number}.</translation>
     </message>
     <message>
+        <source>It is not {offered}: another order typed in took that number meanwhile.</source>
+        <translation>Hindi ito {offered}: may ibang order na na-type na kumuha na sa numerong iyon.</translation>
+    </message>
+    <message>
         <source>type a product code or name</source>
         <translation>i-type ang product code o pangalan</translation>
     </message>
@@ -2084,6 +2088,10 @@ Gawin muli ang mga iyon dito? Iniiwan ng Hindi ang order kung ano ito; ang “It
     <message>
         <source>Starting the order…</source>
         <translation>Sinisimulan ang order…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Isara</translation>
     </message>
 </context>
 <context>
