@@ -3,7 +3,8 @@ as such, never a green "Done"), one sentence saying why it is where it is, its w
 picture (the editor's canvas, read-only: each step coloured by state, the path taken drawn
 bold; it opens at a zoom where step titles read, on the step that matters for this order, with
 a button to see the whole workflow and back), and beside it the timeline of steps and of what
-people did. "Decide now" / "Open in Needs you" lead to the entry that holds it.
+people did (scrolled, when the order opens, to that step if it is failed or waiting and out of
+view). "Decide now" / "Open in Needs you" lead to the entry that holds it.
 
 Reads run off the GUI thread (``AppContext.background``).
 """
@@ -563,10 +564,17 @@ class OrderPage(QWidget):
         )
         self.decide.setVisible(item is not None)
         self.holds.show_order(d)
-        self.picture.show_workflow(
-            d.get("definition"), d["steps"], order=d["id"], focus=step_that_matters(d)
-        )
-        self.timeline.show_run(d, d.get("actions", []))
-        # its rows (an opened one, the words above) known: share the height again, after the
-        # layout has taken in the new texts
-        QTimer.singleShot(0, self, lambda: self._share(resized=False))
+        focus = step_that_matters(d)
+        self.picture.show_workflow(d.get("definition"), d["steps"], order=d["id"], focus=focus)
+        opened = self.timeline.show_run(d, d.get("actions", []))
+
+        def settle() -> None:
+            # its rows (an opened one, the words above) known: share the height again, after
+            # the layout has taken in the new texts; an order opened shows in its list, as in
+            # its picture, the step the operator looks for (one failed or waiting for them,
+            # at a small screen's sixth row and below)
+            self._share(resized=False)
+            if opened:
+                self.timeline.bring_into_view(focus)
+
+        QTimer.singleShot(0, self, settle)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import machine as m
 from app.core import redact
 from app.core.i18n import QT_TRANSLATE_NOOP, translate
 from app.core.order_total import currency_of
@@ -135,6 +136,7 @@ class StepRow(QFrame):
     ) -> None:
         super().__init__()
         self.name = st["name"]
+        self.step_state = st["state"]
         self.setObjectName("timelineRow")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 3, 6, 3)
@@ -234,7 +236,9 @@ class ActionRow(QFrame):
 
 
 class Timeline(QScrollArea):
-    """The rows of one order; rebuilt on each reload, keeping which rows were open."""
+    """The rows of one order; rebuilt on each reload, keeping which rows were open and where
+    the list was scrolled (a running order reloads at each step: the operator reading a
+    step's story further down is not thrown back to the top)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -243,9 +247,15 @@ class Timeline(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows: dict[str, StepRow] = {}
         self.action_rows: list[ActionRow] = []  # (QWidget.actions() is a method)
+        self.shown: str | None = None  # the order the rows are of
         self.show_run({"steps": []}, [])
 
-    def show_run(self, run: dict[str, Any], actions: list[dict[str, Any]]) -> None:
+    def show_run(self, run: dict[str, Any], actions: list[dict[str, Any]]) -> bool:
+        """Rows for ``run``; True when it is another order than the one shown (it opens at
+        the top), False for a reload of the same one (it stays where it was scrolled)."""
+        again = run.get("id") is not None and run.get("id") == self.shown
+        scrolled = self.verticalScrollBar().value() if again else 0
+        self.shown = run.get("id")
         opened = {n for n, r in self.rows.items() if r.expanded()}
         holder = QWidget()
         holder.setObjectName("timelineBody")
@@ -296,6 +306,25 @@ class Timeline(QScrollArea):
             self.action_rows.append(ActionRow(a, time_w))
             lay.addWidget(self.action_rows[-1])
         self.setWidget(holder)
+        if scrolled:  # once the new rows are laid out (the bar's range is theirs then)
+            QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(scrolled))
+        return not again
+
+    def bring_into_view(self, name: str | None) -> bool:
+        """Scroll to the step ``name`` when it is not finished (failed, waiting for a person
+        or to run again, running) and its title line is out of view: that line, the row
+        above it, and as much of what the step says as fits. A finished order's list stays
+        at its top, where its story starts."""
+        row = self.rows.get(name or "")
+        if row is None or row.step_state in m.FINAL:
+            return False
+        bar = self.verticalScrollBar()
+        # a row lies in the list's body: its y is where it starts in the scrolled whole
+        top = row.y() - bar.value()
+        if 0 <= top and top + row.title_height() <= self.viewport().height():
+            return False
+        bar.setValue(min(bar.maximum(), max(0, row.y() - row.title_height())))
+        return True
 
     def height_for(self, steps: int) -> int:
         """The height that shows the column titles and the first ``steps`` steps' title lines
