@@ -56,6 +56,12 @@ def set_up_and_try_the_demo(ctx, window, qtbot) -> dict[str, str]:  # noqa: ANN0
         email_customers=False,
     )
     shop.apply(ctx.db, ctx.registry.specs, choices)
+    return try_the_demo(ctx, window, qtbot)
+
+
+def try_the_demo(ctx, window, qtbot, waiting: str = "DEMO-1002") -> dict[str, str]:  # noqa: ANN001
+    """Shop ▸ Try the demo; the demo's run ids by number once ``waiting`` waits for the
+    operator and DEMO-1001 has finished."""
     window.findChild(QAction, "tryDemoAction").trigger()
 
     def started() -> dict[str, str]:
@@ -67,7 +73,7 @@ def set_up_and_try_the_demo(ctx, window, qtbot) -> dict[str, str]:  # noqa: ANN0
     ids = started()
     qtbot.waitUntil(
         lambda: (
-            run_status(ctx.db, ids["DEMO-1002"]) == m.RUN_NEEDS_ATTENTION
+            run_status(ctx.db, ids[waiting]) == m.RUN_NEEDS_ATTENTION
             and run_status(ctx.db, ids["DEMO-1001"]) in m.RUN_FINAL
         ),
         timeout=30000,

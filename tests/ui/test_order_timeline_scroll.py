@@ -7,36 +7,10 @@ workflow's demo orders)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-
 from app.core import machine as m
-from app.store import queries
 from app.ui.order_page import step_that_matters
 from tests.support.engine import run_status
-from tests.ui.test_demo_order_page import WINDOW, open_page
-
-
-def try_the_demo(ctx, window, qtbot) -> dict[str, str]:  # noqa: ANN001
-    """Try the demo before any setup, as from the first window (its charge goes to a gateway
-    that does not answer: DEMO-1003 fails there); the demo's run ids by number once DEMO-1003
-    waits for the operator and DEMO-1001 has finished."""
-    window.findChild(QAction, "tryDemoAction").trigger()
-
-    def started() -> dict[str, str]:
-        with ctx.db.read() as s:
-            rows = queries.list_orders(s, business_key="DEMO-%", limit=10)
-        return {r.business_key: r.id for r in rows}
-
-    qtbot.waitUntil(lambda: len(started()) == 3, timeout=20000)
-    ids = started()
-    qtbot.waitUntil(
-        lambda: (
-            run_status(ctx.db, ids["DEMO-1003"]) == m.RUN_NEEDS_ATTENTION
-            and run_status(ctx.db, ids["DEMO-1001"]) in m.RUN_FINAL
-        ),
-        timeout=30000,
-    )
-    return ids
+from tests.ui.test_demo_order_page import WINDOW, open_page, try_the_demo
 
 
 def in_view(page, name: str) -> bool:  # noqa: ANN001
@@ -51,7 +25,9 @@ def test_an_order_opens_its_list_on_the_step_that_waits_and_a_reload_keeps_the_s
     ctx, window = gui
     window.resize(*WINDOW)
     qtbot.waitUntil(lambda: window.size().toTuple() == WINDOW, timeout=5000)
-    ids = try_the_demo(ctx, window, qtbot)
+    # before any setup, as from the first window: its charge goes to a gateway that does not
+    # answer, so DEMO-1003 fails there
+    ids = try_the_demo(ctx, window, qtbot, waiting="DEMO-1003")
     waiting = open_page(window, qtbot, ids["DEMO-1003"])
     failed = step_that_matters(waiting.detail)
     names = list(waiting.timeline.rows)
