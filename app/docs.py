@@ -59,6 +59,9 @@ def render() -> str:
             ]
             if spec.guarantee:
                 out.append(f"- Once-guarantee: {spec.guarantee}")
+            if spec.output_words:
+                produced = ", ".join(f"`{k}` ({w})" for k, w in spec.output_words.items())
+                out.append(f"- What it produces (`output.…`): {produced}")
             out.append("")
             if spec.fields:
                 out += ["| Setting | Kind | Required | Default | Help |", "|---|---|---|---|---|"]

@@ -58,6 +58,10 @@ class StepSpec:
     # practice run records for a step it does not really run, so the steps after it get
     # plausible data (``steps.charge.output.body.id``), and what the editor can show.
     sample_output: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    # What each key of its output is, in the operator's words (marked ``QT_TRANSLATE_NOOP(
+    # "Steps", …)``): the labels of the form that skips a failed step with a result, where
+    # "Status" and "Body" said nothing to a shop's operator.
+    output_words: Mapping[str, str] = field(default_factory=dict)
     # What is wrong with these settings (not rendered) that their fields' kinds cannot see, as
     # (field, sentence in the operator's language) pairs: the validator lists them as errors.
     check: Callable[[Mapping[str, Any]], list[tuple[str, str]]] | None = None

@@ -84,6 +84,12 @@ SPEC = StepSpec(
         "by": "practice",
         "at": 0,
     },
+    output_words={
+        "choice": QT_TRANSLATE_NOOP("Steps", "The answer chosen"),
+        "values": QT_TRANSLATE_NOOP("Steps", "What the person filled in"),
+        "by": QT_TRANSLATE_NOOP("Steps", "Answered by"),
+        "at": QT_TRANSLATE_NOOP("Steps", "Answered at"),
+    },
     icon="fa5s.user-check",
     inline=True,
 )

@@ -38,6 +38,7 @@ SPEC = StepSpec(
     check=lambda config: outside_braces(config.get("expression")),
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     sample_output=lambda c: {"result": True},
+    output_words={"result": QT_TRANSLATE_NOOP("Steps", "The answer (yes or no)")},
     icon="fa5s.code-branch",
     inline=True,
     pure=True,

@@ -62,6 +62,10 @@ SPEC = StepSpec(
     ports=(),  # nothing follows: validation says so in words when a connection leaves it
     retry=RetryPolicy(max_attempts=3, initial_delay=0.5, timeout=10),  # only a crash can retry it
     sample_output=lambda c: {"outcome": c.get("outcome") or ENDED_CANCELLED, "note": ""},
+    output_words={
+        "outcome": QT_TRANSLATE_NOOP("Steps", "How the order ended"),
+        "note": QT_TRANSLATE_NOOP("Steps", "Note"),
+    },
     icon="fa5s.flag-checkered",
     inline=True,
 )

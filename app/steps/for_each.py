@@ -47,6 +47,10 @@ SPEC = StepSpec(
     ),
     retry=RetryPolicy(max_attempts=3, timeout=30),
     sample_output=lambda c: {"results": [], "runs": []},
+    output_words={
+        "results": QT_TRANSLATE_NOOP("Steps", "What each item produced"),
+        "runs": QT_TRANSLATE_NOOP("Steps", "The items' orders"),
+    },
     icon="fa5s.list-ol",
 )
 

@@ -200,6 +200,10 @@ SPEC = StepSpec(
         "status": 201 if str(c.get("method", "POST")).upper() == "POST" else 200,
         "body": {"id": "sample-0001", "status": "ok"},
     },
+    output_words={
+        "status": QT_TRANSLATE_NOOP("Steps", "Answer code (200 to 299: it worked)"),
+        "body": QT_TRANSLATE_NOOP("Steps", "What the service answered"),
+    },
     icon="fa5s.globe",
 )
 

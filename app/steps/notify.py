@@ -75,6 +75,10 @@ SPEC = StepSpec(
         "status": 200,
         "sent": c.get("body") or {"text": c.get("message", "")},
     },
+    output_words={
+        "status": QT_TRANSLATE_NOOP("Steps", "Answer code (200 to 299: it worked)"),
+        "sent": QT_TRANSLATE_NOOP("Steps", "The message sent"),
+    },
     icon="fa5s.comment-dots",
 )
 

@@ -151,6 +151,12 @@ SPEC = StepSpec(
         "order_id": "5001",
         "result": {"id": "sample-1", "status": "success"},
     },
+    output_words={
+        "action": QT_TRANSLATE_NOOP("Steps", "What was done"),
+        "platform": QT_TRANSLATE_NOOP("Steps", "The shop's platform"),
+        "order_id": QT_TRANSLATE_NOOP("Steps", "The order's number on the platform"),
+        "result": QT_TRANSLATE_NOOP("Steps", "What the shop answered"),
+    },
     icon="fa5s.truck",
 )
 

@@ -110,6 +110,11 @@ SPEC = StepSpec(
         "to": c.get("to", ""),
         "refused": [],
     },
+    output_words={
+        "message_id": QT_TRANSLATE_NOOP("Steps", "The email's reference"),
+        "to": QT_TRANSLATE_NOOP("Steps", "Sent to"),
+        "refused": QT_TRANSLATE_NOOP("Steps", "Addresses that refused it"),
+    },
     icon="fa5s.envelope",
 )
 

@@ -165,6 +165,19 @@ SPEC = StepSpec(
         "list": [],
         "count": 0,
     },
+    output_words={
+        "found": QT_TRANSLATE_NOOP("Steps", "Found"),
+        "rows": QT_TRANSLATE_NOOP("Steps", "Rows found, by key"),
+        "row": QT_TRANSLATE_NOOP("Steps", "The row found"),
+        "missing": QT_TRANSLATE_NOOP("Steps", "Not in the sheet"),
+        "short": QT_TRANSLATE_NOOP("Steps", "Not enough in stock"),
+        "all_available": QT_TRANSLATE_NOOP("Steps", "Every line in stock"),
+        "ready": QT_TRANSLATE_NOOP("Steps", "Lines that can ship now"),
+        "later": QT_TRANSLATE_NOOP("Steps", "Lines for later"),
+        "ready_total": QT_TRANSLATE_NOOP("Steps", "Total of what ships now"),
+        "list": QT_TRANSLATE_NOOP("Steps", "Products listed"),
+        "count": QT_TRANSLATE_NOOP("Steps", "How many products listed"),
+    },
     icon="fa5s.table",
 )
 

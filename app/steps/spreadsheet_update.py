@@ -108,6 +108,10 @@ SPEC = StepSpec(
         "changed": [{"key": "SAMPLE-1", "before": 10, "after": 9}],
         "already_applied": False,
     },
+    output_words={
+        "changed": QT_TRANSLATE_NOOP("Steps", "Rows changed (before and after)"),
+        "already_applied": QT_TRANSLATE_NOOP("Steps", "Already made before"),
+    },
     icon="fa5s.edit",
 )
 

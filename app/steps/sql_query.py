@@ -74,6 +74,11 @@ SPEC = StepSpec(
         if str(c.get("statement", "")).lstrip().lower().startswith("select")
         else {"rowcount": 1}
     ),
+    output_words={
+        "rows": QT_TRANSLATE_NOOP("Steps", "Rows read"),
+        "count": QT_TRANSLATE_NOOP("Steps", "How many rows"),
+        "rowcount": QT_TRANSLATE_NOOP("Steps", "Rows changed"),
+    },
     icon="fa5s.database",
 )
 

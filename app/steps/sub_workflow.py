@@ -45,6 +45,10 @@ SPEC = StepSpec(
     ),
     retry=RetryPolicy(max_attempts=3, timeout=30),
     sample_output=lambda c: {"result": {}, "run": "practice-sample"},
+    output_words={
+        "result": QT_TRANSLATE_NOOP("Steps", "What the other workflow produced"),
+        "run": QT_TRANSLATE_NOOP("Steps", "The other workflow's order"),
+    },
     icon="fa5s.project-diagram",
 )
 

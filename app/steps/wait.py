@@ -37,6 +37,7 @@ SPEC = StepSpec(
     ),
     retry=RetryPolicy(max_attempts=3, timeout=10),
     sample_output=lambda c: {"waited_until": "2026-01-05T09:00:00"},
+    output_words={"waited_until": QT_TRANSLATE_NOOP("Steps", "Waited until")},
     icon="fa5s.hourglass-half",
     inline=True,
 )

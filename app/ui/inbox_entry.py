@@ -464,7 +464,9 @@ class InboxDetail(QScrollArea):
             else ["out"]
         )
         title = (step or {}).get("title") or sname
-        self.dialog = form = SkipForm(title, skip_shape(spec, step or {}), ports, self)
+        self.dialog = form = SkipForm(
+            title, skip_shape(spec, step or {}), ports, self, spec.output_words if spec else None
+        )
         self.dialog.accepted.connect(
             lambda: self._do(
                 lambda: self.ctx.actions.skip(

@@ -9,6 +9,7 @@ Everything shown here came from an order or a step's answer: labels are plain te
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -41,11 +42,16 @@ def field_label(key: str) -> str:
 class ValueForm(QWidget):
     """Editors for the keys of a dict value: text, numbers, yes/no; a nested dict becomes a
     group of its own; a list stays a small JSON box. ``values()`` gives back the same shape,
-    each value typed as the one it replaces (a number stays a number)."""
+    each value typed as the one it replaces (a number stays a number). ``words`` label the
+    top keys in the operator's words (a step type's ``output_words``); other keys read as
+    they are named, capitalised ("order_id": "Order id")."""
 
-    def __init__(self, value: dict[str, Any], prefix: str = "value_") -> None:
+    def __init__(
+        self, value: dict[str, Any], prefix: str = "value_", words: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.prefix = prefix
+        self.words = dict(words or {})
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.editors: dict[str, tuple[Any, QWidget]] = {}
@@ -77,7 +83,10 @@ class ValueForm(QWidget):
                 self.editors[key] = (v, editor)
             if not isinstance(editor, QGroupBox):
                 editor.setObjectName(name)
-            self.form.addRow(PlainLabel(field_label(key)), editor)
+            self.form.addRow(PlainLabel(self.label(key)), editor)
+
+    def label(self, key: str) -> str:
+        return schema.declared(self.words[key]) if key in self.words else field_label(key)
 
     def values(self) -> tuple[dict[str, Any], list[str]]:
         out: dict[str, Any] = {}
@@ -96,12 +105,12 @@ class ValueForm(QWidget):
                         translate(
                             "StepForms",
                             "“{label}” is not a valid list; fix it or use the JSON view.",
-                        ).format(label=field_label(key))
+                        ).format(label=self.label(key))
                     )
             elif isinstance(editor, QLineEdit):
                 out[key], problem = typed(editor.text(), old)
                 if problem:
-                    errors.append(problem.format(label=field_label(key)))
+                    errors.append(problem.format(label=self.label(key)))
         return out, errors
 
 
@@ -290,6 +299,7 @@ class SkipForm(StepFormDialog):
         output: dict[str, Any],
         ports: list[str],
         parent: QWidget | None = None,
+        words: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             translate("StepForms", "Skip with this result"),
@@ -305,7 +315,7 @@ class SkipForm(StepFormDialog):
         self.port.addItems(ports or ["out"])
         if len(ports) > 1:
             self.extra.addRow(translate("StepForms", "Continue from output:"), self.port)
-        self.output_form = ValueForm(output)
+        self.output_form = ValueForm(output, words=words)  # the step type's output_words
         self.body_lay.addWidget(self.output_form)
         if not output:
             hint = PlainLabel(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.core import machine as m
 from app.steps import registry
 from app.ui.step_forms import RetryForm, SkipForm, ValueForm
+from app.ui.text import PlainLabel
 from tests.support.engine import run_status
 from tests.ui.test_inbox_words import click, failed_charge, open_dialog
 
@@ -47,6 +48,33 @@ def test_a_number_field_refuses_words_and_keeps_the_form(qtbot):
     assert dialog.value == {"status": 200, "body": {"id": "ch_1"}}
 
 
+def test_a_skipped_steps_result_is_labelled_in_words_and_refused_in_them(qtbot):
+    """The step type's words for its output label the form and its refusals; the keys of the
+    service's own answer read as they are named."""
+    step_type = registry().get("http_request")
+    assert step_type is not None
+    words = step_type.spec.output_words
+    dialog = SkipForm("Charge card", {"status": 201, "body": {"id": "ch_1"}}, ["out"], words=words)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "value_status").setText("two hundred")
+    click(qtbot, dialog.ok_button)
+    assert dialog.result() == 0
+    assert dialog.error.text() == (
+        "“Answer code (200 to 299: it worked)” must be a number, like 1499.50"
+    )
+    assert "Id" in [w.text() for w in dialog.findChildren(PlainLabel)]
+
+
+def test_every_step_type_says_what_its_output_holds():
+    """A step type with a sample output names each of its parts for the skip form (a
+    transform's parts are the operator's own names)."""
+    for spec in (step_type.spec for step_type in registry()):
+        if spec.sample_output is None or spec.name == "transform":
+            continue
+        unsaid = set(spec.sample_output({})) - set(spec.output_words)
+        assert not unsaid, (spec.name, unsaid)
+
+
 def test_the_json_view_and_the_form_stay_in_step(qtbot):
     spec = registry().specs.get("http_request")
     dialog = RetryForm(
@@ -71,6 +99,10 @@ def test_skip_with_this_result_through_the_form(gui, qtbot, payment_gateway):
     ctx, window = gui
     run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3301")
     dialog = open_dialog(qtbot, detail, "skip")
+    # each part of the answer named in words, not “Status” and “Body”
+    labels = [w.text() for w in dialog.findChildren(PlainLabel)]
+    assert "Answer code (200 to 299: it worked)" in labels and "What the service answered" in labels
+    assert "Status" not in labels[: labels.index("What the service answered")]
     # the shape of the step's output (its type's sample), to fill in
     body_id = dialog.findChild(QLineEdit, "value_body.id")
     assert body_id is not None

@@ -88,7 +88,7 @@
         <translation>HINDI NASURING OK</translation>
     </message>
     <message>
-        <source>This shop's database is on a server ({url}); back it up there with `pg_dump -Fc` (see the README, “Moving to PostgreSQL”).</source>
+        <source>This shop&apos;s database is on a server ({url}); back it up there with `pg_dump -Fc` (see the README, “Moving to PostgreSQL”).</source>
         <translation>Nasa server ang database ng shop na ito ({url}); doon ito i-backup gamit ang `pg_dump -Fc` (tingnan ang README, “Moving to PostgreSQL”).</translation>
     </message>
     <message>
@@ -292,8 +292,8 @@
         <translation>Walang laman ang inbox: walang kailangang gawin.</translation>
     </message>
     <message>
-        <source>--input is the step's input as one JSON object (its settings with templates filled in), e.g. '{"to": "ana@example.com"}'; see `daloy runs show RUN --json` (steps[].input).</source>
-        <translation>Ang --input ay ang input ng hakbang bilang isang JSON object (ang mga setting nito na napunan na ang mga template), hal. '{"to": "ana@example.com"}'; tingnan ang `daloy runs show RUN --json` (steps[].input).</translation>
+        <source>--input is the step&apos;s input as one JSON object (its settings with templates filled in), e.g. &apos;{&quot;to&quot;: &quot;ana@example.com&quot;}&apos;; see `daloy runs show RUN --json` (steps[].input).</source>
+        <translation>Ang --input ay ang input ng hakbang bilang isang JSON object (ang mga setting nito na napunan na ang mga template), hal. &apos;{&quot;to&quot;: &quot;ana@example.com&quot;}&apos;; tingnan ang `daloy runs show RUN --json` (steps[].input).</translation>
     </message>
     <message>
         <source>The edited input does not fit step “{step}” (a {type} step): {problems}. Nothing was changed.</source>
@@ -304,8 +304,8 @@
         <translation>Kasama ng --action {action} ang {flag}, hindi ng --action {other}.</translation>
     </message>
     <message>
-        <source>--values is one JSON object of the fields filled in, e.g. '{"note": "call the customer"}'.</source>
-        <translation>Ang --values ay isang JSON object ng mga napunang field, hal. '{"note": "call the customer"}'.</translation>
+        <source>--values is one JSON object of the fields filled in, e.g. &apos;{&quot;note&quot;: &quot;call the customer&quot;}&apos;.</source>
+        <translation>Ang --values ay isang JSON object ng mga napunang field, hal. &apos;{&quot;note&quot;: &quot;call the customer&quot;}&apos;.</translation>
     </message>
     <message>
         <source>Inbox entry {item}: {said}</source>
@@ -483,7 +483,7 @@
         <translation>Hindi ligtas na maitatago ng Daloy ang mga password sa computer na ito: walang password store (keyring) na magagamit ng Daloy, kaya hindi gagana ang mga koneksyong may password o token, at ang mga webhook. Sa Linux, i-install o i-unlock ang GNOME Keyring o KWallet; sa Windows o macOS, mag-sign in sa user account mo gaya ng dati. Saka i-restart ang Daloy. Sa isang test machine, puwedeng payagan ng administrator mo ang plain-file store (tingnan ang README, “Credentials”).</translation>
     </message>
     <message>
-        <source>Daloy refuses to keep passwords here: the only password store on this computer is a plain file that anyone using the computer can read, so connections that need a password or token, and webhooks, cannot work. Install or unlock the computer's password store (GNOME Keyring or KWallet on Linux), then restart Daloy. On a test machine, your administrator can allow the plain file (see the README, “Credentials”).</source>
+        <source>Daloy refuses to keep passwords here: the only password store on this computer is a plain file that anyone using the computer can read, so connections that need a password or token, and webhooks, cannot work. Install or unlock the computer&apos;s password store (GNOME Keyring or KWallet on Linux), then restart Daloy. On a test machine, your administrator can allow the plain file (see the README, “Credentials”).</source>
         <translation>Ayaw itago ng Daloy ang mga password dito: ang tanging password store sa computer na ito ay isang plain file na nababasa ng kahit sinong gumagamit ng computer, kaya hindi gagana ang mga koneksyong may password o token, at ang mga webhook. I-install o i-unlock ang password store ng computer (GNOME Keyring o KWallet sa Linux), saka i-restart ang Daloy. Sa isang test machine, puwedeng payagan ng administrator mo ang plain file (tingnan ang README, “Credentials”).</translation>
     </message>
     <message>
@@ -530,7 +530,7 @@
         <translation>Ipo-post sa {address} ang bawat order na iimpake.</translation>
     </message>
     <message>
-        <source>“{address}” is not an email address; type the warehouse's, for example packing@shop.example.</source>
+        <source>“{address}” is not an email address; type the warehouse&apos;s, for example packing@shop.example.</source>
         <translation>Hindi email address ang “{address}”; i-type ang sa bodega, halimbawa packing@shop.example.</translation>
     </message>
     <message>
@@ -600,7 +600,7 @@
         <translation>Password ni {user} sa {where}: </translation>
     </message>
     <message>
-        <source>Saved in this computer's keyring; use {url} without the password from now on.</source>
+        <source>Saved in this computer&apos;s keyring; use {url} without the password from now on.</source>
         <translation>Na-save sa keyring ng computer na ito; gamitin ang {url} nang walang password mula ngayon.</translation>
     </message>
 </context>

@@ -1808,6 +1808,22 @@
         <translation>Deadline (minuto)</translation>
     </message>
     <message>
+        <source>The answer chosen</source>
+        <translation>Ang napiling sagot</translation>
+    </message>
+    <message>
+        <source>What the person filled in</source>
+        <translation>Ang inilagay ng tao</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Sumagot</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Oras ng pagsagot</translation>
+    </message>
+    <message>
         <source>The choices of the field “{field}” must be a list; they came out as “{choices}”.</source>
         <translation>Dapat listahan ang mga pagpipilian ng field na “{field}”; ang lumabas ay “{choices}”.</translation>
     </message>
@@ -1830,6 +1846,10 @@
     <message>
         <source>Condition</source>
         <translation>Kondisyon</translation>
+    </message>
+    <message>
+        <source>The answer (yes or no)</source>
+        <translation>Ang sagot (oo o hindi)</translation>
     </message>
     <message>
         <source>“{outside}” is outside the braces, so the condition gives text, not true or false, and every order would stop here. Put the whole comparison inside the braces: {fixed}</source>
@@ -1862,6 +1882,14 @@
     <message>
         <source>At the same time</source>
         <translation>Sabay-sabay</translation>
+    </message>
+    <message>
+        <source>What each item produced</source>
+        <translation>Ang resulta ng bawat item</translation>
+    </message>
+    <message>
+        <source>The items' orders</source>
+        <translation>Ang mga order ng mga item</translation>
     </message>
     <message>
         <source>“Items” must be a list (for example {example}).</source>
@@ -1926,6 +1954,14 @@
     <message>
         <source>GET this URL to find out whether an unanswered request went through (200: it did, 404: it did not). Use {{ idempotency_key }} in it. Without it, an unanswered POST or PATCH waits for a person.</source>
         <translation>I-GET ang URL na ito para malaman kung pumasok ang request na walang sagot (200: pumasok, 404: hindi). Gamitin ang {{ idempotency_key }} dito. Kapag wala ito, maghihintay ng tao ang POST o PATCH na walang sagot.</translation>
+    </message>
+    <message>
+        <source>Answer code (200 to 299: it worked)</source>
+        <translation>Code ng sagot (200 hanggang 299: gumana)</translation>
+    </message>
+    <message>
+        <source>What the service answered</source>
+        <translation>Ang isinagot ng serbisyo</translation>
     </message>
     <message>
         <source>Connection “{name}” cannot be used here.</source>
@@ -2022,6 +2058,10 @@
     <message>
         <source>Tick only if the chat's instructions say it shows a message sent twice with the same Idempotency-Key once. Then, when the chat does not answer, Daloy sends again by itself; otherwise it asks you to look in the chat first.</source>
         <translation>I-tick lang kung sinasabi ng mga tagubilin ng chat na isang beses lang nito ipinapakita ang mensaheng dalawang beses na ipinadala na may parehong Idempotency-Key. Kung gayon, kapag hindi sumagot ang chat, kusang magpapadala ulit ang Daloy; kung hindi, hihilingin muna nitong tingnan mo ang chat.</translation>
+    </message>
+    <message>
+        <source>The message sent</source>
+        <translation>Ang mensaheng ipinadala</translation>
     </message>
     <message>
         <source>Not known whether the message reached the chat webhook {url}: {why}. Look in the channel before retrying; if the message is there, skip this step instead.</source>
@@ -2128,6 +2168,22 @@
         <translation>Dami ng stock (stock)</translation>
     </message>
     <message>
+        <source>What was done</source>
+        <translation>Ang ginawa</translation>
+    </message>
+    <message>
+        <source>The shop's platform</source>
+        <translation>Ang platform ng tindahan</translation>
+    </message>
+    <message>
+        <source>The order's number on the platform</source>
+        <translation>Ang numero ng order sa platform</translation>
+    </message>
+    <message>
+        <source>What the shop answered</source>
+        <translation>Ang isinagot ng tindahan</translation>
+    </message>
+    <message>
         <source>Choose the shop's connection for this step.</source>
         <translation>Piliin ang koneksyon ng shop para sa hakbang na ito.</translation>
     </message>
@@ -2214,6 +2270,18 @@
     <message>
         <source>Sent folder</source>
         <translation>Sent folder</translation>
+    </message>
+    <message>
+        <source>The email's reference</source>
+        <translation>Ang reference ng email</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Ipinadala kay</translation>
+    </message>
+    <message>
+        <source>Addresses that refused it</source>
+        <translation>Mga address na tumanggi rito</translation>
     </message>
     <message>
         <source>Each attachment needs a filename and a content.</source>
@@ -2380,6 +2448,50 @@
         <translation>Kapag may “Ilista ang bawat row”: mga key na hindi ililista (ang produktong naubos).</translation>
     </message>
     <message>
+        <source>Found</source>
+        <translation>Nakita</translation>
+    </message>
+    <message>
+        <source>Rows found, by key</source>
+        <translation>Mga row na nakita, ayon sa key</translation>
+    </message>
+    <message>
+        <source>The row found</source>
+        <translation>Ang row na nakita</translation>
+    </message>
+    <message>
+        <source>Not in the sheet</source>
+        <translation>Wala sa sheet</translation>
+    </message>
+    <message>
+        <source>Not enough in stock</source>
+        <translation>Kulang ang stock</translation>
+    </message>
+    <message>
+        <source>Every line in stock</source>
+        <translation>May stock ang bawat linya</translation>
+    </message>
+    <message>
+        <source>Lines that can ship now</source>
+        <translation>Mga linyang maipapadala na ngayon</translation>
+    </message>
+    <message>
+        <source>Lines for later</source>
+        <translation>Mga linya para sa susunod</translation>
+    </message>
+    <message>
+        <source>Total of what ships now</source>
+        <translation>Kabuuan ng ipapadala ngayon</translation>
+    </message>
+    <message>
+        <source>Products listed</source>
+        <translation>Mga produktong nakalista</translation>
+    </message>
+    <message>
+        <source>How many products listed</source>
+        <translation>Ilang produkto ang nakalista</translation>
+    </message>
+    <message>
         <source>“Items to check” must be a list (for example the order lines).</source>
         <translation>Dapat listahan ang “Items to check” (halimbawa ang mga linya ng order).</translation>
     </message>
@@ -2430,6 +2542,14 @@
     <message>
         <source>Refuse the whole change (nothing is written) if a cell would end up below this, e.g. 0 so stock never goes negative.</source>
         <translation>Tanggihan ang buong pagbabago (walang isusulat) kung bababa ang isang cell sa ilalim nito, hal. 0 para hindi kailanman maging negatibo ang stock.</translation>
+    </message>
+    <message>
+        <source>Rows changed (before and after)</source>
+        <translation>Mga row na binago (bago at pagkatapos)</translation>
+    </message>
+    <message>
+        <source>Already made before</source>
+        <translation>Nagawa na dati</translation>
     </message>
     <message>
         <source>{what} “{value}” is not a number.</source>
@@ -2484,6 +2604,18 @@
         <translation>Mga parameter</translation>
     </message>
     <message>
+        <source>Rows read</source>
+        <translation>Mga row na nabasa</translation>
+    </message>
+    <message>
+        <source>How many rows</source>
+        <translation>Ilang row</translation>
+    </message>
+    <message>
+        <source>Rows changed</source>
+        <translation>Mga row na binago</translation>
+    </message>
+    <message>
         <source>Database connections are not available here.</source>
         <translation>Hindi magagamit dito ang mga koneksyon ng database.</translation>
     </message>
@@ -2522,6 +2654,14 @@
     <message>
         <source>Input</source>
         <translation>Input</translation>
+    </message>
+    <message>
+        <source>What the other workflow produced</source>
+        <translation>Ang resulta ng ibang workflow</translation>
+    </message>
+    <message>
+        <source>The other workflow's order</source>
+        <translation>Ang order ng ibang workflow</translation>
     </message>
     <message>
         <source>This step needs the Daloy runtime.</source>
@@ -2574,6 +2714,10 @@
     <message>
         <source>Until (date and time)</source>
         <translation>Hanggang (petsa at oras)</translation>
+    </message>
+    <message>
+        <source>Waited until</source>
+        <translation>Naghintay hanggang</translation>
     </message>
     <message>
         <source>“{until}” is not a date and time (use {example}).</source>
@@ -3146,6 +3290,10 @@
     <message>
         <source>Cancelled at the stock question</source>
         <translation>Pinili ang i-cancel sa tanong tungkol sa stock</translation>
+    </message>
+    <message>
+        <source>How the order ended</source>
+        <translation>Paano natapos ang order</translation>
     </message>
     <message>
         <source>“{outcome}” is no way for an order to end; choose {cancelled} or {done}.</source>

@@ -135,7 +135,7 @@
         <translation>{product} — ubos na</translation>
     </message>
     <message>
-        <source>Total: {amount} at today's prices, if everything is in stock.</source>
+        <source>Total: {amount} at today&apos;s prices, if everything is in stock.</source>
         <translation>Kabuuan: {amount} sa presyo ngayon, kung may stock ang lahat.</translation>
     </message>
     <message>
