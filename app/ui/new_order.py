@@ -220,18 +220,16 @@ def start_order(
             number,
         )
 
-    def trigger() -> tuple[dict[str, Any], str]:
-        return (
-            {"order": {**order, "number": number}, "source": "by_hand", "entered_by": who},
-            SUMMARY.format(number=number, who=who),
-        )
+    trigger = {"order": order, "source": "by_hand", "entered_by": who}
 
     def settle(s: Any) -> tuple[dict[str, Any], str]:
         # the sequence read again where the order starts (writes take turns): another desk
         # may have started the number this form offered since it was read
         nonlocal number
         number = next_number(s, take=True)
-        return trigger()
+        return {**trigger, "order": {**order, "number": number}}, SUMMARY.format(
+            number=number, who=who
+        )
 
     def note(s: Any, item: Any) -> None:
         audit.record(
@@ -242,14 +240,13 @@ def start_order(
             after={"workflow": shape.workflow, "number": number, "by": "hand"},
         )
 
-    made, summary = trigger()
     done = ingest(
         ctx.store,
         channel=f"{shape.workflow}/by hand",
         workflow=shape.workflow,
         dedupe_key=dedupe_key,
-        trigger=made,
-        summary=summary,
+        trigger=trigger,
+        summary=SUMMARY.format(number=number, who=who),
         in_txn=note,
         settle=settle if offered else None,
     )
