@@ -160,7 +160,7 @@ SPEC = StepSpec(
         Field(
             "body",
             JSON,
-            QT_TRANSLATE_NOOP("Steps", "JSON body"),
+            QT_TRANSLATE_NOOP("Steps", "What to send"),
             help=QT_TRANSLATE_NOOP("Steps", "Sent as JSON; text values may use templates."),
         ),
         Field(

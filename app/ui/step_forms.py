@@ -263,10 +263,12 @@ class RetryForm(StepFormDialog):
         self.fields = FieldForm(plain_fields, {}, lambda *_a: None)
         holder = QWidget()
         form = QFormLayout(holder)
-        self.fields.add_rows(form, {k: v for k, v in value.items() if k not in self.nested})
+        # the object first: it holds the order's values (a charge's amount and customer), what
+        # an operator retrying is most likely to change; the request's settings after it
         for f in fields:
             if f.name in self.nested:
                 form.addRow(schema.declared(f.label), self.nested[f.name])
+        self.fields.add_rows(form, {k: v for k, v in value.items() if k not in self.nested})
         if not fields:  # a type this Daloy does not know: its values as they are
             self.nested = {}
             self.fields.other = {}

@@ -146,7 +146,7 @@ def test_replay_says_what_would_be_sent_differently(live):
     }
     words = report.differing[0].differences
     assert len(words) == 1 and words[0].startswith(
-        "“Charge card” would send a different “JSON body”"
+        "“Charge card” would send a different “What to send”"
     )
     unchanged = replay(
         rt, "orders", 5, timeout=60, workflow=Workflow.from_dict(branching(sink.url))

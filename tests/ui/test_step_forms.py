@@ -83,6 +83,17 @@ def test_the_json_view_and_the_form_stay_in_step(qtbot):
         "Charge card",
     )
     qtbot.addWidget(dialog)
+    dialog.show()
+    # the order's values first (the amount an operator corrects), the request's settings after
+    amount = dialog.findChild(QLineEdit, "value_body.amount")
+    url = next(
+        e for e in dialog.findChildren(QLineEdit) if e.text() == "https://pay.example/charges"
+    )
+    holder = dialog.body
+    assert (
+        amount.mapTo(holder, amount.rect().topLeft()).y()
+        < url.mapTo(holder, url.rect().topLeft()).y()
+    )
     dialog.findChild(QLineEdit, "value_body.amount").setText("7")
     dialog.advanced.setChecked(True)
     assert '"amount": 7' in dialog.json.toPlainText()

@@ -1936,8 +1936,8 @@
         <translation>Mga header</translation>
     </message>
     <message>
-        <source>JSON body</source>
-        <translation>JSON body</translation>
+        <source>What to send</source>
+        <translation>Ang ipapadala</translation>
     </message>
     <message>
         <source>Sent as JSON; text values may use templates.</source>
