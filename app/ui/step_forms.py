@@ -30,21 +30,18 @@ from app.core import schema
 from app.core.i18n import translate
 from app.core.stepspec import StepSpec
 from app.ui.editor.fields import FieldForm, json_text
+from app.ui.style import key_label
 from app.ui.text import PlainLabel
 
 _MISSING = object()
-
-
-def field_label(key: str) -> str:
-    return str(key).replace("_", " ").capitalize()
 
 
 class ValueForm(QWidget):
     """Editors for the keys of a dict value: text, numbers, yes/no; a nested dict becomes a
     group of its own; a list stays a small JSON box. ``values()`` gives back the same shape,
     each value typed as the one it replaces (a number stays a number). ``words`` label the
-    top keys in the operator's words (a step type's ``output_words``); other keys read as
-    they are named, capitalised ("order_id": "Order id")."""
+    top keys in the operator's words (a step type's ``output_words``); other keys as the order's
+    page says them (``key_label``: "order_id" is "Order id", "amount" in Filipino "Halaga")."""
 
     def __init__(
         self, value: dict[str, Any], prefix: str = "value_", words: Mapping[str, str] | None = None
@@ -86,7 +83,7 @@ class ValueForm(QWidget):
             self.form.addRow(PlainLabel(self.label(key)), editor)
 
     def label(self, key: str) -> str:
-        return schema.declared(self.words[key]) if key in self.words else field_label(key)
+        return schema.declared(self.words[key]) if key in self.words else key_label(key)
 
     def values(self) -> tuple[dict[str, Any], list[str]]:
         out: dict[str, Any] = {}

@@ -178,7 +178,7 @@ def words(value: Any, indent: int = 0, currency: str = "") -> str:
         currency = currency_of(value) or currency
         lines = []
         for k, v in value.items():
-            label = _label(k)
+            label = key_label(k)
             if isinstance(v, dict | list) and v:
                 lines.append(f"{pad}{label}:")
                 lines.append(words(v, indent + 1, currency))
@@ -306,7 +306,9 @@ KEY_WORDS = (
 )
 
 
-def _label(key: Any) -> str:
+def key_label(key: Any) -> str:
+    """A key of an order or a step's result as a label: “order_id” is “Order id”, the
+    common ones (``KEY_WORDS``) in the operator's language."""
     return translate("DataKeys", str(key).replace("_", " ").capitalize())
 
 
@@ -322,7 +324,7 @@ def _item(v: dict[str, Any], currency: str = "") -> str:
     qty = next((k for k in _QUANTITY if k in v and not isinstance(v[k], dict | list)), None)
     what = next((k for k in _WHAT if k in v and not isinstance(v[k], dict | list)), None)
     if qty is None or what is None:
-        return "; ".join(f"{_label(k)}: {_value(k, x, currency)}" for k, x in v.items())
+        return "; ".join(f"{key_label(k)}: {_value(k, x, currency)}" for k, x in v.items())
     # a line the stock check named ("Coffee 3-in-1, 30s"): the name first, its code beside it;
     # a blank name (a marketplace's line may carry one) says nothing
     name = v.get("name") if what != "name" else None
@@ -330,7 +332,7 @@ def _item(v: dict[str, Any], currency: str = "") -> str:
     rest = ", ".join(
         [_scalar(v[what])] * named
         + [
-            f"{_label(k).lower()} {_value(k, x, currency)}"
+            f"{key_label(k).lower()} {_value(k, x, currency)}"
             for k, x in v.items()
             if k not in (qty, what) and not (k == "name" and isinstance(name, str))
         ]

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app.core import machine as m
 from app.steps import registry
+from app.ui import language
 from app.ui.step_forms import RetryForm, SkipForm, ValueForm
 from app.ui.text import PlainLabel
 from tests.support.engine import run_status
+from tests.ui.test_filipino import filipino  # noqa: F401 - a fixture
 from tests.ui.test_inbox_words import click, failed_charge, open_dialog
 
 SCALARS = st.one_of(
@@ -128,3 +130,28 @@ def test_skip_with_this_result_through_the_form(gui, qtbot, payment_gateway):
         lambda: window.inbox.confirmation.text() == "✓ Order 3301 goes on without “Charge”.",
         timeout=5000,
     )
+
+
+def test_the_forms_say_the_parts_of_an_order_in_the_language_spoken(
+    filipino,  # noqa: F811 - the fixture
+    gui,
+    qtbot,
+):
+    """In Filipino, the charge's amount in “Retry with changes” is “Halaga”, as the order's
+    page says it, and the skip form's answer code is said in Filipino (they read “Amount” and
+    “Answer code” in English words under Filipino titles)."""
+    assert language.current().apply(language.FILIPINO)
+    spec = registry().specs.get("http_request")
+    retry = RetryForm(
+        spec, {"method": "POST", "url": "https://pay.example/c", "body": {"amount": 5}}, "Singil"
+    )
+    qtbot.addWidget(retry)
+    labels = [w.text() for w in retry.findChildren(PlainLabel)]
+    assert "Halaga" in labels and "Amount" not in labels
+    assert "Ang ipapadala" in [w.text() for w in retry.findChildren(QLabel)]
+    skip = SkipForm("Singil", {"status": 201}, ["out"], words=spec.output_words)
+    qtbot.addWidget(skip)
+    assert "Code ng sagot (200 hanggang 299: gumana)" in [
+        w.text() for w in skip.findChildren(PlainLabel)
+    ]
+    language.current().apply(language.ENGLISH)
