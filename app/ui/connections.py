@@ -336,6 +336,8 @@ class ConnectionsPage(Page):
             self,
             translate("Connections", "Remove connection?"),
             translate("Connections", "Remove “{name}” and its saved secrets?").format(name=name),
+            translate("Connections", "Remove it"),
+            translate("Connections", "Keep it"),
         ):
             return
 

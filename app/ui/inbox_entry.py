@@ -492,6 +492,8 @@ class InboxDetail(QScrollArea):
                 "{order} stops here and nothing after this step happens. Steps that already "
                 "ran are not undone (a charge already made stays made).",
             ).format(order=who),
+            translate("InboxEntry", "Cancel the order"),
+            translate("InboxEntry", "Keep the order"),
         ):
             self._do(
                 lambda: self.ctx.actions.cancel(rid),
@@ -581,6 +583,8 @@ class InboxDetail(QScrollArea):
             translate(
                 "InboxEntry", "{n} orders stop here; steps that already ran are not undone."
             ).format(n=len(ids)),
+            translate("InboxEntry", "Cancel these orders"),
+            translate("InboxEntry", "Keep them"),
         ):
             return
         status = self.status

@@ -104,9 +104,11 @@ def ask_again(parent: QWidget, said: str) -> bool | None:
         translate("InboxEntry", "Do those steps again?"),
         translate(
             "InboxEntry",
-            "{said}\n\nDo them again here? No leaves the order as it is; “Count as done” on "
-            "the entry records them as done instead.",
+            "{said}\n\nDo them again here? “Leave it as it is” leaves the order where it "
+            "is; “Count as done” on the entry records them as done instead.",
         ).format(said=said),
+        translate("InboxEntry", "Do them again"),
+        translate("InboxEntry", "Leave it as it is"),
     ):
         return True
     return None

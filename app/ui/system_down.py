@@ -67,6 +67,8 @@ def _act(pane: InboxDetail, item_id: int, action: str) -> None:
             "Every order waiting for this system stops "
             "here; steps that already ran are not undone (a charge made stays made).",
         ),
+        translate("SystemDown", "Cancel every waiting order"),
+        translate("SystemDown", "Keep them waiting"),
     ):
         return
     done = translate("SystemDown", DONE[action])

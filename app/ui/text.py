@@ -67,8 +67,10 @@ def shown_reason(entry: dict) -> str:
     return shown((entry.get("words") or {}).get("reason"), entry.get("reason") or "")
 
 
-def confirm(parent: QWidget, title: str, question: str) -> bool:
-    """Yes/No question whose text may name outside data (a connection, a workflow)."""
+def confirm(parent: QWidget, title: str, question: str, yes: str, no: str) -> bool:
+    """A question whose text may name outside data (a connection, a workflow), answered with
+    buttons that say what each does (“Cancel the order” / “Keep the order”, not Yes / No:
+    the operator reads the button, not the sentence above it). True for ``yes``."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
         title,
@@ -77,4 +79,10 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
         parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
+    for button, text in (
+        (QMessageBox.StandardButton.Yes, yes),
+        (QMessageBox.StandardButton.No, no),
+    ):
+        box.button(button).setText(text)
+    box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter does not do what cannot be undone
     return box.exec() == QMessageBox.StandardButton.Yes

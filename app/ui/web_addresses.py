@@ -171,6 +171,8 @@ class AddressBox(QGroupBox):
                 "Make a new token for {address}? Whoever sends orders there with the old "
                 "token is refused from now on, until they use the new one.",
             ).format(address=self.address.url),
+            translate("WebAddresses", "Make a new token"),
+            translate("WebAddresses", "Keep the old token"),
         ):
             return
 

@@ -157,11 +157,27 @@ def test_after_retry_a_confirmation_stays_and_the_next_entry_is_selected(
 
 
 def test_cancel_asks_first(gui, qtbot, payment_gateway):
+    """The question's buttons say what each does, and Enter keeps the order (it cannot be
+    undone); “Keep the order” does nothing, “Cancel the order” cancels it."""
     ctx, window = gui
     run_id, detail = failed_charge(qtbot, ctx, window, payment_gateway, "3201")
-    answer_message_box(qtbot, yes=False)
+    asked: list[tuple[str, str, str]] = []
+
+    def look_then_keep() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look_then_keep)
+            return
+        yes, no = (
+            box.button(b) for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)
+        )
+        asked.append((yes.text(), no.text(), box.defaultButton().text()))
+        click(qtbot, no)
+
+    QTimer.singleShot(20, look_then_keep)
     click(qtbot, detail.buttons["cancel"])
-    assert run_status(ctx.db, run_id) == m.RUN_NEEDS_ATTENTION  # "No": nothing happened
+    assert asked == [("Cancel the order", "Keep the order", "Keep the order")]
+    assert run_status(ctx.db, run_id) == m.RUN_NEEDS_ATTENTION  # kept: nothing happened
     answer_message_box(qtbot, yes=True)
     click(qtbot, detail.buttons["cancel"])
     qtbot.waitUntil(lambda: run_status(ctx.db, run_id) == m.RUN_CANCELLED, timeout=10000)

@@ -227,6 +227,8 @@ class WorkflowLibrary(_Base):
                 "Switch off “{name}”? It takes no new orders until you switch it on again; "
                 "orders already started carry on.",
             ).format(name=name),
+            translate("Editor", "Switch it off"),
+            translate("Editor", "Keep it on"),
         ):
             self._sync_switch()
             return None

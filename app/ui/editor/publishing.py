@@ -283,6 +283,8 @@ class Publishing(_Base):
                     "removed.",
                 )
             ).format(name=name, version=live),
+            translate("EditorPublish", "Throw the draft away"),
+            translate("EditorPublish", "Keep the draft"),
         ):
             return None
 

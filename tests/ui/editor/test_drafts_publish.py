@@ -312,7 +312,7 @@ def test_discarding_the_draft_opens_the_live_version_again(shop, qtbot, gui):
     press(qtbot, page, "saveWorkflow")
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     asked: list = []
-    answer_dialog(qtbot, "Yes", asked)
+    answer_dialog(qtbot, "Throw the draft away", asked)
     choose_from_menu(
         qtbot, page.findChild(QToolBar).findChild(object, "moreButton"), "discardDraft"
     )

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QLineEdit
+from pytestqt.exceptions import TimeoutError as WaitedTooLong
 
 from app.core.model import Workflow
 from app.resources import resource_path
@@ -246,7 +247,11 @@ def test_practice_run_shows_live_states_and_outputs(sample_page, qtbot):
     page = sample_page
     page.practice()
     qtbot.waitUntil(lambda: page.test_run is not None, timeout=5000)
-    qtbot.waitUntil(lambda: page.scene.nodes["confirm_email"].state == "succeeded", timeout=15000)
+    states = lambda: {name: node.state for name, node in page.scene.nodes.items()}  # noqa: E731
+    try:
+        qtbot.waitUntil(lambda: states()["confirm_email"] == "succeeded", timeout=15000)
+    except WaitedTooLong as exc:  # once, under a loaded full run: say where the run stood
+        raise AssertionError(f"the practice run stood at {states()}") from exc
     assert page.scene.nodes["ask_stock"].state == "skipped"
     page.scene.nodes["charge"].setSelected(True)
     qtbot.waitUntil(lambda: "Practice run: Done" in page.inspector.output.text(), timeout=5000)

@@ -42,9 +42,11 @@ def answer_dialog(qtbot, button: str, done: list | None = None, typed: str | Non
             edit = box.findChild(QLineEdit)
             edit.selectAll()
             qtbot.keyClicks(edit, typed)
-        target = next(
-            b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == button
-        )
+        labels = {b.text().replace("&", ""): b for b in box.findChildren(QPushButton)}
+        if button not in labels:
+            box.reject()  # closed, or the test would wait on it for ever; pytest-qt fails it
+            raise AssertionError(f"no button {button!r} in {box.windowTitle()!r}: {list(labels)}")
+        target = labels[button]
         if done is not None:
             done.append(box.windowTitle())
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
@@ -454,10 +456,10 @@ def test_switching_off_is_visible_and_confirmed(page, qtbot, gui):
     switch = next(a for a in toolbar.actions() if a.objectName() == "switchWorkflow")
     qtbot.waitUntil(lambda: switch.text() == "Taking orders", timeout=5000)
     asked: list = []
-    answer_dialog(qtbot, "No", asked)  # changed their mind: stays on
+    answer_dialog(qtbot, "Keep it on", asked)  # changed their mind: stays on
     press(qtbot, page, "switchWorkflow")
     assert asked == ["Switch off?"] and switch.isChecked() and switch.text() == "Taking orders"
-    answer_dialog(qtbot, "Yes", asked)
+    answer_dialog(qtbot, "Switch it off", asked)
     press(qtbot, page, "switchWorkflow")
     qtbot.waitUntil(lambda: switch.text() == "Switched off", timeout=5000)
     assert not switch.isChecked() and not page.rows["Returns"]["enabled"]
