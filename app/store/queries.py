@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, sele
 from sqlalchemy.orm import Session, defer
 
 from app.core.kinds import InboxKind
-from app.core.machine import RunState
+from app.core.machine import RunState, StepState
 from app.core.order_states import ENDED_CANCELLED
 from app.core.order_total import currency_of
 from app.store import search
@@ -66,6 +66,8 @@ def step_dict(st: StepRun) -> dict[str, Any]:
         "started_at": st.started_at,
         "finished_at": st.finished_at,
         "waiting_on": st.waiting_on,
+        # parked by the step itself (a wait, another workflow's orders), not after a failure
+        "sleeping": bool(st.sleeping) and st.state == StepState.RETRY_WAIT,
     }
 
 

@@ -56,6 +56,12 @@ def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | N
     if state == StepState.NEEDS_ATTENTION:
         return _needs_you(st, run, explained)
     if state == StepState.RETRY_WAIT:
+        if st.get("sleeping"):  # a wait the step asked for: nothing failed, nothing to count
+            return (
+                _sentence(plain(said_error(st)))
+                + "\n"
+                + translate("Timeline", "It goes on by itself: nothing to do for now.")
+            )
         if st.get("waiting_on") and st.get("error"):  # a system that is down, a hold
             first = _sentence(plain(said_error(st)))
         else:

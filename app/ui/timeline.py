@@ -51,6 +51,8 @@ def tries_text(st: dict[str, Any]) -> str:
     were made. A question waiting for the operator was asked once: “1 of 3” read as if Daloy
     would ask again by itself."""
     asking = st.get("type") == "ask_person"
+    if st.get("sleeping"):  # waiting as the step asks (a time, a backorder): no try to count
+        return "—"
     if (
         st["state"] in ("retry_wait", "running", "needs_attention")
         and st["attempts"]
@@ -152,7 +154,8 @@ class StepRow(QFrame):
         self.title = st.get("title") or st["name"]
         self.toggle.setText(self.title)
         self.toggle.setToolTip(tooltip(self.title))
-        words_, color, ic = STATE_WORDS.get(st["state"], (st["state"], MUTED, "fa5s.circle"))
+        shown = "sleeping" if st.get("sleeping") else st["state"]
+        words_, color, ic = STATE_WORDS.get(shown, (st["state"], MUTED, "fa5s.circle"))
         self.state = _fixed(words_, state_width(), "stepState")
         self.state.setStyleSheet(f"color: {color}; font-weight: 600")
         state_icon = QLabel()

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from app.store import connections
+from app.store.models import Run
 from app.ui import language
 from tests.support.engine import charge_workflow, run_status, save, wait_for
 from tests.test_secrets_redaction import EchoingApi, canary
@@ -291,3 +293,50 @@ def test_a_question_waiting_for_the_operator_is_not_counted_as_a_try_of_several(
     assert tries_text(asked) == "1"
     assert tries_text(failed) == "1 of 3"
     assert tries_text(waiting) == "2 of 5"
+
+
+def test_a_step_that_waits_as_asked_reads_as_waiting_not_as_a_failure(gui, qtbot):
+    """A step that waits because that is its job (a wait of an hour; another workflow's order
+    it started, a backorder that waits for stock) is “Waiting”, with no tries counted and
+    nothing said of trying again: it read “Waiting to try again · 1 of 3” and “could not
+    finish … tried once. Daloy tries again by itself”, a failure, for a backorder."""
+    ctx, window = gui
+    later = {"name": "later", "title": "Wait for the stock", "type": "wait"}
+    save(
+        ctx.db,
+        {
+            "name": "Backorder",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{**later, "config": {"seconds": 3600}}],
+            "edges": [],
+        },
+    )
+    rest = {"name": "rest", "title": "Start the backorder", "type": "sub_workflow"}
+    config = {"workflow": "Backorder", "input": {"order": {"number": "7003-B"}}}
+    save(
+        ctx.db,
+        {
+            "name": "Shop",
+            "business_key": "{{ trigger.order.number }}",
+            "steps": [{**rest, "config": config}],
+            "edges": [],
+        },
+    )
+    run_id = ctx.store.start_run("Shop", order("7003"))
+
+    def child() -> str | None:
+        with ctx.db.read() as s:
+            return s.scalar(select(Run.id).where(Run.parent_run_id == run_id))
+
+    wait_for(lambda: child() is not None, 30)
+    for run, step, said in (
+        (run_id, "rest", "Waiting for 1 of 1 “Backorder” runs."),
+        (child(), "later", "Waiting until "),
+    ):
+        _page, row = open_order(window, qtbot, run, step, "retry_wait")
+        assert (row.state.text(), row.tries.text()) == ("Waiting", "—")
+        qtbot.waitUntil(lambda row=row: row.story.isVisible(), timeout=5000)  # opened: waiting
+        story = row.story.text()
+        assert story.startswith(said), story
+        assert story.endswith("It goes on by itself: nothing to do for now."), story
+        assert "could not finish" not in story and "tries again" not in story

@@ -84,7 +84,7 @@
         <translation>naka-save sa keyring — mag-type para palitan</translation>
     </message>
     <message>
-        <source>kept in the system keyring, never in Daloy's files</source>
+        <source>kept in the system keyring, never in Daloy&apos;s files</source>
         <translation>nasa system keyring, hindi kailanman sa mga file ng Daloy</translation>
     </message>
     <message>
@@ -575,7 +575,7 @@ hindi pa naka-save</translation>
         <translation>Pamagat</translation>
     </message>
     <message>
-        <source>Other steps refer to this step's result as steps.&lt;name&gt;.output; renaming updates them all.</source>
+        <source>Other steps refer to this step&apos;s result as steps.&lt;name&gt;.output; renaming updates them all.</source>
         <translation>Tinutukoy ng ibang hakbang ang resulta ng hakbang na ito bilang steps.&lt;name&gt;.output; kapag pinalitan ang pangalan, maa-update silang lahat.</translation>
     </message>
     <message>
@@ -583,8 +583,8 @@ hindi pa naka-save</translation>
         <translation>Pangalan sa mga template</translation>
     </message>
     <message>
-        <source>&lt;b&gt;When it fails&lt;/b&gt; &lt;span style='color:#6b7280'&gt;(empty: the step's default)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Kapag pumalya&lt;/b&gt; &lt;span style='color:#6b7280'&gt;(walang laman: ang default ng hakbang)&lt;/span&gt;</translation>
+        <source>&lt;b&gt;When it fails&lt;/b&gt; &lt;span style=&apos;color:#6b7280&apos;&gt;(empty: the step&apos;s default)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Kapag pumalya&lt;/b&gt; &lt;span style=&apos;color:#6b7280&apos;&gt;(walang laman: ang default ng hakbang)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>“{label}” must be a number.</source>

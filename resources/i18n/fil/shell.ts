@@ -2468,6 +2468,10 @@ Gawin muli ang mga iyon dito? Iniiwan ng “Hayaan kung ano ito” ang order kun
         <translation>Tapos na {time}: {what}.</translation>
     </message>
     <message>
+        <source>It goes on by itself: nothing to do for now.</source>
+        <translation>Kusa itong magpapatuloy: wala ka pang kailangang gawin.</translation>
+    </message>
+    <message>
         <source>Daloy tries again by itself {time}: nothing to do for now.</source>
         <translation>Susubukan ulit ito ng Daloy nang kusa {time}: wala ka pang kailangang gawin.</translation>
     </message>
@@ -2945,6 +2949,10 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
     <message>
         <source>Waiting to try again</source>
         <translation>Maghihintay bago i-retry</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Naghihintay</translation>
     </message>
     <message>
         <source>Skipped</source>
