@@ -114,11 +114,13 @@ def why(
         return translate("Explain", "Waiting for you.")
     if status == RunState.WAITING:
         step = next((s for s in steps if s["state"] == StepState.RETRY_WAIT), None)
-        if step and step.get("waiting_on") and step.get("error"):
-            return f"{said_error(step).rstrip('.')}."  # a down system, a hold: since when
+        if step and (step.get("waiting_on") or step.get("sleeping")) and step.get("error"):
+            # a down system, a hold: since when; a wait the step asked for: until when, or for
+            # which orders (it is woken when they finish: its re-check is only a safety net)
+            return f"{said_error(step).rstrip('.')}."
         if step:
             when = clock(step.get("next_attempt_at"))
-            if step["attempts"] and step.get("error") and not step["error"].startswith("Waiting"):
+            if step["attempts"] and step.get("error"):
                 return translate(
                     "Explain", "Waiting for {system}: attempt {attempt} of {attempts} at {time}."
                 ).format(

@@ -333,8 +333,10 @@ def test_a_step_that_waits_as_asked_reads_as_waiting_not_as_a_failure(gui, qtbot
         (run_id, "rest", "Waiting for 1 of 1 “Backorder” runs."),
         (child(), "later", "Waiting until "),
     ):
-        _page, row = open_order(window, qtbot, run, step, "retry_wait")
+        page, row = open_order(window, qtbot, run, step, "retry_wait")
         assert (row.state.text(), row.tries.text()) == ("Waiting", "—")
+        # the order's sentence says what it waits for, not its safety-net re-check's time
+        assert page.why.text().startswith(said) and "next check" not in page.why.text()
         qtbot.waitUntil(lambda row=row: row.story.isVisible(), timeout=5000)  # opened: waiting
         story = row.story.text()
         assert story.startswith(said), story

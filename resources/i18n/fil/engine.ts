@@ -211,7 +211,7 @@
         <translation>May 1 order na tumatakbo pa noong kinuha ang backup. Naka-hold ito, para walang magawa nang dalawang beses sa mga nagawa nito mula noon: buksan ito mula sa Mga Order, suriin, saka pindutin ang “I-release ang hold na ito” sa pahina nito.</translation>
     </message>
     <message>
-        <source>{count} orders were in progress in the backup. They are held as one group, so that nothing they did since is done twice: open each from Orders and check it; “Release this hold” on an order's page lets the whole group go on.</source>
+        <source>{count} orders were in progress in the backup. They are held as one group, so that nothing they did since is done twice: open each from Orders and check it; “Release this hold” on an order&apos;s page lets the whole group go on.</source>
         <translation>May {count} order na tumatakbo pa noong kinuha ang backup. Naka-hold sila bilang isang grupo, para walang magawa nang dalawang beses sa mga nagawa nila mula noon: buksan ang bawat isa mula sa Mga Order at suriin; ang “I-release ang hold na ito” sa pahina ng isang order ay nagpapatuloy sa buong grupo.</translation>
     </message>
     <message>
@@ -231,7 +231,7 @@
         <translation>Hindi ma-hold ang mga order na tumatakbo pa sa backup ng {when} ({why}), kaya hindi ito naibalik sa {folder}. Walang binago.</translation>
     </message>
     <message>
-        <source>The order numbers given in the workspace that was replaced could not be read ({why}), so this workspace's order numbers skip {margin} ahead: no number a customer was given since the backup is given again.</source>
+        <source>The order numbers given in the workspace that was replaced could not be read ({why}), so this workspace&apos;s order numbers skip {margin} ahead: no number a customer was given since the backup is given again.</source>
         <translation>Hindi mabasa ang mga numero ng order na naibigay sa workspace na pinalitan ({why}), kaya lalaktaw nang {margin} ang mga numero ng order ng workspace na ito: walang numerong naibigay sa customer mula noong backup ang maibibigay ulit.</translation>
     </message>
     <message>
@@ -421,7 +421,7 @@
         <translation>Outlook at Microsoft 365</translation>
     </message>
     <message>
-        <source>Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this mailbox; with two-step verification, create an app password in your Microsoft account's security settings.</source>
+        <source>Microsoft 365: your administrator must allow IMAP and SMTP sign-in for this mailbox; with two-step verification, create an app password in your Microsoft account&apos;s security settings.</source>
         <translation>Microsoft 365: dapat payagan ng administrator mo ang IMAP at SMTP sign-in para sa mailbox na ito; kapag may two-step verification, gumawa ng app password sa security settings ng Microsoft account mo.</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@
         <translation>Zoho Mail</translation>
     </message>
     <message>
-        <source>Zoho: switch on IMAP access in Zoho Mail's settings; with two-factor authentication, use an application-specific password.</source>
+        <source>Zoho: switch on IMAP access in Zoho Mail&apos;s settings; with two-factor authentication, use an application-specific password.</source>
         <translation>Zoho: i-on ang IMAP access sa mga setting ng Zoho Mail; kapag may two-factor authentication, gumamit ng application-specific password.</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>Iba pa</translation>
     </message>
     <message>
-        <source>Your provider's help pages name the server, port and security to use; many need an app password rather than your normal one.</source>
+        <source>Your provider&apos;s help pages name the server, port and security to use; many need an app password rather than your normal one.</source>
         <translation>Nakasulat sa help pages ng provider mo ang server, port at security na gagamitin; marami ang nangangailangan ng app password sa halip na ang karaniwang password mo.</translation>
     </message>
     <message>
@@ -469,7 +469,7 @@
         <translation>Address ng shop (myshop.myshopify.com)</translation>
     </message>
     <message>
-        <source>The shop's .myshopify.com address, even when customers see your own domain.</source>
+        <source>The shop&apos;s .myshopify.com address, even when customers see your own domain.</source>
         <translation>Ang .myshopify.com na address ng shop, kahit sariling domain mo ang nakikita ng mga customer.</translation>
     </message>
     <message>
@@ -485,11 +485,11 @@
         <translation>ID ng lokasyon ng stock</translation>
     </message>
     <message>
-        <source>leave empty for the shop's first location</source>
+        <source>leave empty for the shop&apos;s first location</source>
         <translation>iwanang blangko para sa unang lokasyon ng shop</translation>
     </message>
     <message>
-        <source>Shopify admin ▸ Settings ▸ Locations: the number at the end of the location's address.</source>
+        <source>Shopify admin ▸ Settings ▸ Locations: the number at the end of the location&apos;s address.</source>
         <translation>Shopify admin ▸ Settings ▸ Locations: ang numero sa dulo ng address ng lokasyon.</translation>
     </message>
     <message>
@@ -549,11 +549,11 @@
         <translation>Address ng Shopee API</translation>
     </message>
     <message>
-        <source>leave empty for Shopee's live address</source>
+        <source>leave empty for Shopee&apos;s live address</source>
         <translation>iwanang blangko para sa live na address ng Shopee</translation>
     </message>
     <message>
-        <source>Only for Shopee's test shops: https://partner.test-stable.shopeemobile.com.</source>
+        <source>Only for Shopee&apos;s test shops: https://partner.test-stable.shopeemobile.com.</source>
         <translation>Para lang sa mga test shop ng Shopee: https://partner.test-stable.shopeemobile.com.</translation>
     </message>
     <message>
@@ -597,7 +597,7 @@
         <translation>iwanang blangko para sa Pilipinas</translation>
     </message>
     <message>
-        <source>Your shop's country: https://api.lazada.com.my/rest, .sg, .co.th, .vn or .co.id in place of .com.ph.</source>
+        <source>Your shop&apos;s country: https://api.lazada.com.my/rest, .sg, .co.th, .vn or .co.id in place of .com.ph.</source>
         <translation>Ang bansa ng shop mo: https://api.lazada.com.my/rest, .sg, .co.th, .vn o .co.id kapalit ng .com.ph.</translation>
     </message>
     <message>
@@ -641,7 +641,7 @@
         <translation>Numero ang {field} (digits lang); tingnan ito at subukan ulit.</translation>
     </message>
     <message>
-        <source>{platform}'s address</source>
+        <source>{platform}&apos;s address</source>
         <translation>address ng {platform}</translation>
     </message>
     <message>
@@ -653,7 +653,7 @@
         <translation>buksan ulit ang link gamit ang “I-authorise ang shop…” at i-paste ang bagong code</translation>
     </message>
     <message>
-        <source>Can't find {where} — check the shop address.</source>
+        <source>Can&apos;t find {where} — check the shop address.</source>
         <translation>Hindi makita ang {where} — tingnan ang address ng shop.</translation>
     </message>
     <message>
@@ -677,7 +677,7 @@
         <translation>Hindi tinanggap ng {title} ang code na iyon — isang beses lang gumagana ang code at ilang minuto lang; {again}.</translation>
     </message>
     <message>
-        <source>{title} no longer accepts this shop's authorisation — {again}.</source>
+        <source>{title} no longer accepts this shop&apos;s authorisation — {again}.</source>
         <translation>Hindi na tinatanggap ng {title} ang authorisation ng shop na ito — {again}.</translation>
     </message>
     <message>
@@ -689,7 +689,7 @@
         <translation>Tinanggihan ng {title} ang consumer key at secret — tingnan ang dalawa sa WooCommerce ▸ Settings ▸ Advanced ▸ REST API, at kung puwedeng magbasa ang key.</translation>
     </message>
     <message>
-        <source>{title} refused the shop's access — {again}.</source>
+        <source>{title} refused the shop&apos;s access — {again}.</source>
         <translation>Tinanggihan ng {title} ang access ng shop — {again}.</translation>
     </message>
     <message>
@@ -757,7 +757,7 @@
         <translation>{host} port {port}</translation>
     </message>
     <message>
-        <source>Can't find the server {host} — check the address.</source>
+        <source>Can&apos;t find the server {host} — check the address.</source>
         <translation>Hindi makita ang server na {host} — tingnan ang address.</translation>
     </message>
     <message>
@@ -765,7 +765,7 @@
         <translation>Walang sumasagot sa {where} — tingnan ang port (at kung tugma rito ang security).</translation>
     </message>
     <message>
-        <source>The server {host} showed a certificate Daloy does not trust ({why}) — if it is your office's own server, choose its CA certificate file; otherwise check the server name.</source>
+        <source>The server {host} showed a certificate Daloy does not trust ({why}) — if it is your office&apos;s own server, choose its CA certificate file; otherwise check the server name.</source>
         <translation>Nagpakita ang server na {host} ng certificate na hindi pinagkakatiwalaan ng Daloy ({why}) — kung sariling server ito ng opisina mo, piliin ang CA certificate file nito; kung hindi, tingnan ang pangalan ng server.</translation>
     </message>
     <message>
@@ -865,7 +865,7 @@
         <translation>Hindi pa naka-authorise ang shop: gamitin ang “I-authorise ang shop…” (pinupunan nito ang Shop ID), saka subukan ulit.</translation>
     </message>
     <message>
-        <source>Enter the shop's address, for example {example}.</source>
+        <source>Enter the shop&apos;s address, for example {example}.</source>
         <translation>Ilagay ang address ng shop, halimbawa {example}.</translation>
     </message>
     <message>
@@ -1321,19 +1321,19 @@
     </message>
     <message>
         <source>The intake channel {channel} has not worked since {time}. The last error: {error} Orders from it are not coming in until this is fixed.</source>
-        <translation>Hindi gumagana ang channel na {channel} mula {time}. Ang huling error: {error} Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+        <translation>Hindi gumagana ang channel na {channel} mula {time}. Ang huling error: {error} Walang order na papasok mula rito hangga&apos;t hindi ito naaayos.</translation>
     </message>
     <message>
         <source>The intake channel {channel} has not worked since {time}. Daloy has had no answer from it. Orders from it are not coming in until this is fixed.</source>
-        <translation>Hindi gumagana ang channel na {channel} mula {time}. Walang sagot mula rito ang natanggap ng Daloy. Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+        <translation>Hindi gumagana ang channel na {channel} mula {time}. Walang sagot mula rito ang natanggap ng Daloy. Walang order na papasok mula rito hangga&apos;t hindi ito naaayos.</translation>
     </message>
     <message>
         <source>The intake channel {channel} has not worked since it started at {time}. The last error: {error} Orders from it are not coming in until this is fixed.</source>
-        <translation>Hindi pa gumagana ang channel na {channel} mula nang magsimula ito noong {time}. Ang huling error: {error} Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+        <translation>Hindi pa gumagana ang channel na {channel} mula nang magsimula ito noong {time}. Ang huling error: {error} Walang order na papasok mula rito hangga&apos;t hindi ito naaayos.</translation>
     </message>
     <message>
         <source>The intake channel {channel} has not worked since it started at {time}. Daloy has had no answer from it. Orders from it are not coming in until this is fixed.</source>
-        <translation>Hindi pa gumagana ang channel na {channel} mula nang magsimula ito noong {time}. Walang sagot mula rito ang natanggap ng Daloy. Walang order na papasok mula rito hangga't hindi ito naaayos.</translation>
+        <translation>Hindi pa gumagana ang channel na {channel} mula nang magsimula ito noong {time}. Walang sagot mula rito ang natanggap ng Daloy. Walang order na papasok mula rito hangga&apos;t hindi ito naaayos.</translation>
     </message>
     <message>
         <source>{channel} is down</source>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
         <source>Daloy could not start the workflow “{workflow}”: {reason} It takes no orders until it is fixed (import a corrected version) or archived.</source>
-        <translation>Hindi masimulan ng Daloy ang workflow na “{workflow}”: {reason} Hindi ito tatanggap ng order hangga't hindi naaayos (mag-import ng naitamang bersyon) o na-archive.</translation>
+        <translation>Hindi masimulan ng Daloy ang workflow na “{workflow}”: {reason} Hindi ito tatanggap ng order hangga&apos;t hindi naaayos (mag-import ng naitamang bersyon) o na-archive.</translation>
     </message>
     <message>
         <source>Passwords cannot be kept on this computer</source>
@@ -1487,7 +1487,7 @@
         <translation>Hindi mabasa ng Daloy ang {email}. Itinatago ito gaya ng pagdating; buksan ito para makita ang laman at ilagay ang order nang mano-mano.</translation>
     </message>
     <message>
-        <source>The mail server refused the user name or password of connection “{name}”. Correct them in the connection's settings.</source>
+        <source>The mail server refused the user name or password of connection “{name}”. Correct them in the connection&apos;s settings.</source>
         <translation>Tinanggihan ng mail server ang user name o password ng koneksyon na “{name}”. Itama ang mga ito sa mga setting ng koneksyon.</translation>
     </message>
     <message>
@@ -1519,11 +1519,11 @@
         <translation>Nagpadala ang marketplace ng sagot na hindi JSON; itinago ang page at hihingin ulit.</translation>
     </message>
     <message>
-        <source>The marketplace's page after {since}</source>
+        <source>The marketplace&apos;s page after {since}</source>
         <translation>Page ng marketplace pagkatapos ng {since}</translation>
     </message>
     <message>
-        <source>The marketplace's first page</source>
+        <source>The marketplace&apos;s first page</source>
         <translation>Unang page ng marketplace</translation>
     </message>
     <message>
@@ -1531,7 +1531,7 @@
         <translation>Nagpadala ang marketplace ng sagot na hindi JSON.</translation>
     </message>
     <message>
-        <source>The marketplace's answer has no list of orders at “{path}”; check “Where the orders are” in the trigger's settings.</source>
+        <source>The marketplace&apos;s answer has no list of orders at “{path}”; check “Where the orders are” in the trigger&apos;s settings.</source>
         <translation>Walang listahan ng mga order ang sagot ng marketplace sa “{path}”; tingnan ang “Kung nasaan ang mga order” sa mga setting ng trigger.</translation>
     </message>
     <message>
@@ -1543,11 +1543,11 @@
         <translation>Isang pahina ng mga order mula sa {platform} shop na “{shop}”</translation>
     </message>
     <message>
-        <source>An order from {platform} shop “{shop}” could not be read ({why}). It is kept here; enter it by hand or ask the shop's support.</source>
+        <source>An order from {platform} shop “{shop}” could not be read ({why}). It is kept here; enter it by hand or ask the shop&apos;s support.</source>
         <translation>Hindi mabasa ang isang order mula sa {platform} shop na “{shop}” ({why}). Nakatago ito rito; ilagay ito nang mano-mano o magtanong sa support ng shop.</translation>
     </message>
     <message>
-        <source>An order from {platform} shop “{shop}” could not be read. It is kept here; enter it by hand or ask the shop's support.</source>
+        <source>An order from {platform} shop “{shop}” could not be read. It is kept here; enter it by hand or ask the shop&apos;s support.</source>
         <translation>Hindi mabasa ang isang order mula sa {platform} shop na “{shop}”. Nakatago ito rito; ilagay ito nang mano-mano o magtanong sa support ng shop.</translation>
     </message>
     <message>
@@ -1590,8 +1590,8 @@
         <translation>Hintayin ang stock</translation>
     </message>
     <message>
-        <source>Backorder {{ trigger.order.number }} for {{ trigger.order.customer.name }} (the rest of order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.name ~ ' (' ~ l.sku ~ ')' if l.name | default('', true) else l.sku }}{% if not loop.last %}; {% endif %}{% endfor %}. When the stock has arrived and is counted in the stock sheet, choose “Stock is in: ship it”.</source>
-        <translation>Backorder {{ trigger.order.number }} ni {{ trigger.order.customer.name }} (ang natira sa order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.name ~ ' (' ~ l.sku ~ ')' if l.name | default('', true) else l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. Pag dumating na ang stock at naitala na sa stock sheet, piliin ang “Dumating na ang stock: ipadala”.</translation>
+        <source>Backorder {{ trigger.order.number }} for {{ trigger.order.customer.name }} (the rest of order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.name ~ &apos; (&apos; ~ l.sku ~ &apos;)&apos; if l.name | default(&apos;&apos;, true) else l.sku }}{% if not loop.last %}; {% endif %}{% endfor %}. When the stock has arrived and is counted in the stock sheet, choose “Stock is in: ship it”.</source>
+        <translation>Backorder {{ trigger.order.number }} ni {{ trigger.order.customer.name }} (ang natira sa order {{ trigger.order.backorder_of }}): {% for l in trigger.order.lines %}{{ l.qty }} × {{ l.name ~ &apos; (&apos; ~ l.sku ~ &apos;)&apos; if l.name | default(&apos;&apos;, true) else l.sku }}{% if not loop.last %}, {% endif %}{% endfor %}. Pag dumating na ang stock at naitala na sa stock sheet, piliin ang “Dumating na ang stock: ipadala”.</translation>
     </message>
     <message>
         <source>Stock is in: ship it</source>
@@ -1642,8 +1642,8 @@
         <translation>Kulang ang stock: itanong ang gagawin</translation>
     </message>
     <message>
-        <source>Not enough stock for {{ steps.order.output.customer.name }}: {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
-        <translation>Kulang ang stock sa order ni {{ steps.order.output.customer.name }}: {% for s in steps.check_stock.output.short %}{{ s.name ~ ' (' ~ s.key ~ ')' if s.name | default('', true) else s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
+        <source>Not enough stock for {{ steps.order.output.customer.name }}: {% for s in steps.check_stock.output.short %}{{ s.name ~ &apos; (&apos; ~ s.key ~ &apos;)&apos; if s.name | default(&apos;&apos;, true) else s.key }}: {{ s.wanted }} ordered, {{ s.available }} in stock. {% endfor %}Substitute the missing items with another product, backorder them (ship what is in stock now, the rest later as its own order), or cancel the order?</source>
+        <translation>Kulang ang stock sa order ni {{ steps.order.output.customer.name }}: {% for s in steps.check_stock.output.short %}{{ s.name ~ &apos; (&apos; ~ s.key ~ &apos;)&apos; if s.name | default(&apos;&apos;, true) else s.key }}: {{ s.wanted }} ang in-order, {{ s.available }} ang may stock. {% endfor %}Papalitan ba ng ibang produkto ang kulang, i-backorder (ipadala ngayon ang may stock, ang natira mamaya bilang sariling order), o i-cancel ang order?</translation>
     </message>
     <message>
         <source>Substitute with the chosen product</source>
@@ -1772,7 +1772,7 @@
         <translation>Ipaubaya sa operator ang desisyon, hal. substitute o backorder.</translation>
     </message>
     <message>
-        <source>Stops this order and asks the operator a question in the exceptions inbox, with the context they need (for example the short lines) and one button per option. Each option is its own output, so the order continues down the branch that was chosen. Optional fields let the person add details (a note for the customer); a field with “choices” is a list to pick from (e.g. the products in stock, from a spreadsheet step's output.list, shown by “label_key” and saved as “value_key”; “detail_keys” adds columns in brackets, e.g. the stock and price), and “required_for” names the options that need it filled in. After the deadline a reminder appears, and after twice the deadline an escalation.</source>
+        <source>Stops this order and asks the operator a question in the exceptions inbox, with the context they need (for example the short lines) and one button per option. Each option is its own output, so the order continues down the branch that was chosen. Optional fields let the person add details (a note for the customer); a field with “choices” is a list to pick from (e.g. the products in stock, from a spreadsheet step&apos;s output.list, shown by “label_key” and saved as “value_key”; “detail_keys” adds columns in brackets, e.g. the stock and price), and “required_for” names the options that need it filled in. After the deadline a reminder appears, and after twice the deadline an escalation.</source>
         <translation>Itinitigil ang order na ito at nagtatanong sa operator sa Inbox, kasama ang kailangan niyang makita (halimbawa ang mga linyang kulang) at isang button bawat pagpipilian. Bawat pagpipilian ay sariling output, kaya tutuloy ang order sa sangay na pinili. Sa mga opsyonal na field, puwedeng magdagdag ng detalye ang tao (tala para sa customer); ang field na may “choices” ay listahang pagpipilian (hal. mga produktong may stock, mula sa output.list ng isang spreadsheet na hakbang, ipinapakita ayon sa “label_key” at sine-save bilang “value_key”; idinadagdag ng “detail_keys” ang mga column sa loob ng panaklong, hal. ang stock at presyo), at sinasabi ng “required_for” kung aling mga pagpipilian ang nangangailangang mapunan ito. Pagkalampas ng deadline may lalabas na paalala, at pagkalampas ng doble ng deadline, escalation.</translation>
     </message>
     <message>
@@ -1792,16 +1792,16 @@
         <translation>Mga pagpipilian</translation>
     </message>
     <message>
-        <source>Each option: {"name": "backorder", "label": "Backorder"}.</source>
-        <translation>Bawat pagpipilian: {"name": "backorder", "label": "Backorder"}.</translation>
+        <source>Each option: {&quot;name&quot;: &quot;backorder&quot;, &quot;label&quot;: &quot;Backorder&quot;}.</source>
+        <translation>Bawat pagpipilian: {&quot;name&quot;: &quot;backorder&quot;, &quot;label&quot;: &quot;Backorder&quot;}.</translation>
     </message>
     <message>
         <source>Fields to fill in</source>
         <translation>Mga field na pupunan</translation>
     </message>
     <message>
-        <source>A list of {"name": ..., "label": ...} the person may fill in; add "choices" (a list, or a template giving one) to offer a pick list, and "required_for": [option names] where it must be filled in.</source>
-        <translation>Listahan ng {"name": ..., "label": ...} na puwedeng punan ng tao; idagdag ang "choices" (listahan, o template na nagbibigay nito) para may mapagpilian, at "required_for": [mga pangalan ng pagpipilian] kung saan ito dapat punan.</translation>
+        <source>A list of {&quot;name&quot;: ..., &quot;label&quot;: ...} the person may fill in; add &quot;choices&quot; (a list, or a template giving one) to offer a pick list, and &quot;required_for&quot;: [option names] where it must be filled in.</source>
+        <translation>Listahan ng {&quot;name&quot;: ..., &quot;label&quot;: ...} na puwedeng punan ng tao; idagdag ang &quot;choices&quot; (listahan, o template na nagbibigay nito) para may mapagpilian, at &quot;required_for&quot;: [mga pangalan ng pagpipilian] kung saan ito dapat punan.</translation>
     </message>
     <message>
         <source>Deadline (minutes)</source>
@@ -1888,7 +1888,7 @@
         <translation>Ang resulta ng bawat item</translation>
     </message>
     <message>
-        <source>The items' orders</source>
+        <source>The items&apos; orders</source>
         <translation>Ang mga order ng mga item</translation>
     </message>
     <message>
@@ -1928,7 +1928,7 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>Full URL, or a path relative to the connection's base URL.</source>
+        <source>Full URL, or a path relative to the connection&apos;s base URL.</source>
         <translation>Buong URL, o path na kasunod ng base URL ng koneksyon.</translation>
     </message>
     <message>
@@ -1976,11 +1976,11 @@
         <translation>Dapat magsimula sa http:// o https:// ang URL na “{url}”.</translation>
     </message>
     <message>
-        <source>The URL {url} cannot be read ({why}); check the step's URL and the base URL of connection “{name}”.</source>
+        <source>The URL {url} cannot be read ({why}); check the step&apos;s URL and the base URL of connection “{name}”.</source>
         <translation>Hindi mabasa ang URL na {url} ({why}); tingnan ang URL ng hakbang at ang base URL ng koneksyong “{name}”.</translation>
     </message>
     <message>
-        <source>The URL {url} is outside the connection “{name}” ({base}): Daloy only sends a connection's credentials to its own address. Use a path under that address, or a separate connection for the other service.</source>
+        <source>The URL {url} is outside the connection “{name}” ({base}): Daloy only sends a connection&apos;s credentials to its own address. Use a path under that address, or a separate connection for the other service.</source>
         <translation>Nasa labas ng koneksyong “{name}” ({base}) ang URL na {url}: sa sariling address lang ng koneksyon ipinapadala ng Daloy ang mga credential nito. Gumamit ng path sa ilalim ng address na iyon, o ng hiwalay na koneksyon para sa kabilang serbisyo.</translation>
     </message>
     <message>
@@ -2004,7 +2004,7 @@
         <translation>Natanggap ng {url} ang request pero hindi ito sumagot ({why}); titingnan muna ng Daloy kung natuloy ito bago ipadala ulit.</translation>
     </message>
     <message>
-        <source>The request to {url} could not be sent: {why}. Check the step's headers and the connection's token, then retry.</source>
+        <source>The request to {url} could not be sent: {why}. Check the step&apos;s headers and the connection&apos;s token, then retry.</source>
         <translation>Hindi maipadala ang request sa {url}: {why}. Tingnan ang mga header ng hakbang at ang token ng koneksyon, saka i-retry.</translation>
     </message>
     <message>
@@ -2028,7 +2028,7 @@
         <translation>Mga mensahe</translation>
     </message>
     <message>
-        <source>Post a message to the warehouse's chat channel.</source>
+        <source>Post a message to the warehouse&apos;s chat channel.</source>
         <translation>Mag-post ng mensahe sa chat channel ng bodega.</translation>
     </message>
     <message>
@@ -2048,15 +2048,15 @@
         <translation>Nagpapadala ng mensahe sa chat na binabasa na ng bodega, para doon nila malaman ang order. Nagbibigay ang Slack, Google Chat, Teams, mga Viber bot at iba pa ng web address para sa mga papasok na mensahe ng chat (isang “webhook”): i-paste ito rito. Sa mensahe, pinupunan mula sa order ang mga bahaging nasa dobleng braces gaya ng {{ trigger.order.number }}.</translation>
     </message>
     <message>
-        <source>Message in the chat's own format (advanced)</source>
+        <source>Message in the chat&apos;s own format (advanced)</source>
         <translation>Mensahe sa sariling format ng chat (advanced)</translation>
     </message>
     <message>
-        <source>Only for a chat that needs more than a text: what to send instead of the message, written as that chat's instructions give it (JSON).</source>
+        <source>Only for a chat that needs more than a text: what to send instead of the message, written as that chat&apos;s instructions give it (JSON).</source>
         <translation>Para lang sa chat na nangangailangan ng higit sa teksto: ang ipapadala sa halip na ang mensahe, isinulat ayon sa mga tagubilin ng chat na iyon (JSON).</translation>
     </message>
     <message>
-        <source>Tick only if the chat's instructions say it shows a message sent twice with the same Idempotency-Key once. Then, when the chat does not answer, Daloy sends again by itself; otherwise it asks you to look in the chat first.</source>
+        <source>Tick only if the chat&apos;s instructions say it shows a message sent twice with the same Idempotency-Key once. Then, when the chat does not answer, Daloy sends again by itself; otherwise it asks you to look in the chat first.</source>
         <translation>I-tick lang kung sinasabi ng mga tagubilin ng chat na isang beses lang nito ipinapakita ang mensaheng dalawang beses na ipinadala na may parehong Idempotency-Key. Kung gayon, kapag hindi sumagot ang chat, kusang magpapadala ulit ang Daloy; kung hindi, hihilingin muna nitong tingnan mo ang chat.</translation>
     </message>
     <message>
@@ -2128,7 +2128,7 @@
         <translation>Shop</translation>
     </message>
     <message>
-        <source>The shop's connection (Shopify, WooCommerce, Shopee or Lazada).</source>
+        <source>The shop&apos;s connection (Shopify, WooCommerce, Shopee or Lazada).</source>
         <translation>Ang koneksyon ng shop (Shopify, WooCommerce, Shopee o Lazada).</translation>
     </message>
     <message>
@@ -2156,7 +2156,7 @@
         <translation>Dahilan (cancel)</translation>
     </message>
     <message>
-        <source>Shopify: customer, inventory, fraud, declined or other; Shopee: words with “stock” or “inventory” cancel as out of stock, others as the buyer's request; WooCommerce and Lazada keep the words as a note.</source>
+        <source>Shopify: customer, inventory, fraud, declined or other; Shopee: words with “stock” or “inventory” cancel as out of stock, others as the buyer&apos;s request; WooCommerce and Lazada keep the words as a note.</source>
         <translation>Shopify: customer, inventory, fraud, declined o other; Shopee: ang mga salitang may “stock” o “inventory” ay cancel dahil ubos ang stock, ang iba ay dahil hiling ng buyer; sa WooCommerce at Lazada, itinatabi ang mga salita bilang tala.</translation>
     </message>
     <message>
@@ -2172,11 +2172,11 @@
         <translation>Ang ginawa</translation>
     </message>
     <message>
-        <source>The shop's platform</source>
+        <source>The shop&apos;s platform</source>
         <translation>Ang platform ng tindahan</translation>
     </message>
     <message>
-        <source>The order's number on the platform</source>
+        <source>The order&apos;s number on the platform</source>
         <translation>Ang numero ng order sa platform</translation>
     </message>
     <message>
@@ -2184,7 +2184,7 @@
         <translation>Ang isinagot ng tindahan</translation>
     </message>
     <message>
-        <source>Choose the shop's connection for this step.</source>
+        <source>Choose the shop&apos;s connection for this step.</source>
         <translation>Piliin ang koneksyon ng shop para sa hakbang na ito.</translation>
     </message>
     <message>
@@ -2216,7 +2216,7 @@
         <translation>Hindi buong numero ang stock na “{quantity}” para sa SKU {sku}.</translation>
     </message>
     <message>
-        <source>Say which SKU's stock to set.</source>
+        <source>Say which SKU&apos;s stock to set.</source>
         <translation>Sabihin kung aling SKU ang babaguhin ang stock.</translation>
     </message>
     <message>
@@ -2228,7 +2228,7 @@
         <translation>Mag-email sa customer o sa kasamahan.</translation>
     </message>
     <message>
-        <source>Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are templates, so they can name the order and its lines. Attachments come from earlier steps' data (a list of {filename, content}). Every attempt uses the same Message-ID, so a retried send is recognisable as the same message. A server that rejects the message for good (5xx) sends the order to the inbox; a server that is down is retried.</source>
+        <source>Sends an email through an SMTP connection (SSL or STARTTLS). Subject and bodies are templates, so they can name the order and its lines. Attachments come from earlier steps&apos; data (a list of {filename, content}). Every attempt uses the same Message-ID, so a retried send is recognisable as the same message. A server that rejects the message for good (5xx) sends the order to the inbox; a server that is down is retried.</source>
         <translation>Nagpapadala ng email sa pamamagitan ng SMTP na koneksyon (SSL o STARTTLS). Template ang subject at ang body, kaya puwedeng banggitin ang order at ang mga linya nito. Ang mga attachment ay galing sa datos ng mga naunang hakbang (listahan ng {filename, content}). Pare-pareho ang Message-ID ng bawat subok, kaya makikilalang iisang mensahe ang na-retry na padala. Kapag tuluyang tinanggihan ng server ang mensahe (5xx), mapupunta ang order sa Inbox; kapag down ang server, ire-retry ito.</translation>
     </message>
     <message>
@@ -2256,15 +2256,15 @@
         <translation>Mga attachment</translation>
     </message>
     <message>
-        <source>A list of {"filename": ..., "content": ...}; content may use templates.</source>
-        <translation>Listahan ng {"filename": ..., "content": ...}; puwedeng gumamit ng template ang content.</translation>
+        <source>A list of {&quot;filename&quot;: ..., &quot;content&quot;: ...}; content may use templates.</source>
+        <translation>Listahan ng {&quot;filename&quot;: ..., &quot;content&quot;: ...}; puwedeng gumamit ng template ang content.</translation>
     </message>
     <message>
         <source>Sent folder connection</source>
         <translation>Koneksyon sa Sent folder</translation>
     </message>
     <message>
-        <source>Optional: the IMAP mailbox where the mail server files a copy of every sent message. When a send's outcome is unknown, Daloy looks there first.</source>
+        <source>Optional: the IMAP mailbox where the mail server files a copy of every sent message. When a send&apos;s outcome is unknown, Daloy looks there first.</source>
         <translation>Opsyonal: ang IMAP mailbox kung saan nagtatabi ang mail server ng kopya ng bawat naipadalang mensahe. Kapag hindi alam kung naipadala, doon muna titingin ang Daloy.</translation>
     </message>
     <message>
@@ -2272,7 +2272,7 @@
         <translation>Sent folder</translation>
     </message>
     <message>
-        <source>The email's reference</source>
+        <source>The email&apos;s reference</source>
         <translation>Ang reference ng email</translation>
     </message>
     <message>
@@ -2420,7 +2420,7 @@
         <translation>Name column</translation>
     </message>
     <message>
-        <source>With items: each line (ready, later, short) gets the product's name from this column as “name”, for messages to say “Sardines, 155 g” rather than the code. A sheet without this column is read by its Item, Name, Product or Description column; a line not in the sheet, or a sheet without any, keeps its code only.</source>
+        <source>With items: each line (ready, later, short) gets the product&apos;s name from this column as “name”, for messages to say “Sardines, 155 g” rather than the code. A sheet without this column is read by its Item, Name, Product or Description column; a line not in the sheet, or a sheet without any, keeps its code only.</source>
         <translation>Kapag may mga item: bawat linya (ready, later, short) ay binibigyan ng pangalan ng produkto mula sa column na ito bilang “name”, para “Sardines, 155 g” ang sabihin ng mga mensahe sa halip na ang code. Ang sheet na walang ganitong column ay binabasa sa column na Item, Name, Product o Description nito; code lang ang dala ng linyang wala sa sheet, o ng sheet na wala ni isa sa mga iyon.</translation>
     </message>
     <message>
@@ -2512,7 +2512,7 @@
         <translation>Baguhin ang mga cell, hal. ibawas sa stock ang mga nabenta.</translation>
     </message>
     <message>
-        <source>For each item of a list (usually the order lines), finds the row by its key and changes one column: subtract the item's amount (stock), add it, or set it. The file is written to a temporary file and then swapped in, so a crash never leaves a half-written sheet. The sheet is read once and kept (read again when it changes on disk, e.g. saved in Excel, whose changes are kept); orders changing it at the same time are saved together in one write, and each step finishes only once its change is saved. In an Excel file only the changed cells are rewritten: formulas, formatting and other sheets stay as they were. With “Never below”, a change that would leave a cell under it changes nothing and asks a person instead (stock never goes negative). A relative file path is read in the data folder. A sheet open in Excel is retried after asking to close it.</source>
+        <source>For each item of a list (usually the order lines), finds the row by its key and changes one column: subtract the item&apos;s amount (stock), add it, or set it. The file is written to a temporary file and then swapped in, so a crash never leaves a half-written sheet. The sheet is read once and kept (read again when it changes on disk, e.g. saved in Excel, whose changes are kept); orders changing it at the same time are saved together in one write, and each step finishes only once its change is saved. In an Excel file only the changed cells are rewritten: formulas, formatting and other sheets stay as they were. With “Never below”, a change that would leave a cell under it changes nothing and asks a person instead (stock never goes negative). A relative file path is read in the data folder. A sheet open in Excel is retried after asking to close it.</source>
         <translation>Para sa bawat item ng listahan (karaniwan ang mga linya ng order), hinahanap ang row ayon sa key nito at binabago ang isang column: ibawas ang dami ng item (stock), idagdag ito, o itakda ito. Isinusulat muna ang file sa pansamantalang file saka ipinapalit, kaya hindi kailanman maiiwang kalahati lang ang naisulat na sheet kapag nag-crash. Isang beses binabasa ang sheet at itinatabi (binabasa ulit kapag nagbago ito sa disk, hal. na-save sa Excel, at pinapanatili ang mga pagbabagong iyon); ang mga order na sabay na nagbabago rito ay sabay na sine-save sa iisang sulat, at natatapos lang ang bawat hakbang kapag naka-save na ang pagbabago nito. Sa Excel file, ang mga binagong cell lang ang isinusulat ulit: nananatili ang mga formula, formatting at ibang sheet. Kapag may “Huwag bumaba sa”, ang pagbabagong magpapababa sa isang cell sa ilalim nito ay walang babaguhin at magtatanong na lang sa tao (hindi kailanman magiging negatibo ang stock). Ang relative na file path ay hinahanap sa data folder. Ang sheet na bukas sa Excel ay ire-retry matapos hilinging isara ito.</translation>
     </message>
     <message>
@@ -2644,7 +2644,7 @@
         <translation>Simulan ang ibang workflow at hintayin ang resulta nito.</translation>
     </message>
     <message>
-        <source>Starts a run of another workflow with the given input (its trigger) and waits until it finishes; its steps' outputs become this step's output.results[0]. If the other run needs a person, this order waits too, and both show in the inbox.</source>
+        <source>Starts a run of another workflow with the given input (its trigger) and waits until it finishes; its steps&apos; outputs become this step&apos;s output.results[0]. If the other run needs a person, this order waits too, and both show in the inbox.</source>
         <translation>Sinisimulan ang takbo ng ibang workflow gamit ang ibinigay na input (ang trigger nito) at hinihintay itong matapos; ang mga output ng mga hakbang nito ang magiging output.results[0] ng hakbang na ito. Kung kailangan ng tao ang kabilang takbo, maghihintay rin ang order na ito, at pareho silang lalabas sa Inbox.</translation>
     </message>
     <message>
@@ -2660,7 +2660,7 @@
         <translation>Ang resulta ng ibang workflow</translation>
     </message>
     <message>
-        <source>The other workflow's order</source>
+        <source>The other workflow&apos;s order</source>
         <translation>Ang order ng ibang workflow</translation>
     </message>
     <message>
@@ -2684,7 +2684,7 @@
         <translation>Bumuo ng bagong datos mula sa order at sa mga naunang hakbang.</translation>
     </message>
     <message>
-        <source>Sets named fields from templates, such as a total from the order lines or a customer's full name, so later steps can use them as steps.&lt;this step&gt;.output. A value that is exactly one {{ expression }} keeps its type (a number stays a number).</source>
+        <source>Sets named fields from templates, such as a total from the order lines or a customer&apos;s full name, so later steps can use them as steps.&lt;this step&gt;.output. A value that is exactly one {{ expression }} keeps its type (a number stays a number).</source>
         <translation>Nagtatakda ng mga field na may pangalan mula sa mga template, tulad ng kabuuan mula sa mga linya ng order o buong pangalan ng customer, para magamit ng mga susunod na hakbang bilang steps.&lt;this step&gt;.output. Ang value na iisang {{ expression }} lang ay nananatili ang uri (nananatiling numero ang numero).</translation>
     </message>
     <message>
@@ -2824,7 +2824,7 @@
         <translation>Webhook / web form</translation>
     </message>
     <message>
-        <source>Orders posted by a website, or typed into Daloy's order form.</source>
+        <source>Orders posted by a website, or typed into Daloy&apos;s order form.</source>
         <translation>Mga order na ipinost ng website, o tinype sa order form ng Daloy.</translation>
     </message>
     <message>
@@ -2864,11 +2864,11 @@
         <translation>Marketplace</translation>
     </message>
     <message>
-        <source>New orders from a marketplace or shop system's API.</source>
+        <source>New orders from a marketplace or shop system&apos;s API.</source>
         <translation>Mga bagong order mula sa API ng marketplace o shop system.</translation>
     </message>
     <message>
-        <source>Polls a marketplace's REST API for new or changed orders, page by page, and advances its cursor only after the orders are stored. Honours Retry-After.</source>
+        <source>Polls a marketplace&apos;s REST API for new or changed orders, page by page, and advances its cursor only after the orders are stored. Honours Retry-After.</source>
         <translation>Tinitingnan ang REST API ng marketplace para sa mga bago o nabagong order, page bawat page, at isinusulong ang cursor lang kapag naka-save na ang mga order. Sinusunod ang Retry-After.</translation>
     </message>
     <message>
@@ -2924,7 +2924,7 @@
         <translation>lumampas ang hakbang sa limitasyon nitong {seconds} s</translation>
     </message>
     <message>
-        <source>The step's settings could not be filled in: {why}</source>
+        <source>The step&apos;s settings could not be filled in: {why}</source>
         <translation>Hindi mapunan ang mga setting ng hakbang: {why}</translation>
     </message>
     <message>
@@ -2972,7 +2972,7 @@
         <translation>Ipapadala ng koneksyong “{name}” ang password nito nang hindi naka-encrypt sa {host} (security “plain”). Sa computer na ito lang iyon pinapayagan ng Daloy; piliin ang ssl o starttls sa Mga Koneksyon.</translation>
     </message>
     <message>
-        <source>The server {host} of connection “{name}” showed a certificate Daloy does not trust ({why}). If it is your office's own server, set its CA file on the connection; otherwise check the server name.</source>
+        <source>The server {host} of connection “{name}” showed a certificate Daloy does not trust ({why}). If it is your office&apos;s own server, set its CA file on the connection; otherwise check the server name.</source>
         <translation>Nagpakita ang server na {host} ng koneksyong “{name}” ng certificate na hindi pinagkakatiwalaan ng Daloy ({why}). Kung sariling server ito ng opisina mo, ilagay ang CA file nito sa koneksyon; kung hindi, tingnan ang pangalan ng server.</translation>
     </message>
     <message>
@@ -2980,11 +2980,11 @@
         <translation>Walang pangalan ng server (host) ang koneksyong “{name}”.</translation>
     </message>
     <message>
-        <source>Not known whether this order's change to {file} was made: Daloy stopped while writing it, and the file was changed since. Check the rows in the sheet; if the change is missing, retry this step, otherwise skip it.</source>
+        <source>Not known whether this order&apos;s change to {file} was made: Daloy stopped while writing it, and the file was changed since. Check the rows in the sheet; if the change is missing, retry this step, otherwise skip it.</source>
         <translation>Hindi alam kung nagawa ang pagbabago ng order na ito sa {file}: huminto ang Daloy habang isinusulat ito, at nabago na ang file mula noon. Tingnan ang mga row sa sheet; kung wala ang pagbabago, i-retry ang hakbang na ito, kung nandoon, i-skip ito.</translation>
     </message>
     <message>
-        <source>This order's step was already finished by another attempt, so its change to {file} was not made again.</source>
+        <source>This order&apos;s step was already finished by another attempt, so its change to {file} was not made again.</source>
         <translation>Natapos na ng ibang subok ang hakbang ng order na ito, kaya hindi na inulit ang pagbabago nito sa {file}.</translation>
     </message>
     <message>
@@ -3020,7 +3020,7 @@
         <translation>Hindi UTF-8 CSV file ang {file} ({why}); i-save ito bilang “CSV UTF-8” at i-retry.</translation>
     </message>
     <message>
-        <source>Daloy's record of changes to {file} ({record}) cannot be read ({why}). Check {file} by hand, then delete {record} and retry.</source>
+        <source>Daloy&apos;s record of changes to {file} ({record}) cannot be read ({why}). Check {file} by hand, then delete {record} and retry.</source>
         <translation>Hindi mabasa ang talaan ng Daloy ng mga pagbabago sa {file} ({record}) ({why}). Tingnan nang mano-mano ang {file}, saka burahin ang {record} at i-retry.</translation>
     </message>
     <message>
@@ -3112,7 +3112,7 @@
         <translation>Hindi web address ang “{value}” para sa {what}; gumamit ng hal. https://shop.example.com.</translation>
     </message>
     <message>
-        <source>The {what} “{value}” uses http://, which would send the shop's key unencrypted; use https://.</source>
+        <source>The {what} “{value}” uses http://, which would send the shop&apos;s key unencrypted; use https://.</source>
         <translation>Gumagamit ng http:// ang {what} na “{value}”, kaya maipapadala nang hindi naka-encrypt ang key ng shop; gamitin ang https://.</translation>
     </message>
     <message>
@@ -3140,7 +3140,7 @@
         <translation>JSON na iba ang hugis sa sinasabi ng dokumentasyon nito</translation>
     </message>
     <message>
-        <source>{platform} answered {path} for shop “{shop}” with {what}. The answer is kept; Daloy asks again later. If this goes on, ask {platform}'s support about it.</source>
+        <source>{platform} answered {path} for shop “{shop}” with {what}. The answer is kept; Daloy asks again later. If this goes on, ask {platform}&apos;s support about it.</source>
         <translation>Sinagot ng {platform} ang {path} para sa shop na “{shop}” ng {what}. Nakatabi ang sagot; magtatanong ulit ang Daloy mamaya. Kung magpatuloy ito, itanong sa support ng {platform}.</translation>
     </message>
     <message>
@@ -3148,7 +3148,7 @@
         <translation>Natanggap ng {platform} ang {path} para sa shop na “{shop}” pero sumagot ng {what}, kaya maaaring nagawa na nito. Nakatabi ang sagot.</translation>
     </message>
     <message>
-        <source>{platform} pointed Daloy at {path}, outside the shop's address {base}; it was not followed.</source>
+        <source>{platform} pointed Daloy at {path}, outside the shop&apos;s address {base}; it was not followed.</source>
         <translation>Itinuro ng {platform} ang Daloy sa {path}, na nasa labas ng address ng shop na {base}; hindi ito sinundan.</translation>
     </message>
     <message>
@@ -3307,7 +3307,7 @@
         <translation>Walang Daloy database sa {path}; pangalanan ang data folder na kokopyahin.</translation>
     </message>
     <message>
-        <source>The workspace's database is at version {version}, this Daloy's is {head}: open it once with this Daloy (it is updated on opening), then copy it.</source>
+        <source>The workspace&apos;s database is at version {version}, this Daloy&apos;s is {head}: open it once with this Daloy (it is updated on opening), then copy it.</source>
         <translation>Nasa version {version} ang database ng workspace, {head} naman ang sa Daloy na ito: buksan muna ito minsan gamit ang Daloy na ito (naa-update ito pagbukas), saka kopyahin.</translation>
     </message>
     <message>
@@ -3426,7 +3426,7 @@
         <translation>Kabuuan ng order: {problem}</translation>
     </message>
     <message>
-        <source>The order total refers to a step “{step}” that does not exist; name one of the workflow's steps, e.g. {example}.</source>
+        <source>The order total refers to a step “{step}” that does not exist; name one of the workflow&apos;s steps, e.g. {example}.</source>
         <translation>Tumutukoy ang kabuuan ng order sa hakbang na “{step}” na wala naman; pangalanan ang isa sa mga hakbang ng workflow, hal. {example}.</translation>
     </message>
     <message>

@@ -20,7 +20,7 @@
         <translation>Hindi naibalik ang backup</translation>
     </message>
     <message>
-        <source>Daloy could not open its workspace ({what}); the details are in its log, in the data folder's “logs” folder. Nothing was changed.</source>
+        <source>Daloy could not open its workspace ({what}); the details are in its log, in the data folder&apos;s “logs” folder. Nothing was changed.</source>
         <translation>Hindi mabuksan ng Daloy ang workspace nito ({what}); nasa log nito ang mga detalye, sa folder na “logs” ng data folder. Walang binago.</translation>
     </message>
     <message>
@@ -545,7 +545,7 @@ mo sa “Bagong koneksyon”.</translation>
         <translation>mano-mano</translation>
     </message>
     <message>
-        <source>No orders in this period. Practice runs and the demo's orders are not counted here.</source>
+        <source>No orders in this period. Practice runs and the demo&apos;s orders are not counted here.</source>
         <translation>Walang order sa panahong ito. Hindi binibilang dito ang mga practice run at ang mga order ng demo.</translation>
     </message>
     <message>
@@ -615,7 +615,7 @@ wala pang nasagot</translation>
         <translation>I-click para makita ang mga order na ito.</translation>
     </message>
     <message>
-        <source>Showing the {count} orders behind the dashboard's “{label}”. Change a filter to see every order.</source>
+        <source>Showing the {count} orders behind the dashboard&apos;s “{label}”. Change a filter to see every order.</source>
         <translation>Ipinapakita ang {count} order sa likod ng “{label}” ng dashboard. Baguhin ang isang filter para makita ang lahat ng order.</translation>
     </message>
 </context>
@@ -1025,7 +1025,7 @@ wala pang nasagot</translation>
         <translation>Subukan ang demo</translation>
     </message>
     <message>
-        <source>Type your shop's name: customers read it in their emails.</source>
+        <source>Type your shop&apos;s name: customers read it in their emails.</source>
         <translation>I-type ang pangalan ng shop mo: nababasa ito ng mga customer sa email nila.</translation>
     </message>
     <message>
@@ -1045,7 +1045,7 @@ wala pang nasagot</translation>
         <translation>Piliin kung paano dumarating ang karamihan ng order mo; puwede kang magdagdag ng iba mamaya. Ang mga order sa telepono o sa counter ay laging puwedeng i-type sa “Bagong order” sa page ng Mga Order.</translation>
     </message>
     <message>
-        <source>Daloy serves an order form on this computer. Once set up, its address is under Connections ▸ Web addresses, where you can also let phones and computers on the shop's Wi-Fi use it. Nothing to test here.</source>
+        <source>Daloy serves an order form on this computer. Once set up, its address is under Connections ▸ Web addresses, where you can also let phones and computers on the shop&apos;s Wi-Fi use it. Nothing to test here.</source>
         <translation>Ang Daloy mismo ang nagpapatakbo ng order form sa computer na ito. Pag na-set up na, nasa Mga Koneksyon ▸ Mga web address ang address nito, kung saan mo rin mapapayagang gamitin ito ng mga phone at computer sa Wi-Fi ng tindahan. Walang ite-test dito.</translation>
     </message>
     <message>
@@ -1113,7 +1113,7 @@ wala pang nasagot</translation>
         <translation>Handa nang tumanggap ng order</translation>
     </message>
     <message>
-        <source>Press Finish to save the connections and switch on “Order fulfilment”. Passwords and tokens go to this computer's keyring, never into Daloy's files.</source>
+        <source>Press Finish to save the connections and switch on “Order fulfilment”. Passwords and tokens go to this computer&apos;s keyring, never into Daloy&apos;s files.</source>
         <translation>Pindutin ang Tapusin para i-save ang mga koneksyon at buksan ang “Order fulfilment”. Sa keyring ng computer na ito napupunta ang mga password at token, hindi kailanman sa mga file ng Daloy.</translation>
     </message>
     <message>
@@ -1169,7 +1169,7 @@ wala pang nasagot</translation>
         <translation>Paano nagbabayad ang mga customer?</translation>
     </message>
     <message>
-        <source>Daloy can charge each order through your payment service's web API: enter its address and the API token it gave you; Next checks that it answers.</source>
+        <source>Daloy can charge each order through your payment service&apos;s web API: enter its address and the API token it gave you; Next checks that it answers.</source>
         <translation>Masisingil ng Daloy ang bawat order sa web API ng payment service mo: ilagay ang address nito at ang API token na ibinigay nito; sa “Susunod”, titingnan ng Daloy kung sumasagot ito.</translation>
     </message>
     <message>
@@ -1213,7 +1213,7 @@ wala pang nasagot</translation>
         <translation>Tine-check…</translation>
     </message>
     <message>
-        <source>Through a payment service's web API:</source>
+        <source>Through a payment service&apos;s web API:</source>
         <translation>Sa web API ng isang payment service:</translation>
     </message>
     <message>
@@ -1221,7 +1221,7 @@ wala pang nasagot</translation>
         <translation>Nagbabayad ang customer pagdating ng order (COD) o sa bank transfer (walang sinisingil ang Daloy)</translation>
     </message>
     <message>
-        <source>Where to find them: in your payment service's dashboard (PayMongo, Xendit, Maya…), under Developers or API keys — its API address and a secret key.</source>
+        <source>Where to find them: in your payment service&apos;s dashboard (PayMongo, Xendit, Maya…), under Developers or API keys — its API address and a secret key.</source>
         <translation>Saan makikita: sa dashboard ng payment service mo (PayMongo, Xendit, Maya…), sa Developers o API keys — ang API address nito at isang secret key.</translation>
     </message>
     <message>
@@ -1233,7 +1233,7 @@ wala pang nasagot</translation>
         <translation>I-email ang mga customer mula sa address na ito:</translation>
     </message>
     <message>
-        <source>Don't email customers; I tell them myself</source>
+        <source>Don&apos;t email customers; I tell them myself</source>
         <translation>Huwag i-email ang mga customer; ako mismo ang magsasabi sa kanila</translation>
     </message>
     <message>
@@ -1241,7 +1241,7 @@ wala pang nasagot</translation>
         <translation>Walang ipapadala ang Daloy sa mga customer mo; makikita mo ang bawat order sa page ng Mga Order, para ma-message mo sila sa Facebook, Viber o sa marketplace. Iwanang blangko ang form sa itaas, maliban kung sa email sasabihan ang bodega (susunod na page): iyon lang ang email na ipapadala mula rito.</translation>
     </message>
     <message>
-        <source>Post each order to the warehouse's web address:</source>
+        <source>Post each order to the warehouse&apos;s web address:</source>
         <translation>I-post ang bawat order sa web address ng bodega:</translation>
     </message>
     <message>
@@ -1269,7 +1269,7 @@ wala pang nasagot</translation>
         <translation>packing@shop.example</translation>
     </message>
     <message>
-        <source>Shopee Open Platform ▸ App List ▸ your app: Partner ID and Partner key; then “Authorise the shop…” lets the shop's owner approve Daloy.</source>
+        <source>Shopee Open Platform ▸ App List ▸ your app: Partner ID and Partner key; then “Authorise the shop…” lets the shop&apos;s owner approve Daloy.</source>
         <translation>Shopee Open Platform ▸ App List ▸ ang app mo: Partner ID at Partner key; pagkatapos, sa “I-authorise ang shop…” papayagan ng may-ari ng shop ang Daloy.</translation>
     </message>
     <message>
@@ -1289,7 +1289,7 @@ wala pang nasagot</translation>
         <translation>Ibang shop system na may web API</translation>
     </message>
     <message>
-        <source>Its web API's address and the token it gave you; its provider's help pages say where to find them.</source>
+        <source>Its web API&apos;s address and the token it gave you; its provider&apos;s help pages say where to find them.</source>
         <translation>Ang address ng web API nito at ang token na ibinigay nito sa iyo; sinasabi ng help pages ng provider nito kung saan makikita ang mga ito.</translation>
     </message>
     <message>
@@ -1435,7 +1435,7 @@ wala pang nasagot</translation>
         <translation>Kopyahin ang mga ito para sa tutulong sa iyo.</translation>
     </message>
     <message>
-        <source>Daloy runs your shop's orders; people touch only the exceptions.</source>
+        <source>Daloy runs your shop&apos;s orders; people touch only the exceptions.</source>
         <translation>Pinapatakbo ng Daloy ang mga order ng shop mo; tao lang ang kailangan kapag may problema o tanong.</translation>
     </message>
     <message>
@@ -2102,7 +2102,7 @@ Gawin muli ang mga iyon dito? Iniiwan ng “Hayaan kung ano ito” ang order kun
         <translation>Bigyan ng numero ang order (kahit anong text na makikilala mo).</translation>
     </message>
     <message>
-        <source>Type the customer's name.</source>
+        <source>Type the customer&apos;s name.</source>
         <translation>I-type ang pangalan ng customer.</translation>
     </message>
     <message>
@@ -2279,11 +2279,11 @@ Gawin muli ang mga iyon dito? Iniiwan ng “Hayaan kung ano ito” ang order kun
 <context>
     <name>ShopAuthorise</name>
     <message>
-        <source>1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL registered for your app and make the link. 3. The shop's owner opens it, signs in to Shopee Seller Centre and approves. 4. Paste the address the browser then shows (it holds the code and the shop ID) below.</source>
+        <source>1. Enter the Partner ID and Partner key above. 2. Enter the Redirect URL registered for your app and make the link. 3. The shop&apos;s owner opens it, signs in to Shopee Seller Centre and approves. 4. Paste the address the browser then shows (it holds the code and the shop ID) below.</source>
         <translation>1. Ilagay sa itaas ang Partner ID at Partner key. 2. Ilagay ang Redirect URL na naka-register para sa app mo at gawin ang link. 3. Bubuksan ito ng may-ari ng shop, magsa-sign in sa Shopee Seller Centre at papayag. 4. I-paste sa ibaba ang address na ipapakita ng browser pagkatapos (nandoon ang code at ang shop ID).</translation>
     </message>
     <message>
-        <source>1. Enter the App key and App secret above. 2. Enter the Callback URL registered for your app and make the link. 3. The shop's owner opens it, signs in as the seller and approves. 4. Paste the address the browser then shows (it holds the code) below.</source>
+        <source>1. Enter the App key and App secret above. 2. Enter the Callback URL registered for your app and make the link. 3. The shop&apos;s owner opens it, signs in as the seller and approves. 4. Paste the address the browser then shows (it holds the code) below.</source>
         <translation>1. Ilagay sa itaas ang App key at App secret. 2. Ilagay ang Callback URL na naka-register para sa app mo at gawin ang link. 3. Bubuksan ito ng may-ari ng shop, magsa-sign in bilang seller at papayag. 4. I-paste sa ibaba ang address na ipapakita ng browser pagkatapos (nandoon ang code).</translation>
     </message>
     <message>
@@ -2303,7 +2303,7 @@ Gawin muli ang mga iyon dito? Iniiwan ng “Hayaan kung ano ito” ang order kun
         <translation>Gawin ang link</translation>
     </message>
     <message>
-        <source>the link for the shop's owner appears here</source>
+        <source>the link for the shop&apos;s owner appears here</source>
         <translation>dito lalabas ang link para sa may-ari ng shop</translation>
     </message>
     <message>
@@ -2331,11 +2331,11 @@ Gawin muli ang mga iyon dito? Iniiwan ng “Hayaan kung ano ito” ang order kun
         <translation>Tapusin ang authorisation</translation>
     </message>
     <message>
-        <source>Give the connection a name first (the shop's tokens are kept under it).</source>
+        <source>Give the connection a name first (the shop&apos;s tokens are kept under it).</source>
         <translation>Bigyan muna ng pangalan ang koneksyon (doon itinatabi ang mga token ng shop).</translation>
     </message>
     <message>
-        <source>Send this link to the shop's owner, or open it here if that is you; it works for a few minutes.</source>
+        <source>Send this link to the shop&apos;s owner, or open it here if that is you; it works for a few minutes.</source>
         <translation>Ipadala ang link na ito sa may-ari ng shop, o buksan dito kung ikaw iyon; gumagana ito nang ilang minuto lang.</translation>
     </message>
     <message>
@@ -2698,7 +2698,7 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Nakopya: {address}</translation>
     </message>
     <message>
-        <source>From phones and other computers on the shop's Wi-Fi:</source>
+        <source>From phones and other computers on the shop&apos;s Wi-Fi:</source>
         <translation>Mula sa mga phone at ibang computer sa Wi-Fi ng tindahan:</translation>
     </message>
     <message>
@@ -2778,7 +2778,7 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Ang computer na ito lang</translation>
     </message>
     <message>
-        <source>Computers and phones on this shop's network (Wi-Fi / LAN)</source>
+        <source>Computers and phones on this shop&apos;s network (Wi-Fi / LAN)</source>
         <translation>Mga computer at phone sa network ng tindahang ito (Wi-Fi / LAN)</translation>
     </message>
     <message>
@@ -2786,15 +2786,15 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Itinakda ito sa labas ng Daloy, ng nag-install nito sa computer na ito (DALOY_WEB_HOST), kaya hindi ito mababago dito.</translation>
     </message>
     <message>
-        <source>Only this computer can open these addresses. To let phones and other computers on the shop's Wi-Fi use the order form, choose the shop's network.</source>
+        <source>Only this computer can open these addresses. To let phones and other computers on the shop&apos;s Wi-Fi use the order form, choose the shop&apos;s network.</source>
         <translation>Ang computer na ito lang ang makakabukas ng mga address na ito. Para magamit ng mga phone at ibang computer sa Wi-Fi ng tindahan ang order form, piliin ang network ng tindahan.</translation>
     </message>
     <message>
-        <source>Anyone on the shop's Wi-Fi can now open the order form.</source>
+        <source>Anyone on the shop&apos;s Wi-Fi can now open the order form.</source>
         <translation>Mabubuksan na ng kahit sino sa Wi-Fi ng tindahan ang order form.</translation>
     </message>
     <message>
-        <source>This computer is not on a network right now: connect it to the shop's Wi-Fi or network cable, then open this tab again.</source>
+        <source>This computer is not on a network right now: connect it to the shop&apos;s Wi-Fi or network cable, then open this tab again.</source>
         <translation>Hindi nakakonekta sa network ang computer na ito ngayon: ikonekta ito sa Wi-Fi o network cable ng tindahan, saka buksan ulit ang tab na ito.</translation>
     </message>
     <message>
@@ -2817,11 +2817,11 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Dito sinasagutan ng mga customer ang order form mo:</translation>
     </message>
     <message>
-        <source>Phones and computers on the shop's Wi-Fi can open it at the addresses above; customers outside the shop cannot.</source>
+        <source>Phones and computers on the shop&apos;s Wi-Fi can open it at the addresses above; customers outside the shop cannot.</source>
         <translation>Mabubuksan ito ng mga phone at computer sa Wi-Fi ng tindahan sa mga address sa itaas; hindi ito mabubuksan ng mga customer na nasa labas ng tindahan.</translation>
     </message>
     <message>
-        <source>Right now only this computer can open it. To let phones on the shop's Wi-Fi use it, choose “Computers and phones on this shop's network” under Connections ▸ Web addresses.</source>
+        <source>Right now only this computer can open it. To let phones on the shop&apos;s Wi-Fi use it, choose “Computers and phones on this shop&apos;s network” under Connections ▸ Web addresses.</source>
         <translation>Sa ngayon, ang computer na ito lang ang makakabukas nito. Para magamit ito ng mga phone sa Wi-Fi ng tindahan, piliin ang “Mga computer at phone sa network ng tindahang ito” sa Mga Koneksyon ▸ Mga web address.</translation>
     </message>
     <message>
