@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -252,6 +253,12 @@ def _write_ts(tree: ET.ElementTree, path: Path) -> None:
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode", short_empty_elements=False)
     body = "\n".join(line.removeprefix("    ") for line in body.splitlines())
+    # quotes in text as lupdate writes them (ElementTree leaves them bare outside attributes)
+    body = re.sub(
+        r">([^<]*)<",
+        lambda m: ">" + m.group(1).replace("'", "&apos;").replace('"', "&quot;") + "<",
+        body,
+    )
     path.write_text(
         f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8"
     )
@@ -260,9 +267,11 @@ def _write_ts(tree: ET.ElementTree, path: Path) -> None:
 def fill(
     translations: dict[Key, Translation], areas: Iterable[str], language: str = "fil"
 ) -> set[Key]:
-    """Write ``translations`` into the areas' ``.ts`` files; returns the keys found nowhere."""
+    """Write ``translations`` into the areas' ``.ts`` files; returns the keys found nowhere.
+    A hand-written area (Qt's own words) takes only what no area made from our sources found:
+    it adds what it is given, so a key filled into every area would land there twice."""
     unused = set(translations)
-    for area in areas:
+    for area in sorted(areas, key=lambda a: a in HAND_WRITTEN):  # the hand-written last
         ts = ts_path(area, language)
         if area in HAND_WRITTEN and not ts.exists():
             _empty_ts(ts, language)
@@ -271,7 +280,8 @@ def fill(
         tree = ET.parse(ts)
         changed = False
         contexts = {c.findtext("name"): c for c in tree.getroot().iter("context")}
-        for key, salin in translations.items():
+        wanted = {k: translations[k] for k in unused} if area in HAND_WRITTEN else translations
+        for key, salin in wanted.items():
             context, source, comment = key
             ctx = contexts.get(context)
             if ctx is None and area in HAND_WRITTEN:

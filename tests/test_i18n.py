@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,6 +127,48 @@ def test_tool_fills_checks_and_compiles(tmp_path: Path, monkeypatch: pytest.Monk
     assert i18n.check(["shell"], verbose=False) == 0
     qm = i18n.release(quiet=True)
     assert qm.exists() and qm.stat().st_size > 0
+
+
+def test_no_message_stands_in_two_areas() -> None:
+    """The compiled file keeps one translation of a message that two areas both hold, and
+    drops the other with only a warning: a word one area already has is reused from it
+    (the step list's “Waiting” is the order's, ``order_states.LABELS``)."""
+    where: dict[tuple[str, str, str | None], list[str]] = {}
+    for area in i18n.AREAS:
+        for m in i18n.messages(i18n.ts_path(area)):
+            where.setdefault((m.context, m.source, m.comment), []).append(area)
+    assert {k: v for k, v in where.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize("area", list(i18n.AREAS))
+def test_fill_writes_the_bytes_update_writes(area: str, tmp_path: Path) -> None:
+    """``fill`` writes a .ts file in lupdate's own layout, quotes included (``&apos;``): a fill
+    after an update rewrote every apostrophe of engine.ts, diffs of 150 lines for two words."""
+    ts = tmp_path / f"{area}.ts"
+    shutil.copy(i18n.ts_path(area), ts)
+    i18n._write_ts(ET.parse(ts), ts)
+    assert ts.read_bytes() == i18n.ts_path(area).read_bytes()
+
+
+def test_fill_into_every_area_leaves_qts_own_words_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``fill FILE`` with no area named fills every area; the hand-written one (Qt's own
+    words) takes only what no other area has: a shell sentence landed in qt.ts as well."""
+    monkeypatch.setattr(i18n, "I18N", tmp_path)
+    for area in ("shell", "qt"):
+        ts = i18n.ts_path(area)
+        ts.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "resources" / "i18n" / "fil" / f"{area}.ts", ts)
+    qt_before = i18n.ts_path("qt").read_bytes()
+    tsv = tmp_path / "more.tsv"
+    tsv.write_text("Tray\tOpen Daloy\tBuksan mo ang Daloy\nQPlatformTheme\tNew words\tBago\n")
+    assert i18n.fill(i18n.read_fill_file(tsv), ["qt", "shell"]) == set()
+    shell = {(m.context, m.source): m for m in i18n.messages(i18n.ts_path("shell"))}
+    qt = {(m.context, m.source) for m in i18n.messages(i18n.ts_path("qt"))}
+    assert shell[("Tray", "Open Daloy")].finished and ("Tray", "Open Daloy") not in qt
+    assert ("QPlatformTheme", "New words") in qt  # found nowhere else: Qt's area takes it
+    assert i18n.ts_path("qt").read_bytes() != qt_before
 
 
 @pytest.fixture

@@ -56,23 +56,20 @@ def story(st: dict[str, Any], run: dict[str, Any], explained: dict[str, Any] | N
     if state == StepState.NEEDS_ATTENTION:
         return _needs_you(st, run, explained)
     if state == StepState.RETRY_WAIT:
-        if st.get("sleeping"):  # a wait the step asked for: nothing failed, nothing to count
-            return (
-                _sentence(plain(said_error(st)))
-                + "\n"
-                + translate("Timeline", "It goes on by itself: nothing to do for now.")
-            )
-        if st.get("waiting_on") and st.get("error"):  # a system that is down, a hold
+        # a wait the step asked for (nothing failed), a system that is down, a hold: its own
+        # sentence; else the failure it waits to try again after
+        if st.get("error") and (st.get("sleeping") or st.get("waiting_on")):
             first = _sentence(plain(said_error(st)))
         else:
             first = _sentence(_failure(st, run).headline)
-        return (
-            first
-            + "\n"
-            + translate(
+        then = (
+            translate("Timeline", "It goes on by itself: nothing to do for now.")
+            if st.get("sleeping")
+            else translate(
                 "Timeline", "Daloy tries again by itself {time}: nothing to do for now."
             ).format(time=_when(st.get("next_attempt_at")))
         )
+        return f"{first}\n{then}"
     if state == StepState.RUNNING:
         return translate("Timeline", "Working on it since {time}.").format(
             time=_when(st.get("started_at"))

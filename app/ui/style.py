@@ -51,7 +51,7 @@ STATE_WORDS = Worded(
         "succeeded": (order_states.LABELS["succeeded"], OK, "fa5s.check-circle"),
         "retry_wait": (QT_TRANSLATE_NOOP("Words", "Waiting to try again"), WARN, "fa5s.redo"),
         # not a state: a retry_wait step the step parked itself (``step_dict``'s "sleeping")
-        "sleeping": (QT_TRANSLATE_NOOP("Words", "Waiting"), ACCENT, "fa5s.hourglass-half"),
+        "sleeping": (order_states.LABELS["waiting"], ACCENT, "fa5s.hourglass-half"),
         "needs_attention": (order_states.LABELS["needs_attention"], BAD, "fa5s.hand-paper"),
         "skipped": (QT_TRANSLATE_NOOP("Words", "Skipped"), MUTED, "fa5s.minus-circle"),
         "cancelled": (order_states.LABELS["cancelled"], MUTED, "fa5s.ban"),

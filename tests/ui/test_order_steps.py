@@ -301,27 +301,26 @@ def test_a_step_that_waits_as_asked_reads_as_waiting_not_as_a_failure(gui, qtbot
     nothing said of trying again: it read “Waiting to try again · 1 of 3” and “could not
     finish … tried once. Daloy tries again by itself”, a failure, for a backorder."""
     ctx, window = gui
-    later = {"name": "later", "title": "Wait for the stock", "type": "wait"}
-    save(
-        ctx.db,
-        {
-            "name": "Backorder",
-            "business_key": "{{ trigger.order.number }}",
-            "steps": [{**later, "config": {"seconds": 3600}}],
-            "edges": [],
-        },
-    )
-    rest = {"name": "rest", "title": "Start the backorder", "type": "sub_workflow"}
-    config = {"workflow": "Backorder", "input": {"order": {"number": "7003-B"}}}
-    save(
-        ctx.db,
-        {
-            "name": "Shop",
-            "business_key": "{{ trigger.order.number }}",
-            "steps": [{**rest, "config": config}],
-            "edges": [],
-        },
-    )
+    for name, step in (
+        ("Backorder", {"name": "later", "type": "wait", "config": {"seconds": 3600}}),
+        (
+            "Shop",
+            {
+                "name": "rest",
+                "type": "sub_workflow",
+                "config": {"workflow": "Backorder", "input": {"order": {"number": "7003-B"}}},
+            },
+        ),
+    ):
+        save(
+            ctx.db,
+            {
+                "name": name,
+                "business_key": "{{ trigger.order.number }}",
+                "steps": [step],
+                "edges": [],
+            },
+        )
     run_id = ctx.store.start_run("Shop", order("7003"))
 
     def child() -> str | None:

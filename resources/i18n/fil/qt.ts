@@ -352,18 +352,4 @@
         <translation>Esc</translation>
     </message>
 </context>
-<context>
-    <name>Words</name>
-    <message>
-        <source>Waiting</source>
-        <translation>Naghihintay</translation>
-    </message>
-</context>
-<context>
-    <name>Timeline</name>
-    <message>
-        <source>It goes on by itself: nothing to do for now.</source>
-        <translation>Kusa itong magpapatuloy: wala ka pang kailangang gawin.</translation>
-    </message>
-</context>
 </TS>

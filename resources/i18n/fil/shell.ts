@@ -2951,10 +2951,6 @@ Isara: titigil ang Daloy; maghihintay ang mga order hanggang sa susunod na bukas
         <translation>Maghihintay bago i-retry</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>Naghihintay</translation>
-    </message>
-    <message>
         <source>Skipped</source>
         <translation>Na-skip</translation>
     </message>
